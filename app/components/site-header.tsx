@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link, NavLink, useLocation } from 'react-router'
+import { CsrfInput } from '~/components/csrf-input'
+import { buttonClass } from '~/components/ui/button'
+import { DASHBOARD_PATH } from '~/domain/accounts/permissions'
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from '~/lib/i18n'
+import { useRootData } from '~/lib/use-root-data'
+
+function LanguageSwitch() {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const location = useLocation()
+  return (
+    <Form method="post" action="/preferences" className="flex items-center gap-1">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="locale" />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <span className="sr-only">{t('common.language')}</span>
+      {SUPPORTED_LOCALES.map((code) => (
+        <button
+          key={code}
+          type="submit"
+          name="locale"
+          value={code}
+          lang={code}
+          aria-pressed={code === locale}
+          className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
+        >
+          {LOCALE_NAMES[code]}
+        </button>
+      ))}
+    </Form>
+  )
+}
+
+export function SiteHeader() {
+  const { t } = useTranslation()
+  const { user } = useRootData()
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <Link to="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-brand-900">
+          <span aria-hidden="true" className="inline-block size-3 rounded-full bg-live" />
+          {t('common.appName')}
+        </Link>
+        <nav aria-label={t('common.mainNavigation')} className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
+          <NavLink to="/" end className={navClass}>
+            {t('nav.home')}
+          </NavLink>
+          {user ? (
+            <>
+              <NavLink to={DASHBOARD_PATH[user.role]} className={navClass}>
+                {t('nav.dashboard')}
+              </NavLink>
+              <NavLink to="/settings" className={navClass}>
+                {t('nav.settings')}
+              </NavLink>
+            </>
+          ) : null}
+        </nav>
+        <div className="flex items-center gap-3">
+          <LanguageSwitch />
+          {user ? (
+            <Form method="post" action="/logout" className="flex items-center gap-2">
+              <CsrfInput />
+              <span className="hidden text-sm text-slate-600 md:inline">
+                {t('nav.signedInAs', { name: user.name })} · {t(`roles.${user.role}`)}
+              </span>
+              <button type="submit" className={buttonClass('secondary')}>
+                {t('nav.signOut')}
+              </button>
+            </Form>
+          ) : (
+            <>
+              <Link to="/login" className={buttonClass('ghost')}>
+                {t('nav.signIn')}
+              </Link>
+              <Link to="/signup" className={buttonClass('primary')}>
+                {t('nav.signUp')}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  )
+}

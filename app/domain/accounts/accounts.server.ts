@@ -1,0 +1,93 @@
+import { Prisma } from '~/generated/prisma/client'
+import { getPrisma } from '~/domain/db.server'
+import { hashPassword, verifyPassword } from './password.server'
+import type { SignupInput } from './schemas'
+
+// Verifying against a real hash when the email is unknown keeps response times alike,
+// so timing does not reveal which emails have accounts.
+let decoyHash: Promise<string> | undefined
+function getDecoyHash() {
+  decoyHash ??= hashPassword('decoy-password-for-timing')
+  return decoyHash
+}
+
+export async function authenticate(email: string, password: string) {
+  const prisma = await getPrisma()
+  const user = await prisma.user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { id: true, role: true, password: { select: { hash: true } } },
+  })
+  if (!user?.password) {
+    await verifyPassword(await getDecoyHash(), password)
+    return null
+  }
+  return (await verifyPassword(user.password.hash, password)) ? { id: user.id, role: user.role } : null
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super('An account with this email already exists')
+  }
+}
+
+function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+  return base || 'company'
+}
+
+/** Creates the user with their role-specific profile in one transaction. */
+export async function signUp(input: SignupInput, locale: string) {
+  const prisma = await getPrisma()
+  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new EmailTakenError()
+  const passwordHash = await hashPassword(input.password)
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.accountType,
+          locale,
+          timeZone: input.timeZone,
+          password: { create: { hash: passwordHash } },
+        },
+        select: { id: true, role: true },
+      })
+      if (input.accountType === 'BUYER') {
+        await tx.buyerProfile.create({
+          data: {
+            userId: user.id,
+            companyName: input.companyName,
+            country: input.country,
+            businessType: input.businessType,
+            timeZone: input.timeZone,
+            languages: [locale],
+          },
+        })
+      } else {
+        const slugBase = slugify(input.companyName)
+        const taken = await tx.exporterCompany.count({ where: { slug: { startsWith: slugBase } } })
+        await tx.exporterCompany.create({
+          data: {
+            slug: taken === 0 ? slugBase : `${slugBase}-${taken + 1}`,
+            name: input.companyName,
+            region: input.region,
+            industry: input.industry,
+            languages: [locale],
+            members: { create: { userId: user.id, role: 'OWNER' } },
+          },
+        })
+      }
+      return user
+    })
+  } catch (error) {
+    // Two sign-ups with one email racing past the check above: the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new EmailTakenError()
+    throw error
+  }
+}

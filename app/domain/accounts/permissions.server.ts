@@ -1,0 +1,20 @@
+import { data } from 'react-router'
+import { type Permission, roleHasPermission } from './permissions'
+import { requireUser, type SessionUser } from './session.server'
+
+/** Throws a 403 response (rendered by the root error boundary) unless the user may do this. */
+export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!roleHasPermission(user.role, permission)) {
+    throw data({ reason: 'forbidden', permission }, { status: 403 })
+  }
+  return user
+}
+
+/** An exporter who belongs to a company; the company comes with the user. */
+export async function requireExporterMember(request: Request) {
+  const user = await requirePermission(request, 'view:exporter-dashboard')
+  const membership = user.exporterMember
+  if (!membership) throw data({ reason: 'no-company' }, { status: 403 })
+  return { user, membership }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { isCountryCode } from '~/lib/countries'
+import { isValidTimeZone } from '~/lib/time'
+
+// Client-safe: conform uses these for hints in the browser, the actions for the truth.
+// Messages are i18n keys, translated where they are shown.
+
+const email = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: 'errors.tooLong' })
+  .pipe(z.email({ error: 'errors.invalidEmail' }))
+
+export const LoginSchema = z.object({
+  email,
+  password: z.string({ error: 'errors.required' }).max(200, { error: 'errors.passwordTooLong' }),
+  redirectTo: z.string().optional(),
+})
+
+const newPassword = z
+  .string({ error: 'errors.required' })
+  .min(10, { error: 'errors.passwordTooShort' })
+  .max(200, { error: 'errors.passwordTooLong' })
+
+const requiredText = (max: number) =>
+  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
+
+const timeZone = z
+  .string({ error: 'errors.required' })
+  .refine(isValidTimeZone, { error: 'errors.invalidTimeZone' })
+
+export const BUYER_TYPES = ['IMPORTER', 'DISTRIBUTOR', 'RETAILER', 'ECOMMERCE', 'WHOLESALER', 'MANUFACTURER', 'OTHER'] as const
+
+const commonSignup = {
+  name: requiredText(100),
+  email,
+  password: newPassword,
+  companyName: requiredText(150),
+  timeZone,
+}
+
+export const SignupSchema = z.discriminatedUnion(
+  'accountType',
+  [
+    z.object({
+      accountType: z.literal('BUYER'),
+      ...commonSignup,
+      country: z.string({ error: 'errors.invalidCountry' }).refine(isCountryCode, { error: 'errors.invalidCountry' }),
+      businessType: z.enum(BUYER_TYPES, { error: 'errors.invalidChoice' }),
+    }),
+    z.object({
+      accountType: z.literal('EXPORTER'),
+      ...commonSignup,
+      region: requiredText(80),
+      industry: requiredText(80),
+    }),
+  ],
+  { error: 'errors.invalidChoice' },
+)
+
+export type SignupInput = z.infer<typeof SignupSchema>

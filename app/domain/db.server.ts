@@ -1,0 +1,60 @@
+import { PrismaClient } from '~/generated/prisma/client'
+import {
+  applyMigrations,
+  openDatabase,
+  resolveDatabaseTarget,
+} from '../../prisma/engine/database.ts'
+import { getLogger } from '~/utils/logger.server'
+
+// The HTTP server (run by tsx) and the bundled app each load their own copy of this module;
+// the client lives on globalThis so both share one database (PGlite allows one opener per folder).
+const DB_KEY = Symbol.for('tradecast.db')
+
+type OpenedDb = { prisma: PrismaClient; close: () => Promise<void>; kind: 'pglite' | 'postgres' }
+type GlobalWithDb = typeof globalThis & { [DB_KEY]?: Promise<OpenedDb> }
+
+async function open(): Promise<OpenedDb> {
+  const started = performance.now()
+  const target = resolveDatabaseTarget(process.env)
+  const database = await openDatabase(target)
+  const { applied } = await applyMigrations(database)
+  const prisma = new PrismaClient({ adapter: database.adapter })
+  getLogger().info(
+    { database: target.kind, migrationsApplied: applied.length, ms: Math.round(performance.now() - started) },
+    'database ready',
+  )
+  return {
+    prisma,
+    kind: target.kind,
+    close: async () => {
+      await prisma.$disconnect()
+      await database.close()
+    },
+  }
+}
+
+function opened(): Promise<OpenedDb> {
+  const holder = globalThis as GlobalWithDb
+  holder[DB_KEY] ??= open().catch((error: unknown) => {
+    delete holder[DB_KEY]
+    throw error
+  })
+  return holder[DB_KEY]
+}
+
+/** The Prisma client, with all migrations applied on first use. */
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await opened()).prisma
+}
+
+export async function getDatabaseKind(): Promise<'pglite' | 'postgres'> {
+  return (await opened()).kind
+}
+
+export async function disconnectPrisma(): Promise<void> {
+  const holder = globalThis as GlobalWithDb
+  const current = holder[DB_KEY]
+  if (!current) return
+  delete holder[DB_KEY]
+  await (await current).close()
+}

@@ -1,0 +1,40 @@
+/** Written by the browser from Intl so guests see their own local times. */
+export const TIME_ZONE_COOKIE = 'tc_tz'
+
+/** True when the runtime knows this IANA zone name. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function formatDateTime(
+  value: Date | string,
+  { locale, timeZone, withZone = false }: { locale: string; timeZone: string; withZone?: boolean },
+): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+    ...(withZone ? { timeZoneName: 'short' as const } : {}),
+  }).format(new Date(value))
+}
+
+export function formatTime(value: Date | string, { locale, timeZone }: { locale: string; timeZone: string }): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
+    new Date(value),
+  )
+}
+
+export function formatDate(value: Date | string, { locale, timeZone }: { locale: string; timeZone: string }): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(value))
+}
+
+/** Zone names for pickers; the runtime's own list when available. */
+export function listTimeZones(): string[] {
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf
+  return supported ? supported('timeZone') : ['UTC', 'Asia/Seoul', 'America/New_York', 'Europe/Berlin']
+}

@@ -1,0 +1,142 @@
+import './tailwind.css'
+import { useEffect, useMemo } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRevalidator,
+  useRouteLoaderData,
+} from 'react-router'
+import type { Route } from './+types/root'
+import { ErrorPage } from '~/components/error-page'
+import { SiteFooter } from '~/components/site-footer'
+import { SiteHeader } from '~/components/site-header'
+import { Toast } from '~/components/toast'
+import { getOptionalUser } from '~/domain/accounts/session.server'
+import { createI18n, DEFAULT_LOCALE, isSupportedLocale } from '~/lib/i18n'
+import { ensureCsrfToken } from '~/utils/csrf.server'
+import { TIME_ZONE_COOKIE } from '~/lib/time'
+import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
+import { readToast } from '~/utils/toast.server'
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getOptionalUser(request)
+  const [locale, csrf, toast] = await Promise.all([
+    resolveLocale(request, user),
+    ensureCsrfToken(request),
+    readToast(request),
+  ])
+  const { timeZone, known: timeZoneKnown } = resolveTimeZone(request, user)
+  const headers = new Headers()
+  if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
+  if (toast.clearCookie) headers.append('Set-Cookie', toast.clearCookie)
+  return data(
+    {
+      user: user
+        ? {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            companyName: user.exporterMember?.company.name ?? user.buyerProfile?.companyName ?? null,
+          }
+        : null,
+      locale,
+      timeZone,
+      timeZoneKnown,
+      csrfToken: csrf.token,
+      toast: toast.toast,
+    },
+    { headers },
+  )
+}
+
+export type RootLoaderData = typeof loader
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Tradecast — live export showcases' },
+  { name: 'description', content: 'Small exporters sell to the world live: showcases, RFQs, meetings and online trade fairs.' },
+]
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<RootLoaderData>('root')
+  const locale = isSupportedLocale(root?.locale) ? root.locale : DEFAULT_LOCALE
+  const i18n = useMemo(() => createI18n(locale), [locale])
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+/** Tells the server the browser's zone once, then re-renders times in it. */
+function useBrowserTimeZone(known: boolean) {
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+    if (!zone) return
+    const current = document.cookie.split('; ').find((c) => c.startsWith(`${TIME_ZONE_COOKIE}=`))
+    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`
+    if (!known && !current) void revalidator.revalidate()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page load
+  }, [])
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t('common.skipToContent')}
+      </a>
+      <SiteHeader />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  )
+}
+
+export default function App({ loaderData }: Route.ComponentProps) {
+  useBrowserTimeZone(loaderData.timeZoneKnown)
+  return (
+    <Shell>
+      {loaderData.toast ? <Toast key={JSON.stringify(loaderData.toast)} toast={loaderData.toast} /> : null}
+      <Outlet />
+    </Shell>
+  )
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error)) {
+    const reason = (error.data as { reason?: string } | undefined)?.reason
+    if (error.status === 403) return <Shell><ErrorPage kind={reason === 'csrf' ? 'csrf' : 'forbidden'} status={403} /></Shell>
+    if (error.status === 404) return <Shell><ErrorPage kind="not-found" status={404} /></Shell>
+  }
+  if (import.meta.env.DEV && error instanceof Error) console.error(error)
+  return (
+    <Shell>
+      <ErrorPage kind="generic" status={isRouteErrorResponse(error) ? error.status : 500} />
+    </Shell>
+  )
+}

@@ -1,0 +1,16 @@
+import { index, route, type RouteConfig } from '@react-router/dev/routes'
+
+export default [
+  index('routes/_marketing/index.tsx'),
+  route('login', 'routes/_auth/login.tsx'),
+  route('signup', 'routes/_auth/signup.tsx'),
+  route('logout', 'routes/_auth/logout.tsx'),
+  route('preferences', 'routes/preferences.tsx'),
+  route('settings', 'routes/settings/index.tsx'),
+  route('dashboard', 'routes/dashboard.tsx'),
+  route('exporter', 'routes/exporter/dashboard.tsx'),
+  route('buyer', 'routes/buyer/dashboard.tsx'),
+  route('organizer', 'routes/organizer/dashboard.tsx'),
+  route('admin', 'routes/admin/index.tsx'),
+  route('*', 'routes/not-found.tsx'),
+] satisfies RouteConfig

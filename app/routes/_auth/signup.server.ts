@@ -1,0 +1,41 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { EmailTakenError, signUp } from '~/domain/accounts/accounts.server'
+import { DASHBOARD_PATH } from '~/domain/accounts/permissions'
+import { SignupSchema } from '~/domain/accounts/schemas'
+import { createUserSession } from '~/domain/accounts/session.server'
+import { validateCsrf } from '~/utils/csrf.server'
+import { getLogger } from '~/utils/logger.server'
+import { resolveLocale } from '~/utils/preferences.server'
+import { getClientIp } from '~/utils/request.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+export async function handleSignup(request: Request) {
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: SignupSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  }
+  const locale = await resolveLocale(request, null)
+  let user: { id: string; role: keyof typeof DASHBOARD_PATH }
+  try {
+    user = await signUp(submission.value, locale)
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return data(
+        { result: submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, hideFields: ['password'] }) },
+        { status: 400 },
+      )
+    }
+    throw error
+  }
+  getLogger().info({ userId: user.id, role: user.role }, 'account created')
+  const headers = new Headers()
+  headers.append(
+    'Set-Cookie',
+    await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: getClientIp(request) }),
+  )
+  headers.append('Set-Cookie', await createToastCookie({ messageKey: 'auth.welcome' }))
+  return redirect(DASHBOARD_PATH[user.role], { headers })
+}

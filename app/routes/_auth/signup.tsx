@@ -1,0 +1,133 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useNavigation } from 'react-router'
+import type { Route } from './+types/signup'
+import { handleSignup } from './signup.server'
+import { CsrfInput } from '~/components/csrf-input'
+import { Button } from '~/components/ui/button'
+import { Field, SelectField } from '~/components/ui/field'
+import { FormErrors } from '~/components/ui/form-errors'
+import { BUYER_TYPES, SignupSchema } from '~/domain/accounts/schemas'
+import { requireAnonymous } from '~/domain/accounts/session.server'
+import { countryOptions } from '~/lib/countries'
+import { listTimeZones } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Create account · Tradecast' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  return handleSignup(request)
+}
+
+export default function SignupRoute({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale, timeZone: knownZone } = useRootData()
+  const navigation = useNavigation()
+  const pending = navigation.state !== 'idle' && navigation.formAction === '/signup'
+  const [form, fields] = useForm({
+    id: 'signup',
+    lastResult: actionData?.result,
+    defaultValue: { accountType: 'BUYER', timeZone: knownZone, region: 'Gangwon' },
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  })
+  const [accountType, setAccountType] = useState(fields.accountType.initialValue ?? 'BUYER')
+  const countries = useMemo(() => countryOptions(locale), [locale])
+  const zones = useMemo(() => listTimeZones().map((zone) => ({ value: zone, label: zone })), [])
+  // Before hydration the server guessed the zone; the browser knows it.
+  const [browserZone, setBrowserZone] = useState<string | null>(null)
+  useEffect(() => setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone), [])
+
+  return (
+    <section className="mx-auto max-w-xl rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
+      <h1 className="text-2xl font-bold tracking-tight">{t('auth.signupTitle')}</h1>
+      <Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
+        <CsrfInput />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">{t('auth.accountType')}</legend>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {(['BUYER', 'EXPORTER'] as const).map((type) => (
+              <label
+                key={type}
+                className="flex cursor-pointer items-start gap-2 rounded-md p-3 ring-1 ring-slate-300 has-checked:bg-brand-50 has-checked:ring-brand-500"
+              >
+                <input
+                  type="radio"
+                  name={fields.accountType.name}
+                  value={type}
+                  defaultChecked={accountType === type}
+                  onChange={() => setAccountType(type)}
+                  className="mt-1"
+                />
+                <span className="text-sm">{type === 'BUYER' ? t('auth.roleBuyer') : t('auth.roleExporter')}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field label={t('auth.name')} errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }} />
+        <Field label={t('auth.email')} errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} />
+        <Field
+          label={t('auth.password')}
+          hint={t('auth.passwordHint')}
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
+        />
+        <Field
+          label={t('auth.companyName')}
+          errors={fields.companyName.errors}
+          inputProps={{ ...getInputProps(fields.companyName, { type: 'text' }), autoComplete: 'organization' }}
+        />
+        {accountType === 'BUYER' ? (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              label={t('auth.country')}
+              errors={fields.country.errors}
+              options={[{ value: '', label: '—' }, ...countries]}
+              selectProps={getSelectProps(fields.country)}
+            />
+            <SelectField
+              label={t('auth.businessType')}
+              errors={fields.businessType.errors}
+              options={BUYER_TYPES.map((type) => ({ value: type, label: t(`businessTypes.${type}`) }))}
+              selectProps={getSelectProps(fields.businessType)}
+            />
+          </div>
+        ) : (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={t('auth.region')} errors={fields.region.errors} inputProps={getInputProps(fields.region, { type: 'text' })} />
+            <Field label={t('auth.industry')} errors={fields.industry.errors} inputProps={getInputProps(fields.industry, { type: 'text' })} />
+          </div>
+        )}
+        <SelectField
+          key={browserZone ?? 'server'}
+          label={t('auth.timeZone')}
+          errors={fields.timeZone.errors}
+          options={zones}
+          selectProps={{
+            ...getSelectProps(fields.timeZone),
+            // After a failed submit keep what was chosen; otherwise default to the browser's zone.
+            defaultValue: actionData ? fields.timeZone.initialValue : (browserZone ?? knownZone),
+          }}
+        />
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? t('auth.signupPending') : t('auth.signupSubmit')}
+        </Button>
+      </Form>
+      <p className="mt-6 text-sm text-slate-600">
+        {t('auth.haveAccount')}{' '}
+        <Link to="/login" className="font-semibold text-brand-700 underline">
+          {t('nav.signIn')}
+        </Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next'
+import type { Route } from './+types/index'
+import { Card, StatCard } from '~/components/ui/card'
+import { requirePermission } from '~/domain/accounts/permissions.server'
+import { getAdminOverview } from '~/domain/admin/overview.server'
+import { formatDateTime } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Administration · Tradecast' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, 'view:admin')
+  return getAdminOverview()
+}
+
+export default function AdminOverview({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">{t('dashboard.adminTitle')}</h1>
+      <section aria-label={t('dashboard.usersByRole')}>
+        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+          {loaderData.usersByRole.map((row) => (
+            <StatCard key={row.role} label={t(`roles.${row.role}`)} value={row.count} />
+          ))}
+        </dl>
+      </section>
+      <Card id="newest" title={t('dashboard.recentUsers')}>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {loaderData.newestUsers.map((user) => (
+            <li key={user.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <span>
+                {user.name} · {user.email} · {t(`roles.${user.role}`)}
+              </span>
+              <time dateTime={user.createdAt} className="text-slate-500">
+                {formatDateTime(user.createdAt, { locale, timeZone })}
+              </time>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  )
+}

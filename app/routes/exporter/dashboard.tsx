@@ -1,0 +1,124 @@
+import { useTranslation } from 'react-i18next'
+import type { Route } from './+types/dashboard'
+import { LocalTime } from '~/components/local-time'
+import { ShowcaseList } from '~/components/showcase-list'
+import { StatusBadge } from '~/components/status-badge'
+import { Card, EmptyState, StatCard } from '~/components/ui/card'
+import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { getExporterDashboard } from '~/domain/exporters/dashboard.server'
+import { countryName } from '~/lib/countries'
+import { formatDate } from '~/lib/time'
+import { formatMoney } from '~/lib/money'
+import { useRootData } from '~/lib/use-root-data'
+import { resolveLocale } from '~/utils/preferences.server'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Exporter dashboard · Tradecast' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { user, membership } = await requireExporterMember(request)
+  const locale = await resolveLocale(request, user)
+  return getExporterDashboard(membership.company.id, { now: new Date(), locale })
+}
+
+export default function ExporterDashboard({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  const { company, certifications } = loaderData
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight">{t('dashboard.exporterTitle', { company: company.name })}</h1>
+        <p className="text-sm text-slate-600">
+          {[company.city, company.region].filter(Boolean).join(', ')} · {company.industry}
+        </p>
+      </header>
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard label={t('dashboard.products')} value={loaderData.productCount} />
+        <StatCard label={t('dashboard.openInquiries')} value={loaderData.openInquiries} />
+        <StatCard label={t('dashboard.wonValue')} value={formatMoney(loaderData.wonContractUsdCents, 'USD', locale)} />
+        <StatCard
+          label={`${t('dashboard.certifications')} · ${t('dashboard.certificationsExpired')}`}
+          value={`${certifications.total} · ${certifications.expired}`}
+          tone={certifications.expired > 0 ? 'bad' : 'default'}
+        />
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card id="sessions" title={t('dashboard.upcomingSessions')}>
+          <ShowcaseList showcases={loaderData.upcomingSessions} />
+        </Card>
+        <Card id="expiring" title={t('dashboard.certificationsExpiring')}>
+          {certifications.expiringSoon.length === 0 ? (
+            <EmptyState>{t('common.none')}</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {certifications.expiringSoon.map((cert) => (
+                <li key={cert.id} className="flex justify-between py-2">
+                  <span>
+                    {cert.type} · {cert.market} · {cert.number}
+                  </span>
+                  <span className="font-medium text-amber-700">{cert.validUntil ? formatDate(cert.validUntil, { locale, timeZone }) : ''}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card id="inquiries" title={t('dashboard.recentInquiries')}>
+          {loaderData.recentInquiries.length === 0 ? (
+            <EmptyState>{t('common.none')}</EmptyState>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 font-medium">{t('dashboard.buyer')}</th>
+                  <th scope="col" className="py-1 font-medium">{t('dashboard.product')}</th>
+                  <th scope="col" className="py-1 font-medium">{t('dashboard.status')}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {loaderData.recentInquiries.map((inquiry) => (
+                  <tr key={inquiry.id}>
+                    <td className="py-2">
+                      {inquiry.buyerCompany}
+                      <span className="block text-xs text-slate-500">{countryName(inquiry.buyerCountry, locale)}</span>
+                    </td>
+                    <td className="py-2">
+                      {inquiry.productName ?? '—'}
+                      <span className="block text-xs text-slate-500">
+                        {inquiry.quantity.toLocaleString(locale)} {inquiry.unit}
+                      </span>
+                    </td>
+                    <td className="py-2">
+                      <StatusBadge status={inquiry.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <Card id="meetings" title={t('dashboard.upcomingMeetings')}>
+          {loaderData.upcomingMeetings.length === 0 ? (
+            <EmptyState>{t('common.none')}</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {loaderData.upcomingMeetings.map((meeting) => (
+                <li key={meeting.id} className="py-2">
+                  <div className="flex justify-between gap-2">
+                    <span className="font-medium">
+                      {meeting.counterpart} · {countryName(meeting.counterpartCountry, locale)}
+                    </span>
+                    <StatusBadge status={meeting.status} />
+                  </div>
+                  <LocalTime value={meeting.startsAt} otherZone={meeting.counterpartTimeZone} />
+                  {meeting.interpreterLanguage ? (
+                    <span className="block text-xs text-slate-500">{t('dashboard.interpreter', { language: meeting.interpreterLanguage })}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  )
+}

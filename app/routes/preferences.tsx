@@ -1,0 +1,37 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/preferences'
+import { getOptionalUser } from '~/domain/accounts/session.server'
+import { getPrisma } from '~/domain/db.server'
+import { SUPPORTED_LOCALES } from '~/lib/i18n'
+import { validateCsrf } from '~/utils/csrf.server'
+import { localeCookie } from '~/utils/preferences.server'
+import { safeRedirectPath } from '~/utils/request.server'
+
+const PreferencesSchema = z.object({
+  intent: z.literal('locale'),
+  locale: z.enum(SUPPORTED_LOCALES),
+  redirectTo: z.string().optional(),
+})
+
+export function loader() {
+  throw redirect('/')
+}
+
+/** The language switch: a cookie for everyone, remembered on the account when signed in. */
+export async function action({ request }: Route.ActionArgs) {
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: PreferencesSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const { locale, redirectTo } = submission.value
+  const user = await getOptionalUser(request)
+  if (user) {
+    const prisma = await getPrisma()
+    await prisma.user.update({ where: { id: user.id }, data: { locale } })
+  }
+  return redirect(safeRedirectPath(redirectTo, '/'), {
+    headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
+  })
+}

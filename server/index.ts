@@ -1,0 +1,60 @@
+import closeWithGrace from 'close-with-grace'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from 'react-router'
+import { disconnectPrisma, getPrisma } from '../app/domain/db.server.ts'
+import { getEnv } from '../app/utils/env.server.ts'
+import { getLogger } from '../app/utils/logger.server.ts'
+import { createExpressApp } from './app.ts'
+import { createRealtimeServer } from './realtime/index.ts'
+import { seedDemoDataIfEmpty } from './seed-on-start.ts'
+
+const bootStarted = performance.now()
+const env = getEnv()
+const logger = getLogger()
+
+// Database first: migrations apply here, and the bundled app reuses this client (see db.server.ts).
+await getPrisma()
+if (env.SEED_DEMO_DATA === 'true') await seedDemoDataIfEmpty()
+
+let app
+let closeVite: (() => Promise<void>) | undefined
+if (env.NODE_ENV === 'production') {
+  const buildDir = path.resolve('build')
+  const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
+  app = createExpressApp({ mode: 'production', build, clientDir: path.join(buildDir, 'client') })
+} else {
+  const { createServer: createViteServer } = await import('vite')
+  const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' })
+  closeVite = () => vite.close()
+  app = createExpressApp({ mode: 'development', vite })
+}
+
+const httpServer = createServer(app)
+const realtime = await createRealtimeServer(httpServer)
+
+await new Promise<void>((resolve, reject) => {
+  httpServer.once('error', reject)
+  httpServer.listen(env.PORT, env.HOST, resolve)
+})
+const address = httpServer.address()
+const port = typeof address === 'object' && address ? address.port : env.PORT
+logger.info(
+  { port, mode: env.NODE_ENV, bootMs: Math.round(performance.now() - bootStarted) },
+  `Tradecast listening on http://localhost:${port}`,
+)
+
+// Finish in-flight requests, close sockets, then the database; a second signal forces exit.
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) logger.error({ err }, 'shutting down after an error')
+  else logger.info({ signal }, 'shutting down')
+  await realtime.close()
+  await new Promise<void>((resolve) => {
+    httpServer.close(() => resolve())
+    httpServer.closeIdleConnections()
+  })
+  await closeVite?.()
+  await disconnectPrisma()
+  logger.info('shutdown complete')
+})

@@ -1,0 +1,52 @@
+import type { Server as HttpServer } from 'node:http'
+import { Server } from 'socket.io'
+import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
+import { getEnv } from '../../app/utils/env.server.ts'
+import { getLogger } from '../../app/utils/logger.server.ts'
+
+export type SocketUser = { id: string; role: string; name: string } | null
+
+/**
+ * Socket.io on the app's HTTP server. The handshake reads the same session cookie as the pages,
+ * so a socket's identity never comes from the client's own claims.
+ */
+export async function createRealtimeServer(httpServer: HttpServer) {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    maxHttpBufferSize: 64 * 1024,
+  })
+
+  const env = getEnv()
+  let closeAdapter: (() => Promise<void>) | undefined
+  if (env.REDIS_URL) {
+    const { attachRedisAdapter } = await import('./redis-adapter.ts')
+    closeAdapter = await attachRedisAdapter(io, env.REDIS_URL)
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const sessionId = await readSessionId(socket.handshake.headers.cookie ?? null)
+      const user = sessionId ? await findActiveSessionUser(sessionId) : null
+      socket.data.user = user ? ({ id: user.id, role: user.role, name: user.name } satisfies SocketUser) : null
+      next()
+    } catch (error) {
+      getLogger().error({ err: error }, 'socket authentication failed')
+      next(new Error('authentication failed'))
+    }
+  })
+
+  io.on('connection', (socket) => {
+    socket.emit('hello', { signedIn: socket.data.user !== null })
+  })
+
+  return {
+    io,
+    async close() {
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve())
+      })
+      await closeAdapter?.()
+    },
+  }
+}

@@ -1,0 +1,19 @@
+import { createAdapter } from '@socket.io/redis-adapter'
+import { createClient } from 'redis'
+import type { Server } from 'socket.io'
+import { getLogger } from '../../app/utils/logger.server.ts'
+
+/** Lets several server processes share Socket.io rooms through Redis pub/sub. */
+export async function attachRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {
+  const publisher = createClient({ url })
+  const subscriber = publisher.duplicate()
+  for (const client of [publisher, subscriber]) {
+    client.on('error', (error: unknown) => getLogger().error({ err: error }, 'redis client error'))
+  }
+  await Promise.all([publisher.connect(), subscriber.connect()])
+  io.adapter(createAdapter(publisher, subscriber))
+  getLogger().info('socket.io redis adapter attached')
+  return async () => {
+    await Promise.allSettled([publisher.quit(), subscriber.quit()])
+  }
+}

@@ -1,0 +1,12 @@
+import { inject } from 'vitest'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    scratchDatabaseUrl: string
+  }
+}
+
+process.env.NODE_ENV = 'test'
+process.env.SEED_DEMO_DATA = 'false'
+process.env.DATABASE_URL = inject('scratchDatabaseUrl')
+delete process.env.PGLITE_DATA_DIR

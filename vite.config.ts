@@ -1,0 +1,18 @@
+import { reactRouter } from '@react-router/dev/vite'
+import tailwindcss from '@tailwindcss/vite'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  plugins: [tailwindcss(), reactRouter()],
+  resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
+  server: {
+    // engine.io owns WebSocket upgrades on the app's port, so HMR gets its own.
+    hmr: { port: Number(process.env.HMR_PORT ?? 24_678) },
+  },
+  optimizeDeps: {
+    // Discovered late otherwise, which reloads the page during a cold dev start.
+    include: ['socket.io-client'],
+  },
+  build: { target: 'es2022' },
+})

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const alias = { '~': fileURLToPath(new URL('./app', import.meta.url)) }
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'prisma/**/*.test.ts'],
+          environment: 'node',
+          // Each file opens its own in-memory PGlite; booting it and applying migrations takes seconds.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          setupFiles: ['./tests/setup/unit-env.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'db',
+          // The database-facing suites, run again on real PostgreSQL (TEST_POSTGRES_URL).
+          include: ['app/**/*.db.test.ts', 'prisma/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ['./tests/setup/postgres-global.ts'],
+          setupFiles: ['./tests/setup/postgres-env.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
