@@ -1,7 +1,6 @@
 import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from '~/locales/en'
-import ko from '~/locales/ko'
+import { messages } from '~/locales'
 
 export const SUPPORTED_LOCALES = ['en', 'ko'] as const
 export type Locale = (typeof SUPPORTED_LOCALES)[number]
@@ -14,7 +13,7 @@ export function isSupportedLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value)
 }
 
-const resources = { en: { translation: en }, ko: { translation: ko } }
+const resources = { en: { translation: messages.en }, ko: { translation: messages.ko } }
 
 /** A synchronously initialised instance (resources are bundled), one per render tree. */
 export function createI18n(locale: Locale): i18n {

@@ -186,6 +186,3 @@ const en = {
 }
 
 export default en
-
-type DeepStringRecord<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringRecord<T[K]> }
-export type Messages = DeepStringRecord<typeof en>

@@ -1,6 +1,7 @@
-import type { Messages } from './en'
+import type en from '../en/core'
+import type { MessagesOf } from '../types'
 
-const ko: Messages = {
+const ko: MessagesOf<typeof en> = {
   common: {
     appName: 'Tradecast',
     tagline: '세계로 라이브 수출',

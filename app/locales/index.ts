@@ -1,0 +1,9 @@
+// Each area keeps its messages in its own module per locale (en/<area>.ts, ko/<area>.ts);
+// top-level keys are namespaces, so modules merge without clashes.
+import enCore from './en/core'
+import koCore from './ko/core'
+
+export const messages = {
+  en: { ...enCore },
+  ko: { ...koCore },
+}
