@@ -2,8 +2,10 @@
 // top-level keys are namespaces, so modules merge without clashes.
 import enCore from './en/core'
 import koCore from './ko/core'
+import enNotifications from './en/notifications'
+import koNotifications from './ko/notifications'
 
 export const messages = {
-  en: { ...enCore },
-  ko: { ...koCore },
+  en: { ...enCore, ...enNotifications },
+  ko: { ...koCore, ...koNotifications },
 }

@@ -3,9 +3,9 @@
 // `prisma migrate deploy` does, through the same Wasm schema engine).
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import { createPGlite } from './pglite-create.ts'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
-import { PGLITE_MEMORY, type DatabaseTarget } from './database-url.ts'
+import { PGLITE_MEMORY, projectRoot, type DatabaseTarget } from './database-url.ts'
 import { readMigrationsList } from './migrations-list.ts'
 import { createPGliteAdapterFactory } from './pglite-adapter.ts'
 import { lockDataDir } from './pglite-lock.ts'
@@ -35,13 +35,13 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     return { target, adapter, close: () => adapter.close() }
   }
   if (target.dataDir === PGLITE_MEMORY) {
-    const client = await PGlite.create({ dataDir: target.dataDir })
+    const client = await createPGlite(target.dataDir)
     return { target, adapter: createPGliteAdapterFactory(client), close: () => client.close() }
   }
   await mkdir(path.dirname(target.dataDir), { recursive: true })
   const unlock = await lockDataDir(target.dataDir, options.lockWaitMs ?? 5_000)
   try {
-    const client = await PGlite.create({ dataDir: target.dataDir })
+    const client = await createPGlite(target.dataDir)
     const close = async () => {
       await client.close()
       await unlock()
@@ -65,7 +65,7 @@ export class MigrationFailedError extends Error {
 /** Applies unapplied migrations (same `_prisma_migrations` bookkeeping as `migrate deploy`). */
 export async function applyMigrations(
   opened: Pick<OpenedDatabase, 'adapter'>,
-  migrationsDir = 'prisma/migrations',
+  migrationsDir = path.join(projectRoot, 'prisma/migrations'),
 ): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrationsList(migrationsDir)
   const { engine, close } = await openSchemaEngine({ datamodels: [PROVIDER_ONLY_SCHEMA], adapterFactory: opened.adapter })

@@ -1,7 +1,8 @@
 // Prisma driver adapter factory over one shared PGlite instance (pglite-prisma-adapter), with
 // the fixes the schema engine needs. PGlite is single-process: the migration engine and the
 // PrismaClient must use this same instance.
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
+import { createPGlite } from './pglite-create.ts'
 import {
   DriverAdapterError,
   type SqlDriverAdapter,
@@ -57,7 +58,7 @@ export function createPGliteAdapterFactory(client: PGlite): SqlMigrationAwareDri
 
 /** The stock shadow database is an in-memory PGlite that is never closed; this one is closed on dispose. */
 export async function connectPGliteShadow(): Promise<SqlDriverAdapter> {
-  const shadow = await PGlite.create({ dataDir: 'memory://' })
+  const shadow = await createPGlite('memory://')
   const adapter = awaitScripts(await new PrismaPGlite(shadow).connect(), shadow)
   adapter.dispose = () => shadow.close()
   return adapter

@@ -1,0 +1,42 @@
+import nodemailer, { type Transporter } from 'nodemailer'
+import type { Prisma } from '~/generated/prisma/client'
+import { getPrisma } from '~/domain/db.server'
+import { getLogger } from '~/utils/logger.server'
+
+type Db = Prisma.TransactionClient
+
+let transporter: Transporter | null | undefined
+
+// SMTP when SMTP_URL is configured; otherwise mail is written to the log (and kept in the outbox).
+function getTransporter(): Transporter | null {
+  if (transporter !== undefined) return transporter
+  transporter = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null
+  return transporter
+}
+
+export type OutgoingEmail = { to: string; subject: string; text: string }
+
+/** Records the mail in the outbox inside the caller's transaction; delivery happens after commit. */
+export async function queueEmail(db: Db, email: OutgoingEmail): Promise<string> {
+  const row = await db.emailOutbox.create({ data: email, select: { id: true } })
+  return row.id
+}
+
+/** Sends queued mail. Failures stay in the outbox with their error, for a retry. */
+export async function deliverQueuedEmails(ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return
+  const prisma = await getPrisma()
+  const rows = await prisma.emailOutbox.findMany({ where: { id: { in: [...ids] }, sentAt: null } })
+  const transport = getTransporter()
+  const from = process.env.MAIL_FROM ?? 'Tradecast <no-reply@tradecast.dev>'
+  for (const row of rows) {
+    try {
+      if (transport) await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text })
+      else getLogger().info({ mail: { to: row.to, subject: row.subject, text: row.text } }, 'email (no SMTP_URL configured: logged)')
+      await prisma.emailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), error: null } })
+    } catch (error) {
+      getLogger().error({ err: error, emailId: row.id }, 'email delivery failed')
+      await prisma.emailOutbox.update({ where: { id: row.id }, data: { error: String(error).slice(0, 500) } })
+    }
+  }
+}
