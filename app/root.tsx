@@ -18,6 +18,7 @@ import { SiteFooter } from '~/components/site-footer'
 import { SiteHeader } from '~/components/site-header'
 import { Toast } from '~/components/toast'
 import { getOptionalUser } from '~/domain/accounts/session.server'
+import { countUnreadNotifications } from '~/domain/notifications/notify.server'
 import { createI18n, DEFAULT_LOCALE, isSupportedLocale } from '~/lib/i18n'
 import { ensureCsrfToken } from '~/utils/csrf.server'
 import { TIME_ZONE_COOKIE } from '~/lib/time'
@@ -26,10 +27,11 @@ import { readToast } from '~/utils/toast.server'
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
-  const [locale, csrf, toast] = await Promise.all([
+  const [locale, csrf, toast, unreadNotifications] = await Promise.all([
     resolveLocale(request, user),
     ensureCsrfToken(request),
     readToast(request),
+    user ? countUnreadNotifications(user.id) : 0,
   ])
   const { timeZone, known: timeZoneKnown } = resolveTimeZone(request, user)
   const headers = new Headers()
@@ -51,6 +53,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       timeZoneKnown,
       csrfToken: csrf.token,
       toast: toast.toast,
+      unreadNotifications,
     },
     { headers },
   )

@@ -12,5 +12,11 @@ export default [
   route('buyer', 'routes/buyer/dashboard.tsx'),
   route('organizer', 'routes/organizer/dashboard.tsx'),
   route('admin', 'routes/admin/index.tsx'),
+  route('catalog', 'routes/catalog/index.tsx'),
+  route('catalog/:productId', 'routes/catalog/product.tsx'),
+  route('exporters/:slug', 'routes/exporters/profile.tsx'),
+  route('inquiries', 'routes/inquiries/index.tsx'),
+  route('inquiries/:inquiryId', 'routes/inquiries/thread.tsx'),
+  route('notifications', 'routes/notifications/index.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -35,7 +35,7 @@ function LanguageSwitch() {
 
 export function SiteHeader() {
   const { t } = useTranslation()
-  const { user } = useRootData()
+  const { user, unreadNotifications } = useRootData()
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`
   return (
@@ -45,14 +45,31 @@ export function SiteHeader() {
           <span aria-hidden="true" className="inline-block size-3 rounded-full bg-live" />
           {t('common.appName')}
         </Link>
-        <nav aria-label={t('common.mainNavigation')} className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
+        <nav aria-label={t('common.mainNavigation')} className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
           <NavLink to="/" end className={navClass}>
             {t('nav.home')}
+          </NavLink>
+          <NavLink to="/catalog" className={navClass}>
+            {t('nav.catalog')}
           </NavLink>
           {user ? (
             <>
               <NavLink to={DASHBOARD_PATH[user.role]} className={navClass}>
                 {t('nav.dashboard')}
+              </NavLink>
+              {user.role === 'BUYER' || user.role === 'EXPORTER' ? (
+                <NavLink to="/inquiries" className={navClass}>
+                  {t('nav.inquiries')}
+                </NavLink>
+              ) : null}
+              <NavLink to="/notifications" className={navClass}>
+                {t('notifications.title')}
+                {unreadNotifications > 0 ? (
+                  <span className="ml-1 rounded-full bg-live px-1.5 text-xs font-semibold text-white">
+                    <span aria-hidden="true">{unreadNotifications}</span>
+                    <span className="sr-only">{t('notifications.unread', { count: unreadNotifications })}</span>
+                  </span>
+                ) : null}
               </NavLink>
               <NavLink to="/settings" className={navClass}>
                 {t('nav.settings')}

@@ -8,5 +8,6 @@ export function useRootData() {
     user: root?.user ?? null,
     locale: root?.locale ?? 'en',
     timeZone: root?.timeZone ?? 'UTC',
+    unreadNotifications: root?.unreadNotifications ?? 0,
   }
 }

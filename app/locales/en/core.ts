@@ -19,6 +19,8 @@ const en = {
   nav: {
     home: 'Home',
     dashboard: 'Dashboard',
+    catalog: 'Catalog',
+    inquiries: 'Inquiries',
     signIn: 'Sign in',
     signUp: 'Create account',
     signOut: 'Sign out',

@@ -21,6 +21,8 @@ const ko: MessagesOf<typeof en> = {
   nav: {
     home: '홈',
     dashboard: '대시보드',
+    catalog: '카탈로그',
+    inquiries: '문의',
     signIn: '로그인',
     signUp: '회원가입',
     signOut: '로그아웃',

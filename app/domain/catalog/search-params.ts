@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { INCOTERMS, normalizeHsPrefix } from './product-rules'
+
+export const SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'moq_asc'] as const
+export type CatalogSort = (typeof SORTS)[number]
+export const PAGE_SIZE = 24
+
+const FIELDS = {
+  q: z.string().trim().min(1).max(200),
+  category: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  hs: z.string().transform((v, ctx) => normalizeHsPrefix(v) ?? (ctx.addIssue({ code: 'custom', message: 'catalog.errors.hsPrefix' }), z.NEVER)),
+  market: z.string().regex(/^([A-Z]{2}|EU|GCC|EAEU)$/),
+  certType: z.string().regex(/^[A-Z0-9_-]{2,20}$/),
+  maxMoq: z.coerce.number().int().min(1).max(100_000_000),
+  priceMin: z.coerce.number().min(0).max(10_000_000),
+  priceMax: z.coerce.number().min(0).max(10_000_000),
+  region: z.string().trim().min(1).max(60),
+  incoterm: z.enum(INCOTERMS),
+  sort: z.enum(SORTS),
+  page: z.coerce.number().int().min(1).max(1000),
+} as const
+
+export type CatalogQuery = {
+  -readonly [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]>
+}
+
+/**
+ * Reads catalog filters from a URL. Each parameter is checked on its own: a bad one is dropped and
+ * reported (so a hand-edited link still shows results) instead of failing the whole search.
+ */
+export function parseCatalogQuery(params: URLSearchParams): { query: CatalogQuery; rejected: string[] } {
+  const query: Record<string, unknown> = {}
+  const rejected: string[] = []
+  for (const [key, schema] of Object.entries(FIELDS)) {
+    const raw = params.get(key)
+    if (raw === null || raw === '') continue
+    const parsed = (schema as z.ZodType).safeParse(raw)
+    if (parsed.success) query[key] = parsed.data
+    else rejected.push(key)
+  }
+  const typed = query as CatalogQuery
+  if (typed.priceMin !== undefined && typed.priceMax !== undefined && typed.priceMin > typed.priceMax) {
+    rejected.push('priceMax')
+    delete typed.priceMax
+  }
+  return { query: typed, rejected }
+}

@@ -1,0 +1,140 @@
+import { Prisma } from '~/generated/prisma/client'
+import { getPrisma } from '~/domain/db.server'
+import { marketsCovering, MARKET_BLOCS } from './markets'
+import { type CatalogQuery, PAGE_SIZE } from './search-params'
+import { pickLocalized, pickTranslation } from './translations'
+
+/** Escapes LIKE wildcards so user text matches literally. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`)
+}
+
+function whereClauses(query: CatalogQuery, now: Date): Prisma.Sql[] {
+  const clauses: Prisma.Sql[] = [Prisma.sql`p."status" = 'PUBLISHED'`]
+  if (query.q) {
+    // Words (stemmed) OR substring: the second catches Chinese/Japanese text and partial words.
+    clauses.push(Prisma.sql`(to_tsvector('english', p."searchText") @@ websearch_to_tsquery('english', ${query.q})
+      OR p."searchText" ILIKE ${`%${likeLiteral(query.q)}%`})`)
+  }
+  if (query.category) clauses.push(Prisma.sql`cat."slug" = ${query.category}`)
+  if (query.hs) clauses.push(Prisma.sql`p."hsCode" LIKE ${`${query.hs}%`}`)
+  if (query.maxMoq !== undefined) clauses.push(Prisma.sql`p."moq" <= ${query.maxMoq}`)
+  if (query.priceMin !== undefined) clauses.push(Prisma.sql`p."minPriceUsdCents" >= ${Math.round(query.priceMin * 100)}`)
+  if (query.priceMax !== undefined) clauses.push(Prisma.sql`p."minPriceUsdCents" <= ${Math.round(query.priceMax * 100)}`)
+  if (query.region) {
+    clauses.push(Prisma.sql`(co."region" ILIKE ${likeLiteral(query.region)} OR co."city" ILIKE ${likeLiteral(query.region)})`)
+  }
+  if (query.incoterm) clauses.push(Prisma.sql`${query.incoterm}::"Incoterm" = ANY(p."incoterms")`)
+  if (query.market || query.certType) {
+    const markets = query.market ? (MARKET_BLOCS.includes(query.market) ? [query.market] : marketsCovering(query.market)) : null
+    clauses.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "ProductCertification" pc JOIN "Certification" c ON c."id" = pc."certificationId"
+      WHERE pc."productId" = p."id"
+        AND (c."validUntil" IS NULL OR c."validUntil" >= ${now})
+        ${markets ? Prisma.sql`AND c."market" IN (${Prisma.join(markets)})` : Prisma.empty}
+        ${query.certType ? Prisma.sql`AND c."type" = ${query.certType}` : Prisma.empty})`)
+  }
+  return clauses
+}
+
+function orderBy(query: CatalogQuery): Prisma.Sql {
+  switch (query.sort ?? (query.q ? 'relevance' : 'newest')) {
+    case 'relevance':
+      return query.q
+        ? Prisma.sql`ts_rank_cd(to_tsvector('english', p."searchText"), websearch_to_tsquery('english', ${query.q})) DESC, p."createdAt" DESC, p."id"`
+        : Prisma.sql`p."createdAt" DESC, p."id"`
+    case 'price_asc':
+      return Prisma.sql`p."minPriceUsdCents" ASC NULLS LAST, p."id"`
+    case 'price_desc':
+      return Prisma.sql`p."minPriceUsdCents" DESC NULLS LAST, p."id"`
+    case 'moq_asc':
+      return Prisma.sql`p."moq" ASC, p."id"`
+    case 'newest':
+      return Prisma.sql`p."createdAt" DESC, p."id"`
+  }
+}
+
+/** One SQL round trip for the matching ids and the total; a second for the cards of this page. */
+export async function searchProductIds(query: CatalogQuery, now = new Date()) {
+  const prisma = await getPrisma()
+  const page = query.page ?? 1
+  const rows = await prisma.$queryRaw<Array<{ id: string; total: bigint }>>`
+    SELECT p."id", count(*) OVER () AS total
+    FROM "Product" p
+    JOIN "ExporterCompany" co ON co."id" = p."companyId"
+    JOIN "Category" cat ON cat."id" = p."categoryId"
+    WHERE ${Prisma.join(whereClauses(query, now), ' AND ')}
+    ORDER BY ${orderBy(query)}
+    LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`
+  return { ids: rows.map((row) => row.id), total: Number(rows[0]?.total ?? 0), page }
+}
+
+export async function searchCatalog(query: CatalogQuery, { locale, now = new Date() }: { locale: string; now?: Date }) {
+  const prisma = await getPrisma()
+  const { ids, total, page } = await searchProductIds(query, now)
+  const products = await prisma.product.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      hsCode: true,
+      moq: true,
+      unit: true,
+      incoterms: true,
+      leadTimeDays: true,
+      sampleAvailable: true,
+      minPriceUsdCents: true,
+      translations: { select: { locale: true, name: true } },
+      priceTiers: { orderBy: { minQuantity: 'asc' }, take: 1, select: { unitPriceMinor: true, currency: true, minQuantity: true } },
+      images: { orderBy: { position: 'asc' }, take: 1, select: { path: true, alt: true } },
+      company: { select: { slug: true, name: true, nameI18n: true, city: true, region: true } },
+      category: { select: { slug: true, nameI18n: true } },
+      certifications: {
+        where: { certification: { OR: [{ validUntil: null }, { validUntil: { gte: now } }] } },
+        select: { certification: { select: { type: true, market: true } } },
+      },
+    },
+  })
+  const byId = new Map(products.map((product) => [product.id, product]))
+  const cards = ids.flatMap((id) => {
+    const product = byId.get(id)
+    if (!product) return []
+    const firstTier = product.priceTiers[0]
+    return [
+      {
+        id: product.id,
+        name: pickTranslation(product.translations, locale)?.name ?? '',
+        hsCode: product.hsCode,
+        moq: product.moq,
+        unit: product.unit,
+        incoterms: product.incoterms,
+        leadTimeDays: product.leadTimeDays,
+        sampleAvailable: product.sampleAvailable,
+        fromPrice: firstTier ? { minor: firstTier.unitPriceMinor, currency: firstTier.currency } : null,
+        image: product.images[0] ?? null,
+        companySlug: product.company.slug,
+        companyName: pickLocalized(product.company.name, product.company.nameI18n, locale),
+        companyPlace: [product.company.city, product.company.region].filter(Boolean).join(', '),
+        categoryName: pickLocalized(product.category.slug, product.category.nameI18n, locale),
+        certifications: [...new Set(product.certifications.map((c) => `${c.certification.type} · ${c.certification.market}`))],
+      },
+    ]
+  })
+  return { cards, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
+}
+
+export type CatalogCard = Awaited<ReturnType<typeof searchCatalog>>['cards'][number]
+
+/** Filter choices for the catalog sidebar. */
+export async function getCatalogFacets(locale: string) {
+  const prisma = await getPrisma()
+  const [categories, places, certTypes] = await Promise.all([
+    prisma.category.findMany({ select: { slug: true, nameI18n: true }, orderBy: { slug: 'asc' } }),
+    prisma.exporterCompany.findMany({ distinct: ['city'], select: { city: true }, where: { city: { not: null } }, orderBy: { city: 'asc' } }),
+    prisma.certification.findMany({ distinct: ['type'], select: { type: true }, orderBy: { type: 'asc' } }),
+  ])
+  return {
+    categories: categories.map((c) => ({ value: c.slug, label: pickLocalized(c.slug, c.nameI18n, locale) })),
+    places: places.flatMap((p) => (p.city ? [p.city] : [])),
+    certificationTypes: certTypes.map((c) => c.type),
+  }
+}

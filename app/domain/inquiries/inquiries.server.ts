@@ -1,0 +1,213 @@
+import { data } from 'react-router'
+import { Prisma } from '~/generated/prisma/client'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { pickTranslation } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
+import { currencyFractionDigits } from '~/lib/money'
+import { canMoveInquiry, STATUS_TIMESTAMP } from './pipeline'
+import type { QuoteInput, RfqInput, StatusInput } from './schemas'
+
+/** Major units from a form (e.g. 12.5 USD) → integer minor units (1250), per the currency's digits. */
+export function toMinorUnits(amount: number, currency: string): number {
+  return Math.round(amount * 10 ** currencyFractionDigits(currency))
+}
+
+function usdToCents(amount: number | undefined): bigint | undefined {
+  return amount === undefined ? undefined : BigInt(Math.round(amount * 100))
+}
+
+async function companyMemberIds(tx: Prisma.TransactionClient, companyId: string): Promise<string[]> {
+  const members = await tx.exporterMember.findMany({ where: { companyId }, select: { userId: true } })
+  return members.map((member) => member.userId)
+}
+
+/** A buyer's RFQ for a published product, optionally made during a live session of that exporter. */
+export async function createInquiry(user: SessionUser, input: RfqInput, now = new Date()): Promise<string> {
+  const buyer = user.buyerProfile
+  if (user.role !== 'BUYER' || !buyer) throw data({ reason: 'forbidden' }, { status: 403 })
+  const prisma = await getPrisma()
+  const product = await prisma.product.findFirst({
+    where: { id: input.productId, status: 'PUBLISHED' },
+    select: { id: true, companyId: true, unit: true, translations: { select: { locale: true, name: true } } },
+  })
+  if (!product) throw data({ reason: 'not-found' }, { status: 404 })
+  let liveSession: { id: string; fairId: string | null } | null = null
+  if (input.liveSessionId) {
+    liveSession = await prisma.liveSession.findFirst({
+      where: { id: input.liveSessionId, companyId: product.companyId },
+      select: { id: true, fairId: true },
+    })
+    if (!liveSession) throw data({ reason: 'invalid-session' }, { status: 400 })
+  }
+  const productName = pickTranslation(product.translations, 'en')?.name ?? ''
+  const emails: string[] = []
+  const inquiry = await prisma.$transaction(async (tx) => {
+    const created = await tx.inquiry.create({
+      data: {
+        buyerId: buyer.id,
+        companyId: product.companyId,
+        productId: product.id,
+        liveSessionId: liveSession?.id ?? null,
+        fairId: liveSession?.fairId ?? null,
+        quantity: input.quantity,
+        unit: product.unit,
+        targetPriceMinor: input.targetPrice === undefined ? null : toMinorUnits(input.targetPrice, input.targetCurrency),
+        targetCurrency: input.targetPrice === undefined ? null : input.targetCurrency,
+        incoterm: input.incoterm ?? null,
+        destinationCountry: input.destinationCountry,
+        certificationsNeeded: input.certificationsNeeded,
+        message: input.message,
+        buyerLastReadAt: now,
+        statusEvents: { create: { status: 'NEW', actorId: user.id, createdAt: now } },
+        messages: { create: { authorId: user.id, body: input.message, createdAt: now } },
+      },
+      select: { id: true },
+    })
+    emails.push(
+      ...(await notify(tx, {
+        userIds: await companyMemberIds(tx, product.companyId),
+        kind: 'inquiry.created',
+        data: { buyer: buyer.companyName, country: buyer.country, product: productName, quantity: `${input.quantity} ${product.unit}` },
+        link: `/inquiries/${created.id}`,
+      })),
+    )
+    return created
+  })
+  await flushNotificationEmails(emails)
+  return inquiry.id
+}
+
+async function inquiryHeadline(tx: Prisma.TransactionClient, inquiryId: string) {
+  const inquiry = await tx.inquiry.findUniqueOrThrow({
+    where: { id: inquiryId },
+    select: {
+      status: true,
+      companyId: true,
+      company: { select: { name: true } },
+      buyer: { select: { userId: true, companyName: true } },
+      product: { select: { translations: { select: { locale: true, name: true } } } },
+    },
+  })
+  const product = inquiry.product ? (pickTranslation(inquiry.product.translations, 'en')?.name ?? '') : ''
+  return { ...inquiry, productName: product }
+}
+
+/** The exporter's quote; a NEW inquiry becomes QUOTED. */
+export async function addQuote(user: SessionUser, inquiryId: string, input: QuoteInput, now = new Date()) {
+  const prisma = await getPrisma()
+  const validUntil = new Date(`${input.validUntil}T23:59:59Z`)
+  if (validUntil < now) throw data({ reason: 'invalid', field: 'validUntil' }, { status: 400 })
+  const emails = await prisma.$transaction(async (tx) => {
+    const inquiry = await inquiryHeadline(tx, inquiryId)
+    if (inquiry.status === 'WON' || inquiry.status === 'LOST') throw data({ reason: 'closed' }, { status: 409 })
+    await tx.quote.create({
+      data: {
+        inquiryId,
+        unitPriceMinor: toMinorUnits(input.unitPrice, input.currency),
+        currency: input.currency,
+        quantity: input.quantity,
+        incoterm: input.incoterm ?? null,
+        validUntil,
+        terms: input.terms,
+        createdById: user.id,
+        createdAt: now,
+      },
+    })
+    if (inquiry.status === 'NEW') {
+      await tx.inquiry.update({ where: { id: inquiryId }, data: { status: 'QUOTED', quotedAt: now, exporterLastReadAt: now } })
+      await tx.inquiryStatusEvent.create({ data: { inquiryId, status: 'QUOTED', actorId: user.id, createdAt: now } })
+    }
+    return notify(tx, {
+      userIds: [inquiry.buyer.userId],
+      kind: 'inquiry.quote',
+      data: {
+        company: inquiry.company.name,
+        product: inquiry.productName,
+        price: `${input.unitPrice} ${input.currency}`,
+        validUntil: input.validUntil,
+      },
+      link: `/inquiries/${inquiryId}`,
+    })
+  })
+  await flushNotificationEmails(emails)
+}
+
+/** Moves the inquiry along the pipeline (exporter side), recording KPI values when given. */
+export async function changeInquiryStatus(user: SessionUser, inquiryId: string, input: StatusInput, now = new Date()) {
+  const prisma = await getPrisma()
+  const emails = await prisma.$transaction(async (tx) => {
+    const inquiry = await inquiryHeadline(tx, inquiryId)
+    if (!canMoveInquiry(inquiry.status, input.status)) {
+      throw data({ reason: 'invalid-transition', from: inquiry.status, to: input.status }, { status: 409 })
+    }
+    const stamp = STATUS_TIMESTAMP[input.status as keyof typeof STATUS_TIMESTAMP]
+    // Guarded update: a concurrent move from the same state wins once; the loser gets a conflict.
+    const updated = await tx.inquiry.updateMany({
+      where: { id: inquiryId, status: inquiry.status },
+      data: {
+        status: input.status,
+        ...(stamp ? { [stamp]: now } : {}),
+        ...(input.consultationValueUsd !== undefined ? { consultationValueUsdCents: usdToCents(input.consultationValueUsd) } : {}),
+        ...(input.contractValueUsd !== undefined ? { contractValueUsdCents: usdToCents(input.contractValueUsd) } : {}),
+        ...(input.status === 'LOST' && input.lostReason ? { lostReason: input.lostReason } : {}),
+        exporterLastReadAt: now,
+      },
+    })
+    if (updated.count !== 1) throw data({ reason: 'conflict' }, { status: 409 })
+    await tx.inquiryStatusEvent.create({ data: { inquiryId, status: input.status, actorId: user.id, createdAt: now } })
+    return notify(tx, {
+      userIds: [inquiry.buyer.userId],
+      kind: 'inquiry.status',
+      data: { product: inquiry.productName, status: input.status },
+      link: `/inquiries/${inquiryId}`,
+    })
+  })
+  await flushNotificationEmails(emails)
+}
+
+/** KPI values can be corrected later without moving the pipeline. */
+export async function recordInquiryValues(inquiryId: string, values: { consultationValueUsd?: number; contractValueUsd?: number }) {
+  const prisma = await getPrisma()
+  await prisma.inquiry.update({
+    where: { id: inquiryId },
+    data: {
+      ...(values.consultationValueUsd !== undefined ? { consultationValueUsdCents: usdToCents(values.consultationValueUsd) } : {}),
+      ...(values.contractValueUsd !== undefined ? { contractValueUsdCents: usdToCents(values.contractValueUsd) } : {}),
+    },
+  })
+}
+
+export async function postInquiryMessage(
+  user: SessionUser,
+  inquiryId: string,
+  side: 'buyer' | 'exporter',
+  body: string,
+  now = new Date(),
+) {
+  const prisma = await getPrisma()
+  const emails = await prisma.$transaction(async (tx) => {
+    const inquiry = await inquiryHeadline(tx, inquiryId)
+    await tx.inquiryMessage.create({ data: { inquiryId, authorId: user.id, body, createdAt: now } })
+    await tx.inquiry.update({
+      where: { id: inquiryId },
+      data: side === 'buyer' ? { buyerLastReadAt: now } : { exporterLastReadAt: now },
+    })
+    const recipients = side === 'buyer' ? await companyMemberIds(tx, inquiry.companyId) : [inquiry.buyer.userId]
+    return notify(tx, {
+      userIds: recipients.filter((id) => id !== user.id),
+      kind: 'inquiry.message',
+      data: { author: side === 'buyer' ? inquiry.buyer.companyName : inquiry.company.name, product: inquiry.productName },
+      link: `/inquiries/${inquiryId}`,
+    })
+  })
+  await flushNotificationEmails(emails)
+}
+
+export async function markInquiryRead(inquiryId: string, side: 'buyer' | 'exporter', now = new Date()) {
+  const prisma = await getPrisma()
+  await prisma.inquiry.update({
+    where: { id: inquiryId },
+    data: side === 'buyer' ? { buyerLastReadAt: now } : { exporterLastReadAt: now },
+  })
+}

@@ -1,0 +1,127 @@
+import { Prisma } from '~/generated/prisma/client'
+import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+import type { InquiryStatusName } from './pipeline'
+
+export type InboxFilter = { status?: InquiryStatusName; unreadOnly?: boolean }
+
+/**
+ * The exporter's inbox or the buyer's "my inquiries": newest activity first, with unread counts
+ * (messages and status changes from the other side since this side last read the thread).
+ */
+export async function listInquiries(
+  owner: { kind: 'exporter'; companyId: string } | { kind: 'buyer'; buyerId: string },
+  filter: InboxFilter,
+  locale: string,
+) {
+  const prisma = await getPrisma()
+  const ownerClause =
+    owner.kind === 'exporter' ? Prisma.sql`i."companyId" = ${owner.companyId}` : Prisma.sql`i."buyerId" = ${owner.buyerId}`
+  const readColumn = owner.kind === 'exporter' ? Prisma.sql`i."exporterLastReadAt"` : Prisma.sql`i."buyerLastReadAt"`
+  // The buyer's own user writes on the buyer side; anyone else writes on the exporter side.
+  const fromOtherSide =
+    owner.kind === 'exporter' ? Prisma.sql`= bp."userId"` : Prisma.sql`IS DISTINCT FROM bp."userId"`
+  const rows = await prisma.$queryRaw<Array<{ id: string; unread: bigint; lastActivityAt: Date }>>`
+    SELECT i."id",
+      (SELECT count(*) FROM "InquiryMessage" m
+        WHERE m."inquiryId" = i."id" AND m."authorId" ${fromOtherSide}
+          AND m."createdAt" > coalesce(${readColumn}, 'epoch'::timestamp))
+      + (SELECT count(*) FROM "InquiryStatusEvent" e
+        WHERE e."inquiryId" = i."id" AND e."actorId" ${fromOtherSide}
+          AND e."createdAt" > coalesce(${readColumn}, 'epoch'::timestamp)) AS unread,
+      greatest(i."createdAt",
+        (SELECT max(m."createdAt") FROM "InquiryMessage" m WHERE m."inquiryId" = i."id"),
+        (SELECT max(e."createdAt") FROM "InquiryStatusEvent" e WHERE e."inquiryId" = i."id")) AS "lastActivityAt"
+    FROM "Inquiry" i JOIN "BuyerProfile" bp ON bp."id" = i."buyerId"
+    WHERE ${ownerClause} ${filter.status ? Prisma.sql`AND i."status" = ${filter.status}::"InquiryStatus"` : Prisma.empty}
+    ORDER BY "lastActivityAt" DESC
+    LIMIT 200`
+  const visible = filter.unreadOnly ? rows.filter((row) => row.unread > 0n) : rows
+  const details = await prisma.inquiry.findMany({
+    where: { id: { in: visible.map((row) => row.id) } },
+    select: {
+      id: true,
+      status: true,
+      quantity: true,
+      unit: true,
+      destinationCountry: true,
+      liveSessionId: true,
+      buyer: { select: { companyName: true, country: true } },
+      company: { select: { name: true, nameI18n: true } },
+      product: { select: { id: true, translations: { select: { locale: true, name: true } } } },
+    },
+  })
+  const byId = new Map(details.map((detail) => [detail.id, detail]))
+  const items = visible.flatMap((row) => {
+    const detail = byId.get(row.id)
+    if (!detail) return []
+    return [
+      {
+        id: detail.id,
+        status: detail.status,
+        quantity: detail.quantity,
+        unit: detail.unit,
+        destinationCountry: detail.destinationCountry,
+        fromLiveSession: detail.liveSessionId !== null,
+        buyerCompany: detail.buyer.companyName,
+        buyerCountry: detail.buyer.country,
+        companyName: pickLocalized(detail.company.name, detail.company.nameI18n, locale),
+        productName: detail.product ? (pickTranslation(detail.product.translations, locale)?.name ?? null) : null,
+        unread: Number(row.unread),
+        lastActivityAt: row.lastActivityAt.toISOString(),
+      },
+    ]
+  })
+  const statusCounts = await prisma.inquiry.groupBy({
+    by: ['status'],
+    where: owner.kind === 'exporter' ? { companyId: owner.companyId } : { buyerId: owner.buyerId },
+    _count: { _all: true },
+  })
+  return {
+    items,
+    unreadTotal: rows.reduce((sum, row) => sum + (row.unread > 0n ? 1 : 0), 0),
+    statusCounts: Object.fromEntries(statusCounts.map((row) => [row.status, row._count._all])) as Partial<Record<InquiryStatusName, number>>,
+  }
+}
+
+/** Everything the thread page shows. Access must be checked before calling this. */
+export async function getInquiryThread(inquiryId: string, locale: string) {
+  const prisma = await getPrisma()
+  const inquiry = await prisma.inquiry.findUniqueOrThrow({
+    where: { id: inquiryId },
+    select: {
+      id: true,
+      status: true,
+      quantity: true,
+      unit: true,
+      targetPriceMinor: true,
+      targetCurrency: true,
+      incoterm: true,
+      destinationCountry: true,
+      certificationsNeeded: true,
+      consultationValueUsdCents: true,
+      contractValueUsdCents: true,
+      lostReason: true,
+      createdAt: true,
+      liveSession: { select: { id: true, title: true } },
+      fair: { select: { name: true, slug: true } },
+      buyer: { select: { companyName: true, country: true, timeZone: true, user: { select: { name: true } } } },
+      company: { select: { slug: true, name: true, nameI18n: true, timeZone: true } },
+      product: { select: { id: true, hsCode: true, translations: { select: { locale: true, name: true } } } },
+      messages: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true } } } },
+      quotes: { orderBy: { createdAt: 'desc' }, select: { id: true, unitPriceMinor: true, currency: true, quantity: true, incoterm: true, validUntil: true, terms: true, createdAt: true } },
+      statusEvents: { orderBy: { createdAt: 'asc' }, select: { id: true, status: true, createdAt: true } },
+    },
+  })
+  return {
+    ...inquiry,
+    createdAt: inquiry.createdAt.toISOString(),
+    consultationValueUsdCents: inquiry.consultationValueUsdCents === null ? null : Number(inquiry.consultationValueUsdCents),
+    contractValueUsdCents: inquiry.contractValueUsdCents === null ? null : Number(inquiry.contractValueUsdCents),
+    companyName: pickLocalized(inquiry.company.name, inquiry.company.nameI18n, locale),
+    productName: inquiry.product ? (pickTranslation(inquiry.product.translations, locale)?.name ?? null) : null,
+    messages: inquiry.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    quotes: inquiry.quotes.map((q) => ({ ...q, validUntil: q.validUntil.toISOString(), createdAt: q.createdAt.toISOString() })),
+    statusEvents: inquiry.statusEvents.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+  }
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { INCOTERMS, PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
+import { isCountryCode } from '~/lib/countries'
+import { INQUIRY_STATUSES } from './pipeline'
+
+// Client-safe form schemas for RFQs, quotes, messages and pipeline moves. Messages are i18n keys.
+
+const MAX_QUANTITY = 100_000_000
+const MAX_UNIT_PRICE = 10_000_000 // in major units, per unit
+const MAX_DEAL_USD = 10_000_000_000
+
+const text = (max: number) =>
+  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
+
+const quantity = z.coerce
+  .number({ error: 'inquiries.errors.quantity' })
+  .int({ error: 'inquiries.errors.quantity' })
+  .min(1, { error: 'inquiries.errors.quantity' })
+  .max(MAX_QUANTITY, { error: 'inquiries.errors.quantity' })
+
+const price = z.coerce
+  .number({ error: 'inquiries.errors.price' })
+  .positive({ error: 'inquiries.errors.price' })
+  .max(MAX_UNIT_PRICE, { error: 'inquiries.errors.price' })
+
+const usdAmount = z.coerce
+  .number({ error: 'inquiries.errors.amount' })
+  .min(0, { error: 'inquiries.errors.amount' })
+  .max(MAX_DEAL_USD, { error: 'inquiries.errors.amount' })
+
+export const RfqSchema = z.object({
+  intent: z.literal('rfq'),
+  productId: z.string().min(1).max(40),
+  liveSessionId: z.string().min(1).max(40).optional(),
+  quantity,
+  targetPrice: price.optional(),
+  targetCurrency: z.enum(PRICE_CURRENCIES, { error: 'errors.invalidChoice' }).default('USD'),
+  incoterm: z.enum(INCOTERMS, { error: 'errors.invalidChoice' }).optional(),
+  destinationCountry: z.string({ error: 'errors.invalidCountry' }).refine(isCountryCode, { error: 'errors.invalidCountry' }),
+  certificationsNeeded: z.array(z.string().regex(/^[A-Z0-9_-]{2,20}$/)).max(10).default([]),
+  message: text(5000),
+})
+export type RfqInput = z.infer<typeof RfqSchema>
+
+export const QuoteSchema = z.object({
+  intent: z.literal('quote'),
+  unitPrice: price,
+  currency: z.enum(PRICE_CURRENCIES, { error: 'errors.invalidChoice' }),
+  quantity,
+  incoterm: z.enum(INCOTERMS, { error: 'errors.invalidChoice' }).optional(),
+  validUntil: z.iso.date({ error: 'inquiries.errors.date' }),
+  terms: z.string().trim().max(2000, { error: 'errors.tooLong' }).default(''),
+})
+export type QuoteInput = z.infer<typeof QuoteSchema>
+
+export const MessageSchema = z.object({
+  intent: z.literal('message'),
+  body: text(5000),
+})
+
+export const StatusSchema = z.object({
+  intent: z.literal('status'),
+  status: z.enum(INQUIRY_STATUSES, { error: 'errors.invalidChoice' }),
+  consultationValueUsd: usdAmount.optional(),
+  contractValueUsd: usdAmount.optional(),
+  lostReason: z.string().trim().max(500, { error: 'errors.tooLong' }).optional(),
+})
+export type StatusInput = z.infer<typeof StatusSchema>
+
+export const InquiryActionSchema = z.discriminatedUnion('intent', [QuoteSchema, MessageSchema, StatusSchema])

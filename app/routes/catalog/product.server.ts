@@ -1,0 +1,21 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { requirePermission } from '~/domain/accounts/permissions.server'
+import { createInquiry } from '~/domain/inquiries/inquiries.server'
+import { RfqSchema } from '~/domain/inquiries/schemas'
+import { validateCsrf } from '~/utils/csrf.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+export async function handleRfq(request: Request, productId: string) {
+  const user = await requirePermission(request, 'send:inquiry')
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: RfqSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  // The URL names the product; a different id in the form body is refused rather than trusted.
+  if (submission.value.productId !== productId) throw data({ reason: 'invalid' }, { status: 400 })
+  const inquiryId = await createInquiry(user, submission.value)
+  return redirect(`/inquiries/${inquiryId}`, {
+    headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'inquiries.sent' }) },
+  })
+}

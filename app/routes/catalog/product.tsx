@@ -1,0 +1,193 @@
+import { useTranslation } from 'react-i18next'
+import { data, Link, useSearchParams } from 'react-router'
+import type { Route } from './+types/product'
+import { handleRfq } from './product.server'
+import { LocalTime } from '~/components/local-time'
+import { RfqForm } from '~/components/rfq-form'
+import { StatusBadge } from '~/components/status-badge'
+import { buttonClass } from '~/components/ui/button'
+import { Card } from '~/components/ui/card'
+import { getOptionalUser } from '~/domain/accounts/session.server'
+import { getProductDetail } from '~/domain/catalog/product-detail.server'
+import { formatHsCode } from '~/domain/catalog/product-rules'
+import { countryName } from '~/lib/countries'
+import { formatMoney } from '~/lib/money'
+import { formatDate } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+import { resolveLocale } from '~/utils/preferences.server'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await getOptionalUser(request)
+  const locale = await resolveLocale(request, user)
+  const product = await getProductDetail(params.productId, {
+    locale,
+    now: new Date(),
+    viewerCompanyId: user?.exporterMember?.company.id ?? null,
+  })
+  if (!product) throw data({ reason: 'not-found' }, { status: 404 })
+  return { product, buyerCountry: user?.buyerProfile?.country ?? null }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  return handleRfq(request, params.productId)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: loaderData ? `${loaderData.product.name} · Tradecast` : 'Product · Tradecast' },
+]
+
+export default function ProductRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale, timeZone, user } = useRootData()
+  const [searchParams] = useSearchParams()
+  const { product } = loaderData
+  const certificationTypes = [...new Set(product.certifications.filter((c) => c.state !== 'expired').map((c) => c.type))]
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <article className="space-y-6">
+        <header>
+          <p className="text-sm text-slate-600">
+            <Link to="/catalog" className="hover:underline">
+              {product.categoryName}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-bold tracking-tight">{product.name}</h1>
+          <p className="mt-1 text-sm text-slate-700">
+            {t('catalog.hs', { code: formatHsCode(product.hsCode) })}
+            {product.hsChapterTitle ? ` · ${t('catalog.chapter', { chapter: product.hsChapter, title: product.hsChapterTitle })}` : ''}
+          </p>
+        </header>
+        {product.images.length ? (
+          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+            {product.images.map((image, index) => (
+              <li key={image.path} className={index === 0 ? 'col-span-2 row-span-2' : ''}>
+                <img src={image.path} alt={image.alt || product.name} className="w-full rounded-lg bg-slate-100 object-cover" />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {product.description ? <p className="whitespace-pre-line text-slate-800">{product.description}</p> : null}
+        <dl className="grid gap-4 rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-500">MOQ</dt>
+            <dd className="font-semibold">
+              {product.moq.toLocaleString(locale)} {product.unit}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t('catalog.incoterms')}</dt>
+            <dd className="font-semibold">{product.incoterms.join(' · ') || '—'}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t('catalog.leadTime', { count: product.leadTimeDays })}</dt>
+            <dd className="font-semibold">{product.leadTimeDays}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t('catalog.targetMarkets')}</dt>
+            <dd className="font-semibold">{product.targetMarkets.map((code) => countryName(code, locale)).join(', ') || '—'}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-slate-500">{t('catalog.samplePolicy')}</dt>
+            <dd className="font-semibold">
+              {product.sample
+                ? product.sample.priceMinor === 0
+                  ? t('catalog.sampleFree', { max: product.sample.maxQuantity })
+                  : t('catalog.samplePrice', { price: formatMoney(product.sample.priceMinor, product.sample.currency, locale), max: product.sample.maxQuantity })
+                : t('catalog.sampleNone')}
+              {product.sample?.shippingNote ? <span className="block font-normal text-slate-600">{product.sample.shippingNote}</span> : null}
+            </dd>
+          </div>
+        </dl>
+        <Card id="tiers" title={t('catalog.priceTiers')}>
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 font-medium">{t('catalog.fromQuantity')}</th>
+                <th scope="col" className="py-1 font-medium">{t('catalog.unitPrice')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {product.priceTiers.map((tier) => (
+                <tr key={tier.minQuantity}>
+                  <td className="py-2 tabular-nums">
+                    {tier.minQuantity.toLocaleString(locale)} {product.unit}
+                  </td>
+                  <td className="py-2 font-semibold tabular-nums">{formatMoney(tier.unitPriceMinor, tier.currency, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <Card id="certs" title={t('catalog.certifications')}>
+          {product.certifications.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('common.none')}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {product.certifications.map((cert) => (
+                <li key={cert.id} className="flex flex-wrap justify-between gap-2 py-2">
+                  <span className="font-medium">
+                    {cert.type} · {cert.market.length === 2 ? countryName(cert.market, locale) : cert.market}
+                    <span className="ml-2 font-normal text-slate-500">{cert.number}</span>
+                  </span>
+                  {cert.validUntil ? (
+                    <span className={cert.state === 'expired' ? 'text-red-700' : cert.state === 'expiring' ? 'text-amber-700' : 'text-slate-600'}>
+                      {cert.state === 'expired'
+                        ? t('catalog.certificationExpired', { date: formatDate(cert.validUntil, { locale, timeZone }) })
+                        : t('catalog.certificationValidUntil', { date: formatDate(cert.validUntil, { locale, timeZone }) })}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </article>
+      <aside className="space-y-6">
+        <Card id="exporter" title={t('catalog.exporter')}>
+          <p className="font-semibold">
+            <Link to={`/exporters/${product.company.slug}`} className="hover:underline">
+              {product.company.name}
+            </Link>
+          </p>
+          <p className="text-sm text-slate-600">{[product.company.city, product.company.region].filter(Boolean).join(', ')}</p>
+          {product.company.exportExperienceYears ? (
+            <p className="mt-1 text-sm text-slate-600">{t('catalog.exportExperience', { count: product.company.exportExperienceYears })}</p>
+          ) : null}
+        </Card>
+        {product.upcomingSessions.length ? (
+          <Card id="sessions" title={t('catalog.upcomingSessions')}>
+            <ul className="space-y-2 text-sm">
+              {product.upcomingSessions.map((session) => (
+                <li key={session.id}>
+                  <p className="font-medium">{session.title}</p>
+                  <StatusBadge status={session.status} /> <LocalTime value={session.scheduledStartAt} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        <Card id="rfq" title={t('catalog.rfqTitle')}>
+          {user?.role === 'BUYER' ? (
+            <RfqForm
+              productId={product.id}
+              liveSessionId={searchParams.get('session')}
+              defaults={{ quantity: product.moq, destinationCountry: loaderData.buyerCountry ?? 'US' }}
+              incoterms={product.incoterms}
+              certificationTypes={certificationTypes}
+              lastResult={actionData?.result}
+            />
+          ) : user ? (
+            <p className="text-sm text-slate-600">{t('catalog.rfqOnlyBuyers')}</p>
+          ) : (
+            <div className="space-y-3 text-sm text-slate-600">
+              <p>{t('catalog.rfqSignIn')}</p>
+              <Link to={`/login?redirectTo=${encodeURIComponent(`/catalog/${product.id}`)}`} className={buttonClass('primary')}>
+                {t('nav.signIn')}
+              </Link>
+            </div>
+          )}
+        </Card>
+      </aside>
+    </div>
+  )
+}

@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next'
+import { data, Link, NavLink, useSearchParams } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/index'
+import { StatusBadge } from '~/components/status-badge'
+import { Card, EmptyState } from '~/components/ui/card'
+import { requireUser } from '~/domain/accounts/session.server'
+import { INQUIRY_STATUSES } from '~/domain/inquiries/pipeline'
+import { listInquiries } from '~/domain/inquiries/queries.server'
+import { countryName } from '~/lib/countries'
+import { formatDateTime } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+import { resolveLocale } from '~/utils/preferences.server'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Inquiries · Tradecast' }]
+
+const FilterSchema = z.object({
+  status: z.enum(INQUIRY_STATUSES).optional().catch(undefined),
+  unread: z.literal('1').optional().catch(undefined),
+})
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request)
+  const locale = await resolveLocale(request, user)
+  const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const query = { ...(filter.status ? { status: filter.status } : {}), unreadOnly: filter.unread === '1' }
+  if (user.exporterMember) {
+    return { side: 'exporter' as const, ...(await listInquiries({ kind: 'exporter', companyId: user.exporterMember.company.id }, query, locale)) }
+  }
+  if (user.buyerProfile) {
+    return { side: 'buyer' as const, ...(await listInquiries({ kind: 'buyer', buyerId: user.buyerProfile.id }, query, locale)) }
+  }
+  throw data({ reason: 'forbidden' }, { status: 403 })
+}
+
+export default function InquiriesRoute({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  const [searchParams] = useSearchParams()
+  const { side, items, statusCounts, unreadTotal } = loaderData
+  const current = searchParams.get('status')
+  const filterLink = (status: string | null, unread = false) => {
+    const params = new URLSearchParams()
+    if (status) params.set('status', status)
+    if (unread) params.set('unread', '1')
+    const query = params.toString()
+    return query ? `/inquiries?${query}` : '/inquiries'
+  }
+  const chip = 'rounded-full px-3 py-1 text-sm ring-1 ring-slate-300'
+  const active = 'bg-slate-900 text-white ring-slate-900'
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">{side === 'exporter' ? t('inquiries.inboxTitle') : t('inquiries.myTitle')}</h1>
+      <nav aria-label={t('catalog.filters')} className="flex flex-wrap gap-2">
+        <NavLink to={filterLink(null)} end className={() => `${chip} ${!current && !searchParams.get('unread') ? active : ''}`}>
+          {t('inquiries.all')}
+        </NavLink>
+        <Link to={filterLink(null, true)} className={`${chip} ${searchParams.get('unread') ? active : ''}`}>
+          {t('inquiries.unreadOnly')} ({unreadTotal})
+        </Link>
+        {INQUIRY_STATUSES.map((status) => (
+          <Link key={status} to={filterLink(status)} className={`${chip} ${current === status ? active : ''}`} aria-current={current === status ? 'page' : undefined}>
+            {t(`status.${status}`)} ({statusCounts[status] ?? 0})
+          </Link>
+        ))}
+      </nav>
+      <Card id="list" title={t('catalog.results', { count: items.length })}>
+        {items.length === 0 ? (
+          <EmptyState>{t('inquiries.empty')}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {items.map((item) => (
+              <li key={item.id}>
+                <Link to={`/inquiries/${item.id}`} className="flex flex-wrap items-center justify-between gap-2 py-3 hover:bg-slate-50">
+                  <div>
+                    <p className={item.unread ? 'font-bold' : 'font-medium'}>
+                      {item.productName ?? '—'} · {item.quantity.toLocaleString(locale)} {item.unit}
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      {side === 'exporter' ? `${item.buyerCompany} · ${countryName(item.buyerCountry, locale)}` : item.companyName}
+                      {item.fromLiveSession ? ` · ${t('inquiries.fromLive')}` : ''}
+                    </p>
+                  </div>
+                  <div className="flex items-center gap-2 text-sm">
+                    {item.unread ? (
+                      <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">{t('inquiries.unread', { count: item.unread })}</span>
+                    ) : null}
+                    <StatusBadge status={item.status} />
+                    <time dateTime={item.lastActivityAt} className="text-slate-500">
+                      {formatDateTime(item.lastActivityAt, { locale, timeZone })}
+                    </time>
+                  </div>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  )
+}

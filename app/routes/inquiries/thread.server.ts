@@ -1,0 +1,58 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { requireUser } from '~/domain/accounts/session.server'
+import { requireInquiryAccess, requireSide } from '~/domain/inquiries/access.server'
+import { addQuote, changeInquiryStatus, markInquiryRead, postInquiryMessage } from '~/domain/inquiries/inquiries.server'
+import { getInquiryThread } from '~/domain/inquiries/queries.server'
+import { InquiryActionSchema } from '~/domain/inquiries/schemas'
+import { validateCsrf } from '~/utils/csrf.server'
+import { resolveLocale } from '~/utils/preferences.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+export async function loadThread(request: Request, inquiryId: string) {
+  const user = await requireUser(request)
+  const { side } = await requireInquiryAccess(user, inquiryId)
+  if (side !== 'organizer') await markInquiryRead(inquiryId, side)
+  const locale = await resolveLocale(request, user)
+  return { side, inquiry: await getInquiryThread(inquiryId, locale), viewerId: user.id }
+}
+
+export async function handleThreadAction(request: Request, inquiryId: string) {
+  const user = await requireUser(request)
+  const { side } = await requireInquiryAccess(user, inquiryId)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: InquiryActionSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const input = submission.value
+  let toastKey: string
+  switch (input.intent) {
+    case 'message':
+      requireSide(side, 'buyer', 'exporter')
+      await postInquiryMessage(user, inquiryId, side as 'buyer' | 'exporter', input.body)
+      toastKey = 'inquiries.messageSent'
+      break
+    case 'quote':
+      requireSide(side, 'exporter')
+      if (new Date(`${input.validUntil}T23:59:59Z`) < new Date()) {
+        return data({ result: submission.reply({ fieldErrors: { validUntil: ['inquiries.errors.pastDate'] } }) }, { status: 400 })
+      }
+      await addQuote(user, inquiryId, input)
+      toastKey = 'inquiries.quoteSent'
+      break
+    case 'status':
+      requireSide(side, 'exporter')
+      try {
+        await changeInquiryStatus(user, inquiryId, input)
+      } catch (error) {
+        const reason = (error as { data?: { reason?: string } }).data?.reason
+        if (reason === 'invalid-transition' || reason === 'conflict') {
+          return data({ result: submission.reply({ formErrors: ['inquiries.errors.closed'] }) }, { status: 409 })
+        }
+        throw error
+      }
+      toastKey = 'inquiries.statusUpdated'
+      break
+  }
+  return redirect(`/inquiries/${inquiryId}`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: toastKey }) } })
+}

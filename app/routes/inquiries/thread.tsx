@@ -1,0 +1,259 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useNavigation } from 'react-router'
+import type { Route } from './+types/thread'
+import { handleThreadAction, loadThread } from './thread.server'
+import { CsrfInput } from '~/components/csrf-input'
+import { LocalTime } from '~/components/local-time'
+import { StatusBadge } from '~/components/status-badge'
+import { Button } from '~/components/ui/button'
+import { Card } from '~/components/ui/card'
+import { Field, FieldErrors, SelectField } from '~/components/ui/field'
+import { FormErrors } from '~/components/ui/form-errors'
+import { INCOTERMS, PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
+import { INQUIRY_STATUSES, nextStatuses } from '~/domain/inquiries/pipeline'
+import { MessageSchema, QuoteSchema, StatusSchema } from '~/domain/inquiries/schemas'
+import { countryName } from '~/lib/countries'
+import { formatDate } from '~/lib/time'
+import { formatMoney } from '~/lib/money'
+import { useRootData } from '~/lib/use-root-data'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Inquiry · Tradecast' }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  return loadThread(request, params.inquiryId)
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  return handleThreadAction(request, params.inquiryId)
+}
+
+type ActionResult = Route.ComponentProps['actionData']
+
+function MessageForm({ lastResult }: { lastResult: ActionResult }) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'message',
+    lastResult: navigation.state === 'idle' ? lastResult?.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <Form method="post" className="mt-4 space-y-2" {...getFormProps(form)}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="message" />
+      <label htmlFor={fields.body.id} className="block text-sm font-medium">
+        {t('inquiries.reply')}
+      </label>
+      <textarea
+        {...getTextareaProps(fields.body)}
+        rows={3}
+        maxLength={5000}
+        placeholder={t('inquiries.replyPlaceholder')}
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
+      <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
+      <Button type="submit" disabled={navigation.state === 'submitting'}>
+        {t('inquiries.postMessage')}
+      </Button>
+    </Form>
+  )
+}
+
+function QuoteForm({ lastResult, defaults }: { lastResult: ActionResult; defaults: { quantity: number; incoterm: string | null } }) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'quote',
+    lastResult: lastResult?.result,
+    defaultValue: { currency: 'USD', quantity: String(defaults.quantity), incoterm: defaults.incoterm ?? '' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: QuoteSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <Form method="post" className="space-y-3" {...getFormProps(form)}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="quote" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="grid grid-cols-2 gap-3">
+        <Field label={t('inquiries.unitPrice')} errors={fields.unitPrice.errors} inputProps={{ ...getInputProps(fields.unitPrice, { type: 'number' }), step: '0.01', min: 0 }} />
+        <SelectField
+          label={t('inquiries.currency')}
+          errors={fields.currency.errors}
+          options={PRICE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+          selectProps={getSelectProps(fields.currency)}
+        />
+        <Field label={t('inquiries.quantity')} errors={fields.quantity.errors} inputProps={{ ...getInputProps(fields.quantity, { type: 'number' }), min: 1 }} />
+        <SelectField
+          label={t('inquiries.incoterm')}
+          errors={fields.incoterm.errors}
+          options={[{ value: '', label: '—' }, ...INCOTERMS.map((term) => ({ value: term, label: term }))]}
+          selectProps={getSelectProps(fields.incoterm)}
+        />
+      </div>
+      <Field label={t('inquiries.validUntil')} errors={fields.validUntil.errors} inputProps={getInputProps(fields.validUntil, { type: 'date' })} />
+      <div>
+        <label htmlFor={fields.terms.id} className="block text-sm font-medium">
+          {t('inquiries.terms')}
+        </label>
+        <textarea {...getTextareaProps(fields.terms)} rows={2} maxLength={2000} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <FieldErrors id={fields.terms.errorId} errors={fields.terms.errors} />
+      </div>
+      <Button type="submit">{t('inquiries.addQuote')}</Button>
+    </Form>
+  )
+}
+
+function StatusForm({ lastResult, status }: { lastResult: ActionResult; status: (typeof INQUIRY_STATUSES)[number] }) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'status',
+    lastResult: lastResult?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StatusSchema }),
+    shouldValidate: 'onBlur',
+  })
+  const options = nextStatuses(status)
+  if (options.length === 0) return null
+  return (
+    <Form method="post" className="space-y-3" {...getFormProps(form)}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="status" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <SelectField
+        label={t('inquiries.moveTo')}
+        errors={fields.status.errors}
+        options={options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        selectProps={getSelectProps(fields.status)}
+      />
+      <Field
+        label={t('inquiries.consultationValue')}
+        errors={fields.consultationValueUsd.errors}
+        inputProps={{ ...getInputProps(fields.consultationValueUsd, { type: 'number' }), min: 0, step: '0.01' }}
+      />
+      <Field
+        label={t('inquiries.contractValue')}
+        errors={fields.contractValueUsd.errors}
+        inputProps={{ ...getInputProps(fields.contractValueUsd, { type: 'number' }), min: 0, step: '0.01' }}
+      />
+      <Field label={t('inquiries.lostReason')} errors={fields.lostReason.errors} inputProps={getInputProps(fields.lostReason, { type: 'text' })} />
+      <Button type="submit">{t('inquiries.move')}</Button>
+    </Form>
+  )
+}
+
+export default function InquiryThreadRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  const { inquiry, side, viewerId } = loaderData
+  const intent = (actionData?.result as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent
+  const resultFor = (name: string) => (intent === name ? actionData : undefined)
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-6">
+        <header>
+          <p className="text-sm text-slate-600">
+            <Link to="/inquiries" className="hover:underline">
+              {side === 'exporter' ? t('inquiries.inboxTitle') : t('inquiries.myTitle')}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-bold tracking-tight">
+            {inquiry.productName ?? '—'} · {inquiry.quantity.toLocaleString(locale)} {inquiry.unit}
+          </h1>
+          <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <StatusBadge status={inquiry.status} />
+            <span>
+              {inquiry.buyer.companyName} ({countryName(inquiry.buyer.country, locale)}) → {inquiry.companyName}
+            </span>
+          </div>
+          {inquiry.liveSession ? <p className="mt-1 text-sm text-slate-600">{t('inquiries.linkedSession', { title: inquiry.liveSession.title })}</p> : null}
+        </header>
+        <Card id="details" title={t('inquiries.details')}>
+          <dl className="grid gap-3 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-slate-500">{t('inquiries.targetPrice')}</dt>
+              <dd>{inquiry.targetPriceMinor !== null && inquiry.targetCurrency ? formatMoney(inquiry.targetPriceMinor, inquiry.targetCurrency, locale) : '—'}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t('inquiries.incoterm')}</dt>
+              <dd>{inquiry.incoterm ?? '—'}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t('inquiries.destination')}</dt>
+              <dd>{countryName(inquiry.destinationCountry, locale)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t('inquiries.certificationsNeeded')}</dt>
+              <dd>{inquiry.certificationsNeeded.join(', ') || '—'}</dd>
+            </div>
+          </dl>
+        </Card>
+        <Card id="thread" title={t('inquiries.thread')}>
+          <ol className="space-y-3" aria-live="polite">
+            {inquiry.messages.map((message) => (
+              <li key={message.id} className={`rounded-lg p-3 text-sm ${message.author.id === viewerId ? 'ml-8 bg-brand-50' : 'mr-8 bg-slate-100'}`}>
+                <p className="text-xs text-slate-500">
+                  {message.author.name} · <LocalTime value={message.createdAt} />
+                </p>
+                <p className="mt-1 whitespace-pre-line break-words">{message.body}</p>
+              </li>
+            ))}
+          </ol>
+          {side !== 'organizer' && inquiry.status !== 'WON' && inquiry.status !== 'LOST' ? <MessageForm lastResult={resultFor('message')} /> : null}
+        </Card>
+      </div>
+      <aside className="space-y-6">
+        <Card id="pipeline" title={t('inquiries.pipeline')}>
+          <ol className="space-y-1 text-sm">
+            {inquiry.statusEvents.map((event) => (
+              <li key={event.id} className="flex justify-between gap-2">
+                <StatusBadge status={event.status} />
+                <span className="text-slate-500">
+                  <LocalTime value={event.createdAt} />
+                </span>
+              </li>
+            ))}
+          </ol>
+          {inquiry.consultationValueUsdCents !== null || inquiry.contractValueUsdCents !== null ? (
+            <dl className="mt-3 space-y-1 text-sm">
+              <div className="flex justify-between">
+                <dt>{t('inquiries.consultationValue')}</dt>
+                <dd className="font-semibold">{inquiry.consultationValueUsdCents !== null ? formatMoney(inquiry.consultationValueUsdCents, 'USD', locale) : '—'}</dd>
+              </div>
+              <div className="flex justify-between">
+                <dt>{t('inquiries.contractValue')}</dt>
+                <dd className="font-semibold">{inquiry.contractValueUsdCents !== null ? formatMoney(inquiry.contractValueUsdCents, 'USD', locale) : '—'}</dd>
+              </div>
+            </dl>
+          ) : null}
+          {side === 'exporter' ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <StatusForm lastResult={resultFor('status')} status={inquiry.status} />
+            </div>
+          ) : null}
+        </Card>
+        <Card id="quotes" title={t('inquiries.quotes')}>
+          <ul className="space-y-2 text-sm">
+            {inquiry.quotes.map((quote) => (
+              <li key={quote.id} className="rounded-md bg-slate-50 p-2">
+                {t('inquiries.quoteLine', {
+                  price: formatMoney(quote.unitPriceMinor, quote.currency, locale),
+                  unit: inquiry.unit,
+                  quantity: quote.quantity.toLocaleString(locale),
+                  incoterm: quote.incoterm ? ` ${quote.incoterm}` : '',
+                  date: formatDate(quote.validUntil, { locale, timeZone: 'UTC' }),
+                })}
+                {quote.terms ? <span className="mt-1 block whitespace-pre-line text-slate-600">{quote.terms}</span> : null}
+              </li>
+            ))}
+          </ul>
+          {side === 'exporter' && inquiry.status !== 'WON' && inquiry.status !== 'LOST' ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <QuoteForm lastResult={resultFor('quote')} defaults={{ quantity: inquiry.quantity, incoterm: inquiry.incoterm }} />
+            </div>
+          ) : null}
+        </Card>
+      </aside>
+    </div>
+  )
+}
