@@ -21,7 +21,7 @@ set -euo pipefail
 SCRIPT_DIR="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd -- "$SCRIPT_DIR/../.." && pwd)"
 
-log() { printf '[mediasoup-worker] %s\n' "$*" >&2; }
+log() { printf '[mediasoup-worker +%ss] %s\n' "$SECONDS" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 # A worker that starts prints "you don't seem to be my real father!" and exits

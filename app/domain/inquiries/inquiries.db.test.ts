@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
+import { action as productAction } from '~/routes/catalog/product'
+import { action as threadAction, loader as threadLoader } from '~/routes/inquiries/thread'
+import { loader as inboxLoader } from '~/routes/inquiries/index'
+import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+
+type Parties = Awaited<ReturnType<typeof setup>>
+
+async function setup() {
+  const exporter = await createExporter()
+  const product = await createProduct(exporter.company.id, { name: 'Buckwheat noodles', moq: 500 })
+  const buyer = await createBuyer({ country: 'DE' })
+  return { exporter, product, buyer }
+}
+
+async function post(path: string, cookie: string, fields: Record<string, string>, handler: (args: never) => Promise<unknown>, params: Record<string, string>) {
+  const csrf = await mintCsrf()
+  const request = formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, cookie] })
+  return handler({ request, params } as never)
+}
+
+async function sendRfq(p: Parties, fields: Record<string, string> = {}) {
+  return post(
+    `/catalog/${p.product.id}`,
+    p.buyer.cookie,
+    { intent: 'rfq', productId: p.product.id, quantity: '1000', destinationCountry: 'DE', message: 'Please quote FOB Busan.', ...fields },
+    productAction as never,
+    { productId: p.product.id },
+  )
+}
+
+beforeAll(async () => {
+  await getPrisma()
+})
+afterAll(async () => {
+  await disconnectPrisma()
+})
+
+describe('RFQ to contract', () => {
+  it('flows NEW → QUOTED → SAMPLE_SENT → NEGOTIATING → WON with timestamps, values and notifications', async () => {
+    const p = await setup()
+    const prisma = await getPrisma()
+    const created = (await sendRfq(p, { targetPrice: '2.10', targetCurrency: 'EUR', incoterm: 'FOB' })) as Response
+    expect(created.status).toBe(302)
+    const inquiryId = created.headers.get('Location')!.split('/').pop()!
+    const inquiry = await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })
+    expect(inquiry).toMatchObject({ status: 'NEW', quantity: 1000, targetPriceMinor: 210, targetCurrency: 'EUR', incoterm: 'FOB', companyId: p.exporter.company.id })
+    expect(await prisma.notification.count({ where: { userId: p.exporter.user.id, kind: 'inquiry.created' } })).toBe(1)
+    expect(await prisma.emailOutbox.count({ where: { to: p.exporter.user.email } })).toBe(1)
+
+    const act = (fields: Record<string, string>, cookie = p.exporter.cookie) =>
+      post(`/inquiries/${inquiryId}`, cookie, fields, threadAction as never, { inquiryId })
+
+    const future = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10)
+    expect(((await act({ intent: 'quote', unitPrice: '1.95', currency: 'USD', quantity: '1000', incoterm: 'FOB', validUntil: future })) as Response).status).toBe(302)
+    expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).status).toBe('QUOTED')
+    expect(await prisma.quote.findFirstOrThrow({ where: { inquiryId } })).toMatchObject({ unitPriceMinor: 195, currency: 'USD' })
+
+    await act({ intent: 'status', status: 'SAMPLE_SENT' })
+    await act({ intent: 'status', status: 'NEGOTIATING', consultationValueUsd: '25000' })
+    await act({ intent: 'message', body: 'Sample shipped by EMS.' })
+    await act({ intent: 'message', body: 'Received, thank you!' }, p.buyer.cookie)
+    await act({ intent: 'status', status: 'WON', contractValueUsd: '48000.50' })
+
+    const won = await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId }, include: { statusEvents: true, messages: true } })
+    expect(won.status).toBe('WON')
+    expect(won.quotedAt && won.sampleSentAt && won.negotiatingAt && won.wonAt).toBeTruthy()
+    expect(won.consultationValueUsdCents).toBe(2_500_000n)
+    expect(won.contractValueUsdCents).toBe(4_800_050n)
+    expect(won.statusEvents.map((e) => e.status)).toEqual(['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING', 'WON'])
+    expect(won.messages).toHaveLength(3)
+    expect(await prisma.notification.count({ where: { userId: p.buyer.user.id } })).toBe(5)
+
+    // Closed: no going back.
+    const reopen = (await act({ intent: 'status', status: 'NEGOTIATING' })) as { init: { status: number } }
+    expect(reopen.init.status).toBe(409)
+  })
+
+  it('shows unread counts in the inbox until the exporter opens the thread', async () => {
+    const p = await setup()
+    const created = (await sendRfq(p)) as Response
+    const inquiryId = created.headers.get('Location')!.split('/').pop()!
+    const inbox = (await inboxLoader({ request: getRequest('/inquiries', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string; unread: number }> }
+    expect(inbox.items.find((i) => i.id === inquiryId)?.unread).toBe(2) // first message + NEW event
+    await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)
+    const after = (await inboxLoader({ request: getRequest('/inquiries?unread=1', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string }> }
+    expect(after.items.find((i) => i.id === inquiryId)).toBeUndefined()
+  })
+})
+
+describe('who may read an inquiry', () => {
+  it('refuses every other role and company with 404, and buyers cannot act as exporters', async () => {
+    const p = await setup()
+    const created = (await sendRfq(p)) as Response
+    const inquiryId = created.headers.get('Location')!.split('/').pop()!
+    const strangerExporter = await createExporter()
+    const strangerBuyer = await createBuyer()
+    const organizer = await createUser('ORGANIZER')
+    for (const cookie of [strangerExporter.cookie, strangerBuyer.cookie, organizer.cookie]) {
+      expect(await caught(() => threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [cookie]), params: { inquiryId } } as never))).toMatchObject({ status: 404 })
+      expect(
+        await caught(() => post(`/inquiries/${inquiryId}`, cookie, { intent: 'message', body: 'hi' }, threadAction as never, { inquiryId })),
+      ).toMatchObject({ status: 404 })
+    }
+    // The buyer may read and write, but not quote or move the pipeline.
+    expect(await caught(() => post(`/inquiries/${inquiryId}`, p.buyer.cookie, { intent: 'status', status: 'WON' }, threadAction as never, { inquiryId }))).toMatchObject({ status: 403 })
+    // A guest is sent to sign in.
+    expect(await caught(() => threadLoader({ request: getRequest(`/inquiries/${inquiryId}`), params: { inquiryId } } as never))).toMatchObject({ status: 302 })
+    // An organizer of the fair it came through may read.
+    const prisma = await getPrisma()
+    const fair = await prisma.tradeFair.create({
+      data: { slug: `fair-${inquiryId}`, name: 'Fair', startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000), timeZone: 'Asia/Seoul', organizerId: organizer.user.id },
+    })
+    await prisma.inquiry.update({ where: { id: inquiryId }, data: { fairId: fair.id } })
+    const view = (await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [organizer.cookie]), params: { inquiryId } } as never)) as { side: string }
+    expect(view.side).toBe('organizer')
+  })
+
+  it('an exporter cannot send an RFQ', async () => {
+    const p = await setup()
+    expect(
+      await caught(() =>
+        post(`/catalog/${p.product.id}`, p.exporter.cookie, { intent: 'rfq', productId: p.product.id, quantity: '10', destinationCountry: 'US', message: 'x' }, productAction as never, { productId: p.product.id }),
+      ),
+    ).toMatchObject({ status: 403 })
+  })
+})
+
+describe('hostile RFQ input', () => {
+  it.each([
+    ['negative quantity', { quantity: '-5' }, 'quantity'],
+    ['fractional quantity', { quantity: '2.5' }, 'quantity'],
+    ['absurd quantity', { quantity: '1e12' }, 'quantity'],
+    ['negative price', { targetPrice: '-1' }, 'targetPrice'],
+    ['absurd price', { targetPrice: '99999999999' }, 'targetPrice'],
+    ['unknown country', { destinationCountry: 'XX' }, 'destinationCountry'],
+    ['oversize message', { message: 'x'.repeat(5001) }, 'message'],
+    ['unknown incoterm', { incoterm: 'FREE' }, 'incoterm'],
+  ])('rejects %s and stores nothing', async (_label, fields, field) => {
+    const p = await setup()
+    const prisma = await getPrisma()
+    const response = (await sendRfq(p, fields as Record<string, string>)) as { init: { status: number }; data: { result: { error: Record<string, string[]> } } }
+    expect(response.init.status).toBe(400)
+    expect(response.data.result.error[field]).toBeDefined()
+    expect(await prisma.inquiry.count({ where: { buyerId: p.buyer.profile.id } })).toBe(0)
+  })
+
+  it('stores script tags as plain text', async () => {
+    const p = await setup()
+    const prisma = await getPrisma()
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    await sendRfq(p, { message: hostile })
+    const stored = await prisma.inquiryMessage.findFirstOrThrow({ where: { inquiry: { buyerId: p.buyer.profile.id } } })
+    expect(stored.body).toBe(hostile)
+  })
+
+  it('refuses a product id in the body that differs from the URL, and an unpublished product', async () => {
+    const p = await setup()
+    const other = await createProduct(p.exporter.company.id)
+    expect(await caught(() => sendRfq(p, { productId: other.id }))).toMatchObject({ status: 400 })
+    const draft = await createProduct(p.exporter.company.id, { status: 'DRAFT' })
+    expect(
+      await caught(() =>
+        post(`/catalog/${draft.id}`, p.buyer.cookie, { intent: 'rfq', productId: draft.id, quantity: '10', destinationCountry: 'US', message: 'x' }, productAction as never, { productId: draft.id }),
+      ),
+    ).toMatchObject({ status: 404 })
+  })
+})
