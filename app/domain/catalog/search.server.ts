@@ -13,7 +13,7 @@ function whereClauses(query: CatalogQuery, now: Date): Prisma.Sql[] {
   const clauses: Prisma.Sql[] = [Prisma.sql`p."status" = 'PUBLISHED'`]
   if (query.q) {
     // Words (stemmed) OR substring: the second catches Chinese/Japanese text and partial words.
-    clauses.push(Prisma.sql`(to_tsvector('english', p."searchText") @@ websearch_to_tsquery('english', ${query.q})
+    clauses.push(Prisma.sql`(p."searchVector" @@ websearch_to_tsquery('english', ${query.q})
       OR p."searchText" ILIKE ${`%${likeLiteral(query.q)}%`})`)
   }
   if (query.category) clauses.push(Prisma.sql`cat."slug" = ${query.category}`)
@@ -41,7 +41,7 @@ function orderBy(query: CatalogQuery): Prisma.Sql {
   switch (query.sort ?? (query.q ? 'relevance' : 'newest')) {
     case 'relevance':
       return query.q
-        ? Prisma.sql`ts_rank_cd(to_tsvector('english', p."searchText"), websearch_to_tsquery('english', ${query.q})) DESC, p."createdAt" DESC, p."id"`
+        ? Prisma.sql`ts_rank_cd(p."searchVector", websearch_to_tsquery('english', ${query.q})) DESC, p."createdAt" DESC, p."id"`
         : Prisma.sql`p."createdAt" DESC, p."id"`
     case 'price_asc':
       return Prisma.sql`p."minPriceUsdCents" ASC NULLS LAST, p."id"`

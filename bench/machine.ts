@@ -1,0 +1,24 @@
+import os from 'node:os'
+
+/** One line naming the machine a benchmark ran on, printed with every result. */
+export function describeMachine(): string {
+  const cpus = os.cpus()
+  return [
+    `cpu: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+    `ram: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `os: ${os.type()} ${os.release()}`,
+    `node: ${process.version}`,
+    `load avg: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  ].join(' | ')
+}
+
+export function percentile(sortedMs: readonly number[], p: number): number {
+  if (sortedMs.length === 0) return Number.NaN
+  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1))
+  return sortedMs[index] ?? Number.NaN
+}
+
+export function summarize(samplesMs: readonly number[]) {
+  const sorted = [...samplesMs].sort((a, b) => a - b)
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? Number.NaN }
+}
