@@ -7,14 +7,14 @@ const notifications = {
     unread_other: '{{count}} unread notifications',
     'inquiry.created': { title: 'New inquiry from {{buyer}}', body: '{{buyer}} ({{country}}) asked about {{product}}: {{quantity}}.' },
     'inquiry.message': { title: 'New message from {{author}}', body: '{{author}} wrote about inquiry {{product}}.' },
-    'inquiry.status': { title: 'Inquiry {{product}}: {{status}}', body: 'The inquiry about {{product}} moved to “{{status}}”.' },
+    'inquiry.status': { title: 'Inquiry {{product}}: $t(status.{{status}})', body: 'The inquiry about {{product}} moved to “$t(status.{{status}})”.' },
     'inquiry.quote': { title: 'Quote received for {{product}}', body: '{{company}} quoted {{price}} per unit for {{product}}, valid until {{validUntil}}.' },
     'invitation.created': { title: 'Join {{company}} on Tradecast', body: '{{inviter}} invited you to join {{company}} on Tradecast.' },
     'meeting.requested': { title: 'Meeting request from {{from}}', body: '{{from}} proposed a meeting on {{when}}.' },
-    'meeting.updated': { title: 'Meeting with {{with}}: {{status}}', body: 'Your meeting with {{with}} is now “{{status}}”.' },
+    'meeting.updated': { title: 'Meeting with {{with}}: $t(status.{{status}})', body: 'Your meeting with {{with}} is now “$t(status.{{status}})”.' },
     'session.starting': { title: '{{title}} starts soon', body: '{{title}} by {{company}} starts at {{when}}.' },
-    'order.updated': { title: 'Order {{order}}: {{status}}', body: 'Your order {{order}} is now “{{status}}”.' },
-    'registration.decided': { title: '{{fair}}: registration {{status}}', body: 'Your registration for {{fair}} was {{status}}.' },
+    'order.updated': { title: 'Order {{order}}: $t(status.{{status}})', body: 'Your order {{order}} is now “$t(status.{{status}})”.' },
+    'registration.decided': { title: '{{fair}}: registration $t(status.{{status}})', body: 'Your registration for {{fair}} was $t(status.{{status}}).' },
   },
 }
 export default notifications

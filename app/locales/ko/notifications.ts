@@ -10,14 +10,14 @@ const notifications: MessagesOf<typeof en> = {
     unread_other: '읽지 않은 알림 {{count}}개',
     'inquiry.created': { title: '{{buyer}}의 새 문의', body: '{{buyer}}({{country}})이(가) {{product}}에 대해 문의했습니다: {{quantity}}.' },
     'inquiry.message': { title: '{{author}}의 새 메시지', body: '{{author}}이(가) {{product}} 문의에 메시지를 보냈습니다.' },
-    'inquiry.status': { title: '{{product}} 문의: {{status}}', body: '{{product}} 문의가 “{{status}}” 단계로 변경되었습니다.' },
+    'inquiry.status': { title: '{{product}} 문의: $t(status.{{status}})', body: '{{product}} 문의가 “$t(status.{{status}})” 단계로 변경되었습니다.' },
     'inquiry.quote': { title: '{{product}} 견적 도착', body: '{{company}}이(가) {{product}}에 단가 {{price}}의 견적을 보냈습니다 ({{validUntil}}까지 유효).' },
     'invitation.created': { title: 'Tradecast에서 {{company}}에 합류하세요', body: '{{inviter}}님이 Tradecast의 {{company}}에 초대했습니다.' },
     'meeting.requested': { title: '{{from}}의 상담 요청', body: '{{from}}이(가) {{when}} 상담을 제안했습니다.' },
-    'meeting.updated': { title: '{{with}}와의 상담: {{status}}', body: '{{with}}와의 상담이 “{{status}}” 상태입니다.' },
+    'meeting.updated': { title: '{{with}}와의 상담: $t(status.{{status}})', body: '{{with}}와의 상담이 “$t(status.{{status}})” 상태입니다.' },
     'session.starting': { title: '{{title}} 곧 시작', body: '{{company}}의 {{title}}이(가) {{when}}에 시작합니다.' },
-    'order.updated': { title: '주문 {{order}}: {{status}}', body: '주문 {{order}}의 상태가 “{{status}}”입니다.' },
-    'registration.decided': { title: '{{fair}}: 참가 신청 {{status}}', body: '{{fair}} 참가 신청이 {{status}}되었습니다.' },
+    'order.updated': { title: '주문 {{order}}: $t(status.{{status}})', body: '주문 {{order}}의 상태가 “$t(status.{{status}})”입니다.' },
+    'registration.decided': { title: '{{fair}}: 참가 신청 $t(status.{{status}})', body: '{{fair}} 참가 신청이 $t(status.{{status}})되었습니다.' },
   },
 }
 export default notifications
