@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'db',
           // The database-facing suites, run again on real PostgreSQL (TEST_POSTGRES_URL).
-          include: ['app/**/*.db.test.ts', 'prisma/**/*.test.ts'],
+          include: ['app/**/*.db.test.ts', 'server/**/*.db.test.ts', 'prisma/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,135 @@
+import { getPrisma } from '~/domain/db.server'
+import type { ChatMessageView } from '~/protocol/live'
+import { findBlockedWord } from './blocked-words'
+import type { RoomContext } from './room-access.server'
+import type { RoomIdentity } from './room-identity'
+
+const HISTORY_SIZE = 50
+
+const MESSAGE_SELECT = {
+  id: true,
+  body: true,
+  language: true,
+  createdAt: true,
+  guestKey: true,
+  guestName: true,
+  authorId: true,
+  author: { select: { id: true, name: true, role: true } },
+} as const
+
+type MessageRow = {
+  id: string
+  body: string
+  language: string | null
+  createdAt: Date
+  guestKey: string | null
+  guestName: string | null
+  authorId: string | null
+  author: { id: string; name: string; role: string } | null
+}
+
+export function toMessageView(row: MessageRow): ChatMessageView {
+  return {
+    id: row.id,
+    body: row.body,
+    language: row.language,
+    createdAt: row.createdAt.toISOString(),
+    author: row.author
+      ? { kind: 'user', id: row.author.id, name: row.author.name, role: row.author.role }
+      : { kind: 'guest', key: row.guestKey ?? '', name: row.guestName ?? 'Guest' },
+  }
+}
+
+/** The latest messages (oldest first), or only those after `sinceMessageId` when catching up. */
+export async function listRecentMessages(sessionId: string, sinceMessageId?: string): Promise<ChatMessageView[]> {
+  const prisma = await getPrisma()
+  let after: Date | undefined
+  if (sinceMessageId) {
+    const since = await prisma.chatMessage.findFirst({ where: { id: sinceMessageId, sessionId }, select: { createdAt: true } })
+    after = since?.createdAt
+  }
+  const rows = await prisma.chatMessage.findMany({
+    where: { sessionId, removedAt: null, ...(after ? { createdAt: { gt: after } } : {}) },
+    orderBy: { createdAt: 'desc' },
+    take: HISTORY_SIZE,
+    select: MESSAGE_SELECT,
+  })
+  return rows.reverse().map(toMessageView)
+}
+
+export async function getMessageView(sessionId: string, messageId: string): Promise<ChatMessageView | null> {
+  const prisma = await getPrisma()
+  const row = await prisma.chatMessage.findFirst({ where: { id: messageId, sessionId, removedAt: null }, select: MESSAGE_SELECT })
+  return row ? toMessageView(row) : null
+}
+
+export async function getPinnedMessage(sessionId: string): Promise<ChatMessageView | null> {
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: { pinnedMessageId: true } })
+  return session?.pinnedMessageId ? getMessageView(sessionId, session.pinnedMessageId) : null
+}
+
+export type ActiveSanction = { kind: 'MUTE' | 'BAN'; until: Date | null }
+
+/** The strongest sanction in force for this participant (a ban beats a mute). */
+export async function findActiveSanction(sessionId: string, identity: RoomIdentity, now = new Date()): Promise<ActiveSanction | null> {
+  const prisma = await getPrisma()
+  const sanctions = await prisma.liveSessionSanction.findMany({
+    where: {
+      sessionId,
+      ...(identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey }),
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+    },
+    select: { kind: true, expiresAt: true },
+  })
+  const ban = sanctions.find((s) => s.kind === 'BAN')
+  if (ban) return { kind: 'BAN', until: ban.expiresAt }
+  const mute = sanctions.find((s) => s.kind === 'MUTE')
+  return mute ? { kind: 'MUTE', until: mute.expiresAt } : null
+}
+
+export type PostRejection =
+  | { code: 'banned' | 'muted' | 'blocked-word' | 'forbidden' }
+  | { code: 'slow-mode'; retryAfterMs: number }
+
+/**
+ * Stores a chat message after every server-side rule: the session is open, the author is neither
+ * banned nor muted, no blocked word, slow mode respected. Nothing is stored when a rule refuses.
+ */
+export async function postChatMessage(
+  room: RoomContext,
+  identity: RoomIdentity,
+  input: { body: string; language?: string | undefined },
+  now = new Date(),
+): Promise<{ ok: true; message: ChatMessageView } | { ok: false; rejection: PostRejection }> {
+  if (room.status === 'ENDED' || room.status === 'CANCELLED') return { ok: false, rejection: { code: 'forbidden' } }
+  const sanction = await findActiveSanction(room.sessionId, identity, now)
+  if (sanction) return { ok: false, rejection: { code: sanction.kind === 'BAN' ? 'banned' : 'muted' } }
+  if (!room.canModerate && findBlockedWord(input.body, room.blockedWords)) return { ok: false, rejection: { code: 'blocked-word' } }
+  const prisma = await getPrisma()
+  if (room.slowModeSeconds > 0 && !room.canModerate) {
+    const last = await prisma.chatMessage.findFirst({
+      where: {
+        sessionId: room.sessionId,
+        ...(identity.kind === 'user' ? { authorId: identity.userId } : { guestKey: identity.guestKey }),
+      },
+      orderBy: { createdAt: 'desc' },
+      select: { createdAt: true },
+    })
+    const waitMs = last ? last.createdAt.getTime() + room.slowModeSeconds * 1000 - now.getTime() : 0
+    if (waitMs > 0) return { ok: false, rejection: { code: 'slow-mode', retryAfterMs: waitMs } }
+  }
+  const row = await prisma.chatMessage.create({
+    data: {
+      sessionId: room.sessionId,
+      authorId: identity.kind === 'user' ? identity.userId : null,
+      guestKey: identity.kind === 'guest' ? identity.guestKey : null,
+      guestName: identity.kind === 'guest' ? identity.name : null,
+      body: input.body,
+      language: input.language ?? (identity.kind === 'user' ? identity.locale : null),
+      createdAt: now,
+    },
+    select: MESSAGE_SELECT,
+  })
+  return { ok: true, message: toMessageView(row) }
+}

@@ -1,0 +1,84 @@
+import { getPrisma } from '~/domain/db.server'
+import { pickTranslation } from '~/domain/catalog/translations'
+import { MAX_PINNED_PRODUCTS, type PinnedProductView } from '~/protocol/live'
+import type { RoomContext } from './room-access.server'
+
+export class PinError extends Error {
+  constructor(readonly code: 'forbidden' | 'not-found' | 'too-many-pins') {
+    super(code)
+  }
+}
+
+/** The product cards every viewer sees, in the order they were pinned. */
+export async function listPinnedProducts(sessionId: string, locale: string, now = new Date()): Promise<PinnedProductView[]> {
+  const prisma = await getPrisma()
+  const rows = await prisma.liveSessionProduct.findMany({
+    where: { sessionId, pinnedAt: { not: null } },
+    orderBy: { pinnedAt: 'asc' },
+    select: {
+      product: {
+        select: {
+          id: true,
+          hsCode: true,
+          moq: true,
+          unit: true,
+          incoterms: true,
+          leadTimeDays: true,
+          sampleAvailable: true,
+          samplePriceMinor: true,
+          sampleCurrency: true,
+          sampleMaxQuantity: true,
+          translations: { select: { locale: true, name: true } },
+          priceTiers: { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true, currency: true } },
+          images: { orderBy: { position: 'asc' }, take: 1, select: { path: true } },
+          certifications: {
+            where: { certification: { OR: [{ validUntil: null }, { validUntil: { gte: now } }] } },
+            select: { certification: { select: { type: true, market: true, validUntil: true } } },
+          },
+        },
+      },
+    },
+  })
+  return rows.map(({ product }) => ({
+    id: product.id,
+    name: pickTranslation(product.translations, locale)?.name ?? '',
+    hsCode: product.hsCode,
+    moq: product.moq,
+    unit: product.unit,
+    incoterms: product.incoterms,
+    leadTimeDays: product.leadTimeDays,
+    priceTiers: product.priceTiers,
+    certifications: product.certifications.map(({ certification }) => ({
+      type: certification.type,
+      market: certification.market,
+      validUntil: certification.validUntil?.toISOString() ?? null,
+    })),
+    sample: product.sampleAvailable
+      ? { priceMinor: product.samplePriceMinor ?? 0, currency: product.sampleCurrency ?? 'USD', maxQuantity: product.sampleMaxQuantity ?? 1 }
+      : null,
+    image: product.images[0]?.path ?? null,
+  }))
+}
+
+/** The host pins (or unpins) one of their own published products; at most three at once. */
+export async function setProductPinned(room: RoomContext, actorId: string, productId: string, pinned: boolean, now = new Date()) {
+  if (!room.isHost) throw new PinError('forbidden')
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+    const product = await tx.product.findFirst({ where: { id: productId, companyId: room.companyId, status: 'PUBLISHED' }, select: { id: true } })
+    if (!product) throw new PinError('not-found')
+    if (pinned) {
+      const alreadyPinned = await tx.liveSessionProduct.findMany({ where: { sessionId: room.sessionId, pinnedAt: { not: null } }, select: { productId: true } })
+      if (alreadyPinned.some((row) => row.productId === productId)) return
+      if (alreadyPinned.length >= MAX_PINNED_PRODUCTS) throw new PinError('too-many-pins')
+    }
+    await tx.liveSessionProduct.upsert({
+      where: { sessionId_productId: { sessionId: room.sessionId, productId } },
+      update: { pinnedAt: pinned ? now : null },
+      create: { sessionId: room.sessionId, productId, pinnedAt: pinned ? now : null },
+    })
+    await tx.liveSessionEvent.create({
+      data: { sessionId: room.sessionId, kind: pinned ? 'PRODUCT_PINNED' : 'PRODUCT_UNPINNED', actorId, data: { productId }, createdAt: now },
+    })
+  })
+}

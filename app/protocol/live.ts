@@ -1,0 +1,124 @@
+import { z } from 'zod'
+
+// Socket.io catalogue of the `/live` namespace (chat, moderation, reactions, pinned products).
+// Client → server payloads are validated with these schemas where they arrive; server → client
+// payloads are typed with the same module so both ends agree.
+
+export const CHAT_MAX_LENGTH = 500
+export const MAX_PINNED_PRODUCTS = 3
+export const REACTIONS = ['👍', '❤️', '👏', '🔥', '😮', '🤝'] as const
+
+const id = z.string().min(1).max(40).regex(/^[\w-]+$/)
+const sessionId = id
+
+export const JoinSchema = z.object({
+  sessionId,
+  /** Guests of public showcases name themselves; ignored for signed-in users. */
+  guestName: z.string().trim().min(1).max(40).optional(),
+  /** After a reconnect: only messages newer than this one are sent back. */
+  sinceMessageId: id.optional(),
+})
+
+export const SendMessageSchema = z.object({
+  sessionId,
+  body: z.string().trim().min(1, { error: 'empty' }).max(CHAT_MAX_LENGTH, { error: 'too-long' }),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).optional(),
+})
+
+export const MessageRefSchema = z.object({ sessionId, messageId: id })
+export const PinMessageSchema = z.object({ sessionId, messageId: id.nullable() })
+
+export const ParticipantRefSchema = z.union([z.object({ userId: id }), z.object({ guestKey: id })])
+export const SanctionSchema = z.object({
+  sessionId,
+  target: ParticipantRefSchema,
+  kind: z.enum(['MUTE', 'BAN']),
+  /** Mutes expire; bans last for the session. */
+  minutes: z.number().int().min(1).max(24 * 60).optional(),
+  reason: z.string().trim().max(200).optional(),
+})
+export const UnbanSchema = z.object({ sessionId, target: ParticipantRefSchema })
+export const SlowModeSchema = z.object({ sessionId, seconds: z.number().int().min(0).max(300) })
+export const BlockedWordsSchema = z.object({
+  sessionId,
+  words: z.array(z.string().trim().min(2).max(40)).max(200),
+})
+export const ReactionSchema = z.object({ sessionId, emoji: z.enum(REACTIONS) })
+export const PinProductSchema = z.object({ sessionId, productId: id, pinned: z.boolean() })
+export const SessionRefSchema = z.object({ sessionId })
+
+export type ErrorCode =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'not-found'
+  | 'forbidden'
+  | 'banned'
+  | 'muted'
+  | 'rate-limited'
+  | 'slow-mode'
+  | 'blocked-word'
+  | 'too-many-pins'
+  | 'not-joined'
+  | 'internal'
+
+export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string; retryAfterMs?: number } }
+
+export type ChatMessageView = {
+  id: string
+  body: string
+  language: string | null
+  createdAt: string
+  author: { kind: 'user'; id: string; name: string; role: string } | { kind: 'guest'; key: string; name: string }
+}
+
+export type PinnedProductView = {
+  id: string
+  name: string
+  hsCode: string
+  moq: number
+  unit: string
+  incoterms: string[]
+  leadTimeDays: number
+  priceTiers: Array<{ minQuantity: number; unitPriceMinor: number; currency: string }>
+  certifications: Array<{ type: string; market: string; validUntil: string | null }>
+  sample: { priceMinor: number; currency: string; maxQuantity: number } | null
+  image: string | null
+}
+
+export type ParticipantView = { key: string; name: string; kind: 'user' | 'guest'; role: string | null; muted: boolean }
+
+export type JoinState = {
+  messages: ChatMessageView[]
+  pinnedMessage: ChatMessageView | null
+  pinnedProducts: PinnedProductView[]
+  slowModeSeconds: number
+  viewerCount: number
+  you: { key: string; name: string; canModerate: boolean; isHost: boolean; muted: boolean; canChat: boolean }
+}
+
+export interface LiveServerToClient {
+  'chat:message': (message: ChatMessageView) => void
+  'chat:removed': (payload: { messageId: string }) => void
+  'chat:pinned': (payload: { message: ChatMessageView | null }) => void
+  'products:pinned': (payload: { products: PinnedProductView[] }) => void
+  'room:viewers': (payload: { count: number }) => void
+  'room:slow-mode': (payload: { seconds: number }) => void
+  'room:reactions': (payload: { counts: Partial<Record<(typeof REACTIONS)[number], number>> }) => void
+  'room:participants': (payload: { participants: ParticipantView[] }) => void
+  'you:sanctioned': (payload: { kind: 'MUTE' | 'BAN'; until: string | null }) => void
+}
+
+export interface LiveClientToServer {
+  'live:join': (payload: unknown, ack: (result: Ack<{ state: JoinState }>) => void) => void
+  'live:leave': (payload: unknown, ack: (result: Ack) => void) => void
+  'chat:send': (payload: unknown, ack: (result: Ack<{ message: ChatMessageView }>) => void) => void
+  'chat:delete': (payload: unknown, ack: (result: Ack) => void) => void
+  'chat:pin': (payload: unknown, ack: (result: Ack) => void) => void
+  'mod:sanction': (payload: unknown, ack: (result: Ack) => void) => void
+  'mod:unban': (payload: unknown, ack: (result: Ack) => void) => void
+  'mod:slow-mode': (payload: unknown, ack: (result: Ack) => void) => void
+  'mod:blocked-words': (payload: unknown, ack: (result: Ack) => void) => void
+  'mod:participants': (payload: unknown, ack: (result: Ack<{ participants: ParticipantView[] }>) => void) => void
+  'room:react': (payload: unknown, ack?: (result: Ack) => void) => void
+  'products:pin': (payload: unknown, ack: (result: Ack<{ products: PinnedProductView[] }>) => void) => void
+}

@@ -1,0 +1,198 @@
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server } from 'socket.io'
+import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
+import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
+import type { Ack, ChatMessageView, JoinState, PinnedProductView } from '../../app/protocol/live.ts'
+import { registerLiveNamespace } from './live-namespace.ts'
+
+let httpServer: HttpServer
+let io: Server
+let live: { close: () => void }
+let url: string
+const clients: ClientSocket[] = []
+
+beforeAll(async () => {
+  await getPrisma()
+  httpServer = createServer()
+  io = new Server(httpServer)
+  live = registerLiveNamespace(io)
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
+  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/live`
+})
+
+afterAll(async () => {
+  for (const client of clients) client.disconnect()
+  live.close()
+  await new Promise<void>((resolve) => io.close(() => resolve()))
+  await disconnectPrisma()
+})
+
+function client(cookie?: string): Promise<ClientSocket> {
+  const socket = connect(url, { transports: ['websocket'], extraHeaders: cookie ? { Cookie: cookie } : {}, reconnection: false })
+  clients.push(socket)
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket))
+    socket.once('connect_error', reject)
+  })
+}
+
+function emit<T = Record<string, never>>(socket: ClientSocket, event: string, payload: unknown): Promise<Ack<T>> {
+  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>
+}
+
+function nextEvent<T>(socket: ClientSocket, event: string): Promise<T> {
+  return new Promise((resolve) => socket.once(event, resolve))
+}
+
+async function liveSession() {
+  const prisma = await getPrisma()
+  const exporter = await createExporter()
+  const product = await createProduct(exporter.company.id, { name: 'Red ginseng extract' })
+  const products = await Promise.all([1, 2, 3].map((n) => createProduct(exporter.company.id, { name: `Extra ${n}` })))
+  const session = await prisma.liveSession.create({
+    data: {
+      title: 'Ginseng showcase',
+      status: 'LIVE',
+      hostId: exporter.user.id,
+      companyId: exporter.company.id,
+      scheduledStartAt: new Date(),
+      scheduledEndAt: new Date(Date.now() + 3_600_000),
+    },
+  })
+  await prisma.exporterCompany.update({ where: { id: exporter.company.id }, data: { blockedWords: ['fake'] } })
+  return { exporter, product, products, session }
+}
+
+describe('/live namespace', () => {
+  it('carries chat between viewers and the host, with history on join', async () => {
+    const { exporter, session } = await liveSession()
+    const buyer = await createBuyer()
+    const host = await client(exporter.cookie)
+    const viewer = await client(buyer.cookie)
+    const hostJoin = await emit<{ state: JoinState }>(host, 'live:join', { sessionId: session.id })
+    expect(hostJoin.ok && hostJoin.state.you).toMatchObject({ isHost: true, canModerate: true })
+    const viewerJoin = await emit<{ state: JoinState }>(viewer, 'live:join', { sessionId: session.id })
+    expect(viewerJoin.ok && viewerJoin.state.you).toMatchObject({ isHost: false, canModerate: false })
+
+    const received = nextEvent<ChatMessageView>(host, 'chat:message')
+    const sent = await emit<{ message: ChatMessageView }>(viewer, 'chat:send', { sessionId: session.id, body: 'What is the MOQ?' })
+    expect(sent.ok).toBe(true)
+    expect((await received).body).toBe('What is the MOQ?')
+
+    const late = await client(buyer.cookie)
+    const lateJoin = await emit<{ state: JoinState }>(late, 'live:join', { sessionId: session.id })
+    expect(lateJoin.ok && lateJoin.state.messages.map((m) => m.body)).toContain('What is the MOQ?')
+  })
+
+  it('lets the host delete a message for everyone, keeping it in the database as removed', async () => {
+    const { exporter, session } = await liveSession()
+    const buyer = await createBuyer()
+    const host = await client(exporter.cookie)
+    const viewer = await client(buyer.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    await emit(viewer, 'live:join', { sessionId: session.id })
+    const sent = await emit<{ message: ChatMessageView }>(viewer, 'chat:send', { sessionId: session.id, body: 'spam spam' })
+    if (!sent.ok) throw new Error('send failed')
+    const removedEvent = nextEvent<{ messageId: string }>(viewer, 'chat:removed')
+    expect((await emit(host, 'chat:delete', { sessionId: session.id, messageId: sent.message.id })).ok).toBe(true)
+    expect((await removedEvent).messageId).toBe(sent.message.id)
+    const prisma = await getPrisma()
+    const row = await prisma.chatMessage.findUniqueOrThrow({ where: { id: sent.message.id } })
+    expect(row.removedAt).not.toBeNull()
+    expect(row.removedById).toBe(exporter.user.id)
+    expect(await prisma.liveSessionEvent.count({ where: { sessionId: session.id, kind: 'MESSAGE_REMOVED' } })).toBe(1)
+  })
+
+  it('bans a viewer: they can no longer send nor rejoin', async () => {
+    const { exporter, session } = await liveSession()
+    const buyer = await createBuyer()
+    const host = await client(exporter.cookie)
+    const viewer = await client(buyer.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    await emit(viewer, 'live:join', { sessionId: session.id })
+    const sanctioned = nextEvent<{ kind: string }>(viewer, 'you:sanctioned')
+    expect((await emit(host, 'mod:sanction', { sessionId: session.id, target: { userId: buyer.user.id }, kind: 'BAN' })).ok).toBe(true)
+    expect((await sanctioned).kind).toBe('BAN')
+    const refused = await emit(viewer, 'chat:send', { sessionId: session.id, body: 'hello?' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'banned' } })
+    const rejoin = await emit(await client(buyer.cookie), 'live:join', { sessionId: session.id })
+    expect(rejoin).toMatchObject({ ok: false, error: { code: 'banned' } })
+  })
+
+  it('pins up to three of the host’s products for every viewer', async () => {
+    const { exporter, product, products, session } = await liveSession()
+    const buyer = await createBuyer()
+    const host = await client(exporter.cookie)
+    const viewer = await client(buyer.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    await emit(viewer, 'live:join', { sessionId: session.id })
+    const seen = nextEvent<{ products: PinnedProductView[] }>(viewer, 'products:pinned')
+    expect((await emit(host, 'products:pin', { sessionId: session.id, productId: product.id, pinned: true })).ok).toBe(true)
+    expect((await seen).products.map((p) => p.name)).toEqual(['Red ginseng extract'])
+    await emit(host, 'products:pin', { sessionId: session.id, productId: products[0]!.id, pinned: true })
+    await emit(host, 'products:pin', { sessionId: session.id, productId: products[1]!.id, pinned: true })
+    expect(await emit(host, 'products:pin', { sessionId: session.id, productId: products[2]!.id, pinned: true })).toMatchObject({ ok: false, error: { code: 'too-many-pins' } })
+    const lateJoin = await emit<{ state: JoinState }>(await client(buyer.cookie), 'live:join', { sessionId: session.id })
+    expect(lateJoin.ok && lateJoin.state.pinnedProducts).toHaveLength(3)
+    // Another exporter's product cannot be pinned.
+    const other = await createExporter()
+    const foreign = await createProduct(other.company.id)
+    expect(await emit(host, 'products:pin', { sessionId: session.id, productId: foreign.id, pinned: true })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+})
+
+describe('hostile input on /live', () => {
+  it('refuses bad payloads, oversize and blocked messages, floods, foreign sessions and forged moderation — storing nothing', async () => {
+    const { exporter, session } = await liveSession()
+    const other = await liveSession()
+    const buyer = await createBuyer()
+    const prisma = await getPrisma()
+    const viewer = await client(buyer.cookie)
+    await emit(viewer, 'live:join', { sessionId: session.id })
+
+    expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: 'x'.repeat(100_000) })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(await emit(viewer, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(await emit(viewer, 'chat:send', { sessionId: "'; DROP TABLE x", body: 'hi' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: 'this is FAKE' })).toMatchObject({ ok: false, error: { code: 'blocked-word' } })
+    // Not joined to another session: refused.
+    expect(await emit(viewer, 'chat:send', { sessionId: other.session.id, body: 'hi' })).toMatchObject({ ok: false, error: { code: 'not-joined' } })
+    // A viewer forging moderator events.
+    expect(await emit(viewer, 'mod:sanction', { sessionId: session.id, target: { userId: exporter.user.id }, kind: 'BAN' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await emit(viewer, 'mod:slow-mode', { sessionId: session.id, seconds: 300 })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await emit(viewer, 'products:pin', { sessionId: session.id, productId: 'whatever', pinned: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await emit(viewer, 'mod:participants', { sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(0)
+    expect(await prisma.liveSessionSanction.count({ where: { sessionId: session.id } })).toBe(0)
+
+    // Script tags are stored and sent back as text, never as markup.
+    const script = await emit<{ message: ChatMessageView }>(viewer, 'chat:send', { sessionId: session.id, body: '<script>alert(1)</script>' })
+    expect(script.ok && script.message.body).toBe('<script>alert(1)</script>')
+
+    // Flood: every attempt in the window counts (the blocked one and the script one already used 2 of 5),
+    // so 3 more are stored and the rest refused.
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => emit(viewer, 'chat:send', { sessionId: session.id, body: `flood ${i}` })))
+    const limited = results.filter((r) => !r.ok)
+        expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate-limited' } })
+    expect(limited).toHaveLength(7)
+    expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(4)
+  })
+
+  it('enforces slow mode and lets guests chat only in public showcases', async () => {
+    const { exporter, session } = await liveSession()
+    const host = await client(exporter.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    expect((await emit(host, 'mod:slow-mode', { sessionId: session.id, seconds: 30 })).ok).toBe(true)
+    const guest = await client()
+    const joined = await emit<{ state: JoinState }>(guest, 'live:join', { sessionId: session.id, guestName: 'Visitor from Ulaanbaatar' })
+    expect(joined.ok && joined.state.slowModeSeconds).toBe(30)
+    expect((await emit(guest, 'chat:send', { sessionId: session.id, body: 'first' })).ok).toBe(true)
+    const second = await emit(guest, 'chat:send', { sessionId: session.id, body: 'second' })
+    expect(second).toMatchObject({ ok: false, error: { code: 'slow-mode' } })
+    const prisma = await getPrisma()
+    await prisma.liveSession.update({ where: { id: session.id }, data: { isPublic: false } })
+    expect(await emit(await client(), 'live:join', { sessionId: session.id, guestName: 'x' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+  })
+})

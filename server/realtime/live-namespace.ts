@@ -1,0 +1,308 @@
+import type { Namespace, Server, Socket } from 'socket.io'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { z } from 'zod'
+import { findActiveSanction, getMessageView, getPinnedMessage, listRecentMessages, postChatMessage } from '../../app/domain/live/chat.server.ts'
+import { ModerationError, pinMessage, removeMessage, sanctionParticipant, setBlockedWords, setSlowMode, unbanParticipant } from '../../app/domain/live/moderation.server.ts'
+import { listPinnedProducts, PinError, setProductPinned } from '../../app/domain/live/pinned-products.server.ts'
+import { loadRoomContext, RoomAccessError, type RoomContext } from '../../app/domain/live/room-access.server.ts'
+import { identityKey, type RoomIdentity } from '../../app/domain/live/room-identity.ts'
+import {
+  type Ack,
+  BlockedWordsSchema,
+  type ErrorCode,
+  JoinSchema,
+  type LiveClientToServer,
+  type LiveServerToClient,
+  MessageRefSchema,
+  type ParticipantView,
+  PinMessageSchema,
+  PinProductSchema,
+  ReactionSchema,
+  REACTIONS,
+  SanctionSchema,
+  SendMessageSchema,
+  SessionRefSchema,
+  SlowModeSchema,
+  UnbanSchema,
+} from '../../app/protocol/live.ts'
+import { mintGuestCookie, readGuestKey } from '../../app/utils/guest-key.server.ts'
+import { getLogger } from '../../app/utils/logger.server.ts'
+import { identityFromHandshake } from './socket-identity.ts'
+
+type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Set<string> }
+type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>
+type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>
+
+const roomName = (sessionId: string) => `live:${sessionId}`
+
+class EventError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message)
+  }
+}
+
+// Per-identity chat limit: a burst of 5 messages, then one every 2 s on average.
+const chatLimiter = new RateLimiterMemory({ keyPrefix: 'live-chat', points: 5, duration: 10 })
+const reactionLimiter = new RateLimiterMemory({ keyPrefix: 'live-react', points: 20, duration: 5 })
+
+async function consume(limiter: RateLimiterMemory, key: string) {
+  try {
+    await limiter.consume(key)
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw new EventError('rate-limited', 'Too many messages; slow down.', rejection.msBeforeNext)
+    throw rejection
+  }
+}
+
+function errorAck(error: unknown): Ack<never> {
+  if (error instanceof EventError) {
+    return { ok: false, error: { code: error.code, message: error.message, ...(error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}) } }
+  }
+  if (error instanceof RoomAccessError || error instanceof ModerationError || error instanceof PinError) {
+    return { ok: false, error: { code: error.code, message: error.code } }
+  }
+  getLogger().error({ err: error }, 'live event failed')
+  return { ok: false, error: { code: 'internal', message: 'Something went wrong.' } }
+}
+
+/**
+ * The `/live` namespace: chat, moderation, reactions and pinned products of live sessions.
+ * Every payload is parsed with app/protocol/live.ts; handlers stay thin over app/domain/live.
+ */
+export function registerLiveNamespace(io: Server): { close: () => void } {
+  const nsp = io.of('/live') as unknown as LiveNamespace
+  const logger = getLogger()
+
+  // Guests get a signed browser key on their first handshake so sanctions stick to them.
+  io.engine.on('initial_headers', (headers: Record<string, string | string[]>, request: { headers: { cookie?: string }; tradecastGuestKey?: string }) => {
+    if (readGuestKey(request.headers.cookie)) return
+    const { key, setCookie } = mintGuestCookie()
+    request.tradecastGuestKey = key
+    headers['set-cookie'] = setCookie
+  })
+
+  nsp.use(async (socket, next) => {
+    try {
+      socket.data.identity = await identityFromHandshake(socket.request)
+      socket.data.joined = new Set()
+      next()
+    } catch (error) {
+      logger.error({ err: error }, 'live handshake failed')
+      next(new Error('authentication failed'))
+    }
+  })
+
+  const reactionCounts = new Map<string, Map<string, number>>()
+  const viewerCounts = new Map<string, number>()
+
+  async function roomFor(socket: LiveSocket, sessionId: string): Promise<{ room: RoomContext; identity: RoomIdentity }> {
+    const identity = socket.data.identity
+    if (identity.kind === 'anonymous') throw new EventError('unauthenticated', 'Sign in or join as a guest first.')
+    if (!socket.data.joined.has(sessionId)) throw new EventError('not-joined', 'Join the session first.')
+    return { room: await loadRoomContext(sessionId, identity), identity }
+  }
+
+  function on<S extends z.ZodType, R extends Record<string, unknown>>(
+    socket: LiveSocket,
+    event: keyof LiveClientToServer,
+    schema: S,
+    handler: (input: z.output<S>) => Promise<R>,
+  ) {
+    socket.on(event, async (payload: unknown, ack?: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (result: Ack<R>) => void) : () => undefined
+      const parsed = schema.safeParse(payload)
+      if (!parsed.success) {
+        reply({ ok: false, error: { code: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') } })
+        return
+      }
+      try {
+        reply({ ok: true, ...(await handler(parsed.data)) })
+      } catch (error) {
+        reply(errorAck(error))
+      }
+    })
+  }
+
+  async function participants(sessionId: string): Promise<ParticipantView[]> {
+    const sockets = await nsp.in(roomName(sessionId)).fetchSockets()
+    const byKey = new Map<string, ParticipantView>()
+    for (const remote of sockets) {
+      const identity = remote.data.identity
+      if (!identity || identity.kind === 'anonymous') continue
+      const key = identityKey(identity)
+      byKey.set(key, { key, name: identity.name, kind: identity.kind, role: identity.kind === 'user' ? identity.role : null, muted: false })
+    }
+    return [...byKey.values()]
+  }
+
+  nsp.on('connection', (socket: LiveSocket) => {
+    on(socket, 'live:join', JoinSchema, async (input) => {
+      let identity = socket.data.identity
+      if (identity.kind === 'anonymous') throw new EventError('unauthenticated', 'Sign in to join this session.')
+      if (identity.kind === 'guest' && input.guestName) identity = socket.data.identity = { ...identity, name: input.guestName }
+      const room = await loadRoomContext(input.sessionId, identity)
+      const sanction = await findActiveSanction(input.sessionId, identity)
+      if (sanction?.kind === 'BAN') throw new EventError('banned', 'You were removed from this session’s chat.')
+      socket.data.joined.add(input.sessionId)
+      await socket.join(roomName(input.sessionId))
+      const locale = identity.kind === 'user' ? identity.locale : 'en'
+      const [messages, pinnedProducts, pinned] = await Promise.all([
+        listRecentMessages(input.sessionId, input.sinceMessageId),
+        listPinnedProducts(input.sessionId, locale),
+        getPinnedMessage(input.sessionId),
+      ])
+      return {
+        state: {
+          messages,
+          pinnedMessage: pinned,
+          pinnedProducts,
+          slowModeSeconds: room.slowModeSeconds,
+          viewerCount: viewerCounts.get(input.sessionId) ?? 0,
+          you: {
+            key: identityKey(identity),
+            name: identity.name,
+            canModerate: room.canModerate,
+            isHost: room.isHost,
+            muted: sanction?.kind === 'MUTE',
+            canChat: room.status === 'LIVE' || room.status === 'SCHEDULED',
+          },
+        },
+      }
+    })
+
+    on(socket, 'live:leave', SessionRefSchema, async ({ sessionId }) => {
+      socket.data.joined.delete(sessionId)
+      await socket.leave(roomName(sessionId))
+      return {}
+    })
+
+    on(socket, 'chat:send', SendMessageSchema, async (input) => {
+      const { room, identity } = await roomFor(socket, input.sessionId)
+      await consume(chatLimiter, identityKey(identity))
+      const result = await postChatMessage(room, identity, input)
+      if (!result.ok) {
+        const { rejection } = result
+        const messages: Record<string, string> = {
+          banned: 'You were removed from this session’s chat.',
+          muted: 'You are muted for now.',
+          'blocked-word': 'This message contains a word the host does not allow.',
+          forbidden: 'The chat of this session is closed.',
+          'slow-mode': 'Slow mode is on: wait a moment before the next message.',
+        }
+        throw new EventError(rejection.code, messages[rejection.code] ?? rejection.code, 'retryAfterMs' in rejection ? rejection.retryAfterMs : undefined)
+      }
+      nsp.to(roomName(input.sessionId)).emit('chat:message', result.message)
+      return { message: result.message }
+    })
+
+    on(socket, 'chat:delete', MessageRefSchema, async (input) => {
+      const { room, identity } = await roomFor(socket, input.sessionId)
+      await removeMessage(room, actorId(identity), input.messageId)
+      nsp.to(roomName(input.sessionId)).emit('chat:removed', { messageId: input.messageId })
+      return {}
+    })
+
+    on(socket, 'chat:pin', PinMessageSchema, async (input) => {
+      const { room, identity } = await roomFor(socket, input.sessionId)
+      await pinMessage(room, actorId(identity), input.messageId)
+      nsp.to(roomName(input.sessionId)).emit('chat:pinned', { message: input.messageId ? await getMessageView(input.sessionId, input.messageId) : null })
+      return {}
+    })
+
+    on(socket, 'mod:sanction', SanctionSchema, async (input) => {
+      const { room, identity } = await roomFor(socket, input.sessionId)
+      const { expiresAt } = await sanctionParticipant(room, actorId(identity), input)
+      const targetKey = 'userId' in input.target ? `u:${input.target.userId}` : `g:${input.target.guestKey}`
+      for (const remote of await nsp.in(roomName(input.sessionId)).fetchSockets()) {
+        const remoteIdentity = remote.data.identity
+        if (!remoteIdentity || remoteIdentity.kind === 'anonymous' || identityKey(remoteIdentity) !== targetKey) continue
+        remote.emit('you:sanctioned', { kind: input.kind, until: expiresAt?.toISOString() ?? null })
+        if (input.kind === 'BAN') remote.leave(roomName(input.sessionId))
+      }
+      return {}
+    })
+
+    on(socket, 'mod:unban', UnbanSchema, async (input) => {
+      const { room, identity } = await roomFor(socket, input.sessionId)
+      await unbanParticipant(room, actorId(identity), input.target)
+      return {}
+    })
+
+    on(socket, 'mod:slow-mode', SlowModeSchema, async (input) => {
+      const { room, identity } = await roomFor(socket, input.sessionId)
+      await setSlowMode(room, actorId(identity), input.seconds)
+      nsp.to(roomName(input.sessionId)).emit('room:slow-mode', { seconds: input.seconds })
+      return {}
+    })
+
+    on(socket, 'mod:blocked-words', BlockedWordsSchema, async (input) => {
+      const { room } = await roomFor(socket, input.sessionId)
+      return { words: await setBlockedWords(room, input.words) }
+    })
+
+    on(socket, 'mod:participants', SessionRefSchema, async ({ sessionId }) => {
+      const { room } = await roomFor(socket, sessionId)
+      if (!room.canModerate) throw new EventError('forbidden', 'Only the host and moderators see participants.')
+      return { participants: await participants(sessionId) }
+    })
+
+    on(socket, 'room:react', ReactionSchema, async ({ sessionId, emoji }) => {
+      if (!socket.data.joined.has(sessionId)) throw new EventError('not-joined', 'Join the session first.')
+      await consume(reactionLimiter, socket.id)
+      const counts = reactionCounts.get(sessionId) ?? new Map<string, number>()
+      counts.set(emoji, (counts.get(emoji) ?? 0) + 1)
+      reactionCounts.set(sessionId, counts)
+      return {}
+    })
+
+    on(socket, 'products:pin', PinProductSchema, async (input) => {
+      const { room, identity } = await roomFor(socket, input.sessionId)
+      await setProductPinned(room, actorId(identity), input.productId, input.pinned)
+      const products = await listPinnedProducts(input.sessionId, identity.kind === 'user' ? identity.locale : 'en')
+      nsp.to(roomName(input.sessionId)).emit('products:pinned', { products })
+      return { products }
+    })
+  })
+
+  // Reactions are summed here and sent once a second, not one broadcast per click.
+  const reactionTimer = setInterval(() => {
+    for (const [sessionId, counts] of reactionCounts) {
+      const payload = Object.fromEntries([...counts].filter(([emoji]) => (REACTIONS as readonly string[]).includes(emoji)))
+      nsp.to(roomName(sessionId)).emit('room:reactions', { counts: payload })
+    }
+    reactionCounts.clear()
+  }, 1000)
+
+  // Viewer counts: each process counts the whole room (across processes with the Redis adapter)
+  // for the rooms it serves, and tells its own sockets when the figure changed.
+  const viewerTimer = setInterval(() => {
+    const localRooms = [...nsp.adapter.rooms.keys()].filter((name) => name.startsWith('live:'))
+    for (const name of localRooms) {
+      const sessionId = name.slice('live:'.length)
+      void participants(sessionId)
+        .then((list) => {
+          const count = list.length
+          if (viewerCounts.get(sessionId) === count) return
+          viewerCounts.set(sessionId, count)
+          nsp.local.to(name).emit('room:viewers', { count })
+        })
+        .catch((error: unknown) => logger.warn({ err: error, sessionId }, 'viewer count failed'))
+    }
+  }, 2000)
+
+  return {
+    close() {
+      clearInterval(reactionTimer)
+      clearInterval(viewerTimer)
+    },
+  }
+}
+
+function actorId(identity: RoomIdentity): string {
+  if (identity.kind !== 'user') throw new EventError('forbidden', 'Guests cannot moderate.')
+  return identity.userId
+}
