@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Form, useNavigation } from 'react-router'
+import { Form, useFetcher, useNavigation } from 'react-router'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
@@ -19,17 +19,27 @@ type RfqFormProps = {
   incoterms: readonly string[]
   certificationTypes: readonly string[]
   lastResult?: SubmissionResult<string[]> | null | undefined
+  /** Inline mode (e.g. in a live room): posts to the product's route without leaving the page. */
+  inline?: { onSent: (inquiryId: string) => void } | undefined
 }
 
+type RfqActionData = { result?: SubmissionResult<string[]>; sent?: boolean; inquiryId?: string }
+
 /** The request-for-quote form, prefilled from the product (and the live session when asked there). */
-export function RfqForm({ productId, liveSessionId, defaults, incoterms, certificationTypes, lastResult }: RfqFormProps) {
+export function RfqForm({ productId, liveSessionId, defaults, incoterms, certificationTypes, lastResult, inline }: RfqFormProps) {
   const { t } = useTranslation()
   const { locale } = useRootData()
   const navigation = useNavigation()
-  const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'rfq'
+  const fetcher = useFetcher<RfqActionData>()
+  const pending = inline ? fetcher.state !== 'idle' : navigation.state === 'submitting' && navigation.formData?.get('intent') === 'rfq'
+  const sentId = fetcher.data?.sent ? fetcher.data.inquiryId : undefined
+  useEffect(() => {
+    if (sentId) inline?.onSent(sentId)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per sent inquiry
+  }, [sentId])
   const [form, fields] = useForm({
-    id: 'rfq',
-    lastResult,
+    id: `rfq-${productId}`,
+    lastResult: inline ? fetcher.data?.result : lastResult,
     defaultValue: { quantity: String(defaults.quantity), destinationCountry: defaults.destinationCountry, targetCurrency: 'USD', incoterm: defaults.incoterm ?? '' },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
@@ -37,10 +47,12 @@ export function RfqForm({ productId, liveSessionId, defaults, incoterms, certifi
   })
   const countries = useMemo(() => countryOptions(locale), [locale])
   const incotermChoices = incoterms.length ? incoterms : INCOTERMS
+  const FormComponent = inline ? fetcher.Form : Form
   return (
-    <Form method="post" className="space-y-4" {...getFormProps(form)}>
+    <FormComponent method="post" action={inline ? `/catalog/${productId}` : undefined} className="space-y-4" {...getFormProps(form)}>
       <CsrfInput />
       <input type="hidden" name="intent" value="rfq" />
+      {inline ? <input type="hidden" name="stay" value="1" /> : null}
       <input type="hidden" name="productId" value={productId} />
       {liveSessionId ? <input type="hidden" name="liveSessionId" value={liveSessionId} /> : null}
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -99,6 +111,6 @@ export function RfqForm({ productId, liveSessionId, defaults, incoterms, certifi
       <Button type="submit" disabled={pending}>
         {pending ? t('inquiries.sending') : t('inquiries.send')}
       </Button>
-    </Form>
+    </FormComponent>
   )
 }

@@ -15,6 +15,8 @@ export async function handleRfq(request: Request, productId: string) {
   // The URL names the product; a different id in the form body is refused rather than trusted.
   if (submission.value.productId !== productId) throw data({ reason: 'invalid' }, { status: 400 })
   const inquiryId = await createInquiry(user, submission.value)
+  // Asked from a live room: answer in place so the buyer stays in the stream.
+  if (formData.get('stay') === '1') return data({ sent: true as const, inquiryId })
   return redirect(`/inquiries/${inquiryId}`, {
     headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'inquiries.sent' }) },
   })

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { clsx } from 'clsx'
+import { Button } from '~/components/ui/button'
+import type { LiveRoom } from '~/live/use-live-room'
+import { CHAT_MAX_LENGTH, type ChatMessageView } from '~/protocol/live'
+import { LinkifiedText } from './linkified-text'
+
+function authorTarget(message: ChatMessageView): { userId: string } | { guestKey: string } {
+  return message.author.kind === 'user' ? { userId: message.author.id } : { guestKey: message.author.key }
+}
+
+function MessageItem({ message, room, canModerate, isPinned }: { message: ChatMessageView; room: LiveRoom; canModerate: boolean; isPinned: boolean }) {
+  const { t } = useTranslation()
+  const own = room.state.you?.key === (message.author.kind === 'user' ? `u:${message.author.id}` : `g:${message.author.key}`)
+  return (
+    <li className="group rounded-md px-2 py-1 hover:bg-slate-50" data-testid="chat-message">
+      <p className="text-sm">
+        <span className={clsx('font-semibold', message.author.kind === 'user' && message.author.role === 'EXPORTER' ? 'text-brand-700' : 'text-slate-800')}>
+          {message.author.name}
+        </span>{' '}
+        <span className="break-words text-slate-800">
+          <LinkifiedText text={message.body} />
+        </span>
+      </p>
+      {canModerate ? (
+        <div className="mt-0.5 flex flex-wrap gap-2 text-xs" aria-label={t('liveRoom.moderate', { name: message.author.name })}>
+          <button type="button" className="text-slate-600 underline" onClick={() => void room.pinMessage(isPinned ? null : message.id)}>
+            {isPinned ? t('liveRoom.unpin') : t('liveRoom.pin')}
+          </button>
+          <button type="button" className="text-red-700 underline" onClick={() => void room.deleteMessage(message.id)}>
+            {t('liveRoom.delete')}
+          </button>
+          {!own ? (
+            <>
+              <button type="button" className="text-slate-600 underline" onClick={() => void room.sanction(authorTarget(message), 'MUTE', 10)}>
+                {t('liveRoom.mute')}
+              </button>
+              <button type="button" className="text-red-700 underline" onClick={() => void room.sanction(authorTarget(message), 'BAN')}>
+                {t('liveRoom.ban')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  )
+}
+
+/** Chat of a live session: history, live messages, composer with limits, moderation for the host. */
+export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { room: LiveRoom; guestName?: string | null; onGuestName?: (name: string) => void }) {
+  const { t } = useTranslation()
+  const { state } = room
+  const [draft, setDraft] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [guestName, setGuestName] = useState('')
+  const listRef = useRef<HTMLOListElement>(null)
+
+  useEffect(() => {
+    const list = listRef.current
+    if (list) list.scrollTop = list.scrollHeight
+  }, [state.messages.length])
+
+  async function send(event: React.FormEvent) {
+    event.preventDefault()
+    const body = draft.trim()
+    if (!body) return
+    const result = await room.sendMessage(body)
+    if (result.ok) {
+      setDraft('')
+      setError(null)
+    } else {
+      setError(t(`liveRoom.errors.${result.error.code}`, { seconds: Math.ceil((result.error.retryAfterMs ?? 0) / 1000), defaultValue: result.error.message }))
+    }
+  }
+
+  const canModerate = state.you?.canModerate ?? false
+  const blocked = state.sanction?.kind === 'BAN' ? t('liveRoom.youAreBanned') : state.sanction?.kind === 'MUTE' ? t('liveRoom.youAreMuted') : null
+  // Guests pick the name shown next to their messages before they can write.
+  const needsGuestName = Boolean(state.you?.key.startsWith('g:') && !chosenGuestName)
+
+  return (
+    <section aria-labelledby="chat-title" className="flex h-full min-h-80 flex-col rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <header className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
+        <h2 id="chat-title" className="font-semibold">
+          {t('liveRoom.chat')}
+        </h2>
+        <span className="text-xs text-slate-600" data-testid="viewer-count">
+          {t('liveRoom.viewers', { count: state.viewerCount })}
+        </span>
+      </header>
+      {state.pinnedMessage ? (
+        <div className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm" data-testid="pinned-message">
+          <span className="mr-1 text-xs font-semibold uppercase text-amber-800">{t('liveRoom.pinned')}</span>
+          <span className="font-semibold">{state.pinnedMessage.author.name}</span> <LinkifiedText text={state.pinnedMessage.body} />
+        </div>
+      ) : null}
+      <ol ref={listRef} aria-live="polite" aria-relevant="additions" className="flex-1 space-y-0.5 overflow-y-auto p-2" style={{ maxHeight: '28rem' }}>
+        {state.messages.map((message) => (
+          <MessageItem key={message.id} message={message} room={room} canModerate={canModerate} isPinned={state.pinnedMessage?.id === message.id} />
+        ))}
+      </ol>
+      <footer className="border-t border-slate-100 p-2">
+        {state.slowModeSeconds > 0 ? <p className="mb-1 text-xs text-slate-600">{t('liveRoom.slowMode', { seconds: state.slowModeSeconds })}</p> : null}
+        {blocked ? (
+          <p role="status" className="text-sm text-red-700">
+            {blocked}
+          </p>
+        ) : needsGuestName && onGuestName ? (
+          <form
+            className="flex gap-2"
+            onSubmit={(event) => {
+              event.preventDefault()
+              if (guestName.trim()) onGuestName(guestName.trim())
+            }}
+          >
+            <label className="sr-only" htmlFor="guest-name">
+              {t('liveRoom.guestNameLabel')}
+            </label>
+            <input
+              id="guest-name"
+              value={guestName}
+              maxLength={40}
+              onChange={(e) => setGuestName(e.target.value)}
+              placeholder={t('liveRoom.guestNameLabel')}
+              className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
+            <Button type="submit">{t('liveRoom.joinAsGuest')}</Button>
+          </form>
+        ) : state.joinError ? (
+          <p role="status" className="text-sm text-slate-700">
+            {t(`liveRoom.errors.${state.joinError.code}`, { defaultValue: state.joinError.message })}
+          </p>
+        ) : state.you && !state.you.canChat ? (
+          <p className="text-sm text-slate-600">{t('liveRoom.chatClosed')}</p>
+        ) : (
+          <form onSubmit={send} className="space-y-1">
+            <div className="flex gap-2">
+              <label className="sr-only" htmlFor="chat-input">
+                {t('liveRoom.messageLabel')}
+              </label>
+              <input
+                id="chat-input"
+                value={draft}
+                maxLength={CHAT_MAX_LENGTH}
+                onChange={(e) => setDraft(e.target.value)}
+                placeholder={t('liveRoom.messagePlaceholder')}
+                disabled={state.connection !== 'connected' || !state.you}
+                className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+                aria-describedby={error ? 'chat-error' : undefined}
+              />
+              <Button type="submit" disabled={state.connection !== 'connected' || !draft.trim()}>
+                {t('liveRoom.send')}
+              </Button>
+            </div>
+            <div className="flex justify-between text-xs">
+              <span id="chat-error" role="alert" className="text-red-700">
+                {error}
+              </span>
+              {draft.length > CHAT_MAX_LENGTH - 100 ? <span className="text-slate-500">{t('liveRoom.charactersLeft', { count: CHAT_MAX_LENGTH - draft.length })}</span> : null}
+            </div>
+          </form>
+        )}
+      </footer>
+    </section>
+  )
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { buttonClass } from '~/components/ui/button'
+import { formatHsCode } from '~/domain/catalog/product-rules'
+import { formatMoney } from '~/lib/money'
+import { formatDate } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+import type { PinnedProductView } from '~/protocol/live'
+
+/** The product cards the host put on screen, with the trade facts a buyer needs to act. */
+export function PinnedProducts({
+  products,
+  onRequestQuote,
+  renderExtraActions,
+}: {
+  products: readonly PinnedProductView[]
+  onRequestQuote?: (product: PinnedProductView) => void
+  renderExtraActions?: (product: PinnedProductView) => React.ReactNode
+}) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  return (
+    <section aria-labelledby="pinned-title" className="space-y-2">
+      <h2 id="pinned-title" className="font-semibold">
+        {t('liveRoom.products')}
+      </h2>
+      {products.length === 0 ? <p className="text-sm text-slate-500">{t('liveRoom.noPinnedProducts')}</p> : null}
+      <ul className="grid gap-3 md:grid-cols-3">
+        {products.map((product) => (
+          <li key={product.id} data-testid="pinned-product" className="flex flex-col gap-1 rounded-xl bg-white p-3 text-sm shadow-sm ring-2 ring-brand-500">
+            <div className="flex gap-3">
+              {product.image ? <img src={product.image} alt="" className="size-14 rounded object-cover" /> : null}
+              <div>
+                <p className="font-semibold leading-snug">
+                  <Link to={`/catalog/${product.id}`} target="_blank" className="hover:underline">
+                    {product.name}
+                  </Link>
+                </p>
+                <p className="text-xs text-slate-600">
+                  {t('catalog.hs', { code: formatHsCode(product.hsCode) })} · {t('catalog.moq', { moq: product.moq.toLocaleString(locale), unit: product.unit })}
+                </p>
+              </div>
+            </div>
+            <table className="text-xs">
+              <caption className="sr-only">{t('catalog.priceTiers')}</caption>
+              <tbody>
+                {product.priceTiers.map((tier) => (
+                  <tr key={tier.minQuantity}>
+                    <td className="pr-2 text-slate-600">≥ {tier.minQuantity.toLocaleString(locale)}</td>
+                    <td className="font-semibold">{formatMoney(tier.unitPriceMinor, tier.currency, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="text-xs text-slate-600">
+              {product.incoterms.join(' · ')} · {t('catalog.leadTime', { count: product.leadTimeDays })}
+            </p>
+            <p className="text-xs text-slate-600">
+              {product.sample
+                ? product.sample.priceMinor === 0
+                  ? t('catalog.sampleFree', { max: product.sample.maxQuantity })
+                  : t('catalog.samplePrice', { price: formatMoney(product.sample.priceMinor, product.sample.currency, locale), max: product.sample.maxQuantity })
+                : t('catalog.sampleNone')}
+            </p>
+            {product.certifications.length ? (
+              <ul className="flex flex-wrap gap-1">
+                {product.certifications.map((cert) => (
+                  <li
+                    key={`${cert.type}-${cert.market}`}
+                    title={cert.validUntil ? t('catalog.certificationValidUntil', { date: formatDate(cert.validUntil, { locale, timeZone }) }) : undefined}
+                    className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200"
+                  >
+                    {cert.type} · {cert.market}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="mt-auto flex flex-wrap gap-2 pt-2">
+              {onRequestQuote ? (
+                <button type="button" className={buttonClass('primary', 'min-h-8 px-3 py-1 text-xs')} onClick={() => onRequestQuote(product)}>
+                  {t('liveRoom.requestQuote')}
+                </button>
+              ) : null}
+              {renderExtraActions?.(product)}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** Host control: choose which of their products are on screen. */
+export function ProductPinner({
+  products,
+  pinnedIds,
+  onToggle,
+}: {
+  products: ReadonlyArray<{ id: string; name: string }>
+  pinnedIds: readonly string[]
+  onToggle: (productId: string, pinned: boolean) => Promise<string | null>
+}) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <fieldset className="space-y-1 text-sm">
+      <legend className="font-semibold">{t('liveRoom.pinProducts')}</legend>
+      <ul className="max-h-56 space-y-1 overflow-y-auto">
+        {products.map((product) => {
+          const pinned = pinnedIds.includes(product.id)
+          return (
+            <li key={product.id}>
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={pinned}
+                  onChange={async () => setError(await onToggle(product.id, !pinned))}
+                />
+                {product.name}
+              </label>
+            </li>
+          )
+        })}
+      </ul>
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  )
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react'
+import { io, type Socket } from 'socket.io-client'
+import type { Ack, ChatMessageView, JoinState, LiveClientToServer, LiveServerToClient, ParticipantView, PinnedProductView } from '~/protocol/live'
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline'
+
+type RoomState = {
+  connection: ConnectionState
+  joinError: { code: string; message: string } | null
+  messages: ChatMessageView[]
+  pinnedMessage: ChatMessageView | null
+  pinnedProducts: PinnedProductView[]
+  viewerCount: number
+  slowModeSeconds: number
+  you: JoinState['you'] | null
+  sanction: { kind: 'MUTE' | 'BAN'; until: string | null } | null
+  reactionBurst: { id: number; counts: Record<string, number> } | null
+}
+
+type Action =
+  | { type: 'connection'; state: ConnectionState }
+  | { type: 'joined'; state: JoinState; catchUp: boolean }
+  | { type: 'join-failed'; error: { code: string; message: string } }
+  | { type: 'message'; message: ChatMessageView }
+  | { type: 'removed'; messageId: string }
+  | { type: 'pinned-message'; message: ChatMessageView | null }
+  | { type: 'products'; products: PinnedProductView[] }
+  | { type: 'viewers'; count: number }
+  | { type: 'slow-mode'; seconds: number }
+  | { type: 'sanctioned'; kind: 'MUTE' | 'BAN'; until: string | null }
+  | { type: 'reactions'; counts: Record<string, number> }
+
+const MAX_MESSAGES = 200
+
+const initial: RoomState = {
+  connection: 'connecting',
+  joinError: null,
+  messages: [],
+  pinnedMessage: null,
+  pinnedProducts: [],
+  viewerCount: 0,
+  slowModeSeconds: 0,
+  you: null,
+  sanction: null,
+  reactionBurst: null,
+}
+
+function appendUnique(list: ChatMessageView[], incoming: ChatMessageView[]): ChatMessageView[] {
+  const seen = new Set(list.map((m) => m.id))
+  return [...list, ...incoming.filter((m) => !seen.has(m.id))].slice(-MAX_MESSAGES)
+}
+
+function reducer(state: RoomState, action: Action): RoomState {
+  switch (action.type) {
+    case 'connection':
+      return { ...state, connection: action.state }
+    case 'joined':
+      return {
+        ...state,
+        joinError: null,
+        messages: action.catchUp ? appendUnique(state.messages, action.state.messages) : action.state.messages,
+        pinnedMessage: action.state.pinnedMessage,
+        pinnedProducts: action.state.pinnedProducts,
+        slowModeSeconds: action.state.slowModeSeconds,
+        viewerCount: action.state.viewerCount || state.viewerCount,
+        you: action.state.you,
+        sanction: action.state.you.muted ? { kind: 'MUTE', until: null } : null,
+      }
+    case 'join-failed':
+      return { ...state, joinError: action.error, sanction: action.error.code === 'banned' ? { kind: 'BAN', until: null } : state.sanction }
+    case 'message':
+      return { ...state, messages: appendUnique(state.messages, [action.message]) }
+    case 'removed':
+      return {
+        ...state,
+        messages: state.messages.filter((m) => m.id !== action.messageId),
+        pinnedMessage: state.pinnedMessage?.id === action.messageId ? null : state.pinnedMessage,
+      }
+    case 'pinned-message':
+      return { ...state, pinnedMessage: action.message }
+    case 'products':
+      return { ...state, pinnedProducts: action.products }
+    case 'viewers':
+      return { ...state, viewerCount: action.count }
+    case 'slow-mode':
+      return { ...state, slowModeSeconds: action.seconds }
+    case 'sanctioned':
+      return { ...state, sanction: { kind: action.kind, until: action.until } }
+    case 'reactions':
+      return { ...state, reactionBurst: { id: (state.reactionBurst?.id ?? 0) + 1, counts: action.counts } }
+  }
+}
+
+type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>
+
+/**
+ * The `/live` room of one session: connection state, chat, pinned products and moderation calls.
+ * After a reconnect it rejoins and asks only for messages newer than the last one it has.
+ */
+export function useLiveRoom(sessionId: string, options: { guestName?: string | null; enabled?: boolean } = {}) {
+  const [state, dispatch] = useReducer(reducer, initial)
+  const socketRef = useRef<LiveSocket | null>(null)
+  const lastMessageId = useRef<string | null>(null)
+  lastMessageId.current = state.messages.at(-1)?.id ?? null
+  const enabled = options.enabled ?? true
+  const guestName = options.guestName ?? undefined
+
+  useEffect(() => {
+    if (!enabled) return
+    const socket: LiveSocket = io('/live', { withCredentials: true, transports: ['websocket', 'polling'] })
+    socketRef.current = socket
+    let joinedOnce = false
+
+    const join = () => {
+      const sinceMessageId = joinedOnce ? (lastMessageId.current ?? undefined) : undefined
+      socket.emit('live:join', { sessionId, guestName, sinceMessageId }, (result: Ack<{ state: JoinState }>) => {
+        if (result.ok) {
+          dispatch({ type: 'joined', state: result.state, catchUp: joinedOnce })
+          joinedOnce = true
+        } else {
+          dispatch({ type: 'join-failed', error: result.error })
+        }
+      })
+    }
+
+    socket.on('connect', () => {
+      dispatch({ type: 'connection', state: 'connected' })
+      join()
+    })
+    socket.on('disconnect', () => dispatch({ type: 'connection', state: 'reconnecting' }))
+    socket.io.on('reconnect_attempt', () => dispatch({ type: 'connection', state: 'reconnecting' }))
+    socket.io.on('reconnect_failed', () => dispatch({ type: 'connection', state: 'offline' }))
+    socket.on('chat:message', (message) => dispatch({ type: 'message', message }))
+    socket.on('chat:removed', ({ messageId }) => dispatch({ type: 'removed', messageId }))
+    socket.on('chat:pinned', ({ message }) => dispatch({ type: 'pinned-message', message }))
+    socket.on('products:pinned', ({ products }) => dispatch({ type: 'products', products }))
+    socket.on('room:viewers', ({ count }) => dispatch({ type: 'viewers', count }))
+    socket.on('room:slow-mode', ({ seconds }) => dispatch({ type: 'slow-mode', seconds }))
+    socket.on('room:reactions', ({ counts }) => dispatch({ type: 'reactions', counts: counts as Record<string, number> }))
+    socket.on('you:sanctioned', ({ kind, until }) => dispatch({ type: 'sanctioned', kind, until }))
+    return () => {
+      socket.removeAllListeners()
+      socket.io.removeAllListeners()
+      socket.disconnect()
+      socketRef.current = null
+    }
+  }, [sessionId, guestName, enabled])
+
+  const call = useCallback(
+    <T extends Record<string, unknown> = Record<string, never>>(event: keyof LiveClientToServer, payload: Record<string, unknown>) =>
+      new Promise<Ack<T>>((resolve) => {
+        const socket = socketRef.current
+        if (!socket?.connected) {
+          resolve({ ok: false, error: { code: 'internal', message: 'offline' } })
+          return
+        }
+        socket.timeout(10_000).emit(event, { sessionId, ...payload }, (error: Error | null, result: Ack<T>) => {
+          resolve(error ? { ok: false, error: { code: 'internal', message: 'timeout' } } : result)
+        })
+      }),
+    [sessionId],
+  )
+
+  return {
+    state,
+    sendMessage: (body: string, language?: string) => call<{ message: ChatMessageView }>('chat:send', { body, ...(language ? { language } : {}) }),
+    deleteMessage: (messageId: string) => call('chat:delete', { messageId }),
+    pinMessage: (messageId: string | null) => call('chat:pin', { messageId }),
+    sanction: (target: { userId: string } | { guestKey: string }, kind: 'MUTE' | 'BAN', minutes?: number) =>
+      call('mod:sanction', { target, kind, ...(minutes ? { minutes } : {}) }),
+    setSlowMode: (seconds: number) => call('mod:slow-mode', { seconds }),
+    setBlockedWords: (words: string[]) => call<{ words: string[] }>('mod:blocked-words', { words }),
+    listParticipants: () => call<{ participants: ParticipantView[] }>('mod:participants', {}),
+    react: (emoji: string) => call('room:react', { emoji }),
+    pinProduct: (productId: string, pinned: boolean) => call<{ products: PinnedProductView[] }>('products:pin', { productId, pinned }),
+  }
+}
+
+export type LiveRoom = ReturnType<typeof useLiveRoom>
