@@ -6,10 +6,20 @@ import enCatalog from './en/catalog'
 import koCatalog from './ko/catalog'
 import enInquiries from './en/inquiries'
 import koInquiries from './ko/inquiries'
+import enLiveRoom from './en/live-room'
+import koLiveRoom from './ko/live-room'
 import enNotifications from './en/notifications'
 import koNotifications from './ko/notifications'
+import enPayments from './en/payments'
+import koPayments from './ko/payments'
+import enFairs from './en/fairs'
+import koFairs from './ko/fairs'
+import enExporter from './en/exporter'
+import koExporter from './ko/exporter'
+import enBuyerProfile from './en/buyer-profile'
+import koBuyerProfile from './ko/buyer-profile'
 
 export const messages = {
-  en: { ...enCore, ...enCatalog, ...enInquiries, ...enNotifications },
-  ko: { ...koCore, ...koCatalog, ...koInquiries, ...koNotifications },
+  en: { ...enCore, ...enCatalog, ...enInquiries, ...enLiveRoom, ...enNotifications, ...enPayments, ...enFairs, ...enExporter, ...enBuyerProfile },
+  ko: { ...koCore, ...koCatalog, ...koInquiries, ...koLiveRoom, ...koNotifications, ...koPayments, ...koFairs, ...koExporter, ...koBuyerProfile },
 }

@@ -1,5 +1,5 @@
 import { data } from 'react-router'
-import { type Permission, roleHasPermission } from './permissions'
+import { type CompanyPermission, companyRoleHasPermission, type Permission, roleHasPermission } from './permissions'
 import { requireUser, type SessionUser } from './session.server'
 
 /** Throws a 403 response (rendered by the root error boundary) unless the user may do this. */
@@ -17,4 +17,18 @@ export async function requireExporterMember(request: Request) {
   const membership = user.exporterMember
   if (!membership) throw data({ reason: 'no-company' }, { status: 403 })
   return { user, membership }
+}
+
+/** A company member whose company role allows this (e.g. only OWNER/ADMIN may edit the company profile). */
+export async function requireCompanyPermission(request: Request, permission: CompanyPermission) {
+  const { user, membership } = await requireExporterMember(request)
+  if (!companyRoleHasPermission(membership.role, permission)) {
+    throw data({ reason: 'forbidden', permission }, { status: 403 })
+  }
+  return { user, membership }
+}
+
+/** OWNER or ADMIN of their company. */
+export function requireCompanyAdmin(request: Request) {
+  return requireCompanyPermission(request, 'update:company:own')
 }

@@ -10,16 +10,40 @@ export type Permission =
   | 'manage:own-company'
   | 'send:inquiry'
   | 'manage:fair'
+  | 'buy:sample'
+  | 'fulfil:orders'
+  | 'pay:booth-fee'
 
 const PERMISSIONS_BY_ROLE: Record<RoleName, readonly Permission[]> = {
-  EXPORTER: ['view:exporter-dashboard', 'manage:own-company'],
-  BUYER: ['view:buyer-dashboard', 'send:inquiry'],
+  EXPORTER: ['view:exporter-dashboard', 'manage:own-company', 'fulfil:orders', 'pay:booth-fee'],
+  BUYER: ['view:buyer-dashboard', 'send:inquiry', 'buy:sample'],
   ORGANIZER: ['view:organizer-dashboard', 'manage:fair'],
   ADMIN: ['view:admin', 'view:organizer-dashboard', 'manage:fair'],
 }
 
 export function roleHasPermission(role: RoleName, permission: Permission): boolean {
   return PERMISSIONS_BY_ROLE[role].includes(permission)
+}
+
+/** What a member may do inside their own exporter company, by company role. */
+export const COMPANY_ROLES = ['OWNER', 'ADMIN', 'MEMBER'] as const
+export type CompanyRoleName = (typeof COMPANY_ROLES)[number]
+
+export type CompanyPermission =
+  | 'update:company:own'
+  | 'invite:member:own'
+  | 'remove:member:own'
+  | 'manage:product:own'
+  | 'manage:certification:own'
+
+const COMPANY_PERMISSIONS_BY_ROLE: Record<CompanyRoleName, readonly CompanyPermission[]> = {
+  OWNER: ['update:company:own', 'invite:member:own', 'remove:member:own', 'manage:product:own', 'manage:certification:own'],
+  ADMIN: ['update:company:own', 'invite:member:own', 'manage:product:own', 'manage:certification:own'],
+  MEMBER: ['manage:product:own', 'manage:certification:own'],
+}
+
+export function companyRoleHasPermission(role: CompanyRoleName, permission: CompanyPermission): boolean {
+  return COMPANY_PERMISSIONS_BY_ROLE[role].includes(permission)
 }
 
 /** Where "my dashboard" is for each role. */

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next'
+import { NavLink } from 'react-router'
+
+const EXPORTER_LINKS = [
+  { to: '/exporter', key: 'exporter.nav.dashboard', end: true },
+  { to: '/exporter/company', key: 'exporter.nav.company', end: false },
+  { to: '/exporter/team', key: 'exporter.nav.team', end: false },
+  { to: '/exporter/products', key: 'exporter.nav.products', end: false },
+  { to: '/exporter/certifications', key: 'exporter.nav.certifications', end: false },
+] as const
+
+const BUYER_LINKS = [
+  { to: '/buyer', key: 'exporter.nav.dashboard', end: true },
+  { to: '/buyer/profile', key: 'buyerProfile.nav', end: false },
+] as const
+
+function AreaNav({ label, links }: { label: string; links: ReadonlyArray<{ to: string; key: string; end: boolean }> }) {
+  const { t } = useTranslation()
+  return (
+    <nav aria-label={label} className="mb-6 border-b border-slate-200">
+      <ul className="-mb-px flex gap-1 overflow-x-auto">
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink
+              to={link.to}
+              end={link.end}
+              className={({ isActive }) =>
+                `block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`
+              }
+            >
+              {t(link.key)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+/** Sub-navigation of the exporter area (dashboard, company, team, products, certifications). */
+export function ExporterNav() {
+  const { t } = useTranslation()
+  return <AreaNav label={t('exporter.nav.label')} links={EXPORTER_LINKS} />
+}
+
+/** Sub-navigation of the buyer area. */
+export function BuyerNav() {
+  const { t } = useTranslation()
+  return <AreaNav label={t('buyerProfile.navLabel')} links={BUYER_LINKS} />
+}

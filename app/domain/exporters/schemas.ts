@@ -1,0 +1,118 @@
+import { z } from 'zod'
+import { COMPANY_ROLES } from '~/domain/accounts/permissions'
+import { MARKET_BLOCS } from '~/domain/catalog/markets'
+import { isCountryCode } from '~/lib/countries'
+import { isLanguageCode } from '~/lib/languages'
+import { isValidTimeZone } from '~/lib/time'
+
+// Client-safe form schemas for the exporter area (company profile, team, certifications).
+// Messages are i18n keys; conform coerces "" to undefined and numbers/checkboxes from text.
+
+const requiredText = (max: number) =>
+  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).optional()
+
+const email = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: 'errors.tooLong' })
+  .pipe(z.email({ error: 'errors.invalidEmail' }))
+
+/** http(s) only (a javascript: link would run in visitors' browsers); "example.com" gets https://. */
+export const WebsiteSchema = z
+  .string()
+  .trim()
+  .max(300, { error: 'errors.tooLong' })
+  .transform((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`))
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'exporter.errors.website' }))
+
+const intIn = (min: number, max: number, key: string) =>
+  z.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key })
+
+const countries = z
+  .array(z.string().refine(isCountryCode, { error: 'errors.invalidCountry' }))
+  .max(250)
+  .default([])
+const languages = z
+  .array(z.string().refine(isLanguageCode, { error: 'errors.invalidChoice' }))
+  .max(30)
+  .default([])
+const timeZone = z.string({ error: 'errors.required' }).refine(isValidTimeZone, { error: 'errors.invalidTimeZone' })
+
+/** The company profile form; `currentYear` bounds the founding year (pass it in, do not read the clock here). */
+export function companyProfileSchema(currentYear: number) {
+  return z.object({
+    name: requiredText(150),
+    nameKo: optionalText(150),
+    region: requiredText(80),
+    city: optionalText(80),
+    industry: requiredText(80),
+    description: optionalText(5000),
+    descriptionKo: optionalText(5000),
+    website: WebsiteSchema.optional(),
+    foundedYear: intIn(1900, currentYear, 'exporter.errors.foundedYear').optional(),
+    employeeCount: intIn(1, 1_000_000, 'exporter.errors.employeeCount').optional(),
+    exportExperienceYears: intIn(0, 200, 'exporter.errors.experience').default(0),
+    exportMarkets: countries,
+    languages,
+    timeZone,
+    removeLogo: z.boolean().optional(),
+  })
+}
+export type CompanyProfileInput = z.infer<ReturnType<typeof companyProfileSchema>>
+
+export const INVITABLE_ROLES = ['ADMIN', 'MEMBER'] as const satisfies ReadonlyArray<(typeof COMPANY_ROLES)[number]>
+
+export const InviteSchema = z.object({
+  intent: z.literal('invite'),
+  email,
+  role: z.enum(INVITABLE_ROLES, { error: 'errors.invalidChoice' }),
+})
+export type InviteInput = z.infer<typeof InviteSchema>
+
+export const RemoveMemberSchema = z.object({ intent: z.literal('remove-member'), memberId: z.string().min(1).max(40) })
+export const RevokeInvitationSchema = z.object({ intent: z.literal('revoke-invitation'), invitationId: z.string().min(1).max(40) })
+export const TeamActionSchema = z.discriminatedUnion('intent', [InviteSchema, RemoveMemberSchema, RevokeInvitationSchema])
+
+/** A new account created from an invitation (the email is the invited one). */
+export const InvitationSignupSchema = z.object({
+  intent: z.literal('signup'),
+  name: requiredText(100),
+  password: z
+    .string({ error: 'errors.required' })
+    .min(10, { error: 'errors.passwordTooShort' })
+    .max(200, { error: 'errors.passwordTooLong' }),
+  timeZone,
+})
+export const InvitationAcceptSchema = z.object({ intent: z.literal('accept') })
+export const InvitationActionSchema = z.discriminatedUnion('intent', [InvitationAcceptSchema, InvitationSignupSchema])
+
+export const CERTIFICATION_TYPES = [
+  'FDA', 'CE', 'HALAL', 'KC', 'HACCP', 'ISO9001', 'ISO13485', 'ISO22000', 'GMP', 'EAC', 'NMPA', 'JAS', 'KOSHER', 'ORGANIC', 'OTHER',
+] as const
+
+export function isCertificationMarket(value: string): boolean {
+  return MARKET_BLOCS.includes(value) || isCountryCode(value)
+}
+
+const isoDate = z.iso.date({ error: 'exporter.errors.date' })
+
+export const CertificationSchema = z
+  .object({
+    intent: z.literal('save'),
+    certificationId: z.string().max(40).optional(),
+    type: z.enum(CERTIFICATION_TYPES, { error: 'errors.invalidChoice' }),
+    market: z.string({ error: 'exporter.errors.market' }).refine(isCertificationMarket, { error: 'exporter.errors.market' }),
+    number: requiredText(100),
+    issuer: optionalText(150),
+    validFrom: isoDate.optional(),
+    validUntil: isoDate.optional(),
+  })
+  .refine((value) => !value.validFrom || !value.validUntil || value.validFrom <= value.validUntil, {
+    error: 'exporter.errors.dateOrder',
+    path: ['validUntil'],
+  })
+export type CertificationInput = z.infer<typeof CertificationSchema>
+
+export const DeleteCertificationSchema = z.object({ intent: z.literal('delete'), certificationId: z.string().min(1).max(40) })

@@ -1,0 +1,204 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { data } from 'react-router'
+import { Prisma } from '~/generated/prisma/client'
+import type { CompanyRoleName } from '~/domain/accounts/permissions'
+import { hashPassword } from '~/domain/accounts/password.server'
+import { getPrisma } from '~/domain/db.server'
+import { queueEmail } from '~/domain/notifications/email.server'
+import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
+import { createI18n, isSupportedLocale } from '~/lib/i18n'
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+/** Only the SHA-256 of a token is stored; the token itself exists in the link we mail. */
+export function hashInvitationToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export function invitationPath(token: string): string {
+  return `/invitations/${token}`
+}
+
+export async function listTeam(companyId: string, now: Date) {
+  const prisma = await getPrisma()
+  const [members, invitations] = await Promise.all([
+    prisma.exporterMember.findMany({
+      where: { companyId },
+      orderBy: [{ createdAt: 'asc' }],
+      select: { id: true, role: true, title: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+    prisma.exporterInvitation.findMany({
+      where: { companyId, acceptedAt: null, expiresAt: { gt: now } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, email: true, role: true, expiresAt: true, invitedBy: { select: { name: true } } },
+    }),
+  ])
+  return {
+    members: members.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, title: m.title, joinedAt: m.createdAt.toISOString() })),
+    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), invitedBy: i.invitedBy.name })),
+  }
+}
+
+export class TeamError extends Error {
+  constructor(readonly messageKey: string) {
+    super(messageKey)
+  }
+}
+
+/**
+ * Creates an invitation (replacing an open one for the same email) and mails its link. Registered users
+ * also get an in-app notification. Returns the raw token (for the caller's tests; never stored).
+ */
+export async function inviteMember(
+  { companyId, inviter, email, role, locale, now = new Date() }: { companyId: string; inviter: { id: string; name: string }; email: string; role: CompanyRoleName; locale: string; now?: Date },
+) {
+  const prisma = await getPrisma()
+  const token = randomBytes(32).toString('base64url')
+  const link = invitationPath(token)
+  const emailIds = await prisma.$transaction(async (tx) => {
+    const company = await tx.exporterCompany.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } })
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, exporterMember: { select: { companyId: true } } } })
+    if (existing?.exporterMember?.companyId === companyId) throw new TeamError('exporter.team.errors.alreadyMember')
+    await tx.exporterInvitation.deleteMany({ where: { companyId, email, acceptedAt: null } })
+    await tx.exporterInvitation.create({
+      data: { companyId, email, role, tokenHash: hashInvitationToken(token), invitedById: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
+    })
+    const messageData = { company: company.name, inviter: inviter.name }
+    if (existing) return notify(tx, { userIds: [existing.id], kind: 'invitation.created', data: messageData, link })
+    // Not registered yet: mail only, in the inviter's language.
+    const { t } = createI18n(isSupportedLocale(locale) ? locale : 'en')
+    const appUrl = process.env.APP_URL ?? 'http://localhost:3000'
+    const id = await queueEmail(tx, {
+      to: email,
+      subject: t('notifications.invitation.created.title', messageData),
+      text: `${t('notifications.invitation.created.body', messageData)}\n\n${appUrl}${link}\n\n${t('exporter.team.inviteEmailExpiry')}`,
+    })
+    return [id]
+  })
+  await flushNotificationEmails(emailIds)
+  return { token }
+}
+
+export async function revokeInvitation(companyId: string, invitationId: string) {
+  const prisma = await getPrisma()
+  const { count } = await prisma.exporterInvitation.deleteMany({ where: { id: invitationId, companyId, acceptedAt: null } })
+  if (count === 0) throw data({ reason: 'not-found' }, { status: 404 })
+}
+
+/** Owners only (checked by the caller); nobody removes themself, and the last owner stays. */
+export async function removeMember(companyId: string, actorUserId: string, memberId: string) {
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+      // Lock the company row so two owners removing each other cannot both pass the last-owner check.
+      await tx.$queryRaw`SELECT 1 FROM "ExporterCompany" WHERE "id" = ${companyId} FOR UPDATE`
+      const member = await tx.exporterMember.findFirst({ where: { id: memberId, companyId }, select: { id: true, userId: true, role: true } })
+      if (!member) throw data({ reason: 'not-found' }, { status: 404 })
+      if (member.userId === actorUserId) throw new TeamError('exporter.team.errors.removeSelf')
+      if (member.role === 'OWNER') {
+        const owners = await tx.exporterMember.count({ where: { companyId, role: 'OWNER' } })
+        if (owners <= 1) throw new TeamError('exporter.team.errors.lastOwner')
+      }
+      await tx.exporterMember.delete({ where: { id: member.id } })
+      // A removed member's sessions keep working, but without a company they can no longer act for it.
+  })
+}
+
+export type InvitationView = {
+  id: string
+  email: string
+  role: CompanyRoleName
+  companyId: string
+  companyName: string
+  inviterName: string
+  expiresAt: string
+}
+
+/** An open invitation for this token, or null (unknown, used or expired). */
+export async function findOpenInvitation(token: string, now: Date): Promise<InvitationView | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+  const prisma = await getPrisma()
+  const invitation = await prisma.exporterInvitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: { id: true, email: true, role: true, companyId: true, expiresAt: true, acceptedAt: true, company: { select: { name: true } }, invitedBy: { select: { name: true } } },
+  })
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) return null
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    companyId: invitation.companyId,
+    companyName: invitation.company.name,
+    inviterName: invitation.invitedBy.name,
+    expiresAt: invitation.expiresAt.toISOString(),
+  }
+}
+
+/** Why this signed-in user may not accept, or null when they may. */
+export function acceptBlocker(
+  user: { email: string; role: string; exporterMember: { company: { id: string } } | null },
+  invitation: Pick<InvitationView, 'email' | 'companyId'>,
+): string | null {
+  if (user.email.toLowerCase() !== invitation.email.toLowerCase()) return 'exporter.invitation.errors.otherEmail'
+  if (user.role !== 'EXPORTER') return 'exporter.invitation.errors.notExporter'
+  if (user.exporterMember) {
+    return user.exporterMember.company.id === invitation.companyId ? 'exporter.invitation.errors.alreadyHere' : 'exporter.invitation.errors.otherCompany'
+  }
+  return null
+}
+
+async function consume(tx: Prisma.TransactionClient, invitationId: string, now: Date) {
+  // Single use, even when two tabs race: only one update sees acceptedAt still null.
+  const { count } = await tx.exporterInvitation.updateMany({
+    where: { id: invitationId, acceptedAt: null, expiresAt: { gt: now } },
+    data: { acceptedAt: now },
+  })
+  if (count !== 1) throw new TeamError('exporter.invitation.errors.invalid')
+}
+
+/** A signed-in exporter without a company joins with the invited role. */
+export async function acceptInvitation(userId: string, invitation: InvitationView, now = new Date()) {
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+    await consume(tx, invitation.id, now)
+    try {
+      await tx.exporterMember.create({ data: { userId, companyId: invitation.companyId, role: invitation.role } })
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new TeamError('exporter.invitation.errors.otherCompany')
+      throw error
+    }
+  })
+}
+
+/** A new account for the invited email, joined to the company, in one transaction. */
+export async function signUpWithInvitation(
+  invitation: InvitationView,
+  input: { name: string; password: string; timeZone: string },
+  { locale, now = new Date() }: { locale: string; now?: Date },
+): Promise<{ id: string }> {
+  const prisma = await getPrisma()
+  if (await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
+    throw new TeamError('exporter.invitation.errors.accountExists')
+  }
+  const passwordHash = await hashPassword(input.password)
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await consume(tx, invitation.id, now)
+      const user = await tx.user.create({
+        data: {
+          email: invitation.email,
+          name: input.name,
+          role: 'EXPORTER',
+          locale,
+          timeZone: input.timeZone,
+          password: { create: { hash: passwordHash } },
+          exporterMember: { create: { companyId: invitation.companyId, role: invitation.role } },
+        },
+        select: { id: true },
+      })
+      return user
+    })
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new TeamError('exporter.invitation.errors.accountExists')
+    throw error
+  }
+}

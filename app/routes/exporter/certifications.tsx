@@ -1,0 +1,154 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { clsx } from 'clsx'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import type { Route } from './+types/certifications'
+import { ExporterNav } from '~/components/area-nav'
+import { CsrfInput } from '~/components/csrf-input'
+import { Button, buttonClass } from '~/components/ui/button'
+import { Card, EmptyState } from '~/components/ui/card'
+import { Field, SelectField } from '~/components/ui/field'
+import { FormErrors } from '~/components/ui/form-errors'
+import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
+import { MARKET_BLOCS } from '~/domain/catalog/markets'
+import { deleteCertification, listCertifications, saveCertification } from '~/domain/exporters/certifications.server'
+import { CERTIFICATION_TYPES, CertificationSchema, DeleteCertificationSchema } from '~/domain/exporters/schemas'
+import { countryOptions } from '~/lib/countries'
+import { formatDate } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+import { validateCsrf } from '~/utils/csrf.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Certifications · Tradecast' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { membership } = await requireCompanyPermission(request, 'manage:certification:own')
+  const certifications = await listCertifications(membership.company.id, new Date())
+  const editId = new URL(request.url).searchParams.get('edit')
+  const editing = editId ? (certifications.find((c) => c.id === editId) ?? null) : null
+  if (editId && !editing) throw data({ reason: 'not-found' }, { status: 404 })
+  return { certifications, editing }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const { membership } = await requireCompanyPermission(request, 'manage:certification:own')
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const companyId = membership.company.id
+  if (formData.get('intent') === 'delete') {
+    const parsed = DeleteCertificationSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) throw data({ reason: 'bad-request' }, { status: 400 })
+    await deleteCertification(companyId, parsed.data.certificationId)
+    return redirect('/exporter/certifications', { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'exporter.certifications.deleted' }) } })
+  }
+  const submission = parseWithZod(formData, { schema: CertificationSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  await saveCertification(companyId, submission.value)
+  return redirect('/exporter/certifications', { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'exporter.certifications.saved' }) } })
+}
+
+const STATUS_CLASS = {
+  expired: 'bg-red-50 text-red-800 ring-red-200',
+  expiring: 'bg-amber-50 text-amber-800 ring-amber-200',
+  valid: '',
+  'no-expiry': '',
+} as const
+
+export default function CertificationsRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const navigation = useNavigation()
+  const { certifications, editing } = loaderData
+  const [form, fields] = useForm({
+    id: editing ? `certification-${editing.id}` : 'certification-new',
+    lastResult: navigation.state === 'idle' ? actionData?.result : null,
+    defaultValue: editing
+      ? { intent: 'save', certificationId: editing.id, type: editing.type, market: editing.market, number: editing.number, issuer: editing.issuer, validFrom: editing.validFrom, validUntil: editing.validUntil }
+      : { intent: 'save', type: 'FDA', market: 'US' },
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificationSchema }),
+  })
+  const markets = useMemo(
+    () => [...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: t(`exporter.certifications.blocs.${bloc}`, { defaultValue: bloc }) })), ...countryOptions(locale)],
+    [locale, t],
+  )
+  // Certificate dates are calendar dates: show them as such (UTC), not shifted into a zone.
+  const day = (value: string) => (value ? formatDate(`${value}T00:00:00Z`, { locale, timeZone: 'UTC' }) : '—')
+
+  return (
+    <div className="space-y-6">
+      <ExporterNav />
+      <h1 className="text-2xl font-bold tracking-tight">{t('exporter.certifications.title')}</h1>
+      <Card id="list" title={t('exporter.certifications.list')}>
+        {certifications.length === 0 ? (
+          <EmptyState>{t('exporter.certifications.empty')}</EmptyState>
+        ) : (
+          <ul className="space-y-2">
+            {certifications.map((cert) => (
+              <li key={cert.id} className={clsx('flex flex-wrap items-center justify-between gap-3 rounded-md p-3 text-sm ring-1 ring-slate-200', STATUS_CLASS[cert.status])}>
+                <div>
+                  <p className="font-semibold">
+                    {cert.type} · {cert.market} · <span className="font-normal">{cert.number}</span>
+                  </p>
+                  <p className="text-xs">
+                    {cert.issuer ? `${cert.issuer} · ` : ''}
+                    {day(cert.validFrom)} – {day(cert.validUntil)} · {t('exporter.certifications.products', { count: cert.productCount })}
+                  </p>
+                  {cert.status === 'expired' ? <p className="text-xs font-semibold">{t('exporter.certifications.expired')}</p> : null}
+                  {cert.status === 'expiring' ? <p className="text-xs font-semibold">{t('exporter.certifications.expiring')}</p> : null}
+                </div>
+                <div className="flex gap-2">
+                  <Link to={`?edit=${cert.id}#editor`} className={buttonClass('secondary')} aria-label={t('exporter.certifications.editNamed', { name: `${cert.type} ${cert.number}` })}>
+                    {t('exporter.common.edit')}
+                  </Link>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="delete" />
+                    <input type="hidden" name="certificationId" value={cert.id} />
+                    <Button type="submit" variant="ghost" aria-label={t('exporter.certifications.deleteNamed', { name: `${cert.type} ${cert.number}` })}>
+                      {t('exporter.common.delete')}
+                    </Button>
+                  </Form>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card id="editor" title={editing ? t('exporter.certifications.edit') : t('exporter.certifications.add')}>
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="save" />
+          {editing ? <input type="hidden" name="certificationId" value={editing.id} /> : null}
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              label={t('exporter.certifications.type')}
+              errors={fields.type.errors}
+              options={CERTIFICATION_TYPES.map((type) => ({ value: type, label: t(`exporter.certifications.types.${type}`, { defaultValue: type }) }))}
+              selectProps={getSelectProps(fields.type)}
+            />
+            <SelectField label={t('exporter.certifications.market')} errors={fields.market.errors} options={markets} selectProps={getSelectProps(fields.market)} />
+            <Field label={t('exporter.certifications.number')} errors={fields.number.errors} inputProps={getInputProps(fields.number, { type: 'text' })} />
+            <Field label={t('exporter.certifications.issuer')} errors={fields.issuer.errors} inputProps={getInputProps(fields.issuer, { type: 'text' })} />
+            <Field label={t('exporter.certifications.validFrom')} errors={fields.validFrom.errors} inputProps={getInputProps(fields.validFrom, { type: 'date' })} />
+            <Field label={t('exporter.certifications.validUntil')} errors={fields.validUntil.errors} inputProps={getInputProps(fields.validUntil, { type: 'date' })} />
+          </div>
+          <div className="flex gap-3">
+            <Button type="submit" disabled={navigation.state !== 'idle'}>
+              {t('common.save')}
+            </Button>
+            {editing ? (
+              <Link to="/exporter/certifications" className={buttonClass('secondary')}>
+                {t('common.cancel')}
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+      </Card>
+    </div>
+  )
+}

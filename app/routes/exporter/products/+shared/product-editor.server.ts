@@ -1,0 +1,97 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
+import {
+  deleteProductImage,
+  getProductEditorOptions,
+  getProductForEdit,
+  moveProductImage,
+  ProductEditorError,
+  productServerSchema,
+  saveProduct,
+} from '~/domain/catalog/product-editor.server'
+import { ImageActionSchema, MAX_PRODUCT_IMAGES } from '~/domain/catalog/product-schema'
+import { validateCsrf } from '~/utils/csrf.server'
+import { resolveLocale } from '~/utils/preferences.server'
+import { createToastCookie } from '~/utils/toast.server'
+import {
+  deleteUpload,
+  deleteUploads,
+  filesOf,
+  MB,
+  parseUploadForm,
+  sniffRasterImage,
+  storeImage,
+  uploadProblemResult,
+} from '~/utils/uploads.server'
+
+export const PRODUCT_IMAGE_MAX_BYTES = 5 * MB
+
+export async function loadProductEditor(request: Request, productId: string | null) {
+  const { user, membership } = await requireCompanyPermission(request, 'manage:product:own')
+  const locale = await resolveLocale(request, user)
+  const companyId = membership.company.id
+  const [options, product] = await Promise.all([
+    getProductEditorOptions(companyId, locale),
+    productId ? getProductForEdit(companyId, productId) : Promise.resolve(null),
+  ])
+  return { options, product, now: new Date().toISOString() }
+}
+
+async function toastHeaders(messageKey: string) {
+  return { headers: { 'Set-Cookie': await createToastCookie({ messageKey }) } }
+}
+
+/** Saves the editor (create when productId is null) or runs an image action (move, delete). */
+export async function handleProductEditorAction(request: Request, productId: string | null, now = new Date()) {
+  const { membership } = await requireCompanyPermission(request, 'manage:product:own')
+  const companyId = membership.company.id
+  // Before reading a byte of the body: the product must be this company's (404 otherwise).
+  if (productId) await getProductForEdit(companyId, productId)
+
+  const parsed = await parseUploadForm(request, { maxFileSize: PRODUCT_IMAGE_MAX_BYTES, maxFiles: MAX_PRODUCT_IMAGES })
+  if (!parsed.formData) {
+    const key = parsed.problem === 'tooLarge' ? 'uploads.imageTooLarge' : parsed.problem === 'tooMany' ? 'exporter.products.errors.tooManyImages' : 'uploads.invalid'
+    return data({ result: uploadProblemResult('images', key) }, { status: 400 })
+  }
+  const formData = parsed.formData
+  await validateCsrf(request, formData)
+
+  const intent = formData.get('intent')
+  if (productId && typeof intent === 'string' && intent.startsWith('image-')) {
+    const imageAction = ImageActionSchema.safeParse({ intent, imageId: formData.get('imageId') })
+    if (!imageAction.success) throw data({ reason: 'bad-request' }, { status: 400 })
+    const { imageId } = imageAction.data
+    if (imageAction.data.intent === 'image-delete') {
+      await deleteUpload(await deleteProductImage(companyId, productId, imageId))
+    } else {
+      await moveProductImage(companyId, productId, imageId, imageAction.data.intent === 'image-up' ? 'up' : 'down')
+    }
+    return redirect(`/exporter/products/${productId}#images`, await toastHeaders('exporter.products.imagesUpdated'))
+  }
+
+  const submission = await parseWithZod(formData, { schema: productServerSchema(companyId), async: true })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['images'] }) }, { status: 400 })
+
+  const images = []
+  for (const file of filesOf(formData, 'images')) {
+    const image = await sniffRasterImage(file, PRODUCT_IMAGE_MAX_BYTES)
+    if (!image) {
+      return data({ result: submission.reply({ hideFields: ['images'], fieldErrors: { images: ['uploads.notAnImage'] } }) }, { status: 400 })
+    }
+    images.push(image)
+  }
+  const stored: string[] = []
+  let saved: { id: string }
+  try {
+    for (const image of images) stored.push(await storeImage(image))
+    saved = await saveProduct(companyId, productId, submission.value, { newImagePaths: stored, now })
+  } catch (error) {
+    await deleteUploads(stored)
+    if (error instanceof ProductEditorError) {
+      return data({ result: submission.reply({ hideFields: ['images'], fieldErrors: { [error.field]: [error.messageKey] } }) }, { status: 400 })
+    }
+    throw error
+  }
+  return redirect(`/exporter/products/${saved.id}`, await toastHeaders(productId ? 'exporter.products.saved' : 'exporter.products.created'))
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { Route } from './+types/edit'
+import { ProductEditor } from './+shared/product-editor'
+import { handleProductEditorAction, loadProductEditor } from './+shared/product-editor.server'
+import { ExporterNav } from '~/components/area-nav'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Edit product · Tradecast' }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  return loadProductEditor(request, params.productId)
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  return handleProductEditorAction(request, params.productId)
+}
+
+export default function EditProductRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const product = loaderData.product
+  if (!product) return null
+  const name = (product.values.translations as Record<string, { name: string }>).en?.name ?? ''
+  return (
+    <div>
+      <ExporterNav />
+      <div className="mb-6 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold tracking-tight">{t('exporter.products.editTitle', { name })}</h1>
+        {product.values.status === 'PUBLISHED' ? (
+          <Link to={`/catalog/${product.id}`} className="text-sm font-medium text-brand-700 underline">
+            {t('exporter.products.viewInCatalog')}
+          </Link>
+        ) : null}
+      </div>
+      <ProductEditor key={product.id} options={loaderData.options} product={product} now={loaderData.now} lastResult={actionData?.result} />
+    </div>
+  )
+}

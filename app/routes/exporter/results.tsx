@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link } from 'react-router'
+import type { Route } from './+types/results'
+import { LocalTime } from '~/components/local-time'
+import { StatusBadge } from '~/components/status-badge'
+import { Button } from '~/components/ui/button'
+import { Card, EmptyState, StatCard } from '~/components/ui/card'
+import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { getExporterResults } from '~/domain/exporters/results.server'
+import { formatMoney } from '~/lib/money'
+import { useRootData } from '~/lib/use-root-data'
+import { resolveLocale } from '~/utils/preferences.server'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Results · Tradecast' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { user, membership } = await requireExporterMember(request)
+  const locale = await resolveLocale(request, user)
+  const fairId = new URL(request.url).searchParams.get('fair') || null
+  return getExporterResults(membership.company.id, { fairId, locale })
+}
+
+export default function ExporterResultsRoute({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const { totals, fairs, fairId, sessions } = loaderData
+  const n = new Intl.NumberFormat(locale)
+  const hours = (seconds: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(seconds / 3600)
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-600"><Link to="/exporter" className="hover:underline">{t('dashboard.title', { defaultValue: 'Dashboard' })}</Link></p>
+          <h1 className="text-2xl font-bold tracking-tight">{t('kpis.exporterResultsTitle')}</h1>
+        </div>
+        <Form method="get" className="flex items-end gap-2">
+          <label className="text-sm">
+            <span className="block font-medium text-slate-800">{t('kpis.fair')}</span>
+            <select name="fair" defaultValue={fairId ?? ''} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+              <option value="">{t('kpis.allFairs')}</option>
+              {fairs.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+            </select>
+          </label>
+          <Button type="submit" variant="secondary">{t('kpis.show')}</Button>
+        </Form>
+      </header>
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard label={t('kpis.sessions')} value={n.format(totals.sessions)} />
+        <StatCard label={t('kpis.uniqueViewers')} value={n.format(totals.uniqueViewers)} />
+        <StatCard label={t('kpis.peakViewers')} value={n.format(totals.peakViewers)} />
+        <StatCard label={t('kpis.watchHours')} value={hours(totals.watchSeconds)} />
+        <StatCard label={t('kpis.inquiries')} value={`${n.format(totals.inquiries)} (${t('status.WON')} ${n.format(totals.wonInquiries)})`} />
+        <StatCard label={t('kpis.meetingsRequested')} value={`${n.format(totals.meetings)} (${t('status.HELD')} ${n.format(totals.meetingsHeld)})`} />
+        <StatCard label={t('kpis.consultationValue')} value={formatMoney(totals.consultationUsdCents, 'USD', locale)} />
+        <StatCard label={t('kpis.contractValue')} value={formatMoney(totals.contractUsdCents, 'USD', locale)} />
+      </dl>
+      <Card id="sessions" title={t('kpis.sessionsTitle')}>
+        {sessions.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 font-medium">{t('kpis.session')}</th>
+                <th scope="col" className="py-1 text-right font-medium">{t('kpis.uniqueViewers')}</th>
+                <th scope="col" className="py-1 text-right font-medium">{t('kpis.peakViewers')}</th>
+                <th scope="col" className="py-1 text-right font-medium">{t('kpis.watchHours')}</th>
+                <th scope="col" className="py-1 text-right font-medium">{t('kpis.chatMessages')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row" className="py-2 font-normal">
+                    {s.title} <StatusBadge status={s.approved ? s.status : 'PENDING'} />
+                    <span className="block text-xs text-slate-500"><LocalTime value={s.startsAt} /></span>
+                  </th>
+                  <td className="py-2 text-right tabular-nums">{n.format(s.uniqueViewers)}</td>
+                  <td className="py-2 text-right tabular-nums">{n.format(s.peakViewers)}</td>
+                  <td className="py-2 text-right tabular-nums">{hours(s.watchSeconds)}</td>
+                  <td className="py-2 text-right tabular-nums">{n.format(s.chatMessages)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </div>
+  )
+}

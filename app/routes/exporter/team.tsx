@@ -1,0 +1,138 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { Form, useNavigation } from 'react-router'
+import type { Route } from './+types/team'
+import { handleTeamAction, loadTeam } from './team.server'
+import { ExporterNav } from '~/components/area-nav'
+import { CsrfInput } from '~/components/csrf-input'
+import { Button } from '~/components/ui/button'
+import { Card, EmptyState } from '~/components/ui/card'
+import { Field, SelectField } from '~/components/ui/field'
+import { FormErrors } from '~/components/ui/form-errors'
+import { INVITABLE_ROLES, InviteSchema } from '~/domain/exporters/schemas'
+import { formatDate } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Team · Tradecast' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return loadTeam(request)
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  return handleTeamAction(request)
+}
+
+export default function TeamRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  const navigation = useNavigation()
+  const { members, invitations, viewer } = loaderData
+  const result = actionData?.result
+  const fromInvite = result?.initialValue?.intent === 'invite'
+  const [form, fields] = useForm({
+    id: 'invite',
+    lastResult: fromInvite ? result : undefined,
+    defaultValue: { intent: 'invite', role: 'MEMBER' },
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  })
+  // The small remove/revoke forms post to the same action; their errors come back as form-level errors.
+  const otherErrors = !fromInvite ? (result?.error?.[''] ?? undefined) : undefined
+
+  return (
+    <div className="space-y-6">
+      <ExporterNav />
+      <h1 className="text-2xl font-bold tracking-tight">{t('exporter.team.title')}</h1>
+      <FormErrors id="team-errors" errors={otherErrors} />
+      <Card id="members" title={t('exporter.team.members')}>
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 font-medium">{t('exporter.team.name')}</th>
+              <th scope="col" className="py-1 font-medium">{t('exporter.team.email')}</th>
+              <th scope="col" className="py-1 font-medium">{t('exporter.team.role')}</th>
+              <th scope="col" className="py-1 font-medium">{t('exporter.team.joined')}</th>
+              {viewer.canRemove ? <th scope="col" className="py-1 font-medium"><span className="sr-only">{t('exporter.common.actions')}</span></th> : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td className="py-2 font-medium">{member.name}</td>
+                <td className="py-2">{member.email}</td>
+                <td className="py-2">{t(`exporter.team.roles.${member.role}`)}</td>
+                <td className="py-2">{formatDate(member.joinedAt, { locale, timeZone })}</td>
+                {viewer.canRemove ? (
+                  <td className="py-2 text-right">
+                    {member.userId !== viewer.userId ? (
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="remove-member" />
+                        <input type="hidden" name="memberId" value={member.id} />
+                        <Button type="submit" variant="secondary" aria-label={t('exporter.team.removeNamed', { name: member.name })}>
+                          {t('exporter.team.remove')}
+                        </Button>
+                      </Form>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      {viewer.canInvite ? (
+        <>
+          <Card id="invite" title={t('exporter.team.invite')}>
+            <Form method="post" className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end" {...getFormProps(form)}>
+              <CsrfInput />
+              <div className="sm:col-span-3">
+                <FormErrors id={form.errorId} errors={form.errors} />
+              </div>
+              <input type="hidden" name="intent" value="invite" />
+              <Field label={t('exporter.team.email')} errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }} />
+              <SelectField
+                label={t('exporter.team.role')}
+                errors={fields.role.errors}
+                options={INVITABLE_ROLES.map((role) => ({ value: role, label: t(`exporter.team.roles.${role}`) }))}
+                selectProps={getSelectProps(fields.role)}
+              />
+              <Button type="submit" disabled={navigation.state !== 'idle'}>
+                {t('exporter.team.sendInvite')}
+              </Button>
+            </Form>
+            <p className="mt-2 text-xs text-slate-500">{t('exporter.team.inviteHint')}</p>
+          </Card>
+          <Card id="pending" title={t('exporter.team.pending')}>
+            {invitations.length === 0 ? (
+              <EmptyState>{t('exporter.team.noPending')}</EmptyState>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {invitations.map((invitation) => (
+                  <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      <span className="font-medium">{invitation.email}</span> · {t(`exporter.team.roles.${invitation.role}`)}
+                      <span className="block text-xs text-slate-500">
+                        {t('exporter.team.expires', { date: formatDate(invitation.expiresAt, { locale, timeZone }), name: invitation.invitedBy })}
+                      </span>
+                    </span>
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="revoke-invitation" />
+                      <input type="hidden" name="invitationId" value={invitation.id} />
+                      <Button type="submit" variant="ghost" aria-label={t('exporter.team.revokeNamed', { email: invitation.email })}>
+                        {t('exporter.team.revoke')}
+                      </Button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </>
+      ) : null}
+    </div>
+  )
+}
