@@ -1,0 +1,79 @@
+// Calendar invitation (.ics) for an accepted meeting. Times are written in UTC ("Z"), so every
+// calendar shows them in its own zone; the description spells out both parties' local times.
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import { formatSlotInZone } from './slot-finder.ts'
+
+export interface InviteParty {
+  name: string
+  email: string
+  /** Company shown after the name in the description */
+  company?: string
+  /** IANA zone the party works in */
+  timeZone: string
+}
+
+export interface MeetingInvite {
+  meetingId: string
+  startsAt: Date
+  endsAt: Date
+  title: string
+  agenda?: string
+  /** Link to the meeting room */
+  joinUrl?: string
+  /** Sends the invitation (usually the party who accepted the request) */
+  organizer: InviteParty
+  attendees: readonly InviteParty[]
+  /** When the invitation is generated (DTSTAMP); passed in, not read from the clock */
+  now: Date
+  /** Incremented on each change to the meeting so calendars replace the earlier copy */
+  sequence?: number
+  /** Language of the description */
+  locale?: string
+  /** Right-hand side of the UID, e.g. the platform's domain */
+  uidDomain?: string
+}
+
+function partyLine(party: InviteParty, meeting: MeetingInvite, locale: string): string {
+  const local = formatSlotInZone({ start: meeting.startsAt, end: meeting.endsAt }, { locale, timeZone: party.timeZone })
+  const who = party.company ? `${party.name} (${party.company})` : party.name
+  return `${who}: ${local} (${party.timeZone})`
+}
+
+/** Text of an iCalendar file (METHOD:REQUEST) with one event for the meeting. */
+export function meetingInviteIcs(meeting: MeetingInvite): string {
+  if (meeting.endsAt.getTime() <= meeting.startsAt.getTime()) {
+    throw new RangeError(`Meeting ${meeting.meetingId} ends before it starts`)
+  }
+  const locale = meeting.locale ?? 'en'
+  const parties = [meeting.organizer, ...meeting.attendees]
+  const description = [
+    ...(meeting.agenda ? [meeting.agenda, ''] : []),
+    ...parties.map((party) => partyLine(party, meeting, locale)),
+    ...(meeting.joinUrl ? ['', meeting.joinUrl] : []),
+  ].join('\n')
+
+  const calendar = ical({ prodId: { company: 'Tradecast', product: 'Meetings', language: 'EN' } })
+  calendar.method(ICalCalendarMethod.REQUEST)
+  calendar.createEvent({
+    id: `${meeting.meetingId}@${meeting.uidDomain ?? 'tradecast.app'}`,
+    sequence: meeting.sequence ?? 0,
+    stamp: meeting.now,
+    start: meeting.startsAt,
+    end: meeting.endsAt,
+    summary: meeting.title,
+    description,
+    url: meeting.joinUrl ?? null,
+    location: meeting.joinUrl ?? null,
+    status: ICalEventStatus.CONFIRMED,
+    organizer: { name: meeting.organizer.name, email: meeting.organizer.email },
+    attendees: meeting.attendees.map((attendee) => ({
+      name: attendee.name,
+      email: attendee.email,
+      role: ICalAttendeeRole.REQ,
+      // The meeting was accepted before the invite is sent.
+      status: ICalAttendeeStatus.ACCEPTED,
+      rsvp: false,
+    })),
+  })
+  return calendar.toString()
+}
