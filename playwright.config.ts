@@ -2,6 +2,10 @@ import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const DATA_DIR = `data/e2e-pglite`
+// Payments: the app talks to the local Stripe fake (tests/mocks/stripe-server.ts), which posts signed
+// webhooks back to the app; nothing reaches Stripe.
+const STRIPE_MOCK_PORT = Number(process.env.E2E_STRIPE_PORT ?? 12111)
+const STRIPE_WEBHOOK_SECRET = 'whsec_e2e_local_only_secret'
 
 export default defineConfig({
   testDir: './e2e',
@@ -35,20 +39,38 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // A production server on a fresh embedded database, seeded with the demo data at start.
-    command: `rm -rf ${DATA_DIR} && node_modules/.bin/tsx server/index.ts`,
-    url: `http://localhost:${PORT}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      PGLITE_DATA_DIR: DATA_DIR,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO_DATA: 'true',
+  webServer: [
+    {
+      command: 'node_modules/.bin/tsx tests/mocks/stripe-server.ts',
+      url: `http://127.0.0.1:${STRIPE_MOCK_PORT}/healthz`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        STRIPE_MOCK_PORT: String(STRIPE_MOCK_PORT),
+        STRIPE_WEBHOOK_URL: `http://localhost:${PORT}/webhooks/stripe`,
+        STRIPE_WEBHOOK_SECRET,
+      },
     },
-  },
+    {
+      // A production server on a fresh embedded database, seeded with the demo data at start.
+      command: `rm -rf ${DATA_DIR} && node_modules/.bin/tsx server/index.ts`,
+      url: `http://localhost:${PORT}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(PORT),
+        PGLITE_DATA_DIR: DATA_DIR,
+        LOG_LEVEL: 'warn',
+        SEED_DEMO_DATA: 'true',
+        STRIPE_SECRET_KEY: 'sk_test_e2e',
+        STRIPE_WEBHOOK_SECRET,
+        STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_MOCK_PORT}`,
+      },
+    },
+  ],
 })

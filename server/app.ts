@@ -7,6 +7,8 @@ import type { ViteDevServer } from 'vite'
 import { getPrisma } from '../app/domain/db.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
 import { CLIENT_IP_HEADER } from '../app/utils/request.server.ts'
+import { mountStripeWebhook } from './stripe-webhook.ts'
+import { getUploadDir, UPLOAD_URL_PREFIX } from '../app/utils/uploads.server.ts'
 
 type AppOptions =
   | { mode: 'production'; build: ServerBuild; clientDir: string }
@@ -37,6 +39,9 @@ export function createExpressApp(options: AppOptions): Express {
     }
   })
 
+  // Stripe signs the raw body: this route must come before any body parser and before React Router.
+  mountStripeWebhook(app)
+
   if (options.mode === 'production') {
     app.use('/assets', express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: '1y' }))
     app.use(express.static(options.clientDir, { maxAge: '1h' }))
@@ -44,6 +49,24 @@ export function createExpressApp(options: AppOptions): Express {
     app.use(options.vite.middlewares)
   }
   app.use(express.static('public', { maxAge: '1h' }))
+
+  // User uploads (logos, product images): random names, raster types checked from the bytes on upload.
+  // nosniff keeps browsers from reinterpreting a file; a missing file is a plain 404 (no fallthrough).
+  app.use(
+    UPLOAD_URL_PREFIX,
+    express.static(getUploadDir(), {
+      maxAge: '7d',
+      fallthrough: false,
+      index: false,
+      dotfiles: 'deny',
+      setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
+    }),
+    // A missing upload is an ordinary 404, not an error worth a stack trace in the log.
+    (error: { status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (error.status === 404) res.status(404).end()
+      else next(error)
+    },
+  )
 
   app.use(
     pinoHttp({

@@ -62,6 +62,11 @@ export function SiteHeader() {
                   {t('nav.inquiries')}
                 </NavLink>
               ) : null}
+              {user.role === 'BUYER' || user.role === 'EXPORTER' ? (
+                <NavLink to={user.role === 'BUYER' ? '/orders' : '/exporter/orders'} className={navClass}>
+                  {t('payments.nav.orders')}
+                </NavLink>
+              ) : null}
               <NavLink to="/notifications" className={navClass}>
                 {t('notifications.title')}
                 {unreadNotifications > 0 ? (

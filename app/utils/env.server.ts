@@ -18,6 +18,12 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  /// Stripe secret key (sk_test_… / sk_live_…); without it and the webhook secret, payments are off
+  STRIPE_SECRET_KEY: z.string().optional(),
+  /// Signing secret of the /webhooks/stripe endpoint (whsec_…)
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /// Send Stripe API calls elsewhere, e.g. http://127.0.0.1:12111 for the local fake (tests, dev:mocks)
+  STRIPE_API_BASE: z.union([z.literal(''), z.url()]).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -3,6 +3,7 @@ import type { Route } from './+types/index'
 import { Card, StatCard } from '~/components/ui/card'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { getAdminOverview } from '~/domain/admin/overview.server'
+import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 
@@ -10,7 +11,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Administration · Trade
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'view:admin')
-  return getAdminOverview()
+  return { ...(await getAdminOverview()), paymentsEnabled: isPaymentsEnabled() }
 }
 
 export default function AdminOverview({ loaderData }: Route.ComponentProps) {
@@ -19,6 +20,11 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('dashboard.adminTitle')}</h1>
+      {!loaderData.paymentsEnabled ? (
+        <p role="note" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          {t('payments.operatorNotice')}
+        </p>
+      ) : null}
       <section aria-label={t('dashboard.usersByRole')}>
         <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           {loaderData.usersByRole.map((row) => (

@@ -2,14 +2,17 @@ import { useTranslation } from 'react-i18next'
 import { data, Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/product'
 import { handleRfq } from './product.server'
+import { handleSampleOrder } from './sample-order.server'
 import { LocalTime } from '~/components/local-time'
 import { RfqForm } from '~/components/rfq-form'
+import { SampleOrderForm } from '~/components/sample-order-form'
 import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getProductDetail } from '~/domain/catalog/product-detail.server'
 import { formatHsCode } from '~/domain/catalog/product-rules'
+import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { countryName } from '~/lib/countries'
 import { formatMoney } from '~/lib/money'
 import { formatDate } from '~/lib/time'
@@ -25,10 +28,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     viewerCompanyId: user?.exporterMember?.company.id ?? null,
   })
   if (!product) throw data({ reason: 'not-found' }, { status: 404 })
-  return { product, buyerCountry: user?.buyerProfile?.country ?? null }
+  return { product, buyerCountry: user?.buyerProfile?.country ?? null, paymentsEnabled: isPaymentsEnabled() }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
+  // Two forms post here: "Buy samples" (also from the live room) and the RFQ.
+  const formData = await request.clone().formData()
+  if (formData.get('intent') === 'buy-sample') return handleSampleOrder(request, formData, params.productId)
   return handleRfq(request, params.productId)
 }
 
@@ -166,6 +172,18 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
             </ul>
           </Card>
         ) : null}
+        {product.sample ? (
+          <Card id="samples" title={t('payments.buySamplesTitle')}>
+            <SampleOrderForm
+              productId={product.id}
+              liveSessionId={searchParams.get('session')}
+              sample={product.sample}
+              defaultCountry={loaderData.buyerCountry}
+              paymentsEnabled={loaderData.paymentsEnabled}
+              lastResult={actionData && 'sampleResult' in actionData ? actionData.sampleResult : undefined}
+            />
+          </Card>
+        ) : null}
         <Card id="rfq" title={t('catalog.rfqTitle')}>
           {user?.role === 'BUYER' ? (
             <RfqForm
@@ -174,7 +192,7 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
               defaults={{ quantity: product.moq, destinationCountry: loaderData.buyerCountry ?? 'US' }}
               incoterms={product.incoterms}
               certificationTypes={certificationTypes}
-              lastResult={actionData?.result}
+              lastResult={actionData && 'result' in actionData ? actionData.result : undefined}
             />
           ) : user ? (
             <p className="text-sm text-slate-600">{t('catalog.rfqOnlyBuyers')}</p>

@@ -1,0 +1,33 @@
+import { data } from 'react-router'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { getPrisma } from '~/domain/db.server'
+
+/**
+ * Who may see an order. "payer": the buyer of a sample, or any member of the exhibiting company for a
+ * booth fee. "seller": the exporter's members for a sample, the fair's organizer for a booth fee.
+ * Everyone else gets a 404, so order ids reveal nothing.
+ */
+export type OrderSide = 'payer' | 'seller'
+
+export async function requireOrderAccess(user: SessionUser, orderId: string): Promise<{ side: OrderSide; kind: 'SAMPLE' | 'BOOTH_FEE' }> {
+  const prisma = await getPrisma()
+  const order = await prisma.order.findUnique({
+    where: { id: orderId },
+    select: { kind: true, userId: true, companyId: true, fair: { select: { organizerId: true } } },
+  })
+  if (order) {
+    const memberOfCompany = user.exporterMember?.company.id === order.companyId
+    if (order.kind === 'SAMPLE') {
+      if (order.userId === user.id) return { side: 'payer', kind: order.kind }
+      if (memberOfCompany) return { side: 'seller', kind: order.kind }
+    } else {
+      if (memberOfCompany) return { side: 'payer', kind: order.kind }
+      if (user.role === 'ORGANIZER' && order.fair?.organizerId === user.id) return { side: 'seller', kind: order.kind }
+    }
+  }
+  throw data({ reason: 'not-found' }, { status: 404 })
+}
+
+export function requireOrderSide(actual: OrderSide, allowed: OrderSide): void {
+  if (actual !== allowed) throw data({ reason: 'forbidden' }, { status: 403 })
+}

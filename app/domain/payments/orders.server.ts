@@ -1,0 +1,211 @@
+import { data } from 'react-router'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { getPrisma } from '~/domain/db.server'
+import { flushNotificationEmails } from '~/domain/notifications/notify.server'
+import { getLogger } from '~/utils/logger.server'
+import { createCheckoutSession, createRefund, expireCheckoutSession, retrieveCheckoutSession } from './checkout.server'
+import { OrderError } from './errors'
+import { canTransition, type OrderKindName, type OrderStatusName } from './order-status'
+import type { SampleOrderInput } from './schemas'
+import { isPaymentsEnabled } from './stripe.server'
+import { moveOrder, notifyOrderMoved, ORDER_HEAD_SELECT, orderReference, productNameOf } from './transitions.server'
+
+export type CheckoutUrls = { origin: string }
+
+function checkoutUrls(origin: string, orderId: string) {
+  return {
+    successUrl: `${origin}/orders/${orderId}?checkout=success`,
+    cancelUrl: `${origin}/orders/${orderId}?checkout=cancelled`,
+  }
+}
+
+/**
+ * The sample price of a product, from the database only. Throws OrderError when the product offers no
+ * samples or the quantity is above its sample policy.
+ */
+export async function priceSampleOrder(productId: string, quantity: number) {
+  const prisma = await getPrisma()
+  const product = await prisma.product.findFirst({
+    where: { id: productId, status: 'PUBLISHED' },
+    select: {
+      id: true,
+      companyId: true,
+      sampleAvailable: true,
+      samplePriceMinor: true,
+      sampleCurrency: true,
+      sampleMaxQuantity: true,
+      translations: { select: { locale: true, name: true } },
+    },
+  })
+  if (!product) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!product.sampleAvailable) throw new OrderError('no-samples')
+  const maxQuantity = product.sampleMaxQuantity ?? 1
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > maxQuantity) throw new OrderError('over-max')
+  const unitAmountMinor = product.samplePriceMinor ?? 0
+  const currency = (product.sampleCurrency ?? 'USD').toUpperCase()
+  return {
+    productId: product.id,
+    companyId: product.companyId,
+    name: productNameOf(product.translations),
+    quantity,
+    unitAmountMinor,
+    totalAmountMinor: unitAmountMinor * quantity,
+    currency,
+  }
+}
+
+/**
+ * A buyer orders samples. Free samples are confirmed at once (PAID, nothing to charge); priced ones get
+ * a PENDING order and a Stripe Checkout Session whose amount comes from `priceSampleOrder`. Only the
+ * webhook marks them paid. Returns where to send the buyer next.
+ */
+export async function createSampleOrder(user: SessionUser, input: SampleOrderInput, { origin }: CheckoutUrls, now = new Date()): Promise<{ orderId: string; redirectTo: string }> {
+  const buyer = user.buyerProfile
+  if (user.role !== 'BUYER' || !buyer) throw data({ reason: 'forbidden' }, { status: 403 })
+  const price = await priceSampleOrder(input.productId, input.quantity)
+  const prisma = await getPrisma()
+  let liveSession: { id: string; fairId: string | null } | null = null
+  if (input.liveSessionId) {
+    liveSession = await prisma.liveSession.findFirst({ where: { id: input.liveSessionId, companyId: price.companyId }, select: { id: true, fairId: true } })
+    if (!liveSession) throw data({ reason: 'invalid-session' }, { status: 400 })
+  }
+  const free = price.totalAmountMinor === 0
+  if (!free && !isPaymentsEnabled()) throw new OrderError('payments-disabled')
+
+  const emails: string[] = []
+  const order = await prisma.$transaction(async (tx) => {
+    const created = await tx.order.create({
+      data: {
+        kind: 'SAMPLE',
+        status: free ? 'PAID' : 'PENDING',
+        paidAt: free ? now : null,
+        userId: user.id,
+        buyerId: buyer.id,
+        companyId: price.companyId,
+        productId: price.productId,
+        liveSessionId: liveSession?.id ?? null,
+        fairId: liveSession?.fairId ?? null,
+        quantity: price.quantity,
+        unitAmountMinor: price.unitAmountMinor,
+        totalAmountMinor: price.totalAmountMinor,
+        currency: price.currency,
+        shippingCountry: input.shippingCountry,
+        createdAt: now,
+      },
+      select: ORDER_HEAD_SELECT,
+    })
+    if (free) emails.push(...(await notifyOrderMoved(tx, created, 'PAID')))
+    return created
+  })
+  await flushNotificationEmails(emails)
+  if (free) return { orderId: order.id, redirectTo: `/orders/${order.id}` }
+
+  try {
+    const session = await createCheckoutSession(
+      {
+        orderId: order.id,
+        kind: 'SAMPLE',
+        name: `${price.name} — sample`,
+        description: `${orderReference(order.id)} · ship to ${input.shippingCountry}`,
+        quantity: price.quantity,
+        unitAmountMinor: price.unitAmountMinor,
+        currency: price.currency,
+        customerEmail: user.email,
+        ...checkoutUrls(origin, order.id),
+      },
+      now,
+    )
+    await prisma.order.update({ where: { id: order.id }, data: { stripeCheckoutSessionId: session.id } })
+    getLogger().info({ orderId: order.id, checkoutSessionId: session.id, amount: price.totalAmountMinor, currency: price.currency }, 'sample order checkout created')
+    return { orderId: order.id, redirectTo: session.url }
+  } catch (error) {
+    getLogger().error({ err: error, orderId: order.id }, 'could not create a Stripe Checkout Session; order cancelled')
+    await prisma.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'CANCELLED', cancelledAt: now } })
+    throw new OrderError('checkout-failed', 502)
+  }
+}
+
+async function loadOrder(orderId: string) {
+  const prisma = await getPrisma()
+  const order = await prisma.order.findUnique({ where: { id: orderId }, select: ORDER_HEAD_SELECT })
+  if (!order) throw data({ reason: 'not-found' }, { status: 404 })
+  return order
+}
+
+/** Seller-side moves that need no money: SHIPPED (with tracking) and DELIVERED. Callers check access. */
+export async function fulfilOrder(orderId: string, to: 'SHIPPED' | 'DELIVERED', { trackingNumber }: { trackingNumber?: string } = {}, now = new Date()) {
+  const prisma = await getPrisma()
+  const emails = await prisma.$transaction(async (tx) => {
+    const order = await tx.order.findUnique({ where: { id: orderId }, select: ORDER_HEAD_SELECT })
+    if (!order) throw data({ reason: 'not-found' }, { status: 404 })
+    if (!canTransition(order.kind as OrderKindName, order.status as OrderStatusName, to)) throw new OrderError('invalid-transition', 409)
+    const moved = await moveOrder(tx, order, to, now, to === 'SHIPPED' ? { trackingNumber: trackingNumber ?? null } : {})
+    if (!moved) throw new OrderError('conflict', 409)
+    return notifyOrderMoved(tx, order, to)
+  })
+  await flushNotificationEmails(emails)
+}
+
+const REFUND_REQUESTED_PREFIX = 'local:refund-requested:'
+
+/**
+ * Asks Stripe to refund the whole payment. The order stays as it is until Stripe confirms with
+ * `charge.refunded` (webhooks.server.ts); meanwhile a "refund requested" marker (a PaymentEvent row,
+ * until the schema has a field for it) lets the UI say so and blocks a second request.
+ */
+export async function requestRefund(orderId: string, actorId: string, now = new Date()): Promise<void> {
+  const order = await loadOrder(orderId)
+  if (order.status === 'PENDING' || !canTransition(order.kind as OrderKindName, order.status as OrderStatusName, 'REFUNDED')) throw new OrderError('invalid-transition', 409)
+  if (order.totalAmountMinor === 0 || !order.stripePaymentIntentId) throw new OrderError('nothing-to-refund')
+  if (!isPaymentsEnabled()) throw new OrderError('payments-disabled')
+  const prisma = await getPrisma()
+  try {
+    const refund = await createRefund(order.id, order.stripePaymentIntentId)
+    await prisma.paymentEvent.createMany({ data: [{ id: `${REFUND_REQUESTED_PREFIX}${order.id}`, type: 'local.refund_requested', processedAt: now }], skipDuplicates: true })
+    getLogger().info({ orderId, refundId: refund.id, refundStatus: refund.status, actorId }, 'refund requested; waiting for charge.refunded')
+  } catch (error) {
+    getLogger().error({ err: error, orderId }, 'Stripe refused the refund')
+    throw new OrderError('refund-failed', 502)
+  }
+}
+
+/** Orders (of these ids) with a refund requested and not yet confirmed by Stripe. */
+export async function refundPendingIds(orderIds: readonly string[]): Promise<Set<string>> {
+  if (orderIds.length === 0) return new Set()
+  const prisma = await getPrisma()
+  const rows = await prisma.paymentEvent.findMany({ where: { id: { in: orderIds.map((id) => `${REFUND_REQUESTED_PREFIX}${id}`) } }, select: { id: true } })
+  return new Set(rows.map((row) => row.id.slice(REFUND_REQUESTED_PREFIX.length)))
+}
+
+/** The payer goes back to an unpaid order's Checkout page, while its session is still open. */
+export async function resumeCheckout(orderId: string): Promise<string> {
+  const order = await loadOrder(orderId)
+  if (order.status !== 'PENDING' || !order.stripeCheckoutSessionId) throw new OrderError('session-closed', 409)
+  const session = await retrieveCheckoutSession(order.stripeCheckoutSessionId)
+  if (session.status !== 'open' || !session.url) throw new OrderError('session-closed', 409)
+  return session.url
+}
+
+/**
+ * The payer abandons an unpaid order: its session is expired at Stripe first, so it can no longer be
+ * paid, then the order is CANCELLED. If Stripe says the session already completed, the order is left
+ * for the webhook to mark paid.
+ */
+export async function cancelPendingOrder(orderId: string, now = new Date()): Promise<void> {
+  const order = await loadOrder(orderId)
+  if (order.status !== 'PENDING') throw new OrderError('invalid-transition', 409)
+  if (order.stripeCheckoutSessionId) {
+    try {
+      const session = await expireCheckoutSession(order.stripeCheckoutSessionId)
+      if (session.status !== 'expired') throw new OrderError('already-paid', 409)
+    } catch (error) {
+      if (error instanceof OrderError) throw error
+      // Stripe refuses to expire a completed session: the payment went through.
+      getLogger().warn({ err: error, orderId }, 'could not expire the Checkout Session; leaving the order for the webhook')
+      throw new OrderError('already-paid', 409)
+    }
+  }
+  const prisma = await getPrisma()
+  // The payer did this themselves: no notification. A lost race (the webhook got there first) is fine.
+  await prisma.$transaction((tx) => moveOrder(tx, order, 'CANCELLED', now))
+}

@@ -1,0 +1,31 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { requirePermission } from '~/domain/accounts/permissions.server'
+import { OrderError } from '~/domain/payments/errors'
+import { createSampleOrder } from '~/domain/payments/orders.server'
+import { SampleOrderSchema } from '~/domain/payments/schemas'
+import { validateCsrf } from '~/utils/csrf.server'
+import { appOrigin } from '~/domain/payments/urls.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+/** "Buy samples" on a product (also posted from the live room): to Stripe Checkout, or to the order. */
+export async function handleSampleOrder(request: Request, formData: FormData, productId: string) {
+  const user = await requirePermission(request, 'buy:sample')
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: SampleOrderSchema })
+  if (submission.status !== 'success') return data({ sampleResult: submission.reply() }, { status: 400 })
+  // The URL names the product; a different id in the body is refused rather than trusted.
+  if (submission.value.productId !== productId) throw data({ reason: 'invalid' }, { status: 400 })
+  try {
+    const { redirectTo } = await createSampleOrder(user, submission.value, { origin: appOrigin(request) })
+    if (redirectTo.startsWith('/')) {
+      return redirect(redirectTo, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'payments.toast.freeOrdered' }) } })
+    }
+    return redirect(redirectTo)
+  } catch (error) {
+    if (error instanceof OrderError) {
+      return data({ sampleResult: submission.reply({ formErrors: [`payments.errors.${error.code}`] }) }, { status: error.status })
+    }
+    throw error
+  }
+}

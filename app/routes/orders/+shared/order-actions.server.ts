@@ -1,0 +1,63 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { requireUser } from '~/domain/accounts/session.server'
+import { requireOrderAccess, requireOrderSide } from '~/domain/payments/access.server'
+import { OrderError } from '~/domain/payments/errors'
+import { cancelPendingOrder, fulfilOrder, requestRefund, resumeCheckout } from '~/domain/payments/orders.server'
+import { BuyerOrderSchema, FulfilmentSchema } from '~/domain/payments/schemas'
+import { validateCsrf } from '~/utils/csrf.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+const toastRedirect = async (to: string, messageKey: string) => redirect(to, { headers: { 'Set-Cookie': await createToastCookie({ messageKey }) } })
+
+/**
+ * Every order action, for /orders/:orderId (pass its id) and /exporter/orders (the id comes from the
+ * form). Payer: pay (back to Checkout), cancel. Seller: ship, deliver, refund. Access is checked per
+ * order, so a form naming someone else's order gets a 404.
+ */
+export async function handleOrderAction(request: Request, { orderId: urlOrderId, back }: { orderId?: string; back: (orderId: string) => string }) {
+  const user = await requireUser(request)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const intent = formData.get('intent')
+
+  if (intent === 'pay' || intent === 'cancel') {
+    const submission = parseWithZod(formData, { schema: BuyerOrderSchema })
+    if (submission.status !== 'success' || !urlOrderId) throw data({ reason: 'invalid' }, { status: 400 })
+    const { side } = await requireOrderAccess(user, urlOrderId)
+    requireOrderSide(side, 'payer')
+    try {
+      if (submission.value.intent === 'pay') return redirect(await resumeCheckout(urlOrderId))
+      await cancelPendingOrder(urlOrderId)
+      return toastRedirect(back(urlOrderId), 'payments.toast.cancelled')
+    } catch (error) {
+      if (error instanceof OrderError) return data({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }), orderId: urlOrderId }, { status: error.status })
+      throw error
+    }
+  }
+
+  const submission = parseWithZod(formData, { schema: FulfilmentSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), orderId: String(formData.get('orderId') ?? '') }, { status: 400 })
+  }
+  const input = submission.value
+  if (urlOrderId && input.orderId !== urlOrderId) throw data({ reason: 'invalid' }, { status: 400 })
+  const { side } = await requireOrderAccess(user, input.orderId)
+  requireOrderSide(side, 'seller')
+  try {
+    switch (input.intent) {
+      case 'ship':
+        await fulfilOrder(input.orderId, 'SHIPPED', { trackingNumber: input.trackingNumber })
+        return toastRedirect(back(input.orderId), 'payments.toast.shipped')
+      case 'deliver':
+        await fulfilOrder(input.orderId, 'DELIVERED')
+        return toastRedirect(back(input.orderId), 'payments.toast.delivered')
+      case 'refund':
+        await requestRefund(input.orderId, user.id)
+        return toastRedirect(back(input.orderId), 'payments.toast.refundRequested')
+    }
+  } catch (error) {
+    if (error instanceof OrderError) return data({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }), orderId: input.orderId }, { status: error.status })
+    throw error
+  }
+}
