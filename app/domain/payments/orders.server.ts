@@ -146,12 +146,10 @@ export async function fulfilOrder(orderId: string, to: 'SHIPPED' | 'DELIVERED', 
   await flushNotificationEmails(emails)
 }
 
-const REFUND_REQUESTED_PREFIX = 'local:refund-requested:'
-
 /**
  * Asks Stripe to refund the whole payment. The order stays as it is until Stripe confirms with
- * `charge.refunded` (webhooks.server.ts); meanwhile a "refund requested" marker (a PaymentEvent row,
- * until the schema has a field for it) lets the UI say so and blocks a second request.
+ * `charge.refunded` (webhooks.server.ts); meanwhile `refundRequestedAt` lets the UI say so and blocks
+ * a second request.
  */
 export async function requestRefund(orderId: string, actorId: string, now = new Date()): Promise<void> {
   const order = await loadOrder(orderId)
@@ -159,12 +157,16 @@ export async function requestRefund(orderId: string, actorId: string, now = new 
   if (order.totalAmountMinor === 0 || !order.stripePaymentIntentId) throw new OrderError('nothing-to-refund')
   if (!isPaymentsEnabled()) throw new OrderError('payments-disabled')
   const prisma = await getPrisma()
+  // Claim the request first, so two clicks cannot ask Stripe twice.
+  const claimed = await prisma.order.updateMany({ where: { id: order.id, refundRequestedAt: null }, data: { refundRequestedAt: now } })
+  if (claimed.count === 0) throw new OrderError('invalid-transition', 409)
   try {
     const refund = await createRefund(order.id, order.stripePaymentIntentId)
-    await prisma.paymentEvent.createMany({ data: [{ id: `${REFUND_REQUESTED_PREFIX}${order.id}`, type: 'local.refund_requested', processedAt: now }], skipDuplicates: true })
+    await prisma.order.update({ where: { id: order.id }, data: { stripeRefundId: refund.id } })
     getLogger().info({ orderId, refundId: refund.id, refundStatus: refund.status, actorId }, 'refund requested; waiting for charge.refunded')
   } catch (error) {
     getLogger().error({ err: error, orderId }, 'Stripe refused the refund')
+    await prisma.order.update({ where: { id: order.id }, data: { refundRequestedAt: null } })
     throw new OrderError('refund-failed', 502)
   }
 }
@@ -173,8 +175,8 @@ export async function requestRefund(orderId: string, actorId: string, now = new 
 export async function refundPendingIds(orderIds: readonly string[]): Promise<Set<string>> {
   if (orderIds.length === 0) return new Set()
   const prisma = await getPrisma()
-  const rows = await prisma.paymentEvent.findMany({ where: { id: { in: orderIds.map((id) => `${REFUND_REQUESTED_PREFIX}${id}`) } }, select: { id: true } })
-  return new Set(rows.map((row) => row.id.slice(REFUND_REQUESTED_PREFIX.length)))
+  const rows = await prisma.order.findMany({ where: { id: { in: [...orderIds] }, refundRequestedAt: { not: null }, status: { not: 'REFUNDED' } }, select: { id: true } })
+  return new Set(rows.map((row) => row.id))
 }
 
 /** The payer goes back to an unpaid order's Checkout page, while its session is still open. */

@@ -173,7 +173,6 @@ async function onChargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date): Promi
   }
   if (!canTransition(order.kind as OrderKindName, order.status as OrderStatusName, 'REFUNDED')) return { outcome: `ignored: order ${order.id} is already ${order.status}`, emails: [] }
   await moveOrder(tx, order, 'REFUNDED', now, paymentIntentId && !order.stripePaymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {})
-  await tx.paymentEvent.deleteMany({ where: { id: `local:refund-requested:${order.id}` } })
   // A refunded booth fee withdraws the booth's approval that the payment gave.
   if (order.kind === 'BOOTH_FEE' && order.boothId) await tx.booth.updateMany({ where: { id: order.boothId }, data: { approvedAt: null } })
   return { outcome: `order ${order.id} refunded`, emails: await notifyOrderMoved(tx, order, 'REFUNDED') }
