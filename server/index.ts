@@ -4,6 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from 'react-router'
 import { disconnectPrisma, getPrisma } from '../app/domain/db.server.ts'
+import { startSessionReminderTimer } from '../app/domain/fairs/reminders.server.ts'
 import { getEnv } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
 import { createExpressApp } from './app.ts'
@@ -38,6 +39,8 @@ await new Promise<void>((resolve, reject) => {
   httpServer.once('error', reject)
   httpServer.listen(env.PORT, env.HOST, resolve)
 })
+// In-app reminders to registered buyers shortly before approved fair showcases (idempotent per buyer and session).
+const stopReminders = startSessionReminderTimer({ onError: (err) => logger.error({ err }, 'session reminders failed') })
 const address = httpServer.address()
 const port = typeof address === 'object' && address ? address.port : env.PORT
 logger.info(
@@ -49,6 +52,7 @@ logger.info(
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error')
   else logger.info({ signal }, 'shutting down')
+  stopReminders()
   await realtime.close()
   await new Promise<void>((resolve) => {
     httpServer.close(() => resolve())

@@ -15,12 +15,11 @@ export function formatDateTime(
   value: Date | string,
   { locale, timeZone, withZone = false }: { locale: string; timeZone: string; withZone?: boolean },
 ): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-    ...(withZone ? { timeZoneName: 'short' as const } : {}),
-  }).format(new Date(value))
+  // dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError), so spell the fields out.
+  const options: Intl.DateTimeFormatOptions = withZone
+    ? { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }
+    : { dateStyle: 'medium', timeStyle: 'short', timeZone }
+  return new Intl.DateTimeFormat(locale, options).format(new Date(value))
 }
 
 export function formatTime(value: Date | string, { locale, timeZone }: { locale: string; timeZone: string }): string {

@@ -89,13 +89,20 @@ export default function Landing({ loaderData }: Route.ComponentProps) {
         </div>
         {fair ? (
           <Card id="fair" title={t('landing.fairTitle')}>
-            <p className="text-lg font-semibold">{fair.name}</p>
+            <p className="text-lg font-semibold">
+              <Link to={`/fairs/${fair.slug}`} className="hover:underline">
+                {fair.name}
+              </Link>
+            </p>
             <p className="mt-1 text-sm text-slate-600">
               {formatDate(fair.startsAt, { locale, timeZone })} – {formatDate(fair.endsAt, { locale, timeZone })}
             </p>
             <p className="mt-1 text-sm text-slate-600">
               {t('dashboard.booths')}: {fair.booths}
             </p>
+            <Link to={`/fairs/${fair.slug}`} className={buttonClass('secondary', 'mt-3')}>
+              {t('fairs.visitFair')}
+            </Link>
           </Card>
         ) : null}
       </div>

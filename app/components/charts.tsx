@@ -1,0 +1,115 @@
+import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+
+export type ChartSeries = { key: string; label: string; color: string }
+
+/** Recharts measures the DOM, so charts draw after hydration; the table is the server-rendered alternative. */
+function useMounted() {
+  const [mounted, setMounted] = useState(false)
+  useEffect(() => setMounted(true), [])
+  return mounted
+}
+
+/**
+ * An accessible bar chart: a figure with a title, an aria-label summarising it, and a data table with
+ * the same numbers (shown on demand, always in the DOM for screen readers and tests).
+ */
+export function BarChartFigure<Row extends Record<string, string | number>>({
+  title,
+  summary,
+  data,
+  categoryKey,
+  series,
+  format = (value) => String(value),
+  layout = 'horizontal',
+  table,
+  height = 260,
+}: {
+  title: string
+  summary: string
+  data: readonly Row[]
+  categoryKey: keyof Row & string
+  series: readonly ChartSeries[]
+  format?: (value: number) => string
+  layout?: 'horizontal' | 'vertical'
+  table: ReactNode
+  height?: number
+}) {
+  const { t } = useTranslation()
+  const mounted = useMounted()
+  const titleId = useId()
+  const vertical = layout === 'vertical'
+  return (
+    <figure aria-labelledby={titleId} className="space-y-2">
+      <figcaption id={titleId} className="text-sm font-semibold text-slate-800">
+        {title}
+      </figcaption>
+      <div role="img" aria-label={summary} style={{ height }} className="w-full">
+        {mounted && data.length > 0 ? (
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data as Row[]} layout={vertical ? 'vertical' : 'horizontal'} margin={{ left: vertical ? 24 : 0, right: 12 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              {vertical ? (
+                <>
+                  <XAxis type="number" tickFormatter={(v: number) => format(v)} />
+                  <YAxis type="category" dataKey={categoryKey as never} width={140} tick={{ fontSize: 12 }} />
+                </>
+              ) : (
+                <>
+                  <XAxis dataKey={categoryKey as never} tick={{ fontSize: 12 }} />
+                  <YAxis tickFormatter={(v: number) => format(v)} />
+                </>
+              )}
+              <Tooltip formatter={(value) => format(Number(value))} />
+              {series.length > 1 ? <Legend /> : null}
+              {series.map((s) => (
+                <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        ) : data.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('common.none')}</p>
+        ) : null}
+      </div>
+      <details>
+        <summary className="cursor-pointer text-xs text-slate-600">{t('kpis.showTable')}</summary>
+        <div className="mt-2 overflow-x-auto">{table}</div>
+      </details>
+    </figure>
+  )
+}
+
+export function DataTable({ caption, headers, rows, testId }: { caption: string; headers: readonly string[]; rows: ReadonlyArray<ReadonlyArray<ReactNode>>; testId?: string }) {
+  return (
+    <table className="w-full text-left text-sm" data-testid={testId}>
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-xs text-slate-500">
+        <tr>
+          {headers.map((header, i) => (
+            <th key={header} scope="col" className={`py-1 font-medium ${i > 0 ? 'text-right' : ''}`}>
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((cell, i) =>
+              i === 0 ? (
+                <th key={i} scope="row" className="py-1 font-normal">
+                  {cell}
+                </th>
+              ) : (
+                <td key={i} className="py-1 text-right tabular-nums">
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

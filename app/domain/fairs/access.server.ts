@@ -1,0 +1,21 @@
+import { data } from 'react-router'
+import { requirePermission } from '~/domain/accounts/permissions.server'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { getPrisma } from '~/domain/db.server'
+
+/**
+ * Only the fair's organizer (or an ADMIN) manages a fair and sees its KPIs. Other roles get a 403
+ * (from the permission table); other organizers get a 404, so fair ids of others reveal nothing.
+ */
+export async function assertFairManager(user: Pick<SessionUser, 'id' | 'role'>, fairId: string) {
+  const prisma = await getPrisma()
+  const fair = await prisma.tradeFair.findUnique({ where: { id: fairId }, select: { id: true, organizerId: true, timeZone: true, slug: true } })
+  if (!fair || (user.role !== 'ADMIN' && fair.organizerId !== user.id)) throw data({ reason: 'not-found' }, { status: 404 })
+  return fair
+}
+
+export async function requireFairManager(request: Request, fairId: string) {
+  const user = await requirePermission(request, 'manage:fair')
+  const fair = await assertFairManager(user, fairId)
+  return { user, fair }
+}

@@ -1,0 +1,325 @@
+import { data } from 'react-router'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
+import { Prisma } from '~/generated/prisma/client'
+import type { FairInput, ProposeSessionInput } from './schemas'
+import { instantToWallClock, wallClockToInstant } from './wall-clock'
+
+const MINUTE = 60_000
+
+function localizedJson(ko: string): Record<string, string> {
+  return ko ? { ko } : {}
+}
+
+/** The organizer's fairs (admins: all) with registration and programme counts. */
+export async function listManagedFairs(user: Pick<SessionUser, 'id' | 'role'>, locale: string) {
+  const prisma = await getPrisma()
+  const fairs = await prisma.tradeFair.findMany({
+    where: user.role === 'ADMIN' ? {} : { organizerId: user.id },
+    orderBy: { startsAt: 'desc' },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      nameI18n: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      _count: { select: { booths: true, liveSessions: true } },
+      registrations: { where: { status: 'PENDING' }, select: { id: true } },
+    },
+  })
+  return fairs.map((fair) => ({
+    id: fair.id,
+    slug: fair.slug,
+    name: pickLocalized(fair.name, fair.nameI18n, locale),
+    status: fair.status,
+    startsAt: fair.startsAt.toISOString(),
+    endsAt: fair.endsAt.toISOString(),
+    timeZone: fair.timeZone,
+    booths: fair._count.booths,
+    sessions: fair._count.liveSessions,
+    pending: fair.registrations.length,
+  }))
+}
+
+function fairData(input: FairInput) {
+  return {
+    name: input.name,
+    nameI18n: localizedJson(input.nameKo),
+    description: input.description,
+    descriptionI18n: localizedJson(input.descriptionKo),
+    startsAt: wallClockToInstant(input.startsAt, input.timeZone),
+    endsAt: wallClockToInstant(input.endsAt, input.timeZone),
+    timeZone: input.timeZone,
+    languages: input.languages,
+    status: input.status,
+  }
+}
+
+export class SlugTakenError extends Error {}
+
+export async function createFair(organizerId: string, input: FairInput): Promise<string> {
+  const prisma = await getPrisma()
+  try {
+    const fair = await prisma.tradeFair.create({ data: { ...fairData(input), slug: input.slug, organizerId }, select: { id: true } })
+    return fair.id
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new SlugTakenError()
+    throw error
+  }
+}
+
+export async function updateFair(fairId: string, input: FairInput): Promise<void> {
+  const prisma = await getPrisma()
+  try {
+    await prisma.tradeFair.update({ where: { id: fairId }, data: { ...fairData(input), slug: input.slug } })
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new SlugTakenError()
+    throw error
+  }
+}
+
+/** Everything the organizer's fair page shows: details as form values, halls, registrations, booths, programme. */
+export async function getFairForManagement(fairId: string, locale: string) {
+  const prisma = await getPrisma()
+  const fair = await prisma.tradeFair.findUniqueOrThrow({
+    where: { id: fairId },
+    include: {
+      halls: { orderBy: { position: 'asc' } },
+      registrations: {
+        orderBy: [{ status: 'asc' }, { createdAt: 'asc' }],
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          createdAt: true,
+          decidedAt: true,
+          user: { select: { name: true, email: true, buyerProfile: { select: { companyName: true, country: true } } } },
+          company: { select: { name: true, nameI18n: true } },
+        },
+      },
+      booths: {
+        orderBy: { code: 'asc' },
+        select: { id: true, code: true, hallId: true, headline: true, company: { select: { name: true, nameI18n: true } } },
+      },
+      liveSessions: {
+        where: { kind: 'SHOWCASE' },
+        orderBy: [{ approvedAt: { sort: 'asc', nulls: 'first' } }, { scheduledStartAt: 'asc' }],
+        select: {
+          id: true,
+          title: true,
+          titleI18n: true,
+          status: true,
+          approvedAt: true,
+          scheduledStartAt: true,
+          scheduledEndAt: true,
+          company: { select: { name: true, nameI18n: true } },
+        },
+      },
+    },
+  })
+  const i18n = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, string>) : {})
+  return {
+    id: fair.id,
+    slug: fair.slug,
+    status: fair.status,
+    timeZone: fair.timeZone,
+    name: pickLocalized(fair.name, fair.nameI18n, locale),
+    form: {
+      name: fair.name,
+      nameKo: i18n(fair.nameI18n).ko ?? '',
+      slug: fair.slug,
+      startsAt: instantToWallClock(fair.startsAt, fair.timeZone),
+      endsAt: instantToWallClock(fair.endsAt, fair.timeZone),
+      timeZone: fair.timeZone,
+      description: fair.description,
+      descriptionKo: i18n(fair.descriptionI18n).ko ?? '',
+      languages: fair.languages,
+      status: fair.status,
+    },
+    halls: fair.halls.map((hall) => ({ id: hall.id, name: pickLocalized(hall.name, hall.nameI18n, locale) })),
+    registrations: fair.registrations.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      name: r.kind === 'EXHIBITOR' && r.company ? pickLocalized(r.company.name, r.company.nameI18n, locale) : (r.user.buyerProfile?.companyName ?? r.user.name),
+      contact: `${r.user.name} <${r.user.email}>`,
+      country: r.kind === 'BUYER' ? (r.user.buyerProfile?.country ?? null) : 'KR',
+    })),
+    booths: fair.booths.map((booth) => ({ ...booth, company: pickLocalized(booth.company.name, booth.company.nameI18n, locale) })),
+    sessions: fair.liveSessions.map((s) => ({
+      id: s.id,
+      title: pickLocalized(s.title, s.titleI18n, locale),
+      status: s.status,
+      approved: s.approvedAt !== null,
+      startsAt: s.scheduledStartAt.toISOString(),
+      endsAt: s.scheduledEndAt.toISOString(),
+      wallClockStart: instantToWallClock(s.scheduledStartAt, fair.timeZone),
+      durationMinutes: Math.round((s.scheduledEndAt.getTime() - s.scheduledStartAt.getTime()) / MINUTE),
+      company: pickLocalized(s.company.name, s.company.nameI18n, locale),
+    })),
+  }
+}
+
+export async function addHall(fairId: string, input: { name: string; nameKo: string }) {
+  const prisma = await getPrisma()
+  const position = await prisma.fairHall.count({ where: { fairId } })
+  await prisma.fairHall.create({ data: { fairId, name: input.name, nameI18n: localizedJson(input.nameKo), position } })
+}
+
+/** Next free booth code "B-001", "B-002", … in this fair. */
+async function nextBoothCode(tx: Prisma.TransactionClient, fairId: string): Promise<string> {
+  const codes = await tx.booth.findMany({ where: { fairId }, select: { code: true } })
+  const taken = new Set(codes.map((c) => c.code))
+  for (let n = codes.length + 1; ; n++) {
+    const code = `B-${String(n).padStart(3, '0')}`
+    if (!taken.has(code)) return code
+  }
+}
+
+/**
+ * Approves or rejects a PENDING registration and notifies the registrant. Approving an exhibitor gives
+ * the company a booth (one per company and fair). A decided registration cannot be decided again (409).
+ */
+export async function decideRegistration(fairId: string, registrationId: string, decision: 'APPROVED' | 'REJECTED', now = new Date()) {
+  const prisma = await getPrisma()
+  const emails = await prisma.$transaction(async (tx) => {
+    const registration = await tx.fairRegistration.findFirst({
+      where: { id: registrationId, fairId },
+      select: { id: true, userId: true, kind: true, status: true, companyId: true, fair: { select: { name: true, slug: true } } },
+    })
+    if (!registration) throw data({ reason: 'not-found' }, { status: 404 })
+    const updated = await tx.fairRegistration.updateMany({
+      where: { id: registrationId, status: 'PENDING' },
+      data: { status: decision, decidedAt: now },
+    })
+    if (updated.count !== 1) throw data({ reason: 'already-decided' }, { status: 409 })
+    if (decision === 'APPROVED' && registration.kind === 'EXHIBITOR' && registration.companyId) {
+      const existing = await tx.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: registration.companyId } } })
+      if (existing) await tx.booth.update({ where: { id: existing.id }, data: { approvedAt: now } })
+      else await tx.booth.create({ data: { fairId, companyId: registration.companyId, code: await nextBoothCode(tx, fairId), approvedAt: now } })
+    }
+    return notify(tx, {
+      userIds: [registration.userId],
+      kind: 'registration.decided',
+      data: { fair: registration.fair.name, status: decision === 'APPROVED' ? 'approved' : 'rejected' },
+      link: `/fairs/${registration.fair.slug}`,
+    })
+  })
+  await flushNotificationEmails(emails)
+}
+
+export async function updateBooth(fairId: string, input: { boothId: string; code: string; hallId?: string | undefined; headline: string }) {
+  const prisma = await getPrisma()
+  if (input.hallId) {
+    const hall = await prisma.fairHall.findFirst({ where: { id: input.hallId, fairId }, select: { id: true } })
+    if (!hall) throw data({ reason: 'invalid-hall' }, { status: 400 })
+  }
+  try {
+    const updated = await prisma.booth.updateMany({
+      where: { id: input.boothId, fairId },
+      data: { code: input.code.toUpperCase(), hallId: input.hallId || null, headline: input.headline },
+    })
+    if (updated.count !== 1) throw data({ reason: 'not-found' }, { status: 404 })
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw data({ reason: 'booth-code-taken' }, { status: 409 })
+    throw error
+  }
+}
+
+/** The organizer approves a proposed showcase and places it in the programme (wall-clock time in the fair's zone). */
+export async function placeSession(fairId: string, input: { sessionId: string; startsAt: string; durationMinutes: number }, now = new Date()) {
+  const prisma = await getPrisma()
+  const fair = await prisma.tradeFair.findUniqueOrThrow({ where: { id: fairId }, select: { timeZone: true } })
+  const start = wallClockToInstant(input.startsAt, fair.timeZone)
+  const updated = await prisma.liveSession.updateMany({
+    where: { id: input.sessionId, fairId, status: 'SCHEDULED' },
+    data: { scheduledStartAt: start, scheduledEndAt: new Date(start.getTime() + input.durationMinutes * MINUTE), approvedAt: now },
+  })
+  if (updated.count !== 1) throw data({ reason: 'not-found' }, { status: 404 })
+}
+
+export async function unplaceSession(fairId: string, sessionId: string) {
+  const prisma = await getPrisma()
+  const updated = await prisma.liveSession.updateMany({ where: { id: sessionId, fairId, status: 'SCHEDULED' }, data: { approvedAt: null } })
+  if (updated.count !== 1) throw data({ reason: 'not-found' }, { status: 404 })
+}
+
+// ───────────────────────────── Registrant side ─────────────────────────────
+
+export async function getOpenFairBySlug(slug: string) {
+  const prisma = await getPrisma()
+  return prisma.tradeFair.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, nameI18n: true, status: true, timeZone: true, startsAt: true, endsAt: true } })
+}
+
+export async function getRegistration(fairId: string, userId: string) {
+  const prisma = await getPrisma()
+  return prisma.fairRegistration.findUnique({ where: { fairId_userId: { fairId, userId } }, select: { id: true, kind: true, status: true } })
+}
+
+/** An exporter (for their company) or a buyer registers for an OPEN or LIVE fair; PENDING until decided. */
+export async function registerForFair(user: SessionUser, fairId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  const fair = await prisma.tradeFair.findUnique({ where: { id: fairId }, select: { status: true } })
+  if (!fair || (fair.status !== 'OPEN' && fair.status !== 'LIVE')) throw data({ reason: 'closed' }, { status: 409 })
+  const kind = user.role === 'EXPORTER' ? 'EXHIBITOR' : user.role === 'BUYER' ? 'BUYER' : null
+  if (!kind) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (kind === 'EXHIBITOR' && !user.exporterMember) throw data({ reason: 'no-company' }, { status: 403 })
+  const companyId = kind === 'EXHIBITOR' ? user.exporterMember!.company.id : null
+  if (companyId) {
+    // One exhibitor registration per company: a colleague's registration counts.
+    const colleague = await prisma.fairRegistration.findFirst({ where: { fairId, companyId, status: { in: ['PENDING', 'APPROVED'] } } })
+    if (colleague) return colleague.id
+  }
+  const registration = await prisma.fairRegistration.upsert({
+    where: { fairId_userId: { fairId, userId: user.id } },
+    update: {},
+    create: { fairId, userId: user.id, kind, companyId, createdAt: now },
+    select: { id: true },
+  })
+  return registration.id
+}
+
+/** An approved exhibitor proposes a showcase for the fair; it waits for the organizer (approvedAt null). */
+export async function proposeSession(user: SessionUser, fairId: string, input: ProposeSessionInput): Promise<string> {
+  const company = user.exporterMember?.company
+  if (!company) throw data({ reason: 'forbidden' }, { status: 403 })
+  const prisma = await getPrisma()
+  const [fair, booth] = await Promise.all([
+    prisma.tradeFair.findUniqueOrThrow({ where: { id: fairId }, select: { timeZone: true, status: true } }),
+    prisma.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: company.id } }, select: { approvedAt: true } }),
+  ])
+  if (!booth?.approvedAt) throw data({ reason: 'not-exhibitor' }, { status: 403 })
+  const start = wallClockToInstant(input.preferredStart, fair.timeZone)
+  const session = await prisma.liveSession.create({
+    data: {
+      kind: 'SHOWCASE',
+      title: input.title,
+      description: input.description,
+      language: input.language,
+      scheduledStartAt: start,
+      scheduledEndAt: new Date(start.getTime() + input.durationMinutes * MINUTE),
+      hostId: user.id,
+      companyId: company.id,
+      fairId,
+      approvedAt: null,
+    },
+    select: { id: true },
+  })
+  return session.id
+}
+
+export async function listOwnProposals(companyId: string, fairId: string, locale: string) {
+  const prisma = await getPrisma()
+  const sessions = await prisma.liveSession.findMany({
+    where: { companyId, fairId },
+    orderBy: { scheduledStartAt: 'asc' },
+    select: { id: true, title: true, titleI18n: true, approvedAt: true, scheduledStartAt: true, status: true },
+  })
+  return sessions.map((s) => ({ id: s.id, title: pickLocalized(s.title, s.titleI18n, locale), approved: s.approvedAt !== null, startsAt: s.scheduledStartAt.toISOString(), status: s.status }))
+}

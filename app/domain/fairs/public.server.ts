@@ -1,0 +1,180 @@
+import { data } from 'react-router'
+import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+
+/** "Starting soon": an approved showcase that begins within this many minutes. */
+export const STARTING_SOON_MINUTES = 30
+const MINUTE = 60_000
+
+type Viewer = { id: string; role: string } | null
+
+/** A visible fair: not a DRAFT, unless the viewer organises it (or is an admin). */
+async function findVisibleFair(slug: string, viewer: Viewer) {
+  const prisma = await getPrisma()
+  const fair = await prisma.tradeFair.findUnique({ where: { slug } })
+  if (!fair) throw data({ reason: 'not-found' }, { status: 404 })
+  const manages = viewer !== null && (viewer.role === 'ADMIN' || viewer.id === fair.organizerId)
+  if (fair.status === 'DRAFT' && !manages) throw data({ reason: 'not-found' }, { status: 404 })
+  return { fair, manages }
+}
+
+function programmeState(session: { status: string; scheduledStartAt: Date; scheduledEndAt: Date }, now: Date) {
+  if (session.status === 'LIVE') return 'live' as const
+  if (session.status === 'ENDED' || session.scheduledEndAt <= now) return 'past' as const
+  if (session.status === 'CANCELLED') return 'cancelled' as const
+  if (session.scheduledStartAt.getTime() - now.getTime() <= STARTING_SOON_MINUTES * MINUTE) return 'soon' as const
+  return 'upcoming' as const
+}
+
+const sessionSelect = {
+  id: true,
+  title: true,
+  titleI18n: true,
+  status: true,
+  language: true,
+  scheduledStartAt: true,
+  scheduledEndAt: true,
+  uniqueViewers: true,
+  company: { select: { name: true, nameI18n: true, slug: true } },
+} as const
+
+/** Public fair page: details, halls with booths, the approved programme, live-now and starting-soon. */
+export async function getPublicFair(slug: string, { now, locale, viewer }: { now: Date; locale: string; viewer: Viewer }) {
+  const prisma = await getPrisma()
+  const { fair, manages } = await findVisibleFair(slug, viewer)
+  const [halls, booths, sessions, counts, registration] = await Promise.all([
+    prisma.fairHall.findMany({ where: { fairId: fair.id }, orderBy: { position: 'asc' } }),
+    prisma.booth.findMany({
+      where: { fairId: fair.id, approvedAt: { not: null } },
+      orderBy: { code: 'asc' },
+      select: { code: true, hallId: true, headline: true, company: { select: { name: true, nameI18n: true, industry: true, city: true } } },
+    }),
+    prisma.liveSession.findMany({
+      where: { fairId: fair.id, kind: 'SHOWCASE', approvedAt: { not: null }, status: { not: 'CANCELLED' } },
+      orderBy: { scheduledStartAt: 'asc' },
+      select: sessionSelect,
+    }),
+    prisma.fairRegistration.groupBy({ by: ['kind'], where: { fairId: fair.id, status: 'APPROVED' }, _count: { _all: true } }),
+    viewer ? prisma.fairRegistration.findUnique({ where: { fairId_userId: { fairId: fair.id, userId: viewer.id } }, select: { status: true, kind: true } }) : null,
+  ])
+  const programme = sessions.map((s) => ({
+    id: s.id,
+    title: pickLocalized(s.title, s.titleI18n, locale),
+    status: s.status,
+    state: programmeState(s, now),
+    language: s.language,
+    startsAt: s.scheduledStartAt.toISOString(),
+    endsAt: s.scheduledEndAt.toISOString(),
+    companyName: pickLocalized(s.company.name, s.company.nameI18n, locale),
+  }))
+  const hallName = new Map(halls.map((h) => [h.id, pickLocalized(h.name, h.nameI18n, locale)]))
+  const boothRows = booths.map((b) => ({
+    code: b.code,
+    headline: b.headline,
+    hall: b.hallId ? (hallName.get(b.hallId) ?? null) : null,
+    hallId: b.hallId,
+    companyName: pickLocalized(b.company.name, b.company.nameI18n, locale),
+    industry: b.company.industry,
+    city: b.company.city,
+  }))
+  return {
+    fair: {
+      id: fair.id,
+      slug: fair.slug,
+      name: pickLocalized(fair.name, fair.nameI18n, locale),
+      description: pickLocalized(fair.description, fair.descriptionI18n, locale),
+      status: fair.status,
+      startsAt: fair.startsAt.toISOString(),
+      endsAt: fair.endsAt.toISOString(),
+      timeZone: fair.timeZone,
+      languages: fair.languages,
+      bannerPath: fair.bannerPath,
+    },
+    manages,
+    registration,
+    counts: {
+      exhibitors: counts.find((c) => c.kind === 'EXHIBITOR')?._count._all ?? 0,
+      buyers: counts.find((c) => c.kind === 'BUYER')?._count._all ?? 0,
+    },
+    halls: [
+      ...halls.map((h) => ({ id: h.id, name: hallName.get(h.id)!, booths: boothRows.filter((b) => b.hallId === h.id) })),
+      ...(boothRows.some((b) => !b.hallId) ? [{ id: 'none', name: null, booths: boothRows.filter((b) => !b.hallId) }] : []),
+    ].filter((h) => h.booths.length > 0),
+    industries: [...new Set(boothRows.map((b) => b.industry))].sort(),
+    programme,
+    liveNow: programme.filter((s) => s.state === 'live'),
+    startingSoon: programme.filter((s) => s.state === 'soon'),
+  }
+}
+
+/** A booth page: company, featured products, upcoming and past showcases of this fair. */
+export async function getBoothPage(slug: string, code: string, { now, locale, viewer }: { now: Date; locale: string; viewer: Viewer }) {
+  const prisma = await getPrisma()
+  const { fair } = await findVisibleFair(slug, viewer)
+  const booth = await prisma.booth.findFirst({
+    where: { fairId: fair.id, code: code.toUpperCase(), approvedAt: { not: null } },
+    select: {
+      code: true,
+      headline: true,
+      hall: { select: { name: true, nameI18n: true } },
+      company: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          nameI18n: true,
+          description: true,
+          descriptionI18n: true,
+          city: true,
+          region: true,
+          industry: true,
+          languages: true,
+          exportMarkets: true,
+          website: true,
+        },
+      },
+    },
+  })
+  if (!booth) throw data({ reason: 'not-found' }, { status: 404 })
+  const [products, sessions] = await Promise.all([
+    prisma.product.findMany({
+      where: { companyId: booth.company.id, status: 'PUBLISHED' },
+      orderBy: { createdAt: 'desc' },
+      take: 6,
+      select: { id: true, hsCode: true, moq: true, unit: true, translations: { select: { locale: true, name: true } } },
+    }),
+    prisma.liveSession.findMany({
+      where: { fairId: fair.id, companyId: booth.company.id, approvedAt: { not: null }, status: { not: 'CANCELLED' } },
+      orderBy: { scheduledStartAt: 'asc' },
+      select: sessionSelect,
+    }),
+  ])
+  const programme = sessions.map((s) => ({
+    id: s.id,
+    title: pickLocalized(s.title, s.titleI18n, locale),
+    status: s.status,
+    state: programmeState(s, now),
+    startsAt: s.scheduledStartAt.toISOString(),
+    uniqueViewers: s.uniqueViewers,
+  }))
+  return {
+    fair: { slug: fair.slug, name: pickLocalized(fair.name, fair.nameI18n, locale), timeZone: fair.timeZone },
+    booth: {
+      code: booth.code,
+      headline: booth.headline,
+      hall: booth.hall ? pickLocalized(booth.hall.name, booth.hall.nameI18n, locale) : null,
+    },
+    company: {
+      slug: booth.company.slug,
+      name: pickLocalized(booth.company.name, booth.company.nameI18n, locale),
+      description: pickLocalized(booth.company.description, booth.company.descriptionI18n, locale),
+      place: [booth.company.city, booth.company.region].filter(Boolean).join(', '),
+      industry: booth.company.industry,
+      languages: booth.company.languages,
+      exportMarkets: booth.company.exportMarkets,
+    },
+    products: products.map((p) => ({ id: p.id, hsCode: p.hsCode, moq: p.moq, unit: p.unit, name: pickTranslation(p.translations, locale)?.name ?? '' })),
+    upcoming: programme.filter((s) => s.state !== 'past'),
+    past: programme.filter((s) => s.state === 'past'),
+  }
+}

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { Route } from './+types/booth'
+import { SessionTime } from '~/components/session-time'
+import { StatusBadge } from '~/components/status-badge'
+import { buttonClass } from '~/components/ui/button'
+import { Card, EmptyState } from '~/components/ui/card'
+import { getOptionalUser } from '~/domain/accounts/session.server'
+import { formatHsCode } from '~/domain/catalog/product-rules'
+import { getBoothPage } from '~/domain/fairs/public.server'
+import { resolveLocale } from '~/utils/preferences.server'
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.company.name ?? 'Booth'} · ${loaderData?.fair.name ?? ''} · Tradecast` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await getOptionalUser(request)
+  const locale = await resolveLocale(request, user)
+  return getBoothPage(params.slug, params.code, { now: new Date(), locale, viewer: user ? { id: user.id, role: user.role } : null })
+}
+
+export default function BoothRoute({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { fair, booth, company, products, upcoming, past } = loaderData
+  const firstProduct = products[0]
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link to={`/fairs/${fair.slug}`} className="hover:underline">{fair.name}</Link> · {t('fairs.boothCode')} {booth.code}
+          {booth.hall ? ` · ${booth.hall}` : ''}
+        </p>
+        <h1 className="text-2xl font-bold tracking-tight">{company.name}</h1>
+        <p className="text-sm text-slate-600">{company.place} · {company.industry}</p>
+        {booth.headline ? <p className="mt-2 text-lg text-slate-800">{booth.headline}</p> : null}
+        <div className="mt-4 flex flex-wrap gap-3">
+          <Link to={`/meetings/new?company=${encodeURIComponent(company.slug)}&fair=${encodeURIComponent(fair.slug)}`} className={buttonClass()}>
+            {t('fairs.requestMeeting')}
+          </Link>
+          {firstProduct ? (
+            <Link to={`/catalog/${firstProduct.id}#rfq`} className={buttonClass('secondary')}>{t('fairs.sendInquiry')}</Link>
+          ) : null}
+          <Link to={`/exporters/${company.slug}`} className={buttonClass('ghost')}>{t('fairs.companyProfile')}</Link>
+        </div>
+      </header>
+      {company.description ? <p className="max-w-3xl text-slate-700">{company.description}</p> : null}
+      <Card id="products" title={t('fairs.featuredProducts')}>
+        {products.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {products.map((p) => (
+              <li key={p.id} className="rounded-lg p-3 ring-1 ring-slate-200">
+                <Link to={`/catalog/${p.id}`} className="font-medium hover:underline">{p.name}</Link>
+                <p className="text-xs text-slate-500">HS {formatHsCode(p.hsCode)} · MOQ {p.moq} {p.unit}</p>
+                <Link to={`/catalog/${p.id}#rfq`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">{t('fairs.sendInquiry')}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card id="upcoming" title={t('fairs.upcomingSessions')}>
+          {upcoming.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+            <ul className="divide-y divide-slate-100">
+              {upcoming.map((s) => (
+                <li key={s.id} className="py-2">
+                  <p className="font-medium">{s.title} {s.state === 'live' ? <StatusBadge status="LIVE" /> : null}</p>
+                  <SessionTime session={s} fairZone={fair.timeZone} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card id="past" title={t('fairs.pastSessions')}>
+          {past.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+            <ul className="divide-y divide-slate-100">
+              {past.map((s) => (
+                <li key={s.id} className="py-2">
+                  <p className="font-medium">{s.title}</p>
+                  <p className="text-xs text-slate-500">{t('fairs.viewersCount', { count: s.uniqueViewers })}</p>
+                  <SessionTime session={s} fairZone={fair.timeZone} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  )
+}

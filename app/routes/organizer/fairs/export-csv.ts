@@ -1,0 +1,16 @@
+import type { Route } from './+types/export-csv'
+import { requireFairManager } from '~/domain/fairs/access.server'
+import { buildConsultationCsv } from '~/domain/fairs/export.server'
+
+/** The fair's consultations as CSV in the export agency's layout (organizer of the fair or admin). */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { fair } = await requireFairManager(request, params.fairId)
+  const { filename, body } = await buildConsultationCsv(fair.id)
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -1,0 +1,60 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { saveFairForm } from './+shared/fair-editor.server'
+import { requireFairManager } from '~/domain/fairs/access.server'
+import { addHall, decideRegistration, getFairForManagement, placeSession, unplaceSession, updateBooth } from '~/domain/fairs/fairs.server'
+import { ManageFairActionSchema } from '~/domain/fairs/schemas'
+import { validateCsrf } from '~/utils/csrf.server'
+import { resolveLocale } from '~/utils/preferences.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+export async function loadManagedFair(request: Request, fairId: string) {
+  const { user } = await requireFairManager(request, fairId)
+  return { fair: await getFairForManagement(fairId, await resolveLocale(request, user)) }
+}
+
+const TOAST: Record<string, string> = {
+  hall: 'fairs.hallAdded',
+  approve: 'fairs.registrationApproved',
+  reject: 'fairs.registrationRejected',
+  booth: 'fairs.boothSaved',
+  place: 'fairs.sessionPlaced',
+  unplace: 'fairs.sessionUnplaced',
+}
+
+export async function handleManageFairAction(request: Request, fairId: string) {
+  const { user } = await requireFairManager(request, fairId)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  if (formData.get('intent') === 'save') return saveFairForm(formData, { organizerId: user.id, fairId })
+  const submission = parseWithZod(formData, { schema: ManageFairActionSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const input = submission.value
+  try {
+    switch (input.intent) {
+      case 'hall':
+        await addHall(fairId, input)
+        break
+      case 'approve':
+      case 'reject':
+        await decideRegistration(fairId, input.registrationId, input.intent === 'approve' ? 'APPROVED' : 'REJECTED')
+        break
+      case 'booth':
+        await updateBooth(fairId, input)
+        break
+      case 'place':
+        await placeSession(fairId, input)
+        break
+      case 'unplace':
+        await unplaceSession(fairId, input.sessionId)
+        break
+    }
+  } catch (error) {
+    const reason = (error as { data?: { reason?: string } }).data?.reason
+    if (reason === 'already-decided' || reason === 'booth-code-taken' || reason === 'invalid-hall') {
+      return data({ result: submission.reply({ formErrors: [`fairs.errors.${reason}`] }) }, { status: 409 })
+    }
+    throw error
+  }
+  return redirect(`/organizer/fairs/${fairId}`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: TOAST[input.intent]! }) } })
+}

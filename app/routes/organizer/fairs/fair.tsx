@@ -1,0 +1,227 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link } from 'react-router'
+import type { Route } from './+types/fair'
+import { FairEditor } from './+shared/fair-editor'
+import { handleManageFairAction, loadManagedFair } from './fair.server'
+import { CsrfInput } from '~/components/csrf-input'
+import { LocalTime } from '~/components/local-time'
+import { StatusBadge } from '~/components/status-badge'
+import { Button, buttonClass } from '~/components/ui/button'
+import { Card, EmptyState } from '~/components/ui/card'
+import { FormErrors } from '~/components/ui/form-errors'
+import { countryName } from '~/lib/countries'
+import { useRootData } from '~/lib/use-root-data'
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.fair.name ?? 'Fair'} · Manage · Tradecast` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  return loadManagedFair(request, params.fairId)
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  return handleManageFairAction(request, params.fairId)
+}
+
+const INPUT = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm'
+
+function IntentForm({ intent, children, className }: { intent: string; children: React.ReactNode; className?: string }) {
+  return (
+    <Form method="post" className={className}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+    </Form>
+  )
+}
+
+export default function ManageFairRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const { fair } = loaderData
+  const result = actionData?.result as { initialValue?: { intent?: string }; error?: Record<string, string[] | null> } | undefined
+  const saveResult = result?.initialValue?.intent === 'save' ? (actionData?.result as Parameters<typeof FairEditor>[0]['lastResult']) : undefined
+  const otherErrors = result && result.initialValue?.intent !== 'save' ? (result.error?.[''] ?? undefined) : undefined
+  const pending = fair.registrations.filter((r) => r.status === 'PENDING')
+  const decided = fair.registrations.filter((r) => r.status !== 'PENDING')
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <p className="text-sm text-slate-600">
+            <Link to="/organizer/fairs" className="hover:underline">
+              {t('fairs.manageTitle')}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-bold tracking-tight">{fair.name}</h1>
+          <p className="text-sm text-slate-600">
+            <StatusBadge status={fair.status} /> · {fair.timeZone}
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <Link to={`/fairs/${fair.slug}`} className={buttonClass('secondary')}>
+            {t('fairs.publicPage')}
+          </Link>
+          <Link to={`/organizer/fairs/${fair.id}/dashboard`} className={buttonClass()}>
+            {t('fairs.kpiDashboard')}
+          </Link>
+        </div>
+      </header>
+      {otherErrors ? <FormErrors id="action-errors" errors={otherErrors} /> : null}
+
+      <Card id="registrations" title={t('fairs.registrations')}>
+        {fair.registrations.length === 0 ? (
+          <EmptyState>{t('common.none')}</EmptyState>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 font-medium">{t('fairs.registrant')}</th>
+                <th scope="col" className="py-1 font-medium">{t('fairs.kind')}</th>
+                <th scope="col" className="py-1 font-medium">{t('fairs.country')}</th>
+                <th scope="col" className="py-1 font-medium">{t('dashboard.status')}</th>
+                <th scope="col" className="py-1 font-medium"><span className="sr-only">{t('fairs.decision')}</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {[...pending, ...decided].map((r) => (
+                <tr key={r.id} data-testid={`registration-${r.id}`}>
+                  <td className="py-2">
+                    {r.name}
+                    <span className="block text-xs text-slate-500">{r.contact}</span>
+                  </td>
+                  <td className="py-2">{t(`fairs.kinds.${r.kind}`)}</td>
+                  <td className="py-2">{r.country ? countryName(r.country, locale) : '—'}</td>
+                  <td className="py-2">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td className="py-2">
+                    {r.status === 'PENDING' ? (
+                      <div className="flex gap-2">
+                        <IntentForm intent="approve">
+                          <input type="hidden" name="registrationId" value={r.id} />
+                          <Button type="submit" className="min-h-8 px-3 py-1" aria-label={t('fairs.approveName', { name: r.name })}>
+                            {t('fairs.approve')}
+                          </Button>
+                        </IntentForm>
+                        <IntentForm intent="reject">
+                          <input type="hidden" name="registrationId" value={r.id} />
+                          <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1" aria-label={t('fairs.rejectName', { name: r.name })}>
+                            {t('fairs.reject')}
+                          </Button>
+                        </IntentForm>
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+
+      <Card id="programme" title={t('fairs.programme')}>
+        {fair.sessions.length === 0 ? (
+          <EmptyState>{t('fairs.noProposals')}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {fair.sessions.map((s) => (
+              <li key={s.id} className="grid gap-2 py-3 lg:grid-cols-[1fr_auto]" data-testid={`programme-${s.id}`}>
+                <div>
+                  <p className="font-medium">
+                    {s.title} <span className="text-sm font-normal text-slate-600">· {s.company}</span>
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    {s.approved ? <StatusBadge status="APPROVED" /> : <StatusBadge status="PENDING" />} <LocalTime value={s.startsAt} otherZone={fair.timeZone} />
+                  </p>
+                </div>
+                {s.status === 'SCHEDULED' ? (
+                  <div className="flex flex-wrap items-end gap-2">
+                    <IntentForm intent="place" className="flex flex-wrap items-end gap-2">
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <label className="text-xs text-slate-600">
+                        {t('fairs.placeStart', { zone: fair.timeZone })}
+                        <input type="datetime-local" name="startsAt" defaultValue={s.wallClockStart} required className={INPUT} aria-label={t('fairs.placeStartFor', { title: s.title })} />
+                      </label>
+                      <label className="text-xs text-slate-600">
+                        {t('fairs.durationMinutes')}
+                        <input type="number" name="durationMinutes" min={10} max={480} defaultValue={s.durationMinutes} required className={`${INPUT} w-24`} />
+                      </label>
+                      <Button type="submit" className="min-h-8 px-3 py-1" aria-label={t('fairs.placeFor', { title: s.title })}>
+                        {s.approved ? t('fairs.move') : t('fairs.approveAndPlace')}
+                      </Button>
+                    </IntentForm>
+                    {s.approved ? (
+                      <IntentForm intent="unplace">
+                        <input type="hidden" name="sessionId" value={s.id} />
+                        <Button type="submit" variant="ghost" className="min-h-8 px-3 py-1">
+                          {t('fairs.unplace')}
+                        </Button>
+                      </IntentForm>
+                    ) : null}
+                  </div>
+                ) : (
+                  <StatusBadge status={s.status} />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card id="halls" title={t('fairs.halls')}>
+          {fair.halls.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+            <ul className="list-inside list-disc text-sm">
+              {fair.halls.map((hall) => <li key={hall.id}>{hall.name}</li>)}
+            </ul>
+          )}
+          <IntentForm intent="hall" className="mt-3 flex flex-wrap items-end gap-2">
+            <label className="text-xs text-slate-600">
+              {t('fairs.hallName')}
+              <input name="name" required maxLength={120} className={INPUT} />
+            </label>
+            <label className="text-xs text-slate-600">
+              {t('fairs.hallNameKo')}
+              <input name="nameKo" maxLength={120} className={INPUT} />
+            </label>
+            <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">{t('fairs.addHall')}</Button>
+          </IntentForm>
+        </Card>
+        <Card id="booths" title={t('dashboard.booths')}>
+          {fair.booths.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+            <ul className="divide-y divide-slate-100">
+              {fair.booths.map((booth) => (
+                <li key={booth.id} className="py-2">
+                  <p className="text-sm font-medium">{booth.company}</p>
+                  <IntentForm intent="booth" className="grid grid-cols-[6rem_1fr] gap-2 sm:grid-cols-[6rem_10rem_1fr_auto] sm:items-end">
+                    <input type="hidden" name="boothId" value={booth.id} />
+                    <label className="text-xs text-slate-600">
+                      {t('fairs.boothCode')}
+                      <input name="code" defaultValue={booth.code} required className={INPUT} />
+                    </label>
+                    <label className="text-xs text-slate-600">
+                      {t('fairs.hall')}
+                      <select name="hallId" defaultValue={booth.hallId ?? ''} className={INPUT}>
+                        <option value="">—</option>
+                        {fair.halls.map((hall) => <option key={hall.id} value={hall.id}>{hall.name}</option>)}
+                      </select>
+                    </label>
+                    <label className="text-xs text-slate-600">
+                      {t('fairs.headline')}
+                      <input name="headline" defaultValue={booth.headline} maxLength={200} className={INPUT} />
+                    </label>
+                    <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">{t('common.save', { defaultValue: 'Save' })}</Button>
+                  </IntentForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <Card id="details" title={t('fairs.details')}>
+        <FairEditor defaults={fair.form} lastResult={saveResult} submitLabel={t('fairs.save')} />
+      </Card>
+    </div>
+  )
+}
