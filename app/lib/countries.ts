@@ -15,17 +15,33 @@ export function isCountryCode(value: string): boolean {
   return COUNTRY_SET.has(value)
 }
 
-export function countryName(code: string, locale: string): string {
+// Chromium patches a few region names in its ICU data ("Hong Kong" where Node says "Hong Kong SAR
+// China"), so server and browser would render different text and React's hydration would fail.
+// These names are fixed here for both sides; all other names were checked to agree (en, ko).
+const NAME_OVERRIDES: Record<string, Record<string, string>> = {
+  en: { FK: 'Falkland Islands', HK: 'Hong Kong', MO: 'Macao', PS: 'Palestine' },
+  ko: { FK: '포클랜드 제도', HK: '홍콩', MO: '마카오', PS: '팔레스타인' },
+}
+
+function displayName(names: Intl.DisplayNames | null, code: string, locale: string): string {
+  return NAME_OVERRIDES[locale]?.[code] ?? names?.of(code) ?? code
+}
+
+function regionNames(locale: string): Intl.DisplayNames | null {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code
+    return new Intl.DisplayNames([locale], { type: 'region' })
   } catch {
-    return code
+    return null
   }
 }
 
+export function countryName(code: string, locale: string): string {
+  return displayName(regionNames(locale), code, locale)
+}
+
 export function countryOptions(locale: string): Array<{ value: string; label: string }> {
-  const names = new Intl.DisplayNames([locale], { type: 'region' })
-  return COUNTRY_CODES.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) =>
+  const names = regionNames(locale)
+  return COUNTRY_CODES.map((code) => ({ value: code, label: displayName(names, code, locale) })).sort((a, b) =>
     a.label.localeCompare(b.label, locale),
   )
 }
