@@ -2,7 +2,8 @@ import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { marketsCovering, MARKET_BLOCS } from './markets'
 import { type CatalogQuery, PAGE_SIZE } from './search-params'
-import { pickLocalized, pickTranslation } from './translations'
+import { productCardSelect, toProductCard } from './product-card.server'
+import { pickLocalized } from './translations'
 
 /** Escapes LIKE wildcards so user text matches literally. */
 function likeLiteral(text: string): string {
@@ -72,52 +73,11 @@ export async function searchProductIds(query: CatalogQuery, now = new Date()) {
 export async function searchCatalog(query: CatalogQuery, { locale, now = new Date() }: { locale: string; now?: Date }) {
   const prisma = await getPrisma()
   const { ids, total, page } = await searchProductIds(query, now)
-  const products = await prisma.product.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      hsCode: true,
-      moq: true,
-      unit: true,
-      incoterms: true,
-      leadTimeDays: true,
-      sampleAvailable: true,
-      minPriceUsdCents: true,
-      translations: { select: { locale: true, name: true } },
-      priceTiers: { orderBy: { minQuantity: 'asc' }, take: 1, select: { unitPriceMinor: true, currency: true, minQuantity: true } },
-      images: { orderBy: { position: 'asc' }, take: 1, select: { path: true, alt: true } },
-      company: { select: { slug: true, name: true, nameI18n: true, city: true, region: true } },
-      category: { select: { slug: true, nameI18n: true } },
-      certifications: {
-        where: { certification: { OR: [{ validUntil: null }, { validUntil: { gte: now } }] } },
-        select: { certification: { select: { type: true, market: true } } },
-      },
-    },
-  })
+  const products = await prisma.product.findMany({ where: { id: { in: ids } }, select: productCardSelect(now) })
   const byId = new Map(products.map((product) => [product.id, product]))
   const cards = ids.flatMap((id) => {
     const product = byId.get(id)
-    if (!product) return []
-    const firstTier = product.priceTiers[0]
-    return [
-      {
-        id: product.id,
-        name: pickTranslation(product.translations, locale)?.name ?? '',
-        hsCode: product.hsCode,
-        moq: product.moq,
-        unit: product.unit,
-        incoterms: product.incoterms,
-        leadTimeDays: product.leadTimeDays,
-        sampleAvailable: product.sampleAvailable,
-        fromPrice: firstTier ? { minor: firstTier.unitPriceMinor, currency: firstTier.currency } : null,
-        image: product.images[0] ?? null,
-        companySlug: product.company.slug,
-        companyName: pickLocalized(product.company.name, product.company.nameI18n, locale),
-        companyPlace: [product.company.city, product.company.region].filter(Boolean).join(', '),
-        categoryName: pickLocalized(product.category.slug, product.category.nameI18n, locale),
-        certifications: [...new Set(product.certifications.map((c) => `${c.certification.type} · ${c.certification.market}`))],
-      },
-    ]
+    return product ? [toProductCard(product, locale)] : []
   })
   return { cards, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
 }

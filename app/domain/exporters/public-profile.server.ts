@@ -1,5 +1,6 @@
 import { getPrisma } from '~/domain/db.server'
-import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
+import { productCardSelect, toProductCard } from '~/domain/catalog/product-card.server'
+import { pickLocalized } from '~/domain/catalog/translations'
 import { listUpcomingShowcases } from '~/domain/live/upcoming.server'
 
 /** The exporter page buyers see: company facts, valid certifications, published products, showcases. */
@@ -31,22 +32,7 @@ export async function getExporterPublicProfile(slug: string, { locale, now }: { 
         where: { status: 'PUBLISHED' },
         orderBy: { createdAt: 'desc' },
         take: 48,
-        select: {
-          id: true,
-          hsCode: true,
-          moq: true,
-          unit: true,
-          incoterms: true,
-          leadTimeDays: true,
-          sampleAvailable: true,
-          translations: { select: { locale: true, name: true } },
-          priceTiers: { orderBy: { minQuantity: 'asc' }, take: 1, select: { unitPriceMinor: true, currency: true } },
-          images: { orderBy: { position: 'asc' }, take: 1, select: { path: true, alt: true } },
-          certifications: {
-            where: { certification: { OR: [{ validUntil: null }, { validUntil: { gte: now } }] } },
-            select: { certification: { select: { type: true, market: true } } },
-          },
-        },
+        select: productCardSelect(now),
       },
     },
   })
@@ -66,24 +52,7 @@ export async function getExporterPublicProfile(slug: string, { locale, now }: { 
     languages: company.languages,
     logoPath: company.logoPath,
     certifications: [...new Set(company.certifications.map((c) => `${c.type} · ${c.market}`))],
-    products: company.products.map((product) => {
-      const tier = product.priceTiers[0]
-      return {
-        id: product.id,
-        name: pickTranslation(product.translations, locale)?.name ?? '',
-        hsCode: product.hsCode,
-        moq: product.moq,
-        unit: product.unit,
-        incoterms: product.incoterms,
-        leadTimeDays: product.leadTimeDays,
-        sampleAvailable: product.sampleAvailable,
-        fromPrice: tier ? { minor: tier.unitPriceMinor, currency: tier.currency } : null,
-        image: product.images[0] ?? null,
-        companyName: name,
-        companyPlace: place,
-        certifications: [...new Set(product.certifications.map((c) => `${c.certification.type} · ${c.certification.market}`))],
-      }
-    }),
+    products: company.products.map((product) => toProductCard(product, locale)),
     showcases: await listUpcomingShowcases({ now, locale, companyId: company.id, take: 5 }),
   }
 }
