@@ -6,9 +6,8 @@
  *
  * The parent process runs one child per database (the app's database module is one per process).
  */
-import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import { benchTargets, runBenchChild } from './databases.ts'
 import { describeMachine, summarize } from './machine.ts'
 
 const PRODUCT_COUNT = Number(process.env.BENCH_PRODUCTS ?? 10_000)
@@ -114,60 +113,16 @@ async function generate(prisma: Awaited<ReturnType<typeof import('../app/domain/
   await prisma.$executeRawUnsafe('ANALYZE')
 }
 
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.end()
-    return true
-  } catch {
-    return false
-  }
-}
-
 async function runParent() {
   const self = fileURLToPath(import.meta.url)
-  const targets: Array<{ label: string; env: Record<string, string> }> = [
-    { label: 'PGlite (embedded)', env: { PGLITE_DATA_DIR: `data/bench-catalog-${PRODUCT_COUNT}` } },
-  ]
-  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-  let dropDb: (() => Promise<void>) | undefined
-  if (await postgresAnswers(adminUrl)) {
-    const name = `tradecast_bench_catalog_${PRODUCT_COUNT}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`)
-    await admin.end()
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
-    targets.push({ label: 'PostgreSQL 127.0.0.1', env: { DATABASE_URL: url.toString() } })
-    if (process.env.BENCH_KEEP !== '1') {
-      dropDb = async () => {
-        const c = new pg.Client({ connectionString: adminUrl })
-        await c.connect()
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-        await c.end()
-      }
-    }
-  }
+  const { targets, cleanup } = await benchTargets(`bench_catalog_${PRODUCT_COUNT}`)
   console.log(`Catalog search benchmark — ${PRODUCT_COUNT} products, ${ROUNDS} rounds per scenario`)
   console.log(describeMachine())
   const columns: Array<{ label: string; seedMs: number; results: Array<{ name: string; p50: number; p95: number; total: number }> }> = []
   for (const target of targets) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--child'], {
-      env: { ...process.env, ...target.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false' },
-      encoding: 'utf8',
-      maxBuffer: 10 * 2 ** 20,
-    })
-    if (child.status !== 0) {
-      console.error(child.stderr)
-      throw new Error(`${target.label}: benchmark child failed`)
-    }
-    const lastLine = child.stdout.trim().split('\n').at(-1) ?? '{}'
-    columns.push({ label: target.label, ...JSON.parse(lastLine) })
+    columns.push({ label: target.label, ...runBenchChild<{ seedMs: number; results: Array<{ name: string; p50: number; p95: number; total: number }> }>(self, target) })
   }
-  await dropDb?.()
+  await cleanup()
   const header = ['scenario', 'matches', ...columns.flatMap((c) => [`${c.label} p50`, `p95 (ms)`])]
   const rows = SCENARIOS.map(([name], i) => [name, String(columns[0]?.results[i]?.total ?? ''), ...columns.flatMap((c) => [c.results[i]!.p50.toFixed(1), c.results[i]!.p95.toFixed(1)])])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))

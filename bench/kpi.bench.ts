@@ -9,9 +9,8 @@
  * The parent process runs one child per database (the app's database module is one per process).
  * BENCH_EXTRA_INDEXES=1 adds the candidate indexes below with raw CREATE INDEX before measuring.
  */
-import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import { benchTargets, runBenchChild } from './databases.ts'
 import { describeMachine, summarize } from './machine.ts'
 
 const EXPORTERS = 300
@@ -150,58 +149,15 @@ async function runChild() {
   process.stdout.write(`${JSON.stringify({ seedMs, p50, p95, max, consultations: first.consultations.totals.consultations, contractUsdCents: first.consultations.totals.contractUsdCents })}\n`)
 }
 
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.end()
-    return true
-  } catch {
-    return false
-  }
-}
-
 async function runParent() {
   const self = fileURLToPath(import.meta.url)
   const suffix = `${INQUIRIES}-${MEETINGS}`
-  const targets: Array<{ label: string; env: Record<string, string> }> = [{ label: 'PGlite (embedded)', env: { PGLITE_DATA_DIR: `data/bench-kpi-${suffix}` } }]
-  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-  let dropDb: (() => Promise<void>) | undefined
-  if (await postgresAnswers(adminUrl)) {
-    const name = `tradecast_bench_kpi_${suffix.replace('-', '_')}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`)
-    await admin.end()
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
-    targets.push({ label: 'PostgreSQL 127.0.0.1', env: { DATABASE_URL: url.toString() } })
-    if (process.env.BENCH_KEEP !== '1') {
-      dropDb = async () => {
-        const c = new pg.Client({ connectionString: adminUrl })
-        await c.connect()
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-        await c.end()
-      }
-    }
-  }
+  const { targets, cleanup } = await benchTargets(`bench_kpi_${suffix}`)
   console.log(`Fair KPI dashboard benchmark — ${EXPORTERS} exporters, ${BUYERS} buyers, ${SESSIONS} sessions, ${INQUIRIES} inquiries, ${MEETINGS} meetings; ${ROUNDS} rounds${process.env.BENCH_EXTRA_INDEXES === '1' ? '; extra indexes' : ''}`)
   console.log(describeMachine())
   const results: Array<{ label: string; seedMs: number; p50: number; p95: number; max: number; consultations: number; contractUsdCents: number }> = []
-  for (const target of targets) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--child'], {
-      env: { ...process.env, ...target.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false' },
-      encoding: 'utf8',
-      maxBuffer: 10 * 2 ** 20,
-    })
-    if (child.status !== 0) {
-      console.error(child.stderr)
-      throw new Error(`${target.label}: benchmark child failed`)
-    }
-    results.push({ label: target.label, ...JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') })
-  }
-  await dropDb?.()
+  for (const target of targets) results.push({ label: target.label, ...runBenchChild<Omit<(typeof results)[number], 'label'>>(self, target) })
+  await cleanup()
   for (const r of results) {
     console.log(
       `${r.label.padEnd(22)} getFairKpis p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  max ${r.max.toFixed(1)} ms  (${r.consultations} consultations, contract $${(r.contractUsdCents / 100).toLocaleString('en')}; data ready in ${(r.seedMs / 1000).toFixed(1)} s)`,
