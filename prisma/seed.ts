@@ -8,6 +8,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { hashPassword } from '../app/domain/accounts/password.server.ts'
+import { refreshProductIndex } from '../app/domain/catalog/product-index.server.ts'
 import type { Prisma, PrismaClient } from '../app/generated/prisma/client.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/buyers.ts'
 import { CATEGORIES } from './seed/data/categories.ts'
@@ -48,6 +49,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       const categoryRows = await tx.category.findMany({ where: { slug: { in: CATEGORIES.map((c) => c.slug) } }, select: { id: true, slug: true } })
       const plan = buildDemoPlan({ now, passwordHash, categoryIds: new Map(categoryRows.map((c) => [c.slug, c.id])) })
       const inserted = await insertPlan(tx, plan)
+      // The app's own denormalisation: searchText over every locale + HS + category + company, and
+      // minPriceUsdCents from the lowest tier converted with the exchange rates inserted above.
+      await refreshProductIndex(tx, { now })
       return { categories: categories.count, ...inserted }
     },
     { maxWait: 30_000, timeout: 120_000 },

@@ -4,6 +4,9 @@ import type { SeededSessions } from './live.ts'
 import { lookups, type World } from './lookup.ts'
 import type { SeededMeetings } from './meetings.ts'
 import { DAY, HOUR, MINUTE, addMs, createRng, idFactory, must } from './util.ts'
+import type { SeededCompany } from './types.ts'
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
 
 /** USD per unit for the current and the previous month. */
 const RATES: Array<[currency: string, current: string, previous: string]> = [
@@ -30,8 +33,17 @@ export function buildExchangeRates(world: World): void {
   }
 }
 
+/** Wall-clock text for notification bodies, in the recipient's time zone. */
+function when(date: Date, timeZone: string): string {
+  return `${format(new TZDate(date.getTime(), timeZone), 'EEE d MMM yyyy, HH:mm')} (${timeZone})`
+}
+
+/**
+ * In-app notifications using the app's NotificationKind values and the data keys its i18n
+ * messages interpolate (app/locales/en/notifications.ts).
+ */
 export function buildNotifications(world: World, sessions: SeededSessions, inquiries: SeededInquiries, meetings: SeededMeetings): void {
-  const { ctx, plan, staff, fair } = world
+  const { ctx, plan, staff } = world
   const rng = createRng(2026_10)
   const id = idFactory(rng)
   const find = lookups(world)
@@ -41,49 +53,72 @@ export function buildNotifications(world: World, sessions: SeededSessions, inqui
   const volkov = find.buyer('Dmitry Volkov')
   const inquiry = (key: string) => must(inquiries.get(key), `inquiry ${key}`)
   const meeting = (key: string) => must(meetings.get(key), `meeting ${key}`)
-  const session = (key: string) => must(sessions.ids.get(key), `session ${key}`)
 
-  const push = (userId: string, kind: string, data: Record<string, string | number>, link: string, createdAt: Date, read: boolean) =>
+  const push = (userId: string, kind: string, data: Record<string, string | number>, link: string | null, createdAt: Date, read: boolean) =>
     plan.notifications.push({ id: id(), userId, kind, data, link, createdAt, readAt: read ? addMs(createdAt, rng.number.int({ min: 5, max: 90 }) * MINUTE) : null })
+  const companyUsers = (company: SeededCompany) => [company.owner, ...(company.member ? [company.member] : [])]
 
-  // Demo exporter (Soyang Buckwheat Foods)
-  const sato = inquiry('sato-soba')
-  push(soyang.owner.id, 'inquiry.created', { inquiryId: sato.id, buyerCompany: sato.buyerCompany, productName: sato.productName }, `/inquiries/${sato.id}`, addMs(sessions.ended.endedAt, 37 * MINUTE), false)
-  const emilyMeeting = meeting('emily-soyang')
-  push(soyang.owner.id, 'meeting.requested', { meetingId: emilyMeeting.id, buyerCompany: emily.company, startsAt: emilyMeeting.startsAt.toISOString() }, `/meetings/${emilyMeeting.id}`, new Date(now - 5 * HOUR), false)
-  push(
-    soyang.owner.id,
-    'live.ended',
-    { sessionId: sessions.ended.id, uniqueViewers: sessions.ended.uniqueViewers, peakViewers: sessions.ended.peakViewers },
-    `/live/${sessions.ended.id}`,
-    addMs(sessions.ended.endedAt, MINUTE),
-    true,
-  )
-  const halal = soyang.certifications.find((c) => c.type === 'HALAL')
-  if (halal?.validUntil) {
-    push(soyang.owner.id, 'certification.expiring', { certificationId: halal.id, type: 'HALAL', market: halal.market, validUntil: halal.validUntil.toISOString() }, '/exporter/certifications', new Date(now - 2 * DAY), false)
+  // New inquiries → every member of the exporter company
+  for (const key of ['sato-soba', 'emily-toner', 'kuznetsov-implants']) {
+    const inq = inquiry(key)
+    for (const user of companyUsers(inq.company)) {
+      push(
+        user.id,
+        'inquiry.created',
+        { buyer: inq.buyer.company, country: inq.buyer.country, product: inq.productName, quantity: inq.quantityText },
+        `/inquiries/${inq.id}`,
+        inq.createdAt,
+        false,
+      )
+    }
   }
-  const volkovMeeting = meeting('volkov-soyang')
-  push(soyang.owner.id, 'meeting.accepted', { meetingId: volkovMeeting.id, buyerCompany: volkov.company, startsAt: volkovMeeting.startsAt.toISOString() }, `/meetings/${volkovMeeting.id}`, new Date(now - 2 * DAY - 3 * HOUR), true)
+  // Older inquiry traffic, already read
+  const zhang = inquiry('zhang-cup-noodles')
+  push(soyang.owner.id, 'inquiry.created', { buyer: zhang.buyer.company, country: zhang.buyer.country, product: zhang.productName, quantity: zhang.quantityText }, `/inquiries/${zhang.id}`, zhang.createdAt, true)
+  push(zhang.buyer.id, 'inquiry.status', { product: zhang.productName, status: 'WON' }, `/inquiries/${zhang.id}`, new Date(now - 21 * DAY), true)
+  const tea = inquiry('volkov-tea')
+  push(tea.buyer.id, 'inquiry.status', { product: tea.productName, status: 'SAMPLE_SENT' }, `/inquiries/${tea.id}`, new Date(now - 8.4 * DAY), true)
+  const laver = inquiry('nurul-laver')
+  for (const user of companyUsers(laver.company)) {
+    push(user.id, 'inquiry.message', { author: laver.buyer.company, product: laver.productName }, `/inquiries/${laver.id}`, new Date(now - 4 * DAY), false)
+  }
 
-  // Demo buyer (Hudson Pacific Imports)
+  // Demo buyer
   const chips = inquiry('emily-chips')
-  push(emily.id, 'inquiry.quoted', { inquiryId: chips.id, companyName: chips.companyName, productName: chips.productName }, `/inquiries/${chips.id}`, new Date(now - 5.1 * DAY), false)
-  const ginseng = inquiry('emily-ginseng')
-  push(emily.id, 'inquiry.message', { inquiryId: ginseng.id, companyName: ginseng.companyName }, `/inquiries/${ginseng.id}`, new Date(now - 6 * DAY), true)
-  const seorakMeeting = meeting('emily-seorak')
-  push(emily.id, 'meeting.accepted', { meetingId: seorakMeeting.id, companyName: find.company('seorak-sea-foods').name, startsAt: seorakMeeting.startsAt.toISOString() }, `/meetings/${seorakMeeting.id}`, new Date(now - 20 * HOUR), true)
-  const nextShow = session('soyang-next')
-  push(emily.id, 'live.reminder', { sessionId: nextShow, companyName: soyang.name, startsAt: must(sessions.startsAt.get('soyang-next'), 'start').toISOString() }, `/live/${nextShow}`, new Date(now - 1 * HOUR), false)
-
-  // Russian buyer and interpreter
-  push(volkov.id, 'meeting.accepted', { meetingId: volkovMeeting.id, companyName: soyang.name, startsAt: volkovMeeting.startsAt.toISOString() }, `/meetings/${volkovMeeting.id}`, new Date(now - 2 * DAY - 3 * HOUR), false)
-  push(staff.interpreterRu.id, 'meeting.interpreter_assigned', { meetingId: volkovMeeting.id, language: 'ru', startsAt: volkovMeeting.startsAt.toISOString() }, `/meetings/${volkovMeeting.id}`, new Date(now - 2 * DAY), false)
-
-  // Organizer: pending registrations and a programme slot awaiting approval
-  for (const reg of fair.pendingRegistrationIds) {
-    push(staff.organizer.id, 'fair.registration.pending', { fairId: fair.id, registrationId: reg.id, name: reg.label }, `/organizer/fairs/gti-expo-2026/registrations`, new Date(now - rng.number.int({ min: 1, max: 40 }) * HOUR), false)
+  if (chips.quote) {
+    push(
+      emily.id,
+      'inquiry.quote',
+      { company: chips.company.name, product: chips.productName, price: chips.quote.price, validUntil: chips.quote.validUntil.toISOString().slice(0, 10) },
+      `/inquiries/${chips.id}`,
+      new Date(now - 5.1 * DAY),
+      false,
+    )
   }
-  const gyeongpo = session('gyeongpo')
-  push(staff.organizer.id, 'live.approval_requested', { sessionId: gyeongpo, companyName: find.company('gyeongpo-brewery').name }, `/organizer/fairs/gti-expo-2026/programme`, new Date(now - 26 * HOUR), false)
+  const ginseng = inquiry('emily-ginseng')
+  push(emily.id, 'inquiry.message', { author: ginseng.company.name, product: ginseng.productName }, `/inquiries/${ginseng.id}`, new Date(now - 6 * DAY), true)
+  const seorakMeeting = meeting('emily-seorak')
+  push(emily.id, 'meeting.requested', { from: find.company('seorak-sea-foods').name, when: when(seorakMeeting.startsAt, emily.timeZone) }, `/meetings/${seorakMeeting.id}`, new Date(now - 2 * DAY), true)
+  const startsAt = must(sessions.startsAt.get('soyang-next'), 'soyang-next start')
+  push(
+    emily.id,
+    'session.starting',
+    { title: 'Potato snacks for North American retail: private-label options', company: soyang.name, when: when(startsAt, emily.timeZone) },
+    `/live/${must(sessions.ids.get('soyang-next'), 'soyang-next')}`,
+    new Date(now - HOUR),
+    false,
+  )
+  push(emily.id, 'registration.decided', { fair: 'GTI Expo 2026', status: 'APPROVED' }, '/fairs/gti-expo-2026', new Date(now - 12 * DAY), true)
+
+  // Demo exporter: meeting request from the demo buyer, booth approval
+  const emilyMeeting = meeting('emily-soyang')
+  for (const user of companyUsers(soyang)) {
+    push(user.id, 'meeting.requested', { from: emily.company, when: when(emilyMeeting.startsAt, 'Asia/Seoul') }, `/meetings/${emilyMeeting.id}`, new Date(now - 5 * HOUR), false)
+  }
+  push(soyang.owner.id, 'registration.decided', { fair: 'GTI Expo 2026', status: 'APPROVED' }, '/fairs/gti-expo-2026', new Date(now - 40 * DAY), true)
+
+  // Accepted meeting with Russian interpretation
+  const volkovMeeting = meeting('volkov-soyang')
+  push(volkov.id, 'meeting.updated', { with: soyang.name, status: 'ACCEPTED' }, `/meetings/${volkovMeeting.id}`, new Date(now - 2 * DAY - 3 * HOUR), false)
+  push(staff.interpreterRu.id, 'meeting.updated', { with: `${volkov.company} / ${soyang.name}`, status: 'ACCEPTED' }, `/meetings/${volkovMeeting.id}`, new Date(now - 2 * DAY), false)
 }

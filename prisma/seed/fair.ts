@@ -38,7 +38,7 @@ const BOOTHS: Array<{ company: string; hall: (typeof HALLS)[number]['code']; hea
 const PENDING_EXHIBITORS = ['hoengseong-rehab-robotics', 'taebaek-highland-textiles']
 
 /** Buyers (by index in the buyer list) whose registration is still pending. */
-const PENDING_BUYER_INDEXES = new Set([36, 38, 41, 43])
+const PENDING_BUYER_INDEXES = new Set([25, 27, 37, 39])
 const REGISTERED_BUYER_COUNT = 40
 
 export type SeededFair = {
@@ -47,7 +47,6 @@ export type SeededFair = {
   endsAt: Date
   slotIdAt: (start: Date) => string | undefined
   boothCompanySlugs: Set<string>
-  pendingRegistrationIds: Array<{ id: string; label: string }>
 }
 
 export function buildFair(ctx: BuildContext, plan: SeedPlan, companies: SeededCompany[], buyers: SeededBuyer[], staff: Staff): SeededFair {
@@ -130,12 +129,10 @@ export function buildFair(ctx: BuildContext, plan: SeedPlan, companies: SeededCo
     boothCompanySlugs.add(company.slug)
   }
 
-  const pendingRegistrationIds: SeededFair['pendingRegistrationIds'] = []
   for (const slug of PENDING_EXHIBITORS) {
     const company = must(companyBySlug.get(slug), `pending exhibitor ${slug}`)
-    const regId = id()
     plan.fairRegistrations.push({
-      id: regId,
+      id: id(),
       fairId,
       userId: company.owner.id,
       kind: 'EXHIBITOR',
@@ -143,17 +140,15 @@ export function buildFair(ctx: BuildContext, plan: SeedPlan, companies: SeededCo
       companyId: company.id,
       createdAt: daysAgo(now, rng.number.int({ min: 1, max: 4 })),
     })
-    pendingRegistrationIds.push({ id: regId, label: company.name })
   }
 
   buyers.slice(0, REGISTERED_BUYER_COUNT).forEach((buyer, index) => {
     const pending = PENDING_BUYER_INDEXES.has(index)
-    const regId = id()
     const appliedAt = pending
       ? new Date(now.getTime() - rng.number.int({ min: 2, max: 40 }) * HOUR)
       : addMs(applicationsOpen, rng.number.int({ min: 1, max: 55 }) * DAY + rng.number.int({ min: 0, max: 20 }) * HOUR)
     plan.fairRegistrations.push({
-      id: regId,
+      id: id(),
       fairId,
       userId: buyer.id,
       kind: 'BUYER',
@@ -161,7 +156,6 @@ export function buildFair(ctx: BuildContext, plan: SeedPlan, companies: SeededCo
       decidedAt: pending ? null : addMs(appliedAt, rng.number.int({ min: 2, max: 30 }) * HOUR),
       createdAt: appliedAt,
     })
-    if (pending) pendingRegistrationIds.push({ id: regId, label: `${buyer.name} (${buyer.company})` })
   })
 
   // 30-minute B2B slots in Seoul business hours, with a lunch break, on every fair day.
@@ -183,6 +177,5 @@ export function buildFair(ctx: BuildContext, plan: SeedPlan, companies: SeededCo
     endsAt,
     slotIdAt: (start) => slotIds.get(start.getTime()),
     boothCompanySlugs,
-    pendingRegistrationIds,
   }
 }

@@ -1,7 +1,7 @@
 // RFQs in every pipeline stage, with status history, quotes and message threads.
 import type { SeededSessions } from './live.ts'
 import { lookups, type World } from './lookup.ts'
-import type { SeededUser } from './types.ts'
+import type { SeededBuyer, SeededCompany, SeededUser } from './types.ts'
 import { DAY, MINUTE, addMs, createRng, idFactory, toMinor } from './util.ts'
 
 type Status = 'NEW' | 'QUOTED' | 'SAMPLE_SENT' | 'NEGOTIATING' | 'WON' | 'LOST'
@@ -276,7 +276,19 @@ const INQUIRIES: InquirySpec[] = [
 
 const STEP_ORDER: Status[] = ['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING', 'WON']
 
-export type SeededInquiries = Map<string, { id: string; buyerUserId: string; exporterUserId: string; productName: string; companyName: string; buyerCompany: string }>
+export type SeededInquiries = Map<
+  string,
+  {
+    id: string
+    createdAt: Date
+    buyer: SeededBuyer
+    company: SeededCompany
+    productName: string
+    quantityText: string
+    status: Status
+    quote?: { price: string; validUntil: Date }
+  }
+>
 
 export function buildInquiries(world: World, sessions: SeededSessions): SeededInquiries {
   const { ctx, plan, fair } = world
@@ -314,11 +326,14 @@ export function buildInquiries(world: World, sessions: SeededSessions): SeededIn
       plan.inquiryStatusEvents.push({ id: id(), inquiryId, status: event.status, actorId: event.actor, createdAt: event.at })
     }
 
-    // Messages (the opening message lives on the inquiry itself)
-    const messages = spec.thread.map(([who, days, body]) => {
-      const at = ago(days)
-      return { id: id(), inquiryId, authorId: who === 'buyer' ? buyer.id : exporter.id, body, createdAt: at < createdAt ? addMs(createdAt, 5 * MINUTE) : at }
-    })
+    // Messages: like the app, the opening message is also the first message of the thread.
+    const messages = [
+      { id: id(), inquiryId, authorId: buyer.id, body: spec.message, createdAt },
+      ...spec.thread.map(([who, days, body]) => {
+        const at = ago(days)
+        return { id: id(), inquiryId, authorId: who === 'buyer' ? buyer.id : exporter.id, body, createdAt: at <= createdAt ? addMs(createdAt, 5 * MINUTE) : at }
+      }),
+    ]
     plan.inquiryMessages.push(...messages)
 
     if (spec.quote && quotedAt) {
@@ -383,7 +398,17 @@ export function buildInquiries(world: World, sessions: SeededSessions): SeededIn
       createdAt,
       updatedAt: activity,
     })
-    out.set(spec.key, { id: inquiryId, buyerUserId: buyer.id, exporterUserId: exporter.id, productName: product.name, companyName: company.name, buyerCompany: buyer.company })
+    const firstQuote = spec.quote && quotedAt ? { price: `${spec.quote.price} ${product.currency}`, validUntil: addMs(quotedAt, spec.quote.validDays * DAY) } : undefined
+    out.set(spec.key, {
+      id: inquiryId,
+      createdAt,
+      buyer,
+      company,
+      productName: product.name,
+      quantityText: `${spec.quantity} ${product.unit}`,
+      status: spec.status,
+      quote: firstQuote,
+    })
   }
   return out
 }
