@@ -7,11 +7,13 @@ const EXPORTER_LINKS = [
   { to: '/exporter/team', key: 'exporter.nav.team', end: false },
   { to: '/exporter/products', key: 'exporter.nav.products', end: false },
   { to: '/exporter/certifications', key: 'exporter.nav.certifications', end: false },
+  { to: '/exporter/recommendations', key: 'meetings.nav.recommendedBuyers', end: false },
 ] as const
 
 const BUYER_LINKS = [
   { to: '/buyer', key: 'exporter.nav.dashboard', end: true },
   { to: '/buyer/profile', key: 'buyerProfile.nav', end: false },
+  { to: '/buyer/recommendations', key: 'meetings.nav.recommendedExporters', end: false },
 ] as const
 
 function AreaNav({ label, links }: { label: string; links: ReadonlyArray<{ to: string; key: string; end: boolean }> }) {

@@ -63,6 +63,11 @@ export function SiteHeader() {
                 </NavLink>
               ) : null}
               {user.role === 'BUYER' || user.role === 'EXPORTER' ? (
+                <NavLink to="/meetings" className={navClass}>
+                  {t('meetings.nav.meetings')}
+                </NavLink>
+              ) : null}
+              {user.role === 'BUYER' || user.role === 'EXPORTER' ? (
                 <NavLink to={user.role === 'BUYER' ? '/orders' : '/exporter/orders'} className={navClass}>
                   {t('payments.nav.orders')}
                 </NavLink>

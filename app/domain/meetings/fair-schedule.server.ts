@@ -1,0 +1,269 @@
+// Fair-wide meeting schedules for organizers: gather the fair's approved buyers and exhibitors, its
+// slots, wishes ("would like" = open meeting requests inside the fair) and confirmed meetings, run the
+// scheduler, then publish the draft as ACCEPTED meetings with seats, live sessions and notifications.
+// The draft itself is not stored (there is no table for it): the page carries it between run and publish,
+// and publish re-checks every constraint under row locks.
+import { data } from 'react-router'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+import {
+  FairScheduleInputError,
+  scheduleFairMeetings,
+  type FairSchedule,
+  type LockedMeeting,
+  type MeetingPreference,
+} from '~/domain/matchmaking/fair-scheduler'
+import { matchScore, type MatchBuyer, type MatchExporter } from '~/domain/matchmaking/match-score'
+import { loadMatchBuyers, loadMatchExporters, toMatchBuyer, toMatchExporter } from '~/domain/matchmaking/recommendations.server'
+import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
+import { hasBookedOverlap, lockParties, seatAcceptedMeeting } from './meetings.server'
+
+export interface DraftMeeting {
+  buyerId: string
+  exporterId: string
+  slotId: string
+  locked: boolean
+}
+
+export interface ScheduleInputs {
+  slots: Array<{ id: string; startsAt: Date; endsAt: Date }>
+  buyers: Array<{ id: string; userId: string; name: string; timeZone: string; match: MatchBuyer; busy: Array<{ start: Date; end: Date }> }>
+  exporters: Array<{ id: string; name: string; timeZone: string; match: MatchExporter; busy: Array<{ start: Date; end: Date }> }>
+  /** Accepted meetings of this fair in one of its slots: kept as they are */
+  confirmed: Array<LockedMeeting & { meetingId: string }>
+  preferences: MeetingPreference[]
+}
+
+const overlaps = (slot: { startsAt: Date; endsAt: Date }, busy: { start: Date; end: Date }) =>
+  slot.startsAt.getTime() < busy.end.getTime() && busy.start.getTime() < slot.endsAt.getTime()
+
+/** Everything the scheduler needs for one fair, in a fixed number of queries. */
+export async function loadScheduleInputs(fairId: string, { locale }: { locale: string }): Promise<ScheduleInputs> {
+  const prisma = await getPrisma()
+  const [slots, registrations, booths] = await Promise.all([
+    prisma.meetingSlot.findMany({ where: { fairId }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, endsAt: true } }),
+    prisma.fairRegistration.findMany({ where: { fairId, status: 'APPROVED' }, select: { kind: true, userId: true, companyId: true } }),
+    prisma.booth.findMany({ where: { fairId, approvedAt: { not: null } }, select: { companyId: true } }),
+  ])
+  const buyerUserIds = registrations.filter((r) => r.kind === 'BUYER').map((r) => r.userId)
+  const companyIds = [
+    ...new Set([...registrations.filter((r) => r.kind === 'EXHIBITOR' && r.companyId).map((r) => r.companyId!), ...booths.map((b) => b.companyId)]),
+  ]
+  const buyerProfiles = await prisma.buyerProfile.findMany({ where: { userId: { in: buyerUserIds } }, select: { id: true } })
+  const buyerIds = buyerProfiles.map((b) => b.id)
+  const first = slots[0]?.startsAt ?? new Date(0)
+  const last = slots.at(-1)?.endsAt ?? new Date(0)
+  const [buyerRows, exporterRows, meetings] = await Promise.all([
+    loadMatchBuyers(buyerIds),
+    loadMatchExporters(companyIds),
+    prisma.meeting.findMany({
+      where: {
+        OR: [{ buyerId: { in: buyerIds } }, { companyId: { in: companyIds } }],
+        status: { in: ['ACCEPTED', 'REQUESTED', 'RESCHEDULE_PROPOSED'] },
+      },
+      select: { id: true, fairId: true, slotId: true, status: true, buyerId: true, companyId: true, startsAt: true, endsAt: true, requestedById: true, buyer: { select: { userId: true } } },
+    }),
+  ])
+  const buyerSet = new Set(buyerIds)
+  const companySet = new Set(companyIds)
+  const slotSet = new Set(slots.map((s) => s.id))
+  const confirmed: ScheduleInputs['confirmed'] = []
+  const busyByBuyer = new Map<string, Array<{ start: Date; end: Date }>>()
+  const busyByCompany = new Map<string, Array<{ start: Date; end: Date }>>()
+  const preferences: MeetingPreference[] = []
+  const seenPreference = new Set<string>()
+  for (const meeting of meetings) {
+    const inFairSlot = meeting.fairId === fairId && meeting.slotId !== null && slotSet.has(meeting.slotId)
+    if (meeting.status === 'ACCEPTED') {
+      if (inFairSlot && buyerSet.has(meeting.buyerId) && companySet.has(meeting.companyId)) {
+        confirmed.push({ meetingId: meeting.id, buyerId: meeting.buyerId, exporterId: meeting.companyId, slotId: meeting.slotId! })
+      } else if (meeting.endsAt > first && meeting.startsAt < last) {
+        // Accepted elsewhere (another fair, a 1:1 outside the slots): those times are taken.
+        const interval = { start: meeting.startsAt, end: meeting.endsAt }
+        if (buyerSet.has(meeting.buyerId)) busyByBuyer.set(meeting.buyerId, [...(busyByBuyer.get(meeting.buyerId) ?? []), interval])
+        if (companySet.has(meeting.companyId)) busyByCompany.set(meeting.companyId, [...(busyByCompany.get(meeting.companyId) ?? []), interval])
+      }
+    } else if (meeting.fairId === fairId && buyerSet.has(meeting.buyerId) && companySet.has(meeting.companyId)) {
+      // Until buyers and exporters can mark wishes explicitly, an open request inside the fair is a "would like".
+      const by = meeting.requestedById === meeting.buyer.userId ? 'buyer' : 'exporter'
+      const key = `${meeting.buyerId}|${meeting.companyId}|${by}`
+      if (!seenPreference.has(key)) {
+        seenPreference.add(key)
+        preferences.push({ buyerId: meeting.buyerId, exporterId: meeting.companyId, by, level: 'would-like' })
+      }
+    }
+  }
+  return {
+    slots,
+    buyers: buyerRows.map((row) => ({ id: row.id, userId: row.userId, name: row.companyName, timeZone: row.timeZone, match: toMatchBuyer(row), busy: busyByBuyer.get(row.id) ?? [] })),
+    exporters: exporterRows.map((row) => ({
+      id: row.id,
+      name: pickLocalized(row.name, row.nameI18n, locale),
+      timeZone: row.timeZone,
+      match: toMatchExporter(row),
+      busy: busyByCompany.get(row.id) ?? [],
+    })),
+    confirmed,
+    preferences,
+  }
+}
+
+export interface ScheduleRun {
+  meetings: Array<DraftMeeting & { weight: number; confirmed: boolean }>
+  objective: number
+  upperBound: number
+  /** objective / upperBound, 0–1 (1 when the bound is 0) */
+  ratio: number
+  milliseconds: number
+}
+
+/** Runs the scheduler; confirmed meetings and the draft's locked ones are kept as they are. */
+export async function runFairSchedule(
+  inputs: ScheduleInputs,
+  { maxPerExporter, keep, now, timeLimitSeconds }: { maxPerExporter: number; keep: readonly DraftMeeting[]; now: Date; timeLimitSeconds?: number },
+): Promise<ScheduleRun> {
+  const slotIds = new Set(inputs.slots.map((s) => s.id))
+  const buyerIds = new Set(inputs.buyers.map((b) => b.id))
+  const exporterIds = new Set(inputs.exporters.map((e) => e.id))
+  const confirmedKeys = new Set(inputs.confirmed.map((m) => `${m.buyerId}|${m.exporterId}|${m.slotId}`))
+  const kept = keep.filter(
+    (m) => slotIds.has(m.slotId) && buyerIds.has(m.buyerId) && exporterIds.has(m.exporterId) && !confirmedKeys.has(`${m.buyerId}|${m.exporterId}|${m.slotId}`),
+  )
+  const available = (busy: Array<{ start: Date; end: Date }>) =>
+    busy.length === 0 ? undefined : inputs.slots.filter((slot) => !busy.some((interval) => overlaps(slot, interval))).map((slot) => slot.id)
+  let schedule: FairSchedule
+  try {
+    schedule = await scheduleFairMeetings(
+      {
+        slots: inputs.slots,
+        buyers: inputs.buyers.map((b) => ({ id: b.id, availableSlotIds: available(b.busy), match: b.match })),
+        exporters: inputs.exporters.map((e) => ({ id: e.id, availableSlotIds: available(e.busy), maxMeetings: maxPerExporter, match: e.match })),
+        pairScore: (buyer, exporter) => matchScore(buyer.match, exporter.match, { now }).score,
+        preferences: inputs.preferences,
+        locked: [...inputs.confirmed.map(({ buyerId, exporterId, slotId }) => ({ buyerId, exporterId, slotId })), ...kept],
+      },
+      { timeLimitSeconds: timeLimitSeconds ?? 4.5 },
+    )
+  } catch (error) {
+    if (error instanceof FairScheduleInputError) throw data({ reason: 'locked-conflict', message: error.message }, { status: 400 })
+    throw error
+  }
+  return {
+    meetings: schedule.meetings.map((m) => ({
+      buyerId: m.buyerId,
+      exporterId: m.exporterId,
+      slotId: m.slotId,
+      weight: m.weight,
+      locked: m.locked,
+      confirmed: confirmedKeys.has(`${m.buyerId}|${m.exporterId}|${m.slotId}`),
+    })),
+    objective: schedule.objective,
+    upperBound: schedule.upperBound,
+    ratio: schedule.upperBound > 0 ? schedule.objective / schedule.upperBound : 1,
+    milliseconds: Math.round(schedule.stats.milliseconds.total),
+  }
+}
+
+export class PublishError extends Error {
+  constructor(
+    readonly reason: 'unknown-party' | 'unknown-slot' | 'over-limit' | 'double-booked' | 'duplicate-pair',
+    readonly meeting: DraftMeeting,
+  ) {
+    super(`${reason}: ${meeting.buyerId}–${meeting.exporterId} in ${meeting.slotId}`)
+  }
+}
+
+/**
+ * Publishes the draft's new meetings (confirmed ones already exist) as ACCEPTED meetings in their slots.
+ * All or nothing: any violated constraint (party not approved, slot of another fair, per-exporter limit,
+ * someone double-booked, a pair met twice) rolls everything back.
+ */
+export async function publishFairSchedule(
+  organizer: Pick<SessionUser, 'id'>,
+  fairId: string,
+  draft: readonly DraftMeeting[],
+  { maxPerExporter, now, locale }: { maxPerExporter: number; now: Date; locale: string },
+): Promise<{ created: number; updated: number }> {
+  const inputs = await loadScheduleInputs(fairId, { locale })
+  const slots = new Map(inputs.slots.map((s) => [s.id, s]))
+  const buyers = new Map(inputs.buyers.map((b) => [b.id, b]))
+  const exporters = new Map(inputs.exporters.map((e) => [e.id, e]))
+  const prisma = await getPrisma()
+  const result = await prisma.$transaction(
+    async (tx) => {
+      await lockParties(tx, [...new Set(draft.map((m) => m.exporterId))], [...new Set(draft.map((m) => m.buyerId))])
+      const emails: string[] = []
+      let created = 0
+      let updated = 0
+      const perExporter = new Map<string, number>()
+      for (const m of inputs.confirmed) perExporter.set(m.exporterId, (perExporter.get(m.exporterId) ?? 0) + 1)
+      const confirmedPairs = new Set(inputs.confirmed.map((m) => `${m.buyerId}|${m.exporterId}`))
+      const confirmedKeys = new Set(inputs.confirmed.map((m) => `${m.buyerId}|${m.exporterId}|${m.slotId}`))
+      const pairs = new Set<string>()
+      const owners = await tx.exporterMember.findMany({
+        where: { companyId: { in: [...exporters.keys()] } },
+        orderBy: { createdAt: 'asc' },
+        select: { companyId: true, userId: true, role: true },
+      })
+      const hostOf = (companyId: string) => {
+        const members = owners.filter((o) => o.companyId === companyId)
+        return (members.find((o) => o.role === 'OWNER') ?? members[0])?.userId
+      }
+      for (const meeting of draft) {
+        if (confirmedKeys.has(`${meeting.buyerId}|${meeting.exporterId}|${meeting.slotId}`)) {
+          // Already published: only the lock can change.
+          await tx.meeting.updateMany({ where: { fairId, buyerId: meeting.buyerId, companyId: meeting.exporterId, slotId: meeting.slotId, status: 'ACCEPTED' }, data: { locked: meeting.locked } })
+          continue
+        }
+        const slot = slots.get(meeting.slotId)
+        const buyer = buyers.get(meeting.buyerId)
+        const exporter = exporters.get(meeting.exporterId)
+        const host = exporter ? hostOf(exporter.id) : undefined
+        if (!slot) throw new PublishError('unknown-slot', meeting)
+        if (!buyer || !exporter || !host) throw new PublishError('unknown-party', meeting)
+        const pair = `${meeting.buyerId}|${meeting.exporterId}`
+        if (pairs.has(pair) || confirmedPairs.has(pair)) throw new PublishError('duplicate-pair', meeting)
+        pairs.add(pair)
+        const count = (perExporter.get(exporter.id) ?? 0) + 1
+        if (count > maxPerExporter) throw new PublishError('over-limit', meeting)
+        perExporter.set(exporter.id, count)
+        // Earlier meetings of this batch are already ACCEPTED rows, so this also catches clashes inside the draft.
+        if (await hasBookedOverlap(tx, { buyerId: buyer.id, companyId: exporter.id, start: slot.startsAt, end: slot.endsAt })) {
+          throw new PublishError('double-booked', meeting)
+        }
+        const pending = await tx.meeting.findFirst({
+          where: { fairId, buyerId: buyer.id, companyId: exporter.id, status: { in: ['REQUESTED', 'RESCHEDULE_PROPOSED'] } },
+          select: { id: true, interpreterLanguage: true },
+        })
+        const fields = { status: 'ACCEPTED' as const, slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, publishedAt: now, locked: meeting.locked }
+        const row = pending
+          ? await tx.meeting.update({ where: { id: pending.id }, data: fields, select: { id: true, interpreterLanguage: true } })
+          : await tx.meeting.create({
+              data: { ...fields, buyerId: buyer.id, companyId: exporter.id, fairId, requestedById: organizer.id },
+              select: { id: true, interpreterLanguage: true },
+            })
+        if (pending) updated++
+        else created++
+        await seatAcceptedMeeting(
+          tx,
+          { id: row.id, buyerId: buyer.id, companyId: exporter.id, fairId, startsAt: slot.startsAt, endsAt: slot.endsAt, interpreterLanguage: row.interpreterLanguage },
+          { buyerUserId: buyer.userId, exporterUserId: host, title: `${buyer.name} × ${exporter.name}` },
+        )
+        emails.push(
+          ...(await notify(tx, { userIds: [buyer.userId], kind: 'meeting.updated', data: { with: exporter.name, status: 'ACCEPTED' }, link: `/meetings/${row.id}` })),
+          ...(await notify(tx, {
+            userIds: owners.filter((o) => o.companyId === exporter.id).map((o) => o.userId),
+            kind: 'meeting.updated',
+            data: { with: buyer.name, status: 'ACCEPTED' },
+            link: `/meetings/${row.id}`,
+          })),
+        )
+      }
+      return { created, updated, emails }
+    },
+    { timeout: 60_000 },
+  )
+  await flushNotificationEmails(result.emails)
+  return { created: result.created, updated: result.updated }
+}

@@ -1,0 +1,457 @@
+// 1:1 meeting requests between a buyer and an exporter company: request → accept / decline / propose
+// another time → (accepted) room, .ics, outcome. Every change runs in one transaction with its
+// notifications; acceptance locks both parties' rows and re-checks for overlaps, so two acceptances
+// racing for the same time cannot both win (see acceptMeeting).
+import { data } from 'react-router'
+import type { Prisma } from '~/generated/prisma/client'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { getPrisma } from '~/domain/db.server'
+import { findCommonSlots, type SchedulingParty, type TimeInterval } from '~/domain/matchmaking/slot-finder'
+import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
+import type { OutcomeInput, RequestMeetingInput } from './schemas'
+
+type Tx = Prisma.TransactionClient
+export type MeetingSide = 'buyer' | 'exporter'
+
+export const MEETING_MINUTES = 30
+/** How far ahead the slot picker looks. */
+export const SEARCH_DAYS = 14
+/** No meeting can be requested to start sooner than this. */
+export const MIN_NOTICE_MINUTES = 60
+/** ExporterCompany has no business-hours fields yet: office hours in the company's own zone. */
+export const EXPORTER_BUSINESS_HOURS = { start: '09:00', end: '18:00' } as const
+
+const MINUTE_MS = 60_000
+/** Commitments that block a slot for good. */
+const BOOKED = ['ACCEPTED'] as const
+/** Open proposals: hidden from the slot picker so people are not offered times already asked about. */
+const PENDING = ['REQUESTED', 'RESCHEDULE_PROPOSED'] as const
+
+function fail(status: number, reason: string): never {
+  throw data({ reason }, { status })
+}
+
+// ───────────────────────────── availability ─────────────────────────────
+
+async function loadParties(db: Tx, buyerId: string, companyId: string) {
+  const [buyer, company] = await Promise.all([
+    db.buyerProfile.findUnique({
+      where: { id: buyerId },
+      select: { id: true, userId: true, companyName: true, timeZone: true, businessHoursStart: true, businessHoursEnd: true },
+    }),
+    db.exporterCompany.findUnique({ where: { id: companyId }, select: { id: true, name: true, slug: true, timeZone: true } }),
+  ])
+  if (!buyer || !company) fail(404, 'not-found')
+  return { buyer, company }
+}
+
+async function busyIntervals(
+  db: Tx,
+  { buyerId, companyId, statuses, excludeMeetingId, from, to }: { buyerId: string; companyId: string; statuses: readonly string[]; excludeMeetingId?: string; from: Date; to: Date },
+) {
+  const rows = await db.meeting.findMany({
+    where: {
+      OR: [{ buyerId }, { companyId }],
+      status: { in: [...statuses] as never },
+      startsAt: { lt: to },
+      endsAt: { gt: from },
+      ...(excludeMeetingId ? { id: { not: excludeMeetingId } } : {}),
+    },
+    select: { buyerId: true, companyId: true, startsAt: true, endsAt: true },
+  })
+  return {
+    buyer: rows.filter((row) => row.buyerId === buyerId).map((row) => ({ start: row.startsAt, end: row.endsAt })),
+    company: rows.filter((row) => row.companyId === companyId).map((row) => ({ start: row.startsAt, end: row.endsAt })),
+  }
+}
+
+function schedulingParties(
+  parties: Awaited<ReturnType<typeof loadParties>>,
+  busy: { buyer: TimeInterval[]; company: TimeInterval[] },
+): SchedulingParty[] {
+  return [
+    {
+      id: parties.buyer.id,
+      timeZone: parties.buyer.timeZone,
+      businessHours: { start: parties.buyer.businessHoursStart, end: parties.buyer.businessHoursEnd },
+      busy: busy.buyer,
+    },
+    { id: parties.company.id, timeZone: parties.company.timeZone, businessHours: EXPORTER_BUSINESS_HOURS, busy: busy.company },
+  ]
+}
+
+/**
+ * Slots the picker offers: inside both parties' business hours (each in their own zone), clear of
+ * their accepted meetings and of open proposals.
+ */
+export async function findMeetingSlots(
+  { buyerId, companyId, excludeMeetingId }: { buyerId: string; companyId: string; excludeMeetingId?: string },
+  { now, days = SEARCH_DAYS, limit = 40 }: { now: Date; days?: number; limit?: number },
+) {
+  const prisma = await getPrisma()
+  const from = now
+  const to = new Date(now.getTime() + days * 86_400_000)
+  const parties = await loadParties(prisma, buyerId, companyId)
+  const busy = await busyIntervals(prisma, { buyerId, companyId, statuses: [...BOOKED, ...PENDING], excludeMeetingId, from, to })
+  const slots = findCommonSlots({
+    parties: schedulingParties(parties, busy),
+    from,
+    to,
+    now,
+    slotMinutes: MEETING_MINUTES,
+    minNoticeMinutes: MIN_NOTICE_MINUTES,
+    limit,
+  })
+  return { slots, buyer: parties.buyer, company: parties.company }
+}
+
+/** Server truth for a chosen start: a whole slot in both parties' hours, clear of ACCEPTED meetings. */
+async function assertSlotBookable(
+  db: Tx,
+  { buyerId, companyId, excludeMeetingId }: { buyerId: string; companyId: string; excludeMeetingId?: string },
+  start: Date,
+  now: Date,
+): Promise<TimeInterval> {
+  const end = new Date(start.getTime() + MEETING_MINUTES * MINUTE_MS)
+  const parties = await loadParties(db, buyerId, companyId)
+  const busy = await busyIntervals(db, { buyerId, companyId, statuses: BOOKED, excludeMeetingId, from: start, to: end })
+  const [slot] = findCommonSlots({
+    parties: schedulingParties(parties, busy),
+    from: start,
+    to: end,
+    now,
+    slotMinutes: MEETING_MINUTES,
+    minNoticeMinutes: MIN_NOTICE_MINUTES,
+    limit: 1,
+  })
+  if (!slot || slot.start.getTime() !== start.getTime()) fail(400, 'slot-unavailable')
+  return slot
+}
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+async function companyMemberIds(db: Tx, companyId: string): Promise<string[]> {
+  const members = await db.exporterMember.findMany({ where: { companyId }, select: { userId: true } })
+  return members.map((member) => member.userId)
+}
+
+/** Which side of this meeting the user is on (null: neither). */
+export function sideOf(user: Pick<SessionUser, 'buyerProfile' | 'exporterMember'>, meeting: { buyerId: string; companyId: string }): MeetingSide | null {
+  if (user.buyerProfile?.id === meeting.buyerId) return 'buyer'
+  if (user.exporterMember?.company.id === meeting.companyId) return 'exporter'
+  return null
+}
+
+/** The side that made the proposal on the table (the request, or the latest new time). */
+function proposerSide(meeting: { requestedById: string; buyer: { userId: string } }): MeetingSide {
+  return meeting.requestedById === meeting.buyer.userId ? 'buyer' : 'exporter'
+}
+
+const meetingHead = {
+  id: true,
+  status: true,
+  buyerId: true,
+  companyId: true,
+  fairId: true,
+  startsAt: true,
+  endsAt: true,
+  requestedById: true,
+  interpreterLanguage: true,
+  liveSessionId: true,
+  buyer: { select: { userId: true, companyName: true, timeZone: true } },
+  company: { select: { name: true, timeZone: true } },
+} satisfies Prisma.MeetingSelect
+
+async function loadHead(db: Tx, meetingId: string) {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: meetingHead })
+  if (!meeting) fail(404, 'not-found')
+  return meeting
+}
+
+function whenText(start: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(start)
+}
+
+/** Recipients on the other side of `side`, and the name they know the sender by. */
+async function otherSide(db: Tx, meeting: Awaited<ReturnType<typeof loadHead>>, side: MeetingSide) {
+  return side === 'buyer'
+    ? { userIds: await companyMemberIds(db, meeting.companyId), timeZone: meeting.company.timeZone, senderName: meeting.buyer.companyName }
+    : { userIds: [meeting.buyer.userId], timeZone: meeting.buyer.timeZone, senderName: meeting.company.name }
+}
+
+/**
+ * Row locks on both parties, always company first, so concurrent acceptances touching the same buyer or
+ * company run one after the other and each sees the other's result.
+ */
+export async function lockParties(db: Tx, companyIds: readonly string[], buyerIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(companyIds)].sort()) {
+    await db.$queryRaw`SELECT "id" FROM "ExporterCompany" WHERE "id" = ${id} FOR UPDATE`
+  }
+  for (const id of [...new Set(buyerIds)].sort()) {
+    await db.$queryRaw`SELECT "id" FROM "BuyerProfile" WHERE "id" = ${id} FOR UPDATE`
+  }
+}
+
+/** True when either party already has an accepted meeting overlapping [start, end). */
+export async function hasBookedOverlap(
+  db: Tx,
+  { buyerId, companyId, start, end, excludeMeetingId }: { buyerId: string; companyId: string; start: Date; end: Date; excludeMeetingId?: string },
+): Promise<boolean> {
+  const clash = await db.meeting.findFirst({
+    where: {
+      OR: [{ buyerId }, { companyId }],
+      status: { in: [...BOOKED] },
+      startsAt: { lt: end },
+      endsAt: { gt: start },
+      ...(excludeMeetingId ? { id: { not: excludeMeetingId } } : {}),
+    },
+    select: { id: true },
+  })
+  return clash !== null
+}
+
+/** Seats (buyer, exporter member) and the private MEETING live session the video room will use. */
+export async function seatAcceptedMeeting(
+  db: Tx,
+  meeting: { id: string; buyerId: string; companyId: string; fairId: string | null; startsAt: Date; endsAt: Date; interpreterLanguage: string | null },
+  { buyerUserId, exporterUserId, title }: { buyerUserId: string; exporterUserId: string; title: string },
+) {
+  await db.meetingParticipant.createMany({
+    data: [
+      { meetingId: meeting.id, userId: buyerUserId, role: 'BUYER' },
+      { meetingId: meeting.id, userId: exporterUserId, role: 'EXPORTER' },
+    ],
+    skipDuplicates: true,
+  })
+  const session = await db.liveSession.create({
+    data: {
+      kind: 'MEETING',
+      isPublic: false,
+      title,
+      scheduledStartAt: meeting.startsAt,
+      scheduledEndAt: meeting.endsAt,
+      hostId: exporterUserId,
+      companyId: meeting.companyId,
+      fairId: meeting.fairId,
+      language: meeting.interpreterLanguage ?? 'en',
+    },
+    select: { id: true },
+  })
+  await db.meeting.update({ where: { id: meeting.id }, data: { liveSessionId: session.id } })
+  return session.id
+}
+
+async function inTransaction<T>(run: (tx: Tx) => Promise<{ result: T; emails: string[] }>): Promise<T> {
+  const prisma = await getPrisma()
+  const { result, emails } = await prisma.$transaction(run)
+  await flushNotificationEmails(emails)
+  return result
+}
+
+// ───────────────────────────── commands ─────────────────────────────
+
+export type MeetingTarget = { companyId: string } | { buyerId: string }
+
+/** Either side proposes a meeting at a slot that findMeetingSlots offered. */
+export async function requestMeeting(
+  user: SessionUser,
+  target: MeetingTarget,
+  input: RequestMeetingInput & { fairId?: string | null },
+  now: Date,
+): Promise<string> {
+  let buyerId: string
+  let companyId: string
+  let side: MeetingSide
+  if (user.role === 'BUYER' && user.buyerProfile && 'companyId' in target) {
+    buyerId = user.buyerProfile.id
+    companyId = target.companyId
+    side = 'buyer'
+  } else if (user.role === 'EXPORTER' && user.exporterMember && 'buyerId' in target) {
+    buyerId = target.buyerId
+    companyId = user.exporterMember.company.id
+    side = 'exporter'
+  } else {
+    fail(403, 'forbidden')
+  }
+  return inTransaction(async (tx) => {
+    const slot = await assertSlotBookable(tx, { buyerId, companyId }, new Date(input.slotStart), now)
+    const created = await tx.meeting.create({
+      data: {
+        buyerId,
+        companyId,
+        fairId: input.fairId ?? null,
+        status: 'REQUESTED',
+        startsAt: slot.start,
+        endsAt: slot.end,
+        requestedById: user.id,
+        interpreterLanguage: input.interpreterLanguage ?? null,
+        agenda: input.agenda,
+      },
+      select: { id: true },
+    })
+    const meeting = await loadHead(tx, created.id)
+    const other = await otherSide(tx, meeting, side)
+    const emails = await notify(tx, {
+      userIds: other.userIds,
+      kind: 'meeting.requested',
+      data: { from: other.senderName, when: whenText(slot.start, other.timeZone) },
+      link: `/meetings/${created.id}`,
+    })
+    return { result: created.id, emails }
+  })
+}
+
+/** The side that did not make the current proposal accepts it; the time is re-checked under row locks. */
+export async function acceptMeeting(user: SessionUser, meetingId: string, now: Date): Promise<void> {
+  await inTransaction(async (tx) => {
+    const head = await loadHead(tx, meetingId)
+    await lockParties(tx, [head.companyId], [head.buyerId])
+    const meeting = await loadHead(tx, meetingId)
+    const side = sideOf(user, meeting)
+    if (!side) fail(404, 'not-found')
+    if (meeting.status !== 'REQUESTED' && meeting.status !== 'RESCHEDULE_PROPOSED') fail(409, 'invalid-transition')
+    if (proposerSide(meeting) === side) fail(403, 'own-proposal')
+    if (meeting.startsAt.getTime() <= now.getTime()) fail(409, 'expired')
+    if (await hasBookedOverlap(tx, { buyerId: meeting.buyerId, companyId: meeting.companyId, start: meeting.startsAt, end: meeting.endsAt, excludeMeetingId: meeting.id })) {
+      fail(409, 'double-booked')
+    }
+    // Guarded update: only the proposal we checked can be accepted (a concurrent change makes this 0).
+    const updated = await tx.meeting.updateMany({
+      where: { id: meeting.id, status: meeting.status, requestedById: meeting.requestedById, startsAt: meeting.startsAt },
+      data: { status: 'ACCEPTED' },
+    })
+    if (updated.count !== 1) fail(409, 'conflict')
+    await seatAcceptedMeeting(tx, meeting, {
+      buyerUserId: meeting.buyer.userId,
+      exporterUserId: side === 'exporter' ? user.id : meeting.requestedById,
+      title: `${meeting.buyer.companyName} × ${meeting.company.name}`,
+    })
+    const other = await otherSide(tx, meeting, side)
+    const emails = await notify(tx, {
+      userIds: other.userIds,
+      kind: 'meeting.updated',
+      data: { with: other.senderName, status: 'ACCEPTED' },
+      link: `/meetings/${meeting.id}`,
+    })
+    return { result: undefined, emails }
+  })
+}
+
+export async function declineMeeting(user: SessionUser, meetingId: string): Promise<void> {
+  await inTransaction(async (tx) => {
+    const meeting = await loadHead(tx, meetingId)
+    const side = sideOf(user, meeting)
+    if (!side) fail(404, 'not-found')
+    if (meeting.status !== 'REQUESTED' && meeting.status !== 'RESCHEDULE_PROPOSED') fail(409, 'invalid-transition')
+    if (proposerSide(meeting) === side) fail(403, 'own-proposal')
+    const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: meeting.status }, data: { status: 'DECLINED' } })
+    if (updated.count !== 1) fail(409, 'conflict')
+    const other = await otherSide(tx, meeting, side)
+    const emails = await notify(tx, {
+      userIds: other.userIds,
+      kind: 'meeting.updated',
+      data: { with: other.senderName, status: 'DECLINED' },
+      link: `/meetings/${meeting.id}`,
+    })
+    return { result: undefined, emails }
+  })
+}
+
+/**
+ * The responding side proposes another slot (RESCHEDULE_PROPOSED). The proposer becomes
+ * `requestedById`, so the other side answers next, with the same accept/decline/propose choices.
+ */
+export async function proposeNewTime(user: SessionUser, meetingId: string, slotStart: string, now: Date): Promise<void> {
+  await inTransaction(async (tx) => {
+    const meeting = await loadHead(tx, meetingId)
+    const side = sideOf(user, meeting)
+    if (!side) fail(404, 'not-found')
+    if (meeting.status !== 'REQUESTED' && meeting.status !== 'RESCHEDULE_PROPOSED') fail(409, 'invalid-transition')
+    if (proposerSide(meeting) === side) fail(403, 'own-proposal')
+    const slot = await assertSlotBookable(tx, { buyerId: meeting.buyerId, companyId: meeting.companyId, excludeMeetingId: meeting.id }, new Date(slotStart), now)
+    const updated = await tx.meeting.updateMany({
+      where: { id: meeting.id, status: meeting.status, requestedById: meeting.requestedById },
+      data: { status: 'RESCHEDULE_PROPOSED', startsAt: slot.start, endsAt: slot.end, requestedById: user.id },
+    })
+    if (updated.count !== 1) fail(409, 'conflict')
+    const other = await otherSide(tx, meeting, side)
+    const emails = await notify(tx, {
+      userIds: other.userIds,
+      kind: 'meeting.updated',
+      data: { with: other.senderName, status: 'RESCHEDULE_PROPOSED' },
+      link: `/meetings/${meeting.id}`,
+    })
+    return { result: undefined, emails }
+  })
+}
+
+/** Either side calls off a meeting that has not started; its private live session is cancelled too. */
+export async function cancelMeeting(user: SessionUser, meetingId: string, now: Date): Promise<void> {
+  await inTransaction(async (tx) => {
+    const meeting = await loadHead(tx, meetingId)
+    const side = sideOf(user, meeting)
+    if (!side) fail(404, 'not-found')
+    if (!['REQUESTED', 'RESCHEDULE_PROPOSED', 'ACCEPTED'].includes(meeting.status)) fail(409, 'invalid-transition')
+    if (meeting.startsAt.getTime() <= now.getTime()) fail(409, 'started')
+    const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: meeting.status }, data: { status: 'CANCELLED' } })
+    if (updated.count !== 1) fail(409, 'conflict')
+    if (meeting.liveSessionId) await tx.liveSession.update({ where: { id: meeting.liveSessionId }, data: { status: 'CANCELLED' } })
+    const other = await otherSide(tx, meeting, side)
+    const emails = await notify(tx, {
+      userIds: other.userIds,
+      kind: 'meeting.updated',
+      data: { with: other.senderName, status: 'CANCELLED' },
+      link: `/meetings/${meeting.id}`,
+    })
+    return { result: undefined, emails }
+  })
+}
+
+function usdToCents(amount: number | undefined): bigint | null | undefined {
+  return amount === undefined ? undefined : BigInt(Math.round(amount * 100))
+}
+
+/** After the start, either side records what came of an accepted meeting (and may correct it later). */
+export async function recordOutcome(user: SessionUser, meetingId: string, input: OutcomeInput, now: Date): Promise<void> {
+  await inTransaction(async (tx) => {
+    const meeting = await loadHead(tx, meetingId)
+    const side = sideOf(user, meeting)
+    if (!side) fail(404, 'not-found')
+    if (!['ACCEPTED', 'HELD', 'NO_SHOW'].includes(meeting.status)) fail(409, 'invalid-transition')
+    if (meeting.startsAt.getTime() > now.getTime()) fail(409, 'not-started')
+    const updated = await tx.meeting.updateMany({
+      where: { id: meeting.id, status: meeting.status },
+      data: {
+        status: input.status,
+        ...(input.consultationValueUsd !== undefined ? { consultationValueUsdCents: usdToCents(input.consultationValueUsd) } : {}),
+        ...(input.expectedContractValueUsd !== undefined ? { expectedContractValueUsdCents: usdToCents(input.expectedContractValueUsd) } : {}),
+        ...(input.nextStep !== undefined ? { nextStep: input.nextStep || null } : {}),
+        ...(input.outcomeNotes !== undefined ? { outcomeNotes: input.outcomeNotes || null } : {}),
+      },
+    })
+    if (updated.count !== 1) fail(409, 'conflict')
+    if (meeting.liveSessionId && meeting.status === 'ACCEPTED') {
+      await tx.liveSession.updateMany({ where: { id: meeting.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } }, data: { status: 'ENDED', endedAt: now } })
+    }
+    const other = await otherSide(tx, meeting, side)
+    const emails =
+      meeting.status === input.status
+        ? []
+        : await notify(tx, {
+            userIds: other.userIds,
+            kind: 'meeting.updated',
+            data: { with: other.senderName, status: input.status },
+            link: `/meetings/${meeting.id}`,
+            email: false,
+          })
+    return { result: undefined, emails }
+  })
+}

@@ -1,0 +1,164 @@
+import { data } from 'react-router'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+import { meetingInviteIcs } from '~/domain/matchmaking/ics'
+import { sideOf, type MeetingSide } from './meetings.server'
+
+export type MeetingViewerSide = MeetingSide | 'organizer'
+
+/**
+ * Who may see a meeting: its buyer, the exporter company's members, and (read-only) the organizer of
+ * its fair or an admin. Everyone else gets a 404 so meeting ids reveal nothing.
+ */
+export async function requireMeetingAccess(user: SessionUser, meetingId: string): Promise<{ side: MeetingViewerSide }> {
+  const prisma = await getPrisma()
+  const meeting = await prisma.meeting.findUnique({
+    where: { id: meetingId },
+    select: { buyerId: true, companyId: true, fair: { select: { organizerId: true } } },
+  })
+  if (meeting) {
+    const side = sideOf(user, meeting)
+    if (side) return { side }
+    if (user.role === 'ADMIN' || (user.role === 'ORGANIZER' && meeting.fair?.organizerId === user.id)) return { side: 'organizer' }
+  }
+  throw data({ reason: 'not-found' }, { status: 404 })
+}
+
+/** Room and calendar file: only seated participants of an accepted (or held) meeting; others 404. */
+export async function requireMeetingParticipant(user: SessionUser, meetingId: string) {
+  const prisma = await getPrisma()
+  const seat = await prisma.meetingParticipant.findUnique({
+    where: { meetingId_userId: { meetingId, userId: user.id } },
+    select: { role: true, meeting: { select: { status: true } } },
+  })
+  if (!seat || !['ACCEPTED', 'HELD', 'NO_SHOW'].includes(seat.meeting.status)) throw data({ reason: 'not-found' }, { status: 404 })
+  return seat
+}
+
+/** Everything the meeting page and the room show, with each party's zone for "their local time". */
+export async function getMeetingView(meetingId: string, { locale, viewer }: { locale: string; viewer: SessionUser }) {
+  const prisma = await getPrisma()
+  const meeting = await prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      requestedById: true,
+      interpreterLanguage: true,
+      agenda: true,
+      buyerId: true,
+      companyId: true,
+      liveSessionId: true,
+      publishedAt: true,
+      consultationValueUsdCents: true,
+      expectedContractValueUsdCents: true,
+      nextStep: true,
+      outcomeNotes: true,
+      fair: { select: { name: true, nameI18n: true, slug: true } },
+      buyer: { select: { userId: true, companyName: true, country: true, timeZone: true } },
+      company: { select: { name: true, nameI18n: true, slug: true, timeZone: true } },
+      participants: { select: { userId: true, role: true, user: { select: { name: true } } } },
+    },
+  })
+  const proposer = meeting.requestedById === meeting.buyer.userId ? 'buyer' : 'exporter'
+  const side = sideOf(viewer, meeting)
+  return {
+    id: meeting.id,
+    buyerId: meeting.buyerId,
+    companyId: meeting.companyId,
+    status: meeting.status,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    proposer: proposer as MeetingSide,
+    interpreterLanguage: meeting.interpreterLanguage,
+    agenda: meeting.agenda,
+    liveSessionId: meeting.liveSessionId,
+    published: meeting.publishedAt !== null,
+    fair: meeting.fair ? { name: pickLocalized(meeting.fair.name, meeting.fair.nameI18n, locale), slug: meeting.fair.slug } : null,
+    buyer: { companyName: meeting.buyer.companyName, country: meeting.buyer.country, timeZone: meeting.buyer.timeZone },
+    company: { name: pickLocalized(meeting.company.name, meeting.company.nameI18n, locale), slug: meeting.company.slug, timeZone: meeting.company.timeZone },
+    /** The other party's zone, for "their local time" next to the viewer's */
+    otherTimeZone: side === 'buyer' ? meeting.company.timeZone : meeting.buyer.timeZone,
+    isParticipant: meeting.participants.some((participant) => participant.userId === viewer.id),
+    participants: meeting.participants.map((participant) => ({ role: participant.role, name: participant.user.name })),
+    outcome: {
+      consultationValueUsdCents: meeting.consultationValueUsdCents === null ? null : Number(meeting.consultationValueUsdCents),
+      expectedContractValueUsdCents: meeting.expectedContractValueUsdCents === null ? null : Number(meeting.expectedContractValueUsdCents),
+      nextStep: meeting.nextStep,
+      outcomeNotes: meeting.outcomeNotes,
+    },
+  }
+}
+
+/** The viewer's meetings (as buyer or through their company), upcoming first, then the rest. */
+export async function listMeetings(user: SessionUser, { locale }: { locale: string }) {
+  const where = user.buyerProfile ? { buyerId: user.buyerProfile.id } : user.exporterMember ? { companyId: user.exporterMember.company.id } : null
+  if (!where) return []
+  const prisma = await getPrisma()
+  const rows = await prisma.meeting.findMany({
+    where,
+    orderBy: { startsAt: 'asc' },
+    take: 200,
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      requestedById: true,
+      interpreterLanguage: true,
+      buyer: { select: { userId: true, companyName: true, timeZone: true } },
+      company: { select: { name: true, nameI18n: true, timeZone: true } },
+    },
+  })
+  const side: MeetingSide = user.buyerProfile ? 'buyer' : 'exporter'
+  return rows.map((row) => {
+    const proposer: MeetingSide = row.requestedById === row.buyer.userId ? 'buyer' : 'exporter'
+    return {
+      id: row.id,
+      status: row.status,
+      startsAt: row.startsAt.toISOString(),
+      interpreterLanguage: row.interpreterLanguage,
+      counterpart: side === 'buyer' ? pickLocalized(row.company.name, row.company.nameI18n, locale) : row.buyer.companyName,
+      counterpartTimeZone: side === 'buyer' ? row.company.timeZone : row.buyer.timeZone,
+      awaitingMe: (row.status === 'REQUESTED' || row.status === 'RESCHEDULE_PROPOSED') && proposer !== side,
+    }
+  })
+}
+
+/** The calendar file of an accepted meeting, for one of its participants. */
+export async function meetingIcs(meetingId: string, { now, appUrl, locale }: { now: Date; appUrl: string; locale: string }) {
+  const prisma = await getPrisma()
+  const meeting = await prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      agenda: true,
+      updatedAt: true,
+      buyer: { select: { companyName: true, timeZone: true, user: { select: { name: true, email: true } } } },
+      company: { select: { name: true, timeZone: true } },
+      participants: { select: { role: true, user: { select: { name: true, email: true, timeZone: true } } } },
+    },
+  })
+  const exporterSeat = meeting.participants.find((participant) => participant.role === 'EXPORTER')
+  const organizer = exporterSeat
+    ? { name: exporterSeat.user.name, email: exporterSeat.user.email, company: meeting.company.name, timeZone: meeting.company.timeZone }
+    : { name: meeting.company.name, email: 'meetings@tradecast.app', company: meeting.company.name, timeZone: meeting.company.timeZone }
+  return meetingInviteIcs({
+    meetingId: meeting.id,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    title: `${meeting.buyer.companyName} × ${meeting.company.name}`,
+    agenda: meeting.agenda || undefined,
+    joinUrl: `${appUrl}/meetings/${meeting.id}/room`,
+    organizer,
+    attendees: [{ name: meeting.buyer.user.name, email: meeting.buyer.user.email, company: meeting.buyer.companyName, timeZone: meeting.buyer.timeZone }],
+    now,
+    // Seconds since epoch of the last change: grows with every update, so calendars replace older copies.
+    sequence: Math.floor(meeting.updatedAt.getTime() / 1000) % 2_147_483_647,
+    locale,
+  })
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { isLanguageCode } from '~/lib/languages'
+
+// Client-safe form schemas for meeting requests, responses and outcomes. Messages are i18n keys.
+
+const MAX_DEAL_USD = 10_000_000_000
+
+const slotStart = z.iso.datetime({ error: 'meetings.errors.slot' })
+
+const usdAmount = z.coerce
+  .number({ error: 'meetings.errors.amount' })
+  .min(0, { error: 'meetings.errors.amount' })
+  .max(MAX_DEAL_USD, { error: 'meetings.errors.amount' })
+
+export const RequestMeetingSchema = z.object({
+  intent: z.literal('request'),
+  slotStart,
+  interpreterLanguage: z
+    .string()
+    .refine(isLanguageCode, { error: 'errors.invalidChoice' })
+    .optional(),
+  agenda: z.string().trim().max(2000, { error: 'errors.tooLong' }).default(''),
+})
+export type RequestMeetingInput = z.infer<typeof RequestMeetingSchema>
+
+export const AcceptSchema = z.object({ intent: z.literal('accept') })
+export const DeclineSchema = z.object({ intent: z.literal('decline') })
+export const CancelSchema = z.object({ intent: z.literal('cancel') })
+export const ProposeSchema = z.object({ intent: z.literal('propose'), slotStart })
+
+export const OUTCOME_STATUSES = ['HELD', 'NO_SHOW'] as const
+
+export const OutcomeSchema = z.object({
+  intent: z.literal('outcome'),
+  status: z.enum(OUTCOME_STATUSES, { error: 'errors.invalidChoice' }),
+  consultationValueUsd: usdAmount.optional(),
+  expectedContractValueUsd: usdAmount.optional(),
+  nextStep: z.string().trim().max(500, { error: 'errors.tooLong' }).optional(),
+  outcomeNotes: z.string().trim().max(5000, { error: 'errors.tooLong' }).optional(),
+})
+export type OutcomeInput = z.infer<typeof OutcomeSchema>
+
+export const MeetingActionSchema = z.discriminatedUnion('intent', [AcceptSchema, DeclineSchema, CancelSchema, ProposeSchema, OutcomeSchema])

@@ -1,0 +1,98 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { requireUser } from '~/domain/accounts/session.server'
+import { acceptMeeting, cancelMeeting, declineMeeting, findMeetingSlots, proposeNewTime, recordOutcome } from '~/domain/meetings/meetings.server'
+import { getMeetingView, requireMeetingAccess } from '~/domain/meetings/queries.server'
+import { MeetingActionSchema } from '~/domain/meetings/schemas'
+import { formatSlotForViewer, formatSlotInZone } from '~/domain/matchmaking/slot-finder'
+import { requestNow } from '~/utils/clock.server'
+import { validateCsrf } from '~/utils/csrf.server'
+import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+export async function loadMeeting(request: Request, meetingId: string) {
+  const user = await requireUser(request)
+  const { side } = await requireMeetingAccess(user, meetingId)
+  const locale = await resolveLocale(request, user)
+  const now = requestNow(request)
+  const viewerZone = resolveTimeZone(request, user).timeZone
+  const meeting = await getMeetingView(meetingId, { locale, viewer: user })
+  const interval = { start: new Date(meeting.startsAt), end: new Date(meeting.endsAt) }
+  const pending = meeting.status === 'REQUESTED' || meeting.status === 'RESCHEDULE_PROPOSED'
+  const canRespond = pending && side !== 'organizer' && meeting.proposer !== side
+  const otherName = side === 'buyer' ? meeting.company.name : meeting.buyer.companyName
+  const proposals = canRespond
+    ? (await findMeetingSlots({ buyerId: meeting.buyerId, companyId: meeting.companyId, excludeMeetingId: meetingId }, { now })).slots.map((slot) => ({
+        start: slot.start.toISOString(),
+        ...formatSlotForViewer(slot, { locale, viewerTimeZone: viewerZone, otherTimeZone: meeting.otherTimeZone }),
+      }))
+    : []
+  return {
+    side,
+    meeting,
+    otherName,
+    viewerZone,
+    canRespond,
+    started: now.getTime() >= interval.start.getTime(),
+    times: {
+      viewer: formatSlotInZone(interval, { locale, timeZone: viewerZone }),
+      buyer: formatSlotInZone(interval, { locale, timeZone: meeting.buyer.timeZone }),
+      exporter: formatSlotInZone(interval, { locale, timeZone: meeting.company.timeZone }),
+    },
+    proposals,
+  }
+}
+
+const ERROR_KEYS: Record<string, string> = {
+  'double-booked': 'meetings.errors.doubleBooked',
+  'slot-unavailable': 'meetings.errors.slotTaken',
+  expired: 'meetings.errors.expired',
+  started: 'meetings.errors.started',
+  'not-started': 'meetings.errors.notStarted',
+  'invalid-transition': 'meetings.errors.changed',
+  conflict: 'meetings.errors.changed',
+  'own-proposal': 'meetings.errors.changed',
+}
+
+export async function handleMeetingAction(request: Request, meetingId: string) {
+  const user = await requireUser(request)
+  const { side } = await requireMeetingAccess(user, meetingId)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: MeetingActionSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  if (side === 'organizer') throw data({ reason: 'forbidden' }, { status: 403 })
+  const input = submission.value
+  const now = requestNow(request)
+  let toastKey: string
+  try {
+    switch (input.intent) {
+      case 'accept':
+        await acceptMeeting(user, meetingId, now)
+        toastKey = 'meetings.toast.accepted'
+        break
+      case 'decline':
+        await declineMeeting(user, meetingId)
+        toastKey = 'meetings.toast.declined'
+        break
+      case 'propose':
+        await proposeNewTime(user, meetingId, input.slotStart, now)
+        toastKey = 'meetings.toast.proposed'
+        break
+      case 'cancel':
+        await cancelMeeting(user, meetingId, now)
+        toastKey = 'meetings.toast.cancelled'
+        break
+      case 'outcome':
+        await recordOutcome(user, meetingId, input, now)
+        toastKey = 'meetings.toast.outcome'
+        break
+    }
+  } catch (error) {
+    const withData = error as { data?: { reason?: string }; init?: { status?: number } }
+    const key = withData.data?.reason ? ERROR_KEYS[withData.data.reason] : undefined
+    if (key) return data({ result: submission.reply({ formErrors: [key] }) }, { status: withData.init?.status ?? 409 })
+    throw error
+  }
+  return redirect(`/meetings/${meetingId}`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: toastKey }) } })
+}

@@ -1,0 +1,87 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { z } from 'zod'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+import { requireFairManager } from '~/domain/fairs/access.server'
+import { loadScheduleInputs, publishFairSchedule, PublishError, runFairSchedule } from '~/domain/meetings/fair-schedule.server'
+import { formatSlotInZone } from '~/domain/matchmaking/slot-finder'
+import { requestNow } from '~/utils/clock.server'
+import { validateCsrf } from '~/utils/csrf.server'
+import { resolveLocale } from '~/utils/preferences.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+const DraftSchema = z
+  .array(z.object({ buyerId: z.string().max(40), exporterId: z.string().max(40), slotId: z.string().max(40), locked: z.boolean() }))
+  .max(20_000)
+
+export const ScheduleFormSchema = z.object({
+  intent: z.enum(['run', 'publish']),
+  maxPerExporter: z.coerce
+    .number({ error: 'schedule.errors.limit' })
+    .int({ error: 'schedule.errors.limit' })
+    .min(1, { error: 'schedule.errors.limit' })
+    .max(100, { error: 'schedule.errors.limit' }),
+  draft: z
+    .string()
+    .default('[]')
+    .transform((value, ctx) => {
+      try {
+        return DraftSchema.parse(JSON.parse(value))
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'schedule.errors.draft' })
+        return z.NEVER
+      }
+    }),
+})
+
+export async function loadSchedulePage(request: Request, fairId: string) {
+  const { user, fair } = await requireFairManager(request, fairId)
+  const locale = await resolveLocale(request, user)
+  const prisma = await getPrisma()
+  const [details, inputs] = await Promise.all([
+    prisma.tradeFair.findUniqueOrThrow({ where: { id: fair.id }, select: { name: true, nameI18n: true } }),
+    loadScheduleInputs(fair.id, { locale }),
+  ])
+  return {
+    fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(details.name, details.nameI18n, locale) },
+    counts: { buyers: inputs.buyers.length, exporters: inputs.exporters.length, slots: inputs.slots.length, confirmed: inputs.confirmed.length, preferences: inputs.preferences.length },
+    slots: Object.fromEntries(inputs.slots.map((slot) => [slot.id, formatSlotInZone({ start: slot.startsAt, end: slot.endsAt }, { locale, timeZone: fair.timeZone })])),
+    slotOrder: inputs.slots.map((slot) => slot.id),
+    buyers: Object.fromEntries(inputs.buyers.map((b) => [b.id, b.name])),
+    exporters: Object.fromEntries(inputs.exporters.map((e) => [e.id, e.name])),
+    confirmed: inputs.confirmed.map(({ buyerId, exporterId, slotId }) => ({ buyerId, exporterId, slotId, locked: true, weight: 0, confirmed: true })),
+  }
+}
+
+export async function handleScheduleAction(request: Request, fairId: string) {
+  const { user, fair } = await requireFairManager(request, fairId)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: ScheduleFormSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), run: null }, { status: 400 })
+  const { intent, maxPerExporter, draft } = submission.value
+  const locale = await resolveLocale(request, user)
+  const now = requestNow(request)
+  if (intent === 'run') {
+    const inputs = await loadScheduleInputs(fair.id, { locale })
+    try {
+      const run = await runFairSchedule(inputs, { maxPerExporter, keep: draft.filter((m) => m.locked), now })
+      return data({ result: submission.reply(), run })
+    } catch (error) {
+      if ((error as { data?: { reason?: string } }).data?.reason === 'locked-conflict') {
+        return data({ result: submission.reply({ formErrors: ['schedule.errors.lockedConflict'] }), run: null }, { status: 400 })
+      }
+      throw error
+    }
+  }
+  try {
+    await publishFairSchedule(user, fair.id, draft, { maxPerExporter, now, locale })
+  } catch (error) {
+    if (error instanceof PublishError) {
+      return data({ result: submission.reply({ formErrors: [`schedule.errors.${error.reason}`] }), run: null }, { status: 409 })
+    }
+    throw error
+  }
+  return redirect(`/organizer/fairs/${fair.id}/schedule`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'schedule.published' }) } })
+}

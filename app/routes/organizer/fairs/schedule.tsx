@@ -1,0 +1,177 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useNavigation } from 'react-router'
+import type { Route } from './+types/schedule'
+import { handleScheduleAction, loadSchedulePage } from './schedule.server'
+import { CsrfInput } from '~/components/csrf-input'
+import { Button } from '~/components/ui/button'
+import { Card, EmptyState, StatCard } from '~/components/ui/card'
+import { FormErrors } from '~/components/ui/form-errors'
+import { useRootData } from '~/lib/use-root-data'
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.fair.name ?? 'Fair'} · Meeting schedule · Tradecast` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  return loadSchedulePage(request, params.fairId)
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  return handleScheduleAction(request, params.fairId)
+}
+
+type LoaderData = Route.ComponentProps['loaderData']
+type DraftRow = { buyerId: string; exporterId: string; slotId: string; locked: boolean; weight: number; confirmed: boolean }
+
+function ScheduleEditor({ loaderData, initial, initialLimit, run }: { loaderData: LoaderData; initial: DraftRow[]; initialLimit: string; run: { objective: number; upperBound: number; ratio: number; milliseconds: number } | null }) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const navigation = useNavigation()
+  const [rows, setRows] = useState<DraftRow[]>(initial)
+  const [limit, setLimit] = useState(initialLimit)
+  const busyIntent = navigation.state !== 'idle' ? navigation.formData?.get('intent') : null
+  const slotIndex = new Map(loaderData.slotOrder.map((id, index) => [id, index]))
+  const sorted = [...rows].sort((a, b) => (slotIndex.get(a.slotId) ?? 0) - (slotIndex.get(b.slotId) ?? 0) || (loaderData.exporters[a.exporterId] ?? '').localeCompare(loaderData.exporters[b.exporterId] ?? ''))
+  const key = (row: DraftRow) => `${row.buyerId}|${row.exporterId}|${row.slotId}`
+  const draft = JSON.stringify(rows.map(({ buyerId, exporterId, slotId, locked }) => ({ buyerId, exporterId, slotId, locked })))
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
+  const newCount = rows.filter((row) => !row.confirmed).length
+  return (
+    <div className="space-y-6">
+      <Card id="run" title={t('schedule.runTitle')}>
+        <Form method="post" className="flex flex-wrap items-end gap-3" aria-busy={busyIntent === 'run'}>
+          <CsrfInput />
+          <input type="hidden" name="draft" value={draft} />
+          <div>
+            <label htmlFor="maxPerExporter" className="block text-sm font-medium text-slate-800">
+              {t('schedule.limit')}
+            </label>
+            <input
+              id="maxPerExporter"
+              name="maxPerExporter"
+              type="number"
+              min={1}
+              max={100}
+              required
+              value={limit}
+              onChange={(event) => setLimit(event.target.value)}
+              className="mt-1 block w-32 rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+          </div>
+          <Button type="submit" name="intent" value="run" disabled={busyIntent !== null && busyIntent !== undefined}>
+            {busyIntent === 'run' ? t('schedule.running') : run ? t('schedule.rerun') : t('schedule.run')}
+          </Button>
+          <Button type="submit" name="intent" value="publish" variant="secondary" disabled={newCount === 0 || (busyIntent !== null && busyIntent !== undefined)}>
+            {busyIntent === 'publish' ? t('schedule.publishing') : t('schedule.publish', { count: newCount })}
+          </Button>
+        </Form>
+        <p className="mt-2 text-xs text-slate-500">{t('schedule.lockHint')}</p>
+        {busyIntent === 'run' ? (
+          <p role="status" className="mt-3 flex items-center gap-2 text-sm text-brand-700">
+            <span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" />
+            {t('schedule.runningHint')}
+          </p>
+        ) : null}
+      </Card>
+      {run ? (
+        <dl className="grid gap-4 sm:grid-cols-3" aria-label={t('schedule.quality')}>
+          <StatCard label={t('schedule.objective')} value={number.format(run.objective)} />
+          <StatCard label={t('schedule.bound')} value={number.format(run.upperBound)} />
+          <StatCard label={t('schedule.ratio')} value={<span data-testid="schedule-ratio">{percent.format(run.ratio)}</span>} tone={run.ratio < 0.9 ? 'warn' : 'default'} />
+        </dl>
+      ) : null}
+      <Card id="draft" title={t('schedule.draftTitle', { count: rows.length })}>
+        {sorted.length === 0 ? (
+          <EmptyState>{t('schedule.empty')}</EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t('schedule.draftTitle', { count: rows.length })}</caption>
+              <thead className="text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">{t('schedule.slot')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('schedule.buyer')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('schedule.exporter')}</th>
+                  <th scope="col" className="py-2 pr-3 text-right">{t('schedule.weight')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('schedule.lock')}</th>
+                  <th scope="col" className="py-2"><span className="sr-only">{t('schedule.remove')}</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {sorted.map((row) => {
+                  const label = `${loaderData.buyers[row.buyerId] ?? row.buyerId} × ${loaderData.exporters[row.exporterId] ?? row.exporterId}`
+                  return (
+                    <tr key={key(row)}>
+                      <td className="py-2 pr-3 whitespace-nowrap">{loaderData.slots[row.slotId] ?? row.slotId}</td>
+                      <td className="py-2 pr-3">{loaderData.buyers[row.buyerId] ?? row.buyerId}</td>
+                      <td className="py-2 pr-3">{loaderData.exporters[row.exporterId] ?? row.exporterId}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{row.confirmed ? '—' : number.format(row.weight)}</td>
+                      <td className="py-2 pr-3">
+                        {row.confirmed ? (
+                          <span className="text-xs font-semibold text-emerald-700">{t('schedule.confirmed')}</span>
+                        ) : (
+                          <label className="inline-flex items-center gap-1">
+                            <input
+                              type="checkbox"
+                              checked={row.locked}
+                              onChange={(event) => setRows((current) => current.map((r) => (key(r) === key(row) ? { ...r, locked: event.target.checked } : r)))}
+                              aria-label={t('schedule.lockLabel', { meeting: label })}
+                            />
+                            <span className="text-xs">{t('schedule.lock')}</span>
+                          </label>
+                        )}
+                      </td>
+                      <td className="py-2">
+                        {row.confirmed ? null : (
+                          <button
+                            type="button"
+                            className="text-xs text-red-700 hover:underline"
+                            onClick={() => setRows((current) => current.filter((r) => key(r) !== key(row)))}
+                            aria-label={t('schedule.removeLabel', { meeting: label })}
+                          >
+                            {t('schedule.remove')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  )
+}
+
+export default function FairScheduleRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { fair, counts } = loaderData
+  const run = actionData?.run ?? null
+  const initial: DraftRow[] = run ? run.meetings : loaderData.confirmed
+  const errors = (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error
+  const formErrors = errors ? Object.values(errors).flat() : undefined
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link to={`/organizer/fairs/${fair.id}`} className="hover:underline">
+            {fair.name}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold tracking-tight">{t('schedule.title')}</h1>
+        <p className="text-sm text-slate-600">{t('common.timesShownIn', { zone: fair.timeZone })}</p>
+      </header>
+      <dl className="grid gap-4 sm:grid-cols-5">
+        <StatCard label={t('schedule.counts.buyers')} value={counts.buyers} />
+        <StatCard label={t('schedule.counts.exporters')} value={counts.exporters} />
+        <StatCard label={t('schedule.counts.slots')} value={counts.slots} />
+        <StatCard label={t('schedule.counts.confirmed')} value={counts.confirmed} />
+        <StatCard label={t('schedule.counts.preferences')} value={counts.preferences} />
+      </dl>
+      {formErrors?.length ? <FormErrors id="schedule-errors" errors={formErrors} /> : null}
+      <ScheduleEditor key={run ? `${run.objective}-${run.meetings.length}-${run.milliseconds}` : 'initial'} loaderData={loaderData} initial={initial} initialLimit={String((actionData?.result as { initialValue?: { maxPerExporter?: unknown } } | undefined)?.initialValue?.maxPerExporter ?? '8')} run={run} />
+    </div>
+  )
+}
