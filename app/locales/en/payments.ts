@@ -72,6 +72,7 @@ const payments = {
     shipTo: 'ship to {{country}}',
     paidOn: 'paid {{date}}',
     boothsTitle: 'Booths and booth fees',
+    boothFeeLink: 'Booth fee',
     myBooths: 'Your booths',
     noBooths: 'No booths yet.',
     boothFee: 'Booth fee',

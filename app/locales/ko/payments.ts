@@ -75,6 +75,7 @@ const payments: MessagesOf<typeof en> = {
     shipTo: '배송지 {{country}}',
     paidOn: '{{date}} 결제',
     boothsTitle: '부스와 부스비',
+    boothFeeLink: '부스비',
     myBooths: '우리 회사 부스',
     noBooths: '아직 부스가 없습니다.',
     boothFee: '부스비',

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { StatusBadge } from '~/components/status-badge'
+import { buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { getOrganizerDashboard } from '~/domain/fairs/organizer-dashboard.server'
@@ -21,7 +23,17 @@ export default function OrganizerDashboard({ loaderData }: Route.ComponentProps)
   const { locale } = useRootData()
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight">{t('dashboard.organizerTitle')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold tracking-tight">{t('dashboard.organizerTitle')}</h1>
+        <div className="flex gap-2">
+          <Link to="/organizer/fairs/new" className={buttonClass('primary')}>
+            {t('fairs.newTitle')}
+          </Link>
+          <Link to="/organizer/rates" className={buttonClass('secondary')}>
+            {t('fairs.ratesTitle')}
+          </Link>
+        </div>
+      </div>
       <Card id="fairs" title={t('dashboard.fairs')}>
         {loaderData.fairs.length === 0 ? (
           <EmptyState>{t('common.none')}</EmptyState>
@@ -30,7 +42,11 @@ export default function OrganizerDashboard({ loaderData }: Route.ComponentProps)
             {loaderData.fairs.map((fair) => (
               <li key={fair.id} className="rounded-lg p-4 ring-1 ring-slate-200">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p className="text-lg font-semibold">{fair.name}</p>
+                  <p className="text-lg font-semibold">
+                    <Link to={`/organizer/fairs/${fair.id}`} className="hover:underline">
+                      {fair.name}
+                    </Link>
+                  </p>
                   <StatusBadge status={fair.status} />
                 </div>
                 <p className="text-sm text-slate-600">

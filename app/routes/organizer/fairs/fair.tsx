@@ -57,9 +57,15 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
             <StatusBadge status={fair.status} /> · {fair.timeZone}
           </p>
         </div>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Link to={`/fairs/${fair.slug}`} className={buttonClass('secondary')}>
             {t('fairs.publicPage')}
+          </Link>
+          <Link to={`/organizer/fairs/${fair.id}/schedule`} className={buttonClass('secondary')}>
+            {t('meetings.schedule.title')}
+          </Link>
+          <Link to={`/organizer/fairs/${fair.id}/fees`} className={buttonClass('secondary')}>
+            {t('payments.boothFeeLink')}
           </Link>
           <Link to={`/organizer/fairs/${fair.id}/dashboard`} className={buttonClass()}>
             {t('fairs.kpiDashboard')}
