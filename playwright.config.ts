@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
-const DATA_DIR = `data/e2e-pglite`
+const DATA_DIR = process.env.E2E_DATA_DIR ?? `data/e2e-pglite`
 // Payments: the app talks to the local Stripe fake (tests/mocks/stripe-server.ts), which posts signed
 // webhooks back to the app; nothing reaches Stripe.
 const STRIPE_MOCK_PORT = Number(process.env.E2E_STRIPE_PORT ?? 12111)
@@ -70,6 +70,13 @@ export default defineConfig({
         STRIPE_SECRET_KEY: 'sk_test_e2e',
         STRIPE_WEBHOOK_SECRET,
         STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_MOCK_PORT}`,
+        // Live media: WebRTC on loopback only (Chromium runs with --allow-loopback-in-peer-connection),
+        // two workers, and the test hook that kills a worker (e2e/live-media.spec.ts).
+        RTC_LISTEN_IP: '127.0.0.1',
+        RTC_MIN_PORT: '42000',
+        RTC_MAX_PORT: '42999',
+        MEDIASOUP_WORKERS: '2',
+        ENABLE_TEST_HOOKS: '1',
       },
     },
   ],

@@ -8,6 +8,7 @@ import { startSessionReminderTimer } from '../app/domain/fairs/reminders.server.
 import { getEnv } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
 import { createExpressApp } from './app.ts'
+import { createMediaLayer } from './media-setup.ts'
 import { createRealtimeServer } from './realtime/index.ts'
 import { seedDemoDataIfEmpty } from './seed-on-start.ts'
 
@@ -33,7 +34,11 @@ if (env.NODE_ENV === 'production') {
 }
 
 const httpServer = createServer(app)
-const realtime = await createRealtimeServer(httpServer)
+// mediasoup workers (one per core); a dead worker is replaced and only its rooms restart.
+const media = await createMediaLayer(env, logger)
+const realtime = await createRealtimeServer(httpServer, {
+  media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1' },
+})
 
 await new Promise<void>((resolve, reject) => {
   httpServer.once('error', reject)
@@ -53,7 +58,9 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error')
   else logger.info({ signal }, 'shutting down')
   stopReminders()
+  // Sockets first (viewer spans close at this instant, stats are written), then the media workers.
   await realtime.close()
+  media.close()
   await new Promise<void>((resolve) => {
     httpServer.close(() => resolve())
     httpServer.closeIdleConnections()

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
 import { EmptyState } from '~/components/ui/card'
@@ -20,7 +21,11 @@ export function ShowcaseList({ showcases }: { showcases: readonly Showcase[] }) 
       {showcases.map((showcase) => (
         <li key={showcase.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
           <div>
-            <p className="font-medium text-slate-900">{showcase.title}</p>
+            <p className="font-medium text-slate-900">
+              <Link to={`/live/${showcase.id}`} className="hover:underline">
+                {showcase.title}
+              </Link>
+            </p>
             <p className="text-sm text-slate-600">
               {t('landing.hostedBy', { company: showcase.companyName })}
               {showcase.fairName ? ` · ${showcase.fairName}` : ''}

@@ -8,6 +8,8 @@ import enInquiries from './en/inquiries'
 import koInquiries from './ko/inquiries'
 import enLiveRoom from './en/live-room'
 import koLiveRoom from './ko/live-room'
+import enLiveMedia from './en/live-media'
+import koLiveMedia from './ko/live-media'
 import enNotifications from './en/notifications'
 import koNotifications from './ko/notifications'
 import enPayments from './en/payments'
@@ -18,8 +20,10 @@ import enExporter from './en/exporter'
 import koExporter from './ko/exporter'
 import enBuyerProfile from './en/buyer-profile'
 import koBuyerProfile from './ko/buyer-profile'
+import enMeetings from './en/meetings'
+import koMeetings from './ko/meetings'
 
 export const messages = {
-  en: { ...enCore, ...enCatalog, ...enInquiries, ...enLiveRoom, ...enNotifications, ...enPayments, ...enFairs, ...enExporter, ...enBuyerProfile },
-  ko: { ...koCore, ...koCatalog, ...koInquiries, ...koLiveRoom, ...koNotifications, ...koPayments, ...koFairs, ...koExporter, ...koBuyerProfile },
+  en: { ...enCore, ...enCatalog, ...enInquiries, ...enLiveRoom, ...enLiveMedia, ...enNotifications, ...enPayments, ...enFairs, ...enExporter, ...enBuyerProfile, ...enMeetings },
+  ko: { ...koCore, ...koCatalog, ...koInquiries, ...koLiveRoom, ...koLiveMedia, ...koNotifications, ...koPayments, ...koFairs, ...koExporter, ...koBuyerProfile, ...koMeetings },
 }

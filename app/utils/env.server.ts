@@ -24,7 +24,36 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /// Send Stripe API calls elsewhere, e.g. http://127.0.0.1:12111 for the local fake (tests, dev:mocks)
   STRIPE_API_BASE: z.union([z.literal(''), z.url()]).optional(),
-})
+  /// mediasoup workers (default: one per core, os.availableParallelism())
+  MEDIASOUP_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /// Consumers one router serves before a showcase fans out to a router on another worker
+  MEDIA_CONSUMERS_PER_ROUTER: z.coerce.number().int().min(2).max(10_000).default(500),
+  /// Address WebRTC transports bind to; 0.0.0.0 = all interfaces (then announce RTC_ANNOUNCED_IP)
+  RTC_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
+  /// Public IP or host name put in ICE candidates (behind NAT / in containers)
+  RTC_ANNOUNCED_IP: z.string().min(1).optional(),
+  RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65_535).default(40_000),
+  RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65_535).default(49_999),
+  /// STUN/TURN servers for browsers, JSON: [{"urls":"turn:turn.example:3478","username":"u","credential":"p"}]
+  ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'ICE_SERVERS must be JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(
+      z
+        .array(z.object({ urls: z.union([z.string().regex(/^(stun|stuns|turn|turns):/), z.array(z.string().regex(/^(stun|stuns|turn|turns):/)).min(1)]), username: z.string().optional(), credential: z.string().optional() }))
+        .max(10),
+    ),
+  /// "1" enables test-only hooks (e.g. killing a mediasoup worker from the e2e suite). Never in real deployments.
+  ENABLE_TEST_HOOKS: z.enum(['0', '1']).default('0'),
+}).refine((env) => env.RTC_MIN_PORT <= env.RTC_MAX_PORT, { error: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] })
 
 export type Env = z.infer<typeof EnvSchema>
 

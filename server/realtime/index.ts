@@ -3,14 +3,23 @@ import { Server } from 'socket.io'
 import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
+import type { IceServer, MediaLayer } from '../media/index.ts'
+import { registerLiveNamespace } from './live-namespace.ts'
+import { registerMediaNamespace } from './media-namespace.ts'
 
 export type SocketUser = { id: string; role: string; name: string } | null
 
+export type RealtimeOptions = {
+  /** The mediasoup layer; without it the `/media` namespace is not served. */
+  media?: { layer: MediaLayer; iceServers: IceServer[]; testHooks: boolean }
+}
+
 /**
  * Socket.io on the app's HTTP server. The handshake reads the same session cookie as the pages,
- * so a socket's identity never comes from the client's own claims.
+ * so a socket's identity never comes from the client's own claims. Each feature is a namespace in
+ * its own module: `/live` (chat, moderation, pins) and `/media` (mediasoup signalling).
  */
-export async function createRealtimeServer(httpServer: HttpServer) {
+export async function createRealtimeServer(httpServer: HttpServer, options: RealtimeOptions = {}) {
   const io = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
@@ -40,9 +49,16 @@ export async function createRealtimeServer(httpServer: HttpServer) {
     socket.emit('hello', { signedIn: socket.data.user !== null })
   })
 
+  const live = registerLiveNamespace(io)
+  const media = options.media
+    ? registerMediaNamespace(io, { media: options.media.layer, iceServers: options.media.iceServers, testHooks: options.media.testHooks })
+    : null
+
   return {
     io,
     async close() {
+      live.close()
+      await media?.close()
       await new Promise<void>((resolve) => {
         io.close(() => resolve())
       })

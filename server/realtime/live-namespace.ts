@@ -25,8 +25,8 @@ import {
   SlowModeSchema,
   UnbanSchema,
 } from '../../app/protocol/live.ts'
-import { mintGuestCookie, readGuestKey } from '../../app/utils/guest-key.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
+import { installGuestCookie } from './guest-cookie.ts'
 import { identityFromHandshake } from './socket-identity.ts'
 
 type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Set<string> }
@@ -78,12 +78,7 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
   const logger = getLogger()
 
   // Guests get a signed browser key on their first handshake so sanctions stick to them.
-  io.engine.on('initial_headers', (headers: Record<string, string | string[]>, request: { headers: { cookie?: string }; tradecastGuestKey?: string }) => {
-    if (readGuestKey(request.headers.cookie)) return
-    const { key, setCookie } = mintGuestCookie()
-    request.tradecastGuestKey = key
-    headers['set-cookie'] = setCookie
-  })
+  installGuestCookie(io)
 
   nsp.use(async (socket, next) => {
     try {

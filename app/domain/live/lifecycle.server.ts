@@ -1,0 +1,54 @@
+import { getPrisma } from '~/domain/db.server'
+
+export type LifecycleStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'
+
+export class LifecycleError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'ended' | 'cancelled',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * SCHEDULED → LIVE (startedAt = now). Going live again while LIVE is a resume (after a restart or
+ * a crash) and keeps the first startedAt. Ended or cancelled sessions cannot go live.
+ */
+export async function goLive(sessionId: string, hostUserId: string, now: Date): Promise<{ status: 'LIVE'; startedAt: Date }> {
+  const prisma = await getPrisma()
+  const started = await prisma.liveSession.updateMany({
+    where: { id: sessionId, status: 'SCHEDULED' },
+    data: { status: 'LIVE', startedAt: now, hostId: hostUserId },
+  })
+  const session = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: { status: true, startedAt: true } })
+  if (!session) throw new LifecycleError('not-found', 'No such session.')
+  if (session.status === 'ENDED') throw new LifecycleError('ended', 'This showcase has ended.')
+  if (session.status === 'CANCELLED') throw new LifecycleError('cancelled', 'This showcase was cancelled.')
+  if (started.count === 0 && !session.startedAt) {
+    await prisma.liveSession.update({ where: { id: sessionId }, data: { startedAt: now } })
+    return { status: 'LIVE', startedAt: now }
+  }
+  return { status: 'LIVE', startedAt: session.startedAt ?? now }
+}
+
+/** LIVE (or SCHEDULED) → ENDED with endedAt = now; ending twice is a no-op. */
+export async function endLive(sessionId: string, now: Date): Promise<{ status: 'ENDED'; endedAt: Date }> {
+  const prisma = await getPrisma()
+  await prisma.liveSession.updateMany({
+    where: { id: sessionId, status: { in: ['LIVE', 'SCHEDULED'] } },
+    data: { status: 'ENDED', endedAt: now },
+  })
+  const session = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: { status: true, endedAt: true } })
+  if (!session) throw new LifecycleError('not-found', 'No such session.')
+  if (session.status === 'CANCELLED') throw new LifecycleError('cancelled', 'This showcase was cancelled.')
+  return { status: 'ENDED', endedAt: session.endedAt ?? now }
+}
+
+export async function getSessionHeader(sessionId: string) {
+  const prisma = await getPrisma()
+  return prisma.liveSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, title: true, status: true, isPublic: true, companyId: true, kind: true, startedAt: true, endedAt: true, scheduledStartAt: true },
+  })
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+
+/** The exporter's "schedule a showcase" form; times are wall-clock in the exporter's zone. */
+export const ScheduleShowcaseSchema = z
+  .object({
+    intent: z.literal('schedule'),
+    title: z.string({ error: 'liveMedia.schedule.errors.title' }).trim().min(3, { error: 'liveMedia.schedule.errors.title' }).max(120, { error: 'liveMedia.schedule.errors.title' }),
+    description: z.string().trim().max(2000, { error: 'liveMedia.schedule.errors.description' }).default(''),
+    startsAt: z.string({ error: 'liveMedia.schedule.errors.startsAt' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'liveMedia.schedule.errors.startsAt' }),
+    endsAt: z.string({ error: 'liveMedia.schedule.errors.endsAt' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'liveMedia.schedule.errors.endsAt' }),
+    isPublic: z.preprocess((value) => value === 'on' || value === true, z.boolean()).default(false),
+    productIds: z.array(z.string().min(1).max(40)).max(10, { error: 'liveMedia.schedule.errors.products' }).default([]),
+  })
+  .refine((value) => value.endsAt > value.startsAt, { error: 'liveMedia.schedule.errors.order', path: ['endsAt'] })

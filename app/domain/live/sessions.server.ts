@@ -1,0 +1,136 @@
+import { TZDate } from '@date-fns/tz'
+import { data } from 'react-router'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+import type { SessionUser } from '~/domain/accounts/session.server'
+
+/** `YYYY-MM-DDTHH:mm` on the wall clock of `timeZone` → the UTC instant (DST-correct). */
+export function wallClockToUtc(value: string, timeZone: string): Date {
+  const [date = '', time = ''] = value.split('T')
+  const [y, m, d] = date.split('-').map(Number)
+  const [hh, mm] = time.split(':').map(Number)
+  return new Date(new TZDate(y!, m! - 1, d!, hh!, mm!, timeZone).getTime())
+}
+
+export async function listCompanySessions(companyId: string, locale: string) {
+  const prisma = await getPrisma()
+  const sessions = await prisma.liveSession.findMany({
+    where: { companyId, kind: 'SHOWCASE' },
+    orderBy: [{ scheduledStartAt: 'desc' }],
+    take: 50,
+    select: {
+      id: true,
+      title: true,
+      titleI18n: true,
+      status: true,
+      isPublic: true,
+      scheduledStartAt: true,
+      scheduledEndAt: true,
+      uniqueViewers: true,
+      peakViewers: true,
+      watchSeconds: true,
+    },
+  })
+  return sessions.map((session) => ({
+    id: session.id,
+    title: pickLocalized(session.title, session.titleI18n, locale),
+    status: session.status,
+    isPublic: session.isPublic,
+    scheduledStartAt: session.scheduledStartAt.toISOString(),
+    scheduledEndAt: session.scheduledEndAt.toISOString(),
+    uniqueViewers: session.uniqueViewers,
+    peakViewers: session.peakViewers,
+    watchSeconds: Number(session.watchSeconds),
+  }))
+}
+
+/** Published products of the company, for the "featured products" picker. */
+export async function listCompanyProductsForShowcase(companyId: string, locale: string) {
+  const prisma = await getPrisma()
+  const products = await prisma.product.findMany({
+    where: { companyId, status: 'PUBLISHED' },
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+    select: { id: true, translations: { select: { locale: true, name: true } } },
+  })
+  return products.map((product) => {
+    const name = product.translations.find((t) => t.locale === locale)?.name ?? product.translations.find((t) => t.locale === 'en')?.name ?? product.id
+    return { id: product.id, name }
+  })
+}
+
+export async function createShowcase(
+  user: SessionUser,
+  companyId: string,
+  input: { title: string; description: string; startsAt: string; endsAt: string; isPublic: boolean; productIds: string[] },
+  timeZone: string,
+  now: Date,
+): Promise<{ ok: true; id: string } | { ok: false; field: 'startsAt' | 'productIds'; error: string }> {
+  const start = wallClockToUtc(input.startsAt, timeZone)
+  const end = wallClockToUtc(input.endsAt, timeZone)
+  if (start.getTime() < now.getTime() - 5 * 60 * 1000) return { ok: false, field: 'startsAt', error: 'liveMedia.schedule.errors.past' }
+  const prisma = await getPrisma()
+  const productIds = [...new Set(input.productIds)]
+  const owned = await prisma.product.count({ where: { id: { in: productIds }, companyId } })
+  if (owned !== productIds.length) return { ok: false, field: 'productIds', error: 'liveMedia.schedule.errors.products' }
+  const session = await prisma.liveSession.create({
+    data: {
+      kind: 'SHOWCASE',
+      title: input.title,
+      description: input.description,
+      isPublic: input.isPublic,
+      scheduledStartAt: start,
+      scheduledEndAt: end,
+      hostId: user.id,
+      companyId,
+      featuredProducts: { create: productIds.map((productId, position) => ({ productId, position })) },
+    },
+    select: { id: true },
+  })
+  return { ok: true, id: session.id }
+}
+
+/** The studio is for members of the hosting company only (403 otherwise, 404 if unknown). */
+export async function requireStudioSession(sessionId: string, user: SessionUser) {
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, title: true, status: true, companyId: true, isPublic: true, scheduledStartAt: true, startedAt: true },
+  })
+  if (!session) throw data({ reason: 'not-found' }, { status: 404 })
+  if (user.exporterMember?.company.id !== session.companyId) throw data({ reason: 'forbidden' }, { status: 403 })
+  return { ...session, scheduledStartAt: session.scheduledStartAt.toISOString(), startedAt: session.startedAt?.toISOString() ?? null }
+}
+
+/** What the viewer page shows before media connects. Private sessions need an account. */
+export async function loadWatchSession(sessionId: string, user: SessionUser | null, locale: string) {
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      titleI18n: true,
+      description: true,
+      status: true,
+      isPublic: true,
+      scheduledStartAt: true,
+      companyId: true,
+      company: { select: { name: true, nameI18n: true, slug: true } },
+    },
+  })
+  if (!session || session.kind !== 'SHOWCASE') throw data({ reason: 'not-found' }, { status: 404 })
+  return {
+    id: session.id,
+    title: pickLocalized(session.title, session.titleI18n, locale),
+    description: session.description,
+    status: session.status,
+    isPublic: session.isPublic,
+    needsSignIn: !session.isPublic && !user,
+    isHost: user?.exporterMember?.company.id === session.companyId,
+    scheduledStartAt: session.scheduledStartAt.toISOString(),
+    companyName: pickLocalized(session.company.name, session.company.nameI18n, locale),
+    companySlug: session.company.slug,
+  }
+}

@@ -1,0 +1,34 @@
+import { io, type Socket } from 'socket.io-client'
+import type { MediaAck, MediaClientToServer, MediaErrorCode, MediaRequest, MediaRequestName, MediaResponses, MediaServerToClient } from '~/protocol/media'
+
+export type MediaSocket = Socket<MediaServerToClient, MediaClientToServer>
+
+export class MediaRequestError extends Error {
+  constructor(
+    readonly code: MediaErrorCode | 'timeout' | 'disconnected',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** The `/media` namespace on this origin; the session cookie authenticates it. Reconnects on its own. */
+export function connectMediaSocket(): MediaSocket {
+  return io('/media', { withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 3000 })
+}
+
+/** One request/answer round trip; rejects with the server's error code (or a timeout). */
+export function request<E extends MediaRequestName>(socket: MediaSocket, event: E, payload: MediaRequest<E>, timeoutMs = 10_000): Promise<MediaResponses[E]> {
+  return new Promise((resolve, reject) => {
+    if (!socket.connected) {
+      reject(new MediaRequestError('disconnected', 'Not connected.'))
+      return
+    }
+    const emit = socket.timeout(timeoutMs).emit as unknown as (event: E, payload: MediaRequest<E>, ack: (error: Error | null, answer: MediaAck<MediaResponses[E]>) => void) => void
+    emit.call(socket.timeout(timeoutMs), event, payload, (error, answer) => {
+      if (error) reject(new MediaRequestError('timeout', `${event} timed out`))
+      else if (answer.ok) resolve(answer)
+      else reject(new MediaRequestError(answer.error.code, answer.error.message))
+    })
+  })
+}

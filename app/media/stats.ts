@@ -1,0 +1,39 @@
+import type { types } from 'mediasoup-client'
+
+export type PlaybackStats = {
+  framesDecoded: number
+  frameWidth: number
+  frameHeight: number
+  videoBytesReceived: number
+  audioPacketsReceived: number
+  /** What the host is showing: camera or screen. */
+  source: string | null
+  updatedAt: number
+}
+
+type StatsWindow = Window & { __tradecastStats?: PlaybackStats }
+
+/** Inbound RTP figures of the playing consumers (frames decoded, resolution, audio packets). */
+export async function readPlaybackStats(video: types.Consumer | null, audio: types.Consumer | null, source: string | null): Promise<PlaybackStats> {
+  const stats: PlaybackStats = { framesDecoded: 0, frameWidth: 0, frameHeight: 0, videoBytesReceived: 0, audioPacketsReceived: 0, source, updatedAt: Date.now() }
+  if (video && !video.closed) {
+    ;(await video.getStats()).forEach((report: Record<string, unknown>) => {
+      if (report['type'] !== 'inbound-rtp') return
+      stats.framesDecoded = Number(report['framesDecoded'] ?? 0)
+      stats.frameWidth = Number(report['frameWidth'] ?? 0)
+      stats.frameHeight = Number(report['frameHeight'] ?? 0)
+      stats.videoBytesReceived = Number(report['bytesReceived'] ?? 0)
+    })
+  }
+  if (audio && !audio.closed) {
+    ;(await audio.getStats()).forEach((report: Record<string, unknown>) => {
+      if (report['type'] === 'inbound-rtp') stats.audioPacketsReceived = Number(report['packetsReceived'] ?? 0)
+    })
+  }
+  return stats
+}
+
+/** Exposed for tests and support: `window.__tradecastStats`. */
+export function publishPlaybackStats(stats: PlaybackStats): void {
+  ;(window as StatsWindow).__tradecastStats = stats
+}

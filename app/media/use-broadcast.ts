@@ -1,0 +1,302 @@
+import type { Device, types } from 'mediasoup-client'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { SessionStatus } from '~/protocol/media'
+import { loadDevice } from './device'
+import { listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceOption } from './local-media'
+import { openSendTransport, produceAudio, produceVideo } from './send-transport'
+import { request, type MediaRequestError } from './signalling'
+import { useMediaSocket } from './use-media-socket'
+
+/**
+ * preview: camera on, not broadcasting · connecting: going live · live · reconnecting: the
+ * connection or the media server dropped · resumable: back online, one click to broadcast again ·
+ * ended.
+ */
+export type StudioPhase = 'preview' | 'connecting' | 'live' | 'reconnecting' | 'resumable' | 'ended'
+export type TransportQuality = 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed'
+
+export type StudioState = {
+  phase: StudioPhase
+  status: SessionStatus | null
+  cameras: DeviceOption[]
+  microphones: DeviceOption[]
+  cameraId: string | null
+  microphoneId: string | null
+  preview: MediaStream | null
+  muted: boolean
+  sharingScreen: boolean
+  viewerCount: number
+  transport: TransportQuality
+  busy: null | 'devices' | 'go-live' | 'end' | 'screen' | 'resume'
+  error: string | null
+}
+
+/** The host's studio: device choice and preview, go live / resume / end, screen share, mute. */
+export function useBroadcast(sessionId: string) {
+  const { socket, state: socketState, epoch } = useMediaSocket()
+  const [state, setState] = useState<StudioState>({
+    phase: 'preview',
+    status: null,
+    cameras: [],
+    microphones: [],
+    cameraId: null,
+    microphoneId: null,
+    preview: null,
+    muted: false,
+    sharingScreen: false,
+    viewerCount: 0,
+    transport: 'new',
+    busy: 'devices',
+    error: null,
+  })
+  const [resets, setResets] = useState(0)
+  const patch = useCallback((next: Partial<StudioState>) => setState((current) => ({ ...current, ...next })), [])
+
+  const camera = useRef<MediaStreamTrack | null>(null)
+  const microphone = useRef<MediaStreamTrack | null>(null)
+  const screen = useRef<MediaStreamTrack | null>(null)
+  const device = useRef<Device | null>(null)
+  const transport = useRef<types.Transport | null>(null)
+  const videoProducer = useRef<types.Producer | null>(null)
+  const audioProducer = useRef<types.Producer | null>(null)
+  /** True while this page meant to be broadcasting (survives reconnects). */
+  const broadcasting = useRef(false)
+  const mutedRef = useRef(false)
+  const joinedRef = useRef(false)
+
+  const setPreview = useCallback(() => {
+    const video = screen.current ?? camera.current
+    const tracks = [video, microphone.current].filter((track): track is MediaStreamTrack => track !== null)
+    patch({ preview: tracks.length > 0 ? new MediaStream(tracks) : null })
+  }, [patch])
+
+  // Devices: ask once (labels need a grant), then list.
+  useEffect(() => {
+    let cancelled = false
+    void (async () => {
+      try {
+        camera.current = await openCamera()
+        microphone.current = await openMicrophone()
+        const { cameras, microphones } = await listMediaDevices()
+        if (cancelled) return
+        patch({
+          cameras,
+          microphones,
+          cameraId: camera.current.getSettings().deviceId ?? cameras[0]?.deviceId ?? null,
+          microphoneId: microphone.current.getSettings().deviceId ?? microphones[0]?.deviceId ?? null,
+          busy: null,
+        })
+        setPreview()
+      } catch (error) {
+        if (!cancelled) patch({ busy: null, error: error instanceof Error ? error.name : 'devices' })
+      }
+    })()
+    return () => {
+      cancelled = true
+      camera.current?.stop()
+      microphone.current?.stop()
+      screen.current?.stop()
+    }
+  }, [patch, setPreview])
+
+  const closeMedia = useCallback(() => {
+    videoProducer.current = null
+    audioProducer.current = null
+    transport.current?.close()
+    transport.current = null
+  }, [])
+
+  const publish = useCallback(async () => {
+    if (!socket || !device.current) throw new Error('not connected')
+    closeMedia()
+    const sendTransport = await openSendTransport(socket, device.current)
+    transport.current = sendTransport
+    sendTransport.on('connectionstatechange', (connectionState) => patch({ transport: connectionState as TransportQuality }))
+    const video = screen.current ?? camera.current
+    if (video) videoProducer.current = await produceVideo(sendTransport, video, screen.current ? 'screen' : 'camera')
+    if (microphone.current) {
+      audioProducer.current = await produceAudio(sendTransport, microphone.current)
+      if (mutedRef.current) {
+        audioProducer.current.pause()
+        await request(socket, 'media:pause-producer', { producerId: audioProducer.current.id })
+      }
+    }
+    broadcasting.current = true
+    patch({ phase: 'live', error: null })
+  }, [socket, closeMedia, patch])
+
+  // Join as host at every connection; after a worker reset the broadcast resumes by itself.
+  useEffect(() => {
+    if (!socket || epoch === 0) return
+    let cancelled = false
+    const autoResume = resets > 0 && broadcasting.current
+    const onStatus = ({ status }: { status: SessionStatus }) => patch({ status, ...(status === 'ENDED' ? { phase: 'ended' as const } : {}) })
+    const onViewers = ({ count }: { count: number }) => patch({ viewerCount: count })
+    const onReset = () => {
+      joinedRef.current = false
+      closeMedia()
+      patch({ phase: 'reconnecting' })
+      setResets((value) => value + 1)
+    }
+    socket.on('media:status', onStatus)
+    socket.on('media:viewers', onViewers)
+    socket.on('media:reset', onReset)
+    void (async () => {
+      const joined = await request(socket, 'media:join', { sessionId, role: 'host' })
+      if (cancelled) return
+      patch({ status: joined.status })
+      if (joined.status === 'ENDED' || joined.status === 'CANCELLED') {
+        broadcasting.current = false
+        patch({ phase: 'ended' })
+        return
+      }
+      device.current = await loadDevice(joined.routerRtpCapabilities)
+      const ready = await request(socket, 'media:ready', { rtpCapabilities: device.current.recvRtpCapabilities as never })
+      if (cancelled) return
+      joinedRef.current = true
+      patch({ viewerCount: ready.viewerCount })
+      if (joined.status !== 'LIVE') patch({ phase: 'preview' })
+      else if (autoResume) {
+        patch({ phase: 'connecting' })
+        await publish()
+      } else patch({ phase: 'resumable' })
+    })().catch((error: unknown) => {
+      if (cancelled) return
+      const failure = error as MediaRequestError
+      if (failure.code === 'restarting' || failure.code === 'timeout') {
+        setTimeout(() => !cancelled && setResets((value) => value + 1), 1000)
+        patch({ phase: 'reconnecting' })
+      } else patch({ error: failure.message })
+    })
+    return () => {
+      cancelled = true
+      socket.off('media:status', onStatus)
+      socket.off('media:viewers', onViewers)
+      socket.off('media:reset', onReset)
+    }
+  }, [socket, epoch, resets, sessionId, patch, publish, closeMedia])
+
+  useEffect(() => {
+    if (socketState !== 'reconnecting') return
+    joinedRef.current = false
+    closeMedia()
+    setState((current) => (current.phase === 'ended' || current.phase === 'preview' ? current : { ...current, phase: 'reconnecting', transport: 'disconnected' }))
+  }, [socketState, closeMedia])
+
+  const run = useCallback(
+    async (busy: NonNullable<StudioState['busy']>, action: () => Promise<void>) => {
+      patch({ busy, error: null })
+      try {
+        await action()
+      } catch (error) {
+        patch({ error: error instanceof Error ? error.message : String(error) })
+      } finally {
+        patch({ busy: null })
+      }
+    },
+    [patch],
+  )
+
+  const goLive = useCallback(
+    () =>
+      run('go-live', async () => {
+        if (!socket) return
+        patch({ phase: 'connecting' })
+        const result = await request(socket, 'media:go-live', {})
+        patch({ status: result.status })
+        await publish()
+      }),
+    [run, socket, patch, publish],
+  )
+
+  const resume = useCallback(() => run('resume', publish), [run, publish])
+
+  const end = useCallback(
+    () =>
+      run('end', async () => {
+        if (!socket) return
+        const result = await request(socket, 'media:end', {})
+        broadcasting.current = false
+        closeMedia()
+        patch({ status: result.status, phase: 'ended' })
+      }),
+    [run, socket, closeMedia, patch],
+  )
+
+  const switchVideo = useCallback(
+    async (track: MediaStreamTrack, source: 'camera' | 'screen') => {
+      const producer = videoProducer.current
+      if (producer && socket) {
+        await producer.replaceTrack({ track })
+        await request(socket, 'media:set-source', { producerId: producer.id, source })
+      }
+      setPreview()
+    },
+    [socket, setPreview],
+  )
+
+  const stopScreen = useCallback(async () => {
+    const track = screen.current
+    screen.current = null
+    patch({ sharingScreen: false })
+    if (camera.current) await switchVideo(camera.current, 'camera')
+    track?.stop()
+  }, [patch, switchVideo])
+
+  const toggleScreen = useCallback(
+    () =>
+      run('screen', async () => {
+        if (screen.current) return stopScreen()
+        const track = await openScreen()
+        screen.current = track
+        // The browser's own "Stop sharing" button.
+        track.addEventListener('ended', () => void stopScreen())
+        patch({ sharingScreen: true })
+        await switchVideo(track, 'screen')
+      }),
+    [run, stopScreen, patch, switchVideo],
+  )
+
+  const toggleMute = useCallback(() => {
+    const muted = !mutedRef.current
+    mutedRef.current = muted
+    patch({ muted })
+    if (microphone.current) microphone.current.enabled = !muted
+    const producer = audioProducer.current
+    if (producer && socket) {
+      if (muted) producer.pause()
+      else producer.resume()
+      void request(socket, muted ? 'media:pause-producer' : 'media:resume-producer', { producerId: producer.id }).catch(() => undefined)
+    }
+  }, [socket, patch])
+
+  const selectCamera = useCallback(
+    (deviceId: string) =>
+      run('devices', async () => {
+        const next = await openCamera(deviceId)
+        const previous = camera.current
+        camera.current = next
+        patch({ cameraId: deviceId })
+        if (!screen.current) await switchVideo(next, 'camera')
+        previous?.stop()
+      }),
+    [run, patch, switchVideo],
+  )
+
+  const selectMicrophone = useCallback(
+    (deviceId: string) =>
+      run('devices', async () => {
+        const next = await openMicrophone(deviceId)
+        next.enabled = !mutedRef.current
+        const previous = microphone.current
+        microphone.current = next
+        patch({ microphoneId: deviceId })
+        await audioProducer.current?.replaceTrack({ track: next })
+        setPreview()
+        previous?.stop()
+      }),
+    [run, patch, setPreview],
+  )
+
+  return { ...state, socketState, goLive, resume, end, toggleScreen, toggleMute, selectCamera, selectMicrophone }
+}

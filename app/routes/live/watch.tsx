@@ -1,0 +1,118 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { Route } from './+types/watch'
+import { PhaseBadge } from '~/components/live-media/phase-badge'
+import { VideoView } from '~/components/live-media/video-view'
+import { Button } from '~/components/ui/button'
+import { getOptionalUser } from '~/domain/accounts/session.server'
+import { loadWatchSession } from '~/domain/live/sessions.server'
+import { useWatch } from '~/media/use-watch'
+import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
+import { resolveLocale } from '~/utils/preferences.server'
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.session.title ?? 'Live'} · Tradecast` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await getOptionalUser(request)
+  const locale = await resolveLocale(request, user)
+  return { session: await loadWatchSession(params.sessionId, user, locale) }
+}
+
+export default function WatchRoute({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { session } = loaderData
+  if (session.needsSignIn) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold tracking-tight">{session.title}</h1>
+        <p>{t('liveMedia.watch.privateNote')}</p>
+        <Link to={`/login?${new URLSearchParams({ redirectTo: `/live/${session.id}` })}`} className="text-brand-700 hover:underline">
+          {t('liveMedia.watch.signIn')}
+        </Link>
+      </div>
+    )
+  }
+  return <Player sessionId={session.id} title={session.title} companyName={session.companyName} companySlug={session.companySlug} description={session.description} />
+}
+
+function Player({ sessionId, title, companyName, companySlug, description }: { sessionId: string; title: string; companyName: string; companySlug: string; description: string }) {
+  const { t } = useTranslation()
+  const watch = useWatch(sessionId)
+  const [muted, setMuted] = useState(true)
+  const playing = watch.phase === 'live' && watch.stream !== null
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+          <p className="text-sm text-slate-600">
+            {t('liveMedia.watch.host')}{' '}
+            <Link to={`/exporters/${companySlug}`} className="text-brand-700 hover:underline">
+              {companyName}
+            </Link>
+          </p>
+        </div>
+        <div className="flex items-center gap-3">
+          <PhaseBadge phase={watch.phase} />
+          <span className="text-sm text-slate-700" data-testid="viewer-count">
+            {t('liveMedia.viewers', { count: watch.viewerCount })}
+          </span>
+        </div>
+      </div>
+
+      <div
+        className="relative aspect-video overflow-hidden rounded-xl bg-slate-900"
+        data-testid="player"
+        data-phase={watch.phase}
+        data-source={watch.source ?? ''}
+        data-frames-decoded={watch.stats?.framesDecoded ?? 0}
+        data-frame-width={watch.stats?.frameWidth ?? 0}
+        data-audio-packets={watch.stats?.audioPacketsReceived ?? 0}
+      >
+        <VideoView stream={watch.stream} muted={muted} aria-label={t('liveMedia.watch.videoLabel', { title })} className="h-full w-full object-contain" />
+        {!playing ? (
+          <div className="absolute inset-0 grid place-items-center p-6 text-center text-white">
+            <p className="text-lg font-medium">{t(`liveMedia.watch.overlay.${watch.phase}`)}</p>
+          </div>
+        ) : null}
+        {playing && muted ? (
+          <Button className="absolute bottom-4 left-4" onClick={() => setMuted(false)}>
+            {t('liveMedia.watch.tapToUnmute')}
+          </Button>
+        ) : null}
+      </div>
+
+      <div className="flex flex-wrap items-center gap-4 text-sm text-slate-700">
+        {playing && !muted ? (
+          <Button variant="secondary" onClick={() => setMuted(true)}>
+            {t('liveMedia.watch.mute')}
+          </Button>
+        ) : null}
+        <label className="flex items-center gap-2">
+          {t('liveMedia.watch.quality')}
+          <select
+            className="rounded-md border border-slate-300 bg-white px-2 py-1"
+            value={watch.quality}
+            onChange={(event) => watch.setQuality(event.target.value as QualityChoice)}
+          >
+            {QUALITY_CHOICES.map((quality) => (
+              <option key={quality} value={quality}>
+                {t(`liveMedia.quality.${quality}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {watch.layer !== null ? <span>{t('liveMedia.watch.receiving', { layer: t(`liveMedia.layer.${watch.layer}`) })}</span> : null}
+        {watch.source === 'screen' ? <span>{t('liveMedia.watch.screenShared')}</span> : null}
+        {watch.hostMuted ? <span>{t('liveMedia.watch.hostMuted')}</span> : null}
+      </div>
+      {watch.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {t(`liveMedia.errors.${watch.error.code}`, { defaultValue: watch.error.message })}
+        </p>
+      ) : null}
+      {description ? <p className="whitespace-pre-line text-slate-700">{description}</p> : null}
+    </div>
+  )
+}

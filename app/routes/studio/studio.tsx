@@ -1,0 +1,149 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { Route } from './+types/studio'
+import { PhaseBadge } from '~/components/live-media/phase-badge'
+import { VideoView } from '~/components/live-media/video-view'
+import { Button } from '~/components/ui/button'
+import { Card } from '~/components/ui/card'
+import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { requireStudioSession } from '~/domain/live/sessions.server'
+import { useBroadcast } from '~/media/use-broadcast'
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.session.title ?? 'Studio'} · Studio · Tradecast` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user } = await requireExporterMember(request)
+  return { session: await requireStudioSession(params.sessionId, user) }
+}
+
+export default function StudioRoute({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { session } = loaderData
+  const studio = useBroadcast(session.id)
+  const busy = studio.busy !== null
+  const onAir = studio.phase === 'live'
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-600">{t('liveMedia.studio.kicker')}</p>
+          <h1 className="text-2xl font-bold tracking-tight">{session.title}</h1>
+        </div>
+        <div className="flex items-center gap-3">
+          <PhaseBadge phase={studio.phase} />
+          <span className="text-sm text-slate-700" data-testid="viewer-count">
+            {t('liveMedia.viewers', { count: studio.viewerCount })}
+          </span>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <div className="relative aspect-video overflow-hidden rounded-xl bg-slate-900">
+            <VideoView stream={studio.preview} muted aria-label={t('liveMedia.studio.preview')} className="h-full w-full object-contain" />
+            {studio.busy === 'devices' ? <p className="absolute inset-0 grid place-items-center text-sm text-white">{t('liveMedia.studio.loadingDevices')}</p> : null}
+          </div>
+          <p className="mt-2 text-sm text-slate-600" data-testid="transport-state">
+            {t('liveMedia.studio.connection', { state: t(`liveMedia.transport.${studio.transport}`) })}
+            {studio.sharingScreen ? ` · ${t('liveMedia.studio.sharingScreen')}` : ''}
+            {studio.muted ? ` · ${t('liveMedia.studio.mutedNote')}` : ''}
+          </p>
+        </div>
+
+        <div className="space-y-4">
+          <Card id="controls" title={t('liveMedia.studio.controls')}>
+            <div className="space-y-3">
+              {studio.phase === 'preview' ? (
+                <Button onClick={() => void studio.goLive()} disabled={busy || studio.socketState !== 'connected'} className="w-full">
+                  {studio.busy === 'go-live' ? t('liveMedia.studio.goingLive') : t('liveMedia.studio.goLive')}
+                </Button>
+              ) : null}
+              {studio.phase === 'resumable' ? (
+                <Button onClick={() => void studio.resume()} disabled={busy} className="w-full">
+                  {studio.busy === 'resume' ? t('liveMedia.studio.resuming') : t('liveMedia.studio.resume')}
+                </Button>
+              ) : null}
+              {studio.phase === 'connecting' || studio.phase === 'reconnecting' ? (
+                <p role="status" className="text-sm text-slate-700">
+                  {t(studio.phase === 'connecting' ? 'liveMedia.studio.connecting' : 'liveMedia.studio.reconnecting')}
+                </p>
+              ) : null}
+              <div className="flex flex-wrap gap-2">
+                <Button variant="secondary" onClick={studio.toggleMute} aria-pressed={studio.muted} disabled={studio.phase === 'ended'}>
+                  {studio.muted ? t('liveMedia.studio.unmute') : t('liveMedia.studio.mute')}
+                </Button>
+                <Button variant="secondary" onClick={() => void studio.toggleScreen()} aria-pressed={studio.sharingScreen} disabled={busy || studio.phase === 'ended'}>
+                  {studio.busy === 'screen' ? t('liveMedia.studio.screenWorking') : studio.sharingScreen ? t('liveMedia.studio.stopScreen') : t('liveMedia.studio.shareScreen')}
+                </Button>
+              </div>
+              {onAir || studio.phase === 'resumable' || studio.phase === 'reconnecting' ? (
+                <Button
+                  variant="danger"
+                  className="w-full"
+                  disabled={busy || studio.socketState !== 'connected'}
+                  onClick={() => {
+                    if (window.confirm(t('liveMedia.studio.endConfirm'))) void studio.end()
+                  }}
+                >
+                  {studio.busy === 'end' ? t('liveMedia.studio.ending') : t('liveMedia.studio.end')}
+                </Button>
+              ) : null}
+              {studio.phase === 'ended' ? (
+                <p className="text-sm text-slate-700">
+                  {t('liveMedia.studio.endedNote')}{' '}
+                  <Link to="/exporter/sessions" className="text-brand-700 hover:underline">
+                    {t('liveMedia.studio.backToSessions')}
+                  </Link>
+                </p>
+              ) : null}
+              {studio.error ? (
+                <p role="alert" className="text-sm text-red-700">
+                  {t('liveMedia.studio.error', { message: studio.error })}
+                </p>
+              ) : null}
+            </div>
+          </Card>
+
+          <Card id="devices" title={t('liveMedia.studio.devices')}>
+            <div className="space-y-3">
+              <label className="block text-sm font-medium text-slate-800">
+                {t('liveMedia.studio.camera')}
+                <select
+                  className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+                  value={studio.cameraId ?? ''}
+                  onChange={(event) => void studio.selectCamera(event.target.value)}
+                  disabled={busy}
+                >
+                  {studio.cameras.map((camera) => (
+                    <option key={camera.deviceId} value={camera.deviceId}>
+                      {camera.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="block text-sm font-medium text-slate-800">
+                {t('liveMedia.studio.microphone')}
+                <select
+                  className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+                  value={studio.microphoneId ?? ''}
+                  onChange={(event) => void studio.selectMicrophone(event.target.value)}
+                  disabled={busy}
+                >
+                  {studio.microphones.map((microphone) => (
+                    <option key={microphone.deviceId} value={microphone.deviceId}>
+                      {microphone.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <p className="text-xs text-slate-500">{t('liveMedia.studio.simulcastNote')}</p>
+            </div>
+          </Card>
+          <Link to={`/live/${session.id}`} className="block text-sm text-brand-700 hover:underline">
+            {t('liveMedia.studio.viewerLink')}
+          </Link>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+import os from 'node:os'
+import type { Logger } from 'pino'
+import type { Env } from '../app/utils/env.server.ts'
+import { defaultWorkerCount, DEFAULT_CONSUMERS_PER_ROUTER } from './media/config.ts'
+import { MediaLayer } from './media/index.ts'
+
+/** The first non-internal IPv4 address of this machine, announced when listening on 0.0.0.0. */
+function firstExternalIPv4(): string | undefined {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    for (const address of addresses ?? []) if (address.family === 'IPv4' && !address.internal) return address.address
+  }
+  return undefined
+}
+
+/** Boots the mediasoup layer from the parsed environment and logs worker deaths and restarts. */
+export async function createMediaLayer(env: Env, logger: Logger): Promise<MediaLayer> {
+  let announcedAddress = env.RTC_ANNOUNCED_IP
+  if (!announcedAddress && (env.RTC_LISTEN_IP === '0.0.0.0' || env.RTC_LISTEN_IP === '::')) {
+    announcedAddress = firstExternalIPv4() ?? '127.0.0.1'
+    logger.warn({ announcedAddress }, 'RTC_ANNOUNCED_IP is not set: announcing this machine’s first IPv4 address (set it behind NAT)')
+  }
+  const layer = await MediaLayer.create({
+    workers: env.MEDIASOUP_WORKERS ?? defaultWorkerCount(),
+    ...(process.env.MEDIASOUP_WORKER_BIN ? { workerBin: process.env.MEDIASOUP_WORKER_BIN } : {}),
+    listenIp: env.RTC_LISTEN_IP,
+    ...(announcedAddress ? { announcedAddress } : {}),
+    minPort: env.RTC_MIN_PORT,
+    maxPort: env.RTC_MAX_PORT,
+    consumersPerRouter: env.MEDIA_CONSUMERS_PER_ROUTER ?? DEFAULT_CONSUMERS_PER_ROUTER,
+    peerJoinTimeoutMs: 15_000,
+    iceServers: env.ICE_SERVERS,
+    logLevel: 'warn',
+  })
+  layer.on('workerdied', (death) => logger.error({ pid: death.pid, index: death.index, rooms: death.owners, error: death.error }, 'mediasoup worker died; its rooms restart'))
+  layer.on('workerreplaced', (info) => logger.warn(info, 'mediasoup worker replaced'))
+  layer.on('error', (error) => logger.error({ err: error }, 'mediasoup worker could not be replaced (retrying)'))
+  logger.info({ workers: layer.pool.pids() }, 'mediasoup workers ready')
+  return layer
+}

@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { once } from 'node:events'
+import { afterEach, describe, expect, it } from 'vitest'
+import { MediaLayer } from './index'
+import { Room } from './room'
+import { WorkerPool, type WorkerDeath } from './worker-pool'
+
+// Real mediasoup workers (the offline-built binary; tools/mediasoup-worker/build.sh prints its path in 0.01 s when cached).
+function workerBin(): string | undefined {
+  if (process.env.MEDIASOUP_WORKER_BIN && existsSync(process.env.MEDIASOUP_WORKER_BIN)) return process.env.MEDIASOUP_WORKER_BIN
+  try {
+    return execFileSync('tools/mediasoup-worker/build.sh', { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop()
+  } catch {
+    return undefined
+  }
+}
+const bin = workerBin()
+const factory = WorkerPool.mediasoupFactory({ logLevel: 'error', ...(bin ? { workerBin: bin } : {}) })
+const listen = { listenIp: '127.0.0.1', minPort: 43000, maxPort: 43999 }
+
+const cleanups: Array<() => void> = []
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!()
+})
+
+describe.skipIf(!bin)('WorkerPool', () => {
+  it('replaces a dead worker at the same index and reports only the rooms that lived on it', async () => {
+    const pool = await WorkerPool.create({ size: 2, factory })
+    cleanups.push(() => pool.close())
+    const [pid0, pid1] = pool.pids()
+    const a = pool.acquire('room-a')
+    const b = pool.acquire('room-b')
+    expect(a).not.toBe(b)
+    const deathIndex = pool.indexOf(a)
+
+    const died = once(pool, 'died') as Promise<[WorkerDeath]>
+    const replaced = once(pool, 'replaced') as Promise<[{ index: number; pid: number }]>
+    pool.kill(deathIndex)
+    const [death] = await died
+    expect(death).toMatchObject({ index: deathIndex, owners: ['room-a'] })
+    const [fresh] = await replaced
+    expect(fresh.index).toBe(deathIndex)
+    expect([pid0, pid1]).not.toContain(fresh.pid)
+    expect(pool.pids()).toHaveLength(2)
+    expect(pool.workerAt(1 - deathIndex)).toBe(b)
+    // The new worker takes rooms again.
+    expect(pool.acquire('room-c')).toBe(pool.workerAt(deathIndex))
+  })
+
+  it('closes only the dead worker’s rooms in the media layer', async () => {
+    const layer = await MediaLayer.create(
+      { workers: 2, listenIp: '127.0.0.1', minPort: 43000, maxPort: 43999, consumersPerRouter: 500, peerJoinTimeoutMs: 10_000, iceServers: [], logLevel: 'error', ...(bin ? { workerBin: bin } : {}) },
+      factory,
+    )
+    cleanups.push(() => layer.close())
+    const one = await layer.openRoom('one')
+    const two = await layer.openRoom('two')
+    expect(one.workerPids()[0]).not.toBe(two.workerPids()[0])
+    const closed = once(layer, 'roomclosed') as Promise<[{ roomId: string; reason: string }]>
+    layer.killWorkerOf('one')
+    expect((await closed)[0]).toEqual({ roomId: 'one', reason: 'worker-died' })
+    expect(one.closed).toBe(true)
+    expect(two.closed).toBe(false)
+    await once(layer, 'workerreplaced')
+    const again = await layer.openRoom('one')
+    expect(again).not.toBe(one)
+  })
+})
+
+describe.skipIf(!bin)('Room capacity and pipeToRouter', () => {
+  it('places viewers on the primary router until capacity, then fans out to another worker fed by pipeToRouter', async () => {
+    const pool = await WorkerPool.create({ size: 2, factory })
+    cleanups.push(() => pool.close())
+    const room = await Room.create({ id: 'showcase', pool, listen, consumersPerRouter: 4, peerJoinTimeoutMs: 10_000 })
+    cleanups.push(() => room.close('shutdown'))
+
+    // The host's producer on the primary router (a DirectTransport stands in for the browser).
+    const primary = room.routerForSend()
+    const direct = await primary.createDirectTransport()
+    const producer = await direct.produce({
+      kind: 'audio',
+      rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 1111 }] },
+      appData: { source: 'microphone' },
+    })
+    const host = room.addPeer('host', 'host')
+    await room.producerAdded(host, producer)
+
+    const viewers = ['v1', 'v2', 'v3'].map((id) => room.addPeer(id, 'viewer'))
+    for (const viewer of viewers) await viewer.createTransport('recv')
+    const loads = room.routerLoads()
+    expect(loads).toHaveLength(2)
+    expect(loads[0]).toMatchObject({ reserved: 4 })
+    expect(loads[1]).toMatchObject({ reserved: 2 })
+    expect(loads[0]!.workerIndex).not.toBe(loads[1]!.workerIndex)
+
+    // The third viewer consumes the host's producer on the secondary router (piped, same id).
+    const caps = primary.rtpCapabilities
+    const third = viewers[2]!
+    const [transportId] = [...third.transports.keys()]
+    const consumer = await third.consume(transportId!, producer.id, caps)
+    expect(consumer).toMatchObject({ producerId: producer.id, kind: 'audio', source: 'microphone' })
+    expect(room.routerLoads()[1]).toMatchObject({ consumers: 1 })
+
+    // Leaving frees the reservation; the next viewer goes back to the secondary router's free seat.
+    third.close()
+    third.close() // idempotent
+    expect(room.routerLoads()[1]).toMatchObject({ reserved: 0, consumers: 0 })
+    expect(room.peers.has('v3')).toBe(false)
+  })
+
+  it('closes a peer that never finishes joining', async () => {
+    const pool = await WorkerPool.create({ size: 1, factory })
+    cleanups.push(() => pool.close())
+    const room = await Room.create({ id: 'timeout', pool, listen, consumersPerRouter: 500, peerJoinTimeoutMs: 50 })
+    cleanups.push(() => room.close('shutdown'))
+    const lazy = room.addPeer('lazy', 'viewer')
+    const ready = room.addPeer('ready', 'viewer')
+    room.peerJoined(ready)
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    expect(lazy.closed).toBe(true)
+    expect(ready.closed).toBe(false)
+    expect(room.viewerCount()).toBe(1)
+  })
+})

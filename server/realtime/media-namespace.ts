@@ -1,0 +1,378 @@
+import type { Namespace, Server, Socket } from 'socket.io'
+import { z } from 'zod'
+import { endLive, getSessionHeader, goLive, LifecycleError } from '../../app/domain/live/lifecycle.server.ts'
+import { loadRoomContext, RoomAccessError } from '../../app/domain/live/room-access.server.ts'
+import type { RoomIdentity } from '../../app/domain/live/room-identity.ts'
+import { closeViewSpan, openViewSpan, refreshViewStats, touchViewSpans } from '../../app/domain/live/viewers.server.ts'
+import {
+  MEDIA_REQUEST_SCHEMAS,
+  QUALITY_LAYER,
+  type MediaAck,
+  type MediaClientToServer,
+  type MediaErrorCode,
+  type MediaRequestName,
+  type MediaResponses,
+  type MediaServerToClient,
+  type SessionStatus,
+  type TransportInfo,
+} from '../../app/protocol/media.ts'
+import { getLogger } from '../../app/utils/logger.server.ts'
+import { MediaError, type MediaLayer, type Peer, type Room } from '../media/index.ts'
+import { installGuestCookie } from './guest-cookie.ts'
+import { identityFromHandshake } from './socket-identity.ts'
+
+type Joined = { sessionId: string; role: 'host' | 'viewer'; room: Room; peer: Peer; rtpCapabilities?: unknown; spanId?: string }
+type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Joined | null }
+type MediaSocket = Socket<MediaClientToServer, MediaServerToClient, Record<string, never>, SocketData>
+type MediaNamespace = Namespace<MediaClientToServer, MediaServerToClient, Record<string, never>, SocketData>
+
+export type MediaNamespaceOptions = {
+  media: MediaLayer
+  /** Handed to browsers with every transport (STUN/TURN). */
+  iceServers: TransportInfo['iceServers']
+  /** ENABLE_TEST_HOOKS=1: answers `test:kill-worker`. Never on in production deployments. */
+  testHooks: boolean
+  /** Heartbeat of open viewer spans and stats refresh, ms. */
+  heartbeatMs?: number
+  now?: () => Date
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly code: MediaErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const roomName = (sessionId: string) => `media:${sessionId}`
+
+function toErrorAnswer(error: unknown): MediaAck<never> {
+  if (error instanceof RequestError) return { ok: false, error: { code: error.code, message: error.message } }
+  if (error instanceof RoomAccessError) {
+    const messages = { 'not-found': 'No such live session.', forbidden: 'You cannot watch this session.', unauthenticated: 'Sign in to watch this session.' }
+    return { ok: false, error: { code: error.code, message: messages[error.code] } }
+  }
+  if (error instanceof LifecycleError) {
+    return { ok: false, error: { code: error.code === 'not-found' ? 'not-found' : 'ended', message: error.message } }
+  }
+  if (error instanceof MediaError) {
+    const code: MediaErrorCode = error.code === 'closed' ? 'restarting' : error.code
+    return { ok: false, error: { code, message: error.message } }
+  }
+  getLogger().error({ err: error }, 'media request failed')
+  return { ok: false, error: { code: 'internal', message: 'Something went wrong on our side; try again.' } }
+}
+
+/**
+ * The `/media` namespace: mediasoup signalling for live showcases. Identity comes from the
+ * handshake cookies (session or signed guest key); every request is parsed with
+ * app/protocol/media.ts; handlers stay thin over app/domain/live (lifecycle, views, stats) and
+ * server/media (rooms, peers).
+ */
+export function registerMediaNamespace(io: Server, options: MediaNamespaceOptions): { close: () => Promise<void> } {
+  const nsp = io.of('/media') as unknown as MediaNamespace
+  const logger = getLogger().child({ ns: 'media' })
+  const now = options.now ?? (() => new Date())
+  const { media } = options
+  installGuestCookie(io)
+
+  const status = new Map<string, SessionStatus>()
+  const openSpans = new Map<string, string>() // spanId → sessionId
+  const dirtyStats = new Set<string>()
+  const wiredRooms = new WeakSet<Room>()
+  const viewerTimers = new Map<string, NodeJS.Timeout>()
+
+  nsp.use(async (socket, next) => {
+    try {
+      socket.data.identity = await identityFromHandshake(socket.request)
+      socket.data.joined = null
+      next()
+    } catch (error) {
+      logger.error({ err: error }, 'media handshake failed')
+      next(new Error('authentication failed'))
+    }
+  })
+
+  function wireRoom(room: Room) {
+    if (wiredRooms.has(room)) return
+    wiredRooms.add(room)
+    const to = () => nsp.to(roomName(room.id))
+    room.on('produceradded', (producer) => to().emit('media:producer-added', { ...producer, paused: false }))
+    room.on('producerclosed', (payload) => to().emit('media:producer-closed', payload))
+    room.on('viewers', () => {
+      // At most one viewer-count broadcast per second per room.
+      if (viewerTimers.has(room.id)) return
+      viewerTimers.set(
+        room.id,
+        setTimeout(() => {
+          viewerTimers.delete(room.id)
+          if (!room.closed) to().emit('media:viewers', { count: room.viewerCount() })
+        }, 1000),
+      )
+    })
+    room.once('closed', (reason) => {
+      // Tell the room's sockets first (they re-join a fresh room), then drop their peers and spans.
+      if (reason === 'worker-died' || reason === 'shutdown') to().emit('media:reset', { reason })
+      void (async () => {
+        for (const remote of await nsp.in(roomName(room.id)).fetchSockets()) {
+          const local = nsp.sockets.get(remote.id)
+          if (local?.data.joined?.room === room) await leave(local)
+        }
+      })().catch((error: unknown) => logger.warn({ err: error }, 'leaving a closed room failed'))
+    })
+  }
+
+  async function leave(socket: MediaSocket) {
+    const joined = socket.data.joined
+    if (!joined) return
+    socket.data.joined = null
+    joined.peer.close()
+    await socket.leave(roomName(joined.sessionId))
+    if (joined.spanId) {
+      openSpans.delete(joined.spanId)
+      await closeViewSpan(joined.spanId, now()).catch((error: unknown) => logger.warn({ err: error }, 'closing a view span failed'))
+      dirtyStats.add(joined.sessionId)
+    }
+  }
+
+  function requireJoined(socket: MediaSocket, role?: 'host'): Joined {
+    const joined = socket.data.joined
+    if (!joined || joined.peer.closed) throw new RequestError('not-joined', 'Join the session first.')
+    if (role === 'host' && joined.role !== 'host') throw new RequestError('forbidden', 'Only the host can do this.')
+    return joined
+  }
+
+  async function sessionStatus(sessionId: string): Promise<SessionStatus> {
+    const known = status.get(sessionId)
+    if (known) return known
+    const header = await getSessionHeader(sessionId)
+    if (!header) throw new RequestError('not-found', 'No such live session.')
+    status.set(sessionId, header.status)
+    return header.status
+  }
+
+  type Handler<E extends MediaRequestName> = (socket: MediaSocket, input: z.output<(typeof MEDIA_REQUEST_SCHEMAS)[E]>) => Promise<MediaResponses[E]>
+  const handlers: { [E in MediaRequestName]?: Handler<E> } = {}
+  function handle<E extends MediaRequestName>(event: E, handler: Handler<E>) {
+    handlers[event] = handler as (typeof handlers)[E]
+  }
+
+  handle('media:join', async (socket, { sessionId, role }) => {
+    const identity = socket.data.identity
+    if (identity.kind === 'anonymous') throw new RequestError('unauthenticated', 'Sign in or allow cookies to watch.')
+    const context = await loadRoomContext(sessionId, identity)
+    if (role === 'host' && !context.isHost) throw new RequestError('forbidden', 'Only members of the hosting company can broadcast.')
+    const header = await getSessionHeader(sessionId)
+    if (!header) throw new RequestError('not-found', 'No such live session.')
+    status.set(sessionId, header.status)
+    await leave(socket)
+    await socket.join(roomName(sessionId))
+    if (header.status === 'ENDED' || header.status === 'CANCELLED') {
+      return { routerRtpCapabilities: {}, status: header.status, isHost: context.isHost, title: header.title }
+    }
+    const room = await media.openRoom(sessionId)
+    wireRoom(room)
+    const peer = room.addPeer(socket.id, role)
+    socket.data.joined = { sessionId, role, room, peer }
+    peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
+    peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
+    peer.once('closed', () => {
+      // Closed by the join timeout (never sent media:ready) rather than by leave().
+      if (socket.data.joined?.peer === peer && !peer.joined) {
+        void leave(socket)
+        socket.emit('media:reset', { reason: 'peer-timeout' })
+      }
+    })
+    return { routerRtpCapabilities: room.rtpCapabilities as MediaResponses['media:join']['routerRtpCapabilities'], status: header.status, isHost: context.isHost, title: header.title }
+  })
+
+  handle('media:ready', async (socket, { rtpCapabilities }) => {
+    const joined = requireJoined(socket)
+    joined.rtpCapabilities = rtpCapabilities
+    joined.room.peerJoined(joined.peer)
+    const identity = socket.data.identity
+    const current = await sessionStatus(joined.sessionId)
+    if (joined.role === 'viewer' && identity.kind !== 'anonymous' && !joined.spanId) {
+      const viewer = identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey }
+      joined.spanId = await openViewSpan(joined.sessionId, viewer, now())
+      openSpans.set(joined.spanId, joined.sessionId)
+      dirtyStats.add(joined.sessionId)
+      if (socket.data.joined !== joined) {
+        // Left while the row was being written.
+        openSpans.delete(joined.spanId)
+        await closeViewSpan(joined.spanId, now())
+      }
+    }
+    return { producers: joined.room.hostProducers(), viewerCount: joined.room.viewerCount(), status: current }
+  })
+
+  handle('media:create-transport', async (socket, { direction }) => {
+    const joined = requireJoined(socket)
+    if (direction === 'send' && joined.role !== 'host') throw new RequestError('forbidden', 'Only the host can broadcast.')
+    const transport = await joined.peer.createTransport(direction)
+    return {
+      transport: {
+        id: transport.id,
+        iceParameters: transport.iceParameters,
+        iceCandidates: transport.iceCandidates as TransportInfo['iceCandidates'],
+        dtlsParameters: transport.dtlsParameters as TransportInfo['dtlsParameters'],
+        iceServers: options.iceServers,
+      },
+    }
+  })
+
+  handle('media:connect-transport', async (socket, { transportId, dtlsParameters }) => {
+    await requireJoined(socket).peer.connectTransport(transportId, dtlsParameters)
+    return {}
+  })
+
+  handle('media:produce', async (socket, { transportId, kind, rtpParameters, source }) => {
+    const joined = requireJoined(socket, 'host')
+    const current = await sessionStatus(joined.sessionId)
+    if (current !== 'LIVE') throw new RequestError('not-live', 'Go live before broadcasting.')
+    const producer = await joined.peer.produce(transportId, kind, rtpParameters as Parameters<Peer['produce']>[2], source)
+    return { producerId: producer.id }
+  })
+
+  for (const [event, paused] of [
+    ['media:pause-producer', true],
+    ['media:resume-producer', false],
+  ] as const) {
+    handle(event, async (socket, { producerId }) => {
+      const joined = requireJoined(socket, 'host')
+      const producer = joined.peer.producer(producerId)
+      if (paused) await producer.pause()
+      else await producer.resume()
+      nsp.to(roomName(joined.sessionId)).emit('media:producer-paused', { producerId, paused })
+      return {}
+    })
+  }
+
+  handle('media:close-producer', async (socket, { producerId }) => {
+    requireJoined(socket, 'host').peer.producer(producerId).close()
+    return {}
+  })
+
+  handle('media:set-source', async (socket, { producerId, source }) => {
+    const joined = requireJoined(socket, 'host')
+    joined.peer.producer(producerId)
+    joined.room.setProducerSource(producerId, source)
+    nsp.to(roomName(joined.sessionId)).emit('media:producer-source', { producerId, source })
+    return {}
+  })
+
+  handle('media:consume', async (socket, { transportId, producerId }) => {
+    const joined = requireJoined(socket)
+    if (!joined.rtpCapabilities) throw new RequestError('not-joined', 'Send media:ready first.')
+    const consumer = await joined.peer.consume(transportId, producerId, joined.rtpCapabilities as Parameters<Peer['consume']>[2])
+    return { consumer: { ...consumer, rtpParameters: consumer.rtpParameters as MediaResponses['media:consume']['consumer']['rtpParameters'] } }
+  })
+
+  handle('media:resume-consumer', async (socket, { consumerId }) => {
+    await requireJoined(socket).peer.consumer(consumerId).resume()
+    return {}
+  })
+
+  handle('media:set-quality', async (socket, { consumerId, quality }) => {
+    const consumer = requireJoined(socket).peer.consumer(consumerId)
+    if (consumer.type !== 'simulcast') throw new RequestError('invalid', 'This stream has a single quality.')
+    // "auto" asks for the top layer; mediasoup's bandwidth estimation still lowers it when needed.
+    await consumer.setPreferredLayers({ spatialLayer: QUALITY_LAYER[quality], temporalLayer: 2 })
+    return {}
+  })
+
+  handle('media:go-live', async (socket) => {
+    const joined = requireJoined(socket, 'host')
+    const identity = socket.data.identity
+    if (identity.kind !== 'user') throw new RequestError('forbidden', 'Only the host can go live.')
+    const result = await goLive(joined.sessionId, identity.userId, now())
+    status.set(joined.sessionId, 'LIVE')
+    nsp.to(roomName(joined.sessionId)).emit('media:status', { status: 'LIVE' })
+    dirtyStats.add(joined.sessionId)
+    return { status: 'LIVE', startedAt: result.startedAt.toISOString() }
+  })
+
+  handle('media:end', async (socket) => {
+    const joined = requireJoined(socket, 'host')
+    const { sessionId, room } = joined
+    const result = await endLive(sessionId, now())
+    status.set(sessionId, 'ENDED')
+    nsp.to(roomName(sessionId)).emit('media:status', { status: 'ENDED' })
+    // Closing the room leaves every socket of it (their spans close at this instant), then final stats.
+    room.close('ended')
+    for (const remote of await nsp.in(roomName(sessionId)).fetchSockets()) {
+      const local = nsp.sockets.get(remote.id)
+      if (local) await leave(local)
+    }
+    await refreshViewStats(sessionId, now())
+    dirtyStats.delete(sessionId)
+    return { status: 'ENDED', endedAt: result.endedAt.toISOString() }
+  })
+
+  handle('media:leave', async (socket) => {
+    await leave(socket)
+    return {}
+  })
+
+  if (options.testHooks) {
+    handle('test:kill-worker', async (_socket, { sessionId }) => ({ pid: media.killWorkerOf(sessionId) }))
+  }
+
+  nsp.on('connection', (socket: MediaSocket) => {
+    for (const event of Object.keys(MEDIA_REQUEST_SCHEMAS) as MediaRequestName[]) {
+      socket.on(event, async (payload: unknown, ack?: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (answer: MediaAck<object>) => void) : () => undefined
+        const handler = handlers[event] as Handler<MediaRequestName> | undefined
+        if (!handler) {
+          reply({ ok: false, error: { code: 'not-found', message: `Unknown request ${event}.` } })
+          return
+        }
+        const parsed = MEDIA_REQUEST_SCHEMAS[event].safeParse(payload ?? {})
+        if (!parsed.success) {
+          reply({ ok: false, error: { code: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') } })
+          return
+        }
+        try {
+          reply({ ok: true, ...(await handler(socket, parsed.data as never)) })
+        } catch (error) {
+          reply(toErrorAnswer(error))
+        }
+      })
+    }
+    socket.on('disconnect', () => {
+      void leave(socket).catch((error: unknown) => logger.warn({ err: error }, 'media leave failed'))
+    })
+  })
+
+  // Open spans move forward every heartbeat; stats of sessions whose viewers changed are refreshed.
+  const heartbeatMs = options.heartbeatMs ?? 5000
+  const heartbeat = setInterval(() => {
+    void (async () => {
+      const at = now()
+      await touchViewSpans([...openSpans.keys()], at)
+      for (const sessionId of new Set(openSpans.values())) dirtyStats.add(sessionId)
+      const sessions = [...dirtyStats]
+      dirtyStats.clear()
+      for (const sessionId of sessions) await refreshViewStats(sessionId, at)
+    })().catch((error: unknown) => logger.warn({ err: error }, 'viewer heartbeat failed'))
+  }, heartbeatMs)
+  heartbeat.unref()
+
+  return {
+    async close() {
+      clearInterval(heartbeat)
+      for (const timer of viewerTimers.values()) clearTimeout(timer)
+      // Close spans at shutdown so watch time is exact up to this instant.
+      const at = now()
+      const spans = [...openSpans.entries()]
+      openSpans.clear()
+      await touchViewSpans(
+        spans.map(([spanId]) => spanId),
+        at,
+      ).catch(() => undefined)
+      for (const sessionId of new Set(spans.map(([, sessionId]) => sessionId))) await refreshViewStats(sessionId, at).catch(() => undefined)
+    },
+  }
+}
