@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { RfqForm } from '~/components/rfq-form'
+import { SampleOrderForm } from '~/components/sample-order-form'
 import { buttonClass } from '~/components/ui/button'
 import { type LiveRoom, useLiveRoom } from '~/live/use-live-room'
 import type { ParticipantView, PinnedProductView } from '~/protocol/live'
@@ -21,81 +22,112 @@ function ConnectionBadge({ room }: { room: LiveRoom }) {
   )
 }
 
-/** A dialog with the RFQ form prefilled with the pinned product and this session. */
-function QuoteDialog({ product, sessionId, onClose }: { product: PinnedProductView; sessionId: string; onClose: () => void }) {
+/** The RFQ form prefilled with the pinned product and this session; answered in place. */
+function QuoteDialog({ product, sessionId, buyerCountry, onClose }: { product: PinnedProductView; sessionId: string; buyerCountry: string | null; onClose: () => void }) {
   const { t } = useTranslation()
   const [sentId, setSentId] = useState<string | null>(null)
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="quote-dialog-title" className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4">
+    <Dialog title={`${t('liveRoom.requestQuote')}: ${product.name}`} onClose={onClose}>
+      {sentId ? (
+        <div role="status" className="space-y-3 text-sm">
+          <p>{t('liveRoom.inquirySent')}</p>
+          <Link to={`/inquiries/${sentId}`} target="_blank" className={buttonClass('secondary')}>
+            {t('liveRoom.openInquiry')}
+          </Link>
+        </div>
+      ) : (
+        <RfqForm
+          productId={product.id}
+          liveSessionId={sessionId}
+          defaults={{ quantity: product.moq, destinationCountry: buyerCountry ?? 'US' }}
+          incoterms={product.incoterms}
+          certificationTypes={[...new Set(product.certifications.map((c) => c.type))]}
+          inline={{ onSent: setSentId }}
+        />
+      )}
+    </Dialog>
+  )
+}
+
+type ProductDialog = { kind: 'quote' | 'samples'; product: PinnedProductView } | null
+
+function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <div role="dialog" aria-modal="true" aria-labelledby="live-dialog-title" className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4">
       <div className="max-h-full w-full max-w-lg overflow-y-auto rounded-xl bg-white p-5 shadow-xl">
         <div className="mb-3 flex items-start justify-between gap-2">
-          <h2 id="quote-dialog-title" className="text-lg font-semibold">
-            {t('liveRoom.requestQuote')}: {product.name}
+          <h2 id="live-dialog-title" className="text-lg font-semibold">
+            {title}
           </h2>
           <button type="button" onClick={onClose} className={buttonClass('ghost', 'min-h-8 px-2 py-1')}>
             {t('liveRoom.closeForm')}
           </button>
         </div>
-        {sentId ? (
-          <div role="status" className="space-y-3 text-sm">
-            <p>{t('liveRoom.inquirySent')}</p>
-            <Link to={`/inquiries/${sentId}`} target="_blank" className={buttonClass('secondary')}>
-              {t('liveRoom.openInquiry')}
-            </Link>
-          </div>
-        ) : (
-          <RfqForm
-            productId={product.id}
-            liveSessionId={sessionId}
-            defaults={{ quantity: product.moq, destinationCountry: 'US' }}
-            incoterms={product.incoterms}
-            certificationTypes={[...new Set(product.certifications.map((c) => c.type))]}
-            inline={{ onSent: setSentId }}
-          />
-        )}
+        {children}
       </div>
     </div>
   )
 }
 
 /**
- * What a viewer has beside the video: chat, reactions, and the pinned product cards with
- * "Request quote" (for buyers) and any extra actions such as buying samples.
+ * The live room around a viewer's video: reactions and the pinned product cards under it ("Request
+ * quote" and "Buy samples" open in place, so buyers stay in the stream), the chat beside it.
  */
-export function ViewerRoomPanel({
+export function ViewerRoom({
   sessionId,
-  renderProductActions,
+  video,
+  paymentsEnabled,
+  buyerCountry,
 }: {
   sessionId: string
-  renderProductActions?: (product: PinnedProductView) => React.ReactNode
+  video: React.ReactNode
+  paymentsEnabled: boolean
+  buyerCountry: string | null
 }) {
   const { t } = useTranslation()
   const { user } = useRootData()
   const [guestName, setGuestName] = useState<string | null>(null)
   const room = useLiveRoom(sessionId, { guestName })
-  const [quoteFor, setQuoteFor] = useState<PinnedProductView | null>(null)
+  const [dialog, setDialog] = useState<ProductDialog>(null)
+  const isBuyer = user?.role === 'BUYER'
   return (
-    <div className="space-y-4">
-      <div className="flex items-center justify-between gap-2">
-        <ReactionBar onReact={(emoji) => void room.react(emoji)} burst={room.state.reactionBurst} />
-        <ConnectionBadge room={room} />
-      </div>
-      <PinnedProducts
-        products={room.state.pinnedProducts}
-        onRequestQuote={user?.role === 'BUYER' ? setQuoteFor : undefined}
-        renderExtraActions={(product) => (
-          <>
-            {!user ? (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="min-w-0 space-y-4">
+        {video}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <ReactionBar onReact={(emoji) => void room.react(emoji)} burst={room.state.reactionBurst} />
+          <ConnectionBadge room={room} />
+        </div>
+        <PinnedProducts
+          products={room.state.pinnedProducts}
+          onRequestQuote={isBuyer ? (product) => setDialog({ kind: 'quote', product }) : undefined}
+          renderExtraActions={(product) =>
+            isBuyer && product.sample ? (
+              <button type="button" className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')} onClick={() => setDialog({ kind: 'samples', product })}>
+                {t('payments.buySamples')}
+              </button>
+            ) : !user ? (
               <Link to={`/login?redirectTo=${encodeURIComponent(`/live/${sessionId}`)}`} className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')}>
-                {t('liveRoom.signInToChat')}
+                {t('nav.signIn')}
               </Link>
-            ) : null}
-            {renderProductActions?.(product)}
-          </>
-        )}
-      />
+            ) : null
+          }
+        />
+      </div>
       <ChatPanel room={room} guestName={user ? user.name : guestName} onGuestName={setGuestName} />
-      {quoteFor ? <QuoteDialog product={quoteFor} sessionId={sessionId} onClose={() => setQuoteFor(null)} /> : null}
+      {dialog?.kind === 'quote' ? <QuoteDialog product={dialog.product} sessionId={sessionId} buyerCountry={buyerCountry} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'samples' && dialog.product.sample ? (
+        <Dialog title={`${t('payments.buySamples')}: ${dialog.product.name}`} onClose={() => setDialog(null)}>
+          <SampleOrderForm
+            productId={dialog.product.id}
+            liveSessionId={sessionId}
+            sample={dialog.product.sample}
+            defaultCountry={buyerCountry}
+            paymentsEnabled={paymentsEnabled}
+          />
+        </Dialog>
+      ) : null}
     </div>
   )
 }
@@ -194,18 +226,22 @@ export function HostRoomPanel({
           </select>
         </label>
       </div>
-      <ProductPinner
-        products={products}
-        pinnedIds={room.state.pinnedProducts.map((p) => p.id)}
-        onToggle={async (productId, pinned) => {
-          const result = await room.pinProduct(productId, pinned)
-          return result.ok ? null : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message })
-        }}
-      />
-      <PinnedProducts products={room.state.pinnedProducts} />
-      <ChatPanel room={room} />
-      <ParticipantsList room={room} />
-      {room.state.you?.isHost ? <BlockedWordsEditor room={room} initial={blockedWords} /> : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-4">
+          <ProductPinner
+            products={products}
+            pinnedIds={room.state.pinnedProducts.map((p) => p.id)}
+            onToggle={async (productId, pinned) => {
+              const result = await room.pinProduct(productId, pinned)
+              return result.ok ? null : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message })
+            }}
+          />
+          <PinnedProducts products={room.state.pinnedProducts} />
+          <ParticipantsList room={room} />
+          {room.state.you?.isHost ? <BlockedWordsEditor room={room} initial={blockedWords} /> : null}
+        </div>
+        <ChatPanel room={room} />
+      </div>
     </div>
   )
 }

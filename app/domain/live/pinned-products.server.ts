@@ -82,3 +82,21 @@ export async function setProductPinned(room: RoomContext, actorId: string, produ
     })
   })
 }
+
+/** The host's published products to choose from, and the company's blocked chat words. */
+export async function loadHostRoomOptions(companyId: string, locale: string) {
+  const prisma = await getPrisma()
+  const [products, company] = await Promise.all([
+    prisma.product.findMany({
+      where: { companyId, status: 'PUBLISHED' },
+      orderBy: { createdAt: 'desc' },
+      take: 200,
+      select: { id: true, translations: { select: { locale: true, name: true } } },
+    }),
+    prisma.exporterCompany.findUniqueOrThrow({ where: { id: companyId }, select: { blockedWords: true } }),
+  ])
+  return {
+    products: products.map((p) => ({ id: p.id, name: pickTranslation(p.translations, locale)?.name ?? '' })),
+    blockedWords: company.blockedWords,
+  }
+}

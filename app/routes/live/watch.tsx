@@ -2,11 +2,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/watch'
+import { ViewerRoom } from '~/components/live/live-room-panels'
 import { PhaseBadge } from '~/components/live-media/phase-badge'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { loadWatchSession } from '~/domain/live/sessions.server'
+import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { useWatch } from '~/media/use-watch'
 import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
 import { resolveLocale } from '~/utils/preferences.server'
@@ -16,7 +18,11 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
-  return { session: await loadWatchSession(params.sessionId, user, locale) }
+  return {
+    session: await loadWatchSession(params.sessionId, user, locale),
+    paymentsEnabled: isPaymentsEnabled(),
+    buyerCountry: user?.buyerProfile?.country ?? null,
+  }
 }
 
 export default function WatchRoute({ loaderData }: Route.ComponentProps) {
@@ -33,7 +39,14 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
       </div>
     )
   }
-  return <Player sessionId={session.id} title={session.title} companyName={session.companyName} companySlug={session.companySlug} description={session.description} />
+  return (
+    <ViewerRoom
+      sessionId={session.id}
+      paymentsEnabled={loaderData.paymentsEnabled}
+      buyerCountry={loaderData.buyerCountry}
+      video={<Player sessionId={session.id} title={session.title} companyName={session.companyName} companySlug={session.companySlug} description={session.description} />}
+    />
+  )
 }
 
 function Player({ sessionId, title, companyName, companySlug, description }: { sessionId: string; title: string; companyName: string; companySlug: string; description: string }) {

@@ -8,12 +8,17 @@ import { Card } from '~/components/ui/card'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { requireStudioSession } from '~/domain/live/sessions.server'
 import { useBroadcast } from '~/media/use-broadcast'
+import { HostRoomPanel } from '~/components/live/live-room-panels'
+import { loadHostRoomOptions } from '~/domain/live/pinned-products.server'
+import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.session.title ?? 'Studio'} · Studio · Tradecast` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user } = await requireExporterMember(request)
-  return { session: await requireStudioSession(params.sessionId, user) }
+  const { user, membership } = await requireExporterMember(request)
+  const session = await requireStudioSession(params.sessionId, user)
+  const locale = await resolveLocale(request, user)
+  return { session, room: await loadHostRoomOptions(membership.company.id, locale) }
 }
 
 export default function StudioRoute({ loaderData }: Route.ComponentProps) {
@@ -144,6 +149,8 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
           </Link>
         </div>
       </div>
+
+      <HostRoomPanel sessionId={session.id} products={loaderData.room.products} blockedWords={loaderData.room.blockedWords} />
     </div>
   )
 }
