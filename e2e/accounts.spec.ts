@@ -38,7 +38,7 @@ test('a seeded exporter signs in and sees their dashboard, in English and Korean
   await signIn(page, 'exporter@tradecast.dev')
   await expect(page).toHaveURL(/\/exporter$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('exporter dashboard')
-  await expect(page.getByText('Products', { exact: true })).toBeVisible()
+  await expect(page.getByRole('term').filter({ hasText: /^Products$/ })).toBeVisible()
   await page.getByRole('button', { name: '한국어' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('수출기업 대시보드')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko')

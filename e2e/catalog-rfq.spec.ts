@@ -1,10 +1,11 @@
-import { expect, signIn, test } from './fixtures'
+import { expect, signIn, test, trackConsoleErrors } from './fixtures'
 
 test('a buyer finds a product with filters, sends an RFQ, and follows the exporter through the pipeline', async ({ browser }) => {
   const buyerContext = await browser.newContext()
   const exporterContext = await browser.newContext()
   const buyer = await buyerContext.newPage()
   const exporter = await exporterContext.newPage()
+  const consoleErrors = [...[buyer, exporter].map(trackConsoleErrors)]
   const note = `E2E RFQ ${Date.now()}: 2 pallets to Newark, retail packs.`
 
   // Buyer: search with filters.
@@ -78,6 +79,7 @@ test('a buyer finds a product with filters, sends an RFQ, and follows the export
   await buyer.getByRole('link', { name: /Notifications/ }).click()
   await expect(buyer.getByText(/moved to “Won”/).first()).toBeVisible()
 
+  expect(consoleErrors.flat(), 'console errors').toEqual([])
   await buyerContext.close()
   await exporterContext.close()
 })

@@ -9,15 +9,24 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
-/** Fails the test on any console error or uncaught page error (hydration mismatches included). */
+// Chromium logs every 4xx/5xx response as a console error; tests assert those statuses themselves.
+const EXPECTED_NETWORK_NOISE = /^Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/
+
+/** Collects console errors and uncaught page errors (hydration mismatches included) of a page. */
+export function trackConsoleErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !EXPECTED_NETWORK_NOISE.test(message.text())) errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+/** Fails the test on any console error of the default page. */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
-      const errors: string[] = []
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text())
-      })
-      page.on('pageerror', (error) => errors.push(error.message))
+      const errors = trackConsoleErrors(page)
       await use(errors)
       expect(errors, 'console errors').toEqual([])
     },

@@ -7,6 +7,39 @@ import { expect, signIn, test } from './fixtures'
 
 const EXPORTER_SLUG = 'soyang-buckwheat-foods'
 
+// In the room both send Chromium's fake camera + microphone through mediasoup on 127.0.0.1
+// (needs MEDIASOUP_WORKER_BIN, like e2e/live-media.spec.ts).
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  },
+  permissions: ['camera', 'microphone'],
+})
+
+/** The tile of the other participant decodes video frames that keep coming, and audio arrives. */
+async function expectReceiving(page: Page, role: 'BUYER' | 'EXPORTER', label: string) {
+  const tile = page.locator(`[data-testid="meeting-tile-remote"][data-role="${role}"]`)
+  await expect(tile).toHaveCount(1)
+  const frames = async () => Number((await tile.getAttribute('data-frames-decoded')) ?? 0)
+  await expect.poll(frames, { message: `${label}: frames decoded`, timeout: 20_000 }).toBeGreaterThan(0)
+  const before = await frames()
+  await expect.poll(frames, { message: `${label}: frames keep coming`, timeout: 10_000 }).toBeGreaterThan(before + 5)
+  await expect
+    .poll(async () => Number((await tile.getAttribute('data-audio-packets')) ?? 0), { message: `${label}: audio packets`, timeout: 10_000 })
+    .toBeGreaterThan(0)
+}
+
 function watchErrors(page: Page, errors: string[]) {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
@@ -19,10 +52,10 @@ async function pinClock(context: BrowserContext, baseURL: string, at: string) {
 }
 
 test('a buyer requests a meeting from a recommendation, the exporter accepts, both meet in the room', async ({ browser, baseURL }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(150_000)
   const errors: string[] = []
-  const buyerContext = await browser.newContext()
-  const exporterContext = await browser.newContext()
+  const buyerContext = await browser.newContext({ permissions: ['camera', 'microphone'] })
+  const exporterContext = await browser.newContext({ permissions: ['camera', 'microphone'] })
   const buyer = await buyerContext.newPage()
   const exporter = await exporterContext.newPage()
   watchErrors(buyer, errors)
@@ -83,6 +116,19 @@ test('a buyer requests a meeting from a recommendation, the exporter accepts, bo
     await expect(page.getByTestId('room-time-exporter')).toContainText('Asia/Seoul')
   }
   await expect(exporter.getByTestId('room-time-viewer')).toContainText(/GMT\+9/)
+
+  // Both are connected and each receives the other's camera and microphone.
+  for (const page of [buyer, exporter]) await expect(page.getByTestId('meeting-state')).toHaveText('Connected')
+  await expectReceiving(buyer, 'EXPORTER', 'buyer sees the exporter')
+  await expectReceiving(exporter, 'BUYER', 'exporter sees the buyer')
+  await expect(buyer.locator('[data-testid="meeting-tile-remote"]')).toContainText('Exporter')
+
+  // Muting the camera shows "Camera off" on the other side; leaving removes the tile.
+  await exporter.getByRole('button', { name: 'Turn camera off' }).click()
+  await expect(buyer.locator('[data-testid="meeting-tile-remote"]')).toContainText('Camera off')
+  await exporter.getByRole('button', { name: 'Leave' }).click()
+  await expect(exporter.getByTestId('meeting-state')).toHaveText('You left')
+  await expect(buyer.locator('[data-testid="meeting-tile-remote"]')).toHaveCount(0)
 
   expect(errors, 'console errors').toEqual([])
   await buyerContext.close()

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Env } from '../app/utils/env.server.ts'
 import { defaultWorkerCount, DEFAULT_CONSUMERS_PER_ROUTER } from './media/config.ts'
 import { MediaLayer } from './media/index.ts'
+import { resolveWorkerBinary } from './media/worker-binary.ts'
 
 /** The first non-internal IPv4 address of this machine, announced when listening on 0.0.0.0. */
 function firstExternalIPv4(): string | undefined {
@@ -21,7 +22,7 @@ export async function createMediaLayer(env: Env, logger: Logger): Promise<MediaL
   }
   const layer = await MediaLayer.create({
     workers: env.MEDIASOUP_WORKERS ?? defaultWorkerCount(),
-    ...(process.env.MEDIASOUP_WORKER_BIN ? { workerBin: process.env.MEDIASOUP_WORKER_BIN } : {}),
+    workerBin: resolveWorkerBinary(),
     listenIp: env.RTC_LISTEN_IP,
     ...(announcedAddress ? { announcedAddress } : {}),
     minPort: env.RTC_MIN_PORT,

@@ -64,7 +64,7 @@ function reducer(state: RoomState, action: Action): RoomState {
         slowModeSeconds: action.state.slowModeSeconds,
         viewerCount: action.state.viewerCount || state.viewerCount,
         you: action.state.you,
-        sanction: action.state.you.muted ? { kind: 'MUTE', until: null } : null,
+        sanction: action.state.you.banned ? { kind: 'BAN', until: null } : action.state.you.muted ? { kind: 'MUTE', until: null } : null,
       }
     case 'join-failed':
       return { ...state, joinError: action.error, sanction: action.error.code === 'banned' ? { kind: 'BAN', until: null } : state.sanction }

@@ -93,7 +93,7 @@ export type JoinState = {
   pinnedProducts: PinnedProductView[]
   slowModeSeconds: number
   viewerCount: number
-  you: { key: string; name: string; canModerate: boolean; isHost: boolean; muted: boolean; canChat: boolean }
+  you: { key: string; name: string; canModerate: boolean; isHost: boolean; muted: boolean; banned: boolean; canChat: boolean }
 }
 
 export interface LiveServerToClient {

@@ -106,7 +106,7 @@ describe('/live namespace', () => {
     expect(await prisma.liveSessionEvent.count({ where: { sessionId: session.id, kind: 'MESSAGE_REMOVED' } })).toBe(1)
   })
 
-  it('bans a viewer: they can no longer send nor rejoin', async () => {
+  it('bans a viewer: they can no longer send, even after rejoining (they may still watch)', async () => {
     const { exporter, session } = await liveSession()
     const buyer = await createBuyer()
     const host = await client(exporter.cookie)
@@ -118,8 +118,10 @@ describe('/live namespace', () => {
     expect((await sanctioned).kind).toBe('BAN')
     const refused = await emit(viewer, 'chat:send', { sessionId: session.id, body: 'hello?' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'banned' } })
-    const rejoin = await emit(await client(buyer.cookie), 'live:join', { sessionId: session.id })
-    expect(rejoin).toMatchObject({ ok: false, error: { code: 'banned' } })
+    const again = await client(buyer.cookie)
+    const rejoin = await emit<{ state: JoinState }>(again, 'live:join', { sessionId: session.id })
+    expect(rejoin.ok && rejoin.state.you).toMatchObject({ banned: true, canChat: false })
+    expect(await emit(again, 'chat:send', { sessionId: session.id, body: 'new tab, same person' })).toMatchObject({ ok: false, error: { code: 'banned' } })
   })
 
   it('pins up to three of the host’s products for every viewer', async () => {

@@ -140,8 +140,8 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
       if (identity.kind === 'anonymous') throw new EventError('unauthenticated', 'Sign in to join this session.')
       if (identity.kind === 'guest' && input.guestName) identity = socket.data.identity = { ...identity, name: input.guestName }
       const room = await loadRoomContext(input.sessionId, identity)
+      // A banned participant still watches and sees the products, but never writes again.
       const sanction = await findActiveSanction(input.sessionId, identity)
-      if (sanction?.kind === 'BAN') throw new EventError('banned', 'You were removed from this session’s chat.')
       socket.data.joined.add(input.sessionId)
       await socket.join(roomName(input.sessionId))
       const locale = identity.kind === 'user' ? identity.locale : 'en'
@@ -163,7 +163,8 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
             canModerate: room.canModerate,
             isHost: room.isHost,
             muted: sanction?.kind === 'MUTE',
-            canChat: room.status === 'LIVE' || room.status === 'SCHEDULED',
+            banned: sanction?.kind === 'BAN',
+            canChat: (room.status === 'LIVE' || room.status === 'SCHEDULED') && sanction?.kind !== 'BAN',
           },
         },
       }
@@ -216,7 +217,6 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
         const remoteIdentity = remote.data.identity
         if (!remoteIdentity || remoteIdentity.kind === 'anonymous' || identityKey(remoteIdentity) !== targetKey) continue
         remote.emit('you:sanctioned', { kind: input.kind, until: expiresAt?.toISOString() ?? null })
-        if (input.kind === 'BAN') remote.leave(roomName(input.sessionId))
       }
       return {}
     })

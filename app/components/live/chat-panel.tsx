@@ -85,7 +85,7 @@ export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { r
         <h2 id="chat-title" className="font-semibold">
           {t('liveRoom.chat')}
         </h2>
-        <span className="text-xs text-slate-600" data-testid="viewer-count">
+        <span className="text-xs text-slate-600" data-testid="chat-presence">
           {t('liveRoom.viewers', { count: state.viewerCount })}
         </span>
       </header>
