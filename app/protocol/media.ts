@@ -13,7 +13,8 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max)
 
 export const MEDIA_SOURCES = ['camera', 'microphone', 'screen'] as const
 export type MediaSource = (typeof MEDIA_SOURCES)[number]
-export const MEDIA_ROLES = ['host', 'viewer'] as const
+/** host/viewer: a showcase; participant: a seat of a private meeting (sends and receives). */
+export const MEDIA_ROLES = ['host', 'viewer', 'participant'] as const
 export type MediaRole = (typeof MEDIA_ROLES)[number]
 export const QUALITY_CHOICES = ['auto', 'high', 'medium', 'low'] as const
 export type QualityChoice = (typeof QUALITY_CHOICES)[number]
@@ -155,7 +156,11 @@ export type TransportInfo = {
   iceServers: IceServerInfo[]
 }
 export type IceServerInfo = { urls: string | string[]; username?: string; credential?: string }
-export type ProducerInfo = { producerId: string; kind: 'audio' | 'video'; source: MediaSource; paused: boolean }
+export type MeetingSeatRole = 'BUYER' | 'EXPORTER' | 'INTERPRETER' | 'ORGANIZER'
+/** A meeting participant as the others see them (peerId = their connection id). */
+export type ParticipantInfo = { peerId: string; name: string; role: MeetingSeatRole }
+/** `owner` is set in meetings: whose camera, microphone or screen this is. */
+export type ProducerInfo = { producerId: string; kind: 'audio' | 'video'; source: MediaSource; paused: boolean; owner?: ParticipantInfo }
 export type ConsumerParameters = {
   id: string
   producerId: string
@@ -172,8 +177,11 @@ export type MediaResponses = {
     status: SessionStatus
     isHost: boolean
     title: string
+    /** Meetings (role participant): the caller's own seat. */
+    seat?: ParticipantInfo
   }
-  'media:ready': { producers: ProducerInfo[]; viewerCount: number; status: SessionStatus }
+  /** Meetings: `participants` are the others already in the room; `producers` exclude the caller's own. */
+  'media:ready': { producers: ProducerInfo[]; viewerCount: number; status: SessionStatus; participants?: ParticipantInfo[] }
   'media:create-transport': { transport: TransportInfo }
   'media:connect-transport': Record<never, never>
   'media:produce': { producerId: string }
@@ -214,7 +222,10 @@ export type MediaServerToClient = {
   /** Lifecycle of the session (SCHEDULED → LIVE → ENDED). */
   'media:status': (payload: { status: SessionStatus }) => void
   'media:producer-added': (payload: ProducerInfo) => void
-  'media:producer-closed': (payload: { producerId: string }) => void
+  'media:producer-closed': (payload: { producerId: string; ownerId?: string }) => void
+  /** Meetings: a participant entered (after media:ready) or left the room. */
+  'media:participant-joined': (payload: ParticipantInfo) => void
+  'media:participant-left': (payload: { peerId: string }) => void
   'media:producer-paused': (payload: { producerId: string; paused: boolean }) => void
   /** The host switched the video between camera and screen (same producer, new track). */
   'media:producer-source': (payload: { producerId: string; source: MediaSource }) => void

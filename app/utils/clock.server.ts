@@ -9,7 +9,11 @@ function testHooksEnabled(): boolean {
 }
 
 function readCookie(request: Request, name: string): string | null {
-  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
+  return readCookieHeader(request.headers.get('Cookie'), name)
+}
+
+function readCookieHeader(header: string | null | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=')
     if (key === name) return decodeURIComponent(rest.join('='))
   }
@@ -17,8 +21,16 @@ function readCookie(request: Request, name: string): string | null {
 }
 
 export function requestNow(request: Request, real: Date = new Date()): Date {
+  return clockFromOverride(readCookie(request, TEST_CLOCK_COOKIE), real)
+}
+
+/** The same "now" for a raw Cookie header (Socket.io handshakes). */
+export function cookieHeaderNow(cookieHeader: string | null | undefined, real: Date = new Date()): Date {
+  return clockFromOverride(readCookieHeader(cookieHeader, TEST_CLOCK_COOKIE), real)
+}
+
+function clockFromOverride(override: string | null, real: Date): Date {
   if (!testHooksEnabled()) return real
-  const override = readCookie(request, TEST_CLOCK_COOKIE)
   if (override) {
     const parsed = /^\d+$/.test(override) ? new Date(Number(override)) : new Date(override)
     if (!Number.isNaN(parsed.getTime())) return parsed

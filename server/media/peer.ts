@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events'
 import type { types } from 'mediasoup'
 import { TRANSPORT_BITRATE } from './config.ts'
 
-export type PeerRole = 'host' | 'viewer'
+/** host: a showcase's broadcaster; viewer: consumes only; participant: a meeting seat (sends and receives). */
+export type PeerRole = 'host' | 'viewer' | 'participant'
 export type MediaSource = 'camera' | 'microphone' | 'screen'
 export type TransportDirection = 'send' | 'recv'
 
@@ -58,6 +59,8 @@ export class Peer extends EventEmitter<PeerEvents> {
   #closed = false
   #joined = false
   readonly #joinTimer: NodeJS.Timeout
+  /** Who this peer is, as other peers see it (set by the signalling layer). */
+  label: { name: string; role: string } | null = null
 
   constructor(
     readonly id: string,
@@ -83,6 +86,11 @@ export class Peer extends EventEmitter<PeerEvents> {
     return this.#joined
   }
 
+  /** Hosts and meeting participants send media; viewers only receive. */
+  get canProduce(): boolean {
+    return this.role !== 'viewer'
+  }
+
   markJoined(): void {
     if (this.#closed) throw new MediaError('closed', 'This connection was closed; join again.')
     this.#joined = true
@@ -91,7 +99,7 @@ export class Peer extends EventEmitter<PeerEvents> {
 
   async createTransport(direction: TransportDirection): Promise<types.WebRtcTransport> {
     this.#assertOpen()
-    if (direction === 'send' && this.role !== 'host') throw new MediaError('forbidden', 'Only the host can broadcast.')
+    if (direction === 'send' && !this.canProduce) throw new MediaError('forbidden', 'Only the host can broadcast.')
     const router = direction === 'send' ? this.#host.routerForSend() : await this.#host.routerForRecv(this)
     const listenInfo = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({
       protocol,
@@ -138,12 +146,16 @@ export class Peer extends EventEmitter<PeerEvents> {
 
   async produce(transportId: string, kind: types.MediaKind, rtpParameters: types.RtpParameters, source: MediaSource): Promise<types.Producer> {
     this.#assertOpen()
-    if (this.role !== 'host') throw new MediaError('forbidden', 'Only the host can broadcast.')
+    if (!this.canProduce) throw new MediaError('forbidden', 'Only the host can broadcast.')
     const transport = this.#transport(transportId)
     if (transport.appData['direction'] !== 'send') throw new MediaError('invalid', 'This transport cannot send.')
     if ((source === 'microphone') !== (kind === 'audio')) throw new MediaError('invalid', 'The source does not match the kind of media.')
-    const existing = [...this.producers.values()].find((producer) => producer.kind === kind)
-    if (existing) throw new MediaError('invalid', `A ${kind} producer is already live; replace its track instead.`)
+    // A showcase host has one producer per kind (camera ↔ screen is a track switch); a meeting
+    // participant may share the screen next to the camera: one producer per source.
+    const existing = [...this.producers.values()].find((producer) =>
+      this.role === 'host' ? producer.kind === kind : producer.appData['source'] === source,
+    )
+    if (existing) throw new MediaError('invalid', `A ${this.role === 'host' ? kind : source} producer is already live; replace its track instead.`)
     const producer = await transport.produce({ kind, rtpParameters, appData: { source } })
     this.producers.set(producer.id, producer)
     producer.observer.once('close', () => this.producers.delete(producer.id))

@@ -22,8 +22,8 @@ export type RoomCloseReason = 'ended' | 'worker-died' | 'shutdown' | 'empty'
 type RoomEvents = {
   closed: [RoomCloseReason]
   /** The host added a producer: viewers should consume it. */
-  produceradded: [{ producerId: string; kind: types.MediaKind; source: MediaSource }]
-  producerclosed: [{ producerId: string }]
+  produceradded: [{ producerId: string; kind: types.MediaKind; source: MediaSource; ownerId: string }]
+  producerclosed: [{ producerId: string; ownerId: string }]
   /** The number of joined viewers changed. */
   viewers: [number]
 }
@@ -45,6 +45,8 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
   readonly peers = new Map<string, Peer>()
   readonly #slots: RouterSlot[] = []
   readonly #hostProducers = new Map<string, types.Producer>()
+  /** producerId → id of the peer that sends it. */
+  readonly #owners = new Map<string, string>()
   #closed = false
   #fanOut: Promise<RouterSlot> | null = null
 
@@ -84,12 +86,14 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
     }))
   }
 
-  hostProducers(): Array<{ producerId: string; kind: types.MediaKind; source: MediaSource; paused: boolean }> {
+  /** Every live producer of the room (the host's in a showcase, every participant's in a meeting). */
+  hostProducers(): Array<{ producerId: string; kind: types.MediaKind; source: MediaSource; paused: boolean; ownerId: string }> {
     return [...this.#hostProducers.values()].map((producer) => ({
       producerId: producer.id,
       kind: producer.kind,
       source: (producer.appData['source'] as MediaSource | undefined) ?? (producer.kind === 'audio' ? 'microphone' : 'camera'),
       paused: producer.paused,
+      ownerId: this.#owners.get(producer.id) ?? '',
     }))
   }
 
@@ -161,17 +165,19 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
     if (slot) slot.consumers = Math.max(0, slot.consumers + delta)
   }
 
-  async producerAdded(_peer: Peer, producer: types.Producer): Promise<void> {
+  async producerAdded(peer: Peer, producer: types.Producer): Promise<void> {
     this.#hostProducers.set(producer.id, producer)
+    this.#owners.set(producer.id, peer.id)
     producer.observer.once('close', () => {
       this.#hostProducers.delete(producer.id)
-      if (!this.#closed) this.emit('producerclosed', { producerId: producer.id })
+      this.#owners.delete(producer.id)
+      if (!this.#closed) this.emit('producerclosed', { producerId: producer.id, ownerId: peer.id })
     })
     const primary = this.#primary()
     await Promise.all(
       this.#slots.filter((slot) => slot !== primary).map((slot) => primary.router.pipeToRouter({ producerId: producer.id, router: slot.router })),
     )
-    this.emit('produceradded', { producerId: producer.id, kind: producer.kind, source: this.sourceOf(producer.id) ?? 'camera' })
+    this.emit('produceradded', { producerId: producer.id, kind: producer.kind, source: this.sourceOf(producer.id) ?? 'camera', ownerId: peer.id })
   }
 
   close(reason: RoomCloseReason): void {

@@ -4,6 +4,7 @@ import { endLive, getSessionHeader, goLive, LifecycleError } from '../../app/dom
 import { loadRoomContext, RoomAccessError } from '../../app/domain/live/room-access.server.ts'
 import type { RoomIdentity } from '../../app/domain/live/room-identity.ts'
 import { closeViewSpan, openViewSpan, refreshViewStats, touchViewSpans } from '../../app/domain/live/viewers.server.ts'
+import { admitToMeetingRoom, MeetingRoomError } from '../../app/domain/meetings/room-access.server.ts'
 import {
   MEDIA_REQUEST_SCHEMAS,
   QUALITY_LAYER,
@@ -13,15 +14,19 @@ import {
   type MediaRequestName,
   type MediaResponses,
   type MediaServerToClient,
+  type MeetingSeatRole,
+  type ParticipantInfo,
+  type ProducerInfo,
   type SessionStatus,
   type TransportInfo,
 } from '../../app/protocol/media.ts'
+import { cookieHeaderNow } from '../../app/utils/clock.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import { MediaError, type MediaLayer, type Peer, type Room } from '../media/index.ts'
 import { installGuestCookie } from './guest-cookie.ts'
 import { identityFromHandshake } from './socket-identity.ts'
 
-type Joined = { sessionId: string; role: 'host' | 'viewer'; room: Room; peer: Peer; rtpCapabilities?: unknown; spanId?: string }
+type Joined = { sessionId: string; role: 'host' | 'viewer' | 'participant'; room: Room; peer: Peer; rtpCapabilities?: unknown; spanId?: string; seat?: ParticipantInfo }
 type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Joined | null }
 type MediaSocket = Socket<MediaClientToServer, MediaServerToClient, Record<string, never>, SocketData>
 type MediaNamespace = Namespace<MediaClientToServer, MediaServerToClient, Record<string, never>, SocketData>
@@ -48,11 +53,27 @@ class RequestError extends Error {
 
 const roomName = (sessionId: string) => `media:${sessionId}`
 
+/** Meetings: the seat label of a producer's owner (showcase peers have none). */
+function ownerOf(room: Room, ownerId: string): ParticipantInfo | undefined {
+  const label = room.peers.get(ownerId)?.label
+  return label ? { peerId: ownerId, name: label.name, role: label.role as MeetingSeatRole } : undefined
+}
+
+function withOwner(room: Room, producer: Omit<ProducerInfo, 'owner'> & { ownerId: string }): ProducerInfo {
+  const { ownerId, ...info } = producer
+  const owner = ownerOf(room, ownerId)
+  return owner ? { ...info, owner } : info
+}
+
 function toErrorAnswer(error: unknown): MediaAck<never> {
   if (error instanceof RequestError) return { ok: false, error: { code: error.code, message: error.message } }
   if (error instanceof RoomAccessError) {
     const messages = { 'not-found': 'No such live session.', forbidden: 'You cannot watch this session.', unauthenticated: 'Sign in to watch this session.' }
     return { ok: false, error: { code: error.code, message: messages[error.code] } }
+  }
+  if (error instanceof MeetingRoomError) {
+    const code: MediaErrorCode = error.code === 'early' ? 'not-live' : error.code === 'closed' ? 'ended' : error.code
+    return { ok: false, error: { code, message: error.message } }
   }
   if (error instanceof LifecycleError) {
     return { ok: false, error: { code: error.code === 'not-found' ? 'not-found' : 'ended', message: error.message } }
@@ -99,7 +120,7 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     if (wiredRooms.has(room)) return
     wiredRooms.add(room)
     const to = () => nsp.to(roomName(room.id))
-    room.on('produceradded', (producer) => to().emit('media:producer-added', { ...producer, paused: false }))
+    room.on('produceradded', (producer) => to().emit('media:producer-added', withOwner(room, { ...producer, paused: false })))
     room.on('producerclosed', (payload) => to().emit('media:producer-closed', payload))
     room.on('viewers', () => {
       // At most one viewer-count broadcast per second per room.
@@ -128,6 +149,7 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     const joined = socket.data.joined
     if (!joined) return
     socket.data.joined = null
+    if (joined.seat && joined.peer.joined) socket.to(roomName(joined.sessionId)).emit('media:participant-left', { peerId: joined.peer.id })
     joined.peer.close()
     await socket.leave(roomName(joined.sessionId))
     if (joined.spanId) {
@@ -137,10 +159,12 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     }
   }
 
-  function requireJoined(socket: MediaSocket, role?: 'host'): Joined {
+  /** `producer`: the showcase host or a meeting participant (their own producers only). */
+  function requireJoined(socket: MediaSocket, role?: 'host' | 'producer'): Joined {
     const joined = socket.data.joined
     if (!joined || joined.peer.closed) throw new RequestError('not-joined', 'Join the session first.')
     if (role === 'host' && joined.role !== 'host') throw new RequestError('forbidden', 'Only the host can do this.')
+    if (role === 'producer' && joined.role === 'viewer') throw new RequestError('forbidden', 'Only the host can do this.')
     return joined
   }
 
@@ -159,13 +183,41 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     handlers[event] = handler as (typeof handlers)[E]
   }
 
+  // A private meeting: only its seated participants, inside the room window (request clock), each
+  // sending camera + microphone (+ screen) and receiving everyone else.
+  async function joinMeeting(socket: MediaSocket, sessionId: string): Promise<MediaResponses['media:join']> {
+    const identity = socket.data.identity
+    if (identity.kind !== 'user') throw new RequestError('unauthenticated', 'Sign in to join this meeting.')
+    const seat = await admitToMeetingRoom(sessionId, identity.userId, cookieHeaderNow(socket.request.headers.cookie, now()))
+    const header = await getSessionHeader(sessionId)
+    if (!header) throw new RequestError('not-found', 'No such live session.')
+    await leave(socket)
+    await socket.join(roomName(sessionId))
+    const room = await media.openRoom(sessionId)
+    wireRoom(room)
+    const peer = room.addPeer(socket.id, 'participant')
+    peer.label = { name: seat.name, role: seat.role }
+    const info: ParticipantInfo = { peerId: peer.id, name: seat.name, role: seat.role }
+    socket.data.joined = { sessionId, role: 'participant', room, peer, seat: info }
+    peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
+    peer.once('closed', () => {
+      if (socket.data.joined?.peer === peer && !peer.joined) {
+        void leave(socket)
+        socket.emit('media:reset', { reason: 'peer-timeout' })
+      }
+    })
+    return { routerRtpCapabilities: room.rtpCapabilities as MediaResponses['media:join']['routerRtpCapabilities'], status: header.status, isHost: false, title: header.title, seat: info }
+  }
+
   handle('media:join', async (socket, { sessionId, role }) => {
     const identity = socket.data.identity
     if (identity.kind === 'anonymous') throw new RequestError('unauthenticated', 'Sign in or allow cookies to watch.')
+    if (role === 'participant') return joinMeeting(socket, sessionId)
     const context = await loadRoomContext(sessionId, identity)
     if (role === 'host' && !context.isHost) throw new RequestError('forbidden', 'Only members of the hosting company can broadcast.')
     const header = await getSessionHeader(sessionId)
     if (!header) throw new RequestError('not-found', 'No such live session.')
+    if (header.kind === 'MEETING') throw new RequestError('forbidden', 'Join a meeting room as a participant.')
     status.set(sessionId, header.status)
     await leave(socket)
     await socket.join(roomName(sessionId))
@@ -191,7 +243,21 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   handle('media:ready', async (socket, { rtpCapabilities }) => {
     const joined = requireJoined(socket)
     joined.rtpCapabilities = rtpCapabilities
+    const wasJoined = joined.peer.joined
     joined.room.peerJoined(joined.peer)
+    if (joined.seat) {
+      const { room, peer } = joined
+      if (!wasJoined) socket.to(roomName(joined.sessionId)).emit('media:participant-joined', joined.seat)
+      const participants = [...room.peers.values()]
+        .filter((other) => other !== peer && other.joined && other.label)
+        .map((other) => ownerOf(room, other.id))
+        .filter((owner): owner is ParticipantInfo => owner !== undefined)
+      const producers = room
+        .hostProducers()
+        .filter((producer) => producer.ownerId !== peer.id)
+        .map((producer) => withOwner(room, producer))
+      return { producers, viewerCount: 0, status: 'LIVE', participants }
+    }
     const identity = socket.data.identity
     const current = await sessionStatus(joined.sessionId)
     if (joined.role === 'viewer' && identity.kind !== 'anonymous' && !joined.spanId) {
@@ -205,12 +271,12 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
         await closeViewSpan(joined.spanId, now())
       }
     }
-    return { producers: joined.room.hostProducers(), viewerCount: joined.room.viewerCount(), status: current }
+    return { producers: joined.room.hostProducers().map(({ ownerId: _owner, ...producer }) => producer), viewerCount: joined.room.viewerCount(), status: current }
   })
 
   handle('media:create-transport', async (socket, { direction }) => {
     const joined = requireJoined(socket)
-    if (direction === 'send' && joined.role !== 'host') throw new RequestError('forbidden', 'Only the host can broadcast.')
+    if (direction === 'send' && joined.role === 'viewer') throw new RequestError('forbidden', 'Only the host can broadcast.')
     const transport = await joined.peer.createTransport(direction)
     return {
       transport: {
@@ -229,9 +295,11 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   })
 
   handle('media:produce', async (socket, { transportId, kind, rtpParameters, source }) => {
-    const joined = requireJoined(socket, 'host')
-    const current = await sessionStatus(joined.sessionId)
-    if (current !== 'LIVE') throw new RequestError('not-live', 'Go live before broadcasting.')
+    const joined = requireJoined(socket, 'producer')
+    if (joined.role === 'host') {
+      const current = await sessionStatus(joined.sessionId)
+      if (current !== 'LIVE') throw new RequestError('not-live', 'Go live before broadcasting.')
+    }
     const producer = await joined.peer.produce(transportId, kind, rtpParameters as Parameters<Peer['produce']>[2], source)
     return { producerId: producer.id }
   })
@@ -241,7 +309,7 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     ['media:resume-producer', false],
   ] as const) {
     handle(event, async (socket, { producerId }) => {
-      const joined = requireJoined(socket, 'host')
+      const joined = requireJoined(socket, 'producer')
       const producer = joined.peer.producer(producerId)
       if (paused) await producer.pause()
       else await producer.resume()
@@ -251,7 +319,7 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   }
 
   handle('media:close-producer', async (socket, { producerId }) => {
-    requireJoined(socket, 'host').peer.producer(producerId).close()
+    requireJoined(socket, 'producer').peer.producer(producerId).close()
     return {}
   })
 

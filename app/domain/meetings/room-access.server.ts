@@ -1,0 +1,57 @@
+import type { MeetingRole } from '~/generated/prisma/client'
+import { getPrisma } from '~/domain/db.server'
+import { roomState } from './room-window'
+
+// Who may enter a meeting's video room, and when: the seated participants of an accepted meeting,
+// inside its room window. Used by the `/media` gateway for every join (identity from the session
+// cookie, `now` from the request clock); never trusts anything the browser says about itself.
+
+export type MeetingRoomSeat = { meetingId: string; userId: string; name: string; role: MeetingRole }
+
+export class MeetingRoomError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'forbidden' | 'early' | 'closed',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** True when the live session is a private meeting (its media room admits seats only). */
+export async function isMeetingSession(sessionId: string): Promise<boolean> {
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: { kind: true } })
+  return session?.kind === 'MEETING'
+}
+
+/** The caller's seat in the meeting of this MEETING live session, or a MeetingRoomError. */
+export async function admitToMeetingRoom(sessionId: string, userId: string, now: Date): Promise<MeetingRoomSeat> {
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      kind: true,
+      status: true,
+      meeting: {
+        select: {
+          id: true,
+          status: true,
+          startsAt: true,
+          endsAt: true,
+          participants: { where: { userId }, select: { role: true, user: { select: { name: true } } } },
+        },
+      },
+    },
+  })
+  const meeting = session?.kind === 'MEETING' ? session.meeting : null
+  if (!session || !meeting) throw new MeetingRoomError('not-found', 'No such meeting room.')
+  const seat = meeting.participants[0]
+  if (!seat) throw new MeetingRoomError('forbidden', 'Only the participants of this meeting can join its room.')
+  if (meeting.status !== 'ACCEPTED' || session.status === 'ENDED' || session.status === 'CANCELLED') {
+    throw new MeetingRoomError('closed', 'This meeting room is closed.')
+  }
+  const window = roomState(meeting, now)
+  if (window.state === 'early') throw new MeetingRoomError('early', `The room opens at ${window.opensAt.toISOString()}.`)
+  if (window.state === 'closed') throw new MeetingRoomError('closed', 'This meeting is over and its room has closed.')
+  return { meetingId: meeting.id, userId, name: seat.user.name, role: seat.role }
+}
