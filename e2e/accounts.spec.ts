@@ -56,7 +56,7 @@ test('a buyer is refused on an exporter page with a 403 page', async ({ page }) 
 })
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
-  await signIn(page, 'exporter@tradecast.dev', 'not-the-password')
+  await signIn(page, 'exporter@tradecast.dev', 'not-the-password', { expectFailure: true })
   await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.')
   await expect(page.getByLabel('Email')).toHaveValue('exporter@tradecast.dev')
 })

@@ -2,11 +2,13 @@ import { expect, type Page, test as base } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'Tradecast-demo-2026'
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Signs in and waits until the app has left the sign-in page (unless the sign-in is meant to fail). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
   await page.goto('/login')
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  if (!expectFailure) await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 
 // Chromium logs every 4xx/5xx response as a console error; tests assert those statuses themselves.
