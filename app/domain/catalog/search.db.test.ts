@@ -12,7 +12,13 @@ let companySlug: string
 
 beforeAll(async () => {
   const prisma = await getPrisma()
-  await prisma.exchangeRate.create({ data: { currency: 'KRW', usdPerUnit: '0.00072', validFrom: new Date('2026-01-01T00:00:00Z') } })
+  // Newer than any rate other test files write (the db project shares one database), so it is the one used.
+  const validFrom = new Date('2026-11-23T00:00:00Z')
+  await prisma.exchangeRate.upsert({
+    where: { currency_validFrom: { currency: 'KRW', validFrom } },
+    update: { usdPerUnit: '0.00072' },
+    create: { currency: 'KRW', usdPerUnit: '0.00072', validFrom },
+  })
   const sokcho = await createExporter({ city: 'Sokcho-test' })
   const wonju = await createExporter({ city: 'Wonju-test' })
   companySlug = sokcho.company.slug
