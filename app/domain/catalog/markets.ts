@@ -1,18 +1,31 @@
-// Markets a certification can be issued for: a country (ISO 3166-1 alpha-2) or a bloc.
+// Certifications are issued for a country (ISO 3166-1 alpha-2) or a trade bloc ("EU", "GCC", "EAEU");
+// a buyer is in one country. The lists change rarely (last: HR joined the EU in 2013), so they live in code.
+
 export const EU_COUNTRIES = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
 ] as const
+/** Gulf Cooperation Council: GCC conformity marks (e.g. G-Mark) apply to all six. */
 export const GCC_COUNTRIES = ['AE', 'BH', 'KW', 'OM', 'QA', 'SA'] as const
 /** Eurasian Economic Union: EAC marking */
 export const EAEU_COUNTRIES = ['RU', 'BY', 'KZ', 'KG', 'AM'] as const
 
 const BLOCS: Record<string, readonly string[]> = { EU: EU_COUNTRIES, GCC: GCC_COUNTRIES, EAEU: EAEU_COUNTRIES }
 
-/** The markets whose certifications count for sales into `country`: itself and its blocs. */
-export function marketsCovering(country: string): string[] {
-  const markets = [country]
-  for (const [bloc, members] of Object.entries(BLOCS)) if (members.includes(country)) markets.push(bloc)
+export const MARKET_BLOCS = Object.keys(BLOCS)
+
+/** Market code of certifications not tied to one market (e.g. ISO 9001). */
+export const GLOBAL_MARKET = 'GLOBAL'
+
+/** Every market code under which a certification counts for sales into `country`: itself and its blocs. */
+export function marketsForCountry(country: string): string[] {
+  const code = country.toUpperCase()
+  const markets = [code]
+  for (const [bloc, members] of Object.entries(BLOCS)) if (members.includes(code)) markets.push(bloc)
   return markets
 }
 
-export const MARKET_BLOCS = Object.keys(BLOCS)
+/** True when a certification or target market `market` covers a buyer located in `country`. */
+export function marketCoversCountry(market: string, country: string): boolean {
+  const normalized = market.toUpperCase()
+  return normalized === GLOBAL_MARKET || marketsForCountry(country).includes(normalized)
+}

@@ -1,6 +1,6 @@
 import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
-import { marketsCovering, MARKET_BLOCS } from './markets'
+import { MARKET_BLOCS, marketsForCountry } from './markets'
 import { type CatalogQuery, PAGE_SIZE } from './search-params'
 import { productCardSelect, toProductCard } from './product-card.server'
 import { pickLocalized } from './translations'
@@ -27,7 +27,7 @@ function whereClauses(query: CatalogQuery, now: Date): Prisma.Sql[] {
   }
   if (query.incoterm) clauses.push(Prisma.sql`${query.incoterm}::"Incoterm" = ANY(p."incoterms")`)
   if (query.market || query.certType) {
-    const markets = query.market ? (MARKET_BLOCS.includes(query.market) ? [query.market] : marketsCovering(query.market)) : null
+    const markets = query.market ? (MARKET_BLOCS.includes(query.market) ? [query.market] : marketsForCountry(query.market)) : null
     clauses.push(Prisma.sql`EXISTS (
       SELECT 1 FROM "ProductCertification" pc JOIN "Certification" c ON c."id" = pc."certificationId"
       WHERE pc."productId" = p."id"

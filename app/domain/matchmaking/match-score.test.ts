@@ -6,7 +6,7 @@ import {
   type MatchBuyer,
   type MatchExporter,
 } from './match-score.ts'
-import { marketCoversCountry, marketsForCountry } from './markets.ts'
+import { marketCoversCountry, marketsForCountry } from '~/domain/catalog/markets'
 
 const now = new Date('2026-11-02T09:00:00Z')
 

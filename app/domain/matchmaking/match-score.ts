@@ -1,6 +1,6 @@
 // Explainable buyer ↔ exporter match score. Pure: callers load profiles, products, certifications and
 // interaction counts, and pass `now` (certification validity depends on it).
-import { marketCoversCountry, marketsForCountry } from './markets.ts'
+import { marketCoversCountry, marketsForCountry } from '~/domain/catalog/markets'
 
 /** Mirrors the Prisma enum `VolumeBand` (yearly purchase volume in USD). */
 export type VolumeBand = 'UNDER_50K' | 'FROM_50K_TO_250K' | 'FROM_250K_TO_1M' | 'FROM_1M_TO_5M' | 'OVER_5M'
