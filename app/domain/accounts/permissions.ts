@@ -50,6 +50,6 @@ export function companyRoleHasPermission(role: CompanyRoleName, permission: Comp
 export const DASHBOARD_PATH: Record<RoleName, string> = {
   EXPORTER: '/exporter',
   BUYER: '/buyer',
-  ORGANIZER: '/organizer',
+  ORGANIZER: '/organizer/fairs',
   ADMIN: '/admin',
 }
