@@ -323,3 +323,11 @@ export async function listOwnProposals(companyId: string, fairId: string, locale
   })
   return sessions.map((s) => ({ id: s.id, title: pickLocalized(s.title, s.titleI18n, locale), approved: s.approvedAt !== null, startsAt: s.scheduledStartAt.toISOString(), status: s.status }))
 }
+
+/** Replaces the fair's banner image; returns the previous path so the caller can delete the file. */
+export async function setFairBanner(fairId: string, bannerPath: string): Promise<string | null> {
+  const prisma = await getPrisma()
+  const previous = await prisma.tradeFair.findUniqueOrThrow({ where: { id: fairId }, select: { bannerPath: true } })
+  await prisma.tradeFair.update({ where: { id: fairId }, data: { bannerPath } })
+  return previous.bannerPath
+}

@@ -57,7 +57,10 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
   const canRegister = (fair.status === 'OPEN' || fair.status === 'LIVE') && !manages
   return (
     <div className="space-y-8">
-      <section className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-600 px-6 py-10 text-white sm:px-10">
+      <section
+        className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-600 bg-cover bg-center px-6 py-10 text-white sm:px-10"
+        style={fair.bannerPath ? { backgroundImage: `linear-gradient(rgb(15 23 42 / 0.7), rgb(15 23 42 / 0.55)), url(${JSON.stringify(fair.bannerPath)})` } : undefined}
+      >
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={fair.status} />
           <span className="text-sm text-brand-100">

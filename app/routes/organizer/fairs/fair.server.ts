@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
-import { saveFairForm } from './+shared/fair-editor.server'
+import { readFairForm, saveFairForm } from './+shared/fair-editor.server'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { addHall, decideRegistration, getFairForManagement, placeSession, unplaceSession, updateBooth } from '~/domain/fairs/fairs.server'
 import { ManageFairActionSchema } from '~/domain/fairs/schemas'
@@ -24,8 +24,8 @@ const TOAST: Record<string, string> = {
 
 export async function handleManageFairAction(request: Request, fairId: string) {
   const { user } = await requireFairManager(request, fairId)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const { formData, failure } = await readFairForm(request)
+  if (!formData) return failure
   if (formData.get('intent') === 'save') return saveFairForm(formData, { organizerId: user.id, fairId })
   const submission = parseWithZod(formData, { schema: ManageFairActionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })

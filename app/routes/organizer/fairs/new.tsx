@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Route } from './+types/new'
 import { FairEditor } from './+shared/fair-editor'
-import { saveFairForm } from './+shared/fair-editor.server'
+import { readFairForm, saveFairForm } from './+shared/fair-editor.server'
 import { Card } from '~/components/ui/card'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { validateCsrf } from '~/utils/csrf.server'
@@ -15,8 +15,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, 'manage:fair')
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
+  const { formData, failure } = await readFairForm(request)
+  if (!formData) return failure
   return saveFairForm(formData, { organizerId: user.id, fairId: null })
 }
 

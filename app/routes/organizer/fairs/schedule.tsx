@@ -168,7 +168,17 @@ export default function FairScheduleRoute({ loaderData, actionData }: Route.Comp
         <StatCard label={t('schedule.counts.exporters')} value={counts.exporters} />
         <StatCard label={t('schedule.counts.slots')} value={counts.slots} />
         <StatCard label={t('schedule.counts.confirmed')} value={counts.confirmed} />
-        <StatCard label={t('schedule.counts.preferences')} value={counts.preferences} />
+        <StatCard
+          label={t('schedule.counts.preferences')}
+          value={
+            <span data-testid="schedule-preferences">
+              {counts.preferences}
+              <span className="mt-1 block text-xs font-normal text-slate-500">
+                {t('schedule.counts.preferencesDetail', { stored: counts.storedPreferences, mustMeet: counts.mustMeet, requests: counts.requestPreferences })}
+              </span>
+            </span>
+          }
+        />
       </dl>
       {formErrors?.length ? <FormErrors id="schedule-errors" errors={formErrors} /> : null}
       <ScheduleEditor key={run ? `${run.objective}-${run.meetings.length}-${run.milliseconds}` : 'initial'} loaderData={loaderData} initial={initial} initialLimit={String((actionData?.result as { initialValue?: { maxPerExporter?: unknown } } | undefined)?.initialValue?.maxPerExporter ?? '8')} run={run} />

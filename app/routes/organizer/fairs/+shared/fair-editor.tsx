@@ -35,7 +35,7 @@ export function FairEditor({ defaults, lastResult, submitLabel }: { defaults?: P
   })
   const selectedLanguages = new Set((fields.languages.initialValue as string[] | undefined) ?? [])
   return (
-    <Form method="post" className="space-y-4" {...getFormProps(form)}>
+    <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
       <CsrfInput />
       <input type="hidden" name="intent" value="save" />
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -78,7 +78,23 @@ export function FairEditor({ defaults, lastResult, submitLabel }: { defaults?: P
           <FieldErrors id={fields[name].errorId} errors={fields[name].errors} />
         </div>
       ))}
-      <p className="text-sm text-slate-500">{t('fairs.bannerLater')}</p>
+      <div>
+        <label htmlFor="fair-banner" className="block text-sm font-medium text-slate-800">
+          {t('fairs.banner')}
+        </label>
+        <input
+          id="fair-banner"
+          name="banner"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          aria-describedby="fair-banner-hint fair-banner-error"
+          className="mt-1 block text-sm"
+        />
+        <p id="fair-banner-hint" className="mt-1 text-xs text-slate-500">
+          {t('fairs.bannerHint')}
+        </p>
+        <FieldErrors id="fair-banner-error" errors={form.allErrors.banner} />
+      </div>
       <Button type="submit" disabled={navigation.state === 'submitting'}>
         {submitLabel}
       </Button>
