@@ -1,5 +1,6 @@
 // Fair-wide meeting schedules for organizers: gather the fair's approved buyers and exhibitors, its
-// slots, wishes ("would like" = open meeting requests inside the fair) and confirmed meetings, run the
+// slots, wishes (stored MeetingPreference rows of both sides; see loadScheduleInputs for open requests)
+// and confirmed meetings, run the
 // scheduler, then publish the draft as ACCEPTED meetings with seats, live sessions and notifications.
 // The draft itself is not stored (there is no table for it): the page carries it between run and publish,
 // and publish re-checks every constraint under row locks.
@@ -18,6 +19,7 @@ import { matchScore, type MatchBuyer, type MatchExporter } from '~/domain/matchm
 import { loadMatchBuyers, loadMatchExporters, toMatchBuyer, toMatchExporter } from '~/domain/matchmaking/recommendations.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { hasBookedOverlap, lockParties, seatAcceptedMeeting } from './meetings.server'
+import { listFairPreferences } from './preferences.server'
 
 export interface DraftMeeting {
   buyerId: string
@@ -33,6 +35,8 @@ export interface ScheduleInputs {
   /** Accepted meetings of this fair in one of its slots: kept as they are */
   confirmed: Array<LockedMeeting & { meetingId: string }>
   preferences: MeetingPreference[]
+  /** Where the preferences came from: explicit rows, and open requests standing in for a missing one */
+  preferenceSources: { stored: number; fromRequests: number }
 }
 
 const overlaps = (slot: { startsAt: Date; endsAt: Date }, busy: { start: Date; end: Date }) =>
@@ -54,9 +58,10 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
   const buyerIds = buyerProfiles.map((b) => b.id)
   const first = slots[0]?.startsAt ?? new Date(0)
   const last = slots.at(-1)?.endsAt ?? new Date(0)
-  const [buyerRows, exporterRows, meetings] = await Promise.all([
+  const [buyerRows, exporterRows, stored, meetings] = await Promise.all([
     loadMatchBuyers(buyerIds),
     loadMatchExporters(companyIds),
+    listFairPreferences(fairId),
     prisma.meeting.findMany({
       where: {
         OR: [{ buyerId: { in: buyerIds } }, { companyId: { in: companyIds } }],
@@ -73,6 +78,14 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
   const busyByCompany = new Map<string, Array<{ start: Date; end: Date }>>()
   const preferences: MeetingPreference[] = []
   const seenPreference = new Set<string>()
+  // Explicit wishes first, only between parties still approved in the fair.
+  for (const row of stored) {
+    if (!buyerSet.has(row.buyerId) || !companySet.has(row.companyId)) continue
+    const by = row.side === 'BUYER' ? 'buyer' : 'exporter'
+    seenPreference.add(`${row.buyerId}|${row.companyId}|${by}`)
+    preferences.push({ buyerId: row.buyerId, exporterId: row.companyId, by, level: row.level === 'MUST_MEET' ? 'must-meet' : 'would-like' })
+  }
+  const storedCount = preferences.length
   for (const meeting of meetings) {
     const inFairSlot = meeting.fairId === fairId && meeting.slotId !== null && slotSet.has(meeting.slotId)
     if (meeting.status === 'ACCEPTED') {
@@ -85,7 +98,10 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
         if (companySet.has(meeting.companyId)) busyByCompany.set(meeting.companyId, [...(busyByCompany.get(meeting.companyId) ?? []), interval])
       }
     } else if (meeting.fairId === fairId && buyerSet.has(meeting.buyerId) && companySet.has(meeting.companyId)) {
-      // Until buyers and exporters can mark wishes explicitly, an open request inside the fair is a "would like".
+      // Decision: an open request inside the fair still counts as a "would like" of the side that asked,
+      // but only where that side has no explicit preference for the pair (the explicit one wins, even
+      // if it is lower). Dropping it would lose wishes of people who never open the preference controls;
+      // a side that wants no boost can withdraw its request.
       const by = meeting.requestedById === meeting.buyer.userId ? 'buyer' : 'exporter'
       const key = `${meeting.buyerId}|${meeting.companyId}|${by}`
       if (!seenPreference.has(key)) {
@@ -106,6 +122,7 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
     })),
     confirmed,
     preferences,
+    preferenceSources: { stored: storedCount, fromRequests: preferences.length - storedCount },
   }
 }
 

@@ -455,3 +455,50 @@ export async function recordOutcome(user: SessionUser, meetingId: string, input:
     return { result: undefined, emails }
   })
 }
+
+// ───────────────────────────── interpreter ─────────────────────────────
+
+/**
+ * The organizer of the meeting's fair (or an admin) seats an interpreter — any existing account, found by
+ * email — on an accepted meeting that asked for one. One interpreter seat per meeting: seating someone
+ * else replaces the previous interpreter. The seat admits them to `/meetings`, the page and the room.
+ */
+export async function seatInterpreter(
+  user: Pick<SessionUser, 'id' | 'role'>,
+  meetingId: string,
+  email: string,
+): Promise<{ userId: string }> {
+  return inTransaction(async (tx) => {
+    const meeting = await tx.meeting.findUnique({
+      where: { id: meetingId },
+      select: {
+        id: true,
+        status: true,
+        interpreterLanguage: true,
+        fair: { select: { organizerId: true } },
+        buyer: { select: { companyName: true } },
+        company: { select: { name: true } },
+        participants: { select: { userId: true, role: true } },
+      },
+    })
+    if (!meeting) fail(404, 'not-found')
+    const manager = user.role === 'ADMIN' || (user.role === 'ORGANIZER' && meeting.fair?.organizerId === user.id)
+    if (!manager) fail(403, 'forbidden')
+    if (meeting.status !== 'ACCEPTED') fail(409, 'invalid-transition')
+    if (!meeting.interpreterLanguage) fail(409, 'no-interpreter-needed')
+    const interpreter = await tx.user.findFirst({ where: { email: { equals: email.trim(), mode: 'insensitive' } }, select: { id: true } })
+    if (!interpreter) fail(400, 'interpreter-unknown')
+    const existing = meeting.participants.find((seat) => seat.userId === interpreter.id)
+    if (existing && existing.role !== 'INTERPRETER') fail(409, 'interpreter-is-party')
+    if (existing) return { result: { userId: interpreter.id }, emails: [] }
+    await tx.meetingParticipant.deleteMany({ where: { meetingId: meeting.id, role: 'INTERPRETER' } })
+    await tx.meetingParticipant.create({ data: { meetingId: meeting.id, userId: interpreter.id, role: 'INTERPRETER' } })
+    const emails = await notify(tx, {
+      userIds: [interpreter.id],
+      kind: 'meeting.updated',
+      data: { with: `${meeting.buyer.companyName} × ${meeting.company.name}`, status: 'ACCEPTED' },
+      link: `/meetings/${meeting.id}`,
+    })
+    return { result: { userId: interpreter.id }, emails }
+  })
+}

@@ -5,22 +5,29 @@ import { getPrisma } from '~/domain/db.server'
 import { meetingInviteIcs } from '~/domain/matchmaking/ics'
 import { sideOf, type MeetingSide } from './meetings.server'
 
-export type MeetingViewerSide = MeetingSide | 'organizer'
+export type MeetingViewerSide = MeetingSide | 'organizer' | 'interpreter'
 
 /**
- * Who may see a meeting: its buyer, the exporter company's members, and (read-only) the organizer of
- * its fair or an admin. Everyone else gets a 404 so meeting ids reveal nothing.
+ * Who may see a meeting: its buyer, the exporter company's members, its seated interpreter and (read-only
+ * apart from seating the interpreter) the organizer of its fair or an admin. Everyone else gets a 404 so
+ * meeting ids reveal nothing.
  */
 export async function requireMeetingAccess(user: SessionUser, meetingId: string): Promise<{ side: MeetingViewerSide }> {
   const prisma = await getPrisma()
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
-    select: { buyerId: true, companyId: true, fair: { select: { organizerId: true } } },
+    select: {
+      buyerId: true,
+      companyId: true,
+      fair: { select: { organizerId: true } },
+      participants: { where: { userId: user.id, role: 'INTERPRETER' }, select: { role: true } },
+    },
   })
   if (meeting) {
     const side = sideOf(user, meeting)
     if (side) return { side }
     if (user.role === 'ADMIN' || (user.role === 'ORGANIZER' && meeting.fair?.organizerId === user.id)) return { side: 'organizer' }
+    if (meeting.participants.length > 0) return { side: 'interpreter' }
   }
   throw data({ reason: 'not-found' }, { status: 404 })
 }
@@ -93,13 +100,13 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
   }
 }
 
-/** The viewer's meetings (as buyer or through their company), upcoming first, then the rest. */
+/** The viewer's meetings (as buyer, through their company, or as seated interpreter), upcoming first, then the rest. */
 export async function listMeetings(user: SessionUser, { locale }: { locale: string }) {
-  const where = user.buyerProfile ? { buyerId: user.buyerProfile.id } : user.exporterMember ? { companyId: user.exporterMember.company.id } : null
-  if (!where) return []
+  const own = user.buyerProfile ? { buyerId: user.buyerProfile.id } : user.exporterMember ? { companyId: user.exporterMember.company.id } : null
+  const interpreting = { participants: { some: { userId: user.id, role: 'INTERPRETER' as const } } }
   const prisma = await getPrisma()
   const rows = await prisma.meeting.findMany({
-    where,
+    where: own ? { OR: [own, interpreting] } : interpreting,
     orderBy: { startsAt: 'asc' },
     take: 200,
     select: {
@@ -108,13 +115,27 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       startsAt: true,
       requestedById: true,
       interpreterLanguage: true,
+      buyerId: true,
+      companyId: true,
       buyer: { select: { userId: true, companyName: true, timeZone: true } },
       company: { select: { name: true, nameI18n: true, timeZone: true } },
     },
   })
-  const side: MeetingSide = user.buyerProfile ? 'buyer' : 'exporter'
   return rows.map((row) => {
     const proposer: MeetingSide = row.requestedById === row.buyer.userId ? 'buyer' : 'exporter'
+    const side = sideOf(user, row)
+    if (!side) {
+      // Seated as interpreter: both parties are the counterpart; nothing awaits their answer.
+      return {
+        id: row.id,
+        status: row.status,
+        startsAt: row.startsAt.toISOString(),
+        interpreterLanguage: row.interpreterLanguage,
+        counterpart: `${row.buyer.companyName} × ${pickLocalized(row.company.name, row.company.nameI18n, locale)}`,
+        counterpartTimeZone: row.buyer.timeZone,
+        awaitingMe: false,
+      }
+    }
     return {
       id: row.id,
       status: row.status,

@@ -40,4 +40,21 @@ export const OutcomeSchema = z.object({
 })
 export type OutcomeInput = z.infer<typeof OutcomeSchema>
 
-export const MeetingActionSchema = z.discriminatedUnion('intent', [AcceptSchema, DeclineSchema, CancelSchema, ProposeSchema, OutcomeSchema])
+
+/** "Who I want to meet at this fair": the level, or NONE to clear it. One schema for the booth page and the exporter's recommendations. */
+export const PREFERENCE_CHOICES = ['MUST_MEET', 'WOULD_LIKE', 'NONE'] as const
+export const PreferenceSchema = z.object({
+  intent: z.literal('preference'),
+  level: z.enum(PREFERENCE_CHOICES, { error: 'errors.invalidChoice' }),
+  /** Set by the exporter's form (which fair, which buyer); the booth page takes both from its URL. */
+  fairId: z.string().min(1).max(40).optional(),
+  buyerId: z.string().min(1).max(40).optional(),
+})
+export type PreferenceInput = z.infer<typeof PreferenceSchema>
+
+export const SeatInterpreterSchema = z.object({
+  intent: z.literal('seat-interpreter'),
+  email: z.email({ error: 'meetings.errors.interpreterEmail' }).trim().toLowerCase().max(254, { error: 'errors.tooLong' }),
+})
+
+export const MeetingActionSchema = z.discriminatedUnion('intent', [AcceptSchema, DeclineSchema, CancelSchema, ProposeSchema, OutcomeSchema, SeatInterpreterSchema])

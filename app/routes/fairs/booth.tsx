@@ -5,22 +5,23 @@ import { SessionTime } from '~/components/session-time'
 import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
-import { getOptionalUser } from '~/domain/accounts/session.server'
+import { handleBoothAction, loadBoothPage } from './booth.server'
+import { PreferenceButtons } from '~/components/preference-buttons'
 import { formatHsCode } from '~/domain/catalog/product-rules'
-import { getBoothPage } from '~/domain/fairs/public.server'
-import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.company.name ?? 'Booth'} · ${loaderData?.fair.name ?? ''} · Tradecast` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await getOptionalUser(request)
-  const locale = await resolveLocale(request, user)
-  return getBoothPage(params.slug, params.code, { now: new Date(), locale, viewer: user ? { id: user.id, role: user.role } : null })
+  return loadBoothPage(request, params.slug, params.code)
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  return handleBoothAction(request, params.slug, params.code)
 }
 
 export default function BoothRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
-  const { fair, booth, company, products, upcoming, past } = loaderData
+  const { fair, booth, company, products, upcoming, past, preference } = loaderData
   const firstProduct = products[0]
   return (
     <div className="space-y-6">
@@ -41,6 +42,13 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
           ) : null}
           <Link to={`/exporters/${company.slug}`} className={buttonClass('ghost')}>{t('fairs.companyProfile')}</Link>
         </div>
+        {preference ? (
+          <section aria-labelledby="preference-title" className="mt-4">
+            <h2 id="preference-title" className="text-sm font-medium text-slate-800">{t('meetings.preference.title')}</h2>
+            <p className="mb-2 text-xs text-slate-500">{t('meetings.preference.hint')}</p>
+            <PreferenceButtons level={preference.level} label={t('meetings.preference.groupLabel', { name: company.name })} />
+          </section>
+        ) : null}
       </header>
       {company.description ? <p className="max-w-3xl text-slate-700">{company.description}</p> : null}
       <Card id="products" title={t('fairs.featuredProducts')}>

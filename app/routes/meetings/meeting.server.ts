@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
-import { acceptMeeting, cancelMeeting, declineMeeting, findMeetingSlots, proposeNewTime, recordOutcome } from '~/domain/meetings/meetings.server'
+import { acceptMeeting, cancelMeeting, declineMeeting, findMeetingSlots, proposeNewTime, recordOutcome, seatInterpreter } from '~/domain/meetings/meetings.server'
 import { getMeetingView, requireMeetingAccess } from '~/domain/meetings/queries.server'
 import { MeetingActionSchema } from '~/domain/meetings/schemas'
 import { formatSlotForViewer, formatSlotInZone } from '~/domain/matchmaking/slot-finder'
@@ -19,8 +19,9 @@ export async function loadMeeting(request: Request, meetingId: string) {
   const meeting = await getMeetingView(meetingId, { locale, viewer: user })
   const interval = { start: new Date(meeting.startsAt), end: new Date(meeting.endsAt) }
   const pending = meeting.status === 'REQUESTED' || meeting.status === 'RESCHEDULE_PROPOSED'
-  const canRespond = pending && side !== 'organizer' && meeting.proposer !== side
+  const canRespond = pending && (side === 'buyer' || side === 'exporter') && meeting.proposer !== side
   const otherName = side === 'buyer' ? meeting.company.name : meeting.buyer.companyName
+  const canSeatInterpreter = side === 'organizer' && meeting.status === 'ACCEPTED' && meeting.interpreterLanguage !== null
   const proposals = canRespond
     ? (await findMeetingSlots({ buyerId: meeting.buyerId, companyId: meeting.companyId, excludeMeetingId: meetingId }, { now })).slots.map((slot) => ({
         start: slot.start.toISOString(),
@@ -33,6 +34,7 @@ export async function loadMeeting(request: Request, meetingId: string) {
     otherName,
     viewerZone,
     canRespond,
+    canSeatInterpreter,
     started: now.getTime() >= interval.start.getTime(),
     times: {
       viewer: formatSlotInZone(interval, { locale, timeZone: viewerZone }),
@@ -52,6 +54,9 @@ const ERROR_KEYS: Record<string, string> = {
   'invalid-transition': 'meetings.errors.changed',
   conflict: 'meetings.errors.changed',
   'own-proposal': 'meetings.errors.changed',
+  'interpreter-unknown': 'meetings.errors.interpreterUnknown',
+  'interpreter-is-party': 'meetings.errors.interpreterIsParty',
+  'no-interpreter-needed': 'meetings.errors.changed',
 }
 
 export async function handleMeetingAction(request: Request, meetingId: string) {
@@ -61,12 +66,19 @@ export async function handleMeetingAction(request: Request, meetingId: string) {
   await validateCsrf(request, formData)
   const submission = parseWithZod(formData, { schema: MeetingActionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  if (side === 'organizer') throw data({ reason: 'forbidden' }, { status: 403 })
   const input = submission.value
+  // The organizer (or an admin) only seats interpreters; the parties do everything else; a seated
+  // interpreter only reads.
+  const allowed = input.intent === 'seat-interpreter' ? side === 'organizer' : side === 'buyer' || side === 'exporter'
+  if (!allowed) throw data({ reason: 'forbidden' }, { status: 403 })
   const now = requestNow(request)
   let toastKey: string
   try {
     switch (input.intent) {
+      case 'seat-interpreter':
+        await seatInterpreter(user, meetingId, input.email)
+        toastKey = 'meetings.toast.interpreterSeated'
+        break
       case 'accept':
         await acceptMeeting(user, meetingId, now)
         toastKey = 'meetings.toast.accepted'

@@ -11,7 +11,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
-import { OUTCOME_STATUSES, OutcomeSchema, ProposeSchema } from '~/domain/meetings/schemas'
+import { OUTCOME_STATUSES, OutcomeSchema, ProposeSchema, SeatInterpreterSchema } from '~/domain/meetings/schemas'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
 
@@ -117,16 +117,43 @@ function OutcomeForm({ lastResult, meeting }: { lastResult: ActionResult; meetin
   )
 }
 
+function InterpreterForm({ lastResult, seated }: { lastResult: ActionResult; seated: string | null }) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'seat-interpreter',
+    lastResult: navigation.state === 'idle' ? lastResult?.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SeatInterpreterSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <Form method="post" className="space-y-3" {...getFormProps(form)}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="seat-interpreter" />
+      <p className="text-sm text-slate-600">{seated ? t('meetings.interpreterSeat.seated', { name: seated }) : t('meetings.interpreterSeat.none')}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field
+        label={t('meetings.interpreterSeat.email')}
+        errors={fields.email.errors}
+        inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off', maxLength: 254 }}
+      />
+      <Button type="submit" disabled={navigation.state !== 'idle'}>
+        {seated ? t('meetings.interpreterSeat.replace') : t('meetings.interpreterSeat.submit')}
+      </Button>
+    </Form>
+  )
+}
+
 export default function MeetingRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale } = useRootData()
-  const { meeting, side, otherName, times, canRespond, proposals, started, viewerZone } = loaderData
+  const { meeting, side, otherName, times, canRespond, canSeatInterpreter, proposals, started, viewerZone } = loaderData
   const intent = (actionData?.result as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent
-  const formErrors = intent !== 'outcome' && intent !== 'propose' ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined
+  const formErrors = intent !== 'outcome' && intent !== 'propose' && intent !== 'seat-interpreter' ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined
   const pending = meeting.status === 'REQUESTED' || meeting.status === 'RESCHEDULE_PROPOSED'
   const accepted = meeting.status === 'ACCEPTED'
   const closed = ['HELD', 'NO_SHOW'].includes(meeting.status)
-  const party = side !== 'organizer'
+  const party = side === 'buyer' || side === 'exporter'
   const usd = (cents: number | null) => (cents === null ? '—' : formatMoney(cents, 'USD', locale))
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -136,7 +163,7 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
             {t('meetings.index.title')}
           </Link>
         </p>
-        <h1 className="text-2xl font-bold tracking-tight">{t('meetings.detail.title', { name: side === 'organizer' ? `${meeting.buyer.companyName} × ${meeting.company.name}` : otherName })}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{t('meetings.detail.title', { name: !party ? `${meeting.buyer.companyName} × ${meeting.company.name}` : otherName })}</h1>
         <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <StatusBadge status={meeting.status} />
           {meeting.fair ? <span>{meeting.fair.name}</span> : null}
@@ -178,6 +205,12 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
           </p>
         ) : null}
       </Card>
+
+      {canSeatInterpreter ? (
+        <Card id="interpreter" title={t('meetings.interpreterSeat.title', { language: meeting.interpreterLanguage!.toUpperCase() })}>
+          <InterpreterForm lastResult={intent === 'seat-interpreter' ? actionData : undefined} seated={meeting.participants.find((p) => p.role === 'INTERPRETER')?.name ?? null} />
+        </Card>
+      ) : null}
 
       {pending && party ? (
         <Card id="respond" title={canRespond ? t('meetings.detail.respondTitle') : t('meetings.detail.waitingTitle')}>
