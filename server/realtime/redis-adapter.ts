@@ -3,15 +3,19 @@ import { createClient } from 'redis'
 import type { Server } from 'socket.io'
 import { getLogger } from '../../app/utils/logger.server.ts'
 
-/** Lets several server processes share Socket.io rooms through Redis pub/sub. */
-export async function attachRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {
+/**
+ * Lets several server processes share Socket.io rooms through Redis pub/sub. `key` prefixes the
+ * pub/sub channels (default `socket.io`): servers only share rooms with servers using the same key,
+ * so tests and benchmarks on a shared Redis stay apart from each other.
+ */
+export async function attachRedisAdapter(io: Server, url: string, options: { key?: string } = {}): Promise<() => Promise<void>> {
   const publisher = createClient({ url })
   const subscriber = publisher.duplicate()
   for (const client of [publisher, subscriber]) {
     client.on('error', (error: unknown) => getLogger().error({ err: error }, 'redis client error'))
   }
   await Promise.all([publisher.connect(), subscriber.connect()])
-  io.adapter(createAdapter(publisher, subscriber))
+  io.adapter(createAdapter(publisher, subscriber, options.key ? { key: options.key } : {}))
   getLogger().info('socket.io redis adapter attached')
   return async () => {
     await Promise.allSettled([publisher.quit(), subscriber.quit()])

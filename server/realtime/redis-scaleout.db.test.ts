@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server } from 'socket.io'
+import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
+import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
+import type { Ack, ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
+import { registerLiveNamespace } from './live-namespace.ts'
+import { attachRedisAdapter } from './redis-adapter.ts'
+
+// Two Socket.io servers (two HTTP ports) joined only through Redis: whatever one server emits to a
+// session room must reach the sockets of the other. Both share this process's database client, so the
+// suite runs on PGlite (unit project) and on PostgreSQL (db project) alike; it needs a Redis
+// (TEST_REDIS_URL, exported by .ci/run when one answers) and is skipped without one.
+
+const redisUrl = process.env.TEST_REDIS_URL
+
+type Node = { http: HttpServer; io: Server; live: { close: () => void }; closeAdapter: () => Promise<void>; url: string }
+
+const nodes: Node[] = []
+const clients: ClientSocket[] = []
+
+async function startNode(url: string, key: string): Promise<Node> {
+  const http = createServer()
+  const io = new Server(http)
+  const closeAdapter = await attachRedisAdapter(io, url, { key })
+  const live = registerLiveNamespace(io)
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  return { http, io, live, closeAdapter, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/live` }
+}
+
+function client(node: Node, cookie: string): Promise<ClientSocket> {
+  const socket = connect(node.url, { transports: ['websocket'], extraHeaders: { Cookie: cookie }, reconnection: false })
+  clients.push(socket)
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket))
+    socket.once('connect_error', reject)
+  })
+}
+
+function emit<T = Record<string, never>>(socket: ClientSocket, event: string, payload: unknown): Promise<Ack<T>> {
+  return socket.timeout(8000).emitWithAck(event, payload) as Promise<Ack<T>>
+}
+
+function nextEvent<T>(socket: ClientSocket, event: string, accept: (payload: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (payload: T) => {
+      if (!accept(payload)) return
+      socket.off(event, listener)
+      resolve(payload)
+    }
+    socket.on(event, listener)
+  })
+}
+
+describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms through Redis', () => {
+  beforeAll(async () => {
+    await getPrisma()
+    // A channel key of our own, so other suites or benchmarks on the same Redis never join in.
+    const key = `tradecast-test-${randomUUID().slice(0, 8)}`
+    nodes.push(await startNode(redisUrl!, key), await startNode(redisUrl!, key))
+  })
+
+  afterAll(async () => {
+    for (const socket of clients) socket.disconnect()
+    for (const node of nodes) {
+      node.live.close()
+      await new Promise<void>((resolve) => node.io.close(() => resolve()))
+      await node.closeAdapter()
+    }
+    await disconnectPrisma()
+  })
+
+  it('puts a viewer on server A and the host on server B in one room: chat, deletions, pins, viewers, participants', async () => {
+    const [a, b] = nodes as [Node, Node]
+    const prisma = await getPrisma()
+    const exporter = await createExporter()
+    const buyer = await createBuyer()
+    const product = await createProduct(exporter.company.id, { name: 'Omija syrup' })
+    const session = await prisma.liveSession.create({
+      data: {
+        title: 'Scale-out showcase',
+        status: 'LIVE',
+        hostId: exporter.user.id,
+        companyId: exporter.company.id,
+        scheduledStartAt: new Date(),
+        scheduledEndAt: new Date(Date.now() + 3_600_000),
+      },
+    })
+
+    const viewer = await client(a, buyer.cookie)
+    const host = await client(b, exporter.cookie)
+    // Viewer counts are recounted every 2 s across both servers (fetchSockets over Redis).
+    const viewerSeesTwo = nextEvent<{ count: number }>(viewer, 'room:viewers', ({ count }) => count === 2)
+    const hostSeesTwo = nextEvent<{ count: number }>(host, 'room:viewers', ({ count }) => count === 2)
+    expect((await emit<{ state: JoinState }>(host, 'live:join', { sessionId: session.id })).ok).toBe(true)
+    expect((await emit<{ state: JoinState }>(viewer, 'live:join', { sessionId: session.id })).ok).toBe(true)
+
+    // Chat sent on A reaches the host's socket on B.
+    const hostReceives = nextEvent<ChatMessageView>(host, 'chat:message')
+    const sent = await emit<{ message: ChatMessageView }>(viewer, 'chat:send', { sessionId: session.id, body: 'Hello from server A' })
+    if (!sent.ok) throw new Error(`send failed: ${sent.error.code}`)
+    const received = await hostReceives
+    expect(received).toMatchObject({ id: sent.message.id, body: 'Hello from server A', author: { kind: 'user', id: buyer.user.id } })
+
+    // A deletion on B reaches the viewer on A.
+    const viewerSeesRemoval = nextEvent<{ messageId: string }>(viewer, 'chat:removed')
+    expect((await emit(host, 'chat:delete', { sessionId: session.id, messageId: sent.message.id })).ok).toBe(true)
+    expect(await viewerSeesRemoval).toEqual({ messageId: sent.message.id })
+
+    // A product pinned on B appears on A.
+    const viewerSeesPin = nextEvent<{ products: PinnedProductView[] }>(viewer, 'products:pinned')
+    expect((await emit(host, 'products:pin', { sessionId: session.id, productId: product.id, pinned: true })).ok).toBe(true)
+    expect((await viewerSeesPin).products.map((p) => p.name)).toEqual(['Omija syrup'])
+
+    // Both servers count both people, and the host on B lists the viewer connected to A.
+    expect(await viewerSeesTwo).toEqual({ count: 2 })
+    expect(await hostSeesTwo).toEqual({ count: 2 })
+    const listed = await emit<{ participants: ParticipantView[] }>(host, 'mod:participants', { sessionId: session.id })
+    if (!listed.ok) throw new Error(`participants failed: ${listed.error.code}`)
+    expect(listed.participants.map((p) => p.key).sort()).toEqual([`u:${buyer.user.id}`, `u:${exporter.user.id}`].sort())
+    // Each socket sits on its own server: the room holds one local socket on A and one on B.
+    expect(a.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
+    expect(b.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
+  })
+})
