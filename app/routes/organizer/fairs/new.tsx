@@ -4,7 +4,6 @@ import { FairEditor } from './+shared/fair-editor'
 import { readFairForm, saveFairForm } from './+shared/fair-editor.server'
 import { Card } from '~/components/ui/card'
 import { requirePermission } from '~/domain/accounts/permissions.server'
-import { validateCsrf } from '~/utils/csrf.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'New trade fair · Tradecast' }]
 
