@@ -109,6 +109,8 @@ test('a host goes live; a buyer and a guest watch, follow screen share, survive 
   })
 
   await test.step('a crashed worker is replaced and viewers play again', async () => {
+    // Read before the kill: the stats may reset before this line would otherwise run.
+    const before = (await stats(guest.page)).framesDecoded
     const cookies = (await guest.context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
     const baseURL = new URL(host.url()).origin
     const socket = io(`${baseURL}/media`, { extraHeaders: { cookie: cookies }, transports: ['websocket'] })
@@ -116,7 +118,6 @@ test('a host goes live; a buyer and a guest watch, follow screen share, survive 
     socket.close()
     expect(answer.ok).toBe(true)
     expect(answer.pid).toBeGreaterThan(0)
-    const before = (await stats(guest.page)).framesDecoded
     // New consumers start counting from zero; playback resumes without any click from the host.
     await expect.poll(async () => (await stats(guest.page)).framesDecoded, { timeout: 30_000 }).toBeLessThan(before)
     await expectPlaying(guest.page, 'guest after crash')
