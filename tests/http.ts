@@ -46,3 +46,16 @@ export async function caught(run: () => unknown): Promise<{ status: number; loca
   }
   throw new Error('expected the call to throw')
 }
+
+/** Calls a route action with a CSRF-valid form post carrying the given session cookies. */
+export async function postAction(
+  handler: (args: never) => Promise<unknown>,
+  path: string,
+  cookies: string[],
+  fields: Record<string, string>,
+  params: Record<string, string> = {},
+) {
+  const csrf = await mintCsrf()
+  const request = formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, ...cookies] })
+  return handler({ request, params } as never)
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
-import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
+import { caught, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings/meeting'
@@ -21,9 +21,8 @@ async function userOf(cookie: string) {
   return user
 }
 
-async function post(path: string, cookies: string[], fields: Record<string, string>, params: Record<string, string>) {
-  const csrf = await mintCsrf()
-  return meetingAction({ request: formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, ...cookies] }), params } as never)
+function post(path: string, cookies: string[], fields: Record<string, string>, params: Record<string, string>) {
+  return postAction(meetingAction as never, path, cookies, fields, params)
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
-import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
+import { caught, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { createI18n } from '~/lib/i18n'
@@ -43,11 +43,7 @@ async function seoulExporter() {
   return { ...exporter, session: await userOf(exporter.cookie) }
 }
 
-async function post(handler: (args: never) => Promise<unknown>, path: string, cookies: string[], fields: Record<string, string>, params: Record<string, string> = {}) {
-  const csrf = await mintCsrf()
-  const request = formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, ...cookies] })
-  return handler({ request, params } as never)
-}
+const post = postAction
 
 beforeAll(async () => {
   process.env.ENABLE_TEST_HOOKS = '1'

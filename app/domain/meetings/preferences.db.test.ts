@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
-import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
+import { caught, formRequest, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { action as boothAction, loader as boothLoader } from '~/routes/fairs/booth'
@@ -58,10 +58,7 @@ async function register(fairId: string, party: { user: { id: string }; company?:
   })
 }
 
-async function post(handler: (args: never) => Promise<unknown>, path: string, cookies: string[], fields: Record<string, string>, params: Record<string, string> = {}) {
-  const csrf = await mintCsrf()
-  return handler({ request: formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, ...cookies] }), params } as never)
-}
+const post = postAction
 
 beforeAll(async () => {
   process.env.ENABLE_TEST_HOOKS = '1'
