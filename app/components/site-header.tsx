@@ -45,7 +45,7 @@ export function SiteHeader() {
           <span aria-hidden="true" className="inline-block size-3 rounded-full bg-live" />
           {t('common.appName')}
         </Link>
-        <nav aria-label={t('common.mainNavigation')} className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+        <nav aria-label={t('common.mainNavigation')} className="order-3 flex w-full gap-1 overflow-x-auto lg:order-none lg:w-auto">
           <NavLink to="/" end className={navClass}>
             {t('nav.home')}
           </NavLink>

@@ -8,6 +8,9 @@ const exporter = {
       team: 'Team',
       products: 'Products',
       certifications: 'Certifications',
+      sessions: 'Live showcases',
+      booths: 'Booths',
+      results: 'Results',
     },
     common: {
       actions: 'Actions',

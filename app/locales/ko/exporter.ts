@@ -10,6 +10,9 @@ const exporter: MessagesOf<typeof en> = {
       team: '팀',
       products: '제품',
       certifications: '인증',
+      sessions: '라이브 쇼케이스',
+      booths: '부스',
+      results: '성과',
     },
     common: {
       actions: '작업',
