@@ -15,6 +15,7 @@ import { build } from 'esbuild'
 import type { types } from 'mediasoup'
 import { chromium } from 'playwright-core'
 import { MediaLayer } from '../server/media/index.ts'
+import { KEY_FRAME_REQUEST_SPACING_MS } from '../server/media/peer.ts'
 import { describeMachine, summarize } from './machine.ts'
 
 const STEPS = (process.env.BENCH_SFU_STEPS ?? '50,200,500,1000').split(',').map(Number)
@@ -77,7 +78,7 @@ async function main() {
       case 'connect':
         return transports.get(data['transportId'] as string)!.connect({ dtlsParameters: data['dtlsParameters'] as types.DtlsParameters })
       case 'produce': {
-        producer = await transports.get(data['transportId'] as string)!.produce({ kind: 'video', rtpParameters: data['rtpParameters'] as types.RtpParameters, appData: { source: 'camera' } })
+        producer = await transports.get(data['transportId'] as string)!.produce({ kind: 'video', rtpParameters: data['rtpParameters'] as types.RtpParameters, keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS, appData: { source: 'camera' } })
         await room.producerAdded(host, producer)
         return producer.id
       }

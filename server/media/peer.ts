@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events'
 import type { types } from 'mediasoup'
 import { TRANSPORT_BITRATE } from './config.ts'
 
+export const KEY_FRAME_REQUEST_SPACING_MS = 400
+
 /** host: a showcase's broadcaster; viewer: consumes only; participant: a meeting seat (sends and receives). */
 export type PeerRole = 'host' | 'viewer' | 'participant'
 export type MediaSource = 'camera' | 'microphone' | 'screen'
@@ -156,7 +158,15 @@ export class Peer extends EventEmitter<PeerEvents> {
       this.role === 'host' ? producer.kind === kind : producer.appData['source'] === source,
     )
     if (existing) throw new MediaError('invalid', `A ${this.role === 'host' ? kind : source} producer is already live; replace its track instead.`)
-    const producer = await transport.produce({ kind, rtpParameters, appData: { source } })
+    const producer = await transport.produce({
+      kind,
+      rtpParameters,
+      // Chromium ignores key-frame requests that come within 300 ms of its last key frame, and mediasoup
+      // then retries only after 1 s. Spacing requests 400 ms apart means every request is honoured, so a
+      // viewer joining right after another one gets its first frame in < 0.5 s instead of ~1 s.
+      ...(kind === 'video' ? { keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS } : {}),
+      appData: { source },
+    })
     this.producers.set(producer.id, producer)
     producer.observer.once('close', () => this.producers.delete(producer.id))
     await this.#host.producerAdded(this, producer)
