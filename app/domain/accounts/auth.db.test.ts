@@ -68,6 +68,24 @@ describe('sign up', () => {
     expect(stored.hash).toMatch(/^\$argon2id\$/)
   })
 
+  it('goes back to a same-site redirectTo after signing up, never to another site', async () => {
+    const csrf = await mintCsrf()
+    const fields = {
+      csrf: csrf.token,
+      accountType: 'BUYER',
+      name: 'Redirected Buyer',
+      password: PASSWORD,
+      companyName: 'Harbor Imports',
+      country: 'US',
+      businessType: 'IMPORTER',
+      timeZone: 'America/New_York',
+    }
+    const back = (await handleSignup(formRequest('/signup', { ...fields, email: uniqueEmail('redir'), redirectTo: '/catalog/abc' }, { cookies: [csrf.cookie] }))) as Response
+    expect(back.headers.get('Location')).toBe('/catalog/abc')
+    const away = (await handleSignup(formRequest('/signup', { ...fields, email: uniqueEmail('redir2'), redirectTo: '//evil.example/x' }, { cookies: [csrf.cookie] }))) as Response
+    expect(away.headers.get('Location')).toBe('/buyer')
+  })
+
   it('refuses a duplicate email and keeps what was typed (except the password)', async () => {
     const email = uniqueEmail('dup')
     await signUpBuyer(email)

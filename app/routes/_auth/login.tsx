@@ -59,7 +59,10 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
       </Form>
       <p className="mt-6 text-sm text-slate-600">
         {t('auth.noAccount')}{' '}
-        <Link to="/signup" className="font-semibold text-brand-700 underline">
+        <Link
+          to={searchParams.get('redirectTo') ? `/signup?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo') ?? '' })}` : '/signup'}
+          className="font-semibold text-brand-700 underline"
+        >
           {t('nav.signUp')}
         </Link>
       </p>

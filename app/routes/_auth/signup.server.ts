@@ -7,7 +7,7 @@ import { createUserSession } from '~/domain/accounts/session.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { getClientIp } from '~/utils/request.server'
+import { getClientIp, safeRedirectPath } from '~/utils/request.server'
 import { createToastCookie } from '~/utils/toast.server'
 
 export async function handleSignup(request: Request) {
@@ -37,5 +37,6 @@ export async function handleSignup(request: Request) {
     await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: getClientIp(request) }),
   )
   headers.append('Set-Cookie', await createToastCookie({ messageKey: 'auth.welcome' }))
-  return redirect(DASHBOARD_PATH[user.role], { headers })
+  // Back to where the visitor was going (an invitation, a product's RFQ), else the role's dashboard.
+  return redirect(safeRedirectPath(formData.get('redirectTo'), DASHBOARD_PATH[user.role]), { headers })
 }

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useNavigation } from 'react-router'
+import { Form, Link, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/signup'
 import { handleSignup } from './signup.server'
 import { CsrfInput } from '~/components/csrf-input'
@@ -30,7 +30,9 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale, timeZone: knownZone } = useRootData()
   const navigation = useNavigation()
-  const pending = navigation.state !== 'idle' && navigation.formAction === '/signup'
+  const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo') ?? ''
+  const pending = navigation.state !== 'idle' && navigation.formAction?.startsWith('/signup') === true
   const [form, fields] = useForm({
     id: 'signup',
     lastResult: actionData?.result,
@@ -51,6 +53,7 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
       <h1 className="text-2xl font-bold tracking-tight">{t('auth.signupTitle')}</h1>
       <Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
         <CsrfInput />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">{t('auth.accountType')}</legend>
@@ -124,7 +127,7 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
       </Form>
       <p className="mt-6 text-sm text-slate-600">
         {t('auth.haveAccount')}{' '}
-        <Link to="/login" className="font-semibold text-brand-700 underline">
+        <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'} className="font-semibold text-brand-700 underline">
           {t('nav.signIn')}
         </Link>
       </p>
