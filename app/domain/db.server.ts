@@ -10,7 +10,7 @@ import { getLogger } from '~/utils/logger.server'
 // the client lives on globalThis so both share one database (PGlite allows one opener per folder).
 const DB_KEY = Symbol.for('tradecast.db')
 
-type OpenedDb = { prisma: PrismaClient; close: () => Promise<void>; kind: 'pglite' | 'postgres' }
+type OpenedDb = { prisma: PrismaClient; close: () => Promise<void> }
 type GlobalWithDb = typeof globalThis & { [DB_KEY]?: Promise<OpenedDb> }
 
 async function open(): Promise<OpenedDb> {
@@ -25,7 +25,6 @@ async function open(): Promise<OpenedDb> {
   )
   return {
     prisma,
-    kind: target.kind,
     close: async () => {
       await prisma.$disconnect()
       await database.close()
@@ -45,10 +44,6 @@ function opened(): Promise<OpenedDb> {
 /** The Prisma client, with all migrations applied on first use. */
 export async function getPrisma(): Promise<PrismaClient> {
   return (await opened()).prisma
-}
-
-export async function getDatabaseKind(): Promise<'pglite' | 'postgres'> {
-  return (await opened()).kind
 }
 
 export async function disconnectPrisma(): Promise<void> {

@@ -12,6 +12,12 @@ export class MediaRequestError extends Error {
   }
 }
 
+/** Failures that clear up by themselves (a worker restarting, a dropped socket): rejoin, don't show an error. */
+export function isTransientMediaFailure(error: unknown): boolean {
+  const code = (error as Partial<MediaRequestError>).code
+  return code === 'restarting' || code === 'disconnected' || code === 'timeout'
+}
+
 /** The `/media` namespace on this origin; the session cookie authenticates it. Reconnects on its own. */
 export function connectMediaSocket(): MediaSocket {
   return io('/media', { withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 3000 })

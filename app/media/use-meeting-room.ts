@@ -5,7 +5,7 @@ import { loadDevice } from './device'
 import { openCamera, openMicrophone, openScreen } from './local-media'
 import { consumeProducer, openRecvTransport } from './recv-transport'
 import { openSendTransport, produceAudio, produceVideo } from './send-transport'
-import { request, type MediaRequestError } from './signalling'
+import { request, type MediaRequestError, isTransientMediaFailure } from './signalling'
 import { useMediaSocket } from './use-media-socket'
 
 export type MeetingPhase = 'connecting' | 'connected' | 'reconnecting' | 'left' | 'error'
@@ -180,7 +180,7 @@ export function useMeetingRoom(sessionId: string) {
     function fail(error: unknown) {
       if (cancelled) return
       const failure = error as MediaRequestError
-      if (failure.code === 'restarting' || failure.code === 'disconnected' || failure.code === 'timeout') {
+      if (isTransientMediaFailure(failure)) {
         patch({ phase: 'reconnecting' })
         setTimeout(() => !cancelled && setResets((value) => value + 1), 1000)
         return

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MediaSource, ProducerInfo, QualityChoice, SessionStatus } from '~/protocol/media'
 import { loadDevice } from './device'
 import { consumeProducer, openRecvTransport } from './recv-transport'
-import { request, type MediaRequestError } from './signalling'
+import { request, type MediaRequestError, isTransientMediaFailure } from './signalling'
 import { publishPlaybackStats, readPlaybackStats, type PlaybackStats } from './stats'
 import { useMediaSocket } from './use-media-socket'
 
@@ -121,7 +121,7 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     function fail(error: unknown) {
       if (cancelled) return
       const failure = error as MediaRequestError
-      if (failure.code === 'restarting' || failure.code === 'disconnected' || failure.code === 'timeout') {
+      if (isTransientMediaFailure(failure)) {
         patch({ phase: 'reconnecting' })
         setTimeout(() => !cancelled && setResets((value) => value + 1), 1000)
         return

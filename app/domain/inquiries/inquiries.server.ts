@@ -166,18 +166,6 @@ export async function changeInquiryStatus(user: SessionUser, inquiryId: string, 
   await flushNotificationEmails(emails)
 }
 
-/** KPI values can be corrected later without moving the pipeline. */
-export async function recordInquiryValues(inquiryId: string, values: { consultationValueUsd?: number; contractValueUsd?: number }) {
-  const prisma = await getPrisma()
-  await prisma.inquiry.update({
-    where: { id: inquiryId },
-    data: {
-      ...(values.consultationValueUsd !== undefined ? { consultationValueUsdCents: usdToCents(values.consultationValueUsd) } : {}),
-      ...(values.contractValueUsd !== undefined ? { contractValueUsdCents: usdToCents(values.contractValueUsd) } : {}),
-    },
-  })
-}
-
 export async function postInquiryMessage(
   user: SessionUser,
   inquiryId: string,

@@ -24,7 +24,3 @@ export const STATUS_TIMESTAMP = {
   WON: 'wonAt',
   LOST: 'lostAt',
 } as const satisfies Partial<Record<InquiryStatusName, string>>
-
-export function isOpenInquiry(status: InquiryStatusName): boolean {
-  return !TERMINAL.has(status)
-}

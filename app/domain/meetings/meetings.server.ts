@@ -187,6 +187,26 @@ async function otherSide(db: Tx, meeting: Awaited<ReturnType<typeof loadHead>>, 
     : { userIds: [meeting.buyer.userId], timeZone: meeting.buyer.timeZone, senderName: meeting.company.name }
 }
 
+/** The side answering an open proposal (accept, decline, propose another time): never its own proposal. */
+function requireResponder(user: SessionUser, meeting: Awaited<ReturnType<typeof loadHead>>): MeetingSide {
+  const side = sideOf(user, meeting)
+  if (!side) fail(404, 'not-found')
+  if (meeting.status !== 'REQUESTED' && meeting.status !== 'RESCHEDULE_PROPOSED') fail(409, 'invalid-transition')
+  if (proposerSide(meeting) === side) fail(403, 'own-proposal')
+  return side
+}
+
+/** Tells the other side of the meeting its new status (in the caller's transaction). */
+async function notifyOtherSide(db: Tx, meeting: Awaited<ReturnType<typeof loadHead>>, side: MeetingSide, status: string) {
+  const other = await otherSide(db, meeting, side)
+  return notify(db, {
+    userIds: other.userIds,
+    kind: 'meeting.updated',
+    data: { with: other.senderName, status },
+    link: `/meetings/${meeting.id}`,
+  })
+}
+
 /**
  * Row locks on both parties, always company first, so concurrent acceptances touching the same buyer or
  * company run one after the other and each sees the other's result.
@@ -315,10 +335,7 @@ export async function acceptMeeting(user: SessionUser, meetingId: string, now: D
     const head = await loadHead(tx, meetingId)
     await lockParties(tx, [head.companyId], [head.buyerId])
     const meeting = await loadHead(tx, meetingId)
-    const side = sideOf(user, meeting)
-    if (!side) fail(404, 'not-found')
-    if (meeting.status !== 'REQUESTED' && meeting.status !== 'RESCHEDULE_PROPOSED') fail(409, 'invalid-transition')
-    if (proposerSide(meeting) === side) fail(403, 'own-proposal')
+    const side = requireResponder(user, meeting)
     if (meeting.startsAt.getTime() <= now.getTime()) fail(409, 'expired')
     if (await hasBookedOverlap(tx, { buyerId: meeting.buyerId, companyId: meeting.companyId, start: meeting.startsAt, end: meeting.endsAt, excludeMeetingId: meeting.id })) {
       fail(409, 'double-booked')
@@ -334,13 +351,7 @@ export async function acceptMeeting(user: SessionUser, meetingId: string, now: D
       exporterUserId: side === 'exporter' ? user.id : meeting.requestedById,
       title: `${meeting.buyer.companyName} × ${meeting.company.name}`,
     })
-    const other = await otherSide(tx, meeting, side)
-    const emails = await notify(tx, {
-      userIds: other.userIds,
-      kind: 'meeting.updated',
-      data: { with: other.senderName, status: 'ACCEPTED' },
-      link: `/meetings/${meeting.id}`,
-    })
+    const emails = await notifyOtherSide(tx, meeting, side, 'ACCEPTED')
     return { result: undefined, emails }
   })
 }
@@ -348,19 +359,10 @@ export async function acceptMeeting(user: SessionUser, meetingId: string, now: D
 export async function declineMeeting(user: SessionUser, meetingId: string): Promise<void> {
   await inTransaction(async (tx) => {
     const meeting = await loadHead(tx, meetingId)
-    const side = sideOf(user, meeting)
-    if (!side) fail(404, 'not-found')
-    if (meeting.status !== 'REQUESTED' && meeting.status !== 'RESCHEDULE_PROPOSED') fail(409, 'invalid-transition')
-    if (proposerSide(meeting) === side) fail(403, 'own-proposal')
+    const side = requireResponder(user, meeting)
     const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: meeting.status }, data: { status: 'DECLINED' } })
     if (updated.count !== 1) fail(409, 'conflict')
-    const other = await otherSide(tx, meeting, side)
-    const emails = await notify(tx, {
-      userIds: other.userIds,
-      kind: 'meeting.updated',
-      data: { with: other.senderName, status: 'DECLINED' },
-      link: `/meetings/${meeting.id}`,
-    })
+    const emails = await notifyOtherSide(tx, meeting, side, 'DECLINED')
     return { result: undefined, emails }
   })
 }
@@ -372,23 +374,14 @@ export async function declineMeeting(user: SessionUser, meetingId: string): Prom
 export async function proposeNewTime(user: SessionUser, meetingId: string, slotStart: string, now: Date): Promise<void> {
   await inTransaction(async (tx) => {
     const meeting = await loadHead(tx, meetingId)
-    const side = sideOf(user, meeting)
-    if (!side) fail(404, 'not-found')
-    if (meeting.status !== 'REQUESTED' && meeting.status !== 'RESCHEDULE_PROPOSED') fail(409, 'invalid-transition')
-    if (proposerSide(meeting) === side) fail(403, 'own-proposal')
+    const side = requireResponder(user, meeting)
     const slot = await assertSlotBookable(tx, { buyerId: meeting.buyerId, companyId: meeting.companyId, excludeMeetingId: meeting.id }, new Date(slotStart), now)
     const updated = await tx.meeting.updateMany({
       where: { id: meeting.id, status: meeting.status, requestedById: meeting.requestedById },
       data: { status: 'RESCHEDULE_PROPOSED', startsAt: slot.start, endsAt: slot.end, requestedById: user.id },
     })
     if (updated.count !== 1) fail(409, 'conflict')
-    const other = await otherSide(tx, meeting, side)
-    const emails = await notify(tx, {
-      userIds: other.userIds,
-      kind: 'meeting.updated',
-      data: { with: other.senderName, status: 'RESCHEDULE_PROPOSED' },
-      link: `/meetings/${meeting.id}`,
-    })
+    const emails = await notifyOtherSide(tx, meeting, side, 'RESCHEDULE_PROPOSED')
     return { result: undefined, emails }
   })
 }
@@ -404,13 +397,7 @@ export async function cancelMeeting(user: SessionUser, meetingId: string, now: D
     const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: meeting.status }, data: { status: 'CANCELLED' } })
     if (updated.count !== 1) fail(409, 'conflict')
     if (meeting.liveSessionId) await tx.liveSession.update({ where: { id: meeting.liveSessionId }, data: { status: 'CANCELLED' } })
-    const other = await otherSide(tx, meeting, side)
-    const emails = await notify(tx, {
-      userIds: other.userIds,
-      kind: 'meeting.updated',
-      data: { with: other.senderName, status: 'CANCELLED' },
-      link: `/meetings/${meeting.id}`,
-    })
+    const emails = await notifyOtherSide(tx, meeting, side, 'CANCELLED')
     return { result: undefined, emails }
   })
 }

@@ -1,5 +1,13 @@
 const liveRoom = {
   liveRoom: {
+    statistics: 'Session figures',
+    stats: {
+      uniqueViewers: 'Unique viewers',
+      peakViewers: 'Peak viewers',
+      chatMessages: 'Chat messages',
+      pins: 'Products pinned',
+      inquiries: 'Inquiries',
+    },
     chat: 'Chat',
     connection: {
       connecting: 'Connecting…',

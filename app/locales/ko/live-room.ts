@@ -3,6 +3,14 @@ import type { MessagesOf } from '../types'
 
 const liveRoom: MessagesOf<typeof en> = {
   liveRoom: {
+    statistics: '세션 지표',
+    stats: {
+      uniqueViewers: '순 시청자',
+      peakViewers: '최대 동시 시청자',
+      chatMessages: '채팅 메시지',
+      pins: '제품 고정',
+      inquiries: '문의',
+    },
     chat: '채팅',
     connection: {
       connecting: '연결 중…',

@@ -10,6 +10,7 @@ import { requireStudioSession } from '~/domain/live/sessions.server'
 import { useBroadcast } from '~/media/use-broadcast'
 import { HostRoomPanel } from '~/components/live/live-room-panels'
 import { loadHostRoomOptions } from '~/domain/live/pinned-products.server'
+import { getSessionStatistics } from '~/domain/live/session-statistics.server'
 import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.session.title ?? 'Studio'} · Studio · Tradecast` }]
@@ -18,7 +19,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
   const session = await requireStudioSession(params.sessionId, user)
   const locale = await resolveLocale(request, user)
-  return { session, room: await loadHostRoomOptions(membership.company.id, locale) }
+  const [room, stats] = await Promise.all([loadHostRoomOptions(membership.company.id, locale), getSessionStatistics(session.id)])
+  return { session, room, stats }
 }
 
 export default function StudioRoute({ loaderData }: Route.ComponentProps) {
@@ -149,6 +151,23 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
           </Link>
         </div>
       </div>
+
+      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5" aria-label={t('liveRoom.statistics')}>
+        {(
+          [
+            ['liveRoom.stats.uniqueViewers', loaderData.stats.uniqueViewers],
+            ['liveRoom.stats.peakViewers', loaderData.stats.peakViewers],
+            ['liveRoom.stats.chatMessages', loaderData.stats.chatMessages],
+            ['liveRoom.stats.pins', loaderData.stats.pins],
+            ['liveRoom.stats.inquiries', loaderData.stats.inquiries],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+            <dt className="text-slate-500">{t(label)}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
 
       <HostRoomPanel sessionId={session.id} products={loaderData.room.products} blockedWords={loaderData.room.blockedWords} />
     </div>
