@@ -21,7 +21,7 @@ type Action =
   | { type: 'connection'; state: ConnectionState }
   | { type: 'joined'; state: JoinState; catchUp: boolean }
   | { type: 'join-failed'; error: { code: string; message: string } }
-  | { type: 'message'; message: ChatMessageView }
+  | { type: 'messages'; messages: ChatMessageView[] }
   | { type: 'removed'; messageId: string }
   | { type: 'pinned-message'; message: ChatMessageView | null }
   | { type: 'products'; products: PinnedProductView[] }
@@ -68,8 +68,8 @@ function reducer(state: RoomState, action: Action): RoomState {
       }
     case 'join-failed':
       return { ...state, joinError: action.error, sanction: action.error.code === 'banned' ? { kind: 'BAN', until: null } : state.sanction }
-    case 'message':
-      return { ...state, messages: appendUnique(state.messages, [action.message]) }
+    case 'messages':
+      return { ...state, messages: appendUnique(state.messages, action.messages) }
     case 'removed':
       return {
         ...state,
@@ -130,7 +130,7 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
     socket.on('disconnect', () => dispatch({ type: 'connection', state: 'reconnecting' }))
     socket.io.on('reconnect_attempt', () => dispatch({ type: 'connection', state: 'reconnecting' }))
     socket.io.on('reconnect_failed', () => dispatch({ type: 'connection', state: 'offline' }))
-    socket.on('chat:message', (message) => dispatch({ type: 'message', message }))
+    socket.on('chat:messages', ({ messages }) => dispatch({ type: 'messages', messages }))
     socket.on('chat:removed', ({ messageId }) => dispatch({ type: 'removed', messageId }))
     socket.on('chat:pinned', ({ message }) => dispatch({ type: 'pinned-message', message }))
     socket.on('products:pinned', ({ products }) => dispatch({ type: 'products', products }))

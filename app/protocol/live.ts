@@ -97,7 +97,8 @@ export type JoinState = {
 }
 
 export interface LiveServerToClient {
-  'chat:message': (message: ChatMessageView) => void
+  /** New messages, oldest first; a busy room sends several per frame. */
+  'chat:messages': (payload: { messages: ChatMessageView[] }) => void
   'chat:removed': (payload: { messageId: string }) => void
   'chat:pinned': (payload: { message: ChatMessageView | null }) => void
   'products:pinned': (payload: { products: PinnedProductView[] }) => void

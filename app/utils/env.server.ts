@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   /// "auto": Secure cookies when APP_URL is https
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   REDIS_URL: z.string().optional(),
+  /// Longest wait (ms) before a busy live room's chat goes out; larger = less CPU per viewer, more latency
+  LIVE_CHAT_BATCH_MAX_MS: z.coerce.number().min(0).max(1000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
   /// Stripe secret key (sk_test_… / sk_live_…); without it and the webhook secret, payments are off

@@ -12,6 +12,8 @@ export type SocketUser = { id: string; role: string; name: string } | null
 export type RealtimeOptions = {
   /** The mediasoup layer; without it the `/media` namespace is not served. */
   media?: { layer: MediaLayer; iceServers: IceServer[]; testHooks: boolean }
+  /** Shares rooms with other processes through Redis; defaults to REDIS_URL. `key` keeps test and benchmark channels apart. */
+  redis?: { url: string; key?: string }
 }
 
 /**
@@ -27,10 +29,11 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   })
 
   const env = getEnv()
+  const redis = options.redis ?? (env.REDIS_URL ? { url: env.REDIS_URL } : null)
   let closeAdapter: (() => Promise<void>) | undefined
-  if (env.REDIS_URL) {
+  if (redis) {
     const { attachRedisAdapter } = await import('./redis-adapter.ts')
-    closeAdapter = await attachRedisAdapter(io, env.REDIS_URL)
+    closeAdapter = await attachRedisAdapter(io, redis.url, { key: redis.key })
   }
 
   io.use(async (socket, next) => {

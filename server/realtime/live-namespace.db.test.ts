@@ -77,10 +77,10 @@ describe('/live namespace', () => {
     const viewerJoin = await emit<{ state: JoinState }>(viewer, 'live:join', { sessionId: session.id })
     expect(viewerJoin.ok && viewerJoin.state.you).toMatchObject({ isHost: false, canModerate: false })
 
-    const received = nextEvent<ChatMessageView>(host, 'chat:message')
+    const received = nextEvent<{ messages: ChatMessageView[] }>(host, 'chat:messages')
     const sent = await emit<{ message: ChatMessageView }>(viewer, 'chat:send', { sessionId: session.id, body: 'What is the MOQ?' })
     expect(sent.ok).toBe(true)
-    expect((await received).body).toBe('What is the MOQ?')
+    expect((await received).messages.map((m) => m.body)).toEqual(['What is the MOQ?'])
 
     const late = await client(buyer.cookie)
     const lateJoin = await emit<{ state: JoinState }>(late, 'live:join', { sessionId: session.id })

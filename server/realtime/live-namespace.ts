@@ -4,11 +4,12 @@ import type { z } from 'zod'
 import { findActiveSanction, getMessageView, getPinnedMessage, listRecentMessages, postChatMessage } from '../../app/domain/live/chat.server.ts'
 import { ModerationError, pinMessage, removeMessage, sanctionParticipant, setBlockedWords, setSlowMode, unbanParticipant } from '../../app/domain/live/moderation.server.ts'
 import { listPinnedProducts, PinError, setProductPinned } from '../../app/domain/live/pinned-products.server.ts'
-import { loadRoomContext, RoomAccessError, type RoomContext } from '../../app/domain/live/room-access.server.ts'
+import { loadSessionFacts, RoomAccessError, type RoomContext, roomContextFor, type SessionFacts } from '../../app/domain/live/room-access.server.ts'
 import { identityKey, type RoomIdentity } from '../../app/domain/live/room-identity.ts'
 import {
   type Ack,
   BlockedWordsSchema,
+  type ChatMessageView,
   type ErrorCode,
   JoinSchema,
   type LiveClientToServer,
@@ -25,8 +26,11 @@ import {
   SlowModeSchema,
   UnbanSchema,
 } from '../../app/protocol/live.ts'
+import { getEnv } from '../../app/utils/env.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import { installGuestCookie } from './guest-cookie.ts'
+import { ExpiringCache } from './expiring-cache.ts'
+import { RoomBatcher } from './room-batcher.ts'
 import { identityFromHandshake } from './socket-identity.ts'
 
 type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Set<string> }
@@ -34,6 +38,9 @@ type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, Record<string, 
 type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>
 
 const roomName = (sessionId: string) => `live:${sessionId}`
+// How long a process trusts a session's room facts (status, slow mode, blocked words, moderators)
+// changed elsewhere; sanctions are never cached, so a ban takes effect on the next message.
+const SESSION_FACTS_TTL_MS = 1000
 
 class EventError extends Error {
   constructor(
@@ -93,12 +100,24 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
 
   const reactionCounts = new Map<string, Map<string, number>>()
   const viewerCounts = new Map<string, number>()
+  // Chat goes out in per-room batches (see room-batcher.ts); any other room event first flushes the
+  // pending chat so viewers never see a removal or a pin before the message it refers to.
+  const chat = new RoomBatcher<ChatMessageView>({
+    roomSize: (name) => nsp.adapter.rooms.get(name)?.size ?? 0,
+    send: (name, messages) => nsp.to(name).emit('chat:messages', { messages }),
+    maxWindowMs: getEnv().LIVE_CHAT_BATCH_MAX_MS,
+  })
+  const sessionFacts = new ExpiringCache<SessionFacts>(SESSION_FACTS_TTL_MS, loadSessionFacts)
+  const toRoom = (sessionId: string) => {
+    chat.flush(roomName(sessionId))
+    return nsp.to(roomName(sessionId))
+  }
 
   async function roomFor(socket: LiveSocket, sessionId: string): Promise<{ room: RoomContext; identity: RoomIdentity }> {
     const identity = socket.data.identity
     if (identity.kind === 'anonymous') throw new EventError('unauthenticated', 'Sign in or join as a guest first.')
     if (!socket.data.joined.has(sessionId)) throw new EventError('not-joined', 'Join the session first.')
-    return { room: await loadRoomContext(sessionId, identity), identity }
+    return { room: roomContextFor(await sessionFacts.get(sessionId), identity), identity }
   }
 
   function on<S extends z.ZodType, R extends Record<string, unknown>>(
@@ -139,7 +158,10 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
       let identity = socket.data.identity
       if (identity.kind === 'anonymous') throw new EventError('unauthenticated', 'Sign in to join this session.')
       if (identity.kind === 'guest' && input.guestName) identity = socket.data.identity = { ...identity, name: input.guestName }
-      const room = await loadRoomContext(input.sessionId, identity)
+      // A join always reads the database, and refreshes this process's copy of the facts.
+      const facts = await loadSessionFacts(input.sessionId)
+      sessionFacts.set(input.sessionId, facts)
+      const room = roomContextFor(facts, identity)
       // A banned participant still watches and sees the products, but never writes again.
       const sanction = await findActiveSanction(input.sessionId, identity)
       socket.data.joined.add(input.sessionId)
@@ -191,21 +213,21 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
         }
         throw new EventError(rejection.code, messages[rejection.code] ?? rejection.code, 'retryAfterMs' in rejection ? rejection.retryAfterMs : undefined)
       }
-      nsp.to(roomName(input.sessionId)).emit('chat:message', result.message)
+      chat.push(roomName(input.sessionId), result.message)
       return { message: result.message }
     })
 
     on(socket, 'chat:delete', MessageRefSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
       await removeMessage(room, actorId(identity), input.messageId)
-      nsp.to(roomName(input.sessionId)).emit('chat:removed', { messageId: input.messageId })
+      toRoom(input.sessionId).emit('chat:removed', { messageId: input.messageId })
       return {}
     })
 
     on(socket, 'chat:pin', PinMessageSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
       await pinMessage(room, actorId(identity), input.messageId)
-      nsp.to(roomName(input.sessionId)).emit('chat:pinned', { message: input.messageId ? await getMessageView(input.sessionId, input.messageId) : null })
+      toRoom(input.sessionId).emit('chat:pinned', { message: input.messageId ? await getMessageView(input.sessionId, input.messageId) : null })
       return {}
     })
 
@@ -230,13 +252,16 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
     on(socket, 'mod:slow-mode', SlowModeSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
       await setSlowMode(room, actorId(identity), input.seconds)
-      nsp.to(roomName(input.sessionId)).emit('room:slow-mode', { seconds: input.seconds })
+      sessionFacts.invalidate(input.sessionId)
+      toRoom(input.sessionId).emit('room:slow-mode', { seconds: input.seconds })
       return {}
     })
 
     on(socket, 'mod:blocked-words', BlockedWordsSchema, async (input) => {
       const { room } = await roomFor(socket, input.sessionId)
-      return { words: await setBlockedWords(room, input.words) }
+      const words = await setBlockedWords(room, input.words)
+      sessionFacts.invalidate(input.sessionId)
+      return { words }
     })
 
     on(socket, 'mod:participants', SessionRefSchema, async ({ sessionId }) => {
@@ -258,7 +283,7 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
       const { room, identity } = await roomFor(socket, input.sessionId)
       await setProductPinned(room, actorId(identity), input.productId, input.pinned)
       const products = await listPinnedProducts(input.sessionId, identity.kind === 'user' ? identity.locale : 'en')
-      nsp.to(roomName(input.sessionId)).emit('products:pinned', { products })
+      toRoom(input.sessionId).emit('products:pinned', { products })
       return { products }
     })
   })
@@ -291,6 +316,7 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
 
   return {
     close() {
+      chat.close()
       clearInterval(reactionTimer)
       clearInterval(viewerTimer)
     },

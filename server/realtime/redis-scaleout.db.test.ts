@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Server } from 'socket.io'
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
 import type { Ack, ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
-import { registerLiveNamespace } from './live-namespace.ts'
-import { attachRedisAdapter } from './redis-adapter.ts'
+import { createRealtimeServer } from './index.ts'
 
 // Two Socket.io servers (two HTTP ports) joined only through Redis: whatever one server emits to a
 // session room must reach the sockets of the other. Both share this process's database client, so the
@@ -17,18 +15,17 @@ import { attachRedisAdapter } from './redis-adapter.ts'
 
 const redisUrl = process.env.TEST_REDIS_URL
 
-type Node = { http: HttpServer; io: Server; live: { close: () => void }; closeAdapter: () => Promise<void>; url: string }
+type Node = { http: HttpServer; realtime: Awaited<ReturnType<typeof createRealtimeServer>>; url: string }
 
 const nodes: Node[] = []
 const clients: ClientSocket[] = []
 
 async function startNode(url: string, key: string): Promise<Node> {
+  // The production wiring (connection-state recovery, chat batching, the adapter), on a key of its own.
   const http = createServer()
-  const io = new Server(http)
-  const closeAdapter = await attachRedisAdapter(io, url, { key })
-  const live = registerLiveNamespace(io)
+  const realtime = await createRealtimeServer(http, { redis: { url, key } })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-  return { http, io, live, closeAdapter, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/live` }
+  return { http, realtime, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/live` }
 }
 
 function client(node: Node, cookie: string): Promise<ClientSocket> {
@@ -66,9 +63,7 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
   afterAll(async () => {
     for (const socket of clients) socket.disconnect()
     for (const node of nodes) {
-      node.live.close()
-      await new Promise<void>((resolve) => node.io.close(() => resolve()))
-      await node.closeAdapter()
+      await node.realtime.close()
     }
     await disconnectPrisma()
   })
@@ -99,11 +94,12 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     expect((await emit<{ state: JoinState }>(viewer, 'live:join', { sessionId: session.id })).ok).toBe(true)
 
     // Chat sent on A reaches the host's socket on B.
-    const hostReceives = nextEvent<ChatMessageView>(host, 'chat:message')
+    const hostReceives = nextEvent<{ messages: ChatMessageView[] }>(host, 'chat:messages')
     const sent = await emit<{ message: ChatMessageView }>(viewer, 'chat:send', { sessionId: session.id, body: 'Hello from server A' })
     if (!sent.ok) throw new Error(`send failed: ${sent.error.code}`)
-    const received = await hostReceives
-    expect(received).toMatchObject({ id: sent.message.id, body: 'Hello from server A', author: { kind: 'user', id: buyer.user.id } })
+    const { messages: received } = await hostReceives
+    expect(received).toHaveLength(1)
+    expect(received[0]).toMatchObject({ id: sent.message.id, body: 'Hello from server A', author: { kind: 'user', id: buyer.user.id } })
 
     // A deletion on B reaches the viewer on A.
     const viewerSeesRemoval = nextEvent<{ messageId: string }>(viewer, 'chat:removed')
@@ -122,7 +118,7 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     if (!listed.ok) throw new Error(`participants failed: ${listed.error.code}`)
     expect(listed.participants.map((p) => p.key).sort()).toEqual([`u:${buyer.user.id}`, `u:${exporter.user.id}`].sort())
     // Each socket sits on its own server: the room holds one local socket on A and one on B.
-    expect(a.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
-    expect(b.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
+    expect(a.realtime.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
+    expect(b.realtime.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
   })
 })

@@ -119,6 +119,7 @@ export async function postChatMessage(
     const waitMs = last ? last.createdAt.getTime() + room.slowModeSeconds * 1000 - now.getTime() : 0
     if (waitMs > 0) return { ok: false, rejection: { code: 'slow-mode', retryAfterMs: waitMs } }
   }
+  // Only the stored columns come back (one INSERT … RETURNING); the author is the identity itself.
   const row = await prisma.chatMessage.create({
     data: {
       sessionId: room.sessionId,
@@ -129,7 +130,8 @@ export async function postChatMessage(
       language: input.language ?? (identity.kind === 'user' ? identity.locale : null),
       createdAt: now,
     },
-    select: MESSAGE_SELECT,
+    select: { id: true, body: true, language: true, createdAt: true, guestKey: true, guestName: true, authorId: true },
   })
-  return { ok: true, message: toMessageView(row) }
+  const author = identity.kind === 'user' ? { id: identity.userId, name: identity.name, role: identity.role } : null
+  return { ok: true, message: toMessageView({ ...row, author }) }
 }

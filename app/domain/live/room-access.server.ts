@@ -19,11 +19,21 @@ export class RoomAccessError extends Error {
   }
 }
 
-/**
- * What this identity may do in this session's room. Public showcases admit guests; other sessions
- * need a signed-in account (private meetings are for their participants only).
- */
-export async function loadRoomContext(sessionId: string, identity: RoomIdentity): Promise<RoomContext> {
+/** What a session's room rules depend on, whoever asks (cacheable for a moment per process). */
+export type SessionFacts = {
+  id: string
+  kind: 'SHOWCASE' | 'MEETING'
+  status: RoomContext['status']
+  isPublic: boolean
+  companyId: string
+  slowModeSeconds: number
+  blockedWords: string[]
+  organizerId: string | null
+  moderatorIds: string[]
+  meetingParticipantIds: string[]
+}
+
+export async function loadSessionFacts(sessionId: string): Promise<SessionFacts> {
   const prisma = await getPrisma()
   const session = await prisma.liveSession.findUnique({
     where: { id: sessionId },
@@ -41,18 +51,37 @@ export async function loadRoomContext(sessionId: string, identity: RoomIdentity)
     },
   })
   if (!session) throw new RoomAccessError('not-found')
+  return {
+    id: session.id,
+    kind: session.kind,
+    status: session.status,
+    isPublic: session.isPublic,
+    companyId: session.companyId,
+    slowModeSeconds: session.slowModeSeconds,
+    blockedWords: session.company.blockedWords,
+    organizerId: session.fair?.organizerId ?? null,
+    moderatorIds: session.moderators.map((m) => m.userId),
+    meetingParticipantIds: session.meeting?.participants.map((p) => p.userId) ?? [],
+  }
+}
+
+/**
+ * What this identity may do in this session's room. Public showcases admit guests; other sessions
+ * need a signed-in account (private meetings are for their participants only).
+ */
+export function roomContextFor(session: SessionFacts, identity: RoomIdentity): RoomContext {
   const userId = identity.kind === 'user' ? identity.userId : null
   const isHost = identity.kind === 'user' && identity.companyId === session.companyId
   if (session.kind === 'MEETING') {
-    const participant = session.meeting?.participants.some((p) => p.userId === userId) ?? false
+    const participant = userId !== null && session.meetingParticipantIds.includes(userId)
     if (!participant && !isHost) throw new RoomAccessError(identity.kind === 'guest' ? 'unauthenticated' : 'forbidden')
   } else if (!session.isPublic && identity.kind === 'guest') {
     throw new RoomAccessError('unauthenticated')
   }
   const canModerate =
     isHost ||
-    (userId !== null && session.moderators.some((m) => m.userId === userId)) ||
-    (identity.kind === 'user' && identity.role === 'ORGANIZER' && session.fair?.organizerId === userId) ||
+    (userId !== null && session.moderatorIds.includes(userId)) ||
+    (identity.kind === 'user' && identity.role === 'ORGANIZER' && session.organizerId === userId) ||
     (identity.kind === 'user' && identity.role === 'ADMIN')
   return {
     sessionId: session.id,
@@ -61,7 +90,11 @@ export async function loadRoomContext(sessionId: string, identity: RoomIdentity)
     isPublic: session.isPublic,
     isHost,
     canModerate,
-    blockedWords: session.company.blockedWords,
+    blockedWords: session.blockedWords,
     slowModeSeconds: session.slowModeSeconds,
   }
+}
+
+export async function loadRoomContext(sessionId: string, identity: RoomIdentity): Promise<RoomContext> {
+  return roomContextFor(await loadSessionFacts(sessionId), identity)
 }
