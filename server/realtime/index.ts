@@ -52,7 +52,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     socket.emit('hello', { signedIn: socket.data.user !== null })
   })
 
-  const live = registerLiveNamespace(io)
+  const live = registerLiveNamespace(io, { clustered: Boolean(redis) })
   const media = options.media
     ? registerMediaNamespace(io, { media: options.media.layer, iceServers: options.media.iceServers, testHooks: options.media.testHooks })
     : null

@@ -113,6 +113,8 @@ describe('/live namespace', () => {
     const viewer = await client(buyer.cookie)
     await emit(host, 'live:join', { sessionId: session.id })
     await emit(viewer, 'live:join', { sessionId: session.id })
+    // Written just before, so this process holds the session's (empty) sanctions in its cache.
+    expect((await emit(viewer, 'chat:send', { sessionId: session.id, body: 'before the ban' })).ok).toBe(true)
     const sanctioned = nextEvent<{ kind: string }>(viewer, 'you:sanctioned')
     expect((await emit(host, 'mod:sanction', { sessionId: session.id, target: { userId: buyer.user.id }, kind: 'BAN' })).ok).toBe(true)
     expect((await sanctioned).kind).toBe('BAN')
@@ -180,6 +182,17 @@ describe('hostile input on /live', () => {
         expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate-limited' } })
     expect(limited).toHaveLength(7)
     expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(4)
+  })
+
+  it('applies slow mode at once to viewers already chatting', async () => {
+    const { exporter, session } = await liveSession()
+    const host = await client(exporter.cookie)
+    const guest = await client()
+    await emit(host, 'live:join', { sessionId: session.id })
+    await emit(guest, 'live:join', { sessionId: session.id, guestName: 'Early bird' })
+    expect((await emit(guest, 'chat:send', { sessionId: session.id, body: 'one' })).ok).toBe(true)
+    expect((await emit(host, 'mod:slow-mode', { sessionId: session.id, seconds: 30 })).ok).toBe(true)
+    expect(await emit(guest, 'chat:send', { sessionId: session.id, body: 'two' })).toMatchObject({ ok: false, error: { code: 'slow-mode' } })
   })
 
   it('enforces slow mode and lets guests chat only in public showcases', async () => {

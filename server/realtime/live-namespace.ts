@@ -1,7 +1,16 @@
 import type { Namespace, Server, Socket } from 'socket.io'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { z } from 'zod'
-import { findActiveSanction, getMessageView, getPinnedMessage, listRecentMessages, postChatMessage } from '../../app/domain/live/chat.server.ts'
+import {
+  findActiveSanction,
+  getMessageView,
+  getPinnedMessage,
+  listActiveSanctions,
+  listRecentMessages,
+  postChatMessage,
+  type SanctionRow,
+  strongestSanction,
+} from '../../app/domain/live/chat.server.ts'
 import { ModerationError, pinMessage, removeMessage, sanctionParticipant, setBlockedWords, setSlowMode, unbanParticipant } from '../../app/domain/live/moderation.server.ts'
 import { listPinnedProducts, PinError, setProductPinned } from '../../app/domain/live/pinned-products.server.ts'
 import { loadSessionFacts, RoomAccessError, type RoomContext, roomContextFor, type SessionFacts } from '../../app/domain/live/room-access.server.ts'
@@ -34,13 +43,16 @@ import { RoomBatcher } from './room-batcher.ts'
 import { identityFromHandshake } from './socket-identity.ts'
 
 type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Set<string> }
-type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>
-type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>
+type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, LiveServerSideEvents, SocketData>
+type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, LiveServerSideEvents, SocketData>
 
 const roomName = (sessionId: string) => `live:${sessionId}`
-// How long a process trusts a session's room facts (status, slow mode, blocked words, moderators)
-// changed elsewhere; sanctions are never cached, so a ban takes effect on the next message.
-const SESSION_FACTS_TTL_MS = 1000
+// How long a process trusts what it cached of a session (room facts, sanctions) when the change was
+// made where no invalidation reaches it (a page, another process without Redis).
+const SESSION_CACHE_TTL_MS = 1000
+
+/** Between the server processes of a cluster (Redis adapter): "this session's facts changed". */
+type LiveServerSideEvents = { 'session:changed': (sessionId: string) => void }
 
 class EventError extends Error {
   constructor(
@@ -80,7 +92,7 @@ function errorAck(error: unknown): Ack<never> {
  * The `/live` namespace: chat, moderation, reactions and pinned products of live sessions.
  * Every payload is parsed with app/protocol/live.ts; handlers stay thin over app/domain/live.
  */
-export function registerLiveNamespace(io: Server): { close: () => void } {
+export function registerLiveNamespace(io: Server, options: { clustered?: boolean } = {}): { close: () => void } {
   const nsp = io.of('/live') as unknown as LiveNamespace
   const logger = getLogger()
 
@@ -107,7 +119,22 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
     send: (name, messages) => nsp.to(name).emit('chat:messages', { messages }),
     maxWindowMs: getEnv().LIVE_CHAT_BATCH_MAX_MS,
   })
-  const sessionFacts = new ExpiringCache<SessionFacts>(SESSION_FACTS_TTL_MS, loadSessionFacts)
+  // A busy chat would otherwise read the session and its sanctions on every message. Changes made
+  // through this namespace invalidate both here and, in a cluster, on every other process.
+  const sessionFacts = new ExpiringCache<SessionFacts>(SESSION_CACHE_TTL_MS, loadSessionFacts)
+  const sanctions = new ExpiringCache<SanctionRow[]>(SESSION_CACHE_TTL_MS, (sessionId) => listActiveSanctions(sessionId))
+  const forget = (sessionId: string) => {
+    sessionFacts.invalidate(sessionId)
+    sanctions.invalidate(sessionId)
+  }
+  const sessionChanged = (sessionId: string) => {
+    forget(sessionId)
+    if (options.clustered) nsp.serverSideEmit('session:changed', sessionId)
+  }
+  nsp.on('session:changed', (sessionId: unknown) => {
+    if (typeof sessionId === 'string') forget(sessionId)
+  })
+  const cachedSanction = async (sessionId: string, identity: RoomIdentity, now: Date) => strongestSanction(await sanctions.get(sessionId), identity, now)
   const toRoom = (sessionId: string) => {
     chat.flush(roomName(sessionId))
     return nsp.to(roomName(sessionId))
@@ -201,7 +228,7 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
     on(socket, 'chat:send', SendMessageSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
       await consume(chatLimiter, identityKey(identity))
-      const result = await postChatMessage(room, identity, input)
+      const result = await postChatMessage(room, identity, input, { findSanction: cachedSanction })
       if (!result.ok) {
         const { rejection } = result
         const messages: Record<string, string> = {
@@ -234,6 +261,7 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
     on(socket, 'mod:sanction', SanctionSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
       const { expiresAt } = await sanctionParticipant(room, actorId(identity), input)
+      sessionChanged(input.sessionId)
       const targetKey = 'userId' in input.target ? `u:${input.target.userId}` : `g:${input.target.guestKey}`
       for (const remote of await nsp.in(roomName(input.sessionId)).fetchSockets()) {
         const remoteIdentity = remote.data.identity
@@ -246,13 +274,14 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
     on(socket, 'mod:unban', UnbanSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
       await unbanParticipant(room, actorId(identity), input.target)
+      sessionChanged(input.sessionId)
       return {}
     })
 
     on(socket, 'mod:slow-mode', SlowModeSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
       await setSlowMode(room, actorId(identity), input.seconds)
-      sessionFacts.invalidate(input.sessionId)
+      sessionChanged(input.sessionId)
       toRoom(input.sessionId).emit('room:slow-mode', { seconds: input.seconds })
       return {}
     })
@@ -260,7 +289,7 @@ export function registerLiveNamespace(io: Server): { close: () => void } {
     on(socket, 'mod:blocked-words', BlockedWordsSchema, async (input) => {
       const { room } = await roomFor(socket, input.sessionId)
       const words = await setBlockedWords(room, input.words)
-      sessionFacts.invalidate(input.sessionId)
+      sessionChanged(input.sessionId)
       return { words }
     })
 

@@ -111,6 +111,15 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     expect((await emit(host, 'products:pin', { sessionId: session.id, productId: product.id, pinned: true })).ok).toBe(true)
     expect((await viewerSeesPin).products.map((p) => p.name)).toEqual(['Omija syrup'])
 
+    // A ban decided on B holds on A at once, although A cached the session's (empty) sanctions a
+    // moment ago when the viewer wrote: B tells A through Redis that the session changed.
+    expect((await emit(viewer, 'chat:send', { sessionId: session.id, body: 'Before the ban' })).ok).toBe(true)
+    const viewerBanned = nextEvent<{ kind: string }>(viewer, 'you:sanctioned')
+    expect((await emit(host, 'mod:sanction', { sessionId: session.id, target: { userId: buyer.user.id }, kind: 'BAN' })).ok).toBe(true)
+    expect(await viewerBanned).toMatchObject({ kind: 'BAN' })
+    expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: 'still here?' })).toMatchObject({ ok: false, error: { code: 'banned' } })
+    expect(await prisma.chatMessage.count({ where: { sessionId: session.id, body: 'still here?' } })).toBe(0)
+
     // Both servers count both people, and the host on B lists the viewer connected to A.
     expect(await viewerSeesTwo).toEqual({ count: 2 })
     expect(await hostSeesTwo).toEqual({ count: 2 })

@@ -71,21 +71,41 @@ export async function getPinnedMessage(sessionId: string): Promise<ChatMessageVi
 
 export type ActiveSanction = { kind: 'MUTE' | 'BAN'; until: Date | null }
 
+export type SanctionRow = { kind: 'MUTE' | 'BAN'; userId: string | null; guestKey: string | null; expiresAt: Date | null }
+
+/** The strongest sanction in force for this participant among `rows` (a ban beats a mute). */
+export function strongestSanction(rows: readonly SanctionRow[], identity: RoomIdentity, now = new Date()): ActiveSanction | null {
+  const own = rows.filter(
+    (row) =>
+      (row.expiresAt === null || row.expiresAt > now) &&
+      (identity.kind === 'user' ? row.userId === identity.userId : row.guestKey === identity.guestKey),
+  )
+  const ban = own.find((s) => s.kind === 'BAN')
+  if (ban) return { kind: 'BAN', until: ban.expiresAt }
+  const mute = own.find((s) => s.kind === 'MUTE')
+  return mute ? { kind: 'MUTE', until: mute.expiresAt } : null
+}
+
+const SANCTION_SELECT = { kind: true, userId: true, guestKey: true, expiresAt: true } as const
+
+/** Every sanction of the session still in force at `now` (few per session; cacheable, see strongestSanction). */
+export async function listActiveSanctions(sessionId: string, now = new Date()): Promise<SanctionRow[]> {
+  const prisma = await getPrisma()
+  return prisma.liveSessionSanction.findMany({ where: { sessionId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: SANCTION_SELECT })
+}
+
 /** The strongest sanction in force for this participant (a ban beats a mute). */
 export async function findActiveSanction(sessionId: string, identity: RoomIdentity, now = new Date()): Promise<ActiveSanction | null> {
   const prisma = await getPrisma()
-  const sanctions = await prisma.liveSessionSanction.findMany({
+  const rows = await prisma.liveSessionSanction.findMany({
     where: {
       sessionId,
       ...(identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey }),
       OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
     },
-    select: { kind: true, expiresAt: true },
+    select: SANCTION_SELECT,
   })
-  const ban = sanctions.find((s) => s.kind === 'BAN')
-  if (ban) return { kind: 'BAN', until: ban.expiresAt }
-  const mute = sanctions.find((s) => s.kind === 'MUTE')
-  return mute ? { kind: 'MUTE', until: mute.expiresAt } : null
+  return strongestSanction(rows, identity, now)
 }
 
 export type PostRejection =
@@ -100,10 +120,12 @@ export async function postChatMessage(
   room: RoomContext,
   identity: RoomIdentity,
   input: { body: string; language?: string | undefined },
-  now = new Date(),
+  options: { now?: Date; findSanction?: (sessionId: string, identity: RoomIdentity, now: Date) => Promise<ActiveSanction | null> } = {},
 ): Promise<{ ok: true; message: ChatMessageView } | { ok: false; rejection: PostRejection }> {
+  const now = options.now ?? new Date()
   if (room.status === 'ENDED' || room.status === 'CANCELLED') return { ok: false, rejection: { code: 'forbidden' } }
-  const sanction = await findActiveSanction(room.sessionId, identity, now)
+  // The realtime server passes a per-process cached lookup; the rule stays here.
+  const sanction = await (options.findSanction ?? findActiveSanction)(room.sessionId, identity, now)
   if (sanction) return { ok: false, rejection: { code: sanction.kind === 'BAN' ? 'banned' : 'muted' } }
   if (!room.canModerate && findBlockedWord(input.body, room.blockedWords)) return { ok: false, rejection: { code: 'blocked-word' } }
   const prisma = await getPrisma()
