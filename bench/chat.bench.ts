@@ -1,6 +1,7 @@
 // Live-chat benchmark: N Socket.io guests (default 2,000) of one public showcase in one room, a steady
-// chat load (default 50 messages/s for 60 s), on one server process and on two server processes joined
-// by the Redis adapter (clients split across both). Prints delivery latency (send time carried in the
+// chat load (default 50 messages/s for 60 s), side by side on one server process with chat batching
+// off (LIVE_CHAT_BATCH_MAX_MS=0, one frame per message as before ADR 008), on one server process as
+// configured, and on two server processes joined by the Redis adapter (clients split across both). Prints delivery latency (send time carried in the
 // body → receive time at every client) p50/p95/p99, deliveries, frames, server CPU and the machine.
 //
 // "On one core" is taken literally: where `taskset` exists and the machine has two cores or more, the
@@ -40,7 +41,15 @@ const SERVER_CPUS = process.env.BENCH_CHAT_SERVER_CPUS ?? '0'
 const PIN = process.env.BENCH_CHAT_PIN !== '0' && availableParallelism() >= 2 && existsSync('/usr/bin/taskset')
 /** "light" (bench/light-client.ts, default) or "socket.io" (socket.io-client, ≈ 3× the client CPU). */
 const CLIENT_KIND = process.env.BENCH_CHAT_CLIENT === 'socket.io' ? 'socket.io' : 'light'
-const SCENARIOS = (process.env.BENCH_CHAT_SCENARIOS ?? '1,2').split(',').map(Number)
+// Side by side in one run: one process without batching (the pre-ADR-008 behaviour), one process,
+// two processes joined by Redis. BENCH_CHAT_SCENARIOS picks some, e.g. "one".
+const ALL_SCENARIOS = [
+  { key: 'unbatched', label: '1 process, batching off', servers: 1, env: { LIVE_CHAT_BATCH_MAX_MS: '0' } },
+  { key: 'one', label: '1 process', servers: 1, env: {} },
+  { key: 'two', label: '2 processes + Redis', servers: 2, env: {} },
+] as const
+type Scenario = (typeof ALL_SCENARIOS)[number]
+const SCENARIO_KEYS = (process.env.BENCH_CHAT_SCENARIOS ?? 'unbatched,one,two').split(',')
 
 // Cookies are signed by the children with the same secret the bench mints guest keys with.
 process.env.SESSION_SECRET ??= randomBytes(32).toString('hex')
@@ -144,7 +153,7 @@ async function stopServer(child: ChildProcess) {
 
 type Result = { label: string; joinMs: number; sent: number; rejected: number; timedOut: number; expected: number; received: number; frames: number; p50: number; p95: number; p99: number; max: number; serverCpu: number[]; benchCpu: number; clientLoopDelayP99: number; ackP50: number; ackP99: number }
 
-async function runScenario(label: string, servers: number, sessionId: string, dbUrl: string, mintCookie: () => string): Promise<Result> {
+async function runScenario({ label, servers, env }: Scenario, sessionId: string, dbUrl: string, mintCookie: () => string): Promise<Result> {
   const redisKey = `tradecast-bench-${process.pid}-${servers}`
   // One after another: each child checks the migrations under PostgreSQL's advisory lock.
   const started: Array<{ child: ChildProcess; port: number }> = []
@@ -154,7 +163,7 @@ async function runScenario(label: string, servers: number, sessionId: string, db
   let frames = 0
   try {
     for (let n = 0; n < servers; n++) {
-      started.push(await startServer({ DATABASE_URL: dbUrl, ...(servers > 1 ? { BENCH_REDIS_URL: REDIS_URL, BENCH_REDIS_KEY: redisKey } : {}) }))
+      started.push(await startServer({ DATABASE_URL: dbUrl, ...env, ...(servers > 1 ? { BENCH_REDIS_URL: REDIS_URL, BENCH_REDIS_KEY: redisKey } : {}) }))
     }
     const joinStart = performance.now()
     for (let first = 0; first < CLIENTS; first += JOIN_BATCH) {
@@ -274,9 +283,9 @@ try {
     console.log('not pinned: server(s) and clients share all cores')
   }
   const results: Result[] = []
-  const scenarios = ([['1 process', 1], ['2 processes + Redis', 2]] as const).filter(([, servers]) => SCENARIOS.includes(servers))
-  for (const [label, servers] of scenarios) {
-    const result = await runScenario(label, servers, (await newSession(`Bench ${label}`)).id, scratch.url, mintCookie)
+  for (const scenario of ALL_SCENARIOS.filter((s) => SCENARIO_KEYS.includes(s.key))) {
+    const { label } = scenario
+    const result = await runScenario(scenario, (await newSession(`Bench ${label}`)).id, scratch.url, mintCookie)
     console.log(`${label}: p99 ${result.p99.toFixed(1)} ms, delivered ${result.received} of ${result.expected}`)
     results.push(result)
   }
