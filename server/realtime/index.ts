@@ -30,11 +30,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
 
   const env = getEnv()
   const redis = options.redis ?? (env.REDIS_URL ? { url: env.REDIS_URL } : null)
-  let closeAdapter: (() => Promise<void>) | undefined
-  if (redis) {
-    const { attachRedisAdapter } = await import('./redis-adapter.ts')
-    closeAdapter = await attachRedisAdapter(io, redis.url, { key: redis.key })
-  }
+  const cluster = redis ? await (await import('./redis-adapter.ts')).attachRedisAdapter(io, redis.url, { key: redis.key }) : null
 
   io.use(async (socket, next) => {
     try {
@@ -52,7 +48,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     socket.emit('hello', { signedIn: socket.data.user !== null })
   })
 
-  const live = registerLiveNamespace(io, { clustered: Boolean(redis) })
+  const live = registerLiveNamespace(io, cluster ? { redis: cluster.commands } : {})
   const media = options.media
     ? registerMediaNamespace(io, { media: options.media.layer, iceServers: options.media.iceServers, testHooks: options.media.testHooks })
     : null
@@ -65,7 +61,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
       await new Promise<void>((resolve) => {
         io.close(() => resolve())
       })
-      await closeAdapter?.()
+      await cluster?.close()
     },
   }
 }

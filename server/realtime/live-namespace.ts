@@ -1,5 +1,5 @@
 import type { Namespace, Server, Socket } from 'socket.io'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 import type { z } from 'zod'
 import {
   findActiveSanction,
@@ -39,6 +39,7 @@ import { getEnv } from '../../app/utils/env.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import { installGuestCookie } from './guest-cookie.ts'
 import { ExpiringCache } from './expiring-cache.ts'
+import type { RedisCommandClient } from './redis-adapter.ts'
 import { RoomBatcher } from './room-batcher.ts'
 import { identityFromHandshake } from './socket-identity.ts'
 
@@ -65,10 +66,18 @@ class EventError extends Error {
 }
 
 // Per-identity chat limit: a burst of 5 messages, then one every 2 s on average.
-const chatLimiter = new RateLimiterMemory({ keyPrefix: 'live-chat', points: 5, duration: 10 })
-const reactionLimiter = new RateLimiterMemory({ keyPrefix: 'live-react', points: 20, duration: 5 })
+const CHAT_LIMIT = { keyPrefix: 'tradecast:live-chat', points: 5, duration: 10 }
 
-async function consume(limiter: RateLimiterMemory, key: string) {
+/**
+ * In a cluster the chat limit lives in Redis, so a person with sockets on several processes still gets
+ * 5 messages per 10 s in all; if Redis does not answer, each process falls back to its own count.
+ */
+function createChatLimiter(redis: RedisCommandClient | undefined): RateLimiterAbstract {
+  const local = new RateLimiterMemory(CHAT_LIMIT)
+  return redis ? new RateLimiterRedis({ ...CHAT_LIMIT, storeClient: redis, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: local }) : local
+}
+
+async function consume(limiter: RateLimiterAbstract, key: string) {
   try {
     await limiter.consume(key)
   } catch (rejection) {
@@ -92,7 +101,7 @@ function errorAck(error: unknown): Ack<never> {
  * The `/live` namespace: chat, moderation, reactions and pinned products of live sessions.
  * Every payload is parsed with app/protocol/live.ts; handlers stay thin over app/domain/live.
  */
-export function registerLiveNamespace(io: Server, options: { clustered?: boolean } = {}): { close: () => void } {
+export function registerLiveNamespace(io: Server, options: { redis?: RedisCommandClient } = {}): { close: () => void } {
   const nsp = io.of('/live') as unknown as LiveNamespace
   const logger = getLogger()
 
@@ -110,6 +119,9 @@ export function registerLiveNamespace(io: Server, options: { clustered?: boolean
     }
   })
 
+  const chatLimiter = createChatLimiter(options.redis)
+  // Reactions are limited per socket; a second socket only adds clicks to the same per-second sum.
+  const reactionLimiter = new RateLimiterMemory({ keyPrefix: 'live-react', points: 20, duration: 5 })
   const reactionCounts = new Map<string, Map<string, number>>()
   const viewerCounts = new Map<string, number>()
   // Chat goes out in per-room batches (see room-batcher.ts); any other room event first flushes the
@@ -129,7 +141,7 @@ export function registerLiveNamespace(io: Server, options: { clustered?: boolean
   }
   const sessionChanged = (sessionId: string) => {
     forget(sessionId)
-    if (options.clustered) nsp.serverSideEmit('session:changed', sessionId)
+    if (options.redis) nsp.serverSideEmit('session:changed', sessionId)
   }
   nsp.on('session:changed', (sessionId: unknown) => {
     if (typeof sessionId === 'string') forget(sessionId)

@@ -3,13 +3,17 @@ import { createClient } from 'redis'
 import type { Server } from 'socket.io'
 import { getLogger } from '../../app/utils/logger.server.ts'
 
+const newClient = (url: string) => createClient({ url })
+export type RedisCommandClient = ReturnType<typeof newClient>
+
 /**
  * Lets several server processes share Socket.io rooms through Redis pub/sub. `key` prefixes the
  * pub/sub channels (default `socket.io`): servers only share rooms with servers using the same key,
- * so tests and benchmarks on a shared Redis stay apart from each other.
+ * so tests and benchmarks on a shared Redis stay apart from each other. The publishing connection
+ * doubles as the command client for state the processes share (chat rate limits).
  */
-export async function attachRedisAdapter(io: Server, url: string, options: { key?: string } = {}): Promise<() => Promise<void>> {
-  const publisher = createClient({ url })
+export async function attachRedisAdapter(io: Server, url: string, options: { key?: string } = {}): Promise<{ commands: RedisCommandClient; close: () => Promise<void> }> {
+  const publisher = newClient(url)
   const subscriber = publisher.duplicate()
   for (const client of [publisher, subscriber]) {
     client.on('error', (error: unknown) => getLogger().error({ err: error }, 'redis client error'))
@@ -17,7 +21,10 @@ export async function attachRedisAdapter(io: Server, url: string, options: { key
   await Promise.all([publisher.connect(), subscriber.connect()])
   io.adapter(createAdapter(publisher, subscriber, options.key ? { key: options.key } : {}))
   getLogger().info('socket.io redis adapter attached')
-  return async () => {
-    await Promise.allSettled([publisher.quit(), subscriber.quit()])
+  return {
+    commands: publisher,
+    close: async () => {
+      await Promise.allSettled([publisher.quit(), subscriber.quit()])
+    },
   }
 }

@@ -130,4 +130,22 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     expect(a.realtime.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
     expect(b.realtime.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
   })
+
+  it('holds one chat rate limit per person across servers (5 messages / 10 s in all)', async () => {
+    const [a, b] = nodes as [Node, Node]
+    const prisma = await getPrisma()
+    const exporter = await createExporter()
+    const buyer = await createBuyer()
+    const session = await prisma.liveSession.create({
+      data: { title: 'Flood test', status: 'LIVE', hostId: exporter.user.id, companyId: exporter.company.id, scheduledStartAt: new Date(), scheduledEndAt: new Date(Date.now() + 3_600_000) },
+    })
+    const onA = await client(a, buyer.cookie)
+    const onB = await client(b, buyer.cookie)
+    for (const socket of [onA, onB]) expect((await emit(socket, 'live:join', { sessionId: session.id })).ok).toBe(true)
+    const results = []
+    for (let n = 0; n < 6; n++) results.push(await emit(n % 2 === 0 ? onA : onB, 'chat:send', { sessionId: session.id, body: `message ${n}` }))
+    expect(results.slice(0, 5).every((r) => r.ok)).toBe(true)
+    expect(results[5]).toMatchObject({ ok: false, error: { code: 'rate-limited' } })
+    expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(5)
+  })
 })
