@@ -125,6 +125,9 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
 
     socket.on('connect', () => {
       dispatch({ type: 'connection', state: 'connected' })
+      // A recovered connection kept its room and got what it missed replayed: no rejoin needed, which
+      // spares the database when a whole audience comes back from a network blip at once.
+      if (joinedOnce && socket.recovered) return
       join()
     })
     socket.on('disconnect', () => dispatch({ type: 'connection', state: 'reconnecting' }))

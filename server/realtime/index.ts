@@ -25,7 +25,9 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   const io = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
-    maxHttpBufferSize: 64 * 1024,
+    // Large enough that an oversized chat message (100 kB, even in Hangul) reaches validation and gets
+    // a clear error back; anything bigger is cut off by Engine.IO, which closes the connection.
+    maxHttpBufferSize: 512 * 1024,
   })
 
   const env = getEnv()

@@ -1,32 +1,29 @@
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Server } from 'socket.io'
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
 import type { Ack, ChatMessageView, JoinState, PinnedProductView } from '../../app/protocol/live.ts'
-import { registerLiveNamespace } from './live-namespace.ts'
+import { createRealtimeServer } from './index.ts'
 
 let httpServer: HttpServer
-let io: Server
-let live: { close: () => void }
+let realtime: Awaited<ReturnType<typeof createRealtimeServer>>
 let url: string
 const clients: ClientSocket[] = []
 
 beforeAll(async () => {
   await getPrisma()
   httpServer = createServer()
-  io = new Server(httpServer)
-  live = registerLiveNamespace(io)
+  // The production wiring: connection-state recovery, chat batching, the handshake's identity.
+  realtime = await createRealtimeServer(httpServer)
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/live`
 })
 
 afterAll(async () => {
   for (const client of clients) client.disconnect()
-  live.close()
-  await new Promise<void>((resolve) => io.close(() => resolve()))
+  await realtime.close()
   await disconnectPrisma()
 })
 
@@ -85,6 +82,52 @@ describe('/live namespace', () => {
     const late = await client(buyer.cookie)
     const lateJoin = await emit<{ state: JoinState }>(late, 'live:join', { sessionId: session.id })
     expect(lateJoin.ok && lateJoin.state.messages.map((m) => m.body)).toContain('What is the MOQ?')
+  })
+
+  it('catches up after a reconnect with only the messages after the last one seen, even within one millisecond', async () => {
+    const { exporter, session } = await liveSession()
+    const buyer = await createBuyer()
+    const host = await client(exporter.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    const first = await emit<{ message: ChatMessageView }>(host, 'chat:send', { sessionId: session.id, body: 'seen' })
+    if (!first.ok) throw new Error('send failed')
+    // Stored in the same millisecond as the last message the viewer saw.
+    const prisma = await getPrisma()
+    await prisma.chatMessage.create({ data: { sessionId: session.id, authorId: exporter.user.id, body: 'same millisecond', createdAt: new Date(first.message.createdAt) } })
+    await emit(host, 'chat:send', { sessionId: session.id, body: 'later' })
+    const back = await client(buyer.cookie)
+    const rejoin = await emit<{ state: JoinState }>(back, 'live:join', { sessionId: session.id, sinceMessageId: first.message.id })
+    if (!rejoin.ok) throw new Error('rejoin failed')
+    const bodies = rejoin.state.messages.map((m) => m.body)
+    expect(bodies).not.toContain('seen')
+    expect(bodies.sort()).toEqual(['later', 'same millisecond'])
+  })
+
+  it('recovers a short drop without a rejoin: what was sent meanwhile arrives (connection-state recovery)', async () => {
+    const { exporter, session } = await liveSession()
+    const buyer = await createBuyer()
+    const host = await client(exporter.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    const viewer = connect(url, { transports: ['websocket'], extraHeaders: { Cookie: buyer.cookie }, reconnectionDelay: 50, reconnectionDelayMax: 50 })
+    clients.push(viewer)
+    await new Promise<void>((resolve) => viewer.once('connect', () => resolve()))
+    expect((await emit(viewer, 'live:join', { sessionId: session.id })).ok).toBe(true)
+    const received: string[] = []
+    viewer.on('chat:messages', ({ messages }: { messages: ChatMessageView[] }) => received.push(...messages.map((m) => m.body)))
+    // Recovery resumes from the last packet the client got, so it must have got one.
+    expect((await emit(host, 'chat:send', { sessionId: session.id, body: 'before the drop' })).ok).toBe(true)
+    await expect.poll(() => received).toEqual(['before the drop'])
+
+    const dropped = new Promise<void>((resolve) => viewer.once('disconnect', () => resolve()))
+    viewer.io.engine.close() // the network drops; the client reconnects by itself
+    await dropped
+    for (const body of ['while you were away 1', 'while you were away 2']) expect((await emit(host, 'chat:send', { sessionId: session.id, body })).ok).toBe(true)
+    await new Promise<void>((resolve) => viewer.once('connect', () => resolve()))
+    expect(viewer.recovered).toBe(true)
+    await expect.poll(() => received).toEqual(['before the drop', 'while you were away 1', 'while you were away 2'])
+    // Still in the room, without joining again.
+    expect((await emit(host, 'chat:send', { sessionId: session.id, body: 'welcome back' })).ok).toBe(true)
+    await expect.poll(() => received.at(-1)).toBe('welcome back')
   })
 
   it('lets the host delete a message for everyone, keeping it in the database as removed', async () => {
@@ -158,6 +201,7 @@ describe('hostile input on /live', () => {
     await emit(viewer, 'live:join', { sessionId: session.id })
 
     expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: 'x'.repeat(100_000) })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: '한'.repeat(100_000) })).toMatchObject({ ok: false, error: { code: 'invalid' } })
     expect(await emit(viewer, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid' } })
     expect(await emit(viewer, 'chat:send', { sessionId: "'; DROP TABLE x", body: 'hi' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
     expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: 'this is FAKE' })).toMatchObject({ ok: false, error: { code: 'blocked-word' } })

@@ -5,6 +5,8 @@ import type { RoomContext } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
 
 const HISTORY_SIZE = 50
+// A viewer back from a short drop gets up to this many missed messages (what the chat list keeps).
+const CATCH_UP_SIZE = 200
 
 const MESSAGE_SELECT = {
   id: true,
@@ -40,18 +42,24 @@ export function toMessageView(row: MessageRow): ChatMessageView {
   }
 }
 
-/** The latest messages (oldest first), or only those after `sinceMessageId` when catching up. */
+/**
+ * The latest messages (oldest first), or, when catching up after a reconnect, those after
+ * `sinceMessageId` in (createdAt, id) order, so messages stored in the same millisecond are neither
+ * lost nor repeated.
+ */
 export async function listRecentMessages(sessionId: string, sinceMessageId?: string): Promise<ChatMessageView[]> {
   const prisma = await getPrisma()
-  let after: Date | undefined
-  if (sinceMessageId) {
-    const since = await prisma.chatMessage.findFirst({ where: { id: sinceMessageId, sessionId }, select: { createdAt: true } })
-    after = since?.createdAt
-  }
+  const since = sinceMessageId
+    ? await prisma.chatMessage.findFirst({ where: { id: sinceMessageId, sessionId }, select: { id: true, createdAt: true } })
+    : null
   const rows = await prisma.chatMessage.findMany({
-    where: { sessionId, removedAt: null, ...(after ? { createdAt: { gt: after } } : {}) },
-    orderBy: { createdAt: 'desc' },
-    take: HISTORY_SIZE,
+    where: {
+      sessionId,
+      removedAt: null,
+      ...(since ? { OR: [{ createdAt: { gt: since.createdAt } }, { createdAt: since.createdAt, id: { gt: since.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: since ? CATCH_UP_SIZE : HISTORY_SIZE,
     select: MESSAGE_SELECT,
   })
   return rows.reverse().map(toMessageView)
