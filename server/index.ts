@@ -4,6 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from 'react-router'
 import { disconnectPrisma, getPrisma } from '../app/domain/db.server.ts'
+import { closeSharedRedis } from '../app/utils/redis.server.ts'
 import { startSessionReminderTimer } from '../app/domain/fairs/reminders.server.ts'
 import { getEnv } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
@@ -67,5 +68,6 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   })
   await closeVite?.()
   await disconnectPrisma()
+  await closeSharedRedis()
   logger.info('shutdown complete')
 })

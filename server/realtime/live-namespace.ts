@@ -1,5 +1,5 @@
 import type { Namespace, Server, Socket } from 'socket.io'
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import type { z } from 'zod'
 import {
   findActiveSanction,
@@ -37,9 +37,10 @@ import {
 } from '../../app/protocol/live.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
+import { createSharedLimiter } from '../../app/utils/rate-limit.server.ts'
 import { installGuestCookie } from './guest-cookie.ts'
 import { ExpiringCache } from './expiring-cache.ts'
-import type { RedisCommandClient } from './redis-adapter.ts'
+import type { RedisCommandClient } from '../../app/utils/redis.server.ts'
 import { RoomBatcher } from './room-batcher.ts'
 import { identityFromHandshake } from './socket-identity.ts'
 
@@ -65,17 +66,9 @@ class EventError extends Error {
   }
 }
 
-// Per-identity chat limit: a burst of 5 messages, then one every 2 s on average.
+// Per-identity chat limit: a burst of 5 messages, then one every 2 s on average. In a cluster it is kept
+// in Redis, so a person with sockets on several processes still gets 5 messages per 10 s in all.
 const CHAT_LIMIT = { keyPrefix: 'tradecast:live-chat', points: 5, duration: 10 }
-
-/**
- * In a cluster the chat limit lives in Redis, so a person with sockets on several processes still gets
- * 5 messages per 10 s in all; if Redis does not answer, each process falls back to its own count.
- */
-function createChatLimiter(redis: RedisCommandClient | undefined): RateLimiterAbstract {
-  const local = new RateLimiterMemory(CHAT_LIMIT)
-  return redis ? new RateLimiterRedis({ ...CHAT_LIMIT, storeClient: redis, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: local }) : local
-}
 
 async function consume(limiter: RateLimiterAbstract, key: string) {
   try {
@@ -119,7 +112,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
     }
   })
 
-  const chatLimiter = createChatLimiter(options.redis)
+  const chatLimiter = createSharedLimiter(CHAT_LIMIT, options.redis)
   // Reactions are limited per socket; a second socket only adds clicks to the same per-second sum.
   const reactionLimiter = new RateLimiterMemory({ keyPrefix: 'live-react', points: 20, duration: 5 })
   const reactionCounts = new Map<string, Map<string, number>>()

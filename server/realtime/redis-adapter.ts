@@ -1,10 +1,9 @@
 import { createAdapter } from '@socket.io/redis-adapter'
 import { createClient } from 'redis'
+import type { RedisCommandClient } from '../../app/utils/redis.server.ts'
 import type { Server } from 'socket.io'
 import { getLogger } from '../../app/utils/logger.server.ts'
 
-const newClient = (url: string) => createClient({ url })
-export type RedisCommandClient = ReturnType<typeof newClient>
 
 /**
  * Lets several server processes share Socket.io rooms through Redis pub/sub. `key` prefixes the
@@ -13,7 +12,7 @@ export type RedisCommandClient = ReturnType<typeof newClient>
  * doubles as the command client for state the processes share (chat rate limits).
  */
 export async function attachRedisAdapter(io: Server, url: string, options: { key?: string } = {}): Promise<{ commands: RedisCommandClient; close: () => Promise<void> }> {
-  const publisher = newClient(url)
+  const publisher: RedisCommandClient = createClient({ url })
   const subscriber = publisher.duplicate()
   for (const client of [publisher, subscriber]) {
     client.on('error', (error: unknown) => getLogger().error({ err: error }, 'redis client error'))

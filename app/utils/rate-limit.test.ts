@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto'
+import { RateLimiterRedis } from 'rate-limiter-flexible'
+import { createClient } from 'redis'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { resetEnvCache } from './env.server'
+import { LOGIN_LIMITS } from './rate-limit.server'
+
+const redisUrl = process.env.TEST_REDIS_URL
+
+describe('sign-in rate limit in this process (no Redis)', () => {
+  it('allows 10 attempts per account and address in 15 minutes, then says when to retry', async () => {
+    delete process.env.REDIS_URL
+    resetEnvCache()
+    const { consumeLoginAttempt, resetLoginAttempts } = await import('./rate-limit.server')
+    const email = `${randomUUID()}@example.test`
+    for (let n = 0; n < 10; n++) expect(await consumeLoginAttempt('203.0.113.7', email)).toEqual({ allowed: true })
+    const refused = await consumeLoginAttempt('203.0.113.7', email)
+    expect(refused.allowed).toBe(false)
+    expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(14 * 60)
+    // Another address is another key; a successful sign-in forgives the account's failures.
+    expect(await consumeLoginAttempt('198.51.100.9', email)).toEqual({ allowed: true })
+    await resetLoginAttempts('203.0.113.7', email)
+    expect(await consumeLoginAttempt('203.0.113.7', email)).toEqual({ allowed: true })
+  })
+})
+
+describe.skipIf(!redisUrl)('sign-in rate limit shared through Redis', () => {
+  const other = createClient({ url: redisUrl })
+
+  afterAll(async () => {
+    const { closeSharedRedis } = await import('./redis.server')
+    await closeSharedRedis()
+    if (other.isOpen) await other.quit()
+    delete process.env.REDIS_URL
+    resetEnvCache()
+  })
+
+  it('counts the attempts of every process together', async () => {
+    process.env.REDIS_URL = redisUrl
+    resetEnvCache()
+    // A fresh module: its limiters are created with REDIS_URL set.
+    vi.resetModules()
+    const { consumeLoginAttempt } = await import('./rate-limit.server')
+    const email = `${randomUUID()}@example.test`
+    for (let n = 0; n < 6; n++) expect((await consumeLoginAttempt('203.0.113.8', email)).allowed).toBe(true)
+    // "Another process": its own connection and limiter on the same keys sees those 6 and allows 4 more.
+    await other.connect()
+    const elsewhere = new RateLimiterRedis({ ...LOGIN_LIMITS.byAccountAndIp, storeClient: other, useRedisPackage: true })
+    const key = `${email}|203.0.113.8`
+    expect((await elsewhere.get(key))?.consumedPoints).toBe(6)
+    for (let n = 0; n < 4; n++) await elsewhere.consume(key)
+    expect(await consumeLoginAttempt('203.0.113.8', email)).toMatchObject({ allowed: false })
+  })
+})
