@@ -79,6 +79,19 @@ test('viewers chat with the host, who moderates and pins a product; a buyer requ
     await expect(guest.getByText('You were removed from this session’s chat.')).toBeVisible()
   })
 
+  await test.step('the host sees the ban in the participant list and lifts it; the guest writes again', async () => {
+    const banned = host.getByTestId('participants').getByRole('listitem').filter({ hasText: 'Banned' })
+    await expect(banned).toHaveCount(1)
+    await banned.getByRole('button', { name: /^Lift the sanction on / }).click()
+    await expect(guest.getByText('You were removed from this session’s chat.')).toHaveCount(0)
+    // The reloaded page asks for the guest's name again before the first message.
+    await guest.getByLabel('Your name (shown in the chat)').fill('Guest Lee')
+    await guest.getByRole('button', { name: 'Join the chat' }).click()
+    await sendChat(guest, 'Back again, thank you')
+    await expect(chat(host).filter({ hasText: 'Back again, thank you' })).toBeVisible()
+    await expect(host.getByTestId('participants').getByText('Banned')).toHaveCount(0)
+  })
+
   await test.step('a pinned product appears on both viewers’ screens', async () => {
     // The box follows the server's answer, so click and wait for it to show the new state.
     const pin = host.getByRole('checkbox', { name: PRODUCT })

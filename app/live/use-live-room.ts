@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ChatMessageView, JoinState, LiveClientToServer, LiveServerToClient, ParticipantView, PinnedProductView } from '~/protocol/live'
+import type { Ack, ChatMessageView, JoinState, LiveClientToServer, LiveServerToClient, ParticipantTarget, ParticipantView, PinnedProductView } from '~/protocol/live'
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 
@@ -27,7 +27,7 @@ type Action =
   | { type: 'products'; products: PinnedProductView[] }
   | { type: 'viewers'; count: number }
   | { type: 'slow-mode'; seconds: number }
-  | { type: 'sanctioned'; kind: 'MUTE' | 'BAN'; until: string | null }
+  | { type: 'sanctioned'; kind: 'MUTE' | 'BAN' | null; until: string | null }
   | { type: 'reactions'; counts: Record<string, number> }
 
 const MAX_MESSAGES = 200
@@ -85,7 +85,7 @@ function reducer(state: RoomState, action: Action): RoomState {
     case 'slow-mode':
       return { ...state, slowModeSeconds: action.seconds }
     case 'sanctioned':
-      return { ...state, sanction: { kind: action.kind, until: action.until } }
+      return { ...state, sanction: action.kind ? { kind: action.kind, until: action.until } : null }
     case 'reactions':
       return { ...state, reactionBurst: { id: (state.reactionBurst?.id ?? 0) + 1, counts: action.counts } }
   }
@@ -140,7 +140,11 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
     socket.on('room:viewers', ({ count }) => dispatch({ type: 'viewers', count }))
     socket.on('room:slow-mode', ({ seconds }) => dispatch({ type: 'slow-mode', seconds }))
     socket.on('room:reactions', ({ counts }) => dispatch({ type: 'reactions', counts: counts as Record<string, number> }))
-    socket.on('you:sanctioned', ({ kind, until }) => dispatch({ type: 'sanctioned', kind, until }))
+    socket.on('you:sanctioned', ({ kind, until }) => {
+      dispatch({ type: 'sanctioned', kind, until })
+      // Lifted: join again for a fresh state (whether this person may write now, the latest messages).
+      if (kind === null) join()
+    })
     return () => {
       socket.removeAllListeners()
       socket.io.removeAllListeners()
@@ -169,8 +173,8 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
     sendMessage: (body: string, language?: string) => call<{ message: ChatMessageView }>('chat:send', { body, ...(language ? { language } : {}) }),
     deleteMessage: (messageId: string) => call('chat:delete', { messageId }),
     pinMessage: (messageId: string | null) => call('chat:pin', { messageId }),
-    sanction: (target: { userId: string } | { guestKey: string }, kind: 'MUTE' | 'BAN', minutes?: number) =>
-      call('mod:sanction', { target, kind, ...(minutes ? { minutes } : {}) }),
+    sanction: (target: ParticipantTarget, kind: 'MUTE' | 'BAN', minutes?: number) => call('mod:sanction', { target, kind, ...(minutes ? { minutes } : {}) }),
+    liftSanction: (target: ParticipantTarget) => call('mod:unban', { target }),
     setSlowMode: (seconds: number) => call('mod:slow-mode', { seconds }),
     setBlockedWords: (words: string[]) => call<{ words: string[] }>('mod:blocked-words', { words }),
     listParticipants: () => call<{ participants: ParticipantView[] }>('mod:participants', {}),

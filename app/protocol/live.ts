@@ -85,7 +85,20 @@ export type PinnedProductView = {
   image: string | null
 }
 
-export type ParticipantView = { key: string; name: string; kind: 'user' | 'guest'; role: string | null; muted: boolean }
+export type ParticipantTarget = { userId: string } | { guestKey: string }
+
+/** Someone present in the room, as the host's participant list shows them. */
+export type ParticipantView = {
+  key: string
+  name: string
+  kind: 'user' | 'guest'
+  role: string | null
+  /** The sanction in force for this session, if any. */
+  sanction: 'MUTE' | 'BAN' | null
+  target: ParticipantTarget
+  /** Members of the hosting company cannot be muted or banned in their own showcase. */
+  protected: boolean
+}
 
 export type JoinState = {
   messages: ChatMessageView[]
@@ -106,7 +119,10 @@ export interface LiveServerToClient {
   'room:slow-mode': (payload: { seconds: number }) => void
   'room:reactions': (payload: { counts: Partial<Record<(typeof REACTIONS)[number], number>> }) => void
   'room:participants': (payload: { participants: ParticipantView[] }) => void
-  'you:sanctioned': (payload: { kind: 'MUTE' | 'BAN'; until: string | null }) => void
+  /** `kind: null`: a moderator lifted the sanction. */
+  'you:sanctioned': (payload: { kind: 'MUTE' | 'BAN' | null; until: string | null }) => void
+  /** A refused event sent without an acknowledgement callback (with one, the ack carries the error). */
+  'live:error': (payload: { event: string; code: ErrorCode; message: string }) => void
 }
 
 export interface LiveClientToServer {

@@ -4,7 +4,7 @@ import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
-import type { Ack, ChatMessageView, JoinState, PinnedProductView } from '../../app/protocol/live.ts'
+import type { Ack, ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
 import { createRealtimeServer } from './index.ts'
 
 let httpServer: HttpServer
@@ -167,6 +167,32 @@ describe('/live namespace', () => {
     const rejoin = await emit<{ state: JoinState }>(again, 'live:join', { sessionId: session.id })
     expect(rejoin.ok && rejoin.state.you).toMatchObject({ banned: true, canChat: false })
     expect(await emit(again, 'chat:send', { sessionId: session.id, body: 'new tab, same person' })).toMatchObject({ ok: false, error: { code: 'banned' } })
+
+    // The host's participant list shows the ban (the person once, though two tabs are open) and
+    // that the host's own company cannot be sanctioned.
+    const listed = await emit<{ participants: ParticipantView[] }>(host, 'mod:participants', { sessionId: session.id })
+    if (!listed.ok) throw new Error('participants failed')
+    expect(listed.participants.find((p) => p.key === `u:${buyer.user.id}`)).toMatchObject({ sanction: 'BAN', protected: false, target: { userId: buyer.user.id } })
+    expect(listed.participants.find((p) => p.key === `u:${exporter.user.id}`)).toMatchObject({ sanction: null, protected: true })
+    expect(listed.participants).toHaveLength(2)
+
+    // Lifting the ban tells both tabs at once, and they can write again.
+    const lifted = Promise.all([viewer, again].map((socket) => nextEvent<{ kind: string | null }>(socket, 'you:sanctioned')))
+    expect((await emit(host, 'mod:unban', { sessionId: session.id, target: { userId: buyer.user.id } })).ok).toBe(true)
+    expect((await lifted).map((e) => e.kind)).toEqual([null, null])
+    expect((await emit(viewer, 'chat:send', { sessionId: session.id, body: 'thanks for letting me back' })).ok).toBe(true)
+  })
+
+  it('sends a refusal back as a live:error event when the client gave no acknowledgement callback', async () => {
+    const { session } = await liveSession()
+    const buyer = await createBuyer()
+    const viewer = await client(buyer.cookie)
+    const refused = nextEvent<{ event: string; code: string; message: string }>(viewer, 'live:error')
+    viewer.emit('chat:send', { sessionId: session.id, body: '' })
+    expect(await refused).toMatchObject({ event: 'chat:send', code: 'invalid' })
+    const notJoined = nextEvent<{ event: string; code: string }>(viewer, 'live:error')
+    viewer.emit('chat:send', { sessionId: session.id, body: 'hello' })
+    expect(await notJoined).toMatchObject({ event: 'chat:send', code: 'not-joined' })
   })
 
   it('pins up to three of the host’s products for every viewer', async () => {

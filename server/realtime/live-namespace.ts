@@ -24,6 +24,7 @@ import {
   type LiveClientToServer,
   type LiveServerToClient,
   MessageRefSchema,
+  type ParticipantTarget,
   type ParticipantView,
   PinMessageSchema,
   PinProductSchema,
@@ -159,7 +160,13 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
     handler: (input: z.output<S>) => Promise<R>,
   ) {
     socket.on(event, async (payload: unknown, ack?: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (result: Ack<R>) => void) : () => undefined
+      // Without an ack callback, a refusal still comes back, as a `live:error` event.
+      const reply =
+        typeof ack === 'function'
+          ? (ack as (result: Ack<R>) => void)
+          : (result: Ack<R>) => {
+              if (!result.ok) socket.emit('live:error', { event, ...result.error })
+            }
       const parsed = schema.safeParse(payload)
       if (!parsed.success) {
         reply({ ok: false, error: { code: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') } })
@@ -173,16 +180,38 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
     })
   }
 
-  async function participants(sessionId: string): Promise<ParticipantView[]> {
-    const sockets = await nsp.in(roomName(sessionId)).fetchSockets()
-    const byKey = new Map<string, ParticipantView>()
-    for (const remote of sockets) {
+  /** Everyone present in the room, across processes, once per person (several tabs count once). */
+  async function presentIdentities(sessionId: string): Promise<Map<string, { identity: RoomIdentity; sockets: Array<{ emit: LiveSocket['emit'] }> }>> {
+    const byKey = new Map<string, { identity: RoomIdentity; sockets: Array<{ emit: LiveSocket['emit'] }> }>()
+    for (const remote of await nsp.in(roomName(sessionId)).fetchSockets()) {
       const identity = remote.data.identity
       if (!identity || identity.kind === 'anonymous') continue
       const key = identityKey(identity)
-      byKey.set(key, { key, name: identity.name, kind: identity.kind, role: identity.kind === 'user' ? identity.role : null, muted: false })
+      const entry = byKey.get(key) ?? { identity, sockets: [] }
+      entry.sockets.push(remote as unknown as { emit: LiveSocket['emit'] })
+      byKey.set(key, entry)
     }
-    return [...byKey.values()]
+    return byKey
+  }
+
+  async function participants(sessionId: string): Promise<ParticipantView[]> {
+    const [present, facts, rows] = await Promise.all([presentIdentities(sessionId), sessionFacts.get(sessionId), sanctions.get(sessionId)])
+    const now = new Date()
+    return [...present.entries()].map(([key, { identity }]) => ({
+      key,
+      name: identity.name,
+      kind: identity.kind,
+      role: identity.kind === 'user' ? identity.role : null,
+      sanction: strongestSanction(rows, identity, now)?.kind ?? null,
+      target: identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey },
+      protected: identity.kind === 'user' && identity.companyId === facts.companyId,
+    }))
+  }
+
+  /** Tells a participant's sockets (on any process) what a moderator decided about them. */
+  async function notifyParticipant(sessionId: string, target: ParticipantTarget, payload: { kind: 'MUTE' | 'BAN' | null; until: string | null }) {
+    const key = 'userId' in target ? `u:${target.userId}` : `g:${target.guestKey}`
+    for (const remote of (await presentIdentities(sessionId)).get(key)?.sockets ?? []) remote.emit('you:sanctioned', payload)
   }
 
   nsp.on('connection', (socket: LiveSocket) => {
@@ -267,12 +296,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
       const { room, identity } = await roomFor(socket, input.sessionId)
       const { expiresAt } = await sanctionParticipant(room, actorId(identity), input)
       sessionChanged(input.sessionId)
-      const targetKey = 'userId' in input.target ? `u:${input.target.userId}` : `g:${input.target.guestKey}`
-      for (const remote of await nsp.in(roomName(input.sessionId)).fetchSockets()) {
-        const remoteIdentity = remote.data.identity
-        if (!remoteIdentity || remoteIdentity.kind === 'anonymous' || identityKey(remoteIdentity) !== targetKey) continue
-        remote.emit('you:sanctioned', { kind: input.kind, until: expiresAt?.toISOString() ?? null })
-      }
+      await notifyParticipant(input.sessionId, input.target, { kind: input.kind, until: expiresAt?.toISOString() ?? null })
       return {}
     })
 
@@ -280,6 +304,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
       const { room, identity } = await roomFor(socket, input.sessionId)
       await unbanParticipant(room, actorId(identity), input.target)
       sessionChanged(input.sessionId)
+      await notifyParticipant(input.sessionId, input.target, { kind: null, until: null })
       return {}
     })
 
@@ -337,9 +362,9 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
     const localRooms = [...nsp.adapter.rooms.keys()].filter((name) => name.startsWith('live:'))
     for (const name of localRooms) {
       const sessionId = name.slice('live:'.length)
-      void participants(sessionId)
-        .then((list) => {
-          const count = list.length
+      void presentIdentities(sessionId)
+        .then((present) => {
+          const count = present.size
           if (viewerCounts.get(sessionId) === count) return
           viewerCounts.set(sessionId, count)
           nsp.local.to(name).emit('room:viewers', { count })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { RfqForm } from '~/components/rfq-form'
@@ -132,32 +132,81 @@ export function ViewerRoom({
   )
 }
 
+const PARTICIPANTS_REFRESH_MS = 5000
+
+/** Who is in the room now, with their sanction, and the moderation actions that apply to each. */
 function ParticipantsList({ room }: { room: LiveRoom }) {
   const { t } = useTranslation()
   const [participants, setParticipants] = useState<ParticipantView[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const connected = room.state.connection === 'connected' && room.state.you !== null
+  // The room's calls are new functions on every render; the timer must not restart each time.
+  const roomRef = useRef(room)
+  roomRef.current = room
+
+  const refresh = useCallback(async () => {
+    const result = await roomRef.current.listParticipants()
+    if (result.ok) {
+      setParticipants(result.participants)
+      setError(null)
+    } else {
+      setError(t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
+    }
+  }, [t])
+
+  useEffect(() => {
+    if (!connected) return
+    void refresh()
+    const timer = setInterval(() => void refresh(), PARTICIPANTS_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [connected, refresh])
+
+  const act = async (action: () => Promise<{ ok: boolean }>) => {
+    await action()
+    await refresh()
+  }
+
   return (
     <section aria-labelledby="participants-title" className="space-y-1 text-sm">
       <div className="flex items-center justify-between">
         <h3 id="participants-title" className="font-semibold">
-          {t('liveRoom.participants')}
+          {t('liveRoom.participants')} {participants ? <span className="font-normal text-slate-500">({participants.length})</span> : null}
         </h3>
-        <button
-          type="button"
-          className="text-xs underline"
-          onClick={async () => {
-            const result = await room.listParticipants()
-            if (result.ok) setParticipants(result.participants)
-          }}
-        >
+        <button type="button" className="text-xs underline" onClick={() => void refresh()} disabled={!connected}>
           {t('liveRoom.refreshParticipants')}
         </button>
       </div>
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
       {participants ? (
-        <ul className="max-h-40 overflow-y-auto">
+        <ul className="max-h-56 divide-y divide-slate-100 overflow-y-auto" data-testid="participants">
           {participants.map((p) => (
-            <li key={p.key} className="flex justify-between">
-              <span>{p.name}</span>
-              <span className="text-xs text-slate-500">{p.role ? t(`roles.${p.role}`) : ''}</span>
+            <li key={p.key} className="flex flex-wrap items-center justify-between gap-1 py-1">
+              <span className="min-w-0 truncate">
+                {p.name} <span className="text-xs text-slate-500">{p.role ? t(`roles.${p.role}`) : t('liveRoom.guest')}</span>
+              </span>
+              <span className="flex items-center gap-2 text-xs">
+                {p.sanction ? (
+                  <>
+                    <span className={p.sanction === 'BAN' ? 'font-semibold text-red-700' : 'font-semibold text-amber-700'}>{t(p.sanction === 'BAN' ? 'liveRoom.banned' : 'liveRoom.muted')}</span>
+                    <button type="button" className="underline" aria-label={t('liveRoom.liftFor', { name: p.name })} onClick={() => void act(() => room.liftSanction(p.target))}>
+                      {t('liveRoom.lift')}
+                    </button>
+                  </>
+                ) : p.protected ? null : (
+                  <>
+                    <button type="button" className="text-slate-600 underline" aria-label={t('liveRoom.muteFor', { name: p.name })} onClick={() => void act(() => room.sanction(p.target, 'MUTE', 10))}>
+                      {t('liveRoom.mute')}
+                    </button>
+                    <button type="button" className="text-red-700 underline" aria-label={t('liveRoom.banFor', { name: p.name })} onClick={() => void act(() => room.sanction(p.target, 'BAN'))}>
+                      {t('liveRoom.ban')}
+                    </button>
+                  </>
+                )}
+              </span>
             </li>
           ))}
         </ul>
