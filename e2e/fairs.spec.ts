@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { type Browser, type Page } from '@playwright/test'
 import pg from 'pg'
 import { expect, signIn, test } from './fixtures'
+import { createScratchDatabase, dropScratchDatabase, postgresAnswers, startOwnServer, stopOwnServer } from './own-server'
 
 // This spec reads the database the app writes, so it runs its own production server on a scratch
-// PostgreSQL database (PGlite admits one process per data folder: the shared e2e server holds that one).
-// Needs PostgreSQL at E2E_POSTGRES_URL (default the local server); skipped when it does not answer.
+// PostgreSQL database (e2e/own-server.ts); skipped when no PostgreSQL answers.
 
-const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 const PORT = Number(process.env.E2E_FAIRS_PORT ?? 3111)
 const BASE = `http://localhost:${PORT}`
 const DB_NAME = `tradecast_e2e_fairs_${process.pid}`
@@ -20,40 +19,13 @@ let available = true
 /** Console errors of the pages this spec opens in its own contexts (the fixture watches only `page`). */
 const pageErrors: string[] = []
 
-async function postgresAnswers() {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.end()
-    return true
-  } catch {
-    return false
-  }
-}
-
 test.beforeAll(async () => {
   test.setTimeout(240_000)
   available = await postgresAnswers()
   if (!available) return
-  const admin = new pg.Client({ connectionString: ADMIN_URL })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE "${DB_NAME}"`)
-  await admin.end()
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${DB_NAME}`
-  server = spawn('node_modules/.bin/tsx', ['server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_URL: url.toString(), SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', SESSION_SECRET: 'e2e-fairs-session-secret-0123456789abcdef', APP_URL: BASE },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const deadline = Date.now() + 200_000
-  for (;;) {
-    const ok = await fetch(`${BASE}/healthz`).then((r) => r.ok).catch(() => false)
-    if (ok) break
-    if (Date.now() > deadline) throw new Error('fair e2e server did not start')
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  db = new pg.Client({ connectionString: url.toString() })
+  const url = await createScratchDatabase(DB_NAME)
+  server = await startOwnServer({ port: PORT, databaseUrl: url })
+  db = new pg.Client({ connectionString: url })
   await db.connect()
   // English UI for the demo users; the buyer lives in New York, the fair runs on Seoul time.
   await db.query(`UPDATE "User" SET "locale" = 'en' WHERE "email" LIKE '%@tradecast.dev'`)
@@ -62,17 +34,8 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await db?.end()
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve))
-    server.kill('SIGTERM')
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
-  }
-  if (available) {
-    const admin = new pg.Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`)
-    await admin.end()
-  }
+  await stopOwnServer(server)
+  if (available) await dropScratchDatabase(DB_NAME)
 })
 
 async function signedIn(browser: Browser, email: string, timezoneId?: string): Promise<Page> {

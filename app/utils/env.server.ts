@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   /// "auto": Secure cookies when APP_URL is https
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   REDIS_URL: z.string().optional(),
+  /// Pub/sub channel prefix shared by the processes of one deployment (several deployments on one Redis)
+  REDIS_CHANNEL: z.string().min(1).max(100).optional(),
   /// Longest wait (ms) before a busy live room's chat goes out; larger = less CPU per viewer, more latency
   LIVE_CHAT_BATCH_MAX_MS: z.coerce.number().min(0).max(1000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -31,7 +31,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   })
 
   const env = getEnv()
-  const redis = options.redis ?? (env.REDIS_URL ? { url: env.REDIS_URL } : null)
+  const redis = options.redis ?? (env.REDIS_URL ? { url: env.REDIS_URL, key: env.REDIS_CHANNEL } : null)
   const cluster = redis ? await (await import('./redis-adapter.ts')).attachRedisAdapter(io, redis.url, { key: redis.key }) : null
 
   io.use(async (socket, next) => {

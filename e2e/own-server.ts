@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import pg from 'pg'
+
+// Specs that read what the app writes, or need several server processes, run their own production
+// server(s) on a scratch PostgreSQL database (PGlite admits one process per data folder, and the
+// shared e2e server holds that one). Needs PostgreSQL at E2E_POSTGRES_URL (default the local server).
+
+export const POSTGRES_ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+
+export async function postgresAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    await client.end()
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Creates (or recreates) a scratch database and returns its URL. */
+export async function createScratchDatabase(name: string): Promise<string> {
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  await admin(`CREATE DATABASE "${name}"`)
+  const url = new URL(POSTGRES_ADMIN_URL)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+export async function dropScratchDatabase(name: string): Promise<void> {
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+}
+
+/** Starts `server/index.ts` in production mode on `port` and waits until /healthz answers. */
+export async function startOwnServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<ChildProcess> {
+  const base = `http://localhost:${options.port}`
+  const server = spawn('node_modules/.bin/tsx', ['server/index.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(options.port),
+      DATABASE_URL: options.databaseUrl,
+      SEED_DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'e2e-own-server-session-secret-0123456789abcdef',
+      APP_URL: base,
+      ...options.env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const deadline = Date.now() + 200_000
+  for (;;) {
+    const ok = await fetch(`${base}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false)
+    if (ok) return server
+    if (server.exitCode !== null) throw new Error(`server on port ${options.port} exited with ${server.exitCode}`)
+    if (Date.now() > deadline) throw new Error(`server on port ${options.port} did not start`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
+export async function stopOwnServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server || server.exitCode !== null) return
+  const exited = new Promise((resolve) => server.once('exit', resolve))
+  server.kill('SIGTERM')
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
+}
