@@ -18,8 +18,9 @@ type RoomState = {
 }
 
 type Action =
+  | { type: 'reset' }
   | { type: 'connection'; state: ConnectionState }
-  | { type: 'joined'; state: JoinState; catchUp: boolean }
+  | { type: 'joined'; state: JoinState }
   | { type: 'join-failed'; error: { code: string; message: string } }
   | { type: 'messages'; messages: ChatMessageView[] }
   | { type: 'removed'; messageId: string }
@@ -45,20 +46,27 @@ const initial: RoomState = {
   reactionBurst: null,
 }
 
-function appendUnique(list: ChatMessageView[], incoming: ChatMessageView[]): ChatMessageView[] {
-  const seen = new Set(list.map((m) => m.id))
-  return [...list, ...incoming.filter((m) => !seen.has(m.id))].slice(-MAX_MESSAGES)
+/** Both lists, each message once, in stored order (catch-ups overlap and batches may arrive late). */
+function mergeMessages(list: ChatMessageView[], incoming: ChatMessageView[]): ChatMessageView[] {
+  const byId = new Map(list.map((m) => [m.id, m]))
+  for (const message of incoming) byId.set(message.id, message)
+  return [...byId.values()]
+    .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.createdAt < b.createdAt ? -1 : 1))
+    .slice(-MAX_MESSAGES)
 }
 
 function reducer(state: RoomState, action: Action): RoomState {
   switch (action.type) {
+    case 'reset':
+      return initial
     case 'connection':
       return { ...state, connection: action.state }
     case 'joined':
       return {
         ...state,
         joinError: null,
-        messages: action.catchUp ? appendUnique(state.messages, action.state.messages) : action.state.messages,
+        // Messages broadcast while the join was answered are kept too.
+        messages: mergeMessages(state.messages, action.state.messages),
         pinnedMessage: action.state.pinnedMessage,
         pinnedProducts: action.state.pinnedProducts,
         slowModeSeconds: action.state.slowModeSeconds,
@@ -69,7 +77,7 @@ function reducer(state: RoomState, action: Action): RoomState {
     case 'join-failed':
       return { ...state, joinError: action.error, sanction: action.error.code === 'banned' ? { kind: 'BAN', until: null } : state.sanction }
     case 'messages':
-      return { ...state, messages: appendUnique(state.messages, action.messages) }
+      return { ...state, messages: mergeMessages(state.messages, action.messages) }
     case 'removed':
       return {
         ...state,
@@ -107,6 +115,8 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
 
   useEffect(() => {
     if (!enabled) return
+    // Another session (or the same one after a pause): start from an empty room.
+    dispatch({ type: 'reset' })
     const socket: LiveSocket = io('/live', { withCredentials: true, transports: ['websocket', 'polling'] })
     socketRef.current = socket
     let joinedOnce = false
@@ -115,7 +125,7 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
       const sinceMessageId = joinedOnce ? (lastMessageId.current ?? undefined) : undefined
       socket.emit('live:join', { sessionId, guestName, sinceMessageId }, (result: Ack<{ state: JoinState }>) => {
         if (result.ok) {
-          dispatch({ type: 'joined', state: result.state, catchUp: joinedOnce })
+          dispatch({ type: 'joined', state: result.state })
           joinedOnce = true
         } else {
           dispatch({ type: 'join-failed', error: result.error })

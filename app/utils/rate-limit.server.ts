@@ -1,13 +1,20 @@
 import { type IRateLimiterOptions, type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+import { getEnv } from './env.server'
 import { getSharedRedis, type RedisCommandClient } from './redis.server'
 
 /**
  * A limiter every process shares when Redis is there (so N processes do not allow N times the
  * limit), falling back to this process's own count whenever Redis does not answer.
  */
-export function createSharedLimiter(options: IRateLimiterOptions & { keyPrefix: string }, redis: RedisCommandClient | null | undefined): RateLimiterAbstract {
+export function createSharedLimiter(
+  options: IRateLimiterOptions & { keyPrefix: string },
+  redis: { client: RedisCommandClient; scope?: string | undefined } | null | undefined,
+): RateLimiterAbstract {
   const local = new RateLimiterMemory(options)
-  return redis ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: local }) : local
+  if (!redis) return local
+  // Deployments sharing one Redis keep their counts apart by their channel (REDIS_CHANNEL).
+  const keyPrefix = redis.scope ? `${redis.scope}:${options.keyPrefix}` : options.keyPrefix
+  return new RateLimiterRedis({ ...options, keyPrefix, storeClient: redis.client, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: local })
 }
 
 // Two keys per sign-in: one account guessed from many places, and one place guessing many accounts.
@@ -16,23 +23,24 @@ export const LOGIN_LIMITS = {
   byIp: { keyPrefix: 'tradecast:login-ip', points: 50, duration: 15 * 60 },
 } as const
 
-let loginLimiters: Promise<{ byAccountAndIp: RateLimiterAbstract; byIp: RateLimiterAbstract }> | undefined
+let loginLimiters: { byAccountAndIp: RateLimiterAbstract; byIp: RateLimiterAbstract } | undefined
 
 function getLoginLimiters() {
-  loginLimiters ??= (async () => {
-    const redis = await (getSharedRedis() ?? Promise.resolve(null)).catch(() => null)
-    return {
+  if (!loginLimiters) {
+    const client = getSharedRedis()
+    const redis = client ? { client, scope: getEnv().REDIS_CHANNEL } : null
+    loginLimiters = {
       byAccountAndIp: createSharedLimiter({ ...LOGIN_LIMITS.byAccountAndIp }, redis),
       byIp: createSharedLimiter({ ...LOGIN_LIMITS.byIp }, redis),
     }
-  })()
+  }
   return loginLimiters
 }
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
 export async function consumeLoginAttempt(ip: string, email: string): Promise<RateLimitVerdict> {
-  const limiters = await getLoginLimiters()
+  const limiters = getLoginLimiters()
   try {
     await Promise.all([limiters.byAccountAndIp.consume(`${email.toLowerCase()}|${ip}`), limiters.byIp.consume(ip)])
     return { allowed: true }
@@ -46,5 +54,5 @@ export async function consumeLoginAttempt(ip: string, email: string): Promise<Ra
 
 /** A successful sign-in forgives that account's failed attempts from this address. */
 export async function resetLoginAttempts(ip: string, email: string): Promise<void> {
-  await (await getLoginLimiters()).byAccountAndIp.delete(`${email.toLowerCase()}|${ip}`)
+  await getLoginLimiters().byAccountAndIp.delete(`${email.toLowerCase()}|${ip}`)
 }

@@ -41,6 +41,10 @@ describe.skipIf(!redisUrl)('sign-in rate limit shared through Redis', () => {
     // A fresh module: its limiters are created with REDIS_URL set.
     vi.resetModules()
     const { consumeLoginAttempt } = await import('./rate-limit.server')
+    const { getSharedRedis } = await import('./redis.server')
+    const shared = getSharedRedis()!
+    // Until the connection is ready, each process counts on its own (tested below).
+    if (!shared.isReady) await new Promise((resolve) => shared.once('ready', resolve))
     const email = `${randomUUID()}@example.test`
     for (let n = 0; n < 6; n++) expect((await consumeLoginAttempt('203.0.113.8', email)).allowed).toBe(true)
     // "Another process": its own connection and limiter on the same keys sees those 6 and allows 4 more.
@@ -50,5 +54,25 @@ describe.skipIf(!redisUrl)('sign-in rate limit shared through Redis', () => {
     expect((await elsewhere.get(key))?.consumedPoints).toBe(6)
     for (let n = 0; n < 4; n++) await elsewhere.consume(key)
     expect(await consumeLoginAttempt('203.0.113.8', email)).toMatchObject({ allowed: false })
+  })
+})
+
+describe('sign-in rate limit while Redis does not answer', () => {
+  afterAll(async () => {
+    const { closeSharedRedis } = await import('./redis.server')
+    await closeSharedRedis()
+    delete process.env.REDIS_URL
+    resetEnvCache()
+  })
+
+  // A hang here (waiting for Redis) would fail the test by its timeout.
+  it('still answers, counting in this process', async () => {
+    process.env.REDIS_URL = 'redis://127.0.0.1:1' // nothing listens there
+    resetEnvCache()
+    vi.resetModules()
+    const { consumeLoginAttempt } = await import('./rate-limit.server')
+    const email = `${randomUUID()}@example.test`
+    for (let n = 0; n < 10; n++) expect(await consumeLoginAttempt('203.0.113.9', email)).toEqual({ allowed: true })
+    expect(await consumeLoginAttempt('203.0.113.9', email)).toMatchObject({ allowed: false })
   })
 })

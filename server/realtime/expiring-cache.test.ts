@@ -28,13 +28,30 @@ describe('ExpiringCache', () => {
     expect(loads).toEqual(['a', 'a'])
   })
 
-  it('forgets a value on invalidate and takes a value set from outside', async () => {
+  it('forgets a value on invalidate or clear, and loads afresh on refresh', async () => {
     const { cache, loads } = setup()
     await cache.get('a')
     cache.invalidate('a')
     await cache.get('a')
-    cache.set('b', 'fresh b')
-    expect(await cache.get('b')).toBe('fresh b')
+    await cache.refresh('a')
+    await cache.get('b')
+    cache.clear()
+    await cache.get('b')
+    expect(loads).toEqual(['a', 'a', 'a', 'b', 'b'])
+  })
+
+  it('never keeps a value whose load was overtaken by an invalidation', async () => {
+    let release: (value: string) => void = () => undefined
+    const loads: string[] = []
+    const cache = new ExpiringCache<string>(1000, async (key) => {
+      loads.push(key)
+      return loads.length === 1 ? new Promise<string>((resolve) => (release = resolve)) : 'fresh'
+    })
+    const stale = cache.refresh('a') // e.g. a join reading the session while a moderator changes it
+    cache.invalidate('a') // the change commits and invalidates
+    release('stale')
+    expect(await stale).toBe('stale')
+    expect(await cache.get('a')).toBe('fresh')
     expect(loads).toEqual(['a', 'a'])
   })
 

@@ -27,13 +27,21 @@ export class ExpiringCache<V> {
     return value
   }
 
-  /** Puts a value just loaded elsewhere (e.g. by a join that read the database anyway). */
-  set(key: string, value: V): void {
-    this.entries.set(key, { value: Promise.resolve(value), expiresAt: this.now() + this.ttlMs })
+  /**
+   * Loads afresh and caches the result. The pending load sits in the cache, so an invalidation that
+   * arrives while it runs removes it: a read that started before a change never outlives the change.
+   */
+  refresh(key: string): Promise<V> {
+    this.entries.delete(key)
+    return this.get(key)
   }
 
   invalidate(key: string): void {
     this.entries.delete(key)
+  }
+
+  clear(): void {
+    this.entries.clear()
   }
 
   private sweep(now: number) {

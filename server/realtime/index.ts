@@ -25,9 +25,9 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   const io = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
-    // Large enough that an oversized chat message (100 kB, even in Hangul) reaches validation and gets
-    // a clear error back; anything bigger is cut off by Engine.IO, which closes the connection.
-    maxHttpBufferSize: 512 * 1024,
+    // Every packet is parsed before validation, so this stays small; still, a 100 kB message reaches
+    // validation and gets a clear error back. Bigger packets make Engine.IO close the connection.
+    maxHttpBufferSize: 128 * 1024,
   })
 
   const env = getEnv()
@@ -50,7 +50,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     socket.emit('hello', { signedIn: socket.data.user !== null })
   })
 
-  const live = registerLiveNamespace(io, cluster ? { redis: cluster.commands } : {})
+  const live = registerLiveNamespace(io, cluster && redis ? { redis: { client: cluster.commands, scope: redis.key } } : {})
   const media = options.media
     ? registerMediaNamespace(io, { media: options.media.layer, iceServers: options.media.iceServers, testHooks: options.media.testHooks })
     : null

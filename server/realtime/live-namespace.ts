@@ -50,12 +50,13 @@ type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, LiveServerSideE
 type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, LiveServerSideEvents, SocketData>
 
 const roomName = (sessionId: string) => `live:${sessionId}`
+const personalRoomName = (sessionId: string, identityKey: string) => `live:${sessionId}:${identityKey}`
 // How long a process trusts what it cached of a session (room facts, sanctions) when the change was
 // made where no invalidation reaches it (a page, another process without Redis).
 const SESSION_CACHE_TTL_MS = 1000
 
-/** Between the server processes of a cluster (Redis adapter): "this session's facts changed". */
-type LiveServerSideEvents = { 'session:changed': (sessionId: string) => void }
+/** Between the server processes of a cluster (Redis adapter): "this session's facts changed" (null: every session's). */
+type LiveServerSideEvents = { 'session:changed': (sessionId: string | null) => void }
 
 class EventError extends Error {
   constructor(
@@ -95,7 +96,7 @@ function errorAck(error: unknown): Ack<never> {
  * The `/live` namespace: chat, moderation, reactions and pinned products of live sessions.
  * Every payload is parsed with app/protocol/live.ts; handlers stay thin over app/domain/live.
  */
-export function registerLiveNamespace(io: Server, options: { redis?: RedisCommandClient } = {}): { close: () => void } {
+export function registerLiveNamespace(io: Server, options: { redis?: { client: RedisCommandClient; scope?: string | undefined } } = {}): { close: () => void } {
   const nsp = io.of('/live') as unknown as LiveNamespace
   const logger = getLogger()
 
@@ -129,16 +130,21 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
   // through this namespace invalidate both here and, in a cluster, on every other process.
   const sessionFacts = new ExpiringCache<SessionFacts>(SESSION_CACHE_TTL_MS, loadSessionFacts)
   const sanctions = new ExpiringCache<SanctionRow[]>(SESSION_CACHE_TTL_MS, (sessionId) => listActiveSanctions(sessionId))
-  const forget = (sessionId: string) => {
+  const forget = (sessionId: string | null) => {
+    if (sessionId === null) {
+      sessionFacts.clear()
+      sanctions.clear()
+      return
+    }
     sessionFacts.invalidate(sessionId)
     sanctions.invalidate(sessionId)
   }
-  const sessionChanged = (sessionId: string) => {
+  const sessionChanged = (sessionId: string | null) => {
     forget(sessionId)
     if (options.redis) nsp.serverSideEmit('session:changed', sessionId)
   }
   nsp.on('session:changed', (sessionId: unknown) => {
-    if (typeof sessionId === 'string') forget(sessionId)
+    if (typeof sessionId === 'string' || sessionId === null) forget(sessionId)
   })
   const cachedSanction = async (sessionId: string, identity: RoomIdentity, now: Date) => strongestSanction(await sanctions.get(sessionId), identity, now)
   const toRoom = (sessionId: string) => {
@@ -181,37 +187,35 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
   }
 
   /** Everyone present in the room, across processes, once per person (several tabs count once). */
-  async function presentIdentities(sessionId: string): Promise<Map<string, { identity: RoomIdentity; sockets: Array<{ emit: LiveSocket['emit'] }> }>> {
-    const byKey = new Map<string, { identity: RoomIdentity; sockets: Array<{ emit: LiveSocket['emit'] }> }>()
+  async function presentIdentities(sessionId: string): Promise<Map<string, RoomIdentity>> {
+    const byKey = new Map<string, RoomIdentity>()
     for (const remote of await nsp.in(roomName(sessionId)).fetchSockets()) {
       const identity = remote.data.identity
-      if (!identity || identity.kind === 'anonymous') continue
-      const key = identityKey(identity)
-      const entry = byKey.get(key) ?? { identity, sockets: [] }
-      entry.sockets.push(remote as unknown as { emit: LiveSocket['emit'] })
-      byKey.set(key, entry)
+      if (identity && identity.kind !== 'anonymous') byKey.set(identityKey(identity), identity)
     }
     return byKey
   }
 
-  async function participants(sessionId: string): Promise<ParticipantView[]> {
+  async function participants(sessionId: string, viewer: RoomIdentity): Promise<ParticipantView[]> {
     const [present, facts, rows] = await Promise.all([presentIdentities(sessionId), sessionFacts.get(sessionId), sanctions.get(sessionId)])
     const now = new Date()
-    return [...present.entries()].map(([key, { identity }]) => ({
+    const viewerKey = identityKey(viewer)
+    return [...present.entries()].map(([key, identity]) => ({
       key,
       name: identity.name,
       kind: identity.kind,
       role: identity.kind === 'user' ? identity.role : null,
       sanction: strongestSanction(rows, identity, now)?.kind ?? null,
       target: identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey },
-      protected: identity.kind === 'user' && identity.companyId === facts.companyId,
+      // The host's company cannot be sanctioned in its own showcase, nor can moderators sanction themselves.
+      protected: key === viewerKey || (identity.kind === 'user' && identity.companyId === facts.companyId),
     }))
   }
 
-  /** Tells a participant's sockets (on any process) what a moderator decided about them. */
-  async function notifyParticipant(sessionId: string, target: ParticipantTarget, payload: { kind: 'MUTE' | 'BAN' | null; until: string | null }) {
+  /** Tells a participant's sockets (on any process, and after a recovered drop) what a moderator decided about them. */
+  function notifyParticipant(sessionId: string, target: ParticipantTarget, payload: { kind: 'MUTE' | 'BAN' | null; until: string | null }) {
     const key = 'userId' in target ? `u:${target.userId}` : `g:${target.guestKey}`
-    for (const remote of (await presentIdentities(sessionId)).get(key)?.sockets ?? []) remote.emit('you:sanctioned', payload)
+    nsp.to(personalRoomName(sessionId, key)).emit('you:sanctioned', payload)
   }
 
   nsp.on('connection', (socket: LiveSocket) => {
@@ -219,14 +223,14 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
       let identity = socket.data.identity
       if (identity.kind === 'anonymous') throw new EventError('unauthenticated', 'Sign in to join this session.')
       if (identity.kind === 'guest' && input.guestName) identity = socket.data.identity = { ...identity, name: input.guestName }
-      // A join always reads the database, and refreshes this process's copy of the facts.
-      const facts = await loadSessionFacts(input.sessionId)
-      sessionFacts.set(input.sessionId, facts)
-      const room = roomContextFor(facts, identity)
+      // A join always reads the database (through the cache, so an invalidation during the read wins).
+      const room = roomContextFor(await sessionFacts.refresh(input.sessionId), identity)
       // A banned participant still watches and sees the products, but never writes again.
       const sanction = await findActiveSanction(input.sessionId, identity)
       socket.data.joined.add(input.sessionId)
-      await socket.join(roomName(input.sessionId))
+      // The person's own room carries moderation decisions about them; being a room broadcast, it is
+      // also replayed to a connection that recovers after a drop.
+      await socket.join([roomName(input.sessionId), personalRoomName(input.sessionId, identityKey(identity))])
       const locale = identity.kind === 'user' ? identity.locale : 'en'
       const [messages, pinnedProducts, pinned] = await Promise.all([
         listRecentMessages(input.sessionId, input.sinceMessageId),
@@ -256,6 +260,8 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
     on(socket, 'live:leave', SessionRefSchema, async ({ sessionId }) => {
       socket.data.joined.delete(sessionId)
       await socket.leave(roomName(sessionId))
+      const identity = socket.data.identity
+      if (identity.kind !== 'anonymous') await socket.leave(personalRoomName(sessionId, identityKey(identity)))
       return {}
     })
 
@@ -296,7 +302,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
       const { room, identity } = await roomFor(socket, input.sessionId)
       const { expiresAt } = await sanctionParticipant(room, actorId(identity), input)
       sessionChanged(input.sessionId)
-      await notifyParticipant(input.sessionId, input.target, { kind: input.kind, until: expiresAt?.toISOString() ?? null })
+      notifyParticipant(input.sessionId, input.target, { kind: input.kind, until: expiresAt?.toISOString() ?? null })
       return {}
     })
 
@@ -304,7 +310,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
       const { room, identity } = await roomFor(socket, input.sessionId)
       await unbanParticipant(room, actorId(identity), input.target)
       sessionChanged(input.sessionId)
-      await notifyParticipant(input.sessionId, input.target, { kind: null, until: null })
+      notifyParticipant(input.sessionId, input.target, { kind: null, until: null })
       return {}
     })
 
@@ -319,14 +325,15 @@ export function registerLiveNamespace(io: Server, options: { redis?: RedisComman
     on(socket, 'mod:blocked-words', BlockedWordsSchema, async (input) => {
       const { room } = await roomFor(socket, input.sessionId)
       const words = await setBlockedWords(room, input.words)
-      sessionChanged(input.sessionId)
+      // The list belongs to the company: every session of it, on every process, must see it now.
+      sessionChanged(null)
       return { words }
     })
 
     on(socket, 'mod:participants', SessionRefSchema, async ({ sessionId }) => {
-      const { room } = await roomFor(socket, sessionId)
+      const { room, identity } = await roomFor(socket, sessionId)
       if (!room.canModerate) throw new EventError('forbidden', 'Only the host and moderators see participants.')
-      return { participants: await participants(sessionId) }
+      return { participants: await participants(sessionId, identity) }
     })
 
     on(socket, 'room:react', ReactionSchema, async ({ sessionId, emoji }) => {

@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter'
 import { createClient } from 'redis'
-import type { RedisCommandClient } from '../../app/utils/redis.server.ts'
+import { connectWithin, type RedisCommandClient } from '../../app/utils/redis.server.ts'
 import type { Server } from 'socket.io'
 import { getLogger } from '../../app/utils/logger.server.ts'
 
@@ -17,7 +17,8 @@ export async function attachRedisAdapter(io: Server, url: string, options: { key
   for (const client of [publisher, subscriber]) {
     client.on('error', (error: unknown) => getLogger().error({ err: error }, 'redis client error'))
   }
-  await Promise.all([publisher.connect(), subscriber.connect()])
+  // At boot a configured but unreachable Redis is an error, not an endless wait.
+  await Promise.all([connectWithin(publisher, 10_000, 'socket.io adapter'), connectWithin(subscriber, 10_000, 'socket.io adapter')])
   io.adapter(createAdapter(publisher, subscriber, options.key ? { key: options.key } : {}))
   getLogger().info('socket.io redis adapter attached')
   return {

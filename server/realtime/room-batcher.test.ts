@@ -112,6 +112,28 @@ describe('RoomBatcher', () => {
     expect(sent.map((s) => s.items)).toEqual([['a'], ['b'], ['removed a']])
   })
 
+  it('keeps flushing a room after a send that threw', () => {
+    const sent: string[][] = []
+    let failNext = true
+    const batcher = new RoomBatcher<string>({
+      roomSize: () => 2000,
+      send: (_room, items) => {
+        if (failNext) {
+          failNext = false
+          throw new Error('socket write failed')
+        }
+        sent.push(items)
+      },
+      now: () => Date.now(),
+    })
+    batcher.push('big', 'lost')
+    expect(() => vi.advanceTimersByTime(0)).toThrow('socket write failed')
+    batcher.push('big', 'next')
+    vi.advanceTimersByTime(50)
+    expect(sent).toEqual([['next']])
+    batcher.close()
+  })
+
   it('keeps rooms apart', () => {
     const { batcher, sent } = setup({ one: 2000, two: 2000 })
     batcher.push('one', 'x')

@@ -65,15 +65,19 @@ export class RoomBatcher<T> {
     const items = pending.items
     pending.items = []
     const startedAt = this.now()
-    this.options.send(room, items)
-    // The window counts from the start of this flush: writing to thousands of sockets takes a while,
-    // and that time is already part of the wait of the messages arriving meanwhile.
-    const cooldownMs = this.windowMs(room) - (this.now() - startedAt)
-    if (cooldownMs < 1) {
-      if (pending.items.length > 0) pending.timer = { kind: 'immediate', handle: setImmediate(() => this.flush(room)) }
-      else this.rooms.delete(room)
-    } else {
-      pending.timer = { kind: 'cooldown', handle: setTimeout(() => this.flush(room), cooldownMs) }
+    try {
+      this.options.send(room, items)
+    } finally {
+      // Even if sending threw, the room must keep flushing (or be forgotten), never stall.
+      // The window counts from the start of this flush: writing to thousands of sockets takes a while,
+      // and that time is already part of the wait of the messages arriving meanwhile.
+      const cooldownMs = this.windowMs(room) - (this.now() - startedAt)
+      if (cooldownMs < 1) {
+        if (pending.items.length > 0) pending.timer = { kind: 'immediate', handle: setImmediate(() => this.flush(room)) }
+        else this.rooms.delete(room)
+      } else {
+        pending.timer = { kind: 'cooldown', handle: setTimeout(() => this.flush(room), cooldownMs) }
+      }
     }
   }
 

@@ -5,7 +5,7 @@ import { RfqForm } from '~/components/rfq-form'
 import { SampleOrderForm } from '~/components/sample-order-form'
 import { buttonClass } from '~/components/ui/button'
 import { type LiveRoom, useLiveRoom } from '~/live/use-live-room'
-import type { ParticipantView, PinnedProductView } from '~/protocol/live'
+import type { Ack, ParticipantView, PinnedProductView } from '~/protocol/live'
 import { useRootData } from '~/lib/use-root-data'
 import { ChatPanel } from './chat-panel'
 import { PinnedProducts, ProductPinner } from './pinned-products'
@@ -144,8 +144,13 @@ function ParticipantsList({ room }: { room: LiveRoom }) {
   const roomRef = useRef(room)
   roomRef.current = room
 
+  // Only the latest request may update the list (the timer and an action can overlap).
+  const latestRequest = useRef(0)
+
   const refresh = useCallback(async () => {
+    const request = ++latestRequest.current
     const result = await roomRef.current.listParticipants()
+    if (request !== latestRequest.current) return
     if (result.ok) {
       setParticipants(result.participants)
       setError(null)
@@ -161,9 +166,10 @@ function ParticipantsList({ room }: { room: LiveRoom }) {
     return () => clearInterval(timer)
   }, [connected, refresh])
 
-  const act = async (action: () => Promise<{ ok: boolean }>) => {
-    await action()
+  const act = async (action: () => Promise<Ack>) => {
+    const result = await action()
     await refresh()
+    if (!result.ok) setError(t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
   }
 
   return (

@@ -7,6 +7,7 @@ import type { RoomIdentity } from './room-identity'
 const HISTORY_SIZE = 50
 // A viewer back from a short drop gets up to this many missed messages (what the chat list keeps).
 const CATCH_UP_SIZE = 200
+const CATCH_UP_OVERLAP_MS = 10_000
 
 const MESSAGE_SELECT = {
   id: true,
@@ -43,21 +44,16 @@ export function toMessageView(row: MessageRow): ChatMessageView {
 }
 
 /**
- * The latest messages (oldest first), or, when catching up after a reconnect, those after
- * `sinceMessageId` in (createdAt, id) order, so messages stored in the same millisecond are neither
- * lost nor repeated.
+ * The latest messages (oldest first), or, when catching up after a reconnect, those from a little
+ * before `sinceMessageId` on. Viewers receive messages in per-process batches, not strictly in stored
+ * order (another process's batch can arrive later with older messages), so the catch-up overlaps by
+ * CATCH_UP_OVERLAP_MS and the client drops the ones it already has (by id).
  */
 export async function listRecentMessages(sessionId: string, sinceMessageId?: string): Promise<ChatMessageView[]> {
   const prisma = await getPrisma()
-  const since = sinceMessageId
-    ? await prisma.chatMessage.findFirst({ where: { id: sinceMessageId, sessionId }, select: { id: true, createdAt: true } })
-    : null
+  const since = sinceMessageId ? await prisma.chatMessage.findFirst({ where: { id: sinceMessageId, sessionId }, select: { createdAt: true } }) : null
   const rows = await prisma.chatMessage.findMany({
-    where: {
-      sessionId,
-      removedAt: null,
-      ...(since ? { OR: [{ createdAt: { gt: since.createdAt } }, { createdAt: since.createdAt, id: { gt: since.id } }] } : {}),
-    },
+    where: { sessionId, removedAt: null, ...(since ? { createdAt: { gte: new Date(since.createdAt.getTime() - CATCH_UP_OVERLAP_MS) } } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: since ? CATCH_UP_SIZE : HISTORY_SIZE,
     select: MESSAGE_SELECT,
