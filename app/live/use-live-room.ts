@@ -66,7 +66,7 @@ function reducer(state: RoomState, action: Action): RoomState {
         ...state,
         joinError: null,
         // Messages broadcast while the join was answered are kept too.
-        messages: mergeMessages(state.messages, action.state.messages),
+        messages: mergeMessages(state.messages, action.state.messages).filter((m) => !action.state.removedMessageIds.includes(m.id)),
         pinnedMessage: action.state.pinnedMessage,
         pinnedProducts: action.state.pinnedProducts,
         slowModeSeconds: action.state.slowModeSeconds,

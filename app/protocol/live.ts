@@ -102,6 +102,8 @@ export type ParticipantView = {
 
 export type JoinState = {
   messages: ChatMessageView[]
+  /** On a catch-up: messages removed meanwhile, to drop from the client's list. */
+  removedMessageIds: string[]
   pinnedMessage: ChatMessageView | null
   pinnedProducts: PinnedProductView[]
   slowModeSeconds: number

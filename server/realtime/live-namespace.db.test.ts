@@ -99,6 +99,10 @@ describe('/live namespace', () => {
     await prisma.chatMessage.create({ data: { sessionId: session.id, authorId: exporter.user.id, body: 'late batch', createdAt: new Date(seenAt.getTime() - 2000) } })
     await prisma.chatMessage.create({ data: { sessionId: session.id, authorId: exporter.user.id, body: 'same millisecond', createdAt: seenAt } })
     await emit(host, 'chat:send', { sessionId: session.id, body: 'later' })
+    // Removed while the viewer was away: the catch-up says so, since the viewer may hold it.
+    const removed = await emit<{ message: ChatMessageView }>(host, 'chat:send', { sessionId: session.id, body: 'removed while away' })
+    if (!removed.ok) throw new Error('send failed')
+    expect((await emit(host, 'chat:delete', { sessionId: session.id, messageId: removed.message.id })).ok).toBe(true)
     const back = await client(buyer.cookie)
     const rejoin = await emit<{ state: JoinState }>(back, 'live:join', { sessionId: session.id, sinceMessageId: seen.message.id })
     if (!rejoin.ok) throw new Error('rejoin failed')
@@ -107,6 +111,8 @@ describe('/live namespace', () => {
     expect(bodies.filter((b) => b !== 'seen' && b !== 'same millisecond')).toEqual(['late batch', 'later'])
     expect(bodies).toContain('same millisecond')
     expect(bodies).not.toContain('a minute ago')
+    expect(bodies).not.toContain('removed while away')
+    expect(rejoin.state.removedMessageIds).toEqual([removed.message.id])
   })
 
   it('recovers a short drop without a rejoin: what was sent meanwhile arrives (connection-state recovery)', async () => {

@@ -7,6 +7,7 @@ import {
   getPinnedMessage,
   listActiveSanctions,
   listRecentMessages,
+  listRemovedMessageIds,
   postChatMessage,
   type SanctionRow,
   strongestSanction,
@@ -232,14 +233,16 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
       // also replayed to a connection that recovers after a drop.
       await socket.join([roomName(input.sessionId), personalRoomName(input.sessionId, identityKey(identity))])
       const locale = identity.kind === 'user' ? identity.locale : 'en'
-      const [messages, pinnedProducts, pinned] = await Promise.all([
+      const [messages, removedMessageIds, pinnedProducts, pinned] = await Promise.all([
         listRecentMessages(input.sessionId, input.sinceMessageId),
+        input.sinceMessageId ? listRemovedMessageIds(input.sessionId, input.sinceMessageId) : Promise.resolve([]),
         listPinnedProducts(input.sessionId, locale),
         getPinnedMessage(input.sessionId),
       ])
       return {
         state: {
           messages,
+          removedMessageIds,
           pinnedMessage: pinned,
           pinnedProducts,
           slowModeSeconds: room.slowModeSeconds,

@@ -61,6 +61,23 @@ export async function listRecentMessages(sessionId: string, sinceMessageId?: str
   return rows.reverse().map(toMessageView)
 }
 
+/**
+ * Ids of messages removed since a little before `sinceMessageId` (same overlap as the catch-up): a
+ * viewer back from a drop it could not recover from drops them from its list.
+ */
+export async function listRemovedMessageIds(sessionId: string, sinceMessageId: string): Promise<string[]> {
+  const prisma = await getPrisma()
+  const since = await prisma.chatMessage.findFirst({ where: { id: sinceMessageId, sessionId }, select: { createdAt: true } })
+  if (!since) return []
+  const rows = await prisma.chatMessage.findMany({
+    where: { sessionId, removedAt: { gte: new Date(since.createdAt.getTime() - CATCH_UP_OVERLAP_MS) } },
+    orderBy: { removedAt: 'desc' },
+    take: CATCH_UP_SIZE,
+    select: { id: true },
+  })
+  return rows.map((row) => row.id)
+}
+
 export async function getMessageView(sessionId: string, messageId: string): Promise<ChatMessageView | null> {
   const prisma = await getPrisma()
   const row = await prisma.chatMessage.findFirst({ where: { id: messageId, sessionId, removedAt: null }, select: MESSAGE_SELECT })
