@@ -1,21 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import pg from 'pg'
+import { postgresAnswers } from '../tests/postgres.ts'
 
 // Benchmarks run once per database in a child process (the app's database module is one per
 // process): embedded PGlite always, PostgreSQL when BENCH_POSTGRES_URL (or the local server) answers.
 
 export type BenchTarget = { label: string; env: Record<string, string> }
-
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.end()
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** PGlite in data/<name>, plus a scratch PostgreSQL database <name> (dropped by cleanup unless BENCH_KEEP=1). */
 export async function benchTargets(name: string): Promise<{ targets: BenchTarget[]; cleanup: () => Promise<void> }> {

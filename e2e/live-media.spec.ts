@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { io } from 'socket.io-client'
 import { expect, signIn, test } from './fixtures'
+import { scheduleShowcase } from './live-helpers'
 
 // The host publishes Chromium's fake camera + microphone; two viewers (the seeded buyer and a guest)
 // watch through mediasoup on 127.0.0.1. Needs MEDIASOUP_WORKER_BIN (tools/mediasoup-worker/build.sh).
@@ -54,15 +55,8 @@ test('a host goes live; a buyer and a guest watch, follow screen share, survive 
   // The exporter schedules a showcase and lands in its studio.
   await signIn(host, 'exporter@tradecast.dev')
   await expect(host).toHaveURL(/\/exporter$/)
-  await host.goto('/exporter/sessions')
   const title = `E2E live ${Date.now()}`
-  const day = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 10)
-  await host.getByLabel('Title').fill(title)
-  await host.getByLabel('Starts').fill(`${day}T10:00`)
-  await host.getByLabel('Ends').fill(`${day}T11:00`)
-  await host.getByRole('button', { name: 'Schedule' }).click()
-  await expect(host).toHaveURL(/\/studio\/[\w-]+$/)
-  const sessionId = new URL(host.url()).pathname.split('/').pop()!
+  const sessionId = await scheduleShowcase(host, title, { daysAhead: 2, hour: 10 })
   await expect(host.getByRole('heading', { name: title })).toBeVisible()
 
   // Viewers arrive before the host starts: "waiting for the host".

@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test'
 import { expect, signIn, test, trackConsoleErrors } from './fixtures'
+import { chatMessages, scheduleShowcase, sendChat } from './live-helpers'
 
 // Two viewers (the seeded buyer and a guest) and the host in one showcase: chat, moderation, product
 // pinning, request-a-quote and buy-samples from the stream. Chat works before the host goes live, so
@@ -14,13 +15,7 @@ async function viewer(browser: Browser, errors: string[][]): Promise<Page> {
   return page
 }
 
-async function sendChat(page: Page, text: string) {
-  await page.getByLabel('Chat message').fill(text)
-  await page.getByRole('button', { name: 'Send', exact: true }).click()
-  await expect(page.getByLabel('Chat message')).toHaveValue('')
-}
-
-const chat = (page: Page) => page.getByTestId('chat-message')
+const chat = chatMessages
 
 test('viewers chat with the host, who moderates and pins a product; a buyer requests a quote and buys samples without leaving the stream', async ({ page: host, browser }) => {
   test.setTimeout(120_000)
@@ -28,15 +23,8 @@ test('viewers chat with the host, who moderates and pins a product; a buyer requ
 
   await signIn(host, 'exporter@tradecast.dev')
   await expect(host).toHaveURL(/\/exporter$/)
-  await host.goto('/exporter/sessions')
   const title = `E2E live room ${Date.now()}`
-  const day = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10)
-  await host.getByLabel('Title').fill(title)
-  await host.getByLabel('Starts').fill(`${day}T09:00`)
-  await host.getByLabel('Ends').fill(`${day}T10:00`)
-  await host.getByRole('button', { name: 'Schedule' }).click()
-  await expect(host).toHaveURL(/\/studio\/[\w-]+$/)
-  const sessionId = new URL(host.url()).pathname.split('/').pop()!
+  const sessionId = await scheduleShowcase(host, title)
   await expect(host.getByTestId('chat-connection')).toHaveText('Connected')
 
   const buyer = await viewer(browser, errors)

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Browser, Page } from '@playwright/test'
 import { createClient } from 'redis'
 import { expect, signIn, test, trackConsoleErrors } from './fixtures'
+import { chatMessages, scheduleShowcase, sendChat } from './live-helpers'
 import { createScratchDatabase, dropScratchDatabase, postgresAnswers, startOwnServer, stopOwnServer } from './own-server'
 
 // Two server processes on one PostgreSQL database, sharing rooms through Redis: the host broadcasts
@@ -56,13 +57,7 @@ async function pageOn(browser: Browser, port: number, errors: string[][]): Promi
   return page
 }
 
-async function sendChat(page: Page, text: string) {
-  await page.getByLabel('Chat message').fill(text)
-  await page.getByRole('button', { name: 'Send', exact: true }).click()
-  await expect(page.getByLabel('Chat message')).toHaveValue('')
-}
-
-const chat = (page: Page) => page.getByTestId('chat-message')
+const chat = chatMessages
 
 test('one showcase across two server processes joined by Redis: chat, moderation, pins and participants', async ({ browser }) => {
   test.skip(!available, 'needs PostgreSQL (E2E_POSTGRES_URL or 127.0.0.1:5432) and Redis (TEST_REDIS_URL or 127.0.0.1:6379)')
@@ -71,14 +66,7 @@ test('one showcase across two server processes joined by Redis: chat, moderation
 
   const host = await pageOn(browser, PORT_A, errors)
   await signIn(host, 'exporter@tradecast.dev')
-  await host.goto('/exporter/sessions')
-  const day = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10)
-  await host.getByLabel('Title').fill(`Scale-out showcase ${Date.now()}`)
-  await host.getByLabel('Starts').fill(`${day}T09:00`)
-  await host.getByLabel('Ends').fill(`${day}T10:00`)
-  await host.getByRole('button', { name: 'Schedule' }).click()
-  await expect(host).toHaveURL(/\/studio\/[\w-]+$/)
-  const sessionId = new URL(host.url()).pathname.split('/').pop()!
+  const sessionId = await scheduleShowcase(host, `Scale-out showcase ${Date.now()}`)
   await expect(host.getByTestId('chat-connection')).toHaveText('Connected')
 
   const buyer = await pageOn(browser, PORT_B, errors)

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import pg from 'pg'
+import { postgresAnswers as answers } from '../tests/postgres'
 
 // Specs that read what the app writes, or need several server processes, run their own production
 // server(s) on a scratch PostgreSQL database (PGlite admits one process per data folder, and the
@@ -7,16 +8,7 @@ import pg from 'pg'
 
 export const POSTGRES_ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 
-export async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.end()
-    return true
-  } catch {
-    return false
-  }
-}
+export const postgresAnswers = () => answers(POSTGRES_ADMIN_URL)
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
