@@ -72,7 +72,11 @@ function reducer(state: RoomState, action: Action): RoomState {
         slowModeSeconds: action.state.slowModeSeconds,
         viewerCount: action.state.viewerCount || state.viewerCount,
         you: action.state.you,
-        sanction: action.state.you.banned ? { kind: 'BAN', until: null } : action.state.you.muted ? { kind: 'MUTE', until: null } : null,
+        sanction: action.state.you.banned
+          ? { kind: 'BAN', until: action.state.you.sanctionUntil }
+          : action.state.you.muted
+            ? { kind: 'MUTE', until: action.state.you.sanctionUntil }
+            : null,
       }
     case 'join-failed':
       return { ...state, joinError: action.error, sanction: action.error.code === 'banned' ? { kind: 'BAN', until: null } : state.sanction }
@@ -162,6 +166,14 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
       socketRef.current = null
     }
   }, [sessionId, guestName, enabled])
+
+  // A mute ends by itself: clear it on this side when it expires (the server decides on every send).
+  const sanctionUntil = state.sanction?.until ?? null
+  useEffect(() => {
+    if (!sanctionUntil) return
+    const timer = setTimeout(() => dispatch({ type: 'sanctioned', kind: null, until: null }), Math.max(0, new Date(sanctionUntil).getTime() - Date.now()))
+    return () => clearTimeout(timer)
+  }, [sanctionUntil])
 
   const call = useCallback(
     <T extends Record<string, unknown> = Record<string, never>>(event: keyof LiveClientToServer, payload: Record<string, unknown>) =>

@@ -108,7 +108,7 @@ export type JoinState = {
   pinnedProducts: PinnedProductView[]
   slowModeSeconds: number
   viewerCount: number
-  you: { key: string; name: string; canModerate: boolean; isHost: boolean; muted: boolean; banned: boolean; canChat: boolean }
+  you: { key: string; name: string; canModerate: boolean; isHost: boolean; muted: boolean; banned: boolean; sanctionUntil: string | null; canChat: boolean }
 }
 
 export interface LiveServerToClient {

@@ -140,7 +140,12 @@ describe('/live namespace', () => {
     await new Promise<void>((resolve) => viewer.once('connect', () => resolve()))
     expect(viewer.recovered).toBe(true)
     await expect.poll(() => received).toEqual(['before the drop', 'while you were away 1', 'while you were away 2'])
-    expect((await sanctioned).kind).toBe('MUTE')
+    const mute = (await sanctioned) as { kind: string | null; until: string | null }
+    expect(mute.kind).toBe('MUTE')
+    // Another tab learns the mute and when it ends at join.
+    const tab = await emit<{ state: JoinState }>(await client(buyer.cookie), 'live:join', { sessionId: session.id })
+    expect(tab.ok && tab.state.you).toMatchObject({ muted: true, banned: false, sanctionUntil: mute.until })
+    expect(new Date(mute.until!).getTime() - Date.now()).toBeGreaterThan(4 * 60_000)
     // Still in the room, without joining again.
     expect((await emit(host, 'chat:send', { sessionId: session.id, body: 'welcome back' })).ok).toBe(true)
     await expect.poll(() => received.at(-1)).toBe('welcome back')

@@ -254,6 +254,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
             isHost: room.isHost,
             muted: sanction?.kind === 'MUTE',
             banned: sanction?.kind === 'BAN',
+            sanctionUntil: sanction?.until?.toISOString() ?? null,
             canChat: (room.status === 'LIVE' || room.status === 'SCHEDULED') && sanction?.kind !== 'BAN',
           },
         },

@@ -4,6 +4,8 @@ import { clsx } from 'clsx'
 import { Button } from '~/components/ui/button'
 import type { LiveRoom } from '~/live/use-live-room'
 import { CHAT_MAX_LENGTH, type ChatMessageView } from '~/protocol/live'
+import { useRootData } from '~/lib/use-root-data'
+import { formatTime } from '~/lib/time'
 import { LinkifiedText } from './linkified-text'
 
 function authorTarget(message: ChatMessageView): { userId: string } | { guestKey: string } {
@@ -75,7 +77,15 @@ export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { r
   }
 
   const canModerate = state.you?.canModerate ?? false
-  const blocked = state.sanction?.kind === 'BAN' ? t('liveRoom.youAreBanned') : state.sanction?.kind === 'MUTE' ? t('liveRoom.youAreMuted') : null
+  const { locale, timeZone } = useRootData()
+  const blocked =
+    state.sanction?.kind === 'BAN'
+      ? t('liveRoom.youAreBanned')
+      : state.sanction?.kind === 'MUTE'
+        ? state.sanction.until
+          ? t('liveRoom.youAreMutedUntil', { time: formatTime(state.sanction.until, { locale, timeZone }) })
+          : t('liveRoom.youAreMuted')
+        : null
   // Guests pick the name shown next to their messages before they can write.
   const needsGuestName = Boolean(state.you?.key.startsWith('g:') && !chosenGuestName)
 

@@ -47,6 +47,12 @@ const liveMedia = {
       endedNote: 'This showcase has ended.',
       backToSessions: 'Back to your showcases',
       error: 'Something went wrong: {{message}}',
+      deviceErrors: {
+        NotFoundError: 'No camera or microphone was found. Connect one and reload, or share your screen instead.',
+        NotAllowedError: 'The browser blocked the camera and microphone. Allow them for this site (address bar), then reload.',
+        NotReadableError: 'The camera or microphone is in use by another app. Close that app, then reload.',
+        OverconstrainedError: 'The selected camera or microphone is no longer available. Pick another one.',
+      },
       devices: 'Camera and microphone',
       camera: 'Camera',
       microphone: 'Microphone',

@@ -44,6 +44,7 @@ const liveRoom = {
     muteFor: 'Mute {{name}} for 10 min',
     banFor: 'Ban {{name}}',
     youAreMuted: 'You are muted for now.',
+    youAreMutedUntil: 'You are muted until {{time}}.',
     youAreBanned: 'You were removed from this session’s chat.',
     chatClosed: 'The chat is closed.',
     reactions: 'Reactions',

@@ -1,4 +1,7 @@
-const liveMedia = {
+import type en from '../en/live-media'
+import type { MessagesOf } from '../types'
+
+const liveMedia: MessagesOf<typeof en> = {
   liveMedia: {
     viewers_one: '시청자 {{count}}명',
     viewers_other: '시청자 {{count}}명',
@@ -47,6 +50,12 @@ const liveMedia = {
       endedNote: '쇼케이스가 종료되었습니다.',
       backToSessions: '내 쇼케이스로 돌아가기',
       error: '문제가 발생했습니다: {{message}}',
+      deviceErrors: {
+        NotFoundError: '카메라나 마이크를 찾을 수 없습니다. 장치를 연결한 뒤 새로고침하거나 화면 공유를 이용하세요.',
+        NotAllowedError: '브라우저가 카메라와 마이크를 차단했습니다. 주소창에서 이 사이트에 권한을 허용한 뒤 새로고침하세요.',
+        NotReadableError: '다른 앱이 카메라나 마이크를 사용 중입니다. 그 앱을 닫은 뒤 새로고침하세요.',
+        OverconstrainedError: '선택한 카메라나 마이크를 더 이상 사용할 수 없습니다. 다른 장치를 선택하세요.',
+      },
       devices: '카메라와 마이크',
       camera: '카메라',
       microphone: '마이크',

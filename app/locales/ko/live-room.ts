@@ -47,6 +47,7 @@ const liveRoom: MessagesOf<typeof en> = {
     muteFor: '{{name}}님 10분 채팅 제한',
     banFor: '{{name}}님 채팅 금지',
     youAreMuted: '현재 채팅이 금지되었습니다.',
+    youAreMutedUntil: '{{time}}까지 채팅이 제한됩니다.',
     youAreBanned: '이 세션의 채팅에서 내보내졌습니다.',
     chatClosed: '채팅이 종료되었습니다.',
     reactions: '반응',

@@ -105,7 +105,8 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
               ) : null}
               {studio.error ? (
                 <p role="alert" className="text-sm text-red-700">
-                  {t('liveMedia.studio.error', { message: studio.error })}
+                  {/* Device failures arrive as DOMException names; anything else as a message. */}
+                  {t(`liveMedia.studio.deviceErrors.${studio.error}`, { defaultValue: t('liveMedia.studio.error', { message: studio.error }) })}
                 </p>
               ) : null}
             </div>
