@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { useEffect } from 'react'
+import { Link, useRevalidator } from 'react-router'
 import type { Route } from './+types/studio'
 import { PhaseBadge } from '~/components/live-media/phase-badge'
 import { VideoView } from '~/components/live-media/video-view'
@@ -23,12 +24,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { session, room, stats }
 }
 
+const STATS_REFRESH_MS = 15_000
+
 export default function StudioRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { session } = loaderData
   const studio = useBroadcast(session.id)
   const busy = studio.busy !== null
   const onAir = studio.phase === 'live'
+  // The figures row (viewers, chat, pins, inquiries) follows the show while on air.
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    if (!onAir) return
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle' && document.visibilityState === 'visible') void revalidator.revalidate()
+    }, STATS_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [onAir, revalidator])
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
