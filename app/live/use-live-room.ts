@@ -33,7 +33,7 @@ type Action =
 
 const MAX_MESSAGES = 200
 
-const initial: RoomState = {
+export const initialRoomState: RoomState = {
   connection: 'connecting',
   joinError: null,
   messages: [],
@@ -47,7 +47,7 @@ const initial: RoomState = {
 }
 
 /** Both lists, each message once, in stored order (catch-ups overlap and batches may arrive late). */
-function mergeMessages(list: ChatMessageView[], incoming: ChatMessageView[]): ChatMessageView[] {
+export function mergeMessages(list: ChatMessageView[], incoming: ChatMessageView[]): ChatMessageView[] {
   const byId = new Map(list.map((m) => [m.id, m]))
   for (const message of incoming) byId.set(message.id, message)
   return [...byId.values()]
@@ -55,10 +55,10 @@ function mergeMessages(list: ChatMessageView[], incoming: ChatMessageView[]): Ch
     .slice(-MAX_MESSAGES)
 }
 
-function reducer(state: RoomState, action: Action): RoomState {
+export function roomReducer(state: RoomState, action: Action): RoomState {
   switch (action.type) {
     case 'reset':
-      return initial
+      return initialRoomState
     case 'connection':
       return { ...state, connection: action.state }
     case 'joined':
@@ -107,15 +107,19 @@ type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>
 
 /**
  * The `/live` room of one session: connection state, chat, pinned products and moderation calls.
- * After a reconnect it rejoins and asks only for messages newer than the last one it has.
+ * A connection that recovers (one server) needs nothing more; otherwise it rejoins and catches up
+ * from the last message it has. A guest choosing a name rejoins on the same connection.
  */
 export function useLiveRoom(sessionId: string, options: { guestName?: string | null; enabled?: boolean } = {}) {
-  const [state, dispatch] = useReducer(reducer, initial)
+  const [state, dispatch] = useReducer(roomReducer, initialRoomState)
   const socketRef = useRef<LiveSocket | null>(null)
   const lastMessageId = useRef<string | null>(null)
   lastMessageId.current = state.messages.at(-1)?.id ?? null
   const enabled = options.enabled ?? true
   const guestName = options.guestName ?? undefined
+  const guestNameRef = useRef(guestName)
+  guestNameRef.current = guestName
+  const rejoinRef = useRef<(() => void) | null>(null)
 
   useEffect(() => {
     if (!enabled) return
@@ -127,7 +131,7 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
 
     const join = () => {
       const sinceMessageId = joinedOnce ? (lastMessageId.current ?? undefined) : undefined
-      socket.emit('live:join', { sessionId, guestName, sinceMessageId }, (result: Ack<{ state: JoinState }>) => {
+      socket.emit('live:join', { sessionId, guestName: guestNameRef.current, sinceMessageId }, (result: Ack<{ state: JoinState }>) => {
         if (result.ok) {
           dispatch({ type: 'joined', state: result.state })
           joinedOnce = true
@@ -137,10 +141,11 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
       })
     }
 
+    rejoinRef.current = join
     socket.on('connect', () => {
       dispatch({ type: 'connection', state: 'connected' })
-      // A recovered connection kept its room and got what it missed replayed: no rejoin needed, which
-      // spares the database when a whole audience comes back from a network blip at once.
+      // A recovered connection (one server process) kept its rooms and got what it missed replayed:
+      // no rejoin, which spares the database when a whole audience comes back after a blip.
       if (joinedOnce && socket.recovered) return
       join()
     })
@@ -164,8 +169,14 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
       socket.io.removeAllListeners()
       socket.disconnect()
       socketRef.current = null
+      rejoinRef.current = null
     }
-  }, [sessionId, guestName, enabled])
+  }, [sessionId, enabled])
+
+  // A guest who picks a name joins again on the same connection: nothing is reloaded or lost.
+  useEffect(() => {
+    if (guestName && socketRef.current?.connected) rejoinRef.current?.()
+  }, [guestName])
 
   // A mute ends by itself: clear it on this side when it expires (the server decides on every send).
   const sanctionUntil = state.sanction?.until ?? null

@@ -1,5 +1,6 @@
 import { type IRateLimiterOptions, type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 import { getEnv } from './env.server'
+import { getLogger } from './logger.server'
 import { getSharedRedis, type RedisCommandClient } from './redis.server'
 
 /**
@@ -52,7 +53,14 @@ export async function consumeLoginAttempt(ip: string, email: string): Promise<Ra
   }
 }
 
-/** A successful sign-in forgives that account's failed attempts from this address. */
+/**
+ * A successful sign-in forgives that account's failed attempts from this address. Best effort: if the
+ * shared store does not answer, the sign-in still succeeds (the attempts then simply expire).
+ */
 export async function resetLoginAttempts(ip: string, email: string): Promise<void> {
-  await getLoginLimiters().byAccountAndIp.delete(`${email.toLowerCase()}|${ip}`)
+  try {
+    await getLoginLimiters().byAccountAndIp.delete(`${email.toLowerCase()}|${ip}`)
+  } catch (error) {
+    getLogger().warn({ err: error }, 'could not reset sign-in attempts')
+  }
 }

@@ -2,8 +2,34 @@ import { createClient } from 'redis'
 import { getEnv } from './env.server'
 import { getLogger } from './logger.server'
 
-const newClient = (url: string) => createClient({ url })
-export type RedisCommandClient = ReturnType<typeof newClient>
+/**
+ * A Redis client for this app: commands fail at once while Redis is unreachable (no offline queue, so
+ * nothing waits on it; callers fall back), and an outage is logged once when it starts and once when
+ * it ends, not at every reconnect attempt.
+ */
+export function createRedisClient(url: string, role: string) {
+  const client = createClient({ url, disableOfflineQueue: true })
+  let down = false
+  client.on('error', (error: unknown) => {
+    if (down) return
+    down = true
+    getLogger().warn({ err: error, role }, 'redis unreachable; retrying in the background')
+  })
+  client.on('ready', () => {
+    if (!down) return
+    down = false
+    getLogger().info({ role }, 'redis reachable again')
+  })
+  return client
+}
+
+export type RedisCommandClient = ReturnType<typeof createRedisClient>
+
+/** Closes gracefully when connected, at once otherwise (a graceful close waits for a reconnect that may never come). */
+export async function closeRedisClient(client: RedisCommandClient): Promise<void> {
+  if (client.isReady) await client.close().catch(() => client.destroy())
+  else if (client.isOpen) client.destroy()
+}
 
 // One command connection per process for state every process must share (rate limits), when
 // REDIS_URL is set. Kept on globalThis so dev-server reloads reuse it.
@@ -18,9 +44,9 @@ export function getSharedRedis(): RedisCommandClient | null {
   const url = getEnv().REDIS_URL
   if (!url) return null
   if (!holder.__tradecastRedis) {
-    const client = newClient(url)
-    client.on('error', (error: unknown) => getLogger().warn({ err: error }, 'redis (shared state) unavailable'))
-    client.connect().catch((error: unknown) => getLogger().error({ err: error }, 'redis (shared state) connect failed'))
+    const client = createRedisClient(url, 'shared state')
+    // Errors are reported by the client's error listener; a first failed attempt keeps retrying.
+    client.connect().catch(() => undefined)
     holder.__tradecastRedis = client
   }
   return holder.__tradecastRedis
@@ -29,13 +55,11 @@ export function getSharedRedis(): RedisCommandClient | null {
 export async function closeSharedRedis(): Promise<void> {
   const client = holder.__tradecastRedis
   holder.__tradecastRedis = undefined
-  if (!client) return
-  if (client.isReady) await client.quit().catch(() => client.destroy())
-  else client.destroy()
+  if (client) await closeRedisClient(client)
 }
 
 /** Connects a client, or fails after `timeoutMs` instead of waiting for Redis forever (used at boot). */
-export async function connectWithin<T extends { connect: () => Promise<unknown>; destroy: () => void }>(client: T, timeoutMs: number, what: string): Promise<T> {
+export async function connectWithin(client: RedisCommandClient, timeoutMs: number, what: string): Promise<RedisCommandClient> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: Redis did not answer within ${timeoutMs / 1000} s`)), timeoutMs)

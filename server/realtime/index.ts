@@ -25,8 +25,8 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   const io = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
-    // Every packet is parsed before validation, so this stays small; still, a 100 kB message reaches
-    // validation and gets a clear error back. Bigger packets make Engine.IO close the connection.
+    // Every packet is parsed before validation, so this stays small; still, a 100 kB message (ASCII)
+    // reaches validation and gets a clear error back. Bigger packets make Engine.IO close the connection.
     maxHttpBufferSize: 128 * 1024,
   })
 

@@ -84,6 +84,22 @@ describe('/live namespace', () => {
     expect(lateJoin.ok && lateJoin.state.messages.map((m) => m.body)).toContain('What is the MOQ?')
   })
 
+  it('counts the audience once per person (two tabs are one person), and nothing but the audience', async () => {
+    const { exporter, session } = await liveSession()
+    const buyer = await createBuyer()
+    const host = await client(exporter.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    const viewer = await client(buyer.cookie)
+    const counts: number[] = []
+    viewer.on('room:viewers', ({ count }: { count: number }) => counts.push(count))
+    await emit(viewer, 'live:join', { sessionId: session.id })
+    await emit(await client(buyer.cookie), 'live:join', { sessionId: session.id })
+    // Counts are recounted every 2 s and sent when they change; wait for two recounts.
+    await expect.poll(() => counts.length, { timeout: 6000 }).toBeGreaterThan(0)
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    expect(counts).toEqual([2])
+  })
+
   it('catches up after a reconnect with what was missed, also messages stored earlier that arrived later', async () => {
     const { exporter, session } = await liveSession()
     const buyer = await createBuyer()
@@ -196,6 +212,11 @@ describe('/live namespace', () => {
     expect(listed.participants.find((p) => p.key === `u:${buyer.user.id}`)).toMatchObject({ sanction: 'BAN', protected: false, target: { userId: buyer.user.id } })
     expect(listed.participants.find((p) => p.key === `u:${exporter.user.id}`)).toMatchObject({ sanction: null, protected: true })
     expect(listed.participants).toHaveLength(2)
+
+    // A mute on top of the ban leaves them banned, and that is what they are told.
+    const stillBanned = nextEvent<{ kind: string | null }>(viewer, 'you:sanctioned')
+    expect((await emit(host, 'mod:sanction', { sessionId: session.id, target: { userId: buyer.user.id }, kind: 'MUTE', minutes: 5 })).ok).toBe(true)
+    expect((await stillBanned).kind).toBe('BAN')
 
     // Lifting the ban tells both tabs at once, and they can write again.
     const lifted = Promise.all([viewer, again].map((socket) => nextEvent<{ kind: string | null }>(socket, 'you:sanctioned')))

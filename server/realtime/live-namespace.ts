@@ -8,6 +8,7 @@ import {
   listActiveSanctions,
   listRecentMessages,
   listRemovedMessageIds,
+  participantRef,
   postChatMessage,
   type SanctionRow,
   strongestSanction,
@@ -51,7 +52,8 @@ type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, LiveServerSideE
 type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, LiveServerSideEvents, SocketData>
 
 const roomName = (sessionId: string) => `live:${sessionId}`
-const personalRoomName = (sessionId: string, identityKey: string) => `live:${sessionId}:${identityKey}`
+// Not under `live:`: only session rooms are counted as audiences.
+const personalRoomName = (sessionId: string, identityKey: string) => `you:${sessionId}:${identityKey}`
 // How long a process trusts what it cached of a session (room facts, sanctions) when the change was
 // made where no invalidation reaches it (a page, another process without Redis).
 const SESSION_CACHE_TTL_MS = 1000
@@ -126,6 +128,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
     roomSize: (name) => nsp.adapter.rooms.get(name)?.size ?? 0,
     send: (name, messages) => nsp.to(name).emit('chat:messages', { messages }),
     maxWindowMs: getEnv().LIVE_CHAT_BATCH_MAX_MS,
+    onError: (error, name) => logger.error({ err: error, room: name }, 'chat broadcast failed'),
   })
   // A busy chat would otherwise read the session and its sanctions on every message. Changes made
   // through this namespace invalidate both here and, in a cluster, on every other process.
@@ -147,7 +150,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
   nsp.on('session:changed', (sessionId: unknown) => {
     if (typeof sessionId === 'string' || sessionId === null) forget(sessionId)
   })
-  const cachedSanction = async (sessionId: string, identity: RoomIdentity, now: Date) => strongestSanction(await sanctions.get(sessionId), identity, now)
+  const cachedSanction = async (sessionId: string, identity: RoomIdentity, now: Date) => strongestSanction(await sanctions.get(sessionId), participantRef(identity), now)
   const toRoom = (sessionId: string) => {
     chat.flush(roomName(sessionId))
     return nsp.to(roomName(sessionId))
@@ -206,17 +209,22 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
       name: identity.name,
       kind: identity.kind,
       role: identity.kind === 'user' ? identity.role : null,
-      sanction: strongestSanction(rows, identity, now)?.kind ?? null,
+      sanction: strongestSanction(rows, participantRef(identity), now)?.kind ?? null,
       target: identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey },
       // The host's company cannot be sanctioned in its own showcase, nor can moderators sanction themselves.
       protected: key === viewerKey || (identity.kind === 'user' && identity.companyId === facts.companyId),
     }))
   }
 
-  /** Tells a participant's sockets (on any process, and after a recovered drop) what a moderator decided about them. */
-  function notifyParticipant(sessionId: string, target: ParticipantTarget, payload: { kind: 'MUTE' | 'BAN' | null; until: string | null }) {
+  /**
+   * Tells a participant's sockets (on any process) where they stand after a moderator's decision:
+   * the strongest sanction now in force (a mute on top of a ban still leaves them banned), or none.
+   */
+  async function notifyParticipant(sessionId: string, target: ParticipantTarget) {
+    const now = new Date()
+    const strongest = strongestSanction(await sanctions.get(sessionId), target, now)
     const key = 'userId' in target ? `u:${target.userId}` : `g:${target.guestKey}`
-    nsp.to(personalRoomName(sessionId, key)).emit('you:sanctioned', payload)
+    nsp.to(personalRoomName(sessionId, key)).emit('you:sanctioned', { kind: strongest?.kind ?? null, until: strongest?.until?.toISOString() ?? null })
   }
 
   nsp.on('connection', (socket: LiveSocket) => {
@@ -224,14 +232,18 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
       let identity = socket.data.identity
       if (identity.kind === 'anonymous') throw new EventError('unauthenticated', 'Sign in to join this session.')
       if (identity.kind === 'guest' && input.guestName) identity = socket.data.identity = { ...identity, name: input.guestName }
-      // A join always reads the database (through the cache, so an invalidation during the read wins).
-      const room = roomContextFor(await sessionFacts.refresh(input.sessionId), identity)
+      // A join always reads the database (through the cache, so an invalidation during the read wins);
+      // this first read is the access check.
+      roomContextFor(await sessionFacts.refresh(input.sessionId), identity)
+      socket.data.joined.add(input.sessionId)
+      // Join the rooms before reading the state, so a change made meanwhile is either in what we read
+      // or reaches this socket as an event. The person's own room carries moderation decisions about
+      // them, on every process.
+      await socket.join([roomName(input.sessionId), personalRoomName(input.sessionId, identityKey(identity))])
+      // Cached unless invalidated since the first read, in which case this reads afresh.
+      const room = roomContextFor(await sessionFacts.get(input.sessionId), identity)
       // A banned participant still watches and sees the products, but never writes again.
       const sanction = await findActiveSanction(input.sessionId, identity)
-      socket.data.joined.add(input.sessionId)
-      // The person's own room carries moderation decisions about them; being a room broadcast, it is
-      // also replayed to a connection that recovers after a drop.
-      await socket.join([roomName(input.sessionId), personalRoomName(input.sessionId, identityKey(identity))])
       const locale = identity.kind === 'user' ? identity.locale : 'en'
       const [messages, removedMessageIds, pinnedProducts, pinned] = await Promise.all([
         listRecentMessages(input.sessionId, input.sinceMessageId),
@@ -304,9 +316,9 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
 
     on(socket, 'mod:sanction', SanctionSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
-      const { expiresAt } = await sanctionParticipant(room, actorId(identity), input)
+      await sanctionParticipant(room, actorId(identity), input)
       sessionChanged(input.sessionId)
-      notifyParticipant(input.sessionId, input.target, { kind: input.kind, until: expiresAt?.toISOString() ?? null })
+      await notifyParticipant(input.sessionId, input.target)
       return {}
     })
 
@@ -314,7 +326,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
       const { room, identity } = await roomFor(socket, input.sessionId)
       await unbanParticipant(room, actorId(identity), input.target)
       sessionChanged(input.sessionId)
-      notifyParticipant(input.sessionId, input.target, { kind: null, until: null })
+      await notifyParticipant(input.sessionId, input.target)
       return {}
     })
 
@@ -371,6 +383,8 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
   // for the rooms it serves, and tells its own sockets when the figure changed.
   const viewerTimer = setInterval(() => {
     const localRooms = [...nsp.adapter.rooms.keys()].filter((name) => name.startsWith('live:'))
+    // Rooms this process no longer serves: forget their last count.
+    for (const sessionId of viewerCounts.keys()) if (!nsp.adapter.rooms.has(roomName(sessionId))) viewerCounts.delete(sessionId)
     for (const name of localRooms) {
       const sessionId = name.slice('live:'.length)
       void presentIdentities(sessionId)

@@ -18,6 +18,8 @@ export type RoomBatcherOptions<T> = {
   msPerSocket?: number
   maxWindowMs?: number
   now?: () => number
+  /** A send that threw (the items are dropped; the room keeps flushing). Default: rethrown on a later tick. */
+  onError?: (error: unknown, room: string) => void
 }
 
 type Pending<T> = { items: T[]; timer: { kind: 'immediate'; handle: NodeJS.Immediate } | { kind: 'cooldown'; handle: NodeJS.Timeout } | null }
@@ -67,6 +69,8 @@ export class RoomBatcher<T> {
     const startedAt = this.now()
     try {
       this.options.send(room, items)
+    } catch (error) {
+      this.reportError(error, room)
     } finally {
       // Even if sending threw, the room must keep flushing (or be forgotten), never stall.
       // The window counts from the start of this flush: writing to thousands of sockets takes a while,
@@ -85,9 +89,23 @@ export class RoomBatcher<T> {
   close(): void {
     for (const [room, pending] of [...this.rooms]) {
       this.clearTimer(pending)
-      if (pending.items.length > 0) this.options.send(room, pending.items)
+      if (pending.items.length === 0) continue
+      try {
+        this.options.send(room, pending.items)
+      } catch (error) {
+        this.reportError(error, room)
+      }
     }
     this.rooms.clear()
+  }
+
+  // A throw from a timer callback would be an uncaught exception, i.e. a crashed server.
+  private reportError(error: unknown, room: string) {
+    if (this.options.onError) this.options.onError(error, room)
+    else
+      queueMicrotask(() => {
+        throw error
+      })
   }
 
   private clearTimer(pending: Pending<T>) {

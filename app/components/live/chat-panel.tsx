@@ -5,7 +5,7 @@ import { Button } from '~/components/ui/button'
 import type { LiveRoom } from '~/live/use-live-room'
 import { CHAT_MAX_LENGTH, type ChatMessageView } from '~/protocol/live'
 import { useRootData } from '~/lib/use-root-data'
-import { formatTime } from '~/lib/time'
+import { formatDateTime, formatDate, formatTime } from '~/lib/time'
 import { LinkifiedText } from './linkified-text'
 
 function authorTarget(message: ChatMessageView): { userId: string } | { guestKey: string } {
@@ -50,6 +50,11 @@ function MessageItem({ message, room, canModerate, isPinned }: { message: ChatMe
 }
 
 /** Chat of a live session: history, live messages, composer with limits, moderation for the host. */
+/** A time today as "14:05"; a later day with its date (a mute can last until tomorrow). */
+function formatUntil(value: string, options: { locale: string; timeZone: string }): string {
+  return formatDate(value, options) === formatDate(new Date(), options) ? formatTime(value, options) : formatDateTime(value, options)
+}
+
 export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { room: LiveRoom; guestName?: string | null; onGuestName?: (name: string) => void }) {
   const { t } = useTranslation()
   const { state } = room
@@ -83,7 +88,7 @@ export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { r
       ? t('liveRoom.youAreBanned')
       : state.sanction?.kind === 'MUTE'
         ? state.sanction.until
-          ? t('liveRoom.youAreMutedUntil', { time: formatTime(state.sanction.until, { locale, timeZone }) })
+          ? t('liveRoom.youAreMutedUntil', { time: formatUntil(state.sanction.until, { locale, timeZone }) })
           : t('liveRoom.youAreMuted')
         : null
   // Guests pick the name shown next to their messages before they can write.

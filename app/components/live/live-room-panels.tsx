@@ -166,10 +166,13 @@ function ParticipantsList({ room }: { room: LiveRoom }) {
     return () => clearInterval(timer)
   }, [connected, refresh])
 
+  // An action's refusal stays until the next action (the list's own polling must not wipe it).
+  const [actionError, setActionError] = useState<string | null>(null)
   const act = async (action: () => Promise<Ack>) => {
+    setActionError(null)
     const result = await action()
+    if (!result.ok) setActionError(t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
     await refresh()
-    if (!result.ok) setError(t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
   }
 
   return (
@@ -182,9 +185,9 @@ function ParticipantsList({ room }: { room: LiveRoom }) {
           {t('liveRoom.refreshParticipants')}
         </button>
       </div>
-      {error ? (
+      {actionError || error ? (
         <p role="alert" className="text-xs text-red-700">
-          {error}
+          {actionError ?? error}
         </p>
       ) : null}
       {participants ? (

@@ -94,13 +94,14 @@ export type ActiveSanction = { kind: 'MUTE' | 'BAN'; until: Date | null }
 
 export type SanctionRow = { kind: 'MUTE' | 'BAN'; userId: string | null; guestKey: string | null; expiresAt: Date | null }
 
+/** Who a sanction is about: an account, or a guest's browser key. */
+export type ParticipantRef = { userId: string } | { guestKey: string }
+
+export const participantRef = (identity: RoomIdentity): ParticipantRef => (identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey })
+
 /** The strongest sanction in force for this participant among `rows` (a ban beats a mute). */
-export function strongestSanction(rows: readonly SanctionRow[], identity: RoomIdentity, now = new Date()): ActiveSanction | null {
-  const own = rows.filter(
-    (row) =>
-      (row.expiresAt === null || row.expiresAt > now) &&
-      (identity.kind === 'user' ? row.userId === identity.userId : row.guestKey === identity.guestKey),
-  )
+export function strongestSanction(rows: readonly SanctionRow[], who: ParticipantRef, now = new Date()): ActiveSanction | null {
+  const own = rows.filter((row) => (row.expiresAt === null || row.expiresAt > now) && ('userId' in who ? row.userId === who.userId : row.guestKey === who.guestKey))
   const ban = own.find((s) => s.kind === 'BAN')
   if (ban) return { kind: 'BAN', until: ban.expiresAt }
   const mute = own.find((s) => s.kind === 'MUTE')
@@ -126,7 +127,7 @@ export async function findActiveSanction(sessionId: string, identity: RoomIdenti
     },
     select: SANCTION_SELECT,
   })
-  return strongestSanction(rows, identity, now)
+  return strongestSanction(rows, participantRef(identity), now)
 }
 
 export type PostRejection =
