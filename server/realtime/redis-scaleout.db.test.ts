@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { createServer, type Server as HttpServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
+import type { Socket as ClientSocket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
-import type { Ack, ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
-import { createRealtimeServer } from './index.ts'
+import type { ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
+import { connectLive, emitAck, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 
 // Two Socket.io servers (two HTTP ports) joined only through Redis: whatever one server emits to a
 // session room must reach the sockets of the other. Both share this process's database client, so the
@@ -15,42 +13,13 @@ import { createRealtimeServer } from './index.ts'
 
 const redisUrl = process.env.TEST_REDIS_URL
 
-type Node = { http: HttpServer; realtime: Awaited<ReturnType<typeof createRealtimeServer>>; url: string }
+type Node = RealtimeNode
 
 const nodes: Node[] = []
 const clients: ClientSocket[] = []
-
-async function startNode(url: string, key: string): Promise<Node> {
-  // The production wiring (connection-state recovery, chat batching, the adapter), on a key of its own.
-  const http = createServer()
-  const realtime = await createRealtimeServer(http, { redis: { url, key } })
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-  return { http, realtime, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/live` }
-}
-
-function client(node: Node, cookie: string): Promise<ClientSocket> {
-  const socket = connect(node.url, { transports: ['websocket'], extraHeaders: { Cookie: cookie }, reconnection: false })
-  clients.push(socket)
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket))
-    socket.once('connect_error', reject)
-  })
-}
-
-function emit<T = Record<string, never>>(socket: ClientSocket, event: string, payload: unknown): Promise<Ack<T>> {
-  return socket.timeout(8000).emitWithAck(event, payload) as Promise<Ack<T>>
-}
-
-function nextEvent<T>(socket: ClientSocket, event: string, accept: (payload: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (payload: T) => {
-      if (!accept(payload)) return
-      socket.off(event, listener)
-      resolve(payload)
-    }
-    socket.on(event, listener)
-  })
-}
+const startNode = (url: string, key: string) => startRealtimeNode({ url, key })
+const client = (node: Node, cookie: string) => connectLive(node.url, cookie, clients)
+const emit = emitAck
 
 describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms through Redis', () => {
   beforeAll(async () => {
@@ -63,7 +32,7 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
   afterAll(async () => {
     for (const socket of clients) socket.disconnect()
     for (const node of nodes) {
-      await node.realtime.close()
+      await stopRealtimeNode(node)
     }
     await disconnectPrisma()
   })
