@@ -237,6 +237,15 @@ describe('/live namespace', () => {
     expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(0)
   })
 
+  it('limits how many events one connection may send, valid or not', async () => {
+    const buyer = await createBuyer()
+    const flooder = await client(buyer.cookie)
+    const results = await Promise.all(Array.from({ length: 40 }, () => emit(flooder, 'live:leave', { sessionId: 42 })))
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code))
+    expect(codes.filter((c) => c === 'invalid')).toHaveLength(30)
+    expect(codes.filter((c) => c === 'rate-limited')).toHaveLength(10)
+  })
+
   it('sends a refusal back as a live:error event when the client gave no acknowledgement callback', async () => {
     const { session } = await liveSession()
     const buyer = await createBuyer()

@@ -120,6 +120,9 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
   const chatLimiter = createSharedLimiter(CHAT_LIMIT, options.redis)
   // Reactions are limited per socket; a second socket only adds clicks to the same per-second sum.
   const reactionLimiter = new RateLimiterMemory({ keyPrefix: 'live-react', points: 20, duration: 5 })
+  // Every other event, valid or not, counts against one budget per socket: joins and moderation read
+  // the database, so a flooding client must not be able to make the server do that without end.
+  const eventLimiter = new RateLimiterMemory({ keyPrefix: 'live-events', points: 30, duration: 10 })
   const reactionCounts = new Map<string, Map<string, number>>()
   const viewerCounts = new Map<string, number>()
   // Chat goes out in per-room batches (see room-batcher.ts); any other room event first flushes the
@@ -177,6 +180,14 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
           : (result: Ack<R>) => {
               if (!result.ok) socket.emit('live:error', { event, ...result.error })
             }
+      if (event !== 'room:react') {
+        try {
+          await consume(eventLimiter, socket.id)
+        } catch (error) {
+          reply(errorAck(error))
+          return
+        }
+      }
       const parsed = schema.safeParse(payload)
       if (!parsed.success) {
         reply({ ok: false, error: { code: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') } })
