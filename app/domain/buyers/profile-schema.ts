@@ -4,13 +4,13 @@ import { HS_CHAPTER_CODES } from '~/domain/catalog/hs-chapters'
 import { WebsiteSchema } from '~/domain/exporters/schemas'
 import { isCountryCode } from '~/lib/countries'
 import { isLanguageCode } from '~/lib/languages'
+import { HhmmSchema, HOURS_ORDER_ISSUE, hoursInOrder } from '~/lib/business-hours'
 import { isValidTimeZone } from '~/lib/time'
 
 // Client-safe schema of the buyer profile form. Messages are i18n keys.
 
 export const VOLUME_BANDS = ['UNDER_50K', 'FROM_50K_TO_250K', 'FROM_250K_TO_1M', 'FROM_1M_TO_5M', 'OVER_5M'] as const
 
-const hhmm = z.string({ error: 'errors.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'buyerProfile.errors.time' })
 
 export const BuyerProfileSchema = z
   .object({
@@ -23,9 +23,8 @@ export const BuyerProfileSchema = z
     yearlyVolume: z.enum(VOLUME_BANDS, { error: 'errors.invalidChoice' }).optional(),
     languages: z.array(z.string().refine(isLanguageCode, { error: 'errors.invalidChoice' })).max(30).default([]),
     timeZone: z.string({ error: 'errors.required' }).refine(isValidTimeZone, { error: 'errors.invalidTimeZone' }),
-    businessHoursStart: hhmm,
-    businessHoursEnd: hhmm,
+    businessHoursStart: HhmmSchema,
+    businessHoursEnd: HhmmSchema,
   })
-  // Zero-padded HH:mm strings compare like times.
-  .refine((value) => value.businessHoursStart < value.businessHoursEnd, { error: 'buyerProfile.errors.hoursOrder', path: ['businessHoursEnd'] })
+  .refine(hoursInOrder, HOURS_ORDER_ISSUE)
 export type BuyerProfileInput = z.infer<typeof BuyerProfileSchema>

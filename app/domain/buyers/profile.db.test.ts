@@ -62,9 +62,9 @@ describe('buyer profile', () => {
     expect(result.init.status).toBe(400)
     expect(result.data.result.error).toMatchObject({ timeZone: ['errors.invalidTimeZone'], 'hsChapters[0]': ['errors.invalidChoice'] })
     const late = (await post(cookie, { ...BASE, businessHoursStart: '25:00' })) as { data: { result: { error: Record<string, string[]> } } }
-    expect(late.data.result.error.businessHoursStart).toEqual(['buyerProfile.errors.time'])
+    expect(late.data.result.error.businessHoursStart).toEqual(['errors.time'])
     const order = (await post(cookie, { ...BASE, businessHoursStart: '18:00', businessHoursEnd: '09:00' })) as { data: { result: { error: Record<string, string[]> } } }
-    expect(order.data.result.error.businessHoursEnd).toEqual(['buyerProfile.errors.hoursOrder'])
+    expect(order.data.result.error.businessHoursEnd).toEqual(['errors.hoursOrder'])
   })
 
   it('is for buyers only', async () => {

@@ -35,6 +35,8 @@ const PROFILE = {
   employeeCount: '42',
   exportExperienceYears: '12',
   timeZone: 'Asia/Seoul',
+  businessHoursStart: '08:00',
+  businessHoursEnd: '19:30',
 }
 
 async function postProfile(cookie: string, fields: Record<string, string | string[]>, logo?: { name: string; type: string; bytes: Uint8Array }) {
@@ -95,6 +97,20 @@ describe('company profile', () => {
     const result = (await postProfile(cookie, PROFILE, { name: 'logo.png', type: 'image/png', bytes: big })) as Failed
     expect(result.init.status).toBe(400)
     expect(result.data.result.error.logo).toEqual(['uploads.logoTooLarge'])
+  })
+
+  it('saves the business hours meetings are offered in, and refuses malformed or reversed ones', async () => {
+    const { cookie, company } = await createExporter()
+    const reversed = (await postProfile(cookie, { ...PROFILE, businessHoursStart: '18:00', businessHoursEnd: '09:00' })) as Failed
+    expect(reversed.init.status).toBe(400)
+    expect(reversed.data.result.error.businessHoursEnd).toEqual(['errors.hoursOrder'])
+    const malformed = (await postProfile(cookie, { ...PROFILE, businessHoursStart: '7am' })) as Failed
+    expect(malformed.data.result.error.businessHoursStart).toEqual(['errors.time'])
+    const prisma = await getPrisma()
+    expect(await prisma.exporterCompany.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({ businessHoursStart: '09:00', businessHoursEnd: '18:00' })
+    const saved = (await postProfile(cookie, PROFILE)) as Response
+    expect(saved.status).toBe(302)
+    expect(await prisma.exporterCompany.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({ businessHoursStart: '08:00', businessHoursEnd: '19:30' })
   })
 
   it('validates year, website scheme and countries', async () => {

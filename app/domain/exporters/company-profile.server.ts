@@ -33,6 +33,8 @@ export async function getCompanyProfileForEdit(companyId: string) {
       exportMarkets: company.exportMarkets,
       languages: company.languages,
       timeZone: company.timeZone,
+      businessHoursStart: company.businessHoursStart,
+      businessHoursEnd: company.businessHoursEnd,
     },
   }
 }
@@ -77,6 +79,8 @@ export async function updateCompanyProfile(companyId: string, input: CompanyProf
         exportMarkets: [...new Set(input.exportMarkets)],
         languages: [...new Set(input.languages)],
         timeZone: input.timeZone,
+        businessHoursStart: input.businessHoursStart,
+        businessHoursEnd: input.businessHoursEnd,
         logoPath: newLogo,
       },
     })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HhmmSchema, HOURS_ORDER_ISSUE, hoursInOrder } from '~/lib/business-hours'
 import { COMPANY_ROLES } from '~/domain/accounts/permissions'
 import { MARKET_BLOCS } from '~/domain/catalog/markets'
 import { isCountryCode } from '~/lib/countries'
@@ -57,8 +58,12 @@ export function companyProfileSchema(currentYear: number) {
     exportMarkets: countries,
     languages,
     timeZone,
+    // Meetings are offered only inside these hours, in the company's zone.
+    businessHoursStart: HhmmSchema,
+    businessHoursEnd: HhmmSchema,
     removeLogo: z.boolean().optional(),
   })
+    .refine(hoursInOrder, HOURS_ORDER_ISSUE)
 }
 export type CompanyProfileInput = z.infer<ReturnType<typeof companyProfileSchema>>
 

@@ -62,6 +62,12 @@ describe('meeting requests', () => {
     const { slots } = await findMeetingSlots({ buyerId: buyer.profile.id, companyId: exporter.company.id }, { now: NOW, days: 1 })
     expect(slots.map((slot) => slot.start.toISOString())).toEqual([SLOT_1, SLOT_2])
 
+    // The exporter widens its hours to 07:00–20:00 Seoul time: the common window grows to 08:00–11:00 UTC.
+    await prisma.exporterCompany.update({ where: { id: exporter.company.id }, data: { businessHoursStart: '07:00', businessHoursEnd: '20:00' } })
+    const wider = await findMeetingSlots({ buyerId: buyer.profile.id, companyId: exporter.company.id }, { now: NOW, days: 1 })
+    expect(wider.slots.map((slot) => slot.start.toISOString())).toEqual(['08:00', '08:30', '09:00', '09:30', '10:00', '10:30'].map((hm) => `2026-03-09T${hm}:00.000Z`))
+    await prisma.exporterCompany.update({ where: { id: exporter.company.id }, data: { businessHoursStart: '09:00', businessHoursEnd: '18:00' } })
+
     const created = (await post(newMeetingAction as never, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock(NOW)], {
       intent: 'request',
       slotStart: SLOT_1,

@@ -19,7 +19,6 @@ export const SEARCH_DAYS = 14
 /** No meeting can be requested to start sooner than this. */
 export const MIN_NOTICE_MINUTES = 60
 /** ExporterCompany has no business-hours fields yet: office hours in the company's own zone. */
-export const EXPORTER_BUSINESS_HOURS = { start: '09:00', end: '18:00' } as const
 
 const MINUTE_MS = 60_000
 /** Commitments that block a slot for good. */
@@ -39,7 +38,7 @@ async function loadParties(db: Tx, buyerId: string, companyId: string) {
       where: { id: buyerId },
       select: { id: true, userId: true, companyName: true, timeZone: true, businessHoursStart: true, businessHoursEnd: true },
     }),
-    db.exporterCompany.findUnique({ where: { id: companyId }, select: { id: true, name: true, slug: true, timeZone: true } }),
+    db.exporterCompany.findUnique({ where: { id: companyId }, select: { id: true, name: true, slug: true, timeZone: true, businessHoursStart: true, businessHoursEnd: true } }),
   ])
   if (!buyer || !company) fail(404, 'not-found')
   return { buyer, company }
@@ -76,7 +75,7 @@ function schedulingParties(
       businessHours: { start: parties.buyer.businessHoursStart, end: parties.buyer.businessHoursEnd },
       busy: busy.buyer,
     },
-    { id: parties.company.id, timeZone: parties.company.timeZone, businessHours: EXPORTER_BUSINESS_HOURS, busy: busy.company },
+    { id: parties.company.id, timeZone: parties.company.timeZone, businessHours: { start: parties.company.businessHoursStart, end: parties.company.businessHoursEnd }, busy: busy.company },
   ]
 }
 

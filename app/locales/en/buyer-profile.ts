@@ -23,10 +23,6 @@ const buyerProfile = {
     hoursHint: 'Exporters see your business hours in your time zone when they propose meetings.',
     languages: 'Languages you speak',
     saved: 'Your buyer profile is saved.',
-    errors: {
-      time: 'Enter a time as HH:mm.',
-      hoursOrder: 'The end must be after the start.',
-    },
   },
 }
 export default buyerProfile

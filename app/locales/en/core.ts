@@ -99,6 +99,8 @@ const en = {
     OTHER: 'Other',
   },
   errors: {
+    time: 'Enter a time as HH:mm.',
+    hoursOrder: 'The end must be after the start.',
     required: 'This field is required.',
     invalidEmail: 'Enter a valid email address.',
     passwordTooShort: 'The password must be at least 10 characters.',

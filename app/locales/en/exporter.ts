@@ -32,6 +32,9 @@ const exporter = {
       dateOrder: 'The end date must not be before the start date.',
     },
     company: {
+      hoursStart: 'Business hours from',
+      hoursEnd: 'Business hours until',
+      hoursHint: 'Buyers can request meetings only inside these hours, in the company’s time zone.',
       title: 'Company profile',
       viewPublic: 'View public profile',
       basics: 'Basics',

@@ -26,10 +26,6 @@ const buyerProfile: MessagesOf<typeof en> = {
     hoursHint: '수출기업이 미팅을 제안할 때 바이어의 시간대 기준 업무 시간을 봅니다.',
     languages: '사용 언어',
     saved: '바이어 프로필을 저장했습니다.',
-    errors: {
-      time: 'HH:mm 형식으로 시간을 입력하세요.',
-      hoursOrder: '종료 시간은 시작 시간보다 늦어야 합니다.',
-    },
   },
 }
 export default buyerProfile

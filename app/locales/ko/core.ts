@@ -101,6 +101,8 @@ const ko: MessagesOf<typeof en> = {
     OTHER: '기타',
   },
   errors: {
+    time: 'HH:mm 형식으로 시간을 입력하세요.',
+    hoursOrder: '종료 시간은 시작 시간보다 늦어야 합니다.',
     required: '필수 입력 항목입니다.',
     invalidEmail: '올바른 이메일 주소를 입력하세요.',
     passwordTooShort: '비밀번호는 10자 이상이어야 합니다.',

@@ -34,6 +34,9 @@ const exporter: MessagesOf<typeof en> = {
       dateOrder: '종료일은 시작일보다 앞설 수 없습니다.',
     },
     company: {
+      hoursStart: '업무 시작 시간',
+      hoursEnd: '업무 종료 시간',
+      hoursHint: '바이어는 회사 시간대 기준으로 이 시간 안에서만 미팅을 요청할 수 있습니다.',
       title: '회사 정보',
       viewPublic: '공개 프로필 보기',
       basics: '기본 정보',

@@ -90,6 +90,13 @@ export default function CompanyProfileRoute({ loaderData, actionData }: Route.Co
               inputProps={{ ...getInputProps(fields.exportExperienceYears, { type: 'number' }), min: 0, step: 1 }}
             />
             <SelectField label={t('common.timeZone')} errors={fields.timeZone.errors} options={zones} selectProps={getSelectProps(fields.timeZone)} />
+            <Field
+              label={t('exporter.company.hoursStart')}
+              errors={fields.businessHoursStart.errors}
+              inputProps={{ ...getInputProps(fields.businessHoursStart, { type: 'time' }), step: 60 }}
+            />
+            <Field label={t('exporter.company.hoursEnd')} errors={fields.businessHoursEnd.errors} inputProps={{ ...getInputProps(fields.businessHoursEnd, { type: 'time' }), step: 60 }} />
+            <p className="text-sm text-slate-600 lg:col-span-2">{t('exporter.company.hoursHint')}</p>
           </div>
         </Card>
         <Card id="about" title={t('exporter.company.about')}>

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+
+// Business hours are wall-clock "HH:mm" in the party's own IANA zone (house style: recurring hours are
+// never stored as instants). Client-safe: the same rules check forms in the browser and on the server.
+
+export const HhmmSchema = z.string({ error: 'errors.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'errors.time' })
+
+/** Zero-padded HH:mm strings compare like times. */
+export function hoursInOrder(value: { businessHoursStart: string; businessHoursEnd: string }): boolean {
+  return value.businessHoursStart < value.businessHoursEnd
+}
+
+export const HOURS_ORDER_ISSUE = { error: 'errors.hoursOrder', path: ['businessHoursEnd'] }
+
+export const DEFAULT_BUSINESS_HOURS = { start: '09:00', end: '18:00' } as const
