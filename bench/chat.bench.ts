@@ -22,7 +22,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import { createScratchDatabase, dropScratchDatabase } from '../tests/postgres.ts'
 import { io as connect } from 'socket.io-client'
 import { LightSocketIoClient } from './light-client.ts'
 import { describeMachine } from './machine.ts'
@@ -101,24 +101,6 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK
 }
 
-async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tradecast_bench_chat_${process.pid}_${Date.now()}`
-  const admin = new pg.Client({ connectionString: PG_ADMIN })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${name}"`)
-  await admin.end()
-  const url = new URL(PG_ADMIN)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: PG_ADMIN })
-      await cleanup.connect()
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await cleanup.end()
-    },
-  }
-}
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const command = [process.execPath, '--import', 'tsx', serverEntry]
@@ -255,7 +237,8 @@ async function runScenario({ label, servers, env }: Scenario, sessionId: string,
   }
 }
 
-const scratch = await createScratchDatabase()
+const scratchName = `tradecast_bench_chat_${process.pid}_${Date.now()}`
+const scratch = { url: await createScratchDatabase(PG_ADMIN, scratchName), drop: () => dropScratchDatabase(PG_ADMIN, scratchName) }
 process.env.DATABASE_URL = scratch.url
 delete process.env.PGLITE_DATA_DIR
 const { getPrisma, disconnectPrisma } = await import('../app/domain/db.server.ts')

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import pg from 'pg'
-import { postgresAnswers as answers } from '../tests/postgres'
+import { createScratchDatabase as createDatabase, dropScratchDatabase as dropDatabase, postgresAnswers as answers } from '../tests/postgres'
 
 // Specs that read what the app writes, or need several server processes, run their own production
 // server(s) on a scratch PostgreSQL database (PGlite admits one process per data folder, and the
@@ -10,28 +9,8 @@ export const POSTGRES_ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgresql://
 
 export const postgresAnswers = () => answers(POSTGRES_ADMIN_URL)
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-/** Creates (or recreates) a scratch database and returns its URL. */
-export async function createScratchDatabase(name: string): Promise<string> {
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  await admin(`CREATE DATABASE "${name}"`)
-  const url = new URL(POSTGRES_ADMIN_URL)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-export async function dropScratchDatabase(name: string): Promise<void> {
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-}
+export const createScratchDatabase = (name: string) => createDatabase(POSTGRES_ADMIN_URL, name)
+export const dropScratchDatabase = (name: string) => dropDatabase(POSTGRES_ADMIN_URL, name)
 
 /** Starts `server/index.ts` in production mode on `port` and waits until /healthz answers. */
 export async function startOwnServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<ChildProcess> {

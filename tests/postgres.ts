@@ -11,3 +11,26 @@ export async function postgresAnswers(url: string): Promise<boolean> {
     return false
   }
 }
+
+async function runAsAdmin(adminUrl: string, sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Creates (or recreates) database `name` on the server of `adminUrl`; returns its URL. */
+export async function createScratchDatabase(adminUrl: string, name: string): Promise<string> {
+  await runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  await runAsAdmin(adminUrl, `CREATE DATABASE "${name}"`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+export async function dropScratchDatabase(adminUrl: string, name: string): Promise<void> {
+  await runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+}

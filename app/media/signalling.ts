@@ -18,6 +18,34 @@ export function isTransientMediaFailure(error: unknown): boolean {
   return code === 'restarting' || code === 'disconnected' || code === 'timeout'
 }
 
+/**
+ * How a viewing hook reacts to a media reset or a failed request: a transient failure shows
+ * "reconnecting" and joins again a second later; anything else is shown as an error.
+ */
+export function mediaRecovery(options: {
+  isCancelled: () => boolean
+  reconnecting: () => void
+  rejoin: () => void
+  failed: (error: { code: string; message: string }) => void
+}) {
+  return {
+    onReset() {
+      options.reconnecting()
+      options.rejoin()
+    },
+    fail(error: unknown) {
+      if (options.isCancelled()) return
+      const failure = error as MediaRequestError
+      if (isTransientMediaFailure(failure)) {
+        options.reconnecting()
+        setTimeout(() => !options.isCancelled() && options.rejoin(), 1000)
+        return
+      }
+      options.failed({ code: failure.code ?? 'internal', message: failure.message })
+    },
+  }
+}
+
 /** The `/media` namespace on this origin; the session cookie authenticates it. Reconnects on its own. */
 export function connectMediaSocket(): MediaSocket {
   return io('/media', { withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 3000 })

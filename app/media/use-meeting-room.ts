@@ -5,7 +5,7 @@ import { loadDevice } from './device'
 import { openCamera, openMicrophone, openScreen } from './local-media'
 import { consumeProducer, openRecvTransport } from './recv-transport'
 import { openSendTransport, produceAudio, produceVideo } from './send-transport'
-import { request, type MediaRequestError, isTransientMediaFailure } from './signalling'
+import { mediaRecovery, request } from './signalling'
 import { useMediaSocket } from './use-media-socket'
 
 export type MeetingPhase = 'connecting' | 'connected' | 'reconnecting' | 'left' | 'error'
@@ -173,20 +173,12 @@ export function useMeetingRoom(sessionId: string) {
       stats.current.delete(peerId)
       refreshTiles()
     }
-    const onReset = () => {
-      patch({ phase: 'reconnecting' })
-      setResets((value) => value + 1)
-    }
-    function fail(error: unknown) {
-      if (cancelled) return
-      const failure = error as MediaRequestError
-      if (isTransientMediaFailure(failure)) {
-        patch({ phase: 'reconnecting' })
-        setTimeout(() => !cancelled && setResets((value) => value + 1), 1000)
-        return
-      }
-      patch({ phase: 'error', error: { code: failure.code ?? 'internal', message: failure.message } })
-    }
+    const { onReset, fail } = mediaRecovery({
+      isCancelled: () => cancelled,
+      reconnecting: () => patch({ phase: 'reconnecting' }),
+      rejoin: () => setResets((value) => value + 1),
+      failed: (error) => patch({ phase: 'error', error }),
+    })
 
     socket.on('media:producer-added', onProducerAdded)
     socket.on('media:producer-closed', onProducerClosed)

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MediaSource, ProducerInfo, QualityChoice, SessionStatus } from '~/protocol/media'
 import { loadDevice } from './device'
 import { consumeProducer, openRecvTransport } from './recv-transport'
-import { request, type MediaRequestError, isTransientMediaFailure } from './signalling'
+import { mediaRecovery, request } from './signalling'
 import { publishPlaybackStats, readPlaybackStats, type PlaybackStats } from './stats'
 import { useMediaSocket } from './use-media-socket'
 
@@ -114,20 +114,12 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     const onLayers = ({ consumerId, spatialLayer }: { consumerId: string; spatialLayer: number | null }) => {
       if (map.get(consumerId)?.kind === 'video') patch({ layer: spatialLayer })
     }
-    const onReset = () => {
-      patch({ phase: 'reconnecting' })
-      setResets((value) => value + 1)
-    }
-    function fail(error: unknown) {
-      if (cancelled) return
-      const failure = error as MediaRequestError
-      if (isTransientMediaFailure(failure)) {
-        patch({ phase: 'reconnecting' })
-        setTimeout(() => !cancelled && setResets((value) => value + 1), 1000)
-        return
-      }
-      patch({ phase: 'error', error: { code: failure.code ?? 'internal', message: failure.message } })
-    }
+    const { onReset, fail } = mediaRecovery({
+      isCancelled: () => cancelled,
+      reconnecting: () => patch({ phase: 'reconnecting' }),
+      rejoin: () => setResets((value) => value + 1),
+      failed: (error) => patch({ phase: 'error', error }),
+    })
 
     socket.on('media:producer-added', onProducerAdded)
     socket.on('media:producer-closed', onProducerClosed)

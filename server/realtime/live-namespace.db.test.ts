@@ -1,48 +1,27 @@
-import { createServer, type Server as HttpServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
+import { connectLive, emitAck, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
-import type { Ack, ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
-import { createRealtimeServer } from './index.ts'
+import type { ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
 
-let httpServer: HttpServer
-let realtime: Awaited<ReturnType<typeof createRealtimeServer>>
-let url: string
+// The production wiring (connection-state recovery, chat batching, the handshake's identity) on one server.
+let node: RealtimeNode
 const clients: ClientSocket[] = []
 
 beforeAll(async () => {
   await getPrisma()
-  httpServer = createServer()
-  // The production wiring: connection-state recovery, chat batching, the handshake's identity.
-  realtime = await createRealtimeServer(httpServer)
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/live`
+  node = await startRealtimeNode()
 })
 
 afterAll(async () => {
   for (const client of clients) client.disconnect()
-  await realtime.close()
+  await stopRealtimeNode(node)
   await disconnectPrisma()
 })
 
-function client(cookie?: string): Promise<ClientSocket> {
-  const socket = connect(url, { transports: ['websocket'], extraHeaders: cookie ? { Cookie: cookie } : {}, reconnection: false })
-  clients.push(socket)
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket))
-    socket.once('connect_error', reject)
-  })
-}
-
-function emit<T = Record<string, never>>(socket: ClientSocket, event: string, payload: unknown): Promise<Ack<T>> {
-  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>
-}
-
-function nextEvent<T>(socket: ClientSocket, event: string): Promise<T> {
-  return new Promise((resolve) => socket.once(event, resolve))
-}
+const client = (cookie?: string) => connectLive(node.url, cookie, clients)
+const emit = <T = Record<string, never>>(socket: ClientSocket, event: string, payload: unknown) => emitAck<T>(socket, event, payload, 5000)
 
 async function liveSession() {
   const prisma = await getPrisma()
@@ -136,7 +115,7 @@ describe('/live namespace', () => {
     const buyer = await createBuyer()
     const host = await client(exporter.cookie)
     await emit(host, 'live:join', { sessionId: session.id })
-    const viewer = connect(url, { transports: ['websocket'], extraHeaders: { Cookie: buyer.cookie }, reconnectionDelay: 50, reconnectionDelayMax: 50 })
+    const viewer = connect(node.url, { transports: ['websocket'], extraHeaders: { Cookie: buyer.cookie }, reconnectionDelay: 50, reconnectionDelayMax: 50 })
     clients.push(viewer)
     await new Promise<void>((resolve) => viewer.once('connect', () => resolve()))
     expect((await emit(viewer, 'live:join', { sessionId: session.id })).ok).toBe(true)

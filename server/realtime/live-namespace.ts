@@ -119,9 +119,10 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
 
   const chatLimiter = createSharedLimiter(CHAT_LIMIT, options.redis)
   // Reactions are limited per socket; a second socket only adds clicks to the same per-second sum.
+  // Every event, valid or not, counts against a budget per socket: joins and moderation read the
+  // database, so a flooding client must not be able to make the server do that without end.
+  // Reactions are clicked in bursts and read nothing, so they have a budget of their own.
   const reactionLimiter = new RateLimiterMemory({ keyPrefix: 'live-react', points: 20, duration: 5 })
-  // Every other event, valid or not, counts against one budget per socket: joins and moderation read
-  // the database, so a flooding client must not be able to make the server do that without end.
   const eventLimiter = new RateLimiterMemory({ keyPrefix: 'live-events', points: 30, duration: 10 })
   const reactionCounts = new Map<string, Map<string, number>>()
   const viewerCounts = new Map<string, number>()
@@ -166,11 +167,16 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
     return { room: roomContextFor(await sessionFacts.get(sessionId), identity), identity }
   }
 
+  /**
+   * Registers a handler: the event counts against `limiter` (per socket, valid or not), then its
+   * payload is parsed, then the handler runs; any refusal goes back as the ack's error.
+   */
   function on<S extends z.ZodType, R extends Record<string, unknown>>(
     socket: LiveSocket,
     event: keyof LiveClientToServer,
     schema: S,
     handler: (input: z.output<S>) => Promise<R>,
+    limiter: RateLimiterAbstract = eventLimiter,
   ) {
     socket.on(event, async (payload: unknown, ack?: unknown) => {
       // Without an ack callback, a refusal still comes back, as a `live:error` event.
@@ -180,20 +186,10 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
           : (result: Ack<R>) => {
               if (!result.ok) socket.emit('live:error', { event, ...result.error })
             }
-      if (event !== 'room:react') {
-        try {
-          await consume(eventLimiter, socket.id)
-        } catch (error) {
-          reply(errorAck(error))
-          return
-        }
-      }
-      const parsed = schema.safeParse(payload)
-      if (!parsed.success) {
-        reply({ ok: false, error: { code: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') } })
-        return
-      }
       try {
+        await consume(limiter, socket.id)
+        const parsed = schema.safeParse(payload)
+        if (!parsed.success) throw new EventError('invalid', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '))
         reply({ ok: true, ...(await handler(parsed.data)) })
       } catch (error) {
         reply(errorAck(error))
@@ -365,12 +361,11 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
 
     on(socket, 'room:react', ReactionSchema, async ({ sessionId, emoji }) => {
       if (!socket.data.joined.has(sessionId)) throw new EventError('not-joined', 'Join the session first.')
-      await consume(reactionLimiter, socket.id)
       const counts = reactionCounts.get(sessionId) ?? new Map<string, number>()
       counts.set(emoji, (counts.get(emoji) ?? 0) + 1)
       reactionCounts.set(sessionId, counts)
       return {}
-    })
+    }, reactionLimiter)
 
     on(socket, 'products:pin', PinProductSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
