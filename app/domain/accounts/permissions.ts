@@ -35,10 +35,18 @@ export type CompanyPermission =
   | 'remove:member:own'
   | 'manage:product:own'
   | 'manage:certification:own'
+  /** Schedule, edit, go live with and end ANY showcase of the company; a MEMBER manages only the showcases they host. */
+  | 'manage:showcase:own'
+  /** Rewrite a showcase's blocked-word list (a MEMBER may still moderate chat in the company's showcases). */
+  | 'manage:blocked-words:own'
+  /** Refund a paid order (money leaves the company). */
+  | 'refund:order:own'
+
+const COMPANY_ADMINISTRATION: readonly CompanyPermission[] = ['manage:showcase:own', 'manage:blocked-words:own', 'refund:order:own']
 
 const COMPANY_PERMISSIONS_BY_ROLE: Record<CompanyRoleName, readonly CompanyPermission[]> = {
-  OWNER: ['update:company:own', 'invite:member:own', 'remove:member:own', 'manage:product:own', 'manage:certification:own'],
-  ADMIN: ['update:company:own', 'invite:member:own', 'manage:product:own', 'manage:certification:own'],
+  OWNER: ['update:company:own', 'invite:member:own', 'remove:member:own', 'manage:product:own', 'manage:certification:own', ...COMPANY_ADMINISTRATION],
+  ADMIN: ['update:company:own', 'invite:member:own', 'manage:product:own', 'manage:certification:own', ...COMPANY_ADMINISTRATION],
   MEMBER: ['manage:product:own', 'manage:certification:own'],
 }
 
