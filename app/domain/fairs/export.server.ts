@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
-import { stringify } from 'csv-stringify/sync'
 import { getPrisma } from '~/domain/db.server'
+import { toCsv } from '~/utils/csv.server'
 import { listConsultationRows, type ConsultationRow } from './kpis.server'
 
 /** Column headings of the export agency's consultation report (English; agencies file in English). */
@@ -43,8 +43,7 @@ async function loadReport(fairId: string) {
 
 export async function buildConsultationCsv(fairId: string): Promise<{ filename: string; body: string }> {
   const { fair, rows } = await loadReport(fairId)
-  // BOM so spreadsheet apps read UTF-8 (Korean company names) correctly.
-  const body = `\uFEFF${stringify([[...REPORT_COLUMNS], ...rows.map(reportRow)])}`
+  const body = toCsv([[...REPORT_COLUMNS], ...rows.map(reportRow)])
   return { filename: `${fair.slug}-consultations.csv`, body }
 }
 

