@@ -5,8 +5,35 @@ export function getClientIp(request: Request): string {
   return request.headers.get(CLIENT_IP_HEADER) ?? 'unknown'
 }
 
-/** A same-site relative path to go to after sign-in; anything else falls back. */
+// Any origin works as the base: only "did the input stay on it?" matters, and the result is a path.
+const REDIRECT_BASE = new URL('http://tradecast.invalid')
+// Browsers drop tabs and newlines inside URLs and read a backslash as "/", so "/<tab>/evil" or
+// "/<backslash>evil" becomes "//evil" (another site). Rejected raw and percent-encoded alike.
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/
+
+function decodedOrNull(value: string): string | null {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The one redirect sanitizer: a same-origin path (with query and hash) to go to after sign-in,
+ * sign-up or a preference change; anything else, the fallback.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/dashboard'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  if (typeof to !== 'string' || to.length === 0 || to.length > 2000) return fallback
+  if (!to.startsWith('/') || to.startsWith('//') || UNSAFE_IN_PATH.test(to)) return fallback
+  let url: URL
+  try {
+    url = new URL(to, REDIRECT_BASE)
+  } catch {
+    return fallback
+  }
+  if (url.origin !== REDIRECT_BASE.origin) return fallback
+  const path = decodedOrNull(url.pathname)
+  if (path === null || path.startsWith('//') || UNSAFE_IN_PATH.test(path)) return fallback
+  return `${url.pathname}${url.search}${url.hash}`
 }
