@@ -161,6 +161,40 @@ describe('meeting requests', () => {
     expect(await prisma.notification.count({ where: { userId: exporter.user.id, kind: 'meeting.updated' } })).toBe(1)
   })
 
+  it('attaches a meeting to a fair (?fair=) only when both parties are approved participants of it', async () => {
+    const prisma = await getPrisma()
+    const organizer = await createUser('ORGANIZER')
+    const fair = await prisma.tradeFair.create({
+      data: { slug: `fair-${Date.now()}`, name: 'KPI Expo', startsAt: NOW, endsAt: new Date(NOW.getTime() + 86_400_000), timeZone: 'Asia/Seoul', status: 'LIVE', organizerId: organizer.user.id },
+    })
+    const request = async (buyer: Awaited<ReturnType<typeof berlinBuyer>>, exporter: Awaited<ReturnType<typeof seoulExporter>>) => {
+      const response = (await post(newMeetingAction as never, `/meetings/new?company=${exporter.company.slug}&fair=${fair.slug}`, [buyer.cookie, clock(NOW)], {
+        intent: 'request',
+        slotStart: SLOT_1,
+        agenda: '',
+      })) as Response
+      expect(response.status).toBe(302)
+      return prisma.meeting.findUniqueOrThrow({ where: { id: response.headers.get('Location')!.split('/').pop()! } })
+    }
+    // Strangers to the fair: the meeting is made, but not the fair's.
+    const stranger = await berlinBuyer()
+    const outsider = await seoulExporter()
+    expect((await request(stranger, outsider)).fairId).toBeNull()
+
+    // Only one side approved (the other pending): still not the fair's.
+    const buyer = await berlinBuyer()
+    const exporter = await seoulExporter()
+    await prisma.fairRegistration.create({ data: { fairId: fair.id, userId: buyer.user.id, kind: 'BUYER', status: 'APPROVED' } })
+    await prisma.fairRegistration.create({ data: { fairId: fair.id, userId: exporter.user.id, kind: 'EXHIBITOR', status: 'PENDING', companyId: exporter.company.id } })
+    expect((await request(buyer, exporter)).fairId).toBeNull()
+
+    // Both approved: the meeting belongs to the fair.
+    await prisma.fairRegistration.updateMany({ where: { fairId: fair.id, companyId: exporter.company.id }, data: { status: 'APPROVED' } })
+    const other = await berlinBuyer()
+    await prisma.fairRegistration.create({ data: { fairId: fair.id, userId: other.user.id, kind: 'BUYER', status: 'APPROVED' } })
+    expect((await request(other, exporter)).fairId).toBe(fair.id)
+  })
+
   it('records the outcome after the start, in USD cents', async () => {
     const prisma = await getPrisma()
     const buyer = await berlinBuyer()

@@ -6,6 +6,7 @@ import { data } from 'react-router'
 import type { Prisma } from '~/generated/prisma/client'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
+import { isApprovedFairPair } from '~/domain/fairs/participation.server'
 import { findCommonSlots, type SchedulingParty, type TimeInterval } from '~/domain/matchmaking/slot-finder'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import type { OutcomeInput, RequestMeetingInput } from './schemas'
@@ -302,11 +303,14 @@ export async function requestMeeting(
   }
   return inTransaction(async (tx) => {
     const slot = await assertSlotBookable(tx, { buyerId, companyId }, new Date(input.slotStart), now)
+    // A meeting counts for a fair only between approved participants of it; otherwise it is still a
+    // meeting between the two, just not the fair's (no refusal: the parties did nothing wrong).
+    const fairId = input.fairId && (await isApprovedFairPair(tx, input.fairId, { buyerId, companyId })) ? input.fairId : null
     const created = await tx.meeting.create({
       data: {
         buyerId,
         companyId,
-        fairId: input.fairId ?? null,
+        fairId,
         status: 'REQUESTED',
         startsAt: slot.start,
         endsAt: slot.end,
