@@ -18,32 +18,47 @@ export function createSharedLimiter(
   return new RateLimiterRedis({ ...options, keyPrefix, storeClient: redis.client, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: local })
 }
 
-// Two keys per sign-in: one account guessed from many places, and one place guessing many accounts.
+// Three keys per sign-in: one account guessed from one place, one place guessing many accounts, and one
+// account guessed from many places (a botnet rotating addresses). The account-wide budget is larger than
+// the per-address one, so a person typing a wrong password at home is not locked out by the office.
 export const LOGIN_LIMITS = {
   byAccountAndIp: { keyPrefix: 'tradecast:login-account-ip', points: 10, duration: 15 * 60 },
   byIp: { keyPrefix: 'tradecast:login-ip', points: 50, duration: 15 * 60 },
+  byAccount: { keyPrefix: 'tradecast:login-account', points: 20, duration: 15 * 60 },
 } as const
 
-let loginLimiters: { byAccountAndIp: RateLimiterAbstract; byIp: RateLimiterAbstract } | undefined
+/** Anti-automation budgets of the account pages (ASVS V2.2.1, V11.1.4). */
+export const ACCOUNT_LIMITS = {
+  /** New accounts from one address. */
+  signupByIp: { keyPrefix: 'tradecast:signup-ip', points: 5, duration: 60 * 60 },
+  /** Reset requests from one address (whatever the emails). */
+  passwordResetByIp: { keyPrefix: 'tradecast:reset-ip', points: 10, duration: 60 * 60 },
+  /** Reset mails to one address: nobody's inbox gets flooded. */
+  passwordResetByEmail: { keyPrefix: 'tradecast:reset-email', points: 3, duration: 60 * 60 },
+} as const
 
-function getLoginLimiters() {
-  if (!loginLimiters) {
+type LimitName = keyof typeof LOGIN_LIMITS | keyof typeof ACCOUNT_LIMITS
+const LIMIT_OPTIONS: Record<LimitName, IRateLimiterOptions & { keyPrefix: string }> = { ...LOGIN_LIMITS, ...ACCOUNT_LIMITS }
+
+let limiters: Map<LimitName, RateLimiterAbstract> | undefined
+
+function getLimiter(name: LimitName): RateLimiterAbstract {
+  limiters ??= new Map()
+  let limiter = limiters.get(name)
+  if (!limiter) {
     const client = getSharedRedis()
     const redis = client ? { client, scope: getEnv().REDIS_CHANNEL } : null
-    loginLimiters = {
-      byAccountAndIp: createSharedLimiter({ ...LOGIN_LIMITS.byAccountAndIp }, redis),
-      byIp: createSharedLimiter({ ...LOGIN_LIMITS.byIp }, redis),
-    }
+    limiter = createSharedLimiter({ ...LIMIT_OPTIONS[name] }, redis)
+    limiters.set(name, limiter)
   }
-  return loginLimiters
+  return limiter
 }
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
-export async function consumeLoginAttempt(ip: string, email: string): Promise<RateLimitVerdict> {
-  const limiters = getLoginLimiters()
+async function verdictOf(consumptions: Promise<unknown>[]): Promise<RateLimitVerdict> {
   try {
-    await Promise.all([limiters.byAccountAndIp.consume(`${email.toLowerCase()}|${ip}`), limiters.byIp.consume(ip)])
+    await Promise.all(consumptions)
     return { allowed: true }
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
@@ -53,13 +68,37 @@ export async function consumeLoginAttempt(ip: string, email: string): Promise<Ra
   }
 }
 
+export async function consumeLoginAttempt(ip: string, email: string): Promise<RateLimitVerdict> {
+  const account = email.toLowerCase()
+  return verdictOf([
+    getLimiter('byAccountAndIp').consume(`${account}|${ip}`),
+    getLimiter('byIp').consume(ip),
+    getLimiter('byAccount').consume(account),
+  ])
+}
+
+/** One point of an account-page budget (see ACCOUNT_LIMITS). */
+export function consumeRateLimit(name: keyof typeof ACCOUNT_LIMITS, key: string): Promise<RateLimitVerdict> {
+  return verdictOf([getLimiter(name).consume(key.toLowerCase())])
+}
+
+/** Gives a point back (the attempt turned out not to count, e.g. a sign-up refused for its input). Best effort. */
+export async function refundRateLimit(name: keyof typeof ACCOUNT_LIMITS, key: string): Promise<void> {
+  try {
+    await getLimiter(name).reward(key.toLowerCase(), 1)
+  } catch (error) {
+    getLogger().warn({ err: error }, 'could not refund a rate-limit point')
+  }
+}
+
 /**
- * A successful sign-in forgives that account's failed attempts from this address. Best effort: if the
- * shared store does not answer, the sign-in still succeeds (the attempts then simply expire).
+ * A successful sign-in forgives that account's failed attempts (from this address and overall). Best
+ * effort: if the shared store does not answer, the sign-in still succeeds (the attempts then simply expire).
  */
 export async function resetLoginAttempts(ip: string, email: string): Promise<void> {
+  const account = email.toLowerCase()
   try {
-    await getLoginLimiters().byAccountAndIp.delete(`${email.toLowerCase()}|${ip}`)
+    await Promise.all([getLimiter('byAccountAndIp').delete(`${account}|${ip}`), getLimiter('byAccount').delete(account)])
   } catch (error) {
     getLogger().warn({ err: error }, 'could not reset sign-in attempts')
   }

@@ -24,6 +24,35 @@ describe('sign-in rate limit in this process (no Redis)', () => {
   })
 })
 
+describe('per-account and anti-automation limits in this process (no Redis)', () => {
+  it('refuses the 21st attempt on one account within 15 minutes even from a new address each time', async () => {
+    delete process.env.REDIS_URL
+    resetEnvCache()
+    const { consumeLoginAttempt, resetLoginAttempts } = await import('./rate-limit.server')
+    const email = `${randomUUID()}@example.test`
+    for (let n = 0; n < 20; n++) expect(await consumeLoginAttempt(`192.0.2.${n + 1}`, email)).toEqual({ allowed: true })
+    const refused = await consumeLoginAttempt('192.0.2.200', email.toUpperCase())
+    expect(refused.allowed).toBe(false)
+    expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(14 * 60)
+    // Another account from those addresses is unaffected; the right password forgives the account.
+    expect(await consumeLoginAttempt('192.0.2.200', `${randomUUID()}@example.test`)).toEqual({ allowed: true })
+    await resetLoginAttempts('192.0.2.1', email)
+    expect(await consumeLoginAttempt('192.0.2.201', email)).toEqual({ allowed: true })
+  })
+
+  it('gives each address 5 sign-ups an hour, and a refunded point can be used again', async () => {
+    delete process.env.REDIS_URL
+    resetEnvCache()
+    const { consumeRateLimit, refundRateLimit } = await import('./rate-limit.server')
+    const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
+    for (let n = 0; n < 5; n++) expect(await consumeRateLimit('signupByIp', ip)).toEqual({ allowed: true })
+    expect(await consumeRateLimit('signupByIp', ip)).toMatchObject({ allowed: false })
+    await refundRateLimit('signupByIp', ip)
+    await refundRateLimit('signupByIp', ip)
+    expect(await consumeRateLimit('signupByIp', ip)).toEqual({ allowed: true })
+  })
+})
+
 describe.skipIf(!redisUrl)('sign-in rate limit shared through Redis', () => {
   const other = createClient({ url: redisUrl })
 
