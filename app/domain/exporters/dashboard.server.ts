@@ -47,7 +47,7 @@ export async function getExporterDashboard(companyId: string, { now, locale }: {
         buyer: { select: { companyName: true, country: true, timeZone: true } },
       },
     }),
-    listUpcomingShowcases({ now, locale, companyId, take: 5 }),
+    listUpcomingShowcases({ now, locale, companyId, take: 5, audience: 'company' }),
   ])
 
   return {

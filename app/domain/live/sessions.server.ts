@@ -3,6 +3,8 @@ import { data } from 'react-router'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import { loadSessionFacts, RoomAccessError, roomContextFor } from './room-access.server'
+import type { RoomIdentity } from './room-identity'
 
 /** `YYYY-MM-DDTHH:mm` on the wall clock of `timeZone` → the UTC instant (DST-correct). */
 export function wallClockToUtc(value: string, timeZone: string): Date {
@@ -102,7 +104,17 @@ export async function requireStudioSession(sessionId: string, user: SessionUser)
   return { ...session, scheduledStartAt: session.scheduledStartAt.toISOString(), startedAt: session.startedAt?.toISOString() ?? null }
 }
 
-/** What the viewer page shows before media connects. Private sessions need an account. */
+/** The room identity of a page visitor (what the socket gateway would see for the same person). */
+function visitorIdentity(user: SessionUser | null, locale: string): RoomIdentity {
+  if (!user) return { kind: 'guest', guestKey: '', name: '' }
+  return { kind: 'user', userId: user.id, name: user.name, role: user.role, companyId: user.exporterMember?.company.id ?? null, locale }
+}
+
+/**
+ * What the viewer page shows before media connects. Whether this visitor may watch is the room's access
+ * rule (room-access.server.ts), the same the socket gateway applies; one who may not gets nothing but
+ * the session id and why (no title, description, host or products of a non-public showcase).
+ */
 export async function loadWatchSession(sessionId: string, user: SessionUser | null, locale: string) {
   const prisma = await getPrisma()
   const session = await prisma.liveSession.findUnique({
@@ -121,13 +133,20 @@ export async function loadWatchSession(sessionId: string, user: SessionUser | nu
     },
   })
   if (!session || session.kind !== 'SHOWCASE') throw data({ reason: 'not-found' }, { status: 404 })
+  try {
+    roomContextFor(await loadSessionFacts(session.id), visitorIdentity(user, locale))
+  } catch (error) {
+    if (!(error instanceof RoomAccessError)) throw error
+    if (error.code === 'not-found') throw data({ reason: 'not-found' }, { status: 404 })
+    return { id: session.id, access: error.code === 'unauthenticated' ? ('sign-in' as const) : ('forbidden' as const) }
+  }
   return {
     id: session.id,
+    access: 'watch' as const,
     title: pickLocalized(session.title, session.titleI18n, locale),
     description: session.description,
     status: session.status,
     isPublic: session.isPublic,
-    needsSignIn: !session.isPublic && !user,
     isHost: user?.exporterMember?.company.id === session.companyId,
     scheduledStartAt: session.scheduledStartAt.toISOString(),
     companyName: pickLocalized(session.company.name, session.company.nameI18n, locale),

@@ -1,14 +1,29 @@
+import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 
-/** Live now and next scheduled public showcases, soonest first. */
-export async function listUpcomingShowcases({ now, locale, take = 6, companyId }: { now: Date; locale: string; take?: number; companyId?: string }) {
+/**
+ * What anyone may see listed: public showcases that are not a fair proposal still waiting for the
+ * organizer (a fair's showcase is listed once approved).
+ */
+export const LISTED_SHOWCASE = { kind: 'SHOWCASE', isPublic: true, OR: [{ fairId: null }, { approvedAt: { not: null } }] } satisfies Prisma.LiveSessionWhereInput
+
+/**
+ * Live now and next scheduled showcases, soonest first: the listed ones (optionally of one company), or
+ * with `audience: 'company'` all of that company's own (its members' dashboard).
+ */
+export async function listUpcomingShowcases({
+  now,
+  locale,
+  take = 6,
+  companyId,
+  audience = 'public',
+}: { now: Date; locale: string; take?: number; companyId?: string; audience?: 'public' | 'company' }) {
   const prisma = await getPrisma()
+  const scope: Prisma.LiveSessionWhereInput = audience === 'company' && companyId ? { kind: 'SHOWCASE', companyId } : { ...LISTED_SHOWCASE, ...(companyId ? { companyId } : {}) }
   const sessions = await prisma.liveSession.findMany({
     where: {
-      kind: 'SHOWCASE',
-      ...(companyId ? { companyId } : { isPublic: true }),
-      OR: [{ status: 'LIVE' }, { status: 'SCHEDULED', scheduledStartAt: { gte: new Date(now.getTime() - 60 * 60 * 1000) } }],
+      AND: [scope, { OR: [{ status: 'LIVE' }, { status: 'SCHEDULED', scheduledStartAt: { gte: new Date(now.getTime() - 60 * 60 * 1000) } }] }],
     },
     orderBy: [{ status: 'asc' }, { scheduledStartAt: 'asc' }],
     take,

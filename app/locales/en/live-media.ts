@@ -68,6 +68,7 @@ const liveMedia = {
       receiving: 'Receiving {{layer}}',
       screenShared: 'The host is sharing their screen',
       hostMuted: 'The host’s microphone is muted',
+      privateTitle: 'Private showcase',
       privateNote: 'This showcase is for signed-in buyers.',
       signIn: 'Sign in to watch',
       overlay: {

@@ -71,6 +71,7 @@ const liveMedia: MessagesOf<typeof en> = {
       receiving: '{{layer}}로 수신 중',
       screenShared: '호스트가 화면을 공유하고 있습니다',
       hostMuted: '호스트의 마이크가 꺼져 있습니다',
+      privateTitle: '비공개 쇼케이스',
       privateNote: '로그인한 바이어만 시청할 수 있는 쇼케이스입니다.',
       signIn: '로그인하고 시청하기',
       overlay: {

@@ -13,7 +13,9 @@ import { useWatch } from '~/media/use-watch'
 import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
 import { resolveLocale } from '~/utils/preferences.server'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.session.title ?? 'Live'} · Tradecast` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.session.access === 'watch' ? loaderData.session.title : 'Live'} · Tradecast` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
@@ -28,14 +30,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function WatchRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { session } = loaderData
-  if (session.needsSignIn) {
+  if (session.access !== 'watch') {
+    // Someone who may not watch learns nothing about the showcase beyond that.
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-bold tracking-tight">{session.title}</h1>
-        <p>{t('liveMedia.watch.privateNote')}</p>
-        <Link to={`/login?${new URLSearchParams({ redirectTo: `/live/${session.id}` })}`} className="text-brand-700 hover:underline">
-          {t('liveMedia.watch.signIn')}
-        </Link>
+        <h1 className="text-2xl font-bold tracking-tight">{t('liveMedia.watch.privateTitle')}</h1>
+        {session.access === 'sign-in' ? (
+          <>
+            <p>{t('liveMedia.watch.privateNote')}</p>
+            <Link to={`/login?${new URLSearchParams({ redirectTo: `/live/${session.id}` })}`} className="text-brand-700 hover:underline">
+              {t('liveMedia.watch.signIn')}
+            </Link>
+          </>
+        ) : (
+          <p>{t('liveMedia.errors.forbidden')}</p>
+        )}
       </div>
     )
   }
