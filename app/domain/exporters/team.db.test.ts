@@ -50,12 +50,20 @@ describe('invitations', () => {
     expect(invitation.tokenHash).not.toContain(token!)
   })
 
-  it('notifies a registered user in the app as well', async () => {
+  it('notifies a registered user in the app as well, but the token travels only in the mailed link', async () => {
     const owner = await createExporter()
     const invitee = await createUser('EXPORTER')
-    await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: owner.user.name }, email: invitee.user.email, role: 'MEMBER', locale: 'en' })
+    const { token } = await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: owner.user.name }, email: invitee.user.email, role: 'MEMBER', locale: 'en' })
     const prisma = await getPrisma()
-    expect(await prisma.notification.count({ where: { userId: invitee.user.id, kind: 'invitation.created' } })).toBe(1)
+    const notes = await prisma.notification.findMany({ where: { userId: invitee.user.id, kind: 'invitation.created' } })
+    expect(notes).toHaveLength(1)
+    expect(JSON.stringify(notes)).not.toContain(token)
+    const invitation = await prisma.exporterInvitation.findFirstOrThrow({ where: { email: invitee.user.email, companyId: owner.company.id } })
+    expect(invitation.tokenHash).toBe(hashInvitationToken(token))
+    expect(JSON.stringify(invitation)).not.toContain(token)
+    const mails = await prisma.emailOutbox.findMany({ where: { to: invitee.user.email } })
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.text).toContain(`/invitations/${token}`)
   })
 
   it('lets only owners and admins invite', async () => {

@@ -64,8 +64,10 @@ export async function inviteMember(
       data: { companyId, email, role, tokenHash: hashInvitationToken(token), invitedById: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
     })
     const messageData = { company: company.name, inviter: inviter.name }
-    if (existing) return notify(tx, { userIds: [existing.id], kind: 'invitation.created', data: messageData, link })
-    // Not registered yet: mail only, in the inviter's language.
+    // The token lives only in the mailed link: an in-app notification (a database row anyone with read
+    // access to the notifications table could use) tells a registered invitee without it.
+    if (existing) await notify(tx, { userIds: [existing.id], kind: 'invitation.created', data: messageData, email: false })
+    // The mail goes in the inviter's language (they chose it for this person).
     const { t } = createI18n(isSupportedLocale(locale) ? locale : 'en')
     const appUrl = process.env.APP_URL ?? 'http://localhost:3000'
     const id = await queueEmail(tx, {
