@@ -5,7 +5,8 @@ import { action as teamAction, loader as teamLoader } from '~/routes/exporter/te
 import { action as invitationAction, loader as invitationLoader } from '~/routes/invitations/accept'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
-import { hashInvitationToken, inviteMember } from './team.server'
+import { onIdentityEvent } from '~/domain/accounts/identity-events.server'
+import { hashInvitationToken, inviteMember, removeMember } from './team.server'
 
 beforeAll(async () => {
   await getPrisma()
@@ -155,5 +156,55 @@ describe('removing members', () => {
     const other = await createExporter()
     const otherMember = await prisma.exporterMember.findUniqueOrThrow({ where: { userId: other.user.id } })
     expect(await caught(() => post('/exporter/team', [second.cookie], { intent: 'remove-member', memberId: otherMember.id }, teamAction as never))).toMatchObject({ status: 404 })
+  })
+})
+
+describe('a removed member', () => {
+  it('loses future meeting seats (they pass to the owner who removed them), keeps past ones, and their connections are told', async () => {
+    const prisma = await getPrisma()
+    const owner = await createExporter()
+    const member = await addMember(owner.company.id, 'MEMBER')
+    const buyer = await createBuyer()
+    const now = new Date()
+    const meeting = (startsInHours: number) =>
+      prisma.meeting.create({
+        data: {
+          buyerId: buyer.profile.id,
+          companyId: owner.company.id,
+          status: 'ACCEPTED',
+          startsAt: new Date(now.getTime() + startsInHours * 3_600_000),
+          endsAt: new Date(now.getTime() + startsInHours * 3_600_000 + 1_800_000),
+          requestedById: buyer.user.id,
+          participants: { create: [{ userId: buyer.user.id, role: 'BUYER' }, { userId: member.user.id, role: 'EXPORTER' }] },
+        },
+      })
+    const future = await meeting(24)
+    const past = await meeting(-24)
+    const showcase = await prisma.liveSession.create({
+      data: { title: 'Next week', hostId: member.user.id, companyId: owner.company.id, scheduledStartAt: new Date(now.getTime() + 86_400_000), scheduledEndAt: new Date(now.getTime() + 90_000_000) },
+    })
+    const events: unknown[] = []
+    const stop = onIdentityEvent((event) => events.push(event))
+    try {
+      const response = (await post('/exporter/team', [owner.cookie], { intent: 'remove-member', memberId: member.member.id }, teamAction as never)) as Response
+      expect(response.status).toBe(302)
+    } finally {
+      stop()
+    }
+    const seats = async (meetingId: string) => (await prisma.meetingParticipant.findMany({ where: { meetingId, role: 'EXPORTER' }, select: { userId: true } })).map((s) => s.userId)
+    expect(await seats(future.id)).toEqual([owner.user.id])
+    expect(await seats(past.id)).toEqual([member.user.id])
+    expect((await prisma.liveSession.findUniqueOrThrow({ where: { id: showcase.id } })).hostId).toBe(owner.user.id)
+    expect(events).toEqual([{ kind: 'membership-changed', userId: member.user.id, companyId: owner.company.id }])
+  })
+
+  it('an owner demoted since signing in cannot remove anyone (role read fresh in the domain)', async () => {
+    const prisma = await getPrisma()
+    const owner = await createExporter()
+    const second = await addMember(owner.company.id, 'OWNER')
+    const member = await addMember(owner.company.id, 'MEMBER')
+    await prisma.exporterMember.update({ where: { id: second.member.id }, data: { role: 'MEMBER' } })
+    expect(await caught(() => removeMember(owner.company.id, second.user.id, member.member.id))).toMatchObject({ status: 403 })
+    expect(await prisma.exporterMember.findUnique({ where: { id: member.member.id } })).not.toBeNull()
   })
 })

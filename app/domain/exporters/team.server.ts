@@ -2,8 +2,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import { data } from 'react-router'
 import { Prisma } from '~/generated/prisma/client'
 import type { CompanyRoleName } from '~/domain/accounts/permissions'
+import { emitIdentityEvent } from '~/domain/accounts/identity-events.server'
 import { hashPassword } from '~/domain/accounts/password.server'
 import { getPrisma } from '~/domain/db.server'
+import { requireCompanyRoleNow } from './company-access.server'
 import { queueEmail } from '~/domain/notifications/email.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
@@ -87,22 +89,40 @@ export async function revokeInvitation(companyId: string, invitationId: string) 
   if (count === 0) throw data({ reason: 'not-found' }, { status: 404 })
 }
 
-/** Owners only (checked by the caller); nobody removes themself, and the last owner stays. */
-export async function removeMember(companyId: string, actorUserId: string, memberId: string) {
+/**
+ * Owners only (re-checked here, fresh); nobody removes themself, and the last owner stays. The removed
+ * person's seats in the company's meetings still to come pass to the owner who removed them (the
+ * meeting keeps an exporter seat; the buyer is not left alone), as does hosting of the company's
+ * sessions not yet started. Their open connections are told to drop (identity event).
+ */
+export async function removeMember(companyId: string, actorUserId: string, memberId: string, now = new Date()) {
   const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
-      // Lock the company row so two owners removing each other cannot both pass the last-owner check.
-      await tx.$queryRaw`SELECT 1 FROM "ExporterCompany" WHERE "id" = ${companyId} FOR UPDATE`
-      const member = await tx.exporterMember.findFirst({ where: { id: memberId, companyId }, select: { id: true, userId: true, role: true } })
-      if (!member) throw data({ reason: 'not-found' }, { status: 404 })
-      if (member.userId === actorUserId) throw new TeamError('exporter.team.errors.removeSelf')
-      if (member.role === 'OWNER') {
-        const owners = await tx.exporterMember.count({ where: { companyId, role: 'OWNER' } })
-        if (owners <= 1) throw new TeamError('exporter.team.errors.lastOwner')
-      }
-      await tx.exporterMember.delete({ where: { id: member.id } })
-      // A removed member's sessions keep working, but without a company they can no longer act for it.
+  const removed = await prisma.$transaction(async (tx) => {
+    // Lock the company row so two owners removing each other cannot both pass the last-owner check.
+    await tx.$queryRaw`SELECT 1 FROM "ExporterCompany" WHERE "id" = ${companyId} FOR UPDATE`
+    await requireCompanyRoleNow(actorUserId, companyId, 'remove:member:own', tx)
+    const member = await tx.exporterMember.findFirst({ where: { id: memberId, companyId }, select: { id: true, userId: true, role: true } })
+    if (!member) throw data({ reason: 'not-found' }, { status: 404 })
+    if (member.userId === actorUserId) throw new TeamError('exporter.team.errors.removeSelf')
+    if (member.role === 'OWNER') {
+      const owners = await tx.exporterMember.count({ where: { companyId, role: 'OWNER' } })
+      if (owners <= 1) throw new TeamError('exporter.team.errors.lastOwner')
+    }
+    await tx.exporterMember.delete({ where: { id: member.id } })
+    const seats = await tx.meetingParticipant.findMany({
+      where: { userId: member.userId, role: 'EXPORTER', meeting: { companyId, endsAt: { gt: now } } },
+      select: { meetingId: true },
+    })
+    if (seats.length > 0) {
+      const meetingIds = seats.map((seat) => seat.meetingId)
+      await tx.meetingParticipant.deleteMany({ where: { userId: member.userId, meetingId: { in: meetingIds } } })
+      await tx.meetingParticipant.createMany({ data: meetingIds.map((meetingId) => ({ meetingId, userId: actorUserId, role: 'EXPORTER' as const })), skipDuplicates: true })
+    }
+    await tx.liveSession.updateMany({ where: { companyId, hostId: member.userId, status: 'SCHEDULED' }, data: { hostId: actorUserId } })
+    return member
   })
+  // After commit: the gateway drops the person's sockets, which rejoin (if at all) without the company.
+  emitIdentityEvent({ kind: 'membership-changed', userId: removed.userId, companyId })
 }
 
 export type InvitationView = {
