@@ -1,4 +1,5 @@
 import { data } from 'react-router'
+import { companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 
@@ -30,4 +31,14 @@ export async function requireOrderAccess(user: SessionUser, orderId: string): Pr
 
 export function requireOrderSide(actual: OrderSide, allowed: OrderSide): void {
   if (actual !== allowed) throw data({ reason: 'forbidden' }, { status: 403 })
+}
+
+/**
+ * Whether to offer the refund control to a seller (the same rule as assertMayRefund in orders.server.ts,
+ * which the action re-checks): a booth fee's seller is the fair's organizer; a sample needs the
+ * company permission 'refund:order:own'.
+ */
+export function sellerMayRefund(user: Pick<SessionUser, 'exporterMember'>, kind: 'SAMPLE' | 'BOOTH_FEE'): boolean {
+  if (kind === 'BOOTH_FEE') return true
+  return user.exporterMember ? companyRoleHasPermission(user.exporterMember.role, 'refund:order:own') : false
 }

@@ -5,7 +5,7 @@ import { eventually, startPaymentsHarness, type PaymentsHarness } from '../../..
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { action as productAction, loader as productLoader } from '~/routes/catalog/product'
 import { action as boothsAction } from '~/routes/exporter/booths'
-import { action as exporterOrdersAction } from '~/routes/exporter/orders'
+import { action as exporterOrdersAction, loader as exporterOrdersLoader } from '~/routes/exporter/orders'
 import { action as feesAction } from '~/routes/organizer/fairs/fees'
 import { action as orderAction, loader as orderLoader } from '~/routes/orders/detail'
 import { loader as myOrdersLoader } from '~/routes/orders/index'
@@ -145,6 +145,29 @@ describe('buying samples', () => {
     })
     expect(refunded.refundedAt).toBeInstanceOf(Date)
     expect((await loadOrder(order.id, p.exporter.cookie)).order.refundPending).toBe(false)
+  })
+
+  it('lets only members whose company role may refund do so (a MEMBER gets 403, no Stripe call, no refund button)', async () => {
+    const p = await setup()
+    await buy(p)
+    const order = await orderOf(p)
+    await h.mock.pay(order.stripeCheckoutSessionId!)
+    const prisma = await getPrisma()
+    const member = await createUser('EXPORTER')
+    await prisma.exporterMember.create({ data: { userId: member.user.id, companyId: p.exporter.company.id, role: 'MEMBER' } })
+    const before = h.mock.requests.length
+    expect(await caught(() => post('/exporter/orders', member.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction as never))).toMatchObject({ status: 403 })
+    expect(await caught(() => post(`/orders/${order.id}`, member.cookie, { intent: 'refund', orderId: order.id }, orderAction as never, { orderId: order.id }))).toMatchObject({ status: 403 })
+    expect(h.mock.requests.slice(before).some((r) => r.path === '/v1/refunds')).toBe(false)
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: 'PAID', refundRequestedAt: null })
+    // The member still sees and fulfils the order, without the refund control; the owner has it.
+    expect(await loadOrder(order.id, member.cookie)).toMatchObject({ side: 'seller', canRefund: false })
+    expect(await loadOrder(order.id, p.exporter.cookie)).toMatchObject({ side: 'seller', canRefund: true })
+    const list = (await exporterOrdersLoader({ request: getRequest('/exporter/orders', [member.cookie]) } as never)) as { canRefund: boolean }
+    expect(list.canRefund).toBe(false)
+    // An owner demoted after signing in is refused too: the role is read at the action.
+    await prisma.exporterMember.update({ where: { userId: p.exporter.user.id }, data: { role: 'MEMBER' } })
+    expect(await caught(() => post('/exporter/orders', p.exporter.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction as never))).toMatchObject({ status: 403 })
   })
 
   it('shows a pending refund until Stripe confirms it', async () => {

@@ -8,7 +8,8 @@ import { OrderError } from './errors'
 import { canTransition, type OrderKindName, type OrderStatusName } from './order-status'
 import type { SampleOrderInput } from './schemas'
 import { isPaymentsEnabled } from './stripe.server'
-import { moveOrder, notifyOrderMoved, ORDER_HEAD_SELECT, orderReference, productNameOf } from './transitions.server'
+import { requireCompanyRoleNow } from '~/domain/exporters/company-access.server'
+import { moveOrder, notifyOrderMoved, ORDER_HEAD_SELECT, type OrderHead, orderReference, productNameOf } from './transitions.server'
 
 export type CheckoutUrls = { origin: string }
 
@@ -147,12 +148,28 @@ export async function fulfilOrder(orderId: string, to: 'SHIPPED' | 'DELIVERED', 
 }
 
 /**
+ * Money leaves the seller, so seeing the order is not enough: a sample is refunded by a member of the
+ * exporter whose company role has 'refund:order:own' (read now, not from the session), a booth fee by
+ * the fair's organizer.
+ */
+export async function assertMayRefund(order: Pick<OrderHead, 'kind' | 'companyId' | 'fairId'>, actorId: string): Promise<void> {
+  if (order.kind === 'SAMPLE') {
+    await requireCompanyRoleNow(actorId, order.companyId, 'refund:order:own')
+    return
+  }
+  const prisma = await getPrisma()
+  const fair = order.fairId ? await prisma.tradeFair.findUnique({ where: { id: order.fairId }, select: { organizerId: true } }) : null
+  if (fair?.organizerId !== actorId) throw data({ reason: 'forbidden' }, { status: 403 })
+}
+
+/**
  * Asks Stripe to refund the whole payment. The order stays as it is until Stripe confirms with
  * `charge.refunded` (webhooks.server.ts); meanwhile `refundRequestedAt` lets the UI say so and blocks
  * a second request.
  */
 export async function requestRefund(orderId: string, actorId: string, now = new Date()): Promise<void> {
   const order = await loadOrder(orderId)
+  await assertMayRefund(order, actorId)
   if (order.status === 'PENDING' || !canTransition(order.kind as OrderKindName, order.status as OrderStatusName, 'REFUNDED')) throw new OrderError('invalid-transition', 409)
   if (order.totalAmountMinor === 0 || !order.stripePaymentIntentId) throw new OrderError('nothing-to-refund')
   if (!isPaymentsEnabled()) throw new OrderError('payments-disabled')

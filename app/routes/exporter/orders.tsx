@@ -5,6 +5,7 @@ import { OrderStatusBadge } from '~/components/order-status-badge'
 import { Card, EmptyState } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { sellerMayRefund } from '~/domain/payments/access.server'
 import { listSellerOrders } from '~/domain/payments/queries.server'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { countryName } from '~/lib/countries'
@@ -20,7 +21,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Sample orders · Tradec
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
   const locale = await resolveLocale(request, user)
-  return { orders: await listSellerOrders(membership.company.id, locale), paymentsEnabled: isPaymentsEnabled() }
+  return { orders: await listSellerOrders(membership.company.id, locale), paymentsEnabled: isPaymentsEnabled(), canRefund: sellerMayRefund(user, 'SAMPLE') }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -64,7 +65,7 @@ export default function ExporterOrdersRoute({ loaderData, actionData }: Route.Co
                   {formatMoney(order.totalAmountMinor, order.currency, locale)} · {order.paidAt ? t('payments.paidOn', { date: formatDate(order.paidAt, { locale, timeZone }) }) : null}
                   {order.trackingNumber ? ` · ${t('payments.trackingNumber')}: ${order.trackingNumber}` : ''}
                 </p>
-                <SellerActions order={order} />
+                <SellerActions order={order} canRefund={loaderData.canRefund} />
               </li>
             ))}
           </ul>

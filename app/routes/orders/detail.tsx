@@ -182,7 +182,7 @@ export default function OrderDetailRoute({ loaderData, actionData }: Route.Compo
         {side === 'seller' ? (
           <Card id="fulfil" title={t('payments.fulfilment')}>
             {order.refundPending ? <p className="mb-2 text-sm text-amber-800">{t('payments.refundPendingNote')}</p> : null}
-            <SellerActions order={order} />
+            <SellerActions order={order} canRefund={loaderData.canRefund} />
           </Card>
         ) : null}
       </aside>

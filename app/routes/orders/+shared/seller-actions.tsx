@@ -5,11 +5,20 @@ import { Button } from '~/components/ui/button'
 import { sellerActions, type OrderKindName, type OrderStatusName } from '~/domain/payments/order-status'
 
 /** Ship (with a tracking number), mark delivered, refund: whatever the state machine allows next. */
-export function SellerActions({ order, action }: { order: { id: string; reference: string; kind: OrderKindName; status: OrderStatusName; refundPending: boolean }; action?: string }) {
+export function SellerActions({
+  order,
+  action,
+  canRefund,
+}: {
+  order: { id: string; reference: string; kind: OrderKindName; status: OrderStatusName; refundPending: boolean }
+  action?: string
+  /** The seller's company role allows refunds (the server re-checks). */
+  canRefund: boolean
+}) {
   const { t } = useTranslation()
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle' && navigation.formData?.get('orderId') === order.id
-  const actions = sellerActions(order.kind, order.status)
+  const actions = sellerActions(order.kind, order.status).filter((name) => name !== 'refund' || canRefund)
   if (actions.length === 0) return null
   return (
     <div className="flex flex-wrap items-end gap-2">
