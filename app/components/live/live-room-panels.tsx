@@ -258,10 +258,13 @@ export function HostRoomPanel({
   sessionId,
   products,
   blockedWords = [],
+  canEditBlockedWords = false,
 }: {
   sessionId: string
   products: ReadonlyArray<{ id: string; name: string }>
   blockedWords?: readonly string[]
+  /** The company role allows rewriting the list ('manage:blocked-words:own'; the server re-checks). */
+  canEditBlockedWords?: boolean
 }) {
   const { t } = useTranslation()
   const room = useLiveRoom(sessionId)
@@ -296,7 +299,7 @@ export function HostRoomPanel({
           />
           <PinnedProducts products={room.state.pinnedProducts} />
           <ParticipantsList room={room} />
-          {room.state.you?.isHost ? <BlockedWordsEditor room={room} initial={blockedWords} /> : null}
+          {room.state.you?.isHost && canEditBlockedWords ? <BlockedWordsEditor room={room} initial={blockedWords} /> : null}
         </div>
         <ChatPanel room={room} />
       </div>

@@ -2,8 +2,9 @@ import { TZDate } from '@date-fns/tz'
 import { data } from 'react-router'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
+import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
-import { loadSessionFacts, RoomAccessError, roomContextFor } from './room-access.server'
+import { assertShowcaseManagement, loadSessionFacts, RoomAccessError, roomContextFor } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
 
 /** `YYYY-MM-DDTHH:mm` on the wall clock of `timeZone` → the UTC instant (DST-correct). */
@@ -14,8 +15,13 @@ export function wallClockToUtc(value: string, timeZone: string): Date {
   return new Date(new TZDate(y!, m! - 1, d!, hh!, mm!, timeZone).getTime())
 }
 
-export async function listCompanySessions(companyId: string, locale: string) {
+/**
+ * The company's showcases; `manageable` says whether this viewer may open the studio (same rule as
+ * assertShowcaseManagement: the company role's 'manage:showcase:own', or hosting it; the studio re-checks).
+ */
+export async function listCompanySessions(companyId: string, locale: string, viewer: { userId: string; companyRole: CompanyRoleName }) {
   const prisma = await getPrisma()
+  const managesAll = companyRoleHasPermission(viewer.companyRole, 'manage:showcase:own')
   const sessions = await prisma.liveSession.findMany({
     where: { companyId, kind: 'SHOWCASE' },
     orderBy: [{ scheduledStartAt: 'desc' }],
@@ -31,6 +37,7 @@ export async function listCompanySessions(companyId: string, locale: string) {
       uniqueViewers: true,
       peakViewers: true,
       watchSeconds: true,
+      hostId: true,
     },
   })
   return sessions.map((session) => ({
@@ -43,6 +50,7 @@ export async function listCompanySessions(companyId: string, locale: string) {
     uniqueViewers: session.uniqueViewers,
     peakViewers: session.peakViewers,
     watchSeconds: Number(session.watchSeconds),
+    manageable: managesAll || session.hostId === viewer.userId,
   }))
 }
 
@@ -92,7 +100,11 @@ export async function createShowcase(
   return { ok: true, id: session.id }
 }
 
-/** The studio is for members of the hosting company only (403 otherwise, 404 if unknown). */
+/**
+ * The studio (go live, end) is for those who may manage this showcase: the hosting company's OWNER and
+ * ADMIN, or the MEMBER who hosts it (the rule lives in assertShowcaseManagement, read fresh). Other
+ * members moderate chat from the viewer page. 403 otherwise, 404 if unknown.
+ */
 export async function requireStudioSession(sessionId: string, user: SessionUser) {
   const prisma = await getPrisma()
   const session = await prisma.liveSession.findUnique({
@@ -101,6 +113,12 @@ export async function requireStudioSession(sessionId: string, user: SessionUser)
   })
   if (!session) throw data({ reason: 'not-found' }, { status: 404 })
   if (user.exporterMember?.company.id !== session.companyId) throw data({ reason: 'forbidden' }, { status: 403 })
+  try {
+    await assertShowcaseManagement(session.id, user.id, 'manage:showcase:own')
+  } catch (error) {
+    if (error instanceof RoomAccessError) throw data({ reason: error.code }, { status: error.code === 'not-found' ? 404 : 403 })
+    throw error
+  }
   return { ...session, scheduledStartAt: session.scheduledStartAt.toISOString(), startedAt: session.startedAt?.toISOString() ?? null }
 }
 

@@ -23,7 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const locale = await resolveLocale(request, user)
   const { timeZone } = resolveTimeZone(request, user)
   const [sessions, products] = await Promise.all([
-    listCompanySessions(membership.company.id, locale),
+    listCompanySessions(membership.company.id, locale, { userId: user.id, companyRole: membership.role }),
     listCompanyProductsForShowcase(membership.company.id, locale),
   ])
   return { sessions, products, timeZone }
@@ -67,7 +67,7 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                 </div>
                 <div className="flex items-center gap-2">
                   <StatusBadge status={session.status} />
-                  {session.status === 'SCHEDULED' || session.status === 'LIVE' ? (
+                  {session.manageable && (session.status === 'SCHEDULED' || session.status === 'LIVE') ? (
                     <Link to={`/studio/${session.id}`} className={buttonClass('secondary')}>
                       {t('liveMedia.sessions.openStudio')}
                     </Link>

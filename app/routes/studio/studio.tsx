@@ -6,6 +6,7 @@ import { PhaseBadge } from '~/components/live-media/phase-badge'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
+import { companyRoleHasPermission } from '~/domain/accounts/permissions'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { requireStudioSession } from '~/domain/live/sessions.server'
 import { useBroadcast } from '~/media/use-broadcast'
@@ -21,7 +22,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requireStudioSession(params.sessionId, user)
   const locale = await resolveLocale(request, user)
   const [room, stats] = await Promise.all([loadHostRoomOptions(membership.company.id, locale), getSessionStatistics(session.id)])
-  return { session, room, stats }
+  return { session, room, stats, canEditBlockedWords: companyRoleHasPermission(membership.role, 'manage:blocked-words:own') }
 }
 
 const STATS_REFRESH_MS = 15_000
@@ -182,7 +183,12 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
         ))}
       </dl>
 
-      <HostRoomPanel sessionId={session.id} products={loaderData.room.products} blockedWords={loaderData.room.blockedWords} />
+      <HostRoomPanel
+        sessionId={session.id}
+        products={loaderData.room.products}
+        blockedWords={loaderData.room.blockedWords}
+        canEditBlockedWords={loaderData.canEditBlockedWords}
+      />
     </div>
   )
 }
