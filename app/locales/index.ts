@@ -22,8 +22,10 @@ import enBuyerProfile from './en/buyer-profile'
 import koBuyerProfile from './ko/buyer-profile'
 import enMeetings from './en/meetings'
 import koMeetings from './ko/meetings'
+import enAccount from './en/account'
+import koAccount from './ko/account'
 
 export const messages = {
-  en: { ...enCore, ...enCatalog, ...enInquiries, ...enLiveRoom, ...enLiveMedia, ...enNotifications, ...enPayments, ...enFairs, ...enExporter, ...enBuyerProfile, ...enMeetings },
-  ko: { ...koCore, ...koCatalog, ...koInquiries, ...koLiveRoom, ...koLiveMedia, ...koNotifications, ...koPayments, ...koFairs, ...koExporter, ...koBuyerProfile, ...koMeetings },
+  en: { ...enCore, ...enCatalog, ...enInquiries, ...enLiveRoom, ...enLiveMedia, ...enNotifications, ...enPayments, ...enFairs, ...enExporter, ...enBuyerProfile, ...enMeetings, ...enAccount },
+  ko: { ...koCore, ...koCatalog, ...koInquiries, ...koLiveRoom, ...koLiveMedia, ...koNotifications, ...koPayments, ...koFairs, ...koExporter, ...koBuyerProfile, ...koMeetings, ...koAccount },
 }

@@ -60,3 +60,25 @@ export const SignupSchema = z.discriminatedUnion(
 )
 
 export type SignupInput = z.infer<typeof SignupSchema>
+
+/** Name of the sign-up form's honeypot: a field hidden from people that robots fill in. */
+export const SIGNUP_HONEYPOT_FIELD = 'website'
+
+export const ChangePasswordSchema = z
+  .object({
+    intent: z.literal('change-password'),
+    currentPassword: z.string({ error: 'errors.required' }).max(200, { error: 'errors.passwordTooLong' }),
+    newPassword,
+    confirmPassword: z.string({ error: 'errors.required' }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, { error: 'account.errors.passwordMismatch', path: ['confirmPassword'] })
+
+export const ForgotPasswordSchema = z.object({ email })
+
+export const ResetPasswordSchema = z
+  .object({ password: newPassword, confirmPassword: z.string({ error: 'errors.required' }) })
+  .refine((value) => value.password === value.confirmPassword, { error: 'account.errors.passwordMismatch', path: ['confirmPassword'] })
+
+/** Settings forms that end sessions; the handle is matched against the user's own sessions on the server. */
+export const RevokeSessionSchema = z.object({ intent: z.literal('revoke-session'), session: z.string().min(1).max(100) })
+export const RevokeOtherSessionsSchema = z.object({ intent: z.literal('revoke-other-sessions') })

@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { getLogger } from '~/utils/logger.server'
+import { redactSecrets } from '~/utils/redact.server'
 
 type Db = Prisma.TransactionClient
 
@@ -32,7 +33,8 @@ export async function deliverQueuedEmails(ids: readonly string[]): Promise<void>
   for (const row of rows) {
     try {
       if (transport) await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text })
-      else getLogger().info({ mail: { to: row.to, subject: row.subject, text: row.text } }, 'email (no SMTP_URL configured: logged)')
+      // Links carry secrets (reset, invitation tokens): the log gets them redacted; the outbox keeps the mail.
+      else getLogger().info({ mail: { to: row.to, subject: row.subject, text: redactSecrets(row.text) } }, 'email (no SMTP_URL configured: logged)')
       await prisma.emailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), error: null } })
     } catch (error) {
       getLogger().error({ err: error, emailId: row.id }, 'email delivery failed')

@@ -53,6 +53,11 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
           errors={fields.password.errors}
           inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
         />
+        <p className="text-right text-sm">
+          <Link to="/forgot-password" className="font-semibold text-brand-700 underline">
+            {t('account.forgotPassword')}
+          </Link>
+        </p>
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? t('auth.loginPending') : t('auth.loginSubmit')}
         </Button>

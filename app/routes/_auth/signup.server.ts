@@ -2,11 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { EmailTakenError, signUp } from '~/domain/accounts/accounts.server'
 import { DASHBOARD_PATH } from '~/domain/accounts/permissions'
-import { SignupSchema } from '~/domain/accounts/schemas'
+import { SIGNUP_HONEYPOT_FIELD, SignupSchema } from '~/domain/accounts/schemas'
 import { createUserSession } from '~/domain/accounts/session.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { consumeRateLimit, refundRateLimit } from '~/utils/rate-limit.server'
 import { getClientIp, safeRedirectPath } from '~/utils/request.server'
 import { createToastCookie } from '~/utils/toast.server'
 
@@ -17,11 +18,28 @@ export async function handleSignup(request: Request) {
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
+  const ip = getClientIp(request)
+  // A field people never see nor reach: only form-filling robots put something in it.
+  const honeypot = formData.get(SIGNUP_HONEYPOT_FIELD)
+  if (typeof honeypot === 'string' && honeypot !== '') {
+    getLogger().warn({ ip }, 'sign-up refused: honeypot filled')
+    return data({ result: submission.reply({ formErrors: ['account.errors.signupRefused'], hideFields: ['password', SIGNUP_HONEYPOT_FIELD] }) }, { status: 400 })
+  }
+  const budget = await consumeRateLimit('signupByIp', ip)
+  if (!budget.allowed) {
+    getLogger().warn({ ip }, 'sign-up rate limited')
+    return data(
+      { result: submission.reply({ formErrors: [`account.errors.tooManySignups|${Math.ceil(budget.retryAfterSeconds / 60)}`], hideFields: ['password'] }) },
+      { status: 429, headers: { 'Retry-After': String(budget.retryAfterSeconds) } },
+    )
+  }
   const locale = await resolveLocale(request, null)
   let user: { id: string; role: keyof typeof DASHBOARD_PATH }
   try {
     user = await signUp(submission.value, locale)
   } catch (error) {
+    // The budget counts accounts created, not typos.
+    await refundRateLimit('signupByIp', ip)
     if (error instanceof EmailTakenError) {
       return data(
         { result: submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, hideFields: ['password'] }) },
@@ -34,7 +52,7 @@ export async function handleSignup(request: Request) {
   const headers = new Headers()
   headers.append(
     'Set-Cookie',
-    await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: getClientIp(request) }),
+    await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }),
   )
   headers.append('Set-Cookie', await createToastCookie({ messageKey: 'auth.welcome' }))
   // Back to where the visitor was going (an invitation, a product's RFQ), else the role's dashboard.

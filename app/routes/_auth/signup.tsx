@@ -9,7 +9,7 @@ import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
-import { BUYER_TYPES, SignupSchema } from '~/domain/accounts/schemas'
+import { BUYER_TYPES, SIGNUP_HONEYPOT_FIELD, SignupSchema } from '~/domain/accounts/schemas'
 import { requireAnonymous } from '~/domain/accounts/session.server'
 import { countryOptions } from '~/lib/countries'
 import { listTimeZones } from '~/lib/time'
@@ -54,6 +54,11 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
       <Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={redirectTo} />
+        {/* Honeypot: off screen, out of the tab order and hidden from assistive technology; robots fill it. */}
+        <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+          <label htmlFor="signup-website">{t('account.honeypot')}</label>
+          <input id="signup-website" type="text" name={SIGNUP_HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         <FormErrors id={form.errorId} errors={form.errors} />
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">{t('auth.accountType')}</legend>

@@ -1,67 +1,64 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { data, Form, redirect, useNavigation } from 'react-router'
-import { z } from 'zod'
+import { Form, useNavigation } from 'react-router'
 import type { Route } from './+types/index'
+import { handleSettings, loadSettings, ProfileSchema } from './settings.server'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Field, SelectField } from '~/components/ui/field'
-import { requireUser } from '~/domain/accounts/session.server'
-import { getPrisma } from '~/domain/db.server'
+import { FormErrors } from '~/components/ui/form-errors'
+import { ChangePasswordSchema } from '~/domain/accounts/schemas'
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from '~/lib/i18n'
-import { isValidTimeZone, listTimeZones } from '~/lib/time'
-import { validateCsrf } from '~/utils/csrf.server'
-import { localeCookie } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
-
-const SettingsSchema = z.object({
-  name: z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(100, { error: 'errors.tooLong' }),
-  locale: z.enum(SUPPORTED_LOCALES, { error: 'errors.invalidChoice' }),
-  timeZone: z.string({ error: 'errors.required' }).refine(isValidTimeZone, { error: 'errors.invalidTimeZone' }),
-})
+import { formatDateTime, listTimeZones } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Settings · Tradecast' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request)
-  return { name: user.name, locale: user.locale, timeZone: user.timeZone }
+  return loadSettings(request)
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request)
-  const formData = await request.formData()
-  await validateCsrf(request, formData)
-  const submission = parseWithZod(formData, { schema: SettingsSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const prisma = await getPrisma()
-  await prisma.user.update({ where: { id: user.id }, data: submission.value })
-  if (user.role === 'BUYER') {
-    await prisma.buyerProfile.updateMany({ where: { userId: user.id }, data: { timeZone: submission.value.timeZone } })
-  }
-  const headers = new Headers()
-  headers.append('Set-Cookie', await localeCookie.serialize(submission.value.locale))
-  headers.append('Set-Cookie', await createToastCookie({ messageKey: 'settings.saved' }))
-  return redirect('/settings', { headers })
+  return handleSettings(request)
 }
+
+const SECTION = 'rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200'
 
 export default function SettingsRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">{t('settings.title')}</h1>
+      <ProfileSection profile={loaderData.profile} lastResult={actionData?.intent === 'profile' ? actionData.result : undefined} />
+      <PasswordSection lastResult={actionData?.intent === 'change-password' ? actionData.result : undefined} />
+      <SessionsSection sessions={loaderData.sessions} idleHours={loaderData.idleHours} />
+    </div>
+  )
+}
+
+type LastResult = SubmissionResult<string[]> | undefined
+
+function ProfileSection({ profile, lastResult }: { profile: { name: string; locale: string; timeZone: string }; lastResult: LastResult }) {
+  const { t } = useTranslation()
   const navigation = useNavigation()
   const [form, fields] = useForm({
-    id: 'settings',
-    lastResult: actionData?.result,
-    defaultValue: loaderData,
+    id: 'settings-profile',
+    lastResult,
+    defaultValue: { ...profile, intent: 'profile' },
     shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
   })
   const zones = useMemo(() => listTimeZones().map((zone) => ({ value: zone, label: zone })), [])
   return (
-    <section className="mx-auto max-w-xl rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
-      <h1 className="text-2xl font-bold tracking-tight">{t('settings.title')}</h1>
-      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+    <section aria-labelledby="settings-profile-title" className={SECTION}>
+      <h2 id="settings-profile-title" className="text-lg font-semibold">
+        {t('settings.profile')}
+      </h2>
+      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
+        <input type="hidden" name="intent" value="profile" />
         <Field label={t('auth.name')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
         <SelectField
           label={t('common.language')}
@@ -69,17 +66,138 @@ export default function SettingsRoute({ loaderData, actionData }: Route.Componen
           options={SUPPORTED_LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code] }))}
           selectProps={getSelectProps(fields.locale)}
         />
-        <SelectField
-          label={t('common.timeZone')}
-          errors={fields.timeZone.errors}
-          options={zones}
-          selectProps={getSelectProps(fields.timeZone)}
-        />
+        <SelectField label={t('common.timeZone')} errors={fields.timeZone.errors} options={zones} selectProps={getSelectProps(fields.timeZone)} />
         <p className="text-xs text-slate-500">{t('settings.timeZoneHint')}</p>
         <Button type="submit" disabled={navigation.state !== 'idle'}>
           {t('common.save')}
         </Button>
       </Form>
+    </section>
+  )
+}
+
+function PasswordSection({ lastResult }: { lastResult: LastResult }) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const pending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'change-password'
+  const [form, fields] = useForm({
+    id: 'settings-password',
+    lastResult,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  })
+  return (
+    <section aria-labelledby="settings-password-title" className={SECTION}>
+      <h2 id="settings-password-title" className="text-lg font-semibold">
+        {t('account.password.title')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('account.password.intro')}</p>
+      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="change-password" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field
+          label={t('account.password.current')}
+          errors={fields.currentPassword.errors}
+          inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }}
+        />
+        <Field
+          label={t('account.password.new')}
+          hint={t('auth.passwordHint')}
+          errors={fields.newPassword.errors}
+          inputProps={{ ...getInputProps(fields.newPassword, { type: 'password' }), autoComplete: 'new-password' }}
+        />
+        <Field
+          label={t('account.password.confirm')}
+          errors={fields.confirmPassword.errors}
+          inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? t('account.password.pending') : t('account.password.submit')}
+        </Button>
+      </Form>
+    </section>
+  )
+}
+
+type SessionRow = {
+  handle: string
+  current: boolean
+  browser: string | null
+  os: string | null
+  ipAddress: string | null
+  createdAt: string
+  lastSeenAt: string
+}
+
+function SessionsSection({ sessions, idleHours }: { sessions: SessionRow[]; idleHours: number }) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  const navigation = useNavigation()
+  const busy = navigation.state !== 'idle'
+  const when = (iso: string) => formatDateTime(iso, { locale, timeZone })
+  const deviceName = (session: SessionRow) =>
+    session.browser || session.os
+      ? t('account.sessions.device', { browser: session.browser ?? '?', os: session.os ?? '?' })
+      : t('account.sessions.unknownDevice')
+  const others = sessions.filter((session) => !session.current)
+  return (
+    <section aria-labelledby="settings-sessions-title" className={SECTION}>
+      <h2 id="settings-sessions-title" className="text-lg font-semibold">
+        {t('account.sessions.title')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('account.sessions.intro', { hours: idleHours })}</p>
+      <ul aria-labelledby="settings-sessions-title" className="mt-4 divide-y divide-slate-200">
+        {sessions.map((session) => (
+          <li key={session.handle} className="flex flex-wrap items-start justify-between gap-3 py-3">
+            <div>
+              <p className="font-medium">
+                {deviceName(session)}
+                {session.current ? (
+                  <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700 ring-1 ring-brand-200">
+                    {t('account.sessions.thisDevice')}
+                  </span>
+                ) : null}
+              </p>
+              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-600">
+                <dt>{t('account.sessions.ip')}</dt>
+                <dd>{session.ipAddress ?? '—'}</dd>
+                <dt>{t('account.sessions.created')}</dt>
+                <dd>{when(session.createdAt)}</dd>
+                <dt>{t('account.sessions.lastActive')}</dt>
+                <dd>{when(session.lastSeenAt)}</dd>
+              </dl>
+            </div>
+            {session.current ? null : (
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="revoke-session" />
+                <input type="hidden" name="session" value={session.handle} />
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  disabled={busy}
+                  aria-label={t('account.sessions.revokeLabel', { device: deviceName(session), when: when(session.lastSeenAt) })}
+                >
+                  {t('account.sessions.revoke')}
+                </Button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {others.length > 0 ? (
+        <Form method="post" className="mt-4">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="revoke-other-sessions" />
+          <Button type="submit" variant="danger" disabled={busy}>
+            {t('account.sessions.revokeOthers')}
+          </Button>
+        </Form>
+      ) : (
+        <p className="mt-4 text-sm text-slate-600">{t('account.sessions.noOthers')}</p>
+      )}
     </section>
   )
 }

@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { getPrisma } from '~/domain/db.server'
+import { flushNotificationEmails } from '~/domain/notifications/notify.server'
+import { queueEmail } from '~/domain/notifications/email.server'
+import { createI18n, isSupportedLocale } from '~/lib/i18n'
+import { hashPassword, verifyPassword } from './password.server'
+import { announceRevokedSessions } from './session.server'
+
+/** A refused account change; `messageKey` is the i18n key routes show as a form error. */
+export class AccountError extends Error {
+  constructor(readonly messageKey: string, readonly field?: string) {
+    super(messageKey)
+  }
+}
+
+/** How long a reset link works (ASVS V2.5: short-lived). */
+export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000
+
+export function hashResetToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export function passwordResetPath(token: string): string {
+  return `/reset-password/${token}`
+}
+
+/**
+ * Sets a new password and ends every session of the user (the caller opens a fresh one when the person
+ * is at the keyboard), and voids open reset links: whoever held the old password or a link is out.
+ */
+async function replacePassword(userId: string, passwordHash: string, now: Date, consumedTokenHash?: string) {
+  const prisma = await getPrisma()
+  const revoked = await prisma.$transaction(async (tx) => {
+    if (consumedTokenHash) {
+      // Single use even under a double submit: only one transaction flips usedAt.
+      const { count } = await tx.passwordResetToken.updateMany({
+        where: { tokenHash: consumedTokenHash, userId, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      })
+      if (count !== 1) throw new AccountError('account.reset.invalidLink')
+    }
+    await tx.password.upsert({ where: { userId }, update: { hash: passwordHash }, create: { userId, hash: passwordHash } })
+    await tx.passwordResetToken.deleteMany({ where: { userId, usedAt: null } })
+    const sessions = await tx.session.findMany({ where: { userId }, select: { id: true, userId: true } })
+    await tx.session.deleteMany({ where: { userId } })
+    return sessions
+  })
+  announceRevokedSessions(revoked)
+  return revoked.map((session) => session.id)
+}
+
+/** Password change by a signed-in person who knows the current one. Returns the ended session ids. */
+export async function changePassword(
+  { userId, currentPassword, newPassword, now = new Date() }: { userId: string; currentPassword: string; newPassword: string; now?: Date },
+): Promise<string[]> {
+  const prisma = await getPrisma()
+  const stored = await prisma.password.findUnique({ where: { userId }, select: { hash: true } })
+  if (!stored || !(await verifyPassword(stored.hash, currentPassword))) {
+    throw new AccountError('account.errors.currentPasswordWrong', 'currentPassword')
+  }
+  if (currentPassword === newPassword) throw new AccountError('account.errors.samePassword', 'newPassword')
+  return replacePassword(userId, await hashPassword(newPassword), now)
+}
+
+/**
+ * Mails a reset link when the email has an account; does nothing otherwise. The caller answers the
+ * same either way (no account enumeration). The raw token exists only in the mail.
+ */
+export async function requestPasswordReset({ email, now = new Date() }: { email: string; now?: Date }): Promise<void> {
+  const prisma = await getPrisma()
+  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, locale: true } })
+  if (!user) return
+  const token = randomBytes(32).toString('base64url')
+  const emailIds = await prisma.$transaction(async (tx) => {
+    // Only the newest link works.
+    await tx.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } })
+    await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS), createdAt: now },
+    })
+    const { t } = createI18n(isSupportedLocale(user.locale) ? user.locale : 'en')
+    const appUrl = process.env.APP_URL ?? 'http://localhost:3000'
+    const minutes = PASSWORD_RESET_TTL_MS / 60_000
+    const id = await queueEmail(tx, {
+      to: user.email,
+      subject: t('account.reset.mailSubject'),
+      text: `${t('account.reset.mailBody', { minutes })}\n\n${appUrl}${passwordResetPath(token)}\n\n${t('account.reset.mailIgnore')}`,
+    })
+    return [id]
+  })
+  // Not awaited: an SMTP round trip only for existing accounts would tell them apart by timing.
+  void flushNotificationEmails(emailIds)
+}
+
+/** The account a reset link belongs to while it is unused and fresh; null otherwise. */
+export async function findPasswordResetUser(token: string, now = new Date()): Promise<{ userId: string; email: string } | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
+  const prisma = await getPrisma()
+  const row = await prisma.passwordResetToken.findUnique({
+    where: { tokenHash: hashResetToken(token) },
+    select: { userId: true, usedAt: true, expiresAt: true, user: { select: { email: true } } },
+  })
+  if (!row || row.usedAt || row.expiresAt <= now) return null
+  return { userId: row.userId, email: row.user.email }
+}
+
+/** Sets the password through a reset link (single use), ends all sessions. Returns the user's id. */
+export async function resetPassword({ token, password, now = new Date() }: { token: string; password: string; now?: Date }): Promise<string> {
+  const owner = await findPasswordResetUser(token, now)
+  if (!owner) throw new AccountError('account.reset.invalidLink')
+  await replacePassword(owner.userId, await hashPassword(password), now, hashResetToken(token))
+  return owner.userId
+}

@@ -1,0 +1,117 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from 'react-router'
+import { z } from 'zod'
+import { AccountError, changePassword } from '~/domain/accounts/credentials.server'
+import { ChangePasswordSchema, RevokeOtherSessionsSchema, RevokeSessionSchema } from '~/domain/accounts/schemas'
+import {
+  createUserSession,
+  listUserSessions,
+  readSessionId,
+  requireUser,
+  revokeOtherSessions,
+  revokeUserSession,
+} from '~/domain/accounts/session.server'
+import { getPrisma } from '~/domain/db.server'
+import { SUPPORTED_LOCALES } from '~/lib/i18n'
+import { isValidTimeZone } from '~/lib/time'
+import { describeUserAgent } from '~/lib/user-agent'
+import { requestNow } from '~/utils/clock.server'
+import { validateCsrf } from '~/utils/csrf.server'
+import { getEnv } from '~/utils/env.server'
+import { localeCookie } from '~/utils/preferences.server'
+import { consumeLoginAttempt } from '~/utils/rate-limit.server'
+import { getClientIp } from '~/utils/request.server'
+import { createToastCookie } from '~/utils/toast.server'
+
+export const ProfileSchema = z.object({
+  intent: z.literal('profile'),
+  name: z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(100, { error: 'errors.tooLong' }),
+  locale: z.enum(SUPPORTED_LOCALES, { error: 'errors.invalidChoice' }),
+  timeZone: z.string({ error: 'errors.required' }).refine(isValidTimeZone, { error: 'errors.invalidTimeZone' }),
+})
+
+export async function loadSettings(request: Request) {
+  const user = await requireUser(request)
+  const now = requestNow(request)
+  const currentId = await readSessionId(request.headers.get('Cookie'))
+  const sessions = await listUserSessions(user.id, currentId, now)
+  return {
+    profile: { name: user.name, locale: user.locale, timeZone: user.timeZone },
+    idleHours: Math.round(getEnv().SESSION_IDLE_TIMEOUT_MINUTES / 60),
+    sessions: sessions.map((session) => ({
+      handle: session.handle,
+      current: session.current,
+      ...describeUserAgent(session.userAgent),
+      ipAddress: session.ipAddress,
+      createdAt: session.createdAt.toISOString(),
+      lastSeenAt: session.lastSeenAt.toISOString(),
+    })),
+  }
+}
+
+async function toastRedirect(messageKey: string, extraCookies: string[] = []) {
+  const headers = new Headers()
+  for (const cookie of extraCookies) headers.append('Set-Cookie', cookie)
+  headers.append('Set-Cookie', await createToastCookie({ messageKey }))
+  return redirect('/settings', { headers })
+}
+
+export async function handleSettings(request: Request) {
+  const user = await requireUser(request)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const intent = formData.get('intent')
+  const now = requestNow(request)
+
+  if (intent === 'change-password') {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+    const hideFields = ['currentPassword', 'newPassword', 'confirmPassword']
+    if (submission.status !== 'success') return data({ intent, result: submission.reply({ hideFields }) }, { status: 400 })
+    // The current password is a secret a stolen session could guess at: same budget as sign-in.
+    const ip = getClientIp(request)
+    const verdict = await consumeLoginAttempt(ip, user.email)
+    if (!verdict.allowed) {
+      return data(
+        { intent, result: submission.reply({ formErrors: [`errors.tooManyAttempts|${Math.ceil(verdict.retryAfterSeconds / 60)}`], hideFields }) },
+        { status: 429, headers: { 'Retry-After': String(verdict.retryAfterSeconds) } },
+      )
+    }
+    try {
+      await changePassword({ userId: user.id, currentPassword: submission.value.currentPassword, newPassword: submission.value.newPassword, now })
+    } catch (error) {
+      if (error instanceof AccountError) {
+        return data({ intent, result: submission.reply({ fieldErrors: { [error.field ?? '']: [error.messageKey] }, hideFields }) }, { status: 400 })
+      }
+      throw error
+    }
+    // Every session ended with the old password; this device gets a new one (a new id: rotation).
+    const cookie = await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }, now)
+    return toastRedirect('account.password.changed', [cookie])
+  }
+
+  if (intent === 'revoke-session') {
+    const submission = parseWithZod(formData, { schema: RevokeSessionSchema })
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    // Only the user's own sessions match; another's handle ends nothing.
+    if (!(await revokeUserSession(user.id, submission.value.session))) throw data({ reason: 'not-found' }, { status: 404 })
+    return toastRedirect('account.sessions.revoked')
+  }
+
+  if (intent === 'revoke-other-sessions') {
+    const submission = parseWithZod(formData, { schema: RevokeOtherSessionsSchema })
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    const currentId = await readSessionId(request.headers.get('Cookie'))
+    if (currentId) await revokeOtherSessions(user.id, currentId)
+    return toastRedirect('account.sessions.othersRevoked')
+  }
+
+  const submission = parseWithZod(formData, { schema: ProfileSchema })
+  if (submission.status !== 'success') return data({ intent: 'profile', result: submission.reply() }, { status: 400 })
+  const { intent: _intent, ...profile } = submission.value
+  const prisma = await getPrisma()
+  await prisma.user.update({ where: { id: user.id }, data: profile })
+  if (user.role === 'BUYER') {
+    await prisma.buyerProfile.updateMany({ where: { userId: user.id }, data: { timeZone: profile.timeZone } })
+  }
+  return toastRedirect('settings.saved', [await localeCookie.serialize(profile.locale)])
+}
