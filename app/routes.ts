@@ -5,6 +5,8 @@ export default [
   route('login', 'routes/_auth/login.tsx'),
   route('signup', 'routes/_auth/signup.tsx'),
   route('logout', 'routes/_auth/logout.tsx'),
+  route('forgot-password', 'routes/_auth/forgot-password.tsx'),
+  route('reset-password/:token', 'routes/_auth/reset-password.tsx'),
   route('preferences', 'routes/preferences.tsx'),
   route('settings', 'routes/settings/index.tsx'),
   route('dashboard', 'routes/dashboard.tsx'),

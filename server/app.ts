@@ -6,6 +6,7 @@ import type { ServerBuild } from 'react-router'
 import type { ViteDevServer } from 'vite'
 import { getPrisma } from '../app/domain/db.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
+import { redactLoggedRequest } from '../app/utils/redact.server.ts'
 import { CLIENT_IP_HEADER } from '../app/utils/request.server.ts'
 import { mountStripeWebhook } from './stripe-webhook.ts'
 import { getUploadDir, UPLOAD_URL_PREFIX } from '../app/utils/uploads.server.ts'
@@ -72,6 +73,8 @@ export function createExpressApp(options: AppOptions): Express {
     pinoHttp({
       logger: getLogger(),
       autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Reset and invitation links carry their token in the path: never into the access log.
+      serializers: { req: redactLoggedRequest },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   )

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   /// "auto": Secure cookies when APP_URL is https
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /// A session unused this long ends (ASVS L2 V3.3.2: 12 h); the 30-day absolute life still applies
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   REDIS_URL: z.string().optional(),
   /// Pub/sub channel prefix shared by the processes of one deployment (several deployments on one Redis)
   REDIS_CHANNEL: z.string().min(1).max(100).optional(),
