@@ -11,41 +11,74 @@ export const REACTIONS = ['👍', '❤️', '👏', '🔥', '😮', '🤝'] as c
 const id = z.string().min(1).max(40).regex(/^[\w-]+$/)
 const sessionId = id
 
-export const JoinSchema = z.object({
+// Control characters (C0 except newline, DEL, C1) and the bidirectional embeddings, overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069): invisible, they can make a name or a message read as
+// something else ("Trojan Source"). They are stripped, not refused: a right-to-left text pasted with a
+// stray mark still goes through, and what remains must still be non-empty. Marks that only hint a
+// direction (U+200E, U+200F) stay.
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
+export const stripHiddenCharacters = (text: string) => text.replace(HIDDEN_CHARACTERS, '')
+/** Text people read (chat, names): hidden characters stripped before trimming and length checks. */
+const visibleText = () => z.string().transform(stripHiddenCharacters).pipe(z.string().trim())
+
+// Objects are strict: a key the catalogue does not know (`__proto__` included) is refused, never ignored.
+export const JoinSchema = z.strictObject({
   sessionId,
-  /** Guests of public showcases name themselves; ignored for signed-in users. */
-  guestName: z.string().trim().min(1).max(40).optional(),
+  /** Guests of public showcases name themselves; ignored for signed-in users. Single line. */
+  guestName: visibleText()
+    .pipe(z.string().min(1).max(40))
+    .transform((name) => name.replace(/\s+/g, ' '))
+    .optional(),
   /** After a reconnect: only messages newer than this one are sent back. */
   sinceMessageId: id.optional(),
 })
 
-export const SendMessageSchema = z.object({
+export const SendMessageSchema = z.strictObject({
   sessionId,
-  body: z.string().trim().min(1, { error: 'empty' }).max(CHAT_MAX_LENGTH, { error: 'too-long' }),
+  body: visibleText().pipe(z.string().min(1, { error: 'empty' }).max(CHAT_MAX_LENGTH, { error: 'too-long' })),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).optional(),
 })
 
-export const MessageRefSchema = z.object({ sessionId, messageId: id })
-export const PinMessageSchema = z.object({ sessionId, messageId: id.nullable() })
+export const MessageRefSchema = z.strictObject({ sessionId, messageId: id })
+export const PinMessageSchema = z.strictObject({ sessionId, messageId: id.nullable() })
 
-export const ParticipantRefSchema = z.union([z.object({ userId: id }), z.object({ guestKey: id })])
-export const SanctionSchema = z.object({
+export const ParticipantRefSchema = z.union([z.strictObject({ userId: id }), z.strictObject({ guestKey: id })])
+export const SanctionSchema = z.strictObject({
   sessionId,
   target: ParticipantRefSchema,
   kind: z.enum(['MUTE', 'BAN']),
   /** Mutes expire; bans last for the session. */
   minutes: z.number().int().min(1).max(24 * 60).optional(),
-  reason: z.string().trim().max(200).optional(),
+  reason: visibleText().pipe(z.string().max(200)).optional(),
 })
-export const UnbanSchema = z.object({ sessionId, target: ParticipantRefSchema })
-export const SlowModeSchema = z.object({ sessionId, seconds: z.number().int().min(0).max(300) })
-export const BlockedWordsSchema = z.object({
+export const UnbanSchema = z.strictObject({ sessionId, target: ParticipantRefSchema })
+export const SlowModeSchema = z.strictObject({ sessionId, seconds: z.number().int().min(0).max(300) })
+export const BlockedWordsSchema = z.strictObject({
   sessionId,
-  words: z.array(z.string().trim().min(2).max(40)).max(200),
+  words: z.array(visibleText().pipe(z.string().min(2).max(40))).max(200),
 })
-export const ReactionSchema = z.object({ sessionId, emoji: z.enum(REACTIONS) })
-export const PinProductSchema = z.object({ sessionId, productId: id, pinned: z.boolean() })
-export const SessionRefSchema = z.object({ sessionId })
+export const ReactionSchema = z.strictObject({ sessionId, emoji: z.enum(REACTIONS) })
+export const PinProductSchema = z.strictObject({ sessionId, productId: id, pinned: z.boolean() })
+export const SessionRefSchema = z.strictObject({ sessionId })
+
+/** The schema of every client → server event: the catalogue's one list of names (see LiveClientToServer). */
+export const LIVE_EVENT_SCHEMAS = {
+  'live:join': JoinSchema,
+  'live:leave': SessionRefSchema,
+  'chat:send': SendMessageSchema,
+  'chat:delete': MessageRefSchema,
+  'chat:pin': PinMessageSchema,
+  'mod:sanction': SanctionSchema,
+  'mod:unban': UnbanSchema,
+  'mod:slow-mode': SlowModeSchema,
+  'mod:blocked-words': BlockedWordsSchema,
+  'mod:participants': SessionRefSchema,
+  'room:react': ReactionSchema,
+  'products:pin': PinProductSchema,
+} as const satisfies Record<keyof LiveClientToServer, z.ZodType>
+export type LiveEventName = keyof typeof LIVE_EVENT_SCHEMAS
+export const LIVE_CLIENT_EVENTS = Object.keys(LIVE_EVENT_SCHEMAS) as LiveEventName[]
 
 export type ErrorCode =
   | 'invalid'
@@ -59,6 +92,8 @@ export type ErrorCode =
   | 'blocked-word'
   | 'too-many-pins'
   | 'not-joined'
+  /** A guest minted over its network's budget of new guests: it may watch, not chat. */
+  | 'guest-limit'
   | 'internal'
 
 export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string; retryAfterMs?: number } }

@@ -208,6 +208,10 @@ export type MediaErrorCode =
   | 'ended'
   | 'unsupported'
   | 'restarting'
+  /** A per-connection cap (transports, producers, consumers) is reached. */
+  | 'too-many'
+  /** Too many requests from this connection in a short time (valid or not). */
+  | 'rate-limited'
   | 'internal'
 
 export type MediaAck<T> = ({ ok: true } & T) | { ok: false; error: { code: MediaErrorCode; message: string } }

@@ -39,11 +39,19 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right)
 }
 
-function originAllowed(request: Request): boolean {
-  const origin = request.headers.get('Origin')
-  // Non-browser clients send no Origin; the token check still applies to them.
+/**
+ * Whether a request's Origin header is the app's own: the origin the request was made to, or
+ * APP_URL's. Non-browser clients send no Origin (and cannot carry a victim's cookies), so none
+ * passes; an opaque "null" origin does not. Shared by forms and the Socket.io handshake.
+ */
+export function isOwnOrigin(origin: string | null | undefined, requestOrigin: string): boolean {
   if (!origin || origin === 'null') return origin !== 'null'
-  return origin === new URL(request.url).origin || origin === process.env.APP_URL
+  return origin === requestOrigin || (!!process.env.APP_URL && origin === new URL(process.env.APP_URL).origin)
+}
+
+function originAllowed(request: Request): boolean {
+  // Non-browser clients send no Origin; the token check still applies to them.
+  return isOwnOrigin(request.headers.get('Origin'), new URL(request.url).origin)
 }
 
 /** Throws 403 unless the form carries the token of this browser's cookie and comes from our origin. */

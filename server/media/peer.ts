@@ -4,6 +4,19 @@ import { TRANSPORT_BITRATE } from './config.ts'
 
 export const KEY_FRAME_REQUEST_SPACING_MS = 400
 
+/**
+ * What one peer may hold at once, by role: each transport takes two RTC ports and each consumer a
+ * share of a worker, so a client must not be able to ask for them without end. A browser needs one
+ * transport per direction (two leave room for an ICE restart); a host sends audio + camera + screen
+ * at most; a viewer receives the host's audio and video (and a screen); a meeting seat receives
+ * every other seat's camera, microphone and screen.
+ */
+export const PEER_LIMITS: Record<PeerRole, { send: number; recv: number; producers: number; consumers: number }> = {
+  host: { send: 2, recv: 2, producers: 3, consumers: 4 },
+  viewer: { send: 0, recv: 2, producers: 0, consumers: 4 },
+  participant: { send: 2, recv: 2, producers: 3, consumers: 24 },
+}
+
 /** host: a showcase's broadcaster; viewer: consumes only; participant: a meeting seat (sends and receives). */
 export type PeerRole = 'host' | 'viewer' | 'participant'
 export type MediaSource = 'camera' | 'microphone' | 'screen'
@@ -23,7 +36,7 @@ export interface PeerHost {
 
 export class MediaError extends Error {
   constructor(
-    readonly code: 'not-found' | 'forbidden' | 'invalid' | 'closed' | 'unsupported',
+    readonly code: 'not-found' | 'forbidden' | 'invalid' | 'closed' | 'unsupported' | 'too-many',
     message: string,
   ) {
     super(message)
@@ -60,6 +73,9 @@ export class Peer extends EventEmitter<PeerEvents> {
   readonly #listen: TransportListen
   #closed = false
   #joined = false
+  readonly #creating: Record<TransportDirection, number> = { send: 0, recv: 0 }
+  #pendingProducers = 0
+  #pendingConsumers = 0
   readonly #joinTimer: NodeJS.Timeout
   /** Who this peer is, as other peers see it (set by the signalling layer). */
   label: { name: string; role: string } | null = null
@@ -102,6 +118,18 @@ export class Peer extends EventEmitter<PeerEvents> {
   async createTransport(direction: TransportDirection): Promise<types.WebRtcTransport> {
     this.#assertOpen()
     if (direction === 'send' && !this.canProduce) throw new MediaError('forbidden', 'Only the host can broadcast.')
+    // Counted with the transports still being created, so concurrent requests cannot pass the cap together.
+    const held = [...this.transports.values()].filter((t) => t.appData['direction'] === direction).length + this.#creating[direction]
+    if (held >= PEER_LIMITS[this.role][direction]) throw new MediaError('too-many', `At most ${PEER_LIMITS[this.role][direction]} ${direction} transports per connection.`)
+    this.#creating[direction]++
+    try {
+      return await this.#createTransport(direction)
+    } finally {
+      this.#creating[direction]--
+    }
+  }
+
+  async #createTransport(direction: TransportDirection): Promise<types.WebRtcTransport> {
     const router = direction === 'send' ? this.#host.routerForSend() : await this.#host.routerForRecv(this)
     const listenInfo = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({
       protocol,
@@ -158,15 +186,19 @@ export class Peer extends EventEmitter<PeerEvents> {
       this.role === 'host' ? producer.kind === kind : producer.appData['source'] === source,
     )
     if (existing) throw new MediaError('invalid', `A ${this.role === 'host' ? kind : source} producer is already live; replace its track instead.`)
-    const producer = await transport.produce({
+    if (this.producers.size + this.#pendingProducers >= PEER_LIMITS[this.role].producers) throw new MediaError('too-many', 'No more media can be sent from this connection.')
+    this.#pendingProducers++
+    const producer = await transport
+      .produce({
       kind,
       rtpParameters,
       // Chromium ignores key-frame requests that come within 300 ms of its last key frame, and mediasoup
       // then retries only after 1 s. Spacing requests 400 ms apart means every request is honoured, so a
       // viewer joining right after another one gets its first frame in < 0.5 s instead of ~1 s.
       ...(kind === 'video' ? { keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS } : {}),
-      appData: { source },
-    })
+        appData: { source },
+      })
+      .finally(() => this.#pendingProducers--)
     this.producers.set(producer.id, producer)
     producer.observer.once('close', () => this.producers.delete(producer.id))
     await this.#host.producerAdded(this, producer)
@@ -187,7 +219,9 @@ export class Peer extends EventEmitter<PeerEvents> {
     const router = this.#recvRouters.get(transportId)
     if (!router) throw new MediaError('not-found', 'No such transport.')
     if (!router.canConsume({ producerId, rtpCapabilities })) throw new MediaError('unsupported', 'This browser cannot play this stream.')
-    const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true, enableRtx: true })
+    if (this.consumers.size + this.#pendingConsumers >= PEER_LIMITS[this.role].consumers) throw new MediaError('too-many', 'No more streams can be received on this connection.')
+    this.#pendingConsumers++
+    const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true, enableRtx: true }).finally(() => this.#pendingConsumers--)
     this.consumers.set(consumer.id, consumer)
     this.#host.consumerCountChanged(router, 1)
     consumer.observer.once('close', () => {

@@ -5,6 +5,8 @@ import { getEnv } from '../../app/utils/env.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import type { IceServer, MediaLayer } from '../media/index.ts'
 import { registerLiveNamespace } from './live-namespace.ts'
+import { createHandshakeGuard } from './handshake-guard.ts'
+import { watchIdentityEvents } from './identity-watch.ts'
 import { registerMediaNamespace } from './media-namespace.ts'
 
 export type SocketUser = { id: string; role: string; name: string } | null
@@ -22,17 +24,25 @@ export type RealtimeOptions = {
  * its own module: `/live` (chat, moderation, pins) and `/media` (mediasoup signalling).
  */
 export async function createRealtimeServer(httpServer: HttpServer, options: RealtimeOptions = {}) {
+  const env = getEnv()
+  const redis = options.redis ?? (env.REDIS_URL ? { url: env.REDIS_URL, key: env.REDIS_CHANNEL } : null)
+  // Created before the server: the handshake guard shares its limiter through the same Redis.
+  const cluster = redis ? await (await import('./redis-adapter.ts')).createRedisClients(redis.url) : null
+  const shared = cluster && redis ? { client: cluster.commands, scope: redis.key } : undefined
+
   const io = new Server(httpServer, {
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // Recovery runs the handshake again (skipMiddlewares off): the identity restored from before the
+    // drop is checked against the cookies of now (see socket-identity.ts).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // Origin check and the per-network budget of new guests, before any namespace (handshake-guard.ts).
+    allowRequest: createHandshakeGuard(shared),
     // Every packet is parsed before validation, so this stays small; still, a 100 kB message (ASCII)
     // reaches validation and gets a clear error back. Bigger packets make Engine.IO close the connection.
     maxHttpBufferSize: 128 * 1024,
   })
 
-  const env = getEnv()
-  const redis = options.redis ?? (env.REDIS_URL ? { url: env.REDIS_URL, key: env.REDIS_CHANNEL } : null)
-  const cluster = redis ? await (await import('./redis-adapter.ts')).attachRedisAdapter(io, redis.url, { key: redis.key }) : null
+  cluster?.attach(io, { key: redis?.key })
 
   io.use(async (socket, next) => {
     try {
@@ -50,14 +60,17 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     socket.emit('hello', { signedIn: socket.data.user !== null })
   })
 
-  const live = registerLiveNamespace(io, cluster && redis ? { redis: { client: cluster.commands, scope: redis.key } } : {})
+  const live = registerLiveNamespace(io, shared ? { redis: shared } : {})
   const media = options.media
     ? registerMediaNamespace(io, { media: options.media.layer, iceServers: options.media.iceServers, testHooks: options.media.testHooks })
     : null
+  // Sign-out, revoked sessions and membership changes drop the person's sockets on every process.
+  const stopIdentityWatch = watchIdentityEvents(io, [io.of('/live'), ...(media ? [io.of('/media')] : [])], { cluster: cluster !== null })
 
   return {
     io,
     async close() {
+      stopIdentityWatch()
       live.close()
       await media?.close()
       await new Promise<void>((resolve) => {

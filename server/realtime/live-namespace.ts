@@ -15,7 +15,7 @@ import {
 } from '../../app/domain/live/chat.server.ts'
 import { ModerationError, pinMessage, removeMessage, sanctionParticipant, setBlockedWords, setSlowMode, unbanParticipant } from '../../app/domain/live/moderation.server.ts'
 import { listPinnedProducts, PinError, setProductPinned } from '../../app/domain/live/pinned-products.server.ts'
-import { loadSessionFacts, RoomAccessError, type RoomContext, roomContextFor, type SessionFacts } from '../../app/domain/live/room-access.server.ts'
+import { assertShowcaseManagement, loadSessionFacts, RoomAccessError, type RoomContext, roomContextFor, type SessionFacts } from '../../app/domain/live/room-access.server.ts'
 import { identityKey, type RoomIdentity } from '../../app/domain/live/room-identity.ts'
 import {
   type Ack,
@@ -23,6 +23,7 @@ import {
   type ChatMessageView,
   type ErrorCode,
   JoinSchema,
+  LIVE_CLIENT_EVENTS,
   type LiveClientToServer,
   type LiveServerToClient,
   MessageRefSchema,
@@ -45,9 +46,10 @@ import { installGuestCookie } from './guest-cookie.ts'
 import { ExpiringCache } from './expiring-cache.ts'
 import type { RedisCommandClient } from '../../app/utils/redis.server.ts'
 import { RoomBatcher } from './room-batcher.ts'
-import { identityFromHandshake } from './socket-identity.ts'
+import { authenticateHandshake, joinIdentityRooms, revalidateRecovered } from './socket-identity.ts'
+import { refuseUnknownEvents } from './unknown-events.ts'
 
-type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Set<string> }
+type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Set<string>; authSessionId: string | null }
 type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, LiveServerSideEvents, SocketData>
 type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, LiveServerSideEvents, SocketData>
 
@@ -108,8 +110,13 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
 
   nsp.use(async (socket, next) => {
     try {
-      socket.data.identity = await identityFromHandshake(socket.request)
-      socket.data.joined = new Set()
+      const { identity, authSessionId } = await authenticateHandshake(socket.request)
+      socket.data.authSessionId = authSessionId
+      // A recovered connection keeps its rooms only while its identity still holds.
+      if (!revalidateRecovered(socket, identity)) {
+        socket.data.identity = identity
+        socket.data.joined = new Set()
+      }
       next()
     } catch (error) {
       logger.error({ err: error }, 'live handshake failed')
@@ -235,6 +242,18 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
   }
 
   nsp.on('connection', (socket: LiveSocket) => {
+    void joinIdentityRooms(socket, socket.data.identity, socket.data.authSessionId)
+    refuseUnknownEvents(socket, LIVE_CLIENT_EVENTS, async (event, ack) => {
+      let result: Ack<never>
+      try {
+        await consume(eventLimiter, socket.id)
+        result = { ok: false, error: { code: 'invalid', message: `Unknown event ${event}.` } }
+      } catch (error) {
+        result = errorAck(error)
+      }
+      ack(result)
+    })
+
     on(socket, 'live:join', JoinSchema, async (input) => {
       let identity = socket.data.identity
       if (identity.kind === 'anonymous') throw new EventError('unauthenticated', 'Sign in to join this session.')
@@ -274,7 +293,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
             muted: sanction?.kind === 'MUTE',
             banned: sanction?.kind === 'BAN',
             sanctionUntil: sanction?.until?.toISOString() ?? null,
-            canChat: (room.status === 'LIVE' || room.status === 'SCHEDULED') && sanction?.kind !== 'BAN',
+            canChat: (room.status === 'LIVE' || room.status === 'SCHEDULED') && sanction?.kind !== 'BAN' && !(identity.kind === 'guest' && identity.transient),
           },
         },
       }
@@ -300,6 +319,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
           'blocked-word': 'This message contains a word the host does not allow.',
           forbidden: 'The chat of this session is closed.',
           'slow-mode': 'Slow mode is on: wait a moment before the next message.',
+          'guest-limit': 'Too many new guests came from your network; sign in to chat.',
         }
         throw new EventError(rejection.code, messages[rejection.code] ?? rejection.code, 'retryAfterMs' in rejection ? rejection.retryAfterMs : undefined)
       }
@@ -323,7 +343,9 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
 
     on(socket, 'mod:sanction', SanctionSchema, async (input) => {
       const { room, identity } = await roomFor(socket, input.sessionId)
-      await sanctionParticipant(room, actorId(identity), input)
+      // A guest's ban also covers the network it is on now (as this room sees it, on any process).
+      const target = 'guestKey' in input.target ? (await presentIdentities(input.sessionId)).get(`g:${input.target.guestKey}`) : undefined
+      await sanctionParticipant(room, actorId(identity), input, new Date(), target?.kind === 'guest' ? (target.network ?? null) : null)
       sessionChanged(input.sessionId)
       await notifyParticipant(input.sessionId, input.target)
       return {}
@@ -346,7 +368,9 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
     })
 
     on(socket, 'mod:blocked-words', BlockedWordsSchema, async (input) => {
-      const { room } = await roomFor(socket, input.sessionId)
+      const { room, identity } = await roomFor(socket, input.sessionId)
+      // The company role is read again now: a member may moderate chat, not rewrite the list.
+      await assertShowcaseManagement(input.sessionId, actorId(identity), 'manage:blocked-words:own')
       const words = await setBlockedWords(room, input.words)
       // The list belongs to the company: every session of it, on every process, must see it now.
       sessionChanged(null)
@@ -395,7 +419,8 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
       const sessionId = name.slice('live:'.length)
       void presentIdentities(sessionId)
         .then((present) => {
-          const count = present.size
+          // Guests minted over their network's budget watch without being counted (issue 13, item 8).
+          const count = [...present.values()].filter((identity) => !(identity.kind === 'guest' && identity.transient)).length
           if (viewerCounts.get(sessionId) === count) return
           viewerCounts.set(sessionId, count)
           nsp.local.to(name).emit('room:viewers', { count })

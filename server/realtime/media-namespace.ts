@@ -1,7 +1,7 @@
 import type { Namespace, Server, Socket } from 'socket.io'
 import { z } from 'zod'
 import { endLive, getSessionHeader, goLive, LifecycleError } from '../../app/domain/live/lifecycle.server.ts'
-import { loadRoomContext, RoomAccessError } from '../../app/domain/live/room-access.server.ts'
+import { assertShowcaseManagement, loadRoomContext, RoomAccessError } from '../../app/domain/live/room-access.server.ts'
 import type { RoomIdentity } from '../../app/domain/live/room-identity.ts'
 import { closeViewSpan, openViewSpan, refreshViewStats, touchViewSpans } from '../../app/domain/live/viewers.server.ts'
 import { admitToMeetingRoom, MeetingRoomError } from '../../app/domain/meetings/room-access.server.ts'
@@ -23,11 +23,13 @@ import {
 import { cookieHeaderNow } from '../../app/utils/clock.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import { MediaError, type MediaLayer, type Peer, type Room } from '../media/index.ts'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { installGuestCookie } from './guest-cookie.ts'
-import { identityFromHandshake } from './socket-identity.ts'
+import { refuseUnknownEvents } from './unknown-events.ts'
+import { authenticateHandshake, joinIdentityRooms, revalidateRecovered } from './socket-identity.ts'
 
 type Joined = { sessionId: string; role: 'host' | 'viewer' | 'participant'; room: Room; peer: Peer; rtpCapabilities?: unknown; spanId?: string; seat?: ParticipantInfo }
-type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Joined | null }
+type SocketData = { identity: RoomIdentity | { kind: 'anonymous' }; joined: Joined | null; authSessionId: string | null }
 type MediaSocket = Socket<MediaClientToServer, MediaServerToClient, Record<string, never>, SocketData>
 type MediaNamespace = Namespace<MediaClientToServer, MediaServerToClient, Record<string, never>, SocketData>
 
@@ -52,6 +54,9 @@ class RequestError extends Error {
 }
 
 const roomName = (sessionId: string) => `media:${sessionId}`
+
+/** Requests one connection may send per window (valid or not). */
+export const MEDIA_EVENT_BUDGET = { points: 60, duration: 10 }
 
 /** Meetings: the seat label of a producer's owner (showcase peers have none). */
 function ownerOf(room: Room, ownerId: string): ParticipantInfo | undefined {
@@ -107,8 +112,13 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
 
   nsp.use(async (socket, next) => {
     try {
-      socket.data.identity = await identityFromHandshake(socket.request)
-      socket.data.joined = null
+      const { identity, authSessionId } = await authenticateHandshake(socket.request)
+      socket.data.authSessionId = authSessionId
+      // A recovered connection keeps its state only while its identity still holds.
+      if (!revalidateRecovered(socket, identity)) {
+        socket.data.identity = identity
+        socket.data.joined = null
+      }
       next()
     } catch (error) {
       logger.error({ err: error }, 'media handshake failed')
@@ -260,7 +270,10 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     }
     const identity = socket.data.identity
     const current = await sessionStatus(joined.sessionId)
-    if (joined.role === 'viewer' && identity.kind !== 'anonymous' && !joined.spanId) {
+    // Guests minted over their network's budget watch without a view span: such churn never reaches
+    // the viewer figures (unique, peak, watch time) organizers report.
+    const counted = identity.kind === 'user' || (identity.kind === 'guest' && !identity.transient)
+    if (joined.role === 'viewer' && counted && !joined.spanId) {
       const viewer = identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey }
       joined.spanId = await openViewSpan(joined.sessionId, viewer, now())
       openSpans.set(joined.spanId, joined.sessionId)
@@ -355,6 +368,8 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     const joined = requireJoined(socket, 'host')
     const identity = socket.data.identity
     if (identity.kind !== 'user') throw new RequestError('forbidden', 'Only the host can go live.')
+    // The company role is read again now (a member goes live only with the showcases they host).
+    await assertShowcaseManagement(joined.sessionId, identity.userId, 'manage:showcase:own')
     const result = await goLive(joined.sessionId, identity.userId, now())
     status.set(joined.sessionId, 'LIVE')
     nsp.to(roomName(joined.sessionId)).emit('media:status', { status: 'LIVE' })
@@ -365,6 +380,9 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   handle('media:end', async (socket) => {
     const joined = requireJoined(socket, 'host')
     const { sessionId, room } = joined
+    const identity = socket.data.identity
+    if (identity.kind !== 'user') throw new RequestError('forbidden', 'Only the host can end the showcase.')
+    await assertShowcaseManagement(sessionId, identity.userId, 'manage:showcase:own')
     const result = await endLive(sessionId, now())
     status.set(sessionId, 'ENDED')
     nsp.to(roomName(sessionId)).emit('media:status', { status: 'ENDED' })
@@ -388,10 +406,33 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     handle('test:kill-worker', async (_socket, { sessionId }) => ({ pid: media.killWorkerOf(sessionId) }))
   }
 
+  // Every request, valid or not, counts against a budget per connection (as on /live): joins read the
+  // database and open rooms, so a flooding client must not make the server do that without end.
+  // Sized for a meeting seat setting up (two transports, three producers, a consumer per stream).
+  const eventLimiter = new RateLimiterMemory({ keyPrefix: 'media-events', ...MEDIA_EVENT_BUDGET })
+  const withinBudget = async (socket: MediaSocket) => {
+    try {
+      await eventLimiter.consume(socket.id)
+      return true
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return false
+      throw rejection
+    }
+  }
+
   nsp.on('connection', (socket: MediaSocket) => {
+    void joinIdentityRooms(socket, socket.data.identity, socket.data.authSessionId)
+    refuseUnknownEvents(socket, Object.keys(MEDIA_REQUEST_SCHEMAS), async (event, ack) => {
+      if (!(await withinBudget(socket))) return ack({ ok: false, error: { code: 'rate-limited', message: 'Too many requests; slow down.' } })
+      ack({ ok: false, error: { code: 'invalid', message: `Unknown request ${event}.` } })
+    })
     for (const event of Object.keys(MEDIA_REQUEST_SCHEMAS) as MediaRequestName[]) {
       socket.on(event, async (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (answer: MediaAck<object>) => void) : () => undefined
+        if (!(await withinBudget(socket))) {
+          reply({ ok: false, error: { code: 'rate-limited', message: 'Too many requests; slow down.' } })
+          return
+        }
         const handler = handlers[event] as Handler<MediaRequestName> | undefined
         if (!handler) {
           reply({ ok: false, error: { code: 'not-found', message: `Unknown request ${event}.` } })

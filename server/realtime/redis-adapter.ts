@@ -12,7 +12,11 @@ import { getLogger } from '../../app/utils/logger.server.ts'
  * While Redis is down each process keeps serving its own sockets: publishing fails at once and is
  * dropped (other processes miss what is published meanwhile), and the clients reconnect by themselves.
  */
-export async function attachRedisAdapter(io: Server, url: string, options: { key?: string } = {}): Promise<{ commands: RedisCommandClient; close: () => Promise<void> }> {
+export async function createRedisClients(url: string): Promise<{
+  commands: RedisCommandClient
+  attach: (io: Server, options?: { key?: string | undefined }) => void
+  close: () => Promise<void>
+}> {
   const publisher = createRedisClient(url, 'socket.io adapter (publish)')
   const subscriber = createRedisClient(url, 'socket.io adapter (subscribe)')
   // At boot a configured but unreachable Redis is an error, not an endless wait.
@@ -22,10 +26,12 @@ export async function attachRedisAdapter(io: Server, url: string, options: { key
   Object.defineProperty(publisher, 'publish', {
     value: (channel: string, message: string | Buffer) => publish(channel, message).catch(() => 0),
   })
-  io.adapter(createAdapter(publisher, subscriber, options.key ? { key: options.key } : {}))
-  getLogger().info('socket.io redis adapter attached')
   return {
     commands: publisher,
+    attach(io, options = {}) {
+      io.adapter(createAdapter(publisher, subscriber, options.key ? { key: options.key } : {}))
+      getLogger().info('socket.io redis adapter attached')
+    },
     close: async () => {
       await Promise.allSettled([closeRedisClient(publisher), closeRedisClient(subscriber)])
     },

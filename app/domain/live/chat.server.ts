@@ -92,23 +92,42 @@ export async function getPinnedMessage(sessionId: string): Promise<ChatMessageVi
 
 export type ActiveSanction = { kind: 'MUTE' | 'BAN'; until: Date | null }
 
-export type SanctionRow = { kind: 'MUTE' | 'BAN'; userId: string | null; guestKey: string | null; expiresAt: Date | null }
+export type SanctionRow = {
+  kind: 'MUTE' | 'BAN'
+  userId: string | null
+  guestKey: string | null
+  expiresAt: Date | null
+  networkPrefix?: string | null
+  networkUntil?: Date | null
+}
 
-/** Who a sanction is about: an account, or a guest's browser key. */
-export type ParticipantRef = { userId: string } | { guestKey: string }
+/** Who a sanction is about: an account, or a guest's browser key (and the network it came from). */
+export type ParticipantRef = { userId: string } | { guestKey: string; network?: string | null | undefined }
 
-export const participantRef = (identity: RoomIdentity): ParticipantRef => (identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey })
+export const participantRef = (identity: RoomIdentity): ParticipantRef =>
+  identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey, network: identity.network ?? null }
+
+/**
+ * Whether a sanction row is about this participant. Accounts are sanctioned by user id only. A guest
+ * is matched by its browser key, and by its network while a guest ban's network cover lasts: a banned
+ * guest who drops the cookie comes back from the same network and is still banned.
+ */
+function concerns(row: SanctionRow, who: ParticipantRef, now: Date): boolean {
+  if ('userId' in who) return row.userId === who.userId
+  if (row.guestKey === who.guestKey) return true
+  return row.kind === 'BAN' && !!who.network && row.networkPrefix === who.network && !!row.networkUntil && row.networkUntil > now
+}
 
 /** The strongest sanction in force for this participant among `rows` (a ban beats a mute). */
 export function strongestSanction(rows: readonly SanctionRow[], who: ParticipantRef, now = new Date()): ActiveSanction | null {
-  const own = rows.filter((row) => (row.expiresAt === null || row.expiresAt > now) && ('userId' in who ? row.userId === who.userId : row.guestKey === who.guestKey))
+  const own = rows.filter((row) => (row.expiresAt === null || row.expiresAt > now) && concerns(row, who, now))
   const ban = own.find((s) => s.kind === 'BAN')
   if (ban) return { kind: 'BAN', until: ban.expiresAt }
   const mute = own.find((s) => s.kind === 'MUTE')
   return mute ? { kind: 'MUTE', until: mute.expiresAt } : null
 }
 
-const SANCTION_SELECT = { kind: true, userId: true, guestKey: true, expiresAt: true } as const
+const SANCTION_SELECT = { kind: true, userId: true, guestKey: true, expiresAt: true, networkPrefix: true, networkUntil: true } as const
 
 /** Every sanction of the session still in force at `now` (few per session; cacheable, see strongestSanction). */
 export async function listActiveSanctions(sessionId: string, now = new Date()): Promise<SanctionRow[]> {
@@ -122,8 +141,12 @@ export async function findActiveSanction(sessionId: string, identity: RoomIdenti
   const rows = await prisma.liveSessionSanction.findMany({
     where: {
       sessionId,
-      ...(identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey }),
-      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      AND: [
+        identity.kind === 'user'
+          ? { userId: identity.userId }
+          : { OR: [{ guestKey: identity.guestKey }, ...(identity.network ? [{ kind: 'BAN' as const, networkPrefix: identity.network, networkUntil: { gt: now } }] : [])] },
+        { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      ],
     },
     select: SANCTION_SELECT,
   })
@@ -131,7 +154,7 @@ export async function findActiveSanction(sessionId: string, identity: RoomIdenti
 }
 
 export type PostRejection =
-  | { code: 'banned' | 'muted' | 'blocked-word' | 'forbidden' }
+  | { code: 'banned' | 'muted' | 'blocked-word' | 'forbidden' | 'guest-limit' }
   | { code: 'slow-mode'; retryAfterMs: number }
 
 /**
@@ -146,6 +169,8 @@ export async function postChatMessage(
 ): Promise<{ ok: true; message: ChatMessageView } | { ok: false; rejection: PostRejection }> {
   const now = options.now ?? new Date()
   if (room.status === 'ENDED' || room.status === 'CANCELLED') return { ok: false, rejection: { code: 'forbidden' } }
+  // A guest minted over its network's budget watches only: it has no identity sanctions could stick to.
+  if (identity.kind === 'guest' && identity.transient) return { ok: false, rejection: { code: 'guest-limit' } }
   // The realtime server passes a per-process cached lookup; the rule stays here.
   const sanction = await (options.findSanction ?? findActiveSanction)(room.sessionId, identity, now)
   if (sanction) return { ok: false, rejection: { code: sanction.kind === 'BAN' ? 'banned' : 'muted' } }

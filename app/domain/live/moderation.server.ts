@@ -49,11 +49,16 @@ export async function pinMessage(room: RoomContext, actorId: string, messageId: 
 
 export type SanctionTarget = { userId: string } | { guestKey: string }
 
+/** How long a guest's ban also covers the network it was on (a cookie is free to drop; a network is not). */
+export const GUEST_NETWORK_BAN_MS = 24 * 60 * 60 * 1000
+
 export async function sanctionParticipant(
   room: RoomContext,
   actorId: string,
   input: { target: SanctionTarget; kind: 'MUTE' | 'BAN'; minutes?: number | undefined; reason?: string | undefined },
   now = new Date(),
+  /** The network a guest target is on (as the room saw it), for bans; accounts are banned by id only. */
+  guestNetwork: string | null = null,
 ) {
   requireModerator(room)
   const prisma = await getPrisma()
@@ -73,6 +78,9 @@ export async function sanctionParticipant(
         guestKey: 'guestKey' in input.target ? input.target.guestKey : null,
         kind: input.kind,
         reason: input.reason ?? null,
+        ...(input.kind === 'BAN' && 'guestKey' in input.target && guestNetwork
+          ? { networkPrefix: guestNetwork, networkUntil: new Date(now.getTime() + GUEST_NETWORK_BAN_MS) }
+          : {}),
         createdById: actorId,
         createdAt: now,
         expiresAt,

@@ -1,4 +1,5 @@
 import { getPrisma } from '~/domain/db.server'
+import { type CompanyPermission, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { RoomIdentity } from './room-identity'
 
 export type RoomContext = {
@@ -97,4 +98,27 @@ export function roomContextFor(session: SessionFacts, identity: RoomIdentity): R
 
 export async function loadRoomContext(sessionId: string, identity: RoomIdentity): Promise<RoomContext> {
   return roomContextFor(await loadSessionFacts(sessionId), identity)
+}
+
+/** What a showcase's company may do with it beyond chat moderation (see permissions.ts). */
+export type ShowcaseManagement = Extract<CompanyPermission, 'manage:showcase:own' | 'manage:blocked-words:own'>
+
+/**
+ * Throws `forbidden` unless this user may, right now, do `permission` on the session: a member of
+ * the hosting company whose company role grants it, or, for going live and ending, the member who
+ * hosts this showcase (LiveSession.hostId). Read from the database at each call, so a role lowered
+ * or a membership removed since the socket connected counts at once. Chat moderation stays with
+ * every member (roomContextFor).
+ */
+export async function assertShowcaseManagement(sessionId: string, userId: string, permission: ShowcaseManagement): Promise<void> {
+  const prisma = await getPrisma()
+  const [session, member] = await Promise.all([
+    prisma.liveSession.findUnique({ where: { id: sessionId }, select: { companyId: true, hostId: true } }),
+    prisma.exporterMember.findUnique({ where: { userId }, select: { companyId: true, role: true } }),
+  ])
+  if (!session) throw new RoomAccessError('not-found')
+  if (!member || member.companyId !== session.companyId) throw new RoomAccessError('forbidden')
+  if (companyRoleHasPermission(member.role, permission)) return
+  if (permission === 'manage:showcase:own' && session.hostId === userId) return
+  throw new RoomAccessError('forbidden')
 }

@@ -85,6 +85,8 @@ const liveMedia = {
       forbidden: 'You cannot watch this showcase.',
       'not-found': 'This showcase does not exist.',
       unsupported: 'Your browser cannot play this stream.',
+      'too-many': 'This connection already uses all the streams it may open. Reload the page.',
+      'rate-limited': 'Too many requests from this page. Wait a few seconds and try again.',
       internal: 'Something went wrong on our side. Reload the page to try again.',
     },
     sessions: {

@@ -72,6 +72,7 @@ const liveRoom = {
       'not-found': 'This session does not exist.',
       'not-joined': 'Not connected to this session yet.',
       'too-many-pins': 'Up to three products can be on screen. Unpin one first.',
+      'guest-limit': 'Many new guests joined from your network, so you can watch but not chat. Sign in to chat.',
       internal: 'Something went wrong. Try again.',
     },
   },

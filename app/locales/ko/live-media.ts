@@ -88,6 +88,8 @@ const liveMedia: MessagesOf<typeof en> = {
       forbidden: '이 쇼케이스를 시청할 수 없습니다.',
       'not-found': '존재하지 않는 쇼케이스입니다.',
       unsupported: '이 브라우저에서는 재생할 수 없습니다.',
+      'too-many': '이 연결에서 열 수 있는 스트림을 모두 사용했습니다. 페이지를 새로 고치세요.',
+      'rate-limited': '이 페이지에서 요청이 너무 많습니다. 몇 초 후 다시 시도하세요.',
       internal: '서버에 문제가 발생했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
     },
     sessions: {

@@ -75,6 +75,7 @@ const liveRoom: MessagesOf<typeof en> = {
       'not-found': '존재하지 않는 세션입니다.',
       'not-joined': '아직 세션에 연결되지 않았습니다.',
       'too-many-pins': '화면에는 최대 3개 제품만 표시됩니다. 먼저 하나를 해제하세요.',
+      'guest-limit': '같은 네트워크에서 새 게스트가 많이 접속해 시청만 할 수 있습니다. 채팅하려면 로그인하세요.',
       internal: '문제가 발생했습니다. 다시 시도하세요.',
     },
   },

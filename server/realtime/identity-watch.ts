@@ -1,0 +1,32 @@
+import type { Namespace, Server } from 'socket.io'
+import { onIdentityEvent } from '../../app/domain/accounts/identity-events.server.ts'
+import { authSessionRoom, userRoom } from './socket-identity.ts'
+
+/** Between processes (Redis adapter): "drop the sockets in these identity rooms". */
+const DROP_EVENT = 'identity:drop'
+
+/**
+ * Listens to the domain's identity events (sign-out, sessions revoked, membership or role changed)
+ * and drops the person's sockets in every namespace, on every process. Dropping closes the
+ * underlying connection rather than disconnecting the namespace: the client reconnects by itself,
+ * the handshake reads the cookies again (revalidateRecovered) and the person comes back as who they
+ * are now (a guest after signing out, without the company's powers after a removal).
+ */
+export function watchIdentityEvents(io: Server, namespaces: readonly Namespace[], options: { cluster: boolean }): () => void {
+  const drop = (rooms: readonly string[]) => {
+    for (const nsp of namespaces) {
+      for (const room of rooms) {
+        for (const socketId of [...(nsp.adapter.rooms.get(room) ?? [])]) nsp.sockets.get(socketId)?.conn.close()
+      }
+    }
+  }
+  const main = io.of('/')
+  main.on(DROP_EVENT, (rooms: unknown) => {
+    if (Array.isArray(rooms) && rooms.every((room): room is string => typeof room === 'string' && room.startsWith('auth:'))) drop(rooms)
+  })
+  return onIdentityEvent((event) => {
+    const rooms = event.kind === 'sessions-revoked' && event.sessionIds ? event.sessionIds.map(authSessionRoom) : [userRoom(event.userId)]
+    drop(rooms)
+    if (options.cluster) main.serverSideEmit(DROP_EVENT, rooms)
+  })
+}
