@@ -14,6 +14,8 @@ function uniqueEmail(tag: string) {
   return `${tag}-${randomUUID().slice(0, 8)}@example.test`
 }
 
+let signupAddress = 0
+
 async function signUpBuyer(email: string) {
   const csrf = await mintCsrf()
   const response = await handleSignup(
@@ -30,7 +32,8 @@ async function signUpBuyer(email: string) {
         businessType: 'IMPORTER',
         timeZone: 'America/New_York',
       },
-      { cookies: [csrf.cookie] },
+      // Each sign-up from its own address: one address may create only 5 accounts an hour.
+      { cookies: [csrf.cookie], headers: { 'x-tradecast-client-ip': `192.0.2.${++signupAddress}` } },
     ),
   )
   return { response, csrf }
