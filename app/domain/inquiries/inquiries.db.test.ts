@@ -78,15 +78,35 @@ describe('RFQ to contract', () => {
     expect(reopen.init.status).toBe(409)
   })
 
-  it('shows unread counts in the inbox until the exporter opens the thread', async () => {
+  it('shows unread counts in the inbox until the exporter opens the thread (the page POSTs the read; a GET changes nothing)', async () => {
     const p = await setup()
+    const prisma = await getPrisma()
     const created = (await sendRfq(p)) as Response
     const inquiryId = created.headers.get('Location')!.split('/').pop()!
     const inbox = (await inboxLoader({ request: getRequest('/inquiries', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string; unread: number }> }
     expect(inbox.items.find((i) => i.id === inquiryId)?.unread).toBe(2) // first message + NEW event
-    await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)
+    const view = (await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)) as { needsRead: boolean }
+    expect(view.needsRead).toBe(true)
+    // The GET itself left the thread unread.
+    expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).exporterLastReadAt).toBeNull()
+    const still = (await inboxLoader({ request: getRequest('/inquiries?unread=1', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string }> }
+    expect(still.items.some((i) => i.id === inquiryId)).toBe(true)
+
+    // A read without a CSRF token is refused; the page's POST (with one) marks it read.
+    const forged = new Request(`http://localhost/inquiries/${inquiryId}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: p.exporter.cookie, Origin: 'http://localhost' },
+      body: new URLSearchParams({ intent: 'read' }),
+    })
+    expect((await caught(() => threadAction({ request: forged, params: { inquiryId } } as never))).status).toBe(403)
+    expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).exporterLastReadAt).toBeNull()
+    const read = (await post(`/inquiries/${inquiryId}`, p.exporter.cookie, { intent: 'read' }, threadAction as never, { inquiryId })) as { data: unknown }
+    expect(read.data).toEqual({ read: true })
     const after = (await inboxLoader({ request: getRequest('/inquiries?unread=1', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string }> }
     expect(after.items.find((i) => i.id === inquiryId)).toBeUndefined()
+    expect(((await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)) as { needsRead: boolean }).needsRead).toBe(false)
+    // The buyer's side is its own: nothing unread there (the buyer wrote everything so far).
+    expect(((await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.buyer.cookie]), params: { inquiryId } } as never)) as { needsRead: boolean }).needsRead).toBe(false)
   })
 })
 

@@ -192,6 +192,23 @@ export async function postInquiryMessage(
   await flushNotificationEmails(emails)
 }
 
+/**
+ * Whether the other side wrote (a message or a status change) since this side last read the thread;
+ * the same definition as the inbox's unread count (queries.server.ts).
+ */
+export async function hasUnreadActivity(inquiryId: string, side: 'buyer' | 'exporter'): Promise<boolean> {
+  const prisma = await getPrisma()
+  const inquiry = await prisma.inquiry.findUnique({ where: { id: inquiryId }, select: { buyerLastReadAt: true, exporterLastReadAt: true, buyer: { select: { userId: true } } } })
+  if (!inquiry) return false
+  const since = (side === 'buyer' ? inquiry.buyerLastReadAt : inquiry.exporterLastReadAt) ?? new Date(0)
+  const author = side === 'exporter' ? inquiry.buyer.userId : { not: inquiry.buyer.userId }
+  const [messages, events] = await Promise.all([
+    prisma.inquiryMessage.count({ where: { inquiryId, authorId: author, createdAt: { gt: since } } }),
+    prisma.inquiryStatusEvent.count({ where: { inquiryId, actorId: author, createdAt: { gt: since } } }),
+  ])
+  return messages + events > 0
+}
+
 export async function markInquiryRead(inquiryId: string, side: 'buyer' | 'exporter', now = new Date()) {
   const prisma = await getPrisma()
   await prisma.inquiry.update({

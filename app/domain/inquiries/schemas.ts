@@ -67,4 +67,7 @@ export const StatusSchema = z.object({
 })
 export type StatusInput = z.infer<typeof StatusSchema>
 
-export const InquiryActionSchema = z.discriminatedUnion('intent', [QuoteSchema, MessageSchema, StatusSchema])
+/** The page posts this once it has shown the thread: reading is a change, so never a side effect of a GET. */
+export const ReadSchema = z.object({ intent: z.literal('read') })
+
+export const InquiryActionSchema = z.discriminatedUnion('intent', [QuoteSchema, MessageSchema, StatusSchema, ReadSchema])

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
 import { requireInquiryAccess, requireSide } from '~/domain/inquiries/access.server'
-import { addQuote, changeInquiryStatus, markInquiryRead, postInquiryMessage } from '~/domain/inquiries/inquiries.server'
+import { addQuote, changeInquiryStatus, hasUnreadActivity, markInquiryRead, postInquiryMessage } from '~/domain/inquiries/inquiries.server'
 import { getInquiryThread } from '~/domain/inquiries/queries.server'
 import { InquiryActionSchema } from '~/domain/inquiries/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
@@ -12,9 +12,10 @@ import { createToastCookie } from '~/utils/toast.server'
 export async function loadThread(request: Request, inquiryId: string) {
   const user = await requireUser(request)
   const { side } = await requireInquiryAccess(user, inquiryId)
-  if (side !== 'organizer') await markInquiryRead(inquiryId, side)
   const locale = await resolveLocale(request, user)
-  return { side, inquiry: await getInquiryThread(inquiryId, locale), viewerId: user.id }
+  // A GET changes nothing: the page posts `intent=read` once shown (see the route component).
+  const [inquiry, needsRead] = await Promise.all([getInquiryThread(inquiryId, locale), side === 'organizer' ? false : hasUnreadActivity(inquiryId, side)])
+  return { side, inquiry, viewerId: user.id, needsRead }
 }
 
 export async function handleThreadAction(request: Request, inquiryId: string) {
@@ -25,6 +26,11 @@ export async function handleThreadAction(request: Request, inquiryId: string) {
   const submission = parseWithZod(formData, { schema: InquiryActionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const input = submission.value
+  if (input.intent === 'read') {
+    requireSide(side, 'buyer', 'exporter')
+    await markInquiryRead(inquiryId, side as 'buyer' | 'exporter')
+    return data({ read: true })
+  }
   let toastKey: string
   switch (input.intent) {
     case 'message':

@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useNavigation } from 'react-router'
+import { useEffect, useRef } from 'react'
+import { Form, Link, useFetcher, useNavigation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/thread'
 import { handleThreadAction, loadThread } from './thread.server'
 import { CsrfInput } from '~/components/csrf-input'
@@ -18,6 +19,7 @@ import { countryName } from '~/lib/countries'
 import { formatDate } from '~/lib/time'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
+import type { RootLoaderData } from '~/root'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Inquiry · Tradecast' }]
 
@@ -29,7 +31,22 @@ export async function action({ request, params }: Route.ActionArgs) {
   return handleThreadAction(request, params.inquiryId)
 }
 
-type ActionResult = Route.ComponentProps['actionData']
+type ActionResult = Extract<Route.ComponentProps['actionData'], { result: unknown }> | undefined
+
+/**
+ * Opening a thread marks it read, through a CSRF-protected POST sent once the page is shown (a GET
+ * never changes state); the inbox counts follow when the loaders revalidate after it.
+ */
+function useMarkRead(inquiryId: string, needsRead: boolean) {
+  const fetcher = useFetcher()
+  const csrf = useRouteLoaderData<RootLoaderData>('root')?.csrfToken ?? ''
+  const sentFor = useRef<string | null>(null)
+  useEffect(() => {
+    if (!needsRead || !csrf || sentFor.current === inquiryId) return
+    sentFor.current = inquiryId
+    void fetcher.submit({ intent: 'read', csrf }, { method: 'post' })
+  }, [inquiryId, needsRead, csrf, fetcher])
+}
 
 function MessageForm({ lastResult }: { lastResult: ActionResult }) {
   const { t } = useTranslation()
@@ -146,8 +163,10 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
   const { inquiry, side, viewerId } = loaderData
-  const intent = (actionData?.result as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent
-  const resultFor = (name: string) => (intent === name ? actionData : undefined)
+  useMarkRead(inquiry.id, loaderData.needsRead)
+  const formResult: ActionResult = actionData && 'result' in actionData ? actionData : undefined
+  const intent = (formResult?.result as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent
+  const resultFor = (name: string) => (intent === name ? formResult : undefined)
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
