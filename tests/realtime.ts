@@ -2,27 +2,54 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
 import type { Ack } from '../app/protocol/live.ts'
+import { MediaLayer } from '../server/media/index.ts'
+import { resolveWorkerBinary } from '../server/media/worker-binary.ts'
 import { createRealtimeServer } from '../server/realtime/index.ts'
 
 // Socket.io servers with the production wiring (connection-state recovery, chat batching, the Redis
 // adapter on a key of their own) and clients for them, for the realtime integration suites.
 
-export type RealtimeNode = { http: HttpServer; realtime: Awaited<ReturnType<typeof createRealtimeServer>>; url: string }
+export type RealtimeNode = {
+  http: HttpServer
+  realtime: Awaited<ReturnType<typeof createRealtimeServer>>
+  /** The `/live` namespace. */
+  url: string
+  /** The `/media` namespace (served with `{ media: true }`). */
+  mediaUrl: string
+  media: MediaLayer | null
+}
 
-export async function startRealtimeNode(redis?: { url: string; key: string }): Promise<RealtimeNode> {
+/** The mediasoup worker binary when this machine has one (media suites skip without it). */
+export function mediaWorkerBinary(): string | null {
+  try {
+    return resolveWorkerBinary()
+  } catch {
+    return null
+  }
+}
+
+export async function startRealtimeNode(redis?: { url: string; key: string }, options: { media?: boolean } = {}): Promise<RealtimeNode> {
   const http = createServer()
-  const realtime = await createRealtimeServer(http, redis ? { redis } : {})
+  const workerBin = options.media ? mediaWorkerBinary() : null
+  // One real mediasoup worker on loopback, as production wires it (server/media-setup.ts).
+  const media = workerBin
+    ? await MediaLayer.create({ workers: 1, workerBin, listenIp: '127.0.0.1', minPort: 44000, maxPort: 44999, consumersPerRouter: 500, peerJoinTimeoutMs: 15_000, iceServers: [], logLevel: 'error' })
+    : null
+  const realtime = await createRealtimeServer(http, { ...(redis ? { redis } : {}), ...(media ? { media: { layer: media, iceServers: [], testHooks: false } } : {}) })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-  return { http, realtime, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/live` }
+  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  return { http, realtime, url: `${base}/live`, mediaUrl: `${base}/media`, media }
 }
 
 export async function stopRealtimeNode(node: RealtimeNode): Promise<void> {
   await node.realtime.close()
+  node.media?.close()
   node.http.close()
 }
 
-export function connectLive(url: string, cookie: string | undefined, opened: ClientSocket[]): Promise<ClientSocket> {
-  const socket = connect(url, { transports: ['websocket'], extraHeaders: cookie ? { Cookie: cookie } : {}, reconnection: false })
+/** A client of one namespace (`/live` or `/media` by the URL); `headers` adds e.g. Origin or X-Forwarded-For. */
+export function connectLive(url: string, cookie: string | undefined, opened: ClientSocket[], headers: Record<string, string> = {}): Promise<ClientSocket> {
+  const socket = connect(url, { transports: ['websocket'], extraHeaders: { ...headers, ...(cookie ? { Cookie: cookie } : {}) }, reconnection: false, forceNew: true })
   opened.push(socket)
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket))

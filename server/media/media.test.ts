@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MediaLayer } from './index'
+import { MediaError, MediaLayer } from './index'
+import { PEER_LIMITS } from './peer'
 import { Room } from './room'
 import { WorkerPool, type WorkerDeath } from './worker-pool'
 
@@ -121,5 +122,55 @@ describe.skipIf(!bin)('Room capacity and pipeToRouter', () => {
     expect(lazy.closed).toBe(true)
     expect(ready.closed).toBe(false)
     expect(room.viewerCount()).toBe(1)
+  })
+})
+
+describe.skipIf(!bin)('per-peer caps (issue 13 item 6)', () => {
+  async function showcase(id: string) {
+    const pool = await WorkerPool.create({ size: 1, factory })
+    cleanups.push(() => pool.close())
+    const room = await Room.create({ id, pool, listen, consumersPerRouter: 500, peerJoinTimeoutMs: 10_000 })
+    cleanups.push(() => room.close('shutdown'))
+    return room
+  }
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'ok',
+      (error: unknown) => (error instanceof MediaError ? error.code : String(error)),
+    )
+
+  it('gives a viewer two receive transports and no send transport, however many it asks for (30 at once)', async () => {
+    const room = await showcase('caps-viewer')
+    const viewer = room.addPeer('v', 'viewer')
+    const answers = await Promise.all(Array.from({ length: 30 }, () => refusal(viewer.createTransport('recv'))))
+    expect(answers.filter((a) => a === 'ok')).toHaveLength(PEER_LIMITS.viewer.recv)
+    expect(answers.filter((a) => a === 'too-many')).toHaveLength(30 - PEER_LIMITS.viewer.recv)
+    expect(viewer.transports.size).toBe(2)
+    expect(await refusal(viewer.createTransport('send'))).toBe('forbidden')
+    // Freed when the peer goes: the next peer starts from zero.
+    viewer.close()
+    expect(await refusal(room.addPeer('v2', 'viewer').createTransport('recv'))).toBe('ok')
+  })
+
+  it('caps a host’s send transports and a viewer’s consumers of the same stream', async () => {
+    const room = await showcase('caps-consumers')
+    const host = room.addPeer('host', 'host')
+    expect(await Promise.all([1, 2, 3].map(() => refusal(host.createTransport('send'))))).toEqual(['ok', 'ok', 'too-many'])
+
+    const primary = room.routerForSend()
+    const direct = await primary.createDirectTransport()
+    const producer = await direct.produce({
+      kind: 'audio',
+      rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 2222 }] },
+      appData: { source: 'microphone' },
+    })
+    await room.producerAdded(host, producer)
+    const viewer = room.addPeer('v', 'viewer')
+    const transport = await viewer.createTransport('recv')
+    const answers: string[] = []
+    for (let i = 0; i < 10; i++) answers.push(await refusal(viewer.consume(transport.id, producer.id, primary.rtpCapabilities)))
+    expect(answers.filter((a) => a === 'ok')).toHaveLength(PEER_LIMITS.viewer.consumers)
+    expect(answers.slice(PEER_LIMITS.viewer.consumers).every((a) => a === 'too-many')).toBe(true)
+    expect(viewer.consumers.size).toBe(PEER_LIMITS.viewer.consumers)
   })
 })
