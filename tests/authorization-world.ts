@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto'
+import { getPrisma } from '~/domain/db.server'
+import { hashInvitationToken } from '~/domain/exporters/team.server'
+import { createBuyer, createExporter, createProduct, createUser } from './fixtures'
+
+// The cast of the authorization matrix: "the" company (owner + member), "the" fair and its organizer,
+// and one of everything a route can be opened on, all owned by them.
+
+export const MATRIX_ROLES = ['anonymous', 'buyer', 'owner', 'member', 'otherExporter', 'organizer', 'otherOrganizer', 'admin'] as const
+export type MatrixRole = (typeof MATRIX_ROLES)[number]
+
+const unique = () => randomUUID().slice(0, 8)
+const HOUR = 60 * 60 * 1000
+
+export async function createAuthorizationWorld(now = new Date()) {
+  const prisma = await getPrisma()
+  const owner = await createExporter({ companyName: 'Matrix Foods' })
+  const company = owner.company
+  const member = await createUser('EXPORTER')
+  await prisma.exporterMember.create({ data: { userId: member.user.id, companyId: company.id, role: 'MEMBER' } })
+  const otherExporter = await createExporter({ companyName: 'Other Exporter' })
+  const buyer = await createBuyer({ companyName: 'Matrix Buyer' })
+  const organizer = await createUser('ORGANIZER')
+  const otherOrganizer = await createUser('ORGANIZER')
+  const admin = await createUser('ADMIN')
+
+  const fairData = (organizerId: string, slug: string) => ({
+    slug,
+    name: `Fair ${slug}`,
+    startsAt: new Date(now.getTime() - 24 * HOUR),
+    endsAt: new Date(now.getTime() + 7 * 24 * HOUR),
+    timeZone: 'Asia/Seoul',
+    languages: ['en', 'ko'],
+    status: 'OPEN' as const,
+    organizerId,
+  })
+  const fair = await prisma.tradeFair.create({ data: fairData(organizer.user.id, `fair-${unique()}`) })
+  await prisma.tradeFair.create({ data: fairData(otherOrganizer.user.id, `other-fair-${unique()}`) })
+  await prisma.fairRegistration.createMany({
+    data: [
+      { fairId: fair.id, userId: owner.user.id, kind: 'EXHIBITOR', companyId: company.id, status: 'APPROVED', decidedAt: now },
+      { fairId: fair.id, userId: buyer.user.id, kind: 'BUYER', status: 'APPROVED', decidedAt: now },
+    ],
+  })
+  const booth = await prisma.booth.create({ data: { fairId: fair.id, companyId: company.id, code: `A-${unique().toUpperCase()}`, headline: 'Booth', approvedAt: now } })
+
+  const product = await createProduct(company.id, { name: 'Matrix noodles' })
+  const inquiry = await prisma.inquiry.create({
+    data: { buyerId: buyer.profile.id, companyId: company.id, productId: product.id, quantity: 500, destinationCountry: 'US', message: 'Price for 500 boxes?' },
+  })
+  const order = await prisma.order.create({
+    data: { kind: 'SAMPLE', status: 'PAID', userId: buyer.user.id, buyerId: buyer.profile.id, companyId: company.id, productId: product.id, unitAmountMinor: 1000, totalAmountMinor: 1000, currency: 'USD', paidAt: now },
+  })
+  const meeting = await prisma.meeting.create({
+    data: {
+      buyerId: buyer.profile.id,
+      companyId: company.id,
+      fairId: fair.id,
+      status: 'ACCEPTED',
+      startsAt: new Date(now.getTime() + 24 * HOUR),
+      endsAt: new Date(now.getTime() + 24.5 * HOUR),
+      requestedById: buyer.user.id,
+      participants: { create: [{ userId: buyer.user.id, role: 'BUYER' }, { userId: owner.user.id, role: 'EXPORTER' }] },
+    },
+  })
+  const showcase = await prisma.liveSession.create({
+    data: {
+      title: 'Matrix showcase',
+      description: 'Public demo',
+      scheduledStartAt: new Date(now.getTime() + 2 * HOUR),
+      scheduledEndAt: new Date(now.getTime() + 3 * HOUR),
+      hostId: owner.user.id,
+      companyId: company.id,
+    },
+  })
+  const invitationToken = `matrix-invite-${randomUUID()}`
+  await prisma.exporterInvitation.create({
+    data: { companyId: company.id, email: `invitee-${unique()}@example.test`, tokenHash: hashInvitationToken(invitationToken), invitedById: owner.user.id, expiresAt: new Date(now.getTime() + 24 * HOUR) },
+  })
+
+  const users: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
+    buyer: buyer.user.id,
+    owner: owner.user.id,
+    member: member.user.id,
+    otherExporter: otherExporter.user.id,
+    organizer: organizer.user.id,
+    otherOrganizer: otherOrganizer.user.id,
+    admin: admin.user.id,
+  }
+  // Route params → the objects of "the" company / "the" fair.
+  const params: Record<string, string> = {
+    productId: product.id,
+    token: invitationToken,
+    fairId: fair.id,
+    slug: fair.slug,
+    code: booth.code,
+    inquiryId: inquiry.id,
+    orderId: order.id,
+    meetingId: meeting.id,
+    sessionId: showcase.id,
+  }
+  // Where a param name means a different object on a given route.
+  const paramsByRoute: Record<string, Record<string, string>> = { 'exporters/:slug': { slug: company.slug } }
+  // Routes that need a query string to show anything.
+  const queryByRoute: Record<string, string> = { 'meetings/new': `?company=${encodeURIComponent(company.slug)}` }
+  return { users, params, paramsByRoute, queryByRoute, company, fair, buyerProfileId: buyer.profile.id, product, inquiry }
+}
+
+export type AuthorizationWorld = Awaited<ReturnType<typeof createAuthorizationWorld>>
+
+/** The URL of a route pattern in this world ("*" becomes a path nothing else matches). */
+export function urlOf(pattern: string, world: AuthorizationWorld): string {
+  if (pattern === '') return '/'
+  if (pattern === '*') return '/no-such-page-in-the-matrix'
+  return `${pathOf(pattern, { ...world.params, ...world.paramsByRoute[pattern] })}${world.queryByRoute[pattern] ?? ''}`
+}
+
+function pathOf(pattern: string, params: Record<string, string>): string {
+  return `/${pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name]
+    if (!value) throw new Error(`No fixture value for :${name} in ${pattern}`)
+    return encodeURIComponent(value)
+  })}`
+}
+
+// ── Sensitive actions, one probe per intent whose permission differs from the route's ──
+// Each role gets a fresh target (setup), so one role's success never changes what the next one sees.
+
+type Probe = {
+  route: string
+  setup: (world: AuthorizationWorld) => Promise<{ params?: Record<string, string>; body: Record<string, string> }>
+}
+
+async function paidOrder(world: AuthorizationWorld) {
+  const prisma = await getPrisma()
+  return prisma.order.create({
+    data: {
+      kind: 'SAMPLE', status: 'PAID', userId: world.users.buyer, buyerId: world.buyerProfileId, companyId: world.company.id, productId: world.product.id,
+      unitAmountMinor: 1000, totalAmountMinor: 1000, currency: 'USD', paidAt: new Date(), stripePaymentIntentId: `pi_${randomUUID()}`,
+    },
+  })
+}
+
+export const ACTION_PROBES: Record<string, Probe> = {
+  'exporter/team › invite': {
+    route: 'exporter/team',
+    setup: async () => ({ body: { intent: 'invite', email: `probe-${unique()}@example.test`, role: 'MEMBER' } }),
+  },
+  'exporter/team › remove-member': {
+    route: 'exporter/team',
+    setup: async (world) => {
+      const prisma = await getPrisma()
+      const { user } = await createUser('EXPORTER')
+      const member = await prisma.exporterMember.create({ data: { userId: user.id, companyId: world.company.id, role: 'MEMBER' } })
+      return { body: { intent: 'remove-member', memberId: member.id } }
+    },
+  },
+  'exporter/orders › ship': {
+    route: 'exporter/orders',
+    setup: async (world) => ({ body: { intent: 'ship', orderId: (await paidOrder(world)).id, trackingNumber: 'TRK-1234' } }),
+  },
+  'orders/:orderId › ship': {
+    route: 'orders/:orderId',
+    setup: async (world) => {
+      const order = await paidOrder(world)
+      return { params: { orderId: order.id }, body: { intent: 'ship', orderId: order.id, trackingNumber: 'TRK-1234' } }
+    },
+  },
+  'orders/:orderId › refund': {
+    route: 'orders/:orderId',
+    setup: async (world) => {
+      const order = await paidOrder(world)
+      return { params: { orderId: order.id }, body: { intent: 'refund', orderId: order.id } }
+    },
+  },
+  'inquiries/:inquiryId › message': {
+    route: 'inquiries/:inquiryId',
+    setup: async () => ({ body: { intent: 'message', body: 'Probe message' } }),
+  },
+  'organizer/fairs/:fairId › approve': {
+    route: 'organizer/fairs/:fairId',
+    setup: async (world) => {
+      const prisma = await getPrisma()
+      const { user } = await createBuyer()
+      const registration = await prisma.fairRegistration.create({ data: { fairId: world.fair.id, userId: user.id, kind: 'BUYER' } })
+      return { body: { intent: 'approve', registrationId: registration.id } }
+    },
+  },
+  'organizer/fairs/:fairId/fees › set-fee': {
+    route: 'organizer/fairs/:fairId/fees',
+    setup: async () => ({ body: { intent: 'set-fee', fee: '100', currency: 'USD' } }),
+  },
+  'organizer/rates › rate': {
+    route: 'organizer/rates',
+    setup: async () => ({ body: { intent: 'rate', currency: 'KRW', usdPerUnit: '0.00075', validFrom: '2026-01-01' } }),
+  },
+  'meetings/:meetingId › cancel': {
+    route: 'meetings/:meetingId',
+    setup: async (world) => {
+      const prisma = await getPrisma()
+      const startsAt = new Date(Date.now() + 48 * HOUR)
+      const meeting = await prisma.meeting.create({
+        data: {
+          buyerId: world.buyerProfileId, companyId: world.company.id, fairId: world.fair.id, status: 'ACCEPTED', startsAt, endsAt: new Date(startsAt.getTime() + HOUR / 2),
+          requestedById: world.users.buyer,
+          participants: { create: [{ userId: world.users.buyer, role: 'BUYER' }, { userId: world.users.owner, role: 'EXPORTER' }] },
+        },
+      })
+      return { params: { meetingId: meeting.id }, body: { intent: 'cancel' } }
+    },
+  },
+  'fairs/:slug/booths/:code › preference': {
+    route: 'fairs/:slug/booths/:code',
+    setup: async () => ({ body: { intent: 'preference', level: 'MUST_MEET' } }),
+  },
+}
+
+/** The URL and form of one probe, with a fresh target. */
+export async function probeRequest(label: string, world: AuthorizationWorld) {
+  const probe = ACTION_PROBES[label]
+  if (!probe) throw new Error(`no probe ${label}`)
+  const setup = await probe.setup(world)
+  const params = { ...world.params, ...world.paramsByRoute[probe.route], ...setup.params }
+  return { url: pathOf(probe.route, params), body: setup.body, params }
+}
