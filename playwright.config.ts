@@ -54,7 +54,9 @@ export default defineConfig({
       },
     },
     {
-      // A production server on a fresh embedded database, seeded with the demo data at start.
+      // The production build on a fresh embedded database, seeded with the demo data at start (explicitly:
+      // outside development demo data is opt-in). NODE_ENV=test, not production: a production process
+      // refuses ENABLE_TEST_HOOKS (app/utils/env.server.ts); server/index.ts serves the build for both.
       command: `rm -rf ${DATA_DIR} && node_modules/.bin/tsx server/index.ts`,
       url: `http://localhost:${PORT}/healthz`,
       timeout: 120_000,
@@ -62,7 +64,7 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: {
-        NODE_ENV: 'production',
+        NODE_ENV: 'test',
         PORT: String(PORT),
         PGLITE_DATA_DIR: DATA_DIR,
         LOG_LEVEL: 'warn',

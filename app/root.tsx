@@ -14,6 +14,7 @@ import {
 } from 'react-router'
 import type { Route } from './+types/root'
 import { ErrorPage } from '~/components/error-page'
+import { usesCaptureDevices } from '~/lib/capture-pages'
 import { SiteFooter } from '~/components/site-footer'
 import { SiteHeader } from '~/components/site-header'
 import { Toast } from '~/components/toast'
@@ -61,6 +62,22 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export type RootLoaderData = typeof loader
 
+// The document this tab loaded; Permissions-Policy comes with it and stays for client-side navigations.
+const documentPath = typeof window === 'undefined' ? '' : window.location.pathname
+
+/** The studio and meeting room need camera/microphone, which only their own documents are granted. */
+export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
+  async ({ request }, next) => {
+    const target = new URL(request.url)
+    if (usesCaptureDevices(target.pathname) && !usesCaptureDevices(documentPath)) {
+      window.location.assign(target.pathname + target.search + target.hash)
+      // Never settles: the page is being replaced.
+      return new Promise<never>(() => {})
+    }
+    return next()
+  },
+]
+
 export const meta: Route.MetaFunction = () => [
   { title: 'Tradecast — live export showcases' },
   { name: 'description', content: 'Small exporters sell to the world live: showcases, RFQs, meetings and online trade fairs.' },
@@ -95,7 +112,8 @@ function useBrowserTimeZone(known: boolean) {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
     if (!zone) return
     const current = document.cookie.split('; ').find((c) => c.startsWith(`${TIME_ZONE_COOKIE}=`))
-    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`
+    const secure = window.location.protocol === 'https:' ? '; secure' : ''
+    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${secure}`
     if (!known && !current) void revalidator.revalidate()
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page load
   }, [])

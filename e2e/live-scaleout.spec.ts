@@ -39,9 +39,10 @@ test.beforeAll(async () => {
   const databaseUrl = await createScratchDatabase(DB_NAME)
   // A channel of its own, so nothing else on this Redis joins these rooms.
   const shared = { REDIS_URL, REDIS_CHANNEL: `tradecast-e2e-${randomUUID().slice(0, 8)}`, MEDIASOUP_WORKERS: '1' }
-  // One after the other: A applies the migrations and seeds, B finds both done.
+  // One after the other: A applies the migrations and seeds, B finds both done. Both are declared demo
+  // deployments (SEED_DEMO_DATA=true), or a production start would refuse the demo passwords.
   servers.push(await startOwnServer({ port: PORT_A, databaseUrl, env: shared }))
-  servers.push(await startOwnServer({ port: PORT_B, databaseUrl, env: { ...shared, SEED_DEMO_DATA: 'false' } }))
+  servers.push(await startOwnServer({ port: PORT_B, databaseUrl, env: shared }))
 })
 
 test.afterAll(async () => {

@@ -1,33 +1,51 @@
 import { createRequestHandler } from '@react-router/express'
 import express, { type Express } from 'express'
-import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import type { ServerBuild } from 'react-router'
 import type { ViteDevServer } from 'vite'
 import { getPrisma } from '../app/domain/db.server.ts'
+import { loadContextWithNonce } from '../app/utils/csp.server.ts'
+import { getEnv, type TrustProxy } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
 import { redactLoggedRequest } from '../app/utils/redact.server.ts'
 import { CLIENT_IP_HEADER } from '../app/utils/request.server.ts'
 import { mountStripeWebhook } from './stripe-webhook.ts'
 import { getUploadDir, UPLOAD_URL_PREFIX } from '../app/utils/uploads.server.ts'
+import { limitRequestBody } from './body-limit.ts'
+import { cspNonce, noStoreWhenSignedIn, permissionsPolicy, securityHeaders } from './security.ts'
 
-type AppOptions =
+type AppOptions = (
   | { mode: 'production'; build: ServerBuild; clientDir: string }
   | { mode: 'development'; vite: ViteDevServer }
+) & {
+  /** Proxies whose X-Forwarded-For is believed (default: TRUST_PROXY); the rate limits key on the result. */
+  trustProxy?: TrustProxy
+}
+
+/** Where a form may lead besides our origin: Stripe Checkout (or the local fake) after a redirect. */
+function checkoutOrigins(): string[] {
+  const env = getEnv()
+  if (!env.STRIPE_SECRET_KEY) return []
+  return env.STRIPE_API_BASE ? ['https://checkout.stripe.com', new URL(env.STRIPE_API_BASE).origin] : ['https://checkout.stripe.com']
+}
 
 /** The Express app: static assets, health, then every other request to React Router. */
 export function createExpressApp(options: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+  // Only the configured hops or proxy addresses: "trust everything" would key rate limits on a header
+  // any client can write.
+  app.set('trust proxy', options.trustProxy ?? getEnv().TRUST_PROXY)
 
+  app.use(cspNonce())
   app.use(
-    helmet({
-      // React Router inlines hydration scripts; a nonce-based CSP needs a custom entry.server (noted as follow-up).
-      contentSecurityPolicy: false,
-      crossOriginEmbedderPolicy: false,
+    securityHeaders({
+      mode: options.mode,
+      formActionOrigins: checkoutOrigins(),
+      hmrPort: Number(process.env.HMR_PORT ?? 24_678),
     }),
   )
+  app.use(permissionsPolicy())
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -85,14 +103,21 @@ export function createExpressApp(options: AppOptions): Express {
     next()
   })
 
+  app.use(noStoreWhenSignedIn)
+
+  // The CSP nonce travels to app/entry.server.tsx in React Router's load context.
+  const getLoadContext = (_req: express.Request, res: express.Response) => loadContextWithNonce(res.locals.cspNonce as string)
   app.all(
     '/{*splat}',
-    options.mode === 'production'
-      ? createRequestHandler({ build: options.build, mode: 'production' })
-      : createRequestHandler({
-          build: () => options.vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>,
-          mode: 'development',
-        }),
+    limitRequestBody(
+      options.mode === 'production'
+        ? createRequestHandler({ build: options.build, mode: 'production', getLoadContext })
+        : createRequestHandler({
+            build: () => options.vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>,
+            mode: 'development',
+            getLoadContext,
+          }),
+    ),
   )
   return app
 }

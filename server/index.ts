@@ -11,7 +11,7 @@ import { getLogger } from '../app/utils/logger.server.ts'
 import { createExpressApp } from './app.ts'
 import { createMediaLayer } from './media-setup.ts'
 import { createRealtimeServer } from './realtime/index.ts'
-import { seedDemoDataIfEmpty } from './seed-on-start.ts'
+import { DemoCredentialsError, guardDemoCredentials, seedDemoDataIfEmpty } from './seed-on-start.ts'
 
 const bootStarted = performance.now()
 const env = getEnv()
@@ -20,10 +20,20 @@ const logger = getLogger()
 // Database first: migrations apply here, and the bundled app reuses this client (see db.server.ts).
 await getPrisma()
 if (env.SEED_DEMO_DATA === 'true') await seedDemoDataIfEmpty()
+// A published demo password outside development: refuse to serve, unless this is declared a demo.
+try {
+  await guardDemoCredentials(env, await getPrisma())
+} catch (error) {
+  if (!(error instanceof DemoCredentialsError)) throw error
+  logger.fatal({ accounts: error.accounts.length }, error.message)
+  await disconnectPrisma()
+  process.exit(1)
+}
 
 let app
 let closeVite: (() => Promise<void>) | undefined
-if (env.NODE_ENV === 'production') {
+// Tests (the e2e server) run the production build too; only development compiles on the fly.
+if (env.NODE_ENV !== 'development') {
   const buildDir = path.resolve('build')
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   app = createExpressApp({ mode: 'production', build, clientDir: path.join(buildDir, 'client') })

@@ -23,7 +23,13 @@ const EnvSchema = z.object({
   /// Longest wait (ms) before a busy live room's chat goes out; larger = less CPU per viewer, more latency
   LIVE_CHAT_BATCH_MAX_MS: z.coerce.number().min(0).max(1000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  /// Seed the demo data set into an empty database; default only in development (see the transform below)
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /// Proxies in front of the app: a hop count ("1") or their addresses/subnets ("10.0.0.1, 172.16.0.0/12")
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => parseTrustProxy(value, ctx)),
   /// Stripe secret key (sk_test_… / sk_live_…); without it and the webhook secret, payments are off
   STRIPE_SECRET_KEY: z.string().optional(),
   /// Signing secret of the /webhooks/stripe endpoint (whsec_…)
@@ -60,6 +66,42 @@ const EnvSchema = z.object({
   /// "1" enables test-only hooks (e.g. killing a mediasoup worker from the e2e suite). Never in real deployments.
   ENABLE_TEST_HOOKS: z.enum(['0', '1']).default('0'),
 }).refine((env) => env.RTC_MIN_PORT <= env.RTC_MAX_PORT, { error: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] })
+  // Test hooks let a client kill media workers and move the clock: never in a production process.
+  .refine((env) => !(env.NODE_ENV === 'production' && env.ENABLE_TEST_HOOKS === '1'), {
+    error: 'ENABLE_TEST_HOOKS=1 is refused when NODE_ENV=production',
+    path: ['ENABLE_TEST_HOOKS'],
+  })
+  // Demo data (known passwords) is opt-in outside development; the quick start sets it explicitly.
+  .transform((env) => ({ ...env, SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (env.NODE_ENV === 'development' ? 'true' : 'false') }))
+
+/** Express `trust proxy`: false (no proxy), a hop count, or the proxies' addresses; never "any proxy". */
+export type TrustProxy = false | number | string[]
+
+// Express also knows these names for address ranges.
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function parseTrustProxy(value: string | undefined, ctx: z.RefinementCtx): TrustProxy {
+  const trimmed = value?.trim() ?? ''
+  if (trimmed === '' || trimmed === 'false' || trimmed === '0') return false
+  if (trimmed === 'true') {
+    // "true" makes Express believe the left-most X-Forwarded-For, which any client can write.
+    ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY=true trusts addresses any client can forge; set the number of proxy hops (e.g. 1) or the proxies\' addresses/subnets (e.g. 10.0.0.1,172.16.0.0/12)' })
+    return z.NEVER
+  }
+  if (/^\d+$/.test(trimmed)) {
+    const hops = Number(trimmed)
+    if (hops > 10) ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY: at most 10 proxy hops' })
+    return hops
+  }
+  const entries = trimmed.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const address = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])
+  for (const entry of entries) {
+    if (!TRUST_PROXY_NAMES.has(entry) && !address.safeParse(entry).success) {
+      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: "${entry}" is neither a hop count nor an IP address or subnet` })
+    }
+  }
+  return entries
+}
 
 export type Env = z.infer<typeof EnvSchema>
 

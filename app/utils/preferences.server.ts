@@ -2,11 +2,21 @@ import { createCookie } from 'react-router'
 import { DEFAULT_LOCALE, isSupportedLocale, type Locale, localeFromAcceptLanguage } from '~/lib/i18n'
 import { isValidTimeZone, TIME_ZONE_COOKIE } from '~/lib/time'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import { isCookieSecure } from './secrets.server'
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
 
 // Plain (unsigned) cookies: they only choose how things look, never what one may do.
-export const localeCookie = createCookie('tc_lang', { path: '/', sameSite: 'lax', maxAge: ONE_YEAR_SECONDS })
+let rawLocaleCookie: ReturnType<typeof createCookie> | undefined
+// Created lazily: `secure` follows the environment (isCookieSecure), read at run time.
+function getLocaleCookie() {
+  rawLocaleCookie ??= createCookie('tc_lang', { path: '/', sameSite: 'lax', maxAge: ONE_YEAR_SECONDS, secure: isCookieSecure() })
+  return rawLocaleCookie
+}
+export const localeCookie = {
+  parse: (cookieHeader: string | null) => getLocaleCookie().parse(cookieHeader),
+  serialize: (value: unknown) => getLocaleCookie().serialize(value),
+}
 
 function readRawCookie(request: Request, name: string): string | null {
   const header = request.headers.get('Cookie') ?? ''
