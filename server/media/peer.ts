@@ -190,12 +190,12 @@ export class Peer extends EventEmitter<PeerEvents> {
     this.#pendingProducers++
     const producer = await transport
       .produce({
-      kind,
-      rtpParameters,
-      // Chromium ignores key-frame requests that come within 300 ms of its last key frame, and mediasoup
-      // then retries only after 1 s. Spacing requests 400 ms apart means every request is honoured, so a
-      // viewer joining right after another one gets its first frame in < 0.5 s instead of ~1 s.
-      ...(kind === 'video' ? { keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS } : {}),
+        kind,
+        rtpParameters,
+        // Chromium ignores key-frame requests that come within 300 ms of its last key frame, and mediasoup
+        // then retries only after 1 s. Spacing requests 400 ms apart means every request is honoured, so a
+        // viewer joining right after another one gets its first frame in < 0.5 s instead of ~1 s.
+        ...(kind === 'video' ? { keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS } : {}),
         appData: { source },
       })
       .finally(() => this.#pendingProducers--)

@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http'
 import type { TLSSocket } from 'node:tls'
+import express from 'express'
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
 import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
 import { networkPrefix } from '../../app/domain/live/room-identity.ts'
 import { isOwnOrigin } from '../../app/utils/csrf.server.ts'
+import { getEnv, type TrustProxy } from '../../app/utils/env.server.ts'
 import { readGuestKey } from '../../app/utils/guest-key.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import { createSharedLimiter } from '../../app/utils/rate-limit.server.ts'
@@ -14,6 +16,8 @@ export type HandshakeRequest = IncomingMessage & {
   tradecastGuestKey?: string
   /** The network's budget of new guest identities was spent: this guest may watch, not chat, and is not counted. */
   tradecastGuestOverBudget?: boolean
+  /** The client's address (clientAddress), read once per connection. */
+  tradecastClientAddress?: string
 }
 
 /**
@@ -23,25 +27,37 @@ export type HandshakeRequest = IncomingMessage & {
  */
 export const GUEST_IDENTITY_BUDGET = { keyPrefix: 'tradecast:new-guests', points: 20, duration: 60 * 60 }
 
+/** Express's compiled `trust proxy` function (address, hop index) for the TRUST_PROXY setting. */
+type TrustFn = (address: string, hop: number) => boolean
+
+function trustOf(setting: TrustProxy): TrustFn {
+  return express().set('trust proxy', setting).get('trust proxy fn') as TrustFn
+}
+
 /**
- * The client's address. Socket.io requests do not pass through Express, so this follows the same
- * setting: behind a proxy (TRUST_PROXY=true) the address the nearest proxy appended to
- * X-Forwarded-For (the right-most one; anything left of it came from the client), else the peer.
+ * The client's address, as Express computes `req.ip` for pages (Socket.io requests do not pass
+ * through Express): the peer, then X-Forwarded-For from right to left while the hop is a trusted
+ * proxy (TRUST_PROXY: a hop count or the proxies' addresses), never a client-written left-most entry.
  */
-export function clientAddress(request: IncomingMessage): string {
-  if (process.env.TRUST_PROXY === 'true') {
-    const forwarded = request.headers['x-forwarded-for']
-    const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((part) => part.trim()).filter(Boolean).at(-1)
-    if (last) return last
-  }
-  return request.socket.remoteAddress ?? 'unknown'
+export function clientAddress(request: IncomingMessage, trust: TrustFn = trustOf(getEnv().TRUST_PROXY)): string {
+  const forwarded = request.headers['x-forwarded-for']
+  const chain = [
+    request.socket.remoteAddress ?? 'unknown',
+    ...(Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .reverse(),
+  ]
+  for (let hop = 0; hop < chain.length - 1; hop++) if (!trust(chain[hop]!, hop)) return chain[hop]!
+  return chain.at(-1)!
 }
 
 /** The origin the request was made to, as React Router sees it for pages (protocol + Host). */
-function requestOrigin(request: IncomingMessage): string {
-  const forwardedProto = process.env.TRUST_PROXY === 'true' ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : ''
-  const protocol = forwardedProto || ((request.socket as TLSSocket).encrypted ? 'https' : 'http')
-  return `${protocol}://${request.headers.host ?? ''}`
+function requestOrigin(request: IncomingMessage, trust: TrustFn): string {
+  const direct = (request.socket as TLSSocket).encrypted ? 'https' : 'http'
+  const forwarded = trust(request.socket.remoteAddress ?? '', 0) ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : ''
+  return `${forwarded || direct}://${request.headers.host ?? ''}`
 }
 
 function budgetKey(address: string): string {
@@ -56,8 +72,10 @@ function budgetKey(address: string): string {
  */
 export function createHandshakeGuard(redis?: { client: RedisCommandClient; scope?: string | undefined }) {
   const newGuests: RateLimiterAbstract = createSharedLimiter(GUEST_IDENTITY_BUDGET, redis)
+  const trust = trustOf(getEnv().TRUST_PROXY)
   return (request: HandshakeRequest, callback: (error: string | null | undefined, success: boolean) => void) => {
-    if (!isOwnOrigin(request.headers.origin, requestOrigin(request))) {
+    request.tradecastClientAddress = clientAddress(request, trust)
+    if (!isOwnOrigin(request.headers.origin, requestOrigin(request, trust))) {
       callback('origin not allowed', false)
       return
     }
@@ -68,7 +86,7 @@ export function createHandshakeGuard(redis?: { client: RedisCommandClient; scope
       const sessionId = await readSessionId(cookie)
       if (sessionId && (await findActiveSessionUser(sessionId))) return
       try {
-        await newGuests.consume(budgetKey(clientAddress(request)))
+        await newGuests.consume(budgetKey(request.tradecastClientAddress!))
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection
         request.tradecastGuestOverBudget = true

@@ -30,7 +30,7 @@ export async function authenticateHandshake(request: HandshakeRequest, guestName
       authSessionId: sessionId,
     }
   }
-  const network = networkPrefix(clientAddress(request))
+  const network = networkPrefix(request.tradecastClientAddress ?? clientAddress(request))
   const known = readGuestKey(cookie)
   if (known) return { identity: { kind: 'guest', guestKey: known, name: guestName ?? 'Guest', network }, authSessionId: null }
   const minted = request.tradecastGuestKey
