@@ -37,8 +37,21 @@ export const ACCOUNT_LIMITS = {
   passwordResetByEmail: { keyPrefix: 'tradecast:reset-email', points: 3, duration: 60 * 60 },
 } as const
 
-type LimitName = keyof typeof LOGIN_LIMITS | keyof typeof ACCOUNT_LIMITS
-const LIMIT_OPTIONS: Record<LimitName, IRateLimiterOptions & { keyPrefix: string }> = { ...LOGIN_LIMITS, ...ACCOUNT_LIMITS }
+/**
+ * Anti-automation budgets of trade actions that cost the other side work or goods (ASVS V11.1.4): each
+ * counted per account and, more loosely, per address (an office shares one).
+ */
+export const TRADE_LIMITS = {
+  rfqByAccount: { keyPrefix: 'tradecast:rfq-account', points: 20, duration: 60 * 60 },
+  rfqByIp: { keyPrefix: 'tradecast:rfq-ip', points: 60, duration: 60 * 60 },
+  freeSampleByAccount: { keyPrefix: 'tradecast:free-sample-account', points: 5, duration: 24 * 60 * 60 },
+  freeSampleByIp: { keyPrefix: 'tradecast:free-sample-ip', points: 15, duration: 24 * 60 * 60 },
+  meetingRequestByAccount: { keyPrefix: 'tradecast:meeting-account', points: 20, duration: 24 * 60 * 60 },
+  meetingRequestByIp: { keyPrefix: 'tradecast:meeting-ip', points: 60, duration: 24 * 60 * 60 },
+} as const
+
+type LimitName = keyof typeof LOGIN_LIMITS | keyof typeof ACCOUNT_LIMITS | keyof typeof TRADE_LIMITS
+const LIMIT_OPTIONS: Record<LimitName, IRateLimiterOptions & { keyPrefix: string }> = { ...LOGIN_LIMITS, ...ACCOUNT_LIMITS, ...TRADE_LIMITS }
 
 let limiters: Map<LimitName, RateLimiterAbstract> | undefined
 
@@ -80,6 +93,13 @@ export async function consumeLoginAttempt(ip: string, email: string): Promise<Ra
 /** One point of an account-page budget (see ACCOUNT_LIMITS). */
 export function consumeRateLimit(name: keyof typeof ACCOUNT_LIMITS, key: string): Promise<RateLimitVerdict> {
   return verdictOf([getLimiter(name).consume(key.toLowerCase())])
+}
+
+export type TradeAction = 'rfq' | 'freeSample' | 'meetingRequest'
+
+/** One point of a trade action's budgets, for this account and this address (see TRADE_LIMITS). */
+export function consumeTradeBudget(action: TradeAction, { userId, ip }: { userId: string; ip: string }): Promise<RateLimitVerdict> {
+  return verdictOf([getLimiter(`${action}ByAccount`).consume(userId), getLimiter(`${action}ByIp`).consume(ip)])
 }
 
 /** Gives a point back (the attempt turned out not to count, e.g. a sign-up refused for its input). Best effort. */

@@ -15,8 +15,11 @@ export class OrderError extends Error {
       | 'refund-failed'
       | 'no-fee'
       | 'already-paid'
-      | 'session-closed',
-    readonly status: 400 | 409 | 502 = 400,
+      | 'session-closed'
+      | 'too-many-free',
+    readonly status: 400 | 409 | 429 | 502 = 400,
+    /** For 429: seconds until the budget allows another. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(code)
     this.name = 'OrderError'

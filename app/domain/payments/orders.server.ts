@@ -60,7 +60,14 @@ export async function priceSampleOrder(productId: string, quantity: number) {
  * a PENDING order and a Stripe Checkout Session whose amount comes from `priceSampleOrder`. Only the
  * webhook marks them paid. Returns where to send the buyer next.
  */
-export async function createSampleOrder(user: SessionUser, input: SampleOrderInput, { origin }: CheckoutUrls, now = new Date()): Promise<{ orderId: string; redirectTo: string }> {
+export type FreeOrderBudget = () => Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>
+
+export async function createSampleOrder(
+  user: SessionUser,
+  input: SampleOrderInput,
+  { origin, freeOrderBudget }: CheckoutUrls & { freeOrderBudget?: FreeOrderBudget },
+  now = new Date(),
+): Promise<{ orderId: string; redirectTo: string }> {
   const buyer = user.buyerProfile
   if (user.role !== 'BUYER' || !buyer) throw data({ reason: 'forbidden' }, { status: 403 })
   const price = await priceSampleOrder(input.productId, input.quantity)
@@ -72,6 +79,12 @@ export async function createSampleOrder(user: SessionUser, input: SampleOrderInp
   }
   const free = price.totalAmountMinor === 0
   if (!free && !isPaymentsEnabled()) throw new OrderError('payments-disabled')
+  // Free samples cost the exporter goods and postage with nothing charged: a script could drain them,
+  // so each one takes a point of the caller's budget (priced ones are limited by the payment itself).
+  if (free && freeOrderBudget) {
+    const budget = await freeOrderBudget()
+    if (!budget.allowed) throw new OrderError('too-many-free', 429, budget.retryAfterSeconds)
+  }
 
   const emails: string[] = []
   const order = await prisma.$transaction(async (tx) => {

@@ -47,6 +47,7 @@ const inquiries = {
     messageSent: 'Message sent.',
     errors: {
       quantity: 'Enter a whole quantity between 1 and 100,000,000.',
+      tooMany: 'You have sent many requests for quotes in the last hour. Try again in {{minutes}} minutes.',
       price: 'Enter a price above 0 and at most 10,000,000.',
       amount: 'Enter an amount between 0 and 10,000,000,000.',
       date: 'Enter a date.',

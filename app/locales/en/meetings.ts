@@ -165,6 +165,7 @@ const meetings = {
     errors: {
       slot: 'Choose one of the offered times.',
       slotTaken: 'That time is no longer available. Choose another one.',
+      tooMany: 'You have requested many meetings today. Try again in {{minutes}} minutes.',
       doubleBooked: 'Someone already has a meeting at this time, so it cannot be accepted. Propose another time.',
       expired: 'This time has already passed. Propose another time.',
       started: 'The meeting has already started.',

@@ -96,6 +96,7 @@ const payments = {
     },
     errors: {
       quantity: 'Enter a whole number of samples.',
+      'too-many-free': 'You have ordered many free samples today. Try again in {{minutes}} minutes.',
       tracking: 'Enter the carrier’s tracking number (letters, digits, spaces or dashes).',
       fee: 'Enter an amount of 0 or more.',
       'no-samples': 'This product does not offer samples.',

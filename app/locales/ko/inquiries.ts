@@ -50,6 +50,7 @@ const inquiries: MessagesOf<typeof en> = {
     messageSent: '메시지를 보냈습니다.',
     errors: {
       quantity: '1 이상 100,000,000 이하의 정수를 입력하세요.',
+      tooMany: '최근 한 시간 동안 견적 요청을 많이 보냈습니다. {{minutes}}분 후에 다시 시도하세요.',
       price: '0보다 크고 10,000,000 이하인 가격을 입력하세요.',
       amount: '0 이상 10,000,000,000 이하의 금액을 입력하세요.',
       date: '날짜를 입력하세요.',

@@ -168,6 +168,7 @@ const meetings: MessagesOf<typeof en> = {
     errors: {
       slot: '제시된 시간 중 하나를 선택하세요.',
       slotTaken: '선택한 시간은 더 이상 가능하지 않습니다. 다른 시간을 선택하세요.',
+      tooMany: '오늘 미팅을 많이 요청했습니다. {{minutes}}분 후에 다시 시도하세요.',
       doubleBooked: '이 시간에 이미 다른 미팅이 있어 수락할 수 없습니다. 다른 시간을 제안하세요.',
       expired: '이미 지난 시간입니다. 다른 시간을 제안하세요.',
       started: '미팅이 이미 시작되었습니다.',

@@ -99,6 +99,7 @@ const payments: MessagesOf<typeof en> = {
     },
     errors: {
       quantity: '샘플 수량을 정수로 입력하세요.',
+      'too-many-free': '오늘 무료 샘플을 많이 주문했습니다. {{minutes}}분 후에 다시 시도하세요.',
       tracking: '택배사 운송장 번호를 입력하세요 (영문, 숫자, 공백, 대시).',
       fee: '0 이상의 금액을 입력하세요.',
       'no-samples': '이 제품은 샘플을 제공하지 않습니다.',

@@ -5,6 +5,8 @@ import { OrderError } from '~/domain/payments/errors'
 import { createSampleOrder } from '~/domain/payments/orders.server'
 import { SampleOrderSchema } from '~/domain/payments/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
+import { consumeTradeBudget } from '~/utils/rate-limit.server'
+import { getClientIp } from '~/utils/request.server'
 import { appOrigin } from '~/domain/payments/urls.server'
 import { createToastCookie } from '~/utils/toast.server'
 
@@ -17,14 +19,19 @@ export async function handleSampleOrder(request: Request, formData: FormData, pr
   // The URL names the product; a different id in the body is refused rather than trusted.
   if (submission.value.productId !== productId) throw data({ reason: 'invalid' }, { status: 400 })
   try {
-    const { redirectTo } = await createSampleOrder(user, submission.value, { origin: appOrigin(request) })
+    const { redirectTo } = await createSampleOrder(user, submission.value, {
+      origin: appOrigin(request),
+      freeOrderBudget: () => consumeTradeBudget('freeSample', { userId: user.id, ip: getClientIp(request) }),
+    })
     if (redirectTo.startsWith('/')) {
       return redirect(redirectTo, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'payments.toast.freeOrdered' }) } })
     }
     return redirect(redirectTo)
   } catch (error) {
     if (error instanceof OrderError) {
-      return data({ sampleResult: submission.reply({ formErrors: [`payments.errors.${error.code}`] }) }, { status: error.status })
+      const wait = error.retryAfterSeconds
+      const message = wait === undefined ? `payments.errors.${error.code}` : `payments.errors.${error.code}|${Math.ceil(wait / 60)}`
+      return data({ sampleResult: submission.reply({ formErrors: [message] }) }, { status: error.status, headers: wait === undefined ? undefined : { 'Retry-After': String(wait) } })
     }
     throw error
   }

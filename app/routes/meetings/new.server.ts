@@ -9,6 +9,8 @@ import { formatSlotForViewer } from '~/domain/matchmaking/slot-finder'
 import { languageOptions } from '~/lib/languages'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
+import { consumeTradeBudget } from '~/utils/rate-limit.server'
+import { getClientIp } from '~/utils/request.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { createToastCookie } from '~/utils/toast.server'
 
@@ -70,6 +72,14 @@ export async function handleNewMeeting(request: Request) {
   await validateCsrf(request, formData)
   const submission = parseWithZod(formData, { schema: RequestMeetingSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  // Anti-automation: each valid request costs a point of the account's and the address's daily budget.
+  const budget = await consumeTradeBudget('meetingRequest', { userId: user.id, ip: getClientIp(request) })
+  if (!budget.allowed) {
+    return data(
+      { result: submission.reply({ formErrors: [`meetings.errors.tooMany|${Math.ceil(budget.retryAfterSeconds / 60)}`] }) },
+      { status: 429, headers: { 'Retry-After': String(budget.retryAfterSeconds) } },
+    )
+  }
   let meetingId: string
   try {
     meetingId = await requestMeeting(user, counterpart.target, { ...submission.value, fairId: counterpart.fairId }, requestNow(request))
