@@ -39,16 +39,22 @@ export async function freshSession(userId: string): Promise<string> {
   return cookiePair(await createUserSession(userId, { userAgent: 'vitest' }))
 }
 
-const CLIENT_IP = { 'x-tradecast-client-ip': '203.0.113.9' }
+// Set by the Express edge in production; here the test chooses it (e.g. one per sign-up, below the limits).
+const CLIENT_IP = 'x-tradecast-client-ip'
 
 export function appGet(path: string, cookies: string[] = []): Request {
-  return new Request(`http://localhost${path}`, { headers: { Cookie: cookies.join('; '), ...CLIENT_IP } })
+  return new Request(`http://localhost${path}`, { headers: { Cookie: cookies.join('; '), [CLIENT_IP]: '203.0.113.9' } })
 }
 
 /** A browser-like form POST: CSRF cookie + token and same-origin Origin, plus the given cookies. */
-export async function appPost(path: string, body: Record<string, string> | FormData, cookies: string[] = []): Promise<Request> {
+export async function appPost(
+  path: string,
+  body: Record<string, string> | FormData,
+  cookies: string[] = [],
+  { clientIp = '203.0.113.9' }: { clientIp?: string } = {},
+): Promise<Request> {
   const csrf = await mintCsrf()
-  const headers: Record<string, string> = { Cookie: [csrf.cookie, ...cookies].join('; '), Origin: 'http://localhost', ...CLIENT_IP }
+  const headers: Record<string, string> = { Cookie: [csrf.cookie, ...cookies].join('; '), Origin: 'http://localhost', [CLIENT_IP]: clientIp }
   let payload: URLSearchParams | FormData
   if (body instanceof FormData) {
     body.set('csrf', csrf.token)

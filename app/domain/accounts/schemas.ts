@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isCountryCode } from '~/lib/countries'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 import { isValidTimeZone } from '~/lib/time'
 
 // Client-safe: conform uses these for hints in the browser, the actions for the truth.
@@ -24,7 +25,7 @@ const newPassword = z
   .max(200, { error: 'errors.passwordTooLong' })
 
 const requiredText = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
+  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
 
 const timeZone = z
   .string({ error: 'errors.required' })

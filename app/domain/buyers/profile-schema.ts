@@ -6,6 +6,7 @@ import { isCountryCode } from '~/lib/countries'
 import { isLanguageCode } from '~/lib/languages'
 import { HhmmSchema, HOURS_ORDER_ISSUE, hoursInOrder } from '~/lib/business-hours'
 import { isValidTimeZone } from '~/lib/time'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 
 // Client-safe schema of the buyer profile form. Messages are i18n keys.
 
@@ -14,7 +15,7 @@ export const VOLUME_BANDS = ['UNDER_50K', 'FROM_50K_TO_250K', 'FROM_250K_TO_1M',
 
 export const BuyerProfileSchema = z
   .object({
-    companyName: z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(150, { error: 'errors.tooLong' }),
+    companyName: z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(150, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }),
     country: z.string({ error: 'errors.invalidCountry' }).refine(isCountryCode, { error: 'errors.invalidCountry' }),
     businessType: z.enum(BUYER_TYPES, { error: 'errors.invalidChoice' }),
     website: WebsiteSchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { currencyFractionDigits } from '~/lib/money'
 import { isCountryCode } from '~/lib/countries'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 import { HsCodeSchema, INCOTERMS, PRICE_CURRENCIES, PRODUCT_LOCALES } from './product-rules'
 
 // Client-safe schema of the product editor: the browser uses it for hints, the action for the truth
@@ -15,7 +16,7 @@ export const MAX_UNIT_PRICE = 10_000_000
 /** Suggestions for the unit field; any short unit name is accepted. */
 export const PRODUCT_UNITS = ['pcs', 'unit', 'box', 'carton', 'case', 'set', 'pair', 'pack', 'bottle', 'jar', 'bag', 'roll', 'sheet', 'kg', 'g', 'ton', 'L', 'mL', 'm', 'm2'] as const
 
-const trimmed = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' })
+const trimmed = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
 
 const positiveInt = (max: number, key: string) => z.number({ error: key }).int({ error: key }).min(1, { error: key }).max(max, { error: key })
 

@@ -4,14 +4,15 @@ import { COMPANY_ROLES } from '~/domain/accounts/permissions'
 import { MARKET_BLOCS } from '~/domain/catalog/markets'
 import { isCountryCode } from '~/lib/countries'
 import { isLanguageCode } from '~/lib/languages'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 import { isValidTimeZone } from '~/lib/time'
 
 // Client-safe form schemas for the exporter area (company profile, team, certifications).
 // Messages are i18n keys; conform coerces "" to undefined and numbers/checkboxes from text.
 
 const requiredText = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).optional()
+  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional()
 
 const email = z
   .string({ error: 'errors.required' })

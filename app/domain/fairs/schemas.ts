@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
 import { isValidTimeZone } from '~/lib/time'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 
 // Client-safe form schemas for fair management, registration and the programme. Messages are i18n keys.
 
@@ -8,8 +9,8 @@ export const FAIR_STATUSES = ['DRAFT', 'OPEN', 'LIVE', 'CLOSED'] as const
 export const FAIR_LANGUAGES = ['en', 'ko', 'zh', 'ja', 'ru', 'mn', 'vi'] as const
 
 const text = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).default('')
+  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).default('')
 /** `YYYY-MM-DDTHH:mm` from a datetime-local input: a wall-clock time in the fair's zone. */
 const wallClock = z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'fairs.errors.dateTime' })
 const id = z.string().min(1).max(40)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { INCOTERMS, PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
 import { isCountryCode } from '~/lib/countries'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 import { INQUIRY_STATUSES } from './pipeline'
 
 // Client-safe form schemas for RFQs, quotes, messages and pipeline moves. Messages are i18n keys.
@@ -10,7 +11,7 @@ const MAX_UNIT_PRICE = 10_000_000 // in major units, per unit
 const MAX_DEAL_USD = 10_000_000_000
 
 const text = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
+  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
 
 const quantity = z.coerce
   .number({ error: 'inquiries.errors.quantity' })
@@ -49,7 +50,7 @@ export const QuoteSchema = z.object({
   quantity,
   incoterm: z.enum(INCOTERMS, { error: 'errors.invalidChoice' }).optional(),
   validUntil: z.iso.date({ error: 'inquiries.errors.date' }),
-  terms: z.string().trim().max(2000, { error: 'errors.tooLong' }).default(''),
+  terms: z.string().trim().max(2000, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).default(''),
 })
 export type QuoteInput = z.infer<typeof QuoteSchema>
 
@@ -63,7 +64,7 @@ export const StatusSchema = z.object({
   status: z.enum(INQUIRY_STATUSES, { error: 'errors.invalidChoice' }),
   consultationValueUsd: usdAmount.optional(),
   contractValueUsd: usdAmount.optional(),
-  lostReason: z.string().trim().max(500, { error: 'errors.tooLong' }).optional(),
+  lostReason: z.string().trim().max(500, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
 })
 export type StatusInput = z.infer<typeof StatusSchema>
 

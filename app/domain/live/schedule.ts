@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 
 /** The exporter's "schedule a showcase" form; times are wall-clock in the exporter's zone. */
 export const ScheduleShowcaseSchema = z
   .object({
     intent: z.literal('schedule'),
-    title: z.string({ error: 'liveMedia.schedule.errors.title' }).trim().min(3, { error: 'liveMedia.schedule.errors.title' }).max(120, { error: 'liveMedia.schedule.errors.title' }),
-    description: z.string().trim().max(2000, { error: 'liveMedia.schedule.errors.description' }).default(''),
+    title: z.string({ error: 'liveMedia.schedule.errors.title' }).trim().min(3, { error: 'liveMedia.schedule.errors.title' }).max(120, { error: 'liveMedia.schedule.errors.title' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }),
+    description: z.string().trim().max(2000, { error: 'liveMedia.schedule.errors.description' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).default(''),
     startsAt: z.string({ error: 'liveMedia.schedule.errors.startsAt' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'liveMedia.schedule.errors.startsAt' }),
     endsAt: z.string({ error: 'liveMedia.schedule.errors.endsAt' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'liveMedia.schedule.errors.endsAt' }),
     isPublic: z.preprocess((value) => value === 'on' || value === true, z.boolean()).default(false),

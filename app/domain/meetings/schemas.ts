@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isLanguageCode } from '~/lib/languages'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 
 // Client-safe form schemas for meeting requests, responses and outcomes. Messages are i18n keys.
 
@@ -19,7 +20,7 @@ export const RequestMeetingSchema = z.object({
     .string()
     .refine(isLanguageCode, { error: 'errors.invalidChoice' })
     .optional(),
-  agenda: z.string().trim().max(2000, { error: 'errors.tooLong' }).default(''),
+  agenda: z.string().trim().max(2000, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).default(''),
 })
 export type RequestMeetingInput = z.infer<typeof RequestMeetingSchema>
 
@@ -35,8 +36,8 @@ export const OutcomeSchema = z.object({
   status: z.enum(OUTCOME_STATUSES, { error: 'errors.invalidChoice' }),
   consultationValueUsd: usdAmount.optional(),
   expectedContractValueUsd: usdAmount.optional(),
-  nextStep: z.string().trim().max(500, { error: 'errors.tooLong' }).optional(),
-  outcomeNotes: z.string().trim().max(5000, { error: 'errors.tooLong' }).optional(),
+  nextStep: z.string().trim().max(500, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
+  outcomeNotes: z.string().trim().max(5000, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
 })
 export type OutcomeInput = z.infer<typeof OutcomeSchema>
 

@@ -106,6 +106,7 @@ const en = {
     passwordTooShort: 'The password must be at least 10 characters.',
     passwordTooLong: 'The password must be at most 200 characters.',
     tooLong: 'This is too long.',
+    controlCharacters: 'Remove the invisible control or text-direction characters.',
     invalidChoice: 'Choose one of the options.',
     invalidCountry: 'Choose a country.',
     invalidTimeZone: 'Choose a valid time zone.',

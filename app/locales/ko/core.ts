@@ -108,6 +108,7 @@ const ko: MessagesOf<typeof en> = {
     passwordTooShort: '비밀번호는 10자 이상이어야 합니다.',
     passwordTooLong: '비밀번호는 200자 이하여야 합니다.',
     tooLong: '너무 깁니다.',
+    controlCharacters: '보이지 않는 제어 문자나 텍스트 방향 문자를 지워 주세요.',
     invalidChoice: '항목 중 하나를 선택하세요.',
     invalidCountry: '국가를 선택하세요.',
     invalidTimeZone: '올바른 시간대를 선택하세요.',
