@@ -60,3 +60,71 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.')
   await expect(page.getByLabel('Email')).toHaveValue('exporter@tradecast.dev')
 })
+
+test('a person changes their password in settings, sees their sessions and signs out the other device', async ({ page, browser }) => {
+  const email = `e2e-settings-${Date.now()}@example.test`
+  const first = 'first-password-2026'
+  const second = 'second-password-2026'
+  await page.goto('/signup')
+  await page.getByLabel('A buyer').check()
+  await page.getByLabel('Your name').fill('Sam Settings')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(first)
+  await page.getByLabel('Company name').fill('Settings Trading Ltd')
+  await page.getByLabel('Country').selectOption('GB')
+  await page.getByLabel('Business type').selectOption('IMPORTER')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL(/\/buyer$/)
+
+  // A second device signs in to the same account.
+  const elsewhere = await browser.newContext()
+  const otherPage = await elsewhere.newPage()
+  await signIn(otherPage, email, first)
+
+  await page.goto('/settings')
+  const sessions = page.getByRole('region', { name: 'Where you are signed in' })
+  await expect(sessions.getByRole('listitem')).toHaveCount(2)
+  await expect(sessions.getByText('This device')).toBeVisible()
+  await expect(sessions.getByText(/^Chrome on /).first()).toBeVisible()
+
+  const password = page.getByRole('region', { name: 'Password' })
+  await password.getByLabel('Current password').fill('not-my-password')
+  await password.getByLabel('New password').fill(second)
+  await password.getByLabel('Repeat the new password').fill(second)
+  await password.getByRole('button', { name: 'Change password' }).click()
+  await expect(password.getByText('The current password is wrong.')).toBeVisible()
+
+  await password.getByLabel('Current password').fill(first)
+  await password.getByLabel('New password').fill(second)
+  await password.getByLabel('Repeat the new password').fill(second)
+  await password.getByRole('button', { name: 'Change password' }).click()
+  await expect(page.getByText('Your password is changed. Every other device was signed out.')).toBeVisible()
+  // Still signed in here, on a new session; the other device is out.
+  await expect(sessions.getByRole('listitem')).toHaveCount(1)
+  await expect(sessions.getByText('You are not signed in anywhere else.')).toBeVisible()
+  await otherPage.goto('/settings')
+  await expect(otherPage).toHaveURL(/\/login\?redirectTo=%2Fsettings$/)
+
+  // The other device signs in again with the new password and is then signed out from here.
+  await signIn(otherPage, email, second)
+  await page.reload()
+  await expect(sessions.getByRole('listitem')).toHaveCount(2)
+  await sessions.getByRole('button', { name: 'Sign out everywhere else' }).click()
+  await expect(page.getByText('You are signed out everywhere else.')).toBeVisible()
+  await expect(sessions.getByRole('listitem')).toHaveCount(1)
+  await otherPage.goto('/buyer')
+  await expect(otherPage).toHaveURL(/\/login/)
+  await elsewhere.close()
+})
+
+test('forgot password answers the same for any email and explains a bad link', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByRole('link', { name: 'Forgot your password?' }).click()
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible()
+  await page.getByLabel('Email').fill(`nobody-${Date.now()}@example.test`)
+  await page.getByRole('button', { name: 'Send reset link' }).click()
+  await expect(page.getByRole('status')).toHaveText(/If an account uses this email, a link to reset its password is on its way/)
+  await page.goto('/reset-password/not-a-real-token')
+  await expect(page.getByRole('alert')).toHaveText('This reset link is invalid, already used or expired.')
+  await expect(page.getByRole('link', { name: 'Ask for a new link' })).toBeVisible()
+})

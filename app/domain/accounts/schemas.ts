@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isCountryCode } from '~/lib/countries'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
+import { SUPPORTED_LOCALES } from '~/lib/i18n'
 import { isValidTimeZone } from '~/lib/time'
 
 // Client-safe: conform uses these for hints in the browser, the actions for the truth.
@@ -83,3 +84,11 @@ export const ResetPasswordSchema = z
 /** Settings forms that end sessions; the handle is matched against the user's own sessions on the server. */
 export const RevokeSessionSchema = z.object({ intent: z.literal('revoke-session'), session: z.string().min(1).max(100) })
 export const RevokeOtherSessionsSchema = z.object({ intent: z.literal('revoke-other-sessions') })
+
+/** The profile part of /settings. */
+export const ProfileSchema = z.object({
+  intent: z.literal('profile'),
+  name: requiredText(100),
+  locale: z.enum(SUPPORTED_LOCALES, { error: 'errors.invalidChoice' }),
+  timeZone,
+})

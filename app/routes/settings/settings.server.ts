@@ -1,8 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
-import { z } from 'zod'
 import { AccountError, changePassword } from '~/domain/accounts/credentials.server'
-import { ChangePasswordSchema, RevokeOtherSessionsSchema, RevokeSessionSchema } from '~/domain/accounts/schemas'
+import { ChangePasswordSchema, ProfileSchema, RevokeOtherSessionsSchema, RevokeSessionSchema } from '~/domain/accounts/schemas'
 import {
   createUserSession,
   listUserSessions,
@@ -12,8 +11,6 @@ import {
   revokeUserSession,
 } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
-import { SUPPORTED_LOCALES } from '~/lib/i18n'
-import { isValidTimeZone } from '~/lib/time'
 import { describeUserAgent } from '~/lib/user-agent'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
@@ -22,13 +19,6 @@ import { localeCookie } from '~/utils/preferences.server'
 import { consumeLoginAttempt } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
 import { createToastCookie } from '~/utils/toast.server'
-
-export const ProfileSchema = z.object({
-  intent: z.literal('profile'),
-  name: z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(100, { error: 'errors.tooLong' }),
-  locale: z.enum(SUPPORTED_LOCALES, { error: 'errors.invalidChoice' }),
-  timeZone: z.string({ error: 'errors.required' }).refine(isValidTimeZone, { error: 'errors.invalidTimeZone' }),
-})
 
 export async function loadSettings(request: Request) {
   const user = await requireUser(request)
