@@ -251,7 +251,9 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
       } catch (error) {
         result = errorAck(error)
       }
-      ack(result)
+      // Without an ack callback the refusal comes back as a `live:error` event, as for known events.
+      if (ack) ack(result)
+      else if (!result.ok) socket.emit('live:error', { event, ...result.error })
     })
 
     on(socket, 'live:join', JoinSchema, async (input) => {

@@ -423,8 +423,8 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   nsp.on('connection', (socket: MediaSocket) => {
     void joinIdentityRooms(socket, socket.data.identity, socket.data.authSessionId)
     refuseUnknownEvents(socket, Object.keys(MEDIA_REQUEST_SCHEMAS), async (event, ack) => {
-      if (!(await withinBudget(socket))) return ack({ ok: false, error: { code: 'rate-limited', message: 'Too many requests; slow down.' } })
-      ack({ ok: false, error: { code: 'invalid', message: `Unknown request ${event}.` } })
+      const allowed = await withinBudget(socket)
+      ack?.({ ok: false, error: allowed ? { code: 'invalid', message: `Unknown request ${event}.` } : { code: 'rate-limited', message: 'Too many requests; slow down.' } })
     })
     for (const event of Object.keys(MEDIA_REQUEST_SCHEMAS) as MediaRequestName[]) {
       socket.on(event, async (payload: unknown, ack?: unknown) => {

@@ -8,13 +8,14 @@ import type { Socket } from 'socket.io'
 export function refuseUnknownEvents(
   socket: Socket,
   known: readonly string[],
-  answer: (event: string, ack: (result: { ok: false; error: { code: string; message: string } }) => void) => Promise<void>,
+  /** `ack` is null when the client asked for no acknowledgement. */
+  answer: (event: string, ack: ((result: { ok: false; error: { code: string; message: string } }) => void) | null) => Promise<void>,
 ): void {
   const catalogue = new Set(known)
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === 'string' && catalogue.has(event)) return
     const last = args.at(-1)
-    const ack = typeof last === 'function' ? (last as (result: unknown) => void) : () => undefined
+    const ack = typeof last === 'function' ? (last as (result: unknown) => void) : null
     // Echo at most a short, printable form of a name the client chose.
     const name = String(event).replace(/[^\w:.-]/g, '?').slice(0, 40)
     void answer(name, ack)
