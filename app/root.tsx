@@ -1,3 +1,4 @@
+import '~/lib/zod-csp'
 import './tailwind.css'
 import { useEffect, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
@@ -25,6 +26,14 @@ import { ensureCsrfToken } from '~/utils/csrf.server'
 import { TIME_ZONE_COOKIE } from '~/lib/time'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { readToast } from '~/utils/toast.server'
+import { urlHasControlCharacters } from '~/utils/request.server'
+
+// Before any loader or action: a control character in the URL is refused, not passed on to a query.
+export const middleware: Route.MiddlewareFunction[] = [
+  ({ request }) => {
+    if (urlHasControlCharacters(request.url)) throw data({ reason: 'bad-request' }, { status: 400 })
+  },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
@@ -83,6 +92,16 @@ export const meta: Route.MetaFunction = () => [
   { name: 'description', content: 'Small exporters sell to the world live: showcases, RFQs, meetings and online trade fairs.' },
 ]
 
+/**
+ * The CSP nonce on the client: the server's comes from <ServerRouter nonce>; in the browser it is only
+ * readable from a script's `nonce` property (the attribute is hidden), and <Links> must render the same
+ * value to hydrate without a mismatch.
+ */
+function documentNonce(): string | undefined {
+  if (typeof document === 'undefined') return undefined
+  return document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || undefined
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<RootLoaderData>('root')
   const locale = isSupportedLocale(root?.locale) ? root.locale : DEFAULT_LOCALE
@@ -94,7 +113,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
-        <Links />
+        <Links nonce={documentNonce()} />
       </head>
       <body className="flex min-h-screen flex-col">
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

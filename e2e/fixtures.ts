@@ -1,4 +1,4 @@
-import { expect, type Page, test as base } from '@playwright/test'
+import { type BrowserContext, expect, type Page, test as base } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'Tradecast-demo-2026'
 
@@ -24,13 +24,53 @@ export function trackConsoleErrors(page: Page): string[] {
   return errors
 }
 
-/** Fails the test on any console error of the default page. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+// What Chromium logs when it blocks something under the Content-Security-Policy or Permissions-Policy
+// (errors for blocked scripts, warnings/verbose "[Violation]" lines for refused features).
+const POLICY_CONSOLE = /Content[- ]Security[- ]Policy|Permissions[- ]Policy|permissions policy violation/i
+
+/** Collects every CSP / Permissions-Policy complaint of every page of a browser context. */
+async function watchPolicies(context: BrowserContext, violations: string[]): Promise<void> {
+  context.on('console', (message) => {
+    if (POLICY_CONSOLE.test(message.text())) violations.push(`${message.type()}: ${message.text()}`)
+  })
+  await context.exposeBinding('__tradecastCspViolation', (_source, text: string) => violations.push(text))
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __tradecastCspViolation?: (text: string) => void }).__tradecastCspViolation
+      report?.(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`)
+    })
+  })
+}
+
+/**
+ * Fails the test on any console error of the default page, and on any policy violation of any page
+ * the test opens: its own context and every context it creates with browser.newContext().
+ */
+export const test = base.extend<{ consoleErrors: string[]; policyViolations: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors = trackConsoleErrors(page)
       await use(errors)
       expect(errors, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+  policyViolations: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = []
+      await watchPolicies(context, violations)
+      const newContext = browser.newContext.bind(browser)
+      browser.newContext = async (...args: Parameters<typeof newContext>) => {
+        const created = await newContext(...args)
+        await watchPolicies(created, violations)
+        return created
+      }
+      try {
+        await use(violations)
+      } finally {
+        browser.newContext = newContext
+      }
+      expect(violations, 'Content-Security-Policy / Permissions-Policy violations').toEqual([])
     },
     { auto: true },
   ],
