@@ -89,13 +89,13 @@ test('a person changes their password in settings, sees their sessions and signs
 
   const password = page.getByRole('region', { name: 'Password' })
   await password.getByLabel('Current password').fill('not-my-password')
-  await password.getByLabel('New password').fill(second)
+  await password.getByLabel('New password', { exact: true }).fill(second)
   await password.getByLabel('Repeat the new password').fill(second)
   await password.getByRole('button', { name: 'Change password' }).click()
   await expect(password.getByText('The current password is wrong.')).toBeVisible()
 
   await password.getByLabel('Current password').fill(first)
-  await password.getByLabel('New password').fill(second)
+  await password.getByLabel('New password', { exact: true }).fill(second)
   await password.getByLabel('Repeat the new password').fill(second)
   await password.getByRole('button', { name: 'Change password' }).click()
   await expect(page.getByText('Your password is changed. Every other device was signed out.')).toBeVisible()
@@ -119,6 +119,8 @@ test('a person changes their password in settings, sees their sessions and signs
 
 test('forgot password answers the same for any email and explains a bad link', async ({ page }) => {
   await page.goto('/login')
+  // Typically one types the email, then remembers the password is gone.
+  await page.getByLabel('Email').fill(`nobody-${Date.now()}@example.test`)
   await page.getByRole('link', { name: 'Forgot your password?' }).click()
   await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible()
   await page.getByLabel('Email').fill(`nobody-${Date.now()}@example.test`)
