@@ -4,7 +4,7 @@ import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
 import type { Ack } from '../app/protocol/live.ts'
 import { MediaLayer } from '../server/media/index.ts'
 import { resolveWorkerBinary } from '../server/media/worker-binary.ts'
-import { createRealtimeServer } from '../server/realtime/index.ts'
+import { createRealtimeServer, type RealtimeOptions } from '../server/realtime/index.ts'
 
 // Socket.io servers with the production wiring (connection-state recovery, chat batching, the Redis
 // adapter on a key of their own) and clients for them, for the realtime integration suites.
@@ -28,14 +28,21 @@ export function mediaWorkerBinary(): string | null {
   }
 }
 
-export async function startRealtimeNode(redis?: { url: string; key: string }, options: { media?: boolean } = {}): Promise<RealtimeNode> {
+export async function startRealtimeNode(
+  redis?: { url: string; key: string },
+  options: { media?: boolean; identityEvents?: RealtimeOptions['identityEvents'] } = {},
+): Promise<RealtimeNode> {
   const http = createServer()
   const workerBin = options.media ? mediaWorkerBinary() : null
   // One real mediasoup worker on loopback, as production wires it (server/media-setup.ts).
   const media = workerBin
     ? await MediaLayer.create({ workers: 1, workerBin, listenIp: '127.0.0.1', minPort: 44000, maxPort: 44999, consumersPerRouter: 500, peerJoinTimeoutMs: 15_000, iceServers: [], logLevel: 'error' })
     : null
-  const realtime = await createRealtimeServer(http, { ...(redis ? { redis } : {}), ...(media ? { media: { layer: media, iceServers: [], testHooks: false } } : {}) })
+  const realtime = await createRealtimeServer(http, {
+    ...(redis ? { redis } : {}),
+    ...(media ? { media: { layer: media, iceServers: [], testHooks: false } } : {}),
+    ...(options.identityEvents ? { identityEvents: options.identityEvents } : {}),
+  })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
   return { http, realtime, url: `${base}/live`, mediaUrl: `${base}/media`, media }

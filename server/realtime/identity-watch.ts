@@ -12,7 +12,7 @@ const DROP_EVENT = 'identity:drop'
  * the handshake reads the cookies again (revalidateRecovered) and the person comes back as who they
  * are now (a guest after signing out, without the company's powers after a removal).
  */
-export function watchIdentityEvents(io: Server, namespaces: readonly Namespace[], options: { cluster: boolean }): () => void {
+export function watchIdentityEvents(io: Server, namespaces: readonly Namespace[], options: { cluster: boolean; events?: typeof onIdentityEvent }): () => void {
   const drop = (rooms: readonly string[]) => {
     for (const nsp of namespaces) {
       for (const room of rooms) {
@@ -24,7 +24,7 @@ export function watchIdentityEvents(io: Server, namespaces: readonly Namespace[]
   main.on(DROP_EVENT, (rooms: unknown) => {
     if (Array.isArray(rooms) && rooms.every((room): room is string => typeof room === 'string' && room.startsWith('auth:'))) drop(rooms)
   })
-  return onIdentityEvent((event) => {
+  return (options.events ?? onIdentityEvent)((event) => {
     const rooms = event.kind === 'sessions-revoked' && event.sessionIds ? event.sessionIds.map(authSessionRoom) : [userRoom(event.userId)]
     drop(rooms)
     if (options.cluster) main.serverSideEmit(DROP_EVENT, rooms)

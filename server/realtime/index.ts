@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
+import { onIdentityEvent } from '../../app/domain/accounts/identity-events.server.ts'
 import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
@@ -16,6 +17,8 @@ export type RealtimeOptions = {
   media?: { layer: MediaLayer; iceServers: IceServer[]; testHooks: boolean }
   /** Shares rooms with other processes through Redis; defaults to REDIS_URL. `key` keeps test and benchmark channels apart. */
   redis?: { url: string; key?: string }
+  /** Where identity events come from (default: this process's domain events); tests give one server none. */
+  identityEvents?: typeof onIdentityEvent
 }
 
 /**
@@ -65,7 +68,10 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     ? registerMediaNamespace(io, { media: options.media.layer, iceServers: options.media.iceServers, testHooks: options.media.testHooks })
     : null
   // Sign-out, revoked sessions and membership changes drop the person's sockets on every process.
-  const stopIdentityWatch = watchIdentityEvents(io, [io.of('/live'), ...(media ? [io.of('/media')] : [])], { cluster: cluster !== null })
+  const stopIdentityWatch = watchIdentityEvents(io, [io.of('/live'), ...(media ? [io.of('/media')] : [])], {
+    cluster: cluster !== null,
+    events: options.identityEvents ?? onIdentityEvent,
+  })
 
   return {
     io,

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
 import type { ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
+import { io as connect } from 'socket.io-client'
+import { emitIdentityEvent } from '../../app/domain/accounts/identity-events.server.ts'
 import { connectLive, emitAck, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 
 // Two Socket.io servers (two HTTP ports) joined only through Redis: whatever one server emits to a
@@ -17,7 +19,7 @@ type Node = RealtimeNode
 
 const nodes: Node[] = []
 const clients: ClientSocket[] = []
-const startNode = (url: string, key: string) => startRealtimeNode({ url, key })
+const startNode = (url: string, key: string, options: Parameters<typeof startRealtimeNode>[1] = {}) => startRealtimeNode({ url, key }, options)
 const client = (node: Node, cookie: string) => connectLive(node.url, cookie, clients)
 const emit = emitAck
 
@@ -26,7 +28,8 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     await getPrisma()
     // A channel key of our own, so other suites or benchmarks on the same Redis never join in.
     const key = `tradecast-test-${randomUUID().slice(0, 8)}`
-    nodes.push(await startNode(redisUrl!, key), await startNode(redisUrl!, key))
+    // Server B hears no identity events of its own: what reaches its sockets came from A through Redis.
+    nodes.push(await startNode(redisUrl!, key), await startNode(redisUrl!, key, { identityEvents: () => () => undefined }))
   })
 
   afterAll(async () => {
@@ -116,5 +119,18 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     expect(results.slice(0, 5).every((r) => r.ok)).toBe(true)
     expect(results[5]).toMatchObject({ ok: false, error: { code: 'rate-limited' } })
     expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(5)
+  })
+
+  it('drops a signed-out person’s sockets on the other server too; they come back without the account', async () => {
+    const buyer = await createBuyer()
+    const socket = connect(nodes[1]!.url, { transports: ['websocket'], extraHeaders: { Cookie: buyer.cookie }, reconnectionDelay: 50, reconnectionDelayMax: 50, forceNew: true })
+    clients.push(socket)
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    const back = new Promise<void>((resolve) => socket.once('disconnect', () => socket.once('connect', () => resolve())))
+    const prisma = await getPrisma()
+    await prisma.session.deleteMany({ where: { userId: buyer.user.id } })
+    emitIdentityEvent({ kind: 'sessions-revoked', userId: buyer.user.id })
+    await back
+    expect(socket.recovered).toBe(false)
   })
 })
