@@ -153,7 +153,7 @@ describe('password reset by mail', () => {
     await post(handleForgotPassword, '/forgot-password', { email: user.email })
     const prisma = await getPrisma()
     // Delivery runs after the answer; wait for it.
-    await vi.waitFor(async () => expect((await prisma.emailOutbox.findFirstOrThrow({ where: { to: user.email } })).sentAt).not.toBeNull())
+    await vi.waitFor(async () => expect((await prisma.emailOutbox.findFirstOrThrow({ where: { to: user.email } })).sentAt).not.toBeNull(), { timeout: 5000 })
     const { token } = await latestResetMail(user.email)
     const logged = JSON.stringify(info.mock.calls)
     expect(logged).toContain('Reset your Tradecast password')

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { createCookie, redirect } from 'react-router'
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
-import { requestNow } from '~/utils/clock.server'
 import { getEnv } from '~/utils/env.server'
 import { getSessionSecret, isCookieSecure } from '~/utils/secrets.server'
 import { emitIdentityEvent } from './identity-events.server'
@@ -133,9 +132,8 @@ const userByRequest = new WeakMap<Request, Promise<SessionUser | null>>()
 export function getOptionalUser(request: Request): Promise<SessionUser | null> {
   let pending = userByRequest.get(request)
   if (!pending) {
-    pending = readSessionId(request.headers.get('Cookie')).then((id) =>
-      id ? findActiveSessionUser(id, requestNow(request)) : null,
-    )
+    // The real clock, not the e2e test clock: a pinned business time must not age the sign-in.
+    pending = readSessionId(request.headers.get('Cookie')).then((id) => (id ? findActiveSessionUser(id, new Date()) : null))
     userByRequest.set(request, pending)
   }
   return pending

@@ -3,7 +3,6 @@ import { data, redirect } from 'react-router'
 import { AccountError, findPasswordResetUser, requestPasswordReset, resetPassword } from '~/domain/accounts/credentials.server'
 import { ForgotPasswordSchema, ResetPasswordSchema } from '~/domain/accounts/schemas'
 import { clearSessionCookie } from '~/domain/accounts/session.server'
-import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
 import { consumeRateLimit } from '~/utils/rate-limit.server'
@@ -27,13 +26,13 @@ export async function handleForgotPassword(request: Request) {
   // Past its budget an inbox gets no more mail, but the answer stays the same: it must not tell
   // whether the address has an account.
   const byEmail = await consumeRateLimit('passwordResetByEmail', submission.value.email)
-  if (byEmail.allowed) await requestPasswordReset({ email: submission.value.email, now: requestNow(request) })
+  if (byEmail.allowed) await requestPasswordReset({ email: submission.value.email })
   else getLogger().warn({ ip }, 'password reset mail suppressed: too many for this email')
   return data({ sent: true, result: submission.reply({ resetForm: true }) })
 }
 
 export async function loadPasswordReset(request: Request, token: string) {
-  const owner = await findPasswordResetUser(token, requestNow(request))
+  const owner = await findPasswordResetUser(token)
   return { valid: owner !== null, email: owner?.email ?? null }
 }
 
@@ -45,7 +44,7 @@ export async function handlePasswordReset(request: Request, token: string) {
   const hideFields = ['password', 'confirmPassword']
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400 })
   try {
-    await resetPassword({ token, password: submission.value.password, now: requestNow(request) })
+    await resetPassword({ token, password: submission.value.password })
   } catch (error) {
     if (error instanceof AccountError) return data({ result: submission.reply({ formErrors: [error.messageKey], hideFields }) }, { status: 400 })
     throw error

@@ -12,7 +12,6 @@ import {
 } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { describeUserAgent } from '~/lib/user-agent'
-import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getEnv } from '~/utils/env.server'
 import { localeCookie } from '~/utils/preferences.server'
@@ -22,9 +21,8 @@ import { createToastCookie } from '~/utils/toast.server'
 
 export async function loadSettings(request: Request) {
   const user = await requireUser(request)
-  const now = requestNow(request)
   const currentId = await readSessionId(request.headers.get('Cookie'))
-  const sessions = await listUserSessions(user.id, currentId, now)
+  const sessions = await listUserSessions(user.id, currentId)
   return {
     profile: { name: user.name, locale: user.locale, timeZone: user.timeZone },
     idleHours: Math.round(getEnv().SESSION_IDLE_TIMEOUT_MINUTES / 60),
@@ -51,7 +49,6 @@ export async function handleSettings(request: Request) {
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const intent = formData.get('intent')
-  const now = requestNow(request)
 
   if (intent === 'change-password') {
     const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
@@ -67,7 +64,7 @@ export async function handleSettings(request: Request) {
       )
     }
     try {
-      await changePassword({ userId: user.id, currentPassword: submission.value.currentPassword, newPassword: submission.value.newPassword, now })
+      await changePassword({ userId: user.id, currentPassword: submission.value.currentPassword, newPassword: submission.value.newPassword })
     } catch (error) {
       if (error instanceof AccountError) {
         return data({ intent, result: submission.reply({ fieldErrors: { [error.field ?? '']: [error.messageKey] }, hideFields }) }, { status: 400 })
@@ -75,7 +72,7 @@ export async function handleSettings(request: Request) {
       throw error
     }
     // Every session ended with the old password; this device gets a new one (a new id: rotation).
-    const cookie = await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }, now)
+    const cookie = await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip })
     return toastRedirect('account.password.changed', [cookie])
   }
 
