@@ -79,6 +79,8 @@ export class Peer extends EventEmitter<PeerEvents> {
   readonly #joinTimer: NodeJS.Timeout
   /** Who this peer is, as other peers see it (set by the signalling layer). */
   label: { name: string; role: string } | null = null
+  /** Whether a viewer counts in the room's viewer count (the signalling layer decides who does not). */
+  counted = true
 
   constructor(
     readonly id: string,

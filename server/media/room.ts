@@ -99,7 +99,7 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
 
   viewerCount(): number {
     let count = 0
-    for (const peer of this.peers.values()) if (peer.role === 'viewer' && peer.joined) count++
+    for (const peer of this.peers.values()) if (peer.role === 'viewer' && peer.joined && peer.counted) count++
     return count
   }
 

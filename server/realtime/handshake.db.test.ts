@@ -140,6 +140,8 @@ describe('new guest identities per network (item 8)', () => {
     await watch('192.0.2.44')
     await watch('192.0.2.45')
     expect(await prisma.liveSessionView.count({ where: { sessionId: session.id } })).toBe(1)
+    // Nor in the live count viewers see.
+    expect(node.media!.room(session.id)!.viewerCount()).toBe(1)
   })
 })
 

@@ -237,6 +237,8 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     const room = await media.openRoom(sessionId)
     wireRoom(room)
     const peer = room.addPeer(socket.id, role)
+    // Guests minted over their network's budget watch uncounted (handshake-guard.ts).
+    peer.counted = !(identity.kind === 'guest' && identity.transient)
     socket.data.joined = { sessionId, role, room, peer }
     peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
     peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
