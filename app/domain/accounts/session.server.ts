@@ -70,16 +70,16 @@ export function clearSessionCookie(): Promise<string> {
  * Deletes the matching sessions and tells open connections (identity event per user), so a revoked
  * session keeps no live socket. Returns the deleted ids.
  */
-export async function deleteSessions(where: Prisma.SessionWhereInput, db?: Prisma.TransactionClient): Promise<string[]> {
-  const client = db ?? (await getPrisma())
-  const doomed = await client.session.findMany({ where, select: { id: true, userId: true } })
+export async function deleteSessions(where: Prisma.SessionWhereInput): Promise<string[]> {
+  const prisma = await getPrisma()
+  const doomed = await prisma.session.findMany({ where, select: { id: true, userId: true } })
   if (doomed.length === 0) return []
-  await client.session.deleteMany({ where: { id: { in: doomed.map((s) => s.id) } } })
-  // Inside a transaction the caller announces after commit (see announceRevokedSessions).
-  if (!db) announceRevokedSessions(doomed)
+  await prisma.session.deleteMany({ where: { id: { in: doomed.map((s) => s.id) } } })
+  announceRevokedSessions(doomed)
   return doomed.map((s) => s.id)
 }
 
+/** One identity event per user; for deletions inside a transaction, called after it commits. */
 export function announceRevokedSessions(sessions: ReadonlyArray<{ id: string; userId: string }>): void {
   const byUser = new Map<string, string[]>()
   for (const session of sessions) byUser.set(session.userId, [...(byUser.get(session.userId) ?? []), session.id])
