@@ -67,3 +67,10 @@ export function expectEscaped(html: string) {
   expect(html).not.toContain('<img src=x onerror')
   expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
 }
+
+/** A 400 whose page shows the message of `key` somewhere (forms without per-field error lists). */
+export async function expectErrorShown(response: Response, key: string) {
+  const html = await response.text()
+  expect(response.status).toBe(400)
+  expect(decode(html)).toContain(englishText(key))
+}

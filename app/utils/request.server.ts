@@ -20,6 +20,17 @@ function decodedOrNull(value: string): string | null {
 }
 
 /**
+ * True when a URL's decoded path carries a control character, or its query a NUL (or either is not valid
+ * percent-encoding). Such a URL names nothing here, and a NUL reaching a query is a PostgreSQL error.
+ */
+export function urlHasControlCharacters(href: string): boolean {
+  const url = new URL(href)
+  const path = decodedOrNull(url.pathname)
+  const query = decodedOrNull(url.search.replace(/\+/g, ' '))
+  return path === null || query === null || /[\u0000-\u001f\u007f]/.test(path) || query.includes('\u0000')
+}
+
+/**
  * The one redirect sanitizer: a same-origin path (with query and hash) to go to after sign-in,
  * sign-up or a preference change; anything else, the fallback.
  */

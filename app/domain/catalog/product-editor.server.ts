@@ -1,6 +1,7 @@
 import { data } from 'react-router'
 import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { formatHsCode, hsChapter, PRODUCT_LOCALES } from './product-rules'
 import { hsChapterTitle } from './hs-chapters'
 import { refreshProductIndex } from './product-index.server'
@@ -26,6 +27,8 @@ function notFound(): never {
 /** The editor schema plus the server-only checks: the category exists, the certifications are the company's. */
 export function productServerSchema(companyId: string) {
   return ProductSchema.superRefine(async (value, ctx) => {
+    // Field issues do not stop this refinement (zod 4): query only with well-formed ids, the rest is reported.
+    if (![value.categoryId, ...value.certificationIds].every((id) => RECORD_ID_PATTERN.test(id))) return
     const prisma = await getPrisma()
     const [category, certifications] = await Promise.all([
       prisma.category.findUnique({ where: { id: value.categoryId }, select: { id: true } }),

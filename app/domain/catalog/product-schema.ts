@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { currencyFractionDigits } from '~/lib/money'
 import { isCountryCode } from '~/lib/countries'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { HsCodeSchema, INCOTERMS, PRICE_CURRENCIES, PRODUCT_LOCALES } from './product-rules'
 
 // Client-safe schema of the product editor: the browser uses it for hints, the action for the truth
@@ -65,7 +66,7 @@ export const ProductSchema = z
         >,
       )
       .default({ en: {}, ko: {}, zh: {}, ja: {}, ru: {} }),
-    categoryId: z.string({ error: 'errors.invalidChoice' }).min(1, { error: 'errors.invalidChoice' }).max(40),
+    categoryId: z.string({ error: 'errors.invalidChoice' }).regex(RECORD_ID_PATTERN, { error: 'errors.invalidChoice' }),
     hsCode: HsCodeSchema,
     moq: positiveInt(MAX_QUANTITY, 'exporter.products.errors.moq'),
     unit: z
@@ -94,7 +95,7 @@ export const ProductSchema = z
     sampleMaxQuantity: positiveInt(10_000, 'exporter.products.errors.sampleQuantity').optional(),
     sampleShippingNote: trimmed(500).optional(),
     targetMarkets: z.array(z.string().refine(isCountryCode, { error: 'errors.invalidCountry' })).max(250).default([]),
-    certificationIds: z.array(z.string().min(1).max(40)).max(50).default([]),
+    certificationIds: z.array(z.string().regex(RECORD_ID_PATTERN)).max(50).default([]),
     status: z.enum(PRODUCT_STATUSES, { error: 'errors.invalidChoice' }),
   })
   .superRefine((value, ctx) => {
@@ -125,5 +126,5 @@ export type ProductInput = z.infer<typeof ProductSchema>
 /** Image management buttons next to the editor; they post without the rest of the form. */
 export const ImageActionSchema = z.object({
   intent: z.enum(['image-up', 'image-down', 'image-delete']),
-  imageId: z.string().min(1).max(40),
+  imageId: z.string().regex(RECORD_ID_PATTERN),
 })

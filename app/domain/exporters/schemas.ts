@@ -5,6 +5,7 @@ import { MARKET_BLOCS } from '~/domain/catalog/markets'
 import { isCountryCode } from '~/lib/countries'
 import { isLanguageCode } from '~/lib/languages'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { isValidTimeZone } from '~/lib/time'
 
 // Client-safe form schemas for the exporter area (company profile, team, certifications).
@@ -77,8 +78,8 @@ export const InviteSchema = z.object({
 })
 export type InviteInput = z.infer<typeof InviteSchema>
 
-export const RemoveMemberSchema = z.object({ intent: z.literal('remove-member'), memberId: z.string().min(1).max(40) })
-export const RevokeInvitationSchema = z.object({ intent: z.literal('revoke-invitation'), invitationId: z.string().min(1).max(40) })
+export const RemoveMemberSchema = z.object({ intent: z.literal('remove-member'), memberId: z.string().regex(RECORD_ID_PATTERN) })
+export const RevokeInvitationSchema = z.object({ intent: z.literal('revoke-invitation'), invitationId: z.string().regex(RECORD_ID_PATTERN) })
 export const TeamActionSchema = z.discriminatedUnion('intent', [InviteSchema, RemoveMemberSchema, RevokeInvitationSchema])
 
 /** A new account created from an invitation (the email is the invited one). */
@@ -107,7 +108,7 @@ const isoDate = z.iso.date({ error: 'exporter.errors.date' })
 export const CertificationSchema = z
   .object({
     intent: z.literal('save'),
-    certificationId: z.string().max(40).optional(),
+    certificationId: z.string().regex(RECORD_ID_PATTERN).optional(),
     type: z.enum(CERTIFICATION_TYPES, { error: 'errors.invalidChoice' }),
     market: z.string({ error: 'exporter.errors.market' }).refine(isCertificationMarket, { error: 'exporter.errors.market' }),
     number: requiredText(100),
@@ -121,4 +122,4 @@ export const CertificationSchema = z
   })
 export type CertificationInput = z.infer<typeof CertificationSchema>
 
-export const DeleteCertificationSchema = z.object({ intent: z.literal('delete'), certificationId: z.string().min(1).max(40) })
+export const DeleteCertificationSchema = z.object({ intent: z.literal('delete'), certificationId: z.string().regex(RECORD_ID_PATTERN) })

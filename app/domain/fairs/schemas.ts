@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
 import { isValidTimeZone } from '~/lib/time'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
 
 // Client-safe form schemas for fair management, registration and the programme. Messages are i18n keys.
 
@@ -13,7 +14,7 @@ const text = (max: number) =>
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).default('')
 /** `YYYY-MM-DDTHH:mm` from a datetime-local input: a wall-clock time in the fair's zone. */
 const wallClock = z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'fairs.errors.dateTime' })
-const id = z.string().min(1).max(40)
+const id = z.string().regex(RECORD_ID_PATTERN)
 
 export const FairSchema = z
   .object({
@@ -43,7 +44,7 @@ export const BoothSchema = z.object({
   intent: z.literal('booth'),
   boothId: id,
   code: z.string({ error: 'errors.required' }).trim().regex(/^[A-Za-z0-9-]{1,12}$/, { error: 'fairs.errors.boothCode' }),
-  hallId: z.string().max(40).optional(),
+  hallId: z.union([z.literal(''), z.string().regex(RECORD_ID_PATTERN)]).optional(),
   headline: optionalText(200),
 })
 export const PlaceSessionSchema = z.object({

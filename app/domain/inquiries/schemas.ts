@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { INCOTERMS, PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
 import { isCountryCode } from '~/lib/countries'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { INQUIRY_STATUSES } from './pipeline'
 
 // Client-safe form schemas for RFQs, quotes, messages and pipeline moves. Messages are i18n keys.
@@ -31,8 +32,8 @@ const usdAmount = z.coerce
 
 export const RfqSchema = z.object({
   intent: z.literal('rfq'),
-  productId: z.string().min(1).max(40),
-  liveSessionId: z.string().min(1).max(40).optional(),
+  productId: z.string().regex(RECORD_ID_PATTERN),
+  liveSessionId: z.string().regex(RECORD_ID_PATTERN).optional(),
   quantity,
   targetPrice: price.optional(),
   targetCurrency: z.enum(PRICE_CURRENCIES, { error: 'errors.invalidChoice' }).default('USD'),

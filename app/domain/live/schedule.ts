@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
 
 /** The exporter's "schedule a showcase" form; times are wall-clock in the exporter's zone. */
 export const ScheduleShowcaseSchema = z
@@ -10,6 +11,6 @@ export const ScheduleShowcaseSchema = z
     startsAt: z.string({ error: 'liveMedia.schedule.errors.startsAt' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'liveMedia.schedule.errors.startsAt' }),
     endsAt: z.string({ error: 'liveMedia.schedule.errors.endsAt' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'liveMedia.schedule.errors.endsAt' }),
     isPublic: z.preprocess((value) => value === 'on' || value === true, z.boolean()).default(false),
-    productIds: z.array(z.string().min(1).max(40)).max(10, { error: 'liveMedia.schedule.errors.products' }).default([]),
+    productIds: z.array(z.string().regex(RECORD_ID_PATTERN)).max(10, { error: 'liveMedia.schedule.errors.products' }).default([]),
   })
   .refine((value) => value.endsAt > value.startsAt, { error: 'liveMedia.schedule.errors.order', path: ['endsAt'] })

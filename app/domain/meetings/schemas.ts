@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isLanguageCode } from '~/lib/languages'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
 
 // Client-safe form schemas for meeting requests, responses and outcomes. Messages are i18n keys.
 
@@ -48,8 +49,8 @@ export const PreferenceSchema = z.object({
   intent: z.literal('preference'),
   level: z.enum(PREFERENCE_CHOICES, { error: 'errors.invalidChoice' }),
   /** Set by the exporter's form (which fair, which buyer); the booth page takes both from its URL. */
-  fairId: z.string().min(1).max(40).optional(),
-  buyerId: z.string().min(1).max(40).optional(),
+  fairId: z.string().regex(RECORD_ID_PATTERN).optional(),
+  buyerId: z.string().regex(RECORD_ID_PATTERN).optional(),
 })
 export type PreferenceInput = z.infer<typeof PreferenceSchema>
 

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
 import { isCountryCode } from '~/lib/countries'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
 
 // Client-safe form schemas for orders and payments. Messages are i18n keys. Prices never come from a
 // form: the server computes every amount from the database (see orders.server.ts).
 
-const id = z.string().min(1).max(40)
+const id = z.string().regex(RECORD_ID_PATTERN)
 
 export const SampleOrderSchema = z.object({
   intent: z.literal('buy-sample'),
