@@ -7,12 +7,10 @@ import { clientAddress, type HandshakeRequest } from './handshake-guard.ts'
 
 export type HandshakeIdentity = RoomIdentity | { kind: 'anonymous' }
 
-/** Identity from the handshake's cookies: the signed-in user, else the browser's guest key. */
-export async function identityFromHandshake(request: HandshakeRequest, guestName?: string): Promise<HandshakeIdentity> {
-  return (await authenticateHandshake(request, guestName)).identity
-}
-
-/** The identity and the database session it was read from (null for guests), for revocation. */
+/**
+ * Identity from the handshake's cookies (the signed-in user, else the browser's guest key, with the
+ * network it connects from) and the database session it was read from (null for guests), for revocation.
+ */
 export async function authenticateHandshake(request: HandshakeRequest, guestName?: string): Promise<{ identity: HandshakeIdentity; authSessionId: string | null }> {
   const cookie = request.headers.cookie ?? null
   const sessionId = await readSessionId(cookie)
