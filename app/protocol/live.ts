@@ -16,7 +16,6 @@ const sessionId = id
 // something else ("Trojan Source"). They are stripped, not refused: a right-to-left text pasted with a
 // stray mark still goes through, and what remains must still be non-empty. Marks that only hint a
 // direction (U+200E, U+200F) stay.
-// eslint-disable-next-line no-control-regex
 const HIDDEN_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
 export const stripHiddenCharacters = (text: string) => text.replace(HIDDEN_CHARACTERS, '')
 /** Text people read (chat, names): hidden characters stripped before trimming and length checks. */
