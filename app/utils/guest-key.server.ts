@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { getSessionSecret } from './secrets.server'
+import { getSessionSecret, isCookieSecure } from './secrets.server'
 
 // A guest's browser key for public showcases (identity for chat sanctions). Signed synchronously
 // because it is minted inside engine.io's synchronous `initial_headers` hook.
@@ -13,7 +13,8 @@ function sign(key: string): string {
 export function mintGuestCookie(): { key: string; setCookie: string } {
   const key = randomBytes(12).toString('base64url')
   const value = `${key}.${sign(key)}`
-  return { key, setCookie: `${GUEST_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000` }
+  const secure = isCookieSecure() ? '; Secure' : ''
+  return { key, setCookie: `${GUEST_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000${secure}` }
 }
 
 /** The verified guest key from a Cookie header, or null when absent or forged. */
