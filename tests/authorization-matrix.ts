@@ -242,6 +242,8 @@ export const ACTION_MATRIX: Record<string, Row> = {
           [LOGIN,     403,                          403,                      403,                      403,               '→/organizer/fairs/:fairId/fees', 404,                 '→/organizer/fairs/:fairId/fees'],
   'organizer/rates › rate':
           [LOGIN,     403,                          403,                      403,                      403,               403,                              403,                 '→/organizer/rates'],
+  'organizer/rates › delete':
+          [LOGIN,     403,                          403,                      403,                      403,               403,                              403,                 '→/organizer/rates'],
   'meetings/:meetingId › cancel':
           [LOGIN,     '→/meetings/:meetingId',      '→/meetings/:meetingId',  '→/meetings/:meetingId',  404,               403,                              404,                 403],
   'fairs/:slug/booths/:code › preference':

@@ -141,6 +141,8 @@ async function paidOrder(world: AuthorizationWorld) {
   })
 }
 
+let probeDays = 0
+
 export const ACTION_PROBES: Record<string, Probe> = {
   'exporter/team › invite': {
     route: 'exporter/team',
@@ -193,6 +195,16 @@ export const ACTION_PROBES: Record<string, Probe> = {
   'organizer/rates › rate': {
     route: 'organizer/rates',
     setup: async () => ({ body: { intent: 'rate', currency: 'KRW', usdPerUnit: '0.00075', validFrom: '2026-01-01' } }),
+  },
+  'organizer/rates › delete': {
+    route: 'organizer/rates',
+    setup: async () => {
+      const prisma = await getPrisma()
+      // A day of its own per probe, so the (currency, validFrom) key never collides.
+      const validFrom = new Date(Date.UTC(2020, 0, 1) + (probeDays++ * 24 * HOUR))
+      const rate = await prisma.exchangeRate.create({ data: { currency: 'JPY', usdPerUnit: '0.0067', validFrom } })
+      return { body: { intent: 'delete', rateId: rate.id } }
+    },
   },
   'meetings/:meetingId › cancel': {
     route: 'meetings/:meetingId',
