@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { JoinSchema, LIVE_CLIENT_EVENTS, LIVE_EVENT_SCHEMAS, SendMessageSchema, stripHiddenCharacters } from './live'
+import { stripHiddenCharacters } from '~/lib/plain-text'
+import { JoinSchema, LIVE_CLIENT_EVENTS, LIVE_EVENT_SCHEMAS, SendMessageSchema } from './live'
 
 describe('live protocol schemas', () => {
   it('strips control and bidi override/isolate characters, keeps direction marks and line breaks in chat', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { stripHiddenCharacters } from '~/lib/plain-text'
 
 // Socket.io catalogue of the `/live` namespace (chat, moderation, reactions, pinned products).
 // Client → server payloads are validated with these schemas where they arrive; server → client
@@ -11,14 +12,7 @@ export const REACTIONS = ['👍', '❤️', '👏', '🔥', '😮', '🤝'] as c
 const id = z.string().min(1).max(40).regex(/^[\w-]+$/)
 const sessionId = id
 
-// Control characters (C0 except newline, DEL, C1) and the bidirectional embeddings, overrides and
-// isolates (U+202A–U+202E, U+2066–U+2069): invisible, they can make a name or a message read as
-// something else ("Trojan Source"). They are stripped, not refused: a right-to-left text pasted with a
-// stray mark still goes through, and what remains must still be non-empty. Marks that only hint a
-// direction (U+200E, U+200F) stay.
-const HIDDEN_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
-export const stripHiddenCharacters = (text: string) => text.replace(HIDDEN_CHARACTERS, '')
-/** Text people read (chat, names): hidden characters stripped before trimming and length checks. */
+/** Text people read (chat, names): hidden characters (app/lib/plain-text.ts) stripped before trimming and length checks. */
 const visibleText = () => z.string().transform(stripHiddenCharacters).pipe(z.string().trim())
 
 // Objects are strict: a key the catalogue does not know (`__proto__` included) is refused, never ignored.
