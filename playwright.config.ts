@@ -68,9 +68,6 @@ export default defineConfig({
         // One secret for the bundled app and the Socket.io gateway (two module instances in one process;
         // without it, NODE_ENV=test gives each a random one and sockets would not know the session).
         SESSION_SECRET: 'e2e-session-secret-local-only-0123456789abcdef',
-        // Specs pin the server clock days ahead (tc_test_now, e2e/meetings.spec.ts); the idle timeout
-        // (tested in app/domain/accounts) would end their sessions, so it is at its 30-day maximum here.
-        SESSION_IDLE_TIMEOUT_MINUTES: '43200',
         PORT: String(PORT),
         PGLITE_DATA_DIR: DATA_DIR,
         LOG_LEVEL: 'warn',
