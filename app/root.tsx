@@ -4,7 +4,6 @@ import { useEffect, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import {
   data,
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -14,7 +13,7 @@ import {
   useRouteLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
-import { ErrorPage } from '~/components/error-page'
+import { RouteErrorPage } from '~/components/error-page'
 import { usesCaptureDevices } from '~/lib/capture-pages'
 import { SiteFooter } from '~/components/site-footer'
 import { SiteHeader } from '~/components/site-header'
@@ -168,15 +167,9 @@ export default function App({ loaderData }: Route.ComponentProps) {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  if (isRouteErrorResponse(error)) {
-    const reason = (error.data as { reason?: string } | undefined)?.reason
-    if (error.status === 403) return <Shell><ErrorPage kind={reason === 'csrf' ? 'csrf' : 'forbidden'} status={403} /></Shell>
-    if (error.status === 404) return <Shell><ErrorPage kind="not-found" status={404} /></Shell>
-  }
-  if (import.meta.env.DEV && error instanceof Error) console.error(error)
   return (
     <Shell>
-      <ErrorPage kind="generic" status={isRouteErrorResponse(error) ? error.status : 500} />
+      <RouteErrorPage error={error} />
     </Shell>
   )
 }

@@ -42,13 +42,13 @@ function AreaNav({ label, links }: { label: string; links: ReadonlyArray<{ to: s
   )
 }
 
-/** Sub-navigation of the exporter area (dashboard, company, team, products, certifications). */
+/** Sub-navigation of the exporter area, rendered once by its layout route (routes/exporter/_layout.tsx). */
 export function ExporterNav() {
   const { t } = useTranslation()
   return <AreaNav label={t('exporter.nav.label')} links={EXPORTER_LINKS} />
 }
 
-/** Sub-navigation of the buyer area. */
+/** Sub-navigation of the buyer area, rendered once by its layout route (routes/buyer/_layout.tsx). */
 export function BuyerNav() {
   const { t } = useTranslation()
   return <AreaNav label={t('buyerProfile.navLabel')} links={BUYER_LINKS} />

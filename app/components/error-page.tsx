@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { isRouteErrorResponse, Link } from 'react-router'
 import { buttonClass } from '~/components/ui/button'
 import { useRootData } from '~/lib/use-root-data'
 
@@ -45,4 +45,19 @@ export function ErrorPage({ kind, status }: { kind: ErrorKind; status: number })
       </div>
     </section>
   )
+}
+
+/**
+ * What any ErrorBoundary renders for a thrown error (root and area layouts alike): 403 (or a refused
+ * CSRF token), 404, else a generic page with the response's status or 500.
+ */
+export function RouteErrorPage({ error }: { error: unknown }) {
+  if (isRouteErrorResponse(error)) {
+    const reason = (error.data as { reason?: string } | undefined)?.reason
+    if (error.status === 403) return <ErrorPage kind={reason === 'csrf' ? 'csrf' : 'forbidden'} status={403} />
+    if (error.status === 404) return <ErrorPage kind="not-found" status={404} />
+    return <ErrorPage kind="generic" status={error.status} />
+  }
+  if (import.meta.env.DEV && error instanceof Error) console.error(error)
+  return <ErrorPage kind="generic" status={500} />
 }

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next'
 import type { Route } from './+types/dashboard'
-import { BuyerNav } from '~/components/area-nav'
 import { LocalTime } from '~/components/local-time'
 import { ShowcaseList } from '~/components/showcase-list'
 import { StatusBadge } from '~/components/status-badge'
@@ -25,7 +24,6 @@ export default function BuyerDashboard({ loaderData }: Route.ComponentProps) {
   const { profile } = loaderData
   return (
     <div className="space-y-6">
-      <BuyerNav />
       <header>
         <h1 className="text-2xl font-bold tracking-tight">{t('dashboard.buyerTitle')}</h1>
         {profile ? (

@@ -4,7 +4,6 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { data, Form, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/profile'
-import { BuyerNav } from '~/components/area-nav'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
@@ -60,7 +59,6 @@ export default function BuyerProfileRoute({ loaderData, actionData }: Route.Comp
 
   return (
     <div>
-      <BuyerNav />
       <h1 className="text-2xl font-bold tracking-tight">{t('buyerProfile.title')}</h1>
       <Form method="post" className="mt-6 space-y-6" {...getFormProps(form)}>
         <CsrfInput />

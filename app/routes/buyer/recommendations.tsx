@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/recommendations'
-import { BuyerNav } from '~/components/area-nav'
 import { MatchReasons } from '~/components/match-reasons'
 import { buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
@@ -29,7 +28,6 @@ export default function BuyerRecommendationsRoute({ loaderData }: Route.Componen
   const { recommendations, categories, hasProfile } = loaderData
   return (
     <div className="space-y-6">
-      <BuyerNav />
       <header>
         <h1 className="text-2xl font-bold tracking-tight">{t('meetings.recommendations.buyerTitle')}</h1>
         <p className="text-sm text-slate-600">{t('meetings.recommendations.buyerIntro')}</p>

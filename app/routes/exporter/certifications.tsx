@@ -5,7 +5,6 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/certifications'
-import { ExporterNav } from '~/components/area-nav'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
@@ -80,7 +79,6 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
 
   return (
     <div className="space-y-6">
-      <ExporterNav />
       <h1 className="text-2xl font-bold tracking-tight">{t('exporter.certifications.title')}</h1>
       <Card id="list" title={t('exporter.certifications.list')}>
         {certifications.length === 0 ? (

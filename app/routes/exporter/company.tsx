@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/company'
 import { handleCompanyProfile } from './company.server'
-import { ExporterNav } from '~/components/area-nav'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
@@ -51,7 +50,6 @@ export default function CompanyProfileRoute({ loaderData, actionData }: Route.Co
 
   return (
     <div>
-      <ExporterNav />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">{t('exporter.company.title')}</h1>
         <Link to={`/exporters/${loaderData.slug}`} className="text-sm font-medium text-brand-700 underline">

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next'
 import type { Route } from './+types/dashboard'
-import { ExporterNav } from '~/components/area-nav'
 import { LocalTime } from '~/components/local-time'
 import { ShowcaseList } from '~/components/showcase-list'
 import { StatusBadge } from '~/components/status-badge'
@@ -27,7 +26,6 @@ export default function ExporterDashboard({ loaderData }: Route.ComponentProps) 
   const { company, certifications } = loaderData
   return (
     <div className="space-y-6">
-      <ExporterNav />
       <header>
         <h1 className="text-2xl font-bold tracking-tight">{t('dashboard.exporterTitle', { company: company.name })}</h1>
         <p className="text-sm text-slate-600">

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/recommendations'
-import { ExporterNav } from '~/components/area-nav'
 import { MatchReasons } from '~/components/match-reasons'
 import { PreferenceButtons } from '~/components/preference-buttons'
 import { buttonClass } from '~/components/ui/button'
@@ -95,7 +94,6 @@ export default function ExporterRecommendationsRoute({ loaderData }: Route.Compo
     level === 'MUST_MEET' ? t('meetings.preference.mustMeet') : level === 'WOULD_LIKE' ? t('meetings.preference.wouldLike') : t('meetings.preference.none')
   return (
     <div className="space-y-6">
-      <ExporterNav />
       <header>
         <h1 className="text-2xl font-bold tracking-tight">{t('meetings.recommendations.exporterTitle')}</h1>
         <p className="text-sm text-slate-600">{t('meetings.recommendations.exporterIntro')}</p>

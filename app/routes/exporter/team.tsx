@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import type { Route } from './+types/team'
 import { handleTeamAction, loadTeam } from './team.server'
-import { ExporterNav } from '~/components/area-nav'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
@@ -43,7 +42,6 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 
   return (
     <div className="space-y-6">
-      <ExporterNav />
       <h1 className="text-2xl font-bold tracking-tight">{t('exporter.team.title')}</h1>
       <FormErrors id="team-errors" errors={otherErrors} />
       <Card id="members" title={t('exporter.team.members')}>

@@ -3,7 +3,6 @@ import { Link } from 'react-router'
 import type { Route } from './+types/edit'
 import { ProductEditor } from './+shared/product-editor'
 import { handleProductEditorAction, loadProductEditor } from './+shared/product-editor.server'
-import { ExporterNav } from '~/components/area-nav'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Edit product · Tradecast' }]
 
@@ -22,7 +21,6 @@ export default function EditProductRoute({ loaderData, actionData }: Route.Compo
   const name = (product.values.translations as Record<string, { name: string }>).en?.name ?? ''
   return (
     <div>
-      <ExporterNav />
       <div className="mb-6 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">{t('exporter.products.editTitle', { name })}</h1>
         {product.values.status === 'PUBLISHED' ? (

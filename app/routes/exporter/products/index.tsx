@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/index'
-import { ExporterNav } from '~/components/area-nav'
 import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
 import { EmptyState } from '~/components/ui/card'
@@ -25,7 +24,6 @@ export default function ProductsRoute({ loaderData }: Route.ComponentProps) {
   const { products } = loaderData
   return (
     <div>
-      <ExporterNav />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">{t('exporter.products.title')}</h1>
         <Link to="/exporter/products/new" className={buttonClass('primary')}>

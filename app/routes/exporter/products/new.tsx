@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next'
 import type { Route } from './+types/new'
 import { ProductEditor } from './+shared/product-editor'
 import { handleProductEditorAction, loadProductEditor } from './+shared/product-editor.server'
-import { ExporterNav } from '~/components/area-nav'
 
 export const meta: Route.MetaFunction = () => [{ title: 'New product · Tradecast' }]
 
@@ -18,7 +17,6 @@ export default function NewProductRoute({ loaderData, actionData }: Route.Compon
   const { t } = useTranslation()
   return (
     <div>
-      <ExporterNav />
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{t('exporter.products.newTitle')}</h1>
       <ProductEditor options={loaderData.options} product={null} now={loaderData.now} lastResult={actionData?.result} />
     </div>
