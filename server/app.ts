@@ -42,7 +42,7 @@ export function createExpressApp(options: AppOptions): Express {
     securityHeaders({
       mode: options.mode,
       formActionOrigins: checkoutOrigins(),
-      hmrPort: Number(process.env.HMR_PORT ?? 24_678),
+      hmrPort: getEnv().HMR_PORT,
     }),
   )
   app.use(permissionsPolicy())

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 import { usesCaptureDevices } from '../app/lib/capture-pages.ts'
+import { readCookie } from '../app/utils/cookies.server.ts'
 
 // Security headers of the HTTP edge: a nonce-based Content-Security-Policy (with helmet's other
 // headers), a Permissions-Policy per page, and no-store for signed-in responses.
@@ -78,7 +79,7 @@ export function permissionsPolicy(): RequestHandler {
 const SESSION_COOKIE = 'tc_session'
 
 function carriesSession(cookieHeader: string | undefined): boolean {
-  return (cookieHeader ?? '').split(';').some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
+  return readCookie(cookieHeader, SESSION_COOKIE) !== null
 }
 
 /**

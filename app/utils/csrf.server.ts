@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createCookie, data } from 'react-router'
+import { getEnv } from './env.server'
 import { getSessionSecret, isCookieSecure } from './secrets.server'
 
 export const CSRF_FIELD = 'csrf'
@@ -46,7 +47,8 @@ function sameToken(a: string, b: string): boolean {
  */
 export function isOwnOrigin(origin: string | null | undefined, requestOrigin: string): boolean {
   if (!origin || origin === 'null') return origin !== 'null'
-  return origin === requestOrigin || (!!process.env.APP_URL && origin === new URL(process.env.APP_URL).origin)
+  const configured = getEnv().APP_URL
+  return origin === requestOrigin || (!!configured && origin === new URL(configured).origin)
 }
 
 function originAllowed(request: Request): boolean {

@@ -65,6 +65,19 @@ const EnvSchema = z.object({
     ),
   /// "1" enables test-only hooks (e.g. killing a mediasoup worker from the e2e suite). Never in real deployments.
   ENABLE_TEST_HOOKS: z.enum(['0', '1']).default('0'),
+  /// With ENABLE_TEST_HOOKS=1 only: milliseconds added to the request clock (app/utils/clock.server.ts)
+  TEST_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+  /// SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; without it mail goes to the log
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Tradecast <no-reply@tradecast.dev>'),
+  /// Folder of uploaded logos and product images (relative to the working directory)
+  UPLOAD_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || 'data/uploads'),
+  /// Port of Vite's HMR websocket in development (allowed by the CSP)
+  HMR_PORT: z.coerce.number().int().min(0).max(65_535).default(24_678),
 }).refine((env) => env.RTC_MIN_PORT <= env.RTC_MAX_PORT, { error: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] })
   // Test hooks let a client kill media workers and move the clock: never in a production process.
   .refine((env) => !(env.NODE_ENV === 'production' && env.ENABLE_TEST_HOOKS === '1'), {

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { readCookie } from './cookies.server'
 import { getSessionSecret, isCookieSecure } from './secrets.server'
 
 // A guest's browser key for public showcases (identity for chat sanctions). Signed synchronously
@@ -19,11 +20,7 @@ export function mintGuestCookie(): { key: string; setCookie: string } {
 
 /** The verified guest key from a Cookie header, or null when absent or forged. */
 export function readGuestKey(cookieHeader: string | undefined | null): string | null {
-  const raw = cookieHeader
-    ?.split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${GUEST_COOKIE}=`))
-    ?.slice(GUEST_COOKIE.length + 1)
+  const raw = readCookie(cookieHeader, GUEST_COOKIE)
   if (!raw) return null
   const [key, signature] = raw.split('.')
   if (!key || !signature) return null

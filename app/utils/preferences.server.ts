@@ -2,6 +2,7 @@ import { createCookie } from 'react-router'
 import { DEFAULT_LOCALE, isSupportedLocale, type Locale, localeFromAcceptLanguage } from '~/lib/i18n'
 import { isValidTimeZone, TIME_ZONE_COOKIE } from '~/lib/time'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import { readCookie } from './cookies.server'
 import { isCookieSecure } from './secrets.server'
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
@@ -18,15 +19,6 @@ export const localeCookie = {
   serialize: (value: unknown) => getLocaleCookie().serialize(value),
 }
 
-function readRawCookie(request: Request, name: string): string | null {
-  const header = request.headers.get('Cookie') ?? ''
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return decodeURIComponent(rest.join('='))
-  }
-  return null
-}
-
 export async function resolveLocale(request: Request, user: SessionUser | null): Promise<Locale> {
   const fromCookie: unknown = await localeCookie.parse(request.headers.get('Cookie'))
   if (isSupportedLocale(fromCookie)) return fromCookie
@@ -37,7 +29,7 @@ export async function resolveLocale(request: Request, user: SessionUser | null):
 /** A signed-in user's chosen zone wins; guests get their browser's zone; UTC before we know it. */
 export function resolveTimeZone(request: Request, user: SessionUser | null): { timeZone: string; known: boolean } {
   if (user && isValidTimeZone(user.timeZone) && user.timeZone !== 'UTC') return { timeZone: user.timeZone, known: true }
-  const fromBrowser = readRawCookie(request, TIME_ZONE_COOKIE)
+  const fromBrowser = readCookie(request.headers.get('Cookie'), TIME_ZONE_COOKIE)
   if (fromBrowser && isValidTimeZone(fromBrowser)) return { timeZone: fromBrowser, known: true }
   return { timeZone: user?.timeZone ?? 'UTC', known: false }
 }

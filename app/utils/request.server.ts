@@ -1,3 +1,18 @@
+import { getEnv } from './env.server'
+
+/** Origin of a process started without APP_URL on the default port (development, tests). */
+const LOCAL_ORIGIN = 'http://localhost:3000'
+
+/**
+ * The public origin for absolute links (mail, calendar files, Stripe's way back), without a trailing
+ * slash: APP_URL when set, else the origin this request came to, else the local development origin.
+ */
+export function appOrigin(request?: Request): string {
+  const configured = getEnv().APP_URL
+  if (configured) return configured.replace(/\/$/, '')
+  return request ? new URL(request.url).origin : LOCAL_ORIGIN
+}
+
 /** Header the HTTP server overwrites with the socket's address; never trusted from the client. */
 export const CLIENT_IP_HEADER = 'x-tradecast-client-ip'
 

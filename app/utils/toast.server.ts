@@ -1,4 +1,4 @@
-import { createCookie } from 'react-router'
+import { createCookie, redirect } from 'react-router'
 import { z } from 'zod'
 import { getSessionSecret, isCookieSecure } from './secrets.server'
 
@@ -22,8 +22,20 @@ function getToastCookie() {
   return toastCookie
 }
 
-export function createToastCookie(toast: z.input<typeof ToastSchema>): Promise<string> {
+export type ToastInput = z.input<typeof ToastSchema>
+
+export function createToastCookie(toast: ToastInput): Promise<string> {
   return getToastCookie().serialize(ToastSchema.parse(toast))
+}
+
+/**
+ * The answer to a successful mutation: a redirect carrying a one-shot toast (a message key, or kind and
+ * key). Cookies already in `init.headers` (a new session, a language) are kept, before the toast's.
+ */
+export async function redirectWithToast(to: string, toast: string | ToastInput, init?: ResponseInit): Promise<Response> {
+  const headers = new Headers(init?.headers)
+  headers.append('Set-Cookie', await createToastCookie(typeof toast === 'string' ? { messageKey: toast } : toast))
+  return redirect(to, { ...init, headers })
 }
 
 /** Reads the one-shot toast and the header that clears it. */

@@ -9,6 +9,7 @@ import {
   parseFormData,
 } from '@mjackson/form-data-parser'
 import { fileTypeFromBuffer } from 'file-type'
+import { getEnv } from './env.server'
 import { getLogger } from './logger.server'
 
 // User uploads (company logos, product images) live on disk under UPLOAD_DIR and are served by
@@ -18,8 +19,7 @@ export const UPLOAD_URL_PREFIX = '/uploads'
 
 /** Absolute upload folder: UPLOAD_DIR from the environment, default data/uploads (relative to the cwd). */
 export function getUploadDir(): string {
-  const configured = process.env.UPLOAD_DIR?.trim()
-  return path.resolve(configured || 'data/uploads')
+  return path.resolve(getEnv().UPLOAD_DIR)
 }
 
 export const MB = 1024 * 1024

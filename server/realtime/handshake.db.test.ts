@@ -87,6 +87,7 @@ describe('Origin check at the Socket.io handshake (item 7)', () => {
     expect(await refused(connectLive(url, buyer.cookie, opened))).toBe('connected')
     // The public origin of the deployment (APP_URL) is the app's too, as for forms.
     process.env.APP_URL = 'https://tradecast.example'
+    resetEnvCache()
     expect(await refused(connectLive(url, buyer.cookie, opened, { Origin: 'https://tradecast.example' }))).toBe('connected')
     expect(await refused(connectLive(url, buyer.cookie, opened, { Origin: 'https://tradecast.example.evil.example' }))).toBe('refused')
   })

@@ -3,6 +3,7 @@ import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { queueEmail } from '~/domain/notifications/email.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
+import { appOrigin } from '~/utils/request.server'
 import { hashPassword, verifyPassword } from './password.server'
 import { announceRevokedSessions } from './session.server'
 
@@ -78,12 +79,11 @@ export async function requestPasswordReset({ email, now = new Date() }: { email:
       data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS), createdAt: now },
     })
     const { t } = createI18n(isSupportedLocale(user.locale) ? user.locale : 'en')
-    const appUrl = process.env.APP_URL ?? 'http://localhost:3000'
     const minutes = PASSWORD_RESET_TTL_MS / 60_000
     const id = await queueEmail(tx, {
       to: user.email,
       subject: t('account.reset.mailSubject'),
-      text: `${t('account.reset.mailBody', { minutes })}\n\n${appUrl}${passwordResetPath(token)}\n\n${t('account.reset.mailIgnore')}`,
+      text: `${t('account.reset.mailBody', { minutes })}\n\n${appOrigin()}${passwordResetPath(token)}\n\n${t('account.reset.mailIgnore')}`,
     })
     return [id]
   })

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resetEnvCache } from '~/utils/env.server'
 import { createExporter, createProduct, ensureCategory } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { action as newProductAction } from '~/routes/exporter/products/new'
@@ -20,6 +21,7 @@ let categoryId: string
 beforeAll(async () => {
   uploadDir = await mkdtemp(path.join(tmpdir(), 'tc-uploads-'))
   process.env.UPLOAD_DIR = uploadDir
+  resetEnvCache()
   await getPrisma()
   categoryId = (await ensureCategory('processed-food')).id
 })
@@ -27,6 +29,7 @@ afterAll(async () => {
   await disconnectPrisma()
   await rm(uploadDir, { recursive: true, force: true })
   delete process.env.UPLOAD_DIR
+  resetEnvCache()
 })
 
 /** The fields a browser would post for a valid product, overridable per test. */

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resetEnvCache } from '~/utils/env.server'
 import { createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { action as companyAction, loader as companyLoader } from '~/routes/exporter/company'
@@ -14,12 +15,14 @@ let uploadDir: string
 beforeAll(async () => {
   uploadDir = await mkdtemp(path.join(tmpdir(), 'tc-logos-'))
   process.env.UPLOAD_DIR = uploadDir
+  resetEnvCache()
   await getPrisma()
 })
 afterAll(async () => {
   await disconnectPrisma()
   await rm(uploadDir, { recursive: true, force: true })
   delete process.env.UPLOAD_DIR
+  resetEnvCache()
 })
 
 const PROFILE = {

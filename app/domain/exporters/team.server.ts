@@ -9,6 +9,7 @@ import { requireCompanyRoleNow } from './company-access.server'
 import { queueEmail } from '~/domain/notifications/email.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
+import { appOrigin } from '~/utils/request.server'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -71,11 +72,10 @@ export async function inviteMember(
     if (existing) await notify(tx, { userIds: [existing.id], kind: 'invitation.created', data: messageData, email: false })
     // The mail goes in the inviter's language (they chose it for this person).
     const { t } = createI18n(isSupportedLocale(locale) ? locale : 'en')
-    const appUrl = process.env.APP_URL ?? 'http://localhost:3000'
     const id = await queueEmail(tx, {
       to: email,
       subject: t('notifications.invitation.created.title', messageData),
-      text: `${t('notifications.invitation.created.body', messageData)}\n\n${appUrl}${link}\n\n${t('exporter.team.inviteEmailExpiry')}`,
+      text: `${t('notifications.invitation.created.body', messageData)}\n\n${appOrigin()}${link}\n\n${t('exporter.team.inviteEmailExpiry')}`,
     })
     return [id]
   })

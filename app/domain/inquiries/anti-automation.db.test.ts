@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resetEnvCache } from '~/utils/env.server'
 import { createBuyer, createExporter, createProduct } from '../../../tests/fixtures'
 import { formRequest, mintCsrf } from '../../../tests/http'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
@@ -12,10 +13,12 @@ import { TRADE_LIMITS } from '~/utils/rate-limit.server'
 
 beforeAll(async () => {
   process.env.ENABLE_TEST_HOOKS = '1'
+  resetEnvCache()
   await getPrisma()
 })
 afterAll(async () => {
   delete process.env.ENABLE_TEST_HOOKS
+  resetEnvCache()
   await disconnectPrisma()
 })
 

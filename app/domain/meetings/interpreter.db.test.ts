@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resetEnvCache } from '~/utils/env.server'
 import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
@@ -27,10 +28,12 @@ function post(path: string, cookies: string[], fields: Record<string, string>, p
 
 beforeAll(async () => {
   process.env.ENABLE_TEST_HOOKS = '1'
+  resetEnvCache()
   await getPrisma()
 })
 afterAll(async () => {
   delete process.env.ENABLE_TEST_HOOKS
+  resetEnvCache()
   await disconnectPrisma()
 })
 
@@ -49,6 +52,13 @@ describe('interpreter seat', () => {
     await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
     const exporter = await createExporter()
     const buyerSession = await userOf(buyer.cookie)
+    // A fair meeting needs both parties approved at the fair (issue 13: strangers cannot attach to its KPIs).
+    await prisma.fairRegistration.createMany({
+      data: [
+        { fairId: fair.id, userId: buyer.user.id, kind: 'BUYER', status: 'APPROVED' },
+        { fairId: fair.id, userId: exporter.user.id, kind: 'EXHIBITOR', status: 'APPROVED', companyId: exporter.company.id },
+      ],
+    })
     const id = await requestMeeting(buyerSession, { companyId: exporter.company.id }, { intent: 'request', slotStart: SLOT_1, agenda: '', interpreterLanguage: 'ko', fairId: fair.id }, NOW)
     const path = `/meetings/${id}`
     const params = { meetingId: id }

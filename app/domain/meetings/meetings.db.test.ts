@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resetEnvCache } from '~/utils/env.server'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
@@ -47,10 +48,12 @@ const post = postAction
 
 beforeAll(async () => {
   process.env.ENABLE_TEST_HOOKS = '1'
+  resetEnvCache()
   await getPrisma()
 })
 afterAll(async () => {
   delete process.env.ENABLE_TEST_HOOKS
+  resetEnvCache()
   await disconnectPrisma()
 })
 

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
+import { getEnv } from '~/utils/env.server'
 import { getLogger } from '~/utils/logger.server'
 import { redactSecrets } from '~/utils/redact.server'
 
@@ -11,7 +12,8 @@ let transporter: Transporter | null | undefined
 // SMTP when SMTP_URL is configured; otherwise mail is written to the log (and kept in the outbox).
 function getTransporter(): Transporter | null {
   if (transporter !== undefined) return transporter
-  transporter = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null
+  const smtpUrl = getEnv().SMTP_URL
+  transporter = smtpUrl ? nodemailer.createTransport(smtpUrl) : null
   return transporter
 }
 
@@ -29,7 +31,7 @@ export async function deliverQueuedEmails(ids: readonly string[]): Promise<void>
   const prisma = await getPrisma()
   const rows = await prisma.emailOutbox.findMany({ where: { id: { in: [...ids] }, sentAt: null } })
   const transport = getTransporter()
-  const from = process.env.MAIL_FROM ?? 'Tradecast <no-reply@tradecast.dev>'
+  const from = getEnv().MAIL_FROM
   for (const row of rows) {
     try {
       if (transport) await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text })

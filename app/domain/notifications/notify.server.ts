@@ -1,6 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
+import { appOrigin } from '~/utils/request.server'
 import { deliverQueuedEmails, queueEmail } from './email.server'
 
 type Db = Prisma.TransactionClient
@@ -41,7 +42,7 @@ export async function notify(db: Db, input: NotificationInput): Promise<string[]
   })
   if (input.email === false) return []
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { email: true, locale: true } })
-  const appUrl = process.env.APP_URL ?? 'http://localhost:3000'
+  const appUrl = appOrigin()
   const ids: string[] = []
   for (const user of users) {
     const { t } = createI18n(isSupportedLocale(user.locale) ? user.locale : 'en')

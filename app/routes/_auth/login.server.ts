@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { authenticate } from '~/domain/accounts/accounts.server'
 import { DASHBOARD_PATH } from '~/domain/accounts/permissions'
 import { LoginSchema } from '~/domain/accounts/schemas'
@@ -8,7 +8,7 @@ import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
 import { consumeLoginAttempt, resetLoginAttempts } from '~/utils/rate-limit.server'
 import { getClientIp, safeRedirectPath } from '~/utils/request.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function handleLogin(request: Request) {
   const formData = await request.formData()
@@ -45,6 +45,5 @@ export async function handleLogin(request: Request) {
     'Set-Cookie',
     await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }),
   )
-  headers.append('Set-Cookie', await createToastCookie({ messageKey: 'auth.welcomeBack' }))
-  return redirect(safeRedirectPath(redirectTo, DASHBOARD_PATH[user.role]), { headers })
+  return redirectWithToast(safeRedirectPath(redirectTo, DASHBOARD_PATH[user.role]), 'auth.welcomeBack', { headers })
 }

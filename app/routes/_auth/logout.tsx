@@ -2,7 +2,7 @@ import { redirect } from 'react-router'
 import type { Route } from './+types/logout'
 import { destroyUserSession } from '~/domain/accounts/session.server'
 import { validateCsrf } from '~/utils/csrf.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 // Signing out changes state, so it is a POST with a CSRF token; a GET just goes home.
 export function loader() {
@@ -13,6 +13,5 @@ export async function action({ request }: Route.ActionArgs) {
   await validateCsrf(request, await request.formData())
   const headers = new Headers()
   headers.append('Set-Cookie', await destroyUserSession(request))
-  headers.append('Set-Cookie', await createToastCookie({ kind: 'info', messageKey: 'auth.signedOut' }))
-  return redirect('/', { headers })
+  return redirectWithToast('/', { kind: 'info', messageKey: 'auth.signedOut' }, { headers })
 }

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { AccountError, findPasswordResetUser, requestPasswordReset, resetPassword } from '~/domain/accounts/credentials.server'
 import { ForgotPasswordSchema, ResetPasswordSchema } from '~/domain/accounts/schemas'
 import { clearSessionCookie } from '~/domain/accounts/session.server'
@@ -7,7 +7,7 @@ import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
 import { consumeRateLimit } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 /** "Forgot password": one answer whether or not the email has an account. */
 export async function handleForgotPassword(request: Request) {
@@ -51,6 +51,5 @@ export async function handlePasswordReset(request: Request, token: string) {
   }
   const headers = new Headers()
   headers.append('Set-Cookie', await clearSessionCookie())
-  headers.append('Set-Cookie', await createToastCookie({ messageKey: 'account.reset.done' }))
-  return redirect('/login', { headers })
+  return redirectWithToast('/login', 'account.reset.done', { headers })
 }

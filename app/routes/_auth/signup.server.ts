@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { EmailTakenError, signUp } from '~/domain/accounts/accounts.server'
 import { DASHBOARD_PATH } from '~/domain/accounts/permissions'
 import { SIGNUP_HONEYPOT_FIELD, SignupSchema } from '~/domain/accounts/schemas'
@@ -9,7 +9,7 @@ import { getLogger } from '~/utils/logger.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { consumeRateLimit, refundRateLimit } from '~/utils/rate-limit.server'
 import { getClientIp, safeRedirectPath } from '~/utils/request.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function handleSignup(request: Request) {
   const formData = await request.formData()
@@ -54,7 +54,6 @@ export async function handleSignup(request: Request) {
     'Set-Cookie',
     await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }),
   )
-  headers.append('Set-Cookie', await createToastCookie({ messageKey: 'auth.welcome' }))
   // Back to where the visitor was going (an invitation, a product's RFQ), else the role's dashboard.
-  return redirect(safeRedirectPath(formData.get('redirectTo'), DASHBOARD_PATH[user.role]), { headers })
+  return redirectWithToast(safeRedirectPath(formData.get('redirectTo'), DASHBOARD_PATH[user.role]), 'auth.welcome', { headers })
 }

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { data, Form, redirect, useNavigation } from 'react-router'
+import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/profile'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
@@ -21,7 +21,7 @@ import { listTimeZones } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Buyer profile · Tradecast' }]
 
@@ -37,7 +37,7 @@ export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: BuyerProfileSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await updateBuyerProfile(user.id, submission.value)
-  return redirect('/buyer/profile', { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'buyerProfile.saved' }) } })
+  return redirectWithToast('/buyer/profile', 'buyerProfile.saved')
 }
 
 export default function BuyerProfileRoute({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,12 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { createInquiry } from '~/domain/inquiries/inquiries.server'
 import { RfqSchema } from '~/domain/inquiries/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { consumeTradeBudget } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function handleRfq(request: Request, productId: string) {
   const user = await requirePermission(request, 'send:inquiry')
@@ -28,7 +28,5 @@ export async function handleRfq(request: Request, productId: string) {
   const inquiryId = await createInquiry(user, submission.value)
   // Asked from a live room: answer in place so the buyer stays in the stream.
   if (formData.get('stay') === '1') return data({ sent: true as const, inquiryId })
-  return redirect(`/inquiries/${inquiryId}`, {
-    headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'inquiries.sent' }) },
-  })
+  return redirectWithToast(`/inquiries/${inquiryId}`, 'inquiries.sent')
 }

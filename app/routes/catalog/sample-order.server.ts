@@ -6,9 +6,8 @@ import { createSampleOrder } from '~/domain/payments/orders.server'
 import { SampleOrderSchema } from '~/domain/payments/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { consumeTradeBudget } from '~/utils/rate-limit.server'
-import { getClientIp } from '~/utils/request.server'
-import { appOrigin } from '~/domain/payments/urls.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { appOrigin, getClientIp } from '~/utils/request.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 /** "Buy samples" on a product (also posted from the live room): to Stripe Checkout, or to the order. */
 export async function handleSampleOrder(request: Request, formData: FormData, productId: string) {
@@ -24,7 +23,7 @@ export async function handleSampleOrder(request: Request, formData: FormData, pr
       freeOrderBudget: () => consumeTradeBudget('freeSample', { userId: user.id, ip: getClientIp(request) }),
     })
     if (redirectTo.startsWith('/')) {
-      return redirect(redirectTo, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'payments.toast.freeOrdered' }) } })
+      return redirectWithToast(redirectTo, 'payments.toast.freeOrdered')
     }
     return redirect(redirectTo)
   } catch (error) {

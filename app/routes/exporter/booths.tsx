@@ -12,12 +12,12 @@ import { listCompanyBooths, startBoothFeeCheckout } from '~/domain/payments/boot
 import { OrderError } from '~/domain/payments/errors'
 import { PayBoothFeeSchema } from '~/domain/payments/schemas'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
-import { appOrigin } from '~/domain/payments/urls.server'
 import { formatMoney } from '~/lib/money'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { appOrigin } from '~/utils/request.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Booths · Tradecast' }]
 

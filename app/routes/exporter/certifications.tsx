@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { clsx } from 'clsx'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/certifications'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button, buttonClass } from '~/components/ui/button'
@@ -18,7 +18,7 @@ import { countryOptions } from '~/lib/countries'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Certifications · Tradecast' }]
 
@@ -40,12 +40,12 @@ export async function action({ request }: Route.ActionArgs) {
     const parsed = DeleteCertificationSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) throw data({ reason: 'bad-request' }, { status: 400 })
     await deleteCertification(companyId, parsed.data.certificationId)
-    return redirect('/exporter/certifications', { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'exporter.certifications.deleted' }) } })
+    return redirectWithToast('/exporter/certifications', 'exporter.certifications.deleted')
   }
   const submission = parseWithZod(formData, { schema: CertificationSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await saveCertification(companyId, submission.value)
-  return redirect('/exporter/certifications', { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'exporter.certifications.saved' }) } })
+  return redirectWithToast('/exporter/certifications', 'exporter.certifications.saved')
 }
 
 const STATUS_CLASS = {

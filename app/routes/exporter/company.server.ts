@@ -1,10 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { requireCompanyAdmin } from '~/domain/accounts/permissions.server'
 import { updateCompanyProfile } from '~/domain/exporters/company-profile.server'
 import { companyProfileSchema } from '~/domain/exporters/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 import { deleteUpload, filesOf, MB, parseUploadForm, sniffRasterImage, storeImage, uploadProblemResult } from '~/utils/uploads.server'
 
 export const LOGO_MAX_BYTES = 2 * MB
@@ -34,5 +34,5 @@ export async function handleCompanyProfile(request: Request, now = new Date()) {
     await deleteUpload(logoPath)
     throw error
   }
-  return redirect('/exporter/company', { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'exporter.company.saved' }) } })
+  return redirectWithToast('/exporter/company', 'exporter.company.saved')
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Link, redirect } from 'react-router'
+import { data, Link } from 'react-router'
 import type { Route } from './+types/recommendations'
 import { MatchReasons } from '~/components/match-reasons'
 import { PreferenceButtons } from '~/components/preference-buttons'
@@ -14,7 +14,7 @@ import { exporterPreferenceOptions, setMeetingPreference } from '~/domain/meetin
 import { PreferenceSchema } from '~/domain/meetings/schemas'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Recommended buyers · Tradecast' }]
@@ -44,9 +44,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { fairId, buyerId, level } = submission.value
   await setMeetingPreference(user, { fairId, side: 'EXPORTER', buyerId, level: level === 'NONE' ? null : level })
-  return redirect(`/exporter/recommendations#rec-${buyerId}`, {
-    headers: { 'Set-Cookie': await createToastCookie({ messageKey: level === 'NONE' ? 'meetings.preference.cleared' : 'meetings.preference.saved' }) },
-  })
+  return redirectWithToast(`/exporter/recommendations#rec-${buyerId}`, level === 'NONE' ? 'meetings.preference.cleared' : 'meetings.preference.saved')
 }
 
 function BuyerPreference({

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/sessions'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
@@ -14,7 +14,7 @@ import { ScheduleShowcaseSchema } from '~/domain/live/schedule'
 import { createShowcase, listCompanyProductsForShowcase, listCompanySessions } from '~/domain/live/sessions.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Live showcases · Tradecast' }]
 
@@ -38,9 +38,7 @@ export async function action({ request }: Route.ActionArgs) {
   const { timeZone } = resolveTimeZone(request, user)
   const created = await createShowcase(user, membership.company.id, submission.value, timeZone, new Date())
   if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.error] } }) }, { status: 400 })
-  return redirect(`/studio/${created.id}`, {
-    headers: { 'Set-Cookie': await createToastCookie({ kind: 'success', messageKey: 'liveMedia.schedule.created' }) },
-  })
+  return redirectWithToast(`/studio/${created.id}`, 'liveMedia.schedule.created')
 }
 
 export default function ExporterSessionsRoute({ loaderData, actionData }: Route.ComponentProps) {

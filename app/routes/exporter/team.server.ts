@@ -1,12 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { requireCompanyPermission, requireExporterMember } from '~/domain/accounts/permissions.server'
 import { companyRoleHasPermission } from '~/domain/accounts/permissions'
 import { inviteMember, listTeam, removeMember, revokeInvitation, TeamError } from '~/domain/exporters/team.server'
 import { TeamActionSchema } from '~/domain/exporters/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadTeam(request: Request, now = new Date()) {
   const { user, membership } = await requireExporterMember(request)
@@ -18,10 +18,6 @@ export async function loadTeam(request: Request, now = new Date()) {
       canRemove: companyRoleHasPermission(membership.role, 'remove:member:own'),
     },
   }
-}
-
-async function toast(messageKey: string) {
-  return { headers: { 'Set-Cookie': await createToastCookie({ messageKey }) } }
 }
 
 export async function handleTeamAction(request: Request) {
@@ -37,17 +33,17 @@ export async function handleTeamAction(request: Request) {
       case 'invite': {
         await requireCompanyPermission(request, 'invite:member:own')
         await inviteMember({ companyId, inviter: { id: user.id, name: user.name }, email: input.email, role: input.role, locale: await resolveLocale(request, user) })
-        return redirect('/exporter/team', await toast('exporter.team.invited'))
+        return redirectWithToast('/exporter/team', 'exporter.team.invited')
       }
       case 'revoke-invitation': {
         await requireCompanyPermission(request, 'invite:member:own')
         await revokeInvitation(companyId, input.invitationId)
-        return redirect('/exporter/team', await toast('exporter.team.revoked'))
+        return redirectWithToast('/exporter/team', 'exporter.team.revoked')
       }
       case 'remove-member': {
         await requireCompanyPermission(request, 'remove:member:own')
         await removeMember(companyId, user.id, input.memberId)
-        return redirect('/exporter/team', await toast('exporter.team.removed'))
+        return redirectWithToast('/exporter/team', 'exporter.team.removed')
       }
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { getOptionalUser, requireUser } from '~/domain/accounts/session.server'
 import { getBoothPage } from '~/domain/fairs/public.server'
 import { buyerPreferenceAtBooth, findBoothParties, setMeetingPreference } from '~/domain/meetings/preferences.server'
@@ -7,7 +7,7 @@ import { PreferenceSchema } from '~/domain/meetings/schemas'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadBoothPage(request: Request, slug: string, code: string) {
   const user = await getOptionalUser(request)
@@ -28,7 +28,5 @@ export async function handleBoothAction(request: Request, slug: string, code: st
   const { fairId, companyId } = await findBoothParties(slug, code)
   const level = submission.value.level === 'NONE' ? null : submission.value.level
   await setMeetingPreference(user, { fairId, side: 'BUYER', companyId, level })
-  return redirect(`/fairs/${slug}/booths/${code}`, {
-    headers: { 'Set-Cookie': await createToastCookie({ messageKey: level ? 'meetings.preference.saved' : 'meetings.preference.cleared' }) },
-  })
+  return redirectWithToast(`/fairs/${slug}/booths/${code}`, level ? 'meetings.preference.saved' : 'meetings.preference.cleared')
 }

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/register'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
@@ -17,7 +17,7 @@ import { FAIR_LANGUAGES, ProposeSessionSchema, RegistrationActionSchema } from '
 import { instantToWallClock } from '~/domain/fairs/wall-clock'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Fair registration · Tradecast' }]
 
@@ -60,10 +60,10 @@ export async function action({ request, params }: Route.ActionArgs) {
       }
       throw error
     }
-    return redirect(`/fairs/${fair.slug}/register`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'fairs.registered' }) } })
+    return redirectWithToast(`/fairs/${fair.slug}/register`, 'fairs.registered')
   }
   await proposeSession(user, fair.id, submission.value)
-  return redirect(`/fairs/${fair.slug}/register`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'fairs.proposed' }) } })
+  return redirectWithToast(`/fairs/${fair.slug}/register`, 'fairs.proposed')
 }
 
 function ProposeForm({ lastResult, defaultStart, zone }: { lastResult: Route.ComponentProps['actionData'] extends infer A ? (A extends { result: infer R } ? R : undefined) : undefined; defaultStart: string; zone: string }) {

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
 import { requireInquiryAccess, requireSide } from '~/domain/inquiries/access.server'
 import { addQuote, changeInquiryStatus, hasUnreadActivity, markInquiryRead, postInquiryMessage } from '~/domain/inquiries/inquiries.server'
@@ -7,7 +7,7 @@ import { getInquiryThread } from '~/domain/inquiries/queries.server'
 import { InquiryActionSchema } from '~/domain/inquiries/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadThread(request: Request, inquiryId: string) {
   const user = await requireUser(request)
@@ -60,5 +60,5 @@ export async function handleThreadAction(request: Request, inquiryId: string) {
       toastKey = 'inquiries.statusUpdated'
       break
   }
-  return redirect(`/inquiries/${inquiryId}`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: toastKey }) } })
+  return redirectWithToast(`/inquiries/${inquiryId}`, toastKey)
 }

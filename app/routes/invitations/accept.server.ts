@@ -7,7 +7,7 @@ import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { getClientIp } from '~/utils/request.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadInvitation(request: Request, token: string, now = new Date()) {
   const invitation = await findOpenInvitation(token, now)
@@ -45,6 +45,5 @@ export async function handleInvitationAction(request: Request, token: string, no
     if (error instanceof TeamError) return data({ result: submission.reply({ formErrors: [error.messageKey], hideFields: ['password'] }) }, { status: 400 })
     throw error
   }
-  headers.append('Set-Cookie', await createToastCookie({ messageKey: 'exporter.invitation.joined' }))
-  return redirect('/exporter', { headers })
+  return redirectWithToast('/exporter', 'exporter.invitation.joined', { headers })
 }

@@ -3,14 +3,14 @@ import { requireUser } from '~/domain/accounts/session.server'
 import { meetingIcs, requireMeetingParticipant } from '~/domain/meetings/queries.server'
 import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { appOrigin } from '~/utils/request.server'
 
 /** Calendar invitation of an accepted meeting, for its participants only (everyone else: 404). */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request)
   await requireMeetingParticipant(user, params.meetingId)
   const locale = await resolveLocale(request, user)
-  const appUrl = process.env.APP_URL ?? new URL(request.url).origin
-  const ics = await meetingIcs(params.meetingId, { now: requestNow(request), appUrl, locale })
+  const ics = await meetingIcs(params.meetingId, { now: requestNow(request), appUrl: appOrigin(request), locale })
   return new Response(ics, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8; method=REQUEST',

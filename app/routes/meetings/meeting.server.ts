@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
 import { acceptMeeting, cancelMeeting, declineMeeting, findMeetingSlots, proposeNewTime, recordOutcome, seatInterpreter } from '~/domain/meetings/meetings.server'
 import { getMeetingView, requireMeetingAccess } from '~/domain/meetings/queries.server'
@@ -8,7 +8,7 @@ import { formatSlotForViewer, formatSlotInZone } from '~/domain/matchmaking/slot
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadMeeting(request: Request, meetingId: string) {
   const user = await requireUser(request)
@@ -106,5 +106,5 @@ export async function handleMeetingAction(request: Request, meetingId: string) {
     if (key) return data({ result: submission.reply({ formErrors: [key] }) }, { status: withData.init?.status ?? 409 })
     throw error
   }
-  return redirect(`/meetings/${meetingId}`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: toastKey }) } })
+  return redirectWithToast(`/meetings/${meetingId}`, toastKey)
 }

@@ -12,7 +12,7 @@ import { validateCsrf } from '~/utils/csrf.server'
 import { consumeTradeBudget } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 type Counterpart = { target: MeetingTarget; buyerId: string; companyId: string; name: string; timeZone: string; fairId: string | null }
 
@@ -89,5 +89,5 @@ export async function handleNewMeeting(request: Request) {
     }
     throw error
   }
-  return redirect(`/meetings/${meetingId}`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'meetings.toast.requested' }) } })
+  return redirectWithToast(`/meetings/${meetingId}`, 'meetings.toast.requested')
 }

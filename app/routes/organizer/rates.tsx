@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { data, Form, redirect } from 'react-router'
+import { data, Form } from 'react-router'
 import type { Route } from './+types/rates'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
@@ -12,7 +12,7 @@ import { requirePermission } from '~/domain/accounts/permissions.server'
 import { deleteExchangeRate, listExchangeRateChanges, listExchangeRates, mayManageRates, saveExchangeRate } from '~/domain/fairs/rates.server'
 import { RATE_CURRENCIES, RateSchema } from '~/domain/fairs/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Exchange rates · Tradecast' }]
 
@@ -35,7 +35,7 @@ export async function action({ request }: Route.ActionArgs) {
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
     await saveExchangeRate(user.id, submission.value)
   }
-  return redirect('/organizer/rates', { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'fairs.rateSaved' }) } })
+  return redirectWithToast('/organizer/rates', 'fairs.rateSaved')
 }
 
 export default function RatesRoute({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { AccountError, changePassword } from '~/domain/accounts/credentials.server'
 import { ChangePasswordSchema, ProfileSchema, RevokeOtherSessionsSchema, RevokeSessionSchema } from '~/domain/accounts/schemas'
 import {
@@ -17,7 +17,7 @@ import { getEnv } from '~/utils/env.server'
 import { localeCookie } from '~/utils/preferences.server'
 import { consumeLoginAttempt } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadSettings(request: Request) {
   const user = await requireUser(request)
@@ -35,13 +35,6 @@ export async function loadSettings(request: Request) {
       lastSeenAt: session.lastSeenAt.toISOString(),
     })),
   }
-}
-
-async function toastRedirect(messageKey: string, extraCookies: string[] = []) {
-  const headers = new Headers()
-  for (const cookie of extraCookies) headers.append('Set-Cookie', cookie)
-  headers.append('Set-Cookie', await createToastCookie({ messageKey }))
-  return redirect('/settings', { headers })
 }
 
 export async function handleSettings(request: Request) {
@@ -73,7 +66,7 @@ export async function handleSettings(request: Request) {
     }
     // Every session ended with the old password; this device gets a new one (a new id: rotation).
     const cookie = await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip })
-    return toastRedirect('account.password.changed', [cookie])
+    return redirectWithToast('/settings', 'account.password.changed', { headers: { 'Set-Cookie': cookie } })
   }
 
   if (intent === 'revoke-session') {
@@ -81,7 +74,7 @@ export async function handleSettings(request: Request) {
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
     // Only the user's own sessions match; another's handle ends nothing.
     if (!(await revokeUserSession(user.id, submission.value.session))) throw data({ reason: 'not-found' }, { status: 404 })
-    return toastRedirect('account.sessions.revoked')
+    return redirectWithToast('/settings', 'account.sessions.revoked')
   }
 
   if (intent === 'revoke-other-sessions') {
@@ -89,7 +82,7 @@ export async function handleSettings(request: Request) {
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
     const currentId = await readSessionId(request.headers.get('Cookie'))
     if (currentId) await revokeOtherSessions(user.id, currentId)
-    return toastRedirect('account.sessions.othersRevoked')
+    return redirectWithToast('/settings', 'account.sessions.othersRevoked')
   }
 
   const submission = parseWithZod(formData, { schema: ProfileSchema })
@@ -100,5 +93,5 @@ export async function handleSettings(request: Request) {
   if (user.role === 'BUYER') {
     await prisma.buyerProfile.updateMany({ where: { userId: user.id }, data: { timeZone: profile.timeZone } })
   }
-  return toastRedirect('settings.saved', [await localeCookie.serialize(profile.locale)])
+  return redirectWithToast('/settings', 'settings.saved', { headers: { 'Set-Cookie': await localeCookie.serialize(profile.locale) } })
 }

@@ -6,9 +6,7 @@ import { OrderError } from '~/domain/payments/errors'
 import { cancelPendingOrder, fulfilOrder, requestRefund, resumeCheckout } from '~/domain/payments/orders.server'
 import { BuyerOrderSchema, FulfilmentSchema } from '~/domain/payments/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
-import { createToastCookie } from '~/utils/toast.server'
-
-const toastRedirect = async (to: string, messageKey: string) => redirect(to, { headers: { 'Set-Cookie': await createToastCookie({ messageKey }) } })
+import { redirectWithToast } from '~/utils/toast.server'
 
 /**
  * Every order action, for /orders/:orderId (pass its id) and /exporter/orders (the id comes from the
@@ -29,7 +27,7 @@ export async function handleOrderAction(request: Request, { orderId: urlOrderId,
     try {
       if (submission.value.intent === 'pay') return redirect(await resumeCheckout(urlOrderId))
       await cancelPendingOrder(urlOrderId)
-      return toastRedirect(back(urlOrderId), 'payments.toast.cancelled')
+      return redirectWithToast(back(urlOrderId), 'payments.toast.cancelled')
     } catch (error) {
       if (error instanceof OrderError) return data({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }), orderId: urlOrderId }, { status: error.status })
       throw error
@@ -48,13 +46,13 @@ export async function handleOrderAction(request: Request, { orderId: urlOrderId,
     switch (input.intent) {
       case 'ship':
         await fulfilOrder(input.orderId, 'SHIPPED', { trackingNumber: input.trackingNumber })
-        return toastRedirect(back(input.orderId), 'payments.toast.shipped')
+        return redirectWithToast(back(input.orderId), 'payments.toast.shipped')
       case 'deliver':
         await fulfilOrder(input.orderId, 'DELIVERED')
-        return toastRedirect(back(input.orderId), 'payments.toast.delivered')
+        return redirectWithToast(back(input.orderId), 'payments.toast.delivered')
       case 'refund':
         await requestRefund(input.orderId, user.id)
-        return toastRedirect(back(input.orderId), 'payments.toast.refundRequested')
+        return redirectWithToast(back(input.orderId), 'payments.toast.refundRequested')
     }
   } catch (error) {
     if (error instanceof OrderError) return data({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }), orderId: input.orderId }, { status: error.status })

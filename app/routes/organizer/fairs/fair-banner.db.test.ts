@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resetEnvCache } from '~/utils/env.server'
 import { createUser } from '../../../../tests/fixtures'
 import { mintCsrf } from '../../../../tests/http'
 import { action as newFairAction } from './new'
@@ -32,6 +33,7 @@ async function postFair(cookie: string, slug: string, banner?: File) {
 
 beforeAll(async () => {
   process.env.UPLOAD_DIR = path.join(process.env.TMPDIR ?? '/tmp', `tradecast-uploads-${process.pid}`)
+  resetEnvCache()
   await getPrisma()
 })
 afterAll(async () => {

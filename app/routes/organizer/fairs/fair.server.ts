@@ -1,12 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { readFairForm, saveFairForm } from './+shared/fair-editor.server'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { addHall, decideRegistration, getFairForManagement, placeSession, unplaceSession, updateBooth } from '~/domain/fairs/fairs.server'
 import { ManageFairActionSchema } from '~/domain/fairs/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadManagedFair(request: Request, fairId: string) {
   const { user } = await requireFairManager(request, fairId)
@@ -56,5 +56,5 @@ export async function handleManageFairAction(request: Request, fairId: string) {
     }
     throw error
   }
-  return redirect(`/organizer/fairs/${fairId}`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: TOAST[input.intent]! }) } })
+  return redirectWithToast(`/organizer/fairs/${fairId}`, TOAST[input.intent]!)
 }

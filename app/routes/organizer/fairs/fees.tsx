@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/fees'
 import { CsrfInput } from '~/components/csrf-input'
 import { OrderStatusBadge } from '~/components/order-status-badge'
@@ -18,7 +18,7 @@ import { currencyFractionDigits, formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Booth fees · Tradecast' }]
 
@@ -35,7 +35,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: BoothFeeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await setFairBoothFee(user, params.fairId, submission.value)
-  return redirect(`/organizer/fairs/${params.fairId}/fees`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'payments.toast.feeSaved' }) } })
+  return redirectWithToast(`/organizer/fairs/${params.fairId}/fees`, 'payments.toast.feeSaved')
 }
 
 export default function FairFeesRoute({ loaderData, actionData }: Route.ComponentProps) {

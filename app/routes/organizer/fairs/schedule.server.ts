@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { z } from 'zod'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
@@ -9,7 +9,7 @@ import { formatSlotInZone } from '~/domain/matchmaking/slot-finder'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 const DraftSchema = z
   .array(z.object({ buyerId: z.string().max(40), exporterId: z.string().max(40), slotId: z.string().max(40), locked: z.boolean() }))
@@ -83,5 +83,5 @@ export async function handleScheduleAction(request: Request, fairId: string) {
     }
     throw error
   }
-  return redirect(`/organizer/fairs/${fair.id}/schedule`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'schedule.published' }) } })
+  return redirectWithToast(`/organizer/fairs/${fair.id}/schedule`, 'schedule.published')
 }

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
 import {
   deleteProductImage,
@@ -13,7 +13,7 @@ import {
 import { ImageActionSchema, MAX_PRODUCT_IMAGES } from '~/domain/catalog/product-schema'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 import {
   deleteUpload,
   deleteUploads,
@@ -36,10 +36,6 @@ export async function loadProductEditor(request: Request, productId: string | nu
     productId ? getProductForEdit(companyId, productId) : Promise.resolve(null),
   ])
   return { options, product, now: new Date().toISOString() }
-}
-
-async function toastHeaders(messageKey: string) {
-  return { headers: { 'Set-Cookie': await createToastCookie({ messageKey }) } }
 }
 
 /** Saves the editor (create when productId is null) or runs an image action (move, delete). */
@@ -67,7 +63,7 @@ export async function handleProductEditorAction(request: Request, productId: str
     } else {
       await moveProductImage(companyId, productId, imageId, imageAction.data.intent === 'image-up' ? 'up' : 'down')
     }
-    return redirect(`/exporter/products/${productId}#images`, await toastHeaders('exporter.products.imagesUpdated'))
+    return redirectWithToast(`/exporter/products/${productId}#images`, 'exporter.products.imagesUpdated')
   }
 
   const submission = await parseWithZod(formData, { schema: productServerSchema(companyId), async: true })
@@ -93,5 +89,5 @@ export async function handleProductEditorAction(request: Request, productId: str
     }
     throw error
   }
-  return redirect(`/exporter/products/${saved.id}`, await toastHeaders(productId ? 'exporter.products.saved' : 'exporter.products.created'))
+  return redirectWithToast(`/exporter/products/${saved.id}`, productId ? 'exporter.products.saved' : 'exporter.products.created')
 }

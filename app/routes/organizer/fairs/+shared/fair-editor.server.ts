@@ -1,9 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect } from 'react-router'
+import { data } from 'react-router'
 import { createFair, setFairBanner, SlugTakenError, updateFair } from '~/domain/fairs/fairs.server'
 import { FairSchema } from '~/domain/fairs/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
-import { createToastCookie } from '~/utils/toast.server'
+import { redirectWithToast } from '~/utils/toast.server'
 import { deleteUpload, filesOf, MB, parseUploadForm, sniffRasterImage, storeImage, uploadProblemResult } from '~/utils/uploads.server'
 
 export const BANNER_MAX_BYTES = 5 * MB
@@ -36,5 +36,5 @@ export async function saveFairForm(formData: FormData, { organizerId, fairId }: 
     throw error
   }
   if (banner) await deleteUpload(await setFairBanner(id, await storeImage(banner)))
-  return redirect(`/organizer/fairs/${id}`, { headers: { 'Set-Cookie': await createToastCookie({ messageKey: 'fairs.saved' }) } })
+  return redirectWithToast(`/organizer/fairs/${id}`, 'fairs.saved')
 }
