@@ -7,7 +7,8 @@ import { getPrisma } from '../app/domain/db.server.ts'
 import { loadContextWithNonce } from '../app/utils/csp.server.ts'
 import { getEnv, type TrustProxy } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
-import { redactLoggedRequest } from '../app/utils/redact.server.ts'
+import { redactLoggedRequest, redactLoggedResponse } from '../app/utils/redact.server.ts'
+import { answerDomainErrors } from '../app/utils/route-errors.server.ts'
 import { CLIENT_IP_HEADER } from '../app/utils/request.server.ts'
 import { mountStripeWebhook } from './stripe-webhook.ts'
 import { getUploadDir, UPLOAD_URL_PREFIX } from '../app/utils/uploads.server.ts'
@@ -91,8 +92,8 @@ export function createExpressApp(options: AppOptions): Express {
     pinoHttp({
       logger: getLogger(),
       autoLogging: { ignore: (req) => req.url === '/healthz' },
-      // Reset and invitation links carry their token in the path: never into the access log.
-      serializers: { req: redactLoggedRequest },
+      // Reset and invitation links carry their token in the path (and redirects in Location): never into the access log.
+      serializers: { req: redactLoggedRequest, res: redactLoggedResponse },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   )
@@ -111,9 +112,9 @@ export function createExpressApp(options: AppOptions): Express {
     '/{*splat}',
     limitRequestBody(
       options.mode === 'production'
-        ? createRequestHandler({ build: options.build, mode: 'production', getLoadContext })
+        ? createRequestHandler({ build: answerDomainErrors(options.build), mode: 'production', getLoadContext })
         : createRequestHandler({
-            build: () => options.vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>,
+            build: async () => answerDomainErrors((await options.vite.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild),
             mode: 'development',
             getLoadContext,
           }),

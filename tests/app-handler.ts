@@ -3,6 +3,7 @@
 // without depending on a possibly stale `build/`. Import this module FIRST in a test file.
 import './app-env'
 import { createUserSession } from '~/domain/accounts/session.server'
+import { answerDomainErrors } from '~/utils/route-errors.server'
 import { randomBytes } from 'node:crypto'
 import { createRequestHandler, type RouterContextProvider, type ServerBuild } from 'react-router'
 import type { ViteDevServer } from 'vite'
@@ -21,7 +22,7 @@ export async function startAppHandler(): Promise<AppHandler> {
     appType: 'custom',
     logLevel: 'warn',
   })
-  const build = (await vite.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild
+  const build = answerDomainErrors((await vite.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild)
   const handler = createRequestHandler(build, 'production')
   // The Express edge gives every request a load context carrying its CSP nonce; do the same.
   const csp = (await vite.ssrLoadModule('/app/utils/csp.server.ts').catch(() => ({}))) as {

@@ -1,4 +1,6 @@
+import { isDomainError } from '~/domain/errors'
 import { ensureCsrfToken } from '~/utils/csrf.server'
+import { responseFromDomainError } from '~/utils/route-errors.server'
 
 /** "name=value" from a Set-Cookie header. */
 export function cookiePair(setCookie: string): string {
@@ -34,11 +36,12 @@ export function getRequest(path: string, cookies: string[] = []): Request {
   return new Request(`http://localhost${path}`, { headers: { Cookie: cookies.join('; ') } })
 }
 
-/** What a loader/action threw: a Response, or React Router's data() wrapper. */
+/** What a loader/action threw: a Response, React Router's data() wrapper, or a DomainError as the request handler answers it. */
 export async function caught(run: () => unknown): Promise<{ status: number; location?: string | null; data?: unknown }> {
   try {
     await run()
-  } catch (thrown) {
+  } catch (error) {
+    const thrown = isDomainError(error) ? responseFromDomainError(error) : error
     if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location') }
     const withInit = thrown as { type?: string; init?: { status?: number }; data?: unknown }
     if (withInit?.type === 'DataWithResponseInit') return { status: withInit.init?.status ?? 200, data: withInit.data }

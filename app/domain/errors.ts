@@ -17,7 +17,12 @@ export type DomainErrorOptions = {
   cause?: unknown
 }
 
+// The server loads this module twice (its own copy, and the app's copy inside the React Router build or
+// Vite's module graph), so identity is a registered symbol rather than the class object.
+const DOMAIN_ERROR = Symbol.for('tradecast.DomainError')
+
 export class DomainError<Code extends string = string> extends Error {
+  readonly [DOMAIN_ERROR] = true
   readonly code: Code
   readonly status: DomainErrorStatus
   readonly messageKey: string
@@ -36,5 +41,5 @@ export class DomainError<Code extends string = string> extends Error {
 }
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError
+  return error instanceof DomainError || (error instanceof Error && (error as Partial<Record<typeof DOMAIN_ERROR, boolean>>)[DOMAIN_ERROR] === true)
 }

@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { type CompanyPermission, companyRoleHasPermission, type Permission, roleHasPermission } from './permissions'
 import { requireUser, type SessionUser } from './session.server'
 
@@ -6,7 +6,7 @@ import { requireUser, type SessionUser } from './session.server'
 export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
   const user = await requireUser(request)
   if (!roleHasPermission(user.role, permission)) {
-    throw data({ reason: 'forbidden', permission }, { status: 403 })
+    throw new DomainError('forbidden', { status: 403 })
   }
   return user
 }
@@ -15,7 +15,7 @@ export async function requirePermission(request: Request, permission: Permission
 export async function requireExporterMember(request: Request) {
   const user = await requirePermission(request, 'view:exporter-dashboard')
   const membership = user.exporterMember
-  if (!membership) throw data({ reason: 'no-company' }, { status: 403 })
+  if (!membership) throw new DomainError('no-company', { status: 403 })
   return { user, membership }
 }
 
@@ -23,7 +23,7 @@ export async function requireExporterMember(request: Request) {
 export async function requireCompanyPermission(request: Request, permission: CompanyPermission) {
   const { user, membership } = await requireExporterMember(request)
   if (!companyRoleHasPermission(membership.role, permission)) {
-    throw data({ reason: 'forbidden', permission }, { status: 403 })
+    throw new DomainError('forbidden', { status: 403 })
   }
   return { user, membership }
 }

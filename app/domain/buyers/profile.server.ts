@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import type { BuyerProfileInput } from './profile-schema'
@@ -10,7 +10,7 @@ export async function getBuyerProfileForEdit(userId: string, locale: string) {
     prisma.buyerProfile.findUnique({ where: { userId } }),
     prisma.category.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, nameI18n: true } }),
   ])
-  if (!profile) throw data({ reason: 'no-buyer-profile' }, { status: 404 })
+  if (!profile) throw new DomainError('no-buyer-profile', { status: 404 })
   return {
     values: {
       companyName: profile.companyName,
@@ -52,5 +52,5 @@ export async function updateBuyerProfile(userId: string, input: BuyerProfileInpu
       businessHoursEnd: input.businessHoursEnd,
     },
   })
-  if (count === 0) throw data({ reason: 'no-buyer-profile' }, { status: 404 })
+  if (count === 0) throw new DomainError('no-buyer-profile', { status: 404 })
 }

@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
@@ -21,7 +21,7 @@ export class ProductEditorError extends Error {
 }
 
 function notFound(): never {
-  throw data({ reason: 'not-found' }, { status: 404 })
+  throw new DomainError('not-found', { status: 404 })
 }
 
 /** The editor schema plus the server-only checks: the category exists, the certifications are the company's. */

@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import { certificationStatus } from './certification-status'
 import type { CertificationInput } from './schemas'
@@ -45,7 +45,7 @@ export async function saveCertification(companyId: string, input: CertificationI
   }
   if (!input.certificationId) return prisma.certification.create({ data: { companyId, ...fields }, select: { id: true } })
   const { count } = await prisma.certification.updateMany({ where: { id: input.certificationId, companyId }, data: fields })
-  if (count === 0) throw data({ reason: 'not-found' }, { status: 404 })
+  if (count === 0) throw new DomainError('not-found', { status: 404 })
   return { id: input.certificationId }
 }
 
@@ -53,5 +53,5 @@ export async function saveCertification(companyId: string, input: CertificationI
 export async function deleteCertification(companyId: string, certificationId: string) {
   const prisma = await getPrisma()
   const { count } = await prisma.certification.deleteMany({ where: { id: certificationId, companyId } })
-  if (count === 0) throw data({ reason: 'not-found' }, { status: 404 })
+  if (count === 0) throw new DomainError('not-found', { status: 404 })
 }

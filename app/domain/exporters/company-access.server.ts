@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import type { Prisma } from '~/generated/prisma/client'
 import { type CompanyPermission, type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import { getPrisma } from '~/domain/db.server'
@@ -17,7 +17,7 @@ export async function requireCompanyRoleNow(
   const client = db ?? (await getPrisma())
   const member = await client.exporterMember.findUnique({ where: { userId }, select: { companyId: true, role: true } })
   if (!member || member.companyId !== companyId || !companyRoleHasPermission(member.role, permission)) {
-    throw data({ reason: 'forbidden', permission }, { status: 403 })
+    throw new DomainError('forbidden', { status: 403 })
   }
   return member.role
 }

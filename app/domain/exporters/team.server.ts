@@ -1,5 +1,5 @@
+import { DomainError } from '~/domain/errors'
 import { createHash, randomBytes } from 'node:crypto'
-import { data } from 'react-router'
 import { Prisma } from '~/generated/prisma/client'
 import type { CompanyRoleName } from '~/domain/accounts/permissions'
 import { emitIdentityEvent } from '~/domain/accounts/identity-events.server'
@@ -86,7 +86,7 @@ export async function inviteMember(
 export async function revokeInvitation(companyId: string, invitationId: string) {
   const prisma = await getPrisma()
   const { count } = await prisma.exporterInvitation.deleteMany({ where: { id: invitationId, companyId, acceptedAt: null } })
-  if (count === 0) throw data({ reason: 'not-found' }, { status: 404 })
+  if (count === 0) throw new DomainError('not-found', { status: 404 })
 }
 
 /**
@@ -102,7 +102,7 @@ export async function removeMember(companyId: string, actorUserId: string, membe
     await tx.$queryRaw`SELECT 1 FROM "ExporterCompany" WHERE "id" = ${companyId} FOR UPDATE`
     await requireCompanyRoleNow(actorUserId, companyId, 'remove:member:own', tx)
     const member = await tx.exporterMember.findFirst({ where: { id: memberId, companyId }, select: { id: true, userId: true, role: true } })
-    if (!member) throw data({ reason: 'not-found' }, { status: 404 })
+    if (!member) throw new DomainError('not-found', { status: 404 })
     if (member.userId === actorUserId) throw new TeamError('exporter.team.errors.removeSelf')
     if (member.role === 'OWNER') {
       const owners = await tx.exporterMember.count({ where: { companyId, role: 'OWNER' } })

@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
@@ -10,7 +10,7 @@ import { getPrisma } from '~/domain/db.server'
 export async function assertFairManager(user: Pick<SessionUser, 'id' | 'role'>, fairId: string) {
   const prisma = await getPrisma()
   const fair = await prisma.tradeFair.findUnique({ where: { id: fairId }, select: { id: true, organizerId: true, timeZone: true, slug: true } })
-  if (!fair || (user.role !== 'ADMIN' && fair.organizerId !== user.id)) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!fair || (user.role !== 'ADMIN' && fair.organizerId !== user.id)) throw new DomainError('not-found', { status: 404 })
   return fair
 }
 

@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
@@ -193,12 +193,12 @@ export async function decideRegistration(fairId: string, registrationId: string,
       where: { id: registrationId, fairId },
       select: { id: true, userId: true, kind: true, status: true, companyId: true, fair: { select: { name: true, slug: true } } },
     })
-    if (!registration) throw data({ reason: 'not-found' }, { status: 404 })
+    if (!registration) throw new DomainError('not-found', { status: 404 })
     const updated = await tx.fairRegistration.updateMany({
       where: { id: registrationId, status: 'PENDING' },
       data: { status: decision, decidedAt: now },
     })
-    if (updated.count !== 1) throw data({ reason: 'already-decided' }, { status: 409 })
+    if (updated.count !== 1) throw new DomainError('already-decided', { status: 409, messageKey: 'fairs.errors.already-decided' })
     if (decision === 'APPROVED' && registration.kind === 'EXHIBITOR' && registration.companyId) {
       const existing = await tx.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: registration.companyId } } })
       if (existing) await tx.booth.update({ where: { id: existing.id }, data: { approvedAt: now } })
@@ -218,16 +218,16 @@ export async function updateBooth(fairId: string, input: { boothId: string; code
   const prisma = await getPrisma()
   if (input.hallId) {
     const hall = await prisma.fairHall.findFirst({ where: { id: input.hallId, fairId }, select: { id: true } })
-    if (!hall) throw data({ reason: 'invalid-hall' }, { status: 400 })
+    if (!hall) throw new DomainError('invalid-hall', { status: 400, messageKey: 'fairs.errors.invalid-hall' })
   }
   try {
     const updated = await prisma.booth.updateMany({
       where: { id: input.boothId, fairId },
       data: { code: input.code.toUpperCase(), hallId: input.hallId || null, headline: input.headline },
     })
-    if (updated.count !== 1) throw data({ reason: 'not-found' }, { status: 404 })
+    if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw data({ reason: 'booth-code-taken' }, { status: 409 })
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('booth-code-taken', { status: 409, messageKey: 'fairs.errors.booth-code-taken' })
     throw error
   }
 }
@@ -241,13 +241,13 @@ export async function placeSession(fairId: string, input: { sessionId: string; s
     where: { id: input.sessionId, fairId, status: 'SCHEDULED' },
     data: { scheduledStartAt: start, scheduledEndAt: new Date(start.getTime() + input.durationMinutes * MINUTE), approvedAt: now },
   })
-  if (updated.count !== 1) throw data({ reason: 'not-found' }, { status: 404 })
+  if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
 }
 
 export async function unplaceSession(fairId: string, sessionId: string) {
   const prisma = await getPrisma()
   const updated = await prisma.liveSession.updateMany({ where: { id: sessionId, fairId, status: 'SCHEDULED' }, data: { approvedAt: null } })
-  if (updated.count !== 1) throw data({ reason: 'not-found' }, { status: 404 })
+  if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
 }
 
 // ───────────────────────────── Registrant side ─────────────────────────────
@@ -266,10 +266,10 @@ export async function getRegistration(fairId: string, userId: string) {
 export async function registerForFair(user: SessionUser, fairId: string, now = new Date()) {
   const prisma = await getPrisma()
   const fair = await prisma.tradeFair.findUnique({ where: { id: fairId }, select: { status: true } })
-  if (!fair || (fair.status !== 'OPEN' && fair.status !== 'LIVE')) throw data({ reason: 'closed' }, { status: 409 })
+  if (!fair || (fair.status !== 'OPEN' && fair.status !== 'LIVE')) throw new DomainError('closed', { status: 409, messageKey: 'fairs.errors.register-closed' })
   const kind = user.role === 'EXPORTER' ? 'EXHIBITOR' : user.role === 'BUYER' ? 'BUYER' : null
-  if (!kind) throw data({ reason: 'forbidden' }, { status: 403 })
-  if (kind === 'EXHIBITOR' && !user.exporterMember) throw data({ reason: 'no-company' }, { status: 403 })
+  if (!kind) throw new DomainError('forbidden', { status: 403, messageKey: 'fairs.errors.register-forbidden' })
+  if (kind === 'EXHIBITOR' && !user.exporterMember) throw new DomainError('no-company', { status: 403, messageKey: 'fairs.errors.register-no-company' })
   const companyId = kind === 'EXHIBITOR' ? user.exporterMember!.company.id : null
   if (companyId) {
     // One exhibitor registration per company: a colleague's registration counts.
@@ -288,13 +288,13 @@ export async function registerForFair(user: SessionUser, fairId: string, now = n
 /** An approved exhibitor proposes a showcase for the fair; it waits for the organizer (approvedAt null). */
 export async function proposeSession(user: SessionUser, fairId: string, input: ProposeSessionInput): Promise<string> {
   const company = user.exporterMember?.company
-  if (!company) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (!company) throw new DomainError('forbidden', { status: 403 })
   const prisma = await getPrisma()
   const [fair, booth] = await Promise.all([
     prisma.tradeFair.findUniqueOrThrow({ where: { id: fairId }, select: { timeZone: true, status: true } }),
     prisma.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: company.id } }, select: { approvedAt: true } }),
   ])
-  if (!booth?.approvedAt) throw data({ reason: 'not-exhibitor' }, { status: 403 })
+  if (!booth?.approvedAt) throw new DomainError('not-exhibitor', { status: 403 })
   const start = wallClockToInstant(input.preferredStart, fair.timeZone)
   const session = await prisma.liveSession.create({
     data: {

@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 
@@ -12,9 +12,9 @@ type Viewer = { id: string; role: string } | null
 async function findVisibleFair(slug: string, viewer: Viewer) {
   const prisma = await getPrisma()
   const fair = await prisma.tradeFair.findUnique({ where: { slug } })
-  if (!fair) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!fair) throw new DomainError('not-found', { status: 404 })
   const manages = viewer !== null && (viewer.role === 'ADMIN' || viewer.id === fair.organizerId)
-  if (fair.status === 'DRAFT' && !manages) throw data({ reason: 'not-found' }, { status: 404 })
+  if (fair.status === 'DRAFT' && !manages) throw new DomainError('not-found', { status: 404 })
   return { fair, manages }
 }
 
@@ -135,7 +135,7 @@ export async function getBoothPage(slug: string, code: string, { now, locale, vi
       },
     },
   })
-  if (!booth) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!booth) throw new DomainError('not-found', { status: 404 })
   const [products, sessions] = await Promise.all([
     prisma.product.findMany({
       where: { companyId: booth.company.id, status: 'PUBLISHED' },

@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import type { Prisma } from '~/generated/prisma/client'
 import type { RoleName } from '~/domain/accounts/permissions'
 import { getPrisma } from '~/domain/db.server'
@@ -15,7 +15,7 @@ export function mayManageRates(user: { role: RoleName }): boolean {
 /** The actor as stored now (not as the session remembered), refused unless an admin. */
 async function requireRateManager(tx: Prisma.TransactionClient, actorId: string) {
   const actor = await tx.user.findUnique({ where: { id: actorId }, select: { id: true, role: true, name: true, email: true } })
-  if (!actor || !mayManageRates(actor)) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (!actor || !mayManageRates(actor)) throw new DomainError('forbidden', { status: 403 })
   return actor
 }
 
@@ -74,7 +74,7 @@ export async function deleteExchangeRate(actorId: string, id: string, now = new 
   await prisma.$transaction(async (tx) => {
     const actor = await requireRateManager(tx, actorId)
     const rate = await tx.exchangeRate.findUnique({ where: { id } })
-    if (!rate) throw data({ reason: 'not-found' }, { status: 404 })
+    if (!rate) throw new DomainError('not-found', { status: 404 })
     await tx.exchangeRate.delete({ where: { id } })
     await tx.exchangeRateChange.create({
       data: {

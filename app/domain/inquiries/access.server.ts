@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import type { SessionUser } from '~/domain/accounts/session.server'
 
@@ -21,9 +21,9 @@ export async function requireInquiryAccess(user: SessionUser, inquiryId: string)
     if (user.role === 'ORGANIZER' && inquiry.fair?.organizerId === user.id) return { side: 'organizer', ...base }
     if (user.role === 'ADMIN') return { side: 'organizer', ...base }
   }
-  throw data({ reason: 'not-found' }, { status: 404 })
+  throw new DomainError('not-found', { status: 404 })
 }
 
 export function requireSide(actual: InquirySide, ...allowed: InquirySide[]): void {
-  if (!allowed.includes(actual)) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (!allowed.includes(actual)) throw new DomainError('forbidden', { status: 403 })
 }

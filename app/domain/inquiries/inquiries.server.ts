@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { Prisma } from '~/generated/prisma/client'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickTranslation } from '~/domain/catalog/translations'
@@ -25,20 +25,20 @@ async function companyMemberIds(tx: Prisma.TransactionClient, companyId: string)
 /** A buyer's RFQ for a published product, optionally made during a live session of that exporter. */
 export async function createInquiry(user: SessionUser, input: RfqInput, now = new Date()): Promise<string> {
   const buyer = user.buyerProfile
-  if (user.role !== 'BUYER' || !buyer) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (user.role !== 'BUYER' || !buyer) throw new DomainError('forbidden', { status: 403 })
   const prisma = await getPrisma()
   const product = await prisma.product.findFirst({
     where: { id: input.productId, status: 'PUBLISHED' },
     select: { id: true, companyId: true, unit: true, translations: { select: { locale: true, name: true } } },
   })
-  if (!product) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!product) throw new DomainError('not-found', { status: 404 })
   let liveSession: { id: string; fairId: string | null } | null = null
   if (input.liveSessionId) {
     liveSession = await prisma.liveSession.findFirst({
       where: { id: input.liveSessionId, companyId: product.companyId },
       select: { id: true, fairId: true },
     })
-    if (!liveSession) throw data({ reason: 'invalid-session' }, { status: 400 })
+    if (!liveSession) throw new DomainError('invalid-session', { status: 400 })
   }
   const productName = pickTranslation(product.translations, 'en')?.name ?? ''
   const emails: string[] = []
@@ -97,10 +97,10 @@ async function inquiryHeadline(tx: Prisma.TransactionClient, inquiryId: string) 
 export async function addQuote(user: SessionUser, inquiryId: string, input: QuoteInput, now = new Date()) {
   const prisma = await getPrisma()
   const validUntil = new Date(`${input.validUntil}T23:59:59Z`)
-  if (validUntil < now) throw data({ reason: 'invalid', field: 'validUntil' }, { status: 400 })
+  if (validUntil < now) throw new DomainError('invalid', { status: 400, field: 'validUntil' })
   const emails = await prisma.$transaction(async (tx) => {
     const inquiry = await inquiryHeadline(tx, inquiryId)
-    if (inquiry.status === 'WON' || inquiry.status === 'LOST') throw data({ reason: 'closed' }, { status: 409 })
+    if (inquiry.status === 'WON' || inquiry.status === 'LOST') throw new DomainError('closed', { status: 409 })
     await tx.quote.create({
       data: {
         inquiryId,
@@ -139,7 +139,7 @@ export async function changeInquiryStatus(user: SessionUser, inquiryId: string, 
   const emails = await prisma.$transaction(async (tx) => {
     const inquiry = await inquiryHeadline(tx, inquiryId)
     if (!canMoveInquiry(inquiry.status, input.status)) {
-      throw data({ reason: 'invalid-transition', from: inquiry.status, to: input.status }, { status: 409 })
+      throw new DomainError('invalid-transition', { status: 409, messageKey: 'inquiries.errors.closed' })
     }
     const stamp = STATUS_TIMESTAMP[input.status as keyof typeof STATUS_TIMESTAMP]
     // Guarded update: a concurrent move from the same state wins once; the loser gets a conflict.
@@ -154,7 +154,7 @@ export async function changeInquiryStatus(user: SessionUser, inquiryId: string, 
         exporterLastReadAt: now,
       },
     })
-    if (updated.count !== 1) throw data({ reason: 'conflict' }, { status: 409 })
+    if (updated.count !== 1) throw new DomainError('conflict', { status: 409, messageKey: 'inquiries.errors.closed' })
     await tx.inquiryStatusEvent.create({ data: { inquiryId, status: input.status, actorId: user.id, createdAt: now } })
     return notify(tx, {
       userIds: [inquiry.buyer.userId],

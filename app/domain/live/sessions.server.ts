@@ -1,5 +1,5 @@
+import { DomainError } from '~/domain/errors'
 import { TZDate } from '@date-fns/tz'
-import { data } from 'react-router'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
@@ -111,12 +111,12 @@ export async function requireStudioSession(sessionId: string, user: SessionUser)
     where: { id: sessionId },
     select: { id: true, title: true, status: true, companyId: true, isPublic: true, scheduledStartAt: true, startedAt: true },
   })
-  if (!session) throw data({ reason: 'not-found' }, { status: 404 })
-  if (user.exporterMember?.company.id !== session.companyId) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (!session) throw new DomainError('not-found', { status: 404 })
+  if (user.exporterMember?.company.id !== session.companyId) throw new DomainError('forbidden', { status: 403 })
   try {
     await assertShowcaseManagement(session.id, user.id, 'manage:showcase:own')
   } catch (error) {
-    if (error instanceof RoomAccessError) throw data({ reason: error.code }, { status: error.code === 'not-found' ? 404 : 403 })
+    if (error instanceof RoomAccessError) throw new DomainError(error.code, { status: error.code === 'not-found' ? 404 : 403 })
     throw error
   }
   return { ...session, scheduledStartAt: session.scheduledStartAt.toISOString(), startedAt: session.startedAt?.toISOString() ?? null }
@@ -150,12 +150,12 @@ export async function loadWatchSession(sessionId: string, user: SessionUser | nu
       company: { select: { name: true, nameI18n: true, slug: true } },
     },
   })
-  if (!session || session.kind !== 'SHOWCASE') throw data({ reason: 'not-found' }, { status: 404 })
+  if (!session || session.kind !== 'SHOWCASE') throw new DomainError('not-found', { status: 404 })
   try {
     roomContextFor(await loadSessionFacts(session.id), visitorIdentity(user, locale))
   } catch (error) {
     if (!(error instanceof RoomAccessError)) throw error
-    if (error.code === 'not-found') throw data({ reason: 'not-found' }, { status: 404 })
+    if (error.code === 'not-found') throw new DomainError('not-found', { status: 404 })
     return { id: session.id, access: error.code === 'unauthenticated' ? ('sign-in' as const) : ('forbidden' as const) }
   }
   return {

@@ -4,7 +4,7 @@
 // scheduler, then publish the draft as ACCEPTED meetings with seats, live sessions and notifications.
 // The draft itself is not stored (there is no table for it): the page carries it between run and publish,
 // and publish re-checks every constraint under row locks.
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
@@ -163,7 +163,7 @@ export async function runFairSchedule(
       { timeLimitSeconds: timeLimitSeconds ?? 4.5 },
     )
   } catch (error) {
-    if (error instanceof FairScheduleInputError) throw data({ reason: 'locked-conflict', message: error.message }, { status: 400 })
+    if (error instanceof FairScheduleInputError) throw new DomainError('locked-conflict', { status: 400, messageKey: 'schedule.errors.lockedConflict', cause: error })
     throw error
   }
   return {
@@ -182,13 +182,13 @@ export async function runFairSchedule(
   }
 }
 
-export class PublishError extends Error {
-  constructor(
-    readonly reason: 'unknown-party' | 'unknown-slot' | 'over-limit' | 'double-booked' | 'duplicate-pair',
-    readonly meeting: DraftMeeting,
-  ) {
-    super(`${reason}: ${meeting.buyerId}–${meeting.exporterId} in ${meeting.slotId}`)
-  }
+export const PUBLISH_ERRORS = ['unknown-party', 'unknown-slot', 'over-limit', 'double-booked', 'duplicate-pair'] as const
+export type PublishErrorCode = (typeof PUBLISH_ERRORS)[number]
+
+/** A draft that cannot be published as it is: the organizer is told why (`schedule.errors.<code>`). */
+function publishRefusal(code: PublishErrorCode, meeting: DraftMeeting) {
+  const cause = new Error(`${code}: ${meeting.buyerId}–${meeting.exporterId} in ${meeting.slotId}`)
+  return new DomainError<PublishErrorCode>(code, { status: 409, messageKey: `schedule.errors.${code}`, cause })
 }
 
 /**
@@ -237,17 +237,17 @@ export async function publishFairSchedule(
         const buyer = buyers.get(meeting.buyerId)
         const exporter = exporters.get(meeting.exporterId)
         const host = exporter ? hostOf(exporter.id) : undefined
-        if (!slot) throw new PublishError('unknown-slot', meeting)
-        if (!buyer || !exporter || !host) throw new PublishError('unknown-party', meeting)
+        if (!slot) throw publishRefusal('unknown-slot', meeting)
+        if (!buyer || !exporter || !host) throw publishRefusal('unknown-party', meeting)
         const pair = `${meeting.buyerId}|${meeting.exporterId}`
-        if (pairs.has(pair) || confirmedPairs.has(pair)) throw new PublishError('duplicate-pair', meeting)
+        if (pairs.has(pair) || confirmedPairs.has(pair)) throw publishRefusal('duplicate-pair', meeting)
         pairs.add(pair)
         const count = (perExporter.get(exporter.id) ?? 0) + 1
-        if (count > maxPerExporter) throw new PublishError('over-limit', meeting)
+        if (count > maxPerExporter) throw publishRefusal('over-limit', meeting)
         perExporter.set(exporter.id, count)
         // Earlier meetings of this batch are already ACCEPTED rows, so this also catches clashes inside the draft.
         if (await hasBookedOverlap(tx, { buyerId: buyer.id, companyId: exporter.id, start: slot.startsAt, end: slot.endsAt })) {
-          throw new PublishError('double-booked', meeting)
+          throw publishRefusal('double-booked', meeting)
         }
         const pending = await tx.meeting.findFirst({
           where: { fairId, buyerId: buyer.id, companyId: exporter.id, status: { in: ['REQUESTED', 'RESCHEDULE_PROPOSED'] } },

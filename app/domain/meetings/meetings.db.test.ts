@@ -6,7 +6,8 @@ import { getOptionalUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { createI18n } from '~/lib/i18n'
 import { recommendBuyersForExporter, recommendExportersForBuyer } from '~/domain/matchmaking/recommendations.server'
-import { loadScheduleInputs, publishFairSchedule, PublishError, runFairSchedule } from './fair-schedule.server'
+import { loadScheduleInputs, publishFairSchedule, runFairSchedule } from './fair-schedule.server'
+import { DomainError } from '~/domain/errors'
 import { acceptMeeting, findMeetingSlots, proposeNewTime, recordOutcome, requestMeeting } from './meetings.server'
 import { action as meetingAction } from '~/routes/meetings/meeting'
 import { action as newMeetingAction } from '~/routes/meetings/new'
@@ -353,10 +354,10 @@ describe('fair schedule', () => {
     // Over the limit: nothing is written.
     const tooMany = exporters[0]!.company.id
     const overLimit = buyers.map((b, i) => ({ buyerId: b.profile.id, exporterId: tooMany, slotId: slots[(i + 1) % 3]!.id, locked: false }))
-    await expect(publishFairSchedule(organizer.user, fair.id, overLimit, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toBeInstanceOf(PublishError)
+    await expect(publishFairSchedule(organizer.user, fair.id, overLimit, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toBeInstanceOf(DomainError)
     // Double-booking buyer 0 against their accepted meeting: refused, nothing written.
     const clash = [{ buyerId: buyers[0]!.profile.id, exporterId: tooMany, slotId: slots[0]!.id, locked: false }]
-    await expect(publishFairSchedule(organizer.user, fair.id, clash, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toMatchObject({ reason: 'double-booked' })
+    await expect(publishFairSchedule(organizer.user, fair.id, clash, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toMatchObject({ code: 'double-booked' })
     expect(await prisma.meeting.count({ where: { fairId: fair.id, status: 'ACCEPTED' } })).toBe(0)
 
     const draft = run.meetings.map((m, i) => ({ ...m, locked: i === 0 }))

@@ -2,7 +2,7 @@
 // another time → (accepted) room, .ics, outcome. Every change runs in one transaction with its
 // notifications; acceptance locks both parties' rows and re-checks for overlaps, so two acceptances
 // racing for the same time cannot both win (see acceptMeeting).
-import { data } from 'react-router'
+import { DomainError, type DomainErrorStatus } from '~/domain/errors'
 import type { Prisma } from '~/generated/prisma/client'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
@@ -27,8 +27,27 @@ const BOOKED = ['ACCEPTED'] as const
 /** Open proposals: hidden from the slot picker so people are not offered times already asked about. */
 const PENDING = ['REQUESTED', 'RESCHEDULE_PROPOSED'] as const
 
-function fail(status: number, reason: string): never {
-  throw data({ reason }, { status })
+// Refusals the people in a meeting can act on (the time was taken, the meeting changed meanwhile…): their
+// messages; any other refusal (not found, forbidden) is an error page.
+const MESSAGE_KEYS: Record<string, string> = {
+  'double-booked': 'meetings.errors.doubleBooked',
+  'slot-unavailable': 'meetings.errors.slotTaken',
+  expired: 'meetings.errors.expired',
+  started: 'meetings.errors.started',
+  'not-started': 'meetings.errors.notStarted',
+  'invalid-transition': 'meetings.errors.changed',
+  conflict: 'meetings.errors.changed',
+  'own-proposal': 'meetings.errors.changed',
+  'interpreter-unknown': 'meetings.errors.interpreterUnknown',
+  'interpreter-is-party': 'meetings.errors.interpreterIsParty',
+  'no-interpreter-needed': 'meetings.errors.changed',
+}
+/** The codes of refusals shown on the meeting's forms. */
+export const MEETING_FORM_ERRORS = Object.keys(MESSAGE_KEYS)
+
+function fail(status: DomainErrorStatus, reason: string): never {
+  const messageKey = MESSAGE_KEYS[reason]
+  throw new DomainError(reason, messageKey ? { status, messageKey } : { status })
 }
 
 // ───────────────────────────── availability ─────────────────────────────

@@ -1,7 +1,7 @@
 // Explicit meeting wishes for a fair's scheduler: a buyer approved for the fair marks an exhibiting
 // exporter, an exporter member marks an approved buyer, each as MUST_MEET or WOULD_LIKE (or clears it).
 // One row per (fair, buyer, company, side); the side is always the caller's own, taken from the session.
-import { data } from 'react-router'
+import { DomainError, type DomainErrorStatus } from '~/domain/errors'
 import type { MeetingRole, PreferenceLevel } from '~/generated/prisma/client'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
@@ -9,8 +9,8 @@ import { getPrisma } from '~/domain/db.server'
 
 export type PreferenceSide = Extract<MeetingRole, 'BUYER' | 'EXPORTER'>
 
-function fail(status: number, reason: string): never {
-  throw data({ reason }, { status })
+function fail(status: DomainErrorStatus, reason: string): never {
+  throw new DomainError(reason, { status })
 }
 
 /** Buyer profiles approved as BUYER registrations of the fair (registration is per user). */
@@ -42,7 +42,7 @@ export function preferenceSideOf(user: Pick<SessionUser, 'role' | 'buyerProfile'
 /**
  * Sets (level) or clears (null) the caller's preference. `side` is what the form claims; it must be
  * the caller's own side, and the counterpart must be on the other one. Both parties must be approved
- * in the fair. Throws data({ reason }) with 403 (wrong side / not approved) or 404.
+ * in the fair. Throws a DomainError: 403 (wrong side / not approved) or 404.
  */
 export async function setMeetingPreference(
   user: Pick<SessionUser, 'id' | 'role' | 'buyerProfile' | 'exporterMember'>,

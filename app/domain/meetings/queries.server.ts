@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
@@ -29,7 +29,7 @@ export async function requireMeetingAccess(user: SessionUser, meetingId: string)
     if (user.role === 'ADMIN' || (user.role === 'ORGANIZER' && meeting.fair?.organizerId === user.id)) return { side: 'organizer' }
     if (meeting.participants.length > 0) return { side: 'interpreter' }
   }
-  throw data({ reason: 'not-found' }, { status: 404 })
+  throw new DomainError('not-found', { status: 404 })
 }
 
 /** Room and calendar file: only seated participants of an accepted (or held) meeting; others 404. */
@@ -39,7 +39,7 @@ export async function requireMeetingParticipant(user: SessionUser, meetingId: st
     where: { meetingId_userId: { meetingId, userId: user.id } },
     select: { role: true, meeting: { select: { status: true } } },
   })
-  if (!seat || !['ACCEPTED', 'HELD', 'NO_SHOW'].includes(seat.meeting.status)) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!seat || !['ACCEPTED', 'HELD', 'NO_SHOW'].includes(seat.meeting.status)) throw new DomainError('not-found', { status: 404 })
   return seat
 }
 

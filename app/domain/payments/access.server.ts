@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import { companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
@@ -26,11 +26,11 @@ export async function requireOrderAccess(user: SessionUser, orderId: string): Pr
       if (user.role === 'ORGANIZER' && order.fair?.organizerId === user.id) return { side: 'seller', kind: order.kind }
     }
   }
-  throw data({ reason: 'not-found' }, { status: 404 })
+  throw new DomainError('not-found', { status: 404 })
 }
 
 export function requireOrderSide(actual: OrderSide, allowed: OrderSide): void {
-  if (actual !== allowed) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (actual !== allowed) throw new DomainError('forbidden', { status: 403 })
 }
 
 /**

@@ -1,11 +1,11 @@
-import { data } from 'react-router'
+import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { toMinorUnits } from '~/domain/inquiries/inquiries.server'
 import { getLogger } from '~/utils/logger.server'
 import { createCheckoutSession, expireCheckoutSession } from './checkout.server'
-import { OrderError } from './errors'
+import { orderError } from './errors'
 import type { BoothFeeInput } from './schemas'
 import { isPaymentsEnabled } from './stripe.server'
 
@@ -15,7 +15,7 @@ import { isPaymentsEnabled } from './stripe.server'
 async function requireOrganizerOf(user: SessionUser, fairId: string) {
   const prisma = await getPrisma()
   const fair = await prisma.tradeFair.findUnique({ where: { id: fairId }, select: { id: true, organizerId: true } })
-  if (!fair || (user.role !== 'ADMIN' && !(user.role === 'ORGANIZER' && fair.organizerId === user.id))) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!fair || (user.role !== 'ADMIN' && !(user.role === 'ORGANIZER' && fair.organizerId === user.id))) throw new DomainError('not-found', { status: 404 })
   return fair
 }
 
@@ -109,21 +109,21 @@ export async function startBoothFeeCheckout(user: SessionUser, boothId: string, 
     where: { id: boothId },
     select: { id: true, code: true, companyId: true, fairId: true, approvedAt: true, fair: { select: { name: true, boothFeeMinor: true, boothFeeCurrency: true } } },
   })
-  if (!booth || !companyId || booth.companyId !== companyId) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!booth || !companyId || booth.companyId !== companyId) throw new DomainError('not-found', { status: 404 })
   const { boothFeeMinor, boothFeeCurrency } = booth.fair
-  if (!boothFeeMinor || !boothFeeCurrency) throw new OrderError('no-fee')
-  if (booth.approvedAt) throw new OrderError('already-paid', 409)
-  if (!isPaymentsEnabled()) throw new OrderError('payments-disabled')
+  if (!boothFeeMinor || !boothFeeCurrency) throw orderError('no-fee')
+  if (booth.approvedAt) throw orderError('already-paid', 409)
+  if (!isPaymentsEnabled()) throw orderError('payments-disabled')
 
   const earlier = await prisma.order.findMany({ where: { boothId, kind: 'BOOTH_FEE', status: { in: ['PENDING', 'PAID'] } }, select: { id: true, status: true, stripeCheckoutSessionId: true } })
-  if (earlier.some((order) => order.status === 'PAID')) throw new OrderError('already-paid', 409)
+  if (earlier.some((order) => order.status === 'PAID')) throw orderError('already-paid', 409)
   for (const order of earlier) {
     if (order.stripeCheckoutSessionId) {
       try {
         await expireCheckoutSession(order.stripeCheckoutSessionId)
       } catch (error) {
         getLogger().warn({ err: error, orderId: order.id }, 'earlier booth-fee checkout could not be expired (paid?)')
-        throw new OrderError('already-paid', 409)
+        throw orderError('already-paid', 409)
       }
     }
     await prisma.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'CANCELLED', cancelledAt: now } })
@@ -165,6 +165,6 @@ export async function startBoothFeeCheckout(user: SessionUser, boothId: string, 
   } catch (error) {
     getLogger().error({ err: error, orderId: order.id }, 'could not create a booth-fee Checkout Session; order cancelled')
     await prisma.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'CANCELLED', cancelledAt: now } })
-    throw new OrderError('checkout-failed', 502)
+    throw orderError('checkout-failed', 502)
   }
 }

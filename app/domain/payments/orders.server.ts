@@ -1,10 +1,10 @@
-import { data } from 'react-router'
+import { DomainError, isDomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { getLogger } from '~/utils/logger.server'
 import { createCheckoutSession, createRefund, expireCheckoutSession, retrieveCheckoutSession } from './checkout.server'
-import { OrderError } from './errors'
+import { orderError } from './errors'
 import { canTransition, type OrderKindName, type OrderStatusName } from './order-status'
 import type { SampleOrderInput } from './schemas'
 import { isPaymentsEnabled } from './stripe.server'
@@ -21,7 +21,7 @@ function checkoutUrls(origin: string, orderId: string) {
 }
 
 /**
- * The sample price of a product, from the database only. Throws OrderError when the product offers no
+ * The sample price of a product, from the database only. Throws an order error (./errors) when the product offers no
  * samples or the quantity is above its sample policy.
  */
 export async function priceSampleOrder(productId: string, quantity: number) {
@@ -38,10 +38,10 @@ export async function priceSampleOrder(productId: string, quantity: number) {
       translations: { select: { locale: true, name: true } },
     },
   })
-  if (!product) throw data({ reason: 'not-found' }, { status: 404 })
-  if (!product.sampleAvailable) throw new OrderError('no-samples')
+  if (!product) throw new DomainError('not-found', { status: 404 })
+  if (!product.sampleAvailable) throw orderError('no-samples')
   const maxQuantity = product.sampleMaxQuantity ?? 1
-  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > maxQuantity) throw new OrderError('over-max')
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > maxQuantity) throw orderError('over-max')
   const unitAmountMinor = product.samplePriceMinor ?? 0
   const currency = (product.sampleCurrency ?? 'USD').toUpperCase()
   return {
@@ -69,21 +69,21 @@ export async function createSampleOrder(
   now = new Date(),
 ): Promise<{ orderId: string; redirectTo: string }> {
   const buyer = user.buyerProfile
-  if (user.role !== 'BUYER' || !buyer) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (user.role !== 'BUYER' || !buyer) throw new DomainError('forbidden', { status: 403 })
   const price = await priceSampleOrder(input.productId, input.quantity)
   const prisma = await getPrisma()
   let liveSession: { id: string; fairId: string | null } | null = null
   if (input.liveSessionId) {
     liveSession = await prisma.liveSession.findFirst({ where: { id: input.liveSessionId, companyId: price.companyId }, select: { id: true, fairId: true } })
-    if (!liveSession) throw data({ reason: 'invalid-session' }, { status: 400 })
+    if (!liveSession) throw new DomainError('invalid-session', { status: 400 })
   }
   const free = price.totalAmountMinor === 0
-  if (!free && !isPaymentsEnabled()) throw new OrderError('payments-disabled')
+  if (!free && !isPaymentsEnabled()) throw orderError('payments-disabled')
   // Free samples cost the exporter goods and postage with nothing charged: a script could drain them,
   // so each one takes a point of the caller's budget (priced ones are limited by the payment itself).
   if (free && freeOrderBudget) {
     const budget = await freeOrderBudget()
-    if (!budget.allowed) throw new OrderError('too-many-free', 429, budget.retryAfterSeconds)
+    if (!budget.allowed) throw orderError('too-many-free', 429, budget.retryAfterSeconds)
   }
 
   const emails: string[] = []
@@ -135,14 +135,14 @@ export async function createSampleOrder(
   } catch (error) {
     getLogger().error({ err: error, orderId: order.id }, 'could not create a Stripe Checkout Session; order cancelled')
     await prisma.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'CANCELLED', cancelledAt: now } })
-    throw new OrderError('checkout-failed', 502)
+    throw orderError('checkout-failed', 502)
   }
 }
 
 async function loadOrder(orderId: string) {
   const prisma = await getPrisma()
   const order = await prisma.order.findUnique({ where: { id: orderId }, select: ORDER_HEAD_SELECT })
-  if (!order) throw data({ reason: 'not-found' }, { status: 404 })
+  if (!order) throw new DomainError('not-found', { status: 404 })
   return order
 }
 
@@ -151,10 +151,10 @@ export async function fulfilOrder(orderId: string, to: 'SHIPPED' | 'DELIVERED', 
   const prisma = await getPrisma()
   const emails = await prisma.$transaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: orderId }, select: ORDER_HEAD_SELECT })
-    if (!order) throw data({ reason: 'not-found' }, { status: 404 })
-    if (!canTransition(order.kind as OrderKindName, order.status as OrderStatusName, to)) throw new OrderError('invalid-transition', 409)
+    if (!order) throw new DomainError('not-found', { status: 404 })
+    if (!canTransition(order.kind as OrderKindName, order.status as OrderStatusName, to)) throw orderError('invalid-transition', 409)
     const moved = await moveOrder(tx, order, to, now, to === 'SHIPPED' ? { trackingNumber: trackingNumber ?? null } : {})
-    if (!moved) throw new OrderError('conflict', 409)
+    if (!moved) throw orderError('conflict', 409)
     return notifyOrderMoved(tx, order, to)
   })
   await flushNotificationEmails(emails)
@@ -172,7 +172,7 @@ export async function assertMayRefund(order: Pick<OrderHead, 'kind' | 'companyId
   }
   const prisma = await getPrisma()
   const fair = order.fairId ? await prisma.tradeFair.findUnique({ where: { id: order.fairId }, select: { organizerId: true } }) : null
-  if (fair?.organizerId !== actorId) throw data({ reason: 'forbidden' }, { status: 403 })
+  if (fair?.organizerId !== actorId) throw new DomainError('forbidden', { status: 403 })
 }
 
 /**
@@ -183,13 +183,13 @@ export async function assertMayRefund(order: Pick<OrderHead, 'kind' | 'companyId
 export async function requestRefund(orderId: string, actorId: string, now = new Date()): Promise<void> {
   const order = await loadOrder(orderId)
   await assertMayRefund(order, actorId)
-  if (order.status === 'PENDING' || !canTransition(order.kind as OrderKindName, order.status as OrderStatusName, 'REFUNDED')) throw new OrderError('invalid-transition', 409)
-  if (order.totalAmountMinor === 0 || !order.stripePaymentIntentId) throw new OrderError('nothing-to-refund')
-  if (!isPaymentsEnabled()) throw new OrderError('payments-disabled')
+  if (order.status === 'PENDING' || !canTransition(order.kind as OrderKindName, order.status as OrderStatusName, 'REFUNDED')) throw orderError('invalid-transition', 409)
+  if (order.totalAmountMinor === 0 || !order.stripePaymentIntentId) throw orderError('nothing-to-refund')
+  if (!isPaymentsEnabled()) throw orderError('payments-disabled')
   const prisma = await getPrisma()
   // Claim the request first, so two clicks cannot ask Stripe twice.
   const claimed = await prisma.order.updateMany({ where: { id: order.id, refundRequestedAt: null }, data: { refundRequestedAt: now } })
-  if (claimed.count === 0) throw new OrderError('invalid-transition', 409)
+  if (claimed.count === 0) throw orderError('invalid-transition', 409)
   try {
     const refund = await createRefund(order.id, order.stripePaymentIntentId)
     await prisma.order.update({ where: { id: order.id }, data: { stripeRefundId: refund.id } })
@@ -197,7 +197,7 @@ export async function requestRefund(orderId: string, actorId: string, now = new 
   } catch (error) {
     getLogger().error({ err: error, orderId }, 'Stripe refused the refund')
     await prisma.order.update({ where: { id: order.id }, data: { refundRequestedAt: null } })
-    throw new OrderError('refund-failed', 502)
+    throw orderError('refund-failed', 502)
   }
 }
 
@@ -212,9 +212,9 @@ export async function refundPendingIds(orderIds: readonly string[]): Promise<Set
 /** The payer goes back to an unpaid order's Checkout page, while its session is still open. */
 export async function resumeCheckout(orderId: string): Promise<string> {
   const order = await loadOrder(orderId)
-  if (order.status !== 'PENDING' || !order.stripeCheckoutSessionId) throw new OrderError('session-closed', 409)
+  if (order.status !== 'PENDING' || !order.stripeCheckoutSessionId) throw orderError('session-closed', 409)
   const session = await retrieveCheckoutSession(order.stripeCheckoutSessionId)
-  if (session.status !== 'open' || !session.url) throw new OrderError('session-closed', 409)
+  if (session.status !== 'open' || !session.url) throw orderError('session-closed', 409)
   return session.url
 }
 
@@ -225,16 +225,16 @@ export async function resumeCheckout(orderId: string): Promise<string> {
  */
 export async function cancelPendingOrder(orderId: string, now = new Date()): Promise<void> {
   const order = await loadOrder(orderId)
-  if (order.status !== 'PENDING') throw new OrderError('invalid-transition', 409)
+  if (order.status !== 'PENDING') throw orderError('invalid-transition', 409)
   if (order.stripeCheckoutSessionId) {
     try {
       const session = await expireCheckoutSession(order.stripeCheckoutSessionId)
-      if (session.status !== 'expired') throw new OrderError('already-paid', 409)
+      if (session.status !== 'expired') throw orderError('already-paid', 409)
     } catch (error) {
-      if (error instanceof OrderError) throw error
+      if (isDomainError(error)) throw error
       // Stripe refuses to expire a completed session: the payment went through.
       getLogger().warn({ err: error, orderId }, 'could not expire the Checkout Session; leaving the order for the webhook')
-      throw new OrderError('already-paid', 409)
+      throw orderError('already-paid', 409)
     }
   }
   const prisma = await getPrisma()

@@ -1,12 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { requirePermission } from '~/domain/accounts/permissions.server'
-import { OrderError } from '~/domain/payments/errors'
+import { isDomainError } from '~/domain/errors'
+import { ORDER_ERRORS } from '~/domain/payments/errors'
 import { createSampleOrder } from '~/domain/payments/orders.server'
 import { SampleOrderSchema } from '~/domain/payments/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { consumeTradeBudget } from '~/utils/rate-limit.server'
 import { appOrigin, getClientIp } from '~/utils/request.server'
+import { domainFormReply } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 /** "Buy samples" on a product (also posted from the live room): to Stripe Checkout, or to the order. */
@@ -27,11 +29,10 @@ export async function handleSampleOrder(request: Request, formData: FormData, pr
     }
     return redirect(redirectTo)
   } catch (error) {
-    if (error instanceof OrderError) {
-      const wait = error.retryAfterSeconds
-      const message = wait === undefined ? `payments.errors.${error.code}` : `payments.errors.${error.code}|${Math.ceil(wait / 60)}`
-      return data({ sampleResult: submission.reply({ formErrors: [message] }) }, { status: error.status, headers: wait === undefined ? undefined : { 'Retry-After': String(wait) } })
-    }
-    throw error
+    const wait = isDomainError(error) ? error.retryAfterSeconds : undefined
+    // A budget refusal names the minutes to wait (`key|minutes`, read by the form's error list).
+    const message = isDomainError(error) && wait !== undefined ? `${error.messageKey}|${Math.ceil(wait / 60)}` : undefined
+    const { reply, init } = domainFormReply(submission, error, { only: ORDER_ERRORS, ...(message ? { message } : {}) })
+    return data({ sampleResult: reply }, init)
   }
 }

@@ -9,7 +9,7 @@ import { Card, EmptyState } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
 import { requireExporterMember, requirePermission } from '~/domain/accounts/permissions.server'
 import { listCompanyBooths, startBoothFeeCheckout } from '~/domain/payments/booth-fees.server'
-import { OrderError } from '~/domain/payments/errors'
+import { ORDER_ERRORS } from '~/domain/payments/errors'
 import { PayBoothFeeSchema } from '~/domain/payments/schemas'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { formatMoney } from '~/lib/money'
@@ -18,6 +18,7 @@ import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { appOrigin } from '~/utils/request.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Booths · Tradecast' }]
 
@@ -37,8 +38,7 @@ export async function action({ request }: Route.ActionArgs) {
   try {
     return redirect(await startBoothFeeCheckout(user, submission.value.boothId, { origin: appOrigin(request) }))
   } catch (error) {
-    if (error instanceof OrderError) return data({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }) }, { status: error.status })
-    throw error
+    return formErrorFromDomain(submission, error, { only: ORDER_ERRORS })
   }
 }
 

@@ -17,6 +17,7 @@ import { FAIR_LANGUAGES, ProposeSessionSchema, RegistrationActionSchema } from '
 import { instantToWallClock } from '~/domain/fairs/wall-clock'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Fair registration · Tradecast' }]
@@ -54,11 +55,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     try {
       await registerForFair(user, fair.id)
     } catch (error) {
-      const reason = (error as { data?: { reason?: string } }).data?.reason
-      if (reason === 'closed' || reason === 'forbidden' || reason === 'no-company') {
-        return data({ result: submission.reply({ formErrors: [`fairs.errors.register-${reason}`] }) }, { status: 400 })
-      }
-      throw error
+      return formErrorFromDomain(submission, error, { only: ['closed', 'forbidden', 'no-company'], status: 400 })
     }
     return redirectWithToast(`/fairs/${fair.slug}/register`, 'fairs.registered')
   }

@@ -7,6 +7,7 @@ import { getInquiryThread } from '~/domain/inquiries/queries.server'
 import { InquiryActionSchema } from '~/domain/inquiries/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadThread(request: Request, inquiryId: string) {
@@ -51,11 +52,7 @@ export async function handleThreadAction(request: Request, inquiryId: string) {
       try {
         await changeInquiryStatus(user, inquiryId, input)
       } catch (error) {
-        const reason = (error as { data?: { reason?: string } }).data?.reason
-        if (reason === 'invalid-transition' || reason === 'conflict') {
-          return data({ result: submission.reply({ formErrors: ['inquiries.errors.closed'] }) }, { status: 409 })
-        }
-        throw error
+        return formErrorFromDomain(submission, error, { only: ['invalid-transition', 'conflict'] })
       }
       toastKey = 'inquiries.statusUpdated'
       break

@@ -1,13 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
-import { acceptMeeting, cancelMeeting, declineMeeting, findMeetingSlots, proposeNewTime, recordOutcome, seatInterpreter } from '~/domain/meetings/meetings.server'
+import { acceptMeeting, cancelMeeting, declineMeeting, findMeetingSlots, MEETING_FORM_ERRORS, proposeNewTime, recordOutcome, seatInterpreter } from '~/domain/meetings/meetings.server'
 import { getMeetingView, requireMeetingAccess } from '~/domain/meetings/queries.server'
 import { MeetingActionSchema } from '~/domain/meetings/schemas'
 import { formatSlotForViewer, formatSlotInZone } from '~/domain/matchmaking/slot-finder'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadMeeting(request: Request, meetingId: string) {
@@ -43,20 +44,6 @@ export async function loadMeeting(request: Request, meetingId: string) {
     },
     proposals,
   }
-}
-
-const ERROR_KEYS: Record<string, string> = {
-  'double-booked': 'meetings.errors.doubleBooked',
-  'slot-unavailable': 'meetings.errors.slotTaken',
-  expired: 'meetings.errors.expired',
-  started: 'meetings.errors.started',
-  'not-started': 'meetings.errors.notStarted',
-  'invalid-transition': 'meetings.errors.changed',
-  conflict: 'meetings.errors.changed',
-  'own-proposal': 'meetings.errors.changed',
-  'interpreter-unknown': 'meetings.errors.interpreterUnknown',
-  'interpreter-is-party': 'meetings.errors.interpreterIsParty',
-  'no-interpreter-needed': 'meetings.errors.changed',
 }
 
 export async function handleMeetingAction(request: Request, meetingId: string) {
@@ -101,10 +88,7 @@ export async function handleMeetingAction(request: Request, meetingId: string) {
         break
     }
   } catch (error) {
-    const withData = error as { data?: { reason?: string }; init?: { status?: number } }
-    const key = withData.data?.reason ? ERROR_KEYS[withData.data.reason] : undefined
-    if (key) return data({ result: submission.reply({ formErrors: [key] }) }, { status: withData.init?.status ?? 409 })
-    throw error
+    return formErrorFromDomain(submission, error, { only: MEETING_FORM_ERRORS })
   }
   return redirectWithToast(`/meetings/${meetingId}`, toastKey)
 }

@@ -12,6 +12,7 @@ import { validateCsrf } from '~/utils/csrf.server'
 import { consumeTradeBudget } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 type Counterpart = { target: MeetingTarget; buyerId: string; companyId: string; name: string; timeZone: string; fairId: string | null }
@@ -84,10 +85,7 @@ export async function handleNewMeeting(request: Request) {
   try {
     meetingId = await requestMeeting(user, counterpart.target, { ...submission.value, fairId: counterpart.fairId }, requestNow(request))
   } catch (error) {
-    if ((error as { data?: { reason?: string } }).data?.reason === 'slot-unavailable') {
-      return data({ result: submission.reply({ fieldErrors: { slotStart: ['meetings.errors.slotTaken'] } }) }, { status: 400 })
-    }
-    throw error
+    return formErrorFromDomain(submission, error, { only: ['slot-unavailable'], field: 'slotStart' })
   }
   return redirectWithToast(`/meetings/${meetingId}`, 'meetings.toast.requested')
 }

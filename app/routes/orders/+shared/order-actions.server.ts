@@ -2,10 +2,11 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
 import { requireOrderAccess, requireOrderSide } from '~/domain/payments/access.server'
-import { OrderError } from '~/domain/payments/errors'
+import { ORDER_ERRORS } from '~/domain/payments/errors'
 import { cancelPendingOrder, fulfilOrder, requestRefund, resumeCheckout } from '~/domain/payments/orders.server'
 import { BuyerOrderSchema, FulfilmentSchema } from '~/domain/payments/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 /**
@@ -29,8 +30,7 @@ export async function handleOrderAction(request: Request, { orderId: urlOrderId,
       await cancelPendingOrder(urlOrderId)
       return redirectWithToast(back(urlOrderId), 'payments.toast.cancelled')
     } catch (error) {
-      if (error instanceof OrderError) return data({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }), orderId: urlOrderId }, { status: error.status })
-      throw error
+      return formErrorFromDomain(submission, error, { only: ORDER_ERRORS, extra: { orderId: urlOrderId } })
     }
   }
 
@@ -55,7 +55,6 @@ export async function handleOrderAction(request: Request, { orderId: urlOrderId,
         return redirectWithToast(back(input.orderId), 'payments.toast.refundRequested')
     }
   } catch (error) {
-    if (error instanceof OrderError) return data({ result: submission.reply({ formErrors: [`payments.errors.${error.code}`] }), orderId: input.orderId }, { status: error.status })
-    throw error
+    return formErrorFromDomain(submission, error, { only: ORDER_ERRORS, extra: { orderId: input.orderId } })
   }
 }

@@ -6,6 +6,7 @@ import { addHall, decideRegistration, getFairForManagement, placeSession, unplac
 import { ManageFairActionSchema } from '~/domain/fairs/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadManagedFair(request: Request, fairId: string) {
@@ -50,11 +51,7 @@ export async function handleManageFairAction(request: Request, fairId: string) {
         break
     }
   } catch (error) {
-    const reason = (error as { data?: { reason?: string } }).data?.reason
-    if (reason === 'already-decided' || reason === 'booth-code-taken' || reason === 'invalid-hall') {
-      return data({ result: submission.reply({ formErrors: [`fairs.errors.${reason}`] }) }, { status: 409 })
-    }
-    throw error
+    return formErrorFromDomain(submission, error, { only: ['already-decided', 'booth-code-taken', 'invalid-hall'], status: 409 })
   }
   return redirectWithToast(`/organizer/fairs/${fairId}`, TOAST[input.intent]!)
 }

@@ -4,11 +4,12 @@ import { z } from 'zod'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { requireFairManager } from '~/domain/fairs/access.server'
-import { loadScheduleInputs, publishFairSchedule, PublishError, runFairSchedule } from '~/domain/meetings/fair-schedule.server'
+import { loadScheduleInputs, publishFairSchedule, PUBLISH_ERRORS, runFairSchedule } from '~/domain/meetings/fair-schedule.server'
 import { formatSlotInZone } from '~/domain/matchmaking/slot-finder'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const DraftSchema = z
@@ -69,19 +70,13 @@ export async function handleScheduleAction(request: Request, fairId: string) {
       const run = await runFairSchedule(inputs, { maxPerExporter, keep: draft.filter((m) => m.locked), now })
       return data({ result: submission.reply(), run })
     } catch (error) {
-      if ((error as { data?: { reason?: string } }).data?.reason === 'locked-conflict') {
-        return data({ result: submission.reply({ formErrors: ['schedule.errors.lockedConflict'] }), run: null }, { status: 400 })
-      }
-      throw error
+      return formErrorFromDomain(submission, error, { only: ['locked-conflict'], extra: { run: null } })
     }
   }
   try {
     await publishFairSchedule(user, fair.id, draft, { maxPerExporter, now, locale })
   } catch (error) {
-    if (error instanceof PublishError) {
-      return data({ result: submission.reply({ formErrors: [`schedule.errors.${error.reason}`] }), run: null }, { status: 409 })
-    }
-    throw error
+    return formErrorFromDomain(submission, error, { only: PUBLISH_ERRORS, extra: { run: null } })
   }
   return redirectWithToast(`/organizer/fairs/${fair.id}/schedule`, 'schedule.published')
 }
