@@ -1,5 +1,18 @@
 export type DeviceOption = { deviceId: string; label: string }
 
+/** getUserMedia failures the UI explains in words (their DOMException names). */
+const EXPLAINED_FAILURES = ['NotFoundError', 'NotAllowedError', 'NotReadableError', 'OverconstrainedError'] as const
+/**
+ * Why a camera, microphone or screen could not be used; each has a message under
+ * `liveMedia.deviceErrors` (en/ko). `screen`: sharing failed; `unknown`: any other failure.
+ */
+export type DeviceFailure = (typeof EXPLAINED_FAILURES)[number] | 'screen' | 'unknown'
+
+export function deviceFailure(error: unknown): DeviceFailure {
+  const name = error instanceof Error ? error.name : null
+  return EXPLAINED_FAILURES.find((known) => known === name) ?? 'unknown'
+}
+
 /** Cameras and microphones; labels are empty until the user granted access once. */
 export async function listMediaDevices(): Promise<{ cameras: DeviceOption[]; microphones: DeviceOption[] }> {
   const devices = await navigator.mediaDevices.enumerateDevices()

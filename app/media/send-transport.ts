@@ -1,6 +1,7 @@
 import type { types } from 'mediasoup-client'
 import type { Device } from 'mediasoup-client'
 import type { MediaSource } from '~/protocol/media'
+import { wireRtpParameters } from './rtp-wire'
 import { request, type MediaSocket } from './signalling'
 
 /** Three VP8 simulcast layers (¼, ½, full resolution): each viewer gets what its bandwidth allows. */
@@ -25,7 +26,7 @@ export async function openSendTransport(socket: MediaSocket, device: Device): Pr
   })
   transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
     const source = (appData['source'] as MediaSource | undefined) ?? (kind === 'audio' ? 'microphone' : 'camera')
-    request(socket, 'media:produce', { transportId: transport.id, kind, rtpParameters: rtpParameters as never, source }).then(
+    request(socket, 'media:produce', { transportId: transport.id, kind, rtpParameters: wireRtpParameters(rtpParameters), source }).then(
       ({ producerId }) => callback({ id: producerId }),
       errback,
     )

@@ -1,9 +1,8 @@
-import type { Device, types } from 'mediasoup-client'
+import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SessionStatus } from '~/protocol/media'
-import { loadDevice } from './device'
 import { listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceOption } from './local-media'
-import { openSendTransport, produceAudio, produceVideo } from './send-transport'
+import { isSessionOver, MediaSession, MediaSessionClosedError } from './media-session'
 import { request, type MediaRequestError } from './signalling'
 import { useMediaSocket } from './use-media-socket'
 
@@ -55,8 +54,8 @@ export function useBroadcast(sessionId: string) {
   const camera = useRef<MediaStreamTrack | null>(null)
   const microphone = useRef<MediaStreamTrack | null>(null)
   const screen = useRef<MediaStreamTrack | null>(null)
-  const device = useRef<Device | null>(null)
-  const transport = useRef<types.Transport | null>(null)
+  /** The join of the current connection; publishing opens its send transport. */
+  const session = useRef<MediaSession | null>(null)
   const videoProducer = useRef<types.Producer | null>(null)
   const audioProducer = useRef<types.Producer | null>(null)
   /** True while this page meant to be broadcasting (survives reconnects). */
@@ -102,33 +101,30 @@ export function useBroadcast(sessionId: string) {
   const closeMedia = useCallback(() => {
     videoProducer.current = null
     audioProducer.current = null
-    transport.current?.close()
-    transport.current = null
+    session.current?.closeSendTransport()
   }, [])
 
   const publish = useCallback(async () => {
-    if (!socket || !device.current) throw new Error('not connected')
+    const current = session.current
+    if (!current) throw new Error('not connected')
     closeMedia()
-    const sendTransport = await openSendTransport(socket, device.current)
-    transport.current = sendTransport
-    sendTransport.on('connectionstatechange', (connectionState) => patch({ transport: connectionState as TransportQuality }))
+    const sendTransport = await current.openSendTransport()
+    sendTransport.on('connectionstatechange', (connectionState) => patch({ transport: connectionState }))
     const video = screen.current ?? camera.current
-    if (video) videoProducer.current = await produceVideo(sendTransport, video, screen.current ? 'screen' : 'camera')
+    if (video) videoProducer.current = await current.produceVideo(video, screen.current ? 'screen' : 'camera')
     if (microphone.current) {
-      audioProducer.current = await produceAudio(sendTransport, microphone.current)
-      if (mutedRef.current) {
-        audioProducer.current.pause()
-        await request(socket, 'media:pause-producer', { producerId: audioProducer.current.id })
-      }
+      audioProducer.current = await current.produceAudio(microphone.current)
+      if (mutedRef.current) await current.setProducerPaused(audioProducer.current, true)
     }
     broadcasting.current = true
     patch({ phase: 'live', error: null })
-  }, [socket, closeMedia, patch])
+  }, [closeMedia, patch])
 
   // Join as host at every connection; after a worker reset the broadcast resumes by itself.
   useEffect(() => {
     if (!socket || epoch === 0) return
-    let cancelled = false
+    const joining = new MediaSession(socket, sessionId, 'host')
+    session.current = joining
     const autoResume = resets > 0 && broadcasting.current
     const onStatus = ({ status }: { status: SessionStatus }) => patch({ status, ...(status === 'ENDED' ? { phase: 'ended' as const } : {}) })
     const onViewers = ({ count }: { count: number }) => patch({ viewerCount: count })
@@ -142,17 +138,16 @@ export function useBroadcast(sessionId: string) {
     socket.on('media:viewers', onViewers)
     socket.on('media:reset', onReset)
     void (async () => {
-      const joined = await request(socket, 'media:join', { sessionId, role: 'host' })
-      if (cancelled) return
+      const joined = await joining.join()
       patch({ status: joined.status })
-      if (joined.status === 'ENDED' || joined.status === 'CANCELLED') {
+      if (isSessionOver(joined.status)) {
         broadcasting.current = false
         patch({ phase: 'ended' })
         return
       }
-      device.current = await loadDevice(joined.routerRtpCapabilities)
-      const ready = await request(socket, 'media:ready', { rtpCapabilities: device.current.recvRtpCapabilities as never })
-      if (cancelled) return
+      // The host only sends: no receive transport; the send transport opens when going live.
+      await joining.connect(joined)
+      const ready = await joining.ready()
       joinedRef.current = true
       patch({ viewerCount: ready.viewerCount })
       if (joined.status !== 'LIVE') patch({ phase: 'preview' })
@@ -161,15 +156,16 @@ export function useBroadcast(sessionId: string) {
         await publish()
       } else patch({ phase: 'resumable' })
     })().catch((error: unknown) => {
-      if (cancelled) return
+      if (joining.closed) return
       const failure = error as MediaRequestError
       if (failure.code === 'restarting' || failure.code === 'timeout') {
-        setTimeout(() => !cancelled && setResets((value) => value + 1), 1000)
+        setTimeout(() => !joining.closed && setResets((value) => value + 1), 1000)
         patch({ phase: 'reconnecting' })
       } else patch({ error: failure.message })
     })
     return () => {
-      cancelled = true
+      joining.close()
+      if (session.current === joining) session.current = null
       socket.off('media:status', onStatus)
       socket.off('media:viewers', onViewers)
       socket.off('media:reset', onReset)
@@ -189,6 +185,8 @@ export function useBroadcast(sessionId: string) {
       try {
         await action()
       } catch (error) {
+        // A reset or reconnection replaced the join meanwhile; the new join decides what to show.
+        if (error instanceof MediaSessionClosedError) return
         patch({ error: error instanceof Error ? error.message : String(error) })
       } finally {
         patch({ busy: null })
@@ -263,12 +261,10 @@ export function useBroadcast(sessionId: string) {
     patch({ muted })
     if (microphone.current) microphone.current.enabled = !muted
     const producer = audioProducer.current
-    if (producer && socket) {
-      if (muted) producer.pause()
-      else producer.resume()
-      void request(socket, muted ? 'media:pause-producer' : 'media:resume-producer', { producerId: producer.id }).catch(() => undefined)
-    }
-  }, [socket, patch])
+    // The track is already silenced here (enabled = false); a lost request only leaves the viewers'
+    // "muted" note behind, and the next publish applies the choice again.
+    if (producer) void session.current?.setProducerPaused(producer, muted).catch(() => undefined)
+  }, [patch])
 
   const selectCamera = useCallback(
     (deviceId: string) =>

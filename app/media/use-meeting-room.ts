@@ -1,11 +1,9 @@
 import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ParticipantInfo, ProducerInfo } from '~/protocol/media'
-import { loadDevice } from './device'
-import { openCamera, openMicrophone, openScreen } from './local-media'
-import { consumeProducer, openRecvTransport } from './recv-transport'
-import { openSendTransport, produceAudio, produceVideo } from './send-transport'
-import { mediaRecovery, request } from './signalling'
+import { deviceFailure, openCamera, openMicrophone, openScreen, type DeviceFailure } from './local-media'
+import { MediaSession, MediaSessionClosedError } from './media-session'
+import { isTransientMediaFailure, mediaRecovery } from './signalling'
 import { useMediaSocket } from './use-media-socket'
 
 export type MeetingPhase = 'connecting' | 'connected' | 'reconnecting' | 'left' | 'error'
@@ -30,6 +28,8 @@ export type MeetingRoomState = {
   sharing: boolean
   remotes: RemoteTile[]
   error: { code: string; message: string } | null
+  /** The camera, microphone or screen could not be used (the room works on without it). */
+  deviceError: DeviceFailure | null
 }
 
 type RemotePeer = ParticipantInfo & {
@@ -71,13 +71,15 @@ export function useMeetingRoom(sessionId: string) {
     sharing: false,
     remotes: [],
     error: null,
+    deviceError: null,
   })
   const [resets, setResets] = useState(0)
   const peers = useRef(new Map<string, RemotePeer>())
   const stats = useRef(new Map<string, TileStats>())
   const tracks = useRef<{ camera: MediaStreamTrack | null; mic: MediaStreamTrack | null; screen: MediaStreamTrack | null }>({ camera: null, mic: null, screen: null })
   const producers = useRef<{ camera: types.Producer | null; mic: types.Producer | null; screen: types.Producer | null }>({ camera: null, mic: null, screen: null })
-  const sendTransport = useRef<types.Transport | null>(null)
+  /** The join of the current connection. */
+  const session = useRef<MediaSession | null>(null)
   const left = useRef(false)
   const toggles = useRef({ cameraOn: true, micOn: true })
 
@@ -111,8 +113,8 @@ export function useMeetingRoom(sessionId: string) {
   // Join (again) at every connection or media reset.
   useEffect(() => {
     if (!socket || epoch === 0 || left.current) return
-    let cancelled = false
-    let recv: types.Transport | null = null
+    const joining = new MediaSession(socket, sessionId, 'participant')
+    session.current = joining
     let selfId: string | null = null
     const map = peers.current
 
@@ -126,11 +128,12 @@ export function useMeetingRoom(sessionId: string) {
     }
 
     const consume = async (producer: ProducerInfo) => {
-      if (!recv || cancelled || !producer.owner || producer.owner.peerId === selfId) return
+      if (!joining.canReceive || !producer.owner || producer.owner.peerId === selfId) return
       const peer = peerOf(producer.owner)
       if (producer.paused) peer.paused.add(producer.producerId)
-      const consumer = await consumeProducer(socket, recv, producer.producerId)
-      if (cancelled || map.get(peer.peerId) !== peer) {
+      const consumer = await joining.consume(producer.producerId)
+      if (!consumer) return
+      if (map.get(peer.peerId) !== peer) {
         consumer.close()
         return
       }
@@ -174,7 +177,7 @@ export function useMeetingRoom(sessionId: string) {
       refreshTiles()
     }
     const { onReset, fail } = mediaRecovery({
-      isCancelled: () => cancelled,
+      isCancelled: () => joining.closed,
       reconnecting: () => patch({ phase: 'reconnecting' }),
       rejoin: () => setResets((value) => value + 1),
       failed: (error) => patch({ phase: 'error', error }),
@@ -189,50 +192,43 @@ export function useMeetingRoom(sessionId: string) {
     socket.on('media:reset', onReset)
 
     void (async () => {
-      const joined = await request(socket, 'media:join', { sessionId, role: 'participant' })
-      if (cancelled) return
+      const joined = await joining.join()
       selfId = joined.seat?.peerId ?? null
       patch({ self: joined.seat ?? null, error: null })
-      const device = await loadDevice(joined.routerRtpCapabilities)
-      recv = await openRecvTransport(socket, device)
-      const send = await openSendTransport(socket, device)
-      if (cancelled) {
-        send.close()
-        return
-      }
-      sendTransport.current = send
-      const ready = await request(socket, 'media:ready', { rtpCapabilities: device.recvRtpCapabilities as never })
-      if (cancelled) return
+      await joining.connect(joined, { recv: true, send: true })
+      const ready = await joining.ready()
       patch({ phase: 'connected' })
       for (const participant of ready.participants ?? []) peerOf(participant)
       refreshTiles()
 
-      // Local media: opened once, kept across reconnections.
+      // Local media: opened once, kept across reconnections. Without a camera or microphone the
+      // room still works (the others are seen and heard); the page says what went wrong.
       const local = tracks.current
-      local.camera ??= await openCamera().catch(() => null)
-      local.mic ??= await openMicrophone().catch(() => null)
-      if (cancelled) return
-      patch({ local: new MediaStream([local.camera, local.mic].filter((track): track is MediaStreamTrack => track !== null)) })
+      const failures: DeviceFailure[] = []
+      const open = (opener: () => Promise<MediaStreamTrack>) =>
+        opener().catch((error: unknown) => {
+          failures.push(deviceFailure(error))
+          return null
+        })
+      local.camera ??= await open(openCamera)
+      local.mic ??= await open(openMicrophone)
+      if (joining.closed) return
+      patch({ local: new MediaStream([local.camera, local.mic].filter((track): track is MediaStreamTrack => track !== null)), deviceError: failures[0] ?? null })
       if (local.camera) {
-        producers.current.camera = await produceVideo(send, local.camera, 'camera')
-        if (!toggles.current.cameraOn) await setPaused(producers.current.camera, true)
+        producers.current.camera = await joining.produceVideo(local.camera, 'camera')
+        if (!toggles.current.cameraOn) await joining.setProducerPaused(producers.current.camera, true)
       }
       if (local.mic) {
-        producers.current.mic = await produceAudio(send, local.mic)
-        if (!toggles.current.micOn) await setPaused(producers.current.mic, true)
+        producers.current.mic = await joining.produceAudio(local.mic)
+        if (!toggles.current.micOn) await joining.setProducerPaused(producers.current.mic, true)
       }
-      if (local.screen && local.screen.readyState === 'live') producers.current.screen = await produceVideo(send, local.screen, 'screen')
+      if (local.screen && local.screen.readyState === 'live') producers.current.screen = await joining.produceVideo(local.screen, 'screen')
       for (const producer of ready.producers) await consume(producer)
     })().catch(fail)
 
-    async function setPaused(producer: types.Producer, paused: boolean) {
-      if (paused) producer.pause()
-      else producer.resume()
-      await request(socket!, paused ? 'media:pause-producer' : 'media:resume-producer', { producerId: producer.id })
-    }
-
     return () => {
-      cancelled = true
+      joining.close()
+      if (session.current === joining) session.current = null
       socket.off('media:producer-added', onProducerAdded)
       socket.off('media:producer-closed', onProducerClosed)
       socket.off('media:consumer-closed', onConsumerClosed)
@@ -242,9 +238,6 @@ export function useMeetingRoom(sessionId: string) {
       socket.off('media:reset', onReset)
       for (const peer of map.values()) for (const consumer of peer.consumers.values()) consumer.close()
       map.clear()
-      recv?.close()
-      sendTransport.current?.close()
-      sendTransport.current = null
       producers.current = { camera: null, mic: null, screen: null }
     }
   }, [socket, epoch, resets, sessionId, patch, refreshTiles])
@@ -282,27 +275,26 @@ export function useMeetingRoom(sessionId: string) {
         }
         ;(window as StatsWindow).__tradecastMeetingStats = published
         refreshTiles()
+        // A consumer closing meanwhile refuses getStats; the next second reads again.
       })().catch(() => undefined)
     }, 1000)
     return () => clearInterval(timer)
   }, [refreshTiles])
 
-  const pauseProducer = useCallback(
-    async (producer: types.Producer | null, paused: boolean) => {
-      if (!producer || producer.closed) return
-      if (paused) producer.pause()
-      else producer.resume()
-      if (socket) await request(socket, paused ? 'media:pause-producer' : 'media:resume-producer', { producerId: producer.id }).catch(() => undefined)
-    },
-    [socket],
-  )
+  /**
+   * The track is already disabled here (black / silent); a lost request only leaves the others'
+   * "camera off" or "muted" note behind, and the next join applies the toggles again.
+   */
+  const pauseProducer = useCallback((producer: types.Producer | null, paused: boolean) => {
+    if (producer) void session.current?.setProducerPaused(producer, paused).catch(() => undefined)
+  }, [])
 
   const toggleCamera = useCallback(() => {
     const on = !toggles.current.cameraOn
     toggles.current.cameraOn = on
     if (tracks.current.camera) tracks.current.camera.enabled = on
     patch({ cameraOn: on })
-    void pauseProducer(producers.current.camera, !on)
+    pauseProducer(producers.current.camera, !on)
   }, [patch, pauseProducer])
 
   const toggleMic = useCallback(() => {
@@ -310,7 +302,7 @@ export function useMeetingRoom(sessionId: string) {
     toggles.current.micOn = on
     if (tracks.current.mic) tracks.current.mic.enabled = on
     patch({ micOn: on })
-    void pauseProducer(producers.current.mic, !on)
+    pauseProducer(producers.current.mic, !on)
   }, [patch, pauseProducer])
 
   const stopScreen = useCallback(() => {
@@ -319,37 +311,46 @@ export function useMeetingRoom(sessionId: string) {
     tracks.current.screen?.stop()
     tracks.current.screen = null
     patch({ sharing: false })
-    if (producer && !producer.closed) {
-      producer.close()
-      if (socket) void request(socket, 'media:close-producer', { producerId: producer.id }).catch(() => undefined)
-    }
-  }, [socket, patch])
+    // Closed here at once; should the request be lost, the server closes it with the connection.
+    if (producer) void session.current?.closeProducer(producer).catch(() => undefined)
+  }, [patch])
 
   const toggleScreen = useCallback(async () => {
     if (tracks.current.screen) {
       stopScreen()
       return
     }
-    const track = await openScreen().catch(() => null)
+    const track = await openScreen().catch((error: unknown) => {
+      // Dismissing the browser's picker rejects with NotAllowedError: a choice, not a failure.
+      if (deviceFailure(error) !== 'NotAllowedError') patch({ deviceError: 'screen' })
+      return null
+    })
     if (!track) return
     tracks.current.screen = track
     track.addEventListener('ended', stopScreen)
-    patch({ sharing: true })
-    const send = sendTransport.current
-    if (send && !send.closed) producers.current.screen = await produceVideo(send, track, 'screen').catch(() => null)
+    patch({ sharing: true, deviceError: null })
+    const current = session.current
+    if (!current?.canSend) return
+    producers.current.screen = await current.produceVideo(track, 'screen').catch((error: unknown) => {
+      // After a reset or reconnection the next join sends the screen; anything else is said.
+      if (!(error instanceof MediaSessionClosedError) && !isTransientMediaFailure(error)) {
+        stopScreen()
+        patch({ deviceError: 'screen' })
+      }
+      return null
+    })
   }, [patch, stopScreen])
 
   const leave = useCallback(() => {
     left.current = true
-    if (socket?.connected) void request(socket, 'media:leave', {}).catch(() => undefined)
+    // Leaving is final on this page; the server also frees the seat when the socket goes.
+    void session.current?.leave().catch(() => undefined)
     for (const peer of peers.current.values()) for (const consumer of peer.consumers.values()) consumer.close()
     peers.current.clear()
-    sendTransport.current?.close()
-    sendTransport.current = null
     for (const track of [tracks.current.camera, tracks.current.mic, tracks.current.screen]) track?.stop()
     tracks.current = { camera: null, mic: null, screen: null }
     patch({ phase: 'left', remotes: [], local: null, sharing: false })
-  }, [socket, patch])
+  }, [patch])
 
   return { ...state, toggleCamera, toggleMic, toggleScreen, leave }
 }

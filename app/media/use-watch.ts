@@ -1,8 +1,7 @@
 import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MediaSource, ProducerInfo, QualityChoice, SessionStatus } from '~/protocol/media'
-import { loadDevice } from './device'
-import { consumeProducer, openRecvTransport } from './recv-transport'
+import { isSessionOver, MediaSession } from './media-session'
 import { mediaRecovery, request } from './signalling'
 import { publishPlaybackStats, readPlaybackStats, type PlaybackStats } from './stats'
 import { useMediaSocket } from './use-media-socket'
@@ -55,7 +54,7 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     const status = statusRef.current
     patch({
       stream: tracks.length > 0 ? new MediaStream(tracks) : null,
-      phase: status === 'ENDED' || status === 'CANCELLED' ? 'ended' : status === 'LIVE' && hasVideo ? 'live' : 'waiting',
+      phase: isSessionOver(status) ? 'ended' : status === 'LIVE' && hasVideo ? 'live' : 'waiting',
     })
   }, [patch])
 
@@ -66,17 +65,12 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
   // Join (again) at every connection or media reset.
   useEffect(() => {
     if (!socket || epoch === 0) return
-    let cancelled = false
-    let transport: types.Transport | null = null
+    const session = new MediaSession(socket, sessionId, 'viewer')
     const map = consumers.current
 
     const consume = async (producer: ProducerInfo) => {
-      if (!transport || cancelled) return
-      const consumer = await consumeProducer(socket, transport, producer.producerId)
-      if (cancelled) {
-        consumer.close()
-        return
-      }
+      const consumer = await session.consume(producer.producerId)
+      if (!consumer) return
       map.set(consumer.id, consumer)
       if (consumer.kind === 'video') {
         sourceRef.current = producer.source
@@ -115,7 +109,7 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
       if (map.get(consumerId)?.kind === 'video') patch({ layer: spatialLayer })
     }
     const { onReset, fail } = mediaRecovery({
-      isCancelled: () => cancelled,
+      isCancelled: () => session.closed,
       reconnecting: () => patch({ phase: 'reconnecting' }),
       rejoin: () => setResets((value) => value + 1),
       failed: (error) => patch({ phase: 'error', error }),
@@ -132,18 +126,15 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     socket.on('media:reset', onReset)
 
     void (async () => {
-      const joined = await request(socket, 'media:join', { sessionId, role: 'viewer' })
-      if (cancelled) return
+      const joined = await session.join()
       statusRef.current = joined.status
       patch({ title: joined.title, error: null })
-      if (joined.status === 'ENDED' || joined.status === 'CANCELLED') {
+      if (isSessionOver(joined.status)) {
         refreshStream()
         return
       }
-      const device = await loadDevice(joined.routerRtpCapabilities)
-      transport = await openRecvTransport(socket, device)
-      if (cancelled) return
-      const ready = await request(socket, 'media:ready', { rtpCapabilities: device.recvRtpCapabilities as never })
+      await session.connect(joined, { recv: true })
+      const ready = await session.ready()
       statusRef.current = ready.status
       patch({ viewerCount: ready.viewerCount })
       refreshStream()
@@ -151,7 +142,7 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     })().catch(fail)
 
     return () => {
-      cancelled = true
+      session.close()
       socket.off('media:producer-added', onProducerAdded)
       socket.off('media:producer-closed', onProducerClosed)
       socket.off('media:consumer-closed', onConsumerClosed)
@@ -163,7 +154,6 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
       socket.off('media:reset', onReset)
       for (const consumer of map.values()) consumer.close()
       map.clear()
-      transport?.close()
     }
   }, [socket, epoch, resets, sessionId, patch, refreshStream])
 

@@ -22,6 +22,15 @@ const liveMedia = {
     },
     quality: { auto: 'Auto', high: 'High', medium: 'Medium', low: 'Low' },
     layer: { '0': 'low quality', '1': 'medium quality', '2': 'high quality' },
+    /** Why a camera, microphone or screen could not be used (studio and meeting rooms). */
+    deviceErrors: {
+      NotFoundError: 'No camera or microphone was found. Connect one and reload, or share your screen instead.',
+      NotAllowedError: 'The browser blocked the camera and microphone. Allow them for this site (address bar), then reload.',
+      NotReadableError: 'The camera or microphone is in use by another app. Close that app, then reload.',
+      OverconstrainedError: 'The selected camera or microphone is no longer available. Pick another one.',
+      screen: 'Your screen could not be shared. Try again, or pick another window.',
+      unknown: 'The camera or microphone could not be started. Reload the page to try again.',
+    },
     studio: {
       kicker: 'Broadcast studio',
       preview: 'Your camera preview',
@@ -47,12 +56,6 @@ const liveMedia = {
       endedNote: 'This showcase has ended.',
       backToSessions: 'Back to your showcases',
       error: 'Something went wrong: {{message}}',
-      deviceErrors: {
-        NotFoundError: 'No camera or microphone was found. Connect one and reload, or share your screen instead.',
-        NotAllowedError: 'The browser blocked the camera and microphone. Allow them for this site (address bar), then reload.',
-        NotReadableError: 'The camera or microphone is in use by another app. Close that app, then reload.',
-        OverconstrainedError: 'The selected camera or microphone is no longer available. Pick another one.',
-      },
       devices: 'Camera and microphone',
       camera: 'Camera',
       microphone: 'Microphone',

@@ -25,6 +25,15 @@ const liveMedia: MessagesOf<typeof en> = {
     },
     quality: { auto: '자동', high: '높음', medium: '중간', low: '낮음' },
     layer: { '0': '낮은 화질', '1': '중간 화질', '2': '높은 화질' },
+    /** Why a camera, microphone or screen could not be used (studio and meeting rooms). */
+    deviceErrors: {
+      NotFoundError: '카메라나 마이크를 찾을 수 없습니다. 장치를 연결한 뒤 새로고침하거나 화면 공유를 이용하세요.',
+      NotAllowedError: '브라우저가 카메라와 마이크를 차단했습니다. 주소창에서 이 사이트에 권한을 허용한 뒤 새로고침하세요.',
+      NotReadableError: '다른 앱이 카메라나 마이크를 사용 중입니다. 그 앱을 닫은 뒤 새로고침하세요.',
+      OverconstrainedError: '선택한 카메라나 마이크를 더 이상 사용할 수 없습니다. 다른 장치를 선택하세요.',
+      screen: '화면을 공유하지 못했습니다. 다시 시도하거나 다른 창을 선택하세요.',
+      unknown: '카메라나 마이크를 시작하지 못했습니다. 페이지를 새로고침한 뒤 다시 시도하세요.',
+    },
     studio: {
       kicker: '방송 스튜디오',
       preview: '카메라 미리보기',
@@ -50,12 +59,6 @@ const liveMedia: MessagesOf<typeof en> = {
       endedNote: '쇼케이스가 종료되었습니다.',
       backToSessions: '내 쇼케이스로 돌아가기',
       error: '문제가 발생했습니다: {{message}}',
-      deviceErrors: {
-        NotFoundError: '카메라나 마이크를 찾을 수 없습니다. 장치를 연결한 뒤 새로고침하거나 화면 공유를 이용하세요.',
-        NotAllowedError: '브라우저가 카메라와 마이크를 차단했습니다. 주소창에서 이 사이트에 권한을 허용한 뒤 새로고침하세요.',
-        NotReadableError: '다른 앱이 카메라나 마이크를 사용 중입니다. 그 앱을 닫은 뒤 새로고침하세요.',
-        OverconstrainedError: '선택한 카메라나 마이크를 더 이상 사용할 수 없습니다. 다른 장치를 선택하세요.',
-      },
       devices: '카메라와 마이크',
       camera: '카메라',
       microphone: '마이크',

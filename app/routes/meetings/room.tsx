@@ -2,6 +2,7 @@ import { clsx } from 'clsx'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/room'
+import { DeviceErrorNote } from '~/components/live-media/device-error-note'
 import { MeetingTile } from '~/components/live-media/meeting-tile'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
@@ -136,6 +137,7 @@ function MeetingVideo({ meetingId, sessionId }: { meetingId: string; sessionId: 
           {meeting.error.message}
         </p>
       ) : null}
+      {meeting.deviceError && meeting.phase !== 'left' ? <DeviceErrorNote failure={meeting.deviceError} /> : null}
       {meeting.phase === 'left' ? (
         <p className="text-sm text-slate-600">{t('meetings.room.leftNote')}</p>
       ) : (

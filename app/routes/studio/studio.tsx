@@ -119,7 +119,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
               {studio.error ? (
                 <p role="alert" className="text-sm text-red-700">
                   {/* Device failures arrive as DOMException names; anything else as a message. */}
-                  {t(`liveMedia.studio.deviceErrors.${studio.error}`, { defaultValue: t('liveMedia.studio.error', { message: studio.error }) })}
+                  {t(`liveMedia.deviceErrors.${studio.error}`, { defaultValue: t('liveMedia.studio.error', { message: studio.error }) })}
                 </p>
               ) : null}
             </div>
