@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Cell, RowHeader, Table } from '~/components/ui/table'
 
 export type ChartSeries = { key: string; label: string; color: string }
 
@@ -74,42 +75,29 @@ export function BarChartFigure<Row extends Record<string, string | number>>({
       </div>
       <details>
         <summary className="cursor-pointer text-xs text-slate-600">{t('kpis.showTable')}</summary>
-        <div className="mt-2 overflow-x-auto">{table}</div>
+        <div className="mt-2">{table}</div>
       </details>
     </figure>
   )
 }
 
+/** The chart's numbers as a table: the first column names each row, the others are right-aligned figures. */
 export function DataTable({ caption, headers, rows, testId }: { caption: string; headers: readonly string[]; rows: ReadonlyArray<ReadonlyArray<ReactNode>>; testId?: string }) {
   return (
-    <table className="w-full text-left text-sm" data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
-      <thead className="text-xs text-slate-500">
-        <tr>
-          {headers.map((header, i) => (
-            <th key={header} scope="col" className={`py-1 font-medium ${i > 0 ? 'text-right' : ''}`}>
-              {header}
-            </th>
-          ))}
+    <Table caption={caption} testId={testId} columns={headers.map((label, i) => (i === 0 ? { label } : { label, align: 'end' as const }))}>
+      {rows.map((row, r) => (
+        <tr key={r}>
+          {row.map((cell, i) =>
+            i === 0 ? (
+              <RowHeader key={i}>{cell}</RowHeader>
+            ) : (
+              <Cell key={i} align="end" numeric>
+                {cell}
+              </Cell>
+            ),
+          )}
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, i) =>
-              i === 0 ? (
-                <th key={i} scope="row" className="py-1 font-normal">
-                  {cell}
-                </th>
-              ) : (
-                <td key={i} className="py-1 text-right tabular-nums">
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   )
 }

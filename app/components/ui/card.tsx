@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react'
 
+/** The id of the heading of `<Card id={id}>`, for content it names (a table's aria-labelledby). */
+export const cardTitleId = (id: string) => `${id}-title`
+
 export function Card({ title, action, children, id }: { title: ReactNode; action?: ReactNode; children: ReactNode; id?: string }) {
-  const headingId = id ? `${id}-title` : undefined
+  const headingId = id ? cardTitleId(id) : undefined
   return (
     <section aria-labelledby={headingId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <div className="flex items-center justify-between gap-2">

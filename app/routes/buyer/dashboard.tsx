@@ -3,7 +3,8 @@ import type { Route } from './+types/dashboard'
 import { LocalTime } from '~/components/local-time'
 import { ShowcaseList } from '~/components/showcase-list'
 import { StatusBadge } from '~/components/status-badge'
-import { Card, EmptyState } from '~/components/ui/card'
+import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
+import { Cell, Table } from '~/components/ui/table'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { getBuyerDashboard } from '~/domain/buyers/dashboard.server'
 import { countryName } from '~/lib/countries'
@@ -61,30 +62,23 @@ export default function BuyerDashboard({ loaderData }: Route.ComponentProps) {
             {loaderData.inquiries.length === 0 ? (
               <EmptyState>{t('common.none')}</EmptyState>
             ) : (
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-1 font-medium">{t('dashboard.exporter')}</th>
-                    <th scope="col" className="py-1 font-medium">{t('dashboard.product')}</th>
-                    <th scope="col" className="py-1 font-medium">{t('dashboard.quantity')}</th>
-                    <th scope="col" className="py-1 font-medium">{t('dashboard.status')}</th>
+              <Table
+                labelledBy={cardTitleId('inquiries')}
+                columns={[{ label: t('dashboard.exporter') }, { label: t('dashboard.product') }, { label: t('dashboard.quantity') }, { label: t('dashboard.status') }]}
+              >
+                {loaderData.inquiries.map((inquiry) => (
+                  <tr key={inquiry.id}>
+                    <Cell>{inquiry.companyName}</Cell>
+                    <Cell>{inquiry.productName ?? '—'}</Cell>
+                    <Cell numeric>
+                      {inquiry.quantity.toLocaleString(locale)} {inquiry.unit}
+                    </Cell>
+                    <Cell>
+                      <StatusBadge status={inquiry.status} />
+                    </Cell>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {loaderData.inquiries.map((inquiry) => (
-                    <tr key={inquiry.id}>
-                      <td className="py-2">{inquiry.companyName}</td>
-                      <td className="py-2">{inquiry.productName ?? '—'}</td>
-                      <td className="py-2 tabular-nums">
-                        {inquiry.quantity.toLocaleString(locale)} {inquiry.unit}
-                      </td>
-                      <td className="py-2">
-                        <StatusBadge status={inquiry.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
           </Card>
         </div>

@@ -8,7 +8,8 @@ import { RfqForm } from '~/components/rfq-form'
 import { SampleOrderForm } from '~/components/sample-order-form'
 import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
-import { Card } from '~/components/ui/card'
+import { Card, cardTitleId } from '~/components/ui/card'
+import { Cell, Table } from '~/components/ui/table'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getProductDetail } from '~/domain/catalog/product-detail.server'
 import { formatHsCode } from '~/domain/catalog/product-rules'
@@ -105,24 +106,18 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
           </div>
         </dl>
         <Card id="tiers" title={t('catalog.priceTiers')}>
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">{t('catalog.fromQuantity')}</th>
-                <th scope="col" className="py-1 font-medium">{t('catalog.unitPrice')}</th>
+          <Table labelledBy={cardTitleId('tiers')} columns={[{ label: t('catalog.fromQuantity') }, { label: t('catalog.unitPrice') }]}>
+            {product.priceTiers.map((tier) => (
+              <tr key={tier.minQuantity}>
+                <Cell numeric>
+                  {tier.minQuantity.toLocaleString(locale)} {product.unit}
+                </Cell>
+                <Cell numeric className="font-semibold">
+                  {formatMoney(tier.unitPriceMinor, tier.currency, locale)}
+                </Cell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {product.priceTiers.map((tier) => (
-                <tr key={tier.minQuantity}>
-                  <td className="py-2 tabular-nums">
-                    {tier.minQuantity.toLocaleString(locale)} {product.unit}
-                  </td>
-                  <td className="py-2 font-semibold tabular-nums">{formatMoney(tier.unitPriceMinor, tier.currency, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </Card>
         <Card id="certs" title={t('catalog.certifications')}>
           {product.certifications.length === 0 ? (

@@ -3,7 +3,8 @@ import type { Route } from './+types/dashboard'
 import { LocalTime } from '~/components/local-time'
 import { ShowcaseList } from '~/components/showcase-list'
 import { StatusBadge } from '~/components/status-badge'
-import { Card, EmptyState, StatCard } from '~/components/ui/card'
+import { Card, cardTitleId, EmptyState, StatCard } from '~/components/ui/card'
+import { Cell, Table } from '~/components/ui/table'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { getExporterDashboard } from '~/domain/exporters/dashboard.server'
 import { countryName } from '~/lib/countries'
@@ -66,34 +67,25 @@ export default function ExporterDashboard({ loaderData }: Route.ComponentProps) 
           {loaderData.recentInquiries.length === 0 ? (
             <EmptyState>{t('common.none')}</EmptyState>
           ) : (
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 font-medium">{t('dashboard.buyer')}</th>
-                  <th scope="col" className="py-1 font-medium">{t('dashboard.product')}</th>
-                  <th scope="col" className="py-1 font-medium">{t('dashboard.status')}</th>
+            <Table labelledBy={cardTitleId('inquiries')} columns={[{ label: t('dashboard.buyer') }, { label: t('dashboard.product') }, { label: t('dashboard.status') }]}>
+              {loaderData.recentInquiries.map((inquiry) => (
+                <tr key={inquiry.id}>
+                  <Cell>
+                    {inquiry.buyerCompany}
+                    <span className="block text-xs text-slate-500">{countryName(inquiry.buyerCountry, locale)}</span>
+                  </Cell>
+                  <Cell>
+                    {inquiry.productName ?? '—'}
+                    <span className="block text-xs text-slate-500">
+                      {inquiry.quantity.toLocaleString(locale)} {inquiry.unit}
+                    </span>
+                  </Cell>
+                  <Cell>
+                    <StatusBadge status={inquiry.status} />
+                  </Cell>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {loaderData.recentInquiries.map((inquiry) => (
-                  <tr key={inquiry.id}>
-                    <td className="py-2">
-                      {inquiry.buyerCompany}
-                      <span className="block text-xs text-slate-500">{countryName(inquiry.buyerCountry, locale)}</span>
-                    </td>
-                    <td className="py-2">
-                      {inquiry.productName ?? '—'}
-                      <span className="block text-xs text-slate-500">
-                        {inquiry.quantity.toLocaleString(locale)} {inquiry.unit}
-                      </span>
-                    </td>
-                    <td className="py-2">
-                      <StatusBadge status={inquiry.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           )}
         </Card>
         <Card id="meetings" title={t('dashboard.upcomingMeetings')}>

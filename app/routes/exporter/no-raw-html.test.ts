@@ -14,7 +14,10 @@ const FILES = [
   'app/routes/invitations/accept.tsx',
   'app/routes/buyer/profile.tsx',
   'app/components/area-nav.tsx',
+  'app/routes/exporter/_layout.tsx',
+  'app/routes/buyer/_layout.tsx',
   'app/components/ui/checkbox-group.tsx',
+  'app/components/ui/table.tsx',
 ]
 
 describe('exporter and buyer profile screens', () => {

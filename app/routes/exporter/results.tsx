@@ -4,7 +4,8 @@ import type { Route } from './+types/results'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
 import { Button } from '~/components/ui/button'
-import { Card, EmptyState, StatCard } from '~/components/ui/card'
+import { Card, cardTitleId, EmptyState, StatCard } from '~/components/ui/card'
+import { Cell, RowHeader, Table } from '~/components/ui/table'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { getExporterResults } from '~/domain/exporters/results.server'
 import { formatMoney } from '~/lib/money'
@@ -56,31 +57,31 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
       </dl>
       <Card id="sessions" title={t('kpis.sessionsTitle')}>
         {sessions.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">{t('kpis.session')}</th>
-                <th scope="col" className="py-1 text-right font-medium">{t('kpis.uniqueViewers')}</th>
-                <th scope="col" className="py-1 text-right font-medium">{t('kpis.peakViewers')}</th>
-                <th scope="col" className="py-1 text-right font-medium">{t('kpis.watchHours')}</th>
-                <th scope="col" className="py-1 text-right font-medium">{t('kpis.chatMessages')}</th>
+          <Table
+            labelledBy={cardTitleId('sessions')}
+            columns={[
+              { label: t('kpis.session') },
+              { label: t('kpis.uniqueViewers'), align: 'end' },
+              { label: t('kpis.peakViewers'), align: 'end' },
+              { label: t('kpis.watchHours'), align: 'end' },
+              { label: t('kpis.chatMessages'), align: 'end' },
+            ]}
+          >
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <RowHeader>
+                  {s.title} <StatusBadge status={s.approved ? s.status : 'PENDING'} />
+                  <span className="block text-xs text-slate-500">
+                    <LocalTime value={s.startsAt} />
+                  </span>
+                </RowHeader>
+                <Cell align="end" numeric>{n.format(s.uniqueViewers)}</Cell>
+                <Cell align="end" numeric>{n.format(s.peakViewers)}</Cell>
+                <Cell align="end" numeric>{hours(s.watchSeconds)}</Cell>
+                <Cell align="end" numeric>{n.format(s.chatMessages)}</Cell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row" className="py-2 font-normal">
-                    {s.title} <StatusBadge status={s.approved ? s.status : 'PENDING'} />
-                    <span className="block text-xs text-slate-500"><LocalTime value={s.startsAt} /></span>
-                  </th>
-                  <td className="py-2 text-right tabular-nums">{n.format(s.uniqueViewers)}</td>
-                  <td className="py-2 text-right tabular-nums">{n.format(s.peakViewers)}</td>
-                  <td className="py-2 text-right tabular-nums">{hours(s.watchSeconds)}</td>
-                  <td className="py-2 text-right tabular-nums">{n.format(s.chatMessages)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
     </div>

@@ -6,9 +6,10 @@ import type { Route } from './+types/team'
 import { handleTeamAction, loadTeam } from './team.server'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
-import { Card, EmptyState } from '~/components/ui/card'
+import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
+import { Cell, Table } from '~/components/ui/table'
 import { INVITABLE_ROLES, InviteSchema } from '~/domain/exporters/schemas'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
@@ -45,41 +46,39 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
       <h1 className="text-2xl font-bold tracking-tight">{t('exporter.team.title')}</h1>
       <FormErrors id="team-errors" errors={otherErrors} />
       <Card id="members" title={t('exporter.team.members')}>
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">{t('exporter.team.name')}</th>
-              <th scope="col" className="py-1 font-medium">{t('exporter.team.email')}</th>
-              <th scope="col" className="py-1 font-medium">{t('exporter.team.role')}</th>
-              <th scope="col" className="py-1 font-medium">{t('exporter.team.joined')}</th>
-              {viewer.canRemove ? <th scope="col" className="py-1 font-medium"><span className="sr-only">{t('exporter.common.actions')}</span></th> : null}
+        <Table
+          labelledBy={cardTitleId('members')}
+          columns={[
+            { label: t('exporter.team.name') },
+            { label: t('exporter.team.email') },
+            { label: t('exporter.team.role') },
+            { label: t('exporter.team.joined') },
+            viewer.canRemove && { label: t('exporter.common.actions'), hideLabel: true },
+          ]}
+        >
+          {members.map((member) => (
+            <tr key={member.id}>
+              <Cell className="font-medium">{member.name}</Cell>
+              <Cell>{member.email}</Cell>
+              <Cell>{t(`exporter.team.roles.${member.role}`)}</Cell>
+              <Cell>{formatDate(member.joinedAt, { locale, timeZone })}</Cell>
+              {viewer.canRemove ? (
+                <Cell align="end">
+                  {member.userId !== viewer.userId ? (
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="remove-member" />
+                      <input type="hidden" name="memberId" value={member.id} />
+                      <Button type="submit" variant="secondary" aria-label={t('exporter.team.removeNamed', { name: member.name })}>
+                        {t('exporter.team.remove')}
+                      </Button>
+                    </Form>
+                  ) : null}
+                </Cell>
+              ) : null}
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {members.map((member) => (
-              <tr key={member.id}>
-                <td className="py-2 font-medium">{member.name}</td>
-                <td className="py-2">{member.email}</td>
-                <td className="py-2">{t(`exporter.team.roles.${member.role}`)}</td>
-                <td className="py-2">{formatDate(member.joinedAt, { locale, timeZone })}</td>
-                {viewer.canRemove ? (
-                  <td className="py-2 text-right">
-                    {member.userId !== viewer.userId ? (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="remove-member" />
-                        <input type="hidden" name="memberId" value={member.id} />
-                        <Button type="submit" variant="secondary" aria-label={t('exporter.team.removeNamed', { name: member.name })}>
-                          {t('exporter.team.remove')}
-                        </Button>
-                      </Form>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </Card>
       {viewer.canInvite ? (
         <>

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/index'
 import { OrderStatusBadge } from '~/components/order-status-badge'
-import { Card, EmptyState } from '~/components/ui/card'
+import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
+import { Cell, Table } from '~/components/ui/table'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { listBuyerOrders } from '~/domain/payments/queries.server'
 import { formatMoney } from '~/lib/money'
@@ -28,37 +29,35 @@ export default function MyOrdersRoute({ loaderData }: Route.ComponentProps) {
         {loaderData.orders.length === 0 ? (
           <EmptyState>{t('payments.noOrders')}</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">{t('payments.order')}</th>
-                <th scope="col" className="py-1 font-medium">{t('payments.product')}</th>
-                <th scope="col" className="py-1 font-medium">{t('payments.total')}</th>
-                <th scope="col" className="py-1 font-medium">{t('payments.statusLabel')}</th>
-                <th scope="col" className="py-1 font-medium">{t('payments.events.created')}</th>
+          <Table
+            labelledBy={cardTitleId('orders')}
+            columns={[
+              { label: t('payments.order') },
+              { label: t('payments.product') },
+              { label: t('payments.total') },
+              { label: t('payments.statusLabel') },
+              { label: t('payments.events.created') },
+            ]}
+          >
+            {loaderData.orders.map((order) => (
+              <tr key={order.id}>
+                <Cell>
+                  <Link to={`/orders/${order.id}`} className="font-medium text-brand-700 hover:underline">
+                    {order.reference}
+                  </Link>
+                </Cell>
+                <Cell>
+                  {order.productName ?? '—'} × {order.quantity}
+                  <span className="block text-xs text-slate-500">{order.companyName}</span>
+                </Cell>
+                <Cell numeric>{formatMoney(order.totalAmountMinor, order.currency, locale)}</Cell>
+                <Cell>
+                  <OrderStatusBadge status={order.status} refundPending={order.refundPending} />
+                </Cell>
+                <Cell className="text-slate-500">{formatDate(order.createdAt, { locale, timeZone })}</Cell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {loaderData.orders.map((order) => (
-                <tr key={order.id}>
-                  <td className="py-2">
-                    <Link to={`/orders/${order.id}`} className="font-medium text-brand-700 hover:underline">
-                      {order.reference}
-                    </Link>
-                  </td>
-                  <td className="py-2">
-                    {order.productName ?? '—'} × {order.quantity}
-                    <span className="block text-xs text-slate-500">{order.companyName}</span>
-                  </td>
-                  <td className="py-2 tabular-nums">{formatMoney(order.totalAmountMinor, order.currency, locale)}</td>
-                  <td className="py-2">
-                    <OrderStatusBadge status={order.status} refundPending={order.refundPending} />
-                  </td>
-                  <td className="py-2 text-slate-500">{formatDate(order.createdAt, { locale, timeZone })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
     </div>

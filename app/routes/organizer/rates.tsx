@@ -6,8 +6,9 @@ import type { Route } from './+types/rates'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
 import { Button } from '~/components/ui/button'
-import { Card, EmptyState } from '~/components/ui/card'
+import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
+import { Cell, Table } from '~/components/ui/table'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { deleteExchangeRate, listExchangeRateChanges, listExchangeRates, mayManageRates, saveExchangeRate } from '~/domain/fairs/rates.server'
 import { RATE_CURRENCIES, RateSchema } from '~/domain/fairs/schemas'
@@ -72,75 +73,67 @@ export default function RatesRoute({ loaderData, actionData }: Route.ComponentPr
         {loaderData.rates.length === 0 ? (
           <EmptyState>{t('common.none')}</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">{t('inquiries.currency')}</th>
-                <th scope="col" className="py-1 font-medium">{t('fairs.usdPerUnit')}</th>
-                <th scope="col" className="py-1 font-medium">{t('fairs.validFrom')}</th>
+          <Table
+            labelledBy={cardTitleId('rates')}
+            columns={[
+              { label: t('inquiries.currency') },
+              { label: t('fairs.usdPerUnit') },
+              { label: t('fairs.validFrom') },
+              canManage && { label: t('fairs.delete'), hideLabel: true },
+            ]}
+          >
+            {loaderData.rates.map((rate) => (
+              <tr key={rate.id}>
+                <Cell>{rate.currency}</Cell>
+                <Cell numeric>{rate.usdPerUnit}</Cell>
+                <Cell>{rate.validFrom}</Cell>
                 {canManage ? (
-                  <th scope="col">
-                    <span className="sr-only">{t('fairs.delete')}</span>
-                  </th>
+                  <Cell align="end">
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="rateId" value={rate.id} />
+                      <Button type="submit" variant="ghost" className="min-h-8 px-2 py-1" aria-label={`${t('fairs.delete')} ${rate.currency} ${rate.validFrom}`}>
+                        {t('fairs.delete')}
+                      </Button>
+                    </Form>
+                  </Cell>
                 ) : null}
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {loaderData.rates.map((rate) => (
-                <tr key={rate.id}>
-                  <td className="py-1">{rate.currency}</td>
-                  <td className="py-1 tabular-nums">{rate.usdPerUnit}</td>
-                  <td className="py-1">{rate.validFrom}</td>
-                  {canManage ? (
-                    <td className="py-1 text-right">
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="rateId" value={rate.id} />
-                        <Button type="submit" variant="ghost" className="min-h-8 px-2 py-1" aria-label={`${t('fairs.delete')} ${rate.currency} ${rate.validFrom}`}>
-                          {t('fairs.delete')}
-                        </Button>
-                      </Form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
       <Card id="rate-history" title={t('fairs.rateHistory')}>
         {changes.length === 0 ? (
           <EmptyState>{t('fairs.rateHistoryEmpty')}</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">{t('fairs.rateChangeWhen')}</th>
-                <th scope="col" className="py-1 font-medium">{t('fairs.rateChangeWho')}</th>
-                <th scope="col" className="py-1 font-medium">{t('inquiries.currency')}</th>
-                <th scope="col" className="py-1 font-medium">{t('fairs.validFrom')}</th>
-                <th scope="col" className="py-1 font-medium">{t('fairs.rateChangeOld')}</th>
-                <th scope="col" className="py-1 font-medium">{t('fairs.rateChangeNew')}</th>
+          <Table
+            labelledBy={cardTitleId('rate-history')}
+            columns={[
+              { label: t('fairs.rateChangeWhen') },
+              { label: t('fairs.rateChangeWho') },
+              { label: t('inquiries.currency') },
+              { label: t('fairs.validFrom') },
+              { label: t('fairs.rateChangeOld') },
+              { label: t('fairs.rateChangeNew') },
+            ]}
+          >
+            {changes.map((change) => (
+              <tr key={change.id}>
+                <Cell>
+                  <LocalTime value={change.at} />
+                </Cell>
+                <Cell>
+                  {change.actorName} <span className="text-slate-500">({change.actorEmail})</span>
+                </Cell>
+                <Cell>{change.currency}</Cell>
+                <Cell>{change.validFrom}</Cell>
+                <Cell numeric>{change.oldUsdPerUnit ?? t('fairs.rateNone')}</Cell>
+                <Cell numeric>{change.newUsdPerUnit ?? t('fairs.rateNone')}</Cell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {changes.map((change) => (
-                <tr key={change.id}>
-                  <td className="py-1">
-                    <LocalTime value={change.at} />
-                  </td>
-                  <td className="py-1">
-                    {change.actorName} <span className="text-slate-500">({change.actorEmail})</span>
-                  </td>
-                  <td className="py-1">{change.currency}</td>
-                  <td className="py-1">{change.validFrom}</td>
-                  <td className="py-1 tabular-nums">{change.oldUsdPerUnit ?? t('fairs.rateNone')}</td>
-                  <td className="py-1 tabular-nums">{change.newUsdPerUnit ?? t('fairs.rateNone')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
     </div>

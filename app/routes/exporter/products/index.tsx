@@ -4,6 +4,7 @@ import type { Route } from './+types/index'
 import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
 import { EmptyState } from '~/components/ui/card'
+import { Cell, Table } from '~/components/ui/table'
 import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
 import { listCompanyProducts } from '~/domain/catalog/product-editor.server'
 import { formatMoney } from '~/lib/money'
@@ -30,52 +31,52 @@ export default function ProductsRoute({ loaderData }: Route.ComponentProps) {
           {t('exporter.products.new')}
         </Link>
       </div>
-      <div className="mt-6 overflow-x-auto rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <div className="mt-6 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
         {products.length === 0 ? (
           <EmptyState>{t('exporter.products.empty')}</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 font-medium">{t('exporter.products.product')}</th>
-                <th scope="col" className="py-2 font-medium">{t('exporter.products.status')}</th>
-                <th scope="col" className="py-2 font-medium">{t('exporter.products.hsCode')}</th>
-                <th scope="col" className="py-2 font-medium">{t('exporter.products.moq')}</th>
-                <th scope="col" className="py-2 font-medium">{t('exporter.products.priceFrom')}</th>
-                <th scope="col" className="py-2 font-medium">{t('catalog.certifications')}</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">{t('exporter.common.actions')}</span></th>
+          <Table
+            caption={t('exporter.products.title')}
+            columns={[
+              { label: t('exporter.products.product') },
+              { label: t('exporter.products.status') },
+              { label: t('exporter.products.hsCode') },
+              { label: t('exporter.products.moq') },
+              { label: t('exporter.products.priceFrom') },
+              { label: t('catalog.certifications') },
+              { label: t('exporter.common.actions'), hideLabel: true },
+            ]}
+          >
+            {products.map((product) => (
+              <tr key={product.id} className="align-top">
+                <Cell>
+                  <div className="flex items-center gap-2">
+                    {product.imagePath ? <img src={product.imagePath} alt="" className="size-10 rounded bg-slate-100 object-cover" /> : null}
+                    <span className="font-medium">{product.name}</span>
+                  </div>
+                </Cell>
+                <Cell>
+                  <StatusBadge status={product.status} />
+                </Cell>
+                <Cell>
+                  <span className="tabular-nums">{product.hsCode}</span>
+                  <span className="block text-xs text-slate-500">
+                    {t('catalog.chapter', { chapter: product.hsChapter, title: product.hsChapterTitle ?? '?' })}
+                  </span>
+                </Cell>
+                <Cell numeric>
+                  {product.moq.toLocaleString(locale)} {product.unit}
+                </Cell>
+                <Cell numeric>{product.priceFrom ? formatMoney(product.priceFrom.unitPriceMinor, product.priceFrom.currency, locale) : '—'}</Cell>
+                <Cell className="text-xs">{product.certifications.join(', ') || '—'}</Cell>
+                <Cell align="end">
+                  <Link to={`/exporter/products/${product.id}`} className="font-medium text-brand-700 underline" aria-label={t('exporter.products.editNamed', { name: product.name })}>
+                    {t('exporter.common.edit')}
+                  </Link>
+                </Cell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {products.map((product) => (
-                <tr key={product.id} className="align-top">
-                  <td className="py-2">
-                    <div className="flex items-center gap-2">
-                      {product.imagePath ? <img src={product.imagePath} alt="" className="size-10 rounded bg-slate-100 object-cover" /> : null}
-                      <span className="font-medium">{product.name}</span>
-                    </div>
-                  </td>
-                  <td className="py-2"><StatusBadge status={product.status} /></td>
-                  <td className="py-2">
-                    <span className="tabular-nums">{product.hsCode}</span>
-                    <span className="block text-xs text-slate-500">
-                      {t('catalog.chapter', { chapter: product.hsChapter, title: product.hsChapterTitle ?? '?' })}
-                    </span>
-                  </td>
-                  <td className="py-2 tabular-nums">{product.moq.toLocaleString(locale)} {product.unit}</td>
-                  <td className="py-2 tabular-nums">
-                    {product.priceFrom ? formatMoney(product.priceFrom.unitPriceMinor, product.priceFrom.currency, locale) : '—'}
-                  </td>
-                  <td className="py-2 text-xs">{product.certifications.join(', ') || '—'}</td>
-                  <td className="py-2 text-right">
-                    <Link to={`/exporter/products/${product.id}`} className="font-medium text-brand-700 underline" aria-label={t('exporter.products.editNamed', { name: product.name })}>
-                      {t('exporter.common.edit')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </div>
     </div>

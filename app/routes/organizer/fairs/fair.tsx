@@ -7,8 +7,9 @@ import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
 import { Button, buttonClass } from '~/components/ui/button'
-import { Card, EmptyState } from '~/components/ui/card'
+import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
+import { Cell, Table } from '~/components/ui/table'
 import { countryName } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 
@@ -78,50 +79,48 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
         {fair.registrations.length === 0 ? (
           <EmptyState>{t('common.none')}</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">{t('fairs.registrant')}</th>
-                <th scope="col" className="py-1 font-medium">{t('fairs.kind')}</th>
-                <th scope="col" className="py-1 font-medium">{t('fairs.country')}</th>
-                <th scope="col" className="py-1 font-medium">{t('dashboard.status')}</th>
-                <th scope="col" className="py-1 font-medium"><span className="sr-only">{t('fairs.decision')}</span></th>
+          <Table
+            labelledBy={cardTitleId('registrations')}
+            columns={[
+              { label: t('fairs.registrant') },
+              { label: t('fairs.kind') },
+              { label: t('fairs.country') },
+              { label: t('dashboard.status') },
+              { label: t('fairs.decision'), hideLabel: true },
+            ]}
+          >
+            {[...pending, ...decided].map((r) => (
+              <tr key={r.id} data-testid={`registration-${r.id}`}>
+                <Cell>
+                  {r.name}
+                  <span className="block text-xs text-slate-500">{r.contact}</span>
+                </Cell>
+                <Cell>{t(`fairs.kinds.${r.kind}`)}</Cell>
+                <Cell>{r.country ? countryName(r.country, locale) : '—'}</Cell>
+                <Cell>
+                  <StatusBadge status={r.status} />
+                </Cell>
+                <Cell>
+                  {r.status === 'PENDING' ? (
+                    <div className="flex gap-2">
+                      <IntentForm intent="approve">
+                        <input type="hidden" name="registrationId" value={r.id} />
+                        <Button type="submit" className="min-h-8 px-3 py-1" aria-label={t('fairs.approveName', { name: r.name })}>
+                          {t('fairs.approve')}
+                        </Button>
+                      </IntentForm>
+                      <IntentForm intent="reject">
+                        <input type="hidden" name="registrationId" value={r.id} />
+                        <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1" aria-label={t('fairs.rejectName', { name: r.name })}>
+                          {t('fairs.reject')}
+                        </Button>
+                      </IntentForm>
+                    </div>
+                  ) : null}
+                </Cell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {[...pending, ...decided].map((r) => (
-                <tr key={r.id} data-testid={`registration-${r.id}`}>
-                  <td className="py-2">
-                    {r.name}
-                    <span className="block text-xs text-slate-500">{r.contact}</span>
-                  </td>
-                  <td className="py-2">{t(`fairs.kinds.${r.kind}`)}</td>
-                  <td className="py-2">{r.country ? countryName(r.country, locale) : '—'}</td>
-                  <td className="py-2">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td className="py-2">
-                    {r.status === 'PENDING' ? (
-                      <div className="flex gap-2">
-                        <IntentForm intent="approve">
-                          <input type="hidden" name="registrationId" value={r.id} />
-                          <Button type="submit" className="min-h-8 px-3 py-1" aria-label={t('fairs.approveName', { name: r.name })}>
-                            {t('fairs.approve')}
-                          </Button>
-                        </IntentForm>
-                        <IntentForm intent="reject">
-                          <input type="hidden" name="registrationId" value={r.id} />
-                          <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1" aria-label={t('fairs.rejectName', { name: r.name })}>
-                            {t('fairs.reject')}
-                          </Button>
-                        </IntentForm>
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
 

@@ -7,6 +7,7 @@ import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Card, EmptyState, StatCard } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
+import { Cell, Table } from '~/components/ui/table'
 import { useRootData } from '~/lib/use-root-data'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.fair.name ?? 'Fair'} · Meeting schedule · Tradecast` }]
@@ -84,61 +85,56 @@ function ScheduleEditor({ loaderData, initial, initialLimit, run }: { loaderData
         {sorted.length === 0 ? (
           <EmptyState>{t('schedule.empty')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t('schedule.draftTitle', { count: rows.length })}</caption>
-              <thead className="text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">{t('schedule.slot')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('schedule.buyer')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('schedule.exporter')}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t('schedule.weight')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('schedule.lock')}</th>
-                  <th scope="col" className="py-2"><span className="sr-only">{t('schedule.remove')}</span></th>
+          <Table
+            caption={t('schedule.draftTitle', { count: rows.length })}
+            columns={[
+              { label: t('schedule.slot') },
+              { label: t('schedule.buyer') },
+              { label: t('schedule.exporter') },
+              { label: t('schedule.weight'), align: 'end' },
+              { label: t('schedule.lock') },
+              { label: t('schedule.remove'), hideLabel: true },
+            ]}
+          >
+            {sorted.map((row) => {
+              const label = `${loaderData.buyers[row.buyerId] ?? row.buyerId} × ${loaderData.exporters[row.exporterId] ?? row.exporterId}`
+              return (
+                <tr key={key(row)}>
+                  <Cell className="whitespace-nowrap">{loaderData.slots[row.slotId] ?? row.slotId}</Cell>
+                  <Cell>{loaderData.buyers[row.buyerId] ?? row.buyerId}</Cell>
+                  <Cell>{loaderData.exporters[row.exporterId] ?? row.exporterId}</Cell>
+                  <Cell align="end" numeric>{row.confirmed ? '—' : number.format(row.weight)}</Cell>
+                  <Cell>
+                    {row.confirmed ? (
+                      <span className="text-xs font-semibold text-emerald-700">{t('schedule.confirmed')}</span>
+                    ) : (
+                      <label className="inline-flex items-center gap-1">
+                        <input
+                          type="checkbox"
+                          checked={row.locked}
+                          onChange={(event) => setRows((current) => current.map((r) => (key(r) === key(row) ? { ...r, locked: event.target.checked } : r)))}
+                          aria-label={t('schedule.lockLabel', { meeting: label })}
+                        />
+                        <span className="text-xs">{t('schedule.lock')}</span>
+                      </label>
+                    )}
+                  </Cell>
+                  <Cell>
+                    {row.confirmed ? null : (
+                      <button
+                        type="button"
+                        className="text-xs text-red-700 hover:underline"
+                        onClick={() => setRows((current) => current.filter((r) => key(r) !== key(row)))}
+                        aria-label={t('schedule.removeLabel', { meeting: label })}
+                      >
+                        {t('schedule.remove')}
+                      </button>
+                    )}
+                  </Cell>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {sorted.map((row) => {
-                  const label = `${loaderData.buyers[row.buyerId] ?? row.buyerId} × ${loaderData.exporters[row.exporterId] ?? row.exporterId}`
-                  return (
-                    <tr key={key(row)}>
-                      <td className="py-2 pr-3 whitespace-nowrap">{loaderData.slots[row.slotId] ?? row.slotId}</td>
-                      <td className="py-2 pr-3">{loaderData.buyers[row.buyerId] ?? row.buyerId}</td>
-                      <td className="py-2 pr-3">{loaderData.exporters[row.exporterId] ?? row.exporterId}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{row.confirmed ? '—' : number.format(row.weight)}</td>
-                      <td className="py-2 pr-3">
-                        {row.confirmed ? (
-                          <span className="text-xs font-semibold text-emerald-700">{t('schedule.confirmed')}</span>
-                        ) : (
-                          <label className="inline-flex items-center gap-1">
-                            <input
-                              type="checkbox"
-                              checked={row.locked}
-                              onChange={(event) => setRows((current) => current.map((r) => (key(r) === key(row) ? { ...r, locked: event.target.checked } : r)))}
-                              aria-label={t('schedule.lockLabel', { meeting: label })}
-                            />
-                            <span className="text-xs">{t('schedule.lock')}</span>
-                          </label>
-                        )}
-                      </td>
-                      <td className="py-2">
-                        {row.confirmed ? null : (
-                          <button
-                            type="button"
-                            className="text-xs text-red-700 hover:underline"
-                            onClick={() => setRows((current) => current.filter((r) => key(r) !== key(row)))}
-                            aria-label={t('schedule.removeLabel', { meeting: label })}
-                          >
-                            {t('schedule.remove')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+              )
+            })}
+          </Table>
         )}
       </Card>
     </div>
