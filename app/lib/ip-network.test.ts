@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { networkPrefix } from './room-identity'
+import { addressBudgetKey, networkPrefix } from './ip-network'
 
 describe('networkPrefix', () => {
   it.each([
@@ -16,5 +16,14 @@ describe('networkPrefix', () => {
 
   it.each(['unknown', '', '256.1.1.1', '1.2.3', '2001:db8::1::2', '1:2:3:4:5:6:7:8:9', 'g::1'])('%s is no address', (ip) => {
     expect(networkPrefix(ip)).toBeNull()
+  })
+})
+
+describe('addressBudgetKey', () => {
+  it('counts an IPv4 client by its address and an IPv6 client by its /64, so picking new addresses in one /64 buys no budget', () => {
+    expect(addressBudgetKey('203.0.113.7')).toBe('203.0.113.7')
+    expect(addressBudgetKey('2001:db8:5:6::1')).toBe('2001:db8:5:6::/64')
+    expect(addressBudgetKey('2001:db8:5:6:aaaa:bbbb:cccc:dddd')).toBe(addressBudgetKey('2001:db8:5:6::1'))
+    expect(addressBudgetKey('unknown')).toBe('unknown')
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { getEnv, resetEnvCache } from './env.server'
 
-const touched = ['NODE_ENV', 'SEED_DEMO_DATA', 'ENABLE_TEST_HOOKS', 'TRUST_PROXY'] as const
+const touched = ['NODE_ENV', 'SEED_DEMO_DATA', 'ENABLE_TEST_HOOKS', 'TRUST_PROXY', 'APP_URL'] as const
 const saved = Object.fromEntries(touched.map((key) => [key, process.env[key]]))
 
 /** Parses the environment with the given values (undefined = unset) on top of the test's own. */
@@ -44,6 +44,9 @@ describe('ENABLE_TEST_HOOKS', () => {
     expect(envWith({ NODE_ENV: 'test', ENABLE_TEST_HOOKS: '1' }).ENABLE_TEST_HOOKS).toBe('1')
     expect(envWith({ NODE_ENV: 'development', ENABLE_TEST_HOOKS: '1' }).ENABLE_TEST_HOOKS).toBe('1')
     expect(envWith({ NODE_ENV: 'production', ENABLE_TEST_HOOKS: '0' }).ENABLE_TEST_HOOKS).toBe('0')
+    // A public deployment is refused them whatever NODE_ENV says.
+    expect(() => envWith({ NODE_ENV: 'test', ENABLE_TEST_HOOKS: '1', APP_URL: 'https://fair.example' })).toThrow(/APP_URL is https/)
+    expect(envWith({ NODE_ENV: 'test', ENABLE_TEST_HOOKS: '1', APP_URL: 'http://localhost:3100' }).ENABLE_TEST_HOOKS).toBe('1')
   })
 })
 

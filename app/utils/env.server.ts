@@ -84,6 +84,11 @@ const EnvSchema = z.object({
     error: 'ENABLE_TEST_HOOKS=1 is refused when NODE_ENV=production',
     path: ['ENABLE_TEST_HOOKS'],
   })
+  // An https APP_URL is a public deployment whatever NODE_ENV says: no clock overrides or worker kills there.
+  .refine((env) => !(env.ENABLE_TEST_HOOKS === '1' && env.APP_URL?.startsWith('https://')), {
+    error: 'ENABLE_TEST_HOOKS=1 is refused when APP_URL is https (a public deployment)',
+    path: ['ENABLE_TEST_HOOKS'],
+  })
   // Demo data (known passwords) is opt-in outside development; the quick start sets it explicitly.
   .transform((env) => ({ ...env, SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (env.NODE_ENV === 'development' ? 'true' : 'false') }))
 

@@ -2,6 +2,7 @@ import { type IRateLimiterOptions, type RateLimiterAbstract, RateLimiterMemory, 
 import { getEnv } from './env.server'
 import { getLogger } from './logger.server'
 import { getSharedRedis, type RedisCommandClient } from './redis.server'
+import { addressBudgetKey } from '~/lib/ip-network'
 
 /**
  * A limiter every process shares when Redis is there (so N processes do not allow N times the
@@ -81,8 +82,9 @@ async function verdictOf(consumptions: Promise<unknown>[]): Promise<RateLimitVer
   }
 }
 
-export async function consumeLoginAttempt(ip: string, email: string): Promise<RateLimitVerdict> {
+export async function consumeLoginAttempt(clientIp: string, email: string): Promise<RateLimitVerdict> {
   const account = email.toLowerCase()
+  const ip = addressBudgetKey(clientIp)
   return verdictOf([
     getLimiter('byAccountAndIp').consume(`${account}|${ip}`),
     getLimiter('byIp').consume(ip),
@@ -92,20 +94,25 @@ export async function consumeLoginAttempt(ip: string, email: string): Promise<Ra
 
 /** One point of an account-page budget (see ACCOUNT_LIMITS). */
 export function consumeRateLimit(name: keyof typeof ACCOUNT_LIMITS, key: string): Promise<RateLimitVerdict> {
-  return verdictOf([getLimiter(name).consume(key.toLowerCase())])
+  return verdictOf([getLimiter(name).consume(accountLimitKey(name, key))])
+}
+
+// Budgets "ByIp" count a client's network as addressBudgetKey sees it; the others an e-mail, in any case.
+function accountLimitKey(name: keyof typeof ACCOUNT_LIMITS, key: string): string {
+  return name.endsWith('ByIp') ? addressBudgetKey(key) : key.toLowerCase()
 }
 
 export type TradeAction = 'rfq' | 'freeSample' | 'meetingRequest'
 
 /** One point of a trade action's budgets, for this account and this address (see TRADE_LIMITS). */
 export function consumeTradeBudget(action: TradeAction, { userId, ip }: { userId: string; ip: string }): Promise<RateLimitVerdict> {
-  return verdictOf([getLimiter(`${action}ByAccount`).consume(userId), getLimiter(`${action}ByIp`).consume(ip)])
+  return verdictOf([getLimiter(`${action}ByAccount`).consume(userId), getLimiter(`${action}ByIp`).consume(addressBudgetKey(ip))])
 }
 
 /** Gives a point back (the attempt turned out not to count, e.g. a sign-up refused for its input). Best effort. */
 export async function refundRateLimit(name: keyof typeof ACCOUNT_LIMITS, key: string): Promise<void> {
   try {
-    await getLimiter(name).reward(key.toLowerCase(), 1)
+    await getLimiter(name).reward(accountLimitKey(name, key), 1)
   } catch (error) {
     getLogger().warn({ err: error }, 'could not refund a rate-limit point')
   }
@@ -115,8 +122,9 @@ export async function refundRateLimit(name: keyof typeof ACCOUNT_LIMITS, key: st
  * A successful sign-in forgives that account's failed attempts (from this address and overall). Best
  * effort: if the shared store does not answer, the sign-in still succeeds (the attempts then simply expire).
  */
-export async function resetLoginAttempts(ip: string, email: string): Promise<void> {
+export async function resetLoginAttempts(clientIp: string, email: string): Promise<void> {
   const account = email.toLowerCase()
+  const ip = addressBudgetKey(clientIp)
   try {
     await Promise.all([getLimiter('byAccountAndIp').delete(`${account}|${ip}`), getLimiter('byAccount').delete(account)])
   } catch (error) {

@@ -25,6 +25,17 @@ describe('sign-in rate limit in this process (no Redis)', () => {
 })
 
 describe('per-account and anti-automation limits in this process (no Redis)', () => {
+  it('counts an IPv6 client by its /64: new addresses in the same /64 buy no new sign-ups or RFQs', async () => {
+    delete process.env.REDIS_URL
+    resetEnvCache()
+    const { consumeRateLimit, consumeTradeBudget } = await import('./rate-limit.server')
+    const network = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1`
+    for (let n = 0; n < 5; n++) expect(await consumeRateLimit('signupByIp', `${network}::${n + 1}`)).toEqual({ allowed: true })
+    expect((await consumeRateLimit('signupByIp', `${network}:aaaa:bbbb:cccc:dddd`)).allowed).toBe(false)
+    for (let n = 0; n < 60; n++) expect(await consumeTradeBudget('rfq', { userId: randomUUID(), ip: `${network}::${n + 1}` })).toEqual({ allowed: true })
+    expect((await consumeTradeBudget('rfq', { userId: randomUUID(), ip: `${network}::ffff` })).allowed).toBe(false)
+  })
+
   it('refuses the 21st attempt on one account within 15 minutes even from a new address each time', async () => {
     delete process.env.REDIS_URL
     resetEnvCache()

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { redactLoggedRequest, redactSecrets } from './redact.server'
+import { redactLoggedRequest, redactLoggedResponse, redactSecrets } from './redact.server'
 
 const token = () => randomBytes(32).toString('base64url')
 
@@ -34,5 +34,17 @@ describe('redactLoggedRequest', () => {
     })
     expect(JSON.stringify(logged)).not.toContain(secret)
     expect(logged).toMatchObject({ id: 1, method: 'GET', url: '/reset-password/[redacted]?x=[redacted]', headers: { 'user-agent': 'curl' } })
+  })
+})
+
+describe('redactLoggedResponse', () => {
+  it('hides a token in a redirect target (invitation sign-in) and keeps the other headers', () => {
+    const secret = token()
+    const logged = redactLoggedResponse({
+      statusCode: 302,
+      headers: { location: `/login?redirectTo=%2Finvitations%2F${secret}`, 'content-type': 'text/plain' },
+    })
+    expect(JSON.stringify(logged)).not.toContain(secret)
+    expect(logged).toEqual({ statusCode: 302, headers: { location: '/login?redirectTo=%2Finvitations%[redacted]', 'content-type': 'text/plain' } })
   })
 })

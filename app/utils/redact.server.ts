@@ -30,3 +30,19 @@ export function redactLoggedRequest<T extends LoggedRequest>(req: T): T {
     headers: req.headers ? { ...req.headers, referer: scrub(req.headers.referer) } : req.headers,
   }
 }
+
+type LoggedResponse = { headers?: Record<string, unknown> }
+
+/**
+ * pino-http's serialized response with secrets redacted from the headers that carry a URL: a redirect
+ * into an invitation (`Location: /invitations/<token>`, or `/login?redirectTo=%2Finvitations%2F<token>`).
+ */
+export function redactLoggedResponse<T extends LoggedResponse>(res: T): T {
+  if (!res.headers) return res
+  const headers = { ...res.headers }
+  for (const name of ['location', 'refresh', 'content-location']) {
+    const value = headers[name]
+    if (typeof value === 'string') headers[name] = redactSecrets(value)
+  }
+  return { ...res, headers }
+}

@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls'
 import express from 'express'
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
 import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
-import { networkPrefix } from '../../app/domain/live/room-identity.ts'
+import { addressBudgetKey } from '../../app/lib/ip-network.ts'
 import { isOwnOrigin } from '../../app/utils/csrf.server.ts'
 import { getEnv, type TrustProxy } from '../../app/utils/env.server.ts'
 import { readGuestKey } from '../../app/utils/guest-key.server.ts'
@@ -60,11 +60,6 @@ function requestOrigin(request: IncomingMessage, trust: TrustFn): string {
   return `${forwarded || direct}://${request.headers.host ?? ''}`
 }
 
-function budgetKey(address: string): string {
-  const prefix = networkPrefix(address)
-  return prefix?.endsWith('/64') ? prefix : address
-}
-
 /**
  * Engine.IO's `allowRequest`, run once per connection before any namespace: refuses browsers on
  * other origins (a page elsewhere cannot use a visitor's cookies here, as with forms), then spends
@@ -86,7 +81,7 @@ export function createHandshakeGuard(redis?: { client: RedisCommandClient; scope
       const sessionId = await readSessionId(cookie)
       if (sessionId && (await findActiveSessionUser(sessionId))) return
       try {
-        await newGuests.consume(budgetKey(request.tradecastClientAddress!))
+        await newGuests.consume(addressBudgetKey(request.tradecastClientAddress!))
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection
         request.tradecastGuestOverBudget = true

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Socket } from 'socket.io'
 import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
-import { networkPrefix, type RoomIdentity } from '../../app/domain/live/room-identity.ts'
+import type { RoomIdentity } from '../../app/domain/live/room-identity.ts'
+import { networkPrefix } from '../../app/lib/ip-network.ts'
 import { readGuestKey } from '../../app/utils/guest-key.server.ts'
 import { clientAddress, type HandshakeRequest } from './handshake-guard.ts'
 

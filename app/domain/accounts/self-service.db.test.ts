@@ -378,13 +378,13 @@ describe('sign-in and sign-up abuse', () => {
     expect(await prisma.user.count({ where: { email } })).toBe(0)
   })
 
-  it('creates at most 5 accounts an hour from one address; a refused duplicate does not count', async () => {
+  it('allows 5 sign-up attempts an hour from one address; a refused duplicate counts too (probing which e-mails have accounts costs budget)', async () => {
     const ip = freshIp()
     const taken = `taken-${randomUUID().slice(0, 8)}@example.test`
     expect(((await post(handleSignup, '/signup', signupFields(taken), { ip })) as Response).status).toBe(302)
     const duplicate = (await post(handleSignup, '/signup', signupFields(taken), { ip })) as ActionData
     expect(duplicate.data.result.error.email).toEqual(['errors.emailTaken'])
-    for (let n = 0; n < 4; n++) {
+    for (let n = 0; n < 3; n++) {
       expect(((await post(handleSignup, '/signup', signupFields(`bulk-${n}-${randomUUID().slice(0, 8)}@example.test`), { ip })) as Response).status).toBe(302)
     }
     const email = `sixth-${randomUUID().slice(0, 8)}@example.test`

@@ -188,3 +188,27 @@ describe('hostile RFQ input', () => {
     ).toMatchObject({ status: 404 })
   })
 })
+
+describe('RFQs from a fair showcase', () => {
+  it('count for the fair only when the showcase is on its approved programme', async () => {
+    const p = await setup()
+    const prisma = await getPrisma()
+    const organizer = await createUser('ORGANIZER')
+    const fair = await prisma.tradeFair.create({
+      data: { slug: `rfq-fair-${crypto.randomUUID().slice(0, 8)}`, name: 'RFQ Expo', startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000), timeZone: 'Asia/Seoul', status: 'OPEN', organizerId: organizer.user.id },
+    })
+    const showcase = (approvedAt: Date | null) =>
+      prisma.liveSession.create({
+        data: { title: 'Noodles live', hostId: p.exporter.user.id, companyId: p.exporter.company.id, fairId: fair.id, approvedAt, scheduledStartAt: new Date(), scheduledEndAt: new Date(Date.now() + 3_600_000) },
+      })
+    const proposal = await showcase(null)
+    const approved = await showcase(new Date())
+    const fairOf = async (liveSessionId: string) => {
+      const created = (await sendRfq(p, { liveSessionId })) as Response
+      const id = created.headers.get('Location')!.split('/').pop()!
+      return (await prisma.inquiry.findUniqueOrThrow({ where: { id }, select: { fairId: true, liveSessionId: true } }))
+    }
+    expect(await fairOf(proposal.id)).toEqual({ fairId: null, liveSessionId: proposal.id })
+    expect(await fairOf(approved.id)).toEqual({ fairId: fair.id, liveSessionId: approved.id })
+  })
+})

@@ -32,11 +32,11 @@ export async function createInquiry(user: SessionUser, input: RfqInput, now = ne
     select: { id: true, companyId: true, unit: true, translations: { select: { locale: true, name: true } } },
   })
   if (!product) throw new DomainError('not-found', { status: 404 })
-  let liveSession: { id: string; fairId: string | null } | null = null
+  let liveSession: { id: string; fairId: string | null; approvedAt: Date | null } | null = null
   if (input.liveSessionId) {
     liveSession = await prisma.liveSession.findFirst({
       where: { id: input.liveSessionId, companyId: product.companyId },
-      select: { id: true, fairId: true },
+      select: { id: true, fairId: true, approvedAt: true },
     })
     if (!liveSession) throw new DomainError('invalid-session', { status: 400 })
   }
@@ -49,7 +49,9 @@ export async function createInquiry(user: SessionUser, input: RfqInput, now = ne
         companyId: product.companyId,
         productId: product.id,
         liveSessionId: liveSession?.id ?? null,
-        fairId: liveSession?.fairId ?? null,
+        // Only a showcase on the fair's approved programme brings RFQs into the fair's KPIs: a proposal the
+        // organizer has not approved (or refused) must not add to them.
+        fairId: liveSession?.approvedAt ? liveSession.fairId : null,
         quantity: input.quantity,
         unit: product.unit,
         targetPriceMinor: input.targetPrice === undefined ? null : toMinorUnits(input.targetPrice, input.targetCurrency),

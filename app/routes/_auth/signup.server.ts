@@ -38,14 +38,15 @@ export async function handleSignup(request: Request) {
   try {
     user = await signUp(submission.value, locale)
   } catch (error) {
-    // The budget counts accounts created, not typos.
-    await refundRateLimit('signupByIp', ip)
+    // A taken e-mail keeps its point: otherwise finding out which e-mails have accounts would cost nothing.
     if (error instanceof EmailTakenError) {
       return data(
         { result: submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, hideFields: ['password'] }) },
         { status: 400 },
       )
     }
+    // The server failed, not the visitor: the point goes back.
+    await refundRateLimit('signupByIp', ip)
     throw error
   }
   getLogger().info({ userId: user.id, role: user.role }, 'account created')
