@@ -1,5 +1,6 @@
 import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
 import { hashPassword, verifyPassword } from './password.server'
 import type { SignupInput } from './schemas'
 
@@ -24,11 +25,8 @@ export async function authenticate(email: string, password: string) {
   return (await verifyPassword(user.password.hash, password)) ? { id: user.id, role: user.role } : null
 }
 
-export class EmailTakenError extends Error {
-  constructor() {
-    super('An account with this email already exists')
-  }
-}
+/** An account with this email already exists: shown on the email field. */
+const emailTaken = () => new DomainError('email-taken', { field: 'email', messageKey: 'errors.emailTaken' })
 
 function slugify(name: string): string {
   const base = name
@@ -43,7 +41,7 @@ function slugify(name: string): string {
 /** Creates the user with their role-specific profile in one transaction. */
 export async function signUp(input: SignupInput, locale: string) {
   const prisma = await getPrisma()
-  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new EmailTakenError()
+  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken()
   const passwordHash = await hashPassword(input.password)
   try {
     return await prisma.$transaction(async (tx) => {
@@ -87,7 +85,7 @@ export async function signUp(input: SignupInput, locale: string) {
     })
   } catch (error) {
     // Two sign-ups with one email racing past the check above: the unique index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new EmailTakenError()
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw emailTaken()
     throw error
   }
 }

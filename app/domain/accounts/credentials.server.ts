@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { queueEmail } from '~/domain/notifications/email.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
@@ -7,11 +8,12 @@ import { appOrigin } from '~/utils/request.server'
 import { hashPassword, verifyPassword } from './password.server'
 import { announceRevokedSessions } from './session.server'
 
-/** A refused account change; `messageKey` is the i18n key routes show as a form error. */
-export class AccountError extends Error {
-  constructor(readonly messageKey: string, readonly field?: string) {
-    super(messageKey)
-  }
+/** Refused account changes, each with the message the form shows (on its field when it has one). */
+export const ACCOUNT_ERRORS = ['invalid-link', 'current-password-wrong', 'same-password'] as const
+type AccountErrorCode = (typeof ACCOUNT_ERRORS)[number]
+
+function accountError(code: AccountErrorCode, messageKey: string, field?: string) {
+  return new DomainError<AccountErrorCode>(code, { messageKey, ...(field ? { field } : {}) })
 }
 
 /** How long a reset link works (ASVS V2.5: short-lived). */
@@ -38,7 +40,7 @@ async function replacePassword(userId: string, passwordHash: string, now: Date, 
         where: { tokenHash: consumedTokenHash, userId, usedAt: null, expiresAt: { gt: now } },
         data: { usedAt: now },
       })
-      if (count !== 1) throw new AccountError('account.reset.invalidLink')
+      if (count !== 1) throw accountError('invalid-link', 'account.reset.invalidLink')
     }
     await tx.password.upsert({ where: { userId }, update: { hash: passwordHash }, create: { userId, hash: passwordHash } })
     await tx.passwordResetToken.deleteMany({ where: { userId, usedAt: null } })
@@ -57,9 +59,9 @@ export async function changePassword(
   const prisma = await getPrisma()
   const stored = await prisma.password.findUnique({ where: { userId }, select: { hash: true } })
   if (!stored || !(await verifyPassword(stored.hash, currentPassword))) {
-    throw new AccountError('account.errors.currentPasswordWrong', 'currentPassword')
+    throw accountError('current-password-wrong', 'account.errors.currentPasswordWrong', 'currentPassword')
   }
-  if (currentPassword === newPassword) throw new AccountError('account.errors.samePassword', 'newPassword')
+  if (currentPassword === newPassword) throw accountError('same-password', 'account.errors.samePassword', 'newPassword')
   return replacePassword(userId, await hashPassword(newPassword), now)
 }
 
@@ -106,7 +108,7 @@ export async function findPasswordResetUser(token: string, now = new Date()): Pr
 /** Sets the password through a reset link (single use), ends all sessions. Returns the user's id. */
 export async function resetPassword({ token, password, now = new Date() }: { token: string; password: string; now?: Date }): Promise<string> {
   const owner = await findPasswordResetUser(token, now)
-  if (!owner) throw new AccountError('account.reset.invalidLink')
+  if (!owner) throw accountError('invalid-link', 'account.reset.invalidLink')
   await replacePassword(owner.userId, await hashPassword(password), now, hashResetToken(token))
   return owner.userId
 }

@@ -10,15 +10,8 @@ import { pickLocalized, pickTranslation } from './translations'
 
 type Db = Prisma.TransactionClient
 
-/** A rule the form cannot know in the browser (e.g. too many images); `field` is the form field name. */
-export class ProductEditorError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: string,
-  ) {
-    super(messageKey)
-  }
-}
+/** Rules the form cannot know in the browser (e.g. too many images), each on its form field. */
+export const PRODUCT_EDITOR_ERRORS = ['too-many-images'] as const
 
 function notFound(): never {
   throw new DomainError('not-found', { status: 404 })
@@ -116,7 +109,7 @@ async function writeChildren(db: Db, productId: string, input: ProductInput) {
 async function appendImages(db: Db, productId: string, paths: readonly string[], altBase: string) {
   if (paths.length === 0) return
   const existing = await db.productImage.findMany({ where: { productId }, select: { position: true } })
-  if (existing.length + paths.length > MAX_PRODUCT_IMAGES) throw new ProductEditorError('images', 'exporter.products.errors.tooManyImages')
+  if (existing.length + paths.length > MAX_PRODUCT_IMAGES) throw new DomainError<(typeof PRODUCT_EDITOR_ERRORS)[number]>('too-many-images', { field: 'images', messageKey: 'exporter.products.errors.tooManyImages' })
   const start = existing.reduce((max, image) => Math.max(max, image.position + 1), 0)
   await db.productImage.createMany({
     data: paths.map((path, index) => ({ productId, path, alt: altBase, position: start + index })),

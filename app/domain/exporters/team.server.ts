@@ -42,10 +42,12 @@ export async function listTeam(companyId: string, now: Date) {
   }
 }
 
-export class TeamError extends Error {
-  constructor(readonly messageKey: string) {
-    super(messageKey)
-  }
+/** Refusals of team and invitation changes, each with the message the form shows. */
+export const TEAM_ERRORS = ['already-member', 'remove-self', 'last-owner', 'invitation-invalid', 'other-company', 'account-exists'] as const
+export type TeamErrorCode = (typeof TEAM_ERRORS)[number]
+
+function teamError(code: TeamErrorCode, messageKey: string, field?: string) {
+  return new DomainError<TeamErrorCode>(code, { messageKey, ...(field ? { field } : {}) })
 }
 
 /**
@@ -61,7 +63,7 @@ export async function inviteMember(
   const emailIds = await prisma.$transaction(async (tx) => {
     const company = await tx.exporterCompany.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } })
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, exporterMember: { select: { companyId: true } } } })
-    if (existing?.exporterMember?.companyId === companyId) throw new TeamError('exporter.team.errors.alreadyMember')
+    if (existing?.exporterMember?.companyId === companyId) throw teamError('already-member', 'exporter.team.errors.alreadyMember', 'email')
     await tx.exporterInvitation.deleteMany({ where: { companyId, email, acceptedAt: null } })
     await tx.exporterInvitation.create({
       data: { companyId, email, role, tokenHash: hashInvitationToken(token), invitedById: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
@@ -103,10 +105,10 @@ export async function removeMember(companyId: string, actorUserId: string, membe
     await requireCompanyRoleNow(actorUserId, companyId, 'remove:member:own', tx)
     const member = await tx.exporterMember.findFirst({ where: { id: memberId, companyId }, select: { id: true, userId: true, role: true } })
     if (!member) throw new DomainError('not-found', { status: 404 })
-    if (member.userId === actorUserId) throw new TeamError('exporter.team.errors.removeSelf')
+    if (member.userId === actorUserId) throw teamError('remove-self', 'exporter.team.errors.removeSelf')
     if (member.role === 'OWNER') {
       const owners = await tx.exporterMember.count({ where: { companyId, role: 'OWNER' } })
-      if (owners <= 1) throw new TeamError('exporter.team.errors.lastOwner')
+      if (owners <= 1) throw teamError('last-owner', 'exporter.team.errors.lastOwner')
     }
     await tx.exporterMember.delete({ where: { id: member.id } })
     const seats = await tx.meetingParticipant.findMany({
@@ -174,7 +176,7 @@ async function consume(tx: Prisma.TransactionClient, invitationId: string, now: 
     where: { id: invitationId, acceptedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now },
   })
-  if (count !== 1) throw new TeamError('exporter.invitation.errors.invalid')
+  if (count !== 1) throw teamError('invitation-invalid', 'exporter.invitation.errors.invalid')
 }
 
 /** A signed-in exporter without a company joins with the invited role. */
@@ -185,7 +187,7 @@ export async function acceptInvitation(userId: string, invitation: InvitationVie
     try {
       await tx.exporterMember.create({ data: { userId, companyId: invitation.companyId, role: invitation.role } })
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new TeamError('exporter.invitation.errors.otherCompany')
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw teamError('other-company', 'exporter.invitation.errors.otherCompany')
       throw error
     }
   })
@@ -199,7 +201,7 @@ export async function signUpWithInvitation(
 ): Promise<{ id: string }> {
   const prisma = await getPrisma()
   if (await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
-    throw new TeamError('exporter.invitation.errors.accountExists')
+    throw teamError('account-exists', 'exporter.invitation.errors.accountExists')
   }
   const passwordHash = await hashPassword(input.password)
   try {
@@ -220,7 +222,7 @@ export async function signUpWithInvitation(
       return user
     })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new TeamError('exporter.invitation.errors.accountExists')
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw teamError('account-exists', 'exporter.invitation.errors.accountExists')
     throw error
   }
 }

@@ -5,7 +5,7 @@ import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { FairInput, ProposeSessionInput } from './schemas'
-import { instantToWallClock, wallClockToInstant } from './wall-clock'
+import { instantToWallClock, wallClockToInstant } from '~/lib/time'
 
 const MINUTE = 60_000
 
@@ -60,7 +60,8 @@ function fairData(input: FairInput) {
   }
 }
 
-export class SlugTakenError extends Error {}
+/** Another fair has the slug: shown on the slug field. */
+const slugTaken = () => new DomainError('slug-taken', { field: 'slug', messageKey: 'fairs.errors.slugTaken' })
 
 export async function createFair(organizerId: string, input: FairInput): Promise<string> {
   const prisma = await getPrisma()
@@ -68,7 +69,7 @@ export async function createFair(organizerId: string, input: FairInput): Promise
     const fair = await prisma.tradeFair.create({ data: { ...fairData(input), slug: input.slug, organizerId }, select: { id: true } })
     return fair.id
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new SlugTakenError()
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken()
     throw error
   }
 }
@@ -78,7 +79,7 @@ export async function updateFair(fairId: string, input: FairInput): Promise<void
   try {
     await prisma.tradeFair.update({ where: { id: fairId }, data: { ...fairData(input), slug: input.slug } })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new SlugTakenError()
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken()
     throw error
   }
 }

@@ -1,12 +1,13 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
-import { AccountError, findPasswordResetUser, requestPasswordReset, resetPassword } from '~/domain/accounts/credentials.server'
+import { ACCOUNT_ERRORS, findPasswordResetUser, requestPasswordReset, resetPassword } from '~/domain/accounts/credentials.server'
 import { ForgotPasswordSchema, ResetPasswordSchema } from '~/domain/accounts/schemas'
 import { clearSessionCookie } from '~/domain/accounts/session.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
 import { consumeRateLimit } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 /** "Forgot password": one answer whether or not the email has an account. */
@@ -46,8 +47,7 @@ export async function handlePasswordReset(request: Request, token: string) {
   try {
     await resetPassword({ token, password: submission.value.password })
   } catch (error) {
-    if (error instanceof AccountError) return data({ result: submission.reply({ formErrors: [error.messageKey], hideFields }) }, { status: 400 })
-    throw error
+    return formErrorFromDomain(submission, error, { only: ACCOUNT_ERRORS, hideFields })
   }
   const headers = new Headers()
   headers.append('Set-Cookie', await clearSessionCookie())

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
-import { EmailTakenError, signUp } from '~/domain/accounts/accounts.server'
+import { signUp } from '~/domain/accounts/accounts.server'
+import { isDomainError } from '~/domain/errors'
 import { DASHBOARD_PATH } from '~/domain/accounts/permissions'
 import { SIGNUP_HONEYPOT_FIELD, SignupSchema } from '~/domain/accounts/schemas'
 import { createUserSession } from '~/domain/accounts/session.server'
@@ -9,6 +10,7 @@ import { getLogger } from '~/utils/logger.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { consumeRateLimit, refundRateLimit } from '~/utils/rate-limit.server'
 import { getClientIp, safeRedirectPath } from '~/utils/request.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function handleSignup(request: Request) {
@@ -39,12 +41,7 @@ export async function handleSignup(request: Request) {
     user = await signUp(submission.value, locale)
   } catch (error) {
     // A taken e-mail keeps its point: otherwise finding out which e-mails have accounts would cost nothing.
-    if (error instanceof EmailTakenError) {
-      return data(
-        { result: submission.reply({ fieldErrors: { email: ['errors.emailTaken'] }, hideFields: ['password'] }) },
-        { status: 400 },
-      )
-    }
+    if (isDomainError(error) && error.code === 'email-taken') return formErrorFromDomain(submission, error, { hideFields: ['password'] })
     // The server failed, not the visitor: the point goes back.
     await refundRateLimit('signupByIp', ip)
     throw error

@@ -2,10 +2,11 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { requireCompanyPermission, requireExporterMember } from '~/domain/accounts/permissions.server'
 import { companyRoleHasPermission } from '~/domain/accounts/permissions'
-import { inviteMember, listTeam, removeMember, revokeInvitation, TeamError } from '~/domain/exporters/team.server'
+import { inviteMember, listTeam, removeMember, revokeInvitation, TEAM_ERRORS } from '~/domain/exporters/team.server'
 import { TeamActionSchema } from '~/domain/exporters/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadTeam(request: Request, now = new Date()) {
@@ -47,10 +48,6 @@ export async function handleTeamAction(request: Request) {
       }
     }
   } catch (error) {
-    if (error instanceof TeamError) {
-      const field = input.intent === 'invite' ? { fieldErrors: { email: [error.messageKey] } } : { formErrors: [error.messageKey] }
-      return data({ result: submission.reply(field) }, { status: 400 })
-    }
-    throw error
+    return formErrorFromDomain(submission, error, { only: TEAM_ERRORS })
   }
 }

@@ -1,12 +1,13 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { createUserSession, getOptionalUser } from '~/domain/accounts/session.server'
-import { acceptBlocker, acceptInvitation, findOpenInvitation, signUpWithInvitation, TeamError } from '~/domain/exporters/team.server'
+import { acceptBlocker, acceptInvitation, findOpenInvitation, signUpWithInvitation, TEAM_ERRORS } from '~/domain/exporters/team.server'
 import { InvitationActionSchema } from '~/domain/exporters/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { getClientIp } from '~/utils/request.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadInvitation(request: Request, token: string, now = new Date()) {
@@ -42,8 +43,7 @@ export async function handleInvitationAction(request: Request, token: string, no
       headers.append('Set-Cookie', await createUserSession(created.id, { userAgent: request.headers.get('User-Agent'), ipAddress: getClientIp(request) }))
     }
   } catch (error) {
-    if (error instanceof TeamError) return data({ result: submission.reply({ formErrors: [error.messageKey], hideFields: ['password'] }) }, { status: 400 })
-    throw error
+    return formErrorFromDomain(submission, error, { only: TEAM_ERRORS, hideFields: ['password'] })
   }
   return redirectWithToast('/exporter', 'exporter.invitation.joined', { headers })
 }

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
-import { AccountError, changePassword } from '~/domain/accounts/credentials.server'
+import { ACCOUNT_ERRORS, changePassword } from '~/domain/accounts/credentials.server'
 import { ChangePasswordSchema, ProfileSchema, RevokeOtherSessionsSchema, RevokeSessionSchema } from '~/domain/accounts/schemas'
 import {
   createUserSession,
@@ -17,6 +17,7 @@ import { getEnv } from '~/utils/env.server'
 import { localeCookie } from '~/utils/preferences.server'
 import { consumeLoginAttempt } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadSettings(request: Request) {
@@ -59,10 +60,7 @@ export async function handleSettings(request: Request) {
     try {
       await changePassword({ userId: user.id, currentPassword: submission.value.currentPassword, newPassword: submission.value.newPassword })
     } catch (error) {
-      if (error instanceof AccountError) {
-        return data({ intent, result: submission.reply({ fieldErrors: { [error.field ?? '']: [error.messageKey] }, hideFields }) }, { status: 400 })
-      }
-      throw error
+      return formErrorFromDomain(submission, error, { only: ACCOUNT_ERRORS, hideFields, extra: { intent } })
     }
     // Every session ended with the old password; this device gets a new one (a new id: rotation).
     const cookie = await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip })

@@ -6,13 +6,14 @@ import {
   getProductEditorOptions,
   getProductForEdit,
   moveProductImage,
-  ProductEditorError,
+  PRODUCT_EDITOR_ERRORS,
   productServerSchema,
   saveProduct,
 } from '~/domain/catalog/product-editor.server'
 import { ImageActionSchema, MAX_PRODUCT_IMAGES } from '~/domain/catalog/product-schema'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import {
   deleteUpload,
@@ -84,10 +85,7 @@ export async function handleProductEditorAction(request: Request, productId: str
     saved = await saveProduct(companyId, productId, submission.value, { newImagePaths: stored, now })
   } catch (error) {
     await deleteUploads(stored)
-    if (error instanceof ProductEditorError) {
-      return data({ result: submission.reply({ hideFields: ['images'], fieldErrors: { [error.field]: [error.messageKey] } }) }, { status: 400 })
-    }
-    throw error
+    return formErrorFromDomain(submission, error, { only: PRODUCT_EDITOR_ERRORS, hideFields: ['images'] })
   }
   return redirectWithToast(`/exporter/products/${saved.id}`, productId ? 'exporter.products.saved' : 'exporter.products.created')
 }

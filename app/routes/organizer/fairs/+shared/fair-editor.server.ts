@@ -1,8 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
-import { createFair, setFairBanner, SlugTakenError, updateFair } from '~/domain/fairs/fairs.server'
+import { createFair, setFairBanner, updateFair } from '~/domain/fairs/fairs.server'
 import { FairSchema } from '~/domain/fairs/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { deleteUpload, filesOf, MB, parseUploadForm, sniffRasterImage, storeImage, uploadProblemResult } from '~/utils/uploads.server'
 
@@ -32,8 +33,7 @@ export async function saveFairForm(formData: FormData, { organizerId, fairId }: 
     if (id) await updateFair(id, submission.value)
     else id = await createFair(organizerId, submission.value)
   } catch (error) {
-    if (error instanceof SlugTakenError) return data({ result: submission.reply({ fieldErrors: { slug: ['fairs.errors.slugTaken'] } }) }, { status: 400 })
-    throw error
+    return formErrorFromDomain(submission, error, { only: ['slug-taken'] })
   }
   if (banner) await deleteUpload(await setFairBanner(id, await storeImage(banner)))
   return redirectWithToast(`/organizer/fairs/${id}`, 'fairs.saved')
