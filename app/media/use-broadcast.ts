@@ -1,7 +1,7 @@
 import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SessionStatus } from '~/protocol/media'
-import { listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceOption } from './local-media'
+import { deviceFailure, listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceOption } from './local-media'
 import { isSessionOver, MediaSession, MediaSessionClosedError } from './media-session'
 import { request, type MediaRequestError } from './signalling'
 import { useMediaSocket } from './use-media-socket'
@@ -87,7 +87,7 @@ export function useBroadcast(sessionId: string) {
         })
         setPreview()
       } catch (error) {
-        if (!cancelled) patch({ busy: null, error: error instanceof Error ? error.name : 'devices' })
+        if (!cancelled) patch({ busy: null, error: deviceFailure(error) })
       }
     })()
     return () => {

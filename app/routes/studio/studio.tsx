@@ -118,7 +118,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
               ) : null}
               {studio.error ? (
                 <p role="alert" className="text-sm text-red-700">
-                  {/* Device failures arrive as DOMException names; anything else as a message. */}
+                  {/* Device failures arrive as a DeviceFailure (app/media/local-media.ts); anything else as a message. */}
                   {t(`liveMedia.deviceErrors.${studio.error}`, { defaultValue: t('liveMedia.studio.error', { message: studio.error }) })}
                 </p>
               ) : null}
