@@ -14,6 +14,8 @@ export type DomainErrorOptions = {
   retryAfterSeconds?: number
   /** The form field the error belongs to, when it is about one field. */
   field?: string
+  /** An English sentence for logs and for clients that word refusals themselves; defaults to the code. */
+  detail?: string
   cause?: unknown
 }
 
@@ -30,7 +32,7 @@ export class DomainError<Code extends string = string> extends Error {
   readonly field?: string
 
   constructor(code: Code, options: DomainErrorOptions = {}) {
-    super(code, options.cause === undefined ? undefined : { cause: options.cause })
+    super(options.detail ?? code, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'DomainError'
     this.code = code
     this.status = options.status ?? 400

@@ -1,14 +1,12 @@
 import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
 
 export type LifecycleStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'
 
-export class LifecycleError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'ended' | 'cancelled',
-    message: string,
-  ) {
-    super(message)
-  }
+export type LifecycleErrorCode = 'not-found' | 'ended' | 'cancelled'
+
+function lifecycleError(code: LifecycleErrorCode, detail: string) {
+  return new DomainError<LifecycleErrorCode>(code, { status: code === 'not-found' ? 404 : 409, detail })
 }
 
 /**
@@ -22,9 +20,9 @@ export async function goLive(sessionId: string, hostUserId: string, now: Date): 
     data: { status: 'LIVE', startedAt: now, hostId: hostUserId },
   })
   const session = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: { status: true, startedAt: true } })
-  if (!session) throw new LifecycleError('not-found', 'No such session.')
-  if (session.status === 'ENDED') throw new LifecycleError('ended', 'This showcase has ended.')
-  if (session.status === 'CANCELLED') throw new LifecycleError('cancelled', 'This showcase was cancelled.')
+  if (!session) throw lifecycleError('not-found', 'No such session.')
+  if (session.status === 'ENDED') throw lifecycleError('ended', 'This showcase has ended.')
+  if (session.status === 'CANCELLED') throw lifecycleError('cancelled', 'This showcase was cancelled.')
   if (started.count === 0 && !session.startedAt) {
     await prisma.liveSession.update({ where: { id: sessionId }, data: { startedAt: now } })
     return { status: 'LIVE', startedAt: now }
@@ -40,8 +38,8 @@ export async function endLive(sessionId: string, now: Date): Promise<{ status: '
     data: { status: 'ENDED', endedAt: now },
   })
   const session = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: { status: true, endedAt: true } })
-  if (!session) throw new LifecycleError('not-found', 'No such session.')
-  if (session.status === 'CANCELLED') throw new LifecycleError('cancelled', 'This showcase was cancelled.')
+  if (!session) throw lifecycleError('not-found', 'No such session.')
+  if (session.status === 'CANCELLED') throw lifecycleError('cancelled', 'This showcase was cancelled.')
   return { status: 'ENDED', endedAt: session.endedAt ?? now }
 }
 

@@ -1,18 +1,19 @@
 import type { LiveSessionEventKind, Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
 import type { RoomContext } from './room-access.server'
 
 // Every moderation action requires room.canModerate (checked by the caller's guard below) and is
 // written to the session's event log with who did it and when.
 
-export class ModerationError extends Error {
-  constructor(readonly code: 'forbidden' | 'not-found') {
-    super(code)
-  }
+export type ModerationErrorCode = 'forbidden' | 'not-found'
+
+function moderationError(code: ModerationErrorCode) {
+  return new DomainError<ModerationErrorCode>(code, { status: code === 'forbidden' ? 403 : 404 })
 }
 
 function requireModerator(room: RoomContext) {
-  if (!room.canModerate) throw new ModerationError('forbidden')
+  if (!room.canModerate) throw moderationError('forbidden')
 }
 
 async function logEvent(tx: Prisma.TransactionClient, room: RoomContext, actorId: string, kind: LiveSessionEventKind, data: Prisma.InputJsonValue, now: Date) {
@@ -28,7 +29,7 @@ export async function removeMessage(room: RoomContext, actorId: string, messageI
       where: { id: messageId, sessionId: room.sessionId, removedAt: null },
       data: { removedAt: now, removedById: actorId },
     })
-    if (updated.count === 0) throw new ModerationError('not-found')
+    if (updated.count === 0) throw moderationError('not-found')
     await tx.liveSession.updateMany({ where: { id: room.sessionId, pinnedMessageId: messageId }, data: { pinnedMessageId: null } })
     await logEvent(tx, room, actorId, 'MESSAGE_REMOVED', { messageId }, now)
   })
@@ -40,7 +41,7 @@ export async function pinMessage(room: RoomContext, actorId: string, messageId: 
   await prisma.$transaction(async (tx) => {
     if (messageId) {
       const exists = await tx.chatMessage.count({ where: { id: messageId, sessionId: room.sessionId, removedAt: null } })
-      if (!exists) throw new ModerationError('not-found')
+      if (!exists) throw moderationError('not-found')
     }
     await tx.liveSession.update({ where: { id: room.sessionId }, data: { pinnedMessageId: messageId } })
     await logEvent(tx, room, actorId, messageId ? 'MESSAGE_PINNED' : 'MESSAGE_UNPINNED', { messageId }, now)
@@ -63,11 +64,11 @@ export async function sanctionParticipant(
   requireModerator(room)
   const prisma = await getPrisma()
   const targetUserId = 'userId' in input.target ? input.target.userId : null
-  if (targetUserId === actorId) throw new ModerationError('forbidden')
+  if (targetUserId === actorId) throw moderationError('forbidden')
   // The hosting company's own members cannot be silenced in their own showcase.
   if (targetUserId) {
     const member = await prisma.exporterMember.count({ where: { userId: targetUserId, companyId: room.companyId } })
-    if (member) throw new ModerationError('forbidden')
+    if (member) throw moderationError('forbidden')
   }
   const expiresAt = input.kind === 'MUTE' ? new Date(now.getTime() + (input.minutes ?? 10) * 60_000) : null
   await prisma.$transaction(async (tx) => {
@@ -114,7 +115,7 @@ export async function setSlowMode(room: RoomContext, actorId: string, seconds: n
 
 /** The exporter's blocked words apply to all of its sessions; only its own members change them. */
 export async function setBlockedWords(room: RoomContext, words: readonly string[]) {
-  if (!room.isHost) throw new ModerationError('forbidden')
+  if (!room.isHost) throw moderationError('forbidden')
   const prisma = await getPrisma()
   const unique = [...new Set(words.map((w) => w.trim()).filter(Boolean))]
   await prisma.exporterCompany.update({ where: { id: room.companyId }, data: { blockedWords: unique } })

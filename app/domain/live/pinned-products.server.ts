@@ -1,12 +1,14 @@
 import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
 import { pickTranslation } from '~/domain/catalog/translations'
 import { MAX_PINNED_PRODUCTS, type PinnedProductView } from '~/protocol/live'
 import type { RoomContext } from './room-access.server'
 
-export class PinError extends Error {
-  constructor(readonly code: 'forbidden' | 'not-found' | 'too-many-pins') {
-    super(code)
-  }
+export type PinErrorCode = 'forbidden' | 'not-found' | 'too-many-pins'
+const PIN_STATUS = { forbidden: 403, 'not-found': 404, 'too-many-pins': 409 } as const
+
+function pinError(code: PinErrorCode) {
+  return new DomainError<PinErrorCode>(code, { status: PIN_STATUS[code] })
 }
 
 /** The product cards every viewer sees, in the order they were pinned. */
@@ -62,15 +64,15 @@ export async function listPinnedProducts(sessionId: string, locale: string, now 
 
 /** The host pins (or unpins) one of their own published products; at most three at once. */
 export async function setProductPinned(room: RoomContext, actorId: string, productId: string, pinned: boolean, now = new Date()) {
-  if (!room.isHost) throw new PinError('forbidden')
+  if (!room.isHost) throw pinError('forbidden')
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
     const product = await tx.product.findFirst({ where: { id: productId, companyId: room.companyId, status: 'PUBLISHED' }, select: { id: true } })
-    if (!product) throw new PinError('not-found')
+    if (!product) throw pinError('not-found')
     if (pinned) {
       const alreadyPinned = await tx.liveSessionProduct.findMany({ where: { sessionId: room.sessionId, pinnedAt: { not: null } }, select: { productId: true } })
       if (alreadyPinned.some((row) => row.productId === productId)) return
-      if (alreadyPinned.length >= MAX_PINNED_PRODUCTS) throw new PinError('too-many-pins')
+      if (alreadyPinned.length >= MAX_PINNED_PRODUCTS) throw pinError('too-many-pins')
     }
     await tx.liveSessionProduct.upsert({
       where: { sessionId_productId: { sessionId: room.sessionId, productId } },

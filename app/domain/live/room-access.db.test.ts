@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createExporter, createUser } from '../../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
-import { assertShowcaseManagement, RoomAccessError, type ShowcaseManagement } from './room-access.server'
+import { isDomainError } from '~/domain/errors'
+import { assertShowcaseManagement, type ShowcaseManagement } from './room-access.server'
 
 // Showcase management by company role, read from the database at each call (issue 13 item 13).
 
@@ -17,7 +18,7 @@ async function verdict(sessionId: string, userId: string, permission: ShowcaseMa
     await assertShowcaseManagement(sessionId, userId, permission)
     return 'ok'
   } catch (error) {
-    if (error instanceof RoomAccessError) return error.code
+    if (isDomainError(error)) return error.code
     throw error
   }
 }

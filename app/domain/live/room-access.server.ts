@@ -1,4 +1,5 @@
 import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
 import { type CompanyPermission, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { RoomIdentity } from './room-identity'
 
@@ -14,16 +15,18 @@ export type RoomContext = {
   slowModeSeconds: number
 }
 
-export class RoomAccessError extends Error {
-  constructor(readonly code: 'not-found' | 'forbidden' | 'unauthenticated') {
-    super(code)
-  }
+export type RoomAccessErrorCode = 'not-found' | 'forbidden' | 'unauthenticated'
+const ROOM_ACCESS_STATUS = { 'not-found': 404, forbidden: 403, unauthenticated: 401 } as const
+
+function roomAccessError(code: RoomAccessErrorCode) {
+  return new DomainError<RoomAccessErrorCode>(code, { status: ROOM_ACCESS_STATUS[code] })
 }
 
 /** What a session's room rules depend on, whoever asks (cacheable for a moment per process). */
 export type SessionFacts = {
   id: string
   kind: 'SHOWCASE' | 'MEETING'
+  title: string
   status: RoomContext['status']
   isPublic: boolean
   companyId: string
@@ -41,6 +44,7 @@ export async function loadSessionFacts(sessionId: string): Promise<SessionFacts>
     select: {
       id: true,
       kind: true,
+      title: true,
       status: true,
       isPublic: true,
       companyId: true,
@@ -51,10 +55,11 @@ export async function loadSessionFacts(sessionId: string): Promise<SessionFacts>
       meeting: { select: { participants: { select: { userId: true } } } },
     },
   })
-  if (!session) throw new RoomAccessError('not-found')
+  if (!session) throw roomAccessError('not-found')
   return {
     id: session.id,
     kind: session.kind,
+    title: session.title,
     status: session.status,
     isPublic: session.isPublic,
     companyId: session.companyId,
@@ -66,18 +71,23 @@ export async function loadSessionFacts(sessionId: string): Promise<SessionFacts>
   }
 }
 
+/** The host rule: members of the exporter company hosting the session (they pin, moderate, broadcast, and cannot be sanctioned there). */
+export function isSessionHost(session: Pick<SessionFacts, 'companyId'>, identity: RoomIdentity): boolean {
+  return identity.kind === 'user' && identity.companyId === session.companyId
+}
+
 /**
  * What this identity may do in this session's room. Public showcases admit guests; other sessions
  * need a signed-in account (private meetings are for their participants only).
  */
 export function roomContextFor(session: SessionFacts, identity: RoomIdentity): RoomContext {
   const userId = identity.kind === 'user' ? identity.userId : null
-  const isHost = identity.kind === 'user' && identity.companyId === session.companyId
+  const isHost = isSessionHost(session, identity)
   if (session.kind === 'MEETING') {
     const participant = userId !== null && session.meetingParticipantIds.includes(userId)
-    if (!participant && !isHost) throw new RoomAccessError(identity.kind === 'guest' ? 'unauthenticated' : 'forbidden')
+    if (!participant && !isHost) throw roomAccessError(identity.kind === 'guest' ? 'unauthenticated' : 'forbidden')
   } else if (!session.isPublic && identity.kind === 'guest') {
-    throw new RoomAccessError('unauthenticated')
+    throw roomAccessError('unauthenticated')
   }
   const canModerate =
     isHost ||
@@ -116,9 +126,9 @@ export async function assertShowcaseManagement(sessionId: string, userId: string
     prisma.liveSession.findUnique({ where: { id: sessionId }, select: { companyId: true, hostId: true } }),
     prisma.exporterMember.findUnique({ where: { userId }, select: { companyId: true, role: true } }),
   ])
-  if (!session) throw new RoomAccessError('not-found')
-  if (!member || member.companyId !== session.companyId) throw new RoomAccessError('forbidden')
+  if (!session) throw roomAccessError('not-found')
+  if (!member || member.companyId !== session.companyId) throw roomAccessError('forbidden')
   if (companyRoleHasPermission(member.role, permission)) return
   if (permission === 'manage:showcase:own' && session.hostId === userId) return
-  throw new RoomAccessError('forbidden')
+  throw roomAccessError('forbidden')
 }

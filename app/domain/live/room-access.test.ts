@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { RoomAccessError, roomContextFor, type SessionFacts } from './room-access.server'
+import { isDomainError } from '~/domain/errors'
+import { roomContextFor, type SessionFacts } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
 
 const showcase: SessionFacts = {
   id: 's1',
   kind: 'SHOWCASE',
+  title: 'Showcase',
   status: 'LIVE',
   isPublic: true,
   companyId: 'c1',
@@ -30,7 +32,7 @@ function refusal(run: () => unknown): string | null {
     run()
     return null
   } catch (error) {
-    if (error instanceof RoomAccessError) return error.code
+    if (isDomainError(error)) return error.code
     throw error
   }
 }

@@ -1,19 +1,11 @@
-import { DomainError } from '~/domain/errors'
-import { TZDate } from '@date-fns/tz'
+import { DomainError, isDomainError } from '~/domain/errors'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
-import { assertShowcaseManagement, loadSessionFacts, RoomAccessError, roomContextFor } from './room-access.server'
+import { wallClockToInstant } from '~/lib/time'
+import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
-
-/** `YYYY-MM-DDTHH:mm` on the wall clock of `timeZone` → the UTC instant (DST-correct). */
-export function wallClockToUtc(value: string, timeZone: string): Date {
-  const [date = '', time = ''] = value.split('T')
-  const [y, m, d] = date.split('-').map(Number)
-  const [hh, mm] = time.split(':').map(Number)
-  return new Date(new TZDate(y!, m! - 1, d!, hh!, mm!, timeZone).getTime())
-}
 
 /**
  * The company's showcases; `manageable` says whether this viewer may open the studio (same rule as
@@ -76,8 +68,8 @@ export async function createShowcase(
   timeZone: string,
   now: Date,
 ): Promise<{ ok: true; id: string } | { ok: false; field: 'startsAt' | 'productIds'; error: string }> {
-  const start = wallClockToUtc(input.startsAt, timeZone)
-  const end = wallClockToUtc(input.endsAt, timeZone)
+  const start = wallClockToInstant(input.startsAt, timeZone)
+  const end = wallClockToInstant(input.endsAt, timeZone)
   if (start.getTime() < now.getTime() - 5 * 60 * 1000) return { ok: false, field: 'startsAt', error: 'liveMedia.schedule.errors.past' }
   const prisma = await getPrisma()
   const productIds = [...new Set(input.productIds)]
@@ -113,12 +105,7 @@ export async function requireStudioSession(sessionId: string, user: SessionUser)
   })
   if (!session) throw new DomainError('not-found', { status: 404 })
   if (user.exporterMember?.company.id !== session.companyId) throw new DomainError('forbidden', { status: 403 })
-  try {
-    await assertShowcaseManagement(session.id, user.id, 'manage:showcase:own')
-  } catch (error) {
-    if (error instanceof RoomAccessError) throw new DomainError(error.code, { status: error.code === 'not-found' ? 404 : 403 })
-    throw error
-  }
+  await assertShowcaseManagement(session.id, user.id, 'manage:showcase:own')
   return { ...session, scheduledStartAt: session.scheduledStartAt.toISOString(), startedAt: session.startedAt?.toISOString() ?? null }
 }
 
@@ -154,8 +141,8 @@ export async function loadWatchSession(sessionId: string, user: SessionUser | nu
   try {
     roomContextFor(await loadSessionFacts(session.id), visitorIdentity(user, locale))
   } catch (error) {
-    if (!(error instanceof RoomAccessError)) throw error
-    if (error.code === 'not-found') throw new DomainError('not-found', { status: 404 })
+    // The room's refusal (a DomainError: 404, 403 or 401) decides what the page offers.
+    if (!isDomainError(error) || error.code === 'not-found') throw error
     return { id: session.id, access: error.code === 'unauthenticated' ? ('sign-in' as const) : ('forbidden' as const) }
   }
   return {

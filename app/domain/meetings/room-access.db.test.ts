@@ -4,7 +4,8 @@ import { getRequest } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { acceptMeeting, requestMeeting } from './meetings.server'
-import { admitToMeetingRoom, isMeetingSession, MeetingRoomError } from './room-access.server'
+import { DomainError } from '~/domain/errors'
+import { admitToMeetingRoom, isMeetingSession } from './room-access.server'
 
 // The meeting video room (`/media` join as a participant): seats only, inside the room window.
 // Monday 2026-03-09 08:00–08:30 UTC is the one common hour of a Berlin buyer and a Seoul exporter.
@@ -60,7 +61,7 @@ describe('meeting room admission', () => {
     }
     // Outside the window (opens 10 min before, closes 30 min after the end).
     const early = await caught(() => admitToMeetingRoom(sessionId, buyer.user.id, new Date('2026-03-09T07:49:59Z')))
-    expect(early).toBeInstanceOf(MeetingRoomError)
+    expect(early).toBeInstanceOf(DomainError)
     expect(early).toMatchObject({ code: 'early' })
     expect(await caught(() => admitToMeetingRoom(sessionId, buyer.user.id, new Date('2026-03-09T09:00:00Z')))).toMatchObject({ code: 'closed' })
     // Not a meeting session, or no such session.

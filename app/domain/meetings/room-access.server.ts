@@ -1,20 +1,20 @@
 import type { MeetingRole } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
 import { roomState } from './room-window'
 
 // Who may enter a meeting's video room, and when: the seated participants of an accepted meeting,
 // inside its room window. Used by the `/media` gateway for every join (identity from the session
 // cookie, `now` from the request clock); never trusts anything the browser says about itself.
 
-export type MeetingRoomSeat = { meetingId: string; userId: string; name: string; role: MeetingRole }
+/** `session`: what the media room shows of its live session, read with the seat (one read per join). */
+export type MeetingRoomSeat = { meetingId: string; userId: string; name: string; role: MeetingRole; session: { title: string; status: 'SCHEDULED' | 'LIVE' } }
 
-export class MeetingRoomError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'forbidden' | 'early' | 'closed',
-    message: string,
-  ) {
-    super(message)
-  }
+export type MeetingRoomErrorCode = 'not-found' | 'forbidden' | 'early' | 'closed'
+const MEETING_ROOM_STATUS = { 'not-found': 404, forbidden: 403, early: 409, closed: 410 } as const
+
+function meetingRoomError(code: MeetingRoomErrorCode, detail: string) {
+  return new DomainError<MeetingRoomErrorCode>(code, { status: MEETING_ROOM_STATUS[code], detail })
 }
 
 /** True when the live session is a private meeting (its media room admits seats only). */
@@ -24,13 +24,14 @@ export async function isMeetingSession(sessionId: string): Promise<boolean> {
   return session?.kind === 'MEETING'
 }
 
-/** The caller's seat in the meeting of this MEETING live session, or a MeetingRoomError. */
+/** The caller's seat in the meeting of this MEETING live session, or a DomainError saying why not. */
 export async function admitToMeetingRoom(sessionId: string, userId: string, now: Date): Promise<MeetingRoomSeat> {
   const prisma = await getPrisma()
   const session = await prisma.liveSession.findUnique({
     where: { id: sessionId },
     select: {
       kind: true,
+      title: true,
       status: true,
       meeting: {
         select: {
@@ -44,14 +45,14 @@ export async function admitToMeetingRoom(sessionId: string, userId: string, now:
     },
   })
   const meeting = session?.kind === 'MEETING' ? session.meeting : null
-  if (!session || !meeting) throw new MeetingRoomError('not-found', 'No such meeting room.')
+  if (!session || !meeting) throw meetingRoomError('not-found', 'No such meeting room.')
   const seat = meeting.participants[0]
-  if (!seat) throw new MeetingRoomError('forbidden', 'Only the participants of this meeting can join its room.')
+  if (!seat) throw meetingRoomError('forbidden', 'Only the participants of this meeting can join its room.')
   if (meeting.status !== 'ACCEPTED' || session.status === 'ENDED' || session.status === 'CANCELLED') {
-    throw new MeetingRoomError('closed', 'This meeting room is closed.')
+    throw meetingRoomError('closed', 'This meeting room is closed.')
   }
   const window = roomState(meeting, now)
-  if (window.state === 'early') throw new MeetingRoomError('early', `The room opens at ${window.opensAt.toISOString()}.`)
-  if (window.state === 'closed') throw new MeetingRoomError('closed', 'This meeting is over and its room has closed.')
-  return { meetingId: meeting.id, userId, name: seat.user.name, role: seat.role }
+  if (window.state === 'early') throw meetingRoomError('early', `The room opens at ${window.opensAt.toISOString()}.`)
+  if (window.state === 'closed') throw meetingRoomError('closed', 'This meeting is over and its room has closed.')
+  return { meetingId: meeting.id, userId, name: seat.user.name, role: seat.role, session: { title: session.title, status: session.status } }
 }
