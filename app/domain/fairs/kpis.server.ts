@@ -24,7 +24,7 @@ import { PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { currencyFractionDigits } from '~/lib/money'
-import { dayInZone } from './wall-clock'
+import { dayInZone } from '~/lib/time'
 
 const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
 

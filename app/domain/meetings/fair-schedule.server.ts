@@ -20,6 +20,7 @@ import { loadMatchBuyers, loadMatchExporters, toMatchBuyer, toMatchExporter } fr
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { hasBookedOverlap, lockParties, seatAcceptedMeeting } from './meetings.server'
 import { listFairPreferences } from './preferences.server'
+import { proposerSide, SIDE_OF_ROLE } from './sides'
 
 export interface DraftMeeting {
   buyerId: string
@@ -81,7 +82,7 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
   // Explicit wishes first, only between parties still approved in the fair.
   for (const row of stored) {
     if (!buyerSet.has(row.buyerId) || !companySet.has(row.companyId)) continue
-    const by = row.side === 'BUYER' ? 'buyer' : 'exporter'
+    const by = SIDE_OF_ROLE[row.side as keyof typeof SIDE_OF_ROLE]
     seenPreference.add(`${row.buyerId}|${row.companyId}|${by}`)
     preferences.push({ buyerId: row.buyerId, exporterId: row.companyId, by, level: row.level === 'MUST_MEET' ? 'must-meet' : 'would-like' })
   }
@@ -102,7 +103,7 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
       // but only where that side has no explicit preference for the pair (the explicit one wins, even
       // if it is lower). Dropping it would lose wishes of people who never open the preference controls;
       // a side that wants no boost can withdraw its request.
-      const by = meeting.requestedById === meeting.buyer.userId ? 'buyer' : 'exporter'
+      const by = proposerSide(meeting)
       const key = `${meeting.buyerId}|${meeting.companyId}|${by}`
       if (!seenPreference.has(key)) {
         seenPreference.add(key)

@@ -10,9 +10,9 @@ import { isApprovedFairPair } from '~/domain/fairs/participation.server'
 import { findCommonSlots, type SchedulingParty, type TimeInterval } from '~/domain/matchmaking/slot-finder'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import type { OutcomeInput, RequestMeetingInput } from './schemas'
+import { type MeetingSide, partySide, proposerSide, sideOf } from './sides'
 
 type Tx = Prisma.TransactionClient
-export type MeetingSide = 'buyer' | 'exporter'
 
 export const MEETING_MINUTES = 30
 /** How far ahead the slot picker looks. */
@@ -154,18 +154,6 @@ async function companyMemberIds(db: Tx, companyId: string): Promise<string[]> {
   return members.map((member) => member.userId)
 }
 
-/** Which side of this meeting the user is on (null: neither). */
-export function sideOf(user: Pick<SessionUser, 'buyerProfile' | 'exporterMember'>, meeting: { buyerId: string; companyId: string }): MeetingSide | null {
-  if (user.buyerProfile?.id === meeting.buyerId) return 'buyer'
-  if (user.exporterMember?.company.id === meeting.companyId) return 'exporter'
-  return null
-}
-
-/** The side that made the proposal on the table (the request, or the latest new time). */
-function proposerSide(meeting: { requestedById: string; buyer: { userId: string } }): MeetingSide {
-  return meeting.requestedById === meeting.buyer.userId ? 'buyer' : 'exporter'
-}
-
 const meetingHead = {
   id: true,
   status: true,
@@ -185,18 +173,6 @@ async function loadHead(db: Tx, meetingId: string) {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: meetingHead })
   if (!meeting) fail(404, 'not-found')
   return meeting
-}
-
-function whenText(start: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(start)
 }
 
 /** Recipients on the other side of `side`, and the name they know the sender by. */
@@ -308,15 +284,13 @@ export async function requestMeeting(
 ): Promise<string> {
   let buyerId: string
   let companyId: string
-  let side: MeetingSide
-  if (user.role === 'BUYER' && user.buyerProfile && 'companyId' in target) {
+  const side = partySide(user)
+  if (side === 'buyer' && user.buyerProfile && 'companyId' in target) {
     buyerId = user.buyerProfile.id
     companyId = target.companyId
-    side = 'buyer'
-  } else if (user.role === 'EXPORTER' && user.exporterMember && 'buyerId' in target) {
+  } else if (side === 'exporter' && user.exporterMember && 'buyerId' in target) {
     buyerId = target.buyerId
     companyId = user.exporterMember.company.id
-    side = 'exporter'
   } else {
     fail(403, 'forbidden')
   }
@@ -344,7 +318,8 @@ export async function requestMeeting(
     const emails = await notify(tx, {
       userIds: other.userIds,
       kind: 'meeting.requested',
-      data: { from: other.senderName, when: whenText(slot.start, other.timeZone) },
+      data: { from: other.senderName },
+      times: { when: { at: slot.start, fallbackTimeZone: other.timeZone } },
       link: `/meetings/${created.id}`,
     })
     return { result: created.id, emails }

@@ -84,9 +84,9 @@ describe('meeting preferences', () => {
     await register(fair.id, e)
     await register(fair.id, pendingBuyer, 'PENDING')
 
-    await setMeetingPreference(b.session, { fairId: fair.id, side: 'BUYER', companyId: e.company.id, level: 'WOULD_LIKE' })
-    await setMeetingPreference(b.session, { fairId: fair.id, side: 'BUYER', companyId: e.company.id, level: 'MUST_MEET' })
-    await setMeetingPreference(e.session, { fairId: fair.id, side: 'EXPORTER', buyerId: b.profile.id, level: 'WOULD_LIKE' })
+    await setMeetingPreference(b.session, { fairId: fair.id, side: 'buyer', companyId: e.company.id, level: 'WOULD_LIKE' })
+    await setMeetingPreference(b.session, { fairId: fair.id, side: 'buyer', companyId: e.company.id, level: 'MUST_MEET' })
+    await setMeetingPreference(e.session, { fairId: fair.id, side: 'exporter', buyerId: b.profile.id, level: 'WOULD_LIKE' })
     const rows = await prisma.meetingPreference.findMany({ where: { fairId: fair.id }, orderBy: { side: 'asc' } })
     expect(rows.map((r) => [r.side, r.level, r.buyerId, r.companyId, r.createdById])).toEqual([
       ['BUYER', 'MUST_MEET', b.profile.id, e.company.id, b.user.id],
@@ -94,12 +94,12 @@ describe('meeting preferences', () => {
     ])
 
     // Wrong side: a buyer cannot speak for the exporter side, nor an exporter for another company.
-    expect(await caught(() => setMeetingPreference(b.session, { fairId: fair.id, side: 'EXPORTER', buyerId: b.profile.id, companyId: e.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'wrong-side' } })
-    expect(await caught(() => setMeetingPreference(e.session, { fairId: fair.id, side: 'EXPORTER', buyerId: b.profile.id, companyId: outsiderExporter.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'wrong-side' } })
+    expect(await caught(() => setMeetingPreference(b.session, { fairId: fair.id, side: 'exporter', buyerId: b.profile.id, companyId: e.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'wrong-side' } })
+    expect(await caught(() => setMeetingPreference(e.session, { fairId: fair.id, side: 'exporter', buyerId: b.profile.id, companyId: outsiderExporter.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'wrong-side' } })
     // Unapproved parties: a pending buyer, an exporter not exhibiting at the fair.
-    expect(await caught(() => setMeetingPreference(pendingBuyer.session, { fairId: fair.id, side: 'BUYER', companyId: e.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
-    expect(await caught(() => setMeetingPreference(b.session, { fairId: fair.id, side: 'BUYER', companyId: outsiderExporter.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
-    expect(await caught(() => setMeetingPreference(e.session, { fairId: fair.id, side: 'EXPORTER', buyerId: pendingBuyer.profile.id, level: 'WOULD_LIKE' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
+    expect(await caught(() => setMeetingPreference(pendingBuyer.session, { fairId: fair.id, side: 'buyer', companyId: e.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
+    expect(await caught(() => setMeetingPreference(b.session, { fairId: fair.id, side: 'buyer', companyId: outsiderExporter.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
+    expect(await caught(() => setMeetingPreference(e.session, { fairId: fair.id, side: 'exporter', buyerId: pendingBuyer.profile.id, level: 'WOULD_LIKE' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
     expect(await prisma.meetingPreference.count({ where: { fairId: fair.id } })).toBe(2)
 
     // The exporter's form on /exporter/recommendations clears its wish.
@@ -155,7 +155,7 @@ describe('meeting preferences', () => {
     await prisma.meeting.create({
       data: { buyerId: good.profile.id, companyId: e.company.id, fairId: fair.id, status: 'REQUESTED', startsAt: slots[0]!.startsAt, endsAt: slots[0]!.endsAt, requestedById: e.user.id },
     })
-    await setMeetingPreference(poor.session, { fairId: fair.id, side: 'BUYER', companyId: e.company.id, level: 'MUST_MEET' })
+    await setMeetingPreference(poor.session, { fairId: fair.id, side: 'buyer', companyId: e.company.id, level: 'MUST_MEET' })
     const inputs = await loadScheduleInputs(fair.id, { locale: 'en' })
     expect(inputs.preferences).toEqual([
       { buyerId: poor.profile.id, exporterId: e.company.id, by: 'buyer', level: 'must-meet' },

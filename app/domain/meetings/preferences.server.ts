@@ -2,12 +2,11 @@
 // exporter, an exporter member marks an approved buyer, each as MUST_MEET or WOULD_LIKE (or clears it).
 // One row per (fair, buyer, company, side); the side is always the caller's own, taken from the session.
 import { DomainError, type DomainErrorStatus } from '~/domain/errors'
-import type { MeetingRole, PreferenceLevel } from '~/generated/prisma/client'
+import type { PreferenceLevel } from '~/generated/prisma/client'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
-
-export type PreferenceSide = Extract<MeetingRole, 'BUYER' | 'EXPORTER'>
+import { type MeetingSide, partySide, ROLE_OF_SIDE } from './sides'
 
 function fail(status: DomainErrorStatus, reason: string): never {
   throw new DomainError(reason, { status })
@@ -32,13 +31,6 @@ async function isExhibiting(fairId: string, companyId: string): Promise<boolean>
   return registration !== null || booth !== null
 }
 
-/** The side a user speaks for (null: neither a buyer with a profile nor an exporter member). */
-export function preferenceSideOf(user: Pick<SessionUser, 'role' | 'buyerProfile' | 'exporterMember'>): PreferenceSide | null {
-  if (user.role === 'BUYER' && user.buyerProfile) return 'BUYER'
-  if (user.role === 'EXPORTER' && user.exporterMember) return 'EXPORTER'
-  return null
-}
-
 /**
  * Sets (level) or clears (null) the caller's preference. `side` is what the form claims; it must be
  * the caller's own side, and the counterpart must be on the other one. Both parties must be approved
@@ -46,21 +38,21 @@ export function preferenceSideOf(user: Pick<SessionUser, 'role' | 'buyerProfile'
  */
 export async function setMeetingPreference(
   user: Pick<SessionUser, 'id' | 'role' | 'buyerProfile' | 'exporterMember'>,
-  input: { fairId: string; side: PreferenceSide; buyerId?: string; companyId?: string; level: PreferenceLevel | null },
+  input: { fairId: string; side: MeetingSide; buyerId?: string; companyId?: string; level: PreferenceLevel | null },
 ): Promise<void> {
-  const own = preferenceSideOf(user)
+  const own = partySide(user)
   if (!own || own !== input.side) fail(403, 'wrong-side')
-  const buyerId = own === 'BUYER' ? user.buyerProfile!.id : input.buyerId
-  const companyId = own === 'EXPORTER' ? user.exporterMember!.company.id : input.companyId
+  const buyerId = own === 'buyer' ? user.buyerProfile!.id : input.buyerId
+  const companyId = own === 'exporter' ? user.exporterMember!.company.id : input.companyId
   if (!buyerId || !companyId) fail(400, 'missing-party')
-  if (own === 'BUYER' && input.buyerId && input.buyerId !== buyerId) fail(403, 'wrong-side')
-  if (own === 'EXPORTER' && input.companyId && input.companyId !== companyId) fail(403, 'wrong-side')
+  if (own === 'buyer' && input.buyerId && input.buyerId !== buyerId) fail(403, 'wrong-side')
+  if (own === 'exporter' && input.companyId && input.companyId !== companyId) fail(403, 'wrong-side')
   const prisma = await getPrisma()
   const fair = await prisma.tradeFair.findUnique({ where: { id: input.fairId }, select: { id: true } })
   if (!fair) fail(404, 'not-found')
   const [buyerOk, exporterOk] = await Promise.all([isApprovedBuyer(fair.id, buyerId), isExhibiting(fair.id, companyId)])
   if (!buyerOk || !exporterOk) fail(403, 'not-approved')
-  const key = { fairId: fair.id, buyerId, companyId, side: own }
+  const key = { fairId: fair.id, buyerId, companyId, side: ROLE_OF_SIDE[own] }
   if (input.level === null) {
     await prisma.meetingPreference.deleteMany({ where: key })
     return
@@ -91,7 +83,7 @@ export async function buyerPreferenceAtBooth(
   user: Pick<SessionUser, 'role' | 'buyerProfile' | 'exporterMember'> | null,
   booth: { fairId: string; companyId: string },
 ): Promise<{ level: PreferenceLevel | null } | null> {
-  if (!user || preferenceSideOf(user) !== 'BUYER') return null
+  if (!user || partySide(user) !== 'buyer') return null
   const buyerId = user.buyerProfile!.id
   if (!(await isApprovedBuyer(booth.fairId, buyerId))) return null
   const prisma = await getPrisma()

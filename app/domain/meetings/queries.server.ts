@@ -3,7 +3,7 @@ import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { meetingInviteIcs } from '~/domain/matchmaking/ics'
-import { sideOf, type MeetingSide } from './meetings.server'
+import { type MeetingSide, proposerSide, sideOf } from './sides'
 
 export type MeetingViewerSide = MeetingSide | 'organizer' | 'interpreter'
 
@@ -70,7 +70,6 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
       participants: { select: { userId: true, role: true, user: { select: { name: true } } } },
     },
   })
-  const proposer = meeting.requestedById === meeting.buyer.userId ? 'buyer' : 'exporter'
   const side = sideOf(viewer, meeting)
   return {
     id: meeting.id,
@@ -79,7 +78,7 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
     status: meeting.status,
     startsAt: meeting.startsAt.toISOString(),
     endsAt: meeting.endsAt.toISOString(),
-    proposer: proposer as MeetingSide,
+    proposer: proposerSide(meeting),
     interpreterLanguage: meeting.interpreterLanguage,
     agenda: meeting.agenda,
     liveSessionId: meeting.liveSessionId,
@@ -122,7 +121,7 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
     },
   })
   return rows.map((row) => {
-    const proposer: MeetingSide = row.requestedById === row.buyer.userId ? 'buyer' : 'exporter'
+    const proposer = proposerSide(row)
     const side = sideOf(user, row)
     if (!side) {
       // Seated as interpreter: both parties are the counterpart; nothing awaits their answer.

@@ -1,6 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
-import { createI18n, isSupportedLocale } from '~/lib/i18n'
+import { createI18n, isSupportedLocale, type Locale } from '~/lib/i18n'
+import { formatDateTime, isValidTimeZone } from '~/lib/time'
 import { appOrigin } from '~/utils/request.server'
 import { deliverQueuedEmails, queueEmail } from './email.server'
 
@@ -26,8 +27,31 @@ export type NotificationInput = {
   userIds: readonly string[]
   kind: NotificationKind
   data: Record<string, string | number>
+  /**
+   * Instants the message names, added to `data` as text in each recipient's language and zone (the
+   * given zone, e.g. their company's, when they chose none), so nobody reads a time written for another.
+   */
+  times?: Record<string, { at: Date; fallbackTimeZone: string }>
   link?: string
   email?: boolean
+}
+
+type Recipient = { id: string; email: string; locale: string; timeZone: string }
+
+function localeOf(recipient: Pick<Recipient, 'locale'>): Locale {
+  return isSupportedLocale(recipient.locale) ? recipient.locale : 'en'
+}
+
+/** The notification's values for one recipient: `data` plus `times` written for them. */
+export function notificationDataFor(recipient: Pick<Recipient, 'locale' | 'timeZone'>, input: Pick<NotificationInput, 'data' | 'times'>): Record<string, string | number> {
+  if (!input.times) return input.data
+  const values: Record<string, string | number> = { ...input.data }
+  for (const [key, { at, fallbackTimeZone }] of Object.entries(input.times)) {
+    // 'UTC' is the account default, not a choice (the same rule as the pages' resolveTimeZone).
+    const chosen = recipient.timeZone !== 'UTC' && isValidTimeZone(recipient.timeZone)
+    values[key] = formatDateTime(at, { locale: localeOf(recipient), timeZone: chosen ? recipient.timeZone : fallbackTimeZone, withZone: true })
+  }
+  return values
 }
 
 /**
@@ -37,17 +61,25 @@ export type NotificationInput = {
 export async function notify(db: Db, input: NotificationInput): Promise<string[]> {
   const userIds = [...new Set(input.userIds)]
   if (userIds.length === 0) return []
+  const recipients: Recipient[] =
+    input.times || input.email !== false
+      ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, locale: true, timeZone: true } })
+      : []
+  const byId = new Map(recipients.map((recipient) => [recipient.id, recipient]))
   await db.notification.createMany({
-    data: userIds.map((userId) => ({ userId, kind: input.kind, data: input.data, link: input.link ?? null })),
+    data: userIds.map((userId) => {
+      const recipient = byId.get(userId)
+      return { userId, kind: input.kind, data: recipient ? notificationDataFor(recipient, input) : input.data, link: input.link ?? null }
+    }),
   })
   if (input.email === false) return []
-  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { email: true, locale: true } })
   const appUrl = appOrigin()
   const ids: string[] = []
-  for (const user of users) {
-    const { t } = createI18n(isSupportedLocale(user.locale) ? user.locale : 'en')
-    const subject = t(`notifications.${input.kind}.title`, input.data)
-    const body = t(`notifications.${input.kind}.body`, input.data)
+  for (const user of recipients) {
+    const { t } = createI18n(localeOf(user))
+    const data = notificationDataFor(user, input)
+    const subject = t(`notifications.${input.kind}.title`, data)
+    const body = t(`notifications.${input.kind}.body`, data)
     const text = input.link ? `${body}\n\n${appUrl}${input.link}` : body
     ids.push(await queueEmail(db, { to: user.email, subject, text }))
   }

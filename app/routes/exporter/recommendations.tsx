@@ -43,7 +43,7 @@ export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: PreferenceSchema.required({ fairId: true, buyerId: true }) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { fairId, buyerId, level } = submission.value
-  await setMeetingPreference(user, { fairId, side: 'EXPORTER', buyerId, level: level === 'NONE' ? null : level })
+  await setMeetingPreference(user, { fairId, side: 'exporter', buyerId, level: level === 'NONE' ? null : level })
   return redirectWithToast(`/exporter/recommendations#rec-${buyerId}`, level === 'NONE' ? 'meetings.preference.cleared' : 'meetings.preference.saved')
 }
 

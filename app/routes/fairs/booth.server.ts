@@ -27,6 +27,6 @@ export async function handleBoothAction(request: Request, slug: string, code: st
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { fairId, companyId } = await findBoothParties(slug, code)
   const level = submission.value.level === 'NONE' ? null : submission.value.level
-  await setMeetingPreference(user, { fairId, side: 'BUYER', companyId, level })
+  await setMeetingPreference(user, { fairId, side: 'buyer', companyId, level })
   return redirectWithToast(`/fairs/${slug}/booths/${code}`, level ? 'meetings.preference.saved' : 'meetings.preference.cleared')
 }

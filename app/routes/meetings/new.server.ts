@@ -5,6 +5,7 @@ import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { findMeetingSlots, requestMeeting, type MeetingTarget } from '~/domain/meetings/meetings.server'
 import { RequestMeetingSchema } from '~/domain/meetings/schemas'
+import { partySide } from '~/domain/meetings/sides'
 import { formatSlotForViewer } from '~/domain/matchmaking/slot-finder'
 import { languageOptions } from '~/lib/languages'
 import { requestNow } from '~/utils/clock.server'
@@ -57,7 +58,7 @@ export async function loadNewMeeting(request: Request) {
   return {
     counterpart: { name: counterpart.name, timeZone: counterpart.timeZone },
     viewerZone,
-    side: user.role === 'BUYER' ? ('buyer' as const) : ('exporter' as const),
+    side: partySide(user) ?? 'exporter',
     languages: languageOptions(locale),
     // Labels are made here, once, so server and browser render the same text.
     slots: slots.map((slot) => ({
