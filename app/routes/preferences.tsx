@@ -2,8 +2,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/preferences'
+import { rememberLocale } from '~/domain/accounts/accounts.server'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { getPrisma } from '~/domain/db.server'
 import { SUPPORTED_LOCALES } from '~/lib/i18n'
 import { validateCsrf } from '~/utils/csrf.server'
 import { localeCookie } from '~/utils/preferences.server'
@@ -27,10 +27,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { locale, redirectTo } = submission.value
   const user = await getOptionalUser(request)
-  if (user) {
-    const prisma = await getPrisma()
-    await prisma.user.update({ where: { id: user.id }, data: { locale } })
-  }
+  if (user) await rememberLocale(user.id, locale)
   return redirect(safeRedirectPath(redirectTo, '/'), {
     headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
   })

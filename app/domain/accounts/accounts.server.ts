@@ -1,6 +1,7 @@
 import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
+import type { SessionUser } from './session.server'
 import { hashPassword, verifyPassword } from './password.server'
 import type { SignupInput } from './schemas'
 
@@ -36,6 +37,21 @@ function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
   return base || 'company'
+}
+
+/** The settings profile; a buyer's business hours follow their own time zone. */
+export async function updateAccountProfile(user: Pick<SessionUser, 'id' | 'role'>, profile: { name: string; locale: string; timeZone: string }) {
+  const prisma = await getPrisma()
+  await prisma.user.update({ where: { id: user.id }, data: profile })
+  if (user.role === 'BUYER') {
+    await prisma.buyerProfile.updateMany({ where: { userId: user.id }, data: { timeZone: profile.timeZone } })
+  }
+}
+
+/** The language switch, remembered on the account. */
+export async function rememberLocale(userId: string, locale: string) {
+  const prisma = await getPrisma()
+  await prisma.user.update({ where: { id: userId }, data: { locale } })
 }
 
 /** Creates the user with their role-specific profile in one transaction. */

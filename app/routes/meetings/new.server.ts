@@ -1,9 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
-import { pickLocalized } from '~/domain/catalog/translations'
-import { getPrisma } from '~/domain/db.server'
-import { findMeetingSlots, requestMeeting, type MeetingTarget } from '~/domain/meetings/meetings.server'
+import { findMeetingCounterpart } from '~/domain/meetings/counterpart.server'
+import { findMeetingSlots, requestMeeting } from '~/domain/meetings/meetings.server'
 import { RequestMeetingSchema } from '~/domain/meetings/schemas'
 import { partySide } from '~/domain/meetings/sides'
 import { formatSlotForViewer } from '~/domain/matchmaking/slot-finder'
@@ -16,38 +15,15 @@ import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-type Counterpart = { target: MeetingTarget; buyerId: string; companyId: string; name: string; timeZone: string; fairId: string | null }
-
 /** Who the meeting is with, from ?company=<slug> (buyers) or ?buyer=<profile id> (exporters). */
-async function resolveCounterpart(request: Request): Promise<{ user: Awaited<ReturnType<typeof requireUser>>; counterpart: Counterpart; locale: string }> {
+async function resolveCounterpart(request: Request) {
   const user = await requireUser(request)
   const locale = await resolveLocale(request, user)
   const url = new URL(request.url)
-  const prisma = await getPrisma()
-  const fairSlug = url.searchParams.get('fair')
-  const fair = fairSlug ? await prisma.tradeFair.findUnique({ where: { slug: fairSlug }, select: { id: true } }) : null
   const companySlug = url.searchParams.get('company')
-  const buyerId = url.searchParams.get('buyer')
-  if (user.role === 'BUYER' && companySlug) {
-    if (!user.buyerProfile) throw redirect('/buyer/profile')
-    const company = await prisma.exporterCompany.findUnique({ where: { slug: companySlug }, select: { id: true, name: true, nameI18n: true, timeZone: true } })
-    if (!company) throw data({ reason: 'not-found' }, { status: 404 })
-    return {
-      user,
-      locale,
-      counterpart: { target: { companyId: company.id }, buyerId: user.buyerProfile.id, companyId: company.id, name: pickLocalized(company.name, company.nameI18n, locale), timeZone: company.timeZone, fairId: fair?.id ?? null },
-    }
-  }
-  if (user.role === 'EXPORTER' && user.exporterMember && buyerId) {
-    const buyer = await prisma.buyerProfile.findUnique({ where: { id: buyerId }, select: { id: true, companyName: true, timeZone: true } })
-    if (!buyer) throw data({ reason: 'not-found' }, { status: 404 })
-    return {
-      user,
-      locale,
-      counterpart: { target: { buyerId: buyer.id }, buyerId: buyer.id, companyId: user.exporterMember.company.id, name: buyer.companyName, timeZone: buyer.timeZone, fairId: fair?.id ?? null },
-    }
-  }
-  throw data({ reason: 'not-found' }, { status: 404 })
+  if (user.role === 'BUYER' && companySlug && !user.buyerProfile) throw redirect('/buyer/profile')
+  const counterpart = await findMeetingCounterpart(user, { fairSlug: url.searchParams.get('fair'), companySlug, buyerId: url.searchParams.get('buyer') }, locale)
+  return { user, counterpart, locale }
 }
 
 export async function loadNewMeeting(request: Request) {

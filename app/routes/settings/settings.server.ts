@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
+import { updateAccountProfile } from '~/domain/accounts/accounts.server'
 import { ACCOUNT_ERRORS, changePassword } from '~/domain/accounts/credentials.server'
 import { ChangePasswordSchema, ProfileSchema, RevokeOtherSessionsSchema, RevokeSessionSchema } from '~/domain/accounts/schemas'
 import {
@@ -10,7 +11,6 @@ import {
   revokeOtherSessions,
   revokeUserSession,
 } from '~/domain/accounts/session.server'
-import { getPrisma } from '~/domain/db.server'
 import { describeUserAgent } from '~/lib/user-agent'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getEnv } from '~/utils/env.server'
@@ -86,10 +86,6 @@ export async function handleSettings(request: Request) {
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success') return data({ intent: 'profile', result: submission.reply() }, { status: 400 })
   const { intent: _intent, ...profile } = submission.value
-  const prisma = await getPrisma()
-  await prisma.user.update({ where: { id: user.id }, data: profile })
-  if (user.role === 'BUYER') {
-    await prisma.buyerProfile.updateMany({ where: { userId: user.id }, data: { timeZone: profile.timeZone } })
-  }
+  await updateAccountProfile(user, profile)
   return redirectWithToast('/settings', 'settings.saved', { headers: { 'Set-Cookie': await localeCookie.serialize(profile.locale) } })
 }

@@ -6,7 +6,6 @@ import { buttonClass } from '~/components/ui/button'
 import { Card, StatCard } from '~/components/ui/card'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { hsChapterTitle } from '~/domain/catalog/hs-chapters'
-import { getPrisma } from '~/domain/db.server'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { getFairKpis } from '~/domain/fairs/kpis.server'
 import { countryName } from '~/lib/countries'
@@ -19,12 +18,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, fair } = await requireFairManager(request, params.fairId)
   const locale = await resolveLocale(request, user)
-  const prisma = await getPrisma()
-  const [details, kpis] = await Promise.all([
-    prisma.tradeFair.findUniqueOrThrow({ where: { id: fair.id }, select: { name: true, nameI18n: true } }),
-    getFairKpis(fair.id, { locale }),
-  ])
-  return { fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(details.name, details.nameI18n, locale) }, kpis }
+  const kpis = await getFairKpis(fair.id, { locale })
+  return { fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) }, kpis }
 }
 
 const BLUE = '#2563eb'

@@ -2,7 +2,6 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { z } from 'zod'
 import { pickLocalized } from '~/domain/catalog/translations'
-import { getPrisma } from '~/domain/db.server'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { loadScheduleInputs, publishFairSchedule, PUBLISH_ERRORS, runFairSchedule } from '~/domain/meetings/fair-schedule.server'
 import { formatSlotInZone } from '~/domain/matchmaking/slot-finder'
@@ -39,13 +38,9 @@ export const ScheduleFormSchema = z.object({
 export async function loadSchedulePage(request: Request, fairId: string) {
   const { user, fair } = await requireFairManager(request, fairId)
   const locale = await resolveLocale(request, user)
-  const prisma = await getPrisma()
-  const [details, inputs] = await Promise.all([
-    prisma.tradeFair.findUniqueOrThrow({ where: { id: fair.id }, select: { name: true, nameI18n: true } }),
-    loadScheduleInputs(fair.id, { locale }),
-  ])
+  const inputs = await loadScheduleInputs(fair.id, { locale })
   return {
-    fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(details.name, details.nameI18n, locale) },
+    fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) },
     counts: { buyers: inputs.buyers.length, exporters: inputs.exporters.length, slots: inputs.slots.length, confirmed: inputs.confirmed.length, preferences: inputs.preferences.length, storedPreferences: inputs.preferenceSources.stored, requestPreferences: inputs.preferenceSources.fromRequests, mustMeet: inputs.preferences.filter((p) => p.level === 'must-meet').length },
     slots: Object.fromEntries(inputs.slots.map((slot) => [slot.id, formatSlotInZone({ start: slot.startsAt, end: slot.endsAt }, { locale, timeZone: fair.timeZone })])),
     slotOrder: inputs.slots.map((slot) => slot.id),
