@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util'
 import { scheduleFairMeetings, type FairSchedule } from '../app/domain/matchmaking/fair-scheduler.ts'
 import { loadHighsSolver } from '../app/domain/matchmaking/fair-lp.ts'
-import { generateRandomFairProblem } from '../app/domain/matchmaking/random-fair-problem.ts'
+import { generateRandomFairProblem } from '../tests/random-fair-problem.ts'
 import { describeMachine } from './machine.ts'
 
 const { values } = parseArgs({

@@ -6,8 +6,8 @@ import {
   type FairSchedule,
   type FairSchedulerOptions,
 } from './fair-scheduler.ts'
-import { generateRandomFairProblem } from './random-fair-problem.ts'
-import { seededRandom } from './seeded-random.ts'
+import { generateRandomFairProblem } from '../../../tests/random-fair-problem.ts'
+import { seededRandom } from '../../../tests/seeded-random.ts'
 
 type Problem = FairSchedulingProblem
 

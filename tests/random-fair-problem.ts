@@ -1,7 +1,7 @@
 // Seeded random fair instances for tests and the benchmark: synthetic buyer and exporter profiles scored
 // with matchScore, random availability, limits, preferences and locked meetings.
-import type { FairSchedulingProblem, LockedMeeting, MeetingPreference } from './fair-instance.ts'
-import { matchScore, type MatchBuyer, type MatchExporter, type VolumeBand } from './match-score.ts'
+import type { FairSchedulingProblem, LockedMeeting, MeetingPreference } from '../app/domain/matchmaking/fair-instance.ts'
+import { matchScore, type MatchBuyer, type MatchExporter, type VolumeBand } from '../app/domain/matchmaking/match-score.ts'
 import { seededRandom } from './seeded-random.ts'
 
 export interface RandomFairOptions {
