@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ChatMessageView, JoinState, LiveClientToServer, LiveServerToClient, ParticipantTarget, ParticipantView, PinnedProductView } from '~/protocol/live'
+import { type AckFor, type RequestOf, timedEmit } from '~/protocol/catalogue'
+import type { ChatMessageView, JoinState, LiveCatalogue, LiveClientToServer, LiveEventName, LiveRequest, LiveServerToClient, ParticipantTarget, PinnedProductView, Reaction } from '~/protocol/live'
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 
@@ -131,7 +132,7 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
 
     const join = () => {
       const sinceMessageId = joinedOnce ? (lastMessageId.current ?? undefined) : undefined
-      socket.emit('live:join', { sessionId, guestName: guestNameRef.current, sinceMessageId }, (result: Ack<{ state: JoinState }>) => {
+      socket.emit('live:join', { sessionId, guestName: guestNameRef.current, sinceMessageId }, (result) => {
         if (result.ok) {
           dispatch({ type: 'joined', state: result.state })
           joinedOnce = true
@@ -186,16 +187,19 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
     return () => clearTimeout(timer)
   }, [sanctionUntil])
 
+  /** A request about this session; its answer is typed by the catalogue (app/protocol/live.ts). */
   const call = useCallback(
-    <T extends Record<string, unknown> = Record<string, never>>(event: keyof LiveClientToServer, payload: Record<string, unknown>) =>
-      new Promise<Ack<T>>((resolve) => {
+    <E extends LiveEventName>(event: E, payload: Omit<LiveRequest<E>, 'sessionId'>) =>
+      new Promise<AckFor<LiveCatalogue, E>>((resolve) => {
+        const failed = (message: string) => resolve({ ok: false, error: { code: 'internal', message } })
         const socket = socketRef.current
         if (!socket?.connected) {
-          resolve({ ok: false, error: { code: 'internal', message: 'offline' } })
+          failed('offline')
           return
         }
-        socket.timeout(10_000).emit(event, { sessionId, ...payload }, (error: Error | null, result: Ack<T>) => {
-          resolve(error ? { ok: false, error: { code: 'internal', message: 'timeout' } } : result)
+        timedEmit<LiveCatalogue, E>(socket, 10_000, event, { sessionId, ...payload } as RequestOf<LiveCatalogue, E>, (error, result) => {
+          if (error) failed('timeout')
+          else resolve(result)
         })
       }),
     [sessionId],
@@ -203,16 +207,16 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
 
   return {
     state,
-    sendMessage: (body: string, language?: string) => call<{ message: ChatMessageView }>('chat:send', { body, ...(language ? { language } : {}) }),
+    sendMessage: (body: string, language?: string) => call('chat:send', { body, ...(language ? { language } : {}) }),
     deleteMessage: (messageId: string) => call('chat:delete', { messageId }),
     pinMessage: (messageId: string | null) => call('chat:pin', { messageId }),
     sanction: (target: ParticipantTarget, kind: 'MUTE' | 'BAN', minutes?: number) => call('mod:sanction', { target, kind, ...(minutes ? { minutes } : {}) }),
     liftSanction: (target: ParticipantTarget) => call('mod:unban', { target }),
     setSlowMode: (seconds: number) => call('mod:slow-mode', { seconds }),
-    setBlockedWords: (words: string[]) => call<{ words: string[] }>('mod:blocked-words', { words }),
-    listParticipants: () => call<{ participants: ParticipantView[] }>('mod:participants', {}),
-    react: (emoji: string) => call('room:react', { emoji }),
-    pinProduct: (productId: string, pinned: boolean) => call<{ products: PinnedProductView[] }>('products:pin', { productId, pinned }),
+    setBlockedWords: (words: string[]) => call('mod:blocked-words', { words }),
+    listParticipants: () => call('mod:participants', {}),
+    react: (emoji: Reaction) => call('room:react', { emoji }),
+    pinProduct: (productId: string, pinned: boolean) => call('products:pin', { productId, pinned }),
   }
 }
 

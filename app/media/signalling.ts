@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client'
-import type { MediaAck, MediaClientToServer, MediaErrorCode, MediaRequest, MediaRequestName, MediaResponses, MediaServerToClient } from '~/protocol/media'
+import { timedEmit } from '~/protocol/catalogue'
+import type { MediaCatalogue, MediaClientToServer, MediaErrorCode, MediaRequest, MediaRequestName, MediaResponses, MediaServerToClient } from '~/protocol/media'
 
 export type MediaSocket = Socket<MediaServerToClient, MediaClientToServer>
 
@@ -58,8 +59,7 @@ export function request<E extends MediaRequestName>(socket: MediaSocket, event: 
       reject(new MediaRequestError('disconnected', 'Not connected.'))
       return
     }
-    const emit = socket.timeout(timeoutMs).emit as unknown as (event: E, payload: MediaRequest<E>, ack: (error: Error | null, answer: MediaAck<MediaResponses[E]>) => void) => void
-    emit.call(socket.timeout(timeoutMs), event, payload, (error, answer) => {
+    timedEmit<MediaCatalogue, E>(socket, timeoutMs, event, payload, (error, answer) => {
       if (error) reject(new MediaRequestError('timeout', `${event} timed out`))
       else if (answer.ok) resolve(answer)
       else reject(new MediaRequestError(answer.error.code, answer.error.message))

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { stripHiddenCharacters } from '~/lib/plain-text'
+import type { AckOf, Catalogue, NoResult, RequestEvents } from './catalogue'
 
 // Socket.io catalogue of the `/live` namespace (chat, moderation, reactions, pinned products).
 // Client → server payloads are validated with these schemas where they arrive; server → client
@@ -8,6 +9,7 @@ import { stripHiddenCharacters } from '~/lib/plain-text'
 export const CHAT_MAX_LENGTH = 500
 export const MAX_PINNED_PRODUCTS = 3
 export const REACTIONS = ['👍', '❤️', '👏', '🔥', '😮', '🤝'] as const
+export type Reaction = (typeof REACTIONS)[number]
 
 const id = z.string().min(1).max(40).regex(/^[\w-]+$/)
 const sessionId = id
@@ -55,7 +57,7 @@ export const ReactionSchema = z.strictObject({ sessionId, emoji: z.enum(REACTION
 export const PinProductSchema = z.strictObject({ sessionId, productId: id, pinned: z.boolean() })
 export const SessionRefSchema = z.strictObject({ sessionId })
 
-/** The schema of every client → server event: the catalogue's one list of names (see LiveClientToServer). */
+/** The schema of every client → server event: the catalogue's one list of names (results: LiveResponses). */
 export const LIVE_EVENT_SCHEMAS = {
   'live:join': JoinSchema,
   'live:leave': SessionRefSchema,
@@ -69,27 +71,32 @@ export const LIVE_EVENT_SCHEMAS = {
   'mod:participants': SessionRefSchema,
   'room:react': ReactionSchema,
   'products:pin': PinProductSchema,
-} as const satisfies Record<keyof LiveClientToServer, z.ZodType>
+} as const
 export type LiveEventName = keyof typeof LIVE_EVENT_SCHEMAS
+export type LiveRequest<E extends LiveEventName> = z.input<(typeof LIVE_EVENT_SCHEMAS)[E]>
 export const LIVE_CLIENT_EVENTS = Object.keys(LIVE_EVENT_SCHEMAS) as LiveEventName[]
 
-export type ErrorCode =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'not-found'
-  | 'forbidden'
-  | 'banned'
-  | 'muted'
-  | 'rate-limited'
-  | 'slow-mode'
-  | 'blocked-word'
-  | 'too-many-pins'
-  | 'not-joined'
+export const LIVE_ERROR_CODES = [
+  'invalid',
+  'unauthenticated',
+  'not-found',
+  'forbidden',
+  'banned',
+  'muted',
+  'rate-limited',
+  'slow-mode',
+  'blocked-word',
+  'too-many-pins',
+  'not-joined',
   /** A guest minted over its network's budget of new guests: it may watch, not chat. */
-  | 'guest-limit'
-  | 'internal'
+  'guest-limit',
+  'internal',
+] as const
+export type ErrorCode = (typeof LIVE_ERROR_CODES)[number]
 
-export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string; retryAfterMs?: number } }
+/** Why a request was refused; `retryAfterMs` with `rate-limited` and `slow-mode`. */
+export type LiveRefusal = { code: ErrorCode; message: string; retryAfterMs?: number }
+export type Ack<T = NoResult> = AckOf<T, LiveRefusal>
 
 export type ChatMessageView = {
   id: string
@@ -155,17 +162,22 @@ export interface LiveServerToClient {
   'live:error': (payload: { event: string; code: ErrorCode; message: string }) => void
 }
 
-export interface LiveClientToServer {
-  'live:join': (payload: unknown, ack: (result: Ack<{ state: JoinState }>) => void) => void
-  'live:leave': (payload: unknown, ack: (result: Ack) => void) => void
-  'chat:send': (payload: unknown, ack: (result: Ack<{ message: ChatMessageView }>) => void) => void
-  'chat:delete': (payload: unknown, ack: (result: Ack) => void) => void
-  'chat:pin': (payload: unknown, ack: (result: Ack) => void) => void
-  'mod:sanction': (payload: unknown, ack: (result: Ack) => void) => void
-  'mod:unban': (payload: unknown, ack: (result: Ack) => void) => void
-  'mod:slow-mode': (payload: unknown, ack: (result: Ack) => void) => void
-  'mod:blocked-words': (payload: unknown, ack: (result: Ack) => void) => void
-  'mod:participants': (payload: unknown, ack: (result: Ack<{ participants: ParticipantView[] }>) => void) => void
-  'room:react': (payload: unknown, ack?: (result: Ack) => void) => void
-  'products:pin': (payload: unknown, ack: (result: Ack<{ products: PinnedProductView[] }>) => void) => void
+/** What each request answers with (inside `{ ok: true, ... }`). */
+export type LiveResponses = {
+  'live:join': { state: JoinState }
+  'live:leave': NoResult
+  'chat:send': { message: ChatMessageView }
+  'chat:delete': NoResult
+  'chat:pin': NoResult
+  'mod:sanction': NoResult
+  'mod:unban': NoResult
+  'mod:slow-mode': NoResult
+  'mod:blocked-words': { words: string[] }
+  'mod:participants': { participants: ParticipantView[] }
+  'room:react': NoResult
+  'products:pin': { products: PinnedProductView[] }
 }
+
+/** Sent without an acknowledgement callback, a refused request comes back as `live:error`. */
+export type LiveClientToServer = RequestEvents<typeof LIVE_EVENT_SCHEMAS, LiveResponses, LiveRefusal>
+export type LiveCatalogue = Catalogue<typeof LIVE_EVENT_SCHEMAS, LiveResponses, LiveRefusal>

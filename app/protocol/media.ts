@@ -1,5 +1,6 @@
 import type { types as client } from 'mediasoup-client'
 import { z } from 'zod'
+import type { AckOf, Catalogue, NoResult, RequestEvents } from './catalogue'
 
 // Socket.io catalogue of the `/media` namespace (mediasoup signalling of live showcases).
 // Client → server requests are validated with these schemas where they arrive, and every request
@@ -183,42 +184,44 @@ export type MediaResponses = {
   /** Meetings: `participants` are the others already in the room; `producers` exclude the caller's own. */
   'media:ready': { producers: ProducerInfo[]; viewerCount: number; status: SessionStatus; participants?: ParticipantInfo[] }
   'media:create-transport': { transport: TransportInfo }
-  'media:connect-transport': Record<never, never>
+  'media:connect-transport': NoResult
   'media:produce': { producerId: string }
-  'media:pause-producer': Record<never, never>
-  'media:resume-producer': Record<never, never>
-  'media:close-producer': Record<never, never>
-  'media:set-source': Record<never, never>
+  'media:pause-producer': NoResult
+  'media:resume-producer': NoResult
+  'media:close-producer': NoResult
+  'media:set-source': NoResult
   'media:consume': { consumer: ConsumerParameters }
-  'media:resume-consumer': Record<never, never>
-  'media:set-quality': Record<never, never>
+  'media:resume-consumer': NoResult
+  'media:set-quality': NoResult
   'media:go-live': { status: SessionStatus; startedAt: string }
   'media:end': { status: SessionStatus; endedAt: string }
-  'media:leave': Record<never, never>
+  'media:leave': NoResult
   'test:kill-worker': { pid: number | null }
 }
 
-export type MediaErrorCode =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'not-joined'
-  | 'not-live'
-  | 'ended'
-  | 'unsupported'
-  | 'restarting'
+export const MEDIA_ERROR_CODES = [
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'not-joined',
+  'not-live',
+  'ended',
+  'unsupported',
+  'restarting',
   /** A per-connection cap (transports, producers, consumers) is reached. */
-  | 'too-many'
+  'too-many',
   /** Too many requests from this connection in a short time (valid or not). */
-  | 'rate-limited'
-  | 'internal'
+  'rate-limited',
+  'internal',
+] as const
+export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number]
 
-export type MediaAck<T> = ({ ok: true } & T) | { ok: false; error: { code: MediaErrorCode; message: string } }
+export type MediaRefusal = { code: MediaErrorCode; message: string }
+export type MediaAck<T> = AckOf<T, MediaRefusal>
 
-export type MediaClientToServer = {
-  [E in MediaRequestName]: (payload: MediaRequest<E>, ack: (answer: MediaAck<MediaResponses[E]>) => void) => void
-}
+export type MediaClientToServer = RequestEvents<typeof MEDIA_REQUEST_SCHEMAS, MediaResponses, MediaRefusal>
+export type MediaCatalogue = Catalogue<typeof MEDIA_REQUEST_SCHEMAS, MediaResponses, MediaRefusal>
 
 // ---- server → client events --------------------------------------------------------------------
 

@@ -1,16 +1,12 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import { onIdentityEvent } from '../../app/domain/accounts/identity-events.server.ts'
-import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
-import { getLogger } from '../../app/utils/logger.server.ts'
 import type { IceServer, MediaLayer } from '../media/index.ts'
 import { registerLiveNamespace } from './live-namespace.ts'
 import { createHandshakeGuard } from './handshake-guard.ts'
 import { watchIdentityEvents } from './identity-watch.ts'
 import { registerMediaNamespace } from './media-namespace.ts'
-
-export type SocketUser = { id: string; role: string; name: string } | null
 
 export type RealtimeOptions = {
   /** The mediasoup layer; without it the `/media` namespace is not served. */
@@ -24,7 +20,8 @@ export type RealtimeOptions = {
 /**
  * Socket.io on the app's HTTP server. The handshake reads the same session cookie as the pages,
  * so a socket's identity never comes from the client's own claims. Each feature is a namespace in
- * its own module: `/live` (chat, moderation, pins) and `/media` (mediasoup signalling).
+ * its own module, served by one gateway (gateway/index.ts): `/live` (chat, moderation, pins) and
+ * `/media` (mediasoup signalling).
  */
 export async function createRealtimeServer(httpServer: HttpServer, options: RealtimeOptions = {}) {
   const env = getEnv()
@@ -47,21 +44,8 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
 
   cluster?.attach(io, { key: redis?.key })
 
-  io.use(async (socket, next) => {
-    try {
-      const sessionId = await readSessionId(socket.handshake.headers.cookie ?? null)
-      const user = sessionId ? await findActiveSessionUser(sessionId) : null
-      socket.data.user = user ? ({ id: user.id, role: user.role, name: user.name } satisfies SocketUser) : null
-      next()
-    } catch (error) {
-      getLogger().error({ err: error }, 'socket authentication failed')
-      next(new Error('authentication failed'))
-    }
-  })
-
-  io.on('connection', (socket) => {
-    socket.emit('hello', { signedIn: socket.data.user !== null })
-  })
+  // The main namespace serves no events (clients use /live and /media, each authenticated by the
+  // gateway); it only carries messages between processes (identity-watch.ts).
 
   const live = registerLiveNamespace(io, shared ? { redis: shared } : {})
   const media = options.media

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { REACTIONS } from '~/protocol/live'
+import { type Reaction, REACTIONS } from '~/protocol/live'
 
 /** Emoji buttons, plus the room's aggregated reactions floating up for a moment. */
-export function ReactionBar({ onReact, burst }: { onReact: (emoji: string) => void; burst: { id: number; counts: Record<string, number> } | null }) {
+export function ReactionBar({ onReact, burst }: { onReact: (emoji: Reaction) => void; burst: { id: number; counts: Record<string, number> } | null }) {
   const { t } = useTranslation()
   const [visible, setVisible] = useState(burst)
   useEffect(() => {

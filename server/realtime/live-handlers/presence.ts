@@ -1,0 +1,117 @@
+import type { Logger } from 'pino'
+import { findActiveSanction, getPinnedMessage, listRecentMessages, listRemovedMessageIds, participantRef, strongestSanction } from '../../../app/domain/live/chat.server.ts'
+import { listPinnedProducts } from '../../../app/domain/live/pinned-products.server.ts'
+import { isSessionHost, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
+import { identityKey, type RoomIdentity } from '../../../app/domain/live/room-identity.ts'
+import type { ParticipantView } from '../../../app/protocol/live.ts'
+import { ProtocolError } from '../gateway/index.ts'
+import { type LiveContext, type LiveHandlers, liveRoomName, personalRoomName } from './context.ts'
+
+/** live:join (the room's state for this person), live:leave and the moderators' participant list. */
+export function presenceHandlers(context: LiveContext): LiveHandlers {
+  const { sessionFacts, sanctions } = context
+
+  async function participants(sessionId: string, viewer: RoomIdentity): Promise<ParticipantView[]> {
+    const [present, facts, rows] = await Promise.all([context.presentIdentities(sessionId), sessionFacts.get(sessionId), sanctions.get(sessionId)])
+    const now = new Date()
+    const viewerKey = identityKey(viewer)
+    return [...present.entries()].map(([key, identity]) => ({
+      key,
+      name: identity.name,
+      kind: identity.kind,
+      role: identity.kind === 'user' ? identity.role : null,
+      sanction: strongestSanction(rows, participantRef(identity), now)?.kind ?? null,
+      target: identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey },
+      // The host's company cannot be sanctioned in its own showcase, nor can moderators sanction themselves.
+      protected: key === viewerKey || isSessionHost(facts, identity),
+    }))
+  }
+
+  return {
+    'live:join': async (socket, input) => {
+      let identity = socket.data.identity
+      if (identity.kind === 'anonymous') throw new ProtocolError('unauthenticated', 'Sign in to join this session.')
+      if (identity.kind === 'guest' && input.guestName) identity = socket.data.identity = { ...identity, name: input.guestName }
+      // A join always reads the database (through the cache, so an invalidation during the read wins);
+      // this first read is the access check.
+      roomContextFor(await sessionFacts.refresh(input.sessionId), identity)
+      socket.data.joined.add(input.sessionId)
+      // Join the rooms before reading the state, so a change made meanwhile is either in what we read
+      // or reaches this socket as an event. The person's own room carries moderation decisions about
+      // them, on every process.
+      await socket.join([liveRoomName(input.sessionId), personalRoomName(input.sessionId, identityKey(identity))])
+      // Cached unless invalidated since the first read, in which case this reads afresh.
+      const room = roomContextFor(await sessionFacts.get(input.sessionId), identity)
+      // A banned participant still watches and sees the products, but never writes again.
+      const sanction = await findActiveSanction(input.sessionId, identity)
+      const locale = identity.kind === 'user' ? identity.locale : 'en'
+      const [messages, removedMessageIds, pinnedProducts, pinned] = await Promise.all([
+        listRecentMessages(input.sessionId, input.sinceMessageId),
+        input.sinceMessageId ? listRemovedMessageIds(input.sessionId, input.sinceMessageId) : Promise.resolve([]),
+        listPinnedProducts(input.sessionId, locale),
+        getPinnedMessage(input.sessionId),
+      ])
+      return {
+        state: {
+          messages,
+          removedMessageIds,
+          pinnedMessage: pinned,
+          pinnedProducts,
+          slowModeSeconds: room.slowModeSeconds,
+          viewerCount: context.viewerCounts.get(input.sessionId) ?? 0,
+          you: {
+            key: identityKey(identity),
+            name: identity.name,
+            canModerate: room.canModerate,
+            isHost: room.isHost,
+            muted: sanction?.kind === 'MUTE',
+            banned: sanction?.kind === 'BAN',
+            sanctionUntil: sanction?.until?.toISOString() ?? null,
+            canChat: (room.status === 'LIVE' || room.status === 'SCHEDULED') && sanction?.kind !== 'BAN' && !(identity.kind === 'guest' && identity.transient),
+          },
+        },
+      }
+    },
+
+    'live:leave': async (socket, { sessionId }) => {
+      socket.data.joined.delete(sessionId)
+      await socket.leave(liveRoomName(sessionId))
+      const identity = socket.data.identity
+      if (identity.kind !== 'anonymous') await socket.leave(personalRoomName(sessionId, identityKey(identity)))
+      return {}
+    },
+
+    'mod:participants': async (socket, { sessionId }) => {
+      const { room, identity } = await context.roomFor(socket, sessionId)
+      if (!room.canModerate) throw new ProtocolError('forbidden', 'Only the host and moderators see participants.')
+      return { participants: await participants(sessionId, identity) }
+    },
+  }
+}
+
+/**
+ * Viewer counts: each process counts the whole room (across processes with the Redis adapter) for
+ * the rooms it serves, and tells its own sockets when the figure changed. Returns the stop function.
+ */
+export function countViewers(context: LiveContext, logger: Logger): () => void {
+  const { nsp, viewerCounts } = context
+  const timer = setInterval(() => {
+    const localRooms = [...nsp.adapter.rooms.keys()].filter((name) => name.startsWith('live:'))
+    // Rooms this process no longer serves: forget their last count.
+    for (const sessionId of viewerCounts.keys()) if (!nsp.adapter.rooms.has(liveRoomName(sessionId))) viewerCounts.delete(sessionId)
+    for (const name of localRooms) {
+      const sessionId = name.slice('live:'.length)
+      void context
+        .presentIdentities(sessionId)
+        .then((present) => {
+          // Guests minted over their network's budget watch without being counted (issue 13, item 8).
+          const count = [...present.values()].filter((identity) => !(identity.kind === 'guest' && identity.transient)).length
+          if (viewerCounts.get(sessionId) === count) return
+          viewerCounts.set(sessionId, count)
+          nsp.local.to(name).emit('room:viewers', { count })
+        })
+        .catch((error: unknown) => logger.warn({ err: error, sessionId }, 'viewer count failed'))
+    }
+  }, 2000)
+  return () => clearInterval(timer)
+}

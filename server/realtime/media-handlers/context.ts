@@ -1,0 +1,36 @@
+import type { Namespace, Socket } from 'socket.io'
+import type { MEDIA_REQUEST_SCHEMAS, MediaClientToServer, MediaResponses, MediaServerToClient, ParticipantInfo, TransportInfo } from '../../../app/protocol/media.ts'
+import type { Peer, MediaLayer, Room } from '../../media/index.ts'
+import { type CatalogueHandlers, type ConnectionData, ProtocolError } from '../gateway/index.ts'
+import type { MediaRooms } from './rooms.ts'
+import type { SessionStatuses } from './lifecycle.ts'
+import type { ViewerSpans } from './viewer-spans.ts'
+
+/** The connection's place in a media room, from media:join until it leaves. */
+export type Joined = { sessionId: string; role: 'host' | 'viewer' | 'participant'; room: Room; peer: Peer; rtpCapabilities?: unknown; spanId?: string; seat?: ParticipantInfo }
+export type MediaSocketData = ConnectionData & { joined: Joined | null }
+export type MediaSocket = Socket<MediaClientToServer, MediaServerToClient, Record<string, never>, MediaSocketData>
+export type MediaNamespace = Namespace<MediaClientToServer, MediaServerToClient, Record<string, never>, MediaSocketData>
+export type MediaHandlers = CatalogueHandlers<typeof MEDIA_REQUEST_SCHEMAS, MediaResponses, MediaSocket>
+
+/** What the concerns of `/media` share (built once per namespace in media-namespace.ts). */
+export type MediaContext = {
+  nsp: MediaNamespace
+  media: MediaLayer
+  iceServers: TransportInfo['iceServers']
+  now: () => Date
+  rooms: MediaRooms
+  statuses: SessionStatuses
+  spans: ViewerSpans
+}
+
+export const mediaRoomName = (sessionId: string) => `media:${sessionId}`
+
+/** `producer`: the showcase host or a meeting participant (their own producers only). */
+export function requireJoined(socket: MediaSocket, role?: 'host' | 'producer'): Joined {
+  const joined = socket.data.joined
+  if (!joined || joined.peer.closed) throw new ProtocolError('not-joined', 'Join the session first.')
+  if (role === 'host' && joined.role !== 'host') throw new ProtocolError('forbidden', 'Only the host can do this.')
+  if (role === 'producer' && joined.role === 'viewer') throw new ProtocolError('forbidden', 'Only the host can do this.')
+  return joined
+}

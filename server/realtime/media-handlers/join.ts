@@ -1,0 +1,97 @@
+import { loadSessionFacts, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
+import { admitToMeetingRoom } from '../../../app/domain/meetings/room-access.server.ts'
+import type { MediaResponses, ParticipantInfo } from '../../../app/protocol/media.ts'
+import { cookieHeaderNow } from '../../../app/utils/clock.server.ts'
+import { ProtocolError } from '../gateway/index.ts'
+import { type MediaContext, type MediaHandlers, type MediaSocket, mediaRoomName, requireJoined } from './context.ts'
+import { ownerOf, withOwner } from './rooms.ts'
+
+type JoinAnswer = MediaResponses['media:join']
+type RouterCapabilities = JoinAnswer['routerRtpCapabilities']
+
+/** media:join (a showcase as host or viewer, a meeting as participant), media:ready and media:leave. */
+export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContext): MediaHandlers {
+  // A private meeting: only its seated participants, inside the room window (request clock), each
+  // sending camera + microphone (+ screen) and receiving everyone else.
+  async function joinMeeting(socket: MediaSocket, sessionId: string): Promise<JoinAnswer> {
+    const identity = socket.data.identity
+    if (identity.kind !== 'user') throw new ProtocolError('unauthenticated', 'Sign in to join this meeting.')
+    const seat = await admitToMeetingRoom(sessionId, identity.userId, cookieHeaderNow(socket.request.headers.cookie, now()))
+    await rooms.leave(socket)
+    await socket.join(mediaRoomName(sessionId))
+    const room = await media.openRoom(sessionId)
+    rooms.wire(room)
+    const peer = room.addPeer(socket.id, 'participant')
+    peer.label = { name: seat.name, role: seat.role }
+    const info: ParticipantInfo = { peerId: peer.id, name: seat.name, role: seat.role }
+    socket.data.joined = { sessionId, role: 'participant', room, peer, seat: info }
+    peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
+    rooms.resetOnTimeout(socket)
+    return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: seat.session.status, isHost: false, title: seat.session.title, seat: info }
+  }
+
+  return {
+    'media:join': async (socket, { sessionId, role }) => {
+      const identity = socket.data.identity
+      if (identity.kind === 'anonymous') throw new ProtocolError('unauthenticated', 'Sign in or allow cookies to watch.')
+      if (role === 'participant') return joinMeeting(socket, sessionId)
+      // One read of the session: the access check (room-access.server.ts) and what the join answers.
+      const session = await loadSessionFacts(sessionId)
+      const { isHost } = roomContextFor(session, identity)
+      if (role === 'host' && !isHost) throw new ProtocolError('forbidden', 'Only members of the hosting company can broadcast.')
+      if (session.kind === 'MEETING') throw new ProtocolError('forbidden', 'Join a meeting room as a participant.')
+      statuses.set(sessionId, session.status)
+      await rooms.leave(socket)
+      await socket.join(mediaRoomName(sessionId))
+      if (session.status === 'ENDED' || session.status === 'CANCELLED') {
+        return { routerRtpCapabilities: {}, status: session.status, isHost, title: session.title }
+      }
+      const room = await media.openRoom(sessionId)
+      rooms.wire(room)
+      const peer = room.addPeer(socket.id, role)
+      // Guests minted over their network's budget watch uncounted (handshake-guard.ts).
+      peer.counted = !(identity.kind === 'guest' && identity.transient)
+      socket.data.joined = { sessionId, role, room, peer }
+      peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
+      peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
+      rooms.resetOnTimeout(socket)
+      return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: session.status, isHost, title: session.title }
+    },
+
+    'media:ready': async (socket, { rtpCapabilities }) => {
+      const joined = requireJoined(socket)
+      joined.rtpCapabilities = rtpCapabilities
+      const wasJoined = joined.peer.joined
+      joined.room.peerJoined(joined.peer)
+      if (joined.seat) {
+        const { room, peer } = joined
+        if (!wasJoined) socket.to(mediaRoomName(joined.sessionId)).emit('media:participant-joined', joined.seat)
+        const participants = [...room.peers.values()]
+          .filter((other) => other !== peer && other.joined && other.label)
+          .map((other) => ownerOf(room, other.id))
+          .filter((owner): owner is ParticipantInfo => owner !== undefined)
+        const producers = room
+          .hostProducers()
+          .filter((producer) => producer.ownerId !== peer.id)
+          .map((producer) => withOwner(room, producer))
+        return { producers, viewerCount: 0, status: 'LIVE', participants }
+      }
+      const identity = socket.data.identity
+      const current = await statuses.get(joined.sessionId)
+      // Guests minted over their network's budget watch without a view span: such churn never reaches
+      // the viewer figures (unique, peak, watch time) organizers report.
+      const counted = identity.kind === 'user' || (identity.kind === 'guest' && !identity.transient)
+      if (joined.role === 'viewer' && counted && !joined.spanId) {
+        const viewer = identity.kind === 'user' ? { userId: identity.userId } : { guestKey: identity.guestKey }
+        // The viewer may leave while the row is being written.
+        joined.spanId = await spans.start(joined.sessionId, viewer, () => socket.data.joined === joined)
+      }
+      return { producers: joined.room.hostProducers().map(({ ownerId: _owner, ...producer }) => producer), viewerCount: joined.room.viewerCount(), status: current }
+    },
+
+    'media:leave': async (socket) => {
+      await rooms.leave(socket)
+      return {}
+    },
+  }
+}

@@ -1,0 +1,59 @@
+import { endLive, goLive } from '../../../app/domain/live/lifecycle.server.ts'
+import { assertShowcaseManagement, loadSessionFacts } from '../../../app/domain/live/room-access.server.ts'
+import type { SessionStatus } from '../../../app/protocol/media.ts'
+import { ProtocolError } from '../gateway/index.ts'
+import { type MediaContext, type MediaHandlers, type MediaSocket, mediaRoomName, requireJoined } from './context.ts'
+
+/** Each session's lifecycle status as this process last saw it (joins and this namespace's go-live/end keep it current). */
+export class SessionStatuses {
+  private readonly known = new Map<string, SessionStatus>()
+
+  set(sessionId: string, status: SessionStatus): void {
+    this.known.set(sessionId, status)
+  }
+
+  async get(sessionId: string): Promise<SessionStatus> {
+    const known = this.known.get(sessionId)
+    if (known) return known
+    const { status } = await loadSessionFacts(sessionId)
+    this.known.set(sessionId, status)
+    return status
+  }
+}
+
+/** The host's user id; going live and ending are for signed-in members (the company role is read again now). */
+async function managingHost(socket: MediaSocket, sessionId: string, refusal: string): Promise<string> {
+  const identity = socket.data.identity
+  if (identity.kind !== 'user') throw new ProtocolError('forbidden', refusal)
+  await assertShowcaseManagement(sessionId, identity.userId, 'manage:showcase:own')
+  return identity.userId
+}
+
+/** media:go-live and media:end: SCHEDULED → LIVE → ENDED, told to the whole room. */
+export function lifecycleHandlers({ nsp, now, rooms, statuses, spans }: MediaContext): MediaHandlers {
+  return {
+    'media:go-live': async (socket) => {
+      const joined = requireJoined(socket, 'host')
+      // A member goes live only with the showcases they host.
+      const userId = await managingHost(socket, joined.sessionId, 'Only the host can go live.')
+      const result = await goLive(joined.sessionId, userId, now())
+      statuses.set(joined.sessionId, 'LIVE')
+      nsp.to(mediaRoomName(joined.sessionId)).emit('media:status', { status: 'LIVE' })
+      spans.changed(joined.sessionId)
+      return { status: 'LIVE', startedAt: result.startedAt.toISOString() }
+    },
+
+    'media:end': async (socket) => {
+      const { sessionId, room } = requireJoined(socket, 'host')
+      await managingHost(socket, sessionId, 'Only the host can end the showcase.')
+      const result = await endLive(sessionId, now())
+      statuses.set(sessionId, 'ENDED')
+      nsp.to(mediaRoomName(sessionId)).emit('media:status', { status: 'ENDED' })
+      // Closing the room leaves every socket of it (their spans close at this instant), then final stats.
+      room.close('ended')
+      await rooms.leaveAll(sessionId)
+      await spans.settle(sessionId)
+      return { status: 'ENDED', endedAt: result.endedAt.toISOString() }
+    },
+  }
+}
