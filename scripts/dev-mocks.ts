@@ -1,4 +1,5 @@
-// `npm run dev:mocks`: the dev server with third parties faked at their network edge (house style 7).
+// `npm run dev:mocks`: the dev server with third parties faked at their network edge only, by the same
+// fakes the tests use, so everything of ours (SDK calls, signatures, webhooks) runs as in production.
 // Stripe → tests/mocks/stripe-server.ts on STRIPE_MOCK_PORT (12111); its checkout page posts signed
 // webhooks back to this server. Real keys in the environment are ignored in this mode.
 import { randomBytes } from 'node:crypto'

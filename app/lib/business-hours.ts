@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
-// Business hours are wall-clock "HH:mm" in the party's own IANA zone (house style: recurring hours are
-// never stored as instants). Client-safe: the same rules check forms in the browser and on the server.
+// Business hours are wall-clock "HH:mm" in the party's own IANA zone, never stored as instants: "9 to 6"
+// stays 9 to 6 across DST changes, which a stored UTC instant would not. Client-safe: the same rules
+// check forms in the browser and on the server.
 
 export const HhmmSchema = z.string({ error: 'errors.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'errors.time' })
 
