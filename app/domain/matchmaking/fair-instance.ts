@@ -1,6 +1,8 @@
 // Input types of the fair scheduler and their dense, index-based form that the LP and the
 // assignment heuristics share. Pair key = buyerIndex * exporterCount + exporterIndex.
 
+import { DomainError } from '../errors.ts'
+
 export interface FairSlot {
   id: string
 }
@@ -55,8 +57,11 @@ export interface PreferenceBoosts {
 /** Added to a pair's score per side that asks; large enough that a "must meet" beats any score alone. */
 export const DEFAULT_PREFERENCE_BOOSTS: Readonly<PreferenceBoosts> = { mustMeet: 100, wouldLike: 25 }
 
-export class FairScheduleInputError extends Error {
-  override name = 'FairScheduleInputError'
+/** The code of a scheduling problem that contradicts itself (duplicate or unknown ids, clashing locked meetings). */
+export const FAIR_SCHEDULE_INPUT_ERROR = 'invalid-schedule-input'
+
+function fairScheduleInputError(detail: string) {
+  return new DomainError(FAIR_SCHEDULE_INPUT_ERROR, { detail })
 }
 
 export interface FairInstance {
@@ -76,7 +81,7 @@ export interface FairInstance {
 function indexById(items: readonly { id: string }[], what: string): Map<string, number> {
   const index = new Map<string, number>()
   items.forEach((item, position) => {
-    if (index.has(item.id)) throw new FairScheduleInputError(`Duplicate ${what} id ${item.id}`)
+    if (index.has(item.id)) throw fairScheduleInputError(`Duplicate ${what} id ${item.id}`)
     index.set(item.id, position)
   })
   return index
@@ -84,7 +89,7 @@ function indexById(items: readonly { id: string }[], what: string): Map<string, 
 
 function lookup(index: Map<string, number>, id: string, what: string): number {
   const position = index.get(id)
-  if (position === undefined) throw new FairScheduleInputError(`Unknown ${what} ${id}`)
+  if (position === undefined) throw fairScheduleInputError(`Unknown ${what} ${id}`)
   return position
 }
 
@@ -159,7 +164,7 @@ export function buildFairInstance<B extends FairBuyer, E extends FairExporter>(
     const describe = `${meeting.buyerId}–${meeting.exporterId} in ${meeting.slotId}`
     // Locked meetings are promises already made: contradictions among them need a human, not the solver.
     for (const key of [`b${buyer}@${slot}`, `e${exporter}@${slot}`, `p${buyer}-${exporter}`]) {
-      if (taken.has(key)) throw new FairScheduleInputError(`Locked meetings conflict at ${describe}`)
+      if (taken.has(key)) throw fairScheduleInputError(`Locked meetings conflict at ${describe}`)
       taken.add(key)
     }
     lockedPerBuyer[buyer]! += 1

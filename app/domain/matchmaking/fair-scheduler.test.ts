@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildFairInstance, type FairBuyer, type FairExporter, type FairSchedulingProblem } from './fair-instance.ts'
 import {
-  FairScheduleInputError,
+  FAIR_SCHEDULE_INPUT_ERROR,
   scheduleFairMeetings,
   type FairSchedule,
   type FairSchedulerOptions,
@@ -244,7 +244,7 @@ describe('preferences and locked meetings', () => {
         { buyerId: 'b1', exporterId: 'e0', slotId: 's0' },
       ],
     }
-    await expect(scheduleFairMeetings(problem)).rejects.toThrow(FairScheduleInputError)
+    await expect(scheduleFairMeetings(problem)).rejects.toMatchObject({ code: FAIR_SCHEDULE_INPUT_ERROR })
   })
 
   it('rejects unknown ids', async () => {

@@ -28,7 +28,7 @@ import {
 } from './fair-relaxation.ts'
 
 export {
-  FairScheduleInputError,
+  FAIR_SCHEDULE_INPUT_ERROR,
   type FairBuyer,
   type FairExporter,
   type FairSchedulingProblem,

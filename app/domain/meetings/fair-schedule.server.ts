@@ -4,12 +4,12 @@
 // scheduler, then publish the draft as ACCEPTED meetings with seats, live sessions and notifications.
 // The draft itself is not stored (there is no table for it): the page carries it between run and publish,
 // and publish re-checks every constraint under row locks.
-import { DomainError } from '~/domain/errors'
+import { DomainError, isDomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import {
-  FairScheduleInputError,
+  FAIR_SCHEDULE_INPUT_ERROR,
   scheduleFairMeetings,
   type FairSchedule,
   type LockedMeeting,
@@ -164,7 +164,7 @@ export async function runFairSchedule(
       { timeLimitSeconds: timeLimitSeconds ?? 4.5 },
     )
   } catch (error) {
-    if (error instanceof FairScheduleInputError) throw new DomainError('locked-conflict', { status: 400, messageKey: 'schedule.errors.lockedConflict', cause: error })
+    if (isDomainError(error) && error.code === FAIR_SCHEDULE_INPUT_ERROR) throw new DomainError('locked-conflict', { status: 400, messageKey: 'schedule.errors.lockedConflict', cause: error })
     throw error
   }
   return {
