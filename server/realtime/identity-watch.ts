@@ -1,6 +1,6 @@
 import type { Namespace, Server } from 'socket.io'
 import { onIdentityEvent } from '../../app/domain/accounts/identity-events.server.ts'
-import { authSessionRoom, userRoom } from './socket-identity.ts'
+import { authSessionRoom, userRoom } from './gateway/identity.ts'
 
 /** Between processes (Redis adapter): "drop the sockets in these identity rooms". */
 const DROP_EVENT = 'identity:drop'

@@ -33,7 +33,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   const io = new Server(httpServer, {
     serveClient: false,
     // Recovery runs the handshake again (skipMiddlewares off): the identity restored from before the
-    // drop is checked against the cookies of now (see socket-identity.ts).
+    // drop is checked against the cookies of now (see gateway/identity.ts).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     // Origin check and the per-network budget of new guests, before any namespace (handshake-guard.ts).
     allowRequest: createHandshakeGuard(shared),

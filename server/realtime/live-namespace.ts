@@ -6,7 +6,6 @@ import { getLogger } from '../../app/utils/logger.server.ts'
 import { createSharedLimiter } from '../../app/utils/rate-limit.server.ts'
 import type { RedisCommandClient } from '../../app/utils/redis.server.ts'
 import { serveCatalogue, typedNamespace } from './gateway/index.ts'
-import { installGuestCookie } from './guest-cookie.ts'
 import { chatHandlers } from './live-handlers/chat.ts'
 import { createLiveContext, type LiveNamespace, type LiveSocket } from './live-handlers/context.ts'
 import { moderationHandlers } from './live-handlers/moderation.ts'
@@ -28,9 +27,6 @@ const CHAT_LIMIT = { keyPrefix: 'tradecast:live-chat', points: 5, duration: 10 }
 export function registerLiveNamespace(io: Server, options: { redis?: { client: RedisCommandClient; scope?: string | undefined } } = {}): { close: () => void } {
   const nsp = typedNamespace<LiveNamespace>(io, '/live')
   const logger = getLogger()
-
-  // Guests get a signed browser key on their first handshake so sanctions stick to them.
-  installGuestCookie(io)
 
   // Chat goes out in per-room batches (see room-batcher.ts); any other room event first flushes the
   // pending chat so viewers never see a removal or a pin before the message it refers to.

@@ -4,7 +4,6 @@ import { MEDIA_REQUEST_SCHEMAS, type MediaErrorCode, type MediaResponses, type T
 import { getLogger } from '../../app/utils/logger.server.ts'
 import type { MediaLayer } from '../media/index.ts'
 import { serveCatalogue, typedNamespace } from './gateway/index.ts'
-import { installGuestCookie } from './guest-cookie.ts'
 import type { MediaContext, MediaHandlers, MediaNamespace, MediaSocket } from './media-handlers/context.ts'
 import { joinHandlers } from './media-handlers/join.ts'
 import { lifecycleHandlers, SessionStatuses } from './media-handlers/lifecycle.ts'
@@ -36,7 +35,6 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   const nsp = typedNamespace<MediaNamespace>(io, '/media')
   const logger = getLogger().child({ ns: 'media' })
   const now = options.now ?? (() => new Date())
-  installGuestCookie(io)
 
   // Open spans move forward every heartbeat; stats of sessions whose viewers changed are refreshed.
   const spans = new ViewerSpans(now, logger, options.heartbeatMs ?? 5000)

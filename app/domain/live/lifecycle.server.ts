@@ -1,8 +1,6 @@
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 
-export type LifecycleStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'
-
 export type LifecycleErrorCode = 'not-found' | 'ended' | 'cancelled'
 
 function lifecycleError(code: LifecycleErrorCode, detail: string) {
@@ -41,12 +39,4 @@ export async function endLive(sessionId: string, now: Date): Promise<{ status: '
   if (!session) throw lifecycleError('not-found', 'No such session.')
   if (session.status === 'CANCELLED') throw lifecycleError('cancelled', 'This showcase was cancelled.')
   return { status: 'ENDED', endedAt: session.endedAt ?? now }
-}
-
-export async function getSessionHeader(sessionId: string) {
-  const prisma = await getPrisma()
-  return prisma.liveSession.findUnique({
-    where: { id: sessionId },
-    select: { id: true, title: true, status: true, isPublic: true, companyId: true, kind: true, startedAt: true, endedAt: true, scheduledStartAt: true },
-  })
 }

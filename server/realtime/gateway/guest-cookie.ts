@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io'
-import { mintGuestCookie, readGuestKey } from '../../app/utils/guest-key.server.ts'
-import type { HandshakeRequest } from './handshake-guard.ts'
+import { mintGuestCookie, readGuestKey } from '../../../app/utils/guest-key.server.ts'
+import type { HandshakeRequest } from '../handshake-guard.ts'
 
 const installed = new WeakSet<Server>()
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type { Socket } from 'socket.io'
-import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
-import type { RoomIdentity } from '../../app/domain/live/room-identity.ts'
-import { networkPrefix } from '../../app/lib/ip-network.ts'
-import { readGuestKey } from '../../app/utils/guest-key.server.ts'
-import { clientAddress, type HandshakeRequest } from './handshake-guard.ts'
+import { findActiveSessionUser, readSessionId } from '../../../app/domain/accounts/session.server.ts'
+import type { RoomIdentity } from '../../../app/domain/live/room-identity.ts'
+import { networkPrefix } from '../../../app/lib/ip-network.ts'
+import { readGuestKey } from '../../../app/utils/guest-key.server.ts'
+import { clientAddress, type HandshakeRequest } from '../handshake-guard.ts'
 
 export type HandshakeIdentity = RoomIdentity | { kind: 'anonymous' }
 

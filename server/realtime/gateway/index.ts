@@ -3,9 +3,10 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import type { z } from 'zod'
 import type { NoResult, RequestSchemas } from '../../../app/protocol/catalogue.ts'
 import { getLogger } from '../../../app/utils/logger.server.ts'
-import { authenticateHandshake, type HandshakeIdentity, joinIdentityRooms, revalidateRecovered } from '../socket-identity.ts'
-import { refuseUnknownEvents } from '../unknown-events.ts'
+import { authenticateHandshake, type HandshakeIdentity, joinIdentityRooms, revalidateRecovered } from './identity.ts'
+import { refuseUnknownEvents } from './unknown-events.ts'
 import { spend } from './budget.ts'
+import { installGuestCookie } from './guest-cookie.ts'
 import { describeIssues, ProtocolError, type Refusal, type RefusalPolicy, refusalFrom } from './errors.ts'
 
 export { spend } from './budget.ts'
@@ -59,6 +60,8 @@ export function serveCatalogue<Schemas extends RequestSchemas, Results extends {
 ): void {
   const logger = getLogger().child({ ns: nsp.name })
   const { refusals } = spec
+  // Guests get a signed browser key on their first handshake so their views and sanctions stick to them.
+  installGuestCookie(nsp.server)
 
   nsp.use(async (socket, next) => {
     try {
