@@ -4,7 +4,6 @@ import { getPrisma } from '~/domain/db.server'
 import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { wallClockToInstant } from '~/lib/time'
-import { wallClockToInstant } from '~/lib/time'
 import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
 
