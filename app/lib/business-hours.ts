@@ -12,5 +12,3 @@ export function hoursInOrder(value: { businessHoursStart: string; businessHoursE
 }
 
 export const HOURS_ORDER_ISSUE = { error: 'errors.hoursOrder', path: ['businessHoursEnd'] }
-
-export const DEFAULT_BUSINESS_HOURS = { start: '09:00', end: '18:00' } as const

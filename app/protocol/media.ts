@@ -1,6 +1,6 @@
 import type { types as client } from 'mediasoup-client'
 import { z } from 'zod'
-import type { AckOf, Catalogue, NoResult, RequestEvents } from './catalogue'
+import type { Catalogue, NoResult, RequestEvents } from './catalogue'
 
 // Socket.io catalogue of the `/media` namespace (mediasoup signalling of live showcases).
 // Client → server requests are validated with these schemas where they arrive, and every request
@@ -218,7 +218,6 @@ export const MEDIA_ERROR_CODES = [
 export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number]
 
 export type MediaRefusal = { code: MediaErrorCode; message: string }
-export type MediaAck<T> = AckOf<T, MediaRefusal>
 
 export type MediaClientToServer = RequestEvents<typeof MEDIA_REQUEST_SCHEMAS, MediaResponses, MediaRefusal>
 export type MediaCatalogue = Catalogue<typeof MEDIA_REQUEST_SCHEMAS, MediaResponses, MediaRefusal>

@@ -95,5 +95,3 @@ export async function getProductDetail(productId: string, { locale, now, viewerC
     })),
   }
 }
-
-export type ProductDetail = NonNullable<Awaited<ReturnType<typeof getProductDetail>>>

@@ -290,4 +290,3 @@ export async function getProductForEdit(companyId: string, productId: string) {
   }
 }
 
-export type ProductFormValues = Awaited<ReturnType<typeof getProductForEdit>>['values']

@@ -8,7 +8,6 @@ export type IncotermCode = (typeof INCOTERMS)[number]
 
 /** Locales a product can be described in; English is required, the rest fall back to it. */
 export const PRODUCT_LOCALES = ['en', 'ko', 'zh', 'ja', 'ru'] as const
-export type ProductLocale = (typeof PRODUCT_LOCALES)[number]
 
 /** Currencies accepted for prices (ISO 4217). */
 export const PRICE_CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'CNY', 'RUB', 'MNT', 'VND'] as const

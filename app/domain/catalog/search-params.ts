@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { INCOTERMS, normalizeHsPrefix } from './product-rules'
 
 export const SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'moq_asc'] as const
-export type CatalogSort = (typeof SORTS)[number]
 export const PAGE_SIZE = 24
 
 const FIELDS = {

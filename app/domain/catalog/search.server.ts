@@ -82,8 +82,6 @@ export async function searchCatalog(query: CatalogQuery, { locale, now = new Dat
   return { cards, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
 }
 
-export type CatalogCard = Awaited<ReturnType<typeof searchCatalog>>['cards'][number]
-
 /** Filter choices for the catalog sidebar. */
 export async function getCatalogFacets(locale: string) {
   const prisma = await getPrisma()

@@ -76,8 +76,6 @@ export const InviteSchema = z.object({
   email,
   role: z.enum(INVITABLE_ROLES, { error: 'errors.invalidChoice' }),
 })
-export type InviteInput = z.infer<typeof InviteSchema>
-
 export const RemoveMemberSchema = z.object({ intent: z.literal('remove-member'), memberId: z.string().regex(RECORD_ID_PATTERN) })
 export const RevokeInvitationSchema = z.object({ intent: z.literal('revoke-invitation'), invitationId: z.string().regex(RECORD_ID_PATTERN) })
 export const TeamActionSchema = z.discriminatedUnion('intent', [InviteSchema, RemoveMemberSchema, RevokeInvitationSchema])

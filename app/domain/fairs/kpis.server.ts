@@ -285,8 +285,6 @@ export async function getFairKpis(fairId: string, { locale }: { locale: string }
     ],
   }
 }
-export type FairKpis = Awaited<ReturnType<typeof getFairKpis>>
-
 /** One row per consultation, in the layout of an export agency's report (for CSV and .xlsx). */
 export async function listConsultationRows(fairId: string, { locale, timeZone }: { locale: string; timeZone: string }) {
   const prisma = await getPrisma()

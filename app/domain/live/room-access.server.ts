@@ -106,10 +106,6 @@ export function roomContextFor(session: SessionFacts, identity: RoomIdentity): R
   }
 }
 
-export async function loadRoomContext(sessionId: string, identity: RoomIdentity): Promise<RoomContext> {
-  return roomContextFor(await loadSessionFacts(sessionId), identity)
-}
-
 /** What a showcase's company may do with it beyond chat moderation (see permissions.ts). */
 export type ShowcaseManagement = Extract<CompanyPermission, 'manage:showcase:own' | 'manage:blocked-words:own'>
 

@@ -51,5 +51,3 @@ export async function listUpcomingShowcases({
     fairName: session.fair?.name ?? null,
   }))
 }
-
-export type UpcomingShowcase = Awaited<ReturnType<typeof listUpcomingShowcases>>[number]

@@ -52,8 +52,6 @@ export const PreferenceSchema = z.object({
   fairId: z.string().regex(RECORD_ID_PATTERN).optional(),
   buyerId: z.string().regex(RECORD_ID_PATTERN).optional(),
 })
-export type PreferenceInput = z.infer<typeof PreferenceSchema>
-
 export const SeatInterpreterSchema = z.object({
   intent: z.literal('seat-interpreter'),
   email: z.email({ error: 'meetings.errors.interpreterEmail' }).trim().toLowerCase().max(254, { error: 'errors.tooLong' }),

@@ -64,8 +64,6 @@ function present(row: Row, locale: string, refundPending: boolean) {
   }
 }
 
-export type OrderView = ReturnType<typeof present>
-
 async function presentAll(rows: Row[], locale: string) {
   const pending = await refundPendingIds(rows.map((row) => row.id))
   return rows.map((row) => present(row, locale, pending.has(row.id)))
