@@ -31,6 +31,10 @@ export type RefusalPolicy<Code extends string> = {
   fromOther?: (error: unknown) => Refusal<Code> | null
   /** The message of an unexpected failure (logged, answered as `internal`). */
   internalMessage: string
+  /** The message of a spent budget (`rate-limited`). */
+  rateLimited: string
+  /** The message for an event the catalogue does not have (or does not serve here). */
+  unknownEvent: (event: string) => string
 }
 
 /**

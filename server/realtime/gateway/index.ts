@@ -43,7 +43,7 @@ export type GatewaySpec<Schemas extends RequestSchemas, Results extends { [E in 
   freshState: (socket: S) => void
   /** Every request, valid or not, spends a point of the connection's budget (`perEvent` for those with their own). */
   budget: { limiter: RateLimiterAbstract; perEvent?: Partial<Record<keyof Schemas, RateLimiterAbstract>>; withRetryAfter: boolean }
-  refusals: RefusalPolicy<Code> & { rateLimited: string; unknownEvent: (event: string) => string }
+  refusals: RefusalPolicy<Code>
   /** A refused request sent without an acknowledgement callback (default: nothing comes back). */
   refusedWithoutAck?: (socket: S, event: string, refusal: Refusal<Code>) => void
   /** Per-connection set-up beyond the catalogue (e.g. what to do on disconnect). */

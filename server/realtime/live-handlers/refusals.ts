@@ -8,7 +8,7 @@ function fromDomainCode(code: string, retryAfterSeconds?: number): Refusal<Error
   return known ? { code: known, message: code, ...(retryAfterSeconds ? { retryAfterMs: retryAfterSeconds * 1000 } : {}) } : null
 }
 
-export const LIVE_REFUSALS: RefusalPolicy<ErrorCode> & { rateLimited: string; unknownEvent: (event: string) => string } = {
+export const LIVE_REFUSALS: RefusalPolicy<ErrorCode> = {
   namespace: 'live',
   fromDomain: (error) => fromDomainCode(error.code, error.retryAfterSeconds),
   internalMessage: 'Something went wrong.',

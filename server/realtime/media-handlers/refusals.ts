@@ -22,7 +22,7 @@ function fromDomainCode(code: string, message: string): Refusal<MediaErrorCode> 
   return { code: mapped, message: message !== code ? message : (MESSAGES[code] ?? code) }
 }
 
-export const MEDIA_REFUSALS: RefusalPolicy<MediaErrorCode> & { rateLimited: string; unknownEvent: (event: string) => string } = {
+export const MEDIA_REFUSALS: RefusalPolicy<MediaErrorCode> = {
   namespace: 'media',
   fromDomain: (error) => fromDomainCode(error.code, error.message),
   fromOther(error) {
