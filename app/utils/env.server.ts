@@ -22,7 +22,8 @@ const EnvSchema = z.object({
   REDIS_CHANNEL: z.string().min(1).max(100).optional(),
   /// Longest wait (ms) before a busy live room's chat goes out; larger = less CPU per viewer, more latency
   LIVE_CHAT_BATCH_MAX_MS: z.coerce.number().min(0).max(1000).default(50),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /// pino level; default 'info', and 'silent' under NODE_ENV=test (see the transform below)
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /// Seed the demo data set into an empty database; default only in development (see the transform below)
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   /// Proxies in front of the app: a hop count ("1") or their addresses/subnets ("10.0.0.1, 172.16.0.0/12")
@@ -90,7 +91,12 @@ const EnvSchema = z.object({
     path: ['ENABLE_TEST_HOOKS'],
   })
   // Demo data (known passwords) is opt-in outside development; the quick start sets it explicitly.
-  .transform((env) => ({ ...env, SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (env.NODE_ENV === 'development' ? 'true' : 'false') }))
+  .transform((env) => ({
+    ...env,
+    SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (env.NODE_ENV === 'development' ? 'true' : 'false'),
+    // Test runs stay quiet unless a level is asked for.
+    LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  }))
 
 /** Express `trust proxy`: false (no proxy), a hop count, or the proxies' addresses; never "any proxy". */
 export type TrustProxy = false | number | string[]
