@@ -1,11 +1,11 @@
 // Where a DomainError (app/domain/errors.ts) meets HTTP, in one place: guards and refusals thrown by the
-// domain become the error response the root ErrorBoundary renders (`data({ reason })` with the status),
+// domain become the error response the ErrorBoundaries render (`data({ reason })` with the status),
 // and refusals a person can act on become form errors next to their form.
 import type { SubmissionResult } from '@conform-to/react'
 import { data, type ServerBuild } from 'react-router'
 import { type DomainError, isDomainError } from '~/domain/errors'
 
-/** The body of an error response: `reason` is what app/root.tsx's ErrorBoundary reads. */
+/** The body of an error response: `reason` is what the ErrorBoundaries read (app/components/error-page.tsx). */
 export type DomainErrorBody = { reason: string; messageKey: string }
 
 function responseInit(error: DomainError): ResponseInit {
@@ -49,7 +49,7 @@ export function domainFormReply(submission: Replyable, error: unknown, options: 
   const hideFields = options.hideFields ? { hideFields: options.hideFields } : {}
   const reply = field ? submission.reply({ fieldErrors: { [field]: [message] }, ...hideFields }) : submission.reply({ formErrors: [message], ...hideFields })
   const init = responseInit(error)
-  return { reply, init: options.status === undefined ? init : { ...init, status: options.status }, error }
+  return { reply, init: options.status === undefined ? init : { ...init, status: options.status } }
 }
 
 /** `domainFormReply` as the usual action answer `data({ result, ...extra }, { status })`. */
