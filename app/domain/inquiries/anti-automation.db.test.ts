@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetEnvCache } from '~/utils/env.server'
+import { describe, expect, it } from 'vitest'
+import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
 import { createBuyer, createExporter, createProduct } from '../../../tests/fixtures'
 import { formRequest, mintCsrf } from '../../../tests/http'
-import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { getPrisma } from '~/domain/db.server'
 import { action as productAction } from '~/routes/catalog/product'
 import { action as newMeetingAction } from '~/routes/meetings/new'
 import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
@@ -11,16 +11,7 @@ import { TRADE_LIMITS } from '~/utils/rate-limit.server'
 // Anti-automation budgets (issue 13 item 10): RFQs, free sample orders and meeting requests are counted
 // per account and per address; over budget, the form comes back (429) with its input and a clear error.
 
-beforeAll(async () => {
-  process.env.ENABLE_TEST_HOOKS = '1'
-  resetEnvCache()
-  await getPrisma()
-})
-afterAll(async () => {
-  delete process.env.ENABLE_TEST_HOOKS
-  resetEnvCache()
-  await disconnectPrisma()
-})
+useTestHooksAndDatabase()
 
 type FormReply = { data: { result?: FormResult; sampleResult?: FormResult }; init: { status: number; headers?: Record<string, string> } }
 type FormResult = { error: Record<string, string[]>; initialValue: Record<string, unknown> }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetEnvCache } from '~/utils/env.server'
+import { describe, expect, it } from 'vitest'
+import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
 import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { getPrisma } from '~/domain/db.server'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings/meeting'
 import { loader as meetingsIndexLoader } from '~/routes/meetings/index'
 import { loader as roomLoader } from '~/routes/meetings/room'
@@ -26,16 +26,7 @@ function post(path: string, cookies: string[], fields: Record<string, string>, p
   return postAction(meetingAction as never, path, cookies, fields, params)
 }
 
-beforeAll(async () => {
-  process.env.ENABLE_TEST_HOOKS = '1'
-  resetEnvCache()
-  await getPrisma()
-})
-afterAll(async () => {
-  delete process.env.ENABLE_TEST_HOOKS
-  resetEnvCache()
-  await disconnectPrisma()
-})
+useTestHooksAndDatabase()
 
 describe('interpreter seat', () => {
   it('only the fair organizer or an admin seats an interpreter, who then sees the meeting and enters the room in its window', async () => {

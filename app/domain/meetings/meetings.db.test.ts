@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetEnvCache } from '~/utils/env.server'
+import { describe, expect, it } from 'vitest'
+import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { getPrisma } from '~/domain/db.server'
 import { createI18n } from '~/lib/i18n'
 import { recommendBuyersForExporter, recommendExportersForBuyer } from '~/domain/matchmaking/recommendations.server'
 import { loadScheduleInputs, publishFairSchedule, runFairSchedule } from './fair-schedule.server'
@@ -47,16 +47,7 @@ async function seoulExporter() {
 
 const post = postAction
 
-beforeAll(async () => {
-  process.env.ENABLE_TEST_HOOKS = '1'
-  resetEnvCache()
-  await getPrisma()
-})
-afterAll(async () => {
-  delete process.env.ENABLE_TEST_HOOKS
-  resetEnvCache()
-  await disconnectPrisma()
-})
+useTestHooksAndDatabase()
 
 describe('meeting requests', () => {
   it('offers only common business hours, and request → accept seats both sides with a private MEETING session', async () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetEnvCache } from '~/utils/env.server'
+import { describe, expect, it } from 'vitest'
+import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { getPrisma } from '~/domain/db.server'
 import { action as boothAction, loader as boothLoader } from '~/routes/fairs/booth'
 import { action as exporterRecsAction } from '~/routes/exporter/recommendations'
 import { loadScheduleInputs, publishFairSchedule, runFairSchedule } from './fair-schedule.server'
@@ -61,16 +61,7 @@ async function register(fairId: string, party: { user: { id: string }; company?:
 
 const post = postAction
 
-beforeAll(async () => {
-  process.env.ENABLE_TEST_HOOKS = '1'
-  resetEnvCache()
-  await getPrisma()
-})
-afterAll(async () => {
-  delete process.env.ENABLE_TEST_HOOKS
-  resetEnvCache()
-  await disconnectPrisma()
-})
+useTestHooksAndDatabase()
 
 describe('meeting preferences', () => {
   it('sets, changes and clears a preference on either side; refuses unapproved parties and the wrong side', async () => {
