@@ -16,7 +16,7 @@ import type { MediaErrorCode, MediaRequestName } from '../../app/protocol/media.
  *   buyer           a signed-in buyer
  *   owner           the OWNER of C, host of the showcase
  *   member          a MEMBER of C who does not host it (company role without manage:showcase:own
- *                   and manage:blocked-words:own; still moderates chat)
+ *                   and manage:blocked-words:own): still moderates chat, may not broadcast into it
  *   otherExporter   the owner of another company
  *   fairOrganizer   the organizer of fair F
  *   otherOrganizer  the organizer of another fair
@@ -46,15 +46,15 @@ export const LIVE_EVENT_MATRIX = {
 // `media:join` is played as a join as `host`; everyone may join as `viewer` (the row of media:ready).
 // prettier-ignore
 export const MEDIA_EVENT_MATRIX = {
-  'media:join':              { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'media:join':              { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
   'media:ready':             { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'media:create-transport':  { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'media:create-transport':  { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
   'media:connect-transport': { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'media:produce':           { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:pause-producer':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:resume-producer':   { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:close-producer':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:set-source':        { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'media:produce':           { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'media:pause-producer':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'media:resume-producer':   { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'media:close-producer':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'media:set-source':        { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
   'media:consume':           { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
   'media:resume-consumer':   { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
   'media:set-quality':       { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },

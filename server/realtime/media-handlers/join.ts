@@ -1,4 +1,4 @@
-import { loadSessionFacts, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
+import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
 import { admitToMeetingRoom } from '../../../app/domain/meetings/room-access.server.ts'
 import type { MediaResponses, ParticipantInfo } from '../../../app/protocol/media.ts'
 import { cookieHeaderNow } from '../../../app/utils/clock.server.ts'
@@ -38,7 +38,11 @@ export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContex
       // One read of the session: the access check (room-access.server.ts) and what the join answers.
       const session = await loadSessionFacts(sessionId)
       const { isHost } = roomContextFor(session, identity)
-      if (role === 'host' && !isHost) throw new ProtocolError('forbidden', 'Only members of the hosting company can broadcast.')
+      if (role === 'host') {
+        if (!isHost || identity.kind !== 'user') throw new ProtocolError('forbidden', 'Only members of the hosting company can broadcast.')
+        // Broadcasting into a showcase is managing it: its host, or an OWNER/ADMIN (role read now, as the studio page does).
+        await assertShowcaseManagement(sessionId, identity.userId, 'manage:showcase:own')
+      }
       if (session.kind === 'MEETING') throw new ProtocolError('forbidden', 'Join a meeting room as a participant.')
       statuses.set(sessionId, session.status)
       await rooms.leave(socket)
