@@ -4,7 +4,6 @@ import { requireUser } from '~/domain/accounts/session.server'
 import { findMeetingCounterpart } from '~/domain/meetings/counterpart.server'
 import { findMeetingSlots, requestMeeting } from '~/domain/meetings/meetings.server'
 import { RequestMeetingSchema } from '~/domain/meetings/schemas'
-import { partySide } from '~/domain/meetings/sides'
 import { formatSlotForViewer } from '~/domain/matchmaking/slot-finder'
 import { languageOptions } from '~/lib/languages'
 import { requestNow } from '~/utils/clock.server'
@@ -34,7 +33,6 @@ export async function loadNewMeeting(request: Request) {
   return {
     counterpart: { name: counterpart.name, timeZone: counterpart.timeZone },
     viewerZone,
-    side: partySide(user) ?? 'exporter',
     languages: languageOptions(locale),
     // Labels are made here, once, so server and browser render the same text.
     slots: slots.map((slot) => ({
