@@ -50,6 +50,25 @@ const post = postAction
 useTestHooksAndDatabase()
 
 describe('meeting requests', () => {
+  it('writes the requested time in each recipient’s language and zone, in the notification and the mail', async () => {
+    const prisma = await getPrisma()
+    const buyer = await berlinBuyer()
+    const exporter = await seoulExporter()
+    // A Korean-speaking exporter who chose no zone of their own reads the company's (Seoul).
+    await prisma.user.update({ where: { id: exporter.user.id }, data: { locale: 'ko' } })
+    const toExporter = await requestMeeting(buyer.session, { companyId: exporter.company.id }, { intent: 'request', slotStart: SLOT_1, agenda: '' }, NOW)
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: exporter.user.id, kind: 'meeting.requested', link: `/meetings/${toExporter}` } })
+    expect(note.data).toMatchObject({ when: '2026년 3월 9일 오후 5:00 GMT+9' })
+    const mail = await prisma.emailOutbox.findFirstOrThrow({ where: { to: exporter.user.email }, orderBy: { createdAt: 'desc' } })
+    expect(mail.text).toContain('2026년 3월 9일 오후 5:00 GMT+9 상담을 제안했습니다.')
+
+    // The other way round: an English-speaking buyer reads Berlin time (their profile's zone).
+    const otherExporter = await seoulExporter()
+    const toBuyer = await requestMeeting(otherExporter.session, { buyerId: buyer.profile.id }, { intent: 'request', slotStart: SLOT_2, agenda: '' }, NOW)
+    const buyerNote = await prisma.notification.findFirstOrThrow({ where: { userId: buyer.user.id, kind: 'meeting.requested', link: `/meetings/${toBuyer}` } })
+    expect(buyerNote.data).toMatchObject({ when: 'Mar 9, 2026, 9:30 AM GMT+1' })
+  })
+
   it('offers only common business hours, and request → accept seats both sides with a private MEETING session', async () => {
     const prisma = await getPrisma()
     const buyer = await berlinBuyer()
