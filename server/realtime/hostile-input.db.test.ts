@@ -4,6 +4,8 @@ import { createBuyer, createExporter } from '../../tests/fixtures'
 import { connectLive, emitAck, mediaWorkerBinary, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
 import type { ChatMessageView, JoinState } from '../../app/protocol/live.ts'
+import { mintGuestCookie } from '../../app/utils/guest-key.server.ts'
+import { MEDIA_PEER_QUOTA } from './media-handlers/peer-quota.ts'
 import { MEDIA_EVENT_BUDGET } from './media-namespace.ts'
 
 // Hostile socket input on both namespaces: wrong types, oversize values, hidden characters,
@@ -129,6 +131,32 @@ describe.skipIf(!hasMedia)('hostile input on /media', () => {
     expect(answers.map(code).filter((c) => c === 'too-many')).toHaveLength(28)
     expect(await emitAck(guest, 'media:create-transport', { direction: 'send' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(node.media!.room(session.id)!.peers.get(guest.id!)?.transports.size).toBe(2)
+  })
+
+  it('lets one person hold only a few media peers at once, however many connections they open', async () => {
+    const { session } = await liveShowcase()
+    const cookie = mintGuestCookie().setCookie.split(';')[0]!
+    const sockets = await Promise.all(Array.from({ length: MEDIA_PEER_QUOTA.perIdentity + 2 }, () => media(cookie)))
+    const answers: Answer[] = []
+    for (const socket of sockets) answers.push(await emitAck(socket, 'media:join', { sessionId: session.id, role: 'viewer' }))
+    expect(answers.map(code)).toEqual([...Array<string>(MEDIA_PEER_QUOTA.perIdentity).fill('ok'), 'too-many', 'too-many'])
+    // Leaving gives the place back.
+    expect(code(await emitAck(sockets[0]!, 'media:leave', {}))).toBe('ok')
+    expect(code(await emitAck(sockets.at(-1)!, 'media:join', { sessionId: session.id, role: 'viewer' }))).toBe('ok')
+  })
+
+  it('keeps one peer per connection when joins race (no orphaned peer, transports or counted viewer)', async () => {
+    const first = await liveShowcase()
+    const second = await liveShowcase()
+    const socket = await media()
+    const answers = await Promise.all([
+      emitAck(socket, 'media:join', { sessionId: first.session.id, role: 'viewer' }),
+      emitAck(socket, 'media:join', { sessionId: second.session.id, role: 'viewer' }),
+    ])
+    expect(answers.map(code)).toEqual(['ok', 'ok'])
+    // The later join wins; the earlier room holds no peer of this connection.
+    expect(node.media!.room(first.session.id)?.peers.has(socket.id!) ?? false).toBe(false)
+    expect(node.media!.room(second.session.id)!.peers.has(socket.id!)).toBe(true)
   })
 
   it('limits how many requests one connection may send, valid or not, and answers unknown ones', async () => {

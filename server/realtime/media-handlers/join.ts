@@ -2,8 +2,12 @@ import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from '../.
 import { admitToMeetingRoom } from '../../../app/domain/meetings/room-access.server.ts'
 import type { MediaResponses, ParticipantInfo } from '../../../app/protocol/media.ts'
 import { cookieHeaderNow } from '../../../app/utils/clock.server.ts'
+import { identityKey } from '../../../app/domain/live/room-identity.ts'
+import { addressBudgetKey } from '../../../app/lib/ip-network.ts'
 import { ProtocolError } from '../gateway/index.ts'
+import type { HandshakeRequest } from '../handshake-guard.ts'
 import { type MediaContext, type MediaHandlers, type MediaSocket, mediaRoomName, requireJoined } from './context.ts'
+import { PeerQuota } from './peer-quota.ts'
 import { ownerOf, withOwner } from './rooms.ts'
 
 type JoinAnswer = MediaResponses['media:join']
@@ -11,6 +15,23 @@ type RouterCapabilities = JoinAnswer['routerRtpCapabilities']
 
 /** media:join (a showcase as host or viewer, a meeting as participant), media:ready and media:leave. */
 export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContext): MediaHandlers {
+  const quota = new PeerQuota()
+  // One join at a time per connection: two joins in flight would each add a peer, and the first would be
+  // left open (transports, a counted viewer) when the second replaced it.
+  const joinsInFlight = new WeakMap<MediaSocket, Promise<unknown>>()
+  function oneJoinAtATime<T>(socket: MediaSocket, join: () => Promise<T>): Promise<T> {
+    const next = (joinsInFlight.get(socket) ?? Promise.resolve()).catch(() => undefined).then(join)
+    joinsInFlight.set(socket, next)
+    return next
+  }
+  const quotaKeys = (socket: MediaSocket) => {
+    const identity = socket.data.identity
+    return {
+      identity: identity.kind === 'anonymous' ? `s:${socket.id}` : identityKey(identity),
+      address: addressBudgetKey((socket.request as HandshakeRequest).tradecastClientAddress ?? socket.handshake.address),
+    }
+  }
+
   // A private meeting: only its seated participants, inside the room window (request clock), each
   // sending camera + microphone (+ screen) and receiving everyone else.
   async function joinMeeting(socket: MediaSocket, sessionId: string): Promise<JoinAnswer> {
@@ -18,10 +39,12 @@ export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContex
     if (identity.kind !== 'user') throw new ProtocolError('unauthenticated', 'Sign in to join this meeting.')
     const seat = await admitToMeetingRoom(sessionId, identity.userId, cookieHeaderNow(socket.request.headers.cookie, now()))
     await rooms.leave(socket)
+    quota.check(quotaKeys(socket))
     await socket.join(mediaRoomName(sessionId))
     const room = await media.openRoom(sessionId)
     rooms.wire(room)
     const peer = room.addPeer(socket.id, 'participant')
+    quota.hold(peer, quotaKeys(socket))
     peer.label = { name: seat.name, role: seat.role }
     const info: ParticipantInfo = { peerId: peer.id, name: seat.name, role: seat.role }
     socket.data.joined = { sessionId, role: 'participant', room, peer, seat: info }
@@ -30,37 +53,41 @@ export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContex
     return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: seat.session.status, isHost: false, title: seat.session.title, seat: info }
   }
 
+  async function joinShowcaseOrMeeting(socket: MediaSocket, { sessionId, role }: { sessionId: string; role: 'host' | 'viewer' | 'participant' }): Promise<JoinAnswer> {
+    const identity = socket.data.identity
+    if (identity.kind === 'anonymous') throw new ProtocolError('unauthenticated', 'Sign in or allow cookies to watch.')
+    if (role === 'participant') return joinMeeting(socket, sessionId)
+    // One read of the session: the access check (room-access.server.ts) and what the join answers.
+    const session = await loadSessionFacts(sessionId)
+    const { isHost } = roomContextFor(session, identity)
+    if (role === 'host') {
+      if (!isHost || identity.kind !== 'user') throw new ProtocolError('forbidden', 'Only members of the hosting company can broadcast.')
+      // Broadcasting into a showcase is managing it: its host, or an OWNER/ADMIN (role read now, as the studio page does).
+      await assertShowcaseManagement(sessionId, identity.userId, 'manage:showcase:own')
+    }
+    if (session.kind === 'MEETING') throw new ProtocolError('forbidden', 'Join a meeting room as a participant.')
+    statuses.set(sessionId, session.status)
+    await rooms.leave(socket)
+    await socket.join(mediaRoomName(sessionId))
+    if (session.status === 'ENDED' || session.status === 'CANCELLED') {
+      return { routerRtpCapabilities: {}, status: session.status, isHost, title: session.title }
+    }
+    quota.check(quotaKeys(socket))
+    const room = await media.openRoom(sessionId)
+    rooms.wire(room)
+    const peer = room.addPeer(socket.id, role)
+    quota.hold(peer, quotaKeys(socket))
+    // Guests minted over their network's budget watch uncounted (handshake-guard.ts).
+    peer.counted = !(identity.kind === 'guest' && identity.transient)
+    socket.data.joined = { sessionId, role, room, peer }
+    peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
+    peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
+    rooms.resetOnTimeout(socket)
+    return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: session.status, isHost, title: session.title }
+  }
+
   return {
-    'media:join': async (socket, { sessionId, role }) => {
-      const identity = socket.data.identity
-      if (identity.kind === 'anonymous') throw new ProtocolError('unauthenticated', 'Sign in or allow cookies to watch.')
-      if (role === 'participant') return joinMeeting(socket, sessionId)
-      // One read of the session: the access check (room-access.server.ts) and what the join answers.
-      const session = await loadSessionFacts(sessionId)
-      const { isHost } = roomContextFor(session, identity)
-      if (role === 'host') {
-        if (!isHost || identity.kind !== 'user') throw new ProtocolError('forbidden', 'Only members of the hosting company can broadcast.')
-        // Broadcasting into a showcase is managing it: its host, or an OWNER/ADMIN (role read now, as the studio page does).
-        await assertShowcaseManagement(sessionId, identity.userId, 'manage:showcase:own')
-      }
-      if (session.kind === 'MEETING') throw new ProtocolError('forbidden', 'Join a meeting room as a participant.')
-      statuses.set(sessionId, session.status)
-      await rooms.leave(socket)
-      await socket.join(mediaRoomName(sessionId))
-      if (session.status === 'ENDED' || session.status === 'CANCELLED') {
-        return { routerRtpCapabilities: {}, status: session.status, isHost, title: session.title }
-      }
-      const room = await media.openRoom(sessionId)
-      rooms.wire(room)
-      const peer = room.addPeer(socket.id, role)
-      // Guests minted over their network's budget watch uncounted (handshake-guard.ts).
-      peer.counted = !(identity.kind === 'guest' && identity.transient)
-      socket.data.joined = { sessionId, role, room, peer }
-      peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
-      peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
-      rooms.resetOnTimeout(socket)
-      return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: session.status, isHost, title: session.title }
-    },
+    'media:join': (socket, request) => oneJoinAtATime(socket, () => joinShowcaseOrMeeting(socket, request)),
 
     'media:ready': async (socket, { rtpCapabilities }) => {
       const joined = requireJoined(socket)
