@@ -22,6 +22,7 @@ import { getOptionalUser } from '~/domain/accounts/session.server'
 import { countUnreadNotifications } from '~/domain/notifications/notify.server'
 import { createI18n, DEFAULT_LOCALE, isSupportedLocale } from '~/lib/i18n'
 import { ensureCsrfToken } from '~/utils/csrf.server'
+import { readCookie } from '~/lib/cookies'
 import { TIME_ZONE_COOKIE } from '~/lib/time'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { readToast } from '~/utils/toast.server'
@@ -129,7 +130,7 @@ function useBrowserTimeZone(known: boolean) {
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
     if (!zone) return
-    const current = document.cookie.split('; ').find((c) => c.startsWith(`${TIME_ZONE_COOKIE}=`))
+    const current = readCookie(document.cookie, TIME_ZONE_COOKIE) !== null
     const secure = window.location.protocol === 'https:' ? '; secure' : ''
     document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${secure}`
     if (!known && !current) void revalidator.revalidate()

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 import { usesCaptureDevices } from '../app/lib/capture-pages.ts'
-import { readCookie } from '../app/utils/cookies.server.ts'
+import { readCookie } from '../app/lib/cookies.ts'
 
 // Security headers of the HTTP edge: a nonce-based Content-Security-Policy (with helmet's other
 // headers), a Permissions-Policy per page, and no-store for signed-in responses.

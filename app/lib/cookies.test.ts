@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readCookie } from './cookies.server'
+import { readCookie } from './cookies'
 
 describe('readCookie', () => {
   it('finds a cookie among others and decodes its value', () => {

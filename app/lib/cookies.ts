@@ -1,7 +1,8 @@
 /**
- * The one reader of a raw Cookie header for cookies we write unsigned (time zone, test clock, guest key,
- * session presence); signed cookies go through React Router's createCookie instead. Returns the decoded
- * value, '' for a cookie without one, null when absent. A malformed %-escape is returned as written.
+ * The one reader of a raw cookie string (a Cookie header, or document.cookie in the browser) for cookies
+ * read without a signature check (time zone, test clock, guest key, session presence); signed cookies go
+ * through React Router's createCookie. Returns the decoded value, '' for a cookie without one, null when
+ * absent. A malformed %-escape is returned as written.
  */
 export function readCookie(cookieHeader: string | null | undefined, name: string): string | null {
   for (const part of (cookieHeader ?? '').split(';')) {

@@ -1,4 +1,4 @@
-import { readCookie } from './cookies.server'
+import { readCookie } from '~/lib/cookies'
 import { getEnv } from './env.server'
 
 // The request's "now". Logic never reads the clock itself, so tests can pin any instant: loaders and

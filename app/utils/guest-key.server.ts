@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { readCookie } from './cookies.server'
+import { readCookie } from '~/lib/cookies'
 import { getSessionSecret, isCookieSecure } from './secrets.server'
 
 // A guest's browser key for public showcases (identity for chat sanctions). Signed synchronously

@@ -1,8 +1,8 @@
 import { createCookie } from 'react-router'
 import { DEFAULT_LOCALE, isSupportedLocale, type Locale, localeFromAcceptLanguage } from '~/lib/i18n'
+import { readCookie } from '~/lib/cookies'
 import { isValidTimeZone, TIME_ZONE_COOKIE } from '~/lib/time'
 import type { SessionUser } from '~/domain/accounts/session.server'
-import { readCookie } from './cookies.server'
 import { isCookieSecure } from './secrets.server'
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
