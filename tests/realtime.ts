@@ -30,7 +30,7 @@ export function mediaWorkerBinary(): string | null {
 
 export async function startRealtimeNode(
   redis?: { url: string; key: string },
-  options: { media?: boolean; identityEvents?: RealtimeOptions['identityEvents'] } = {},
+  options: { media?: boolean; identityEvents?: RealtimeOptions['identityEvents']; sessionRecheckMs?: number } = {},
 ): Promise<RealtimeNode> {
   const http = createServer()
   const workerBin = options.media ? mediaWorkerBinary() : null
@@ -42,6 +42,7 @@ export async function startRealtimeNode(
     ...(redis ? { redis } : {}),
     ...(media ? { media: { layer: media, iceServers: [], testHooks: false } } : {}),
     ...(options.identityEvents ? { identityEvents: options.identityEvents } : {}),
+    ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
   })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`

@@ -23,7 +23,7 @@ beforeAll(async () => {
   process.env.TRUST_PROXY = '1'
   resetEnvCache()
   await getPrisma()
-  node = await startRealtimeNode(undefined, { media: hasMedia })
+  node = await startRealtimeNode(undefined, { media: hasMedia, sessionRecheckMs: 300 })
 })
 
 afterEach(() => {
@@ -245,6 +245,27 @@ describe('identity changes reach open and recovered sockets (item 13)', () => {
     expect(rejoined.ok && rejoined.state.you).toMatchObject({ isHost: false, canModerate: false })
     expect(otherTabDropped).toBe(false)
     expect((await emitAck(otherTab, 'mod:slow-mode', { sessionId: session.id, seconds: 0 })).ok).toBe(true)
+  })
+
+  it('a session that lapses (idle timeout) while its socket is open drops that socket, with no event; live sessions are left alone', async () => {
+    const { exporter, session } = await liveShowcase()
+    const prisma = await getPrisma()
+    const { createUserSession } = await import('../../app/domain/accounts/session.server.ts')
+    const idleCookie = (await createUserSession(exporter.user.id, { userAgent: 'idle tab' })).split(';')[0]!
+    const idle = await live(idleCookie)
+    const active = await live(exporter.cookie)
+    await emitAck(idle, 'live:join', { sessionId: session.id })
+    await emitAck(active, 'live:join', { sessionId: session.id })
+    let activeDropped = false
+    active.on('disconnect', () => (activeDropped = true))
+    const dropped = new Promise<void>((resolve) => idle.once('disconnect', () => resolve()))
+    // Idle past the timeout without anyone reading it: only the periodic re-check can notice.
+    const idleSession = (await readSessionId(idleCookie))!
+    await prisma.session.update({ where: { id: idleSession }, data: { lastSeenAt: new Date(Date.now() - 30 * 24 * 3_600_000) } })
+    await dropped
+    expect(await prisma.session.count({ where: { id: idleSession } })).toBe(0)
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    expect(activeDropped).toBe(false)
   })
 
   it('a member removed from the company loses the company’s powers in the rooms at once', async () => {

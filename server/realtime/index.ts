@@ -15,6 +15,8 @@ export type RealtimeOptions = {
   redis?: { url: string; key?: string }
   /** Where identity events come from (default: this process's domain events); tests give one server none. */
   identityEvents?: typeof onIdentityEvent
+  /** How often open connections re-check their sign-in session (default SESSION_RECHECK_MS); tests shorten it. */
+  sessionRecheckMs?: number
 }
 
 /**
@@ -55,6 +57,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   const stopIdentityWatch = watchIdentityEvents(io, [io.of('/live'), ...(media ? [io.of('/media')] : [])], {
     cluster: cluster !== null,
     events: options.identityEvents ?? onIdentityEvent,
+    ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
   })
 
   return {

@@ -124,6 +124,21 @@ export async function findActiveSessionUser(sessionId: string, now = new Date(),
   return session.user
 }
 
+/**
+ * Of these sessions, the ones that no longer hold: gone, past their absolute life or idle too long.
+ * Lapsed rows are deleted (and announced, so their sockets drop). Nothing is written for the live
+ * ones: an open connection is not activity, or a forgotten tab would keep a session alive forever.
+ */
+export async function sessionsNoLongerActive(sessionIds: readonly string[], now = new Date(), idleMs = idleTimeoutMs()): Promise<string[]> {
+  if (sessionIds.length === 0) return []
+  const prisma = await getPrisma()
+  const rows = await prisma.session.findMany({ where: { id: { in: [...sessionIds] } }, select: { id: true, expiresAt: true, lastSeenAt: true } })
+  const lapsed = rows.filter((row) => row.expiresAt <= now || row.lastSeenAt.getTime() + idleMs <= now.getTime()).map((row) => row.id)
+  if (lapsed.length > 0) await deleteSessions({ id: { in: lapsed } })
+  const live = new Set(rows.map((row) => row.id).filter((id) => !lapsed.includes(id)))
+  return sessionIds.filter((id) => !live.has(id))
+}
+
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findActiveSessionUser>>>
 
 const userByRequest = new WeakMap<Request, Promise<SessionUser | null>>()
