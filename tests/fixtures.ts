@@ -98,3 +98,21 @@ export async function createProduct(companyId: string, options: ProductOptions =
   })
   return product
 }
+
+/** A public showcase that is LIVE now, hosted by a new exporter company's owner. */
+export async function createLiveShowcase(title = 'Live showcase') {
+  const prisma = await getPrisma()
+  const exporter = await createExporter()
+  const session = await prisma.liveSession.create({
+    data: {
+      title,
+      status: 'LIVE',
+      startedAt: new Date(),
+      hostId: exporter.user.id,
+      companyId: exporter.company.id,
+      scheduledStartAt: new Date(),
+      scheduledEndAt: new Date(Date.now() + 3_600_000),
+    },
+  })
+  return { exporter, session }
+}

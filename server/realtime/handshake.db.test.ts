@@ -1,6 +1,6 @@
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createBuyer, createExporter, createUser } from '../../tests/fixtures'
+import { createBuyer, createLiveShowcase, createUser } from '../../tests/fixtures'
 import { connectLive, emitAck, mediaWorkerBinary, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 import { emitIdentityEvent } from '../../app/domain/accounts/identity-events.server.ts'
 import { readSessionId } from '../../app/domain/accounts/session.server.ts'
@@ -48,22 +48,7 @@ const refused = (promise: Promise<ClientSocket>) =>
     () => 'refused',
   )
 
-async function liveShowcase() {
-  const prisma = await getPrisma()
-  const exporter = await createExporter()
-  const session = await prisma.liveSession.create({
-    data: {
-      title: 'Handshake showcase',
-      status: 'LIVE',
-      startedAt: new Date(),
-      hostId: exporter.user.id,
-      companyId: exporter.company.id,
-      scheduledStartAt: new Date(),
-      scheduledEndAt: new Date(Date.now() + 3_600_000),
-    },
-  })
-  return { exporter, session }
-}
+const liveShowcase = () => createLiveShowcase('Handshake showcase')
 
 /** A client that reconnects by itself (and tries connection-state recovery), as browsers do. */
 async function reconnectingClient(cookie: string): Promise<ClientSocket> {

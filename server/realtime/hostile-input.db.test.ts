@@ -1,6 +1,6 @@
 import type { Socket as ClientSocket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBuyer, createExporter } from '../../tests/fixtures'
+import { createBuyer, createLiveShowcase } from '../../tests/fixtures'
 import { connectLive, emitAck, mediaWorkerBinary, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
 import type { ChatMessageView, JoinState } from '../../app/protocol/live.ts'
@@ -32,22 +32,7 @@ const media = (cookie?: string) => connectLive(node.mediaUrl, cookie, opened)
 type Answer = { ok: true } | { ok: false; error: { code: string } }
 const code = (answer: Answer) => (answer.ok ? 'ok' : answer.error.code)
 
-async function liveShowcase() {
-  const prisma = await getPrisma()
-  const exporter = await createExporter()
-  const session = await prisma.liveSession.create({
-    data: {
-      title: 'Hostile showcase',
-      status: 'LIVE',
-      startedAt: new Date(),
-      hostId: exporter.user.id,
-      companyId: exporter.company.id,
-      scheduledStartAt: new Date(),
-      scheduledEndAt: new Date(Date.now() + 3_600_000),
-    },
-  })
-  return { exporter, session }
-}
+const liveShowcase = () => createLiveShowcase('Hostile showcase')
 
 describe('hostile input on /live', () => {
   it('strips control and bidi characters from chat and guest names, keeps markup as text', async () => {
