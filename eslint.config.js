@@ -1,0 +1,122 @@
+// ESLint flat config: typed strict rules, React hooks, accessibility, and the import arrows of the
+// layout (README "Layout"), so the layering cannot drift.
+import js from '@eslint/js'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+// ---- Import boundaries (the arrows of README "Layout") -------------------------------------------
+// no-restricted-imports sees only the import string, so: inside a layer, code reaches another layer
+// through `~/<layer>/…` (server/ through `../…/app/<layer>/…`), and a relative import may not climb out
+// of its own layer; then the allowed targets of each layer are an allowlist of those prefixes.
+const APP_LAYERS = ['routes', 'domain', 'components', 'lib', 'protocol', 'utils', 'media', 'live', 'generated', 'locales', 'root']
+/** A pattern that refuses `~/<layer>` and `…/app/<layer>` for each app layer not in `allowed`. */
+const onlyAppLayers = (allowed, why) => ({
+  regex: `^(~|(\\.\\./)+app)/(?!(${allowed.join('|')})(/|$))`,
+  message: `${why} may import only from app/{${allowed.join(', ')}}.`,
+})
+const noServerFolder = { regex: '^(\\.\\./)+server(/|$)', message: 'Nothing in app/ imports from server/.' }
+const noServerModules = (who) => ({
+  regex: '\\.server(\\.tsx?)?$',
+  message: `${who} run in the browser too: never import a *.server.ts module.`,
+})
+/**
+ * A relative import that climbs out of the layer whose file is `depth` folders below the layer root:
+ * allowed only into the sibling layers `besides` and the repository folders `atRoot` (tests, prisma).
+ */
+const noClimb = (depth, besides, atRoot) => {
+  const exits = [...besides.map((b) => `${b}(/|$)`), ...atRoot.map((r) => `\\.\\./${r}(/|$)`)]
+  return {
+    regex: `^(\\.\\./){${depth + 1}}${exits.length ? `(?!${exits.join('|')})` : ''}`,
+    message: 'Import another layer through its alias (~/<layer>/…), so the boundary rule can check it.',
+  }
+}
+const layer = (folder, patterns, { besides = [], atRoot = [], paths = [] } = {}) =>
+  [0, 1, 2, 3, 4].map((depth) => ({
+    files: [`${folder}/${'*/'.repeat(depth)}*.{ts,tsx}`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths, patterns: [...patterns, noClimb(depth, besides, ['tests', 'prisma', ...atRoot])] },
+      ],
+    },
+  }))
+const boundaries = [
+  ...layer('app/routes', [
+    noServerFolder,
+    onlyAppLayers(['routes', 'domain', 'components', 'lib', 'protocol', 'utils', 'media', 'live', 'root'], 'Routes'),
+  ]),
+  ...layer('app/domain', [noServerFolder, onlyAppLayers(['domain', 'generated', 'lib', 'utils', 'protocol'], 'Domain code')], {
+    paths: [
+      {
+        name: 'react-router',
+        importNames: ['data'],
+        message: 'Domain code knows nothing of HTTP: throw a DomainError (app/domain/errors.ts).',
+      },
+    ],
+  }),
+  ...layer('app/components', [
+    noServerFolder,
+    noServerModules('Components'),
+    onlyAppLayers(['components', 'lib', 'protocol', 'live', 'media', 'domain', 'root'], 'Components'),
+  ]),
+  ...layer('app/lib', [noServerFolder, noServerModules('app/lib helpers'), onlyAppLayers(['lib', 'locales', 'root'], 'app/lib')]),
+  ...layer('app/protocol', [noServerFolder, onlyAppLayers(['protocol', 'lib'], 'Protocol schemas')]),
+  ...layer('app/live', [noServerFolder, onlyAppLayers(['live', 'protocol', 'lib'], 'The live client')]),
+  ...layer('app/media', [noServerFolder, onlyAppLayers(['media', 'protocol', 'lib'], 'The media client')]),
+  ...layer('app/utils', [noServerFolder, onlyAppLayers(['utils', 'lib', 'domain'], 'app/utils')]),
+  ...layer('app/locales', [noServerFolder, onlyAppLayers(['locales'], 'Locales')]),
+  ...layer('server/realtime', [onlyAppLayers(['domain', 'protocol', 'lib', 'utils'], 'The socket gateway')], {
+    besides: ['media'],
+    atRoot: ['app'],
+  }),
+  ...layer('server/media', [
+    { regex: '^(~|(\\.\\./)+app)/(?!protocol/)', message: 'server/media uses mediasoup only (and protocol types).' },
+    { regex: '^(~|(\\.\\./)+app)/protocol/', allowTypeImports: true, message: 'server/media takes only types from protocol.' },
+  ], {
+    atRoot: ['app'],
+    paths: ['socket.io', 'express', 'react-router', 'pg', '@prisma/client'].map((name) => ({
+      name,
+      message: 'server/media is mediasoup only: no sockets, HTTP or database.',
+    })),
+  }),
+  {
+    // The app's own top-level modules (root, entry.server, routes.ts) and tests under app/.
+    files: ['app/*.{ts,tsx}', 'app/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerFolder] }] },
+  },
+]
+
+export default tseslint.config(
+  {
+    ignores: [
+      'app/generated/**',
+      'build/**',
+      '.react-router/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.cache/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  { files: ['app/**/*.{ts,tsx}'], extends: [reactHooks.configs.flat.recommended] },
+  { files: ['**/*.tsx'], extends: [jsxA11y.flatConfigs.recommended] },
+  ...boundaries,
+  {
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+)
