@@ -113,7 +113,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
       child.kill('SIGKILL')
       reject(new Error('chat server did not start within 60 s'))
     }, 60_000)
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const match = /ready (\d+)/.exec(out)
       if (match) {
@@ -179,7 +179,7 @@ async function runScenario({ label, servers, env }: Scenario, sessionId: string,
     let sent = 0
     let rejected = 0
     let timedOut = 0
-    const pending: Promise<void>[] = []
+    const pending: Array<Promise<void>> = []
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         const elapsed = (performance.now() - wallStart) / 1000

@@ -69,29 +69,29 @@ async function main() {
       case 'caps':
         return room.rtpCapabilities
       case 'transport': {
-        const router = data['direction'] === 'send' ? room.routerForSend() : await room.routerForRecv()
+        const router = data.direction === 'send' ? room.routerForSend() : await room.routerForRecv()
         const transport = await router.createWebRtcTransport({ listenInfos: [{ protocol: 'udp', ip: '127.0.0.1' }], initialAvailableOutgoingBitrate: 1_000_000 })
         transports.set(transport.id, transport)
-        transport.appData['router'] = router
+        transport.appData.router = router
         return { id: transport.id, iceParameters: transport.iceParameters, iceCandidates: transport.iceCandidates, dtlsParameters: transport.dtlsParameters }
       }
       case 'connect':
-        return transports.get(data['transportId'] as string)!.connect({ dtlsParameters: data['dtlsParameters'] as types.DtlsParameters })
+        return transports.get(data.transportId as string)!.connect({ dtlsParameters: data.dtlsParameters as types.DtlsParameters })
       case 'produce': {
-        producer = await transports.get(data['transportId'] as string)!.produce({ kind: 'video', rtpParameters: data['rtpParameters'] as types.RtpParameters, keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS, appData: { source: 'camera' } })
+        producer = await transports.get(data.transportId as string)!.produce({ kind: 'video', rtpParameters: data.rtpParameters as types.RtpParameters, keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS, appData: { source: 'camera' } })
         await room.producerAdded(host, producer)
         return producer.id
       }
       case 'consume': {
-        const transport = transports.get(data['transportId'] as string)!
-        const consumer = await transport.consume({ producerId: producer!.id, rtpCapabilities: data['rtpCapabilities'] as types.RtpCapabilities, paused: true })
-        transport.appData['consumer'] = consumer
+        const transport = transports.get(data.transportId as string)!
+        const consumer = await transport.consume({ producerId: producer!.id, rtpCapabilities: data.rtpCapabilities as types.RtpCapabilities, paused: true })
+        transport.appData.consumer = consumer
         return { id: consumer.id, producerId: consumer.producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters }
       }
       case 'resume':
         for (const transport of transports.values()) {
-          const consumer = transport.appData['consumer'] as types.Consumer | undefined
-          if (consumer && consumer.id === data['consumerId']) await consumer.resume()
+          const consumer = transport.appData.consumer as types.Consumer | undefined
+          if (consumer && consumer.id === data.consumerId) await consumer.resume()
         }
         return null
       default:

@@ -108,7 +108,7 @@ test('a host goes live; a buyer and a guest watch, follow screen share, survive 
     const cookies = (await guest.context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
     const baseURL = new URL(host.url()).origin
     const socket = io(`${baseURL}/media`, { extraHeaders: { cookie: cookies }, transports: ['websocket'] })
-    const answer = await new Promise<{ ok: boolean; pid?: number | null }>((resolve) => socket.emit('test:kill-worker' as never, { sessionId } as never, resolve as never))
+    const answer = await new Promise<{ ok: boolean; pid?: number | null }>((resolve) => socket.emit('test:kill-worker' as never, { sessionId }, resolve))
     socket.close()
     expect(answer.ok).toBe(true)
     expect(answer.pid).toBeGreaterThan(0)

@@ -43,7 +43,7 @@ export function limitRequestBody(handler: RequestHandler): RequestHandler {
     if (req.method === 'GET' || req.method === 'HEAD') return handler(req, res, next)
     const limit = bodyLimitFor(req.method, req.path, req.get('content-type'))
     const declared = Number(req.get('content-length') ?? Number.NaN)
-    if (Number.isFinite(declared) && declared > limit) return tooLarge(req, res)
+    if (Number.isFinite(declared) && declared > limit) { tooLarge(req, res); return; }
     let received = 0
     const count = (chunk: Buffer) => {
       received += chunk.length

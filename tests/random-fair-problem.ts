@@ -4,7 +4,7 @@ import type { FairSchedulingProblem, LockedMeeting, MeetingPreference } from '..
 import { matchScore, type MatchBuyer, type MatchExporter, type VolumeBand } from '../app/domain/matchmaking/match-score.ts'
 import { seededRandom } from './seeded-random.ts'
 
-export interface RandomFairOptions {
+export type RandomFairOptions = {
   seed: number
   buyers: number
   exporters: number
@@ -22,19 +22,19 @@ export interface RandomFairOptions {
   locked?: number
 }
 
-export interface RandomFairProblem extends FairSchedulingProblem<RandomFairBuyer, RandomFairExporter> {
+export type RandomFairProblem = {
   /** When scores are computed; certifications expire relative to it */
   now: Date
-}
+} & FairSchedulingProblem<RandomFairBuyer, RandomFairExporter>
 
-export interface RandomFairBuyer {
+export type RandomFairBuyer = {
   id: string
   availableSlotIds: string[]
   maxMeetings?: number
   profile: MatchBuyer
 }
 
-export interface RandomFairExporter {
+export type RandomFairExporter = {
   id: string
   availableSlotIds: string[]
   maxMeetings: number

@@ -49,7 +49,7 @@ export function BarChartFigure<Row extends Record<string, string | number>>({
       <div role="img" aria-label={summary} style={{ height }} className="w-full">
         {mounted && data.length > 0 ? (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data as Row[]} layout={vertical ? 'vertical' : 'horizontal'} margin={{ left: vertical ? 24 : 0, right: 12 }}>
+            <BarChart data={data} layout={vertical ? 'vertical' : 'horizontal'} margin={{ left: vertical ? 24 : 0, right: 12 }}>
               <CartesianGrid strokeDasharray="3 3" />
               {vertical ? (
                 <>
@@ -82,7 +82,7 @@ export function BarChartFigure<Row extends Record<string, string | number>>({
 }
 
 /** The chart's numbers as a table: the first column names each row, the others are right-aligned figures. */
-export function DataTable({ caption, headers, rows, testId }: { caption: string; headers: readonly string[]; rows: ReadonlyArray<ReadonlyArray<ReactNode>>; testId?: string }) {
+export function DataTable({ caption, headers, rows, testId }: { caption: string; headers: readonly string[]; rows: ReadonlyArray<readonly ReactNode[]>; testId?: string }) {
   return (
     <Table caption={caption} testId={testId} columns={headers.map((label, i) => (i === 0 ? { label } : { label, align: 'end' as const }))}>
       {rows.map((row, r) => (

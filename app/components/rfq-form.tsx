@@ -18,12 +18,12 @@ type RfqFormProps = {
   defaults: { quantity: number; destinationCountry: string; incoterm?: string | undefined }
   incoterms: readonly string[]
   certificationTypes: readonly string[]
-  lastResult?: SubmissionResult<string[]> | null | undefined
+  lastResult?: SubmissionResult | null | undefined
   /** Inline mode (e.g. in a live room): posts to the product's route without leaving the page. */
   inline?: { onSent: (inquiryId: string) => void } | undefined
 }
 
-type RfqActionData = { result?: SubmissionResult<string[]>; sent?: boolean; inquiryId?: string }
+type RfqActionData = { result?: SubmissionResult; sent?: boolean; inquiryId?: string }
 
 /** The request-for-quote form, prefilled from the product (and the live session when asked there). */
 export function RfqForm({ productId, liveSessionId, defaults, incoterms, certificationTypes, lastResult, inline }: RfqFormProps) {

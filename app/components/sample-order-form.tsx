@@ -21,7 +21,7 @@ export type SampleOrderFormProps = {
   defaultCountry?: string | null
   /** From isPaymentsEnabled() in the page's loader */
   paymentsEnabled: boolean
-  lastResult?: SubmissionResult<string[]> | null | undefined
+  lastResult?: SubmissionResult | null | undefined
 }
 
 /**

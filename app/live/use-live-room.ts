@@ -159,7 +159,7 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
     socket.on('products:pinned', ({ products }) => dispatch({ type: 'products', products }))
     socket.on('room:viewers', ({ count }) => dispatch({ type: 'viewers', count }))
     socket.on('room:slow-mode', ({ seconds }) => dispatch({ type: 'slow-mode', seconds }))
-    socket.on('room:reactions', ({ counts }) => dispatch({ type: 'reactions', counts: counts as Record<string, number> }))
+    socket.on('room:reactions', ({ counts }) => dispatch({ type: 'reactions', counts: counts }))
     socket.on('you:sanctioned', ({ kind, until }) => {
       dispatch({ type: 'sanctioned', kind, until })
       // Lifted: join again for a fresh state (whether this person may write now, the latest messages).

@@ -6,7 +6,7 @@ import type { MediaSocket } from './signalling'
 // steps, and the requests they send on the socket, are what is under test.
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => void
-  const transports: { direction: 'recv' | 'send'; closed: boolean }[] = []
+  const transports: Array<{ direction: 'recv' | 'send'; closed: boolean }> = []
   const makeTransport = (direction: 'recv' | 'send') => (options: { id: string }) => {
     const transport = {
       id: options.id,

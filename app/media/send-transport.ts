@@ -25,7 +25,7 @@ export async function openSendTransport(socket: MediaSocket, device: Device): Pr
     request(socket, 'media:connect-transport', { transportId: transport.id, dtlsParameters }).then(() => callback(), errback)
   })
   transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
-    const source = (appData['source'] as MediaSource | undefined) ?? (kind === 'audio' ? 'microphone' : 'camera')
+    const source = (appData.source as MediaSource | undefined) ?? (kind === 'audio' ? 'microphone' : 'camera')
     request(socket, 'media:produce', { transportId: transport.id, kind, rtpParameters: wireRtpParameters(rtpParameters), source }).then(
       ({ producerId }) => callback({ id: producerId }),
       errback,

@@ -18,16 +18,16 @@ export async function readPlaybackStats(video: types.Consumer | null, audio: typ
   const stats: PlaybackStats = { framesDecoded: 0, frameWidth: 0, frameHeight: 0, videoBytesReceived: 0, audioPacketsReceived: 0, source, updatedAt: Date.now() }
   if (video && !video.closed) {
     ;(await video.getStats()).forEach((report: Record<string, unknown>) => {
-      if (report['type'] !== 'inbound-rtp') return
-      stats.framesDecoded = Number(report['framesDecoded'] ?? 0)
-      stats.frameWidth = Number(report['frameWidth'] ?? 0)
-      stats.frameHeight = Number(report['frameHeight'] ?? 0)
-      stats.videoBytesReceived = Number(report['bytesReceived'] ?? 0)
+      if (report.type !== 'inbound-rtp') return
+      stats.framesDecoded = Number(report.framesDecoded ?? 0)
+      stats.frameWidth = Number(report.frameWidth ?? 0)
+      stats.frameHeight = Number(report.frameHeight ?? 0)
+      stats.videoBytesReceived = Number(report.bytesReceived ?? 0)
     })
   }
   if (audio && !audio.closed) {
     ;(await audio.getStats()).forEach((report: Record<string, unknown>) => {
-      if (report['type'] === 'inbound-rtp') stats.audioPacketsReceived = Number(report['packetsReceived'] ?? 0)
+      if (report.type === 'inbound-rtp') stats.audioPacketsReceived = Number(report.packetsReceived ?? 0)
     })
   }
   return stats

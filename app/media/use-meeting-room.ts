@@ -88,7 +88,7 @@ export function useMeetingRoom(sessionId: string) {
   const refreshTiles = useCallback(() => {
     const remotes = [...peers.current.values()].map((peer): RemoteTile => {
       const live = [...peer.consumers.values()].filter((consumer) => !consumer.closed)
-      const source = (consumer: types.Consumer) => consumer.appData['source'] as string
+      const source = (consumer: types.Consumer) => consumer.appData.source as string
       const main = live.filter((consumer) => source(consumer) !== 'screen').map((consumer) => consumer.track)
       const screen = live.find((consumer) => source(consumer) === 'screen')
       const mic = live.find((consumer) => consumer.kind === 'audio')
@@ -260,13 +260,13 @@ export function useMeetingRoom(sessionId: string) {
           const figures: TileStats = { ...NO_STATS }
           for (const consumer of peer.consumers.values()) {
             if (consumer.closed) continue
-            const source = consumer.appData['source']
+            const source = consumer.appData.source
             ;(await consumer.getStats()).forEach((report: Record<string, unknown>) => {
-              if (report['type'] !== 'inbound-rtp') return
-              if (consumer.kind === 'audio') figures.audioPacketsReceived = Number(report['packetsReceived'] ?? 0)
+              if (report.type !== 'inbound-rtp') return
+              if (consumer.kind === 'audio') figures.audioPacketsReceived = Number(report.packetsReceived ?? 0)
               else if (source === 'camera') {
-                figures.framesDecoded = Number(report['framesDecoded'] ?? 0)
-                figures.frameWidth = Number(report['frameWidth'] ?? 0)
+                figures.framesDecoded = Number(report.framesDecoded ?? 0)
+                figures.frameWidth = Number(report.frameWidth ?? 0)
               }
             })
           }

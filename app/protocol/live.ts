@@ -146,7 +146,7 @@ export type JoinState = {
   you: { key: string; name: string; canModerate: boolean; isHost: boolean; muted: boolean; banned: boolean; sanctionUntil: string | null; canChat: boolean }
 }
 
-export interface LiveServerToClient {
+export type LiveServerToClient = {
   /** New messages, oldest first; a busy room sends several per frame. */
   'chat:messages': (payload: { messages: ChatMessageView[] }) => void
   'chat:removed': (payload: { messageId: string }) => void

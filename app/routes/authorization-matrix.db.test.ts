@@ -18,7 +18,7 @@ function flatten(entries: readonly ConfigEntry[], parent = ''): string[] {
   })
 }
 
-const routePaths = flatten(routeConfig as readonly ConfigEntry[])
+const routePaths = flatten(routeConfig)
 const recording = process.env.MATRIX_RECORD === '1'
 
 let app: AppHandler

@@ -70,7 +70,7 @@ function getLimiter(name: LimitName): RateLimiterAbstract {
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
-async function verdictOf(consumptions: Promise<unknown>[]): Promise<RateLimitVerdict> {
+async function verdictOf(consumptions: Array<Promise<unknown>>): Promise<RateLimitVerdict> {
   try {
     await Promise.all(consumptions)
     return { allowed: true }

@@ -24,7 +24,7 @@ export function rethrowAsResponse(error: unknown): never {
   throw error
 }
 
-type Replyable = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> }
+type Replyable = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult }
 
 export type DomainFormErrorOptions = {
   /** Only these codes are the form's to show; any other error leaves as its error response. */
@@ -59,7 +59,7 @@ export function formErrorFromDomain<Extra extends Record<string, unknown> = Reco
   options: DomainFormErrorOptions & { extra?: Extra } = {},
 ) {
   const { reply, init } = domainFormReply(submission, error, options)
-  return data({ result: reply, ...(options.extra as Extra) }, init)
+  return data({ result: reply, ...(options.extra!) }, init)
 }
 
 type RouteHandler = (...args: never[]) => unknown

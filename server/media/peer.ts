@@ -25,7 +25,7 @@ export type TransportDirection = 'send' | 'recv'
 export type TransportListen = { listenIp: string; announcedAddress?: string; minPort: number; maxPort: number }
 
 /** Where a peer's transports are created; the Room implements it (router choice, fan-out). */
-export interface PeerHost {
+export type PeerHost = {
   routerForSend(): types.Router
   routerForRecv(peer: Peer): Promise<types.Router>
   releaseRecv(peer: Peer, router: types.Router): void
@@ -121,7 +121,7 @@ export class Peer extends EventEmitter<PeerEvents> {
     this.#assertOpen()
     if (direction === 'send' && !this.canProduce) throw new MediaError('forbidden', 'Only the host can broadcast.')
     // Counted with the transports still being created, so concurrent requests cannot pass the cap together.
-    const held = [...this.transports.values()].filter((t) => t.appData['direction'] === direction).length + this.#creating[direction]
+    const held = [...this.transports.values()].filter((t) => t.appData.direction === direction).length + this.#creating[direction]
     if (held >= PEER_LIMITS[this.role][direction]) throw new MediaError('too-many', `At most ${PEER_LIMITS[this.role][direction]} ${direction} transports per connection.`)
     this.#creating[direction]++
     try {
@@ -180,12 +180,12 @@ export class Peer extends EventEmitter<PeerEvents> {
     this.#assertOpen()
     if (!this.canProduce) throw new MediaError('forbidden', 'Only the host can broadcast.')
     const transport = this.#transport(transportId)
-    if (transport.appData['direction'] !== 'send') throw new MediaError('invalid', 'This transport cannot send.')
+    if (transport.appData.direction !== 'send') throw new MediaError('invalid', 'This transport cannot send.')
     if ((source === 'microphone') !== (kind === 'audio')) throw new MediaError('invalid', 'The source does not match the kind of media.')
     // A showcase host has one producer per kind (camera ↔ screen is a track switch); a meeting
     // participant may share the screen next to the camera: one producer per source.
     const existing = [...this.producers.values()].find((producer) =>
-      this.role === 'host' ? producer.kind === kind : producer.appData['source'] === source,
+      this.role === 'host' ? producer.kind === kind : producer.appData.source === source,
     )
     if (existing) throw new MediaError('invalid', `A ${this.role === 'host' ? kind : source} producer is already live; replace its track instead.`)
     if (this.producers.size + this.#pendingProducers >= PEER_LIMITS[this.role].producers) throw new MediaError('too-many', 'No more media can be sent from this connection.')
@@ -217,7 +217,7 @@ export class Peer extends EventEmitter<PeerEvents> {
   async consume(transportId: string, producerId: string, rtpCapabilities: types.RtpCapabilities): Promise<ConsumerInfo> {
     this.#assertOpen()
     const transport = this.#transport(transportId)
-    if (transport.appData['direction'] !== 'recv') throw new MediaError('invalid', 'This transport cannot receive.')
+    if (transport.appData.direction !== 'recv') throw new MediaError('invalid', 'This transport cannot receive.')
     const router = this.#recvRouters.get(transportId)
     if (!router) throw new MediaError('not-found', 'No such transport.')
     if (!router.canConsume({ producerId, rtpCapabilities })) throw new MediaError('unsupported', 'This browser cannot play this stream.')

@@ -91,7 +91,7 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
     return [...this.#hostProducers.values()].map((producer) => ({
       producerId: producer.id,
       kind: producer.kind,
-      source: (producer.appData['source'] as MediaSource | undefined) ?? (producer.kind === 'audio' ? 'microphone' : 'camera'),
+      source: (producer.appData.source as MediaSource | undefined) ?? (producer.kind === 'audio' ? 'microphone' : 'camera'),
       paused: producer.paused,
       ownerId: this.#owners.get(producer.id) ?? '',
     }))
@@ -126,11 +126,11 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
     const producer = this.#hostProducers.get(producerId)
     if (!producer) throw new MediaError('not-found', 'No such producer.')
     if (producer.kind !== 'video' || source === 'microphone') throw new MediaError('invalid', 'Only video can switch between camera and screen.')
-    producer.appData['source'] = source
+    producer.appData.source = source
   }
 
   sourceOf(producerId: string): MediaSource | null {
-    return (this.#hostProducers.get(producerId)?.appData['source'] as MediaSource | undefined) ?? null
+    return (this.#hostProducers.get(producerId)?.appData.source as MediaSource | undefined) ?? null
   }
 
   // PeerHost ------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 import { inject } from 'vitest'
 
 declare module 'vitest' {
+  // An interface, so that it merges into vitest's own declaration.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     scratchDatabaseUrl: string
   }

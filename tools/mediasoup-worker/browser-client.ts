@@ -104,15 +104,15 @@ async function run(): Promise<E2eResult> {
 	const deadline = performance.now() + 20_000;
 	while (performance.now() < deadline) {
 		(await videoConsumer.getStats()).forEach((s: Record<string, unknown>) => {
-			if (s['type'] === 'inbound-rtp') {
-				result.framesDecoded = Number(s['framesDecoded'] ?? 0);
-				result.frameWidth = Number(s['frameWidth'] ?? 0);
-				result.frameHeight = Number(s['frameHeight'] ?? 0);
-				result.videoBytesReceived = Number(s['bytesReceived'] ?? 0);
+			if (s.type === 'inbound-rtp') {
+				result.framesDecoded = Number(s.framesDecoded ?? 0);
+				result.frameWidth = Number(s.frameWidth ?? 0);
+				result.frameHeight = Number(s.frameHeight ?? 0);
+				result.videoBytesReceived = Number(s.bytesReceived ?? 0);
 			}
 		});
 		(await audioConsumer.getStats()).forEach((s: Record<string, unknown>) => {
-			if (s['type'] === 'inbound-rtp') result.audioPacketsReceived = Number(s['packetsReceived'] ?? 0);
+			if (s.type === 'inbound-rtp') result.audioPacketsReceived = Number(s.packetsReceived ?? 0);
 		});
 		if (result.framesDecoded >= 30 && result.audioPacketsReceived > 0) break;
 		await new Promise((r) => setTimeout(r, 250));

@@ -22,7 +22,7 @@ import { resolveWorkerBin } from './worker-bin.ts';
 import type { E2eResult } from './browser-client.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const chromiumBin = process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium';
+const chromiumBin = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 async function main(): Promise<number> {
 	if (!existsSync(chromiumBin)) {
@@ -64,8 +64,8 @@ async function main(): Promise<number> {
 	// The page's only signalling channel (exposed as window.msRequest).
 	async function handle(method: string, data: Record<string, unknown> = {}): Promise<unknown> {
 		const transport = (): types.WebRtcTransport => {
-			const t = transports.get(String(data['transportId']));
-			if (!t) throw new Error(`unknown transport ${String(data['transportId'])}`);
+			const t = transports.get(String(data.transportId));
+			if (!t) throw new Error(`unknown transport ${String(data.transportId)}`);
 			return t;
 		};
 		switch (method) {
@@ -88,19 +88,19 @@ async function main(): Promise<number> {
 				};
 			}
 			case 'connectWebRtcTransport':
-				await transport().connect({ dtlsParameters: data['dtlsParameters'] as types.DtlsParameters });
+				await transport().connect({ dtlsParameters: data.dtlsParameters as types.DtlsParameters });
 				return {};
 			case 'produce': {
 				const producer = await transport().produce({
-					kind: data['kind'] as types.MediaKind,
-					rtpParameters: data['rtpParameters'] as types.RtpParameters,
+					kind: data.kind as types.MediaKind,
+					rtpParameters: data.rtpParameters as types.RtpParameters,
 				});
 				return { id: producer.id };
 			}
 			case 'consume': {
 				const consumer = await transport().consume({
-					producerId: String(data['producerId']),
-					rtpCapabilities: data['rtpCapabilities'] as types.RtpCapabilities,
+					producerId: String(data.producerId),
+					rtpCapabilities: data.rtpCapabilities as types.RtpCapabilities,
 					paused: true,
 				});
 				consumers.set(consumer.id, consumer);
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
 				};
 			}
 			case 'resumeConsumer':
-				await consumers.get(String(data['consumerId']))?.resume();
+				await consumers.get(String(data.consumerId))?.resume();
 				return {};
 			default:
 				throw new Error(`unknown method ${method}`);

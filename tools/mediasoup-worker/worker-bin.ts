@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export function resolveWorkerBin(): string {
 	const fromArg = process.argv[2];
 	if (fromArg) return fromArg;
-	const fromEnv = process.env['MEDIASOUP_WORKER_BIN'];
+	const fromEnv = process.env.MEDIASOUP_WORKER_BIN;
 	if (fromEnv) return fromEnv;
 	const here = dirname(fileURLToPath(import.meta.url));
 	const out = execFileSync(join(here, 'build.sh'), {

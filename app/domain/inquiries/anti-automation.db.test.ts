@@ -35,7 +35,7 @@ describe('anti-automation budgets', () => {
     const product = await createProduct(exporter.company.id)
     const ip = freshIp()
     const rfq = (cookie: string, message = 'Please quote FOB Busan.') =>
-      post(productAction as never, `/catalog/${product.id}`, [cookie], { intent: 'rfq', productId: product.id, quantity: '1000', destinationCountry: 'DE', message }, ip, { productId: product.id })
+      post(productAction, `/catalog/${product.id}`, [cookie], { intent: 'rfq', productId: product.id, quantity: '1000', destinationCountry: 'DE', message }, ip, { productId: product.id })
 
     const buyer = await createBuyer()
     for (let i = 0; i < TRADE_LIMITS.rfqByAccount.points; i++) expect(status(await rfq(buyer.cookie))).toBe(302)
@@ -64,7 +64,7 @@ describe('anti-automation budgets', () => {
     const buyer = await createBuyer()
     const ip = freshIp()
     const order = () =>
-      post(productAction as never, `/catalog/${product.id}`, [buyer.cookie], { intent: 'buy-sample', productId: product.id, quantity: '3', shippingCountry: 'DE' }, ip, { productId: product.id })
+      post(productAction, `/catalog/${product.id}`, [buyer.cookie], { intent: 'buy-sample', productId: product.id, quantity: '3', shippingCountry: 'DE' }, ip, { productId: product.id })
     for (let i = 0; i < TRADE_LIMITS.freeSampleByAccount.points; i++) expect(status(await order())).toBe(302)
     const refused = (await order()) as FormReply
     expect(refused.init.status).toBe(429)
@@ -83,7 +83,7 @@ describe('anti-automation budgets', () => {
     const clock = `${TEST_CLOCK_COOKIE}=${encodeURIComponent('2026-03-09T00:00:00.000Z')}`
     const ip = freshIp()
     const request = () =>
-      post(newMeetingAction as never, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock], { intent: 'request', slotStart: '2026-03-09T08:00:00.000Z', agenda: 'Noodles' }, ip, {})
+      post(newMeetingAction, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock], { intent: 'request', slotStart: '2026-03-09T08:00:00.000Z', agenda: 'Noodles' }, ip, {})
     for (let i = 0; i < TRADE_LIMITS.meetingRequestByAccount.points; i++) expect(status(await request())).toBe(302)
     const refused = (await request()) as FormReply
     expect(refused.init.status).toBe(429)

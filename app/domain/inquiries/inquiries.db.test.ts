@@ -26,7 +26,7 @@ async function sendRfq(p: Parties, fields: Record<string, string> = {}) {
     `/catalog/${p.product.id}`,
     p.buyer.cookie,
     { intent: 'rfq', productId: p.product.id, quantity: '1000', destinationCountry: 'DE', message: 'Please quote FOB Busan.', ...fields },
-    productAction as never,
+    productAction,
     { productId: p.product.id },
   )
 }
@@ -51,7 +51,7 @@ describe('RFQ to contract', () => {
     expect(await prisma.emailOutbox.count({ where: { to: p.exporter.user.email } })).toBe(1)
 
     const act = (fields: Record<string, string>, cookie = p.exporter.cookie) =>
-      post(`/inquiries/${inquiryId}`, cookie, fields, threadAction as never, { inquiryId })
+      post(`/inquiries/${inquiryId}`, cookie, fields, threadAction, { inquiryId })
 
     const future = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10)
     expect(((await act({ intent: 'quote', unitPrice: '1.95', currency: 'USD', quantity: '1000', incoterm: 'FOB', validUntil: future })) as Response).status).toBe(302)
@@ -100,7 +100,7 @@ describe('RFQ to contract', () => {
     })
     expect((await caught(() => threadAction({ request: forged, params: { inquiryId } } as never))).status).toBe(403)
     expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).exporterLastReadAt).toBeNull()
-    const read = (await post(`/inquiries/${inquiryId}`, p.exporter.cookie, { intent: 'read' }, threadAction as never, { inquiryId })) as { data: unknown }
+    const read = (await post(`/inquiries/${inquiryId}`, p.exporter.cookie, { intent: 'read' }, threadAction, { inquiryId })) as { data: unknown }
     expect(read.data).toEqual({ read: true })
     const after = (await inboxLoader({ request: getRequest('/inquiries?unread=1', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string }> }
     expect(after.items.find((i) => i.id === inquiryId)).toBeUndefined()
@@ -161,7 +161,7 @@ describe('hostile RFQ input', () => {
   ])('rejects %s and stores nothing', async (_label, fields, field) => {
     const p = await setup()
     const prisma = await getPrisma()
-    const response = (await sendRfq(p, fields as Record<string, string>)) as { init: { status: number }; data: { result: { error: Record<string, string[]> } } }
+    const response = (await sendRfq(p, fields)) as { init: { status: number }; data: { result: { error: Record<string, string[]> } } }
     expect(response.init.status).toBe(400)
     expect(response.data.result.error[field]).toBeDefined()
     expect(await prisma.inquiry.count({ where: { buyerId: p.buyer.profile.id } })).toBe(0)

@@ -3,11 +3,11 @@
 
 import { DomainError } from '../errors.ts'
 
-export interface FairSlot {
+export type FairSlot = {
   id: string
 }
 
-export interface FairBuyer {
+export type FairBuyer = {
   id: string
   /** Slots this buyer can attend; all slots when omitted */
   availableSlotIds?: readonly string[]
@@ -15,7 +15,7 @@ export interface FairBuyer {
   maxMeetings?: number
 }
 
-export interface FairExporter {
+export type FairExporter = {
   id: string
   availableSlotIds?: readonly string[]
   maxMeetings?: number
@@ -24,7 +24,7 @@ export interface FairExporter {
 export type PreferenceLevel = 'must-meet' | 'would-like'
 
 /** One side's wish to meet the other; it raises the pair's weight (it is not a hard constraint). */
-export interface MeetingPreference {
+export type MeetingPreference = {
   buyerId: string
   exporterId: string
   by: 'buyer' | 'exporter'
@@ -32,13 +32,13 @@ export interface MeetingPreference {
 }
 
 /** A meeting already confirmed; the scheduler keeps it exactly as it is. */
-export interface LockedMeeting {
+export type LockedMeeting = {
   buyerId: string
   exporterId: string
   slotId: string
 }
 
-export interface FairSchedulingProblem<B extends FairBuyer = FairBuyer, E extends FairExporter = FairExporter> {
+export type FairSchedulingProblem<B extends FairBuyer = FairBuyer, E extends FairExporter = FairExporter> = {
   /** In time order */
   slots: readonly FairSlot[]
   buyers: readonly B[]
@@ -49,7 +49,7 @@ export interface FairSchedulingProblem<B extends FairBuyer = FairBuyer, E extend
   locked?: readonly LockedMeeting[]
 }
 
-export interface PreferenceBoosts {
+export type PreferenceBoosts = {
   mustMeet: number
   wouldLike: number
 }
@@ -64,7 +64,7 @@ function fairScheduleInputError(detail: string) {
   return new DomainError(FAIR_SCHEDULE_INPUT_ERROR, { detail })
 }
 
-export interface FairInstance {
+export type FairInstance = {
   buyerCount: number
   exporterCount: number
   slotCount: number
@@ -78,7 +78,7 @@ export interface FairInstance {
   locked: Array<{ buyer: number; exporter: number; slot: number }>
 }
 
-function indexById(items: readonly { id: string }[], what: string): Map<string, number> {
+function indexById(items: ReadonlyArray<{ id: string }>, what: string): Map<string, number> {
   const index = new Map<string, number>()
   items.forEach((item, position) => {
     if (index.has(item.id)) throw fairScheduleInputError(`Duplicate ${what} id ${item.id}`)
@@ -94,7 +94,7 @@ function lookup(index: Map<string, number>, id: string, what: string): number {
 }
 
 function availability(
-  people: readonly { availableSlotIds?: readonly string[] }[],
+  people: ReadonlyArray<{ availableSlotIds?: readonly string[] }>,
   slotIndex: Map<string, number>,
   slotCount: number,
 ): Uint8Array {
@@ -111,7 +111,7 @@ function availability(
   return available
 }
 
-function caps(people: readonly { maxMeetings?: number }[], slotCount: number): Int32Array {
+function caps(people: ReadonlyArray<{ maxMeetings?: number }>, slotCount: number): Int32Array {
   return Int32Array.from(people, (person) => Math.max(0, Math.min(slotCount, Math.floor(person.maxMeetings ?? slotCount))))
 }
 

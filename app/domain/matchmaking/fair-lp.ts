@@ -16,7 +16,7 @@ export function loadHighsSolver(): Promise<Highs> {
 }
 
 /** What is left to schedule once locked meetings occupy their people, slots and pairs. */
-export interface ResidualProblem {
+export type ResidualProblem = {
   instance: FairInstance
   /** 1 where the person is available and not in a locked meeting */
   buyerFree: Uint8Array
@@ -63,14 +63,14 @@ export function isSchedulablePair(residual: ResidualProblem, buyer: number, expo
 }
 
 /** Non-negative multipliers of the LP's rows; any such values yield a valid bound (see dualBound). */
-export interface LpDuals {
+export type LpDuals = {
   buyerSlot: Float64Array
   exporterSlot: Float64Array
   buyerCap: Float64Array
   exporterCap: Float64Array
 }
 
-export interface LpColumnValue {
+export type LpColumnValue = {
   pairKey: number
   slot: number
   value: number
@@ -229,7 +229,7 @@ export class CandidateLp {
   }
 }
 
-export interface DualBoundResult {
+export type DualBoundResult = {
   /** Valid upper bound on the best schedule over ALL pairs (locked meetings included) */
   bound: number
   /** Pairs outside `isCandidate` whose column would enter the LP (positive reduced cost), best first */

@@ -8,7 +8,7 @@
 import type { Highs, Model } from 'highs'
 import { isSchedulablePair, type LpOutcome, type ResidualProblem } from './fair-lp.ts'
 
-export interface PairLpDuals {
+export type PairLpDuals = {
   buyer: Float64Array
   exporter: Float64Array
 }

@@ -7,13 +7,13 @@ import { PairLp, pairDualBound } from './fair-pair-lp.ts'
 export type RelaxationModel = 'slot-indexed' | 'slot-aggregated'
 
 /** An LP value for a pair, in a given slot (slot-indexed model) or in any slot (slot = -1). */
-export interface GuideColumn {
+export type GuideColumn = {
   pairKey: number
   slot: number
   value: number
 }
 
-export interface RelaxationRound {
+export type RelaxationRound = {
   columns: number
   outcome: LpOutcome
   /** Optimum of the LP restricted to the candidate pairs (valid for that restricted problem only) */
@@ -23,7 +23,7 @@ export interface RelaxationRound {
   milliseconds: number
 }
 
-export interface RelaxationResult {
+export type RelaxationResult = {
   model: RelaxationModel
   outcome: LpOutcome
   /** Restricted LP optimum of the last round, locked meetings included; null unless solved to optimality */
@@ -37,7 +37,7 @@ export interface RelaxationResult {
   rounds: RelaxationRound[]
 }
 
-interface RelaxationLp {
+type RelaxationLp = {
   readonly columnCount: number
   addPairs(pairKeys: Iterable<number>): void
   solve(timeLimitSeconds: number): { outcome: LpOutcome; objective: number }
@@ -75,7 +75,7 @@ function slotAggregatedLp(highs: Highs, residual: ResidualProblem, options: Reco
   }
 }
 
-export interface RelaxationOptions {
+export type RelaxationOptions = {
   model: RelaxationModel
   /** Grows as pricing adds pairs */
   candidates: Set<number>

@@ -187,9 +187,9 @@ describe('scheduleFairMeetings on random fairs (seeded)', () => {
       for (const schedule of results) expectFeasible(problem, schedule)
       const [slotIndexed, aggregated] = results
       // The slot-indexed relaxation is the tighter one.
-      expect(slotIndexed!.stats.dualBound!).toBeLessThanOrEqual(aggregated!.stats.dualBound! + 1e-6)
-      expect(slotIndexed!.stats.lpOutcome).toBe('optimal')
-      expect(slotIndexed!.objective / slotIndexed!.upperBound).toBeGreaterThan(0.95)
+      expect(slotIndexed.stats.dualBound!).toBeLessThanOrEqual(aggregated.stats.dualBound! + 1e-6)
+      expect(slotIndexed.stats.lpOutcome).toBe('optimal')
+      expect(slotIndexed.objective / slotIndexed.upperBound).toBeGreaterThan(0.95)
     })
   }
 

@@ -39,7 +39,7 @@ export {
   type PreferenceLevel,
 } from './fair-instance.ts'
 
-export interface FairSchedulerOptions {
+export type FairSchedulerOptions = {
   boosts?: Partial<PreferenceBoosts>
   /** Heaviest pairs kept per buyer before pricing (default 5) */
   candidatesPerBuyer?: number
@@ -60,7 +60,7 @@ export interface FairSchedulerOptions {
   lpSolverOptions?: Record<string, string | number | boolean>
 }
 
-export interface ScheduledMeeting {
+export type ScheduledMeeting = {
   buyerId: string
   exporterId: string
   slotId: string
@@ -69,7 +69,7 @@ export interface ScheduledMeeting {
   locked: boolean
 }
 
-export interface FairScheduleStats {
+export type FairScheduleStats = {
   candidatePairs: number
   lpModel: RelaxationModel | null
   lpColumns: number
@@ -84,7 +84,7 @@ export interface FairScheduleStats {
   milliseconds: { lp: number; rounding: number; improvement: number; total: number }
 }
 
-export interface FairSchedule {
+export type FairSchedule = {
   meetings: ScheduledMeeting[]
   /** Total weight of the meetings, locked ones included */
   objective: number

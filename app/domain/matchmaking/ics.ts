@@ -3,7 +3,7 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { formatSlotInZone } from './slot-finder.ts'
 
-export interface InviteParty {
+export type InviteParty = {
   name: string
   email: string
   /** Company shown after the name in the description */
@@ -12,7 +12,7 @@ export interface InviteParty {
   timeZone: string
 }
 
-export interface MeetingInvite {
+export type MeetingInvite = {
   meetingId: string
   startsAt: Date
   endsAt: Date

@@ -6,7 +6,7 @@ import { marketCoversCountry, marketsForCountry } from '~/domain/catalog/markets
 export type VolumeBand = 'UNDER_50K' | 'FROM_50K_TO_250K' | 'FROM_250K_TO_1M' | 'FROM_1M_TO_5M' | 'OVER_5M'
 
 /** The fields of `BuyerProfile` that matching reads. */
-export interface MatchBuyer {
+export type MatchBuyer = {
   id: string
   /** ISO 3166-1 alpha-2 */
   country: string
@@ -20,7 +20,7 @@ export interface MatchBuyer {
 }
 
 /** A `Certification` row of the exporter. */
-export interface MatchCertification {
+export type MatchCertification = {
   id: string
   /** e.g. FDA, CE, HALAL */
   type: string
@@ -31,7 +31,7 @@ export interface MatchCertification {
 }
 
 /** A published `Product` with the values matching needs. */
-export interface MatchProduct {
+export type MatchProduct = {
   id: string
   categorySlug: string
   /** 6–10 digits, no dots */
@@ -44,7 +44,7 @@ export interface MatchProduct {
 }
 
 /** An `ExporterCompany` with its products and certifications. */
-export interface MatchExporter {
+export type MatchExporter = {
   id: string
   /** ISO 3166-1 alpha-2 countries already exported to */
   exportMarkets: readonly string[]
@@ -54,7 +54,7 @@ export interface MatchExporter {
 }
 
 /** Past interactions of this buyer with this exporter (product views, inquiries sent). */
-export interface InteractionCounts {
+export type InteractionCounts = {
   views: number
   inquiries: number
 }
@@ -72,7 +72,7 @@ export type MatchReasonCode =
 export type MatchCautionCode = 'certification-expired' | 'moq-above-volume'
 
 /** Machine-readable; the UI translates `code` with `params` (e.g. "HS 3304 matches your interests"). */
-export interface MatchReason {
+export type MatchReason = {
   code: MatchReasonCode
   params: Record<string, string | number>
   /** Points this reason contributes to the score (reasons' weights add up to the score). */
@@ -80,12 +80,12 @@ export interface MatchReason {
 }
 
 /** Something the parties should know that lowers nothing but may matter (e.g. an expired certificate). */
-export interface MatchCaution {
+export type MatchCaution = {
   code: MatchCautionCode
   params: Record<string, string | number>
 }
 
-export interface MatchResult {
+export type MatchResult = {
   /** 0–100, one decimal */
   score: number
   /** Heaviest first */
@@ -94,7 +94,7 @@ export interface MatchResult {
 }
 
 /** Maximum points per criterion; they add up to 100 by default. */
-export interface MatchWeights {
+export type MatchWeights = {
   categories: number
   hsChapters: number
   certifications: number
@@ -114,7 +114,7 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = {
   interactions: 10,
 }
 
-export interface MatchOptions {
+export type MatchOptions = {
   now: Date
   interactions?: InteractionCounts
   weights?: Partial<MatchWeights>
@@ -161,7 +161,7 @@ function round1(value: number): number {
 function splitReasons(
   code: MatchReasonCode,
   points: number,
-  items: readonly Record<string, string | number>[],
+  items: ReadonlyArray<Record<string, string | number>>,
 ): MatchReason[] {
   if (items.length === 0 || points <= 0) return []
   return items.map((params) => ({ code, params, weight: points / items.length }))
@@ -314,7 +314,7 @@ export function matchScore(buyer: MatchBuyer, exporter: MatchExporter, options: 
   }
 }
 
-export interface RankOptions {
+export type RankOptions = {
   now: Date
   limit: number
   /** Looked up per pair; omit when there is no history */
@@ -324,13 +324,13 @@ export interface RankOptions {
   weights?: Partial<MatchWeights>
 }
 
-export interface RankedExporter extends MatchResult {
+export type RankedExporter = {
   exporterId: string
-}
+} & MatchResult
 
-export interface RankedBuyer extends MatchResult {
+export type RankedBuyer = {
   buyerId: string
-}
+} & MatchResult
 
 function byScoreThenId<T extends { score: number }>(idOf: (item: T) => string) {
   // Ties broken by id so a page of results is stable between requests.

@@ -118,7 +118,7 @@ async function loadInteractions(where: { buyerId: string } | { companyId: string
   return counts
 }
 
-export interface ExporterRecommendation {
+export type ExporterRecommendation = {
   companyId: string
   slug: string
   name: string
@@ -130,7 +130,7 @@ export interface ExporterRecommendation {
   cautions: MatchCaution[]
 }
 
-export interface BuyerRecommendation {
+export type BuyerRecommendation = {
   buyerId: string
   companyName: string
   country: string

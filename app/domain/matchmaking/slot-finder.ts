@@ -4,19 +4,19 @@
 import { TZDate } from '@date-fns/tz'
 
 /** Half-open interval [start, end) of UTC instants. */
-export interface TimeInterval {
+export type TimeInterval = {
   start: Date
   end: Date
 }
 
-export interface BusinessHours {
+export type BusinessHours = {
   /** Wall clock "HH:mm" in the party's zone */
   start: string
   /** Wall clock "HH:mm", later than start; "24:00" means midnight at the end of the day */
   end: string
 }
 
-export interface SchedulingParty {
+export type SchedulingParty = {
   id: string
   /** IANA zone, e.g. "Asia/Seoul" */
   timeZone: string
@@ -27,7 +27,7 @@ export interface SchedulingParty {
   busy?: readonly TimeInterval[]
 }
 
-export interface SlotSearch {
+export type SlotSearch = {
   parties: readonly SchedulingParty[]
   /** Search window, UTC */
   from: Date
@@ -172,7 +172,7 @@ export function findCommonSlots(search: SlotSearch): TimeInterval[] {
   return slots
 }
 
-export interface SlotLabel {
+export type SlotLabel = {
   /** In the viewer's zone, e.g. "Tue, Mar 10, 10:00 – 10:30 AM EDT" */
   viewer: string
   /** The same slot in the other party's zone */

@@ -22,14 +22,14 @@ import { hasBookedOverlap, lockParties, seatAcceptedMeeting } from './meetings.s
 import { listFairPreferences } from './preferences.server'
 import { proposerSide, SIDE_OF_ROLE } from './sides'
 
-export interface DraftMeeting {
+export type DraftMeeting = {
   buyerId: string
   exporterId: string
   slotId: string
   locked: boolean
 }
 
-export interface ScheduleInputs {
+export type ScheduleInputs = {
   slots: Array<{ id: string; startsAt: Date; endsAt: Date }>
   buyers: Array<{ id: string; userId: string; name: string; timeZone: string; match: MatchBuyer; busy: Array<{ start: Date; end: Date }> }>
   exporters: Array<{ id: string; name: string; timeZone: string; match: MatchExporter; busy: Array<{ start: Date; end: Date }> }>
@@ -127,7 +127,7 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
   }
 }
 
-export interface ScheduleRun {
+export type ScheduleRun = {
   meetings: Array<DraftMeeting & { weight: number; confirmed: boolean }>
   objective: number
   upperBound: number

@@ -23,7 +23,7 @@ async function userOf(cookie: string) {
 }
 
 function post(path: string, cookies: string[], fields: Record<string, string>, params: Record<string, string>) {
-  return postAction(meetingAction as never, path, cookies, fields, params)
+  return postAction(meetingAction, path, cookies, fields, params)
 }
 
 useTestHooksAndDatabase()

@@ -82,7 +82,7 @@ describe('meeting requests', () => {
     expect(wider.slots.map((slot) => slot.start.toISOString())).toEqual(['08:00', '08:30', '09:00', '09:30', '10:00', '10:30'].map((hm) => `2026-03-09T${hm}:00.000Z`))
     await prisma.exporterCompany.update({ where: { id: exporter.company.id }, data: { businessHoursStart: '09:00', businessHoursEnd: '18:00' } })
 
-    const created = (await post(newMeetingAction as never, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock(NOW)], {
+    const created = (await post(newMeetingAction, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock(NOW)], {
       intent: 'request',
       slotStart: SLOT_1,
       interpreterLanguage: 'ko',
@@ -100,17 +100,17 @@ describe('meeting requests', () => {
     expect(await prisma.notification.count({ where: { userId: exporter.user.id, kind: 'meeting.requested' } })).toBe(1)
 
     // A time outside the exporter's hours is refused as a form error.
-    const outside = (await post(newMeetingAction as never, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock(NOW)], {
+    const outside = (await post(newMeetingAction, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock(NOW)], {
       intent: 'request',
       slotStart: '2026-03-09T12:00:00.000Z',
     })) as { init: { status: number } }
     expect(outside.init.status).toBe(400)
 
     // The requester cannot accept their own request.
-    const own = (await post(meetingAction as never, `/meetings/${meetingId}`, [buyer.cookie, clock(NOW)], { intent: 'accept' }, { meetingId })) as { init: { status: number }; data: { result: { error: Record<string, string[]> } } }
+    const own = (await post(meetingAction, `/meetings/${meetingId}`, [buyer.cookie, clock(NOW)], { intent: 'accept' }, { meetingId })) as { init: { status: number }; data: { result: { error: Record<string, string[]> } } }
     expect(own.init.status).toBe(403)
 
-    const accepted = (await post(meetingAction as never, `/meetings/${meetingId}`, [exporter.cookie, clock(NOW)], { intent: 'accept' }, { meetingId })) as Response
+    const accepted = (await post(meetingAction, `/meetings/${meetingId}`, [exporter.cookie, clock(NOW)], { intent: 'accept' }, { meetingId })) as Response
     expect(accepted.status).toBe(302)
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { participants: true, liveSession: true } })
     expect(meeting.status).toBe('ACCEPTED')
@@ -182,7 +182,7 @@ describe('meeting requests', () => {
       data: { slug: `fair-${Date.now()}`, name: 'KPI Expo', startsAt: NOW, endsAt: new Date(NOW.getTime() + 86_400_000), timeZone: 'Asia/Seoul', status: 'LIVE', organizerId: organizer.user.id },
     })
     const request = async (buyer: Awaited<ReturnType<typeof berlinBuyer>>, exporter: Awaited<ReturnType<typeof seoulExporter>>) => {
-      const response = (await post(newMeetingAction as never, `/meetings/new?company=${exporter.company.slug}&fair=${fair.slug}`, [buyer.cookie, clock(NOW)], {
+      const response = (await post(newMeetingAction, `/meetings/new?company=${exporter.company.slug}&fair=${fair.slug}`, [buyer.cookie, clock(NOW)], {
         intent: 'request',
         slotStart: SLOT_1,
         agenda: '',
@@ -217,7 +217,7 @@ describe('meeting requests', () => {
     await acceptMeeting(exporter.session, id, NOW)
     const outcome = { intent: 'outcome' as const, status: 'HELD' as const, consultationValueUsd: 12_500.5, expectedContractValueUsd: 80_000, nextStep: 'Send samples', outcomeNotes: 'Good fit' }
     expect(await caught(() => recordOutcome(exporter.session, id, outcome, NOW))).toMatchObject({ status: 409, data: { reason: 'not-started' } })
-    const after = (await post(meetingAction as never, `/meetings/${id}`, [exporter.cookie, clock('2026-03-09T08:40:00Z')], {
+    const after = (await post(meetingAction, `/meetings/${id}`, [exporter.cookie, clock('2026-03-09T08:40:00Z')], {
       intent: 'outcome',
       status: 'HELD',
       consultationValueUsd: '12500.50',
@@ -258,7 +258,7 @@ describe('meeting requests', () => {
       expect(await caught(() => room([outsider, atStart]))).toMatchObject({ status: 404 })
       expect(await caught(() => ics([outsider]))).toMatchObject({ status: 404 })
     }
-    const file = (await ics([buyer.cookie, clock(NOW)])) as Response
+    const file = (await ics([buyer.cookie, clock(NOW)]))
     expect(file.status).toBe(200)
     expect(file.headers.get('Content-Type')).toContain('text/calendar')
     const text = await file.text()
@@ -335,17 +335,17 @@ describe('fair schedule', () => {
     // Buyer 0 already has an accepted meeting elsewhere during slot 0.
     const elsewhere = await seoulExporter()
     await prisma.meeting.create({
-      data: { buyerId: buyers[0]!.profile.id, companyId: elsewhere.company.id, status: 'ACCEPTED', startsAt: slotTimes[0]!, endsAt: slots[0]!.endsAt, requestedById: buyers[0]!.user.id },
+      data: { buyerId: buyers[0].profile.id, companyId: elsewhere.company.id, status: 'ACCEPTED', startsAt: slotTimes[0]!, endsAt: slots[0]!.endsAt, requestedById: buyers[0].user.id },
     })
     // Buyer 2 asked exporter 1 for a meeting in the fair: a "would like".
     const wish = await prisma.meeting.create({
-      data: { buyerId: buyers[2]!.profile.id, companyId: exporters[1]!.company.id, fairId: fair.id, status: 'REQUESTED', startsAt: slotTimes[2]!, endsAt: slots[2]!.endsAt, requestedById: buyers[2]!.user.id },
+      data: { buyerId: buyers[2].profile.id, companyId: exporters[1].company.id, fairId: fair.id, status: 'REQUESTED', startsAt: slotTimes[2]!, endsAt: slots[2]!.endsAt, requestedById: buyers[2].user.id },
     })
 
     const inputs = await loadScheduleInputs(fair.id, { locale: 'en' })
     expect(inputs.buyers.map((b) => b.id).sort()).toEqual(buyers.map((b) => b.profile.id).sort())
     expect(inputs.exporters).toHaveLength(2)
-    expect(inputs.preferences).toEqual([{ buyerId: buyers[2]!.profile.id, exporterId: exporters[1]!.company.id, by: 'buyer', level: 'would-like' }])
+    expect(inputs.preferences).toEqual([{ buyerId: buyers[2].profile.id, exporterId: exporters[1].company.id, by: 'buyer', level: 'would-like' }])
 
     const limit = 2
     const run = await runFairSchedule(inputs, { maxPerExporter: limit, keep: [], now: NOW, timeLimitSeconds: 3 })
@@ -357,16 +357,16 @@ describe('fair schedule', () => {
         expect(seen.has(key), key).toBe(false)
         seen.add(key)
       }
-      expect(m.buyerId === buyers[0]!.profile.id && m.slotId === slots[0]!.id).toBe(false)
+      expect(m.buyerId === buyers[0].profile.id && m.slotId === slots[0]!.id).toBe(false)
     }
-    expect(run.meetings.some((m) => m.buyerId === buyers[2]!.profile.id && m.exporterId === exporters[1]!.company.id)).toBe(true)
+    expect(run.meetings.some((m) => m.buyerId === buyers[2].profile.id && m.exporterId === exporters[1].company.id)).toBe(true)
 
     // Over the limit: nothing is written.
-    const tooMany = exporters[0]!.company.id
+    const tooMany = exporters[0].company.id
     const overLimit = buyers.map((b, i) => ({ buyerId: b.profile.id, exporterId: tooMany, slotId: slots[(i + 1) % 3]!.id, locked: false }))
     await expect(publishFairSchedule(organizer.user, fair.id, overLimit, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toBeInstanceOf(DomainError)
     // Double-booking buyer 0 against their accepted meeting: refused, nothing written.
-    const clash = [{ buyerId: buyers[0]!.profile.id, exporterId: tooMany, slotId: slots[0]!.id, locked: false }]
+    const clash = [{ buyerId: buyers[0].profile.id, exporterId: tooMany, slotId: slots[0]!.id, locked: false }]
     await expect(publishFairSchedule(organizer.user, fair.id, clash, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toMatchObject({ code: 'double-booked' })
     expect(await prisma.meeting.count({ where: { fairId: fair.id, status: 'ACCEPTED' } })).toBe(0)
 
@@ -392,7 +392,7 @@ describe('fair schedule', () => {
     // Through the route: the fair's organizer runs it (others get 404).
     const page = await scheduleLoader({ request: getRequest(`/organizer/fairs/${fair.id}/schedule`, [organizer.cookie]), params: { fairId: fair.id } } as never)
     expect(page.counts).toMatchObject({ buyers: 3, exporters: 2, slots: 3, confirmed: 4 })
-    const ran = (await post(scheduleAction as never, `/organizer/fairs/${fair.id}/schedule`, [organizer.cookie], { intent: 'run', maxPerExporter: '2', draft: '[]' }, { fairId: fair.id })) as { data: { run: { meetings: unknown[]; ratio: number } } }
+    const ran = (await post(scheduleAction, `/organizer/fairs/${fair.id}/schedule`, [organizer.cookie], { intent: 'run', maxPerExporter: '2', draft: '[]' }, { fairId: fair.id })) as { data: { run: { meetings: unknown[]; ratio: number } } }
     expect(ran.data.run.meetings).toHaveLength(4)
     expect(ran.data.run.ratio).toBeGreaterThan(0)
     const other = await createUser('ORGANIZER')

@@ -94,7 +94,7 @@ describe('meeting preferences', () => {
     expect(await prisma.meetingPreference.count({ where: { fairId: fair.id } })).toBe(2)
 
     // The exporter's form on /exporter/recommendations clears its wish.
-    const cleared = (await post(exporterRecsAction as never, '/exporter/recommendations', [e.cookie], { intent: 'preference', level: 'NONE', fairId: fair.id, buyerId: b.profile.id })) as Response
+    const cleared = (await post(exporterRecsAction, '/exporter/recommendations', [e.cookie], { intent: 'preference', level: 'NONE', fairId: fair.id, buyerId: b.profile.id })) as Response
     expect(cleared.status).toBe(302)
     expect(await prisma.meetingPreference.findMany({ where: { fairId: fair.id }, select: { side: true } })).toEqual([{ side: 'BUYER' }])
     // Without the CSRF token the form is refused.
@@ -117,13 +117,13 @@ describe('meeting preferences', () => {
     expect((await page([stranger.cookie])).preference).toBeNull()
     expect((await page([])).preference).toBeNull()
 
-    const saved = (await post(boothAction as never, path, [b.cookie], { intent: 'preference', level: 'MUST_MEET' }, params)) as Response
+    const saved = (await post(boothAction, path, [b.cookie], { intent: 'preference', level: 'MUST_MEET' }, params)) as Response
     expect(saved.status).toBe(302)
     expect((await page([b.cookie])).preference).toEqual({ level: 'MUST_MEET' })
     expect(await caught(() => post(boothAction as never, path, [stranger.cookie], { intent: 'preference', level: 'MUST_MEET' }, params))).toMatchObject({ status: 403 })
-    const invalid = (await post(boothAction as never, path, [b.cookie], { intent: 'preference', level: 'MAYBE' }, params)) as { init: { status: number } }
+    const invalid = (await post(boothAction, path, [b.cookie], { intent: 'preference', level: 'MAYBE' }, params)) as { init: { status: number } }
     expect(invalid.init.status).toBe(400)
-    await post(boothAction as never, path, [b.cookie], { intent: 'preference', level: 'NONE' }, params)
+    await post(boothAction, path, [b.cookie], { intent: 'preference', level: 'NONE' }, params)
     expect((await page([b.cookie])).preference).toEqual({ level: null })
   })
 

@@ -42,7 +42,7 @@ function buy(p: Parties, fields: Record<string, string> = {}) {
     `/catalog/${p.product.id}`,
     p.buyer.cookie,
     { intent: 'buy-sample', productId: p.product.id, quantity: '2', shippingCountry: 'DE', ...fields },
-    productAction as never,
+    productAction,
     { productId: p.product.id },
   )
 }
@@ -110,19 +110,19 @@ describe('buying samples', () => {
     expect(await caught(() => post('/exporter/orders', p.buyer.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction as never))).toMatchObject({ status: 403 })
     const stranger = await createExporter()
     expect(await caught(() => post('/exporter/orders', stranger.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction as never))).toMatchObject({ status: 404 })
-    const badTracking = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: '<script>' }, exporterOrdersAction as never)) as { init: { status: number } }
+    const badTracking = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: '<script>' }, exporterOrdersAction)) as { init: { status: number } }
     expect(badTracking.init.status).toBe(400)
 
-    const shipped = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction as never)) as Response
+    const shipped = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction)) as Response
     expect(shipped.status).toBe(302)
     const view = await loadOrder(order.id, p.buyer.cookie)
     expect(view.order).toMatchObject({ status: 'SHIPPED', trackingNumber: 'EE123456789KR' })
     const list = (await myOrdersLoader({ request: getRequest('/orders', [p.buyer.cookie]) } as never)) as { orders: Array<{ id: string; status: string }> }
     expect(list.orders.find((o) => o.id === order.id)?.status).toBe('SHIPPED')
     // Shipping twice is refused; delivering works once.
-    const again = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE000000000KR' }, exporterOrdersAction as never)) as { init: { status: number } }
+    const again = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE000000000KR' }, exporterOrdersAction)) as { init: { status: number } }
     expect(again.init.status).toBe(409)
-    await post(`/orders/${order.id}`, p.exporter.cookie, { intent: 'deliver', orderId: order.id }, orderAction as never, { orderId: order.id })
+    await post(`/orders/${order.id}`, p.exporter.cookie, { intent: 'deliver', orderId: order.id }, orderAction, { orderId: order.id })
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('DELIVERED')
     expect(await prisma.notification.count({ where: { userId: p.buyer.user.id, kind: 'order.updated' } })).toBe(3)
   })
@@ -133,7 +133,7 @@ describe('buying samples', () => {
     const order = await orderOf(p)
     await h.mock.pay(order.stripeCheckoutSessionId!)
     const before = h.mock.requests.length
-    const response = (await post('/exporter/orders', p.exporter.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction as never)) as Response
+    const response = (await post('/exporter/orders', p.exporter.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction)) as Response
     expect(response.status).toBe(302)
     const call = h.mock.requests.slice(before).find((r) => r.path === '/v1/refunds')!
     expect(call.idempotencyKey).toBe(`tradecast-refund-${order.id}`)
@@ -178,7 +178,7 @@ describe('buying samples', () => {
     // Stop the fake from confirming: the refund stays requested, the order stays PAID.
     h.mock.suppress.add('charge.refunded')
     try {
-      await post('/exporter/orders', p.exporter.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction as never)
+      await post('/exporter/orders', p.exporter.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction)
       await new Promise((resolve) => setTimeout(resolve, 100))
       const view = await loadOrder(order.id, p.buyer.cookie)
       expect(view.order).toMatchObject({ status: 'PAID', refundPending: true })
@@ -201,7 +201,7 @@ describe('buying samples', () => {
     const p = await setup()
     await buy(p)
     const order = await orderOf(p)
-    const response = (await post(`/orders/${order.id}`, p.buyer.cookie, { intent: 'cancel' }, orderAction as never, { orderId: order.id })) as Response
+    const response = (await post(`/orders/${order.id}`, p.buyer.cookie, { intent: 'cancel' }, orderAction, { orderId: order.id })) as Response
     expect(response.status).toBe(302)
     expect(h.mock.sessions.get(order.stripeCheckoutSessionId!)!.status).toBe('expired')
     const prisma = await getPrisma()
@@ -251,17 +251,17 @@ describe('booth fees', () => {
     // Only this fair's organizer may set the fee.
     const otherOrganizer = await createUser('ORGANIZER')
     expect(await caught(() => post(`/organizer/fairs/${fair.id}/fees`, otherOrganizer.cookie, { intent: 'set-fee', fee: '1', currency: 'USD' }, feesAction as never, { fairId: fair.id }))).toMatchObject({ status: 404 })
-    await post(`/organizer/fairs/${fair.id}/fees`, organizer.cookie, { intent: 'set-fee', fee: '150.00', currency: 'USD' }, feesAction as never, { fairId: fair.id })
+    await post(`/organizer/fairs/${fair.id}/fees`, organizer.cookie, { intent: 'set-fee', fee: '150.00', currency: 'USD' }, feesAction, { fairId: fair.id })
     expect(await prisma.tradeFair.findUniqueOrThrow({ where: { id: fair.id } })).toMatchObject({ boothFeeMinor: 15000, boothFeeCurrency: 'USD' })
 
-    const response = (await post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction as never)) as Response
+    const response = (await post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction)) as Response
     expect(response.status).toBe(302)
     const order = await prisma.order.findFirstOrThrow({ where: { boothId: booth.id } })
     expect(order).toMatchObject({ kind: 'BOOTH_FEE', status: 'PENDING', totalAmountMinor: 15000, currency: 'USD', fairId: fair.id })
     expect(response.headers.get('Location')).toBe(h.mock.sessions.get(order.stripeCheckoutSessionId!)!.url)
 
     // A second click expires the first attempt, so the fee cannot be paid twice.
-    await post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction as never)
+    await post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction)
     expect(h.mock.sessions.get(order.stripeCheckoutSessionId!)!.status).toBe('expired')
     const latest = await prisma.order.findFirstOrThrow({ where: { boothId: booth.id, status: 'PENDING' } })
 
@@ -270,7 +270,7 @@ describe('booth fees', () => {
     expect((await prisma.booth.findUniqueOrThrow({ where: { id: booth.id } })).approvedAt).toBeInstanceOf(Date)
     expect((await loadOrder(latest.id, organizer.cookie)).side).toBe('seller')
     expect(await caught(() => loadOrder(latest.id, otherOrganizer.cookie))).toMatchObject({ status: 404 })
-    const paidAgain = (await post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction as never)) as { init: { status: number } }
+    const paidAgain = (await post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction)) as { init: { status: number } }
     expect(paidAgain.init.status).toBe(409)
   })
 })

@@ -152,7 +152,7 @@ export async function fulfilOrder(orderId: string, to: 'SHIPPED' | 'DELIVERED', 
   const emails = await prisma.$transaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: orderId }, select: ORDER_HEAD_SELECT })
     if (!order) throw new DomainError('not-found', { status: 404 })
-    if (!canTransition(order.kind as OrderKindName, order.status as OrderStatusName, to)) throw orderError('invalid-transition', 409)
+    if (!canTransition(order.kind, order.status, to)) throw orderError('invalid-transition', 409)
     const moved = await moveOrder(tx, order, to, now, to === 'SHIPPED' ? { trackingNumber: trackingNumber ?? null } : {})
     if (!moved) throw orderError('conflict', 409)
     return notifyOrderMoved(tx, order, to)
@@ -183,7 +183,7 @@ export async function assertMayRefund(order: Pick<OrderHead, 'kind' | 'companyId
 export async function requestRefund(orderId: string, actorId: string, now = new Date()): Promise<void> {
   const order = await loadOrder(orderId)
   await assertMayRefund(order, actorId)
-  if (order.status === 'PENDING' || !canTransition(order.kind as OrderKindName, order.status as OrderStatusName, 'REFUNDED')) throw orderError('invalid-transition', 409)
+  if (order.status === 'PENDING' || !canTransition(order.kind, order.status, 'REFUNDED')) throw orderError('invalid-transition', 409)
   if (order.totalAmountMinor === 0 || !order.stripePaymentIntentId) throw orderError('nothing-to-refund')
   if (!isPaymentsEnabled()) throw orderError('payments-disabled')
   const prisma = await getPrisma()

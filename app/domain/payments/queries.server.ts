@@ -37,8 +37,8 @@ function present(row: Row, locale: string, refundPending: boolean) {
   return {
     id: row.id,
     reference: orderReference(row.id),
-    kind: row.kind as OrderKindName,
-    status: row.status as OrderStatusName,
+    kind: row.kind,
+    status: row.status,
     quantity: row.quantity,
     unitAmountMinor: row.unitAmountMinor,
     totalAmountMinor: row.totalAmountMinor,

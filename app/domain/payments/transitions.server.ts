@@ -39,7 +39,7 @@ export async function moveOrder(
   now: Date,
   extra: Prisma.OrderUpdateManyMutationInput = {},
 ): Promise<boolean> {
-  if (!canTransition(order.kind as OrderKindName, order.status as OrderStatusName, to)) return false
+  if (!canTransition(order.kind, order.status, to)) return false
   const stamp = STATUS_TIMESTAMP[to as keyof typeof STATUS_TIMESTAMP]
   const updated = await tx.order.updateMany({
     where: { id: order.id, status: order.status },

@@ -136,7 +136,7 @@ async function onSessionPaid(tx: Tx, session: Stripe.Checkout.Session, now: Date
   }
   const paymentIntentId = idOf(session.payment_intent)
   const links = { stripeCheckoutSessionId: session.id, ...(paymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {}) }
-  if (!canTransition(order.kind as OrderKindName, order.status as OrderStatusName, 'PAID')) {
+  if (!canTransition(order.kind, order.status, 'PAID')) {
     // Late or replayed: never move back, but keep the payment link for refunds.
     if (!order.stripePaymentIntentId && paymentIntentId) await tx.order.update({ where: { id: order.id }, data: { stripePaymentIntentId: paymentIntentId } })
     return { outcome: `ignored: order ${order.id} is already ${order.status}`, emails: [] }
@@ -171,7 +171,7 @@ async function onChargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date): Promi
   if (!charge.refunded || charge.amount_refunded < charge.amount) {
     return { outcome: `ignored: partial refund (${charge.amount_refunded} of ${charge.amount}) on order ${order.id}; partial refunds are not modelled`, emails: [] }
   }
-  if (!canTransition(order.kind as OrderKindName, order.status as OrderStatusName, 'REFUNDED')) return { outcome: `ignored: order ${order.id} is already ${order.status}`, emails: [] }
+  if (!canTransition(order.kind, order.status, 'REFUNDED')) return { outcome: `ignored: order ${order.id} is already ${order.status}`, emails: [] }
   await moveOrder(tx, order, 'REFUNDED', now, paymentIntentId && !order.stripePaymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {})
   // A refunded booth fee withdraws the booth's approval that the payment gave.
   if (order.kind === 'BOOTH_FEE' && order.boothId) await tx.booth.updateMany({ where: { id: order.boothId }, data: { approvedAt: null } })

@@ -85,25 +85,25 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
           <input type="hidden" name="intent" value="schedule" />
           <FormErrors id="schedule-errors" errors={errors['']} />
           <div className="sm:col-span-2">
-            <Field label={t('liveMedia.schedule.showTitle')} errors={errors['title']} inputProps={{ id: 'title', name: 'title', required: true, maxLength: 120 }} />
+            <Field label={t('liveMedia.schedule.showTitle')} errors={errors.title} inputProps={{ id: 'title', name: 'title', required: true, maxLength: 120 }} />
           </div>
           <div className="sm:col-span-2">
             <label htmlFor="description" className="block text-sm font-medium text-slate-800">
               {t('liveMedia.schedule.description')}
             </label>
             <textarea id="description" name="description" rows={3} maxLength={2000} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-            <FieldErrors id="description-error" errors={errors['description']} />
+            <FieldErrors id="description-error" errors={errors.description} />
           </div>
           <Field
             label={t('liveMedia.schedule.startsAt')}
             hint={t('liveMedia.schedule.zone', { zone: loaderData.timeZone })}
-            errors={errors['startsAt']}
+            errors={errors.startsAt}
             inputProps={{ id: 'startsAt', name: 'startsAt', type: 'datetime-local', required: true }}
           />
           <Field
             label={t('liveMedia.schedule.endsAt')}
             hint={t('liveMedia.schedule.zone', { zone: loaderData.timeZone })}
-            errors={errors['endsAt']}
+            errors={errors.endsAt}
             inputProps={{ id: 'endsAt', name: 'endsAt', type: 'datetime-local', required: true }}
           />
           <fieldset className="sm:col-span-2">
@@ -120,7 +120,7 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                 ))}
               </div>
             )}
-            <FieldErrors id="products-error" errors={errors['productIds']} />
+            <FieldErrors id="products-error" errors={errors.productIds} />
           </fieldset>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" name="isPublic" defaultChecked />

@@ -38,7 +38,7 @@ export default function SettingsRoute({ loaderData, actionData }: Route.Componen
   )
 }
 
-type LastResult = SubmissionResult<string[]> | undefined
+type LastResult = SubmissionResult | undefined
 
 function ProfileSection({ profile, lastResult }: { profile: { name: string; locale: string; timeZone: string }; lastResult: LastResult }) {
   const { t } = useTranslation()

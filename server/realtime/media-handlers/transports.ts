@@ -25,8 +25,8 @@ export function transportHandlers({ nsp, iceServers, statuses }: MediaContext): 
         transport: {
           id: transport.id,
           iceParameters: transport.iceParameters,
-          iceCandidates: transport.iceCandidates as TransportInfo['iceCandidates'],
-          dtlsParameters: transport.dtlsParameters as TransportInfo['dtlsParameters'],
+          iceCandidates: transport.iceCandidates,
+          dtlsParameters: transport.dtlsParameters,
           iceServers,
         },
       }
@@ -63,7 +63,7 @@ export function transportHandlers({ nsp, iceServers, statuses }: MediaContext): 
     'media:consume': async (socket, { transportId, producerId }) => {
       const joined = requireJoined(socket)
       if (!joined.rtpCapabilities) throw new ProtocolError('not-joined', 'Send media:ready first.')
-      const consumer = await joined.peer.consume(transportId, producerId, joined.rtpCapabilities as Parameters<Peer['consume']>[2])
+      const consumer = await joined.peer.consume(transportId, producerId, joined.rtpCapabilities)
       return { consumer: { ...consumer, rtpParameters: consumer.rtpParameters as MediaResponses['media:consume']['consumer']['rtpParameters'] } }
     },
 

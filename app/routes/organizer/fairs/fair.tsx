@@ -40,7 +40,7 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
   const { locale } = useRootData()
   const { fair } = loaderData
   const result = actionData?.result as { initialValue?: { intent?: string }; error?: Record<string, string[] | null> } | undefined
-  const saveResult = result?.initialValue?.intent === 'save' ? (actionData?.result as Parameters<typeof FairEditor>[0]['lastResult']) : undefined
+  const saveResult = result?.initialValue?.intent === 'save' ? (actionData?.result) : undefined
   const otherErrors = result && result.initialValue?.intent !== 'save' ? (result.error?.[''] ?? undefined) : undefined
   const pending = fair.registrations.filter((r) => r.status === 'PENDING')
   const decided = fair.registrations.filter((r) => r.status !== 'PENDING')

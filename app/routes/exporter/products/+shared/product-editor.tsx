@@ -35,7 +35,7 @@ type EditorProps = {
     values: Record<string, unknown>
   } | null
   now: string
-  lastResult: SubmissionResult<string[]> | null | undefined
+  lastResult: SubmissionResult | null | undefined
 }
 
 const NEW_PRODUCT_DEFAULTS = {

@@ -23,7 +23,7 @@ export type FairFormValues = {
 }
 
 /** Create/edit form of a fair; dates are wall-clock times in the fair's own zone. */
-export function FairEditor({ defaults, lastResult, submitLabel }: { defaults?: Partial<FairFormValues>; lastResult?: SubmissionResult<string[]> | undefined; submitLabel: string }) {
+export function FairEditor({ defaults, lastResult, submitLabel }: { defaults?: Partial<FairFormValues>; lastResult?: SubmissionResult | undefined; submitLabel: string }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
   const [form, fields] = useForm({
