@@ -10,7 +10,6 @@ import tseslint from 'typescript-eslint'
 // no-restricted-imports sees only the import string, so: inside a layer, code reaches another layer
 // through `~/<layer>/…` (server/ through `../…/app/<layer>/…`), and a relative import may not climb out
 // of its own layer; then the allowed targets of each layer are an allowlist of those prefixes.
-const APP_LAYERS = ['routes', 'domain', 'components', 'lib', 'protocol', 'utils', 'media', 'live', 'generated', 'locales', 'root']
 /** A pattern that refuses `~/<layer>` and `…/app/<layer>` for each app layer not in `allowed`. */
 const onlyAppLayers = (allowed, why) => ({
   regex: `^(~|(\\.\\./)+app)/(?!(${allowed.join('|')})(/|$))`,
@@ -120,6 +119,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       // `T[]` for simple element types, `Array<{ … }>` for object and union ones, as the code writes them.
       '@typescript-eslint/array-type': ['error', { default: 'array-simple' }],
+      // `_name` marks a parameter or a destructured-away field the code keeps on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // `input.city || null` turns an empty form field into NULL on purpose; `??` would store ''.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
       // React Router guards throw redirect()/data() responses by design (loaders read top to bottom).
       '@typescript-eslint/only-throw-error': [
         'error',
@@ -135,11 +138,30 @@ export default tseslint.config(
   },
   // Tests are left out: vitest's own helpers are named use…() and are not React hooks.
   { files: ['app/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], extends: [reactHooks.configs.flat.recommended] },
-  { files: ['**/*.tsx'], extends: [jsxA11y.flatConfigs.recommended] },
   {
-    // In a test, a wrong `!` throws and fails the test: the assertion is the point.
+    files: ['**/*.tsx'],
+    extends: [jsxA11y.flatConfigs.recommended],
+    rules: {
+      // A scrollable region takes focus so keyboard users can scroll it (the accessible table pattern).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'region'] }],
+      // Option labels nest their text in spans (time, then the other side's time).
+      'jsx-a11y/label-has-associated-control': ['error', { depth: 3 }],
+    },
+  },
+  {
     files: ['**/*.test.{ts,tsx}', 'e2e/**', 'tests/**', 'bench/**'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      // In a test, a wrong `!` throws and fails the test: the assertion is the point.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'tests/**'],
+    rules: {
+      // Test fakes implement async and callback interfaces with bodies that do nothing or do not await.
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-empty-function': 'off',
+    },
   },
   {
     // The fair scheduler's LP and local search index typed arrays sized by the instance in hot loops,

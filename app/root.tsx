@@ -80,8 +80,9 @@ export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
     const target = new URL(request.url)
     if (usesCaptureDevices(target.pathname) && !usesCaptureDevices(documentPath)) {
       window.location.assign(target.pathname + target.search + target.hash)
-      // Never settles: the page is being replaced.
-      return new Promise<never>(() => {})
+      return new Promise<never>(() => {
+        // Never settles: the page is being replaced.
+      })
     }
     return next()
   },

@@ -24,7 +24,11 @@ export type SeedResult = { created: boolean; counts: Record<string, number> }
 
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
   const now = options.now ?? new Date()
-  const log = options.log ?? (() => {})
+  const log =
+    options.log ??
+    (() => {
+      // Quiet unless the caller asks for progress.
+    })
   const started = performance.now()
 
   const zeroCounts = (): Record<string, number> => Object.fromEntries(['categories', ...PLAN_TABLES].map((t) => [t, 0]))

@@ -24,6 +24,7 @@ export function getClientIp(request: Request): string {
 const REDIRECT_BASE = new URL('http://tradecast.invalid')
 // Browsers drop tabs and newlines inside URLs and read a backslash as "/", so "/<tab>/evil" or
 // "/<backslash>evil" becomes "//evil" (another site). Rejected raw and percent-encoded alike.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/
 
 function decodedOrNull(value: string): string | null {
@@ -42,6 +43,7 @@ export function urlHasControlCharacters(href: string): boolean {
   const url = new URL(href)
   const path = decodedOrNull(url.pathname)
   const query = decodedOrNull(url.search.replace(/\+/g, ' '))
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return path === null || query === null || /[\u0000-\u001f\u007f]/.test(path) || query.includes('\u0000')
 }
 

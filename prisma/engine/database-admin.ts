@@ -40,7 +40,9 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   } catch (error) {
     throw toAdminError(error, url)
   } finally {
-    await client.end().catch(() => {})
+    await client.end().catch(() => {
+      // The error that matters (if any) was thrown above.
+    })
   }
 }
 
@@ -55,7 +57,9 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
 const isPGliteFolder = (dataDir: string) => existsSync(path.join(dataDir, 'PG_VERSION'))
 
 export async function canConnect(target: DatabaseTarget): Promise<void> {
-  if (target.kind === 'postgres') return withClient(target.url, async () => {})
+  if (target.kind === 'postgres') return withClient(target.url, async () => {
+    // Connecting is the check.
+  })
   if (target.dataDir === PGLITE_MEMORY || isPGliteFolder(target.dataDir)) return
   throw new DatabaseAdminError('P1003', `Database does not exist: no PGlite data folder at \`${target.dataDir}\`.`)
 }

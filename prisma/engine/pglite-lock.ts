@@ -41,7 +41,9 @@ export async function lockDataDir(dataDir: string, waitMs: number): Promise<() =
     if (await tryCreate(lockPath)) break
     const owner = await ownerOf(lockPath)
     if (owner === undefined || (owner !== process.pid && !isAlive(owner))) {
-      await unlink(lockPath).catch(() => {}) // stale: its owner died without releasing it
+      await unlink(lockPath).catch(() => {
+        // Stale: its owner died without releasing it (and another process may have removed it first).
+      })
       continue
     }
     if (Date.now() >= deadline) {

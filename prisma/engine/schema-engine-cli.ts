@@ -110,7 +110,9 @@ async function serveRpc(args: Args, target: DatabaseTarget): Promise<void> {
     adapterFactory: database.factory,
     log: (line) => process.stderr.write(line.endsWith('\n') ? line : `${line}\n`),
   })
-  enginePromise.catch(() => {}) // reported by the first request
+  enginePromise.catch(() => {
+    // Reported by the first request.
+  })
 
   // The engine hands `diff` output to the CLI with a `print` request and waits for its answer.
   let nextPrintId = 1
@@ -163,7 +165,9 @@ async function serveRpc(args: Args, target: DatabaseTarget): Promise<void> {
     (shuttingDown ??= (async () => {
       // free() neither closes the connections nor clears the engine's timers: do both, then exit
       // so no pool or timer keeps the process alive.
-      await enginePromise.then((opened) => opened.close()).catch(() => {})
+      await enginePromise.then((opened) => opened.close()).catch(() => {
+        // Exiting anyway; a failed start was reported by the first request.
+      })
       await database.close().catch((error) => writeLog('ERROR', { message: `closing database: ${error}` }))
       process.exit(exitCode)
     })())

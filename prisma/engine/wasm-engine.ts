@@ -109,7 +109,11 @@ export type OpenedEngine = {
 export async function openSchemaEngine(options: EngineOptions): Promise<OpenedEngine> {
   loaded ??= instantiate()
   const SchemaEngineClass = await loaded
-  const log = options.log ?? (() => {})
+  const log =
+    options.log ??
+    (() => {
+      // Quiet unless the caller asks for progress.
+    })
   const engine = await SchemaEngineClass.new(
     { datamodels: options.datamodels },
     (line: string) => log(line),

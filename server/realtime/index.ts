@@ -67,7 +67,8 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
       live.close()
       await media?.close()
       await new Promise<void>((resolve) => {
-        io.close(() => resolve())
+        // Resolved by the callback, once the HTTP server has closed; the returned promise covers only the adapters.
+        void io.close(() => resolve())
       })
       await cluster?.close()
     },

@@ -53,6 +53,7 @@ export function MeetingTile({
 
   return (
     <figure className={clsx('relative aspect-video overflow-hidden rounded-xl bg-slate-900', className)} aria-label={label} {...data}>
+      {/* eslint-disable-next-line jsx-a11y/media-has-caption -- a live call has no caption track to offer */}
       <video ref={ref} autoPlay playsInline muted={local} className={clsx('h-full w-full object-cover', local && '-scale-x-100', placeholder && 'invisible')} />
       {placeholder ? <p className="absolute inset-0 grid place-items-center p-4 text-center text-sm text-slate-300">{placeholder}</p> : null}
       <figcaption className="absolute bottom-2 left-2 flex items-center gap-2 rounded-md bg-black/60 px-2 py-1 text-xs text-white">

@@ -15,5 +15,6 @@ export function VideoView({ stream, muted, ...props }: { stream: MediaStream | n
     video.muted = muted
     if (!muted) void video.play().catch(() => undefined)
   }, [muted])
+  // eslint-disable-next-line jsx-a11y/media-has-caption -- a live stream has no caption track to offer
   return <video ref={ref} autoPlay playsInline muted={muted} {...props} />
 }

@@ -68,7 +68,8 @@ export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { r
     if (list) list.scrollTop = list.scrollHeight
   }, [state.messages.length])
 
-  async function send(event: React.FormEvent) {
+  // Fire and forget from onSubmit: a refusal is shown in the form; the acknowledgement never rejects.
+  async function send(event: React.SubmitEvent) {
     event.preventDefault()
     const body = draft.trim()
     if (!body) return
@@ -149,7 +150,7 @@ export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { r
         ) : state.you && !state.you.canChat ? (
           <p className="text-sm text-slate-600">{t('liveRoom.chatClosed')}</p>
         ) : (
-          <form onSubmit={send} className="space-y-1">
+          <form onSubmit={(event) => void send(event)} className="space-y-1">
             <div className="flex gap-2">
               <label className="sr-only" htmlFor="chat-input">
                 {t('liveRoom.messageLabel')}

@@ -231,10 +231,12 @@ function BlockedWordsEditor({ room, initial }: { room: LiveRoom; initial: readon
   return (
     <form
       className="space-y-1 text-sm"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault()
-        const result = await room.setBlockedWords(text.split('\n').map((w) => w.trim()).filter((w) => w.length >= 2))
-        setStatus(result.ok ? t('liveRoom.saved') : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
+        // The acknowledgement resolves with ok or a refusal (shown below); it does not reject.
+        void room.setBlockedWords(text.split('\n').map((w) => w.trim()).filter((w) => w.length >= 2)).then((result) => {
+          setStatus(result.ok ? t('liveRoom.saved') : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
+        })
       }}
     >
       <label htmlFor="blocked-words" className="block font-semibold">

@@ -115,7 +115,7 @@ export function ProductPinner({
                 <input
                   type="checkbox"
                   checked={pinned}
-                  onChange={async () => setError(await onToggle(product.id, !pinned))}
+                  onChange={() => void onToggle(product.id, !pinned).then(setError)}
                 />
                 {product.name}
               </label>

@@ -14,7 +14,7 @@ export const PRICE_CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'CNY', 'RUB', 'MNT'
 
 /** "3304.99", "3304 99 00" → "33049900"-style digits; null when it is not 6–10 digits. */
 export function normalizeHsCode(input: string): string | null {
-  const digits = input.replace(/[\s.\-]/g, '')
+  const digits = input.replace(/[\s.-]/g, '')
   return /^\d{6,10}$/.test(digits) ? digits : null
 }
 
@@ -43,6 +43,6 @@ export const HsCodeSchema = z
 
 /** HS prefix used as a catalog filter: 2 to 10 digits. */
 export function normalizeHsPrefix(input: string): string | null {
-  const digits = input.replace(/[\s.\-]/g, '')
+  const digits = input.replace(/[\s.-]/g, '')
   return /^\d{2,10}$/.test(digits) ? digits : null
 }

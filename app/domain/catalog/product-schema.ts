@@ -74,7 +74,7 @@ export const ProductSchema = z
       .trim()
       .min(1, { error: 'errors.required' })
       .max(20, { error: 'errors.tooLong' })
-      .regex(/^[\p{L}\p{N}][\p{L}\p{N} .\/²³-]*$/u, { error: 'exporter.products.errors.unit' }),
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./²³-]*$/u, { error: 'exporter.products.errors.unit' }),
     incoterms: z.array(z.enum(INCOTERMS, { error: 'errors.invalidChoice' })).max(INCOTERMS.length).default([]),
     leadTimeDays: z
       .number({ error: 'exporter.products.errors.leadTime' })

@@ -1,7 +1,6 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
-import type { OrderKindName, OrderStatusName } from './order-status'
 import { refundPendingIds } from './orders.server'
 import { orderReference } from './transitions.server'
 

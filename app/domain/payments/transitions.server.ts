@@ -1,7 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { pickTranslation } from '~/domain/catalog/translations'
 import { notify } from '~/domain/notifications/notify.server'
-import { canTransition, STATUS_TIMESTAMP, type OrderKindName, type OrderStatusName } from './order-status'
+import { canTransition, STATUS_TIMESTAMP, type OrderStatusName } from './order-status'
 
 type Tx = Prisma.TransactionClient
 

@@ -3,7 +3,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { getLogger } from '~/utils/logger.server'
-import { canTransition, type OrderKindName, type OrderStatusName } from './order-status'
+import { canTransition } from './order-status'
 import { getStripeClient, getWebhookSecret, isPaymentsEnabled } from './stripe.server'
 import { moveOrder, notifyOrderMoved, ORDER_HEAD_SELECT, type OrderHead } from './transitions.server'
 

@@ -40,7 +40,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.product.name} · Tradecast` : 'Product · Tradecast' },
+  { title: `${loaderData.product.name} · Tradecast` },
 ]
 
 export default function ProductRoute({ loaderData, actionData }: Route.ComponentProps) {

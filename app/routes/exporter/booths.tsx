@@ -48,7 +48,7 @@ export default function ExporterBoothsRoute({ loaderData, actionData }: Route.Co
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('payments.boothsTitle')}</h1>
-      <FormErrors id="booth-errors" errors={actionData?.result?.error?.[''] ?? undefined} />
+      <FormErrors id="booth-errors" errors={actionData?.result.error?.[''] ?? undefined} />
       <Card id="booths" title={t('payments.myBooths')}>
         {loaderData.booths.length === 0 ? (
           <EmptyState>{t('payments.noBooths')}</EmptyState>

@@ -32,7 +32,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function ExporterOrdersRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
-  const fieldErrors = Object.entries(actionData?.result?.error ?? {}).flatMap(([, errors]) => errors ?? [])
+  const fieldErrors = Object.entries(actionData?.result.error ?? {}).flatMap(([, errors]) => errors ?? [])
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -45,7 +45,7 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
   const { t } = useTranslation()
   const navigation = useNavigation()
   const submitting = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'schedule'
-  const errors: Record<string, string[] | undefined> = Object.fromEntries(Object.entries(actionData?.result?.error ?? {}).map(([key, value]) => [key, value ?? undefined]))
+  const errors: Record<string, string[] | undefined> = Object.fromEntries(Object.entries(actionData?.result.error ?? {}).map(([key, value]) => [key, value ?? undefined]))
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('liveMedia.sessions.title')}</h1>

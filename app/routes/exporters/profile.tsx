@@ -19,7 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData ? `${loaderData.profile.name} · Tradecast` : 'Exporter · Tradecast' },
+  { title: `${loaderData.profile.name} · Tradecast` },
 ]
 
 export default function ExporterProfileRoute({ loaderData }: Route.ComponentProps) {

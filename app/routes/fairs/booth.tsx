@@ -9,7 +9,7 @@ import { handleBoothAction, loadBoothPage } from './booth.server'
 import { PreferenceButtons } from '~/components/preference-buttons'
 import { formatHsCode } from '~/domain/catalog/product-rules'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.company.name ?? 'Booth'} · ${loaderData?.fair.name ?? ''} · Tradecast` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.company.name} · ${loaderData.fair.name} · Tradecast` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadBoothPage(request, params.slug, params.code)

@@ -12,8 +12,8 @@ import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: `${loaderData?.fair.name ?? 'Trade fair'} · Tradecast` },
-  { name: 'description', content: loaderData?.fair.description.slice(0, 160) ?? '' },
+  { title: `${loaderData.fair.name} · Tradecast` },
+  { name: 'description', content: loaderData.fair.description.slice(0, 160) },
 ]
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -161,7 +161,7 @@ function StatusForm({ lastResult, status }: { lastResult: ActionResult; status: 
 
 export default function InquiryThreadRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
-  const { locale, timeZone } = useRootData()
+  const { locale } = useRootData()
   const { inquiry, side, viewerId } = loaderData
   useMarkRead(inquiry.id, loaderData.needsRead)
   const formResult: ActionResult = actionData && 'result' in actionData ? actionData : undefined

@@ -14,7 +14,7 @@ import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
 import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: `${loaderData?.session.access === 'watch' ? loaderData.session.title : 'Live'} · Tradecast` },
+  { title: `${loaderData.session.access === 'watch' ? loaderData.session.title : 'Live'} · Tradecast` },
 ]
 
 export async function loader({ request, params }: Route.LoaderArgs) {

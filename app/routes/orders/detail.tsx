@@ -15,7 +15,7 @@ import { formatMoney } from '~/lib/money'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.order.reference} · Tradecast` : 'Order · Tradecast' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.order.reference} · Tradecast` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadOrderDetail(request, params.orderId)
@@ -93,7 +93,7 @@ export default function OrderDetailRoute({ loaderData, actionData }: Route.Compo
         {side === 'payer' && checkout === 'cancelled' && order.status === 'PENDING' ? (
           <p className="rounded-md bg-slate-100 p-4 text-sm text-slate-700">{t('payments.checkoutCancelled')}</p>
         ) : null}
-        <FormErrors id="order-errors" errors={actionData?.result?.error?.[''] ?? undefined} />
+        <FormErrors id="order-errors" errors={actionData?.result.error?.[''] ?? undefined} />
         <Card id="order" title={t('payments.details')}>
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
             {order.kind === 'SAMPLE' ? (

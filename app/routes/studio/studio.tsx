@@ -15,7 +15,7 @@ import { loadHostRoomOptions } from '~/domain/live/pinned-products.server'
 import { getSessionStatistics } from '~/domain/live/session-statistics.server'
 import { resolveLocale } from '~/utils/preferences.server'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.session.title ?? 'Studio'} · Studio · Tradecast` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.session.title} · Studio · Tradecast` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)

@@ -63,7 +63,9 @@ export function serveCatalogue<Schemas extends RequestSchemas, Results extends {
   // Guests get a signed browser key on their first handshake so their views and sanctions stick to them.
   installGuestCookie(nsp.server)
 
-  nsp.use(async (socket, next) => {
+  // Socket.io ignores a middleware's promise: every outcome, failure included, goes through next().
+  nsp.use((socket, next) => void admit(socket, next))
+  async function admit(socket: Socket, next: (error?: Error) => void): Promise<void> {
     try {
       const { identity, authSessionId } = await authenticateHandshake(socket.request)
       const data = socket.data as ConnectionData
@@ -78,7 +80,7 @@ export function serveCatalogue<Schemas extends RequestSchemas, Results extends {
       logger.error({ err: error }, 'handshake failed')
       next(new Error('authentication failed'))
     }
-  })
+  }
 
   const events = Object.keys(spec.schemas)
   nsp.on('connection', (socket: Socket) => {

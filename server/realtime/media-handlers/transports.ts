@@ -1,4 +1,4 @@
-import { QUALITY_LAYER, type MediaResponses, type TransportInfo } from '../../../app/protocol/media.ts'
+import { QUALITY_LAYER, type MediaResponses } from '../../../app/protocol/media.ts'
 import type { Peer } from '../../media/index.ts'
 import { ProtocolError } from '../gateway/index.ts'
 import { type MediaContext, type MediaHandlers, mediaRoomName, requireJoined } from './context.ts'

@@ -13,7 +13,7 @@ import { formatMoney, formatMoneyCompact } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.fair.name ?? 'Fair'} · KPIs · Tradecast` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.fair.name} · KPIs · Tradecast` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, fair } = await requireFairManager(request, params.fairId)

@@ -13,7 +13,7 @@ import { Cell, Table } from '~/components/ui/table'
 import { countryName } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.fair.name ?? 'Fair'} · Manage · Tradecast` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.fair.name} · Manage · Tradecast` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadManagedFair(request, params.fairId)

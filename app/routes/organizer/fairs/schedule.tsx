@@ -10,7 +10,7 @@ import { FormErrors } from '~/components/ui/form-errors'
 import { Cell, Table } from '~/components/ui/table'
 import { useRootData } from '~/lib/use-root-data'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.fair.name ?? 'Fair'} · Meeting schedule · Tradecast` }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.fair.name} · Meeting schedule · Tradecast` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadSchedulePage(request, params.fairId)
