@@ -1,4 +1,5 @@
 import { inject } from 'vitest'
+import './console-guard.ts'
 
 declare module 'vitest' {
   // An interface, so that it merges into vitest's own declaration.
