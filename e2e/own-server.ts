@@ -42,7 +42,7 @@ export async function startOwnServer(options: { port: number; databaseUrl: strin
 }
 
 export async function stopOwnServer(server: ChildProcess | undefined): Promise<void> {
-  if (!server || server.exitCode !== null) return
+  if (server?.exitCode !== null) return
   const exited = new Promise((resolve) => server.once('exit', resolve))
   server.kill('SIGTERM')
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])

@@ -64,7 +64,7 @@ export async function startPaymentsHarness(): Promise<PaymentsHarness> {
         server.close(() => resolve())
         server.closeAllConnections()
       })
-      for (const key of Object.keys(env)) delete process.env[key]
+      for (const key of Object.keys(env)) Reflect.deleteProperty(process.env, key)
       resetEnvCache()
     },
   }

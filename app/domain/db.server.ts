@@ -35,7 +35,7 @@ async function open(): Promise<OpenedDb> {
 function opened(): Promise<OpenedDb> {
   const holder = globalThis as GlobalWithDb
   holder[DB_KEY] ??= open().catch((error: unknown) => {
-    delete holder[DB_KEY]
+    Reflect.deleteProperty(holder, DB_KEY)
     throw error
   })
   return holder[DB_KEY]
@@ -50,6 +50,6 @@ export async function disconnectPrisma(): Promise<void> {
   const holder = globalThis as GlobalWithDb
   const current = holder[DB_KEY]
   if (!current) return
-  delete holder[DB_KEY]
+  Reflect.deleteProperty(holder, DB_KEY)
   await (await current).close()
 }

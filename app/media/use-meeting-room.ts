@@ -222,7 +222,7 @@ export function useMeetingRoom(sessionId: string) {
         producers.current.mic = await joining.produceAudio(local.mic)
         if (!toggles.current.micOn) await joining.setProducerPaused(producers.current.mic, true)
       }
-      if (local.screen && local.screen.readyState === 'live') producers.current.screen = await joining.produceVideo(local.screen, 'screen')
+      if (local.screen?.readyState === 'live') producers.current.screen = await joining.produceVideo(local.screen, 'screen')
       for (const producer of ready.producers) await consume(producer)
     })().catch(fail)
 

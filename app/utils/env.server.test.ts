@@ -6,8 +6,8 @@ const saved = Object.fromEntries(touched.map((key) => [key, process.env[key]]))
 
 /** Parses the environment with the given values (undefined = unset) on top of the test's own. */
 function envWith(values: Partial<Record<(typeof touched)[number], string | undefined>>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key]
+  for (const [key, value] of Object.entries(values) as Array<[string, string | undefined]>) {
+    if (value === undefined) Reflect.deleteProperty(process.env, key)
     else process.env[key] = value
   }
   resetEnvCache()
@@ -16,7 +16,7 @@ function envWith(values: Partial<Record<(typeof touched)[number], string | undef
 
 afterEach(() => {
   for (const key of touched) {
-    if (saved[key] === undefined) delete process.env[key]
+    if (saved[key] === undefined) Reflect.deleteProperty(process.env, key)
     else process.env[key] = saved[key]
   }
   resetEnvCache()

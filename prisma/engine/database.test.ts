@@ -110,7 +110,7 @@ describe.skipIf(!postgresUrl)('applyMigrations on PostgreSQL', () => {
 
   it('drops the temporary shadow database after use', async () => {
     const countShadows = async () =>
-      (await adminQuery(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'prisma_shadow_%'`)).rows[0].n as number
+      ((await adminQuery(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'prisma_shadow_%'`)).rows[0] as { n: number }).n
     const opened = await openDatabase({ kind: 'postgres', url: postgresUrl! })
     try {
       const before = await countShadows()

@@ -32,7 +32,7 @@ async function startRedis() {
 }
 
 async function stopRedis() {
-  if (!redis || redis.exitCode !== null) return
+  if (redis?.exitCode !== null) return
   const exited = new Promise((resolve) => redis!.once('exit', resolve))
   redis.kill('SIGKILL')
   await exited

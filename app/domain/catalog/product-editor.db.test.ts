@@ -59,7 +59,7 @@ function productFields(overrides: Record<string, string> = {}): Record<string, s
 
 function without(fields: Record<string, string>, ...keys: string[]) {
   const copy = { ...fields }
-  for (const key of keys) delete copy[key]
+  for (const key of keys) Reflect.deleteProperty(copy, key)
   return copy
 }
 
@@ -226,7 +226,7 @@ describe('product editor — route actions', () => {
       newProductAction,
     )) as Failed
     expect(noTiers.data.result.error.priceTiers).toEqual(['exporter.products.errors.tiersRequired'])
-    const eleven = Object.fromEntries(
+    const eleven: Record<string, string> = Object.fromEntries(
       Array.from({ length: 11 }, (_, i) => [
         [`priceTiers[${i}].minQuantity`, String((i + 1) * 100)],
         [`priceTiers[${i}].unitPrice`, '5'],

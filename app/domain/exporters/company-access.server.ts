@@ -16,7 +16,7 @@ export async function requireCompanyRoleNow(
 ): Promise<CompanyRoleName> {
   const client = db ?? (await getPrisma())
   const member = await client.exporterMember.findUnique({ where: { userId }, select: { companyId: true, role: true } })
-  if (!member || member.companyId !== companyId || !companyRoleHasPermission(member.role, permission)) {
+  if (member?.companyId !== companyId || !companyRoleHasPermission(member.role, permission)) {
     throw new DomainError('forbidden', { status: 403 })
   }
   return member.role

@@ -45,7 +45,7 @@ function withLocale(map: unknown, locale: string, value: string | undefined): Re
     for (const [key, text] of Object.entries(map)) if (typeof text === 'string') next[key] = text
   }
   if (value) next[locale] = value
-  else delete next[locale]
+  else Reflect.deleteProperty(next, locale)
   return next
 }
 

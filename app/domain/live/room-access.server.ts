@@ -123,7 +123,7 @@ export async function assertShowcaseManagement(sessionId: string, userId: string
     prisma.exporterMember.findUnique({ where: { userId }, select: { companyId: true, role: true } }),
   ])
   if (!session) throw roomAccessError('not-found')
-  if (!member || member.companyId !== session.companyId) throw roomAccessError('forbidden')
+  if (member?.companyId !== session.companyId) throw roomAccessError('forbidden')
   if (companyRoleHasPermission(member.role, permission)) return
   if (permission === 'manage:showcase:own' && session.hostId === userId) return
   throw roomAccessError('forbidden')

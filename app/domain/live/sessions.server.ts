@@ -137,7 +137,7 @@ export async function loadWatchSession(sessionId: string, user: SessionUser | nu
       company: { select: { name: true, nameI18n: true, slug: true } },
     },
   })
-  if (!session || session.kind !== 'SHOWCASE') throw new DomainError('not-found', { status: 404 })
+  if (session?.kind !== 'SHOWCASE') throw new DomainError('not-found', { status: 404 })
   try {
     roomContextFor(await loadSessionFacts(session.id), visitorIdentity(user, locale))
   } catch (error) {

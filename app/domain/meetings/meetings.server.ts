@@ -143,7 +143,7 @@ async function assertSlotBookable(
     minNoticeMinutes: MIN_NOTICE_MINUTES,
     limit: 1,
   })
-  if (!slot || slot.start.getTime() !== start.getTime()) fail(400, 'slot-unavailable')
+  if (slot?.start.getTime() !== start.getTime()) fail(400, 'slot-unavailable')
   return slot
 }
 

@@ -80,7 +80,7 @@ describe('signature checks', () => {
     expect(warn.mock.calls.filter(([, message]) => String(message).includes('signature verification failed'))).toHaveLength(4)
     expect(warn.mock.calls.some(([, message]) => String(message).includes('no Stripe-Signature header'))).toBe(true)
     expect((await statusOf(order.id)).status).toBe('PENDING')
-    expect(await prisma.paymentEvent.count({ where: { id: JSON.parse(payload).id } })).toBe(0)
+    expect(await prisma.paymentEvent.count({ where: { id: (JSON.parse(payload) as { id: string }).id } })).toBe(0)
   })
 })
 
@@ -90,7 +90,7 @@ describe('idempotency and ordering', () => {
     const payload = event('customer.created', { id: 'cus_123', object: 'customer' })
     const response = await deliver(payload)
     expect(response).toMatchObject({ status: 200, body: { received: true, outcome: 'ignored' } })
-    expect(await prisma.paymentEvent.count({ where: { id: JSON.parse(payload).id } })).toBe(0)
+    expect(await prisma.paymentEvent.count({ where: { id: (JSON.parse(payload) as { id: string }).id } })).toBe(0)
   })
 
   it('applies the same event once, however often (and however concurrently) it arrives', async () => {
@@ -105,7 +105,7 @@ describe('idempotency and ordering', () => {
     expect(replay).toMatchObject({ status: 200, body: { outcome: 'duplicate' } })
     expect((await statusOf(order.id)).paidAt).toEqual(paid.paidAt)
     expect(await prisma.notification.count({ where: { userId: exporter.user.id, kind: 'order.updated' } })).toBe(1)
-    expect(await prisma.paymentEvent.count({ where: { id: JSON.parse(payload).id } })).toBe(1)
+    expect(await prisma.paymentEvent.count({ where: { id: (JSON.parse(payload) as { id: string }).id } })).toBe(1)
   })
 
   it('never moves an order back: expired after completed stays PAID; completed after refunded stays REFUNDED', async () => {
@@ -133,7 +133,7 @@ describe('idempotency and ordering', () => {
     const refund = event('charge.refunded', refundedCharge(paidSession.payment_intent, 7000))
     const early = await deliver(refund)
     expect(early.status).toBe(500)
-    expect(await prisma.paymentEvent.count({ where: { id: JSON.parse(refund).id } })).toBe(0)
+    expect(await prisma.paymentEvent.count({ where: { id: (JSON.parse(refund) as { id: string }).id } })).toBe(0)
     await deliver(event('checkout.session.completed', paidSession))
     expect((await statusOf(order.id)).status).toBe('PAID')
     const retried = await deliver(refund)
@@ -157,7 +157,7 @@ describe('idempotency and ordering', () => {
     expect(response.status).toBe(200)
     expect(response.body.outcome).toContain('card_declined')
     expect((await statusOf(order.id)).status).toBe('PENDING')
-    expect(await prisma.paymentEvent.count({ where: { id: JSON.parse(payload).id } })).toBe(1)
+    expect(await prisma.paymentEvent.count({ where: { id: (JSON.parse(payload) as { id: string }).id } })).toBe(1)
   })
 })
 

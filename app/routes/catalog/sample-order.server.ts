@@ -25,7 +25,7 @@ export async function handleSampleOrder(request: Request, formData: FormData, pr
       freeOrderBudget: () => consumeTradeBudget('freeSample', { userId: user.id, ip: getClientIp(request) }),
     })
     if (redirectTo.startsWith('/')) {
-      return redirectWithToast(redirectTo, 'payments.toast.freeOrdered')
+      return await redirectWithToast(redirectTo, 'payments.toast.freeOrdered')
     }
     return redirect(redirectTo)
   } catch (error) {

@@ -34,17 +34,17 @@ export async function handleTeamAction(request: Request) {
       case 'invite': {
         await requireCompanyPermission(request, 'invite:member:own')
         await inviteMember({ companyId, inviter: { id: user.id, name: user.name }, email: input.email, role: input.role, locale: await resolveLocale(request, user) })
-        return redirectWithToast('/exporter/team', 'exporter.team.invited')
+        return await redirectWithToast('/exporter/team', 'exporter.team.invited')
       }
       case 'revoke-invitation': {
         await requireCompanyPermission(request, 'invite:member:own')
         await revokeInvitation(companyId, input.invitationId)
-        return redirectWithToast('/exporter/team', 'exporter.team.revoked')
+        return await redirectWithToast('/exporter/team', 'exporter.team.revoked')
       }
       case 'remove-member': {
         await requireCompanyPermission(request, 'remove:member:own')
         await removeMember(companyId, user.id, input.memberId)
-        return redirectWithToast('/exporter/team', 'exporter.team.removed')
+        return await redirectWithToast('/exporter/team', 'exporter.team.removed')
       }
     }
   } catch (error) {

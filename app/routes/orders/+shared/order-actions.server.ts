@@ -28,7 +28,7 @@ export async function handleOrderAction(request: Request, { orderId: urlOrderId,
     try {
       if (submission.value.intent === 'pay') return redirect(await resumeCheckout(urlOrderId))
       await cancelPendingOrder(urlOrderId)
-      return redirectWithToast(back(urlOrderId), 'payments.toast.cancelled')
+      return await redirectWithToast(back(urlOrderId), 'payments.toast.cancelled')
     } catch (error) {
       return formErrorFromDomain(submission, error, { only: ORDER_ERRORS, extra: { orderId: urlOrderId } })
     }
@@ -46,13 +46,13 @@ export async function handleOrderAction(request: Request, { orderId: urlOrderId,
     switch (input.intent) {
       case 'ship':
         await fulfilOrder(input.orderId, 'SHIPPED', { trackingNumber: input.trackingNumber })
-        return redirectWithToast(back(input.orderId), 'payments.toast.shipped')
+        return await redirectWithToast(back(input.orderId), 'payments.toast.shipped')
       case 'deliver':
         await fulfilOrder(input.orderId, 'DELIVERED')
-        return redirectWithToast(back(input.orderId), 'payments.toast.delivered')
+        return await redirectWithToast(back(input.orderId), 'payments.toast.delivered')
       case 'refund':
         await requestRefund(input.orderId, user.id)
-        return redirectWithToast(back(input.orderId), 'payments.toast.refundRequested')
+        return await redirectWithToast(back(input.orderId), 'payments.toast.refundRequested')
     }
   } catch (error) {
     return formErrorFromDomain(submission, error, { only: ORDER_ERRORS, extra: { orderId: input.orderId } })
