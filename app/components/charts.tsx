@@ -8,6 +8,7 @@ export type ChartSeries = { key: string; label: string; color: string }
 /** Recharts measures the DOM, so charts draw after hydration; the table is the server-rendered alternative. */
 function useMounted() {
   const [mounted, setMounted] = useState(false)
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- known only in the browser, set after hydration so server and client markup match
   useEffect(() => setMounted(true), [])
   return mounted
 }

@@ -115,11 +115,16 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
   const [state, dispatch] = useReducer(roomReducer, initialRoomState)
   const socketRef = useRef<LiveSocket | null>(null)
   const lastMessageId = useRef<string | null>(null)
-  lastMessageId.current = state.messages.at(-1)?.id ?? null
+  const lastId = state.messages.at(-1)?.id ?? null
+  useEffect(() => {
+    lastMessageId.current = lastId
+  })
   const enabled = options.enabled ?? true
   const guestName = options.guestName ?? undefined
   const guestNameRef = useRef(guestName)
-  guestNameRef.current = guestName
+  useEffect(() => {
+    guestNameRef.current = guestName
+  })
   const rejoinRef = useRef<(() => void) | null>(null)
 
   useEffect(() => {

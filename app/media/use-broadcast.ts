@@ -176,6 +176,7 @@ export function useBroadcast(sessionId: string) {
     if (socketState !== 'reconnecting') return
     joinedRef.current = false
     closeMedia()
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- mirrors the socket's state, an external system
     setState((current) => (current.phase === 'ended' || current.phase === 'preview' ? current : { ...current, phase: 'reconnecting', transport: 'disconnected' }))
   }, [socketState, closeMedia])
 

@@ -13,6 +13,7 @@ export function useMediaSocket(): { socket: MediaSocket | null; state: SocketSta
   const [epoch, setEpoch] = useState(0)
   useEffect(() => {
     const next = connectMediaSocket()
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the socket exists only in the browser, from this effect on
     setSocket(next)
     const onConnect = () => {
       setState('connected')

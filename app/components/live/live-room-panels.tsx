@@ -142,7 +142,9 @@ function ParticipantsList({ room }: { room: LiveRoom }) {
   const connected = room.state.connection === 'connected' && room.state.you !== null
   // The room's calls are new functions on every render; the timer must not restart each time.
   const roomRef = useRef(room)
-  roomRef.current = room
+  useEffect(() => {
+    roomRef.current = room
+  })
 
   // Only the latest request may update the list (the timer and an action can overlap).
   const latestRequest = useRef(0)

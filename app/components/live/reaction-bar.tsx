@@ -7,6 +7,7 @@ export function ReactionBar({ onReact, burst }: { onReact: (emoji: Reaction) => 
   const { t } = useTranslation()
   const [visible, setVisible] = useState(burst)
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- each burst shows, then a timer hides it
     setVisible(burst)
     const timer = setTimeout(() => setVisible(null), 1500)
     return () => clearTimeout(timer)

@@ -46,6 +46,7 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
   const zones = useMemo(() => listTimeZones().map((zone) => ({ value: zone, label: zone })), [])
   // Before hydration the server guessed the zone; the browser knows it.
   const [browserZone, setBrowserZone] = useState<string | null>(null)
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- known only in the browser, set after hydration so server and client markup match
   useEffect(() => setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone), [])
 
   return (

@@ -39,6 +39,7 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
   })
   const zones = useMemo(() => listTimeZones().map((zone) => ({ value: zone, label: zone })), [])
   const [browserZone, setBrowserZone] = useState<string | null>(null)
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- known only in the browser, set after hydration so server and client markup match
   useEffect(() => setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone), [])
 
   return (
