@@ -33,7 +33,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
-  await vite?.close()
+  // Unset when beforeAll failed.
+  await (vite as ViteDevServer | undefined)?.close()
 })
 
 async function serve(trustProxy: TrustProxy = false): Promise<string> {

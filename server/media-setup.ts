@@ -1,7 +1,7 @@
 import os from 'node:os'
 import type { Logger } from 'pino'
 import type { Env } from '../app/utils/env.server.ts'
-import { defaultWorkerCount, DEFAULT_CONSUMERS_PER_ROUTER } from './media/config.ts'
+import { defaultWorkerCount } from './media/config.ts'
 import { MediaLayer } from './media/index.ts'
 import { resolveWorkerBinary } from './media/worker-binary.ts'
 
@@ -27,7 +27,7 @@ export async function createMediaLayer(env: Env, logger: Logger): Promise<MediaL
     ...(announcedAddress ? { announcedAddress } : {}),
     minPort: env.RTC_MIN_PORT,
     maxPort: env.RTC_MAX_PORT,
-    consumersPerRouter: env.MEDIA_CONSUMERS_PER_ROUTER ?? DEFAULT_CONSUMERS_PER_ROUTER,
+    consumersPerRouter: env.MEDIA_CONSUMERS_PER_ROUTER,
     peerJoinTimeoutMs: 15_000,
     iceServers: env.ICE_SERVERS,
     logLevel: 'warn',

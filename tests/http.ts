@@ -43,7 +43,7 @@ export async function caught(run: () => unknown): Promise<{ status: number; loca
   } catch (error) {
     const thrown = isDomainError(error) ? responseFromDomainError(error) : error
     if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location') }
-    const withInit = thrown as { type?: string; init?: { status?: number }; data?: unknown }
+    const withInit = thrown as { type?: string; init?: { status?: number }; data?: unknown } | null | undefined
     if (withInit?.type === 'DataWithResponseInit') return { status: withInit.init?.status ?? 200, data: withInit.data }
     throw thrown
   }

@@ -150,6 +150,8 @@ export class MediaSession {
   async #step<T>(run: () => Promise<T>, dispose?: (made: T) => void): Promise<T> {
     if (this.#closed) throw new MediaSessionClosedError()
     const made = await run()
+    // close() may have run while awaiting (TypeScript keeps the narrowing from before the await).
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (this.#closed) {
       dispose?.(made)
       throw new MediaSessionClosedError()

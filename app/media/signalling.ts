@@ -42,7 +42,8 @@ export function mediaRecovery(options: {
         setTimeout(() => !options.isCancelled() && options.rejoin(), 1000)
         return
       }
-      options.failed({ code: failure.code ?? 'internal', message: failure.message })
+      // What was thrown may be a plain Error, without a code.
+      options.failed({ code: (failure as Partial<MediaRequestError>).code ?? 'internal', message: failure.message })
     },
   }
 }

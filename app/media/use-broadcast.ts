@@ -77,6 +77,8 @@ export function useBroadcast(sessionId: string) {
         camera.current = await openCamera()
         microphone.current = await openMicrophone()
         const { cameras, microphones } = await listMediaDevices()
+        // The cleanup may have run while awaiting (TypeScript cannot see it from here).
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (cancelled) return
         patch({
           cameras,
@@ -87,6 +89,7 @@ export function useBroadcast(sessionId: string) {
         })
         setPreview()
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- as above
         if (!cancelled) patch({ busy: null, error: deviceFailure(error) })
       }
     })()

@@ -30,7 +30,8 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  await app?.close()
+  // Unset when beforeAll failed.
+  await (app as AppHandler | undefined)?.close()
 })
 
 /** The status, or "→/path" for a redirect, with fixture ids written as their :param names. */

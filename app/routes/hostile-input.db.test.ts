@@ -24,7 +24,8 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  await app?.close()
+  // Unset when beforeAll failed.
+  await (app as AppHandler | undefined)?.close()
   await rm(uploadDir, { recursive: true, force: true })
   delete process.env.UPLOAD_DIR
 })

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http'
-import type { TLSSocket } from 'node:tls'
 import express from 'express'
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
 import { findActiveSessionUser, readSessionId } from '../../app/domain/accounts/session.server.ts'
@@ -55,7 +54,7 @@ export function clientAddress(request: IncomingMessage, trust: TrustFn = trustOf
 
 /** The origin the request was made to, as React Router sees it for pages (protocol + Host). */
 function requestOrigin(request: IncomingMessage, trust: TrustFn): string {
-  const direct = (request.socket as TLSSocket).encrypted ? 'https' : 'http'
+  const direct = 'encrypted' in request.socket && request.socket.encrypted ? 'https' : 'http'
   const forwarded = trust(request.socket.remoteAddress ?? '', 0) ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : ''
   return `${forwarded || direct}://${request.headers.host ?? ''}`
 }

@@ -225,7 +225,7 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
         }
 
         if (method === 'POST' && path === '/v1/checkout/sessions') {
-          const lineItems = (body.line_items as Array<{ quantity: string; price_data: { currency: string; unit_amount: string; product_data: { name: string } } }>) ?? []
+          const lineItems = (body.line_items as Array<{ quantity: string; price_data: { currency: string; unit_amount: string; product_data: { name: string } } }> | undefined) ?? []
           if (body.mode !== 'payment') { stripeError(res, 400, 'Only mode=payment is supported by the mock', 'mode'); return; }
           if (lineItems.length === 0) { stripeError(res, 400, 'line_items is required', 'line_items'); return; }
           const currency = lineItems[0]!.price_data.currency

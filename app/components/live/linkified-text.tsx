@@ -10,7 +10,7 @@ export function LinkifiedText({ text }: { text: string }) {
   const parts: Array<{ text: string; href?: string }> = []
   let last = 0
   for (const match of text.matchAll(URL_PATTERN)) {
-    const start = match.index ?? 0
+    const start = match.index
     if (start > last) parts.push({ text: text.slice(last, start) })
     const raw = match[0].replace(/[),.;!?]+$/, '')
     parts.push({ text: raw, href: raw })

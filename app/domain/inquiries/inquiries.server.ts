@@ -143,7 +143,8 @@ export async function changeInquiryStatus(user: SessionUser, inquiryId: string, 
     if (!canMoveInquiry(inquiry.status, input.status)) {
       throw new DomainError('invalid-transition', { status: 409, messageKey: 'inquiries.errors.closed' })
     }
-    const stamp = STATUS_TIMESTAMP[input.status as keyof typeof STATUS_TIMESTAMP]
+    // Only some statuses have a timestamp column.
+    const stamp = (STATUS_TIMESTAMP as Partial<Record<string, string>>)[input.status]
     // Guarded update: a concurrent move from the same state wins once; the loser gets a conflict.
     const updated = await tx.inquiry.updateMany({
       where: { id: inquiryId, status: inquiry.status },

@@ -24,7 +24,7 @@ export function getStripeClient(): Stripe {
   const settings = readSettings()
   if (!settings) throw new Error('Stripe is not configured (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)')
   const key = `${settings.secretKey}|${settings.apiBase?.href ?? ''}`
-  if (cache.key === key && cache.client) return cache.client
+  if (cache.key === key) return cache.client
   const base = settings.apiBase
   const client = new Stripe(settings.secretKey, {
     maxNetworkRetries: 1,

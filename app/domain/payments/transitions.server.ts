@@ -40,7 +40,8 @@ export async function moveOrder(
   extra: Prisma.OrderUpdateManyMutationInput = {},
 ): Promise<boolean> {
   if (!canTransition(order.kind, order.status, to)) return false
-  const stamp = STATUS_TIMESTAMP[to as keyof typeof STATUS_TIMESTAMP]
+  // Only some statuses have a timestamp column.
+  const stamp = (STATUS_TIMESTAMP as Partial<Record<string, string>>)[to]
   const updated = await tx.order.updateMany({
     where: { id: order.id, status: order.status },
     data: { ...extra, status: to, ...(stamp ? { [stamp]: now } : {}) },
