@@ -53,7 +53,7 @@ export default function handleRequest(
         resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }))
       },
       onShellError(error: unknown) {
-        reject(error)
+        reject(error instanceof Error ? error : new Error(String(error)))
       },
       onError(error: unknown) {
         responseStatusCode = 500

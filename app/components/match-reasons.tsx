@@ -22,7 +22,7 @@ export function MatchReasons({
   const { t } = useTranslation()
   const { locale } = useRootData()
   const market = (code: unknown) => {
-    const value = String(code ?? '')
+    const value = typeof code === 'string' || typeof code === 'number' ? String(code) : ''
     if (value === 'GLOBAL') return t('meetings.reasons.globalMarket')
     return /^[A-Z]{2}$/.test(value) ? countryName(value, locale) : value
   }

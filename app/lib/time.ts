@@ -38,9 +38,10 @@ export function formatDate(value: Date | string, { locale, timeZone }: { locale:
 /** `YYYY-MM-DDTHH:mm` read as wall-clock time in `timeZone` → the UTC instant (DST-correct via @date-fns/tz). */
 export function wallClockToInstant(value: string, timeZone: string): Date {
   const [date = '', time = ''] = value.split('T')
-  const [y, m, d] = date.split('-').map(Number)
-  const [hh, mm] = time.split(':').map(Number)
-  return new Date(new TZDate(y!, m! - 1, d!, hh!, mm!, timeZone).getTime())
+  // A missing part stays NaN, so a malformed value gives an Invalid Date as before.
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number)
+  const [hh = NaN, mm = NaN] = time.split(':').map(Number)
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime())
 }
 
 /** An instant → `YYYY-MM-DDTHH:mm` on the wall clock of `timeZone`, for datetime-local inputs. */

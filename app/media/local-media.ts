@@ -25,17 +25,24 @@ export async function openCamera(deviceId?: string): Promise<MediaStreamTrack> {
   const stream = await navigator.mediaDevices.getUserMedia({
     video: { ...(deviceId ? { deviceId: { exact: deviceId } } : {}), width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
   })
-  return stream.getVideoTracks()[0]!
+  return onlyTrack(stream.getVideoTracks())
 }
 
 export async function openMicrophone(deviceId?: string): Promise<MediaStreamTrack> {
   const stream = await navigator.mediaDevices.getUserMedia({
     audio: { ...(deviceId ? { deviceId: { exact: deviceId } } : {}), echoCancellation: true, noiseSuppression: true },
   })
-  return stream.getAudioTracks()[0]!
+  return onlyTrack(stream.getAudioTracks())
 }
 
 export async function openScreen(): Promise<MediaStreamTrack> {
   const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false })
-  return stream.getVideoTracks()[0]!
+  return onlyTrack(stream.getVideoTracks())
+}
+
+/** The track a one-kind request returns (the browser grants all of it or throws). */
+function onlyTrack(tracks: MediaStreamTrack[]): MediaStreamTrack {
+  const [track] = tracks
+  if (!track) throw new Error('The browser returned a stream without the requested track')
+  return track
 }

@@ -29,12 +29,13 @@ export function mediaRecovery(options: {
   rejoin: () => void
   failed: (error: { code: string; message: string }) => void
 }) {
+  // Arrow functions: the hooks destructure them, so they must not depend on `this`.
   return {
-    onReset() {
+    onReset: () => {
       options.reconnecting()
       options.rejoin()
     },
-    fail(error: unknown) {
+    fail: (error: unknown) => {
       if (options.isCancelled()) return
       const failure = error as MediaRequestError
       if (isTransientMediaFailure(failure)) {

@@ -84,7 +84,11 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
 
     const onProducerAdded = (producer: ProducerInfo) => void consume(producer).catch(fail)
     const onProducerClosed = ({ producerId }: { producerId: string }) => {
-      for (const [id, consumer] of map) if (consumer.producerId === producerId) (consumer.close(), map.delete(id))
+      for (const [id, consumer] of map) {
+        if (consumer.producerId !== producerId) continue
+        consumer.close()
+        map.delete(id)
+      }
       refreshStream()
     }
     const onConsumerClosed = ({ consumerId }: { consumerId: string }) => {

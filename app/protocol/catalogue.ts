@@ -16,6 +16,7 @@ export type RequestEvents<Schemas extends RequestSchemas, Results extends { [E i
 }
 
 /** A result without fields (`{ ok: true }`). */
+// eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- an answer with no fields, on purpose
 export type NoResult = Record<never, never>
 
 /** A namespace's catalogue as one type: request schemas, result per request, refusal. */

@@ -53,13 +53,15 @@ export function domainFormReply(submission: Replyable, error: unknown, options: 
 }
 
 /** `domainFormReply` as the usual action answer `data({ result, ...extra }, { status })`. */
+// eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- no extra fields by default, on purpose
 export function formErrorFromDomain<Extra extends Record<string, unknown> = Record<never, never>>(
   submission: Replyable,
   error: unknown,
   options: DomainFormErrorOptions & { extra?: Extra } = {},
 ) {
   const { reply, init } = domainFormReply(submission, error, options)
-  return data({ result: reply, ...(options.extra!) }, init)
+  // Without extra, the spread adds nothing; typed as Extra so callers read their own fields.
+  return data({ result: reply, ...(options.extra ?? ({} as Extra)) }, init)
 }
 
 type RouteHandler = (...args: never[]) => unknown

@@ -26,11 +26,11 @@ function migrationSuite(open: () => Promise<{ target: DatabaseTarget; cleanup():
 
   beforeAll(async () => {
     const temp = await makeTempDir('engine-migrations')
-    cleanups.push(temp.remove)
+    cleanups.push(() => temp.remove())
     migrationsDir = path.join(temp.dir, 'migrations')
     await writeMigrations(migrationsDir, GOOD_MIGRATIONS)
     const database = await open()
-    cleanups.push(database.cleanup)
+    cleanups.push(() => database.cleanup())
     opened = await openDatabase(database.target)
     cleanups.unshift(() => opened.close())
   }, SLOW)
@@ -104,7 +104,9 @@ describe.skipIf(!postgresUrl)('applyMigrations on PostgreSQL', () => {
     url.pathname = `/${name}`
     return {
       target: { kind: 'postgres', url: url.toString() },
-      cleanup: async () => void (await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+      cleanup: async () => {
+        await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      },
     }
   })
 

@@ -66,8 +66,9 @@ export async function lockDataDir(dataDir: string, waitMs: number): Promise<() =
     }
   }
   process.once('exit', safeRelease)
-  return async () => {
+  return () => {
     process.off('exit', safeRelease)
     safeRelease()
+    return Promise.resolve()
   }
 }

@@ -25,11 +25,16 @@ function reportCharAsText<T>(result: T): T {
  * such columns as text. It covers pool queries (callback form) and transactions (promise form).
  */
 class CharAsTextClient extends pg.Client {}
+// Taken off the prototype on purpose: it is applied below with the client as `this`.
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const originalQuery = pg.Client.prototype.query
 CharAsTextClient.prototype.query = function query(this: pg.Client, ...args: unknown[]): unknown {
   const last = args.at(-1)
   if (typeof last === 'function') {
-    args[args.length - 1] = (error: unknown, result: unknown) => last(error, error ? result : reportCharAsText(result))
+    const callback = last as (error: unknown, result: unknown) => void
+    args[args.length - 1] = (error: unknown, result: unknown) => {
+      callback(error, error ? result : reportCharAsText(result))
+    }
     return Reflect.apply(originalQuery, this, args)
   }
   const returned = Reflect.apply(originalQuery, this, args) as unknown

@@ -30,7 +30,7 @@ function parseArgs(argv: string[]): Args {
     const arg = argv[i]
     if (arg === '--version' || arg === '-V') args.version = true
     else if (arg === '--datamodels') args.datamodels.push(argv[++i] ?? '')
-    else if (arg === '--datasource') args.datasource = JSON.parse(argv[++i] ?? '{}')
+    else if (arg === '--datasource') args.datasource = JSON.parse(argv[++i] ?? '{}') as Args['datasource']
     else if (arg === 'cli') args.cliCommand = argv[++i]
     else if (arg === '--enabled-preview-features' || arg === '--extension-types') i++ // not needed by the Wasm engine
   }
@@ -168,7 +168,7 @@ async function serveRpc(args: Args, target: DatabaseTarget): Promise<void> {
       await enginePromise.then((opened) => opened.close()).catch(() => {
         // Exiting anyway; a failed start was reported by the first request.
       })
-      await database.close().catch((error) => writeLog('ERROR', { message: `closing database: ${error}` }))
+      await database.close().catch((error: unknown) => writeLog('ERROR', { message: `closing database: ${String(error)}` }))
       process.exit(exitCode)
     })())
 

@@ -103,7 +103,7 @@ export type EngineOptions = {
 export type OpenedEngine = {
   engine: SchemaEngine
   /** Frees the engine (its connections are owned by the adapter factory, not closed here). */
-  close(): void
+  close: () => void
 }
 
 export async function openSchemaEngine(options: EngineOptions): Promise<OpenedEngine> {
@@ -122,6 +122,7 @@ export async function openSchemaEngine(options: EngineOptions): Promise<OpenedEn
   openEngines += 1
   let closed = false
   return {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- made by the class's own static new()
     engine,
     close() {
       if (closed) return

@@ -48,8 +48,8 @@ export function clientAddress(request: IncomingMessage, trust: TrustFn = trustOf
       .filter(Boolean)
       .reverse(),
   ]
-  for (let hop = 0; hop < chain.length - 1; hop++) if (!trust(chain[hop]!, hop)) return chain[hop]!
-  return chain.at(-1)!
+  for (const [hop, address] of chain.slice(0, -1).entries()) if (!trust(address, hop)) return address
+  return chain.at(-1) ?? 'unknown' // not reached: the peer is always first
 }
 
 /** The origin the request was made to, as React Router sees it for pages (protocol + Host). */
@@ -80,7 +80,7 @@ export function createHandshakeGuard(redis?: { client: RedisCommandClient; scope
       const sessionId = await readSessionId(cookie)
       if (sessionId && (await findActiveSessionUser(sessionId))) return
       try {
-        await newGuests.consume(addressBudgetKey(request.tradecastClientAddress!))
+        await newGuests.consume(addressBudgetKey(request.tradecastClientAddress ?? 'unknown'))
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection
         request.tradecastGuestOverBudget = true

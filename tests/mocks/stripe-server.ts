@@ -199,7 +199,9 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
     return session
   }
 
-  const server: Server = createServer(async (req, res) => {
+  // Node ignores the handler's promise; the try/catch below answers every failure.
+  const server: Server = createServer((req, res) => void handle(req, res))
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`)
       const raw = await readBody(req)
@@ -280,7 +282,7 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
             session.status = 'expired'
             session.url = null
             reply(200, publicSession(session))
-            setTimeout(() => emit('checkout.session.expired', publicSession(session)).catch((error: unknown) => console.warn('[stripe-mock] event delivery failed', error)), 20)
+            setTimeout(() => void emit('checkout.session.expired', publicSession(session)).catch((error: unknown) => console.warn('[stripe-mock] event delivery failed', error)), 20)
             return
           }
         }
@@ -304,7 +306,7 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
           refundsByIntent.set(paymentIntent, refund.id)
           reply(200, refund)
           // Real Stripe confirms asynchronously; so does the mock.
-          setTimeout(() => emit('charge.refunded', chargeFor(session, true)).catch((error: unknown) => console.warn('[stripe-mock] event delivery failed', error)), 20)
+          setTimeout(() => void emit('charge.refunded', chargeFor(session, true)).catch((error: unknown) => console.warn('[stripe-mock] event delivery failed', error)), 20)
           return
         }
         stripeError(res, 404, `Unrecognized request URL (${method}: ${path}). The Stripe mock does not implement it.`); return;
@@ -346,7 +348,7 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
       console.error('[stripe-mock]', error)
       if (!res.headersSent) json(res, 500, { error: { type: 'api_error', message: 'mock failure' } })
     }
-  })
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -170,7 +170,7 @@ export async function moveProductImage(companyId: string, productId: string, ima
     const target = direction === 'up' ? index - 1 : index + 1
     if (target < 0 || target >= images.length) return
     const order = images.map((image) => image.id)
-    ;[order[index], order[target]] = [order[target]!, order[index]!]
+    order.splice(target, 0, ...order.splice(index, 1)) // neighbours: moving one swaps the two
     for (const [position, id] of order.entries()) await tx.productImage.update({ where: { id }, data: { position } })
   })
 }

@@ -271,7 +271,7 @@ export async function registerForFair(user: SessionUser, fairId: string, now = n
   const kind = user.role === 'EXPORTER' ? 'EXHIBITOR' : user.role === 'BUYER' ? 'BUYER' : null
   if (!kind) throw new DomainError('forbidden', { status: 403, messageKey: 'fairs.errors.register-forbidden' })
   if (kind === 'EXHIBITOR' && !user.exporterMember) throw new DomainError('no-company', { status: 403, messageKey: 'fairs.errors.register-no-company' })
-  const companyId = kind === 'EXHIBITOR' ? user.exporterMember!.company.id : null
+  const companyId = kind === 'EXHIBITOR' ? (user.exporterMember?.company.id ?? null) : null
   if (companyId) {
     // One exhibitor registration per company: a colleague's registration counts.
     const colleague = await prisma.fairRegistration.findFirst({ where: { fairId, companyId, status: { in: ['PENDING', 'APPROVED'] } } })

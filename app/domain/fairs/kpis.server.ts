@@ -122,7 +122,7 @@ export async function consultationBreakdowns(fairId: string, locale: string) {
     JOIN "BuyerProfile" b ON b."id" = c."buyerId"
     LEFT JOIN "Product" p ON p."id" = c."productId"
     GROUP BY GROUPING SETS ((c."companyId"), (b."country"), (LEFT(p."hsCode", 2)), ())`
-  const companyIds = rows.filter((r) => r.gCompany === 0 && r.companyId).map((r) => r.companyId!)
+  const companyIds = rows.flatMap((r) => (r.gCompany === 0 && r.companyId ? [r.companyId] : []))
   const companies = await prisma.exporterCompany.findMany({ where: { id: { in: companyIds } }, select: { id: true, name: true, nameI18n: true } })
   const companyName = new Map(companies.map((c) => [c.id, pickLocalized(c.name, c.nameI18n, locale)]))
   const toBreakdown = (row: (typeof rows)[number], key: string, label: string): Breakdown => ({

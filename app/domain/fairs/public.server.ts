@@ -97,7 +97,7 @@ export async function getPublicFair(slug: string, { now, locale, viewer }: { now
       buyers: counts.find((c) => c.kind === 'BUYER')?._count._all ?? 0,
     },
     halls: [
-      ...halls.map((h) => ({ id: h.id, name: hallName.get(h.id)!, booths: boothRows.filter((b) => b.hallId === h.id) })),
+      ...halls.map((h) => ({ id: h.id, name: hallName.get(h.id) ?? '', booths: boothRows.filter((b) => b.hallId === h.id) })),
       ...(boothRows.some((b) => !b.hallId) ? [{ id: 'none', name: null, booths: boothRows.filter((b) => !b.hallId) }] : []),
     ].filter((h) => h.booths.length > 0),
     industries: [...new Set(boothRows.map((b) => b.industry))].sort(),

@@ -35,7 +35,7 @@ export async function sendSessionReminders(now: Date): Promise<number> {
       },
     })
     if (sessions.length === 0) return 0
-    const fairIds = [...new Set(sessions.map((s) => s.fairId!))]
+    const fairIds = [...new Set(sessions.flatMap((s) => (s.fairId ? [s.fairId] : [])))]
     const buyers = await tx.fairRegistration.findMany({
       where: { fairId: { in: fairIds }, kind: 'BUYER', status: 'APPROVED' },
       select: { fairId: true, userId: true, user: { select: { timeZone: true, locale: true } } },
@@ -58,7 +58,7 @@ export async function sendSessionReminders(now: Date): Promise<number> {
               company: session.company.name,
               when: formatTime(session.scheduledStartAt, { locale, timeZone: buyer.user.timeZone }),
             },
-            link: `/fairs/${session.fair!.slug}#session-${session.id}`,
+            link: `/fairs/${session.fair?.slug ?? ''}#session-${session.id}`, // fair sessions only: fair is set
           }
         }),
     )

@@ -31,8 +31,10 @@ export function computeViewStats(spans: readonly ViewSpan[], window: { start: Da
   let watchMs = 0
   for (const list of byViewer.values()) {
     list.sort((a, b) => a[0] - b[0])
-    let [curFrom, curTo] = list[0]!
-    for (const [from, to] of list.slice(1)) {
+    const [first, ...rest] = list
+    if (!first) continue
+    let [curFrom, curTo] = first
+    for (const [from, to] of rest) {
       if (from <= curTo) curTo = Math.max(curTo, to)
       else {
         events.push([curFrom, 1], [curTo, -1])

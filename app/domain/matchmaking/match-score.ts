@@ -216,12 +216,11 @@ function certificationFindings(
       .map((cert) => ({ type: cert.type, market: cert.market.toUpperCase(), country: buyer.country }))
       .sort((a, b) => a.type.localeCompare(b.type)),
   )
-  const cautions: MatchCaution[] = relevant
-    .filter((cert) => !validTypes.has(cert.type) && cert.validUntil && cert.validUntil.getTime() <= now.getTime())
-    .map((cert) => ({
-      code: 'certification-expired',
-      params: { type: cert.type, market: cert.market.toUpperCase(), validUntil: cert.validUntil!.toISOString() },
-    }))
+  const cautions: MatchCaution[] = relevant.flatMap((cert) =>
+    !validTypes.has(cert.type) && cert.validUntil && cert.validUntil.getTime() <= now.getTime()
+      ? [{ code: 'certification-expired', params: { type: cert.type, market: cert.market.toUpperCase(), validUntil: cert.validUntil.toISOString() } }]
+      : [],
+  )
   return { reasons, cautions }
 }
 
@@ -267,8 +266,8 @@ function marketReasons(buyer: MatchBuyer, exporter: MatchExporter, maxPoints: nu
   const targeting = exporter.products.find((product) =>
     product.targetMarkets.some((market) => buyerMarkets.has(market.toUpperCase())),
   )
-  if (!targeting) return []
-  const market = targeting.targetMarkets.find((m) => buyerMarkets.has(m.toUpperCase()))!.toUpperCase()
+  const market = targeting?.targetMarkets.find((m) => buyerMarkets.has(m.toUpperCase()))?.toUpperCase()
+  if (!targeting || !market) return []
   // Targeting a market is an intention; having exported there is proof, so it weighs more.
   return [{ code: 'targets-market', params: { market, productId: targeting.id }, weight: maxPoints * 0.6 }]
 }

@@ -158,8 +158,9 @@ export async function recommendExportersForBuyer(
     limit,
     interactions: (buyerId, exporterId) => interactions.get(pairKey(buyerId, exporterId)),
   })
-  return ranked.map((result) => {
-    const row = byId.get(result.exporterId)!
+  return ranked.flatMap((result) => {
+    const row = byId.get(result.exporterId)
+    if (!row) return [] // not reached: ranked comes from these rows
     return {
       companyId: row.id,
       slug: row.slug,
@@ -192,8 +193,9 @@ export async function recommendBuyersForExporter(
     limit,
     interactions: (buyerId, exporterId) => interactions.get(pairKey(buyerId, exporterId)),
   })
-  return ranked.map((result) => {
-    const row = byId.get(result.buyerId)!
+  return ranked.flatMap((result) => {
+    const row = byId.get(result.buyerId)
+    if (!row) return [] // not reached: ranked comes from these rows
     return {
       buyerId: row.id,
       companyName: row.companyName,

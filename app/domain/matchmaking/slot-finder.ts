@@ -94,8 +94,9 @@ export function intersectIntervals(a: readonly TimeInterval[], b: readonly TimeI
   let i = 0
   let j = 0
   while (i < a.length && j < b.length) {
-    const left = a[i]!
-    const right = b[j]!
+    const left = a[i]
+    const right = b[j]
+    if (!left || !right) break // not reached: the loop condition keeps both in range
     const start = Math.max(left.start.getTime(), right.start.getTime())
     const end = Math.min(left.end.getTime(), right.end.getTime())
     if (start < end) result.push({ start: new Date(start), end: new Date(end) })

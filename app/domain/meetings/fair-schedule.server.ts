@@ -53,7 +53,7 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
   ])
   const buyerUserIds = registrations.filter((r) => r.kind === 'BUYER').map((r) => r.userId)
   const companyIds = [
-    ...new Set([...registrations.filter((r) => r.kind === 'EXHIBITOR' && r.companyId).map((r) => r.companyId!), ...booths.map((b) => b.companyId)]),
+    ...new Set([...registrations.flatMap((r) => (r.kind === 'EXHIBITOR' && r.companyId ? [r.companyId] : [])), ...booths.map((b) => b.companyId)]),
   ]
   const buyerProfiles = await prisma.buyerProfile.findMany({ where: { userId: { in: buyerUserIds } }, select: { id: true } })
   const buyerIds = buyerProfiles.map((b) => b.id)
@@ -88,10 +88,10 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
   }
   const storedCount = preferences.length
   for (const meeting of meetings) {
-    const inFairSlot = meeting.fairId === fairId && meeting.slotId !== null && slotSet.has(meeting.slotId)
+    const slotId = meeting.fairId === fairId && meeting.slotId !== null && slotSet.has(meeting.slotId) ? meeting.slotId : null
     if (meeting.status === 'ACCEPTED') {
-      if (inFairSlot && buyerSet.has(meeting.buyerId) && companySet.has(meeting.companyId)) {
-        confirmed.push({ meetingId: meeting.id, buyerId: meeting.buyerId, exporterId: meeting.companyId, slotId: meeting.slotId! })
+      if (slotId !== null && buyerSet.has(meeting.buyerId) && companySet.has(meeting.companyId)) {
+        confirmed.push({ meetingId: meeting.id, buyerId: meeting.buyerId, exporterId: meeting.companyId, slotId })
       } else if (meeting.endsAt > first && meeting.startsAt < last) {
         // Accepted elsewhere (another fair, a 1:1 outside the slots): those times are taken.
         const interval = { start: meeting.startsAt, end: meeting.endsAt }

@@ -42,8 +42,8 @@ export async function setMeetingPreference(
 ): Promise<void> {
   const own = partySide(user)
   if (!own || own !== input.side) fail(403, 'wrong-side')
-  const buyerId = own === 'buyer' ? user.buyerProfile!.id : input.buyerId
-  const companyId = own === 'exporter' ? user.exporterMember!.company.id : input.companyId
+  const buyerId = own === 'buyer' ? user.buyerProfile?.id : input.buyerId
+  const companyId = own === 'exporter' ? user.exporterMember?.company.id : input.companyId
   if (!buyerId || !companyId) fail(400, 'missing-party')
   if (own === 'buyer' && input.buyerId && input.buyerId !== buyerId) fail(403, 'wrong-side')
   if (own === 'exporter' && input.companyId && input.companyId !== companyId) fail(403, 'wrong-side')
@@ -84,8 +84,8 @@ export async function buyerPreferenceAtBooth(
   booth: { fairId: string; companyId: string },
 ): Promise<{ level: PreferenceLevel | null } | null> {
   if (!user || partySide(user) !== 'buyer') return null
-  const buyerId = user.buyerProfile!.id
-  if (!(await isApprovedBuyer(booth.fairId, buyerId))) return null
+  const buyerId = user.buyerProfile?.id
+  if (!buyerId || !(await isApprovedBuyer(booth.fairId, buyerId))) return null
   const prisma = await getPrisma()
   const row = await prisma.meetingPreference.findUnique({
     where: { fairId_buyerId_companyId_side: { fairId: booth.fairId, buyerId, companyId: booth.companyId, side: 'BUYER' } },

@@ -93,5 +93,7 @@ export async function listSellerOrders(companyId: string, locale: string) {
 export async function getOrderView(orderId: string, locale: string) {
   const prisma = await getPrisma()
   const row = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: LIST_SELECT })
-  return (await presentAll([row], locale))[0]!
+  const [view] = await presentAll([row], locale)
+  if (!view) throw new Error(`order ${orderId} could not be presented`) // not reached: one row in, one view out
+  return view
 }

@@ -59,7 +59,7 @@ function BuyerPreference({
   levelText: (level: string | null) => string
 }) {
   const { t } = useTranslation()
-  const single = fairs.length === 1 ? fairs[0]! : null
+  const single = fairs.length === 1 ? (fairs[0] ?? null) : null
   return (
     <section aria-labelledby={`pref-${buyerId}`} className="mt-4 rounded-md bg-slate-50 p-3">
       <h3 id={`pref-${buyerId}`} className="text-sm font-medium text-slate-800">
@@ -110,7 +110,7 @@ export default function ExporterRecommendationsRoute({ loaderData }: Route.Compo
                 <p className="mb-2 text-sm text-slate-600">{countryName(item.country, locale)}</p>
                 <MatchReasons reasons={item.reasons} cautions={item.cautions} perspective="exporter" categoryNames={categories} />
                 {fairsByBuyer[item.buyerId] ? (
-                  <BuyerPreference buyerId={item.buyerId} name={item.companyName} fairs={fairsByBuyer[item.buyerId]!} levelText={levelText} />
+                  <BuyerPreference buyerId={item.buyerId} name={item.companyName} fairs={fairsByBuyer[item.buyerId] ?? []} levelText={levelText} />
                 ) : null}
                 <div className="mt-4">
                   <Link to={`/meetings/new?buyer=${encodeURIComponent(item.buyerId)}`} className={buttonClass('primary')} aria-label={t('meetings.recommendations.requestWith', { name: item.companyName })}>

@@ -48,10 +48,10 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { user, locale, timeZone } = useRootData()
   const { fair, halls, programme, liveNow, startingSoon, counts, registration, manages } = loaderData
-  const days = new Map<string, Session[]>()
+  const days = new Map<string, [Session, ...Session[]]>()
   for (const session of programme) {
     const day = dayInZone(session.startsAt, timeZone)
-    days.set(day, [...(days.get(day) ?? []), session])
+    days.set(day, [...(days.get(day) ?? []), session] as [Session, ...Session[]])
   }
   const canRegister = (fair.status === 'OPEN' || fair.status === 'LIVE') && !manages
   return (
@@ -105,8 +105,8 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
           <EmptyState>{t('fairs.noProgramme')}</EmptyState>
         ) : (
           [...days.entries()].map(([day, sessions]) => (
-            <section key={day} aria-label={formatDate(sessions[0]!.startsAt, { locale, timeZone })}>
-              <h3 className="mt-3 text-sm font-semibold text-slate-700">{formatDate(sessions[0]!.startsAt, { locale, timeZone })}</h3>
+            <section key={day} aria-label={formatDate(sessions[0].startsAt, { locale, timeZone })}>
+              <h3 className="mt-3 text-sm font-semibold text-slate-700">{formatDate(sessions[0].startsAt, { locale, timeZone })}</h3>
               <ul className="divide-y divide-slate-100">
                 {sessions.map((s) => <SessionRow key={s.id} session={s} fairZone={fair.timeZone} />)}
               </ul>

@@ -207,7 +207,7 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
       </Card>
 
       {canSeatInterpreter ? (
-        <Card id="interpreter" title={t('meetings.interpreterSeat.title', { language: meeting.interpreterLanguage!.toUpperCase() })}>
+        <Card id="interpreter" title={t('meetings.interpreterSeat.title', { language: (meeting.interpreterLanguage ?? '').toUpperCase() })}>
           <InterpreterForm lastResult={intent === 'seat-interpreter' ? actionData : undefined} seated={meeting.participants.find((p) => p.role === 'INTERPRETER')?.name ?? null} />
         </Card>
       ) : null}

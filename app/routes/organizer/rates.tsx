@@ -30,7 +30,8 @@ export async function action({ request }: Route.ActionArgs) {
   await validateCsrf(request, formData)
   // The domain re-reads the actor's role and refuses anyone but an admin (403).
   if (formData.get('intent') === 'delete') {
-    await deleteExchangeRate(user.id, String(formData.get('rateId') ?? ''))
+    const rateId = formData.get('rateId')
+    await deleteExchangeRate(user.id, typeof rateId === 'string' ? rateId : '')
   } else {
     const submission = parseWithZod(formData, { schema: RateSchema })
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })

@@ -24,6 +24,7 @@ export type ConnectionData = { identity: HandshakeIdentity; authSessionId: strin
  * The namespace `name` typed with its catalogue. Socket.io's Server is typed for the main namespace
  * only; this is the one cast between the two.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the one cast, named by the caller (see above)
 export function typedNamespace<N extends Namespace>(io: Server, name: string): N {
   return io.of(name) as unknown as N
 }
@@ -109,7 +110,9 @@ export function serveCatalogue<Schemas extends RequestSchemas, Results extends {
           await spend(spec.budget.perEvent?.[event as keyof Schemas] ?? spec.budget.limiter, socket.id, refusals.rateLimited, spec.budget.withRetryAfter)
           const handler = spec.handlers[event as keyof Schemas] as RequestHandler<unknown, NoResult, S> | undefined
           if (!handler) throw new ProtocolError('not-found', refusals.unknownEvent(event))
-          const parsed = spec.schemas[event]!.safeParse(payload ?? {})
+          const schema = spec.schemas[event]
+          if (!schema) throw new ProtocolError('not-found', refusals.unknownEvent(event))
+          const parsed = schema.safeParse(payload ?? {})
           if (!parsed.success) throw new ProtocolError('invalid', describeIssues(parsed.error))
           answer(event, ack, { ok: true, ...(await handler(typed, parsed.data)) })
         } catch (error) {

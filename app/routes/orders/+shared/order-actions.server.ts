@@ -36,7 +36,8 @@ export async function handleOrderAction(request: Request, { orderId: urlOrderId,
 
   const submission = parseWithZod(formData, { schema: FulfilmentSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply(), orderId: String(formData.get('orderId') ?? '') }, { status: 400 })
+    const orderId = formData.get('orderId')
+    return data({ result: submission.reply(), orderId: typeof orderId === 'string' ? orderId : '' }, { status: 400 })
   }
   const input = submission.value
   if (urlOrderId && input.orderId !== urlOrderId) throw data({ reason: 'invalid' }, { status: 400 })

@@ -13,7 +13,7 @@ export async function loadManagedFair(request: Request, fairId: string) {
   return { fair: await getFairForManagement(fairId, await resolveLocale(request, user)) }
 }
 
-const TOAST: Record<string, string> = {
+const TOAST = {
   hall: 'fairs.hallAdded',
   approve: 'fairs.registrationApproved',
   reject: 'fairs.registrationRejected',
@@ -52,5 +52,5 @@ export async function handleManageFairAction(request: Request, fairId: string) {
   } catch (error) {
     return formErrorFromDomain(submission, error, { only: ['already-decided', 'booth-code-taken', 'invalid-hall'], status: 409 })
   }
-  return redirectWithToast(`/organizer/fairs/${fairId}`, TOAST[input.intent]!)
+  return redirectWithToast(`/organizer/fairs/${fairId}`, TOAST[input.intent])
 }

@@ -62,7 +62,7 @@ export function ProductEditor({ options, product, now, lastResult }: EditorProps
   const countries = useMemo(() => countryOptions(locale), [locale])
   const translations = fields.translations.getFieldset()
   const tiers = fields.priceTiers.getFieldList()
-  const [hsInput, setHsInput] = useState(String(fields.hsCode.initialValue ?? ''))
+  const [hsInput, setHsInput] = useState(fields.hsCode.initialValue ?? '')
   const hsDigits = normalizeHsCode(hsInput)
   const [sampleAvailable, setSampleAvailable] = useState(fields.sampleAvailable.initialValue === 'on')
   const imageCount = product?.images.length ?? 0
@@ -214,7 +214,7 @@ export function ProductEditor({ options, product, now, lastResult }: EditorProps
           <Button
             variant="secondary"
             className="mt-3"
-            {...form.insert.getButtonProps({ name: fields.priceTiers.name, defaultValue: { currency: String(tiers.at(-1)?.getFieldset().currency.value ?? 'USD') } })}
+            {...form.insert.getButtonProps({ name: fields.priceTiers.name, defaultValue: { currency: tiers.at(-1)?.getFieldset().currency.value ?? 'USD' } })}
             disabled={tiers.length >= MAX_PRICE_TIERS}
           >
             {t('exporter.products.addTier')}
