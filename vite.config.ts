@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
   server: {
     // engine.io owns WebSocket upgrades on the app's port, so HMR gets its own.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- moving to server.ws.port needs a dev-mode check first
     hmr: { port: Number(process.env.HMR_PORT ?? 24_678) },
   },
   optimizeDeps: {

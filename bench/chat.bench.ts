@@ -196,7 +196,9 @@ async function runScenario({ label, servers, env }: Scenario, sessionId: string,
                 if (!ack.ok) rejected++
               },
               // A late ack is not a lost message: the broadcast may still have gone out.
-              () => void timedOut++,
+              () => {
+                timedOut++
+              },
             ),
           )
         }

@@ -39,6 +39,7 @@ export async function benchTargets(name: string): Promise<{ targets: BenchTarget
 }
 
 /** Runs `script --child` for the target and returns the JSON object on its last stdout line. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the child's JSON, typed by the caller
 export function runBenchChild<T>(script: string, target: BenchTarget): T {
   const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--child'], {
     env: { ...process.env, ...target.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false' },

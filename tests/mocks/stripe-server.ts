@@ -250,7 +250,7 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
             object: 'checkout.session',
             amount_subtotal: total,
             amount_total: total,
-            cancel_url: String(body.cancel_url ?? ''),
+            cancel_url: typeof body.cancel_url === 'string' ? body.cancel_url : '',
             client_reference_id: (body.client_reference_id as string | undefined) ?? null,
             created: now,
             currency,
@@ -263,7 +263,7 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
             payment_intent: null,
             payment_status: 'unpaid',
             status: 'open',
-            success_url: String(body.success_url ?? ''),
+            success_url: typeof body.success_url === 'string' ? body.success_url : '',
             url: `${baseUrl}/checkout/${id}`,
             line_items_for_test: lines,
             payment_intent_metadata: ((body.payment_intent_data as { metadata?: Record<string, string> } | undefined)?.metadata) ?? {},
@@ -288,7 +288,7 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
         }
 
         if (method === 'POST' && path === '/v1/refunds') {
-          const paymentIntent = String(body.payment_intent ?? '')
+          const paymentIntent = typeof body.payment_intent === 'string' ? body.payment_intent : ''
           const session = [...sessions.values()].find((s) => s.payment_intent === paymentIntent && s.payment_status === 'paid')
           if (!session) { stripeError(res, 404, `No such payment_intent: '${paymentIntent}'`, 'payment_intent'); return; }
           if (refundsByIntent.has(paymentIntent)) { reply(400, { error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: `Charge for ${paymentIntent} has already been refunded.` } }); return; }

@@ -83,6 +83,7 @@ async function run(): Promise<E2eResult> {
 		const info = await req<ConsumerInfo>('consume', {
 			transportId: recvTransport.id,
 			producerId,
+			// eslint-disable-next-line @typescript-eslint/no-deprecated -- the worker smoke test pins this client API; move with it
 			rtpCapabilities: device.rtpCapabilities,
 		});
 		const consumer = await recvTransport.consume(info);

@@ -36,7 +36,7 @@ export function MeetingTile({
     if (!stream) return
     video.muted = local
     video.play().catch((error: unknown) => {
-      if (local || (error as DOMException)?.name !== 'NotAllowedError') return
+      if (local || (error as { name?: unknown } | null | undefined)?.name !== 'NotAllowedError') return
       video.muted = true
       setBlocked(true)
       void video.play().catch(() => undefined)

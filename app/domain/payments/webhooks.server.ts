@@ -93,7 +93,7 @@ async function applyEvent(tx: Tx, event: Stripe.Event, now: Date): Promise<Appli
     case 'payment_intent.payment_failed': {
       const intent = event.data.object
       return {
-        outcome: `payment failed for order ${intent.metadata?.orderId ?? '?'} (${intent.last_payment_error?.code ?? 'unknown'}); order stays pending`,
+        outcome: `payment failed for order ${(intent.metadata as Stripe.Metadata | null)?.orderId ?? '?'} (${intent.last_payment_error?.code ?? 'unknown'}); order stays pending`,
         emails: [],
       }
     }
@@ -162,7 +162,7 @@ async function onSessionExpired(tx: Tx, session: Stripe.Checkout.Session, now: D
 async function onChargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date): Promise<Applied> {
   const paymentIntentId = idOf(charge.payment_intent)
   let order = paymentIntentId ? await tx.order.findUnique({ where: { stripePaymentIntentId: paymentIntentId }, select: ORDER_HEAD_SELECT }) : null
-  if (!order && charge.metadata?.orderId) {
+  if (!order && (charge.metadata as Stripe.Metadata | null)?.orderId) {
     const candidate = await tx.order.findUnique({ where: { id: charge.metadata.orderId }, select: ORDER_HEAD_SELECT })
     if (candidate && (!candidate.stripePaymentIntentId || candidate.stripePaymentIntentId === paymentIntentId)) order = candidate
   }

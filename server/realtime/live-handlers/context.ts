@@ -76,7 +76,8 @@ export function createLiveContext(nsp: LiveNamespace, options: { chat: RoomBatch
     async presentIdentities(sessionId: string): Promise<Map<string, RoomIdentity>> {
       const byKey = new Map<string, RoomIdentity>()
       for (const remote of await nsp.in(liveRoomName(sessionId)).fetchSockets()) {
-        const identity = remote.data.identity
+        // A socket of another process reports only what it has: possibly no identity yet.
+        const identity = (remote.data as Partial<ConnectionData>).identity
         if (identity && identity.kind !== 'anonymous') byKey.set(identityKey(identity), identity)
       }
       return byKey

@@ -177,7 +177,7 @@ export default function FairScheduleRoute({ loaderData, actionData }: Route.Comp
         />
       </dl>
       {formErrors?.length ? <FormErrors id="schedule-errors" errors={formErrors} /> : null}
-      <ScheduleEditor key={run ? `${run.objective}-${run.meetings.length}-${run.milliseconds}` : 'initial'} loaderData={loaderData} initial={initial} initialLimit={String((actionData?.result as { initialValue?: { maxPerExporter?: string } } | undefined)?.initialValue?.maxPerExporter ?? '8')} run={run} />
+      <ScheduleEditor key={run ? `${run.objective}-${run.meetings.length}-${run.milliseconds}` : 'initial'} loaderData={loaderData} initial={initial} initialLimit={(actionData?.result as { initialValue?: { maxPerExporter?: string } } | undefined)?.initialValue?.maxPerExporter ?? '8'} run={run} />
     </div>
   )
 }
