@@ -36,17 +36,11 @@ const layer = (folder, patterns, { besides = [], atRoot = [], paths = [] } = {})
     files: [`${folder}/${'*/'.repeat(depth)}*.{ts,tsx}`],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths, patterns: [...patterns, noClimb(depth, besides, ['tests', 'prisma', ...atRoot])] },
-      ],
+      'no-restricted-imports': ['error', { paths, patterns: [...patterns, noClimb(depth, besides, ['tests', 'prisma', ...atRoot])] }],
     },
   }))
 const boundaries = [
-  ...layer('app/routes', [
-    noServerFolder,
-    onlyAppLayers(['routes', 'domain', 'components', 'lib', 'protocol', 'utils', 'media', 'live', 'root'], 'Routes'),
-  ]),
+  ...layer('app/routes', [noServerFolder, onlyAppLayers(['routes', 'domain', 'components', 'lib', 'protocol', 'utils', 'media', 'live', 'root'], 'Routes')]),
   ...layer('app/domain', [noServerFolder, onlyAppLayers(['domain', 'generated', 'lib', 'utils', 'protocol'], 'Domain code')], {
     paths: [
       {
@@ -71,16 +65,20 @@ const boundaries = [
     besides: ['media'],
     atRoot: ['app'],
   }),
-  ...layer('server/media', [
-    { regex: '^(~|(\\.\\./)+app)/(?!protocol/)', message: 'server/media uses mediasoup only (and protocol types).' },
-    { regex: '^(~|(\\.\\./)+app)/protocol/', allowTypeImports: true, message: 'server/media takes only types from protocol.' },
-  ], {
-    atRoot: ['app'],
-    paths: ['socket.io', 'express', 'react-router', 'pg', '@prisma/client'].map((name) => ({
-      name,
-      message: 'server/media is mediasoup only: no sockets, HTTP or database.',
-    })),
-  }),
+  ...layer(
+    'server/media',
+    [
+      { regex: '^(~|(\\.\\./)+app)/(?!protocol/)', message: 'server/media uses mediasoup only (and protocol types).' },
+      { regex: '^(~|(\\.\\./)+app)/protocol/', allowTypeImports: true, message: 'server/media takes only types from protocol.' },
+    ],
+    {
+      atRoot: ['app'],
+      paths: ['socket.io', 'express', 'react-router', 'pg', '@prisma/client'].map((name) => ({
+        name,
+        message: 'server/media is mediasoup only: no sockets, HTTP or database.',
+      })),
+    },
+  ),
   {
     // The app's own top-level modules (root, entry.server, routes.ts) and tests under app/.
     files: ['app/*.{ts,tsx}', 'app/**/*.test.{ts,tsx}'],
@@ -90,16 +88,7 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'app/generated/**',
-      'build/**',
-      '.react-router/**',
-      'node_modules/**',
-      'data/**',
-      'test-results/**',
-      'playwright-report/**',
-      '.cache/**',
-    ],
+    ignores: ['app/generated/**', 'build/**', '.react-router/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', '.cache/**'],
   },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

@@ -2,16 +2,7 @@ import '~/lib/zod-csp'
 import './tailwind.css'
 import { useEffect, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
-import {
-  data,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRevalidator,
-  useRouteLoaderData,
-} from 'react-router'
+import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRevalidator, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { RouteErrorPage } from '~/components/error-page'
 import { usesCaptureDevices } from '~/lib/capture-pages'

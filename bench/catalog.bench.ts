@@ -51,21 +51,62 @@ async function runChild() {
   process.stdout.write(`${JSON.stringify({ seedMs, results })}\n`)
 }
 
-async function generate(prisma: Awaited<ReturnType<typeof import('../app/domain/db.server.ts')['getPrisma']>>, refresh: typeof import('../app/domain/catalog/product-index.server.ts')['refreshProductIndex']) {
+async function generate(
+  prisma: Awaited<ReturnType<(typeof import('../app/domain/db.server.ts'))['getPrisma']>>,
+  refresh: (typeof import('../app/domain/catalog/product-index.server.ts'))['refreshProductIndex'],
+) {
   // Deterministic pseudo-random numbers so both databases hold the same catalog.
   let state = 42
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T
-  const words = ['ginseng', 'buckwheat', 'snack', 'mask', 'serum', 'noodle', 'squid', 'seaweed', 'monitor', 'gel', 'bearing', 'filter', 'paper', 'tea', 'honey', 'kimchi']
+  const words = [
+    'ginseng',
+    'buckwheat',
+    'snack',
+    'mask',
+    'serum',
+    'noodle',
+    'squid',
+    'seaweed',
+    'monitor',
+    'gel',
+    'bearing',
+    'filter',
+    'paper',
+    'tea',
+    'honey',
+    'kimchi',
+  ]
   const koWords = ['홍삼', '메밀', '과자', '마스크팩', '세럼', '국수', '오징어', '김', '모니터', '젤']
   const hsCodes = ['330499', '190230', '130219', '030743', '901812', '870829', '480210', '210690', '330410', '200599']
   const cities = ['Chuncheon', 'Wonju', 'Gangneung', 'Sokcho', 'Donghae', 'Samcheok']
-  await prisma.exchangeRate.upsert({ where: { currency_validFrom: { currency: 'KRW', validFrom: new Date('2026-01-01') } }, update: {}, create: { currency: 'KRW', usdPerUnit: '0.00072', validFrom: new Date('2026-01-01') } })
-  await prisma.category.createMany({ data: Array.from({ length: 10 }, (_, i) => ({ id: `cat-${i}`, slug: `cat-${i}`, nameI18n: { en: `Category ${i}` } })), skipDuplicates: true })
-  const companies = Array.from({ length: 100 }, (_, i) => ({ id: `bench-co-${i}`, slug: `bench-co-${i}`, name: `Bench Company ${i}`, region: 'Gangwon', city: pick(cities), industry: 'Mixed' }))
+  await prisma.exchangeRate.upsert({
+    where: { currency_validFrom: { currency: 'KRW', validFrom: new Date('2026-01-01') } },
+    update: {},
+    create: { currency: 'KRW', usdPerUnit: '0.00072', validFrom: new Date('2026-01-01') },
+  })
+  await prisma.category.createMany({
+    data: Array.from({ length: 10 }, (_, i) => ({ id: `cat-${i}`, slug: `cat-${i}`, nameI18n: { en: `Category ${i}` } })),
+    skipDuplicates: true,
+  })
+  const companies = Array.from({ length: 100 }, (_, i) => ({
+    id: `bench-co-${i}`,
+    slug: `bench-co-${i}`,
+    name: `Bench Company ${i}`,
+    region: 'Gangwon',
+    city: pick(cities),
+    industry: 'Mixed',
+  }))
   await prisma.exporterCompany.createMany({ data: companies, skipDuplicates: true })
   const certs = companies.flatMap((company, i) => [
-    { id: `bench-cert-${i}-a`, companyId: company.id, type: pick(['HALAL', 'CE', 'FDA', 'HACCP']), market: pick(['MY', 'EU', 'US', 'ID']), number: `N${i}`, validUntil: new Date(Date.now() + (random() - 0.2) * 4e10) },
+    {
+      id: `bench-cert-${i}-a`,
+      companyId: company.id,
+      type: pick(['HALAL', 'CE', 'FDA', 'HACCP']),
+      market: pick(['MY', 'EU', 'US', 'ID']),
+      number: `N${i}`,
+      validUntil: new Date(Date.now() + (random() - 0.2) * 4e10),
+    },
   ])
   await prisma.certification.createMany({ data: certs, skipDuplicates: true })
   const BATCH = 1000
@@ -88,7 +129,12 @@ async function generate(prisma: Awaited<ReturnType<typeof import('../app/domain/
     await prisma.product.createMany({ data: products, skipDuplicates: true })
     await prisma.productTranslation.createMany({
       data: products.flatMap((p) => [
-        { productId: p.id, locale: 'en', name: `${pick(words)} ${pick(words)} ${p.id}`, description: `${pick(words)} ${pick(words)} ${pick(words)} premium quality from Gangwon` },
+        {
+          productId: p.id,
+          locale: 'en',
+          name: `${pick(words)} ${pick(words)} ${p.id}`,
+          description: `${pick(words)} ${pick(words)} ${pick(words)} premium quality from Gangwon`,
+        },
         { productId: p.id, locale: 'ko', name: `${pick(koWords)} ${pick(koWords)}`, description: `강원도 ${pick(koWords)}` },
       ]),
       skipDuplicates: true,
@@ -120,11 +166,18 @@ async function runParent() {
   console.log(describeMachine())
   const columns: Array<{ label: string; seedMs: number; results: Array<{ name: string; p50: number; p95: number; total: number }> }> = []
   for (const target of targets) {
-    columns.push({ label: target.label, ...runBenchChild<{ seedMs: number; results: Array<{ name: string; p50: number; p95: number; total: number }> }>(self, target) })
+    columns.push({
+      label: target.label,
+      ...runBenchChild<{ seedMs: number; results: Array<{ name: string; p50: number; p95: number; total: number }> }>(self, target),
+    })
   }
   await cleanup()
   const header = ['scenario', 'matches', ...columns.flatMap((c) => [`${c.label} p50`, `p95 (ms)`])]
-  const rows = SCENARIOS.map(([name], i) => [name, String(columns[0]?.results[i]?.total ?? ''), ...columns.flatMap((c) => [c.results[i]!.p50.toFixed(1), c.results[i]!.p95.toFixed(1)])])
+  const rows = SCENARIOS.map(([name], i) => [
+    name,
+    String(columns[0]?.results[i]?.total ?? ''),
+    ...columns.flatMap((c) => [c.results[i]!.p50.toFixed(1), c.results[i]!.p95.toFixed(1)]),
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')
   console.log(line(header))

@@ -10,7 +10,10 @@ import { createRealtimeServer } from '../server/realtime/index.ts'
 const port = Number(process.env.BENCH_PORT ?? 0)
 await getPrisma()
 const http = createServer()
-const realtime = await createRealtimeServer(http, process.env.BENCH_REDIS_URL ? { redis: { url: process.env.BENCH_REDIS_URL, key: process.env.BENCH_REDIS_KEY } } : {})
+const realtime = await createRealtimeServer(
+  http,
+  process.env.BENCH_REDIS_URL ? { redis: { url: process.env.BENCH_REDIS_URL, key: process.env.BENCH_REDIS_KEY } } : {},
+)
 await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve))
 const address = http.address()
 process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : port}\n`)

@@ -76,7 +76,11 @@ class Histogram {
   }
 }
 
-type BenchClient = { emitWithAck: (event: string, payload: unknown, timeoutMs: number) => Promise<unknown>; on: (event: string, listener: (payload: unknown) => void) => void; close: () => void }
+type BenchClient = {
+  emitWithAck: (event: string, payload: unknown, timeoutMs: number) => Promise<unknown>
+  on: (event: string, listener: (payload: unknown) => void) => void
+  close: () => void
+}
 
 async function openClient(baseUrl: string, cookie: string): Promise<BenchClient> {
   if (CLIENT_KIND === 'light') {
@@ -100,7 +104,6 @@ function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK
 }
-
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const command = [process.execPath, '--import', 'tsx', serverEntry]
@@ -133,7 +136,25 @@ async function stopServer(child: ChildProcess) {
   await exited
 }
 
-type Result = { label: string; joinMs: number; sent: number; rejected: number; timedOut: number; expected: number; received: number; frames: number; p50: number; p95: number; p99: number; max: number; serverCpu: number[]; benchCpu: number; clientLoopDelayP99: number; ackP50: number; ackP99: number }
+type Result = {
+  label: string
+  joinMs: number
+  sent: number
+  rejected: number
+  timedOut: number
+  expected: number
+  received: number
+  frames: number
+  p50: number
+  p95: number
+  p99: number
+  max: number
+  serverCpu: number[]
+  benchCpu: number
+  clientLoopDelayP99: number
+  ackP50: number
+  ackP99: number
+}
 
 async function runScenario({ label, servers, env }: Scenario, sessionId: string, dbUrl: string, mintCookie: () => string): Promise<Result> {
   const redisKey = `tradecast-bench-${process.pid}-${servers}`
@@ -251,14 +272,31 @@ try {
   const prisma = await getPrisma()
   const host = await prisma.user.create({ data: { email: `bench-host-${process.pid}@example.test`, name: 'Bench host', role: 'EXPORTER', timeZone: 'UTC' } })
   const company = await prisma.exporterCompany.create({
-    data: { slug: `bench-${process.pid}`, name: 'Bench Co', region: 'Gangwon', city: 'Chuncheon', industry: 'Food', members: { create: { userId: host.id, role: 'OWNER' } } },
+    data: {
+      slug: `bench-${process.pid}`,
+      name: 'Bench Co',
+      region: 'Gangwon',
+      city: 'Chuncheon',
+      industry: 'Food',
+      members: { create: { userId: host.id, role: 'OWNER' } },
+    },
   })
   const newSession = (title: string) =>
     prisma.liveSession.create({
-      data: { title, status: 'LIVE', isPublic: true, hostId: host.id, companyId: company.id, scheduledStartAt: new Date(), scheduledEndAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        title,
+        status: 'LIVE',
+        isPublic: true,
+        hostId: host.id,
+        companyId: company.id,
+        scheduledStartAt: new Date(),
+        scheduledEndAt: new Date(Date.now() + 3_600_000),
+      },
     })
 
-  console.log(`chat bench: ${CLIENTS} guests in one room, ${RATE} msg/s for ${SECONDS} s from ${SENDERS} senders (each every ${(SENDERS / RATE).toFixed(1)} s), ${CLIENT_KIND} clients, LIVE_CHAT_BATCH_MAX_MS=${process.env.LIVE_CHAT_BATCH_MAX_MS ?? 'default'}`)
+  console.log(
+    `chat bench: ${CLIENTS} guests in one room, ${RATE} msg/s for ${SECONDS} s from ${SENDERS} senders (each every ${(SENDERS / RATE).toFixed(1)} s), ${CLIENT_KIND} clients, LIVE_CHAT_BATCH_MAX_MS=${process.env.LIVE_CHAT_BATCH_MAX_MS ?? 'default'}`,
+  )
   console.log(describeMachine())
   if (PIN) {
     const clientCpus = `${SERVER_CPUS === '0' ? 1 : 0}-${availableParallelism() - 1}`
@@ -275,7 +313,9 @@ try {
     results.push(result)
   }
 
-  console.log('\n| setup | joins (s) | sent / rejected / ack > 10 s | delivered | messages per frame | latency p50 / p95 / p99 / max (ms) | sender ack p50 / p99 (ms) | server CPU (% of a core, per process) | clients: CPU (% core) / event-loop delay p99 (ms) |')
+  console.log(
+    '\n| setup | joins (s) | sent / rejected / ack > 10 s | delivered | messages per frame | latency p50 / p95 / p99 / max (ms) | sender ack p50 / p99 (ms) | server CPU (% of a core, per process) | clients: CPU (% core) / event-loop delay p99 (ms) |',
+  )
   console.log('|---|---|---|---|---|---|---|---|---|')
   for (const r of results) {
     console.log(
@@ -283,7 +323,10 @@ try {
     )
   }
   const single = results.find((r) => r.label === '1 process')
-  if (single) console.log(`\ngoal p99 < ${GOAL_P99_MS} ms on one core: ${single.p99 < GOAL_P99_MS ? 'met' : 'NOT met'} (one process: p99 ${single.p99.toFixed(1)} ms at ${(single.serverCpu[0]! * 100).toFixed(1)} % of a core)`)
+  if (single)
+    console.log(
+      `\ngoal p99 < ${GOAL_P99_MS} ms on one core: ${single.p99 < GOAL_P99_MS ? 'met' : 'NOT met'} (one process: p99 ${single.p99.toFixed(1)} ms at ${(single.serverCpu[0]! * 100).toFixed(1)} % of a core)`,
+    )
 } finally {
   await disconnectPrisma()
   await scratch.drop()

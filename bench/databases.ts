@@ -11,7 +11,8 @@ export type BenchTarget = { label: string; env: Record<string, string> }
 export async function benchTargets(name: string): Promise<{ targets: BenchTarget[]; cleanup: () => Promise<void> }> {
   const targets: BenchTarget[] = [{ label: 'PGlite (embedded)', env: { PGLITE_DATA_DIR: `data/${name}` } }]
   const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-  if (!(await postgresAnswers(adminUrl))) return {
+  if (!(await postgresAnswers(adminUrl)))
+    return {
       targets,
       cleanup: async () => {
         // No PostgreSQL, no scratch database to drop.

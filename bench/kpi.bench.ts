@@ -28,11 +28,11 @@ const EXTRA_INDEXES = [
   'CREATE INDEX IF NOT EXISTS "LiveSession_fairId_approvedAt_idx" ON "LiveSession" ("fairId", "approvedAt")',
 ]
 
-type Prisma = Awaited<ReturnType<typeof import('../app/domain/db.server.ts')['getPrisma']>>
+type Prisma = Awaited<ReturnType<(typeof import('../app/domain/db.server.ts'))['getPrisma']>>
 
 async function generate(prisma: Prisma) {
   let state = 7
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
   const int = (max: number) => Math.floor(random() * max)
   const pick = <T>(items: readonly T[]) => items[int(items.length)] as T
   const countries = ['US', 'DE', 'JP', 'CN', 'VN', 'MN', 'RU', 'FR', 'GB', 'AU', 'CA', 'SG', 'TH', 'ID', 'MY', 'AE']
@@ -52,18 +52,65 @@ async function generate(prisma: Prisma) {
   })
   await prisma.category.createMany({ data: [{ id: 'bench-cat', slug: 'bench-cat', nameI18n: { en: 'Bench' } }], skipDuplicates: true })
   await prisma.user.create({ data: { id: 'bench-organizer', email: 'bench-organizer@example.test', name: 'Organizer', role: 'ORGANIZER' } })
-  await prisma.tradeFair.create({ data: { id: FAIR_ID, slug: 'bench-expo', name: 'Bench Expo', startsAt: start, endsAt: new Date(start.getTime() + 7 * 86_400_000), timeZone: 'Asia/Seoul', status: 'LIVE', organizerId: 'bench-organizer' } })
-  const exporterUsers = Array.from({ length: EXPORTERS }, (_, i) => ({ id: `bench-eu-${i}`, email: `bench-eu-${i}@example.test`, name: `Exporter ${i}`, role: 'EXPORTER' as const }))
-  const buyerUsers = Array.from({ length: BUYERS }, (_, i) => ({ id: `bench-bu-${i}`, email: `bench-bu-${i}@example.test`, name: `Buyer ${i}`, role: 'BUYER' as const }))
+  await prisma.tradeFair.create({
+    data: {
+      id: FAIR_ID,
+      slug: 'bench-expo',
+      name: 'Bench Expo',
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 7 * 86_400_000),
+      timeZone: 'Asia/Seoul',
+      status: 'LIVE',
+      organizerId: 'bench-organizer',
+    },
+  })
+  const exporterUsers = Array.from({ length: EXPORTERS }, (_, i) => ({
+    id: `bench-eu-${i}`,
+    email: `bench-eu-${i}@example.test`,
+    name: `Exporter ${i}`,
+    role: 'EXPORTER' as const,
+  }))
+  const buyerUsers = Array.from({ length: BUYERS }, (_, i) => ({
+    id: `bench-bu-${i}`,
+    email: `bench-bu-${i}@example.test`,
+    name: `Buyer ${i}`,
+    role: 'BUYER' as const,
+  }))
   await inBatches([...exporterUsers, ...buyerUsers], (batch) => prisma.user.createMany({ data: batch }))
-  await prisma.exporterCompany.createMany({ data: exporterUsers.map((_, i) => ({ id: `bench-co-${i}`, slug: `bench-co-${i}`, name: `Bench Company ${i}`, region: 'Gangwon', industry: 'Mixed' })) })
+  await prisma.exporterCompany.createMany({
+    data: exporterUsers.map((_, i) => ({ id: `bench-co-${i}`, slug: `bench-co-${i}`, name: `Bench Company ${i}`, region: 'Gangwon', industry: 'Mixed' })),
+  })
   await prisma.exporterMember.createMany({ data: exporterUsers.map((u, i) => ({ userId: u.id, companyId: `bench-co-${i}`, role: 'OWNER' as const })) })
-  await prisma.product.createMany({ data: exporterUsers.map((_, i) => ({ id: `bench-p-${i}`, companyId: `bench-co-${i}`, categoryId: 'bench-cat', slug: `p-${i}`, hsCode: pick(hsCodes), moq: 100, leadTimeDays: 20 })) })
-  await inBatches(buyerUsers.map((u, i) => ({ id: `bench-bp-${i}`, userId: u.id, companyName: `Buyer Co ${i}`, country: pick(countries), businessType: 'IMPORTER' as const })), (batch) => prisma.buyerProfile.createMany({ data: batch }))
+  await prisma.product.createMany({
+    data: exporterUsers.map((_, i) => ({
+      id: `bench-p-${i}`,
+      companyId: `bench-co-${i}`,
+      categoryId: 'bench-cat',
+      slug: `p-${i}`,
+      hsCode: pick(hsCodes),
+      moq: 100,
+      leadTimeDays: 20,
+    })),
+  })
+  await inBatches(
+    buyerUsers.map((u, i) => ({
+      id: `bench-bp-${i}`,
+      userId: u.id,
+      companyName: `Buyer Co ${i}`,
+      country: pick(countries),
+      businessType: 'IMPORTER' as const,
+    })),
+    (batch) => prisma.buyerProfile.createMany({ data: batch }),
+  )
   await inBatches(
     [
       ...exporterUsers.map((u, i) => ({ fairId: FAIR_ID, userId: u.id, kind: 'EXHIBITOR' as const, status: 'APPROVED' as const, companyId: `bench-co-${i}` })),
-      ...buyerUsers.map((u) => ({ fairId: FAIR_ID, userId: u.id, kind: 'BUYER' as const, status: random() < 0.9 ? ('APPROVED' as const) : ('PENDING' as const) })),
+      ...buyerUsers.map((u) => ({
+        fairId: FAIR_ID,
+        userId: u.id,
+        kind: 'BUYER' as const,
+        status: random() < 0.9 ? ('APPROVED' as const) : ('PENDING' as const),
+      })),
     ],
     (batch) => prisma.fairRegistration.createMany({ data: batch }),
   )
@@ -71,11 +118,26 @@ async function generate(prisma: Prisma) {
   const sessions = Array.from({ length: SESSIONS }, (_, i) => {
     const at = new Date(start.getTime() + int(7 * 24) * 3_600_000)
     const c = i % EXPORTERS
-    return { id: `bench-s-${i}`, title: `Showcase ${i}`, hostId: `bench-eu-${c}`, companyId: `bench-co-${c}`, fairId: FAIR_ID, approvedAt: random() < 0.95 ? start : null, status: 'ENDED' as const, scheduledStartAt: at, scheduledEndAt: new Date(at.getTime() + 3_600_000), uniqueViewers: int(400), peakViewers: int(150), watchSeconds: BigInt(int(200_000)) }
+    return {
+      id: `bench-s-${i}`,
+      title: `Showcase ${i}`,
+      hostId: `bench-eu-${c}`,
+      companyId: `bench-co-${c}`,
+      fairId: FAIR_ID,
+      approvedAt: random() < 0.95 ? start : null,
+      status: 'ENDED' as const,
+      scheduledStartAt: at,
+      scheduledEndAt: new Date(at.getTime() + 3_600_000),
+      uniqueViewers: int(400),
+      peakViewers: int(150),
+      watchSeconds: BigInt(int(200_000)),
+    }
   })
   await prisma.liveSession.createMany({ data: sessions })
   await inBatches(
-    sessions.flatMap((s) => Array.from({ length: CHAT_PER_SESSION }, (_, k) => ({ sessionId: s.id, body: `message ${k}`, removedAt: k % 25 === 0 ? start : null }))),
+    sessions.flatMap((s) =>
+      Array.from({ length: CHAT_PER_SESSION }, (_, k) => ({ sessionId: s.id, body: `message ${k}`, removedAt: k % 25 === 0 ? start : null })),
+    ),
     (batch) => prisma.chatMessage.createMany({ data: batch }),
   )
   const statuses = ['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING', 'WON', 'LOST'] as const
@@ -103,7 +165,14 @@ async function generate(prisma: Prisma) {
   await inBatches(
     inquiries
       .filter((i) => i.status !== 'NEW')
-      .map((i) => ({ inquiryId: i.id, unitPriceMinor: 100 + int(100_000), currency: pick(['USD', 'KRW', 'EUR'] as const), quantity: i.quantity, validUntil: new Date('2027-01-01'), createdById: 'bench-organizer' })),
+      .map((i) => ({
+        inquiryId: i.id,
+        unitPriceMinor: 100 + int(100_000),
+        currency: pick(['USD', 'KRW', 'EUR'] as const),
+        quantity: i.quantity,
+        validUntil: new Date('2027-01-01'),
+        createdById: 'bench-organizer',
+      })),
     (batch) => prisma.quote.createMany({ data: batch }),
   )
   const meetingStatuses = ['REQUESTED', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'HELD', 'HELD', 'NO_SHOW'] as const
@@ -146,14 +215,18 @@ async function runChild() {
   }
   await disconnectPrisma()
   const { p50, p95, max } = summarize(samples)
-  process.stdout.write(`${JSON.stringify({ seedMs, p50, p95, max, consultations: first.consultations.totals.consultations, contractUsdCents: first.consultations.totals.contractUsdCents })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ seedMs, p50, p95, max, consultations: first.consultations.totals.consultations, contractUsdCents: first.consultations.totals.contractUsdCents })}\n`,
+  )
 }
 
 async function runParent() {
   const self = fileURLToPath(import.meta.url)
   const suffix = `${INQUIRIES}-${MEETINGS}`
   const { targets, cleanup } = await benchTargets(`bench_kpi_${suffix}`)
-  console.log(`Fair KPI dashboard benchmark — ${EXPORTERS} exporters, ${BUYERS} buyers, ${SESSIONS} sessions, ${INQUIRIES} inquiries, ${MEETINGS} meetings; ${ROUNDS} rounds${process.env.BENCH_EXTRA_INDEXES === '1' ? '; extra indexes' : ''}`)
+  console.log(
+    `Fair KPI dashboard benchmark — ${EXPORTERS} exporters, ${BUYERS} buyers, ${SESSIONS} sessions, ${INQUIRIES} inquiries, ${MEETINGS} meetings; ${ROUNDS} rounds${process.env.BENCH_EXTRA_INDEXES === '1' ? '; extra indexes' : ''}`,
+  )
   console.log(describeMachine())
   const results: Array<{ label: string; seedMs: number; p50: number; p95: number; max: number; consultations: number; contractUsdCents: number }> = []
   for (const target of targets) results.push({ label: target.label, ...runBenchChild<Omit<(typeof results)[number], 'label'>>(self, target) })

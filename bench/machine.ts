@@ -8,7 +8,10 @@ export function describeMachine(): string {
     `ram: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `os: ${os.type()} ${os.release()}`,
     `node: ${process.version}`,
-    `load avg: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `load avg: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   ].join(' | ')
 }
 

@@ -38,14 +38,11 @@ const scoringStarted = performance.now()
 const exporterIndex = new Map(problem.exporters.map((exporter, index) => [exporter.id, index]))
 const buyerIndex = new Map(problem.buyers.map((buyer, index) => [buyer.id, index]))
 const scores = new Float64Array(size.buyers * size.exporters)
-problem.buyers.forEach((buyer, b) =>
-  problem.exporters.forEach((exporter, e) => (scores[b * size.exporters + e] = problem.pairScore(buyer, exporter))),
-)
+problem.buyers.forEach((buyer, b) => problem.exporters.forEach((exporter, e) => (scores[b * size.exporters + e] = problem.pairScore(buyer, exporter))))
 const scoringMs = performance.now() - scoringStarted
 const scoredProblem = {
   ...problem,
-  pairScore: (buyer: { id: string }, exporter: { id: string }) =>
-    scores[buyerIndex.get(buyer.id)! * size.exporters + exporterIndex.get(exporter.id)!]!,
+  pairScore: (buyer: { id: string }, exporter: { id: string }) => scores[buyerIndex.get(buyer.id)! * size.exporters + exporterIndex.get(exporter.id)!]!,
 }
 
 const loadStarted = performance.now()
@@ -67,14 +64,24 @@ const ratioToCandidateLp = schedule.candidateLpBound ? schedule.objective / sche
 const fmt = (value: number, digits = 1) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 console.log(`Fair scheduler benchmark — ${size.buyers} buyers × ${size.exporters} exporters × ${size.slots} slots, seed ${seed}`)
 console.log(describeMachine())
-console.log(`instance: availability buyers ${values['buyer-availability']}, exporters ${values['exporter-availability']}; ${problem.preferences?.length ?? 0} preferences, ${problem.locked?.length ?? 0} locked meetings; generated in ${fmt(generationMs, 0)} ms, ${fmt(scores.length, 0)} pair scores in ${fmt(scoringMs, 0)} ms, HiGHS loaded in ${fmt(loadMs, 0)} ms`)
+console.log(
+  `instance: availability buyers ${values['buyer-availability']}, exporters ${values['exporter-availability']}; ${problem.preferences?.length ?? 0} preferences, ${problem.locked?.length ?? 0} locked meetings; generated in ${fmt(generationMs, 0)} ms, ${fmt(scores.length, 0)} pair scores in ${fmt(scoringMs, 0)} ms, HiGHS loaded in ${fmt(loadMs, 0)} ms`,
+)
 console.log(`time to solve: median ${fmt(median.ms, 0)} ms of ${runs} runs (${results.map((r) => fmt(r.ms, 0)).join(', ')} ms)`)
-console.log(`  lp ${fmt(schedule.stats.milliseconds.lp, 0)} ms, rounding ${fmt(schedule.stats.milliseconds.rounding, 0)} ms, improvement ${fmt(schedule.stats.milliseconds.improvement, 0)} ms`)
+console.log(
+  `  lp ${fmt(schedule.stats.milliseconds.lp, 0)} ms, rounding ${fmt(schedule.stats.milliseconds.rounding, 0)} ms, improvement ${fmt(schedule.stats.milliseconds.improvement, 0)} ms`,
+)
 console.log(`meetings: ${schedule.meetings.length}`)
 console.log(`objective: ${fmt(schedule.objective)}`)
-console.log(`upper bound (valid for all pairs): ${fmt(schedule.upperBound)}  [LP dual bound ${schedule.stats.dualBound === null ? 'n/a' : fmt(schedule.stats.dualBound)}, capacity bound ${fmt(schedule.stats.capacityBound)}]`)
+console.log(
+  `upper bound (valid for all pairs): ${fmt(schedule.upperBound)}  [LP dual bound ${schedule.stats.dualBound === null ? 'n/a' : fmt(schedule.stats.dualBound)}, capacity bound ${fmt(schedule.stats.capacityBound)}]`,
+)
 console.log(`LP model: ${schedule.stats.lpModel ?? 'none'}`)
-console.log(`candidate LP bound: ${schedule.candidateLpBound === null ? 'n/a' : fmt(schedule.candidateLpBound)} (${schedule.stats.candidatePairs} candidate pairs, ${schedule.stats.lpColumns} LP columns, ${schedule.stats.pricingRounds} pricing rounds, ${schedule.stats.improvingPairsLeft} improving pairs left, LP ${schedule.stats.lpOutcome})`)
-console.log(`ratio objective / upper bound: ${fmt(ratioToBound * 100, 3)} %  (gap ${fmt(schedule.upperBound - schedule.objective)} = ${fmt(schedule.gap * 100, 3)} %)${ratioToCandidateLp === null ? '' : `; / candidate LP bound: ${fmt(ratioToCandidateLp * 100, 3)} %`}`)
+console.log(
+  `candidate LP bound: ${schedule.candidateLpBound === null ? 'n/a' : fmt(schedule.candidateLpBound)} (${schedule.stats.candidatePairs} candidate pairs, ${schedule.stats.lpColumns} LP columns, ${schedule.stats.pricingRounds} pricing rounds, ${schedule.stats.improvingPairsLeft} improving pairs left, LP ${schedule.stats.lpOutcome})`,
+)
+console.log(
+  `ratio objective / upper bound: ${fmt(ratioToBound * 100, 3)} %  (gap ${fmt(schedule.upperBound - schedule.objective)} = ${fmt(schedule.gap * 100, 3)} %)${ratioToCandidateLp === null ? '' : `; / candidate LP bound: ${fmt(ratioToCandidateLp * 100, 3)} %`}`,
+)
 const goalMet = median.ms < 5000 && ratioToBound >= 0.95
 console.log(`goal (< 5 s and ≥ 95 % of the bound): ${goalMet ? 'met' : 'NOT met'}`)

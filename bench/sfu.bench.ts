@@ -70,7 +70,10 @@ async function main() {
         return room.rtpCapabilities
       case 'transport': {
         const router = data.direction === 'send' ? room.routerForSend() : await room.routerForRecv()
-        const transport = await router.createWebRtcTransport({ listenInfos: [{ protocol: 'udp', ip: '127.0.0.1' }], initialAvailableOutgoingBitrate: 1_000_000 })
+        const transport = await router.createWebRtcTransport({
+          listenInfos: [{ protocol: 'udp', ip: '127.0.0.1' }],
+          initialAvailableOutgoingBitrate: 1_000_000,
+        })
         transports.set(transport.id, transport)
         transport.appData.router = router
         return { id: transport.id, iceParameters: transport.iceParameters, iceCandidates: transport.iceCandidates, dtlsParameters: transport.dtlsParameters }
@@ -78,7 +81,14 @@ async function main() {
       case 'connect':
         return transports.get(data.transportId as string)!.connect({ dtlsParameters: data.dtlsParameters as types.DtlsParameters })
       case 'produce': {
-        producer = await transports.get(data.transportId as string)!.produce({ kind: 'video', rtpParameters: data.rtpParameters as types.RtpParameters, keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS, appData: { source: 'camera' } })
+        producer = await transports
+          .get(data.transportId as string)!
+          .produce({
+            kind: 'video',
+            rtpParameters: data.rtpParameters as types.RtpParameters,
+            keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS,
+            appData: { source: 'camera' },
+          })
         await room.producerAdded(host, producer)
         return producer.id
       }
@@ -99,18 +109,39 @@ async function main() {
     }
   }
 
-  const bundle = await build({ entryPoints: [fileURLToPath(new URL('./sfu-page.ts', import.meta.url))], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'warning' })
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('./sfu-page.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'warning',
+  })
   const pageJs = bundle.outputFiles[0]!.text
   const http = createServer((request, response) => {
     if (request.url === '/page.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(pageJs)
-    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>sfu bench</title><script src="/page.js"></script>')
+    else
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><meta charset="utf-8"><title>sfu bench</title><script src="/page.js"></script>')
   })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+    ],
   })
   const plainTransports: types.PlainTransport[] = []
   try {
@@ -135,7 +166,9 @@ async function main() {
     const baseLatency = summarize(await viewerPage.evaluate<number[]>('window.benchLatency()'))
     console.log(`machine: ${describeMachine()}`)
     console.log(`workers: ${WORKERS} (pids ${pids().join(', ')}), consumers per router before fan-out: ${PER_ROUTER}`)
-    console.log(`baseline (host + 1 viewer, 0 extra consumers): server ${(baseline * 100).toFixed(1)} % of a core; glass-to-glass p50 ${baseLatency.p50} ms p95 ${baseLatency.p95} ms (n=${baseLatency.n})`)
+    console.log(
+      `baseline (host + 1 viewer, 0 extra consumers): server ${(baseline * 100).toFixed(1)} % of a core; glass-to-glass p50 ${baseLatency.p50} ms p95 ${baseLatency.p95} ms (n=${baseLatency.n})`,
+    )
 
     const rows: string[] = []
     const firstFrames: number[] = []
@@ -164,13 +197,17 @@ async function main() {
         for (let i = 0; i < FIRST_FRAME_TRIES; i++) {
           const { firstFrameMs } = await withTimeout(viewerPage.evaluate<{ firstFrameMs: number }>('window.benchWatch()'), 10_000, 'first frame')
           stepFirst.push(firstFrameMs)
-          if (process.env.BENCH_SFU_DEBUG) console.log('first frame phases (ms since join):', JSON.stringify(await viewerPage.evaluate('window.benchPhases')), 'first frame', firstFrameMs)
+          if (process.env.BENCH_SFU_DEBUG)
+            console.log('first frame phases (ms since join):', JSON.stringify(await viewerPage.evaluate('window.benchPhases')), 'first frame', firstFrameMs)
         }
         firstFrames.push(...stepFirst)
         const first = summarize(stepFirst)
         const marginal = Math.max(cores - baseline, 1e-9)
         const perConsumer = (marginal / n) * 100
-        const routers = room.routerLoads().map((load) => `w${load.workerIndex}:${load.consumers}`).join(' ')
+        const routers = room
+          .routerLoads()
+          .map((load) => `w${load.workerIndex}:${load.consumers}`)
+          .join(' ')
         const row = `| ${n} | ${(cores * 100).toFixed(1)} | ${perConsumer.toFixed(3)} | ${Math.round(n / marginal)} | ${latency.p50} / ${latency.p95} (n=${latency.n}) | ${first.p50} / ${first.p95} | ${routers} |`
         rows.push(row)
         console.log(row)
@@ -180,7 +217,9 @@ async function main() {
       }
     }
     const allFirst = summarize(firstFrames)
-    console.log('\n| consumers | server CPU (% of a core) | CPU per consumer (% core, over baseline) | consumers per core | glass-to-glass p50 / p95 (ms) | first frame p50 / p95 (ms) | routers (worker:consumers) |')
+    console.log(
+      '\n| consumers | server CPU (% of a core) | CPU per consumer (% core, over baseline) | consumers per core | glass-to-glass p50 / p95 (ms) | first frame p50 / p95 (ms) | routers (worker:consumers) |',
+    )
     console.log('|---|---|---|---|---|---|---|')
     for (const row of rows) console.log(row)
     console.log(`\nfirst frame over all steps: p50 ${allFirst.p50} ms, p95 ${allFirst.p95} ms (n=${allFirst.n})`)

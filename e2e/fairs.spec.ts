@@ -51,7 +51,9 @@ async function signedIn(browser: Browser, email: string, timezoneId?: string): P
 
 /** YYYY-MM-DD of `days` after today, on the fair's calendar. */
 function fairDay(days: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: FAIR_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000))
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: FAIR_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  )
   return parts
 }
 
@@ -191,7 +193,9 @@ test('an organizer runs a fair: registrations, programme in the buyer’s zone, 
     `SELECT "status", "consultationValueUsdCents" AS "consultation", "contractValueUsdCents" AS "contract" FROM "Meeting" WHERE "fairId" = $1`,
     [fairId],
   )
-  const quotes = await q<{ inquiryId: string; unitPriceMinor: number; currency: string; quantity: number }>(`SELECT * FROM "Quote" WHERE "inquiryId" = $1`, [quoted])
+  const quotes = await q<{ inquiryId: string; unitPriceMinor: number; currency: string; quantity: number }>(`SELECT * FROM "Quote" WHERE "inquiryId" = $1`, [
+    quoted,
+  ])
   const rates = await q<{ usdPerUnit: string; validFrom: Date }>(`SELECT "usdPerUnit", "validFrom" FROM "ExchangeRate" WHERE "currency" = 'KRW'`)
   const wonAt = inquiries.find((i) => i.id === quoted)!.wonAt!
   const rate = rates.filter((r) => r.validFrom <= wonAt).sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime())[0]!
@@ -201,7 +205,8 @@ test('an organizer runs a fair: registrations, programme in the buyer’s zone, 
   const cents = (v: string | null) => Number(v ?? 0)
   const consultationValue = [...inquiries, ...held].reduce((t, r) => t + cents(r.consultation), 0)
   const contractValue =
-    inquiries.filter((i) => i.status === 'WON').reduce((t, i) => t + (i.contract === null ? converted : cents(i.contract)), 0) + held.reduce((t, m) => t + cents(m.contract), 0)
+    inquiries.filter((i) => i.status === 'WON').reduce((t, i) => t + (i.contract === null ? converted : cents(i.contract)), 0) +
+    held.reduce((t, m) => t + cents(m.contract), 0)
   const usd = (c: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(c / 100)
 
   await organizer.goto(`/organizer/fairs/${fairId}/dashboard`)
@@ -217,7 +222,9 @@ test('an organizer runs a fair: registrations, programme in the buyer’s zone, 
   await expect(organizer.getByTestId('kpi-unique-viewers')).toHaveText('57')
   await expect(organizer.getByTestId('kpi-peak-viewers')).toHaveText('23')
   await expect(organizer.getByTestId('kpi-watch-hours')).toHaveText('11.5')
-  await expect(organizer.getByTestId('funnel-won')).toHaveText(String(inquiries.filter((i) => i.status === 'WON').length + held.filter((m) => cents(m.contract) > 0).length))
+  await expect(organizer.getByTestId('funnel-won')).toHaveText(
+    String(inquiries.filter((i) => i.status === 'WON').length + held.filter((m) => cents(m.contract) > 0).length),
+  )
   await expect(organizer.getByRole('img', { name: /Viewers 57/ })).toBeVisible()
   // The CSV export has one row per consultation.
   const csv = await organizer.request.get(`${BASE}/organizer/fairs/${fairId}/export.csv`)

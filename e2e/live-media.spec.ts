@@ -27,7 +27,16 @@ test.use({
 type Stats = { framesDecoded: number; frameWidth: number; frameHeight: number; audioPacketsReceived: number; source: string | null }
 
 async function stats(page: Page): Promise<Stats> {
-  return page.evaluate(() => (window as unknown as { __tradecastStats?: Stats }).__tradecastStats ?? { framesDecoded: 0, frameWidth: 0, frameHeight: 0, audioPacketsReceived: 0, source: null })
+  return page.evaluate(
+    () =>
+      (window as unknown as { __tradecastStats?: Stats }).__tradecastStats ?? {
+        framesDecoded: 0,
+        frameWidth: 0,
+        frameHeight: 0,
+        audioPacketsReceived: 0,
+        source: null,
+      },
+  )
 }
 
 /** Video frames are decoded and keep coming, and audio packets arrive. */

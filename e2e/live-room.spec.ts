@@ -17,7 +17,10 @@ async function viewer(browser: Browser, errors: string[][]): Promise<Page> {
 
 const chat = chatMessages
 
-test('viewers chat with the host, who moderates and pins a product; a buyer requests a quote and buys samples without leaving the stream', async ({ page: host, browser }) => {
+test('viewers chat with the host, who moderates and pins a product; a buyer requests a quote and buys samples without leaving the stream', async ({
+  page: host,
+  browser,
+}) => {
   test.setTimeout(120_000)
   const errors: string[][] = []
 

@@ -85,7 +85,10 @@ describe('seedDemoData', () => {
     expect(products.length).toBeGreaterThanOrEqual(150)
     for (const product of products) {
       expect(product.hsCode, product.slug).toMatch(/^\d{6,10}$/)
-      expect(product.translations.map((t) => t.locale), product.slug).toContain('en')
+      expect(
+        product.translations.map((t) => t.locale),
+        product.slug,
+      ).toContain('en')
       expect(product.priceTiers.length, product.slug).toBeGreaterThanOrEqual(1)
       expect(product.priceTiers.length, product.slug).toBeLessThanOrEqual(4)
       expect(product.images.length, product.slug).toBeGreaterThanOrEqual(1)
@@ -109,7 +112,12 @@ describe('seedDemoData', () => {
   it('creates the four demo accounts with the documented password', async () => {
     const users = await prisma.user.findMany({
       where: { email: { in: Object.values(DEMO_ACCOUNTS) } },
-      select: { email: true, role: true, password: { select: { hash: true } }, exporterMember: { select: { role: true, company: { select: { city: true } } } } },
+      select: {
+        email: true,
+        role: true,
+        password: { select: { hash: true } },
+        exporterMember: { select: { role: true, company: { select: { city: true } } } },
+      },
     })
     const byEmail = new Map(users.map((u) => [u.email, u]))
     expect(byEmail.get(DEMO_ACCOUNTS.exporter)?.role).toBe('EXPORTER')
@@ -133,7 +141,10 @@ describe('seedDemoData', () => {
     expect(fair._count.booths).toBeGreaterThanOrEqual(15)
     expect(fair._count.meetingSlots).toBeGreaterThan(0)
 
-    const scheduled = await prisma.liveSession.findMany({ where: { status: 'SCHEDULED', company: { slug: { in: demoSlugs } } }, select: { scheduledStartAt: true, _count: { select: { featuredProducts: true } } } })
+    const scheduled = await prisma.liveSession.findMany({
+      where: { status: 'SCHEDULED', company: { slug: { in: demoSlugs } } },
+      select: { scheduledStartAt: true, _count: { select: { featuredProducts: true } } },
+    })
     expect(scheduled.length).toBeGreaterThanOrEqual(3)
     for (const session of scheduled) {
       expect(session.scheduledStartAt.getTime()).toBeGreaterThan(now.getTime())
@@ -144,9 +155,20 @@ describe('seedDemoData', () => {
   it('stores exact viewer statistics for the ended session', async () => {
     const ended = await prisma.liveSession.findFirstOrThrow({
       where: { status: 'ENDED', company: { slug: { in: demoSlugs } } },
-      select: { id: true, uniqueViewers: true, peakViewers: true, watchSeconds: true, endedAt: true, pinnedMessageId: true, _count: { select: { chatMessages: true } } },
+      select: {
+        id: true,
+        uniqueViewers: true,
+        peakViewers: true,
+        watchSeconds: true,
+        endedAt: true,
+        pinnedMessageId: true,
+        _count: { select: { chatMessages: true } },
+      },
     })
-    const views = await prisma.liveSessionView.findMany({ where: { sessionId: ended.id }, select: { userId: true, guestKey: true, joinedAt: true, leftAt: true } })
+    const views = await prisma.liveSessionView.findMany({
+      where: { sessionId: ended.id },
+      select: { userId: true, guestKey: true, joinedAt: true, leftAt: true },
+    })
     const unique = new Set(views.map((v) => (v.userId ? `u:${v.userId}` : `g:${v.guestKey}`))).size
     // Sweep over join/leave instants; a leave at the same instant as a join is counted first.
     const events = views.flatMap((v) => [
@@ -170,7 +192,12 @@ describe('seedDemoData', () => {
   it('covers every inquiry status, each with a matching status history', async () => {
     const inquiries = await prisma.inquiry.findMany({
       where: { company: { slug: { in: demoSlugs } } },
-      select: { status: true, contractValueUsdCents: true, statusEvents: { orderBy: { createdAt: 'asc' }, select: { status: true } }, _count: { select: { quotes: true, messages: true } } },
+      select: {
+        status: true,
+        contractValueUsdCents: true,
+        statusEvents: { orderBy: { createdAt: 'asc' }, select: { status: true } },
+        _count: { select: { quotes: true, messages: true } },
+      },
     })
     expect(new Set(inquiries.map((i) => i.status))).toEqual(new Set(['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING', 'WON', 'LOST']))
     for (const inquiry of inquiries) {
@@ -180,7 +207,10 @@ describe('seedDemoData', () => {
       if (inquiry.status !== 'NEW') expect(inquiry._count.quotes).toBeGreaterThanOrEqual(1)
       if (inquiry.status === 'WON') expect(inquiry.contractValueUsdCents).toBeGreaterThan(0n)
     }
-    const interpreted = await prisma.meeting.findFirstOrThrow({ where: { interpreterLanguage: 'ru', fair: { slug: FAIR_SLUG } }, select: { status: true, participants: { select: { role: true } } } })
+    const interpreted = await prisma.meeting.findFirstOrThrow({
+      where: { interpreterLanguage: 'ru', fair: { slug: FAIR_SLUG } },
+      select: { status: true, participants: { select: { role: true } } },
+    })
     expect(interpreted.status).toBe('ACCEPTED')
     expect(interpreted.participants.map((p) => p.role)).toContain('INTERPRETER')
   })

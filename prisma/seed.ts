@@ -62,7 +62,11 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
   )
 
   const ms = Math.round(performance.now() - started)
-  log(`Demo data created in ${ms} ms: ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(', ')}`)
+  log(
+    `Demo data created in ${ms} ms: ${Object.entries(counts)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+  )
   return { created: true, counts }
 }
 

@@ -15,10 +15,7 @@ import { getUploadDir, UPLOAD_URL_PREFIX } from '../app/utils/uploads.server.ts'
 import { limitRequestBody } from './body-limit.ts'
 import { cspNonce, noStoreWhenSignedIn, permissionsPolicy, securityHeaders } from './security.ts'
 
-type AppOptions = (
-  | { mode: 'production'; build: ServerBuild; clientDir: string }
-  | { mode: 'development'; vite: ViteDevServer }
-) & {
+type AppOptions = ({ mode: 'production'; build: ServerBuild; clientDir: string } | { mode: 'development'; vite: ViteDevServer }) & {
   /** Proxies whose X-Forwarded-For is believed (default: TRUST_PROXY); the rate limits key on the result. */
   trustProxy?: TrustProxy
 }

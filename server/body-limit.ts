@@ -13,11 +13,7 @@ export const UPLOAD_BODY_LIMIT = MAX_PRODUCT_IMAGES * 5 * MB + 1 * MB
 
 // The pages whose actions take files (company logo, product images, fair banner); `.data` is React
 // Router's data request for the same action. The routes cap each file again while parsing.
-const UPLOAD_PAGES = [
-  /^\/exporter\/company(\.data)?$/,
-  /^\/exporter\/products\/[^/]+(\.data)?$/,
-  /^\/organizer\/fairs\/[^/]+(\.data)?$/,
-]
+const UPLOAD_PAGES = [/^\/exporter\/company(\.data)?$/, /^\/exporter\/products\/[^/]+(\.data)?$/, /^\/organizer\/fairs\/[^/]+(\.data)?$/]
 
 export function bodyLimitFor(method: string, path: string, contentType: string | undefined): number {
   const multipart = /^multipart\/form-data\b/i.test(contentType ?? '')
@@ -43,7 +39,10 @@ export function limitRequestBody(handler: RequestHandler): RequestHandler {
     if (req.method === 'GET' || req.method === 'HEAD') return handler(req, res, next)
     const limit = bodyLimitFor(req.method, req.path, req.get('content-type'))
     const declared = Number(req.get('content-length') ?? Number.NaN)
-    if (Number.isFinite(declared) && declared > limit) { tooLarge(req, res); return; }
+    if (Number.isFinite(declared) && declared > limit) {
+      tooLarge(req, res)
+      return
+    }
     let received = 0
     const count = (chunk: Buffer) => {
       received += chunk.length

@@ -59,10 +59,7 @@ await new Promise<void>((resolve, reject) => {
 const stopReminders = startSessionReminderTimer({ onError: (err) => logger.error({ err }, 'session reminders failed') })
 const address = httpServer.address()
 const port = typeof address === 'object' && address ? address.port : env.PORT
-logger.info(
-  { port, mode: env.NODE_ENV, bootMs: Math.round(performance.now() - bootStarted) },
-  `Tradecast listening on http://localhost:${port}`,
-)
+logger.info({ port, mode: env.NODE_ENV, bootMs: Math.round(performance.now() - bootStarted) }, `Tradecast listening on http://localhost:${port}`)
 
 // Finish in-flight requests, close sockets, then the database; a second signal forces exit.
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

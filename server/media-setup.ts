@@ -32,7 +32,9 @@ export async function createMediaLayer(env: Env, logger: Logger): Promise<MediaL
     iceServers: env.ICE_SERVERS,
     logLevel: 'warn',
   })
-  layer.on('workerdied', (death) => logger.error({ pid: death.pid, index: death.index, rooms: death.owners, error: death.error }, 'mediasoup worker died; its rooms restart'))
+  layer.on('workerdied', (death) =>
+    logger.error({ pid: death.pid, index: death.index, rooms: death.owners, error: death.error }, 'mediasoup worker died; its rooms restart'),
+  )
   layer.on('workerreplaced', (info) => logger.warn(info, 'mediasoup worker replaced'))
   layer.on('error', (error) => logger.error({ err: error }, 'mediasoup worker could not be replaced (retrying)'))
   logger.info({ workers: layer.pool.pids() }, 'mediasoup workers ready')

@@ -70,9 +70,6 @@ export async function guardDemoCredentials(
   const accounts = await findAccountsOnDemoPassword(prisma, emails)
   if (accounts.length === 0) return 'clean'
   if (env.SEED_DEMO_DATA !== 'true') throw new DemoCredentialsError(accounts)
-  getLogger().warn(
-    { accounts: accounts.length },
-    `DEMO DEPLOYMENT: ${accounts.length} accounts use the published demo password; never put real data here`,
-  )
+  getLogger().warn({ accounts: accounts.length }, `DEMO DEPLOYMENT: ${accounts.length} accounts use the published demo password; never put real data here`)
   return 'demo'
 }

@@ -24,228 +24,216 @@ const LOGIN = '→/login'
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   //       anonymous  buyer                         owner                     member                    otherExporter      organizer                         otherOrganizer       admin
   '': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
   },
-  'login': {
-    get:  [200,       '→/dashboard',                '→/dashboard',            '→/dashboard',            '→/dashboard',     '→/dashboard',                    '→/dashboard',       '→/dashboard'],
-    post: [400,       '→/dashboard',                '→/dashboard',            '→/dashboard',            '→/dashboard',     '→/dashboard',                    '→/dashboard',       '→/dashboard'],
+  login: {
+    get: [200, '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard'],
+    post: [400, '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard'],
   },
-  'signup': {
-    get:  [200,       '→/dashboard',                '→/dashboard',            '→/dashboard',            '→/dashboard',     '→/dashboard',                    '→/dashboard',       '→/dashboard'],
-    post: [400,       '→/dashboard',                '→/dashboard',            '→/dashboard',            '→/dashboard',     '→/dashboard',                    '→/dashboard',       '→/dashboard'],
+  signup: {
+    get: [200, '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard'],
+    post: [400, '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard', '→/dashboard'],
   },
-  'logout': {
-    get:  ['→/',      '→/',                         '→/',                     '→/',                     '→/',              '→/',                             '→/',                '→/'],
-    post: ['→/',      '→/',                         '→/',                     '→/',                     '→/',              '→/',                             '→/',                '→/'],
+  logout: {
+    get: ['→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/'],
+    post: ['→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/'],
   },
   'forgot-password': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
-    post: [400,       400,                          400,                      400,                      400,               400,                              400,                 400],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+    post: [400, 400, 400, 400, 400, 400, 400, 400],
   },
   'reset-password/:token': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
-    post: [400,       400,                          400,                      400,                      400,               400,                              400,                 400],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+    post: [400, 400, 400, 400, 400, 400, 400, 400],
   },
-  'preferences': {
-    get:  ['→/',      '→/',                         '→/',                     '→/',                     '→/',              '→/',                             '→/',                '→/'],
-    post: [400,       400,                          400,                      400,                      400,               400,                              400,                 400],
+  preferences: {
+    get: ['→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/'],
+    post: [400, 400, 400, 400, 400, 400, 400, 400],
   },
-  'settings': {
-    get:  [LOGIN,     200,                          200,                      200,                      200,               200,                              200,                 200],
-    post: [LOGIN,     400,                          400,                      400,                      400,               400,                              400,                 400],
+  settings: {
+    get: [LOGIN, 200, 200, 200, 200, 200, 200, 200],
+    post: [LOGIN, 400, 400, 400, 400, 400, 400, 400],
   },
-  'dashboard': {
-    get:  [LOGIN,     '→/buyer',                    '→/exporter',             '→/exporter',             '→/exporter',      '→/organizer/fairs',              '→/organizer/fairs', '→/admin'],
+  dashboard: {
+    get: [LOGIN, '→/buyer', '→/exporter', '→/exporter', '→/exporter', '→/organizer/fairs', '→/organizer/fairs', '→/admin'],
   },
-  'exporter': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
+  exporter: {
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
   },
   'exporter/results': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
   },
-  'buyer': {
-    get:  [LOGIN,     200,                          403,                      403,                      403,               403,                              403,                 403],
+  buyer: {
+    get: [LOGIN, 200, 403, 403, 403, 403, 403, 403],
   },
   'buyer/profile': {
-    get:  [LOGIN,     200,                          403,                      403,                      403,               403,                              403,                 403],
-    post: [LOGIN,     400,                          403,                      403,                      403,               403,                              403,                 403],
+    get: [LOGIN, 200, 403, 403, 403, 403, 403, 403],
+    post: [LOGIN, 400, 403, 403, 403, 403, 403, 403],
   },
   'exporter/company': {
-    get:  [LOGIN,     403,                          200,                      403,                      200,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      403,                      400,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 403, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 403, 400, 403, 403, 403],
   },
   'exporter/team': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      400,                      400,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
   'exporter/products': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
   },
   'exporter/products/new': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      400,                      400,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
   'exporter/products/:productId': {
-    get:  [LOGIN,     403,                          200,                      200,                      404,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      400,                      404,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 404, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 404, 403, 403, 403],
   },
   'exporter/certifications': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      400,                      400,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
   'invitations/:token': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
-    post: [400,       400,                          400,                      400,                      400,               400,                              400,                 400],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+    post: [400, 400, 400, 400, 400, 400, 400, 400],
   },
-  'organizer': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               '→/organizer/fairs',              '→/organizer/fairs', '→/organizer/fairs'],
+  organizer: {
+    get: [LOGIN, 403, 403, 403, 403, '→/organizer/fairs', '→/organizer/fairs', '→/organizer/fairs'],
   },
   'organizer/fairs': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              200,                 200],
+    get: [LOGIN, 403, 403, 403, 403, 200, 200, 200],
   },
   'organizer/fairs/new': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              200,                 200],
-    post: [LOGIN,     403,                          403,                      403,                      403,               400,                              400,                 400],
+    get: [LOGIN, 403, 403, 403, 403, 200, 200, 200],
+    post: [LOGIN, 403, 403, 403, 403, 400, 400, 400],
   },
   'organizer/fairs/:fairId': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              404,                 200],
-    post: [LOGIN,     403,                          403,                      403,                      403,               400,                              404,                 400],
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
+    post: [LOGIN, 403, 403, 403, 403, 400, 404, 400],
   },
   'organizer/fairs/:fairId/dashboard': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              404,                 200],
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
   },
   'organizer/fairs/:fairId/export.csv': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              404,                 200],
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
   },
   'organizer/fairs/:fairId/export.xlsx': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              404,                 200],
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
   },
   'organizer/rates': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              200,                 200],
-    post: [LOGIN,     403,                          403,                      403,                      403,               400,                              400,                 400],
+    get: [LOGIN, 403, 403, 403, 403, 200, 200, 200],
+    post: [LOGIN, 403, 403, 403, 403, 400, 400, 400],
   },
   'fairs/:slug': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
   },
   'fairs/:slug/register': {
-    get:  [LOGIN,     200,                          200,                      200,                      200,               200,                              200,                 200],
-    post: [LOGIN,     400,                          400,                      400,                      400,               400,                              400,                 400],
+    get: [LOGIN, 200, 200, 200, 200, 200, 200, 200],
+    post: [LOGIN, 400, 400, 400, 400, 400, 400, 400],
   },
   'fairs/:slug/booths/:code': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
-    post: [LOGIN,     400,                          400,                      400,                      400,               400,                              400,                 400],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+    post: [LOGIN, 400, 400, 400, 400, 400, 400, 400],
   },
-  'admin': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               403,                              403,                 200],
+  admin: {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200],
   },
-  'catalog': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
+  catalog: {
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
   },
   'catalog/:productId': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
-    post: [LOGIN,     400,                          403,                      403,                      403,               403,                              403,                 403],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+    post: [LOGIN, 400, 403, 403, 403, 403, 403, 403],
   },
   'exporters/:slug': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
   },
-  'inquiries': {
-    get:  [LOGIN,     200,                          200,                      200,                      200,               403,                              403,                 403],
+  inquiries: {
+    get: [LOGIN, 200, 200, 200, 200, 403, 403, 403],
   },
   'inquiries/:inquiryId': {
-    get:  [LOGIN,     200,                          200,                      200,                      404,               404,                              404,                 200],
-    post: [LOGIN,     400,                          400,                      400,                      404,               404,                              404,                 400],
+    get: [LOGIN, 200, 200, 200, 404, 404, 404, 200],
+    post: [LOGIN, 400, 400, 400, 404, 404, 404, 400],
   },
-  'notifications': {
-    get:  [LOGIN,     200,                          200,                      200,                      200,               200,                              200,                 200],
-    post: [LOGIN,     '→/notifications',            '→/notifications',        '→/notifications',        '→/notifications', '→/notifications',                '→/notifications',   '→/notifications'],
+  notifications: {
+    get: [LOGIN, 200, 200, 200, 200, 200, 200, 200],
+    post: [LOGIN, '→/notifications', '→/notifications', '→/notifications', '→/notifications', '→/notifications', '→/notifications', '→/notifications'],
   },
-  'orders': {
-    get:  [LOGIN,     200,                          403,                      403,                      403,               403,                              403,                 403],
+  orders: {
+    get: [LOGIN, 200, 403, 403, 403, 403, 403, 403],
   },
   'orders/:orderId': {
-    get:  [LOGIN,     200,                          200,                      200,                      404,               404,                              404,                 404],
-    post: [LOGIN,     400,                          400,                      400,                      400,               400,                              400,                 400],
+    get: [LOGIN, 200, 200, 200, 404, 404, 404, 404],
+    post: [LOGIN, 400, 400, 400, 400, 400, 400, 400],
   },
   'exporter/orders': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      400,                      400,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
   'exporter/booths': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      400,                      400,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
   'organizer/fairs/:fairId/fees': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              404,                 200],
-    post: [LOGIN,     403,                          403,                      403,                      403,               400,                              400,                 400],
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
+    post: [LOGIN, 403, 403, 403, 403, 400, 400, 400],
   },
   'buyer/recommendations': {
-    get:  [LOGIN,     200,                          403,                      403,                      403,               403,                              403,                 403],
+    get: [LOGIN, 200, 403, 403, 403, 403, 403, 403],
   },
   'exporter/recommendations': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      400,                      400,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
-  'meetings': {
-    get:  [LOGIN,     200,                          200,                      200,                      200,               200,                              200,                 200],
+  meetings: {
+    get: [LOGIN, 200, 200, 200, 200, 200, 200, 200],
   },
   'meetings/new': {
-    get:  [LOGIN,     200,                          404,                      404,                      404,               404,                              404,                 404],
-    post: [LOGIN,     400,                          404,                      404,                      404,               404,                              404,                 404],
+    get: [LOGIN, 200, 404, 404, 404, 404, 404, 404],
+    post: [LOGIN, 400, 404, 404, 404, 404, 404, 404],
   },
   'meetings/:meetingId': {
-    get:  [LOGIN,     200,                          200,                      200,                      404,               200,                              404,                 200],
-    post: [LOGIN,     400,                          400,                      400,                      404,               400,                              404,                 400],
+    get: [LOGIN, 200, 200, 200, 404, 200, 404, 200],
+    post: [LOGIN, 400, 400, 400, 404, 400, 404, 400],
   },
   'meetings/:meetingId/room': {
-    get:  [LOGIN,     200,                          200,                      404,                      404,               404,                              404,                 404],
+    get: [LOGIN, 200, 200, 404, 404, 404, 404, 404],
   },
   'meetings/:meetingId/invite.ics': {
-    get:  [LOGIN,     200,                          200,                      404,                      404,               404,                              404,                 404],
+    get: [LOGIN, 200, 200, 404, 404, 404, 404, 404],
   },
   'organizer/fairs/:fairId/schedule': {
-    get:  [LOGIN,     403,                          403,                      403,                      403,               200,                              404,                 200],
-    post: [LOGIN,     403,                          403,                      403,                      403,               400,                              404,                 400],
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
+    post: [LOGIN, 403, 403, 403, 403, 400, 404, 400],
   },
   'exporter/sessions': {
-    get:  [LOGIN,     403,                          200,                      200,                      200,               403,                              403,                 403],
-    post: [LOGIN,     403,                          400,                      400,                      400,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
   'studio/:sessionId': {
-    get:  [LOGIN,     403,                          200,                      403,                      403,               403,                              403,                 403],
+    get: [LOGIN, 403, 200, 403, 403, 403, 403, 403],
   },
   'live/:sessionId': {
-    get:  [200,       200,                          200,                      200,                      200,               200,                              200,                 200],
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
   },
   '*': {
-    get:  [404,       404,                          404,                      404,                      404,               404,                              404,                 404],
+    get: [404, 404, 404, 404, 404, 404, 404, 404],
   },
 }
 
 // Sensitive intents: "<route> › <intent>" (forms in ACTION_PROBES, tests/authorization-world.ts).
 export const ACTION_MATRIX: Record<string, Row> = {
   //       anonymous  buyer                         owner                     member                    otherExporter      organizer                         otherOrganizer       admin
-  'exporter/team › invite':
-          [LOGIN,     403,                          '→/exporter/team',        403,                      '→/exporter/team', 403,                              403,                 403],
-  'exporter/team › remove-member':
-          [LOGIN,     403,                          '→/exporter/team',        403,                      404,               403,                              403,                 403],
-  'exporter/orders › ship':
-          [LOGIN,     403,                          '→/exporter/orders',      '→/exporter/orders',      404,               403,                              403,                 403],
-  'orders/:orderId › ship':
-          [LOGIN,     403,                          '→/orders/:orderId',      '→/orders/:orderId',      404,               404,                              404,                 404],
-  'orders/:orderId › refund':
-          [LOGIN,     403,                          400,                      403,                      404,               404,                              404,                 404],
-  'inquiries/:inquiryId › message':
-          [LOGIN,     '→/inquiries/:inquiryId',     '→/inquiries/:inquiryId', '→/inquiries/:inquiryId', 404,               404,                              404,                 403],
-  'organizer/fairs/:fairId › approve':
-          [LOGIN,     403,                          403,                      403,                      403,               '→/organizer/fairs/:fairId',      404,                 '→/organizer/fairs/:fairId'],
-  'organizer/fairs/:fairId/fees › set-fee':
-          [LOGIN,     403,                          403,                      403,                      403,               '→/organizer/fairs/:fairId/fees', 404,                 '→/organizer/fairs/:fairId/fees'],
-  'organizer/rates › rate':
-          [LOGIN,     403,                          403,                      403,                      403,               403,                              403,                 '→/organizer/rates'],
-  'organizer/rates › delete':
-          [LOGIN,     403,                          403,                      403,                      403,               403,                              403,                 '→/organizer/rates'],
-  'meetings/:meetingId › cancel':
-          [LOGIN,     '→/meetings/:meetingId',      '→/meetings/:meetingId',  '→/meetings/:meetingId',  404,               403,                              404,                 403],
-  'fairs/:slug/booths/:code › preference':
-          [LOGIN,     '→/fairs/:slug/booths/:code', 403,                      403,                      403,               403,                              403,                 403],
+  'exporter/team › invite': [LOGIN, 403, '→/exporter/team', 403, '→/exporter/team', 403, 403, 403],
+  'exporter/team › remove-member': [LOGIN, 403, '→/exporter/team', 403, 404, 403, 403, 403],
+  'exporter/orders › ship': [LOGIN, 403, '→/exporter/orders', '→/exporter/orders', 404, 403, 403, 403],
+  'orders/:orderId › ship': [LOGIN, 403, '→/orders/:orderId', '→/orders/:orderId', 404, 404, 404, 404],
+  'orders/:orderId › refund': [LOGIN, 403, 400, 403, 404, 404, 404, 404],
+  'inquiries/:inquiryId › message': [LOGIN, '→/inquiries/:inquiryId', '→/inquiries/:inquiryId', '→/inquiries/:inquiryId', 404, 404, 404, 403],
+  'organizer/fairs/:fairId › approve': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId'],
+  'organizer/fairs/:fairId/fees › set-fee': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId/fees', 404, '→/organizer/fairs/:fairId/fees'],
+  'organizer/rates › rate': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates'],
+  'organizer/rates › delete': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates'],
+  'meetings/:meetingId › cancel': [LOGIN, '→/meetings/:meetingId', '→/meetings/:meetingId', '→/meetings/:meetingId', 404, 403, 404, 403],
+  'fairs/:slug/booths/:code › preference': [LOGIN, '→/fairs/:slug/booths/:code', 403, 403, 403, 403, 403, 403],
 }

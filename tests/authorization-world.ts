@@ -42,14 +42,27 @@ export async function createAuthorizationWorld(now = new Date()) {
       { fairId: fair.id, userId: buyer.user.id, kind: 'BUYER', status: 'APPROVED', decidedAt: now },
     ],
   })
-  const booth = await prisma.booth.create({ data: { fairId: fair.id, companyId: company.id, code: `A-${unique().toUpperCase()}`, headline: 'Booth', approvedAt: now } })
+  const booth = await prisma.booth.create({
+    data: { fairId: fair.id, companyId: company.id, code: `A-${unique().toUpperCase()}`, headline: 'Booth', approvedAt: now },
+  })
 
   const product = await createProduct(company.id, { name: 'Matrix noodles' })
   const inquiry = await prisma.inquiry.create({
     data: { buyerId: buyer.profile.id, companyId: company.id, productId: product.id, quantity: 500, destinationCountry: 'US', message: 'Price for 500 boxes?' },
   })
   const order = await prisma.order.create({
-    data: { kind: 'SAMPLE', status: 'PAID', userId: buyer.user.id, buyerId: buyer.profile.id, companyId: company.id, productId: product.id, unitAmountMinor: 1000, totalAmountMinor: 1000, currency: 'USD', paidAt: now },
+    data: {
+      kind: 'SAMPLE',
+      status: 'PAID',
+      userId: buyer.user.id,
+      buyerId: buyer.profile.id,
+      companyId: company.id,
+      productId: product.id,
+      unitAmountMinor: 1000,
+      totalAmountMinor: 1000,
+      currency: 'USD',
+      paidAt: now,
+    },
   })
   const meeting = await prisma.meeting.create({
     data: {
@@ -60,7 +73,12 @@ export async function createAuthorizationWorld(now = new Date()) {
       startsAt: new Date(now.getTime() + 24 * HOUR),
       endsAt: new Date(now.getTime() + 24.5 * HOUR),
       requestedById: buyer.user.id,
-      participants: { create: [{ userId: buyer.user.id, role: 'BUYER' }, { userId: owner.user.id, role: 'EXPORTER' }] },
+      participants: {
+        create: [
+          { userId: buyer.user.id, role: 'BUYER' },
+          { userId: owner.user.id, role: 'EXPORTER' },
+        ],
+      },
     },
   })
   const showcase = await prisma.liveSession.create({
@@ -75,7 +93,13 @@ export async function createAuthorizationWorld(now = new Date()) {
   })
   const invitationToken = `matrix-invite-${randomUUID()}`
   await prisma.exporterInvitation.create({
-    data: { companyId: company.id, email: `invitee-${unique()}@example.test`, tokenHash: hashInvitationToken(invitationToken), invitedById: owner.user.id, expiresAt: new Date(now.getTime() + 24 * HOUR) },
+    data: {
+      companyId: company.id,
+      email: `invitee-${unique()}@example.test`,
+      tokenHash: hashInvitationToken(invitationToken),
+      invitedById: owner.user.id,
+      expiresAt: new Date(now.getTime() + 24 * HOUR),
+    },
   })
 
   const users: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
@@ -135,8 +159,17 @@ async function paidOrder(world: AuthorizationWorld) {
   const prisma = await getPrisma()
   return prisma.order.create({
     data: {
-      kind: 'SAMPLE', status: 'PAID', userId: world.users.buyer, buyerId: world.buyerProfileId, companyId: world.company.id, productId: world.product.id,
-      unitAmountMinor: 1000, totalAmountMinor: 1000, currency: 'USD', paidAt: new Date(), stripePaymentIntentId: `pi_${randomUUID()}`,
+      kind: 'SAMPLE',
+      status: 'PAID',
+      userId: world.users.buyer,
+      buyerId: world.buyerProfileId,
+      companyId: world.company.id,
+      productId: world.product.id,
+      unitAmountMinor: 1000,
+      totalAmountMinor: 1000,
+      currency: 'USD',
+      paidAt: new Date(),
+      stripePaymentIntentId: `pi_${randomUUID()}`,
     },
   })
 }
@@ -201,7 +234,7 @@ export const ACTION_PROBES: Record<string, Probe> = {
     setup: async () => {
       const prisma = await getPrisma()
       // A day of its own per probe, so the (currency, validFrom) key never collides.
-      const validFrom = new Date(Date.UTC(2020, 0, 1) + (probeDays++ * 24 * HOUR))
+      const validFrom = new Date(Date.UTC(2020, 0, 1) + probeDays++ * 24 * HOUR)
       const rate = await prisma.exchangeRate.create({ data: { currency: 'JPY', usdPerUnit: '0.0067', validFrom } })
       return { body: { intent: 'delete', rateId: rate.id } }
     },
@@ -213,9 +246,19 @@ export const ACTION_PROBES: Record<string, Probe> = {
       const startsAt = new Date(Date.now() + 48 * HOUR)
       const meeting = await prisma.meeting.create({
         data: {
-          buyerId: world.buyerProfileId, companyId: world.company.id, fairId: world.fair.id, status: 'ACCEPTED', startsAt, endsAt: new Date(startsAt.getTime() + HOUR / 2),
+          buyerId: world.buyerProfileId,
+          companyId: world.company.id,
+          fairId: world.fair.id,
+          status: 'ACCEPTED',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + HOUR / 2),
           requestedById: world.users.buyer,
-          participants: { create: [{ userId: world.users.buyer, role: 'BUYER' }, { userId: world.users.owner, role: 'EXPORTER' }] },
+          participants: {
+            create: [
+              { userId: world.users.buyer, role: 'BUYER' },
+              { userId: world.users.owner, role: 'EXPORTER' },
+            ],
+          },
         },
       })
       return { params: { meetingId: meeting.id }, body: { intent: 'cancel' } }

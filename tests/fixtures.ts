@@ -16,7 +16,12 @@ async function sessionFor(userId: string): Promise<string> {
 export async function createUser(role: Role, overrides: { name?: string; timeZone?: string } = {}) {
   const prisma = await getPrisma()
   const user = await prisma.user.create({
-    data: { email: `${role.toLowerCase()}-${unique()}@example.test`, name: overrides.name ?? `${role} ${unique()}`, role, timeZone: overrides.timeZone ?? 'UTC' },
+    data: {
+      email: `${role.toLowerCase()}-${unique()}@example.test`,
+      name: overrides.name ?? `${role} ${unique()}`,
+      role,
+      timeZone: overrides.timeZone ?? 'UTC',
+    },
   })
   return { user, cookie: await sessionFor(user.id) }
 }
@@ -41,7 +46,13 @@ export async function createBuyer(options: { country?: string; companyName?: str
   const prisma = await getPrisma()
   const { user, cookie } = await createUser('BUYER')
   const profile = await prisma.buyerProfile.create({
-    data: { userId: user.id, companyName: options.companyName ?? `Buyer Co ${unique()}`, country: options.country ?? 'US', businessType: 'IMPORTER', timeZone: 'America/New_York' },
+    data: {
+      userId: user.id,
+      companyName: options.companyName ?? `Buyer Co ${unique()}`,
+      country: options.country ?? 'US',
+      businessType: 'IMPORTER',
+      timeZone: 'America/New_York',
+    },
   })
   return { user, profile, cookie }
 }
@@ -89,7 +100,13 @@ export async function createProduct(companyId: string, options: ProductOptions =
     })
     if (options.certification) {
       const cert = await tx.certification.create({
-        data: { companyId, type: options.certification.type, market: options.certification.market, number: `N-${unique()}`, validUntil: options.certification.validUntil },
+        data: {
+          companyId,
+          type: options.certification.type,
+          market: options.certification.market,
+          number: `N-${unique()}`,
+          validUntil: options.certification.validUntil,
+        },
       })
       await tx.productCertification.create({ data: { productId: created.id, certificationId: cert.id } })
     }

@@ -14,7 +14,11 @@ export type PaymentsHarness = {
   webhookUrl: string
   secret: string
   /** POST a body to /webhooks/stripe as Stripe would; returns status and JSON body */
-  post: (payload: string, signature: string | null, contentType?: string) => Promise<{ status: number; body: { received: boolean; outcome?: string; error?: string } }>
+  post: (
+    payload: string,
+    signature: string | null,
+    contentType?: string,
+  ) => Promise<{ status: number; body: { received: boolean; outcome?: string; error?: string } }>
   /** Sign like Stripe; defaults to the configured secret and now */
   sign: (payload: string, options?: { secret?: string; timestamp?: number }) => string
   disablePayments: () => () => void
@@ -48,7 +52,8 @@ export async function startPaymentsHarness(): Promise<PaymentsHarness> {
       })
       return { status: response.status, body: (await response.json()) as { received: boolean; outcome?: string } }
     },
-    sign: (payload, options = {}) => signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? secret, ...(options.timestamp ? { timestamp: options.timestamp } : {}) }),
+    sign: (payload, options = {}) =>
+      signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? secret, ...(options.timestamp ? { timestamp: options.timestamp } : {}) }),
     disablePayments() {
       delete process.env.STRIPE_SECRET_KEY
       delete process.env.STRIPE_WEBHOOK_SECRET

@@ -36,7 +36,17 @@ export async function startRealtimeNode(
   const workerBin = options.media ? mediaWorkerBinary() : null
   // One real mediasoup worker on loopback, as production wires it (server/media-setup.ts).
   const media = workerBin
-    ? await MediaLayer.create({ workers: 1, workerBin, listenIp: '127.0.0.1', minPort: 44000, maxPort: 44999, consumersPerRouter: 500, peerJoinTimeoutMs: 15_000, iceServers: [], logLevel: 'error' })
+    ? await MediaLayer.create({
+        workers: 1,
+        workerBin,
+        listenIp: '127.0.0.1',
+        minPort: 44000,
+        maxPort: 44999,
+        consumersPerRouter: 500,
+        peerJoinTimeoutMs: 15_000,
+        iceServers: [],
+        logLevel: 'error',
+      })
     : null
   const realtime = await createRealtimeServer(http, {
     ...(redis ? { redis } : {}),
@@ -57,7 +67,12 @@ export async function stopRealtimeNode(node: RealtimeNode): Promise<void> {
 
 /** A client of one namespace (`/live` or `/media` by the URL); `headers` adds e.g. Origin or X-Forwarded-For. */
 export function connectLive(url: string, cookie: string | undefined, opened: ClientSocket[], headers: Record<string, string> = {}): Promise<ClientSocket> {
-  const socket = connect(url, { transports: ['websocket'], extraHeaders: { ...headers, ...(cookie ? { Cookie: cookie } : {}) }, reconnection: false, forceNew: true })
+  const socket = connect(url, {
+    transports: ['websocket'],
+    extraHeaders: { ...headers, ...(cookie ? { Cookie: cookie } : {}) },
+    reconnection: false,
+    forceNew: true,
+  })
   opened.push(socket)
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket))

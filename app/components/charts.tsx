@@ -83,7 +83,17 @@ export function BarChartFigure<Row extends Record<string, string | number>>({
 }
 
 /** The chart's numbers as a table: the first column names each row, the others are right-aligned figures. */
-export function DataTable({ caption, headers, rows, testId }: { caption: string; headers: readonly string[]; rows: ReadonlyArray<readonly ReactNode[]>; testId?: string }) {
+export function DataTable({
+  caption,
+  headers,
+  rows,
+  testId,
+}: {
+  caption: string
+  headers: readonly string[]
+  rows: ReadonlyArray<readonly ReactNode[]>
+  testId?: string
+}) {
   return (
     <Table caption={caption} testId={testId} columns={headers.map((label, i) => (i === 0 ? { label } : { label, align: 'end' as const }))}>
       {rows.map((row, r) => (

@@ -10,9 +10,7 @@ export function LocalTime({ value, otherZone }: { value: string; otherZone?: str
     <span>
       <time dateTime={value}>{formatDateTime(value, { locale, timeZone, withZone: true })}</time>
       {otherZone && otherZone !== timeZone ? (
-        <span className="ml-1 text-xs text-slate-500">
-          ({t('common.localTime', { time: formatTime(value, { locale, timeZone: otherZone }) })})
-        </span>
+        <span className="ml-1 text-xs text-slate-500">({t('common.localTime', { time: formatTime(value, { locale, timeZone: otherZone }) })})</span>
       ) : null}
     </span>
   )

@@ -40,7 +40,9 @@ export function MatchReasons({
     <ul className="space-y-1 text-sm">
       {reasons.map((reason, index) => (
         <li key={`${reason.code}-${index}`} className="flex gap-2">
-          <span aria-hidden="true" className="text-emerald-600">✓</span>
+          <span aria-hidden="true" className="text-emerald-600">
+            ✓
+          </span>
           <span>{t(`meetings.reasons.${perspective}.${reason.code}`, params(reason.params))}</span>
         </li>
       ))}

@@ -17,7 +17,9 @@ export function OrderStatusBadge({ status, refundPending = false }: { status: st
       <span className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold', TONE[status] ?? 'bg-slate-100 text-slate-800')}>
         {t(`payments.status.${status}`, { defaultValue: status })}
       </span>
-      {refundPending ? <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200">{t('payments.refundPending')}</span> : null}
+      {refundPending ? (
+        <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200">{t('payments.refundPending')}</span>
+      ) : null}
     </span>
   )
 }

@@ -46,8 +46,8 @@ export function ProductCard({ product }: { product: ProductCardData }) {
           </p>
         ) : null}
         <p className="text-xs text-slate-600">
-          {t('catalog.moq', { moq: product.moq.toLocaleString(locale), unit: product.unit })} ·{' '}
-          {t('catalog.hs', { code: formatHsCode(product.hsCode) })} · {t('catalog.leadTime', { count: product.leadTimeDays })}
+          {t('catalog.moq', { moq: product.moq.toLocaleString(locale), unit: product.unit })} · {t('catalog.hs', { code: formatHsCode(product.hsCode) })} ·{' '}
+          {t('catalog.leadTime', { count: product.leadTimeDays })}
         </p>
         {product.incoterms.length ? <p className="text-xs text-slate-500">{product.incoterms.join(' · ')}</p> : null}
         <ul className="mt-auto flex flex-wrap gap-1 pt-2" aria-label={t('catalog.certifications')}>

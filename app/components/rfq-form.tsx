@@ -40,7 +40,12 @@ export function RfqForm({ productId, liveSessionId, defaults, incoterms, certifi
   const [form, fields] = useForm({
     id: `rfq-${productId}`,
     lastResult: inline ? fetcher.data?.result : lastResult,
-    defaultValue: { quantity: String(defaults.quantity), destinationCountry: defaults.destinationCountry, targetCurrency: 'USD', incoterm: defaults.incoterm ?? '' },
+    defaultValue: {
+      quantity: String(defaults.quantity),
+      destinationCountry: defaults.destinationCountry,
+      targetCurrency: 'USD',
+      incoterm: defaults.incoterm ?? '',
+    },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RfqSchema }),
@@ -57,7 +62,11 @@ export function RfqForm({ productId, liveSessionId, defaults, incoterms, certifi
       {liveSessionId ? <input type="hidden" name="liveSessionId" value={liveSessionId} /> : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('inquiries.quantity')} errors={fields.quantity.errors} inputProps={{ ...getInputProps(fields.quantity, { type: 'number' }), min: 1, step: 1 }} />
+        <Field
+          label={t('inquiries.quantity')}
+          errors={fields.quantity.errors}
+          inputProps={{ ...getInputProps(fields.quantity, { type: 'number' }), min: 1, step: 1 }}
+        />
         <SelectField
           label={t('inquiries.destination')}
           errors={fields.destinationCountry.errors}

@@ -83,7 +83,12 @@ export function SampleOrderForm({ productId, liveSessionId, sample, defaultCount
           errors={fields.quantity.errors}
           inputProps={{ ...getInputProps(fields.quantity, { type: 'number' }), min: 1, max: sample.maxQuantity, step: 1 }}
         />
-        <SelectField label={t('payments.shippingCountry')} errors={fields.shippingCountry.errors} options={countries} selectProps={getSelectProps(fields.shippingCountry)} />
+        <SelectField
+          label={t('payments.shippingCountry')}
+          errors={fields.shippingCountry.errors}
+          options={countries}
+          selectProps={getSelectProps(fields.shippingCountry)}
+        />
       </div>
       <p className="text-sm" aria-live="polite">
         <span className="text-slate-600">{t('payments.total')}: </span>

@@ -7,7 +7,19 @@ export type SlotOption = { start: string; viewer: string; other: string; otherDa
  * Radio list of meeting slots: each time in the viewer's zone with the other party's local time beside
  * it. Labels come from the server so both renders match.
  */
-export function SlotPicker({ name, slots, otherName, errors, idPrefix }: { name: string; slots: readonly SlotOption[]; otherName: string; errors?: string[]; idPrefix: string }) {
+export function SlotPicker({
+  name,
+  slots,
+  otherName,
+  errors,
+  idPrefix,
+}: {
+  name: string
+  slots: readonly SlotOption[]
+  otherName: string
+  errors?: string[]
+  idPrefix: string
+}) {
   const { t } = useTranslation()
   const errorId = `${idPrefix}-error`
   return (
@@ -20,7 +32,10 @@ export function SlotPicker({ name, slots, otherName, errors, idPrefix }: { name:
         <ul className="mt-2 max-h-96 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
           {slots.map((slot, index) => (
             <li key={slot.start}>
-              <label htmlFor={`${idPrefix}-${index}`} className="flex cursor-pointer items-start gap-3 rounded-md p-2 hover:bg-slate-50 has-[:checked]:bg-brand-50">
+              <label
+                htmlFor={`${idPrefix}-${index}`}
+                className="flex cursor-pointer items-start gap-3 rounded-md p-2 hover:bg-slate-50 has-[:checked]:bg-brand-50"
+              >
                 <input id={`${idPrefix}-${index}`} type="radio" name={name} value={slot.start} required className="mt-1" />
                 <span className="text-sm">
                   <span className="block font-medium">{slot.viewer}</span>

@@ -1,9 +1,5 @@
 import { PrismaClient } from '~/generated/prisma/client'
-import {
-  applyMigrations,
-  openDatabase,
-  resolveDatabaseTarget,
-} from '../../prisma/engine/database.ts'
+import { applyMigrations, openDatabase, resolveDatabaseTarget } from '../../prisma/engine/database.ts'
 import { getLogger } from '~/utils/logger.server'
 
 // The HTTP server (run by tsx) and the bundled app each load their own copy of this module;
@@ -19,10 +15,7 @@ async function open(): Promise<OpenedDb> {
   const database = await openDatabase(target)
   const { applied } = await applyMigrations(database)
   const prisma = new PrismaClient({ adapter: database.adapter })
-  getLogger().info(
-    { database: target.kind, migrationsApplied: applied.length, ms: Math.round(performance.now() - started) },
-    'database ready',
-  )
+  getLogger().info({ database: target.kind, migrationsApplied: applied.length, ms: Math.round(performance.now() - started) }, 'database ready')
   return {
     prisma,
     close: async () => {

@@ -41,7 +41,5 @@ export function countryName(code: string, locale: string): string {
 
 export function countryOptions(locale: string): Array<{ value: string; label: string }> {
   const names = regionNames(locale)
-  return COUNTRY_CODES.map((code) => ({ value: code, label: displayName(names, code, locale) })).sort((a, b) =>
-    a.label.localeCompare(b.label, locale),
-  )
+  return COUNTRY_CODES.map((code) => ({ value: code, label: displayName(names, code, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))
 }

@@ -3,7 +3,15 @@ import { isPlainText } from './plain-text'
 
 describe('isPlainText', () => {
   it('accepts ordinary text in any script, with tabs and line breaks', () => {
-    for (const text of ['Seorak Foods', '설악식품 — 김 스낵', 'مرحبا بالعالم', 'שלום', 'Line one\nLine two\r\n\tindented', '<script>alert(1)</script>', '=SUM(A1)']) {
+    for (const text of [
+      'Seorak Foods',
+      '설악식품 — 김 스낵',
+      'مرحبا بالعالم',
+      'שלום',
+      'Line one\nLine two\r\n\tindented',
+      '<script>alert(1)</script>',
+      '=SUM(A1)',
+    ]) {
       expect(isPlainText(text), JSON.stringify(text)).toBe(true)
     }
   })

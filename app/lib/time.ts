@@ -14,10 +14,7 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-export function formatDateTime(
-  value: Date | string,
-  { locale, timeZone, withZone = false }: { locale: string; timeZone: string; withZone?: boolean },
-): string {
+export function formatDateTime(value: Date | string, { locale, timeZone, withZone = false }: { locale: string; timeZone: string; withZone?: boolean }): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError), so spell the fields out.
   const options: Intl.DateTimeFormatOptions = withZone
     ? { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }
@@ -26,9 +23,7 @@ export function formatDateTime(
 }
 
 export function formatTime(value: Date | string, { locale, timeZone }: { locale: string; timeZone: string }): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
-    new Date(value),
-  )
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(value))
 }
 
 export function formatDate(value: Date | string, { locale, timeZone }: { locale: string; timeZone: string }): string {

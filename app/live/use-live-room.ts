@@ -1,7 +1,18 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import { type AckFor, type RequestOf, timedEmit } from '~/protocol/catalogue'
-import type { ChatMessageView, JoinState, LiveCatalogue, LiveClientToServer, LiveEventName, LiveRequest, LiveServerToClient, ParticipantTarget, PinnedProductView, Reaction } from '~/protocol/live'
+import type {
+  ChatMessageView,
+  JoinState,
+  LiveCatalogue,
+  LiveClientToServer,
+  LiveEventName,
+  LiveRequest,
+  LiveServerToClient,
+  ParticipantTarget,
+  PinnedProductView,
+  Reaction,
+} from '~/protocol/live'
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 

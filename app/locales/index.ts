@@ -26,6 +26,32 @@ import enAccount from './en/account'
 import koAccount from './ko/account'
 
 export const messages = {
-  en: { ...enCore, ...enCatalog, ...enInquiries, ...enLiveRoom, ...enLiveMedia, ...enNotifications, ...enPayments, ...enFairs, ...enExporter, ...enBuyerProfile, ...enMeetings, ...enAccount },
-  ko: { ...koCore, ...koCatalog, ...koInquiries, ...koLiveRoom, ...koLiveMedia, ...koNotifications, ...koPayments, ...koFairs, ...koExporter, ...koBuyerProfile, ...koMeetings, ...koAccount },
+  en: {
+    ...enCore,
+    ...enCatalog,
+    ...enInquiries,
+    ...enLiveRoom,
+    ...enLiveMedia,
+    ...enNotifications,
+    ...enPayments,
+    ...enFairs,
+    ...enExporter,
+    ...enBuyerProfile,
+    ...enMeetings,
+    ...enAccount,
+  },
+  ko: {
+    ...koCore,
+    ...koCatalog,
+    ...koInquiries,
+    ...koLiveRoom,
+    ...koLiveMedia,
+    ...koNotifications,
+    ...koPayments,
+    ...koFairs,
+    ...koExporter,
+    ...koBuyerProfile,
+    ...koMeetings,
+    ...koAccount,
+  },
 }

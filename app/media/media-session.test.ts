@@ -23,7 +23,15 @@ const fake = vi.hoisted(() => {
   }
   const device = {
     recvRtpCapabilities: {
-      codecs: [{ kind: 'video', mimeType: 'video/VP8', clockRate: 90_000, parameters: { 'x-google-start-bitrate': 1000, nested: { no: 'objects' } }, rtcpFeedback: [] }],
+      codecs: [
+        {
+          kind: 'video',
+          mimeType: 'video/VP8',
+          clockRate: 90_000,
+          parameters: { 'x-google-start-bitrate': 1000, nested: { no: 'objects' } },
+          rtcpFeedback: [],
+        },
+      ],
       headerExtensions: [],
     },
     createRecvTransport: makeTransport('recv'),
@@ -76,7 +84,10 @@ describe('MediaSession', () => {
     expect(sent[1]!.payload).toEqual({ direction: 'recv' })
     // Capabilities go out as the protocol types them: fmtp values only, no objects.
     expect(sent[2]!.payload).toEqual({
-      rtpCapabilities: { codecs: [{ kind: 'video', mimeType: 'video/VP8', clockRate: 90_000, parameters: { 'x-google-start-bitrate': 1000 }, rtcpFeedback: [] }], headerExtensions: [] },
+      rtpCapabilities: {
+        codecs: [{ kind: 'video', mimeType: 'video/VP8', clockRate: 90_000, parameters: { 'x-google-start-bitrate': 1000 }, rtcpFeedback: [] }],
+        headerExtensions: [],
+      },
     })
   })
 
@@ -85,7 +96,10 @@ describe('MediaSession', () => {
     const seat = new MediaSession(participant.socket, 'session-1', 'participant')
     await seat.connect(await seat.join(), { recv: true, send: true })
     await seat.ready()
-    expect(participant.sent.filter((entry) => entry.event === 'media:create-transport').map((entry) => entry.payload)).toEqual([{ direction: 'recv' }, { direction: 'send' }])
+    expect(participant.sent.filter((entry) => entry.event === 'media:create-transport').map((entry) => entry.payload)).toEqual([
+      { direction: 'recv' },
+      { direction: 'send' },
+    ])
     expect(seat.canSend).toBe(true)
 
     const host = fakeSocket()

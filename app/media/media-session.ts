@@ -64,8 +64,16 @@ export class MediaSession {
   async connect(joined: JoinAnswer, transports: { recv?: boolean; send?: boolean } = {}): Promise<void> {
     const device = await this.#step(() => loadDevice(joined.routerRtpCapabilities))
     this.#device = device
-    if (transports.recv) this.#recv = await this.#step(() => openRecvTransport(this.socket, device), (transport) => transport.close())
-    if (transports.send) this.#send = await this.#step(() => openSendTransport(this.socket, device), (transport) => transport.close())
+    if (transports.recv)
+      this.#recv = await this.#step(
+        () => openRecvTransport(this.socket, device),
+        (transport) => transport.close(),
+      )
+    if (transports.send)
+      this.#send = await this.#step(
+        () => openSendTransport(this.socket, device),
+        (transport) => transport.close(),
+      )
   }
 
   /** `media:ready`: what this browser can receive; answers the producers (and meeting participants) already there. */
@@ -76,7 +84,10 @@ export class MediaSession {
   /** A new send transport in place of the current one (the studio opens one at each publish). */
   async openSendTransport(): Promise<types.Transport> {
     this.closeSendTransport()
-    const transport = await this.#step(() => openSendTransport(this.socket, this.#loaded()), (opened) => opened.close())
+    const transport = await this.#step(
+      () => openSendTransport(this.socket, this.#loaded()),
+      (opened) => opened.close(),
+    )
     this.#send = transport
     return transport
   }
@@ -88,11 +99,17 @@ export class MediaSession {
 
   /** Sends a camera or screen track (simulcast) through the send transport. */
   produceVideo(track: MediaStreamTrack, source: 'camera' | 'screen'): Promise<types.Producer> {
-    return this.#step(() => produceVideo(this.#sending(), track, source), (producer) => producer.close())
+    return this.#step(
+      () => produceVideo(this.#sending(), track, source),
+      (producer) => producer.close(),
+    )
   }
 
   produceAudio(track: MediaStreamTrack): Promise<types.Producer> {
-    return this.#step(() => produceAudio(this.#sending(), track), (producer) => producer.close())
+    return this.#step(
+      () => produceAudio(this.#sending(), track),
+      (producer) => producer.close(),
+    )
   }
 
   /** Pauses or resumes a producer here and on the server, which tells the others (muted, camera off). */
@@ -117,7 +134,10 @@ export class MediaSession {
   async consume(producerId: string): Promise<types.Consumer | null> {
     const recv = this.#recv
     if (!recv || this.#closed) return null
-    return this.#step(() => consumeProducer(this.socket, recv, producerId), (consumer) => consumer.close())
+    return this.#step(
+      () => consumeProducer(this.socket, recv, producerId),
+      (consumer) => consumer.close(),
+    )
   }
 
   /** Leaves the room for good (meetings): tells the server when still connected, then closes. */

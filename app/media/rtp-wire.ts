@@ -14,7 +14,10 @@ function isWireValue(value: unknown): value is WireValue {
  * protocol (and the browser's SDP fmtp lines) only has strings, numbers and booleans there. Anything
  * else would be refused by the server's schema, so keeping only those values sends the same bytes.
  */
-function withWireParameters<T extends { parameters?: Record<string, unknown> }>({ parameters, ...rest }: T): Omit<T, 'parameters'> & { parameters?: Record<string, WireValue> } {
+function withWireParameters<T extends { parameters?: Record<string, unknown> }>({
+  parameters,
+  ...rest
+}: T): Omit<T, 'parameters'> & { parameters?: Record<string, WireValue> } {
   if (!parameters) return rest
   return { ...rest, parameters: Object.fromEntries(Object.entries(parameters).filter((entry): entry is [string, WireValue] => isWireValue(entry[1]))) }
 }

@@ -15,7 +15,15 @@ type StatsWindow = Window & { __tradecastStats?: PlaybackStats }
 
 /** Inbound RTP figures of the playing consumers (frames decoded, resolution, audio packets). */
 export async function readPlaybackStats(video: types.Consumer | null, audio: types.Consumer | null, source: string | null): Promise<PlaybackStats> {
-  const stats: PlaybackStats = { framesDecoded: 0, frameWidth: 0, frameHeight: 0, videoBytesReceived: 0, audioPacketsReceived: 0, source, updatedAt: Date.now() }
+  const stats: PlaybackStats = {
+    framesDecoded: 0,
+    frameWidth: 0,
+    frameHeight: 0,
+    videoBytesReceived: 0,
+    audioPacketsReceived: 0,
+    source,
+    updatedAt: Date.now(),
+  }
   if (video && !video.closed) {
     ;(await video.getStats()).forEach((report: Record<string, unknown>) => {
       if (report.type !== 'inbound-rtp') return

@@ -180,7 +180,9 @@ export function useBroadcast(sessionId: string) {
     joinedRef.current = false
     closeMedia()
     // eslint-disable-next-line react-hooks/set-state-in-effect -- mirrors the socket's state, an external system
-    setState((current) => (current.phase === 'ended' || current.phase === 'preview' ? current : { ...current, phase: 'reconnecting', transport: 'disconnected' }))
+    setState((current) =>
+      current.phase === 'ended' || current.phase === 'preview' ? current : { ...current, phase: 'reconnecting', transport: 'disconnected' },
+    )
   }, [socketState, closeMedia])
 
   const run = useCallback(

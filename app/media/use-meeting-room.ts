@@ -76,8 +76,16 @@ export function useMeetingRoom(sessionId: string) {
   const [resets, setResets] = useState(0)
   const peers = useRef(new Map<string, RemotePeer>())
   const stats = useRef(new Map<string, TileStats>())
-  const tracks = useRef<{ camera: MediaStreamTrack | null; mic: MediaStreamTrack | null; screen: MediaStreamTrack | null }>({ camera: null, mic: null, screen: null })
-  const producers = useRef<{ camera: types.Producer | null; mic: types.Producer | null; screen: types.Producer | null }>({ camera: null, mic: null, screen: null })
+  const tracks = useRef<{ camera: MediaStreamTrack | null; mic: MediaStreamTrack | null; screen: MediaStreamTrack | null }>({
+    camera: null,
+    mic: null,
+    screen: null,
+  })
+  const producers = useRef<{ camera: types.Producer | null; mic: types.Producer | null; screen: types.Producer | null }>({
+    camera: null,
+    mic: null,
+    screen: null,
+  })
   /** The join of the current connection. */
   const session = useRef<MediaSession | null>(null)
   const left = useRef(false)
@@ -213,7 +221,10 @@ export function useMeetingRoom(sessionId: string) {
       local.camera ??= await open(openCamera)
       local.mic ??= await open(openMicrophone)
       if (joining.closed) return
-      patch({ local: new MediaStream([local.camera, local.mic].filter((track): track is MediaStreamTrack => track !== null)), deviceError: failures[0] ?? null })
+      patch({
+        local: new MediaStream([local.camera, local.mic].filter((track): track is MediaStreamTrack => track !== null)),
+        deviceError: failures[0] ?? null,
+      })
       if (local.camera) {
         producers.current.camera = await joining.produceVideo(local.camera, 'camera')
         if (!toggles.current.cameraOn) await joining.setProducerPaused(producers.current.camera, true)

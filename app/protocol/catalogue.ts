@@ -20,7 +20,11 @@ export type RequestEvents<Schemas extends RequestSchemas, Results extends { [E i
 export type NoResult = Record<never, never>
 
 /** A namespace's catalogue as one type: request schemas, result per request, refusal. */
-export type Catalogue<Schemas extends RequestSchemas = RequestSchemas, Results extends { [E in keyof Schemas]: object } = { [E in keyof Schemas]: object }, Refusal = unknown> = {
+export type Catalogue<
+  Schemas extends RequestSchemas = RequestSchemas,
+  Results extends { [E in keyof Schemas]: object } = { [E in keyof Schemas]: object },
+  Refusal = unknown,
+> = {
   schemas: Schemas
   results: Results
   refusal: Refusal

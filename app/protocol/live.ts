@@ -11,7 +11,11 @@ export const MAX_PINNED_PRODUCTS = 3
 export const REACTIONS = ['👍', '❤️', '👏', '🔥', '😮', '🤝'] as const
 export type Reaction = (typeof REACTIONS)[number]
 
-const id = z.string().min(1).max(40).regex(/^[\w-]+$/)
+const id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[\w-]+$/)
 const sessionId = id
 
 /** Text people read (chat, names): hidden characters (app/lib/plain-text.ts) stripped before trimming and length checks. */
@@ -32,7 +36,10 @@ export const JoinSchema = z.strictObject({
 export const SendMessageSchema = z.strictObject({
   sessionId,
   body: visibleText().pipe(z.string().min(1, { error: 'empty' }).max(CHAT_MAX_LENGTH, { error: 'too-long' })),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)
+    .optional(),
 })
 
 export const MessageRefSchema = z.strictObject({ sessionId, messageId: id })
@@ -44,7 +51,12 @@ export const SanctionSchema = z.strictObject({
   target: ParticipantRefSchema,
   kind: z.enum(['MUTE', 'BAN']),
   /** Mutes expire; bans last for the session. */
-  minutes: z.number().int().min(1).max(24 * 60).optional(),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   reason: visibleText().pipe(z.string().max(200)).optional(),
 })
 export const UnbanSchema = z.strictObject({ sessionId, target: ParticipantRefSchema })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { ConnectTransportRequestSchema, ConsumeRequestSchema, JoinRequestSchema, MEDIA_REQUEST_SCHEMAS, PreferredLayersRequestSchema, ProduceRequestSchema, ReadyRequestSchema } from './media'
+import {
+  ConnectTransportRequestSchema,
+  ConsumeRequestSchema,
+  JoinRequestSchema,
+  MEDIA_REQUEST_SCHEMAS,
+  PreferredLayersRequestSchema,
+  ProduceRequestSchema,
+  ReadyRequestSchema,
+} from './media'
 
 const rtpParameters = {
   mid: '0',
@@ -13,8 +21,17 @@ describe('media protocol schemas', () => {
   it('accepts well-formed requests', () => {
     expect(JoinRequestSchema.safeParse({ sessionId: 'cm3abc_12', role: 'viewer' }).success).toBe(true)
     expect(ProduceRequestSchema.safeParse({ transportId: 't-1', kind: 'video', rtpParameters, source: 'camera' }).success).toBe(true)
-    expect(ConnectTransportRequestSchema.safeParse({ transportId: 't-1', dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: 'AB:CD:EF:01:23:45:67:89' }] } }).success).toBe(true)
-    expect(ReadyRequestSchema.safeParse({ rtpCapabilities: { codecs: [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 }], headerExtensions: [] } }).success).toBe(true)
+    expect(
+      ConnectTransportRequestSchema.safeParse({
+        transportId: 't-1',
+        dtlsParameters: { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: 'AB:CD:EF:01:23:45:67:89' }] },
+      }).success,
+    ).toBe(true)
+    expect(
+      ReadyRequestSchema.safeParse({
+        rtpCapabilities: { codecs: [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 }], headerExtensions: [] },
+      }).success,
+    ).toBe(true)
     expect(PreferredLayersRequestSchema.safeParse({ consumerId: 'c1', quality: 'low' }).success).toBe(true)
   })
 
@@ -27,12 +44,41 @@ describe('media protocol schemas', () => {
     ['a prototype-pollution key', ConsumeRequestSchema, JSON.parse('{"transportId":"t","producerId":"p","__proto__":{"admin":true}}')],
     ['audio claiming to be the screen', ProduceRequestSchema, { transportId: 't', kind: 'audio', rtpParameters, source: 'screen' }],
     ['no codecs', ProduceRequestSchema, { transportId: 't', kind: 'video', rtpParameters: { ...rtpParameters, codecs: [] }, source: 'camera' }],
-    ['a huge codec list', ProduceRequestSchema, { transportId: 't', kind: 'video', rtpParameters: { ...rtpParameters, codecs: Array(100).fill(rtpParameters.codecs[0]) }, source: 'camera' }],
-    ['too many encodings', ProduceRequestSchema, { transportId: 't', kind: 'video', rtpParameters: { ...rtpParameters, encodings: Array(9).fill({}) }, source: 'camera' }],
-    ['a payload type out of range', ProduceRequestSchema, { transportId: 't', kind: 'video', rtpParameters: { ...rtpParameters, codecs: [{ ...rtpParameters.codecs[0], payloadType: 1000 }] }, source: 'camera' }],
-    ['a bogus mime type', ProduceRequestSchema, { transportId: 't', kind: 'video', rtpParameters: { ...rtpParameters, codecs: [{ ...rtpParameters.codecs[0], mimeType: '<script>' }] }, source: 'camera' }],
-    ['a non-hex fingerprint', ConnectTransportRequestSchema, { transportId: 't', dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'not hex; DROP TABLE' }] } }],
-    ['an unknown hash', ConnectTransportRequestSchema, { transportId: 't', dtlsParameters: { fingerprints: [{ algorithm: 'md5', value: 'AB:CD:EF:01:23:45' }] } }],
+    [
+      'a huge codec list',
+      ProduceRequestSchema,
+      { transportId: 't', kind: 'video', rtpParameters: { ...rtpParameters, codecs: Array(100).fill(rtpParameters.codecs[0]) }, source: 'camera' },
+    ],
+    [
+      'too many encodings',
+      ProduceRequestSchema,
+      { transportId: 't', kind: 'video', rtpParameters: { ...rtpParameters, encodings: Array(9).fill({}) }, source: 'camera' },
+    ],
+    [
+      'a payload type out of range',
+      ProduceRequestSchema,
+      { transportId: 't', kind: 'video', rtpParameters: { ...rtpParameters, codecs: [{ ...rtpParameters.codecs[0], payloadType: 1000 }] }, source: 'camera' },
+    ],
+    [
+      'a bogus mime type',
+      ProduceRequestSchema,
+      {
+        transportId: 't',
+        kind: 'video',
+        rtpParameters: { ...rtpParameters, codecs: [{ ...rtpParameters.codecs[0], mimeType: '<script>' }] },
+        source: 'camera',
+      },
+    ],
+    [
+      'a non-hex fingerprint',
+      ConnectTransportRequestSchema,
+      { transportId: 't', dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'not hex; DROP TABLE' }] } },
+    ],
+    [
+      'an unknown hash',
+      ConnectTransportRequestSchema,
+      { transportId: 't', dtlsParameters: { fingerprints: [{ algorithm: 'md5', value: 'AB:CD:EF:01:23:45' }] } },
+    ],
     ['no fingerprints', ConnectTransportRequestSchema, { transportId: 't', dtlsParameters: { fingerprints: [] } }],
     ['a string instead of an object', ReadyRequestSchema, 'rtpCapabilities'],
     ['an unknown quality', PreferredLayersRequestSchema, { consumerId: 'c', quality: 'ultra' }],

@@ -8,7 +8,11 @@ import type { Catalogue, NoResult, RequestEvents } from './catalogue'
 // Server → client events are typed here too, so both ends agree.
 // Types only from mediasoup(-client): nothing here runs on one side only.
 
-const id = z.string().min(1).max(64).regex(/^[\w-]+$/)
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/)
 const shortText = z.string().max(64)
 const int = (min: number, max: number) => z.number().int().min(min).max(max)
 
@@ -28,14 +32,20 @@ const DtlsParametersSchema = z.object({
     .array(
       z.object({
         algorithm: z.enum(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']),
-        value: z.string().min(8).max(200).regex(/^[0-9A-Fa-f:]+$/),
+        value: z
+          .string()
+          .min(8)
+          .max(200)
+          .regex(/^[0-9A-Fa-f:]+$/),
       }),
     )
     .min(1)
     .max(5),
 })
 
-const ParametersSchema = z.record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean()])).refine((value) => Object.keys(value).length <= 32)
+const ParametersSchema = z
+  .record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean()]))
+  .refine((value) => Object.keys(value).length <= 32)
 
 const RtcpFeedbackSchema = z.object({ type: shortText, parameter: shortText.optional() })
 
@@ -50,7 +60,11 @@ const RtpCodecParametersSchema = z.object({
 
 const RtpEncodingSchema = z.object({
   ssrc: int(0, 2 ** 32 - 1).optional(),
-  rid: z.string().max(16).regex(/^[\w-]*$/).optional(),
+  rid: z
+    .string()
+    .max(16)
+    .regex(/^[\w-]*$/)
+    .optional(),
   codecPayloadType: int(0, 127).optional(),
   rtx: z.object({ ssrc: int(0, 2 ** 32 - 1) }).optional(),
   dtx: z.boolean().optional(),

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import routeConfig from '~/routes'
 import { appGet, appPost, freshSession, startAppHandler, type AppHandler } from '../../tests/app-handler'
 import { ACTION_MATRIX, AUTHORIZATION_MATRIX, type Outcome } from '../../tests/authorization-matrix'
-import { ACTION_PROBES, createAuthorizationWorld, MATRIX_ROLES, probeRequest, type AuthorizationWorld, type MatrixRole, urlOf } from '../../tests/authorization-world'
+import {
+  ACTION_PROBES,
+  createAuthorizationWorld,
+  MATRIX_ROLES,
+  probeRequest,
+  type AuthorizationWorld,
+  type MatrixRole,
+  urlOf,
+} from '../../tests/authorization-world'
 
 // Every route of app/routes.ts × every role, through React Router's real request handler (root and route
 // loaders/actions, guards, rendering). The expectations live in tests/authorization-matrix.ts.
@@ -40,7 +48,10 @@ function outcomeOf(response: Response, params: Record<string, string> = world.pa
   if (!(response.status >= 300 && response.status < 400 && location)) return response.status as Outcome
   const names = new Map(Object.entries(params).map(([name, value]) => [value, `:${name}`]))
   const path = new URL(location, 'http://localhost').pathname
-  return `→${path.split('/').map((segment) => names.get(decodeURIComponent(segment)) ?? segment).join('/')}` as Outcome
+  return `→${path
+    .split('/')
+    .map((segment) => names.get(decodeURIComponent(segment)) ?? segment)
+    .join('/')}` as Outcome
 }
 
 async function cookiesFor(role: MatrixRole): Promise<string[]> {
@@ -58,8 +69,15 @@ function formatTable(observed: Record<string, { get: Outcome[]; post?: Outcome[]
   const text = (value: Outcome) => (value === '→/login' ? 'LOGIN' : typeof value === 'string' ? `'${value}'` : String(value))
   const rows = [...Object.values(observed).flatMap((row) => [row.get, ...(row.post ? [row.post] : [])]), ...Object.values(probes)]
   const widths = MATRIX_ROLES.map((role, column) => Math.max(role.length, ...rows.map((row) => text(row[column]!).length)) + 2)
-  const cells = (row: Outcome[]) => `[${row.map((value, column) => `${text(value)},`.padEnd(widths[column]!)).join('').trimEnd().replace(/,$/, '')}]`
-  const header = `  //       ${MATRIX_ROLES.map((role, column) => role.padEnd(widths[column]!)).join('').trimEnd()}`
+  const cells = (row: Outcome[]) =>
+    `[${row
+      .map((value, column) => `${text(value)},`.padEnd(widths[column]!))
+      .join('')
+      .trimEnd()
+      .replace(/,$/, '')}]`
+  const header = `  //       ${MATRIX_ROLES.map((role, column) => role.padEnd(widths[column]!))
+    .join('')
+    .trimEnd()}`
   const routeLines = Object.entries(observed).map(([path, row]) =>
     [`  '${path}': {`, `    get:  ${cells(row.get)},`, ...(row.post ? [`    post: ${cells(row.post)},`] : []), '  },'].join('\n'),
   )
@@ -70,8 +88,14 @@ function formatTable(observed: Record<string, { get: Outcome[]; post?: Outcome[]
 describe('authorization matrix', () => {
   test('the table has exactly one row per route of app/routes.ts', () => {
     const rows = Object.keys(AUTHORIZATION_MATRIX)
-    expect(routePaths.filter((path) => !rows.includes(path)), 'routes without a row in tests/authorization-matrix.ts').toEqual([])
-    expect(rows.filter((row) => !routePaths.includes(row)), 'rows naming a route that no longer exists').toEqual([])
+    expect(
+      routePaths.filter((path) => !rows.includes(path)),
+      'routes without a row in tests/authorization-matrix.ts',
+    ).toEqual([])
+    expect(
+      rows.filter((row) => !routePaths.includes(row)),
+      'rows naming a route that no longer exists',
+    ).toEqual([])
   })
 
   test('every sensitive-intent probe has a row, on a route that exists', () => {

@@ -85,7 +85,10 @@ describe('sign-up', () => {
     const fields = buyer({ name: MARKUP, companyName: MARKUP })
     const response = await post('/signup', fields)
     expect(response.status).toBe(302)
-    const cookie = response.headers.getSetCookie().find((value) => value.startsWith('tc_session='))!.split(';')[0]!
+    const cookie = response.headers
+      .getSetCookie()
+      .find((value) => value.startsWith('tc_session='))!
+      .split(';')[0]!
     const stored = await (await getPrisma()).user.findUniqueOrThrow({ where: { email: fields.email } })
     expect(stored.name).toBe(MARKUP)
     expectEscaped(await page('/settings', [cookie]))
@@ -124,19 +127,35 @@ describe('product editor (with images)', () => {
   it('refuses control/bidi characters, oversize text, wrong types and path-like codes, storing nothing', async () => {
     const before = await productCount()
     for (const name of REFUSED_CHARACTERS) {
-      await expectFieldError(await post('/exporter/products/new', product(categoryId, { 'translations.en.name': name }), [cookie]), 'translations.en.name', 'errors.controlCharacters')
+      await expectFieldError(
+        await post('/exporter/products/new', product(categoryId, { 'translations.en.name': name }), [cookie]),
+        'translations.en.name',
+        'errors.controlCharacters',
+      )
     }
-    await expectFieldError(await post('/exporter/products/new', product(categoryId, { 'translations.en.description': 'x'.repeat(10_001) }), [cookie]), 'translations.en.description', 'errors.tooLong')
+    await expectFieldError(
+      await post('/exporter/products/new', product(categoryId, { 'translations.en.description': 'x'.repeat(10_001) }), [cookie]),
+      'translations.en.description',
+      'errors.tooLong',
+    )
     await expectFieldError(await post('/exporter/products/new', product(categoryId, { moq: 'a lot' }), [cookie]), 'moq', 'exporter.products.errors.moq')
     await expectFieldError(await post('/exporter/products/new', product(categoryId, { moq: '1e309' }), [cookie]), 'moq', 'exporter.products.errors.moq')
     expect((await post('/exporter/products/new', product(categoryId, { hsCode: HOSTILE.pathTraversal }), [cookie])).status).toBe(400)
     expect((await post('/exporter/products/new', product(categoryId, { unit: HOSTILE.encodedTraversal }), [cookie])).status).toBe(400)
-    await expectFieldError(await post('/exporter/products/new', product(categoryId, { categoryId: HOSTILE.nul }), [cookie]), 'categoryId', 'errors.invalidChoice')
+    await expectFieldError(
+      await post('/exporter/products/new', product(categoryId, { categoryId: HOSTILE.nul }), [cookie]),
+      'categoryId',
+      'errors.invalidChoice',
+    )
     expect(await productCount()).toBe(before)
   })
 
   it('stores markup and formulas as text; the catalog page shows them escaped', async () => {
-    const response = await post('/exporter/products/new', product(categoryId, { 'translations.en.name': MARKUP, 'translations.en.description': HOSTILE.formula }), [cookie])
+    const response = await post(
+      '/exporter/products/new',
+      product(categoryId, { 'translations.en.name': MARKUP, 'translations.en.description': HOSTILE.formula }),
+      [cookie],
+    )
     expect(response.status).toBe(302)
     const productId = response.headers.get('Location')!.split('/').pop()!
     const translation = await (await getPrisma()).productTranslation.findFirstOrThrow({ where: { productId, locale: 'en' } })
@@ -193,8 +212,16 @@ describe('company profile (with logo)', () => {
     for (const name of REFUSED_CHARACTERS) {
       await expectFieldError(await post('/exporter/company', multipart(profile({ name })), [owner.cookie]), 'name', 'errors.controlCharacters')
     }
-    await expectFieldError(await post('/exporter/company', multipart(profile({ description: 'x'.repeat(5001) })), [owner.cookie]), 'description', 'errors.tooLong')
-    await expectFieldError(await post('/exporter/company', multipart(profile({ employeeCount: '12 people' })), [owner.cookie]), 'employeeCount', 'exporter.errors.employeeCount')
+    await expectFieldError(
+      await post('/exporter/company', multipart(profile({ description: 'x'.repeat(5001) })), [owner.cookie]),
+      'description',
+      'errors.tooLong',
+    )
+    await expectFieldError(
+      await post('/exporter/company', multipart(profile({ employeeCount: '12 people' })), [owner.cookie]),
+      'employeeCount',
+      'exporter.errors.employeeCount',
+    )
     expect((await post('/exporter/company', multipart({ ...profile(), exportMarkets: [HOSTILE.pathTraversal] }), [owner.cookie])).status).toBe(400)
     expect((await stored()).name).toBe('Untouched Co')
   })
@@ -213,7 +240,11 @@ describe('company profile (with logo)', () => {
   })
 
   it('stores a real logo under a random name (not the client path) and shows markup escaped on the public page', async () => {
-    const response = await post('/exporter/company', multipart(profile({ description: MARKUP }), [{ field: 'logo', name: '..\\..\\..\\windows\\win.ini.png', type: 'image/png', bytes: PNG_1PX }]), [owner.cookie])
+    const response = await post(
+      '/exporter/company',
+      multipart(profile({ description: MARKUP }), [{ field: 'logo', name: '..\\..\\..\\windows\\win.ini.png', type: 'image/png', bytes: PNG_1PX }]),
+      [owner.cookie],
+    )
     expect(response.status).toBe(302)
     const company = await stored()
     expect(company.logoPath).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/)
@@ -231,7 +262,15 @@ describe('RFQ and inquiry reply', () => {
     owner = await createExporter()
     productId = (await createProduct(owner.company.id)).id
   })
-  const rfq = (overrides: Record<string, string> = {}) => ({ intent: 'rfq', productId, quantity: '500', destinationCountry: 'US', targetCurrency: 'USD', message: 'Price for 500 boxes?', ...overrides })
+  const rfq = (overrides: Record<string, string> = {}) => ({
+    intent: 'rfq',
+    productId,
+    quantity: '500',
+    destinationCountry: 'US',
+    targetCurrency: 'USD',
+    message: 'Price for 500 boxes?',
+    ...overrides,
+  })
   const inquiries = async () => (await getPrisma()).inquiry.count({ where: { buyerId: buyer.profile.id } })
 
   it('refuses control/bidi characters, oversize messages, wrong types and path-like values, storing nothing', async () => {
@@ -242,7 +281,11 @@ describe('RFQ and inquiry reply', () => {
     for (const quantity of ['many', '-5', '1.5', '1e12', ' ']) {
       await expectFieldError(await post(`/catalog/${productId}`, rfq({ quantity }), [buyer.cookie]), 'quantity', 'inquiries.errors.quantity')
     }
-    await expectFieldError(await post(`/catalog/${productId}`, rfq({ destinationCountry: HOSTILE.pathTraversal }), [buyer.cookie]), 'destinationCountry', 'errors.invalidCountry')
+    await expectFieldError(
+      await post(`/catalog/${productId}`, rfq({ destinationCountry: HOSTILE.pathTraversal }), [buyer.cookie]),
+      'destinationCountry',
+      'errors.invalidCountry',
+    )
     expect((await post(`/catalog/${productId}`, { ...rfq(), 'certificationsNeeded[0]': HOSTILE.encodedTraversal }, [buyer.cookie])).status).toBe(400)
     expect((await post(`/catalog/${productId}`, rfq({ productId: HOSTILE.nul }), [buyer.cookie])).status).toBe(400)
     expect(await inquiries()).toBe(0)
@@ -285,16 +328,34 @@ describe('fair registration, meeting request, booth and certification', () => {
     organizer = await createUser('ORGANIZER')
     const slug = `hostile-fair-${crypto.randomUUID().slice(0, 8)}`
     fair = await prisma.tradeFair.create({
-      data: { slug, name: 'Hostile Fair', startsAt: new Date(Date.now() - HOUR), endsAt: new Date(Date.now() + 30 * 24 * HOUR), timeZone: 'Asia/Seoul', status: 'OPEN', organizerId: organizer.user.id },
+      data: {
+        slug,
+        name: 'Hostile Fair',
+        startsAt: new Date(Date.now() - HOUR),
+        endsAt: new Date(Date.now() + 30 * 24 * HOUR),
+        timeZone: 'Asia/Seoul',
+        status: 'OPEN',
+        organizerId: organizer.user.id,
+      },
     })
-    await prisma.fairRegistration.create({ data: { fairId: fair.id, userId: owner.user.id, kind: 'EXHIBITOR', companyId: owner.company.id, status: 'APPROVED', decidedAt: new Date() } })
+    await prisma.fairRegistration.create({
+      data: { fairId: fair.id, userId: owner.user.id, kind: 'EXHIBITOR', companyId: owner.company.id, status: 'APPROVED', decidedAt: new Date() },
+    })
     booth = await prisma.booth.create({ data: { fairId: fair.id, companyId: owner.company.id, code: 'H1', approvedAt: new Date() } })
   })
 
   it('fair session proposal: refuses control characters, oversize and mistyped fields; stores markup as text, shown escaped', async () => {
     const url = `/fairs/${fair.slug}/register`
     const wallClock = new Date(Date.now() + 3 * 24 * HOUR).toISOString().slice(0, 16)
-    const proposal = (overrides: Record<string, string> = {}) => ({ intent: 'propose', title: 'Kimchi masterclass', description: '', language: 'en', preferredStart: wallClock, durationMinutes: '30', ...overrides })
+    const proposal = (overrides: Record<string, string> = {}) => ({
+      intent: 'propose',
+      title: 'Kimchi masterclass',
+      description: '',
+      language: 'en',
+      preferredStart: wallClock,
+      durationMinutes: '30',
+      ...overrides,
+    })
     const sessions = async () => (await getPrisma()).liveSession.count({ where: { companyId: owner.company.id } })
     for (const title of REFUSED_CHARACTERS) await expectFieldError(await post(url, proposal({ title }), [owner.cookie]), 'title', 'errors.controlCharacters')
     await expectFieldError(await post(url, proposal({ title: 'x'.repeat(141) }), [owner.cookie]), 'title', 'errors.tooLong')
@@ -347,11 +408,25 @@ describe('fair registration, meeting request, booth and certification', () => {
   })
 
   it('certification: refuses control characters, impossible dates and unknown markets; stores markup as text, shown escaped', async () => {
-    const certification = (overrides: Record<string, string> = {}) => ({ intent: 'save', type: 'HACCP', market: 'US', number: 'HC-1', issuer: 'Agency', validFrom: '2026-01-01', validUntil: '2027-01-01', ...overrides })
+    const certification = (overrides: Record<string, string> = {}) => ({
+      intent: 'save',
+      type: 'HACCP',
+      market: 'US',
+      number: 'HC-1',
+      issuer: 'Agency',
+      validFrom: '2026-01-01',
+      validUntil: '2027-01-01',
+      ...overrides,
+    })
     const count = async () => (await getPrisma()).certification.count({ where: { companyId: owner.company.id } })
-    for (const number of REFUSED_CHARACTERS) await expectFieldError(await post('/exporter/certifications', certification({ number }), [owner.cookie]), 'number', 'errors.controlCharacters')
+    for (const number of REFUSED_CHARACTERS)
+      await expectFieldError(await post('/exporter/certifications', certification({ number }), [owner.cookie]), 'number', 'errors.controlCharacters')
     await expectFieldError(await post('/exporter/certifications', certification({ issuer: 'x'.repeat(151) }), [owner.cookie]), 'issuer', 'errors.tooLong')
-    await expectFieldError(await post('/exporter/certifications', certification({ validUntil: '2026-13-45' }), [owner.cookie]), 'validUntil', 'exporter.errors.date')
+    await expectFieldError(
+      await post('/exporter/certifications', certification({ validUntil: '2026-13-45' }), [owner.cookie]),
+      'validUntil',
+      'exporter.errors.date',
+    )
     expect((await post('/exporter/certifications', certification({ market: HOSTILE.pathTraversal }), [owner.cookie])).status).toBe(400)
     expect((await post('/exporter/certifications', certification({ type: HOSTILE.formula }), [owner.cookie])).status).toBe(400)
     expect((await post('/exporter/certifications', certification({ certificationId: HOSTILE.nul }), [owner.cookie])).status).toBe(400)

@@ -1,85 +1,93 @@
 import { z } from 'zod'
 
 // Parsed once at boot; a bad value stops the process with a readable message (fail fast).
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /// Public origin used in links and CSRF origin checks, e.g. https://tradecast.example
-  APP_URL: z.url().optional(),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL')
-    .optional(),
-  PGLITE_DATA_DIR: z.string().optional(),
-  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
-  /// "auto": Secure cookies when APP_URL is https
-  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  /// A session unused this long ends (ASVS L2 V3.3.2: 12 h); the 30-day absolute life still applies
-  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
-  REDIS_URL: z.string().optional(),
-  /// Pub/sub channel prefix shared by the processes of one deployment (several deployments on one Redis)
-  REDIS_CHANNEL: z.string().min(1).max(100).optional(),
-  /// Longest wait (ms) before a busy live room's chat goes out; larger = less CPU per viewer, more latency
-  LIVE_CHAT_BATCH_MAX_MS: z.coerce.number().min(0).max(1000).default(50),
-  /// pino level; default 'info', and 'silent' under NODE_ENV=test (see the transform below)
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  /// Seed the demo data set into an empty database; default only in development (see the transform below)
-  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
-  /// Proxies in front of the app: a hop count ("1") or their addresses/subnets ("10.0.0.1, 172.16.0.0/12")
-  TRUST_PROXY: z
-    .string()
-    .optional()
-    .transform((value, ctx) => parseTrustProxy(value, ctx)),
-  /// Stripe secret key (sk_test_… / sk_live_…); without it and the webhook secret, payments are off
-  STRIPE_SECRET_KEY: z.string().optional(),
-  /// Signing secret of the /webhooks/stripe endpoint (whsec_…)
-  STRIPE_WEBHOOK_SECRET: z.string().optional(),
-  /// Send Stripe API calls elsewhere, e.g. http://127.0.0.1:12111 for the local fake (tests, dev:mocks)
-  STRIPE_API_BASE: z.union([z.literal(''), z.url()]).optional(),
-  /// mediasoup workers (default: one per core, os.availableParallelism())
-  MEDIASOUP_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
-  /// Consumers one router serves before a showcase fans out to a router on another worker
-  MEDIA_CONSUMERS_PER_ROUTER: z.coerce.number().int().min(2).max(10_000).default(500),
-  /// Address WebRTC transports bind to; 0.0.0.0 = all interfaces (then announce RTC_ANNOUNCED_IP)
-  RTC_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
-  /// Public IP or host name put in ICE candidates (behind NAT / in containers)
-  RTC_ANNOUNCED_IP: z.string().min(1).optional(),
-  RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65_535).default(40_000),
-  RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65_535).default(49_999),
-  /// STUN/TURN servers for browsers, JSON: [{"urls":"turn:turn.example:3478","username":"u","credential":"p"}]
-  ICE_SERVERS: z
-    .string()
-    .default('[]')
-    .transform((value, ctx) => {
-      try {
-        return JSON.parse(value) as unknown
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'ICE_SERVERS must be JSON' })
-        return z.NEVER
-      }
-    })
-    .pipe(
-      z
-        .array(z.object({ urls: z.union([z.string().regex(/^(stun|stuns|turn|turns):/), z.array(z.string().regex(/^(stun|stuns|turn|turns):/)).min(1)]), username: z.string().optional(), credential: z.string().optional() }))
-        .max(10),
-    ),
-  /// "1" enables test-only hooks (e.g. killing a mediasoup worker from the e2e suite). Never in real deployments.
-  ENABLE_TEST_HOOKS: z.enum(['0', '1']).default('0'),
-  /// With ENABLE_TEST_HOOKS=1 only: milliseconds added to the request clock (app/utils/clock.server.ts)
-  TEST_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
-  /// SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; without it mail goes to the log
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default('Tradecast <no-reply@tradecast.dev>'),
-  /// Folder of uploaded logos and product images (relative to the working directory)
-  UPLOAD_DIR: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || 'data/uploads'),
-  /// Port of Vite's HMR websocket in development (allowed by the CSP)
-  HMR_PORT: z.coerce.number().int().min(0).max(65_535).default(24_678),
-}).refine((env) => env.RTC_MIN_PORT <= env.RTC_MAX_PORT, { error: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] })
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    /// Public origin used in links and CSRF origin checks, e.g. https://tradecast.example
+    APP_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL')
+      .optional(),
+    PGLITE_DATA_DIR: z.string().optional(),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    /// "auto": Secure cookies when APP_URL is https
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    /// A session unused this long ends (ASVS L2 V3.3.2: 12 h); the 30-day absolute life still applies
+    SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+    REDIS_URL: z.string().optional(),
+    /// Pub/sub channel prefix shared by the processes of one deployment (several deployments on one Redis)
+    REDIS_CHANNEL: z.string().min(1).max(100).optional(),
+    /// Longest wait (ms) before a busy live room's chat goes out; larger = less CPU per viewer, more latency
+    LIVE_CHAT_BATCH_MAX_MS: z.coerce.number().min(0).max(1000).default(50),
+    /// pino level; default 'info', and 'silent' under NODE_ENV=test (see the transform below)
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    /// Seed the demo data set into an empty database; default only in development (see the transform below)
+    SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+    /// Proxies in front of the app: a hop count ("1") or their addresses/subnets ("10.0.0.1, 172.16.0.0/12")
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => parseTrustProxy(value, ctx)),
+    /// Stripe secret key (sk_test_… / sk_live_…); without it and the webhook secret, payments are off
+    STRIPE_SECRET_KEY: z.string().optional(),
+    /// Signing secret of the /webhooks/stripe endpoint (whsec_…)
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    /// Send Stripe API calls elsewhere, e.g. http://127.0.0.1:12111 for the local fake (tests, dev:mocks)
+    STRIPE_API_BASE: z.union([z.literal(''), z.url()]).optional(),
+    /// mediasoup workers (default: one per core, os.availableParallelism())
+    MEDIASOUP_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+    /// Consumers one router serves before a showcase fans out to a router on another worker
+    MEDIA_CONSUMERS_PER_ROUTER: z.coerce.number().int().min(2).max(10_000).default(500),
+    /// Address WebRTC transports bind to; 0.0.0.0 = all interfaces (then announce RTC_ANNOUNCED_IP)
+    RTC_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
+    /// Public IP or host name put in ICE candidates (behind NAT / in containers)
+    RTC_ANNOUNCED_IP: z.string().min(1).optional(),
+    RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65_535).default(40_000),
+    RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65_535).default(49_999),
+    /// STUN/TURN servers for browsers, JSON: [{"urls":"turn:turn.example:3478","username":"u","credential":"p"}]
+    ICE_SERVERS: z
+      .string()
+      .default('[]')
+      .transform((value, ctx) => {
+        try {
+          return JSON.parse(value) as unknown
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'ICE_SERVERS must be JSON' })
+          return z.NEVER
+        }
+      })
+      .pipe(
+        z
+          .array(
+            z.object({
+              urls: z.union([z.string().regex(/^(stun|stuns|turn|turns):/), z.array(z.string().regex(/^(stun|stuns|turn|turns):/)).min(1)]),
+              username: z.string().optional(),
+              credential: z.string().optional(),
+            }),
+          )
+          .max(10),
+      ),
+    /// "1" enables test-only hooks (e.g. killing a mediasoup worker from the e2e suite). Never in real deployments.
+    ENABLE_TEST_HOOKS: z.enum(['0', '1']).default('0'),
+    /// With ENABLE_TEST_HOOKS=1 only: milliseconds added to the request clock (app/utils/clock.server.ts)
+    TEST_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+    /// SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; without it mail goes to the log
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default('Tradecast <no-reply@tradecast.dev>'),
+    /// Folder of uploaded logos and product images (relative to the working directory)
+    UPLOAD_DIR: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || 'data/uploads'),
+    /// Port of Vite's HMR websocket in development (allowed by the CSP)
+    HMR_PORT: z.coerce.number().int().min(0).max(65_535).default(24_678),
+  })
+  .refine((env) => env.RTC_MIN_PORT <= env.RTC_MAX_PORT, { error: 'RTC_MIN_PORT must not exceed RTC_MAX_PORT', path: ['RTC_MIN_PORT'] })
   // Test hooks let a client kill media workers and move the clock: never in a production process.
   .refine((env) => !(env.NODE_ENV === 'production' && env.ENABLE_TEST_HOOKS === '1'), {
     error: 'ENABLE_TEST_HOOKS=1 is refused when NODE_ENV=production',
@@ -109,7 +117,11 @@ function parseTrustProxy(value: string | undefined, ctx: z.RefinementCtx): Trust
   if (trimmed === '' || trimmed === 'false' || trimmed === '0') return false
   if (trimmed === 'true') {
     // "true" makes Express believe the left-most X-Forwarded-For, which any client can write.
-    ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY=true trusts addresses any client can forge; set the number of proxy hops (e.g. 1) or the proxies\' addresses/subnets (e.g. 10.0.0.1,172.16.0.0/12)' })
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        "TRUST_PROXY=true trusts addresses any client can forge; set the number of proxy hops (e.g. 1) or the proxies' addresses/subnets (e.g. 10.0.0.1,172.16.0.0/12)",
+    })
     return z.NEVER
   }
   if (/^\d+$/.test(trimmed)) {
@@ -117,7 +129,10 @@ function parseTrustProxy(value: string | undefined, ctx: z.RefinementCtx): Trust
     if (hops > 10) ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY: at most 10 proxy hops' })
     return hops
   }
-  const entries = trimmed.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const entries = trimmed
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   const address = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])
   for (const entry of entries) {
     if (!TRUST_PROXY_NAMES.has(entry) && !address.safeParse(entry).success) {

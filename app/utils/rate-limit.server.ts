@@ -85,11 +85,7 @@ async function verdictOf(consumptions: Array<Promise<unknown>>): Promise<RateLim
 export async function consumeLoginAttempt(clientIp: string, email: string): Promise<RateLimitVerdict> {
   const account = email.toLowerCase()
   const ip = addressBudgetKey(clientIp)
-  return verdictOf([
-    getLimiter('byAccountAndIp').consume(`${account}|${ip}`),
-    getLimiter('byIp').consume(ip),
-    getLimiter('byAccount').consume(account),
-  ])
+  return verdictOf([getLimiter('byAccountAndIp').consume(`${account}|${ip}`), getLimiter('byIp').consume(ip), getLimiter('byAccount').consume(account)])
 }
 
 /** One point of an account-page budget (see ACCOUNT_LIMITS). */

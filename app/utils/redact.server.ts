@@ -20,8 +20,8 @@ export function redactLoggedRequest<T extends LoggedRequest>(req: T): T {
       : Array.isArray(value)
         ? value.map(scrub)
         : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrub(inner)]))
-        : value
+          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrub(inner)]))
+          : value
   return {
     ...req,
     url: scrub(req.url),

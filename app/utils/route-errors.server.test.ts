@@ -48,7 +48,11 @@ describe('form errors from a DomainError', () => {
   })
 
   it('lets the route choose the status, field and message', () => {
-    const { reply, init } = domainFormReply(submission(), new DomainError('slow', { status: 429, retryAfterSeconds: 60 }), { status: 400, field: 'name', message: 'x.slow|1' })
+    const { reply, init } = domainFormReply(submission(), new DomainError('slow', { status: 429, retryAfterSeconds: 60 }), {
+      status: 400,
+      field: 'name',
+      message: 'x.slow|1',
+    })
     expect(reply.error).toEqual({ name: ['x.slow|1'] })
     expect(init).toEqual({ status: 400, headers: { 'Retry-After': '60' } })
   })

@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import {
-  type FileUpload,
-  MaxFilesExceededError,
-  MaxFileSizeExceededError,
-  MultipartParseError,
-  parseFormData,
-} from '@mjackson/form-data-parser'
+import { type FileUpload, MaxFilesExceededError, MaxFileSizeExceededError, MultipartParseError, parseFormData } from '@mjackson/form-data-parser'
 import { fileTypeFromBuffer } from 'file-type'
 import { getEnv } from './env.server'
 import { getLogger } from './logger.server'

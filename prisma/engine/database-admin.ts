@@ -57,9 +57,10 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
 const isPGliteFolder = (dataDir: string) => existsSync(path.join(dataDir, 'PG_VERSION'))
 
 export async function canConnect(target: DatabaseTarget): Promise<void> {
-  if (target.kind === 'postgres') return withClient(target.url, async () => {
-    // Connecting is the check.
-  })
+  if (target.kind === 'postgres')
+    return withClient(target.url, async () => {
+      // Connecting is the check.
+    })
   if (target.dataDir === PGLITE_MEMORY || isPGliteFolder(target.dataDir)) return
   throw new DatabaseAdminError('P1003', `Database does not exist: no PGlite data folder at \`${target.dataDir}\`.`)
 }

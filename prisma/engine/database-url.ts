@@ -8,9 +8,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export type DatabaseTarget =
-  | { kind: 'pglite'; /** absolute folder, or 'memory://' */ dataDir: string }
-  | { kind: 'postgres'; url: string }
+export type DatabaseTarget = { kind: 'pglite'; /** absolute folder, or 'memory://' */ dataDir: string } | { kind: 'postgres'; url: string }
 
 export const PGLITE_HOST = 'pglite'
 export const PGLITE_MEMORY = 'memory://'

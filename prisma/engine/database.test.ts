@@ -39,45 +39,61 @@ function migrationSuite(open: () => Promise<{ target: DatabaseTarget; cleanup():
     for (const cleanup of cleanups) await cleanup()
   }, SLOW)
 
-  it('applies every migration, each script in one piece', async () => {
-    const { applied } = await applyMigrations(opened, migrationsDir)
-    expect(applied).toEqual(Object.keys(GOOD_MIGRATIONS))
-    expect(await rows(opened, 'SELECT "name", "kind"::text FROM "Item"')).toEqual([['a;b;x', 'A']])
-  }, SLOW)
+  it(
+    'applies every migration, each script in one piece',
+    async () => {
+      const { applied } = await applyMigrations(opened, migrationsDir)
+      expect(applied).toEqual(Object.keys(GOOD_MIGRATIONS))
+      expect(await rows(opened, 'SELECT "name", "kind"::text FROM "Item"')).toEqual([['a;b;x', 'A']])
+    },
+    SLOW,
+  )
 
-  it('does nothing when re-applied', async () => {
-    expect(await applyMigrations(opened, migrationsDir)).toEqual({ applied: [] })
-  }, SLOW)
+  it(
+    'does nothing when re-applied',
+    async () => {
+      expect(await applyMigrations(opened, migrationsDir)).toEqual({ applied: [] })
+    },
+    SLOW,
+  )
 
   it('reads the one-byte "char" type the schema describer selects', async () => {
     expect(await rows(opened, `SELECT relkind FROM pg_class WHERE relname = 'Item'`)).toEqual([['r']])
   })
 
-  it('reports a failing migration as failed, rolled back and blocking', async () => {
-    const [name, sql] = FAILING_MIGRATION
-    await writeMigrations(migrationsDir, { [name]: sql })
+  it(
+    'reports a failing migration as failed, rolled back and blocking',
+    async () => {
+      const [name, sql] = FAILING_MIGRATION
+      await writeMigrations(migrationsDir, { [name]: sql })
 
-    const failure = await applyMigrations(opened, migrationsDir).catch((error: unknown) => error)
-    expect(failure).toBeInstanceOf(MigrationFailedError)
-    expect((failure as MigrationFailedError).migrationName).toBe(name)
-    expect((failure as Error).message).toMatch(/DoesNotExist/)
+      const failure = await applyMigrations(opened, migrationsDir).catch((error: unknown) => error)
+      expect(failure).toBeInstanceOf(MigrationFailedError)
+      expect((failure as MigrationFailedError).migrationName).toBe(name)
+      expect((failure as Error).message).toMatch(/DoesNotExist/)
 
-    const recorded = await rows(
-      opened,
-      `SELECT finished_at IS NULL, rolled_back_at IS NULL, logs IS NOT NULL FROM _prisma_migrations WHERE migration_name = '${name}'`,
-    )
-    expect(recorded).toEqual([[true, true, true]]) // unfinished, not rolled back, error logged
-    expect(await rows(opened, `SELECT to_regclass('"Broken"')::text`)).toEqual([[null]])
+      const recorded = await rows(
+        opened,
+        `SELECT finished_at IS NULL, rolled_back_at IS NULL, logs IS NOT NULL FROM _prisma_migrations WHERE migration_name = '${name}'`,
+      )
+      expect(recorded).toEqual([[true, true, true]]) // unfinished, not rolled back, error logged
+      expect(await rows(opened, `SELECT to_regclass('"Broken"')::text`)).toEqual([[null]])
 
-    // Later deploys refuse to run past a failed migration, naming it.
-    await expect(applyMigrations(opened, migrationsDir)).rejects.toThrow(name)
-  }, SLOW)
+      // Later deploys refuse to run past a failed migration, naming it.
+      await expect(applyMigrations(opened, migrationsDir)).rejects.toThrow(name)
+    },
+    SLOW,
+  )
 
-  it('hands out a disposable shadow database', async () => {
-    const shadow = await opened.adapter.connectToShadowDb()
-    expect(await shadow.queryRaw({ sql: 'SELECT 1', args: [], argTypes: [] })).toMatchObject({ rows: [[1]] })
-    await shadow.dispose()
-  }, SLOW)
+  it(
+    'hands out a disposable shadow database',
+    async () => {
+      const shadow = await opened.adapter.connectToShadowDb()
+      expect(await shadow.queryRaw({ sql: 'SELECT 1', args: [], argTypes: [] })).toMatchObject({ rows: [[1]] })
+      await shadow.dispose()
+    },
+    SLOW,
+  )
 }
 
 describe('applyMigrations on in-memory PGlite', () => {
@@ -110,18 +126,22 @@ describe.skipIf(!postgresUrl)('applyMigrations on PostgreSQL', () => {
     }
   })
 
-  it('drops the temporary shadow database after use', async () => {
-    const countShadows = async () =>
-      ((await adminQuery(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'prisma_shadow_%'`)).rows[0] as { n: number }).n
-    const opened = await openDatabase({ kind: 'postgres', url: postgresUrl! })
-    try {
-      const before = await countShadows()
-      const shadow = await opened.adapter.connectToShadowDb()
-      expect(await countShadows()).toBe(before + 1)
-      await shadow.dispose()
-      expect(await countShadows()).toBe(before)
-    } finally {
-      await opened.close()
-    }
-  }, SLOW)
+  it(
+    'drops the temporary shadow database after use',
+    async () => {
+      const countShadows = async () =>
+        ((await adminQuery(`SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'prisma_shadow_%'`)).rows[0] as { n: number }).n
+      const opened = await openDatabase({ kind: 'postgres', url: postgresUrl! })
+      try {
+        const before = await countShadows()
+        const shadow = await opened.adapter.connectToShadowDb()
+        expect(await countShadows()).toBe(before + 1)
+        await shadow.dispose()
+        expect(await countShadows()).toBe(before)
+      } finally {
+        await opened.close()
+      }
+    },
+    SLOW,
+  )
 })

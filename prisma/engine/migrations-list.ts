@@ -25,10 +25,7 @@ export async function readMigrationsList(migrationsDir: string): Promise<Migrati
         path: name,
         migrationFile: {
           path: MIGRATION_FILE,
-          content:
-            sql === null
-              ? { tag: 'error' as const, value: `${MIGRATION_FILE} not found in ${name}` }
-              : { tag: 'ok' as const, value: sql },
+          content: sql === null ? { tag: 'error' as const, value: `${MIGRATION_FILE} not found in ${name}` } : { tag: 'ok' as const, value: sql },
         },
       }
     }),

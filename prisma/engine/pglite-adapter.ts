@@ -3,11 +3,7 @@
 // PrismaClient must use this same instance.
 import type { PGlite } from '@electric-sql/pglite'
 import { createPGlite } from './pglite-create.ts'
-import {
-  DriverAdapterError,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils'
+import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 
 type ErrorMapper = { onError?: (error: unknown) => never }

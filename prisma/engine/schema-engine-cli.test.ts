@@ -20,8 +20,7 @@ describe('prisma CLI through the stand-in schema engine', () => {
   let configPath: string
   let dataDir: string
 
-  const prisma = (...args: string[]) =>
-    run('npx', ['--no-install', 'prisma', ...args, '--config', configPath], { cwd: projectRoot, env })
+  const prisma = (...args: string[]) => run('npx', ['--no-install', 'prisma', ...args, '--config', configPath], { cwd: projectRoot, env })
 
   beforeAll(async () => {
     temp = await makeTempDir('engine-cli')
@@ -51,15 +50,19 @@ export default {
     expect(stdout.trim()).toBe('schema-engine-cli 0edf323efd1d98336f3f0a68684b56f689b900d3')
   })
 
-  it('runs migrate deploy, then migrate status reports the database up to date', async () => {
-    const deploy = await prisma('migrate', 'deploy')
-    expect(deploy.stdout).toMatch(/All migrations have been successfully applied/)
-    expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true)
+  it(
+    'runs migrate deploy, then migrate status reports the database up to date',
+    async () => {
+      const deploy = await prisma('migrate', 'deploy')
+      expect(deploy.stdout).toMatch(/All migrations have been successfully applied/)
+      expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true)
 
-    const status = await prisma('migrate', 'status')
-    expect(status.stdout).toMatch(/2 migrations found/)
-    expect(status.stdout).toMatch(/Database schema is up to date!/)
-    // The CLI does not wait for the engine to exit; it must release the folder shortly after.
-    await vi.waitFor(() => expect(existsSync(`${dataDir}.lock`)).toBe(false), { timeout: 10_000, interval: 100 })
-  }, SLOW)
+      const status = await prisma('migrate', 'status')
+      expect(status.stdout).toMatch(/2 migrations found/)
+      expect(status.stdout).toMatch(/Database schema is up to date!/)
+      // The CLI does not wait for the engine to exit; it must release the folder shortly after.
+      await vi.waitFor(() => expect(existsSync(`${dataDir}.lock`)).toBe(false), { timeout: 10_000, interval: 100 })
+    },
+    SLOW,
+  )
 })

@@ -44,7 +44,10 @@ function writeLog(level: string, fields: Record<string, unknown>): void {
 }
 
 function rerouteConsole(): void {
-  const toLog = (level: string) => (...parts: unknown[]) => writeLog(level, { message: parts.map(String).join(' ') })
+  const toLog =
+    (level: string) =>
+    (...parts: unknown[]) =>
+      writeLog(level, { message: parts.map(String).join(' ') })
   console.log = console.info = toLog('INFO')
   console.debug = toLog('DEBUG')
   console.warn = toLog('WARN')
@@ -62,8 +65,7 @@ function lazyDatabase(target: DatabaseTarget, shadowDatabaseUrl: string | undefi
     provider: 'postgres',
     adapterName: target.kind === 'pglite' ? 'pglite-prisma-adapter' : '@prisma/adapter-pg',
     connect: async () => (await get()).adapter.connect(),
-    connectToShadowDb: async () =>
-      target.kind === 'pglite' ? connectPGliteShadow() : (await get()).adapter.connectToShadowDb(),
+    connectToShadowDb: async () => (target.kind === 'pglite' ? connectPGliteShadow() : (await get()).adapter.connectToShadowDb()),
   }
   const close = async () => {
     if (opened) await (await opened).close()
@@ -165,9 +167,11 @@ async function serveRpc(args: Args, target: DatabaseTarget): Promise<void> {
     (shuttingDown ??= (async () => {
       // free() neither closes the connections nor clears the engine's timers: do both, then exit
       // so no pool or timer keeps the process alive.
-      await enginePromise.then((opened) => opened.close()).catch(() => {
-        // Exiting anyway; a failed start was reported by the first request.
-      })
+      await enginePromise
+        .then((opened) => opened.close())
+        .catch(() => {
+          // Exiting anyway; a failed start was reported by the first request.
+        })
       await database.close().catch((error: unknown) => writeLog('ERROR', { message: `closing database: ${String(error)}` }))
       process.exit(exitCode)
     })())
@@ -181,9 +185,11 @@ async function serveRpc(args: Args, target: DatabaseTarget): Promise<void> {
       pendingPrints.delete(message.id)
       return
     }
-    queue = queue.then(() => handle(message)).then(() => {
-      if (panicked) void shutdown(101)
-    })
+    queue = queue
+      .then(() => handle(message))
+      .then(() => {
+        if (panicked) void shutdown(101)
+      })
   })
   // The CLI ends stdin and then sends SIGTERM right away; finish the current request, then close.
   lines.on('close', () => void queue.then(() => shutdown(0)))

@@ -20,10 +20,7 @@ INSERT INTO "Item" ("name") VALUES ('a;b');
 }
 
 /** Creates "Broken" and then fails: the whole migration must roll back and be recorded as failed. */
-export const FAILING_MIGRATION: [string, string] = [
-  '20240103000000_broken',
-  `CREATE TABLE "Broken" ("id" INT);\nINSERT INTO "DoesNotExist" VALUES (1);\n`,
-]
+export const FAILING_MIGRATION: [string, string] = ['20240103000000_broken', `CREATE TABLE "Broken" ("id" INT);\nINSERT INTO "DoesNotExist" VALUES (1);\n`]
 
 export const SCHEMA = `
 datasource db {

@@ -55,7 +55,15 @@ export function buildNotifications(world: World, sessions: SeededSessions, inqui
   const meeting = (key: string) => must(meetings.get(key), `meeting ${key}`)
 
   const push = (userId: string, kind: string, data: Record<string, string | number>, link: string | null, createdAt: Date, read: boolean) =>
-    plan.notifications.push({ id: id(), userId, kind, data, link, createdAt, readAt: read ? addMs(createdAt, rng.number.int({ min: 5, max: 90 }) * MINUTE) : null })
+    plan.notifications.push({
+      id: id(),
+      userId,
+      kind,
+      data,
+      link,
+      createdAt,
+      readAt: read ? addMs(createdAt, rng.number.int({ min: 5, max: 90 }) * MINUTE) : null,
+    })
   const companyUsers = (company: SeededCompany) => [company.owner, ...(company.member ? [company.member] : [])]
 
   // New inquiries → every member of the exporter company
@@ -74,7 +82,14 @@ export function buildNotifications(world: World, sessions: SeededSessions, inqui
   }
   // Older inquiry traffic, already read
   const zhang = inquiry('zhang-cup-noodles')
-  push(soyang.owner.id, 'inquiry.created', { buyer: zhang.buyer.company, country: zhang.buyer.country, product: zhang.productName, quantity: zhang.quantityText }, `/inquiries/${zhang.id}`, zhang.createdAt, true)
+  push(
+    soyang.owner.id,
+    'inquiry.created',
+    { buyer: zhang.buyer.company, country: zhang.buyer.country, product: zhang.productName, quantity: zhang.quantityText },
+    `/inquiries/${zhang.id}`,
+    zhang.createdAt,
+    true,
+  )
   push(zhang.buyer.id, 'inquiry.status', { product: zhang.productName, status: 'WON' }, `/inquiries/${zhang.id}`, new Date(now - 21 * DAY), true)
   const tea = inquiry('volkov-tea')
   push(tea.buyer.id, 'inquiry.status', { product: tea.productName, status: 'SAMPLE_SENT' }, `/inquiries/${tea.id}`, new Date(now - 8.4 * DAY), true)
@@ -98,7 +113,14 @@ export function buildNotifications(world: World, sessions: SeededSessions, inqui
   const ginseng = inquiry('emily-ginseng')
   push(emily.id, 'inquiry.message', { author: ginseng.company.name, product: ginseng.productName }, `/inquiries/${ginseng.id}`, new Date(now - 6 * DAY), true)
   const seorakMeeting = meeting('emily-seorak')
-  push(emily.id, 'meeting.requested', { from: find.company('seorak-sea-foods').name, when: when(seorakMeeting.startsAt, emily.timeZone) }, `/meetings/${seorakMeeting.id}`, new Date(now - 2 * DAY), true)
+  push(
+    emily.id,
+    'meeting.requested',
+    { from: find.company('seorak-sea-foods').name, when: when(seorakMeeting.startsAt, emily.timeZone) },
+    `/meetings/${seorakMeeting.id}`,
+    new Date(now - 2 * DAY),
+    true,
+  )
   const startsAt = must(sessions.startsAt.get('soyang-next'), 'soyang-next start')
   push(
     emily.id,
@@ -113,12 +135,26 @@ export function buildNotifications(world: World, sessions: SeededSessions, inqui
   // Demo exporter: meeting request from the demo buyer, booth approval
   const emilyMeeting = meeting('emily-soyang')
   for (const user of companyUsers(soyang)) {
-    push(user.id, 'meeting.requested', { from: emily.company, when: when(emilyMeeting.startsAt, 'Asia/Seoul') }, `/meetings/${emilyMeeting.id}`, new Date(now - 5 * HOUR), false)
+    push(
+      user.id,
+      'meeting.requested',
+      { from: emily.company, when: when(emilyMeeting.startsAt, 'Asia/Seoul') },
+      `/meetings/${emilyMeeting.id}`,
+      new Date(now - 5 * HOUR),
+      false,
+    )
   }
   push(soyang.owner.id, 'registration.decided', { fair: 'GTI Expo 2026', status: 'APPROVED' }, '/fairs/gti-expo-2026', new Date(now - 40 * DAY), true)
 
   // Accepted meeting with Russian interpretation
   const volkovMeeting = meeting('volkov-soyang')
   push(volkov.id, 'meeting.updated', { with: soyang.name, status: 'ACCEPTED' }, `/meetings/${volkovMeeting.id}`, new Date(now - 2 * DAY - 3 * HOUR), false)
-  push(staff.interpreterRu.id, 'meeting.updated', { with: `${volkov.company} / ${soyang.name}`, status: 'ACCEPTED' }, `/meetings/${volkovMeeting.id}`, new Date(now - 2 * DAY), false)
+  push(
+    staff.interpreterRu.id,
+    'meeting.updated',
+    { with: `${volkov.company} / ${soyang.name}`, status: 'ACCEPTED' },
+    `/meetings/${volkovMeeting.id}`,
+    new Date(now - 2 * DAY),
+    false,
+  )
 }

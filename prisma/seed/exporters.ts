@@ -132,9 +132,7 @@ function certificateNumber(rng: Faker, cert: CertSeed, validFrom: Date): string 
     case 'HACCP':
       return `${year}-${rng.number.int({ min: 1, max: 3 })}-${digits(4)}`
     case 'EAC':
-      return cert.issuer.startsWith('Roszdravnadzor')
-        ? `РЗН ${year}/${digits(5)}`
-        : `ЕАЭС N RU Д-KR.РА01.В.${digits(5)}/${String(year).slice(2)}`
+      return cert.issuer.startsWith('Roszdravnadzor') ? `РЗН ${year}/${digits(5)}` : `ЕАЭС N RU Д-KR.РА01.В.${digits(5)}/${String(year).slice(2)}`
     case 'NMPA':
       if (cert.issuer.includes('health food')) return `国食健备J${year}${digits(6)}`
       if (cert.issuer.includes('cosmetics')) return `国妆网备进字${year}${digits(6)}`

@@ -10,10 +10,31 @@ export const FAIR_LAST_DAY = 5
 
 const HALLS = [
   { code: 'A', name: 'Food & Beverage Hall', i18n: { ko: '식품·음료관', zh: '食品饮料馆', ru: 'Павильон продуктов и напитков', mn: 'Хүнс, ундааны танхим' } },
-  { code: 'B', name: 'Seafood & Agri Hall', i18n: { ko: '수산·농산관', zh: '水产农产品馆', ru: 'Павильон морепродуктов и агропродукции', mn: 'Далайн болон хөдөө аж ахуйн танхим' } },
-  { code: 'C', name: 'Health & Beauty Hall', i18n: { ko: '건강·뷰티관', zh: '健康美容馆', ru: 'Павильон здоровья и красоты', mn: 'Эрүүл мэнд, гоо сайхны танхим' } },
-  { code: 'D', name: 'Medical Devices Hall', i18n: { ko: '의료기기관', zh: '医疗器械馆', ru: 'Павильон медицинской техники', mn: 'Эмнэлгийн хэрэгслийн танхим' } },
-  { code: 'E', name: 'Industry, Mobility & Crafts Hall', i18n: { ko: '산업·모빌리티·공예관', zh: '工业、汽车与工艺馆', ru: 'Павильон промышленности, автокомпонентов и ремёсел', mn: 'Үйлдвэр, авто, гар урлалын танхим' } },
+  {
+    code: 'B',
+    name: 'Seafood & Agri Hall',
+    i18n: { ko: '수산·농산관', zh: '水产农产品馆', ru: 'Павильон морепродуктов и агропродукции', mn: 'Далайн болон хөдөө аж ахуйн танхим' },
+  },
+  {
+    code: 'C',
+    name: 'Health & Beauty Hall',
+    i18n: { ko: '건강·뷰티관', zh: '健康美容馆', ru: 'Павильон здоровья и красоты', mn: 'Эрүүл мэнд, гоо сайхны танхим' },
+  },
+  {
+    code: 'D',
+    name: 'Medical Devices Hall',
+    i18n: { ko: '의료기기관', zh: '医疗器械馆', ru: 'Павильон медицинской техники', mn: 'Эмнэлгийн хэрэгслийн танхим' },
+  },
+  {
+    code: 'E',
+    name: 'Industry, Mobility & Crafts Hall',
+    i18n: {
+      ko: '산업·모빌리티·공예관',
+      zh: '工业、汽车与工艺馆',
+      ru: 'Павильон промышленности, автокомпонентов и ремёсел',
+      mn: 'Үйлдвэр, авто, гар урлалын танхим',
+    },
+  },
 ] as const
 
 /** Exhibitors with an approved booth: company slug → hall and headline. */
@@ -161,7 +182,10 @@ export function buildFair(ctx: BuildContext, plan: SeedPlan, companies: SeededCo
   // 30-minute B2B slots in Seoul business hours, with a lunch break, on every fair day.
   const slotIds = new Map<number, string>()
   for (let day = FAIR_FIRST_DAY; day <= FAIR_LAST_DAY; day++) {
-    for (const [from, to] of [['09:00', '12:00'], ['13:00', '18:00']] as const) {
+    for (const [from, to] of [
+      ['09:00', '12:00'],
+      ['13:00', '18:00'],
+    ] as const) {
       const end = zonedAt(now, day, to)
       for (let t = zonedAt(now, day, from); t < end; t = addMs(t, 30 * MINUTE)) {
         const slotId = id()

@@ -60,9 +60,7 @@ export function productSvg(product: CatalogProduct, index: number): string {
         ? `<g transform="translate(330 68)" fill="none" stroke="#fff" stroke-opacity=".55" stroke-width="3"><path d="M10 30 L60 8 L110 30 L60 52 Z"/><path d="M10 30 V92 L60 114 V52 M110 30 V92 L60 114"/></g>`
         : `<g fill="none" stroke="#fff" stroke-opacity=".55" stroke-width="4"><circle cx="372" cy="110" r="40"/><path d="M401 139 L436 174"/></g><text x="372" y="124" text-anchor="middle" font-size="34" font-weight="700" fill="#fff">${esc(mark)}</text>`
 
-  const titleLines = title
-    .map((line, i) => `<text x="32" y="${206 + i * 34}" font-size="26" font-weight="700" fill="#fff">${esc(line)}</text>`)
-    .join('')
+  const titleLines = title.map((line, i) => `<text x="32" y="${206 + i * 34}" font-size="26" font-weight="700" fill="#fff">${esc(line)}</text>`).join('')
   const afterTitle = 206 + title.length * 34
   return `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360" viewBox="0 0 480 360" font-family="${FONT}" role="img" aria-label="${esc(`${product.base.en} (${kind})`)}">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${bg1}"/><stop offset="1" stop-color="${bg2}"/></linearGradient></defs>

@@ -66,8 +66,13 @@ const INQUIRIES: InquirySpec[] = [
     destination: 'US',
     certs: ['FDA'],
     days: { created: 6.2, quoted: 5.1 },
-    message: 'We are looking for a honey butter kettle chip for 120 Northeast grocery stores under our own label. 1,000 cartons for the first order, FOB Incheon. Can you meet $17.50?',
-    quote: { price: 18.2, validDays: 30, terms: 'FOB Incheon. 30% T/T deposit, 70% against copy of B/L. Private-label artwork supplied by buyer; plate cost waived from 2,000 cartons.' },
+    message:
+      'We are looking for a honey butter kettle chip for 120 Northeast grocery stores under our own label. 1,000 cartons for the first order, FOB Incheon. Can you meet $17.50?',
+    quote: {
+      price: 18.2,
+      validDays: 30,
+      terms: 'FOB Incheon. 30% T/T deposit, 70% against copy of B/L. Private-label artwork supplied by buyer; plate cost waived from 2,000 cartons.',
+    },
     unread: 'buyer',
     thread: [
       ['exporter', 5.1, 'Thank you, Emily. Our best price for 1,000 cartons is $18.20 FOB Incheon; from 5,000 cartons we can go to $17.29. Quote attached.'],
@@ -86,7 +91,8 @@ const INQUIRIES: InquirySpec[] = [
     destination: 'RU',
     certs: ['EAC'],
     days: { created: 14, quoted: 12.3, sample: 8.4 },
-    message: 'Добрый день! Interested in tartary buckwheat tea for pharmacies and supermarkets in Primorye. 2,000 boxes CIF Vladivostok, with EAC and Russian labels.',
+    message:
+      'Добрый день! Interested in tartary buckwheat tea for pharmacies and supermarkets in Primorye. 2,000 boxes CIF Vladivostok, with EAC and Russian labels.',
     quote: { price: 4.75, validDays: 45, terms: 'CIF Vladivostok. Russian sticker labels applied at our plant. Payment: 50% advance, 50% before shipment.' },
     thread: [
       ['exporter', 12.3, 'Quote sent: $4.75 per box CIF Vladivostok. Our EAC declaration is valid for tea bags.'],
@@ -129,7 +135,8 @@ const INQUIRIES: InquirySpec[] = [
     destination: 'CN',
     certs: ['HACCP'],
     days: { created: 45, quoted: 43, sample: 38, negotiating: 30, closed: 21 },
-    message: 'We import Korean instant noodles for Shanghai convenience stores. Request a quote for 4,000 cartons of buckwheat cup noodles, CIF Shanghai, Chinese labels.',
+    message:
+      'We import Korean instant noodles for Shanghai convenience stores. Request a quote for 4,000 cartons of buckwheat cup noodles, CIF Shanghai, Chinese labels.',
     quote: { price: 17.8, validDays: 30, terms: 'CIF Shanghai. Chinese back labels. GACC registration number printed on carton.', revised: 17.1 },
     consultationUsd: 72_000,
     contractUsd: 68_400,
@@ -174,7 +181,8 @@ const INQUIRIES: InquirySpec[] = [
     certs: ['FDA'],
     days: { created: 0.2 },
     inFair: true,
-    message: 'Visited your booth at GTI Expo. Do you have MoCRA listing for the 150 ml toner? We would start with 3,000 units for a clean-beauty subscription box.',
+    message:
+      'Visited your booth at GTI Expo. Do you have MoCRA listing for the 150 ml toner? We would start with 3,000 units for a clean-beauty subscription box.',
     unread: 'exporter',
     thread: [],
   },
@@ -191,7 +199,7 @@ const INQUIRIES: InquirySpec[] = [
     certs: ['FDA'],
     days: { created: 9, quoted: 7 },
     message: 'Our network of outpatient surgery centers needs 40 bedside monitors. Please quote the MS-700 with 510(k) documentation, CIP Chicago.',
-    quote: { price: 1790, validDays: 60, terms: 'CIP Chicago O\'Hare. 2-year warranty, 1 on-site training day. Payment 30 days after delivery via L/C.' },
+    quote: { price: 1790, validDays: 60, terms: "CIP Chicago O'Hare. 2-year warranty, 1 on-site training day. Payment 30 days after delivery via L/C." },
     thread: [['exporter', 7, 'Quote attached, including our 510(k) clearance letter and service plan.']],
   },
   {
@@ -206,7 +214,7 @@ const INQUIRIES: InquirySpec[] = [
     destination: 'MN',
     days: { created: 60, quoted: 58, sample: 52, negotiating: 45, closed: 35 },
     message: 'Dried squid for Ulaanbaatar supermarkets, 1,200 kg. Shipping via Tianjin, CFR Tianjin.',
-    quote: { price: 38, validDays: 30, terms: 'CFR Tianjin, transit to Ulaanbaatar by buyer\'s forwarder.', revised: 36.75 },
+    quote: { price: 38, validDays: 30, terms: "CFR Tianjin, transit to Ulaanbaatar by buyer's forwarder.", revised: 36.75 },
     consultationUsd: 48_000,
     contractUsd: 44_100,
     thread: [
@@ -269,7 +277,8 @@ const INQUIRIES: InquirySpec[] = [
     certs: ['EAC'],
     days: { created: 1.1 },
     inFair: true,
-    message: 'We distribute dental implants to 300 clinics in the Moscow region. Please send your price list for fixtures and abutments, DAP Moscow, and a copy of the Roszdravnadzor registration.',
+    message:
+      'We distribute dental implants to 300 clinics in the Moscow region. Please send your price list for fixtures and abutments, DAP Moscow, and a copy of the Roszdravnadzor registration.',
     thread: [],
   },
 ]
@@ -398,7 +407,8 @@ export function buildInquiries(world: World, sessions: SeededSessions): SeededIn
       createdAt,
       updatedAt: activity,
     })
-    const firstQuote = spec.quote && quotedAt ? { price: `${spec.quote.price} ${product.currency}`, validUntil: addMs(quotedAt, spec.quote.validDays * DAY) } : undefined
+    const firstQuote =
+      spec.quote && quotedAt ? { price: `${spec.quote.price} ${product.currency}`, validUntil: addMs(quotedAt, spec.quote.validDays * DAY) } : undefined
     out.set(spec.key, {
       id: inquiryId,
       createdAt,

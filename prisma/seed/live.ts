@@ -52,7 +52,11 @@ const SESSIONS: SessionSpec[] = [
     description: 'Flavours, bag sizes, FDA labelling and private-label artwork workflow for US and Canadian grocers.',
     inFair: true,
     approved: true,
-    products: [['gangwon-potato-chips', 0], ['gangwon-potato-chips', 1], ['gangwon-potato-chips', 2]],
+    products: [
+      ['gangwon-potato-chips', 0],
+      ['gangwon-potato-chips', 1],
+      ['gangwon-potato-chips', 2],
+    ],
   },
   {
     key: 'jajak',
@@ -78,11 +82,20 @@ const SESSIONS: SessionSpec[] = [
     status: 'SCHEDULED',
     language: 'en',
     title: 'Patient monitors for regional hospitals: live demo & Q&A',
-    titleI18n: { ko: '지역 병원용 환자감시장치 라이브 데모', ru: 'Мониторы пациента для региональных больниц: демонстрация', mn: 'Бүсийн эмнэлгийн өвчтөний монитор: шууд танилцуулга' },
+    titleI18n: {
+      ko: '지역 병원용 환자감시장치 라이브 데모',
+      ru: 'Мониторы пациента для региональных больниц: демонстрация',
+      mn: 'Бүсийн эмнэлгийн өвчтөний монитор: шууд танилцуулга',
+    },
     description: 'Bedside and transport monitors side by side, central-station networking and service training for distributors.',
     inFair: true,
     approved: true,
-    products: [['medisense-bedside-patient-monitor', 0], ['medisense-bedside-patient-monitor', 1], ['medisense-transport-monitor'], ['medisense-pulse-oximeter', 0]],
+    products: [
+      ['medisense-bedside-patient-monitor', 0],
+      ['medisense-bedside-patient-monitor', 1],
+      ['medisense-transport-monitor'],
+      ['medisense-pulse-oximeter', 0],
+    ],
   },
   {
     key: 'seorak',
@@ -97,7 +110,11 @@ const SESSIONS: SessionSpec[] = [
     description: 'A walk through our Sokcho drying racks and the Yongdae-ri hwangtae yard, with EAC documentation and CFR Vladivostok pricing.',
     inFair: true,
     approved: true,
-    products: [['sokcho-sun-dried-squid', 0], ['hwangtae-dried-pollack', 0], ['hwangtae-dried-pollack', 1]],
+    products: [
+      ['sokcho-sun-dried-squid', 0],
+      ['hwangtae-dried-pollack', 0],
+      ['hwangtae-dried-pollack', 1],
+    ],
   },
   {
     key: 'hongcheon',
@@ -142,7 +159,11 @@ const SESSIONS: SessionSpec[] = [
     description: 'Linear and convex probes compared on phantoms, plus gel and probe-cover consumables pricing.',
     inFair: true,
     approved: true,
-    products: [['chiak-portable-ultrasound', 0], ['chiak-portable-ultrasound', 1], ['chiak-ultrasound-gel', 0]],
+    products: [
+      ['chiak-portable-ultrasound', 0],
+      ['chiak-portable-ultrasound', 1],
+      ['chiak-ultrasound-gel', 0],
+    ],
   },
   {
     key: 'hanji-cancelled',
@@ -271,7 +292,12 @@ function buildEndedChat(world: World, sessionId: string, startedAt: Date, id: ()
 
   type Line = { min: number; author?: SeededUser; guest?: string; lang: string; body: string; removed?: boolean; pin?: boolean }
   const lines: Line[] = [
-    { min: 1.5, author: host, lang: 'en', body: 'Welcome to Soyang Buckwheat Foods, live from Chuncheon! Today: soba, cup noodles and potato chips. Ask anything about MOQ, shelf life and certificates.' },
+    {
+      min: 1.5,
+      author: host,
+      lang: 'en',
+      body: 'Welcome to Soyang Buckwheat Foods, live from Chuncheon! Today: soba, cup noodles and potato chips. Ask anything about MOQ, shelf life and certificates.',
+    },
     { min: 4.8, author: sato, lang: 'ja', body: '乾麺の賞味期限は何ヶ月ですか？' },
     { min: 6.1, author: host, lang: 'en', body: '18 months for the dried soba, 9 months for the cup noodles (Japanese: 乾麺18ヶ月、カップ麺9ヶ月です).' },
     { min: 9.3, author: volkov, lang: 'ru', body: 'Есть ли декларация ЕАС на лапшу и чипсы?' },
@@ -279,9 +305,20 @@ function buildEndedChat(world: World, sessionId: string, startedAt: Date, id: ()
     { min: 14.2, guest: 'Mike', lang: 'en', body: 'That crunch on the honey butter chips 👀' },
     { min: 18.0, guest: 'promo_bot', lang: 'en', body: 'CHEAP FOLLOWERS 10k for $5 visit my profile', removed: true },
     { min: 22.6, author: zhang, lang: 'zh', body: '请问有清真认证吗？我们也有马来西亚的客户。' },
-    { min: 23.9, author: host, lang: 'en', body: 'HALAL (Korea Muslim Federation, recognised by JAKIM) covers noodles and chips — renewal is being processed this month.' },
+    {
+      min: 23.9,
+      author: host,
+      lang: 'en',
+      body: 'HALAL (Korea Muslim Federation, recognised by JAKIM) covers noodles and chips — renewal is being processed this month.',
+    },
     { min: 31.2, author: emily, lang: 'en', body: 'Could you do a private-label version of the honey butter chips for US grocery? What MOQ?' },
-    { min: 33.0, author: host, lang: 'en', body: 'Private label: MOQ 1,000 cartons per flavour, 45 days lead time after artwork approval. Send an RFQ from the product page!', pin: true },
+    {
+      min: 33.0,
+      author: host,
+      lang: 'en',
+      body: 'Private label: MOQ 1,000 cartons per flavour, 45 days lead time after artwork approval. Send an RFQ from the product page!',
+      pin: true,
+    },
     { min: 40.4, author: bat, lang: 'mn', body: 'Улаанбаатар руу тээвэрлэлт хэдэн хоног болох вэ?' },
     { min: 41.7, author: member, lang: 'en', body: 'About 18–25 days: sea freight to Tianjin, then rail to Ulaanbaatar.' },
     { min: 52.5, author: sato, lang: 'ja', body: 'ありがとうございました。サンプルを依頼します。' },
@@ -325,10 +362,7 @@ function viewerSpans(rng: Faker, world: World, startedAt: Date, endedAt: Date, c
     spans.push({ userId: chatter.id, guestKey: null, joinedAt: new Date(start + rng.number.int({ min: 5_000, max: 150_000 })), leftAt: endedAt })
   }
 
-  const otherUsers = [
-    ...world.buyers.slice(0, 36).filter((b) => !chatterIds.has(b.id) && rng.datatype.boolean({ probability: 0.55 })),
-    world.staff.organizer,
-  ]
+  const otherUsers = [...world.buyers.slice(0, 36).filter((b) => !chatterIds.has(b.id) && rng.datatype.boolean({ probability: 0.55 })), world.staff.organizer]
   const viewers: Array<{ userId: string | null; guestKey: string | null }> = [
     ...otherUsers.map((u) => ({ userId: u.id, guestKey: null })),
     ...Array.from({ length: 41 }, () => ({ userId: null, guestKey: `g_${rng.string.alphanumeric({ length: 20, casing: 'lower' })}` })),

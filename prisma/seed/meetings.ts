@@ -42,7 +42,8 @@ const MEETINGS: MeetingSpec[] = [
     requestedBy: 'buyer',
     interpreter: 'ru',
     withMember: true,
-    agenda: 'Buckwheat tea and soba for Primorye retail chains; EAC paperwork, Russian labels and CIF Vladivostok pricing. Russian–Korean interpretation provided by the GTI Expo secretariat.',
+    agenda:
+      'Buckwheat tea and soba for Primorye retail chains; EAC paperwork, Russian labels and CIF Vladivostok pricing. Russian–Korean interpretation provided by the GTI Expo secretariat.',
   },
   {
     key: 'emily-seorak',

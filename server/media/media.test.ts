@@ -13,7 +13,10 @@ function workerBin(): string | undefined {
   const configured = process.env.MEDIASOUP_WORKER_BIN
   if (configured) return isExecutable(configured) ? configured : undefined
   try {
-    return execFileSync('tools/mediasoup-worker/build.sh', { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop()
+    return execFileSync('tools/mediasoup-worker/build.sh', { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')
+      .pop()
   } catch {
     return undefined
   }
@@ -71,7 +74,17 @@ describe.skipIf(!bin)('WorkerPool', () => {
 
   it('closes only the dead worker’s rooms in the media layer', async () => {
     const layer = await MediaLayer.create(
-      { workers: 2, listenIp: '127.0.0.1', minPort: 43000, maxPort: 43999, consumersPerRouter: 500, peerJoinTimeoutMs: 10_000, iceServers: [], logLevel: 'error', ...(bin ? { workerBin: bin } : {}) },
+      {
+        workers: 2,
+        listenIp: '127.0.0.1',
+        minPort: 43000,
+        maxPort: 43999,
+        consumersPerRouter: 500,
+        peerJoinTimeoutMs: 10_000,
+        iceServers: [],
+        logLevel: 'error',
+        ...(bin ? { workerBin: bin } : {}),
+      },
       factory,
     )
     cleanups.push(() => layer.close())

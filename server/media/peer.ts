@@ -122,7 +122,8 @@ export class Peer extends EventEmitter<PeerEvents> {
     if (direction === 'send' && !this.canProduce) throw new MediaError('forbidden', 'Only the host can broadcast.')
     // Counted with the transports still being created, so concurrent requests cannot pass the cap together.
     const held = [...this.transports.values()].filter((t) => t.appData.direction === direction).length + this.#creating[direction]
-    if (held >= PEER_LIMITS[this.role][direction]) throw new MediaError('too-many', `At most ${PEER_LIMITS[this.role][direction]} ${direction} transports per connection.`)
+    if (held >= PEER_LIMITS[this.role][direction])
+      throw new MediaError('too-many', `At most ${PEER_LIMITS[this.role][direction]} ${direction} transports per connection.`)
     this.#creating[direction]++
     try {
       return await this.#createTransport(direction)
@@ -184,11 +185,10 @@ export class Peer extends EventEmitter<PeerEvents> {
     if ((source === 'microphone') !== (kind === 'audio')) throw new MediaError('invalid', 'The source does not match the kind of media.')
     // A showcase host has one producer per kind (camera ↔ screen is a track switch); a meeting
     // participant may share the screen next to the camera: one producer per source.
-    const existing = [...this.producers.values()].find((producer) =>
-      this.role === 'host' ? producer.kind === kind : producer.appData.source === source,
-    )
+    const existing = [...this.producers.values()].find((producer) => (this.role === 'host' ? producer.kind === kind : producer.appData.source === source))
     if (existing) throw new MediaError('invalid', `A ${this.role === 'host' ? kind : source} producer is already live; replace its track instead.`)
-    if (this.producers.size + this.#pendingProducers >= PEER_LIMITS[this.role].producers) throw new MediaError('too-many', 'No more media can be sent from this connection.')
+    if (this.producers.size + this.#pendingProducers >= PEER_LIMITS[this.role].producers)
+      throw new MediaError('too-many', 'No more media can be sent from this connection.')
     this.#pendingProducers++
     const producer = await transport
       .produce({
@@ -221,7 +221,8 @@ export class Peer extends EventEmitter<PeerEvents> {
     const router = this.#recvRouters.get(transportId)
     if (!router) throw new MediaError('not-found', 'No such transport.')
     if (!router.canConsume({ producerId, rtpCapabilities })) throw new MediaError('unsupported', 'This browser cannot play this stream.')
-    if (this.consumers.size + this.#pendingConsumers >= PEER_LIMITS[this.role].consumers) throw new MediaError('too-many', 'No more streams can be received on this connection.')
+    if (this.consumers.size + this.#pendingConsumers >= PEER_LIMITS[this.role].consumers)
+      throw new MediaError('too-many', 'No more streams can be received on this connection.')
     this.#pendingConsumers++
     const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true, enableRtx: true }).finally(() => this.#pendingConsumers--)
     this.consumers.set(consumer.id, consumer)

@@ -208,7 +208,10 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
   }
 
   async #addRouter(): Promise<RouterSlot> {
-    const worker = this.options.pool.acquire(this.id, this.#slots.map((slot) => slot.worker))
+    const worker = this.options.pool.acquire(
+      this.id,
+      this.#slots.map((slot) => slot.worker),
+    )
     const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS })
     const slot: RouterSlot = { router, worker, reserved: 0, consumers: 0 }
     if (this.#closed) {

@@ -150,24 +150,36 @@ async function joinStrongest(cell: MediaCell, options: { ready?: boolean } = {})
 /** The owner's studio in a second connection, sending a simulcast camera: what viewers consume. */
 async function studioProducer(cell: MediaCell): Promise<string> {
   const socket = await open(node.mediaUrl, 'owner', cell.mine)
-  const caps = must(await ask<{ routerRtpCapabilities: unknown }>(socket, 'media:join', { sessionId: cell.sessionId, role: 'host' }), 'studio join').routerRtpCapabilities
+  const caps = must(
+    await ask<{ routerRtpCapabilities: unknown }>(socket, 'media:join', { sessionId: cell.sessionId, role: 'host' }),
+    'studio join',
+  ).routerRtpCapabilities
   must(await ask(socket, 'media:ready', { rtpCapabilities: caps }), 'studio ready')
   const { transport } = must(await ask<{ transport: { id: string } }>(socket, 'media:create-transport', { direction: 'send' }), 'studio transport')
-  return must(await ask<{ producerId: string }>(socket, 'media:produce', { transportId: transport.id, kind: 'video', rtpParameters: vp8(5000), source: 'camera' }), 'studio produce').producerId
+  return must(
+    await ask<{ producerId: string }>(socket, 'media:produce', { transportId: transport.id, kind: 'video', rtpParameters: vp8(5000), source: 'camera' }),
+    'studio produce',
+  ).producerId
 }
 
 /** The person's own camera when they may send; a made-up id otherwise (refused before any lookup). */
 async function ownProducer(joined: Joined): Promise<string> {
   if (joined.role !== 'host') return 'not-yours'
   const { transport } = must(await ask<{ transport: { id: string } }>(joined.socket, 'media:create-transport', { direction: 'send' }), 'send transport')
-  return must(await ask<{ producerId: string }>(joined.socket, 'media:produce', { transportId: transport.id, kind: 'video', rtpParameters: vp8(7000), source: 'camera' }), 'produce').producerId
+  return must(
+    await ask<{ producerId: string }>(joined.socket, 'media:produce', { transportId: transport.id, kind: 'video', rtpParameters: vp8(7000), source: 'camera' }),
+    'produce',
+  ).producerId
 }
 
 async function consumer(cell: MediaCell): Promise<{ joined: Joined; consumerId: string }> {
   const producerId = await studioProducer(cell)
   const joined = await joinStrongest(cell)
   const { transport } = must(await ask<{ transport: { id: string } }>(joined.socket, 'media:create-transport', { direction: 'recv' }), 'recv transport')
-  const { consumer: created } = must(await ask<{ consumer: { id: string } }>(joined.socket, 'media:consume', { transportId: transport.id, producerId }), 'consume')
+  const { consumer: created } = must(
+    await ask<{ consumer: { id: string } }>(joined.socket, 'media:consume', { transportId: transport.id, producerId }),
+    'consume',
+  )
   return { joined, consumerId: created.id }
 }
 
@@ -185,7 +197,10 @@ const MEDIA_SCENARIOS: Record<MediaRequestName, (cell: MediaCell) => Promise<Ans
   },
   'media:produce': async (cell) => {
     const joined = await joinStrongest(cell)
-    const transport = joined.role === 'host' ? must(await ask<{ transport: { id: string } }>(joined.socket, 'media:create-transport', { direction: 'send' }), 'send').transport.id : 'not-yours'
+    const transport =
+      joined.role === 'host'
+        ? must(await ask<{ transport: { id: string } }>(joined.socket, 'media:create-transport', { direction: 'send' }), 'send').transport.id
+        : 'not-yours'
     return ask(joined.socket, 'media:produce', { transportId: transport, kind: 'video', rtpParameters: vp8(9000), source: 'camera' })
   },
   'media:pause-producer': async (cell) => {

@@ -55,7 +55,11 @@ export function clientAddress(request: IncomingMessage, trust: TrustFn = trustOf
 /** The origin the request was made to, as React Router sees it for pages (protocol + Host). */
 function requestOrigin(request: IncomingMessage, trust: TrustFn): string {
   const direct = 'encrypted' in request.socket && request.socket.encrypted ? 'https' : 'http'
-  const forwarded = trust(request.socket.remoteAddress ?? '', 0) ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : ''
+  const forwarded = trust(request.socket.remoteAddress ?? '', 0)
+    ? String(request.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : ''
   return `${forwarded || direct}://${request.headers.host ?? ''}`
 }
 

@@ -52,7 +52,13 @@ const liveShowcase = () => createLiveShowcase('Handshake showcase')
 
 /** A client that reconnects by itself (and tries connection-state recovery), as browsers do. */
 async function reconnectingClient(cookie: string): Promise<ClientSocket> {
-  const socket = connect(node.url, { transports: ['websocket'], extraHeaders: { Cookie: cookie }, reconnectionDelay: 50, reconnectionDelayMax: 50, forceNew: true })
+  const socket = connect(node.url, {
+    transports: ['websocket'],
+    extraHeaders: { Cookie: cookie },
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 50,
+    forceNew: true,
+  })
   opened.push(socket)
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
   return socket

@@ -40,9 +40,15 @@ describe('hostile input on /live', () => {
     const prisma = await getPrisma()
     const guest = await live()
     // "Trojan Source": U+202E makes "gnp.exe" read as "exe.png"; a bell, a NUL and a line break try the log and the list.
-    const joined = await emitAck<{ state: JoinState }>(guest, 'live:join', { sessionId: session.id, guestName: '<img src=x onerror=alert(1)>\u202Egnp.exe\u0000\n\u2067x' })
+    const joined = await emitAck<{ state: JoinState }>(guest, 'live:join', {
+      sessionId: session.id,
+      guestName: '<img src=x onerror=alert(1)>\u202Egnp.exe\u0000\n\u2067x',
+    })
     expect(joined.ok && joined.state.you.name).toBe('<img src=x onerror=alert(1)>gnp.exe x')
-    const sent = await emitAck<{ message: ChatMessageView }>(guest, 'chat:send', { sessionId: session.id, body: 'price\u202E 01 $\u0007 <script>alert(1)</script>' })
+    const sent = await emitAck<{ message: ChatMessageView }>(guest, 'chat:send', {
+      sessionId: session.id,
+      body: 'price\u202E 01 $\u0007 <script>alert(1)</script>',
+    })
     expect(sent.ok && sent.message.body).toBe('price 01 $ <script>alert(1)</script>')
     expect(sent.ok && sent.message.author.name).toBe('<img src=x onerror=alert(1)>gnp.exe x')
     const stored = await prisma.chatMessage.findFirstOrThrow({ where: { sessionId: session.id } })
@@ -53,7 +59,10 @@ describe('hostile input on /live', () => {
 
     // Nothing but hidden characters: empty once stripped, refused, nothing stored.
     expect(await emitAck(guest, 'chat:send', { sessionId: session.id, body: '\u202E\u2066\u0008 ' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
-    expect(await emitAck(await live(), 'live:join', { sessionId: session.id, guestName: '\u202E\u0000' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(await emitAck(await live(), 'live:join', { sessionId: session.id, guestName: '\u202E\u0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    })
     expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(1)
   })
 
@@ -148,7 +157,9 @@ describe.skipIf(!hasMedia)('hostile input on /media', () => {
 
   it('limits how many requests one connection may send, valid or not, and answers unknown ones', async () => {
     const flooder = await media()
-    const answers = await Promise.all(Array.from({ length: MEDIA_EVENT_BUDGET.points + 10 }, (_, i) => emitAck(flooder, i % 2 ? 'media:leave' : 'media:mystery', { sessionId: 1 })))
+    const answers = await Promise.all(
+      Array.from({ length: MEDIA_EVENT_BUDGET.points + 10 }, (_, i) => emitAck(flooder, i % 2 ? 'media:leave' : 'media:mystery', { sessionId: 1 })),
+    )
     expect(answers.map(code).filter((c) => c === 'invalid')).toHaveLength(MEDIA_EVENT_BUDGET.points)
     expect(answers.map(code).filter((c) => c === 'rate-limited')).toHaveLength(10)
     // Others are served as usual.

@@ -91,7 +91,9 @@ describe('/live namespace', () => {
     if (!seen.ok) throw new Error('send failed')
     const seenAt = new Date(seen.message.createdAt)
     // Another process's batch: stored 2 s before the last message the viewer got, delivered after it.
-    await prisma.chatMessage.create({ data: { sessionId: session.id, authorId: exporter.user.id, body: 'late batch', createdAt: new Date(seenAt.getTime() - 2000) } })
+    await prisma.chatMessage.create({
+      data: { sessionId: session.id, authorId: exporter.user.id, body: 'late batch', createdAt: new Date(seenAt.getTime() - 2000) },
+    })
     await prisma.chatMessage.create({ data: { sessionId: session.id, authorId: exporter.user.id, body: 'same millisecond', createdAt: seenAt } })
     await emit(host, 'chat:send', { sessionId: session.id, body: 'later' })
     // Removed while the viewer was away: the catch-up says so, since the viewer may hold it.
@@ -128,7 +130,8 @@ describe('/live namespace', () => {
     const dropped = new Promise<void>((resolve) => viewer.once('disconnect', () => resolve()))
     viewer.io.engine.close() // the network drops; the client reconnects by itself
     await dropped
-    for (const body of ['while you were away 1', 'while you were away 2']) expect((await emit(host, 'chat:send', { sessionId: session.id, body })).ok).toBe(true)
+    for (const body of ['while you were away 1', 'while you were away 2'])
+      expect((await emit(host, 'chat:send', { sessionId: session.id, body })).ok).toBe(true)
     // A moderator's decision during the drop reaches the person too.
     const sanctioned = nextEvent<{ kind: string | null }>(viewer, 'you:sanctioned')
     expect((await emit(host, 'mod:sanction', { sessionId: session.id, target: { userId: buyer.user.id }, kind: 'MUTE', minutes: 5 })).ok).toBe(true)
@@ -188,7 +191,11 @@ describe('/live namespace', () => {
     // that the host's own company cannot be sanctioned.
     const listed = await emit<{ participants: ParticipantView[] }>(host, 'mod:participants', { sessionId: session.id })
     if (!listed.ok) throw new Error('participants failed')
-    expect(listed.participants.find((p) => p.key === `u:${buyer.user.id}`)).toMatchObject({ sanction: 'BAN', protected: false, target: { userId: buyer.user.id } })
+    expect(listed.participants.find((p) => p.key === `u:${buyer.user.id}`)).toMatchObject({
+      sanction: 'BAN',
+      protected: false,
+      target: { userId: buyer.user.id },
+    })
     expect(listed.participants.find((p) => p.key === `u:${exporter.user.id}`)).toMatchObject({ sanction: null, protected: true })
     expect(listed.participants).toHaveLength(2)
 
@@ -249,13 +256,19 @@ describe('/live namespace', () => {
     expect((await seen).products.map((p) => p.name)).toEqual(['Red ginseng extract'])
     await emit(host, 'products:pin', { sessionId: session.id, productId: products[0]!.id, pinned: true })
     await emit(host, 'products:pin', { sessionId: session.id, productId: products[1]!.id, pinned: true })
-    expect(await emit(host, 'products:pin', { sessionId: session.id, productId: products[2]!.id, pinned: true })).toMatchObject({ ok: false, error: { code: 'too-many-pins' } })
+    expect(await emit(host, 'products:pin', { sessionId: session.id, productId: products[2]!.id, pinned: true })).toMatchObject({
+      ok: false,
+      error: { code: 'too-many-pins' },
+    })
     const lateJoin = await emit<{ state: JoinState }>(await client(buyer.cookie), 'live:join', { sessionId: session.id })
     expect(lateJoin.ok && lateJoin.state.pinnedProducts).toHaveLength(3)
     // Another exporter's product cannot be pinned.
     const other = await createExporter()
     const foreign = await createProduct(other.company.id)
-    expect(await emit(host, 'products:pin', { sessionId: session.id, productId: foreign.id, pinned: true })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await emit(host, 'products:pin', { sessionId: session.id, productId: foreign.id, pinned: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
   })
 })
 
@@ -275,9 +288,15 @@ describe('hostile input on /live', () => {
     // Not joined to another session: refused.
     expect(await emit(viewer, 'chat:send', { sessionId: other.session.id, body: 'hi' })).toMatchObject({ ok: false, error: { code: 'not-joined' } })
     // A viewer forging moderator events.
-    expect(await emit(viewer, 'mod:sanction', { sessionId: session.id, target: { userId: exporter.user.id }, kind: 'BAN' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await emit(viewer, 'mod:sanction', { sessionId: session.id, target: { userId: exporter.user.id }, kind: 'BAN' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     expect(await emit(viewer, 'mod:slow-mode', { sessionId: session.id, seconds: 300 })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect(await emit(viewer, 'products:pin', { sessionId: session.id, productId: 'whatever', pinned: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await emit(viewer, 'products:pin', { sessionId: session.id, productId: 'whatever', pinned: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     expect(await emit(viewer, 'mod:participants', { sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(0)
     expect(await prisma.liveSessionSanction.count({ where: { sessionId: session.id } })).toBe(0)
@@ -290,7 +309,7 @@ describe('hostile input on /live', () => {
     // so 3 more are stored and the rest refused.
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => emit(viewer, 'chat:send', { sessionId: session.id, body: `flood ${i}` })))
     const limited = results.filter((r) => !r.ok)
-        expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate-limited' } })
+    expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate-limited' } })
     expect(limited).toHaveLength(7)
     expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(4)
   })

@@ -40,7 +40,9 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   const spans = new ViewerSpans(now, logger, options.heartbeatMs ?? 5000)
   const rooms = new MediaRooms(nsp, spans, logger)
   const context: MediaContext = { nsp, media: options.media, iceServers: options.iceServers, now, rooms, spans, statuses: new SessionStatuses() }
-  const testHooks: MediaHandlers = options.testHooks ? { 'test:kill-worker': async (_socket, { sessionId }) => ({ pid: options.media.killWorkerOf(sessionId) }) } : {}
+  const testHooks: MediaHandlers = options.testHooks
+    ? { 'test:kill-worker': async (_socket, { sessionId }) => ({ pid: options.media.killWorkerOf(sessionId) }) }
+    : {}
 
   serveCatalogue<typeof MEDIA_REQUEST_SCHEMAS, MediaResponses, MediaErrorCode, MediaSocket>(nsp, {
     schemas: MEDIA_REQUEST_SCHEMAS,

@@ -67,7 +67,15 @@ describe.skipIf(!existsSync(REDIS_SERVER))('/live on two servers through a Redis
     const exporter = await createExporter()
     const [buyer, other] = [await createBuyer(), await createBuyer()]
     const session = await prisma.liveSession.create({
-      data: { title: 'Outage', status: 'LIVE', isPublic: true, hostId: exporter.user.id, companyId: exporter.company.id, scheduledStartAt: new Date(), scheduledEndAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        title: 'Outage',
+        status: 'LIVE',
+        isPublic: true,
+        hostId: exporter.user.id,
+        companyId: exporter.company.id,
+        scheduledStartAt: new Date(),
+        scheduledEndAt: new Date(Date.now() + 3_600_000),
+      },
     })
     const host = await connectLive(a.url, exporter.cookie, clients)
     const viewer = await connectLive(b.url, buyer.cookie, clients)

@@ -109,7 +109,14 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     const exporter = await createExporter()
     const buyer = await createBuyer()
     const session = await prisma.liveSession.create({
-      data: { title: 'Flood test', status: 'LIVE', hostId: exporter.user.id, companyId: exporter.company.id, scheduledStartAt: new Date(), scheduledEndAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        title: 'Flood test',
+        status: 'LIVE',
+        hostId: exporter.user.id,
+        companyId: exporter.company.id,
+        scheduledStartAt: new Date(),
+        scheduledEndAt: new Date(Date.now() + 3_600_000),
+      },
     })
     const onA = await client(a, buyer.cookie)
     const onB = await client(b, buyer.cookie)
@@ -123,7 +130,13 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
 
   it('drops a signed-out person’s sockets on the other server too; they come back without the account', async () => {
     const buyer = await createBuyer()
-    const socket = connect(nodes[1]!.url, { transports: ['websocket'], extraHeaders: { Cookie: buyer.cookie }, reconnectionDelay: 50, reconnectionDelayMax: 50, forceNew: true })
+    const socket = connect(nodes[1]!.url, {
+      transports: ['websocket'],
+      extraHeaders: { Cookie: buyer.cookie },
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 50,
+      forceNew: true,
+    })
     clients.push(socket)
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
     const back = new Promise<void>((resolve) => socket.once('disconnect', () => socket.once('connect', () => resolve())))

@@ -157,7 +157,11 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
     if (send && !suppress.has(type)) {
       if (options.deliver) await options.deliver(payload, signature)
       else if (options.webhookUrl) {
-        const response = await fetch(options.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload })
+        const response = await fetch(options.webhookUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+          body: payload,
+        })
         if (!response.ok) console.warn(`[stripe-mock] webhook ${type} answered ${response.status}`)
       }
     }
@@ -207,19 +211,26 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
       const raw = await readBody(req)
       const method = req.method ?? 'GET'
       const path = url.pathname
-      if (path === '/healthz') { json(res, 200, { status: 'ok' }); return; }
+      if (path === '/healthz') {
+        json(res, 200, { status: 'ok' })
+        return
+      }
 
       if (path.startsWith('/v1/')) {
         const body = method === 'GET' ? Object.fromEntries(url.searchParams) : parseStripeForm(raw)
         const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null
-        const authorization = (req.headers.authorization) ?? null
+        const authorization = req.headers.authorization ?? null
         requests.push({ method, path, body, idempotencyKey, authorization })
-        if (!authorization?.startsWith('Bearer sk_')) { json(res, 401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } }); return; }
+        if (!authorization?.startsWith('Bearer sk_')) {
+          json(res, 401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } })
+          return
+        }
         const replayKey = idempotencyKey ? `${method} ${path} ${idempotencyKey}` : null
         if (replayKey && idempotent.has(replayKey)) {
           const saved = idempotent.get(replayKey)!
           res.setHeader('Idempotent-Replayed', 'true')
-          json(res, saved.status, saved.body); return;
+          json(res, saved.status, saved.body)
+          return
         }
         const reply = (status: number, payload: unknown) => {
           if (replayKey && status < 500) idempotent.set(replayKey, { status, body: payload })
@@ -227,9 +238,17 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
         }
 
         if (method === 'POST' && path === '/v1/checkout/sessions') {
-          const lineItems = (body.line_items as Array<{ quantity: string; price_data: { currency: string; unit_amount: string; product_data: { name: string } } }> | undefined) ?? []
-          if (body.mode !== 'payment') { stripeError(res, 400, 'Only mode=payment is supported by the mock', 'mode'); return; }
-          if (lineItems.length === 0) { stripeError(res, 400, 'line_items is required', 'line_items'); return; }
+          const lineItems =
+            (body.line_items as
+              Array<{ quantity: string; price_data: { currency: string; unit_amount: string; product_data: { name: string } } }> | undefined) ?? []
+          if (body.mode !== 'payment') {
+            stripeError(res, 400, 'Only mode=payment is supported by the mock', 'mode')
+            return
+          }
+          if (lineItems.length === 0) {
+            stripeError(res, 400, 'line_items is required', 'line_items')
+            return
+          }
           const currency = lineItems[0]!.price_data.currency
           const lines = lineItems.map((item) => ({
             name: item.price_data.product_data.name,
@@ -238,12 +257,16 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
             currency: item.price_data.currency,
           }))
           if (lines.some((line) => !Number.isInteger(line.unit_amount) || line.unit_amount < 0 || !Number.isInteger(line.quantity) || line.quantity < 1)) {
-            stripeError(res, 400, 'Invalid line item amount', 'line_items'); return;
+            stripeError(res, 400, 'Invalid line item amount', 'line_items')
+            return
           }
           const total = lines.reduce((sum, line) => sum + line.unit_amount * line.quantity, 0)
           const now = Math.floor(Date.now() / 1000)
           const expiresAt = body.expires_at ? Number(body.expires_at) : now + 24 * 3600
-          if (expiresAt < now + 30 * 60 - 5 || expiresAt > now + 24 * 3600 + 5) { stripeError(res, 400, 'expires_at must be 30 minutes to 24 hours from now', 'expires_at'); return; }
+          if (expiresAt < now + 30 * 60 - 5 || expiresAt > now + 24 * 3600 + 5) {
+            stripeError(res, 400, 'expires_at must be 30 minutes to 24 hours from now', 'expires_at')
+            return
+          }
           const id = `cs_test_${rand(24)}`
           const session: MockSession = {
             id,
@@ -266,23 +289,44 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
             success_url: typeof body.success_url === 'string' ? body.success_url : '',
             url: `${baseUrl}/checkout/${id}`,
             line_items_for_test: lines,
-            payment_intent_metadata: ((body.payment_intent_data as { metadata?: Record<string, string> } | undefined)?.metadata) ?? {},
+            payment_intent_metadata: (body.payment_intent_data as { metadata?: Record<string, string> } | undefined)?.metadata ?? {},
           }
           sessions.set(id, session)
-          reply(200, publicSession(session)); return;
+          reply(200, publicSession(session))
+          return
         }
 
         const sessionMatch = /^\/v1\/checkout\/sessions\/([^/]+)(\/expire)?$/.exec(path)
         if (sessionMatch) {
           const session = sessions.get(sessionMatch[1]!)
-          if (!session) { stripeError(res, 404, `No such checkout.session: '${sessionMatch[1]}'`, 'session'); return; }
-          if (method === 'GET' && !sessionMatch[2]) { json(res, 200, publicSession(session)); return; }
+          if (!session) {
+            stripeError(res, 404, `No such checkout.session: '${sessionMatch[1]}'`, 'session')
+            return
+          }
+          if (method === 'GET' && !sessionMatch[2]) {
+            json(res, 200, publicSession(session))
+            return
+          }
           if (method === 'POST' && sessionMatch[2]) {
-            if (session.status !== 'open') { reply(400, { error: { type: 'invalid_request_error', message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".` } }); return; }
+            if (session.status !== 'open') {
+              reply(400, {
+                error: {
+                  type: 'invalid_request_error',
+                  message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+                },
+              })
+              return
+            }
             session.status = 'expired'
             session.url = null
             reply(200, publicSession(session))
-            setTimeout(() => void emit('checkout.session.expired', publicSession(session)).catch((error: unknown) => console.warn('[stripe-mock] event delivery failed', error)), 20)
+            setTimeout(
+              () =>
+                void emit('checkout.session.expired', publicSession(session)).catch((error: unknown) =>
+                  console.warn('[stripe-mock] event delivery failed', error),
+                ),
+              20,
+            )
             return
           }
         }
@@ -290,8 +334,16 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
         if (method === 'POST' && path === '/v1/refunds') {
           const paymentIntent = typeof body.payment_intent === 'string' ? body.payment_intent : ''
           const session = [...sessions.values()].find((s) => s.payment_intent === paymentIntent && s.payment_status === 'paid')
-          if (!session) { stripeError(res, 404, `No such payment_intent: '${paymentIntent}'`, 'payment_intent'); return; }
-          if (refundsByIntent.has(paymentIntent)) { reply(400, { error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: `Charge for ${paymentIntent} has already been refunded.` } }); return; }
+          if (!session) {
+            stripeError(res, 404, `No such payment_intent: '${paymentIntent}'`, 'payment_intent')
+            return
+          }
+          if (refundsByIntent.has(paymentIntent)) {
+            reply(400, {
+              error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: `Charge for ${paymentIntent} has already been refunded.` },
+            })
+            return
+          }
           const refund = {
             id: `re_${rand()}`,
             object: 'refund',
@@ -306,10 +358,14 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
           refundsByIntent.set(paymentIntent, refund.id)
           reply(200, refund)
           // Real Stripe confirms asynchronously; so does the mock.
-          setTimeout(() => void emit('charge.refunded', chargeFor(session, true)).catch((error: unknown) => console.warn('[stripe-mock] event delivery failed', error)), 20)
+          setTimeout(
+            () => void emit('charge.refunded', chargeFor(session, true)).catch((error: unknown) => console.warn('[stripe-mock] event delivery failed', error)),
+            20,
+          )
           return
         }
-        stripeError(res, 404, `Unrecognized request URL (${method}: ${path}). The Stripe mock does not implement it.`); return;
+        stripeError(res, 404, `Unrecognized request URL (${method}: ${path}). The Stripe mock does not implement it.`)
+        return
       }
 
       const pageMatch = /^\/checkout\/([^/]+)(\/pay|\/decline)?$/.exec(path)

@@ -16,7 +16,12 @@ const TONE: Record<string, string> = {
 export function PhaseBadge({ phase }: { phase: string }) {
   const { t } = useTranslation()
   return (
-    <span role="status" aria-live="polite" data-phase={phase} className={clsx('inline-flex items-center gap-1 rounded-full px-3 py-1 text-xs font-semibold', TONE[phase])}>
+    <span
+      role="status"
+      aria-live="polite"
+      data-phase={phase}
+      className={clsx('inline-flex items-center gap-1 rounded-full px-3 py-1 text-xs font-semibold', TONE[phase])}
+    >
       {phase === 'live' ? <span aria-hidden className="h-2 w-2 rounded-full bg-white" /> : null}
       {t(`liveMedia.phase.${phase}`)}
     </span>

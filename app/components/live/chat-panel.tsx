@@ -55,7 +55,15 @@ function formatUntil(value: string, options: { locale: string; timeZone: string 
   return formatDate(value, options) === formatDate(new Date(), options) ? formatTime(value, options) : formatDateTime(value, options)
 }
 
-export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { room: LiveRoom; guestName?: string | null; onGuestName?: (name: string) => void }) {
+export function ChatPanel({
+  room,
+  guestName: chosenGuestName,
+  onGuestName,
+}: {
+  room: LiveRoom
+  guestName?: string | null
+  onGuestName?: (name: string) => void
+}) {
   const { t } = useTranslation()
   const { state } = room
   const [draft, setDraft] = useState('')
@@ -173,7 +181,9 @@ export function ChatPanel({ room, guestName: chosenGuestName, onGuestName }: { r
               <span id="chat-error" role="alert" className="text-red-700">
                 {error}
               </span>
-              {draft.length > CHAT_MAX_LENGTH - 100 ? <span className="text-slate-500">{t('liveRoom.charactersLeft', { count: CHAT_MAX_LENGTH - draft.length })}</span> : null}
+              {draft.length > CHAT_MAX_LENGTH - 100 ? (
+                <span className="text-slate-500">{t('liveRoom.charactersLeft', { count: CHAT_MAX_LENGTH - draft.length })}</span>
+              ) : null}
             </div>
           </form>
         )}

@@ -23,7 +23,17 @@ function ConnectionBadge({ room }: { room: LiveRoom }) {
 }
 
 /** The RFQ form prefilled with the pinned product and this session; answered in place. */
-function QuoteDialog({ product, sessionId, buyerCountry, onClose }: { product: PinnedProductView; sessionId: string; buyerCountry: string | null; onClose: () => void }) {
+function QuoteDialog({
+  product,
+  sessionId,
+  buyerCountry,
+  onClose,
+}: {
+  product: PinnedProductView
+  sessionId: string
+  buyerCountry: string | null
+  onClose: () => void
+}) {
   const { t } = useTranslation()
   const [sentId, setSentId] = useState<string | null>(null)
   return (
@@ -54,7 +64,12 @@ type ProductDialog = { kind: 'quote' | 'samples'; product: PinnedProductView } |
 function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const { t } = useTranslation()
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="live-dialog-title" className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="live-dialog-title"
+      className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4"
+    >
       <div className="max-h-full w-full max-w-lg overflow-y-auto rounded-xl bg-white p-5 shadow-xl">
         <div className="mb-3 flex items-start justify-between gap-2">
           <h2 id="live-dialog-title" className="text-lg font-semibold">
@@ -116,7 +131,9 @@ export function ViewerRoom({
         />
       </div>
       <ChatPanel room={room} guestName={user ? user.name : guestName} onGuestName={setGuestName} />
-      {dialog?.kind === 'quote' ? <QuoteDialog product={dialog.product} sessionId={sessionId} buyerCountry={buyerCountry} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'quote' ? (
+        <QuoteDialog product={dialog.product} sessionId={sessionId} buyerCountry={buyerCountry} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog?.kind === 'samples' && dialog.product.sample ? (
         <Dialog title={`${t('payments.buySamples')}: ${dialog.product.name}`} onClose={() => setDialog(null)}>
           <SampleOrderForm
@@ -202,17 +219,34 @@ function ParticipantsList({ room }: { room: LiveRoom }) {
               <span className="flex items-center gap-2 text-xs">
                 {p.sanction ? (
                   <>
-                    <span className={p.sanction === 'BAN' ? 'font-semibold text-red-700' : 'font-semibold text-amber-700'}>{t(p.sanction === 'BAN' ? 'liveRoom.banned' : 'liveRoom.muted')}</span>
-                    <button type="button" className="underline" aria-label={t('liveRoom.liftFor', { name: p.name })} onClick={() => void act(() => room.liftSanction(p.target))}>
+                    <span className={p.sanction === 'BAN' ? 'font-semibold text-red-700' : 'font-semibold text-amber-700'}>
+                      {t(p.sanction === 'BAN' ? 'liveRoom.banned' : 'liveRoom.muted')}
+                    </span>
+                    <button
+                      type="button"
+                      className="underline"
+                      aria-label={t('liveRoom.liftFor', { name: p.name })}
+                      onClick={() => void act(() => room.liftSanction(p.target))}
+                    >
                       {t('liveRoom.lift')}
                     </button>
                   </>
                 ) : p.protected ? null : (
                   <>
-                    <button type="button" className="text-slate-600 underline" aria-label={t('liveRoom.muteFor', { name: p.name })} onClick={() => void act(() => room.sanction(p.target, 'MUTE', 10))}>
+                    <button
+                      type="button"
+                      className="text-slate-600 underline"
+                      aria-label={t('liveRoom.muteFor', { name: p.name })}
+                      onClick={() => void act(() => room.sanction(p.target, 'MUTE', 10))}
+                    >
                       {t('liveRoom.mute')}
                     </button>
-                    <button type="button" className="text-red-700 underline" aria-label={t('liveRoom.banFor', { name: p.name })} onClick={() => void act(() => room.sanction(p.target, 'BAN'))}>
+                    <button
+                      type="button"
+                      className="text-red-700 underline"
+                      aria-label={t('liveRoom.banFor', { name: p.name })}
+                      onClick={() => void act(() => room.sanction(p.target, 'BAN'))}
+                    >
                       {t('liveRoom.ban')}
                     </button>
                   </>
@@ -236,15 +270,28 @@ function BlockedWordsEditor({ room, initial }: { room: LiveRoom; initial: readon
       onSubmit={(event) => {
         event.preventDefault()
         // The acknowledgement resolves with ok or a refusal (shown below); it does not reject.
-        void room.setBlockedWords(text.split('\n').map((w) => w.trim()).filter((w) => w.length >= 2)).then((result) => {
-          setStatus(result.ok ? t('liveRoom.saved') : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
-        })
+        void room
+          .setBlockedWords(
+            text
+              .split('\n')
+              .map((w) => w.trim())
+              .filter((w) => w.length >= 2),
+          )
+          .then((result) => {
+            setStatus(result.ok ? t('liveRoom.saved') : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
+          })
       }}
     >
       <label htmlFor="blocked-words" className="block font-semibold">
         {t('liveRoom.blockedWords')}
       </label>
-      <textarea id="blocked-words" rows={3} value={text} onChange={(e) => setText(e.target.value)} className="block w-full rounded-md border border-slate-300 px-2 py-1" />
+      <textarea
+        id="blocked-words"
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        className="block w-full rounded-md border border-slate-300 px-2 py-1"
+      />
       <div className="flex items-center gap-2">
         <button type="submit" className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')}>
           {t('liveRoom.saveBlockedWords')}
@@ -310,4 +357,3 @@ export function HostRoomPanel({
     </div>
   )
 }
-

@@ -38,7 +38,8 @@ export function PinnedProducts({
                   </Link>
                 </p>
                 <p className="text-xs text-slate-600">
-                  {t('catalog.hs', { code: formatHsCode(product.hsCode) })} · {t('catalog.moq', { moq: product.moq.toLocaleString(locale), unit: product.unit })}
+                  {t('catalog.hs', { code: formatHsCode(product.hsCode) })} ·{' '}
+                  {t('catalog.moq', { moq: product.moq.toLocaleString(locale), unit: product.unit })}
                 </p>
               </div>
             </div>
@@ -60,7 +61,10 @@ export function PinnedProducts({
               {product.sample
                 ? product.sample.priceMinor === 0
                   ? t('catalog.sampleFree', { max: product.sample.maxQuantity })
-                  : t('catalog.samplePrice', { price: formatMoney(product.sample.priceMinor, product.sample.currency, locale), max: product.sample.maxQuantity })
+                  : t('catalog.samplePrice', {
+                      price: formatMoney(product.sample.priceMinor, product.sample.currency, locale),
+                      max: product.sample.maxQuantity,
+                    })
                 : t('catalog.sampleNone')}
             </p>
             {product.certifications.length ? (
@@ -112,11 +116,7 @@ export function ProductPinner({
           return (
             <li key={product.id}>
               <label className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  checked={pinned}
-                  onChange={() => void onToggle(product.id, !pinned).then(setError)}
-                />
+                <input type="checkbox" checked={pinned} onChange={() => void onToggle(product.id, !pinned).then(setError)} />
                 {product.name}
               </label>
             </li>

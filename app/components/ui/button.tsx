@@ -16,10 +16,6 @@ export function buttonClass(variant: keyof typeof VARIANTS = 'primary', extra?: 
   )
 }
 
-export function Button({
-  variant = 'primary',
-  className,
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
+export function Button({ variant = 'primary', className, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
   return <button className={buttonClass(variant, className)} {...props} />
 }

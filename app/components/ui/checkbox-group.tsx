@@ -40,7 +40,8 @@ export function CheckboxGroup({ legend, name, options, defaultValue, errors, hin
       ) : null}
       <div className={`mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3 ${filterable ? 'max-h-56 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200' : ''}`}>
         {options.map((option) => {
-          const visible = !needle || option.label.toLocaleLowerCase().includes(needle) || option.value.toLocaleLowerCase().includes(needle) || checked.has(option.value)
+          const visible =
+            !needle || option.label.toLocaleLowerCase().includes(needle) || option.value.toLocaleLowerCase().includes(needle) || checked.has(option.value)
           return (
             <label key={option.value} className={`flex items-center gap-2 text-sm ${visible ? '' : 'hidden'}`}>
               <input

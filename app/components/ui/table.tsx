@@ -35,11 +35,13 @@ export function Table({
         )}
         <thead className="text-xs text-slate-500">
           <tr>
-            {columns.filter((column) => column !== false).map((column, index) => (
-              <th key={index} scope="col" className={clsx('py-1 pr-3 font-medium last:pr-0', column.align === 'end' && 'text-right')}>
-                {column.hideLabel ? <span className="sr-only">{column.label}</span> : column.label}
-              </th>
-            ))}
+            {columns
+              .filter((column) => column !== false)
+              .map((column, index) => (
+                <th key={index} scope="col" className={clsx('py-1 pr-3 font-medium last:pr-0', column.align === 'end' && 'text-right')}>
+                  {column.hideLabel ? <span className="sr-only">{column.label}</span> : column.label}
+                </th>
+              ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>

@@ -83,9 +83,13 @@ describe('sign up', () => {
       businessType: 'IMPORTER',
       timeZone: 'America/New_York',
     }
-    const back = (await handleSignup(formRequest('/signup', { ...fields, email: uniqueEmail('redir'), redirectTo: '/catalog/abc' }, { cookies: [csrf.cookie] }))) as Response
+    const back = (await handleSignup(
+      formRequest('/signup', { ...fields, email: uniqueEmail('redir'), redirectTo: '/catalog/abc' }, { cookies: [csrf.cookie] }),
+    )) as Response
     expect(back.headers.get('Location')).toBe('/catalog/abc')
-    const away = (await handleSignup(formRequest('/signup', { ...fields, email: uniqueEmail('redir2'), redirectTo: '//evil.example/x' }, { cookies: [csrf.cookie] }))) as Response
+    const away = (await handleSignup(
+      formRequest('/signup', { ...fields, email: uniqueEmail('redir2'), redirectTo: '//evil.example/x' }, { cookies: [csrf.cookie] }),
+    )) as Response
     expect(away.headers.get('Location')).toBe('/buyer')
   })
 
@@ -93,7 +97,10 @@ describe('sign up', () => {
     const email = uniqueEmail('dup')
     await signUpBuyer(email)
     const { response } = await signUpBuyer(email.toUpperCase())
-    const result = response as unknown as { data: { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }; init: { status: number } }
+    const result = response as unknown as {
+      data: { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }
+      init: { status: number }
+    }
     expect(result.init.status).toBe(400)
     expect(result.data.result.error.email).toEqual(['errors.emailTaken'])
     expect(result.data.result.initialValue.companyName).toBe('Harbor Imports')
@@ -108,7 +115,17 @@ describe('sign up', () => {
     const response = (await handleSignup(
       formRequest(
         '/signup',
-        { csrf: csrf.token, accountType: 'BUYER', name: '', email, password: 'short', companyName: 'X', country: 'ZZ', businessType: 'PIRATE', timeZone: 'Mars/Olympus' },
+        {
+          csrf: csrf.token,
+          accountType: 'BUYER',
+          name: '',
+          email,
+          password: 'short',
+          companyName: 'X',
+          country: 'ZZ',
+          businessType: 'PIRATE',
+          timeZone: 'Mars/Olympus',
+        },
         { cookies: [csrf.cookie] },
       ),
     )) as unknown as { data: { result: { error: Record<string, string[]> } }; init: { status: number } }
@@ -141,9 +158,7 @@ describe('sign in', () => {
     const email = uniqueEmail('right-pw')
     await signUpBuyer(email)
     const csrf = await mintCsrf()
-    const response = (await handleLogin(
-      formRequest('/login', { csrf: csrf.token, email, password: PASSWORD }, { cookies: [csrf.cookie] }),
-    )) as Response
+    const response = (await handleLogin(formRequest('/login', { csrf: csrf.token, email, password: PASSWORD }, { cookies: [csrf.cookie] }))) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/buyer')
     expect(sessionCookieFrom(response)).toMatch(/^tc_session=/)
@@ -170,13 +185,20 @@ describe('sign in', () => {
     const csrf = await mintCsrf()
     const other = await mintCsrf()
     // No token at all
-    expect(await caught(() => handleLogin(formRequest('/login', { email, password: PASSWORD }, { cookies: [csrf.cookie] })))).toMatchObject({ status: 403, data: { reason: 'csrf' } })
+    expect(await caught(() => handleLogin(formRequest('/login', { email, password: PASSWORD }, { cookies: [csrf.cookie] })))).toMatchObject({
+      status: 403,
+      data: { reason: 'csrf' },
+    })
     // A token that belongs to another browser
-    expect(await caught(() => handleLogin(formRequest('/login', { csrf: other.token, email, password: PASSWORD }, { cookies: [csrf.cookie] })))).toMatchObject({ status: 403 })
+    expect(await caught(() => handleLogin(formRequest('/login', { csrf: other.token, email, password: PASSWORD }, { cookies: [csrf.cookie] })))).toMatchObject({
+      status: 403,
+    })
     // The right token from a foreign origin
     expect(
       await caught(() =>
-        handleLogin(formRequest('/login', { csrf: csrf.token, email, password: PASSWORD }, { cookies: [csrf.cookie], headers: { Origin: 'https://evil.example' } })),
+        handleLogin(
+          formRequest('/login', { csrf: csrf.token, email, password: PASSWORD }, { cookies: [csrf.cookie], headers: { Origin: 'https://evil.example' } }),
+        ),
       ),
     ).toMatchObject({ status: 403 })
   })

@@ -53,9 +53,17 @@ async function replacePassword(userId: string, passwordHash: string, now: Date, 
 }
 
 /** Password change by a signed-in person who knows the current one. Returns the ended session ids. */
-export async function changePassword(
-  { userId, currentPassword, newPassword, now = new Date() }: { userId: string; currentPassword: string; newPassword: string; now?: Date },
-): Promise<string[]> {
+export async function changePassword({
+  userId,
+  currentPassword,
+  newPassword,
+  now = new Date(),
+}: {
+  userId: string
+  currentPassword: string
+  newPassword: string
+  now?: Date
+}): Promise<string[]> {
   const prisma = await getPrisma()
   const stored = await prisma.password.findUnique({ where: { userId }, select: { hash: true } })
   if (!stored || !(await verifyPassword(stored.hash, currentPassword))) {

@@ -20,17 +20,17 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
-const newPassword = z
-  .string({ error: 'errors.required' })
-  .min(10, { error: 'errors.passwordTooShort' })
-  .max(200, { error: 'errors.passwordTooLong' })
+const newPassword = z.string({ error: 'errors.required' }).min(10, { error: 'errors.passwordTooShort' }).max(200, { error: 'errors.passwordTooLong' })
 
 const requiredText = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { error: 'errors.required' })
+    .max(max, { error: 'errors.tooLong' })
+    .refine(isPlainText, { error: PLAIN_TEXT_ERROR })
 
-const timeZone = z
-  .string({ error: 'errors.required' })
-  .refine(isValidTimeZone, { error: 'errors.invalidTimeZone' })
+const timeZone = z.string({ error: 'errors.required' }).refine(isValidTimeZone, { error: 'errors.invalidTimeZone' })
 
 export const BUYER_TYPES = ['IMPORTER', 'DISTRIBUTOR', 'RETAILER', 'ECOMMERCE', 'WHOLESALER', 'MANUFACTURER', 'OTHER'] as const
 

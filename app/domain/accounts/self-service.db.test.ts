@@ -20,7 +20,10 @@ const PASSWORD = 'correct horse battery'
 const NEW_PASSWORD = 'a brand new passphrase'
 const CHROME_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 
-type ActionData = { data: { result: { error: Record<string, string[] | null>; initialValue: Record<string, unknown> }; sent?: boolean }; init: { status: number; headers?: Record<string, string> } | null }
+type ActionData = {
+  data: { result: { error: Record<string, string[] | null>; initialValue: Record<string, unknown> }; sent?: boolean }
+  init: { status: number; headers?: Record<string, string> } | null
+}
 
 let events: IdentityEvent[] = []
 let unsubscribe: () => void = () => undefined
@@ -53,7 +56,12 @@ async function sessionCookie(userId: string, userAgent = 'vitest', now = new Dat
   return cookiePair(await createUserSession(userId, { userAgent, ipAddress: '203.0.113.50' }, now))
 }
 
-async function post(handler: (request: Request) => Promise<unknown>, path: string, fields: Record<string, string>, { cookies = [] as string[], ip = freshIp() } = {}) {
+async function post(
+  handler: (request: Request) => Promise<unknown>,
+  path: string,
+  fields: Record<string, string>,
+  { cookies = [] as string[], ip = freshIp() } = {},
+) {
   const csrf = await mintCsrf()
   return handler(formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, ...cookies], headers: { 'x-tradecast-client-ip': ip } }))
 }
@@ -66,7 +74,12 @@ describe('password change in /settings', () => {
   it('refuses a wrong current password and changes nothing', async () => {
     const { user, cookie } = await userWithPassword()
     const other = await sessionCookie(user.id)
-    const result = (await post(handleSettings, '/settings', { intent: 'change-password', currentPassword: 'not it at all', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { cookies: [cookie] })) as ActionData
+    const result = (await post(
+      handleSettings,
+      '/settings',
+      { intent: 'change-password', currentPassword: 'not it at all', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      { cookies: [cookie] },
+    )) as ActionData
     expect(result.init?.status).toBe(400)
     expect(result.data.result.error.currentPassword).toEqual(['account.errors.currentPasswordWrong'])
     expect(result.data.result.initialValue.currentPassword).toBeUndefined()
@@ -77,7 +90,12 @@ describe('password change in /settings', () => {
 
   it('refuses a confirmation that does not match', async () => {
     const { cookie } = await userWithPassword()
-    const result = (await post(handleSettings, '/settings', { intent: 'change-password', currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: 'something else entirely' }, { cookies: [cookie] })) as ActionData
+    const result = (await post(
+      handleSettings,
+      '/settings',
+      { intent: 'change-password', currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: 'something else entirely' },
+      { cookies: [cookie] },
+    )) as ActionData
     expect(result.init?.status).toBe(400)
     expect(result.data.result.error.confirmPassword).toEqual(['account.errors.passwordMismatch'])
   })
@@ -87,7 +105,12 @@ describe('password change in /settings', () => {
     const other = await sessionCookie(user.id)
     const [currentId, otherId] = [await sessionIdOf(cookie), await sessionIdOf(other)]
     await requestPasswordReset({ email: user.email })
-    const response = (await post(handleSettings, '/settings', { intent: 'change-password', currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { cookies: [cookie] })) as Response
+    const response = (await post(
+      handleSettings,
+      '/settings',
+      { intent: 'change-password', currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      { cookies: [cookie] },
+    )) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/settings')
     expect(await authenticate(user.email, NEW_PASSWORD)).not.toBeNull()
@@ -109,13 +132,23 @@ describe('password change in /settings', () => {
     const ip = freshIp()
     const statuses: number[] = []
     for (let n = 0; n < 11; n++) {
-      const result = (await post(handleSettings, '/settings', { intent: 'change-password', currentPassword: `guess number ${n}`, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { cookies: [cookie], ip })) as ActionData
+      const result = (await post(
+        handleSettings,
+        '/settings',
+        { intent: 'change-password', currentPassword: `guess number ${n}`, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        { cookies: [cookie], ip },
+      )) as ActionData
       statuses.push(result.init?.status ?? 200)
     }
     expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true)
     expect(statuses[10]).toBe(429)
     // Even the right password waits now.
-    const right = (await post(handleSettings, '/settings', { intent: 'change-password', currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, { cookies: [cookie], ip })) as ActionData
+    const right = (await post(
+      handleSettings,
+      '/settings',
+      { intent: 'change-password', currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      { cookies: [cookie], ip },
+    )) as ActionData
     expect(right.init?.status).toBe(429)
     expect(await authenticate(user.email, PASSWORD)).not.toBeNull()
   })
@@ -168,7 +201,10 @@ describe('password reset by mail', () => {
     await post(handleForgotPassword, '/forgot-password', { email: user.email })
     const { token } = await latestResetMail(user.email)
     expect(await loadPasswordReset(getRequest(`/reset-password/${token}`), token!)).toEqual({ valid: true, email: user.email })
-    const response = (await post((request) => handlePasswordReset(request, token!), `/reset-password/${token}`, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })) as Response
+    const response = (await post((request) => handlePasswordReset(request, token!), `/reset-password/${token}`, {
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    })) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/login')
     expect(response.headers.getSetCookie().some((c) => c.startsWith('tc_toast='))).toBe(true)
@@ -177,7 +213,10 @@ describe('password reset by mail', () => {
     expect(events).toEqual([{ kind: 'sessions-revoked', userId: user.id, sessionIds: expect.arrayContaining(ids) }])
     // Used up: the page says so and a second POST changes nothing.
     expect(await loadPasswordReset(getRequest(`/reset-password/${token}`), token!)).toEqual({ valid: false, email: null })
-    const again = (await post((request) => handlePasswordReset(request, token!), `/reset-password/${token}`, { password: 'yet another password', confirmPassword: 'yet another password' })) as ActionData
+    const again = (await post((request) => handlePasswordReset(request, token!), `/reset-password/${token}`, {
+      password: 'yet another password',
+      confirmPassword: 'yet another password',
+    })) as ActionData
     expect(again.init?.status).toBe(400)
     expect(again.data.result.error['']).toEqual(['account.reset.invalidLink'])
     expect(await authenticate(user.email, NEW_PASSWORD)).not.toBeNull()
@@ -188,7 +227,9 @@ describe('password reset by mail', () => {
     const issued = new Date('2026-12-02T10:00:00Z')
     await requestPasswordReset({ email: user.email, now: issued })
     const { token } = await latestResetMail(user.email)
-    await expect(resetPassword({ token: token!, password: NEW_PASSWORD, now: new Date('2026-12-02T10:30:00Z') })).rejects.toMatchObject({ messageKey: 'account.reset.invalidLink' })
+    await expect(resetPassword({ token: token!, password: NEW_PASSWORD, now: new Date('2026-12-02T10:30:00Z') })).rejects.toMatchObject({
+      messageKey: 'account.reset.invalidLink',
+    })
     expect(await authenticate(user.email, PASSWORD)).not.toBeNull()
     await expect(resetPassword({ token: token!, password: NEW_PASSWORD, now: new Date('2026-12-02T10:29:59Z') })).resolves.toBe(user.id)
   })
@@ -221,7 +262,12 @@ describe('password reset by mail', () => {
     const ip = freshIp()
     const statuses: number[] = []
     for (let n = 0; n < 11; n++) {
-      const answer = (await post(handleForgotPassword, '/forgot-password', { email: `probe-${n}-${randomUUID().slice(0, 6)}@example.test` }, { ip })) as ActionData
+      const answer = (await post(
+        handleForgotPassword,
+        '/forgot-password',
+        { email: `probe-${n}-${randomUUID().slice(0, 6)}@example.test` },
+        { ip },
+      )) as ActionData
       statuses.push(answer.init?.status ?? 200)
     }
     expect(statuses.slice(0, 10).every((status) => status === 200)).toBe(true)
@@ -248,7 +294,9 @@ describe('sessions in /settings', () => {
     const otherId = await sessionIdOf(other)
     const stranger = await userWithPassword()
     const strangerHandle = (await loadSettings(getRequest('/settings', [stranger.cookie]))).sessions[0]!.handle
-    expect(await caught(() => post(handleSettings, '/settings', { intent: 'revoke-session', session: strangerHandle }, { cookies: [cookie] }))).toMatchObject({ status: 404 })
+    expect(await caught(() => post(handleSettings, '/settings', { intent: 'revoke-session', session: strangerHandle }, { cookies: [cookie] }))).toMatchObject({
+      status: 404,
+    })
     expect(await findActiveSessionUser((await sessionIdOf(stranger.cookie))!)).not.toBeNull()
 
     const handle = (await loadSettings(getRequest('/settings', [cookie]))).sessions.find((session) => !session.current)!.handle

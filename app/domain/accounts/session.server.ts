@@ -36,11 +36,7 @@ export async function readSessionId(cookieHeader: string | null): Promise<string
   return typeof value === 'string' && value.length > 0 ? value : null
 }
 
-export async function createUserSession(
-  userId: string,
-  meta: { userAgent?: string | null; ipAddress?: string | null },
-  now = new Date(),
-): Promise<string> {
+export async function createUserSession(userId: string, meta: { userAgent?: string | null; ipAddress?: string | null }, now = new Date()): Promise<string> {
   const prisma = await getPrisma()
   const session = await prisma.session.create({
     data: {

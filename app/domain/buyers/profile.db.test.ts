@@ -22,7 +22,14 @@ async function post(cookie: string, fields: Record<string, string>, extra: Array
   return action({ request, params: {}, context: {} } as never)
 }
 
-const BASE = { companyName: 'Harbor Imports', country: 'US', businessType: 'DISTRIBUTOR', timeZone: 'America/New_York', businessHoursStart: '08:30', businessHoursEnd: '17:00' }
+const BASE = {
+  companyName: 'Harbor Imports',
+  country: 'US',
+  businessType: 'DISTRIBUTOR',
+  timeZone: 'America/New_York',
+  businessHoursStart: '08:30',
+  businessHoursEnd: '17:00',
+}
 
 describe('buyer profile', () => {
   it('saves interests, HS chapters, volume, languages and business hours', async () => {
@@ -63,7 +70,9 @@ describe('buyer profile', () => {
     expect(result.data.result.error).toMatchObject({ timeZone: ['errors.invalidTimeZone'], 'hsChapters[0]': ['errors.invalidChoice'] })
     const late = (await post(cookie, { ...BASE, businessHoursStart: '25:00' })) as { data: { result: { error: Record<string, string[]> } } }
     expect(late.data.result.error.businessHoursStart).toEqual(['errors.time'])
-    const order = (await post(cookie, { ...BASE, businessHoursStart: '18:00', businessHoursEnd: '09:00' })) as { data: { result: { error: Record<string, string[]> } } }
+    const order = (await post(cookie, { ...BASE, businessHoursStart: '18:00', businessHoursEnd: '09:00' })) as {
+      data: { result: { error: Record<string, string[]> } }
+    }
     expect(order.data.result.error.businessHoursEnd).toEqual(['errors.hoursOrder'])
   })
 

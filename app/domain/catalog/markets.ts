@@ -2,7 +2,33 @@
 // a buyer is in one country. The lists change rarely (last: HR joined the EU in 2013), so they live in code.
 
 export const EU_COUNTRIES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
 ] as const
 /** Gulf Cooperation Council: GCC conformity marks (e.g. G-Mark) apply to all six. */
 export const GCC_COUNTRIES = ['AE', 'BH', 'KW', 'OM', 'QA', 'SA'] as const

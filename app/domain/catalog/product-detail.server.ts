@@ -72,7 +72,12 @@ export async function getProductDetail(productId: string, { locale, now, viewerC
     leadTimeDays: product.leadTimeDays,
     targetMarkets: product.targetMarkets,
     sample: product.sampleAvailable
-      ? { priceMinor: product.samplePriceMinor ?? 0, currency: product.sampleCurrency ?? 'USD', maxQuantity: product.sampleMaxQuantity ?? 1, shippingNote: product.sampleShippingNote }
+      ? {
+          priceMinor: product.samplePriceMinor ?? 0,
+          currency: product.sampleCurrency ?? 'USD',
+          maxQuantity: product.sampleMaxQuantity ?? 1,
+          shippingNote: product.sampleShippingNote,
+        }
       : null,
     priceTiers: product.priceTiers,
     images: product.images,

@@ -63,7 +63,13 @@ function without(fields: Record<string, string>, ...keys: string[]) {
   return copy
 }
 
-async function postForm(pathname: string, cookie: string, fields: Record<string, string>, action: (args: never) => unknown, params: Record<string, string> = {}) {
+async function postForm(
+  pathname: string,
+  cookie: string,
+  fields: Record<string, string>,
+  action: (args: never) => unknown,
+  params: Record<string, string> = {},
+) {
   const csrf = await mintCsrf()
   const request = formRequest(pathname, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, cookie] })
   return action({ request, params, context: {} } as never)
@@ -95,7 +101,10 @@ type Failed = { data: { result: { error: Record<string, string[]>; initialValue?
 function parseInput(fields: Record<string, string>): ProductInput {
   const result = ProductSchema.safeParse({
     intent: 'save',
-    translations: { en: { name: fields['translations.en.name'], description: fields['translations.en.description'] }, ko: { name: fields['translations.ko.name'] } },
+    translations: {
+      en: { name: fields['translations.en.name'], description: fields['translations.en.description'] },
+      ko: { name: fields['translations.ko.name'] },
+    },
     categoryId: fields.categoryId,
     hsCode: fields.hsCode,
     moq: Number(fields.moq),
@@ -119,7 +128,10 @@ describe('product editor — domain', () => {
     const saved = await saveProduct(company.id, null, input)
     expect(saved.slug).toBe('red-ginseng-extract')
     const prisma = await getPrisma()
-    const product = await prisma.product.findUniqueOrThrow({ where: { id: saved.id }, include: { priceTiers: { orderBy: { minQuantity: 'asc' } }, translations: true } })
+    const product = await prisma.product.findUniqueOrThrow({
+      where: { id: saved.id },
+      include: { priceTiers: { orderBy: { minQuantity: 'asc' } }, translations: true },
+    })
     expect(product.hsCode).toBe('130219')
     expect(product.priceTiers.map((t) => [t.minQuantity, t.unitPriceMinor, t.currency])).toEqual([
       [100, 1250, 'USD'],
@@ -173,7 +185,12 @@ describe('product editor — route actions', () => {
     const loaded = await editProductLoader({ request: getRequest(`/exporter/products/${id}`, [cookie]), params: { productId: id }, context: {} } as never)
     expect(loaded.product?.values.translations.ko?.name).toBe('홍삼 농축액')
     const list = await productsLoader({ request: getRequest('/exporter/products', [cookie]), params: {}, context: {} } as never)
-    expect(list.products.find((p) => p.id === id)).toMatchObject({ hsCode: '1302.19', hsChapter: '13', moq: 100, priceFrom: { unitPriceMinor: 1099, currency: 'USD' } })
+    expect(list.products.find((p) => p.id === id)).toMatchObject({
+      hsCode: '1302.19',
+      hsChapter: '13',
+      moq: 100,
+      priceFrom: { unitPriceMinor: 1099, currency: 'USD' },
+    })
   })
 
   it.each([['12345'], ['12.34.5'], ['abcdef'], ['12345678901']])('rejects the HS code %s and keeps the input', async (hsCode) => {
@@ -222,7 +239,15 @@ describe('product editor — route actions', () => {
     const noTiers = (await postForm(
       '/exporter/products/new',
       cookie,
-      without(productFields(), 'priceTiers[0].minQuantity', 'priceTiers[0].unitPrice', 'priceTiers[0].currency', 'priceTiers[1].minQuantity', 'priceTiers[1].unitPrice', 'priceTiers[1].currency'),
+      without(
+        productFields(),
+        'priceTiers[0].minQuantity',
+        'priceTiers[0].unitPrice',
+        'priceTiers[0].currency',
+        'priceTiers[1].minQuantity',
+        'priceTiers[1].unitPrice',
+        'priceTiers[1].currency',
+      ),
       newProductAction,
     )) as Failed
     expect(noTiers.data.result.error.priceTiers).toEqual(['exporter.products.errors.tiersRequired'])
@@ -271,7 +296,13 @@ describe('product editor — route actions', () => {
     const intruder = await createExporter()
     const product = await createProduct(owner.company.id, { name: 'Seaweed snack' })
     expect(
-      await caught(() => editProductLoader({ request: getRequest(`/exporter/products/${product.id}`, [intruder.cookie]), params: { productId: product.id }, context: {} } as never)),
+      await caught(() =>
+        editProductLoader({
+          request: getRequest(`/exporter/products/${product.id}`, [intruder.cookie]),
+          params: { productId: product.id },
+          context: {},
+        } as never),
+      ),
     ).toMatchObject({ status: 404 })
     expect(
       await caught(() => postForm(`/exporter/products/${product.id}`, intruder.cookie, productFields(), editProductAction as never, { productId: product.id })),
@@ -335,7 +366,12 @@ describe('product images', () => {
 
   it('rejects an SVG even when it claims to be a PNG', async () => {
     const { cookie } = await createExporter()
-    const svg = { field: 'images', name: 'logo.png', type: 'image/png', bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }
+    const svg = {
+      field: 'images',
+      name: 'logo.png',
+      type: 'image/png',
+      bytes: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    }
     const result = (await postMultipart('/exporter/products/new', cookie, productFields(), [svg], newProductAction)) as Failed
     expect(result.data.result.error.images).toEqual(['uploads.notAnImage'])
   })
@@ -344,7 +380,13 @@ describe('product images', () => {
     const { cookie, company } = await createExporter()
     const big = new Uint8Array(5 * 1024 * 1024 + 1)
     big.set(PNG_1PX)
-    const result = (await postMultipart('/exporter/products/new', cookie, productFields(), [{ field: 'images', name: 'big.png', type: 'image/png', bytes: big }], newProductAction)) as Failed
+    const result = (await postMultipart(
+      '/exporter/products/new',
+      cookie,
+      productFields(),
+      [{ field: 'images', name: 'big.png', type: 'image/png', bytes: big }],
+      newProductAction,
+    )) as Failed
     expect(result.init.status).toBe(400)
     expect(result.data.result.error.images).toEqual(['uploads.imageTooLarge'])
     const prisma = await getPrisma()

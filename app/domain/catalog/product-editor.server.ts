@@ -51,9 +51,7 @@ export function slugifyProductName(name: string): string {
 
 async function uniqueSlug(db: Db, companyId: string, name: string): Promise<string> {
   const base = slugifyProductName(name)
-  const taken = new Set(
-    (await db.product.findMany({ where: { companyId, slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
-  )
+  const taken = new Set((await db.product.findMany({ where: { companyId, slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug))
   if (!taken.has(base)) return base
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
 }
@@ -109,7 +107,8 @@ async function writeChildren(db: Db, productId: string, input: ProductInput) {
 async function appendImages(db: Db, productId: string, paths: readonly string[], altBase: string) {
   if (paths.length === 0) return
   const existing = await db.productImage.findMany({ where: { productId }, select: { position: true } })
-  if (existing.length + paths.length > MAX_PRODUCT_IMAGES) throw new DomainError<(typeof PRODUCT_EDITOR_ERRORS)[number]>('too-many-images', { field: 'images', messageKey: 'exporter.products.errors.tooManyImages' })
+  if (existing.length + paths.length > MAX_PRODUCT_IMAGES)
+    throw new DomainError<(typeof PRODUCT_EDITOR_ERRORS)[number]>('too-many-images', { field: 'images', messageKey: 'exporter.products.errors.tooManyImages' })
   const start = existing.reduce((max, image) => Math.max(max, image.position + 1), 0)
   await db.productImage.createMany({
     data: paths.map((path, index) => ({ productId, path, alt: altBase, position: start + index })),
@@ -232,7 +231,11 @@ export async function getProductEditorOptions(companyId: string, locale: string)
   const prisma = await getPrisma()
   const [categories, certifications] = await Promise.all([
     prisma.category.findMany({ orderBy: { slug: 'asc' }, select: { id: true, slug: true, nameI18n: true } }),
-    prisma.certification.findMany({ where: { companyId }, orderBy: [{ type: 'asc' }, { market: 'asc' }], select: { id: true, type: true, market: true, number: true, validUntil: true } }),
+    prisma.certification.findMany({
+      where: { companyId },
+      orderBy: [{ type: 'asc' }, { market: 'asc' }],
+      select: { id: true, type: true, market: true, number: true, validUntil: true },
+    }),
   ])
   return {
     categories: categories
@@ -289,4 +292,3 @@ export async function getProductForEdit(companyId: string, productId: string) {
     },
   }
 }
-

@@ -30,16 +30,14 @@ export function formatHsCode(hsCode: string): string {
   return [head, ...rest].join('.')
 }
 
-export const HsCodeSchema = z
-  .string({ error: 'errors.required' })
-  .transform((value, ctx) => {
-    const normalized = normalizeHsCode(value)
-    if (!normalized) {
-      ctx.addIssue({ code: 'custom', message: 'catalog.errors.hsCode' })
-      return z.NEVER
-    }
-    return normalized
-  })
+export const HsCodeSchema = z.string({ error: 'errors.required' }).transform((value, ctx) => {
+  const normalized = normalizeHsCode(value)
+  if (!normalized) {
+    ctx.addIssue({ code: 'custom', message: 'catalog.errors.hsCode' })
+    return z.NEVER
+  }
+  return normalized
+})
 
 /** HS prefix used as a catalog filter: 2 to 10 digits. */
 export function normalizeHsPrefix(input: string): string | null {

@@ -15,7 +15,28 @@ export const MAX_QUANTITY = 100_000_000
 /** Per unit, in major units of the currency (e.g. 10 000 000 USD or 10 000 000 KRW). */
 export const MAX_UNIT_PRICE = 10_000_000
 /** Suggestions for the unit field; any short unit name is accepted. */
-export const PRODUCT_UNITS = ['pcs', 'unit', 'box', 'carton', 'case', 'set', 'pair', 'pack', 'bottle', 'jar', 'bag', 'roll', 'sheet', 'kg', 'g', 'ton', 'L', 'mL', 'm', 'm2'] as const
+export const PRODUCT_UNITS = [
+  'pcs',
+  'unit',
+  'box',
+  'carton',
+  'case',
+  'set',
+  'pair',
+  'pack',
+  'bottle',
+  'jar',
+  'bag',
+  'roll',
+  'sheet',
+  'kg',
+  'g',
+  'ton',
+  'L',
+  'mL',
+  'm',
+  'm2',
+] as const
 
 const trimmed = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
 
@@ -75,7 +96,10 @@ export const ProductSchema = z
       .min(1, { error: 'errors.required' })
       .max(20, { error: 'errors.tooLong' })
       .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./²³-]*$/u, { error: 'exporter.products.errors.unit' }),
-    incoterms: z.array(z.enum(INCOTERMS, { error: 'errors.invalidChoice' })).max(INCOTERMS.length).default([]),
+    incoterms: z
+      .array(z.enum(INCOTERMS, { error: 'errors.invalidChoice' }))
+      .max(INCOTERMS.length)
+      .default([]),
     leadTimeDays: z
       .number({ error: 'exporter.products.errors.leadTime' })
       .int({ error: 'exporter.products.errors.leadTime' })
@@ -94,7 +118,10 @@ export const ProductSchema = z
     sampleCurrency: currency.default('USD'),
     sampleMaxQuantity: positiveInt(10_000, 'exporter.products.errors.sampleQuantity').optional(),
     sampleShippingNote: trimmed(500).optional(),
-    targetMarkets: z.array(z.string().refine(isCountryCode, { error: 'errors.invalidCountry' })).max(250).default([]),
+    targetMarkets: z
+      .array(z.string().refine(isCountryCode, { error: 'errors.invalidCountry' }))
+      .max(250)
+      .default([]),
     certificationIds: z.array(z.string().regex(RECORD_ID_PATTERN)).max(50).default([]),
     status: z.enum(PRODUCT_STATUSES, { error: 'errors.invalidChoice' }),
   })

@@ -23,10 +23,53 @@ beforeAll(async () => {
   const wonju = await createExporter({ city: 'Wonju-test' })
   companySlug = sokcho.company.slug
   ids = {
-    squid: (await createProduct(sokcho.company.id, { name: 'Dried shredded squid', koName: '진미채 오징어', hsCode: '030743', moq: 200, priceMinor: 950, incoterms: ['FOB'], categorySlug: 'seafood-test', certification: { type: 'HACCP', market: 'US', validUntil: inAYear } })).id,
-    ginseng: (await createProduct(sokcho.company.id, { name: 'Korean red ginseng extract 人参', koName: '홍삼 농축액', hsCode: '130219', moq: 50, priceMinor: 42_000, currency: 'KRW', incoterms: ['EXW', 'CIF'], categorySlug: 'supplements-test', certification: { type: 'HALAL', market: 'MY', validUntil: inAYear } })).id,
-    monitor: (await createProduct(wonju.company.id, { name: 'Patient monitor', hsCode: '9018199000', moq: 5, priceMinor: 180_000, incoterms: ['DAP'], categorySlug: 'medical-test', certification: { type: 'CE', market: 'EU', validUntil: inAYear } })).id,
-    expiredCe: (await createProduct(wonju.company.id, { name: 'Ultrasound gel', hsCode: '300640', moq: 1000, priceMinor: 120, incoterms: ['FOB'], categorySlug: 'medical-test', certification: { type: 'CE', market: 'EU', validUntil: lastYear } })).id,
+    squid: (
+      await createProduct(sokcho.company.id, {
+        name: 'Dried shredded squid',
+        koName: '진미채 오징어',
+        hsCode: '030743',
+        moq: 200,
+        priceMinor: 950,
+        incoterms: ['FOB'],
+        categorySlug: 'seafood-test',
+        certification: { type: 'HACCP', market: 'US', validUntil: inAYear },
+      })
+    ).id,
+    ginseng: (
+      await createProduct(sokcho.company.id, {
+        name: 'Korean red ginseng extract 人参',
+        koName: '홍삼 농축액',
+        hsCode: '130219',
+        moq: 50,
+        priceMinor: 42_000,
+        currency: 'KRW',
+        incoterms: ['EXW', 'CIF'],
+        categorySlug: 'supplements-test',
+        certification: { type: 'HALAL', market: 'MY', validUntil: inAYear },
+      })
+    ).id,
+    monitor: (
+      await createProduct(wonju.company.id, {
+        name: 'Patient monitor',
+        hsCode: '9018199000',
+        moq: 5,
+        priceMinor: 180_000,
+        incoterms: ['DAP'],
+        categorySlug: 'medical-test',
+        certification: { type: 'CE', market: 'EU', validUntil: inAYear },
+      })
+    ).id,
+    expiredCe: (
+      await createProduct(wonju.company.id, {
+        name: 'Ultrasound gel',
+        hsCode: '300640',
+        moq: 1000,
+        priceMinor: 120,
+        incoterms: ['FOB'],
+        categorySlug: 'medical-test',
+        certification: { type: 'CE', market: 'EU', validUntil: lastYear },
+      })
+    ).id,
     draft: (await createProduct(wonju.company.id, { name: 'Unreleased squid snack', status: 'DRAFT' })).id,
   }
 })
@@ -83,13 +126,15 @@ describe('catalog search', () => {
 
   it('treats LIKE wildcards and SQL in the query as plain text', async () => {
     expect(await search({ q: '%' })).toEqual([])
-    expect(await search({ q: "'; DROP TABLE \"Product\"; --" })).toEqual([])
+    expect(await search({ q: '\'; DROP TABLE "Product"; --' })).toEqual([])
     const prisma = await getPrisma()
     expect(await prisma.product.count()).toBeGreaterThan(0)
   })
 
   it('drops invalid filters and reports them instead of failing', () => {
-    const { query, rejected } = parseCatalogQuery(new URLSearchParams({ hs: '3', maxMoq: '-4', incoterm: 'FREE', priceMin: '10', priceMax: '5', sort: 'random' }))
+    const { query, rejected } = parseCatalogQuery(
+      new URLSearchParams({ hs: '3', maxMoq: '-4', incoterm: 'FREE', priceMin: '10', priceMax: '5', sort: 'random' }),
+    )
     expect(rejected.sort()).toEqual(['hs', 'incoterm', 'maxMoq', 'priceMax', 'sort'])
     expect(query).toEqual({ priceMin: 10 })
   })
@@ -98,6 +143,11 @@ describe('catalog search', () => {
     const { query } = parseCatalogQuery(new URLSearchParams({ q: 'squid', region: 'Sokcho-test' }))
     const { cards } = await searchCatalog(query, { locale: 'ko', now })
     expect(cards.filter((card) => card.id === ids.squid)).toHaveLength(1)
-    expect(cards.find((card) => card.id === ids.squid)).toMatchObject({ name: '진미채 오징어', companySlug, certifications: ['HACCP · US'], fromPrice: { minor: 950, currency: 'USD' } })
+    expect(cards.find((card) => card.id === ids.squid)).toMatchObject({
+      name: '진미채 오징어',
+      companySlug,
+      certifications: ['HACCP · US'],
+      fromPrice: { minor: 950, currency: 'USD' },
+    })
   })
 })

@@ -1,10 +1,6 @@
 /** The reader's locale when translated, otherwise English, otherwise whatever exists. */
 export function pickTranslation<T extends { locale: string }>(translations: readonly T[], locale: string): T | undefined {
-  return (
-    translations.find((tr) => tr.locale === locale) ??
-    translations.find((tr) => tr.locale === 'en') ??
-    translations[0]
-  )
+  return translations.find((tr) => tr.locale === locale) ?? translations.find((tr) => tr.locale === 'en') ?? translations[0]
 }
 
 /** Same rule for JSON maps such as {"ko": "설악식품"} next to a default string. */

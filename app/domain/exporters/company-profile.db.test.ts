@@ -48,7 +48,11 @@ async function postProfile(cookie: string, fields: Record<string, string | strin
   body.set('csrf', csrf.token)
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v)
   if (logo) body.append('logo', new File([new Uint8Array(logo.bytes)], logo.name, { type: logo.type }))
-  const request = new Request('http://localhost/exporter/company', { method: 'POST', headers: { Origin: 'http://localhost', Cookie: `${csrf.cookie}; ${cookie}` }, body })
+  const request = new Request('http://localhost/exporter/company', {
+    method: 'POST',
+    headers: { Origin: 'http://localhost', Cookie: `${csrf.cookie}; ${cookie}` },
+    body,
+  })
   return companyAction({ request, params: {}, context: {} } as never)
 }
 
@@ -58,7 +62,11 @@ describe('company profile', () => {
   it('saves the profile with a logo, normalises the website and refreshes product search text', async () => {
     const { cookie, company } = await createExporter({ companyName: 'Old Name' })
     const product = await createProduct(company.id)
-    const response = (await postProfile(cookie, { ...PROFILE, exportMarkets: ['US', 'JP'], languages: ['ko', 'en'] }, { name: 'logo.png', type: 'image/png', bytes: PNG_1PX })) as Response
+    const response = (await postProfile(
+      cookie,
+      { ...PROFILE, exportMarkets: ['US', 'JP'], languages: ['ko', 'en'] },
+      { name: 'logo.png', type: 'image/png', bytes: PNG_1PX },
+    )) as Response
     expect(response.status).toBe(302)
     const prisma = await getPrisma()
     const saved = await prisma.exporterCompany.findUniqueOrThrow({ where: { id: company.id } })
@@ -110,10 +118,16 @@ describe('company profile', () => {
     const malformed = (await postProfile(cookie, { ...PROFILE, businessHoursStart: '7am' })) as Failed
     expect(malformed.data.result.error.businessHoursStart).toEqual(['errors.time'])
     const prisma = await getPrisma()
-    expect(await prisma.exporterCompany.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({ businessHoursStart: '09:00', businessHoursEnd: '18:00' })
+    expect(await prisma.exporterCompany.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({
+      businessHoursStart: '09:00',
+      businessHoursEnd: '18:00',
+    })
     const saved = (await postProfile(cookie, PROFILE)) as Response
     expect(saved.status).toBe(302)
-    expect(await prisma.exporterCompany.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({ businessHoursStart: '08:00', businessHoursEnd: '19:30' })
+    expect(await prisma.exporterCompany.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({
+      businessHoursStart: '08:00',
+      businessHoursEnd: '19:30',
+    })
   })
 
   it('validates year, website scheme and countries', async () => {
@@ -132,7 +146,9 @@ describe('company profile', () => {
     const prisma = await getPrisma()
     const { user, cookie } = await createUser('EXPORTER')
     await prisma.exporterMember.create({ data: { userId: user.id, companyId: company.id, role: 'MEMBER' } })
-    expect(await caught(() => companyLoader({ request: getRequest('/exporter/company', [cookie]), params: {}, context: {} } as never))).toMatchObject({ status: 403 })
+    expect(await caught(() => companyLoader({ request: getRequest('/exporter/company', [cookie]), params: {}, context: {} } as never))).toMatchObject({
+      status: 403,
+    })
     expect(await caught(() => postProfile(cookie, PROFILE))).toMatchObject({ status: 403 })
   })
 })
@@ -140,7 +156,11 @@ describe('company profile', () => {
 describe('certifications', () => {
   async function post(cookie: string, fields: Record<string, string>) {
     const csrf = await mintCsrf()
-    return certAction({ request: formRequest('/exporter/certifications', { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, cookie] }), params: {}, context: {} } as never)
+    return certAction({
+      request: formRequest('/exporter/certifications', { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, cookie] }),
+      params: {},
+      context: {},
+    } as never)
   }
 
   it('adds, flags, edits and deletes certifications of the own company only', async () => {
@@ -148,7 +168,9 @@ describe('certifications', () => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
     expect(((await post(cookie, { intent: 'save', type: 'HALAL', market: 'GCC', number: 'H-1', validUntil: day(-1) })) as Response).status).toBe(302)
     expect(((await post(cookie, { intent: 'save', type: 'FDA', market: 'US', number: 'F-1', validUntil: day(10) })) as Response).status).toBe(302)
-    expect(((await post(cookie, { intent: 'save', type: 'CE', market: 'EU', number: 'C-1', validFrom: day(-100), validUntil: day(400) })) as Response).status).toBe(302)
+    expect(
+      ((await post(cookie, { intent: 'save', type: 'CE', market: 'EU', number: 'C-1', validFrom: day(-100), validUntil: day(400) })) as Response).status,
+    ).toBe(302)
     const invalid = (await post(cookie, { intent: 'save', type: 'XYZ', market: 'Mars', number: '', validFrom: day(5), validUntil: day(1) })) as Failed
     expect(invalid.init.status).toBe(400)
     expect(invalid.data.result.error).toMatchObject({ type: ['errors.invalidChoice'], market: ['exporter.errors.market'], number: ['errors.required'] })
@@ -159,10 +181,17 @@ describe('certifications', () => {
     const fda = list.certifications.find((c) => c.number === 'F-1')!
     await post(cookie, { intent: 'save', certificationId: fda.id, type: 'FDA', market: 'US', number: 'F-2', issuer: 'US FDA' })
     const prisma = await getPrisma()
-    expect(await prisma.certification.findUniqueOrThrow({ where: { id: fda.id } })).toMatchObject({ number: 'F-2', issuer: 'US FDA', validUntil: null, companyId: company.id })
+    expect(await prisma.certification.findUniqueOrThrow({ where: { id: fda.id } })).toMatchObject({
+      number: 'F-2',
+      issuer: 'US FDA',
+      validUntil: null,
+      companyId: company.id,
+    })
 
     const other = await createExporter()
-    expect(await caught(() => post(other.cookie, { intent: 'save', certificationId: fda.id, type: 'FDA', market: 'US', number: 'stolen' }))).toMatchObject({ status: 404 })
+    expect(await caught(() => post(other.cookie, { intent: 'save', certificationId: fda.id, type: 'FDA', market: 'US', number: 'stolen' }))).toMatchObject({
+      status: 404,
+    })
     expect(await caught(() => post(other.cookie, { intent: 'delete', certificationId: fda.id }))).toMatchObject({ status: 404 })
     expect(((await post(cookie, { intent: 'delete', certificationId: fda.id })) as Response).status).toBe(302)
     expect(await prisma.certification.findUnique({ where: { id: fda.id } })).toBeNull()

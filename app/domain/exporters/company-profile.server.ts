@@ -85,9 +85,7 @@ export async function updateCompanyProfile(companyId: string, input: CompanyProf
       },
     })
     const searchChanged =
-      current.name !== input.name ||
-      (current.city ?? '') !== (input.city ?? '') ||
-      JSON.stringify(current.nameI18n) !== JSON.stringify(nameI18n)
+      current.name !== input.name || (current.city ?? '') !== (input.city ?? '') || JSON.stringify(current.nameI18n) !== JSON.stringify(nameI18n)
     if (searchChanged) {
       const products = await tx.product.findMany({ where: { companyId }, select: { id: true } })
       if (products.length) await refreshProductIndex(tx, { productIds: products.map((p) => p.id) })

@@ -21,7 +21,19 @@ export async function getExporterResults(companyId: string, { fairId, locale }: 
       where: { companyId, kind: 'SHOWCASE', ...fairFilter },
       orderBy: { scheduledStartAt: 'desc' },
       take: 20,
-      select: { id: true, title: true, titleI18n: true, status: true, approvedAt: true, fairId: true, scheduledStartAt: true, uniqueViewers: true, peakViewers: true, watchSeconds: true, _count: { select: { chatMessages: true } } },
+      select: {
+        id: true,
+        title: true,
+        titleI18n: true,
+        status: true,
+        approvedAt: true,
+        fairId: true,
+        scheduledStartAt: true,
+        uniqueViewers: true,
+        peakViewers: true,
+        watchSeconds: true,
+        _count: { select: { chatMessages: true } },
+      },
     }),
     prisma.liveSession.aggregate({
       where: { companyId, kind: 'SHOWCASE', ...fairFilter },
@@ -31,7 +43,9 @@ export async function getExporterResults(companyId: string, { fairId, locale }: 
     }),
     prisma.inquiry.groupBy({ by: ['status'], where: { companyId, ...fairFilter }, _count: { _all: true } }),
     prisma.meeting.groupBy({ by: ['status'], where: { companyId, ...fairFilter }, _count: { _all: true } }),
-    prisma.$queryRaw<Array<{ consultations: number; consultationUsdCents: bigint | null; contractUsdCents: bigint | null }>>`${consultationsCte({ fairId, companyId })}
+    prisma.$queryRaw<
+      Array<{ consultations: number; consultationUsdCents: bigint | null; contractUsdCents: bigint | null }>
+    >`${consultationsCte({ fairId, companyId })}
       SELECT count(*)::int AS "consultations", sum("consultationUsdCents")::bigint AS "consultationUsdCents", sum("contractUsdCents")::bigint AS "contractUsdCents"
       FROM consultations`,
   ])

@@ -12,7 +12,12 @@ import { isValidTimeZone } from '~/lib/time'
 // Messages are i18n keys; conform coerces "" to undefined and numbers/checkboxes from text.
 
 const requiredText = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { error: 'errors.required' })
+    .max(max, { error: 'errors.tooLong' })
+    .refine(isPlainText, { error: PLAIN_TEXT_ERROR })
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional()
 
 const email = z
@@ -30,8 +35,7 @@ export const WebsiteSchema = z
   .transform((value) => (/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`))
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'exporter.errors.website' }))
 
-const intIn = (min: number, max: number, key: string) =>
-  z.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key })
+const intIn = (min: number, max: number, key: string) => z.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key })
 
 const countries = z
   .array(z.string().refine(isCountryCode, { error: 'errors.invalidCountry' }))
@@ -45,26 +49,27 @@ const timeZone = z.string({ error: 'errors.required' }).refine(isValidTimeZone, 
 
 /** The company profile form; `currentYear` bounds the founding year (pass it in, do not read the clock here). */
 export function companyProfileSchema(currentYear: number) {
-  return z.object({
-    name: requiredText(150),
-    nameKo: optionalText(150),
-    region: requiredText(80),
-    city: optionalText(80),
-    industry: requiredText(80),
-    description: optionalText(5000),
-    descriptionKo: optionalText(5000),
-    website: WebsiteSchema.optional(),
-    foundedYear: intIn(1900, currentYear, 'exporter.errors.foundedYear').optional(),
-    employeeCount: intIn(1, 1_000_000, 'exporter.errors.employeeCount').optional(),
-    exportExperienceYears: intIn(0, 200, 'exporter.errors.experience').default(0),
-    exportMarkets: countries,
-    languages,
-    timeZone,
-    // Meetings are offered only inside these hours, in the company's zone.
-    businessHoursStart: HhmmSchema,
-    businessHoursEnd: HhmmSchema,
-    removeLogo: z.boolean().optional(),
-  })
+  return z
+    .object({
+      name: requiredText(150),
+      nameKo: optionalText(150),
+      region: requiredText(80),
+      city: optionalText(80),
+      industry: requiredText(80),
+      description: optionalText(5000),
+      descriptionKo: optionalText(5000),
+      website: WebsiteSchema.optional(),
+      foundedYear: intIn(1900, currentYear, 'exporter.errors.foundedYear').optional(),
+      employeeCount: intIn(1, 1_000_000, 'exporter.errors.employeeCount').optional(),
+      exportExperienceYears: intIn(0, 200, 'exporter.errors.experience').default(0),
+      exportMarkets: countries,
+      languages,
+      timeZone,
+      // Meetings are offered only inside these hours, in the company's zone.
+      businessHoursStart: HhmmSchema,
+      businessHoursEnd: HhmmSchema,
+      removeLogo: z.boolean().optional(),
+    })
     .refine(hoursInOrder, HOURS_ORDER_ISSUE)
 }
 export type CompanyProfileInput = z.infer<ReturnType<typeof companyProfileSchema>>
@@ -84,17 +89,28 @@ export const TeamActionSchema = z.discriminatedUnion('intent', [InviteSchema, Re
 export const InvitationSignupSchema = z.object({
   intent: z.literal('signup'),
   name: requiredText(100),
-  password: z
-    .string({ error: 'errors.required' })
-    .min(10, { error: 'errors.passwordTooShort' })
-    .max(200, { error: 'errors.passwordTooLong' }),
+  password: z.string({ error: 'errors.required' }).min(10, { error: 'errors.passwordTooShort' }).max(200, { error: 'errors.passwordTooLong' }),
   timeZone,
 })
 export const InvitationAcceptSchema = z.object({ intent: z.literal('accept') })
 export const InvitationActionSchema = z.discriminatedUnion('intent', [InvitationAcceptSchema, InvitationSignupSchema])
 
 export const CERTIFICATION_TYPES = [
-  'FDA', 'CE', 'HALAL', 'KC', 'HACCP', 'ISO9001', 'ISO13485', 'ISO22000', 'GMP', 'EAC', 'NMPA', 'JAS', 'KOSHER', 'ORGANIC', 'OTHER',
+  'FDA',
+  'CE',
+  'HALAL',
+  'KC',
+  'HACCP',
+  'ISO9001',
+  'ISO13485',
+  'ISO22000',
+  'GMP',
+  'EAC',
+  'NMPA',
+  'JAS',
+  'KOSHER',
+  'ORGANIC',
+  'OTHER',
 ] as const
 
 export function isCertificationMarket(value: string): boolean {

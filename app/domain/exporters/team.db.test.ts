@@ -15,7 +15,13 @@ afterAll(async () => {
   await disconnectPrisma()
 })
 
-async function post(pathname: string, cookies: string[], fields: Record<string, string>, action: (args: never) => unknown, params: Record<string, string> = {}) {
+async function post(
+  pathname: string,
+  cookies: string[],
+  fields: Record<string, string>,
+  action: (args: never) => unknown,
+  params: Record<string, string> = {},
+) {
   const csrf = await mintCsrf()
   const request = formRequest(pathname, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, ...cookies] })
   return action({ request, params, context: {} } as never)
@@ -54,7 +60,13 @@ describe('invitations', () => {
   it('notifies a registered user in the app as well, but the token travels only in the mailed link', async () => {
     const owner = await createExporter()
     const invitee = await createUser('EXPORTER')
-    const { token } = await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: owner.user.name }, email: invitee.user.email, role: 'MEMBER', locale: 'en' })
+    const { token } = await inviteMember({
+      companyId: owner.company.id,
+      inviter: { id: owner.user.id, name: owner.user.name },
+      email: invitee.user.email,
+      role: 'MEMBER',
+      locale: 'en',
+    })
     const prisma = await getPrisma()
     const notes = await prisma.notification.findMany({ where: { userId: invitee.user.id, kind: 'invitation.created' } })
     expect(notes).toHaveLength(1)
@@ -70,7 +82,9 @@ describe('invitations', () => {
   it('lets only owners and admins invite', async () => {
     const owner = await createExporter()
     const member = await addMember(owner.company.id, 'MEMBER')
-    expect(await caught(() => post('/exporter/team', [member.cookie], { intent: 'invite', email: 'x@example.test', role: 'MEMBER' }, teamAction as never))).toMatchObject({ status: 403 })
+    expect(
+      await caught(() => post('/exporter/team', [member.cookie], { intent: 'invite', email: 'x@example.test', role: 'MEMBER' }, teamAction as never)),
+    ).toMatchObject({ status: 403 })
     const team = await teamLoader({ request: getRequest('/exporter/team', [member.cookie]), params: {}, context: {} } as never)
     expect(team.viewer).toMatchObject({ canInvite: false, canRemove: false })
   })
@@ -78,24 +92,44 @@ describe('invitations', () => {
   it('lets a new person sign up from the link and join with the invited role; the link works once', async () => {
     const owner = await createExporter()
     const email = `joiner-${Date.now()}@example.test`
-    const { token } = await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: owner.user.name }, email, role: 'MEMBER', locale: 'en' })
+    const { token } = await inviteMember({
+      companyId: owner.company.id,
+      inviter: { id: owner.user.id, name: owner.user.name },
+      email,
+      role: 'MEMBER',
+      locale: 'en',
+    })
     const page = await invitationLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: {} } as never)
     expect(page).toMatchObject({ invitation: { email, role: 'MEMBER' }, viewer: null })
 
-    const response = (await post(`/invitations/${token}`, [], { intent: 'signup', name: 'Min-ji Park', password: 'a long enough password', timeZone: 'Asia/Seoul' }, invitationAction, { token })) as Response
+    const response = (await post(
+      `/invitations/${token}`,
+      [],
+      { intent: 'signup', name: 'Min-ji Park', password: 'a long enough password', timeZone: 'Asia/Seoul' },
+      invitationAction,
+      { token },
+    )) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/exporter')
     const session = cookiePair(response.headers.getSetCookie().find((c) => c.startsWith('tc_session='))!)
     const user = await getOptionalUser(getRequest('/', [session]))
     expect(user).toMatchObject({ email, role: 'EXPORTER', exporterMember: { role: 'MEMBER', company: { id: owner.company.id } } })
 
-    expect(await caught(() => invitationLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: {} } as never))).toMatchObject({ status: 404 })
+    expect(await caught(() => invitationLoader({ request: getRequest(`/invitations/${token}`), params: { token }, context: {} } as never))).toMatchObject({
+      status: 404,
+    })
   })
 
   it('lets a signed-in exporter without a company accept, but not someone with another email or role', async () => {
     const owner = await createExporter()
     const loner = await createUser('EXPORTER')
-    const { token } = await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: owner.user.name }, email: loner.user.email, role: 'ADMIN', locale: 'en' })
+    const { token } = await inviteMember({
+      companyId: owner.company.id,
+      inviter: { id: owner.user.id, name: owner.user.name },
+      email: loner.user.email,
+      role: 'ADMIN',
+      locale: 'en',
+    })
 
     const stranger = await createUser('EXPORTER')
     const wrongPerson = (await post(`/invitations/${token}`, [stranger.cookie], { intent: 'accept' }, invitationAction, { token })) as Failed
@@ -111,7 +145,13 @@ describe('invitations', () => {
   it('refuses a buyer and an expired invitation', async () => {
     const owner = await createExporter()
     const buyer = await createBuyer()
-    const { token } = await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: owner.user.name }, email: buyer.user.email, role: 'MEMBER', locale: 'en' })
+    const { token } = await inviteMember({
+      companyId: owner.company.id,
+      inviter: { id: owner.user.id, name: owner.user.name },
+      email: buyer.user.email,
+      role: 'MEMBER',
+      locale: 'en',
+    })
     const asBuyer = (await post(`/invitations/${token}`, [buyer.cookie], { intent: 'accept' }, invitationAction, { token })) as Failed
     expect(asBuyer.data.result.error['']).toEqual(['exporter.invitation.errors.notExporter'])
 
@@ -123,8 +163,12 @@ describe('invitations', () => {
       locale: 'en',
       now: new Date(Date.now() - 8 * 86_400_000),
     })
-    expect(await caught(() => invitationLoader({ request: getRequest(`/invitations/${old.token}`), params: { token: old.token }, context: {} } as never))).toMatchObject({ status: 404 })
-    expect(await caught(() => invitationLoader({ request: getRequest('/invitations/garbage'), params: { token: 'garbage' }, context: {} } as never))).toMatchObject({ status: 404 })
+    expect(
+      await caught(() => invitationLoader({ request: getRequest(`/invitations/${old.token}`), params: { token: old.token }, context: {} } as never)),
+    ).toMatchObject({ status: 404 })
+    expect(
+      await caught(() => invitationLoader({ request: getRequest('/invitations/garbage'), params: { token: 'garbage' }, context: {} } as never)),
+    ).toMatchObject({ status: 404 })
   })
 })
 
@@ -136,26 +180,36 @@ describe('removing members', () => {
     const prisma = await getPrisma()
     const ownerMember = await prisma.exporterMember.findUniqueOrThrow({ where: { userId: owner.user.id } })
 
-    expect(await caught(() => post('/exporter/team', [admin.cookie], { intent: 'remove-member', memberId: member.member.id }, teamAction as never))).toMatchObject({ status: 403 })
+    expect(
+      await caught(() => post('/exporter/team', [admin.cookie], { intent: 'remove-member', memberId: member.member.id }, teamAction as never)),
+    ).toMatchObject({ status: 403 })
 
     const self = (await post('/exporter/team', [owner.cookie], { intent: 'remove-member', memberId: ownerMember.id }, teamAction)) as Failed
     expect(self.data.result.error['']).toEqual(['exporter.team.errors.removeSelf'])
 
     // A second owner may remove the first, but then the last owner stays.
     const second = await addMember(owner.company.id, 'OWNER')
-    expect(((await post('/exporter/team', [second.cookie], { intent: 'remove-member', memberId: ownerMember.id }, teamAction as never)) as Response).status).toBe(302)
+    expect(
+      ((await post('/exporter/team', [second.cookie], { intent: 'remove-member', memberId: ownerMember.id }, teamAction as never)) as Response).status,
+    ).toBe(302)
     const third = await addMember(owner.company.id, 'OWNER')
     await prisma.exporterMember.update({ where: { id: third.member.id }, data: { role: 'MEMBER' } })
     // `third` is a plain member now; the only owner is `second`.
-    expect(await caught(() => post('/exporter/team', [third.cookie], { intent: 'remove-member', memberId: second.member.id }, teamAction as never))).toMatchObject({ status: 403 })
+    expect(
+      await caught(() => post('/exporter/team', [third.cookie], { intent: 'remove-member', memberId: second.member.id }, teamAction as never)),
+    ).toMatchObject({ status: 403 })
 
-    expect(((await post('/exporter/team', [second.cookie], { intent: 'remove-member', memberId: member.member.id }, teamAction as never)) as Response).status).toBe(302)
+    expect(
+      ((await post('/exporter/team', [second.cookie], { intent: 'remove-member', memberId: member.member.id }, teamAction as never)) as Response).status,
+    ).toBe(302)
     expect(await prisma.exporterMember.findUnique({ where: { id: member.member.id } })).toBeNull()
 
     // Another company's member id is not found.
     const other = await createExporter()
     const otherMember = await prisma.exporterMember.findUniqueOrThrow({ where: { userId: other.user.id } })
-    expect(await caught(() => post('/exporter/team', [second.cookie], { intent: 'remove-member', memberId: otherMember.id }, teamAction as never))).toMatchObject({ status: 404 })
+    expect(
+      await caught(() => post('/exporter/team', [second.cookie], { intent: 'remove-member', memberId: otherMember.id }, teamAction as never)),
+    ).toMatchObject({ status: 404 })
   })
 })
 
@@ -175,13 +229,24 @@ describe('a removed member', () => {
           startsAt: new Date(now.getTime() + startsInHours * 3_600_000),
           endsAt: new Date(now.getTime() + startsInHours * 3_600_000 + 1_800_000),
           requestedById: buyer.user.id,
-          participants: { create: [{ userId: buyer.user.id, role: 'BUYER' }, { userId: member.user.id, role: 'EXPORTER' }] },
+          participants: {
+            create: [
+              { userId: buyer.user.id, role: 'BUYER' },
+              { userId: member.user.id, role: 'EXPORTER' },
+            ],
+          },
         },
       })
     const future = await meeting(24)
     const past = await meeting(-24)
     const showcase = await prisma.liveSession.create({
-      data: { title: 'Next week', hostId: member.user.id, companyId: owner.company.id, scheduledStartAt: new Date(now.getTime() + 86_400_000), scheduledEndAt: new Date(now.getTime() + 90_000_000) },
+      data: {
+        title: 'Next week',
+        hostId: member.user.id,
+        companyId: owner.company.id,
+        scheduledStartAt: new Date(now.getTime() + 86_400_000),
+        scheduledEndAt: new Date(now.getTime() + 90_000_000),
+      },
     })
     const events: unknown[] = []
     const stop = onIdentityEvent((event) => events.push(event))
@@ -191,7 +256,8 @@ describe('a removed member', () => {
     } finally {
       stop()
     }
-    const seats = async (meetingId: string) => (await prisma.meetingParticipant.findMany({ where: { meetingId, role: 'EXPORTER' }, select: { userId: true } })).map((s) => s.userId)
+    const seats = async (meetingId: string) =>
+      (await prisma.meetingParticipant.findMany({ where: { meetingId, role: 'EXPORTER' }, select: { userId: true } })).map((s) => s.userId)
     expect(await seats(future.id)).toEqual([owner.user.id])
     expect(await seats(past.id)).toEqual([member.user.id])
     expect((await prisma.liveSession.findUniqueOrThrow({ where: { id: showcase.id } })).hostId).toBe(owner.user.id)

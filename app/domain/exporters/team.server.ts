@@ -37,7 +37,15 @@ export async function listTeam(companyId: string, now: Date) {
     }),
   ])
   return {
-    members: members.map((m) => ({ id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, title: m.title, joinedAt: m.createdAt.toISOString() })),
+    members: members.map((m) => ({
+      id: m.id,
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      title: m.title,
+      joinedAt: m.createdAt.toISOString(),
+    })),
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), invitedBy: i.invitedBy.name })),
   }
 }
@@ -54,9 +62,21 @@ function teamError(code: TeamErrorCode, messageKey: string, field?: string) {
  * Creates an invitation (replacing an open one for the same email) and mails its link. Registered users
  * also get an in-app notification. Returns the raw token (for the caller's tests; never stored).
  */
-export async function inviteMember(
-  { companyId, inviter, email, role, locale, now = new Date() }: { companyId: string; inviter: { id: string; name: string }; email: string; role: CompanyRoleName; locale: string; now?: Date },
-) {
+export async function inviteMember({
+  companyId,
+  inviter,
+  email,
+  role,
+  locale,
+  now = new Date(),
+}: {
+  companyId: string
+  inviter: { id: string; name: string }
+  email: string
+  role: CompanyRoleName
+  locale: string
+  now?: Date
+}) {
   const prisma = await getPrisma()
   const token = randomBytes(32).toString('base64url')
   const link = invitationPath(token)
@@ -118,7 +138,10 @@ export async function removeMember(companyId: string, actorUserId: string, membe
     if (seats.length > 0) {
       const meetingIds = seats.map((seat) => seat.meetingId)
       await tx.meetingParticipant.deleteMany({ where: { userId: member.userId, meetingId: { in: meetingIds } } })
-      await tx.meetingParticipant.createMany({ data: meetingIds.map((meetingId) => ({ meetingId, userId: actorUserId, role: 'EXPORTER' as const })), skipDuplicates: true })
+      await tx.meetingParticipant.createMany({
+        data: meetingIds.map((meetingId) => ({ meetingId, userId: actorUserId, role: 'EXPORTER' as const })),
+        skipDuplicates: true,
+      })
     }
     await tx.liveSession.updateMany({ where: { companyId, hostId: member.userId, status: 'SCHEDULED' }, data: { hostId: actorUserId } })
     return member
@@ -143,7 +166,16 @@ export async function findOpenInvitation(token: string, now: Date): Promise<Invi
   const prisma = await getPrisma()
   const invitation = await prisma.exporterInvitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: { id: true, email: true, role: true, companyId: true, expiresAt: true, acceptedAt: true, company: { select: { name: true } }, invitedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      companyId: true,
+      expiresAt: true,
+      acceptedAt: true,
+      company: { select: { name: true } },
+      invitedBy: { select: { name: true } },
+    },
   })
   if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) return null
   return {
@@ -187,7 +219,8 @@ export async function acceptInvitation(userId: string, invitation: InvitationVie
     try {
       await tx.exporterMember.create({ data: { userId, companyId: invitation.companyId, role: invitation.role } })
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw teamError('other-company', 'exporter.invitation.errors.otherCompany')
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+        throw teamError('other-company', 'exporter.invitation.errors.otherCompany')
       throw error
     }
   })
@@ -222,7 +255,8 @@ export async function signUpWithInvitation(
       return user
     })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw teamError('account-exists', 'exporter.invitation.errors.accountExists')
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw teamError('account-exists', 'exporter.invitation.errors.accountExists')
     throw error
   }
 }

@@ -10,7 +10,10 @@ import { getPrisma } from '~/domain/db.server'
 export async function assertFairManager(user: Pick<SessionUser, 'id' | 'role'>, fairId: string) {
   const prisma = await getPrisma()
   // The name too: every management page titles itself with it.
-  const fair = await prisma.tradeFair.findUnique({ where: { id: fairId }, select: { id: true, organizerId: true, timeZone: true, slug: true, name: true, nameI18n: true } })
+  const fair = await prisma.tradeFair.findUnique({
+    where: { id: fairId },
+    select: { id: true, organizerId: true, timeZone: true, slug: true, name: true, nameI18n: true },
+  })
   if (!fair || (user.role !== 'ADMIN' && fair.organizerId !== user.id)) throw new DomainError('not-found', { status: 404 })
   return fair
 }

@@ -52,7 +52,11 @@ export async function buildConsultationXlsx(fairId: string): Promise<{ filename:
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Tradecast'
   const sheet = workbook.addWorksheet('Consultations', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = REPORT_COLUMNS.map((header, index) => ({ header, key: `c${index}`, width: index >= 7 && index <= 8 ? 22 : index === 2 || index === 3 || index === 5 ? 30 : 14 }))
+  sheet.columns = REPORT_COLUMNS.map((header, index) => ({
+    header,
+    key: `c${index}`,
+    width: index >= 7 && index <= 8 ? 22 : index === 2 || index === 3 || index === 5 ? 30 : 14,
+  }))
   sheet.getRow(1).font = { bold: true }
   for (const row of rows) {
     const cells: Array<string | number> = reportRow(row)
@@ -61,7 +65,18 @@ export async function buildConsultationXlsx(fairId: string): Promise<{ filename:
     sheet.addRow(cells)
   }
   for (const column of [8, 9]) sheet.getColumn(column).numFmt = '#,##0.00'
-  const total = sheet.addRow(['Total', '', '', '', '', '', '', rows.reduce((t, r) => t + r.consultationUsdCents, 0) / 100, rows.reduce((t, r) => t + r.contractUsdCents, 0) / 100, ''])
+  const total = sheet.addRow([
+    'Total',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    rows.reduce((t, r) => t + r.consultationUsdCents, 0) / 100,
+    rows.reduce((t, r) => t + r.contractUsdCents, 0) / 100,
+    '',
+  ])
   total.font = { bold: true }
   const summary = workbook.addWorksheet('Fair')
   summary.addRows([

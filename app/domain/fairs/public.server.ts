@@ -55,7 +55,9 @@ export async function getPublicFair(slug: string, { now, locale, viewer }: { now
       select: sessionSelect,
     }),
     prisma.fairRegistration.groupBy({ by: ['kind'], where: { fairId: fair.id, status: 'APPROVED' }, _count: { _all: true } }),
-    viewer ? prisma.fairRegistration.findUnique({ where: { fairId_userId: { fairId: fair.id, userId: viewer.id } }, select: { status: true, kind: true } }) : null,
+    viewer
+      ? prisma.fairRegistration.findUnique({ where: { fairId_userId: { fairId: fair.id, userId: viewer.id } }, select: { status: true, kind: true } })
+      : null,
   ])
   const programme = sessions.map((s) => ({
     id: s.id,

@@ -52,7 +52,10 @@ describe('exchange rates', () => {
     const rate = await prisma.exchangeRate.findFirstOrThrow({ where: { currency: 'EUR', validFrom: new Date(`${day}T00:00:00Z`) } })
     await post(admin.cookie, { intent: 'delete', rateId: rate.id })
 
-    const changes = await prisma.exchangeRateChange.findMany({ where: { currency: 'EUR', validFrom: new Date(`${day}T00:00:00Z`) }, orderBy: { createdAt: 'asc' } })
+    const changes = await prisma.exchangeRateChange.findMany({
+      where: { currency: 'EUR', validFrom: new Date(`${day}T00:00:00Z`) },
+      orderBy: { createdAt: 'asc' },
+    })
     expect(changes.map((c) => [c.oldUsdPerUnit?.toString() ?? null, c.newUsdPerUnit?.toString() ?? null])).toEqual([
       [null, '1.08'],
       ['1.08', '1.1'],

@@ -23,7 +23,12 @@ async function requireRateManager(tx: Prisma.TransactionClient, actorId: string)
 export async function listExchangeRates() {
   const prisma = await getPrisma()
   const rates = await prisma.exchangeRate.findMany({ orderBy: [{ currency: 'asc' }, { validFrom: 'desc' }] })
-  return rates.map((rate) => ({ id: rate.id, currency: rate.currency, usdPerUnit: rate.usdPerUnit.toString(), validFrom: rate.validFrom.toISOString().slice(0, 10) }))
+  return rates.map((rate) => ({
+    id: rate.id,
+    currency: rate.currency,
+    usdPerUnit: rate.usdPerUnit.toString(),
+    validFrom: rate.validFrom.toISOString().slice(0, 10),
+  }))
 }
 
 /** The latest changes to the table, newest first. */
@@ -51,7 +56,12 @@ export async function saveExchangeRate(actorId: string, input: RateInput, now = 
     const actor = await requireRateManager(tx, actorId)
     const where = { currency_validFrom: { currency: input.currency, validFrom } }
     const before = await tx.exchangeRate.findUnique({ where, select: { usdPerUnit: true } })
-    const after = await tx.exchangeRate.upsert({ where, update: { usdPerUnit }, create: { currency: input.currency, validFrom, usdPerUnit }, select: { usdPerUnit: true } })
+    const after = await tx.exchangeRate.upsert({
+      where,
+      update: { usdPerUnit },
+      create: { currency: input.currency, validFrom, usdPerUnit },
+      select: { usdPerUnit: true },
+    })
     if (before?.usdPerUnit.equals(after.usdPerUnit)) return
     await tx.exchangeRateChange.create({
       data: {

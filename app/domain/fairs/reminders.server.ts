@@ -85,4 +85,3 @@ export function startSessionReminderTimer({ everyMs = MINUTE, onError }: { every
   timer.unref()
   return () => clearInterval(timer)
 }
-

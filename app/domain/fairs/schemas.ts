@@ -10,7 +10,12 @@ export const FAIR_STATUSES = ['DRAFT', 'OPEN', 'LIVE', 'CLOSED'] as const
 export const FAIR_LANGUAGES = ['en', 'ko', 'zh', 'ja', 'ru', 'mn', 'vi'] as const
 
 const text = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { error: 'errors.required' })
+    .max(max, { error: 'errors.tooLong' })
+    .refine(isPlainText, { error: PLAIN_TEXT_ERROR })
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).default('')
 /** `YYYY-MM-DDTHH:mm` from a datetime-local input: a wall-clock time in the fair's zone. */
 const wallClock = z.string({ error: 'errors.required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'fairs.errors.dateTime' })
@@ -43,7 +48,10 @@ export const DecisionSchema = z.object({ intent: z.enum(['approve', 'reject']), 
 export const BoothSchema = z.object({
   intent: z.literal('booth'),
   boothId: id,
-  code: z.string({ error: 'errors.required' }).trim().regex(/^[A-Za-z0-9-]{1,12}$/, { error: 'fairs.errors.boothCode' }),
+  code: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,12}$/, { error: 'fairs.errors.boothCode' }),
   hallId: z.union([z.literal(''), z.string().regex(RECORD_ID_PATTERN)]).optional(),
   headline: optionalText(200),
 })
@@ -51,17 +59,15 @@ export const PlaceSessionSchema = z.object({
   intent: z.literal('place'),
   sessionId: id,
   startsAt: wallClock,
-  durationMinutes: z.coerce.number({ error: 'fairs.errors.duration' }).int().min(10, { error: 'fairs.errors.duration' }).max(480, { error: 'fairs.errors.duration' }),
+  durationMinutes: z.coerce
+    .number({ error: 'fairs.errors.duration' })
+    .int()
+    .min(10, { error: 'fairs.errors.duration' })
+    .max(480, { error: 'fairs.errors.duration' }),
 })
 export const UnapproveSessionSchema = z.object({ intent: z.literal('unplace'), sessionId: id })
 
-export const ManageFairActionSchema = z.discriminatedUnion('intent', [
-  HallSchema,
-  DecisionSchema,
-  BoothSchema,
-  PlaceSessionSchema,
-  UnapproveSessionSchema,
-])
+export const ManageFairActionSchema = z.discriminatedUnion('intent', [HallSchema, DecisionSchema, BoothSchema, PlaceSessionSchema, UnapproveSessionSchema])
 
 export const RegisterSchema = z.object({ intent: z.literal('register') })
 export const ProposeSessionSchema = z.object({
@@ -70,7 +76,11 @@ export const ProposeSessionSchema = z.object({
   description: optionalText(2000),
   language: z.enum(FAIR_LANGUAGES).default('en'),
   preferredStart: wallClock,
-  durationMinutes: z.coerce.number({ error: 'fairs.errors.duration' }).int().min(10, { error: 'fairs.errors.duration' }).max(480, { error: 'fairs.errors.duration' }),
+  durationMinutes: z.coerce
+    .number({ error: 'fairs.errors.duration' })
+    .int()
+    .min(10, { error: 'fairs.errors.duration' })
+    .max(480, { error: 'fairs.errors.duration' }),
 })
 export const RegistrationActionSchema = z.discriminatedUnion('intent', [RegisterSchema, ProposeSessionSchema])
 export type ProposeSessionInput = z.infer<typeof ProposeSessionSchema>

@@ -20,7 +20,14 @@ let nextIp = 1
 /** Each test posts from its own address, so budgets of one test never leak into another. */
 const freshIp = () => `198.51.100.${nextIp++}`
 
-async function post(handler: (args: never) => Promise<unknown>, path: string, cookies: string[], fields: Record<string, string>, ip: string, params: Record<string, string>) {
+async function post(
+  handler: (args: never) => Promise<unknown>,
+  path: string,
+  cookies: string[],
+  fields: Record<string, string>,
+  ip: string,
+  params: Record<string, string>,
+) {
   const csrf = await mintCsrf()
   const request = formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, ...cookies], headers: { 'x-tradecast-client-ip': ip } })
   return handler({ request, params } as never)
@@ -35,7 +42,14 @@ describe('anti-automation budgets', () => {
     const product = await createProduct(exporter.company.id)
     const ip = freshIp()
     const rfq = (cookie: string, message = 'Please quote FOB Busan.') =>
-      post(productAction, `/catalog/${product.id}`, [cookie], { intent: 'rfq', productId: product.id, quantity: '1000', destinationCountry: 'DE', message }, ip, { productId: product.id })
+      post(
+        productAction,
+        `/catalog/${product.id}`,
+        [cookie],
+        { intent: 'rfq', productId: product.id, quantity: '1000', destinationCountry: 'DE', message },
+        ip,
+        { productId: product.id },
+      )
 
     const buyer = await createBuyer()
     for (let i = 0; i < TRADE_LIMITS.rfqByAccount.points; i++) expect(status(await rfq(buyer.cookie))).toBe(302)
@@ -60,11 +74,16 @@ describe('anti-automation budgets', () => {
     const prisma = await getPrisma()
     const exporter = await createExporter()
     const product = await createProduct(exporter.company.id)
-    await prisma.product.update({ where: { id: product.id }, data: { sampleAvailable: true, samplePriceMinor: 0, sampleCurrency: 'USD', sampleMaxQuantity: 3 } })
+    await prisma.product.update({
+      where: { id: product.id },
+      data: { sampleAvailable: true, samplePriceMinor: 0, sampleCurrency: 'USD', sampleMaxQuantity: 3 },
+    })
     const buyer = await createBuyer()
     const ip = freshIp()
     const order = () =>
-      post(productAction, `/catalog/${product.id}`, [buyer.cookie], { intent: 'buy-sample', productId: product.id, quantity: '3', shippingCountry: 'DE' }, ip, { productId: product.id })
+      post(productAction, `/catalog/${product.id}`, [buyer.cookie], { intent: 'buy-sample', productId: product.id, quantity: '3', shippingCountry: 'DE' }, ip, {
+        productId: product.id,
+      })
     for (let i = 0; i < TRADE_LIMITS.freeSampleByAccount.points; i++) expect(status(await order())).toBe(302)
     const refused = (await order()) as FormReply
     expect(refused.init.status).toBe(429)
@@ -79,11 +98,21 @@ describe('anti-automation budgets', () => {
     const buyer = await createBuyer()
     // Berlin buyer, Seoul exporter: 08:00 UTC on Monday 9 March 2026 is inside both parties' hours.
     await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
-    await prisma.exporterCompany.update({ where: { id: exporter.company.id }, data: { timeZone: 'Asia/Seoul', businessHoursStart: '09:00', businessHoursEnd: '18:00' } })
+    await prisma.exporterCompany.update({
+      where: { id: exporter.company.id },
+      data: { timeZone: 'Asia/Seoul', businessHoursStart: '09:00', businessHoursEnd: '18:00' },
+    })
     const clock = `${TEST_CLOCK_COOKIE}=${encodeURIComponent('2026-03-09T00:00:00.000Z')}`
     const ip = freshIp()
     const request = () =>
-      post(newMeetingAction, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock], { intent: 'request', slotStart: '2026-03-09T08:00:00.000Z', agenda: 'Noodles' }, ip, {})
+      post(
+        newMeetingAction,
+        `/meetings/new?company=${exporter.company.slug}`,
+        [buyer.cookie, clock],
+        { intent: 'request', slotStart: '2026-03-09T08:00:00.000Z', agenda: 'Noodles' },
+        ip,
+        {},
+      )
     for (let i = 0; i < TRADE_LIMITS.meetingRequestByAccount.points; i++) expect(status(await request())).toBe(302)
     const refused = (await request()) as FormReply
     expect(refused.init.status).toBe(429)

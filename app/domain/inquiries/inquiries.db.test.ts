@@ -46,15 +46,23 @@ describe('RFQ to contract', () => {
     expect(created.status).toBe(302)
     const inquiryId = created.headers.get('Location')!.split('/').pop()!
     const inquiry = await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })
-    expect(inquiry).toMatchObject({ status: 'NEW', quantity: 1000, targetPriceMinor: 210, targetCurrency: 'EUR', incoterm: 'FOB', companyId: p.exporter.company.id })
+    expect(inquiry).toMatchObject({
+      status: 'NEW',
+      quantity: 1000,
+      targetPriceMinor: 210,
+      targetCurrency: 'EUR',
+      incoterm: 'FOB',
+      companyId: p.exporter.company.id,
+    })
     expect(await prisma.notification.count({ where: { userId: p.exporter.user.id, kind: 'inquiry.created' } })).toBe(1)
     expect(await prisma.emailOutbox.count({ where: { to: p.exporter.user.email } })).toBe(1)
 
-    const act = (fields: Record<string, string>, cookie = p.exporter.cookie) =>
-      post(`/inquiries/${inquiryId}`, cookie, fields, threadAction, { inquiryId })
+    const act = (fields: Record<string, string>, cookie = p.exporter.cookie) => post(`/inquiries/${inquiryId}`, cookie, fields, threadAction, { inquiryId })
 
     const future = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10)
-    expect(((await act({ intent: 'quote', unitPrice: '1.95', currency: 'USD', quantity: '1000', incoterm: 'FOB', validUntil: future })) as Response).status).toBe(302)
+    expect(
+      ((await act({ intent: 'quote', unitPrice: '1.95', currency: 'USD', quantity: '1000', incoterm: 'FOB', validUntil: future })) as Response).status,
+    ).toBe(302)
     expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).status).toBe('QUOTED')
     expect(await prisma.quote.findFirstOrThrow({ where: { inquiryId } })).toMatchObject({ unitPriceMinor: 195, currency: 'USD' })
 
@@ -85,7 +93,9 @@ describe('RFQ to contract', () => {
     const inquiryId = created.headers.get('Location')!.split('/').pop()!
     const inbox = (await inboxLoader({ request: getRequest('/inquiries', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string; unread: number }> }
     expect(inbox.items.find((i) => i.id === inquiryId)?.unread).toBe(2) // first message + NEW event
-    const view = (await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)) as { needsRead: boolean }
+    const view = (await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)) as {
+      needsRead: boolean
+    }
     expect(view.needsRead).toBe(true)
     // The GET itself left the thread unread.
     expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).exporterLastReadAt).toBeNull()
@@ -104,9 +114,15 @@ describe('RFQ to contract', () => {
     expect(read.data).toEqual({ read: true })
     const after = (await inboxLoader({ request: getRequest('/inquiries?unread=1', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string }> }
     expect(after.items.find((i) => i.id === inquiryId)).toBeUndefined()
-    expect(((await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)) as { needsRead: boolean }).needsRead).toBe(false)
+    expect(
+      ((await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)) as { needsRead: boolean })
+        .needsRead,
+    ).toBe(false)
     // The buyer's side is its own: nothing unread there (the buyer wrote everything so far).
-    expect(((await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.buyer.cookie]), params: { inquiryId } } as never)) as { needsRead: boolean }).needsRead).toBe(false)
+    expect(
+      ((await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.buyer.cookie]), params: { inquiryId } } as never)) as { needsRead: boolean })
+        .needsRead,
+    ).toBe(false)
   })
 })
 
@@ -119,22 +135,35 @@ describe('who may read an inquiry', () => {
     const strangerBuyer = await createBuyer()
     const organizer = await createUser('ORGANIZER')
     for (const cookie of [strangerExporter.cookie, strangerBuyer.cookie, organizer.cookie]) {
-      expect(await caught(() => threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [cookie]), params: { inquiryId } } as never))).toMatchObject({ status: 404 })
+      expect(await caught(() => threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [cookie]), params: { inquiryId } } as never))).toMatchObject({
+        status: 404,
+      })
       expect(
         await caught(() => post(`/inquiries/${inquiryId}`, cookie, { intent: 'message', body: 'hi' }, threadAction as never, { inquiryId })),
       ).toMatchObject({ status: 404 })
     }
     // The buyer may read and write, but not quote or move the pipeline.
-    expect(await caught(() => post(`/inquiries/${inquiryId}`, p.buyer.cookie, { intent: 'status', status: 'WON' }, threadAction as never, { inquiryId }))).toMatchObject({ status: 403 })
+    expect(
+      await caught(() => post(`/inquiries/${inquiryId}`, p.buyer.cookie, { intent: 'status', status: 'WON' }, threadAction as never, { inquiryId })),
+    ).toMatchObject({ status: 403 })
     // A guest is sent to sign in.
     expect(await caught(() => threadLoader({ request: getRequest(`/inquiries/${inquiryId}`), params: { inquiryId } } as never))).toMatchObject({ status: 302 })
     // An organizer of the fair it came through may read.
     const prisma = await getPrisma()
     const fair = await prisma.tradeFair.create({
-      data: { slug: `fair-${inquiryId}`, name: 'Fair', startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000), timeZone: 'Asia/Seoul', organizerId: organizer.user.id },
+      data: {
+        slug: `fair-${inquiryId}`,
+        name: 'Fair',
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 86_400_000),
+        timeZone: 'Asia/Seoul',
+        organizerId: organizer.user.id,
+      },
     })
     await prisma.inquiry.update({ where: { id: inquiryId }, data: { fairId: fair.id } })
-    const view = (await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [organizer.cookie]), params: { inquiryId } } as never)) as { side: string }
+    const view = (await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [organizer.cookie]), params: { inquiryId } } as never)) as {
+      side: string
+    }
     expect(view.side).toBe('organizer')
   })
 
@@ -142,7 +171,13 @@ describe('who may read an inquiry', () => {
     const p = await setup()
     expect(
       await caught(() =>
-        post(`/catalog/${p.product.id}`, p.exporter.cookie, { intent: 'rfq', productId: p.product.id, quantity: '10', destinationCountry: 'US', message: 'x' }, productAction as never, { productId: p.product.id }),
+        post(
+          `/catalog/${p.product.id}`,
+          p.exporter.cookie,
+          { intent: 'rfq', productId: p.product.id, quantity: '10', destinationCountry: 'US', message: 'x' },
+          productAction as never,
+          { productId: p.product.id },
+        ),
       ),
     ).toMatchObject({ status: 403 })
   })
@@ -183,7 +218,13 @@ describe('hostile RFQ input', () => {
     const draft = await createProduct(p.exporter.company.id, { status: 'DRAFT' })
     expect(
       await caught(() =>
-        post(`/catalog/${draft.id}`, p.buyer.cookie, { intent: 'rfq', productId: draft.id, quantity: '10', destinationCountry: 'US', message: 'x' }, productAction as never, { productId: draft.id }),
+        post(
+          `/catalog/${draft.id}`,
+          p.buyer.cookie,
+          { intent: 'rfq', productId: draft.id, quantity: '10', destinationCountry: 'US', message: 'x' },
+          productAction as never,
+          { productId: draft.id },
+        ),
       ),
     ).toMatchObject({ status: 404 })
   })
@@ -195,18 +236,34 @@ describe('RFQs from a fair showcase', () => {
     const prisma = await getPrisma()
     const organizer = await createUser('ORGANIZER')
     const fair = await prisma.tradeFair.create({
-      data: { slug: `rfq-fair-${crypto.randomUUID().slice(0, 8)}`, name: 'RFQ Expo', startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000), timeZone: 'Asia/Seoul', status: 'OPEN', organizerId: organizer.user.id },
+      data: {
+        slug: `rfq-fair-${crypto.randomUUID().slice(0, 8)}`,
+        name: 'RFQ Expo',
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 86_400_000),
+        timeZone: 'Asia/Seoul',
+        status: 'OPEN',
+        organizerId: organizer.user.id,
+      },
     })
     const showcase = (approvedAt: Date | null) =>
       prisma.liveSession.create({
-        data: { title: 'Noodles live', hostId: p.exporter.user.id, companyId: p.exporter.company.id, fairId: fair.id, approvedAt, scheduledStartAt: new Date(), scheduledEndAt: new Date(Date.now() + 3_600_000) },
+        data: {
+          title: 'Noodles live',
+          hostId: p.exporter.user.id,
+          companyId: p.exporter.company.id,
+          fairId: fair.id,
+          approvedAt,
+          scheduledStartAt: new Date(),
+          scheduledEndAt: new Date(Date.now() + 3_600_000),
+        },
       })
     const proposal = await showcase(null)
     const approved = await showcase(new Date())
     const fairOf = async (liveSessionId: string) => {
       const created = (await sendRfq(p, { liveSessionId })) as Response
       const id = created.headers.get('Location')!.split('/').pop()!
-      return (await prisma.inquiry.findUniqueOrThrow({ where: { id }, select: { fairId: true, liveSessionId: true } }))
+      return await prisma.inquiry.findUniqueOrThrow({ where: { id }, select: { fairId: true, liveSessionId: true } })
     }
     expect(await fairOf(proposal.id)).toEqual({ fairId: null, liveSessionId: proposal.id })
     expect(await fairOf(approved.id)).toEqual({ fairId: fair.id, liveSessionId: approved.id })

@@ -169,13 +169,7 @@ export async function changeInquiryStatus(user: SessionUser, inquiryId: string, 
   await flushNotificationEmails(emails)
 }
 
-export async function postInquiryMessage(
-  user: SessionUser,
-  inquiryId: string,
-  side: 'buyer' | 'exporter',
-  body: string,
-  now = new Date(),
-) {
+export async function postInquiryMessage(user: SessionUser, inquiryId: string, side: 'buyer' | 'exporter', body: string, now = new Date()) {
   const prisma = await getPrisma()
   const emails = await prisma.$transaction(async (tx) => {
     const inquiry = await inquiryHeadline(tx, inquiryId)
@@ -201,7 +195,10 @@ export async function postInquiryMessage(
  */
 export async function hasUnreadActivity(inquiryId: string, side: 'buyer' | 'exporter'): Promise<boolean> {
   const prisma = await getPrisma()
-  const inquiry = await prisma.inquiry.findUnique({ where: { id: inquiryId }, select: { buyerLastReadAt: true, exporterLastReadAt: true, buyer: { select: { userId: true } } } })
+  const inquiry = await prisma.inquiry.findUnique({
+    where: { id: inquiryId },
+    select: { buyerLastReadAt: true, exporterLastReadAt: true, buyer: { select: { userId: true } } },
+  })
   if (!inquiry) return false
   const since = (side === 'buyer' ? inquiry.buyerLastReadAt : inquiry.exporterLastReadAt) ?? new Date(0)
   const author = side === 'exporter' ? inquiry.buyer.userId : { not: inquiry.buyer.userId }

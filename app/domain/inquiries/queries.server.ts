@@ -9,18 +9,12 @@ export type InboxFilter = { status?: InquiryStatusName; unreadOnly?: boolean }
  * The exporter's inbox or the buyer's "my inquiries": newest activity first, with unread counts
  * (messages and status changes from the other side since this side last read the thread).
  */
-export async function listInquiries(
-  owner: { kind: 'exporter'; companyId: string } | { kind: 'buyer'; buyerId: string },
-  filter: InboxFilter,
-  locale: string,
-) {
+export async function listInquiries(owner: { kind: 'exporter'; companyId: string } | { kind: 'buyer'; buyerId: string }, filter: InboxFilter, locale: string) {
   const prisma = await getPrisma()
-  const ownerClause =
-    owner.kind === 'exporter' ? Prisma.sql`i."companyId" = ${owner.companyId}` : Prisma.sql`i."buyerId" = ${owner.buyerId}`
+  const ownerClause = owner.kind === 'exporter' ? Prisma.sql`i."companyId" = ${owner.companyId}` : Prisma.sql`i."buyerId" = ${owner.buyerId}`
   const readColumn = owner.kind === 'exporter' ? Prisma.sql`i."exporterLastReadAt"` : Prisma.sql`i."buyerLastReadAt"`
   // The buyer's own user writes on the buyer side; anyone else writes on the exporter side.
-  const fromOtherSide =
-    owner.kind === 'exporter' ? Prisma.sql`= bp."userId"` : Prisma.sql`IS DISTINCT FROM bp."userId"`
+  const fromOtherSide = owner.kind === 'exporter' ? Prisma.sql`= bp."userId"` : Prisma.sql`IS DISTINCT FROM bp."userId"`
   const rows = await prisma.$queryRaw<Array<{ id: string; unread: bigint; lastActivityAt: Date }>>`
     SELECT i."id",
       (SELECT count(*) FROM "InquiryMessage" m
@@ -109,7 +103,10 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
       company: { select: { slug: true, name: true, nameI18n: true, timeZone: true } },
       product: { select: { id: true, hsCode: true, translations: { select: { locale: true, name: true } } } },
       messages: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true } } } },
-      quotes: { orderBy: { createdAt: 'desc' }, select: { id: true, unitPriceMinor: true, currency: true, quantity: true, incoterm: true, validUntil: true, terms: true, createdAt: true } },
+      quotes: {
+        orderBy: { createdAt: 'desc' },
+        select: { id: true, unitPriceMinor: true, currency: true, quantity: true, incoterm: true, validUntil: true, terms: true, createdAt: true },
+      },
       statusEvents: { orderBy: { createdAt: 'asc' }, select: { id: true, status: true, createdAt: true } },
     },
   })

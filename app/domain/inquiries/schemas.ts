@@ -12,7 +12,12 @@ const MAX_UNIT_PRICE = 10_000_000 // in major units, per unit
 const MAX_DEAL_USD = 10_000_000_000
 
 const text = (max: number) =>
-  z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR })
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { error: 'errors.required' })
+    .max(max, { error: 'errors.tooLong' })
+    .refine(isPlainText, { error: PLAIN_TEXT_ERROR })
 
 const quantity = z.coerce
   .number({ error: 'inquiries.errors.quantity' })
@@ -39,7 +44,10 @@ export const RfqSchema = z.object({
   targetCurrency: z.enum(PRICE_CURRENCIES, { error: 'errors.invalidChoice' }).default('USD'),
   incoterm: z.enum(INCOTERMS, { error: 'errors.invalidChoice' }).optional(),
   destinationCountry: z.string({ error: 'errors.invalidCountry' }).refine(isCountryCode, { error: 'errors.invalidCountry' }),
-  certificationsNeeded: z.array(z.string().regex(/^[A-Z0-9_-]{2,20}$/)).max(10).default([]),
+  certificationsNeeded: z
+    .array(z.string().regex(/^[A-Z0-9_-]{2,20}$/))
+    .max(10)
+    .default([]),
   message: text(5000),
 })
 export type RfqInput = z.infer<typeof RfqSchema>

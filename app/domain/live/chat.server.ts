@@ -144,7 +144,12 @@ export async function findActiveSanction(sessionId: string, identity: RoomIdenti
       AND: [
         identity.kind === 'user'
           ? { userId: identity.userId }
-          : { OR: [{ guestKey: identity.guestKey }, ...(identity.network ? [{ kind: 'BAN' as const, networkPrefix: identity.network, networkUntil: { gt: now } }] : [])] },
+          : {
+              OR: [
+                { guestKey: identity.guestKey },
+                ...(identity.network ? [{ kind: 'BAN' as const, networkPrefix: identity.network, networkUntil: { gt: now } }] : []),
+              ],
+            },
         { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       ],
     },
@@ -153,9 +158,7 @@ export async function findActiveSanction(sessionId: string, identity: RoomIdenti
   return strongestSanction(rows, participantRef(identity), now)
 }
 
-export type PostRejection =
-  | { code: 'banned' | 'muted' | 'blocked-word' | 'forbidden' | 'guest-limit' }
-  | { code: 'slow-mode'; retryAfterMs: number }
+export type PostRejection = { code: 'banned' | 'muted' | 'blocked-word' | 'forbidden' | 'guest-limit' } | { code: 'slow-mode'; retryAfterMs: number }
 
 /**
  * Stores a chat message after every server-side rule: the session is open, the author is neither

@@ -87,7 +87,14 @@ export async function sanctionParticipant(
         expiresAt,
       },
     })
-    await logEvent(tx, room, actorId, input.kind === 'BAN' ? 'PARTICIPANT_BANNED' : 'PARTICIPANT_MUTED', { ...input.target, minutes: input.minutes ?? null }, now)
+    await logEvent(
+      tx,
+      room,
+      actorId,
+      input.kind === 'BAN' ? 'PARTICIPANT_BANNED' : 'PARTICIPANT_MUTED',
+      { ...input.target, minutes: input.minutes ?? null },
+      now,
+    )
   })
   return { expiresAt }
 }

@@ -36,7 +36,9 @@ describe('assertShowcaseManagement', () => {
     const member = await addMember('MEMBER')
     const { user: stranger } = await createExporter()
     const showcase = (hostId: string) =>
-      prisma.liveSession.create({ data: { title: 'S', hostId, companyId: company.id, scheduledStartAt: new Date(), scheduledEndAt: new Date(Date.now() + 3_600_000) } })
+      prisma.liveSession.create({
+        data: { title: 'S', hostId, companyId: company.id, scheduledStartAt: new Date(), scheduledEndAt: new Date(Date.now() + 3_600_000) },
+      })
     const owners = await showcase(owner.id)
     const members = await showcase(member.id)
 

@@ -39,7 +39,12 @@ function refusal(run: () => unknown): string | null {
 
 describe('roomContextFor', () => {
   it('gives the host company, session moderators, the fair organizer and admins moderation rights', () => {
-    expect(roomContextFor(showcase, user('host', 'EXPORTER', 'c1'))).toMatchObject({ isHost: true, canModerate: true, slowModeSeconds: 5, blockedWords: ['fake'] })
+    expect(roomContextFor(showcase, user('host', 'EXPORTER', 'c1'))).toMatchObject({
+      isHost: true,
+      canModerate: true,
+      slowModeSeconds: 5,
+      blockedWords: ['fake'],
+    })
     expect(roomContextFor(showcase, user('mod1', 'BUYER'))).toMatchObject({ isHost: false, canModerate: true })
     expect(roomContextFor(showcase, user('org1', 'ORGANIZER'))).toMatchObject({ canModerate: true })
     expect(roomContextFor(showcase, user('admin', 'ADMIN'))).toMatchObject({ canModerate: true })

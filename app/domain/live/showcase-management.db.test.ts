@@ -25,7 +25,13 @@ describe('showcase management by company role', () => {
     const member = await join('MEMBER')
     const showcase = (hostId: string, title: string) =>
       prisma.liveSession.create({
-        data: { title, hostId, companyId: owner.company.id, scheduledStartAt: new Date(Date.now() + 3_600_000), scheduledEndAt: new Date(Date.now() + 7_200_000) },
+        data: {
+          title,
+          hostId,
+          companyId: owner.company.id,
+          scheduledStartAt: new Date(Date.now() + 3_600_000),
+          scheduledEndAt: new Date(Date.now() + 7_200_000),
+        },
       })
     const ownersShow = await showcase(owner.user.id, "Owner's show")
     const membersShow = await showcase(member.user.id, "Member's show")
@@ -39,7 +45,9 @@ describe('showcase management by company role', () => {
 
     // The list offers the studio only where the viewer may open it.
     const list = async (cookie: string) => {
-      const { sessions } = (await sessionsLoader({ request: getRequest('/exporter/sessions', [cookie]), params: {} } as never)) as { sessions: Array<{ title: string; manageable: boolean }> }
+      const { sessions } = (await sessionsLoader({ request: getRequest('/exporter/sessions', [cookie]), params: {} } as never)) as {
+        sessions: Array<{ title: string; manageable: boolean }>
+      }
       return Object.fromEntries(sessions.map((s) => [s.title, s.manageable]))
     }
     expect(await list(member.cookie)).toEqual({ "Owner's show": false, "Member's show": true })

@@ -20,7 +20,15 @@ async function showcases() {
   const exporter = await createExporter()
   const organizer = await createUser('ORGANIZER')
   const fair = await prisma.tradeFair.create({
-    data: { slug: `fair-${Math.random().toString(36).slice(2, 10)}`, name: 'Expo', startsAt: new Date(), endsAt: new Date(Date.now() + 48 * HOUR), timeZone: 'Asia/Seoul', status: 'LIVE', organizerId: organizer.user.id },
+    data: {
+      slug: `fair-${Math.random().toString(36).slice(2, 10)}`,
+      name: 'Expo',
+      startsAt: new Date(),
+      endsAt: new Date(Date.now() + 48 * HOUR),
+      timeZone: 'Asia/Seoul',
+      status: 'LIVE',
+      organizerId: organizer.user.id,
+    },
   })
   const make = (title: string, data: { isPublic?: boolean; fairId?: string; approvedAt?: Date }) =>
     prisma.liveSession.create({
@@ -46,7 +54,10 @@ async function showcases() {
 describe('showcase visibility', () => {
   it('the public exporter page lists only public showcases, and fair proposals once approved; the company dashboard still lists all', async () => {
     const { exporter } = await showcases()
-    const page = (await exporterPageLoader({ request: getRequest(`/exporters/${exporter.company.slug}`), params: { slug: exporter.company.slug } } as never)) as {
+    const page = (await exporterPageLoader({
+      request: getRequest(`/exporters/${exporter.company.slug}`),
+      params: { slug: exporter.company.slug },
+    } as never)) as {
       profile: { showcases: Array<{ title: string }> }
     }
     expect(page.profile.showcases.map((s) => s.title).sort()).toEqual(['Approved fair show', 'Open show'])

@@ -6,7 +6,11 @@ import { pickLocalized } from '~/domain/catalog/translations'
  * What anyone may see listed: public showcases that are not a fair proposal still waiting for the
  * organizer (a fair's showcase is listed once approved).
  */
-export const LISTED_SHOWCASE = { kind: 'SHOWCASE', isPublic: true, OR: [{ fairId: null }, { approvedAt: { not: null } }] } satisfies Prisma.LiveSessionWhereInput
+export const LISTED_SHOWCASE = {
+  kind: 'SHOWCASE',
+  isPublic: true,
+  OR: [{ fairId: null }, { approvedAt: { not: null } }],
+} satisfies Prisma.LiveSessionWhereInput
 
 /**
  * Live now and next scheduled showcases, soonest first: the listed ones (optionally of one company), or
@@ -18,9 +22,16 @@ export async function listUpcomingShowcases({
   take = 6,
   companyId,
   audience = 'public',
-}: { now: Date; locale: string; take?: number; companyId?: string; audience?: 'public' | 'company' }) {
+}: {
+  now: Date
+  locale: string
+  take?: number
+  companyId?: string
+  audience?: 'public' | 'company'
+}) {
   const prisma = await getPrisma()
-  const scope: Prisma.LiveSessionWhereInput = audience === 'company' && companyId ? { kind: 'SHOWCASE', companyId } : { ...LISTED_SHOWCASE, ...(companyId ? { companyId } : {}) }
+  const scope: Prisma.LiveSessionWhereInput =
+    audience === 'company' && companyId ? { kind: 'SHOWCASE', companyId } : { ...LISTED_SHOWCASE, ...(companyId ? { companyId } : {}) }
   const sessions = await prisma.liveSession.findMany({
     where: {
       AND: [scope, { OR: [{ status: 'LIVE' }, { status: 'SCHEDULED', scheduledStartAt: { gte: new Date(now.getTime() - 60 * 60 * 1000) } }] }],

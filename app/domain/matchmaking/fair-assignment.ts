@@ -156,15 +156,13 @@ export class FairAssignment {
     const { slotCount } = this.instance
     const hub = side === 'exporter' ? exporter : buyer
     const hubAt = side === 'exporter' ? this.exporterAt : this.buyerAt
-    const hubCanUse = (slot: number) =>
-      side === 'exporter' ? this.exporterCanUse(hub, slot) : this.buyerCanUse(hub, slot)
+    const hubCanUse = (slot: number) => (side === 'exporter' ? this.exporterCanUse(hub, slot) : this.buyerCanUse(hub, slot))
     // The partner of a hub meeting must be free and available in the slot it moves to.
     const partnerFree = (partner: number, slot: number) =>
       side === 'exporter'
         ? this.buyerCanUse(partner, slot) && this.buyerMeetingAt(partner, slot) === NONE
         : this.exporterCanUse(partner, slot) && this.exporterMeetingAt(partner, slot) === NONE
-    const partnerOf = (meeting: number) =>
-      side === 'exporter' ? this.meetingBuyer[meeting]! : this.meetingExporter[meeting]!
+    const partnerOf = (meeting: number) => (side === 'exporter' ? this.meetingBuyer[meeting]! : this.meetingExporter[meeting]!)
     const newPartner = side === 'exporter' ? buyer : exporter
 
     const visited = new Uint8Array(slotCount)

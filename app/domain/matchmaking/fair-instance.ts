@@ -93,11 +93,7 @@ function lookup(index: Map<string, number>, id: string, what: string): number {
   return position
 }
 
-function availability(
-  people: ReadonlyArray<{ availableSlotIds?: readonly string[] }>,
-  slotIndex: Map<string, number>,
-  slotCount: number,
-): Uint8Array {
+function availability(people: ReadonlyArray<{ availableSlotIds?: readonly string[] }>, slotIndex: Map<string, number>, slotCount: number): Uint8Array {
   const available = new Uint8Array(people.length * slotCount)
   people.forEach((person, position) => {
     if (!person.availableSlotIds) {
@@ -135,9 +131,7 @@ export function buildFairInstance<B extends FairBuyer, E extends FairExporter>(
     })
   })
   for (const preference of problem.preferences ?? []) {
-    const key =
-      lookup(buyerIndex, preference.buyerId, 'buyer') * exporterCount +
-      lookup(exporterIndex, preference.exporterId, 'exporter')
+    const key = lookup(buyerIndex, preference.buyerId, 'buyer') * exporterCount + lookup(exporterIndex, preference.exporterId, 'exporter')
     // A pair with a negative score still becomes worth meeting when someone asks for it.
     weight[key] = Math.max(0, weight[key] ?? 0) + (preference.level === 'must-meet' ? boosts.mustMeet : boosts.wouldLike)
   }

@@ -191,11 +191,7 @@ export class CandidateLp {
     const { modelStatus } = this.model.run()
     const { optimal, timeLimit, iterationLimit, interrupted } = this.highs.constants.modelStatus
     const outcome: LpOutcome =
-      modelStatus === optimal
-        ? 'optimal'
-        : modelStatus === timeLimit || modelStatus === iterationLimit || modelStatus === interrupted
-          ? 'time-limit'
-          : 'failed'
+      modelStatus === optimal ? 'optimal' : modelStatus === timeLimit || modelStatus === iterationLimit || modelStatus === interrupted ? 'time-limit' : 'failed'
     return { outcome, objective: outcome === 'failed' ? Number.NaN : this.model.getObjectiveValue() }
   }
 
@@ -214,8 +210,7 @@ export class CandidateLp {
     const { buyerCount, exporterCount, slotCount } = this.residual.instance
     // HiGHS reports duals of a maximisation with the opposite sign; only the magnitude matters here
     // and dualBound() stays valid for any non-negative values.
-    const take = (start: number, length: number) =>
-      Float64Array.from(rowDual.subarray(start, start + length), (value) => Math.abs(value))
+    const take = (start: number, length: number) => Float64Array.from(rowDual.subarray(start, start + length), (value) => Math.abs(value))
     return {
       buyerSlot: take(0, buyerCount * slotCount),
       exporterSlot: take(buyerCount * slotCount, exporterCount * slotCount),
@@ -242,11 +237,7 @@ export type DualBoundResult = {
  *   Σα + Σβ + Σ cap·ε + Σ cap·δ + Σγ  ≥  LP optimum of the full problem  ≥  best integral schedule.
  * With the candidate LP's optimal duals this equals the candidate LP bound when no outside pair prices in.
  */
-export function dualBound(
-  residual: ResidualProblem,
-  duals: LpDuals,
-  isCandidate: (pairKey: number) => boolean,
-): DualBoundResult {
+export function dualBound(residual: ResidualProblem, duals: LpDuals, isCandidate: (pairKey: number) => boolean): DualBoundResult {
   const { buyerCount, exporterCount, slotCount, weight } = residual.instance
   let bound = residual.lockedWeight
   for (let index = 0; index < buyerCount * slotCount; index++) {
@@ -293,7 +284,14 @@ export function dualBound(
 export function capacityBound(residual: ResidualProblem): number {
   const { buyerCount, exporterCount, slotCount, weight } = residual.instance
   const eligible = (buyer: number, exporter: number) => isSchedulablePair(residual, buyer, exporter)
-  const sideBound = (count: number, otherCount: number, keyOf: (person: number, other: number) => number, cap: Int32Array, free: Uint8Array, isBuyer: boolean) => {
+  const sideBound = (
+    count: number,
+    otherCount: number,
+    keyOf: (person: number, other: number) => number,
+    cap: Int32Array,
+    free: Uint8Array,
+    isBuyer: boolean,
+  ) => {
     let total = 0
     for (let person = 0; person < count; person++) {
       let freeSlots = 0

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { buildFairInstance, type FairBuyer, type FairExporter, type FairSchedulingProblem } from './fair-instance.ts'
-import {
-  FAIR_SCHEDULE_INPUT_ERROR,
-  scheduleFairMeetings,
-  type FairSchedule,
-  type FairSchedulerOptions,
-} from './fair-scheduler.ts'
+import { FAIR_SCHEDULE_INPUT_ERROR, scheduleFairMeetings, type FairSchedule, type FairSchedulerOptions } from './fair-scheduler.ts'
 import { generateRandomFairProblem } from '../../../tests/random-fair-problem.ts'
 import { seededRandom } from '../../../tests/seeded-random.ts'
 
 type Problem = FairSchedulingProblem
 
 /** Checks every hard constraint and the bookkeeping of a schedule. */
-function expectFeasible<B extends FairBuyer, E extends FairExporter>(
-  problem: FairSchedulingProblem<B, E>,
-  schedule: FairSchedule,
-): void {
+function expectFeasible<B extends FairBuyer, E extends FairExporter>(problem: FairSchedulingProblem<B, E>, schedule: FairSchedule): void {
   const instance = buildFairInstance(problem)
   const buyerSlots = new Set<string>()
   const exporterSlots = new Set<string>()
@@ -41,15 +33,12 @@ function expectFeasible<B extends FairBuyer, E extends FairExporter>(
       const buyer = problem.buyers.find((candidate) => candidate.id === meeting.buyerId)!
       const exporter = problem.exporters.find((candidate) => candidate.id === meeting.exporterId)!
       expect(buyer.availableSlotIds?.includes(meeting.slotId) ?? true, `buyer unavailable ${buyerSlot}`).toBe(true)
-      expect(exporter.availableSlotIds?.includes(meeting.slotId) ?? true, `exporter unavailable ${exporterSlot}`).toBe(
-        true,
-      )
+      expect(exporter.availableSlotIds?.includes(meeting.slotId) ?? true, `exporter unavailable ${exporterSlot}`).toBe(true)
       expect(meeting.weight).toBeGreaterThan(0)
     }
     total += meeting.weight
   }
-  const lockedCount = (id: string, side: 'buyerId' | 'exporterId') =>
-    (problem.locked ?? []).filter((meeting) => meeting[side] === id).length
+  const lockedCount = (id: string, side: 'buyerId' | 'exporterId') => (problem.locked ?? []).filter((meeting) => meeting[side] === id).length
   for (const buyer of problem.buyers) {
     const limit = Math.max(buyer.maxMeetings ?? problem.slots.length, lockedCount(buyer.id, 'buyerId'))
     expect(perBuyer.get(buyer.id) ?? 0).toBeLessThanOrEqual(limit)

@@ -19,13 +19,7 @@ import {
   type PreferenceBoosts,
 } from './fair-instance.ts'
 import { capacityBound, isSchedulablePair, loadHighsSolver, residualProblem, type ResidualProblem } from './fair-lp.ts'
-import {
-  solveRelaxation,
-  type GuideColumn,
-  type RelaxationModel,
-  type RelaxationResult,
-  type RelaxationRound,
-} from './fair-relaxation.ts'
+import { solveRelaxation, type GuideColumn, type RelaxationModel, type RelaxationResult, type RelaxationRound } from './fair-relaxation.ts'
 
 export {
   FAIR_SCHEDULE_INPUT_ERROR,
@@ -202,8 +196,7 @@ export async function scheduleFairMeetings<B extends FairBuyer, E extends FairEx
   const instance = buildFairInstance(problem, { ...DEFAULT_PREFERENCE_BOOSTS, ...options.boosts })
   const residual = residualProblem(instance)
   const perBuyer = options.candidatesPerBuyer ?? 5
-  const perExporter = (exporter: number) =>
-    options.candidatesPerExporter ?? Math.max(16, 2 * instance.exporterCap[exporter]!)
+  const perExporter = (exporter: number) => options.candidatesPerExporter ?? Math.max(16, 2 * instance.exporterCap[exporter]!)
   const candidates = candidatePairs(problem, residual, perBuyer, perExporter)
   const capacity = capacityBound(residual)
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  matchScore,
-  rankBuyersForExporter,
-  rankExportersForBuyer,
-  type MatchBuyer,
-  type MatchExporter,
-} from './match-score.ts'
+import { matchScore, rankBuyersForExporter, rankExportersForBuyer, type MatchBuyer, type MatchExporter } from './match-score.ts'
 import { marketCoversCountry, marketsForCountry } from '~/domain/catalog/markets'
 
 const now = new Date('2026-11-02T09:00:00Z')
@@ -43,9 +37,7 @@ const snackExporter: MatchExporter = {
   id: 'exp-snacks',
   exportMarkets: ['US'],
   languages: ['ko'],
-  products: [
-    { id: 'p-chips', categorySlug: 'snacks', hsCode: '190590', moq: 500, unitPriceUsdCents: 100, targetMarkets: ['US'] },
-  ],
+  products: [{ id: 'p-chips', categorySlug: 'snacks', hsCode: '190590', moq: 500, unitPriceUsdCents: 100, targetMarkets: ['US'] }],
   certifications: [{ id: 'c3', type: 'FDA', market: 'US', validFrom: null, validUntil: null }],
 }
 
@@ -113,9 +105,7 @@ describe('matchScore', () => {
     }
     const result = matchScore(buyer, expiring, { now })
     expect(result.reasons.some((reason) => reason.code === 'certified-for-market')).toBe(false)
-    expect(result.cautions).toEqual([
-      { code: 'certification-expired', params: { type: 'HALAL', market: 'MY', validUntil: '2026-11-01T00:00:00.000Z' } },
-    ])
+    expect(result.cautions).toEqual([{ code: 'certification-expired', params: { type: 'HALAL', market: 'MY', validUntil: '2026-11-01T00:00:00.000Z' } }])
     const before = matchScore(buyer, expiring, { now: new Date('2026-10-31T00:00:00Z') })
     expect(before.reasons.some((reason) => reason.code === 'certified-for-market')).toBe(true)
   })
@@ -133,9 +123,7 @@ describe('matchScore', () => {
       weight: 10,
     })
     const saudiBuyer: MatchBuyer = { ...buyer, country: 'SA' }
-    expect(matchScore(saudiBuyer, ceExporter, { now }).reasons.some((r) => r.code === 'certified-for-market')).toBe(
-      false,
-    )
+    expect(matchScore(saudiBuyer, ceExporter, { now }).reasons.some((r) => r.code === 'certified-for-market')).toBe(false)
   })
 
   it('warns when one order at MOQ exceeds the buyer’s yearly volume', () => {

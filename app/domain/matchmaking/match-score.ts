@@ -158,11 +158,7 @@ function round1(value: number): number {
 }
 
 /** Splits `points` evenly over the matched items so each gets its own reason. */
-function splitReasons(
-  code: MatchReasonCode,
-  points: number,
-  items: ReadonlyArray<Record<string, string | number>>,
-): MatchReason[] {
+function splitReasons(code: MatchReasonCode, points: number, items: ReadonlyArray<Record<string, string | number>>): MatchReason[] {
   if (items.length === 0 || points <= 0) return []
   return items.map((params) => ({ code, params, weight: points / items.length }))
 }
@@ -198,12 +194,7 @@ function hsChapterReasons(buyer: MatchBuyer, exporter: MatchExporter, maxPoints:
   )
 }
 
-function certificationFindings(
-  buyer: MatchBuyer,
-  exporter: MatchExporter,
-  now: Date,
-  maxPoints: number,
-): { reasons: MatchReason[]; cautions: MatchCaution[] } {
+function certificationFindings(buyer: MatchBuyer, exporter: MatchExporter, now: Date, maxPoints: number): { reasons: MatchReason[]; cautions: MatchCaution[] } {
   const relevant = exporter.certifications.filter((cert) => marketCoversCountry(cert.market, buyer.country))
   const valid = relevant.filter((cert) => isCertificationValidAt(cert, now))
   // One valid certificate for the buyer's market is most of the value; a second one completes it.
@@ -212,9 +203,7 @@ function certificationFindings(
   const reasons = splitReasons(
     'certified-for-market',
     points,
-    valid
-      .map((cert) => ({ type: cert.type, market: cert.market.toUpperCase(), country: buyer.country }))
-      .sort((a, b) => a.type.localeCompare(b.type)),
+    valid.map((cert) => ({ type: cert.type, market: cert.market.toUpperCase(), country: buyer.country })).sort((a, b) => a.type.localeCompare(b.type)),
   )
   const cautions: MatchCaution[] = relevant.flatMap((cert) =>
     !validTypes.has(cert.type) && cert.validUntil && cert.validUntil.getTime() <= now.getTime()
@@ -224,11 +213,7 @@ function certificationFindings(
   return { reasons, cautions }
 }
 
-function volumeFindings(
-  buyer: MatchBuyer,
-  exporter: MatchExporter,
-  maxPoints: number,
-): { reasons: MatchReason[]; cautions: MatchCaution[] } {
+function volumeFindings(buyer: MatchBuyer, exporter: MatchExporter, maxPoints: number): { reasons: MatchReason[]; cautions: MatchCaution[] } {
   if (!buyer.yearlyVolume) return { reasons: [], cautions: [] }
   const yearlyMaxUsd = VOLUME_BAND_MAX_USD[buyer.yearlyVolume]
   const priced = exporter.products
@@ -263,9 +248,7 @@ function marketReasons(buyer: MatchBuyer, exporter: MatchExporter, maxPoints: nu
     return [{ code: 'exports-to-country', params: { country }, weight: maxPoints }]
   }
   const buyerMarkets = new Set(marketsForCountry(country))
-  const targeting = exporter.products.find((product) =>
-    product.targetMarkets.some((market) => buyerMarkets.has(market.toUpperCase())),
-  )
+  const targeting = exporter.products.find((product) => product.targetMarkets.some((market) => buyerMarkets.has(market.toUpperCase())))
   const market = targeting?.targetMarkets.find((m) => buyerMarkets.has(m.toUpperCase()))?.toUpperCase()
   if (!targeting || !market) return []
   // Targeting a market is an intention; having exported there is proof, so it weighs more.
@@ -337,11 +320,7 @@ function byScoreThenId<T extends { score: number }>(idOf: (item: T) => string) {
 }
 
 /** Best `limit` exporters for a buyer, highest score first. */
-export function rankExportersForBuyer(
-  buyer: MatchBuyer,
-  exporters: readonly MatchExporter[],
-  options: RankOptions,
-): RankedExporter[] {
+export function rankExportersForBuyer(buyer: MatchBuyer, exporters: readonly MatchExporter[], options: RankOptions): RankedExporter[] {
   const minScore = options.minScore ?? 0
   return exporters
     .map((exporter) => ({
@@ -358,11 +337,7 @@ export function rankExportersForBuyer(
 }
 
 /** Best `limit` buyers for an exporter, highest score first. */
-export function rankBuyersForExporter(
-  exporter: MatchExporter,
-  buyers: readonly MatchBuyer[],
-  options: RankOptions,
-): RankedBuyer[] {
+export function rankBuyersForExporter(exporter: MatchExporter, buyers: readonly MatchBuyer[], options: RankOptions): RankedBuyer[] {
   const minScore = options.minScore ?? 0
   return buyers
     .map((buyer) => ({

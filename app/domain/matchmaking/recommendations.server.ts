@@ -176,15 +176,8 @@ export async function recommendExportersForBuyer(
 }
 
 /** Best buyers for an exporter company. */
-export async function recommendBuyersForExporter(
-  companyId: string,
-  { now, limit = 12 }: { now: Date; limit?: number },
-): Promise<BuyerRecommendation[]> {
-  const [exporters, buyers, interactions] = await Promise.all([
-    loadMatchExporters([companyId]),
-    loadMatchBuyers(),
-    loadInteractions({ companyId }),
-  ])
+export async function recommendBuyersForExporter(companyId: string, { now, limit = 12 }: { now: Date; limit?: number }): Promise<BuyerRecommendation[]> {
+  const [exporters, buyers, interactions] = await Promise.all([loadMatchExporters([companyId]), loadMatchBuyers(), loadInteractions({ companyId })])
   const exporter = exporters[0]
   if (!exporter) return []
   const byId = new Map(buyers.map((row) => [row.id, row]))

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  businessIntervals,
-  findCommonSlots,
-  formatSlotForViewer,
-  parseWallClock,
-  type SchedulingParty,
-  type TimeInterval,
-} from './slot-finder.ts'
+import { businessIntervals, findCommonSlots, formatSlotForViewer, parseWallClock, type SchedulingParty, type TimeInterval } from './slot-finder.ts'
 
 const starts = (slots: readonly TimeInterval[]) => slots.map((slot) => slot.start.toISOString())
 const at = (iso: string) => new Date(iso)
@@ -75,13 +68,9 @@ describe('findCommonSlots', () => {
       now,
       slotMinutes: 30,
     })
-    const week1 = ['02', '03', '04', '05'].flatMap((day) =>
-      ['22:00', '22:30', '23:00', '23:30'].map((time) => `2026-03-${day}T${time}:00.000Z`),
-    )
+    const week1 = ['02', '03', '04', '05'].flatMap((day) => ['22:00', '22:30', '23:00', '23:30'].map((time) => `2026-03-${day}T${time}:00.000Z`))
     // NY Mon–Thu evenings are Seoul Tue–Fri mornings; NY Friday evening is Seoul's Saturday.
-    const week2 = ['09', '10', '11', '12'].flatMap((day) =>
-      ['22:00', '22:30'].map((time) => `2026-03-${day}T${time}:00.000Z`),
-    )
+    const week2 = ['09', '10', '11', '12'].flatMap((day) => ['22:00', '22:30'].map((time) => `2026-03-${day}T${time}:00.000Z`))
     expect(starts(slots)).toEqual([...week1, ...week2])
     expect(slots.every((slot) => slot.end.getTime() - slot.start.getTime() === 30 * 60_000)).toBe(true)
   })
@@ -164,11 +153,7 @@ describe('findCommonSlots', () => {
       now,
       slotMinutes: 30,
     })
-    expect(starts(slots)).toEqual([
-      '2026-10-20T07:00:00.000Z',
-      '2026-10-20T08:00:00.000Z',
-      '2026-10-20T08:30:00.000Z',
-    ])
+    expect(starts(slots)).toEqual(['2026-10-20T07:00:00.000Z', '2026-10-20T08:00:00.000Z', '2026-10-20T08:30:00.000Z'])
   })
 
   it('returns nothing when business hours never overlap', () => {

@@ -108,9 +108,7 @@ export function intersectIntervals(a: readonly TimeInterval[], b: readonly TimeI
 
 /** Sorted, merged copy: overlapping or touching intervals become one. */
 export function mergeIntervals(intervals: readonly TimeInterval[]): TimeInterval[] {
-  const sorted = intervals
-    .filter((interval) => interval.start.getTime() < interval.end.getTime())
-    .sort((a, b) => a.start.getTime() - b.start.getTime())
+  const sorted = intervals.filter((interval) => interval.start.getTime() < interval.end.getTime()).sort((a, b) => a.start.getTime() - b.start.getTime())
   const merged: TimeInterval[] = []
   for (const interval of sorted) {
     const last = merged[merged.length - 1]
@@ -157,7 +155,10 @@ export function findCommonSlots(search: SlotSearch): TimeInterval[] {
     free = free === null ? hours : intersectIntervals(free, hours)
     if (free.length === 0) return []
   }
-  free = subtractIntervals(free ?? [], search.parties.flatMap((party) => party.busy ?? []))
+  free = subtractIntervals(
+    free ?? [],
+    search.parties.flatMap((party) => party.busy ?? []),
+  )
 
   const slots: TimeInterval[] = []
   const limit = search.limit ?? Number.POSITIVE_INFINITY
@@ -201,16 +202,11 @@ export function formatSlotInZone(slot: TimeInterval, options: { locale: string; 
 }
 
 /** Labels a slot for the viewer, with the other party's local time beside it. */
-export function formatSlotForViewer(
-  slot: TimeInterval,
-  options: { locale: string; viewerTimeZone: string; otherTimeZone: string },
-): SlotLabel {
+export function formatSlotForViewer(slot: TimeInterval, options: { locale: string; viewerTimeZone: string; otherTimeZone: string }): SlotLabel {
   const format = (timeZone: string) => formatSlotInZone(slot, { locale: options.locale, timeZone })
   return {
     viewer: format(options.viewerTimeZone),
     other: format(options.otherTimeZone),
-    otherDayOffset: Math.round(
-      (localDateKey(slot.start, options.otherTimeZone) - localDateKey(slot.start, options.viewerTimeZone)) / DAY_MS,
-    ),
+    otherDayOffset: Math.round((localDateKey(slot.start, options.otherTimeZone) - localDateKey(slot.start, options.viewerTimeZone)) / DAY_MS),
   }
 }

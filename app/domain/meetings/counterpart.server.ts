@@ -15,14 +15,31 @@ export async function findMeetingCounterpart(user: SessionUser, query: Counterpa
   const prisma = await getPrisma()
   const fair = query.fairSlug ? await prisma.tradeFair.findUnique({ where: { slug: query.fairSlug }, select: { id: true } }) : null
   if (user.role === 'BUYER' && user.buyerProfile && query.companySlug) {
-    const company = await prisma.exporterCompany.findUnique({ where: { slug: query.companySlug }, select: { id: true, name: true, nameI18n: true, timeZone: true } })
+    const company = await prisma.exporterCompany.findUnique({
+      where: { slug: query.companySlug },
+      select: { id: true, name: true, nameI18n: true, timeZone: true },
+    })
     if (!company) throw new DomainError('not-found', { status: 404 })
-    return { target: { companyId: company.id }, buyerId: user.buyerProfile.id, companyId: company.id, name: pickLocalized(company.name, company.nameI18n, locale), timeZone: company.timeZone, fairId: fair?.id ?? null }
+    return {
+      target: { companyId: company.id },
+      buyerId: user.buyerProfile.id,
+      companyId: company.id,
+      name: pickLocalized(company.name, company.nameI18n, locale),
+      timeZone: company.timeZone,
+      fairId: fair?.id ?? null,
+    }
   }
   if (user.role === 'EXPORTER' && user.exporterMember && query.buyerId) {
     const buyer = await prisma.buyerProfile.findUnique({ where: { id: query.buyerId }, select: { id: true, companyName: true, timeZone: true } })
     if (!buyer) throw new DomainError('not-found', { status: 404 })
-    return { target: { buyerId: buyer.id }, buyerId: buyer.id, companyId: user.exporterMember.company.id, name: buyer.companyName, timeZone: buyer.timeZone, fairId: fair?.id ?? null }
+    return {
+      target: { buyerId: buyer.id },
+      buyerId: buyer.id,
+      companyId: user.exporterMember.company.id,
+      name: buyer.companyName,
+      timeZone: buyer.timeZone,
+      fairId: fair?.id ?? null,
+    }
   }
   throw new DomainError('not-found', { status: 404 })
 }

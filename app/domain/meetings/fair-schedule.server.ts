@@ -68,7 +68,18 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
         OR: [{ buyerId: { in: buyerIds } }, { companyId: { in: companyIds } }],
         status: { in: ['ACCEPTED', 'REQUESTED', 'RESCHEDULE_PROPOSED'] },
       },
-      select: { id: true, fairId: true, slotId: true, status: true, buyerId: true, companyId: true, startsAt: true, endsAt: true, requestedById: true, buyer: { select: { userId: true } } },
+      select: {
+        id: true,
+        fairId: true,
+        slotId: true,
+        status: true,
+        buyerId: true,
+        companyId: true,
+        startsAt: true,
+        endsAt: true,
+        requestedById: true,
+        buyer: { select: { userId: true } },
+      },
     }),
   ])
   const buyerSet = new Set(buyerIds)
@@ -113,7 +124,14 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
   }
   return {
     slots,
-    buyers: buyerRows.map((row) => ({ id: row.id, userId: row.userId, name: row.companyName, timeZone: row.timeZone, match: toMatchBuyer(row), busy: busyByBuyer.get(row.id) ?? [] })),
+    buyers: buyerRows.map((row) => ({
+      id: row.id,
+      userId: row.userId,
+      name: row.companyName,
+      timeZone: row.timeZone,
+      match: toMatchBuyer(row),
+      busy: busyByBuyer.get(row.id) ?? [],
+    })),
     exporters: exporterRows.map((row) => ({
       id: row.id,
       name: pickLocalized(row.name, row.nameI18n, locale),
@@ -164,7 +182,8 @@ export async function runFairSchedule(
       { timeLimitSeconds: timeLimitSeconds ?? 4.5 },
     )
   } catch (error) {
-    if (isDomainError(error) && error.code === FAIR_SCHEDULE_INPUT_ERROR) throw new DomainError('locked-conflict', { status: 400, messageKey: 'schedule.errors.lockedConflict', cause: error })
+    if (isDomainError(error) && error.code === FAIR_SCHEDULE_INPUT_ERROR)
+      throw new DomainError('locked-conflict', { status: 400, messageKey: 'schedule.errors.lockedConflict', cause: error })
     throw error
   }
   return {
@@ -231,7 +250,10 @@ export async function publishFairSchedule(
       for (const meeting of draft) {
         if (confirmedKeys.has(`${meeting.buyerId}|${meeting.exporterId}|${meeting.slotId}`)) {
           // Already published: only the lock can change.
-          await tx.meeting.updateMany({ where: { fairId, buyerId: meeting.buyerId, companyId: meeting.exporterId, slotId: meeting.slotId, status: 'ACCEPTED' }, data: { locked: meeting.locked } })
+          await tx.meeting.updateMany({
+            where: { fairId, buyerId: meeting.buyerId, companyId: meeting.exporterId, slotId: meeting.slotId, status: 'ACCEPTED' },
+            data: { locked: meeting.locked },
+          })
           continue
         }
         const slot = slots.get(meeting.slotId)
@@ -265,11 +287,24 @@ export async function publishFairSchedule(
         else created++
         await seatAcceptedMeeting(
           tx,
-          { id: row.id, buyerId: buyer.id, companyId: exporter.id, fairId, startsAt: slot.startsAt, endsAt: slot.endsAt, interpreterLanguage: row.interpreterLanguage },
+          {
+            id: row.id,
+            buyerId: buyer.id,
+            companyId: exporter.id,
+            fairId,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            interpreterLanguage: row.interpreterLanguage,
+          },
           { buyerUserId: buyer.userId, exporterUserId: host, title: `${buyer.name} × ${exporter.name}` },
         )
         emails.push(
-          ...(await notify(tx, { userIds: [buyer.userId], kind: 'meeting.updated', data: { with: exporter.name, status: 'ACCEPTED' }, link: `/meetings/${row.id}` })),
+          ...(await notify(tx, {
+            userIds: [buyer.userId],
+            kind: 'meeting.updated',
+            data: { with: exporter.name, status: 'ACCEPTED' },
+            link: `/meetings/${row.id}`,
+          })),
           ...(await notify(tx, {
             userIds: owners.filter((o) => o.companyId === exporter.id).map((o) => o.userId),
             kind: 'meeting.updated',

@@ -37,7 +37,15 @@ describe('interpreter seat', () => {
     const interpreter = await createUser('BUYER', { name: 'Kim Interpreter' })
     const second = await createUser('EXPORTER', { name: 'Lee Interpreter' })
     const fair = await prisma.tradeFair.create({
-      data: { slug: `fair-${crypto.randomUUID().slice(0, 8)}`, name: 'Interp Expo', startsAt: NOW, endsAt: new Date('2026-03-10T00:00:00Z'), timeZone: 'Asia/Seoul', status: 'OPEN', organizerId: organizer.user.id },
+      data: {
+        slug: `fair-${crypto.randomUUID().slice(0, 8)}`,
+        name: 'Interp Expo',
+        startsAt: NOW,
+        endsAt: new Date('2026-03-10T00:00:00Z'),
+        timeZone: 'Asia/Seoul',
+        status: 'OPEN',
+        organizerId: organizer.user.id,
+      },
     })
     const buyer = await createBuyer({ country: 'DE' })
     await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
@@ -50,7 +58,12 @@ describe('interpreter seat', () => {
         { fairId: fair.id, userId: exporter.user.id, kind: 'EXHIBITOR', status: 'APPROVED', companyId: exporter.company.id },
       ],
     })
-    const id = await requestMeeting(buyerSession, { companyId: exporter.company.id }, { intent: 'request', slotStart: SLOT_1, agenda: '', interpreterLanguage: 'ko', fairId: fair.id }, NOW)
+    const id = await requestMeeting(
+      buyerSession,
+      { companyId: exporter.company.id },
+      { intent: 'request', slotStart: SLOT_1, agenda: '', interpreterLanguage: 'ko', fairId: fair.id },
+      NOW,
+    )
     const path = `/meetings/${id}`
     const params = { meetingId: id }
 
@@ -59,19 +72,30 @@ describe('interpreter seat', () => {
     await acceptMeeting(await userOf(exporter.cookie), id, NOW)
 
     // The parties and other organizers cannot.
-    expect(await caught(() => post(path, [exporter.cookie, clock(NOW)], { intent: 'seat-interpreter', email: interpreter.user.email }, params))).toMatchObject({ status: 403 })
+    expect(await caught(() => post(path, [exporter.cookie, clock(NOW)], { intent: 'seat-interpreter', email: interpreter.user.email }, params))).toMatchObject({
+      status: 403,
+    })
     expect(await caught(() => seatInterpreter(otherOrganizer.user, id, interpreter.user.email))).toMatchObject({ status: 403 })
     expect(await caught(() => seatInterpreter(buyerSession, id, interpreter.user.email))).toMatchObject({ status: 403 })
     // Unknown email, or a party: form errors.
-    const unknown = (await post(path, [organizer.cookie, clock(NOW)], { intent: 'seat-interpreter', email: 'nobody@example.test' }, params)) as { init: { status: number } }
+    const unknown = (await post(path, [organizer.cookie, clock(NOW)], { intent: 'seat-interpreter', email: 'nobody@example.test' }, params)) as {
+      init: { status: number }
+    }
     expect(unknown.init.status).toBe(400)
     expect(await caught(() => seatInterpreter(organizer.user, id, buyer.user.email))).toMatchObject({ status: 409, data: { reason: 'interpreter-is-party' } })
 
     // The organizer sees the form, seats by email (case-insensitive), the interpreter is notified.
     expect((await meetingLoader({ request: getRequest(path, [organizer.cookie, clock(NOW)]), params } as never)).canSeatInterpreter).toBe(true)
-    const seated = (await post(path, [organizer.cookie, clock(NOW)], { intent: 'seat-interpreter', email: interpreter.user.email.toUpperCase() }, params)) as Response
+    const seated = (await post(
+      path,
+      [organizer.cookie, clock(NOW)],
+      { intent: 'seat-interpreter', email: interpreter.user.email.toUpperCase() },
+      params,
+    )) as Response
     expect(seated.status).toBe(302)
-    expect(await prisma.meetingParticipant.findMany({ where: { meetingId: id, role: 'INTERPRETER' }, select: { userId: true } })).toEqual([{ userId: interpreter.user.id }])
+    expect(await prisma.meetingParticipant.findMany({ where: { meetingId: id, role: 'INTERPRETER' }, select: { userId: true } })).toEqual([
+      { userId: interpreter.user.id },
+    ])
     expect(await prisma.notification.count({ where: { userId: interpreter.user.id, kind: 'meeting.updated', link: path } })).toBe(1)
 
     // The interpreter sees it in /meetings and on its page (read-only), and enters the room in its window.
@@ -89,7 +113,9 @@ describe('interpreter seat', () => {
 
     // An admin replaces the interpreter: one seat, the previous one loses access.
     await seatInterpreter(admin.user, id, second.user.email)
-    expect(await prisma.meetingParticipant.findMany({ where: { meetingId: id, role: 'INTERPRETER' }, select: { userId: true } })).toEqual([{ userId: second.user.id }])
+    expect(await prisma.meetingParticipant.findMany({ where: { meetingId: id, role: 'INTERPRETER' }, select: { userId: true } })).toEqual([
+      { userId: second.user.id },
+    ])
     expect(await caught(() => room([interpreter.cookie, clock(SLOT_1)]))).toMatchObject({ status: 404 })
     await expect(admitToMeetingRoom(liveSessionId, interpreter.user.id, new Date(SLOT_1))).rejects.toMatchObject({ code: 'forbidden' })
   })

@@ -79,7 +79,9 @@ describe('meeting requests', () => {
     // The exporter widens its hours to 07:00–20:00 Seoul time: the common window grows to 08:00–11:00 UTC.
     await prisma.exporterCompany.update({ where: { id: exporter.company.id }, data: { businessHoursStart: '07:00', businessHoursEnd: '20:00' } })
     const wider = await findMeetingSlots({ buyerId: buyer.profile.id, companyId: exporter.company.id }, { now: NOW, days: 1 })
-    expect(wider.slots.map((slot) => slot.start.toISOString())).toEqual(['08:00', '08:30', '09:00', '09:30', '10:00', '10:30'].map((hm) => `2026-03-09T${hm}:00.000Z`))
+    expect(wider.slots.map((slot) => slot.start.toISOString())).toEqual(
+      ['08:00', '08:30', '09:00', '09:30', '10:00', '10:30'].map((hm) => `2026-03-09T${hm}:00.000Z`),
+    )
     await prisma.exporterCompany.update({ where: { id: exporter.company.id }, data: { businessHoursStart: '09:00', businessHoursEnd: '18:00' } })
 
     const created = (await post(newMeetingAction, `/meetings/new?company=${exporter.company.slug}`, [buyer.cookie, clock(NOW)], {
@@ -107,7 +109,10 @@ describe('meeting requests', () => {
     expect(outside.init.status).toBe(400)
 
     // The requester cannot accept their own request.
-    const own = (await post(meetingAction, `/meetings/${meetingId}`, [buyer.cookie, clock(NOW)], { intent: 'accept' }, { meetingId })) as { init: { status: number }; data: { result: { error: Record<string, string[]> } } }
+    const own = (await post(meetingAction, `/meetings/${meetingId}`, [buyer.cookie, clock(NOW)], { intent: 'accept' }, { meetingId })) as {
+      init: { status: number }
+      data: { result: { error: Record<string, string[]> } }
+    }
     expect(own.init.status).toBe(403)
 
     const accepted = (await post(meetingAction, `/meetings/${meetingId}`, [exporter.cookie, clock(NOW)], { intent: 'accept' }, { meetingId })) as Response
@@ -163,7 +168,11 @@ describe('meeting requests', () => {
     const exporter = await seoulExporter()
     const id = await requestMeeting(buyer.session, { companyId: exporter.company.id }, { intent: 'request', slotStart: SLOT_1, agenda: '' }, NOW)
     await proposeNewTime(exporter.session, id, SLOT_2, NOW)
-    expect(await prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'RESCHEDULE_PROPOSED', startsAt: new Date(SLOT_2), requestedById: exporter.user.id })
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'RESCHEDULE_PROPOSED',
+      startsAt: new Date(SLOT_2),
+      requestedById: exporter.user.id,
+    })
     expect(await prisma.notification.count({ where: { userId: buyer.user.id, kind: 'meeting.updated' } })).toBe(1)
     // The proposer waits; the buyer answers.
     expect(await caught(() => acceptMeeting(exporter.session, id, NOW))).toMatchObject({ status: 403 })
@@ -179,7 +188,15 @@ describe('meeting requests', () => {
     const prisma = await getPrisma()
     const organizer = await createUser('ORGANIZER')
     const fair = await prisma.tradeFair.create({
-      data: { slug: `fair-${Date.now()}`, name: 'KPI Expo', startsAt: NOW, endsAt: new Date(NOW.getTime() + 86_400_000), timeZone: 'Asia/Seoul', status: 'LIVE', organizerId: organizer.user.id },
+      data: {
+        slug: `fair-${Date.now()}`,
+        name: 'KPI Expo',
+        startsAt: NOW,
+        endsAt: new Date(NOW.getTime() + 86_400_000),
+        timeZone: 'Asia/Seoul',
+        status: 'LIVE',
+        organizerId: organizer.user.id,
+      },
     })
     const request = async (buyer: Awaited<ReturnType<typeof berlinBuyer>>, exporter: Awaited<ReturnType<typeof seoulExporter>>) => {
       const response = (await post(newMeetingAction, `/meetings/new?company=${exporter.company.slug}&fair=${fair.slug}`, [buyer.cookie, clock(NOW)], {
@@ -199,7 +216,9 @@ describe('meeting requests', () => {
     const buyer = await berlinBuyer()
     const exporter = await seoulExporter()
     await prisma.fairRegistration.create({ data: { fairId: fair.id, userId: buyer.user.id, kind: 'BUYER', status: 'APPROVED' } })
-    await prisma.fairRegistration.create({ data: { fairId: fair.id, userId: exporter.user.id, kind: 'EXHIBITOR', status: 'PENDING', companyId: exporter.company.id } })
+    await prisma.fairRegistration.create({
+      data: { fairId: fair.id, userId: exporter.user.id, kind: 'EXHIBITOR', status: 'PENDING', companyId: exporter.company.id },
+    })
     expect((await request(buyer, exporter)).fairId).toBeNull()
 
     // Both approved: the meeting belongs to the fair.
@@ -215,19 +234,38 @@ describe('meeting requests', () => {
     const exporter = await seoulExporter()
     const id = await requestMeeting(buyer.session, { companyId: exporter.company.id }, { intent: 'request', slotStart: SLOT_1, agenda: '' }, NOW)
     await acceptMeeting(exporter.session, id, NOW)
-    const outcome = { intent: 'outcome' as const, status: 'HELD' as const, consultationValueUsd: 12_500.5, expectedContractValueUsd: 80_000, nextStep: 'Send samples', outcomeNotes: 'Good fit' }
-    expect(await caught(() => recordOutcome(exporter.session, id, outcome, NOW))).toMatchObject({ status: 409, data: { reason: 'not-started' } })
-    const after = (await post(meetingAction, `/meetings/${id}`, [exporter.cookie, clock('2026-03-09T08:40:00Z')], {
-      intent: 'outcome',
-      status: 'HELD',
-      consultationValueUsd: '12500.50',
-      expectedContractValueUsd: '80000',
+    const outcome = {
+      intent: 'outcome' as const,
+      status: 'HELD' as const,
+      consultationValueUsd: 12_500.5,
+      expectedContractValueUsd: 80_000,
       nextStep: 'Send samples',
       outcomeNotes: 'Good fit',
-    }, { meetingId: id })) as Response
+    }
+    expect(await caught(() => recordOutcome(exporter.session, id, outcome, NOW))).toMatchObject({ status: 409, data: { reason: 'not-started' } })
+    const after = (await post(
+      meetingAction,
+      `/meetings/${id}`,
+      [exporter.cookie, clock('2026-03-09T08:40:00Z')],
+      {
+        intent: 'outcome',
+        status: 'HELD',
+        consultationValueUsd: '12500.50',
+        expectedContractValueUsd: '80000',
+        nextStep: 'Send samples',
+        outcomeNotes: 'Good fit',
+      },
+      { meetingId: id },
+    )) as Response
     expect(after.status).toBe(302)
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id }, include: { liveSession: true } })
-    expect(meeting).toMatchObject({ status: 'HELD', consultationValueUsdCents: 1_250_050n, expectedContractValueUsdCents: 8_000_000n, nextStep: 'Send samples', outcomeNotes: 'Good fit' })
+    expect(meeting).toMatchObject({
+      status: 'HELD',
+      consultationValueUsdCents: 1_250_050n,
+      expectedContractValueUsdCents: 8_000_000n,
+      nextStep: 'Send samples',
+      outcomeNotes: 'Good fit',
+    })
     expect(meeting.liveSession?.status).toBe('ENDED')
     // The buyer may correct it to a no-show.
     await recordOutcome(buyer.session, id, { intent: 'outcome', status: 'NO_SHOW' }, new Date('2026-03-10T00:00:00Z'))
@@ -258,7 +296,7 @@ describe('meeting requests', () => {
       expect(await caught(() => room([outsider, atStart]))).toMatchObject({ status: 404 })
       expect(await caught(() => ics([outsider]))).toMatchObject({ status: 404 })
     }
-    const file = (await ics([buyer.cookie, clock(NOW)]))
+    const file = await ics([buyer.cookie, clock(NOW)])
     expect(file.status).toBe(200)
     expect(file.headers.get('Content-Type')).toContain('text/calendar')
     const text = await file.text()
@@ -335,11 +373,26 @@ describe('fair schedule', () => {
     // Buyer 0 already has an accepted meeting elsewhere during slot 0.
     const elsewhere = await seoulExporter()
     await prisma.meeting.create({
-      data: { buyerId: buyers[0].profile.id, companyId: elsewhere.company.id, status: 'ACCEPTED', startsAt: slotTimes[0]!, endsAt: slots[0]!.endsAt, requestedById: buyers[0].user.id },
+      data: {
+        buyerId: buyers[0].profile.id,
+        companyId: elsewhere.company.id,
+        status: 'ACCEPTED',
+        startsAt: slotTimes[0]!,
+        endsAt: slots[0]!.endsAt,
+        requestedById: buyers[0].user.id,
+      },
     })
     // Buyer 2 asked exporter 1 for a meeting in the fair: a "would like".
     const wish = await prisma.meeting.create({
-      data: { buyerId: buyers[2].profile.id, companyId: exporters[1].company.id, fairId: fair.id, status: 'REQUESTED', startsAt: slotTimes[2]!, endsAt: slots[2]!.endsAt, requestedById: buyers[2].user.id },
+      data: {
+        buyerId: buyers[2].profile.id,
+        companyId: exporters[1].company.id,
+        fairId: fair.id,
+        status: 'REQUESTED',
+        startsAt: slotTimes[2]!,
+        endsAt: slots[2]!.endsAt,
+        requestedById: buyers[2].user.id,
+      },
     })
 
     const inputs = await loadScheduleInputs(fair.id, { locale: 'en' })
@@ -367,7 +420,9 @@ describe('fair schedule', () => {
     await expect(publishFairSchedule(organizer.user, fair.id, overLimit, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toBeInstanceOf(DomainError)
     // Double-booking buyer 0 against their accepted meeting: refused, nothing written.
     const clash = [{ buyerId: buyers[0].profile.id, exporterId: tooMany, slotId: slots[0]!.id, locked: false }]
-    await expect(publishFairSchedule(organizer.user, fair.id, clash, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toMatchObject({ code: 'double-booked' })
+    await expect(publishFairSchedule(organizer.user, fair.id, clash, { maxPerExporter: limit, now: NOW, locale: 'en' })).rejects.toMatchObject({
+      code: 'double-booked',
+    })
     expect(await prisma.meeting.count({ where: { fairId: fair.id, status: 'ACCEPTED' } })).toBe(0)
 
     const draft = run.meetings.map((m, i) => ({ ...m, locked: i === 0 }))
@@ -392,10 +447,18 @@ describe('fair schedule', () => {
     // Through the route: the fair's organizer runs it (others get 404).
     const page = await scheduleLoader({ request: getRequest(`/organizer/fairs/${fair.id}/schedule`, [organizer.cookie]), params: { fairId: fair.id } } as never)
     expect(page.counts).toMatchObject({ buyers: 3, exporters: 2, slots: 3, confirmed: 4 })
-    const ran = (await post(scheduleAction, `/organizer/fairs/${fair.id}/schedule`, [organizer.cookie], { intent: 'run', maxPerExporter: '2', draft: '[]' }, { fairId: fair.id })) as { data: { run: { meetings: unknown[]; ratio: number } } }
+    const ran = (await post(
+      scheduleAction,
+      `/organizer/fairs/${fair.id}/schedule`,
+      [organizer.cookie],
+      { intent: 'run', maxPerExporter: '2', draft: '[]' },
+      { fairId: fair.id },
+    )) as { data: { run: { meetings: unknown[]; ratio: number } } }
     expect(ran.data.run.meetings).toHaveLength(4)
     expect(ran.data.run.ratio).toBeGreaterThan(0)
     const other = await createUser('ORGANIZER')
-    expect(await caught(() => scheduleLoader({ request: getRequest(`/organizer/fairs/${fair.id}/schedule`, [other.cookie]), params: { fairId: fair.id } } as never))).toMatchObject({ status: 404 })
+    expect(
+      await caught(() => scheduleLoader({ request: getRequest(`/organizer/fairs/${fair.id}/schedule`, [other.cookie]), params: { fairId: fair.id } } as never)),
+    ).toMatchObject({ status: 404 })
   })
 })

@@ -58,7 +58,10 @@ async function loadParties(db: Tx, buyerId: string, companyId: string) {
       where: { id: buyerId },
       select: { id: true, userId: true, companyName: true, timeZone: true, businessHoursStart: true, businessHoursEnd: true },
     }),
-    db.exporterCompany.findUnique({ where: { id: companyId }, select: { id: true, name: true, slug: true, timeZone: true, businessHoursStart: true, businessHoursEnd: true } }),
+    db.exporterCompany.findUnique({
+      where: { id: companyId },
+      select: { id: true, name: true, slug: true, timeZone: true, businessHoursStart: true, businessHoursEnd: true },
+    }),
   ])
   if (!buyer || !company) fail(404, 'not-found')
   return { buyer, company }
@@ -66,7 +69,14 @@ async function loadParties(db: Tx, buyerId: string, companyId: string) {
 
 async function busyIntervals(
   db: Tx,
-  { buyerId, companyId, statuses, excludeMeetingId, from, to }: { buyerId: string; companyId: string; statuses: readonly string[]; excludeMeetingId?: string; from: Date; to: Date },
+  {
+    buyerId,
+    companyId,
+    statuses,
+    excludeMeetingId,
+    from,
+    to,
+  }: { buyerId: string; companyId: string; statuses: readonly string[]; excludeMeetingId?: string; from: Date; to: Date },
 ) {
   const rows = await db.meeting.findMany({
     where: {
@@ -84,10 +94,7 @@ async function busyIntervals(
   }
 }
 
-function schedulingParties(
-  parties: Awaited<ReturnType<typeof loadParties>>,
-  busy: { buyer: TimeInterval[]; company: TimeInterval[] },
-): SchedulingParty[] {
+function schedulingParties(parties: Awaited<ReturnType<typeof loadParties>>, busy: { buyer: TimeInterval[]; company: TimeInterval[] }): SchedulingParty[] {
   return [
     {
       id: parties.buyer.id,
@@ -95,7 +102,12 @@ function schedulingParties(
       businessHours: { start: parties.buyer.businessHoursStart, end: parties.buyer.businessHoursEnd },
       busy: busy.buyer,
     },
-    { id: parties.company.id, timeZone: parties.company.timeZone, businessHours: { start: parties.company.businessHoursStart, end: parties.company.businessHoursEnd }, busy: busy.company },
+    {
+      id: parties.company.id,
+      timeZone: parties.company.timeZone,
+      businessHours: { start: parties.company.businessHoursStart, end: parties.company.businessHoursEnd },
+      busy: busy.company,
+    },
   ]
 }
 
@@ -334,7 +346,15 @@ export async function acceptMeeting(user: SessionUser, meetingId: string, now: D
     const meeting = await loadHead(tx, meetingId)
     const side = requireResponder(user, meeting)
     if (meeting.startsAt.getTime() <= now.getTime()) fail(409, 'expired')
-    if (await hasBookedOverlap(tx, { buyerId: meeting.buyerId, companyId: meeting.companyId, start: meeting.startsAt, end: meeting.endsAt, excludeMeetingId: meeting.id })) {
+    if (
+      await hasBookedOverlap(tx, {
+        buyerId: meeting.buyerId,
+        companyId: meeting.companyId,
+        start: meeting.startsAt,
+        end: meeting.endsAt,
+        excludeMeetingId: meeting.id,
+      })
+    ) {
       fail(409, 'double-booked')
     }
     // Guarded update: only the proposal we checked can be accepted (a concurrent change makes this 0).
@@ -372,7 +392,12 @@ export async function proposeNewTime(user: SessionUser, meetingId: string, slotS
   await inTransaction(async (tx) => {
     const meeting = await loadHead(tx, meetingId)
     const side = requireResponder(user, meeting)
-    const slot = await assertSlotBookable(tx, { buyerId: meeting.buyerId, companyId: meeting.companyId, excludeMeetingId: meeting.id }, new Date(slotStart), now)
+    const slot = await assertSlotBookable(
+      tx,
+      { buyerId: meeting.buyerId, companyId: meeting.companyId, excludeMeetingId: meeting.id },
+      new Date(slotStart),
+      now,
+    )
     const updated = await tx.meeting.updateMany({
       where: { id: meeting.id, status: meeting.status, requestedById: meeting.requestedById },
       data: { status: 'RESCHEDULE_PROPOSED', startsAt: slot.start, endsAt: slot.end, requestedById: user.id },
@@ -447,11 +472,7 @@ export async function recordOutcome(user: SessionUser, meetingId: string, input:
  * email — on an accepted meeting that asked for one. One interpreter seat per meeting: seating someone
  * else replaces the previous interpreter. The seat admits them to `/meetings`, the page and the room.
  */
-export async function seatInterpreter(
-  user: Pick<SessionUser, 'id' | 'role'>,
-  meetingId: string,
-  email: string,
-): Promise<{ userId: string }> {
+export async function seatInterpreter(user: Pick<SessionUser, 'id' | 'role'>, meetingId: string, email: string): Promise<{ userId: string }> {
   return inTransaction(async (tx) => {
     const meeting = await tx.meeting.findUnique({
       where: { id: meetingId },

@@ -85,20 +85,54 @@ describe('meeting preferences', () => {
     ])
 
     // Wrong side: a buyer cannot speak for the exporter side, nor an exporter for another company.
-    expect(await caught(() => setMeetingPreference(b.session, { fairId: fair.id, side: 'exporter', buyerId: b.profile.id, companyId: e.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'wrong-side' } })
-    expect(await caught(() => setMeetingPreference(e.session, { fairId: fair.id, side: 'exporter', buyerId: b.profile.id, companyId: outsiderExporter.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'wrong-side' } })
+    expect(
+      await caught(() =>
+        setMeetingPreference(b.session, { fairId: fair.id, side: 'exporter', buyerId: b.profile.id, companyId: e.company.id, level: 'MUST_MEET' }),
+      ),
+    ).toMatchObject({ status: 403, data: { reason: 'wrong-side' } })
+    expect(
+      await caught(() =>
+        setMeetingPreference(e.session, {
+          fairId: fair.id,
+          side: 'exporter',
+          buyerId: b.profile.id,
+          companyId: outsiderExporter.company.id,
+          level: 'MUST_MEET',
+        }),
+      ),
+    ).toMatchObject({ status: 403, data: { reason: 'wrong-side' } })
     // Unapproved parties: a pending buyer, an exporter not exhibiting at the fair.
-    expect(await caught(() => setMeetingPreference(pendingBuyer.session, { fairId: fair.id, side: 'buyer', companyId: e.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
-    expect(await caught(() => setMeetingPreference(b.session, { fairId: fair.id, side: 'buyer', companyId: outsiderExporter.company.id, level: 'MUST_MEET' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
-    expect(await caught(() => setMeetingPreference(e.session, { fairId: fair.id, side: 'exporter', buyerId: pendingBuyer.profile.id, level: 'WOULD_LIKE' }))).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
+    expect(
+      await caught(() => setMeetingPreference(pendingBuyer.session, { fairId: fair.id, side: 'buyer', companyId: e.company.id, level: 'MUST_MEET' })),
+    ).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
+    expect(
+      await caught(() => setMeetingPreference(b.session, { fairId: fair.id, side: 'buyer', companyId: outsiderExporter.company.id, level: 'MUST_MEET' })),
+    ).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
+    expect(
+      await caught(() => setMeetingPreference(e.session, { fairId: fair.id, side: 'exporter', buyerId: pendingBuyer.profile.id, level: 'WOULD_LIKE' })),
+    ).toMatchObject({ status: 403, data: { reason: 'not-approved' } })
     expect(await prisma.meetingPreference.count({ where: { fairId: fair.id } })).toBe(2)
 
     // The exporter's form on /exporter/recommendations clears its wish.
-    const cleared = (await post(exporterRecsAction, '/exporter/recommendations', [e.cookie], { intent: 'preference', level: 'NONE', fairId: fair.id, buyerId: b.profile.id })) as Response
+    const cleared = (await post(exporterRecsAction, '/exporter/recommendations', [e.cookie], {
+      intent: 'preference',
+      level: 'NONE',
+      fairId: fair.id,
+      buyerId: b.profile.id,
+    })) as Response
     expect(cleared.status).toBe(302)
     expect(await prisma.meetingPreference.findMany({ where: { fairId: fair.id }, select: { side: true } })).toEqual([{ side: 'BUYER' }])
     // Without the CSRF token the form is refused.
-    const forged = await caught(() => exporterRecsAction({ request: formRequest('/exporter/recommendations', { intent: 'preference', level: 'MUST_MEET', fairId: fair.id, buyerId: b.profile.id }, { cookies: [e.cookie] }), params: {} } as never))
+    const forged = await caught(() =>
+      exporterRecsAction({
+        request: formRequest(
+          '/exporter/recommendations',
+          { intent: 'preference', level: 'MUST_MEET', fairId: fair.id, buyerId: b.profile.id },
+          { cookies: [e.cookie] },
+        ),
+        params: {},
+      } as never),
+    )
     expect(forged.status).toBe(403)
   })
 
@@ -120,7 +154,9 @@ describe('meeting preferences', () => {
     const saved = (await post(boothAction, path, [b.cookie], { intent: 'preference', level: 'MUST_MEET' }, params)) as Response
     expect(saved.status).toBe(302)
     expect((await page([b.cookie])).preference).toEqual({ level: 'MUST_MEET' })
-    expect(await caught(() => post(boothAction as never, path, [stranger.cookie], { intent: 'preference', level: 'MUST_MEET' }, params))).toMatchObject({ status: 403 })
+    expect(await caught(() => post(boothAction as never, path, [stranger.cookie], { intent: 'preference', level: 'MUST_MEET' }, params))).toMatchObject({
+      status: 403,
+    })
     const invalid = (await post(boothAction, path, [b.cookie], { intent: 'preference', level: 'MAYBE' }, params)) as { init: { status: number } }
     expect(invalid.init.status).toBe(400)
     await post(boothAction, path, [b.cookie], { intent: 'preference', level: 'NONE' }, params)
@@ -141,10 +177,26 @@ describe('meeting preferences', () => {
 
     // The poor match asked for a meeting (an open request = "would like"), then marks the exhibitor MUST_MEET.
     await prisma.meeting.create({
-      data: { buyerId: poor.profile.id, companyId: e.company.id, fairId: fair.id, status: 'REQUESTED', startsAt: slots[0]!.startsAt, endsAt: slots[0]!.endsAt, requestedById: poor.user.id },
+      data: {
+        buyerId: poor.profile.id,
+        companyId: e.company.id,
+        fairId: fair.id,
+        status: 'REQUESTED',
+        startsAt: slots[0]!.startsAt,
+        endsAt: slots[0]!.endsAt,
+        requestedById: poor.user.id,
+      },
     })
     await prisma.meeting.create({
-      data: { buyerId: good.profile.id, companyId: e.company.id, fairId: fair.id, status: 'REQUESTED', startsAt: slots[0]!.startsAt, endsAt: slots[0]!.endsAt, requestedById: e.user.id },
+      data: {
+        buyerId: good.profile.id,
+        companyId: e.company.id,
+        fairId: fair.id,
+        status: 'REQUESTED',
+        startsAt: slots[0]!.startsAt,
+        endsAt: slots[0]!.endsAt,
+        requestedById: e.user.id,
+      },
     })
     await setMeetingPreference(poor.session, { fairId: fair.id, side: 'buyer', companyId: e.company.id, level: 'MUST_MEET' })
     const inputs = await loadScheduleInputs(fair.id, { locale: 'en' })

@@ -17,7 +17,10 @@ async function isApprovedBuyer(fairId: string, buyerId: string): Promise<boolean
   const prisma = await getPrisma()
   const profile = await prisma.buyerProfile.findUnique({ where: { id: buyerId }, select: { userId: true } })
   if (!profile) return false
-  const registration = await prisma.fairRegistration.findFirst({ where: { fairId, userId: profile.userId, kind: 'BUYER', status: 'APPROVED' }, select: { id: true } })
+  const registration = await prisma.fairRegistration.findFirst({
+    where: { fairId, userId: profile.userId, kind: 'BUYER', status: 'APPROVED' },
+    select: { id: true },
+  })
   return registration !== null
 }
 
@@ -118,7 +121,10 @@ export async function exporterPreferenceOptions(
       select: { fairId: true, userId: true },
     }),
     prisma.tradeFair.findMany({ where: { id: { in: fairIds } }, orderBy: { startsAt: 'asc' }, select: { id: true, name: true, nameI18n: true } }),
-    prisma.meetingPreference.findMany({ where: { companyId, side: 'EXPORTER', fairId: { in: fairIds }, buyerId: { in: [...buyerIds] } }, select: { fairId: true, buyerId: true, level: true } }),
+    prisma.meetingPreference.findMany({
+      where: { companyId, side: 'EXPORTER', fairId: { in: fairIds }, buyerId: { in: [...buyerIds] } },
+      select: { fairId: true, buyerId: true, level: true },
+    }),
   ])
   const result: Record<string, Array<{ fairId: string; fairName: string; level: PreferenceLevel | null }>> = {}
   for (const profile of profiles) {

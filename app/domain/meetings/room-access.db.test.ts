@@ -45,7 +45,12 @@ describe('meeting room admission', () => {
     await prisma.exporterMember.create({ data: { userId: colleague.user.id, companyId: exporter.company.id } })
     const stranger = await createUser('BUYER')
 
-    const meetingId = await requestMeeting(await userOf(buyer.cookie), { companyId: exporter.company.id }, { intent: 'request', slotStart: SLOT, agenda: '' }, NOW)
+    const meetingId = await requestMeeting(
+      await userOf(buyer.cookie),
+      { companyId: exporter.company.id },
+      { intent: 'request', slotStart: SLOT, agenda: '' },
+      NOW,
+    )
     await acceptMeeting(await userOf(exporter.cookie), meetingId, NOW)
     const { liveSessionId } = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } })
     const sessionId = liveSessionId!

@@ -17,10 +17,7 @@ const usdAmount = z.coerce
 export const RequestMeetingSchema = z.object({
   intent: z.literal('request'),
   slotStart,
-  interpreterLanguage: z
-    .string()
-    .refine(isLanguageCode, { error: 'errors.invalidChoice' })
-    .optional(),
+  interpreterLanguage: z.string().refine(isLanguageCode, { error: 'errors.invalidChoice' }).optional(),
   agenda: z.string().trim().max(2000, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).default(''),
 })
 export type RequestMeetingInput = z.infer<typeof RequestMeetingSchema>
@@ -42,7 +39,6 @@ export const OutcomeSchema = z.object({
 })
 export type OutcomeInput = z.infer<typeof OutcomeSchema>
 
-
 /** "Who I want to meet at this fair": the level, or NONE to clear it. One schema for the booth page and the exporter's recommendations. */
 export const PREFERENCE_CHOICES = ['MUST_MEET', 'WOULD_LIKE', 'NONE'] as const
 export const PreferenceSchema = z.object({
@@ -57,4 +53,11 @@ export const SeatInterpreterSchema = z.object({
   email: z.email({ error: 'meetings.errors.interpreterEmail' }).trim().toLowerCase().max(254, { error: 'errors.tooLong' }),
 })
 
-export const MeetingActionSchema = z.discriminatedUnion('intent', [AcceptSchema, DeclineSchema, CancelSchema, ProposeSchema, OutcomeSchema, SeatInterpreterSchema])
+export const MeetingActionSchema = z.discriminatedUnion('intent', [
+  AcceptSchema,
+  DeclineSchema,
+  CancelSchema,
+  ProposeSchema,
+  OutcomeSchema,
+  SeatInterpreterSchema,
+])

@@ -43,7 +43,10 @@ function localeOf(recipient: Pick<Recipient, 'locale'>): Locale {
 }
 
 /** The notification's values for one recipient: `data` plus `times` written for them. */
-export function notificationDataFor(recipient: Pick<Recipient, 'locale' | 'timeZone'>, input: Pick<NotificationInput, 'data' | 'times'>): Record<string, string | number> {
+export function notificationDataFor(
+  recipient: Pick<Recipient, 'locale' | 'timeZone'>,
+  input: Pick<NotificationInput, 'data' | 'times'>,
+): Record<string, string | number> {
   if (!input.times) return input.data
   const values: Record<string, string | number> = { ...input.data }
   for (const [key, { at, fallbackTimeZone }] of Object.entries(input.times)) {

@@ -37,7 +37,12 @@ export async function getFairFees(user: SessionUser, fairId: string, locale: str
           code: true,
           approvedAt: true,
           company: { select: { name: true, nameI18n: true } },
-          orders: { where: { kind: 'BOOTH_FEE', status: { not: 'CANCELLED' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, status: true, totalAmountMinor: true, currency: true } },
+          orders: {
+            where: { kind: 'BOOTH_FEE', status: { not: 'CANCELLED' } },
+            orderBy: { createdAt: 'desc' },
+            take: 1,
+            select: { id: true, status: true, totalAmountMinor: true, currency: true },
+          },
         },
       },
     },
@@ -83,14 +88,20 @@ export async function listCompanyBooths(companyId: string, locale: string) {
     },
   })
   return booths.map((booth) => {
-    const fee = booth.fair.boothFeeMinor && booth.fair.boothFeeCurrency ? { amountMinor: booth.fair.boothFeeMinor, currency: booth.fair.boothFeeCurrency } : null
+    const fee =
+      booth.fair.boothFeeMinor && booth.fair.boothFeeCurrency ? { amountMinor: booth.fair.boothFeeMinor, currency: booth.fair.boothFeeCurrency } : null
     const order = booth.orders[0] ?? null
     return {
       id: booth.id,
       code: booth.code,
       headline: booth.headline,
       approvedAt: booth.approvedAt?.toISOString() ?? null,
-      fair: { id: booth.fair.id, name: pickLocalized(booth.fair.name, booth.fair.nameI18n, locale), startsAt: booth.fair.startsAt.toISOString(), timeZone: booth.fair.timeZone },
+      fair: {
+        id: booth.fair.id,
+        name: pickLocalized(booth.fair.name, booth.fair.nameI18n, locale),
+        startsAt: booth.fair.startsAt.toISOString(),
+        timeZone: booth.fair.timeZone,
+      },
       fee,
       order,
       canPay: !!fee && !booth.approvedAt && order?.status !== 'PAID' && order?.status !== 'REFUNDED',
@@ -107,7 +118,14 @@ export async function startBoothFeeCheckout(user: SessionUser, boothId: string, 
   const prisma = await getPrisma()
   const booth = await prisma.booth.findUnique({
     where: { id: boothId },
-    select: { id: true, code: true, companyId: true, fairId: true, approvedAt: true, fair: { select: { name: true, boothFeeMinor: true, boothFeeCurrency: true } } },
+    select: {
+      id: true,
+      code: true,
+      companyId: true,
+      fairId: true,
+      approvedAt: true,
+      fair: { select: { name: true, boothFeeMinor: true, boothFeeCurrency: true } },
+    },
   })
   if (!booth || !companyId || booth.companyId !== companyId) throw new DomainError('not-found', { status: 404 })
   const { boothFeeMinor, boothFeeCurrency } = booth.fair
@@ -115,7 +133,10 @@ export async function startBoothFeeCheckout(user: SessionUser, boothId: string, 
   if (booth.approvedAt) throw orderError('already-paid', 409)
   if (!isPaymentsEnabled()) throw orderError('payments-disabled')
 
-  const earlier = await prisma.order.findMany({ where: { boothId, kind: 'BOOTH_FEE', status: { in: ['PENDING', 'PAID'] } }, select: { id: true, status: true, stripeCheckoutSessionId: true } })
+  const earlier = await prisma.order.findMany({
+    where: { boothId, kind: 'BOOTH_FEE', status: { in: ['PENDING', 'PAID'] } },
+    select: { id: true, status: true, stripeCheckoutSessionId: true },
+  })
   if (earlier.some((order) => order.status === 'PAID')) throw orderError('already-paid', 409)
   for (const order of earlier) {
     if (order.stripeCheckoutSessionId) {

@@ -25,13 +25,22 @@ async function setup({ priceMinor = 3500, max = 2 }: { priceMinor?: number; max?
   const prisma = await getPrisma()
   const exporter = await createExporter()
   const product = await createProduct(exporter.company.id, { name: 'Makguksu meal kit', priceMinor: 4200 })
-  await prisma.product.update({ where: { id: product.id }, data: { sampleAvailable: true, samplePriceMinor: priceMinor, sampleCurrency: 'USD', sampleMaxQuantity: max } })
+  await prisma.product.update({
+    where: { id: product.id },
+    data: { sampleAvailable: true, samplePriceMinor: priceMinor, sampleCurrency: 'USD', sampleMaxQuantity: max },
+  })
   const buyer = await createBuyer({ country: 'DE' })
   return { exporter, product, buyer }
 }
 type Parties = Awaited<ReturnType<typeof setup>>
 
-async function post(path: string, cookie: string, fields: Record<string, string>, handler: (args: never) => Promise<unknown>, params: Record<string, string> = {}) {
+async function post(
+  path: string,
+  cookie: string,
+  fields: Record<string, string>,
+  handler: (args: never) => Promise<unknown>,
+  params: Record<string, string> = {},
+) {
   const csrf = await mintCsrf()
   const request = formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, cookie] })
   return handler({ request, params } as never)
@@ -53,7 +62,10 @@ async function orderOf(p: Parties) {
 }
 
 const loadOrder = (orderId: string, cookie: string, query = '') =>
-  orderLoader({ request: getRequest(`/orders/${orderId}${query}`, [cookie]), params: { orderId } } as never) as Promise<{ side: string; order: { status: string; trackingNumber: string | null; refundPending: boolean } }>
+  orderLoader({ request: getRequest(`/orders/${orderId}${query}`, [cookie]), params: { orderId } } as never) as Promise<{
+    side: string
+    order: { status: string; trackingNumber: string | null; refundPending: boolean }
+  }>
 
 describe('buying samples', () => {
   it('charges the database price × quantity, whatever else the form says', async () => {
@@ -62,10 +74,25 @@ describe('buying samples', () => {
     const response = (await buy(p, { price: '0.01', unitAmountMinor: '1', totalAmountMinor: '1', amount: '1', currency: 'KRW' })) as Response
     expect(response.status).toBe(302)
     const order = await orderOf(p)
-    expect(order).toMatchObject({ kind: 'SAMPLE', status: 'PENDING', quantity: 2, unitAmountMinor: 3500, totalAmountMinor: 7000, currency: 'USD', shippingCountry: 'DE', buyerId: p.buyer.profile.id })
+    expect(order).toMatchObject({
+      kind: 'SAMPLE',
+      status: 'PENDING',
+      quantity: 2,
+      unitAmountMinor: 3500,
+      totalAmountMinor: 7000,
+      currency: 'USD',
+      shippingCountry: 'DE',
+      buyerId: p.buyer.profile.id,
+    })
     const session = h.mock.sessions.get(order.stripeCheckoutSessionId!)!
     expect(response.headers.get('Location')).toBe(session.url)
-    expect(session).toMatchObject({ amount_total: 7000, currency: 'usd', client_reference_id: order.id, metadata: { orderId: order.id, kind: 'SAMPLE' }, status: 'open' })
+    expect(session).toMatchObject({
+      amount_total: 7000,
+      currency: 'usd',
+      client_reference_id: order.id,
+      metadata: { orderId: order.id, kind: 'SAMPLE' },
+      status: 'open',
+    })
     expect(session.success_url).toBe(`http://localhost/orders/${order.id}?checkout=success`)
     const created = h.mock.requests.slice(before).find((r) => r.path === '/v1/checkout/sessions')!
     expect(created.idempotencyKey).toBe(`tradecast-checkout-${order.id}`)
@@ -88,7 +115,17 @@ describe('buying samples', () => {
     const none = (await buy(p, { quantity: '1' })) as { init: { status: number }; data: { sampleResult: { error: Record<string, string[]> } } }
     expect(none.data.sampleResult.error['']).toEqual(['payments.errors.no-samples'])
     // An exporter cannot buy samples at all.
-    expect(await caught(() => post(`/catalog/${p.product.id}`, p.exporter.cookie, { intent: 'buy-sample', productId: p.product.id, quantity: '1', shippingCountry: 'DE' }, productAction as never, { productId: p.product.id }))).toMatchObject({ status: 403 })
+    expect(
+      await caught(() =>
+        post(
+          `/catalog/${p.product.id}`,
+          p.exporter.cookie,
+          { intent: 'buy-sample', productId: p.product.id, quantity: '1', shippingCountry: 'DE' },
+          productAction as never,
+          { productId: p.product.id },
+        ),
+      ),
+    ).toMatchObject({ status: 403 })
   })
 
   it('is marked paid by the signed webhook only, then shipped and delivered by the exporter', async () => {
@@ -107,20 +144,43 @@ describe('buying samples', () => {
     expect(await prisma.notification.count({ where: { userId: p.exporter.user.id, kind: 'order.updated' } })).toBe(1)
 
     // Only the exporter side fulfils.
-    expect(await caught(() => post('/exporter/orders', p.buyer.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction as never))).toMatchObject({ status: 403 })
+    expect(
+      await caught(() =>
+        post('/exporter/orders', p.buyer.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction as never),
+      ),
+    ).toMatchObject({ status: 403 })
     const stranger = await createExporter()
-    expect(await caught(() => post('/exporter/orders', stranger.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction as never))).toMatchObject({ status: 404 })
-    const badTracking = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: '<script>' }, exporterOrdersAction)) as { init: { status: number } }
+    expect(
+      await caught(() =>
+        post('/exporter/orders', stranger.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction as never),
+      ),
+    ).toMatchObject({ status: 404 })
+    const badTracking = (await post(
+      '/exporter/orders',
+      p.exporter.cookie,
+      { intent: 'ship', orderId: order.id, trackingNumber: '<script>' },
+      exporterOrdersAction,
+    )) as { init: { status: number } }
     expect(badTracking.init.status).toBe(400)
 
-    const shipped = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' }, exporterOrdersAction)) as Response
+    const shipped = (await post(
+      '/exporter/orders',
+      p.exporter.cookie,
+      { intent: 'ship', orderId: order.id, trackingNumber: 'EE123456789KR' },
+      exporterOrdersAction,
+    )) as Response
     expect(shipped.status).toBe(302)
     const view = await loadOrder(order.id, p.buyer.cookie)
     expect(view.order).toMatchObject({ status: 'SHIPPED', trackingNumber: 'EE123456789KR' })
     const list = (await myOrdersLoader({ request: getRequest('/orders', [p.buyer.cookie]) } as never)) as { orders: Array<{ id: string; status: string }> }
     expect(list.orders.find((o) => o.id === order.id)?.status).toBe('SHIPPED')
     // Shipping twice is refused; delivering works once.
-    const again = (await post('/exporter/orders', p.exporter.cookie, { intent: 'ship', orderId: order.id, trackingNumber: 'EE000000000KR' }, exporterOrdersAction)) as { init: { status: number } }
+    const again = (await post(
+      '/exporter/orders',
+      p.exporter.cookie,
+      { intent: 'ship', orderId: order.id, trackingNumber: 'EE000000000KR' },
+      exporterOrdersAction,
+    )) as { init: { status: number } }
     expect(again.init.status).toBe(409)
     await post(`/orders/${order.id}`, p.exporter.cookie, { intent: 'deliver', orderId: order.id }, orderAction, { orderId: order.id })
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('DELIVERED')
@@ -156,8 +216,12 @@ describe('buying samples', () => {
     const member = await createUser('EXPORTER')
     await prisma.exporterMember.create({ data: { userId: member.user.id, companyId: p.exporter.company.id, role: 'MEMBER' } })
     const before = h.mock.requests.length
-    expect(await caught(() => post('/exporter/orders', member.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction as never))).toMatchObject({ status: 403 })
-    expect(await caught(() => post(`/orders/${order.id}`, member.cookie, { intent: 'refund', orderId: order.id }, orderAction as never, { orderId: order.id }))).toMatchObject({ status: 403 })
+    expect(await caught(() => post('/exporter/orders', member.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction as never))).toMatchObject({
+      status: 403,
+    })
+    expect(
+      await caught(() => post(`/orders/${order.id}`, member.cookie, { intent: 'refund', orderId: order.id }, orderAction as never, { orderId: order.id })),
+    ).toMatchObject({ status: 403 })
     expect(h.mock.requests.slice(before).some((r) => r.path === '/v1/refunds')).toBe(false)
     expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: 'PAID', refundRequestedAt: null })
     // The member still sees and fulfils the order, without the refund control; the owner has it.
@@ -167,7 +231,9 @@ describe('buying samples', () => {
     expect(list.canRefund).toBe(false)
     // An owner demoted after signing in is refused too: the role is read at the action.
     await prisma.exporterMember.update({ where: { userId: p.exporter.user.id }, data: { role: 'MEMBER' } })
-    expect(await caught(() => post('/exporter/orders', p.exporter.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction as never))).toMatchObject({ status: 403 })
+    expect(
+      await caught(() => post('/exporter/orders', p.exporter.cookie, { intent: 'refund', orderId: order.id }, exporterOrdersAction as never)),
+    ).toMatchObject({ status: 403 })
   })
 
   it('shows a pending refund until Stripe confirms it', async () => {
@@ -226,7 +292,10 @@ describe('buying samples', () => {
     const restore = h.disablePayments()
     try {
       const p = await setup()
-      const page = (await productLoader({ request: getRequest(`/catalog/${p.product.id}`, [p.buyer.cookie]), params: { productId: p.product.id } } as never)) as { paymentsEnabled: boolean }
+      const page = (await productLoader({
+        request: getRequest(`/catalog/${p.product.id}`, [p.buyer.cookie]),
+        params: { productId: p.product.id },
+      } as never)) as { paymentsEnabled: boolean }
       expect(page.paymentsEnabled).toBe(false)
       const refused = (await buy(p)) as { init: { status: number }; data: { sampleResult: { error: Record<string, string[]> } } }
       expect(refused.data.sampleResult.error['']).toEqual(['payments.errors.payments-disabled'])
@@ -244,13 +313,26 @@ describe('booth fees', () => {
     const organizer = await createUser('ORGANIZER')
     const exporter = await createExporter()
     const fair = await prisma.tradeFair.create({
-      data: { slug: `fair-${exporter.company.id}`, name: 'Fee Fair', startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000), timeZone: 'Asia/Seoul', organizerId: organizer.user.id },
+      data: {
+        slug: `fair-${exporter.company.id}`,
+        name: 'Fee Fair',
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 86_400_000),
+        timeZone: 'Asia/Seoul',
+        organizerId: organizer.user.id,
+      },
     })
     const booth = await prisma.booth.create({ data: { fairId: fair.id, companyId: exporter.company.id, code: 'A-01' } })
 
     // Only this fair's organizer may set the fee.
     const otherOrganizer = await createUser('ORGANIZER')
-    expect(await caught(() => post(`/organizer/fairs/${fair.id}/fees`, otherOrganizer.cookie, { intent: 'set-fee', fee: '1', currency: 'USD' }, feesAction as never, { fairId: fair.id }))).toMatchObject({ status: 404 })
+    expect(
+      await caught(() =>
+        post(`/organizer/fairs/${fair.id}/fees`, otherOrganizer.cookie, { intent: 'set-fee', fee: '1', currency: 'USD' }, feesAction as never, {
+          fairId: fair.id,
+        }),
+      ),
+    ).toMatchObject({ status: 404 })
     await post(`/organizer/fairs/${fair.id}/fees`, organizer.cookie, { intent: 'set-fee', fee: '150.00', currency: 'USD' }, feesAction, { fairId: fair.id })
     expect(await prisma.tradeFair.findUniqueOrThrow({ where: { id: fair.id } })).toMatchObject({ boothFeeMinor: 15000, boothFeeCurrency: 'USD' })
 
@@ -270,7 +352,9 @@ describe('booth fees', () => {
     expect((await prisma.booth.findUniqueOrThrow({ where: { id: booth.id } })).approvedAt).toBeInstanceOf(Date)
     expect((await loadOrder(latest.id, organizer.cookie)).side).toBe('seller')
     expect(await caught(() => loadOrder(latest.id, otherOrganizer.cookie))).toMatchObject({ status: 404 })
-    const paidAgain = (await post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction)) as { init: { status: number } }
+    const paidAgain = (await post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction)) as {
+      init: { status: number }
+    }
     expect(paidAgain.init.status).toBe(409)
   })
 })

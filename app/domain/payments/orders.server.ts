@@ -130,7 +130,10 @@ export async function createSampleOrder(
       now,
     )
     await prisma.order.update({ where: { id: order.id }, data: { stripeCheckoutSessionId: session.id } })
-    getLogger().info({ orderId: order.id, checkoutSessionId: session.id, amount: price.totalAmountMinor, currency: price.currency }, 'sample order checkout created')
+    getLogger().info(
+      { orderId: order.id, checkoutSessionId: session.id, amount: price.totalAmountMinor, currency: price.currency },
+      'sample order checkout created',
+    )
     return { orderId: order.id, redirectTo: session.url }
   } catch (error) {
     getLogger().error({ err: error, orderId: order.id }, 'could not create a Stripe Checkout Session; order cancelled')
@@ -205,7 +208,10 @@ export async function requestRefund(orderId: string, actorId: string, now = new 
 export async function refundPendingIds(orderIds: readonly string[]): Promise<Set<string>> {
   if (orderIds.length === 0) return new Set()
   const prisma = await getPrisma()
-  const rows = await prisma.order.findMany({ where: { id: { in: [...orderIds] }, refundRequestedAt: { not: null }, status: { not: 'REFUNDED' } }, select: { id: true } })
+  const rows = await prisma.order.findMany({
+    where: { id: { in: [...orderIds] }, refundRequestedAt: { not: null }, status: { not: 'REFUNDED' } },
+    select: { id: true },
+  })
   return new Set(rows.map((row) => row.id))
 }
 

@@ -39,10 +39,7 @@ export const RefundSchema = z.object({ intent: z.literal('refund'), orderId: id 
 export const FulfilmentSchema = z.discriminatedUnion('intent', [ShipSchema, DeliverSchema, RefundSchema])
 
 /** Buyer-side actions on /orders/:id. */
-export const BuyerOrderSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('pay') }),
-  z.object({ intent: z.literal('cancel') }),
-])
+export const BuyerOrderSchema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('pay') }), z.object({ intent: z.literal('cancel') })])
 
 export const BoothFeeSchema = z.object({
   intent: z.literal('set-fee'),

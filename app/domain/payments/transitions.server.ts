@@ -55,7 +55,11 @@ async function companyMemberIds(tx: Tx, companyId: string): Promise<string[]> {
 }
 
 /** Tells the people on both sides of an order that it moved; returns queued email ids (flush after commit). */
-export async function notifyOrderMoved(tx: Tx, order: Pick<OrderHead, 'id' | 'kind' | 'userId' | 'companyId' | 'fairId'>, status: OrderStatusName): Promise<string[]> {
+export async function notifyOrderMoved(
+  tx: Tx,
+  order: Pick<OrderHead, 'id' | 'kind' | 'userId' | 'companyId' | 'fairId'>,
+  status: OrderStatusName,
+): Promise<string[]> {
   // Templates translate the status with $t(status.{{status}}): pass the enum value.
   const data = { order: orderReference(order.id), status }
   const link = `/orders/${order.id}`

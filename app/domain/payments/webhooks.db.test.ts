@@ -28,10 +28,17 @@ async function pendingOrder() {
   const prisma = await getPrisma()
   const exporter = await createExporter()
   const product = await createProduct(exporter.company.id)
-  await prisma.product.update({ where: { id: product.id }, data: { sampleAvailable: true, samplePriceMinor: 3500, sampleCurrency: 'USD', sampleMaxQuantity: 3 } })
+  await prisma.product.update({
+    where: { id: product.id },
+    data: { sampleAvailable: true, samplePriceMinor: 3500, sampleCurrency: 'USD', sampleMaxQuantity: 3 },
+  })
   const buyer = await createBuyer()
   const user = (await findActiveSessionUser((await prisma.session.findFirstOrThrow({ where: { userId: buyer.user.id } })).id))!
-  const { orderId } = await createSampleOrder(user, { intent: 'buy-sample', productId: product.id, quantity: 2, shippingCountry: 'US' }, { origin: 'http://localhost' })
+  const { orderId } = await createSampleOrder(
+    user,
+    { intent: 'buy-sample', productId: product.id, quantity: 2, shippingCountry: 'US' },
+    { origin: 'http://localhost' },
+  )
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } })
   const session = h.mock.sessions.get(order.stripeCheckoutSessionId!)!
   return { order, session, exporter, buyer }
@@ -39,16 +46,46 @@ async function pendingOrder() {
 
 let counter = 0
 function event(type: string, object: unknown, id = `evt_test_${Date.now()}_${counter++}`) {
-  return JSON.stringify({ id, object: 'event', api_version: '2026-01-28.clover', created: Math.floor(Date.now() / 1000), data: { object }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type })
+  return JSON.stringify({
+    id,
+    object: 'event',
+    api_version: '2026-01-28.clover',
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  })
 }
 
 /** The session as Stripe sends it once paid. */
-function completed(session: { id: string; amount_total: number; currency: string; metadata: Record<string, string>; client_reference_id: string | null }, overrides: Record<string, unknown> = {}) {
-  return { ...session, object: 'checkout.session', status: 'complete', payment_status: 'paid', payment_intent: `pi_test_${session.id.slice(-8)}`, url: null, ...overrides }
+function completed(
+  session: { id: string; amount_total: number; currency: string; metadata: Record<string, string>; client_reference_id: string | null },
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    ...session,
+    object: 'checkout.session',
+    status: 'complete',
+    payment_status: 'paid',
+    payment_intent: `pi_test_${session.id.slice(-8)}`,
+    url: null,
+    ...overrides,
+  }
 }
 
 function refundedCharge(paymentIntent: string, amount: number, metadata: Record<string, string> = {}) {
-  return { id: `ch_${paymentIntent}`, object: 'charge', amount, amount_refunded: amount, refunded: true, currency: 'usd', payment_intent: paymentIntent, metadata }
+  return {
+    id: `ch_${paymentIntent}`,
+    object: 'charge',
+    amount,
+    amount_refunded: amount,
+    refunded: true,
+    currency: 'usd',
+    payment_intent: paymentIntent,
+    metadata,
+  }
 }
 
 async function deliver(payload: string) {
@@ -68,7 +105,10 @@ describe('signature checks', () => {
     const payload = event('checkout.session.completed', completed(session))
 
     const wrongSecret = await h.post(payload, h.sign(payload, { secret: 'whsec_not_ours' }))
-    const tampered = await h.post(payload.replace('"amount_total": 7000', '"amount_total": 1').replace('"amount_total":7000', '"amount_total":1'), h.sign(payload))
+    const tampered = await h.post(
+      payload.replace('"amount_total": 7000', '"amount_total": 1').replace('"amount_total":7000', '"amount_total":1'),
+      h.sign(payload),
+    )
     const old = await h.post(payload, h.sign(payload, { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 }))
     const missing = await h.post(payload, null)
     const notJson = await h.post(payload, h.sign(payload), 'text/plain')
@@ -152,7 +192,12 @@ describe('idempotency and ordering', () => {
   it('keeps the order pending after a failed payment, and records the event', async () => {
     const { order } = await pendingOrder()
     const prisma = await getPrisma()
-    const payload = event('payment_intent.payment_failed', { id: 'pi_failed', object: 'payment_intent', metadata: { orderId: order.id }, last_payment_error: { code: 'card_declined' } })
+    const payload = event('payment_intent.payment_failed', {
+      id: 'pi_failed',
+      object: 'payment_intent',
+      metadata: { orderId: order.id },
+      last_payment_error: { code: 'card_declined' },
+    })
     const response = await deliver(payload)
     expect(response.status).toBe(200)
     expect(response.body.outcome).toContain('card_declined')

@@ -125,7 +125,8 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
 async function onSessionPaid(tx: Tx, session: Stripe.Checkout.Session, now: Date): Promise<Applied> {
   const order = await findOrderForSession(tx, session)
   if (!order) return { outcome: `refused: no order for checkout session ${session.id}`, emails: [] }
-  if (session.payment_status !== 'paid') return { outcome: `ignored: session ${session.id} is ${session.payment_status}; order ${order.id} stays ${order.status}`, emails: [] }
+  if (session.payment_status !== 'paid')
+    return { outcome: `ignored: session ${session.id} is ${session.payment_status}; order ${order.id} stays ${order.status}`, emails: [] }
   // The charge must be exactly what our database says the order costs.
   const amountMatches = session.amount_total === order.totalAmountMinor && (session.currency ?? '').toUpperCase() === order.currency.toUpperCase()
   if (!amountMatches) {
@@ -169,7 +170,10 @@ async function onChargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date): Promi
   // A refund for a payment we have not recorded yet: let Stripe retry after checkout.session.completed.
   if (!order) throw new RetryLater(`no order for payment intent ${paymentIntentId ?? '?'}`)
   if (!charge.refunded || charge.amount_refunded < charge.amount) {
-    return { outcome: `ignored: partial refund (${charge.amount_refunded} of ${charge.amount}) on order ${order.id}; partial refunds are not modelled`, emails: [] }
+    return {
+      outcome: `ignored: partial refund (${charge.amount_refunded} of ${charge.amount}) on order ${order.id}; partial refunds are not modelled`,
+      emails: [],
+    }
   }
   if (!canTransition(order.kind, order.status, 'REFUNDED')) return { outcome: `ignored: order ${order.id} is already ${order.status}`, emails: [] }
   await moveOrder(tx, order, 'REFUNDED', now, paymentIntentId && !order.stripePaymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {})

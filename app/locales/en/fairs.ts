@@ -98,7 +98,8 @@ const fairs = {
     propose: 'Propose',
     proposed: 'Proposal sent; the organizer will place it in the programme.',
     ratesTitle: 'Exchange rates',
-    ratesIntro: 'Fair KPIs are reported in US dollars. A value in another currency is converted with the rate valid on the deal’s date: the latest rate whose “valid from” day is on or before it.',
+    ratesIntro:
+      'Fair KPIs are reported in US dollars. A value in another currency is converted with the rate valid on the deal’s date: the latest rate whose “valid from” day is on or before it.',
     addRate: 'Add or correct a rate',
     usdPerUnit: 'USD per unit',
     validFrom: 'Valid from',

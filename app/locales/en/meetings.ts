@@ -179,7 +179,14 @@ const meetings = {
   },
   schedule: {
     title: 'Meeting schedule',
-    counts: { buyers: 'Buyers', exporters: 'Exhibitors', slots: 'Slots', confirmed: 'Confirmed meetings', preferences: 'Wishes', preferencesDetail: '{{stored}} marked ({{mustMeet}} must meet), {{requests}} from open requests' },
+    counts: {
+      buyers: 'Buyers',
+      exporters: 'Exhibitors',
+      slots: 'Slots',
+      confirmed: 'Confirmed meetings',
+      preferences: 'Wishes',
+      preferencesDetail: '{{stored}} marked ({{mustMeet}} must meet), {{requests}} from open requests',
+    },
     runTitle: 'Compute a schedule',
     limit: 'Meetings per exhibitor (max.)',
     run: 'Compute schedule',

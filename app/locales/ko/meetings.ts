@@ -182,7 +182,14 @@ const meetings: MessagesOf<typeof en> = {
   },
   schedule: {
     title: '미팅 일정',
-    counts: { buyers: '바이어', exporters: '참가기업', slots: '슬롯', confirmed: '확정된 미팅', preferences: '희망 미팅', preferencesDetail: '직접 표시 {{stored}}건 (꼭 만나기 {{mustMeet}}건), 열린 요청 {{requests}}건' },
+    counts: {
+      buyers: '바이어',
+      exporters: '참가기업',
+      slots: '슬롯',
+      confirmed: '확정된 미팅',
+      preferences: '희망 미팅',
+      preferencesDetail: '직접 표시 {{stored}}건 (꼭 만나기 {{mustMeet}}건), 열린 요청 {{requests}}건',
+    },
     runTitle: '일정 계산',
     limit: '참가기업당 최대 미팅 수',
     run: '일정 계산',

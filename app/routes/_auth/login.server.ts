@@ -34,16 +34,10 @@ export async function handleLogin(request: Request) {
   }
   const user = await authenticate(email, password)
   if (!user) {
-    return data(
-      { result: submission.reply({ formErrors: ['errors.invalidCredentials'], hideFields: ['password'] }) },
-      { status: 400 },
-    )
+    return data({ result: submission.reply({ formErrors: ['errors.invalidCredentials'], hideFields: ['password'] }) }, { status: 400 })
   }
   await resetLoginAttempts(ip, email)
   const headers = new Headers()
-  headers.append(
-    'Set-Cookie',
-    await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }),
-  )
+  headers.append('Set-Cookie', await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }))
   return redirectWithToast(safeRedirectPath(redirectTo, DASHBOARD_PATH[user.role]), 'auth.welcomeBack', { headers })
 }

@@ -25,7 +25,10 @@ export async function handleSignup(request: Request) {
   const honeypot = formData.get(SIGNUP_HONEYPOT_FIELD)
   if (typeof honeypot === 'string' && honeypot !== '') {
     getLogger().warn({ ip }, 'sign-up refused: honeypot filled')
-    return data({ result: submission.reply({ formErrors: ['account.errors.signupRefused'], hideFields: ['password', SIGNUP_HONEYPOT_FIELD] }) }, { status: 400 })
+    return data(
+      { result: submission.reply({ formErrors: ['account.errors.signupRefused'], hideFields: ['password', SIGNUP_HONEYPOT_FIELD] }) },
+      { status: 400 },
+    )
   }
   const budget = await consumeRateLimit('signupByIp', ip)
   if (!budget.allowed) {
@@ -48,10 +51,7 @@ export async function handleSignup(request: Request) {
   }
   getLogger().info({ userId: user.id, role: user.role }, 'account created')
   const headers = new Headers()
-  headers.append(
-    'Set-Cookie',
-    await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }),
-  )
+  headers.append('Set-Cookie', await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }))
   // Back to where the visitor was going (an invitation, a product's RFQ), else the role's dashboard.
   return redirectWithToast(safeRedirectPath(formData.get('redirectTo'), DASHBOARD_PATH[user.role]), 'auth.welcome', { headers })
 }

@@ -15,10 +15,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
   const now = new Date()
-  const [highlights, showcases] = await Promise.all([
-    getLandingHighlights({ locale }),
-    listUpcomingShowcases({ now, locale }),
-  ])
+  const [highlights, showcases] = await Promise.all([getLandingHighlights({ locale }), listUpcomingShowcases({ now, locale })])
   return { ...highlights, showcases }
 }
 
@@ -49,7 +46,10 @@ export default function Landing({ loaderData }: Route.ComponentProps) {
               <Link to="/signup" className={buttonClass('secondary')}>
                 {t('landing.ctaBuyer')}
               </Link>
-              <Link to="/signup" className="inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-semibold text-white ring-1 ring-white/60 hover:bg-white/10">
+              <Link
+                to="/signup"
+                className="inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-semibold text-white ring-1 ring-white/60 hover:bg-white/10"
+              >
                 {t('landing.ctaExporter')}
               </Link>
             </>

@@ -64,7 +64,12 @@ export default function BuyerDashboard({ loaderData }: Route.ComponentProps) {
             ) : (
               <Table
                 labelledBy={cardTitleId('inquiries')}
-                columns={[{ label: t('dashboard.exporter') }, { label: t('dashboard.product') }, { label: t('dashboard.quantity') }, { label: t('dashboard.status') }]}
+                columns={[
+                  { label: t('dashboard.exporter') },
+                  { label: t('dashboard.product') },
+                  { label: t('dashboard.quantity') },
+                  { label: t('dashboard.status') },
+                ]}
               >
                 {loaderData.inquiries.map((inquiry) => (
                   <tr key={inquiry.id}>

@@ -65,7 +65,11 @@ export default function BuyerProfileRoute({ loaderData, actionData }: Route.Comp
         <FormErrors id={form.errorId} errors={form.errors} />
         <Card id="company" title={t('buyerProfile.company')}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('auth.companyName')} errors={fields.companyName.errors} inputProps={{ ...getInputProps(fields.companyName, { type: 'text' }), autoComplete: 'organization' }} />
+            <Field
+              label={t('auth.companyName')}
+              errors={fields.companyName.errors}
+              inputProps={{ ...getInputProps(fields.companyName, { type: 'text' }), autoComplete: 'organization' }}
+            />
             <SelectField label={t('auth.country')} errors={fields.country.errors} options={countries} selectProps={getSelectProps(fields.country)} />
             <SelectField
               label={t('auth.businessType')}
@@ -109,8 +113,16 @@ export default function BuyerProfileRoute({ loaderData, actionData }: Route.Comp
         <Card id="availability" title={t('buyerProfile.availability')}>
           <div className="grid gap-4 sm:grid-cols-3">
             <SelectField label={t('common.timeZone')} errors={fields.timeZone.errors} options={zones} selectProps={getSelectProps(fields.timeZone)} />
-            <Field label={t('buyerProfile.hoursStart')} errors={fields.businessHoursStart.errors} inputProps={{ ...getInputProps(fields.businessHoursStart, { type: 'time' }), step: 60 }} />
-            <Field label={t('buyerProfile.hoursEnd')} errors={fields.businessHoursEnd.errors} inputProps={{ ...getInputProps(fields.businessHoursEnd, { type: 'time' }), step: 60 }} />
+            <Field
+              label={t('buyerProfile.hoursStart')}
+              errors={fields.businessHoursStart.errors}
+              inputProps={{ ...getInputProps(fields.businessHoursStart, { type: 'time' }), step: 60 }}
+            />
+            <Field
+              label={t('buyerProfile.hoursEnd')}
+              errors={fields.businessHoursEnd.errors}
+              inputProps={{ ...getInputProps(fields.businessHoursEnd, { type: 'time' }), step: 60 }}
+            />
           </div>
           <p className="mt-2 text-xs text-slate-500">{t('buyerProfile.hoursHint')}</p>
           <div className="mt-4">

@@ -16,10 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
   if (!user.buyerProfile) return { recommendations: [], categories: {}, hasProfile: false }
-  const [recommendations, categories] = await Promise.all([
-    recommendExportersForBuyer(user.buyerProfile.id, { now, locale }),
-    categoryNames(locale),
-  ])
+  const [recommendations, categories] = await Promise.all([recommendExportersForBuyer(user.buyerProfile.id, { now, locale }), categoryNames(locale)])
   return { recommendations, categories, hasProfile: true }
 }
 
@@ -54,10 +51,18 @@ export default function BuyerRecommendationsRoute({ loaderData }: Route.Componen
                 </p>
                 <MatchReasons reasons={item.reasons} cautions={item.cautions} perspective="buyer" categoryNames={categories} />
                 <div className="mt-4 flex flex-wrap gap-2">
-                  <Link to={`/meetings/new?company=${encodeURIComponent(item.slug)}`} className={buttonClass('primary')} aria-label={t('meetings.recommendations.requestWith', { name: item.name })}>
+                  <Link
+                    to={`/meetings/new?company=${encodeURIComponent(item.slug)}`}
+                    className={buttonClass('primary')}
+                    aria-label={t('meetings.recommendations.requestWith', { name: item.name })}
+                  >
                     {t('meetings.recommendations.request')}
                   </Link>
-                  <Link to={`/exporters/${item.slug}`} className={buttonClass('secondary')} aria-label={t('meetings.recommendations.profileOf', { name: item.name })}>
+                  <Link
+                    to={`/exporters/${item.slug}`}
+                    className={buttonClass('secondary')}
+                    aria-label={t('meetings.recommendations.profileOf', { name: item.name })}
+                  >
                     {t('meetings.recommendations.profile')}
                   </Link>
                 </div>

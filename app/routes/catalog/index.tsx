@@ -32,10 +32,7 @@ export default function CatalogRoute({ loaderData }: Route.ComponentProps) {
   const navigation = useNavigation()
   const searching = navigation.state === 'loading' && navigation.location.pathname === '/catalog'
   const { cards, total, page, pageCount, facets, rejected, query } = loaderData
-  const markets = useMemo(
-    () => [...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: bloc })), ...countryOptions(locale)],
-    [locale],
-  )
+  const markets = useMemo(() => [...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: bloc })), ...countryOptions(locale)], [locale])
   const pageLink = (target: number) => {
     const next = new URLSearchParams(searchParams)
     next.set('page', String(target))
@@ -95,11 +92,27 @@ export default function CatalogRoute({ loaderData }: Route.ComponentProps) {
             <div className="flex gap-2">
               <label className="flex-1">
                 <span className="sr-only">{t('catalog.priceMin')}</span>
-                <input name="priceMin" type="number" min={0} step="0.01" placeholder={t('catalog.priceMin')} defaultValue={value('priceMin')} className={SELECT_CLASS} />
+                <input
+                  name="priceMin"
+                  type="number"
+                  min={0}
+                  step="0.01"
+                  placeholder={t('catalog.priceMin')}
+                  defaultValue={value('priceMin')}
+                  className={SELECT_CLASS}
+                />
               </label>
               <label className="flex-1">
                 <span className="sr-only">{t('catalog.priceMax')}</span>
-                <input name="priceMax" type="number" min={0} step="0.01" placeholder={t('catalog.priceMax')} defaultValue={value('priceMax')} className={SELECT_CLASS} />
+                <input
+                  name="priceMax"
+                  type="number"
+                  min={0}
+                  step="0.01"
+                  placeholder={t('catalog.priceMax')}
+                  defaultValue={value('priceMax')}
+                  className={SELECT_CLASS}
+                />
               </label>
             </div>
           </fieldset>

@@ -39,9 +39,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   return handleRfq(request, params.productId)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: `${loaderData.product.name} · Tradecast` },
-]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.product.name} · Tradecast` }]
 
 export default function ProductRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
@@ -99,7 +97,10 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
               {product.sample
                 ? product.sample.priceMinor === 0
                   ? t('catalog.sampleFree', { max: product.sample.maxQuantity })
-                  : t('catalog.samplePrice', { price: formatMoney(product.sample.priceMinor, product.sample.currency, locale), max: product.sample.maxQuantity })
+                  : t('catalog.samplePrice', {
+                      price: formatMoney(product.sample.priceMinor, product.sample.currency, locale),
+                      max: product.sample.maxQuantity,
+                    })
                 : t('catalog.sampleNone')}
               {product.sample?.shippingNote ? <span className="block font-normal text-slate-600">{product.sample.shippingNote}</span> : null}
             </dd>

@@ -64,14 +64,26 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
     id: editing ? `certification-${editing.id}` : 'certification-new',
     lastResult: navigation.state === 'idle' ? actionData?.result : null,
     defaultValue: editing
-      ? { intent: 'save', certificationId: editing.id, type: editing.type, market: editing.market, number: editing.number, issuer: editing.issuer, validFrom: editing.validFrom, validUntil: editing.validUntil }
+      ? {
+          intent: 'save',
+          certificationId: editing.id,
+          type: editing.type,
+          market: editing.market,
+          number: editing.number,
+          issuer: editing.issuer,
+          validFrom: editing.validFrom,
+          validUntil: editing.validUntil,
+        }
       : { intent: 'save', type: 'FDA', market: 'US' },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificationSchema }),
   })
   const markets = useMemo(
-    () => [...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: t(`exporter.certifications.blocs.${bloc}`, { defaultValue: bloc }) })), ...countryOptions(locale)],
+    () => [
+      ...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: t(`exporter.certifications.blocs.${bloc}`, { defaultValue: bloc }) })),
+      ...countryOptions(locale),
+    ],
     [locale, t],
   )
   // Certificate dates are calendar dates: show them as such (UTC), not shifted into a zone.
@@ -86,7 +98,10 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
         ) : (
           <ul className="space-y-2">
             {certifications.map((cert) => (
-              <li key={cert.id} className={clsx('flex flex-wrap items-center justify-between gap-3 rounded-md p-3 text-sm ring-1 ring-slate-200', STATUS_CLASS[cert.status])}>
+              <li
+                key={cert.id}
+                className={clsx('flex flex-wrap items-center justify-between gap-3 rounded-md p-3 text-sm ring-1 ring-slate-200', STATUS_CLASS[cert.status])}
+              >
                 <div>
                   <p className="font-semibold">
                     {cert.type} · {cert.market} · <span className="font-normal">{cert.number}</span>
@@ -99,7 +114,11 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
                   {cert.status === 'expiring' ? <p className="text-xs font-semibold">{t('exporter.certifications.expiring')}</p> : null}
                 </div>
                 <div className="flex gap-2">
-                  <Link to={`?edit=${cert.id}#editor`} className={buttonClass('secondary')} aria-label={t('exporter.certifications.editNamed', { name: `${cert.type} ${cert.number}` })}>
+                  <Link
+                    to={`?edit=${cert.id}#editor`}
+                    className={buttonClass('secondary')}
+                    aria-label={t('exporter.certifications.editNamed', { name: `${cert.type} ${cert.number}` })}
+                  >
                     {t('exporter.common.edit')}
                   </Link>
                   <Form method="post">
@@ -129,11 +148,24 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
               options={CERTIFICATION_TYPES.map((type) => ({ value: type, label: t(`exporter.certifications.types.${type}`, { defaultValue: type }) }))}
               selectProps={getSelectProps(fields.type)}
             />
-            <SelectField label={t('exporter.certifications.market')} errors={fields.market.errors} options={markets} selectProps={getSelectProps(fields.market)} />
+            <SelectField
+              label={t('exporter.certifications.market')}
+              errors={fields.market.errors}
+              options={markets}
+              selectProps={getSelectProps(fields.market)}
+            />
             <Field label={t('exporter.certifications.number')} errors={fields.number.errors} inputProps={getInputProps(fields.number, { type: 'text' })} />
             <Field label={t('exporter.certifications.issuer')} errors={fields.issuer.errors} inputProps={getInputProps(fields.issuer, { type: 'text' })} />
-            <Field label={t('exporter.certifications.validFrom')} errors={fields.validFrom.errors} inputProps={getInputProps(fields.validFrom, { type: 'date' })} />
-            <Field label={t('exporter.certifications.validUntil')} errors={fields.validUntil.errors} inputProps={getInputProps(fields.validUntil, { type: 'date' })} />
+            <Field
+              label={t('exporter.certifications.validFrom')}
+              errors={fields.validFrom.errors}
+              inputProps={getInputProps(fields.validFrom, { type: 'date' })}
+            />
+            <Field
+              label={t('exporter.certifications.validUntil')}
+              errors={fields.validUntil.errors}
+              inputProps={getInputProps(fields.validUntil, { type: 'date' })}
+            />
           </div>
           <div className="flex gap-3">
             <Button type="submit" disabled={navigation.state !== 'idle'}>

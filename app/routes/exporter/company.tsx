@@ -61,8 +61,16 @@ export default function CompanyProfileRoute({ loaderData, actionData }: Route.Co
         <FormErrors id={form.errorId} errors={form.errors} />
         <Card id="basics" title={t('exporter.company.basics')}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('exporter.company.name')} errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'organization' }} />
-            <Field label={t('exporter.company.nameKo')} errors={fields.nameKo.errors} inputProps={{ ...getInputProps(fields.nameKo, { type: 'text' }), lang: 'ko' }} />
+            <Field
+              label={t('exporter.company.name')}
+              errors={fields.name.errors}
+              inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'organization' }}
+            />
+            <Field
+              label={t('exporter.company.nameKo')}
+              errors={fields.nameKo.errors}
+              inputProps={{ ...getInputProps(fields.nameKo, { type: 'text' }), lang: 'ko' }}
+            />
             <Field label={t('exporter.company.region')} errors={fields.region.errors} inputProps={getInputProps(fields.region, { type: 'text' })} />
             <Field label={t('exporter.company.city')} errors={fields.city.errors} inputProps={getInputProps(fields.city, { type: 'text' })} />
             <Field label={t('exporter.company.industry')} errors={fields.industry.errors} inputProps={getInputProps(fields.industry, { type: 'text' })} />
@@ -93,13 +101,21 @@ export default function CompanyProfileRoute({ loaderData, actionData }: Route.Co
               errors={fields.businessHoursStart.errors}
               inputProps={{ ...getInputProps(fields.businessHoursStart, { type: 'time' }), step: 60 }}
             />
-            <Field label={t('exporter.company.hoursEnd')} errors={fields.businessHoursEnd.errors} inputProps={{ ...getInputProps(fields.businessHoursEnd, { type: 'time' }), step: 60 }} />
+            <Field
+              label={t('exporter.company.hoursEnd')}
+              errors={fields.businessHoursEnd.errors}
+              inputProps={{ ...getInputProps(fields.businessHoursEnd, { type: 'time' }), step: 60 }}
+            />
             <p className="text-sm text-slate-600 lg:col-span-2">{t('exporter.company.hoursHint')}</p>
           </div>
         </Card>
         <Card id="about" title={t('exporter.company.about')}>
           <div className="grid gap-4 lg:grid-cols-2">
-            <TextAreaField label={t('exporter.company.description')} errors={fields.description.errors} textareaProps={{ ...getTextareaProps(fields.description), rows: 6 }} />
+            <TextAreaField
+              label={t('exporter.company.description')}
+              errors={fields.description.errors}
+              textareaProps={{ ...getTextareaProps(fields.description), rows: 6 }}
+            />
             <TextAreaField
               label={t('exporter.company.descriptionKo')}
               errors={fields.descriptionKo.errors}
@@ -129,7 +145,11 @@ export default function CompanyProfileRoute({ loaderData, actionData }: Route.Co
         <Card id="logo" title={t('exporter.company.logo')}>
           <div className="flex flex-wrap items-start gap-4">
             {loaderData.logoPath ? (
-              <img src={loaderData.logoPath} alt={t('exporter.company.currentLogo')} className="size-20 rounded-lg bg-white object-contain ring-1 ring-slate-200" />
+              <img
+                src={loaderData.logoPath}
+                alt={t('exporter.company.currentLogo')}
+                className="size-20 rounded-lg bg-white object-contain ring-1 ring-slate-200"
+              />
             ) : null}
             <div className="space-y-2">
               <label htmlFor="company-logo" className="block text-sm font-medium text-slate-800">

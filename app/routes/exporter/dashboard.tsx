@@ -67,7 +67,10 @@ export default function ExporterDashboard({ loaderData }: Route.ComponentProps) 
           {loaderData.recentInquiries.length === 0 ? (
             <EmptyState>{t('common.none')}</EmptyState>
           ) : (
-            <Table labelledBy={cardTitleId('inquiries')} columns={[{ label: t('dashboard.buyer') }, { label: t('dashboard.product') }, { label: t('dashboard.status') }]}>
+            <Table
+              labelledBy={cardTitleId('inquiries')}
+              columns={[{ label: t('dashboard.buyer') }, { label: t('dashboard.product') }, { label: t('dashboard.status') }]}
+            >
               {loaderData.recentInquiries.map((inquiry) => (
                 <tr key={inquiry.id}>
                   <Cell>

@@ -62,7 +62,8 @@ export default function ExporterOrdersRoute({ loaderData, actionData }: Route.Co
                 <p className="text-sm text-slate-600">
                   {order.buyer ? `${order.buyer.companyName} · ` : ''}
                   {t('payments.shipTo', { country: order.shippingCountry ? countryName(order.shippingCountry, locale) : '—' })} ·{' '}
-                  {formatMoney(order.totalAmountMinor, order.currency, locale)} · {order.paidAt ? t('payments.paidOn', { date: formatDate(order.paidAt, { locale, timeZone }) }) : null}
+                  {formatMoney(order.totalAmountMinor, order.currency, locale)} ·{' '}
+                  {order.paidAt ? t('payments.paidOn', { date: formatDate(order.paidAt, { locale, timeZone }) }) : null}
                   {order.trackingNumber ? ` · ${t('payments.trackingNumber')}: ${order.trackingNumber}` : ''}
                 </p>
                 <SellerActions order={order} canRefund={loaderData.canRefund} />

@@ -113,7 +113,11 @@ export default function ExporterRecommendationsRoute({ loaderData }: Route.Compo
                   <BuyerPreference buyerId={item.buyerId} name={item.companyName} fairs={fairsByBuyer[item.buyerId] ?? []} levelText={levelText} />
                 ) : null}
                 <div className="mt-4">
-                  <Link to={`/meetings/new?buyer=${encodeURIComponent(item.buyerId)}`} className={buttonClass('primary')} aria-label={t('meetings.recommendations.requestWith', { name: item.companyName })}>
+                  <Link
+                    to={`/meetings/new?buyer=${encodeURIComponent(item.buyerId)}`}
+                    className={buttonClass('primary')}
+                    aria-label={t('meetings.recommendations.requestWith', { name: item.companyName })}
+                  >
                     {t('meetings.recommendations.request')}
                   </Link>
                 </div>

@@ -31,7 +31,11 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <p className="text-sm text-slate-600"><Link to="/exporter" className="hover:underline">{t('dashboard.title', { defaultValue: 'Dashboard' })}</Link></p>
+          <p className="text-sm text-slate-600">
+            <Link to="/exporter" className="hover:underline">
+              {t('dashboard.title', { defaultValue: 'Dashboard' })}
+            </Link>
+          </p>
           <h1 className="text-2xl font-bold tracking-tight">{t('kpis.exporterResultsTitle')}</h1>
         </div>
         <Form method="get" className="flex items-end gap-2">
@@ -39,10 +43,16 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
             <span className="block font-medium text-slate-800">{t('kpis.fair')}</span>
             <select name="fair" defaultValue={fairId ?? ''} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
               <option value="">{t('kpis.allFairs')}</option>
-              {fairs.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+              {fairs.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
             </select>
           </label>
-          <Button type="submit" variant="secondary">{t('kpis.show')}</Button>
+          <Button type="submit" variant="secondary">
+            {t('kpis.show')}
+          </Button>
         </Form>
       </header>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
@@ -56,7 +66,9 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
         <StatCard label={t('kpis.contractValue')} value={formatMoney(totals.contractUsdCents, 'USD', locale)} />
       </dl>
       <Card id="sessions" title={t('kpis.sessionsTitle')}>
-        {sessions.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+        {sessions.length === 0 ? (
+          <EmptyState>{t('common.none')}</EmptyState>
+        ) : (
           <Table
             labelledBy={cardTitleId('sessions')}
             columns={[
@@ -75,10 +87,18 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
                     <LocalTime value={s.startsAt} />
                   </span>
                 </RowHeader>
-                <Cell align="end" numeric>{n.format(s.uniqueViewers)}</Cell>
-                <Cell align="end" numeric>{n.format(s.peakViewers)}</Cell>
-                <Cell align="end" numeric>{hours(s.watchSeconds)}</Cell>
-                <Cell align="end" numeric>{n.format(s.chatMessages)}</Cell>
+                <Cell align="end" numeric>
+                  {n.format(s.uniqueViewers)}
+                </Cell>
+                <Cell align="end" numeric>
+                  {n.format(s.peakViewers)}
+                </Cell>
+                <Cell align="end" numeric>
+                  {hours(s.watchSeconds)}
+                </Cell>
+                <Cell align="end" numeric>
+                  {n.format(s.chatMessages)}
+                </Cell>
               </tr>
             ))}
           </Table>

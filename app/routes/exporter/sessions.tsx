@@ -45,7 +45,9 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
   const { t } = useTranslation()
   const navigation = useNavigation()
   const submitting = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'schedule'
-  const errors: Record<string, string[] | undefined> = Object.fromEntries(Object.entries(actionData?.result.error ?? {}).map(([key, value]) => [key, value ?? undefined]))
+  const errors: Record<string, string[] | undefined> = Object.fromEntries(
+    Object.entries(actionData?.result.error ?? {}).map(([key, value]) => [key, value ?? undefined]),
+  )
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('liveMedia.sessions.title')}</h1>
@@ -60,7 +62,11 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                   <p className="font-medium">{session.title}</p>
                   <p className="text-sm text-slate-600">
                     <LocalTime value={session.scheduledStartAt} /> ·{' '}
-                    {t('liveMedia.sessions.figures', { unique: session.uniqueViewers, peak: session.peakViewers, minutes: Math.round(session.watchSeconds / 60) })}
+                    {t('liveMedia.sessions.figures', {
+                      unique: session.uniqueViewers,
+                      peak: session.peakViewers,
+                      minutes: Math.round(session.watchSeconds / 60),
+                    })}
                   </p>
                 </div>
                 <div className="flex items-center gap-2">
@@ -85,13 +91,23 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
           <input type="hidden" name="intent" value="schedule" />
           <FormErrors id="schedule-errors" errors={errors['']} />
           <div className="sm:col-span-2">
-            <Field label={t('liveMedia.schedule.showTitle')} errors={errors.title} inputProps={{ id: 'title', name: 'title', required: true, maxLength: 120 }} />
+            <Field
+              label={t('liveMedia.schedule.showTitle')}
+              errors={errors.title}
+              inputProps={{ id: 'title', name: 'title', required: true, maxLength: 120 }}
+            />
           </div>
           <div className="sm:col-span-2">
             <label htmlFor="description" className="block text-sm font-medium text-slate-800">
               {t('liveMedia.schedule.description')}
             </label>
-            <textarea id="description" name="description" rows={3} maxLength={2000} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <textarea
+              id="description"
+              name="description"
+              rows={3}
+              maxLength={2000}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
             <FieldErrors id="description-error" errors={errors.description} />
           </div>
           <Field

@@ -33,7 +33,13 @@ export async function handleTeamAction(request: Request) {
     switch (input.intent) {
       case 'invite': {
         await requireCompanyPermission(request, 'invite:member:own')
-        await inviteMember({ companyId, inviter: { id: user.id, name: user.name }, email: input.email, role: input.role, locale: await resolveLocale(request, user) })
+        await inviteMember({
+          companyId,
+          inviter: { id: user.id, name: user.name },
+          email: input.email,
+          role: input.role,
+          locale: await resolveLocale(request, user),
+        })
         return await redirectWithToast('/exporter/team', 'exporter.team.invited')
       }
       case 'revoke-invitation': {

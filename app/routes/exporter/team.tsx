@@ -89,7 +89,11 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
                 <FormErrors id={form.errorId} errors={form.errors} />
               </div>
               <input type="hidden" name="intent" value="invite" />
-              <Field label={t('exporter.team.email')} errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }} />
+              <Field
+                label={t('exporter.team.email')}
+                errors={fields.email.errors}
+                inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
+              />
               <SelectField
                 label={t('exporter.team.role')}
                 errors={fields.role.errors}

@@ -18,9 +18,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { profile }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: `${loaderData.profile.name} · Tradecast` },
-]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.profile.name} · Tradecast` }]
 
 export default function ExporterProfileRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()

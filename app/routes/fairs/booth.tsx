@@ -27,24 +27,35 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
     <div className="space-y-6">
       <header>
         <p className="text-sm text-slate-600">
-          <Link to={`/fairs/${fair.slug}`} className="hover:underline">{fair.name}</Link> · {t('fairs.boothCode')} {booth.code}
+          <Link to={`/fairs/${fair.slug}`} className="hover:underline">
+            {fair.name}
+          </Link>{' '}
+          · {t('fairs.boothCode')} {booth.code}
           {booth.hall ? ` · ${booth.hall}` : ''}
         </p>
         <h1 className="text-2xl font-bold tracking-tight">{company.name}</h1>
-        <p className="text-sm text-slate-600">{company.place} · {company.industry}</p>
+        <p className="text-sm text-slate-600">
+          {company.place} · {company.industry}
+        </p>
         {booth.headline ? <p className="mt-2 text-lg text-slate-800">{booth.headline}</p> : null}
         <div className="mt-4 flex flex-wrap gap-3">
           <Link to={`/meetings/new?company=${encodeURIComponent(company.slug)}&fair=${encodeURIComponent(fair.slug)}`} className={buttonClass()}>
             {t('fairs.requestMeeting')}
           </Link>
           {firstProduct ? (
-            <Link to={`/catalog/${firstProduct.id}#rfq`} className={buttonClass('secondary')}>{t('fairs.sendInquiry')}</Link>
+            <Link to={`/catalog/${firstProduct.id}#rfq`} className={buttonClass('secondary')}>
+              {t('fairs.sendInquiry')}
+            </Link>
           ) : null}
-          <Link to={`/exporters/${company.slug}`} className={buttonClass('ghost')}>{t('fairs.companyProfile')}</Link>
+          <Link to={`/exporters/${company.slug}`} className={buttonClass('ghost')}>
+            {t('fairs.companyProfile')}
+          </Link>
         </div>
         {preference ? (
           <section aria-labelledby="preference-title" className="mt-4">
-            <h2 id="preference-title" className="text-sm font-medium text-slate-800">{t('meetings.preference.title')}</h2>
+            <h2 id="preference-title" className="text-sm font-medium text-slate-800">
+              {t('meetings.preference.title')}
+            </h2>
             <p className="mb-2 text-xs text-slate-500">{t('meetings.preference.hint')}</p>
             <PreferenceButtons level={preference.level} label={t('meetings.preference.groupLabel', { name: company.name })} />
           </section>
@@ -52,13 +63,21 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
       </header>
       {company.description ? <p className="max-w-3xl text-slate-700">{company.description}</p> : null}
       <Card id="products" title={t('fairs.featuredProducts')}>
-        {products.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+        {products.length === 0 ? (
+          <EmptyState>{t('common.none')}</EmptyState>
+        ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {products.map((p) => (
               <li key={p.id} className="rounded-lg p-3 ring-1 ring-slate-200">
-                <Link to={`/catalog/${p.id}`} className="font-medium hover:underline">{p.name}</Link>
-                <p className="text-xs text-slate-500">HS {formatHsCode(p.hsCode)} · MOQ {p.moq} {p.unit}</p>
-                <Link to={`/catalog/${p.id}#rfq`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">{t('fairs.sendInquiry')}</Link>
+                <Link to={`/catalog/${p.id}`} className="font-medium hover:underline">
+                  {p.name}
+                </Link>
+                <p className="text-xs text-slate-500">
+                  HS {formatHsCode(p.hsCode)} · MOQ {p.moq} {p.unit}
+                </p>
+                <Link to={`/catalog/${p.id}#rfq`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+                  {t('fairs.sendInquiry')}
+                </Link>
               </li>
             ))}
           </ul>
@@ -66,11 +85,15 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="upcoming" title={t('fairs.upcomingSessions')}>
-          {upcoming.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+          {upcoming.length === 0 ? (
+            <EmptyState>{t('common.none')}</EmptyState>
+          ) : (
             <ul className="divide-y divide-slate-100">
               {upcoming.map((s) => (
                 <li key={s.id} className="py-2">
-                  <p className="font-medium">{s.title} {s.state === 'live' ? <StatusBadge status="LIVE" /> : null}</p>
+                  <p className="font-medium">
+                    {s.title} {s.state === 'live' ? <StatusBadge status="LIVE" /> : null}
+                  </p>
                   <SessionTime session={s} fairZone={fair.timeZone} />
                 </li>
               ))}
@@ -78,7 +101,9 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
           )}
         </Card>
         <Card id="past" title={t('fairs.pastSessions')}>
-          {past.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+          {past.length === 0 ? (
+            <EmptyState>{t('common.none')}</EmptyState>
+          ) : (
             <ul className="divide-y divide-slate-100">
               {past.map((s) => (
                 <li key={s.id} className="py-2">

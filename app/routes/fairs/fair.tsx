@@ -35,7 +35,13 @@ function SessionRow({ session, fairZone }: { session: Session; fairZone: string 
         </p>
       </div>
       <div className="text-right">
-        {session.state === 'live' ? <StatusBadge status="LIVE" /> : session.state === 'soon' ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">{t('fairs.startingSoon')}</span> : session.state === 'past' ? <StatusBadge status="ENDED" /> : null}
+        {session.state === 'live' ? (
+          <StatusBadge status="LIVE" />
+        ) : session.state === 'soon' ? (
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">{t('fairs.startingSoon')}</span>
+        ) : session.state === 'past' ? (
+          <StatusBadge status="ENDED" />
+        ) : null}
         <div className="mt-1">
           <SessionTime session={session} fairZone={fairZone} />
         </div>
@@ -58,7 +64,11 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
     <div className="space-y-8">
       <section
         className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-600 bg-cover bg-center px-6 py-10 text-white sm:px-10"
-        style={fair.bannerPath ? { backgroundImage: `linear-gradient(rgb(15 23 42 / 0.7), rgb(15 23 42 / 0.55)), url(${JSON.stringify(fair.bannerPath)})` } : undefined}
+        style={
+          fair.bannerPath
+            ? { backgroundImage: `linear-gradient(rgb(15 23 42 / 0.7), rgb(15 23 42 / 0.55)), url(${JSON.stringify(fair.bannerPath)})` }
+            : undefined
+        }
       >
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={fair.status} />
@@ -75,8 +85,13 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
         <div className="mt-6 flex flex-wrap gap-3">
           {!user ? (
             <>
-              <Link to="/signup" className={buttonClass('secondary')}>{t('fairs.signUpCta')}</Link>
-              <Link to={`/login?redirectTo=${encodeURIComponent(`/fairs/${fair.slug}/register`)}`} className="inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-semibold text-white ring-1 ring-white/60 hover:bg-white/10">
+              <Link to="/signup" className={buttonClass('secondary')}>
+                {t('fairs.signUpCta')}
+              </Link>
+              <Link
+                to={`/login?redirectTo=${encodeURIComponent(`/fairs/${fair.slug}/register`)}`}
+                className="inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-semibold text-white ring-1 ring-white/60 hover:bg-white/10"
+              >
                 {t('fairs.signInToRegister')}
               </Link>
             </>
@@ -85,16 +100,24 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
               {t('fairs.yourRegistration', { status: t(`status.${registration.status}`) })}
             </Link>
           ) : canRegister ? (
-            <Link to={`/fairs/${fair.slug}/register`} className={buttonClass('secondary')}>{t('fairs.register')}</Link>
+            <Link to={`/fairs/${fair.slug}/register`} className={buttonClass('secondary')}>
+              {t('fairs.register')}
+            </Link>
           ) : null}
-          {manages ? <Link to={`/organizer/fairs/${fair.id}`} className={buttonClass('secondary')}>{t('fairs.manage')}</Link> : null}
+          {manages ? (
+            <Link to={`/organizer/fairs/${fair.id}`} className={buttonClass('secondary')}>
+              {t('fairs.manage')}
+            </Link>
+          ) : null}
         </div>
       </section>
 
       {liveNow.length + startingSoon.length > 0 ? (
         <Card id="now" title={t('fairs.liveNowTitle')}>
           <ul className="divide-y divide-slate-100">
-            {[...liveNow, ...startingSoon].map((s) => <SessionRow key={s.id} session={s} fairZone={fair.timeZone} />)}
+            {[...liveNow, ...startingSoon].map((s) => (
+              <SessionRow key={s.id} session={s} fairZone={fair.timeZone} />
+            ))}
           </ul>
         </Card>
       ) : null}
@@ -108,7 +131,9 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
             <section key={day} aria-label={formatDate(sessions[0].startsAt, { locale, timeZone })}>
               <h3 className="mt-3 text-sm font-semibold text-slate-700">{formatDate(sessions[0].startsAt, { locale, timeZone })}</h3>
               <ul className="divide-y divide-slate-100">
-                {sessions.map((s) => <SessionRow key={s.id} session={s} fairZone={fair.timeZone} />)}
+                {sessions.map((s) => (
+                  <SessionRow key={s.id} session={s} fairZone={fair.timeZone} />
+                ))}
               </ul>
             </section>
           ))
@@ -116,7 +141,9 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
       </Card>
 
       <section aria-labelledby="booths-title" className="space-y-4">
-        <h2 id="booths-title" className="text-xl font-bold tracking-tight">{t('fairs.booths')}</h2>
+        <h2 id="booths-title" className="text-xl font-bold tracking-tight">
+          {t('fairs.booths')}
+        </h2>
         {halls.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : null}
         {halls.map((hall) => (
           <Card key={hall.id} id={`hall-${hall.id}`} title={hall.name ?? t('fairs.otherBooths')}>

@@ -36,7 +36,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const company = user.exporterMember?.company
   const proposals = company && registration?.status === 'APPROVED' ? await listOwnProposals(company.id, fair.id, locale) : []
   return {
-    fair: { slug: fair.slug, name: pickLocalized(fair.name, fair.nameI18n, locale), status: fair.status, timeZone: fair.timeZone, defaultStart: instantToWallClock(fair.startsAt, fair.timeZone) },
+    fair: {
+      slug: fair.slug,
+      name: pickLocalized(fair.name, fair.nameI18n, locale),
+      status: fair.status,
+      timeZone: fair.timeZone,
+      defaultStart: instantToWallClock(fair.startsAt, fair.timeZone),
+    },
     role: user.role,
     registration,
     canPropose: Boolean(company) && registration?.status === 'APPROVED' && registration.kind === 'EXHIBITOR',
@@ -63,7 +69,15 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirectWithToast(`/fairs/${fair.slug}/register`, 'fairs.proposed')
 }
 
-function ProposeForm({ lastResult, defaultStart, zone }: { lastResult: Route.ComponentProps['actionData'] extends infer A ? (A extends { result: infer R } ? R : undefined) : undefined; defaultStart: string; zone: string }) {
+function ProposeForm({
+  lastResult,
+  defaultStart,
+  zone,
+}: {
+  lastResult: Route.ComponentProps['actionData'] extends infer A ? (A extends { result: infer R } ? R : undefined) : undefined
+  defaultStart: string
+  zone: string
+}) {
   const { t } = useTranslation()
   const [form, fields] = useForm({
     id: 'propose',
@@ -79,14 +93,29 @@ function ProposeForm({ lastResult, defaultStart, zone }: { lastResult: Route.Com
       <FormErrors id={form.errorId} errors={form.errors} />
       <Field label={t('fairs.sessionTitle')} errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: 'text' })} />
       <div>
-        <label htmlFor={fields.description.id} className="block text-sm font-medium text-slate-800">{t('fairs.description')}</label>
+        <label htmlFor={fields.description.id} className="block text-sm font-medium text-slate-800">
+          {t('fairs.description')}
+        </label>
         <textarea {...getTextareaProps(fields.description)} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
         <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t('fairs.preferredStart', { zone })} errors={fields.preferredStart.errors} inputProps={getInputProps(fields.preferredStart, { type: 'datetime-local' })} />
-        <Field label={t('fairs.durationMinutes')} errors={fields.durationMinutes.errors} inputProps={{ ...getInputProps(fields.durationMinutes, { type: 'number' }), min: 10, max: 480 }} />
-        <SelectField label={t('fairs.language')} errors={fields.language.errors} options={FAIR_LANGUAGES.map((l) => ({ value: l, label: l }))} selectProps={getSelectProps(fields.language)} />
+        <Field
+          label={t('fairs.preferredStart', { zone })}
+          errors={fields.preferredStart.errors}
+          inputProps={getInputProps(fields.preferredStart, { type: 'datetime-local' })}
+        />
+        <Field
+          label={t('fairs.durationMinutes')}
+          errors={fields.durationMinutes.errors}
+          inputProps={{ ...getInputProps(fields.durationMinutes, { type: 'number' }), min: 10, max: 480 }}
+        />
+        <SelectField
+          label={t('fairs.language')}
+          errors={fields.language.errors}
+          options={FAIR_LANGUAGES.map((l) => ({ value: l, label: l }))}
+          selectProps={getSelectProps(fields.language)}
+        />
       </div>
       <Button type="submit">{t('fairs.propose')}</Button>
     </Form>
@@ -97,12 +126,16 @@ export default function RegisterRoute({ loaderData, actionData }: Route.Componen
   const { t } = useTranslation()
   const { fair, registration, canPropose, proposals, role } = loaderData
   const intent = (actionData?.result as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent
-  const registerErrors = intent === 'register' ? (actionData?.result as { error?: Record<string, string[] | null> }).error?.[''] ?? undefined : undefined
+  const registerErrors = intent === 'register' ? ((actionData?.result as { error?: Record<string, string[] | null> }).error?.[''] ?? undefined) : undefined
   const canRegister = role === 'EXPORTER' || role === 'BUYER'
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-sm text-slate-600"><Link to={`/fairs/${fair.slug}`} className="hover:underline">{fair.name}</Link></p>
+        <p className="text-sm text-slate-600">
+          <Link to={`/fairs/${fair.slug}`} className="hover:underline">
+            {fair.name}
+          </Link>
+        </p>
         <h1 className="text-2xl font-bold tracking-tight">{t('fairs.registerTitle', { fair: fair.name })}</h1>
       </header>
       <Card id="registration" title={t('fairs.registration')}>

@@ -59,7 +59,12 @@ export default function InquiriesRoute({ loaderData }: Route.ComponentProps) {
           {t('inquiries.unreadOnly')} ({unreadTotal})
         </Link>
         {INQUIRY_STATUSES.map((status) => (
-          <Link key={status} to={filterLink(status)} className={`${chip} ${current === status ? active : ''}`} aria-current={current === status ? 'page' : undefined}>
+          <Link
+            key={status}
+            to={filterLink(status)}
+            className={`${chip} ${current === status ? active : ''}`}
+            aria-current={current === status ? 'page' : undefined}
+          >
             {t(`status.${status}`)} ({statusCounts[status] ?? 0})
           </Link>
         ))}
@@ -83,7 +88,9 @@ export default function InquiriesRoute({ loaderData }: Route.ComponentProps) {
                   </div>
                   <div className="flex items-center gap-2 text-sm">
                     {item.unread ? (
-                      <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">{t('inquiries.unread', { count: item.unread })}</span>
+                      <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
+                        {t('inquiries.unread', { count: item.unread })}
+                      </span>
                     ) : null}
                     <StatusBadge status={item.status} />
                     <time dateTime={item.lastActivityAt} className="text-slate-500">

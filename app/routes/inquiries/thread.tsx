@@ -94,7 +94,11 @@ function QuoteForm({ lastResult, defaults }: { lastResult: ActionResult; default
       <input type="hidden" name="intent" value="quote" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="grid grid-cols-2 gap-3">
-        <Field label={t('inquiries.unitPrice')} errors={fields.unitPrice.errors} inputProps={{ ...getInputProps(fields.unitPrice, { type: 'number' }), step: '0.01', min: 0 }} />
+        <Field
+          label={t('inquiries.unitPrice')}
+          errors={fields.unitPrice.errors}
+          inputProps={{ ...getInputProps(fields.unitPrice, { type: 'number' }), step: '0.01', min: 0 }}
+        />
         <SelectField
           label={t('inquiries.currency')}
           errors={fields.currency.errors}
@@ -114,7 +118,12 @@ function QuoteForm({ lastResult, defaults }: { lastResult: ActionResult; default
         <label htmlFor={fields.terms.id} className="block text-sm font-medium">
           {t('inquiries.terms')}
         </label>
-        <textarea {...getTextareaProps(fields.terms)} rows={2} maxLength={2000} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <textarea
+          {...getTextareaProps(fields.terms)}
+          rows={2}
+          maxLength={2000}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
         <FieldErrors id={fields.terms.errorId} errors={fields.terms.errors} />
       </div>
       <Button type="submit">{t('inquiries.addQuote')}</Button>
@@ -191,7 +200,9 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
             <div>
               <dt className="text-slate-500">{t('inquiries.targetPrice')}</dt>
-              <dd>{inquiry.targetPriceMinor !== null && inquiry.targetCurrency ? formatMoney(inquiry.targetPriceMinor, inquiry.targetCurrency, locale) : '—'}</dd>
+              <dd>
+                {inquiry.targetPriceMinor !== null && inquiry.targetCurrency ? formatMoney(inquiry.targetPriceMinor, inquiry.targetCurrency, locale) : '—'}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500">{t('inquiries.incoterm')}</dt>
@@ -237,7 +248,9 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
             <dl className="mt-3 space-y-1 text-sm">
               <div className="flex justify-between">
                 <dt>{t('inquiries.consultationValue')}</dt>
-                <dd className="font-semibold">{inquiry.consultationValueUsdCents !== null ? formatMoney(inquiry.consultationValueUsdCents, 'USD', locale) : '—'}</dd>
+                <dd className="font-semibold">
+                  {inquiry.consultationValueUsdCents !== null ? formatMoney(inquiry.consultationValueUsdCents, 'USD', locale) : '—'}
+                </dd>
               </div>
               <div className="flex justify-between">
                 <dt>{t('inquiries.contractValue')}</dt>

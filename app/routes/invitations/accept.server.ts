@@ -15,7 +15,13 @@ export async function loadInvitation(request: Request, token: string, now = new 
   if (!invitation) throw data({ reason: 'invitation-invalid' }, { status: 404 })
   const user = await getOptionalUser(request)
   return {
-    invitation: { email: invitation.email, role: invitation.role, companyName: invitation.companyName, inviterName: invitation.inviterName, expiresAt: invitation.expiresAt },
+    invitation: {
+      email: invitation.email,
+      role: invitation.role,
+      companyName: invitation.companyName,
+      inviterName: invitation.inviterName,
+      expiresAt: invitation.expiresAt,
+    },
     viewer: user ? { email: user.email, blocker: acceptBlocker(user, invitation) } : null,
   }
 }

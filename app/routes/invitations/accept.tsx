@@ -53,7 +53,9 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
           email: invitation.email,
         })}
       </p>
-      <p className="mt-1 text-xs text-slate-500">{t('exporter.invitation.expires', { date: formatDate(invitation.expiresAt, { locale, timeZone: knownZone }) })}</p>
+      <p className="mt-1 text-xs text-slate-500">
+        {t('exporter.invitation.expires', { date: formatDate(invitation.expiresAt, { locale, timeZone: knownZone }) })}
+      </p>
       {viewer ? (
         <div className="mt-6 space-y-4">
           <FormErrors id="invitation-errors" errors={viewer.blocker ? [viewer.blocker] : form.errors} />
@@ -87,7 +89,11 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
                 <span className="block text-sm font-medium text-slate-800">{t('auth.email')}</span>
                 <span className="mt-1 block text-sm">{invitation.email}</span>
               </div>
-              <Field label={t('auth.name')} errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }} />
+              <Field
+                label={t('auth.name')}
+                errors={fields.name.errors}
+                inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }}
+              />
               <Field
                 label={t('auth.password')}
                 hint={t('auth.passwordHint')}
@@ -122,5 +128,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       </section>
     )
   }
-  return <ErrorPage kind={isRouteErrorResponse(error) && error.status === 403 ? 'forbidden' : 'generic'} status={isRouteErrorResponse(error) ? error.status : 500} />
+  return (
+    <ErrorPage kind={isRouteErrorResponse(error) && error.status === 403 ? 'forbidden' : 'generic'} status={isRouteErrorResponse(error) ? error.status : 500} />
+  )
 }

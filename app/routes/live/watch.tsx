@@ -53,12 +53,32 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
       sessionId={session.id}
       paymentsEnabled={loaderData.paymentsEnabled}
       buyerCountry={loaderData.buyerCountry}
-      video={<Player sessionId={session.id} title={session.title} companyName={session.companyName} companySlug={session.companySlug} description={session.description} />}
+      video={
+        <Player
+          sessionId={session.id}
+          title={session.title}
+          companyName={session.companyName}
+          companySlug={session.companySlug}
+          description={session.description}
+        />
+      }
     />
   )
 }
 
-function Player({ sessionId, title, companyName, companySlug, description }: { sessionId: string; title: string; companyName: string; companySlug: string; description: string }) {
+function Player({
+  sessionId,
+  title,
+  companyName,
+  companySlug,
+  description,
+}: {
+  sessionId: string
+  title: string
+  companyName: string
+  companySlug: string
+  description: string
+}) {
   const { t } = useTranslation()
   const watch = useWatch(sessionId)
   const [muted, setMuted] = useState(true)

@@ -19,7 +19,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   const meetings = await listMeetings(user, { locale })
   const upcoming = meetings.filter((m) => new Date(m.startsAt) >= new Date(now.getTime() - 60 * 60_000) && !['DECLINED', 'CANCELLED'].includes(m.status))
   const past = meetings.filter((m) => !upcoming.includes(m)).reverse()
-  return { upcoming, past, recommendationsPath: user.role === 'BUYER' ? '/buyer/recommendations' : user.role === 'EXPORTER' ? '/exporter/recommendations' : null }
+  return {
+    upcoming,
+    past,
+    recommendationsPath: user.role === 'BUYER' ? '/buyer/recommendations' : user.role === 'EXPORTER' ? '/exporter/recommendations' : null,
+  }
 }
 
 type Row = Route.ComponentProps['loaderData']['upcoming'][number]
@@ -39,7 +43,9 @@ function MeetingList({ rows }: { rows: Row[] }) {
               </span>
             </span>
             <span className="flex items-center gap-2">
-              {row.awaitingMe ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t('meetings.index.awaitingYou')}</span> : null}
+              {row.awaitingMe ? (
+                <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t('meetings.index.awaitingYou')}</span>
+              ) : null}
               <StatusBadge status={row.status} />
             </span>
           </Link>

@@ -1,7 +1,16 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
-import { acceptMeeting, cancelMeeting, declineMeeting, findMeetingSlots, MEETING_FORM_ERRORS, proposeNewTime, recordOutcome, seatInterpreter } from '~/domain/meetings/meetings.server'
+import {
+  acceptMeeting,
+  cancelMeeting,
+  declineMeeting,
+  findMeetingSlots,
+  MEETING_FORM_ERRORS,
+  proposeNewTime,
+  recordOutcome,
+  seatInterpreter,
+} from '~/domain/meetings/meetings.server'
 import { getMeetingView, requireMeetingAccess } from '~/domain/meetings/queries.server'
 import { MeetingActionSchema } from '~/domain/meetings/schemas'
 import { formatSlotForViewer, formatSlotInZone } from '~/domain/matchmaking/slot-finder'

@@ -102,12 +102,21 @@ function OutcomeForm({ lastResult, meeting }: { lastResult: ActionResult; meetin
           inputProps={{ ...getInputProps(fields.expectedContractValueUsd, { type: 'number' }), min: 0, step: '0.01', inputMode: 'decimal' }}
         />
       </div>
-      <Field label={t('meetings.outcome.nextStep')} errors={fields.nextStep.errors} inputProps={{ ...getInputProps(fields.nextStep, { type: 'text' }), maxLength: 500 }} />
+      <Field
+        label={t('meetings.outcome.nextStep')}
+        errors={fields.nextStep.errors}
+        inputProps={{ ...getInputProps(fields.nextStep, { type: 'text' }), maxLength: 500 }}
+      />
       <div>
         <label htmlFor={fields.outcomeNotes.id} className="block text-sm font-medium text-slate-800">
           {t('meetings.outcome.notes')}
         </label>
-        <textarea {...getTextareaProps(fields.outcomeNotes)} rows={3} maxLength={5000} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <textarea
+          {...getTextareaProps(fields.outcomeNotes)}
+          rows={3}
+          maxLength={5000}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
         <FieldErrors id={fields.outcomeNotes.errorId} errors={fields.outcomeNotes.errors} />
       </div>
       <Button type="submit" disabled={navigation.state !== 'idle'}>
@@ -149,7 +158,10 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
   const { locale } = useRootData()
   const { meeting, side, otherName, times, canRespond, canSeatInterpreter, proposals, started, viewerZone } = loaderData
   const intent = (actionData?.result as { initialValue?: { intent?: string } } | undefined)?.initialValue?.intent
-  const formErrors = intent !== 'outcome' && intent !== 'propose' && intent !== 'seat-interpreter' ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.[''] : undefined
+  const formErrors =
+    intent !== 'outcome' && intent !== 'propose' && intent !== 'seat-interpreter'
+      ? (actionData?.result as { error?: Record<string, string[]> } | undefined)?.error?.['']
+      : undefined
   const pending = meeting.status === 'REQUESTED' || meeting.status === 'RESCHEDULE_PROPOSED'
   const accepted = meeting.status === 'ACCEPTED'
   const closed = ['HELD', 'NO_SHOW'].includes(meeting.status)
@@ -163,7 +175,9 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
             {t('meetings.index.title')}
           </Link>
         </p>
-        <h1 className="text-2xl font-bold tracking-tight">{t('meetings.detail.title', { name: !party ? `${meeting.buyer.companyName} × ${meeting.company.name}` : otherName })}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {t('meetings.detail.title', { name: !party ? `${meeting.buyer.companyName} × ${meeting.company.name}` : otherName })}
+        </h1>
         <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <StatusBadge status={meeting.status} />
           {meeting.fair ? <span>{meeting.fair.name}</span> : null}
@@ -208,7 +222,10 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
 
       {canSeatInterpreter ? (
         <Card id="interpreter" title={t('meetings.interpreterSeat.title', { language: (meeting.interpreterLanguage ?? '').toUpperCase() })}>
-          <InterpreterForm lastResult={intent === 'seat-interpreter' ? actionData : undefined} seated={meeting.participants.find((p) => p.role === 'INTERPRETER')?.name ?? null} />
+          <InterpreterForm
+            lastResult={intent === 'seat-interpreter' ? actionData : undefined}
+            seated={meeting.participants.find((p) => p.role === 'INTERPRETER')?.name ?? null}
+          />
         </Card>
       ) : null}
 
@@ -216,7 +233,9 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
         <Card id="respond" title={canRespond ? t('meetings.detail.respondTitle') : t('meetings.detail.waitingTitle')}>
           {canRespond ? (
             <div className="space-y-4">
-              <p className="text-sm">{t(meeting.status === 'RESCHEDULE_PROPOSED' ? 'meetings.detail.newTimeProposed' : 'meetings.detail.requested', { name: otherName })}</p>
+              <p className="text-sm">
+                {t(meeting.status === 'RESCHEDULE_PROPOSED' ? 'meetings.detail.newTimeProposed' : 'meetings.detail.requested', { name: otherName })}
+              </p>
               <div className="flex flex-wrap gap-2">
                 <IntentButton intent="accept" label={t('meetings.detail.accept')} />
                 <IntentButton intent="decline" label={t('meetings.detail.decline')} variant="secondary" />

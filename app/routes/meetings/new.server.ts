@@ -21,7 +21,11 @@ async function resolveCounterpart(request: Request) {
   const url = new URL(request.url)
   const companySlug = url.searchParams.get('company')
   if (user.role === 'BUYER' && companySlug && !user.buyerProfile) throw redirect('/buyer/profile')
-  const counterpart = await findMeetingCounterpart(user, { fairSlug: url.searchParams.get('fair'), companySlug, buyerId: url.searchParams.get('buyer') }, locale)
+  const counterpart = await findMeetingCounterpart(
+    user,
+    { fairSlug: url.searchParams.get('fair'), companySlug, buyerId: url.searchParams.get('buyer') },
+    locale,
+  )
   return { user, counterpart, locale }
 }
 

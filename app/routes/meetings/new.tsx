@@ -54,7 +54,12 @@ export default function NewMeetingRoute({ loaderData, actionData }: Route.Compon
             <label htmlFor={fields.agenda.id} className="block text-sm font-medium text-slate-800">
               {t('meetings.new.agenda')}
             </label>
-            <textarea {...getTextareaProps(fields.agenda)} rows={3} maxLength={2000} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <textarea
+              {...getTextareaProps(fields.agenda)}
+              rows={3}
+              maxLength={2000}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
             <FieldErrors id={fields.agenda.errorId} errors={fields.agenda.errors} />
           </div>
           <Button type="submit" disabled={navigation.state !== 'idle' || slots.length === 0}>

@@ -24,7 +24,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewerZone = resolveTimeZone(request, user).timeZone
   const meeting = await getMeetingView(params.meetingId, { locale, viewer: user })
   const interval = { start: new Date(meeting.startsAt), end: new Date(meeting.endsAt) }
-  const room = meeting.status === 'ACCEPTED' ? roomState({ startsAt: interval.start, endsAt: interval.end }, requestNow(request)) : { state: 'closed' as const, closedAt: interval.end }
+  const room =
+    meeting.status === 'ACCEPTED'
+      ? roomState({ startsAt: interval.start, endsAt: interval.end }, requestNow(request))
+      : { state: 'closed' as const, closedAt: interval.end }
   return {
     meetingId: meeting.id,
     role: seat.role,
@@ -35,8 +38,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     title: `${meeting.buyer.companyName} × ${meeting.company.name}`,
     times: [
       { key: 'viewer', label: viewerZone, text: formatSlotInZone(interval, { locale, timeZone: viewerZone }) },
-      { key: 'buyer', label: `${meeting.buyer.companyName} · ${meeting.buyer.timeZone}`, text: formatSlotInZone(interval, { locale, timeZone: meeting.buyer.timeZone }) },
-      { key: 'exporter', label: `${meeting.company.name} · ${meeting.company.timeZone}`, text: formatSlotInZone(interval, { locale, timeZone: meeting.company.timeZone }) },
+      {
+        key: 'buyer',
+        label: `${meeting.buyer.companyName} · ${meeting.buyer.timeZone}`,
+        text: formatSlotInZone(interval, { locale, timeZone: meeting.buyer.timeZone }),
+      },
+      {
+        key: 'exporter',
+        label: `${meeting.company.name} · ${meeting.company.timeZone}`,
+        text: formatSlotInZone(interval, { locale, timeZone: meeting.company.timeZone }),
+      },
     ],
   }
 }
@@ -106,9 +117,22 @@ function MeetingVideo({ meetingId, sessionId }: { meetingId: string; sessionId: 
   const meeting = useMeetingRoom(sessionId)
   const roleLabel = (role: string) => t(`meetings.room.tileRoles.${role}`)
   return (
-    <section aria-label={t('meetings.room.videoLabel')} data-testid="meeting-video" data-meeting-id={meetingId} data-live-session-id={sessionId} data-phase={meeting.phase} className="space-y-3">
+    <section
+      aria-label={t('meetings.room.videoLabel')}
+      data-testid="meeting-video"
+      data-meeting-id={meetingId}
+      data-live-session-id={sessionId}
+      data-phase={meeting.phase}
+      className="space-y-3"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <span role="status" aria-live="polite" data-testid="meeting-state" data-phase={meeting.phase} className={clsx('inline-flex rounded-full px-3 py-1 text-xs font-semibold', BADGE_TONE[meeting.phase])}>
+        <span
+          role="status"
+          aria-live="polite"
+          data-testid="meeting-state"
+          data-phase={meeting.phase}
+          className={clsx('inline-flex rounded-full px-3 py-1 text-xs font-semibold', BADGE_TONE[meeting.phase])}
+        >
           {t(`meetings.room.state.${meeting.phase}`)}
         </span>
         {meeting.phase === 'left' ? (
@@ -168,7 +192,13 @@ function MeetingVideo({ meetingId, sessionId }: { meetingId: string; sessionId: 
           {meeting.remotes
             .filter((remote) => remote.screen)
             .map((remote) => (
-              <MeetingTile key={`${remote.peerId}-screen`} stream={remote.screen} label={t('meetings.room.screenOf', { name: remote.name })} className="sm:col-span-2" data-testid="meeting-tile-screen" />
+              <MeetingTile
+                key={`${remote.peerId}-screen`}
+                stream={remote.screen}
+                label={t('meetings.room.screenOf', { name: remote.name })}
+                className="sm:col-span-2"
+                data-testid="meeting-tile-screen"
+              />
             ))}
         </div>
       )}

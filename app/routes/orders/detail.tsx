@@ -65,12 +65,17 @@ export default function OrderDetailRoute({ loaderData, actionData }: Route.Compo
       <div className="space-y-6">
         <header>
           <p className="text-sm text-slate-600">
-            <Link to={side === 'payer' ? (order.kind === 'SAMPLE' ? '/orders' : '/exporter/booths') : order.kind === 'SAMPLE' ? '/exporter/orders' : '/organizer'} className="hover:underline">
+            <Link
+              to={side === 'payer' ? (order.kind === 'SAMPLE' ? '/orders' : '/exporter/booths') : order.kind === 'SAMPLE' ? '/exporter/orders' : '/organizer'}
+              className="hover:underline"
+            >
               {t('payments.backToOrders')}
             </Link>
           </p>
           <h1 className="text-2xl font-bold tracking-tight">
-            {order.kind === 'SAMPLE' ? t('payments.sampleOrderTitle', { reference: order.reference }) : t('payments.boothFeeOrderTitle', { reference: order.reference })}
+            {order.kind === 'SAMPLE'
+              ? t('payments.sampleOrderTitle', { reference: order.reference })
+              : t('payments.boothFeeOrderTitle', { reference: order.reference })}
           </h1>
           <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <span data-testid="order-status">
@@ -100,7 +105,15 @@ export default function OrderDetailRoute({ loaderData, actionData }: Route.Compo
               <>
                 <div>
                   <dt className="text-slate-500">{t('payments.product')}</dt>
-                  <dd>{order.productId ? <Link to={`/catalog/${order.productId}`} className="font-medium hover:underline">{order.productName}</Link> : '—'}</dd>
+                  <dd>
+                    {order.productId ? (
+                      <Link to={`/catalog/${order.productId}`} className="font-medium hover:underline">
+                        {order.productName}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-slate-500">{t('payments.exporter')}</dt>

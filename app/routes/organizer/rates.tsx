@@ -59,8 +59,17 @@ export default function RatesRoute({ loaderData, actionData }: Route.ComponentPr
           <Form method="post" className="grid gap-3 sm:grid-cols-4 sm:items-end" {...getFormProps(form)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="rate" />
-            <SelectField label={t('inquiries.currency')} errors={fields.currency.errors} options={RATE_CURRENCIES.map((c) => ({ value: c, label: c }))} selectProps={getSelectProps(fields.currency)} />
-            <Field label={t('fairs.usdPerUnit')} errors={fields.usdPerUnit.errors} inputProps={{ ...getInputProps(fields.usdPerUnit, { type: 'number' }), step: 'any', min: 0 }} />
+            <SelectField
+              label={t('inquiries.currency')}
+              errors={fields.currency.errors}
+              options={RATE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+              selectProps={getSelectProps(fields.currency)}
+            />
+            <Field
+              label={t('fairs.usdPerUnit')}
+              errors={fields.usdPerUnit.errors}
+              inputProps={{ ...getInputProps(fields.usdPerUnit, { type: 'number' }), step: 'any', min: 0 }}
+            />
             <Field label={t('fairs.validFrom')} errors={fields.validFrom.errors} inputProps={getInputProps(fields.validFrom, { type: 'date' })} />
             <Button type="submit">{t('fairs.save')}</Button>
           </Form>
@@ -94,7 +103,12 @@ export default function RatesRoute({ loaderData, actionData }: Route.ComponentPr
                       <CsrfInput />
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="rateId" value={rate.id} />
-                      <Button type="submit" variant="ghost" className="min-h-8 px-2 py-1" aria-label={`${t('fairs.delete')} ${rate.currency} ${rate.validFrom}`}>
+                      <Button
+                        type="submit"
+                        variant="ghost"
+                        className="min-h-8 px-2 py-1"
+                        aria-label={`${t('fairs.delete')} ${rate.currency} ${rate.validFrom}`}
+                      >
                         {t('fairs.delete')}
                       </Button>
                     </Form>

@@ -3,14 +3,7 @@ import { data } from 'react-router'
 import { updateAccountProfile } from '~/domain/accounts/accounts.server'
 import { ACCOUNT_ERRORS, changePassword } from '~/domain/accounts/credentials.server'
 import { ChangePasswordSchema, ProfileSchema, RevokeOtherSessionsSchema, RevokeSessionSchema } from '~/domain/accounts/schemas'
-import {
-  createUserSession,
-  listUserSessions,
-  readSessionId,
-  requireUser,
-  revokeOtherSessions,
-  revokeUserSession,
-} from '~/domain/accounts/session.server'
+import { createUserSession, listUserSessions, readSessionId, requireUser, revokeOtherSessions, revokeUserSession } from '~/domain/accounts/session.server'
 import { describeUserAgent } from '~/lib/user-agent'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getEnv } from '~/utils/env.server'

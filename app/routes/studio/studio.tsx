@@ -61,7 +61,9 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
         <div className="lg:col-span-2">
           <div className="relative aspect-video overflow-hidden rounded-xl bg-slate-900">
             <VideoView stream={studio.preview} muted aria-label={t('liveMedia.studio.preview')} className="h-full w-full object-contain" />
-            {studio.busy === 'devices' ? <p className="absolute inset-0 grid place-items-center text-sm text-white">{t('liveMedia.studio.loadingDevices')}</p> : null}
+            {studio.busy === 'devices' ? (
+              <p className="absolute inset-0 grid place-items-center text-sm text-white">{t('liveMedia.studio.loadingDevices')}</p>
+            ) : null}
           </div>
           <p className="mt-2 text-sm text-slate-600" data-testid="transport-state">
             {t('liveMedia.studio.connection', { state: t(`liveMedia.transport.${studio.transport}`) })}
@@ -92,8 +94,17 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
                 <Button variant="secondary" onClick={studio.toggleMute} aria-pressed={studio.muted} disabled={studio.phase === 'ended'}>
                   {studio.muted ? t('liveMedia.studio.unmute') : t('liveMedia.studio.mute')}
                 </Button>
-                <Button variant="secondary" onClick={() => void studio.toggleScreen()} aria-pressed={studio.sharingScreen} disabled={busy || studio.phase === 'ended'}>
-                  {studio.busy === 'screen' ? t('liveMedia.studio.screenWorking') : studio.sharingScreen ? t('liveMedia.studio.stopScreen') : t('liveMedia.studio.shareScreen')}
+                <Button
+                  variant="secondary"
+                  onClick={() => void studio.toggleScreen()}
+                  aria-pressed={studio.sharingScreen}
+                  disabled={busy || studio.phase === 'ended'}
+                >
+                  {studio.busy === 'screen'
+                    ? t('liveMedia.studio.screenWorking')
+                    : studio.sharingScreen
+                      ? t('liveMedia.studio.stopScreen')
+                      : t('liveMedia.studio.shareScreen')}
                 </Button>
               </div>
               {onAir || studio.phase === 'resumable' || studio.phase === 'reconnecting' ? (

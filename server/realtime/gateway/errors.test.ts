@@ -7,14 +7,24 @@ import { ProtocolError, refusalFrom } from './errors.ts'
 
 describe('refusalFrom: every thrown error becomes one ack refusal', () => {
   it('passes protocol errors through, with the wait only when there is one', () => {
-    expect(refusalFrom(new ProtocolError('rate-limited', 'Too many messages; slow down.', 1500), LIVE_REFUSALS)).toEqual({ code: 'rate-limited', message: 'Too many messages; slow down.', retryAfterMs: 1500 })
-    expect(refusalFrom(new ProtocolError('not-joined', 'Join the session first.'), MEDIA_REFUSALS)).toEqual({ code: 'not-joined', message: 'Join the session first.' })
+    expect(refusalFrom(new ProtocolError('rate-limited', 'Too many messages; slow down.', 1500), LIVE_REFUSALS)).toEqual({
+      code: 'rate-limited',
+      message: 'Too many messages; slow down.',
+      retryAfterMs: 1500,
+    })
+    expect(refusalFrom(new ProtocolError('not-joined', 'Join the session first.'), MEDIA_REFUSALS)).toEqual({
+      code: 'not-joined',
+      message: 'Join the session first.',
+    })
   })
 
   it('words domain errors in each namespace’s vocabulary', () => {
     expect(refusalFrom(new DomainError('forbidden', { status: 403 }), LIVE_REFUSALS)).toEqual({ code: 'forbidden', message: 'forbidden' })
     expect(refusalFrom(new DomainError('forbidden', { status: 403 }), MEDIA_REFUSALS)).toEqual({ code: 'forbidden', message: 'You cannot watch this session.' })
-    expect(refusalFrom(new DomainError('early', { detail: 'The room opens at 09:00.' }), MEDIA_REFUSALS)).toEqual({ code: 'not-live', message: 'The room opens at 09:00.' })
+    expect(refusalFrom(new DomainError('early', { detail: 'The room opens at 09:00.' }), MEDIA_REFUSALS)).toEqual({
+      code: 'not-live',
+      message: 'The room opens at 09:00.',
+    })
     expect(refusalFrom(new DomainError('cancelled'), MEDIA_REFUSALS)).toEqual({ code: 'ended', message: 'This showcase was cancelled.' })
   })
 

@@ -12,7 +12,10 @@ export type HandshakeIdentity = RoomIdentity | { kind: 'anonymous' }
  * Identity from the handshake's cookies (the signed-in user, else the browser's guest key, with the
  * network it connects from) and the database session it was read from (null for guests), for revocation.
  */
-export async function authenticateHandshake(request: HandshakeRequest, guestName?: string): Promise<{ identity: HandshakeIdentity; authSessionId: string | null }> {
+export async function authenticateHandshake(
+  request: HandshakeRequest,
+  guestName?: string,
+): Promise<{ identity: HandshakeIdentity; authSessionId: string | null }> {
   const cookie = request.headers.cookie ?? null
   const sessionId = await readSessionId(cookie)
   const user = sessionId ? await findActiveSessionUser(sessionId) : null

@@ -17,7 +17,9 @@ export function refuseUnknownEvents(
     const last = args.at(-1)
     const ack = typeof last === 'function' ? (last as (result: unknown) => void) : null
     // Echo at most a short, printable form of a name the client chose.
-    const name = String(event).replace(/[^\w:.-]/g, '?').slice(0, 40)
+    const name = String(event)
+      .replace(/[^\w:.-]/g, '?')
+      .slice(0, 40)
     void answer(name, ack)
   })
 }

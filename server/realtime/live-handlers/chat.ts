@@ -18,7 +18,8 @@ const REJECTIONS: Record<string, string> = {
 /** chat:send (batched out per room, room-batcher.ts) and chat:delete. */
 export function chatHandlers(context: LiveContext): LiveHandlers {
   const { sanctions, chat } = context
-  const cachedSanction = async (sessionId: string, identity: RoomIdentity, now: Date) => strongestSanction(await sanctions.get(sessionId), participantRef(identity), now)
+  const cachedSanction = async (sessionId: string, identity: RoomIdentity, now: Date) =>
+    strongestSanction(await sanctions.get(sessionId), participantRef(identity), now)
 
   return {
     'chat:send': async (socket, input) => {

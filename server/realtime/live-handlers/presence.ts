@@ -1,5 +1,12 @@
 import type { Logger } from 'pino'
-import { findActiveSanction, getPinnedMessage, listRecentMessages, listRemovedMessageIds, participantRef, strongestSanction } from '../../../app/domain/live/chat.server.ts'
+import {
+  findActiveSanction,
+  getPinnedMessage,
+  listRecentMessages,
+  listRemovedMessageIds,
+  participantRef,
+  strongestSanction,
+} from '../../../app/domain/live/chat.server.ts'
 import { listPinnedProducts } from '../../../app/domain/live/pinned-products.server.ts'
 import { isSessionHost, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
 import { identityKey, type RoomIdentity } from '../../../app/domain/live/room-identity.ts'

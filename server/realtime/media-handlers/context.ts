@@ -1,5 +1,12 @@
 import type { Namespace, Socket } from 'socket.io'
-import type { MEDIA_REQUEST_SCHEMAS, MediaClientToServer, MediaResponses, MediaServerToClient, ParticipantInfo, TransportInfo } from '../../../app/protocol/media.ts'
+import type {
+  MEDIA_REQUEST_SCHEMAS,
+  MediaClientToServer,
+  MediaResponses,
+  MediaServerToClient,
+  ParticipantInfo,
+  TransportInfo,
+} from '../../../app/protocol/media.ts'
 import type { Peer, MediaLayer, Room } from '../../media/index.ts'
 import { type CatalogueHandlers, type ConnectionData, ProtocolError } from '../gateway/index.ts'
 import type { MediaRooms } from './rooms.ts'
@@ -7,7 +14,15 @@ import type { SessionStatuses } from './lifecycle.ts'
 import type { ViewerSpans } from './viewer-spans.ts'
 
 /** The connection's place in a media room, from media:join until it leaves. */
-export type Joined = { sessionId: string; role: 'host' | 'viewer' | 'participant'; room: Room; peer: Peer; rtpCapabilities?: unknown; spanId?: string; seat?: ParticipantInfo }
+export type Joined = {
+  sessionId: string
+  role: 'host' | 'viewer' | 'participant'
+  room: Room
+  peer: Peer
+  rtpCapabilities?: unknown
+  spanId?: string
+  seat?: ParticipantInfo
+}
 export type MediaSocketData = ConnectionData & { joined: Joined | null }
 export type MediaSocket = Socket<MediaClientToServer, MediaServerToClient, Record<string, never>, MediaSocketData>
 export type MediaNamespace = Namespace<MediaClientToServer, MediaServerToClient, Record<string, never>, MediaSocketData>

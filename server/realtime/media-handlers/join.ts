@@ -50,10 +50,19 @@ export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContex
     socket.data.joined = { sessionId, role: 'participant', room, peer, seat: info }
     peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
     rooms.resetOnTimeout(socket)
-    return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: seat.session.status, isHost: false, title: seat.session.title, seat: info }
+    return {
+      routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities,
+      status: seat.session.status,
+      isHost: false,
+      title: seat.session.title,
+      seat: info,
+    }
   }
 
-  async function joinShowcaseOrMeeting(socket: MediaSocket, { sessionId, role }: { sessionId: string; role: 'host' | 'viewer' | 'participant' }): Promise<JoinAnswer> {
+  async function joinShowcaseOrMeeting(
+    socket: MediaSocket,
+    { sessionId, role }: { sessionId: string; role: 'host' | 'viewer' | 'participant' },
+  ): Promise<JoinAnswer> {
     const identity = socket.data.identity
     if (identity.kind === 'anonymous') throw new ProtocolError('unauthenticated', 'Sign in or allow cookies to watch.')
     if (role === 'participant') return joinMeeting(socket, sessionId)
@@ -117,7 +126,11 @@ export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContex
         // The viewer may leave while the row is being written.
         joined.spanId = await spans.start(joined.sessionId, viewer, () => socket.data.joined === joined)
       }
-      return { producers: joined.room.hostProducers().map(({ ownerId: _owner, ...producer }) => producer), viewerCount: joined.room.viewerCount(), status: current }
+      return {
+        producers: joined.room.hostProducers().map(({ ownerId: _owner, ...producer }) => producer),
+        viewerCount: joined.room.viewerCount(),
+        status: current,
+      }
     },
 
     'media:leave': async (socket) => {

@@ -50,7 +50,9 @@ export class MediaRooms {
     room.once('closed', (reason) => {
       // Tell the room's sockets first (they re-join a fresh room), then drop their peers and spans.
       if (reason === 'worker-died' || reason === 'shutdown') to().emit('media:reset', { reason })
-      void this.leaveAll(room.id, (socket) => socket.data.joined?.room === room).catch((error: unknown) => this.logger.warn({ err: error }, 'leaving a closed room failed'))
+      void this.leaveAll(room.id, (socket) => socket.data.joined?.room === room).catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'leaving a closed room failed'),
+      )
     })
   }
 

@@ -70,7 +70,11 @@ export default function ProductsRoute({ loaderData }: Route.ComponentProps) {
                 <Cell numeric>{product.priceFrom ? formatMoney(product.priceFrom.unitPriceMinor, product.priceFrom.currency, locale) : '—'}</Cell>
                 <Cell className="text-xs">{product.certifications.join(', ') || '—'}</Cell>
                 <Cell align="end">
-                  <Link to={`/exporter/products/${product.id}`} className="font-medium text-brand-700 underline" aria-label={t('exporter.products.editNamed', { name: product.name })}>
+                  <Link
+                    to={`/exporter/products/${product.id}`}
+                    className="font-medium text-brand-700 underline"
+                    aria-label={t('exporter.products.editNamed', { name: product.name })}
+                  >
                     {t('exporter.common.edit')}
                   </Link>
                 </Cell>

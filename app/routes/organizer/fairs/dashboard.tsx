@@ -81,7 +81,10 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
       </dl>
       {c.totals.unconverted > 0 ? (
         <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          {t('kpis.unconverted', { count: c.totals.unconverted })} <Link to="/organizer/rates" className="underline">{t('fairs.ratesTitle')}</Link>
+          {t('kpis.unconverted', { count: c.totals.unconverted })}{' '}
+          <Link to="/organizer/rates" className="underline">
+            {t('fairs.ratesTitle')}
+          </Link>
         </p>
       ) : null}
 
@@ -93,7 +96,19 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           categoryKey="stage"
           series={[{ key: 'count', label: t('kpis.count'), color: BLUE }]}
           format={(v) => n.format(v)}
-          table={<DataTable testId="funnel-table" caption={t('kpis.funnelTitle')} headers={[t('kpis.stage'), t('kpis.count')]} rows={kpis.funnel.map((f) => [funnelLabel(f.stage), <span key={f.stage} data-testid={`funnel-${f.stage}`}>{n.format(f.count)}</span>])} />}
+          table={
+            <DataTable
+              testId="funnel-table"
+              caption={t('kpis.funnelTitle')}
+              headers={[t('kpis.stage'), t('kpis.count')]}
+              rows={kpis.funnel.map((f) => [
+                funnelLabel(f.stage),
+                <span key={f.stage} data-testid={`funnel-${f.stage}`}>
+                  {n.format(f.count)}
+                </span>,
+              ])}
+            />
+          }
         />
       </Card>
 
@@ -131,7 +146,18 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
             series={[{ key: 'count', label: t('kpis.inquiries'), color: BLUE }]}
             format={(v) => n.format(v)}
             height={200}
-            table={<DataTable caption={t('kpis.inquiriesByStatus')} headers={[t('dashboard.status'), t('kpis.count')]} rows={kpis.pipeline.inquiriesByStatus.map((r) => [t(`status.${r.status}`), <span key={r.status} data-testid={`inquiries-${r.status}`}>{n.format(r.count)}</span>])} />}
+            table={
+              <DataTable
+                caption={t('kpis.inquiriesByStatus')}
+                headers={[t('dashboard.status'), t('kpis.count')]}
+                rows={kpis.pipeline.inquiriesByStatus.map((r) => [
+                  t(`status.${r.status}`),
+                  <span key={r.status} data-testid={`inquiries-${r.status}`}>
+                    {n.format(r.count)}
+                  </span>,
+                ])}
+              />
+            }
           />
           <BarChartFigure
             title={t('kpis.meetingsByStatus')}
@@ -141,7 +167,13 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
             series={[{ key: 'count', label: t('kpis.meetingsRequested'), color: AMBER }]}
             format={(v) => n.format(v)}
             height={200}
-            table={<DataTable caption={t('kpis.meetingsByStatus')} headers={[t('dashboard.status'), t('kpis.count')]} rows={kpis.pipeline.meetingsByStatus.map((r) => [t(`status.${r.status}`), n.format(r.count)])} />}
+            table={
+              <DataTable
+                caption={t('kpis.meetingsByStatus')}
+                headers={[t('dashboard.status'), t('kpis.count')]}
+                rows={kpis.pipeline.meetingsByStatus.map((r) => [t(`status.${r.status}`), n.format(r.count)])}
+              />
+            }
           />
         </Card>
       </div>
@@ -157,7 +189,12 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
         <BarChartFigure
           title={t('kpis.topSessions', { count: kpis.sessions.top.length })}
           summary={kpis.sessions.top.map((s) => `${s.title}: ${s.uniqueViewers} / ${s.peakViewers} / ${s.chatMessages}`).join('; ')}
-          data={kpis.sessions.top.map((s) => ({ title: s.title.length > 24 ? `${s.title.slice(0, 23)}…` : s.title, uniqueViewers: s.uniqueViewers, peakViewers: s.peakViewers, chatMessages: s.chatMessages }))}
+          data={kpis.sessions.top.map((s) => ({
+            title: s.title.length > 24 ? `${s.title.slice(0, 23)}…` : s.title,
+            uniqueViewers: s.uniqueViewers,
+            peakViewers: s.peakViewers,
+            chatMessages: s.chatMessages,
+          }))}
           categoryKey="title"
           layout="vertical"
           height={Math.max(200, kpis.sessions.top.length * 34)}
@@ -171,7 +208,13 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
             <DataTable
               caption={t('kpis.sessionsTitle')}
               headers={[t('kpis.session'), t('kpis.uniqueViewers'), t('kpis.peakViewers'), t('kpis.watchHours'), t('kpis.chatMessages')]}
-              rows={kpis.sessions.top.map((s) => [`${s.title} · ${s.company}`, n.format(s.uniqueViewers), n.format(s.peakViewers), hours(s.watchSeconds), n.format(s.chatMessages)])}
+              rows={kpis.sessions.top.map((s) => [
+                `${s.title} · ${s.company}`,
+                n.format(s.uniqueViewers),
+                n.format(s.peakViewers),
+                hours(s.watchSeconds),
+                n.format(s.chatMessages),
+              ])}
             />
           }
         />
@@ -181,36 +224,66 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
         <div className="grid gap-8 lg:grid-cols-2">
           <BarChartFigure
             title={t('kpis.byExporter')}
-            summary={c.byExporter.slice(0, TOP).map((r) => `${r.label}: ${usdCompact(r.contractUsdCents)}`).join(', ')}
+            summary={c.byExporter
+              .slice(0, TOP)
+              .map((r) => `${r.label}: ${usdCompact(r.contractUsdCents)}`)
+              .join(', ')}
             data={valueChart(c.byExporter, (_, label) => label)}
             categoryKey="name"
             layout="vertical"
             series={valueSeries}
             format={usdCompact}
             height={Math.max(200, Math.min(TOP, c.byExporter.length) * 34)}
-            table={<DataTable testId="by-exporter" caption={t('kpis.byExporter')} headers={[t('roles.EXPORTER'), ...valueHeaders]} rows={valueRows(c.byExporter, (_, label) => label)} />}
+            table={
+              <DataTable
+                testId="by-exporter"
+                caption={t('kpis.byExporter')}
+                headers={[t('roles.EXPORTER'), ...valueHeaders]}
+                rows={valueRows(c.byExporter, (_, label) => label)}
+              />
+            }
           />
           <BarChartFigure
             title={t('kpis.byBuyerCountry')}
-            summary={c.byBuyerCountry.slice(0, TOP).map((r) => `${country(r.key)}: ${usdCompact(r.contractUsdCents)}`).join(', ')}
+            summary={c.byBuyerCountry
+              .slice(0, TOP)
+              .map((r) => `${country(r.key)}: ${usdCompact(r.contractUsdCents)}`)
+              .join(', ')}
             data={valueChart(c.byBuyerCountry, (key) => country(key))}
             categoryKey="name"
             layout="vertical"
             series={valueSeries}
             format={usdCompact}
             height={Math.max(200, Math.min(TOP, c.byBuyerCountry.length) * 34)}
-            table={<DataTable testId="by-country" caption={t('kpis.byBuyerCountry')} headers={[t('fairs.country'), ...valueHeaders]} rows={valueRows(c.byBuyerCountry, (key) => country(key))} />}
+            table={
+              <DataTable
+                testId="by-country"
+                caption={t('kpis.byBuyerCountry')}
+                headers={[t('fairs.country'), ...valueHeaders]}
+                rows={valueRows(c.byBuyerCountry, (key) => country(key))}
+              />
+            }
           />
           <BarChartFigure
             title={t('kpis.byHsChapter')}
-            summary={c.byHsChapter.slice(0, TOP).map((r) => `${chapter(r.key)}: ${usdCompact(r.contractUsdCents)}`).join(', ')}
+            summary={c.byHsChapter
+              .slice(0, TOP)
+              .map((r) => `${chapter(r.key)}: ${usdCompact(r.contractUsdCents)}`)
+              .join(', ')}
             data={valueChart(c.byHsChapter, (key) => chapter(key))}
             categoryKey="name"
             layout="vertical"
             series={valueSeries}
             format={usdCompact}
             height={Math.max(200, Math.min(TOP, c.byHsChapter.length) * 34)}
-            table={<DataTable testId="by-hs" caption={t('kpis.byHsChapter')} headers={[t('kpis.hsChapter'), ...valueHeaders]} rows={valueRows(c.byHsChapter, (key) => chapter(key))} />}
+            table={
+              <DataTable
+                testId="by-hs"
+                caption={t('kpis.byHsChapter')}
+                headers={[t('kpis.hsChapter'), ...valueHeaders]}
+                rows={valueRows(c.byHsChapter, (key) => chapter(key))}
+              />
+            }
           />
           <div className="text-sm text-slate-600">
             <h3 className="font-semibold text-slate-800">{t('kpis.definitionsTitle')}</h3>

@@ -40,7 +40,7 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
   const { locale } = useRootData()
   const { fair } = loaderData
   const result = actionData?.result as { initialValue?: { intent?: string }; error?: Record<string, string[] | null> } | undefined
-  const saveResult = result?.initialValue?.intent === 'save' ? (actionData?.result) : undefined
+  const saveResult = result?.initialValue?.intent === 'save' ? actionData?.result : undefined
   const otherErrors = result && result.initialValue?.intent !== 'save' ? (result.error?.[''] ?? undefined) : undefined
   const pending = fair.registrations.filter((r) => r.status === 'PENDING')
   const decided = fair.registrations.filter((r) => r.status !== 'PENDING')
@@ -136,7 +136,8 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                     {s.title} <span className="text-sm font-normal text-slate-600">· {s.company}</span>
                   </p>
                   <p className="text-sm text-slate-600">
-                    {s.approved ? <StatusBadge status="APPROVED" /> : <StatusBadge status="PENDING" />} <LocalTime value={s.startsAt} otherZone={fair.timeZone} />
+                    {s.approved ? <StatusBadge status="APPROVED" /> : <StatusBadge status="PENDING" />}{' '}
+                    <LocalTime value={s.startsAt} otherZone={fair.timeZone} />
                   </p>
                 </div>
                 {s.status === 'SCHEDULED' ? (
@@ -145,7 +146,14 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                       <input type="hidden" name="sessionId" value={s.id} />
                       <label className="text-xs text-slate-600">
                         {t('fairs.placeStart', { zone: fair.timeZone })}
-                        <input type="datetime-local" name="startsAt" defaultValue={s.wallClockStart} required className={INPUT} aria-label={t('fairs.placeStartFor', { title: s.title })} />
+                        <input
+                          type="datetime-local"
+                          name="startsAt"
+                          defaultValue={s.wallClockStart}
+                          required
+                          className={INPUT}
+                          aria-label={t('fairs.placeStartFor', { title: s.title })}
+                        />
                       </label>
                       <label className="text-xs text-slate-600">
                         {t('fairs.durationMinutes')}
@@ -175,9 +183,13 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="halls" title={t('fairs.halls')}>
-          {fair.halls.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+          {fair.halls.length === 0 ? (
+            <EmptyState>{t('common.none')}</EmptyState>
+          ) : (
             <ul className="list-inside list-disc text-sm">
-              {fair.halls.map((hall) => <li key={hall.id}>{hall.name}</li>)}
+              {fair.halls.map((hall) => (
+                <li key={hall.id}>{hall.name}</li>
+              ))}
             </ul>
           )}
           <IntentForm intent="hall" className="mt-3 flex flex-wrap items-end gap-2">
@@ -189,11 +201,15 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
               {t('fairs.hallNameKo')}
               <input name="nameKo" maxLength={120} className={INPUT} />
             </label>
-            <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">{t('fairs.addHall')}</Button>
+            <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
+              {t('fairs.addHall')}
+            </Button>
           </IntentForm>
         </Card>
         <Card id="booths" title={t('dashboard.booths')}>
-          {fair.booths.length === 0 ? <EmptyState>{t('common.none')}</EmptyState> : (
+          {fair.booths.length === 0 ? (
+            <EmptyState>{t('common.none')}</EmptyState>
+          ) : (
             <ul className="divide-y divide-slate-100">
               {fair.booths.map((booth) => (
                 <li key={booth.id} className="py-2">
@@ -208,14 +224,20 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                       {t('fairs.hall')}
                       <select name="hallId" defaultValue={booth.hallId ?? ''} className={INPUT}>
                         <option value="">—</option>
-                        {fair.halls.map((hall) => <option key={hall.id} value={hall.id}>{hall.name}</option>)}
+                        {fair.halls.map((hall) => (
+                          <option key={hall.id} value={hall.id}>
+                            {hall.name}
+                          </option>
+                        ))}
                       </select>
                     </label>
                     <label className="text-xs text-slate-600">
                       {t('fairs.headline')}
                       <input name="headline" defaultValue={booth.headline} maxLength={200} className={INPUT} />
                     </label>
-                    <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">{t('common.save', { defaultValue: 'Save' })}</Button>
+                    <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
+                      {t('common.save', { defaultValue: 'Save' })}
+                    </Button>
                   </IntentForm>
                 </li>
               ))}

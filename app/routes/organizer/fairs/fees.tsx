@@ -72,8 +72,18 @@ export default function FairFeesRoute({ loaderData, actionData }: Route.Componen
           <CsrfInput />
           <input type="hidden" name="intent" value="set-fee" />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <Field label={t('payments.feeAmount')} hint={t('payments.feeHint')} errors={fields.fee.errors} inputProps={{ ...getInputProps(fields.fee, { type: 'number' }), min: 0, step: '0.01' }} />
-          <SelectField label={t('payments.currency')} errors={fields.currency.errors} options={PRICE_CURRENCIES.map((c) => ({ value: c, label: c }))} selectProps={getSelectProps(fields.currency)} />
+          <Field
+            label={t('payments.feeAmount')}
+            hint={t('payments.feeHint')}
+            errors={fields.fee.errors}
+            inputProps={{ ...getInputProps(fields.fee, { type: 'number' }), min: 0, step: '0.01' }}
+          />
+          <SelectField
+            label={t('payments.currency')}
+            errors={fields.currency.errors}
+            options={PRICE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+            selectProps={getSelectProps(fields.currency)}
+          />
           <Button type="submit">{t('common.save')}</Button>
         </Form>
         <p className="mt-2 text-sm text-slate-600">

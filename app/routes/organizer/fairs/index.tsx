@@ -45,8 +45,8 @@ export default function OrganizerFairsRoute({ loaderData }: Route.ComponentProps
                     {fair.name}
                   </Link>
                   <p className="text-sm text-slate-600">
-                    {formatDate(fair.startsAt, { locale, timeZone: fair.timeZone })} – {formatDate(fair.endsAt, { locale, timeZone: fair.timeZone })} ({fair.timeZone}) ·{' '}
-                    {t('fairs.pendingCount', { count: fair.pending })}
+                    {formatDate(fair.startsAt, { locale, timeZone: fair.timeZone })} – {formatDate(fair.endsAt, { locale, timeZone: fair.timeZone })} (
+                    {fair.timeZone}) · {t('fairs.pendingCount', { count: fair.pending })}
                   </p>
                 </div>
                 <div className="flex items-center gap-3 text-sm">

@@ -41,8 +41,19 @@ export async function loadSchedulePage(request: Request, fairId: string) {
   const inputs = await loadScheduleInputs(fair.id, { locale })
   return {
     fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) },
-    counts: { buyers: inputs.buyers.length, exporters: inputs.exporters.length, slots: inputs.slots.length, confirmed: inputs.confirmed.length, preferences: inputs.preferences.length, storedPreferences: inputs.preferenceSources.stored, requestPreferences: inputs.preferenceSources.fromRequests, mustMeet: inputs.preferences.filter((p) => p.level === 'must-meet').length },
-    slots: Object.fromEntries(inputs.slots.map((slot) => [slot.id, formatSlotInZone({ start: slot.startsAt, end: slot.endsAt }, { locale, timeZone: fair.timeZone })])),
+    counts: {
+      buyers: inputs.buyers.length,
+      exporters: inputs.exporters.length,
+      slots: inputs.slots.length,
+      confirmed: inputs.confirmed.length,
+      preferences: inputs.preferences.length,
+      storedPreferences: inputs.preferenceSources.stored,
+      requestPreferences: inputs.preferenceSources.fromRequests,
+      mustMeet: inputs.preferences.filter((p) => p.level === 'must-meet').length,
+    },
+    slots: Object.fromEntries(
+      inputs.slots.map((slot) => [slot.id, formatSlotInZone({ start: slot.startsAt, end: slot.endsAt }, { locale, timeZone: fair.timeZone })]),
+    ),
     slotOrder: inputs.slots.map((slot) => slot.id),
     buyers: Object.fromEntries(inputs.buyers.map((b) => [b.id, b.name])),
     exporters: Object.fromEntries(inputs.exporters.map((e) => [e.id, e.name])),

@@ -23,7 +23,17 @@ export async function action({ request, params }: Route.ActionArgs) {
 type LoaderData = Route.ComponentProps['loaderData']
 type DraftRow = { buyerId: string; exporterId: string; slotId: string; locked: boolean; weight: number; confirmed: boolean }
 
-function ScheduleEditor({ loaderData, initial, initialLimit, run }: { loaderData: LoaderData; initial: DraftRow[]; initialLimit: string; run: { objective: number; upperBound: number; ratio: number; milliseconds: number } | null }) {
+function ScheduleEditor({
+  loaderData,
+  initial,
+  initialLimit,
+  run,
+}: {
+  loaderData: LoaderData
+  initial: DraftRow[]
+  initialLimit: string
+  run: { objective: number; upperBound: number; ratio: number; milliseconds: number } | null
+}) {
   const { t } = useTranslation()
   const { locale } = useRootData()
   const navigation = useNavigation()
@@ -31,7 +41,11 @@ function ScheduleEditor({ loaderData, initial, initialLimit, run }: { loaderData
   const [limit, setLimit] = useState(initialLimit)
   const busyIntent = navigation.state !== 'idle' ? navigation.formData?.get('intent') : null
   const slotIndex = new Map(loaderData.slotOrder.map((id, index) => [id, index]))
-  const sorted = [...rows].sort((a, b) => (slotIndex.get(a.slotId) ?? 0) - (slotIndex.get(b.slotId) ?? 0) || (loaderData.exporters[a.exporterId] ?? '').localeCompare(loaderData.exporters[b.exporterId] ?? ''))
+  const sorted = [...rows].sort(
+    (a, b) =>
+      (slotIndex.get(a.slotId) ?? 0) - (slotIndex.get(b.slotId) ?? 0) ||
+      (loaderData.exporters[a.exporterId] ?? '').localeCompare(loaderData.exporters[b.exporterId] ?? ''),
+  )
   const key = (row: DraftRow) => `${row.buyerId}|${row.exporterId}|${row.slotId}`
   const draft = JSON.stringify(rows.map(({ buyerId, exporterId, slotId, locked }) => ({ buyerId, exporterId, slotId, locked })))
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
@@ -62,7 +76,13 @@ function ScheduleEditor({ loaderData, initial, initialLimit, run }: { loaderData
           <Button type="submit" name="intent" value="run" disabled={busyIntent !== null && busyIntent !== undefined}>
             {busyIntent === 'run' ? t('schedule.running') : run ? t('schedule.rerun') : t('schedule.run')}
           </Button>
-          <Button type="submit" name="intent" value="publish" variant="secondary" disabled={newCount === 0 || (busyIntent !== null && busyIntent !== undefined)}>
+          <Button
+            type="submit"
+            name="intent"
+            value="publish"
+            variant="secondary"
+            disabled={newCount === 0 || (busyIntent !== null && busyIntent !== undefined)}
+          >
             {busyIntent === 'publish' ? t('schedule.publishing') : t('schedule.publish', { count: newCount })}
           </Button>
         </Form>
@@ -78,7 +98,11 @@ function ScheduleEditor({ loaderData, initial, initialLimit, run }: { loaderData
         <dl className="grid gap-4 sm:grid-cols-3" aria-label={t('schedule.quality')}>
           <StatCard label={t('schedule.objective')} value={number.format(run.objective)} />
           <StatCard label={t('schedule.bound')} value={number.format(run.upperBound)} />
-          <StatCard label={t('schedule.ratio')} value={<span data-testid="schedule-ratio">{percent.format(run.ratio)}</span>} tone={run.ratio < 0.9 ? 'warn' : 'default'} />
+          <StatCard
+            label={t('schedule.ratio')}
+            value={<span data-testid="schedule-ratio">{percent.format(run.ratio)}</span>}
+            tone={run.ratio < 0.9 ? 'warn' : 'default'}
+          />
         </dl>
       ) : null}
       <Card id="draft" title={t('schedule.draftTitle', { count: rows.length })}>
@@ -103,7 +127,9 @@ function ScheduleEditor({ loaderData, initial, initialLimit, run }: { loaderData
                   <Cell className="whitespace-nowrap">{loaderData.slots[row.slotId] ?? row.slotId}</Cell>
                   <Cell>{loaderData.buyers[row.buyerId] ?? row.buyerId}</Cell>
                   <Cell>{loaderData.exporters[row.exporterId] ?? row.exporterId}</Cell>
-                  <Cell align="end" numeric>{row.confirmed ? '—' : number.format(row.weight)}</Cell>
+                  <Cell align="end" numeric>
+                    {row.confirmed ? '—' : number.format(row.weight)}
+                  </Cell>
                   <Cell>
                     {row.confirmed ? (
                       <span className="text-xs font-semibold text-emerald-700">{t('schedule.confirmed')}</span>
@@ -177,7 +203,13 @@ export default function FairScheduleRoute({ loaderData, actionData }: Route.Comp
         />
       </dl>
       {formErrors?.length ? <FormErrors id="schedule-errors" errors={formErrors} /> : null}
-      <ScheduleEditor key={run ? `${run.objective}-${run.meetings.length}-${run.milliseconds}` : 'initial'} loaderData={loaderData} initial={initial} initialLimit={(actionData?.result as { initialValue?: { maxPerExporter?: string } } | undefined)?.initialValue?.maxPerExporter ?? '8'} run={run} />
+      <ScheduleEditor
+        key={run ? `${run.objective}-${run.meetings.length}-${run.milliseconds}` : 'initial'}
+        loaderData={loaderData}
+        initial={initial}
+        initialLimit={(actionData?.result as { initialValue?: { maxPerExporter?: string } } | undefined)?.initialValue?.maxPerExporter ?? '8'}
+        run={run}
+      />
     </div>
   )
 }

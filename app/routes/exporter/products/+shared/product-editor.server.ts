@@ -15,16 +15,7 @@ import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import {
-  deleteUpload,
-  deleteUploads,
-  filesOf,
-  MB,
-  parseUploadForm,
-  sniffRasterImage,
-  storeImage,
-  uploadProblemResult,
-} from '~/utils/uploads.server'
+import { deleteUpload, deleteUploads, filesOf, MB, parseUploadForm, sniffRasterImage, storeImage, uploadProblemResult } from '~/utils/uploads.server'
 
 export const PRODUCT_IMAGE_MAX_BYTES = 5 * MB
 
@@ -48,7 +39,8 @@ export async function handleProductEditorAction(request: Request, productId: str
 
   const parsed = await parseUploadForm(request, { maxFileSize: PRODUCT_IMAGE_MAX_BYTES, maxFiles: MAX_PRODUCT_IMAGES })
   if (!parsed.formData) {
-    const key = parsed.problem === 'tooLarge' ? 'uploads.imageTooLarge' : parsed.problem === 'tooMany' ? 'exporter.products.errors.tooManyImages' : 'uploads.invalid'
+    const key =
+      parsed.problem === 'tooLarge' ? 'uploads.imageTooLarge' : parsed.problem === 'tooMany' ? 'exporter.products.errors.tooManyImages' : 'uploads.invalid'
     return data({ result: uploadProblemResult('images', key) }, { status: 400 })
   }
   const formData = parsed.formData

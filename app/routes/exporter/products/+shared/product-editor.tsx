@@ -1,12 +1,4 @@
-import {
-  getFieldsetProps,
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
+import { getFieldsetProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -148,8 +140,16 @@ export function ProductEditor({ options, product, now, lastResult }: EditorProps
 
         <Card id="terms" title={t('exporter.products.termsTitle')}>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field label={t('exporter.products.moq')} errors={fields.moq.errors} inputProps={{ ...getInputProps(fields.moq, { type: 'number' }), min: 1, step: 1 }} />
-            <Field label={t('exporter.products.unit')} errors={fields.unit.errors} inputProps={{ ...getInputProps(fields.unit, { type: 'text' }), list: 'product-units' }} />
+            <Field
+              label={t('exporter.products.moq')}
+              errors={fields.moq.errors}
+              inputProps={{ ...getInputProps(fields.moq, { type: 'number' }), min: 1, step: 1 }}
+            />
+            <Field
+              label={t('exporter.products.unit')}
+              errors={fields.unit.errors}
+              inputProps={{ ...getInputProps(fields.unit, { type: 'text' }), list: 'product-units' }}
+            />
             <datalist id="product-units">
               {PRODUCT_UNITS.map((unit) => (
                 <option key={unit} value={unit} />
@@ -311,7 +311,11 @@ export function ProductEditor({ options, product, now, lastResult }: EditorProps
             <ol className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
               {product.images.map((image, index) => (
                 <li key={image.id} className="rounded-md p-2 ring-1 ring-slate-200">
-                  <img src={image.path} alt={image.alt || t('exporter.products.imageNumber', { number: index + 1 })} className="aspect-[4/3] w-full rounded bg-slate-100 object-cover" />
+                  <img
+                    src={image.path}
+                    alt={image.alt || t('exporter.products.imageNumber', { number: index + 1 })}
+                    className="aspect-[4/3] w-full rounded bg-slate-100 object-cover"
+                  />
                   <div className="mt-2 flex flex-wrap gap-1">
                     {/* These buttons submit the small per-image forms rendered after this form (form attribute). */}
                     <button

@@ -23,7 +23,15 @@ export type FairFormValues = {
 }
 
 /** Create/edit form of a fair; dates are wall-clock times in the fair's own zone. */
-export function FairEditor({ defaults, lastResult, submitLabel }: { defaults?: Partial<FairFormValues>; lastResult?: SubmissionResult | undefined; submitLabel: string }) {
+export function FairEditor({
+  defaults,
+  lastResult,
+  submitLabel,
+}: {
+  defaults?: Partial<FairFormValues>
+  lastResult?: SubmissionResult | undefined
+  submitLabel: string
+}) {
   const { t } = useTranslation()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -49,7 +57,12 @@ export function FairEditor({ defaults, lastResult, submitLabel }: { defaults?: P
           options={listTimeZones().map((zone) => ({ value: zone, label: zone }))}
           selectProps={getSelectProps(fields.timeZone)}
         />
-        <Field label={t('fairs.startsAt')} hint={t('fairs.wallClockHint')} errors={fields.startsAt.errors} inputProps={getInputProps(fields.startsAt, { type: 'datetime-local' })} />
+        <Field
+          label={t('fairs.startsAt')}
+          hint={t('fairs.wallClockHint')}
+          errors={fields.startsAt.errors}
+          inputProps={getInputProps(fields.startsAt, { type: 'datetime-local' })}
+        />
         <Field label={t('fairs.endsAt')} errors={fields.endsAt.errors} inputProps={getInputProps(fields.endsAt, { type: 'datetime-local' })} />
         <SelectField
           label={t('fairs.status')}
