@@ -81,14 +81,12 @@ async function main() {
       case 'connect':
         return transports.get(data.transportId as string)!.connect({ dtlsParameters: data.dtlsParameters as types.DtlsParameters })
       case 'produce': {
-        producer = await transports
-          .get(data.transportId as string)!
-          .produce({
-            kind: 'video',
-            rtpParameters: data.rtpParameters as types.RtpParameters,
-            keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS,
-            appData: { source: 'camera' },
-          })
+        producer = await transports.get(data.transportId as string)!.produce({
+          kind: 'video',
+          rtpParameters: data.rtpParameters as types.RtpParameters,
+          keyFrameRequestDelay: KEY_FRAME_REQUEST_SPACING_MS,
+          appData: { source: 'camera' },
+        })
         await room.producerAdded(host, producer)
         return producer.id
       }
