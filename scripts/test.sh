@@ -5,6 +5,8 @@ install_all
 apt_ensure chromium fonts-noto-cjk
 log "type checking"
 npm run --silent typecheck
+log "lint (ESLint with the layer boundaries) and format check (Prettier)"
+npm run --silent lint
 log "unit and integration tests (vitest, embedded PGlite)"
 npx --no-install vitest run --project unit
 log "end-to-end tests (Playwright, Debian Chromium)"
