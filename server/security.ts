@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 import { usesCaptureDevices } from '../app/lib/capture-pages.ts'
+import { SESSION_COOKIE_NAME } from '../app/domain/accounts/session.server.ts'
 import { readCookie } from '../app/lib/cookies.ts'
 
 // Security headers of the HTTP edge: a nonce-based Content-Security-Policy (with helmet's other
@@ -75,11 +76,8 @@ export function permissionsPolicy(): RequestHandler {
   }
 }
 
-/** Cookie the session id travels in (app/domain/accounts/session.server.ts). */
-const SESSION_COOKIE = 'tc_session'
-
 function carriesSession(cookieHeader: string | undefined): boolean {
-  return readCookie(cookieHeader, SESSION_COOKIE) !== null
+  return readCookie(cookieHeader, SESSION_COOKIE_NAME) !== null
 }
 
 /**

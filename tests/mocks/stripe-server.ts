@@ -128,6 +128,21 @@ function checkoutPage(session: MockSession): string {
   <body><main><h1>Test checkout</h1><p>Stripe test mode (local fake)</p><ul>${lines}</ul><p>Total: <strong>${formatAmount(session.amount_total, session.currency)}</strong></p>${body}</main></body></html>`
 }
 
+/** A webhook event as Stripe's API version of this project writes it. */
+export function stripeEvent(type: string, object: unknown, id: string) {
+  return {
+    id,
+    object: 'event',
+    api_version: '2026-01-28.clover',
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  }
+}
+
 export async function startStripeMock(options: StripeMockOptions): Promise<StripeMock> {
   const host = options.host ?? '127.0.0.1'
   const sessions = new Map<string, MockSession>()
@@ -140,17 +155,7 @@ export async function startStripeMock(options: StripeMockOptions): Promise<Strip
   let baseUrl = ''
 
   async function emit(type: string, object: unknown, { send = true, timestamp, id }: { send?: boolean; timestamp?: number; id?: string } = {}) {
-    const event = {
-      id: id ?? `evt_${rand()}`,
-      object: 'event',
-      api_version: '2026-01-28.clover',
-      created: Math.floor(Date.now() / 1000),
-      data: { object },
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      type,
-    }
+    const event = stripeEvent(type, object, id ?? `evt_${rand()}`)
     const payload = JSON.stringify(event, null, 2)
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: options.webhookSecret, ...(timestamp ? { timestamp } : {}) })
     events.push({ id: event.id, type, payload })

@@ -15,11 +15,14 @@ function idleTimeoutMs(): number {
   return getEnv().SESSION_IDLE_TIMEOUT_MINUTES * 60 * 1000
 }
 
+/** Name of the cookie that carries the session id (the HTTP edge checks for it: no-store when signed in). */
+export const SESSION_COOKIE_NAME = 'tc_session'
+
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 
 // Created lazily: the secret may come from the data folder, which exists only at run time.
 function getSessionCookie() {
-  sessionCookie ??= createCookie('tc_session', {
+  sessionCookie ??= createCookie(SESSION_COOKIE_NAME, {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createBuyer, createExporter, createProduct } from '../../../tests/fixtures'
+import { stripeEvent } from '../../../tests/mocks/stripe-server'
 import { startPaymentsHarness, type PaymentsHarness } from '../../../tests/payments'
 import { findActiveSessionUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
@@ -46,17 +47,7 @@ async function pendingOrder() {
 
 let counter = 0
 function event(type: string, object: unknown, id = `evt_test_${Date.now()}_${counter++}`) {
-  return JSON.stringify({
-    id,
-    object: 'event',
-    api_version: '2026-01-28.clover',
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-  })
+  return JSON.stringify(stripeEvent(type, object, id))
 }
 
 /** The session as Stripe sends it once paid. */
