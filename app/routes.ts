@@ -67,5 +67,8 @@ export default [
   route('orders/:orderId', 'routes/orders/detail.tsx'),
   route('studio/:sessionId', 'routes/studio/studio.tsx'),
   route('live/:sessionId', 'routes/live/watch.tsx'),
+  // HLS playlists of a showcase's recording (segments are served by server/recording/media-files.ts).
+  route('live/:sessionId/replay.m3u8', 'routes/live/replay-playlist.ts'),
+  route('live/:sessionId/live.m3u8', 'routes/live/live-playlist.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -13,6 +13,7 @@ import { CLIENT_IP_HEADER } from '../app/utils/request.server.ts'
 import { mountStripeWebhook } from './stripe-webhook.ts'
 import { getUploadDir, UPLOAD_URL_PREFIX } from '../app/utils/uploads.server.ts'
 import { limitRequestBody } from './body-limit.ts'
+import { mountRecordingFiles } from './recording/media-files.ts'
 import { cspNonce, noStoreWhenSignedIn, permissionsPolicy, securityHeaders } from './security.ts'
 
 type AppOptions = ({ mode: 'production'; build: ServerBuild; clientDir: string } | { mode: 'development'; vite: ViteDevServer }) & {
@@ -84,6 +85,9 @@ export function createExpressApp(options: AppOptions): Express {
       else next(error)
     },
   )
+
+  // Recording segments, posters and clips behind signed links (the playlists' routes decide who may watch).
+  mountRecordingFiles(app)
 
   app.use(
     pinoHttp({

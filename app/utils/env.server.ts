@@ -84,6 +84,20 @@ const EnvSchema = z
       .trim()
       .optional()
       .transform((value) => value || 'data/uploads'),
+    /// Folder of showcase recordings (HLS parts, posters, clips), relative to the working directory
+    RECORDINGS_DIR: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || 'data/recordings'),
+    /// "false" turns server-side recording off for the whole deployment (live HLS fallback goes with it)
+    RECORDING_ENABLED: z.enum(['true', 'false']).default('true'),
+    /// The ffmpeg program recording runs (Debian's package by default)
+    FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+    /// Recording stops (with an alert to the host) when the recordings disk has less free space than this
+    RECORDING_MIN_FREE_MB: z.coerce.number().int().min(0).max(10_000_000).default(512),
+    /// Video bitrate of recordings and the live HLS rendition, kbit/s
+    RECORDING_VIDEO_KBPS: z.coerce.number().int().min(200).max(20_000).default(2500),
     /// Port of Vite's HMR websocket in development (allowed by the CSP)
     HMR_PORT: z.coerce.number().int().min(0).max(65_535).default(24_678),
   })

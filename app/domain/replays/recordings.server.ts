@@ -1,0 +1,166 @@
+import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { loadSessionFacts, roomContextFor, type SessionFacts } from '~/domain/live/room-access.server'
+import { composeVodPlaylist, parseMediaPlaylist, partDurationMs, partPlaylistName, type PartPlaylist } from './playlist'
+import type { RecordingStorage } from './storage.server'
+
+/** Why a recording stopped before its showcase ended (shown to the host, kept on the row). */
+export const RECORDING_STOP_REASONS = ['disk-full', 'ffmpeg-missing', 'ffmpeg-failed', 'disabled'] as const
+export type RecordingStopReason = (typeof RECORDING_STOP_REASONS)[number]
+
+/** The local VOD playlist (relative segment names) that ffprobe, clip cutting and backups read. */
+export const LOCAL_INDEX = 'index.m3u8'
+export const POSTER_FILE = 'poster.jpg'
+
+/**
+ * A showcase that goes live gets its recording row, unless its host turned recording off or its fair's
+ * replay policy is OFF. The replay is published at once unless the fair reviews replays first. Going live
+ * again (a resume) keeps the same recording: its next part continues it.
+ */
+export async function openRecording(sessionId: string, now: Date): Promise<{ recordingId: string } | null> {
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUnique({
+    where: { id: sessionId },
+    select: { kind: true, recordingEnabled: true, fair: { select: { replayPolicy: true } }, recording: { select: { id: true, status: true } } },
+  })
+  if (session?.kind !== 'SHOWCASE') return null
+  if (session.recording) return session.recording.status === 'REMOVED' ? null : { recordingId: session.recording.id }
+  if (!session.recordingEnabled || session.fair?.replayPolicy === 'OFF') return null
+  const recording = await prisma.recording.upsert({
+    where: { sessionId },
+    update: {},
+    create: { sessionId, startedAt: now, published: session.fair?.replayPolicy !== 'REVIEW' },
+    select: { id: true },
+  })
+  return { recordingId: recording.id }
+}
+
+/** The next part of a recording (numbered from 0), starting at `startedAt`. */
+export async function openPart(recordingId: string, startedAt: Date): Promise<number> {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.recordingPart.findFirst({ where: { recordingId }, orderBy: { index: 'desc' }, select: { index: true } })
+    const index = (last?.index ?? -1) + 1
+    await tx.recordingPart.create({ data: { recordingId, index, startedAt } })
+    await tx.recording.update({ where: { id: recordingId }, data: { status: 'RECORDING', stoppedReason: null } })
+    return index
+  })
+}
+
+/** The parts as written on disk (complete segments only), with their start instants from the database. */
+export async function loadPartPlaylists(recordingId: string, storage: RecordingStorage): Promise<PartPlaylist[]> {
+  const prisma = await getPrisma()
+  const parts = await prisma.recordingPart.findMany({ where: { recordingId }, orderBy: { index: 'asc' }, select: { index: true, startedAt: true } })
+  return Promise.all(
+    parts.map(async (part) => {
+      const text = await storage.readText(recordingId, partPlaylistName(part.index))
+      const parsed = text ? parseMediaPlaylist(text, part.index) : { segments: [], ended: false }
+      return { index: part.index, startedAt: part.startedAt, ...parsed }
+    }),
+  )
+}
+
+/**
+ * Writes what is on disk into the database and the local index: each part's length, the total, and,
+ * when `final`, the status (READY with media, FAILED without). Safe to run at any time and again: after
+ * a part ends, when the show ends, and at start-up for recordings a crash left unfinished.
+ */
+export async function syncRecording(
+  recordingId: string,
+  storage: RecordingStorage,
+  options: { final: boolean; now: Date; stoppedReason?: RecordingStopReason },
+): Promise<{ durationMs: number; parts: PartPlaylist[] }> {
+  const prisma = await getPrisma()
+  const parts = await loadPartPlaylists(recordingId, storage)
+  const durationMs = parts.reduce((sum, part) => sum + partDurationMs(part), 0)
+  await storage.prepare(recordingId)
+  const { writeFile, rename } = await import('node:fs/promises')
+  const target = storage.pathOf(recordingId, LOCAL_INDEX)
+  // Written aside and renamed: a reader never sees half a playlist.
+  await writeFile(`${target}.tmp`, composeVodPlaylist(parts, { ended: options.final, urlOf: (file) => file }))
+  await rename(`${target}.tmp`, target)
+  const hasPoster = (await storage.readText(recordingId, POSTER_FILE).catch(() => null)) !== null
+  await prisma.$transaction([
+    ...parts.map((part) =>
+      prisma.recordingPart.update({
+        where: { recordingId_index: { recordingId, index: part.index } },
+        data: { durationMs: partDurationMs(part), ...(options.final || part.ended ? { endedAt: options.now } : {}) },
+      }),
+    ),
+    prisma.recording.updateMany({
+      where: { id: recordingId, status: { not: 'REMOVED' } },
+      data: {
+        durationMs,
+        hasPoster,
+        ...(options.stoppedReason ? { stoppedReason: options.stoppedReason } : {}),
+        ...(options.final ? { status: durationMs > 0 ? 'READY' : 'FAILED', finalizedAt: options.now } : {}),
+      },
+    }),
+  ])
+  return { durationMs, parts }
+}
+
+/** Recordings still marked RECORDING whose showcase is over: a crash or restart left them for start-up. */
+export async function recordingsToFinalize(): Promise<string[]> {
+  const prisma = await getPrisma()
+  const rows = await prisma.recording.findMany({
+    where: { status: 'RECORDING', session: { status: { in: ['ENDED', 'CANCELLED'] } } },
+    select: { id: true },
+  })
+  return rows.map((row) => row.id)
+}
+
+export type ReplayVisitor = SessionUser | null
+
+/** Members of the hosting company, the fair's organizer and admins see unpublished replays and manage them. */
+export function canManageReplay(facts: Pick<SessionFacts, 'companyId' | 'organizerId'>, visitor: ReplayVisitor): boolean {
+  if (!visitor) return false
+  if (visitor.role === 'ADMIN') return true
+  if (visitor.role === 'ORGANIZER' && facts.organizerId === visitor.id) return true
+  return visitor.exporterMember?.company.id === facts.companyId
+}
+
+/**
+ * The recording of a showcase as this visitor may see it. Everyone else gets `not-found` (404) for a
+ * recording that is unpublished, removed, failed or absent, and for a showcase they could not watch
+ * live (a private showcase needs a signed-in account). `phase: 'live'` is the recording still being
+ * written (the live HLS fallback); `'replay'` is a finished one.
+ */
+export async function recordingForVisitor(sessionId: string, visitor: ReplayVisitor, phase: 'live' | 'replay') {
+  const prisma = await getPrisma()
+  const notFound = () => new DomainError('not-found', { status: 404 })
+  let facts: SessionFacts
+  try {
+    facts = await loadSessionFacts(sessionId)
+  } catch {
+    throw notFound()
+  }
+  if (facts.kind !== 'SHOWCASE') throw notFound()
+  const recording = await prisma.recording.findUnique({ where: { sessionId } })
+  if (!recording || recording.status === 'REMOVED') throw notFound()
+  const canManage = canManageReplay(facts, visitor)
+  if (phase === 'replay' && recording.status !== 'READY') throw notFound()
+  if (phase === 'live' && (facts.status !== 'LIVE' || recording.status !== 'RECORDING')) throw notFound()
+  if (!canManage) {
+    if (phase === 'replay' && !recording.published) throw notFound()
+    try {
+      roomContextFor(
+        facts,
+        visitor
+          ? {
+              kind: 'user',
+              userId: visitor.id,
+              name: visitor.name,
+              role: visitor.role,
+              companyId: visitor.exporterMember?.company.id ?? null,
+              locale: visitor.locale,
+            }
+          : { kind: 'guest', guestKey: '', name: '' },
+      )
+    } catch {
+      throw notFound()
+    }
+  }
+  return { recording, facts, canManage }
+}
