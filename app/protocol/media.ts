@@ -238,6 +238,21 @@ export type MediaCatalogue = Catalogue<typeof MEDIA_REQUEST_SCHEMAS, MediaRespon
 
 // ---- server → client events --------------------------------------------------------------------
 
+export const RECORDING_STOP_REASONS = ['disk-full', 'ffmpeg-missing', 'ffmpeg-failed', 'disabled'] as const
+/**
+ * The showcase's server-side recording, as everyone in the room sees it (viewers are told they are
+ * recorded). off: not recorded (turned off, the fair's policy, or no ffmpeg); restarting: ffmpeg failed and
+ * a new part starts in `retryInSeconds`; stopped: recording gave up (`reason`) while the show goes on.
+ */
+export type RecordingState =
+  | { state: 'off'; reason?: (typeof RECORDING_STOP_REASONS)[number] }
+  | { state: 'starting' }
+  | { state: 'recording' }
+  | { state: 'paused' }
+  | { state: 'restarting'; retryInSeconds: number }
+  | { state: 'stopped'; reason: (typeof RECORDING_STOP_REASONS)[number] }
+  | { state: 'finished' }
+
 export type MediaServerToClient = {
   /** Lifecycle of the session (SCHEDULED → LIVE → ENDED). */
   'media:status': (payload: { status: SessionStatus }) => void
@@ -252,6 +267,8 @@ export type MediaServerToClient = {
   'media:consumer-closed': (payload: { consumerId: string; producerId: string }) => void
   'media:consumer-layers': (payload: { consumerId: string; spatialLayer: number | null; temporalLayer: number | null }) => void
   'media:viewers': (payload: { count: number }) => void
+  /** The server-side recording's state changed (also sent once after joining). */
+  'media:recording': (payload: RecordingState) => void
   /** The room's media restarted (a worker died): join again. */
   'media:reset': (payload: { reason: 'worker-died' | 'shutdown' | 'peer-timeout' }) => void
 }

@@ -7,6 +7,7 @@ import { WorkerPool, type WorkerDeath, type WorkerFactory } from './worker-pool.
 export { MediaError, Peer, type MediaSource, type PeerRole } from './peer.ts'
 export { Room, type RoomCloseReason } from './room.ts'
 export { WorkerPool } from './worker-pool.ts'
+export { MediaTap, type TapDestination, type TappedTrack } from './tap.ts'
 export type { MediaConfig, IceServer } from './config.ts'
 
 type LayerEvents = {

@@ -3,6 +3,7 @@ import type { types } from 'mediasoup'
 import { MEDIA_CODECS } from './config.ts'
 import { MediaError, Peer, type MediaSource, type PeerHost, type PeerRole, type TransportListen } from './peer.ts'
 import { placeConsumers, type RouterLoad } from './placement.ts'
+import { MediaTap, type TapDestination } from './tap.ts'
 import type { WorkerPool } from './worker-pool.ts'
 
 /** Consumers a viewer of audio + video needs; reserved when its receive transport is placed. */
@@ -24,6 +25,8 @@ type RoomEvents = {
   /** The host added a producer: viewers should consume it. */
   produceradded: [{ producerId: string; kind: types.MediaKind; source: MediaSource; ownerId: string }]
   producerclosed: [{ producerId: string; ownerId: string }]
+  /** A producer was paused or resumed (the host muted the microphone or turned the camera off). */
+  producerpaused: [{ producerId: string; paused: boolean }]
   /** The number of joined viewers changed. */
   viewers: [number]
 }
@@ -47,6 +50,7 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
   readonly #hostProducers = new Map<string, types.Producer>()
   /** producerId → id of the peer that sends it. */
   readonly #owners = new Map<string, string>()
+  readonly #taps = new Set<MediaTap>()
   #closed = false
   #fanOut: Promise<RouterSlot> | null = null
 
@@ -166,23 +170,46 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
   }
 
   async producerAdded(peer: Peer, producer: types.Producer): Promise<void> {
+    await this.addExternalProducer(peer.id, producer)
+  }
+
+  /**
+   * A producer made outside a peer's WebRTC transport (an encoder's RTP into a PlainTransport of
+   * routerForSend()) joins the room as `ownerId`'s, exactly like a browser's.
+   */
+  async addExternalProducer(ownerId: string, producer: types.Producer): Promise<void> {
     this.#hostProducers.set(producer.id, producer)
-    this.#owners.set(producer.id, peer.id)
+    this.#owners.set(producer.id, ownerId)
     producer.observer.once('close', () => {
       this.#hostProducers.delete(producer.id)
       this.#owners.delete(producer.id)
-      if (!this.#closed) this.emit('producerclosed', { producerId: producer.id, ownerId: peer.id })
+      if (!this.#closed) this.emit('producerclosed', { producerId: producer.id, ownerId })
     })
+    producer.observer.on('pause', () => this.emit('producerpaused', { producerId: producer.id, paused: true }))
+    producer.observer.on('resume', () => this.emit('producerpaused', { producerId: producer.id, paused: false }))
     const primary = this.#primary()
     await Promise.all(
       this.#slots.filter((slot) => slot !== primary).map((slot) => primary.router.pipeToRouter({ producerId: producer.id, router: slot.router })),
     )
-    this.emit('produceradded', { producerId: producer.id, kind: producer.kind, source: this.sourceOf(producer.id) ?? 'camera', ownerId: peer.id })
+    this.emit('produceradded', { producerId: producer.id, kind: producer.kind, source: this.sourceOf(producer.id) ?? 'camera', ownerId })
+  }
+
+  /** Plain RTP out of the primary router (recording, restreaming); closed with the room. */
+  async openTap(destinations: TapDestination[], listenIp = '127.0.0.1'): Promise<MediaTap> {
+    const tap = await MediaTap.open(this.#primary().router, destinations, listenIp)
+    if (this.#closed) {
+      tap.close()
+      throw new MediaError('closed', 'This live session’s media is restarting; join again.')
+    }
+    this.#taps.add(tap)
+    tap.once('closed', () => this.#taps.delete(tap))
+    return tap
   }
 
   close(reason: RoomCloseReason): void {
     if (this.#closed) return
     this.#closed = true
+    for (const tap of [...this.#taps]) tap.close()
     for (const peer of [...this.peers.values()]) peer.close()
     for (const slot of this.#slots) {
       slot.router.close()

@@ -38,7 +38,7 @@ export function parseMediaPlaylist(text: string, partIndex: number): { segments:
   return { segments, ended }
 }
 
-export function partDurationMs(part: Pick<PartPlaylist, 'segments'>): number {
+export function partDurationMs(part: { segments: ReadonlyArray<Pick<Segment, 'durationMs'>> }): number {
   return part.segments.reduce((sum, segment) => sum + segment.durationMs, 0)
 }
 

@@ -4,9 +4,9 @@ import type { SessionUser } from '~/domain/accounts/session.server'
 import { loadSessionFacts, roomContextFor, type SessionFacts } from '~/domain/live/room-access.server'
 import { composeVodPlaylist, parseMediaPlaylist, partDurationMs, partPlaylistName, type PartPlaylist } from './playlist'
 import type { RecordingStorage } from './storage.server'
+import type { RECORDING_STOP_REASONS } from '~/protocol/media'
 
 /** Why a recording stopped before its showcase ended (shown to the host, kept on the row). */
-export const RECORDING_STOP_REASONS = ['disk-full', 'ffmpeg-missing', 'ffmpeg-failed', 'disabled'] as const
 export type RecordingStopReason = (typeof RECORDING_STOP_REASONS)[number]
 
 /** The local VOD playlist (relative segment names) that ffprobe, clip cutting and backups read. */
@@ -46,6 +46,12 @@ export async function openPart(recordingId: string, startedAt: Date): Promise<nu
     await tx.recording.update({ where: { id: recordingId }, data: { status: 'RECORDING', stoppedReason: null } })
     return index
   })
+}
+
+/** The part's media started flowing (its consumers resumed): the instant playback offsets count from. */
+export async function markPartStarted(recordingId: string, index: number, startedAt: Date): Promise<void> {
+  const prisma = await getPrisma()
+  await prisma.recordingPart.update({ where: { recordingId_index: { recordingId, index } }, data: { startedAt } })
 }
 
 /** The parts as written on disk (complete segments only), with their start instants from the database. */

@@ -13,7 +13,7 @@ export class StoragePathError extends Error {}
  * local; another backend (object storage) would upload finished files and serve them itself.
  * Layout per recording, flat: `p000.m3u8` + `p000-00001.ts` per part, `poster.jpg`, `clip-<id>.mp4`.
  */
-export interface RecordingStorage {
+export type RecordingStorage = {
   /** Absolute path of a recording's file; throws StoragePathError for any name outside the layout. */
   pathOf(recordingId: string, file?: string): string
   /** Creates the recording's folder and returns it. */

@@ -1,0 +1,163 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+export type FfmpegCheck = { ok: true; version: string } | { ok: false; reason: string }
+
+/** Whether the configured ffmpeg runs and has what recording needs (libx264, aac, the HLS muxer). */
+export async function checkFfmpeg(program: string): Promise<FfmpegCheck> {
+  try {
+    const { stdout } = await run(program, ['-hide_banner', '-version'], { timeout: 10_000 })
+    const version = /ffmpeg version (\S+)/.exec(stdout)?.[1] ?? 'unknown'
+    const { stdout: encoders } = await run(program, ['-hide_banner', '-encoders'], { timeout: 10_000 })
+    const missing = ['libx264', 'aac'].filter((name) => !new RegExp(`\\s${name}\\s`).test(encoders))
+    if (missing.length > 0) return { ok: false, reason: `ffmpeg ${version} lacks the encoders ${missing.join(', ')}` }
+    return { ok: true, version }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return { ok: false, reason: code === 'ENOENT' ? `${program} is not installed` : `${program} does not run (${(error as Error).message})` }
+  }
+}
+
+export type EncodeSettings = {
+  /** Output video height (16:9 canvas; camera and screen share are letterboxed into it). */
+  height: number
+  videoKbps: number
+  /** Seconds per HLS segment; a key frame starts each one, so clips cut without re-encoding. */
+  segmentSeconds: number
+}
+
+export const DEFAULT_ENCODE: EncodeSettings = { height: 720, videoKbps: 2500, segmentSeconds: 2 }
+
+/**
+ * ffmpeg arguments of one recording part: RTP in (the SDP), H.264 + AAC out as MPEG-TS HLS segments
+ * listed in an EVENT playlist. H.264/AAC in TS plays everywhere (hls.js, Safari's native HLS, and the
+ * RTMP restream can share the encode); the browser sends VP8/Opus, so this transcodes (ADR 014).
+ */
+export function recordingArgs(
+  input: { sdpFile: string; playlist: string; segmentPattern: string; hasVideo: boolean; hasAudio: boolean },
+  settings = DEFAULT_ENCODE,
+): string[] {
+  const width = Math.round((settings.height * 16) / 9 / 2) * 2
+  const args = [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'warning',
+    '-protocol_whitelist',
+    'file,udp,rtp',
+    // Give up when no media arrives for this long (the show paused, or this server died): the part ends cleanly.
+    '-listen_timeout',
+    '15',
+    '-reorder_queue_size',
+    '256',
+    '-fflags',
+    '+genpts',
+    '-analyzeduration',
+    '2000000',
+    '-probesize',
+    '2000000',
+    '-i',
+    input.sdpFile,
+  ]
+  if (input.hasVideo) {
+    args.push(
+      '-map',
+      '0:v:0',
+      '-vf',
+      `scale=${width}:${settings.height}:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=${width}:${settings.height}:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=30`,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-tune',
+      'zerolatency',
+      '-profile:v',
+      'main',
+      '-pix_fmt',
+      'yuv420p',
+      '-b:v',
+      `${settings.videoKbps}k`,
+      '-maxrate',
+      `${settings.videoKbps}k`,
+      '-bufsize',
+      `${settings.videoKbps * 2}k`,
+      '-force_key_frames',
+      `expr:gte(t,n_forced*${settings.segmentSeconds})`,
+      '-sc_threshold',
+      '0',
+    )
+  }
+  if (input.hasAudio) args.push('-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000')
+  args.push(
+    '-f',
+    'hls',
+    '-hls_time',
+    String(settings.segmentSeconds),
+    '-hls_list_size',
+    '0',
+    '-hls_playlist_type',
+    'event',
+    // Segments are written aside and renamed when complete: a listed segment is always whole.
+    '-hls_flags',
+    'independent_segments+temp_file',
+    '-hls_segment_filename',
+    input.segmentPattern,
+    input.playlist,
+  )
+  return args
+}
+
+/** One still of a segment, scaled for lists and the player's poster. */
+export function posterArgs(segmentFile: string, posterFile: string): string[] {
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    segmentFile,
+    '-frames:v',
+    '1',
+    '-vf',
+    'scale=640:-2',
+    '-q:v',
+    '4',
+    '-f',
+    'image2',
+    posterFile,
+  ]
+}
+
+export type RunningFfmpeg = {
+  child: ChildProcess
+  /** Resolves when the process has exited (code, or the signal that ended it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** The last lines ffmpeg wrote to stderr (its warnings and errors). */
+  stderrTail: () => string
+}
+
+export function spawnFfmpeg(program: string, args: string[], cwd: string): RunningFfmpeg {
+  const child = spawn(program, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+  let tail = ''
+  child.stderr.setEncoding('utf8')
+  child.stderr.on('data', (chunk: string) => {
+    tail = (tail + chunk).slice(-4000)
+  })
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('error', () => resolve({ code: -1, signal: null }))
+    child.once('exit', (code, signal) => resolve({ code, signal }))
+  })
+  return { child, exited, stderrTail: () => tail }
+}
+
+/** Runs ffmpeg to completion (posters, probes); rejects with its last error lines. */
+export async function runFfmpeg(program: string, args: string[], cwd: string, timeoutMs = 30_000): Promise<void> {
+  try {
+    await run(program, args, { cwd, timeout: timeoutMs })
+  } catch (error) {
+    throw new Error(`ffmpeg failed: ${((error as { stderr?: string }).stderr ?? (error as Error).message).slice(-500)}`)
+  }
+}

@@ -1,0 +1,47 @@
+import { createSocket, type Socket } from 'node:dgram'
+
+export type PortPair = { rtpPort: number; rtcpPort: number }
+
+function bind(port: number, host: string): Promise<Socket | null> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4')
+    socket.once('error', () => {
+      socket.close()
+      resolve(null)
+    })
+    socket.bind(port, host, () => resolve(socket))
+  })
+}
+
+/**
+ * Free UDP port pairs (even RTP port, RTCP on the next, as RFC 3550 and ffmpeg expect) for a local
+ * receiver, found by binding both and releasing them just before the receiver binds. Another program
+ * could take one in between: the receiver then fails to start and the recorder tries again with new ports.
+ */
+export async function findFreePortPairs(
+  count: number,
+  host = '127.0.0.1',
+  range: { min: number; max: number } = { min: 50_000, max: 59_998 },
+): Promise<PortPair[]> {
+  const pairs: PortPair[] = []
+  const held: Socket[] = []
+  try {
+    for (let attempt = 0; pairs.length < count && attempt < 200; attempt++) {
+      const span = Math.floor((range.max - range.min) / 2)
+      const rtpPort = range.min + 2 * Math.floor(Math.random() * span)
+      const rtp = await bind(rtpPort, host)
+      if (!rtp) continue
+      const rtcp = await bind(rtpPort + 1, host)
+      if (!rtcp) {
+        rtp.close()
+        continue
+      }
+      held.push(rtp, rtcp)
+      pairs.push({ rtpPort, rtcpPort: rtpPort + 1 })
+    }
+  } finally {
+    await Promise.all(held.map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))))
+  }
+  if (pairs.length < count) throw new Error('no free UDP port pairs for the recorder')
+  return pairs
+}

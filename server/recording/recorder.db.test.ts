@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import pino from 'pino'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { getPrisma } from '../../app/domain/db.server.ts'
+import { loadPartPlaylists, openRecording } from '../../app/domain/replays/recordings.server.ts'
+import { LocalRecordingStorage } from '../../app/domain/replays/storage.server.ts'
+import type { RecordingState } from '../../app/protocol/media.ts'
+import { createLiveShowcase } from '../../tests/fixtures.ts'
+import { startTestSource, type TestSource } from '../../tests/media-source.ts'
+import { mediaWorkerBinary } from '../../tests/realtime.ts'
+import { MediaLayer } from '../media/index.ts'
+import { checkFfmpeg, DEFAULT_ENCODE } from './ffmpeg.ts'
+import { SessionRecorder } from './recorder.ts'
+
+const run = promisify(execFile)
+const workerBin = mediaWorkerBinary()
+const ffmpegReady = (await checkFfmpeg('ffmpeg')).ok
+const logger = pino({ level: 'silent' })
+
+async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** ffprobe reads the whole playlist: its duration (s) and the number of decoded video frames. */
+async function probe(playlist: string): Promise<{ duration: number; frames: number }> {
+  const { stdout } = await run(
+    'ffprobe',
+    ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames:format=duration', '-of', 'json', playlist],
+    { timeout: 60_000 },
+  )
+  const parsed = JSON.parse(stdout) as { streams: Array<{ nb_read_frames: string }>; format: { duration: string } }
+  return { duration: Number(parsed.format.duration), frames: Number(parsed.streams[0]?.nb_read_frames ?? 0) }
+}
+
+describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → ffmpeg → HLS)', () => {
+  let media: MediaLayer
+  let folder: string
+  let source: TestSource | null = null
+  let recorder: SessionRecorder | null = null
+
+  beforeAll(async () => {
+    media = await MediaLayer.create({
+      workers: 1,
+      workerBin: workerBin!,
+      listenIp: '127.0.0.1',
+      minPort: 45000,
+      maxPort: 45999,
+      consumersPerRouter: 500,
+      peerJoinTimeoutMs: 15_000,
+      iceServers: [],
+      logLevel: 'error',
+    })
+    folder = await mkdtemp(path.join(os.tmpdir(), 'tradecast-recordings-'))
+  })
+  afterEach(async () => {
+    await recorder?.shutdown()
+    await source?.stop()
+    recorder = null
+    source = null
+  })
+  afterAll(async () => {
+    media.close()
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  async function startRecording(storage = new LocalRecordingStorage(folder), minFreeBytes = 0) {
+    const { session } = await createLiveShowcase('Recorded showcase')
+    const room = await media.openRoom(session.id)
+    source = await startTestSource(room)
+    const opened = await openRecording(session.id, new Date())
+    if (!opened) throw new Error('no recording opened')
+    const states: RecordingState[] = []
+    recorder = new SessionRecorder({
+      sessionId: session.id,
+      recordingId: opened.recordingId,
+      storage,
+      ffmpeg: 'ffmpeg',
+      encode: { ...DEFAULT_ENCODE, height: 360, videoKbps: 800 },
+      minFreeBytes,
+      logger,
+      now: () => new Date(),
+      timing: { settleMs: 100, watchMs: 500, restartBaseMs: 200 },
+    })
+    recorder.on('state', (state) => states.push(state))
+    recorder.attach(room)
+    return { session, room, recordingId: opened.recordingId, storage, states }
+  }
+
+  const segmentsOf = async (recordingId: string, storage: LocalRecordingStorage) =>
+    (await loadPartPlaylists(recordingId, storage)).map((part) => part.segments.length)
+
+  it('records the host into HLS, survives an ffmpeg crash with a new part, and finalises a playable VOD', async () => {
+    const { recordingId, storage, states } = await startRecording()
+    await until(async () => ((await segmentsOf(recordingId, storage))[0] ?? 0) >= 3, 'three segments of part 0')
+    expect(states.map((s) => s.state)).toContain('recording')
+
+    // ffmpeg dies mid-recording: a new part starts, with a discontinuity in the replay.
+    process.kill(recorder!.ffmpegPid!, 'SIGKILL')
+    await until(() => states.some((s) => s.state === 'restarting'), 'the restart state')
+    await until(async () => ((await segmentsOf(recordingId, storage))[1] ?? 0) >= 2, 'two segments of part 1')
+    await recorder!.finish()
+    expect(recorder!.state).toEqual({ state: 'finished' })
+
+    const prisma = await getPrisma()
+    const row = await prisma.recording.findUniqueOrThrow({ where: { id: recordingId }, include: { parts: { orderBy: { index: 'asc' } } } })
+    expect(row.status).toBe('READY')
+    expect(row.hasPoster).toBe(true)
+    expect(row.parts).toHaveLength(2)
+    expect(row.durationMs).toBe(row.parts[0]!.durationMs + row.parts[1]!.durationMs)
+    const index = (await storage.readText(recordingId, 'index.m3u8'))!
+    expect(index).toContain('#EXT-X-DISCONTINUITY')
+    expect(index.trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true)
+
+    // The whole playlist decodes, crash or not: its length is what the rows say, with ~30 fps of frames.
+    const { duration, frames } = await probe(storage.pathOf(recordingId, 'index.m3u8'))
+    expect(Math.abs(duration * 1000 - row.durationMs)).toBeLessThan(1500)
+    expect(frames).toBeGreaterThan((row.durationMs / 1000) * 20)
+  }, 90_000)
+
+  it('stops with disk-full when the disk is short of space, without touching the live room', async () => {
+    const { room, recordingId, states } = await startRecording(new LocalRecordingStorage(folder), Number.MAX_SAFE_INTEGER)
+    await until(() => states.some((s) => s.state === 'stopped'), 'the stopped state')
+    expect(recorder!.state).toEqual({ state: 'stopped', reason: 'disk-full' })
+    expect(room.closed).toBe(false)
+    expect(room.hostProducers()).toHaveLength(2)
+    const prisma = await getPrisma()
+    expect((await prisma.recording.findUniqueOrThrow({ where: { id: recordingId } })).stoppedReason).toBe('disk-full')
+  }, 30_000)
+})

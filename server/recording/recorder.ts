@@ -1,0 +1,351 @@
+import { EventEmitter } from 'node:events'
+import { createSocket } from 'node:dgram'
+import { rename, writeFile } from 'node:fs/promises'
+import type { Logger } from 'pino'
+import { markPartStarted, openPart, POSTER_FILE, type RecordingStopReason, syncRecording } from '../../app/domain/replays/recordings.server.ts'
+import { parseMediaPlaylist, partPlaylistName, partSegmentPattern } from '../../app/domain/replays/playlist.ts'
+import type { RecordingStorage } from '../../app/domain/replays/storage.server.ts'
+import type { RecordingState } from '../../app/protocol/media.ts'
+import type { MediaTap, Room } from '../media/index.ts'
+import { type EncodeSettings, posterArgs, recordingArgs, runFfmpeg, type RunningFfmpeg, spawnFfmpeg } from './ffmpeg.ts'
+import { findFreePortPairs, type PortPair } from './ports.ts'
+import { recordingSdp } from './sdp.ts'
+
+export type RecorderOptions = {
+  sessionId: string
+  recordingId: string
+  storage: RecordingStorage
+  ffmpeg: string
+  encode: EncodeSettings
+  /** Below this many free bytes on the recordings disk, recording stops (and resumes when space is back). */
+  minFreeBytes: number
+  logger: Logger
+  now: () => Date
+  /** Tests shorten the waits. */
+  timing?: Partial<RecorderTiming>
+}
+
+type RecorderTiming = {
+  /** Track changes (camera + microphone arriving together) settle for this long before a part starts. */
+  settleMs: number
+  /** How often the part's progress (poster, free disk) is looked at. */
+  watchMs: number
+  /** A graceful stop (SIGINT: ffmpeg closes its last segment) waits this long before SIGKILL. */
+  stopGraceMs: number
+  /** First restart delay after a crash; doubles per crash in a row. */
+  restartBaseMs: number
+}
+
+const DEFAULT_TIMING: RecorderTiming = { settleMs: 800, watchMs: 2000, stopGraceMs: 5000, restartBaseMs: 1000 }
+/** Crashes within this window count towards giving up; a part that ran longer than it resets the count. */
+const CRASH_WINDOW_MS = 60_000
+const MAX_CRASHES = 5
+
+type Part = {
+  index: number
+  producerIds: string[]
+  tap: MediaTap
+  ffmpeg: RunningFfmpeg
+  startedAt: number
+  stopping: boolean
+}
+
+/**
+ * One showcase's recording while it is live: the host's current (unpaused) audio and video leave the room
+ * through a MediaTap into ffmpeg, one part per continuous run. A changed set of tracks (camera off, a new
+ * producer after a reconnect), an ffmpeg crash or a room restart ends the part and starts the next; the
+ * replay joins parts with discontinuities. Nothing here is awaited by the live path: failures become a
+ * state the studio shows, never an error thrown into signalling.
+ */
+export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
+  #room: Room | null = null
+  readonly #roomListeners: Array<() => void> = []
+  #part: Part | null = null
+  #state: RecordingState = { state: 'starting' }
+  #queue: Promise<void> = Promise.resolve()
+  #settleTimer: NodeJS.Timeout | null = null
+  #restartTimer: NodeJS.Timeout | null = null
+  readonly #watchTimer: NodeJS.Timeout
+  #crashes: number[] = []
+  #hasPoster = false
+  #done = false
+  readonly #timing: RecorderTiming
+
+  constructor(readonly options: RecorderOptions) {
+    super()
+    this.#timing = { ...DEFAULT_TIMING, ...options.timing }
+    this.#watchTimer = setInterval(() => void this.#enqueue(() => this.#watch()), this.#timing.watchMs)
+    this.#watchTimer.unref()
+  }
+
+  get state(): RecordingState {
+    return this.#state
+  }
+
+  get partIndex(): number | null {
+    return this.#part?.index ?? null
+  }
+
+  /** The running part's ffmpeg (fault tests kill it). */
+  get ffmpegPid(): number | null {
+    return this.#part?.ffmpeg.child.pid ?? null
+  }
+
+  /** Records from this room's host producers (a new room after a worker restart replaces the old one). */
+  attach(room: Room): void {
+    if (this.#done || this.#room === room) return
+    this.#detach()
+    this.#room = room
+    const changed = () => this.#settle()
+    room.on('produceradded', changed)
+    room.on('producerclosed', changed)
+    room.on('producerpaused', changed)
+    room.once('closed', changed)
+    this.#roomListeners.push(() => {
+      room.off('produceradded', changed)
+      room.off('producerclosed', changed)
+      room.off('producerpaused', changed)
+      room.off('closed', changed)
+    })
+    this.#settle()
+  }
+
+  /** The show ended: the last part closes cleanly, the recording is finalised (VOD playlist, poster, READY). */
+  async finish(): Promise<void> {
+    await this.#close(true)
+  }
+
+  /** The server is stopping while the show goes on: parts close cleanly; a resume continues the recording. */
+  async shutdown(): Promise<void> {
+    await this.#close(false)
+  }
+
+  async #close(final: boolean): Promise<void> {
+    if (this.#done) return this.#queue
+    this.#done = true
+    this.#clearTimers()
+    this.#detach()
+    await this.#enqueue(async () => {
+      await this.#stopPart()
+      if (final && !this.#hasPoster) await this.#makePoster().catch(() => undefined)
+      await syncRecording(this.options.recordingId, this.options.storage, { final, now: this.options.now() })
+      if (final) this.#setState({ state: 'finished' })
+    })
+  }
+
+  #detach(): void {
+    for (const off of this.#roomListeners.splice(0)) off()
+    this.#room = null
+  }
+
+  #clearTimers(): void {
+    clearInterval(this.#watchTimer)
+    if (this.#settleTimer) clearTimeout(this.#settleTimer)
+    if (this.#restartTimer) clearTimeout(this.#restartTimer)
+    this.#settleTimer = null
+    this.#restartTimer = null
+  }
+
+  /** Operations run one at a time, in order; a failure is logged and never escapes into the caller. */
+  #enqueue(operation: () => Promise<void>): Promise<void> {
+    this.#queue = this.#queue.then(operation).catch((error: unknown) => {
+      this.options.logger.error({ err: error, sessionId: this.options.sessionId }, 'recording step failed')
+    })
+    return this.#queue
+  }
+
+  #settle(): void {
+    if (this.#done) return
+    if (this.#settleTimer) clearTimeout(this.#settleTimer)
+    this.#settleTimer = setTimeout(() => {
+      this.#settleTimer = null
+      void this.#enqueue(() => this.#reconcile())
+    }, this.#timing.settleMs)
+    this.#settleTimer.unref()
+  }
+
+  #setState(state: RecordingState): void {
+    if (JSON.stringify(state) === JSON.stringify(this.#state)) return
+    this.#state = state
+    this.emit('state', state)
+  }
+
+  /** The tracks to record now: the host's newest unpaused producer of each kind. */
+  #wantedProducers(): string[] {
+    const room = this.#room
+    if (!room || room.closed) return []
+    const byKind = new Map<string, string>()
+    for (const producer of room.hostProducers()) if (!producer.paused) byKind.set(producer.kind, producer.producerId)
+    return [...byKind.values()].sort()
+  }
+
+  async #reconcile(): Promise<void> {
+    if (this.#done || this.#restartTimer) return
+    if (this.#state.state === 'stopped' && this.#state.reason !== 'disk-full') return
+    const wanted = this.#wantedProducers()
+    const current = this.#part
+    if (current && !current.stopping && current.producerIds.join() === wanted.join() && !current.tap.closed) return
+    await this.#stopPart()
+    if (wanted.length === 0) {
+      if (this.#state.state !== 'stopped') this.#setState({ state: 'paused' })
+      return
+    }
+    if (!(await this.#enoughDisk())) {
+      await this.#stop('disk-full')
+      return
+    }
+    await this.#startPart(wanted)
+  }
+
+  async #enoughDisk(): Promise<boolean> {
+    return (await this.options.storage.freeBytes()) >= this.options.minFreeBytes
+  }
+
+  async #startPart(producerIds: string[]): Promise<void> {
+    const room = this.#room
+    if (!room || room.closed) return
+    this.#setState({ state: 'starting' })
+    const { storage, recordingId } = this.options
+    const folder = await storage.prepare(recordingId)
+    const ports = await findFreePortPairs(producerIds.length)
+    const tap = await room.openTap(producerIds.map((producerId, i) => ({ producerId, ip: '127.0.0.1', ...(ports[i] as PortPair) })))
+    const index = await openPart(recordingId, this.options.now())
+    const sdpFile = storage.pathOf(recordingId, `p${String(index).padStart(3, '0')}.sdp`)
+    await writeFile(sdpFile, recordingSdp(tap.tracks))
+    const args = recordingArgs(
+      {
+        sdpFile,
+        playlist: partPlaylistName(index),
+        segmentPattern: partSegmentPattern(index),
+        hasVideo: tap.tracks.some((track) => track.kind === 'video'),
+        hasAudio: tap.tracks.some((track) => track.kind === 'audio'),
+      },
+      this.options.encode,
+    )
+    const ffmpeg = spawnFfmpeg(this.options.ffmpeg, args, folder)
+    const part: Part = { index, producerIds, tap, ffmpeg, startedAt: Date.now(), stopping: false }
+    this.#part = part
+    void ffmpeg.exited.then((exit) => this.#enqueue(() => this.#partExited(part, exit)))
+    tap.once('closed', () => {
+      // The room closed (worker restart, show ended): this part is over; a new room gets a new part.
+      if (this.#part === part && !part.stopping) this.#settle()
+    })
+    // Media flows once ffmpeg listens; the first packets it misses would be the key frame.
+    await waitUntilBound(
+      ports.map((pair) => pair.rtpPort),
+      3000,
+    )
+    if (part.stopping || tap.closed) return
+    await tap.start()
+    await markPartStarted(recordingId, index, this.options.now())
+    // Browsers send a key frame on request; a repeat covers one lost while ffmpeg probes the stream.
+    for (const delay of [700, 1800]) {
+      setTimeout(() => {
+        if (!tap.closed) void tap.requestKeyFrame()
+      }, delay).unref()
+    }
+    this.#setState({ state: 'recording' })
+    this.options.logger.info({ sessionId: this.options.sessionId, recordingId, part: index, tracks: tap.tracks.length }, 'recording part started')
+  }
+
+  /** Ends the current part cleanly: ffmpeg gets SIGINT (it closes the last segment and the playlist). */
+  async #stopPart(): Promise<void> {
+    const part = this.#part
+    if (!part) return
+    this.#part = null
+    part.stopping = true
+    if (part.ffmpeg.child.exitCode === null && part.ffmpeg.child.signalCode === null) {
+      part.ffmpeg.child.kill('SIGINT')
+      const killer = setTimeout(() => part.ffmpeg.child.kill('SIGKILL'), this.#timing.stopGraceMs)
+      await part.ffmpeg.exited
+      clearTimeout(killer)
+    }
+    part.tap.close()
+    await syncRecording(this.options.recordingId, this.options.storage, { final: false, now: this.options.now() })
+  }
+
+  async #partExited(part: Part, exit: { code: number | null; signal: NodeJS.Signals | null }): Promise<void> {
+    if (part.stopping || this.#done) return
+    // ffmpeg ended by itself: a crash, a kill, or no media for its listen timeout.
+    this.#part = null
+    part.stopping = true
+    part.tap.close()
+    this.options.logger.warn(
+      { sessionId: this.options.sessionId, part: part.index, code: exit.code, signal: exit.signal, stderr: part.ffmpeg.stderrTail().slice(-600) },
+      'recording ffmpeg exited unexpectedly; starting a new part',
+    )
+    await syncRecording(this.options.recordingId, this.options.storage, { final: false, now: this.options.now() })
+    const now = Date.now()
+    if (now - part.startedAt > CRASH_WINDOW_MS) this.#crashes = []
+    this.#crashes = [...this.#crashes.filter((at) => now - at < CRASH_WINDOW_MS), now]
+    if (this.#crashes.length >= MAX_CRASHES) {
+      await this.#stop('ffmpeg-failed')
+      return
+    }
+    const delay = this.#timing.restartBaseMs * 2 ** (this.#crashes.length - 1)
+    this.#setState({ state: 'restarting', retryInSeconds: Math.ceil(delay / 1000) })
+    this.#restartTimer = setTimeout(() => {
+      this.#restartTimer = null
+      void this.#enqueue(() => this.#reconcile())
+    }, delay)
+    this.#restartTimer.unref()
+  }
+
+  async #stop(reason: RecordingStopReason): Promise<void> {
+    await this.#stopPart()
+    await syncRecording(this.options.recordingId, this.options.storage, { final: false, now: this.options.now(), stoppedReason: reason })
+    this.#setState({ state: 'stopped', reason })
+    this.options.logger.error({ sessionId: this.options.sessionId, reason }, 'recording stopped; the show goes on without it')
+  }
+
+  /** Periodic look at the running part: free disk (stop before the disk is full), the poster, and a stopped disk recovering. */
+  async #watch(): Promise<void> {
+    if (this.#done) return
+    if (this.#state.state === 'stopped' && this.#state.reason === 'disk-full') {
+      if (await this.#enoughDisk()) await this.#reconcile()
+      return
+    }
+    if (!this.#part) return
+    if (!(await this.#enoughDisk())) {
+      await this.#stop('disk-full')
+      return
+    }
+    if (!this.#hasPoster) await this.#makePoster().catch((error: unknown) => this.options.logger.warn({ err: error }, 'poster not made yet'))
+  }
+
+  /** A still from the second segment of the recording (the first may hold the grey frames before a key frame). */
+  async #makePoster(): Promise<void> {
+    const { storage, recordingId, ffmpeg } = this.options
+    const files = await storage.list(recordingId)
+    const segments: string[] = []
+    for (const playlist of files.filter((file) => /^p\d{3}\.m3u8$/.test(file))) {
+      const text = await storage.readText(recordingId, playlist)
+      if (text) segments.push(...parseMediaPlaylist(text, Number(playlist.slice(1, 4))).segments.map((segment) => segment.file))
+    }
+    const source = segments[1] ?? (this.#done ? segments[0] : undefined)
+    if (!source) return
+    const folder = storage.pathOf(recordingId)
+    await runFfmpeg(ffmpeg, posterArgs(source, 'poster-next.jpg'), folder, 15_000)
+    await rename(storage.pathOf(recordingId, 'poster-next.jpg'), storage.pathOf(recordingId, POSTER_FILE))
+    this.#hasPoster = true
+  }
+}
+
+/** Resolves once every port is bound by another process (ffmpeg listening), or after `timeoutMs`. */
+async function waitUntilBound(ports: number[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (const port of ports) {
+    while (Date.now() < deadline && (await portIsFree(port))) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4')
+    socket.once('error', () => {
+      socket.close()
+      resolve(false)
+    })
+    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)))
+  })
+}

@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import type { types } from 'mediasoup'
+import type { Room } from '../server/media/index.ts'
+
+// A host without a browser: ffmpeg encodes a test pattern (VP8, moving) and a tone (Opus) and sends
+// them as RTP into PlainTransports of the room's router, whose producers join the room as the host's.
+
+export type TestSource = {
+  producers: types.Producer[]
+  process: ChildProcess
+  stop: () => Promise<void>
+}
+
+const VIDEO_SSRC = 11_111_111
+const AUDIO_SSRC = 22_222_222
+
+export async function startTestSource(room: Room, options: { ownerId?: string; video?: boolean; audio?: boolean; size?: string } = {}): Promise<TestSource> {
+  const router = room.routerForSend()
+  const ownerId = options.ownerId ?? 'test-host'
+  const outputs: string[] = []
+  const producers: types.Producer[] = []
+  const transports: types.PlainTransport[] = []
+  const input = [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-re',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${options.size ?? '640x360'}:rate=30`,
+    '-re',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000',
+  ]
+  if (options.video !== false) {
+    const transport = await router.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: false, comedia: true })
+    transports.push(transport)
+    const producer = await transport.produce({
+      kind: 'video',
+      rtpParameters: { codecs: [{ mimeType: 'video/VP8', payloadType: 101, clockRate: 90_000 }], encodings: [{ ssrc: VIDEO_SSRC }] },
+      appData: { source: 'camera' },
+    })
+    producers.push(producer)
+    outputs.push(
+      ...['-map', '0:v', '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '800k', '-g', '30', '-keyint_min', '30'],
+      ...[
+        '-payload_type',
+        '101',
+        '-ssrc',
+        String(VIDEO_SSRC),
+        '-f',
+        'rtp',
+        `rtp://127.0.0.1:${transport.tuple.localPort}?rtcpport=${transport.rtcpTuple?.localPort}&pkt_size=1200`,
+      ],
+    )
+  }
+  if (options.audio !== false) {
+    const transport = await router.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: false, comedia: true })
+    transports.push(transport)
+    const producer = await transport.produce({
+      kind: 'audio',
+      rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48_000, channels: 2 }], encodings: [{ ssrc: AUDIO_SSRC }] },
+      appData: { source: 'microphone' },
+    })
+    producers.push(producer)
+    outputs.push(
+      ...['-map', '1:a', '-c:a', 'libopus', '-b:a', '64k', '-ac', '2'],
+      ...[
+        '-payload_type',
+        '100',
+        '-ssrc',
+        String(AUDIO_SSRC),
+        '-f',
+        'rtp',
+        `rtp://127.0.0.1:${transport.tuple.localPort}?rtcpport=${transport.rtcpTuple?.localPort}`,
+      ],
+    )
+  }
+  const child = spawn('ffmpeg', [...input, ...outputs], { stdio: ['ignore', 'ignore', 'pipe'] })
+  child.stderr.resume()
+  for (const producer of producers) await room.addExternalProducer(ownerId, producer)
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return {
+    producers,
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL')
+        await exited
+      }
+      for (const transport of transports) transport.close()
+    },
+  }
+}
