@@ -24,6 +24,8 @@ import enMeetings from './en/meetings'
 import koMeetings from './ko/meetings'
 import enAccount from './en/account'
 import koAccount from './ko/account'
+import enReplayPage from './en/replay-page'
+import koReplayPage from './ko/replay-page'
 
 export const messages = {
   en: {
@@ -39,6 +41,7 @@ export const messages = {
     ...enBuyerProfile,
     ...enMeetings,
     ...enAccount,
+    ...enReplayPage,
   },
   ko: {
     ...koCore,
@@ -53,5 +56,6 @@ export const messages = {
     ...koBuyerProfile,
     ...koMeetings,
     ...koAccount,
+    ...koReplayPage,
   },
 }

@@ -12,19 +12,26 @@ function authorTarget(message: ChatMessageView): { userId: string } | { guestKey
   return message.author.kind === 'user' ? { userId: message.author.id } : { guestKey: message.author.key }
 }
 
+/** One message as the chat shows it: the author (exporters highlighted), then the text with its links (live and replay). */
+export function ChatMessageText({ message }: { message: ChatMessageView }) {
+  return (
+    <p className="text-sm">
+      <span className={clsx('font-semibold', message.author.kind === 'user' && message.author.role === 'EXPORTER' ? 'text-brand-700' : 'text-slate-800')}>
+        {message.author.name}
+      </span>{' '}
+      <span className="break-words text-slate-800">
+        <LinkifiedText text={message.body} />
+      </span>
+    </p>
+  )
+}
+
 function MessageItem({ message, room, canModerate, isPinned }: { message: ChatMessageView; room: LiveRoom; canModerate: boolean; isPinned: boolean }) {
   const { t } = useTranslation()
   const own = room.state.you?.key === (message.author.kind === 'user' ? `u:${message.author.id}` : `g:${message.author.key}`)
   return (
     <li className="group rounded-md px-2 py-1 hover:bg-slate-50" data-testid="chat-message">
-      <p className="text-sm">
-        <span className={clsx('font-semibold', message.author.kind === 'user' && message.author.role === 'EXPORTER' ? 'text-brand-700' : 'text-slate-800')}>
-          {message.author.name}
-        </span>{' '}
-        <span className="break-words text-slate-800">
-          <LinkifiedText text={message.body} />
-        </span>
-      </p>
+      <ChatMessageText message={message} />
       {canModerate ? (
         <div className="mt-0.5 flex flex-wrap gap-2 text-xs" aria-label={t('liveRoom.moderate', { name: message.author.name })}>
           <button type="button" className="text-slate-600 underline" onClick={() => void room.pinMessage(isPinned ? null : message.id)}>

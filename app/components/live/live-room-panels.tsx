@@ -86,51 +86,41 @@ function Dialog({ title, onClose, children }: { title: string; onClose: () => vo
 }
 
 /**
- * The live room around a viewer's video: reactions and the pinned product cards under it ("Request
- * quote" and "Buy samples" open in place, so buyers stay in the stream), the chat beside it.
+ * The pinned product cards a buyer acts on: "Request quote" and "Buy samples" open in place (the RFQ and
+ * the sample order are linked to this session), so buyers stay in the stream — live or in its replay.
  */
-export function ViewerRoom({
+export function ShoppableProducts({
   sessionId,
-  video,
+  products,
   paymentsEnabled,
   buyerCountry,
 }: {
   sessionId: string
-  video: React.ReactNode
+  products: readonly PinnedProductView[]
   paymentsEnabled: boolean
   buyerCountry: string | null
 }) {
   const { t } = useTranslation()
   const { user } = useRootData()
-  const [guestName, setGuestName] = useState<string | null>(null)
-  const room = useLiveRoom(sessionId, { guestName })
   const [dialog, setDialog] = useState<ProductDialog>(null)
   const isBuyer = user?.role === 'BUYER'
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div className="min-w-0 space-y-4">
-        {video}
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <ReactionBar onReact={(emoji) => void room.react(emoji)} burst={room.state.reactionBurst} />
-          <ConnectionBadge room={room} />
-        </div>
-        <PinnedProducts
-          products={room.state.pinnedProducts}
-          onRequestQuote={isBuyer ? (product) => setDialog({ kind: 'quote', product }) : undefined}
-          renderExtraActions={(product) =>
-            isBuyer && product.sample ? (
-              <button type="button" className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')} onClick={() => setDialog({ kind: 'samples', product })}>
-                {t('payments.buySamples')}
-              </button>
-            ) : !user ? (
-              <Link to={`/login?redirectTo=${encodeURIComponent(`/live/${sessionId}`)}`} className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')}>
-                {t('nav.signIn')}
-              </Link>
-            ) : null
-          }
-        />
-      </div>
-      <ChatPanel room={room} guestName={user ? user.name : guestName} onGuestName={setGuestName} />
+    <>
+      <PinnedProducts
+        products={products}
+        onRequestQuote={isBuyer ? (product) => setDialog({ kind: 'quote', product }) : undefined}
+        renderExtraActions={(product) =>
+          isBuyer && product.sample ? (
+            <button type="button" className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')} onClick={() => setDialog({ kind: 'samples', product })}>
+              {t('payments.buySamples')}
+            </button>
+          ) : !user ? (
+            <Link to={`/login?redirectTo=${encodeURIComponent(`/live/${sessionId}`)}`} className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')}>
+              {t('nav.signIn')}
+            </Link>
+          ) : null
+        }
+      />
       {dialog?.kind === 'quote' ? (
         <QuoteDialog product={dialog.product} sessionId={sessionId} buyerCountry={buyerCountry} onClose={() => setDialog(null)} />
       ) : null}
@@ -145,6 +135,36 @@ export function ViewerRoom({
           />
         </Dialog>
       ) : null}
+    </>
+  )
+}
+
+/** The live room around a viewer's video: reactions and the pinned product cards under it, the chat beside it. */
+export function ViewerRoom({
+  sessionId,
+  video,
+  paymentsEnabled,
+  buyerCountry,
+}: {
+  sessionId: string
+  video: React.ReactNode
+  paymentsEnabled: boolean
+  buyerCountry: string | null
+}) {
+  const { user } = useRootData()
+  const [guestName, setGuestName] = useState<string | null>(null)
+  const room = useLiveRoom(sessionId, { guestName })
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="min-w-0 space-y-4">
+        {video}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <ReactionBar onReact={(emoji) => void room.react(emoji)} burst={room.state.reactionBurst} />
+          <ConnectionBadge room={room} />
+        </div>
+        <ShoppableProducts sessionId={sessionId} products={room.state.pinnedProducts} paymentsEnabled={paymentsEnabled} buyerCountry={buyerCountry} />
+      </div>
+      <ChatPanel room={room} guestName={user ? user.name : guestName} onGuestName={setGuestName} />
     </div>
   )
 }

@@ -9,7 +9,8 @@ const HISTORY_SIZE = 50
 const CATCH_UP_SIZE = 200
 const CATCH_UP_OVERLAP_MS = 10_000
 
-const MESSAGE_SELECT = {
+/** The columns a chat message view is made of (toMessageView); the replay's chat uses them too. */
+export const MESSAGE_SELECT = {
   id: true,
   body: true,
   language: true,

@@ -11,55 +11,80 @@ function pinError(code: PinErrorCode) {
   return new DomainError<PinErrorCode>(code, { status: PIN_STATUS[code] })
 }
 
-/** The product cards every viewer sees, in the order they were pinned. */
-export async function listPinnedProducts(sessionId: string, locale: string, now = new Date()): Promise<PinnedProductView[]> {
+/**
+ * The trade cards of these products (the live room's pinned cards, a replay's chapter cards), in the
+ * order given; products that no longer exist are left out, and with `publishedOnly` those withdrawn too.
+ */
+export async function listProductCards(
+  productIds: readonly string[],
+  locale: string,
+  { now = new Date(), publishedOnly = false }: { now?: Date; publishedOnly?: boolean } = {},
+): Promise<PinnedProductView[]> {
+  if (productIds.length === 0) return []
   const prisma = await getPrisma()
-  const rows = await prisma.liveSessionProduct.findMany({
-    where: { sessionId, pinnedAt: { not: null } },
-    orderBy: { pinnedAt: 'asc' },
+  const products = await prisma.product.findMany({
+    where: { id: { in: [...productIds] }, ...(publishedOnly ? { status: 'PUBLISHED' as const } : {}) },
     select: {
-      product: {
-        select: {
-          id: true,
-          hsCode: true,
-          moq: true,
-          unit: true,
-          incoterms: true,
-          leadTimeDays: true,
-          sampleAvailable: true,
-          samplePriceMinor: true,
-          sampleCurrency: true,
-          sampleMaxQuantity: true,
-          translations: { select: { locale: true, name: true } },
-          priceTiers: { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true, currency: true } },
-          images: { orderBy: { position: 'asc' }, take: 1, select: { path: true } },
-          certifications: {
-            where: { certification: { OR: [{ validUntil: null }, { validUntil: { gte: now } }] } },
-            select: { certification: { select: { type: true, market: true, validUntil: true } } },
-          },
-        },
+      id: true,
+      hsCode: true,
+      moq: true,
+      unit: true,
+      incoterms: true,
+      leadTimeDays: true,
+      sampleAvailable: true,
+      samplePriceMinor: true,
+      sampleCurrency: true,
+      sampleMaxQuantity: true,
+      translations: { select: { locale: true, name: true } },
+      priceTiers: { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true, currency: true } },
+      images: { orderBy: { position: 'asc' }, take: 1, select: { path: true } },
+      certifications: {
+        where: { certification: { OR: [{ validUntil: null }, { validUntil: { gte: now } }] } },
+        select: { certification: { select: { type: true, market: true, validUntil: true } } },
       },
     },
   })
-  return rows.map(({ product }) => ({
-    id: product.id,
-    name: pickTranslation(product.translations, locale)?.name ?? '',
-    hsCode: product.hsCode,
-    moq: product.moq,
-    unit: product.unit,
-    incoterms: product.incoterms,
-    leadTimeDays: product.leadTimeDays,
-    priceTiers: product.priceTiers,
-    certifications: product.certifications.map(({ certification }) => ({
-      type: certification.type,
-      market: certification.market,
-      validUntil: certification.validUntil?.toISOString() ?? null,
-    })),
-    sample: product.sampleAvailable
-      ? { priceMinor: product.samplePriceMinor ?? 0, currency: product.sampleCurrency ?? 'USD', maxQuantity: product.sampleMaxQuantity ?? 1 }
-      : null,
-    image: product.images[0]?.path ?? null,
-  }))
+  const byId = new Map(products.map((product) => [product.id, product]))
+  return [...new Set(productIds)].flatMap((id) => {
+    const product = byId.get(id)
+    if (!product) return []
+    return [
+      {
+        id: product.id,
+        name: pickTranslation(product.translations, locale)?.name ?? '',
+        hsCode: product.hsCode,
+        moq: product.moq,
+        unit: product.unit,
+        incoterms: product.incoterms,
+        leadTimeDays: product.leadTimeDays,
+        priceTiers: product.priceTiers,
+        certifications: product.certifications.map(({ certification }) => ({
+          type: certification.type,
+          market: certification.market,
+          validUntil: certification.validUntil?.toISOString() ?? null,
+        })),
+        sample: product.sampleAvailable
+          ? { priceMinor: product.samplePriceMinor ?? 0, currency: product.sampleCurrency ?? 'USD', maxQuantity: product.sampleMaxQuantity ?? 1 }
+          : null,
+        image: product.images[0]?.path ?? null,
+      },
+    ]
+  })
+}
+
+/** The product cards every viewer sees, in the order they were pinned. */
+export async function listPinnedProducts(sessionId: string, locale: string, now = new Date()): Promise<PinnedProductView[]> {
+  const prisma = await getPrisma()
+  const pins = await prisma.liveSessionProduct.findMany({
+    where: { sessionId, pinnedAt: { not: null } },
+    orderBy: { pinnedAt: 'asc' },
+    select: { productId: true },
+  })
+  return listProductCards(
+    pins.map((pin) => pin.productId),
+    locale,
+    { now },
+  )
 }
 
 /** The host pins (or unpins) one of their own published products; at most three at once. */

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/watch'
 import { ViewerRoom } from '~/components/live/live-room-panels'
+import { ReplayRoom } from '~/components/replays/replay-room'
 import { PhaseBadge } from '~/components/live-media/phase-badge'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { loadWatchSession } from '~/domain/live/sessions.server'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
+import { findReplay, replayStartSeconds } from '~/domain/replays/replay-page.server'
 import { useWatch } from '~/media/use-watch'
 import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
 import { resolveLocale } from '~/utils/preferences.server'
@@ -20,8 +22,13 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
+  const session = await loadWatchSession(params.sessionId, user, locale)
+  // After the show: its replay, when there is one this visitor may see; otherwise the ended room as before.
+  const replay = session.access === 'watch' && session.status === 'ENDED' ? await findReplay(session.id, user, locale) : null
   return {
-    session: await loadWatchSession(params.sessionId, user, locale),
+    session,
+    replay,
+    startAtSeconds: replay ? replayStartSeconds(new URL(request.url)) : 0,
     paymentsEnabled: isPaymentsEnabled(),
     buyerCountry: user?.buyerProfile?.country ?? null,
   }
@@ -46,6 +53,16 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
           <p>{t('liveMedia.errors.forbidden')}</p>
         )}
       </div>
+    )
+  }
+  if (loaderData.replay) {
+    return (
+      <ReplayRoom
+        replay={loaderData.replay}
+        startAtSeconds={loaderData.startAtSeconds}
+        paymentsEnabled={loaderData.paymentsEnabled}
+        buyerCountry={loaderData.buyerCountry}
+      />
     )
   }
   return (
