@@ -176,7 +176,7 @@ function ChapterList({
       {chapters.length === 0 ? (
         <p className="text-sm text-slate-500">{t('replayPage.noChapters')}</p>
       ) : (
-        <ol aria-label={t('replayPage.chaptersLabel')} className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
+        <ol aria-label={t('replayPage.chaptersLabel')} className="grid gap-2 sm:grid-cols-2">
           {chapters.map((chapter) => {
             const name = productsById.get(chapter.productId)?.name ?? ''
             const time = formatOffset(chapter.startMs)
@@ -197,8 +197,8 @@ function ChapterList({
                   )}
                 >
                   <span className="font-mono tabular-nums text-slate-600">{time}</span>
-                  <span className="min-w-0 flex-1 truncate">{name}</span>
-                  {playing ? <span className="text-xs text-brand-700">{t('replayPage.nowShowing')}</span> : null}
+                  <span className="min-w-0 flex-1 break-words">{name}</span>
+                  {playing ? <span className="shrink-0 text-xs text-brand-700">{t('replayPage.nowShowing')}</span> : null}
                 </button>
               </li>
             )
