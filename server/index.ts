@@ -6,10 +6,13 @@ import type { ServerBuild } from 'react-router'
 import { disconnectPrisma, getPrisma } from '../app/domain/db.server.ts'
 import { closeSharedRedis } from '../app/utils/redis.server.ts'
 import { startSessionReminderTimer } from '../app/domain/fairs/reminders.server.ts'
+import { resumeUnfinishedClips } from '../app/domain/replays/clips.server.ts'
+import { startReplayRetentionTimer } from '../app/domain/replays/retention.server.ts'
 import { getEnv } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
 import { createExpressApp } from './app.ts'
 import { createMediaLayer } from './media-setup.ts'
+import { createRecordingService } from './recording/setup.ts'
 import { createRealtimeServer } from './realtime/index.ts'
 import { DemoCredentialsError, guardDemoCredentials, seedDemoDataIfEmpty } from './seed-on-start.ts'
 
@@ -47,8 +50,10 @@ if (env.NODE_ENV !== 'development') {
 const httpServer = createServer(app)
 // mediasoup workers (one per core); a dead worker is replaced and only its rooms restart.
 const media = await createMediaLayer(env, logger)
+// ffmpeg records live showcases (and serves the live HLS fallback); without it live still works.
+const recordings = await createRecordingService(env, logger)
 const realtime = await createRealtimeServer(httpServer, {
-  media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1' },
+  media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1', recordings },
 })
 
 await new Promise<void>((resolve, reject) => {
@@ -57,6 +62,8 @@ await new Promise<void>((resolve, reject) => {
 })
 // In-app reminders to registered buyers shortly before approved fair showcases (idempotent per buyer and session).
 const stopReminders = startSessionReminderTimer({ onError: (err) => logger.error({ err }, 'session reminders failed') })
+// Hourly: replays past their fair's retention are deleted; at the first run, clip cuts a restart interrupted resume.
+const stopReplayRetention = startReplayRetentionTimer({ onStart: resumeUnfinishedClips, onError: (err) => logger.error({ err }, 'replay retention failed') })
 const address = httpServer.address()
 const port = typeof address === 'object' && address ? address.port : env.PORT
 logger.info({ port, mode: env.NODE_ENV, bootMs: Math.round(performance.now() - bootStarted) }, `Tradecast listening on http://localhost:${port}`)
@@ -66,8 +73,11 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error')
   else logger.info({ signal }, 'shutting down')
   stopReminders()
+  stopReplayRetention()
   // Sockets first (viewer spans close at this instant, stats are written), then the media workers.
   await realtime.close()
+  // Running recording parts close cleanly (a show still live continues its recording after the restart).
+  await recordings.close()
   media.close()
   await new Promise<void>((resolve) => {
     httpServer.close(() => resolve())

@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { SessionStatus } from '~/protocol/media'
+import type { RecordingState, SessionStatus } from '~/protocol/media'
 import { deviceFailure, listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceOption } from './local-media'
 import { isSessionOver, MediaSession, MediaSessionClosedError } from './media-session'
 import { request, type MediaRequestError } from './signalling'
@@ -28,6 +28,8 @@ export type StudioState = {
   transport: TransportQuality
   busy: null | 'devices' | 'go-live' | 'end' | 'screen' | 'resume'
   error: string | null
+  /** The server-side recording, once the show is live (null before). */
+  recording: RecordingState | null
 }
 
 /** The host's studio: device choice and preview, go live / resume / end, screen share, mute. */
@@ -47,6 +49,7 @@ export function useBroadcast(sessionId: string) {
     transport: 'new',
     busy: 'devices',
     error: null,
+    recording: null,
   })
   const [resets, setResets] = useState(0)
   const patch = useCallback((next: Partial<StudioState>) => setState((current) => ({ ...current, ...next })), [])
@@ -131,6 +134,7 @@ export function useBroadcast(sessionId: string) {
     const autoResume = resets > 0 && broadcasting.current
     const onStatus = ({ status }: { status: SessionStatus }) => patch({ status, ...(status === 'ENDED' ? { phase: 'ended' as const } : {}) })
     const onViewers = ({ count }: { count: number }) => patch({ viewerCount: count })
+    const onRecording = (recording: RecordingState) => patch({ recording })
     const onReset = () => {
       joinedRef.current = false
       closeMedia()
@@ -140,6 +144,7 @@ export function useBroadcast(sessionId: string) {
     socket.on('media:status', onStatus)
     socket.on('media:viewers', onViewers)
     socket.on('media:reset', onReset)
+    socket.on('media:recording', onRecording)
     void (async () => {
       const joined = await joining.join()
       patch({ status: joined.status })
@@ -172,6 +177,7 @@ export function useBroadcast(sessionId: string) {
       socket.off('media:status', onStatus)
       socket.off('media:viewers', onViewers)
       socket.off('media:reset', onReset)
+      socket.off('media:recording', onRecording)
     }
   }, [socket, epoch, resets, sessionId, patch, publish, closeMedia])
 

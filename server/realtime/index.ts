@@ -3,6 +3,7 @@ import { Server } from 'socket.io'
 import { onIdentityEvent } from '../../app/domain/accounts/identity-events.server.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
 import type { IceServer, MediaLayer } from '../media/index.ts'
+import type { RecordingService } from '../recording/service.ts'
 import { registerLiveNamespace } from './live-namespace.ts'
 import { createHandshakeGuard } from './handshake-guard.ts'
 import { watchIdentityEvents } from './identity-watch.ts'
@@ -10,7 +11,7 @@ import { registerMediaNamespace } from './media-namespace.ts'
 
 export type RealtimeOptions = {
   /** The mediasoup layer; without it the `/media` namespace is not served. */
-  media?: { layer: MediaLayer; iceServers: IceServer[]; testHooks: boolean }
+  media?: { layer: MediaLayer; iceServers: IceServer[]; testHooks: boolean; recordings?: RecordingService | null }
   /** Shares rooms with other processes through Redis; defaults to REDIS_URL. `key` keeps test and benchmark channels apart. */
   redis?: { url: string; key?: string }
   /** Where identity events come from (default: this process's domain events); tests give one server none. */
@@ -51,7 +52,12 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
 
   const live = registerLiveNamespace(io, shared ? { redis: shared } : {})
   const media = options.media
-    ? registerMediaNamespace(io, { media: options.media.layer, iceServers: options.media.iceServers, testHooks: options.media.testHooks })
+    ? registerMediaNamespace(io, {
+        media: options.media.layer,
+        iceServers: options.media.iceServers,
+        testHooks: options.media.testHooks,
+        recordings: options.media.recordings ?? null,
+      })
     : null
   // Sign-out, revoked sessions and membership changes drop the person's sockets on every process.
   const stopIdentityWatch = watchIdentityEvents(io, [io.of('/live'), ...(media ? [io.of('/media')] : [])], {

@@ -1,10 +1,11 @@
 import type { Server } from 'socket.io'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
-import { MEDIA_REQUEST_SCHEMAS, type MediaErrorCode, type MediaResponses, type TransportInfo } from '../../app/protocol/media.ts'
+import { MEDIA_REQUEST_SCHEMAS, type MediaErrorCode, type MediaResponses, type RecordingState, type TransportInfo } from '../../app/protocol/media.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import type { MediaLayer } from '../media/index.ts'
+import type { RecordingService } from '../recording/service.ts'
 import { serveCatalogue, typedNamespace } from './gateway/index.ts'
-import type { MediaContext, MediaHandlers, MediaNamespace, MediaSocket } from './media-handlers/context.ts'
+import { type MediaContext, type MediaHandlers, type MediaNamespace, type MediaSocket, mediaRoomName } from './media-handlers/context.ts'
 import { joinHandlers } from './media-handlers/join.ts'
 import { lifecycleHandlers, SessionStatuses } from './media-handlers/lifecycle.ts'
 import { MEDIA_REFUSALS } from './media-handlers/refusals.ts'
@@ -18,6 +19,8 @@ export type MediaNamespaceOptions = {
   iceServers: TransportInfo['iceServers']
   /** ENABLE_TEST_HOOKS=1: answers `test:kill-worker`. Never on in production deployments. */
   testHooks: boolean
+  /** Records live showcases; without it nothing is recorded. */
+  recordings?: RecordingService | null
   /** Heartbeat of open viewer spans and stats refresh, ms. */
   heartbeatMs?: number
   now?: () => Date
@@ -39,7 +42,12 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   // Open spans move forward every heartbeat; stats of sessions whose viewers changed are refreshed.
   const spans = new ViewerSpans(now, logger, options.heartbeatMs ?? 5000)
   const rooms = new MediaRooms(nsp, spans, logger)
-  const context: MediaContext = { nsp, media: options.media, iceServers: options.iceServers, now, rooms, spans, statuses: new SessionStatuses() }
+  const recordings = options.recordings ?? null
+  const context: MediaContext = { nsp, media: options.media, iceServers: options.iceServers, now, rooms, spans, statuses: new SessionStatuses(), recordings }
+  // Everyone in a showcase's room learns whether it is being recorded (viewers too: they are on it).
+  const announceRecording = ({ sessionId, state }: { sessionId: string; state: RecordingState }) =>
+    nsp.to(mediaRoomName(sessionId)).emit('media:recording', state)
+  recordings?.on('state', announceRecording)
   const testHooks: MediaHandlers = options.testHooks
     ? { 'test:kill-worker': async (_socket, { sessionId }) => ({ pid: options.media.killWorkerOf(sessionId) }) }
     : {}
@@ -63,6 +71,7 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
 
   return {
     async close() {
+      recordings?.off('state', announceRecording)
       rooms.close()
       await spans.shutdown()
     },

@@ -139,8 +139,26 @@ export type RunningFfmpeg = {
   stderrTail: () => string
 }
 
-export function spawnFfmpeg(program: string, args: string[], cwd: string): RunningFfmpeg {
-  const child = spawn(program, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+let deathSignalWrapper: Promise<boolean> | undefined
+
+/**
+ * Whether util-linux's setpriv can give ffmpeg a parent-death signal. ffmpeg does not stop when its RTP
+ * input stops (it reports a timeout and waits), so without this a server killed mid-show would leave its
+ * recorders running; with it they get SIGINT, close their last segment and exit.
+ */
+export function canSignalOnParentDeath(): Promise<boolean> {
+  deathSignalWrapper ??= run('setpriv', ['--help'], { timeout: 5000 }).then(
+    ({ stdout }) => process.platform === 'linux' && stdout.includes('--pdeathsig'),
+    () => false,
+  )
+  return deathSignalWrapper
+}
+
+/** Starts a long-running ffmpeg (a recording part); it is told to finish if this process dies. */
+export async function spawnFfmpeg(program: string, args: string[], cwd: string): Promise<RunningFfmpeg> {
+  const [command, commandArgs] = (await canSignalOnParentDeath()) ? ['setpriv', ['--pdeathsig', 'INT', '--', program, ...args]] : [program, args]
+  // setpriv execs ffmpeg in place: the pid, the signals and the exit status are ffmpeg's own.
+  const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
   let tail = ''
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (chunk: string) => {

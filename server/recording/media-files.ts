@@ -48,5 +48,3 @@ export function mountRecordingFiles(app: Express): void {
     )
   })
 }
-
-

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import pino from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '../../app/domain/db.server.ts'
@@ -12,33 +10,14 @@ import type { RecordingState } from '../../app/protocol/media.ts'
 import { createLiveShowcase } from '../../tests/fixtures.ts'
 import { startTestSource, type TestSource } from '../../tests/media-source.ts'
 import { mediaWorkerBinary } from '../../tests/realtime.ts'
-import { MediaLayer } from '../media/index.ts'
+import { createTestMediaLayer, probePlaylist, until } from '../../tests/recording.ts'
+import type { MediaLayer } from '../media/index.ts'
 import { checkFfmpeg, DEFAULT_ENCODE } from './ffmpeg.ts'
 import { SessionRecorder } from './recorder.ts'
 
-const run = promisify(execFile)
 const workerBin = mediaWorkerBinary()
 const ffmpegReady = (await checkFfmpeg('ffmpeg')).ok
 const logger = pino({ level: 'silent' })
-
-async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
-
-/** ffprobe reads the whole playlist: its duration (s) and the number of decoded video frames. */
-async function probe(playlist: string): Promise<{ duration: number; frames: number }> {
-  const { stdout } = await run(
-    'ffprobe',
-    ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames:format=duration', '-of', 'json', playlist],
-    { timeout: 60_000 },
-  )
-  const parsed = JSON.parse(stdout) as { streams: Array<{ nb_read_frames: string }>; format: { duration: string } }
-  return { duration: Number(parsed.format.duration), frames: Number(parsed.streams[0]?.nb_read_frames ?? 0) }
-}
 
 describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → ffmpeg → HLS)', () => {
   let media: MediaLayer
@@ -47,17 +26,7 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
   let recorder: SessionRecorder | null = null
 
   beforeAll(async () => {
-    media = await MediaLayer.create({
-      workers: 1,
-      workerBin: workerBin!,
-      listenIp: '127.0.0.1',
-      minPort: 45000,
-      maxPort: 45999,
-      consumersPerRouter: 500,
-      peerJoinTimeoutMs: 15_000,
-      iceServers: [],
-      logLevel: 'error',
-    })
+    media = await createTestMediaLayer(workerBin!, { min: 45000, max: 45999 })
     folder = await mkdtemp(path.join(os.tmpdir(), 'tradecast-recordings-'))
   })
   afterEach(async () => {
@@ -120,7 +89,7 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     expect(index.trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true)
 
     // The whole playlist decodes, crash or not: its length is what the rows say, with ~30 fps of frames.
-    const { duration, frames } = await probe(storage.pathOf(recordingId, 'index.m3u8'))
+    const { duration, frames } = await probePlaylist(storage.pathOf(recordingId, 'index.m3u8'))
     expect(Math.abs(duration * 1000 - row.durationMs)).toBeLessThan(1500)
     expect(frames).toBeGreaterThan((row.durationMs / 1000) * 20)
   }, 90_000)

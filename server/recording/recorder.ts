@@ -222,7 +222,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       },
       this.options.encode,
     )
-    const ffmpeg = spawnFfmpeg(this.options.ffmpeg, args, folder)
+    const ffmpeg = await spawnFfmpeg(this.options.ffmpeg, args, folder)
     const part: Part = { index, producerIds, tap, ffmpeg, startedAt: Date.now(), stopping: false }
     this.#part = part
     void ffmpeg.exited.then((exit) => this.#enqueue(() => this.#partExited(part, exit)))

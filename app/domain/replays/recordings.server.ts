@@ -1,7 +1,7 @@
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
-import { loadSessionFacts, roomContextFor, type SessionFacts } from '~/domain/live/room-access.server'
+import { assertShowcaseManagement, loadSessionFacts, roomContextFor, type SessionFacts } from '~/domain/live/room-access.server'
 import { composeVodPlaylist, parseMediaPlaylist, partDurationMs, partPlaylistName, type PartPlaylist } from './playlist'
 import type { RecordingStorage } from './storage.server'
 import type { RECORDING_STOP_REASONS } from '~/protocol/media'
@@ -169,4 +169,25 @@ export async function recordingForVisitor(sessionId: string, visitor: ReplayVisi
     }
   }
   return { recording, facts, canManage }
+}
+
+/** What the studio shows about recording before the show: the host's switch and the fair's rule over it. */
+export async function studioRecordingSettings(sessionId: string) {
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { recordingEnabled: true, status: true, fair: { select: { replayPolicy: true } } },
+  })
+  return { enabled: session.recordingEnabled, fairPolicy: session.fair?.replayPolicy ?? null, changeable: session.status === 'SCHEDULED' }
+}
+
+/**
+ * The host turns recording on or off before going live (a show already live keeps what it started with:
+ * switching mid-show would leave a replay with holes nobody chose). Managing the showcase is required.
+ */
+export async function setShowcaseRecording(sessionId: string, userId: string, enabled: boolean): Promise<void> {
+  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const prisma = await getPrisma()
+  const updated = await prisma.liveSession.updateMany({ where: { id: sessionId, status: 'SCHEDULED' }, data: { recordingEnabled: enabled } })
+  if (updated.count === 0) throw new DomainError('already-live', { status: 409, messageKey: 'liveMedia.recording.errors.alreadyLive' })
 }

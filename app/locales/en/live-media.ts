@@ -1,5 +1,34 @@
 const liveMedia = {
   liveMedia: {
+    recording: {
+      willRecord: 'This showcase will be recorded and kept as a replay.',
+      willNotRecord: 'Recording is off: there will be no replay.',
+      turnOff: 'Turn recording off',
+      turnOn: 'Turn recording on',
+      turnedOn: 'Recording is on for this showcase.',
+      turnedOff: 'Recording is off for this showcase.',
+      fairOff: 'This fair does not record its showcases.',
+      viewerNote: 'Recorded for replay',
+      state: {
+        off: 'Not recorded',
+        starting: 'Recording starts…',
+        recording: 'Recording',
+        paused: 'Recording paused (no camera or microphone)',
+        restarting_one: 'Recording restarts in {{count}} s',
+        restarting_other: 'Recording restarts in {{count}} s',
+        finished: 'Recording saved',
+      },
+      reason: {
+        'disk-full': 'Recording stopped: the server’s disk is full. The show goes on; the replay ends here.',
+        'ffmpeg-missing': 'Not recorded: this server cannot record (ffmpeg is missing).',
+        'ffmpeg-failed': 'Recording stopped after repeated failures. The show goes on; the replay ends here.',
+        disabled: 'Not recorded',
+      },
+      errors: {
+        alreadyLive: 'The showcase is already live: recording can only be changed before going live.',
+        invalid: 'That setting could not be read; try again.',
+      },
+    },
     viewers_one: '{{count}} viewer',
     viewers_other: '{{count}} viewers',
     phase: {
@@ -81,6 +110,25 @@ const liveMedia = {
         reconnecting: 'Reconnecting…',
         ended: 'This showcase has ended. Thank you for watching!',
         error: 'The video could not be played.',
+      },
+      hls: {
+        badge: 'HLS fallback',
+        behind_one: 'You are about {{count}} s behind the live stream',
+        behind_other: 'You are about {{count}} s behind the live stream',
+        trying: 'Connecting to the live stream…',
+        retry: 'Try again',
+        retryWebRtc: 'Try live video again',
+        reason: {
+          'no-webrtc': 'Your browser cannot receive real-time video, so you are watching the standard live stream.',
+          'room-full': 'The real-time video room is full, so you are watching the standard live stream.',
+          'ice-failed': 'Your network blocks real-time video, so you are watching the standard live stream.',
+        },
+        errors: {
+          unsupported: 'Your browser cannot play this stream.',
+          'not-found': 'The live stream is not available.',
+          network: 'The live stream could not be loaded. Check your connection.',
+          media: 'The live stream could not be played.',
+        },
       },
     },
     errors: {

@@ -3,6 +3,35 @@ import type { MessagesOf } from '../types'
 
 const liveMedia: MessagesOf<typeof en> = {
   liveMedia: {
+    recording: {
+      willRecord: '이 쇼케이스는 녹화되어 다시보기로 남습니다.',
+      willNotRecord: '녹화가 꺼져 있습니다: 다시보기가 남지 않습니다.',
+      turnOff: '녹화 끄기',
+      turnOn: '녹화 켜기',
+      turnedOn: '이 쇼케이스의 녹화를 켰습니다.',
+      turnedOff: '이 쇼케이스의 녹화를 껐습니다.',
+      fairOff: '이 박람회는 쇼케이스를 녹화하지 않습니다.',
+      viewerNote: '다시보기용으로 녹화 중',
+      state: {
+        off: '녹화 안 함',
+        starting: '녹화 시작 중…',
+        recording: '녹화 중',
+        paused: '녹화 일시 중지 (카메라·마이크 없음)',
+        restarting_one: '{{count}}초 후 녹화 재시작',
+        restarting_other: '{{count}}초 후 녹화 재시작',
+        finished: '녹화 저장됨',
+      },
+      reason: {
+        'disk-full': '녹화 중지: 서버 디스크가 가득 찼습니다. 방송은 계속되며 다시보기는 여기까지입니다.',
+        'ffmpeg-missing': '녹화 안 함: 이 서버는 녹화할 수 없습니다 (ffmpeg 없음).',
+        'ffmpeg-failed': '반복된 오류로 녹화가 중지되었습니다. 방송은 계속되며 다시보기는 여기까지입니다.',
+        disabled: '녹화 안 함',
+      },
+      errors: {
+        alreadyLive: '이미 라이브 중입니다: 녹화 설정은 라이브 전에만 바꿀 수 있습니다.',
+        invalid: '설정을 읽을 수 없습니다. 다시 시도하세요.',
+      },
+    },
     viewers_one: '시청자 {{count}}명',
     viewers_other: '시청자 {{count}}명',
     phase: {
@@ -84,6 +113,25 @@ const liveMedia: MessagesOf<typeof en> = {
         reconnecting: '다시 연결 중…',
         ended: '쇼케이스가 종료되었습니다. 시청해 주셔서 감사합니다!',
         error: '영상을 재생할 수 없습니다.',
+      },
+      hls: {
+        badge: 'HLS 대체 재생',
+        behind_one: '라이브보다 약 {{count}}초 늦게 시청 중입니다',
+        behind_other: '라이브보다 약 {{count}}초 늦게 시청 중입니다',
+        trying: '라이브 스트림에 연결하는 중…',
+        retry: '다시 시도',
+        retryWebRtc: '실시간 영상 다시 시도',
+        reason: {
+          'no-webrtc': '이 브라우저는 실시간 영상을 받을 수 없어 일반 라이브 스트림으로 시청 중입니다.',
+          'room-full': '실시간 영상 방이 가득 차서 일반 라이브 스트림으로 시청 중입니다.',
+          'ice-failed': '네트워크가 실시간 영상을 차단하여 일반 라이브 스트림으로 시청 중입니다.',
+        },
+        errors: {
+          unsupported: '이 브라우저에서는 이 스트림을 재생할 수 없습니다.',
+          'not-found': '라이브 스트림을 사용할 수 없습니다.',
+          network: '라이브 스트림을 불러오지 못했습니다. 연결을 확인하세요.',
+          media: '라이브 스트림을 재생할 수 없습니다.',
+        },
       },
     },
     errors: {

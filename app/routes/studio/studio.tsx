@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { useEffect } from 'react'
-import { Link, useRevalidator } from 'react-router'
+import { Form, Link, useNavigation, useRevalidator } from 'react-router'
+import { z } from 'zod'
 import type { Route } from './+types/studio'
 import { PhaseBadge } from '~/components/live-media/phase-badge'
+import { RecordingBadge } from '~/components/live-media/recording-badge'
+import { CsrfInput } from '~/components/csrf-input'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
@@ -13,7 +16,10 @@ import { useBroadcast } from '~/media/use-broadcast'
 import { HostRoomPanel } from '~/components/live/live-room-panels'
 import { loadHostRoomOptions } from '~/domain/live/pinned-products.server'
 import { getSessionStatistics } from '~/domain/live/session-statistics.server'
+import { setShowcaseRecording, studioRecordingSettings } from '~/domain/replays/recordings.server'
+import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.session.title} · Studio · Tradecast` }]
 
@@ -21,8 +27,27 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
   const session = await requireStudioSession(params.sessionId, user)
   const locale = await resolveLocale(request, user)
-  const [room, stats] = await Promise.all([loadHostRoomOptions(membership.company.id, locale), getSessionStatistics(session.id)])
-  return { session, room, stats, canEditBlockedWords: companyRoleHasPermission(membership.role, 'manage:blocked-words:own') }
+  const [room, stats, recording] = await Promise.all([
+    loadHostRoomOptions(membership.company.id, locale),
+    getSessionStatistics(session.id),
+    studioRecordingSettings(session.id),
+  ])
+  return { session, room, stats, recording, canEditBlockedWords: companyRoleHasPermission(membership.role, 'manage:blocked-words:own') }
+}
+
+const RecordingSettingSchema = z.strictObject({ csrf: z.string(), intent: z.literal('recording'), enabled: z.enum(['true', 'false']) })
+
+/** Recording on or off, before going live (the one setting the studio changes over HTTP). */
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user } = await requireExporterMember(request)
+  const session = await requireStudioSession(params.sessionId, user)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const parsed = RecordingSettingSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) return redirectWithToast(`/studio/${session.id}`, { kind: 'error', messageKey: 'liveMedia.recording.errors.invalid' }, { status: 303 })
+  const enabled = parsed.data.enabled === 'true'
+  await setShowcaseRecording(session.id, user.id, enabled)
+  return redirectWithToast(`/studio/${session.id}`, enabled ? 'liveMedia.recording.turnedOn' : 'liveMedia.recording.turnedOff')
 }
 
 const STATS_REFRESH_MS = 15_000
@@ -33,6 +58,8 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
   const studio = useBroadcast(session.id)
   const busy = studio.busy !== null
   const onAir = studio.phase === 'live'
+  const navigation = useNavigation()
+  const { recording } = loaderData
   // The figures row (viewers, chat, pins, inquiries) follows the show while on air.
   const revalidator = useRevalidator()
   useEffect(() => {
@@ -51,6 +78,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
         </div>
         <div className="flex items-center gap-3">
           <PhaseBadge phase={studio.phase} />
+          {studio.recording ? <RecordingBadge state={studio.recording} audience="host" /> : null}
           <span className="text-sm text-slate-700" data-testid="viewer-count">
             {t('liveMedia.viewers', { count: studio.viewerCount })}
           </span>
@@ -75,6 +103,20 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
         <div className="space-y-4">
           <Card id="controls" title={t('liveMedia.studio.controls')}>
             <div className="space-y-3">
+              {studio.phase === 'preview' && recording.fairPolicy !== 'OFF' && recording.changeable ? (
+                <Form method="post" className="flex items-center justify-between gap-3 rounded-md bg-slate-50 p-2 text-sm" data-testid="recording-setting">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="recording" />
+                  <input type="hidden" name="enabled" value={recording.enabled ? 'false' : 'true'} />
+                  <span>{t(recording.enabled ? 'liveMedia.recording.willRecord' : 'liveMedia.recording.willNotRecord')}</span>
+                  <Button type="submit" variant="secondary" disabled={navigation.state !== 'idle'} aria-pressed={recording.enabled}>
+                    {t(recording.enabled ? 'liveMedia.recording.turnOff' : 'liveMedia.recording.turnOn')}
+                  </Button>
+                </Form>
+              ) : null}
+              {studio.phase === 'preview' && recording.fairPolicy === 'OFF' ? (
+                <p className="text-sm text-slate-600">{t('liveMedia.recording.fairOff')}</p>
+              ) : null}
               {studio.phase === 'preview' ? (
                 <Button onClick={() => void studio.goLive()} disabled={busy || studio.socketState !== 'connected'} className="w-full">
                   {studio.busy === 'go-live' ? t('liveMedia.studio.goingLive') : t('liveMedia.studio.goLive')}

@@ -8,6 +8,7 @@ import type {
   TransportInfo,
 } from '../../../app/protocol/media.ts'
 import type { Peer, MediaLayer, Room } from '../../media/index.ts'
+import type { RecordingService } from '../../recording/service.ts'
 import { type CatalogueHandlers, type ConnectionData, ProtocolError } from '../gateway/index.ts'
 import type { MediaRooms } from './rooms.ts'
 import type { SessionStatuses } from './lifecycle.ts'
@@ -37,6 +38,8 @@ export type MediaContext = {
   rooms: MediaRooms
   statuses: SessionStatuses
   spans: ViewerSpans
+  /** Server-side recording of live showcases (absent in suites that do not record). */
+  recordings: RecordingService | null
 }
 
 export const mediaRoomName = (sessionId: string) => `media:${sessionId}`

@@ -14,7 +14,7 @@ type JoinAnswer = MediaResponses['media:join']
 type RouterCapabilities = JoinAnswer['routerRtpCapabilities']
 
 /** media:join (a showcase as host or viewer, a meeting as participant), media:ready and media:leave. */
-export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContext): MediaHandlers {
+export function joinHandlers({ media, now, rooms, statuses, spans, recordings }: MediaContext): MediaHandlers {
   const quota = new PeerQuota()
   // One join at a time per connection: two joins in flight would each add a peer, and the first would be
   // left open (transports, a counted viewer) when the second replaced it.
@@ -92,6 +92,7 @@ export function joinHandlers({ media, now, rooms, statuses, spans }: MediaContex
     peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
     peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
     rooms.resetOnTimeout(socket)
+    if (session.status === 'LIVE' && recordings) socket.emit('media:recording', recordings.stateOf(sessionId))
     return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: session.status, isHost, title: session.title }
   }
 

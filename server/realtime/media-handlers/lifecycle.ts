@@ -30,7 +30,7 @@ async function managingHost(socket: MediaSocket, sessionId: string, refusal: str
 }
 
 /** media:go-live and media:end: SCHEDULED → LIVE → ENDED, told to the whole room. */
-export function lifecycleHandlers({ nsp, now, rooms, statuses, spans }: MediaContext): MediaHandlers {
+export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings }: MediaContext): MediaHandlers {
   return {
     'media:go-live': async (socket) => {
       const joined = requireJoined(socket, 'host')
@@ -40,6 +40,8 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans }: MediaCon
       statuses.set(joined.sessionId, 'LIVE')
       nsp.to(mediaRoomName(joined.sessionId)).emit('media:status', { status: 'LIVE' })
       spans.changed(joined.sessionId)
+      // Not awaited: the recording starts beside the show, never in its way.
+      void recordings?.sessionLive(joined.sessionId, joined.room)
       return { status: 'LIVE', startedAt: result.startedAt.toISOString() }
     },
 
@@ -49,6 +51,8 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans }: MediaCon
       const result = await endLive(sessionId, now())
       statuses.set(sessionId, 'ENDED')
       nsp.to(mediaRoomName(sessionId)).emit('media:status', { status: 'ENDED' })
+      // The last part closes and the replay is finalised in the background (the end is answered now).
+      void recordings?.sessionEnded(sessionId)
       // Closing the room leaves every socket of it (their spans close at this instant), then final stats.
       room.close('ended')
       await rooms.leaveAll(sessionId)

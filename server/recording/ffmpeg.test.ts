@@ -1,0 +1,104 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { canSignalOnParentDeath, checkFfmpeg, recordingArgs } from './ffmpeg.ts'
+import { recordingSdp } from './sdp.ts'
+
+const ffmpegReady = (await checkFfmpeg('ffmpeg')).ok
+
+describe('recordingArgs', () => {
+  it('maps only the tracks there are, cuts 2-s segments on forced key frames, writes aside then renames', () => {
+    const args = recordingArgs({ sdpFile: 'p003.sdp', playlist: 'p003.m3u8', segmentPattern: 'p003-%05d.ts', hasVideo: false, hasAudio: true })
+    expect(args).not.toContain('0:v:0')
+    expect(args).toContain('0:a:0')
+    const video = recordingArgs({ sdpFile: 'p000.sdp', playlist: 'p000.m3u8', segmentPattern: 'p000-%05d.ts', hasVideo: true, hasAudio: true })
+    expect(video[video.indexOf('-force_key_frames') + 1]).toBe('expr:gte(t,n_forced*2)')
+    expect(video[video.indexOf('-hls_flags') + 1]).toContain('temp_file')
+    expect(video.at(-1)).toBe('p000.m3u8')
+    // Camera and screen share land letterboxed on one 16:9 canvas: the encoder never sees a size change.
+    expect(video[video.indexOf('-vf') + 1]).toContain('pad=1280:720')
+  })
+})
+
+describe('recordingSdp', () => {
+  it('declares each track on its port pair with the consumer’s payload type, codec and fmtp', () => {
+    const sdp = recordingSdp([
+      {
+        producerId: 'a',
+        kind: 'audio',
+        codec: { mimeType: 'audio/opus', payloadType: 100, clockRate: 48_000, channels: 2, parameters: { useinbandfec: 1 } },
+        destination: { producerId: 'a', ip: '127.0.0.1', rtpPort: 50_000, rtcpPort: 50_001 },
+      },
+      {
+        producerId: 'v',
+        kind: 'video',
+        codec: { mimeType: 'video/VP8', payloadType: 101, clockRate: 90_000 },
+        destination: { producerId: 'v', ip: '127.0.0.1', rtpPort: 50_002, rtcpPort: 50_003 },
+      },
+    ])
+    expect(sdp.split('\r\n')).toEqual(
+      expect.arrayContaining([
+        'm=audio 50000 RTP/AVP 100',
+        'a=rtcp:50001',
+        'a=rtpmap:100 opus/48000/2',
+        'a=fmtp:100 useinbandfec=1',
+        'm=video 50002 RTP/AVP 101',
+        'a=rtpmap:101 VP8/90000',
+      ]),
+    )
+  })
+})
+
+describe.runIf(ffmpegReady && process.platform === 'linux')('a recording ffmpeg whose server dies', () => {
+  let folder: string
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'tradecast-orphan-'))
+    await writeFile(
+      path.join(folder, 'wait.sdp'),
+      recordingSdp([
+        {
+          producerId: 'v',
+          kind: 'video',
+          codec: { mimeType: 'video/VP8', payloadType: 101, clockRate: 90_000 },
+          destination: { producerId: 'v', ip: '127.0.0.1', rtpPort: 47_990, rtcpPort: 47_991 },
+        },
+      ]),
+    )
+  })
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('stops by itself instead of waiting for RTP forever', async () => {
+    expect(await canSignalOnParentDeath()).toBe(true)
+    // A parent process (the server) starts ffmpeg the way the recorder does, then is SIGKILLed.
+    const script = `
+      import { spawnFfmpeg } from ${JSON.stringify(path.resolve('server/recording/ffmpeg.ts'))}
+      const running = await spawnFfmpeg('ffmpeg', ['-nostdin', '-protocol_whitelist', 'file,udp,rtp', '-listen_timeout', '120', '-i', 'wait.sdp', '-f', 'null', '-'], ${JSON.stringify(folder)})
+      console.log(running.child.pid)
+      setInterval(() => {}, 1000)
+    `
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const [chunk] = (await once(parent.stdout, 'data')) as [Buffer]
+    const ffmpegPid = Number(chunk.toString().trim())
+    expect(ffmpegPid).toBeGreaterThan(0)
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    expect(alive(ffmpegPid)).toBe(true)
+    parent.kill('SIGKILL')
+    const deadline = Date.now() + 10_000
+    while (alive(ffmpegPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    const stillThere = alive(ffmpegPid)
+    if (stillThere) execFileSync('kill', ['-9', String(ffmpegPid)])
+    expect(stillThere).toBe(false)
+  })
+})
