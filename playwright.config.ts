@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const DATA_DIR = process.env.E2E_DATA_DIR ?? `data/e2e-pglite`
+// Showcases recorded during the run (ffmpeg HLS), started empty like the database.
+const RECORDINGS_DIR = `${DATA_DIR}-recordings`
 // Payments: the app talks to the local Stripe fake (tests/mocks/stripe-server.ts), which posts signed
 // webhooks back to the app; nothing reaches Stripe.
 const STRIPE_MOCK_PORT = Number(process.env.E2E_STRIPE_PORT ?? 12111)
@@ -51,7 +53,7 @@ export default defineConfig({
       // The production build on a fresh embedded database, seeded with the demo data at start (explicitly:
       // outside development demo data is opt-in). NODE_ENV=test, not production: a production process
       // refuses ENABLE_TEST_HOOKS (app/utils/env.server.ts); server/index.ts serves the build for both.
-      command: `rm -rf ${DATA_DIR} && node_modules/.bin/tsx server/index.ts`,
+      command: `rm -rf ${DATA_DIR} ${RECORDINGS_DIR} && node_modules/.bin/tsx server/index.ts`,
       url: `http://localhost:${PORT}/healthz`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -64,6 +66,7 @@ export default defineConfig({
         SESSION_SECRET: 'e2e-session-secret-local-only-0123456789abcdef',
         PORT: String(PORT),
         PGLITE_DATA_DIR: DATA_DIR,
+        RECORDINGS_DIR,
         LOG_LEVEL: 'warn',
         SEED_DEMO_DATA: 'true',
         STRIPE_SECRET_KEY: 'sk_test_e2e',
