@@ -81,6 +81,19 @@ export class MediaSession {
     return this.#step(() => request(this.socket, 'media:ready', { rtpCapabilities: wireRtpCapabilities(this.#loaded().recvRtpCapabilities) }))
   }
 
+  /**
+   * `media:ready` of a viewer who plays the live HLS rendition instead (no WebRTC, or a fallback): in
+   * the room for the status, the viewer count and the figures, receiving nothing (no capabilities).
+   */
+  readyWithoutMedia(): Promise<ReadyAnswer> {
+    return this.#step(() => request(this.socket, 'media:ready', { rtpCapabilities: {} }))
+  }
+
+  /** Follows the receive transport's ICE/DTLS connection state (nothing before `connect` opened it). */
+  onRecvConnectionState(listener: (state: types.ConnectionState) => void): void {
+    this.#recv?.on('connectionstatechange', listener)
+  }
+
   /** A new send transport in place of the current one (the studio opens one at each publish). */
   async openSendTransport(): Promise<types.Transport> {
     this.closeSendTransport()

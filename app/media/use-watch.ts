@@ -1,12 +1,17 @@
 import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MediaSource, ProducerInfo, QualityChoice, SessionStatus } from '~/protocol/media'
+import { ConnectWatchdog, fallbackReasonFor, hasWebRtc, type FallbackReason, type WatchStep } from './live-fallback'
 import { isSessionOver, MediaSession } from './media-session'
 import { mediaRecovery, request } from './signalling'
 import { publishPlaybackStats, readPlaybackStats, type PlaybackStats } from './stats'
 import { useMediaSocket } from './use-media-socket'
 
 export type WatchPhase = 'connecting' | 'waiting' | 'live' | 'reconnecting' | 'ended' | 'error'
+
+/** How the picture arrives: WebRTC from the SFU, or the live HLS rendition (a few seconds behind). */
+export type WatchTransport = 'webrtc' | 'hls'
+type WatchMode = { transport: WatchTransport; fallback: FallbackReason | null }
 
 export type WatchState = {
   phase: WatchPhase
@@ -22,11 +27,23 @@ export type WatchState = {
   error: { code: string; message: string } | null
 }
 
+export type Watch = WatchState & {
+  transport: WatchTransport
+  /** Why this viewer watches HLS (null on WebRTC). */
+  fallback: FallbackReason | null
+  setQuality: (quality: QualityChoice) => void
+  /** Back from the HLS fallback to WebRTC (after a full room). */
+  retryWebRtc: () => void
+}
+
 /**
  * A viewer of a live session: joins the room on every (re)connection, consumes the host's audio and
  * video, follows producers coming and going (screen share, host reconnects) and the lifecycle.
+ * Falls back to the live HLS rendition (transport 'hls', played by the page) when this browser has no
+ * WebRTC, the room refuses the join (`too-many`), or the receive transport does not connect in time;
+ * it then stays in the room without receiving, for the status and the viewer count.
  */
-export function useWatch(sessionId: string): WatchState & { setQuality: (quality: QualityChoice) => void } {
+export function useWatch(sessionId: string): Watch {
   const { socket, state: socketState, epoch } = useMediaSocket()
   const [state, setState] = useState<WatchState>({
     phase: 'connecting',
@@ -41,6 +58,8 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     error: null,
   })
   const [resets, setResets] = useState(0)
+  const [mode, setMode] = useState<WatchMode>({ transport: 'webrtc', fallback: null })
+  const hlsRef = useRef(false)
   const consumers = useRef(new Map<string, types.Consumer>())
   const qualityRef = useRef<QualityChoice>('auto')
   const statusRef = useRef<SessionStatus>('SCHEDULED')
@@ -49,6 +68,11 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
   const patch = useCallback((next: Partial<WatchState>) => setState((current) => ({ ...current, ...next })), [])
 
   const refreshStream = useCallback(() => {
+    if (hlsRef.current) {
+      const status = statusRef.current
+      patch({ stream: null, phase: isSessionOver(status) ? 'ended' : status === 'LIVE' ? 'live' : 'waiting' })
+      return
+    }
     const tracks = [...consumers.current.values()].filter((consumer) => !consumer.closed).map((consumer) => consumer.track)
     const hasVideo = [...consumers.current.values()].some((consumer) => consumer.kind === 'video' && !consumer.closed)
     const status = statusRef.current
@@ -62,16 +86,37 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     if (socketState === 'reconnecting') patch({ phase: statusRef.current === 'ENDED' ? 'ended' : 'reconnecting' })
   }, [socketState, patch])
 
-  // Join (again) at every connection or media reset.
+  useEffect(() => {
+    hlsRef.current = mode.transport === 'hls'
+  }, [mode])
+
+  // Join (again) at every connection, media reset or change of transport.
   useEffect(() => {
     if (!socket || epoch === 0) return
     const session = new MediaSession(socket, sessionId, 'viewer')
     const map = consumers.current
+    const hls = mode.transport === 'hls'
+    // The join effect runs again with the new mode: this session closes, the next one joins without media.
+    const fallBack = (fallback: FallbackReason) => {
+      if (session.closed) return
+      session.close()
+      setMode({ transport: 'hls', fallback })
+    }
+    const watchdog = new ConnectWatchdog(() => fallBack('ice-failed'))
+    /** A failure of a WebRTC step: the HLS fallback when it calls for one, otherwise as before. */
+    const failed = (step: WatchStep) => (error: unknown) => {
+      const reason = hls ? null : fallbackReasonFor(error, step)
+      if (reason) fallBack(reason)
+      else fail(error)
+    }
 
     const consume = async (producer: ProducerInfo) => {
+      if (hls) return
       const consumer = await session.consume(producer.producerId)
       if (!consumer) return
       map.set(consumer.id, consumer)
+      // ICE and DTLS start with the first consumer: from now on the transport has to connect in time.
+      watchdog.arm()
       if (consumer.kind === 'video') {
         sourceRef.current = producer.source
         patch({ source: producer.source })
@@ -82,7 +127,7 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
       refreshStream()
     }
 
-    const onProducerAdded = (producer: ProducerInfo) => void consume(producer).catch(fail)
+    const onProducerAdded = (producer: ProducerInfo) => void consume(producer).catch(failed('consume'))
     const onProducerClosed = ({ producerId }: { producerId: string }) => {
       for (const [id, consumer] of map) {
         if (consumer.producerId !== producerId) continue
@@ -129,23 +174,53 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     socket.on('media:consumer-layers', onLayers)
     socket.on('media:reset', onReset)
 
+    let step: WatchStep = 'join'
     void (async () => {
-      const joined = await session.join()
+      if (!hls && !hasWebRtc()) {
+        fallBack('no-webrtc')
+        return
+      }
+      let joined
+      try {
+        joined = await session.join()
+      } catch (error) {
+        // A full room refuses the HLS viewer too; the socket still hears the status and the viewer count.
+        // The status is unknown until it changes: 'connecting' until the HLS stream plays.
+        if (hls && fallbackReasonFor(error, 'join') === 'room-full') {
+          patch({ phase: 'connecting', stream: null, layer: null, stats: null })
+          return
+        }
+        throw error
+      }
       statusRef.current = joined.status
       patch({ title: joined.title, error: null })
       if (isSessionOver(joined.status)) {
         refreshStream()
         return
       }
+      if (hls) {
+        patch({ layer: null, stats: null })
+        step = 'ready'
+        const ready = await session.readyWithoutMedia()
+        statusRef.current = ready.status
+        patch({ viewerCount: ready.viewerCount })
+        refreshStream()
+        return
+      }
+      step = 'connect'
       await session.connect(joined, { recv: true })
+      session.onRecvConnectionState((state) => watchdog.state(state))
+      step = 'ready'
       const ready = await session.ready()
       statusRef.current = ready.status
       patch({ viewerCount: ready.viewerCount })
       refreshStream()
+      step = 'consume'
       for (const producer of ready.producers) await consume(producer)
-    })().catch(fail)
+    })().catch((error: unknown) => failed(step)(error))
 
     return () => {
+      watchdog.stop()
       session.close()
       socket.off('media:producer-added', onProducerAdded)
       socket.off('media:producer-closed', onProducerClosed)
@@ -159,11 +234,12 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
       for (const consumer of map.values()) consumer.close()
       map.clear()
     }
-  }, [socket, epoch, resets, sessionId, patch, refreshStream])
+  }, [socket, epoch, resets, sessionId, mode, patch, refreshStream])
 
   // Playback figures once a second (also on window.__tradecastStats for tests and support).
   useEffect(() => {
     const timer = setInterval(() => {
+      if (hlsRef.current) return
       const list = [...consumers.current.values()]
       const video = list.find((consumer) => consumer.kind === 'video') ?? null
       const audio = list.find((consumer) => consumer.kind === 'audio') ?? null
@@ -187,5 +263,7 @@ export function useWatch(sessionId: string): WatchState & { setQuality: (quality
     [socket, patch],
   )
 
-  return { ...state, setQuality }
+  const retryWebRtc = useCallback(() => setMode({ transport: 'webrtc', fallback: null }), [])
+
+  return { ...state, transport: mode.transport, fallback: mode.fallback, setQuality, retryWebRtc }
 }

@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/watch'
 import { ViewerRoom } from '~/components/live/live-room-panels'
 import { ReplayRoom } from '~/components/replays/replay-room'
+import { HlsVideo } from '~/components/live-media/hls-video'
 import { PhaseBadge } from '~/components/live-media/phase-badge'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
@@ -11,6 +12,8 @@ import { getOptionalUser } from '~/domain/accounts/session.server'
 import { loadWatchSession } from '~/domain/live/sessions.server'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { findReplay, replayStartSeconds } from '~/domain/replays/replay-page.server'
+import { livePlaylistUrl } from '~/media/live-fallback'
+import { useHlsPlayer } from '~/media/use-hls-player'
 import { useWatch } from '~/media/use-watch'
 import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
 import { resolveLocale } from '~/utils/preferences.server'
@@ -99,7 +102,20 @@ function Player({
   const { t } = useTranslation()
   const watch = useWatch(sessionId)
   const [muted, setMuted] = useState(true)
-  const playing = watch.phase === 'live' && watch.stream !== null
+  // The live HLS rendition when WebRTC is out of reach (use-watch decides): loaded until the show ends.
+  const hlsVideo = useRef<HTMLVideoElement>(null)
+  const onHls = watch.transport === 'hls'
+  const hls = useHlsPlayer(hlsVideo, onHls && watch.phase !== 'ended' ? livePlaylistUrl(sessionId) : null, { live: true })
+  const hlsShowing = onHls && (hls.state === 'playing' || hls.state === 'paused' || hls.state === 'buffering')
+  // Playing HLS is a live show even while the room's status is not known (a full room refused the join).
+  const phase = hlsShowing && (watch.phase === 'waiting' || watch.phase === 'connecting') ? 'live' : watch.phase
+  const playing = onHls ? hlsShowing : watch.phase === 'live' && watch.stream !== null
+  const hlsError = onHls && phase !== 'ended' ? hls.error : null
+  const overlay = hlsError
+    ? t(`liveMedia.watch.hls.errors.${hlsError}`)
+    : onHls && phase === 'live'
+      ? t('liveMedia.watch.hls.trying')
+      : t(`liveMedia.watch.overlay.${phase}`)
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -113,7 +129,12 @@ function Player({
           </p>
         </div>
         <div className="flex items-center gap-3">
-          <PhaseBadge phase={watch.phase} />
+          <PhaseBadge phase={phase} />
+          {onHls ? (
+            <span className="inline-flex items-center rounded-full bg-amber-100 px-3 py-1 text-xs font-semibold text-amber-900" data-testid="hls-badge">
+              {t('liveMedia.watch.hls.badge')}
+            </span>
+          ) : null}
           <span className="text-sm text-slate-700" data-testid="viewer-count">
             {t('liveMedia.viewers', { count: watch.viewerCount })}
           </span>
@@ -123,16 +144,30 @@ function Player({
       <div
         className="relative aspect-video overflow-hidden rounded-xl bg-slate-900"
         data-testid="player"
-        data-phase={watch.phase}
+        data-phase={phase}
+        data-transport={watch.transport}
         data-source={watch.source ?? ''}
-        data-frames-decoded={watch.stats?.framesDecoded ?? 0}
+        data-frames-decoded={onHls ? hls.framesDecoded : (watch.stats?.framesDecoded ?? 0)}
         data-frame-width={watch.stats?.frameWidth ?? 0}
         data-audio-packets={watch.stats?.audioPacketsReceived ?? 0}
+        data-current-time-ms={onHls ? hls.currentTimeMs : undefined}
+        data-latency-seconds={onHls ? (hls.latencySeconds ?? '') : undefined}
       >
-        <VideoView stream={watch.stream} muted={muted} aria-label={t('liveMedia.watch.videoLabel', { title })} className="h-full w-full object-contain" />
+        {onHls ? (
+          <HlsVideo videoRef={hlsVideo} muted={muted} aria-label={t('liveMedia.watch.videoLabel', { title })} className="h-full w-full object-contain" />
+        ) : (
+          <VideoView stream={watch.stream} muted={muted} aria-label={t('liveMedia.watch.videoLabel', { title })} className="h-full w-full object-contain" />
+        )}
         {!playing ? (
           <div className="absolute inset-0 grid place-items-center p-6 text-center text-white">
-            <p className="text-lg font-medium">{t(`liveMedia.watch.overlay.${watch.phase}`)}</p>
+            <div className="space-y-3">
+              <p className="text-lg font-medium">{overlay}</p>
+              {hlsError ? (
+                <Button variant="secondary" onClick={hls.retry}>
+                  {t('liveMedia.watch.hls.retry')}
+                </Button>
+              ) : null}
+            </div>
           </div>
         ) : null}
         {playing && muted ? (
@@ -142,26 +177,44 @@ function Player({
         ) : null}
       </div>
 
+      {onHls && phase !== 'ended' ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="hls-fallback">
+          {watch.fallback ? <span>{t(`liveMedia.watch.hls.reason.${watch.fallback}`)}</span> : null}
+          {hls.latencySeconds !== null && hlsShowing ? (
+            <span className="font-medium" data-testid="hls-latency">
+              {t('liveMedia.watch.hls.behind', { count: Math.max(1, Math.round(hls.latencySeconds)) })}
+            </span>
+          ) : null}
+          {watch.fallback === 'room-full' ? (
+            <Button variant="secondary" onClick={watch.retryWebRtc}>
+              {t('liveMedia.watch.hls.retryWebRtc')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
       <div className="flex flex-wrap items-center gap-4 text-sm text-slate-700">
         {playing && !muted ? (
           <Button variant="secondary" onClick={() => setMuted(true)}>
             {t('liveMedia.watch.mute')}
           </Button>
         ) : null}
-        <label className="flex items-center gap-2">
-          {t('liveMedia.watch.quality')}
-          <select
-            className="rounded-md border border-slate-300 bg-white px-2 py-1"
-            value={watch.quality}
-            onChange={(event) => watch.setQuality(event.target.value as QualityChoice)}
-          >
-            {QUALITY_CHOICES.map((quality) => (
-              <option key={quality} value={quality}>
-                {t(`liveMedia.quality.${quality}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {onHls ? null : (
+          <label className="flex items-center gap-2">
+            {t('liveMedia.watch.quality')}
+            <select
+              className="rounded-md border border-slate-300 bg-white px-2 py-1"
+              value={watch.quality}
+              onChange={(event) => watch.setQuality(event.target.value as QualityChoice)}
+            >
+              {QUALITY_CHOICES.map((quality) => (
+                <option key={quality} value={quality}>
+                  {t(`liveMedia.quality.${quality}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {watch.layer !== null ? <span>{t('liveMedia.watch.receiving', { layer: t(`liveMedia.layer.${watch.layer}`) })}</span> : null}
         {watch.source === 'screen' ? <span>{t('liveMedia.watch.screenShared')}</span> : null}
         {watch.hostMuted ? <span>{t('liveMedia.watch.hostMuted')}</span> : null}
