@@ -210,11 +210,38 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
     post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
+  // Every member sees the company's replays; who may change one is per replay (probe below).
+  'exporter/replays': {
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
+  },
+  // The studio's one form: recording on/off before going live (the MEMBER does not host the world's showcase).
   'studio/:sessionId': {
     get: [LOGIN, 403, 200, 403, 403, 403, 403, 403],
+    post: [LOGIN, 403, 400, 403, 403, 403, 403, 403],
   },
   'live/:sessionId': {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  // HLS playlists of the showcase's recording: the world's showcase has none (never went live), so 404 to all;
+  // who sees a recorded one is app/domain/replays/recordings.server.ts (app/routes/live/playlists.db.test.ts).
+  'live/:sessionId/replay.m3u8': {
+    get: [404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  'live/:sessionId/live.m3u8': {
+    get: [404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  // Clips of the replay (the world's showcase has none yet: 404 to all). Marking one: the company with
+  // manage:showcase:own (the MEMBER did not host it: 403), the fair's organizer, admins; others 404.
+  'live/:sessionId/clips': {
+    get: [404, 404, 404, 404, 404, 404, 404, 404],
+    post: [LOGIN, 404, 400, 403, 404, 404, 404, 400],
+  },
+  // The replay view counter is POST only; anyone who may watch the replay counts (guests too), so an
+  // empty form is a 400 for every role (visibility is checked per intent, 404 for a replay not shown).
+  'live/:sessionId/replay-views': {
+    get: [405, 405, 405, 405, 405, 405, 405, 405],
+    post: [400, 400, 400, 400, 400, 400, 400, 400],
   },
   '*': {
     get: [404, 404, 404, 404, 404, 404, 404, 404],
@@ -236,4 +263,8 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'organizer/rates › delete': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates'],
   'meetings/:meetingId › cancel': [LOGIN, '→/meetings/:meetingId', '→/meetings/:meetingId', '→/meetings/:meetingId', 404, 403, 404, 403],
   'fairs/:slug/booths/:code › preference': [LOGIN, '→/fairs/:slug/booths/:code', 403, 403, 403, 403, 403, 403],
+  'exporter/replays › delete': [LOGIN, 403, '→/exporter/replays', 403, 404, 403, 403, 403],
+  'organizer/fairs/:fairId › unpublish-replay': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId'],
+  'studio/:sessionId › recording': [LOGIN, 403, '→/studio/:sessionId', 403, 403, 403, 403, 403],
+  'live/:sessionId/clips › create-clip': [LOGIN, 404, 200, 403, 404, 200, 404, 200],
 }

@@ -176,7 +176,32 @@ async function paidOrder(world: AuthorizationWorld) {
 
 let probeDays = 0
 
+/** An ended showcase of "the" company in "the" fair with a READY, published recording (no files). */
+async function endedShowcaseWithReplay(world: AuthorizationWorld) {
+  const prisma = await getPrisma()
+  const startedAt = new Date(Date.now() - 2 * HOUR)
+  const session = await prisma.liveSession.create({
+    data: {
+      title: 'Probe replay',
+      status: 'ENDED',
+      startedAt,
+      endedAt: new Date(startedAt.getTime() + HOUR),
+      scheduledStartAt: startedAt,
+      scheduledEndAt: new Date(startedAt.getTime() + HOUR),
+      hostId: world.users.owner,
+      companyId: world.company.id,
+      fairId: world.fair.id,
+    },
+  })
+  const recording = await prisma.recording.create({ data: { sessionId: session.id, status: 'READY', startedAt, finalizedAt: startedAt, durationMs: 600_000 } })
+  return { session, recording }
+}
+
 export const ACTION_PROBES: Record<string, Probe> = {
+  'studio/:sessionId › recording': {
+    route: 'studio/:sessionId',
+    setup: async () => ({ body: { intent: 'recording', enabled: 'false' } }),
+  },
   'exporter/team › invite': {
     route: 'exporter/team',
     setup: async () => ({ body: { intent: 'invite', email: `probe-${unique()}@example.test`, role: 'MEMBER' } }),
@@ -267,6 +292,21 @@ export const ACTION_PROBES: Record<string, Probe> = {
   'fairs/:slug/booths/:code › preference': {
     route: 'fairs/:slug/booths/:code',
     setup: async () => ({ body: { intent: 'preference', level: 'MUST_MEET' } }),
+  },
+  'exporter/replays › delete': {
+    route: 'exporter/replays',
+    setup: async (world) => ({ body: { intent: 'delete', recordingId: (await endedShowcaseWithReplay(world)).recording.id } }),
+  },
+  'organizer/fairs/:fairId › unpublish-replay': {
+    route: 'organizer/fairs/:fairId',
+    setup: async (world) => ({ body: { intent: 'unpublish-replay', recordingId: (await endedShowcaseWithReplay(world)).recording.id } }),
+  },
+  'live/:sessionId/clips › create-clip': {
+    route: 'live/:sessionId/clips',
+    setup: async (world) => {
+      const { session } = await endedShowcaseWithReplay(world)
+      return { params: { sessionId: session.id }, body: { intent: 'create-clip', title: 'Probe clip', start: '0:10', end: '0:30' } }
+    },
   },
 }
 

@@ -12,6 +12,7 @@ import { Card } from '~/components/ui/card'
 import { companyRoleHasPermission } from '~/domain/accounts/permissions'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { requireStudioSession } from '~/domain/live/sessions.server'
+import { DomainError } from '~/domain/errors'
 import { useBroadcast } from '~/media/use-broadcast'
 import { HostRoomPanel } from '~/components/live/live-room-panels'
 import { loadHostRoomOptions } from '~/domain/live/pinned-products.server'
@@ -44,7 +45,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const parsed = RecordingSettingSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return redirectWithToast(`/studio/${session.id}`, { kind: 'error', messageKey: 'liveMedia.recording.errors.invalid' }, { status: 303 })
+  // Only a hand-made request sends anything else: a plain 400 through the error boundary.
+  if (!parsed.success) throw new DomainError('invalid', { status: 400, messageKey: 'liveMedia.recording.errors.invalid' })
   const enabled = parsed.data.enabled === 'true'
   await setShowcaseRecording(session.id, user.id, enabled)
   return redirectWithToast(`/studio/${session.id}`, enabled ? 'liveMedia.recording.turnedOn' : 'liveMedia.recording.turnedOff')
