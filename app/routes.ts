@@ -70,5 +70,7 @@ export default [
   // HLS playlists of a showcase's recording (segments are served by server/recording/media-files.ts).
   route('live/:sessionId/replay.m3u8', 'routes/live/replay-playlist.ts'),
   route('live/:sessionId/live.m3u8', 'routes/live/live-playlist.ts'),
+  // Replay view counter (start a view, heartbeats of watched time): POST only.
+  route('live/:sessionId/replay-views', 'routes/live/replay-views.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

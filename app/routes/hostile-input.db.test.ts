@@ -448,3 +448,46 @@ describe('fair registration, meeting request, booth and certification', () => {
     expect((await app.handle(appGet('/catalog?q=tab%09ok'))).status).toBe(200)
   })
 })
+
+describe('replay view counter', () => {
+  it('refuses unknown intents, forged view ids and impossible watch times with a 400, and counts nothing', async () => {
+    const prisma = await getPrisma()
+    const owner = await createExporter()
+    const buyer = await createBuyer()
+    const aired = new Date(Date.now() - 2 * 3_600_000)
+    const session = await prisma.liveSession.create({
+      data: {
+        title: 'Hostile replay',
+        status: 'ENDED',
+        hostId: owner.user.id,
+        companyId: owner.company.id,
+        scheduledStartAt: aired,
+        scheduledEndAt: new Date(aired.getTime() + 3_600_000),
+        startedAt: aired,
+        endedAt: new Date(aired.getTime() + 3_600_000),
+      },
+    })
+    const recording = await prisma.recording.create({ data: { sessionId: session.id, status: 'READY', startedAt: aired, durationMs: 60_000 } })
+    const url = `/live/${session.id}/replay-views`
+    const started = await post(url, { intent: 'start' }, [buyer.cookie])
+    expect(started.status).toBe(200)
+    const { viewId } = (await started.json()) as { viewId: string }
+    const beat = (fields: Record<string, string> | FormData) => post(url, fields, [buyer.cookie])
+
+    for (const intent of [HOSTILE.script, 'delete', '', HOSTILE.nul]) expect((await beat({ intent })).status, intent).toBe(400)
+    for (const id of [HOSTILE.nul, HOSTILE.pathTraversal, HOSTILE.encodedTraversal, MARKUP, 'x'.repeat(41), '']) {
+      expect((await beat({ intent: 'heartbeat', viewId: id, watchedSeconds: '5' })).status, id).toBe(400)
+    }
+    for (const seconds of ['-1', '1.5', 'forever', '1e9', '86401', '', HOSTILE.formula]) {
+      expect((await beat({ intent: 'heartbeat', viewId, watchedSeconds: seconds })).status, seconds).toBe(400)
+    }
+    // Two values where one is expected.
+    expect((await beat(multipart({ intent: 'heartbeat', viewId, watchedSeconds: ['5', '5'] }))).status).toBe(400)
+    expect((await beat(multipart({ intent: 'heartbeat', viewId: [viewId, viewId], watchedSeconds: '5' }))).status).toBe(400)
+    // A path trick names no showcase.
+    expect((await post(`/live/${encodeURIComponent(HOSTILE.pathTraversal)}/replay-views`, { intent: 'start' }, [buyer.cookie])).status).toBe(404)
+    expect(await prisma.replayView.findUniqueOrThrow({ where: { id: viewId } })).toMatchObject({ watchedSeconds: 0 })
+    expect(await prisma.recording.findUniqueOrThrow({ where: { id: recording.id } })).toMatchObject({ uniqueViewers: 0, watchSeconds: 0n })
+    expect(await prisma.replayView.count({ where: { recordingId: recording.id } })).toBe(1)
+  })
+})

@@ -51,8 +51,34 @@ export const TRADE_LIMITS = {
   meetingRequestByIp: { keyPrefix: 'tradecast:meeting-ip', points: 60, duration: 24 * 60 * 60 },
 } as const
 
-type LimitName = keyof typeof LOGIN_LIMITS | keyof typeof ACCOUNT_LIMITS | keyof typeof TRADE_LIMITS
-const LIMIT_OPTIONS: Record<LimitName, IRateLimiterOptions & { keyPrefix: string }> = { ...LOGIN_LIMITS, ...ACCOUNT_LIMITS, ...TRADE_LIMITS }
+/**
+ * New guest identities per network and hour, wherever a guest browser key is minted (the socket handshake,
+ * server/realtime/handshake-guard.ts, and the replay view counter). Every cookieless visit would otherwise
+ * mint a fresh guest, so a banned or rate-limited guest would come back clean and a script would inflate
+ * viewer figures. Keyed on the IPv4 address, or the IPv6 /64 (one subscriber's usual allocation).
+ */
+export const GUEST_IDENTITY_BUDGET = { keyPrefix: 'tradecast:new-guests', points: 20, duration: 60 * 60 }
+
+/**
+ * Budgets of the replay view counter (public, guests included), per viewer (account, guest key, or the
+ * address of a guest without one) and, more loosely, per address. A player starts a view per play and
+ * beats every 15 s (plus on pause and when the page is left), so real viewers stay far below them.
+ */
+export const REPLAY_LIMITS = {
+  replayStartByViewer: { keyPrefix: 'tradecast:replay-start-viewer', points: 60, duration: 60 * 60 },
+  replayStartByIp: { keyPrefix: 'tradecast:replay-start-ip', points: 600, duration: 60 * 60 },
+  replayBeatByViewer: { keyPrefix: 'tradecast:replay-beat-viewer', points: 30, duration: 60 },
+  replayBeatByIp: { keyPrefix: 'tradecast:replay-beat-ip', points: 1200, duration: 60 },
+} as const
+
+type LimitName = keyof typeof LOGIN_LIMITS | keyof typeof ACCOUNT_LIMITS | keyof typeof TRADE_LIMITS | keyof typeof REPLAY_LIMITS | 'newGuestByIp'
+const LIMIT_OPTIONS: Record<LimitName, IRateLimiterOptions & { keyPrefix: string }> = {
+  ...LOGIN_LIMITS,
+  ...ACCOUNT_LIMITS,
+  ...TRADE_LIMITS,
+  ...REPLAY_LIMITS,
+  newGuestByIp: GUEST_IDENTITY_BUDGET,
+}
 
 let limiters: Map<LimitName, RateLimiterAbstract> | undefined
 
@@ -103,6 +129,17 @@ export type TradeAction = 'rfq' | 'freeSample' | 'meetingRequest'
 /** One point of a trade action's budgets, for this account and this address (see TRADE_LIMITS). */
 export function consumeTradeBudget(action: TradeAction, { userId, ip }: { userId: string; ip: string }): Promise<RateLimitVerdict> {
   return verdictOf([getLimiter(`${action}ByAccount`).consume(userId), getLimiter(`${action}ByIp`).consume(addressBudgetKey(ip))])
+}
+
+/** One point of the replay view budgets (see REPLAY_LIMITS): `viewerKey` names the account or guest, `ip` the address. */
+export function consumeReplayBudget(action: 'start' | 'beat', { viewerKey, ip }: { viewerKey: string; ip: string }): Promise<RateLimitVerdict> {
+  const prefix = action === 'start' ? 'replayStart' : 'replayBeat'
+  return verdictOf([getLimiter(`${prefix}ByViewer`).consume(viewerKey), getLimiter(`${prefix}ByIp`).consume(addressBudgetKey(ip))])
+}
+
+/** One new guest identity from this address (see GUEST_IDENTITY_BUDGET); over it, a guest watches without being counted. */
+export function consumeNewGuestIdentity(ip: string): Promise<RateLimitVerdict> {
+  return verdictOf([getLimiter('newGuestByIp').consume(addressBudgetKey(ip))])
 }
 
 /** Gives a point back (the attempt turned out not to count, e.g. a sign-up refused for its input). Best effort. */

@@ -7,7 +7,7 @@ import { isOwnOrigin } from '../../app/utils/csrf.server.ts'
 import { getEnv, type TrustProxy } from '../../app/utils/env.server.ts'
 import { readGuestKey } from '../../app/utils/guest-key.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
-import { createSharedLimiter } from '../../app/utils/rate-limit.server.ts'
+import { createSharedLimiter, GUEST_IDENTITY_BUDGET } from '../../app/utils/rate-limit.server.ts'
 import type { RedisCommandClient } from '../../app/utils/redis.server.ts'
 
 /** What the handshake guard learnt about a request, for the guest cookie and the identity. */
@@ -19,12 +19,8 @@ export type HandshakeRequest = IncomingMessage & {
   tradecastClientAddress?: string
 }
 
-/**
- * New guest identities per network and hour. Every cookieless connection would otherwise mint a
- * fresh guest, so a banned or rate-limited guest would come back clean and a script would inflate
- * viewer figures. Keyed on the IPv4 address, or the IPv6 /64 (one subscriber's usual allocation).
- */
-export const GUEST_IDENTITY_BUDGET = { keyPrefix: 'tradecast:new-guests', points: 20, duration: 60 * 60 }
+// New guest identities per network and hour (defined with the other budgets; the replay view counter mints keys on it too).
+export { GUEST_IDENTITY_BUDGET }
 
 /** Express's compiled `trust proxy` function (address, hop index) for the TRUST_PROXY setting. */
 type TrustFn = (address: string, hop: number) => boolean

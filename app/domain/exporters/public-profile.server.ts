@@ -40,6 +40,7 @@ export async function getExporterPublicProfile(slug: string, { locale, now }: { 
   const name = pickLocalized(company.name, company.nameI18n, locale)
   const place = [company.city, company.region].filter(Boolean).join(', ')
   return {
+    id: company.id,
     slug: company.slug,
     name,
     place,

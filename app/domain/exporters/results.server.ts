@@ -6,12 +6,14 @@ const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
 
 /**
  * An exporter's own results, for one fair or overall (fairId null), with the fair KPI definitions:
- * showcases and their audience, inquiries, meetings, consultation and contract values (USD).
+ * showcases and their audience, inquiries, meetings, consultation and contract values (USD). A showcase's
+ * audience is counted apart live (LiveSessionView rows) and on replay (ReplayView rows, kept on its
+ * Recording, including a replay removed since: those views happened).
  */
 export async function getExporterResults(companyId: string, { fairId, locale }: { fairId: string | null; locale: string }) {
   const prisma = await getPrisma()
   const fairFilter = fairId ? { fairId } : {}
-  const [fairs, sessions, sessionTotals, inquiries, meetings, values] = await Promise.all([
+  const [fairs, sessions, sessionTotals, replayTotals, inquiries, meetings, values] = await Promise.all([
     prisma.tradeFair.findMany({
       where: { OR: [{ booths: { some: { companyId } } }, { registrations: { some: { companyId } } }] },
       orderBy: { startsAt: 'desc' },
@@ -32,6 +34,7 @@ export async function getExporterResults(companyId: string, { fairId, locale }: 
         uniqueViewers: true,
         peakViewers: true,
         watchSeconds: true,
+        recording: { select: { uniqueViewers: true, watchSeconds: true } },
         _count: { select: { chatMessages: true } },
       },
     }),
@@ -40,6 +43,10 @@ export async function getExporterResults(companyId: string, { fairId, locale }: 
       _count: { _all: true },
       _sum: { uniqueViewers: true, watchSeconds: true },
       _max: { peakViewers: true },
+    }),
+    prisma.recording.aggregate({
+      where: { session: { companyId, kind: 'SHOWCASE', ...fairFilter } },
+      _sum: { uniqueViewers: true, watchSeconds: true },
     }),
     prisma.inquiry.groupBy({ by: ['status'], where: { companyId, ...fairFilter }, _count: { _all: true } }),
     prisma.meeting.groupBy({ by: ['status'], where: { companyId, ...fairFilter }, _count: { _all: true } }),
@@ -62,6 +69,8 @@ export async function getExporterResults(companyId: string, { fairId, locale }: 
       uniqueViewers: s.uniqueViewers,
       peakViewers: s.peakViewers,
       watchSeconds: num(s.watchSeconds),
+      replayUniqueViewers: s.recording?.uniqueViewers ?? 0,
+      replayWatchSeconds: num(s.recording?.watchSeconds),
       chatMessages: s._count.chatMessages,
     })),
     totals: {
@@ -69,6 +78,8 @@ export async function getExporterResults(companyId: string, { fairId, locale }: 
       uniqueViewers: num(sessionTotals._sum.uniqueViewers),
       peakViewers: sessionTotals._max.peakViewers ?? 0,
       watchSeconds: num(sessionTotals._sum.watchSeconds),
+      replayUniqueViewers: num(replayTotals._sum.uniqueViewers),
+      replayWatchSeconds: num(replayTotals._sum.watchSeconds),
       inquiries: inquiries.reduce((t, r) => t + r._count._all, 0),
       wonInquiries: inquiries.find((r) => r.status === 'WON')?._count._all ?? 0,
       meetings: meetings.reduce((t, r) => t + r._count._all, 0),

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { getPrisma } from '~/domain/db.server'
 import { toCsv } from '~/utils/csv.server'
-import { listConsultationRows, type ConsultationRow } from './kpis.server'
+import { listConsultationRows, sessionStats, type ConsultationRow } from './kpis.server'
 
 /** Column headings of the export agency's consultation report (English; agencies file in English). */
 export const REPORT_COLUMNS = [
@@ -39,6 +39,20 @@ async function loadReport(fairId: string) {
   const fair = await prisma.tradeFair.findUniqueOrThrow({ where: { id: fairId }, select: { slug: true, name: true, timeZone: true } })
   const rows = await listConsultationRows(fairId, { locale: 'en', timeZone: fair.timeZone })
   return { fair, rows }
+}
+
+/** The audience lines of the workbook's summary: live and replay counted apart (see kpis.server.ts). */
+export async function audienceSummary(fairId: string): Promise<Array<[string, number]>> {
+  const { totals } = await sessionStats(fairId, 'en')
+  const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10
+  return [
+    ['Live showcases', totals.sessions],
+    ['Live unique viewers', totals.uniqueViewers],
+    ['Live watch hours', hours(totals.watchSeconds)],
+    ['Replays', totals.replays],
+    ['Replay unique viewers', totals.replayUniqueViewers],
+    ['Replay watch hours', hours(totals.replayWatchSeconds)],
+  ]
 }
 
 export async function buildConsultationCsv(fairId: string): Promise<{ filename: string; body: string }> {
@@ -83,7 +97,11 @@ export async function buildConsultationXlsx(fairId: string): Promise<{ filename:
     ['Fair', fair.name],
     ['Time zone', fair.timeZone],
     ['Consultations', rows.length],
-    ['Definitions', 'Consultation = an inquiry or a held meeting with the fair; contract value = WON inquiries + held meetings (USD).'],
+    ...(await audienceSummary(fairId)),
+    [
+      'Definitions',
+      'Consultation = an inquiry or a held meeting with the fair; contract value = WON inquiries + held meetings (USD). Viewers and watch hours of approved showcases: live and replay (watched after the show) counted apart.',
+    ],
   ])
   const body = Buffer.from(await workbook.xlsx.writeBuffer())
   return { filename: `${fair.slug}-consultations.xlsx`, body }

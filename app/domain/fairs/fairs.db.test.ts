@@ -326,7 +326,16 @@ describe('fair KPIs', () => {
       buyersApproved: 2,
       exportersApproved: 1,
     })
-    expect(kpis.sessions.totals).toEqual({ sessions: 2, uniqueViewers: 200, peakViewers: 60, watchSeconds: 54_000, chatMessages: 3 })
+    expect(kpis.sessions.totals).toEqual({
+      sessions: 2,
+      uniqueViewers: 200,
+      peakViewers: 60,
+      watchSeconds: 54_000,
+      chatMessages: 3,
+      replays: 0,
+      replayUniqueViewers: 0,
+      replayWatchSeconds: 0,
+    })
     expect(kpis.sessions.top.map((s) => [s.title, s.chatMessages])).toEqual([
       ['Noodles live', 2],
       ['Soju live', 1],

@@ -8,6 +8,10 @@
  * - Live sessions: the fair's approved showcases with their exact statistics (unique viewers, peak
  *   concurrency, watch seconds — maintained from LiveSessionView rows) and chat activity (messages not
  *   removed by moderators).
+ * - Replays, kept apart from live: per showcase its recording's unique replay viewers (distinct accounts and
+ *   guest browsers that watched at least a second) and replay watch seconds (maintained from ReplayView
+ *   rows, each heartbeat capped by the wall clock); a replay removed since keeps the views it had. The
+ *   funnel's viewers stay the live ones.
  * - Consultation: one export consultation with the fair = an Inquiry whose fairId is the fair (any status)
  *   or a Meeting of the fair that was HELD. Its date is the inquiry's creation or the meeting's start.
  * - Consultation value (USD): the recorded consultation values (consultationValueUsdCents), 0 when none.
@@ -197,8 +201,13 @@ export async function sessionStats(fairId: string, locale: string) {
       uniqueViewers: number
       peakViewers: number
       watchSeconds: bigint
+      replayUniqueViewers: number
+      replayWatchSeconds: bigint
       chatMessages: number
       sessions: number
+      replays: number
+      totalReplayUniqueViewers: bigint | null
+      totalReplayWatchSeconds: bigint | null
       totalUniqueViewers: bigint | null
       maxPeakViewers: number | null
       totalWatchSeconds: bigint | null
@@ -213,7 +222,11 @@ export async function sessionStats(fairId: string, locale: string) {
     )
     SELECT s."id", s."title", s."titleI18n", co."name" AS "company", s."scheduledStartAt" AS "startsAt",
       s."uniqueViewers", s."peakViewers", s."watchSeconds", COALESCE(chat."n", 0)::int AS "chatMessages",
+      COALESCE(rec."uniqueViewers", 0)::int AS "replayUniqueViewers", COALESCE(rec."watchSeconds", 0)::bigint AS "replayWatchSeconds",
       (count(*) OVER ())::int AS "sessions",
+      (count(rec."id") FILTER (WHERE rec."status" = 'READY') OVER ())::int AS "replays",
+      sum(COALESCE(rec."uniqueViewers", 0)) OVER () AS "totalReplayUniqueViewers",
+      sum(COALESCE(rec."watchSeconds", 0)) OVER () AS "totalReplayWatchSeconds",
       sum(s."uniqueViewers") OVER () AS "totalUniqueViewers",
       max(s."peakViewers") OVER () AS "maxPeakViewers",
       sum(s."watchSeconds") OVER () AS "totalWatchSeconds",
@@ -221,6 +234,7 @@ export async function sessionStats(fairId: string, locale: string) {
     FROM "LiveSession" s
     JOIN "ExporterCompany" co ON co."id" = s."companyId"
     LEFT JOIN chat ON chat."sessionId" = s."id"
+    LEFT JOIN "Recording" rec ON rec."sessionId" = s."id"
     WHERE s."fairId" = ${fairId} AND s."approvedAt" IS NOT NULL
     ORDER BY s."uniqueViewers" DESC, s."scheduledStartAt" ASC, s."id"
     LIMIT ${TOP_SESSIONS}`
@@ -232,6 +246,9 @@ export async function sessionStats(fairId: string, locale: string) {
       peakViewers: first?.maxPeakViewers ?? 0,
       watchSeconds: num(first?.totalWatchSeconds),
       chatMessages: num(first?.totalChatMessages),
+      replays: first?.replays ?? 0,
+      replayUniqueViewers: num(first?.totalReplayUniqueViewers),
+      replayWatchSeconds: num(first?.totalReplayWatchSeconds),
     },
     top: rows.map((r) => ({
       id: r.id,
@@ -241,6 +258,8 @@ export async function sessionStats(fairId: string, locale: string) {
       uniqueViewers: r.uniqueViewers,
       peakViewers: r.peakViewers,
       watchSeconds: num(r.watchSeconds),
+      replayUniqueViewers: r.replayUniqueViewers,
+      replayWatchSeconds: num(r.replayWatchSeconds),
       chatMessages: r.chatMessages,
     })),
   }

@@ -76,5 +76,11 @@ const catalog = {
       hsPrefix: 'Use 2 to 10 digits.',
     },
   },
+  replayList: {
+    title: 'Replays',
+    none: 'No replays yet.',
+    aired: 'Aired',
+    duration: 'Duration',
+  },
 }
 export default catalog

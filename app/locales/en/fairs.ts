@@ -178,6 +178,16 @@ const fairs = {
     fair: 'Fair',
     allFairs: 'All activity',
     show: 'Show',
+    live: 'Live',
+    replay: 'Replay',
+    replaysTitle: 'Replays (watched after the show)',
+    replays: 'Replays',
+    replayUniqueViewers: 'Replay unique viewers',
+    replayWatchHours: 'Replay watch time (hours)',
+    totalWatchHours: 'Total watch time, live and replay (hours)',
+    total: 'Total (all showcases)',
+    replayDefinition:
+      'Live and replay are counted apart. Replay viewers are the distinct accounts and guest browsers that watched a replay for at least a second; replay watch time is the time actually played, reported by the player and never more than the time that passed.',
   },
 }
 export default fairs

@@ -78,5 +78,11 @@ const catalog: MessagesOf<typeof en> = {
       hsPrefix: '2~10자리 숫자를 입력하세요.',
     },
   },
+  replayList: {
+    title: '다시보기',
+    none: '아직 다시보기가 없습니다.',
+    aired: '방송일',
+    duration: '재생 시간',
+  },
 }
 export default catalog

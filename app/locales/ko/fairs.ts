@@ -180,6 +180,16 @@ const fairs: MessagesOf<typeof en> = {
     fair: '박람회',
     allFairs: '전체',
     show: '보기',
+    live: '라이브',
+    replay: '다시보기',
+    replaysTitle: '다시보기(방송 후 시청)',
+    replays: '다시보기',
+    replayUniqueViewers: '다시보기 순 시청자',
+    replayWatchHours: '다시보기 시청 시간(시간)',
+    totalWatchHours: '전체 시청 시간, 라이브+다시보기(시간)',
+    total: '합계(전체 쇼케이스)',
+    replayDefinition:
+      '라이브와 다시보기는 따로 집계합니다. 다시보기 시청자는 다시보기를 1초 이상 재생한 서로 다른 계정과 게스트 브라우저 수이며, 다시보기 시청 시간은 플레이어가 보고한 실제 재생 시간으로 실제 경과 시간을 넘지 않습니다.',
   },
 }
 export default fairs

@@ -57,9 +57,16 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
       </header>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label={t('kpis.sessions')} value={n.format(totals.sessions)} />
-        <StatCard label={t('kpis.uniqueViewers')} value={n.format(totals.uniqueViewers)} />
-        <StatCard label={t('kpis.peakViewers')} value={n.format(totals.peakViewers)} />
-        <StatCard label={t('kpis.watchHours')} value={hours(totals.watchSeconds)} />
+        <StatCard label={`${t('kpis.live')}: ${t('kpis.uniqueViewers')}`} value={n.format(totals.uniqueViewers)} />
+        <StatCard label={`${t('kpis.live')}: ${t('kpis.peakViewers')}`} value={n.format(totals.peakViewers)} />
+        <StatCard label={`${t('kpis.live')}: ${t('kpis.watchHours')}`} value={hours(totals.watchSeconds)} />
+      </dl>
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" aria-label={t('kpis.replaysTitle')}>
+        <StatCard label={t('kpis.replayUniqueViewers')} value={<span data-testid="results-replay-viewers">{n.format(totals.replayUniqueViewers)}</span>} />
+        <StatCard label={t('kpis.replayWatchHours')} value={<span data-testid="results-replay-hours">{hours(totals.replayWatchSeconds)}</span>} />
+        <StatCard label={t('kpis.totalWatchHours')} value={hours(totals.watchSeconds + totals.replayWatchSeconds)} />
+      </dl>
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label={t('kpis.inquiries')} value={`${n.format(totals.inquiries)} (${t('status.WON')} ${n.format(totals.wonInquiries)})`} />
         <StatCard label={t('kpis.meetingsRequested')} value={`${n.format(totals.meetings)} (${t('status.HELD')} ${n.format(totals.meetingsHeld)})`} />
         <StatCard label={t('kpis.consultationValue')} value={formatMoney(totals.consultationUsdCents, 'USD', locale)} />
@@ -69,39 +76,69 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
         {sessions.length === 0 ? (
           <EmptyState>{t('common.none')}</EmptyState>
         ) : (
-          <Table
-            labelledBy={cardTitleId('sessions')}
-            columns={[
-              { label: t('kpis.session') },
-              { label: t('kpis.uniqueViewers'), align: 'end' },
-              { label: t('kpis.peakViewers'), align: 'end' },
-              { label: t('kpis.watchHours'), align: 'end' },
-              { label: t('kpis.chatMessages'), align: 'end' },
-            ]}
-          >
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <RowHeader>
-                  {s.title} <StatusBadge status={s.approved ? s.status : 'PENDING'} />
-                  <span className="block text-xs text-slate-500">
-                    <LocalTime value={s.startsAt} />
-                  </span>
-                </RowHeader>
+          <>
+            <Table
+              labelledBy={cardTitleId('sessions')}
+              columns={[
+                { label: t('kpis.session') },
+                { label: `${t('kpis.live')}: ${t('kpis.uniqueViewers')}`, align: 'end' },
+                { label: `${t('kpis.live')}: ${t('kpis.peakViewers')}`, align: 'end' },
+                { label: `${t('kpis.live')}: ${t('kpis.watchHours')}`, align: 'end' },
+                { label: t('kpis.replayUniqueViewers'), align: 'end' },
+                { label: t('kpis.replayWatchHours'), align: 'end' },
+                { label: t('kpis.chatMessages'), align: 'end' },
+              ]}
+            >
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <RowHeader>
+                    {s.title} <StatusBadge status={s.approved ? s.status : 'PENDING'} />
+                    <span className="block text-xs text-slate-500">
+                      <LocalTime value={s.startsAt} />
+                    </span>
+                  </RowHeader>
+                  <Cell align="end" numeric>
+                    {n.format(s.uniqueViewers)}
+                  </Cell>
+                  <Cell align="end" numeric>
+                    {n.format(s.peakViewers)}
+                  </Cell>
+                  <Cell align="end" numeric>
+                    {hours(s.watchSeconds)}
+                  </Cell>
+                  <Cell align="end" numeric>
+                    {n.format(s.replayUniqueViewers)}
+                  </Cell>
+                  <Cell align="end" numeric>
+                    {hours(s.replayWatchSeconds)}
+                  </Cell>
+                  <Cell align="end" numeric>
+                    {n.format(s.chatMessages)}
+                  </Cell>
+                </tr>
+              ))}
+              <tr className="font-semibold" data-testid="results-total">
+                <RowHeader className="font-semibold">{t('kpis.total')}</RowHeader>
                 <Cell align="end" numeric>
-                  {n.format(s.uniqueViewers)}
+                  {n.format(totals.uniqueViewers)}
                 </Cell>
                 <Cell align="end" numeric>
-                  {n.format(s.peakViewers)}
+                  {n.format(totals.peakViewers)}
                 </Cell>
                 <Cell align="end" numeric>
-                  {hours(s.watchSeconds)}
+                  {hours(totals.watchSeconds)}
                 </Cell>
                 <Cell align="end" numeric>
-                  {n.format(s.chatMessages)}
+                  {n.format(totals.replayUniqueViewers)}
                 </Cell>
+                <Cell align="end" numeric>
+                  {hours(totals.replayWatchSeconds)}
+                </Cell>
+                <Cell />
               </tr>
-            ))}
-          </Table>
+            </Table>
+            <p className="mt-3 text-xs text-slate-500">{t('kpis.replayDefinition')}</p>
+          </>
         )}
       </Card>
     </div>

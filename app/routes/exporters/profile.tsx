@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { data } from 'react-router'
 import type { Route } from './+types/profile'
 import { ProductCard } from '~/components/product-card'
+import { ReplayList } from '~/components/replay-list'
 import { ShowcaseList } from '~/components/showcase-list'
 import { Card } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getExporterPublicProfile } from '~/domain/exporters/public-profile.server'
+import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { countryName } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
@@ -15,7 +17,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const locale = await resolveLocale(request, user)
   const profile = await getExporterPublicProfile(params.slug, { locale, now: new Date() })
   if (!profile) throw data({ reason: 'not-found' }, { status: 404 })
-  return { profile }
+  return { profile, replays: await listVisibleReplays({ companyId: profile.id }, user, locale) }
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.profile.name} · Tradecast` }]
@@ -23,7 +25,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export default function ExporterProfileRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale } = useRootData()
-  const { profile } = loaderData
+  const { profile, replays } = loaderData
   const languageNames = new Intl.DisplayNames([locale], { type: 'language' })
   return (
     <div className="space-y-6">
@@ -83,6 +85,16 @@ export default function ExporterProfileRoute({ loaderData }: Route.ComponentProp
           <ShowcaseList showcases={profile.showcases} />
         </Card>
       </div>
+      {replays.length > 0 ? (
+        <section aria-labelledby="replays-title">
+          <h2 id="replays-title" className="text-xl font-bold tracking-tight">
+            {t('replayList.title')}
+          </h2>
+          <div className="mt-4">
+            <ReplayList replays={replays} showCompany={false} />
+          </div>
+        </section>
+      ) : null}
       <section aria-labelledby="products-title">
         <h2 id="products-title" className="text-xl font-bold tracking-tight">
           {t('catalog.products')}

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/fair'
+import { ReplayList } from '~/components/replay-list'
 import { SessionTime } from '~/components/session-time'
 import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPublicFair } from '~/domain/fairs/public.server'
+import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { dayInZone, formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
@@ -19,7 +21,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
-  return getPublicFair(params.slug, { now: new Date(), locale, viewer: user ? { id: user.id, role: user.role } : null })
+  const page = await getPublicFair(params.slug, { now: new Date(), locale, viewer: user ? { id: user.id, role: user.role } : null })
+  return { ...page, replays: await listVisibleReplays({ fairId: page.fair.id }, user, locale) }
 }
 
 type Session = Route.ComponentProps['loaderData']['programme'][number]
@@ -53,7 +56,7 @@ function SessionRow({ session, fairZone }: { session: Session; fairZone: string 
 export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { user, locale, timeZone } = useRootData()
-  const { fair, halls, programme, liveNow, startingSoon, counts, registration, manages } = loaderData
+  const { fair, halls, programme, liveNow, startingSoon, counts, registration, manages, replays } = loaderData
   const days = new Map<string, [Session, ...Session[]]>()
   for (const session of programme) {
     const day = dayInZone(session.startsAt, timeZone)
@@ -139,6 +142,15 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
           ))
         )}
       </Card>
+
+      {replays.length > 0 ? (
+        <section aria-labelledby="replays-title" className="space-y-4">
+          <h2 id="replays-title" className="text-xl font-bold tracking-tight">
+            {t('replayList.title')}
+          </h2>
+          <ReplayList replays={replays} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="booths-title" className="space-y-4">
         <h2 id="booths-title" className="text-xl font-bold tracking-tight">

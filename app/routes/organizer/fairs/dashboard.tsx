@@ -186,6 +186,19 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           <StatCard label={t('kpis.watchHours')} value={<span data-testid="kpi-watch-hours">{hours(kpis.sessions.totals.watchSeconds)}</span>} />
           <StatCard label={t('kpis.chatMessages')} value={<span data-testid="kpi-chat-messages">{n.format(kpis.sessions.totals.chatMessages)}</span>} />
         </dl>
+        <h3 className="mb-2 text-sm font-semibold text-slate-700">{t('kpis.replaysTitle')}</h3>
+        <dl className="mb-4 grid grid-cols-2 gap-4 lg:grid-cols-5" aria-label={t('kpis.replaysTitle')}>
+          <StatCard label={t('kpis.replays')} value={<span data-testid="kpi-replays">{n.format(kpis.sessions.totals.replays)}</span>} />
+          <StatCard
+            label={t('kpis.replayUniqueViewers')}
+            value={<span data-testid="kpi-replay-unique-viewers">{n.format(kpis.sessions.totals.replayUniqueViewers)}</span>}
+          />
+          <StatCard
+            label={t('kpis.replayWatchHours')}
+            value={<span data-testid="kpi-replay-watch-hours">{hours(kpis.sessions.totals.replayWatchSeconds)}</span>}
+          />
+        </dl>
+        <p className="mb-4 text-xs text-slate-500">{t('kpis.replayDefinition')}</p>
         <BarChartFigure
           title={t('kpis.topSessions', { count: kpis.sessions.top.length })}
           summary={kpis.sessions.top.map((s) => `${s.title}: ${s.uniqueViewers} / ${s.peakViewers} / ${s.chatMessages}`).join('; ')}
@@ -207,12 +220,22 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           table={
             <DataTable
               caption={t('kpis.sessionsTitle')}
-              headers={[t('kpis.session'), t('kpis.uniqueViewers'), t('kpis.peakViewers'), t('kpis.watchHours'), t('kpis.chatMessages')]}
+              headers={[
+                t('kpis.session'),
+                t('kpis.uniqueViewers'),
+                t('kpis.peakViewers'),
+                t('kpis.watchHours'),
+                t('kpis.replayUniqueViewers'),
+                t('kpis.replayWatchHours'),
+                t('kpis.chatMessages'),
+              ]}
               rows={kpis.sessions.top.map((s) => [
                 `${s.title} · ${s.company}`,
                 n.format(s.uniqueViewers),
                 n.format(s.peakViewers),
                 hours(s.watchSeconds),
+                n.format(s.replayUniqueViewers),
+                hours(s.replayWatchSeconds),
                 n.format(s.chatMessages),
               ])}
             />
