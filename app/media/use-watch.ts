@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { MediaSource, ProducerInfo, QualityChoice, SessionStatus } from '~/protocol/media'
+import type { MediaSource, ProducerInfo, QualityChoice, RecordingState, SessionStatus } from '~/protocol/media'
 import { ConnectWatchdog, fallbackReasonFor, hasWebRtc, type FallbackReason, type WatchStep } from './live-fallback'
 import { isSessionOver, MediaSession } from './media-session'
 import { mediaRecovery, request } from './signalling'
@@ -20,6 +20,8 @@ export type WatchState = {
   source: MediaSource | null
   hostMuted: boolean
   viewerCount: number
+  /** Whether the show is being recorded (viewers are told). */
+  recording: RecordingState | null
   quality: QualityChoice
   /** Spatial layer currently received (0 low … 2 high), as mediasoup reports it. */
   layer: number | null
@@ -52,6 +54,7 @@ export function useWatch(sessionId: string): Watch {
     source: null,
     hostMuted: false,
     viewerCount: 0,
+    recording: null,
     quality: 'auto',
     layer: null,
     stats: null,
@@ -146,6 +149,7 @@ export function useWatch(sessionId: string): Watch {
       refreshStream()
     }
     const onViewers = ({ count }: { count: number }) => patch({ viewerCount: count })
+    const onRecording = (recording: RecordingState) => patch({ recording })
     const onSource = ({ source }: { source: MediaSource }) => {
       sourceRef.current = source
       patch({ source })
@@ -169,6 +173,7 @@ export function useWatch(sessionId: string): Watch {
     socket.on('media:consumer-closed', onConsumerClosed)
     socket.on('media:status', onStatus)
     socket.on('media:viewers', onViewers)
+    socket.on('media:recording', onRecording)
     socket.on('media:producer-source', onSource)
     socket.on('media:producer-paused', onPaused)
     socket.on('media:consumer-layers', onLayers)
@@ -227,6 +232,7 @@ export function useWatch(sessionId: string): Watch {
       socket.off('media:consumer-closed', onConsumerClosed)
       socket.off('media:status', onStatus)
       socket.off('media:viewers', onViewers)
+      socket.off('media:recording', onRecording)
       socket.off('media:producer-source', onSource)
       socket.off('media:producer-paused', onPaused)
       socket.off('media:consumer-layers', onLayers)

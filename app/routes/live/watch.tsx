@@ -6,6 +6,7 @@ import { ViewerRoom } from '~/components/live/live-room-panels'
 import { ReplayRoom } from '~/components/replays/replay-room'
 import { HlsVideo } from '~/components/live-media/hls-video'
 import { PhaseBadge } from '~/components/live-media/phase-badge'
+import { RecordingBadge } from '~/components/live-media/recording-badge'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { getOptionalUser } from '~/domain/accounts/session.server'
@@ -130,6 +131,7 @@ function Player({
         </div>
         <div className="flex items-center gap-3">
           <PhaseBadge phase={phase} />
+          {watch.recording ? <RecordingBadge state={watch.recording} audience="viewer" /> : null}
           {onHls ? (
             <span className="inline-flex items-center rounded-full bg-amber-100 px-3 py-1 text-xs font-semibold text-amber-900" data-testid="hls-badge">
               {t('liveMedia.watch.hls.badge')}
