@@ -22,6 +22,7 @@ export default [
     route('exporter/products/:productId', 'routes/exporter/products/edit.tsx'),
     route('exporter/certifications', 'routes/exporter/certifications.tsx'),
     route('exporter/sessions', 'routes/exporter/sessions.tsx'),
+    route('exporter/replays', 'routes/exporter/replays.tsx'),
     route('exporter/booths', 'routes/exporter/booths.tsx'),
     route('exporter/results', 'routes/exporter/results.tsx'),
     route('exporter/recommendations', 'routes/exporter/recommendations.tsx'),
@@ -70,6 +71,8 @@ export default [
   // HLS playlists of a showcase's recording (segments are served by server/recording/media-files.ts).
   route('live/:sessionId/replay.m3u8', 'routes/live/replay-playlist.ts'),
   route('live/:sessionId/live.m3u8', 'routes/live/live-playlist.ts'),
+  // A replay's clips (JSON for the clip marker): list, cut status, mark a clip.
+  route('live/:sessionId/clips', 'routes/live/clips.ts'),
   // Replay view counter (start a view, heartbeats of watched time): POST only.
   route('live/:sessionId/replay-views', 'routes/live/replay-views.ts'),
   route('*', 'routes/not-found.tsx'),

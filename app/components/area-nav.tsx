@@ -8,6 +8,7 @@ const EXPORTER_LINKS = [
   { to: '/exporter/products', key: 'exporter.nav.products', end: false },
   { to: '/exporter/certifications', key: 'exporter.nav.certifications', end: false },
   { to: '/exporter/sessions', key: 'exporter.nav.sessions', end: false },
+  { to: '/exporter/replays', key: 'replayAdmin.nav', end: false },
   { to: '/exporter/booths', key: 'exporter.nav.booths', end: false },
   { to: '/exporter/results', key: 'exporter.nav.results', end: false },
   { to: '/exporter/recommendations', key: 'meetings.nav.recommendedBuyers', end: false },

@@ -24,6 +24,8 @@ import enMeetings from './en/meetings'
 import koMeetings from './ko/meetings'
 import enAccount from './en/account'
 import koAccount from './ko/account'
+import enReplayAdmin from './en/replay-admin'
+import koReplayAdmin from './ko/replay-admin'
 import enReplayPage from './en/replay-page'
 import koReplayPage from './ko/replay-page'
 
@@ -41,6 +43,7 @@ export const messages = {
     ...enBuyerProfile,
     ...enMeetings,
     ...enAccount,
+    ...enReplayAdmin,
     ...enReplayPage,
   },
   ko: {
@@ -56,6 +59,7 @@ export const messages = {
     ...koBuyerProfile,
     ...koMeetings,
     ...koAccount,
+    ...koReplayAdmin,
     ...koReplayPage,
   },
 }

@@ -491,3 +491,134 @@ describe('replay view counter', () => {
     expect(await prisma.replayView.count({ where: { recordingId: recording.id } })).toBe(1)
   })
 })
+
+describe('replay clips, replay management and the fair replay policy', () => {
+  const HOUR = 60 * 60 * 1000
+  let owner: Awaited<ReturnType<typeof createExporter>>
+  let organizer: Awaited<ReturnType<typeof createUser>>
+  let fair: { id: string; slug: string }
+  let session: { id: string }
+  let recordingId: string
+  beforeAll(async () => {
+    const prisma = await getPrisma()
+    owner = await createExporter()
+    organizer = await createUser('ORGANIZER')
+    const aired = new Date(Date.now() - 3 * HOUR)
+    fair = await prisma.tradeFair.create({
+      data: {
+        slug: `hostile-replays-${crypto.randomUUID().slice(0, 8)}`,
+        name: 'Replay Fair',
+        startsAt: aired,
+        endsAt: new Date(Date.now() + 24 * HOUR),
+        timeZone: 'Asia/Seoul',
+        organizerId: organizer.user.id,
+      },
+    })
+    session = await prisma.liveSession.create({
+      data: {
+        title: 'Hostile clips',
+        status: 'ENDED',
+        hostId: owner.user.id,
+        companyId: owner.company.id,
+        fairId: fair.id,
+        scheduledStartAt: aired,
+        scheduledEndAt: new Date(aired.getTime() + HOUR),
+        startedAt: aired,
+        endedAt: new Date(aired.getTime() + HOUR),
+      },
+    })
+    recordingId = (await prisma.recording.create({ data: { sessionId: session.id, status: 'READY', startedAt: aired, durationMs: 600_000 } })).id
+  })
+
+  /** The clip route answers JSON: a 400 with conform's result naming the field. */
+  const expectClipFieldError = async (response: Response, field: string, key: string) => {
+    expect(response.status, `status for ${field}`).toBe(400)
+    const body = (await response.json()) as { result: { error?: Record<string, string[] | null> } }
+    expect(body.result.error?.[field], `errors of ${field}`).toContain(key)
+  }
+
+  it('clip marker: refuses control characters, oversize titles, malformed or impossible times and forged products; stores markup as text', async () => {
+    const prisma = await getPrisma()
+    const url = `/live/${session.id}/clips`
+    const clip = (overrides: Record<string, string> = {}) => ({
+      intent: 'create-clip',
+      title: 'Broth pour',
+      start: '1:00',
+      end: '1:30',
+      productId: '',
+      ...overrides,
+    })
+    const count = () => prisma.recordingClip.count({ where: { recordingId } })
+    for (const title of REFUSED_CHARACTERS) await expectClipFieldError(await post(url, clip({ title }), [owner.cookie]), 'title', 'errors.controlCharacters')
+    await expectClipFieldError(await post(url, clip({ title: 'x'.repeat(121) }), [owner.cookie]), 'title', 'errors.tooLong')
+    for (const start of [HOSTILE.pathTraversal, HOSTILE.formula, '1:99', '-0:10', '1e3', '0:00:00:01']) {
+      await expectClipFieldError(await post(url, clip({ start }), [owner.cookie]), 'start', 'clips.errors.clock')
+    }
+    await expectClipFieldError(await post(url, clip({ end: '1:01' }), [owner.cookie]), 'end', 'clips.errors.tooShort')
+    await expectClipFieldError(await post(url, clip({ end: '4:01' }), [owner.cookie]), 'end', 'clips.errors.tooLong')
+    // Past the end of the 10-minute replay: the domain's check, on the same field.
+    await expectClipFieldError(await post(url, clip({ start: '9:50', end: '10:30' }), [owner.cookie]), 'end', 'clips.errors.outside')
+    for (const productId of [HOSTILE.nul, HOSTILE.pathTraversal, MARKUP])
+      expect((await post(url, clip({ productId }), [owner.cookie])).status, productId).toBe(400)
+    const foreign = await createProduct((await createExporter()).company.id, { name: 'Not theirs' })
+    await expectClipFieldError(await post(url, clip({ productId: foreign.id }), [owner.cookie]), 'productId', 'clips.errors.product')
+    expect((await post(url, multipart({ ...clip(), title: ['a', 'b'] }), [owner.cookie])).status).toBe(400)
+    expect((await post(url, clip({ intent: HOSTILE.script }), [owner.cookie])).status).toBe(400)
+    expect((await post(`/live/${encodeURIComponent(HOSTILE.pathTraversal)}/clips`, clip(), [owner.cookie])).status).toBe(404)
+    expect(await count()).toBe(0)
+
+    const saved = await post(url, clip({ title: `${HOSTILE.formula} ${HOSTILE.script}` }), [owner.cookie])
+    expect(saved.status).toBe(200)
+    expect(await prisma.recordingClip.findFirstOrThrow({ where: { recordingId } })).toMatchObject({ title: `${HOSTILE.formula} ${HOSTILE.script}` })
+    expectEscaped(await page('/exporter/replays', [owner.cookie]))
+    // The status poll takes clip ids only.
+    expect((await app.handle(appGet(`${url}?clip=${encodeURIComponent(HOSTILE.script)}`, [owner.cookie]))).status).toBe(404)
+  })
+
+  it('replay management: only well-formed ids and offered intents, nothing changed otherwise', async () => {
+    const prisma = await getPrisma()
+    for (const intent of [HOSTILE.script, 'destroy', '', HOSTILE.nul])
+      expect((await post('/exporter/replays', { intent, recordingId }, [owner.cookie])).status, intent).toBe(400)
+    for (const id of [HOSTILE.nul, HOSTILE.pathTraversal, HOSTILE.encodedTraversal, MARKUP, 'x'.repeat(41), '']) {
+      expect((await post('/exporter/replays', { intent: 'delete', recordingId: id }, [owner.cookie])).status, id).toBe(400)
+      expect((await post('/exporter/replays', { intent: 'delete-clip', clipId: id }, [owner.cookie])).status, id).toBe(400)
+    }
+    expect((await post('/exporter/replays', multipart({ intent: 'unpublish', recordingId: [recordingId, recordingId] }), [owner.cookie])).status).toBe(400)
+    expect((await post(`/organizer/fairs/${fair.id}`, { intent: 'unpublish-replay', recordingId: HOSTILE.pathTraversal }, [organizer.cookie])).status).toBe(400)
+    expect(await prisma.recording.findUniqueOrThrow({ where: { id: recordingId } })).toMatchObject({ status: 'READY', published: true })
+  })
+
+  it('fair replay policy: refuses unknown policies and retention days outside 1..3650, changing nothing', async () => {
+    const prisma = await getPrisma()
+    const url = `/organizer/fairs/${fair.id}`
+    const fairForm = (overrides: Record<string, string> = {}) =>
+      multipart({
+        intent: 'save',
+        name: 'Replay Fair',
+        slug: fair.slug,
+        startsAt: '2026-12-01T09:00',
+        endsAt: '2026-12-05T18:00',
+        timeZone: 'Asia/Seoul',
+        status: 'OPEN',
+        replayPolicy: 'PUBLISH',
+        replayRetentionDays: '',
+        ...overrides,
+      })
+    for (const days of ['0', '3651', '1.5', 'forever', '-3', HOSTILE.formula]) {
+      await expectFieldError(
+        await post(url, fairForm({ replayRetentionDays: days }), [organizer.cookie]),
+        'replayRetentionDays',
+        'replayAdmin.errors.retentionDays',
+      )
+    }
+    for (const replayPolicy of [HOSTILE.script, 'DELETE', HOSTILE.nul]) {
+      await expectFieldError(await post(url, fairForm({ replayPolicy }), [organizer.cookie]), 'replayPolicy', 'errors.invalidChoice')
+    }
+    expect(await prisma.tradeFair.findUniqueOrThrow({ where: { id: fair.id } })).toMatchObject({ replayPolicy: 'PUBLISH', replayRetentionDays: null })
+
+    expect((await post(url, fairForm({ replayPolicy: 'REVIEW', replayRetentionDays: '30' }), [organizer.cookie])).status).toBe(302)
+    expect(await prisma.tradeFair.findUniqueOrThrow({ where: { id: fair.id } })).toMatchObject({ replayPolicy: 'REVIEW', replayRetentionDays: 30 })
+    expect((await post(url, fairForm({ replayPolicy: 'OFF', replayRetentionDays: '' }), [organizer.cookie])).status).toBe(302)
+    expect(await prisma.tradeFair.findUniqueOrThrow({ where: { id: fair.id } })).toMatchObject({ replayPolicy: 'OFF', replayRetentionDays: null })
+  })
+})

@@ -57,6 +57,8 @@ function fairData(input: FairInput) {
     timeZone: input.timeZone,
     languages: input.languages,
     status: input.status,
+    replayPolicy: input.replayPolicy,
+    replayRetentionDays: input.replayRetentionDays ?? null,
   }
 }
 
@@ -119,6 +121,7 @@ export async function getFairForManagement(fairId: string, locale: string) {
           scheduledStartAt: true,
           scheduledEndAt: true,
           company: { select: { name: true, nameI18n: true } },
+          recording: { select: { id: true, status: true, published: true } },
         },
       },
     },
@@ -141,6 +144,8 @@ export async function getFairForManagement(fairId: string, locale: string) {
       descriptionKo: i18n(fair.descriptionI18n).ko ?? '',
       languages: fair.languages,
       status: fair.status,
+      replayPolicy: fair.replayPolicy,
+      replayRetentionDays: fair.replayRetentionDays === null ? '' : String(fair.replayRetentionDays),
     },
     halls: fair.halls.map((hall) => ({ id: hall.id, name: pickLocalized(hall.name, hall.nameI18n, locale) })),
     registrations: fair.registrations.map((r) => ({
@@ -163,6 +168,8 @@ export async function getFairForManagement(fairId: string, locale: string) {
       wallClockStart: instantToWallClock(s.scheduledStartAt, fair.timeZone),
       durationMinutes: Math.round((s.scheduledEndAt.getTime() - s.scheduledStartAt.getTime()) / MINUTE),
       company: pickLocalized(s.company.name, s.company.nameI18n, locale),
+      /** Its replay, while one exists to show or take offline. */
+      replay: s.recording && s.recording.status !== 'REMOVED' ? s.recording : null,
     })),
   }
 }

@@ -8,6 +8,9 @@ import { RECORD_ID_PATTERN } from '~/lib/record-id'
 
 export const FAIR_STATUSES = ['DRAFT', 'OPEN', 'LIVE', 'CLOSED'] as const
 export const FAIR_LANGUAGES = ['en', 'ko', 'zh', 'ja', 'ru', 'mn', 'vi'] as const
+/** What happens to the recordings of a fair's showcases (TradeFair.replayPolicy). */
+export const REPLAY_POLICIES = ['PUBLISH', 'REVIEW', 'OFF'] as const
+export const REPLAY_RETENTION_MAX_DAYS = 3650
 
 const text = (max: number) =>
   z
@@ -39,6 +42,14 @@ export const FairSchema = z
     descriptionKo: optionalText(5000),
     languages: z.array(z.enum(FAIR_LANGUAGES)).max(FAIR_LANGUAGES.length).default([]),
     status: z.enum(FAIR_STATUSES, { error: 'errors.invalidChoice' }).default('DRAFT'),
+    replayPolicy: z.enum(REPLAY_POLICIES, { error: 'errors.invalidChoice' }).default('PUBLISH'),
+    /** Empty: replays are kept. */
+    replayRetentionDays: z.coerce
+      .number({ error: 'replayAdmin.errors.retentionDays' })
+      .int({ error: 'replayAdmin.errors.retentionDays' })
+      .min(1, { error: 'replayAdmin.errors.retentionDays' })
+      .max(REPLAY_RETENTION_MAX_DAYS, { error: 'replayAdmin.errors.retentionDays' })
+      .optional(),
   })
   .refine((fair) => fair.endsAt > fair.startsAt, { error: 'fairs.errors.endBeforeStart', path: ['endsAt'] })
 export type FairInput = z.infer<typeof FairSchema>
@@ -66,8 +77,17 @@ export const PlaceSessionSchema = z.object({
     .max(480, { error: 'fairs.errors.duration' }),
 })
 export const UnapproveSessionSchema = z.object({ intent: z.literal('unplace'), sessionId: id })
+/** The organizer takes a replay of the fair offline (the exporter may publish it again). */
+export const UnpublishReplaySchema = z.object({ intent: z.literal('unpublish-replay'), recordingId: id })
 
-export const ManageFairActionSchema = z.discriminatedUnion('intent', [HallSchema, DecisionSchema, BoothSchema, PlaceSessionSchema, UnapproveSessionSchema])
+export const ManageFairActionSchema = z.discriminatedUnion('intent', [
+  HallSchema,
+  DecisionSchema,
+  BoothSchema,
+  PlaceSessionSchema,
+  UnapproveSessionSchema,
+  UnpublishReplaySchema,
+])
 
 export const RegisterSchema = z.object({ intent: z.literal('register') })
 export const ProposeSessionSchema = z.object({

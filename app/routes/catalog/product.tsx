@@ -4,6 +4,7 @@ import type { Route } from './+types/product'
 import { handleRfq } from './product.server'
 import { handleSampleOrder } from './sample-order.server'
 import { LocalTime } from '~/components/local-time'
+import { ClipCard } from '~/components/replays/clip-marker'
 import { RfqForm } from '~/components/rfq-form'
 import { SampleOrderForm } from '~/components/sample-order-form'
 import { StatusBadge } from '~/components/status-badge'
@@ -14,6 +15,8 @@ import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getProductDetail } from '~/domain/catalog/product-detail.server'
 import { formatHsCode } from '~/domain/catalog/product-rules'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
+import { listProductClips, listProductReplayMoments } from '~/domain/replays/clips.server'
+import { formatOffset } from '~/domain/replays/timeline'
 import { countryName } from '~/lib/countries'
 import { formatMoney } from '~/lib/money'
 import { formatDate } from '~/lib/time'
@@ -29,7 +32,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     viewerCompanyId: user?.exporterMember?.company.id ?? null,
   })
   if (!product) throw data({ reason: 'not-found' }, { status: 404 })
-  return { product, buyerCountry: user?.buyerProfile?.country ?? null, paymentsEnabled: isPaymentsEnabled() }
+  // From the replays this visitor may watch: the product's clips, and where it was pinned ("seen at 12:34").
+  const [clips, replayMoments] = await Promise.all([listProductClips(product.id, user, { locale }), listProductReplayMoments(product.id, user, { locale })])
+  return { product, clips, replayMoments, buyerCountry: user?.buyerProfile?.country ?? null, paymentsEnabled: isPaymentsEnabled() }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -120,6 +125,20 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
             ))}
           </Table>
         </Card>
+        {loaderData.clips.length ? (
+          <Card id="clips" title={t('clips.product.title')}>
+            <ul className="grid gap-4 sm:grid-cols-2">
+              {loaderData.clips.map((clip) => (
+                <li key={clip.id} className="space-y-1" data-testid="product-clip">
+                  <ClipCard clip={clip} />
+                  <Link to={`/live/${clip.sessionId}?t=${Math.floor(clip.startMs / 1000)}`} className="text-xs text-brand-700 hover:underline">
+                    {t('clips.product.fromShowcase', { title: clip.sessionTitle })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
         <Card id="certs" title={t('catalog.certifications')}>
           {product.certifications.length === 0 ? (
             <p className="text-sm text-slate-500">{t('common.none')}</p>
@@ -163,6 +182,32 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
                 <li key={session.id}>
                   <p className="font-medium">{session.title}</p>
                   <StatusBadge status={session.status} /> <LocalTime value={session.scheduledStartAt} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        {loaderData.replayMoments.length ? (
+          <Card id="seen-in" title={t('clips.product.seenIn')}>
+            <ul className="space-y-3 text-sm">
+              {loaderData.replayMoments.map((replay) => (
+                <li key={replay.sessionId} data-testid="product-replay-moment">
+                  <p className="font-medium">{replay.title}</p>
+                  <p className="text-xs text-slate-600">
+                    <LocalTime value={replay.airedAt} />
+                  </p>
+                  <p className="mt-1 flex flex-wrap gap-2">
+                    {replay.offsetsMs.map((offsetMs) => (
+                      <Link
+                        key={offsetMs}
+                        to={`/live/${replay.sessionId}?t=${Math.floor(offsetMs / 1000)}`}
+                        className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700 ring-1 ring-brand-100 hover:bg-brand-100"
+                        aria-label={t('clips.product.seenAt', { title: replay.title, time: formatOffset(offsetMs) })}
+                      >
+                        {formatOffset(offsetMs)}
+                      </Link>
+                    ))}
+                  </p>
                 </li>
               ))}
             </ul>

@@ -4,6 +4,8 @@ import { readFairForm, saveFairForm } from './+shared/fair-editor.server'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { addHall, decideRegistration, getFairForManagement, placeSession, unplaceSession, updateBooth } from '~/domain/fairs/fairs.server'
 import { ManageFairActionSchema } from '~/domain/fairs/schemas'
+import { setReplayPublished } from '~/domain/replays/retention.server'
+import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -20,6 +22,7 @@ const TOAST = {
   booth: 'fairs.boothSaved',
   place: 'fairs.sessionPlaced',
   unplace: 'fairs.sessionUnplaced',
+  'unpublish-replay': 'replayAdmin.toast.unpublished',
 }
 
 export async function handleManageFairAction(request: Request, fairId: string) {
@@ -47,6 +50,9 @@ export async function handleManageFairAction(request: Request, fairId: string) {
         break
       case 'unplace':
         await unplaceSession(fairId, input.sessionId)
+        break
+      case 'unpublish-replay':
+        await setReplayPublished(user, input.recordingId, false, requestNow(request))
         break
     }
   } catch (error) {

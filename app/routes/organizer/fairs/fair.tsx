@@ -173,7 +173,32 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                     ) : null}
                   </div>
                 ) : (
-                  <StatusBadge status={s.status} />
+                  <div className="flex flex-wrap items-center gap-2">
+                    <StatusBadge status={s.status} />
+                    {s.replay ? (
+                      <>
+                        <span className="text-xs text-slate-600">{s.replay.published ? t('replayAdmin.published') : t('replayAdmin.unpublished')}</span>
+                        {s.replay.status === 'READY' ? (
+                          <Link to={`/live/${s.id}`} className="text-sm text-brand-700 hover:underline">
+                            {t('replayAdmin.watch')}
+                          </Link>
+                        ) : null}
+                        {s.replay.published ? (
+                          <IntentForm intent="unpublish-replay">
+                            <input type="hidden" name="recordingId" value={s.replay.id} />
+                            <Button
+                              type="submit"
+                              variant="secondary"
+                              className="min-h-8 px-3 py-1"
+                              aria-label={t('replayAdmin.unpublishFor', { title: s.title })}
+                            >
+                              {t('replayAdmin.unpublish')}
+                            </Button>
+                          </IntentForm>
+                        ) : null}
+                      </>
+                    ) : null}
+                  </div>
                 )}
               </li>
             ))}

@@ -6,7 +6,7 @@ import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
-import { FAIR_LANGUAGES, FAIR_STATUSES, FairSchema } from '~/domain/fairs/schemas'
+import { FAIR_LANGUAGES, FAIR_STATUSES, FairSchema, REPLAY_POLICIES, REPLAY_RETENTION_MAX_DAYS } from '~/domain/fairs/schemas'
 import { listTimeZones } from '~/lib/time'
 
 export type FairFormValues = {
@@ -20,6 +20,9 @@ export type FairFormValues = {
   descriptionKo: string
   languages: string[]
   status: string
+  replayPolicy: string
+  /** Days, or '' to keep replays. */
+  replayRetentionDays: string
 }
 
 /** Create/edit form of a fair; dates are wall-clock times in the fair's own zone. */
@@ -37,7 +40,7 @@ export function FairEditor({
   const [form, fields] = useForm({
     id: 'fair',
     lastResult,
-    defaultValue: { timeZone: 'Asia/Seoul', status: 'DRAFT', languages: ['en', 'ko'], ...defaults },
+    defaultValue: { timeZone: 'Asia/Seoul', status: 'DRAFT', languages: ['en', 'ko'], replayPolicy: 'PUBLISH', replayRetentionDays: '', ...defaults },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FairSchema }),
     shouldValidate: 'onBlur',
   })
@@ -82,6 +85,21 @@ export function FairEditor({
           </div>
         </fieldset>
       </div>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-1 block text-sm font-medium text-slate-800">{t('replayAdmin.policy.legend')}</legend>
+        <SelectField
+          label={t('replayAdmin.policy.label')}
+          errors={fields.replayPolicy.errors}
+          options={REPLAY_POLICIES.map((policy) => ({ value: policy, label: t(`replayAdmin.policy.${policy}`) }))}
+          selectProps={getSelectProps(fields.replayPolicy)}
+        />
+        <Field
+          label={t('replayAdmin.policy.retention')}
+          hint={t('replayAdmin.policy.retentionHint', { max: REPLAY_RETENTION_MAX_DAYS })}
+          errors={fields.replayRetentionDays.errors}
+          inputProps={{ ...getInputProps(fields.replayRetentionDays, { type: 'number' }), min: 1, max: REPLAY_RETENTION_MAX_DAYS, step: 1 }}
+        />
+      </fieldset>
       {(['description', 'descriptionKo'] as const).map((name) => (
         <div key={name}>
           <label htmlFor={fields[name].id} className="block text-sm font-medium text-slate-800">
