@@ -4,38 +4,42 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ChatMessageText } from '~/components/live/chat-panel'
 import { ShoppableProducts } from '~/components/live/live-room-panels'
+import { ClipMarker, ReplayClips } from '~/components/replays/clip-marker'
 import { Button } from '~/components/ui/button'
 import { chapterPlaying, messagesShownAt, type ReplayChatMessage, type ReplayView } from '~/domain/replays/replay-view'
 import { formatOffset, pinnedAt, type Chapter } from '~/domain/replays/timeline'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { useHlsPlayer, type HlsPlayer } from '~/media/use-hls-player'
+import { useReplayView } from '~/media/use-replay-view'
 import type { PinnedProductView } from '~/protocol/live'
 
 /**
  * The replay of an ended showcase: the recording (HLS) with its product chapters, the products that were
  * on screen at the playback time (with "Request quote" / "Buy samples" as in the live room), and the chat
  * as it was at that moment. `startAtSeconds` comes from a `?t=` link ("seen in this showcase at 12:34").
- * `clipTools` is where the clip marker and the published clips go.
+ * Those who manage the replay mark and publish clips of it under the chapters; everyone sees its clips.
  */
 export function ReplayRoom({
   replay,
   startAtSeconds,
   paymentsEnabled,
   buyerCountry,
-  clipTools,
 }: {
   replay: ReplayView
   startAtSeconds: number
   paymentsEnabled: boolean
   buyerCountry: string | null
-  clipTools?: (playback: { currentTimeMs: number }) => React.ReactNode
 }) {
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
   const videoRef = useRef<HTMLVideoElement>(null)
-  const player = useHlsPlayer(videoRef, replay.playlistUrl, { live: false, startAtSeconds })
+  // A link past the end (an older replay cut shorter) starts at the beginning instead of at the end.
+  const startAt = startAtSeconds * 1000 < replay.durationMs ? startAtSeconds : 0
+  const player = useHlsPlayer(videoRef, replay.playlistUrl, { live: false, startAtSeconds: startAt })
   const currentTimeMs = player.currentTimeMs
+  // Replay viewers and watch time (kept apart from the live figures).
+  useReplayView(replay.sessionId, player.state === 'playing')
 
   const productsById = useMemo(() => new Map(replay.products.map((product) => [product.id, product])), [replay.products])
   const onScreen = useMemo(
@@ -77,7 +81,15 @@ export function ReplayRoom({
 
         <ShoppableProducts sessionId={replay.sessionId} products={onScreen} paymentsEnabled={paymentsEnabled} buyerCountry={buyerCountry} />
 
-        {clipTools?.({ currentTimeMs })}
+        {replay.canManage ? (
+          <ClipMarker
+            sessionId={replay.sessionId}
+            currentTimeMs={currentTimeMs}
+            durationMs={replay.durationMs}
+            products={replay.products.map(({ id, name }) => ({ id, name }))}
+          />
+        ) : null}
+        <ReplayClips clips={replay.clips} />
 
         {replay.description ? <p className="whitespace-pre-line text-slate-700">{replay.description}</p> : null}
       </div>

@@ -38,6 +38,7 @@ describe('loadReplay', () => {
       playlistUrl: `/live/${session.id}/replay.m3u8`,
       posterUrl: null,
       chatTruncated: false,
+      clips: [],
       canManage: false,
     })
     expect(replay.parts).toEqual([
@@ -72,6 +73,25 @@ describe('loadReplay', () => {
     const replay = await loadReplay(session.id, null, 'en')
     const recording = await (await getPrisma()).recording.findUniqueOrThrow({ where: { sessionId: session.id } })
     expect(replay.posterUrl).toMatch(new RegExp(`^/media/recordings/${recording.id}/poster\\.jpg\\?exp=\\d+&sig=[\\w-]{43}$`))
+  })
+
+  it('lists the published clips for viewers and every clip for those who manage the replay', async () => {
+    const { buyer, exporter, session, products } = await endedShowcase()
+    const prisma = await getPrisma()
+    const recording = await prisma.recording.findUniqueOrThrow({ where: { sessionId: session.id } })
+    const clip = (title: string, data: { status: 'READY' | 'PROCESSING'; published: boolean }) =>
+      prisma.recordingClip.create({
+        data: { recordingId: recording.id, productId: products.kelp.id, title, startMs: 10_000, endMs: 25_000, createdById: exporter.user.id, ...data },
+      })
+    const ready = await clip('Kelp in 15 s', { status: 'READY', published: true })
+    await clip('Draft cut', { status: 'READY', published: false })
+    await clip('Still cutting', { status: 'PROCESSING', published: true })
+
+    const seen = await loadReplay(session.id, await userOf(buyer.cookie), 'en')
+    expect(seen.clips.map((c) => [c.title, c.productName])).toEqual([['Kelp in 15 s', 'Kelp noodles']])
+    expect(seen.clips[0]?.url).toMatch(new RegExp(`^/media/recordings/${recording.id}/clip-${ready.id}\\.mp4\\?exp=`))
+    const managed = await loadReplay(session.id, await userOf(exporter.cookie), 'en')
+    expect(managed.clips.map((c) => c.title).sort()).toEqual(['Draft cut', 'Kelp in 15 s', 'Still cutting'])
   })
 
   it('an unpublished replay is 404 for a buyer and a guest, and visible (manageable) for the hosting company and the admin', async () => {

@@ -5,6 +5,7 @@ import { getPrisma } from '~/domain/db.server'
 import { isDomainError } from '~/domain/errors'
 import { MESSAGE_SELECT, toMessageView } from '~/domain/live/chat.server'
 import { listProductCards } from '~/domain/live/pinned-products.server'
+import { listRecordingClips } from './clips.server'
 import { signedMediaUrl } from './media-urls.server'
 import { POSTER_FILE, recordingForVisitor } from './recordings.server'
 import type { ReplayChatMessage, ReplayPart, ReplayView } from './replay-view'
@@ -27,7 +28,7 @@ const PinDataSchema = z.object({ productId: z.string().min(1).max(40) })
 export async function loadReplay(sessionId: string, user: SessionUser | null, locale: string, now = new Date()): Promise<ReplayView> {
   const { recording, canManage } = await recordingForVisitor(sessionId, user, 'replay')
   const prisma = await getPrisma()
-  const [session, partRows, pinRows, messageRows] = await Promise.all([
+  const [session, partRows, pinRows, messageRows, clips] = await Promise.all([
     prisma.liveSession.findUniqueOrThrow({
       where: { id: sessionId },
       select: {
@@ -54,6 +55,7 @@ export async function loadReplay(sessionId: string, user: SessionUser | null, lo
       take: REPLAY_CHAT_LIMIT + 1,
       select: MESSAGE_SELECT,
     }),
+    listRecordingClips(recording.id, { includeUnpublished: canManage, locale, now: now.getTime() }),
   ])
 
   const parts: PartTiming[] = partRows
@@ -101,6 +103,7 @@ export async function loadReplay(sessionId: string, user: SessionUser | null, lo
     products,
     messages,
     chatTruncated: messageRows.length > REPLAY_CHAT_LIMIT,
+    clips,
     canManage,
   }
 }

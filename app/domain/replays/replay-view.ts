@@ -1,6 +1,7 @@
 // What the replay page receives (replay-page.server.ts makes it) and the pure rules of its playback UI:
 // which chat messages and chapters belong to a playback time. Client-safe.
 import type { ChatMessageView, PinnedProductView } from '~/protocol/live'
+import type { ClipView } from './clip-schema'
 import type { Chapter } from './timeline'
 
 /** A chat message of the show with where it falls on the replay's playback time. */
@@ -31,6 +32,8 @@ export type ReplayView = {
   messages: ReplayChatMessage[]
   /** More messages than the replay keeps (REPLAY_CHAT_LIMIT): only the first ones are here. */
   chatTruncated: boolean
+  /** Published clips cut from this replay; its managers see every clip (processing, failed, unpublished). */
+  clips: ClipView[]
   /** The hosting company, the fair's organizer or an admin: sees it unpublished, may cut clips. */
   canManage: boolean
 }

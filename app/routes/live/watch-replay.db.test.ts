@@ -56,6 +56,8 @@ describe('/live/:sessionId after the show', () => {
     expect(count(chat, /data-testid="replay-chat-message"/)).toBe(1)
     expect(chat).toContain('Before the start')
     expect(chat).not.toContain('Welcome!')
+    // Viewers get no clip tools.
+    expect(html).not.toContain('/clips"')
     // Nothing is pinned at 0:00, and the live room (WebRTC player, live chat) is not there.
     expect(html).not.toContain('data-testid="pinned-product"')
     expect(html).not.toContain('data-testid="player"')
@@ -90,6 +92,8 @@ describe('/live/:sessionId after the show', () => {
     const memberPage = await page(`/live/${unpublished.session.id}`, [unpublished.exporter.cookie])
     expect(memberPage).toContain('data-testid="replay-player"')
     expect(memberPage).toContain('Not published: only the hosting company and the fair organizer can see this replay.')
+    // … and the clip tools (a form posting to the clips route).
+    expect(memberPage).toContain(`action="/live/${unpublished.session.id}/clips"`)
 
     // A private showcase tells a guest to sign in, and nothing about its replay.
     const closed = await endedShowcase({ isPublic: false })
