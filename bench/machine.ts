@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import os from 'node:os'
 
 /** One line naming the machine a benchmark ran on, printed with every result. */
@@ -24,4 +25,21 @@ export function percentile(sortedMs: readonly number[], p: number): number {
 export function summarize(samplesMs: readonly number[]) {
   const sorted = [...samplesMs].sort((a, b) => a - b)
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? Number.NaN }
+}
+
+const CLK_TCK = 100
+
+/** CPU time (utime + stime, fields 14 and 15 of /proc/<pid>/stat) a process has used, in clock ticks. */
+export function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return Number(fields[11]) + Number(fields[12])
+}
+
+/** Cores used by each group of processes over the next `ms` (CPU time / wall time, summed over the group). */
+export async function measureCores(groups: ReadonlyArray<readonly number[]>, ms: number): Promise<number[]> {
+  const before = groups.map((pids) => pids.map(cpuTicks))
+  const started = performance.now()
+  await new Promise((resolve) => setTimeout(resolve, ms))
+  const elapsed = (performance.now() - started) / 1000
+  return groups.map((pids, group) => pids.reduce((sum, pid, i) => sum + cpuTicks(pid) - (before[group]?.[i] ?? 0), 0) / CLK_TCK / elapsed)
 }

@@ -6,7 +6,6 @@
 //
 //   export MEDIASOUP_WORKER_BIN="$(tools/mediasoup-worker/build.sh)"; npm run bench:sfu
 //   BENCH_SFU_STEPS=50,200 npm run bench:sfu        # fewer steps
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -16,7 +15,7 @@ import type { types } from 'mediasoup'
 import { chromium } from 'playwright-core'
 import { MediaLayer } from '../server/media/index.ts'
 import { KEY_FRAME_REQUEST_SPACING_MS } from '../server/media/peer.ts'
-import { describeMachine, summarize } from './machine.ts'
+import { describeMachine, measureCores, summarize } from './machine.ts'
 
 const STEPS = (process.env.BENCH_SFU_STEPS ?? '50,200,500,1000').split(',').map(Number)
 const WORKERS = Number(process.env.MEDIASOUP_WORKERS ?? os.availableParallelism())
@@ -26,24 +25,14 @@ const SETTLE_MS = 3000
 const FIRST_FRAME_TRIES = 5
 const STEP_TIMEOUT_MS = 90_000
 const DISCARD = { ip: '127.0.0.1', port: 9 }
-const CLK_TCK = 100
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms))])
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function cpuTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return Number(fields[11]) + Number(fields[12]) // utime + stime (fields 14, 15)
-}
-
 async function measureCpu(pids: number[], ms: number): Promise<number> {
-  const before = pids.map(cpuTicks)
-  const started = performance.now()
-  await sleep(ms)
-  const elapsed = (performance.now() - started) / 1000
-  const ticks = pids.map(cpuTicks).reduce((sum, value, i) => sum + value - before[i]!, 0)
-  return ticks / CLK_TCK / elapsed // cores used
+  const [cores = Number.NaN] = await measureCores([pids], ms)
+  return cores
 }
 
 async function main() {

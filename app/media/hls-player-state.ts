@@ -3,6 +3,7 @@
  * one state (a reducer), the live latency, and which recovery step a fatal hls.js error calls for.
  * use-hls-player.ts wires these to the real element and library.
  */
+import type { HlsConfig } from 'hls.js'
 
 export type HlsPlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'buffering' | 'error'
 
@@ -125,6 +126,21 @@ export type RecoveryAction =
   | { kind: 'give-up'; error: HlsPlayerError }
 
 export const LIVE_RELOAD_AFTER_MS = 3000
+
+/**
+ * The player's hls.js settings (bench/recording.bench.ts measures live latency with these): no web worker
+ * (the CSP has no worker-src for blob: URLs), no low-latency HLS (the recorder writes whole 2-s segments);
+ * a live stream plays three segments behind its edge (speeding up to 1.2× to get back there) and jumps
+ * forward when it falls eight behind. A VOD starts at `startPosition` seconds (-1: from the beginning).
+ */
+export function hlsJsConfig(live: boolean, startPosition = -1): Partial<HlsConfig> {
+  return {
+    enableWorker: false,
+    lowLatencyMode: false,
+    startPosition: live ? -1 : startPosition,
+    ...(live ? { liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 8, maxLiveSyncPlaybackRate: 1.2 } : {}),
+  }
+}
 
 const PLAYLIST_ERRORS = new Set(['manifestLoadError', 'manifestLoadTimeOut', 'manifestParsingError', 'levelLoadError', 'levelEmptyError'])
 

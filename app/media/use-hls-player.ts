@@ -3,6 +3,7 @@ import type { ErrorData } from 'hls.js'
 import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react'
 import {
   durationMsOf,
+  hlsJsConfig,
   hlsPlayerReducer,
   initialHlsPlayerState,
   LIVE_RELOAD_AFTER_MS,
@@ -117,12 +118,7 @@ export function useHlsPlayer(videoRef: RefObject<HTMLVideoElement | null>, src: 
     }
 
     const startHlsJs = (HlsClass: typeof Hls) => {
-      const instance = new HlsClass({
-        enableWorker: false,
-        lowLatencyMode: false,
-        startPosition: live ? -1 : (startAt.current ?? -1),
-        ...(live ? { liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 8, maxLiveSyncPlaybackRate: 1.2 } : {}),
-      })
+      const instance = new HlsClass(hlsJsConfig(live, startAt.current ?? -1))
       hls = instance
       instance.on(HlsClass.Events.ERROR, (_event, data: ErrorData) => {
         if (!data.fatal || cancelled || hls !== instance) return
