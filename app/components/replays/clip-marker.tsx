@@ -76,8 +76,8 @@ export function ClipMarker({
   }
 
   return (
-    <section aria-labelledby={`${form.id}-title`} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <h2 id={`${form.id}-title`} className="text-base font-semibold text-slate-900">
+    <section aria-labelledby={`${form.id}-heading`} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <h2 id={`${form.id}-heading`} className="text-base font-semibold text-slate-900">
         {t('clips.marker.title')}
       </h2>
       <p className="mt-1 text-sm text-slate-600">

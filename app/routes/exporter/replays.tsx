@@ -82,12 +82,15 @@ function IntentButton({
   name,
   value,
   label,
+  accessibleLabel,
   variant = 'secondary',
 }: {
   intent: string
   name: 'recordingId' | 'clipId'
   value: string
   label: string
+  /** The accessible name when the visible label alone is ambiguous (a replay's and its clips' buttons side by side). */
+  accessibleLabel?: string
   variant?: 'secondary' | 'danger' | 'ghost'
 }) {
   const navigation = useNavigation()
@@ -97,7 +100,7 @@ function IntentButton({
       <CsrfInput />
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={name} value={value} />
-      <Button type="submit" variant={variant} className="min-h-8 px-3 py-1" disabled={busy} aria-busy={busy || undefined}>
+      <Button type="submit" variant={variant} className="min-h-8 px-3 py-1" disabled={busy} aria-busy={busy || undefined} aria-label={accessibleLabel}>
         {label}
       </Button>
     </Form>
@@ -174,7 +177,13 @@ function ReplayRow({ replay, clips }: { replay: CompanyReplay; clips: readonly C
       {replay.canManage && replay.status !== 'REMOVED' ? (
         <div className="flex flex-wrap items-start gap-2">
           {replay.published ? (
-            <IntentButton intent="unpublish" name="recordingId" value={replay.id} label={t('replayAdmin.unpublish')} />
+            <IntentButton
+              intent="unpublish"
+              name="recordingId"
+              value={replay.id}
+              label={t('replayAdmin.unpublish')}
+              accessibleLabel={t('replayAdmin.unpublishFor', { title: replay.title })}
+            />
           ) : (
             <IntentButton intent="publish" name="recordingId" value={replay.id} label={t('replayAdmin.publish')} />
           )}
