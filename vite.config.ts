@@ -13,7 +13,7 @@ export default defineConfig({
   },
   optimizeDeps: {
     // Discovered late otherwise, which reloads the page during a cold dev start.
-    include: ['socket.io-client'],
+    include: ['socket.io-client', 'hls.js'],
   },
   build: { target: 'es2022' },
 })

@@ -21,3 +21,26 @@ export async function sendChat(page: Page, text: string) {
 }
 
 export const chatMessages = (page: Page) => page.getByTestId('chat-message')
+
+/**
+ * Chromium for specs that broadcast: fake camera, microphone and screen (the whole screen picked without a
+ * dialog), WebRTC allowed on loopback (mediasoup listens on 127.0.0.1), autoplay without a gesture.
+ */
+export const FAKE_MEDIA_BROWSER = {
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--auto-select-desktop-capture-source=Entire screen',
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  },
+  permissions: ['camera', 'microphone'],
+}

@@ -1,28 +1,12 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { io, type Socket } from 'socket.io-client'
 import { expect, signIn, test } from './fixtures'
-import { scheduleShowcase } from './live-helpers'
+import { FAKE_MEDIA_BROWSER, scheduleShowcase } from './live-helpers'
 
 // A viewer whose browser has no WebRTC (as in some locked-down corporate browsers) watches the live HLS
 // rendition that the server-side recorder writes (ffmpeg), a few seconds behind. The host publishes
 // Chromium's fake camera + microphone through mediasoup on 127.0.0.1.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  },
-  permissions: ['camera', 'microphone'],
-})
+test.use(FAKE_MEDIA_BROWSER)
 
 /** Removes WebRTC from every page of the context before the app's scripts run. */
 async function withoutWebRtc(page: Page) {

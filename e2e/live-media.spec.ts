@@ -1,28 +1,11 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { io } from 'socket.io-client'
 import { expect, signIn, test } from './fixtures'
-import { scheduleShowcase } from './live-helpers'
+import { FAKE_MEDIA_BROWSER, scheduleShowcase } from './live-helpers'
 
 // The host publishes Chromium's fake camera + microphone; two viewers (the seeded buyer and a guest)
 // watch through mediasoup on 127.0.0.1. Needs MEDIASOUP_WORKER_BIN (tools/mediasoup-worker/build.sh).
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--auto-select-desktop-capture-source=Entire screen',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  },
-  permissions: ['camera', 'microphone'],
-})
+test.use(FAKE_MEDIA_BROWSER)
 
 type Stats = { framesDecoded: number; frameWidth: number; frameHeight: number; audioPacketsReceived: number; source: string | null }
 

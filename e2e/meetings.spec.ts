@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { expect, signIn, test } from './fixtures'
+import { FAKE_MEDIA_BROWSER } from './live-helpers'
 
 // The seeded buyer (New York) books the seeded exporter (Seoul) from a recommendation; the exporter
 // accepts; both open the room at the slot time, with the server clock pinned per browser context by the
@@ -9,23 +10,7 @@ const EXPORTER_SLUG = 'soyang-buckwheat-foods'
 
 // In the room both send Chromium's fake camera + microphone through mediasoup on 127.0.0.1
 // (needs MEDIASOUP_WORKER_BIN, like e2e/live-media.spec.ts).
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  },
-  permissions: ['camera', 'microphone'],
-})
+test.use(FAKE_MEDIA_BROWSER)
 
 /** The tile of the other participant decodes video frames that keep coming, and audio arrives. */
 async function expectReceiving(page: Page, role: 'BUYER' | 'EXPORTER', label: string) {

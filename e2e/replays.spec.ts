@@ -1,29 +1,12 @@
 import type { Page } from '@playwright/test'
 import { expect, signIn, test, trackConsoleErrors } from './fixtures'
-import { scheduleShowcase, sendChat } from './live-helpers'
+import { FAKE_MEDIA_BROWSER, scheduleShowcase, sendChat } from './live-helpers'
 
 // A showcase recorded on the server becomes a shoppable replay: the host (Chromium's fake camera, then a
 // screen share) goes live, pins two products and ends; the replay plays in the buyer's browser with two
 // chapters where the pins were, the chat replayed in order; the host cuts a clip that plays; unpublished,
 // the replay is gone for the buyer. Needs ffmpeg and the mediasoup worker (the scripts install both).
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--auto-select-desktop-capture-source=Entire screen',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  },
-  permissions: ['camera', 'microphone'],
-})
+test.use(FAKE_MEDIA_BROWSER)
 
 const FIRST = 'Makguksu Cold Noodle Meal Kit'
 const SECOND = 'Gangwon Highland Potato Chips'
@@ -92,11 +75,9 @@ test('a recorded showcase becomes a replay with product chapters, chat in order 
   })
 
   await test.step('the replay plays, with two chapters where the pins were', async () => {
-    // The last part closes and the recording is finalised in the background: the replay appears shortly.
-    await expect(async () => {
-      await buyer.goto(`/live/${sessionId}`)
-      await expect(buyer.getByTestId('replay-player')).toBeVisible({ timeout: 1000 })
-    }).toPass({ timeout: 30_000 })
+    // The last part closes and the recording is finalised in the background: the buyer, still on the page,
+    // gets the replay in its place without reloading.
+    await expect(buyer.getByTestId('replay-player')).toBeVisible({ timeout: 30_000 })
     await expect.poll(async () => (await playerFigures(buyer)).frames, { message: 'frames decoded', timeout: 20_000 }).toBeGreaterThan(10)
     const before = await playerFigures(buyer)
     await expect.poll(async () => (await playerFigures(buyer)).timeMs, { message: 'playback advances', timeout: 10_000 }).toBeGreaterThan(before.timeMs + 500)

@@ -1,22 +1,21 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { promisify } from 'node:util'
-
-const run = promisify(execFile)
+import { type ChildProcess, spawn } from 'node:child_process'
+import { FfmpegError, runProcess } from '../../app/utils/ffmpeg.server.ts'
 
 export type FfmpegCheck = { ok: true; version: string } | { ok: false; reason: string }
 
 /** Whether the configured ffmpeg runs and has what recording needs (libx264, aac, the HLS muxer). */
 export async function checkFfmpeg(program: string): Promise<FfmpegCheck> {
   try {
-    const { stdout } = await run(program, ['-hide_banner', '-version'], { timeout: 10_000 })
-    const version = /ffmpeg version (\S+)/.exec(stdout)?.[1] ?? 'unknown'
-    const { stdout: encoders } = await run(program, ['-hide_banner', '-encoders'], { timeout: 10_000 })
-    const missing = ['libx264', 'aac'].filter((name) => !new RegExp(`\\s${name}\\s`).test(encoders))
+    const about = await runProcess(program, ['-hide_banner', '-version'], { timeoutMs: 10_000 })
+    if (about.code !== 0) return { ok: false, reason: `${program} does not run (exit ${about.code ?? about.signal ?? '?'})` }
+    const version = /ffmpeg version (\S+)/.exec(about.stdout)?.[1] ?? 'unknown'
+    const encoders = await runProcess(program, ['-hide_banner', '-encoders'], { timeoutMs: 10_000 })
+    const missing = ['libx264', 'aac'].filter((name) => !new RegExp(`\\s${name}\\s`).test(encoders.stdout))
     if (missing.length > 0) return { ok: false, reason: `ffmpeg ${version} lacks the encoders ${missing.join(', ')}` }
     return { ok: true, version }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return { ok: false, reason: code === 'ENOENT' ? `${program} is not installed` : `${program} does not run (${(error as Error).message})` }
+    // runProcess rejects only when the program cannot start at all.
+    return { ok: false, reason: error instanceof FfmpegError ? `${program} is not installed (${error.message})` : String(error) }
   }
 }
 
@@ -147,7 +146,7 @@ let deathSignalWrapper: Promise<boolean> | undefined
  * recorders running; with it they get SIGINT, close their last segment and exit.
  */
 export function canSignalOnParentDeath(): Promise<boolean> {
-  deathSignalWrapper ??= run('setpriv', ['--help'], { timeout: 5000 }).then(
+  deathSignalWrapper ??= runProcess('setpriv', ['--help'], { timeoutMs: 5000 }).then(
     ({ stdout }) => process.platform === 'linux' && stdout.includes('--pdeathsig'),
     () => false,
   )
@@ -169,13 +168,4 @@ export async function spawnFfmpeg(program: string, args: string[], cwd: string):
     child.once('exit', (code, signal) => resolve({ code, signal }))
   })
   return { child, exited, stderrTail: () => tail }
-}
-
-/** Runs ffmpeg to completion (posters, probes); rejects with its last error lines. */
-export async function runFfmpeg(program: string, args: string[], cwd: string, timeoutMs = 30_000): Promise<void> {
-  try {
-    await run(program, args, { cwd, timeout: timeoutMs })
-  } catch (error) {
-    throw new Error(`ffmpeg failed: ${((error as { stderr?: string }).stderr ?? (error as Error).message).slice(-500)}`)
-  }
 }

@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events'
 import { createSocket } from 'node:dgram'
-import { rename, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import type { Logger } from 'pino'
-import { markPartStarted, openPart, POSTER_FILE, type RecordingStopReason, syncRecording } from '../../app/domain/replays/recordings.server.ts'
-import { parseMediaPlaylist, partPlaylistName, partSegmentPattern } from '../../app/domain/replays/playlist.ts'
+import { markPartStarted, openPart, type RecordingStopReason, syncRecording } from '../../app/domain/replays/recordings.server.ts'
+import { partPlaylistName, partSegmentPattern } from '../../app/domain/replays/playlist.ts'
 import type { RecordingStorage } from '../../app/domain/replays/storage.server.ts'
 import type { RecordingState } from '../../app/protocol/media.ts'
 import type { MediaTap, Room } from '../media/index.ts'
-import { type EncodeSettings, posterArgs, recordingArgs, runFfmpeg, type RunningFfmpeg, spawnFfmpeg } from './ffmpeg.ts'
+import { type EncodeSettings, recordingArgs, type RunningFfmpeg, spawnFfmpeg } from './ffmpeg.ts'
+import { makePoster } from './poster.ts'
 import { findFreePortPairs, type PortPair } from './ports.ts'
 import { recordingSdp } from './sdp.ts'
 
@@ -127,7 +128,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     this.#detach()
     await this.#enqueue(async () => {
       await this.#stopPart()
-      if (final && !this.#hasPoster) await this.#makePoster().catch(() => undefined)
+      if (final && !this.#hasPoster) await this.#makePoster(true).catch(() => undefined)
       await syncRecording(this.options.recordingId, this.options.storage, { final, now: this.options.now() })
       if (final) this.#setState({ state: 'finished' })
     })
@@ -310,24 +311,11 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       await this.#stop('disk-full')
       return
     }
-    if (!this.#hasPoster) await this.#makePoster().catch((error: unknown) => this.options.logger.warn({ err: error }, 'poster not made yet'))
+    if (!this.#hasPoster) await this.#makePoster(false).catch((error: unknown) => this.options.logger.warn({ err: error }, 'poster not made yet'))
   }
 
-  /** A still from the second segment of the recording (the first may hold the grey frames before a key frame). */
-  async #makePoster(): Promise<void> {
-    const { storage, recordingId, ffmpeg } = this.options
-    const files = await storage.list(recordingId)
-    const segments: string[] = []
-    for (const playlist of files.filter((file) => /^p\d{3}\.m3u8$/.test(file))) {
-      const text = await storage.readText(recordingId, playlist)
-      if (text) segments.push(...parseMediaPlaylist(text, Number(playlist.slice(1, 4))).segments.map((segment) => segment.file))
-    }
-    const source = segments[1] ?? (this.#done ? segments[0] : undefined)
-    if (!source) return
-    const folder = storage.pathOf(recordingId)
-    await runFfmpeg(ffmpeg, posterArgs(source, 'poster-next.jpg'), folder, 15_000)
-    await rename(storage.pathOf(recordingId, 'poster-next.jpg'), storage.pathOf(recordingId, POSTER_FILE))
-    this.#hasPoster = true
+  async #makePoster(anySegment: boolean): Promise<void> {
+    this.#hasPoster = await makePoster(this.options.ffmpeg, this.options.storage, this.options.recordingId, { anySegment })
   }
 }
 

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events'
 import type { Logger } from 'pino'
 import { openRecording, POSTER_FILE, recordingsToFinalize, syncRecording } from '../../app/domain/replays/recordings.server.ts'
-import { parseMediaPlaylist } from '../../app/domain/replays/playlist.ts'
 import type { RecordingStorage } from '../../app/domain/replays/storage.server.ts'
 import type { RecordingState } from '../../app/protocol/media.ts'
 import type { Room } from '../media/index.ts'
-import { checkFfmpeg, type EncodeSettings, posterArgs, runFfmpeg } from './ffmpeg.ts'
+import { checkFfmpeg, type EncodeSettings } from './ffmpeg.ts'
+import { makePoster } from './poster.ts'
 import { SessionRecorder, type RecorderOptions } from './recorder.ts'
 
 export type RecordingServiceOptions = {
@@ -154,9 +154,8 @@ export class RecordingService extends EventEmitter<{ state: [StateChange] }> {
   async #ensurePoster(recordingId: string): Promise<void> {
     const { storage, ffmpeg } = this.options
     if ((await storage.list(recordingId)).includes(POSTER_FILE)) return
-    const text = await storage.readText(recordingId, 'p000.m3u8')
-    const segment = text ? parseMediaPlaylist(text, 0).segments.at(1)?.file : undefined
-    if (!segment) return
-    await runFfmpeg(ffmpeg, posterArgs(segment, POSTER_FILE), storage.pathOf(recordingId), 15_000).catch(() => undefined)
+    await makePoster(ffmpeg, storage, recordingId, { anySegment: true }).catch((error: unknown) =>
+      this.options.logger.warn({ err: error, recordingId }, 'no poster for a left-over recording'),
+    )
   }
 }

@@ -110,7 +110,7 @@ export async function requireStudioSession(sessionId: string, user: SessionUser)
 }
 
 /** The room identity of a page visitor (what the socket gateway would see for the same person). */
-function visitorIdentity(user: SessionUser | null, locale: string): RoomIdentity {
+export function visitorIdentity(user: SessionUser | null, locale: string): RoomIdentity {
   if (!user) return { kind: 'guest', guestKey: '', name: '' }
   return { kind: 'user', userId: user.id, name: user.name, role: user.role, companyId: user.exporterMember?.company.id ?? null, locale }
 }

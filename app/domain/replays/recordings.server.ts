@@ -2,6 +2,7 @@ import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { assertShowcaseManagement, loadSessionFacts, roomContextFor, type SessionFacts } from '~/domain/live/room-access.server'
+import { visitorIdentity } from '~/domain/live/sessions.server'
 import { composeVodPlaylist, parseMediaPlaylist, partDurationMs, partPlaylistName, type PartPlaylist } from './playlist'
 import type { RecordingStorage } from './storage.server'
 import type { RECORDING_STOP_REASONS } from '~/protocol/media'
@@ -119,6 +120,20 @@ export async function recordingsToFinalize(): Promise<string[]> {
 
 export type ReplayVisitor = SessionUser | null
 
+const notFound = () => new DomainError('not-found', { status: 404 })
+
+/** The room facts of a showcase; a meeting or an unknown id is `not-found` (404), like a hidden replay. */
+export async function showcaseFactsOr404(sessionId: string): Promise<SessionFacts> {
+  let facts: SessionFacts
+  try {
+    facts = await loadSessionFacts(sessionId)
+  } catch {
+    throw notFound()
+  }
+  if (facts.kind !== 'SHOWCASE') throw notFound()
+  return facts
+}
+
 /** Members of the hosting company, the fair's organizer and admins see unpublished replays and manage them. */
 export function canManageReplay(facts: Pick<SessionFacts, 'companyId' | 'organizerId'>, visitor: ReplayVisitor): boolean {
   if (!visitor) return false
@@ -135,14 +150,7 @@ export function canManageReplay(facts: Pick<SessionFacts, 'companyId' | 'organiz
  */
 export async function recordingForVisitor(sessionId: string, visitor: ReplayVisitor, phase: 'live' | 'replay') {
   const prisma = await getPrisma()
-  const notFound = () => new DomainError('not-found', { status: 404 })
-  let facts: SessionFacts
-  try {
-    facts = await loadSessionFacts(sessionId)
-  } catch {
-    throw notFound()
-  }
-  if (facts.kind !== 'SHOWCASE') throw notFound()
+  const facts = await showcaseFactsOr404(sessionId)
   const recording = await prisma.recording.findUnique({ where: { sessionId } })
   if (!recording || recording.status === 'REMOVED') throw notFound()
   const canManage = canManageReplay(facts, visitor)
@@ -151,19 +159,7 @@ export async function recordingForVisitor(sessionId: string, visitor: ReplayVisi
   if (!canManage) {
     if (phase === 'replay' && !recording.published) throw notFound()
     try {
-      roomContextFor(
-        facts,
-        visitor
-          ? {
-              kind: 'user',
-              userId: visitor.id,
-              name: visitor.name,
-              role: visitor.role,
-              companyId: visitor.exporterMember?.company.id ?? null,
-              locale: visitor.locale,
-            }
-          : { kind: 'guest', guestKey: '', name: '' },
-      )
+      roomContextFor(facts, visitorIdentity(visitor, visitor?.locale ?? 'en'))
     } catch {
       throw notFound()
     }

@@ -2,9 +2,10 @@ import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import type { RoleName } from '~/domain/accounts/permissions'
-import { assertShowcaseManagement, loadSessionFacts, type SessionFacts } from '~/domain/live/room-access.server'
+import { assertShowcaseManagement, type SessionFacts } from '~/domain/live/room-access.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getLogger } from '~/utils/logger.server'
+import { showcaseFactsOr404 } from './recordings.server'
 import { getRecordingStorage, type RecordingStorage } from './storage.server'
 
 // Who may publish, unpublish and delete a showcase's replay and its clips, the deletion itself (files gone,
@@ -30,13 +31,7 @@ const notFound = () => new DomainError('not-found', { status: 404 })
  * Anyone else gets 404 (a replay's existence is not revealed); a company member without the right gets 403.
  */
 export async function assertReplayAuthority(sessionId: string, actor: ReplayActor, what: 'manage' | 'unpublish' | 'clips'): Promise<SessionFacts> {
-  let facts: SessionFacts
-  try {
-    facts = await loadSessionFacts(sessionId)
-  } catch {
-    throw notFound()
-  }
-  if (facts.kind !== 'SHOWCASE') throw notFound()
+  const facts = await showcaseFactsOr404(sessionId)
   if (actor.role === 'ADMIN') return facts
   if (actor.role === 'ORGANIZER' && facts.organizerId === actor.id) {
     if (what === 'manage') throw new DomainError('forbidden', { status: 403 })

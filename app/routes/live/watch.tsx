@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useRevalidator } from 'react-router'
 import type { Route } from './+types/watch'
 import { ViewerRoom } from '~/components/live/live-room-panels'
 import { ReplayRoom } from '~/components/replays/replay-room'
@@ -112,6 +112,8 @@ function Player({
   const phase = hlsShowing && (watch.phase === 'waiting' || watch.phase === 'connecting') ? 'live' : watch.phase
   const playing = onHls ? hlsShowing : watch.phase === 'live' && watch.stream !== null
   const hlsError = onHls && phase !== 'ended' ? hls.error : null
+  const replayComing = phase === 'ended' && watch.recording !== null && watch.recording.state !== 'off' && watch.recording.state !== 'stopped'
+  useReplayWhenReady(replayComing)
   const overlay = hlsError
     ? t(`liveMedia.watch.hls.errors.${hlsError}`)
     : onHls && phase === 'live'
@@ -229,4 +231,28 @@ function Player({
       {description ? <p className="whitespace-pre-line text-slate-700">{description}</p> : null}
     </div>
   )
+}
+
+/** REPLAY_WAIT_MS after a recorded show ends, the page asks for its data again until the replay is there. */
+const REPLAY_POLL_MS = 3000
+const REPLAY_WAIT_MS = 90_000
+
+/**
+ * A viewer who watched to the end gets the replay without reloading: the loader is asked again every few
+ * seconds while the recording is finalised (seconds, see bench/README.md), and the route then renders it.
+ */
+function useReplayWhenReady(expected: boolean) {
+  const revalidator = useRevalidator()
+  const askAgain = useEffectEvent(() => {
+    if (revalidator.state === 'idle') void revalidator.revalidate()
+  })
+  useEffect(() => {
+    if (!expected) return
+    const started = Date.now()
+    const timer = setInterval(() => {
+      if (Date.now() - started > REPLAY_WAIT_MS) clearInterval(timer)
+      else askAgain()
+    }, REPLAY_POLL_MS)
+    return () => clearInterval(timer)
+  }, [expected])
 }

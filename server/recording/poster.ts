@@ -1,0 +1,25 @@
+import { rename } from 'node:fs/promises'
+import { PART_PLAYLIST, parseMediaPlaylist } from '../../app/domain/replays/playlist.ts'
+import { POSTER_FILE } from '../../app/domain/replays/recordings.server.ts'
+import type { RecordingStorage } from '../../app/domain/replays/storage.server.ts'
+import { FfmpegError, runProcess } from '../../app/utils/ffmpeg.server.ts'
+import { posterArgs } from './ffmpeg.ts'
+
+/**
+ * The recording's poster: a still of its second segment (the first may hold the grey frames before the
+ * first key frame), or of the first when `anySegment` (a show shorter than two segments). Written aside and
+ * renamed, so a reader never gets half a JPEG. False when there is no segment to take it from yet.
+ */
+export async function makePoster(ffmpeg: string, storage: RecordingStorage, recordingId: string, { anySegment }: { anySegment: boolean }): Promise<boolean> {
+  const segments: string[] = []
+  for (const playlist of (await storage.list(recordingId)).filter((file) => PART_PLAYLIST.test(file))) {
+    const text = await storage.readText(recordingId, playlist)
+    if (text) segments.push(...parseMediaPlaylist(text, Number(PART_PLAYLIST.exec(playlist)?.[1])).segments.map((segment) => segment.file))
+  }
+  const source = segments[1] ?? (anySegment ? segments[0] : undefined)
+  if (!source) return false
+  const result = await runProcess(ffmpeg, posterArgs(source, 'poster-next.jpg'), { cwd: storage.pathOf(recordingId), timeoutMs: 15_000 })
+  if (result.code !== 0) throw new FfmpegError(`the poster could not be made: ${result.stderrTail.slice(-300)}`, result)
+  await rename(storage.pathOf(recordingId, 'poster-next.jpg'), storage.pathOf(recordingId, POSTER_FILE))
+  return true
+}
