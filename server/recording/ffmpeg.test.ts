@@ -52,6 +52,27 @@ describe('recordingSdp', () => {
   })
 })
 
+describe('recordingSdp with hostile codec parameters', () => {
+  it('keeps only plain tokens: a parameter cannot add SDP lines', () => {
+    const sdp = recordingSdp([
+      {
+        producerId: 'v',
+        kind: 'video',
+        codec: {
+          mimeType: 'video/VP8',
+          payloadType: 101,
+          clockRate: 90_000,
+          parameters: { 'x-google-start-bitrate': 600, evil: '1\r\nc=IN IP4 203.0.113.7\r\nm=video 9 RTP/AVP 96', 'bad key': 1, 'a;b': 2 },
+        },
+        destination: { producerId: 'v', ip: '127.0.0.1', rtpPort: 50_002, rtcpPort: 50_003 },
+      },
+    ])
+    expect(sdp).not.toContain('203.0.113.7')
+    expect(sdp.match(/^m=/gm)).toHaveLength(1)
+    expect(sdp).toContain('a=fmtp:101 x-google-start-bitrate=600\r\n')
+  })
+})
+
 describe.runIf(ffmpegReady && process.platform === 'linux')('a recording ffmpeg whose server dies', () => {
   let folder: string
   beforeAll(async () => {
@@ -75,13 +96,17 @@ describe.runIf(ffmpegReady && process.platform === 'linux')('a recording ffmpeg 
   it('stops by itself instead of waiting for RTP forever', async () => {
     expect(await canSignalOnParentDeath()).toBe(true)
     // A parent process (the server) starts ffmpeg the way the recorder does, then is SIGKILLed.
-    const script = `
-      import { spawnFfmpeg } from ${JSON.stringify(path.resolve('server/recording/ffmpeg.ts'))}
+    // Run as the server runs (one Node process with tsx's loader), so that killing it kills ffmpeg's parent.
+    const script = path.join(folder, 'parent.mts')
+    await writeFile(
+      script,
+      `import { spawnFfmpeg } from ${JSON.stringify(path.resolve('server/recording/ffmpeg.ts'))}
       const running = await spawnFfmpeg('ffmpeg', ['-nostdin', '-protocol_whitelist', 'file,udp,rtp', '-listen_timeout', '120', '-i', 'wait.sdp', '-f', 'null', '-'], ${JSON.stringify(folder)})
       console.log(running.child.pid)
       setInterval(() => {}, 1000)
-    `
-    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+      `,
+    )
+    const parent = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] })
     const [chunk] = (await once(parent.stdout, 'data')) as [Buffer]
     const ffmpegPid = Number(chunk.toString().trim())
     expect(ffmpegPid).toBeGreaterThan(0)

@@ -46,7 +46,8 @@ export function recordingArgs(
     'warning',
     '-protocol_whitelist',
     'file,udp,rtp',
-    // Give up when no media arrives for this long (the show paused, or this server died): the part ends cleanly.
+    // How long ffmpeg waits for the first packet before giving up (it does not stop when RTP stops later:
+    // the recorder stops it, or its parent-death signal does).
     '-listen_timeout',
     '15',
     '-reorder_queue_size',
@@ -57,6 +58,9 @@ export function recordingArgs(
     '2000000',
     '-probesize',
     '2000000',
+    // Listen on loopback only (ffmpeg's default is every interface): only the local tap sends here.
+    '-localaddr',
+    '127.0.0.1',
     '-i',
     input.sdpFile,
   ]

@@ -60,10 +60,23 @@ describe('/media/recordings/:recordingId/:file', () => {
       `${base}/media/recordings/${recordingId}/p000-00001.ts`,
       base + signedMediaUrl('cmrecording0000000000002', 'p000-00001.ts').replace('cmrecording0000000000002', recordingId),
       `${good.origin}${good.pathname}?exp=${good.searchParams.get('exp')}&sig=${'A'.repeat(43)}`,
-      base + signedMediaUrl(recordingId, 'p000-00001.ts', Date.now() - 30 * 3600 * 1000),
+      base + signedMediaUrl(recordingId, 'p000-00001.ts', { now: Date.now() - 30 * 3600 * 1000 }),
       base + signedMediaUrl(recordingId, 'p000-00009.ts'),
     ]
     for (const url of variants) expect((await fetch(url)).status, url).toBe(404)
+  })
+
+  it('scopes a link: a poster’s or a clip’s link opens that file only, not the segments or another clip', async () => {
+    const swap = (url: string, file: string) => url.replace(/\/[^/?]+\?/, `/${file}?`)
+    const poster = signedMediaUrl(recordingId, 'poster.jpg')
+    const clip = signedMediaUrl(recordingId, 'clip-abc.mp4')
+    expect((await fetch(base + clip)).status).toBe(200)
+    expect((await fetch(base + swap(poster, 'p000-00001.ts'))).status).toBe(404)
+    expect((await fetch(base + swap(poster, 'clip-abc.mp4'))).status).toBe(404)
+    expect((await fetch(base + swap(clip, 'p000-00001.ts'))).status).toBe(404)
+    // A segment link opens the recording's segments (the playlist lists them all), nothing else.
+    expect((await fetch(base + swap(signedMediaUrl(recordingId, 'p000-00009.ts'), 'p000-00001.ts'))).status).toBe(200)
+    expect((await fetch(base + swap(signedMediaUrl(recordingId, 'p000-00001.ts'), 'clip-abc.mp4'))).status).toBe(404)
   })
 
   it('never leaves the recordings folder or serves other file types', async () => {

@@ -1,4 +1,5 @@
 import { createSocket, type Socket } from 'node:dgram'
+import { readFile } from 'node:fs/promises'
 
 export type PortPair = { rtpPort: number; rtcpPort: number }
 
@@ -44,4 +45,41 @@ export async function findFreePortPairs(
   }
   if (pairs.length < count) throw new Error('no free UDP port pairs for the recorder')
   return pairs
+}
+
+/** UDP ports bound on 127.0.0.1 right now, read from the kernel's table (null where there is no /proc). */
+async function boundLoopbackUdpPorts(): Promise<Set<number> | null> {
+  let table: string
+  try {
+    table = await readFile('/proc/net/udp', 'utf8')
+  } catch {
+    return null
+  }
+  const ports = new Set<number>()
+  for (const line of table.split('\n').slice(1)) {
+    // "  sl  local_address rem_address ...": the local address is hex IPv4 (little-endian) : hex port.
+    const local = line.trim().split(/\s+/)[1]
+    const [address, port] = local?.split(':') ?? []
+    if (address === '0100007F' && port) ports.add(Number.parseInt(port, 16))
+  }
+  return ports
+}
+
+/**
+ * Resolves once every port is bound on loopback (ffmpeg listening), or after `timeoutMs`. It only reads the
+ * kernel's table: trying to bind the port to see whether it is taken could take it from ffmpeg.
+ */
+export async function waitUntilBound(ports: readonly number[], timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const bound = await boundLoopbackUdpPorts()
+    if (bound === null) {
+      // No /proc: give the receiver a moment; the key-frame requests that follow cover a late start.
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      return true
+    }
+    if (ports.every((port) => bound.has(port))) return true
+    if (Date.now() > deadline) return false
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events'
-import { createSocket } from 'node:dgram'
 import { writeFile } from 'node:fs/promises'
 import type { Logger } from 'pino'
 import { markPartStarted, openPart, type RecordingStopReason, syncRecording } from '../../app/domain/replays/recordings.server.ts'
@@ -9,7 +8,7 @@ import type { RecordingState } from '../../app/protocol/media.ts'
 import type { MediaTap, Room } from '../media/index.ts'
 import { type EncodeSettings, recordingArgs, type RunningFfmpeg, spawnFfmpeg } from './ffmpeg.ts'
 import { makePoster } from './poster.ts'
-import { findFreePortPairs, type PortPair } from './ports.ts'
+import { findFreePortPairs, type PortPair, waitUntilBound } from './ports.ts'
 import { recordingSdp } from './sdp.ts'
 
 export type RecorderOptions = {
@@ -98,12 +97,20 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     this.#detach()
     this.#room = room
     const changed = () => this.#settle()
-    room.on('produceradded', changed)
+    // New media from the host (a reconnect, another camera) is worth another try after giving up.
+    const added = () => {
+      if (this.#state.state === 'stopped' && this.#state.reason === 'ffmpeg-failed') {
+        this.#crashes = []
+        this.#setState({ state: 'starting' })
+      }
+      this.#settle()
+    }
+    room.on('produceradded', added)
     room.on('producerclosed', changed)
     room.on('producerpaused', changed)
     room.once('closed', changed)
     this.#roomListeners.push(() => {
-      room.off('produceradded', changed)
+      room.off('produceradded', added)
       room.off('producerclosed', changed)
       room.off('producerpaused', changed)
       room.off('closed', changed)
@@ -207,46 +214,60 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     if (!room || room.closed) return
     this.#setState({ state: 'starting' })
     const { storage, recordingId } = this.options
-    const folder = await storage.prepare(recordingId)
-    const ports = await findFreePortPairs(producerIds.length)
-    const tap = await room.openTap(producerIds.map((producerId, i) => ({ producerId, ip: '127.0.0.1', ...(ports[i] as PortPair) })))
-    const index = await openPart(recordingId, this.options.now())
-    const sdpFile = storage.pathOf(recordingId, `p${String(index).padStart(3, '0')}.sdp`)
-    await writeFile(sdpFile, recordingSdp(tap.tracks))
-    const args = recordingArgs(
-      {
-        sdpFile,
-        playlist: partPlaylistName(index),
-        segmentPattern: partSegmentPattern(index),
-        hasVideo: tap.tracks.some((track) => track.kind === 'video'),
-        hasAudio: tap.tracks.some((track) => track.kind === 'audio'),
-      },
-      this.options.encode,
-    )
-    const ffmpeg = await spawnFfmpeg(this.options.ffmpeg, args, folder)
-    const part: Part = { index, producerIds, tap, ffmpeg, startedAt: Date.now(), stopping: false }
-    this.#part = part
-    void ffmpeg.exited.then((exit) => this.#enqueue(() => this.#partExited(part, exit)))
-    tap.once('closed', () => {
-      // The room closed (worker restart, show ended): this part is over; a new room gets a new part.
-      if (this.#part === part && !part.stopping) this.#settle()
-    })
-    // Media flows once ffmpeg listens; the first packets it misses would be the key frame.
-    await waitUntilBound(
-      ports.map((pair) => pair.rtpPort),
-      3000,
-    )
-    if (part.stopping || tap.closed) return
-    await tap.start()
-    await markPartStarted(recordingId, index, this.options.now())
-    // Browsers send a key frame on request; a repeat covers one lost while ffmpeg probes the stream.
-    for (const delay of [700, 1800]) {
-      setTimeout(() => {
-        if (!tap.closed) void tap.requestKeyFrame()
-      }, delay).unref()
+    let tap: MediaTap | null = null
+    let ffmpeg: RunningFfmpeg | null = null
+    try {
+      const folder = await storage.prepare(recordingId)
+      const ports = await findFreePortPairs(producerIds.length)
+      tap = await room.openTap(producerIds.map((producerId, i) => ({ producerId, ip: '127.0.0.1', ...(ports[i] as PortPair) })))
+      const index = await openPart(recordingId, this.options.now())
+      const sdpFile = storage.pathOf(recordingId, `p${String(index).padStart(3, '0')}.sdp`)
+      await writeFile(sdpFile, recordingSdp(tap.tracks))
+      const args = recordingArgs(
+        {
+          sdpFile,
+          playlist: partPlaylistName(index),
+          segmentPattern: partSegmentPattern(index),
+          hasVideo: tap.tracks.some((track) => track.kind === 'video'),
+          hasAudio: tap.tracks.some((track) => track.kind === 'audio'),
+        },
+        this.options.encode,
+      )
+      ffmpeg = await spawnFfmpeg(this.options.ffmpeg, args, folder)
+      const part: Part = { index, producerIds, tap, ffmpeg, startedAt: Date.now(), stopping: false }
+      this.#part = part
+      void ffmpeg.exited.then((exit) => this.#enqueue(() => this.#partExited(part, exit)))
+      tap.once('closed', () => {
+        // The room closed (worker restart, show ended): this part is over; a new room gets a new part.
+        if (this.#part === part && !part.stopping) this.#settle()
+      })
+      // Media flows once ffmpeg listens; the first packets it misses would be the key frame.
+      await waitUntilBound(
+        ports.map((pair) => pair.rtpPort),
+        3000,
+      )
+      // Stopped meanwhile, or ffmpeg already gone (its exit handler takes it from here).
+      if (part.stopping || tap.closed || ffmpeg.child.exitCode !== null || ffmpeg.child.signalCode !== null) return
+      await tap.start()
+      await markPartStarted(recordingId, index, this.options.now())
+      // Browsers send a key frame on request; a repeat covers one lost while ffmpeg probes the stream.
+      const started = tap
+      for (const delay of [700, 1800]) {
+        setTimeout(() => {
+          if (!started.closed) void started.requestKeyFrame()
+        }, delay).unref()
+      }
+      this.#setState({ state: 'recording' })
+      this.options.logger.info({ sessionId: this.options.sessionId, recordingId, part: index, tracks: tap.tracks.length }, 'recording part started')
+    } catch (error) {
+      // A part that cannot start (no free ports, the database, a full disk) leaves nothing running and is
+      // retried like a crash.
+      this.options.logger.warn({ err: error, sessionId: this.options.sessionId }, 'a recording part could not start')
+      if (this.#part?.ffmpeg === ffmpeg) this.#part = null
+      if (ffmpeg?.child.exitCode === null && ffmpeg.child.signalCode === null) ffmpeg.child.kill('SIGKILL')
+      tap?.close()
+      await this.#retryLater(0)
     }
-    this.#setState({ state: 'recording' })
-    this.options.logger.info({ sessionId: this.options.sessionId, recordingId, part: index, tracks: tap.tracks.length }, 'recording part started')
   }
 
   /** Ends the current part cleanly: ffmpeg gets SIGINT (it closes the last segment and the playlist). */
@@ -267,7 +288,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
 
   async #partExited(part: Part, exit: { code: number | null; signal: NodeJS.Signals | null }): Promise<void> {
     if (part.stopping || this.#done) return
-    // ffmpeg ended by itself: a crash, a kill, or no media for its listen timeout.
+    // ffmpeg ended by itself: a crash or a kill.
     this.#part = null
     part.stopping = true
     part.tap.close()
@@ -276,8 +297,17 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       'recording ffmpeg exited unexpectedly; starting a new part',
     )
     await syncRecording(this.options.recordingId, this.options.storage, { final: false, now: this.options.now() })
+    await this.#retryLater(Date.now() - part.startedAt)
+  }
+
+  /**
+   * After a crash or a failed start: a new part after 1, 2, 4… s; five failures within a minute stop the
+   * recording (`ffmpeg-failed`) until the host's media changes. A part that ran longer than that minute
+   * starts the count afresh.
+   */
+  async #retryLater(ranForMs: number): Promise<void> {
     const now = Date.now()
-    if (now - part.startedAt > CRASH_WINDOW_MS) this.#crashes = []
+    if (ranForMs > CRASH_WINDOW_MS) this.#crashes = []
     this.#crashes = [...this.#crashes.filter((at) => now - at < CRASH_WINDOW_MS), now]
     if (this.#crashes.length >= MAX_CRASHES) {
       await this.#stop('ffmpeg-failed')
@@ -317,23 +347,4 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   async #makePoster(anySegment: boolean): Promise<void> {
     this.#hasPoster = await makePoster(this.options.ffmpeg, this.options.storage, this.options.recordingId, { anySegment })
   }
-}
-
-/** Resolves once every port is bound by another process (ffmpeg listening), or after `timeoutMs`. */
-async function waitUntilBound(ports: number[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (const port of ports) {
-    while (Date.now() < deadline && (await portIsFree(port))) await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createSocket('udp4')
-    socket.once('error', () => {
-      socket.close()
-      resolve(false)
-    })
-    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)))
-  })
 }

@@ -1,5 +1,8 @@
 import type { TappedTrack } from '../media/index.ts'
 
+const SAFE_KEY = /^[\w.-]{1,64}$/
+const SAFE_VALUE = /^[\w.,:/+=-]{0,256}$/
+
 /**
  * The SDP ffmpeg reads to receive a tap's tracks: one m-line per track on the port pair the tap sends to
  * (RTP on the port, RTCP on the next), with the payload type, codec and fmtp the consumer actually uses.
@@ -14,7 +17,10 @@ export function recordingSdp(tracks: readonly TappedTrack[]): string {
     lines.push(`c=IN IP4 ${destination.ip}`)
     lines.push(`a=rtcp:${destination.rtcpPort}`)
     lines.push(`a=rtpmap:${codec.payloadType} ${name}/${codec.clockRate}${channels}`)
+    // Codec parameters come from the host's produce request: only plain tokens reach the SDP, so no line break
+    // or separator can add lines (another c= or m=) that would point ffmpeg elsewhere.
     const fmtp = Object.entries(codec.parameters ?? {})
+      .filter(([key, value]) => SAFE_KEY.test(key) && SAFE_VALUE.test(String(value)))
       .map(([key, value]) => `${key}=${String(value)}`)
       .join(';')
     if (fmtp) lines.push(`a=fmtp:${codec.payloadType} ${fmtp}`)

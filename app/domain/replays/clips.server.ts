@@ -241,7 +241,7 @@ function clipView(clip: ClipRow, locale: string, now: number): ClipView {
     endMs: clip.endMs,
     status: clip.status,
     published: clip.published,
-    url: clip.status === 'READY' ? signedMediaUrl(clip.recordingId, clipFileName(clip.id), now) : null,
+    url: clip.status === 'READY' ? signedMediaUrl(clip.recordingId, clipFileName(clip.id), { now }) : null,
   }
 }
 

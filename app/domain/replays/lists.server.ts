@@ -65,6 +65,6 @@ export async function listVisibleReplays(
     airedAt: (recording.session.startedAt ?? recording.startedAt).toISOString(),
     durationMs: recording.durationMs,
     duration: formatOffset(recording.durationMs),
-    posterUrl: recording.hasPoster ? signedMediaUrl(recording.id, POSTER_FILE, now) : null,
+    posterUrl: recording.hasPoster ? signedMediaUrl(recording.id, POSTER_FILE, { now }) : null,
   }))
 }

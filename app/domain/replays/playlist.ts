@@ -15,7 +15,7 @@ export type PartPlaylist = {
 
 export const partPlaylistName = (index: number) => `p${String(index).padStart(3, '0')}.m3u8`
 export const partSegmentPattern = (index: number) => `p${String(index).padStart(3, '0')}-%05d.ts`
-export const PART_PLAYLIST = /^p(\d{3})\.m3u8$/
+export const PART_PLAYLIST = /^p(\d{3,})\.m3u8$/
 
 /** Segments of one ffmpeg playlist; lines it does not know are skipped, segments outside the part are refused. */
 export function parseMediaPlaylist(text: string, partIndex: number): { segments: Segment[]; ended: boolean } {
@@ -31,7 +31,7 @@ export function parseMediaPlaylist(text: string, partIndex: number): { segments:
     } else if (line === '#EXT-X-ENDLIST') {
       ended = true
     } else if (line && !line.startsWith('#')) {
-      if (pendingDuration !== null && line.startsWith(prefix) && /^p\d{3}-\d{5,}\.ts$/.test(line)) segments.push({ file: line, durationMs: pendingDuration })
+      if (pendingDuration !== null && line.startsWith(prefix) && /^p\d{3,}-\d{5,}\.ts$/.test(line)) segments.push({ file: line, durationMs: pendingDuration })
       pendingDuration = null
     }
   }

@@ -97,7 +97,7 @@ export async function loadReplay(sessionId: string, user: SessionUser | null, lo
     durationMs: recording.durationMs,
     published: recording.published,
     playlistUrl: `/live/${sessionId}/replay.m3u8`,
-    posterUrl: recording.hasPoster ? signedMediaUrl(recording.id, POSTER_FILE, now.getTime()) : null,
+    posterUrl: recording.hasPoster ? signedMediaUrl(recording.id, POSTER_FILE, { now: now.getTime() }) : null,
     parts: replayParts,
     chapters,
     products,

@@ -1,6 +1,6 @@
 import type { Route } from './+types/live-playlist'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { signedMediaUrl } from '~/domain/replays/media-urls.server'
+import { LIVE_MEDIA_LINK_LIFETIME_SECONDS, signedMediaUrl } from '~/domain/replays/media-urls.server'
 import { composeLivePlaylist } from '~/domain/replays/playlist'
 import { loadPartPlaylists, recordingForVisitor } from '~/domain/replays/recordings.server'
 import { getRecordingStorage } from '~/domain/replays/storage.server'
@@ -15,7 +15,10 @@ export const LIVE_WINDOW_SEGMENTS = 6
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { recording } = await recordingForVisitor(params.sessionId, await getOptionalUser(request), 'live')
   const parts = await loadPartPlaylists(recording.id, getRecordingStorage())
-  const body = composeLivePlaylist(parts, { windowSize: LIVE_WINDOW_SEGMENTS, urlOf: (file) => signedMediaUrl(recording.id, file) })
+  const body = composeLivePlaylist(parts, {
+    windowSize: LIVE_WINDOW_SEGMENTS,
+    urlOf: (file) => signedMediaUrl(recording.id, file, { lifetimeSeconds: LIVE_MEDIA_LINK_LIFETIME_SECONDS }),
+  })
   // Players reload a live playlist about once per segment: never cache it.
   return new Response(body, { headers: { 'Content-Type': 'application/vnd.apple.mpegurl', 'Cache-Control': 'private, no-store' } })
 }
