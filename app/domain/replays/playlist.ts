@@ -86,7 +86,9 @@ export function composeLivePlaylist(parts: PartPlaylist[], options: { windowSize
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:3',
-    `#EXT-X-TARGETDURATION:${targetDuration(window.map((entry) => entry.segment))}`,
+    // Over the whole recording, not the window: a live playlist's target duration must not change between
+    // reloads (RFC 8216 6.2.1), and a longest segment only ever grows.
+    `#EXT-X-TARGETDURATION:${targetDuration(entries.map((entry) => entry.segment))}`,
     `#EXT-X-MEDIA-SEQUENCE:${first?.sequence ?? 0}`,
     `#EXT-X-DISCONTINUITY-SEQUENCE:${first?.discontinuities ?? 0}`,
   ]
