@@ -106,7 +106,9 @@ function Player({
   // The live HLS rendition when WebRTC is out of reach (use-watch decides): loaded until the show ends.
   const hlsVideo = useRef<HTMLVideoElement>(null)
   const onHls = watch.transport === 'hls'
-  const hls = useHlsPlayer(hlsVideo, onHls && watch.phase !== 'ended' ? livePlaylistUrl(sessionId) : null, { live: true })
+  // Without a recording there is no live rendition to fall back to: say so rather than wait for it.
+  const noBackup = onHls && (watch.recording?.state === 'off' || watch.recording?.state === 'stopped')
+  const hls = useHlsPlayer(hlsVideo, onHls && !noBackup && watch.phase !== 'ended' ? livePlaylistUrl(sessionId) : null, { live: true })
   const hlsShowing = onHls && (hls.state === 'playing' || hls.state === 'paused' || hls.state === 'buffering')
   // Playing HLS is a live show even while the room's status is not known (a full room refused the join).
   const phase = hlsShowing && (watch.phase === 'waiting' || watch.phase === 'connecting') ? 'live' : watch.phase
@@ -116,9 +118,11 @@ function Player({
   useReplayWhenReady(replayComing)
   const overlay = hlsError
     ? t(`liveMedia.watch.hls.errors.${hlsError}`)
-    : onHls && phase === 'live'
-      ? t('liveMedia.watch.hls.trying')
-      : t(`liveMedia.watch.overlay.${phase}`)
+    : noBackup && phase !== 'ended'
+      ? t('liveMedia.watch.hls.noBackup')
+      : onHls && phase === 'live'
+        ? t('liveMedia.watch.hls.trying')
+        : t(`liveMedia.watch.overlay.${phase}`)
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
