@@ -7,7 +7,8 @@ import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
-import { CLIP_MAX_MS, CLIP_MIN_MS, CLIP_TITLE_MAX, CreateClipSchema, formatClock, type ClipView } from '~/domain/replays/clip-schema'
+import { CLIP_MAX_MS, CLIP_MIN_MS, CLIP_TITLE_MAX, CreateClipSchema, type ClipView } from '~/domain/replays/clip-schema'
+import { formatOffset } from '~/domain/replays/timeline'
 
 type CreateClipAnswer = { result?: SubmissionResult; clip: { id: string; status: 'PROCESSING' } | null }
 type ClipStatusAnswer = { clip?: ClipView }
@@ -38,7 +39,7 @@ export function ClipMarker({
   const [form, fields] = useForm({
     id: `clip-marker-${sessionId}`,
     lastResult: create.data?.result ?? null,
-    defaultValue: { title: '', start: formatClock(0), end: formatClock(Math.min(durationMs, 15_000)), productId: '' },
+    defaultValue: { title: '', start: formatOffset(0), end: formatOffset(Math.min(durationMs, 15_000)), productId: '' },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateClipSchema }),
@@ -72,7 +73,7 @@ export function ClipMarker({
   }, [phase])
 
   const mark = (name: 'start' | 'end') => {
-    form.update({ name: fields[name].name, value: formatClock(Math.min(currentTimeMs, durationMs)) })
+    form.update({ name: fields[name].name, value: formatOffset(Math.min(currentTimeMs, durationMs)) })
   }
 
   return (
@@ -81,7 +82,7 @@ export function ClipMarker({
         {t('clips.marker.title')}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        {t('clips.marker.hint', { min: CLIP_MIN_MS / 1000, max: CLIP_MAX_MS / 1000, length: formatClock(durationMs) })}
+        {t('clips.marker.hint', { min: CLIP_MIN_MS / 1000, max: CLIP_MAX_MS / 1000, length: formatOffset(durationMs) })}
       </p>
       <create.Form method="post" action={action} className="mt-3 space-y-4" {...getFormProps(form)}>
         <CsrfInput />
@@ -183,7 +184,7 @@ export function ClipCard({ clip, headingLevel = 3 }: { clip: ClipView; headingLe
       <figcaption>
         <Heading className="text-sm font-semibold text-slate-900">{clip.title}</Heading>
         <p className="text-xs text-slate-600">
-          {formatClock(clip.startMs)}–{formatClock(clip.endMs)}
+          {formatOffset(clip.startMs)}–{formatOffset(clip.endMs)}
           {clip.productName ? ` · ${clip.productName}` : ''}
           {!clip.published ? ` · ${t('clips.list.unpublished')}` : ''}
         </p>

@@ -20,15 +20,6 @@ export function parseClock(value: string): number | null {
   return ((Number(hours) * 60 + Number(minutes)) * 60 + Number(secs)) * 1000
 }
 
-/** Milliseconds → "m:ss" (or "h:mm:ss"), whole seconds rounded down: what the clock fields show. */
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000))
-  const hours = Math.floor(total / 3600)
-  const minutes = Math.floor((total % 3600) / 60)
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(total % 60)}` : `${minutes}:${pad(total % 60)}`
-}
-
 const clock = z
   .string({ error: 'errors.required' })
   .trim()

@@ -64,6 +64,8 @@ async function createWorld() {
       hostId: exporter.user.id,
       companyId: exporter.company.id,
       fairId: fair.id,
+      // On the fair's programme: approved (an unapproved proposal's replay is not listed).
+      approvedAt: T0,
     },
   })
   // Parts: 0 s – 10 s of the replay started at T0, 10 s – 20 s started at T0 + 40 s (30 s gap).

@@ -12,6 +12,7 @@ import { getLogger } from '~/utils/logger.server'
 import { CLIP_MAX_MS, CLIP_MIN_MS, CLIP_TITLE_MAX, type ClipView, type ProductClip } from './clip-schema'
 import { signedMediaUrl } from './media-urls.server'
 import { partDurationMs, type PartPlaylist } from './playlist'
+import { visibleReplayWhere } from './lists.server'
 import { loadPartPlaylists, type ReplayVisitor } from './recordings.server'
 import { assertReplayAuthority, auditReplayEvent, type ReplayActor } from './retention.server'
 import { getRecordingStorage } from './storage.server'
@@ -69,7 +70,11 @@ export async function createClip(actor: ReplayActor, sessionId: string, input: C
     await auditReplayEvent(tx, sessionId, 'CLIP_CREATED', actor.id, { clipId: created.id, recordingId: recording.id, startMs, endMs }, now)
     return created
   })
-  enqueueClipCut(clip.id)
+  if (!enqueueClipCut(clip.id)) {
+    // The queue filled up between the check and here: the clip is not left waiting for a cut that never comes.
+    await prisma.recordingClip.update({ where: { id: clip.id }, data: { status: 'FAILED' } })
+    throw new DomainError('clip-queue-full', { status: 503, retryAfterSeconds: 30, messageKey: 'clips.errors.busy' })
+  }
   return { id: clip.id, status: 'PROCESSING' }
 }
 
@@ -203,7 +208,12 @@ async function cutClip(clipId: string): Promise<void> {
       where: { id: clipId, status: 'PROCESSING', recording: { status: 'READY' } },
       data: { status: 'READY', startMs: cutStartMs, endMs },
     })
-    if (done.count === 0) await storage.removeFile(clip.recordingId, clipFileName(clipId))
+    if (done.count === 0) {
+      // Another process may have cut the same clip (both resumed it after a restart) and made it READY: its
+      // file (this one, renamed over it) stays. Removed clips and deleted replays lose theirs.
+      const current = await prisma.recordingClip.findUnique({ where: { id: clipId }, select: { status: true, recording: { select: { status: true } } } })
+      if (current?.status !== 'READY' || current.recording.status !== 'READY') await storage.removeFile(clip.recordingId, clipFileName(clipId))
+    }
   } catch (error) {
     await rm(work, { force: true })
     await fail('ffmpeg', error)
@@ -277,11 +287,6 @@ export async function listClipsByRecording(recordingIds: readonly string[], { lo
   const byRecording: Record<string, ClipView[]> = {}
   for (const clip of clips) (byRecording[clip.recordingId] ??= []).push(clipView(clip, locale, now))
   return byRecording
-}
-
-/** Replays anyone may see in a list: finished, published, of a showcase (private ones for signed-in visitors only). */
-function visibleReplayWhere(visitor: ReplayVisitor, session: Prisma.LiveSessionWhereInput = {}): Prisma.RecordingWhereInput {
-  return { status: 'READY', published: true, session: { ...session, kind: 'SHOWCASE', ...(visitor ? {} : { isPublic: true }) } }
 }
 
 /** The product page's clips: READY published clips of the product, from replays this visitor may see. */

@@ -57,6 +57,8 @@ async function showcaseWithReplay() {
       hostId: owner.user.id,
       companyId: owner.company.id,
       fairId: fair.id,
+      // On the fair's programme: approved (an unapproved proposal's replay is not listed).
+      approvedAt: new Date(),
     },
   })
   const { recordingId } = await recordShowcase(session.id, storage, { partSeconds: [8], startedAt })

@@ -185,11 +185,20 @@ function ReplayRow({ replay, clips }: { replay: CompanyReplay; clips: readonly C
               accessibleLabel={t('replayAdmin.unpublishFor', { title: replay.title })}
             />
           ) : (
-            <IntentButton intent="publish" name="recordingId" value={replay.id} label={t('replayAdmin.publish')} />
+            <IntentButton
+              intent="publish"
+              name="recordingId"
+              value={replay.id}
+              label={t('replayAdmin.publish')}
+              accessibleLabel={t('replayAdmin.publishFor', { title: replay.title })}
+            />
           )}
           {replay.status !== 'RECORDING' ? (
             <details className="group">
-              <summary className="inline-flex min-h-8 cursor-pointer items-center rounded-md px-3 py-1 text-sm font-semibold text-red-700 ring-1 ring-red-200 hover:bg-red-50">
+              <summary
+                aria-label={t('replayAdmin.deleteFor', { title: replay.title })}
+                className="inline-flex min-h-8 cursor-pointer items-center rounded-md px-3 py-1 text-sm font-semibold text-red-700 ring-1 ring-red-200 hover:bg-red-50"
+              >
                 {t('replayAdmin.delete')}
               </summary>
               <div
@@ -198,7 +207,14 @@ function ReplayRow({ replay, clips }: { replay: CompanyReplay; clips: readonly C
                 className="mt-2 max-w-md space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-900 ring-1 ring-red-200"
               >
                 <p>{t('replayAdmin.confirmDelete', { title: replay.title })}</p>
-                <IntentButton intent="delete" name="recordingId" value={replay.id} label={t('replayAdmin.confirmDeleteButton')} variant="danger" />
+                <IntentButton
+                  intent="delete"
+                  name="recordingId"
+                  value={replay.id}
+                  label={t('replayAdmin.confirmDeleteButton')}
+                  accessibleLabel={t('replayAdmin.confirmDeleteFor', { title: replay.title })}
+                  variant="danger"
+                />
               </div>
             </details>
           ) : null}
@@ -220,17 +236,39 @@ function ReplayRow({ replay, clips }: { replay: CompanyReplay; clips: readonly C
                 {replay.canManage ? (
                   <div className="flex flex-wrap gap-2">
                     {clip.published ? (
-                      <IntentButton intent="unpublish-clip" name="clipId" value={clip.id} label={t('replayAdmin.unpublishClip')} />
+                      <IntentButton
+                        intent="unpublish-clip"
+                        name="clipId"
+                        value={clip.id}
+                        label={t('replayAdmin.unpublishClip')}
+                        accessibleLabel={t('replayAdmin.unpublishClipFor', { title: clip.title })}
+                      />
                     ) : (
-                      <IntentButton intent="publish-clip" name="clipId" value={clip.id} label={t('replayAdmin.publishClip')} />
+                      <IntentButton
+                        intent="publish-clip"
+                        name="clipId"
+                        value={clip.id}
+                        label={t('replayAdmin.publishClip')}
+                        accessibleLabel={t('replayAdmin.publishClipFor', { title: clip.title })}
+                      />
                     )}
                     <details>
-                      <summary className="inline-flex min-h-8 cursor-pointer items-center rounded-md px-3 py-1 text-sm font-semibold text-red-700 ring-1 ring-red-200 hover:bg-red-50">
+                      <summary
+                        aria-label={t('replayAdmin.deleteClipFor', { title: clip.title })}
+                        className="inline-flex min-h-8 cursor-pointer items-center rounded-md px-3 py-1 text-sm font-semibold text-red-700 ring-1 ring-red-200 hover:bg-red-50"
+                      >
                         {t('replayAdmin.deleteClip')}
                       </summary>
                       <div className="mt-2 space-y-2 rounded-md bg-red-50 p-2 text-xs text-red-900 ring-1 ring-red-200">
                         <p>{t('replayAdmin.confirmDeleteClip', { title: clip.title })}</p>
-                        <IntentButton intent="delete-clip" name="clipId" value={clip.id} label={t('replayAdmin.confirmDeleteButton')} variant="danger" />
+                        <IntentButton
+                          intent="delete-clip"
+                          name="clipId"
+                          value={clip.id}
+                          label={t('replayAdmin.confirmDeleteButton')}
+                          accessibleLabel={t('replayAdmin.confirmDeleteClipFor', { title: clip.title })}
+                          variant="danger"
+                        />
                       </div>
                     </details>
                   </div>
