@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events'
-import { writeFile } from 'node:fs/promises'
 import type { Logger } from 'pino'
 import { markPartStarted, openPart, type RecordingStopReason, syncRecording } from '../../app/domain/replays/recordings.server.ts'
 import { partPlaylistName, partSegmentPattern } from '../../app/domain/replays/playlist.ts'
@@ -40,6 +39,7 @@ const DEFAULT_TIMING: RecorderTiming = { settleMs: 800, watchMs: 2000, stopGrace
 /** Crashes within this window count towards giving up; a part that ran longer than it resets the count. */
 const CRASH_WINDOW_MS = 60_000
 const MAX_CRASHES = 5
+const MAX_POSTER_TRIES = 3
 
 type Part = {
   index: number
@@ -68,6 +68,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   readonly #watchTimer: NodeJS.Timeout
   #crashes: number[] = []
   #hasPoster = false
+  #posterFailures = 0
   #done = false
   readonly #timing: RecorderTiming
 
@@ -221,8 +222,9 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       const ports = await findFreePortPairs(producerIds.length)
       tap = await room.openTap(producerIds.map((producerId, i) => ({ producerId, ip: '127.0.0.1', ...(ports[i] as PortPair) })))
       const index = await openPart(recordingId, this.options.now())
-      const sdpFile = storage.pathOf(recordingId, `p${String(index).padStart(3, '0')}.sdp`)
-      await writeFile(sdpFile, recordingSdp(tap.tracks))
+      const sdpName = `p${String(index).padStart(3, '0')}.sdp`
+      await storage.writeText(recordingId, sdpName, recordingSdp(tap.tracks))
+      const sdpFile = storage.pathOf(recordingId, sdpName)
       const args = recordingArgs(
         {
           sdpFile,
@@ -341,7 +343,13 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       await this.#stop('disk-full')
       return
     }
-    if (!this.#hasPoster) await this.#makePoster(false).catch((error: unknown) => this.options.logger.warn({ err: error }, 'poster not made yet'))
+    // An audio-only show has no still to take: a few failed tries are enough (the end tries once more).
+    if (!this.#hasPoster && this.#posterFailures < MAX_POSTER_TRIES) {
+      await this.#makePoster(false).catch((error: unknown) => {
+        this.#posterFailures++
+        this.options.logger.warn({ err: error, sessionId: this.options.sessionId }, 'poster not made yet')
+      })
+    }
   }
 
   async #makePoster(anySegment: boolean): Promise<void> {

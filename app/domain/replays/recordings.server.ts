@@ -81,12 +81,7 @@ export async function syncRecording(
   const prisma = await getPrisma()
   const parts = await loadPartPlaylists(recordingId, storage)
   const durationMs = parts.reduce((sum, part) => sum + partDurationMs(part), 0)
-  await storage.prepare(recordingId)
-  const { writeFile, rename } = await import('node:fs/promises')
-  const target = storage.pathOf(recordingId, LOCAL_INDEX)
-  // Written aside and renamed: a reader never sees half a playlist.
-  await writeFile(`${target}.tmp`, composeVodPlaylist(parts, { ended: options.final, urlOf: (file) => file }))
-  await rename(`${target}.tmp`, target)
+  await storage.writeText(recordingId, LOCAL_INDEX, composeVodPlaylist(parts, { ended: options.final, urlOf: (file) => file }))
   const hasPoster = (await storage.readText(recordingId, POSTER_FILE).catch(() => null)) !== null
   await prisma.$transaction([
     ...parts.map((part) =>

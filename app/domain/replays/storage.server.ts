@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, statfs } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, statfs, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { getEnv } from '~/utils/env.server'
 
@@ -19,6 +19,8 @@ export type RecordingStorage = {
   /** Creates the recording's folder and returns it. */
   prepare(recordingId: string): Promise<string>
   readText(recordingId: string, file: string): Promise<string | null>
+  /** Writes a small text file (a playlist, an SDP) aside and renames it: a reader never sees half of it. */
+  writeText(recordingId: string, file: string, text: string): Promise<void>
   list(recordingId: string): Promise<string[]>
   /** Deletes every file of the recording (idempotent). */
   remove(recordingId: string): Promise<void>
@@ -60,6 +62,13 @@ export class LocalRecordingStorage implements RecordingStorage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error
     }
+  }
+
+  async writeText(recordingId: string, file: string, text: string): Promise<void> {
+    const target = this.pathOf(recordingId, file)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(`${target}.tmp`, text)
+    await rename(`${target}.tmp`, target)
   }
 
   async list(recordingId: string): Promise<string[]> {
