@@ -116,7 +116,8 @@ const liveMedia = {
         behind_one: 'You are about {{count}} s behind the live stream',
         behind_other: 'You are about {{count}} s behind the live stream',
         trying: 'Connecting to the live stream…',
-        noBackup: 'This showcase has no standard live stream (it is not being recorded), and real-time video cannot reach you here. Try another network or browser.',
+        noBackup:
+          'This showcase has no standard live stream (it is not being recorded), and real-time video cannot reach you here. Try another network or browser.',
         retry: 'Try again',
         retryWebRtc: 'Try live video again',
         reason: {

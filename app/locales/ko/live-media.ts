@@ -119,7 +119,8 @@ const liveMedia: MessagesOf<typeof en> = {
         behind_one: '라이브보다 약 {{count}}초 늦게 시청 중입니다',
         behind_other: '라이브보다 약 {{count}}초 늦게 시청 중입니다',
         trying: '라이브 스트림에 연결하는 중…',
-        noBackup: '이 쇼케이스는 녹화되지 않아 일반 라이브 스트림이 없고, 이 환경에서는 실시간 영상을 받을 수 없습니다. 다른 네트워크나 브라우저로 시도해 보세요.',
+        noBackup:
+          '이 쇼케이스는 녹화되지 않아 일반 라이브 스트림이 없고, 이 환경에서는 실시간 영상을 받을 수 없습니다. 다른 네트워크나 브라우저로 시도해 보세요.',
         retry: '다시 시도',
         retryWebRtc: '실시간 영상 다시 시도',
         reason: {
