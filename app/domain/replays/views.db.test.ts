@@ -161,7 +161,11 @@ describe('replay views', () => {
       recordReplayHeartbeat(other.session.id, { viewId, watchedSeconds: 10 }, user, null, at(10)),
       recordReplayHeartbeat(session.id, { viewId: 'no-such-view', watchedSeconds: 10 }, user, null, at(10)),
     ]
-    for (const attempt of refused) await expect(attempt).rejects.toMatchObject({ code: 'not-found', status: 404 })
+    // Settled together: each is refused, and none is left rejecting unobserved while another is awaited.
+    for (const outcome of await Promise.allSettled(refused)) {
+      expect(outcome.status).toBe('rejected')
+      if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ code: 'not-found', status: 404 })
+    }
     const prisma = await getPrisma()
     expect((await prisma.replayView.findMany({ where: { recordingId: recording.id } })).map((view) => view.watchedSeconds)).toEqual([0, 0])
     // The owners themselves are credited.
