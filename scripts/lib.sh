@@ -44,7 +44,8 @@ ensure_node_and_npm() {
 install_all() {
   local started=$SECONDS
   ensure_node_and_npm
-  # ffmpeg records showcases and serves the live HLS fallback (without it, live works and recording is off).
+  # ffmpeg (with ffprobe, same package) records showcases, serves the live HLS fallback and cuts clips;
+  # without it live works and recording is off.
   apt_ensure ca-certificates git ffmpeg
   local lock_stamp="node_modules/.tradecast-lock-hash"
   local lock_hash
