@@ -143,6 +143,8 @@ describe('fair KPIs', () => {
         { currency: 'KRW', usdPerUnit: '0.00075', validFrom: new Date('2026-06-01T00:00:00Z') },
         { currency: 'EUR', usdPerUnit: '1.085', validFrom: new Date('2026-01-01T00:00:00Z') },
       ],
+      // Another suite of the same run (the demo seed) may have stored rates for these days already.
+      skipDuplicates: true,
     })
     await prisma.fairRegistration.createMany({
       data: [
