@@ -28,6 +28,8 @@ import enReplayAdmin from './en/replay-admin'
 import koReplayAdmin from './ko/replay-admin'
 import enReplayPage from './en/replay-page'
 import koReplayPage from './ko/replay-page'
+import enDirectory from './en/directory'
+import koDirectory from './ko/directory'
 
 export const messages = {
   en: {
@@ -45,6 +47,7 @@ export const messages = {
     ...enAccount,
     ...enReplayAdmin,
     ...enReplayPage,
+    ...enDirectory,
   },
   ko: {
     ...koCore,
@@ -61,5 +64,6 @@ export const messages = {
     ...koAccount,
     ...koReplayAdmin,
     ...koReplayPage,
+    ...koDirectory,
   },
 }
