@@ -6,7 +6,7 @@ import { rememberLocale } from '~/domain/accounts/accounts.server'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { SUPPORTED_LOCALES } from '~/lib/i18n'
 import { validateCsrf } from '~/utils/csrf.server'
-import { localeCookie } from '~/utils/preferences.server'
+import { languageSwitchCookies } from '~/utils/preferences.server'
 import { safeRedirectPath } from '~/utils/request.server'
 
 const PreferencesSchema = z.object({
@@ -19,7 +19,10 @@ export function loader() {
   throw redirect('/')
 }
 
-/** The language switch: a cookie for everyone, remembered on the account when signed in. */
+/**
+ * The language switch: a cookie for everyone, remembered on the account when signed in; a guest's pick is
+ * marked as an explicit choice, which the next sign-in or sign-up keeps and saves to the account.
+ */
 export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData()
   await validateCsrf(request, formData)
@@ -28,7 +31,7 @@ export async function action({ request }: Route.ActionArgs) {
   const { locale, redirectTo } = submission.value
   const user = await getOptionalUser(request)
   if (user) await rememberLocale(user.id, locale)
-  return redirect(safeRedirectPath(redirectTo, '/'), {
-    headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
-  })
+  const headers = new Headers()
+  for (const cookie of await languageSwitchCookies(locale, { signedIn: user !== null })) headers.append('Set-Cookie', cookie)
+  return redirect(safeRedirectPath(redirectTo, '/'), { headers })
 }

@@ -8,13 +8,14 @@ async function cookiesSetBy(appUrl: string) {
   resetEnvCache()
   const { ensureCsrfToken } = await import('./csrf.server')
   const { createToastCookie } = await import('./toast.server')
-  const { localeCookie } = await import('./preferences.server')
+  const { languageSwitchCookies, localeCookie } = await import('./preferences.server')
   const { mintGuestCookie } = await import('./guest-key.server')
   const csrf = await ensureCsrfToken(new Request(`${appUrl}/`))
   return {
     csrf: csrf.setCookie ?? '',
     toast: await createToastCookie({ messageKey: 'auth.signedOut' }),
     locale: await localeCookie.serialize('ko'),
+    guestLanguageChoice: (await languageSwitchCookies('ko', { signedIn: false }))[1],
     guest: mintGuestCookie().setCookie,
   }
 }
@@ -26,7 +27,7 @@ afterEach(() => {
 })
 
 describe('cookies over https', () => {
-  it('marks the CSRF, toast, language and guest cookies Secure when the app is served over https', async () => {
+  it('marks the CSRF, toast, language (and a guest’s language choice) and guest cookies Secure when the app is served over https', async () => {
     const cookies = await cookiesSetBy('https://tradecast.example')
     for (const [name, cookie] of Object.entries(cookies)) expect(cookie, name).toMatch(/;\s*Secure/i)
   })

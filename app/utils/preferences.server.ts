@@ -2,6 +2,7 @@ import { createCookie } from 'react-router'
 import { DEFAULT_LOCALE, isSupportedLocale, type Locale, localeFromAcceptLanguage } from '~/lib/i18n'
 import { readCookie } from '~/lib/cookies'
 import { isValidTimeZone, TIME_ZONE_COOKIE } from '~/lib/time'
+import { rememberLocale } from '~/domain/accounts/accounts.server'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { isCookieSecure } from './secrets.server'
 
@@ -19,11 +20,47 @@ export const localeCookie = {
   serialize: (value: unknown) => getLocaleCookie().serialize(value),
 }
 
+// Set only when a visitor who is not signed in picks a language: that explicit choice is carried into the
+// account at the next sign-in or sign-up, then dropped. The display cookie above alone cannot say this: it
+// also holds whatever language the last account on this browser used.
+let rawGuestChoiceCookie: ReturnType<typeof createCookie> | undefined
+function getGuestChoiceCookie() {
+  rawGuestChoiceCookie ??= createCookie('tc_lang_guest', { path: '/', sameSite: 'lax', maxAge: ONE_YEAR_SECONDS, secure: isCookieSecure() })
+  return rawGuestChoiceCookie
+}
+
+/** A signed-in person sees their account's language (the same on every device); a guest their cookie's. */
 export async function resolveLocale(request: Request, user: SessionUser | null): Promise<Locale> {
+  if (user && isSupportedLocale(user.locale)) return user.locale
   const fromCookie: unknown = await localeCookie.parse(request.headers.get('Cookie'))
   if (isSupportedLocale(fromCookie)) return fromCookie
-  if (user && isSupportedLocale(user.locale)) return user.locale
   return localeFromAcceptLanguage(request.headers.get('Accept-Language')) ?? DEFAULT_LOCALE
+}
+
+/** The language switch's cookies: a guest's pick is also marked as an explicit choice; a signed-in pick clears the mark. */
+export async function languageSwitchCookies(locale: Locale, { signedIn }: { signedIn: boolean }): Promise<string[]> {
+  return [
+    await localeCookie.serialize(locale),
+    signedIn ? await getGuestChoiceCookie().serialize('', { maxAge: 0 }) : await getGuestChoiceCookie().serialize(locale),
+  ]
+}
+
+/** The language a guest explicitly picked with the switch on this browser, if any. */
+export async function guestLocaleChoice(request: Request): Promise<Locale | null> {
+  const choice: unknown = await getGuestChoiceCookie().parse(request.headers.get('Cookie'))
+  return isSupportedLocale(choice) ? choice : null
+}
+
+/**
+ * The language once someone signs in: an explicit choice made as a guest is kept and saved to the account
+ * (so it holds on their other devices too); without one the account's saved language wins. Returns it
+ * with the cookies that show it and consume the guest's choice.
+ */
+export async function settleLocaleAtSignIn(request: Request, account: { id: string; locale: string }): Promise<{ locale: Locale; cookies: string[] }> {
+  const choice = await guestLocaleChoice(request)
+  if (choice && choice !== account.locale) await rememberLocale(account.id, choice)
+  const locale = choice ?? (isSupportedLocale(account.locale) ? account.locale : await resolveLocale(request, null))
+  return { locale, cookies: await languageSwitchCookies(locale, { signedIn: true }) }
 }
 
 /** A signed-in user's chosen zone wins; guests get their browser's zone; UTC before we know it. */

@@ -17,13 +17,13 @@ export async function authenticate(email: string, password: string) {
   const prisma = await getPrisma()
   const user = await prisma.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { id: true, role: true, password: { select: { hash: true } } },
+    select: { id: true, role: true, locale: true, password: { select: { hash: true } } },
   })
   if (!user?.password) {
     await verifyPassword(await getDecoyHash(), password)
     return null
   }
-  return (await verifyPassword(user.password.hash, password)) ? { id: user.id, role: user.role } : null
+  return (await verifyPassword(user.password.hash, password)) ? { id: user.id, role: user.role, locale: user.locale } : null
 }
 
 /** An account with this email already exists: shown on the email field. */

@@ -6,6 +6,7 @@ import { LoginSchema } from '~/domain/accounts/schemas'
 import { createUserSession } from '~/domain/accounts/session.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
+import { settleLocaleAtSignIn } from '~/utils/preferences.server'
 import { consumeLoginAttempt, resetLoginAttempts } from '~/utils/rate-limit.server'
 import { getClientIp, safeRedirectPath } from '~/utils/request.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -39,5 +40,6 @@ export async function handleLogin(request: Request) {
   await resetLoginAttempts(ip, email)
   const headers = new Headers()
   headers.append('Set-Cookie', await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }))
+  for (const cookie of (await settleLocaleAtSignIn(request, user)).cookies) headers.append('Set-Cookie', cookie)
   return redirectWithToast(safeRedirectPath(redirectTo, DASHBOARD_PATH[user.role]), 'auth.welcomeBack', { headers })
 }

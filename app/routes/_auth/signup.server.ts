@@ -7,7 +7,7 @@ import { SIGNUP_HONEYPOT_FIELD, SignupSchema } from '~/domain/accounts/schemas'
 import { createUserSession } from '~/domain/accounts/session.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
-import { resolveLocale } from '~/utils/preferences.server'
+import { guestLocaleChoice, languageSwitchCookies, resolveLocale } from '~/utils/preferences.server'
 import { consumeRateLimit, refundRateLimit } from '~/utils/rate-limit.server'
 import { getClientIp, safeRedirectPath } from '~/utils/request.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
@@ -38,7 +38,8 @@ export async function handleSignup(request: Request) {
       { status: 429, headers: { 'Retry-After': String(budget.retryAfterSeconds) } },
     )
   }
-  const locale = await resolveLocale(request, null)
+  // The account starts in the language the visitor chose (or, without a choice, the one they are reading).
+  const locale = (await guestLocaleChoice(request)) ?? (await resolveLocale(request, null))
   let user: { id: string; role: keyof typeof DASHBOARD_PATH }
   try {
     user = await signUp(submission.value, locale)
@@ -52,6 +53,7 @@ export async function handleSignup(request: Request) {
   getLogger().info({ userId: user.id, role: user.role }, 'account created')
   const headers = new Headers()
   headers.append('Set-Cookie', await createUserSession(user.id, { userAgent: request.headers.get('User-Agent'), ipAddress: ip }))
+  for (const cookie of await languageSwitchCookies(locale, { signedIn: true })) headers.append('Set-Cookie', cookie)
   // Back to where the visitor was going (an invitation, a product's RFQ), else the role's dashboard.
   return redirectWithToast(safeRedirectPath(formData.get('redirectTo'), DASHBOARD_PATH[user.role]), 'auth.welcome', { headers })
 }
