@@ -89,16 +89,17 @@ export function companyLogoSvg(company: CompanySeed): string {
 `
 }
 
+/**
+ * The fair's banner: artwork only, no text. The fair page writes the name, dates and buttons on a solid
+ * panel of its own; text baked into the image sat under them and could not be read or translated.
+ */
 export function fairBannerSvg(): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="320" viewBox="0 0 1200 320" font-family="${FONT}" role="img" aria-label="GTI Expo 2026">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="320" viewBox="0 0 1200 320" aria-hidden="true">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#0b3d6b"/><stop offset=".6" stop-color="#136f8a"/><stop offset="1" stop-color="#1f9e89"/></linearGradient></defs>
 <rect width="1200" height="320" fill="url(#g)"/>
+<circle cx="980" cy="90" r="46" fill="#fff" fill-opacity=".12"/>
 <path d="M0 250 L180 150 L300 220 L460 110 L620 230 L760 160 L900 240 L1040 170 L1200 230 V320 H0 Z" fill="#fff" fill-opacity=".08"/>
 <path d="M0 280 C300 240 500 300 800 260 S1100 250 1200 270 V320 H0 Z" fill="#fff" fill-opacity=".1"/>
-<text x="64" y="120" font-size="64" font-weight="800" fill="#fff">GTI Expo 2026</text>
-<text x="64" y="170" font-size="26" fill="#fff" fill-opacity=".9">Greater Tumen Initiative · International Trade &amp; Investment Expo — Online</text>
-<text x="64" y="214" font-size="24" fill="#fff" fill-opacity=".8">GTI 국제무역·투자박람회 · 大图们倡议博览会 · Выставка ГТИ · ИТС Экспо</text>
-<text x="64" y="262" font-size="20" fill="#fff" fill-opacity=".75">Hosted from Gangwon, Korea · Live showcases · 1:1 B2B meetings with interpretation</text>
 </svg>
 `
 }

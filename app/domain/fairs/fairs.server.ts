@@ -297,33 +297,89 @@ export async function registerForFair(user: SessionUser, fairId: string, now = n
   return registration.id
 }
 
-/** An approved exhibitor proposes a showcase for the fair; it waits for the organizer (approvedAt null). */
-export async function proposeSession(user: SessionUser, fairId: string, input: ProposeSessionInput): Promise<string> {
+/** A showcase proposed for a fair's programme; instants, whichever zone the form was filled in. */
+export type FairShowcaseProposal = {
+  title: string
+  description: string
+  language?: string
+  start: Date
+  end: Date
+  isPublic?: boolean
+  /** Already checked to be the company's own products. */
+  productIds?: readonly string[]
+}
+
+/** The fair is unknown, a draft, or the company has no approved booth at it: one answer for all three. */
+const notExhibitor = () => new DomainError('not-exhibitor', { status: 403, field: 'fairId', messageKey: 'fairs.errors.not-exhibitor' })
+
+/**
+ * THE rule for a showcase in a fair's programme, used by the fair's proposal form and by the exporter's
+ * schedule form: the user's company has an approved booth at the fair, the fair has not ended, the show
+ * takes place within the fair's dates and is public (the programme is). The showcase then waits for the
+ * organizer (approvedAt null), who places it (placeSession).
+ */
+export async function proposeFairShowcase(user: SessionUser, fairId: string, proposal: FairShowcaseProposal, now: Date): Promise<string> {
   const company = user.exporterMember?.company
   if (!company) throw new DomainError('forbidden', { status: 403 })
   const prisma = await getPrisma()
   const [fair, booth] = await Promise.all([
-    prisma.tradeFair.findUniqueOrThrow({ where: { id: fairId }, select: { timeZone: true, status: true } }),
+    prisma.tradeFair.findUnique({ where: { id: fairId }, select: { status: true, startsAt: true, endsAt: true } }),
     prisma.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: company.id } }, select: { approvedAt: true } }),
   ])
-  if (!booth?.approvedAt) throw new DomainError('not-exhibitor', { status: 403 })
-  const start = wallClockToInstant(input.preferredStart, fair.timeZone)
+  if (!fair || fair.status === 'DRAFT' || !booth?.approvedAt) throw notExhibitor()
+  if (fair.status === 'CLOSED' || fair.endsAt <= now) throw new DomainError('fair-ended', { status: 409, field: 'fairId', messageKey: 'fairs.errors.fair-ended' })
+  if (proposal.start < fair.startsAt || proposal.end > fair.endsAt || proposal.end <= proposal.start)
+    throw new DomainError('outside-fair', { status: 400, field: 'startsAt', messageKey: 'fairs.errors.outside-fair' })
+  if (proposal.isPublic === false) throw new DomainError('private-fair-showcase', { status: 400, field: 'isPublic', messageKey: 'fairs.errors.private-fair-showcase' })
+  const productIds = [...new Set(proposal.productIds ?? [])]
   const session = await prisma.liveSession.create({
     data: {
       kind: 'SHOWCASE',
-      title: input.title,
-      description: input.description,
-      language: input.language,
-      scheduledStartAt: start,
-      scheduledEndAt: new Date(start.getTime() + input.durationMinutes * MINUTE),
+      title: proposal.title,
+      description: proposal.description,
+      ...(proposal.language ? { language: proposal.language } : {}),
+      isPublic: true,
+      scheduledStartAt: proposal.start,
+      scheduledEndAt: proposal.end,
       hostId: user.id,
       companyId: company.id,
       fairId,
       approvedAt: null,
+      featuredProducts: { create: productIds.map((productId, position) => ({ productId, position })) },
     },
     select: { id: true },
   })
   return session.id
+}
+
+/** The fair's own proposal form: a wall-clock start in the fair's zone and a duration. */
+export async function proposeSession(user: SessionUser, fairId: string, input: ProposeSessionInput, now = new Date()): Promise<string> {
+  const prisma = await getPrisma()
+  const fair = await prisma.tradeFair.findUnique({ where: { id: fairId }, select: { timeZone: true } })
+  if (!fair) throw notExhibitor()
+  const start = wallClockToInstant(input.preferredStart, fair.timeZone)
+  const end = new Date(start.getTime() + input.durationMinutes * MINUTE)
+  return proposeFairShowcase(user, fairId, { title: input.title, description: input.description, language: input.language, start, end }, now)
+}
+
+/**
+ * Fairs the company may propose showcases to from the schedule form: an approved booth, the fair
+ * neither a draft, closed nor ended. Soonest first.
+ */
+export async function listFairsOpenForProposals(companyId: string, now: Date, locale: string) {
+  const prisma = await getPrisma()
+  const fairs = await prisma.tradeFair.findMany({
+    where: { status: { in: ['OPEN', 'LIVE'] }, endsAt: { gt: now }, booths: { some: { companyId, approvedAt: { not: null } } } },
+    orderBy: { startsAt: 'asc' },
+    select: { id: true, name: true, nameI18n: true, startsAt: true, endsAt: true, timeZone: true },
+  })
+  return fairs.map((fair) => ({
+    id: fair.id,
+    name: pickLocalized(fair.name, fair.nameI18n, locale),
+    startsAt: fair.startsAt.toISOString(),
+    endsAt: fair.endsAt.toISOString(),
+    timeZone: fair.timeZone,
+  }))
 }
 
 export async function listOwnProposals(companyId: string, fairId: string, locale: string) {

@@ -1,6 +1,7 @@
 import { DomainError } from '~/domain/errors'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
+import { LISTED_SHOWCASE } from '~/domain/live/upcoming.server'
 
 /** "Starting soon": an approved showcase that begins within this many minutes. */
 export const STARTING_SOON_MINUTES = 30
@@ -26,6 +27,16 @@ function programmeState(session: { status: string; scheduledStartAt: Date; sched
   return 'upcoming' as const
 }
 
+type ProgrammeEntry = { id: string; title: string; state: ReturnType<typeof programmeState>; startsAt: string }
+
+/** The exhibitor's showcase a booth card leads to: the one live now, else the next in the programme. */
+function boothShowcase(programme: readonly ProgrammeEntry[], sessions: readonly { id: string; companyId: string }[], companyId: string) {
+  const own = new Set(sessions.filter((s) => s.companyId === companyId).map((s) => s.id))
+  const mine = programme.filter((s) => own.has(s.id))
+  const next = mine.find((s) => s.state === 'live') ?? mine.find((s) => s.state === 'soon' || s.state === 'upcoming')
+  return next ? { id: next.id, title: next.title, live: next.state === 'live', startsAt: next.startsAt } : null
+}
+
 const sessionSelect = {
   id: true,
   title: true,
@@ -47,12 +58,19 @@ export async function getPublicFair(slug: string, { now, locale, viewer }: { now
     prisma.booth.findMany({
       where: { fairId: fair.id, approvedAt: { not: null } },
       orderBy: { code: 'asc' },
-      select: { code: true, hallId: true, headline: true, company: { select: { name: true, nameI18n: true, industry: true, city: true } } },
+      select: {
+        code: true,
+        hallId: true,
+        headline: true,
+        companyId: true,
+        company: { select: { name: true, nameI18n: true, industry: true, city: true } },
+      },
     }),
+    // Listed showcases only: every programme entry links to a viewer page anyone may open.
     prisma.liveSession.findMany({
-      where: { fairId: fair.id, kind: 'SHOWCASE', approvedAt: { not: null }, status: { not: 'CANCELLED' } },
+      where: { AND: [LISTED_SHOWCASE, { fairId: fair.id, approvedAt: { not: null }, status: { not: 'CANCELLED' } }] },
       orderBy: { scheduledStartAt: 'asc' },
-      select: sessionSelect,
+      select: { ...sessionSelect, companyId: true },
     }),
     prisma.fairRegistration.groupBy({ by: ['kind'], where: { fairId: fair.id, status: 'APPROVED' }, _count: { _all: true } }),
     viewer
@@ -78,6 +96,7 @@ export async function getPublicFair(slug: string, { now, locale, viewer }: { now
     companyName: pickLocalized(b.company.name, b.company.nameI18n, locale),
     industry: b.company.industry,
     city: b.company.city,
+    showcase: boothShowcase(programme, sessions, b.companyId),
   }))
   return {
     fair: {
@@ -179,4 +198,69 @@ export async function getBoothPage(slug: string, code: string, { now, locale, vi
     upcoming: programme.filter((s) => s.state !== 'past'),
     past: programme.filter((s) => s.state === 'past'),
   }
+}
+
+/** How many past fairs the index lists (most recent first). */
+export const PAST_FAIRS_SHOWN = 24
+
+/**
+ * The public fairs index: current fairs (OPEN or LIVE, between their opening and closing), upcoming
+ * ones (not yet open) and past ones (closed, or their closing passed). DRAFT fairs are never listed.
+ * Counts are what a visitor can see: approved booths, listed showcases of the programme, shows live now.
+ */
+export async function listPublicFairs({ now, locale }: { now: Date; locale: string }) {
+  const prisma = await getPrisma()
+  const programme = { AND: [LISTED_SHOWCASE, { approvedAt: { not: null } }, { status: { not: 'CANCELLED' as const } }] }
+  const select = {
+    id: true,
+    slug: true,
+    name: true,
+    nameI18n: true,
+    description: true,
+    descriptionI18n: true,
+    status: true,
+    startsAt: true,
+    endsAt: true,
+    timeZone: true,
+    _count: {
+      select: {
+        booths: { where: { approvedAt: { not: null } } },
+        liveSessions: { where: programme },
+      },
+    },
+  } as const
+  const [current, upcoming, past, liveCounts] = await Promise.all([
+    prisma.tradeFair.findMany({
+      where: { status: { in: ['OPEN', 'LIVE'] }, startsAt: { lte: now }, endsAt: { gt: now } },
+      orderBy: { endsAt: 'asc' },
+      select,
+    }),
+    prisma.tradeFair.findMany({
+      where: { status: { in: ['OPEN', 'LIVE'] }, startsAt: { gt: now } },
+      orderBy: { startsAt: 'asc' },
+      select,
+    }),
+    prisma.tradeFair.findMany({
+      where: { OR: [{ status: 'CLOSED' }, { status: { in: ['OPEN', 'LIVE'] }, endsAt: { lte: now } }] },
+      orderBy: { endsAt: 'desc' },
+      take: PAST_FAIRS_SHOWN,
+      select,
+    }),
+    prisma.liveSession.groupBy({ by: ['fairId'], where: { AND: [programme, { status: 'LIVE', fairId: { not: null } }] }, _count: { _all: true } }),
+  ])
+  const liveByFair = new Map(liveCounts.map((row) => [row.fairId, row._count._all]))
+  const card = (fair: (typeof current)[number]) => ({
+    id: fair.id,
+    slug: fair.slug,
+    name: pickLocalized(fair.name, fair.nameI18n, locale),
+    description: pickLocalized(fair.description, fair.descriptionI18n, locale),
+    status: fair.status,
+    startsAt: fair.startsAt.toISOString(),
+    endsAt: fair.endsAt.toISOString(),
+    timeZone: fair.timeZone,
+    exhibitors: fair._count.booths,
+    showcases: fair._count.liveSessions,
+    liveNow: liveByFair.get(fair.id) ?? 0,
+  })
+  return { current: current.map(card), upcoming: upcoming.map(card), past: past.map(card) }
 }

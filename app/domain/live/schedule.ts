@@ -19,5 +19,11 @@ export const ScheduleShowcaseSchema = z
     endsAt: z.string({ error: 'liveMedia.schedule.errors.endsAt' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'liveMedia.schedule.errors.endsAt' }),
     isPublic: z.preprocess((value) => value === 'on' || value === true, z.boolean()).default(false),
     productIds: z.array(z.string().regex(RECORD_ID_PATTERN)).max(10, { error: 'liveMedia.schedule.errors.products' }).default([]),
+    /** A fair the company exhibits at: the showcase is proposed for its programme ("" or absent: none). */
+    fairId: z
+      .string()
+      .refine((value) => value === '' || RECORD_ID_PATTERN.test(value), { error: 'fairs.errors.not-exhibitor' })
+      .optional()
+      .transform((value) => value || undefined),
   })
   .refine((value) => value.endsAt > value.startsAt, { error: 'liveMedia.schedule.errors.order', path: ['endsAt'] })

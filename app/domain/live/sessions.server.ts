@@ -3,6 +3,7 @@ import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import { proposeFairShowcase } from '~/domain/fairs/fairs.server'
 import { wallClockToInstant } from '~/lib/time'
 import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
@@ -30,6 +31,8 @@ export async function listCompanySessions(companyId: string, locale: string, vie
       peakViewers: true,
       watchSeconds: true,
       hostId: true,
+      approvedAt: true,
+      fair: { select: { name: true, nameI18n: true, slug: true } },
     },
   })
   return sessions.map((session) => ({
@@ -43,6 +46,8 @@ export async function listCompanySessions(companyId: string, locale: string, vie
     peakViewers: session.peakViewers,
     watchSeconds: Number(session.watchSeconds),
     manageable: managesAll || session.hostId === viewer.userId,
+    /** The fair whose programme it is in, or waits for (approved: placed by the organizer). */
+    fair: session.fair ? { name: pickLocalized(session.fair.name, session.fair.nameI18n, locale), slug: session.fair.slug, approved: session.approvedAt !== null } : null,
   }))
 }
 
@@ -64,10 +69,10 @@ export async function listCompanyProductsForShowcase(companyId: string, locale: 
 export async function createShowcase(
   user: SessionUser,
   companyId: string,
-  input: { title: string; description: string; startsAt: string; endsAt: string; isPublic: boolean; productIds: string[] },
+  input: { title: string; description: string; startsAt: string; endsAt: string; isPublic: boolean; productIds: string[]; fairId?: string | undefined },
   timeZone: string,
   now: Date,
-): Promise<{ ok: true; id: string } | { ok: false; field: 'startsAt' | 'productIds'; error: string }> {
+): Promise<{ ok: true; id: string; proposedToFair: boolean } | { ok: false; field: 'startsAt' | 'productIds'; error: string }> {
   const start = wallClockToInstant(input.startsAt, timeZone)
   const end = wallClockToInstant(input.endsAt, timeZone)
   if (start.getTime() < now.getTime() - 5 * 60 * 1000) return { ok: false, field: 'startsAt', error: 'liveMedia.schedule.errors.past' }
@@ -75,6 +80,12 @@ export async function createShowcase(
   const productIds = [...new Set(input.productIds)]
   const owned = await prisma.product.count({ where: { id: { in: productIds }, companyId } })
   if (owned !== productIds.length) return { ok: false, field: 'productIds', error: 'liveMedia.schedule.errors.products' }
+  if (input.fairId) {
+    // Into a fair's programme: the fair's rule (booth, dates, waits for the organizer), thrown as a DomainError.
+    const { title, description, isPublic } = input
+    const id = await proposeFairShowcase(user, input.fairId, { title, description, start, end, isPublic, productIds }, now)
+    return { ok: true, id, proposedToFair: true }
+  }
   const session = await prisma.liveSession.create({
     data: {
       kind: 'SHOWCASE',
@@ -89,7 +100,7 @@ export async function createShowcase(
     },
     select: { id: true },
   })
-  return { ok: true, id: session.id }
+  return { ok: true, id: session.id, proposedToFair: false }
 }
 
 /**

@@ -77,3 +77,40 @@ export function meetingInviteIcs(meeting: MeetingInvite): string {
   })
   return calendar.toString()
 }
+
+export type ShowcaseEvent = {
+  sessionId: string
+  title: string
+  /** The exporter company hosting the show */
+  company: string
+  description?: string
+  startsAt: Date
+  endsAt: Date
+  /** The public viewer page */
+  watchUrl: string
+  /** Generation time (DTSTAMP); passed in, not read from the clock */
+  now: Date
+  uidDomain?: string
+}
+
+/**
+ * Text of an iCalendar file (METHOD:PUBLISH, no attendees) for a listed showcase, for a visitor's own
+ * calendar. Times in UTC ("Z"); the viewer page is the event's URL and location.
+ */
+export function showcaseEventIcs(show: ShowcaseEvent): string {
+  if (show.endsAt.getTime() <= show.startsAt.getTime()) throw new RangeError(`Showcase ${show.sessionId} ends before it starts`)
+  const calendar = ical({ prodId: { company: 'Tradecast', product: 'Showcases', language: 'EN' } })
+  calendar.method(ICalCalendarMethod.PUBLISH)
+  calendar.createEvent({
+    id: `showcase-${show.sessionId}@${show.uidDomain ?? 'tradecast.app'}`,
+    stamp: show.now,
+    start: show.startsAt,
+    end: show.endsAt,
+    summary: `${show.title} — ${show.company}`,
+    description: [`${show.company}`, ...(show.description ? ['', show.description] : []), '', show.watchUrl].join('\n'),
+    url: show.watchUrl,
+    location: show.watchUrl,
+    status: ICalEventStatus.CONFIRMED,
+  })
+  return calendar.toString()
+}

@@ -20,6 +20,7 @@ const en = {
     home: 'Home',
     dashboard: 'Dashboard',
     catalog: 'Catalog',
+    fairs: 'Fairs',
     inquiries: 'Inquiries',
     signIn: 'Sign in',
     signUp: 'Create account',

@@ -22,6 +22,7 @@ const ko: MessagesOf<typeof en> = {
     home: '홈',
     dashboard: '대시보드',
     catalog: '카탈로그',
+    fairs: '박람회',
     inquiries: '문의',
     signIn: '로그인',
     signUp: '회원가입',

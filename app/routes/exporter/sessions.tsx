@@ -7,13 +7,18 @@ import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
-import { Field, FieldErrors } from '~/components/ui/field'
+import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { listFairsOpenForProposals } from '~/domain/fairs/fairs.server'
 import { ScheduleShowcaseSchema } from '~/domain/live/schedule'
 import { createShowcase, listCompanyProductsForShowcase, listCompanySessions } from '~/domain/live/sessions.server'
+import { formatDate } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Live showcases · Tradecast' }]
@@ -22,11 +27,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
   const locale = await resolveLocale(request, user)
   const { timeZone } = resolveTimeZone(request, user)
-  const [sessions, products] = await Promise.all([
+  const [sessions, products, fairs] = await Promise.all([
     listCompanySessions(membership.company.id, locale, { userId: user.id, companyRole: membership.role }),
     listCompanyProductsForShowcase(membership.company.id, locale),
+    listFairsOpenForProposals(membership.company.id, requestNow(request), locale),
   ])
-  return { sessions, products, timeZone }
+  return { sessions, products, fairs, timeZone }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -36,13 +42,22 @@ export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: ScheduleShowcaseSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { timeZone } = resolveTimeZone(request, user)
-  const created = await createShowcase(user, membership.company.id, submission.value, timeZone, new Date())
+  let created: Awaited<ReturnType<typeof createShowcase>>
+  try {
+    created = await createShowcase(user, membership.company.id, submission.value, timeZone, requestNow(request))
+  } catch (error) {
+    // Refusals of the fair's rule (no approved booth or a forged fair, ended, outside its dates, private).
+    return formErrorFromDomain(submission, error, { only: ['not-exhibitor', 'fair-ended', 'outside-fair', 'private-fair-showcase'], status: 400 })
+  }
   if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.error] } }) }, { status: 400 })
+  // A fair proposal waits for the organizer: back to the list, where it shows as awaiting approval.
+  if (created.proposedToFair) return redirectWithToast('/exporter/sessions#my-sessions', 'fairDiscovery.schedule.proposed')
   return redirectWithToast(`/studio/${created.id}`, 'liveMedia.schedule.created')
 }
 
 export default function ExporterSessionsRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
+  const { locale } = useRootData()
   const navigation = useNavigation()
   const submitting = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'schedule'
   const errors: Record<string, string[] | undefined> = Object.fromEntries(
@@ -69,7 +84,14 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                     })}
                   </p>
                 </div>
-                <div className="flex items-center gap-2">
+                <div className="flex flex-wrap items-center gap-2">
+                  {session.fair ? (
+                    <span className="text-sm text-slate-600" data-testid={`session-fair-${session.id}`}>
+                      {session.fair.approved
+                        ? t('fairDiscovery.schedule.inProgramme', { fair: session.fair.name })
+                        : t('fairDiscovery.schedule.awaitingApproval', { fair: session.fair.name })}
+                    </span>
+                  ) : null}
                   <StatusBadge status={session.status} />
                   {session.manageable && (session.status === 'SCHEDULED' || session.status === 'LIVE') ? (
                     <Link to={`/studio/${session.id}`} className={buttonClass('secondary')}>
@@ -122,6 +144,28 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
             errors={errors.endsAt}
             inputProps={{ id: 'endsAt', name: 'endsAt', type: 'datetime-local', required: true }}
           />
+          {loaderData.fairs.length > 0 ? (
+            <div className="sm:col-span-2">
+              <SelectField
+                label={t('fairDiscovery.schedule.fair')}
+                errors={errors.fairId}
+                options={[
+                  { value: '', label: t('fairDiscovery.schedule.noFair') },
+                  ...loaderData.fairs.map((fair) => ({
+                    value: fair.id,
+                    label: t('fairDiscovery.schedule.fairOption', {
+                      fair: fair.name,
+                      from: formatDate(fair.startsAt, { locale, timeZone: fair.timeZone }),
+                      to: formatDate(fair.endsAt, { locale, timeZone: fair.timeZone }),
+                      zone: fair.timeZone,
+                    }),
+                  })),
+                ]}
+                selectProps={{ id: 'fairId', name: 'fairId', defaultValue: '' }}
+              />
+              <p className="mt-1 text-xs text-slate-600">{t('fairDiscovery.schedule.fairHint')}</p>
+            </div>
+          ) : null}
           <fieldset className="sm:col-span-2">
             <legend className="text-sm font-medium text-slate-800">{t('liveMedia.schedule.products')}</legend>
             {loaderData.products.length === 0 ? (
@@ -138,10 +182,13 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
             )}
             <FieldErrors id="products-error" errors={errors.productIds} />
           </fieldset>
-          <label className="flex items-center gap-2 text-sm sm:col-span-2">
-            <input type="checkbox" name="isPublic" defaultChecked />
-            {t('liveMedia.schedule.public')}
-          </label>
+          <div className="sm:col-span-2">
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="isPublic" defaultChecked aria-describedby={errors.isPublic ? 'isPublic-error' : undefined} />
+              {t('liveMedia.schedule.public')}
+            </label>
+            <FieldErrors id="isPublic-error" errors={errors.isPublic} />
+          </div>
           <div className="sm:col-span-2">
             <Button type="submit" disabled={submitting}>
               {submitting ? t('liveMedia.schedule.submitting') : t('liveMedia.schedule.submit')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/fair'
+import { LocalTime } from '~/components/local-time'
 import { ReplayList } from '~/components/replay-list'
 import { SessionTime } from '~/components/session-time'
 import { StatusBadge } from '~/components/status-badge'
@@ -11,6 +12,7 @@ import { getPublicFair } from '~/domain/fairs/public.server'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { dayInZone, formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -21,18 +23,37 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
-  const page = await getPublicFair(params.slug, { now: new Date(), locale, viewer: user ? { id: user.id, role: user.role } : null })
+  const page = await getPublicFair(params.slug, { now: requestNow(request), locale, viewer: user ? { id: user.id, role: user.role } : null })
   return { ...page, replays: await listVisibleReplays({ fairId: page.fair.id }, user, locale) }
 }
 
 type Session = Route.ComponentProps['loaderData']['programme'][number]
 
+/** "Add to calendar": the showcase's .ics file (a download, so a plain link, not client navigation). */
+function CalendarLink({ session }: { session: Session }) {
+  const { t } = useTranslation()
+  return (
+    <a
+      href={`/live/${session.id}/calendar.ics`}
+      download
+      aria-label={t('fairDiscovery.programme.addToCalendarFor', { title: session.title })}
+      className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+    >
+      {t('fairDiscovery.programme.addToCalendar')}
+    </a>
+  )
+}
+
 function SessionRow({ session, fairZone }: { session: Session; fairZone: string }) {
   const { t } = useTranslation()
   return (
     <li id={`session-${session.id}`} className="flex flex-wrap items-start justify-between gap-2 py-3" data-testid={`programme-item-${session.id}`}>
-      <div>
-        <p className="font-medium">{session.title}</p>
+      <div className="min-w-0">
+        <p className="font-medium">
+          <Link to={`/live/${session.id}`} className="text-brand-800 hover:underline">
+            {session.title}
+          </Link>
+        </p>
         <p className="text-sm text-slate-600">
           {t('landing.hostedBy', { company: session.companyName })} · {session.language}
         </p>
@@ -48,8 +69,69 @@ function SessionRow({ session, fairZone }: { session: Session; fairZone: string 
         <div className="mt-1">
           <SessionTime session={session} fairZone={fairZone} />
         </div>
+        {session.state === 'soon' || session.state === 'upcoming' ? (
+          <div className="mt-1">
+            <CalendarLink session={session} />
+          </div>
+        ) : null}
       </div>
     </li>
+  )
+}
+
+/** On top of the page while anything is live: one click from the fair to the show. */
+function LiveNowStrip({ sessions }: { sessions: Session[] }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="live-now-title" className="rounded-xl bg-red-700 px-4 py-3 text-white sm:px-6" data-testid="live-now-strip">
+      <h2 id="live-now-title" className="flex items-center gap-2 text-sm font-bold tracking-wide uppercase">
+        <span aria-hidden="true" className="size-2 animate-pulse rounded-full bg-white" />
+        {t('fairDiscovery.liveStrip.title', { count: sessions.length })}
+      </h2>
+      <ul className="mt-2 space-y-2">
+        {sessions.map((s) => (
+          <li key={s.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+            <span className="min-w-0">
+              <span className="font-semibold">{s.title}</span> <span className="text-red-50">· {s.companyName}</span>
+            </span>
+            <Link
+              to={`/live/${s.id}`}
+              aria-label={t('fairDiscovery.liveStrip.watchTitle', { title: s.title })}
+              className="inline-flex min-h-10 items-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50 pointer-coarse:min-h-11"
+            >
+              {t('fairDiscovery.liveStrip.watch')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+type Booth = Route.ComponentProps['loaderData']['halls'][number]['booths'][number]
+
+/** A booth card leads to its exhibitor's show: the one live now, else the next one. */
+function BoothShowcase({ showcase, fairZone }: { showcase: NonNullable<Booth['showcase']>; fairZone: string }) {
+  const { t } = useTranslation()
+  return (
+    <p className="mt-2 text-sm">
+      {showcase.live ? (
+        <span className="mr-1 inline-flex items-center gap-1 font-semibold text-red-700">
+          <span aria-hidden="true" className="size-1.5 rounded-full bg-red-600" />
+          {t('fairDiscovery.booth.liveNow')}
+        </span>
+      ) : (
+        <span className="mr-1 text-slate-600">{t('fairDiscovery.booth.next')}</span>
+      )}
+      <Link to={`/live/${showcase.id}`} className="font-medium text-brand-700 hover:underline">
+        {showcase.title}
+      </Link>
+      {showcase.live ? null : (
+        <span className="block text-slate-700">
+          <LocalTime value={showcase.startsAt} otherZone={fairZone} />
+        </span>
+      )}
+    </p>
   )
 }
 
@@ -65,60 +147,63 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
   const canRegister = (fair.status === 'OPEN' || fair.status === 'LIVE') && !manages
   return (
     <div className="space-y-8">
-      <section
-        className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-600 bg-cover bg-center px-6 py-10 text-white sm:px-10"
-        style={
-          fair.bannerPath
-            ? { backgroundImage: `linear-gradient(rgb(15 23 42 / 0.7), rgb(15 23 42 / 0.55)), url(${JSON.stringify(fair.bannerPath)})` }
-            : undefined
-        }
-      >
-        <div className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={fair.status} />
-          <span className="text-sm text-brand-100">
-            {formatDate(fair.startsAt, { locale, timeZone: fair.timeZone })} – {formatDate(fair.endsAt, { locale, timeZone: fair.timeZone })} · {fair.timeZone}
-          </span>
-        </div>
-        <h1 className="mt-2 text-3xl font-bold tracking-tight">{fair.name}</h1>
-        <p className="mt-3 max-w-3xl text-brand-50">{fair.description}</p>
-        <p className="mt-3 text-sm text-brand-100">
-          {t('fairs.exhibitorsCount', { count: counts.exhibitors })} · {t('fairs.buyersCount', { count: counts.buyers })}
-          {fair.languages.length ? ` · ${fair.languages.join(', ')}` : ''}
-        </p>
-        <div className="mt-6 flex flex-wrap gap-3">
-          {!user ? (
-            <>
-              <Link to="/signup" className={buttonClass('secondary')}>
-                {t('fairs.signUpCta')}
+      {liveNow.length > 0 ? <LiveNowStrip sessions={liveNow} /> : null}
+
+      <section aria-labelledby="fair-title" className="overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+        {/* The banner is artwork only: the heading and buttons sit on the solid panel below, whatever is uploaded. */}
+        <div
+          aria-hidden="true"
+          data-testid="fair-banner"
+          className="h-24 bg-gradient-to-br from-brand-900 to-brand-600 bg-cover bg-center sm:h-36"
+          style={fair.bannerPath ? { backgroundImage: `url(${JSON.stringify(fair.bannerPath)})` } : undefined}
+        />
+        <div className="bg-white px-6 py-6 sm:px-10" data-testid="fair-header-panel">
+          <div className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={fair.status} />
+            <span className="text-sm text-slate-700">
+              {formatDate(fair.startsAt, { locale, timeZone: fair.timeZone })} – {formatDate(fair.endsAt, { locale, timeZone: fair.timeZone })} · {fair.timeZone}
+            </span>
+          </div>
+          <h1 id="fair-title" className="mt-2 text-3xl font-bold tracking-tight text-slate-900">
+            {fair.name}
+          </h1>
+          <p className="mt-3 max-w-3xl text-slate-700">{fair.description}</p>
+          <p className="mt-3 text-sm text-slate-700">
+            {t('fairs.exhibitorsCount', { count: counts.exhibitors })} · {t('fairs.buyersCount', { count: counts.buyers })}
+            {fair.languages.length ? ` · ${fair.languages.join(', ')}` : ''}
+          </p>
+          <div className="mt-6 flex flex-wrap gap-3" data-testid="fair-header-actions">
+            {!user ? (
+              <>
+                <Link to="/signup" className={buttonClass('primary')}>
+                  {t('fairs.signUpCta')}
+                </Link>
+                <Link to={`/login?redirectTo=${encodeURIComponent(`/fairs/${fair.slug}/register`)}`} className={buttonClass('secondary')}>
+                  {t('fairs.signInToRegister')}
+                </Link>
+              </>
+            ) : registration ? (
+              <Link to={`/fairs/${fair.slug}/register`} className={buttonClass('secondary')}>
+                {t('fairs.yourRegistration', { status: t(`status.${registration.status}`) })}
               </Link>
-              <Link
-                to={`/login?redirectTo=${encodeURIComponent(`/fairs/${fair.slug}/register`)}`}
-                className="inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-semibold text-white ring-1 ring-white/60 hover:bg-white/10"
-              >
-                {t('fairs.signInToRegister')}
+            ) : canRegister ? (
+              <Link to={`/fairs/${fair.slug}/register`} className={buttonClass('primary')}>
+                {t('fairs.register')}
               </Link>
-            </>
-          ) : registration ? (
-            <Link to={`/fairs/${fair.slug}/register`} className={buttonClass('secondary')}>
-              {t('fairs.yourRegistration', { status: t(`status.${registration.status}`) })}
-            </Link>
-          ) : canRegister ? (
-            <Link to={`/fairs/${fair.slug}/register`} className={buttonClass('secondary')}>
-              {t('fairs.register')}
-            </Link>
-          ) : null}
-          {manages ? (
-            <Link to={`/organizer/fairs/${fair.id}`} className={buttonClass('secondary')}>
-              {t('fairs.manage')}
-            </Link>
-          ) : null}
+            ) : null}
+            {manages ? (
+              <Link to={`/organizer/fairs/${fair.id}`} className={buttonClass('secondary')}>
+                {t('fairs.manage')}
+              </Link>
+            ) : null}
+          </div>
         </div>
       </section>
 
-      {liveNow.length + startingSoon.length > 0 ? (
-        <Card id="now" title={t('fairs.liveNowTitle')}>
+      {startingSoon.length > 0 ? (
+        <Card id="now" title={t('fairs.startingSoon')}>
           <ul className="divide-y divide-slate-100">
-            {[...liveNow, ...startingSoon].map((s) => (
+            {startingSoon.map((s) => (
               <SessionRow key={s.id} session={s} fairZone={fair.timeZone} />
             ))}
           </ul>
@@ -169,6 +254,7 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
                     {t('fairs.boothCode')} {booth.code} · {booth.industry}
                   </p>
                   {booth.headline ? <p className="mt-1 text-sm text-slate-600">{booth.headline}</p> : null}
+                  {booth.showcase ? <BoothShowcase showcase={booth.showcase} fairZone={fair.timeZone} /> : null}
                 </li>
               ))}
             </ul>

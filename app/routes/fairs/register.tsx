@@ -12,6 +12,7 @@ import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { requireUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
+import { isDomainError } from '~/domain/errors'
 import { getOpenFairBySlug, getRegistration, listOwnProposals, proposeSession, registerForFair } from '~/domain/fairs/fairs.server'
 import { FAIR_LANGUAGES, ProposeSessionSchema, RegistrationActionSchema } from '~/domain/fairs/schemas'
 import { instantToWallClock } from '~/lib/time'
@@ -65,7 +66,13 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
     return redirectWithToast(`/fairs/${fair.slug}/register`, 'fairs.registered')
   }
-  await proposeSession(user, fair.id, submission.value)
+  try {
+    await proposeSession(user, fair.id, submission.value)
+  } catch (error) {
+    // This form has one time field and no fair field: the fair's dates go on the time, "ended" on the form.
+    const field = isDomainError(error) && error.code === 'outside-fair' ? 'preferredStart' : ''
+    return formErrorFromDomain(submission, error, { only: ['outside-fair', 'fair-ended'], status: 400, field })
+  }
   return redirectWithToast(`/fairs/${fair.slug}/register`, 'fairs.proposed')
 }
 
