@@ -54,6 +54,7 @@ export default [
   route('organizer/fairs/:fairId/export.xlsx', 'routes/organizer/fairs/export-xlsx.ts'),
   route('meetings/:meetingId/invite.ics', 'routes/meetings/invite-ics.ts'),
   route('invitations/:token', 'routes/invitations/accept.tsx'),
+  route('fairs', 'routes/fairs/index.tsx'),
   route('fairs/:slug', 'routes/fairs/fair.tsx'),
   route('fairs/:slug/register', 'routes/fairs/register.tsx'),
   route('fairs/:slug/booths/:code', 'routes/fairs/booth.tsx'),
@@ -71,6 +72,8 @@ export default [
   // HLS playlists of a showcase's recording (segments are served by server/recording/media-files.ts).
   route('live/:sessionId/replay.m3u8', 'routes/live/replay-playlist.ts'),
   route('live/:sessionId/live.m3u8', 'routes/live/live-playlist.ts'),
+  // "Add to calendar" of a listed showcase (public resource route).
+  route('live/:sessionId/calendar.ics', 'routes/live/calendar-ics.ts'),
   // A replay's clips (JSON for the clip marker): list, cut status, mark a clip.
   route('live/:sessionId/clips', 'routes/live/clips.ts'),
   // Replay view counter (start a view, heartbeats of watched time): POST only.

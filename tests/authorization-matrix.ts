@@ -124,6 +124,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 403, 403, 403, 200, 200, 200],
     post: [LOGIN, 403, 403, 403, 403, 400, 400, 400],
   },
+  // The public fairs index (DRAFT fairs never listed: app/domain/fairs/discovery.db.test.ts).
+  fairs: {
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
   'fairs/:slug': {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
   },
@@ -231,6 +235,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'live/:sessionId/live.m3u8': {
     get: [404, 404, 404, 404, 404, 404, 404, 404],
   },
+  // "Add to calendar" of the world's showcase: public and not a fair proposal, so listed: a file for everyone
+  // (private, unapproved, cancelled: 404 to all, app/domain/fairs/discovery.db.test.ts).
+  'live/:sessionId/calendar.ics': {
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
   // Clips of the replay (the world's showcase has none yet: 404 to all). Marking one: the company with
   // manage:showcase:own (the MEMBER did not host it: 403), the fair's organizer, admins; others 404.
   'live/:sessionId/clips': {
@@ -267,4 +276,5 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'organizer/fairs/:fairId › unpublish-replay': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId'],
   'studio/:sessionId › recording': [LOGIN, 403, '→/studio/:sessionId', 403, 403, 403, 403, 403],
   'live/:sessionId/clips › create-clip': [LOGIN, 404, 200, 403, 404, 200, 404, 200],
+  'exporter/sessions › schedule-into-fair': [LOGIN, 403, '→/exporter/sessions', '→/exporter/sessions', 400, 403, 403, 403],
 }

@@ -198,6 +198,15 @@ async function endedShowcaseWithReplay(world: AuthorizationWorld) {
 }
 
 export const ACTION_PROBES: Record<string, Probe> = {
+  // Scheduling into "the" fair: the company has an approved booth there (another company has none: a form error).
+  'exporter/sessions › schedule-into-fair': {
+    route: 'exporter/sessions',
+    setup: async (world) => {
+      const start = new Date(Date.now() + 24 * HOUR).toISOString().slice(0, 16)
+      const end = new Date(Date.now() + 25 * HOUR).toISOString().slice(0, 16)
+      return { body: { intent: 'schedule', title: 'Probe fair showcase', startsAt: start, endsAt: end, isPublic: 'on', fairId: world.fair.id } }
+    },
+  },
   'studio/:sessionId › recording': {
     route: 'studio/:sessionId',
     setup: async () => ({ body: { intent: 'recording', enabled: 'false' } }),

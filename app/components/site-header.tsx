@@ -52,6 +52,9 @@ export function SiteHeader() {
           <NavLink to="/catalog" className={navClass}>
             {t('nav.catalog')}
           </NavLink>
+          <NavLink to="/fairs" className={navClass}>
+            {t('nav.fairs')}
+          </NavLink>
           {user ? (
             <>
               <NavLink to={DASHBOARD_PATH[user.role]} className={navClass}>

@@ -327,10 +327,12 @@ export async function proposeFairShowcase(user: SessionUser, fairId: string, pro
     prisma.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: company.id } }, select: { approvedAt: true } }),
   ])
   if (!fair || fair.status === 'DRAFT' || !booth?.approvedAt) throw notExhibitor()
-  if (fair.status === 'CLOSED' || fair.endsAt <= now) throw new DomainError('fair-ended', { status: 409, field: 'fairId', messageKey: 'fairs.errors.fair-ended' })
+  if (fair.status === 'CLOSED' || fair.endsAt <= now)
+    throw new DomainError('fair-ended', { status: 409, field: 'fairId', messageKey: 'fairs.errors.fair-ended' })
   if (proposal.start < fair.startsAt || proposal.end > fair.endsAt || proposal.end <= proposal.start)
     throw new DomainError('outside-fair', { status: 400, field: 'startsAt', messageKey: 'fairs.errors.outside-fair' })
-  if (proposal.isPublic === false) throw new DomainError('private-fair-showcase', { status: 400, field: 'isPublic', messageKey: 'fairs.errors.private-fair-showcase' })
+  if (proposal.isPublic === false)
+    throw new DomainError('private-fair-showcase', { status: 400, field: 'isPublic', messageKey: 'fairs.errors.private-fair-showcase' })
   const productIds = [...new Set(proposal.productIds ?? [])]
   const session = await prisma.liveSession.create({
     data: {

@@ -47,7 +47,9 @@ export async function listCompanySessions(companyId: string, locale: string, vie
     watchSeconds: Number(session.watchSeconds),
     manageable: managesAll || session.hostId === viewer.userId,
     /** The fair whose programme it is in, or waits for (approved: placed by the organizer). */
-    fair: session.fair ? { name: pickLocalized(session.fair.name, session.fair.nameI18n, locale), slug: session.fair.slug, approved: session.approvedAt !== null } : null,
+    fair: session.fair
+      ? { name: pickLocalized(session.fair.name, session.fair.nameI18n, locale), slug: session.fair.slug, approved: session.approvedAt !== null }
+      : null,
   }))
 }
 

@@ -161,7 +161,8 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={fair.status} />
             <span className="text-sm text-slate-700">
-              {formatDate(fair.startsAt, { locale, timeZone: fair.timeZone })} – {formatDate(fair.endsAt, { locale, timeZone: fair.timeZone })} · {fair.timeZone}
+              {formatDate(fair.startsAt, { locale, timeZone: fair.timeZone })} – {formatDate(fair.endsAt, { locale, timeZone: fair.timeZone })} ·{' '}
+              {fair.timeZone}
             </span>
           </div>
           <h1 id="fair-title" className="mt-2 text-3xl font-bold tracking-tight text-slate-900">
