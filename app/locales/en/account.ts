@@ -2,6 +2,16 @@
 const account = {
   account: {
     forgotPassword: 'Forgot your password?',
+    timeZones: {
+      ofCountry: 'Time zones in {{country}}',
+      all: 'All time zones',
+      hint: 'Preset from your browser; meeting times and schedules are shown in this zone.',
+    },
+    guestQuote: {
+      intro: 'Sign in or create a buyer account to ask for a quote on {{product}}. You come back to this show with the form open.',
+      signUp: 'Create a buyer account',
+      signIn: 'Sign in',
+    },
     honeypot: 'Leave this field empty',
     errors: {
       passwordMismatch: 'The two passwords do not match.',

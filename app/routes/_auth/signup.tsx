@@ -11,8 +11,9 @@ import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { BUYER_TYPES, SIGNUP_HONEYPOT_FIELD, SignupSchema } from '~/domain/accounts/schemas'
 import { requireAnonymous } from '~/domain/accounts/session.server'
+import { TimeZoneSelect } from '~/components/time-zone-select'
 import { countryOptions } from '~/lib/countries'
-import { listTimeZones } from '~/lib/time'
+import { defaultTimeZone, timeZoneChoices, timeZonesOfCountry } from '~/lib/country-time-zones'
 import { useRootData } from '~/lib/use-root-data'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Create account · Tradecast' }]
@@ -36,18 +37,31 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     id: 'signup',
     lastResult: actionData?.result,
-    defaultValue: { accountType: 'BUYER', timeZone: knownZone, region: 'Gangwon' },
+    defaultValue: { accountType: 'BUYER', region: 'Gangwon' },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   })
   const [accountType, setAccountType] = useState(fields.accountType.initialValue ?? 'BUYER')
   const countries = useMemo(() => countryOptions(locale), [locale])
-  const zones = useMemo(() => listTimeZones().map((zone) => ({ value: zone, label: zone })), [])
-  // Before hydration the server guessed the zone; the browser knows it.
-  const [browserZone, setBrowserZone] = useState<string | null>(null)
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- known only in the browser, set after hydration so server and client markup match
-  useEffect(() => setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone), [])
+  const zones = useMemo(() => timeZoneChoices(), [])
+  const [country, setCountry] = useState(fields.country.initialValue ?? '')
+  const countryZones = useMemo(() => (accountType === 'BUYER' ? timeZonesOfCountry(country, zones) : []), [accountType, country, zones])
+  // After a failed submit the zone sent is kept; otherwise the server's guess (valid without JS) until the browser says its own.
+  const [timeZone, setTimeZone] = useState(() => fields.timeZone.initialValue ?? defaultTimeZone(null, knownZone, zones))
+  const [zonePickedByHand, setZonePickedByHand] = useState(fields.timeZone.initialValue !== undefined)
+  useEffect(() => {
+    if (zonePickedByHand) return
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- known only in the browser, set after hydration so server and client markup match
+    setTimeZone(defaultTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone, knownZone, zones))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, after hydration
+  }, [])
+  const chooseCountry = (next: string) => {
+    setCountry(next)
+    // A country with one zone settles the question, unless the person already chose a zone.
+    const ofCountry = timeZonesOfCountry(next, zones)
+    if (!zonePickedByHand && ofCountry.length === 1 && ofCountry[0]) setTimeZone(ofCountry[0])
+  }
 
   return (
     <section className="mx-auto max-w-xl rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
@@ -101,7 +115,7 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
               label={t('auth.country')}
               errors={fields.country.errors}
               options={[{ value: '', label: '—' }, ...countries]}
-              selectProps={getSelectProps(fields.country)}
+              selectProps={{ ...getSelectProps(fields.country), onChange: (event) => chooseCountry(event.target.value) }}
             />
             <SelectField
               label={t('auth.businessType')}
@@ -116,16 +130,20 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
             <Field label={t('auth.industry')} errors={fields.industry.errors} inputProps={getInputProps(fields.industry, { type: 'text' })} />
           </div>
         )}
-        <SelectField
-          key={browserZone ?? 'server'}
+        <TimeZoneSelect
+          id={fields.timeZone.id}
+          name={fields.timeZone.name}
           label={t('auth.timeZone')}
+          hint={t('account.timeZones.hint')}
           errors={fields.timeZone.errors}
-          options={zones}
-          selectProps={{
-            ...getSelectProps(fields.timeZone),
-            // After a failed submit keep what was chosen; otherwise default to the browser's zone.
-            defaultValue: actionData ? fields.timeZone.initialValue : (browserZone ?? knownZone),
+          value={timeZone}
+          onChange={(zone) => {
+            setTimeZone(zone)
+            setZonePickedByHand(true)
           }}
+          zones={zones}
+          countryZones={countryZones}
+          countryName={countries.find((option) => option.value === country)?.label ?? null}
         />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? t('auth.signupPending') : t('auth.signupSubmit')}
