@@ -68,6 +68,8 @@ export default [
   route('orders', 'routes/orders/index.tsx'),
   route('orders/:orderId', 'routes/orders/detail.tsx'),
   route('studio/:sessionId', 'routes/studio/studio.tsx'),
+  // The showcase directory: live now, starting soon, upcoming by day, replays, with filters.
+  route('live', 'routes/live/index.tsx'),
   route('live/:sessionId', 'routes/live/watch.tsx'),
   // HLS playlists of a showcase's recording (segments are served by server/recording/media-files.ts).
   route('live/:sessionId/replay.m3u8', 'routes/live/replay-playlist.ts'),

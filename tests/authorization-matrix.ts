@@ -224,6 +224,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 200, 403, 403, 403, 403, 403],
     post: [LOGIN, 403, 400, 403, 403, 403, 403, 403],
   },
+  // The showcase directory: public, lists only showcases anyone may see.
+  live: {
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
   'live/:sessionId': {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
   },

@@ -49,6 +49,9 @@ export function SiteHeader() {
           <NavLink to="/" end className={navClass}>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/live" className={navClass}>
+            {t('directory.nav')}
+          </NavLink>
           <NavLink to="/catalog" className={navClass}>
             {t('nav.catalog')}
           </NavLink>

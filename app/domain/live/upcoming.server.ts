@@ -13,7 +13,7 @@ export const LISTED_SHOWCASE = {
 } satisfies Prisma.LiveSessionWhereInput
 
 /**
- * Live now and next scheduled showcases, soonest first: the listed ones (optionally of one company), or
+ * Live now (newest first) and next scheduled showcases (soonest first): the listed ones (optionally of one company), or
  * with `audience: 'company'` all of that company's own (its members' dashboard).
  */
 export async function listUpcomingShowcases({
@@ -32,24 +32,29 @@ export async function listUpcomingShowcases({
   const prisma = await getPrisma()
   const scope: Prisma.LiveSessionWhereInput =
     audience === 'company' && companyId ? { kind: 'SHOWCASE', companyId } : { ...LISTED_SHOWCASE, ...(companyId ? { companyId } : {}) }
-  const sessions = await prisma.liveSession.findMany({
-    where: {
-      AND: [scope, { OR: [{ status: 'LIVE' }, { status: 'SCHEDULED', scheduledStartAt: { gte: new Date(now.getTime() - 60 * 60 * 1000) } }] }],
-    },
-    orderBy: [{ status: 'asc' }, { scheduledStartAt: 'asc' }],
-    take,
-    select: {
-      id: true,
-      title: true,
-      titleI18n: true,
-      status: true,
-      language: true,
-      scheduledStartAt: true,
-      scheduledEndAt: true,
-      company: { select: { name: true, nameI18n: true, slug: true, region: true } },
-      fair: { select: { name: true, slug: true } },
-    },
-  })
+  const select = {
+    id: true,
+    title: true,
+    titleI18n: true,
+    status: true,
+    language: true,
+    scheduledStartAt: true,
+    scheduledEndAt: true,
+    company: { select: { name: true, nameI18n: true, slug: true, region: true } },
+    fair: { select: { name: true, slug: true } },
+  } satisfies Prisma.LiveSessionSelect
+  // Live shows first, then the next ones: sorting by the status enum put SCHEDULED before LIVE, so a page
+  // of scheduled shows pushed what was live out of the list.
+  const [live, next] = await Promise.all([
+    prisma.liveSession.findMany({ where: { AND: [scope, { status: 'LIVE' }] }, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], take, select }),
+    prisma.liveSession.findMany({
+      where: { AND: [scope, { status: 'SCHEDULED', scheduledStartAt: { gte: new Date(now.getTime() - 60 * 60 * 1000) } }] },
+      orderBy: [{ scheduledStartAt: 'asc' }, { id: 'asc' }],
+      take,
+      select,
+    }),
+  ])
+  const sessions = [...live, ...next].slice(0, take)
   return sessions.map((session) => ({
     id: session.id,
     title: pickLocalized(session.title, session.titleI18n, locale),

@@ -1,5 +1,9 @@
+import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { computeViewStats, type ViewStats } from './view-stats'
+
+/** How often the media server moves the open view spans forward (server/realtime/media-handlers/viewer-spans.ts). */
+export const VIEW_SPAN_HEARTBEAT_MS = 5000
 
 /** Who is watching: a signed-in user or a guest browser (signed guest key). */
 export type ViewerRef = { userId: string } | { guestKey: string }
@@ -61,4 +65,25 @@ export async function refreshViewStats(sessionId: string, now: Date): Promise<Vi
     data: { uniqueViewers: stats.uniqueViewers, peakViewers: stats.peakViewers, watchSeconds: BigInt(stats.watchSeconds) },
   })
   return stats
+}
+
+/**
+ * How many people watch each showcase now, for pages outside the room (the directory, the landing page):
+ * the viewer page header's figure — viewers whose player joined the media room, the host and guests
+ * watching over their network's budget left out — read from the view spans any process writes. A span
+ * moved forward within the last two heartbeats is open; one person with two tabs counts once. A viewer
+ * who just left still counts for up to that long.
+ */
+export async function countWatchingNow(sessionIds: readonly string[], now: Date): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  if (sessionIds.length === 0) return counts
+  const prisma = await getPrisma()
+  const since = new Date(now.getTime() - 2 * VIEW_SPAN_HEARTBEAT_MS)
+  const rows = await prisma.$queryRaw<Array<{ sessionId: string; count: number | bigint }>>`
+    SELECT "sessionId", COUNT(DISTINCT COALESCE('u:' || "userId", 'g:' || "guestKey", "id"))::int AS "count"
+    FROM "LiveSessionView"
+    WHERE "sessionId" IN (${Prisma.join([...sessionIds])}) AND "leftAt" >= ${since}
+    GROUP BY "sessionId"`
+  for (const row of rows) counts.set(row.sessionId, Number(row.count))
+  return counts
 }

@@ -14,16 +14,20 @@ export const REPLAY_LIST_SIZE = 12
  * that are listed (a fair's showcase once approved) and that the visitor could watch — public ones for
  * guests, private ones too for a signed-in account.
  */
-export function visibleReplayWhere(visitor: ReplayVisitor, scope: { companyId?: string; fairId?: string } = {}): Prisma.RecordingWhereInput {
+export function visibleReplayWhere(visitor: ReplayVisitor, scope: ReplayScope = {}): Prisma.RecordingWhereInput {
   const session: Prisma.LiveSessionWhereInput = {
     kind: 'SHOWCASE',
     OR: [{ fairId: null }, { approvedAt: { not: null } }],
     ...(visitor ? {} : { isPublic: true }),
     ...(scope.companyId ? { companyId: scope.companyId } : {}),
     ...(scope.fairId ? { fairId: scope.fairId } : {}),
+    ...(scope.session ? { AND: [scope.session] } : {}),
   }
   return { status: 'READY', published: true, removedAt: null, session }
 }
+
+/** Whose replays: one company's, one fair's, and/or showcases matching a filter (the directory's). */
+export type ReplayScope = { companyId?: string; fairId?: string; session?: Prisma.LiveSessionWhereInput }
 
 export type ReplayListItem = {
   sessionId: string
@@ -40,7 +44,7 @@ export type ReplayListItem = {
 
 /** The replays of one company's or one fair's showcases this visitor may watch, newest first. */
 export async function listVisibleReplays(
-  scope: { companyId?: string; fairId?: string },
+  scope: ReplayScope,
   visitor: ReplayVisitor,
   locale: string,
   { take = REPLAY_LIST_SIZE, now = Date.now() }: { take?: number; now?: number } = {},

@@ -13,6 +13,8 @@ export type RecordingStopReason = (typeof RECORDING_STOP_REASONS)[number]
 /** The local VOD playlist (relative segment names) that ffprobe, clip cutting and backups read. */
 export const LOCAL_INDEX = 'index.m3u8'
 export const POSTER_FILE = 'poster.jpg'
+/** A still of the latest segment, refreshed while the show is live (the directory's preview). */
+export const LIVE_PREVIEW_FILE = 'preview.jpg'
 
 /**
  * A showcase that goes live gets its recording row, unless its host turned recording off or its fair's

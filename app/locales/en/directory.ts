@@ -1,5 +1,6 @@
 const directory = {
   directory: {
+    nav: 'Live',
     title: 'Live showcases',
     intro: 'Korean exporters demonstrating their products live. Watch, ask in the chat and request a quote from the stream.',
     filters: 'Filter showcases',

@@ -3,6 +3,7 @@ import type en from '../en/directory'
 
 const directory: MessagesOf<typeof en> = {
   directory: {
+    nav: '라이브',
     title: '라이브 쇼케이스',
     intro: '한국 수출기업이 제품을 생중계로 소개합니다. 시청하면서 채팅으로 질문하고, 방송 화면에서 바로 견적을 요청하세요.',
     filters: '쇼케이스 필터',

@@ -1,22 +1,31 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/index'
+import { LiveNowList } from '~/components/live-now-list'
 import { ShowcaseList } from '~/components/showcase-list'
 import { buttonClass } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getLandingHighlights } from '~/domain/catalog/landing.server'
+import { listLiveNow } from '~/domain/live/directory.server'
 import { listUpcomingShowcases } from '~/domain/live/upcoming.server'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 
+/** The landing page leads with up to this many shows on air; the directory has them all. */
+const LANDING_LIVE_LIMIT = 3
+
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
   const now = new Date()
-  const [highlights, showcases] = await Promise.all([getLandingHighlights({ locale }), listUpcomingShowcases({ now, locale })])
-  return { ...highlights, showcases }
+  const [highlights, showcases, liveNow] = await Promise.all([
+    getLandingHighlights({ locale }),
+    listUpcomingShowcases({ now, locale }),
+    listLiveNow({ now, locale, take: LANDING_LIVE_LIMIT }),
+  ])
+  return { ...highlights, showcases, liveNow }
 }
 
 const FEATURES = [
@@ -29,7 +38,7 @@ const FEATURES = [
 export default function Landing({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { user, locale, timeZone } = useRootData()
-  const { stats, featuredExporters, fair, showcases } = loaderData
+  const { stats, featuredExporters, fair, showcases, liveNow } = loaderData
   const numberFormat = new Intl.NumberFormat(locale)
   return (
     <div className="space-y-12">
@@ -55,6 +64,25 @@ export default function Landing({ loaderData }: Route.ComponentProps) {
             </>
           )}
         </div>
+        {liveNow.length ? (
+          <section aria-labelledby="landing-live-title" className="mt-8" data-testid="landing-live-now">
+            <div className="flex flex-wrap items-end justify-between gap-2">
+              <div>
+                <h2 id="landing-live-title" className="flex items-center gap-2 text-xl font-bold">
+                  <span aria-hidden="true" className="inline-block size-2.5 animate-pulse rounded-full bg-white" />
+                  {t('directory.landingLiveTitle')}
+                </h2>
+                <p className="text-sm text-brand-50">{t('directory.landingLiveHint')}</p>
+              </div>
+              <Link to="/live" className="text-sm font-semibold text-white underline underline-offset-4 hover:no-underline">
+                {t('directory.seeAll')}
+              </Link>
+            </div>
+            <div className="mt-4">
+              <LiveNowList shows={liveNow} />
+            </div>
+          </section>
+        ) : null}
         <dl className="mt-10 grid grid-cols-2 gap-4 sm:grid-cols-4">
           {(
             [
@@ -83,7 +111,15 @@ export default function Landing({ loaderData }: Route.ComponentProps) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card id="upcoming" title={t('landing.upcomingTitle')}>
+          <Card
+            id="upcoming"
+            title={t('landing.upcomingTitle')}
+            action={
+              <Link to="/live" className="text-sm font-semibold text-brand-700 hover:underline">
+                {t('directory.seeAll')}
+              </Link>
+            }
+          >
             <ShowcaseList showcases={showcases} />
           </Card>
         </div>

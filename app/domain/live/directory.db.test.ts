@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto'
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { getRequest } from '../../../tests/http'
+import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { LocalRecordingStorage, setRecordingStorage } from '~/domain/replays/storage.server'
+import { loader as directoryLoader } from '~/routes/live/index'
+import { groupByDay, parseDirectoryFilters } from './directory'
+import { getShowcaseDirectory, listLiveNow } from './directory.server'
+import { listUpcomingShowcases } from './upcoming.server'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const NOW = new Date()
+
+let recordingsDir = ''
+beforeAll(async () => {
+  await getPrisma()
+  recordingsDir = await mkdtemp(path.join(tmpdir(), 'directory-'))
+  setRecordingStorage(new LocalRecordingStorage(recordingsDir))
+})
+afterAll(async () => {
+  setRecordingStorage(undefined)
+  await rm(recordingsDir, { recursive: true, force: true })
+  await disconnectPrisma()
+})
+
+type SessionData = {
+  status?: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'
+  isPublic?: boolean
+  fairId?: string
+  approvedAt?: Date
+  language?: string
+  startsIn?: number
+  startedAgo?: number
+}
+
+/** An exporter in a region of its own (so each test reads only its own showcases from a shared database). */
+async function world() {
+  const prisma = await getPrisma()
+  const region = `Region ${randomUUID().slice(0, 8)}`
+  const exporter = await createExporter()
+  await prisma.exporterCompany.update({ where: { id: exporter.company.id }, data: { region } })
+  const make = (title: string, data: SessionData = {}) => {
+    const startsAt = new Date(NOW.getTime() + (data.startsIn ?? HOUR))
+    return prisma.liveSession.create({
+      data: {
+        title,
+        status: data.status ?? 'SCHEDULED',
+        isPublic: data.isPublic ?? true,
+        language: data.language ?? 'en',
+        hostId: exporter.user.id,
+        companyId: exporter.company.id,
+        fairId: data.fairId ?? null,
+        approvedAt: data.approvedAt ?? null,
+        scheduledStartAt: startsAt,
+        scheduledEndAt: new Date(startsAt.getTime() + HOUR),
+        startedAt: data.status === 'LIVE' || data.status === 'ENDED' ? new Date(NOW.getTime() - (data.startedAgo ?? 5 * MINUTE)) : null,
+      },
+    })
+  }
+  const directory = (query = '') =>
+    getShowcaseDirectory({
+      now: NOW,
+      locale: 'en',
+      filters: { ...parseDirectoryFilters(new URLSearchParams(query)).filters, region },
+    })
+  return { prisma, exporter, region, make, directory }
+}
+
+async function createFair(status: 'DRAFT' | 'OPEN' | 'LIVE' = 'LIVE') {
+  const prisma = await getPrisma()
+  const organizer = await createUser('ORGANIZER')
+  return prisma.tradeFair.create({
+    data: {
+      slug: `fair-${randomUUID().slice(0, 8)}`,
+      name: 'Gangwon Expo',
+      startsAt: new Date(NOW.getTime() - HOUR),
+      endsAt: new Date(NOW.getTime() + 48 * HOUR),
+      timeZone: 'Asia/Seoul',
+      status,
+      organizerId: organizer.user.id,
+    },
+  })
+}
+
+const titles = (entries: ReadonlyArray<{ title: string }>) => entries.map((entry) => entry.title)
+
+describe('showcase directory', () => {
+  it('lists only what anyone may see: private shows and fair proposals awaiting approval never appear', async () => {
+    const { make, directory } = await world()
+    const fair = await createFair()
+    await make('Open live', { status: 'LIVE' })
+    await make('Private live', { status: 'LIVE', isPublic: false })
+    await make('Proposed live', { status: 'LIVE', fairId: fair.id })
+    await make('Approved live', { status: 'LIVE', fairId: fair.id, approvedAt: NOW, startedAgo: 20 * MINUTE })
+    await make('Private later', { isPublic: false, startsIn: 3 * HOUR })
+    await make('Proposed later', { fairId: fair.id, startsIn: 3 * HOUR })
+    await make('Open later', { startsIn: 3 * HOUR })
+    await make('Cancelled later', { status: 'CANCELLED', startsIn: 3 * HOUR })
+    const listed = await directory()
+    expect(titles(listed.liveNow)).toEqual(['Open live', 'Approved live'])
+    expect(titles(listed.upcoming)).toEqual(['Open later'])
+    expect(listed.startingSoon).toEqual([])
+
+    // Nor without a filter, nor on the landing page's strip.
+    const everything = await getShowcaseDirectory({ now: NOW, locale: 'en', filters: {} })
+    const all = JSON.stringify(everything)
+    for (const hidden of ['Private live', 'Proposed live', 'Private later', 'Proposed later', 'Cancelled later']) expect(all).not.toContain(hidden)
+    expect(JSON.stringify(await listLiveNow({ now: NOW, locale: 'en', take: 100 }))).not.toContain('Private live')
+  })
+
+  it('sorts into live now (newest first), starting soon (late starters included), upcoming and replays', async () => {
+    const { prisma, make, directory } = await world()
+    await make('Live a while', { status: 'LIVE', startedAgo: 40 * MINUTE })
+    await make('Live just now', { status: 'LIVE', startedAgo: MINUTE })
+    await make('Late start', { startsIn: -5 * MINUTE })
+    await make('In ten minutes', { startsIn: 10 * MINUTE })
+    await make('In two hours', { startsIn: 2 * HOUR })
+    await make('Slot over, never started', { startsIn: -2 * HOUR })
+    const ended = await make('Yesterday', { status: 'ENDED', startsIn: -24 * HOUR })
+    await prisma.recording.create({ data: { sessionId: ended.id, status: 'READY', startedAt: ended.scheduledStartAt, durationMs: 90_000 } })
+    const endedPrivate = await make('Yesterday private', { status: 'ENDED', isPublic: false, startsIn: -24 * HOUR })
+    await prisma.recording.create({ data: { sessionId: endedPrivate.id, status: 'READY', startedAt: endedPrivate.scheduledStartAt, durationMs: 90_000 } })
+
+    const listed = await directory()
+    expect(titles(listed.liveNow)).toEqual(['Live just now', 'Live a while'])
+    expect(titles(listed.startingSoon)).toEqual(['Late start', 'In ten minutes'])
+    expect(titles(listed.upcoming)).toEqual(['In two hours'])
+    expect(titles(listed.replays)).toEqual(['Yesterday'])
+    expect(listed.liveNow[0]).toMatchObject({ language: 'en', viewerCount: 0, stillUrl: null })
+  })
+
+  it('filters by category and HS chapter of the same published product, language and fair', async () => {
+    const { prisma, exporter, make, directory } = await world()
+    const fair = await createFair()
+    const cosmetics = `cosmetics-${randomUUID().slice(0, 6)}`
+    const food = `food-${randomUUID().slice(0, 6)}`
+    const cream = await createProduct(exporter.company.id, { categorySlug: cosmetics, hsCode: '330499' })
+    const noodles = await createProduct(exporter.company.id, { categorySlug: food, hsCode: '190230' })
+    const draft = await createProduct(exporter.company.id, { categorySlug: cosmetics, hsCode: '330410', status: 'DRAFT' })
+    const creamShow = await make('Cream show', { language: 'ko' })
+    const noodleShow = await make('Noodle show', { fairId: fair.id, approvedAt: NOW })
+    const draftShow = await make('Draft product show')
+    await prisma.liveSessionProduct.createMany({
+      data: [
+        { sessionId: creamShow.id, productId: cream.id },
+        { sessionId: noodleShow.id, productId: noodles.id },
+        { sessionId: draftShow.id, productId: draft.id },
+      ],
+    })
+    expect(titles((await directory(`category=${cosmetics}`)).upcoming)).toEqual(['Cream show'])
+    expect(titles((await directory('hs=33')).upcoming)).toEqual(['Cream show'])
+    expect(titles((await directory('hs=19')).upcoming)).toEqual(['Noodle show'])
+    // A cosmetics product and a chapter-19 product in two different shows: no show has both.
+    expect(titles((await directory(`category=${cosmetics}&hs=19`)).upcoming)).toEqual([])
+    expect(titles((await directory('language=ko')).upcoming)).toEqual(['Cream show'])
+    expect(titles((await directory(`fair=${fair.slug}`)).upcoming)).toEqual(['Noodle show'])
+    expect(titles((await directory()).upcoming).sort()).toEqual(['Cream show', 'Draft product show', 'Noodle show'])
+  })
+
+  it('does not list a DRAFT fair’s showcases under its slug', async () => {
+    const { make, directory } = await world()
+    const draftFair = await createFair('DRAFT')
+    await make('Draft fair show', { fairId: draftFair.id, approvedAt: NOW })
+    expect((await directory(`fair=${draftFair.slug}`)).upcoming).toEqual([])
+  })
+
+  it('counts the people watching now, as the viewer page does: once per person, left viewers and the stale left out', async () => {
+    const { prisma, make, directory } = await world()
+    const show = await make('Watched show', { status: 'LIVE' })
+    const quiet = await make('Quiet show', { status: 'LIVE', startedAgo: 30 * MINUTE })
+    const buyer = await createUser('BUYER')
+    const span = (data: { userId?: string; guestKey?: string; sessionId?: string }, leftAgoMs: number) =>
+      prisma.liveSessionView.create({
+        data: {
+          sessionId: data.sessionId ?? show.id,
+          userId: data.userId ?? null,
+          guestKey: data.guestKey ?? null,
+          joinedAt: new Date(NOW.getTime() - 10 * MINUTE),
+          leftAt: new Date(NOW.getTime() - leftAgoMs),
+        },
+      })
+    // The same buyer in two tabs, a guest, and one who left a minute ago.
+    await span({ userId: buyer.user.id }, 1000)
+    await span({ userId: buyer.user.id }, 3000)
+    await span({ guestKey: `g-${randomUUID()}` }, 4000)
+    await span({ guestKey: `g-${randomUUID()}` }, MINUTE)
+    await span({ guestKey: `g-${randomUUID()}`, sessionId: quiet.id }, 5 * MINUTE)
+    const listed = await directory()
+    expect(listed.liveNow.map((entry) => [entry.title, entry.viewerCount])).toEqual([
+      ['Watched show', 2],
+      ['Quiet show', 0],
+    ])
+  })
+
+  it('shows the live preview, else the poster, else no still (the page shows the company instead)', async () => {
+    const { prisma, make, directory } = await world()
+    const show = await make('Recorded show', { status: 'LIVE' })
+    const unrecorded = await make('Unrecorded show', { status: 'LIVE', startedAgo: 30 * MINUTE })
+    const recording = await prisma.recording.create({ data: { sessionId: show.id, status: 'RECORDING', startedAt: NOW } })
+    const still = async () => (await directory()).liveNow.find((entry) => entry.id === show.id)?.stillUrl ?? null
+    expect(await still()).toBeNull()
+
+    const folder = path.join(recordingsDir, recording.id)
+    await mkdir(folder, { recursive: true })
+    await writeFile(path.join(folder, 'poster.jpg'), 'jpeg')
+    expect(await still()).toMatch(new RegExp(`^/media/recordings/${recording.id}/poster\\.jpg\\?exp=\\d+&sig=[\\w-]{43}&v=\\d+$`))
+
+    await writeFile(path.join(folder, 'preview.jpg'), 'jpeg')
+    await utimes(path.join(folder, 'preview.jpg'), new Date(1_800_000_000_000), new Date(1_800_000_000_000))
+    const first = await still()
+    expect(first).toMatch(new RegExp(`^/media/recordings/${recording.id}/preview\\.jpg\\?exp=\\d+&sig=[\\w-]{43}&v=1800000000$`))
+    // A refreshed preview gets a new link, so browsers do not keep the old still.
+    await utimes(path.join(folder, 'preview.jpg'), new Date(1_800_000_060_000), new Date(1_800_000_060_000))
+    expect(await still()).toMatch(/&v=1800000060$/)
+    expect((await directory()).liveNow.find((entry) => entry.id === unrecorded.id)?.stillUrl).toBeNull()
+  })
+
+  it('groups upcoming shows by day in the visitor’s zone, across midnight', async () => {
+    const { make, directory } = await world()
+    // Two shows an hour apart straddling midnight in Seoul (15:00 UTC).
+    const tomorrow = new Date(NOW.getTime() + 24 * HOUR)
+    const midnightSeoul = Date.UTC(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth(), tomorrow.getUTCDate(), 15)
+    await make('Before midnight', { startsIn: midnightSeoul - 30 * MINUTE - NOW.getTime() })
+    await make('After midnight', { startsIn: midnightSeoul + 30 * MINUTE - NOW.getTime() })
+    const { upcoming } = await directory()
+    const seoul = groupByDay(upcoming, 'Asia/Seoul').map(({ items }) => titles(items))
+    expect(seoul).toEqual([['Before midnight'], ['After midnight']])
+    expect(groupByDay(upcoming, 'Europe/London').map(({ items }) => titles(items))).toEqual([['Before midnight', 'After midnight']])
+  })
+
+  it('answers hostile query strings with the page, ignoring what it cannot read', async () => {
+    const hostile = [
+      "category=' OR 1=1 --&hs=<script>&region=" + 'x'.repeat(5000),
+      'language=../../etc/passwd&fair=%E0%A4%A&hs=33&hs=34',
+      'category[]=a&fair[$ne]=1&region=%00',
+      '%%%&&&===',
+    ]
+    for (const query of hostile) {
+      const data = await directoryLoader({ request: getRequest(`/live?${query}`), params: {}, context: {} } as never)
+      expect(data).toMatchObject({ liveNow: expect.any(Array), upcoming: expect.any(Array), replays: expect.any(Array) })
+    }
+    const data = await directoryLoader({ request: getRequest(`/live?category=${encodeURIComponent("' OR 1=1")}&hs=33`), params: {}, context: {} } as never)
+    expect(data.rejected).toEqual(['category'])
+    expect(data.filters).toEqual({ hs: '33' })
+  })
+})
+
+describe('the landing page’s showcase list', () => {
+  it('keeps what is live now ahead of a full page of scheduled shows', async () => {
+    const { exporter, make } = await world()
+    for (const minutes of [20, 40, 60, 80]) await make(`Scheduled ${minutes}`, { startsIn: minutes * MINUTE })
+    await make('On air', { status: 'LIVE' })
+    const list = await listUpcomingShowcases({ now: NOW, locale: 'en', companyId: exporter.company.id, take: 3 })
+    expect(list.map((entry) => [entry.title, entry.status])).toEqual([
+      ['On air', 'LIVE'],
+      ['Scheduled 20', 'SCHEDULED'],
+      ['Scheduled 40', 'SCHEDULED'],
+    ])
+  })
+})

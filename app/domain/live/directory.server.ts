@@ -1,0 +1,197 @@
+import { stat } from 'node:fs/promises'
+import type { Prisma } from '~/generated/prisma/client'
+import { getPrisma } from '~/domain/db.server'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { hsChapterTitle } from '~/domain/catalog/hs-chapters'
+import { STARTING_SOON_MINUTES } from '~/domain/fairs/public.server'
+import { listVisibleReplays } from '~/domain/replays/lists.server'
+import { signedMediaUrl } from '~/domain/replays/media-urls.server'
+import { LIVE_PREVIEW_FILE, POSTER_FILE } from '~/domain/replays/recordings.server'
+import { getRecordingStorage } from '~/domain/replays/storage.server'
+import type { DirectoryFilters } from './directory'
+import { LISTED_SHOWCASE } from './upcoming.server'
+import { countWatchingNow } from './viewers.server'
+
+const MINUTE = 60_000
+/** Per section: a directory page, not an archive. */
+const LIVE_LIMIT = 24
+const SOON_LIMIT = 24
+const UPCOMING_LIMIT = 60
+
+/** The filters as conditions on a listed showcase (products count only when published). */
+export function directoryWhere(filters: DirectoryFilters): Prisma.LiveSessionWhereInput {
+  const and: Prisma.LiveSessionWhereInput[] = [LISTED_SHOWCASE]
+  // Category and chapter hold for the same product: "a cosmetics product in chapter 33", not one of each.
+  if (filters.category || filters.hs) {
+    and.push({
+      featuredProducts: {
+        some: {
+          product: {
+            status: 'PUBLISHED',
+            ...(filters.category ? { category: { slug: filters.category } } : {}),
+            ...(filters.hs ? { hsCode: { startsWith: filters.hs } } : {}),
+          },
+        },
+      },
+    })
+  }
+  if (filters.region) and.push({ company: { region: { equals: filters.region, mode: 'insensitive' } } })
+  if (filters.language) and.push({ language: filters.language })
+  if (filters.fair) and.push({ fair: { slug: filters.fair, status: { not: 'DRAFT' } } })
+  return { AND: and }
+}
+
+const entrySelect = {
+  id: true,
+  title: true,
+  titleI18n: true,
+  language: true,
+  scheduledStartAt: true,
+  scheduledEndAt: true,
+  startedAt: true,
+  company: { select: { name: true, nameI18n: true, slug: true, region: true } },
+  fair: { select: { name: true, nameI18n: true, slug: true } },
+} satisfies Prisma.LiveSessionSelect
+
+type EntryRow = Prisma.LiveSessionGetPayload<{ select: typeof entrySelect }>
+
+function toEntry(row: EntryRow, locale: string) {
+  return {
+    id: row.id,
+    title: pickLocalized(row.title, row.titleI18n, locale),
+    language: row.language,
+    startsAt: row.scheduledStartAt.toISOString(),
+    endsAt: row.scheduledEndAt.toISOString(),
+    companyName: pickLocalized(row.company.name, row.company.nameI18n, locale),
+    companySlug: row.company.slug,
+    region: row.company.region,
+    fairName: row.fair ? pickLocalized(row.fair.name, row.fair.nameI18n, locale) : null,
+  }
+}
+
+export type DirectoryEntry = ReturnType<typeof toEntry>
+
+/**
+ * A recent still of a live show: the recorder's preview (refreshed about every minute), else the poster
+ * taken from its first segments, else null (recording off or not started: the page shows the company's
+ * name instead). A file look-up per live show, no ffmpeg; the file's time in the link makes browsers
+ * fetch a refreshed still (the signature covers the file, the version is only for caches).
+ */
+async function liveStillUrl(recordingId: string, now: Date): Promise<string | null> {
+  const storage = getRecordingStorage()
+  for (const file of [LIVE_PREVIEW_FILE, POSTER_FILE]) {
+    const modified = await stat(storage.pathOf(recordingId, file)).then(
+      (stats) => Math.floor(stats.mtimeMs / 1000),
+      () => null,
+    )
+    if (modified !== null) return `${signedMediaUrl(recordingId, file, { now: now.getTime() })}&v=${modified}`
+  }
+  return null
+}
+
+/** Listed showcases live now (optionally narrowed), newest first, with viewers now and a still. */
+export async function listLiveNow({
+  now,
+  locale,
+  where = LISTED_SHOWCASE,
+  take,
+}: {
+  now: Date
+  locale: string
+  where?: Prisma.LiveSessionWhereInput
+  take: number
+}) {
+  const prisma = await getPrisma()
+  const live = await prisma.liveSession.findMany({
+    where: { AND: [LISTED_SHOWCASE, where, { status: 'LIVE' }] },
+    orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
+    take,
+    select: { ...entrySelect, recording: { select: { id: true, status: true } } },
+  })
+  const viewers = await countWatchingNow(
+    live.map((row) => row.id),
+    now,
+  )
+  return Promise.all(
+    live.map(async (row) => ({
+      ...toEntry(row, locale),
+      startedAt: (row.startedAt ?? row.scheduledStartAt).toISOString(),
+      viewerCount: viewers.get(row.id) ?? 0,
+      stillUrl: row.recording?.status === 'RECORDING' ? await liveStillUrl(row.recording.id, now) : null,
+    })),
+  )
+}
+
+export type LiveNowEntry = Awaited<ReturnType<typeof listLiveNow>>[number]
+
+/**
+ * The showcase directory (/live): what is live now (with viewers now and a still), starting within
+ * STARTING_SOON_MINUTES, later (soonest first), and the replays, all limited to what anyone may see and
+ * narrowed by the filters.
+ */
+export async function getShowcaseDirectory({ now, locale, filters }: { now: Date; locale: string; filters: DirectoryFilters }) {
+  const prisma = await getPrisma()
+  const where = directoryWhere(filters)
+  const soonUntil = new Date(now.getTime() + STARTING_SOON_MINUTES * MINUTE)
+  const [live, soon, later, replays] = await Promise.all([
+    listLiveNow({ now, locale, where, take: LIVE_LIMIT }),
+    // Late starters (start time passed, not live yet) stay here until their slot ends.
+    prisma.liveSession.findMany({
+      where: { AND: [where, { status: 'SCHEDULED', scheduledStartAt: { lte: soonUntil }, scheduledEndAt: { gt: now } }] },
+      orderBy: [{ scheduledStartAt: 'asc' }, { id: 'asc' }],
+      take: SOON_LIMIT,
+      select: entrySelect,
+    }),
+    prisma.liveSession.findMany({
+      where: { AND: [where, { status: 'SCHEDULED', scheduledStartAt: { gt: soonUntil } }] },
+      orderBy: [{ scheduledStartAt: 'asc' }, { id: 'asc' }],
+      take: UPCOMING_LIMIT,
+      select: entrySelect,
+    }),
+    // The directory lists what anyone may see, so replays as a guest sees them (public showcases only).
+    listVisibleReplays({ session: where }, null, locale, { now: now.getTime() }),
+  ])
+  return {
+    liveNow: live,
+    startingSoon: soon.map((row) => toEntry(row, locale)),
+    upcoming: later.map((row) => toEntry(row, locale)),
+    replays,
+  }
+}
+
+/** What the filters offer: values that occur among listed showcases (categories and chapters of their products). */
+export async function getDirectoryFacets(locale: string) {
+  const prisma = await getPrisma()
+  const [categories, products, regions, languages, fairs] = await Promise.all([
+    prisma.category.findMany({
+      where: { products: { some: { status: 'PUBLISHED', featuredIn: { some: { session: LISTED_SHOWCASE } } } } },
+      select: { slug: true, nameI18n: true },
+      orderBy: { slug: 'asc' },
+    }),
+    prisma.product.findMany({
+      where: { status: 'PUBLISHED', featuredIn: { some: { session: LISTED_SHOWCASE } } },
+      select: { hsCode: true },
+      take: 5000,
+    }),
+    prisma.exporterCompany.findMany({
+      where: { liveSessions: { some: LISTED_SHOWCASE } },
+      distinct: ['region'],
+      select: { region: true },
+      orderBy: { region: 'asc' },
+    }),
+    prisma.liveSession.findMany({ where: LISTED_SHOWCASE, distinct: ['language'], select: { language: true }, orderBy: { language: 'asc' } }),
+    prisma.tradeFair.findMany({
+      where: { status: { not: 'DRAFT' }, liveSessions: { some: LISTED_SHOWCASE } },
+      select: { slug: true, name: true, nameI18n: true },
+      orderBy: { startsAt: 'desc' },
+    }),
+  ])
+  const chapters = [...new Set(products.map((product) => product.hsCode.slice(0, 2)))].sort()
+  return {
+    categories: categories.map((category) => ({ value: category.slug, label: pickLocalized(category.slug, category.nameI18n, locale) })),
+    hsChapters: chapters.map((chapter) => ({ value: chapter, label: `${chapter} · ${hsChapterTitle(chapter, locale) ?? ''}` })),
+    regions: regions.map((company) => company.region),
+    languages: languages.map((session) => session.language),
+    fairs: fairs.map((fair) => ({ value: fair.slug, label: pickLocalized(fair.name, fair.nameI18n, locale) })),
+  }
+}

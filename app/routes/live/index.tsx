@@ -1,0 +1,241 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useNavigation, useRevalidator, useSearchParams } from 'react-router'
+import type { Route } from './+types/index'
+import { LiveNowList } from '~/components/live-now-list'
+import { ReplayList } from '~/components/replay-list'
+import { Button, buttonClass } from '~/components/ui/button'
+import { EmptyState } from '~/components/ui/card'
+import { getOptionalUser } from '~/domain/accounts/session.server'
+import { STARTING_SOON_MINUTES } from '~/domain/fairs/public.server'
+import { groupByDay, hasFilters, parseDirectoryFilters } from '~/domain/live/directory'
+import { getDirectoryFacets, getShowcaseDirectory, type DirectoryEntry } from '~/domain/live/directory.server'
+import { languageName } from '~/lib/languages'
+import { formatTime } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+import { resolveLocale } from '~/utils/preferences.server'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Live showcases · Tradecast' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getOptionalUser(request)
+  const locale = await resolveLocale(request, user)
+  const { filters, rejected } = parseDirectoryFilters(new URL(request.url).searchParams)
+  const [directory, facets] = await Promise.all([getShowcaseDirectory({ now: new Date(), locale, filters }), getDirectoryFacets(locale)])
+  return { ...directory, facets, filters, rejected, filtered: hasFilters(filters), soonMinutes: STARTING_SOON_MINUTES }
+}
+
+/** Viewer counts and stills move: the page asks again this often while it is visible. */
+const REFRESH_MS = 30_000
+const SELECT_CLASS = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
+
+/** A calendar day's heading: "Thursday, December 3" in the visitor's zone. */
+function formatDay(instant: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(new Date(instant))
+}
+
+function useRefreshWhileVisible() {
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible' && revalidator.state === 'idle') void revalidator.revalidate()
+    }, REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [revalidator])
+}
+
+function ScheduledEntry({ entry, headingLevel }: { entry: DirectoryEntry; headingLevel: 3 | 4 }) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  const time = formatTime(entry.startsAt, { locale, timeZone })
+  const Heading = headingLevel === 3 ? 'h3' : 'h4'
+  return (
+    <li className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 py-3" data-testid="scheduled-entry">
+      <div className="min-w-0">
+        <Heading className="font-medium text-slate-900">
+          <Link to={`/live/${entry.id}`} className="hover:underline focus-visible:underline">
+            {entry.title}
+          </Link>
+        </Heading>
+        <p className="text-sm text-slate-600">
+          {t('directory.by', { company: entry.companyName })} · {entry.region} · {languageName(entry.language, locale)}
+          {entry.fairName ? ` · ${entry.fairName}` : ''}
+        </p>
+      </div>
+      <p className="text-sm tabular-nums text-slate-700">
+        <time dateTime={entry.startsAt}>{t('directory.startsAt', { time })}</time>
+      </p>
+    </li>
+  )
+}
+
+export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale, timeZone } = useRootData()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  useRefreshWhileVisible()
+  const { liveNow, startingSoon, upcoming, replays, facets, rejected, filtered, soonMinutes } = loaderData
+  const loading = navigation.state === 'loading' && navigation.location.pathname === '/live'
+  const value = (key: string) => searchParams.get(key) ?? ''
+  const days = groupByDay(upcoming, timeZone)
+  const nothing = liveNow.length + startingSoon.length + upcoming.length + replays.length === 0
+
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight">{t('directory.title')}</h1>
+        <p className="mt-2 max-w-3xl text-slate-600">{t('directory.intro')}</p>
+      </header>
+
+      <Form
+        method="get"
+        role="search"
+        aria-label={t('directory.filters')}
+        className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        key={searchParams.toString()}
+      >
+        <h2 className="font-semibold">{t('directory.filters')}</h2>
+        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          <label className="block text-sm">
+            {t('directory.category')}
+            <select name="category" defaultValue={value('category')} className={SELECT_CLASS}>
+              <option value="">{t('directory.anyCategory')}</option>
+              {facets.categories.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm">
+            {t('directory.hsChapter')}
+            <select name="hs" defaultValue={value('hs')} className={SELECT_CLASS}>
+              <option value="">{t('directory.anyHsChapter')}</option>
+              {facets.hsChapters.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm">
+            {t('directory.region')}
+            <select name="region" defaultValue={value('region')} className={SELECT_CLASS}>
+              <option value="">{t('directory.anyRegion')}</option>
+              {facets.regions.map((region) => (
+                <option key={region} value={region}>
+                  {region}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm">
+            {t('directory.language')}
+            <select name="language" defaultValue={value('language')} className={SELECT_CLASS}>
+              <option value="">{t('directory.anyLanguage')}</option>
+              {facets.languages.map((code) => (
+                <option key={code} value={code}>
+                  {languageName(code, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm">
+            {t('directory.fair')}
+            <select name="fair" defaultValue={value('fair')} className={SELECT_CLASS}>
+              <option value="">{t('directory.anyFair')}</option>
+              {facets.fairs.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          <Button type="submit">{t('directory.apply')}</Button>
+          {filtered ? (
+            <Link to="/live" className={buttonClass('ghost')}>
+              {t('directory.clear')}
+            </Link>
+          ) : null}
+          <span aria-live="polite" className="text-sm text-slate-600">
+            {loading ? t('directory.filtering') : ''}
+          </span>
+        </div>
+        {rejected.length ? (
+          <p role="status" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            {t('directory.rejected', { fields: rejected.join(', ') })}
+          </p>
+        ) : null}
+      </Form>
+
+      {filtered && nothing ? <EmptyState>{t('directory.noMatch')}</EmptyState> : null}
+
+      <section aria-labelledby="live-now-title" className={loading ? 'opacity-60' : undefined}>
+        <h2 id="live-now-title" className="flex items-center gap-2 text-xl font-bold tracking-tight">
+          <span aria-hidden="true" className="inline-block size-2.5 animate-pulse rounded-full bg-live" />
+          {t('directory.liveNow')}
+        </h2>
+        <div className="mt-4">{liveNow.length ? <LiveNowList shows={liveNow} /> : <EmptyState>{t('directory.noLive')}</EmptyState>}</div>
+      </section>
+
+      <section aria-labelledby="starting-soon-title" className={loading ? 'opacity-60' : undefined}>
+        <h2 id="starting-soon-title" className="text-xl font-bold tracking-tight">
+          {t('directory.startingSoon')}
+        </h2>
+        <p className="text-sm text-slate-600">{t('directory.startingSoonHint', { minutes: soonMinutes })}</p>
+        {startingSoon.length ? (
+          <ul className="mt-2 divide-y divide-slate-100 rounded-xl bg-white px-4 shadow-sm ring-1 ring-slate-200">
+            {startingSoon.map((entry) => (
+              <ScheduledEntry key={entry.id} entry={entry} headingLevel={3} />
+            ))}
+          </ul>
+        ) : (
+          <div className="mt-2">
+            <EmptyState>{t('directory.noStartingSoon', { minutes: soonMinutes })}</EmptyState>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="upcoming-title" className={loading ? 'opacity-60' : undefined}>
+        <h2 id="upcoming-title" className="text-xl font-bold tracking-tight">
+          {t('directory.upcoming')}
+        </h2>
+        <p className="text-sm text-slate-600">{t('directory.upcomingHint', { zone: timeZone })}</p>
+        {days.length ? (
+          <ol className="mt-2 space-y-4" data-testid="upcoming-calendar">
+            {days.map(({ day, items }) => (
+              <li key={day} aria-labelledby={`day-${day}`} className="rounded-xl bg-white px-4 pt-3 shadow-sm ring-1 ring-slate-200">
+                <h3 id={`day-${day}`} className="text-sm font-semibold text-brand-700">
+                  <time dateTime={day}>{formatDay(items[0]?.startsAt ?? day, locale, timeZone)}</time>
+                </h3>
+                <ul className="divide-y divide-slate-100">
+                  {items.map((entry) => (
+                    <ScheduledEntry key={entry.id} entry={entry} headingLevel={4} />
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <div className="mt-2">
+            <EmptyState>{t('directory.noUpcoming')}</EmptyState>
+          </div>
+        )}
+      </section>
+
+      {replays.length ? (
+        <section aria-labelledby="replays-title" className={loading ? 'opacity-60' : undefined}>
+          <h2 id="replays-title" className="text-xl font-bold tracking-tight">
+            {t('directory.replays')}
+          </h2>
+          <div className="mt-4">
+            <ReplayList replays={replays} />
+          </div>
+        </section>
+      ) : null}
+    </div>
+  )
+}
