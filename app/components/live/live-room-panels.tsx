@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { RfqForm } from '~/components/rfq-form'
 import { SampleOrderForm } from '~/components/sample-order-form'
 import { buttonClass } from '~/components/ui/button'
@@ -61,9 +62,11 @@ function QuoteDialog({
 
 type ProductDialog = { kind: 'quote' | 'samples'; product: PinnedProductView } | null
 
+// Opened only in the browser (by a click, or after hydration for ?rfq=), so a portal to the body is safe;
+// it keeps the dialog visible when its product cards sit in a hidden tab on a phone.
 function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const { t } = useTranslation()
-  return (
+  return createPortal(
     <div
       role="dialog"
       aria-modal="true"
@@ -81,7 +84,8 @@ function Dialog({ title, onClose, children }: { title: string; onClose: () => vo
         </div>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }
 
@@ -94,38 +98,57 @@ export function ShoppableProducts({
   products,
   paymentsEnabled,
   buyerCountry,
+  initialQuoteProduct = null,
 }: {
   sessionId: string
   products: readonly PinnedProductView[]
   paymentsEnabled: boolean
   buyerCountry: string | null
+  /** A buyer back from signing in to ask a quote (`?rfq=`, checked by the loader): its form opens at once. */
+  initialQuoteProduct?: PinnedProductView | null
 }) {
   const { t } = useTranslation()
   const { user } = useRootData()
   const [dialog, setDialog] = useState<ProductDialog>(null)
+  const [, setSearchParams] = useSearchParams()
+  // Once per product: revalidations (the RFQ's own submit among them) hand a new but equal object.
+  const openedFor = useRef<string | null>(null)
+  useEffect(() => {
+    if (!initialQuoteProduct || openedFor.current === initialQuoteProduct.id) return
+    openedFor.current = initialQuoteProduct.id
+    setDialog({ kind: 'quote', product: initialQuoteProduct })
+  }, [initialQuoteProduct])
+  const closeDialog = () => {
+    setDialog(null)
+    // Closed is closed: a reload must not open the form again.
+    if (initialQuoteProduct) {
+      setSearchParams(
+        (params) => {
+          params.delete('rfq')
+          return params
+        },
+        { replace: true, preventScrollReset: true },
+      )
+    }
+  }
   const isBuyer = user?.role === 'BUYER'
   return (
     <>
       <PinnedProducts
         products={products}
         onRequestQuote={isBuyer ? (product) => setDialog({ kind: 'quote', product }) : undefined}
+        guestQuoteReturnTo={user ? undefined : (product) => `/live/${sessionId}?${new URLSearchParams({ rfq: product.id })}`}
         renderExtraActions={(product) =>
           isBuyer && product.sample ? (
             <button type="button" className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')} onClick={() => setDialog({ kind: 'samples', product })}>
               {t('payments.buySamples')}
             </button>
-          ) : !user ? (
-            <Link to={`/login?redirectTo=${encodeURIComponent(`/live/${sessionId}`)}`} className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')}>
-              {t('nav.signIn')}
-            </Link>
           ) : null
         }
       />
-      {dialog?.kind === 'quote' ? (
-        <QuoteDialog product={dialog.product} sessionId={sessionId} buyerCountry={buyerCountry} onClose={() => setDialog(null)} />
-      ) : null}
+      {dialog?.kind === 'quote' ? <QuoteDialog product={dialog.product} sessionId={sessionId} buyerCountry={buyerCountry} onClose={closeDialog} /> : null}
       {dialog?.kind === 'samples' && dialog.product.sample ? (
-        <Dialog title={`${t('payments.buySamples')}: ${dialog.product.name}`} onClose={() => setDialog(null)}>
+        <Dialog title={`${t('payments.buySamples')}: ${dialog.product.name}`} onClose={closeDialog}>
           <SampleOrderForm
             productId={dialog.product.id}
             liveSessionId={sessionId}
@@ -145,11 +168,13 @@ export function ViewerRoom({
   video,
   paymentsEnabled,
   buyerCountry,
+  initialQuoteProduct = null,
 }: {
   sessionId: string
   video: React.ReactNode
   paymentsEnabled: boolean
   buyerCountry: string | null
+  initialQuoteProduct?: PinnedProductView | null
 }) {
   const { user } = useRootData()
   const [guestName, setGuestName] = useState<string | null>(null)
@@ -162,7 +187,13 @@ export function ViewerRoom({
           <ReactionBar onReact={(emoji) => void room.react(emoji)} burst={room.state.reactionBurst} />
           <ConnectionBadge room={room} />
         </div>
-        <ShoppableProducts sessionId={sessionId} products={room.state.pinnedProducts} paymentsEnabled={paymentsEnabled} buyerCountry={buyerCountry} />
+        <ShoppableProducts
+          sessionId={sessionId}
+          products={room.state.pinnedProducts}
+          paymentsEnabled={paymentsEnabled}
+          buyerCountry={buyerCountry}
+          initialQuoteProduct={initialQuoteProduct}
+        />
       </div>
       <ChatPanel room={room} guestName={user ? user.name : guestName} onGuestName={setGuestName} />
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { buttonClass } from '~/components/ui/button'
@@ -12,10 +12,13 @@ import type { PinnedProductView } from '~/protocol/live'
 export function PinnedProducts({
   products,
   onRequestQuote,
+  guestQuoteReturnTo,
   renderExtraActions,
 }: {
   products: readonly PinnedProductView[]
   onRequestQuote?: (product: PinnedProductView) => void
+  /** For a visitor not signed in: where to come back after signing in or up, to ask a quote on the product. */
+  guestQuoteReturnTo?: ((product: PinnedProductView) => string) | undefined
   renderExtraActions?: (product: PinnedProductView) => React.ReactNode
 }) {
   const { t } = useTranslation()
@@ -85,6 +88,8 @@ export function PinnedProducts({
                 <button type="button" className={buttonClass('primary', 'min-h-8 px-3 py-1 text-xs')} onClick={() => onRequestQuote(product)}>
                   {t('liveRoom.requestQuote')}
                 </button>
+              ) : guestQuoteReturnTo ? (
+                <GuestQuoteOffer product={product} returnTo={guestQuoteReturnTo(product)} />
               ) : null}
               {renderExtraActions?.(product)}
             </div>
@@ -92,6 +97,41 @@ export function PinnedProducts({
         ))}
       </ul>
     </section>
+  )
+}
+
+/**
+ * "Request quote" for a visitor who is not signed in: it says what happens and offers both ways in, each
+ * coming back to `returnTo` (validated as a same-site path by sign-in and sign-up) with the form open.
+ */
+function GuestQuoteOffer({ product, returnTo }: { product: PinnedProductView; returnTo: string }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  const query = `?${new URLSearchParams({ redirectTo: returnTo })}`
+  return (
+    <>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        className={buttonClass('primary', 'min-h-8 px-3 py-1 text-xs')}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        {t('liveRoom.requestQuote')}
+      </button>
+      <div id={panelId} hidden={!open} className="basis-full space-y-2 rounded-md bg-slate-50 p-2 text-xs text-slate-700 ring-1 ring-slate-200">
+        <p>{t('account.guestQuote.intro', { product: product.name })}</p>
+        <div className="flex flex-wrap gap-2">
+          <Link to={`/signup${query}`} className={buttonClass('primary', 'min-h-8 px-3 py-1 text-xs')}>
+            {t('account.guestQuote.signUp')}
+          </Link>
+          <Link to={`/login${query}`} className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')}>
+            {t('account.guestQuote.signIn')}
+          </Link>
+        </div>
+      </div>
+    </>
   )
 }
 

@@ -25,11 +25,13 @@ export function ReplayRoom({
   startAtSeconds,
   paymentsEnabled,
   buyerCountry,
+  initialQuoteProduct = null,
 }: {
   replay: ReplayView
   startAtSeconds: number
   paymentsEnabled: boolean
   buyerCountry: string | null
+  initialQuoteProduct?: PinnedProductView | null
 }) {
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
@@ -79,7 +81,13 @@ export function ReplayRoom({
 
         <ChapterList chapters={replay.chapters} productsById={productsById} currentTimeMs={currentTimeMs} onSeek={seek} />
 
-        <ShoppableProducts sessionId={replay.sessionId} products={onScreen} paymentsEnabled={paymentsEnabled} buyerCountry={buyerCountry} />
+        <ShoppableProducts
+          sessionId={replay.sessionId}
+          products={onScreen}
+          paymentsEnabled={paymentsEnabled}
+          buyerCountry={buyerCountry}
+          initialQuoteProduct={initialQuoteProduct}
+        />
 
         {replay.canManage ? (
           <ClipMarker

@@ -10,6 +10,7 @@ import { RecordingBadge } from '~/components/live-media/recording-badge'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { getOptionalUser } from '~/domain/accounts/session.server'
+import { findQuotableShowcaseProduct } from '~/domain/live/quote-from-stream.server'
 import { loadWatchSession } from '~/domain/live/sessions.server'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { findReplay, replayStartSeconds } from '~/domain/replays/replay-page.server'
@@ -29,12 +30,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await loadWatchSession(params.sessionId, user, locale)
   // After the show: its replay, when there is one this visitor may see; otherwise the ended room as before.
   const replay = session.access === 'watch' && session.status === 'ENDED' ? await findReplay(session.id, user, locale) : null
+  // A buyer back from signing in to ask a quote (?rfq=<product>): the form opens, for this showcase's products only.
+  const rfqProductId = new URL(request.url).searchParams.get('rfq')
+  const quoteProduct = session.access === 'watch' && user?.role === 'BUYER' ? await findQuotableShowcaseProduct(session.id, rfqProductId, locale) : null
   return {
     session,
     replay,
     startAtSeconds: replay ? replayStartSeconds(new URL(request.url)) : 0,
     paymentsEnabled: isPaymentsEnabled(),
     buyerCountry: user?.buyerProfile?.country ?? null,
+    quoteProduct,
   }
 }
 
@@ -66,6 +71,7 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
         startAtSeconds={loaderData.startAtSeconds}
         paymentsEnabled={loaderData.paymentsEnabled}
         buyerCountry={loaderData.buyerCountry}
+        initialQuoteProduct={loaderData.quoteProduct}
       />
     )
   }
@@ -74,6 +80,7 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
       sessionId={session.id}
       paymentsEnabled={loaderData.paymentsEnabled}
       buyerCountry={loaderData.buyerCountry}
+      initialQuoteProduct={loaderData.quoteProduct}
       video={
         <Player
           sessionId={session.id}
