@@ -24,7 +24,7 @@ function LanguageSwitch() {
           value={code}
           lang={code}
           aria-pressed={code === locale}
-          className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
+          className="rounded px-2 py-1 text-xs font-medium text-slate-600 pointer-coarse:min-h-11 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
         >
           {LOCALE_NAMES[code]}
         </button>
@@ -37,7 +37,7 @@ export function SiteHeader() {
   const { t } = useTranslation()
   const { user, unreadNotifications } = useRootData()
   const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`
+    `inline-flex items-center rounded-md px-3 py-2 text-sm font-medium pointer-coarse:min-h-11 ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -45,7 +45,7 @@ export function SiteHeader() {
           <span aria-hidden="true" className="inline-block size-3 rounded-full bg-live" />
           {t('common.appName')}
         </Link>
-        <nav aria-label={t('common.mainNavigation')} className="order-3 flex w-full gap-1 overflow-x-auto lg:order-none lg:w-auto">
+        <nav aria-label={t('common.mainNavigation')} className="order-3 flex w-full flex-wrap gap-1 lg:order-none lg:w-auto">
           <NavLink to="/" end className={navClass}>
             {t('nav.home')}
           </NavLink>

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router'
 import { RfqForm } from '~/components/rfq-form'
 import { SampleOrderForm } from '~/components/sample-order-form'
 import { buttonClass } from '~/components/ui/button'
+import { NarrowTabs } from '~/components/ui/narrow-tabs'
 import { type LiveRoom, useLiveRoom } from '~/live/use-live-room'
 import type { Ack, ParticipantView, PinnedProductView } from '~/protocol/live'
 import { useRootData } from '~/lib/use-root-data'
@@ -162,7 +163,10 @@ export function ShoppableProducts({
   )
 }
 
-/** The live room around a viewer's video: reactions and the pinned product cards under it, the chat beside it. */
+/**
+ * The live room around a viewer's video: reactions under it, then the chat beside the video and the pinned
+ * product cards under it on a wide screen, or the chat and the products as two tabs below the video on a phone.
+ */
 export function ViewerRoom({
   sessionId,
   video,
@@ -176,27 +180,46 @@ export function ViewerRoom({
   buyerCountry: string | null
   initialQuoteProduct?: PinnedProductView | null
 }) {
+  const { t } = useTranslation()
   const { user } = useRootData()
   const [guestName, setGuestName] = useState<string | null>(null)
   const room = useLiveRoom(sessionId, { guestName })
+  const pinnedCount = room.state.pinnedProducts.length
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div className="min-w-0 space-y-4">
+    <NarrowTabs
+      label={t('liveRoom.panelTabs.viewerLabel')}
+      className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] lg:gap-6"
+      tabs={[
+        {
+          id: 'chat',
+          label: t('liveRoom.panelTabs.chat'),
+          content: <ChatPanel room={room} guestName={user ? user.name : guestName} onGuestName={setGuestName} />,
+          wideClassName: 'lg:col-start-2 lg:row-span-2 lg:row-start-1',
+        },
+        {
+          id: 'products',
+          label: pinnedCount > 0 ? t('liveRoom.panelTabs.productsCount', { count: pinnedCount }) : t('liveRoom.panelTabs.products'),
+          content: (
+            <ShoppableProducts
+              sessionId={sessionId}
+              products={room.state.pinnedProducts}
+              paymentsEnabled={paymentsEnabled}
+              buyerCountry={buyerCountry}
+              initialQuoteProduct={initialQuoteProduct}
+            />
+          ),
+          wideClassName: 'lg:col-start-1 lg:row-start-2',
+        },
+      ]}
+    >
+      <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">
         {video}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <ReactionBar onReact={(emoji) => void room.react(emoji)} burst={room.state.reactionBurst} />
           <ConnectionBadge room={room} />
         </div>
-        <ShoppableProducts
-          sessionId={sessionId}
-          products={room.state.pinnedProducts}
-          paymentsEnabled={paymentsEnabled}
-          buyerCountry={buyerCountry}
-          initialQuoteProduct={initialQuoteProduct}
-        />
       </div>
-      <ChatPanel room={room} guestName={user ? user.name : guestName} onGuestName={setGuestName} />
-    </div>
+    </NarrowTabs>
   )
 }
 
@@ -370,16 +393,52 @@ export function HostRoomPanel({
 }) {
   const { t } = useTranslation()
   const room = useLiveRoom(sessionId)
+  const pinnedCount = room.state.pinnedProducts.length
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
+    <NarrowTabs
+      label={t('liveRoom.panelTabs.hostLabel')}
+      className="grid gap-4 lg:grid-cols-2 lg:grid-rows-[auto_auto_1fr] lg:gap-x-6"
+      tabs={[
+        { id: 'chat', label: t('liveRoom.panelTabs.chat'), content: <ChatPanel room={room} />, wideClassName: 'lg:col-start-2 lg:row-span-2 lg:row-start-2' },
+        {
+          id: 'products',
+          label: pinnedCount > 0 ? t('liveRoom.panelTabs.productsCount', { count: pinnedCount }) : t('liveRoom.panelTabs.products'),
+          content: (
+            <div className="space-y-4">
+              <ProductPinner
+                products={products}
+                pinnedIds={room.state.pinnedProducts.map((p) => p.id)}
+                onToggle={async (productId, pinned) => {
+                  const result = await room.pinProduct(productId, pinned)
+                  return result.ok ? null : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message })
+                }}
+              />
+              <PinnedProducts products={room.state.pinnedProducts} />
+            </div>
+          ),
+          wideClassName: 'lg:col-start-1 lg:row-start-2',
+        },
+        {
+          id: 'people',
+          label: t('liveRoom.panelTabs.people'),
+          content: (
+            <div className="space-y-4">
+              <ParticipantsList room={room} />
+              {room.state.you?.isHost && canEditBlockedWords ? <BlockedWordsEditor room={room} initial={blockedWords} /> : null}
+            </div>
+          ),
+          wideClassName: 'lg:col-start-1 lg:row-start-3',
+        },
+      ]}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2 lg:col-span-2">
         <ConnectionBadge room={room} />
         <label className="flex items-center gap-2 text-sm">
           {t('liveRoom.slowModeLabel')}
           <select
             value={room.state.slowModeSeconds}
             onChange={(event) => void room.setSlowMode(Number(event.target.value))}
-            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+            className="min-h-10 rounded-md border border-slate-300 px-2 py-1 text-sm"
           >
             {[0, 5, 10, 30, 60].map((seconds) => (
               <option key={seconds} value={seconds}>
@@ -389,22 +448,6 @@ export function HostRoomPanel({
           </select>
         </label>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <div className="space-y-4">
-          <ProductPinner
-            products={products}
-            pinnedIds={room.state.pinnedProducts.map((p) => p.id)}
-            onToggle={async (productId, pinned) => {
-              const result = await room.pinProduct(productId, pinned)
-              return result.ok ? null : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message })
-            }}
-          />
-          <PinnedProducts products={room.state.pinnedProducts} />
-          <ParticipantsList room={room} />
-          {room.state.you?.isHost && canEditBlockedWords ? <BlockedWordsEditor room={room} initial={blockedWords} /> : null}
-        </div>
-        <ChatPanel room={room} />
-      </div>
-    </div>
+    </NarrowTabs>
   )
 }

@@ -20,7 +20,7 @@ export function ReactionBar({ onReact, burst }: { onReact: (emoji: Reaction) => 
           type="button"
           onClick={() => onReact(emoji)}
           aria-label={t('liveRoom.react', { emoji })}
-          className="rounded-full bg-white/90 px-2 py-1 text-lg shadow-sm ring-1 ring-slate-200 hover:scale-110 motion-safe:transition-transform"
+          className="rounded-full bg-white/90 px-2 py-1 text-lg pointer-coarse:min-h-11 pointer-coarse:min-w-11 shadow-sm ring-1 ring-slate-200 hover:scale-110 motion-safe:transition-transform"
         >
           {emoji}
         </button>

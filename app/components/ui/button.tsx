@@ -10,7 +10,8 @@ const VARIANTS = {
 
 export function buttonClass(variant: keyof typeof VARIANTS = 'primary', extra?: string) {
   return clsx(
-    'inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed',
+    // Touch screens get 44 px targets (WCAG 2.5.5), whatever size a caller asks for.
+    'inline-flex min-h-10 pointer-coarse:min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed',
     VARIANTS[variant],
     extra,
   )

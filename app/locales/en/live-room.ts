@@ -1,6 +1,14 @@
 const liveRoom = {
   liveRoom: {
     statistics: 'Session figures',
+    panelTabs: {
+      viewerLabel: 'Chat and products',
+      hostLabel: 'Room tools',
+      chat: 'Chat',
+      products: 'Products',
+      productsCount: 'Products ({{count}})',
+      people: 'People',
+    },
     stats: {
       uniqueViewers: 'Unique viewers',
       peakViewers: 'Peak viewers',

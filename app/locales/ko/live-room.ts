@@ -4,6 +4,14 @@ import type { MessagesOf } from '../types'
 const liveRoom: MessagesOf<typeof en> = {
   liveRoom: {
     statistics: '세션 지표',
+    panelTabs: {
+      viewerLabel: '채팅과 제품',
+      hostLabel: '방송 도구',
+      chat: '채팅',
+      products: '제품',
+      productsCount: '제품 ({{count}})',
+      people: '참여자',
+    },
     stats: {
       uniqueViewers: '순 시청자',
       peakViewers: '최대 동시 시청자',
