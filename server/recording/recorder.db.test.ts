@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pino from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '../../app/domain/db.server.ts'
-import { loadPartPlaylists, openRecording } from '../../app/domain/replays/recordings.server.ts'
+import { LIVE_PREVIEW_FILE, loadPartPlaylists, openRecording, POSTER_FILE } from '../../app/domain/replays/recordings.server.ts'
 import { LocalRecordingStorage } from '../../app/domain/replays/storage.server.ts'
 import type { RecordingState } from '../../app/protocol/media.ts'
 import { createLiveShowcase } from '../../tests/fixtures.ts'
@@ -40,7 +40,7 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     await rm(folder, { recursive: true, force: true })
   })
 
-  async function startRecording(storage = new LocalRecordingStorage(folder), minFreeBytes = 0) {
+  async function startRecording(storage = new LocalRecordingStorage(folder), minFreeBytes = 0, timing: { previewMs?: number } = {}) {
     const { session } = await createLiveShowcase('Recorded showcase')
     const room = await media.openRoom(session.id)
     source = await startTestSource(room)
@@ -56,7 +56,7 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
       minFreeBytes,
       logger,
       now: () => new Date(),
-      timing: { settleMs: 100, watchMs: 500, restartBaseMs: 200 },
+      timing: { settleMs: 100, watchMs: 500, restartBaseMs: 200, ...timing },
     })
     recorder.on('state', (state) => states.push(state))
     recorder.attach(room)
@@ -93,6 +93,20 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     expect(Math.abs(duration * 1000 - row.durationMs)).toBeLessThan(1500)
     expect(frames).toBeGreaterThan((row.durationMs / 1000) * 20)
   }, 90_000)
+
+  it('refreshes a live preview still from the newest segment while live, and drops it when the show ends', async () => {
+    const { recordingId, storage } = await startRecording(undefined, 0, { previewMs: 1000 })
+    const preview = storage.pathOf(recordingId, LIVE_PREVIEW_FILE)
+    const modified = async () => (await stat(preview).catch(() => null))?.mtimeMs ?? null
+    await until(async () => (await modified()) !== null, 'a live preview', 30_000)
+    const first = (await modified())!
+    await until(async () => ((await modified()) ?? 0) > first, 'a refreshed preview', 30_000)
+    // A JPEG (SOI marker), written aside and renamed: never half a file.
+    expect((await readFile(preview)).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
+    await recorder!.finish()
+    expect(await modified()).toBeNull()
+    expect(await storage.list(recordingId)).toContain(POSTER_FILE)
+  })
 
   it('stops with disk-full when the disk is short of space, without touching the live room', async () => {
     const { room, recordingId, states } = await startRecording(new LocalRecordingStorage(folder), Number.MAX_SAFE_INTEGER)

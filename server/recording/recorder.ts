@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events'
 import type { Logger } from 'pino'
-import { markPartStarted, openPart, type RecordingStopReason, syncRecording } from '../../app/domain/replays/recordings.server.ts'
+import { LIVE_PREVIEW_FILE, markPartStarted, openPart, type RecordingStopReason, syncRecording } from '../../app/domain/replays/recordings.server.ts'
 import { partPlaylistName, partSegmentPattern } from '../../app/domain/replays/playlist.ts'
 import type { RecordingStorage } from '../../app/domain/replays/storage.server.ts'
 import type { RecordingState } from '../../app/protocol/media.ts'
 import type { MediaTap, Room } from '../media/index.ts'
 import { type EncodeSettings, recordingArgs, type RunningFfmpeg, spawnFfmpeg } from './ffmpeg.ts'
-import { makePoster } from './poster.ts'
+import { makeLivePreview, makePoster } from './poster.ts'
 import { findFreePortPairs, type PortPair, waitUntilBound } from './ports.ts'
 import { recordingSdp } from './sdp.ts'
 
@@ -33,9 +33,11 @@ type RecorderTiming = {
   stopGraceMs: number
   /** First restart delay after a crash; doubles per crash in a row. */
   restartBaseMs: number
+  /** The live preview (the directory's still of the show) is refreshed this often while a part runs. */
+  previewMs: number
 }
 
-const DEFAULT_TIMING: RecorderTiming = { settleMs: 800, watchMs: 2000, stopGraceMs: 5000, restartBaseMs: 1000 }
+const DEFAULT_TIMING: RecorderTiming = { settleMs: 800, watchMs: 2000, stopGraceMs: 5000, restartBaseMs: 1000, previewMs: 60_000 }
 /** Crashes within this window count towards giving up; a part that ran longer than it resets the count. */
 const CRASH_WINDOW_MS = 60_000
 const MAX_CRASHES = 5
@@ -69,6 +71,8 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   #crashes: number[] = []
   #hasPoster = false
   #posterFailures = 0
+  // The poster stands in as the still until the first preview, a minute in.
+  #previewAt = Date.now()
   #done = false
   readonly #timing: RecorderTiming
 
@@ -137,6 +141,8 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     await this.#enqueue(async () => {
       await this.#stopPart()
       if (final && !this.#hasPoster) await this.#makePoster(true).catch(() => undefined)
+      // The live preview has served its purpose; the replay shows the poster.
+      if (final) await this.options.storage.removeFile(this.options.recordingId, LIVE_PREVIEW_FILE).catch(() => undefined)
       await syncRecording(this.options.recordingId, this.options.storage, { final, now: this.options.now() })
       if (final) this.#setState({ state: 'finished' })
     })
@@ -348,6 +354,13 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       await this.#makePoster(false).catch((error: unknown) => {
         this.#posterFailures++
         this.options.logger.warn({ err: error, sessionId: this.options.sessionId }, 'poster not made yet')
+      })
+    }
+    // One ffmpeg run a minute per live show, however many people look at the directory.
+    if (this.#hasPoster && Date.now() - this.#previewAt >= this.#timing.previewMs) {
+      this.#previewAt = Date.now()
+      await makeLivePreview(this.options.ffmpeg, this.options.storage, this.options.recordingId).catch((error: unknown) => {
+        this.options.logger.warn({ err: error, sessionId: this.options.sessionId }, 'live preview not refreshed')
       })
     }
   }
