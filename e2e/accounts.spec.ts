@@ -1,4 +1,5 @@
-import { expect, signIn, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, signIn, test, trackConsoleErrors } from './fixtures'
 
 test('the landing page says what Tradecast is and shows the demo data', async ({ page }) => {
   await page.goto('/')
@@ -129,4 +130,91 @@ test('forgot password answers the same for any email and explains a bad link', a
   await page.goto('/reset-password/not-a-real-token')
   await expect(page.getByRole('alert')).toHaveText('This reset link is invalid, already used or expired.')
   await expect(page.getByRole('link', { name: 'Ask for a new link' })).toBeVisible()
+})
+
+/** Signs up a buyer through the form, in English, and signs out again. */
+async function signUpBuyerInEnglish(page: Page, email: string, password: string) {
+  await page.goto('/signup')
+  await page.getByLabel('A buyer').check()
+  await page.getByLabel('Your name').fill('Mina Lang')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByLabel('Company name').fill('Lang Trading Co')
+  await page.getByLabel('Country').selectOption('US')
+  await page.getByLabel('Business type').selectOption('IMPORTER')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL(/\/buyer$/)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+}
+
+test('a language chosen before signing in is kept after signing in and saved to the account', async ({ page, browser }) => {
+  const email = `e2e-lang-${Date.now()}@example.test`
+  const password = 'language-kept-2026'
+  const firstDevice = await browser.newContext({ locale: 'en-US' })
+  await signUpBuyerInEnglish(await firstDevice.newPage(), email, password)
+  await firstDevice.close()
+
+  // A guest on an English browser switches to Korean, then signs in to the English account.
+  await page.goto('/catalog')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page.getByRole('button', { name: '한국어' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
+  await page.goto('/login')
+  await page.getByLabel('이메일').fill(email)
+  await page.getByLabel('비밀번호').fill(password)
+  await page.getByRole('button', { name: '로그인', exact: true }).click()
+  await expect(page).toHaveURL(/\/buyer$/)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
+  await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible()
+  await page.goto('/settings')
+  await expect(page.getByLabel('언어')).toHaveValue('ko')
+
+  // Another device that never chose: the account now says Korean.
+  const otherDevice = await browser.newContext({ locale: 'en-US' })
+  const other = await otherDevice.newPage()
+  await signIn(other, email, password)
+  await expect(other).toHaveURL(/\/buyer$/)
+  await expect(other.locator('html')).toHaveAttribute('lang', 'ko')
+  // Signing out there and in again without choosing keeps the account's language, not the browser's.
+  await other.getByRole('button', { name: '로그아웃' }).click()
+  await expect(other.locator('html')).toHaveAttribute('lang', 'ko')
+  await otherDevice.close()
+})
+
+test('sign-up presets the browser’s time zone and offers the chosen country’s zones first', async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US' })
+  const page = await context.newPage()
+  const errors = trackConsoleErrors(page)
+  await page.goto('/signup')
+  const zone = page.getByLabel('Time zone')
+  // A UTC browser gets UTC, not the first zone of the list (Africa/Abidjan).
+  await expect(zone).toHaveValue('UTC')
+  await page.getByLabel('Country').selectOption('MN')
+  const mongolia = zone.locator('optgroup', { hasText: 'Ulaanbaatar' })
+  await expect(mongolia).toHaveAttribute('label', 'Time zones in Mongolia')
+  await expect(zone.locator('optgroup').first()).toHaveAttribute('label', 'Time zones in Mongolia')
+  await expect(mongolia.locator('option').first()).toHaveAttribute('value', 'Asia/Ulaanbaatar')
+  await expect(mongolia.locator('option[value="Asia/Hovd"]')).toHaveCount(1)
+  // Two zones: the preset stays until the person chooses.
+  await expect(zone).toHaveValue('UTC')
+  // A one-zone country settles it.
+  await page.getByLabel('Country').selectOption('KR')
+  await expect(zone).toHaveValue('Asia/Seoul')
+  await expect(zone.locator('optgroup').first()).toHaveAttribute('label', 'Time zones in South Korea')
+  // A zone picked by hand is not overridden by the next country.
+  await zone.selectOption('Europe/Berlin')
+  await page.getByLabel('Country').selectOption('JP')
+  await expect(zone).toHaveValue('Europe/Berlin')
+  await expect(zone.locator('optgroup').first().locator('option').first()).toHaveAttribute('value', 'Asia/Tokyo')
+
+  // A browser in Ulaanbaatar gets its own zone.
+  const mongolian = await browser.newContext({ timezoneId: 'Asia/Ulaanbaatar', locale: 'en-US' })
+  const there = await mongolian.newPage()
+  const errorsThere = trackConsoleErrors(there)
+  await there.goto('/signup')
+  await expect(there.getByLabel('Time zone')).toHaveValue('Asia/Ulaanbaatar')
+  expect([...errors, ...errorsThere], 'console errors').toEqual([])
+  await mongolian.close()
+  await context.close()
 })
