@@ -26,7 +26,8 @@ export function Table({
   const captionId = useId()
   const labelId = name.labelledBy ?? captionId
   return (
-    <div role="region" aria-labelledby={labelId} tabIndex={0} className="overflow-x-auto">
+    // relative: visually hidden headers (absolutely positioned) scroll with the table instead of widening the page.
+    <div role="region" aria-labelledby={labelId} tabIndex={0} className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" aria-labelledby={name.labelledBy} data-testid={testId}>
         {name.caption === undefined ? null : (
           <caption id={captionId} className="sr-only">

@@ -33,7 +33,7 @@ export default function BuyerDashboard({ loaderData }: Route.ComponentProps) {
           </p>
         ) : null}
       </header>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card id="showcases" title={t('dashboard.recommendedSessions')}>
           <ShowcaseList showcases={loaderData.showcases} />
         </Card>
