@@ -60,7 +60,7 @@ async function makeShow(exporter: { user: { id: string }; company: { id: string 
   })
 }
 
-const ids = (fairs: { id: string }[]) => fairs.map((fair) => fair.id)
+const ids = (fairs: Array<{ id: string }>) => fairs.map((fair) => fair.id)
 /** Wall clock "YYYY-MM-DDTHH:mm" of an instant in Seoul (the test fairs' zone). */
 const seoulWallClock = (instant: Date) => instant.toLocaleString('sv-SE', { timeZone: 'Asia/Seoul' }).slice(0, 16).replace(' ', 'T')
 
@@ -109,7 +109,7 @@ describe('fairs index', () => {
   })
 
   it('the /fairs page answers anyone, signed in or not', async () => {
-    const guest = (await fairsIndexLoader({ request: getRequest('/fairs'), params: {} } as never)) as Awaited<ReturnType<typeof listPublicFairs>>
+    const guest = await fairsIndexLoader({ request: getRequest('/fairs'), params: {} } as never)
     expect(Array.isArray(guest.current) && Array.isArray(guest.upcoming) && Array.isArray(guest.past)).toBe(true)
     const buyer = await createUser('BUYER')
     await expect(Promise.resolve(fairsIndexLoader({ request: getRequest('/fairs', [buyer.cookie]), params: {} } as never))).resolves.toHaveProperty('current')
@@ -146,7 +146,7 @@ describe('fair page programme', () => {
 
 describe('showcase calendar file (.ics)', () => {
   const ics = (sessionId: string, cookies: string[] = []) =>
-    calendarLoader({ request: getRequest(`/live/${encodeURIComponent(sessionId)}/calendar.ics`, cookies), params: { sessionId } } as never) as Promise<Response>
+    calendarLoader({ request: getRequest(`/live/${encodeURIComponent(sessionId)}/calendar.ics`, cookies), params: { sessionId } } as never)
 
   it('a listed show: title, company, the viewer page and UTC times, for a guest', async () => {
     const exporter = await createExporter({ companyName: 'Calendar Foods' })
@@ -205,7 +205,7 @@ describe('scheduling a showcase into a fair', () => {
   }
 
   const schedule = (cookie: string, fields: Record<string, string>) =>
-    postAction(scheduleAction as never, '/exporter/sessions', [cookie], { intent: 'schedule', title: 'Fair showcase', isPublic: 'on', ...fields })
+    postAction(scheduleAction, '/exporter/sessions', [cookie], { intent: 'schedule', title: 'Fair showcase', isPublic: 'on', ...fields })
 
   /** The field errors of an action's 400 answer (data({ result }, { status: 400 })). */
   async function refusal(answer: unknown) {
@@ -223,7 +223,9 @@ describe('scheduling a showcase into a fair', () => {
     await approvedBooth(pendingFair.id, exporter.company.id, null)
     const endedFair = await makeFair(organizer.user.id, new Date(Date.now() - 3 * DAY), new Date(Date.now() - DAY))
     await approvedBooth(endedFair.id, exporter.company.id)
-    const form = (await scheduleLoader({ request: getRequest('/exporter/sessions', [exporter.cookie]), params: {} } as never)) as { fairs: { id: string }[] }
+    const form = (await scheduleLoader({ request: getRequest('/exporter/sessions', [exporter.cookie]), params: {} } as never)) as {
+      fairs: Array<{ id: string }>
+    }
     expect(form.fairs.map((f) => f.id)).toEqual([fair.id])
 
     const answer = (await schedule(exporter.cookie, {
@@ -246,7 +248,7 @@ describe('scheduling a showcase into a fair', () => {
 
     // The organizer approves it as today (places it), then it is in the programme and has a calendar file.
     const placed = (await postAction(
-      manageAction as never,
+      manageAction,
       `/organizer/fairs/${fair.id}`,
       [organizer.cookie],
       {
@@ -297,7 +299,7 @@ describe('scheduling a showcase into a fair', () => {
       expect(errors.startsAt).toEqual(['fairs.errors.outside-fair'])
     }
     // The "public" box left unticked: the checkbox sends nothing.
-    const privateAnswer = await postAction(scheduleAction as never, '/exporter/sessions', [exporter.cookie], {
+    const privateAnswer = await postAction(scheduleAction, '/exporter/sessions', [exporter.cookie], {
       intent: 'schedule',
       title: 'Private',
       fairId: fair.id,
@@ -323,7 +325,7 @@ describe('scheduling a showcase into a fair', () => {
     })
     const propose = (preferredStart: string) =>
       postAction(
-        registerAction as never,
+        registerAction,
         `/fairs/${fair.slug}/register`,
         [exporter.cookie],
         {

@@ -30,7 +30,7 @@ function programmeState(session: { status: string; scheduledStartAt: Date; sched
 type ProgrammeEntry = { id: string; title: string; state: ReturnType<typeof programmeState>; startsAt: string }
 
 /** The exhibitor's showcase a booth card leads to: the one live now, else the next in the programme. */
-function boothShowcase(programme: readonly ProgrammeEntry[], sessions: readonly { id: string; companyId: string }[], companyId: string) {
+function boothShowcase(programme: readonly ProgrammeEntry[], sessions: ReadonlyArray<{ id: string; companyId: string }>, companyId: string) {
   const own = new Set(sessions.filter((s) => s.companyId === companyId).map((s) => s.id))
   const mine = programme.filter((s) => own.has(s.id))
   const next = mine.find((s) => s.state === 'live') ?? mine.find((s) => s.state === 'soon' || s.state === 'upcoming')

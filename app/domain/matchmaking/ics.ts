@@ -107,7 +107,7 @@ export function showcaseEventIcs(show: ShowcaseEvent): string {
     start: show.startsAt,
     end: show.endsAt,
     summary: `${show.title} — ${show.company}`,
-    description: [`${show.company}`, ...(show.description ? ['', show.description] : []), '', show.watchUrl].join('\n'),
+    description: [show.company, ...(show.description ? ['', show.description] : []), '', show.watchUrl].join('\n'),
     url: show.watchUrl,
     location: show.watchUrl,
     status: ICalEventStatus.CONFIRMED,

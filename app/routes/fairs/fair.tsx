@@ -50,7 +50,7 @@ function SessionRow({ session, fairZone }: { session: Session; fairZone: string 
     <li id={`session-${session.id}`} className="flex flex-wrap items-start justify-between gap-2 py-3" data-testid={`programme-item-${session.id}`}>
       <div className="min-w-0">
         <p className="font-medium">
-          <Link to={`/live/${session.id}`} className="text-brand-800 hover:underline">
+          <Link to={`/live/${session.id}`} className="text-brand-700 hover:underline">
             {session.title}
           </Link>
         </p>

@@ -39,7 +39,7 @@ function FairItem({ fair }: { fair: FairCard }) {
         ) : null}
       </div>
       <h3 className="mt-2 text-lg font-semibold">
-        <Link to={`/fairs/${fair.slug}`} className="text-brand-800 hover:underline">
+        <Link to={`/fairs/${fair.slug}`} className="text-brand-700 hover:underline">
           {fair.name}
         </Link>
       </h3>
