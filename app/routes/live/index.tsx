@@ -207,8 +207,8 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
         {days.length ? (
           <ol className="mt-2 space-y-4" data-testid="upcoming-calendar">
             {days.map(({ day, items }) => (
-              <li key={day} aria-labelledby={`day-${day}`} className="rounded-xl bg-white px-4 pt-3 shadow-sm ring-1 ring-slate-200">
-                <h3 id={`day-${day}`} className="text-sm font-semibold text-brand-700">
+              <li key={day} className="rounded-xl bg-white px-4 pt-3 shadow-sm ring-1 ring-slate-200">
+                <h3 className="text-sm font-semibold text-brand-700">
                   <time dateTime={day}>{formatDay(items[0]?.startsAt ?? day, locale, timeZone)}</time>
                 </h3>
                 <ul className="divide-y divide-slate-100">
