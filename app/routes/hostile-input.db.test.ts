@@ -437,7 +437,17 @@ describe('fair registration, meeting request, booth and certification', () => {
   })
 
   it('a control character in a URL is a 400 before any loader reads it (it was a 500 from the database)', async () => {
-    for (const url of ['/catalog/a%00b', `/exporters/a%00b`, `/fairs/a%00b`, '/live/a%00b', '/catalog?q=a%00b', '/invitations/a%00b', '/catalog?q=%E0%A4%A']) {
+    for (const url of [
+      '/catalog/a%00b',
+      `/exporters/a%00b`,
+      `/fairs/a%00b`,
+      '/live/a%00b',
+      '/catalog?q=a%00b',
+      '/invitations/a%00b',
+      '/catalog?q=%E0%A4%A',
+      '/live?region=a%00b',
+      '/live?fair=%E0%A4%A',
+    ]) {
       expect((await app.handle(appGet(url))).status, url).toBe(400)
     }
     expect((await app.handle(appGet('/inquiries/a%00b', [buyer.cookie]))).status).toBe(400)
@@ -446,6 +456,10 @@ describe('fair registration, meeting request, booth and certification', () => {
     // Path tricks name nothing: an encoded traversal is an unknown product, and a search may contain tabs.
     expect((await app.handle(appGet(`/catalog/${HOSTILE.encodedTraversal}`))).status).toBe(404)
     expect((await app.handle(appGet('/catalog?q=tab%09ok'))).status).toBe(200)
+    // The directory ignores filters it cannot read (and says so) instead of failing.
+    expect(
+      (await app.handle(appGet(`/live?category=${encodeURIComponent(HOSTILE.pathTraversal)}&hs=${encodeURIComponent(MARKUP)}&language=x'--`))).status,
+    ).toBe(200)
   })
 })
 
