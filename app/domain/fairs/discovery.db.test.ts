@@ -9,7 +9,7 @@ import { action as manageAction } from '~/routes/organizer/fairs/fair'
 import { loader as fairsIndexLoader } from '~/routes/fairs/index'
 import { loader as publicFairLoader } from '~/routes/fairs/fair'
 import { action as registerAction } from '~/routes/fairs/register'
-import { getPublicFair, listPublicFairs } from './public.server'
+import { getBoothPage, getPublicFair, listPublicFairs } from './public.server'
 
 // The way in to a fair: the public index, the programme that leads to viewer pages and calendars, and
 // an exporter scheduling a showcase into a fair from the schedule form (the fair's one proposal rule).
@@ -36,7 +36,7 @@ async function makeFair(organizerId: string, startsAt: Date, endsAt: Date, statu
 
 async function approvedBooth(fairId: string, companyId: string, approvedAt: Date | null = new Date()) {
   const prisma = await getPrisma()
-  return prisma.booth.create({ data: { fairId, companyId, code: `D${unique().slice(0, 6)}`, approvedAt } })
+  return prisma.booth.create({ data: { fairId, companyId, code: `D${unique().slice(0, 6).toUpperCase()}`, approvedAt } })
 }
 
 type ShowOptions = { status?: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'; isPublic?: boolean; approved?: boolean; title?: string; description?: string }
@@ -142,6 +142,19 @@ describe('fair page programme', () => {
     expect(booths.get('Alpha Live')).toMatchObject({ id: aLive.id, live: true })
     expect(booths.get('Beta Next')).toMatchObject({ id: bNext.id, live: false, startsAt: bNext.scheduledStartAt.toISOString() })
     expect(booths.get('Gamma Quiet')).toBeNull()
+    // The booth pages list the same shows: Gamma's private show and waiting proposal on neither.
+    const gamma = await getBoothPage(fair.slug, page.halls.flatMap((hall) => hall.booths).find((booth) => booth.companyName === 'Gamma Quiet')!.code, {
+      now,
+      locale: 'en',
+      viewer: null,
+    })
+    expect([...gamma.upcoming, ...gamma.past]).toEqual([])
+    const alpha = await getBoothPage(fair.slug, page.halls.flatMap((hall) => hall.booths).find((booth) => booth.companyName === 'Alpha Live')!.code, {
+      now,
+      locale: 'en',
+      viewer: null,
+    })
+    expect(alpha.upcoming.map((s) => s.id)).toEqual([aLive.id, aLater.id])
   })
 })
 

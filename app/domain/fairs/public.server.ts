@@ -165,7 +165,8 @@ export async function getBoothPage(slug: string, code: string, { now, locale, vi
       select: { id: true, hsCode: true, moq: true, unit: true, translations: { select: { locale: true, name: true } } },
     }),
     prisma.liveSession.findMany({
-      where: { fairId: fair.id, companyId: booth.company.id, approvedAt: { not: null }, status: { not: 'CANCELLED' } },
+      // Listed showcases only, as in the programme: each links to a viewer page anyone may open.
+      where: { AND: [LISTED_SHOWCASE, { fairId: fair.id, companyId: booth.company.id, approvedAt: { not: null }, status: { not: 'CANCELLED' } }] },
       orderBy: { scheduledStartAt: 'asc' },
       select: sessionSelect,
     }),

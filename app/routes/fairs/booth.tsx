@@ -92,7 +92,10 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
               {upcoming.map((s) => (
                 <li key={s.id} className="py-2">
                   <p className="font-medium">
-                    {s.title} {s.state === 'live' ? <StatusBadge status="LIVE" /> : null}
+                    <Link to={`/live/${s.id}`} className="text-brand-700 hover:underline">
+                      {s.title}
+                    </Link>{' '}
+                    {s.state === 'live' ? <StatusBadge status="LIVE" /> : null}
                   </p>
                   <SessionTime session={s} fairZone={fair.timeZone} />
                 </li>
@@ -107,7 +110,11 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
             <ul className="divide-y divide-slate-100">
               {past.map((s) => (
                 <li key={s.id} className="py-2">
-                  <p className="font-medium">{s.title}</p>
+                  <p className="font-medium">
+                    <Link to={`/live/${s.id}`} className="text-brand-700 hover:underline">
+                      {s.title}
+                    </Link>
+                  </p>
                   <p className="text-xs text-slate-500">{t('fairs.viewersCount', { count: s.uniqueViewers })}</p>
                   <SessionTime session={s} fairZone={fair.timeZone} />
                 </li>
