@@ -54,6 +54,8 @@ test('a guest requests a quote from a pinned product: signs up as a buyer, comes
     await guest.getByRole('button', { name: 'Create account' }).click()
     await expect(guest).toHaveURL(new RegExp(`/live/${sessionId}\\?rfq=${productId}$`))
     await expect(guest.getByRole('dialog', { name: `Request quote: ${PRODUCT}` })).toBeVisible()
+    // Focus is in the dialog, so a keyboard or screen-reader user starts there.
+    await expect(guest.getByRole('dialog', { name: `Request quote: ${PRODUCT}` })).toBeFocused()
   })
 
   const note = `Guest asked live ${Date.now()}`

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -67,12 +67,29 @@ type ProductDialog = { kind: 'quote' | 'samples'; product: PinnedProductView } |
 // it keeps the dialog visible when its product cards sit in a hidden tab on a phone.
 function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const { t } = useTranslation()
+  const dialogRef = useRef<HTMLDivElement>(null)
+  const closeOnEscape = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key === 'Escape') onClose()
+  })
+  // Focus moves into the dialog when it opens (also when it opens by itself, back from signing in) and
+  // back to where it was when it closes; Escape closes it.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    dialogRef.current?.focus()
+    document.addEventListener('keydown', closeOnEscape)
+    return () => {
+      document.removeEventListener('keydown', closeOnEscape)
+      before?.focus()
+    }
+  }, [])
   return createPortal(
     <div
+      ref={dialogRef}
       role="dialog"
       aria-modal="true"
       aria-labelledby="live-dialog-title"
-      className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4"
+      tabIndex={-1}
+      className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4 focus:outline-none"
     >
       <div className="max-h-full w-full max-w-lg overflow-y-auto rounded-xl bg-white p-5 shadow-xl">
         <div className="mb-3 flex items-start justify-between gap-2">
