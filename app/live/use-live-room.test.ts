@@ -17,6 +17,7 @@ const joinState = (messages: ChatMessageView[], removedMessageIds: string[] = []
   pinnedProducts: [],
   slowModeSeconds: 0,
   viewerCount: 2,
+  chatClosed: false,
   you: { key: 'g:me', name: 'Me', canModerate: false, isHost: false, muted: false, banned: false, sanctionUntil: null, canChat: true },
 })
 
@@ -55,5 +56,18 @@ describe('roomReducer', () => {
     expect(state.sanction).toEqual({ kind: 'MUTE', until: '2026-11-24T10:10:00.000Z' })
     state = roomReducer(state, { type: 'sanctioned', kind: null, until: null })
     expect(state.sanction).toBeNull()
+  })
+
+  it('closes the chat when the show ends while the viewer is in the room, and keeps it closed for a later join', () => {
+    let state = roomReducer(initialRoomState, { type: 'joined', state: joinState([]) })
+    expect(state.you?.canChat).toBe(true)
+    state = roomReducer(state, { type: 'chat-closed' })
+    expect(state.chatClosed).toBe(true)
+    expect(state.you?.canChat).toBe(false)
+    const later = roomReducer(initialRoomState, {
+      type: 'joined',
+      state: { ...joinState([]), chatClosed: true, you: { ...joinState([]).you, canChat: false } },
+    })
+    expect(later.chatClosed).toBe(true)
   })
 })

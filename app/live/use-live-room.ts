@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import { io, type Socket } from 'socket.io-client'
+import { isSupportedLocale } from '~/lib/i18n'
+import { useRootData } from '~/lib/use-root-data'
 import { type AckFor, type RequestOf, timedEmit } from '~/protocol/catalogue'
 import type {
   ChatMessageView,
@@ -13,6 +15,7 @@ import type {
   PinnedProductView,
   Reaction,
 } from '~/protocol/live'
+import { publishAudience } from './audience-store'
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 
@@ -24,6 +27,8 @@ type RoomState = {
   pinnedProducts: PinnedProductView[]
   viewerCount: number
   slowModeSeconds: number
+  /** The session ended: the chat is read-only (told at join, or by the server when it ends meanwhile). */
+  chatClosed: boolean
   you: JoinState['you'] | null
   sanction: { kind: 'MUTE' | 'BAN'; until: string | null } | null
   reactionBurst: { id: number; counts: Record<string, number> } | null
@@ -40,6 +45,7 @@ type Action =
   | { type: 'products'; products: PinnedProductView[] }
   | { type: 'viewers'; count: number }
   | { type: 'slow-mode'; seconds: number }
+  | { type: 'chat-closed' }
   | { type: 'sanctioned'; kind: 'MUTE' | 'BAN' | null; until: string | null }
   | { type: 'reactions'; counts: Record<string, number> }
 
@@ -53,6 +59,7 @@ export const initialRoomState: RoomState = {
   pinnedProducts: [],
   viewerCount: 0,
   slowModeSeconds: 0,
+  chatClosed: false,
   you: null,
   sanction: null,
   reactionBurst: null,
@@ -83,6 +90,7 @@ export function roomReducer(state: RoomState, action: Action): RoomState {
         pinnedProducts: action.state.pinnedProducts,
         slowModeSeconds: action.state.slowModeSeconds,
         viewerCount: action.state.viewerCount || state.viewerCount,
+        chatClosed: action.state.chatClosed,
         you: action.state.you,
         sanction: action.state.you.banned
           ? { kind: 'BAN', until: action.state.you.sanctionUntil }
@@ -108,6 +116,8 @@ export function roomReducer(state: RoomState, action: Action): RoomState {
       return { ...state, viewerCount: action.count }
     case 'slow-mode':
       return { ...state, slowModeSeconds: action.seconds }
+    case 'chat-closed':
+      return { ...state, chatClosed: true, you: state.you ? { ...state.you, canChat: false } : null }
     case 'sanctioned':
       return { ...state, sanction: action.kind ? { kind: action.kind, until: action.until } : null }
     case 'reactions':
@@ -120,7 +130,8 @@ type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>
 /**
  * The `/live` room of one session: connection state, chat, pinned products and moderation calls.
  * A connection that recovers (one server) needs nothing more; otherwise it rejoins and catches up
- * from the last message it has. A guest choosing a name rejoins on the same connection.
+ * from the last message it has. A guest choosing a name rejoins on the same connection. The join
+ * carries the page's language: pinned products come in it.
  */
 export function useLiveRoom(sessionId: string, options: { guestName?: string | null; enabled?: boolean } = {}) {
   const [state, dispatch] = useReducer(roomReducer, initialRoomState)
@@ -137,6 +148,8 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
     guestNameRef.current = guestName
   })
   const rejoinRef = useRef<(() => void) | null>(null)
+  const { locale: pageLocale } = useRootData()
+  const locale = isSupportedLocale(pageLocale) ? pageLocale : undefined
 
   useEffect(() => {
     if (!enabled) return
@@ -148,7 +161,7 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
 
     const join = () => {
       const sinceMessageId = joinedOnce ? (lastMessageId.current ?? undefined) : undefined
-      socket.emit('live:join', { sessionId, guestName: guestNameRef.current, sinceMessageId }, (result) => {
+      socket.emit('live:join', { sessionId, guestName: guestNameRef.current, sinceMessageId, locale }, (result) => {
         if (result.ok) {
           dispatch({ type: 'joined', state: result.state })
           joinedOnce = true
@@ -175,6 +188,7 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
     socket.on('products:pinned', ({ products }) => dispatch({ type: 'products', products }))
     socket.on('room:viewers', ({ count }) => dispatch({ type: 'viewers', count }))
     socket.on('room:slow-mode', ({ seconds }) => dispatch({ type: 'slow-mode', seconds }))
+    socket.on('room:chat-closed', () => dispatch({ type: 'chat-closed' }))
     socket.on('room:reactions', ({ counts }) => dispatch({ type: 'reactions', counts: counts }))
     socket.on('you:sanctioned', ({ kind, until }) => {
       dispatch({ type: 'sanctioned', kind, until })
@@ -188,7 +202,16 @@ export function useLiveRoom(sessionId: string, options: { guestName?: string | n
       socketRef.current = null
       rejoinRef.current = null
     }
-  }, [sessionId, enabled])
+    // A language switch (the root data changes) connects again and joins in the new language.
+  }, [sessionId, enabled, locale])
+
+  // The audience figure, for the page's header (one definition: app/domain/live/audience.ts).
+  const joined = state.you !== null
+  useEffect(() => {
+    if (!joined) return
+    publishAudience(sessionId, state.viewerCount)
+    return () => publishAudience(sessionId, null)
+  }, [sessionId, joined, state.viewerCount])
 
   // A guest who picks a name joins again on the same connection: nothing is reloaded or lost.
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { stripHiddenCharacters } from '~/lib/plain-text'
-import { JoinSchema, LIVE_CLIENT_EVENTS, LIVE_EVENT_SCHEMAS, SendMessageSchema } from './live'
+import { CHAT_MAX_CODE_UNITS, JoinSchema, LIVE_CLIENT_EVENTS, LIVE_EVENT_SCHEMAS, SendMessageSchema } from './live'
 
 describe('live protocol schemas', () => {
   it('strips control and bidi override/isolate characters, keeps direction marks and line breaks in chat', () => {
@@ -18,6 +18,19 @@ describe('live protocol schemas', () => {
   it('refuses keys it does not know, __proto__ included', () => {
     expect(SendMessageSchema.safeParse(JSON.parse('{"sessionId":"s1","body":"hi","__proto__":{"admin":true}}')).success).toBe(false)
     expect(JoinSchema.safeParse({ sessionId: 's1', userId: 'someone-else' }).success).toBe(false)
+  })
+
+  it('takes the reader’s language at join only among the supported ones', () => {
+    expect(JoinSchema.parse({ sessionId: 's1', locale: 'ko' }).locale).toBe('ko')
+    expect(JoinSchema.parse({ sessionId: 's1' }).locale).toBeUndefined()
+    for (const locale of ['fr', 'KO', 'ko-KR', '', '__proto__', 1]) expect(JoinSchema.safeParse({ sessionId: 's1', locale }).success).toBe(false)
+  })
+
+  it('leaves the characters-people-see limit to the domain, and bounds the code units of a message', () => {
+    // 600 emoji pass the edge (1,200 code units), to be refused as too long with a reason.
+    expect(SendMessageSchema.safeParse({ sessionId: 's1', body: '🔥'.repeat(600) }).success).toBe(true)
+    // One "character" with thousands of combining marks is bounded here.
+    expect(SendMessageSchema.safeParse({ sessionId: 's1', body: `e${'\u0301'.repeat(CHAT_MAX_CODE_UNITS)}` }).success).toBe(false)
   })
 
   it('lists every client event once', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SUPPORTED_LOCALES } from '~/lib/i18n'
 import { stripHiddenCharacters } from '~/lib/plain-text'
 import type { AckOf, Catalogue, NoResult, RequestEvents } from './catalogue'
 
@@ -6,7 +7,14 @@ import type { AckOf, Catalogue, NoResult, RequestEvents } from './catalogue'
 // Client → server payloads are validated with these schemas where they arrive; server → client
 // payloads are typed with the same module so both ends agree.
 
+/** Characters as people see them (grapheme clusters, app/lib/chat-length.ts): an emoji counts one. */
 export const CHAT_MAX_LENGTH = 500
+/**
+ * A hard bound in UTF-16 code units, far above any message the composer lets through (500 ZWJ family
+ * emoji are 5,500 units): one "character" can carry any number of combining marks, so the grapheme
+ * limit alone would not bound the work a message makes.
+ */
+export const CHAT_MAX_CODE_UNITS = 8000
 export const MAX_PINNED_PRODUCTS = 3
 export const REACTIONS = ['👍', '❤️', '👏', '🔥', '😮', '🤝'] as const
 export type Reaction = (typeof REACTIONS)[number]
@@ -31,11 +39,17 @@ export const JoinSchema = z.strictObject({
     .optional(),
   /** After a reconnect: only messages newer than this one are sent back. */
   sinceMessageId: id.optional(),
+  /**
+   * The language the page was rendered in: pinned products come in it (a signed-in user without it
+   * gets their saved language, a guest English).
+   */
+  locale: z.enum(SUPPORTED_LOCALES).optional(),
 })
 
 export const SendMessageSchema = z.strictObject({
   sessionId,
-  body: visibleText().pipe(z.string().min(1, { error: 'empty' }).max(CHAT_MAX_LENGTH, { error: 'too-long' })),
+  // The limit in characters people see is the domain's (a `too-long` refusal that says so); here only the hard bound.
+  body: visibleText().pipe(z.string().min(1, { error: 'empty' }).max(CHAT_MAX_CODE_UNITS, { error: 'too-long' })),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)
@@ -98,6 +112,10 @@ export const LIVE_ERROR_CODES = [
   'rate-limited',
   'slow-mode',
   'blocked-word',
+  /** A chat message over CHAT_MAX_LENGTH characters (as people count them). */
+  'too-long',
+  /** The session is over (or cancelled): its chat is read-only. */
+  'chat-closed',
   'too-many-pins',
   'not-joined',
   /** A guest minted over its network's budget of new guests: it may watch, not chat. */
@@ -154,7 +172,10 @@ export type JoinState = {
   pinnedMessage: ChatMessageView | null
   pinnedProducts: PinnedProductView[]
   slowModeSeconds: number
+  /** People watching now (app/domain/live/audience.ts). */
   viewerCount: number
+  /** The session ended or was cancelled: the chat is read-only. */
+  chatClosed: boolean
   you: { key: string; name: string; canModerate: boolean; isHost: boolean; muted: boolean; banned: boolean; sanctionUntil: string | null; canChat: boolean }
 }
 
@@ -164,7 +185,10 @@ export type LiveServerToClient = {
   'chat:removed': (payload: { messageId: string }) => void
   'chat:pinned': (payload: { message: ChatMessageView | null }) => void
   'products:pinned': (payload: { products: PinnedProductView[] }) => void
+  /** People watching now (app/domain/live/audience.ts), sent when it changes. */
   'room:viewers': (payload: { count: number }) => void
+  /** The session ended or was cancelled while people were in the room: its chat closes. */
+  'room:chat-closed': (payload: Record<string, never>) => void
   'room:slow-mode': (payload: { seconds: number }) => void
   'room:reactions': (payload: { counts: Partial<Record<(typeof REACTIONS)[number], number>> }) => void
   'room:participants': (payload: { participants: ParticipantView[] }) => void

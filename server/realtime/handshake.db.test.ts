@@ -115,8 +115,8 @@ describe('new guest identities per network (item 8)', () => {
     expect(await emitAck(rotated, 'live:join', { sessionId: session.id })).toMatchObject({ ok: true, state: { you: { canChat: false } } })
     expect(v6).toHaveLength(GUEST_IDENTITY_BUDGET.points)
 
-    // Viewers counted: the host's company member is present too; 3 + 1 + 1 guests + host = 6, the churn not.
-    await expect.poll(() => counts.at(-1), { timeout: 6000 }).toBe(6)
+    // Viewers counted: 3 + 1 + 1 guests = 5; neither the host's company member (app/domain/live/audience.ts) nor the churn.
+    await expect.poll(() => counts.at(-1), { timeout: 6000 }).toBe(5)
   })
 
   it.skipIf(!hasMedia)('writes no view span for a guest minted over the budget (kept out of the viewer KPIs)', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createLiveShowcase } from '../../tests/fixtures'
 import { connectLive, emitAck, mediaWorkerBinary, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
-import type { ChatMessageView, JoinState } from '../../app/protocol/live.ts'
+import { CHAT_MAX_CODE_UNITS, type ChatMessageView, type JoinState } from '../../app/protocol/live.ts'
 import { mintGuestCookie } from '../../app/utils/guest-key.server.ts'
 import { MEDIA_PEER_QUOTA } from './media-handlers/peer-quota.ts'
 import { MEDIA_EVENT_BUDGET } from './media-namespace.ts'
@@ -77,7 +77,9 @@ describe('hostile input on /live', () => {
       ['chat:send', 42],
       ['chat:send', { sessionId: session.id, body: ['an', 'array'] }],
       ['chat:send', { sessionId: 12345, body: 'number as id' }],
-      ['chat:send', { sessionId: session.id, body: 'x'.repeat(501) }],
+      ['chat:send', { sessionId: session.id, body: 'x'.repeat(CHAT_MAX_CODE_UNITS + 1) }],
+      ['live:join', { sessionId: session.id, locale: 'xx' }],
+      ['live:join', { sessionId: session.id, locale: { toString: 'ko' } }],
       ['chat:send', JSON.parse(`{"sessionId":"${session.id}","body":"hi","__proto__":{"isAdmin":true}}`)],
       ['chat:send', { sessionId: session.id, body: 'hi', constructor: { prototype: { isAdmin: true } } }],
       ['chat:send', { sessionId: session.id, body: 'hi', authorId: exporter.user.id }],
@@ -88,6 +90,8 @@ describe('hostile input on /live', () => {
     ]
     for (const [event, payload] of attempts) expect([event, code(await emitAck(viewer, event, payload))]).toEqual([event, 'invalid'])
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
+    // Within the edge's bound but over the limit people see: refused with its reason.
+    expect(code(await emitAck(viewer, 'chat:send', { sessionId: session.id, body: 'x'.repeat(501) }))).toBe('too-long')
 
     // An event the catalogue does not know: answered, with or without an acknowledgement callback.
     expect(await emitAck(viewer, 'admin:grant', { role: 'ADMIN' })).toMatchObject({ ok: false, error: { code: 'invalid' } })

@@ -57,6 +57,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
         iceServers: options.media.iceServers,
         testHooks: options.media.testHooks,
         recordings: options.media.recordings ?? null,
+        onSessionEnded: (sessionId) => live.sessionEnded(sessionId),
       })
     : null
   // Sign-out, revoked sessions and membership changes drop the person's sockets on every process.

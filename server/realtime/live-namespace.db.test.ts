@@ -1,7 +1,8 @@
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHAT_MAX_LENGTH } from '../../app/protocol/live.ts'
 import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
-import { connectLive, emitAck, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
+import { connectLive, emitAck, mediaWorkerBinary, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
 import type { ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
 
@@ -63,7 +64,7 @@ describe('/live namespace', () => {
     expect(lateJoin.ok && lateJoin.state.messages.map((m) => m.body)).toContain('What is the MOQ?')
   })
 
-  it('counts the audience once per person (two tabs are one person), and nothing but the audience', async () => {
+  it('counts the audience once per person (two tabs are one person), without the host, and nothing but the audience', async () => {
     const { exporter, session } = await liveSession()
     const buyer = await createBuyer()
     const host = await client(exporter.cookie)
@@ -76,7 +77,8 @@ describe('/live namespace', () => {
     // Counts are recounted every 2 s and sent when they change; wait for two recounts.
     await expect.poll(() => counts.length, { timeout: 6000 }).toBeGreaterThan(0)
     await new Promise((resolve) => setTimeout(resolve, 2500))
-    expect(counts).toEqual([2])
+    // The buyer, once; the host presents and is not part of the audience (app/domain/live/audience.ts).
+    expect(counts).toEqual([1])
   })
 
   it('catches up after a reconnect with what was missed, also messages stored earlier that arrived later', async () => {
@@ -339,5 +341,172 @@ describe('hostile input on /live', () => {
     const prisma = await getPrisma()
     await prisma.liveSession.update({ where: { id: session.id }, data: { isPublic: false } })
     expect(await emit(await client(), 'live:join', { sessionId: session.id, guestName: 'x' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+  })
+})
+
+describe('pinned products in each reader’s language', () => {
+  async function bilingualShowcase() {
+    const { exporter, session } = await liveSession()
+    const ginseng = await createProduct(exporter.company.id, { name: 'Red ginseng tea', koName: '홍삼차' })
+    const kimchi = await createProduct(exporter.company.id, { name: 'Cabbage kimchi', koName: '배추김치' })
+    // Not translated: every reader gets the English name.
+    const plain = await createProduct(exporter.company.id, { name: 'Rice cracker' })
+    return { exporter, session, ginseng, kimchi, plain }
+  }
+
+  async function koreanUser() {
+    const buyer = await createBuyer()
+    const prisma = await getPrisma()
+    await prisma.user.update({ where: { id: buyer.user.id }, data: { locale: 'ko' } })
+    return buyer
+  }
+
+  const names = (products: PinnedProductView[]) => products.map((p) => p.name)
+
+  it('sends each viewer the cards in their own language on join and on every pin and unpin, and the host’s ack in theirs', async () => {
+    const { exporter, session, ginseng, kimchi, plain } = await bilingualShowcase()
+    const english = await createBuyer()
+    const korean = await koreanUser()
+    const host = await client(exporter.cookie)
+    const en = await client(english.cookie)
+    const ko = await client(korean.cookie)
+    // A guest reads the language the page was rendered in.
+    const koGuest = await client()
+    await emit(host, 'live:join', { sessionId: session.id })
+    expect((await emit(host, 'products:pin', { sessionId: session.id, productId: ginseng.id, pinned: true })).ok).toBe(true)
+
+    // On join: a signed-in user's saved language, a guest's page language, English by default.
+    const enJoin = await emit<{ state: JoinState }>(en, 'live:join', { sessionId: session.id })
+    const koJoin = await emit<{ state: JoinState }>(ko, 'live:join', { sessionId: session.id })
+    const guestJoin = await emit<{ state: JoinState }>(koGuest, 'live:join', { sessionId: session.id, guestName: '민지', locale: 'ko' })
+    expect(enJoin.ok && names(enJoin.state.pinnedProducts)).toEqual(['Red ginseng tea'])
+    expect(koJoin.ok && names(koJoin.state.pinnedProducts)).toEqual(['홍삼차'])
+    expect(guestJoin.ok && names(guestJoin.state.pinnedProducts)).toEqual(['홍삼차'])
+    // The trade facts travel with the names, whatever the language.
+    expect(koJoin.ok && koJoin.state.pinnedProducts[0]).toMatchObject({ hsCode: ginseng.hsCode, moq: 100, incoterms: ['FOB', 'CIF'] })
+
+    // On a new pin: each reader in their language; the untranslated one in English for all.
+    const enSees = nextEvent<{ products: PinnedProductView[] }>(en, 'products:pinned')
+    const koSees = nextEvent<{ products: PinnedProductView[] }>(ko, 'products:pinned')
+    const guestSees = nextEvent<{ products: PinnedProductView[] }>(koGuest, 'products:pinned')
+    expect((await emit(host, 'products:pin', { sessionId: session.id, productId: kimchi.id, pinned: true })).ok).toBe(true)
+    expect(names((await enSees).products)).toEqual(['Red ginseng tea', 'Cabbage kimchi'])
+    expect(names((await koSees).products)).toEqual(['홍삼차', '배추김치'])
+    expect(names((await guestSees).products)).toEqual(['홍삼차', '배추김치'])
+
+    const enAfterPlain = nextEvent<{ products: PinnedProductView[] }>(en, 'products:pinned')
+    const koAfterPlain = nextEvent<{ products: PinnedProductView[] }>(ko, 'products:pinned')
+    const ack = await emit<{ products: PinnedProductView[] }>(host, 'products:pin', { sessionId: session.id, productId: plain.id, pinned: true })
+    expect(ack.ok && names(ack.products)).toEqual(['Red ginseng tea', 'Cabbage kimchi', 'Rice cracker'])
+    expect(names((await enAfterPlain).products)).toEqual(['Red ginseng tea', 'Cabbage kimchi', 'Rice cracker'])
+    expect(names((await koAfterPlain).products)).toEqual(['홍삼차', '배추김치', 'Rice cracker'])
+
+    // On an unpin, the same.
+    const koAfterUnpin = nextEvent<{ products: PinnedProductView[] }>(ko, 'products:pinned')
+    const enAfterUnpin = nextEvent<{ products: PinnedProductView[] }>(en, 'products:pinned')
+    expect((await emit(host, 'products:pin', { sessionId: session.id, productId: ginseng.id, pinned: false })).ok).toBe(true)
+    expect(names((await koAfterUnpin).products)).toEqual(['배추김치', 'Rice cracker'])
+    expect(names((await enAfterUnpin).products)).toEqual(['Cabbage kimchi', 'Rice cracker'])
+  })
+
+  it('follows the page’s language over the saved one, and moves a socket that joins again in another language', async () => {
+    const { exporter, session, ginseng, kimchi } = await bilingualShowcase()
+    const korean = await koreanUser()
+    const host = await client(exporter.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    await emit(host, 'products:pin', { sessionId: session.id, productId: ginseng.id, pinned: true })
+    // Saved language Korean, page switched to English (the language cookie wins on the page, so here too).
+    const reader = await client(korean.cookie)
+    const inEnglish = await emit<{ state: JoinState }>(reader, 'live:join', { sessionId: session.id, locale: 'en' })
+    expect(inEnglish.ok && names(inEnglish.state.pinnedProducts)).toEqual(['Red ginseng tea'])
+    const inKorean = await emit<{ state: JoinState }>(reader, 'live:join', { sessionId: session.id, locale: 'ko' })
+    expect(inKorean.ok && names(inKorean.state.pinnedProducts)).toEqual(['홍삼차'])
+    // One pin, one message, in the language of the latest join only.
+    const received: string[][] = []
+    reader.on('products:pinned', ({ products }: { products: PinnedProductView[] }) => received.push(names(products)))
+    await emit(host, 'products:pin', { sessionId: session.id, productId: kimchi.id, pinned: true })
+    await expect.poll(() => received.length).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(received).toEqual([['홍삼차', '배추김치']])
+    // A language the platform does not speak is refused at the edge.
+    expect(await emit(reader, 'live:join', { sessionId: session.id, locale: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+  })
+})
+
+describe('chat refusals say why', () => {
+  it('counts characters as people see them: 500 emoji or Hangul syllables go, one more is refused as too long', async () => {
+    const { session } = await liveSession()
+    const prisma = await getPrisma()
+    const viewer = await client((await createBuyer()).cookie)
+    await emit(viewer, 'live:join', { sessionId: session.id })
+    const family = '👨‍👩‍👧‍👦'
+    expect((await emit(viewer, 'chat:send', { sessionId: session.id, body: family.repeat(CHAT_MAX_LENGTH) })).ok).toBe(true)
+    expect((await emit(viewer, 'chat:send', { sessionId: session.id, body: '한'.repeat(CHAT_MAX_LENGTH) })).ok).toBe(true)
+    expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: '🔥'.repeat(CHAT_MAX_LENGTH + 1) })).toMatchObject({
+      ok: false,
+      error: { code: 'too-long' },
+    })
+    expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(2)
+  })
+
+  it('says when someone writes too fast (with the seconds to wait), is muted, or uses a blocked word', async () => {
+    const { exporter, session } = await liveSession()
+    const buyer = await createBuyer()
+    const host = await client(exporter.cookie)
+    const viewer = await client(buyer.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    await emit(viewer, 'live:join', { sessionId: session.id })
+    expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: 'a fake one' })).toMatchObject({ ok: false, error: { code: 'blocked-word' } })
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => emit(viewer, 'chat:send', { sessionId: session.id, body: `quick ${i}` })))
+    const limited = results.find((result) => !result.ok)
+    expect(limited).toMatchObject({ ok: false, error: { code: 'rate-limited' } })
+    if (!limited) throw new Error('not rate-limited')
+    const retryAfterMs = limited.error.retryAfterMs ?? 0
+    expect(retryAfterMs).toBeGreaterThan(0)
+    expect(retryAfterMs).toBeLessThanOrEqual(10_000)
+
+    // Another person (the limit above is per person): muted by the host.
+    const other = await createBuyer()
+    const muted = await client(other.cookie)
+    await emit(muted, 'live:join', { sessionId: session.id })
+    expect((await emit(host, 'mod:sanction', { sessionId: session.id, target: { userId: other.user.id }, kind: 'MUTE', minutes: 5 })).ok).toBe(true)
+    expect(await emit(muted, 'chat:send', { sessionId: session.id, body: 'hello?' })).toMatchObject({ ok: false, error: { code: 'muted' } })
+  })
+
+  it('closes the chat of an ended show: a later visitor joins read-only and a message is refused as chat-closed', async () => {
+    const { session } = await liveSession()
+    const prisma = await getPrisma()
+    const viewer = await client((await createBuyer()).cookie)
+    await emit(viewer, 'live:join', { sessionId: session.id })
+    await prisma.liveSession.update({ where: { id: session.id }, data: { status: 'ENDED', endedAt: new Date() } })
+    const later = await client((await createBuyer()).cookie)
+    const joined = await emit<{ state: JoinState }>(later, 'live:join', { sessionId: session.id })
+    expect(joined.ok && joined.state.chatClosed).toBe(true)
+    expect(joined.ok && joined.state.you.canChat).toBe(false)
+    expect(await emit(later, 'chat:send', { sessionId: session.id, body: 'still there?' })).toMatchObject({ ok: false, error: { code: 'chat-closed' } })
+    expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(0)
+  })
+})
+
+describe.skipIf(!mediaWorkerBinary())('a show ended by its host closes the chat for the people in the room', () => {
+  let mediaNode: RealtimeNode
+  beforeAll(async () => {
+    mediaNode = await startRealtimeNode(undefined, { media: true })
+  })
+  afterAll(async () => {
+    await stopRealtimeNode(mediaNode)
+  })
+
+  it('tells every viewer in the room at once, and refuses their next message as chat-closed', async () => {
+    const { exporter, session } = await liveSession()
+    const viewer = await connectLive(mediaNode.url, (await createBuyer()).cookie, clients)
+    const joined = await emit<{ state: JoinState }>(viewer, 'live:join', { sessionId: session.id })
+    expect(joined.ok && joined.state.chatClosed).toBe(false)
+    const closed = nextEvent(viewer, 'room:chat-closed')
+    const studio = await connectLive(mediaNode.mediaUrl, exporter.cookie, clients)
+    expect((await emit(studio, 'media:join', { sessionId: session.id, role: 'host' })).ok).toBe(true)
+    expect((await emit(studio, 'media:end', {})).ok).toBe(true)
+    await closed
+    expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: 'thank you!' })).toMatchObject({ ok: false, error: { code: 'chat-closed' } })
   })
 })

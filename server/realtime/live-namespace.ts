@@ -24,7 +24,10 @@ const CHAT_LIMIT = { keyPrefix: 'tradecast:live-chat', points: 5, duration: 10 }
  * the gateway (gateway/index.ts) from the catalogue of app/protocol/live.ts; each concern is a module
  * of live-handlers/ over app/domain/live.
  */
-export function registerLiveNamespace(io: Server, options: { redis?: { client: RedisCommandClient; scope?: string | undefined } } = {}): { close: () => void } {
+export function registerLiveNamespace(
+  io: Server,
+  options: { redis?: { client: RedisCommandClient; scope?: string | undefined } } = {},
+): { close: () => void; sessionEnded: (sessionId: string) => void } {
   const nsp = typedNamespace<LiveNamespace>(io, '/live')
   const logger = getLogger()
 
@@ -36,7 +39,7 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
     maxWindowMs: getEnv().LIVE_CHAT_BATCH_MAX_MS,
     onError: (error, name) => logger.error({ err: error, room: name }, 'chat broadcast failed'),
   })
-  const context = createLiveContext(nsp, { chat, chatLimiter: createSharedLimiter(CHAT_LIMIT, options.redis), cluster: options.redis !== undefined })
+  const context = createLiveContext(nsp, { chat, chatLimiter: createSharedLimiter(CHAT_LIMIT, options.redis), cluster: options.redis !== undefined, logger })
   const reacting = reactions(context)
   const stopViewerCounts = countViewers(context, logger)
 
@@ -61,6 +64,11 @@ export function registerLiveNamespace(io: Server, options: { redis?: { client: R
   })
 
   return {
+    /** The show ended (the host ended it on /media): its chat closes for everyone in the room, on every process. */
+    sessionEnded(sessionId: string) {
+      context.sessionChanged(sessionId)
+      context.toRoom(sessionId).emit('room:chat-closed', {})
+    },
     close() {
       chat.close()
       reacting.stop()

@@ -21,6 +21,8 @@ export type MediaNamespaceOptions = {
   testHooks: boolean
   /** Records live showcases; without it nothing is recorded. */
   recordings?: RecordingService | null
+  /** Told when a host ends a showcase (the `/live` namespace closes its chat). */
+  onSessionEnded?: (sessionId: string) => void
   /** Heartbeat of open viewer spans and stats refresh, ms. */
   heartbeatMs?: number
   now?: () => Date
@@ -43,7 +45,17 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   const spans = new ViewerSpans(now, logger, options.heartbeatMs ?? 5000)
   const rooms = new MediaRooms(nsp, spans, logger)
   const recordings = options.recordings ?? null
-  const context: MediaContext = { nsp, media: options.media, iceServers: options.iceServers, now, rooms, spans, statuses: new SessionStatuses(), recordings }
+  const context: MediaContext = {
+    nsp,
+    media: options.media,
+    iceServers: options.iceServers,
+    now,
+    rooms,
+    spans,
+    statuses: new SessionStatuses(),
+    recordings,
+    onSessionEnded: options.onSessionEnded,
+  }
   // Everyone in a showcase's room learns whether it is being recorded (viewers too: they are on it).
   const announceRecording = ({ sessionId, state }: { sessionId: string; state: RecordingState }) =>
     nsp.to(mediaRoomName(sessionId)).emit('media:recording', state)

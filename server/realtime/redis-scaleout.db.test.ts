@@ -59,9 +59,10 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
 
     const viewer = await client(a, buyer.cookie)
     const host = await client(b, exporter.cookie)
-    // Viewer counts are recounted every 2 s across both servers (fetchSockets over Redis).
-    const viewerSeesTwo = nextEvent<{ count: number }>(viewer, 'room:viewers', ({ count }) => count === 2)
-    const hostSeesTwo = nextEvent<{ count: number }>(host, 'room:viewers', ({ count }) => count === 2)
+    // Viewer counts are recounted every 2 s across both servers (fetchSockets over Redis); the audience
+    // is the viewer (the host presents, app/domain/live/audience.ts), counted on B although connected to A.
+    const viewerSeesOne = nextEvent<{ count: number }>(viewer, 'room:viewers', ({ count }) => count === 1)
+    const hostSeesOne = nextEvent<{ count: number }>(host, 'room:viewers', ({ count }) => count === 1)
     expect((await emit<{ state: JoinState }>(host, 'live:join', { sessionId: session.id })).ok).toBe(true)
     expect((await emit<{ state: JoinState }>(viewer, 'live:join', { sessionId: session.id })).ok).toBe(true)
 
@@ -92,15 +93,51 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: 'still here?' })).toMatchObject({ ok: false, error: { code: 'banned' } })
     expect(await prisma.chatMessage.count({ where: { sessionId: session.id, body: 'still here?' } })).toBe(0)
 
-    // Both servers count both people, and the host on B lists the viewer connected to A.
-    expect(await viewerSeesTwo).toEqual({ count: 2 })
-    expect(await hostSeesTwo).toEqual({ count: 2 })
+    // Both servers count the viewer, and the host on B lists the viewer connected to A.
+    expect(await viewerSeesOne).toEqual({ count: 1 })
+    expect(await hostSeesOne).toEqual({ count: 1 })
     const listed = await emit<{ participants: ParticipantView[] }>(host, 'mod:participants', { sessionId: session.id })
     if (!listed.ok) throw new Error(`participants failed: ${listed.error.code}`)
     expect(listed.participants.map((p) => p.key).sort()).toEqual([`u:${buyer.user.id}`, `u:${exporter.user.id}`].sort())
     // Each socket sits on its own server: the room holds one local socket on A and one on B.
     expect(a.realtime.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
     expect(b.realtime.io.of('/live').adapter.rooms.get(`live:${session.id}`)?.size).toBe(1)
+  })
+
+  it('gives the viewers of both servers a pin made on one of them in their own language', async () => {
+    const [a, b] = nodes as [Node, Node]
+    const prisma = await getPrisma()
+    const exporter = await createExporter()
+    const product = await createProduct(exporter.company.id, { name: 'Omija syrup', koName: '오미자청' })
+    const session = await prisma.liveSession.create({
+      data: {
+        title: 'Bilingual scale-out',
+        status: 'LIVE',
+        hostId: exporter.user.id,
+        companyId: exporter.company.id,
+        scheduledStartAt: new Date(),
+        scheduledEndAt: new Date(Date.now() + 3_600_000),
+      },
+    })
+    const host = await client(b, exporter.cookie)
+    // Korean and English readers on A (where the pin is not made), a Korean reader on B too.
+    const readers = {
+      koOnA: await client(a, (await createBuyer()).cookie),
+      enOnA: await client(a, (await createBuyer()).cookie),
+      koOnB: await client(b, (await createBuyer()).cookie),
+    }
+    expect((await emit(host, 'live:join', { sessionId: session.id, locale: 'en' })).ok).toBe(true)
+    for (const [name, socket] of Object.entries(readers)) {
+      expect((await emit(socket, 'live:join', { sessionId: session.id, locale: name.startsWith('ko') ? 'ko' : 'en' })).ok).toBe(true)
+    }
+    const seen = Object.fromEntries(
+      Object.entries(readers).map(([name, socket]) => [name, nextEvent<{ products: PinnedProductView[] }>(socket, 'products:pinned')]),
+    )
+    const ack = await emit<{ products: PinnedProductView[] }>(host, 'products:pin', { sessionId: session.id, productId: product.id, pinned: true })
+    expect(ack.ok && ack.products.map((p) => p.name)).toEqual(['Omija syrup'])
+    expect((await seen.koOnA!).products.map((p) => p.name)).toEqual(['오미자청'])
+    expect((await seen.enOnA!).products.map((p) => p.name)).toEqual(['Omija syrup'])
+    expect((await seen.koOnB!).products.map((p) => p.name)).toEqual(['오미자청'])
   })
 
   it('holds one chat rate limit per person across servers (5 messages / 10 s in all)', async () => {

@@ -4,9 +4,15 @@ import { clsx } from 'clsx'
 import { Button } from '~/components/ui/button'
 import type { LiveRoom } from '~/live/use-live-room'
 import { CHAT_MAX_LENGTH, type ChatMessageView } from '~/protocol/live'
+import { measureText } from '~/lib/chat-length'
+import { stripHiddenCharacters } from '~/lib/plain-text'
 import { useRootData } from '~/lib/use-root-data'
 import { formatDateTime, formatDate, formatTime } from '~/lib/time'
+import { AudienceCount } from './audience-count'
 import { LinkifiedText } from './linkified-text'
+
+// The counter appears when this few characters are left.
+const COUNTER_FROM = 100
 
 function authorTarget(message: ChatMessageView): { userId: string } | { guestKey: string } {
   return message.author.kind === 'user' ? { userId: message.author.id } : { guestKey: message.author.key }
@@ -93,7 +99,14 @@ export function ChatPanel({
       setDraft('')
       setError(null)
     } else {
-      setError(t(`liveRoom.errors.${result.error.code}`, { seconds: Math.ceil((result.error.retryAfterMs ?? 0) / 1000), defaultValue: result.error.message }))
+      // The server says why (app/protocol/live.ts LIVE_ERROR_CODES); the text is ours, in the reader's language.
+      setError(
+        t(`liveRoom.errors.${result.error.code}`, {
+          seconds: Math.max(1, Math.ceil((result.error.retryAfterMs ?? 0) / 1000)),
+          max: CHAT_MAX_LENGTH,
+          defaultValue: result.error.message,
+        }),
+      )
     }
   }
 
@@ -109,6 +122,11 @@ export function ChatPanel({
         : null
   // Guests pick the name shown next to their messages before they can write.
   const needsGuestName = Boolean(state.you?.key.startsWith('g:') && !chosenGuestName)
+  // Counted as the server counts: hidden characters dropped, trimmed, one per character people see.
+  const { length, over } = measureText(stripHiddenCharacters(draft).trim(), CHAT_MAX_LENGTH)
+  const closed = state.chatClosed
+  const offline = state.connection !== 'connected' || !state.you
+  const describedBy = [closed ? 'chat-closed' : null, 'chat-counter', over > 0 ? 'chat-too-long' : null, error ? 'chat-error' : null].filter(Boolean).join(' ')
 
   return (
     <section aria-labelledby="chat-title" className="flex h-full min-h-80 flex-col rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
@@ -116,9 +134,7 @@ export function ChatPanel({
         <h2 id="chat-title" className="font-semibold">
           {t('liveRoom.chat')}
         </h2>
-        <span className="text-xs text-slate-600" data-testid="chat-presence">
-          {t('liveRoom.viewers', { count: state.viewerCount })}
-        </span>
+        <AudienceCount count={state.viewerCount} className="text-xs text-slate-600" testId="chat-presence" />
       </header>
       {state.pinnedMessage ? (
         <div className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm" data-testid="pinned-message">
@@ -132,12 +148,14 @@ export function ChatPanel({
         ))}
       </ol>
       <footer className="border-t border-slate-100 p-2">
-        {state.slowModeSeconds > 0 ? <p className="mb-1 text-xs text-slate-600">{t('liveRoom.slowMode', { seconds: state.slowModeSeconds })}</p> : null}
-        {blocked ? (
+        {state.slowModeSeconds > 0 && !closed ? (
+          <p className="mb-1 text-xs text-slate-600">{t('liveRoom.slowMode', { seconds: state.slowModeSeconds })}</p>
+        ) : null}
+        {blocked && !closed ? (
           <p role="status" className="text-sm text-red-700">
             {blocked}
           </p>
-        ) : needsGuestName && onGuestName ? (
+        ) : needsGuestName && onGuestName && !closed ? (
           <form
             className="flex gap-2"
             onSubmit={(event) => {
@@ -162,36 +180,59 @@ export function ChatPanel({
           <p role="status" className="text-sm text-slate-700">
             {t(`liveRoom.errors.${state.joinError.code}`, { defaultValue: state.joinError.message })}
           </p>
-        ) : state.you && !state.you.canChat ? (
-          <p className="text-sm text-slate-600">{t('liveRoom.chatClosed')}</p>
+        ) : state.you && !state.you.canChat && !closed ? (
+          // Signed out of the chat without a sanction: a guest admitted watch-only over its network's budget.
+          <p className="text-sm text-slate-600">{t('liveRoom.errors.guest-limit')}</p>
         ) : (
           <form onSubmit={(event) => void send(event)} className="space-y-1">
+            {closed ? (
+              <p id="chat-closed" role="status" className="text-sm font-medium text-slate-700">
+                {t('liveRoom.chatClosed')}
+              </p>
+            ) : null}
             <div className="flex gap-2">
               <label className="sr-only" htmlFor="chat-input">
                 {t('liveRoom.messageLabel')}
               </label>
+              {/* No maxLength: a pasted message stays whole, and the counter says how much is over. */}
               <input
                 id="chat-input"
                 value={draft}
-                maxLength={CHAT_MAX_LENGTH}
-                onChange={(e) => setDraft(e.target.value)}
+                onChange={(e) => {
+                  setDraft(e.target.value)
+                  setError(null)
+                }}
                 placeholder={t('liveRoom.messagePlaceholder')}
-                disabled={state.connection !== 'connected' || !state.you}
-                className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-                aria-describedby={error ? 'chat-error' : undefined}
+                disabled={closed || offline}
+                className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-invalid:border-red-600"
+                aria-invalid={over > 0 || undefined}
+                aria-describedby={describedBy}
               />
-              <Button type="submit" disabled={state.connection !== 'connected' || !draft.trim()}>
+              <Button
+                type="submit"
+                disabled={closed || offline || length === 0 || over > 0}
+                aria-describedby={over > 0 ? 'chat-too-long' : closed ? 'chat-closed' : undefined}
+              >
                 {t('liveRoom.send')}
               </Button>
             </div>
-            <div className="flex justify-between text-xs">
+            <div className="flex justify-between gap-2 text-xs">
               <span id="chat-error" role="alert" className="text-red-700">
-                {error}
+                {over > 0 ? null : error}
               </span>
-              {draft.length > CHAT_MAX_LENGTH - 100 ? (
-                <span className="text-slate-500">{t('liveRoom.charactersLeft', { count: CHAT_MAX_LENGTH - draft.length })}</span>
-              ) : null}
+              <span id="chat-counter" data-testid="chat-counter" className={over > 0 ? 'shrink-0 font-semibold text-red-700' : 'shrink-0 text-slate-600'}>
+                {over > 0
+                  ? t('liveRoom.charactersOver', { count: over })
+                  : length > CHAT_MAX_LENGTH - COUNTER_FROM
+                    ? t('liveRoom.charactersLeft', { count: CHAT_MAX_LENGTH - length })
+                    : null}
+              </span>
             </div>
+            {over > 0 ? (
+              <p id="chat-too-long" role="status" className="text-xs text-red-700">
+                {t('liveRoom.tooLongToSend', { max: CHAT_MAX_LENGTH })}
+              </p>
+            ) : null}
           </form>
         )}
       </footer>

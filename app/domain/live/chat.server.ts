@@ -1,5 +1,6 @@
 import { getPrisma } from '~/domain/db.server'
-import type { ChatMessageView } from '~/protocol/live'
+import { countGraphemes } from '~/lib/chat-length'
+import { CHAT_MAX_LENGTH, type ChatMessageView } from '~/protocol/live'
 import { findBlockedWord } from './blocked-words'
 import type { RoomContext } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
@@ -159,11 +160,19 @@ export async function findActiveSanction(sessionId: string, identity: RoomIdenti
   return strongestSanction(rows, participantRef(identity), now)
 }
 
-export type PostRejection = { code: 'banned' | 'muted' | 'blocked-word' | 'forbidden' | 'guest-limit' } | { code: 'slow-mode'; retryAfterMs: number }
+export type PostRejection =
+  { code: 'banned' | 'muted' | 'blocked-word' | 'chat-closed' | 'guest-limit' | 'too-long' } | { code: 'slow-mode'; retryAfterMs: number }
+
+/** Whether people may still write in a session of this status (an ended or cancelled session's chat is read-only). */
+export function isChatOpen(status: RoomContext['status']): boolean {
+  return status !== 'ENDED' && status !== 'CANCELLED'
+}
 
 /**
  * Stores a chat message after every server-side rule: the session is open, the author is neither
- * banned nor muted, no blocked word, slow mode respected. Nothing is stored when a rule refuses.
+ * banned nor muted, the message is at most CHAT_MAX_LENGTH characters as people count them (the
+ * composer counts with the same function), no blocked word, slow mode respected. Nothing is stored
+ * when a rule refuses.
  */
 export async function postChatMessage(
   room: RoomContext,
@@ -172,12 +181,13 @@ export async function postChatMessage(
   options: { now?: Date; findSanction?: (sessionId: string, identity: RoomIdentity, now: Date) => Promise<ActiveSanction | null> } = {},
 ): Promise<{ ok: true; message: ChatMessageView } | { ok: false; rejection: PostRejection }> {
   const now = options.now ?? new Date()
-  if (room.status === 'ENDED' || room.status === 'CANCELLED') return { ok: false, rejection: { code: 'forbidden' } }
+  if (!isChatOpen(room.status)) return { ok: false, rejection: { code: 'chat-closed' } }
   // A guest minted over its network's budget watches only: it has no identity sanctions could stick to.
   if (identity.kind === 'guest' && identity.transient) return { ok: false, rejection: { code: 'guest-limit' } }
   // The realtime server passes a per-process cached lookup; the rule stays here.
   const sanction = await (options.findSanction ?? findActiveSanction)(room.sessionId, identity, now)
   if (sanction) return { ok: false, rejection: { code: sanction.kind === 'BAN' ? 'banned' : 'muted' } }
+  if (countGraphemes(input.body) > CHAT_MAX_LENGTH) return { ok: false, rejection: { code: 'too-long' } }
   if (!room.canModerate && findBlockedWord(input.body, room.blockedWords)) return { ok: false, rejection: { code: 'blocked-word' } }
   const prisma = await getPrisma()
   if (room.slowModeSeconds > 0 && !room.canModerate) {

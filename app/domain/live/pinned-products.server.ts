@@ -11,16 +11,27 @@ function pinError(code: PinErrorCode) {
   return new DomainError<PinErrorCode>(code, { status: PIN_STATUS[code] })
 }
 
+type CardOptions = { now?: Date; publishedOnly?: boolean }
+
 /**
  * The trade cards of these products (the live room's pinned cards, a replay's chapter cards), in the
  * order given; products that no longer exist are left out, and with `publishedOnly` those withdrawn too.
  */
-export async function listProductCards(
+export async function listProductCards(productIds: readonly string[], locale: string, options: CardOptions = {}): Promise<PinnedProductView[]> {
+  return (await listProductCardsByLocale(productIds, [locale], options)).get(locale) ?? []
+}
+
+/**
+ * The same cards in each of `locales` (names in the reader's language, English when not translated),
+ * from one read of the products: a room's audience speaks few languages, so a pin is localised once per
+ * language present, not once per viewer.
+ */
+export async function listProductCardsByLocale(
   productIds: readonly string[],
-  locale: string,
-  { now = new Date(), publishedOnly = false }: { now?: Date; publishedOnly?: boolean } = {},
-): Promise<PinnedProductView[]> {
-  if (productIds.length === 0) return []
+  locales: readonly string[],
+  { now = new Date(), publishedOnly = false }: CardOptions = {},
+): Promise<Map<string, PinnedProductView[]>> {
+  if (productIds.length === 0 || locales.length === 0) return new Map(locales.map((locale) => [locale, []]))
   const prisma = await getPrisma()
   const products = await prisma.product.findMany({
     where: { id: { in: [...productIds] }, ...(publishedOnly ? { status: 'PUBLISHED' as const } : {}) },
@@ -45,46 +56,68 @@ export async function listProductCards(
     },
   })
   const byId = new Map(products.map((product) => [product.id, product]))
-  return [...new Set(productIds)].flatMap((id) => {
-    const product = byId.get(id)
-    if (!product) return []
-    return [
-      {
-        id: product.id,
-        name: pickTranslation(product.translations, locale)?.name ?? '',
-        hsCode: product.hsCode,
-        moq: product.moq,
-        unit: product.unit,
-        incoterms: product.incoterms,
-        leadTimeDays: product.leadTimeDays,
-        priceTiers: product.priceTiers,
-        certifications: product.certifications.map(({ certification }) => ({
-          type: certification.type,
-          market: certification.market,
-          validUntil: certification.validUntil?.toISOString() ?? null,
-        })),
-        sample: product.sampleAvailable
-          ? { priceMinor: product.samplePriceMinor ?? 0, currency: product.sampleCurrency ?? 'USD', maxQuantity: product.sampleMaxQuantity ?? 1 }
-          : null,
-        image: product.images[0]?.path ?? null,
-      },
-    ]
-  })
+  const ordered = [...new Set(productIds)].flatMap((id) => byId.get(id) ?? [])
+  return new Map(locales.map((locale) => [locale, ordered.map((product) => toCard(product, locale))]))
 }
 
-/** The product cards every viewer sees, in the order they were pinned. */
-export async function listPinnedProducts(sessionId: string, locale: string, now = new Date()): Promise<PinnedProductView[]> {
+type CardRow = {
+  id: string
+  hsCode: string
+  moq: number
+  unit: string
+  incoterms: string[]
+  leadTimeDays: number
+  sampleAvailable: boolean
+  samplePriceMinor: number | null
+  sampleCurrency: string | null
+  sampleMaxQuantity: number | null
+  translations: Array<{ locale: string; name: string }>
+  priceTiers: Array<{ minQuantity: number; unitPriceMinor: number; currency: string }>
+  images: Array<{ path: string }>
+  certifications: Array<{ certification: { type: string; market: string; validUntil: Date | null } }>
+}
+
+function toCard(product: CardRow, locale: string): PinnedProductView {
+  return {
+    id: product.id,
+    name: pickTranslation(product.translations, locale)?.name ?? '',
+    hsCode: product.hsCode,
+    moq: product.moq,
+    unit: product.unit,
+    incoterms: product.incoterms,
+    leadTimeDays: product.leadTimeDays,
+    priceTiers: product.priceTiers,
+    certifications: product.certifications.map(({ certification }) => ({
+      type: certification.type,
+      market: certification.market,
+      validUntil: certification.validUntil?.toISOString() ?? null,
+    })),
+    sample: product.sampleAvailable
+      ? { priceMinor: product.samplePriceMinor ?? 0, currency: product.sampleCurrency ?? 'USD', maxQuantity: product.sampleMaxQuantity ?? 1 }
+      : null,
+    image: product.images[0]?.path ?? null,
+  }
+}
+
+/** The ids of the products on screen, in the order they were pinned. */
+export async function listPinnedProductIds(sessionId: string): Promise<string[]> {
   const prisma = await getPrisma()
   const pins = await prisma.liveSessionProduct.findMany({
     where: { sessionId, pinnedAt: { not: null } },
     orderBy: { pinnedAt: 'asc' },
     select: { productId: true },
   })
-  return listProductCards(
-    pins.map((pin) => pin.productId),
-    locale,
-    { now },
-  )
+  return pins.map((pin) => pin.productId)
+}
+
+/** The product cards every viewer sees, in the order they were pinned, in the reader's language. */
+export async function listPinnedProducts(sessionId: string, locale: string, now = new Date()): Promise<PinnedProductView[]> {
+  return listProductCards(await listPinnedProductIds(sessionId), locale, { now })
+}
+
+/** The same cards in each language present in the room (one read of the pins and one of the products). */
+export async function listPinnedProductsByLocale(sessionId: string, locales: readonly string[], now = new Date()): Promise<Map<string, PinnedProductView[]>> {
+  return listProductCardsByLocale(await listPinnedProductIds(sessionId), locales, { now })
 }
 
 /** The host pins (or unpins) one of their own published products; at most three at once. */

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useRevalidator } from 'react-router'
 import type { Route } from './+types/watch'
+import { SessionAudienceCount } from '~/components/live/audience-count'
 import { ViewerRoom } from '~/components/live/live-room-panels'
 import { ReplayRoom } from '~/components/replays/replay-room'
 import { HlsVideo } from '~/components/live-media/hls-video'
@@ -150,9 +151,7 @@ function Player({
               {t('liveMedia.watch.hls.badge')}
             </span>
           ) : null}
-          <span className="text-sm text-slate-700" data-testid="viewer-count">
-            {t('liveMedia.viewers', { count: watch.viewerCount })}
-          </span>
+          <SessionAudienceCount sessionId={sessionId} className="text-sm text-slate-700" />
         </div>
       </div>
 

@@ -14,6 +14,7 @@ import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { requireStudioSession } from '~/domain/live/sessions.server'
 import { DomainError } from '~/domain/errors'
 import { useBroadcast } from '~/media/use-broadcast'
+import { SessionAudienceCount } from '~/components/live/audience-count'
 import { HostRoomPanel } from '~/components/live/live-room-panels'
 import { loadHostRoomOptions } from '~/domain/live/pinned-products.server'
 import { getSessionStatistics } from '~/domain/live/session-statistics.server'
@@ -81,9 +82,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
         <div className="flex items-center gap-3">
           <PhaseBadge phase={studio.phase} />
           {studio.recording ? <RecordingBadge state={studio.recording} audience="host" /> : null}
-          <span className="text-sm text-slate-700" data-testid="viewer-count">
-            {t('liveMedia.viewers', { count: studio.viewerCount })}
-          </span>
+          <SessionAudienceCount sessionId={session.id} className="text-sm text-slate-700" />
         </div>
       </div>
 

@@ -1,6 +1,7 @@
 import { participantRef, postChatMessage, strongestSanction } from '../../../app/domain/live/chat.server.ts'
 import { removeMessage } from '../../../app/domain/live/moderation.server.ts'
 import { identityKey, type RoomIdentity } from '../../../app/domain/live/room-identity.ts'
+import { CHAT_MAX_LENGTH } from '../../../app/protocol/live.ts'
 import { ProtocolError, spend } from '../gateway/index.ts'
 import { actorId, type LiveContext, type LiveHandlers, liveRoomName } from './context.ts'
 import { LIVE_REFUSALS } from './refusals.ts'
@@ -10,7 +11,8 @@ const REJECTIONS: Record<string, string> = {
   banned: 'You were removed from this session’s chat.',
   muted: 'You are muted for now.',
   'blocked-word': 'This message contains a word the host does not allow.',
-  forbidden: 'The chat of this session is closed.',
+  'chat-closed': 'The chat is closed: this session has ended.',
+  'too-long': `Messages are limited to ${CHAT_MAX_LENGTH} characters.`,
   'slow-mode': 'Slow mode is on: wait a moment before the next message.',
   'guest-limit': 'Too many new guests came from your network; sign in to chat.',
 }

@@ -1,7 +1,7 @@
 import { getMessageView } from '../../../app/domain/live/chat.server.ts'
 import { pinMessage } from '../../../app/domain/live/moderation.server.ts'
 import { listPinnedProducts, setProductPinned } from '../../../app/domain/live/pinned-products.server.ts'
-import { actorId, type LiveContext, type LiveHandlers } from './context.ts'
+import { actorId, type LiveContext, type LiveHandlers, readerLocale, readerLocaleOf } from './context.ts'
 
 /** The pinned chat message and the products on screen. */
 export function pinHandlers(context: LiveContext): LiveHandlers {
@@ -16,9 +16,10 @@ export function pinHandlers(context: LiveContext): LiveHandlers {
     'products:pin': async (socket, input) => {
       const { room, identity } = await context.roomFor(socket, input.sessionId)
       await setProductPinned(room, actorId(identity), input.productId, input.pinned)
-      const products = await listPinnedProducts(input.sessionId, identity.kind === 'user' ? identity.locale : 'en')
-      context.toRoom(input.sessionId).emit('products:pinned', { products })
-      return { products }
+      // Each viewer gets the cards in their own language (built once per language present, on every process).
+      const byLocale = await context.productsChanged(input.sessionId)
+      const locale = readerLocaleOf(socket, input.sessionId) ?? readerLocale(undefined, identity)
+      return { products: byLocale.get(locale) ?? (await listPinnedProducts(input.sessionId, locale)) }
     },
   }
 }

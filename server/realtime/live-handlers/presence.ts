@@ -1,6 +1,8 @@
 import type { Logger } from 'pino'
+import { countAudience } from '../../../app/domain/live/audience.ts'
 import {
   findActiveSanction,
+  isChatOpen,
   getPinnedMessage,
   listRecentMessages,
   listRemovedMessageIds,
@@ -10,9 +12,15 @@ import {
 import { listPinnedProducts } from '../../../app/domain/live/pinned-products.server.ts'
 import { isSessionHost, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
 import { identityKey, type RoomIdentity } from '../../../app/domain/live/room-identity.ts'
+import { SUPPORTED_LOCALES } from '../../../app/lib/i18n.ts'
 import type { ParticipantView } from '../../../app/protocol/live.ts'
 import { ProtocolError } from '../gateway/index.ts'
-import { type LiveContext, type LiveHandlers, liveRoomName, personalRoomName } from './context.ts'
+import { type LiveContext, type LiveHandlers, type LiveSocket, liveRoomName, personalRoomName, readerLocale, readerRoomName } from './context.ts'
+
+/** Leaves the session's language rooms other than `keep` (a rejoin in another language, or leaving). */
+async function leaveReaderRooms(socket: LiveSocket, sessionId: string, keep: string | null) {
+  for (const locale of SUPPORTED_LOCALES) if (locale !== keep) await socket.leave(readerRoomName(sessionId, locale))
+}
 
 /** live:join (the room's state for this person), live:leave and the moderators' participant list. */
 export function presenceHandlers(context: LiveContext): LiveHandlers {
@@ -43,15 +51,16 @@ export function presenceHandlers(context: LiveContext): LiveHandlers {
       // this first read is the access check.
       roomContextFor(await sessionFacts.refresh(input.sessionId), identity)
       socket.data.joined.add(input.sessionId)
+      const locale = readerLocale(input.locale, identity)
       // Join the rooms before reading the state, so a change made meanwhile is either in what we read
       // or reaches this socket as an event. The person's own room carries moderation decisions about
-      // them, on every process.
-      await socket.join([liveRoomName(input.sessionId), personalRoomName(input.sessionId, identityKey(identity))])
+      // them, on every process; the language room, the pinned products in the reader's language.
+      await socket.join([liveRoomName(input.sessionId), personalRoomName(input.sessionId, identityKey(identity)), readerRoomName(input.sessionId, locale)])
+      await leaveReaderRooms(socket, input.sessionId, locale)
       // Cached unless invalidated since the first read, in which case this reads afresh.
       const room = roomContextFor(await sessionFacts.get(input.sessionId), identity)
       // A banned participant still watches and sees the products, but never writes again.
       const sanction = await findActiveSanction(input.sessionId, identity)
-      const locale = identity.kind === 'user' ? identity.locale : 'en'
       const [messages, removedMessageIds, pinnedProducts, pinned] = await Promise.all([
         listRecentMessages(input.sessionId, input.sinceMessageId),
         input.sinceMessageId ? listRemovedMessageIds(input.sessionId, input.sinceMessageId) : Promise.resolve([]),
@@ -66,6 +75,7 @@ export function presenceHandlers(context: LiveContext): LiveHandlers {
           pinnedProducts,
           slowModeSeconds: room.slowModeSeconds,
           viewerCount: context.viewerCounts.get(input.sessionId) ?? 0,
+          chatClosed: !isChatOpen(room.status),
           you: {
             key: identityKey(identity),
             name: identity.name,
@@ -74,7 +84,7 @@ export function presenceHandlers(context: LiveContext): LiveHandlers {
             muted: sanction?.kind === 'MUTE',
             banned: sanction?.kind === 'BAN',
             sanctionUntil: sanction?.until?.toISOString() ?? null,
-            canChat: (room.status === 'LIVE' || room.status === 'SCHEDULED') && sanction?.kind !== 'BAN' && !(identity.kind === 'guest' && identity.transient),
+            canChat: isChatOpen(room.status) && sanction?.kind !== 'BAN' && !(identity.kind === 'guest' && identity.transient),
           },
         },
       }
@@ -83,6 +93,7 @@ export function presenceHandlers(context: LiveContext): LiveHandlers {
     'live:leave': async (socket, { sessionId }) => {
       socket.data.joined.delete(sessionId)
       await socket.leave(liveRoomName(sessionId))
+      await leaveReaderRooms(socket, sessionId, null)
       const identity = socket.data.identity
       if (identity.kind !== 'anonymous') await socket.leave(personalRoomName(sessionId, identityKey(identity)))
       return {}
@@ -97,8 +108,9 @@ export function presenceHandlers(context: LiveContext): LiveHandlers {
 }
 
 /**
- * Viewer counts: each process counts the whole room (across processes with the Redis adapter) for
- * the rooms it serves, and tells its own sockets when the figure changed. Returns the stop function.
+ * Viewer counts (the audience, app/domain/live/audience.ts): each process counts the whole room
+ * (across processes with the Redis adapter) for the rooms it serves, and tells its own sockets when
+ * the figure changed. Returns the stop function.
  */
 export function countViewers(context: LiveContext, logger: Logger): () => void {
   const { nsp, viewerCounts } = context
@@ -108,11 +120,9 @@ export function countViewers(context: LiveContext, logger: Logger): () => void {
     for (const sessionId of viewerCounts.keys()) if (!nsp.adapter.rooms.has(liveRoomName(sessionId))) viewerCounts.delete(sessionId)
     for (const name of localRooms) {
       const sessionId = name.slice('live:'.length)
-      void context
-        .presentIdentities(sessionId)
-        .then((present) => {
-          // Guests minted over their network's budget watch without being counted (issue 13, item 8).
-          const count = [...present.values()].filter((identity) => !(identity.kind === 'guest' && identity.transient)).length
+      void Promise.all([context.presentIdentities(sessionId), context.sessionFacts.get(sessionId)])
+        .then(([present, facts]) => {
+          const count = countAudience(present.values(), facts.companyId)
           if (viewerCounts.get(sessionId) === count) return
           viewerCounts.set(sessionId, count)
           nsp.local.to(name).emit('room:viewers', { count })

@@ -40,6 +40,8 @@ export type MediaContext = {
   spans: ViewerSpans
   /** Server-side recording of live showcases (absent in suites that do not record). */
   recordings: RecordingService | null
+  /** Told when a showcase ended here (the `/live` namespace closes its chat). */
+  onSessionEnded?: ((sessionId: string) => void) | undefined
 }
 
 export const mediaRoomName = (sessionId: string) => `media:${sessionId}`

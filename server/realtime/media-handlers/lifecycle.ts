@@ -30,7 +30,7 @@ async function managingHost(socket: MediaSocket, sessionId: string, refusal: str
 }
 
 /** media:go-live and media:end: SCHEDULED → LIVE → ENDED, told to the whole room. */
-export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings }: MediaContext): MediaHandlers {
+export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings, onSessionEnded }: MediaContext): MediaHandlers {
   return {
     'media:go-live': async (socket) => {
       const joined = requireJoined(socket, 'host')
@@ -51,6 +51,7 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings
       const result = await endLive(sessionId, now())
       statuses.set(sessionId, 'ENDED')
       nsp.to(mediaRoomName(sessionId)).emit('media:status', { status: 'ENDED' })
+      onSessionEnded?.(sessionId)
       // The last part closes and the replay is finalised in the background (the end is answered now).
       void recordings?.sessionEnded(sessionId)
       // Closing the room leaves every socket of it (their spans close at this instant), then final stats.
