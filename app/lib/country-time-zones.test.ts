@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultTimeZone, matchZone, timeZoneChoices, timeZonesOfCountry } from './country-time-zones'
+import { defaultTimeZone, matchZone, timeZonesOfCountry } from './country-time-zones'
+import { listTimeZones } from './time'
 
 describe('time zones of a country', () => {
   it('gives the one zone of a one-zone country', () => {
@@ -18,7 +19,7 @@ describe('time zones of a country', () => {
   })
 
   it('spells each zone as the choice list does, so every one can be selected', () => {
-    const choices = timeZoneChoices()
+    const choices = listTimeZones()
     for (const country of ['IN', 'UA', 'VN', 'AR', 'US', 'RU', 'MN', 'DE']) {
       const zones = timeZonesOfCountry(country, choices)
       expect(zones.length, country).toBeGreaterThan(0)
@@ -37,7 +38,7 @@ describe('time zones of a country', () => {
 
 describe('the zone preselected at sign-up', () => {
   it('includes UTC in the choices, sorted', () => {
-    const choices = timeZoneChoices()
+    const choices = listTimeZones()
     expect(choices).toContain('UTC')
     expect(choices).toEqual([...choices].sort())
   })
@@ -56,9 +57,18 @@ describe('the zone preselected at sign-up', () => {
   })
 
   it('matches an alias through its canonical name', () => {
-    const choices = timeZoneChoices()
+    const choices = listTimeZones()
     const india = matchZone('Asia/Kolkata', choices)
     expect(india === 'Asia/Kolkata' || india === 'Asia/Calcutta').toBe(true)
     expect(matchZone('Not/AZone', choices)).toBeNull()
+  })
+})
+
+describe('the zone list every time-zone select uses', () => {
+  it('has UTC, so an account or browser in UTC is not shown the first zone of the list', () => {
+    const zones = listTimeZones()
+    expect(zones).toContain('UTC')
+    expect(zones.filter((zone) => zone === 'UTC')).toHaveLength(1)
+    expect(zones).toContain('Asia/Seoul')
   })
 })

@@ -58,14 +58,8 @@ export function matchZone(zone: string | null | undefined, choices: readonly str
   return choices.find((choice) => choice === canonical || canonicalZone(choice) === canonical) ?? null
 }
 
-/** Every zone one may pick, sorted; UTC always among them (some runtimes list only city zones). */
-export function timeZoneChoices(): string[] {
-  const zones = listTimeZones()
-  return zones.includes('UTC') ? zones : [...zones, 'UTC'].sort()
-}
-
 /** The zones of a country as the choice list spells them, its main zone first, then alphabetical. */
-export function timeZonesOfCountry(country: string | null | undefined, choices: readonly string[] = timeZoneChoices()): string[] {
+export function timeZonesOfCountry(country: string | null | undefined, choices: readonly string[] = listTimeZones()): string[] {
   if (!country) return []
   const zones = [...new Set(intlZonesOf(country.toUpperCase()).flatMap((zone) => matchZone(zone, choices) ?? []))].sort()
   const main = matchZone(MAIN_ZONE[country.toUpperCase()], zones)
@@ -76,6 +70,6 @@ export function timeZonesOfCountry(country: string | null | undefined, choices: 
  * The zone to preselect: the browser's when the list has it (a UTC browser gets UTC, not the first zone
  * alphabetically), else the server's guess when the list has it, else UTC.
  */
-export function defaultTimeZone(browserZone: string | null | undefined, fallback: string, choices: readonly string[] = timeZoneChoices()): string {
+export function defaultTimeZone(browserZone: string | null | undefined, fallback: string, choices: readonly string[] = listTimeZones()): string {
   return matchZone(browserZone, choices) ?? matchZone(fallback, choices) ?? 'UTC'
 }

@@ -50,7 +50,12 @@ export function dayInZone(instant: Date | string, timeZone: string): string {
 }
 
 /** Zone names for pickers; the runtime's own list when available. */
+/**
+ * Every zone one may choose, sorted. UTC is always among them: V8 lists only city zones, and a select
+ * whose value (a UTC browser's, or an account's default 'UTC') is missing shows its first entry instead.
+ */
 export function listTimeZones(): string[] {
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf
-  return supported ? supported('timeZone') : ['UTC', 'Asia/Seoul', 'America/New_York', 'Europe/Berlin']
+  const zones = supported ? supported('timeZone') : ['Asia/Seoul', 'America/New_York', 'Europe/Berlin']
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'].sort()
 }

@@ -13,7 +13,8 @@ import { BUYER_TYPES, SIGNUP_HONEYPOT_FIELD, SignupSchema } from '~/domain/accou
 import { requireAnonymous } from '~/domain/accounts/session.server'
 import { TimeZoneSelect } from '~/components/time-zone-select'
 import { countryOptions } from '~/lib/countries'
-import { defaultTimeZone, timeZoneChoices, timeZonesOfCountry } from '~/lib/country-time-zones'
+import { defaultTimeZone, timeZonesOfCountry } from '~/lib/country-time-zones'
+import { listTimeZones } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Create account · Tradecast' }]
@@ -44,7 +45,7 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
   })
   const [accountType, setAccountType] = useState(fields.accountType.initialValue ?? 'BUYER')
   const countries = useMemo(() => countryOptions(locale), [locale])
-  const zones = useMemo(() => timeZoneChoices(), [])
+  const zones = useMemo(() => listTimeZones(), [])
   const [country, setCountry] = useState(fields.country.initialValue ?? '')
   const countryZones = useMemo(() => (accountType === 'BUYER' ? timeZonesOfCountry(country, zones) : []), [accountType, country, zones])
   // After a failed submit the zone sent is kept; otherwise the server's guess (valid without JS) until the browser says its own.
