@@ -5,7 +5,7 @@ const account = {
     timeZones: {
       ofCountry: 'Time zones in {{country}}',
       all: 'All time zones',
-      hint: 'Preset from your browser; meeting times and schedules are shown in this zone.',
+      hint: 'Meetings, schedules and every other time on Tradecast are shown in this zone.',
     },
     guestQuote: {
       intro: 'Sign in or create a buyer account to ask for a quote on {{product}}. You come back to this show with the form open.',

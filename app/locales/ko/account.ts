@@ -7,7 +7,7 @@ const ko: MessagesOf<typeof en> = {
     timeZones: {
       ofCountry: '{{country}}의 시간대',
       all: '전체 시간대',
-      hint: '브라우저 설정에서 가져왔습니다. 미팅 시간과 일정이 이 시간대로 표시됩니다.',
+      hint: '미팅과 일정 등 Tradecast의 모든 시간이 이 시간대로 표시됩니다.',
     },
     guestQuote: {
       intro: '{{product}}의 견적을 요청하려면 로그인하거나 바이어 계정을 만드세요. 완료하면 견적 요청 양식이 열린 상태로 이 방송으로 돌아옵니다.',
