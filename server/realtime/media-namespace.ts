@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { VIEW_SPAN_HEARTBEAT_MS } from '../../app/domain/live/viewers.server.ts'
 import { MEDIA_REQUEST_SCHEMAS, type MediaErrorCode, type MediaResponses, type RecordingState, type TransportInfo } from '../../app/protocol/media.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import type { MediaLayer } from '../media/index.ts'
@@ -42,7 +43,8 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   const now = options.now ?? (() => new Date())
 
   // Open spans move forward every heartbeat; stats of sessions whose viewers changed are refreshed.
-  const spans = new ViewerSpans(now, logger, options.heartbeatMs ?? 5000)
+  // The directory reads spans moved within two heartbeats as people watching now (countWatchingNow).
+  const spans = new ViewerSpans(now, logger, options.heartbeatMs ?? VIEW_SPAN_HEARTBEAT_MS)
   const rooms = new MediaRooms(nsp, spans, logger)
   const recordings = options.recordings ?? null
   const context: MediaContext = {

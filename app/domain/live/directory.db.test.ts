@@ -169,8 +169,8 @@ describe('showcase directory', () => {
     expect((await directory(`fair=${draftFair.slug}`)).upcoming).toEqual([])
   })
 
-  it('counts the people watching now, as the viewer page does: once per person, left viewers and the stale left out', async () => {
-    const { prisma, make, directory } = await world()
+  it('counts the people watching now, as the viewer page does: once per person; the host’s team, left viewers and the stale left out', async () => {
+    const { prisma, exporter, make, directory } = await world()
     const show = await make('Watched show', { status: 'LIVE' })
     const quiet = await make('Quiet show', { status: 'LIVE', startedAgo: 30 * MINUTE })
     const buyer = await createUser('BUYER')
@@ -190,6 +190,10 @@ describe('showcase directory', () => {
     await span({ guestKey: `g-${randomUUID()}` }, 4000)
     await span({ guestKey: `g-${randomUUID()}` }, MINUTE)
     await span({ guestKey: `g-${randomUUID()}`, sessionId: quiet.id }, 5 * MINUTE)
+    // A colleague of the host watching from the audience side presents, they are not audience.
+    const colleague = await createUser('EXPORTER')
+    await prisma.exporterMember.create({ data: { userId: colleague.user.id, companyId: exporter.company.id } })
+    await span({ userId: colleague.user.id }, 1000)
     const listed = await directory()
     expect(listed.liveNow.map((entry) => [entry.title, entry.viewerCount])).toEqual([
       ['Watched show', 2],

@@ -68,11 +68,11 @@ export async function refreshViewStats(sessionId: string, now: Date): Promise<Vi
 }
 
 /**
- * How many people watch each showcase now, for pages outside the room (the directory, the landing page):
- * the viewer page header's figure — viewers whose player joined the media room, the host and guests
- * watching over their network's budget left out — read from the view spans any process writes. A span
- * moved forward within the last two heartbeats is open; one person with two tabs counts once. A viewer
- * who just left still counts for up to that long.
+ * How many people watch each showcase now, for pages outside the room (the directory, the landing page).
+ * The room's own figure (app/domain/live/audience.ts: each person once, the hosting company's team and
+ * watch-only guests over budget left out) lives in the socket processes; this reads the same people from
+ * the view spans the media servers write for counted viewers, so any process can answer. A span moved
+ * forward within the last two heartbeats is open; a viewer who just left still counts for up to that long.
  */
 export async function countWatchingNow(sessionIds: readonly string[], now: Date): Promise<Map<string, number>> {
   const counts = new Map<string, number>()
@@ -80,10 +80,13 @@ export async function countWatchingNow(sessionIds: readonly string[], now: Date)
   const prisma = await getPrisma()
   const since = new Date(now.getTime() - 2 * VIEW_SPAN_HEARTBEAT_MS)
   const rows = await prisma.$queryRaw<Array<{ sessionId: string; count: number | bigint }>>`
-    SELECT "sessionId", COUNT(DISTINCT COALESCE('u:' || "userId", 'g:' || "guestKey", "id"))::int AS "count"
-    FROM "LiveSessionView"
-    WHERE "sessionId" IN (${Prisma.join([...sessionIds])}) AND "leftAt" >= ${since}
-    GROUP BY "sessionId"`
+    SELECT v."sessionId", COUNT(DISTINCT COALESCE('u:' || v."userId", 'g:' || v."guestKey", v."id"))::int AS "count"
+    FROM "LiveSessionView" v
+    JOIN "LiveSession" s ON s."id" = v."sessionId"
+    WHERE v."sessionId" IN (${Prisma.join([...sessionIds])})
+      AND v."leftAt" >= ${since}
+      AND NOT EXISTS (SELECT 1 FROM "ExporterMember" m WHERE m."userId" = v."userId" AND m."companyId" = s."companyId")
+    GROUP BY v."sessionId"`
   for (const row of rows) counts.set(row.sessionId, Number(row.count))
   return counts
 }
