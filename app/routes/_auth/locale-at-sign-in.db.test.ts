@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cookiePair, formRequest, getRequest, mintCsrf } from '../../../tests/http'
-import { createUser } from '../../../tests/fixtures'
+import { createExporter, createUser } from '../../../tests/fixtures'
 import { action as preferencesAction } from '~/routes/preferences'
+import { handleInvitationAction } from '~/routes/invitations/accept.server'
+import { inviteMember } from '~/domain/exporters/team.server'
 import { handleLogin } from './login.server'
 import { handleSignup } from './signup.server'
 import { hashPassword } from '~/domain/accounts/password.server'
@@ -170,5 +172,28 @@ describe('sign-up starts the account in the chosen language', () => {
     const plain = `lang-en-${randomUUID().slice(0, 8)}@example.test`
     await post(handleSignup, '/signup', signupFields(plain), { headers: { 'Accept-Language': 'fr-FR' } })
     expect((await prisma.user.findUniqueOrThrow({ where: { email: plain }, select: { locale: true } })).locale).toBe('en')
+  })
+
+  it('does the same for an account created from a team invitation', async () => {
+    const owner = await createExporter()
+    const email = `invited-${randomUUID().slice(0, 8)}@example.test`
+    const { token } = await inviteMember({
+      companyId: owner.company.id,
+      inviter: { id: owner.user.id, name: owner.user.name },
+      email,
+      role: 'MEMBER',
+      locale: 'en',
+    })
+    const response = await post(
+      (request) => handleInvitationAction(request, token),
+      `/invitations/${token}`,
+      { intent: 'signup', name: 'Invited Lee', password: PASSWORD, timeZone: 'Asia/Seoul' },
+      { cookies: await guestSwitchedTo('ko'), headers: { 'Accept-Language': 'en-US' } },
+    )
+    expect(response.headers.get('Location')).toBe('/exporter')
+    expect(await shownLocale(response)).toBe('ko')
+    expect(setCookieOf(response, 'tc_lang_guest')).toMatch(/Max-Age=0/)
+    const prisma = await getPrisma()
+    expect((await prisma.user.findUniqueOrThrow({ where: { email }, select: { locale: true } })).locale).toBe('ko')
   })
 })

@@ -5,7 +5,7 @@ import { acceptBlocker, acceptInvitation, findOpenInvitation, signUpWithInvitati
 import { InvitationActionSchema } from '~/domain/exporters/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getLogger } from '~/utils/logger.server'
-import { resolveLocale } from '~/utils/preferences.server'
+import { guestLocaleChoice, languageSwitchCookies, resolveLocale } from '~/utils/preferences.server'
 import { getClientIp } from '~/utils/request.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -44,9 +44,12 @@ export async function handleInvitationAction(request: Request, token: string, no
       getLogger().info({ userId: user.id, companyId: invitation.companyId }, 'invitation accepted')
     } else {
       if (user) return data({ result: submission.reply({ formErrors: ['exporter.invitation.errors.signedIn'], hideFields: ['password'] }) }, { status: 400 })
-      const created = await signUpWithInvitation(invitation, submission.value, { locale: await resolveLocale(request, null), now })
+      // As at sign-up: the account starts in the language the visitor chose, else the one they are reading.
+      const locale = (await guestLocaleChoice(request)) ?? (await resolveLocale(request, null))
+      const created = await signUpWithInvitation(invitation, submission.value, { locale, now })
       getLogger().info({ userId: created.id, companyId: invitation.companyId }, 'account created from invitation')
       headers.append('Set-Cookie', await createUserSession(created.id, { userAgent: request.headers.get('User-Agent'), ipAddress: getClientIp(request) }))
+      for (const cookie of await languageSwitchCookies(locale, { signedIn: true })) headers.append('Set-Cookie', cookie)
     }
   } catch (error) {
     return formErrorFromDomain(submission, error, { only: TEAM_ERRORS, hideFields: ['password'] })
