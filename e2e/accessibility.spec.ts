@@ -53,6 +53,8 @@ for (const locale of LOCALES) {
       await useGuestLanguage(context, baseURL!, locale)
       await checkPages(page, locale, [
         '/',
+        '/live',
+        '/fairs',
         '/catalog',
         product,
         '/exporters/soyang-buckwheat-foods',

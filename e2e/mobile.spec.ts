@@ -38,7 +38,16 @@ test('on a phone: the host goes live from the studio; a buyer watches, chats, op
   await test.step('the site header and the landing page fit the phone', async () => {
     await host.goto('/')
     await expectNoHorizontalScroll(host, 'landing page (guest)')
-    await expect(host.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+    const nav = host.getByRole('navigation', { name: 'Main navigation' })
+    await expect(nav).toBeVisible()
+    // The menu wraps: every link is on screen, none scrolled out of sight.
+    for (const link of await nav.getByRole('link').all()) {
+      const box = (await link.boundingBox())!
+      expect(box.x + box.width, `${await link.textContent()} is on screen`).toBeLessThanOrEqual(375)
+    }
+    await expectTappable(host.getByRole('link', { name: 'Create account' }), 'Create account')
+    await host.goto('/live')
+    await expectNoHorizontalScroll(host, 'showcase directory')
   })
 
   // The host schedules and runs the show on a phone too.

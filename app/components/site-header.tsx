@@ -24,7 +24,7 @@ function LanguageSwitch() {
           value={code}
           lang={code}
           aria-pressed={code === locale}
-          className="rounded px-2 py-1 text-xs font-medium text-slate-600 pointer-coarse:min-h-11 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
+          className="whitespace-nowrap rounded px-2 py-1 text-xs font-medium text-slate-600 pointer-coarse:min-h-11 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
         >
           {LOCALE_NAMES[code]}
         </button>
@@ -93,7 +93,8 @@ export function SiteHeader() {
             </>
           ) : null}
         </nav>
-        <div className="flex items-center gap-3">
+        {/* On a phone the account buttons wrap as whole words rather than letter by letter. */}
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <LanguageSwitch />
           {user ? (
             <Form method="post" action="/logout" className="flex items-center gap-2">
@@ -101,16 +102,16 @@ export function SiteHeader() {
               <span className="hidden text-sm text-slate-600 md:inline">
                 {t('nav.signedInAs', { name: user.name })} · {t(`roles.${user.role}`)}
               </span>
-              <button type="submit" className={buttonClass('secondary')}>
+              <button type="submit" className={buttonClass('secondary', 'whitespace-nowrap')}>
                 {t('nav.signOut')}
               </button>
             </Form>
           ) : (
             <>
-              <Link to="/login" className={buttonClass('ghost')}>
+              <Link to="/login" className={buttonClass('ghost', 'whitespace-nowrap')}>
                 {t('nav.signIn')}
               </Link>
-              <Link to="/signup" className={buttonClass('primary')}>
+              <Link to="/signup" className={buttonClass('primary', 'whitespace-nowrap')}>
                 {t('nav.signUp')}
               </Link>
             </>

@@ -110,7 +110,8 @@ export function NarrowTabs({
           id={panelId(tab.id)}
           role={narrow ? 'tabpanel' : undefined}
           aria-labelledby={narrow ? tabId(tab.id) : undefined}
-          // The panel itself takes focus only when its content may have nothing focusable (WAI-ARIA tabs).
+          // A tab panel is focusable (WAI-ARIA tabs: its content may have nothing focusable, e.g. no products yet).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the role is tabpanel whenever tabIndex is set
           tabIndex={narrow ? 0 : undefined}
           className={clsx('min-w-0', tab.wideClassName, tab.id !== selected && 'max-lg:hidden')}
         >
