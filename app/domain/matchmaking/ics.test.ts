@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { meetingInviteIcs, type MeetingInvite } from './ics.ts'
+import { meetingInviteIcs, type MeetingInvite, showcaseEventIcs } from './ics.ts'
 
 const meeting: MeetingInvite = {
   meetingId: 'mtg_123',
@@ -46,5 +46,38 @@ describe('meetingInviteIcs', () => {
 
   it('refuses a meeting that ends before it starts', () => {
     expect(() => meetingInviteIcs({ ...meeting, endsAt: meeting.startsAt })).toThrow(RangeError)
+  })
+})
+
+describe('showcaseEventIcs', () => {
+  const show = {
+    sessionId: 'ses_42',
+    title: 'Omija cordials, live',
+    company: 'Inje Omija Farm',
+    description: 'Tasting; MOQ 500 bottles',
+    // 10:00 in Seoul during the fair, whatever zone the server runs in
+    startsAt: new Date('2026-10-14T01:00:00Z'),
+    endsAt: new Date('2026-10-14T01:45:00Z'),
+    watchUrl: 'https://tradecast.example/live/ses_42',
+    now: new Date('2026-10-01T08:00:00Z'),
+  }
+  const ics = unfold(showcaseEventIcs(show))
+
+  it('publishes one event in UTC with the viewer page as its URL, and no attendees', () => {
+    expect(ics).toContain('METHOD:PUBLISH')
+    expect(ics).toContain('UID:showcase-ses_42@tradecast.app')
+    expect(ics).toContain('DTSTART:20261014T010000Z')
+    expect(ics).toContain('DTEND:20261014T014500Z')
+    expect(ics).toContain('DTSTAMP:20261001T080000Z')
+    expect(ics).toContain('SUMMARY:Omija cordials\\, live — Inje Omija Farm')
+    expect(ics).toContain('URL;VALUE=URI:https://tradecast.example/live/ses_42')
+    expect(ics).toContain('LOCATION:https://tradecast.example/live/ses_42')
+    expect(ics).toContain('DESCRIPTION:Inje Omija Farm\\n\\nTasting\\; MOQ 500 bottles\\n\\nhttps://tradecast.example/live/ses_42')
+    expect(ics).not.toMatch(/ATTENDEE|ORGANIZER/)
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1)
+  })
+
+  it('refuses a show that ends before it starts', () => {
+    expect(() => showcaseEventIcs({ ...show, endsAt: show.startsAt })).toThrow(RangeError)
   })
 })

@@ -16,6 +16,7 @@ import { isDomainError } from '~/domain/errors'
 import { getOpenFairBySlug, getRegistration, listOwnProposals, proposeSession, registerForFair } from '~/domain/fairs/fairs.server'
 import { FAIR_LANGUAGES, ProposeSessionSchema, RegistrationActionSchema } from '~/domain/fairs/schemas'
 import { instantToWallClock } from '~/lib/time'
+import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
@@ -67,7 +68,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirectWithToast(`/fairs/${fair.slug}/register`, 'fairs.registered')
   }
   try {
-    await proposeSession(user, fair.id, submission.value)
+    await proposeSession(user, fair.id, submission.value, requestNow(request))
   } catch (error) {
     // This form has one time field and no fair field: the fair's dates go on the time, "ended" on the form.
     const field = isDomainError(error) && error.code === 'outside-fair' ? 'preferredStart' : ''
