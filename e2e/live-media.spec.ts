@@ -117,6 +117,10 @@ test('a host goes live; a buyer and a guest watch, follow screen share, survive 
     await expect(host.getByRole('status').filter({ hasText: 'Ended' })).toBeVisible()
     await expect(buyer.page.getByText('This showcase has ended. Thank you for watching!')).toBeVisible()
     await expect(guest.page.getByText('This showcase has ended. Thank you for watching!')).toBeVisible()
+    // The chat closes for the viewers in the room at once (before the replay replaces the page).
+    await expect(buyer.page.getByRole('status').filter({ hasText: 'The chat is closed.' })).toBeVisible()
+    await expect(buyer.page.getByLabel('Chat message')).toBeDisabled()
+    await expect(buyer.page.getByLabel('Chat message')).toHaveAccessibleDescription(/The chat is closed\./)
     await host.goto('/exporter/sessions')
     const row = host.getByRole('listitem').filter({ hasText: title })
     // Two distinct viewers, both watching at once; the reconnect after the crash does not count twice.
