@@ -114,15 +114,25 @@ export function presenceHandlers(context: LiveContext): LiveHandlers {
  */
 export function countViewers(context: LiveContext, logger: Logger): () => void {
   const { nsp, viewerCounts } = context
+  // A session's hosting company never changes: read once per room served, not on every recount.
+  const hostCompanies = new Map<string, string>()
+  const hostCompanyOf = async (sessionId: string) => {
+    const known = hostCompanies.get(sessionId)
+    if (known) return known
+    const { companyId } = await context.sessionFacts.get(sessionId)
+    hostCompanies.set(sessionId, companyId)
+    return companyId
+  }
   const timer = setInterval(() => {
     const localRooms = [...nsp.adapter.rooms.keys()].filter((name) => name.startsWith('live:'))
     // Rooms this process no longer serves: forget their last count.
     for (const sessionId of viewerCounts.keys()) if (!nsp.adapter.rooms.has(liveRoomName(sessionId))) viewerCounts.delete(sessionId)
+    for (const sessionId of hostCompanies.keys()) if (!nsp.adapter.rooms.has(liveRoomName(sessionId))) hostCompanies.delete(sessionId)
     for (const name of localRooms) {
       const sessionId = name.slice('live:'.length)
-      void Promise.all([context.presentIdentities(sessionId), context.sessionFacts.get(sessionId)])
-        .then(([present, facts]) => {
-          const count = countAudience(present.values(), facts.companyId)
+      void Promise.all([context.presentIdentities(sessionId), hostCompanyOf(sessionId)])
+        .then(([present, hostCompanyId]) => {
+          const count = countAudience(present.values(), hostCompanyId)
           if (viewerCounts.get(sessionId) === count) return
           viewerCounts.set(sessionId, count)
           nsp.local.to(name).emit('room:viewers', { count })
