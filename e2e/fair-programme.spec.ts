@@ -80,6 +80,15 @@ test('the fair header sits on a solid panel with AA contrast; the seeded banner 
   const banner = await page.request.get('/demo/fairs/gti-expo-2026.svg')
   expect(banner.status()).toBe(200)
   expect(await banner.text()).not.toMatch(/<\s*(text|tspan|textPath|foreignObject)\b/i)
+  // In Korean (longer and other words on the same panel): the fair's own name, the same contrast; the index too.
+  await page.getByRole('button', { name: '한국어' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'GTI 국제무역·투자박람회 2026' })).toBeVisible()
+  await expect(page.getByRole('link', { name: '무료 가입하고 참가기업 만나기' })).toBeVisible()
+  await expectReadableHeader(page)
+  await page.getByRole('navigation').getByRole('link', { name: '박람회' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '무역 박람회' })).toBeVisible()
+  await expect(page.getByRole('region', { name: '진행 중인 박람회' }).getByRole('link', { name: 'GTI 국제무역·투자박람회 2026' })).toHaveAttribute('href', FAIR)
+  await page.getByRole('button', { name: 'English' }).click()
   // Signed in, the buttons differ (the exhibitor's registration): the same contrast.
   const consoles: string[][] = []
   const exporter = await newPage(browser, consoles)
