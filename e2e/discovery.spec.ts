@@ -1,3 +1,4 @@
+import { expectNoSeriousViolations } from './axe'
 import { expect, signIn, test, trackConsoleErrors } from './fixtures'
 import { FAKE_MEDIA_BROWSER, scheduleShowcase } from './live-helpers'
 
@@ -31,6 +32,7 @@ test('a guest reaches a live showcase from the landing page in at most two click
     const liveNow = guest.getByRole('region', { name: 'Live now' })
     await expect(liveNow).toBeVisible()
     await expect(liveNow.getByRole('link', { name: 'See all showcases' })).toHaveAttribute('href', '/live')
+    await expectNoSeriousViolations(guest)
     await liveNow.getByRole('link', { name: title }).click()
     await expect(guest).toHaveURL(new RegExp(`/live/${sessionId}$`))
     await expect(guest.getByRole('heading', { name: title })).toBeVisible()
@@ -80,6 +82,18 @@ test('a guest reaches a live showcase from the landing page in at most two click
         { timeout: 45_000, intervals: [2000] },
       )
       .toBeGreaterThan(0)
+  })
+
+  await test.step('the directory with a live show: no serious axe-core violation, and no sideways scrolling at 375 px', async () => {
+    await expectNoSeriousViolations(directory)
+    for (const path of ['/live', '/']) {
+      await directory.setViewportSize({ width: 375, height: 812 })
+      await directory.goto(path)
+      await expect(directory.getByTestId('live-now-entry').filter({ hasText: title })).toBeVisible()
+      expect(await directory.evaluate(() => document.documentElement.scrollWidth), `${path} at 375 px`).toBeLessThanOrEqual(375)
+    }
+    await directory.setViewportSize({ width: 1280, height: 800 })
+    await directory.goto('/live')
   })
 
   await test.step('a filter narrows the list: Russian keeps the Russian show and drops ours; English brings ours back', async () => {
