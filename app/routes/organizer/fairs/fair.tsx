@@ -159,7 +159,7 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                         {t('fairs.durationMinutes')}
                         <input type="number" name="durationMinutes" min={10} max={480} defaultValue={s.durationMinutes} required className={`${INPUT} w-24`} />
                       </label>
-                      <Button type="submit" className="min-h-8 px-3 py-1" aria-label={t('fairs.placeFor', { title: s.title })}>
+                      <Button type="submit" className="min-h-8 px-3 py-1" aria-label={t(s.approved ? 'fairs.moveFor' : 'fairs.placeFor', { title: s.title })}>
                         {s.approved ? t('fairs.move') : t('fairs.approveAndPlace')}
                       </Button>
                     </IntentForm>
