@@ -70,7 +70,6 @@ const fairs = {
     signInToRegister: 'Sign in to register',
     register: 'Register for this fair',
     yourRegistration: 'Your registration: {{status}}',
-    liveNowTitle: 'Live now and starting soon',
     startingSoon: 'Starting soon',
     timesShownIn: 'Times in your time zone ({{zone}}); the fair runs on {{fairZone}} time.',
     fairTime: 'fair time {{time}}',

@@ -73,7 +73,6 @@ const fairs: MessagesOf<typeof en> = {
     signInToRegister: '로그인하고 참가 신청',
     register: '참가 신청',
     yourRegistration: '내 신청: {{status}}',
-    liveNowTitle: '지금 방송 중 · 곧 시작',
     startingSoon: '곧 시작',
     timesShownIn: '내 시간대({{zone}}) 기준 시각입니다. 박람회는 {{fairZone}} 시간으로 진행됩니다.',
     fairTime: '박람회 시각 {{time}}',

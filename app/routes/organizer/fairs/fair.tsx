@@ -63,7 +63,7 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
             {t('fairs.publicPage')}
           </Link>
           <Link to={`/organizer/fairs/${fair.id}/schedule`} className={buttonClass('secondary')}>
-            {t('meetings.schedule.title')}
+            {t('schedule.title')}
           </Link>
           <Link to={`/organizer/fairs/${fair.id}/fees`} className={buttonClass('secondary')}>
             {t('payments.boothFeeLink')}
