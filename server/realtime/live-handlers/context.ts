@@ -84,6 +84,8 @@ export function createLiveContext(
       .catch(() => new Map())
       .then(async () => {
         const locales = SUPPORTED_LOCALES.filter((locale) => nsp.adapter.rooms.has(readerRoomName(sessionId, locale)))
+        // No reader of this show on this process: every process hears of every pin, so read nothing.
+        if (locales.length === 0) return new Map<string, PinnedProductView[]>()
         const cards = await listPinnedProductsByLocale(sessionId, locales)
         options.chat.flush(liveRoomName(sessionId))
         for (const locale of locales) nsp.local.to(readerRoomName(sessionId, locale)).emit('products:pinned', { products: cards.get(locale) ?? [] })
