@@ -301,17 +301,19 @@ describe('scheduling a showcase into a fair', () => {
       expect((await refusal(await schedule(exporter.cookie, { fairId, ...inFair }))).fairId).toEqual(['fairs.errors.not-exhibitor'])
     }
     expect((await refusal(await schedule(exporter.cookie, { fairId: closedFair.id, ...inFair }))).fairId).toEqual(['fairs.errors.fair-ended'])
-    // Before the fair opens, running past its close, and straddling it.
+    // Before the fair opens and running past its close.
     const before = new Date(fair.startsAt.getTime() - 2 * HOUR)
     const lateEnd = new Date(fair.endsAt.getTime() + HOUR)
     for (const [from, to] of [
       [before, new Date(before.getTime() + HOUR)],
       [new Date(fair.endsAt.getTime() - HOUR), lateEnd],
-      [before, lateEnd],
     ] as const) {
       const errors = await refusal(await schedule(exporter.cookie, { fairId: fair.id, startsAt: wallClock(from), endsAt: wallClock(to) }))
       expect(errors.startsAt).toEqual(['fairs.errors.outside-fair'])
     }
+    // Straddling the whole three-day fair is first of all longer than any showcase may last.
+    const straddling = await refusal(await schedule(exporter.cookie, { fairId: fair.id, startsAt: wallClock(before), endsAt: wallClock(lateEnd) }))
+    expect(straddling.endsAt).toEqual(['liveMedia.schedule.errors.duration'])
     // The "public" box left unticked: the checkbox sends nothing.
     const privateAnswer = await postAction(scheduleAction, '/exporter/sessions', [exporter.cookie], {
       intent: 'schedule',

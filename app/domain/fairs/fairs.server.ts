@@ -6,6 +6,7 @@ import { flushNotificationEmails, notify } from '~/domain/notifications/notify.s
 import { Prisma } from '~/generated/prisma/client'
 import type { FairInput, ProposeSessionInput } from './schemas'
 import { instantToWallClock, wallClockToInstant } from '~/lib/time'
+import { assertShowcaseTiming } from '~/domain/live/schedule'
 
 const MINUTE = 60_000
 
@@ -309,27 +310,43 @@ export type FairShowcaseProposal = {
   productIds?: readonly string[]
 }
 
+/**
+ * THE fairs a company may propose showcases to: an approved booth there, the fair neither a draft, closed
+ * nor ended. The proposal rule below and the schedule form's list of fairs both read this predicate.
+ */
+export function fairOpenForProposalsWhere(companyId: string, now: Date): Prisma.TradeFairWhereInput {
+  return { status: { in: ['OPEN', 'LIVE'] }, endsAt: { gt: now }, booths: { some: { companyId, approvedAt: { not: null } } } }
+}
+
 /** The fair is unknown, a draft, or the company has no approved booth at it: one answer for all three. */
 const notExhibitor = () => new DomainError('not-exhibitor', { status: 403, field: 'fairId', messageKey: 'fairs.errors.not-exhibitor' })
 
 /**
  * THE rule for a showcase in a fair's programme, used by the fair's proposal form and by the exporter's
- * schedule form: the user's company has an approved booth at the fair, the fair has not ended, the show
- * takes place within the fair's dates and is public (the programme is). The showcase then waits for the
+ * schedule form: the fair is open for the company's proposals (fairOpenForProposalsWhere), the show meets
+ * the timing rule of every showcase (assertShowcaseTiming: not in the past, 10 minutes to 8 hours), takes
+ * place within the fair's dates and is public (the programme is). The showcase then waits for the
  * organizer (approvedAt null), who places it (placeSession).
  */
 export async function proposeFairShowcase(user: SessionUser, fairId: string, proposal: FairShowcaseProposal, now: Date): Promise<string> {
   const company = user.exporterMember?.company
   if (!company) throw new DomainError('forbidden', { status: 403 })
   const prisma = await getPrisma()
-  const [fair, booth] = await Promise.all([
-    prisma.tradeFair.findUnique({ where: { id: fairId }, select: { status: true, startsAt: true, endsAt: true } }),
-    prisma.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: company.id } }, select: { approvedAt: true } }),
-  ])
-  if (!fair || fair.status === 'DRAFT' || !booth?.approvedAt) throw notExhibitor()
-  if (fair.status === 'CLOSED' || fair.endsAt <= now)
+  const fair = await prisma.tradeFair.findFirst({
+    where: { id: fairId, ...fairOpenForProposalsWhere(company.id, now) },
+    select: { startsAt: true, endsAt: true },
+  })
+  if (!fair) {
+    // Not open to this company: only an exhibitor learns that the fair has ended; anyone else, one answer.
+    const [known, booth] = await Promise.all([
+      prisma.tradeFair.findUnique({ where: { id: fairId }, select: { status: true } }),
+      prisma.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: company.id } }, select: { approvedAt: true } }),
+    ])
+    if (!known || known.status === 'DRAFT' || !booth?.approvedAt) throw notExhibitor()
     throw new DomainError('fair-ended', { status: 409, field: 'fairId', messageKey: 'fairs.errors.fair-ended' })
-  if (proposal.start < fair.startsAt || proposal.end > fair.endsAt || proposal.end <= proposal.start)
+  }
+  assertShowcaseTiming(proposal, now)
+  if (proposal.start < fair.startsAt || proposal.end > fair.endsAt)
     throw new DomainError('outside-fair', { status: 400, field: 'startsAt', messageKey: 'fairs.errors.outside-fair' })
   if (proposal.isPublic === false)
     throw new DomainError('private-fair-showcase', { status: 400, field: 'isPublic', messageKey: 'fairs.errors.private-fair-showcase' })
@@ -364,14 +381,11 @@ export async function proposeSession(user: SessionUser, fairId: string, input: P
   return proposeFairShowcase(user, fairId, { title: input.title, description: input.description, language: input.language, start, end }, now)
 }
 
-/**
- * Fairs the company may propose showcases to from the schedule form: an approved booth, the fair
- * neither a draft, closed nor ended. Soonest first.
- */
+/** Fairs the company may propose showcases to from the schedule form (fairOpenForProposalsWhere), soonest first. */
 export async function listFairsOpenForProposals(companyId: string, now: Date, locale: string) {
   const prisma = await getPrisma()
   const fairs = await prisma.tradeFair.findMany({
-    where: { status: { in: ['OPEN', 'LIVE'] }, endsAt: { gt: now }, booths: { some: { companyId, approvedAt: { not: null } } } },
+    where: fairOpenForProposalsWhere(companyId, now),
     orderBy: { startsAt: 'asc' },
     select: { id: true, name: true, nameI18n: true, startsAt: true, endsAt: true, timeZone: true },
   })

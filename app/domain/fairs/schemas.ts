@@ -3,11 +3,12 @@ import { PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
 import { isValidTimeZone } from '~/lib/time'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
+import { SHOWCASE_LANGUAGES, SHOWCASE_MAX_MINUTES, SHOWCASE_MIN_MINUTES } from '~/domain/live/schedule'
 
 // Client-safe form schemas for fair management, registration and the programme. Messages are i18n keys.
 
 export const FAIR_STATUSES = ['DRAFT', 'OPEN', 'LIVE', 'CLOSED'] as const
-export const FAIR_LANGUAGES = ['en', 'ko', 'zh', 'ja', 'ru', 'mn', 'vi'] as const
+export const FAIR_LANGUAGES = SHOWCASE_LANGUAGES
 /** What happens to the recordings of a fair's showcases (TradeFair.replayPolicy). */
 export const REPLAY_POLICIES = ['PUBLISH', 'REVIEW', 'OFF'] as const
 export const REPLAY_RETENTION_MAX_DAYS = 3650
@@ -96,11 +97,12 @@ export const ProposeSessionSchema = z.object({
   description: optionalText(2000),
   language: z.enum(FAIR_LANGUAGES).default('en'),
   preferredStart: wallClock,
+  // Client hint and early answer; the rule itself is assertShowcaseTiming, which both forms pass through.
   durationMinutes: z.coerce
     .number({ error: 'fairs.errors.duration' })
     .int()
-    .min(10, { error: 'fairs.errors.duration' })
-    .max(480, { error: 'fairs.errors.duration' }),
+    .min(SHOWCASE_MIN_MINUTES, { error: 'fairs.errors.duration' })
+    .max(SHOWCASE_MAX_MINUTES, { error: 'fairs.errors.duration' }),
 })
 export const RegistrationActionSchema = z.discriminatedUnion('intent', [RegisterSchema, ProposeSessionSchema])
 export type ProposeSessionInput = z.infer<typeof ProposeSessionSchema>

@@ -5,6 +5,7 @@ import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/account
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { proposeFairShowcase } from '~/domain/fairs/fairs.server'
 import { wallClockToInstant } from '~/lib/time'
+import { assertShowcaseTiming, defaultShowcaseLanguage, type ScheduleShowcaseInput } from './schedule'
 import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
 
@@ -53,6 +54,13 @@ export async function listCompanySessions(companyId: string, locale: string, vie
   }))
 }
 
+/** The schedule form's preselected language: the company's first spoken one a showcase may use. */
+export async function companyShowcaseLanguage(companyId: string) {
+  const prisma = await getPrisma()
+  const company = await prisma.exporterCompany.findUnique({ where: { id: companyId }, select: { languages: true } })
+  return defaultShowcaseLanguage(company?.languages ?? [])
+}
+
 /** Published products of the company, for the "featured products" picker. */
 export async function listCompanyProductsForShowcase(companyId: string, locale: string) {
   const prisma = await getPrisma()
@@ -71,21 +79,22 @@ export async function listCompanyProductsForShowcase(companyId: string, locale: 
 export async function createShowcase(
   user: SessionUser,
   companyId: string,
-  input: { title: string; description: string; startsAt: string; endsAt: string; isPublic: boolean; productIds: string[]; fairId?: string | undefined },
+  input: ScheduleShowcaseInput,
   timeZone: string,
   now: Date,
-): Promise<{ ok: true; id: string; proposedToFair: boolean } | { ok: false; field: 'startsAt' | 'productIds'; error: string }> {
+): Promise<{ ok: true; id: string; proposedToFair: boolean } | { ok: false; field: 'productIds'; error: string }> {
   const start = wallClockToInstant(input.startsAt, timeZone)
   const end = wallClockToInstant(input.endsAt, timeZone)
-  if (start.getTime() < now.getTime() - 5 * 60 * 1000) return { ok: false, field: 'startsAt', error: 'liveMedia.schedule.errors.past' }
+  // The timing rule of every showcase (a fair's proposal passes through it too), thrown as a DomainError.
+  assertShowcaseTiming({ start, end }, now)
   const prisma = await getPrisma()
   const productIds = [...new Set(input.productIds)]
   const owned = await prisma.product.count({ where: { id: { in: productIds }, companyId } })
   if (owned !== productIds.length) return { ok: false, field: 'productIds', error: 'liveMedia.schedule.errors.products' }
   if (input.fairId) {
     // Into a fair's programme: the fair's rule (booth, dates, waits for the organizer), thrown as a DomainError.
-    const { title, description, isPublic } = input
-    const id = await proposeFairShowcase(user, input.fairId, { title, description, start, end, isPublic, productIds }, now)
+    const { title, description, language, isPublic } = input
+    const id = await proposeFairShowcase(user, input.fairId, { title, description, language, start, end, isPublic, productIds }, now)
     return { ok: true, id, proposedToFair: true }
   }
   const session = await prisma.liveSession.create({
@@ -93,6 +102,7 @@ export async function createShowcase(
       kind: 'SHOWCASE',
       title: input.title,
       description: input.description,
+      language: input.language,
       isPublic: input.isPublic,
       scheduledStartAt: start,
       scheduledEndAt: end,

@@ -11,8 +11,9 @@ import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { listFairsOpenForProposals } from '~/domain/fairs/fairs.server'
-import { ScheduleShowcaseSchema } from '~/domain/live/schedule'
-import { createShowcase, listCompanyProductsForShowcase, listCompanySessions } from '~/domain/live/sessions.server'
+import { SHOWCASE_LANGUAGES, ScheduleShowcaseSchema } from '~/domain/live/schedule'
+import { companyShowcaseLanguage, createShowcase, listCompanyProductsForShowcase, listCompanySessions } from '~/domain/live/sessions.server'
+import { languageName } from '~/lib/languages'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { requestNow } from '~/utils/clock.server'
@@ -27,12 +28,13 @@ export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
   const locale = await resolveLocale(request, user)
   const { timeZone } = resolveTimeZone(request, user)
-  const [sessions, products, fairs] = await Promise.all([
+  const [sessions, products, fairs, defaultLanguage] = await Promise.all([
     listCompanySessions(membership.company.id, locale, { userId: user.id, companyRole: membership.role }),
     listCompanyProductsForShowcase(membership.company.id, locale),
     listFairsOpenForProposals(membership.company.id, requestNow(request), locale),
+    companyShowcaseLanguage(membership.company.id),
   ])
-  return { sessions, products, fairs, timeZone }
+  return { sessions, products, fairs, timeZone, defaultLanguage }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -46,8 +48,12 @@ export async function action({ request }: Route.ActionArgs) {
   try {
     created = await createShowcase(user, membership.company.id, submission.value, timeZone, requestNow(request))
   } catch (error) {
-    // Refusals of the fair's rule (no approved booth or a forged fair, ended, outside its dates, private).
-    return formErrorFromDomain(submission, error, { only: ['not-exhibitor', 'fair-ended', 'outside-fair', 'private-fair-showcase'], status: 400 })
+    // Refusals of the timing rule (past start, too short or long) and of the fair's rule (no approved booth
+    // or a forged fair, ended, outside its dates, private).
+    return formErrorFromDomain(submission, error, {
+      only: ['showcase-past', 'showcase-duration', 'not-exhibitor', 'fair-ended', 'outside-fair', 'private-fair-showcase'],
+      status: 400,
+    })
   }
   if (!created.ok) return data({ result: submission.reply({ fieldErrors: { [created.field]: [created.error] } }) }, { status: 400 })
   // A fair proposal waits for the organizer: back to the list, where it shows as awaiting approval.
@@ -143,6 +149,12 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
             hint={t('liveMedia.schedule.zone', { zone: loaderData.timeZone })}
             errors={errors.endsAt}
             inputProps={{ id: 'endsAt', name: 'endsAt', type: 'datetime-local', required: true }}
+          />
+          <SelectField
+            label={t('liveMedia.schedule.language')}
+            errors={errors.language}
+            options={SHOWCASE_LANGUAGES.map((code) => ({ value: code, label: languageName(code, locale) }))}
+            selectProps={{ id: 'language', name: 'language', defaultValue: loaderData.defaultLanguage }}
           />
           {loaderData.fairs.length > 0 ? (
             <div className="sm:col-span-2">

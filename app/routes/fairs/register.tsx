@@ -70,9 +70,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   try {
     await proposeSession(user, fair.id, submission.value, requestNow(request))
   } catch (error) {
-    // This form has one time field and no fair field: the fair's dates go on the time, "ended" on the form.
-    const field = isDomainError(error) && error.code === 'outside-fair' ? 'preferredStart' : ''
-    return formErrorFromDomain(submission, error, { only: ['outside-fair', 'fair-ended'], status: 400, field })
+    // This form has a start and a duration and no fair field: the fair's dates and a past start go on the
+    // start, the showcase's length on the duration, "ended" on the form.
+    const code = isDomainError(error) ? error.code : ''
+    const field = code === 'outside-fair' || code === 'showcase-past' ? 'preferredStart' : code === 'showcase-duration' ? 'durationMinutes' : ''
+    return formErrorFromDomain(submission, error, { only: ['outside-fair', 'fair-ended', 'showcase-past', 'showcase-duration'], status: 400, field })
   }
   return redirectWithToast(`/fairs/${fair.slug}/register`, 'fairs.proposed')
 }
