@@ -28,13 +28,14 @@ export async function makePoster(ffmpeg: string, storage: RecordingStorage, reco
  * The live preview: a still of the newest complete segment of the newest part, written aside and renamed
  * like the poster. The directory shows it for shows that are live; false when no segment exists yet.
  */
-export async function makeLivePreview(ffmpeg: string, storage: RecordingStorage, recordingId: string): Promise<boolean> {
+export async function makeLivePreview(ffmpeg: string, storage: RecordingStorage, recordingId: string, signal?: AbortSignal): Promise<boolean> {
   const playlists = (await storage.list(recordingId)).filter((file) => PART_PLAYLIST.test(file))
   const newest = playlists.at(-1)
   const text = newest ? await storage.readText(recordingId, newest) : null
   const source = text ? parseMediaPlaylist(text, Number(PART_PLAYLIST.exec(newest ?? '')?.[1])).segments.at(-1)?.file : undefined
   if (!source) return false
-  const result = await runProcess(ffmpeg, posterArgs(source, 'preview-next.jpg'), { cwd: storage.pathOf(recordingId), timeoutMs: 15_000 })
+  if (signal?.aborted) return false
+  const result = await runProcess(ffmpeg, posterArgs(source, 'preview-next.jpg'), { cwd: storage.pathOf(recordingId), timeoutMs: 15_000, signal })
   if (result.code !== 0) throw new FfmpegError(`the live preview could not be made: ${result.stderrTail.slice(-300)}`, result)
   await rename(storage.pathOf(recordingId, 'preview-next.jpg'), storage.pathOf(recordingId, LIVE_PREVIEW_FILE))
   return true

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pino from 'pino'
@@ -40,7 +40,7 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     await rm(folder, { recursive: true, force: true })
   })
 
-  async function startRecording(storage = new LocalRecordingStorage(folder), minFreeBytes = 0, timing: { previewMs?: number } = {}) {
+  async function startRecording(storage = new LocalRecordingStorage(folder), minFreeBytes = 0, timing: { previewMs?: number } = {}, ffmpeg = 'ffmpeg') {
     const { session } = await createLiveShowcase('Recorded showcase')
     const room = await media.openRoom(session.id)
     source = await startTestSource(room)
@@ -51,7 +51,7 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
       sessionId: session.id,
       recordingId: opened.recordingId,
       storage,
-      ffmpeg: 'ffmpeg',
+      ffmpeg,
       encode: { ...DEFAULT_ENCODE, height: 360, videoKbps: 800 },
       minFreeBytes,
       logger,
@@ -107,6 +107,32 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     expect(await modified()).toBeNull()
     expect(await storage.list(recordingId)).toContain(POSTER_FILE)
   })
+
+  it('restarts a crashed part while a slow live preview is still running, and aborts that preview when the show ends', async () => {
+    // ffmpeg, except that a preview run first marks that it began and then hangs for 12 s (its sleep
+    // holds no pipe of ours, so killing the shell ends the run at once).
+    const slowPreviewFfmpeg = path.join(folder, 'slow-preview-ffmpeg.sh')
+    await writeFile(
+      slowPreviewFfmpeg,
+      '#!/bin/sh\ncase "$*" in *preview-next.jpg*) touch preview-began; sleep 12 </dev/null >/dev/null 2>&1;; esac\nexec ffmpeg "$@"\n',
+    )
+    await chmod(slowPreviewFfmpeg, 0o755)
+    const { recordingId, storage, states } = await startRecording(undefined, 0, { previewMs: 500 }, slowPreviewFfmpeg)
+    const previewBegan = path.join(storage.pathOf(recordingId), 'preview-began')
+    await until(async () => (await stat(previewBegan).catch(() => null)) !== null, 'a live preview run', 30_000)
+
+    process.kill(recorder!.ffmpegPid!, 'SIGKILL')
+    const crashedAt = states.length
+    await until(() => states.slice(crashedAt).some((s) => s.state === 'recording'), 'recording again', 8000)
+    // The preview is still hanging: the restart did not wait for it.
+    expect(await storage.list(recordingId)).not.toContain(LIVE_PREVIEW_FILE)
+
+    const finishing = Date.now()
+    await recorder!.finish()
+    expect(Date.now() - finishing).toBeLessThan(8000)
+    expect(recorder!.state).toEqual({ state: 'finished' })
+    expect(await storage.list(recordingId)).not.toContain(LIVE_PREVIEW_FILE)
+  }, 60_000)
 
   it('stops with disk-full when the disk is short of space, without touching the live room', async () => {
     const { room, recordingId, states } = await startRecording(new LocalRecordingStorage(folder), Number.MAX_SAFE_INTEGER)

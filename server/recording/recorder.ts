@@ -72,13 +72,17 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   #hasPoster = false
   #posterFailures = 0
   // The poster stands in as the still until the first preview, a minute in.
-  #previewAt = Date.now()
+  #previewAt: number
+  // The live preview's ffmpeg run (up to 15 s) goes on beside the queue, so it never holds up a restart;
+  // at most one at a time, aborted and awaited when the recorder closes.
+  #preview: { run: Promise<void>; abort: AbortController } | null = null
   #done = false
   readonly #timing: RecorderTiming
 
   constructor(readonly options: RecorderOptions) {
     super()
     this.#timing = { ...DEFAULT_TIMING, ...options.timing }
+    this.#previewAt = options.now().getTime()
     this.#watchTimer = setInterval(() => void this.#enqueue(() => this.#watch()), this.#timing.watchMs)
     this.#watchTimer.unref()
   }
@@ -138,7 +142,11 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     this.#done = true
     this.#clearTimers()
     this.#detach()
+    const preview = this.#preview
+    preview?.abort.abort()
     await this.#enqueue(async () => {
+      // Its rename must not bring the preview back after the removal below.
+      await preview?.run
       await this.#stopPart()
       if (final && !this.#hasPoster) await this.#makePoster(true).catch(() => undefined)
       // The live preview has served its purpose; the replay shows the poster.
@@ -357,12 +365,29 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       })
     }
     // One ffmpeg run a minute per live show, however many people look at the directory.
-    if (this.#hasPoster && Date.now() - this.#previewAt >= this.#timing.previewMs) {
-      this.#previewAt = Date.now()
-      await makeLivePreview(this.options.ffmpeg, this.options.storage, this.options.recordingId).catch((error: unknown) => {
-        this.options.logger.warn({ err: error, sessionId: this.options.sessionId }, 'live preview not refreshed')
-      })
+    const now = this.options.now().getTime()
+    if (this.#hasPoster && !this.#preview && now - this.#previewAt >= this.#timing.previewMs) {
+      this.#previewAt = now
+      this.#refreshPreview()
     }
+  }
+
+  /** Starts the live preview's ffmpeg outside the queue; a failure is only logged. */
+  #refreshPreview(): void {
+    // The recorder may have closed while this look was waiting for the disk or the poster.
+    if (this.#done) return
+    const abort = new AbortController()
+    const run = makeLivePreview(this.options.ffmpeg, this.options.storage, this.options.recordingId, abort.signal).then(
+      () => undefined,
+      (error: unknown) => {
+        if (!abort.signal.aborted) this.options.logger.warn({ err: error, sessionId: this.options.sessionId }, 'live preview not refreshed')
+      },
+    )
+    const preview = { run, abort }
+    this.#preview = preview
+    void run.finally(() => {
+      if (this.#preview === preview) this.#preview = null
+    })
   }
 
   async #makePoster(anySegment: boolean): Promise<void> {
