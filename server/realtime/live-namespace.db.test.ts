@@ -449,6 +449,23 @@ describe('chat refusals say why', () => {
     expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(2)
   })
 
+  it('spends no chat budget on a too-long message: five of them, then a message that fits still goes', async () => {
+    const { session } = await liveSession()
+    const prisma = await getPrisma()
+    const viewer = await client((await createBuyer()).cookie)
+    await emit(viewer, 'live:join', { sessionId: session.id })
+    // The limit is five messages per ten seconds per person.
+    for (let i = 0; i < 5; i++) {
+      expect(await emit(viewer, 'chat:send', { sessionId: session.id, body: '가'.repeat(CHAT_MAX_LENGTH + 1) })).toMatchObject({
+        ok: false,
+        error: { code: 'too-long' },
+      })
+    }
+    const accepted = await emit<{ message: ChatMessageView }>(viewer, 'chat:send', { sessionId: session.id, body: 'Short enough' })
+    expect(accepted).toMatchObject({ ok: true, message: { body: 'Short enough' } })
+    expect(await prisma.chatMessage.count({ where: { sessionId: session.id } })).toBe(1)
+  })
+
   it('says when someone writes too fast (with the seconds to wait), is muted, or uses a blocked word', async () => {
     const { exporter, session } = await liveSession()
     const buyer = await createBuyer()

@@ -168,6 +168,11 @@ export function isChatOpen(status: RoomContext['status']): boolean {
   return status !== 'ENDED' && status !== 'CANCELLED'
 }
 
+/** Over CHAT_MAX_LENGTH characters as people count them (the composer counts with the same function). */
+export function isChatMessageTooLong(body: string): boolean {
+  return countGraphemes(body) > CHAT_MAX_LENGTH
+}
+
 /**
  * Stores a chat message after every server-side rule: the session is open, the author is neither
  * banned nor muted, the message is at most CHAT_MAX_LENGTH characters as people count them (the
@@ -187,7 +192,7 @@ export async function postChatMessage(
   // The realtime server passes a per-process cached lookup; the rule stays here.
   const sanction = await (options.findSanction ?? findActiveSanction)(room.sessionId, identity, now)
   if (sanction) return { ok: false, rejection: { code: sanction.kind === 'BAN' ? 'banned' : 'muted' } }
-  if (countGraphemes(input.body) > CHAT_MAX_LENGTH) return { ok: false, rejection: { code: 'too-long' } }
+  if (isChatMessageTooLong(input.body)) return { ok: false, rejection: { code: 'too-long' } }
   if (!room.canModerate && findBlockedWord(input.body, room.blockedWords)) return { ok: false, rejection: { code: 'blocked-word' } }
   const prisma = await getPrisma()
   if (room.slowModeSeconds > 0 && !room.canModerate) {

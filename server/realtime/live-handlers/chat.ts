@@ -1,4 +1,4 @@
-import { participantRef, postChatMessage, strongestSanction } from '../../../app/domain/live/chat.server.ts'
+import { isChatMessageTooLong, participantRef, postChatMessage, strongestSanction } from '../../../app/domain/live/chat.server.ts'
 import { removeMessage } from '../../../app/domain/live/moderation.server.ts'
 import { identityKey, type RoomIdentity } from '../../../app/domain/live/room-identity.ts'
 import { CHAT_MAX_LENGTH } from '../../../app/protocol/live.ts'
@@ -26,6 +26,8 @@ export function chatHandlers(context: LiveContext): LiveHandlers {
   return {
     'chat:send': async (socket, input) => {
       const { room, identity } = await context.roomFor(socket, input.sessionId)
+      // Refused before the limiter: a message the composer would not send costs no chat budget.
+      if (isChatMessageTooLong(input.body)) throw new ProtocolError('too-long', REJECTIONS['too-long'] ?? 'too-long')
       // Per person, not per socket: in a cluster the limiter lives in Redis.
       await spend(context.chatLimiter, identityKey(identity), LIVE_REFUSALS.rateLimited, true)
       const result = await postChatMessage(room, identity, input, { findSanction: cachedSanction })
