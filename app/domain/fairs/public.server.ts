@@ -1,11 +1,8 @@
 import { DomainError } from '~/domain/errors'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
+import { showTiming, type ShowTiming } from '~/domain/live/show-timing'
 import { LISTED_SHOWCASE } from '~/domain/live/upcoming.server'
-
-/** "Starting soon": an approved showcase that begins within this many minutes. */
-export const STARTING_SOON_MINUTES = 30
-const MINUTE = 60_000
 
 type Viewer = { id: string; role: string } | null
 
@@ -19,15 +16,7 @@ async function findVisibleFair(slug: string, viewer: Viewer) {
   return { fair, manages }
 }
 
-function programmeState(session: { status: string; scheduledStartAt: Date; scheduledEndAt: Date }, now: Date) {
-  if (session.status === 'LIVE') return 'live' as const
-  if (session.status === 'ENDED' || session.scheduledEndAt <= now) return 'past' as const
-  if (session.status === 'CANCELLED') return 'cancelled' as const
-  if (session.scheduledStartAt.getTime() - now.getTime() <= STARTING_SOON_MINUTES * MINUTE) return 'soon' as const
-  return 'upcoming' as const
-}
-
-type ProgrammeEntry = { id: string; title: string; state: ReturnType<typeof programmeState>; startsAt: string }
+type ProgrammeEntry = { id: string; title: string; state: ShowTiming; startsAt: string }
 
 /** The exhibitor's showcase a booth card leads to: the one live now, else the next in the programme. */
 function boothShowcase(programme: readonly ProgrammeEntry[], sessions: ReadonlyArray<{ id: string; companyId: string }>, companyId: string) {
@@ -81,7 +70,7 @@ export async function getPublicFair(slug: string, { now, locale, viewer }: { now
     id: s.id,
     title: pickLocalized(s.title, s.titleI18n, locale),
     status: s.status,
-    state: programmeState(s, now),
+    state: showTiming(s, now),
     language: s.language,
     startsAt: s.scheduledStartAt.toISOString(),
     endsAt: s.scheduledEndAt.toISOString(),
@@ -175,7 +164,7 @@ export async function getBoothPage(slug: string, code: string, { now, locale, vi
     id: s.id,
     title: pickLocalized(s.title, s.titleI18n, locale),
     status: s.status,
-    state: programmeState(s, now),
+    state: showTiming(s, now),
     startsAt: s.scheduledStartAt.toISOString(),
     uniqueViewers: s.uniqueViewers,
   }))

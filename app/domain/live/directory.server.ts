@@ -3,16 +3,15 @@ import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { hsChapterTitle } from '~/domain/catalog/hs-chapters'
-import { STARTING_SOON_MINUTES } from '~/domain/fairs/public.server'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
-import { signedMediaUrl } from '~/domain/replays/media-urls.server'
+import { LIVE_MEDIA_LINK_LIFETIME_SECONDS, signedMediaUrl } from '~/domain/replays/media-urls.server'
 import { LIVE_PREVIEW_FILE, POSTER_FILE } from '~/domain/replays/recordings.server'
 import { getRecordingStorage } from '~/domain/replays/storage.server'
 import type { DirectoryFilters } from './directory'
+import { laterWhere, startingSoonWhere } from './show-timing'
 import { LISTED_SHOWCASE } from './upcoming.server'
 import { countWatchingNow } from './viewers.server'
 
-const MINUTE = 60_000
 /** Per section: a directory page, not an archive. */
 const LIVE_LIMIT = 24
 const SOON_LIMIT = 24
@@ -84,7 +83,8 @@ async function liveStillUrl(recordingId: string, now: Date): Promise<string | nu
       (stats) => Math.floor(stats.mtimeMs / 1000),
       () => null,
     )
-    if (modified !== null) return `${signedMediaUrl(recordingId, file, { now: now.getTime() })}&v=${modified}`
+    if (modified !== null)
+      return `${signedMediaUrl(recordingId, file, { now: now.getTime(), lifetimeSeconds: LIVE_MEDIA_LINK_LIFETIME_SECONDS })}&v=${modified}`
   }
   return null
 }
@@ -126,24 +126,23 @@ export type LiveNowEntry = Awaited<ReturnType<typeof listLiveNow>>[number]
 
 /**
  * The showcase directory (/live): what is live now (with viewers now and a still), starting within
- * STARTING_SOON_MINUTES, later (soonest first), and the replays, all limited to what anyone may see and
+ * STARTING_SOON_MINUTES (show-timing.ts), later (soonest first), and the replays, all limited to what anyone may see and
  * narrowed by the filters.
  */
 export async function getShowcaseDirectory({ now, locale, filters }: { now: Date; locale: string; filters: DirectoryFilters }) {
   const prisma = await getPrisma()
   const where = directoryWhere(filters)
-  const soonUntil = new Date(now.getTime() + STARTING_SOON_MINUTES * MINUTE)
   const [live, soon, later, replays] = await Promise.all([
     listLiveNow({ now, locale, where, take: LIVE_LIMIT }),
     // Late starters (start time passed, not live yet) stay here until their slot ends.
     prisma.liveSession.findMany({
-      where: { AND: [where, { status: 'SCHEDULED', scheduledStartAt: { lte: soonUntil }, scheduledEndAt: { gt: now } }] },
+      where: { AND: [where, startingSoonWhere(now)] },
       orderBy: [{ scheduledStartAt: 'asc' }, { id: 'asc' }],
       take: SOON_LIMIT,
       select: entrySelect,
     }),
     prisma.liveSession.findMany({
-      where: { AND: [where, { status: 'SCHEDULED', scheduledStartAt: { gt: soonUntil } }] },
+      where: { AND: [where, laterWhere(now)] },
       orderBy: [{ scheduledStartAt: 'asc' }, { id: 'asc' }],
       take: UPCOMING_LIMIT,
       select: entrySelect,

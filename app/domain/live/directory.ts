@@ -20,9 +20,12 @@ export const DIRECTORY_FIELDS = {
 
 export type DirectoryFilters = { -readonly [K in keyof typeof DIRECTORY_FIELDS]?: z.output<(typeof DIRECTORY_FIELDS)[K]> }
 
-export function parseDirectoryFilters(params: URLSearchParams): { filters: DirectoryFilters; rejected: string[] } {
+export type DirectoryField = keyof typeof DIRECTORY_FIELDS
+
+export function parseDirectoryFilters(params: URLSearchParams): { filters: DirectoryFilters; rejected: DirectoryField[] } {
   const { query, rejected } = parseQueryFields(params, DIRECTORY_FIELDS)
-  return { filters: query, rejected }
+  // parseQueryFields reports only keys of the fields it was given.
+  return { filters: query, rejected: rejected as DirectoryField[] }
 }
 
 export function hasFilters(filters: DirectoryFilters): boolean {

@@ -1,16 +1,20 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { pickLocalized } from '~/domain/catalog/translations'
+import { aheadWhere } from './show-timing'
 
 /**
- * What anyone may see listed: public showcases that are not a fair proposal still waiting for the
- * organizer (a fair's showcase is listed once approved).
+ * Where a showcase may be listed at all: a showcase that is not a fair proposal still waiting for the
+ * organizer, nor part of a fair set back to DRAFT (its name must not leak through its shows). Who may
+ * see it is separate: LISTED_SHOWCASE for anyone, the replay lists add private ones for accounts.
  */
-export const LISTED_SHOWCASE = {
+export const LISTABLE_SHOWCASE = {
   kind: 'SHOWCASE',
-  isPublic: true,
-  OR: [{ fairId: null }, { approvedAt: { not: null } }],
+  OR: [{ fairId: null }, { approvedAt: { not: null }, fair: { status: { not: 'DRAFT' } } }],
 } satisfies Prisma.LiveSessionWhereInput
+
+/** What anyone may see listed: public showcases that may be listed. */
+export const LISTED_SHOWCASE = { ...LISTABLE_SHOWCASE, isPublic: true } satisfies Prisma.LiveSessionWhereInput
 
 /**
  * Live now (newest first) and next scheduled showcases (soonest first): the listed ones (optionally of one company), or
@@ -48,7 +52,7 @@ export async function listUpcomingShowcases({
   const [live, next] = await Promise.all([
     prisma.liveSession.findMany({ where: { AND: [scope, { status: 'LIVE' }] }, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], take, select }),
     prisma.liveSession.findMany({
-      where: { AND: [scope, { status: 'SCHEDULED', scheduledStartAt: { gte: new Date(now.getTime() - 60 * 60 * 1000) } }] },
+      where: { AND: [scope, aheadWhere(now)] },
       orderBy: [{ scheduledStartAt: 'asc' }, { id: 'asc' }],
       take,
       select,

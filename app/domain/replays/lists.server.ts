@@ -1,6 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
+import { LISTABLE_SHOWCASE } from '~/domain/live/upcoming.server'
 import { POSTER_FILE, type ReplayVisitor } from './recordings.server'
 import { signedMediaUrl } from './media-urls.server'
 import { formatOffset } from './timeline'
@@ -16,8 +17,7 @@ export const REPLAY_LIST_SIZE = 12
  */
 export function visibleReplayWhere(visitor: ReplayVisitor, scope: ReplayScope = {}): Prisma.RecordingWhereInput {
   const session: Prisma.LiveSessionWhereInput = {
-    kind: 'SHOWCASE',
-    OR: [{ fairId: null }, { approvedAt: { not: null } }],
+    ...LISTABLE_SHOWCASE,
     ...(visitor ? {} : { isPublic: true }),
     ...(scope.companyId ? { companyId: scope.companyId } : {}),
     ...(scope.fairId ? { fairId: scope.fairId } : {}),

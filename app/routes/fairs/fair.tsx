@@ -10,6 +10,7 @@ import { Card, EmptyState } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPublicFair } from '~/domain/fairs/public.server'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
+import { languageName } from '~/lib/languages'
 import { dayInZone, formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { requestNow } from '~/utils/clock.server'
@@ -46,6 +47,7 @@ function CalendarLink({ session }: { session: Session }) {
 
 function SessionRow({ session, fairZone }: { session: Session; fairZone: string }) {
   const { t } = useTranslation()
+  const { locale } = useRootData()
   return (
     <li id={`session-${session.id}`} className="flex flex-wrap items-start justify-between gap-2 py-3" data-testid={`programme-item-${session.id}`}>
       <div className="min-w-0">
@@ -55,7 +57,7 @@ function SessionRow({ session, fairZone }: { session: Session; fairZone: string 
           </Link>
         </p>
         <p className="text-sm text-slate-600">
-          {t('landing.hostedBy', { company: session.companyName })} · {session.language}
+          {t('landing.hostedBy', { company: session.companyName })} · {languageName(session.language, locale)}
         </p>
       </div>
       <div className="text-right">

@@ -7,12 +7,13 @@ import { ReplayList } from '~/components/replay-list'
 import { Button, buttonClass } from '~/components/ui/button'
 import { EmptyState } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { STARTING_SOON_MINUTES } from '~/domain/fairs/public.server'
-import { groupByDay, hasFilters, parseDirectoryFilters } from '~/domain/live/directory'
+import { groupByDay, hasFilters, parseDirectoryFilters, type DirectoryField } from '~/domain/live/directory'
 import { getDirectoryFacets, getShowcaseDirectory, type DirectoryEntry } from '~/domain/live/directory.server'
+import { STARTING_SOON_MINUTES } from '~/domain/live/show-timing'
 import { languageName } from '~/lib/languages'
 import { formatTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Live showcases · Tradecast' }]
@@ -21,12 +22,20 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
   const { filters, rejected } = parseDirectoryFilters(new URL(request.url).searchParams)
-  const [directory, facets] = await Promise.all([getShowcaseDirectory({ now: new Date(), locale, filters }), getDirectoryFacets(locale)])
+  const [directory, facets] = await Promise.all([getShowcaseDirectory({ now: requestNow(request), locale, filters }), getDirectoryFacets(locale)])
   return { ...directory, facets, filters, rejected, filtered: hasFilters(filters), soonMinutes: STARTING_SOON_MINUTES }
 }
 
 /** Viewer counts and stills move: the page asks again this often while it is visible. */
 const REFRESH_MS = 30_000
+/** The label each filter shows, so the "not understood" notice names filters as the form does, not URL parameters. */
+const FILTER_LABELS = {
+  category: 'directory.category',
+  hs: 'directory.hsChapter',
+  region: 'directory.region',
+  language: 'directory.language',
+  fair: 'directory.fair',
+} as const satisfies Record<DirectoryField, string>
 const SELECT_CLASS = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 
 /** A calendar day's heading: "Thursday, December 3" in the visitor's zone. */
@@ -166,7 +175,7 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
         </div>
         {rejected.length ? (
           <p role="status" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-            {t('directory.rejected', { fields: rejected.join(', ') })}
+            {t('directory.rejected', { fields: rejected.map((field) => t(FILTER_LABELS[field])).join(', ') })}
           </p>
         ) : null}
       </Form>
