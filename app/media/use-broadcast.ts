@@ -30,6 +30,8 @@ export type StudioState = {
   error: string | null
   /** The server-side recording, once the show is live (null before). */
   recording: RecordingState | null
+  /** This connection's host join is done (device loaded): going live can start. */
+  joined: boolean
 }
 
 /** The host's studio: device choice and preview, go live / resume / end, screen share, mute. */
@@ -50,6 +52,7 @@ export function useBroadcast(sessionId: string) {
     busy: 'devices',
     error: null,
     recording: null,
+    joined: false,
   })
   const [resets, setResets] = useState(0)
   const patch = useCallback((next: Partial<StudioState>) => setState((current) => ({ ...current, ...next })), [])
@@ -138,7 +141,7 @@ export function useBroadcast(sessionId: string) {
     const onReset = () => {
       joinedRef.current = false
       closeMedia()
-      patch({ phase: 'reconnecting' })
+      patch({ phase: 'reconnecting', joined: false })
       setResets((value) => value + 1)
     }
     socket.on('media:status', onStatus)
@@ -157,7 +160,7 @@ export function useBroadcast(sessionId: string) {
       await joining.connect(joined)
       const ready = await joining.ready()
       joinedRef.current = true
-      patch({ viewerCount: ready.viewerCount })
+      patch({ viewerCount: ready.viewerCount, joined: true })
       if (joined.status !== 'LIVE') patch({ phase: 'preview' })
       else if (autoResume) {
         patch({ phase: 'connecting' })
@@ -187,7 +190,9 @@ export function useBroadcast(sessionId: string) {
     closeMedia()
     // eslint-disable-next-line react-hooks/set-state-in-effect -- mirrors the socket's state, an external system
     setState((current) =>
-      current.phase === 'ended' || current.phase === 'preview' ? current : { ...current, phase: 'reconnecting', transport: 'disconnected' },
+      current.phase === 'ended' || current.phase === 'preview'
+        ? { ...current, joined: false }
+        : { ...current, phase: 'reconnecting', transport: 'disconnected', joined: false },
     )
   }, [socketState, closeMedia])
 

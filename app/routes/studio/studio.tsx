@@ -119,7 +119,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
                 <p className="text-sm text-slate-600">{t('liveMedia.recording.fairOff')}</p>
               ) : null}
               {studio.phase === 'preview' ? (
-                <Button onClick={() => void studio.goLive()} disabled={busy || studio.socketState !== 'connected'} className="w-full">
+                <Button onClick={() => void studio.goLive()} disabled={busy || studio.socketState !== 'connected' || !studio.joined} className="w-full">
                   {studio.busy === 'go-live' ? t('liveMedia.studio.goingLive') : t('liveMedia.studio.goLive')}
                 </Button>
               ) : null}
