@@ -63,10 +63,13 @@ export async function settleLocaleAtSignIn(request: Request, account: { id: stri
   return { locale, cookies: await languageSwitchCookies(locale, { signedIn: true }) }
 }
 
-/** A signed-in user's chosen zone wins; guests get their browser's zone; UTC before we know it. */
-export function resolveTimeZone(request: Request, user: SessionUser | null): { timeZone: string; known: boolean } {
-  if (user && isValidTimeZone(user.timeZone) && user.timeZone !== 'UTC') return { timeZone: user.timeZone, known: true }
+/**
+ * A signed-in user's chosen zone wins, UTC included; guests and accounts without a choice (null) get their
+ * browser's zone; UTC before we know it.
+ */
+export function resolveTimeZone(request: Request, user: Pick<SessionUser, 'timeZone'> | null): { timeZone: string; known: boolean } {
+  if (user?.timeZone && isValidTimeZone(user.timeZone)) return { timeZone: user.timeZone, known: true }
   const fromBrowser = readCookie(request.headers.get('Cookie'), TIME_ZONE_COOKIE)
   if (fromBrowser && isValidTimeZone(fromBrowser)) return { timeZone: fromBrowser, known: true }
-  return { timeZone: user?.timeZone ?? 'UTC', known: false }
+  return { timeZone: 'UTC', known: false }
 }

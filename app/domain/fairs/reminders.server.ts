@@ -31,7 +31,7 @@ export async function sendSessionReminders(now: Date): Promise<number> {
         scheduledStartAt: true,
         fairId: true,
         company: { select: { name: true } },
-        fair: { select: { slug: true } },
+        fair: { select: { slug: true, timeZone: true } },
       },
     })
     if (sessions.length === 0) return 0
@@ -56,7 +56,8 @@ export async function sendSessionReminders(now: Date): Promise<number> {
               sessionId: session.id,
               title: session.title,
               company: session.company.name,
-              when: formatTime(session.scheduledStartAt, { locale, timeZone: buyer.user.timeZone }),
+              // A buyer who chose no zone reads the fair's own.
+              when: formatTime(session.scheduledStartAt, { locale, timeZone: buyer.user.timeZone ?? session.fair?.timeZone ?? 'UTC' }),
             },
             link: `/fairs/${session.fair?.slug ?? ''}#session-${session.id}`, // fair sessions only: fair is set
           }

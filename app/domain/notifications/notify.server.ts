@@ -36,7 +36,7 @@ export type NotificationInput = {
   email?: boolean
 }
 
-type Recipient = { id: string; email: string; locale: string; timeZone: string }
+type Recipient = { id: string; email: string; locale: string; timeZone: string | null }
 
 function localeOf(recipient: Pick<Recipient, 'locale'>): Locale {
   return isSupportedLocale(recipient.locale) ? recipient.locale : 'en'
@@ -50,9 +50,9 @@ export function notificationDataFor(
   if (!input.times) return input.data
   const values: Record<string, string | number> = { ...input.data }
   for (const [key, { at, fallbackTimeZone }] of Object.entries(input.times)) {
-    // 'UTC' is the account default, not a choice (the same rule as the pages' resolveTimeZone).
-    const chosen = recipient.timeZone !== 'UTC' && isValidTimeZone(recipient.timeZone)
-    values[key] = formatDateTime(at, { locale: localeOf(recipient), timeZone: chosen ? recipient.timeZone : fallbackTimeZone, withZone: true })
+    // An account without a chosen zone (null) reads the event's own zone; UTC is a choice like any other.
+    const chosen = recipient.timeZone !== null && isValidTimeZone(recipient.timeZone) ? recipient.timeZone : null
+    values[key] = formatDateTime(at, { locale: localeOf(recipient), timeZone: chosen ?? fallbackTimeZone, withZone: true })
   }
   return values
 }

@@ -14,10 +14,14 @@ describe('notificationDataFor', () => {
   })
 
   it('uses the given zone for a recipient who chose none, in their language', () => {
-    expect(notificationDataFor({ locale: 'en', timeZone: 'UTC' }, request)).toEqual({ from: 'Seorak Foods', when: 'Mar 8, 2026, 9:00 PM EDT' })
-    expect(notificationDataFor({ locale: 'ko', timeZone: 'UTC' }, request).when).toBe('2026년 3월 8일 오후 9:00 GMT-4')
+    expect(notificationDataFor({ locale: 'en', timeZone: null }, request)).toEqual({ from: 'Seorak Foods', when: 'Mar 8, 2026, 9:00 PM EDT' })
+    expect(notificationDataFor({ locale: 'ko', timeZone: null }, request).when).toBe('2026년 3월 8일 오후 9:00 GMT-4')
     // An unknown language falls back to English, as the mail does.
     expect(notificationDataFor({ locale: 'xx', timeZone: 'Not/AZone' }, request).when).toBe('Mar 8, 2026, 9:00 PM EDT')
+  })
+
+  it('honours a recipient who chose UTC', () => {
+    expect(notificationDataFor({ locale: 'en', timeZone: 'UTC' }, request).when).toBe('Mar 9, 2026, 1:00 AM UTC')
   })
 
   it('leaves data without times untouched', () => {

@@ -70,7 +70,14 @@ async function showcaseWithReplay(options: { retentionDays?: number | null; inFa
 }
 
 const actor = (user: { id: string; role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN' }) => ({ id: user.id, role: user.role })
-const viewer = (user: { id: string; email: string; name: string; role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN'; locale: string; timeZone: string }) => ({
+const viewer = (user: {
+  id: string
+  email: string
+  name: string
+  role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN'
+  locale: string
+  timeZone: string | null
+}) => ({
   id: user.id,
   email: user.email,
   name: user.name,

@@ -7,7 +7,7 @@ import { createUserSession, listUserSessions, readSessionId, requireUser, revoke
 import { describeUserAgent } from '~/lib/user-agent'
 import { validateCsrf } from '~/utils/csrf.server'
 import { getEnv } from '~/utils/env.server'
-import { localeCookie } from '~/utils/preferences.server'
+import { localeCookie, resolveTimeZone } from '~/utils/preferences.server'
 import { consumeLoginAttempt } from '~/utils/rate-limit.server'
 import { getClientIp } from '~/utils/request.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
@@ -18,7 +18,8 @@ export async function loadSettings(request: Request) {
   const currentId = await readSessionId(request.headers.get('Cookie'))
   const sessions = await listUserSessions(user.id, currentId)
   return {
-    profile: { name: user.name, locale: user.locale, timeZone: user.timeZone },
+    // No zone chosen yet: the select starts on the one the pages use (the browser's); saving makes it a choice.
+    profile: { name: user.name, locale: user.locale, timeZone: user.timeZone ?? resolveTimeZone(request, user).timeZone },
     idleHours: Math.round(getEnv().SESSION_IDLE_TIMEOUT_MINUTES / 60),
     sessions: sessions.map((session) => ({
       handle: session.handle,
