@@ -15,7 +15,9 @@ import { pickLocalized } from '~/domain/catalog/translations'
 import { isDomainError } from '~/domain/errors'
 import { getOpenFairBySlug, getRegistration, listOwnProposals, proposeSession, registerForFair } from '~/domain/fairs/fairs.server'
 import { FAIR_LANGUAGES, ProposeSessionSchema, RegistrationActionSchema } from '~/domain/fairs/schemas'
+import { languageName } from '~/lib/languages'
 import { instantToWallClock } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
@@ -89,6 +91,7 @@ function ProposeForm({
   zone: string
 }) {
   const { t } = useTranslation()
+  const { locale } = useRootData()
   const [form, fields] = useForm({
     id: 'propose',
     lastResult,
@@ -123,7 +126,7 @@ function ProposeForm({
         <SelectField
           label={t('fairs.language')}
           errors={fields.language.errors}
-          options={FAIR_LANGUAGES.map((l) => ({ value: l, label: l }))}
+          options={FAIR_LANGUAGES.map((code) => ({ value: code, label: languageName(code, locale) }))}
           selectProps={getSelectProps(fields.language)}
         />
       </div>
