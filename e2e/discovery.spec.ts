@@ -58,8 +58,8 @@ test('a guest reaches a live showcase from the landing page in at most two click
     await expect(directory.getByRole('heading', { level: 1, name: 'Live showcases' })).toBeVisible()
     const entry = () => directory.getByRole('region', { name: 'Live now' }).getByTestId('live-now-entry').filter({ hasText: title })
     await expect(entry().getByRole('link', { name: title })).toHaveAttribute('href', `/live/${sessionId}`)
-    // The guest's player in the other tab is the one viewer (the host is not counted); the figure is read
-    // from the viewers' heartbeats, so reload until it shows.
+    // The guest in the other tab is the one viewer (the host is not counted); the figure is the room's own,
+    // published by the realtime server within a recount or two, so reload until it shows.
     await expect
       .poll(
         async () => {

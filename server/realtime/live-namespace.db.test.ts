@@ -4,6 +4,8 @@ import { CHAT_MAX_LENGTH } from '../../app/protocol/live.ts'
 import { createBuyer, createExporter, createProduct } from '../../tests/fixtures'
 import { connectLive, emitAck, mediaWorkerBinary, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime.ts'
 import { disconnectPrisma, getPrisma } from '../../app/domain/db.server.ts'
+import { listLiveNow } from '../../app/domain/live/directory.server.ts'
+import { audienceOf } from '../../app/domain/live/viewers.server.ts'
 import type { ChatMessageView, JoinState, ParticipantView, PinnedProductView } from '../../app/protocol/live.ts'
 
 // The production wiring (connection-state recovery, chat batching, the handshake's identity) on one server.
@@ -79,6 +81,50 @@ describe('/live namespace', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500))
     // The buyer, once; the host presents and is not part of the audience (app/domain/live/audience.ts).
     expect(counts).toEqual([1])
+  })
+
+  it('publishes the room’s figure for the /live directory: the same number after people join and leave, zero once empty or ended', async () => {
+    const prisma = await getPrisma()
+    const { exporter, session } = await liveSession()
+    await prisma.liveSession.update({ where: { id: session.id }, data: { isPublic: true } })
+    const [first, second] = [await createBuyer(), await createBuyer()]
+    const host = await client(exporter.cookie)
+    const roomCounts: number[] = []
+    host.on('room:viewers', ({ count }: { count: number }) => roomCounts.push(count))
+    const onDirectory = async () => (await listLiveNow({ now: new Date(), locale: 'en', where: { id: session.id }, take: 1 }))[0]?.viewerCount
+    const settled = async (count: number) => {
+      await expect.poll(() => roomCounts.at(-1), { timeout: 8000 }).toBe(count)
+      await expect.poll(onDirectory, { timeout: 8000 }).toBe(count)
+    }
+    await emit(host, 'live:join', { sessionId: session.id })
+    const firstTabs = [await client(first.cookie), await client(first.cookie)]
+    for (const tab of firstTabs) await emit(tab, 'live:join', { sessionId: session.id })
+    const secondSocket = await client(second.cookie)
+    await emit(secondSocket, 'live:join', { sessionId: session.id })
+    // Two people (one in two tabs); the host presents.
+    await settled(2)
+
+    secondSocket.disconnect()
+    await settled(1)
+    // Closing one of two tabs leaves that person counted, once (a recount later, still one).
+    firstTabs[0]!.disconnect()
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    await settled(1)
+    firstTabs[1]!.disconnect()
+    await settled(0)
+
+    // Everyone gone, host included: the figure is zero, as it is for a show that is not live.
+    const lateViewer = await client(first.cookie)
+    await emit(lateViewer, 'live:join', { sessionId: session.id })
+    await settled(1)
+    lateViewer.disconnect()
+    host.disconnect()
+    await expect.poll(async () => (await prisma.liveSession.findUniqueOrThrow({ where: { id: session.id } })).audienceNow, { timeout: 8000 }).toBe(0)
+    const again = await client(second.cookie)
+    await emit(again, 'live:join', { sessionId: session.id })
+    await expect.poll(onDirectory, { timeout: 8000 }).toBe(1)
+    await prisma.liveSession.update({ where: { id: session.id }, data: { status: 'ENDED', endedAt: new Date() } })
+    expect(audienceOf(await prisma.liveSession.findUniqueOrThrow({ where: { id: session.id } }))).toBe(0)
   })
 
   it('catches up after a reconnect with what was missed, also messages stored earlier that arrived later', async () => {

@@ -43,7 +43,6 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   const now = options.now ?? (() => new Date())
 
   // Open spans move forward every heartbeat; stats of sessions whose viewers changed are refreshed.
-  // The directory reads spans moved within two heartbeats as people watching now (countWatchingNow).
   const spans = new ViewerSpans(now, logger, options.heartbeatMs ?? VIEW_SPAN_HEARTBEAT_MS)
   const rooms = new MediaRooms(nsp, spans, logger)
   const recordings = options.recordings ?? null

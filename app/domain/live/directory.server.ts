@@ -10,7 +10,7 @@ import { getRecordingStorage } from '~/domain/replays/storage.server'
 import type { DirectoryFilters } from './directory'
 import { laterWhere, startingSoonWhere } from './show-timing'
 import { LISTED_SHOWCASE } from './upcoming.server'
-import { countWatchingNow } from './viewers.server'
+import { audienceOf } from './viewers.server'
 
 /** Per section: a directory page, not an archive. */
 const LIVE_LIMIT = 24
@@ -106,17 +106,14 @@ export async function listLiveNow({
     where: { AND: [LISTED_SHOWCASE, where, { status: 'LIVE' }] },
     orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
     take,
-    select: { ...entrySelect, recording: { select: { id: true, status: true } } },
+    select: { ...entrySelect, status: true, audienceNow: true, recording: { select: { id: true, status: true } } },
   })
-  const viewers = await countWatchingNow(
-    live.map((row) => row.id),
-    now,
-  )
   return Promise.all(
     live.map(async (row) => ({
       ...toEntry(row, locale),
       startedAt: (row.startedAt ?? row.scheduledStartAt).toISOString(),
-      viewerCount: viewers.get(row.id) ?? 0,
+      // The room's own figure, as the realtime server published it (one number on every page).
+      viewerCount: audienceOf(row),
       stillUrl: row.recording?.status === 'RECORDING' ? await liveStillUrl(row.recording.id, now) : null,
     })),
   )

@@ -1,4 +1,3 @@
-import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { computeViewStats, type ViewStats } from './view-stats'
 
@@ -68,25 +67,16 @@ export async function refreshViewStats(sessionId: string, now: Date): Promise<Vi
 }
 
 /**
- * How many people watch each showcase now, for pages outside the room (the directory, the landing page).
- * The room's own figure (app/domain/live/audience.ts: each person once, the hosting company's team and
- * watch-only guests over budget left out) lives in the socket processes; this reads the same people from
- * the view spans the media servers write for counted viewers, so any process can answer. A span moved
- * forward within the last two heartbeats is open; a viewer who just left still counts for up to that long.
+ * Publishes the room's audience figure (app/domain/live/audience.ts, computed by the realtime server) so
+ * pages outside the room — the /live directory — show the same number as the room header. Writes only
+ * when the stored figure differs, so several processes publishing the same count write once.
  */
-export async function countWatchingNow(sessionIds: readonly string[], now: Date): Promise<Map<string, number>> {
-  const counts = new Map<string, number>()
-  if (sessionIds.length === 0) return counts
+export async function publishAudience(sessionId: string, count: number): Promise<void> {
   const prisma = await getPrisma()
-  const since = new Date(now.getTime() - 2 * VIEW_SPAN_HEARTBEAT_MS)
-  const rows = await prisma.$queryRaw<Array<{ sessionId: string; count: number | bigint }>>`
-    SELECT v."sessionId", COUNT(DISTINCT COALESCE('u:' || v."userId", 'g:' || v."guestKey", v."id"))::int AS "count"
-    FROM "LiveSessionView" v
-    JOIN "LiveSession" s ON s."id" = v."sessionId"
-    WHERE v."sessionId" IN (${Prisma.join([...sessionIds])})
-      AND v."leftAt" >= ${since}
-      AND NOT EXISTS (SELECT 1 FROM "ExporterMember" m WHERE m."userId" = v."userId" AND m."companyId" = s."companyId")
-    GROUP BY v."sessionId"`
-  for (const row of rows) counts.set(row.sessionId, Number(row.count))
-  return counts
+  await prisma.liveSession.updateMany({ where: { id: sessionId, audienceNow: { not: count } }, data: { audienceNow: count } })
+}
+
+/** The published audience figure a page outside the room shows: zero unless the show is live. */
+export function audienceOf(session: { status: string; audienceNow: number }): number {
+  return session.status === 'LIVE' ? session.audienceNow : 0
 }

@@ -10,6 +10,7 @@ import {
   strongestSanction,
 } from '../../../app/domain/live/chat.server.ts'
 import { listPinnedProducts } from '../../../app/domain/live/pinned-products.server.ts'
+import { publishAudience } from '../../../app/domain/live/viewers.server.ts'
 import { isSessionHost, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
 import { identityKey, type RoomIdentity } from '../../../app/domain/live/room-identity.ts'
 import { SUPPORTED_LOCALES } from '../../../app/lib/i18n.ts'
@@ -107,15 +108,36 @@ export function presenceHandlers(context: LiveContext): LiveHandlers {
   }
 }
 
+/** Everyone in a room across processes (identities once per person) and whether this process holds its lowest socket id. */
+async function roomCensus(context: LiveContext, sessionId: string) {
+  const name = liveRoomName(sessionId)
+  const remotes = await context.nsp.in(name).fetchSockets()
+  const present = new Map<string, RoomIdentity>()
+  let lowestId: string | null = null
+  for (const remote of remotes) {
+    if (lowestId === null || remote.id < lowestId) lowestId = remote.id
+    // A socket of another process reports only what it has: possibly no identity yet.
+    const identity = (remote.data as { identity?: RoomIdentity | { kind: 'anonymous' } }).identity
+    if (identity && identity.kind !== 'anonymous') present.set(identityKey(identity), identity)
+  }
+  const local = context.nsp.adapter.rooms.get(name)
+  return { present, empty: remotes.length === 0, publishes: lowestId !== null && local?.has(lowestId) === true }
+}
+
 /**
  * Viewer counts (the audience, app/domain/live/audience.ts): each process counts the whole room
  * (across processes with the Redis adapter) for the rooms it serves, and tells its own sockets when
- * the figure changed. Returns the stop function.
+ * the figure changed. One process per room — the one holding the room's lowest socket id — also
+ * publishes the figure for pages outside the room (LiveSession.audienceNow, the /live directory) when it
+ * changed, so two processes never race with counts taken at different moments; the last one to leave
+ * a room that empties publishes zero. Returns the stop function.
  */
 export function countViewers(context: LiveContext, logger: Logger): () => void {
   const { nsp, viewerCounts } = context
   // A session's hosting company never changes: read once per room served, not on every recount.
   const hostCompanies = new Map<string, string>()
+  // What this process last published per room while it was the room's publisher.
+  const published = new Map<string, number>()
   const hostCompanyOf = async (sessionId: string) => {
     const known = hostCompanies.get(sessionId)
     if (known) return known
@@ -123,16 +145,32 @@ export function countViewers(context: LiveContext, logger: Logger): () => void {
     hostCompanies.set(sessionId, companyId)
     return companyId
   }
+  const publish = (sessionId: string, count: number) =>
+    publishAudience(sessionId, count).then(
+      () => published.set(sessionId, count),
+      (error: unknown) => logger.warn({ err: error, sessionId }, 'publishing the viewer count failed'),
+    )
   const timer = setInterval(() => {
     const localRooms = [...nsp.adapter.rooms.keys()].filter((name) => name.startsWith('live:'))
     // Rooms this process no longer serves: forget their last count.
     for (const sessionId of viewerCounts.keys()) if (!nsp.adapter.rooms.has(liveRoomName(sessionId))) viewerCounts.delete(sessionId)
     for (const sessionId of hostCompanies.keys()) if (!nsp.adapter.rooms.has(liveRoomName(sessionId))) hostCompanies.delete(sessionId)
+    for (const sessionId of published.keys()) {
+      if (nsp.adapter.rooms.has(liveRoomName(sessionId))) continue
+      published.delete(sessionId)
+      // This process published for a room it no longer serves: if nobody is left anywhere, the figure is
+      // zero; otherwise another process takes over publishing on its next recount.
+      void roomCensus(context, sessionId)
+        .then(({ empty }) => (empty ? publishAudience(sessionId, 0) : undefined))
+        .catch((error: unknown) => logger.warn({ err: error, sessionId }, 'publishing the viewer count failed'))
+    }
     for (const name of localRooms) {
       const sessionId = name.slice('live:'.length)
-      void Promise.all([context.presentIdentities(sessionId), hostCompanyOf(sessionId)])
-        .then(([present, hostCompanyId]) => {
-          const count = countAudience(present.values(), hostCompanyId)
+      void Promise.all([roomCensus(context, sessionId), hostCompanyOf(sessionId)])
+        .then(async ([census, hostCompanyId]) => {
+          const count = countAudience(census.present.values(), hostCompanyId)
+          if (!census.publishes) published.delete(sessionId)
+          else if (published.get(sessionId) !== count) await publish(sessionId, count)
           if (viewerCounts.get(sessionId) === count) return
           viewerCounts.set(sessionId, count)
           nsp.local.to(name).emit('room:viewers', { count })
