@@ -70,6 +70,8 @@ export default [
   route('studio/:sessionId', 'routes/studio/studio.tsx'),
   // The showcase directory: live now, starting soon, upcoming by day, replays, with filters.
   route('live', 'routes/live/index.tsx'),
+  // The part of /live that moves by the minute, for the page's refresh timer.
+  route('live/now', 'routes/live/now.ts'),
   route('live/:sessionId', 'routes/live/watch.tsx'),
   // HLS playlists of a showcase's recording (segments are served by server/recording/media-files.ts).
   route('live/:sessionId/replay.m3u8', 'routes/live/replay-playlist.ts'),

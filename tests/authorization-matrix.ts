@@ -228,6 +228,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   live: {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
   },
+  // Its refresh (live now, starting soon): the same public data.
+  'live/now': {
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
   'live/:sessionId': {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
   },

@@ -50,8 +50,12 @@ export function marketsForCountry(country: string): string[] {
   return markets
 }
 
+/** Every market code a certification may carry to count for a buyer in `country`: its own, its blocs', and GLOBAL. */
+export function marketsCoveringCountry(country: string): string[] {
+  return [...marketsForCountry(country), GLOBAL_MARKET]
+}
+
 /** True when a certification or target market `market` covers a buyer located in `country`. */
 export function marketCoversCountry(market: string, country: string): boolean {
-  const normalized = market.toUpperCase()
-  return normalized === GLOBAL_MARKET || marketsForCountry(country).includes(normalized)
+  return marketsCoveringCountry(country).includes(market.toUpperCase())
 }

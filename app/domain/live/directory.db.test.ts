@@ -3,14 +3,15 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { getRequest } from '../../../tests/http'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { LocalRecordingStorage, setRecordingStorage } from '~/domain/replays/storage.server'
 import { loader as directoryLoader } from '~/routes/live/index'
+import { loader as nowLoader } from '~/routes/live/now'
 import { groupByDay, parseDirectoryFilters } from './directory'
-import { directoryWhere, getShowcaseDirectory, listLiveNow } from './directory.server'
+import { directoryWhere, getDirectoryFacets, getShowcaseDirectory, listLiveNow } from './directory.server'
 import { listUpcomingShowcases } from './upcoming.server'
 import { publishAudience } from './viewers.server'
 
@@ -111,7 +112,10 @@ describe('showcase directory', () => {
     // Nor without a filter (the unfiltered conditions, read over this test's own company so other tests'
     // rows cannot push ours out of a page), nor on the landing page's strip.
     const own = { companyId: exporter.company.id }
-    const unfiltered = await prisma.liveSession.findMany({ where: { AND: [directoryWhere({}), own] }, select: { title: true } })
+    const unfiltered = await prisma.liveSession.findMany({
+      where: { AND: [directoryWhere({}, { now: NOW, buyerCountry: null }), own] },
+      select: { title: true },
+    })
     expect(titles(unfiltered).sort()).toEqual(['Approved live', 'Cancelled later', 'Open later', 'Open live'])
     const strip = await listLiveNow({ now: NOW, locale: 'en', where: own, take: 100 })
     expect(titles(strip)).toEqual(['Open live', 'Approved live'])
@@ -164,6 +168,93 @@ describe('showcase directory', () => {
     expect(titles((await directory('language=ko')).upcoming)).toEqual(['Cream show'])
     expect(titles((await directory(`fair=${fair.slug}`)).upcoming)).toEqual(['Noodle show'])
     expect(titles((await directory()).upcoming).sort()).toEqual(['Cream show', 'Draft product show', 'Noodle show'])
+  })
+
+  it('narrows to “ready for my market” for a buyer: a published product with a certification valid now for their country', async () => {
+    const { prisma, exporter, make } = await world()
+    const product = (hsCode: string, status: 'PUBLISHED' | 'DRAFT' = 'PUBLISHED') => createProduct(exporter.company.id, { hsCode, status })
+    const certify = async (productId: string, market: string, validity: { validFrom?: Date; validUntil?: Date } = {}) => {
+      const certification = await prisma.certification.create({
+        data: {
+          companyId: exporter.company.id,
+          type: 'CE',
+          market,
+          number: randomUUID(),
+          validFrom: validity.validFrom ?? null,
+          validUntil: validity.validUntil ?? null,
+        },
+      })
+      await prisma.productCertification.create({ data: { productId, certificationId: certification.id } })
+    }
+    const feature = async (title: string, productId: string, startsIn = HOUR) => {
+      const show = await make(title, { startsIn })
+      await prisma.liveSessionProduct.create({ data: { sessionId: show.id, productId } })
+    }
+    const eu = await product('330499')
+    await certify(eu.id, 'EU')
+    await feature('EU certified', eu.id, 10 * MINUTE)
+    const global = await product('190230')
+    await certify(global.id, 'global')
+    await feature('Globally certified', global.id)
+    const expired = await product('330410')
+    await certify(expired.id, 'FR', { validUntil: NOW })
+    await feature('Expired in France', expired.id)
+    const future = await product('330420')
+    await certify(future.id, 'FR', { validFrom: new Date(NOW.getTime() + HOUR) })
+    await feature('Not yet valid', future.id)
+    const us = await product('330430')
+    await certify(us.id, 'US')
+    await feature('US only', us.id)
+    const draft = await product('330440', 'DRAFT')
+    await certify(draft.id, 'FR')
+    await feature('Draft product certified', draft.id)
+    await make('Nothing featured')
+
+    const french = await createBuyer({ country: 'FR' })
+    const pageFor = async (cookie: string | undefined, query: string) => {
+      const request = getRequest(`/live?${query}`, cookie ? [cookie] : [])
+      return directoryLoader({ request, params: {}, context: {} } as never)
+    }
+    const region = encodeURIComponent((await prisma.exporterCompany.findUniqueOrThrow({ where: { id: exporter.company.id } })).region)
+    const ready = await pageFor(french.cookie, `ready=1&region=${region}`)
+    expect(ready.readyCountry).toBe('FR')
+    expect(titles(ready.startingSoon)).toEqual(['EU certified'])
+    expect(titles(ready.upcoming)).toEqual(['Globally certified'])
+    // Combined with a chapter, the same product must be both.
+    const cosmetics = await pageFor(french.cookie, `ready=1&hs=33&region=${region}`)
+    expect([...titles(cosmetics.startingSoon), ...titles(cosmetics.upcoming)]).toEqual(['EU certified'])
+    // The refresh route applies the same rule.
+    const refresh = await nowLoader({ request: getRequest(`/live/now?ready=1&region=${region}`, [french.cookie]), params: {}, context: {} } as never)
+    expect(titles(refresh.startingSoon)).toEqual(['EU certified'])
+    expect(refresh).not.toHaveProperty('upcoming')
+
+    // A guest, an exporter, and a buyer without a country are not offered it, and the parameter is ignored.
+    for (const cookie of [undefined, exporter.cookie]) {
+      const page = await pageFor(cookie, `ready=1&region=${region}`)
+      expect(page.readyCountry).toBeNull()
+      expect(page.filters).toEqual({ region: expect.any(String) })
+      expect(page.startingSoon.length + page.upcoming.length).toBe(7)
+    }
+  })
+
+  it('offers the HS chapters of listed showcases’ published products, read again at most once a minute', async () => {
+    const { prisma, exporter, make } = await world()
+    // A chapter no other test uses (97: works of art), so its presence is this test's doing.
+    const feature = async (hsCode: string, status: 'PUBLISHED' | 'DRAFT' = 'PUBLISHED', isPublic = true) => {
+      const product = await createProduct(exporter.company.id, { hsCode, status })
+      const show = await make(`Show ${hsCode}`, { isPublic })
+      await prisma.liveSessionProduct.create({ data: { sessionId: show.id, productId: product.id } })
+    }
+    const base = Date.now() + 365 * 24 * HOUR
+    const chapters = async (atMs: number) => (await getDirectoryFacets('en', atMs)).hsChapters.map((option) => option.value)
+    await feature('970110', 'DRAFT')
+    await feature('970190', 'PUBLISHED', false)
+    expect(await chapters(base)).not.toContain('97')
+    await feature('970300')
+    // Within the minute: the options read a moment ago.
+    expect(await chapters(base + 59_000)).not.toContain('97')
+    expect(await chapters(base + 60_000)).toContain('97')
+    expect((await getDirectoryFacets('en', base + 60_000)).hsChapters.find((option) => option.value === '97')?.label).toMatch(/^97 · \S/)
   })
 
   it('does not list a DRAFT fair’s showcases under its slug', async () => {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises'
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
+import { certifiedForCountryWhere } from '~/domain/catalog/certified-for-market'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { hsChapterTitle } from '~/domain/catalog/hs-chapters'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
@@ -17,11 +18,19 @@ const LIVE_LIMIT = 24
 const SOON_LIMIT = 24
 const UPCOMING_LIMIT = 60
 
-/** The filters as conditions on a listed showcase (products count only when published). */
-export function directoryWhere(filters: DirectoryFilters): Prisma.LiveSessionWhereInput {
+/** Who reads the directory, for the filters that depend on it: the buyer's country for "ready for my market". */
+export type DirectoryReader = { buyerCountry: string | null }
+
+/**
+ * The filters as conditions on a listed showcase (products count only when published). "Ready for my
+ * market" applies only with the reader's buyer country; without one it is ignored.
+ */
+export function directoryWhere(filters: DirectoryFilters, { now, buyerCountry }: DirectoryReader & { now: Date }): Prisma.LiveSessionWhereInput {
   const and: Prisma.LiveSessionWhereInput[] = [LISTED_SHOWCASE]
-  // Category and chapter hold for the same product: "a cosmetics product in chapter 33", not one of each.
-  if (filters.category || filters.hs) {
+  const ready = filters.ready && buyerCountry ? buyerCountry : null
+  // Category, chapter and readiness hold for the same product: "a cosmetics product in chapter 33,
+  // certified for my market", not one of each.
+  if (filters.category || filters.hs || ready) {
     and.push({
       featuredProducts: {
         some: {
@@ -29,6 +38,7 @@ export function directoryWhere(filters: DirectoryFilters): Prisma.LiveSessionWhe
             status: 'PUBLISHED',
             ...(filters.category ? { category: { slug: filters.category } } : {}),
             ...(filters.hs ? { hsCode: { startsWith: filters.hs } } : {}),
+            ...(ready ? { certifications: { some: { certification: certifiedForCountryWhere(ready, now) } } } : {}),
           },
         },
       },
@@ -122,14 +132,12 @@ export async function listLiveNow({
 export type LiveNowEntry = Awaited<ReturnType<typeof listLiveNow>>[number]
 
 /**
- * The showcase directory (/live): what is live now (with viewers now and a still), starting within
- * STARTING_SOON_MINUTES (show-timing.ts), later (soonest first), and the replays, all limited to what anyone may see and
- * narrowed by the filters.
+ * The part of /live that moves by the minute: what is live now (viewers now, a still) and starting within
+ * STARTING_SOON_MINUTES (show-timing.ts). The page refreshes only this part on its timer.
  */
-export async function getShowcaseDirectory({ now, locale, filters }: { now: Date; locale: string; filters: DirectoryFilters }) {
+export async function getDirectoryNow({ now, locale, where }: { now: Date; locale: string; where: Prisma.LiveSessionWhereInput }) {
   const prisma = await getPrisma()
-  const where = directoryWhere(filters)
-  const [live, soon, later, replays] = await Promise.all([
+  const [live, soon] = await Promise.all([
     listLiveNow({ now, locale, where, take: LIVE_LIMIT }),
     // Late starters (start time passed, not live yet) stay here until their slot ends.
     prisma.liveSession.findMany({
@@ -138,6 +146,29 @@ export async function getShowcaseDirectory({ now, locale, filters }: { now: Date
       take: SOON_LIMIT,
       select: entrySelect,
     }),
+  ])
+  return { liveNow: live, startingSoon: soon.map((row) => toEntry(row, locale)) }
+}
+
+/**
+ * The showcase directory (/live): what is live now and starting soon (getDirectoryNow), later (soonest
+ * first), and the replays, all limited to what anyone may see and narrowed by the filters.
+ */
+export async function getShowcaseDirectory({
+  now,
+  locale,
+  filters,
+  reader = { buyerCountry: null },
+}: {
+  now: Date
+  locale: string
+  filters: DirectoryFilters
+  reader?: DirectoryReader
+}) {
+  const prisma = await getPrisma()
+  const where = directoryWhere(filters, { now, ...reader })
+  const [current, later, replays] = await Promise.all([
+    getDirectoryNow({ now, locale, where }),
     prisma.liveSession.findMany({
       where: { AND: [where, laterWhere(now)] },
       orderBy: [{ scheduledStartAt: 'asc' }, { id: 'asc' }],
@@ -147,28 +178,21 @@ export async function getShowcaseDirectory({ now, locale, filters }: { now: Date
     // The directory lists what anyone may see, so replays as a guest sees them (public showcases only).
     listVisibleReplays({ session: where }, null, locale, { now: now.getTime() }),
   ])
-  return {
-    liveNow: live,
-    startingSoon: soon.map((row) => toEntry(row, locale)),
-    upcoming: later.map((row) => toEntry(row, locale)),
-    replays,
-  }
+  return { ...current, upcoming: later.map((row) => toEntry(row, locale)), replays }
 }
 
-/** What the filters offer: values that occur among listed showcases (categories and chapters of their products). */
-export async function getDirectoryFacets(locale: string) {
+/** How long the filter options are reused: they change when a showcase is listed, rarely within a minute. */
+const FACETS_MAX_AGE_MS = 60_000
+let facetsCache: { at: number; rows: ReturnType<typeof readFacetRows> } | null = null
+
+/** The values that occur among listed showcases, language-neutral (labels are added per reader). */
+async function readFacetRows() {
   const prisma = await getPrisma()
-  const [categories, products, regions, languages, fairs] = await Promise.all([
-    prisma.category.findMany({
-      where: { products: { some: { status: 'PUBLISHED', featuredIn: { some: { session: LISTED_SHOWCASE } } } } },
-      select: { slug: true, nameI18n: true },
-      orderBy: { slug: 'asc' },
-    }),
-    prisma.product.findMany({
-      where: { status: 'PUBLISHED', featuredIn: { some: { session: LISTED_SHOWCASE } } },
-      select: { hsCode: true },
-      take: 5000,
-    }),
+  const listedProduct = { status: 'PUBLISHED', featuredIn: { some: { session: LISTED_SHOWCASE } } } satisfies Prisma.ProductWhereInput
+  const [categories, hsCodes, regions, languages, fairs] = await Promise.all([
+    prisma.category.findMany({ where: { products: { some: listedProduct } }, select: { slug: true, nameI18n: true }, orderBy: { slug: 'asc' } }),
+    // Distinct codes in the database (a few thousand at most, however many products): chapters from those.
+    prisma.product.groupBy({ by: ['hsCode'], where: listedProduct }),
     prisma.exporterCompany.findMany({
       where: { liveSessions: { some: LISTED_SHOWCASE } },
       distinct: ['region'],
@@ -182,7 +206,24 @@ export async function getDirectoryFacets(locale: string) {
       orderBy: { startsAt: 'desc' },
     }),
   ])
-  const chapters = [...new Set(products.map((product) => product.hsCode.slice(0, 2)))].sort()
+  const chapters = [...new Set(hsCodes.map((row) => row.hsCode.slice(0, 2)))].sort()
+  return { categories, chapters, regions, languages, fairs }
+}
+
+/**
+ * What the filters offer: values that occur among listed showcases (categories and chapters of their
+ * products), read at most once a minute per process (`nowMs` is the real clock; tests pass a later one).
+ */
+export async function getDirectoryFacets(locale: string, nowMs: number = Date.now()) {
+  if (!facetsCache || nowMs - facetsCache.at >= FACETS_MAX_AGE_MS || nowMs < facetsCache.at) {
+    const rows = readFacetRows()
+    facetsCache = { at: nowMs, rows }
+    // A failed read is not kept: the next request tries again.
+    rows.catch(() => {
+      if (facetsCache?.rows === rows) facetsCache = null
+    })
+  }
+  const { categories, chapters, regions, languages, fairs } = await facetsCache.rows
   return {
     categories: categories.map((category) => ({ value: category.slug, label: pickLocalized(category.slug, category.nameI18n, locale) })),
     hsChapters: chapters.map((chapter) => ({ value: chapter, label: `${chapter} · ${hsChapterTitle(chapter, locale) ?? ''}` })),

@@ -16,6 +16,8 @@ export const DIRECTORY_FIELDS = {
   // The spoken language of the stream, a BCP 47 primary tag as sessions store it ("en", "ko").
   language: z.string().regex(/^[a-z]{2,3}$/),
   fair: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  // "Ready for my market": only for a signed-in buyer with a country (the route drops it for anyone else).
+  ready: z.literal('1'),
 } as const
 
 export type DirectoryFilters = { -readonly [K in keyof typeof DIRECTORY_FIELDS]?: z.output<(typeof DIRECTORY_FIELDS)[K]> }

@@ -1,5 +1,6 @@
 // Explainable buyer ↔ exporter match score. Pure: callers load profiles, products, certifications and
 // interaction counts, and pass `now` (certification validity depends on it).
+import { isCertificationValidAt } from '~/domain/catalog/certified-for-market'
 import { marketCoversCountry, marketsForCountry } from '~/domain/catalog/markets'
 
 /** Mirrors the Prisma enum `VolumeBand` (yearly purchase volume in USD). */
@@ -143,14 +144,6 @@ function hsHeadingOf(hsCode: string): string {
 /** "en-US" and "en" are the same language for a conversation. */
 function primaryLanguage(tag: string): string {
   return (tag.split(/[-_]/)[0] ?? tag).toLowerCase()
-}
-
-export function isCertificationValidAt(certification: MatchCertification, now: Date): boolean {
-  const time = now.getTime()
-  if (certification.validFrom && certification.validFrom.getTime() > time) return false
-  // validUntil is the last instant of validity's end: a certificate expiring "now" no longer counts.
-  if (certification.validUntil && certification.validUntil.getTime() <= time) return false
-  return true
 }
 
 function round1(value: number): number {

@@ -14,6 +14,8 @@ const directory = {
     anyLanguage: 'Any language',
     fair: 'Trade fair',
     anyFair: 'Any fair or none',
+    ready: 'Ready for my market',
+    readyHint: 'Only showcases featuring a product with a certification valid today for {{country}}.',
     apply: 'Apply filters',
     clear: 'Clear filters',
     filtering: 'Updating…',

@@ -17,6 +17,8 @@ const directory: MessagesOf<typeof en> = {
     anyLanguage: '모든 언어',
     fair: '무역 박람회',
     anyFair: '전체(박람회 무관)',
+    ready: '내 시장 인증 제품',
+    readyHint: '{{country}}에서 오늘 유효한 인증을 받은 제품을 소개하는 쇼케이스만 보여 줍니다.',
     apply: '필터 적용',
     clear: '필터 지우기',
     filtering: '불러오는 중…',

@@ -1,15 +1,18 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useNavigation, useRevalidator, useSearchParams } from 'react-router'
+import { Form, Link, useFetcher, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/index'
+import type { loader as nowLoader } from './now'
 import { LiveNowList } from '~/components/live-now-list'
 import { ReplayList } from '~/components/replay-list'
 import { Button, buttonClass } from '~/components/ui/button'
 import { EmptyState } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { groupByDay, hasFilters, parseDirectoryFilters, type DirectoryField } from '~/domain/live/directory'
-import { getDirectoryFacets, getShowcaseDirectory, type DirectoryEntry } from '~/domain/live/directory.server'
+import { groupByDay, hasFilters, type DirectoryField } from '~/domain/live/directory'
+import { directoryDataFor } from '~/domain/live/directory-request.server'
+import { getDirectoryFacets, getShowcaseDirectory, type DirectoryEntry, type LiveNowEntry } from '~/domain/live/directory.server'
 import { STARTING_SOON_MINUTES } from '~/domain/live/show-timing'
+import { countryName } from '~/lib/countries'
 import { languageName } from '~/lib/languages'
 import { formatTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
@@ -21,9 +24,19 @@ export const meta: Route.MetaFunction = () => [{ title: 'Live showcases · Trade
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
-  const { filters, rejected } = parseDirectoryFilters(new URL(request.url).searchParams)
-  const [directory, facets] = await Promise.all([getShowcaseDirectory({ now: requestNow(request), locale, filters }), getDirectoryFacets(locale)])
-  return { ...directory, facets, filters, rejected, filtered: hasFilters(filters), soonMinutes: STARTING_SOON_MINUTES }
+  const now = requestNow(request)
+  const { filters, rejected, buyerCountry } = directoryDataFor(new URL(request.url).searchParams, user, now)
+  const [directory, facets] = await Promise.all([getShowcaseDirectory({ now, locale, filters, reader: { buyerCountry } }), getDirectoryFacets(locale)])
+  return {
+    ...directory,
+    facets,
+    filters,
+    rejected,
+    filtered: hasFilters(filters),
+    soonMinutes: STARTING_SOON_MINUTES,
+    readyCountry: buyerCountry,
+    loadedAt: now.getTime(),
+  }
 }
 
 /** Viewer counts and stills move: the page asks again this often while it is visible. */
@@ -35,6 +48,7 @@ const FILTER_LABELS = {
   region: 'directory.region',
   language: 'directory.language',
   fair: 'directory.fair',
+  ready: 'directory.ready',
 } as const satisfies Record<DirectoryField, string>
 const SELECT_CLASS = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
 
@@ -43,14 +57,27 @@ function formatDay(instant: string, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(new Date(instant))
 }
 
-function useRefreshWhileVisible() {
-  const revalidator = useRevalidator()
+/**
+ * Live now and starting soon, refreshed from /live/now while the page is visible (the filters, the
+ * calendar and the replays are not reloaded). The newer of the page's and the refresh's data wins, and a
+ * refresh made for other filters is ignored.
+ */
+function useCurrentShows(page: { liveNow: LiveNowEntry[]; startingSoon: DirectoryEntry[]; loadedAt: number }) {
+  const [searchParams] = useSearchParams()
+  const search = searchParams.toString()
+  const fetcher = useFetcher<typeof nowLoader>()
+  const [loadedFor, setLoadedFor] = useState(search)
+  const { load, state } = fetcher
   useEffect(() => {
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && revalidator.state === 'idle') void revalidator.revalidate()
+      if (document.visibilityState !== 'visible' || state !== 'idle') return
+      setLoadedFor(search)
+      void load(`/live/now${search ? `?${search}` : ''}`)
     }, REFRESH_MS)
     return () => clearInterval(timer)
-  }, [revalidator])
+  }, [load, state, search])
+  const fresh = fetcher.data && loadedFor === search && fetcher.data.loadedAt > page.loadedAt ? fetcher.data : null
+  return fresh ?? page
 }
 
 function ScheduledEntry({ entry, headingLevel }: { entry: DirectoryEntry; headingLevel: 3 | 4 }) {
@@ -83,8 +110,11 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
   const { locale, timeZone } = useRootData()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
-  useRefreshWhileVisible()
-  const { liveNow, startingSoon, upcoming, replays, facets, rejected, filtered, soonMinutes } = loaderData
+  const { liveNow, startingSoon } = useCurrentShows(loaderData)
+  const { replays, facets, rejected, filtered, soonMinutes, readyCountry } = loaderData
+  // A show that went live or began its "soon" window since the page loaded is listed once, where it is now.
+  const current = new Set([...liveNow, ...startingSoon].map((entry) => entry.id))
+  const upcoming = loaderData.upcoming.filter((entry) => !current.has(entry.id))
   const loading = navigation.state === 'loading' && navigation.location.pathname === '/live'
   const value = (key: string) => searchParams.get(key) ?? ''
   const days = groupByDay(upcoming, timeZone)
@@ -162,6 +192,15 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
             </select>
           </label>
         </div>
+        {readyCountry ? (
+          <label className="mt-3 flex items-start gap-2 text-sm">
+            <input type="checkbox" name="ready" value="1" defaultChecked={value('ready') === '1'} className="mt-0.5 size-4 rounded border-slate-300" />
+            <span>
+              <span className="font-medium">{t('directory.ready')}</span>
+              <span className="block text-slate-600">{t('directory.readyHint', { country: countryName(readyCountry, locale) })}</span>
+            </span>
+          </label>
+        ) : null}
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <Button type="submit">{t('directory.apply')}</Button>
           {filtered ? (
