@@ -35,7 +35,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     filtered: hasFilters(filters),
     soonMinutes: STARTING_SOON_MINUTES,
     readyCountry: buyerCountry,
-    loadedAt: now.getTime(),
+    // When the data was read (the real clock, not the business clock): the page keeps the newer of this and a refresh.
+    loadedAt: Date.now(),
   }
 }
 

@@ -12,5 +12,5 @@ export async function loader({ request }: Route.LoaderArgs) {
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
   const { where } = directoryDataFor(new URL(request.url).searchParams, user, now)
-  return { ...(await getDirectoryNow({ now, locale, where })), loadedAt: now.getTime() }
+  return { ...(await getDirectoryNow({ now, locale, where })), loadedAt: Date.now() }
 }
