@@ -38,6 +38,8 @@ async function showcaseWithReplay() {
     data: {
       slug: `replay-page-${crypto.randomUUID().slice(0, 8)}`,
       name: 'Replay page fair',
+      // Published: a DRAFT fair's showcases and replays are listed nowhere.
+      status: 'LIVE',
       startsAt: new Date(Date.now() - 24 * HOUR),
       endsAt: new Date(Date.now() + 24 * HOUR),
       timeZone: 'UTC',
