@@ -96,6 +96,8 @@ describe.skipIf(!redisUrl)('/live across two Socket.io servers sharing rooms thr
     // Both servers count the viewer, and the host on B lists the viewer connected to A.
     expect(await viewerSeesOne).toEqual({ count: 1 })
     expect(await hostSeesOne).toEqual({ count: 1 })
+    // Pages outside the room read the same figure, published by one of the two servers (the database row).
+    await expect.poll(async () => (await prisma.liveSession.findUniqueOrThrow({ where: { id: session.id } })).audienceNow, { timeout: 8000 }).toBe(1)
     const listed = await emit<{ participants: ParticipantView[] }>(host, 'mod:participants', { sessionId: session.id })
     if (!listed.ok) throw new Error(`participants failed: ${listed.error.code}`)
     expect(listed.participants.map((p) => p.key).sort()).toEqual([`u:${buyer.user.id}`, `u:${exporter.user.id}`].sort())
