@@ -113,7 +113,7 @@ test('a guest reaches a live showcase from the landing page in at most two click
 
     // A hand-edited link with nonsense in it still shows the page, and says what it ignored.
     await directory.goto(`/live?hs=${encodeURIComponent('<script>')}&language=ko`)
-    await expect(directory.getByRole('status').filter({ hasText: 'Some filters were not understood' })).toContainText('hs')
+    await expect(directory.getByRole('status').filter({ hasText: 'Some filters were not understood' })).toContainText('HS chapter')
     await expect(directory.getByRole('link', { name: title })).toBeVisible()
   })
 
