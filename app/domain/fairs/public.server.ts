@@ -1,3 +1,4 @@
+import type { TradeFair } from '~/generated/prisma/client'
 import { DomainError } from '~/domain/errors'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
@@ -37,6 +38,25 @@ const sessionSelect = {
   uniqueViewers: true,
   company: { select: { name: true, nameI18n: true, slug: true } },
 } as const
+
+type FairSummarySource = Pick<
+  TradeFair,
+  'id' | 'slug' | 'name' | 'nameI18n' | 'description' | 'descriptionI18n' | 'status' | 'startsAt' | 'endsAt' | 'timeZone'
+>
+
+/** What a visitor reads of any fair (its page and its card in the index), in the reader's language. */
+function fairSummary(fair: FairSummarySource, locale: string) {
+  return {
+    id: fair.id,
+    slug: fair.slug,
+    name: pickLocalized(fair.name, fair.nameI18n, locale),
+    description: pickLocalized(fair.description, fair.descriptionI18n, locale),
+    status: fair.status,
+    startsAt: fair.startsAt.toISOString(),
+    endsAt: fair.endsAt.toISOString(),
+    timeZone: fair.timeZone,
+  }
+}
 
 /** Public fair page: details, halls with booths, the approved programme, live-now and starting-soon. */
 export async function getPublicFair(slug: string, { now, locale, viewer }: { now: Date; locale: string; viewer: Viewer }) {
@@ -89,14 +109,7 @@ export async function getPublicFair(slug: string, { now, locale, viewer }: { now
   }))
   return {
     fair: {
-      id: fair.id,
-      slug: fair.slug,
-      name: pickLocalized(fair.name, fair.nameI18n, locale),
-      description: pickLocalized(fair.description, fair.descriptionI18n, locale),
-      status: fair.status,
-      startsAt: fair.startsAt.toISOString(),
-      endsAt: fair.endsAt.toISOString(),
-      timeZone: fair.timeZone,
+      ...fairSummary(fair, locale),
       languages: fair.languages,
       bannerPath: fair.bannerPath,
     },
@@ -240,14 +253,7 @@ export async function listPublicFairs({ now, locale }: { now: Date; locale: stri
   ])
   const liveByFair = new Map(liveCounts.map((row) => [row.fairId, row._count._all]))
   const card = (fair: (typeof current)[number]) => ({
-    id: fair.id,
-    slug: fair.slug,
-    name: pickLocalized(fair.name, fair.nameI18n, locale),
-    description: pickLocalized(fair.description, fair.descriptionI18n, locale),
-    status: fair.status,
-    startsAt: fair.startsAt.toISOString(),
-    endsAt: fair.endsAt.toISOString(),
-    timeZone: fair.timeZone,
+    ...fairSummary(fair, locale),
     exhibitors: fair._count.booths,
     showcases: fair._count.liveSessions,
     liveNow: liveByFair.get(fair.id) ?? 0,

@@ -106,6 +106,35 @@ function ScheduledEntry({ entry, headingLevel }: { entry: DirectoryEntry; headin
   )
 }
 
+/** One filter of the directory: "any" first, then the options that have listed shows. */
+function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  anyLabel: string
+  value: string
+  options: ReadonlyArray<{ value: string; label: string }>
+}) {
+  return (
+    <label className="block text-sm">
+      {label}
+      <select name={name} defaultValue={value} className={SELECT_CLASS}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
@@ -137,61 +166,29 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
       >
         <h2 className="font-semibold">{t('directory.filters')}</h2>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <label className="block text-sm">
-            {t('directory.category')}
-            <select name="category" defaultValue={value('category')} className={SELECT_CLASS}>
-              <option value="">{t('directory.anyCategory')}</option>
-              {facets.categories.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm">
-            {t('directory.hsChapter')}
-            <select name="hs" defaultValue={value('hs')} className={SELECT_CLASS}>
-              <option value="">{t('directory.anyHsChapter')}</option>
-              {facets.hsChapters.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm">
-            {t('directory.region')}
-            <select name="region" defaultValue={value('region')} className={SELECT_CLASS}>
-              <option value="">{t('directory.anyRegion')}</option>
-              {facets.regions.map((region) => (
-                <option key={region} value={region}>
-                  {region}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm">
-            {t('directory.language')}
-            <select name="language" defaultValue={value('language')} className={SELECT_CLASS}>
-              <option value="">{t('directory.anyLanguage')}</option>
-              {facets.languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm">
-            {t('directory.fair')}
-            <select name="fair" defaultValue={value('fair')} className={SELECT_CLASS}>
-              <option value="">{t('directory.anyFair')}</option>
-              {facets.fairs.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            name="category"
+            label={t('directory.category')}
+            anyLabel={t('directory.anyCategory')}
+            value={value('category')}
+            options={facets.categories}
+          />
+          <FilterSelect name="hs" label={t('directory.hsChapter')} anyLabel={t('directory.anyHsChapter')} value={value('hs')} options={facets.hsChapters} />
+          <FilterSelect
+            name="region"
+            label={t('directory.region')}
+            anyLabel={t('directory.anyRegion')}
+            value={value('region')}
+            options={facets.regions.map((region) => ({ value: region, label: region }))}
+          />
+          <FilterSelect
+            name="language"
+            label={t('directory.language')}
+            anyLabel={t('directory.anyLanguage')}
+            value={value('language')}
+            options={facets.languages.map((code) => ({ value: code, label: languageName(code, locale) }))}
+          />
+          <FilterSelect name="fair" label={t('directory.fair')} anyLabel={t('directory.anyFair')} value={value('fair')} options={facets.fairs} />
         </div>
         {readyCountry ? (
           <label className="mt-3 flex items-start gap-2 text-sm">
