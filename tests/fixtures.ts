@@ -20,7 +20,8 @@ export async function createUser(role: Role, overrides: { name?: string; timeZon
       email: `${role.toLowerCase()}-${unique()}@example.test`,
       name: overrides.name ?? `${role} ${unique()}`,
       role,
-      timeZone: overrides.timeZone ?? 'UTC',
+      // A new account has chosen no zone (null): pages use the browser's, notifications the event's.
+      timeZone: overrides.timeZone ?? null,
     },
   })
   return { user, cookie: await sessionFor(user.id) }
