@@ -261,7 +261,8 @@ export const ACTION_PROBES: Record<string, Probe> = {
   },
   'organizer/rates › rate': {
     route: 'organizer/rates',
-    setup: async () => ({ body: { intent: 'rate', currency: 'KRW', usdPerUnit: '0.00075', validFrom: '2026-01-01' } }),
+    // A date no other suite uses: on a shared database this probe's rate must not replace the fair KPI test's.
+    setup: async () => ({ body: { intent: 'rate', currency: 'KRW', usdPerUnit: '0.00075', validFrom: '2031-03-01' } }),
   },
   'organizer/rates › delete': {
     route: 'organizer/rates',
