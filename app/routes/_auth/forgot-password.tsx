@@ -9,8 +9,9 @@ import { Button } from '~/components/ui/button'
 import { Field } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { ForgotPasswordSchema } from '~/domain/accounts/schemas'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Reset your password · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.forgotPassword')])
 
 export async function action({ request }: Route.ActionArgs) {
   return handleForgotPassword(request)

@@ -10,8 +10,9 @@ import { Button } from '~/components/ui/button'
 import { Field } from '~/components/ui/field'
 import { LoginSchema } from '~/domain/accounts/schemas'
 import { requireAnonymous } from '~/domain/accounts/session.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.login')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireAnonymous(request)

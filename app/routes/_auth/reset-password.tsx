@@ -9,8 +9,9 @@ import { Button } from '~/components/ui/button'
 import { Field } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { ResetPasswordSchema } from '~/domain/accounts/schemas'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Set a new password · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.resetPassword')])
 
 // Opening the link only checks it (mail scanners open links too); the form's POST uses it up.
 export async function loader({ request, params }: Route.LoaderArgs) {

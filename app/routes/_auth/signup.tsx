@@ -16,8 +16,9 @@ import { countryOptions } from '~/lib/countries'
 import { defaultTimeZone, timeZonesOfCountry } from '~/lib/country-time-zones'
 import { listTimeZones } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Create account · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.signup')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireAnonymous(request)

@@ -6,8 +6,9 @@ import { getAdminOverview } from '~/domain/admin/overview.server'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Administration · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.admin')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'view:admin')

@@ -10,8 +10,9 @@ import { getBuyerDashboard } from '~/domain/buyers/dashboard.server'
 import { countryName } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Buyer dashboard · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.buyerDashboard')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'view:buyer-dashboard')

@@ -22,8 +22,9 @@ import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Buyer profile · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.buyerProfile')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'view:buyer-dashboard')

@@ -8,8 +8,9 @@ import { requirePermission } from '~/domain/accounts/permissions.server'
 import { categoryNames, recommendExportersForBuyer } from '~/domain/matchmaking/recommendations.server'
 import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Recommended exporters · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.recommendedExporters')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'view:buyer-dashboard')

@@ -19,8 +19,9 @@ import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Certifications · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.certifications')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { membership } = await requireCompanyPermission(request, 'manage:certification:own')

@@ -18,8 +18,9 @@ import { countryOptions } from '~/lib/countries'
 import { languageOptions } from '~/lib/languages'
 import { listTimeZones } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Company profile · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.companyProfile')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { membership } = await requireCompanyAdmin(request)

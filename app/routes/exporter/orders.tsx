@@ -15,8 +15,9 @@ import { useRootData } from '~/lib/use-root-data'
 import { handleOrderAction } from '~/routes/orders/+shared/order-actions.server'
 import { SellerActions } from '~/routes/orders/+shared/seller-actions'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Sample orders · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.sampleOrders')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)

@@ -13,8 +13,9 @@ import { Cell, Table } from '~/components/ui/table'
 import { INVITABLE_ROLES, InviteSchema } from '~/domain/exporters/schemas'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Team · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.team')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   return loadTeam(request)

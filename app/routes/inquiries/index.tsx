@@ -11,8 +11,9 @@ import { countryName } from '~/lib/countries'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Inquiries · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.inquiries')])
 
 const FilterSchema = z.object({
   status: z.enum(INQUIRY_STATUSES).optional().catch(undefined),

@@ -20,8 +20,9 @@ import { formatDate } from '~/lib/time'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
 import type { RootLoaderData } from '~/root'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Inquiry · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.inquiry')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadThread(request, params.inquiryId)

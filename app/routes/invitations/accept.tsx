@@ -13,8 +13,9 @@ import { FormErrors } from '~/components/ui/form-errors'
 import { InvitationSignupSchema } from '~/domain/exporters/schemas'
 import { formatDate, listTimeZones } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Invitation · Tradecast' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = (args) => [...pageTitle(args, (t) => [t('pageTitle.invitation')]), { name: 'robots', content: 'noindex' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadInvitation(request, params.token)

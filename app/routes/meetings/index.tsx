@@ -9,8 +9,9 @@ import { requireUser } from '~/domain/accounts/session.server'
 import { listMeetings } from '~/domain/meetings/queries.server'
 import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Meetings · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.meetings')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)

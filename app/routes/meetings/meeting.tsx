@@ -14,8 +14,9 @@ import { FormErrors } from '~/components/ui/form-errors'
 import { OUTCOME_STATUSES, OutcomeSchema, ProposeSchema, SeatInterpreterSchema } from '~/domain/meetings/schemas'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Meeting · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.meeting')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadMeeting(request, params.meetingId)

@@ -11,8 +11,9 @@ import { Card } from '~/components/ui/card'
 import { FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { RequestMeetingSchema } from '~/domain/meetings/schemas'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Request a meeting · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.requestMeeting')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   return loadNewMeeting(request)

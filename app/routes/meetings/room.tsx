@@ -14,8 +14,9 @@ import { formatDateTime } from '~/lib/time'
 import { useMeetingRoom, type MeetingPhase } from '~/media/use-meeting-room'
 import { requestNow } from '~/utils/clock.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Meeting room · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.meetingRoom')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request)

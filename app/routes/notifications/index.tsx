@@ -8,8 +8,9 @@ import { Card, EmptyState } from '~/components/ui/card'
 import { requireUser } from '~/domain/accounts/session.server'
 import { listNotifications, markNotificationsRead } from '~/domain/notifications/notify.server'
 import { validateCsrf } from '~/utils/csrf.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Notifications · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.notifications')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)

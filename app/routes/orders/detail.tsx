@@ -14,8 +14,10 @@ import { countryName } from '~/lib/countries'
 import { formatMoney } from '~/lib/money'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.order.reference} · Tradecast` }]
+export const meta: Route.MetaFunction = (args) =>
+  pageTitle(args, (t) => [args.loaderData ? t('pageTitle.order', { reference: args.loaderData.order.reference }) : null])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadOrderDetail(request, params.orderId)

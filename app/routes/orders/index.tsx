@@ -10,8 +10,9 @@ import { formatMoney } from '~/lib/money'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'My orders · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.myOrders')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'buy:sample')

@@ -14,8 +14,9 @@ import { deleteExchangeRate, listExchangeRateChanges, listExchangeRates, mayMana
 import { RATE_CURRENCIES, RateSchema } from '~/domain/fairs/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Exchange rates · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.exchangeRates')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   // Organizers read the rates their KPIs use; only admins change them (mayManageRates).

@@ -13,8 +13,9 @@ import { ChangePasswordSchema, ProfileSchema } from '~/domain/accounts/schemas'
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from '~/lib/i18n'
 import { formatDateTime, listTimeZones } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Settings · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.settings')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   return loadSettings(request)

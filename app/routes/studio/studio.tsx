@@ -22,8 +22,9 @@ import { setShowcaseRecording, studioRecordingSettings } from '~/domain/replays/
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.session.title} · Studio · Tradecast` }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData?.session.title, t('pageTitle.studio')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)

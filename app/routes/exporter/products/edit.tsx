@@ -3,8 +3,9 @@ import { Link } from 'react-router'
 import type { Route } from './+types/edit'
 import { ProductEditor } from './+shared/product-editor'
 import { handleProductEditorAction, loadProductEditor } from './+shared/product-editor.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Edit product · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.editProduct')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadProductEditor(request, params.productId)

@@ -10,8 +10,9 @@ import { listCompanyProducts } from '~/domain/catalog/product-editor.server'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Products · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.products')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireCompanyPermission(request, 'manage:product:own')

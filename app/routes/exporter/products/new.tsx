@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next'
 import type { Route } from './+types/new'
 import { ProductEditor } from './+shared/product-editor'
 import { handleProductEditorAction, loadProductEditor } from './+shared/product-editor.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'New product · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.newProduct')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   return loadProductEditor(request, null)

@@ -12,8 +12,9 @@ import { FormErrors } from '~/components/ui/form-errors'
 import { Cell, Table } from '~/components/ui/table'
 import { countryName } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.fair.name} · Manage · Tradecast` }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData?.fair.name, t('pageTitle.manageFair')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadManagedFair(request, params.fairId)

@@ -9,8 +9,9 @@ import { listManagedFairs } from '~/domain/fairs/fairs.server'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Trade fairs · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.fairs')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'manage:fair')

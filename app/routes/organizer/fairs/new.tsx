@@ -4,8 +4,9 @@ import { FairEditor } from './+shared/fair-editor'
 import { readFairForm, saveFairForm } from './+shared/fair-editor.server'
 import { Card } from '~/components/ui/card'
 import { requirePermission } from '~/domain/accounts/permissions.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'New trade fair · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.newFair')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, 'manage:fair')

@@ -9,8 +9,9 @@ import { Card, EmptyState, StatCard } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
 import { Cell, Table } from '~/components/ui/table'
 import { useRootData } from '~/lib/use-root-data'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.fair.name} · Meeting schedule · Tradecast` }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData?.fair.name, t('pageTitle.meetingSchedule')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadSchedulePage(request, params.fairId)
