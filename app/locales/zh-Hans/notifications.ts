@@ -1,0 +1,23 @@
+import type en from '../en/notifications'
+import type { MessagesOf } from '../types'
+
+const notifications: MessagesOf<typeof en, 'zh-Hans'> = {
+  notifications: {
+    title: '通知',
+    markAllRead: '全部标为已读',
+    empty: '暂无通知。',
+    unread_other: '{{count}} 条未读通知',
+    'inquiry.created': { title: '采购商 {{buyer}} 发来新询盘', body: '采购商 {{buyer}}（{{country}}）询问了 {{product}}：{{quantity}}。' },
+    'inquiry.message': { title: '{{author}} 发来新消息', body: '{{author}} 就 {{product}} 询盘发来了消息。' },
+    'inquiry.status': { title: '{{product}} 询盘：$t(status.{{status}})', body: '{{product}} 询盘的状态已变更为“$t(status.{{status}})”。' },
+    'inquiry.quote': { title: '已收到 {{product}} 的报价', body: '{{company}} 对 {{product}} 报价单价 {{price}}，有效期至 {{validUntil}}。' },
+    'invitation.created': { title: '加入 Tradecast 上的 {{company}}', body: '{{inviter}} 邀请您加入 Tradecast 上的 {{company}}。' },
+    'meeting.requested': { title: '{{from}} 发来洽谈邀请', body: '{{from}} 提议于 {{when}} 进行洽谈。' },
+    'meeting.updated': { title: '与 {{with}} 的洽谈：$t(status.{{status}})', body: '您与 {{with}} 的洽谈状态已变更为“$t(status.{{status}})”。' },
+    'session.starting': { title: '{{title}} 即将开始', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
+    'order.updated': { title: '订单 {{order}}：$t(status.{{status}})', body: '您的订单 {{order}} 状态已变更为“$t(status.{{status}})”。' },
+    'registration.decided': { title: '{{fair}}：展会报名$t(status.{{status}})', body: '您的 {{fair}} 展会报名结果：$t(status.{{status}})。' },
+  },
+}
+
+export default notifications
