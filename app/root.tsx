@@ -6,6 +6,7 @@ import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRevalidator, 
 import type { Route } from './+types/root'
 import { RouteErrorPage } from '~/components/error-page'
 import { usesCaptureDevices } from '~/lib/capture-pages'
+import { LanguageAlternates } from '~/components/language-alternates'
 import { SiteFooter } from '~/components/site-footer'
 import { SiteHeader } from '~/components/site-header'
 import { Toast } from '~/components/toast'
@@ -15,9 +16,9 @@ import { createI18n, DEFAULT_LOCALE, isSupportedLocale } from '~/lib/i18n'
 import { ensureCsrfToken } from '~/utils/csrf.server'
 import { readCookie } from '~/lib/cookies'
 import { TIME_ZONE_COOKIE } from '~/lib/time'
-import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
+import { queryLanguageCookies, resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { readToast } from '~/utils/toast.server'
-import { urlHasControlCharacters } from '~/utils/request.server'
+import { appOrigin, urlHasControlCharacters } from '~/utils/request.server'
 
 // Before any loader or action: a control character in the URL is refused, not passed on to a query.
 export const middleware: Route.MiddlewareFunction[] = [
@@ -28,8 +29,9 @@ export const middleware: Route.MiddlewareFunction[] = [
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
-  const [locale, csrf, toast, unreadNotifications] = await Promise.all([
+  const [locale, languageCookies, csrf, toast, unreadNotifications] = await Promise.all([
     resolveLocale(request, user),
+    queryLanguageCookies(request, { signedIn: user !== null }),
     ensureCsrfToken(request),
     readToast(request),
     user ? countUnreadNotifications(user.id) : 0,
@@ -38,6 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const headers = new Headers()
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
   if (toast.clearCookie) headers.append('Set-Cookie', toast.clearCookie)
+  for (const cookie of languageCookies) headers.append('Set-Cookie', cookie)
   return data(
     {
       user: user
@@ -50,6 +53,8 @@ export async function loader({ request }: Route.LoaderArgs) {
           }
         : null,
       locale,
+      // For the absolute URLs of the language alternates (APP_URL when configured).
+      origin: appOrigin(request),
       timeZone,
       timeZoneKnown,
       csrfToken: csrf.token,
@@ -99,12 +104,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = isSupportedLocale(root?.locale) ? root.locale : DEFAULT_LOCALE
   const i18n = useMemo(() => createI18n(locale), [locale])
   return (
-    <html lang={locale}>
+    // The locale is a BCP 47 tag (zh-Hans, mn…); all six languages are written left to right.
+    <html lang={locale} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
+        {root ? <LanguageAlternates origin={root.origin} locale={locale} /> : null}
         <Links nonce={documentNonce()} />
       </head>
       <body className="flex min-h-screen flex-col">

@@ -5,6 +5,7 @@ import type { Route } from './+types/preferences'
 import { rememberLocale } from '~/domain/accounts/accounts.server'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { SUPPORTED_LOCALES } from '~/lib/i18n'
+import { LANG_PARAM } from '~/lib/language-alternates'
 import { validateCsrf } from '~/utils/csrf.server'
 import { languageSwitchCookies } from '~/utils/preferences.server'
 import { safeRedirectPath } from '~/utils/request.server'
@@ -33,5 +34,13 @@ export async function action({ request }: Route.ActionArgs) {
   if (user) await rememberLocale(user.id, locale)
   const headers = new Headers()
   for (const cookie of await languageSwitchCookies(locale, { signedIn: user !== null })) headers.append('Set-Cookie', cookie)
-  return redirect(safeRedirectPath(redirectTo, '/'), { headers })
+  return redirect(withoutLangParam(safeRedirectPath(redirectTo, '/')), { headers })
+}
+
+/** Back to the page without its `?lang=`, which would otherwise outrank the language just chosen. */
+function withoutLangParam(path: string): string {
+  const url = new URL(path, 'http://tradecast.invalid')
+  if (!url.searchParams.has(LANG_PARAM)) return path
+  url.searchParams.delete(LANG_PARAM)
+  return `${url.pathname}${url.search}${url.hash}`
 }

@@ -1,6 +1,7 @@
 import { createCookie } from 'react-router'
 import { DEFAULT_LOCALE, isSupportedLocale, type Locale, localeFromAcceptLanguage } from '~/lib/i18n'
 import { readCookie } from '~/lib/cookies'
+import { LANG_PARAM } from '~/lib/language-alternates'
 import { isValidTimeZone, TIME_ZONE_COOKIE } from '~/lib/time'
 import { rememberLocale } from '~/domain/accounts/accounts.server'
 import type { SessionUser } from '~/domain/accounts/session.server'
@@ -29,8 +30,20 @@ function getGuestChoiceCookie() {
   return rawGuestChoiceCookie
 }
 
-/** A signed-in person sees their account's language (the same on every device); a guest their cookie's. */
-export async function resolveLocale(request: Request, user: SessionUser | null): Promise<Locale> {
+/** The supported locale `?lang=` names, if any; anything else is ignored, not an error. */
+export function localeFromQuery(request: Request): Locale | null {
+  const value = new URL(request.url).searchParams.get(LANG_PARAM)
+  return isSupportedLocale(value) ? value : null
+}
+
+/**
+ * `?lang=` decides this response (a shared or crawled link shows the language it names); then a signed-in
+ * person sees their account's language (the same on every device); a guest their switch's cookie, else
+ * Accept-Language, else English.
+ */
+export async function resolveLocale(request: Request, user: Pick<SessionUser, 'locale'> | null): Promise<Locale> {
+  const fromQuery = localeFromQuery(request)
+  if (fromQuery) return fromQuery
   if (user && isSupportedLocale(user.locale)) return user.locale
   const fromCookie: unknown = await localeCookie.parse(request.headers.get('Cookie'))
   if (isSupportedLocale(fromCookie)) return fromCookie
@@ -43,6 +56,20 @@ export async function languageSwitchCookies(locale: Locale, { signedIn }: { sign
     await localeCookie.serialize(locale),
     signedIn ? await getGuestChoiceCookie().serialize('', { maxAge: 0 }) : await getGuestChoiceCookie().serialize(locale),
   ]
+}
+
+/**
+ * A guest who follows a `?lang=` link keeps that language, as if they had used the switch: the cookies to
+ * set, or none when they already hold it. A signed-in person's account keeps its language (the link only
+ * changes the response).
+ */
+export async function queryLanguageCookies(request: Request, { signedIn }: { signedIn: boolean }): Promise<string[]> {
+  const asked = localeFromQuery(request)
+  if (!asked || signedIn) return []
+  const cookieHeader = request.headers.get('Cookie')
+  const shown: unknown = await localeCookie.parse(cookieHeader)
+  const chosen: unknown = await getGuestChoiceCookie().parse(cookieHeader)
+  return shown === asked && chosen === asked ? [] : languageSwitchCookies(asked, { signedIn: false })
 }
 
 /** The language a guest explicitly picked with the switch on this browser, if any. */

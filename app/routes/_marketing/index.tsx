@@ -12,9 +12,13 @@ import { listUpcomingShowcases } from '~/domain/live/upcoming.server'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
 
 /** The landing page leads with up to this many shows on air; the directory has them all. */
 const LANDING_LIVE_LIMIT = 3
+
+// A public page: the document lists its language versions (hreflang) and its canonical URL.
+export const handle: LanguageAlternatesHandle = { alternates: true }
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)

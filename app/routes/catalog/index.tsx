@@ -12,6 +12,10 @@ import { getOptionalUser } from '~/domain/accounts/session.server'
 import { countryOptions } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+
+// A public page: the document lists its language versions (hreflang) and its canonical URL.
+export const handle: LanguageAlternatesHandle = { alternates: true }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Catalog · Tradecast' }]
 

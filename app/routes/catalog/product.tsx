@@ -22,6 +22,10 @@ import { formatMoney } from '~/lib/money'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+
+// A public page: the document lists its language versions (hreflang) and its canonical URL.
+export const handle: LanguageAlternatesHandle = { alternates: true }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)

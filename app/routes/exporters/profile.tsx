@@ -11,6 +11,10 @@ import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { countryName } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+
+// A public page: the document lists its language versions (hreflang) and its canonical URL.
+export const handle: LanguageAlternatesHandle = { alternates: true }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)

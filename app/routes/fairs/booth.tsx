@@ -8,6 +8,10 @@ import { Card, EmptyState } from '~/components/ui/card'
 import { handleBoothAction, loadBoothPage } from './booth.server'
 import { PreferenceButtons } from '~/components/preference-buttons'
 import { formatHsCode } from '~/domain/catalog/product-rules'
+import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+
+// A public page: the document lists its language versions (hreflang) and its canonical URL.
+export const handle: LanguageAlternatesHandle = { alternates: true }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.company.name} · ${loaderData.fair.name} · Tradecast` }]
 

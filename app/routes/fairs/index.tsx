@@ -9,6 +9,10 @@ import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
+import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+
+// A public page: the document lists its language versions (hreflang) and its canonical URL.
+export const handle: LanguageAlternatesHandle = { alternates: true }
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Trade fairs · Tradecast' },

@@ -20,6 +20,10 @@ import { useHlsPlayer } from '~/media/use-hls-player'
 import { useWatch } from '~/media/use-watch'
 import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
 import { resolveLocale } from '~/utils/preferences.server'
+import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+
+// A public page: the document lists its language versions (hreflang) and its canonical URL.
+export const handle: LanguageAlternatesHandle = { alternates: true }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData.session.access === 'watch' ? loaderData.session.title : 'Live'} · Tradecast` },
@@ -235,7 +239,7 @@ function Player({
       </div>
       {watch.error ? (
         <p role="alert" className="text-sm text-red-700">
-          {t(`liveMedia.errors.${watch.error.code}`, { defaultValue: watch.error.message })}
+          {t(`liveMedia.errors.${watch.error.code}`, { defaultValue: t('liveMedia.errors.internal') })}
         </p>
       ) : null}
       {description ? <p className="whitespace-pre-line text-slate-700">{description}</p> : null}
