@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, signIn, test, trackConsoleErrors } from './fixtures'
+import { chooseLanguage, expect, signIn, test, trackConsoleErrors } from './fixtures'
 
 test('the landing page says what Tradecast is and shows the demo data', async ({ page }) => {
   await page.goto('/')
@@ -40,10 +40,10 @@ test('a seeded exporter signs in and sees their dashboard, in English and Korean
   await expect(page).toHaveURL(/\/exporter$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('exporter dashboard')
   await expect(page.getByRole('term').filter({ hasText: /^Products$/ })).toBeVisible()
-  await page.getByRole('button', { name: '한국어' }).click()
+  await chooseLanguage(page, 'ko')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('수출기업 대시보드')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
-  await page.getByRole('button', { name: 'English' }).click()
+  await chooseLanguage(page, 'en')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('exporter dashboard')
 })
 
@@ -158,7 +158,7 @@ test('a language chosen before signing in is kept after signing in and saved to 
   // A guest on an English browser switches to Korean, then signs in to the English account.
   await page.goto('/catalog')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-  await page.getByRole('button', { name: '한국어' }).click()
+  await chooseLanguage(page, 'ko')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
   await page.goto('/login')
   await page.getByLabel('이메일').fill(email)
@@ -168,7 +168,7 @@ test('a language chosen before signing in is kept after signing in and saved to 
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
   await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible()
   await page.goto('/settings')
-  await expect(page.getByLabel('언어')).toHaveValue('ko')
+  await expect(page.getByRole('main').getByLabel('언어')).toHaveValue('ko')
 
   // Another device that never chose: the account now says Korean.
   const otherDevice = await browser.newContext({ locale: 'en-US' })

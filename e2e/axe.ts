@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from '@playwright/test'
-import { expect } from './fixtures'
+import { chooseLanguage, expect } from './fixtures'
 
 /** WCAG 2.0 and 2.1, levels A and AA: what the project holds its pages to. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -40,17 +40,12 @@ export async function useGuestLanguage(context: BrowserContext, baseURL: string,
   await context.addCookies([{ name: 'tc_lang', value: Buffer.from(JSON.stringify(locale)).toString('base64'), url: baseURL }])
 }
 
-const LANGUAGE_BUTTON = { en: 'English', ko: '한국어' } as const
-
 /**
- * Signed in, the account's saved language wins: switch it with the header's language buttons (which save
+ * Signed in, the account's saved language wins: switch it with the header's language switch (which saves
  * it) and return the one it had, to be switched back when the test ends.
  */
 export async function switchAccountLanguage(page: Page, locale: 'en' | 'ko'): Promise<'en' | 'ko'> {
   const before = (await page.locator('html').getAttribute('lang')) === 'ko' ? 'ko' : 'en'
-  if (before !== locale) {
-    await page.getByRole('button', { name: LANGUAGE_BUTTON[locale], exact: true }).click()
-    await expect(page.locator('html')).toHaveAttribute('lang', locale)
-  }
+  if (before !== locale) await chooseLanguage(page, locale)
   return before
 }

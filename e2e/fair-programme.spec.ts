@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
-import { expect, signIn, test, trackConsoleErrors } from './fixtures'
+import { chooseLanguage, expect, signIn, test, trackConsoleErrors } from './fixtures'
 import { FAKE_MEDIA_BROWSER } from './live-helpers'
 
 // The way in through a fair (issue 15), on the seeded GTI Expo 2026 (live: opened two days ago, closes
@@ -81,14 +81,14 @@ test('the fair header sits on a solid panel with AA contrast; the seeded banner 
   expect(banner.status()).toBe(200)
   expect(await banner.text()).not.toMatch(/<\s*(text|tspan|textPath|foreignObject)\b/i)
   // In Korean (longer and other words on the same panel): the fair's own name, the same contrast; the index too.
-  await page.getByRole('button', { name: '한국어' }).click()
+  await chooseLanguage(page, 'ko')
   await expect(page.getByRole('heading', { level: 1, name: 'GTI 국제무역·투자박람회 2026' })).toBeVisible()
   await expect(page.getByRole('link', { name: '무료 가입하고 참가기업 만나기' })).toBeVisible()
   await expectReadableHeader(page)
   await page.getByRole('navigation').getByRole('link', { name: '박람회' }).click()
   await expect(page.getByRole('heading', { level: 1, name: '무역 박람회' })).toBeVisible()
   await expect(page.getByRole('region', { name: '진행 중인 박람회' }).getByRole('link', { name: 'GTI 국제무역·투자박람회 2026' })).toHaveAttribute('href', FAIR)
-  await page.getByRole('button', { name: 'English' }).click()
+  await chooseLanguage(page, 'en')
   // Signed in, the buttons differ (the exhibitor's registration): the same contrast.
   const consoles: string[][] = []
   const exporter = await newPage(browser, consoles)
@@ -133,7 +133,7 @@ test('an exporter schedules into the fair, the organizer approves, the programme
   await test.step('the organizer approves it (places it in the programme)', async () => {
     const organizer = await newPage(browser, consoles)
     await signIn(organizer, 'organizer@tradecast.dev')
-    await organizer.getByRole('button', { name: 'English' }).click()
+    await chooseLanguage(organizer, 'en')
     await organizer.goto('/organizer/fairs')
     await organizer.getByRole('link', { name: 'GTI Expo 2026', exact: true }).click()
     await organizer.getByRole('button', { name: `Place ${title}` }).click()

@@ -11,6 +11,17 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   if (!expectFailure) await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 
+/**
+ * The header's language switch: pick the language (by its code, the option's value) and apply it. The
+ * button's name is in the language shown, so it is found as the only button of the switch's form.
+ */
+export async function chooseLanguage(page: Page, locale: 'en' | 'ko' | 'zh-Hans' | 'ja' | 'ru' | 'mn') {
+  const language = page.getByRole('banner').getByRole('combobox')
+  await language.selectOption(locale)
+  await page.getByRole('banner').locator('form').filter({ has: language }).getByRole('button').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', locale)
+}
+
 // Chromium logs every 4xx/5xx response as a console error; tests assert those statuses themselves.
 const EXPECTED_NETWORK_NOISE = /^Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/
 

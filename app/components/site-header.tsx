@@ -6,6 +6,11 @@ import { DASHBOARD_PATH } from '~/domain/accounts/permissions'
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from '~/lib/i18n'
 import { useRootData } from '~/lib/use-root-data'
 
+/**
+ * The language switch: a select of the six languages, each in its own name and marked with its own `lang`
+ * (so screen readers pronounce it), and a button to apply it — changing the select alone does not reload
+ * the page (WCAG 3.2.2), and it works without JavaScript.
+ */
 function LanguageSwitch() {
   const { t } = useTranslation()
   const { locale } = useRootData()
@@ -15,21 +20,44 @@ function LanguageSwitch() {
       <CsrfInput />
       <input type="hidden" name="intent" value="locale" />
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-      <span className="sr-only">{t('common.language')}</span>
-      {SUPPORTED_LOCALES.map((code) => (
-        <button
-          key={code}
-          type="submit"
-          name="locale"
-          value={code}
-          lang={code}
-          aria-pressed={code === locale}
-          className="whitespace-nowrap rounded px-2 py-1 text-xs font-medium text-slate-600 pointer-coarse:min-h-11 hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
-        >
-          {LOCALE_NAMES[code]}
-        </button>
-      ))}
+      <label htmlFor="site-language" className="sr-only">
+        {t('common.language')}
+      </label>
+      <span aria-hidden="true" className="text-slate-500">
+        <GlobeIcon />
+      </span>
+      {/* Keyed by the shown language: after a switch the select starts from the new one. */}
+      <select
+        key={locale}
+        id="site-language"
+        name="locale"
+        defaultValue={locale}
+        className="max-w-36 rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-xs font-medium text-slate-700 pointer-coarse:min-h-11"
+      >
+        {SUPPORTED_LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        className="whitespace-nowrap rounded-md bg-white px-2 py-1 text-xs font-semibold text-slate-700 ring-1 ring-slate-300 pointer-coarse:min-h-11 hover:bg-slate-100"
+      >
+        {t('common.changeLanguage')}
+      </button>
     </Form>
+  )
+}
+
+/** A globe, the sign readers of any language look for to find the language switch. */
+function GlobeIcon() {
+  return (
+    <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <circle cx="12" cy="12" r="10" />
+      <path d="M2 12h20" />
+      <path d="M12 2a15.3 15.3 0 0 1 4 10 15.3 15.3 0 0 1-4 10 15.3 15.3 0 0 1-4-10 15.3 15.3 0 0 1 4-10z" />
+    </svg>
   )
 }
 

@@ -1,7 +1,7 @@
 import '../../tests/app-handler'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '~/domain/db.server'
-import { SUPPORTED_LOCALES } from '~/lib/i18n'
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from '~/lib/i18n'
 import { appGet, appPost, startAppHandler, type AppHandler } from '../../tests/app-handler'
 import { createExporter, createLiveShowcase, createProduct, createUser } from '../../tests/fixtures'
 import { cookiePair } from '../../tests/http'
@@ -122,5 +122,21 @@ describe('?lang=', () => {
       expect(htmlLang(html), value).toBe('ja')
       expect(setCookies(response, 'tc_lang'), value).toEqual([])
     }
+  })
+})
+
+describe('the language switch', () => {
+  it('offers the six languages by their own names, each option marked with its language, the shown one selected', async () => {
+    const { html } = await get('/catalog', { acceptLanguage: 'mn-MN' })
+    const header = /<header.*?<\/header>/s.exec(html)?.[0] ?? ''
+    const select = /<select[^>]*id="site-language"[^>]*>(.*?)<\/select>/s.exec(header)?.[1] ?? ''
+    const options = [...select.matchAll(/<option value="([^"]+)" lang="([^"]+)"( selected="")?>([^<]+)<\/option>/g)].map((match) => ({
+      value: match[1],
+      lang: match[2],
+      selected: Boolean(match[3]),
+      name: match[4],
+    }))
+    expect(options).toEqual(SUPPORTED_LOCALES.map((locale) => ({ value: locale, lang: locale, selected: locale === 'mn', name: LOCALE_NAMES[locale] })))
+    expect(header).toMatch(/<label for="site-language" class="sr-only">[^<]+<\/label>/)
   })
 })

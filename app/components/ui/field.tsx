@@ -51,7 +51,8 @@ export function Field({ label, hint, errors, inputProps }: FieldProps) {
 type SelectFieldProps = {
   label: ReactNode
   errors?: string[] | undefined
-  options: ReadonlyArray<{ value: string; label: string }>
+  /** `lang` when an option's label is in another language than the page (a language named in itself). */
+  options: ReadonlyArray<{ value: string; label: string; lang?: string }>
   selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id: string }
 }
 
@@ -69,7 +70,7 @@ export function SelectField({ label, errors, options, selectProps }: SelectField
         aria-describedby={errors?.length ? errorId : undefined}
       >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

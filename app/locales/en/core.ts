@@ -6,6 +6,10 @@ const en = {
     skipToContent: 'Skip to content',
     mainNavigation: 'Main navigation',
     language: 'Language',
+    // The language switch's button: applies the language chosen in the select next to it.
+    changeLanguage: 'Change',
+    // Next to a product's or company's text shown in another language than the reader's (a translation is missing); the name comes from Intl.DisplayNames.
+    inLanguage: 'in {{language}}',
     timeZone: 'Time zone',
     timesShownIn: 'Times shown in {{zone}}',
     loading: 'Loading…',

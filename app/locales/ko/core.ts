@@ -8,6 +8,8 @@ const ko: MessagesOf<typeof en> = {
     skipToContent: '본문으로 건너뛰기',
     mainNavigation: '주 메뉴',
     language: '언어',
+    changeLanguage: '변경',
+    inLanguage: '{{language}}',
     timeZone: '시간대',
     timesShownIn: '{{zone}} 기준 시간',
     loading: '불러오는 중…',

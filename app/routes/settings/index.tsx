@@ -64,7 +64,7 @@ function ProfileSection({ profile, lastResult }: { profile: { name: string; loca
         <SelectField
           label={t('common.language')}
           errors={fields.locale.errors}
-          options={SUPPORTED_LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code] }))}
+          options={SUPPORTED_LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }))}
           selectProps={getSelectProps(fields.locale)}
         />
         <SelectField label={t('common.timeZone')} errors={fields.timeZone.errors} options={zones} selectProps={getSelectProps(fields.timeZone)} />
