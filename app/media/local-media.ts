@@ -1,4 +1,5 @@
-export type DeviceOption = { deviceId: string; label: string }
+/** A camera or microphone; `label` is empty until the user granted access once (the UI then names it by `number`). */
+export type DeviceOption = { deviceId: string; label: string; number: number }
 
 /** getUserMedia failures the UI explains in words (their DOMException names). */
 const EXPLAINED_FAILURES = ['NotFoundError', 'NotAllowedError', 'NotReadableError', 'OverconstrainedError'] as const
@@ -17,7 +18,7 @@ export function deviceFailure(error: unknown): DeviceFailure {
 export async function listMediaDevices(): Promise<{ cameras: DeviceOption[]; microphones: DeviceOption[] }> {
   const devices = await navigator.mediaDevices.enumerateDevices()
   const pick = (kind: MediaDeviceKind) =>
-    devices.filter((device) => device.kind === kind).map((device, index) => ({ deviceId: device.deviceId, label: device.label || `${kind} ${index + 1}` }))
+    devices.filter((device) => device.kind === kind).map((device, index) => ({ deviceId: device.deviceId, label: device.label, number: index + 1 }))
   return { cameras: pick('videoinput'), microphones: pick('audioinput') }
 }
 

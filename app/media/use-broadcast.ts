@@ -1,7 +1,7 @@
 import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RecordingState, SessionStatus } from '~/protocol/media'
-import { deviceFailure, listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceOption } from './local-media'
+import { deviceFailure, listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceFailure, type DeviceOption } from './local-media'
 import { isSessionOver, MediaSession, MediaSessionClosedError } from './media-session'
 import { request, type MediaRequestError } from './signalling'
 import { useMediaSocket } from './use-media-socket'
@@ -13,6 +13,27 @@ import { useMediaSocket } from './use-media-socket'
  */
 export type StudioPhase = 'preview' | 'connecting' | 'live' | 'reconnecting' | 'resumable' | 'ended'
 export type TransportQuality = 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed'
+
+/**
+ * What the studio shows when something fails: a camera, microphone or screen problem (liveMedia.deviceErrors),
+ * or a media request refused or lost, by its code (liveMedia.studio.errors); never the server's English text.
+ */
+export type StudioError = { device: DeviceFailure } | { code: string }
+
+/** The screen could not be shared (other than by the user cancelling the picker). */
+class ScreenShareError extends Error {}
+
+/**
+ * A failure as the studio explains it: a media request's by its code; what the browser's media APIs throw
+ * (a DOMException such as NotAllowedError) as a device failure; anything else as an internal error.
+ */
+export function studioError(error: unknown): StudioError {
+  const code = (error as { code?: unknown } | null | undefined)?.code
+  if (typeof code === 'string') return { code }
+  if (error instanceof ScreenShareError) return { device: 'screen' }
+  if (typeof DOMException !== 'undefined' && error instanceof DOMException) return { device: deviceFailure(error) }
+  return { code: 'internal' }
+}
 
 export type StudioState = {
   phase: StudioPhase
@@ -27,7 +48,7 @@ export type StudioState = {
   viewerCount: number
   transport: TransportQuality
   busy: null | 'devices' | 'go-live' | 'end' | 'screen' | 'resume'
-  error: string | null
+  error: StudioError | null
   /** The server-side recording, once the show is live (null before). */
   recording: RecordingState | null
   /** This connection's host join is done (device loaded): going live can start. */
@@ -96,7 +117,7 @@ export function useBroadcast(sessionId: string) {
         setPreview()
       } catch (error) {
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- as above
-        if (!cancelled) patch({ busy: null, error: deviceFailure(error) })
+        if (!cancelled) patch({ busy: null, error: { device: deviceFailure(error) } })
       }
     })()
     return () => {
@@ -172,7 +193,7 @@ export function useBroadcast(sessionId: string) {
       if (failure.code === 'restarting' || failure.code === 'timeout') {
         setTimeout(() => !joining.closed && setResets((value) => value + 1), 1000)
         patch({ phase: 'reconnecting' })
-      } else patch({ error: failure.message })
+      } else patch({ error: studioError(failure) })
     })
     return () => {
       joining.close()
@@ -204,7 +225,7 @@ export function useBroadcast(sessionId: string) {
       } catch (error) {
         // A reset or reconnection replaced the join meanwhile; the new join decides what to show.
         if (error instanceof MediaSessionClosedError) return
-        patch({ error: error instanceof Error ? error.message : String(error) })
+        patch({ error: studioError(error) })
       } finally {
         patch({ busy: null })
       }
@@ -262,7 +283,12 @@ export function useBroadcast(sessionId: string) {
     () =>
       run('screen', async () => {
         if (screen.current) return stopScreen()
-        const track = await openScreen()
+        const track = await openScreen().catch((error: unknown) => {
+          // Cancelling the browser's picker is a choice, not a failure; anything else is the screen's own message.
+          if (deviceFailure(error) === 'NotAllowedError') return null
+          throw new ScreenShareError()
+        })
+        if (!track) return
         screen.current = track
         // The browser's own "Stop sharing" button.
         track.addEventListener('ended', () => void stopScreen())

@@ -104,7 +104,7 @@ export function ChatPanel({
         t(`liveRoom.errors.${result.error.code}`, {
           seconds: Math.max(1, Math.ceil((result.error.retryAfterMs ?? 0) / 1000)),
           max: CHAT_MAX_LENGTH,
-          defaultValue: result.error.message,
+          defaultValue: t('liveRoom.errors.internal'),
         }),
       )
     }
@@ -178,7 +178,7 @@ export function ChatPanel({
           </form>
         ) : state.joinError ? (
           <p role="status" className="text-sm text-slate-700">
-            {t(`liveRoom.errors.${state.joinError.code}`, { defaultValue: state.joinError.message })}
+            {t(`liveRoom.errors.${state.joinError.code}`, { defaultValue: t('liveRoom.errors.internal') })}
           </p>
         ) : state.you && !state.you.canChat && !closed ? (
           // Signed out of the chat without a sanction: a guest admitted watch-only over its network's budget.

@@ -265,7 +265,7 @@ function ParticipantsList({ room }: { room: LiveRoom }) {
       setParticipants(result.participants)
       setError(null)
     } else {
-      setError(t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
+      setError(t(`liveRoom.errors.${result.error.code}`, { defaultValue: t('liveRoom.errors.internal') }))
     }
   }, [t])
 
@@ -281,7 +281,7 @@ function ParticipantsList({ room }: { room: LiveRoom }) {
   const act = async (action: () => Promise<Ack>) => {
     setActionError(null)
     const result = await action()
-    if (!result.ok) setActionError(t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
+    if (!result.ok) setActionError(t(`liveRoom.errors.${result.error.code}`, { defaultValue: t('liveRoom.errors.internal') }))
     await refresh()
   }
 
@@ -369,7 +369,7 @@ function BlockedWordsEditor({ room, initial }: { room: LiveRoom; initial: readon
               .filter((w) => w.length >= 2),
           )
           .then((result) => {
-            setStatus(result.ok ? t('liveRoom.saved') : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message }))
+            setStatus(result.ok ? t('liveRoom.saved') : t(`liveRoom.errors.${result.error.code}`, { defaultValue: t('liveRoom.errors.internal') }))
           })
       }}
     >
@@ -427,7 +427,7 @@ export function HostRoomPanel({
                 pinnedIds={room.state.pinnedProducts.map((p) => p.id)}
                 onToggle={async (productId, pinned) => {
                   const result = await room.pinProduct(productId, pinned)
-                  return result.ok ? null : t(`liveRoom.errors.${result.error.code}`, { defaultValue: result.error.message })
+                  return result.ok ? null : t(`liveRoom.errors.${result.error.code}`, { defaultValue: t('liveRoom.errors.internal') })
                 }}
               />
               <PinnedProducts products={room.state.pinnedProducts} />

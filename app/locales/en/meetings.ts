@@ -152,6 +152,23 @@ const meetings = {
       rejoin: 'Rejoin',
       leftNote: 'You left the room.',
       waitingForOthers: 'Waiting for the others to join…',
+      /** Why the video room could not connect, by the media request's code (app/protocol/media.ts, plus timeout and disconnected). */
+      errors: {
+        invalid: 'The video server could not read that request. Reload the page.',
+        unauthenticated: 'Your session has expired. Sign in again to join the meeting.',
+        forbidden: 'Only the participants of this meeting can join its room.',
+        'not-found': 'This meeting room does not exist.',
+        'not-joined': 'Not connected to the room yet. Reload the page.',
+        'not-live': 'The room is not open yet. It opens 10 minutes before the meeting.',
+        ended: 'This meeting is over and its room has closed.',
+        unsupported: 'This browser cannot join video meetings. Use a current Chrome, Edge, Firefox or Safari.',
+        restarting: 'The video server is restarting. Reload the page in a moment.',
+        'too-many': 'This connection already uses all the streams it may open. Reload the page.',
+        'rate-limited': 'Too many requests from this page. Wait a few seconds and try again.',
+        internal: 'Something went wrong on our side. Reload the page to try again.',
+        timeout: 'The video server did not answer in time. Check your connection and reload the page.',
+        disconnected: 'Not connected to the video server. Check your connection and reload the page.',
+      },
     },
     toast: {
       requested: 'Your meeting request was sent.',

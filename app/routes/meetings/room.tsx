@@ -159,7 +159,7 @@ function MeetingVideo({ meetingId, sessionId }: { meetingId: string; sessionId: 
       </div>
       {meeting.error ? (
         <p role="alert" className="text-sm text-red-700">
-          {meeting.error.message}
+          {t(`meetings.room.errors.${meeting.error.code}`, { defaultValue: t('meetings.room.errors.internal') })}
         </p>
       ) : null}
       {meeting.deviceError && meeting.phase !== 'left' ? <DeviceErrorNote failure={meeting.deviceError} /> : null}

@@ -173,8 +173,9 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
               ) : null}
               {studio.error ? (
                 <p role="alert" className="text-sm text-red-700">
-                  {/* Device failures arrive as a DeviceFailure (app/media/local-media.ts); anything else as a message. */}
-                  {t(`liveMedia.deviceErrors.${studio.error}`, { defaultValue: t('liveMedia.studio.error', { message: studio.error }) })}
+                  {'device' in studio.error
+                    ? t(`liveMedia.deviceErrors.${studio.error.device}`)
+                    : t(`liveMedia.studio.errors.${studio.error.code}`, { defaultValue: t('liveMedia.studio.errors.internal') })}
                 </p>
               ) : null}
             </div>
@@ -192,7 +193,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
                 >
                   {studio.cameras.map((camera) => (
                     <option key={camera.deviceId} value={camera.deviceId}>
-                      {camera.label}
+                      {camera.label || t('liveMedia.studio.cameraNumber', { number: camera.number })}
                     </option>
                   ))}
                 </select>
@@ -207,7 +208,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
                 >
                   {studio.microphones.map((microphone) => (
                     <option key={microphone.deviceId} value={microphone.deviceId}>
-                      {microphone.label}
+                      {microphone.label || t('liveMedia.studio.microphoneNumber', { number: microphone.number })}
                     </option>
                   ))}
                 </select>
