@@ -33,7 +33,7 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
         <div>
           <p className="text-sm text-slate-600">
             <Link to="/exporter" className="hover:underline">
-              {t('dashboard.title', { defaultValue: 'Dashboard' })}
+              {t('exporter.nav.dashboard')}
             </Link>
           </p>
           <h1 className="text-2xl font-bold tracking-tight">{t('kpis.exporterResultsTitle')}</h1>
