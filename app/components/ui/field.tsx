@@ -1,17 +1,17 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useErrorText } from './error-text'
 
 const CONTROL_CLASS =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-600'
 
-/** Error messages are i18n keys (from the zod schema) or already-translated text. */
+/** Error messages are i18n keys (from the zod schema); anything else reads as a generic message (useErrorText). */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | undefined }) {
-  const { t } = useTranslation()
+  const errorText = useErrorText()
   if (!errors?.length) return null
   return (
     <ul id={id} className="mt-1 text-sm text-red-700">
       {errors.map((error) => (
-        <li key={error}>{t(error)}</li>
+        <li key={error}>{errorText(error)}</li>
       ))}
     </ul>
   )

@@ -107,6 +107,8 @@ const en = {
     time: 'Enter a time as HH:mm.',
     hoursOrder: 'The end must be after the start.',
     required: 'This field is required.',
+    /** A value the form cannot take, when the schema names no more specific message. */
+    invalidValue: 'Check this value.',
     invalidEmail: 'Enter a valid email address.',
     passwordTooShort: 'The password must be at least 10 characters.',
     passwordTooLong: 'The password must be at most 200 characters.',
