@@ -133,7 +133,7 @@ describe('fair KPIs', () => {
     const a = await createExporter({ companyName: 'Alpha Foods' })
     const b = await createExporter({ companyName: 'Beta Beauty' })
     const pa = await createProduct(a.company.id, { hsCode: '190230' })
-    const pb = await createProduct(b.company.id, { hsCode: '330499' })
+    const pb = await createProduct(b.company.id, { hsCode: '330499', koName: '베타 세럼' })
     const de = await createBuyer({ country: 'DE' })
     const us = await createBuyer({ country: 'US' })
     const jp = await createBuyer({ country: 'JP' })
@@ -364,10 +364,37 @@ describe('fair KPIs', () => {
       .split('\n')
     expect(lines[0]).toBe('Date,Type,Exporter,Buyer,Buyer country,Product,HS code,Consultation value (USD),Contract value (USD),Status')
     expect(lines).toHaveLength(rows.length + 1)
-    expect(lines.some((l) => l.includes('Beta Beauty') && l.includes(',4875.00,WON'))).toBe(true)
+    expect(lines.some((l) => l.includes('Beta Beauty') && l.includes(',4875.00,Won'))).toBe(true)
     const xlsx = await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never)
     const bytes = new Uint8Array(await xlsx.arrayBuffer())
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]) // a zip (OOXML) container
+
+    // Downloaded by a Korean reader: headings, type, status, country and product names in Korean; the date
+    // stays ISO in its own column and the amounts are numbers.
+    await prisma.user.update({ where: { id: organizer.user.id }, data: { locale: 'ko' } })
+    const download = async (path: string) =>
+      (await csvLoader({ request: getRequest(path, [organizer.cookie]), params: { fairId: fair.id } } as never))
+    const koLines = (await (await download(`/organizer/fairs/${fair.id}/export.csv`)).text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
+    expect(koLines[0]).toBe('날짜,유형,수출기업,바이어,바이어 국가,제품,HS 코드,상담액(USD),계약액(USD),상태')
+    const koWon = koLines.find((l) => l.includes(',4875.00,'))
+    expect(koWon).toMatch(/^\d{4}-\d{2}-\d{2},문의,Beta Beauty,[^,]*,(독일|미국|일본),베타 세럼,330499,[\d.]+,4875\.00,성사$/)
+    const koXlsx = (await xlsxLoader({
+      request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]),
+      params: { fairId: fair.id },
+    } as never))
+    const koBook = new ExcelJS.Workbook()
+    await koBook.xlsx.load(await koXlsx.arrayBuffer())
+    expect(koBook.worksheets.map((sheet) => sheet.name)).toEqual(['상담', '박람회'])
+    const header = koBook.worksheets[0]!.getRow(1).values as unknown[]
+    expect(header.slice(1)).toEqual(['날짜', '유형', '수출기업', '바이어', '바이어 국가', '제품', 'HS 코드', '상담액(USD)', '계약액(USD)', '상태'])
+    const koRow = koBook.worksheets[0]!.getRows(2, rows.length)!.find((row) => row.getCell(9).value === 4875)
+    expect([koRow?.getCell(2).value, koRow?.getCell(10).value]).toEqual(['문의', '성사'])
+    // A Russian reader gets a decimal comma (the cell is quoted, since it holds the separator).
+    await prisma.user.update({ where: { id: organizer.user.id }, data: { locale: 'ru' } })
+    expect(await (await download(`/organizer/fairs/${fair.id}/export.csv`)).text()).toContain(',"4875,00",')
   })
 })
 

@@ -29,6 +29,7 @@ import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { currencyFractionDigits } from '~/lib/money'
 import { dayInZone } from '~/lib/time'
+import { contentLanguageOf } from '~/lib/languages'
 
 const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
 
@@ -147,7 +148,7 @@ export async function consultationBreakdowns(fairId: string, locale: string) {
     contractUsdCents: num(row.contractUsdCents),
   })
   const byValue = (a: Breakdown, b: Breakdown) =>
-    b.contractUsdCents - a.contractUsdCents || b.consultationUsdCents - a.consultationUsdCents || a.label.localeCompare(b.label)
+    b.contractUsdCents - a.contractUsdCents || b.consultationUsdCents - a.consultationUsdCents || a.label.localeCompare(b.label, locale)
   const total = rows.find((r) => r.gCompany === 1 && r.gCountry === 1 && r.gHs === 1)
   return {
     totals: {
@@ -332,12 +333,13 @@ export async function listConsultationRows(fairId: string, { locale, timeZone }:
     }>
   >`${consultationsCte(fairId)}
     SELECT c."kind", c."at", co."name" AS "exporter", co."nameI18n" AS "exporterI18n", b."companyName" AS "buyer", b."country",
-      p."hsCode", pt."name" AS "productName", c."consultationUsdCents", c."contractUsdCents", c."status"
+      p."hsCode", COALESCE(pt."name", pten."name") AS "productName", c."consultationUsdCents", c."contractUsdCents", c."status"
     FROM consultations c
     JOIN "ExporterCompany" co ON co."id" = c."companyId"
     JOIN "BuyerProfile" b ON b."id" = c."buyerId"
     LEFT JOIN "Product" p ON p."id" = c."productId"
-    LEFT JOIN "ProductTranslation" pt ON pt."productId" = p."id" AND pt."locale" = 'en'
+    LEFT JOIN "ProductTranslation" pt ON pt."productId" = p."id" AND pt."locale" = ${contentLanguageOf(locale)}
+    LEFT JOIN "ProductTranslation" pten ON pten."productId" = p."id" AND pten."locale" = 'en'
     ORDER BY c."at", c."id"`
   return rows.map((r) => ({
     kind: r.kind as 'INQUIRY' | 'MEETING',

@@ -112,7 +112,7 @@ describe('replay KPIs', () => {
 
     // The workbook's summary sheet carries both audiences, apart.
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load((await buildConsultationXlsx(fair.id)).body as unknown as ArrayBuffer)
+    await workbook.xlsx.load((await buildConsultationXlsx(fair.id, 'en')).body as unknown as ArrayBuffer)
     const summary = new Map<string, unknown>()
     workbook.getWorksheet('Fair')?.eachRow((sheetRow) => {
       summary.set(sheetRow.getCell(1).text, sheetRow.getCell(2).value)
@@ -125,5 +125,11 @@ describe('replay KPIs', () => {
       'Replay unique viewers': 4,
       'Replay watch hours': 0.3,
     })
+    // The same summary for a Korean reader, on a sheet named in Korean.
+    const korean = new ExcelJS.Workbook()
+    await korean.xlsx.load((await buildConsultationXlsx(fair.id, 'ko')).body as unknown as ArrayBuffer)
+    const koSummary = new Map<string, unknown>()
+    korean.getWorksheet('박람회')?.eachRow((sheetRow) => koSummary.set(sheetRow.getCell(1).text, sheetRow.getCell(2).value))
+    expect([koSummary.get('라이브 순 시청자'), koSummary.get('다시보기 순 시청자'), koSummary.get('다시보기 시청 시간(시간)')]).toEqual([55, 4, 0.3])
   })
 })

@@ -230,6 +230,38 @@ const fairs = {
     replayWatchHours: 'Replay watch time (hours)',
     totalWatchHours: 'Total watch time, live and replay (hours)',
     total: 'Total (all showcases)',
+    /** The consultation report (CSV and Excel), written in the language of whoever downloads it. */
+    export: {
+      columns: {
+        date: 'Date',
+        type: 'Type',
+        exporter: 'Exporter',
+        buyer: 'Buyer',
+        buyerCountry: 'Buyer country',
+        product: 'Product',
+        hsCode: 'HS code',
+        consultationValue: 'Consultation value (USD)',
+        contractValue: 'Contract value (USD)',
+        status: 'Status',
+      },
+      kind: { INQUIRY: 'Inquiry', MEETING: 'Meeting' },
+      /** Worksheet names: at most 31 characters, and none of the characters : \ / ? * [ ] */
+      consultationsSheet: 'Consultations',
+      fairSheet: 'Fair',
+      total: 'Total',
+      fair: 'Fair',
+      timeZone: 'Time zone',
+      consultations: 'Consultations',
+      liveShowcases: 'Live showcases',
+      liveUniqueViewers: 'Live unique viewers',
+      liveWatchHours: 'Live watch hours',
+      replays: 'Replays',
+      replayUniqueViewers: 'Replay unique viewers',
+      replayWatchHours: 'Replay watch hours',
+      definitions: 'Definitions',
+      definitionsText:
+        'Consultation = an inquiry or a held meeting with the fair; contract value = won inquiries + held meetings (USD). Viewers and watch hours of approved showcases: live and replay (watched after the show) counted apart.',
+    },
     replayDefinition:
       'Live and replay are counted apart. Replay viewers are the distinct accounts and guest browsers that watched a replay for at least a second; replay watch time is the time actually played, reported by the player and never more than the time that passed.',
   },

@@ -16,8 +16,8 @@ import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = (args) =>
-  pageTitle(args, (t) => [args.loaderData ? t('pageTitle.order', { reference: args.loaderData.order.reference }) : null])
+// pageTitle reads the page's data only when its loader succeeded (a failed page is titled by its error).
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.order', { reference: args.loaderData.order.reference })])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadOrderDetail(request, params.orderId)

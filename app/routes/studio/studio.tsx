@@ -24,7 +24,7 @@ import { resolveLocale } from '~/utils/preferences.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData?.session.title, t('pageTitle.studio')])
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData.session.title, t('pageTitle.studio')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)

@@ -14,7 +14,7 @@ import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData?.fair.name, t('pageTitle.fairKpis')])
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData.fair.name, t('pageTitle.fairKpis')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, fair } = await requireFairManager(request, params.fairId)

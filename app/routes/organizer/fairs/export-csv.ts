@@ -1,11 +1,13 @@
 import type { Route } from './+types/export-csv'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { buildConsultationCsv } from '~/domain/fairs/export.server'
+import { resolveLocale } from '~/utils/preferences.server'
 
 /** The fair's consultations as CSV in the export agency's layout (organizer of the fair or admin). */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { fair } = await requireFairManager(request, params.fairId)
-  const { filename, body } = await buildConsultationCsv(fair.id)
+  const { user, fair } = await requireFairManager(request, params.fairId)
+  // In the language of whoever downloads it.
+  const { filename, body } = await buildConsultationCsv(fair.id, await resolveLocale(request, user))
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

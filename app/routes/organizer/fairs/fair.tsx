@@ -14,7 +14,7 @@ import { countryName } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData?.fair.name, t('pageTitle.manageFair')])
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData.fair.name, t('pageTitle.manageFair')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadManagedFair(request, params.fairId)

@@ -11,7 +11,7 @@ import { Cell, Table } from '~/components/ui/table'
 import { useRootData } from '~/lib/use-root-data'
 import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData?.fair.name, t('pageTitle.meetingSchedule')])
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData.fair.name, t('pageTitle.meetingSchedule')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadSchedulePage(request, params.fairId)
