@@ -42,7 +42,13 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     // ja: a message whose {{incoterm}} shows the rule code itself (FOB…) needs no インコタームズ beside it.
     // zh-Hans: likewise, a message whose {{incoterm}} shows the rule code itself needs no 国际贸易术语(Incoterms) beside it.
     // mn: likewise, a message whose {{incoterm}} shows the rule code itself needs no Инкотермс beside it.
-    check: { 'zh-Hans': /Incoterms|\{\{incoterm\}\}/, ja: /インコタームズ|\{\{incoterm\}\}/, mn: /Инкотермс|\{\{incoterm\}\}/i },
+    // ru: likewise, a message whose {{incoterm}} shows the rule code itself needs no Инкотермс beside it.
+    check: {
+      'zh-Hans': /Incoterms|\{\{incoterm\}\}/,
+      ja: /インコタームズ|\{\{incoterm\}\}/,
+      ru: /Инкотермс|\{\{incoterm\}\}/,
+      mn: /Инкотермс|\{\{incoterm\}\}/i,
+    },
   },
   {
     id: 'incoterm-codes',
@@ -83,7 +89,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: /\bfairs?\b/i,
     note: 'A trade fair (exhibition), online or hybrid.',
     forms: { ko: '박람회', 'zh-Hans': '展会', ja: '展示会', ru: 'выставка', mn: 'үзэсгэлэн' },
-    check: { ru: /выставк/i, mn: /үзэсгэлэн/i },
+    // ru: the genitive plural drops the stem's к (выставок).
+    check: { ru: /выставк|выставок/i, mn: /үзэсгэлэн/i },
   },
   {
     id: 'booth',

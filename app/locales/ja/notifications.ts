@@ -1,0 +1,44 @@
+import type en from '../en/notifications'
+import type { MessagesOf } from '../types'
+
+// A placeholder named like a glossary term ({{buyer}}, {{fair}}) counts as the term, so the Japanese term is spelled out.
+const notifications: MessagesOf<typeof en, 'ja'> = {
+  notifications: {
+    title: '通知',
+    markAllRead: 'すべて既読にする',
+    empty: '通知はまだありません。',
+    unread_other: '未読の通知{{count}}件',
+    'inquiry.created': {
+      title: 'バイヤー{{buyer}}から新しい問い合わせ',
+      body: 'バイヤーの{{buyer}}（{{country}}）から{{product}}について問い合わせがありました（数量：{{quantity}}）。',
+    },
+    'inquiry.message': { title: '{{author}}から新しいメッセージ', body: '{{author}}から、{{product}}の問い合わせにメッセージが届きました。' },
+    'inquiry.status': {
+      title: '問い合わせ（{{product}}）：$t(status.{{status}})',
+      body: '{{product}}に関する問い合わせのステータスが「$t(status.{{status}})」になりました。',
+    },
+    'inquiry.quote': {
+      title: '{{product}}の見積が届きました',
+      body: '{{company}}から{{product}}の見積が届きました。単価{{price}}、{{validUntil}}まで有効です。',
+    },
+    'invitation.created': {
+      title: 'Tradecastの{{company}}への招待',
+      body: '{{inviter}}さんから、Tradecastの{{company}}への招待が届きました。',
+    },
+    'meeting.requested': { title: '{{from}}から商談の申し込み', body: '{{from}}から{{when}}の商談の申し込みがありました。' },
+    'meeting.updated': {
+      title: '{{with}}との商談：$t(status.{{status}})',
+      body: '{{with}}との商談のステータスが「$t(status.{{status}})」になりました。',
+    },
+    'session.starting': { title: 'まもなく開始：{{title}}', body: '{{company}}の「{{title}}」は{{when}}に開始します。' },
+    'order.updated': {
+      title: '注文{{order}}：$t(status.{{status}})',
+      body: 'ご注文{{order}}のステータスが「$t(status.{{status}})」になりました。',
+    },
+    'registration.decided': {
+      title: '展示会「{{fair}}」の参加申込：$t(status.{{status}})',
+      body: '展示会「{{fair}}」への参加申込は「$t(status.{{status}})」となりました。',
+    },
+  },
+}
+export default notifications
