@@ -178,8 +178,18 @@ describe('showcase calendar file (.ics)', () => {
     expect(text).toContain('DTEND:20310901T023000Z')
     expect(text).toContain('SUMMARY:Buckwheat\\, live — Calendar Foods')
     expect(text).toContain(`URL;VALUE=URI:http://localhost/live/${show.id}`)
-    expect(text).toMatch(/DESCRIPTION:Calendar Foods\\n\\nSoba from Chuncheon\\n\\nhttp:\/\/localhost\/live\//)
+    expect(text).toContain(
+      `DESCRIPTION:Live showcase by Calendar Foods\\nLanguage spoken: English\\n\\nSoba from Chuncheon\\n\\nWatch it live: http://localhost/live/${show.id}`,
+    )
     expect(text).not.toContain('ATTENDEE')
+
+    // A guest whose browser asks for Korean downloads it described in Korean.
+    const korean = getRequest(`/live/${show.id}/calendar.ics`)
+    korean.headers.set('Accept-Language', 'ko-KR,ko;q=0.9')
+    const koText = (await (await calendarLoader({ request: korean, params: { sessionId: show.id } } as never)).text()).replace(/\r\n[ \t]/g, '')
+    expect(koText).toContain(
+      `DESCRIPTION:Calendar Foods의 라이브 쇼케이스\\n진행 언어: 영어\\n\\nSoba from Chuncheon\\n\\n라이브로 시청하기: http://localhost/live/${show.id}`,
+    )
   })
 
   it('an approved fair show has one; private, unapproved, cancelled, unknown and hostile ids are 404 — even to the host', async () => {

@@ -21,6 +21,7 @@ export async function showcaseCalendarFile(sessionId: string, { now, appUrl, loc
       title: true,
       titleI18n: true,
       description: true,
+      language: true,
       scheduledStartAt: true,
       scheduledEndAt: true,
       company: { select: { name: true, nameI18n: true } },
@@ -32,9 +33,11 @@ export async function showcaseCalendarFile(sessionId: string, { now, appUrl, loc
     title: pickLocalized(session.title, session.titleI18n, locale),
     company: pickLocalized(session.company.name, session.company.nameI18n, locale),
     description: session.description,
+    language: session.language,
     startsAt: session.scheduledStartAt,
     endsAt: session.scheduledEndAt,
     watchUrl: new URL(`/live/${session.id}`, appUrl).toString(),
     now,
+    locale,
   })
 }

@@ -1,7 +1,14 @@
-// Calendar invitation (.ics) for an accepted meeting. Times are written in UTC ("Z"), so every
-// calendar shows them in its own zone; the description spells out both parties' local times.
+// Calendar files (.ics): a meeting's invitation and a showcase's "add to calendar". Times are written in
+// UTC ("Z"), so every calendar shows them in its own zone; the description, in the language of whoever
+// downloads the file, spells out the parties' local times (meetings) or the host and language (showcases).
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import { createI18n, isSupportedLocale, type Locale } from '~/lib/i18n'
+import { languageName } from '~/lib/languages'
 import { formatSlotInZone } from './slot-finder.ts'
+
+function readerLocale(locale: string | undefined): Locale {
+  return locale && isSupportedLocale(locale) ? locale : 'en'
+}
 
 export type InviteParty = {
   name: string
@@ -27,16 +34,10 @@ export type MeetingInvite = {
   now: Date
   /** Incremented on each change to the meeting so calendars replace the earlier copy */
   sequence?: number
-  /** Language of the description */
+  /** Language of the description (a UI locale; English otherwise) */
   locale?: string
   /** Right-hand side of the UID, e.g. the platform's domain */
   uidDomain?: string
-}
-
-function partyLine(party: InviteParty, meeting: MeetingInvite, locale: string): string {
-  const local = formatSlotInZone({ start: meeting.startsAt, end: meeting.endsAt }, { locale, timeZone: party.timeZone })
-  const who = party.company ? `${party.name} (${party.company})` : party.name
-  return `${who}: ${local} (${party.timeZone})`
 }
 
 /** Text of an iCalendar file (METHOD:REQUEST) with one event for the meeting. */
@@ -44,12 +45,20 @@ export function meetingInviteIcs(meeting: MeetingInvite): string {
   if (meeting.endsAt.getTime() <= meeting.startsAt.getTime()) {
     throw new RangeError(`Meeting ${meeting.meetingId} ends before it starts`)
   }
-  const locale = meeting.locale ?? 'en'
+  const locale = readerLocale(meeting.locale)
+  const { t } = createI18n(locale)
   const parties = [meeting.organizer, ...meeting.attendees]
+  const partyLine = (party: InviteParty) =>
+    t('meetings.ics.party', {
+      who: party.company ? t('meetings.ics.person', { name: party.name, company: party.company }) : party.name,
+      time: formatSlotInZone({ start: meeting.startsAt, end: meeting.endsAt }, { locale, timeZone: party.timeZone }),
+      zone: party.timeZone,
+    })
   const description = [
-    ...(meeting.agenda ? [meeting.agenda, ''] : []),
-    ...parties.map((party) => partyLine(party, meeting, locale)),
-    ...(meeting.joinUrl ? ['', meeting.joinUrl] : []),
+    ...(meeting.agenda ? [t('meetings.ics.agenda', { agenda: meeting.agenda }), ''] : []),
+    t('meetings.ics.localTimes'),
+    ...parties.map(partyLine),
+    ...(meeting.joinUrl ? ['', t('meetings.ics.join', { url: meeting.joinUrl })] : []),
   ].join('\n')
 
   const calendar = ical({ prodId: { company: 'Tradecast', product: 'Meetings', language: 'EN' } })
@@ -84,6 +93,8 @@ export type ShowcaseEvent = {
   /** The exporter company hosting the show */
   company: string
   description?: string
+  /** The language spoken in the show (a BCP 47 primary tag), named in the reader's language */
+  language?: string
   startsAt: Date
   endsAt: Date
   /** The public viewer page */
@@ -91,6 +102,8 @@ export type ShowcaseEvent = {
   /** Generation time (DTSTAMP); passed in, not read from the clock */
   now: Date
   uidDomain?: string
+  /** Language of the description (a UI locale; English otherwise) */
+  locale?: string
 }
 
 /**
@@ -99,6 +112,15 @@ export type ShowcaseEvent = {
  */
 export function showcaseEventIcs(show: ShowcaseEvent): string {
   if (show.endsAt.getTime() <= show.startsAt.getTime()) throw new RangeError(`Showcase ${show.sessionId} ends before it starts`)
+  const locale = readerLocale(show.locale)
+  const { t } = createI18n(locale)
+  const description = [
+    t('liveMedia.ics.hostedBy', { company: show.company }),
+    ...(show.language ? [t('liveMedia.ics.language', { language: languageName(show.language, locale) })] : []),
+    ...(show.description ? ['', show.description] : []),
+    '',
+    t('liveMedia.ics.watch', { url: show.watchUrl }),
+  ].join('\n')
   const calendar = ical({ prodId: { company: 'Tradecast', product: 'Showcases', language: 'EN' } })
   calendar.method(ICalCalendarMethod.PUBLISH)
   calendar.createEvent({
@@ -107,7 +129,7 @@ export function showcaseEventIcs(show: ShowcaseEvent): string {
     start: show.startsAt,
     end: show.endsAt,
     summary: `${show.title} — ${show.company}`,
-    description: [show.company, ...(show.description ? ['', show.description] : []), '', show.watchUrl].join('\n'),
+    description,
     url: show.watchUrl,
     location: show.watchUrl,
     status: ICalEventStatus.CONFIRMED,

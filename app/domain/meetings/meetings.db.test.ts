@@ -303,6 +303,17 @@ describe('meeting requests', () => {
     expect(text).toContain('BEGIN:VEVENT')
     expect(text).toContain('DTSTART:20260309T080000Z')
     expect(text).toContain(`/meetings/${id}/room`)
+
+    // The exporter reads Korean: the same file, its description in Korean with both local times.
+    await prisma.user.update({ where: { id: exporter.user.id }, data: { locale: 'ko' } })
+    const koText = (await (await ics([exporter.cookie, clock(NOW)])).text())
+      .replace(/\r\n[ \t]/g, '')
+      .replace(/\\n/g, '\n')
+      .replace(/\\,/g, ',')
+      .replace(/\s/gu, ' ')
+    expect(koText).toContain('현지 시간:')
+    expect(koText).toContain('3월 9일 (월) 오후 5:00~5:30 GMT+9 (Asia/Seoul)')
+    expect(koText).toContain(`미팅룸: http://localhost/meetings/${id}/room`)
   })
 })
 

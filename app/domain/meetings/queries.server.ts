@@ -3,6 +3,7 @@ import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { meetingInviteIcs } from '~/domain/matchmaking/ics'
+import { contentLanguageOf } from '~/lib/languages'
 import { type MeetingSide, proposerSide, sideOf } from './sides'
 
 export type MeetingViewerSide = MeetingSide | 'organizer' | 'interpreter'
@@ -159,19 +160,21 @@ export async function meetingIcs(meetingId: string, { now, appUrl, locale }: { n
       agenda: true,
       updatedAt: true,
       buyer: { select: { companyName: true, timeZone: true, user: { select: { name: true, email: true } } } },
-      company: { select: { name: true, timeZone: true } },
+      company: { select: { name: true, nameI18n: true, timeZone: true } },
       participants: { select: { role: true, user: { select: { name: true, email: true, timeZone: true } } } },
     },
   })
+  // The company as the reader knows it (its name in their language when it has one).
+  const companyName = pickLocalized(meeting.company.name, meeting.company.nameI18n, contentLanguageOf(locale))
   const exporterSeat = meeting.participants.find((participant) => participant.role === 'EXPORTER')
   const organizer = exporterSeat
-    ? { name: exporterSeat.user.name, email: exporterSeat.user.email, company: meeting.company.name, timeZone: meeting.company.timeZone }
-    : { name: meeting.company.name, email: 'meetings@tradecast.app', company: meeting.company.name, timeZone: meeting.company.timeZone }
+    ? { name: exporterSeat.user.name, email: exporterSeat.user.email, company: companyName, timeZone: meeting.company.timeZone }
+    : { name: companyName, email: 'meetings@tradecast.app', company: companyName, timeZone: meeting.company.timeZone }
   return meetingInviteIcs({
     meetingId: meeting.id,
     startsAt: meeting.startsAt,
     endsAt: meeting.endsAt,
-    title: `${meeting.buyer.companyName} × ${meeting.company.name}`,
+    title: `${meeting.buyer.companyName} × ${companyName}`,
     agenda: meeting.agenda || undefined,
     joinUrl: `${appUrl}/meetings/${meeting.id}/room`,
     organizer,

@@ -176,6 +176,12 @@ const liveMedia = {
       openStudio: 'Open studio',
       viewerPage: 'Viewer page',
     },
+    /** The description of a showcase's calendar file (.ics), in the language of whoever downloads it. */
+    ics: {
+      hostedBy: 'Live showcase by {{company}}',
+      language: 'Language spoken: {{language}}',
+      watch: 'Watch it live: {{url}}',
+    },
     schedule: {
       title: 'Schedule a showcase',
       showTitle: 'Title',

@@ -170,6 +170,14 @@ const meetings = {
         disconnected: 'Not connected to the video server. Check your connection and reload the page.',
       },
     },
+    /** The description of the meeting's calendar file (.ics), in the language of whoever downloads it. */
+    ics: {
+      agenda: 'Agenda: {{agenda}}',
+      localTimes: 'Local times:',
+      person: '{{name}} ({{company}})',
+      party: '{{who}}: {{time}} ({{zone}})',
+      join: 'Meeting room: {{url}}',
+    },
     toast: {
       requested: 'Your meeting request was sent.',
       accepted: 'Meeting accepted.',

@@ -177,6 +177,11 @@ const liveMedia: MessagesOf<typeof en> = {
       openStudio: '스튜디오 열기',
       viewerPage: '시청자 페이지',
     },
+    ics: {
+      hostedBy: '{{company}}의 라이브 쇼케이스',
+      language: '진행 언어: {{language}}',
+      watch: '라이브로 시청하기: {{url}}',
+    },
     schedule: {
       title: '쇼케이스 예약',
       showTitle: '제목',

@@ -172,6 +172,13 @@ const meetings: MessagesOf<typeof en> = {
         disconnected: '영상 서버에 연결되어 있지 않습니다. 연결을 확인하고 페이지를 새로 고치세요.',
       },
     },
+    ics: {
+      agenda: '안건: {{agenda}}',
+      localTimes: '현지 시간:',
+      person: '{{name}} ({{company}})',
+      party: '{{who}}: {{time}} ({{zone}})',
+      join: '미팅룸: {{url}}',
+    },
     toast: {
       requested: '미팅 요청을 보냈습니다.',
       accepted: '미팅을 수락했습니다.',
