@@ -2,7 +2,7 @@
 # Quick start (2): install everything, then run the whole test suite (types, unit/integration, end-to-end).
 source "$(dirname "$0")/lib.sh"
 install_all
-apt_ensure chromium fonts-noto-cjk
+apt_ensure chromium fonts-noto-cjk fonts-noto-color-emoji
 log "type checking"
 npm run --silent typecheck
 log "lint (ESLint with the layer boundaries) and format check (Prettier)"

@@ -157,24 +157,27 @@ export function ChatPanel({
           </p>
         ) : needsGuestName && onGuestName && !closed ? (
           <form
-            className="flex gap-2"
+            className="space-y-1"
             onSubmit={(event) => {
               event.preventDefault()
               if (guestName.trim()) onGuestName(guestName.trim())
             }}
           >
-            <label className="sr-only" htmlFor="guest-name">
+            {/* A visible label above the field, not a placeholder: beside the button a placeholder was cut
+                off in the narrow chat column, in every language (e2e/languages.spec.ts). */}
+            <label className="block text-xs font-medium text-slate-700" htmlFor="guest-name">
               {t('liveRoom.guestNameLabel')}
             </label>
-            <input
-              id="guest-name"
-              value={guestName}
-              maxLength={40}
-              onChange={(e) => setGuestName(e.target.value)}
-              placeholder={t('liveRoom.guestNameLabel')}
-              className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-            />
-            <Button type="submit">{t('liveRoom.joinAsGuest')}</Button>
+            <div className="flex gap-2">
+              <input
+                id="guest-name"
+                value={guestName}
+                maxLength={40}
+                onChange={(e) => setGuestName(e.target.value)}
+                className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+              />
+              <Button type="submit">{t('liveRoom.joinAsGuest')}</Button>
+            </div>
           </form>
         ) : state.joinError ? (
           <p role="status" className="text-sm text-slate-700">
