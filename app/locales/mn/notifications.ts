@@ -1,0 +1,44 @@
+import type en from '../en/notifications'
+import type { MessagesOf } from '../types'
+
+const notifications: MessagesOf<typeof en, 'mn'> = {
+  notifications: {
+    title: 'Мэдэгдэл',
+    markAllRead: 'Бүгдийг уншсан болгох',
+    empty: 'Одоогоор мэдэгдэл алга.',
+    unread_one: '{{count}} уншаагүй мэдэгдэл',
+    unread_other: '{{count}} уншаагүй мэдэгдэл',
+    'inquiry.created': {
+      title: 'Шинэ лавлагаа: худалдан авагч {{buyer}}',
+      body: 'Худалдан авагч {{buyer}} ({{country}}) «{{product}}» барааны талаар лавласан: {{quantity}}.',
+    },
+    'inquiry.message': { title: 'Шинэ мессеж: {{author}}', body: '{{author}} «{{product}}» барааны лавлагааны талаар бичлээ.' },
+    'inquiry.status': {
+      title: '«{{product}}» лавлагаа: $t(status.{{status}})',
+      body: '«{{product}}» барааны лавлагаа «$t(status.{{status}})» төлөвт шилжлээ.',
+    },
+    'inquiry.quote': {
+      title: '«{{product}}» барааны үнийн санал ирлээ',
+      body: '{{company}} «{{product}}» бараанд нэгжийн үнэ {{price}} гэсэн үнийн санал ирүүллээ ({{validUntil}} хүртэл хүчинтэй).',
+    },
+    'invitation.created': {
+      title: 'Tradecast дээр {{company}} компанид нэгдээрэй',
+      body: '{{inviter}} таныг Tradecast дээр {{company}} компанид нэгдэхийг урьлаа.',
+    },
+    'meeting.requested': { title: 'Уулзалтын хүсэлт: {{from}}', body: '{{from}} уулзалт санал болгож байна: {{when}}.' },
+    'meeting.updated': {
+      title: 'Уулзалт ({{with}}): $t(status.{{status}})',
+      body: 'Таны уулзалт ({{with}}) одоо «$t(status.{{status}})» төлөвтэй байна.',
+    },
+    'session.starting': { title: '«{{title}}» удахгүй эхэлнэ', body: '{{company}} компанийн «{{title}}» эхлэх цаг: {{when}}.' },
+    'order.updated': {
+      title: 'Захиалга {{order}}: $t(status.{{status}})',
+      body: 'Таны {{order}} дугаартай захиалга одоо «$t(status.{{status}})» төлөвтэй байна.',
+    },
+    'registration.decided': {
+      title: '{{fair}} үзэсгэлэнгийн бүртгэл: $t(status.{{status}})',
+      body: '{{fair}} үзэсгэлэнд хийсэн таны бүртгэлийн шийдвэр: $t(status.{{status}}).',
+    },
+  },
+}
+export default notifications
