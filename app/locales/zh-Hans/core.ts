@@ -8,6 +8,10 @@ const core: MessagesOf<typeof en, 'zh-Hans'> = {
     skipToContent: '跳到正文',
     mainNavigation: '主导航',
     language: '语言',
+    // The language switch's button: applies the language chosen in the select next to it.
+    changeLanguage: '切换',
+    // Next to text shown in another language (its translation is missing); the name comes from Intl.DisplayNames.
+    inLanguage: '{{language}}原文',
     timeZone: '时区',
     timesShownIn: '时间按 {{zone}} 显示',
     loading: '加载中…',
@@ -104,6 +108,8 @@ const core: MessagesOf<typeof en, 'zh-Hans'> = {
     time: '请按 HH:mm 格式输入时间。',
     hoursOrder: '结束时间必须晚于开始时间。',
     required: '此项为必填项。',
+    /** A value the form cannot take, when the schema names no more specific message. */
+    invalidValue: '请检查此项内容。',
     invalidEmail: '请输入有效的电子邮箱地址。',
     passwordTooShort: '密码至少需要 10 个字符。',
     passwordTooLong: '密码最多 200 个字符。',

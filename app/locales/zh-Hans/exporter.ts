@@ -131,7 +131,7 @@ const exporter: MessagesOf<typeof en, 'zh-Hans'> = {
       namesHint: '英文为必填项；没有对应译文时，使用其他语言的采购商将看到英文内容。',
       name: '名称（{{language}}）',
       description: '描述（{{language}}）',
-      locales: { en: '英文', ko: '韩文', zh: '中文', ja: '日文', ru: '俄文' },
+      locales: { en: '英文', ko: '韩文', zh: '中文', ja: '日文', ru: '俄文', mn: '蒙古文' },
       classification: '品类、HS 编码与状态',
       category: '品类',
       termsTitle: '订购条款',

@@ -224,6 +224,38 @@ const fairs: MessagesOf<typeof en, 'zh-Hans'> = {
     replayWatchHours: '回放观看时长（小时）',
     totalWatchHours: '总观看时长，含直播与回放（小时）',
     total: '合计（全部直播展示）',
+    /** The consultation report (CSV and Excel), written in the language of whoever downloads it. */
+    export: {
+      columns: {
+        date: '日期',
+        type: '类型',
+        exporter: '出口商',
+        buyer: '采购商',
+        buyerCountry: '采购商国家/地区',
+        product: '产品',
+        hsCode: 'HS 编码',
+        consultationValue: '洽谈金额（USD）',
+        contractValue: '合同金额（USD）',
+        status: '状态',
+      },
+      kind: { INQUIRY: '询盘', MEETING: '洽谈' },
+      /** Worksheet names: at most 31 characters, and none of the characters : \ / ? * [ ] */
+      consultationsSheet: '洽谈明细',
+      fairSheet: '展会',
+      total: '合计',
+      fair: '展会',
+      timeZone: '时区',
+      consultations: '洽谈次数',
+      liveShowcases: '直播展示场次',
+      liveUniqueViewers: '直播独立观众数',
+      liveWatchHours: '直播观看时长（小时）',
+      replays: '回放场次',
+      replayUniqueViewers: '回放独立观众数',
+      replayWatchHours: '回放观看时长（小时）',
+      definitions: '指标说明',
+      definitionsText:
+        '洽谈 = 通过本展会提交的询盘或已举行的洽谈；合同金额 = 已成交询盘 + 已举行洽谈（USD）。已批准直播展示的观众数和观看时长：直播与回放（直播结束后观看）分开统计。',
+    },
     replayDefinition:
       '直播与回放分开统计。回放观众指观看回放至少一秒的不同账号和游客浏览器；回放观看时长为播放器上报的实际播放时间，且不会超过实际经过的时间。',
   },

@@ -155,6 +155,31 @@ const meetings: MessagesOf<typeof en, 'zh-Hans'> = {
       rejoin: '重新加入',
       leftNote: '您已离开洽谈室。',
       waitingForOthers: '等待其他人加入…',
+      /** Why the video room could not connect, by the media request's code (app/protocol/media.ts, plus timeout and disconnected). */
+      errors: {
+        invalid: '视频服务器无法识别该请求，请刷新页面。',
+        unauthenticated: '您的登录已过期，请重新登录后加入洽谈。',
+        forbidden: '只有本次洽谈的参与者才能进入洽谈室。',
+        'not-found': '该洽谈室不存在。',
+        'not-joined': '尚未连接到洽谈室，请刷新页面。',
+        'not-live': '洽谈室尚未开放，将于洽谈开始前 10 分钟开放。',
+        ended: '本次洽谈已结束，洽谈室已关闭。',
+        unsupported: '此浏览器无法加入视频洽谈。请使用最新版本的 Chrome、Edge、Firefox 或 Safari。',
+        restarting: '视频服务器正在重启，请稍后刷新页面。',
+        'too-many': '此连接已打开允许的全部视频流，请刷新页面。',
+        'rate-limited': '此页面请求过于频繁，请稍等几秒后重试。',
+        internal: '我们这边出现了问题，请刷新页面重试。',
+        timeout: '视频服务器未及时响应，请检查网络连接后刷新页面。',
+        disconnected: '未连接到视频服务器，请检查网络连接后刷新页面。',
+      },
+    },
+    /** The description of the meeting's calendar file (.ics), in the language of whoever downloads it. */
+    ics: {
+      agenda: '议程：{{agenda}}',
+      localTimes: '各方当地时间：',
+      person: '{{name}}（{{company}}）',
+      party: '{{who}}：{{time}}（{{zone}}）',
+      join: '洽谈室：{{url}}',
     },
     toast: {
       requested: '洽谈申请已发送。',
