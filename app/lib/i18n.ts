@@ -2,18 +2,26 @@ import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { messages } from '~/locales'
 
-export const SUPPORTED_LOCALES = ['en', 'ko'] as const
+// The GTI region's languages and English. Chinese is Simplified script (`zh-Hans`), as read in the PRC.
+export const SUPPORTED_LOCALES = ['en', 'ko', 'zh-Hans', 'ja', 'ru', 'mn'] as const
 export type Locale = (typeof SUPPORTED_LOCALES)[number]
 export const DEFAULT_LOCALE: Locale = 'en'
 
 /** Each locale's own name, for the language switch. */
-export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ko: '한국어' }
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  ko: '한국어',
+  'zh-Hans': '简体中文',
+  ja: '日本語',
+  ru: 'Русский',
+  mn: 'Монгол',
+}
 
 export function isSupportedLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value)
 }
 
-const resources = { en: { translation: messages.en }, ko: { translation: messages.ko } }
+const resources = Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, { translation: messages[locale] }]))
 
 /** A synchronously initialised instance (resources are bundled), one per render tree. */
 export function createI18n(locale: Locale): i18n {
@@ -55,16 +63,29 @@ export function createI18n(locale: Locale): i18n {
   return instance
 }
 
-/** Best supported locale from an Accept-Language header. */
+/** The supported locale a BCP 47 tag asks for: `ja-JP` → ja, any Chinese (`zh`, `zh-CN`, `zh-Hans-SG`) → zh-Hans. */
+export function localeForTag(tag: string): Locale | null {
+  const lower = tag.trim().toLowerCase()
+  const exact = SUPPORTED_LOCALES.find((locale) => locale.toLowerCase() === lower)
+  if (exact) return exact
+  const base = lower.split('-')[0]
+  // Until a Traditional locale exists, readers of zh-TW/zh-HK get Simplified rather than English.
+  if (base === 'zh') return 'zh-Hans'
+  return SUPPORTED_LOCALES.find((locale) => locale === base) ?? null
+}
+
+/** Best supported locale from an Accept-Language header (RFC 9110 §12.5.4; q=0 means "not this one"). */
 export function localeFromAcceptLanguage(header: string | null): Locale | null {
   if (!header) return null
   const ranked = header
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';')
-      const q = params.find((p) => p.trim().startsWith('q='))
-      return { base: tag.toLowerCase().split('-')[0], q: q ? Number(q.trim().slice(2)) : 1 }
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+      const weight = q ? Number(q.slice(2)) : 1
+      return { locale: localeForTag(tag), q: Number.isFinite(weight) ? weight : 0 }
     })
+    .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q)
-  return ranked.map((r) => r.base).find(isSupportedLocale) ?? null
+  return ranked.map((entry) => entry.locale).find((locale) => locale !== null) ?? null
 }

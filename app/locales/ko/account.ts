@@ -1,7 +1,7 @@
 import type en from '../en/account'
 import type { MessagesOf } from '../types'
 
-const ko: MessagesOf<typeof en> = {
+const ko: MessagesOf<typeof en, 'ko'> = {
   account: {
     forgotPassword: '비밀번호를 잊으셨나요?',
     timeZones: {

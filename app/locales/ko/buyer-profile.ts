@@ -1,7 +1,7 @@
 import type en from '../en/buyer-profile'
 import type { MessagesOf } from '../types'
 
-const buyerProfile: MessagesOf<typeof en> = {
+const buyerProfile: MessagesOf<typeof en, 'ko'> = {
   buyerProfile: {
     nav: '프로필',
     navLabel: '바이어 메뉴',

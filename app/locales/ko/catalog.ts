@@ -1,7 +1,7 @@
 import type en from '../en/catalog'
 import type { MessagesOf } from '../types'
 
-const catalog: MessagesOf<typeof en> = {
+const catalog: MessagesOf<typeof en, 'ko'> = {
   catalog: {
     title: '제품 카탈로그',
     searchLabel: '제품 검색',
@@ -17,7 +17,7 @@ const catalog: MessagesOf<typeof en> = {
     certType: '인증',
     anyCertification: '전체 인증',
     anyMarket: '전체 시장',
-    maxMoq: '최소주문수량 이하',
+    maxMoq: 'MOQ 이하',
     priceRange: '단가 (USD)',
     priceMin: '최소',
     priceMax: '최대',
@@ -31,9 +31,8 @@ const catalog: MessagesOf<typeof en> = {
       newest: '최신순',
       price_asc: '낮은 가격순',
       price_desc: '높은 가격순',
-      moq_asc: '최소주문수량 낮은순',
+      moq_asc: 'MOQ 낮은순',
     },
-    results_one: '제품 {{count}}개',
     results_other: '제품 {{count}}개',
     noResults: '조건에 맞는 제품이 없습니다. 필터를 줄이거나 다른 검색어를 사용해 보세요.',
     rejectedFilters: '올바르지 않아 무시된 필터: {{fields}}.',
@@ -42,8 +41,7 @@ const catalog: MessagesOf<typeof en> = {
     next: '다음',
     pagination: '페이지 이동',
     from: '{{price}}부터',
-    moq: '최소주문 {{moq}} {{unit}}',
-    leadTime_one: '리드타임 {{count}}일',
+    moq: 'MOQ {{moq}} {{unit}}',
     leadTime_other: '리드타임 {{count}}일',
     sampleAvailable: '샘플 제공',
     hs: 'HS {{code}}',
@@ -61,9 +59,8 @@ const catalog: MessagesOf<typeof en> = {
     samplePrice: '샘플 {{price}}, 최대 {{max}}개',
     sampleNone: '샘플 없음',
     exporter: '수출기업',
-    aboutExporter: '기업 소개',
+    aboutExporter: '수출기업 소개',
     founded: '{{year}}년 설립',
-    exportExperience_one: '수출 경력 {{count}}년',
     exportExperience_other: '수출 경력 {{count}}년',
     exportsTo: '수출 국가',
     languages: '사용 언어',

@@ -1,7 +1,7 @@
 import type en from '../en/core'
 import type { MessagesOf } from '../types'
 
-const ko: MessagesOf<typeof en> = {
+const ko: MessagesOf<typeof en, 'ko'> = {
   common: {
     appName: 'Tradecast',
     tagline: '세계로 라이브 수출',
@@ -50,7 +50,7 @@ const ko: MessagesOf<typeof en> = {
     featureLiveTitle: '라이브 쇼케이스',
     featureLiveBody: '브라우저 스튜디오에서 송출하고, 전 세계에서 1초 미만 지연으로 시청합니다.',
     featureRfqTitle: '견적과 샘플',
-    featureRfqBody: '모든 제품에 HS 코드, 최소주문수량, 인코텀즈, 인증, 단가 구간을 표시하고 견적 요청을 계약까지 추적합니다.',
+    featureRfqBody: '모든 제품에 HS 코드, MOQ, 인코텀즈, 인증, 단가 구간을 표시하고 견적 요청을 계약까지 추적합니다.',
     featureMeetingsTitle: '1:1 상담',
     featureMeetingsBody: '양측의 업무 시간과 시간대를 반영하고, 필요하면 통역사가 함께합니다.',
     featureFairsTitle: '온라인 박람회',
@@ -58,7 +58,6 @@ const ko: MessagesOf<typeof en> = {
     upcomingTitle: '예정된 라이브 쇼케이스',
     noUpcoming: '예정된 쇼케이스가 없습니다.',
     exportersTitle: '강원 수출기업',
-    productsCount_one: '제품 {{count}}개',
     productsCount_other: '제품 {{count}}개',
     fairTitle: '박람회',
     statsExporters: '수출기업',

@@ -1,7 +1,7 @@
 import type { MessagesOf } from '../types'
 import type en from '../en/directory'
 
-const directory: MessagesOf<typeof en> = {
+const directory: MessagesOf<typeof en, 'ko'> = {
   directory: {
     nav: '라이브',
     title: '라이브 쇼케이스',
@@ -31,9 +31,8 @@ const directory: MessagesOf<typeof en> = {
     upcoming: '예정된 쇼케이스',
     upcomingHint: '날짜와 시간은 내 시간대({{zone}}) 기준입니다.',
     noUpcoming: '이후에 예정된 쇼케이스가 없습니다.',
-    replays: '다시 보기',
+    replays: '다시보기',
     noMatch: '이 조건에 맞는 쇼케이스가 없습니다.',
-    viewersNow_one: '지금 {{count}}명 시청 중',
     viewersNow_other: '지금 {{count}}명 시청 중',
     liveSince: '{{time}}부터 방송 중',
     startsAt: '{{time}} 시작',

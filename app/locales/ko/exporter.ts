@@ -1,7 +1,7 @@
 import type en from '../en/exporter'
 import type { MessagesOf } from '../types'
 
-const exporter: MessagesOf<typeof en> = {
+const exporter: MessagesOf<typeof en, 'ko'> = {
   exporter: {
     nav: {
       label: '수출기업 메뉴',
@@ -21,7 +21,6 @@ const exporter: MessagesOf<typeof en> = {
       remove: '제거',
       optional: '선택',
       filterOptions: '목록 검색',
-      selected_one: '{{count}}개 선택',
       selected_other: '{{count}}개 선택',
     },
     errors: {
@@ -131,7 +130,7 @@ const exporter: MessagesOf<typeof en> = {
       namesHint: '영문은 필수입니다. 번역이 없는 언어의 바이어에게는 영문이 표시됩니다.',
       name: '제품명 ({{language}})',
       description: '설명 ({{language}})',
-      locales: { en: '영어', ko: '한국어', zh: '중국어', ja: '일본어', ru: '러시아어' },
+      locales: { en: '영어', ko: '한국어', zh: '중국어', ja: '일본어', ru: '러시아어', mn: '몽골어' },
       classification: '카테고리, HS 코드, 상태',
       category: '카테고리',
       termsTitle: '주문 조건',
@@ -196,7 +195,6 @@ const exporter: MessagesOf<typeof en> = {
       validUntil: '유효 종료일',
       expired: '만료됨',
       expiring: '30일 이내 만료',
-      products_one: '제품 {{count}}개에 연결됨',
       products_other: '제품 {{count}}개에 연결됨',
       saved: '인증을 저장했습니다.',
       deleted: '인증을 삭제했습니다.',

@@ -1,13 +1,12 @@
 import type en from '../en/inquiries'
 import type { MessagesOf } from '../types'
 
-const inquiries: MessagesOf<typeof en> = {
+const inquiries: MessagesOf<typeof en, 'ko'> = {
   inquiries: {
     inboxTitle: '문의함',
     myTitle: '내 문의',
     all: '전체',
     unreadOnly: '읽지 않음만',
-    unread_one: '읽지 않음 {{count}}',
     unread_other: '읽지 않음 {{count}}',
     empty: '아직 문의가 없습니다.',
     fromLive: '라이브 세션에서',

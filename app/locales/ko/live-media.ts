@@ -1,7 +1,7 @@
 import type en from '../en/live-media'
 import type { MessagesOf } from '../types'
 
-const liveMedia: MessagesOf<typeof en> = {
+const liveMedia: MessagesOf<typeof en, 'ko'> = {
   liveMedia: {
     recording: {
       willRecord: '이 쇼케이스는 녹화되어 다시보기로 남습니다.',
@@ -17,7 +17,6 @@ const liveMedia: MessagesOf<typeof en> = {
         starting: '녹화 시작 중…',
         recording: '녹화 중',
         paused: '녹화 일시 중지 (카메라·마이크 없음)',
-        restarting_one: '{{count}}초 후 녹화 재시작',
         restarting_other: '{{count}}초 후 녹화 재시작',
         finished: '녹화 저장됨',
       },
@@ -28,11 +27,10 @@ const liveMedia: MessagesOf<typeof en> = {
         disabled: '녹화 안 함',
       },
       errors: {
-        alreadyLive: '이미 라이브 중입니다: 녹화 설정은 라이브 전에만 바꿀 수 있습니다.',
+        alreadyLive: '쇼케이스가 이미 라이브 중입니다: 녹화 설정은 라이브 전에만 바꿀 수 있습니다.',
         invalid: '설정을 읽을 수 없습니다. 다시 시도하세요.',
       },
     },
-    viewers_one: '시청자 {{count}}명',
     viewers_other: '시청자 {{count}}명',
     phase: {
       preview: '미리보기',
@@ -133,7 +131,6 @@ const liveMedia: MessagesOf<typeof en> = {
       },
       hls: {
         badge: 'HLS 대체 재생',
-        behind_one: '라이브보다 약 {{count}}초 늦게 시청 중입니다',
         behind_other: '라이브보다 약 {{count}}초 늦게 시청 중입니다',
         trying: '라이브 스트림에 연결하는 중…',
         noBackup:
@@ -197,7 +194,7 @@ const liveMedia: MessagesOf<typeof en> = {
       submitting: '예약하는 중…',
       created: '쇼케이스가 예약되었습니다. 스튜디오가 준비되었습니다.',
       errors: {
-        title: '제목을 입력하세요 (3~120자).',
+        title: '쇼케이스 제목을 입력하세요 (3~120자).',
         description: '설명이 너무 깁니다.',
         startsAt: '시작 시간을 선택하세요.',
         endsAt: '종료 시간을 선택하세요.',

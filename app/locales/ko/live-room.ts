@@ -1,7 +1,7 @@
 import type en from '../en/live-room'
 import type { MessagesOf } from '../types'
 
-const liveRoom: MessagesOf<typeof en> = {
+const liveRoom: MessagesOf<typeof en, 'ko'> = {
   liveRoom: {
     statistics: '세션 지표',
     panelTabs: {
@@ -26,14 +26,12 @@ const liveRoom: MessagesOf<typeof en> = {
       reconnecting: '다시 연결하는 중…',
       offline: '오프라인',
     },
-    viewers_one: '시청자 {{count}}명',
     viewers_other: '시청자 {{count}}명',
     viewersExplained: '지금 시청 중인 사람 수입니다. 탭을 여러 개 열어도 한 사람은 한 번만 세며, 진행하는 기업의 팀원은 포함하지 않습니다.',
     messagePlaceholder: '수출기업에 질문하세요…',
     messageLabel: '채팅 메시지',
     send: '보내기',
     charactersLeft: '{{count}}자 남음',
-    charactersOver_one: '{{count}}자 초과',
     charactersOver_other: '{{count}}자 초과',
     tooLongToSend: '메시지는 {{max}}자까지 보낼 수 있습니다(이모지는 한 글자로 셉니다). 줄이면 보낼 수 있습니다.',
     guestNameLabel: '이름 (채팅에 표시됨)',

@@ -1,7 +1,7 @@
 import type en from '../en/meetings'
 import type { MessagesOf } from '../types'
 
-const meetings: MessagesOf<typeof en> = {
+const meetings: MessagesOf<typeof en, 'ko'> = {
   meetings: {
     nav: {
       meetings: '미팅',
@@ -50,7 +50,7 @@ const meetings: MessagesOf<typeof en> = {
       score: '적합도 {{score}}',
       request: '미팅 요청',
       requestWith: '{{name}}에 미팅 요청',
-      profile: '기업 보기',
+      profile: '수출기업 보기',
       profileOf: '{{name}} 보기',
     },
     new: {
@@ -219,7 +219,6 @@ const meetings: MessagesOf<typeof en> = {
     rerun: '고정한 미팅을 유지하고 다시 계산',
     running: '계산 중…',
     runningHint: '일정을 계산하고 있습니다. 몇 초 걸립니다.',
-    publish_one: '미팅 {{count}}건 게시',
     publish_other: '미팅 {{count}}건 게시',
     publishing: '게시 중…',
     lockHint: '고정한 미팅은 다시 계산해도 그대로 유지됩니다. 확정된 미팅은 옮기지 않습니다.',
@@ -227,7 +226,6 @@ const meetings: MessagesOf<typeof en> = {
     objective: '총 매칭 점수',
     bound: '상한 (LP)',
     ratio: '상한 대비',
-    draftTitle_one: '초안: 미팅 {{count}}건',
     draftTitle_other: '초안: 미팅 {{count}}건',
     empty: '일정을 계산하면 초안이 표시됩니다.',
     slot: '슬롯',
@@ -244,8 +242,8 @@ const meetings: MessagesOf<typeof en> = {
       limit: '1에서 100 사이의 정수를 입력하세요.',
       draft: '초안을 읽을 수 없습니다. 일정을 다시 계산하세요.',
       lockedConflict: '고정한 미팅끼리 또는 확정된 미팅과 겹칩니다. 하나를 해제하고 다시 계산하세요.',
-      'unknown-party': '이 박람회 승인이 취소된 참가자가 포함되어 있습니다. 다시 계산하세요.',
-      'unknown-slot': '더 이상 없는 슬롯이 포함되어 있습니다. 다시 계산하세요.',
+      'unknown-party': '이 박람회 승인이 취소된 참가자의 미팅이 있습니다. 다시 계산하세요.',
+      'unknown-slot': '더 이상 없는 슬롯에 배정된 미팅이 있습니다. 다시 계산하세요.',
       'over-limit': '참가기업의 미팅 수가 한도를 넘습니다. 다시 계산하세요.',
       'double-booked': '중복 예약이 발생합니다(그사이 다른 미팅이 수락됨). 다시 계산하세요.',
       'duplicate-pair': '같은 바이어와 참가기업이 두 번 만나게 됩니다. 다시 계산하세요.',

@@ -1,12 +1,11 @@
 import type en from '../en/notifications'
 import type { MessagesOf } from '../types'
 
-const notifications: MessagesOf<typeof en> = {
+const notifications: MessagesOf<typeof en, 'ko'> = {
   notifications: {
     title: '알림',
     markAllRead: '모두 읽음으로 표시',
     empty: '알림이 없습니다.',
-    unread_one: '읽지 않은 알림 {{count}}개',
     unread_other: '읽지 않은 알림 {{count}}개',
     'inquiry.created': { title: '{{buyer}}의 새 문의', body: '{{buyer}}({{country}})이(가) {{product}}에 대해 문의했습니다: {{quantity}}.' },
     'inquiry.message': { title: '{{author}}의 새 메시지', body: '{{author}}이(가) {{product}} 문의에 메시지를 보냈습니다.' },

@@ -1,7 +1,7 @@
 import type en from '../en/payments'
 import type { MessagesOf } from '../types'
 
-const payments: MessagesOf<typeof en> = {
+const payments: MessagesOf<typeof en, 'ko'> = {
   payments: {
     nav: { orders: '주문' },
     status: {
@@ -103,7 +103,7 @@ const payments: MessagesOf<typeof en> = {
       tracking: '택배사 운송장 번호를 입력하세요 (영문, 숫자, 공백, 대시).',
       fee: '0 이상의 금액을 입력하세요.',
       'no-samples': '이 제품은 샘플을 제공하지 않습니다.',
-      'over-max': '이 제품의 샘플 최대 수량을 넘었습니다.',
+      'over-max': '수출기업이 정한 이 제품의 샘플 최대 수량을 넘었습니다.',
       'payments-disabled': '지금은 온라인 결제를 이용할 수 없습니다.',
       'checkout-failed': '결제 페이지를 열지 못했습니다. 결제된 금액은 없습니다. 다시 시도해 주세요.',
       'invalid-transition': '현재 상태의 주문에서는 할 수 없는 작업입니다.',

@@ -1,7 +1,7 @@
 import type en from '../en/replay-admin'
 import type { MessagesOf } from '../types'
 
-const replayAdmin: MessagesOf<typeof en> = {
+const replayAdmin: MessagesOf<typeof en, 'ko'> = {
   clips: {
     errors: {
       clock: '시간을 m:ss(또는 h:mm:ss) 형식으로 입력하세요.',
@@ -63,7 +63,6 @@ const replayAdmin: MessagesOf<typeof en> = {
     unpublished: '게시 안 됨',
     viewers: '다시보기 시청자',
     watchTime: '다시보기 시청 시간',
-    minutes_one: '{{count}}분',
     minutes_other: '{{count}}분',
     publish: '게시',
     unpublish: '게시 취소',
@@ -81,7 +80,6 @@ const replayAdmin: MessagesOf<typeof en> = {
     confirmDelete: '“{{title}}” 다시보기와 클립을 삭제할까요? 영상 파일은 영구히 삭제되며 통계는 남습니다.',
     confirmDeleteButton: '영구 삭제',
     removedOn: '삭제일',
-    clips_one: '클립 {{count}}개',
     clips_other: '클립 {{count}}개',
     publishClip: '게시',
     unpublishClip: '게시 취소',
