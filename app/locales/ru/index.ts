@@ -1,0 +1,34 @@
+// Every area's messages for this locale; top-level keys are namespaces, so modules merge without clashes.
+import core from './core'
+import catalog from './catalog'
+import inquiries from './inquiries'
+import liveRoom from './live-room'
+import liveMedia from './live-media'
+import notifications from './notifications'
+import payments from './payments'
+import fairs from './fairs'
+import exporter from './exporter'
+import buyerProfile from './buyer-profile'
+import meetings from './meetings'
+import account from './account'
+import replayAdmin from './replay-admin'
+import replayPage from './replay-page'
+import directory from './directory'
+
+export default {
+  ...core,
+  ...catalog,
+  ...inquiries,
+  ...liveRoom,
+  ...liveMedia,
+  ...notifications,
+  ...payments,
+  ...fairs,
+  ...exporter,
+  ...buyerProfile,
+  ...meetings,
+  ...account,
+  ...replayAdmin,
+  ...replayPage,
+  ...directory,
+}

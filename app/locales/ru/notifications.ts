@@ -1,0 +1,43 @@
+import type en from '../en/notifications'
+import type { MessagesOf } from '../types'
+
+const notifications: MessagesOf<typeof en, 'ru'> = {
+  notifications: {
+    title: 'Уведомления',
+    markAllRead: 'Отметить все как прочитанные',
+    empty: 'Уведомлений пока нет.',
+    unread_one: '{{count}} непрочитанное уведомление',
+    unread_few: '{{count}} непрочитанных уведомления',
+    unread_many: '{{count}} непрочитанных уведомлений',
+    unread_other: '{{count}} непрочитанного уведомления',
+    'inquiry.created': {
+      title: 'Новый запрос от покупателя {{buyer}}',
+      body: 'Покупатель {{buyer}} ({{country}}) запрашивает товар «{{product}}»: {{quantity}}.',
+    },
+    'inquiry.message': { title: 'Новое сообщение от {{author}}', body: '{{author}}: новое сообщение по запросу о товаре «{{product}}».' },
+    'inquiry.status': {
+      title: 'Запрос по товару «{{product}}»: $t(status.{{status}})',
+      body: 'Запрос по товару «{{product}}» переведён в статус «$t(status.{{status}})».',
+    },
+    'inquiry.quote': {
+      title: 'Получено коммерческое предложение по товару «{{product}}»',
+      body: '{{company}} предлагает цену {{price}} за единицу товара «{{product}}», предложение действует до {{validUntil}}.',
+    },
+    'invitation.created': {
+      title: 'Присоединяйтесь к компании {{company}} на Tradecast',
+      body: '{{inviter}} приглашает вас в команду компании {{company}} на Tradecast.',
+    },
+    'meeting.requested': { title: 'Запрос на встречу от {{from}}', body: '{{from}} предлагает встречу: {{when}}.' },
+    'meeting.updated': {
+      title: 'Встреча с {{with}}: $t(status.{{status}})',
+      body: 'Статус вашей встречи с {{with}}: «$t(status.{{status}})».',
+    },
+    'session.starting': { title: '«{{title}}» скоро начнётся', body: '«{{title}}» (компания {{company}}). Начало: {{when}}.' },
+    'order.updated': { title: 'Заказ {{order}}: $t(status.{{status}})', body: 'Статус вашего заказа {{order}}: «$t(status.{{status}})».' },
+    'registration.decided': {
+      title: 'Регистрация на выставку «{{fair}}»: $t(status.{{status}})',
+      body: 'Статус вашей регистрации на выставку «{{fair}}»: «$t(status.{{status}})».',
+    },
+  },
+}
+export default notifications
