@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { ContentText } from '~/components/content-text'
 import { formatHsCode } from '~/domain/catalog/product-rules'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
@@ -7,6 +8,7 @@ import { useRootData } from '~/lib/use-root-data'
 type ProductCardData = {
   id: string
   name: string
+  nameLang: string
   hsCode: string
   moq: number
   unit: string
@@ -31,11 +33,11 @@ export function ProductCard({ product }: { product: ProductCardData }) {
         <div aria-hidden="true" className="aspect-[4/3] w-full bg-slate-100" />
       )}
       <div className="flex flex-1 flex-col gap-1 p-4">
-        <h3 className="font-semibold leading-snug">
+        <ContentText as="h3" lang={product.nameLang} className="font-semibold leading-snug">
           <Link to={`/catalog/${product.id}`} className="hover:underline">
             {product.name}
           </Link>
-        </h3>
+        </ContentText>
         <p className="text-sm text-slate-600">
           {product.companyName}
           {product.companyPlace ? ` · ${product.companyPlace}` : ''}

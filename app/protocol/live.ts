@@ -139,6 +139,8 @@ export type ChatMessageView = {
 export type PinnedProductView = {
   id: string
   name: string
+  /** The content language of `name` (English when the product has no name in the room language). */
+  nameLang: string
   hsCode: string
   moq: number
   unit: string

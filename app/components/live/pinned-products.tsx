@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { ContentText } from '~/components/content-text'
 import { buttonClass } from '~/components/ui/button'
 import { formatHsCode } from '~/domain/catalog/product-rules'
 import { formatMoney } from '~/lib/money'
@@ -35,11 +36,11 @@ export function PinnedProducts({
             <div className="flex gap-3">
               {product.image ? <img src={product.image} alt="" className="size-14 rounded object-cover" /> : null}
               <div>
-                <p className="font-semibold leading-snug">
+                <ContentText as="p" lang={product.nameLang} className="font-semibold leading-snug">
                   <Link to={`/catalog/${product.id}`} target="_blank" className="hover:underline">
                     {product.name}
                   </Link>
-                </p>
+                </ContentText>
                 <p className="text-xs text-slate-600">
                   {t('catalog.hs', { code: formatHsCode(product.hsCode) })} ·{' '}
                   {t('catalog.moq', { moq: product.moq.toLocaleString(locale), unit: product.unit })}

@@ -27,9 +27,12 @@ type ProductCardRow = Prisma.ProductGetPayload<{ select: ReturnType<typeof produ
 
 export function toProductCard(product: ProductCardRow, locale: string) {
   const firstTier = product.priceTiers[0]
+  const translation = pickTranslation(product.translations, locale)
   return {
     id: product.id,
-    name: pickTranslation(product.translations, locale)?.name ?? '',
+    name: translation?.name ?? '',
+    /** The content language of `name`: not the reader's when the product has no translation for them. */
+    nameLang: translation?.locale ?? 'en',
     hsCode: product.hsCode,
     moq: product.moq,
     unit: product.unit,

@@ -62,7 +62,8 @@ export async function getProductDetail(productId: string, { locale, now, viewerC
     companyId: product.companyId,
     name: translation?.name ?? '',
     description: translation?.description ?? '',
-    shownLocale: translation?.locale ?? 'en',
+    /** The content language of `name` and `description` (one translation): not the reader's when it is a fallback. */
+    textLang: translation?.locale ?? 'en',
     hsCode: product.hsCode,
     hsChapter: chapter,
     hsChapterTitle: hsChapterTitle(chapter, locale),

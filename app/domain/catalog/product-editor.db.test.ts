@@ -193,6 +193,20 @@ describe('product editor — route actions', () => {
     })
   })
 
+  it('takes a Mongolian name and description (a content language since issue 19) and loads them back for the mn tab', async () => {
+    const { cookie } = await createExporter()
+    const fields = productFields({ 'translations.mn.name': 'Улаан хүн орхоодойн ханд', 'translations.mn.description': 'Зургаан настай.' })
+    const response = (await postForm('/exporter/products/new', cookie, fields, newProductAction)) as Response
+    expect(response.status).toBe(302)
+    const id = response.headers.get('Location')!.split('/').pop()!
+    const prisma = await getPrisma()
+    const product = await prisma.product.findUniqueOrThrow({ where: { id }, include: { translations: true } })
+    expect(product.translations.find((t) => t.locale === 'mn')).toMatchObject({ name: 'Улаан хүн орхоодойн ханд', description: 'Зургаан настай.' })
+    expect(product.searchText).toContain('хүн орхоодойн')
+    const loaded = await editProductLoader({ request: getRequest(`/exporter/products/${id}`, [cookie]), params: { productId: id }, context: {} } as never)
+    expect(loaded.product?.values.translations.mn).toEqual({ name: 'Улаан хүн орхоодойн ханд', description: 'Зургаан настай.' })
+  })
+
   it.each([['12345'], ['12.34.5'], ['abcdef'], ['12345678901']])('rejects the HS code %s and keeps the input', async (hsCode) => {
     const { cookie } = await createExporter()
     const result = (await postForm('/exporter/products/new', cookie, productFields({ hsCode }), newProductAction)) as Failed

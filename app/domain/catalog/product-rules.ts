@@ -6,8 +6,11 @@ import { z } from 'zod'
 export const INCOTERMS = ['EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP'] as const
 export type IncotermCode = (typeof INCOTERMS)[number]
 
-/** Locales a product can be described in; English is required, the rest fall back to it. */
-export const PRODUCT_LOCALES = ['en', 'ko', 'zh', 'ja', 'ru'] as const
+/**
+ * Content languages a product can be described in (plain language codes: `zh` is what the zh-Hans UI
+ * reads, see contentLanguageOf); English is required, the rest fall back to it.
+ */
+export const PRODUCT_LOCALES = ['en', 'ko', 'zh', 'ja', 'ru', 'mn'] as const
 
 /** Currencies accepted for prices (ISO 4217). */
 export const PRICE_CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'CNY', 'RUB', 'MNT', 'VND'] as const

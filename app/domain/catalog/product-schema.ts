@@ -86,7 +86,7 @@ export const ProductSchema = z
           z.ZodDefault<typeof translation>
         >,
       )
-      .default({ en: {}, ko: {}, zh: {}, ja: {}, ru: {} }),
+      .default({ en: {}, ko: {}, zh: {}, ja: {}, ru: {}, mn: {} }),
     categoryId: z.string({ error: 'errors.invalidChoice' }).regex(RECORD_ID_PATTERN, { error: 'errors.invalidChoice' }),
     hsCode: HsCodeSchema,
     moq: positiveInt(MAX_QUANTITY, 'exporter.products.errors.moq'),

@@ -1,6 +1,6 @@
 import { getPrisma } from '~/domain/db.server'
 import { productCardSelect, toProductCard } from '~/domain/catalog/product-card.server'
-import { pickLocalized } from '~/domain/catalog/translations'
+import { pickLocalized, pickLocalizedText } from '~/domain/catalog/translations'
 import { listUpcomingShowcases } from '~/domain/live/upcoming.server'
 
 /** The exporter page buyers see: company facts, valid certifications, published products, showcases. */
@@ -45,7 +45,8 @@ export async function getExporterPublicProfile(slug: string, { locale, now }: { 
     name,
     place,
     industry: company.industry,
-    description: pickLocalized(company.description, company.descriptionI18n, locale),
+    // With its language: the page marks a description shown in another language than the reader's.
+    description: pickLocalizedText(company.description, company.descriptionI18n, locale),
     website: company.website,
     foundedYear: company.foundedYear,
     exportExperienceYears: company.exportExperienceYears,

@@ -1,6 +1,6 @@
 import type { TradeFair } from '~/generated/prisma/client'
 import { DomainError } from '~/domain/errors'
-import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
+import { pickLocalized, pickLocalizedText, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { showTiming, type ShowTiming } from '~/domain/live/show-timing'
 import { LISTED_SHOWCASE } from '~/domain/live/upcoming.server'
@@ -191,13 +191,17 @@ export async function getBoothPage(slug: string, code: string, { now, locale, vi
     company: {
       slug: booth.company.slug,
       name: pickLocalized(booth.company.name, booth.company.nameI18n, locale),
-      description: pickLocalized(booth.company.description, booth.company.descriptionI18n, locale),
+      // With its language: the booth marks a description shown in another language than the reader's.
+      description: pickLocalizedText(booth.company.description, booth.company.descriptionI18n, locale),
       place: [booth.company.city, booth.company.region].filter(Boolean).join(', '),
       industry: booth.company.industry,
       languages: booth.company.languages,
       exportMarkets: booth.company.exportMarkets,
     },
-    products: products.map((p) => ({ id: p.id, hsCode: p.hsCode, moq: p.moq, unit: p.unit, name: pickTranslation(p.translations, locale)?.name ?? '' })),
+    products: products.map((p) => {
+      const translation = pickTranslation(p.translations, locale)
+      return { id: p.id, hsCode: p.hsCode, moq: p.moq, unit: p.unit, name: translation?.name ?? '', nameLang: translation?.locale ?? 'en' }
+    }),
     upcoming: programme.filter((s) => s.state !== 'past'),
     past: programme.filter((s) => s.state === 'past'),
   }

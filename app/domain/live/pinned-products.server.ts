@@ -78,9 +78,11 @@ type CardRow = {
 }
 
 function toCard(product: CardRow, locale: string): PinnedProductView {
+  const translation = pickTranslation(product.translations, locale)
   return {
     id: product.id,
-    name: pickTranslation(product.translations, locale)?.name ?? '',
+    name: translation?.name ?? '',
+    nameLang: translation?.locale ?? 'en',
     hsCode: product.hsCode,
     moq: product.moq,
     unit: product.unit,

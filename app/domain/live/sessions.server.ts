@@ -1,5 +1,5 @@
 import { DomainError, isDomainError } from '~/domain/errors'
-import { pickLocalized } from '~/domain/catalog/translations'
+import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
@@ -71,8 +71,7 @@ export async function listCompanyProductsForShowcase(companyId: string, locale: 
     select: { id: true, translations: { select: { locale: true, name: true } } },
   })
   return products.map((product) => {
-    const name = product.translations.find((t) => t.locale === locale)?.name ?? product.translations.find((t) => t.locale === 'en')?.name ?? product.id
-    return { id: product.id, name }
+    return { id: product.id, name: pickTranslation(product.translations, locale)?.name ?? product.id }
   })
 }
 

@@ -129,7 +129,7 @@ const exporter = {
       namesHint: 'English is required; buyers reading another language see it when no translation exists.',
       name: 'Name ({{language}})',
       description: 'Description ({{language}})',
-      locales: { en: 'English', ko: 'Korean', zh: 'Chinese', ja: 'Japanese', ru: 'Russian' },
+      locales: { en: 'English', ko: 'Korean', zh: 'Chinese', ja: 'Japanese', ru: 'Russian', mn: 'Mongolian' },
       classification: 'Category, HS code and status',
       category: 'Category',
       termsTitle: 'Order terms',

@@ -3,6 +3,7 @@ import { data, Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/product'
 import { handleRfq } from './product.server'
 import { handleSampleOrder } from './sample-order.server'
+import { ContentText } from '~/components/content-text'
 import { LocalTime } from '~/components/local-time'
 import { ClipCard } from '~/components/replays/clip-marker'
 import { RfqForm } from '~/components/rfq-form'
@@ -65,7 +66,9 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
               {product.categoryName}
             </Link>
           </p>
-          <h1 className="text-2xl font-bold tracking-tight">{product.name}</h1>
+          <ContentText as="h1" lang={product.textLang} className="text-2xl font-bold tracking-tight">
+            {product.name}
+          </ContentText>
           <p className="mt-1 text-sm text-slate-700">
             {t('catalog.hs', { code: formatHsCode(product.hsCode) })}
             {product.hsChapterTitle ? ` · ${t('catalog.chapter', { chapter: product.hsChapter, title: product.hsChapterTitle })}` : ''}
@@ -80,7 +83,11 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
             ))}
           </ul>
         ) : null}
-        {product.description ? <p className="whitespace-pre-line text-slate-800">{product.description}</p> : null}
+        {product.description ? (
+          <ContentText as="p" lang={product.textLang} className="whitespace-pre-line text-slate-800">
+            {product.description}
+          </ContentText>
+        ) : null}
         <dl className="grid gap-4 rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-2">
           <div>
             <dt className="text-slate-500">MOQ</dt>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data } from 'react-router'
 import type { Route } from './+types/profile'
+import { ContentText } from '~/components/content-text'
 import { ProductCard } from '~/components/product-card'
 import { ReplayList } from '~/components/replay-list'
 import { ShowcaseList } from '~/components/showcase-list'
@@ -45,7 +46,11 @@ export default function ExporterProfileRoute({ loaderData }: Route.ComponentProp
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card id="about" title={t('catalog.aboutExporter')}>
-            <p className="whitespace-pre-line text-sm text-slate-800">{profile.description}</p>
+            {profile.description.text ? (
+              <ContentText as="p" lang={profile.description.lang} className="whitespace-pre-line text-sm text-slate-800">
+                {profile.description.text}
+              </ContentText>
+            ) : null}
             <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-2">
               {profile.foundedYear ? (
                 <div>

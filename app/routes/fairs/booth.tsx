@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/booth'
+import { ContentText } from '~/components/content-text'
 import { SessionTime } from '~/components/session-time'
 import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
@@ -65,7 +66,11 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
           </section>
         ) : null}
       </header>
-      {company.description ? <p className="max-w-3xl text-slate-700">{company.description}</p> : null}
+      {company.description.text ? (
+        <ContentText as="p" lang={company.description.lang} className="max-w-3xl text-slate-700">
+          {company.description.text}
+        </ContentText>
+      ) : null}
       <Card id="products" title={t('fairs.featuredProducts')}>
         {products.length === 0 ? (
           <EmptyState>{t('common.none')}</EmptyState>
@@ -73,9 +78,11 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {products.map((p) => (
               <li key={p.id} className="rounded-lg p-3 ring-1 ring-slate-200">
-                <Link to={`/catalog/${p.id}`} className="font-medium hover:underline">
-                  {p.name}
-                </Link>
+                <ContentText lang={p.nameLang}>
+                  <Link to={`/catalog/${p.id}`} className="font-medium hover:underline">
+                    {p.name}
+                  </Link>
+                </ContentText>
                 <p className="text-xs text-slate-500">
                   HS {formatHsCode(p.hsCode)} · MOQ {p.moq} {p.unit}
                 </p>
