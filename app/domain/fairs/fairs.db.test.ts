@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { createI18n } from '~/lib/i18n'
 import { currencyFractionDigits } from '~/lib/money'
 import { loader as dashboardLoader } from '~/routes/organizer/fairs/dashboard'
 import { loader as csvLoader } from '~/routes/organizer/fairs/export-csv'
@@ -70,10 +71,16 @@ describe('registration approval', () => {
     const notes = await prisma.notification.findMany({ where: { kind: 'registration.decided', userId: { in: [exporter.user.id, buyer.user.id] } } })
     expect(notes.map((n) => [n.userId, (n.data as { status: string }).status]).sort()).toEqual(
       [
-        [exporter.user.id, 'approved'],
-        [buyer.user.id, 'rejected'],
+        [exporter.user.id, 'APPROVED'],
+        [buyer.user.id, 'REJECTED'],
       ].sort(),
     )
+    // The status reads as a word in the recipient's language (it once stayed a raw key, "status.approved").
+    const rejected = notes.find((n) => n.userId === buyer.user.id)!
+    expect(createI18n('en').t('notifications.registration.decided.body', rejected.data as Record<string, string>)).toBe(
+      `Your registration for ${fair.name} is now “Rejected”.`,
+    )
+    expect(createI18n('ko').t('notifications.registration.decided.title', rejected.data as Record<string, string>)).toMatch(/거절|반려/)
     // Deciding twice is refused (409), and nothing changes.
     const again = (await decide('approve', regs[1]!.id)) as { init: { status: number } }
     expect(again.init.status).toBe(409)
@@ -372,8 +379,7 @@ describe('fair KPIs', () => {
     // Downloaded by a Korean reader: headings, type, status, country and product names in Korean; the date
     // stays ISO in its own column and the amounts are numbers.
     await prisma.user.update({ where: { id: organizer.user.id }, data: { locale: 'ko' } })
-    const download = async (path: string) =>
-      (await csvLoader({ request: getRequest(path, [organizer.cookie]), params: { fairId: fair.id } } as never))
+    const download = async (path: string) => await csvLoader({ request: getRequest(path, [organizer.cookie]), params: { fairId: fair.id } } as never)
     const koLines = (await (await download(`/organizer/fairs/${fair.id}/export.csv`)).text())
       .replace(/^\uFEFF/, '')
       .trim()
@@ -381,10 +387,10 @@ describe('fair KPIs', () => {
     expect(koLines[0]).toBe('날짜,유형,수출기업,바이어,바이어 국가,제품,HS 코드,상담액(USD),계약액(USD),상태')
     const koWon = koLines.find((l) => l.includes(',4875.00,'))
     expect(koWon).toMatch(/^\d{4}-\d{2}-\d{2},문의,Beta Beauty,[^,]*,(독일|미국|일본),베타 세럼,330499,[\d.]+,4875\.00,성사$/)
-    const koXlsx = (await xlsxLoader({
+    const koXlsx = await xlsxLoader({
       request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]),
       params: { fairId: fair.id },
-    } as never))
+    } as never)
     const koBook = new ExcelJS.Workbook()
     await koBook.xlsx.load(await koXlsx.arrayBuffer())
     expect(koBook.worksheets.map((sheet) => sheet.name)).toEqual(['상담', '박람회'])

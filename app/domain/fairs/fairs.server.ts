@@ -7,6 +7,7 @@ import { Prisma } from '~/generated/prisma/client'
 import type { FairInput, ProposeSessionInput } from './schemas'
 import { instantToWallClock, wallClockToInstant } from '~/lib/time'
 import { assertShowcaseTiming } from '~/domain/live/schedule'
+import { nameIn } from '~/domain/notifications/localized-values'
 
 const MINUTE = 60_000
 
@@ -200,7 +201,7 @@ export async function decideRegistration(fairId: string, registrationId: string,
   const emails = await prisma.$transaction(async (tx) => {
     const registration = await tx.fairRegistration.findFirst({
       where: { id: registrationId, fairId },
-      select: { id: true, userId: true, kind: true, status: true, companyId: true, fair: { select: { name: true, slug: true } } },
+      select: { id: true, userId: true, kind: true, status: true, companyId: true, fair: { select: { name: true, nameI18n: true, slug: true } } },
     })
     if (!registration) throw new DomainError('not-found', { status: 404 })
     const updated = await tx.fairRegistration.updateMany({
@@ -216,7 +217,9 @@ export async function decideRegistration(fairId: string, registrationId: string,
     return notify(tx, {
       userIds: [registration.userId],
       kind: 'registration.decided',
-      data: { fair: registration.fair.name, status: decision === 'APPROVED' ? 'approved' : 'rejected' },
+      // The message words the status with $t(status.…): the enum value, as every other notification passes it.
+      data: { status: decision },
+      localized: { fair: nameIn(registration.fair.name, registration.fair.nameI18n) },
       link: `/fairs/${registration.fair.slug}`,
     })
   })

@@ -1,6 +1,7 @@
 import { getPrisma } from '~/domain/db.server'
 import { formatTime } from '~/lib/time'
 import { isSupportedLocale } from '~/lib/i18n'
+import { nameIn } from '~/domain/notifications/localized-values'
 
 /** Buyers are reminded this long before an approved fair showcase starts. */
 export const REMINDER_LEAD_MINUTES = 15
@@ -28,9 +29,10 @@ export async function sendSessionReminders(now: Date): Promise<number> {
       select: {
         id: true,
         title: true,
+        titleI18n: true,
         scheduledStartAt: true,
         fairId: true,
-        company: { select: { name: true } },
+        company: { select: { name: true, nameI18n: true } },
         fair: { select: { slug: true, timeZone: true } },
       },
     })
@@ -54,8 +56,9 @@ export async function sendSessionReminders(now: Date): Promise<number> {
             kind: 'session.starting',
             data: {
               sessionId: session.id,
-              title: session.title,
-              company: session.company.name,
+              // Written in the buyer's language: the show's and the company's names as they read them, and the time.
+              title: nameIn(session.title, session.titleI18n)(locale),
+              company: nameIn(session.company.name, session.company.nameI18n)(locale),
               // A buyer who chose no zone reads the fair's own.
               when: formatTime(session.scheduledStartAt, { locale, timeZone: buyer.user.timeZone ?? session.fair?.timeZone ?? 'UTC' }),
             },

@@ -56,6 +56,9 @@ describe('RFQ to contract', () => {
     })
     expect(await prisma.notification.count({ where: { userId: p.exporter.user.id, kind: 'inquiry.created' } })).toBe(1)
     expect(await prisma.emailOutbox.count({ where: { to: p.exporter.user.email } })).toBe(1)
+    // Written for the (English-reading) exporter: the buyer's country by its name, the quantity in their notation.
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: p.exporter.user.id, kind: 'inquiry.created' } })
+    expect(note.data).toMatchObject({ country: 'Germany', product: 'Buckwheat noodles', quantity: '1,000 pcs' })
 
     const act = (fields: Record<string, string>, cookie = p.exporter.cookie) => post(`/inquiries/${inquiryId}`, cookie, fields, threadAction, { inquiryId })
 
@@ -267,5 +270,22 @@ describe('RFQs from a fair showcase', () => {
     }
     expect(await fairOf(proposal.id)).toEqual({ fairId: null, liveSessionId: proposal.id })
     expect(await fairOf(approved.id)).toEqual({ fairId: fair.id, liveSessionId: approved.id })
+  })
+})
+
+describe('notifications in the recipient’s language', () => {
+  it('an exporter who reads Korean gets the inquiry and its mail in Korean, with the product’s Korean name', async () => {
+    const exporter = await createExporter()
+    const prisma = await getPrisma()
+    await prisma.user.update({ where: { id: exporter.user.id }, data: { locale: 'ko' } })
+    const product = await createProduct(exporter.company.id, { name: 'Buckwheat noodles', koName: '메밀국수', moq: 500 })
+    const buyer = await createBuyer({ country: 'JP' })
+    expect(((await sendRfq({ exporter, product, buyer }, { quantity: '1200' })) as Response).status).toBe(302)
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: exporter.user.id, kind: 'inquiry.created' } })
+    expect(note.data).toMatchObject({ country: '일본', product: '메밀국수', quantity: '1,200 pcs' })
+    const mail = await prisma.emailOutbox.findFirstOrThrow({ where: { to: exporter.user.email } })
+    expect(mail.text).toContain('(일본)')
+    expect(mail.text).toContain('메밀국수')
+    expect(mail.text).not.toMatch(/\bJP\b|Japan/)
   })
 })

@@ -1,7 +1,7 @@
 import { DomainError } from '~/domain/errors'
 import { Prisma } from '~/generated/prisma/client'
 import type { SessionUser } from '~/domain/accounts/session.server'
-import { pickTranslation } from '~/domain/catalog/translations'
+import { countryIn, dayIn, moneyIn, productNameIn, quantityIn } from '~/domain/notifications/localized-values'
 import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { currencyFractionDigits } from '~/lib/money'
@@ -40,7 +40,6 @@ export async function createInquiry(user: SessionUser, input: RfqInput, now = ne
     })
     if (!liveSession) throw new DomainError('invalid-session', { status: 400 })
   }
-  const productName = pickTranslation(product.translations, 'en')?.name ?? ''
   const emails: string[] = []
   const inquiry = await prisma.$transaction(async (tx) => {
     const created = await tx.inquiry.create({
@@ -70,7 +69,8 @@ export async function createInquiry(user: SessionUser, input: RfqInput, now = ne
       ...(await notify(tx, {
         userIds: await companyMemberIds(tx, product.companyId),
         kind: 'inquiry.created',
-        data: { buyer: buyer.companyName, country: buyer.country, product: productName, quantity: `${input.quantity} ${product.unit}` },
+        data: { buyer: buyer.companyName },
+        localized: { country: countryIn(buyer.country), product: productNameIn(product.translations), quantity: quantityIn(input.quantity, product.unit) },
         link: `/inquiries/${created.id}`,
       })),
     )
@@ -91,8 +91,8 @@ async function inquiryHeadline(tx: Prisma.TransactionClient, inquiryId: string) 
       product: { select: { translations: { select: { locale: true, name: true } } } },
     },
   })
-  const product = inquiry.product ? (pickTranslation(inquiry.product.translations, 'en')?.name ?? '') : ''
-  return { ...inquiry, productName: product }
+  // Each recipient reads the product's name in their own language (NotificationInput.localized).
+  return { ...inquiry, productName: productNameIn(inquiry.product?.translations ?? []) }
 }
 
 /** The exporter's quote; a NEW inquiry becomes QUOTED. */
@@ -123,11 +123,11 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
     return notify(tx, {
       userIds: [inquiry.buyer.userId],
       kind: 'inquiry.quote',
-      data: {
-        company: inquiry.company.name,
+      data: { company: inquiry.company.name },
+      localized: {
         product: inquiry.productName,
-        price: `${input.unitPrice} ${input.currency}`,
-        validUntil: input.validUntil,
+        price: moneyIn(toMinorUnits(input.unitPrice, input.currency), input.currency),
+        validUntil: dayIn(input.validUntil),
       },
       link: `/inquiries/${inquiryId}`,
     })
@@ -162,7 +162,8 @@ export async function changeInquiryStatus(user: SessionUser, inquiryId: string, 
     return notify(tx, {
       userIds: [inquiry.buyer.userId],
       kind: 'inquiry.status',
-      data: { product: inquiry.productName, status: input.status },
+      data: { status: input.status },
+      localized: { product: inquiry.productName },
       link: `/inquiries/${inquiryId}`,
     })
   })
@@ -182,7 +183,8 @@ export async function postInquiryMessage(user: SessionUser, inquiryId: string, s
     return notify(tx, {
       userIds: recipients.filter((id) => id !== user.id),
       kind: 'inquiry.message',
-      data: { author: side === 'buyer' ? inquiry.buyer.companyName : inquiry.company.name, product: inquiry.productName },
+      data: { author: side === 'buyer' ? inquiry.buyer.companyName : inquiry.company.name },
+      localized: { product: inquiry.productName },
       link: `/inquiries/${inquiryId}`,
     })
   })

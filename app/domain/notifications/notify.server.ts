@@ -32,6 +32,11 @@ export type NotificationInput = {
    * given zone, e.g. their company's, when they chose none), so nobody reads a time written for another.
    */
   times?: Record<string, { at: Date; fallbackTimeZone: string }>
+  /**
+   * Values written in each recipient's language, added to `data`: a country by its name, an amount or a
+   * quantity in their notation, a product or fair by its name in their content language.
+   */
+  localized?: Record<string, (locale: Locale) => string>
   link?: string
   email?: boolean
 }
@@ -42,14 +47,15 @@ function localeOf(recipient: Pick<Recipient, 'locale'>): Locale {
   return isSupportedLocale(recipient.locale) ? recipient.locale : 'en'
 }
 
-/** The notification's values for one recipient: `data` plus `times` written for them. */
+/** The notification's values for one recipient: `data` plus `times` and `localized` written for them. */
 export function notificationDataFor(
   recipient: Pick<Recipient, 'locale' | 'timeZone'>,
-  input: Pick<NotificationInput, 'data' | 'times'>,
+  input: Pick<NotificationInput, 'data' | 'times' | 'localized'>,
 ): Record<string, string | number> {
-  if (!input.times) return input.data
+  if (!input.times && !input.localized) return input.data
   const values: Record<string, string | number> = { ...input.data }
-  for (const [key, { at, fallbackTimeZone }] of Object.entries(input.times)) {
+  for (const [key, write] of Object.entries(input.localized ?? {})) values[key] = write(localeOf(recipient))
+  for (const [key, { at, fallbackTimeZone }] of Object.entries(input.times ?? {})) {
     // An account without a chosen zone (null) reads the event's own zone; UTC is a choice like any other.
     const chosen = recipient.timeZone !== null && isValidTimeZone(recipient.timeZone) ? recipient.timeZone : null
     values[key] = formatDateTime(at, { locale: localeOf(recipient), timeZone: chosen ?? fallbackTimeZone, withZone: true })
@@ -65,7 +71,7 @@ export async function notify(db: Db, input: NotificationInput): Promise<string[]
   const userIds = [...new Set(input.userIds)]
   if (userIds.length === 0) return []
   const recipients: Recipient[] =
-    input.times || input.email !== false
+    input.times || input.localized || input.email !== false
       ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, locale: true, timeZone: true } })
       : []
   const byId = new Map(recipients.map((recipient) => [recipient.id, recipient]))

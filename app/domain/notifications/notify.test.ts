@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n } from '~/lib/i18n'
+import { countryIn, dayIn, moneyIn, nameIn, productNameIn, quantityIn } from './localized-values'
 import { notificationDataFor } from './notify.server'
 
 // 10:00 in Seoul on 9 March 2026 (01:00 UTC): 21:00 the evening before in New York, on its first day of EDT.
@@ -27,5 +28,45 @@ describe('notificationDataFor', () => {
   it('leaves data without times untouched', () => {
     const input = { data: { with: 'Seorak Foods', status: 'ACCEPTED' } }
     expect(notificationDataFor({ locale: 'ko', timeZone: 'Asia/Seoul' }, input)).toBe(input.data)
+  })
+
+  it('writes names, quantities, amounts and days in each recipient’s language', () => {
+    const input = {
+      data: { buyer: 'Hudson Imports' },
+      localized: {
+        country: countryIn('JP'),
+        product: productNameIn([
+          { locale: 'en', name: 'Omija cordial' },
+          { locale: 'ko', name: '오미자 청' },
+          { locale: 'zh', name: '五味子饮' },
+        ]),
+        quantity: quantityIn(1200, 'bottles'),
+        price: moneyIn(1250, 'USD'),
+        validUntil: dayIn('2026-04-30'),
+        fair: nameIn('Gangwon Expo', { ko: '강원 엑스포' }),
+      },
+    }
+    expect(notificationDataFor({ locale: 'ko', timeZone: null }, input)).toEqual({
+      buyer: 'Hudson Imports',
+      country: '일본',
+      product: '오미자 청',
+      quantity: '1,200 bottles',
+      price: 'US$12.50',
+      validUntil: '2026. 4. 30.',
+      fair: '강원 엑스포',
+    })
+    expect(notificationDataFor({ locale: 'en', timeZone: null }, input)).toMatchObject({
+      country: 'Japan',
+      product: 'Omija cordial',
+      validUntil: 'Apr 30, 2026',
+    })
+    // Simplified Chinese reads the `zh` content; Russian and Mongolian get their own notation.
+    expect(notificationDataFor({ locale: 'zh-Hans', timeZone: null }, input)).toMatchObject({ country: '日本', product: '五味子饮', fair: 'Gangwon Expo' })
+    expect(notificationDataFor({ locale: 'ru', timeZone: null }, input)).toMatchObject({
+      country: 'Япония',
+      quantity: '1\u00a0200 bottles',
+      price: '12,50\u00a0$',
+    })
+    expect(notificationDataFor({ locale: 'mn', timeZone: null }, input)).toMatchObject({ country: 'Япон', product: 'Omija cordial' })
   })
 })

@@ -3,6 +3,8 @@ import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { toMinorUnits } from '~/domain/inquiries/inquiries.server'
+import { createI18n, isSupportedLocale } from '~/lib/i18n'
+import { contentLanguageOf } from '~/lib/languages'
 import { getLogger } from '~/utils/logger.server'
 import { createCheckoutSession, expireCheckoutSession } from './checkout.server'
 import { orderError } from './errors'
@@ -115,6 +117,7 @@ export async function listCompanyBooths(companyId: string, locale: string) {
  */
 export async function startBoothFeeCheckout(user: SessionUser, boothId: string, { origin }: { origin: string }, now = new Date()): Promise<string> {
   const companyId = user.exporterMember?.company.id
+  const locale = isSupportedLocale(user.locale) ? user.locale : 'en'
   const prisma = await getPrisma()
   const booth = await prisma.booth.findUnique({
     where: { id: boothId },
@@ -124,7 +127,7 @@ export async function startBoothFeeCheckout(user: SessionUser, boothId: string, 
       companyId: true,
       fairId: true,
       approvedAt: true,
-      fair: { select: { name: true, boothFeeMinor: true, boothFeeCurrency: true } },
+      fair: { select: { name: true, nameI18n: true, boothFeeMinor: true, boothFeeCurrency: true } },
     },
   })
   if (!booth || !companyId || booth.companyId !== companyId) throw new DomainError('not-found', { status: 404 })
@@ -171,7 +174,12 @@ export async function startBoothFeeCheckout(user: SessionUser, boothId: string, 
       {
         orderId: order.id,
         kind: 'BOOTH_FEE',
-        name: `${booth.fair.name} — booth ${booth.code}`,
+        // Stripe's page shows this to the payer: in their language, the fair by its name in it.
+        name: createI18n(locale).t('payments.checkout.boothLine', {
+          fair: pickLocalized(booth.fair.name, booth.fair.nameI18n, contentLanguageOf(locale)),
+          code: booth.code,
+        }),
+        locale,
         quantity: 1,
         unitAmountMinor: boothFeeMinor,
         currency: boothFeeCurrency,

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe'
+import type { Locale } from '~/lib/i18n'
 import { getStripeClient } from './stripe.server'
 
 // Outgoing Stripe calls. Every creating call carries an Idempotency-Key derived from our order id, so a
@@ -17,8 +18,20 @@ export type CheckoutLine = {
   unitAmountMinor: number
   currency: string
   customerEmail?: string
+  /** The payer's language: Stripe's page speaks it where Stripe can (Mongolian: the browser's choice). */
+  locale: Locale
   successUrl: string
   cancelUrl: string
+}
+
+/** Stripe Checkout's name for a UI locale; `auto` (the browser's language) where Stripe has none. */
+export const STRIPE_CHECKOUT_LOCALE: Record<Locale, Stripe.Checkout.SessionCreateParams.Locale> = {
+  en: 'en',
+  ko: 'ko',
+  'zh-Hans': 'zh',
+  ja: 'ja',
+  ru: 'ru',
+  mn: 'auto',
 }
 
 export async function createCheckoutSession(line: CheckoutLine, now = new Date()): Promise<{ id: string; url: string }> {
@@ -26,6 +39,7 @@ export async function createCheckoutSession(line: CheckoutLine, now = new Date()
   const session = await getStripeClient().checkout.sessions.create(
     {
       mode: 'payment',
+      locale: STRIPE_CHECKOUT_LOCALE[line.locale],
       client_reference_id: line.orderId,
       metadata,
       payment_intent_data: { metadata },

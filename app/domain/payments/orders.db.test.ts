@@ -68,6 +68,18 @@ const loadOrder = (orderId: string, cookie: string, query = '') =>
   }>
 
 describe('buying samples', () => {
+  it('opens Stripe’s page in the buyer’s language, the product and country named in it', async () => {
+    const p = await setup()
+    const prisma = await getPrisma()
+    await prisma.user.update({ where: { id: p.buyer.user.id }, data: { locale: 'ko' } })
+    await prisma.productTranslation.create({ data: { productId: p.product.id, locale: 'ko', name: '막국수 밀키트', description: '' } })
+    const before = h.mock.requests.length
+    expect(((await buy(p)) as Response).status).toBe(302)
+    const created = h.mock.requests.slice(before).find((r) => r.path === '/v1/checkout/sessions')!
+    expect(created.body).toMatchObject({ locale: 'ko', line_items: [{ price_data: { product_data: { name: '막국수 밀키트 — 샘플' } } }] })
+    expect(JSON.stringify(created.body)).toContain('배송지 독일')
+  })
+
   it('charges the database price × quantity, whatever else the form says', async () => {
     const p = await setup()
     const before = h.mock.requests.length
@@ -97,6 +109,13 @@ describe('buying samples', () => {
     const created = h.mock.requests.slice(before).find((r) => r.path === '/v1/checkout/sessions')!
     expect(created.idempotencyKey).toBe(`tradecast-checkout-${order.id}`)
     expect(created.body).toMatchObject({ mode: 'payment', line_items: [{ quantity: '2', price_data: { currency: 'usd', unit_amount: '3500' } }] })
+    // Stripe's page speaks the buyer's language: its own words (locale) and our line item.
+    expect(created.body).toMatchObject({
+      locale: 'en',
+      line_items: [
+        { price_data: { product_data: { name: 'Makguksu meal kit — sample', description: `TC-${order.id.slice(-6).toUpperCase()} · ship to Germany` } } },
+      ],
+    })
     const expiresIn = Number(created.body.expires_at) - Date.now() / 1000
     expect(expiresIn).toBeGreaterThan(30 * 60)
     expect(expiresIn).toBeLessThanOrEqual(24 * 3600)

@@ -2,6 +2,8 @@ import { DomainError, isDomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
+import { countryName } from '~/lib/countries'
+import { createI18n, isSupportedLocale } from '~/lib/i18n'
 import { getLogger } from '~/utils/logger.server'
 import { createCheckoutSession, createRefund, expireCheckoutSession, retrieveCheckoutSession } from './checkout.server'
 import { orderError } from './errors'
@@ -24,7 +26,7 @@ function checkoutUrls(origin: string, orderId: string) {
  * The sample price of a product, from the database only. Throws an order error (./errors) when the product offers no
  * samples or the quantity is above its sample policy.
  */
-export async function priceSampleOrder(productId: string, quantity: number) {
+export async function priceSampleOrder(productId: string, quantity: number, locale: string) {
   const prisma = await getPrisma()
   const product = await prisma.product.findFirst({
     where: { id: productId, status: 'PUBLISHED' },
@@ -47,7 +49,7 @@ export async function priceSampleOrder(productId: string, quantity: number) {
   return {
     productId: product.id,
     companyId: product.companyId,
-    name: productNameOf(product.translations),
+    name: productNameOf(product.translations, locale),
     quantity,
     unitAmountMinor,
     totalAmountMinor: unitAmountMinor * quantity,
@@ -70,7 +72,8 @@ export async function createSampleOrder(
 ): Promise<{ orderId: string; redirectTo: string }> {
   const buyer = user.buyerProfile
   if (user.role !== 'BUYER' || !buyer) throw new DomainError('forbidden', { status: 403 })
-  const price = await priceSampleOrder(input.productId, input.quantity)
+  const locale = isSupportedLocale(user.locale) ? user.locale : 'en'
+  const price = await priceSampleOrder(input.productId, input.quantity, locale)
   const prisma = await getPrisma()
   let liveSession: { id: string; fairId: string | null } | null = null
   if (input.liveSessionId) {
@@ -114,13 +117,16 @@ export async function createSampleOrder(
   await flushNotificationEmails(emails)
   if (free) return { orderId: order.id, redirectTo: `/orders/${order.id}` }
 
+  const { t } = createI18n(locale)
   try {
     const session = await createCheckoutSession(
       {
         orderId: order.id,
         kind: 'SAMPLE',
-        name: `${price.name} — sample`,
-        description: `${orderReference(order.id)} · ship to ${input.shippingCountry}`,
+        // Stripe's page shows these to the buyer: in their language, the country by its name.
+        name: t('payments.checkout.sampleLine', { product: price.name }),
+        description: t('payments.checkout.sampleDescription', { reference: orderReference(order.id), country: countryName(input.shippingCountry, locale) }),
+        locale,
         quantity: price.quantity,
         unitAmountMinor: price.unitAmountMinor,
         currency: price.currency,

@@ -2,6 +2,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { pickTranslation } from '~/domain/catalog/translations'
 import { notify } from '~/domain/notifications/notify.server'
 import { canTransition, STATUS_TIMESTAMP, type OrderStatusName } from './order-status'
+import { contentLanguageOf } from '~/lib/languages'
 
 type Tx = Prisma.TransactionClient
 
@@ -74,7 +75,7 @@ export async function notifyOrderMoved(
   return notify(tx, { userIds: recipients, kind: 'order.updated', data, link })
 }
 
-/** English product name for Stripe line items and logs. */
-export function productNameOf(translations: Array<{ locale: string; name: string }>): string {
-  return pickTranslation(translations, 'en')?.name ?? 'Product sample'
+/** A product's name in the reader's content language (else English, else any), for Stripe line items. */
+export function productNameOf(translations: Array<{ locale: string; name: string }>, locale: string): string {
+  return pickTranslation(translations, contentLanguageOf(locale))?.name ?? ''
 }

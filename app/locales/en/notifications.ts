@@ -14,7 +14,7 @@ const notifications = {
     'meeting.updated': { title: 'Meeting with {{with}}: $t(status.{{status}})', body: 'Your meeting with {{with}} is now “$t(status.{{status}})”.' },
     'session.starting': { title: '{{title}} starts soon', body: '{{title}} by {{company}} starts at {{when}}.' },
     'order.updated': { title: 'Order {{order}}: $t(status.{{status}})', body: 'Your order {{order}} is now “$t(status.{{status}})”.' },
-    'registration.decided': { title: '{{fair}}: registration $t(status.{{status}})', body: 'Your registration for {{fair}} was $t(status.{{status}}).' },
+    'registration.decided': { title: '{{fair}}: registration $t(status.{{status}})', body: 'Your registration for {{fair}} is now “$t(status.{{status}})”.' },
   },
 }
 export default notifications

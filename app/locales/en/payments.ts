@@ -70,6 +70,12 @@ const payments = {
     toFulfil: 'Paid orders',
     noOrdersToFulfil: 'No paid sample orders yet.',
     shipTo: 'ship to {{country}}',
+    /** Line items on Stripe's payment page, in the payer's language. */
+    checkout: {
+      sampleLine: '{{product}} — sample',
+      sampleDescription: '{{reference}} · ship to {{country}}',
+      boothLine: '{{fair}} — booth {{code}}',
+    },
     paidOn: 'paid {{date}}',
     boothsTitle: 'Booths and booth fees',
     boothFeeLink: 'Booth fee',

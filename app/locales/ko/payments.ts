@@ -73,6 +73,11 @@ const payments: MessagesOf<typeof en, 'ko'> = {
     toFulfil: '결제된 주문',
     noOrdersToFulfil: '아직 결제된 샘플 주문이 없습니다.',
     shipTo: '배송지 {{country}}',
+    checkout: {
+      sampleLine: '{{product}} — 샘플',
+      sampleDescription: '{{reference}} · 배송지 {{country}}',
+      boothLine: '{{fair}} — 부스 {{code}}',
+    },
     paidOn: '{{date}} 결제',
     boothsTitle: '부스와 부스비',
     boothFeeLink: '부스비',

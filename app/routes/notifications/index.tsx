@@ -12,6 +12,11 @@ import { pageTitle } from '~/lib/meta'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.notifications')])
 
+/** Registration decisions stored before the status was the enum value ('approved') read as the others do. */
+function readableData(kind: string, data: Record<string, string | number>): Record<string, string | number> {
+  return kind === 'registration.decided' && typeof data.status === 'string' ? { ...data, status: data.status.toUpperCase() } : data
+}
+
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
   const notifications = await listNotifications(user.id, 50)
@@ -19,7 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     notifications: notifications.map((n) => ({
       id: n.id,
       kind: n.kind,
-      data: n.data as Record<string, string | number>,
+      data: readableData(n.kind, n.data as Record<string, string | number>),
       link: n.link,
       read: n.readAt !== null,
       createdAt: n.createdAt.toISOString(),
