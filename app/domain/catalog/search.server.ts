@@ -3,6 +3,7 @@ import { getPrisma } from '~/domain/db.server'
 import { MARKET_BLOCS, marketsForCountry } from './markets'
 import { type CatalogQuery, PAGE_SIZE } from './search-params'
 import { productCardSelect, toProductCard } from './product-card.server'
+import { foldForSearch } from './product-index.server'
 import { pickLocalized } from './translations'
 
 /** Escapes LIKE wildcards so user text matches literally. */
@@ -13,9 +14,12 @@ function likeLiteral(text: string): string {
 function whereClauses(query: CatalogQuery, now: Date): Prisma.Sql[] {
   const clauses: Prisma.Sql[] = [Prisma.sql`p."status" = 'PUBLISHED'`]
   if (query.q) {
-    // Words (stemmed) OR substring: the second catches Chinese/Japanese text and partial words.
-    clauses.push(Prisma.sql`(p."searchVector" @@ websearch_to_tsquery('english', ${query.q})
-      OR p."searchText" ILIKE ${`%${likeLiteral(query.q)}%`})`)
+    // Words stemmed in English or Russian (any inflection of «женьшень»), OR a substring: the last catches
+    // Chinese/Japanese text, Mongolian and partial words. Both sides are lower-cased by the same ICU rules.
+    const words = foldForSearch(query.q)
+    clauses.push(Prisma.sql`(p."searchVector" @@ websearch_to_tsquery('english', ${words})
+      OR p."searchVectorRu" @@ websearch_to_tsquery('russian', ${words})
+      OR p."searchText" LIKE ${foldForSearch(`%${likeLiteral(query.q)}%`)})`)
   }
   if (query.category) clauses.push(Prisma.sql`cat."slug" = ${query.category}`)
   if (query.hs) clauses.push(Prisma.sql`p."hsCode" LIKE ${`${query.hs}%`}`)
@@ -42,7 +46,10 @@ function orderBy(query: CatalogQuery): Prisma.Sql {
   switch (query.sort ?? (query.q ? 'relevance' : 'newest')) {
     case 'relevance':
       return query.q
-        ? Prisma.sql`ts_rank_cd(p."searchVector", websearch_to_tsquery('english', ${query.q})) DESC, p."createdAt" DESC, p."id"`
+        ? Prisma.sql`greatest(
+            ts_rank_cd(p."searchVector", websearch_to_tsquery('english', ${foldForSearch(query.q)})),
+            ts_rank_cd(p."searchVectorRu", websearch_to_tsquery('russian', ${foldForSearch(query.q)}))
+          ) DESC, p."createdAt" DESC, p."id"`
         : Prisma.sql`p."createdAt" DESC, p."id"`
     case 'price_asc':
       return Prisma.sql`p."minPriceUsdCents" ASC NULLS LAST, p."id"`
