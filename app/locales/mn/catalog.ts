@@ -43,6 +43,7 @@ const catalog: MessagesOf<typeof en, 'mn'> = {
     pagination: 'Хуудаслалт',
     from: 'доод үнэ {{price}}',
     moq: 'MOQ {{moq}} {{unit}}',
+    moqLabel: 'Хамгийн бага захиалга (MOQ)',
     leadTime_one: 'Нийлүүлэх хугацаа {{count}} хоног',
     leadTime_other: 'Нийлүүлэх хугацаа {{count}} хоног',
     sampleAvailable: 'Дээж авах боломжтой',

@@ -37,7 +37,7 @@ const notifications: MessagesOf<typeof en, 'mn'> = {
     },
     'registration.decided': {
       title: '{{fair}} үзэсгэлэнгийн бүртгэл: $t(status.{{status}})',
-      body: '{{fair}} үзэсгэлэнд хийсэн таны бүртгэлийн шийдвэр: $t(status.{{status}}).',
+      body: '{{fair}} үзэсгэлэнд хийсэн таны бүртгэл одоо «$t(status.{{status}})» төлөвтэй байна.',
     },
   },
 }

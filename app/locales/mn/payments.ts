@@ -73,6 +73,11 @@ const payments: MessagesOf<typeof en, 'mn'> = {
     toFulfil: 'Төлөгдсөн захиалга',
     noOrdersToFulfil: 'Төлөгдсөн дээжийн захиалга одоогоор алга.',
     shipTo: 'хүргэх улс: {{country}}',
+    checkout: {
+      sampleLine: '{{product}} — дээж',
+      sampleDescription: '{{reference}} · хүргэх улс: {{country}}',
+      boothLine: '{{fair}} үзэсгэлэн — лангуу {{code}}',
+    },
     paidOn: 'төлсөн: {{date}}',
     boothsTitle: 'Лангуу ба лангууны төлбөр',
     boothFeeLink: 'Лангууны төлбөр',
