@@ -42,6 +42,8 @@ const catalog: MessagesOf<typeof en, 'zh-Hans'> = {
     pagination: '分页',
     from: '{{price}} 起',
     moq: 'MOQ {{moq}} {{unit}}',
+    /** The product page's label for its minimum order quantity. */
+    moqLabel: '最小起订量（MOQ）',
     leadTime_other: '交货期 {{count}} 天',
     sampleAvailable: '可提供样品',
     hs: 'HS {{code}}',

@@ -103,6 +103,8 @@ const fairs: MessagesOf<typeof en, 'zh-Hans'> = {
     usdPerUnit: '每单位折合 USD',
     validFrom: '生效日期',
     delete: '删除',
+    /** The delete button of one exchange rate, for screen readers. */
+    deleteRate: '删除自 {{date}} 起生效的 {{currency}} 汇率',
     rateSaved: '汇率已更新。',
     ratesReadOnly: '汇率由平台管理员为所有展会统一维护。如需添加或更正，请联系管理员。',
     rateHistory: '变更记录',
@@ -176,6 +178,10 @@ const fairs: MessagesOf<typeof en, 'zh-Hans'> = {
     title: '{{fair}} — 展会出口成果',
     exportCsv: '下载 CSV',
     exportXlsx: '下载 Excel',
+    /** One item of a chart's spoken summary (aria-label). */
+    chartPoint: '{{label}}：{{value}}',
+    /** A registrations row of exhibitors from a country. */
+    exportersIn: '{{country}}（参展商）',
     showTable: '以表格显示数据',
     buyersRegistered: '已报名采购商',
     exportersRegistered: '已报名参展商',
@@ -201,6 +207,12 @@ const fairs: MessagesOf<typeof en, 'zh-Hans'> = {
     uniqueViewers: '独立观众数',
     peakViewers: '同时在线观众峰值',
     watchHours: '观看时长（小时）',
+    liveUniqueViewers: '直播：独立观众数',
+    livePeakViewers: '直播：同时在线观众峰值',
+    liveWatchHours: '直播：观看时长（小时）',
+    /** A count with how many of them were won or held. */
+    inquiriesWithWon: '{{total}}（已成交 {{won}}）',
+    meetingsWithHeld: '{{total}}（已举行 {{held}}）',
     chatMessages: '聊天消息数',
     topSessions_other: '观众最多的前 {{count}} 场直播展示',
     valuesTitle: '洽谈金额与合同金额',

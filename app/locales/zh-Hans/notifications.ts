@@ -16,7 +16,7 @@ const notifications: MessagesOf<typeof en, 'zh-Hans'> = {
     'meeting.updated': { title: '与 {{with}} 的洽谈：$t(status.{{status}})', body: '您与 {{with}} 的洽谈状态已变更为“$t(status.{{status}})”。' },
     'session.starting': { title: '{{title}} 即将开始', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
     'order.updated': { title: '订单 {{order}}：$t(status.{{status}})', body: '您的订单 {{order}} 状态已变更为“$t(status.{{status}})”。' },
-    'registration.decided': { title: '{{fair}}：展会报名$t(status.{{status}})', body: '您的 {{fair}} 展会报名结果：$t(status.{{status}})。' },
+    'registration.decided': { title: '{{fair}}：展会报名$t(status.{{status}})', body: '您的 {{fair}} 展会报名状态已变更为“$t(status.{{status}})”。' },
   },
 }
 

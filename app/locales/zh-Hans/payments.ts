@@ -73,6 +73,12 @@ const payments: MessagesOf<typeof en, 'zh-Hans'> = {
     toFulfil: '已付款订单',
     noOrdersToFulfil: '暂无已付款的样品订单。',
     shipTo: '寄往 {{country}}',
+    /** Line items on Stripe's payment page, in the payer's language. */
+    checkout: {
+      sampleLine: '{{product}} — 样品',
+      sampleDescription: '{{reference}} · 寄往 {{country}}',
+      boothLine: '{{fair}} 展会 — 展位 {{code}}',
+    },
     paidOn: '付款于 {{date}}',
     boothsTitle: '展位与展位费',
     boothFeeLink: '展位费',
