@@ -184,6 +184,8 @@ const fairs: MessagesOf<typeof en, 'mn'> = {
     title: '{{fair}} үзэсгэлэн — экспортын үр дүн',
     exportCsv: 'CSV татах',
     exportXlsx: 'Excel татах',
+    chartPoint: '{{label}}: {{value}}',
+    exportersIn: '{{country}} (оролцогч компани)',
     showTable: 'Тоон үзүүлэлтийг хүснэгтээр харуулах',
     buyersRegistered: 'Бүртгүүлсэн худалдан авагч',
     exportersRegistered: 'Бүртгүүлсэн оролцогч компани',
