@@ -31,7 +31,13 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'moq',
     en: /\bMOQ\b/,
     note: 'Minimum order quantity: keep MOQ in Latin letters (the local expansion may precede it).',
-    forms: { ko: '최소 주문 수량(MOQ)', 'zh-Hans': '最小起订量(MOQ)', ja: '最小注文数量(MOQ)', ru: 'минимальный заказ (MOQ)', mn: 'хамгийн бага захиалга (MOQ)' },
+    forms: {
+      ko: '최소 주문 수량(MOQ)',
+      'zh-Hans': '最小起订量(MOQ)',
+      ja: '最小注文数量(MOQ)',
+      ru: 'минимальный заказ (MOQ)',
+      mn: 'хамгийн бага захиалга (MOQ)',
+    },
     check: { ko: /MOQ/, 'zh-Hans': /MOQ/, ja: /MOQ/, ru: /MOQ/, mn: /MOQ/ },
   },
   {
