@@ -4,6 +4,8 @@ import { disconnectPrisma, getPrisma } from '../app/domain/db.server.ts'
 import type { PrismaClient } from '../app/generated/prisma/client.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, FAIR_SLUG, seedDemoData, type SeedResult } from './seed.ts'
 import { COMPANIES } from './seed/data/companies.ts'
+import { SUPPORTED_LOCALES } from '../app/lib/i18n.ts'
+import { contentLanguageOf } from '../app/lib/languages.ts'
 
 let prisma: PrismaClient
 let first: SeedResult
@@ -96,7 +98,34 @@ describe('seedDemoData', () => {
       expect(product.minPriceUsdCents, product.slug).toBeGreaterThan(0)
     }
     const locales = new Set(products.flatMap((p) => p.translations.map((t) => t.locale)))
-    expect([...locales].sort()).toEqual(['en', 'ja', 'ko', 'ru', 'zh'])
+    expect([...locales].sort()).toEqual(['en', 'ja', 'ko', 'mn', 'ru', 'zh'])
+  })
+
+  it('lets each of the six UI languages be seen on first start: accounts that chose it, exporters who speak it, products and a company described in it', async () => {
+    const users = await prisma.user.findMany({
+      where: { OR: [{ buyerProfile: { isNot: null } }, { exporterMember: { company: { slug: { in: demoSlugs } } } }] },
+      select: { locale: true, role: true },
+    })
+    for (const role of ['BUYER', 'EXPORTER'] as const) {
+      // Every seeded account's language is one the UI offers (zh-Hans, never a bare zh), and all six are someone's.
+      const chosen = new Set(users.filter((user) => user.role === role).map((user) => user.locale))
+      expect([...chosen].sort(), role).toEqual([...SUPPORTED_LOCALES].sort())
+    }
+
+    const spoken = new Set(
+      (await prisma.exporterCompany.findMany({ where: { slug: { in: demoSlugs } }, select: { languages: true } })).flatMap((c) => c.languages),
+    )
+    for (const locale of SUPPORTED_LOCALES) expect(spoken, locale).toContain(contentLanguageOf(locale))
+
+    for (const locale of SUPPORTED_LOCALES) {
+      const content = contentLanguageOf(locale)
+      const products = await prisma.productTranslation.count({
+        where: { locale: content, product: { status: 'PUBLISHED', company: { slug: { in: demoSlugs } } } },
+      })
+      expect(products, locale).toBeGreaterThanOrEqual(20)
+    }
+    const demo = await prisma.exporterCompany.findUniqueOrThrow({ where: { slug: COMPANIES[0]?.slug ?? '' }, select: { descriptionI18n: true } })
+    expect(Object.keys(demo.descriptionI18n as object).sort()).toEqual(['ja', 'ko', 'mn', 'ru', 'zh'])
   })
 
   it('has 40+ buyers with profiles', async () => {

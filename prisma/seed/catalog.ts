@@ -6,7 +6,7 @@ import { COMPANIES } from './data/companies.ts'
 import type { CompanySeed, IncotermCode, ProductSeed } from './data/types.ts'
 import { hashString, slugify } from './util.ts'
 
-export type CatalogLocale = 'en' | 'ko' | 'zh' | 'ja' | 'ru'
+export type CatalogLocale = 'en' | 'ko' | 'zh' | 'ja' | 'ru' | 'mn'
 
 export type CatalogProduct = {
   company: CompanySeed
@@ -27,22 +27,24 @@ export type CatalogProduct = {
   imageCount: number
 }
 
-const UNIT_I18N: Record<string, { zh: string; ja: string; ru: string }> = {
-  carton: { zh: '箱', ja: 'カートン', ru: 'карт.' },
-  case: { zh: '箱', ja: 'ケース', ru: 'ящ.' },
-  box: { zh: '盒', ja: '箱', ru: 'кор.' },
-  kg: { zh: '公斤', ja: 'kg', ru: 'кг' },
-  ton: { zh: '吨', ja: 'トン', ru: 'т' },
-  bag: { zh: '袋', ja: '袋', ru: 'меш.' },
-  jar: { zh: '罐', ja: '瓶', ru: 'бан.' },
-  bottle: { zh: '瓶', ja: '本', ru: 'бут.' },
-  pcs: { zh: '件', ja: '個', ru: 'шт.' },
-  unit: { zh: '台', ja: '台', ru: 'ед.' },
-  set: { zh: '套', ja: 'セット', ru: 'компл.' },
-  sheet: { zh: '张', ja: '枚', ru: 'лист.' },
-  roll: { zh: '卷', ja: 'ロール', ru: 'рул.' },
-  pair: { zh: '双', ja: '足', ru: 'пар' },
-  m: { zh: '米', ja: 'm', ru: 'м' },
+type TranslatedLocale = 'zh' | 'ja' | 'ru' | 'mn'
+
+const UNIT_I18N: Record<string, Record<TranslatedLocale, string>> = {
+  carton: { zh: '箱', ja: 'カートン', ru: 'карт.', mn: 'хайрцаг' },
+  case: { zh: '箱', ja: 'ケース', ru: 'ящ.', mn: 'хайрцаг' },
+  box: { zh: '盒', ja: '箱', ru: 'кор.', mn: 'хайрцаг' },
+  kg: { zh: '公斤', ja: 'kg', ru: 'кг', mn: 'кг' },
+  ton: { zh: '吨', ja: 'トン', ru: 'т', mn: 'тн' },
+  bag: { zh: '袋', ja: '袋', ru: 'меш.', mn: 'уут' },
+  jar: { zh: '罐', ja: '瓶', ru: 'бан.', mn: 'лонх' },
+  bottle: { zh: '瓶', ja: '本', ru: 'бут.', mn: 'шил' },
+  pcs: { zh: '件', ja: '個', ru: 'шт.', mn: 'ш' },
+  unit: { zh: '台', ja: '台', ru: 'ед.', mn: 'ш' },
+  set: { zh: '套', ja: 'セット', ru: 'компл.', mn: 'иж' },
+  sheet: { zh: '张', ja: '枚', ru: 'лист.', mn: 'хуудас' },
+  roll: { zh: '卷', ja: 'ロール', ru: 'рул.', mn: 'ороомог' },
+  pair: { zh: '双', ja: '足', ru: 'пар', mn: 'хос' },
+  m: { zh: '米', ja: 'm', ru: 'м', mn: 'м' },
 }
 
 const DEFAULT_INCOTERMS: Record<CategorySlug, IncotermCode[]> = {
@@ -59,9 +61,9 @@ const DEFAULT_INCOTERMS: Record<CategorySlug, IncotermCode[]> = {
   textiles: ['FOB'],
 }
 
-function localisedDescription(locale: 'zh' | 'ja' | 'ru', name: string, company: CompanySeed, unit: string, moq: number, lead: number): string {
+function localisedDescription(locale: TranslatedLocale, name: string, company: CompanySeed, unit: string, moq: number, lead: number): string {
   const city = GANGWON_CITIES[company.city as GangwonCity]
-  const u = UNIT_I18N[unit] ?? { zh: unit, ja: unit, ru: unit }
+  const u = UNIT_I18N[unit] ?? { zh: unit, ja: unit, ru: unit, mn: unit }
   const moqText = moq.toLocaleString('en-US')
   switch (locale) {
     case 'zh':
@@ -70,6 +72,8 @@ function localisedDescription(locale: 'zh' | 'ja' | 'ru', name: string, company:
       return `${name}。韓国・江原道${city.ja}の ${company.name} が製造。最小発注数量 ${moqText} ${u.ja}、リードタイム約${lead}日。`
     case 'ru':
       return `${name}. Производитель — ${company.name} (${city.ru}, провинция Канвон, Республика Корея). Минимальная партия — ${moqText} ${u.ru}, срок поставки около ${lead} дней.`
+    case 'mn':
+      return `${name}. Үйлдвэрлэгч: ${company.name} (БНСУ, Канвон муж, ${city.mn}). Хамгийн бага захиалга (MOQ): ${moqText} ${u.mn}, нийлүүлэх хугацаа ойролцоогоор ${lead} хоног.`
   }
 }
 
@@ -95,11 +99,12 @@ export function buildCatalog(): CatalogProduct[] {
           const koDesc = base.dKo ?? base.d
           translations.push({ locale: 'ko', name: koName, description: variant ? `${koDesc} 규격: ${variant.ko}.` : koDesc })
         }
-        for (const locale of ['zh', 'ja', 'ru'] as const) {
+        for (const locale of ['zh', 'ja', 'ru', 'mn'] as const) {
           const baseName = base[locale]
           if (!baseName) continue
           const suffix = variant ? (variant[locale] ?? variant.en) : undefined
-          const name = suffix ? (locale === 'ru' ? `${baseName} (${suffix})` : `${baseName}（${suffix}）`) : baseName
+          // Cyrillic text takes Latin parentheses; Chinese and Japanese full-width ones.
+          const name = suffix ? (locale === 'ru' || locale === 'mn' ? `${baseName} (${suffix})` : `${baseName}（${suffix}）`) : baseName
           translations.push({ locale, name, description: localisedDescription(locale, name, company, base.unit, moq, base.lead) })
         }
         out.push({

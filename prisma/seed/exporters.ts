@@ -11,11 +11,11 @@ export function buildExporters(ctx: BuildContext, plan: SeedPlan, usedEmails: Se
   const { now } = ctx
   const result: SeededCompany[] = []
 
-  const addUser = (person: CompanySeed['owner'], createdAt: Date): SeededUser => {
+  const addUser = (person: CompanySeed['owner'], createdAt: Date, makeId = id): SeededUser => {
     let email = person.email ?? `${emailLocalPart(person.name)}@example.kr`
     for (let n = 2; usedEmails.has(email); n++) email = `${emailLocalPart(person.name)}${n}@example.kr`
     usedEmails.add(email)
-    const user: SeededUser = { id: id(), email, name: person.name, locale: person.locale ?? 'ko' }
+    const user: SeededUser = { id: makeId(), email, name: person.name, locale: person.locale ?? 'ko' }
     plan.users.push({
       id: user.id,
       email,
@@ -38,12 +38,12 @@ export function buildExporters(ctx: BuildContext, plan: SeedPlan, usedEmails: Se
       id: companyId,
       slug: seed.slug,
       name: seed.name,
-      nameI18n: { ko: seed.ko },
+      nameI18n: { ko: seed.ko, ...translated(seed, (entry) => entry.name) },
       region: 'Gangwon',
       city: seed.city,
       industry: seed.industry,
       description: seed.d,
-      descriptionI18n: { ko: seed.dKo },
+      descriptionI18n: { ko: seed.dKo, ...translated(seed, (entry) => entry.d) },
       website: `https://www.${seed.slug}.example.kr`,
       foundedYear: seed.founded,
       employeeCount: seed.employees,
@@ -94,7 +94,31 @@ export function buildExporters(ctx: BuildContext, plan: SeedPlan, usedEmails: Se
       certifications: certifications.filter((c) => !c.companyWide),
     })
   })
+
+  // Members added for the six UI languages (issue 19) draw from their own random stream, so every draw
+  // above (ids, dates, certificate numbers) stays as it was.
+  const extraRng = createRng(2026_19)
+  const extraId = idFactory(extraRng)
+  COMPANIES.forEach((seed, index) => {
+    const company = result[index]
+    if (!company) return
+    for (const person of seed.moreMembers ?? []) {
+      const joined = new Date(Math.min(now.getTime() - DAY, company.createdAt.getTime() + extraRng.number.int({ min: 5, max: 60 }) * DAY))
+      const user = addUser(person, joined, extraId)
+      plan.exporterMembers.push({ id: extraId(), userId: user.id, companyId: company.id, role: 'MEMBER', title: person.title, createdAt: joined })
+    }
+  })
   return result
+}
+
+/** The company's names or descriptions in the content languages it has them in, keyed by language. */
+function translated(seed: CompanySeed, pick: (entry: { name?: string; d: string }) => string | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(seed.i18n ?? {}).flatMap(([lang, entry]) => {
+      const text = pick(entry)
+      return text ? [[lang, text]] : []
+    }),
+  )
 }
 
 function certificateDates(rng: Faker, now: Date, state: NonNullable<CertSeed['state']>) {

@@ -16,7 +16,7 @@ export type BuyerSeed = {
   interests: CategorySlug[]
   volume: VolumeCode
   languages: string[]
-  /** UI locale */
+  /** UI locale (a supported one: zh-Hans, not zh) */
   locale: string
   hours?: [string, string]
 }
@@ -31,10 +31,10 @@ export const BUYERS: BuyerSeed[] = [
   { contact: 'Carlos Rivera', company: 'Lone Star Auto Parts Supply', country: 'US', city: 'Houston', timeZone: 'America/Chicago', type: 'WHOLESALER', interests: ['auto-parts'], volume: 'FROM_1M_TO_5M', languages: ['en', 'es'], locale: 'en', hours: ['07:30', '16:30'] },
   { contact: 'Priya Patel', company: 'Pacific Wellness Naturals', country: 'US', city: 'Seattle', timeZone: 'America/Los_Angeles', type: 'ECOMMERCE', interests: ['health-supplements', 'beverages'], volume: 'FROM_50K_TO_250K', languages: ['en'], locale: 'en' },
   // China
-  { contact: 'Zhang Wei', company: 'Shanghai Haina Trading Co., Ltd.', country: 'CN', city: 'Shanghai', timeZone: 'Asia/Shanghai', type: 'IMPORTER', interests: ['processed-food', 'seafood', 'health-supplements'], volume: 'OVER_5M', languages: ['zh', 'en'], locale: 'zh', hours: ['09:00', '17:30'] },
-  { contact: 'Piao Chunhua', company: 'Hunchun Tumen River Trade Co.', country: 'CN', city: 'Hunchun', timeZone: 'Asia/Shanghai', type: 'WHOLESALER', interests: ['seafood', 'agricultural-products', 'processed-food'], volume: 'FROM_1M_TO_5M', languages: ['zh', 'ko', 'ru'], locale: 'zh' },
-  { contact: 'Liu Yang', company: 'Shenzhen Meiyan Cosmetics E-commerce', country: 'CN', city: 'Shenzhen', timeZone: 'Asia/Shanghai', type: 'ECOMMERCE', interests: ['cosmetics-skincare', 'health-supplements'], volume: 'FROM_1M_TO_5M', languages: ['zh', 'en'], locale: 'zh', hours: ['10:00', '19:00'] },
-  { contact: 'Wang Fang', company: 'Beijing Kangjian Medical Equipment Co.', country: 'CN', city: 'Beijing', timeZone: 'Asia/Shanghai', type: 'DISTRIBUTOR', interests: ['medical-devices'], volume: 'FROM_1M_TO_5M', languages: ['zh'], locale: 'zh' },
+  { contact: 'Zhang Wei', company: 'Shanghai Haina Trading Co., Ltd.', country: 'CN', city: 'Shanghai', timeZone: 'Asia/Shanghai', type: 'IMPORTER', interests: ['processed-food', 'seafood', 'health-supplements'], volume: 'OVER_5M', languages: ['zh', 'en'], locale: 'zh-Hans', hours: ['09:00', '17:30'] },
+  { contact: 'Piao Chunhua', company: 'Hunchun Tumen River Trade Co.', country: 'CN', city: 'Hunchun', timeZone: 'Asia/Shanghai', type: 'WHOLESALER', interests: ['seafood', 'agricultural-products', 'processed-food'], volume: 'FROM_1M_TO_5M', languages: ['zh', 'ko', 'ru'], locale: 'zh-Hans' },
+  { contact: 'Liu Yang', company: 'Shenzhen Meiyan Cosmetics E-commerce', country: 'CN', city: 'Shenzhen', timeZone: 'Asia/Shanghai', type: 'ECOMMERCE', interests: ['cosmetics-skincare', 'health-supplements'], volume: 'FROM_1M_TO_5M', languages: ['zh', 'en'], locale: 'zh-Hans', hours: ['10:00', '19:00'] },
+  { contact: 'Wang Fang', company: 'Beijing Kangjian Medical Equipment Co.', country: 'CN', city: 'Beijing', timeZone: 'Asia/Shanghai', type: 'DISTRIBUTOR', interests: ['medical-devices'], volume: 'FROM_1M_TO_5M', languages: ['zh'], locale: 'zh-Hans' },
   { contact: 'Jin Xiuying', company: 'Yanbian Joyful Foods', country: 'CN', city: 'Yanji', timeZone: 'Asia/Shanghai', type: 'DISTRIBUTOR', interests: ['processed-food', 'beverages'], volume: 'FROM_250K_TO_1M', languages: ['zh', 'ko'], locale: 'ko' },
   // Japan
   { contact: 'Takashi Sato', company: 'Sakura Foods Trading K.K.', country: 'JP', city: 'Tokyo', timeZone: 'Asia/Tokyo', type: 'IMPORTER', interests: ['processed-food', 'beverages', 'agricultural-products'], volume: 'FROM_1M_TO_5M', languages: ['ja', 'en'], locale: 'ja' },
@@ -79,6 +79,8 @@ export const BUYERS: BuyerSeed[] = [
   { contact: 'Nurul Aisyah binti Hassan', company: 'Halal Harvest Sdn. Bhd.', country: 'MY', city: 'Kuala Lumpur', timeZone: 'Asia/Kuala_Lumpur', type: 'IMPORTER', interests: ['processed-food', 'seafood', 'health-supplements', 'cosmetics-skincare'], volume: 'FROM_1M_TO_5M', languages: ['ms', 'en'], locale: 'en' },
   { contact: 'Rizky Pratama', company: 'PT Nusantara Halal Pangan', country: 'ID', city: 'Jakarta', timeZone: 'Asia/Jakarta', type: 'DISTRIBUTOR', interests: ['processed-food', 'seafood'], volume: 'FROM_250K_TO_1M', languages: ['id', 'en'], locale: 'en' },
   { contact: 'Omar Al Mansoori', company: 'Gulf Gateway Foodstuff Trading LLC', country: 'AE', city: 'Dubai', timeZone: 'Asia/Dubai', type: 'IMPORTER', interests: ['processed-food', 'seafood', 'cosmetics-skincare'], volume: 'OVER_5M', languages: ['ar', 'en'], locale: 'en', hours: ['09:00', '18:00'] },
+  // Heilongjiang, on the GTI corridor to Russia (last in the list: the buyers above keep their random draws)
+  { contact: 'Zhao Min', company: 'Harbin Songbei Import & Export Co., Ltd.', country: 'CN', city: 'Harbin', timeZone: 'Asia/Shanghai', type: 'IMPORTER', interests: ['processed-food', 'agricultural-products', 'seafood'], volume: 'FROM_1M_TO_5M', languages: ['zh', 'ru', 'en'], locale: 'zh-Hans', hours: ['08:30', '17:30'] },
 ]
 
 /** Two-digit HS chapters typical for each category (for BuyerProfile.hsChapters). */

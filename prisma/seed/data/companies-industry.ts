@@ -489,10 +489,20 @@ export const INDUSTRY_COMPANIES: CompanySeed[] = [
     employees: 80,
     exp: 20,
     markets: ['JP', 'MN', 'RU', 'US', 'DE', 'PL'],
-    languages: ['ko', 'en'],
+    languages: ['ko', 'en', 'mn', 'ru'],
     currency: 'USD',
     owner: { name: 'Chang-ho Seo', title: 'CEO', locale: 'ko' },
     member: { name: 'Min-ji Kang', title: 'Merchandising Manager', locale: 'en' },
+    // Winter wear for Mongolia: a Mongolian sales manager who reads the platform in Mongolian.
+    moreMembers: [{ name: 'Enkhjin Bold', title: 'Sales Manager, Mongolia', locale: 'mn' }],
+    i18n: {
+      ru: {
+        d: 'Бывшая трикотажная фабрика шахтёрского города, ставшая брендом снаряжения: термобельё из мериноса, треккинговые носки и флис из переработанного полиэстера, испытанные зимой в Тхэбэке на высоте 1000 м.',
+      },
+      mn: {
+        d: 'Уурхайн хотын сүлжмэлийн үйлдвэрээс гадаа хувцасны брэнд болсон компани: мериносын ноосон дотуур хувцас, явган аяллын оймс, дахин боловсруулсан флис даавууг Тэбэкийн 1000 м өндөрт өвлийн хүйтэнд туршдаг.',
+      },
+    },
     certs: [
       { type: 'OEKO-TEX', market: 'INT', issuer: 'OEKO-TEX STANDARD 100 (Hohenstein)' },
       { type: 'GRS', market: 'INT', issuer: 'Global Recycled Standard (Control Union)', state: 'expired' },
@@ -508,6 +518,7 @@ export const INDUSTRY_COMPANIES: CompanySeed[] = [
         ja: 'メリノウール ベースレイヤー',
         ru: 'Термобельё из шерсти мериноса',
         zh: '美利奴羊毛打底衫',
+        mn: 'Мериносын ноосон дотуур цамц 200 г/м²',
         d: '100% RWS merino, 18.5 micron, flatlock seams, odour-resistant.',
         dKo: 'RWS 메리노 100%, 18.5 마이크론, 플랫락 봉제, 방취.',
         unit: 'pcs',
@@ -527,6 +538,7 @@ export const INDUSTRY_COMPANIES: CompanySeed[] = [
         en: 'Merino Hiking Socks (cushioned)',
         ko: '메리노 등산 양말',
         ru: 'Треккинговые носки из мериноса',
+        mn: 'Мериносын ноосон явган аяллын оймс (зөөлөвчтэй)',
         d: '68% merino, terry-cushioned sole, seamless toe; sizes S–XL.',
         dKo: '메리노 68%, 파일 쿠션 바닥, 무봉제 발가락, S–XL.',
         unit: 'pair',
@@ -541,6 +553,7 @@ export const INDUSTRY_COMPANIES: CompanySeed[] = [
         hs: '650500',
         en: 'Ribbed Wool-blend Beanie',
         ko: '울 혼방 비니',
+        mn: 'Ноос холимог сүлжмэл малгай',
         d: 'Double-layer rib beanie, 50% wool, custom woven labels from 500 pcs.',
         dKo: '이중 골지 비니, 울 50%, 500개부터 라벨 주문 제작.',
         unit: 'pcs',
@@ -585,6 +598,7 @@ export const INDUSTRY_COMPANIES: CompanySeed[] = [
         en: 'Touchscreen Knit Gloves',
         ko: '터치스크린 니트 장갑',
         ru: 'Вязаные сенсорные перчатки',
+        mn: 'Мэдрэгч дэлгэцэнд ажилладаг сүлжмэл бээлий',
         d: 'Conductive-yarn fingertips, silicone grip palm, unisex S–L.',
         dKo: '손끝 전도사, 실리콘 미끄럼 방지, 남녀공용 S–L.',
         unit: 'pair',

@@ -31,6 +31,7 @@ export type VariantSeed = {
   zh?: string
   ja?: string
   ru?: string
+  mn?: string
 }
 
 export type ProductSeed = {
@@ -42,6 +43,8 @@ export type ProductSeed = {
   zh?: string
   ja?: string
   ru?: string
+  /** Mongolian (Khalkha, Cyrillic script) */
+  mn?: string
   d: string
   dKo?: string
   unit: string
@@ -78,4 +81,8 @@ export type CompanySeed = {
   certs: CertSeed[]
   products: ProductSeed[]
   blockedWords?: string[]
+  /** The company's name (optional: brand names often stay in Latin letters) and description in more content languages */
+  i18n?: Partial<Record<'zh' | 'ja' | 'ru' | 'mn', { name?: string; d: string }>>
+  /** Members beyond `member`, added after every company so the other demo data keeps its random draws */
+  moreMembers?: PersonSeed[]
 }
