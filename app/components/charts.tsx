@@ -23,7 +23,7 @@ export function BarChartFigure<Row extends Record<string, string | number>>({
   data,
   categoryKey,
   series,
-  format = (value) => String(value),
+  format,
   layout = 'horizontal',
   table,
   height = 260,
@@ -33,15 +33,17 @@ export function BarChartFigure<Row extends Record<string, string | number>>({
   data: readonly Row[]
   categoryKey: keyof Row & string
   series: readonly ChartSeries[]
+  /** Axis ticks and tooltips; by default a number in the reader's notation. */
   format?: (value: number) => string
   layout?: 'horizontal' | 'vertical'
   table: ReactNode
   height?: number
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const mounted = useMounted()
   const titleId = useId()
   const vertical = layout === 'vertical'
+  const formatValue = format ?? ((value: number) => new Intl.NumberFormat(i18n.language).format(value))
   return (
     <figure aria-labelledby={titleId} className="space-y-2">
       <figcaption id={titleId} className="text-sm font-semibold text-slate-800">
@@ -54,16 +56,16 @@ export function BarChartFigure<Row extends Record<string, string | number>>({
               <CartesianGrid strokeDasharray="3 3" />
               {vertical ? (
                 <>
-                  <XAxis type="number" tickFormatter={(v: number) => format(v)} />
+                  <XAxis type="number" tickFormatter={(v: number) => formatValue(v)} />
                   <YAxis type="category" dataKey={categoryKey as never} width={140} tick={{ fontSize: 12 }} />
                 </>
               ) : (
                 <>
                   <XAxis dataKey={categoryKey as never} tick={{ fontSize: 12 }} />
-                  <YAxis tickFormatter={(v: number) => format(v)} />
+                  <YAxis tickFormatter={(v: number) => formatValue(v)} />
                 </>
               )}
-              <Tooltip formatter={(value) => format(Number(value))} />
+              <Tooltip formatter={(value) => formatValue(Number(value))} />
               {series.length > 1 ? <Legend /> : null}
               {series.map((s) => (
                 <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />

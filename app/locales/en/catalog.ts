@@ -40,6 +40,8 @@ const catalog = {
     pagination: 'Pagination',
     from: 'from {{price}}',
     moq: 'MOQ {{moq}} {{unit}}',
+    /** The product page's label for its minimum order quantity. */
+    moqLabel: 'Minimum order quantity (MOQ)',
     leadTime_one: 'Lead time {{count}} day',
     leadTime_other: 'Lead time {{count}} days',
     sampleAvailable: 'Samples available',

@@ -104,6 +104,8 @@ const fairs = {
     usdPerUnit: 'USD per unit',
     validFrom: 'Valid from',
     delete: 'Delete',
+    /** The delete button of one exchange rate, for screen readers. */
+    deleteRate: 'Delete the {{currency}} rate valid from {{date}}',
     rateSaved: 'Exchange rates updated.',
     ratesReadOnly: 'Platform administrators maintain these rates for every fair. Ask an administrator to add or correct one.',
     rateHistory: 'Change history',
@@ -180,6 +182,10 @@ const fairs = {
     title: '{{fair}} — export results',
     exportCsv: 'Download CSV',
     exportXlsx: 'Download Excel',
+    /** One item of a chart's spoken summary (aria-label). */
+    chartPoint: '{{label}}: {{value}}',
+    /** A registrations row of exhibitors from a country. */
+    exportersIn: '{{country}} (exhibitors)',
     showTable: 'Show the numbers as a table',
     buyersRegistered: 'Buyers registered',
     exportersRegistered: 'Exhibitors registered',
@@ -206,6 +212,12 @@ const fairs = {
     uniqueViewers: 'Unique viewers',
     peakViewers: 'Peak concurrent viewers',
     watchHours: 'Watch time (hours)',
+    liveUniqueViewers: 'Live: unique viewers',
+    livePeakViewers: 'Live: peak concurrent viewers',
+    liveWatchHours: 'Live: watch time (hours)',
+    /** A count with how many of them were won or held. */
+    inquiriesWithWon: '{{total}} ({{won}} won)',
+    meetingsWithHeld: '{{total}} ({{held}} held)',
     chatMessages: 'Chat messages',
     topSessions_one: 'Top showcase',
     topSessions_other: 'Top {{count}} showcases by viewers',

@@ -42,6 +42,7 @@ const catalog: MessagesOf<typeof en, 'ko'> = {
     pagination: '페이지 이동',
     from: '{{price}}부터',
     moq: 'MOQ {{moq}} {{unit}}',
+    moqLabel: '최소 주문 수량(MOQ)',
     leadTime_other: '리드타임 {{count}}일',
     sampleAvailable: '샘플 제공',
     hs: 'HS {{code}}',

@@ -13,12 +13,18 @@ import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+import { metaT } from '~/lib/meta'
 
 /** The landing page leads with up to this many shows on air; the directory has them all. */
 const LANDING_LIVE_LIMIT = 3
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
+
+export const meta: Route.MetaFunction = (args) => {
+  const t = metaT(args)
+  return [{ title: `${t('common.appName')} — ${t('pageTitle.home')}` }, { name: 'description', content: t('pageTitle.homeDescription') }]
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)

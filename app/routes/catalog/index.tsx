@@ -13,11 +13,12 @@ import { countryOptions } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+import { pageTitle } from '~/lib/meta'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Catalog · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.catalog')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)

@@ -24,6 +24,7 @@ import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+import { pageTitle } from '~/lib/meta'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
@@ -49,7 +50,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   return handleRfq(request, params.productId)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.product.name} · Tradecast` }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, () => [args.loaderData.product.name])
 
 export default function ProductRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
@@ -90,7 +91,7 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
         ) : null}
         <dl className="grid gap-4 rounded-xl bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200 sm:grid-cols-2">
           <div>
-            <dt className="text-slate-500">MOQ</dt>
+            <dt className="text-slate-500">{t('catalog.moqLabel')}</dt>
             <dd className="font-semibold">
               {product.moq.toLocaleString(locale)} {product.unit}
             </dd>

@@ -11,8 +11,9 @@ import { getExporterResults } from '~/domain/exporters/results.server'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import { pageTitle } from '~/lib/meta'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Results · Tradecast' }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.results')])
 
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
@@ -57,9 +58,9 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
       </header>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label={t('kpis.sessions')} value={n.format(totals.sessions)} />
-        <StatCard label={`${t('kpis.live')}: ${t('kpis.uniqueViewers')}`} value={n.format(totals.uniqueViewers)} />
-        <StatCard label={`${t('kpis.live')}: ${t('kpis.peakViewers')}`} value={n.format(totals.peakViewers)} />
-        <StatCard label={`${t('kpis.live')}: ${t('kpis.watchHours')}`} value={hours(totals.watchSeconds)} />
+        <StatCard label={t('kpis.liveUniqueViewers')} value={n.format(totals.uniqueViewers)} />
+        <StatCard label={t('kpis.livePeakViewers')} value={n.format(totals.peakViewers)} />
+        <StatCard label={t('kpis.liveWatchHours')} value={hours(totals.watchSeconds)} />
       </dl>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" aria-label={t('kpis.replaysTitle')}>
         <StatCard label={t('kpis.replayUniqueViewers')} value={<span data-testid="results-replay-viewers">{n.format(totals.replayUniqueViewers)}</span>} />
@@ -67,8 +68,11 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
         <StatCard label={t('kpis.totalWatchHours')} value={hours(totals.watchSeconds + totals.replayWatchSeconds)} />
       </dl>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <StatCard label={t('kpis.inquiries')} value={`${n.format(totals.inquiries)} (${t('status.WON')} ${n.format(totals.wonInquiries)})`} />
-        <StatCard label={t('kpis.meetingsRequested')} value={`${n.format(totals.meetings)} (${t('status.HELD')} ${n.format(totals.meetingsHeld)})`} />
+        <StatCard label={t('kpis.inquiries')} value={t('kpis.inquiriesWithWon', { total: n.format(totals.inquiries), won: n.format(totals.wonInquiries) })} />
+        <StatCard
+          label={t('kpis.meetingsRequested')}
+          value={t('kpis.meetingsWithHeld', { total: n.format(totals.meetings), held: n.format(totals.meetingsHeld) })}
+        />
         <StatCard label={t('kpis.consultationValue')} value={formatMoney(totals.consultationUsdCents, 'USD', locale)} />
         <StatCard label={t('kpis.contractValue')} value={formatMoney(totals.contractUsdCents, 'USD', locale)} />
       </dl>

@@ -10,9 +10,11 @@ import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getExporterPublicProfile } from '~/domain/exporters/public-profile.server'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { countryName } from '~/lib/countries'
+import { languageName } from '~/lib/languages'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+import { pageTitle } from '~/lib/meta'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
@@ -25,13 +27,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { profile, replays: await listVisibleReplays({ companyId: profile.id }, user, locale) }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.profile.name} · Tradecast` }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, () => [args.loaderData.profile.name])
 
 export default function ExporterProfileRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale } = useRootData()
   const { profile, replays } = loaderData
-  const languageNames = new Intl.DisplayNames([locale], { type: 'language' })
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center gap-4">
@@ -66,7 +67,7 @@ export default function ExporterProfileRoute({ loaderData }: Route.ComponentProp
               </div>
               <div>
                 <dt className="text-slate-500">{t('catalog.languages')}</dt>
-                <dd>{profile.languages.map((code) => languageNames.of(code) ?? code).join(', ') || '—'}</dd>
+                <dd>{profile.languages.map((code) => languageName(code, locale)).join(', ') || '—'}</dd>
               </div>
               {profile.website ? (
                 <div>

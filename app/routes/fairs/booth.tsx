@@ -10,11 +10,13 @@ import { handleBoothAction, loadBoothPage } from './booth.server'
 import { PreferenceButtons } from '~/components/preference-buttons'
 import { formatHsCode } from '~/domain/catalog/product-rules'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+import { pageTitle } from '~/lib/meta'
+import { useRootData } from '~/lib/use-root-data'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData.company.name} · ${loaderData.fair.name} · Tradecast` }]
+export const meta: Route.MetaFunction = (args) => pageTitle(args, () => [args.loaderData.company.name, args.loaderData.fair.name])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return loadBoothPage(request, params.slug, params.code)
@@ -26,6 +28,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function BoothRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
+  const { locale } = useRootData()
   const { fair, booth, company, products, upcoming, past, preference } = loaderData
   const firstProduct = products[0]
   return (
@@ -84,7 +87,7 @@ export default function BoothRoute({ loaderData }: Route.ComponentProps) {
                   </Link>
                 </ContentText>
                 <p className="text-xs text-slate-500">
-                  HS {formatHsCode(p.hsCode)} · MOQ {p.moq} {p.unit}
+                  {t('catalog.hs', { code: formatHsCode(p.hsCode) })} · {t('catalog.moq', { moq: p.moq.toLocaleString(locale), unit: p.unit })}
                 </p>
                 <Link to={`/catalog/${p.id}#rfq`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
                   {t('fairs.sendInquiry')}

@@ -16,13 +16,14 @@ import { useRootData } from '~/lib/use-root-data'
 import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+import { pageTitle } from '~/lib/meta'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: `${loaderData.fair.name} · Tradecast` },
-  { name: 'description', content: loaderData.fair.description.slice(0, 160) },
+export const meta: Route.MetaFunction = (args) => [
+  ...pageTitle(args, () => [args.loaderData.fair.name]),
+  ...(args.error === undefined ? [{ name: 'description', content: args.loaderData.fair.description.slice(0, 160) }] : []),
 ]
 
 export async function loader({ request, params }: Route.LoaderArgs) {

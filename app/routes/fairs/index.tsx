@@ -10,13 +10,14 @@ import { useRootData } from '~/lib/use-root-data'
 import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+import { metaT, pageTitle } from '~/lib/meta'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
 
-export const meta: Route.MetaFunction = () => [
-  { title: 'Trade fairs · Tradecast' },
-  { name: 'description', content: 'Online trade fairs on Tradecast: current, upcoming and past fairs with live showcases and B2B meetings.' },
+export const meta: Route.MetaFunction = (args) => [
+  ...pageTitle(args, (t) => [t('pageTitle.fairs')]),
+  { name: 'description', content: metaT(args)('pageTitle.fairsDescription') },
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -21,13 +21,13 @@ import { useWatch } from '~/media/use-watch'
 import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
+import { pageTitle } from '~/lib/meta'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: `${loaderData.session.access === 'watch' ? loaderData.session.title : 'Live'} · Tradecast` },
-]
+export const meta: Route.MetaFunction = (args) =>
+  pageTitle(args, (t) => [args.loaderData.session.access === 'watch' ? args.loaderData.session.title : t('pageTitle.live')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)

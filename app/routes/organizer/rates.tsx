@@ -15,6 +15,8 @@ import { RATE_CURRENCIES, RateSchema } from '~/domain/fairs/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { pageTitle } from '~/lib/meta'
+import { formatDate } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.exchangeRates')])
 
@@ -43,7 +45,11 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function RatesRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
+  const { locale } = useRootData()
   const { canManage, changes } = loaderData
+  // A rate's day (YYYY-MM-DD) and its decimal, in the reader's notation.
+  const day = (value: string) => formatDate(`${value}T00:00:00Z`, { locale, timeZone: 'UTC' })
+  const rateFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 10 })
   const [form, fields] = useForm({
     id: 'rate',
     lastResult: actionData?.result,
@@ -96,8 +102,8 @@ export default function RatesRoute({ loaderData, actionData }: Route.ComponentPr
             {loaderData.rates.map((rate) => (
               <tr key={rate.id}>
                 <Cell>{rate.currency}</Cell>
-                <Cell numeric>{rate.usdPerUnit}</Cell>
-                <Cell>{rate.validFrom}</Cell>
+                <Cell numeric>{rateFormat.format(Number(rate.usdPerUnit))}</Cell>
+                <Cell>{day(rate.validFrom)}</Cell>
                 {canManage ? (
                   <Cell align="end">
                     <Form method="post">
@@ -108,7 +114,7 @@ export default function RatesRoute({ loaderData, actionData }: Route.ComponentPr
                         type="submit"
                         variant="ghost"
                         className="min-h-8 px-2 py-1"
-                        aria-label={`${t('fairs.delete')} ${rate.currency} ${rate.validFrom}`}
+                        aria-label={t('fairs.deleteRate', { currency: rate.currency, date: day(rate.validFrom) })}
                       >
                         {t('fairs.delete')}
                       </Button>
@@ -144,9 +150,9 @@ export default function RatesRoute({ loaderData, actionData }: Route.ComponentPr
                   {change.actorName} <span className="text-slate-500">({change.actorEmail})</span>
                 </Cell>
                 <Cell>{change.currency}</Cell>
-                <Cell>{change.validFrom}</Cell>
-                <Cell numeric>{change.oldUsdPerUnit ?? t('fairs.rateNone')}</Cell>
-                <Cell numeric>{change.newUsdPerUnit ?? t('fairs.rateNone')}</Cell>
+                <Cell>{day(change.validFrom)}</Cell>
+                <Cell numeric>{change.oldUsdPerUnit === null ? t('fairs.rateNone') : rateFormat.format(Number(change.oldUsdPerUnit))}</Cell>
+                <Cell numeric>{change.newUsdPerUnit === null ? t('fairs.rateNone') : rateFormat.format(Number(change.newUsdPerUnit))}</Cell>
               </tr>
             ))}
           </Table>

@@ -23,6 +23,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) }, kpis }
 }
 
+/** A chart label cut to `max` characters as people count them (a Hangul syllable or an emoji is one), never inside one. */
+function shortLabel(text: string, max: number): string {
+  const characters = Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (part) => part.segment)
+  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text
+}
+
 const BLUE = '#2563eb'
 const GREEN = '#059669'
 const AMBER = '#d97706'
@@ -49,6 +55,9 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
   const country = (code: string) => (code && code !== '—' ? countryName(code, locale) : '—')
   const chapter = (code: string) => (code ? `${code} ${hsChapterTitle(code, locale) ?? ''}`.trim() : t('kpis.noProduct'))
   const funnelLabel = (stage: string) => t(`kpis.funnel.${stage}`)
+  // A chart's spoken summary: "label: value" items joined as the reader's language lists them.
+  const point = (label: string, value: string) => t('kpis.chartPoint', { label, value })
+  const summaryOf = (items: readonly string[]) => new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' }).format(items)
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -92,7 +101,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
       <Card id="funnel" title={t('kpis.funnelTitle')}>
         <BarChartFigure
           title={t('kpis.funnelTitle')}
-          summary={kpis.funnel.map((f) => `${funnelLabel(f.stage)} ${n.format(f.count)}`).join(', ')}
+          summary={summaryOf(kpis.funnel.map((f) => point(funnelLabel(f.stage), n.format(f.count))))}
           data={kpis.funnel.map((f) => ({ stage: funnelLabel(f.stage), count: f.count }))}
           categoryKey="stage"
           series={[{ key: 'count', label: t('kpis.count'), color: BLUE }]}
@@ -117,7 +126,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
         <Card id="registrations" title={t('kpis.registrationsTitle')}>
           <BarChartFigure
             title={t('kpis.buyersByCountry')}
-            summary={kpis.registrations.buyers.map((r) => `${country(r.country)} ${r.approved}`).join(', ')}
+            summary={summaryOf(kpis.registrations.buyers.map((r) => point(country(r.country), n.format(r.approved))))}
             data={kpis.registrations.buyers.slice(0, TOP).map((r) => ({ country: country(r.country), approved: r.approved, pending: r.pending }))}
             categoryKey="country"
             layout="vertical"
@@ -132,7 +141,11 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
                 headers={[t('fairs.country'), t('kpis.buyersRegistered'), t('status.PENDING')]}
                 rows={[
                   ...kpis.registrations.buyers.map((r) => [country(r.country), n.format(r.approved), n.format(r.pending)]),
-                  ...kpis.registrations.exporters.map((r) => [`${country(r.country)} (${t('roles.EXPORTER')})`, n.format(r.approved), n.format(r.pending)]),
+                  ...kpis.registrations.exporters.map((r) => [
+                    t('kpis.exportersIn', { country: country(r.country) }),
+                    n.format(r.approved),
+                    n.format(r.pending),
+                  ]),
                 ]}
               />
             }
@@ -141,7 +154,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
         <Card id="pipeline" title={t('kpis.pipelineTitle')}>
           <BarChartFigure
             title={t('kpis.inquiriesByStatus')}
-            summary={kpis.pipeline.inquiriesByStatus.map((r) => `${t(`status.${r.status}`)} ${r.count}`).join(', ')}
+            summary={summaryOf(kpis.pipeline.inquiriesByStatus.map((r) => point(t(`status.${r.status}`), n.format(r.count))))}
             data={kpis.pipeline.inquiriesByStatus.map((r) => ({ status: t(`status.${r.status}`), count: r.count }))}
             categoryKey="status"
             series={[{ key: 'count', label: t('kpis.inquiries'), color: BLUE }]}
@@ -162,7 +175,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           />
           <BarChartFigure
             title={t('kpis.meetingsByStatus')}
-            summary={kpis.pipeline.meetingsByStatus.map((r) => `${t(`status.${r.status}`)} ${r.count}`).join(', ')}
+            summary={summaryOf(kpis.pipeline.meetingsByStatus.map((r) => point(t(`status.${r.status}`), n.format(r.count))))}
             data={kpis.pipeline.meetingsByStatus.map((r) => ({ status: t(`status.${r.status}`), count: r.count }))}
             categoryKey="status"
             series={[{ key: 'count', label: t('kpis.meetingsRequested'), color: AMBER }]}
@@ -202,9 +215,20 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
         <p className="mb-4 text-xs text-slate-500">{t('kpis.replayDefinition')}</p>
         <BarChartFigure
           title={t('kpis.topSessions', { count: kpis.sessions.top.length })}
-          summary={kpis.sessions.top.map((s) => `${s.title}: ${s.uniqueViewers} / ${s.peakViewers} / ${s.chatMessages}`).join('; ')}
+          summary={summaryOf(
+            kpis.sessions.top.map((s) =>
+              point(
+                s.title,
+                summaryOf([
+                  point(t('kpis.uniqueViewers'), n.format(s.uniqueViewers)),
+                  point(t('kpis.peakViewers'), n.format(s.peakViewers)),
+                  point(t('kpis.chatMessages'), n.format(s.chatMessages)),
+                ]),
+              ),
+            ),
+          )}
           data={kpis.sessions.top.map((s) => ({
-            title: s.title.length > 24 ? `${s.title.slice(0, 23)}…` : s.title,
+            title: shortLabel(s.title, 24),
             uniqueViewers: s.uniqueViewers,
             peakViewers: s.peakViewers,
             chatMessages: s.chatMessages,
@@ -248,10 +272,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
         <div className="grid gap-8 lg:grid-cols-2">
           <BarChartFigure
             title={t('kpis.byExporter')}
-            summary={c.byExporter
-              .slice(0, TOP)
-              .map((r) => `${r.label}: ${usdCompact(r.contractUsdCents)}`)
-              .join(', ')}
+            summary={summaryOf(c.byExporter.slice(0, TOP).map((r) => point(r.label, usdCompact(r.contractUsdCents))))}
             data={valueChart(c.byExporter, (_, label) => label)}
             categoryKey="name"
             layout="vertical"
@@ -269,10 +290,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           />
           <BarChartFigure
             title={t('kpis.byBuyerCountry')}
-            summary={c.byBuyerCountry
-              .slice(0, TOP)
-              .map((r) => `${country(r.key)}: ${usdCompact(r.contractUsdCents)}`)
-              .join(', ')}
+            summary={summaryOf(c.byBuyerCountry.slice(0, TOP).map((r) => point(country(r.key), usdCompact(r.contractUsdCents))))}
             data={valueChart(c.byBuyerCountry, (key) => country(key))}
             categoryKey="name"
             layout="vertical"
@@ -290,10 +308,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           />
           <BarChartFigure
             title={t('kpis.byHsChapter')}
-            summary={c.byHsChapter
-              .slice(0, TOP)
-              .map((r) => `${chapter(r.key)}: ${usdCompact(r.contractUsdCents)}`)
-              .join(', ')}
+            summary={summaryOf(c.byHsChapter.slice(0, TOP).map((r) => point(chapter(r.key), usdCompact(r.contractUsdCents))))}
             data={valueChart(c.byHsChapter, (key) => chapter(key))}
             categoryKey="name"
             layout="vertical"

@@ -1,0 +1,112 @@
+import { renderToString } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { createRoutesStub, Outlet } from 'react-router'
+import { describe, expect, it } from 'vitest'
+import { createI18n, type Locale } from '~/lib/i18n'
+import Dashboard from './dashboard'
+
+// The fair dashboard's charts speak the reader's language: each figure's summary (its aria-label) names
+// countries, statuses and HS chapters in it, with numbers in its notation, listed as the language lists.
+const breakdown = (key: string, label: string, contractUsdCents: number) => ({
+  key,
+  label,
+  consultations: 2,
+  inquiries: 1,
+  meetings: 1,
+  consultationUsdCents: 1_000_00,
+  contractUsdCents,
+})
+const kpis = {
+  registrations: {
+    buyers: [{ country: 'DE', approved: 1200, pending: 3 }],
+    exporters: [{ country: 'KR', approved: 4, pending: 0 }],
+    buyersApproved: 1200,
+    exportersApproved: 4,
+  },
+  sessions: {
+    totals: {
+      sessions: 1,
+      uniqueViewers: 1500,
+      peakViewers: 90,
+      watchSeconds: 7200,
+      chatMessages: 12,
+      replays: 0,
+      replayUniqueViewers: 0,
+      replayWatchSeconds: 0,
+    },
+    top: [
+      {
+        id: 's1',
+        title: '오미자 청 라이브 시음회와 수출 상담 — 인제 오미자 농장',
+        company: 'Inje',
+        uniqueViewers: 1500,
+        peakViewers: 90,
+        watchSeconds: 7200,
+        replayUniqueViewers: 0,
+        replayWatchSeconds: 0,
+        chatMessages: 12,
+      },
+    ],
+  },
+  pipeline: {
+    inquiries: 2,
+    meetingsRequested: 1,
+    meetingsHeld: 1,
+    wonInquiries: 1,
+    meetingsWithContract: 0,
+    inquiriesByStatus: [{ status: 'WON', count: 1 }],
+    meetingsByStatus: [{ status: 'HELD', count: 1 }],
+  },
+  consultations: {
+    totals: { consultations: 2, inquiries: 1, heldMeetings: 1, consultationUsdCents: 1_000_00, contractUsdCents: 5_000_00, unconverted: 0 },
+    byExporter: [breakdown('c1', 'Inje Omija Farm', 5_000_00)],
+    byBuyerCountry: [breakdown('DE', 'DE', 5_000_00)],
+    byHsChapter: [breakdown('33', '33', 5_000_00)],
+  },
+  funnel: [
+    { stage: 'viewers', count: 1500 },
+    { stage: 'inquiries', count: 2 },
+    { stage: 'meetings', count: 1 },
+    { stage: 'won', count: 1 },
+  ],
+}
+
+function render(locale: Locale): string {
+  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis }
+  const Stub = createRoutesStub([
+    {
+      id: 'root',
+      path: '/',
+      Component: Outlet,
+      children: [{ id: 'dashboard', path: 'dashboard', Component: () => <Dashboard {...({ loaderData } as unknown as Parameters<typeof Dashboard>[0])} /> }],
+    },
+  ])
+  return renderToString(
+    <I18nextProvider i18n={createI18n(locale)}>
+      <Stub initialEntries={['/dashboard']} hydrationData={{ loaderData: { root: { locale, timeZone: 'Asia/Seoul' }, dashboard: loaderData } }} />
+    </I18nextProvider>,
+  )
+}
+
+const labels = (html: string) => [...html.matchAll(/role="img" aria-label="([^"]*)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&'))
+
+describe('fair dashboard charts', () => {
+  it('summarise each chart in Korean', () => {
+    const summaries = labels(render('ko'))
+    expect(summaries).toContain('시청자: 1,500, 문의: 2, 상담: 1 및 성사: 1')
+    expect(summaries).toContain('독일: 1,200')
+    expect(summaries).toContain('성사: 1')
+    expect(summaries).toContain('33 정유·화장품: US$5천')
+    expect(summaries).toContain('오미자 청 라이브 시음회와 수출 상담 — 인제 오미자 농장: 순 시청자: 1,500, 최대 동시 시청자: 90 및 채팅 메시지: 12')
+  })
+
+  it('summarise each chart in Russian and Simplified Chinese notation', () => {
+    const ru = labels(render('ru')).map((summary) => summary.replace(/\s/gu, ' '))
+    expect(ru).toContain('Германия: 1 200')
+    expect(ru.some((summary) => summary.startsWith('33 Эфирные масла, косметика: 5 тыс.'))).toBe(true)
+    const zh = labels(render('zh-Hans'))
+    expect(zh.some((summary) => summary.startsWith('德国') && summary.endsWith('1,200'))).toBe(true)
+    // Listed as Chinese lists: with 、, not an English comma.
+    expect(zh.find((summary) => summary.includes('1,500'))).toMatch(/、/)
+  })
+})
