@@ -3,6 +3,7 @@ import { HhmmSchema, HOURS_ORDER_ISSUE, hoursInOrder } from '~/lib/business-hour
 import { COMPANY_ROLES } from '~/domain/accounts/permissions'
 import { MARKET_BLOCS } from '~/domain/catalog/markets'
 import { isCountryCode } from '~/lib/countries'
+import { SUPPORTED_LOCALES } from '~/lib/i18n'
 import { isLanguageCode } from '~/lib/languages'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
@@ -80,6 +81,8 @@ export const InviteSchema = z.object({
   intent: z.literal('invite'),
   email,
   role: z.enum(INVITABLE_ROLES, { error: 'errors.invalidChoice' }),
+  /** The language of the invitation mail, for someone without an account yet (the form offers the inviter's). */
+  locale: z.enum(SUPPORTED_LOCALES, { error: 'errors.invalidChoice' }).optional(),
 })
 export const RemoveMemberSchema = z.object({ intent: z.literal('remove-member'), memberId: z.string().regex(RECORD_ID_PATTERN) })
 export const RevokeInvitationSchema = z.object({ intent: z.literal('revoke-invitation'), invitationId: z.string().regex(RECORD_ID_PATTERN) })

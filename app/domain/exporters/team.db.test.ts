@@ -70,6 +70,9 @@ describe('invitations', () => {
     const prisma = await getPrisma()
     const notes = await prisma.notification.findMany({ where: { userId: invitee.user.id, kind: 'invitation.created' } })
     expect(notes).toHaveLength(1)
+    // They have an account: the mail is in their language, whatever the inviter reads.
+    const mail = await prisma.emailOutbox.findFirstOrThrow({ where: { to: invitee.user.email }, orderBy: { createdAt: 'desc' } })
+    expect(mail.subject).toContain('Join')
     expect(JSON.stringify(notes)).not.toContain(token)
     const invitation = await prisma.exporterInvitation.findFirstOrThrow({ where: { email: invitee.user.email, companyId: owner.company.id } })
     expect(invitation.tokenHash).toBe(hashInvitationToken(token))
@@ -272,5 +275,23 @@ describe('a removed member', () => {
     await prisma.exporterMember.update({ where: { id: second.member.id }, data: { role: 'MEMBER' } })
     expect(await caught(() => removeMember(owner.company.id, second.user.id, member.member.id))).toMatchObject({ status: 403 })
     expect(await prisma.exporterMember.findUnique({ where: { id: member.member.id } })).not.toBeNull()
+  })
+})
+
+describe('invitation mail language', () => {
+  it('goes in the language the inviter chose for a newcomer, and in their own to someone registered', async () => {
+    const owner = await createExporter()
+    const prisma = await getPrisma()
+    const newcomer = `newcomer-${Date.now()}@example.test`
+    await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: 'Kim' }, email: newcomer, role: 'MEMBER', locale: 'ko' })
+    const toNewcomer = await prisma.emailOutbox.findFirstOrThrow({ where: { to: newcomer } })
+    expect(toNewcomer.subject).toBe(`Tradecast에서 ${owner.company.name}에 합류하세요`)
+    expect(toNewcomer.text).toContain('Kim')
+
+    const registered = await createUser('EXPORTER')
+    await prisma.user.update({ where: { id: registered.user.id }, data: { locale: 'ko' } })
+    await inviteMember({ companyId: owner.company.id, inviter: { id: owner.user.id, name: 'Kim' }, email: registered.user.email, role: 'MEMBER', locale: 'en' })
+    const toRegistered = await prisma.emailOutbox.findFirstOrThrow({ where: { to: registered.user.email } })
+    expect(toRegistered.subject).toBe(`Tradecast에서 ${owner.company.name}에 합류하세요`)
   })
 })

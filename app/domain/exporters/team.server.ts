@@ -10,6 +10,7 @@ import { queueEmail } from '~/domain/notifications/email.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
 import { appOrigin } from '~/utils/request.server'
+import { nameIn } from '~/domain/notifications/localized-values'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -81,23 +82,25 @@ export async function inviteMember({
   const token = randomBytes(32).toString('base64url')
   const link = invitationPath(token)
   const emailIds = await prisma.$transaction(async (tx) => {
-    const company = await tx.exporterCompany.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } })
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, exporterMember: { select: { companyId: true } } } })
+    const company = await tx.exporterCompany.findUniqueOrThrow({ where: { id: companyId }, select: { name: true, nameI18n: true } })
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, locale: true, exporterMember: { select: { companyId: true } } } })
     if (existing?.exporterMember?.companyId === companyId) throw teamError('already-member', 'exporter.team.errors.alreadyMember', 'email')
     await tx.exporterInvitation.deleteMany({ where: { companyId, email, acceptedAt: null } })
     await tx.exporterInvitation.create({
       data: { companyId, email, role, tokenHash: hashInvitationToken(token), invitedById: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
     })
-    const messageData = { company: company.name, inviter: inviter.name }
+    const messageData = { inviter: inviter.name }
+    const companyName = nameIn(company.name, company.nameI18n)
     // The token lives only in the mailed link: an in-app notification (a database row anyone with read
     // access to the notifications table could use) tells a registered invitee without it.
-    if (existing) await notify(tx, { userIds: [existing.id], kind: 'invitation.created', data: messageData, email: false })
-    // The mail goes in the inviter's language (they chose it for this person).
-    const { t } = createI18n(isSupportedLocale(locale) ? locale : 'en')
+    if (existing) await notify(tx, { userIds: [existing.id], kind: 'invitation.created', data: messageData, localized: { company: companyName }, email: false })
+    // Someone with an account reads it in their own language; anyone else in the one the inviter chose.
+    const mailLocale = existing && isSupportedLocale(existing.locale) ? existing.locale : isSupportedLocale(locale) ? locale : 'en'
+    const { t } = createI18n(mailLocale)
     const id = await queueEmail(tx, {
       to: email,
-      subject: t('notifications.invitation.created.title', messageData),
-      text: `${t('notifications.invitation.created.body', messageData)}\n\n${appOrigin()}${link}\n\n${t('exporter.team.inviteEmailExpiry')}`,
+      subject: t('notifications.invitation.created.title', { ...messageData, company: companyName(mailLocale) }),
+      text: `${t('notifications.invitation.created.body', { ...messageData, company: companyName(mailLocale) })}\n\n${appOrigin()}${link}\n\n${t('exporter.team.inviteEmailExpiry')}`,
     })
     return [id]
   })

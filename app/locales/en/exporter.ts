@@ -74,6 +74,8 @@ const exporter = {
       removed: 'The member was removed.',
       invite: 'Invite a colleague',
       sendInvite: 'Send invitation',
+      /** For someone without an account; a registered person gets it in their own language. */
+      inviteLanguage: 'Language of the invitation',
       inviteHint: 'The invitation link is valid for 7 days. Admins can edit the company profile and invite others.',
       inviteEmailExpiry: 'This link is valid for 7 days.',
       invited: 'The invitation was sent.',

@@ -75,6 +75,7 @@ const exporter: MessagesOf<typeof en, 'ko'> = {
       removed: '구성원을 제거했습니다.',
       invite: '동료 초대',
       sendInvite: '초대 보내기',
+      inviteLanguage: '초대 메일 언어',
       inviteHint: '초대 링크는 7일 동안 유효합니다. 관리자는 회사 정보를 수정하고 다른 사람을 초대할 수 있습니다.',
       inviteEmailExpiry: '이 링크는 7일 동안 유효합니다.',
       invited: '초대를 보냈습니다.',

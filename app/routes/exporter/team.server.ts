@@ -38,7 +38,7 @@ export async function handleTeamAction(request: Request) {
           inviter: { id: user.id, name: user.name },
           email: input.email,
           role: input.role,
-          locale: await resolveLocale(request, user),
+          locale: input.locale ?? (await resolveLocale(request, user)),
         })
         return await redirectWithToast('/exporter/team', 'exporter.team.invited')
       }

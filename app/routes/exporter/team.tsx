@@ -11,6 +11,7 @@ import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { Cell, Table } from '~/components/ui/table'
 import { INVITABLE_ROLES, InviteSchema } from '~/domain/exporters/schemas'
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from '~/lib/i18n'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { pageTitle } from '~/lib/meta'
@@ -35,7 +36,7 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
   const [form, fields] = useForm({
     id: 'invite',
     lastResult: fromInvite ? result : undefined,
-    defaultValue: { intent: 'invite', role: 'MEMBER' },
+    defaultValue: { intent: 'invite', role: 'MEMBER', locale },
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
   })
@@ -84,9 +85,9 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
       {viewer.canInvite ? (
         <>
           <Card id="invite" title={t('exporter.team.invite')}>
-            <Form method="post" className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end" {...getFormProps(form)}>
+            <Form method="post" className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" {...getFormProps(form)}>
               <CsrfInput />
-              <div className="sm:col-span-3">
+              <div className="sm:col-span-4">
                 <FormErrors id={form.errorId} errors={form.errors} />
               </div>
               <input type="hidden" name="intent" value="invite" />
@@ -100,6 +101,12 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
                 errors={fields.role.errors}
                 options={INVITABLE_ROLES.map((role) => ({ value: role, label: t(`exporter.team.roles.${role}`) }))}
                 selectProps={getSelectProps(fields.role)}
+              />
+              <SelectField
+                label={t('exporter.team.inviteLanguage')}
+                errors={fields.locale.errors}
+                options={SUPPORTED_LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }))}
+                selectProps={getSelectProps(fields.locale)}
               />
               <Button type="submit" disabled={navigation.state !== 'idle'}>
                 {t('exporter.team.sendInvite')}

@@ -45,7 +45,7 @@ function ScheduleEditor({
   const sorted = [...rows].sort(
     (a, b) =>
       (slotIndex.get(a.slotId) ?? 0) - (slotIndex.get(b.slotId) ?? 0) ||
-      (loaderData.exporters[a.exporterId] ?? '').localeCompare(loaderData.exporters[b.exporterId] ?? ''),
+      (loaderData.exporters[a.exporterId] ?? '').localeCompare(loaderData.exporters[b.exporterId] ?? '', locale),
   )
   const key = (row: DraftRow) => `${row.buyerId}|${row.exporterId}|${row.slotId}`
   const draft = JSON.stringify(rows.map(({ buyerId, exporterId, slotId, locked }) => ({ buyerId, exporterId, slotId, locked })))
