@@ -76,6 +76,8 @@ const exporter: MessagesOf<typeof en, 'zh-Hans'> = {
       removed: '成员已移除。',
       invite: '邀请同事',
       sendInvite: '发送邀请',
+      /** For someone without an account; a registered person gets it in their own language. */
+      inviteLanguage: '邀请邮件语言',
       inviteHint: '邀请链接 7 天内有效。管理员可以编辑公司简介并邀请其他人。',
       inviteEmailExpiry: '此链接 7 天内有效。',
       invited: '邀请已发送。',
