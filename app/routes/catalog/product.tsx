@@ -25,6 +25,7 @@ import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
 import { pageTitle } from '~/lib/meta'
+import { certificationMarketLabel, certificationTypeLabel } from '~/components/certification-labels'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
@@ -159,7 +160,7 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
               {product.certifications.map((cert) => (
                 <li key={cert.id} className="flex flex-wrap justify-between gap-2 py-2">
                   <span className="font-medium">
-                    {cert.type} · {cert.market.length === 2 ? countryName(cert.market, locale) : cert.market}
+                    {certificationTypeLabel(t, cert.type)} · {certificationMarketLabel(t, cert.market, locale)}
                     <span className="ml-2 font-normal text-slate-500">{cert.number}</span>
                   </span>
                   {cert.validUntil ? (

@@ -20,6 +20,7 @@ import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { pageTitle } from '~/lib/meta'
+import { certificationMarketLabel, certificationTypeLabel } from '~/components/certification-labels'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.certifications')])
 
@@ -105,7 +106,8 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
               >
                 <div>
                   <p className="font-semibold">
-                    {cert.type} · {cert.market} · <span className="font-normal">{cert.number}</span>
+                    {certificationTypeLabel(t, cert.type)} · {certificationMarketLabel(t, cert.market, locale)} ·{' '}
+                    <span className="font-normal">{cert.number}</span>
                   </p>
                   <p className="text-xs">
                     {cert.issuer ? `${cert.issuer} · ` : ''}

@@ -56,7 +56,7 @@ export default function ExporterOrdersRoute({ loaderData, actionData }: Route.Co
                     <Link to={`/orders/${order.id}`} className="text-brand-700 hover:underline">
                       {order.reference}
                     </Link>{' '}
-                    · {order.productName ?? '—'} × {order.quantity}
+                    · {order.productName ?? '—'} × {order.quantity.toLocaleString(locale)}
                   </p>
                   <OrderStatusBadge status={order.status} refundPending={order.refundPending} />
                 </div>

@@ -132,7 +132,7 @@ export default function OrderDetailRoute({ loaderData, actionData }: Route.Compo
                 <div>
                   <dt className="text-slate-500">{t('payments.sampleQuantity')}</dt>
                   <dd className="tabular-nums">
-                    {order.quantity} × {formatMoney(order.unitAmountMinor, order.currency, locale)}
+                    {order.quantity.toLocaleString(locale)} × {formatMoney(order.unitAmountMinor, order.currency, locale)}
                   </dd>
                 </div>
                 <div>

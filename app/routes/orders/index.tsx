@@ -48,7 +48,7 @@ export default function MyOrdersRoute({ loaderData }: Route.ComponentProps) {
                   </Link>
                 </Cell>
                 <Cell>
-                  {order.productName ?? '—'} × {order.quantity}
+                  {order.productName ?? '—'} × {order.quantity.toLocaleString(locale)}
                   <span className="block text-xs text-slate-500">{order.companyName}</span>
                 </Cell>
                 <Cell numeric>{formatMoney(order.totalAmountMinor, order.currency, locale)}</Cell>

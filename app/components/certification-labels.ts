@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next'
+import { GLOBAL_MARKET, MARKET_BLOCS } from '~/domain/catalog/markets'
+import { countryName } from '~/lib/countries'
+
+// A certification as the reader reads it: its type and its market in words of their language, never the
+// stored codes (HALAL, EU, GLOBAL).
+
+export function certificationTypeLabel(t: TFunction, type: string): string {
+  return t(`exporter.certifications.types.${type}`, { defaultValue: type })
+}
+
+/** A country by its name, a bloc (EU, GCC, EAEU) by its name, and "all markets" for a global one. */
+export function certificationMarketLabel(t: TFunction, market: string, locale: string): string {
+  if (market === GLOBAL_MARKET) return t('meetings.reasons.globalMarket')
+  // Blocs first: EU is two letters like a country code.
+  if (MARKET_BLOCS.includes(market)) return t(`exporter.certifications.blocs.${market}`)
+  return countryName(market, locale)
+}
