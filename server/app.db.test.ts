@@ -88,11 +88,20 @@ describe('security headers', () => {
 })
 
 /** A raw POST over node:http (fetch cannot send a chunked body it gives up on cleanly). */
-function rawPost(base: string, pathname: string, options: { headers: Record<string, string>; chunks: Buffer[] }): Promise<number> {
+async function rawPost(base: string, pathname: string, options: { headers: Record<string, string>; chunks: Buffer[] }): Promise<number> {
+  return (await rawPostAnswer(base, pathname, options)).status
+}
+
+function rawPostAnswer(
+  base: string,
+  pathname: string,
+  options: { headers: Record<string, string>; chunks: Buffer[] },
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${base}${pathname}`, { method: 'POST', headers: options.headers }, (res) => {
-      res.resume()
-      resolve(res.statusCode ?? 0)
+      const parts: Buffer[] = []
+      res.on('data', (chunk: Buffer) => parts.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }))
     })
     // The server may close the connection while we are still sending: only the status matters.
     req.on('error', (error) => setTimeout(() => reject(error), 1000))
@@ -113,6 +122,16 @@ describe('request body limits', () => {
     const base = await serve()
     const body = overLimit()
     expect(await rawPost(base, '/login', { headers: { ...urlencoded, 'Content-Length': String(body.length) }, chunks: [body] })).toBe(413)
+  })
+
+  it('says so in the sender’s language', async () => {
+    const base = await serve()
+    const body = overLimit()
+    const answer = await rawPostAnswer(base, '/login', {
+      headers: { ...urlencoded, 'Content-Length': String(body.length), 'Accept-Language': 'ko-KR,ko;q=0.9' },
+      chunks: [body],
+    })
+    expect(answer).toEqual({ status: 413, text: '보낸 내용이 너무 큽니다. 뒤로 돌아가 더 작은 파일을 선택하세요.' })
   })
 
   it('refuses a chunked form once it passes 1 MiB', async () => {

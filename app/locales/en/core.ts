@@ -109,6 +109,8 @@ const en = {
     required: 'This field is required.',
     /** A value the form cannot take, when the schema names no more specific message. */
     invalidValue: 'Check this value.',
+    /** A form post over the server's size limit (shown as plain text, before any page). */
+    tooLarge: 'What you sent is too large. Go back and choose smaller files.',
     invalidEmail: 'Enter a valid email address.',
     passwordTooShort: 'The password must be at least 10 characters.',
     passwordTooLong: 'The password must be at most 200 characters.',

@@ -107,6 +107,7 @@ const ko: MessagesOf<typeof en, 'ko'> = {
     hoursOrder: '종료 시간은 시작 시간보다 늦어야 합니다.',
     required: '필수 입력 항목입니다.',
     invalidValue: '이 값을 확인하세요.',
+    tooLarge: '보낸 내용이 너무 큽니다. 뒤로 돌아가 더 작은 파일을 선택하세요.',
     invalidEmail: '올바른 이메일 주소를 입력하세요.',
     passwordTooShort: '비밀번호는 10자 이상이어야 합니다.',
     passwordTooLong: '비밀번호는 200자 이하여야 합니다.',
