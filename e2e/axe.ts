@@ -42,9 +42,11 @@ export async function useGuestLanguage(context: BrowserContext, baseURL: string,
 
 /**
  * Signed in, the account's saved language wins: switch it with the header's language switch (which saves
- * it) and return the one it had, to be switched back when the test ends.
+ * it) and return the one it had, to be switched back when the test ends. Read on a freshly loaded page:
+ * right after the sign-in's client-side redirect, <html lang> may still be the sign-in page's.
  */
 export async function switchAccountLanguage(page: Page, locale: 'en' | 'ko'): Promise<'en' | 'ko'> {
+  await page.goto('/settings')
   const before = (await page.locator('html').getAttribute('lang')) === 'ko' ? 'ko' : 'en'
   if (before !== locale) await chooseLanguage(page, locale)
   return before

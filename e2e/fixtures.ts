@@ -16,9 +16,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  * button's name is in the language shown, so it is found as the only button of the switch's form.
  */
 export async function chooseLanguage(page: Page, locale: 'en' | 'ko' | 'zh-Hans' | 'ja' | 'ru' | 'mn') {
-  const language = page.getByRole('banner').getByRole('combobox')
-  await language.selectOption(locale)
-  await page.getByRole('banner').locator('form').filter({ has: language }).getByRole('button').click()
+  const header = page.getByRole('banner')
+  await header.getByRole('combobox').selectOption(locale)
+  // `has` is matched inside each form, so the inner locator starts from the page, not the banner.
+  await header
+    .locator('form')
+    .filter({ has: page.getByRole('combobox') })
+    .getByRole('button')
+    .click()
   await expect(page.locator('html')).toHaveAttribute('lang', locale)
 }
 
