@@ -18,6 +18,7 @@ const catalog: MessagesOf<typeof en, 'ja'> = {
     anyCertification: 'すべての認証',
     anyMarket: 'すべての市場',
     maxMoq: 'MOQの上限',
+    moqLabel: '最小注文数量（MOQ）',
     priceRange: '単価（USD）',
     priceMin: '下限',
     priceMax: '上限',

@@ -108,6 +108,7 @@ const ja: MessagesOf<typeof en, 'ja'> = {
     required: 'この項目は必須です。',
     /** A value the form cannot take, when the schema names no more specific message. */
     invalidValue: '入力内容を確認してください。',
+    tooLarge: '送信した内容が大きすぎます。戻って、より小さいファイルを選んでください。',
     invalidEmail: '有効なメールアドレスを入力してください。',
     passwordTooShort: 'パスワードは10文字以上で入力してください。',
     passwordTooLong: 'パスワードは200文字以内で入力してください。',

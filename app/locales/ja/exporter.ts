@@ -76,6 +76,7 @@ const exporter: MessagesOf<typeof en, 'ja'> = {
       removed: 'メンバーを削除しました。',
       invite: '同僚を招待',
       sendInvite: '招待を送信',
+      inviteLanguage: '招待メールの言語',
       inviteHint: '招待リンクの有効期限は7日間です。管理者は会社プロフィールの編集と、他のメンバーの招待ができます。',
       inviteEmailExpiry: 'このリンクの有効期限は7日間です。',
       invited: '招待を送信しました。',

@@ -4,6 +4,11 @@ import type { MessagesOf } from '../types'
 const payments: MessagesOf<typeof en, 'ja'> = {
   payments: {
     nav: { orders: '注文' },
+    checkout: {
+      sampleLine: '{{product}} — サンプル',
+      sampleDescription: '{{reference}} · 配送先: {{country}}',
+      boothLine: '{{fair}} — ブース {{code}}',
+    },
     status: {
       PENDING: '支払い待ち',
       PAID: '支払い済み',

@@ -76,6 +76,7 @@ const exporter: MessagesOf<typeof en, 'mn'> = {
       removed: 'Гишүүнийг хаслаа.',
       invite: 'Хамтран ажиллагчаа урих',
       sendInvite: 'Урилга илгээх',
+      inviteLanguage: 'Урилгын хэл',
       inviteHint: 'Урилгын холбоос 7 хоног хүчинтэй. Админууд компанийн профайлыг засаж, бусдыг урих боломжтой.',
       inviteEmailExpiry: 'Энэ холбоос 7 хоног хүчинтэй.',
       invited: 'Урилга илгээгдлээ.',

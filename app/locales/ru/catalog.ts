@@ -5,7 +5,7 @@ const catalog: MessagesOf<typeof en, 'ru'> = {
   catalog: {
     title: 'Каталог',
     searchLabel: 'Поиск товаров',
-    searchPlaceholder: 'например, женьшень, тканевая маска, 인삼, 人参',
+    searchPlaceholder: 'женьшень, тканевая маска, 인삼, 人参',
     search: 'Найти',
     filters: 'Фильтры',
     applyFilters: 'Применить',
@@ -18,6 +18,7 @@ const catalog: MessagesOf<typeof en, 'ru'> = {
     anyCertification: 'Любой сертификат',
     anyMarket: 'Любой рынок',
     maxMoq: 'MOQ не более',
+    moqLabel: 'Минимальный заказ (MOQ)',
     priceRange: 'Цена за единицу (USD)',
     priceMin: 'От',
     priceMax: 'До',

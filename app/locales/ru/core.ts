@@ -114,6 +114,7 @@ const ru: MessagesOf<typeof en, 'ru'> = {
     required: 'Это поле обязательно.',
     /** A value the form cannot take, when the schema names no more specific message. */
     invalidValue: 'Проверьте это значение.',
+    tooLarge: 'Отправленные данные слишком велики. Вернитесь и выберите файлы меньшего размера.',
     invalidEmail: 'Введите корректный адрес электронной почты.',
     passwordTooShort: 'Пароль должен содержать не менее 10 символов.',
     passwordTooLong: 'Пароль должен содержать не более 200 символов.',

@@ -4,6 +4,11 @@ import type { MessagesOf } from '../types'
 const payments: MessagesOf<typeof en, 'ru'> = {
   payments: {
     nav: { orders: 'Заказы' },
+    checkout: {
+      sampleLine: '{{product}} — образец',
+      sampleDescription: '{{reference}} · доставка: {{country}}',
+      boothLine: '{{fair}} — стенд {{code}}',
+    },
     status: {
       PENDING: 'Ожидает оплаты',
       PAID: 'Оплачен',

@@ -11,7 +11,7 @@ const core: MessagesOf<typeof en, 'zh-Hans'> = {
     // The language switch's button: applies the language chosen in the select next to it.
     changeLanguage: '切换',
     // Next to text shown in another language (its translation is missing); the name comes from Intl.DisplayNames.
-    inLanguage: '{{language}}原文',
+    inLanguage: '{{language}}内容',
     timeZone: '时区',
     timesShownIn: '时间按 {{zone}} 显示',
     loading: '加载中…',
@@ -110,6 +110,7 @@ const core: MessagesOf<typeof en, 'zh-Hans'> = {
     required: '此项为必填项。',
     /** A value the form cannot take, when the schema names no more specific message. */
     invalidValue: '请检查此项内容。',
+    tooLarge: '您发送的内容过大。请返回并选择较小的文件。',
     invalidEmail: '请输入有效的电子邮箱地址。',
     passwordTooShort: '密码至少需要 10 个字符。',
     passwordTooLong: '密码最多 200 个字符。',

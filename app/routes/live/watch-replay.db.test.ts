@@ -68,7 +68,7 @@ describe('/live/:sessionId after the show', () => {
     const request = appGet(`/live/${session.id}`)
     request.headers.set('Accept-Language', 'ko-KR,ko;q=0.9')
     const html = await (await app.handle(request)).text()
-    expect(html).toContain('aria-label="다시 보기 플레이어"')
+    expect(html).toContain('aria-label="다시보기 플레이어"')
   })
 
   it('starts where ?t= asks', async () => {
