@@ -97,8 +97,7 @@ const fairs: MessagesOf<typeof en, 'zh-Hans'> = {
     propose: '提交申请',
     proposed: '申请已提交，主办方将把它排入日程。',
     ratesTitle: '汇率',
-    ratesIntro:
-      '展会 KPI 以美元统计。其他币种的金额按交易日期适用的汇率换算，即“生效日期”不晚于该日期的最新汇率。',
+    ratesIntro: '展会 KPI 以美元统计。其他币种的金额按交易日期适用的汇率换算，即“生效日期”不晚于该日期的最新汇率。',
     addRate: '添加或更正汇率',
     usdPerUnit: '每单位折合 USD',
     validFrom: '生效日期',
@@ -167,8 +166,7 @@ const fairs: MessagesOf<typeof en, 'zh-Hans'> = {
       fair: '展会日程',
       noFair: '无：独立直播展示',
       fairOption: '{{fair}}（展会时间 {{from}} – {{to}}，{{zone}}）',
-      fairHint:
-        '列出贵公司已获批展位的展会。提交给展会的直播展示必须在展会日期内举行并设为公开；主办方批准后，它将出现在展会日程中。',
+      fairHint: '列出贵公司已获批展位的展会。提交给展会的直播展示必须在展会日期内举行并设为公开；主办方批准后，它将出现在展会日程中。',
       proposed: '直播展示已提交给展会，主办方批准后将出现在日程中。',
       awaitingApproval: '{{fair}}：等待展会主办方批准',
       inProgramme: '已列入 {{fair}} 展会日程',

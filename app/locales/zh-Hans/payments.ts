@@ -34,8 +34,7 @@ const payments: MessagesOf<typeof en, 'zh-Hans'> = {
     sampleSignIn: '请以采购商身份登录后订购样品。',
     sampleOnlyBuyers: '仅采购商账号可以订购样品。',
     paymentsUnavailable: '在线支付暂不可用。',
-    operatorNotice:
-      '支付功能已停用：未设置 STRIPE_SECRET_KEY 和 STRIPE_WEBHOOK_SECRET。配置完成前，样品购买和展位费将被隐藏；Tradecast 的其他功能可正常使用。',
+    operatorNotice: '支付功能已停用：未设置 STRIPE_SECRET_KEY 和 STRIPE_WEBHOOK_SECRET。配置完成前，样品购买和展位费将被隐藏；Tradecast 的其他功能可正常使用。',
     myOrdersTitle: '我的订单',
     sampleOrders: '样品订单',
     noOrders: '您还没有订购过样品。',
