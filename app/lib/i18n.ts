@@ -1,10 +1,9 @@
 import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { messages } from '~/locales'
+import { type Locale, SUPPORTED_LOCALES } from '~/locales/locale-codes'
 
-// The GTI region's languages and English. Chinese is Simplified script (`zh-Hans`), as read in the PRC.
-export const SUPPORTED_LOCALES = ['en', 'ko', 'zh-Hans', 'ja', 'ru', 'mn'] as const
-export type Locale = (typeof SUPPORTED_LOCALES)[number]
+export { type Locale, SUPPORTED_LOCALES }
 export const DEFAULT_LOCALE: Locale = 'en'
 
 /** Each locale's own name, for the language switch. */

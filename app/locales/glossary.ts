@@ -1,4 +1,4 @@
-import type { Locale } from '~/lib/i18n'
+import type { Locale } from './locale-codes'
 
 /**
  * Trade vocabulary every locale follows. When an English message uses a term (`en`), its translation

@@ -1,4 +1,4 @@
-import type { Locale } from '~/lib/i18n'
+import type { Locale } from './locale-codes'
 
 /**
  * CLDR cardinal plural categories each locale needs (what `Intl.PluralRules(locale)` can return).
