@@ -1,4 +1,6 @@
-// ISO 3166-1 alpha-2 codes; names come from Intl.DisplayNames in the reader's language.
+// ISO 3166-1 alpha-2 codes; their names in the reader's language come from the generated table (display-names.ts).
+import { displayNames, names } from './display-names'
+
 export const COUNTRY_CODES = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
   'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
@@ -15,31 +17,12 @@ export function isCountryCode(value: string): boolean {
   return COUNTRY_SET.has(value)
 }
 
-// Chromium patches a few region names in its ICU data ("Hong Kong" where Node says "Hong Kong SAR
-// China"), so server and browser would render different text and React's hydration would fail.
-// These names are fixed here for both sides; all other names were checked to agree (en, ko).
-const NAME_OVERRIDES: Record<string, Record<string, string>> = {
-  en: { FK: 'Falkland Islands', HK: 'Hong Kong', MO: 'Macao', PS: 'Palestine' },
-  ko: { FK: '포클랜드 제도', HK: '홍콩', MO: '마카오', PS: '팔레스타인' },
-}
-
-function displayName(names: Intl.DisplayNames | null, code: string, locale: string): string {
-  return NAME_OVERRIDES[locale]?.[code] ?? names?.of(code) ?? code
-}
-
-function regionNames(locale: string): Intl.DisplayNames | null {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' })
-  } catch {
-    return null
-  }
-}
-
+/** A country's name in the reader's language (a tag other than a UI locale reads the nearest one); unknown codes as they are. */
 export function countryName(code: string, locale: string): string {
-  return displayName(regionNames(locale), code, locale)
+  return names(locale).countries.get(code) ?? code
 }
 
+/** Every country, in the reader's alphabetical order (sorted when the table was generated: browsers collate differently). */
 export function countryOptions(locale: string): Array<{ value: string; label: string }> {
-  const names = regionNames(locale)
-  return COUNTRY_CODES.map((code) => ({ value: code, label: displayName(names, code, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))
+  return displayNames(locale).countries.map(([value, label]) => ({ value, label }))
 }

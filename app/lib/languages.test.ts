@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SUPPORTED_LOCALES } from './i18n'
-import { contentLanguageOf, languageName, languageOptions } from './languages'
+import { contentLanguageOf, LANGUAGE_CODES, languageName, languageOptions } from './languages'
 
 describe('contentLanguageOf', () => {
   it('maps each UI locale to the key its stored translations use', () => {
@@ -29,9 +29,17 @@ describe('languageName', () => {
     expect(languageName('ru', 'ko')).toBe('러시아어')
   })
 
-  it('sorts options by the reader’s collation', () => {
-    const labels = languageOptions('ru').map((option) => option.label)
-    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'ru')))
-    expect(labels.indexOf('английский')).toBeGreaterThan(-1)
+  it('sorts options by the reader’s collation, every language once', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const options = languageOptions(locale)
+      expect(options.map((option) => option.value).sort(), locale).toEqual([...LANGUAGE_CODES].sort())
+      const labels = options.map((option) => option.label)
+      expect(labels, locale).toEqual([...labels].sort((a, b) => a.localeCompare(b, locale)))
+    }
+    expect(languageOptions('ru').map((option) => option.label)).toContain('английский')
+  })
+
+  it('leaves a code outside the list as it is', () => {
+    expect(languageName('sw', 'en')).toBe('sw')
   })
 })

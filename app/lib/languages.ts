@@ -1,4 +1,7 @@
-// Languages people on Tradecast commonly speak (BCP 47 primary tags); names come from Intl in the reader's language.
+// Languages people on Tradecast commonly speak (BCP 47 primary tags); their names in the reader's language come
+// from the generated table (display-names.ts).
+import { displayNames, names } from './display-names'
+
 export const LANGUAGE_CODES = [
   'en',
   'ko',
@@ -45,14 +48,12 @@ export function isLanguageCode(value: string): boolean {
   return LANGUAGE_SET.has(value)
 }
 
+/** A language's name in the reader's language; a code outside LANGUAGE_CODES as it is. */
 export function languageName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
-  }
+  return names(locale).languages.get(code) ?? code
 }
 
+/** Every language, in the reader's alphabetical order (sorted when the table was generated: browsers collate differently). */
 export function languageOptions(locale: string): Array<{ value: string; label: string }> {
-  return LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(code, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))
+  return displayNames(locale).languages.map(([value, label]) => ({ value, label }))
 }
