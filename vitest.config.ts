@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { timeZoneData } from './tools/time-zone-data.ts'
 
 const alias = { '~': fileURLToPath(new URL('./app', import.meta.url)) }
 
@@ -9,9 +10,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        // The Intl polyfills' time zone data (app/lib/intl-polyfills.test.ts loads them).
+        plugins: [timeZoneData()],
         test: {
           name: 'unit',
-          include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'prisma/**/*.test.ts'],
+          include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'prisma/**/*.test.ts', 'tools/**/*.test.ts'],
           environment: 'node',
           // Each file opens its own in-memory PGlite; booting it and applying migrations takes seconds.
           testTimeout: 30_000,
@@ -21,6 +24,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        plugins: [timeZoneData()],
         test: {
           name: 'db',
           // The database-facing suites, run again on real PostgreSQL (TEST_POSTGRES_URL).

@@ -13,6 +13,7 @@ import { Toast } from '~/components/toast'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { countUnreadNotifications } from '~/domain/notifications/notify.server'
 import { createI18n, DEFAULT_LOCALE, isSupportedLocale } from '~/lib/i18n'
+import { ensureIntlData } from '~/lib/intl-data'
 import { ensureCsrfToken } from '~/utils/csrf.server'
 import { readCookie } from '~/lib/cookies'
 import { TIME_ZONE_COOKIE } from '~/lib/time'
@@ -82,7 +83,23 @@ export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
     }
     return next()
   },
+  // entry.client.tsx readies Intl for the first page's locale. A language switch, or signing in to an account
+  // of another language, changes the locale without a page load: a browser lacking the new locale's Intl data
+  // loads it here, once the root's data names the locale and before the page renders in it.
+  async (_args, next) => {
+    const results = await next()
+    const root = results.root
+    if (root?.type === 'data' && isLocaleData(root.result)) {
+      // Without them the page still works; only some dates and numbers read differently.
+      await ensureIntlData(root.result.locale).catch((error: unknown) => console.error('Intl polyfills could not be loaded', error))
+    }
+    return results
+  },
 ]
+
+function isLocaleData(value: unknown): value is { locale: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { locale?: unknown }).locale === 'string'
+}
 
 export const meta: Route.MetaFunction = () => [
   { title: 'Tradecast — live export showcases' },
