@@ -217,6 +217,8 @@ describe('every route in every locale', () => {
       }
     }
     const counts = SUPPORTED_LOCALES.map((locale) => `${locale}: ${problems.filter((line) => line.includes(` × ${locale} × `)).length}`).join(', ')
+    // Written out in full: vitest shortens a long assertion message, and CI keeps only the log.
+    if (problems.length) process.stdout.write(`every-route-every-locale problems:\n${problems.join('\n')}\n`)
     expect(problems.join('\n'), `${problems.length} problems (${counts})`).toBe('')
   }, 600_000)
 })
