@@ -57,6 +57,9 @@ export async function loadSchedulePage(request: Request, fairId: string) {
     slotOrder: inputs.slots.map((slot) => slot.id),
     buyers: Object.fromEntries(inputs.buyers.map((b) => [b.id, b.name])),
     exporters: Object.fromEntries(inputs.exporters.map((e) => [e.id, e.name])),
+    // Collated here, in the reader's locale: a browser without its collation data (Chrome has none for
+    // Mongolian, which puts Cyrillic before Latin) would order the rows otherwise and fail to hydrate.
+    exporterOrder: [...inputs.exporters].sort((a, b) => a.name.localeCompare(b.name, locale)).map((e) => e.id),
     confirmed: inputs.confirmed.map(({ buyerId, exporterId, slotId }) => ({ buyerId, exporterId, slotId, locked: true, weight: 0, confirmed: true })),
   }
 }

@@ -42,10 +42,10 @@ function ScheduleEditor({
   const [limit, setLimit] = useState(initialLimit)
   const busyIntent = navigation.state !== 'idle' ? navigation.formData?.get('intent') : null
   const slotIndex = new Map(loaderData.slotOrder.map((id, index) => [id, index]))
+  const exporterIndex = new Map(loaderData.exporterOrder.map((id, index) => [id, index]))
   const sorted = [...rows].sort(
     (a, b) =>
-      (slotIndex.get(a.slotId) ?? 0) - (slotIndex.get(b.slotId) ?? 0) ||
-      (loaderData.exporters[a.exporterId] ?? '').localeCompare(loaderData.exporters[b.exporterId] ?? '', locale),
+      (slotIndex.get(a.slotId) ?? 0) - (slotIndex.get(b.slotId) ?? 0) || (exporterIndex.get(a.exporterId) ?? 0) - (exporterIndex.get(b.exporterId) ?? 0),
   )
   const key = (row: DraftRow) => `${row.buyerId}|${row.exporterId}|${row.slotId}`
   const draft = JSON.stringify(rows.map(({ buyerId, exporterId, slotId, locked }) => ({ buyerId, exporterId, slotId, locked })))
