@@ -48,7 +48,7 @@ test('an English and a Korean viewer see the pinned products in their own langua
     await expect(cards(korean).getByRole('link', { name: FIRST.ko })).toBeVisible()
     await expect(cards(korean).filter({ hasText: FIRST.en })).toHaveCount(0)
     // The trade facts around the name are in the reader's language too.
-    await expect(cards(korean).first()).toContainText('최소주문')
+    await expect(cards(korean).first()).toContainText('리드타임')
   })
 
   await test.step('on a new pin: both cards, each in the reader’s language', async () => {
