@@ -225,7 +225,7 @@ test('an organizer runs a fair: registrations, programme in the buyer’s zone, 
   await expect(organizer.getByTestId('funnel-won')).toHaveText(
     String(inquiries.filter((i) => i.status === 'WON').length + held.filter((m) => cents(m.contract) > 0).length),
   )
-  await expect(organizer.getByRole('img', { name: /Viewers 57/ })).toBeVisible()
+  await expect(organizer.getByRole('img', { name: /Viewers: 57/ })).toBeVisible()
   // The CSV export has one row per consultation.
   const csv = await organizer.request.get(`${BASE}/organizer/fairs/${fairId}/export.csv`)
   expect(csv.status()).toBe(200)
