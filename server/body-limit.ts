@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { MAX_PRODUCT_IMAGES } from '../app/domain/catalog/product-schema.ts'
-import { createI18n, DEFAULT_LOCALE, isSupportedLocale, localeFromAcceptLanguage, type Locale } from '../app/lib/i18n.ts'
-import { localeCookie } from '../app/utils/preferences.server.ts'
+import { createI18n } from '../app/lib/i18n.ts'
+import { guestLocale } from '../app/utils/preferences.server.ts'
 import { MB } from '../app/utils/uploads.server.ts'
 
 // Request bodies reach React Router as a stream it reads whole (request.formData()), so a size limit
@@ -23,18 +23,11 @@ export function bodyLimitFor(method: string, path: string, contentType: string |
   return FORM_BODY_LIMIT
 }
 
-/** The reader's language before any session is read: the language cookie, else the browser's, else English. */
-async function readerLocale(req: Request): Promise<Locale> {
-  const fromCookie: unknown = await localeCookie.parse(req.get('cookie') ?? null).catch(() => null)
-  if (isSupportedLocale(fromCookie)) return fromCookie
-  return localeFromAcceptLanguage(req.get('accept-language') ?? null) ?? DEFAULT_LOCALE
-}
-
 function tooLarge(req: Request, res: Response): void {
   if (res.headersSent) return
   res.once('finish', () => req.destroy())
   // What the person sees after a browser form post (no app page: the request never reached it), in their language.
-  void readerLocale(req).then((locale) => {
+  void guestLocale(req.get('cookie') ?? null, req.get('accept-language') ?? null).then((locale) => {
     if (res.headersSent) return
     // Close the connection: the rest of the body is not worth reading.
     res.set('Connection', 'close').status(413).type('text/plain; charset=utf-8').send(createI18n(locale).t('errors.tooLarge'))

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { MatchCaution, MatchReason } from '~/domain/matchmaking/match-score'
+import { certificationMarketLabel } from '~/components/certification-labels'
 import { countryName } from '~/lib/countries'
 import { languageName } from '~/lib/languages'
 import { formatMoney } from '~/lib/money'
@@ -21,16 +22,11 @@ export function MatchReasons({
 }) {
   const { t } = useTranslation()
   const { locale } = useRootData()
-  const market = (code: unknown) => {
-    const value = typeof code === 'string' || typeof code === 'number' ? String(code) : ''
-    if (value === 'GLOBAL') return t('meetings.reasons.globalMarket')
-    return /^[A-Z]{2}$/.test(value) ? countryName(value, locale) : value
-  }
   const params = (raw: Record<string, string | number>) => ({
     ...raw,
     category: categoryNames[String(raw.category)] ?? raw.category,
     type: raw.type ? t(`meetings.certTypes.${raw.type}`, { defaultValue: String(raw.type) }) : undefined,
-    market: raw.market ? market(raw.market) : undefined,
+    market: raw.market ? certificationMarketLabel(t, String(raw.market), locale) : undefined,
     country: raw.country ? countryName(String(raw.country), locale) : undefined,
     language: raw.language ? languageName(String(raw.language), locale) : undefined,
     value: typeof raw.moqValueUsd === 'number' ? formatMoney(raw.moqValueUsd * 100, 'USD', locale) : undefined,

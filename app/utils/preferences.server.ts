@@ -45,9 +45,17 @@ export async function resolveLocale(request: Request, user: Pick<SessionUser, 'l
   const fromQuery = localeFromQuery(request)
   if (fromQuery) return fromQuery
   if (user && isSupportedLocale(user.locale)) return user.locale
-  const fromCookie: unknown = await localeCookie.parse(request.headers.get('Cookie'))
+  return guestLocale(request.headers.get('Cookie'), request.headers.get('Accept-Language'))
+}
+
+/**
+ * A guest's language from their headers alone: the switch's cookie, else Accept-Language, else English.
+ * Also for answers given before any session or URL is read (server/body-limit.ts's 413).
+ */
+export async function guestLocale(cookieHeader: string | null, acceptLanguage: string | null): Promise<Locale> {
+  const fromCookie: unknown = await localeCookie.parse(cookieHeader).catch(() => null)
   if (isSupportedLocale(fromCookie)) return fromCookie
-  return localeFromAcceptLanguage(request.headers.get('Accept-Language')) ?? DEFAULT_LOCALE
+  return localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE
 }
 
 /** The language switch's cookies: a guest's pick is also marked as an explicit choice; a signed-in pick clears the mark. */
