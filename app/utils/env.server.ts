@@ -14,6 +14,8 @@ const EnvSchema = z
       .optional(),
     PGLITE_DATA_DIR: z.string().optional(),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    /// Seals stored third-party secrets (restream stream keys, ingest tokens): 32 bytes, hex or base64
+    SECRETS_ENCRYPTION_KEY: z.string().min(1).optional(),
     /// "auto": Secure cookies when APP_URL is https
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     /// A session unused this long ends (ASVS L2 V3.3.2: 12 h); the 30-day absolute life still applies
