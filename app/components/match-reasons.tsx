@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { MatchCaution, MatchReason } from '~/domain/matchmaking/match-score'
-import { certificationMarketLabel } from '~/components/certification-labels'
+import { certificationMarketLabel, certificationTypeLabel } from '~/components/certification-labels'
 import { countryName } from '~/lib/countries'
 import { languageName } from '~/lib/languages'
 import { formatMoney } from '~/lib/money'
@@ -25,7 +25,7 @@ export function MatchReasons({
   const params = (raw: Record<string, string | number>) => ({
     ...raw,
     category: categoryNames[String(raw.category)] ?? raw.category,
-    type: raw.type ? t(`meetings.certTypes.${raw.type}`, { defaultValue: String(raw.type) }) : undefined,
+    type: raw.type ? certificationTypeLabel(t, String(raw.type)) : undefined,
     market: raw.market ? certificationMarketLabel(t, String(raw.market), locale) : undefined,
     country: raw.country ? countryName(String(raw.country), locale) : undefined,
     language: raw.language ? languageName(String(raw.language), locale) : undefined,

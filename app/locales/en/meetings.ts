@@ -9,7 +9,6 @@ const meetings = {
     nextDay: 'their next day',
     previousDay: 'their previous day',
     roles: { BUYER: 'buyer', EXPORTER: 'exporter', INTERPRETER: 'interpreter', ORGANIZER: 'organizer' },
-    certTypes: { HALAL: 'Halal' },
     reasons: {
       globalMarket: 'all markets',
       buyer: {

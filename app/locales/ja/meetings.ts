@@ -13,7 +13,6 @@ const meetings: MessagesOf<typeof en, 'ja'> = {
     nextDay: '先方の翌日',
     previousDay: '先方の前日',
     roles: { BUYER: 'バイヤー', EXPORTER: '輸出企業', INTERPRETER: '通訳者', ORGANIZER: '主催者' },
-    certTypes: { HALAL: 'ハラール' },
     reasons: {
       globalMarket: '全市場',
       buyer: {

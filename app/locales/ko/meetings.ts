@@ -12,7 +12,6 @@ const meetings: MessagesOf<typeof en, 'ko'> = {
     nextDay: '상대방 기준 다음 날',
     previousDay: '상대방 기준 전날',
     roles: { BUYER: '바이어', EXPORTER: '수출기업', INTERPRETER: '통역사', ORGANIZER: '주최자' },
-    certTypes: { HALAL: '할랄' },
     reasons: {
       globalMarket: '전 세계 시장',
       buyer: {

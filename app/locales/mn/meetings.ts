@@ -12,7 +12,6 @@ const meetings: MessagesOf<typeof en, 'mn'> = {
     nextDay: 'тэдний цагаар маргааш',
     previousDay: 'тэдний цагаар өчигдөр',
     roles: { BUYER: 'худалдан авагч', EXPORTER: 'экспортлогч', INTERPRETER: 'орчуулагч', ORGANIZER: 'зохион байгуулагч' },
-    certTypes: { HALAL: 'Халал' },
     reasons: {
       globalMarket: 'бүх зах зээл',
       buyer: {

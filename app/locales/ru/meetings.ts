@@ -12,7 +12,6 @@ const meetings: MessagesOf<typeof en, 'ru'> = {
     nextDay: 'у них уже следующий день',
     previousDay: 'у них ещё предыдущий день',
     roles: { BUYER: 'покупатель', EXPORTER: 'экспортёр', INTERPRETER: 'переводчик', ORGANIZER: 'организатор' },
-    certTypes: { HALAL: 'Халяль' },
     reasons: {
       globalMarket: 'все рынки',
       buyer: {

@@ -12,7 +12,6 @@ const meetings: MessagesOf<typeof en, 'zh-Hans'> = {
     nextDay: '对方次日',
     previousDay: '对方前一日',
     roles: { BUYER: '采购商', EXPORTER: '出口商', INTERPRETER: '口译员', ORGANIZER: '主办方' },
-    certTypes: { HALAL: '清真（Halal）' },
     reasons: {
       globalMarket: '所有市场',
       buyer: {
