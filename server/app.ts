@@ -14,11 +14,15 @@ import { mountStripeWebhook } from './stripe-webhook.ts'
 import { getUploadDir, UPLOAD_URL_PREFIX } from '../app/utils/uploads.server.ts'
 import { limitRequestBody } from './body-limit.ts'
 import { mountRecordingFiles } from './recording/media-files.ts'
+import type { IngestService } from './ingest/service.ts'
+import { mountWhip } from './ingest/whip-http.ts'
 import { cspNonce, noStoreWhenSignedIn, permissionsPolicy, securityHeaders } from './security.ts'
 
 type AppOptions = ({ mode: 'production'; build: ServerBuild; clientDir: string } | { mode: 'development'; vite: ViteDevServer }) & {
   /** Proxies whose X-Forwarded-For is believed (default: TRUST_PROXY); the rate limits key on the result. */
   trustProxy?: TrustProxy
+  /** Encoder ingest (WHIP); created after the app, with the media layer (null: not served). */
+  ingest?: () => IngestService | null
 }
 
 /** Where a form may lead besides our origin: Stripe Checkout (or the local fake) after a redirect. */
@@ -88,6 +92,9 @@ export function createExpressApp(options: AppOptions): Express {
 
   // Recording segments, posters and clips behind signed links (the playlists' routes decide who may watch).
   mountRecordingFiles(app)
+
+  // WHIP ingest from encoders (bearer token; before the request log, which would record the Authorization header).
+  mountWhip(app, options.ingest ?? (() => null))
 
   app.use(
     pinoHttp({

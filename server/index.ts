@@ -12,6 +12,7 @@ import { getEnv } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
 import { createExpressApp } from './app.ts'
 import { createMediaLayer } from './media-setup.ts'
+import { IngestService } from './ingest/service.ts'
 import { createRecordingService } from './recording/setup.ts'
 import { createRealtimeServer } from './realtime/index.ts'
 import { DemoCredentialsError, guardDemoCredentials, seedDemoDataIfEmpty } from './seed-on-start.ts'
@@ -34,17 +35,19 @@ try {
 }
 
 let app
+// Encoder ingest (WHIP here, RTMP below) needs the media layer, which starts after the app is built.
+let ingest: IngestService | null = null
 let closeVite: (() => Promise<void>) | undefined
 // Tests (the e2e server) run the production build too; only development compiles on the fly.
 if (env.NODE_ENV !== 'development') {
   const buildDir = path.resolve('build')
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
-  app = createExpressApp({ mode: 'production', build, clientDir: path.join(buildDir, 'client') })
+  app = createExpressApp({ mode: 'production', build, clientDir: path.join(buildDir, 'client'), ingest: () => ingest })
 } else {
   const { createServer: createViteServer } = await import('vite')
   const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' })
   closeVite = () => vite.close()
-  app = createExpressApp({ mode: 'development', vite })
+  app = createExpressApp({ mode: 'development', vite, ingest: () => ingest })
 }
 
 const httpServer = createServer(app)
@@ -52,6 +55,14 @@ const httpServer = createServer(app)
 const media = await createMediaLayer(env, logger)
 // ffmpeg records live showcases (and serves the live HLS fallback); without it live still works.
 const recordings = await createRecordingService(env, logger)
+// An encoder's producers join a live show as the host's: the recorder attaches as it does for the browser studio.
+ingest = new IngestService({
+  media,
+  logger: logger.child({ ns: 'ingest' }),
+  onProducing: (target, room) => {
+    if (target.status === 'LIVE') void recordings.sessionLive(target.sessionId, room)
+  },
+})
 const realtime = await createRealtimeServer(httpServer, {
   media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1', recordings },
 })
@@ -78,6 +89,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await realtime.close()
   // Running recording parts close cleanly (a show still live continues its recording after the restart).
   await recordings.close()
+  ingest?.close()
   media.close()
   await new Promise<void>((resolve) => {
     httpServer.close(() => resolve())

@@ -1,0 +1,91 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { z } from 'zod'
+import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
+import { maskSecret, openSecret, sealSecret } from '~/utils/sealed-secrets.server'
+import { assertShowcaseManagement } from './room-access.server'
+
+// Encoder ingest (issue 17, docs/decisions/018): one secret per showcase, used as the WHIP bearer token and
+// as the RTMP stream key. Stored sealed, found by its SHA-256 (no row is opened to find a token), compared
+// in constant time, never logged. Rotating it revokes the old one at once.
+
+/** What an ingest token looks like: base64url, long enough to be unguessable, short enough for an RTMP key field. */
+export const IngestTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/)
+
+export function hashIngestToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+/** 32 random bytes, base64url (43 characters). */
+export function newIngestToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+/** Equal strings, in time that does not depend on where they first differ. */
+export function sameToken(presented: string, stored: string): boolean {
+  const a = createHash('sha256').update(presented, 'utf8').digest()
+  const b = createHash('sha256').update(stored, 'utf8').digest()
+  return timingSafeEqual(a, b) && presented.length === stored.length
+}
+
+export type IngestCredential = {
+  /** The token, for the showcase's managers only (copy button); never logged. */
+  token: string
+  masked: string
+  rotatedAt: Date
+} | null
+
+/** The studio's view of the ingest secret (managers of the showcase only). */
+export async function ingestCredentialFor(sessionId: string, userId: string): Promise<IngestCredential> {
+  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const prisma = await getPrisma()
+  const row = await prisma.showcaseIngest.findUnique({ where: { sessionId } })
+  if (!row) return null
+  const token = openSecret(row.tokenSealed)
+  return { token, masked: maskSecret(token), rotatedAt: row.rotatedAt }
+}
+
+/** A new ingest secret (the first one, or one in place of the old, which stops working now). */
+export async function rotateIngestToken(sessionId: string, userId: string, now: Date): Promise<string> {
+  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: { kind: true, status: true } })
+  if (!session) throw new DomainError('not-found', { status: 404 })
+  if (session.kind !== 'SHOWCASE') throw new DomainError('ingest-not-showcase', { status: 409, messageKey: 'ingest.errors.notShowcase' })
+  const token = newIngestToken()
+  const data = { tokenSealed: sealSecret(token), tokenHash: hashIngestToken(token), rotatedAt: now, rotatedById: userId }
+  await prisma.showcaseIngest.upsert({ where: { sessionId }, create: { sessionId, ...data }, update: data })
+  return token
+}
+
+/** Turns encoder ingest off for the showcase (the secret is gone; a new one is made by rotating). */
+export async function revokeIngestToken(sessionId: string, userId: string): Promise<void> {
+  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const prisma = await getPrisma()
+  await prisma.showcaseIngest.deleteMany({ where: { sessionId } })
+}
+
+export type IngestTarget = { sessionId: string; hostId: string; status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'; title: string }
+
+/**
+ * The showcase a presented token opens, or null (unknown, malformed or revoked token; a token of another
+ * showcase when `sessionId` is given). The token is looked up by its hash and compared in constant time.
+ */
+export async function findIngestTarget(token: string, sessionId?: string): Promise<IngestTarget | null> {
+  if (!IngestTokenSchema.safeParse(token).success) return null
+  const prisma = await getPrisma()
+  const row = await prisma.showcaseIngest.findUnique({
+    where: { tokenHash: hashIngestToken(token) },
+    select: { sessionId: true, tokenSealed: true, session: { select: { hostId: true, status: true, kind: true, title: true } } },
+  })
+  if (row?.session.kind !== 'SHOWCASE') return null
+  let stored: string
+  try {
+    stored = openSecret(row.tokenSealed)
+  } catch {
+    return null
+  }
+  if (!sameToken(token, stored)) return null
+  if (sessionId !== undefined && row.sessionId !== sessionId) return null
+  return { sessionId: row.sessionId, hostId: row.session.hostId, status: row.session.status, title: row.session.title }
+}
