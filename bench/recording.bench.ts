@@ -209,7 +209,7 @@ async function recordOnce(room: Room, workerPids: number[], mode: Mode, folder: 
     const sdpFile = path.join(folder, 'input.sdp')
     await writeFile(sdpFile, recordingSdp(tap.tracks))
     const tracks = { hasVideo: tap.tracks.some((track) => track.kind === 'video'), hasAudio: tap.tracks.some((track) => track.kind === 'audio') }
-    const shipped = recordingArgs({ sdpFile, playlist: partPlaylistName(0), segmentPattern: partSegmentPattern(0), ...tracks }, DEFAULT_ENCODE)
+    const shipped = recordingArgs({ sdpFile, hls: { playlist: partPlaylistName(0), segmentPattern: partSegmentPattern(0) }, ...tracks }, DEFAULT_ENCODE)
     ffmpeg = await spawnFfmpeg('ffmpeg', mode === 'transcode' ? shipped : copyArgs(shipped, tracks, 'recording.webm'), folder)
     await portsBound(
       ports.map((pair) => pair.rtpPort),

@@ -14,6 +14,7 @@ import { createExpressApp } from './app.ts'
 import { createMediaLayer } from './media-setup.ts'
 import { IngestService } from './ingest/service.ts'
 import { createRecordingService } from './recording/setup.ts'
+import { RestreamService } from './restream/service.ts'
 import { createRealtimeServer } from './realtime/index.ts'
 import { DemoCredentialsError, guardDemoCredentials, seedDemoDataIfEmpty } from './seed-on-start.ts'
 
@@ -55,16 +56,20 @@ const httpServer = createServer(app)
 const media = await createMediaLayer(env, logger)
 // ffmpeg records live showcases (and serves the live HLS fallback); without it live still works.
 const recordings = await createRecordingService(env, logger)
+// Live showcases restream to their RTMP destinations from the same encode (ADR 018).
+const restreams = new RestreamService({ encode: recordings, ffmpeg: env.FFMPEG_PATH, logger: logger.child({ component: 'restream' }) })
+await restreams.closeLeftovers()
 // An encoder's producers join a live show as the host's: the recorder attaches as it does for the browser studio.
 ingest = new IngestService({
   media,
   logger: logger.child({ ns: 'ingest' }),
   onProducing: (target, room) => {
     if (target.status === 'LIVE') void recordings.sessionLive(target.sessionId, room)
+    if (target.status === 'LIVE') void restreams.sessionLive(target.sessionId, room)
   },
 })
 const realtime = await createRealtimeServer(httpServer, {
-  media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1', recordings },
+  media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1', recordings, restreams },
 })
 
 await new Promise<void>((resolve, reject) => {
@@ -88,6 +93,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   // Sockets first (viewer spans close at this instant, stats are written), then the media workers.
   await realtime.close()
   // Running recording parts close cleanly (a show still live continues its recording after the restart).
+  await restreams.close()
   await recordings.close()
   ingest?.close()
   media.close()

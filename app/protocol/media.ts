@@ -122,6 +122,7 @@ export const RtpCapabilitiesSchema = z.object({
 
 // ---- client → server requests ------------------------------------------------------------------
 
+export const RestreamRetryRequestSchema = z.strictObject({ destinationId: id })
 export const JoinRequestSchema = z.strictObject({ sessionId: id, role: z.enum(MEDIA_ROLES) })
 export const ReadyRequestSchema = z.strictObject({ rtpCapabilities: RtpCapabilitiesSchema })
 export const CreateTransportRequestSchema = z.strictObject({ direction: z.enum(['send', 'recv']) })
@@ -153,6 +154,8 @@ export const MEDIA_REQUEST_SCHEMAS = {
   'media:go-live': EmptyRequestSchema,
   'media:end': EmptyRequestSchema,
   'media:leave': EmptyRequestSchema,
+  /** The host retries a restream destination now (after a failure, or to cut a retry wait short). */
+  'media:restream-retry': RestreamRetryRequestSchema,
   /** Only with ENABLE_TEST_HOOKS=1: kill the worker of a session's room. */
   'test:kill-worker': KillWorkerRequestSchema,
 } as const
@@ -210,6 +213,7 @@ export type MediaResponses = {
   'media:go-live': { status: SessionStatus; startedAt: string }
   'media:end': { status: SessionStatus; endedAt: string }
   'media:leave': NoResult
+  'media:restream-retry': NoResult
   'test:kill-worker': { pid: number | null }
 }
 
@@ -253,6 +257,22 @@ export type RecordingState =
   | { state: 'stopped'; reason: (typeof RECORDING_STOP_REASONS)[number] }
   | { state: 'finished' }
 
+export const RESTREAM_FAILURES = ['unreachable', 'rejected', 'dropped', 'exited', 'no-encoder', 'key-unreadable'] as const
+export type RestreamFailure = (typeof RESTREAM_FAILURES)[number]
+/**
+ * One restream destination as the studio sees it (ADR 018). off: the show is not live (or the
+ * destination is turned off); connecting: its publisher is starting or waits for the encode; live: the
+ * platform takes the stream; retrying: it dropped and a new try starts in `retryInSeconds`; failed: it
+ * gave up (`reason`) until the host retries.
+ */
+export type RestreamDestinationState =
+  | { state: 'off' }
+  | { state: 'connecting' }
+  | { state: 'live'; since: string }
+  | { state: 'retrying'; retryInSeconds: number; reason: RestreamFailure }
+  | { state: 'failed'; reason: RestreamFailure }
+export type RestreamStatus = { destinations: Array<{ id: string; status: RestreamDestinationState }> }
+
 export type MediaServerToClient = {
   /** Lifecycle of the session (SCHEDULED → LIVE → ENDED). */
   'media:status': (payload: { status: SessionStatus }) => void
@@ -269,6 +289,8 @@ export type MediaServerToClient = {
   'media:viewers': (payload: { count: number }) => void
   /** The server-side recording's state changed (also sent once after joining). */
   'media:recording': (payload: RecordingState) => void
+  /** The host's view of the showcase's restream destinations (hosts only; also sent once after joining). */
+  'media:restream': (payload: RestreamStatus) => void
   /** The room's media restarted (a worker died): join again. */
   'media:reset': (payload: { reason: 'worker-died' | 'shutdown' | 'peer-timeout' }) => void
 }

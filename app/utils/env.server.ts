@@ -100,6 +100,11 @@ const EnvSchema = z
     RECORDING_MIN_FREE_MB: z.coerce.number().int().min(0).max(10_000_000).default(512),
     /// Video bitrate of recordings and the live HLS rendition, kbit/s
     RECORDING_VIDEO_KBPS: z.coerce.number().int().min(200).max(20_000).default(2500),
+    /// The shared encode while a showcase restreams (recording then uses the same encode): video kbit/s and height
+    RESTREAM_VIDEO_KBPS: z.coerce.number().int().min(500).max(20_000).default(4500),
+    RESTREAM_HEIGHT: z.enum(['720', '1080']).default('720').transform(Number),
+    /// "true" lets restream destinations point at loopback/private addresses (tests, a studio's own RTMP relay)
+    RESTREAM_ALLOW_PRIVATE_HOSTS: z.enum(['true', 'false']).default('false'),
     /// Port of Vite's HMR websocket in development (allowed by the CSP)
     HMR_PORT: z.coerce.number().int().min(0).max(65_535).default(24_678),
   })

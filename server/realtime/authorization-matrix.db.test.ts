@@ -236,6 +236,7 @@ const MEDIA_SCENARIOS: Record<MediaRequestName, (cell: MediaCell) => Promise<Ans
   'media:go-live': async (cell) => ask((await joinStrongest(cell)).socket, 'media:go-live'),
   'media:end': async (cell) => ask((await joinStrongest(cell)).socket, 'media:end'),
   'media:leave': async (cell) => ask((await joinStrongest(cell)).socket, 'media:leave'),
+  'media:restream-retry': async (cell) => ask((await joinStrongest(cell)).socket, 'media:restream-retry', { destinationId: 'not-a-destination' }),
   'test:kill-worker': async (cell) => ask((await joinStrongest(cell)).socket, 'test:kill-worker', { sessionId: cell.sessionId }),
 }
 

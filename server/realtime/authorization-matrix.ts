@@ -60,6 +60,7 @@ export const MEDIA_EVENT_MATRIX = {
   'media:set-quality':       { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
   'media:go-live':           { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
   'media:end':               { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'media:restream-retry':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
   'media:leave':             { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
   // Served only with ENABLE_TEST_HOOKS=1, never in production: unknown there.
   'test:kill-worker':        { guest: 'not-found', buyer: 'not-found', owner: 'not-found', member: 'not-found', otherExporter: 'not-found', fairOrganizer: 'not-found', otherOrganizer: 'not-found', admin: 'not-found' },

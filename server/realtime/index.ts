@@ -4,6 +4,7 @@ import { onIdentityEvent } from '../../app/domain/accounts/identity-events.serve
 import { getEnv } from '../../app/utils/env.server.ts'
 import type { IceServer, MediaLayer } from '../media/index.ts'
 import type { RecordingService } from '../recording/service.ts'
+import type { RestreamService } from '../restream/service.ts'
 import { registerLiveNamespace } from './live-namespace.ts'
 import { createHandshakeGuard } from './handshake-guard.ts'
 import { watchIdentityEvents } from './identity-watch.ts'
@@ -11,7 +12,7 @@ import { registerMediaNamespace } from './media-namespace.ts'
 
 export type RealtimeOptions = {
   /** The mediasoup layer; without it the `/media` namespace is not served. */
-  media?: { layer: MediaLayer; iceServers: IceServer[]; testHooks: boolean; recordings?: RecordingService | null }
+  media?: { layer: MediaLayer; iceServers: IceServer[]; testHooks: boolean; recordings?: RecordingService | null; restreams?: RestreamService | null }
   /** Shares rooms with other processes through Redis; defaults to REDIS_URL. `key` keeps test and benchmark channels apart. */
   redis?: { url: string; key?: string }
   /** Where identity events come from (default: this process's domain events); tests give one server none. */
@@ -57,6 +58,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
         iceServers: options.media.iceServers,
         testHooks: options.media.testHooks,
         recordings: options.media.recordings ?? null,
+        restreams: options.media.restreams ?? null,
         onSessionEnded: (sessionId) => live.sessionEnded(sessionId),
       })
     : null

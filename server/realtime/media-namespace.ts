@@ -1,12 +1,13 @@
 import type { Server } from 'socket.io'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { VIEW_SPAN_HEARTBEAT_MS } from '../../app/domain/live/viewers.server.ts'
-import { MEDIA_REQUEST_SCHEMAS, type MediaErrorCode, type MediaResponses, type RecordingState, type TransportInfo } from '../../app/protocol/media.ts'
+import { MEDIA_REQUEST_SCHEMAS, type MediaErrorCode, type MediaResponses, type RecordingState, type RestreamStatus, type TransportInfo } from '../../app/protocol/media.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import type { MediaLayer } from '../media/index.ts'
 import type { RecordingService } from '../recording/service.ts'
+import type { RestreamService } from '../restream/service.ts'
 import { serveCatalogue, typedNamespace } from './gateway/index.ts'
-import { type MediaContext, type MediaHandlers, type MediaNamespace, type MediaSocket, mediaRoomName } from './media-handlers/context.ts'
+import { type MediaContext, type MediaHandlers, type MediaNamespace, type MediaSocket, mediaHostsRoomName, mediaRoomName } from './media-handlers/context.ts'
 import { joinHandlers } from './media-handlers/join.ts'
 import { lifecycleHandlers, SessionStatuses } from './media-handlers/lifecycle.ts'
 import { MEDIA_REFUSALS } from './media-handlers/refusals.ts'
@@ -22,6 +23,8 @@ export type MediaNamespaceOptions = {
   testHooks: boolean
   /** Records live showcases; without it nothing is recorded. */
   recordings?: RecordingService | null
+  /** Restreams live showcases to RTMP destinations; without it nothing is restreamed. */
+  restreams?: RestreamService | null
   /** Told when a host ends a showcase (the `/live` namespace closes its chat). */
   onSessionEnded?: (sessionId: string) => void
   /** Heartbeat of open viewer spans and stats refresh, ms. */
@@ -55,12 +58,17 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     spans,
     statuses: new SessionStatuses(),
     recordings,
+    restreams: options.restreams ?? null,
     onSessionEnded: options.onSessionEnded,
   }
   // Everyone in a showcase's room learns whether it is being recorded (viewers too: they are on it).
   const announceRecording = ({ sessionId, state }: { sessionId: string; state: RecordingState }) =>
     nsp.to(mediaRoomName(sessionId)).emit('media:recording', state)
   recordings?.on('state', announceRecording)
+  // Restream destinations (labels, states) are the hosts' business only.
+  const announceRestream = ({ sessionId, status }: { sessionId: string; status: RestreamStatus }) =>
+    nsp.to(mediaHostsRoomName(sessionId)).emit('media:restream', status)
+  options.restreams?.on('status', announceRestream)
   const testHooks: MediaHandlers = options.testHooks
     ? { 'test:kill-worker': async (_socket, { sessionId }) => ({ pid: options.media.killWorkerOf(sessionId) }) }
     : {}
@@ -85,6 +93,7 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   return {
     async close() {
       recordings?.off('state', announceRecording)
+      options.restreams?.off('status', announceRestream)
       rooms.close()
       await spans.shutdown()
     },

@@ -35,7 +35,15 @@ export const DEFAULT_ENCODE: EncodeSettings = { height: 720, videoKbps: 2500, se
  * RTMP restream can share the encode); the browser sends VP8/Opus, so this transcodes (ADR 014).
  */
 export function recordingArgs(
-  input: { sdpFile: string; playlist: string; segmentPattern: string; hasVideo: boolean; hasAudio: boolean },
+  input: {
+    sdpFile: string
+    /** The HLS outputs; null: recording is off and the encode only feeds the restream. */
+    hls: { playlist: string; segmentPattern: string } | null
+    /** Also write the encode as MPEG-TS on stdout, for the restream relay (issue 17, ADR 018). */
+    stream?: boolean
+    hasVideo: boolean
+    hasAudio: boolean
+  },
   settings = DEFAULT_ENCODE,
 ): string[] {
   const width = Math.round((settings.height * 16) / 9 / 2) * 2
@@ -93,23 +101,43 @@ export function recordingArgs(
     )
   }
   if (input.hasAudio) args.push('-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000')
-  args.push(
-    '-f',
-    'hls',
-    '-hls_time',
-    String(settings.segmentSeconds),
-    '-hls_list_size',
-    '0',
-    '-hls_playlist_type',
-    'event',
-    // Segments are written aside and renamed when complete: a listed segment is always whole.
-    '-hls_flags',
-    'independent_segments+temp_file',
-    '-hls_segment_filename',
-    input.segmentPattern,
-    input.playlist,
-  )
+  const hls = input.hls
+  const hlsOptions: Array<[string, string]> = hls
+    ? [
+        ['hls_time', String(settings.segmentSeconds)],
+        ['hls_list_size', '0'],
+        ['hls_playlist_type', 'event'],
+        // Segments are written aside and renamed when complete: a listed segment is always whole.
+        ['hls_flags', 'independent_segments+temp_file'],
+        ['hls_segment_filename', hls.segmentPattern],
+      ]
+    : []
+  if (hls && input.stream) {
+    // One encode, two outputs: HLS exactly as without restreaming, and MPEG-TS on stdout. A failing
+    // stdout (the relay gone) must not end the recording: onfail=ignore.
+    const options = hlsOptions.map(([key, value]) => `${key}=${escapeTeeOptionValue(value)}`).join(':')
+    args.push('-f', 'tee', `[f=hls:${options}]${escapeTeeName(hls.playlist)}|[f=mpegts:onfail=ignore]pipe:1`)
+  } else if (hls) {
+    args.push('-f', 'hls', ...hlsOptions.flatMap(([key, value]) => [`-${key}`, value]), hls.playlist)
+  } else {
+    args.push('-f', 'mpegts', 'pipe:1')
+  }
   return args
+}
+
+/** One level of ffmpeg's quoting (ffmpeg-utils "Quoting and escaping"): the characters the tee muxer splits on. */
+function escapeTeeLevel(value: string): string {
+  return value.replace(/[\\'[\]|:=]/g, '\\$&')
+}
+
+/** A tee slave's file name: unescaped once (the split on `|`). */
+export function escapeTeeName(name: string): string {
+  return escapeTeeLevel(name)
+}
+
+/** A tee slave's option value: unescaped twice (the split on `|`, then the option list's `:` and `=`). */
+export function escapeTeeOptionValue(value: string): string {
+  return escapeTeeLevel(escapeTeeLevel(value))
 }
 
 /** One still of a segment, scaled for lists and the player's poster. */
@@ -158,13 +186,13 @@ export function canSignalOnParentDeath(): Promise<boolean> {
 }
 
 /** Starts a long-running ffmpeg (a recording part); it is told to finish if this process dies. */
-export async function spawnFfmpeg(program: string, args: string[], cwd: string): Promise<RunningFfmpeg> {
+export async function spawnFfmpeg(program: string, args: string[], cwd: string, pipes: { stdin?: boolean; stdout?: boolean } = {}): Promise<RunningFfmpeg> {
   const [command, commandArgs] = (await canSignalOnParentDeath()) ? ['setpriv', ['--pdeathsig', 'INT', '--', program, ...args]] : [program, args]
   // setpriv execs ffmpeg in place: the pid, the signals and the exit status are ffmpeg's own.
-  const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(command, commandArgs, { cwd, stdio: [pipes.stdin ? 'pipe' : 'ignore', pipes.stdout ? 'pipe' : 'ignore', 'pipe'] })
   let tail = ''
-  child.stderr.setEncoding('utf8')
-  child.stderr.on('data', (chunk: string) => {
+  child.stderr?.setEncoding('utf8')
+  child.stderr?.on('data', (chunk: string) => {
     tail = (tail + chunk).slice(-4000)
   })
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

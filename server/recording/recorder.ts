@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import type { Logger } from 'pino'
 import { LIVE_PREVIEW_FILE, markPartStarted, openPart, type RecordingStopReason, syncRecording } from '../../app/domain/replays/recordings.server.ts'
 import { partPlaylistName, partSegmentPattern } from '../../app/domain/replays/playlist.ts'
@@ -12,10 +15,13 @@ import { recordingSdp } from './sdp.ts'
 
 export type RecorderOptions = {
   sessionId: string
-  recordingId: string
+  /** null: the showcase is not recorded and the encode only feeds its restream (no HLS, no rows). */
+  recordingId: string | null
   storage: RecordingStorage
   ffmpeg: string
   encode: EncodeSettings
+  /** The encode while parts also feed a restream (one encode shared by both; ADR 018). */
+  streamEncode?: EncodeSettings
   /** Below this many free bytes on the recordings disk, recording stops (and resumes when space is back). */
   minFreeBytes: number
   logger: Logger
@@ -50,6 +56,18 @@ type Part = {
   ffmpeg: RunningFfmpeg
   startedAt: number
   stopping: boolean
+  /** The part also writes MPEG-TS on stdout for the restream. */
+  streaming: boolean
+}
+
+/**
+ * Who takes a part's MPEG-TS (the restream relay, ADR 018). The recorder reads ffmpeg's stdout itself and
+ * hands every chunk on at once: a slow taker can never hold up the encode.
+ */
+export type StreamSink = {
+  partStarted(partIndex: number): void
+  data(chunk: Buffer): void
+  partEnded(partIndex: number): void
 }
 
 /**
@@ -77,6 +95,10 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   // at most one at a time, aborted and awaited when the recorder closes.
   #preview: { run: Promise<void>; abort: AbortController } | null = null
   #done = false
+  #sink: StreamSink | null = null
+  /** Parts of a restream-only encode (no recording rows to number them) and their SDP folder. */
+  #streamOnlyParts = 0
+  #streamOnlyFolder: string | null = null
   readonly #timing: RecorderTiming
 
   constructor(readonly options: RecorderOptions) {
@@ -98,6 +120,24 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   /** The running part's ffmpeg (fault tests kill it). */
   get ffmpegPid(): number | null {
     return this.#part?.ffmpeg.child.pid ?? null
+  }
+
+  /** Whether this encode records (else it only feeds a restream). */
+  get records(): boolean {
+    return this.options.recordingId !== null
+  }
+
+  /**
+   * Hands the parts' MPEG-TS to `sink` (null: nobody takes it). A running part without that output is
+   * replaced by one with it (a new part; the recording gets a discontinuity there).
+   */
+  setStreamSink(sink: StreamSink | null): void {
+    if (this.#done || sink === this.#sink) return
+    const part = this.#part
+    if (this.#sink && part?.streaming && !part.stopping) this.#sink.partEnded(part.index)
+    this.#sink = sink
+    if (sink && part?.streaming && !part.stopping) sink.partStarted(part.index)
+    this.#settle()
   }
 
   /** Records from this room's host producers (a new room after a worker restart replaces the old one). */
@@ -148,10 +188,16 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       // Its rename must not bring the preview back after the removal below.
       await preview?.run
       await this.#stopPart()
+      const { recordingId } = this.options
+      if (this.#streamOnlyFolder) await rm(this.#streamOnlyFolder, { recursive: true, force: true })
+      if (recordingId === null) {
+        if (final) this.#setState({ state: 'finished' })
+        return
+      }
       if (final && !this.#hasPoster) await this.#makePoster(true).catch(() => undefined)
       // The live preview has served its purpose; the replay shows the poster.
-      if (final) await this.options.storage.removeFile(this.options.recordingId, LIVE_PREVIEW_FILE).catch(() => undefined)
-      await syncRecording(this.options.recordingId, this.options.storage, { final, now: this.options.now() })
+      if (final) await this.options.storage.removeFile(recordingId, LIVE_PREVIEW_FILE).catch(() => undefined)
+      await syncRecording(recordingId, this.options.storage, { final, now: this.options.now() })
       if (final) this.#setState({ state: 'finished' })
     })
   }
@@ -207,7 +253,10 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     if (this.#state.state === 'stopped' && this.#state.reason !== 'disk-full') return
     const wanted = this.#wantedProducers()
     const current = this.#part
-    if (current && !current.stopping && current.producerIds.join() === wanted.join() && !current.tap.closed) return
+    // A part without the MPEG-TS output is replaced once a restream wants it (not the other way round:
+    // a part that streams to nobody costs only its stdout, and the recording keeps going without a cut).
+    const streamingFits = !current || current.streaming || !this.#sink
+    if (current && !current.stopping && current.producerIds.join() === wanted.join() && !current.tap.closed && streamingFits) return
     await this.#stopPart()
     if (wanted.length === 0) {
       if (this.#state.state !== 'stopped') this.#setState({ state: 'paused' })
@@ -221,6 +270,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   }
 
   async #enoughDisk(): Promise<boolean> {
+    if (this.options.recordingId === null) return true
     return (await this.options.storage.freeBytes()) >= this.options.minFreeBytes
   }
 
@@ -232,26 +282,45 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     let tap: MediaTap | null = null
     let ffmpeg: RunningFfmpeg | null = null
     try {
-      const folder = await storage.prepare(recordingId)
+      const streaming = this.#sink !== null
       const ports = await findFreePortPairs(producerIds.length)
       tap = await room.openTap(producerIds.map((producerId, i) => ({ producerId, ip: '127.0.0.1', ...(ports[i] as PortPair) })))
-      const index = await openPart(recordingId, this.options.now())
-      const sdpName = `p${String(index).padStart(3, '0')}.sdp`
-      await storage.writeText(recordingId, sdpName, recordingSdp(tap.tracks))
-      const sdpFile = storage.pathOf(recordingId, sdpName)
+      let folder: string
+      let sdpFile: string
+      let index: number
+      if (recordingId === null) {
+        // Restream only: the SDP goes to a private temporary folder, nothing is stored.
+        folder = this.#streamOnlyFolder ??= await mkdtemp(path.join(os.tmpdir(), 'tradecast-restream-'))
+        index = this.#streamOnlyParts++
+        sdpFile = path.join(folder, `p${String(index).padStart(3, '0')}.sdp`)
+        await writeFile(sdpFile, recordingSdp(tap.tracks))
+      } else {
+        folder = await storage.prepare(recordingId)
+        index = await openPart(recordingId, this.options.now())
+        const sdpName = `p${String(index).padStart(3, '0')}.sdp`
+        await storage.writeText(recordingId, sdpName, recordingSdp(tap.tracks))
+        sdpFile = storage.pathOf(recordingId, sdpName)
+      }
       const args = recordingArgs(
         {
           sdpFile,
-          playlist: partPlaylistName(index),
-          segmentPattern: partSegmentPattern(index),
+          hls: recordingId === null ? null : { playlist: partPlaylistName(index), segmentPattern: partSegmentPattern(index) },
+          stream: streaming,
           hasVideo: tap.tracks.some((track) => track.kind === 'video'),
           hasAudio: tap.tracks.some((track) => track.kind === 'audio'),
         },
-        this.options.encode,
+        streaming ? (this.options.streamEncode ?? this.options.encode) : this.options.encode,
       )
-      ffmpeg = await spawnFfmpeg(this.options.ffmpeg, args, folder)
-      const part: Part = { index, producerIds, tap, ffmpeg, startedAt: Date.now(), stopping: false }
+      ffmpeg = await spawnFfmpeg(this.options.ffmpeg, args, folder, { stdout: streaming })
+      const part: Part = { index, producerIds, tap, ffmpeg, startedAt: Date.now(), stopping: false, streaming }
       this.#part = part
+      if (streaming) {
+        // Always read, whoever takes it: a full stdout pipe would stall the encode (and the recording).
+        ffmpeg.child.stdout?.on('data', (chunk: Buffer) => {
+          if (!part.stopping) this.#sink?.data(chunk)
+        })
+        this.#sink?.partStarted(index)
+      }
       void ffmpeg.exited.then((exit) => this.#enqueue(() => this.#partExited(part, exit)))
       tap.once('closed', () => {
         // The room closed (worker restart, show ended): this part is over; a new room gets a new part.
@@ -265,7 +334,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       // Stopped meanwhile, or ffmpeg already gone (its exit handler takes it from here).
       if (part.stopping || tap.closed || ffmpeg.child.exitCode !== null || ffmpeg.child.signalCode !== null) return
       await tap.start()
-      await markPartStarted(recordingId, index, this.options.now())
+      if (recordingId !== null) await markPartStarted(recordingId, index, this.options.now())
       // Browsers send a key frame on request; a repeat covers one lost while ffmpeg probes the stream.
       const started = tap
       for (const delay of [700, 1800]) {
@@ -274,11 +343,12 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
         }, delay).unref()
       }
       this.#setState({ state: 'recording' })
-      this.options.logger.info({ sessionId: this.options.sessionId, recordingId, part: index, tracks: tap.tracks.length }, 'recording part started')
+      this.options.logger.info({ sessionId: this.options.sessionId, recordingId, part: index, tracks: tap.tracks.length, streaming }, 'recording part started')
     } catch (error) {
       // A part that cannot start (no free ports, the database, a full disk) leaves nothing running and is
       // retried like a crash.
       this.options.logger.warn({ err: error, sessionId: this.options.sessionId }, 'a recording part could not start')
+      if (this.#part?.ffmpeg === ffmpeg) this.#endStream(this.#part)
       if (this.#part?.ffmpeg === ffmpeg) this.#part = null
       if (ffmpeg?.child.exitCode === null && ffmpeg.child.signalCode === null) ffmpeg.child.kill('SIGKILL')
       tap?.close()
@@ -291,6 +361,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     const part = this.#part
     if (!part) return
     this.#part = null
+    this.#endStream(part)
     part.stopping = true
     if (part.ffmpeg.child.exitCode === null && part.ffmpeg.child.signalCode === null) {
       part.ffmpeg.child.kill('SIGINT')
@@ -299,20 +370,32 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       clearTimeout(killer)
     }
     part.tap.close()
-    await syncRecording(this.options.recordingId, this.options.storage, { final: false, now: this.options.now() })
+    await this.#sync()
+  }
+
+  /** Tells the restream the part's MPEG-TS has ended (once per part). */
+  #endStream(part: Part): void {
+    if (part.streaming && !part.stopping) this.#sink?.partEnded(part.index)
+  }
+
+  async #sync(stoppedReason?: RecordingStopReason): Promise<void> {
+    const { recordingId } = this.options
+    if (recordingId === null) return
+    await syncRecording(recordingId, this.options.storage, { final: false, now: this.options.now(), ...(stoppedReason ? { stoppedReason } : {}) })
   }
 
   async #partExited(part: Part, exit: { code: number | null; signal: NodeJS.Signals | null }): Promise<void> {
     if (part.stopping || this.#done) return
     // ffmpeg ended by itself: a crash or a kill.
     this.#part = null
+    this.#endStream(part)
     part.stopping = true
     part.tap.close()
     this.options.logger.warn(
       { sessionId: this.options.sessionId, part: part.index, code: exit.code, signal: exit.signal, stderr: part.ffmpeg.stderrTail().slice(-600) },
       'recording ffmpeg exited unexpectedly; starting a new part',
     )
-    await syncRecording(this.options.recordingId, this.options.storage, { final: false, now: this.options.now() })
+    await this.#sync()
     await this.#retryLater(Date.now() - part.startedAt)
   }
 
@@ -340,7 +423,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
 
   async #stop(reason: RecordingStopReason): Promise<void> {
     await this.#stopPart()
-    await syncRecording(this.options.recordingId, this.options.storage, { final: false, now: this.options.now(), stoppedReason: reason })
+    await this.#sync(reason)
     this.#setState({ state: 'stopped', reason })
     this.options.logger.error({ sessionId: this.options.sessionId, reason }, 'recording stopped; the show goes on without it')
   }
@@ -352,7 +435,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
       if (await this.#enoughDisk()) await this.#reconcile()
       return
     }
-    if (!this.#part) return
+    if (!this.#part || this.options.recordingId === null) return
     if (!(await this.#enoughDisk())) {
       await this.#stop('disk-full')
       return
@@ -377,7 +460,9 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     // The recorder may have closed while this look was waiting for the disk or the poster.
     if (this.#done) return
     const abort = new AbortController()
-    const run = makeLivePreview(this.options.ffmpeg, this.options.storage, this.options.recordingId, abort.signal).then(
+    const recordingId = this.options.recordingId
+    if (recordingId === null) return
+    const run = makeLivePreview(this.options.ffmpeg, this.options.storage, recordingId, abort.signal).then(
       () => undefined,
       (error: unknown) => {
         if (!abort.signal.aborted) this.options.logger.warn({ err: error, sessionId: this.options.sessionId }, 'live preview not refreshed')
@@ -391,6 +476,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   }
 
   async #makePoster(anySegment: boolean): Promise<void> {
+    if (this.options.recordingId === null) return
     this.#hasPoster = await makePoster(this.options.ffmpeg, this.options.storage, this.options.recordingId, { anySegment })
   }
 }

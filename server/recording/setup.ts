@@ -11,6 +11,8 @@ export async function createRecordingService(env: Env, logger: Logger): Promise<
     ffmpeg: env.FFMPEG_PATH,
     storage: getRecordingStorage(),
     encode: { ...DEFAULT_ENCODE, videoKbps: env.RECORDING_VIDEO_KBPS },
+    // While a showcase restreams, its one encode (recording included) follows the restream's settings.
+    streamEncode: { ...DEFAULT_ENCODE, videoKbps: env.RESTREAM_VIDEO_KBPS, height: env.RESTREAM_HEIGHT },
     minFreeBytes: env.RECORDING_MIN_FREE_MB * 1024 * 1024,
     logger: logger.child({ component: 'recording' }),
   })

@@ -9,6 +9,7 @@ import type {
 } from '../../../app/protocol/media.ts'
 import type { Peer, MediaLayer, Room } from '../../media/index.ts'
 import type { RecordingService } from '../../recording/service.ts'
+import type { RestreamService } from '../../restream/service.ts'
 import { type CatalogueHandlers, type ConnectionData, ProtocolError } from '../gateway/index.ts'
 import type { MediaRooms } from './rooms.ts'
 import type { SessionStatuses } from './lifecycle.ts'
@@ -40,11 +41,15 @@ export type MediaContext = {
   spans: ViewerSpans
   /** Server-side recording of live showcases (absent in suites that do not record). */
   recordings: RecordingService | null
+  /** RTMP restreams of live showcases (absent in suites that do not restream). */
+  restreams: RestreamService | null
   /** Told when a showcase ended here (the `/live` namespace closes its chat). */
   onSessionEnded?: ((sessionId: string) => void) | undefined
 }
 
 export const mediaRoomName = (sessionId: string) => `media:${sessionId}`
+/** The hosts of a showcase in its media room: they alone see its restream destinations. */
+export const mediaHostsRoomName = (sessionId: string) => `media-hosts:${sessionId}`
 
 /** `producer`: the showcase host or a meeting participant (their own producers only). */
 export function requireJoined(socket: MediaSocket, role?: 'host' | 'producer'): Joined {

@@ -6,7 +6,7 @@ import { identityKey } from '../../../app/domain/live/room-identity.ts'
 import { addressBudgetKey } from '../../../app/lib/ip-network.ts'
 import { ProtocolError } from '../gateway/index.ts'
 import type { HandshakeRequest } from '../handshake-guard.ts'
-import { type MediaContext, type MediaHandlers, type MediaSocket, mediaRoomName, requireJoined } from './context.ts'
+import { type MediaContext, type MediaHandlers, type MediaSocket, mediaHostsRoomName, mediaRoomName, requireJoined } from './context.ts'
 import { PeerQuota } from './peer-quota.ts'
 import { ownerOf, withOwner } from './rooms.ts'
 
@@ -14,7 +14,7 @@ type JoinAnswer = MediaResponses['media:join']
 type RouterCapabilities = JoinAnswer['routerRtpCapabilities']
 
 /** media:join (a showcase as host or viewer, a meeting as participant), media:ready and media:leave. */
-export function joinHandlers({ media, now, rooms, statuses, spans, recordings }: MediaContext): MediaHandlers {
+export function joinHandlers({ media, now, rooms, statuses, spans, recordings, restreams }: MediaContext): MediaHandlers {
   const quota = new PeerQuota()
   // One join at a time per connection: two joins in flight would each add a peer, and the first would be
   // left open (transports, a counted viewer) when the second replaced it.
@@ -93,6 +93,10 @@ export function joinHandlers({ media, now, rooms, statuses, spans, recordings }:
     peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
     rooms.resetOnTimeout(socket)
     if (session.status === 'LIVE' && recordings) socket.emit('media:recording', recordings.stateOf(sessionId))
+    if (role === 'host' && restreams) {
+      await socket.join(mediaHostsRoomName(sessionId))
+      socket.emit('media:restream', restreams.statusOf(sessionId))
+    }
     return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: session.status, isHost, title: session.title }
   }
 

@@ -30,7 +30,7 @@ async function managingHost(socket: MediaSocket, sessionId: string, refusal: str
 }
 
 /** media:go-live and media:end: SCHEDULED → LIVE → ENDED, told to the whole room. */
-export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings, onSessionEnded }: MediaContext): MediaHandlers {
+export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings, restreams, onSessionEnded }: MediaContext): MediaHandlers {
   return {
     'media:go-live': async (socket) => {
       const joined = requireJoined(socket, 'host')
@@ -42,6 +42,7 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings
       spans.changed(joined.sessionId)
       // Not awaited: the recording starts beside the show, never in its way.
       void recordings?.sessionLive(joined.sessionId, joined.room)
+      void restreams?.sessionLive(joined.sessionId, joined.room)
       return { status: 'LIVE', startedAt: result.startedAt.toISOString() }
     },
 
@@ -54,11 +55,20 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings
       onSessionEnded?.(sessionId)
       // The last part closes and the replay is finalised in the background (the end is answered now).
       void recordings?.sessionEnded(sessionId)
+      void restreams?.sessionEnded(sessionId)
       // Closing the room leaves every socket of it (their spans close at this instant), then final stats.
       room.close('ended')
       await rooms.leaveAll(sessionId)
       await spans.settle(sessionId)
       return { status: 'ENDED', endedAt: result.endedAt.toISOString() }
+    },
+
+    'media:restream-retry': async (socket, { destinationId }) => {
+      const { sessionId } = requireJoined(socket, 'host')
+      await managingHost(socket, sessionId, 'Only the host can retry a destination.')
+      // A destination that is not this show's, or a show not live here, has nothing to retry.
+      restreams?.retry(sessionId, destinationId)
+      return {}
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import type { MeetingSeatRole, ParticipantInfo, ProducerInfo } from '../../../app/protocol/media.ts'
 import type { Room } from '../../media/index.ts'
-import { mediaRoomName, type MediaNamespace, type MediaSocket } from './context.ts'
+import { mediaHostsRoomName, mediaRoomName, type MediaNamespace, type MediaSocket } from './context.ts'
 import type { ViewerSpans } from './viewer-spans.ts'
 
 /** Meetings: the seat label of a producer's owner (showcase peers have none). */
@@ -63,6 +63,7 @@ export class MediaRooms {
     if (joined.seat && joined.peer.joined) socket.to(mediaRoomName(joined.sessionId)).emit('media:participant-left', { peerId: joined.peer.id })
     joined.peer.close()
     await socket.leave(mediaRoomName(joined.sessionId))
+    await socket.leave(mediaHostsRoomName(joined.sessionId))
     if (joined.spanId) await this.spans.close(joined.spanId, joined.sessionId)
   }
 

@@ -4,7 +4,7 @@ import { ProtocolError } from '../gateway/index.ts'
 import { type MediaContext, type MediaHandlers, mediaRoomName, requireJoined } from './context.ts'
 
 /** Transports, producers (the host's or a meeting seat's own) and consumers of a joined connection. */
-export function transportHandlers({ nsp, iceServers, statuses, recordings }: MediaContext): MediaHandlers {
+export function transportHandlers({ nsp, iceServers, statuses, recordings, restreams }: MediaContext): MediaHandlers {
   const setPaused =
     (paused: boolean): MediaHandlers['media:pause-producer'] =>
     async (socket, { producerId }) => {
@@ -43,6 +43,7 @@ export function transportHandlers({ nsp, iceServers, statuses, recordings }: Med
       const producer = await joined.peer.produce(transportId, kind, rtpParameters as Parameters<Peer['produce']>[2], source)
       // A host producing into a live show (also after a server restart, when nobody pressed "go live"): record it.
       if (joined.role === 'host') void recordings?.sessionLive(joined.sessionId, joined.room)
+      if (joined.role === 'host') void restreams?.sessionLive(joined.sessionId, joined.room)
       return { producerId: producer.id }
     },
 

@@ -1,0 +1,188 @@
+import { getEnv } from '~/utils/env.server'
+import { maskSecret, openSecret, sealSecret } from '~/utils/sealed-secrets.server'
+import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
+import { assertShowcaseManagement } from '~/domain/live/room-access.server'
+import { type DestinationForm, destinationFormSchema, type RestreamPlatform } from './destinations'
+
+// Restream destinations of a showcase: who manages the showcase manages them. Stream keys are sealed at
+// rest and leave this module only masked, except to the restreamer (openDestinationsForPublishing).
+
+/** At most this many destinations per showcase (each is a publisher process while live). */
+export const MAX_DESTINATIONS = 8
+
+export type DestinationView = {
+  id: string
+  platform: RestreamPlatform
+  label: string
+  serverUrl: string
+  /** "••••••••k3Zq": enough to tell two keys apart, never the key. */
+  maskedKey: string
+  enabled: boolean
+}
+
+/** The schema of the add form with this deployment's rule on private hosts. */
+export function restreamFormSchema() {
+  return destinationFormSchema({ allowPrivateHosts: getEnv().RESTREAM_ALLOW_PRIVATE_HOSTS === 'true' })
+}
+
+function masked(sealed: string): string {
+  try {
+    return maskSecret(openSecret(sealed))
+  } catch {
+    return maskSecret('')
+  }
+}
+
+export async function listDestinations(sessionId: string, userId: string): Promise<DestinationView[]> {
+  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const prisma = await getPrisma()
+  const rows = await prisma.restreamDestination.findMany({ where: { sessionId }, orderBy: { createdAt: 'asc' } })
+  return rows.map((row) => ({
+    id: row.id,
+    platform: row.platform,
+    label: row.label,
+    serverUrl: row.serverUrl,
+    maskedKey: masked(row.streamKeySealed),
+    enabled: row.enabled,
+  }))
+}
+
+/** Adds a destination from a form already parsed by restreamFormSchema(); the key is sealed before it is stored. */
+export async function addDestination(sessionId: string, userId: string, form: DestinationForm): Promise<{ id: string }> {
+  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const prisma = await getPrisma()
+  // The schema is the truth; parsing again here keeps a caller that skipped it from storing junk.
+  const checked = restreamFormSchema().parse(form)
+  const count = await prisma.restreamDestination.count({ where: { sessionId } })
+  if (count >= MAX_DESTINATIONS) throw new DomainError('restream-too-many', { status: 409, messageKey: 'restream.errors.tooMany', field: 'platform' })
+  const row = await prisma.restreamDestination.create({
+    data: {
+      sessionId,
+      platform: checked.platform,
+      label: checked.label,
+      serverUrl: checked.serverUrl,
+      streamKeySealed: sealSecret(checked.streamKey),
+    },
+    select: { id: true },
+  })
+  return row
+}
+
+async function ownDestination(sessionId: string, destinationId: string) {
+  const prisma = await getPrisma()
+  const row = await prisma.restreamDestination.findFirst({ where: { id: destinationId, sessionId }, select: { id: true } })
+  if (!row) throw new DomainError('not-found', { status: 404 })
+  return prisma
+}
+
+export async function removeDestination(sessionId: string, userId: string, destinationId: string): Promise<void> {
+  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const prisma = await ownDestination(sessionId, destinationId)
+  await prisma.restreamDestination.delete({ where: { id: destinationId } })
+}
+
+export async function setDestinationEnabled(sessionId: string, userId: string, destinationId: string, enabled: boolean): Promise<void> {
+  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const prisma = await ownDestination(sessionId, destinationId)
+  await prisma.restreamDestination.update({ where: { id: destinationId }, data: { enabled } })
+}
+
+export type PublishingDestination = {
+  id: string
+  platform: RestreamPlatform
+  label: string
+  serverUrl: string
+  /** The opened key, or null when it cannot be opened (sealed under another key, altered). */
+  streamKey: string | null
+}
+
+/** The enabled destinations with their keys opened: for the restreamer only, never for a page or a log. */
+export async function openDestinationsForPublishing(sessionId: string): Promise<PublishingDestination[]> {
+  const prisma = await getPrisma()
+  const rows = await prisma.restreamDestination.findMany({ where: { sessionId, enabled: true }, orderBy: { createdAt: 'asc' } })
+  return rows.map((row) => {
+    let streamKey: string | null = null
+    try {
+      streamKey = openSecret(row.streamKeySealed)
+    } catch {
+      streamKey = null
+    }
+    return { id: row.id, platform: row.platform, label: row.label, serverUrl: row.serverUrl, streamKey }
+  })
+}
+
+export type RunEndReason = 'stopped' | 'dropped' | 'encoder'
+
+/** A publish reached the platform: its uptime record begins. */
+export async function startRun(sessionId: string, destination: { id: string; platform: RestreamPlatform; label: string }, startedAt: Date): Promise<string> {
+  const prisma = await getPrisma()
+  const row = await prisma.restreamRun.create({
+    data: { sessionId, destinationId: destination.id, platform: destination.platform, label: destination.label, startedAt },
+    select: { id: true },
+  })
+  return row.id
+}
+
+export async function endRun(runId: string, end: { endedAt: Date; bytesSent: number; secondsSent: number; reason: RunEndReason }): Promise<void> {
+  const prisma = await getPrisma()
+  await prisma.restreamRun.update({
+    where: { id: runId },
+    data: { endedAt: end.endedAt, bytesSent: BigInt(Math.max(0, Math.round(end.bytesSent))), secondsSent: Math.max(0, Math.round(end.secondsSent)), endReason: end.reason },
+  })
+}
+
+/** Runs a restart left open (the server stopped mid-publish) are closed at their last known length. */
+export async function closeOpenRuns(now: Date): Promise<number> {
+  const prisma = await getPrisma()
+  const open = await prisma.restreamRun.findMany({ where: { endedAt: null }, select: { id: true, startedAt: true, secondsSent: true } })
+  for (const run of open) {
+    await prisma.restreamRun.update({
+      where: { id: run.id },
+      data: { endedAt: new Date(Math.min(now.getTime(), run.startedAt.getTime() + run.secondsSent * 1000)), endReason: 'stopped' },
+    })
+  }
+  return open.length
+}
+
+export type DestinationUptime = {
+  destinationId: string | null
+  platform: RestreamPlatform
+  label: string
+  runs: number
+  /** Seconds the platform received the stream, summed over runs. */
+  secondsSent: number
+  bytesSent: number
+  /** Runs that ended because the platform dropped them. */
+  drops: number
+  firstStartedAt: Date
+  lastEndedAt: Date | null
+}
+
+/** Uptime per destination of one showcase (for its organizer and its exporter), from the run records. */
+export async function restreamUptime(sessionId: string): Promise<DestinationUptime[]> {
+  const prisma = await getPrisma()
+  const runs = await prisma.restreamRun.findMany({ where: { sessionId }, orderBy: { startedAt: 'asc' } })
+  const byDestination = new Map<string, DestinationUptime>()
+  for (const run of runs) {
+    const key = run.destinationId ?? `${run.platform}:${run.label}`
+    const entry = byDestination.get(key) ?? {
+      destinationId: run.destinationId,
+      platform: run.platform,
+      label: run.label,
+      runs: 0,
+      secondsSent: 0,
+      bytesSent: 0,
+      drops: 0,
+      firstStartedAt: run.startedAt,
+      lastEndedAt: null,
+    }
+    entry.runs++
+    entry.secondsSent += run.secondsSent
+    entry.bytesSent += Number(run.bytesSent)
+    if (run.endReason === 'dropped') entry.drops++
+    if (run.endedAt && (!entry.lastEndedAt || run.endedAt > entry.lastEndedAt)) entry.lastEndedAt = run.endedAt
+    byDestination.set(key, entry)
+  }
+  return [...byDestination.values()]
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { HOSTILE } from '../../../tests/hostile.ts'
+import { destinationFormSchema, isPrivateHost, publishUrl, serverUrlProblem, streamKeyProblem } from './destinations.ts'
+
+const schema = destinationFormSchema({ allowPrivateHosts: false })
+const issues = (input: Record<string, unknown>) => {
+  const result = schema.safeParse(input)
+  return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]))
+}
+
+describe('the add-destination form', () => {
+  it('fills in the preset server URL and keeps a given label', () => {
+    const parsed = schema.parse({ platform: 'YOUTUBE', streamKey: ' abcd-efgh-ijkl-mnop ', label: 'Main channel' })
+    expect(parsed).toEqual({ platform: 'YOUTUBE', label: 'Main channel', serverUrl: 'rtmp://a.rtmp.youtube.com/live2', streamKey: 'abcd-efgh-ijkl-mnop' })
+    expect(schema.parse({ platform: 'FACEBOOK', streamKey: 'FB-1234-0-Ab?s_bl=1&s_sc=2' }).serverUrl).toBe('rtmps://live-api-s.facebook.com:443/rtmp/')
+  })
+
+  it('needs a server URL for platforms without a preset', () => {
+    expect(issues({ platform: 'TIKTOK', streamKey: 'abcdef' })).toEqual({ serverUrl: 'restream.errors.serverUrl.required' })
+    expect(schema.parse({ platform: 'NAVER', serverUrl: 'rtmp://live.naver.example/app', streamKey: 'abcdef' }).serverUrl).toBe('rtmp://live.naver.example/app')
+  })
+
+  it('refuses other schemes, credentials, private hosts, queries and junk', () => {
+    const url = (serverUrl: string) => issues({ platform: 'CUSTOM', serverUrl, streamKey: 'abcdef' }).serverUrl
+    expect(url('http://example.com/live')).toBe('restream.errors.serverUrl.scheme')
+    expect(url('file:///etc/passwd')).toBe('restream.errors.serverUrl.scheme')
+    expect(url('rtmp://user:pass@example.com/live')).toBe('restream.errors.serverUrl.credentials')
+    expect(url('rtmp://127.0.0.1:1935/live')).toBe('restream.errors.serverUrl.private-host')
+    expect(url('rtmp://localhost/live')).toBe('restream.errors.serverUrl.private-host')
+    expect(url('rtmp://192.168.1.4/live')).toBe('restream.errors.serverUrl.private-host')
+    expect(url('rtmp://example.com/live?x=1')).toBe('restream.errors.serverUrl.invalid')
+    expect(url('rtmp://exa mple.com/live')).toBe('restream.errors.serverUrl.invalid')
+    expect(url('rtmp://example.com/live\n-f null')).toBe('restream.errors.serverUrl.invalid')
+    expect(url('rtmp://under_score.example/live')).toBe('restream.errors.serverUrl.host')
+    expect(url(`rtmp://example.com/${'a'.repeat(300)}`)).toBe('restream.errors.serverUrl.too-long')
+    expect(url('not a url')).toBe('restream.errors.serverUrl.invalid')
+    expect(serverUrlProblem('rtmp://127.0.0.1:1935/live', { allowPrivateHosts: true })).toBeNull()
+  })
+
+  it('refuses keys with slashes, spaces, quotes or control characters, and keys too short or too long', () => {
+    const key = (streamKey: string) => issues({ platform: 'YOUTUBE', streamKey }).streamKey
+    expect(key('')).toBe('restream.errors.streamKey.required')
+    expect(key('abc')).toBe('restream.errors.streamKey.too-short')
+    expect(key('a'.repeat(513))).toBe('restream.errors.streamKey.too-long')
+    for (const bad of ['a/b/c/d', 'ab cd', "abc'd", 'abcd"e', 'ab\u0000cd', '../../etc', 'abcd|ef', 'ab;rm -rf']) {
+      expect(key(bad), bad).toBe('restream.errors.streamKey.characters')
+    }
+    for (const hostile of Object.values(HOSTILE)) expect(streamKeyProblem(hostile.trim()) === null ? hostile : 'refused', JSON.stringify(hostile)).toBe('refused')
+  })
+
+  it('refuses an unknown platform and control characters in the label', () => {
+    expect(issues({ platform: 'MYSPACE', streamKey: 'abcdef' }).platform).toBe('restream.errors.platform')
+    for (const bad of [HOSTILE.bell, HOSTILE.nul, HOSTILE.rightToLeftOverride, HOSTILE.bidiIsolate]) {
+      expect(issues({ platform: 'YOUTUBE', streamKey: 'abcdef', label: bad }).label).toBe('restream.errors.label')
+    }
+  })
+})
+
+describe('publishUrl and isPrivateHost', () => {
+  it('appends the key as the last path segment', () => {
+    expect(publishUrl('rtmps://live-api-s.facebook.com:443/rtmp/', 'FB-1')).toBe('rtmps://live-api-s.facebook.com:443/rtmp/FB-1')
+    expect(publishUrl('rtmp://live.twitch.tv/app', 'live_1')).toBe('rtmp://live.twitch.tv/app/live_1')
+  })
+  it('knows the private ranges', () => {
+    expect(['10.1.2.3', '172.20.0.1', '169.254.1.1', '0.0.0.0', '100.64.0.1'].every(isPrivateHost)).toBe(true)
+    expect(['8.8.8.8', '172.32.0.1', 'a.rtmp.youtube.com'].some(isPrivateHost)).toBe(false)
+  })
+})
