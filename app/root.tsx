@@ -2,7 +2,7 @@ import '~/lib/zod-csp'
 import './tailwind.css'
 import { useEffect, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
-import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRevalidator, useRouteLoaderData } from 'react-router'
+import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRevalidator, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { RouteErrorPage } from '~/components/error-page'
 import { usesCaptureDevices } from '~/lib/capture-pages'
@@ -154,8 +154,21 @@ function useBrowserTimeZone(known: boolean) {
   }, [])
 }
 
+/** A page for other sites' frames (the embeddable player) declares `handle.chromeless`: no header, footer or skip link. */
+function useChromeless(): boolean {
+  return useMatches().some((match) => (match.handle as { chromeless?: boolean } | undefined)?.chromeless === true)
+}
+
 function Shell({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation()
+  const chromeless = useChromeless()
+  if (chromeless) {
+    return (
+      <main id="main" className="flex min-h-0 w-full flex-1 flex-col">
+        {children}
+      </main>
+    )
+  }
   return (
     <>
       <a

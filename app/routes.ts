@@ -82,5 +82,9 @@ export default [
   route('live/:sessionId/clips', 'routes/live/clips.ts'),
   // Replay view counter (start a view, heartbeats of watched time): POST only.
   route('live/:sessionId/replay-views', 'routes/live/replay-views.ts'),
+  // The embeddable player (for other sites' iframes and the <tradecast-player> script, public/embed.js) and
+  // oEmbed for CMSs that are given a showcase's link.
+  route('embed/:sessionId', 'routes/embed/player.tsx'),
+  route('oembed', 'routes/oembed.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

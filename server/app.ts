@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http'
 import type { ServerBuild } from 'react-router'
 import type { ViteDevServer } from 'vite'
 import { getPrisma } from '../app/domain/db.server.ts'
+import { embedFrameAncestors } from '../app/domain/exporters/embed-ancestors.server.ts'
 import { loadContextWithNonce } from '../app/utils/csp.server.ts'
 import { getEnv, type TrustProxy } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
@@ -46,6 +47,7 @@ export function createExpressApp(options: AppOptions): Express {
       mode: options.mode,
       formActionOrigins: checkoutOrigins(),
       hmrPort: getEnv().HMR_PORT,
+      embedFrameAncestors,
     }),
   )
   app.use(permissionsPolicy())

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 import { usesCaptureDevices } from '../app/lib/capture-pages.ts'
+import { EMBED_SCRIPT_PATH, embedSessionIdOf } from '../app/lib/embed-paths.ts'
 import { SESSION_COOKIE_NAME } from '../app/domain/accounts/session.server.ts'
 import { readCookie } from '../app/lib/cookies.ts'
 
@@ -15,9 +16,16 @@ export type SecurityHeaderOptions = {
   formActionOrigins?: string[]
   /** Vite's HMR WebSocket port (development only). */
   hmrPort?: number
+  /**
+   * The sites a showcase's company lets frame its player (/embed/:sessionId), as CSP sources. Without it,
+   * the embed page may be framed by our own origin only, like every other page.
+   */
+  embedFrameAncestors?: (sessionId: string) => Promise<string[]>
 }
 
 const nonceOf = (res: ServerResponse) => (res as Response).locals.cspNonce as string
+/** Sources besides 'self' that may frame this response (set only for the embed page). */
+const framersOf = (res: ServerResponse) => ((res as Response).locals.frameAncestors as string[] | undefined) ?? []
 
 /** The CSP nonce of this response: fresh random bytes for every request. */
 export function cspNonce(): RequestHandler {
@@ -27,8 +35,36 @@ export function cspNonce(): RequestHandler {
   }
 }
 
-/** helmet's headers with our Content-Security-Policy; mount after cspNonce(). */
+/**
+ * helmet's headers with our Content-Security-Policy; mount after cspNonce(). Framing, the one header set
+ * that differs by page, is decided here too: every page refuses frames from other sites (CSP
+ * frame-ancestors 'self' and X-Frame-Options: SAMEORIGIN for older browsers), except the embed page,
+ * whose frame-ancestors add the sites its company listed (and which therefore has no X-Frame-Options,
+ * which cannot name sites). The web component's script may be loaded by any site.
+ */
 export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
+  const headers = helmetHeaders(options)
+  return (req, res, next) => {
+    const embedSessionId = req.method === 'GET' || req.method === 'HEAD' ? embedSessionIdOf(req.path) : null
+    const finish = () =>
+      headers(req, res, (error?: unknown) => {
+        if (error) {
+          next(error)
+          return
+        }
+        if (embedSessionId === null) res.setHeader('X-Frame-Options', 'SAMEORIGIN')
+        if (req.path === EMBED_SCRIPT_PATH) res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
+        next()
+      })
+    if (embedSessionId === null || !options.embedFrameAncestors) return finish()
+    options.embedFrameAncestors(embedSessionId).then((sources) => {
+      res.locals.frameAncestors = sources
+      finish()
+    }, next)
+  }
+}
+
+function helmetHeaders(options: SecurityHeaderOptions): RequestHandler {
   const dev = options.mode === 'development'
   const nonce = (_req: unknown, res: ServerResponse) => `'nonce-${nonceOf(res)}'`
   return helmet({
@@ -48,7 +84,7 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
         // 'self' covers Socket.io's ws:/wss: on our origin; Vite's HMR socket has a port of its own.
         connectSrc: dev ? ["'self'", `ws://*:${options.hmrPort ?? 24_678}`] : ["'self'"],
         fontSrc: ["'self'", 'data:'],
-        frameAncestors: ["'self'"],
+        frameAncestors: [(_req: unknown, res: ServerResponse) => ["'self'", ...framersOf(res)].join(' ')],
         baseUri: ["'self'"],
         formAction: ["'self'", ...(options.formActionOrigins ?? [])],
         objectSrc: ["'none'"],
@@ -56,6 +92,8 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
     },
     // Video from our own origin only; cross-origin isolation would break Stripe and TURN set-ups.
     crossOriginEmbedderPolicy: false,
+    // Set by securityHeaders() for every page but the embed page.
+    xFrameOptions: false,
   })
 }
 

@@ -260,6 +260,15 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [405, 405, 405, 405, 405, 405, 405, 405],
     post: [400, 400, 400, 400, 400, 400, 400, 400],
   },
+  // The embeddable player: always a guest's view (a third-party frame has no cookie), so the world's public,
+  // listed showcase plays for everyone; private, unapproved, cancelled: 404 to all (server/embed.db.test.ts).
+  'embed/:sessionId': {
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  // oEmbed of the world's showcase link (queryByRoute): public JSON for everyone; errors in server/embed.db.test.ts.
+  oembed: {
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
   '*': {
     get: [404, 404, 404, 404, 404, 404, 404, 404],
   },

@@ -126,7 +126,10 @@ export async function createAuthorizationWorld(now = new Date()) {
   // Where a param name means a different object on a given route.
   const paramsByRoute: Record<string, Record<string, string>> = { 'exporters/:slug': { slug: company.slug } }
   // Routes that need a query string to show anything.
-  const queryByRoute: Record<string, string> = { 'meetings/new': `?company=${encodeURIComponent(company.slug)}` }
+  const queryByRoute: Record<string, string> = {
+    'meetings/new': `?company=${encodeURIComponent(company.slug)}`,
+    oembed: `?${new URLSearchParams({ url: `http://localhost/live/${showcase.id}`, format: 'json' })}`,
+  }
   return { users, params, paramsByRoute, queryByRoute, company, fair, buyerProfileId: buyer.profile.id, product, inquiry }
 }
 

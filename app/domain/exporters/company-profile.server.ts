@@ -35,6 +35,7 @@ export async function getCompanyProfileForEdit(companyId: string) {
       timeZone: company.timeZone,
       businessHoursStart: company.businessHoursStart,
       businessHoursEnd: company.businessHoursEnd,
+      embedOrigins: company.embedOrigins.join('\n'),
     },
   }
 }
@@ -82,6 +83,7 @@ export async function updateCompanyProfile(companyId: string, input: CompanyProf
         businessHoursStart: input.businessHoursStart,
         businessHoursEnd: input.businessHoursEnd,
         logoPath: newLogo,
+        embedOrigins: input.embedOrigins,
       },
     })
     const searchChanged =

@@ -8,6 +8,7 @@ import { isLanguageCode } from '~/lib/languages'
 import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { isValidTimeZone } from '~/lib/time'
+import { EmbedOriginsSchema } from './embed-origins'
 
 // Client-safe form schemas for the exporter area (company profile, team, certifications).
 // Messages are i18n keys; conform coerces "" to undefined and numbers/checkboxes from text.
@@ -70,6 +71,8 @@ export function companyProfileSchema(currentYear: number) {
       businessHoursStart: HhmmSchema,
       businessHoursEnd: HhmmSchema,
       removeLogo: z.boolean().optional(),
+      // Sites allowed to frame the showcase player (embed-origins.ts).
+      embedOrigins: EmbedOriginsSchema,
     })
     .refine(hoursInOrder, HOURS_ORDER_ISSUE)
 }

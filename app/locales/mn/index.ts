@@ -14,6 +14,7 @@ import account from './account'
 import replayAdmin from './replay-admin'
 import replayPage from './replay-page'
 import directory from './directory'
+import embed from './embed'
 
 export default {
   ...core,
@@ -31,4 +32,5 @@ export default {
   ...replayAdmin,
   ...replayPage,
   ...directory,
+  ...embed,
 }

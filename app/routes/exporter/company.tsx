@@ -13,6 +13,7 @@ import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { requireCompanyAdmin } from '~/domain/accounts/permissions.server'
 import { getCompanyProfileForEdit } from '~/domain/exporters/company-profile.server'
+import { MAX_EMBED_ORIGINS } from '~/domain/exporters/embed-origins'
 import { companyProfileSchema } from '~/domain/exporters/schemas'
 import { countryOptions } from '~/lib/countries'
 import { languageOptions } from '~/lib/languages'
@@ -177,6 +178,20 @@ export default function CompanyProfileRoute({ loaderData, actionData }: Route.Co
               ) : null}
             </div>
           </div>
+        </Card>
+        <Card id="embed" title={t('embed.profile.title')}>
+          <TextAreaField
+            label={t('embed.profile.origins')}
+            hint={t('embed.profile.originsHint', { max: MAX_EMBED_ORIGINS })}
+            errors={fields.embedOrigins.errors}
+            textareaProps={{
+              ...getTextareaProps(fields.embedOrigins),
+              rows: 4,
+              spellCheck: false,
+              autoCapitalize: 'off',
+              placeholder: 'https://shop.example.com',
+            }}
+          />
         </Card>
         <Button type="submit" disabled={navigation.state !== 'idle'}>
           {t('common.save')}

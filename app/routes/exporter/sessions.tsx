@@ -22,6 +22,8 @@ import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { pageTitle } from '~/lib/meta'
+import { appOrigin } from '~/utils/request.server'
+import { EmbedSnippet } from '~/components/live/embed-snippet'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.liveShowcases')])
 
@@ -35,7 +37,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     listFairsOpenForProposals(membership.company.id, requestNow(request), locale),
     companyShowcaseLanguage(membership.company.id),
   ])
-  return { sessions, products, fairs, timeZone, defaultLanguage }
+  return { sessions, products, fairs, timeZone, defaultLanguage, origin: appOrigin(request) }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -109,6 +111,7 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                     {t('liveMedia.sessions.viewerPage')}
                   </Link>
                 </div>
+                {session.status !== 'CANCELLED' ? <EmbedSnippet origin={loaderData.origin} sessionId={session.id} title={session.title} /> : null}
               </li>
             ))}
           </ul>

@@ -26,8 +26,16 @@ import { pageTitle } from '~/lib/meta'
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
 
-export const meta: Route.MetaFunction = (args) =>
-  pageTitle(args, (t) => [args.loaderData.session.access === 'watch' ? args.loaderData.session.title : t('pageTitle.live')])
+export const meta: Route.MetaFunction = (args) => {
+  const { session } = args.loaderData
+  const title = pageTitle(args, (t) => [session.access === 'watch' ? session.title : t('pageTitle.live')])
+  // oEmbed discovery (app/routes/oembed.ts) for a showcase anyone may watch: a CMS given this link finds the player.
+  if (session.access !== 'watch' || !session.isPublic) return title
+  const origin = (args.matches.find((match) => match?.id === 'root')?.loaderData as { origin?: string } | undefined)?.origin
+  if (!origin) return title
+  const href = `${origin}/oembed?${new URLSearchParams({ url: `${origin}/live/${session.id}`, format: 'json' })}`
+  return [...title, { tagName: 'link', rel: 'alternate', type: 'application/json+oembed', href, title: session.title }]
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
