@@ -62,8 +62,14 @@ const boundaries = [
   ...layer('app/utils', [noServerFolder, onlyAppLayers(['utils', 'lib', 'domain'], 'app/utils')]),
   ...layer('app/locales', [noServerFolder, onlyAppLayers(['locales'], 'Locales')]),
   ...layer('server/realtime', [onlyAppLayers(['domain', 'protocol', 'lib', 'utils'], 'The socket gateway')], {
+    besides: ['media', 'recording', 'restream'],
+    atRoot: ['app'],
+  }),
+  // Restream: the recorder's encode out to RTMP publishers; destinations and uptime through the domain. No sockets.
+  ...layer('server/restream', [onlyAppLayers(['domain', 'protocol', 'lib', 'utils'], 'The restreamer')], {
     besides: ['media', 'recording'],
     atRoot: ['app'],
+    paths: ['socket.io'].map((name) => ({ name, message: 'The restreamer knows no sockets: the realtime layer tells hosts what it does.' })),
   }),
   // Recording: the room's media (server/media) into ffmpeg; rows and storage through the domain. No sockets.
   ...layer('server/recording', [onlyAppLayers(['domain', 'protocol', 'lib', 'utils'], 'The recorder')], {

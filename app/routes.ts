@@ -68,6 +68,8 @@ export default [
   route('orders', 'routes/orders/index.tsx'),
   route('orders/:orderId', 'routes/orders/detail.tsx'),
   route('studio/:sessionId', 'routes/studio/studio.tsx'),
+  // The studio's Restream panel: RTMP destinations (GET list with masked keys, POST add/remove/toggle).
+  route('studio/:sessionId/restream', 'routes/studio/restream.ts'),
   // The showcase directory: live now, starting soon, upcoming by day, replays, with filters.
   route('live', 'routes/live/index.tsx'),
   // The part of /live that moves by the minute, for the page's refresh timer.

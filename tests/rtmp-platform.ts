@@ -68,14 +68,14 @@ export async function startRtmpPlatform(options: { record?: boolean } = {}): Pro
     async kill() {
       const current = child
       child = null
-      if (!current || current.exitCode !== null) return
+      if (current?.exitCode !== null) return
       current.kill('SIGKILL')
       await once(current, 'exit')
     },
     async stop() {
       const current = child
       child = null
-      if (current && current.exitCode === null) {
+      if (current?.exitCode === null) {
         current.kill('SIGTERM')
         const killer = setTimeout(() => current.kill('SIGKILL'), 3000)
         await once(current, 'exit')

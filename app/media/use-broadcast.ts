@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup-client'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { RecordingState, SessionStatus } from '~/protocol/media'
+import type { RecordingState, RestreamStatus, SessionStatus } from '~/protocol/media'
 import { deviceFailure, listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceFailure, type DeviceOption } from './local-media'
 import { isSessionOver, MediaSession, MediaSessionClosedError } from './media-session'
 import { request, type MediaRequestError } from './signalling'
@@ -51,6 +51,8 @@ export type StudioState = {
   error: StudioError | null
   /** The server-side recording, once the show is live (null before). */
   recording: RecordingState | null
+  /** Live state of the restream destinations (hosts only; null until the server told). */
+  restream: RestreamStatus | null
   /** This connection's host join is done (device loaded): going live can start. */
   joined: boolean
 }
@@ -73,6 +75,7 @@ export function useBroadcast(sessionId: string) {
     busy: 'devices',
     error: null,
     recording: null,
+    restream: null,
     joined: false,
   })
   const [resets, setResets] = useState(0)
@@ -159,6 +162,7 @@ export function useBroadcast(sessionId: string) {
     const onStatus = ({ status }: { status: SessionStatus }) => patch({ status, ...(status === 'ENDED' ? { phase: 'ended' as const } : {}) })
     const onViewers = ({ count }: { count: number }) => patch({ viewerCount: count })
     const onRecording = (recording: RecordingState) => patch({ recording })
+    const onRestream = (restream: RestreamStatus) => patch({ restream })
     const onReset = () => {
       joinedRef.current = false
       closeMedia()
@@ -169,6 +173,7 @@ export function useBroadcast(sessionId: string) {
     socket.on('media:viewers', onViewers)
     socket.on('media:reset', onReset)
     socket.on('media:recording', onRecording)
+    socket.on('media:restream', onRestream)
     void (async () => {
       const joined = await joining.join()
       patch({ status: joined.status })
@@ -202,6 +207,7 @@ export function useBroadcast(sessionId: string) {
       socket.off('media:viewers', onViewers)
       socket.off('media:reset', onReset)
       socket.off('media:recording', onRecording)
+      socket.off('media:restream', onRestream)
     }
   }, [socket, epoch, resets, sessionId, patch, publish, closeMedia])
 
@@ -337,5 +343,14 @@ export function useBroadcast(sessionId: string) {
     [run, patch, setPreview],
   )
 
-  return { ...state, socketState, goLive, resume, end, toggleScreen, toggleMute, selectCamera, selectMicrophone }
+  /** Retries a restream destination now; a refusal or a lost answer only shows in its next state. */
+  const retryRestream = useCallback(
+    async (destinationId: string) => {
+      if (!socket) return
+      await request(socket, 'media:restream-retry', { destinationId }).catch(() => undefined)
+    },
+    [socket],
+  )
+
+  return { ...state, socketState, goLive, resume, end, toggleScreen, toggleMute, selectCamera, selectMicrophone, retryRestream }
 }

@@ -52,7 +52,11 @@ export type PublisherEndReason = 'unreachable' | 'rejected' | 'dropped' | 'exite
 
 /** Why a publisher's ffmpeg ended, from its last stderr lines. */
 export function classifyPublisherEnd(stderr: string): PublisherEndReason {
-  if (/connection refused|no route to host|network is unreachable|timed out|failed to resolve|name or service not known|cannot assign requested address/i.test(stderr)) {
+  if (
+    /connection refused|no route to host|network is unreachable|timed out|failed to resolve|name or service not known|cannot assign requested address/i.test(
+      stderr,
+    )
+  ) {
     return 'unreachable'
   }
   if (/server error|badname|unauthori[sz]ed|forbidden|\b40[13]\b|rejected|handshake|certificate|tls/i.test(stderr)) return 'rejected'

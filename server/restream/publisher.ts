@@ -156,6 +156,11 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
 
   #settled: Promise<void> = Promise.resolve()
 
+  /** Read after an await: close() may have run meanwhile (a getter keeps the type checker from narrowing it). */
+  #isClosed(): boolean {
+    return this.#closed
+  }
+
   #clearRetry(): void {
     if (this.#retryTimer) clearTimeout(this.#retryTimer)
     this.#retryTimer = null
@@ -193,13 +198,16 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
       pending = rest
       for (const block of blocks) this.#progress(run, block.totalBytes, block.outTimeMs)
     })
-    if (this.#closed || !this.#streamOn) {
-      run.endedBy ??= this.#closed ? 'closed' : 'stream-ended'
+    // The stream ended (or the publisher closed) while ffmpeg was starting.
+    if (this.#isClosed() || !this.#streamOn) {
+      run.endedBy ??= this.#isClosed() ? 'closed' : 'stream-ended'
       ffmpeg.child.stdin?.end()
     }
-    this.#settled = ffmpeg.exited.then((exit) => this.#exited(run, exit)).catch((error: unknown) => {
-      this.options.logger.error({ err: error, destinationId: this.id }, 'restream publisher bookkeeping failed')
-    })
+    this.#settled = ffmpeg.exited
+      .then((exit) => this.#exited(run, exit))
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: error, destinationId: this.id }, 'restream publisher bookkeeping failed')
+      })
   }
 
   #progress(run: Run, totalBytes: number, outTimeMs: number): void {
@@ -237,7 +245,15 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
     }
     const failure = classifyPublisherEnd(stderr)
     this.options.logger.warn(
-      { sessionId: this.options.sessionId, destinationId: this.id, code: exit.code, signal: exit.signal, failure, stderr: stderr.slice(-600), url: urlForLogs(this.#url) },
+      {
+        sessionId: this.options.sessionId,
+        destinationId: this.id,
+        code: exit.code,
+        signal: exit.signal,
+        failure,
+        stderr: stderr.slice(-600),
+        url: urlForLogs(this.#url),
+      },
       'restream publisher ended; retrying',
     )
     this.#failedRun(failure, run.liveAt === null ? 0 : Date.now() - run.liveAt)
@@ -262,5 +278,4 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
     }, delay)
     this.#retryTimer.unref()
   }
-
 }

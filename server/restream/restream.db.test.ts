@@ -118,7 +118,11 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     // It comes back: the publishers reconnect by themselves and the stream resumes.
     await platform.start()
     await until(() => stateOf(one.id) === 'live' && stateOf(two.id) === 'live', 'both live again', 40_000)
-    await until(async () => (await platform!.recordings('first-key-AAAA')).length === 2 && (await platform!.recordings('second-key-BBBB')).length === 2, 'second publishes', 10_000)
+    await until(
+      async () => (await platform!.recordings('first-key-AAAA')).length === 2 && (await platform!.recordings('second-key-BBBB')).length === 2,
+      'second publishes',
+      10_000,
+    )
     await new Promise((resolve) => setTimeout(resolve, 4000))
     const resumed = await probeStream((await platform.recordings('first-key-AAAA'))[1]!)
     expect(resumed.video?.codec).toBe('h264')

@@ -147,7 +147,10 @@ export class SessionRestreamer extends EventEmitter<{ status: [RestreamStatus] }
     for (const destination of wanted) {
       if (this.#publishers.has(destination.id)) continue
       if (destination.streamKey === null || this.#noEncoder) {
-        this.#blocked.set(destination.id, { destination, status: { state: 'failed', reason: destination.streamKey === null ? 'key-unreadable' : 'no-encoder' } })
+        this.#blocked.set(destination.id, {
+          destination,
+          status: { state: 'failed', reason: destination.streamKey === null ? 'key-unreadable' : 'no-encoder' },
+        })
         continue
       }
       this.#blocked.delete(destination.id)

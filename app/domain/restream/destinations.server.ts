@@ -128,7 +128,12 @@ export async function endRun(runId: string, end: { endedAt: Date; bytesSent: num
   const prisma = await getPrisma()
   await prisma.restreamRun.update({
     where: { id: runId },
-    data: { endedAt: end.endedAt, bytesSent: BigInt(Math.max(0, Math.round(end.bytesSent))), secondsSent: Math.max(0, Math.round(end.secondsSent)), endReason: end.reason },
+    data: {
+      endedAt: end.endedAt,
+      bytesSent: BigInt(Math.max(0, Math.round(end.bytesSent))),
+      secondsSent: Math.max(0, Math.round(end.secondsSent)),
+      endReason: end.reason,
+    },
   })
 }
 
@@ -163,10 +168,41 @@ export type DestinationUptime = {
 export async function restreamUptime(sessionId: string): Promise<DestinationUptime[]> {
   const prisma = await getPrisma()
   const runs = await prisma.restreamRun.findMany({ where: { sessionId }, orderBy: { startedAt: 'asc' } })
-  const byDestination = new Map<string, DestinationUptime>()
+  return summarize(runs).map(({ sessionId: _session, ...entry }) => entry)
+}
+
+export type SessionDestinationUptime = DestinationUptime & { sessionId: string; sessionTitle: string }
+
+/** Uptime per destination of every showcase of a fair: the organizer's table (fair KPI page). */
+export async function fairRestreamUptime(fairId: string): Promise<SessionDestinationUptime[]> {
+  const prisma = await getPrisma()
+  const runs = await prisma.restreamRun.findMany({
+    where: { session: { fairId } },
+    orderBy: { startedAt: 'asc' },
+    include: { session: { select: { title: true } } },
+  })
+  const titles = new Map(runs.map((run) => [run.sessionId, run.session.title]))
+  return summarize(runs).map((entry) => ({ ...entry, sessionTitle: titles.get(entry.sessionId) ?? '' }))
+}
+
+type RunRow = {
+  sessionId: string
+  destinationId: string | null
+  platform: RestreamPlatform
+  label: string
+  startedAt: Date
+  endedAt: Date | null
+  bytesSent: bigint
+  secondsSent: number
+  endReason: string | null
+}
+
+function summarize(runs: readonly RunRow[]): Array<DestinationUptime & { sessionId: string }> {
+  const byDestination = new Map<string, DestinationUptime & { sessionId: string }>()
   for (const run of runs) {
-    const key = run.destinationId ?? `${run.platform}:${run.label}`
+    const key = `${run.sessionId}:${run.destinationId ?? `${run.platform}:${run.label}`}`
     const entry = byDestination.get(key) ?? {
+      sessionId: run.sessionId,
       destinationId: run.destinationId,
       platform: run.platform,
       label: run.label,

@@ -45,7 +45,8 @@ describe('the add-destination form', () => {
     for (const bad of ['a/b/c/d', 'ab cd', "abc'd", 'abcd"e', 'ab\u0000cd', '../../etc', 'abcd|ef', 'ab;rm -rf']) {
       expect(key(bad), bad).toBe('restream.errors.streamKey.characters')
     }
-    for (const hostile of Object.values(HOSTILE)) expect(streamKeyProblem(hostile.trim()) === null ? hostile : 'refused', JSON.stringify(hostile)).toBe('refused')
+    for (const hostile of Object.values(HOSTILE))
+      expect(streamKeyProblem(hostile.trim()) === null ? hostile : 'refused', JSON.stringify(hostile)).toBe('refused')
   })
 
   it('refuses an unknown platform and control characters in the label', () => {

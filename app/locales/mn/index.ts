@@ -15,6 +15,7 @@ import replayAdmin from './replay-admin'
 import replayPage from './replay-page'
 import directory from './directory'
 import embed from './embed'
+import restream from './restream'
 
 export default {
   ...core,
@@ -33,4 +34,5 @@ export default {
   ...replayPage,
   ...directory,
   ...embed,
+  ...restream,
 }

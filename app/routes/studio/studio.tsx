@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Route } from './+types/studio'
 import { PhaseBadge } from '~/components/live-media/phase-badge'
 import { RecordingBadge } from '~/components/live-media/recording-badge'
+import { RestreamPanel } from '~/components/live-media/restream-panel'
 import { CsrfInput } from '~/components/csrf-input'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
@@ -216,6 +217,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
               <p className="text-xs text-slate-500">{t('liveMedia.studio.simulcastNote')}</p>
             </div>
           </Card>
+          <RestreamPanel sessionId={session.id} status={studio.restream} onRetry={(id) => void studio.retryRestream(id)} />
           <Link to={`/live/${session.id}`} className="block text-sm text-brand-700 hover:underline">
             {t('liveMedia.studio.viewerLink')}
           </Link>

@@ -8,6 +8,8 @@ import { pickLocalized } from '~/domain/catalog/translations'
 import { hsChapterTitle } from '~/domain/catalog/hs-chapters'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { getFairKpis } from '~/domain/fairs/kpis.server'
+import { RestreamUptimeTable } from '~/components/live-media/restream-uptime'
+import { fairRestreamUptime } from '~/domain/restream/destinations.server'
 import { countryName } from '~/lib/countries'
 import { formatMoney, formatMoneyCompact } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
@@ -19,8 +21,20 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.l
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, fair } = await requireFairManager(request, params.fairId)
   const locale = await resolveLocale(request, user)
-  const kpis = await getFairKpis(fair.id, { locale })
-  return { fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) }, kpis }
+  const [kpis, restreamUptime] = await Promise.all([getFairKpis(fair.id, { locale }), fairRestreamUptime(fair.id)])
+  return {
+    fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) },
+    kpis,
+    restreamUptime: restreamUptime.map(({ sessionTitle, platform, label, runs, secondsSent, bytesSent, drops }) => ({
+      sessionTitle,
+      platform,
+      label,
+      runs,
+      secondsSent,
+      bytesSent,
+      drops,
+    })),
+  }
 }
 
 /** A chart label cut to `max` characters as people count them (a Hangul syllable or an emoji is one), never inside one. */
@@ -324,6 +338,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
               />
             }
           />
+          <RestreamUptimeTable rows={loaderData.restreamUptime} locale={locale} />
           <div className="text-sm text-slate-600">
             <h3 className="font-semibold text-slate-800">{t('kpis.definitionsTitle')}</h3>
             <p className="mt-1">{t('kpis.definitions')}</p>

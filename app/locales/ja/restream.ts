@@ -1,0 +1,91 @@
+import type en from '../en/restream'
+import type { MessagesOf } from '../types'
+
+const restream: MessagesOf<typeof en, 'ja'> = {
+  restream: {
+    title: '同時配信',
+    intro: 'この配信をほかのプラットフォームにも同時に送ります。配信を始めると送信を開始し、終了すると止まります。',
+    empty: '配信先はまだありません。',
+    platforms: {
+      YOUTUBE: 'YouTube Live',
+      FACEBOOK: 'Facebook Live',
+      TIKTOK: 'TikTok LIVE',
+      NAVER: 'NAVER ショッピングライブ',
+      TWITCH: 'Twitch',
+      CUSTOM: 'その他の RTMP サーバー',
+    },
+    form: {
+      legend: '配信先を追加',
+      platform: 'プラットフォーム',
+      label: '名前（任意）',
+      serverUrl: 'サーバー URL',
+      serverUrlHint: 'プラットフォームから案内される rtmp:// または rtmps:// のアドレスです。',
+      presetHint: '空欄の場合は {{url}} を使います。',
+      streamKey: 'ストリームキー',
+      streamKeyHint: '暗号化して保存され、再表示では末尾の数文字だけが見えます。',
+      add: '配信先を追加',
+      adding: '追加しています…',
+    },
+    list: {
+      caption: '配信先',
+      key: 'キー {{masked}}',
+      enable: 'オンにする',
+      disable: 'オフにする',
+      remove: '削除',
+      removeLabel: '{{name}} を削除',
+      retry: '再試行',
+      retryLabel: '{{name}} を今すぐ再試行',
+      turnedOff: 'オフ',
+    },
+    states: {
+      off: '配信を始めると送信します',
+      connecting: '接続しています…',
+      live: '送信中',
+      retrying: '{{seconds}} 秒後に再試行：{{reason}}',
+      failed: '失敗：{{reason}}',
+    },
+    reasons: {
+      unreachable: 'サーバーに接続できません',
+      rejected: 'プラットフォームが受け付けませんでした（キーを確認してください）',
+      dropped: '接続が切れました',
+      exited: '送信プロセスが停止しました',
+      'no-encoder': 'サーバーでエンコードできません（ffmpeg がありません）',
+      'key-unreadable': '保存したキーを読み取れません。配信先を追加し直してください',
+    },
+    errors: {
+      platform: 'プラットフォームを選んでください。',
+      label: '制御文字を含めず 60 文字以内で入力してください。',
+      serverUrl: {
+        required: 'プラットフォームから案内されたサーバー URL を入力してください。',
+        invalid: '空白、クエリ、フラグメントを含まない URL を入力してください。',
+        scheme: 'URL は rtmp:// または rtmps:// で始めてください。',
+        credentials: 'URL にユーザー名やパスワードを含めないでください。',
+        host: 'URL には有効なホスト名が必要です。',
+        'private-host': 'プライベートネットワークのアドレスです。プラットフォームの公開サーバーを使ってください。',
+        'too-long': 'URL が長すぎます。',
+      },
+      streamKey: {
+        required: 'ストリームキーを入力してください。',
+        'too-short': 'ストリームキーが短すぎます。',
+        'too-long': 'ストリームキーが長すぎます。',
+        characters: 'ストリームキーにプラットフォームが使わない文字（空白、スラッシュ、引用符）が含まれています。',
+      },
+      tooMany: '1 つの配信の配信先は最大 8 件です。',
+      invalid: 'リクエストを理解できませんでした。',
+      notFound: 'この配信先はもうありません。',
+    },
+    uptime: {
+      caption: '同時配信先：各プラットフォームが配信を受信した時間',
+      broadcast: '配信',
+      destination: '配信先',
+      onAir: '送信時間',
+      connections: '接続回数',
+      drops: '切断',
+      sent: '送信データ量',
+      minutes: '{{minutes}} 分',
+      megabytes: '{{megabytes}} MB',
+    },
+  },
+}
+
+export default restream

@@ -1,0 +1,91 @@
+import type en from '../en/restream'
+import type { MessagesOf } from '../types'
+
+const restream: MessagesOf<typeof en, 'ko'> = {
+  restream: {
+    title: '동시 송출',
+    intro: '이 방송을 다른 플랫폼에도 동시에 내보냅니다. 방송을 시작하면 송출이 시작되고, 방송을 끝내면 멈춥니다.',
+    empty: '아직 송출 대상이 없습니다.',
+    platforms: {
+      YOUTUBE: 'YouTube Live',
+      FACEBOOK: 'Facebook Live',
+      TIKTOK: 'TikTok LIVE',
+      NAVER: '네이버 쇼핑라이브',
+      TWITCH: 'Twitch',
+      CUSTOM: '기타 RTMP 서버',
+    },
+    form: {
+      legend: '송출 대상 추가',
+      platform: '플랫폼',
+      label: '이름(선택)',
+      serverUrl: '서버 URL',
+      serverUrlHint: '플랫폼이 알려 주는 rtmp:// 또는 rtmps:// 주소입니다.',
+      presetHint: '비워 두면 {{url}}을(를) 사용합니다.',
+      streamKey: '스트림 키',
+      streamKeyHint: '암호화되어 저장되며, 다시 표시할 때는 마지막 몇 글자만 보입니다.',
+      add: '송출 대상 추가',
+      adding: '추가하는 중…',
+    },
+    list: {
+      caption: '송출 대상',
+      key: '키 {{masked}}',
+      enable: '켜기',
+      disable: '끄기',
+      remove: '삭제',
+      removeLabel: '{{name}} 삭제',
+      retry: '다시 시도',
+      retryLabel: '{{name}} 지금 다시 시도',
+      turnedOff: '꺼짐',
+    },
+    states: {
+      off: '방송을 시작하면 송출됩니다',
+      connecting: '연결하는 중…',
+      live: '송출 중',
+      retrying: '{{seconds}}초 후 다시 시도: {{reason}}',
+      failed: '실패: {{reason}}',
+    },
+    reasons: {
+      unreachable: '서버에 연결할 수 없습니다',
+      rejected: '플랫폼이 스트림을 거부했습니다(키를 확인하세요)',
+      dropped: '연결이 끊겼습니다',
+      exited: '송출 프로세스가 멈췄습니다',
+      'no-encoder': '서버에서 인코딩할 수 없습니다(ffmpeg 없음)',
+      'key-unreadable': '저장된 키를 읽을 수 없습니다. 송출 대상을 다시 추가하세요',
+    },
+    errors: {
+      platform: '플랫폼을 선택하세요.',
+      label: '제어 문자 없이 60자 이내로 입력하세요.',
+      serverUrl: {
+        required: '플랫폼이 알려 준 서버 URL을 입력하세요.',
+        invalid: '공백, 쿼리, 프래그먼트가 없는 URL을 입력하세요.',
+        scheme: 'URL은 rtmp:// 또는 rtmps://로 시작해야 합니다.',
+        credentials: 'URL에 사용자 이름이나 비밀번호를 넣지 마세요.',
+        host: 'URL에 올바른 호스트 이름이 필요합니다.',
+        'private-host': '사설 네트워크 주소입니다. 플랫폼의 공개 서버를 사용하세요.',
+        'too-long': 'URL이 너무 깁니다.',
+      },
+      streamKey: {
+        required: '스트림 키를 입력하세요.',
+        'too-short': '스트림 키가 너무 짧습니다.',
+        'too-long': '스트림 키가 너무 깁니다.',
+        characters: '스트림 키에 플랫폼이 쓰지 않는 문자(공백, 슬래시, 따옴표)가 있습니다.',
+      },
+      tooMany: '한 방송의 송출 대상은 최대 8개입니다.',
+      invalid: '요청을 이해할 수 없습니다.',
+      notFound: '이 송출 대상은 더 이상 없습니다.',
+    },
+    uptime: {
+      caption: '동시 송출 대상: 각 플랫폼이 방송을 받은 시간',
+      broadcast: '방송',
+      destination: '송출 대상',
+      onAir: '송출 시간',
+      connections: '연결 수',
+      drops: '끊김',
+      sent: '전송량',
+      minutes: '{{minutes}}분',
+      megabytes: '{{megabytes}} MB',
+    },
+  },
+}
+
+export default restream

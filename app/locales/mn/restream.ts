@@ -1,0 +1,91 @@
+import type en from '../en/restream'
+import type { MessagesOf } from '../types'
+
+const restream: MessagesOf<typeof en, 'mn'> = {
+  restream: {
+    title: 'Давхар дамжуулалт',
+    intro: 'Энэ дамжуулалтыг бусад платформ руу зэрэг илгээнэ. Шууд эфирт гарахад эхэлж, дуусгахад зогсоно.',
+    empty: 'Одоогоор хүлээн авагч алга.',
+    platforms: {
+      YOUTUBE: 'YouTube Live',
+      FACEBOOK: 'Facebook Live',
+      TIKTOK: 'TikTok LIVE',
+      NAVER: 'Naver Shopping Live',
+      TWITCH: 'Twitch',
+      CUSTOM: 'Өөр RTMP сервер',
+    },
+    form: {
+      legend: 'Хүлээн авагч нэмэх',
+      platform: 'Платформ',
+      label: 'Нэр (заавал биш)',
+      serverUrl: 'Серверийн URL',
+      serverUrlHint: 'Платформын өгсөн rtmp:// эсвэл rtmps:// хаяг.',
+      presetHint: 'Хоосон үлдээвэл {{url}}-г ашиглана.',
+      streamKey: 'Дамжуулалтын түлхүүр',
+      streamKeyHint: 'Шифрлэгдэж хадгалагдана; дахин харуулахдаа зөвхөн сүүлийн тэмдэгтүүдийг харуулна.',
+      add: 'Хүлээн авагч нэмэх',
+      adding: 'Нэмж байна…',
+    },
+    list: {
+      caption: 'Хүлээн авагчид',
+      key: 'Түлхүүр {{masked}}',
+      enable: 'Асаах',
+      disable: 'Унтраах',
+      remove: 'Устгах',
+      removeLabel: '{{name}}-г устгах',
+      retry: 'Дахин оролдох',
+      retryLabel: '{{name}}-г одоо дахин оролдох',
+      turnedOff: 'Унтраасан',
+    },
+    states: {
+      off: 'Шууд эфирт гарахад эхэлнэ',
+      connecting: 'Холбогдож байна…',
+      live: 'Дамжуулж байна',
+      retrying: '{{seconds}} с-ийн дараа дахин оролдоно: {{reason}}',
+      failed: 'Амжилтгүй: {{reason}}',
+    },
+    reasons: {
+      unreachable: 'сервертэй холбогдож чадсангүй',
+      rejected: 'платформ урсгалыг хүлээж авсангүй (түлхүүрээ шалгана уу)',
+      dropped: 'холболт тасарлаа',
+      exited: 'илгээгч зогслоо',
+      'no-encoder': 'сервер кодлох боломжгүй (ffmpeg алга)',
+      'key-unreadable': 'хадгалсан түлхүүрийг уншиж чадсангүй; хүлээн авагчийг дахин нэмнэ үү',
+    },
+    errors: {
+      platform: 'Платформ сонгоно уу.',
+      label: 'Удирдах тэмдэгтгүйгээр 60 хүртэл тэмдэгт ашиглана уу.',
+      serverUrl: {
+        required: 'Платформын өгсөн серверийн URL-г оруулна уу.',
+        invalid: 'Хоосон зай, query, fragment-гүй URL оруулна уу.',
+        scheme: 'URL нь rtmp:// эсвэл rtmps://-ээр эхлэх ёстой.',
+        credentials: 'URL-д хэрэглэгчийн нэр, нууц үг бүү оруулаарай.',
+        host: 'URL-д зөв хост нэр хэрэгтэй.',
+        'private-host': 'Энэ нь хувийн сүлжээний хаяг байна; платформын нийтийн серверийг ашиглана уу.',
+        'too-long': 'URL хэт урт байна.',
+      },
+      streamKey: {
+        required: 'Дамжуулалтын түлхүүрээ оруулна уу.',
+        'too-short': 'Дамжуулалтын түлхүүр хэт богино байна.',
+        'too-long': 'Дамжуулалтын түлхүүр хэт урт байна.',
+        characters: 'Түлхүүрт платформуудын ашигладаггүй тэмдэгт (хоосон зай, налуу зураас, хашилт) байна.',
+      },
+      tooMany: 'Нэг дамжуулалт хамгийн ихдээ 8 хүлээн авагчтай байж болно.',
+      invalid: 'Хүсэлтийг ойлгосонгүй.',
+      notFound: 'Энэ хүлээн авагч байхгүй болсон.',
+    },
+    uptime: {
+      caption: 'Давхар дамжуулалтын хүлээн авагчид: платформ бүр дамжуулалтыг хүлээн авсан хугацаа',
+      broadcast: 'Дамжуулалт',
+      destination: 'Хүлээн авагч',
+      onAir: 'Эфирт байсан хугацаа',
+      connections: 'Холболт',
+      drops: 'Тасралт',
+      sent: 'Илгээсэн өгөгдөл',
+      minutes: '{{minutes}} мин',
+      megabytes: '{{megabytes}} МБ',
+    },
+  },
+}
+
+export default restream

@@ -1,0 +1,91 @@
+import type en from '../en/restream'
+import type { MessagesOf } from '../types'
+
+const restream: MessagesOf<typeof en, 'zh-Hans'> = {
+  restream: {
+    title: '多平台转推',
+    intro: '将本次直播同时推送到其他平台。开播时开始推送，结束直播时停止。',
+    empty: '尚未添加推流目标。',
+    platforms: {
+      YOUTUBE: 'YouTube Live',
+      FACEBOOK: 'Facebook Live',
+      TIKTOK: 'TikTok LIVE',
+      NAVER: 'Naver 购物直播',
+      TWITCH: 'Twitch',
+      CUSTOM: '其他 RTMP 服务器',
+    },
+    form: {
+      legend: '添加推流目标',
+      platform: '平台',
+      label: '名称（可选）',
+      serverUrl: '服务器地址',
+      serverUrlHint: '平台提供的 rtmp:// 或 rtmps:// 地址。',
+      presetHint: '留空则使用 {{url}}。',
+      streamKey: '推流密钥',
+      streamKeyHint: '加密保存；之后只显示最后几个字符。',
+      add: '添加推流目标',
+      adding: '正在添加…',
+    },
+    list: {
+      caption: '推流目标',
+      key: '密钥 {{masked}}',
+      enable: '开启',
+      disable: '关闭',
+      remove: '删除',
+      removeLabel: '删除 {{name}}',
+      retry: '重试',
+      retryLabel: '立即重试 {{name}}',
+      turnedOff: '已关闭',
+    },
+    states: {
+      off: '开播后开始推送',
+      connecting: '正在连接…',
+      live: '推送中',
+      retrying: '{{seconds}} 秒后重试：{{reason}}',
+      failed: '失败：{{reason}}',
+    },
+    reasons: {
+      unreachable: '无法连接服务器',
+      rejected: '平台拒绝了推流（请检查密钥）',
+      dropped: '连接已断开',
+      exited: '推流进程已停止',
+      'no-encoder': '服务器无法编码（缺少 ffmpeg）',
+      'key-unreadable': '无法读取已保存的密钥，请重新添加该目标',
+    },
+    errors: {
+      platform: '请选择平台。',
+      label: '最多 60 个字符，不能包含控制字符。',
+      serverUrl: {
+        required: '请输入平台提供的服务器地址。',
+        invalid: '请输入不含空格、查询参数或片段的地址。',
+        scheme: '地址必须以 rtmp:// 或 rtmps:// 开头。',
+        credentials: '地址中不要包含用户名或密码。',
+        host: '地址需要有效的主机名。',
+        'private-host': '该地址位于私有网络，请使用平台的公共服务器。',
+        'too-long': '地址过长。',
+      },
+      streamKey: {
+        required: '请输入推流密钥。',
+        'too-short': '推流密钥过短。',
+        'too-long': '推流密钥过长。',
+        characters: '推流密钥包含平台不使用的字符（空格、斜杠、引号）。',
+      },
+      tooMany: '一次直播最多可有 8 个推流目标。',
+      invalid: '无法理解该请求。',
+      notFound: '该推流目标已不存在。',
+    },
+    uptime: {
+      caption: '转推目标：各平台接收直播的时长',
+      broadcast: '直播',
+      destination: '推流目标',
+      onAir: '推送时长',
+      connections: '连接次数',
+      drops: '断开次数',
+      sent: '发送数据量',
+      minutes: '{{minutes}} 分钟',
+      megabytes: '{{megabytes}} MB',
+    },
+  },
+}
+
+export default restream

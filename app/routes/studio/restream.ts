@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import type { Route } from './+types/restream'
+import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { isDomainError } from '~/domain/errors'
+import { requireStudioSession } from '~/domain/live/sessions.server'
+import { RESTREAM_PRESET_URLS } from '~/domain/restream/destinations'
+import {
+  addDestination,
+  type DestinationView,
+  listDestinations,
+  removeDestination,
+  restreamFormSchema,
+  setDestinationEnabled,
+} from '~/domain/restream/destinations.server'
+import { validateCsrf } from '~/utils/csrf.server'
+
+// The studio's Restream panel (app/components/live-media/restream-panel.tsx): GET lists the showcase's
+// destinations (keys masked); POST adds one (the form's zod schema; 400 with field errors, the panel keeps
+// what was typed), removes one or turns one on/off. A live show picks changes up within seconds (its
+// restreamer reads the destinations again). Never cached; the key is never sent back.
+
+const noStore = { 'Cache-Control': 'no-store' }
+
+export type RestreamPanelData = { destinations: DestinationView[]; presets: typeof RESTREAM_PRESET_URLS }
+export type RestreamActionData = { ok: true } | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] }
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user } = await requireExporterMember(request)
+  const session = await requireStudioSession(params.sessionId, user)
+  const data: RestreamPanelData = { destinations: await listDestinations(session.id, user.id), presets: RESTREAM_PRESET_URLS }
+  return Response.json(data, { headers: noStore })
+}
+
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add') }),
+  z.object({ intent: z.literal('remove'), destinationId: z.string().min(1).max(64) }),
+  z.object({ intent: z.literal('toggle'), destinationId: z.string().min(1).max(64), enabled: z.enum(['true', 'false']) }),
+])
+
+const answer = (body: RestreamActionData, status = 200) => Response.json(body, { status, headers: noStore })
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user } = await requireExporterMember(request)
+  const session = await requireStudioSession(params.sessionId, user)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const fields = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  const intent = IntentSchema.safeParse(fields)
+  if (!intent.success) return answer({ ok: false, fieldErrors: {}, formErrors: ['restream.errors.invalid'] }, 400)
+  try {
+    switch (intent.data.intent) {
+      case 'add': {
+        const parsed = restreamFormSchema().safeParse(fields)
+        if (!parsed.success) {
+          const fieldErrors: Record<string, string[]> = {}
+          for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || 'form'] ??= []).push(issue.message)
+          return answer({ ok: false, fieldErrors, formErrors: [] }, 400)
+        }
+        await addDestination(session.id, user.id, parsed.data)
+        break
+      }
+      case 'remove':
+        await removeDestination(session.id, user.id, intent.data.destinationId)
+        break
+      case 'toggle':
+        await setDestinationEnabled(session.id, user.id, intent.data.destinationId, intent.data.enabled === 'true')
+        break
+    }
+  } catch (error) {
+    // The form's own refusals (too many destinations, one already gone) are shown in the panel.
+    if (isDomainError(error) && (error.code === 'restream-too-many' || error.code === 'not-found')) {
+      const message = error.code === 'not-found' ? 'restream.errors.notFound' : error.messageKey
+      return answer({ ok: false, fieldErrors: {}, formErrors: [message] }, error.status)
+    }
+    throw error
+  }
+  return answer({ ok: true })
+}
