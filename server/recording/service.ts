@@ -62,6 +62,11 @@ export class RecordingService extends EventEmitter<{ state: [StateChange] }> {
     return new RecordingService(options, null, true)
   }
 
+  /** The process id of a showcase's running encode (the benchmark and fault tests look at it). */
+  encoderPid(sessionId: string): number | null {
+    return this.#recorders.get(sessionId)?.ffmpegPid ?? null
+  }
+
   stateOf(sessionId: string): RecordingState {
     if (this.#streamOnly.has(sessionId)) return this.#off.get(sessionId) ?? { state: 'off' }
     return this.#recorders.get(sessionId)?.state ?? this.#off.get(sessionId) ?? { state: 'off' }
