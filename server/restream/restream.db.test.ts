@@ -47,7 +47,7 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     await rm(folder, { recursive: true, force: true })
   })
 
-  async function goLive(keys: Array<{ key: string; serverUrl: string }>, options: { recordingEnabled?: boolean } = {}) {
+  async function goLive(keys: Array<{ key: string; serverUrl: string }>, options: { recordingEnabled?: boolean; maxBufferBytes?: number } = {}) {
     const { session } = await createLiveShowcase('Restreamed showcase')
     const prisma = await getPrisma()
     if (options.recordingEnabled === false) await prisma.liveSession.update({ where: { id: session.id }, data: { recordingEnabled: false } })
@@ -70,7 +70,13 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
       logger,
       timing: { settleMs: 100, watchMs: 500, restartBaseMs: 200 },
     })
-    restreams = new RestreamService({ encode: recordings, ffmpeg: 'ffmpeg', logger, reloadMs: 1000 })
+    restreams = new RestreamService({
+      encode: recordings,
+      ffmpeg: 'ffmpeg',
+      logger,
+      reloadMs: 1000,
+      ...(options.maxBufferBytes ? { publisherTiming: { maxBufferBytes: options.maxBufferBytes } } : {}),
+    })
     const history = new Map<string, RestreamDestinationState[]>()
     restreams.on('status', ({ status }) => {
       for (const { id, status: state } of status.destinations) {
@@ -169,6 +175,31 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     expect((await loadPartPlaylists(recording.id, storage))[0]!.segments.length).toBeGreaterThanOrEqual(3)
     // It never reached the platform: no uptime.
     expect(await prisma.restreamRun.count({ where: { sessionId: session.id } })).toBe(0)
+  }, 60_000)
+
+  it('drops the input of a publisher that stops reading instead of holding up the encode', async () => {
+    platform = await startRtmpPlatform()
+    const { session, destinations, storage, stateOf } = await goLive([{ key: 'frozen-key-DDDD', serverUrl: platform.serverUrl }], {
+      maxBufferBytes: 128 * 1024,
+    })
+    await until(() => stateOf(destinations[0]!.id) === 'live', 'the destination live', 30_000)
+    const publisher = restreams!.restreamerOf(session.id)!.publishers[0]!
+    const encoder = recordings!.encoderPid(session.id)
+    const prisma = await getPrisma()
+    const recording = await prisma.recording.findUniqueOrThrow({ where: { sessionId: session.id } })
+    const segments = async () => (await loadPartPlaylists(recording.id, storage))[0]?.segments.length ?? 0
+    // The publisher freezes (a stuck process): its stdin fills up.
+    process.kill(publisher.pid!, 'SIGSTOP')
+    try {
+      const before = await segments()
+      await until(() => publisher.droppedBytes > 0, 'its input dropped', 20_000)
+      await until(async () => (await segments()) >= before + 2, 'the recording going on', 20_000)
+      // Same encode all along: nothing waited for the frozen publisher.
+      expect(recordings!.encoderPid(session.id)).toBe(encoder)
+      expect(recordings!.stateOf(session.id)).toEqual({ state: 'recording' })
+    } finally {
+      process.kill(publisher.pid!, 'SIGCONT')
+    }
   }, 60_000)
 
   it('encodes for the restream alone when the show is not recorded', async () => {
