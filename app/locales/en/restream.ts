@@ -67,7 +67,7 @@ const restream = {
         required: 'Enter the stream key.',
         'too-short': 'The stream key is too short.',
         'too-long': 'The stream key is too long.',
-        characters: 'The stream key contains characters platforms do not use (spaces, slashes, quotes).',
+        characters: 'The stream key contains characters platforms do not use, such as spaces or slashes.',
       },
       tooMany: 'A broadcast can have at most 8 destinations.',
       invalid: 'That request could not be understood.',

@@ -68,7 +68,7 @@ const restream: MessagesOf<typeof en, 'ko'> = {
         required: '스트림 키를 입력하세요.',
         'too-short': '스트림 키가 너무 짧습니다.',
         'too-long': '스트림 키가 너무 깁니다.',
-        characters: '스트림 키에 플랫폼이 쓰지 않는 문자(공백, 슬래시, 따옴표)가 있습니다.',
+        characters: '스트림 키에 공백이나 슬래시처럼 플랫폼이 쓰지 않는 문자가 있습니다.',
       },
       tooMany: '한 방송의 송출 대상은 최대 8개입니다.',
       invalid: '요청을 이해할 수 없습니다.',

@@ -68,7 +68,7 @@ const restream: MessagesOf<typeof en, 'zh-Hans'> = {
         required: '请输入推流密钥。',
         'too-short': '推流密钥过短。',
         'too-long': '推流密钥过长。',
-        characters: '推流密钥包含平台不使用的字符（空格、斜杠、引号）。',
+        characters: '推流密钥包含平台不使用的字符，例如空格或斜杠。',
       },
       tooMany: '一次直播最多可有 8 个推流目标。',
       invalid: '无法理解该请求。',
