@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FrameLocator } from '@playwright/test'
+import { expectNoSeriousViolations } from './axe'
 import { expect, signIn, test } from './fixtures'
 import { FAKE_MEDIA_BROWSER, scheduleShowcase } from './live-helpers'
 
@@ -123,6 +124,18 @@ test('a live showcase plays in an iframe and the web component on a listed site,
           .getByRole('link', { name: /견적 요청/ }),
       ).toBeVisible()
       await componentPage.close()
+    })
+
+    await test.step('the player page is accessible (axe-core, WCAG 2.1 AA), also in a small frame-sized window', async () => {
+      const direct = await visitor.newPage()
+      await direct.goto(`${appOrigin}/embed/${sessionId}`)
+      await expect(direct.getByTestId('embed-player')).toHaveAttribute('data-phase', 'live', { timeout: 20_000 })
+      await expectNoSeriousViolations(direct)
+      await direct.setViewportSize({ width: 320, height: 180 })
+      // All video: the product strip gives way below 16rem of height.
+      await expect(direct.getByTestId('embed-product').first()).toBeHidden()
+      await expectNoSeriousViolations(direct)
+      await direct.close()
     })
 
     await test.step('a site that is not listed gets no player: the browser refuses the frame', async () => {
