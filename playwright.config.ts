@@ -78,7 +78,14 @@ export default defineConfig({
         RTC_MIN_PORT: '42000',
         RTC_MAX_PORT: '42999',
         MEDIASOUP_WORKERS: '2',
+        // Encoder ingest over RTMP (e2e/ingest.spec.ts): the listener on its own port.
+        RTMP_INGEST_PORT: process.env.E2E_RTMP_INGEST_PORT ?? '19350',
+        // One sealing key for the bundled app and the server's own modules (two module instances in one process;
+        // without it, NODE_ENV=test gives each a random key and neither opens what the other sealed).
+        SECRETS_ENCRYPTION_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
         ENABLE_TEST_HOOKS: '1',
+        // Restream destinations on loopback (e2e/restream.spec.ts runs its own RTMP server).
+        RESTREAM_ALLOW_PRIVATE_HOSTS: 'true',
       },
     },
   ],
