@@ -120,6 +120,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<RootLoaderData>('root')
   const locale = isSupportedLocale(root?.locale) ? root.locale : DEFAULT_LOCALE
   const i18n = useMemo(() => createI18n(locale), [locale])
+  const chromeless = useChromeless()
   return (
     // The locale is a BCP 47 tag (zh-Hans, mn…); all six languages are written left to right.
     <html lang={locale} dir="ltr">
@@ -133,7 +134,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="flex min-h-screen flex-col">
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
+        {/* Its inline script reads sessionStorage, which browsers deny to a third-party frame (the embed page). */}
+        {chromeless ? null : <ScrollRestoration />}
         <Scripts />
       </body>
     </html>

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FrameLocator } from '@playwright/test'
 import { expectNoSeriousViolations } from './axe'
-import { expect, signIn, test } from './fixtures'
+import { expect, signIn, test, trackConsoleErrors } from './fixtures'
 import { FAKE_MEDIA_BROWSER, scheduleShowcase } from './live-helpers'
 
 // The embeddable player on other sites: two tiny sites on 127.0.0.1 (free ports, started and stopped by
@@ -81,6 +81,8 @@ test('a live showcase plays in an iframe and the web component on a listed site,
     // A visitor of the shop: a browser with no Tradecast cookie.
     const visitor = await browser.newContext()
     const shopVisitor = await visitor.newPage()
+    // Errors of the shop's page and of the player in its frames (hydration included) fail the test.
+    const visitorErrors = trackConsoleErrors(shopVisitor)
 
     await test.step('the iframe on the listed site plays the show with the pinned product', async () => {
       const embedResponse = shopVisitor.waitForResponse((response) => new URL(response.url()).pathname === `/embed/${sessionId}`)
@@ -101,10 +103,12 @@ test('a live showcase plays in an iframe and the web component on a listed site,
       expect(productTab.url()).toMatch(new RegExp(`^${appOrigin}/catalog/[\\w-]+\\?session=${sessionId}#rfq$`))
       await expect(productTab.getByRole('heading', { name: PRODUCT, level: 1 })).toBeVisible()
       await productTab.close()
+      expect(visitorErrors, 'console errors of the shop page with the iframe').toEqual([])
     })
 
     await test.step('the web component renders the player (in Korean, as its lang asks)', async () => {
       const componentPage = await visitor.newPage()
+      const componentErrors = trackConsoleErrors(componentPage)
       await componentPage.goto(`${shop.origin}/component`)
       const iframe = componentPage.locator('tradecast-player iframe')
       await expect(iframe).toHaveAttribute('src', `${appOrigin}/embed/${sessionId}?lang=ko`)
@@ -123,11 +127,13 @@ test('a live showcase plays in an iframe and the web component on a listed site,
           .first()
           .getByRole('link', { name: /견적 요청/ }),
       ).toBeVisible()
+      expect(componentErrors, 'console errors with the web component').toEqual([])
       await componentPage.close()
     })
 
     await test.step('the player page is accessible (axe-core, WCAG 2.1 AA), also in a small frame-sized window', async () => {
       const direct = await visitor.newPage()
+      const directErrors = trackConsoleErrors(direct)
       await direct.goto(`${appOrigin}/embed/${sessionId}`)
       await expect(direct.getByTestId('embed-player')).toHaveAttribute('data-phase', 'live', { timeout: 20_000 })
       await expectNoSeriousViolations(direct)
@@ -135,6 +141,7 @@ test('a live showcase plays in an iframe and the web component on a listed site,
       // All video: the product strip gives way below 16rem of height.
       await expect(direct.getByTestId('embed-product').first()).toBeHidden()
       await expectNoSeriousViolations(direct)
+      expect(directErrors, 'console errors of the player page').toEqual([])
       await direct.close()
     })
 
