@@ -21,7 +21,7 @@ async function post(sessionId: string, cookie: string, fields: Record<string, st
 }
 
 async function list(sessionId: string, cookie: string) {
-  const response = (await loader({ request: getRequest(`/studio/${sessionId}/restream`, [cookie]), params: { sessionId } } as never))
+  const response = await loader({ request: getRequest(`/studio/${sessionId}/restream`, [cookie]), params: { sessionId } } as never)
   expect(response.headers.get('Cache-Control')).toBe('no-store')
   return (await response.json()) as { destinations: Array<{ id: string; maskedKey: string; serverUrl: string; enabled: boolean; platform: string }> }
 }
