@@ -68,6 +68,8 @@ export default [
   route('orders', 'routes/orders/index.tsx'),
   route('orders/:orderId', 'routes/orders/detail.tsx'),
   route('studio/:sessionId', 'routes/studio/studio.tsx'),
+  // The studio's encoder panel: ingest addresses, stream key (rotate), feed state (GET polled, POST rotate/revoke).
+  route('studio/:sessionId/ingest', 'routes/studio/ingest.ts'),
   // The studio's Restream panel: RTMP destinations (GET list with masked keys, POST add/remove/toggle).
   route('studio/:sessionId/restream', 'routes/studio/restream.ts'),
   // The showcase directory: live now, starting soon, upcoming by day, replays, with filters.

@@ -13,6 +13,7 @@ import { getLogger } from '../app/utils/logger.server.ts'
 import { createExpressApp } from './app.ts'
 import { createMediaLayer } from './media-setup.ts'
 import { IngestService } from './ingest/service.ts'
+import { RtmpIngest } from './ingest/rtmp.ts'
 import { createRecordingService } from './recording/setup.ts'
 import { RestreamService } from './restream/service.ts'
 import { createRealtimeServer } from './realtime/index.ts'
@@ -68,6 +69,15 @@ ingest = new IngestService({
     if (target.status === 'LIVE') void restreams.sessionLive(target.sessionId, room)
   },
 })
+// RTMP ingest (RTMP_INGEST_PORT): encoders that only speak RTMP; a port in use leaves it off, never the app.
+const rtmpIngest = env.RTMP_INGEST_PORT
+  ? await RtmpIngest.start({ port: env.RTMP_INGEST_PORT, ingest, logger: logger.child({ ns: 'rtmp-ingest' }), ffmpegPath: env.FFMPEG_PATH }).catch(
+      (error: unknown) => {
+        logger.error({ err: error }, 'RTMP ingest could not listen; encoders can still use WHIP')
+        return null
+      },
+    )
+  : null
 const realtime = await createRealtimeServer(httpServer, {
   media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1', recordings, restreams },
 })
@@ -94,6 +104,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await realtime.close()
   // Running recording parts close cleanly (a show still live continues its recording after the restart).
   await restreams.close()
+  await rtmpIngest?.close()
   await recordings.close()
   ingest?.close()
   media.close()

@@ -57,8 +57,12 @@ export type StudioState = {
   joined: boolean
 }
 
-/** The host's studio: device choice and preview, go live / resume / end, screen share, mute. */
-export function useBroadcast(sessionId: string) {
+/**
+ * The host's studio: device choice and preview, go live / resume / end, screen share, mute. With
+ * `source: 'encoder'` the show is fed by an encoder (WHIP / RTMP ingest): going live publishes nothing
+ * from the browser, and a show already live is simply live here.
+ */
+export function useBroadcast(sessionId: string, { source = 'camera' }: { source?: 'camera' | 'encoder' } = {}) {
   const { socket, state: socketState, epoch } = useMediaSocket()
   const [state, setState] = useState<StudioState>({
     phase: 'preview',
@@ -92,6 +96,10 @@ export function useBroadcast(sessionId: string) {
   const broadcasting = useRef(false)
   const mutedRef = useRef(false)
   const joinedRef = useRef(false)
+  const encoderRef = useRef(source === 'encoder')
+  useEffect(() => {
+    encoderRef.current = source === 'encoder'
+  }, [source])
 
   const setPreview = useCallback(() => {
     const video = screen.current ?? camera.current
@@ -188,6 +196,7 @@ export function useBroadcast(sessionId: string) {
       joinedRef.current = true
       patch({ viewerCount: ready.viewerCount, joined: true })
       if (joined.status !== 'LIVE') patch({ phase: 'preview' })
+      else if (encoderRef.current) patch({ phase: 'live' })
       else if (autoResume) {
         patch({ phase: 'connecting' })
         await publish()
@@ -246,7 +255,8 @@ export function useBroadcast(sessionId: string) {
         patch({ phase: 'connecting' })
         const result = await request(socket, 'media:go-live', {})
         patch({ status: result.status })
-        await publish()
+        if (encoderRef.current) patch({ phase: 'live', error: null })
+        else await publish()
       }),
     [run, socket, patch, publish],
   )

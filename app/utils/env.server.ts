@@ -50,6 +50,10 @@ const EnvSchema = z
     RTC_ANNOUNCED_IP: z.string().min(1).optional(),
     RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65_535).default(40_000),
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65_535).default(49_999),
+    /// RTMP ingest from encoders (issue 17): the port the RTMP listener takes (unset: no RTMP ingest) and the
+    /// host encoders are told to use (default: the host of the page that shows it)
+    RTMP_INGEST_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+    RTMP_INGEST_HOST: z.string().min(1).optional(),
     /// STUN/TURN servers for browsers, JSON: [{"urls":"turn:turn.example:3478","username":"u","credential":"p"}]
     ICE_SERVERS: z
       .string()

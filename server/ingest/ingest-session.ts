@@ -1,34 +1,8 @@
 import { EventEmitter } from 'node:events'
 import type { types } from 'mediasoup'
+import type { IngestHealth, IngestKind, IngestState, IngestStatus } from '../../app/domain/live/ingest-status.ts'
 
-/** waiting: set up, no media yet · receiving · stalled: media stopped arriving · stopped (final). */
-export type IngestState = 'waiting' | 'receiving' | 'stalled' | 'stopped'
-export type IngestKind = 'whip' | 'rtmp'
-
-export type IngestHealth = {
-  /** Sum over the tracks, kbit/s, from mediasoup's producer stats. */
-  bitrateKbps: number
-  videoBitrateKbps: number
-  audioBitrateKbps: number
-  /** Share of packets lost since the previous sample (0..1), from the receive streams' fraction lost. */
-  packetLoss: number
-  /** mediasoup's 0..10 stream score of the video (10: perfect). */
-  score: number | null
-  /** From the encoder side when known (RTMP: ffmpeg's reading of the input); WHIP: the studio's preview measures it. */
-  width: number | null
-  height: number | null
-  fps: number | null
-  codecs: string[]
-}
-
-export type IngestStatus = {
-  kind: IngestKind
-  state: IngestState
-  since: string
-  health: IngestHealth
-  /** Why it stopped or why it is retrying (no secrets). */
-  detail: string | null
-}
+export type { IngestHealth, IngestKind, IngestState, IngestStatus } from '../../app/domain/live/ingest-status.ts'
 
 const EMPTY_HEALTH: IngestHealth = {
   bitrateKbps: 0,

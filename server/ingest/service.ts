@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import type { types } from 'mediasoup'
 import type { Logger } from 'pino'
+import { onIngestRevoked, publishIngestStatus } from '../../app/domain/live/ingest-status.server.ts'
 import type { MediaLayer, Room } from '../media/index.ts'
 import { KEY_FRAME_REQUEST_SPACING_MS } from '../media/peer.ts'
 import { IngestSession, type IngestKind, type IngestStatus } from './ingest-session.ts'
@@ -40,9 +41,16 @@ export class IngestService extends EventEmitter<{ state: [{ sessionId: string; s
   readonly #last = new Map<string, IngestStatus>()
   #closed = false
 
+  readonly #healthTimer: NodeJS.Timeout
+
   constructor(private readonly options: IngestServiceOptions) {
     super()
+    this.#healthTimer = setInterval(() => this.#publishHealth(), 1000)
+    this.#healthTimer.unref()
+    this.#stopListening = onIngestRevoked((sessionId) => this.stop(sessionId, 'the ingest token was rotated or revoked'))
   }
+
+  readonly #stopListening: () => void
 
   get media(): MediaLayer {
     return this.options.media
@@ -51,6 +59,11 @@ export class IngestService extends EventEmitter<{ state: [{ sessionId: string; s
   /** The ingest feeding the showcase now, or the last one's final status; null if none ever did here. */
   status(sessionId: string): IngestStatus | null {
     return this.#active.get(sessionId)?.status() ?? this.#last.get(sessionId) ?? null
+  }
+
+  /** Health figures move every sample without a state change: the studio's status table gets them too. */
+  #publishHealth(): void {
+    for (const [sessionId, session] of this.#active) publishIngestStatus(sessionId, session.status())
   }
 
   active(sessionId: string): IngestSession | undefined {
@@ -67,6 +80,7 @@ export class IngestService extends EventEmitter<{ state: [{ sessionId: string; s
     this.#active.set(sessionId, session)
     const publish = (status: IngestStatus) => {
       if (status.state === 'stopped') this.#last.set(sessionId, status)
+      publishIngestStatus(sessionId, status)
       this.emit('state', { sessionId, status })
     }
     session.on('state', publish)
@@ -105,6 +119,7 @@ export class IngestService extends EventEmitter<{ state: [{ sessionId: string; s
    * Throws WhipSdpError (nothing set up) or IngestError; answers the SDP answer and the resource id.
    */
   async startWhip(target: IngestTargetRef, offerSdp: string): Promise<{ resourceId: string; answer: string; session: IngestSession }> {
+    const previous = this.status(target.sessionId)
     const session = this.claim(target.sessionId, 'whip')
     try {
       const room = await this.roomFor(target)
@@ -148,6 +163,7 @@ export class IngestService extends EventEmitter<{ state: [{ sessionId: string; s
       session.close('refused')
       // A refused attempt leaves no "stopped" status behind: the previous state stays what the studio shows.
       this.#last.delete(target.sessionId)
+      publishIngestStatus(target.sessionId, previous ?? session.status())
       throw error
     }
   }
@@ -168,6 +184,8 @@ export class IngestService extends EventEmitter<{ state: [{ sessionId: string; s
   close(): void {
     if (this.#closed) return
     this.#closed = true
+    clearInterval(this.#healthTimer)
+    this.#stopListening()
     for (const session of [...this.#active.values()]) session.close('shutdown')
   }
 }

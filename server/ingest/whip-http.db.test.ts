@@ -175,7 +175,11 @@ describe.skipIf(!bin)('WHIP endpoint (POST offer / DELETE resource) on real medi
     // Free again: a new ingest is accepted.
     const again = await post(sessionId, CHROMIUM, auth)
     expect(again.status).toBe(201)
-    ingest.stop(sessionId, 'test over')
+    // Rotating the key cuts the encoder that used the old one, at once.
+    await rotateIngestToken(sessionId, hostId, new Date())
+    expect(ingest.status(sessionId)).toMatchObject({ state: 'stopped', detail: 'the ingest token was rotated or revoked' })
+    expect(room?.hostProducers()).toEqual([])
+    expect((await post(sessionId, CHROMIUM, auth)).status).toBe(401)
   })
 
   it('refuses an ingest while the host broadcasts from the browser studio (409)', async () => {

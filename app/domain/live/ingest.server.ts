@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { maskSecret, openSecret, sealSecret } from '~/utils/sealed-secrets.server'
+import { announceIngestRevoked } from './ingest-status.server'
 import { assertShowcaseManagement } from './room-access.server'
 
 // Encoder ingest (issue 17, docs/decisions/018): one secret per showcase, used as the WHIP bearer token and
@@ -55,6 +56,7 @@ export async function rotateIngestToken(sessionId: string, userId: string, now: 
   const token = newIngestToken()
   const data = { tokenSealed: sealSecret(token), tokenHash: hashIngestToken(token), rotatedAt: now, rotatedById: userId }
   await prisma.showcaseIngest.upsert({ where: { sessionId }, create: { sessionId, ...data }, update: data })
+  announceIngestRevoked(sessionId)
   return token
 }
 
@@ -63,6 +65,7 @@ export async function revokeIngestToken(sessionId: string, userId: string): Prom
   await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
   const prisma = await getPrisma()
   await prisma.showcaseIngest.deleteMany({ where: { sessionId } })
+  announceIngestRevoked(sessionId)
 }
 
 export type IngestTarget = { sessionId: string; hostId: string; status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'; title: string }

@@ -14,6 +14,7 @@ import account from './account'
 import replayAdmin from './replay-admin'
 import replayPage from './replay-page'
 import directory from './directory'
+import ingest from './ingest'
 import embed from './embed'
 import restream from './restream'
 
@@ -33,6 +34,7 @@ export default {
   ...replayAdmin,
   ...replayPage,
   ...directory,
+  ...ingest,
   ...embed,
   ...restream,
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Form, Link, useNavigation, useRevalidator } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/studio'
@@ -8,6 +8,8 @@ import { RecordingBadge } from '~/components/live-media/recording-badge'
 import { RestreamPanel } from '~/components/live-media/restream-panel'
 import { CsrfInput } from '~/components/csrf-input'
 import { VideoView } from '~/components/live-media/video-view'
+import { IngestPanel, StudioSourceChoice, type StudioSource } from '~/components/live-media/ingest-panel'
+import { ingestStatusOf } from '~/domain/live/ingest-status.server'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { companyRoleHasPermission } from '~/domain/accounts/permissions'
@@ -36,7 +38,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     getSessionStatistics(session.id),
     studioRecordingSettings(session.id),
   ])
-  return { session, room, stats, recording, canEditBlockedWords: companyRoleHasPermission(membership.role, 'manage:blocked-words:own') }
+  // An encoder already feeding the show: the studio opens on the encoder source.
+  const ingestState = ingestStatusOf(session.id)?.state
+  const encoderActive = ingestState !== undefined && ingestState !== 'stopped'
+  return { session, room, stats, recording, encoderActive, canEditBlockedWords: companyRoleHasPermission(membership.role, 'manage:blocked-words:own') }
 }
 
 const RecordingSettingSchema = z.strictObject({ csrf: z.string(), intent: z.literal('recording'), enabled: z.enum(['true', 'false']) })
@@ -60,7 +65,8 @@ const STATS_REFRESH_MS = 15_000
 export default function StudioRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { session } = loaderData
-  const studio = useBroadcast(session.id)
+  const [source, setSource] = useState<StudioSource>(loaderData.encoderActive ? 'encoder' : 'camera')
+  const studio = useBroadcast(session.id, { source })
   const busy = studio.busy !== null
   const onAir = studio.phase === 'live'
   const navigation = useNavigation()
@@ -90,7 +96,8 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <div className="relative aspect-video overflow-hidden rounded-xl bg-slate-900">
+          {source === 'encoder' ? <IngestPanel sessionId={session.id} /> : null}
+          <div className={source === 'encoder' ? 'hidden' : 'relative aspect-video overflow-hidden rounded-xl bg-slate-900'}>
             <VideoView stream={studio.preview} muted aria-label={t('liveMedia.studio.preview')} className="h-full w-full object-contain" />
             {studio.busy === 'devices' ? (
               <p className="absolute inset-0 grid place-items-center text-sm text-white">{t('liveMedia.studio.loadingDevices')}</p>
@@ -120,6 +127,8 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
               {studio.phase === 'preview' && recording.fairPolicy === 'OFF' ? (
                 <p className="text-sm text-slate-600">{t('liveMedia.recording.fairOff')}</p>
               ) : null}
+              <StudioSourceChoice value={source} onChange={setSource} disabled={studio.phase !== 'preview' || busy} />
+              {studio.phase === 'preview' && source === 'encoder' ? <p className="text-xs text-slate-600">{t('ingest.goLiveNote')}</p> : null}
               {studio.phase === 'preview' ? (
                 <Button onClick={() => void studio.goLive()} disabled={busy || studio.socketState !== 'connected' || !studio.joined} className="w-full">
                   {studio.busy === 'go-live' ? t('liveMedia.studio.goingLive') : t('liveMedia.studio.goLive')}
