@@ -16,6 +16,7 @@ import { freeTcpPort, probeStream, type RtmpPlatform, startRtmpPlatform } from '
 import type { MediaLayer } from '../media/index.ts'
 import { checkFfmpeg, DEFAULT_ENCODE } from '../recording/ffmpeg.ts'
 import { RecordingService } from '../recording/service.ts'
+import type { PublisherTiming } from './publisher.ts'
 import { RestreamService } from './service.ts'
 
 const workerBin = mediaWorkerBinary()
@@ -47,7 +48,10 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     await rm(folder, { recursive: true, force: true })
   })
 
-  async function goLive(keys: Array<{ key: string; serverUrl: string }>, options: { recordingEnabled?: boolean; maxBufferBytes?: number } = {}) {
+  async function goLive(
+    keys: Array<{ key: string; serverUrl: string }>,
+    options: { recordingEnabled?: boolean; maxBufferBytes?: number; publisherTiming?: Partial<PublisherTiming>; logger?: pino.Logger } = {},
+  ) {
     const { session } = await createLiveShowcase('Restreamed showcase')
     const prisma = await getPrisma()
     if (options.recordingEnabled === false) await prisma.liveSession.update({ where: { id: session.id }, data: { recordingEnabled: false } })
@@ -73,9 +77,9 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     restreams = new RestreamService({
       encode: recordings,
       ffmpeg: 'ffmpeg',
-      logger,
+      logger: options.logger ?? logger,
       reloadMs: 1000,
-      ...(options.maxBufferBytes ? { publisherTiming: { maxBufferBytes: options.maxBufferBytes } } : {}),
+      publisherTiming: { ...(options.maxBufferBytes ? { maxBufferBytes: options.maxBufferBytes } : {}), ...options.publisherTiming },
     })
     const history = new Map<string, RestreamDestinationState[]>()
     restreams.on('status', ({ status }) => {
@@ -175,6 +179,37 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     expect((await loadPartPlaylists(recording.id, storage))[0]!.segments.length).toBeGreaterThanOrEqual(3)
     // It never reached the platform: no uptime.
     expect(await prisma.restreamRun.count({ where: { sessionId: session.id } })).toBe(0)
+  }, 60_000)
+
+  it('gives up on an unreachable destination after its attempts, never logs its key, and starts again on Retry', async () => {
+    const closedPort = await freeTcpPort()
+    const lines: string[] = []
+    const capturing = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) })
+    const key = 'secret-key-ZZ9Q-never-logged'
+    const { session, destinations, history, stateOf } = await goLive([{ key, serverUrl: `rtmp://127.0.0.1:${closedPort}/live` }], {
+      publisherTiming: { backoffBaseMs: 200, maxAttempts: 2 },
+      logger: capturing,
+    })
+    const id = destinations[0]!.id
+    await until(() => stateOf(id) === 'failed', 'failed', 30_000)
+    expect(restreams!.statusOf(session.id).destinations[0]!.status).toEqual({ state: 'failed', reason: 'unreachable' })
+    const failedAt = history.get(id)!.length
+    restreams!.retry(session.id, id)
+    await until(
+      () =>
+        history
+          .get(id)!
+          .slice(failedAt)
+          .some((state) => state.state === 'retrying'),
+      'trying again',
+      20_000,
+    )
+    // ffmpeg's messages are logged, with the key masked.
+    const logged = lines.join('')
+    expect(logged).toContain('restream publisher ended')
+    expect(logged).toContain(`rtmp://127.0.0.1:${closedPort}/live/••••`)
+    expect(logged).not.toContain(key)
+    expect(logged).not.toContain('ZZ9Q')
   }, 60_000)
 
   it('drops the input of a publisher that stops reading instead of holding up the encode', async () => {
