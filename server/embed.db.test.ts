@@ -259,6 +259,18 @@ describe('company profile: sites allowed to embed', () => {
   })
 })
 
+describe('snippets for the exporter', () => {
+  it('the sessions page offers the iframe and the web component of each showcase, to copy', async () => {
+    const { exporter, session } = await showcase()
+    const html = await (await get('/exporter/sessions', [exporter.cookie])).text()
+    expect(html).toContain(`data-testid="embed-snippet-${session.id}"`)
+    expect(html).toContain(`&lt;iframe src=&quot;${base}/embed/${session.id}&quot; width=&quot;640&quot; height=&quot;360&quot; title=&quot;Kelp week&quot;`)
+    expect(html).toContain(
+      `&lt;script src=&quot;${base}/embed.js&quot; async&gt;&lt;/script&gt;\n&lt;tradecast-player session=&quot;${session.id}&quot;&gt;&lt;/tradecast-player&gt;`,
+    )
+  })
+})
+
 describe('/oembed', () => {
   const oembed = (query: Record<string, string>) => get(`/oembed?${new URLSearchParams(query)}`)
 
