@@ -229,7 +229,9 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
   async #exited(run: Run, exit: { code: number | null; signal: NodeJS.Signals | null }): Promise<void> {
     if (this.#run === run) this.#run = null
     const stderr = scrubSecrets(run.ffmpeg.stderrTail(), [this.options.destination.streamKey])
-    const reason: 'stopped' | 'dropped' | 'encoder' = run.endedBy === 'closed' ? 'stopped' : run.endedBy === 'stream-ended' ? 'encoder' : 'dropped'
+    // A publisher closed meanwhile (the show ended: its encode may have stopped a moment earlier) was stopped.
+    const reason: 'stopped' | 'dropped' | 'encoder' =
+      run.endedBy === 'closed' || this.#isClosed() ? 'stopped' : run.endedBy === 'stream-ended' ? 'encoder' : 'dropped'
     const recordId = await run.record
     if (recordId) {
       await this.options.records

@@ -54,8 +54,9 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings
       nsp.to(mediaRoomName(sessionId)).emit('media:status', { status: 'ENDED' })
       onSessionEnded?.(sessionId)
       // The last part closes and the replay is finalised in the background (the end is answered now).
-      void recordings?.sessionEnded(sessionId)
+      // Destinations first: their uptime records end as stopped, not as the encode going away.
       void restreams?.sessionEnded(sessionId)
+      void recordings?.sessionEnded(sessionId)
       // Closing the room leaves every socket of it (their spans close at this instant), then final stats.
       room.close('ended')
       await rooms.leaveAll(sessionId)
