@@ -72,7 +72,8 @@ const kpis = {
 }
 
 function render(locale: Locale): string {
-  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis }
+  const restreamUptime = [{ sessionTitle: '오미자 라이브', platform: 'NAVER', label: '', runs: 2, secondsSent: 1800, bytesSent: 900_000_000, drops: 1 }]
+  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis, restreamUptime }
   const Stub = createRoutesStub([
     {
       id: 'root',
@@ -98,6 +99,14 @@ describe('fair dashboard charts', () => {
     expect(summaries).toContain('성사: 1')
     expect(summaries).toContain('33 정유·화장품: US$5천')
     expect(summaries).toContain('오미자 청 라이브 시음회와 수출 상담 — 인제 오미자 농장: 순 시청자: 1,500, 최대 동시 시청자: 90 및 채팅 메시지: 12')
+  })
+
+  it('lists each restream destination’s time on air in the reader’s language', () => {
+    const html = render('ko')
+    expect(html).toContain('동시 송출 대상: 각 플랫폼이 방송을 받은 시간')
+    expect(html).toContain('네이버 쇼핑라이브')
+    expect(html).toContain('30분')
+    expect(html).toContain('900 MB')
   })
 
   it('summarise each chart in Russian and Simplified Chinese notation', () => {
