@@ -1,7 +1,14 @@
 import type { Server } from 'socket.io'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { VIEW_SPAN_HEARTBEAT_MS } from '../../app/domain/live/viewers.server.ts'
-import { MEDIA_REQUEST_SCHEMAS, type MediaErrorCode, type MediaResponses, type RecordingState, type RestreamStatus, type TransportInfo } from '../../app/protocol/media.ts'
+import {
+  MEDIA_REQUEST_SCHEMAS,
+  type MediaErrorCode,
+  type MediaResponses,
+  type RecordingState,
+  type RestreamStatus,
+  type TransportInfo,
+} from '../../app/protocol/media.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import type { MediaLayer } from '../media/index.ts'
 import type { RecordingService } from '../recording/service.ts'

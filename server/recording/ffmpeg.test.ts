@@ -47,7 +47,13 @@ describe('recordingArgs with a restream (ADR 018)', () => {
     expect(escapeTeeName("a|b]c:d'e\\f")).toBe("a\\|b\\]c\\:d\\'e\\\\f")
     // Option values pass two unescaping levels: the split on `|`, then the option list.
     expect(escapeTeeOptionValue('x:y')).toBe('x\\\\\\:y')
-    const args = recordingArgs({ sdpFile: 's.sdp', hls: { playlist: 'x|y.m3u8', segmentPattern: 'a]b:c-%05d.ts' }, stream: true, hasVideo: true, hasAudio: false })
+    const args = recordingArgs({
+      sdpFile: 's.sdp',
+      hls: { playlist: 'x|y.m3u8', segmentPattern: 'a]b:c-%05d.ts' },
+      stream: true,
+      hasVideo: true,
+      hasAudio: false,
+    })
     expect(args.at(-1)).toContain('hls_segment_filename=a\\\\\\]b\\\\\\:c-%05d.ts]x\\|y.m3u8|[f=mpegts')
   })
 
@@ -57,9 +63,30 @@ describe('recordingArgs with a restream (ADR 018)', () => {
       const segment = "s]e|g=m'e:nt-%03d.ts"
       const playlist = "play|li]st'.m3u8"
       const tee = `[f=hls:hls_time=1:hls_segment_filename=${escapeTeeOptionValue(segment)}]${escapeTeeName(playlist)}|[f=mpegts:onfail=ignore]pipe:1`
-      const ffmpeg = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=10', '-t', '2', '-c:v', 'libx264', '-map', '0:v', '-f', 'tee', tee], {
-        cwd: folder,
-      })
+      const ffmpeg = spawn(
+        'ffmpeg',
+        [
+          '-hide_banner',
+          '-loglevel',
+          'error',
+          '-f',
+          'lavfi',
+          '-i',
+          'testsrc=size=160x90:rate=10',
+          '-t',
+          '2',
+          '-c:v',
+          'libx264',
+          '-map',
+          '0:v',
+          '-f',
+          'tee',
+          tee,
+        ],
+        {
+          cwd: folder,
+        },
+      )
       let stdout = 0
       ffmpeg.stdout.on('data', (chunk: Buffer) => (stdout += chunk.length))
       const [code] = (await once(ffmpeg, 'exit')) as [number]
