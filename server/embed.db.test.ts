@@ -1,13 +1,13 @@
 import '../tests/app-env'
 import { mkdtempSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ServerBuild } from 'react-router'
 import type { ViteDevServer } from 'vite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { getPrisma } from '~/domain/db.server'
 import { appPost } from '../tests/app-handler'
 import { createBuyer, createExporter, createProduct, createUser } from '../tests/fixtures'
@@ -16,6 +16,13 @@ import { createExpressApp } from './app'
 
 // The embeddable player, oEmbed and the framing headers, over real HTTP through the Express edge (the
 // one place headers are set, server/security.ts) in front of the app compiled from the sources.
+
+// The app's recordings folder (a live show's still for oEmbed), read by the Vite-compiled app's own env.
+const RECORDINGS_DIR = vi.hoisted(() => {
+  const dir = `/tmp/tc-embed-recordings-${process.pid}`
+  process.env.RECORDINGS_DIR = dir
+  return dir
+})
 
 let vite: ViteDevServer
 let server: Server
@@ -34,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => (server as Server | undefined)?.close(resolve) ?? resolve(null))
   await (vite as ViteDevServer | undefined)?.close()
+  await rm(RECORDINGS_DIR, { recursive: true, force: true })
 })
 
 const HOUR = 3_600_000
@@ -302,6 +310,19 @@ describe('/oembed', () => {
     const { session } = await endedShowcase({ published: true, hasPoster: true })
     const body = await json(await oembed({ url: `${base}/live/${session.id}` }))
     expect(body.thumbnail_url).toMatch(new RegExp(`^${base}/media/recordings/[^?]+/poster\\.jpg\\?`))
+    expect(body).toMatchObject({ thumbnail_width: 640, thumbnail_height: 360 })
+  })
+
+  it("gives a live show's recent still as the thumbnail while it is recorded", async () => {
+    const prisma = await getPrisma()
+    const { session } = await showcase({ status: 'LIVE' })
+    const withoutStill = await json(await oembed({ url: `${base}/live/${session.id}` }))
+    expect(withoutStill.thumbnail_url).toBeUndefined()
+    const recording = await prisma.recording.create({ data: { sessionId: session.id, status: 'RECORDING', startedAt: new Date() } })
+    await mkdir(path.join(RECORDINGS_DIR, recording.id), { recursive: true })
+    await writeFile(path.join(RECORDINGS_DIR, recording.id, 'preview.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xd9]))
+    const body = await json(await oembed({ url: `${base}/embed/${session.id}` }))
+    expect(body.thumbnail_url).toMatch(new RegExp(`^${base}/media/recordings/${recording.id}/preview\\.jpg\\?.*&v=\\d+$`))
     expect(body).toMatchObject({ thumbnail_width: 640, thumbnail_height: 360 })
   })
 

@@ -86,7 +86,7 @@ export type DirectoryEntry = ReturnType<typeof toEntry>
  * name instead). A file look-up per live show, no ffmpeg; the file's time in the link makes browsers
  * fetch a refreshed still (the signature covers the file, the version is only for caches).
  */
-async function liveStillUrl(recordingId: string, now: Date): Promise<string | null> {
+export async function liveStillUrl(recordingId: string, now: Date): Promise<string | null> {
   const storage = getRecordingStorage()
   for (const file of [LIVE_PREVIEW_FILE, POSTER_FILE]) {
     const modified = await stat(storage.pathOf(recordingId, file)).then(

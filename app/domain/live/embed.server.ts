@@ -2,6 +2,7 @@ import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { findReplay } from '~/domain/replays/replay-page.server'
 import { listPinnedProducts } from './pinned-products.server'
+import { liveStillUrl } from './directory.server'
 import { embedIframeHtml, OEMBED_THUMBNAIL, oembedSize } from './oembed'
 import { loadWatchSession } from './sessions.server'
 
@@ -48,18 +49,26 @@ export async function loadEmbed(sessionId: string, locale: string, now = new Dat
 
 export type EmbedView = Awaited<ReturnType<typeof loadEmbed>>
 
+/** A recent still of a live show that is being recorded (the directory's), else null. */
+async function liveStill(sessionId: string, now: Date): Promise<string | null> {
+  const prisma = await getPrisma()
+  const recording = await prisma.recording.findUnique({ where: { sessionId }, select: { id: true, status: true } })
+  return recording?.status === 'RECORDING' ? liveStillUrl(recording.id, now) : null
+}
+
 /**
  * The oEmbed answer for a showcase a guest may watch (404 DomainError otherwise, via loadEmbed): a "video"
- * whose html is the embed page's iframe. The thumbnail is the replay's poster when there is one (a signed
- * link that expires, as every recording file's does).
+ * whose html is the embed page's iframe. The thumbnail is the replay's poster, or a live show's recent still
+ * (a signed link that expires, as every recording file's does), when there is one.
  */
 export async function oembedFor(
   sessionId: string,
   options: { origin: string; locale: string; lang?: string | undefined; maxwidth?: number | undefined; maxheight?: number | undefined },
 ) {
-  const embed = await loadEmbed(sessionId, options.locale)
+  const now = new Date()
+  const embed = await loadEmbed(sessionId, options.locale, now)
   const { width, height } = oembedSize(options.maxwidth, options.maxheight)
-  const poster = embed.replay?.posterUrl ?? null
+  const poster = embed.replay?.posterUrl ?? (embed.state === 'live' ? await liveStill(embed.id, now) : null)
   return {
     version: '1.0' as const,
     type: 'video' as const,
