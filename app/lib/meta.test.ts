@@ -10,6 +10,8 @@ describe('pageTitle', () => {
   it('titles the page in the reader’s language, then the app’s name', () => {
     expect(pageTitle({ matches: rootWith('ko') }, (t) => [t('pageTitle.login')])).toEqual([{ title: '로그인 · Tradecast' }])
     expect(pageTitle({ matches: rootWith('en') }, (t) => ['Gangwon Expo', t('pageTitle.fairKpis')])).toEqual([{ title: 'Gangwon Expo · KPIs · Tradecast' }])
+    // What React Router passes when nothing failed.
+    expect(pageTitle({ matches: rootWith('ko'), error: null }, (t) => [t('pageTitle.login')])).toEqual([{ title: '로그인 · Tradecast' }])
   })
 
   it('titles a failed page by its error, in the reader’s language', () => {

@@ -30,6 +30,7 @@ function errorTitleKey(error: unknown): string {
  */
 export function pageTitle(args: MetaArgsLike, parts: (t: TFunction) => ReadonlyArray<string | null | undefined>): MetaDescriptor[] {
   const t = metaT(args)
-  const shown = args.error === undefined ? parts(t) : [t(errorTitleKey(args.error))]
+  // React Router passes `error: null` to meta when nothing failed.
+  const shown = args.error == null ? parts(t) : [t(errorTitleKey(args.error))]
   return [{ title: [...shown.filter((part): part is string => Boolean(part)), t('common.appName')].join(' · ') }]
 }

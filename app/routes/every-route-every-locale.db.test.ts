@@ -119,8 +119,13 @@ function piecesOf(html: string): { pieces: Piece[]; lang: string | null } {
 async function problemsOf(response: Response, locale: Locale): Promise<string[]> {
   const type = response.headers.get('Content-Type') ?? ''
   if (type.startsWith('text/html')) {
-    const { pieces, lang } = piecesOf(await response.text())
+    const html = await response.text()
+    const { pieces, lang } = piecesOf(html)
     const problems = lang === locale ? [] : [`<html lang="${lang ?? ''}">, not "${locale}"`]
+    // A page that rendered is titled by its content, never by the error title (meta once read `error: null` as an error).
+    const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')
+    const errorTitle = createI18n(locale).t('errors.genericTitle')
+    if (response.status === 200 && title.startsWith(errorTitle)) problems.push(`titled "${title}" though the page rendered`)
     for (const { where, text } of pieces) {
       for (const key of rawKeysIn(text)) problems.push(`raw key "${key}" in ${where}: "${text.slice(0, 120)}"`)
       if (text.includes('{{')) problems.push(`unfilled interpolation in ${where}: "${text.slice(0, 120)}"`)
