@@ -229,6 +229,12 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 200, 403, 403, 403, 403, 403],
     post: [LOGIN, 403, 400, 403, 403, 403, 403, 403],
   },
+  // The studio's encoder panel (JSON: ingest addresses, the stream key, feed state): the showcase's managers only;
+  // an empty POST is a 400 (no intent).
+  'studio/:sessionId/ingest': {
+    get: [LOGIN, 403, 200, 403, 403, 403, 403, 403],
+    post: [LOGIN, 403, 400, 403, 403, 403, 403, 403],
+  },
   // The showcase directory: public, lists only showcases anyone may see.
   live: {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
