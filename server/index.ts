@@ -106,7 +106,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await restreams.close()
   await rtmpIngest?.close()
   await recordings.close()
-  ingest?.close()
+  ingest.close()
   media.close()
   await new Promise<void>((resolve) => {
     httpServer.close(() => resolve())

@@ -1,4 +1,4 @@
-import { isSameProfile } from 'h264-profile-level-id'
+import { isSameProfile, parseSdpProfileLevelId, Profile } from 'h264-profile-level-id'
 import type { types } from 'mediasoup'
 import * as sdpTransform from 'sdp-transform'
 
@@ -38,12 +38,38 @@ export type TranslatedOffer = {
   parsed: sdpTransform.SessionDescription
 }
 
-/** "video VP8, audio Opus": what the router accepts, for the refusal message. */
+const PROFILE_NAMES: Record<Profile, string> = {
+  [Profile.ConstrainedBaseline]: 'Constrained Baseline',
+  [Profile.Baseline]: 'Baseline',
+  [Profile.Main]: 'Main',
+  [Profile.ConstrainedHigh]: 'Constrained High',
+  [Profile.High]: 'High',
+  [Profile.PredictiveHigh444]: 'High 4:4:4 Predictive',
+}
+
+/** "Main 4d001f": an H.264 profile-level-id as people read it (RFC 6184 default 42000a when absent). */
+function h264Profile(parameters: Record<string, unknown> | undefined): string {
+  const value = parameters?.['profile-level-id']
+  const id = typeof value === 'string' || typeof value === 'number' ? String(value) : '42000a'
+  const parsed = parseSdpProfileLevelId(parameters ?? {})
+  return parsed ? `${PROFILE_NAMES[parsed.profile]} ${id}` : `unknown profile ${id}`
+}
+
+/** "audio opus, video VP8, video H264 (Constrained Baseline 42e01f, Main 4d001f; packetization-mode 1)": what the router accepts, for the refusal message. */
 export function acceptedCodecs(capabilities: types.RtpCapabilities): string {
-  return (capabilities.codecs ?? [])
-    .filter((codec) => !codec.mimeType.toLowerCase().endsWith('/rtx'))
-    .map((codec) => `${codec.kind} ${codec.mimeType.split('/')[1] ?? codec.mimeType}`)
-    .join(', ')
+  const names: string[] = []
+  const h264: string[] = []
+  for (const codec of capabilities.codecs ?? []) {
+    const name = codec.mimeType.split('/')[1] ?? codec.mimeType
+    if (name.toLowerCase() === 'rtx') continue
+    if (name.toLowerCase() === 'h264') {
+      if (h264.length === 0) names.push(`${codec.kind} ${name}`)
+      h264.push(h264Profile(codec.parameters))
+      continue
+    }
+    names.push(`${codec.kind} ${name}`)
+  }
+  return names.map((name) => (name.toLowerCase().endsWith('h264') ? `${name} (${h264.join(', ')}; packetization-mode 1)` : name)).join(', ')
 }
 
 function parseFmtp(config: string | undefined): Record<string, string | number> {
@@ -141,6 +167,16 @@ export function translateOffer(offerSdp: string, capabilities: types.RtpCapabili
     }
     if (!chosen) {
       const offered = media.rtp.map((rtp) => rtp.codec).join(', ') || 'none'
+      const h264Offered = media.rtp.filter((rtp) => rtp.codec.toLowerCase() === 'h264').map((rtp) => fmtpOf(rtp.payload))
+      const routerH264 = routerCodecs.some((cap) => cap.mimeType.toLowerCase() === 'video/h264')
+      if (h264Offered.length > 0 && routerH264) {
+        // The usual case: an encoder set to the High profile. Viewers' browsers do not decode it over WebRTC.
+        const described = h264Offered.map((parameters) => `${h264Profile(parameters)}, packetization-mode ${Number(parameters['packetization-mode'] ?? 0)}`).join('; ')
+        throw new WhipSdpError(
+          'unsupported-codec',
+          `The encoder offered H.264 ${described}, which the showcase does not take (viewers' browsers decode no High profile over WebRTC). Set the encoder's H.264 profile to baseline or main (packetization mode 1). Accepted codecs: ${acceptedCodecs(capabilities)}.`,
+        )
+      }
       throw new WhipSdpError('unsupported-codec', `No supported ${kind} codec offered (offered: ${offered}). Accepted codecs: ${acceptedCodecs(capabilities)}.`)
     }
     const { codec, cap } = chosen
