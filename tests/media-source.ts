@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import type { types } from 'mediasoup'
 import type { Room } from '../server/media/index.ts'
 
-// A host without a browser: ffmpeg encodes a test pattern (VP8, moving) and a tone (Opus) and sends
+// A host without a browser: ffmpeg encodes a test pattern (VP8, or H.264 like OBS's WHIP output; moving) and a tone (Opus) and sends
 // them as RTP into PlainTransports of the room's router, whose producers join the room as the host's.
 
 export type TestSource = {
@@ -14,7 +14,13 @@ export type TestSource = {
 const VIDEO_SSRC = 11_111_111
 const AUDIO_SSRC = 22_222_222
 
-export async function startTestSource(room: Room, options: { ownerId?: string; video?: boolean; audio?: boolean; size?: string } = {}): Promise<TestSource> {
+/** H.264 as OBS's WHIP output sends it: constrained baseline, packetization mode 1 (ffmpeg's RTP default). */
+const H264_PARAMETERS = { 'packetization-mode': 1, 'profile-level-id': '42e01f', 'level-asymmetry-allowed': 1 }
+
+export async function startTestSource(
+  room: Room,
+  options: { ownerId?: string; video?: boolean; audio?: boolean; size?: string; videoCodec?: 'vp8' | 'h264' } = {},
+): Promise<TestSource> {
   const router = room.routerForSend()
   const ownerId = options.ownerId ?? 'test-host'
   const outputs: string[] = []
@@ -39,17 +45,28 @@ export async function startTestSource(room: Room, options: { ownerId?: string; v
   if (options.video !== false) {
     const transport = await router.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: false, comedia: true })
     transports.push(transport)
+    const h264 = options.videoCodec === 'h264'
     const producer = await transport.produce({
       kind: 'video',
-      rtpParameters: { codecs: [{ mimeType: 'video/VP8', payloadType: 101, clockRate: 90_000 }], encodings: [{ ssrc: VIDEO_SSRC }] },
+      rtpParameters: {
+        codecs: [
+          h264
+            ? { mimeType: 'video/H264', payloadType: 102, clockRate: 90_000, parameters: H264_PARAMETERS }
+            : { mimeType: 'video/VP8', payloadType: 101, clockRate: 90_000 },
+        ],
+        encodings: [{ ssrc: VIDEO_SSRC }],
+      },
       appData: { source: 'camera' },
     })
     producers.push(producer)
+    const encoder = h264
+      ? ['-c:v', 'libx264', '-profile:v', 'baseline', '-pix_fmt', 'yuv420p', '-preset', 'veryfast', '-tune', 'zerolatency']
+      : ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8']
     outputs.push(
-      ...['-map', '0:v', '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '800k', '-g', '30', '-keyint_min', '30'],
+      ...['-map', '0:v', ...encoder, '-b:v', '800k', '-g', '30', '-keyint_min', '30'],
       ...[
         '-payload_type',
-        '101',
+        h264 ? '102' : '101',
         '-ssrc',
         String(VIDEO_SSRC),
         '-f',

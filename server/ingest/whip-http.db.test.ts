@@ -128,12 +128,47 @@ describe.skipIf(!bin)('WHIP endpoint (POST offer / DELETE resource) on real medi
     expect(((await json.json()) as { error: { code: string } }).error.code).toBe('unsupported-media-type')
     const broken = await post(sessionId, 'not an offer', auth)
     expect(broken.status).toBe(400)
-    const h264Only = await post(sessionId, OBS_H264, auth)
-    expect(h264Only.status).toBe(422)
-    const refusal = (await h264Only.json()) as { error: { code: string; message: string } }
+    // An encoder set to H.264 High: viewers' browsers do not decode it, so it is refused with what to change.
+    const high = await post(sessionId, OBS_H264.replace('profile-level-id=42e01f', 'profile-level-id=640032'), auth)
+    expect(high.status).toBe(422)
+    const refusal = (await high.json()) as { error: { code: string; message: string } }
     expect(refusal.error.code).toBe('unsupported-codec')
-    expect(refusal.error.message).toContain('Accepted codecs: audio opus, video VP8')
+    expect(refusal.error.message).toContain('H.264 High 640032')
+    expect(refusal.error.message).toContain("Set the encoder's H.264 profile to baseline or main")
+    expect(refusal.error.message).toContain(
+      'Accepted codecs: audio opus, video VP8, video H264 (Constrained Baseline 42e01f, Main 4d001f; packetization-mode 1)',
+    )
     expect(media.room(sessionId)?.hostProducers() ?? []).toEqual([])
+  })
+
+  it('takes OBS’s offer (H.264 constrained baseline + Opus): answers H264 on its payload type, produces H.264', async () => {
+    const { sessionId, hostId, auth } = await showcaseWithToken()
+    const response = await post(sessionId, OBS_H264, auth)
+    expect(response.status).toBe(201)
+    const answer = sdpTransform.parse(await response.text())
+    expect(answer.media.map((m) => [m.type, m.direction, m.rtp[0]?.codec, m.rtp[0]?.payload])).toEqual([
+      ['audio', 'recvonly', 'opus', 111],
+      ['video', 'recvonly', 'H264', 96],
+    ])
+    expect(answer.media[1]?.fmtp).toEqual([{ payload: 96, config: 'profile-level-id=42e01f;packetization-mode=1;level-asymmetry-allowed=1' }])
+    const room = media.room(sessionId)
+    expect(
+      room
+        ?.hostProducers()
+        .map((producer) => [producer.kind, producer.ownerId])
+        .sort(),
+    ).toEqual([
+      ['audio', hostId],
+      ['video', hostId],
+    ])
+    // A viewer with Chromium's H.264 receive capabilities can consume it.
+    const video = room?.hostProducers().find((producer) => producer.kind === 'video')
+    const router = room!.routerForSend()
+    expect(router.canConsume({ producerId: video!.producerId, rtpCapabilities: router.rtpCapabilities })).toBe(true)
+    const vp8Only = { ...router.rtpCapabilities, codecs: router.rtpCapabilities.codecs?.filter((codec) => !/h264/i.test(codec.mimeType)) }
+    expect(router.canConsume({ producerId: video!.producerId, rtpCapabilities: vp8Only })).toBe(false)
+    ingest.stop(sessionId, 'test over')
+    expect(room?.hostProducers()).toEqual([])
   })
 
   it('answers 201 with an SDP answer and Location; the producers join the room as the host’s; a second ingest gets 409; DELETE stops it', async () => {

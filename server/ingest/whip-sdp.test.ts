@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { getSupportedRtpCapabilities, type types } from 'mediasoup'
 import * as sdpTransform from 'sdp-transform'
 import { describe, expect, it } from 'vitest'
+import { MEDIA_CODECS } from '../media/config'
 import { translateOffer, writeAnswer, WhipSdpError } from './whip-sdp'
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
@@ -30,6 +31,33 @@ function routerCapabilities(withH264: boolean): types.RtpCapabilities {
     )
   }
   return { codecs, headerExtensions: supported.headerExtensions ?? [] }
+}
+
+/** Capabilities of a router made from these media codecs, numbered the way mediasoup does (RTX after each video codec). */
+function capabilitiesOf(mediaCodecs: types.RouterRtpCodecCapability[]): types.RtpCapabilities {
+  let payloadType = 100
+  const codecs: types.RtpCodecCapability[] = []
+  const supported = getSupportedRtpCapabilities().codecs ?? []
+  for (const codec of mediaCodecs) {
+    const base = supported.find((candidate) => candidate.mimeType.toLowerCase() === codec.mimeType.toLowerCase())
+    const primary = payloadType++
+    codecs.push({
+      ...codec,
+      preferredPayloadType: primary,
+      parameters: { ...(base?.parameters ?? {}), ...(codec.parameters ?? {}) },
+      rtcpFeedback: base?.rtcpFeedback ?? [],
+    })
+    if (codec.kind === 'video')
+      codecs.push({
+        kind: 'video',
+        mimeType: 'video/rtx',
+        preferredPayloadType: payloadType++,
+        clockRate: 90_000,
+        parameters: { apt: primary },
+        rtcpFeedback: [],
+      })
+  }
+  return { codecs, headerExtensions: getSupportedRtpCapabilities().headerExtensions ?? [] }
 }
 
 const TRANSPORT = {
@@ -146,6 +174,23 @@ describe('translateOffer: an OBS (libdatachannel) offer, H.264 + Opus, session-l
     expect(offer.dtlsParameters.role).toBe('client')
   })
 
+  it('is accepted by the router codecs of server/media/config.ts (VP8 first, then H.264 42e01f and 4d001f)', () => {
+    const offer = translateOffer(OBS, capabilitiesOf(MEDIA_CODECS))
+    const video = offer.tracks.find((track) => track.kind === 'video')
+    expect(video?.rtpParameters.codecs.map((codec) => [codec.mimeType, codec.payloadType, codec.parameters?.['profile-level-id']])).toEqual([
+      ['video/H264', 96, '42e01f'],
+    ])
+    const answer = sdpTransform.parse(writeAnswer(offer, TRANSPORT))
+    expect(answer.media[1]?.rtp).toEqual([{ payload: 96, codec: 'H264', rate: 90000 }])
+    expect(answer.media[1]?.fmtp).toEqual([{ payload: 96, config: 'profile-level-id=42e01f;packetization-mode=1;level-asymmetry-allowed=1' }])
+    // Main (hardware encoders) too, at any level.
+    // (An all-digit id such as 4d0032 stays text, not the number sdp-transform would read.)
+    const main = translateOffer(OBS.replace('profile-level-id=42e01f', 'profile-level-id=4d0032'), capabilitiesOf(MEDIA_CODECS))
+    expect(main.tracks.find((track) => track.kind === 'video')?.rtpParameters.codecs[0]?.parameters?.['profile-level-id']).toBe('4d0032')
+    const digits = translateOffer(OBS.replace('profile-level-id=42e01f', 'profile-level-id=424032'), capabilitiesOf(MEDIA_CODECS))
+    expect(digits.tracks.find((track) => track.kind === 'video')?.rtpParameters.codecs[0]?.parameters?.['profile-level-id']).toBe('424032')
+  })
+
   it('is refused with the accepted codecs named when the router has no H.264', () => {
     const attempt = () => translateOffer(OBS, routerCapabilities(false))
     expect(attempt).toThrow(WhipSdpError)
@@ -157,9 +202,19 @@ describe('translateOffer: an OBS (libdatachannel) offer, H.264 + Opus, session-l
     }
   })
 
-  it('refuses an H.264 profile the router does not take (High)', () => {
-    const high = OBS.replace('profile-level-id=42e01f', 'profile-level-id=640c1f')
-    expect(() => translateOffer(high, routerCapabilities(true))).toThrow(/No supported video codec/)
+  it('refuses High profiles (viewers’ browsers do not decode them) and packetization mode 0, saying what to change', () => {
+    const caps = capabilitiesOf(MEDIA_CODECS)
+    for (const [id, name] of [
+      ['640c1f', 'Constrained High 640c1f'],
+      ['64001f', 'High 64001f'],
+      ['640032', 'High 640032'],
+    ] as const) {
+      const high = OBS.replace('profile-level-id=42e01f', `profile-level-id=${id}`)
+      expect(() => translateOffer(high, caps)).toThrow(
+        `The encoder offered H.264 ${name}, packetization-mode 1, which the showcase does not take (viewers' browsers decode no High profile over WebRTC). Set the encoder's H.264 profile to baseline or main (packetization mode 1). Accepted codecs: audio opus, video VP8, video H264 (Constrained Baseline 42e01f, Main 4d001f; packetization-mode 1).`,
+      )
+    }
+    expect(() => translateOffer(OBS.replace('packetization-mode=1', 'packetization-mode=0'), caps)).toThrow(/Constrained Baseline 42e01f, packetization-mode 0/)
   })
 })
 

@@ -52,7 +52,21 @@ function h264Profile(parameters: Record<string, unknown> | undefined): string {
   const value = parameters?.['profile-level-id']
   const id = typeof value === 'string' || typeof value === 'number' ? String(value) : '42000a'
   const parsed = parseSdpProfileLevelId(parameters ?? {})
-  return parsed ? `${PROFILE_NAMES[parsed.profile]} ${id}` : `unknown profile ${id}`
+  if (parsed) return `${PROFILE_NAMES[parsed.profile]} ${id}`
+  // The library knows levels up to 5.2 and the WebRTC profiles only: name the others by profile_idc.
+  const profileIdc = Number.parseInt(id.slice(0, 2), 16)
+  const name = PROFILE_IDC_NAMES[profileIdc]
+  return name ? `${name} ${id}` : `unknown profile ${id}`
+}
+
+const PROFILE_IDC_NAMES: Record<number, string> = {
+  0x42: 'Baseline',
+  0x4d: 'Main',
+  0x58: 'Extended',
+  0x64: 'High',
+  0x6e: 'High 10',
+  0x7a: 'High 4:2:2',
+  0xf4: 'High 4:4:4',
 }
 
 /** "audio opus, video VP8, video H264 (Constrained Baseline 42e01f, Main 4d001f; packetization-mode 1)": what the router accepts, for the refusal message. */
@@ -74,7 +88,11 @@ export function acceptedCodecs(capabilities: types.RtpCapabilities): string {
 
 function parseFmtp(config: string | undefined): Record<string, string | number> {
   if (!config) return {}
-  return sdpTransform.parseParams(config) as Record<string, string | number>
+  const parameters = sdpTransform.parseParams(config) as Record<string, string | number>
+  // sdp-transform reads an all-digit value as a number; a profile-level-id is hex text (640032, 420028).
+  const profileLevelId = parameters['profile-level-id']
+  if (typeof profileLevelId === 'number') parameters['profile-level-id'] = String(profileLevelId)
+  return parameters
 }
 
 function codecMatches(offered: types.RtpCodecParameters, cap: types.RtpCodecCapability): boolean {
@@ -171,7 +189,9 @@ export function translateOffer(offerSdp: string, capabilities: types.RtpCapabili
       const routerH264 = routerCodecs.some((cap) => cap.mimeType.toLowerCase() === 'video/h264')
       if (h264Offered.length > 0 && routerH264) {
         // The usual case: an encoder set to the High profile. Viewers' browsers do not decode it over WebRTC.
-        const described = h264Offered.map((parameters) => `${h264Profile(parameters)}, packetization-mode ${Number(parameters['packetization-mode'] ?? 0)}`).join('; ')
+        const described = h264Offered
+          .map((parameters) => `${h264Profile(parameters)}, packetization-mode ${Number(parameters['packetization-mode'] ?? 0)}`)
+          .join('; ')
         throw new WhipSdpError(
           'unsupported-codec',
           `The encoder offered H.264 ${described}, which the showcase does not take (viewers' browsers decode no High profile over WebRTC). Set the encoder's H.264 profile to baseline or main (packetization mode 1). Accepted codecs: ${acceptedCodecs(capabilities)}.`,

@@ -40,10 +40,16 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     await rm(folder, { recursive: true, force: true })
   })
 
-  async function startRecording(storage = new LocalRecordingStorage(folder), minFreeBytes = 0, timing: { previewMs?: number } = {}, ffmpeg = 'ffmpeg') {
+  async function startRecording(
+    storage = new LocalRecordingStorage(folder),
+    minFreeBytes = 0,
+    timing: { previewMs?: number } = {},
+    ffmpeg = 'ffmpeg',
+    videoCodec: 'vp8' | 'h264' = 'vp8',
+  ) {
     const { session } = await createLiveShowcase('Recorded showcase')
     const room = await media.openRoom(session.id)
-    source = await startTestSource(room)
+    source = await startTestSource(room, { videoCodec })
     const opened = await openRecording(session.id, new Date())
     if (!opened) throw new Error('no recording opened')
     const states: RecordingState[] = []
@@ -92,6 +98,20 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     const { duration, frames } = await probePlaylist(storage.pathOf(recordingId, 'index.m3u8'))
     expect(Math.abs(duration * 1000 - row.durationMs)).toBeLessThan(1500)
     expect(frames).toBeGreaterThan((row.durationMs / 1000) * 20)
+  }, 90_000)
+
+  it('records an H.264 source (an encoder over WHIP, e.g. OBS) into a playable HLS part', async () => {
+    const { recordingId, storage } = await startRecording(undefined, 0, {}, 'ffmpeg', 'h264')
+    expect(source!.producers.find((producer) => producer.kind === 'video')?.rtpParameters.codecs[0]?.mimeType).toBe('video/H264')
+    await until(async () => ((await segmentsOf(recordingId, storage))[0] ?? 0) >= 3, 'three segments of an H.264 source')
+    await recorder!.finish()
+    const row = await (await getPrisma()).recording.findUniqueOrThrow({ where: { id: recordingId } })
+    expect(row.status).toBe('READY')
+    expect(row.hasPoster).toBe(true)
+    const { duration, frames } = await probePlaylist(storage.pathOf(recordingId, 'index.m3u8'))
+    expect(Math.abs(duration * 1000 - row.durationMs)).toBeLessThan(1500)
+    expect(duration).toBeGreaterThan(4)
+    expect(frames).toBeGreaterThan(duration * 20)
   }, 90_000)
 
   it('refreshes a live preview still from the newest segment while live, and drops it when the show ends', async () => {
