@@ -40,13 +40,33 @@ async function encoderPage(browser: Browser) {
   return { context, page }
 }
 
-/** The WHIP exchange in the page; answers the POST's status and, on success, waits for ICE + DTLS. */
-async function whipPublish(page: Page, whipUrl: string, token: string): Promise<{ status: number; location: string | null; body: string }> {
+/**
+ * The WHIP exchange in the page; answers the POST's status and, on success, waits for ICE + DTLS.
+ * `h264Only`: the video offers only H.264 constrained baseline 42e01f, packetization mode 1 (what OBS's WHIP output sends).
+ */
+async function whipPublish(
+  page: Page,
+  whipUrl: string,
+  token: string,
+  { h264Only = false } = {},
+): Promise<{ status: number; location: string | null; body: string; offer: string }> {
   return page.evaluate(
-    async ({ whipUrl, token }) => {
+    async ({ whipUrl, token, h264Only }) => {
       const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true })
       const pc = new RTCPeerConnection()
-      for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] })
+      for (const track of stream.getTracks()) {
+        const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] })
+        if (h264Only && track.kind === 'video') {
+          const codecs = (RTCRtpSender.getCapabilities('video')?.codecs ?? []).filter(
+            (codec) =>
+              codec.mimeType.toLowerCase() === 'video/h264' &&
+              (codec.sdpFmtpLine ?? '').includes('profile-level-id=42e01f') &&
+              (codec.sdpFmtpLine ?? '').includes('packetization-mode=1'),
+          )
+          if (codecs.length === 0) throw new Error('this Chromium cannot send H.264 42e01f')
+          transceiver.setCodecPreferences(codecs)
+        }
+      }
       const offer = await pc.createOffer()
       await pc.setLocalDescription(offer)
       const response = await fetch(whipUrl, {
@@ -58,7 +78,7 @@ async function whipPublish(page: Page, whipUrl: string, token: string): Promise<
       if (response.status !== 201) {
         pc.close()
         for (const track of stream.getTracks()) track.stop()
-        return { status: response.status, location: null, body }
+        return { status: response.status, location: null, body, offer: offer.sdp ?? '' }
       }
       await pc.setRemoteDescription({ type: 'answer', sdp: body })
       await new Promise<void>((resolve, reject) => {
@@ -73,10 +93,15 @@ async function whipPublish(page: Page, whipUrl: string, token: string): Promise<
         check()
       })
       ;(window as unknown as { __whip: RTCPeerConnection }).__whip = pc
-      return { status: response.status, location: response.headers.get('location'), body: '' }
+      return { status: response.status, location: response.headers.get('location'), body, offer: offer.sdp ?? '' }
     },
-    { whipUrl, token },
+    { whipUrl, token, h264Only },
   )
+}
+
+/** The video codec the viewer's consumer uses (app/media/stats.ts publishes it once a second). */
+async function viewerVideoCodec(viewer: Page): Promise<string | null> {
+  return viewer.evaluate(() => (window as unknown as { __tradecastStats?: { videoCodec: string | null } }).__tradecastStats?.videoCodec ?? null)
 }
 
 /** The viewer's video decodes: a size, and the playback position moving. */
@@ -154,6 +179,8 @@ test('an encoder feeds the showcase over WHIP, then over RTMP; the buyer watches
     await signIn(buyer, 'buyer@tradecast.dev')
     await buyer.goto(`/live/${sessionId}`)
     await expectDecoding(buyer, 'buyer (WHIP)')
+    // Chromium's offer lists VP8 first: the router takes it (H.264 comes after VP8 on the router).
+    await expect.poll(() => viewerVideoCodec(buyer)).toBe('video/VP8')
     await buyerContext.close()
   })
 
@@ -189,4 +216,42 @@ test('an encoder feeds the showcase over WHIP, then over RTMP; the buyer watches
       ffmpeg.kill('SIGTERM')
     }
   })
+})
+
+test('OBS over WHIP: an H.264-only offer (constrained baseline 42e01f, packetization mode 1) is taken; the buyer decodes H.264', async ({
+  page: host,
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  await signIn(host, 'exporter@tradecast.dev')
+  await expect(host).toHaveURL(/\/exporter$/)
+  const sessionId = await scheduleShowcase(host, `E2E ingest H.264 ${Date.now()}`, { daysAhead: 4, hour: 12 })
+  await host.getByRole('radio', { name: 'Encoder (OBS, hardware)' }).check()
+  await host.getByRole('button', { name: 'Create stream key' }).click()
+  await expect(host.getByTestId('ingest-key')).toHaveText(/^•+.{4}$/)
+  const settings = await panel(host, sessionId)
+  const token = settings.credential?.token ?? ''
+
+  const encoder = await encoderPage(browser)
+  const published = await whipPublish(encoder.page, settings.whipUrl, token, { h264Only: true })
+  // What OBS sends: the video section offers H.264 only.
+  const videoSection = published.offer.slice(published.offer.indexOf('m=video'))
+  expect([...videoSection.matchAll(/a=rtpmap:\d+ ([\w-]+)\//g)].map((match) => match[1])).toEqual(['H264'])
+  expect(videoSection).toMatch(/a=fmtp:\d+ .*profile-level-id=42e01f/)
+  expect(published.status, published.body).toBe(201)
+  expect(published.body).toMatch(/a=rtpmap:\d+ H264\/90000/)
+  expect(published.body).toContain('profile-level-id=42e01f')
+  await expect(host.getByTestId('ingest-state')).toHaveAttribute('data-state', 'receiving', { timeout: 15_000 })
+  await expect(host.getByTestId('ingest-resolution')).toHaveText(/\d+×\d+/, { timeout: 15_000 })
+
+  await host.getByRole('button', { name: 'Go live' }).click()
+  await expect(host.getByRole('status').filter({ hasText: 'Live' }).first()).toBeVisible()
+  const buyerContext = await browser.newContext()
+  const buyer = await buyerContext.newPage()
+  await signIn(buyer, 'buyer@tradecast.dev')
+  await buyer.goto(`/live/${sessionId}`)
+  await expectDecoding(buyer, 'buyer (WHIP H.264)')
+  await expect.poll(() => viewerVideoCodec(buyer)).toBe('video/H264')
+  await buyerContext.close()
+  await encoder.context.close()
 })

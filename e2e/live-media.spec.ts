@@ -7,7 +7,7 @@ import { FAKE_MEDIA_BROWSER, scheduleShowcase } from './live-helpers'
 // watch through mediasoup on 127.0.0.1. Needs MEDIASOUP_WORKER_BIN (tools/mediasoup-worker/build.sh).
 test.use(FAKE_MEDIA_BROWSER)
 
-type Stats = { framesDecoded: number; frameWidth: number; frameHeight: number; audioPacketsReceived: number; source: string | null }
+type Stats = { framesDecoded: number; frameWidth: number; frameHeight: number; audioPacketsReceived: number; source: string | null; videoCodec: string | null }
 
 async function stats(page: Page): Promise<Stats> {
   return page.evaluate(
@@ -18,6 +18,7 @@ async function stats(page: Page): Promise<Stats> {
         frameHeight: 0,
         audioPacketsReceived: 0,
         source: null,
+        videoCodec: null,
       },
   )
 }
@@ -67,6 +68,8 @@ test('a host goes live; a buyer and a guest watch, follow screen share, survive 
     await expect(host.getByRole('status').filter({ hasText: 'Live' })).toBeVisible()
     await expectPlaying(buyer.page, 'buyer')
     await expectPlaying(guest.page, 'guest')
+    // The router also takes H.264 (for encoders), after VP8: a browser studio still sends VP8.
+    expect((await stats(buyer.page)).videoCodec).toBe('video/VP8')
     await expect(buyer.page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible()
     // Autoplay starts muted; one tap turns the sound on.
     await buyer.page.getByRole('button', { name: 'Tap to unmute' }).click()

@@ -8,6 +8,8 @@ export type PlaybackStats = {
   audioPacketsReceived: number
   /** What the host is showing: camera or screen. */
   source: string | null
+  /** The video consumer's codec (`video/VP8` from a browser studio, `video/H264` from an encoder such as OBS). */
+  videoCodec: string | null
   updatedAt: number
 }
 
@@ -22,6 +24,7 @@ export async function readPlaybackStats(video: types.Consumer | null, audio: typ
     videoBytesReceived: 0,
     audioPacketsReceived: 0,
     source,
+    videoCodec: video && !video.closed ? (video.rtpParameters.codecs[0]?.mimeType ?? null) : null,
     updatedAt: Date.now(),
   }
   if (video && !video.closed) {
