@@ -12,32 +12,18 @@
 //   export MEDIASOUP_WORKER_BIN="$(tools/mediasoup-worker/build.sh)"; npm run bench:ingest
 //   BENCH_INGEST_SECONDS=20 npm run bench:ingest
 import { type ChildProcess, spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtemp } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createServer as createTcpServer } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import express from 'express'
 import type { types } from 'mediasoup'
 import pino from 'pino'
-import { chromium } from 'playwright-core'
 import { MediaLayer } from '../server/media/index.ts'
+import { resolveWorkerBinary } from '../server/media/worker-binary.ts'
+import { bundleSfuPage, launchBenchChromium, sleep, until, useScratchApp } from './harness.ts'
 import { describeMachine, summarize } from './machine.ts'
 
 const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 30)
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function until(predicate: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(50)
-  }
-}
 
 async function freePort(): Promise<number> {
   const server = createTcpServer()
@@ -47,17 +33,7 @@ async function freePort(): Promise<number> {
   return port
 }
 
-// The app's modules read the environment and open the database on first use: set both up before loading them.
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'tradecast-bench-ingest-'))
-Object.assign(process.env, {
-  PGLITE_DATA_DIR: path.join(scratch, 'db'),
-  SESSION_SECRET: randomBytes(32).toString('hex'),
-  SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  SEED_DEMO_DATA: 'false',
-})
-delete process.env.DATABASE_URL
+await useScratchApp('ingest')
 const { disconnectPrisma } = await import('../app/domain/db.server.ts')
 const { rotateIngestToken } = await import('../app/domain/live/ingest.server.ts')
 const { createLiveShowcase } = await import('../tests/fixtures.ts')
@@ -114,7 +90,7 @@ function rtmpPublisher(url: string, startMs: number): ChildProcess {
 async function main() {
   const media = await MediaLayer.create({
     workers: 1,
-    ...(process.env.MEDIASOUP_WORKER_BIN ? { workerBin: process.env.MEDIASOUP_WORKER_BIN } : {}),
+    workerBin: resolveWorkerBinary(),
     listenIp: '127.0.0.1',
     minPort: 20000,
     maxPort: 59999,
@@ -166,16 +142,7 @@ async function main() {
     }
   }
 
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./sfu-page.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  })
-  const pageJs = bundle.outputFiles[0]!.text
+  const pageJs = await bundleSfuPage()
   const app = express()
   mountWhip(app, () => ingest)
   app.get('/page.js', (_req, res) => res.type('text/javascript').send(pageJs))
@@ -184,20 +151,7 @@ async function main() {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-    ],
-  })
+  const browser = await launchBenchChromium()
   const results: string[] = []
   try {
     for (const kind of ['whip', 'rtmp'] as const) {

@@ -16,19 +16,15 @@
 //   BENCH_RECORDING_SECONDS=10 BENCH_RECORDING_LIVE_SECONDS=20 BENCH_RECORDING_ROUNDS=1 BENCH_RECORDING_SHOWS=2 npm run bench:recording
 //
 // Embedded PGlite and the recordings live in a temporary folder, removed at the end; only 127.0.0.1 is used.
-import { randomBytes } from 'node:crypto'
 import { createSocket } from 'node:dgram'
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import express from 'express'
 import type { types } from 'mediasoup'
 import pino from 'pino'
-import { chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { partPlaylistName, partSegmentPattern } from '../app/domain/replays/playlist.ts'
 import { hlsJsConfig } from '../app/media/hls-player-state.ts'
 import { MediaLayer, type Room } from '../server/media/index.ts'
@@ -37,6 +33,7 @@ import { resolveWorkerBinary } from '../server/media/worker-binary.ts'
 import { checkFfmpeg, DEFAULT_ENCODE, recordingArgs, type RunningFfmpeg, spawnFfmpeg } from '../server/recording/ffmpeg.ts'
 import { findFreePortPairs } from '../server/recording/ports.ts'
 import { recordingSdp } from '../server/recording/sdp.ts'
+import { bundleSfuPage, launchBenchChromium, sleep, until, useScratchApp } from './harness.ts'
 import { describeMachine, measureCores, summarize } from './machine.ts'
 
 const numberFromEnv = (name: string, fallback: number) => {
@@ -58,31 +55,11 @@ const SETTLE_MS = 4000
 const LIVE_WARMUP_MS = 10_000
 const REPLAY_TIMEOUT_MS = 60_000
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const median = (values: readonly number[]) => summarize(values).p50
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref())])
 
-async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(50)
-  }
-}
-
-// The app's modules read the environment and open the database on first use: set both up before loading them.
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'tradecast-bench-recording-'))
-Object.assign(process.env, {
-  PGLITE_DATA_DIR: path.join(scratch, 'db'),
-  RECORDINGS_DIR: path.join(scratch, 'recordings'),
-  SESSION_SECRET: randomBytes(32).toString('hex'),
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  SEED_DEMO_DATA: 'false',
-  RECORDING_ENABLED: 'true',
-})
-delete process.env.DATABASE_URL
+const scratch = await useScratchApp('recording', { RECORDING_ENABLED: 'true' })
 const { disconnectPrisma, getPrisma } = await import('../app/domain/db.server.ts')
 const { endLive } = await import('../app/domain/live/lifecycle.server.ts')
 const { getEnv } = await import('../app/utils/env.server.ts')
@@ -382,32 +359,10 @@ async function main() {
   const service = await createRecordingService(getEnv(), pino({ level: 'warn' }))
   if (service.unavailable) throw new Error(`recording is unavailable: ${service.unavailable}`)
   let http: Server | null = null
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-    ],
-  })
+  const browser = await launchBenchChromium()
   try {
     const room = await layer.openRoom('bench-recording')
-    const bundle = await build({
-      entryPoints: [fileURLToPath(new URL('./sfu-page.ts', import.meta.url))],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'chrome120',
-      write: false,
-      logLevel: 'warning',
-    })
-    const pageJs = bundle.outputFiles[0]!.text
+    const pageJs = await bundleSfuPage()
     // The bench page, the live playlist route and the signed segment route, on one loopback origin.
     const app = express()
     app.get('/page.js', (_req, res) => void res.type('text/javascript').send(pageJs))

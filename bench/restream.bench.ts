@@ -13,14 +13,12 @@
 //   BENCH_RESTREAM_SECONDS=8 BENCH_RESTREAM_ROUNDS=1 npm run bench:restream
 //
 // Embedded PGlite and the recordings live in a temporary folder, removed at the end; only 127.0.0.1 is used.
-import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+import { rm } from 'node:fs/promises'
 import pino from 'pino'
 import { MediaLayer } from '../server/media/index.ts'
 import { resolveWorkerBinary } from '../server/media/worker-binary.ts'
 import { checkFfmpeg } from '../server/recording/ffmpeg.ts'
+import { sleep, until, useScratchApp } from './harness.ts'
 import { describeMachine, measureCores, summarize } from './machine.ts'
 
 const numberFromEnv = (name: string, fallback: number) => {
@@ -33,29 +31,10 @@ const ROUNDS = numberFromEnv('BENCH_RESTREAM_ROUNDS', 3)
 const COUNTS = [1, 3, 5] as const
 const SETTLE_MS = 4000
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const median = (values: readonly number[]) => summarize(values).p50
 
-async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(50)
-  }
-}
-
-// The app's modules read the environment and open the database on first use: set both up before loading them.
-const scratch = await mkdtemp(path.join(os.tmpdir(), 'tradecast-bench-restream-'))
-Object.assign(process.env, {
-  PGLITE_DATA_DIR: path.join(scratch, 'db'),
-  RECORDINGS_DIR: path.join(scratch, 'recordings'),
-  SESSION_SECRET: randomBytes(32).toString('hex'),
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  SEED_DEMO_DATA: 'false',
-  RECORDING_ENABLED: 'true',
-})
-delete process.env.DATABASE_URL
+// The local RTMP 'platform' listens on loopback, which real destinations may not use.
+const scratch = await useScratchApp('restream', { RECORDING_ENABLED: 'true', RESTREAM_ALLOW_PRIVATE_HOSTS: 'true' })
 const { disconnectPrisma } = await import('../app/domain/db.server.ts')
 const { getEnv } = await import('../app/utils/env.server.ts')
 const { createRecordingService } = await import('../server/recording/setup.ts')

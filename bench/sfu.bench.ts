@@ -9,12 +9,10 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import type { types } from 'mediasoup'
-import { chromium } from 'playwright-core'
 import { MediaLayer } from '../server/media/index.ts'
 import { KEY_FRAME_REQUEST_SPACING_MS } from '../server/media/peer.ts'
+import { bundleSfuPage, launchBenchChromium, sleep } from './harness.ts'
 import { describeMachine, measureCores, summarize } from './machine.ts'
 
 const STEPS = (process.env.BENCH_SFU_STEPS ?? '50,200,500,1000').split(',').map(Number)
@@ -28,7 +26,6 @@ const DISCARD = { ip: '127.0.0.1', port: 9 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms))])
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function measureCpu(pids: number[], ms: number): Promise<number> {
   const [cores = Number.NaN] = await measureCores([pids], ms)
@@ -96,16 +93,7 @@ async function main() {
     }
   }
 
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./sfu-page.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  })
-  const pageJs = bundle.outputFiles[0]!.text
+  const pageJs = await bundleSfuPage()
   const http = createServer((request, response) => {
     if (request.url === '/page.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(pageJs)
     else
@@ -116,20 +104,7 @@ async function main() {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-    ],
-  })
+  const browser = await launchBenchChromium()
   const plainTransports: types.PlainTransport[] = []
   try {
     const hostPage = await browser.newPage()
