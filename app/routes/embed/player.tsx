@@ -1,6 +1,6 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router'
+import { isRouteErrorResponse, useRouteError } from 'react-router'
 import type { Route } from './+types/player'
 import { EmbedProducts, EmbedShell, NotAvailable, Overlay } from './+shared/embed-parts'
 import { HlsVideo } from '~/components/live-media/hls-video'
@@ -12,8 +12,8 @@ import { pinnedAt } from '~/domain/replays/timeline'
 import { useLiveRoom } from '~/live/use-live-room'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
-import { livePlaylistUrl } from '~/media/live-fallback'
 import { useHlsPlayer } from '~/media/use-hls-player'
+import { useLivePlayback } from '~/media/use-live-playback'
 import { useWatch } from '~/media/use-watch'
 import { resolveLocale } from '~/utils/preferences.server'
 import { pageTitle } from '~/lib/meta'
@@ -48,15 +48,9 @@ function LiveEmbed({ embed }: { embed: EmbedView }) {
   const room = useLiveRoom(embed.id)
   const [muted, setMuted] = useState(true)
   const hlsVideo = useRef<HTMLVideoElement>(null)
-  const onHls = watch.transport === 'hls'
-  const noBackup = onHls && (watch.recording?.state === 'off' || watch.recording?.state === 'stopped')
-  const hls = useHlsPlayer(hlsVideo, onHls && !noBackup && watch.phase !== 'ended' ? livePlaylistUrl(embed.id) : null, { live: true })
-  const hlsShowing = onHls && (hls.state === 'playing' || hls.state === 'paused' || hls.state === 'buffering')
-  const phase = embed.state === 'ended' ? 'ended' : hlsShowing && (watch.phase === 'waiting' || watch.phase === 'connecting') ? 'live' : watch.phase
-  const playing = phase !== 'ended' && (onHls ? hlsShowing : watch.phase === 'live' && watch.stream !== null)
+  const { onHls, noBackup, hls, phase, playing } = useLivePlayback(watch, embed.id, hlsVideo, { ended: embed.state === 'ended' })
   // The room's list once joined; until then what the page was served with.
   const products = room.state.you !== null ? room.state.pinnedProducts : embed.pinnedProducts
-  useReplayWhenReady(phase === 'ended' && watch.recording !== null && watch.recording.state !== 'off' && watch.recording.state !== 'stopped')
 
   const message =
     phase === 'ended'
@@ -165,26 +159,6 @@ function ReplayEmbed({ embed, replay }: { embed: EmbedView; replay: NonNullable<
       </div>
     </EmbedShell>
   )
-}
-
-const REPLAY_POLL_MS = 5000
-const REPLAY_WAIT_MS = 90_000
-
-/** After a recorded show ends, ask for the page's data again for a while: the frame turns into the replay. */
-function useReplayWhenReady(expected: boolean) {
-  const revalidator = useRevalidator()
-  const askAgain = useEffectEvent(() => {
-    if (revalidator.state === 'idle') void revalidator.revalidate()
-  })
-  useEffect(() => {
-    if (!expected) return
-    const started = Date.now()
-    const timer = setInterval(() => {
-      if (Date.now() - started > REPLAY_WAIT_MS) clearInterval(timer)
-      else askAgain()
-    }, REPLAY_POLL_MS)
-    return () => clearInterval(timer)
-  }, [expected])
 }
 
 /** Private, unapproved, cancelled, removed or unknown: one answer, inside the frame. */

@@ -1,6 +1,6 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useRevalidator } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/watch'
 import { SessionAudienceCount } from '~/components/live/audience-count'
 import { ViewerRoom } from '~/components/live/live-room-panels'
@@ -15,8 +15,7 @@ import { findQuotableShowcaseProduct } from '~/domain/live/quote-from-stream.ser
 import { loadWatchSession } from '~/domain/live/sessions.server'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { findReplay, replayStartSeconds } from '~/domain/replays/replay-page.server'
-import { livePlaylistUrl } from '~/media/live-fallback'
-import { useHlsPlayer } from '~/media/use-hls-player'
+import { useLivePlayback } from '~/media/use-live-playback'
 import { useWatch } from '~/media/use-watch'
 import { QUALITY_CHOICES, type QualityChoice } from '~/protocol/media'
 import { resolveLocale } from '~/utils/preferences.server'
@@ -125,17 +124,7 @@ function Player({
   const [muted, setMuted] = useState(true)
   // The live HLS rendition when WebRTC is out of reach (use-watch decides): loaded until the show ends.
   const hlsVideo = useRef<HTMLVideoElement>(null)
-  const onHls = watch.transport === 'hls'
-  // Without a recording there is no live rendition to fall back to: say so rather than wait for it.
-  const noBackup = onHls && (watch.recording?.state === 'off' || watch.recording?.state === 'stopped')
-  const hls = useHlsPlayer(hlsVideo, onHls && !noBackup && watch.phase !== 'ended' ? livePlaylistUrl(sessionId) : null, { live: true })
-  const hlsShowing = onHls && (hls.state === 'playing' || hls.state === 'paused' || hls.state === 'buffering')
-  // Playing HLS is a live show even while the room's status is not known (a full room refused the join).
-  const phase = hlsShowing && (watch.phase === 'waiting' || watch.phase === 'connecting') ? 'live' : watch.phase
-  const playing = onHls ? hlsShowing : watch.phase === 'live' && watch.stream !== null
-  const hlsError = onHls && phase !== 'ended' ? hls.error : null
-  const replayComing = phase === 'ended' && watch.recording !== null && watch.recording.state !== 'off' && watch.recording.state !== 'stopped'
-  useReplayWhenReady(replayComing)
+  const { onHls, noBackup, hls, hlsShowing, hlsError, phase, playing } = useLivePlayback(watch, sessionId, hlsVideo)
   const overlay = hlsError
     ? t(`liveMedia.watch.hls.errors.${hlsError}`)
     : noBackup && phase !== 'ended'
@@ -253,28 +242,4 @@ function Player({
       {description ? <p className="whitespace-pre-line text-slate-700">{description}</p> : null}
     </div>
   )
-}
-
-/** REPLAY_WAIT_MS after a recorded show ends, the page asks for its data again until the replay is there. */
-const REPLAY_POLL_MS = 3000
-const REPLAY_WAIT_MS = 90_000
-
-/**
- * A viewer who watched to the end gets the replay without reloading: the loader is asked again every few
- * seconds while the recording is finalised (seconds, see bench/README.md), and the route then renders it.
- */
-function useReplayWhenReady(expected: boolean) {
-  const revalidator = useRevalidator()
-  const askAgain = useEffectEvent(() => {
-    if (revalidator.state === 'idle') void revalidator.revalidate()
-  })
-  useEffect(() => {
-    if (!expected) return
-    const started = Date.now()
-    const timer = setInterval(() => {
-      if (Date.now() - started > REPLAY_WAIT_MS) clearInterval(timer)
-      else askAgain()
-    }, REPLAY_POLL_MS)
-    return () => clearInterval(timer)
-  }, [expected])
 }
