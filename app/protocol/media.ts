@@ -257,7 +257,7 @@ export type RecordingState =
   | { state: 'stopped'; reason: (typeof RECORDING_STOP_REASONS)[number] }
   | { state: 'finished' }
 
-export const RESTREAM_FAILURES = ['unreachable', 'rejected', 'dropped', 'exited', 'no-encoder', 'key-unreadable'] as const
+export const RESTREAM_FAILURES = ['unreachable', 'rejected', 'dropped', 'exited', 'no-encoder', 'key-unreadable', 'private-host', 'encoder'] as const
 export type RestreamFailure = (typeof RESTREAM_FAILURES)[number]
 /**
  * One restream destination as the studio sees it (ADR 018). off: the show is not live (or the

@@ -1,7 +1,8 @@
+import { lookup } from 'node:dns/promises'
 import { EventEmitter } from 'node:events'
 import os from 'node:os'
 import type { Logger } from 'pino'
-import { publishUrl, type RestreamPlatform } from '../../app/domain/restream/destinations.ts'
+import { isPrivateAddress, publishUrl, type RestreamPlatform } from '../../app/domain/restream/destinations.ts'
 import type { RestreamDestinationState, RestreamFailure } from '../../app/protocol/media.ts'
 import { type RunningFfmpeg, spawnFfmpeg } from '../recording/ffmpeg.ts'
 import { backoffMs, classifyPublisherEnd, parseProgress, publisherArgs, scrubSecrets, urlForLogs } from './publisher-args.ts'
@@ -42,7 +43,13 @@ export type PublisherOptions = {
   now: () => Date
   records: RunRecords
   timing?: Partial<PublisherTiming>
+  /** RESTREAM_ALLOW_PRIVATE_HOSTS: when false, a host resolving to a private address is refused right before each start. */
+  allowPrivateHosts: boolean
+  /** Every address of a host name (node:dns lookup with `all`; tests may replace it). */
+  resolveHost?: (host: string) => Promise<string[]>
 }
+
+const lookupAll = async (host: string): Promise<string[]> => (await lookup(host, { all: true, order: 'verbatim' })).map((entry) => entry.address)
 
 type Run = {
   ffmpeg: RunningFfmpeg
@@ -176,6 +183,28 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
     if (this.#closed || this.#run || this.#starting) return
     this.#starting = true
     this.#setState({ state: 'connecting' })
+    // The form checked the URL's host as written; here its addresses are checked as ffmpeg will find them now
+    // (a public name may point at the server's own network, or be changed to since it was saved).
+    if (!this.options.allowPrivateHosts) {
+      const refusal = await this.#hostRefusal()
+      if (refusal) {
+        this.#starting = false
+        if (refusal === 'private-host') {
+          this.options.logger.warn(
+            { sessionId: this.options.sessionId, destinationId: this.id, url: urlForLogs(this.#url) },
+            'restream destination resolves to a private address; refused',
+          )
+          this.#setState({ state: 'failed', reason: 'private-host' })
+        } else {
+          this.#failedRun('unreachable', 0)
+        }
+        return
+      }
+      if (this.#isClosed()) {
+        this.#starting = false
+        return
+      }
+    }
     let ffmpeg: RunningFfmpeg
     try {
       ffmpeg = await spawnFfmpeg(this.options.ffmpeg, publisherArgs(this.#url), os.tmpdir(), { stdin: true, stdout: true })
@@ -208,6 +237,19 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
       .catch((error: unknown) => {
         this.options.logger.error({ err: error, destinationId: this.id }, 'restream publisher bookkeeping failed')
       })
+  }
+
+  /** 'private-host' when any address of the destination's host is private; 'unresolved' when it has none. */
+  async #hostRefusal(): Promise<'private-host' | 'unresolved' | null> {
+    const host = new URL(this.options.destination.serverUrl).hostname
+    let addresses: string[]
+    try {
+      addresses = await (this.options.resolveHost ?? lookupAll)(host)
+    } catch {
+      return 'unresolved'
+    }
+    if (addresses.length === 0) return 'unresolved'
+    return addresses.some(isPrivateAddress) ? 'private-host' : null
   }
 
   #progress(run: Run, totalBytes: number, outTimeMs: number): void {

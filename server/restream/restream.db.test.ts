@@ -50,7 +50,13 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
 
   async function goLive(
     keys: Array<{ key: string; serverUrl: string }>,
-    options: { recordingEnabled?: boolean; maxBufferBytes?: number; publisherTiming?: Partial<PublisherTiming>; logger?: pino.Logger } = {},
+    options: {
+      recordingEnabled?: boolean
+      maxBufferBytes?: number
+      publisherTiming?: Partial<PublisherTiming>
+      logger?: pino.Logger
+      allowPrivateHosts?: boolean
+    } = {},
   ) {
     const { session } = await createLiveShowcase('Restreamed showcase')
     const prisma = await getPrisma()
@@ -79,6 +85,8 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
       ffmpeg: 'ffmpeg',
       logger: options.logger ?? logger,
       reloadMs: 1000,
+      // The local platform is on loopback; one test turns the deployment's private-host rule on.
+      allowPrivateHosts: options.allowPrivateHosts ?? true,
       publisherTiming: { ...(options.maxBufferBytes ? { maxBufferBytes: options.maxBufferBytes } : {}), ...options.publisherTiming },
     })
     const history = new Map<string, RestreamDestinationState[]>()
@@ -210,6 +218,21 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     expect(logged).toContain(`rtmp://127.0.0.1:${closedPort}/live/••••`)
     expect(logged).not.toContain(key)
     expect(logged).not.toContain('ZZ9Q')
+  }, 60_000)
+
+  it('refuses a destination whose host name resolves to a private address right before publishing (private-host)', async () => {
+    platform = await startRtmpPlatform({ record: true })
+    // Saved as a name (the form sees no address); it resolves to loopback, where the platform listens.
+    const serverUrl = platform.serverUrl.replace('127.0.0.1', 'localhost')
+    const { session, destinations, history, stateOf } = await goLive([{ key: 'inside-key-EEEE', serverUrl }], { allowPrivateHosts: false })
+    const id = destinations[0]!.id
+    await until(() => stateOf(id) === 'failed', 'refused', 20_000)
+    expect(restreams!.statusOf(session.id).destinations[0]!.status).toEqual({ state: 'failed', reason: 'private-host' })
+    expect((history.get(id) ?? []).map((state) => state.state)).not.toContain('live')
+    expect(restreams!.restreamerOf(session.id)!.publishers[0]!.pid).toBeNull()
+    expect(await platform.recordings('inside-key-EEEE')).toEqual([])
+    const prisma = await getPrisma()
+    expect(await prisma.restreamRun.count({ where: { sessionId: session.id } })).toBe(0)
   }, 60_000)
 
   it('drops the input of a publisher that stops reading instead of holding up the encode', async () => {

@@ -22,6 +22,8 @@ export type RestreamerOptions = {
   loadDestinations: (sessionId: string) => Promise<PublishingDestination[]>
   records: RunRecords
   publisherTiming?: Partial<PublisherTiming>
+  /** RESTREAM_ALLOW_PRIVATE_HOSTS (publishers check each destination's addresses when false). */
+  allowPrivateHosts: boolean
 }
 
 /** What a destination that cannot publish at all shows (no key to open, no encode to copy). */
@@ -161,6 +163,7 @@ export class SessionRestreamer extends EventEmitter<{ status: [RestreamStatus] }
         logger: this.options.logger,
         now: this.options.now,
         records: this.options.records,
+        allowPrivateHosts: this.options.allowPrivateHosts,
         ...(this.options.publisherTiming ? { timing: this.options.publisherTiming } : {}),
       })
       publisher.on('state', () => this.#emit())

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { Logger } from 'pino'
-import { closeOpenRuns, endRun, openDestinationsForPublishing, startRun } from '../../app/domain/restream/destinations.server.ts'
+import { closeOpenRuns, endRun, openDestinationsForPublishing, restreamAllowsPrivateHosts, startRun } from '../../app/domain/restream/destinations.server.ts'
 import type { RestreamStatus } from '../../app/protocol/media.ts'
 import type { Room } from '../media/index.ts'
 import type { PublisherTiming, RunRecords } from './publisher.ts'
@@ -16,6 +16,8 @@ export type RestreamServiceOptions = {
   loadDestinations?: RestreamerOptions['loadDestinations']
   records?: RunRecords
   publisherTiming?: Partial<PublisherTiming>
+  /** RESTREAM_ALLOW_PRIVATE_HOSTS; read from the environment when not given. */
+  allowPrivateHosts?: boolean
 }
 
 type StatusChange = { sessionId: string; status: RestreamStatus }
@@ -58,6 +60,7 @@ export class RestreamService extends EventEmitter<{ status: [StatusChange] }> {
           now: this.#now,
           loadDestinations: this.options.loadDestinations ?? openDestinationsForPublishing,
           records: this.options.records ?? { start: (destination, at) => startRun(sessionId, destination, at), end: endRun },
+          allowPrivateHosts: this.options.allowPrivateHosts ?? restreamAllowsPrivateHosts(),
           ...(this.options.publisherTiming ? { publisherTiming: this.options.publisherTiming } : {}),
         })
         restreamer.on('status', (status) => this.emit('status', { sessionId, status }))

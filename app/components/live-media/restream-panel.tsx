@@ -5,16 +5,15 @@ import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
-import { RESTREAM_PLATFORMS, type RestreamPlatform } from '~/domain/restream/destinations'
+import { MAX_DESTINATIONS, RESTREAM_PLATFORMS, type RestreamActionData, type RestreamPanelData, type RestreamPlatform } from '~/domain/restream/destinations'
 import type { RestreamDestinationState, RestreamStatus } from '~/protocol/media'
 
 // The studio's Restream panel: the showcase's RTMP destinations (app/routes/studio/restream.ts), each with
 // its live state as the media socket reports it (media:restream), a Retry button when it waits or failed,
 // and the add form (preset platforms fill in the server URL).
 
-type Destination = { id: string; platform: RestreamPlatform; label: string; serverUrl: string; maskedKey: string; enabled: boolean }
-type PanelData = { destinations: Destination[]; presets: Record<RestreamPlatform, string | null> }
-type ActionData = { ok: true } | { ok: false; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] }
+/** The one form error with a value (the limit, from the same constant the server enforces). */
+const TOO_MANY = 'restream.errors.tooMany'
 
 export function RestreamPanel({
   sessionId,
@@ -28,9 +27,9 @@ export function RestreamPanel({
 }) {
   const { t } = useTranslation()
   const path = `/studio/${sessionId}/restream`
-  const list = useFetcher<PanelData>()
-  const add = useFetcher<ActionData>()
-  const change = useFetcher<ActionData>()
+  const list = useFetcher<RestreamPanelData>()
+  const add = useFetcher<RestreamActionData>()
+  const change = useFetcher<RestreamActionData>()
   const [platform, setPlatform] = useState<RestreamPlatform>('YOUTUBE')
   const form = useRef<HTMLFormElement>(null)
   const loaded = list.data
@@ -145,7 +144,12 @@ export function RestreamPanel({
             errors={fieldErrors.streamKey}
             inputProps={{ id: 'restream-stream-key', name: 'streamKey', type: 'password', autoComplete: 'off', spellCheck: false }}
           />
-          <FieldErrors id="restream-form-errors" errors={formErrors} />
+          <FieldErrors id="restream-form-errors" errors={formErrors.filter((error) => error !== TOO_MANY)} />
+          {formErrors.includes(TOO_MANY) ? (
+            <p id="restream-too-many" className="mt-1 text-sm text-red-700">
+              {t(TOO_MANY, { max: MAX_DESTINATIONS })}
+            </p>
+          ) : null}
           <Button type="submit" disabled={add.state !== 'idle'}>
             {add.state !== 'idle' ? t('restream.form.adding') : t('restream.form.add')}
           </Button>

@@ -3,27 +3,21 @@ import { maskSecret, openSecret, sealSecret } from '~/utils/sealed-secrets.serve
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { assertShowcaseManagement } from '~/domain/live/room-access.server'
-import { type DestinationForm, destinationFormSchema, type RestreamPlatform } from './destinations'
+import { type DestinationForm, destinationFormSchema, type DestinationView, MAX_DESTINATIONS, type RestreamPlatform } from './destinations'
+
+export { type DestinationView, MAX_DESTINATIONS } from './destinations'
 
 // Restream destinations of a showcase: who manages the showcase manages them. Stream keys are sealed at
 // rest and leave this module only masked, except to the restreamer (openDestinationsForPublishing).
 
-/** At most this many destinations per showcase (each is a publisher process while live). */
-export const MAX_DESTINATIONS = 8
-
-export type DestinationView = {
-  id: string
-  platform: RestreamPlatform
-  label: string
-  serverUrl: string
-  /** "••••••••k3Zq": enough to tell two keys apart, never the key. */
-  maskedKey: string
-  enabled: boolean
+/** RESTREAM_ALLOW_PRIVATE_HOSTS: destinations may be on this server's own network (tests, a studio's own relay). */
+export function restreamAllowsPrivateHosts(): boolean {
+  return getEnv().RESTREAM_ALLOW_PRIVATE_HOSTS === 'true'
 }
 
 /** The schema of the add form with this deployment's rule on private hosts. */
 export function restreamFormSchema() {
-  return destinationFormSchema({ allowPrivateHosts: getEnv().RESTREAM_ALLOW_PRIVATE_HOSTS === 'true' })
+  return destinationFormSchema({ allowPrivateHosts: restreamAllowsPrivateHosts() })
 }
 
 function masked(sealed: string): string {
@@ -55,7 +49,7 @@ export async function addDestination(sessionId: string, userId: string, form: De
   // The schema is the truth; parsing again here keeps a caller that skipped it from storing junk.
   const checked = restreamFormSchema().parse(form)
   const count = await prisma.restreamDestination.count({ where: { sessionId } })
-  if (count >= MAX_DESTINATIONS) throw new DomainError('restream-too-many', { status: 409, messageKey: 'restream.errors.tooMany', field: 'platform' })
+  if (count >= MAX_DESTINATIONS) throw new DomainError('restream-too-many', { status: 409, messageKey: 'restream.errors.tooMany' })
   const row = await prisma.restreamDestination.create({
     data: {
       sessionId,

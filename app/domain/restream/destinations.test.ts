@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HOSTILE } from '../../../tests/hostile.ts'
-import { destinationFormSchema, isPrivateHost, publishUrl, serverUrlProblem, streamKeyProblem } from './destinations.ts'
+import { destinationFormSchema, isPrivateAddress, isPrivateHost, publishUrl, serverUrlProblem, streamKeyProblem } from './destinations.ts'
 
 const schema = destinationFormSchema({ allowPrivateHosts: false })
 const issues = (input: Record<string, unknown>) => {
@@ -28,6 +28,17 @@ describe('the add-destination form', () => {
     expect(url('rtmp://127.0.0.1:1935/live')).toBe('restream.errors.serverUrl.private-host')
     expect(url('rtmp://localhost/live')).toBe('restream.errors.serverUrl.private-host')
     expect(url('rtmp://192.168.1.4/live')).toBe('restream.errors.serverUrl.private-host')
+    // Numeric hosts glibc reads as IPv4 (inet_aton): short, decimal, hex and octal forms are not host names.
+    for (const disguised of ['127.1', '2130706433', '0x7f000001', '0177.0.0.1', '0', '0x7f.1', '127.0.0.01', '1.2.3.4.5', '10.0.0.256']) {
+      expect(url(`rtmp://${disguised}/app`), disguised).toBe('restream.errors.serverUrl.host')
+      expect(serverUrlProblem(`rtmp://${disguised}/app`, { allowPrivateHosts: true }), disguised).toBe('host')
+    }
+    expect(url('rtmp://[::1]/app')).toBe('restream.errors.serverUrl.host')
+    expect(url('rtmp://[fe80::1]/app')).toBe('restream.errors.serverUrl.host')
+    for (const reserved of ['100.64.0.1', '100.127.255.255', '198.18.0.1', '198.19.255.1', '224.0.0.1', '239.1.1.1', '255.255.255.255', '0.0.0.0'])
+      expect(url(`rtmp://${reserved}/app`), reserved).toBe('restream.errors.serverUrl.private-host')
+    expect(url('rtmp://8.8.8.8/app')).toBeUndefined()
+    expect(url('rtmp://live-1.example.com/app')).toBeUndefined()
     expect(url('rtmp://example.com/live?x=1')).toBe('restream.errors.serverUrl.invalid')
     expect(url('rtmp://exa mple.com/live')).toBe('restream.errors.serverUrl.invalid')
     expect(url('rtmp://example.com/live\n-f null')).toBe('restream.errors.serverUrl.invalid')
@@ -54,6 +65,16 @@ describe('the add-destination form', () => {
     for (const bad of [HOSTILE.bell, HOSTILE.nul, HOSTILE.rightToLeftOverride, HOSTILE.bidiIsolate]) {
       expect(issues({ platform: 'YOUTUBE', streamKey: 'abcdef', label: bad }).label).toBe('restream.errors.label')
     }
+  })
+})
+
+describe('isPrivateAddress (the publisher checks resolved addresses)', () => {
+  it('refuses loopback, private, link-local, CGNAT, benchmark, multicast and unspecified addresses of both families', () => {
+    const inside = ['127.0.0.1', '10.0.0.1', '192.168.0.1', '172.16.5.4', '169.254.169.254', '100.64.1.1', '198.18.1.1', '224.0.0.251', '0.0.0.0']
+    const inside6 = ['::1', '::', 'fc00::1', 'fd12:3456::1', 'fe80::1', 'fe80::1%eth0', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '64:ff9b::a00:1']
+    for (const address of [...inside, ...inside6]) expect(isPrivateAddress(address), address).toBe(true)
+    for (const address of ['8.8.8.8', '142.250.1.1', '2001:4860:4860::8888', '2a03:2880:f10d:83:face:b00c::25de', '::ffff:8.8.8.8'])
+      expect(isPrivateAddress(address), address).toBe(false)
   })
 })
 

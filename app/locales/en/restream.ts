@@ -50,6 +50,8 @@ const restream = {
       exited: 'the sender stopped',
       'no-encoder': 'the server cannot encode (ffmpeg is missing)',
       'key-unreadable': 'the stored key cannot be read; add the destination again',
+      'private-host': 'the address resolves to a private network',
+      encoder: 'the server’s encoder stopped (recording failed); press Retry',
     },
     errors: {
       platform: 'Choose a platform.',
@@ -69,7 +71,7 @@ const restream = {
         'too-long': 'The stream key is too long.',
         characters: 'The stream key contains characters platforms do not use, such as spaces or slashes.',
       },
-      tooMany: 'A broadcast can have at most 8 destinations.',
+      tooMany: 'A broadcast can have at most {{max}} destinations.',
       invalid: 'That request could not be understood.',
       notFound: 'That destination no longer exists.',
     },

@@ -51,6 +51,8 @@ const restream: MessagesOf<typeof en, 'ja'> = {
       exited: '送信プロセスが停止しました',
       'no-encoder': 'サーバーでエンコードできません（ffmpeg がありません）',
       'key-unreadable': '保存したキーを読み取れません。配信先を追加し直してください',
+      'private-host': 'このアドレスはプライベートネットワークを指しています',
+      encoder: 'サーバーのエンコーダーが停止しました（録画に失敗）。再試行を押してください',
     },
     errors: {
       platform: 'プラットフォームを選んでください。',
@@ -70,7 +72,7 @@ const restream: MessagesOf<typeof en, 'ja'> = {
         'too-long': 'ストリームキーが長すぎます。',
         characters: 'ストリームキーに空白やスラッシュなど、プラットフォームが使わない文字が含まれています。',
       },
-      tooMany: '1 つの配信の配信先は最大 8 件です。',
+      tooMany: '1 つの配信の配信先は最大 {{max}} 件です。',
       invalid: 'リクエストを理解できませんでした。',
       notFound: 'この配信先はもうありません。',
     },

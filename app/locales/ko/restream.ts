@@ -51,6 +51,8 @@ const restream: MessagesOf<typeof en, 'ko'> = {
       exited: '송출 프로세스가 멈췄습니다',
       'no-encoder': '서버에서 인코딩할 수 없습니다(ffmpeg 없음)',
       'key-unreadable': '저장된 키를 읽을 수 없습니다. 송출 대상을 다시 추가하세요',
+      'private-host': '주소가 사설 네트워크로 연결됩니다',
+      encoder: '서버 인코더가 멈췄습니다(녹화 실패). 다시 시도를 누르세요',
     },
     errors: {
       platform: '플랫폼을 선택하세요.',
@@ -70,7 +72,7 @@ const restream: MessagesOf<typeof en, 'ko'> = {
         'too-long': '스트림 키가 너무 깁니다.',
         characters: '스트림 키에 공백이나 슬래시처럼 플랫폼이 쓰지 않는 문자가 있습니다.',
       },
-      tooMany: '한 방송의 송출 대상은 최대 8개입니다.',
+      tooMany: '한 방송의 송출 대상은 최대 {{max}}개입니다.',
       invalid: '요청을 이해할 수 없습니다.',
       notFound: '이 송출 대상은 더 이상 없습니다.',
     },

@@ -51,6 +51,8 @@ const restream: MessagesOf<typeof en, 'zh-Hans'> = {
       exited: '推流进程已停止',
       'no-encoder': '服务器无法编码（缺少 ffmpeg）',
       'key-unreadable': '无法读取已保存的密钥，请重新添加该目标',
+      'private-host': '该地址解析到私有网络',
+      encoder: '服务器编码器已停止（录制失败），请点击重试',
     },
     errors: {
       platform: '请选择平台。',
@@ -70,7 +72,7 @@ const restream: MessagesOf<typeof en, 'zh-Hans'> = {
         'too-long': '推流密钥过长。',
         characters: '推流密钥包含平台不使用的字符，例如空格或斜杠。',
       },
-      tooMany: '一次直播最多可有 8 个推流目标。',
+      tooMany: '一次直播最多可有 {{max}} 个推流目标。',
       invalid: '无法理解该请求。',
       notFound: '该推流目标已不存在。',
     },

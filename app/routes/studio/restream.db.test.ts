@@ -62,6 +62,16 @@ describe('restream destinations in the studio', () => {
       [{ platform: 'CUSTOM', serverUrl: 'http://example.com/live', streamKey: KEY }, 'serverUrl', 'restream.errors.serverUrl.scheme'],
       [{ platform: 'CUSTOM', serverUrl: 'rtmp://user:secret@example.com/live', streamKey: KEY }, 'serverUrl', 'restream.errors.serverUrl.credentials'],
       [{ platform: 'CUSTOM', serverUrl: 'rtmp://127.0.0.1:1935/live', streamKey: KEY }, 'serverUrl', 'restream.errors.serverUrl.private-host'],
+      [{ platform: 'CUSTOM', serverUrl: 'rtmp://100.64.0.1/live', streamKey: KEY }, 'serverUrl', 'restream.errors.serverUrl.private-host'],
+      [{ platform: 'CUSTOM', serverUrl: 'rtmp://198.18.0.1/live', streamKey: KEY }, 'serverUrl', 'restream.errors.serverUrl.private-host'],
+      [{ platform: 'CUSTOM', serverUrl: 'rtmp://224.0.0.1/live', streamKey: KEY }, 'serverUrl', 'restream.errors.serverUrl.private-host'],
+      // Numeric hosts the resolver reads as loopback (inet_aton): refused as hosts, whatever the private-host rule.
+      ...['127.1', '2130706433', '0x7f000001', '0177.0.0.1', '0'].map((host): [Record<string, string>, string, string] => [
+        { platform: 'CUSTOM', serverUrl: `rtmp://${host}/app`, streamKey: KEY },
+        'serverUrl',
+        'restream.errors.serverUrl.host',
+      ]),
+      [{ platform: 'CUSTOM', serverUrl: 'rtmp://[::1]/app', streamKey: KEY }, 'serverUrl', 'restream.errors.serverUrl.host'],
       [
         { platform: 'CUSTOM', serverUrl: `rtmp://example.com/${HOSTILE.pathTraversal}`, streamKey: `${KEY}\n-f null` },
         'streamKey',
