@@ -34,10 +34,12 @@
       const session = this.getAttribute('session') || ''
       let frame = root.querySelector('iframe')
       if (!ID.test(session)) {
-        if (frame) frame.parentNode.remove()
+        // Nothing to show: the frame and its style go (a valid id later builds them afresh, once).
+        root.replaceChildren()
         return
       }
       if (!frame) {
+        root.replaceChildren()
         const style = document.createElement('style')
         style.textContent = CSS
         const box = document.createElement('div')
@@ -49,10 +51,12 @@
         root.append(style, box)
       }
       const src = new URL('/embed/' + session, origin)
+      // Own keys only: lang="constructor" or "__proto__" must not reach the object's prototype.
       const lang = this.getAttribute('lang')
-      if (lang && TITLES[lang]) src.searchParams.set('lang', lang)
+      const known = lang !== null && Object.hasOwn(TITLES, lang)
+      if (known) src.searchParams.set('lang', lang)
       if (frame.getAttribute('src') !== src.href) frame.setAttribute('src', src.href)
-      frame.title = this.getAttribute('title') || TITLES[lang] || TITLES.en
+      frame.title = this.getAttribute('title') || (known ? TITLES[lang] : TITLES.en)
     }
   }
   customElements.define('tradecast-player', Player)
