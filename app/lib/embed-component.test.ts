@@ -13,7 +13,7 @@ class FakeNode {
   title = ''
   constructor(readonly tagName: string) {}
   setAttribute(name: string, value: string) {
-    this.attributes.set(name, String(value))
+    this.attributes.set(name, value)
   }
   getAttribute(name: string) {
     return this.attributes.get(name) ?? null
