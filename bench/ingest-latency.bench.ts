@@ -6,12 +6,15 @@
 //   (server/ingest/whip-http.ts) → glass-to-glass.
 // - RTMP: ffmpeg draws the cells itself from wall-clock time (geq on the start instant + the stream time,
 //   paced with -re), encodes H.264 + AAC to FLV and publishes to the real RTMP listener
-//   (server/ingest/rtmp.ts), which transcodes to VP8 for the room. Includes ffmpeg's start-up offset (the
-//   stream time starts when ffmpeg reads its first frame, a few tens of ms after the recorded instant).
+//   (server/ingest/rtmp.ts), which transcodes to VP8 for the room (RTMP: H.264 High) or copies the H.264
+//   as it is (RTMP copy: H.264 Main, no B-frames). Includes ffmpeg's start-up offset (the stream time
+//   starts when ffmpeg reads its first frame, a few tens of ms after the recorded instant). The CPU column
+//   is the ingest's own ffmpeg (children of this process other than the publishing encoder).
 //
 //   export MEDIASOUP_WORKER_BIN="$(tools/mediasoup-worker/build.sh)"; npm run bench:ingest
 //   BENCH_INGEST_SECONDS=20 npm run bench:ingest
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createServer as createTcpServer } from 'node:net'
@@ -71,15 +74,50 @@ const WHIP_PUBLISH = `async ({ whipUrl, token }) => {
   window.__whip = pc
 }`
 
+/** CPU seconds used so far by this process's ffmpeg children, except `exclude` (the publishing encoder). */
+function ffmpegChildrenCpuSeconds(exclude: number | undefined): number {
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === exclude) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // fields[1] is the parent pid; fields[11], fields[12] user and system time in clock ticks (100 a second).
+    if (comm !== 'ffmpeg' || Number(fields[1]) !== process.pid) continue
+    ticks += Number(fields[11]) + Number(fields[12])
+  }
+  return ticks / 100
+}
+
 /** ffmpeg draws the same 32 cells (20 px, top row) from startMs + its stream time t; the rest mid-grey with a moving bar. */
-function rtmpPublisher(url: string, startMs: number): ChildProcess {
+function rtmpPublisher(url: string, startMs: number, profile: 'high' | 'main'): ChildProcess {
   const cell = `mod(floor((${startMs}+floor(T*1000))/pow(2,floor(X/20))),2)`
   const lum = `if(lt(Y,20)*lt(X,640),255*${cell},if(between(X,mod(T*200,600),mod(T*200,600)+40),200,90))`
   return spawn(
     'ffmpeg',
     [
       ...['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'color=c=gray:size=640x480:rate=30', '-re', '-f', 'lavfi', '-i', 'sine'],
-      ...['-vf', `geq=lum='${lum}':cb=128:cr=128`, '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-g', '30', '-pix_fmt', 'yuv420p'],
+      ...[
+        '-vf',
+        `geq=lum='${lum}':cb=128:cr=128`,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'veryfast',
+        '-tune',
+        'zerolatency',
+        '-g',
+        '30',
+        '-pix_fmt',
+        'yuv420p',
+        '-profile:v',
+        profile,
+      ],
       ...['-c:a', 'aac', '-t', String(SECONDS + 30), '-f', 'flv', url],
     ],
     // Its error lines would carry the RTMP URL, i.e. the stream key: not printed.
@@ -154,7 +192,7 @@ async function main() {
   const browser = await launchBenchChromium()
   const results: string[] = []
   try {
-    for (const kind of ['whip', 'rtmp'] as const) {
+    for (const kind of ['whip', 'rtmp', 'rtmp-copy'] as const) {
       const { exporter, session } = await createLiveShowcase(`Ingest bench ${kind}`)
       sessionId = session.id
       const token = await rotateIngestToken(session.id, exporter.user.id, new Date())
@@ -167,7 +205,7 @@ async function main() {
           await encoderPage.goto(`${base}/`)
           await encoderPage.evaluate(`(${WHIP_PUBLISH})(${JSON.stringify({ whipUrl: `${base}/whip/${session.id}`, token })})`)
         } else {
-          ffmpeg = rtmpPublisher(`rtmp://127.0.0.1:${rtmp.port}/live/${token}`, Date.now() % 2 ** 32)
+          ffmpeg = rtmpPublisher(`rtmp://127.0.0.1:${rtmp.port}/live/${token}`, Date.now() % 2 ** 32, kind === 'rtmp' ? 'high' : 'main')
         }
         await until(() => ingest.status(session.id)?.state === 'receiving', `${kind} media arriving`, 30_000)
         await viewerPage.exposeFunction('rpc', (method: string, data?: Record<string, unknown>) => rpc(method, data))
@@ -175,10 +213,13 @@ async function main() {
         const { firstFrameMs } = await viewerPage.evaluate<{ firstFrameMs: number }>('window.benchWatch()')
         await sleep(3000)
         await viewerPage.evaluate('window.benchLatency()')
+        const cpuBefore = ffmpegChildrenCpuSeconds(ffmpeg?.pid)
         await sleep(SECONDS * 1000)
+        const cpu = kind === 'whip' ? '–' : ((ffmpegChildrenCpuSeconds(ffmpeg?.pid) - cpuBefore) / SECONDS).toFixed(3)
         const latency = summarize(await viewerPage.evaluate<number[]>('window.benchLatency()'))
         const health = ingest.status(session.id)?.health
-        const line = `| ${kind.toUpperCase()} | ${latency.p50} | ${latency.p95} | ${latency.max} | ${latency.n} | ${firstFrameMs} | ${health?.videoBitrateKbps ?? '?'} |`
+        const codec = health?.codecs.find((name) => name.startsWith('video/')) ?? '?'
+        const line = `| ${kind.toUpperCase()} | ${latency.p50} | ${latency.p95} | ${latency.max} | ${latency.n} | ${firstFrameMs} | ${health?.videoBitrateKbps ?? '?'} | ${codec} | ${cpu} |`
         results.push(line)
         console.log(line)
       } finally {
@@ -198,8 +239,10 @@ async function main() {
   }
   console.log(`\n${describeMachine()}`)
   console.log(`ingest-to-viewer latency, ${SECONDS} s per path, 640x480 at 30 fps, one viewer (Chromium) on loopback`)
-  console.log('| ingest | p50 (ms) | p95 (ms) | max (ms) | frames | viewer first frame (ms) | video into the room (kbit/s) |')
-  console.log('|---|---|---|---|---|---|---|')
+  console.log(
+    '| ingest | p50 (ms) | p95 (ms) | max (ms) | frames | viewer first frame (ms) | video into the room (kbit/s) | room codec | ingest ffmpeg CPU (cores) |',
+  )
+  console.log('|---|---|---|---|---|---|---|---|---|')
   for (const line of results) console.log(line)
 }
 

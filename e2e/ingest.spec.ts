@@ -116,12 +116,33 @@ async function expectDecoding(viewer: Page, label: string) {
     .toBeGreaterThan(before + 0.5)
 }
 
-function startFfmpeg(url: string): ChildProcess {
+/** An RTMP encoder: H.264 High by default (transcoded to VP8 for the room), or Main (copied into the room as H.264). */
+function startFfmpeg(url: string, profile: 'high' | 'main' = 'high'): ChildProcess {
   return spawn(
     'ffmpeg',
     [
       ...['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=30', '-re', '-f', 'lavfi', '-i', 'sine'],
-      ...['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-g', '30', '-c:a', 'aac', '-t', '60', '-f', 'flv', url],
+      ...[
+        '-c:v',
+        'libx264',
+        '-preset',
+        'veryfast',
+        '-tune',
+        'zerolatency',
+        '-pix_fmt',
+        'yuv420p',
+        '-profile:v',
+        profile,
+        '-g',
+        '30',
+        '-c:a',
+        'aac',
+        '-t',
+        '60',
+        '-f',
+        'flv',
+        url,
+      ],
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   )
@@ -211,6 +232,8 @@ test('an encoder feeds the showcase over WHIP, then over RTMP; the buyer watches
       await signIn(buyer, 'buyer@tradecast.dev')
       await buyer.goto(`/live/${sessionId}`)
       await expectDecoding(buyer, 'buyer (RTMP)')
+      // H.264 High cannot go to viewers as it is: transcoded to VP8.
+      await expect.poll(() => viewerVideoCodec(buyer)).toBe('video/VP8')
       await buyerContext.close()
     } finally {
       ffmpeg.kill('SIGTERM')
@@ -252,6 +275,31 @@ test('OBS over WHIP: an H.264-only offer (constrained baseline 42e01f, packetiza
   await buyer.goto(`/live/${sessionId}`)
   await expectDecoding(buyer, 'buyer (WHIP H.264)')
   await expect.poll(() => viewerVideoCodec(buyer)).toBe('video/H264')
+
+  // The WHIP encoder leaves; an RTMP encoder sending H.264 Main without B-frames is copied into the room.
+  const stopped = await encoder.page.evaluate(
+    async ({ url, token }) => (await fetch(url, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })).status,
+    { url: `${new URL(settings.whipUrl).origin}${published.location ?? ''}`, token },
+  )
+  expect(stopped).toBe(200)
+  await expect(host.getByTestId('ingest-state')).toHaveAttribute('data-state', 'none', { timeout: 10_000 })
+  const ffmpeg = startFfmpeg(`rtmp://127.0.0.1:${RTMP_PORT}/live/${token}`, 'main')
+  try {
+    await expect(host.getByTestId('ingest-state')).toHaveAttribute('data-state', 'receiving', { timeout: 30_000 })
+    await buyer.reload()
+    await expectDecoding(buyer, 'buyer (RTMP H.264 copied)')
+    await expect.poll(() => viewerVideoCodec(buyer)).toBe('video/H264')
+    await expect
+      .poll(() =>
+        buyer
+          .locator('video')
+          .first()
+          .evaluate((element: HTMLVideoElement) => element.videoWidth),
+      )
+      .toBe(1280)
+  } finally {
+    ffmpeg.kill('SIGTERM')
+  }
   await buyerContext.close()
   await encoder.context.close()
 })

@@ -7,7 +7,7 @@ import { createTestMediaLayer, until } from '../../tests/recording'
 import { mediaWorkerBinary } from '../../tests/realtime'
 import { rotateIngestToken } from '~/domain/live/ingest.server'
 import type { MediaLayer } from '../media/index'
-import { RtmpIngest } from './rtmp'
+import { h264PassthroughProfile, RtmpIngest } from './rtmp'
 import { IngestService } from './service'
 
 // RTMP ingest end to end inside one process: ffmpeg publishes a test pattern (H.264 + AAC over FLV) to the
@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0
 }
 
-function publish(url: string, seconds = 30, video = 'libx264'): ChildProcess {
+function publish(url: string, seconds = 30, video = 'libx264', profile?: 'main' | 'baseline'): ChildProcess {
   return spawn(
     'ffmpeg',
     [
@@ -32,7 +32,8 @@ function publish(url: string, seconds = 30, video = 'libx264'): ChildProcess {
       ...[
         '-c:v',
         video,
-        ...(video === 'libx264' ? ['-preset', 'veryfast', '-tune', 'zerolatency'] : []),
+        ...(video === 'libx264' ? ['-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p'] : []),
+        ...(profile ? ['-profile:v', profile] : []),
         '-g',
         '30',
         '-c:a',
@@ -110,5 +111,32 @@ describe.skipIf(!bin)('RTMP ingest (node-media-server listener → ffmpeg → Pl
     child.kill('SIGTERM')
     await until(() => ingest.status(session.id)?.state === 'stopped', 'ingest stopped', 15_000)
     expect(room?.hostProducers()).toEqual([])
+  })
+
+  it('copies H.264 Main without B-frames into the room (no transcode); a viewer with H.264 can consume it', async () => {
+    const { exporter, session } = await createLiveShowcase('RTMP H.264 copy')
+    const key = await rotateIngestToken(session.id, exporter.user.id, new Date())
+    const child = publish(`rtmp://127.0.0.1:${rtmp.port}/live/${key}`, 40, 'libx264', 'main')
+    children.push(child)
+    await until(() => ingest.status(session.id)?.state === 'receiving', 'RTMP media arriving', 30_000)
+    await until(() => (ingest.status(session.id)?.health.videoBitrateKbps ?? 0) > 50, 'video bitrate measured', 10_000)
+    expect(ingest.status(session.id)).toMatchObject({ kind: 'rtmp', health: { width: 640, height: 360, codecs: ['video/H264', 'audio/opus'] } })
+    const room = media.room(session.id)!
+    const video = room.hostProducers().find((producer) => producer.kind === 'video')!
+    const router = room.routerForSend()
+    expect(router.canConsume({ producerId: video.producerId, rtpCapabilities: router.rtpCapabilities })).toBe(true)
+    child.kill('SIGTERM')
+    await until(() => ingest.status(session.id)?.state === 'stopped', 'ingest stopped', 15_000)
+  })
+
+  it('chooses the copy only for what viewers decode as it is', () => {
+    const stream = { codec: 'h264', width: 1280, height: 720, fps: 30, profile: 'Main', bFrames: 0, pixFmt: 'yuv420p' }
+    expect(h264PassthroughProfile(stream)).toBe('4d001f')
+    expect(h264PassthroughProfile({ ...stream, profile: 'Constrained Baseline' })).toBe('42e01f')
+    expect(h264PassthroughProfile({ ...stream, profile: 'High' })).toBeNull()
+    expect(h264PassthroughProfile({ ...stream, bFrames: 2 })).toBeNull()
+    expect(h264PassthroughProfile({ ...stream, pixFmt: 'yuv422p' })).toBeNull()
+    expect(h264PassthroughProfile({ ...stream, codec: 'hevc' })).toBeNull()
+    expect(h264PassthroughProfile(null)).toBeNull()
   })
 })

@@ -14,8 +14,9 @@ import { IngestError, type IngestService } from './service.ts'
 // RTMP ingest for encoders that only speak RTMP (docs/decisions/018, "Ingest"). node-media-server's RTMP
 // listener (only the listener: no HTTP, store, relay or record servers) takes the encoder's publish on
 // rtmp://host:RTMP_INGEST_PORT/live/<stream key>; the key is the showcase's ingest secret. Once the key is
-// known good, ffmpeg reads the stream back over loopback and sends VP8 + Opus as RTP into two
-// PlainTransports (comedia) of the room's send router, whose producers join the room as the host's.
+// known good, ffmpeg reads the stream back over loopback and sends VP8 (or the encoder's own H.264, copied,
+// when viewers can decode it as it is) + Opus as RTP into two PlainTransports (comedia) of the room's send
+// router, whose producers join the room as the host's.
 
 const run = promisify(execFile)
 const require = createRequire(import.meta.url)
@@ -50,9 +51,24 @@ export type RtmpIngestOptions = {
   ffmpegPath?: string
   ffprobePath?: string
   videoKbps?: number
+  /** Copy H.264 Constrained Baseline/Main without B-frames into the room instead of transcoding to VP8 (default on). */
+  h264Passthrough?: boolean
 }
 
-type Probe = { video: { codec: string; width: number; height: number; fps: number | null } | null; audio: { codec: string } | null }
+type ProbedVideo = { codec: string; width: number; height: number; fps: number | null; profile: string | null; bFrames: number; pixFmt: string | null }
+type Probe = { video: ProbedVideo | null; audio: { codec: string } | null }
+
+/**
+ * The router's H.264 profile-level-id (server/media/config.ts) an encoder's stream can go into the room
+ * under as it is, or null (transcode to VP8): Constrained Baseline or Main, 4:2:0, no B-frames (WebRTC
+ * receivers play frames in decode order).
+ */
+export function h264PassthroughProfile(video: ProbedVideo | null): '42e01f' | '4d001f' | null {
+  if (video?.codec !== 'h264' || video.bFrames !== 0 || video.pixFmt !== 'yuv420p') return null
+  if (video.profile === 'Constrained Baseline') return '42e01f'
+  if (video.profile === 'Main') return '4d001f'
+  return null
+}
 
 /** node-media-server's `ip` is "address:port" ("127.0.0.1:55698", "::1:55698", "::ffff:127.0.0.1:55698"). */
 function isLoopback(ip: string): boolean {
@@ -175,7 +191,8 @@ export class RtmpIngest {
       }
       session.setSourceFormat({ width: probe.video?.width ?? null, height: probe.video?.height ?? null, fps: probe.video?.fps ?? null })
       const router = room.routerForSend()
-      const tracks: Array<{ kind: types.MediaKind; transport: types.PlainTransport; ssrc: number; payloadType: number }> = []
+      const passthrough = this.options.h264Passthrough === false ? null : h264PassthroughProfile(probe.video)
+      const tracks: Array<{ kind: types.MediaKind; transport: types.PlainTransport; ssrc: number; payloadType: number; copy: boolean }> = []
       for (const kind of ['video', 'audio'] as const) {
         if (!(kind === 'video' ? probe.video : probe.audio)) continue
         const transport = await router.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: false, comedia: true })
@@ -187,19 +204,32 @@ export class RtmpIngest {
           rtpParameters:
             kind === 'video'
               ? {
-                  codecs: [{ mimeType: 'video/VP8', payloadType, clockRate: 90_000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }] }],
+                  codecs: [
+                    passthrough
+                      ? {
+                          mimeType: 'video/H264',
+                          payloadType,
+                          clockRate: 90_000,
+                          parameters: { 'packetization-mode': 1, 'profile-level-id': passthrough, 'level-asymmetry-allowed': 1 },
+                          rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }],
+                        }
+                      : { mimeType: 'video/VP8', payloadType, clockRate: 90_000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }] },
+                  ],
                   encodings: [{ ssrc }],
                 }
               : { codecs: [{ mimeType: 'audio/opus', payloadType, clockRate: 48_000, channels: 2 }], encodings: [{ ssrc }] },
           appData: { source: kind === 'video' ? 'camera' : 'microphone', ingest: 'rtmp' },
         })
-        tracks.push({ kind, transport, ssrc, payloadType })
+        tracks.push({ kind, transport, ssrc, payloadType, copy: kind === 'video' && passthrough !== null })
         await ingest.join(session, target, room, producer)
       }
       if (session.closed) return
       ingest.attached(session, target, room)
       this.#runFfmpeg(session, key, tracks, 0)
-      logger.info({ sessionId: target.sessionId, video: probe.video?.codec, audio: probe.audio?.codec }, 'RTMP ingest started')
+      logger.info(
+        { sessionId: target.sessionId, video: probe.video?.codec, audio: probe.audio?.codec, videoCopied: passthrough !== null },
+        'RTMP ingest started',
+      )
     } catch (error) {
       session.close(error instanceof IngestError || error instanceof MediaError ? error.message : 'the ingest could not start')
       if (!(error instanceof IngestError) && !(error instanceof MediaError)) throw error
@@ -220,13 +250,23 @@ export class RtmpIngest {
       this.options.ffprobePath ?? 'ffprobe',
       [
         ...['-v', 'error', '-rw_timeout', '10000000', '-analyzeduration', '2000000', '-probesize', '2000000'],
-        ...['-show_entries', 'stream=codec_type,codec_name,width,height,avg_frame_rate,r_frame_rate', '-of', 'json'],
+        ...['-show_entries', 'stream=codec_type,codec_name,profile,has_b_frames,pix_fmt,width,height,avg_frame_rate,r_frame_rate', '-of', 'json'],
         `rtmp://127.0.0.1:${this.port}/live/${key}`,
       ],
       { timeout: 15_000 },
     ).catch(() => ({ stdout: '{}' }))
     const parsed = JSON.parse(stdout || '{}') as {
-      streams?: Array<{ codec_type?: string; codec_name?: string; width?: number; height?: number; avg_frame_rate?: string; r_frame_rate?: string }>
+      streams?: Array<{
+        codec_type?: string
+        codec_name?: string
+        profile?: string
+        has_b_frames?: number
+        pix_fmt?: string
+        width?: number
+        height?: number
+        avg_frame_rate?: string
+        r_frame_rate?: string
+      }>
     }
     const video = parsed.streams?.find((stream) => stream.codec_type === 'video')
     const audio = parsed.streams?.find((stream) => stream.codec_type === 'audio')
@@ -237,17 +277,20 @@ export class RtmpIngest {
             width: video.width ?? 0,
             height: video.height ?? 0,
             fps: frameRate(video.avg_frame_rate) ?? frameRate(video.r_frame_rate),
+            profile: video.profile ?? null,
+            bFrames: video.has_b_frames ?? 1,
+            pixFmt: video.pix_fmt ?? null,
           }
         : null,
       audio: audio ? { codec: audio.codec_name ?? 'unknown' } : null,
     }
   }
 
-  /** ffmpeg: the RTMP stream → VP8 + Opus RTP into the PlainTransports; restarted with backoff while the encoder stays. */
+  /** ffmpeg: the RTMP stream → VP8 (or copied H.264) + Opus RTP into the PlainTransports; restarted with backoff while the encoder stays. */
   #runFfmpeg(
     session: IngestSession,
     key: string,
-    tracks: Array<{ kind: types.MediaKind; transport: types.PlainTransport; ssrc: number; payloadType: number }>,
+    tracks: Array<{ kind: types.MediaKind; transport: types.PlainTransport; ssrc: number; payloadType: number; copy: boolean }>,
     restarts: number,
   ): void {
     if (session.closed || this.#closed) return
@@ -265,7 +308,15 @@ export class RtmpIngest {
     ]
     for (const track of tracks) {
       const rtp = `rtp://127.0.0.1:${track.transport.tuple.localPort}?rtcpport=${track.transport.rtcpTuple?.localPort ?? track.transport.tuple.localPort + 1}&pkt_size=1200`
-      if (track.kind === 'video') {
+      if (track.kind === 'video' && track.copy) {
+        // FLV carries SPS/PPS once, in its header: h264_mp4toannexb repeats them before every IDR frame, so
+        // a viewer or the recorder joining later can decode. Key frames come at the encoder's interval (a
+        // copy cannot answer PLI).
+        args.push(
+          ...['-map', '0:v:0', '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb'],
+          ...['-payload_type', String(track.payloadType), '-ssrc', String(track.ssrc), '-f', 'rtp', rtp],
+        )
+      } else if (track.kind === 'video') {
         args.push(
           ...['-map', '0:v:0', '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-threads', '2', '-lag-in-frames', '0', '-error-resilient', '1'],
           ...['-b:v', `${this.options.videoKbps ?? 2500}k`, '-maxrate', `${Math.round((this.options.videoKbps ?? 2500) * 1.2)}k`, '-bufsize', '1000k'],
