@@ -58,6 +58,8 @@ type Part = {
   stopping: boolean
   /** The part also writes MPEG-TS on stdout for the restream. */
   streaming: boolean
+  /** The part writes the recording's HLS (false: restream only, also while the disk is full). */
+  records: boolean
 }
 
 /**
@@ -68,6 +70,8 @@ export type StreamSink = {
   partStarted(partIndex: number): void
   data(chunk: Buffer): void
   partEnded(partIndex: number): void
+  /** The encode gave up (`ffmpeg-failed`): no part follows until it is retried (retryEncode) or the host's media changes. */
+  encodeFailed?(): void
 }
 
 /**
@@ -137,6 +141,14 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     if (this.#sink && part?.streaming && !part.stopping) this.#sink.partEnded(part.index)
     this.#sink = sink
     if (sink && part?.streaming && !part.stopping) sink.partStarted(part.index)
+    this.#settle()
+  }
+
+  /** The restream's Retry: an encode that gave up (`ffmpeg-failed`) tries again at once. */
+  retryEncode(): void {
+    if (this.#done || this.#state.state !== 'stopped' || this.#state.reason !== 'ffmpeg-failed') return
+    this.#crashes = []
+    this.#setState({ state: 'starting' })
     this.#settle()
   }
 
@@ -256,17 +268,22 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     // A part without the MPEG-TS output is replaced once a restream wants it (not the other way round:
     // a part that streams to nobody costs only its stdout, and the recording keeps going without a cut).
     const streamingFits = !current || current.streaming || !this.#sink
-    if (current && !current.stopping && current.producerIds.join() === wanted.join() && !current.tap.closed && streamingFits) return
+    // While the disk is full the encode goes on for the restream alone (no HLS), as long as one takes it.
+    const diskFull = this.#state.state === 'stopped' && this.#state.reason === 'disk-full'
+    const recordsNow = this.options.recordingId !== null && !diskFull
+    const fits = streamingFits && (!current || current.records === recordsNow) && (recordsNow || this.#sink !== null)
+    if (current && !current.stopping && current.producerIds.join() === wanted.join() && !current.tap.closed && fits) return
     await this.#stopPart()
     if (wanted.length === 0) {
       if (this.#state.state !== 'stopped') this.#setState({ state: 'paused' })
       return
     }
     if (!(await this.#enoughDisk())) {
-      await this.#stop('disk-full')
+      if (!diskFull) await this.#stop('disk-full')
+      if (this.#sink) await this.#startPart(wanted, false)
       return
     }
-    await this.#startPart(wanted)
+    await this.#startPart(wanted, this.options.recordingId !== null)
   }
 
   async #enoughDisk(): Promise<boolean> {
@@ -274,11 +291,15 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     return (await this.options.storage.freeBytes()) >= this.options.minFreeBytes
   }
 
-  async #startPart(producerIds: string[]): Promise<void> {
+  /** Starts a part; `record` false: restream only (no recording, or a full disk), its SDP in a private temporary folder. */
+  async #startPart(producerIds: string[], record: boolean): Promise<void> {
     const room = this.#room
     if (!room || room.closed) return
-    this.#setState({ state: 'starting' })
-    const { storage, recordingId } = this.options
+    // A restream-only part beside a recording that stopped (full disk) leaves the recording's state as it is.
+    const keepsState = !record && this.options.recordingId !== null
+    if (!keepsState) this.#setState({ state: 'starting' })
+    const { storage } = this.options
+    const recordingId = record ? this.options.recordingId : null
     let tap: MediaTap | null = null
     let ffmpeg: RunningFfmpeg | null = null
     try {
@@ -312,7 +333,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
         streaming ? (this.options.streamEncode ?? this.options.encode) : this.options.encode,
       )
       ffmpeg = await spawnFfmpeg(this.options.ffmpeg, args, folder, { stdout: streaming })
-      const part: Part = { index, producerIds, tap, ffmpeg, startedAt: Date.now(), stopping: false, streaming }
+      const part: Part = { index, producerIds, tap, ffmpeg, startedAt: Date.now(), stopping: false, streaming, records: recordingId !== null }
       this.#part = part
       if (streaming) {
         // Always read, whoever takes it: a full stdout pipe would stall the encode (and the recording).
@@ -342,7 +363,7 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
           if (!started.closed) void started.requestKeyFrame()
         }, delay).unref()
       }
-      this.#setState({ state: 'recording' })
+      if (!keepsState) this.#setState({ state: 'recording' })
       this.options.logger.info({ sessionId: this.options.sessionId, recordingId, part: index, tracks: tap.tracks.length, streaming }, 'recording part started')
     } catch (error) {
       // A part that cannot start (no free ports, the database, a full disk) leaves nothing running and is
@@ -425,6 +446,8 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
     await this.#stopPart()
     await this.#sync(reason)
     this.#setState({ state: 'stopped', reason })
+    // The restream has no encode to copy until a Retry (or new media from the host): its destinations say so.
+    if (reason === 'ffmpeg-failed') this.#sink?.encodeFailed?.()
     this.options.logger.error({ sessionId: this.options.sessionId, reason }, 'recording stopped; the show goes on without it')
   }
 
@@ -432,12 +455,18 @@ export class SessionRecorder extends EventEmitter<{ state: [RecordingState] }> {
   async #watch(): Promise<void> {
     if (this.#done) return
     if (this.#state.state === 'stopped' && this.#state.reason === 'disk-full') {
-      if (await this.#enoughDisk()) await this.#reconcile()
+      if (await this.#enoughDisk()) {
+        // Room again: the recording resumes (a restream-only part gives way to a recording one).
+        this.#setState({ state: 'starting' })
+        await this.#reconcile()
+      }
       return
     }
     if (!this.#part || this.options.recordingId === null) return
     if (!(await this.#enoughDisk())) {
       await this.#stop('disk-full')
+      // The restream goes on without the recording.
+      if (this.#sink) await this.#reconcile()
       return
     }
     // An audio-only show has no still to take: a few failed tries are enough (the end tries once more).

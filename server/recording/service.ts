@@ -94,6 +94,11 @@ export class RecordingService extends EventEmitter<{ state: [StateChange] }> {
     }
   }
 
+  /** The restream's Retry: a showcase's encode that gave up (`ffmpeg-failed`) tries again now. */
+  retryEncode(sessionId: string): void {
+    this.#recorders.get(sessionId)?.retryEncode()
+  }
+
   /** The restream no longer wants the encode; an encode that ran only for it stops. */
   async detachStream(sessionId: string, sink: StreamSink): Promise<void> {
     if (this.#sinks.get(sessionId) !== sink) return

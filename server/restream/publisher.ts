@@ -106,6 +106,11 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
   /** The encode began a part: publish it (unless waiting for a retry or given up). */
   streamStarted(): void {
     this.#streamOn = true
+    // The encode is back (a Retry, or new media from the host): a destination that failed for want of it goes on.
+    if (this.#state.state === 'failed' && this.#state.reason === 'encoder') {
+      this.#attempt = 0
+      this.#setState({ state: 'connecting' })
+    }
     if (this.#closed || this.#retryTimer || this.#state.state === 'failed') return
     void this.#start()
   }
@@ -129,6 +134,14 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
     if (!run) return
     run.endedBy ??= 'stream-ended'
     run.ffmpeg.child.stdin?.end()
+  }
+
+  /** The encode gave up (recording's `ffmpeg-failed`): nothing will come to publish until it is retried. */
+  encodeFailed(): void {
+    if (this.#closed) return
+    this.#streamOn = false
+    this.#clearRetry()
+    this.#setState({ state: 'failed', reason: 'encoder' })
   }
 
   /** The host asks for a try now: the wait and the failure count are forgotten. */

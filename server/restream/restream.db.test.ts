@@ -56,6 +56,7 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
       publisherTiming?: Partial<PublisherTiming>
       logger?: pino.Logger
       allowPrivateHosts?: boolean
+      minFreeBytes?: number
     } = {},
   ) {
     const { session } = await createLiveShowcase('Restreamed showcase')
@@ -76,7 +77,7 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
       storage,
       encode: ENCODE,
       streamEncode: ENCODE,
-      minFreeBytes: 0,
+      minFreeBytes: options.minFreeBytes ?? 0,
       logger,
       timing: { settleMs: 100, watchMs: 500, restartBaseMs: 200 },
     })
@@ -234,6 +235,57 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     const prisma = await getPrisma()
     expect(await prisma.restreamRun.count({ where: { sessionId: session.id } })).toBe(0)
   }, 60_000)
+
+  it('keeps publishing from a restream-only encode while the disk is too full to record', async () => {
+    platform = await startRtmpPlatform({ record: true })
+    // No disk has this much free: the recording stops at once (disk-full), the restream must not.
+    const { session, destinations, storage, stateOf } = await goLive([{ key: 'full-disk-key-FFFF', serverUrl: platform.serverUrl }], {
+      minFreeBytes: Number.MAX_SAFE_INTEGER,
+    })
+    const id = destinations[0]!.id
+    await until(() => stateOf(id) === 'live', 'the destination live despite the full disk', 30_000)
+    expect(recordings!.stateOf(session.id)).toEqual({ state: 'stopped', reason: 'disk-full' })
+    await new Promise((resolve) => setTimeout(resolve, 4000))
+    expect(stateOf(id)).toBe('live')
+    // Nothing was written for the recording: no HLS part.
+    const prisma = await getPrisma()
+    const recording = await prisma.recording.findUnique({ where: { sessionId: session.id } })
+    if (recording) expect((await loadPartPlaylists(recording.id, storage)).flatMap((part) => part.segments)).toEqual([])
+    await restreams!.sessionEnded(session.id)
+    await recordings!.sessionEnded(session.id)
+    const [file] = await platform.recordings('full-disk-key-FFFF')
+    const probed = await probeStream(file!)
+    expect(probed.video?.codec).toBe('h264')
+    expect(probed.duration).toBeGreaterThan(3)
+  }, 60_000)
+
+  it('shows failed: encoder when the encode gives up, and Retry starts the encode again', async () => {
+    platform = await startRtmpPlatform()
+    const { session, destinations, stateOf } = await goLive([{ key: 'encoder-key-GGGG', serverUrl: platform.serverUrl }])
+    const id = destinations[0]!.id
+    await until(() => stateOf(id) === 'live', 'the destination live', 30_000)
+    // The encode crashes again and again (five times within a minute): the recorder gives up.
+    const killed = new Set<number>()
+    await until(
+      () => {
+        const pid = recordings!.encoderPid(session.id)
+        if (pid && !killed.has(pid)) {
+          killed.add(pid)
+          process.kill(pid, 'SIGKILL')
+        }
+        const state = recordings!.stateOf(session.id)
+        return state.state === 'stopped' && state.reason === 'ffmpeg-failed'
+      },
+      'the encode given up',
+      45_000,
+    )
+    await until(() => stateOf(id) === 'failed', 'the destination failed', 10_000)
+    expect(restreams!.statusOf(session.id).destinations[0]!.status).toEqual({ state: 'failed', reason: 'encoder' })
+    // Retry forces the encode again and the destination follows it.
+    restreams!.retry(session.id, id)
+    await until(() => recordings!.stateOf(session.id).state === 'recording', 'the encode running again', 20_000)
+    await until(() => stateOf(id) === 'live', 'the destination live again', 30_000)
+  }, 120_000)
 
   it('drops the input of a publisher that stops reading instead of holding up the encode', async () => {
     platform = await startRtmpPlatform()

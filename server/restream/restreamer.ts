@@ -10,6 +10,8 @@ import { DestinationPublisher, type PublisherTiming, type RunRecords } from './p
 export type EncodeSource = {
   attachStream(sessionId: string, room: Room, sink: StreamSink): Promise<boolean>
   detachStream(sessionId: string, sink: StreamSink): Promise<void>
+  /** The encode gave up (`ffmpeg-failed`): try it again now (the host pressed Retry). */
+  retryEncode(sessionId: string): void
 }
 
 export type RestreamerOptions = {
@@ -57,7 +59,13 @@ export class SessionRestreamer extends EventEmitter<{ status: [RestreamStatus] }
       this.#streaming = false
       for (const { publisher } of this.#publishers.values()) publisher.streamEnded()
     },
+    encodeFailed: () => {
+      this.#encodeFailed = true
+      for (const { publisher } of this.#publishers.values()) publisher.encodeFailed()
+    },
   }
+  /** The encode gave up; Retry asks for it again. */
+  #encodeFailed = false
 
   constructor(readonly options: RestreamerOptions) {
     super()
@@ -91,6 +99,11 @@ export class SessionRestreamer extends EventEmitter<{ status: [RestreamStatus] }
 
   retry(destinationId: string): void {
     if (this.#closed) return
+    if (this.#encodeFailed) {
+      // Nothing to copy until the encode runs again: ask for it; the publishers follow its next part.
+      this.#encodeFailed = false
+      this.options.encode.retryEncode(this.options.sessionId)
+    }
     this.#publishers.get(destinationId)?.publisher.retryNow()
     // A destination blocked by a missing encode may have one now.
     if (this.#blocked.has(destinationId)) void this.#enqueue(() => this.#reconcile(true))
