@@ -19,7 +19,7 @@ const H264_PARAMETERS = { 'packetization-mode': 1, 'profile-level-id': '42e01f',
 
 export async function startTestSource(
   room: Room,
-  options: { ownerId?: string; video?: boolean; audio?: boolean; size?: string; videoCodec?: 'vp8' | 'h264' } = {},
+  options: { ownerId?: string; video?: boolean; audio?: boolean; size?: string; videoCodec?: 'vp8' | 'h264'; keyFrameInterval?: number } = {},
 ): Promise<TestSource> {
   const router = room.routerForSend()
   const ownerId = options.ownerId ?? 'test-host'
@@ -63,7 +63,7 @@ export async function startTestSource(
       ? ['-c:v', 'libx264', '-profile:v', 'baseline', '-pix_fmt', 'yuv420p', '-preset', 'veryfast', '-tune', 'zerolatency']
       : ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8']
     outputs.push(
-      ...['-map', '0:v', ...encoder, '-b:v', '800k', '-g', '30', '-keyint_min', '30'],
+      ...['-map', '0:v', ...encoder, '-b:v', '800k', '-g', String(options.keyFrameInterval ?? 30), '-keyint_min', String(options.keyFrameInterval ?? 30)],
       ...[
         '-payload_type',
         h264 ? '102' : '101',

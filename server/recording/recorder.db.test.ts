@@ -46,10 +46,11 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     timing: { previewMs?: number } = {},
     ffmpeg = 'ffmpeg',
     videoCodec: 'vp8' | 'h264' = 'vp8',
+    keyFrameInterval = 30,
   ) {
     const { session } = await createLiveShowcase('Recorded showcase')
     const room = await media.openRoom(session.id)
-    source = await startTestSource(room, { videoCodec })
+    source = await startTestSource(room, { videoCodec, keyFrameInterval })
     const opened = await openRecording(session.id, new Date())
     if (!opened) throw new Error('no recording opened')
     const states: RecordingState[] = []
@@ -110,6 +111,19 @@ describe.runIf(workerBin && ffmpegReady)('server-side recording (mediasoup → f
     expect(row.hasPoster).toBe(true)
     const { duration, frames } = await probePlaylist(storage.pathOf(recordingId, 'index.m3u8'))
     expect(Math.abs(duration * 1000 - row.durationMs)).toBeLessThan(1500)
+    expect(duration).toBeGreaterThan(4)
+    expect(frames).toBeGreaterThan(duration * 20)
+  }, 90_000)
+
+  it('records an H.264 source that ignores key-frame requests and sends one every 6 s (an RTMP stream copied): one part from its first key frame', async () => {
+    const { recordingId, storage, states } = await startRecording(undefined, 0, {}, 'ffmpeg', 'h264', 180)
+    await until(async () => ((await segmentsOf(recordingId, storage))[0] ?? 0) >= 3, 'three segments', 45_000)
+    await recorder!.finish()
+    const row = await (await getPrisma()).recording.findUniqueOrThrow({ where: { id: recordingId }, include: { parts: true } })
+    expect(row.status).toBe('READY')
+    expect(row.parts).toHaveLength(1)
+    expect(states.map((state) => state.state)).not.toContain('restarting')
+    const { duration, frames } = await probePlaylist(storage.pathOf(recordingId, 'index.m3u8'))
     expect(duration).toBeGreaterThan(4)
     expect(frames).toBeGreaterThan(duration * 20)
   }, 90_000)
