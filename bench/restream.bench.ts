@@ -81,7 +81,7 @@ async function main() {
     logger: pino({ level: 'warn' }),
     reloadMs: 600_000,
     loadDestinations: () => Promise.resolve(destinations.slice(0, wanted)),
-    records: { start: () => Promise.resolve('bench-run'), end: () => Promise.resolve() },
+    records: { start: () => Promise.resolve('bench-run'), end: () => Promise.resolve(), progress: () => Promise.resolve() },
   })
   const { session } = await createLiveShowcase('Restream bench')
   const room = await layer.openRoom(session.id)

@@ -269,7 +269,8 @@ export type RestreamDestinationState =
   | { state: 'off' }
   | { state: 'connecting' }
   | { state: 'live'; since: string }
-  | { state: 'retrying'; retryInSeconds: number; reason: RestreamFailure }
+  /** `retryAt`: when the next try starts (ISO); the studio counts down to it. */
+  | { state: 'retrying'; retryInSeconds: number; retryAt: string; reason: RestreamFailure }
   | { state: 'failed'; reason: RestreamFailure }
 export type RestreamStatus = { destinations: Array<{ id: string; status: RestreamDestinationState }> }
 

@@ -19,6 +19,8 @@ export type PublisherTiming = {
   maxBufferBytes: number
   /** A stop waits this long for ffmpeg to finish before SIGKILL. */
   stopGraceMs: number
+  /** A live run's bytes and seconds are saved this often, so a run a crash leaves open keeps its real length. */
+  progressSaveMs: number
 }
 
 export const DEFAULT_PUBLISHER_TIMING: PublisherTiming = {
@@ -28,11 +30,14 @@ export const DEFAULT_PUBLISHER_TIMING: PublisherTiming = {
   liveResetMs: 30_000,
   maxBufferBytes: 4 * 1024 * 1024,
   stopGraceMs: 3000,
+  progressSaveMs: 30_000,
 }
 
 export type RunRecords = {
   start(destination: { id: string; platform: RestreamPlatform; label: string }, startedAt: Date): Promise<string>
   end(runId: string, end: { endedAt: Date; bytesSent: number; secondsSent: number; reason: 'stopped' | 'dropped' | 'encoder' }): Promise<void>
+  /** What a live run has sent so far (saved every `progressSaveMs`). */
+  progress(runId: string, sent: { bytesSent: number; secondsSent: number }): Promise<void>
 }
 
 export type PublisherOptions = {
@@ -60,6 +65,8 @@ type Run = {
   droppedBytes: number
   liveAt: number | null
   record: Promise<string | null> | null
+  /** When its progress was last saved (ms, the injected clock). */
+  savedAt: number
 }
 
 /**
@@ -229,7 +236,7 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
     } finally {
       this.#starting = false
     }
-    const run: Run = { ffmpeg, endedBy: null, totalBytes: 0, outTimeMs: 0, droppedBytes: 0, liveAt: null, record: null }
+    const run: Run = { ffmpeg, endedBy: null, totalBytes: 0, outTimeMs: 0, droppedBytes: 0, liveAt: null, record: null, savedAt: 0 }
     this.#run = run
     // A closed stdin (ffmpeg gave up) is an exit to handle, not an error to throw.
     ffmpeg.child.stdin?.on('error', () => undefined)
@@ -268,10 +275,15 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
   #progress(run: Run, totalBytes: number, outTimeMs: number): void {
     run.totalBytes = Math.max(run.totalBytes, totalBytes)
     run.outTimeMs = Math.max(run.outTimeMs, outTimeMs)
-    if (run.liveAt !== null || run.totalBytes === 0 || run.endedBy) return
+    if (run.liveAt !== null) {
+      this.#saveProgress(run)
+      return
+    }
+    if (run.totalBytes === 0 || run.endedBy) return
     // The platform takes the stream: the FLV header and the first packets went out.
     const now = this.options.now()
-    run.liveAt = Date.now()
+    run.liveAt = now.getTime()
+    run.savedAt = run.liveAt
     const { id, platform, label } = this.options.destination
     run.record = this.options.records.start({ id, platform, label }, now).catch((error: unknown) => {
       this.options.logger.warn({ err: error, destinationId: id }, 'restream uptime record not started')
@@ -279,6 +291,21 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
     })
     this.#setState({ state: 'live', since: now.toISOString() })
     this.options.logger.info({ sessionId: this.options.sessionId, destinationId: id, platform, url: urlForLogs(this.#url) }, 'restream destination live')
+  }
+
+  /** Saves a live run's length now and then (a crash would otherwise leave it at zero). */
+  #saveProgress(run: Run): void {
+    const now = this.options.now().getTime()
+    if (run.endedBy || now - run.savedAt < this.#timing.progressSaveMs) return
+    run.savedAt = now
+    const sent = { bytesSent: run.totalBytes, secondsSent: run.outTimeMs / 1000 }
+    void run.record?.then((recordId) =>
+      recordId
+        ? this.options.records
+            .progress(recordId, sent)
+            .catch((error: unknown) => this.options.logger.warn({ err: error, destinationId: this.id }, 'restream uptime progress not saved'))
+        : undefined,
+    )
   }
 
   async #exited(run: Run, exit: { code: number | null; signal: NodeJS.Signals | null }): Promise<void> {
@@ -313,7 +340,7 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
       },
       'restream publisher ended; retrying',
     )
-    this.#failedRun(failure, run.liveAt === null ? 0 : Date.now() - run.liveAt)
+    this.#failedRun(failure, run.liveAt === null ? 0 : this.options.now().getTime() - run.liveAt)
   }
 
   /** After a run that failed or dropped: retry after 1, 2, 4… s, or give up after too many failures in a row. */
@@ -326,7 +353,8 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
       return
     }
     const delay = backoffMs(this.#attempt, this.#timing.backoffBaseMs, this.#timing.backoffMaxMs)
-    this.#setState({ state: 'retrying', retryInSeconds: Math.ceil(delay / 1000), reason })
+    const retryAt = new Date(this.options.now().getTime() + delay).toISOString()
+    this.#setState({ state: 'retrying', retryInSeconds: Math.ceil(delay / 1000), retryAt, reason })
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null
       if (this.#closed) return

@@ -5,6 +5,7 @@ import pino from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '../../app/domain/db.server.ts'
 import { loadPartPlaylists } from '../../app/domain/replays/recordings.server.ts'
+import { closeOpenRuns } from '../../app/domain/restream/destinations.server.ts'
 import { LocalRecordingStorage } from '../../app/domain/replays/storage.server.ts'
 import type { RestreamDestinationState } from '../../app/protocol/media.ts'
 import { sealSecret } from '../../app/utils/sealed-secrets.server.ts'
@@ -181,7 +182,10 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     const waits = () => (history.get(id) ?? []).flatMap((state) => (state.state === 'retrying' ? [state.retryInSeconds] : []))
     await until(() => waits().length >= 3, 'three retries', 30_000)
     expect(waits().slice(0, 3)).toEqual([1, 2, 4])
-    expect((history.get(id) ?? []).find((state) => state.state === 'retrying')).toMatchObject({ reason: 'unreachable' })
+    const firstRetry = (history.get(id) ?? []).find((state) => state.state === 'retrying')
+    expect(firstRetry).toMatchObject({ reason: 'unreachable', retryInSeconds: 1 })
+    // The studio counts down to retryAt (ISO): one second after the state was announced.
+    if (firstRetry?.state === 'retrying') expect(Date.parse(firstRetry.retryAt)).toBeGreaterThan(Date.now() - 60_000)
     expect(recordings!.stateOf(session.id)).toEqual({ state: 'recording' })
     const prisma = await getPrisma()
     const recording = await prisma.recording.findUniqueOrThrow({ where: { sessionId: session.id } })
@@ -286,6 +290,28 @@ describe.runIf(workerBin && ffmpegReady)('restream out: one encode → RTMP dest
     await until(() => recordings!.stateOf(session.id).state === 'recording', 'the encode running again', 20_000)
     await until(() => stateOf(id) === 'live', 'the destination live again', 30_000)
   }, 120_000)
+
+  it('saves a live run’s length as it goes, so a run a crash leaves open keeps its real length', async () => {
+    platform = await startRtmpPlatform()
+    const { session, destinations, stateOf } = await goLive([{ key: 'long-run-key-HHHH', serverUrl: platform.serverUrl }], {
+      publisherTiming: { progressSaveMs: 1000 },
+    })
+    await until(() => stateOf(destinations[0]!.id) === 'live', 'the destination live', 30_000)
+    const prisma = await getPrisma()
+    // While live, the open run's row already has the seconds and bytes sent (what a crash would leave behind).
+    await until(
+      async () => ((await prisma.restreamRun.findFirst({ where: { sessionId: session.id, endedAt: null } }))?.secondsSent ?? 0) >= 4,
+      'progress saved',
+      20_000,
+    )
+    const open = await prisma.restreamRun.findFirstOrThrow({ where: { sessionId: session.id, endedAt: null } })
+    expect(Number(open.bytesSent)).toBeGreaterThan(50_000)
+    // The start-up sweep after a crash closes it at its saved length, not at zero.
+    expect(await closeOpenRuns(new Date(Date.now() + 3_600_000))).toBeGreaterThanOrEqual(1)
+    const closed = await prisma.restreamRun.findUniqueOrThrow({ where: { id: open.id } })
+    expect(closed.endedAt!.getTime() - closed.startedAt.getTime()).toBeGreaterThanOrEqual(4000)
+    expect(closed.endReason).toBe('stopped')
+  }, 60_000)
 
   it('drops the input of a publisher that stops reading instead of holding up the encode', async () => {
     platform = await startRtmpPlatform()

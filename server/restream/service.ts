@@ -1,6 +1,13 @@
 import { EventEmitter } from 'node:events'
 import type { Logger } from 'pino'
-import { closeOpenRuns, endRun, openDestinationsForPublishing, restreamAllowsPrivateHosts, startRun } from '../../app/domain/restream/destinations.server.ts'
+import {
+  closeOpenRuns,
+  endRun,
+  openDestinationsForPublishing,
+  restreamAllowsPrivateHosts,
+  runProgress,
+  startRun,
+} from '../../app/domain/restream/destinations.server.ts'
 import type { RestreamStatus } from '../../app/protocol/media.ts'
 import type { Room } from '../media/index.ts'
 import type { PublisherTiming, RunRecords } from './publisher.ts'
@@ -59,7 +66,7 @@ export class RestreamService extends EventEmitter<{ status: [StatusChange] }> {
           logger: this.options.logger.child({ sessionId }),
           now: this.#now,
           loadDestinations: this.options.loadDestinations ?? openDestinationsForPublishing,
-          records: this.options.records ?? { start: (destination, at) => startRun(sessionId, destination, at), end: endRun },
+          records: this.options.records ?? { start: (destination, at) => startRun(sessionId, destination, at), end: endRun, progress: runProgress },
           allowPrivateHosts: this.options.allowPrivateHosts ?? restreamAllowsPrivateHosts(),
           ...(this.options.publisherTiming ? { publisherTiming: this.options.publisherTiming } : {}),
         })

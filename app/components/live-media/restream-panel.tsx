@@ -5,12 +5,30 @@ import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
-import { MAX_DESTINATIONS, RESTREAM_PLATFORMS, type RestreamActionData, type RestreamPanelData, type RestreamPlatform } from '~/domain/restream/destinations'
+import {
+  MAX_DESTINATIONS,
+  RESTREAM_PLATFORMS,
+  retrySecondsLeft,
+  type RestreamActionData,
+  type RestreamPanelData,
+  type RestreamPlatform,
+} from '~/domain/restream/destinations'
 import type { RestreamDestinationState, RestreamStatus } from '~/protocol/media'
 
 // The studio's Restream panel: the showcase's RTMP destinations (app/routes/studio/restream.ts), each with
 // its live state as the media socket reports it (media:restream), a Retry button when it waits or failed,
 // and the add form (preset platforms fill in the server URL).
+
+/** A clock ticking every second while some destination waits for a retry (its countdown). */
+function useRetryClock(waiting: boolean): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!waiting) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [waiting])
+  return now
+}
 
 /** The one form error with a value (the limit, from the same constant the server enforces). */
 const TOO_MANY = 'restream.errors.tooMany'
@@ -52,9 +70,10 @@ export function RestreamPanel({
   const formErrors = [...(add.data?.ok === false ? add.data.formErrors : []), ...(change.data?.ok === false ? change.data.formErrors : [])]
   const preset = loaded?.presets[platform] ?? null
   const live = new Map((status?.destinations ?? []).map((entry) => [entry.id, entry.status]))
+  const now = useRetryClock([...live.values()].some((state) => state.state === 'retrying'))
   const stateText = (state: RestreamDestinationState) =>
     state.state === 'retrying'
-      ? t('restream.states.retrying', { seconds: state.retryInSeconds, reason: t(`restream.reasons.${state.reason}`) })
+      ? t('restream.states.retrying', { seconds: retrySecondsLeft(state, now), reason: t(`restream.reasons.${state.reason}`) })
       : state.state === 'failed'
         ? t('restream.states.failed', { reason: t(`restream.reasons.${state.reason}`) })
         : t(`restream.states.${state.state}`)

@@ -131,6 +131,15 @@ export async function endRun(runId: string, end: { endedAt: Date; bytesSent: num
   })
 }
 
+/** A live run's length so far (saved now and then, so a run a crash leaves open keeps it). */
+export async function runProgress(runId: string, sent: { bytesSent: number; secondsSent: number }): Promise<void> {
+  const prisma = await getPrisma()
+  await prisma.restreamRun.updateMany({
+    where: { id: runId, endedAt: null },
+    data: { bytesSent: BigInt(Math.max(0, Math.round(sent.bytesSent))), secondsSent: Math.max(0, Math.round(sent.secondsSent)) },
+  })
+}
+
 /** Runs a restart left open (the server stopped mid-publish) are closed at their last known length. */
 export async function closeOpenRuns(now: Date): Promise<number> {
   const prisma = await getPrisma()

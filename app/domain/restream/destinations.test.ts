@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HOSTILE } from '../../../tests/hostile.ts'
-import { destinationFormSchema, isPrivateAddress, isPrivateHost, publishUrl, serverUrlProblem, streamKeyProblem } from './destinations.ts'
+import { destinationFormSchema, isPrivateAddress, isPrivateHost, retrySecondsLeft, publishUrl, serverUrlProblem, streamKeyProblem } from './destinations.ts'
 
 const schema = destinationFormSchema({ allowPrivateHosts: false })
 const issues = (input: Record<string, unknown>) => {
@@ -86,5 +86,19 @@ describe('publishUrl and isPrivateHost', () => {
   it('knows the private ranges', () => {
     expect(['10.1.2.3', '172.20.0.1', '169.254.1.1', '0.0.0.0', '100.64.0.1'].every(isPrivateHost)).toBe(true)
     expect(['8.8.8.8', '172.32.0.1', 'a.rtmp.youtube.com'].some(isPrivateHost)).toBe(false)
+  })
+})
+
+describe('retrySecondsLeft (the studio counts down to retryAt)', () => {
+  it('counts down second by second to zero and never shows more than the announced wait', () => {
+    const retryAt = '2026-12-03T10:00:08.000Z'
+    const at = (iso: string) => Date.parse(iso)
+    const state = { retryInSeconds: 8, retryAt }
+    expect(retrySecondsLeft(state, at('2026-12-03T10:00:00.000Z'))).toBe(8)
+    expect(retrySecondsLeft(state, at('2026-12-03T10:00:03.400Z'))).toBe(5)
+    expect(retrySecondsLeft(state, at('2026-12-03T10:00:07.900Z'))).toBe(1)
+    expect(retrySecondsLeft(state, at('2026-12-03T10:00:09.000Z'))).toBe(0)
+    // A client clock a minute behind the server's still shows the announced wait, not 68 s.
+    expect(retrySecondsLeft(state, at('2026-12-03T09:59:00.000Z'))).toBe(8)
   })
 })

@@ -173,6 +173,14 @@ export function destinationFormSchema(options: { allowPrivateHosts: boolean }) {
 }
 export type DestinationForm = z.output<ReturnType<typeof destinationFormSchema>>
 
+/**
+ * Seconds left before a destination's retry, for the studio's countdown: to `retryAt` (the server's clock),
+ * never more than the wait the server announced (a client clock behind the server's).
+ */
+export function retrySecondsLeft(state: { retryInSeconds: number; retryAt: string }, now: number): number {
+  return Math.max(0, Math.min(state.retryInSeconds, Math.ceil((Date.parse(state.retryAt) - now) / 1000)))
+}
+
 /** The URL a publisher sends to: the server URL with the key as its last path segment. */
 export function publishUrl(serverUrl: string, streamKey: string): string {
   return `${serverUrl.replace(/\/+$/, '')}/${streamKey}`
