@@ -345,7 +345,9 @@ describe('recommendations', () => {
     )
     const { t } = createI18n('en')
     expect(t('meetings.reasons.buyer.hs-chapter-match', { heading: '3304' })).toBe('HS 3304 matches your interests')
-    expect(t('meetings.reasons.buyer.certified-for-market', { type: t('exporter.certifications.types.HALAL'), market: 'Malaysia' })).toBe('Halal certified for Malaysia')
+    expect(t('meetings.reasons.buyer.certified-for-market', { type: t('exporter.certifications.types.HALAL'), market: 'Malaysia' })).toBe(
+      'Halal certified for Malaysia',
+    )
     expect(createI18n('ko').t('meetings.reasons.buyer.hs-chapter-match', { heading: '3304' })).toContain('3304')
 
     const forExporter = await recommendBuyersForExporter(exporter.company.id, { now: NOW })
