@@ -164,6 +164,7 @@ export function IngestPanel({ sessionId }: { sessionId: string }) {
               <p className="text-sm text-slate-600">{t('ingest.noKey')}</p>
             )}
             <p className="text-xs text-slate-500">{t('ingest.keyNote')}</p>
+            <p className="text-xs text-slate-500">{t('ingest.encoderSettings')}</p>
             <rotate.Form method="post" action={url}>
               <CsrfInput />
               <input type="hidden" name="intent" value="rotate" />

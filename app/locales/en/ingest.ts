@@ -23,6 +23,8 @@ const ingest = {
     rtmpOff: 'RTMP ingest is not enabled on this server.',
     streamKey: 'Stream key / bearer token',
     noKey: 'No stream key yet: create one to connect an encoder.',
+    encoderSettings:
+      'Encoder settings: video H.264 (profile baseline or main, no B-frames) or VP8, audio AAC or Opus, a key frame every 1–2 s (OBS: Output → Keyframe Interval 2). Longer intervals make new viewers wait for a picture.',
     keyNote: 'Keep the key secret. Rotating it disconnects the encoder that uses the old key.',
     copy: 'Copy',
     copied: 'Copied',

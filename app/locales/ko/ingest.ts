@@ -25,6 +25,8 @@ const ingest: MessagesOf<typeof en, 'ko'> = {
     rtmpOff: '이 서버에서는 RTMP 인제스트가 켜져 있지 않습니다.',
     streamKey: '스트림 키 / 베어러 토큰',
     noKey: '아직 스트림 키가 없습니다. 인코더를 연결하려면 키를 만드세요.',
+    encoderSettings:
+      '인코더 설정: 영상 H.264(프로파일 baseline 또는 main, B-프레임 없음) 또는 VP8, 음성 AAC 또는 Opus, 키프레임 간격 1–2초(OBS: 출력 → 키프레임 간격 2). 간격이 길면 새 시청자가 화면을 보기까지 기다려야 합니다.',
     keyNote: '키는 비밀로 유지하세요. 키를 교체하면 이전 키를 쓰는 인코더의 연결이 끊깁니다.',
     copy: '복사',
     copied: '복사됨',

@@ -25,6 +25,8 @@ const ingest: MessagesOf<typeof en, 'zh-Hans'> = {
     rtmpOff: '本服务器未开启 RTMP 推流接入。',
     streamKey: '推流密钥 / Bearer 令牌',
     noKey: '尚无推流密钥：请先创建一个以连接编码器。',
+    encoderSettings:
+      '编码器设置：视频 H.264（档次 baseline 或 main，无 B 帧）或 VP8，音频 AAC 或 Opus，每 1–2 秒一个关键帧（OBS：输出 → 关键帧间隔 2）。间隔越长，新观众等待画面的时间越长。',
     keyNote: '请妥善保密密钥。更换密钥会断开使用旧密钥的编码器。',
     copy: '复制',
     copied: '已复制',
