@@ -48,19 +48,27 @@ export async function addDestination(sessionId: string, userId: string, form: De
   const prisma = await getPrisma()
   // The schema is the truth; parsing again here keeps a caller that skipped it from storing junk.
   const checked = restreamFormSchema().parse(form)
-  const count = await prisma.restreamDestination.count({ where: { sessionId } })
-  if (count >= MAX_DESTINATIONS) throw new DomainError('restream-too-many', { status: 409, messageKey: 'restream.errors.tooMany' })
-  const row = await prisma.restreamDestination.create({
-    data: {
-      sessionId,
-      platform: checked.platform,
-      label: checked.label,
-      serverUrl: checked.serverUrl,
-      streamKeySealed: sealSecret(checked.streamKey),
-    },
-    select: { id: true },
+  return prisma.$transaction(async (tx) => {
+    // The showcase's row is locked: two adds at once cannot both pass the count below.
+    const [session] = await tx.$queryRaw<Array<{ kind: string; status: string }>>`
+      SELECT "kind"::text AS "kind", "status"::text AS "status" FROM "LiveSession" WHERE "id" = ${sessionId} FOR UPDATE`
+    if (!session) throw new DomainError('not-found', { status: 404 })
+    if (session.kind !== 'SHOWCASE') throw new DomainError('restream-not-showcase', { status: 409, messageKey: 'restream.errors.notShowcase' })
+    if (session.status === 'ENDED' || session.status === 'CANCELLED')
+      throw new DomainError('restream-session-over', { status: 409, messageKey: 'restream.errors.sessionOver' })
+    const count = await tx.restreamDestination.count({ where: { sessionId } })
+    if (count >= MAX_DESTINATIONS) throw new DomainError('restream-too-many', { status: 409, messageKey: 'restream.errors.tooMany' })
+    return tx.restreamDestination.create({
+      data: {
+        sessionId,
+        platform: checked.platform,
+        label: checked.label,
+        serverUrl: checked.serverUrl,
+        streamKeySealed: sealSecret(checked.streamKey),
+      },
+      select: { id: true },
+    })
   })
-  return row
 }
 
 async function ownDestination(sessionId: string, destinationId: string) {

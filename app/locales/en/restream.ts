@@ -72,6 +72,8 @@ const restream = {
         characters: 'The stream key contains characters platforms do not use, such as spaces or slashes.',
       },
       tooMany: 'A broadcast can have at most {{max}} destinations.',
+      notShowcase: 'Restreaming is for showcases, not meetings.',
+      sessionOver: 'This broadcast has ended; destinations can no longer be added.',
       invalid: 'That request could not be understood.',
       notFound: 'That destination no longer exists.',
     },

@@ -73,6 +73,8 @@ const restream: MessagesOf<typeof en, 'ja'> = {
         characters: 'ストリームキーに空白やスラッシュなど、プラットフォームが使わない文字が含まれています。',
       },
       tooMany: '1 つの配信の配信先は最大 {{max}} 件です。',
+      notShowcase: 'リストリームはショーケース専用で、商談では使えません。',
+      sessionOver: 'この配信は終了したため、配信先を追加できません。',
       invalid: 'リクエストを理解できませんでした。',
       notFound: 'この配信先はもうありません。',
     },

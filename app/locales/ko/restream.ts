@@ -73,6 +73,8 @@ const restream: MessagesOf<typeof en, 'ko'> = {
         characters: '스트림 키에 공백이나 슬래시처럼 플랫폼이 쓰지 않는 문자가 있습니다.',
       },
       tooMany: '한 방송의 송출 대상은 최대 {{max}}개입니다.',
+      notShowcase: '리스트리밍은 쇼케이스에서만 쓸 수 있으며 미팅에서는 쓸 수 없습니다.',
+      sessionOver: '이미 끝난 방송이라 송출 대상을 더 추가할 수 없습니다.',
       invalid: '요청을 이해할 수 없습니다.',
       notFound: '이 송출 대상은 더 이상 없습니다.',
     },

@@ -73,6 +73,8 @@ const restream: MessagesOf<typeof en, 'zh-Hans'> = {
         characters: '推流密钥包含平台不使用的字符，例如空格或斜杠。',
       },
       tooMany: '一次直播最多可有 {{max}} 个推流目标。',
+      notShowcase: '转推仅适用于直播展示，不适用于会议。',
+      sessionOver: '该直播已结束，无法再添加推流目标。',
       invalid: '无法理解该请求。',
       notFound: '该推流目标已不存在。',
     },

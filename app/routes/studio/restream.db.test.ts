@@ -4,7 +4,7 @@ import { createBuyer, createExporter, createLiveShowcase } from '../../../tests/
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { HOSTILE } from '../../../tests/hostile'
 import { getPrisma } from '~/domain/db.server'
-import { openDestinationsForPublishing } from '~/domain/restream/destinations.server'
+import { addDestination, MAX_DESTINATIONS, openDestinationsForPublishing, restreamFormSchema } from '~/domain/restream/destinations.server'
 import { action, loader } from '~/routes/studio/restream'
 import { openSecret } from '~/utils/sealed-secrets.server'
 
@@ -90,6 +90,35 @@ describe('restream destinations in the studio', () => {
     expect((await post(session.id, exporter.cookie, { intent: 'launch' })).status).toBe(400)
     const prisma = await getPrisma()
     expect(await prisma.restreamDestination.count({ where: { sessionId: session.id } })).toBe(0)
+  })
+
+  it('never stores more than the limit, even when adds arrive at once, and tells the host the limit', async () => {
+    const { session, exporter } = await createLiveShowcase('Many at once')
+    const form = restreamFormSchema().parse({ platform: 'YOUTUBE', streamKey: KEY })
+    const results = await Promise.allSettled(Array.from({ length: MAX_DESTINATIONS + 4 }, () => addDestination(session.id, exporter.user.id, form)))
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(MAX_DESTINATIONS)
+    const prisma = await getPrisma()
+    expect(await prisma.restreamDestination.count({ where: { sessionId: session.id } })).toBe(MAX_DESTINATIONS)
+    expect(await post(session.id, exporter.cookie, { intent: 'add', platform: 'YOUTUBE', streamKey: KEY })).toEqual({
+      status: 409,
+      body: { ok: false, fieldErrors: {}, formErrors: ['restream.errors.tooMany'] },
+    })
+  })
+
+  it('refuses destinations on meetings and on ended or cancelled broadcasts', async () => {
+    const prisma = await getPrisma()
+    const form = restreamFormSchema().parse({ platform: 'YOUTUBE', streamKey: KEY })
+    for (const [data, code] of [
+      [{ kind: 'MEETING' }, 'restream-not-showcase'],
+      [{ status: 'ENDED' }, 'restream-session-over'],
+      [{ status: 'CANCELLED' }, 'restream-session-over'],
+    ] as const) {
+      const { session, exporter } = await createLiveShowcase('Not restreamable')
+      await prisma.liveSession.update({ where: { id: session.id }, data })
+      const refused = await addDestination(session.id, exporter.user.id, form).catch((error: unknown) => error)
+      expect(refused, JSON.stringify(data)).toMatchObject({ code, status: 409 })
+      expect(await prisma.restreamDestination.count({ where: { sessionId: session.id } })).toBe(0)
+    }
   })
 
   it('is for the showcase’s managers only', async () => {

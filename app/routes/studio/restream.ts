@@ -37,6 +37,9 @@ const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('toggle'), destinationId: z.string().min(1).max(64), enabled: z.enum(['true', 'false']) }),
 ])
 
+/** Refusals the panel shows next to its form (anything else is the route's error response). */
+const FORM_REFUSALS: readonly string[] = ['restream-too-many', 'restream-not-showcase', 'restream-session-over', 'not-found']
+
 const answer = (body: RestreamActionData, status = 200) => Response.json(body, { status, headers: noStore })
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -68,7 +71,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     }
   } catch (error) {
     // The form's own refusals (too many destinations, one already gone) are shown in the panel.
-    if (isDomainError(error) && (error.code === 'restream-too-many' || error.code === 'not-found')) {
+    if (isDomainError(error) && FORM_REFUSALS.includes(error.code)) {
       const message = error.code === 'not-found' ? 'restream.errors.notFound' : error.messageKey
       return answer({ ok: false, fieldErrors: {}, formErrors: [message] }, error.status)
     }
