@@ -288,6 +288,9 @@ describe('/oembed', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    // Public in caches, but its links and words depend on the Host and the caller's language.
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(response.headers.get('vary')).toBe('Host, Accept-Language, Cookie')
     expect(await response.json()).toEqual({
       version: '1.0',
       type: 'video',

@@ -15,6 +15,9 @@ const JSON_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
   'Access-Control-Allow-Origin': '*',
   'Cache-Control': 'public, max-age=300',
+  // A shared cache must not hand one host's (or one language's) answer to another: the links carry the
+  // request's origin, the title the caller's language (the switch's cookie or Accept-Language).
+  Vary: 'Host, Accept-Language, Cookie',
   'X-Content-Type-Options': 'nosniff',
 }
 
