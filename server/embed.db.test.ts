@@ -279,6 +279,17 @@ describe('snippets for the exporter', () => {
   })
 })
 
+describe('snippets only for showcases whose embed plays', () => {
+  it('shows why there is no snippet for a private showcase or one awaiting the fair’s approval', async () => {
+    const { exporter, session } = await showcase({ isPublic: false })
+    const html = await (await get('/exporter/sessions', [exporter.cookie])).text()
+    expect(html).not.toContain(`data-testid="embed-snippet-${session.id}"`)
+    expect(html).toContain(`data-testid="embed-unavailable-${session.id}"`)
+    // Its embed indeed answers 404.
+    expect((await get(`/embed/${session.id}`)).status).toBe(404)
+  })
+})
+
 describe('/oembed', () => {
   const oembed = (query: Record<string, string>) => get(`/oembed?${new URLSearchParams(query)}`)
 

@@ -1,5 +1,5 @@
 import { getPrisma } from '~/domain/db.server'
-import { DomainError } from '~/domain/errors'
+import { DomainError, isDomainError } from '~/domain/errors'
 import { findReplay } from '~/domain/replays/replay-page.server'
 import { listPinnedProducts } from './pinned-products.server'
 import { liveStillUrl } from './directory.server'
@@ -14,6 +14,17 @@ import { loadWatchSession } from './sessions.server'
 
 /** What the frame shows: before the show, live, the replay after it, or the ended show without a replay. */
 export type EmbedState = 'upcoming' | 'live' | 'replay' | 'ended'
+
+/** Whether the embed of a showcase plays for a guest (loadEmbed's one rule), for the exporter's snippets. */
+export async function isEmbeddable(sessionId: string, locale: string, now = new Date()): Promise<boolean> {
+  try {
+    await loadEmbed(sessionId, locale, now)
+    return true
+  } catch (error) {
+    if (isDomainError(error) && error.status === 404) return false
+    throw error
+  }
+}
 
 export async function loadEmbed(sessionId: string, locale: string, now = new Date()) {
   const session = await loadWatchSession(sessionId, null, locale)

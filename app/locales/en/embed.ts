@@ -44,6 +44,7 @@ const embed = {
       copy: 'Copy',
       copied: 'Copied',
       profileLink: 'Sites allowed to embed',
+      unavailable: 'Not embeddable: other sites can show only public showcases (approved by the fair, if it is in one).',
     },
   },
 }

@@ -45,6 +45,7 @@ const embed: MessagesOf<typeof en, 'ja'> = {
       copy: 'コピー',
       copied: 'コピーしました',
       profileLink: '埋め込みを許可するサイト',
+      unavailable: '埋め込み不可：他のサイトに表示できるのは公開ショーケース（展示会に属する場合は承認済みのもの）だけです。',
     },
   },
 }

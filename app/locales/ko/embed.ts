@@ -45,6 +45,7 @@ const embed: MessagesOf<typeof en, 'ko'> = {
       copy: '복사',
       copied: '복사됨',
       profileLink: '삽입 허용 사이트',
+      unavailable: '임베드할 수 없음: 다른 사이트에는 공개 쇼케이스(박람회 소속이면 승인된 것)만 표시할 수 있습니다.',
     },
   },
 }

@@ -44,6 +44,7 @@ const embed: MessagesOf<typeof en, 'zh-Hans'> = {
       copy: '复制',
       copied: '已复制',
       profileLink: '允许嵌入的网站',
+      unavailable: '无法嵌入：其他网站只能展示公开的直播展示（若属于展会，须经展会批准）。',
     },
   },
 }

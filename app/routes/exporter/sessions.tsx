@@ -17,6 +17,7 @@ import { languageName } from '~/lib/languages'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { requestNow } from '~/utils/clock.server'
+import { isEmbeddable } from '~/domain/live/embed.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
@@ -37,7 +38,11 @@ export async function loader({ request }: Route.LoaderArgs) {
     listFairsOpenForProposals(membership.company.id, requestNow(request), locale),
     companyShowcaseLanguage(membership.company.id),
   ])
-  return { sessions, products, fairs, timeZone, defaultLanguage, origin: appOrigin(request) }
+  // A private showcase, or a fair's one awaiting approval, has an embed that answers 404: no snippet for it.
+  const now = requestNow(request)
+  const embeddable = await Promise.all(sessions.map(async (session) => (session.status === 'CANCELLED' ? false : isEmbeddable(session.id, locale, now))))
+  const embeddableIds = sessions.filter((_, i) => embeddable[i]).map((session) => session.id)
+  return { sessions, products, fairs, timeZone, defaultLanguage, origin: appOrigin(request), embeddableIds }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -111,7 +116,13 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                     {t('liveMedia.sessions.viewerPage')}
                   </Link>
                 </div>
-                {session.status !== 'CANCELLED' ? <EmbedSnippet origin={loaderData.origin} sessionId={session.id} title={session.title} /> : null}
+                {loaderData.embeddableIds.includes(session.id) ? (
+                  <EmbedSnippet origin={loaderData.origin} sessionId={session.id} title={session.title} />
+                ) : session.status !== 'CANCELLED' ? (
+                  <p className="text-sm text-slate-600" data-testid={`embed-unavailable-${session.id}`}>
+                    {t('embed.snippet.unavailable')}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
