@@ -70,6 +70,7 @@ export function RestreamPanel({
   const formErrors = [...(add.data?.ok === false ? add.data.formErrors : []), ...(change.data?.ok === false ? change.data.formErrors : [])]
   const preset = loaded?.presets[platform] ?? null
   const live = new Map((status?.destinations ?? []).map((entry) => [entry.id, entry.status]))
+  const uptime = new Map((loaded?.uptime ?? []).map((entry) => [entry.destinationId, entry]))
   const now = useRetryClock([...live.values()].some((state) => state.state === 'retrying'))
   const stateText = (state: RestreamDestinationState) =>
     state.state === 'retrying'
@@ -99,6 +100,14 @@ export function RestreamPanel({
                   <p className="truncate text-xs text-slate-500">
                     {destination.serverUrl} · {t('restream.list.key', { masked: destination.maskedKey })}
                   </p>
+                  {uptime.has(destination.id) ? (
+                    <p className="text-xs text-slate-500" data-testid="restream-uptime">
+                      {t('restream.list.uptime', {
+                        minutes: Math.round((uptime.get(destination.id)?.secondsSent ?? 0) / 60),
+                        count: uptime.get(destination.id)?.runs ?? 0,
+                      })}
+                    </p>
+                  ) : null}
                   <div className="flex flex-wrap gap-2">
                     {state?.state === 'retrying' || state?.state === 'failed' ? (
                       <Button type="button" variant="secondary" onClick={() => onRetry(destination.id)} aria-label={t('restream.list.retryLabel', { name })}>

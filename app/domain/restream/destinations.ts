@@ -31,7 +31,12 @@ export type DestinationView = {
 }
 
 /** What the studio's restream route answers: the list (GET) and a change (POST; field errors are i18n keys). */
-export type RestreamPanelData = { destinations: DestinationView[]; presets: Record<RestreamPlatform, string | null> }
+export type RestreamPanelData = {
+  destinations: DestinationView[]
+  presets: Record<RestreamPlatform, string | null>
+  /** Each destination's time on air in this showcase so far (its runs). */
+  uptime: Array<{ destinationId: string; runs: number; secondsSent: number }>
+}
 export type RestreamActionData = { ok: true } | { ok: false; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] }
 
 export const STREAM_KEY_MAX = 512

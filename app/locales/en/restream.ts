@@ -35,6 +35,8 @@ const restream = {
       retry: 'Retry',
       retryLabel: 'Retry {{name}} now',
       turnedOff: 'Turned off',
+      uptime_one: 'On air {{minutes}} min over {{count}} connection',
+      uptime_other: 'On air {{minutes}} min over {{count}} connections',
     },
     states: {
       off: 'Starts when you go live',

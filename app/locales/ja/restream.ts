@@ -36,6 +36,7 @@ const restream: MessagesOf<typeof en, 'ja'> = {
       retry: '再試行',
       retryLabel: '{{name}} を今すぐ再試行',
       turnedOff: 'オフ',
+      uptime_other: '配信 {{minutes}} 分・接続 {{count}} 回',
     },
     states: {
       off: '配信を始めると送信します',

@@ -36,6 +36,7 @@ const restream: MessagesOf<typeof en, 'ko'> = {
       retry: '다시 시도',
       retryLabel: '{{name}} 지금 다시 시도',
       turnedOff: '꺼짐',
+      uptime_other: '송출 {{minutes}}분 · 연결 {{count}}회',
     },
     states: {
       off: '방송을 시작하면 송출됩니다',

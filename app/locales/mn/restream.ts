@@ -36,6 +36,8 @@ const restream: MessagesOf<typeof en, 'mn'> = {
       retry: 'Дахин оролдох',
       retryLabel: '{{name}}-г одоо дахин оролдох',
       turnedOff: 'Унтраасан',
+      uptime_one: 'Шууд {{minutes}} мин, {{count}} холболт',
+      uptime_other: 'Шууд {{minutes}} мин, {{count}} холболт',
     },
     states: {
       off: 'Шууд эфирт гарахад эхэлнэ',

@@ -37,6 +37,10 @@ const restream: MessagesOf<typeof en, 'ru'> = {
       retry: 'Повторить',
       retryLabel: 'Повторить {{name}} сейчас',
       turnedOff: 'Выключено',
+      uptime_one: 'В эфире {{minutes}} мин, {{count}} подключение',
+      uptime_few: 'В эфире {{minutes}} мин, {{count}} подключения',
+      uptime_many: 'В эфире {{minutes}} мин, {{count}} подключений',
+      uptime_other: 'В эфире {{minutes}} мин, {{count}} подключения',
     },
     states: {
       off: 'Начнётся, когда вы выйдете в эфир',

@@ -36,6 +36,7 @@ const restream: MessagesOf<typeof en, 'zh-Hans'> = {
       retry: '重试',
       retryLabel: '立即重试 {{name}}',
       turnedOff: '已关闭',
+      uptime_other: '已推流 {{minutes}} 分钟，共 {{count}} 次连接',
     },
     states: {
       off: '开播后开始推送',

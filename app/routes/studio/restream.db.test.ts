@@ -23,7 +23,10 @@ async function post(sessionId: string, cookie: string, fields: Record<string, st
 async function list(sessionId: string, cookie: string) {
   const response = await loader({ request: getRequest(`/studio/${sessionId}/restream`, [cookie]), params: { sessionId } } as never)
   expect(response.headers.get('Cache-Control')).toBe('no-store')
-  return (await response.json()) as { destinations: Array<{ id: string; maskedKey: string; serverUrl: string; enabled: boolean; platform: string }> }
+  return (await response.json()) as {
+    destinations: Array<{ id: string; maskedKey: string; serverUrl: string; enabled: boolean; platform: string }>
+    uptime: Array<{ destinationId: string; runs: number; secondsSent: number }>
+  }
 }
 
 describe('restream destinations in the studio', () => {
@@ -44,6 +47,12 @@ describe('restream destinations in the studio', () => {
     expect(await openDestinationsForPublishing(session.id)).toEqual([expect.objectContaining({ streamKey: KEY })])
 
     const id = destinations[0]!.id
+    // Its time on air so far (the run records) comes with the list.
+    expect((await list(session.id, exporter.cookie)).uptime).toEqual([])
+    await prisma.restreamRun.create({
+      data: { sessionId: session.id, destinationId: id, platform: 'YOUTUBE', label: '', startedAt: new Date(), secondsSent: 125, endedAt: new Date() },
+    })
+    expect((await list(session.id, exporter.cookie)).uptime).toEqual([{ destinationId: id, runs: 1, secondsSent: 125 }])
     expect((await post(session.id, exporter.cookie, { intent: 'toggle', destinationId: id, enabled: 'false' })).status).toBe(200)
     expect((await list(session.id, exporter.cookie)).destinations[0]!.enabled).toBe(false)
     // A turned-off destination is not published.

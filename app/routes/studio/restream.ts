@@ -3,13 +3,13 @@ import type { Route } from './+types/restream'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { isDomainError } from '~/domain/errors'
 import { requireStudioSession } from '~/domain/live/sessions.server'
-import { RESTREAM_PRESET_URLS } from '~/domain/restream/destinations'
+import { RESTREAM_PRESET_URLS, type RestreamActionData, type RestreamPanelData } from '~/domain/restream/destinations'
 import {
   addDestination,
-  type DestinationView,
   listDestinations,
   removeDestination,
   restreamFormSchema,
+  restreamUptime,
   setDestinationEnabled,
 } from '~/domain/restream/destinations.server'
 import { validateCsrf } from '~/utils/csrf.server'
@@ -21,13 +21,14 @@ import { validateCsrf } from '~/utils/csrf.server'
 
 const noStore = { 'Cache-Control': 'no-store' }
 
-export type RestreamPanelData = { destinations: DestinationView[]; presets: typeof RESTREAM_PRESET_URLS }
-export type RestreamActionData = { ok: true } | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] }
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user } = await requireExporterMember(request)
   const session = await requireStudioSession(params.sessionId, user)
-  const data: RestreamPanelData = { destinations: await listDestinations(session.id, user.id), presets: RESTREAM_PRESET_URLS }
+  const destinations = await listDestinations(session.id, user.id)
+  const uptime = (await restreamUptime(session.id)).flatMap((entry) =>
+    entry.destinationId ? [{ destinationId: entry.destinationId, runs: entry.runs, secondsSent: entry.secondsSent }] : [],
+  )
+  const data: RestreamPanelData = { destinations, presets: RESTREAM_PRESET_URLS, uptime }
   return Response.json(data, { headers: noStore })
 }
 
