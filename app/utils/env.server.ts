@@ -18,6 +18,8 @@ const EnvSchema = z
     SECRETS_ENCRYPTION_KEY: z.string().min(1).optional(),
     /// "auto": Secure cookies when APP_URL is https
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    /// Sign-in attempts one address may make per 15 minutes, whatever the accounts; raise it where many people share one address (a fair venue's Wi-Fi)
+    LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(10).max(100_000).default(50),
     /// A session unused this long ends (ASVS L2 V3.3.2: 12 h); the 30-day absolute life still applies
     SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
     REDIS_URL: z.string().optional(),

@@ -88,7 +88,9 @@ function getLimiter(name: LimitName): RateLimiterAbstract {
   if (!limiter) {
     const client = getSharedRedis()
     const redis = client ? { client, scope: getEnv().REDIS_CHANNEL } : null
-    limiter = createSharedLimiter({ ...LIMIT_OPTIONS[name] }, redis)
+    // The per-address sign-in budget is the deployment's (LOGIN_ATTEMPTS_PER_IP): venues put many people behind one address.
+    const options = name === 'byIp' ? { ...LIMIT_OPTIONS.byIp, points: getEnv().LOGIN_ATTEMPTS_PER_IP } : LIMIT_OPTIONS[name]
+    limiter = createSharedLimiter({ ...options }, redis)
     limiters.set(name, limiter)
   }
   return limiter
