@@ -7,6 +7,8 @@ describe('certification labels', () => {
     const { t } = createI18n('ko')
     expect(certificationTypeLabel(t, 'HALAL')).toBe(createI18n('ko').t('exporter.certifications.types.HALAL'))
     expect(certificationTypeLabel(t, 'HALAL')).not.toBe('HALAL')
+    // A type outside the list (seeded TTB-COLA, the US alcohol label approval) is a name: shown as written, never looked up.
+    expect(certificationTypeLabel(t, 'TTB-COLA')).toBe('TTB-COLA')
     expect(certificationMarketLabel(t, 'MY', 'ko')).toBe('말레이시아')
     expect(certificationMarketLabel(t, 'EU', 'ko')).toMatch(/유럽/)
     expect(certificationMarketLabel(t, 'GLOBAL', 'ko')).not.toBe('GLOBAL')
