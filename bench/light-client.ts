@@ -15,9 +15,14 @@ export class LightSocketIoClient {
   private nextAckId = 0
   readonly connected: Promise<void>
 
-  constructor(baseUrl: string, namespace: string, headers: Record<string, string>) {
+  /** `localAddress`: the source address to connect from (e.g. one of 127.0.0.0/8, for per-address budgets). */
+  constructor(baseUrl: string, namespace: string, headers: Record<string, string>, localAddress?: string) {
     this.prefix = namespace === '/' ? '' : `${namespace},`
-    this.ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers, perMessageDeflate: false })
+    this.ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+      headers,
+      perMessageDeflate: false,
+      ...(localAddress ? { localAddress } : {}),
+    })
     this.connected = new Promise((resolve, reject) => {
       this.ws.once('error', reject)
       this.ws.once('close', () => reject(new Error('closed before connecting')))
@@ -61,6 +66,11 @@ export class LightSocketIoClient {
   /** One listener per event (enough for a load generator). */
   on(event: string, listener: (payload: unknown) => void): void {
     this.listeners.set(event, listener)
+  }
+
+  /** Called once when the connection closes (load generators count dropped clients). */
+  onClose(listener: () => void): void {
+    this.ws.once('close', listener)
   }
 
   emitWithAck(event: string, payload: unknown, timeoutMs: number): Promise<unknown> {

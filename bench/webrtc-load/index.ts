@@ -1,0 +1,366 @@
+import nodeDataChannel from 'node-datachannel'
+import type { ConsumerParameters, MediaResponses, ProducerInfo, TransportInfo } from '../../app/protocol/media.ts'
+import { LightSocketIoClient } from '../light-client.ts'
+import { summarize } from '../machine.ts'
+import { RtpReceiver, type StreamStats } from './rtp-receiver.ts'
+import { answerDtlsParameters, receiveOffer, viewerRtpCapabilities } from './sdp.ts'
+
+/**
+ * Real WebRTC viewers for load tests and benchmarks (libdatachannel through node-datachannel): each
+ * joins a showcase over the `/media` socket exactly as the browser does (media:join, create-transport,
+ * ready, consume, connect-transport, resume-consumer), then does ICE, DTLS and SRTP against mediasoup
+ * and receives audio and video without decoding. RTCP back: receiver reports (libdatachannel answers
+ * each sender report), NACKs for gaps, PLI when no key frame comes; no transport-cc and no REMB.
+ *
+ *   const viewers = startWebRtcViewers({ baseUrl: 'http://127.0.0.1:3000', sessionId, count: 200, rampPerSecond: 50 })
+ *   const ready = await viewers.ready            // every viewer receiving (or failed), with times
+ *   const window = await viewers.measure(10_000) // loss, packets, the generator's CPU per viewer over 10 s
+ *   await viewers.close()
+ */
+export type WebRtcViewerOptions = {
+  /** The app's origin (the server process serving `/media`). */
+  baseUrl: string
+  sessionId: string
+  count: number
+  /** New viewers per second (default 50). */
+  rampPerSecond?: number
+  /** Cookie header per viewer (a signed-in buyer); default none: each connection is minted a guest. */
+  cookie?: (index: number) => string | undefined
+  /**
+   * Viewers per source address. The server caps media peers per client address (MEDIA_PEER_QUOTA, 100);
+   * against a loopback server the viewers connect from 127.0.1.1, 127.0.1.2, … this many each (default 90).
+   */
+  viewersPerAddress?: number
+  /** How long one viewer may take from its start to receiving audio and a video key frame (default 20 s). */
+  viewerTimeoutMs?: number
+}
+
+export type ViewerState = 'joining' | 'connecting' | 'receiving' | 'failed' | 'closed'
+
+export type ViewerStats = {
+  index: number
+  state: ViewerState
+  error: string | null
+  /** ms from the viewer's start to the transport's DTLS being connected. */
+  connectMs: number | null
+  /** ms from the viewer's start to the first packet of a video key frame. */
+  firstVideoFrameMs: number | null
+  firstAudioMs: number | null
+  video: StreamStats | null
+  audio: StreamStats | null
+  /** Media resets the server sent (worker died, shutdown, peer timeout). */
+  resets: number
+}
+
+export type FleetSnapshot = {
+  at: number
+  viewers: number
+  byState: Record<ViewerState, number>
+  packets: number
+  bytes: number
+  lost: number
+  expected: number
+  nacksSent: number
+  recovered: number
+  keyFrames: number
+  /** This process's CPU time (user + system), µs, all threads (libdatachannel's included). */
+  cpuMicros: number
+}
+
+export type FleetWindow = {
+  seconds: number
+  viewers: number
+  receiving: number
+  packets: number
+  kbitPerViewer: number
+  lost: number
+  lossRate: number
+  /** Percent of one core this process used per receiving viewer over the window. */
+  cpuPercentPerViewer: number
+  /** Viewers whose last video key frame announced a smaller size than the largest any viewer got. */
+  belowTopLayer: number
+}
+
+export type WebRtcViewers = {
+  /** Resolves once every viewer is receiving or has failed. */
+  ready: Promise<{
+    receiving: number
+    failed: number
+    connectMs: ReturnType<typeof summarize>
+    firstVideoFrameMs: ReturnType<typeof summarize>
+    errors: string[]
+  }>
+  viewers: () => ViewerStats[]
+  stats: () => FleetSnapshot
+  /** Counters over the next `ms` (loss, bitrate, this process's CPU per viewer). */
+  measure: (ms: number) => Promise<FleetWindow>
+  close: () => Promise<void>
+}
+
+const TICK_MS = 50
+const KEY_FRAME_WAIT_MS = 1000
+const ACK_TIMEOUT_MS = 15_000
+
+type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } }
+
+class WebRtcViewer {
+  readonly startedAt = performance.now()
+  state: ViewerState = 'joining'
+  error: string | null = null
+  connectMs: number | null = null
+  resets = 0
+  video: RtpReceiver | null = null
+  audio: RtpReceiver | null = null
+  private socket: LightSocketIoClient | null = null
+  private pc: InstanceType<typeof nodeDataChannel.PeerConnection> | null = null
+  private readonly tracks: Array<InstanceType<typeof nodeDataChannel.Track>> = []
+  private videoTrack: InstanceType<typeof nodeDataChannel.Track> | null = null
+  private lastKeyFrameRequest = 0
+  private settle!: () => void
+  readonly settled = new Promise<void>((resolve) => (this.settle = resolve))
+
+  constructor(
+    readonly index: number,
+    private readonly options: Required<Pick<WebRtcViewerOptions, 'baseUrl' | 'sessionId' | 'viewerTimeoutMs'>> & {
+      cookie: string | undefined
+      localAddress: string | undefined
+    },
+  ) {}
+
+  async start(): Promise<void> {
+    const timeout = setTimeout(() => this.fail(new Error(`not receiving after ${this.options.viewerTimeoutMs} ms`)), this.options.viewerTimeoutMs)
+    try {
+      await this.join()
+    } catch (error) {
+      this.fail(error)
+    } finally {
+      if (this.state !== 'connecting') clearTimeout(timeout)
+      else void this.settled.then(() => clearTimeout(timeout))
+    }
+  }
+
+  private async request<T>(event: string, payload: unknown): Promise<T> {
+    const answer = (await this.socket!.emitWithAck(event, payload, ACK_TIMEOUT_MS)) as Ack<T>
+    if (!answer.ok) throw new Error(`${event}: ${answer.error.code} (${answer.error.message})`)
+    return answer
+  }
+
+  private async join() {
+    const { cookie, localAddress } = this.options
+    this.socket = new LightSocketIoClient(this.options.baseUrl, '/media', cookie ? { cookie } : {}, localAddress)
+    this.socket.on('media:reset', () => {
+      this.resets++
+    })
+    await this.socket.connected
+    const joined = await this.request<MediaResponses['media:join']>('media:join', { sessionId: this.options.sessionId, role: 'viewer' })
+    if (joined.status !== 'LIVE') throw new Error(`the showcase is ${joined.status}`)
+    const { transport } = await this.request<{ transport: TransportInfo }>('media:create-transport', { direction: 'recv' })
+    const ready = await this.request<{ producers: ProducerInfo[] }>('media:ready', { rtpCapabilities: viewerRtpCapabilities(joined.routerRtpCapabilities) })
+    const consumers: ConsumerParameters[] = []
+    for (const producer of ready.producers) {
+      consumers.push(
+        (await this.request<{ consumer: ConsumerParameters }>('media:consume', { transportId: transport.id, producerId: producer.producerId })).consumer,
+      )
+    }
+    if (!consumers.some((consumer) => consumer.kind === 'video')) throw new Error('the showcase has no video')
+    this.state = 'connecting'
+    const answer = await this.negotiate(transport, consumers)
+    await this.request('media:connect-transport', { transportId: transport.id, dtlsParameters: answerDtlsParameters(answer) })
+    for (const consumer of consumers) await this.request('media:resume-consumer', { consumerId: consumer.id })
+  }
+
+  /** Hands mediasoup's offer to libdatachannel and returns its answer; tracks get their receivers. */
+  private negotiate(transport: TransportInfo, consumers: ConsumerParameters[]): Promise<string> {
+    const pc = new nodeDataChannel.PeerConnection(`viewer-${this.index}`, { iceServers: [] })
+    this.pc = pc
+    pc.onStateChange((state) => {
+      if (state === 'connected') this.connectMs ??= performance.now() - this.startedAt
+      if (state === 'failed' || (state === 'closed' && this.state !== 'closed')) this.fail(new Error(`peer connection ${state}`))
+    })
+    pc.onTrack((track) => {
+      this.tracks.push(track)
+      const consumer = consumers[Number(track.mid())]
+      const encoding = consumer?.rtpParameters.encodings?.[0]
+      if (!consumer || encoding?.ssrc === undefined) return
+      // Receiver reports (answering the SFU's sender reports) and PLI come from libdatachannel's session.
+      track.setMediaHandler(new nodeDataChannel.RtcpReceivingSession())
+      const receiver = new RtpReceiver(consumer.kind, encoding.ssrc, encoding.rtx?.ssrc ?? null, this.startedAt, (packet) => {
+        track.sendMessageBinary(packet)
+      })
+      if (consumer.kind === 'video') {
+        this.video = receiver
+        this.videoTrack = track
+      } else this.audio = receiver
+      track.onMessage((packet) => {
+        receiver.onPacket(packet, performance.now())
+        if (
+          this.state === 'connecting' &&
+          this.video?.stats.firstMediaMs != null &&
+          (this.audio?.stats.firstMediaMs != null || !this.expectsAudio(consumers))
+        ) {
+          this.state = 'receiving'
+          this.settle()
+        }
+      })
+    })
+    const answer = new Promise<string>((resolve) => pc.onLocalDescription((sdp) => resolve(sdp)))
+    pc.setRemoteDescription(receiveOffer(transport, consumers), 'offer')
+    return answer
+  }
+
+  private expectsAudio(consumers: ConsumerParameters[]) {
+    return consumers.some((consumer) => consumer.kind === 'audio')
+  }
+
+  /** NACK retries; PLI while a connected video track waits for its first key frame. */
+  tick(now: number) {
+    this.video?.tick(now)
+    this.audio?.tick(now)
+    if (this.connectMs !== null && this.video?.stats.firstMediaMs === null && now - this.lastKeyFrameRequest > KEY_FRAME_WAIT_MS) {
+      if (this.lastKeyFrameRequest > 0) {
+        this.videoTrack?.requestKeyframe()
+      }
+      this.lastKeyFrameRequest = now
+    }
+  }
+
+  private fail(error: unknown) {
+    if (this.state === 'failed' || this.state === 'closed' || this.state === 'receiving') return
+    this.state = 'failed'
+    this.error = error instanceof Error ? error.message : String(error)
+    this.settle()
+  }
+
+  snapshot(): ViewerStats {
+    return {
+      index: this.index,
+      state: this.state,
+      error: this.error,
+      connectMs: this.connectMs,
+      firstVideoFrameMs: this.video?.stats.firstMediaMs ?? null,
+      firstAudioMs: this.audio?.stats.firstMediaMs ?? null,
+      video: this.video ? { ...this.video.stats, lost: this.video.lostNow() } : null,
+      audio: this.audio ? { ...this.audio.stats, lost: this.audio.lostNow() } : null,
+      resets: this.resets,
+    }
+  }
+
+  close() {
+    if (this.state !== 'failed') this.state = 'closed'
+    this.settle()
+    for (const track of this.tracks) track.close()
+    this.pc?.close()
+    this.socket?.close()
+  }
+}
+
+function sourceAddress(baseUrl: string, index: number, perAddress: number): string | undefined {
+  const host = new URL(baseUrl).hostname
+  if (!/^127\.\d+\.\d+\.\d+$/.test(host)) return undefined
+  const slot = Math.floor(index / perAddress)
+  return `127.0.${1 + Math.floor(slot / 254)}.${1 + (slot % 254)}`
+}
+
+/** Starts `count` viewers, `rampPerSecond` a second; see the module comment. */
+export function startWebRtcViewers(options: WebRtcViewerOptions): WebRtcViewers {
+  const rampPerSecond = options.rampPerSecond ?? 50
+  const perAddress = options.viewersPerAddress ?? 90
+  const fleet: WebRtcViewer[] = []
+  const lifecycle = { closed: false }
+  const ticker = setInterval(() => {
+    const now = performance.now()
+    for (const viewer of fleet) viewer.tick(now)
+  }, TICK_MS)
+
+  const ready = (async () => {
+    for (let index = 0; index < options.count && !lifecycle.closed; index++) {
+      const viewer = new WebRtcViewer(index, {
+        baseUrl: options.baseUrl,
+        sessionId: options.sessionId,
+        viewerTimeoutMs: options.viewerTimeoutMs ?? 20_000,
+        cookie: options.cookie?.(index),
+        localAddress: sourceAddress(options.baseUrl, index, perAddress),
+      })
+      fleet.push(viewer)
+      void viewer.start()
+      await new Promise((resolve) => setTimeout(resolve, 1000 / rampPerSecond))
+    }
+    await Promise.all(fleet.map((viewer) => viewer.settled))
+    const all = fleet.map((viewer) => viewer.snapshot())
+    const receiving = all.filter((viewer) => viewer.state === 'receiving')
+    return {
+      receiving: receiving.length,
+      failed: all.filter((viewer) => viewer.state === 'failed').length,
+      connectMs: summarize(receiving.map((viewer) => Math.round(viewer.connectMs ?? Number.NaN))),
+      firstVideoFrameMs: summarize(receiving.map((viewer) => Math.round(viewer.firstVideoFrameMs ?? Number.NaN))),
+      errors: [...new Set(all.flatMap((viewer) => (viewer.error ? [viewer.error] : [])))],
+    }
+  })()
+
+  const stats = (): FleetSnapshot => {
+    const snapshot: FleetSnapshot = {
+      at: performance.now(),
+      viewers: fleet.length,
+      byState: { joining: 0, connecting: 0, receiving: 0, failed: 0, closed: 0 },
+      packets: 0,
+      bytes: 0,
+      lost: 0,
+      expected: 0,
+      nacksSent: 0,
+      recovered: 0,
+      keyFrames: 0,
+      cpuMicros: 0,
+    }
+    for (const viewer of fleet) {
+      snapshot.byState[viewer.state]++
+      for (const receiver of [viewer.video, viewer.audio]) {
+        if (!receiver) continue
+        snapshot.packets += receiver.stats.packets
+        snapshot.bytes += receiver.stats.bytes
+        snapshot.lost += receiver.lostNow()
+        snapshot.expected += receiver.stats.expected
+        snapshot.nacksSent += receiver.stats.nacksSent
+        snapshot.recovered += receiver.stats.recovered
+        snapshot.keyFrames += receiver.stats.keyFrames
+      }
+    }
+    const cpu = process.cpuUsage()
+    snapshot.cpuMicros = cpu.user + cpu.system
+    return snapshot
+  }
+
+  return {
+    ready,
+    viewers: () => fleet.map((viewer) => viewer.snapshot()),
+    stats,
+    async measure(ms) {
+      const before = stats()
+      await new Promise((resolve) => setTimeout(resolve, ms))
+      const after = stats()
+      const seconds = (after.at - before.at) / 1000
+      const receiving = after.byState.receiving
+      const lost = after.lost - before.lost
+      const expected = after.expected - before.expected
+      const heights = fleet.map((viewer) => viewer.video?.stats.height ?? 0)
+      const top = Math.max(0, ...heights)
+      return {
+        seconds,
+        viewers: after.viewers,
+        receiving,
+        packets: after.packets - before.packets,
+        kbitPerViewer: receiving ? ((after.bytes - before.bytes) * 8) / 1000 / seconds / receiving : 0,
+        lost,
+        lossRate: expected > 0 ? Math.max(0, lost) / expected : 0,
+        cpuPercentPerViewer: receiving ? ((after.cpuMicros - before.cpuMicros) / 1e6 / seconds / receiving) * 100 : Number.NaN,
+        belowTopLayer: fleet.filter((viewer) => viewer.state === 'receiving' && (viewer.video?.stats.height ?? 0) < top).length,
+      }
+    },
+    async close() {
+      lifecycle.closed = true
+      clearInterval(ticker)
+      for (const viewer of fleet) viewer.close()
+      // libdatachannel closes its peer connections on its own threads; give them a moment before exit.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    },
+  }
+}
