@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { sleep } from '../harness.ts'
+
+/**
+ * One production server process (`server/index.ts` on the `npm run build` output, as e2e/own-server.ts
+ * starts it), run by node itself so its pid is the server's and its mediasoup workers are its children.
+ */
+export type ServerProcess = {
+  child: ChildProcess
+  pid: number
+  port: number
+  baseUrl: string
+  label: string
+  stderrTail: string[]
+  /** Log lines at level error or fatal (pino JSON: level 50, 60) so far. */
+  errorLines: { count: number }
+}
+
+export async function startServerProcess(options: { label: string; port: number; env: Record<string, string> }): Promise<ServerProcess> {
+  if (!existsSync(path.resolve('build/server/index.js'))) throw new Error('no production build: run `npm run build` first')
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(options.port), LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  // The last lines of its log, printed when something goes wrong (warnings and errors only).
+  const stderrTail: string[] = []
+  const errorLines = { count: 0 }
+  child.stderr.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue
+      stderrTail.push(line.slice(0, 400))
+      if (/"level":(50|60)/.test(line)) errorLines.count += 1
+    }
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 200))
+  })
+  const baseUrl = `http://127.0.0.1:${options.port}`
+  const deadline = Date.now() + 240_000
+  for (;;) {
+    const ok = await fetch(`${baseUrl}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false)
+    if (ok) break
+    if (child.exitCode !== null) throw new Error(`${options.label} exited with ${child.exitCode}:\n${stderrTail.slice(-20).join('\n')}`)
+    if (Date.now() > deadline) throw new Error(`${options.label} did not start within 240 s`)
+    await sleep(500)
+  }
+  return { child, pid: child.pid!, port: options.port, baseUrl, label: options.label, stderrTail, errorLines }
+}
+
+export async function stopServerProcess(server: ServerProcess | undefined): Promise<void> {
+  const child = server?.child
+  if (child?.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  // Still running after 20 s (exitCode is set by the time 'exit' fired): killed.
+  if ((await Promise.race([exited.then(() => 'exited'), sleep(20_000).then(() => 'late')])) === 'late') child.kill('SIGKILL')
+}
+
+type ProcStat = { pid: number; comm: string; ppid: number; ticks: number }
+
+function readStat(pid: number): ProcStat | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+    // After "comm)": state, ppid, ...; fields[11] and fields[12] are user and system time in clock ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return { pid, comm, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }
+  } catch {
+    return null
+  }
+}
+
+/** CPU seconds a process has used so far (0 once it is gone). */
+export function cpuSecondsOf(pid: number): number {
+  return (readStat(pid)?.ticks ?? 0) / 100
+}
+
+/** The mediasoup worker processes the server process started (its children named mediasoup-worker). */
+export function mediasoupWorkerPids(serverPid: number): number[] {
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    const stat = readStat(Number(entry))
+    if (stat?.ppid === serverPid && stat.comm.startsWith('mediasoup-work')) pids.push(stat.pid)
+  }
+  return pids.sort((a, b) => a - b)
+}
+
+/** Resident memory (VmRSS) of a process in MiB, from /proc/<pid>/status; NaN once it is gone. */
+export function rssMiB(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match ? Number(match[1]) / 1024 : Number.NaN
+  } catch {
+    return Number.NaN
+  }
+}
