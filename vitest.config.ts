@@ -14,7 +14,7 @@ export default defineConfig({
         plugins: [timeZoneData()],
         test: {
           name: 'unit',
-          include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'prisma/**/*.test.ts', 'tools/**/*.test.ts'],
+          include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'prisma/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           // Each file opens its own in-memory PGlite; booting it and applying migrations takes seconds.
           testTimeout: 30_000,
@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'db',
           // The database-facing suites, run again on real PostgreSQL (TEST_POSTGRES_URL).
-          include: ['app/**/*.db.test.ts', 'server/**/*.db.test.ts', 'prisma/**/*.test.ts'],
+          include: ['app/**/*.db.test.ts', 'server/**/*.db.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.db.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -47,6 +47,8 @@ install_all() {
   # ffmpeg (with ffprobe, same package) records showcases, serves the live HLS fallback and cuts clips;
   # without it live works and recording is off.
   apt_ensure ca-certificates git ffmpeg
+  # pg_dump/pg_restore for `npm run backup`/`restore` on PostgreSQL (Debian 12: client 15, which dumps servers up to 15).
+  apt_ensure postgresql-client
   local lock_stamp="node_modules/.tradecast-lock-hash"
   local lock_hash
   lock_hash="$(sha256sum package-lock.json package.json | sha256sum | cut -c1-16)"

@@ -1,0 +1,138 @@
+// One backup = one folder under the backup root, named by its UTC start time, holding the database,
+// the upload and recording folders, and manifest.json. It is written as a hidden `.partial-…` folder
+// and renamed when complete, so a crash never leaves something that looks like a backup.
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { projectRoot, type DatabaseTarget } from '../../prisma/engine/database-url.ts'
+import { BackupError } from './errors.ts'
+import { packFolder, type FolderStats } from './folders.ts'
+import { describePart, FORMAT, FORMAT_VERSION, MANIFEST_FILE, writeManifest, type DatabasePart, type FolderPart, type Manifest } from './manifest.ts'
+import { dumpPglite } from './pglite.ts'
+import { dumpPostgres } from './postgres.ts'
+
+export type BackupOptions = {
+  /** Folder that holds the backups (BACKUP_DIR, default backups/). */
+  backupRoot: string
+  database: DatabaseTarget
+  uploadDir: string
+  recordingsDir: string
+  /** Keep only the newest N complete backups in backupRoot after this one succeeded. */
+  keep?: number
+  now?: () => Date
+  log?: (line: string) => void
+}
+
+export type BackupResult = { dir: string; manifest: Manifest; removed: string[]; skipped: string[] }
+
+/** 2026-12-03T18:05:01.123Z → 20261203T180501Z (sorts by time, no characters file systems dislike). */
+export function backupName(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll('-', '')
+    .replaceAll(':', '')
+}
+
+/** Names of complete backups (timestamp folders with a manifest), oldest first. */
+export async function listBackups(backupRoot: string): Promise<string[]> {
+  const entries = await readdir(backupRoot, { withFileTypes: true }).catch(() => [])
+  const names = entries.filter((entry) => entry.isDirectory() && /^\d{8}T\d{6}Z(-\d+)?$/.test(entry.name)).map((entry) => entry.name)
+  const complete: string[] = []
+  for (const name of names) {
+    if (
+      await stat(path.join(backupRoot, name, MANIFEST_FILE)).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      complete.push(name)
+    }
+  }
+  return complete.sort()
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version
+}
+
+function gitCommit(): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile('git', ['rev-parse', 'HEAD'], { cwd: projectRoot }, (error, stdout) => resolve(error ? null : stdout.trim() || null))
+  })
+}
+
+async function folderPart(dir: string, backupDir: string, file: string): Promise<{ part: FolderPart; stats: FolderStats }> {
+  const stats = await packFolder(dir, path.join(backupDir, file))
+  return { part: { ...(await describePart(backupDir, file)), files: stats.files, contentBytes: stats.contentBytes }, stats }
+}
+
+export async function createBackup(options: BackupOptions): Promise<BackupResult> {
+  const log = options.log ?? (() => undefined)
+  const started = performance.now()
+  const createdAt = (options.now ?? (() => new Date()))()
+  const { database } = options
+  if (database.kind === 'pglite' && database.dataDir === 'memory://')
+    throw new BackupError('usage', 'An in-memory PGlite (memory://) has nothing on disk to back up')
+
+  await mkdir(options.backupRoot, { recursive: true })
+  const name = backupName(createdAt)
+  const partial = path.join(options.backupRoot, `.partial-${name}-${process.pid}`)
+  await rm(partial, { recursive: true, force: true })
+  await mkdir(partial)
+  try {
+    // The database first, then the files: an upload added meanwhile is an orphan file in the backup,
+    // never a row pointing at a file the backup lacks (uploads are written before their row).
+    const databaseFile = database.kind === 'postgres' ? 'database.pgdump' : 'database.pglite.tar.gz'
+    log(`database (${database.kind === 'postgres' ? 'PostgreSQL, pg_dump' : `PGlite ${database.dataDir}`})…`)
+    const described =
+      database.kind === 'postgres'
+        ? await dumpPostgres(database.url, path.join(partial, databaseFile))
+        : await dumpPglite(database.dataDir, path.join(partial, databaseFile))
+    const databasePart: DatabasePart = { ...(await describePart(partial, databaseFile)), ...described }
+    log(`uploads (${options.uploadDir})…`)
+    const uploads = await folderPart(options.uploadDir, partial, 'uploads.tar.gz')
+    log(`recordings (${options.recordingsDir})…`)
+    const recordings = await folderPart(options.recordingsDir, partial, 'recordings.tar.gz')
+
+    const manifest: Manifest = {
+      format: FORMAT,
+      formatVersion: FORMAT_VERSION,
+      createdAt: createdAt.toISOString(),
+      app: { version: packageVersion(), commit: await gitCommit() },
+      database: databasePart,
+      uploads: uploads.part,
+      recordings: recordings.part,
+      durationMs: Math.round(performance.now() - started),
+    }
+    await writeManifest(partial, manifest)
+
+    let finalName = name
+    for (
+      let n = 2;
+      await stat(path.join(options.backupRoot, finalName)).then(
+        () => true,
+        () => false,
+      );
+      n += 1
+    ) {
+      finalName = `${name}-${n}`
+    }
+    const dir = path.join(options.backupRoot, finalName)
+    await rename(partial, dir)
+
+    const removed: string[] = []
+    if (options.keep !== undefined) {
+      const all = await listBackups(options.backupRoot)
+      for (const old of all.slice(0, Math.max(0, all.length - options.keep))) {
+        await rm(path.join(options.backupRoot, old), { recursive: true, force: true })
+        removed.push(old)
+      }
+    }
+    return { dir, manifest, removed, skipped: [...uploads.stats.skipped, ...recordings.stats.skipped] }
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true })
+    throw error
+  }
+}

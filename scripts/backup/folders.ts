@@ -1,0 +1,159 @@
+// The upload and recording folders as tar.gz parts (npm `tar`: entries can be checked one by one in
+// JavaScript before anything is written, which system tar's text listing does not allow reliably).
+import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { create, extract, list, type ReadEntry } from 'tar'
+import { BackupError } from './errors.ts'
+
+export type FolderStats = { files: number; contentBytes: number; skipped: string[] }
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT'
+
+/** Regular files (count and bytes) under `dir`; symbolic links and special files are skipped, and named. */
+export async function folderStats(dir: string): Promise<FolderStats> {
+  const stats: FolderStats = { files: 0, contentBytes: 0, skipped: [] }
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if (isMissing(error)) return []
+    throw error
+  })
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    if (!entry.isFile()) {
+      stats.skipped.push(path.relative(dir, full))
+      continue
+    }
+    stats.files += 1
+    stats.contentBytes += (await lstat(full)).size
+  }
+  return stats
+}
+
+// An empty tar is two zero blocks; written by hand because `tar` refuses an archive of nothing.
+const EMPTY_TAR_GZ = gzipSync(Buffer.alloc(1024))
+
+/** Packs `dir` (missing = empty) into `archive`: regular files and folders only, no owners (portable). */
+export async function packFolder(dir: string, archive: string): Promise<FolderStats> {
+  const stats = await folderStats(dir)
+  const exists = await lstat(dir).then(
+    (s) => s.isDirectory(),
+    (error: unknown) => {
+      if (isMissing(error)) return false
+      throw error
+    },
+  )
+  if (!exists) {
+    await writeFile(archive, EMPTY_TAR_GZ)
+    return stats
+  }
+  await create(
+    {
+      gzip: true,
+      file: archive,
+      cwd: dir,
+      portable: true,
+      filter: (_path, entry) => ('isFile' in entry ? entry.isFile() || entry.isDirectory() : true),
+    },
+    ['.'],
+  )
+  return stats
+}
+
+const SAFE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory'])
+
+/** Why an archive entry must not be extracted (escapes the folder, links, devices), or null when it is safe. */
+export function unsafeEntry(entry: Pick<ReadEntry, 'path' | 'type'>): string | null {
+  const name = entry.path
+  if (!SAFE_TYPES.has(entry.type)) return `"${name}" is a ${entry.type} (only files and folders are restored)`
+  if (name.includes('\0') || name.includes('\\')) return `"${name}" has a NUL or backslash in its name`
+  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return `"${name}" is an absolute path`
+  if (name.split('/').includes('..')) return `"${name}" climbs out of the folder (..)`
+  return null
+}
+
+/**
+ * Reads the whole archive before anything is extracted: any unsafe entry or a damaged stream refuses
+ * the backup; returns what extracting it would write.
+ */
+export async function inspectArchive(archive: string): Promise<{ files: number; contentBytes: number }> {
+  const found = { files: 0, contentBytes: 0 }
+  const refusals: string[] = []
+  try {
+    await list({
+      file: archive,
+      strict: true,
+      onReadEntry: (entry) => {
+        const reason = unsafeEntry(entry)
+        if (reason !== null) refusals.push(reason)
+        if (entry.type !== 'Directory') {
+          found.files += 1
+          found.contentBytes += entry.size
+        }
+      },
+    })
+  } catch (error) {
+    throw new BackupError('bad-backup', `${path.basename(archive)} cannot be read (${(error as Error).message}); nothing was restored`, { cause: error })
+  }
+  if (refusals.length > 0) throw new BackupError('bad-backup', `${path.basename(archive)} is unsafe: ${refusals.join('; ')}; nothing was restored`)
+  return found
+}
+
+/** A folder that is missing or empty can be restored into without --force. */
+export async function isEmptyOrMissing(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length === 0
+  } catch (error) {
+    if (isMissing(error)) return true
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new BackupError('usage', `${dir} is a file, not a folder`)
+    throw error
+  }
+}
+
+/**
+ * Puts a fully prepared `staging` folder (a sibling of `target`, so renames stay on one disk) in place
+ * of `target`; a non-empty target is replaced only when forced.
+ */
+export async function replaceFolder(staging: string, target: string, force: boolean): Promise<void> {
+  if (!(await isEmptyOrMissing(target))) {
+    if (!force) throw new BackupError('not-empty', `${target} is not empty: pass --force to replace it`)
+    const aside = `${target}.replaced-${process.pid}`
+    await rm(aside, { recursive: true, force: true })
+    await rename(target, aside)
+    await rename(staging, target)
+    await rm(aside, { recursive: true, force: true })
+    return
+  }
+  await rmdir(target).catch((error: unknown) => {
+    if (!isMissing(error)) throw error
+  })
+  await mkdir(path.dirname(target), { recursive: true })
+  await rename(staging, target)
+}
+
+/** Extracts an inspected archive next to `target`, checks it against the manifest, then swaps it in. */
+export async function restoreFolder(archive: string, target: string, expected: { files: number; contentBytes: number }, force: boolean): Promise<void> {
+  const staging = `${target}.restoring-${process.pid}`
+  await rm(staging, { recursive: true, force: true })
+  await mkdir(staging, { recursive: true })
+  try {
+    await extract({
+      file: archive,
+      cwd: staging,
+      strict: true,
+      preserveOwner: false,
+      // inspectArchive refused the archive already if this would drop anything; the filter is the belt.
+      filter: (_path, entry) => !('type' in entry) || unsafeEntry(entry) === null,
+    })
+    const restored = await folderStats(staging)
+    if (restored.files !== expected.files || restored.contentBytes !== expected.contentBytes) {
+      throw new BackupError(
+        'verify',
+        `${target}: extracted ${restored.files} files (${restored.contentBytes} bytes), the manifest says ${expected.files} (${expected.contentBytes} bytes)`,
+      )
+    }
+    await replaceFolder(staging, target, force)
+  } finally {
+    await rm(staging, { recursive: true, force: true })
+  }
+}
