@@ -62,7 +62,8 @@ const boundaries = [
   ...layer('app/utils', [noServerFolder, onlyAppLayers(['utils', 'lib', 'domain'], 'app/utils')]),
   ...layer('app/locales', [noServerFolder, onlyAppLayers(['locales'], 'Locales')]),
   ...layer('server/realtime', [onlyAppLayers(['domain', 'protocol', 'lib', 'utils'], 'The socket gateway')], {
-    besides: ['media', 'recording', 'restream'],
+    // operations: the metrics hooks (server/operations/metrics.ts).
+    besides: ['media', 'recording', 'restream', 'operations'],
     atRoot: ['app'],
   }),
   // Restream: the recorder's encode out to RTMP publishers; destinations and uptime through the domain. No sockets.

@@ -3,7 +3,6 @@ import express, { type Express } from 'express'
 import { pinoHttp } from 'pino-http'
 import type { ServerBuild } from 'react-router'
 import type { ViteDevServer } from 'vite'
-import { getPrisma } from '../app/domain/db.server.ts'
 import { embedFrameAncestors } from '../app/domain/exporters/embed-ancestors.server.ts'
 import { loadContextWithNonce } from '../app/utils/csp.server.ts'
 import { getEnv, type TrustProxy } from '../app/utils/env.server.ts'
@@ -17,6 +16,7 @@ import { limitRequestBody } from './body-limit.ts'
 import { mountRecordingFiles } from './recording/media-files.ts'
 import type { IngestService } from './ingest/service.ts'
 import { mountWhip } from './ingest/whip-http.ts'
+import { createOperations, mountOperations, type Operations, PROBE_PATHS } from './operations/index.ts'
 import { cspNonce, noStoreWhenSignedIn, permissionsPolicy, securityHeaders } from './security.ts'
 
 type AppOptions = ({ mode: 'production'; build: ServerBuild; clientDir: string } | { mode: 'development'; vite: ViteDevServer }) & {
@@ -24,6 +24,8 @@ type AppOptions = ({ mode: 'production'; build: ServerBuild; clientDir: string }
   trustProxy?: TrustProxy
   /** Encoder ingest (WHIP); created after the app, with the media layer (null: not served). */
   ingest?: () => IngestService | null
+  /** Health probes and metrics (default: the database check and this process's metrics). */
+  operations?: Operations
 }
 
 /** Where a form may lead besides our origin: Stripe Checkout (or the local fake) after a redirect. */
@@ -37,6 +39,9 @@ function checkoutOrigins(): string[] {
 export function createExpressApp(options: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
+  const operations = options.operations ?? createOperations()
+  // First, so every request's time is measured, whoever answers it.
+  app.use(operations.metrics.httpMiddleware())
   // Only the configured hops or proxy addresses: "trust everything" would key rate limits on a header
   // any client can write.
   app.set('trust proxy', options.trustProxy ?? getEnv().TRUST_PROXY)
@@ -52,16 +57,8 @@ export function createExpressApp(options: AppOptions): Express {
   )
   app.use(permissionsPolicy())
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const prisma = await getPrisma()
-      await prisma.$queryRaw`SELECT 1`
-      res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) })
-    } catch (error) {
-      getLogger().error({ err: error }, 'health check failed')
-      res.status(503).json({ status: 'error' })
-    }
-  })
+  // Liveness, readiness (also at /healthz) and /metrics; before the access log, which ignores them.
+  mountOperations(app, operations)
 
   // Stripe signs the raw body: this route must come before any body parser and before React Router.
   mountStripeWebhook(app)
@@ -101,7 +98,7 @@ export function createExpressApp(options: AppOptions): Express {
   app.use(
     pinoHttp({
       logger: getLogger(),
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => PROBE_PATHS.has(req.url.split('?')[0] ?? '') },
       // Reset and invitation links carry their token in the path (and redirects in Location): never into the access log.
       serializers: { req: redactLoggedRequest, res: redactLoggedResponse },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),

@@ -12,6 +12,7 @@ import { getEnv } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
 import { createExpressApp } from './app.ts'
 import { createMediaLayer } from './media-setup.ts'
+import { createOperations, watchServices } from './operations/index.ts'
 import { IngestService } from './ingest/service.ts'
 import { RtmpIngest } from './ingest/rtmp.ts'
 import { createRecordingService } from './recording/setup.ts'
@@ -36,6 +37,8 @@ try {
   process.exit(1)
 }
 
+// Probes and metrics; the media, realtime and pipeline checks join once those exist (watchServices below).
+const operations = createOperations()
 let app
 // Encoder ingest (WHIP here, RTMP below) needs the media layer, which starts after the app is built.
 let ingest: IngestService | null = null
@@ -44,12 +47,12 @@ let closeVite: (() => Promise<void>) | undefined
 if (env.NODE_ENV !== 'development') {
   const buildDir = path.resolve('build')
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
-  app = createExpressApp({ mode: 'production', build, clientDir: path.join(buildDir, 'client'), ingest: () => ingest })
+  app = createExpressApp({ mode: 'production', build, clientDir: path.join(buildDir, 'client'), ingest: () => ingest, operations })
 } else {
   const { createServer: createViteServer } = await import('vite')
   const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' })
   closeVite = () => vite.close()
-  app = createExpressApp({ mode: 'development', vite, ingest: () => ingest })
+  app = createExpressApp({ mode: 'development', vite, ingest: () => ingest, operations })
 }
 
 const httpServer = createServer(app)
@@ -81,6 +84,7 @@ const rtmpIngest = env.RTMP_INGEST_PORT
 const realtime = await createRealtimeServer(httpServer, {
   media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1', recordings, restreams },
 })
+watchServices(operations, { media, realtime, recordings, restreams })
 
 await new Promise<void>((resolve, reject) => {
   httpServer.once('error', reject)

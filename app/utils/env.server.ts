@@ -111,6 +111,11 @@ const EnvSchema = z
     RESTREAM_HEIGHT: z.enum(['720', '1080']).default('720').transform(Number),
     /// "true" lets restream destinations point at loopback/private addresses (tests, a studio's own RTMP relay)
     RESTREAM_ALLOW_PRIVATE_HOSTS: z.enum(['true', 'false']).default('false'),
+    /// Bearer token of GET /metrics (Prometheus), at least 16 characters; unset: /metrics answers 404
+    METRICS_TOKEN: z
+      .union([z.literal(''), z.string().min(16, 'METRICS_TOKEN must be at least 16 characters')])
+      .optional()
+      .transform((value) => value || undefined),
     /// Port of Vite's HMR websocket in development (allowed by the CSP)
     HMR_PORT: z.coerce.number().int().min(0).max(65_535).default(24_678),
   })

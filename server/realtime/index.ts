@@ -71,6 +71,8 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
 
   return {
     io,
+    /** The Redis adapter's connections (none without Redis), for the readiness check. */
+    redisClients: cluster?.clients ?? [],
     async close() {
       stopIdentityWatch()
       live.close()

@@ -13,6 +13,7 @@ import { pinHandlers } from './live-handlers/pins.ts'
 import { countViewers, presenceHandlers } from './live-handlers/presence.ts'
 import { reactions } from './live-handlers/reactions.ts'
 import { LIVE_REFUSALS } from './live-handlers/refusals.ts'
+import { getMetrics } from '../operations/metrics.ts'
 import { RoomBatcher } from './room-batcher.ts'
 
 // Per-identity chat limit: a burst of 5 messages, then one every 2 s on average. In a cluster it is kept
@@ -35,11 +36,15 @@ export function registerLiveNamespace(
   // pending chat so viewers never see a removal or a pin before the message it refers to.
   const chat = new RoomBatcher<ChatMessageView>({
     roomSize: (name) => nsp.adapter.rooms.get(name)?.size ?? 0,
-    send: (name, messages) => nsp.to(name).emit('chat:messages', { messages }),
+    send: (name, messages) => {
+      nsp.to(name).emit('chat:messages', { messages })
+      getMetrics().chatDelivered(messages.length, nsp.adapter.rooms.get(name)?.size ?? 0)
+    },
     maxWindowMs: getEnv().LIVE_CHAT_BATCH_MAX_MS,
     onError: (error, name) => logger.error({ err: error, room: name }, 'chat broadcast failed'),
   })
   const context = createLiveContext(nsp, { chat, chatLimiter: createSharedLimiter(CHAT_LIMIT, options.redis), cluster: options.redis !== undefined, logger })
+  const unwatchChatQueue = getMetrics().watchQueue('chat-batch', () => chat.pendingItems())
   const reacting = reactions(context)
   const stopViewerCounts = countViewers(context, logger)
 
@@ -71,6 +76,7 @@ export function registerLiveNamespace(
     },
     close() {
       chat.close()
+      unwatchChatQueue()
       reacting.stop()
       stopViewerCounts()
     },

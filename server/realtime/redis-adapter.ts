@@ -16,6 +16,8 @@ export async function createRedisClients(url: string): Promise<{
   commands: RedisCommandClient
   attach: (io: Server, options?: { key?: string | undefined }) => void
   close: () => Promise<void>
+  /** The connections, for the readiness check (server/operations). */
+  clients: Array<{ role: string; client: RedisCommandClient; subscriber?: boolean }>
 }> {
   const publisher = createRedisClient(url, 'socket.io adapter (publish)')
   const subscriber = createRedisClient(url, 'socket.io adapter (subscribe)')
@@ -35,5 +37,9 @@ export async function createRedisClients(url: string): Promise<{
     close: async () => {
       await Promise.allSettled([closeRedisClient(publisher), closeRedisClient(subscriber)])
     },
+    clients: [
+      { role: 'adapter-publish', client: publisher },
+      { role: 'adapter-subscribe', client: subscriber, subscriber: true },
+    ],
   }
 }

@@ -54,6 +54,13 @@ export class RoomBatcher<T> {
     this.rooms.set(room, { items: [item], timer: { kind: 'immediate', handle: setImmediate(() => this.flush(room)) } })
   }
 
+  /** Messages waiting for their room's next flush, over all rooms (the operations metrics' queue depth). */
+  pendingItems(): number {
+    let items = 0
+    for (const pending of this.rooms.values()) items += pending.items.length
+    return items
+  }
+
   /** Sends what is pending now, e.g. before an event that must reach viewers after these items. */
   flush(room: string): void {
     const pending = this.rooms.get(room)

@@ -67,6 +67,11 @@ export class RecordingService extends EventEmitter<{ state: [StateChange] }> {
     return this.#recorders.get(sessionId)?.ffmpegPid ?? null
   }
 
+  /** The state of each encode running on this process (the operations metrics). */
+  encodeStates(): Array<RecordingState['state']> {
+    return [...this.#recorders.values()].map((recorder) => recorder.state.state)
+  }
+
   stateOf(sessionId: string): RecordingState {
     if (this.#streamOnly.has(sessionId)) return this.#off.get(sessionId) ?? { state: 'off' }
     return this.#recorders.get(sessionId)?.state ?? this.#off.get(sessionId) ?? { state: 'off' }

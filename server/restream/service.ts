@@ -8,7 +8,7 @@ import {
   runProgress,
   startRun,
 } from '../../app/domain/restream/destinations.server.ts'
-import type { RestreamStatus } from '../../app/protocol/media.ts'
+import type { RestreamDestinationState, RestreamStatus } from '../../app/protocol/media.ts'
 import type { Room } from '../media/index.ts'
 import type { PublisherTiming, RunRecords } from './publisher.ts'
 import { type EncodeSource, type RestreamerOptions, SessionRestreamer } from './restreamer.ts'
@@ -47,6 +47,11 @@ export class RestreamService extends EventEmitter<{ status: [StatusChange] }> {
 
   statusOf(sessionId: string): RestreamStatus {
     return this.#restreamers.get(sessionId)?.restreamer.status ?? { destinations: [] }
+  }
+
+  /** The state of every destination of this process's live showcases (the operations metrics). */
+  destinationStates(): Array<RestreamDestinationState['state']> {
+    return [...this.#restreamers.values()].flatMap(({ restreamer }) => restreamer.status.destinations.map((destination) => destination.status.state))
   }
 
   /** The running restreamer of a showcase (tests and the benchmark). */

@@ -25,6 +25,11 @@ export async function queueEmail(db: Db, email: OutgoingEmail): Promise<string> 
   return row.id
 }
 
+/** Mail not delivered yet (queued, or failed and kept with its error): the outbox's depth, for the metrics. */
+export async function countUnsentEmails(): Promise<number> {
+  return (await getPrisma()).emailOutbox.count({ where: { sentAt: null } })
+}
+
 /** Sends queued mail. Failures stay in the outbox with their error, for a retry. */
 export async function deliverQueuedEmails(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return

@@ -113,6 +113,12 @@ async function drain(queue: CutQueue): Promise<void> {
   }
 }
 
+/** Cuts waiting or running in this process (the operations metrics' queue depth). */
+export function clipQueueDepth(): number {
+  const queue = queueState()
+  return queue.pending.length + (queue.running ? 1 : 0)
+}
+
 /** Resolves when this process has no cut running or waiting (tests, graceful shutdown). */
 export async function clipQueueIdle(): Promise<void> {
   const queue = queueState()

@@ -2,6 +2,7 @@ import { isChatMessageTooLong, participantRef, postChatMessage, strongestSanctio
 import { removeMessage } from '../../../app/domain/live/moderation.server.ts'
 import { identityKey, type RoomIdentity } from '../../../app/domain/live/room-identity.ts'
 import { CHAT_MAX_LENGTH } from '../../../app/protocol/live.ts'
+import { getMetrics } from '../../operations/metrics.ts'
 import { ProtocolError, spend } from '../gateway/index.ts'
 import { actorId, type LiveContext, type LiveHandlers, liveRoomName } from './context.ts'
 import { LIVE_REFUSALS } from './refusals.ts'
@@ -36,6 +37,7 @@ export function chatHandlers(context: LiveContext): LiveHandlers {
         throw new ProtocolError(rejection.code, REJECTIONS[rejection.code] ?? rejection.code, 'retryAfterMs' in rejection ? rejection.retryAfterMs : undefined)
       }
       chat.push(liveRoomName(input.sessionId), result.message)
+      getMetrics().chatAccepted()
       return { message: result.message }
     },
 

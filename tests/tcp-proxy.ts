@@ -1,0 +1,60 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * A loopback TCP proxy to a real service (PostgreSQL, Redis) that a test can cut and restore: cut()
+ * drops every open connection and refuses new ones (the port stays the same), restore() accepts again.
+ * For outage tests without stopping the shared service.
+ */
+export class TcpProxy {
+  readonly #sockets = new Set<Socket>()
+  #server: Server | null = null
+
+  private constructor(
+    readonly target: { host: string; port: number },
+    public port: number,
+  ) {}
+
+  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+    const proxy = new TcpProxy(target, 0)
+    await proxy.restore()
+    return proxy
+  }
+
+  /** The target URL with its host and port replaced by the proxy's. */
+  rewrite(url: string): string {
+    const parsed = new URL(url)
+    parsed.hostname = '127.0.0.1'
+    parsed.port = String(this.port)
+    return parsed.toString()
+  }
+
+  async restore(): Promise<void> {
+    if (this.#server) return
+    const server = createServer((client) => {
+      const upstream = createConnection(this.target)
+      for (const socket of [client, upstream]) {
+        this.#sockets.add(socket)
+        socket.once('close', () => this.#sockets.delete(socket))
+        socket.on('error', () => {
+          client.destroy()
+          upstream.destroy()
+        })
+      }
+      client.pipe(upstream).pipe(client)
+    })
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(this.port, '127.0.0.1', resolve)
+    })
+    this.port = (server.address() as AddressInfo).port
+    this.#server = server
+  }
+
+  async cut(): Promise<void> {
+    const server = this.#server
+    this.#server = null
+    for (const socket of this.#sockets) socket.destroy()
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}
