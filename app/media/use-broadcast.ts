@@ -3,12 +3,14 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RecordingState, RestreamStatus, SessionStatus } from '~/protocol/media'
 import { deviceFailure, listMediaDevices, openCamera, openMicrophone, openScreen, type DeviceFailure, type DeviceOption } from './local-media'
 import { isSessionOver, MediaSession, MediaSessionClosedError } from './media-session'
-import { request, type MediaRequestError } from './signalling'
+import { isTransientMediaFailure, request, type MediaRequestError } from './signalling'
+import { studioRejoin } from './studio-rejoin'
 import { useMediaSocket } from './use-media-socket'
 
 /**
  * preview: camera on, not broadcasting · connecting: going live · live · reconnecting: the
- * connection or the media server dropped · resumable: back online, one click to broadcast again ·
+ * connection or the media server dropped (a page that was broadcasting resumes by itself) · resumable: live,
+ * but this page was not broadcasting it (opened or reloaded mid-show): one click to broadcast ·
  * ended.
  */
 export type StudioPhase = 'preview' | 'connecting' | 'live' | 'reconnecting' | 'resumable' | 'ended'
@@ -161,12 +163,12 @@ export function useBroadcast(sessionId: string, { source = 'camera' }: { source?
     patch({ phase: 'live', error: null })
   }, [closeMedia, patch])
 
-  // Join as host at every connection; after a worker reset the broadcast resumes by itself.
+  // Join as host at every connection; a page that was broadcasting resumes by itself after a worker reset,
+  // a network drop or a server restart (studio-rejoin.ts).
   useEffect(() => {
     if (!socket || epoch === 0) return
     const joining = new MediaSession(socket, sessionId, 'host')
     session.current = joining
-    const autoResume = resets > 0 && broadcasting.current
     const onStatus = ({ status }: { status: SessionStatus }) => patch({ status, ...(status === 'ENDED' ? { phase: 'ended' as const } : {}) })
     const onViewers = ({ count }: { count: number }) => patch({ viewerCount: count })
     const onRecording = (recording: RecordingState) => patch({ recording })
@@ -195,16 +197,17 @@ export function useBroadcast(sessionId: string, { source = 'camera' }: { source?
       const ready = await joining.ready()
       joinedRef.current = true
       patch({ viewerCount: ready.viewerCount, joined: true })
-      if (joined.status !== 'LIVE') patch({ phase: 'preview' })
-      else if (encoderRef.current) patch({ phase: 'live' })
-      else if (autoResume) {
+      // Read now, not when this join started: the socket may have dropped while the join was under way.
+      const next = studioRejoin(joined.status, { encoder: encoderRef.current, wasBroadcasting: broadcasting.current })
+      if (next === 'publish') {
         patch({ phase: 'connecting' })
         await publish()
-      } else patch({ phase: 'resumable' })
+      } else patch({ phase: next })
     })().catch((error: unknown) => {
       if (joining.closed) return
       const failure = error as MediaRequestError
-      if (failure.code === 'restarting' || failure.code === 'timeout') {
+      // As the viewers do (mediaRecovery): a restarting worker, a lost answer or a dropped socket is not the host's problem.
+      if (isTransientMediaFailure(failure)) {
         setTimeout(() => !joining.closed && setResets((value) => value + 1), 1000)
         patch({ phase: 'reconnecting' })
       } else patch({ error: studioError(failure) })

@@ -36,7 +36,7 @@ function MessageItem({ message, room, canModerate, isPinned }: { message: ChatMe
   const { t } = useTranslation()
   const own = room.state.you?.key === (message.author.kind === 'user' ? `u:${message.author.id}` : `g:${message.author.key}`)
   return (
-    <li className="group rounded-md px-2 py-1 hover:bg-slate-50" data-testid="chat-message">
+    <li className="group rounded-md px-2 py-1 hover:bg-slate-50" data-testid="chat-message" data-message-id={message.id}>
       <ChatMessageText message={message} />
       {canModerate ? (
         <div className="mt-0.5 flex flex-wrap gap-2 text-xs" aria-label={t('liveRoom.moderate', { name: message.author.name })}>
