@@ -76,11 +76,12 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   if (database.kind === 'pglite' && database.dataDir === 'memory://')
     throw new BackupError('usage', 'An in-memory PGlite (memory://) has nothing on disk to back up')
 
-  await mkdir(options.backupRoot, { recursive: true })
+  // Backups hold password hashes and personal data: readable by the backing-up user only.
+  await mkdir(options.backupRoot, { recursive: true, mode: 0o700 })
   const name = backupName(createdAt)
   const partial = path.join(options.backupRoot, `.partial-${name}-${process.pid}`)
   await rm(partial, { recursive: true, force: true })
-  await mkdir(partial)
+  await mkdir(partial, { mode: 0o700 })
   try {
     // The database first, then the files: an upload added meanwhile is an orphan file in the backup,
     // never a row pointing at a file the backup lacks (uploads are written before their row).

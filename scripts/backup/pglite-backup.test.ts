@@ -1,7 +1,7 @@
 // Backup and restore on the embedded default (PGlite folders on disk), with real upload and recording
 // files: restore into a fresh folder and the app serves the same data; damaged, forged or hostile
 // backups are refused before anything is written; data is replaced only with force.
-import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -73,6 +73,8 @@ describe('backup of a PGlite deployment', () => {
   it('writes one timestamped folder with the database, both folders and a manifest of what they hold', async () => {
     expect(path.basename(backupDir)).toMatch(/^\d{8}T\d{6}Z$/)
     expect((await readdir(backupDir)).sort()).toEqual(['database.pglite.tar.gz', MANIFEST_FILE, 'recordings.tar.gz', 'uploads.tar.gz'])
+    // Password hashes and personal data inside: the folder is its owner's only.
+    expect((await stat(backupDir)).mode & 0o777).toBe(0o700)
     expect(manifest.database.kind).toBe('pglite')
     expect(manifest.database.migration).toMatch(/^\d{14}_/)
     // The seed's own counts, not ours: the manifest saw the data the seed wrote.

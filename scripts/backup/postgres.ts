@@ -153,14 +153,18 @@ export async function checkPostgresTarget(url: string, force: boolean): Promise<
   return state
 }
 
-async function createMissingDatabase(url: string): Promise<void> {
+/** Runs one statement about the database of `url` from the server's maintenance database. */
+async function onMaintenanceDatabase(url: string, statement: (quotedName: string) => string): Promise<void> {
   const parsed = new URL(url)
   const name = decodeURIComponent(parsed.pathname.slice(1))
   parsed.pathname = '/postgres'
   await withClient(parsed.toString(), async (client) => {
-    await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`)
+    await client.query(statement(`"${name.replaceAll('"', '""')}"`))
   })
 }
+
+const createMissingDatabase = (url: string) => onMaintenanceDatabase(url, (name) => `CREATE DATABASE ${name}`)
+const dropDatabase = (url: string) => onMaintenanceDatabase(url, (name) => `DROP DATABASE IF EXISTS ${name}`)
 
 /**
  * Restores `file` into `url` in one transaction (a failure leaves the target as it was), then checks
@@ -184,7 +188,13 @@ export async function restorePostgres(file: string, url: string, part: DatabaseP
   if (!state.exists) await createMissingDatabase(url)
   const args = ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', '--no-password', `--dbname=${dbname}`]
   if (force && state.relations > 0) args.push('--clean', '--if-exists')
-  await run('pg_restore', [...args, file], env)
+  try {
+    await run('pg_restore', [...args, file], env)
+  } catch (error) {
+    // The transaction rolled back; a database this restore created goes too, so the target is as it was.
+    if (!state.exists) await dropDatabase(url).catch(() => undefined)
+    throw error
+  }
   const restored = await withClient(url, (client) => countRows(queryOf(client), schemaOf(url)))
   const problems = compareCounts(part.tables, restored)
   if (problems.length > 0) throw new BackupError('verify', `The restored database does not match the backup: ${problems.join('; ')}`)
