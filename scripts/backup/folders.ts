@@ -1,8 +1,8 @@
 // The upload and recording folders as tar.gz parts (npm `tar`: entries can be checked one by one in
 // JavaScript before anything is written, which system tar's text listing does not allow reliably).
-import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, rename, rm, rmdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { create, extract, list, type ReadEntry } from 'tar'
 import { BackupError } from './errors.ts'
 
@@ -30,33 +30,35 @@ export async function folderStats(dir: string): Promise<FolderStats> {
   return stats
 }
 
-// An empty tar is two zero blocks; written by hand because `tar` refuses an archive of nothing.
-const EMPTY_TAR_GZ = gzipSync(Buffer.alloc(1024))
-
 /** Packs `dir` (missing = empty) into `archive`: regular files and folders only, no owners (portable). */
 export async function packFolder(dir: string, archive: string): Promise<FolderStats> {
   const stats = await folderStats(dir)
   const exists = await lstat(dir).then(
-    (s) => s.isDirectory(),
+    (s) => {
+      if (!s.isDirectory()) throw new BackupError('usage', `${dir} is not a folder`)
+      return true
+    },
     (error: unknown) => {
       if (isMissing(error)) return false
       throw error
     },
   )
-  if (!exists) {
-    await writeFile(archive, EMPTY_TAR_GZ)
-    return stats
+  // A folder the app has not created yet is archived as an empty one, so every backup has both parts.
+  const root = exists ? dir : await mkdtemp(path.join(tmpdir(), 'tradecast-empty-'))
+  try {
+    await create(
+      {
+        gzip: true,
+        file: archive,
+        cwd: root,
+        portable: true,
+        filter: (_path, entry) => ('isFile' in entry ? entry.isFile() || entry.isDirectory() : true),
+      },
+      ['.'],
+    )
+  } finally {
+    if (!exists) await rm(root, { recursive: true, force: true })
   }
-  await create(
-    {
-      gzip: true,
-      file: archive,
-      cwd: dir,
-      portable: true,
-      filter: (_path, entry) => ('isFile' in entry ? entry.isFile() || entry.isDirectory() : true),
-    },
-    ['.'],
-  )
   return stats
 }
 

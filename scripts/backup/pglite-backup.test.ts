@@ -99,6 +99,21 @@ describe('backup of a PGlite deployment', () => {
     expect(await readdir(path.join(tmp, 'busy-backups'))).toEqual([])
   })
 
+  it('backs up a deployment whose upload and recording folders do not exist yet; restore gives empty ones', async () => {
+    const result = await createBackup({
+      backupRoot: path.join(tmp, 'no-files-backups'),
+      database: { kind: 'pglite', dataDir: source.pglite },
+      uploadDir: path.join(tmp, 'never-uploads'),
+      recordingsDir: path.join(tmp, 'never-recordings'),
+    })
+    expect(result.manifest.uploads).toMatchObject({ files: 0, contentBytes: 0 })
+    const target = targetsIn('no-files')
+    await restoreBackup({ backupDir: result.dir, ...target, force: false })
+    expect(await readdir(target.uploadDir)).toEqual([])
+    expect(await readdir(target.recordingsDir)).toEqual([])
+    expect(await countsOf(target.database.dataDir)).toEqual(manifest.database.tables)
+  }, 60_000)
+
   it('keeps only the newest backups when asked', async () => {
     const root = path.join(tmp, 'rotated')
     const times = ['2026-12-01T02:00:00Z', '2026-12-02T02:00:00Z', '2026-12-03T02:00:00Z']
