@@ -22,6 +22,11 @@ export type WebRtcViewerOptions = {
   baseUrl: string
   sessionId: string
   count: number
+  /**
+   * Number of this fleet's first viewer (default 0). Fleets started one after another against one server
+   * (a ramp) give each a different range, so their source addresses do not overlap.
+   */
+  firstIndex?: number
   /** New viewers per second (default 50). */
   rampPerSecond?: number
   /** Cookie header per viewer (a signed-in buyer); default none: each connection is minted a guest. */
@@ -273,7 +278,8 @@ export function startWebRtcViewers(options: WebRtcViewerOptions): WebRtcViewers 
   }, TICK_MS)
 
   const ready = (async () => {
-    for (let index = 0; index < options.count && !lifecycle.closed; index++) {
+    const first = options.firstIndex ?? 0
+    for (let index = first; index < first + options.count && !lifecycle.closed; index++) {
       const viewer = new WebRtcViewer(index, {
         baseUrl: options.baseUrl,
         sessionId: options.sessionId,
