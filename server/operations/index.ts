@@ -50,6 +50,9 @@ export function watchServices(operations: Operations, services: ServedServices):
   readiness.register(mediaWorkersCheck(services.media.pool))
   readiness.register(recordingCheck(services.recordings))
   if (getEnv().REDIS_URL) {
+    // Opened now (it is otherwise made by the first rate-limited request), so the first probe does not
+    // find it still connecting and report a Redis outage that is not one.
+    getSharedRedis()
     readiness.register(redisCheck(() => [...services.realtime.redisClients, { role: 'shared', client: getSharedRedis() }]))
   }
   metrics.watchMedia(services.media)
