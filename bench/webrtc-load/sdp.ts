@@ -41,7 +41,7 @@ export function receiveOffer(transport: TransportInfo, consumers: readonly Consu
       port: candidate.port,
       type: 'host',
     }))
-  const media = consumers.map((consumer, index) => {
+  const media: sdpTransform.MediaDescription[] = consumers.map((consumer, index) => {
     const { codecs, encodings = [], headerExtensions = [], rtcp } = consumer.rtpParameters
     const encoding = encodings[0]
     if (encoding?.ssrc === undefined) throw new Error(`consumer ${consumer.id} has no SSRC`)
@@ -55,7 +55,7 @@ export function receiveOffer(transport: TransportInfo, consumers: readonly Consu
       payloads: codecs.map((codec) => codec.payloadType).join(' '),
       connection: { version: 4, ip: '127.0.0.1' },
       mid: String(index),
-      direction: 'sendonly' as const,
+      direction: 'sendonly',
       iceUfrag: transport.iceParameters.usernameFragment,
       icePwd: transport.iceParameters.password,
       candidates,
