@@ -134,7 +134,8 @@ async function main() {
     http.close()
     await disconnectPrisma()
   }
-  process.once('SIGINT', () => void stop().finally(() => process.exit(130)))
+  // Interrupted: close the viewers, the host and the worker (a child process) before leaving.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(130)))
 
   try {
     const workerPids = layer.pool.pids()
