@@ -104,12 +104,14 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   else logger.info({ signal }, 'shutting down')
   stopReminders()
   stopReplayRetention()
-  // Sockets first (viewer spans close at this instant, stats are written), then the media workers.
-  await realtime.close()
-  // Running recording parts close cleanly (a show still live continues its recording after the restart).
+  // Recording parts first, while the show's media still flows: ffmpeg closes its last segment on SIGINT
+  // only when packets keep coming (with the rooms closed it waited for input until the 5 s SIGKILL).
+  // Destinations before the encode they read; a show still live records again after the restart.
   await restreams.close()
-  await rtmpIngest?.close()
   await recordings.close()
+  // Then the sockets (viewer spans close at this instant, stats are written), the encoders, the media workers.
+  await realtime.close()
+  await rtmpIngest?.close()
   ingest.close()
   media.close()
   await new Promise<void>((resolve) => {
