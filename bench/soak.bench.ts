@@ -1,6 +1,7 @@
 // Soak (issue 20): production server process(es) on a scratch PostgreSQL database with the demo seed,
 // one public showcase live from an RTMP encoder, 1,000 chat clients (a message every 30–120 s each,
-// all reading), 200 real WebRTC viewers (headless Chromium), the host pinning products, buyers sending
+// all reading), 200 real WebRTC viewers (bench/webrtc-load; SOAK_VIEWER_KIND=chromium: headless Chromium),
+// the host pinning products, buyers sending
 // RFQs and ordering free samples through the product page's forms. Reports errors, message loss
 // (every acked message received by every client, and in the database), p50/p99 delivery, the server's
 // RSS/heap, event-loop delay and CPU every 10 s with the slope after warm-up, and the machine.
@@ -22,6 +23,7 @@ const options: ScenarioOptions = {
   chatClients: Number(process.env.SOAK_CHAT_CLIENTS ?? 1000),
   chatIntervalS: { min: 30, max: 120 },
   viewers: Number(process.env.SOAK_VIEWERS ?? 200),
+  viewerKind: process.env.SOAK_VIEWER_KIND === 'chromium' ? 'chromium' : 'generator',
   viewersPerPage: Number(process.env.SOAK_VIEWERS_PER_PAGE ?? 50),
   proxyPostgres: false,
   proxyRedis: false,

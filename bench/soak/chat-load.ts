@@ -24,6 +24,7 @@ type Sent = {
   client: number
   state: 'pending' | 'acked' | 'refused' | 'no-ack'
   messageId?: string
+  refusal?: string
   /** One bit per client: who received it. */
   receivedBy: Uint8Array
 }
@@ -60,7 +61,6 @@ export class ChatLoad {
   private readonly connectedUntil: number[] = []
   private readonly sent: Sent[] = []
   private readonly timers = new Set<NodeJS.Timeout>()
-  private readonly refusals = new Map<string, number>()
   private readonly pending = new Set<Promise<void>>()
   private sending = false
   private duplicates = 0
@@ -160,8 +160,7 @@ export class ChatLoad {
           record.messageId = ack.message.id
         } else {
           record.state = 'refused'
-          const code = ack.error?.code ?? 'unknown'
-          this.refusals.set(code, (this.refusals.get(code) ?? 0) + 1)
+          record.refusal = ack.error?.code ?? 'unknown'
         }
       },
       () => {
@@ -219,7 +218,10 @@ export class ChatLoad {
       dropped: this.dropped,
       sent: messages.length,
       acked: messages.filter((s) => s.state === 'acked').length,
-      refused: Object.fromEntries(this.refusals),
+      refused: messages.reduce<Record<string, number>>((counts, m) => {
+        if (m.refusal) counts[m.refusal] = (counts[m.refusal] ?? 0) + 1
+        return counts
+      }, {}),
       noAck: messages.filter((s) => s.state === 'no-ack').length,
       expectedDeliveries: expected,
       missingDeliveries: missing,

@@ -10,6 +10,7 @@ import { LightSocketIoClient } from '../light-client.ts'
 import { describeMachine, percentile } from '../machine.ts'
 import { ChatLoad, type ChatReport } from './chat-load.ts'
 import { startChromiumViewers, type ViewerFleet } from './chromium-viewers.ts'
+import { startGeneratorViewers } from './generator-viewers.ts'
 import { ServerMonitor, slopePerMinute, type ServerSample } from './monitor.ts'
 import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.ts'
 import { TcpProxy } from './tcp-proxy.ts'
@@ -28,6 +29,8 @@ export type ScenarioOptions = {
   /** Each chat client sends a message every minS–maxS seconds. */
   chatIntervalS: { min: number; max: number }
   viewers: number
+  /** The real load generator (bench/webrtc-load), or Chromium pages of `viewersPerPage` (they join again after a worker died, as the app does). */
+  viewerKind: 'generator' | 'chromium'
   viewersPerPage: number
   /** Put a TCP proxy of the bench's own between the servers and PostgreSQL / Redis (for fault runs). */
   proxyPostgres: boolean
@@ -76,9 +79,9 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * An RTMP encoder (ffmpeg: 640x360 test picture at 30 fps, H.264 Main without B-frames, which the
- * ingest copies into the room, key frame every 2 s, AAC tone) that reconnects 2 s after its
- * connection ends, as OBS does by default.
+ * An RTMP encoder (ffmpeg: 640x360 test picture at 30 fps, H.264 High with B-frames as OBS sends by
+ * default, key frame every 2 s, AAC tone) that reconnects 2 s after its connection ends, as OBS does.
+ * The ingest transcodes High to VP8 for the room (the generator's viewers read VP8 key frames).
  */
 class ReconnectingEncoder {
   private child: ChildProcess | null = null
@@ -111,26 +114,7 @@ class ReconnectingEncoder {
           '-i',
           'sine=frequency=440',
         ],
-        ...[
-          '-c:v',
-          'libx264',
-          '-preset',
-          'veryfast',
-          '-tune',
-          'zerolatency',
-          '-profile:v',
-          'main',
-          '-bf',
-          '0',
-          '-g',
-          '60',
-          '-b:v',
-          '800k',
-          '-maxrate',
-          '800k',
-          '-bufsize',
-          '1600k',
-        ],
+        ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-bf', '2', '-g', '60', '-b:v', '800k', '-maxrate', '800k', '-bufsize', '1600k'],
         ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-t', String(this.seconds), '-f', 'flv', this.url],
       ],
       // Its error lines would carry the stream key: not printed.
@@ -268,7 +252,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       60_000,
     )
     probe.close()
-    log('encoder live (RTMP, H.264 copied into the room + audio)')
+    log('encoder live (RTMP H.264 High, transcoded to VP8 by the ingest, + audio)')
 
     // Sign-ins through the real form.
     const runNet = randomBytes(1)[0]!
@@ -299,15 +283,18 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     let viewers: ViewerFleet | null = null
     if (options.viewers > 0) {
       const started = performance.now()
-      viewers = await startChromiumViewers({
-        baseUrls: servers.map((s) => s.baseUrl),
-        sessionId: session.id,
-        count: options.viewers,
-        perPage: options.viewersPerPage,
-        mintCookie,
-        // 50 viewers per network (the server allows 100 media connections per network).
-        forwardedFor: (index) => `10.${runNet}.${100 + Math.floor(index / 50)}.${(index % 50) + 1}`,
-      })
+      viewers =
+        options.viewerKind === 'generator'
+          ? await startGeneratorViewers({ baseUrls: servers.map((s) => s.baseUrl), sessionId: session.id, count: options.viewers })
+          : await startChromiumViewers({
+              baseUrls: servers.map((s) => s.baseUrl),
+              sessionId: session.id,
+              count: options.viewers,
+              perPage: options.viewersPerPage,
+              mintCookie,
+              // 50 viewers per network (the server allows 100 media connections per network).
+              forwardedFor: (index) => `10.${runNet}.${100 + Math.floor(index / 50)}.${(index % 50) + 1}`,
+            })
       const fleet = viewers
       cleanups.push(() => fleet.close())
       await fleet.receiving()
@@ -417,7 +404,7 @@ export function printReport(title: string, options: ScenarioOptions, result: Sce
   console.log(`\n=== ${title} ===`)
   console.log(describeMachine())
   console.log(
-    `load: ${options.processes} server process(es), ${options.seconds} s, ${options.chatClients} chat clients (one message every ${options.chatIntervalS.min}–${options.chatIntervalS.max} s each), ${options.viewers} WebRTC viewers${result.viewers ? ` (${result.viewers.description})` : ''}, RTMP encoder 640x360 H.264 800 kbit/s + AAC, recording ${process.env.SOAK_RECORDING === '1' ? 'on' : 'off'}`,
+    `load: ${options.processes} server process(es), ${options.seconds} s, ${options.chatClients} chat clients (one message every ${options.chatIntervalS.min}–${options.chatIntervalS.max} s each), ${options.viewers} WebRTC viewers${result.viewers ? ` (${result.viewers.description})` : ''}, RTMP encoder 640x360 H.264 High 800 kbit/s + AAC (ingest transcodes to VP8), recording ${process.env.SOAK_RECORDING === '1' ? 'on' : 'off'}`,
   )
   const refused = Object.entries(chat.refused)
     .map(([code, n]) => `${code} ${n}`)
