@@ -84,6 +84,8 @@ export async function replacePart(backupDir: string, part: 'database' | 'uploads
   const manifest = await readManifestJson(backupDir)
   const file = path.join(backupDir, manifest[part].file)
   await writeFile(file, bytes)
-  manifest[part] = { ...manifest[part], bytes: bytes.length, sha256: await sha256OfFile(file) }
+  const described = { bytes: bytes.length, sha256: await sha256OfFile(file) }
+  if (part === 'database') manifest.database = { ...manifest.database, ...described }
+  else manifest[part] = { ...manifest[part], ...described }
   await writeFile(path.join(backupDir, MANIFEST_FILE), JSON.stringify(manifest))
 }

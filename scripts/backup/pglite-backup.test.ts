@@ -186,7 +186,8 @@ describe('restore of a PGlite backup', () => {
 
     const flipped = await copy('flipped')
     const uploads = await readFile(path.join(flipped, 'uploads.tar.gz'))
-    uploads[uploads.length >> 1] ^= 0xff
+    const middle = uploads.length >> 1
+    uploads.writeUInt8(uploads.readUInt8(middle) ^ 0xff, middle)
     await writeFile(path.join(flipped, 'uploads.tar.gz'), uploads)
     expect((await refused('bad-backup', restoreBackup({ backupDir: flipped, ...target, force: true }))).message).toContain('sha256')
 

@@ -127,7 +127,7 @@ describe.skipIf(!onPostgres)('backup and restore on PostgreSQL', () => {
     const corrupt = path.join(tmp, 'corrupt')
     await cp(backupDir, corrupt, { recursive: true })
     const dump = await readFile(path.join(corrupt, 'database.pgdump'))
-    dump[dump.length - 100] ^= 0xff
+    dump.writeUInt8(dump.readUInt8(dump.length - 100) ^ 0xff, dump.length - 100)
     await writeFile(path.join(corrupt, 'database.pgdump'), dump)
     const error = await refused(
       'bad-backup',
