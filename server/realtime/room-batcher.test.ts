@@ -32,6 +32,21 @@ describe('RoomBatcher', () => {
     expect(sent).toEqual([{ room: 'big', items: ['a', 'b'], at: 0 }])
   })
 
+  it('counts the messages waiting over all rooms (the metrics’ chat-batch depth) until they go out', () => {
+    const { batcher } = setup({ big: 2000, small: 1 })
+    expect(batcher.pendingItems()).toBe(0)
+    batcher.push('big', 'a')
+    batcher.push('big', 'b')
+    batcher.push('small', 'c')
+    expect(batcher.pendingItems()).toBe(3)
+    vi.advanceTimersByTime(0)
+    // The big room is in its cooldown after the flush: what follows waits there.
+    batcher.push('big', 'd')
+    expect(batcher.pendingItems()).toBe(1)
+    vi.advanceTimersByTime(50)
+    expect(batcher.pendingItems()).toBe(0)
+  })
+
   it('holds messages that follow a flush for the room’s window, then sends them in one frame', () => {
     const { batcher, sent } = setup({ big: 2000 })
     expect(batcher.windowMs('big')).toBe(50)
