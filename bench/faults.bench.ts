@@ -15,6 +15,8 @@
 //   FAULTS=redis FAULT_MINUTES=2 npm run bench:faults
 //
 // The machine's own PostgreSQL and Redis are never stopped or reconfigured: only the proxies are cut.
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { sleep } from './harness.ts'
 import { printReport, runScenario, type ScenarioContext, type ScenarioOptions } from './soak/scenario.ts'
 import { mediasoupWorkerPids, cpuSecondsOf } from './soak/server-process.ts'
@@ -209,7 +211,16 @@ const runs: Array<{ key: string; title: string; options: ScenarioOptions }> = [
   },
 ]
 
-for (const run of runs.filter((r) => selected.includes(r.key))) {
+const chosen = runs.filter((r) => selected.includes(r.key))
+if (chosen.length > 1) {
+  // One child process per fault: the app's modules read the environment (database, secrets) once per
+  // process, and each run has its own scratch database and secrets.
+  for (const run of chosen) {
+    spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], { env: { ...process.env, FAULTS: run.key }, stdio: 'inherit' })
+  }
+  process.exit(0)
+}
+for (const run of chosen) {
   console.log(`\n##### ${run.title}`)
   // One fault run failing to set up does not hide the others' figures.
   try {

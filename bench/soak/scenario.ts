@@ -281,13 +281,15 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     log(`${options.chatClients} chat clients joined in ${((performance.now() - joinStarted) / 1000).toFixed(1)} s`)
 
     let viewers: ViewerFleet | null = null
+    // A showcase's media lives in one process (docs/operations.md): its viewers all reach the live process.
+    const viewerBaseUrls = [servers[0]!.baseUrl]
     if (options.viewers > 0) {
       const started = performance.now()
       viewers =
         options.viewerKind === 'generator'
-          ? await startGeneratorViewers({ baseUrls: servers.map((s) => s.baseUrl), sessionId: session.id, count: options.viewers })
+          ? await startGeneratorViewers({ baseUrls: viewerBaseUrls, sessionId: session.id, count: options.viewers })
           : await startChromiumViewers({
-              baseUrls: servers.map((s) => s.baseUrl),
+              baseUrls: viewerBaseUrls,
               sessionId: session.id,
               count: options.viewers,
               perPage: options.viewersPerPage,
