@@ -36,7 +36,7 @@ const stats = (page: Page): Promise<Stats> =>
  * starts again from zero, which is recovery, not a stall.
  */
 async function expectPlaying(page: Page, label: string) {
-  await expect(page.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible({ timeout: 30_000 })
+  await expect(page.locator('[role="status"][data-phase]')).toHaveAttribute('data-phase', 'live', { timeout: 30_000 })
   let last: number | null = null
   let grown = 0
   await expect
@@ -162,15 +162,12 @@ for (const variant of VARIANTS) {
 
       /** The server is down: every page says it is reconnecting. */
       const expectReconnecting = async () => {
-        await expect(host.page.locator('[data-phase]')).toHaveAttribute('data-phase', 'reconnecting')
+        await expect(host.page.locator('[role="status"][data-phase]')).toHaveAttribute('data-phase', 'reconnecting')
         await expect(host.page.getByText('Connection lost. Reconnecting…')).toBeVisible()
-        for (const { page } of viewers)
-          await expect(
-            page
-              .getByRole('status')
-              .filter({ hasText: /^Reconnecting…$/ })
-              .first(),
-          ).toBeVisible()
+        for (const { page } of viewers) {
+          await expect(page.locator('[role="status"][data-phase]')).toHaveAttribute('data-phase', 'reconnecting')
+          await expect(page.locator('[role="status"][data-phase]')).toHaveText('Reconnecting…')
+        }
         for (const { page } of everyone) await expect(page.getByTestId('chat-connection')).toHaveText('Reconnecting…')
       }
 
@@ -178,7 +175,7 @@ for (const variant of VARIANTS) {
       const expectBackLive = async () => {
         for (const { page } of everyone) await expect(page.getByTestId('chat-connection')).toHaveText('Connected', { timeout: 30_000 })
         // The studio was broadcasting: it broadcasts again by itself, no "Resume broadcast" click.
-        await expect(host.page.locator('[data-phase]')).toHaveAttribute('data-phase', 'live', { timeout: 30_000 })
+        await expect(host.page.locator('[role="status"][data-phase]')).toHaveAttribute('data-phase', 'live', { timeout: 30_000 })
         await expect(host.page.getByRole('button', { name: 'Resume broadcast' })).toHaveCount(0)
         for (const { page, label } of viewers) await expectPlaying(page, `${label} after the restart`)
         await expect(host.page.getByTestId('viewer-count')).toHaveText('2 viewers')
@@ -222,7 +219,7 @@ for (const variant of VARIANTS) {
         await expect(host.page.getByRole('button', { name: 'Go live' })).toBeEnabled()
         await host.page.getByRole('button', { name: 'Go live' }).click()
         liveSince = Date.now()
-        await expect(host.page.locator('[data-phase]')).toHaveAttribute('data-phase', 'live')
+        await expect(host.page.locator('[role="status"][data-phase]')).toHaveAttribute('data-phase', 'live')
         for (const { page, label } of viewers) await expectPlaying(page, label)
         await expect(host.page.getByTestId('viewer-count')).toHaveText('2 viewers')
 
@@ -313,7 +310,7 @@ for (const variant of VARIANTS) {
         host.page.once('dialog', (dialog) => void dialog.accept())
         await host.page.getByRole('button', { name: 'End showcase' }).click()
         const liveMs = Date.now() - liveSince
-        await expect(host.page.locator('[data-phase]')).toHaveAttribute('data-phase', 'ended')
+        await expect(host.page.locator('[role="status"][data-phase]')).toHaveAttribute('data-phase', 'ended')
         for (const { page } of viewers) await expect(page.getByText('This showcase has ended. Thank you for watching!')).toBeVisible()
         await host.page.goto('/exporter/sessions')
         const row = host.page.getByRole('listitem').filter({ hasText: title })
