@@ -102,24 +102,38 @@ logger.info({ port, mode: env.NODE_ENV, bootMs: Math.round(performance.now() - b
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error')
   else logger.info({ signal }, 'shutting down')
-  stopReminders()
-  stopReplayRetention()
+  // Readiness answers 503 from now on (liveness stays 200), so balancers stop sending new viewers here.
+  operations.readiness.startDraining()
+  // Each step in its own try: one that throws must not skip the rest (the viewer stats, the database).
+  const step = async (name: string, close: () => unknown) => {
+    try {
+      await close()
+    } catch (error) {
+      logger.error({ err: error, step: name }, 'shutdown step failed; continuing')
+    }
+  }
+  await step('reminders', stopReminders)
+  await step('replay retention', stopReplayRetention)
   // Recording parts first, while the show's media still flows: ffmpeg closes its last segment on SIGINT
   // only when packets keep coming (with the rooms closed it waited for input until the 5 s SIGKILL).
   // Destinations before the encode they read; a show still live records again after the restart.
-  await restreams.close()
-  await recordings.close()
+  await step('restreams', () => restreams.close())
+  await step('recordings', () => recordings.close())
   // Then the sockets (viewer spans close at this instant, stats are written), the encoders, the media workers.
-  await realtime.close()
-  await rtmpIngest?.close()
-  ingest.close()
-  media.close()
-  await new Promise<void>((resolve) => {
-    httpServer.close(() => resolve())
-    httpServer.closeIdleConnections()
-  })
-  await closeVite?.()
-  await disconnectPrisma()
-  await closeSharedRedis()
+  await step('realtime', () => realtime.close())
+  await step('rtmp ingest', () => rtmpIngest?.close())
+  await step('ingest', () => ingest.close())
+  await step('media', () => media.close())
+  await step(
+    'http',
+    () =>
+      new Promise<void>((resolve) => {
+        httpServer.close(() => resolve())
+        httpServer.closeIdleConnections()
+      }),
+  )
+  await step('vite', () => closeVite?.())
+  await step('database', disconnectPrisma)
+  await step('redis', closeSharedRedis)
   logger.info('shutdown complete')
 })

@@ -3,12 +3,20 @@ import { getEnv } from './env.server'
 import { getLogger } from './logger.server'
 
 /**
+ * A command unanswered for this long fails: on a silently dropped connection (no RST) a command would
+ * otherwise wait for the kernel to give up on the socket, many minutes. Set here rather than left to
+ * the client library's default (5 s in node-redis 6): every command of this app is a single-key
+ * operation answered in well under a millisecond, and a rate limiter should fall back quickly.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 2000
+
+/**
  * A Redis client for this app: commands fail at once while Redis is unreachable (no offline queue, so
- * nothing waits on it; callers fall back), and an outage is logged once when it starts and once when
- * it ends, not at every reconnect attempt.
+ * nothing waits on it; callers fall back) and after REDIS_COMMAND_TIMEOUT_MS when it stops answering,
+ * and an outage is logged once when it starts and once when it ends, not at every reconnect attempt.
  */
 export function createRedisClient(url: string, role: string) {
-  const client = createClient({ url, disableOfflineQueue: true })
+  const client = createClient({ url, disableOfflineQueue: true, commandOptions: { timeout: REDIS_COMMAND_TIMEOUT_MS } })
   let down = false
   client.on('error', (error: unknown) => {
     if (down) return

@@ -1,8 +1,11 @@
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRedisClient, type RedisCommandClient } from '~/utils/redis.server'
 import { mediaWorkersCheck, Readiness, readinessHttpStatus, redisCheck, type HealthCheck, type HealthStatus } from './health'
+import { createOperations, mountOperations } from './index'
+import { OperationsMetrics } from './metrics'
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
@@ -77,18 +80,76 @@ describe('Readiness', () => {
     expect(database.state.calls).toBe(2)
   })
 
-  it('times a hanging dependency out, and never starts a second call while the first is still hanging', async () => {
-    const readiness = new Readiness({ timeoutMs: 30, cacheMs: 0 })
+  it('times a hanging dependency out, and does not start a second call while the first is younger than three timeouts', async () => {
+    const time = clock()
+    const readiness = new Readiness({ timeoutMs: 30, cacheMs: 0, now: time.read })
     const database = controlled('database', true)
     database.state.hang = true
     readiness.register(database.check)
     const reports = await Promise.all(Array.from({ length: 10 }, () => readiness.report()))
     for (const report of reports) expect(report).toMatchObject({ status: 'unavailable', checks: { database: { status: 'unavailable', detail: 'timeout' } } })
-    expect(reports[0]!.checks.database!.latencyMs).toBeGreaterThanOrEqual(25)
     // Later probes (the cache has expired) wait on the same hanging call instead of adding another.
+    time.now.ms += 89
     await readiness.report()
     await readiness.report()
     expect(database.state.calls).toBe(1)
+  })
+
+  it('abandons a call still hanging after three timeouts and starts a fresh one, so a dependency that is back says ok', async () => {
+    const time = clock()
+    const readiness = new Readiness({ timeoutMs: 30, cacheMs: 0, now: time.read })
+    const database = controlled('database', true)
+    database.state.hang = true
+    readiness.register(database.check)
+    expect(await readiness.report()).toMatchObject({ status: 'unavailable', checks: { database: { detail: 'timeout' } } })
+    expect(database.state.calls).toBe(1)
+
+    // The dependency is back, but the first call (on a dropped connection) never settles.
+    database.state.hang = false
+    time.now.ms += 90
+    expect(await readiness.report()).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' } } })
+    expect(database.state.calls).toBe(2)
+    // The fresh call settled: the next probe starts another one rather than waiting on the abandoned call.
+    await readiness.report()
+    expect(database.state.calls).toBe(3)
+  })
+
+  it('answers unavailable without asking any dependency once draining starts', async () => {
+    const readiness = new Readiness({ cacheMs: 0 })
+    const database = controlled('database', true)
+    readiness.register(database.check)
+    expect((await readiness.report()).status).toBe('ok')
+    readiness.startDraining()
+    const report = await readiness.report()
+    expect(report).toEqual({ status: 'unavailable', checks: { draining: { status: 'unavailable', latencyMs: 0 } } })
+    expect(readinessHttpStatus(report)).toBe(503)
+    expect(database.state.calls).toBe(1)
+  })
+})
+
+describe('probes of a draining process', () => {
+  it('answers 503 on readiness once draining starts, while liveness stays 200', async () => {
+    const readiness = new Readiness({ cacheMs: 0 })
+    readiness.register({ name: 'database', critical: true, run: () => Promise.resolve({ status: 'ok' }) })
+    const app = express()
+    mountOperations(app, createOperations({ readiness, metrics: new OperationsMetrics(), metricsToken: null }))
+    const server = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const probe = async (path: string) => {
+      const response = await fetch(`${base}${path}`)
+      return { status: response.status, body: (await response.json()) as unknown }
+    }
+
+    expect(await probe('/healthz/ready')).toMatchObject({ status: 200, body: { status: 'ok' } })
+    readiness.startDraining()
+    expect(await probe('/healthz/ready')).toEqual({
+      status: 503,
+      body: { status: 'unavailable', checks: { draining: { status: 'unavailable', latencyMs: 0 } } },
+    })
+    expect((await probe('/healthz')).status).toBe(503)
+    expect(await probe('/healthz/live')).toMatchObject({ status: 200, body: { status: 'ok' } })
   })
 })
 

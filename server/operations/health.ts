@@ -15,15 +15,20 @@ export type HealthCheck = {
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 1000
 export const DEFAULT_CHECK_CACHE_MS = 1000
+/** A still-running call older than this many timeouts is given up (bounds the calls left hanging). */
+export const ABANDON_AFTER_TIMEOUTS = 3
 
 type Cached = { at: number; result: CheckResult }
+type Running = { startedAt: number; call: Promise<{ status: HealthStatus; detail?: string }> }
 
 /**
  * The readiness answer of this process. Each check runs at most once at a time and its result is kept
  * for `cacheMs`, so a burst of probes (or a probe every second from several balancers) never piles
  * queries onto a sick dependency; a check that does not answer within its timeout counts as
- * unavailable, and the slow call is not started again while it is still running. Nothing is latched:
- * the first check after a dependency returns says ok again.
+ * unavailable, and the slow call is not started again while it is still running — until it has run
+ * for ABANDON_AFTER_TIMEOUTS timeouts: a call on a silently dropped connection can hang for many
+ * minutes, so it is then abandoned and a fresh one started. Nothing is latched: the first check after
+ * a dependency returns says ok again.
  */
 export class Readiness {
   readonly #checks = new Map<string, HealthCheck>()
@@ -31,15 +36,28 @@ export class Readiness {
   /** Probes waiting for a check (shared by concurrent probes). */
   readonly #waiting = new Map<string, Promise<CheckResult>>()
   /** A check's own call, which may outlive its timeout. */
-  readonly #running = new Map<string, Promise<{ status: HealthStatus; detail?: string }>>()
+  readonly #running = new Map<string, Running>()
   readonly #cacheMs: number
   readonly #timeoutMs: number
   readonly #now: () => number
+  #draining = false
 
   constructor(options: { cacheMs?: number; timeoutMs?: number; now?: () => number } = {}) {
     this.#cacheMs = options.cacheMs ?? DEFAULT_CHECK_CACHE_MS
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
     this.#now = options.now ?? (() => performance.now())
+  }
+
+  /**
+   * From now on the process answers unavailable (503), so balancers stop sending new clients while it
+   * finishes its shutdown; liveness is not affected. One way: a draining process never comes back.
+   */
+  startDraining(): void {
+    this.#draining = true
+  }
+
+  get draining(): boolean {
+    return this.#draining
   }
 
   /** Adds (or replaces) a check; the returned function removes it. */
@@ -54,6 +72,8 @@ export class Readiness {
   }
 
   async report(): Promise<ReadinessReport> {
+    // No dependency is asked: the answer no longer depends on them.
+    if (this.#draining) return { status: 'unavailable', checks: { draining: { status: 'unavailable', latencyMs: 0 } } }
     const checks = [...this.#checks.values()]
     const results = await Promise.all(checks.map(async (check) => ({ check, result: await this.#result(check) })))
     const report: ReadinessReport = { status: 'ok', checks: {} }
@@ -83,19 +103,28 @@ export class Readiness {
 
   async #measure(check: HealthCheck): Promise<CheckResult> {
     const started = this.#now()
+    const timeoutMs = check.timeoutMs ?? this.#timeoutMs
     let running = this.#running.get(check.name)
-    if (!running) {
-      running = Promise.resolve()
-        .then(check.run)
-        .finally(() => this.#running.delete(check.name))
+    if (!running || started - running.startedAt >= ABANDON_AFTER_TIMEOUTS * timeoutMs) {
+      const fresh: Running = {
+        startedAt: started,
+        call: Promise.resolve()
+          .then(check.run)
+          .finally(() => {
+            // An abandoned call that settles late must not remove its successor.
+            if (this.#running.get(check.name) === fresh) this.#running.delete(check.name)
+          }),
+      }
+      fresh.call.catch(() => undefined)
+      running = fresh
       this.#running.set(check.name, running)
     }
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<{ status: HealthStatus; detail: string }>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'unavailable', detail: 'timeout' }), check.timeoutMs ?? this.#timeoutMs)
+      timer = setTimeout(() => resolve({ status: 'unavailable', detail: 'timeout' }), timeoutMs)
     })
     try {
-      const outcome = await Promise.race([running.catch(() => ({ status: 'unavailable' as const, detail: 'error' })), timeout])
+      const outcome = await Promise.race([running.call.catch(() => ({ status: 'unavailable' as const, detail: 'error' })), timeout])
       return { ...outcome, latencyMs: Math.round((this.#now() - started) * 10) / 10 }
     } finally {
       clearTimeout(timer)

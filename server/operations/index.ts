@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Express } from 'express'
 import type { Server as SocketServer } from 'socket.io'
 import { getPrisma } from '../../app/domain/db.server.ts'
-import { countUnsentEmails } from '../../app/domain/notifications/email.server.ts'
+import { countFailedEmails, countQueuedEmails } from '../../app/domain/notifications/email.server.ts'
 import { clipQueueDepth } from '../../app/domain/replays/clips.server.ts'
 import { getEnv } from '../../app/utils/env.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
@@ -24,7 +24,7 @@ export type Operations = {
   metricsToken: string | null
 }
 
-/** Paths of the probes: answered before the access log, and ignored by it. */
+/** Paths of the probes: answered before the access log, and ignored by it (a refused /metrics token is logged by its handler). */
 export const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/healthz/live', '/healthz/ready', '/metrics'])
 
 /** The process's operations with the database check (what the app itself needs to answer anything). */
@@ -60,7 +60,8 @@ export function watchServices(operations: Operations, services: ServedServices):
   metrics.watchStates('recordings', () => services.recordings.encodeStates())
   metrics.watchStates('restream-publishers', () => services.restreams.destinationStates())
   metrics.watchQueue('clip-cuts', clipQueueDepth)
-  metrics.watchQueue('email-outbox', countUnsentEmails)
+  metrics.watchQueue('email-outbox', countQueuedEmails)
+  metrics.watchQueue('email-failed', countFailedEmails)
 }
 
 /**
@@ -85,6 +86,9 @@ export function mountOperations(app: Express, operations: Operations): void {
       return
     }
     if (!bearerMatches(req.get('authorization'), operations.metricsToken)) {
+      // The access log skips probe paths, so a refused token is logged here (a scraper with a stale
+      // token, or someone guessing). Never the presented value.
+      getLogger().warn({ ip: req.ip, presented: req.get('authorization') ? 'wrong' : 'none' }, 'metrics: bearer token refused')
       res.status(401).set('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized')
       return
     }

@@ -2,8 +2,9 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import type { Socket as ClientSocket } from 'socket.io-client'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { getLogger } from '~/utils/logger.server'
 import type { ChatMessageView } from '~/protocol/live'
 import { createBuyer, createExporter } from '../../tests/fixtures'
 import { connectLive, emitAck, mediaWorkerBinary, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime'
@@ -57,14 +58,20 @@ describe('/metrics access', () => {
     expect((await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(404)
   })
 
-  it('answers 401 without the right bearer token, and the figures with it', async () => {
+  it('answers 401 without the right bearer token (logged at warn, never the token), and the figures with it', async () => {
     const base = await serve({})
-    for (const authorization of [undefined, 'Bearer wrong-token-0123456789abcdef', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, TOKEN]) {
+    const warn = vi.spyOn(getLogger(), 'warn').mockImplementation(() => undefined)
+    cleanups.push(() => warn.mockRestore())
+    const refused = [undefined, 'Bearer wrong-token-0123456789abcdef', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, TOKEN]
+    for (const authorization of refused) {
       const response = await fetch(`${base}/metrics`, { headers: authorization ? { Authorization: authorization } : {} })
       expect(response.status, authorization).toBe(401)
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="metrics"')
       expect(await response.text()).not.toContain('tradecast_')
     }
+    const refusals = warn.mock.calls.filter((call) => call[1] === 'metrics: bearer token refused')
+    expect(refusals.map((call) => (call[0] as { presented: string }).presented)).toEqual(['none', 'wrong', 'wrong', 'wrong', 'wrong'])
+    for (const secret of ['wrong-token-0123456789abcdef', TOKEN]) expect(JSON.stringify(refusals)).not.toContain(secret)
     const body = await scrape(base)
     // Node's default process metrics: memory, event-loop lag, GC.
     for (const name of ['process_resident_memory_bytes', 'nodejs_heap_size_used_bytes']) expect(sample(body, name), name).toBeGreaterThan(0)

@@ -25,12 +25,23 @@ export async function queueEmail(db: Db, email: OutgoingEmail): Promise<string> 
   return row.id
 }
 
-/** Mail not delivered yet (queued, or failed and kept with its error): the outbox's depth, for the metrics. */
-export async function countUnsentEmails(): Promise<number> {
-  return (await getPrisma()).emailOutbox.count({ where: { sentAt: null } })
+/**
+ * Mail waiting for its delivery attempt (for the metrics). Normally empty within a second of the commit;
+ * mail stays here only if its process stopped between commit and delivery.
+ */
+export async function countQueuedEmails(): Promise<number> {
+  return (await getPrisma()).emailOutbox.count({ where: { sentAt: null, error: null } })
 }
 
-/** Sends queued mail. Failures stay in the outbox with their error, for a retry. */
+/**
+ * Mail whose delivery failed (for the metrics). Nothing retries it, so this count only grows: alerts
+ * watch its increase, not its level.
+ */
+export async function countFailedEmails(): Promise<number> {
+  return (await getPrisma()).emailOutbox.count({ where: { sentAt: null, error: { not: null } } })
+}
+
+/** Sends queued mail once. A failure stays in the outbox with its error (counted as failed; not retried). */
 export async function deliverQueuedEmails(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
   const prisma = await getPrisma()
