@@ -44,7 +44,10 @@ runCli(async () => {
   const { manifest } = result
   const rows = Object.values(manifest.database.tables).reduce((sum, n) => sum + n, 0)
   for (const skipped of result.skipped) progress(`skipped (not a regular file): ${skipped}`)
+  for (const stale of result.staleRemoved) progress(`removed ${stale} (left by a run that was killed)`)
   for (const removed of result.removed) progress(`removed old backup ${removed}`)
+  // The backup itself is complete and checked: exit 0; the next run tries the pruning again.
+  for (const failure of result.pruneFailures) progress(`warning: could not remove old backup ${failure}`)
   process.stdout.write(
     [
       `backup ${result.dir}`,

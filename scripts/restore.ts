@@ -14,7 +14,8 @@ import { restoreBackup } from './backup/restore-backup.ts'
 
 const USAGE = `Usage: npm run restore -- <backup folder | name in BACKUP_DIR | latest> [options]
   --force                replace a database or folder that already holds data
-  --database-url URL     restore a PostgreSQL backup into this database (default DATABASE_URL)
+  --database-url URL     restore a PostgreSQL backup into this database (default DATABASE_URL);
+                         without a password: it comes from PGPASSWORD or ~/.pgpass
   --pglite-dir DIR       restore a PGlite backup into this folder (default PGLITE_DATA_DIR or data/pglite)
   --upload-dir DIR       default UPLOAD_DIR or data/uploads
   --recordings-dir DIR   default RECORDINGS_DIR or data/recordings
@@ -23,9 +24,14 @@ Stop the app first: a restore replaces what it serves.`
 const OptionsSchema = z
   .object({
     force: z.boolean().default(false),
+    // Command lines are visible to every user of the machine (ps) for the minutes a restore takes:
+    // the password comes from PGPASSWORD or ~/.pgpass, or the whole URL from DATABASE_URL.
     'database-url': z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+      .refine((url) => URL.canParse(url) && new URL(url).password === '', {
+        error: 'must not contain a password (any user can read it in ps): give it in PGPASSWORD or ~/.pgpass, or set DATABASE_URL instead',
+      })
       .optional(),
     'pglite-dir': z.string().trim().min(1).optional(),
     'upload-dir': z.string().trim().min(1).optional(),

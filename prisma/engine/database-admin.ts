@@ -32,7 +32,8 @@ function toAdminError(error: unknown, url: string): unknown {
   return error
 }
 
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` on a connection to `url`; connection failures become DatabaseAdminErrors with Prisma's codes. */
+export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url })
   try {
     await client.connect()

@@ -39,6 +39,13 @@ describe('npm run backup / restore exit codes', () => {
     expect(keep.stderr).toContain('--keep')
   })
 
+  it('usage: a password on the command line is refused (ps shows it to every user), and not echoed', () => {
+    const result = run('restore', ['latest', '--database-url', 'postgresql://tradecast:s3cret-pw@127.0.0.1:5432/tradecast_drill'])
+    expect(result.status).toBe(EXIT_CODES.usage)
+    expect(result.stderr).toContain('PGPASSWORD')
+    expect(result.stderr).not.toContain('s3cret-pw')
+  })
+
   it('in use: a PGlite folder whose lock a live process holds', async () => {
     const dataDir = path.join(tmp, 'held')
     await mkdir(dataDir, { recursive: true })

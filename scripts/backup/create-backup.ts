@@ -1,16 +1,28 @@
 // One backup = one folder under the backup root, named by its UTC start time, holding the database,
 // the upload and recording folders, and manifest.json. It is written as a hidden `.partial-…` folder
-// and renamed when complete, so a crash never leaves something that looks like a backup.
+// and renamed once complete and checked the way restore checks it, so a crash never leaves something
+// that looks like a backup, and a backup that restore would refuse is never kept (nor prunes older ones).
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { projectRoot, type DatabaseTarget } from '../../prisma/engine/database-url.ts'
 import { BackupError } from './errors.ts'
-import { packFolder, type FolderStats } from './folders.ts'
-import { describePart, FORMAT, FORMAT_VERSION, MANIFEST_FILE, writeManifest, type DatabasePart, type FolderPart, type Manifest } from './manifest.ts'
+import { checkFolderArchive, checkReadableArchive, packFolder, type FolderStats } from './folders.ts'
+import {
+  describePart,
+  FORMAT,
+  FORMAT_VERSION,
+  MANIFEST_FILE,
+  readManifest,
+  verifyParts,
+  writeManifest,
+  type DatabasePart,
+  type FolderPart,
+  type Manifest,
+} from './manifest.ts'
 import { dumpPglite } from './pglite.ts'
-import { dumpPostgres } from './postgres.ts'
+import { checkPgDump, dumpPostgres } from './postgres.ts'
 
 export type BackupOptions = {
   /** Folder that holds the backups (BACKUP_DIR, default backups/). */
@@ -24,7 +36,16 @@ export type BackupOptions = {
   log?: (line: string) => void
 }
 
-export type BackupResult = { dir: string; manifest: Manifest; removed: string[]; skipped: string[] }
+export type BackupResult = {
+  dir: string
+  manifest: Manifest
+  removed: string[]
+  /** Old backups --keep could not delete; the new backup is complete regardless (the next run tries again). */
+  pruneFailures: string[]
+  skipped: string[]
+  /** `.partial-…` folders of earlier runs that were killed, deleted before this one started. */
+  staleRemoved: string[]
+}
 
 /** 2026-12-03T18:05:01.123Z → 20261203T180501Z (sorts by time, no characters file systems dislike). */
 export function backupName(date: Date): string {
@@ -53,6 +74,58 @@ export async function listBackups(backupRoot: string): Promise<string[]> {
   return complete.sort()
 }
 
+const PARTIAL_NAME = /^\.partial-\d{8}T\d{6}Z-(\d+)$/
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Deletes the `.partial-…` folders of runs whose process is gone (killed, power cut); a running one's stays. */
+async function removeStalePartials(backupRoot: string): Promise<string[]> {
+  const entries = await readdir(backupRoot, { withFileTypes: true }).catch(() => [])
+  const removed: string[] = []
+  for (const entry of entries) {
+    const pid = Number(PARTIAL_NAME.exec(entry.name)?.[1])
+    if (!entry.isDirectory() || !Number.isInteger(pid) || isRunning(pid)) continue
+    await rm(path.join(backupRoot, entry.name), { recursive: true, force: true })
+    removed.push(entry.name)
+  }
+  return removed
+}
+
+/** What restore checks before it writes anything, run on the finished backup before it is kept. */
+async function checkBackup(backupDir: string): Promise<void> {
+  const manifest = await readManifest(backupDir)
+  await verifyParts(backupDir, [manifest.database, manifest.uploads, manifest.recordings])
+  const databaseFile = path.join(backupDir, manifest.database.file)
+  if (manifest.database.kind === 'postgresql') await checkPgDump(databaseFile)
+  else await checkReadableArchive(databaseFile)
+  await checkFolderArchive(backupDir, manifest.uploads)
+  await checkFolderArchive(backupDir, manifest.recordings)
+}
+
+/** Deletes all but the newest `keep` backups; a failure is reported, not thrown: the new backup is already in place. */
+async function pruneBackups(backupRoot: string, keep: number): Promise<{ removed: string[]; failures: string[] }> {
+  const all = await listBackups(backupRoot)
+  const removed: string[] = []
+  const failures: string[] = []
+  for (const old of all.slice(0, Math.max(0, all.length - keep))) {
+    try {
+      await rm(path.join(backupRoot, old), { recursive: true, force: true })
+      removed.push(old)
+    } catch (error) {
+      failures.push(`${old}: ${(error as Error).message}`)
+    }
+  }
+  return { removed, failures }
+}
+
 function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version
 }
@@ -78,6 +151,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
   // Backups hold password hashes and personal data: readable by the backing-up user only.
   await mkdir(options.backupRoot, { recursive: true, mode: 0o700 })
+  const staleRemoved = await removeStalePartials(options.backupRoot)
   const name = backupName(createdAt)
   const partial = path.join(options.backupRoot, `.partial-${name}-${process.pid}`)
   await rm(partial, { recursive: true, force: true })
@@ -108,6 +182,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       durationMs: Math.round(performance.now() - started),
     }
     await writeManifest(partial, manifest)
+    log('checking the backup as restore will…')
+    await checkBackup(partial)
 
     let finalName = name
     for (
@@ -123,15 +199,15 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const dir = path.join(options.backupRoot, finalName)
     await rename(partial, dir)
 
-    const removed: string[] = []
-    if (options.keep !== undefined) {
-      const all = await listBackups(options.backupRoot)
-      for (const old of all.slice(0, Math.max(0, all.length - options.keep))) {
-        await rm(path.join(options.backupRoot, old), { recursive: true, force: true })
-        removed.push(old)
-      }
+    const pruned = options.keep === undefined ? { removed: [], failures: [] } : await pruneBackups(options.backupRoot, options.keep)
+    return {
+      dir,
+      manifest,
+      removed: pruned.removed,
+      pruneFailures: pruned.failures,
+      skipped: [...uploads.stats.skipped, ...recordings.stats.skipped],
+      staleRemoved,
     }
-    return { dir, manifest, removed, skipped: [...uploads.stats.skipped, ...recordings.stats.skipped] }
   } catch (error) {
     await rm(partial, { recursive: true, force: true })
     throw error

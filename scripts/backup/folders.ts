@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { create, extract, list, type ReadEntry } from 'tar'
 import { BackupError } from './errors.ts'
+import type { FolderPart } from './manifest.ts'
 
 export type FolderStats = { files: number; contentBytes: number; skipped: string[] }
 
@@ -30,9 +31,17 @@ export async function folderStats(dir: string): Promise<FolderStats> {
   return stats
 }
 
-/** Packs `dir` (missing = empty) into `archive`: regular files and folders only, no owners (portable). */
+// A file deleted or shortened while tar reads it (a recording removed, a part rewritten) fails the
+// pack; the folder is packed again from scratch, a few times, before the backup gives up.
+const PACK_ATTEMPTS = 3
+const isVanishedFile = (error: unknown) => ['ENOENT', 'EOF'].includes((error as NodeJS.ErrnoException).code ?? '')
+
+/**
+ * Packs `dir` (missing = empty) into `archive`: regular files and folders only, no owners (portable).
+ * The counts are read back from the finished archive, not from a walk of the folder: files the app
+ * writes meanwhile (a live recording) make the walk and the archive differ, and restore checks the archive.
+ */
 export async function packFolder(dir: string, archive: string): Promise<FolderStats> {
-  const stats = await folderStats(dir)
   const exists = await lstat(dir).then(
     (s) => {
       if (!s.isDirectory()) throw new BackupError('usage', `${dir} is not a folder`)
@@ -46,20 +55,32 @@ export async function packFolder(dir: string, archive: string): Promise<FolderSt
   // A folder the app has not created yet is archived as an empty one, so every backup has both parts.
   const root = exists ? dir : await mkdtemp(path.join(tmpdir(), 'tradecast-empty-'))
   try {
-    await create(
-      {
-        gzip: true,
-        file: archive,
-        cwd: root,
-        portable: true,
-        filter: (_path, entry) => ('isFile' in entry ? entry.isFile() || entry.isDirectory() : true),
-      },
-      ['.'],
-    )
+    for (let attempt = 1; ; attempt += 1) {
+      const skipped: string[] = []
+      try {
+        await create(
+          {
+            gzip: true,
+            file: archive,
+            cwd: root,
+            portable: true,
+            filter: (entryPath, entry) => {
+              if (!('isFile' in entry) || entry.isFile() || entry.isDirectory()) return true
+              skipped.push(path.relative('.', entryPath))
+              return false
+            },
+          },
+          ['.'],
+        )
+      } catch (error) {
+        if (attempt < PACK_ATTEMPTS && isVanishedFile(error)) continue
+        throw error
+      }
+      return { ...(await inspectArchive(archive)), skipped }
+    }
   } finally {
     if (!exists) await rm(root, { recursive: true, force: true })
   }
-  return stats
 }
 
 const SAFE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory'])
@@ -75,8 +96,8 @@ export function unsafeEntry(entry: Pick<ReadEntry, 'path' | 'type'>): string | n
 }
 
 /**
- * Reads the whole archive before anything is extracted: any unsafe entry or a damaged stream refuses
- * the backup; returns what extracting it would write.
+ * Reads the whole archive: any unsafe entry or a damaged stream refuses it; returns what extracting
+ * it would write. Restore runs it before anything is extracted; backup on the archive it just wrote.
  */
 export async function inspectArchive(archive: string): Promise<{ files: number; contentBytes: number }> {
   const found = { files: 0, contentBytes: 0 }
@@ -95,10 +116,17 @@ export async function inspectArchive(archive: string): Promise<{ files: number; 
       },
     })
   } catch (error) {
-    throw new BackupError('bad-backup', `${path.basename(archive)} cannot be read (${(error as Error).message}); nothing was restored`, { cause: error })
+    throw new BackupError('bad-backup', `${path.basename(archive)} cannot be read (${(error as Error).message})`, { cause: error })
   }
-  if (refusals.length > 0) throw new BackupError('bad-backup', `${path.basename(archive)} is unsafe: ${refusals.join('; ')}; nothing was restored`)
+  if (refusals.length > 0) throw new BackupError('bad-backup', `${path.basename(archive)} is unsafe: ${refusals.join('; ')}`)
   return found
+}
+
+/** Reads a gzipped tar to its end (the PGlite database part): a damaged stream is a bad backup. */
+export async function checkReadableArchive(archive: string): Promise<void> {
+  await list({ file: archive, strict: true }).catch((error: unknown) => {
+    throw new BackupError('bad-backup', `${path.basename(archive)} cannot be read (${(error as Error).message})`, { cause: error })
+  })
 }
 
 /** A folder that is missing or empty can be restored into without --force. */
@@ -131,6 +159,17 @@ export async function replaceFolder(staging: string, target: string, force: bool
   })
   await mkdir(path.dirname(target), { recursive: true })
   await rename(staging, target)
+}
+
+/** Checks a folder archive against its manifest part: readable, safe, and holding what the manifest counts. */
+export async function checkFolderArchive(backupDir: string, part: FolderPart): Promise<void> {
+  const found = await inspectArchive(path.join(backupDir, part.file))
+  if (found.files !== part.files || found.contentBytes !== part.contentBytes) {
+    throw new BackupError(
+      'bad-backup',
+      `${part.file} holds ${found.files} files (${found.contentBytes} bytes), the manifest says ${part.files} (${part.contentBytes})`,
+    )
+  }
 }
 
 /** Extracts an inspected archive next to `target`, checks it against the manifest, then swaps it in. */

@@ -112,10 +112,10 @@ export async function verifyParts(backupDir: string, parts: readonly Part[]): Pr
     )
     if (size === null) throw new BackupError('bad-backup', `${part.file} is missing from ${backupDir}`)
     if (size !== part.bytes) {
-      throw new BackupError('bad-backup', `${part.file} has ${size} bytes, the manifest says ${part.bytes} (truncated or replaced); nothing was restored`)
+      throw new BackupError('bad-backup', `${part.file} has ${size} bytes, the manifest says ${part.bytes} (truncated or replaced)`)
     }
     if ((await sha256OfFile(full)) !== part.sha256) {
-      throw new BackupError('bad-backup', `${part.file} does not match its sha256 in the manifest (corrupted); nothing was restored`)
+      throw new BackupError('bad-backup', `${part.file} does not match its sha256 in the manifest (corrupted)`)
     }
   }
 }

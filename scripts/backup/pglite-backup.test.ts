@@ -1,7 +1,9 @@
 // Backup and restore on the embedded default (PGlite folders on disk), with real upload and recording
 // files: restore into a fresh folder and the app serves the same data; damaged, forged or hostile
 // backups are refused before anything is written; data is replaced only with force.
-import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -112,6 +114,67 @@ describe('backup of a PGlite deployment', () => {
     expect(await readdir(target.uploadDir)).toEqual([])
     expect(await readdir(target.recordingsDir)).toEqual([])
     expect(await countsOf(target.database.dataDir)).toEqual(manifest.database.tables)
+  }, 60_000)
+
+  it('a backup taken while files are written (a live recording) restores: the manifest counts what the archives hold', async () => {
+    const live = { uploads: path.join(tmp, 'live', 'uploads'), recordings: path.join(tmp, 'live', 'recordings') }
+    await cp(source.uploads, live.uploads, { recursive: true })
+    await cp(source.recordings, live.recordings, { recursive: true })
+    const growing = path.join(live.recordings, 'growing.webm')
+    // Like ffmpeg during a show: one part grows and new parts appear, every turn of the event loop,
+    // from the moment the folders are packed until the backup is done.
+    const done = new AbortController()
+    let writes = 0
+    let writer: Promise<void> = Promise.resolve()
+    const startWriting = () => {
+      writer = (async () => {
+        while (!done.signal.aborted) {
+          await appendFile(growing, randomBytes(4096))
+          await writeFile(path.join(live.recordings, `part-${writes}.webm`), randomBytes(512))
+          writes += 1
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+      })()
+    }
+    let result: Awaited<ReturnType<typeof createBackup>>
+    try {
+      result = await createBackup({
+        backupRoot: path.join(tmp, 'live-backups'),
+        database: { kind: 'pglite', dataDir: source.pglite },
+        uploadDir: live.uploads,
+        recordingsDir: live.recordings,
+        log: (line) => {
+          if (line.startsWith('uploads')) startWriting()
+        },
+      })
+    } finally {
+      done.abort()
+      await writer
+    }
+    expect(writes).toBeGreaterThan(1)
+
+    const target = targetsIn('live-restored')
+    await restoreBackup({ backupDir: result.dir, ...target, force: false })
+    const restored = await readdir(target.recordingsDir, { recursive: true, withFileTypes: true })
+    expect(restored.filter((entry) => entry.isFile())).toHaveLength(result.manifest.recordings.files)
+    // The growing part is restored as far as it had been written when it was read: a prefix of it.
+    const restoredPart = await readFile(path.join(target.recordingsDir, 'growing.webm')).catch(() => null)
+    if (restoredPart !== null) expect(restoredPart.equals((await readFile(growing)).subarray(0, restoredPart.length))).toBe(true)
+    expect(await folderDigest(target.uploadDir)).toEqual(await folderDigest(source.uploads))
+  }, 60_000)
+
+  it('removes the .partial folders of runs that were killed, not those of a live run', async () => {
+    const root = path.join(tmp, 'killed-runs')
+    const deadPid = spawnSync('true').pid
+    const killed = path.join(root, `.partial-20261201T020000Z-${deadPid}`)
+    const running = path.join(root, `.partial-20261201T020000Z-${process.ppid}`)
+    await mkdir(killed, { recursive: true })
+    await mkdir(running, { recursive: true })
+    await createBackup({ backupRoot: root, database: { kind: 'pglite', dataDir: source.pglite }, uploadDir: source.uploads, recordingsDir: source.recordings })
+    const left = await readdir(root)
+    expect(left).not.toContain(path.basename(killed))
+    expect(left).toContain(path.basename(running))
+    expect(left.filter((name) => /^\d{8}T\d{6}Z$/.test(name))).toHaveLength(1)
   }, 60_000)
 
   it('keeps only the newest backups when asked', async () => {

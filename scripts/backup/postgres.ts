@@ -3,7 +3,9 @@
 // snapshot pg_dump dumps (pg_export_snapshot + --snapshot), so a backup taken while the app writes
 // still verifies exactly on restore.
 import { execFile } from 'node:child_process'
+import path from 'node:path'
 import pg from 'pg'
+import { createDatabase, DatabaseAdminError, dropDatabase, withClient as withAdminClient } from '../../prisma/engine/database-admin.ts'
 import { BackupError } from './errors.ts'
 import type { DatabasePart, TableCounts } from './manifest.ts'
 import { compareCounts, countRows, latestMigration, type Query } from './tables.ts'
@@ -60,19 +62,19 @@ export function majorOfDumpTool(dumpTool: string): number | null {
   return Number.isInteger(major) ? major : null
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  try {
-    await client.connect()
-  } catch (error) {
-    throw new BackupError('failed', `Cannot connect to PostgreSQL at ${new URL(url).host}: ${(error as Error).message}`, { cause: error })
+const toBackupError =
+  (url: string) =>
+  (error: unknown): never => {
+    throw new BackupError('failed', `PostgreSQL at ${new URL(url).host}: ${(error as Error).message}`, { cause: error })
   }
+
+/** A connection for the backup; any failure outside a BackupError is a `failed` one naming the server. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   try {
-    return await work(client)
-  } finally {
-    await client.end().catch(() => {
-      // The error that matters (if any) is already on its way.
-    })
+    return await withAdminClient(url, work)
+  } catch (error) {
+    if (error instanceof BackupError) throw error
+    return toBackupError(url)(error)
   }
 }
 
@@ -115,28 +117,29 @@ export async function dumpPostgres(url: string, file: string): Promise<Omit<Data
   })
 }
 
+/** pg_restore reads the archive's table of contents: a damaged or foreign file is a bad backup. */
+export async function checkPgDump(file: string): Promise<void> {
+  await run('pg_restore', ['--list', file]).catch((error: unknown) => {
+    throw new BackupError('bad-backup', `${path.basename(file)} is not a readable pg_dump archive: ${(error as Error).message}`, { cause: error })
+  })
+}
+
 type TargetState = { exists: boolean; relations: number }
 
 async function targetState(url: string): Promise<TargetState> {
-  const client = new pg.Client({ connectionString: url })
   try {
-    await client.connect()
-  } catch (error) {
-    // 3D000: the database does not exist yet, which is the freshest target there is.
-    if ((error as { code?: string }).code === '3D000') return { exists: false, relations: 0 }
-    throw new BackupError('failed', `Cannot connect to PostgreSQL at ${new URL(url).host}: ${(error as Error).message}`, { cause: error })
-  }
-  try {
-    const { rows } = await client.query<{ n: string }>(
-      `SELECT count(*) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'
-         AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')`,
-    )
-    return { exists: true, relations: Number(rows[0]?.n ?? 0) }
-  } finally {
-    await client.end().catch(() => {
-      // Nothing to add to the answer above.
+    return await withClient(url, async (client) => {
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'
+           AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')`,
+      )
+      return { exists: true, relations: Number(rows[0]?.n ?? 0) }
     })
+  } catch (error) {
+    // P1003: the database does not exist yet, which is the freshest target there is.
+    if (error instanceof BackupError && error.cause instanceof DatabaseAdminError && error.cause.code === 'P1003') return { exists: false, relations: 0 }
+    throw error
   }
 }
 
@@ -152,19 +155,6 @@ export async function checkPostgresTarget(url: string, force: boolean): Promise<
   }
   return state
 }
-
-/** Runs one statement about the database of `url` from the server's maintenance database. */
-async function onMaintenanceDatabase(url: string, statement: (quotedName: string) => string): Promise<void> {
-  const parsed = new URL(url)
-  const name = decodeURIComponent(parsed.pathname.slice(1))
-  parsed.pathname = '/postgres'
-  await withClient(parsed.toString(), async (client) => {
-    await client.query(statement(`"${name.replaceAll('"', '""')}"`))
-  })
-}
-
-const createMissingDatabase = (url: string) => onMaintenanceDatabase(url, (name) => `CREATE DATABASE ${name}`)
-const dropDatabase = (url: string) => onMaintenanceDatabase(url, (name) => `DROP DATABASE IF EXISTS ${name}`)
 
 /**
  * Restores `file` into `url` in one transaction (a failure leaves the target as it was), then checks
@@ -182,17 +172,15 @@ export async function restorePostgres(file: string, url: string, part: DatabaseP
   const state = await checkPostgresTarget(url, force)
   const { dbname, env } = libpqConnection(url)
   // A readable table of contents, before the target is touched.
-  await run('pg_restore', ['--list', file]).catch((error: unknown) => {
-    throw new BackupError('bad-backup', `${file} is not a readable pg_dump archive: ${(error as Error).message}`, { cause: error })
-  })
-  if (!state.exists) await createMissingDatabase(url)
+  await checkPgDump(file)
+  if (!state.exists) await createDatabase({ kind: 'postgres', url }).catch(toBackupError(url))
   const args = ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', '--no-password', `--dbname=${dbname}`]
   if (force && state.relations > 0) args.push('--clean', '--if-exists')
   try {
     await run('pg_restore', [...args, file], env)
   } catch (error) {
     // The transaction rolled back; a database this restore created goes too, so the target is as it was.
-    if (!state.exists) await dropDatabase(url).catch(() => undefined)
+    if (!state.exists) await dropDatabase({ kind: 'postgres', url }).catch(() => undefined)
     throw error
   }
   const restored = await withClient(url, (client) => countRows(queryOf(client), schemaOf(url)))

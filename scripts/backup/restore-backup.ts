@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { projectRoot, type DatabaseTarget } from '../../prisma/engine/database-url.ts'
 import { BackupError } from './errors.ts'
-import { inspectArchive, isEmptyOrMissing, restoreFolder } from './folders.ts'
+import { checkFolderArchive, isEmptyOrMissing, restoreFolder } from './folders.ts'
 import { readManifest, verifyParts, type FolderPart, type Manifest, type TableCounts } from './manifest.ts'
 import { prepareRestoreTarget, restorePglite } from './pglite.ts'
 import { checkPostgresTarget, restorePostgres } from './postgres.ts'
@@ -29,14 +29,8 @@ async function knownMigrations(migrationsDir: string): Promise<Set<string>> {
   return new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name))
 }
 
-async function checkFolderArchive(backupDir: string, label: string, part: FolderPart, target: string, force: boolean): Promise<void> {
-  const found = await inspectArchive(path.join(backupDir, part.file))
-  if (found.files !== part.files || found.contentBytes !== part.contentBytes) {
-    throw new BackupError(
-      'bad-backup',
-      `${part.file} holds ${found.files} files (${found.contentBytes} bytes), the manifest says ${part.files} (${part.contentBytes})`,
-    )
-  }
+async function checkFolderTarget(backupDir: string, label: string, part: FolderPart, target: string, force: boolean): Promise<void> {
+  await checkFolderArchive(backupDir, part)
   if (!force && !(await isEmptyOrMissing(target))) {
     throw new BackupError('not-empty', `The ${label} folder ${target} is not empty: restore into an empty one, or pass --force to replace it`)
   }
@@ -48,28 +42,35 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const { backupDir, database, force } = options
 
   const manifest = await readManifest(backupDir)
-  log(`checking ${backupDir} (taken ${manifest.createdAt}, ${manifest.database.kind})…`)
-  await verifyParts(backupDir, [manifest.database, manifest.uploads, manifest.recordings])
+  try {
+    log(`checking ${backupDir} (taken ${manifest.createdAt}, ${manifest.database.kind})…`)
+    await verifyParts(backupDir, [manifest.database, manifest.uploads, manifest.recordings])
 
-  const targetKind = database.kind === 'postgres' ? 'postgresql' : 'pglite'
-  if (manifest.database.kind !== targetKind) {
-    throw new BackupError(
-      'usage',
-      manifest.database.kind === 'postgresql'
-        ? 'This is a PostgreSQL backup: set DATABASE_URL (or --database-url) to the PostgreSQL database to restore into'
-        : 'This is a PGlite backup: unset DATABASE_URL and set PGLITE_DATA_DIR (or --pglite-dir) to the folder to restore into',
-    )
+    const targetKind = database.kind === 'postgres' ? 'postgresql' : 'pglite'
+    if (manifest.database.kind !== targetKind) {
+      throw new BackupError(
+        'usage',
+        manifest.database.kind === 'postgresql'
+          ? 'This is a PostgreSQL backup: set DATABASE_URL (or --database-url) to the PostgreSQL database to restore into'
+          : 'This is a PGlite backup: unset DATABASE_URL and set PGLITE_DATA_DIR (or --pglite-dir) to the folder to restore into',
+      )
+    }
+    if (database.kind === 'pglite' && database.dataDir === 'memory://') throw new BackupError('usage', 'Cannot restore into an in-memory PGlite (memory://)')
+    const migration = manifest.database.migration
+    if (migration !== null && !(await knownMigrations(options.migrationsDir ?? path.join(projectRoot, 'prisma/migrations'))).has(migration)) {
+      throw new BackupError(
+        'bad-backup',
+        `The backup's schema is at migration ${migration}, which this code does not have: restore with the Tradecast version that took it (${manifest.app.version}${manifest.app.commit ? `, commit ${manifest.app.commit}` : ''})`,
+      )
+    }
+    await checkFolderTarget(backupDir, 'upload', manifest.uploads, options.uploadDir, force)
+    await checkFolderTarget(backupDir, 'recordings', manifest.recordings, options.recordingsDir, force)
+  } catch (error) {
+    // Every check above runs before anything is written: say so, so the operator knows the target is as it was.
+    if (error instanceof BackupError && error.code === 'bad-backup')
+      throw new BackupError('bad-backup', `${error.message}; nothing was restored`, { cause: error })
+    throw error
   }
-  if (database.kind === 'pglite' && database.dataDir === 'memory://') throw new BackupError('usage', 'Cannot restore into an in-memory PGlite (memory://)')
-  const migration = manifest.database.migration
-  if (migration !== null && !(await knownMigrations(options.migrationsDir ?? path.join(projectRoot, 'prisma/migrations'))).has(migration)) {
-    throw new BackupError(
-      'bad-backup',
-      `The backup's schema is at migration ${migration}, which this code does not have: restore with the Tradecast version that took it (${manifest.app.version}${manifest.app.commit ? `, commit ${manifest.app.commit}` : ''})`,
-    )
-  }
-  await checkFolderArchive(backupDir, 'upload', manifest.uploads, options.uploadDir, force)
-  await checkFolderArchive(backupDir, 'recordings', manifest.recordings, options.recordingsDir, force)
 
   const databaseFile = path.join(backupDir, manifest.database.file)
   let tables: TableCounts
