@@ -75,7 +75,10 @@ export type FleetSnapshot = {
 export type FleetWindow = {
   seconds: number
   viewers: number
+  /** Viewers in the receiving state at the end of the window whose packet count grew during it. */
   receiving: number
+  /** Viewers still in the receiving state whose packets stopped for the whole window (left out of `receiving`). */
+  stalled: number
   packets: number
   kbitPerViewer: number
   lost: number
@@ -229,11 +232,17 @@ class WebRtcViewer {
     }
   }
 
+  /** Any state but closed can fail: a peer connection that fails after media flowed is a lost viewer. */
   private fail(error: unknown) {
-    if (this.state === 'failed' || this.state === 'closed' || this.state === 'receiving') return
+    if (this.state === 'failed' || this.state === 'closed') return
     this.state = 'failed'
     this.error = error instanceof Error ? error.message : String(error)
     this.settle()
+  }
+
+  /** Video and audio packets received so far. */
+  packetsReceived(): number {
+    return (this.video?.stats.packets ?? 0) + (this.audio?.stats.packets ?? 0)
   }
 
   snapshot(): ViewerStats {
@@ -341,10 +350,14 @@ export function startWebRtcViewers(options: WebRtcViewerOptions): WebRtcViewers 
     stats,
     async measure(ms) {
       const before = stats()
+      const packetsBefore = new Map(fleet.map((viewer) => [viewer, viewer.packetsReceived()]))
       await new Promise((resolve) => setTimeout(resolve, ms))
       const after = stats()
       const seconds = (after.at - before.at) / 1000
-      const receiving = after.byState.receiving
+      // Receiving means packets arrived during the window, not only the state reached once: a viewer
+      // whose media stopped without its peer connection failing would otherwise dilute the per-viewer figures.
+      const flowing = fleet.filter((viewer) => viewer.state === 'receiving' && viewer.packetsReceived() > (packetsBefore.get(viewer) ?? 0))
+      const receiving = flowing.length
       const lost = after.lost - before.lost
       const expected = after.expected - before.expected
       const heights = fleet.map((viewer) => viewer.video?.stats.height ?? 0)
@@ -353,12 +366,13 @@ export function startWebRtcViewers(options: WebRtcViewerOptions): WebRtcViewers 
         seconds,
         viewers: after.viewers,
         receiving,
+        stalled: after.byState.receiving - receiving,
         packets: after.packets - before.packets,
         kbitPerViewer: receiving ? ((after.bytes - before.bytes) * 8) / 1000 / seconds / receiving : 0,
         lost,
         lossRate: expected > 0 ? Math.max(0, lost) / expected : 0,
         cpuPercentPerViewer: receiving ? ((after.cpuMicros - before.cpuMicros) / 1e6 / seconds / receiving) * 100 : Number.NaN,
-        belowTopLayer: fleet.filter((viewer) => viewer.state === 'receiving' && (viewer.video?.stats.height ?? 0) < top).length,
+        belowTopLayer: flowing.filter((viewer) => (viewer.video?.stats.height ?? 0) < top).length,
       }
     },
     async close() {
