@@ -51,7 +51,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   // The main namespace serves no events (clients use /live and /media, each authenticated by the
   // gateway); it only carries messages between processes (identity-watch.ts).
 
-  const live = registerLiveNamespace(io, shared ? { redis: shared } : {})
+  const live = registerLiveNamespace(io, shared && cluster ? { redis: { ...shared, onRecovered: cluster.onRecovered } } : {})
   const media = options.media
     ? registerMediaNamespace(io, {
         media: options.media.layer,

@@ -13,6 +13,7 @@ import { pinHandlers } from './live-handlers/pins.ts'
 import { countViewers, presenceHandlers } from './live-handlers/presence.ts'
 import { reactions } from './live-handlers/reactions.ts'
 import { LIVE_REFUSALS } from './live-handlers/refusals.ts'
+import { resyncChatAfterOutages } from './live-handlers/outage-resync.ts'
 import { getMetrics } from '../operations/metrics.ts'
 import { RoomBatcher } from './room-batcher.ts'
 
@@ -27,7 +28,7 @@ const CHAT_LIMIT = { keyPrefix: 'tradecast:live-chat', points: 5, duration: 10 }
  */
 export function registerLiveNamespace(
   io: Server,
-  options: { redis?: { client: RedisCommandClient; scope?: string | undefined } } = {},
+  options: { redis?: { client: RedisCommandClient; scope?: string | undefined; onRecovered: (listener: (outageStartedAt: Date) => void) => void } } = {},
 ): { close: () => void; sessionEnded: (sessionId: string) => void } {
   const nsp = typedNamespace<LiveNamespace>(io, '/live')
   const logger = getLogger()
@@ -47,6 +48,7 @@ export function registerLiveNamespace(
   const unwatchChatQueue = getMetrics().watchQueue('chat-batch', () => chat.pendingItems())
   const reacting = reactions(context)
   const stopViewerCounts = countViewers(context, logger)
+  const resync = options.redis ? resyncChatAfterOutages(nsp, { chat, onRecovered: options.redis.onRecovered, logger }) : null
 
   serveCatalogue<typeof LIVE_EVENT_SCHEMAS, LiveResponses, ErrorCode, LiveSocket>(nsp, {
     schemas: LIVE_EVENT_SCHEMAS,
@@ -79,6 +81,7 @@ export function registerLiveNamespace(
       unwatchChatQueue()
       reacting.stop()
       stopViewerCounts()
+      resync?.stop()
     },
   }
 }

@@ -11,11 +11,15 @@ import { getLogger } from '../../app/utils/logger.server.ts'
  *
  * While Redis is down each process keeps serving its own sockets: publishing fails at once and is
  * dropped (other processes miss what is published meanwhile), and the clients reconnect by themselves.
+ * `onRecovered` tells when both connections are back after an outage, with the moment it began, so
+ * the rooms can be sent what other processes published meanwhile (live-namespace.ts).
  */
 export async function createRedisClients(url: string): Promise<{
   commands: RedisCommandClient
   attach: (io: Server, options?: { key?: string | undefined }) => void
   close: () => Promise<void>
+  /** Called once both connections are back after an outage, with the moment the first one dropped. */
+  onRecovered: (listener: (outageStartedAt: Date) => void) => void
   /** The connections, for the readiness check (server/operations). */
   clients: Array<{ role: string; client: RedisCommandClient; subscriber?: boolean }>
 }> {
@@ -28,8 +32,10 @@ export async function createRedisClients(url: string): Promise<{
   Object.defineProperty(publisher, 'publish', {
     value: (channel: string, message: string | Buffer) => publish(channel, message).catch(() => 0),
   })
+  const recovered = watchOutages([publisher, subscriber])
   return {
     commands: publisher,
+    onRecovered: recovered.add,
     attach(io, options = {}) {
       io.adapter(createAdapter(publisher, subscriber, options.key ? { key: options.key } : {}))
       getLogger().info('socket.io redis adapter attached')
@@ -42,4 +48,25 @@ export async function createRedisClients(url: string): Promise<{
       { role: 'adapter-subscribe', client: subscriber, subscriber: true },
     ],
   }
+}
+
+/**
+ * An outage runs from the first connection's error to the moment every connection is ready again
+ * (node-redis resubscribes by itself). Listeners hear of each outage once, after it ends.
+ */
+function watchOutages(clients: RedisCommandClient[]): { add: (listener: (outageStartedAt: Date) => void) => void } {
+  const listeners: Array<(outageStartedAt: Date) => void> = []
+  let outageStartedAt: Date | null = null
+  for (const client of clients) {
+    client.on('error', () => {
+      outageStartedAt ??= new Date()
+    })
+    client.on('ready', () => {
+      if (!outageStartedAt || !clients.every((each) => each.isReady)) return
+      const startedAt = outageStartedAt
+      outageStartedAt = null
+      for (const listener of listeners) listener(startedAt)
+    })
+  }
+  return { add: (listener) => listeners.push(listener) }
 }

@@ -44,6 +44,12 @@ const chatBodies = (socket: ClientSocket) => {
   return bodies
 }
 
+const chatIds = (socket: ClientSocket) => {
+  const ids = new Set<string>()
+  socket.on('chat:messages', ({ messages }: { messages: ChatMessageView[] }) => messages.forEach((m) => ids.add(m.id)))
+  return ids
+}
+
 describe.skipIf(!existsSync(REDIS_SERVER))('/live on two servers through a Redis outage', () => {
   beforeAll(async () => {
     await getPrisma()
@@ -83,6 +89,8 @@ describe.skipIf(!existsSync(REDIS_SERVER))('/live on two servers through a Redis
     for (const socket of [host, viewer, neighbour]) expect((await emitAck(socket, 'live:join', { sessionId: session.id })).ok).toBe(true)
     const atHost = chatBodies(host)
     const atNeighbour = chatBodies(neighbour)
+    const idsAtHost = chatIds(host)
+    const idsAtNeighbour = chatIds(neighbour)
 
     const crossed = nextEvent<{ messages: ChatMessageView[] }>(host, 'chat:messages')
     expect((await emitAck(viewer, 'chat:send', { sessionId: session.id, body: 'before the outage' })).ok).toBe(true)
@@ -110,6 +118,13 @@ describe.skipIf(!existsSync(REDIS_SERVER))('/live on two servers through a Redis
         { timeout: 15_000, interval: 500 },
       )
       .toBe(true)
+    // What each server stored while the other could not hear it reaches the other's sockets, once.
+    await expect.poll(() => atHost, { timeout: 10_000 }).toContain('during the outage')
+    await expect.poll(() => atNeighbour, { timeout: 10_000 }).toContain('host during the outage')
+    // Every stored message of the session has reached the host and the neighbour (readers merge by id).
+    const stored = (await prisma.chatMessage.findMany({ where: { sessionId: session.id }, select: { id: true } })).map((row) => row.id)
+    await expect.poll(() => stored.filter((id) => !idsAtHost.has(id)), { timeout: 10_000 }).toEqual([])
+    expect(stored.filter((id) => !idsAtNeighbour.has(id))).toEqual([])
     expect(unhandled).toEqual([])
-  }, 40_000)
+  }, 60_000)
 })

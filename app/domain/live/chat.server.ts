@@ -52,12 +52,13 @@ export function toMessageView(row: MessageRow): ChatMessageView {
  * CATCH_UP_OVERLAP_MS and the client drops the ones it already has (by id).
  */
 export async function listRecentMessages(sessionId: string, sinceMessageId?: string): Promise<ChatMessageView[]> {
+  const since = sinceMessageId ? await createdAtOf(sessionId, sinceMessageId) : null
+  if (since) return listMessagesSince(sessionId, since)
   const prisma = await getPrisma()
-  const since = sinceMessageId ? await prisma.chatMessage.findFirst({ where: { id: sinceMessageId, sessionId }, select: { createdAt: true } }) : null
   const rows = await prisma.chatMessage.findMany({
-    where: { sessionId, removedAt: null, ...(since ? { createdAt: { gte: new Date(since.createdAt.getTime() - CATCH_UP_OVERLAP_MS) } } : {}) },
+    where: { sessionId, removedAt: null },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: since ? CATCH_UP_SIZE : HISTORY_SIZE,
+    take: HISTORY_SIZE,
     select: MESSAGE_SELECT,
   })
   return rows.reverse().map(toMessageView)
@@ -68,16 +69,41 @@ export async function listRecentMessages(sessionId: string, sinceMessageId?: str
  * viewer back from a drop it could not recover from drops them from its list.
  */
 export async function listRemovedMessageIds(sessionId: string, sinceMessageId: string): Promise<string[]> {
+  const since = await createdAtOf(sessionId, sinceMessageId)
+  return since ? listRemovedSince(sessionId, since) : []
+}
+
+/**
+ * Messages stored from a little before `since` on (oldest first; the latest `limit` of them): a
+ * reader's catch-up, and what a process re-sends its rooms after a Redis outage hid other processes' chat.
+ */
+export async function listMessagesSince(sessionId: string, since: Date, limit = CATCH_UP_SIZE): Promise<ChatMessageView[]> {
   const prisma = await getPrisma()
-  const since = await prisma.chatMessage.findFirst({ where: { id: sinceMessageId, sessionId }, select: { createdAt: true } })
-  if (!since) return []
   const rows = await prisma.chatMessage.findMany({
-    where: { sessionId, removedAt: { gte: new Date(since.createdAt.getTime() - CATCH_UP_OVERLAP_MS) } },
+    where: { sessionId, removedAt: null, createdAt: { gte: new Date(since.getTime() - CATCH_UP_OVERLAP_MS) } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: MESSAGE_SELECT,
+  })
+  return rows.reverse().map(toMessageView)
+}
+
+/** Ids of messages removed from a little before `since` on (the same window as listMessagesSince). */
+export async function listRemovedSince(sessionId: string, since: Date, limit = CATCH_UP_SIZE): Promise<string[]> {
+  const prisma = await getPrisma()
+  const rows = await prisma.chatMessage.findMany({
+    where: { sessionId, removedAt: { gte: new Date(since.getTime() - CATCH_UP_OVERLAP_MS) } },
     orderBy: { removedAt: 'desc' },
-    take: CATCH_UP_SIZE,
+    take: limit,
     select: { id: true },
   })
   return rows.map((row) => row.id)
+}
+
+async function createdAtOf(sessionId: string, messageId: string): Promise<Date | null> {
+  const prisma = await getPrisma()
+  const row = await prisma.chatMessage.findFirst({ where: { id: messageId, sessionId }, select: { createdAt: true } })
+  return row?.createdAt ?? null
 }
 
 export async function getMessageView(sessionId: string, messageId: string): Promise<ChatMessageView | null> {

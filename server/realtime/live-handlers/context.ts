@@ -22,7 +22,12 @@ import type { RoomBatcher } from '../room-batcher.ts'
  * Between the server processes of a cluster (Redis adapter): "this session's facts changed" (null:
  * every session's); "this session's pinned products changed" (each process localises them for its own sockets).
  */
-export type LiveServerSideEvents = { 'session:changed': (sessionId: string | null) => void; 'products:changed': (sessionId: string) => void }
+export type LiveServerSideEvents = {
+  'session:changed': (sessionId: string | null) => void
+  'products:changed': (sessionId: string) => void
+  /** A process's Redis connections came back after an outage that began at this ISO time (outage-resync.ts). */
+  'chat:resync': (outageStartedAt: string) => void
+}
 export type LiveSocketData = ConnectionData & { joined: Set<string> }
 export type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, LiveServerSideEvents, LiveSocketData>
 export type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient, LiveServerSideEvents, LiveSocketData>
