@@ -56,10 +56,6 @@ export class Readiness {
     this.#draining = true
   }
 
-  get draining(): boolean {
-    return this.#draining
-  }
-
   /** Adds (or replaces) a check; the returned function removes it. */
   register(check: HealthCheck): () => void {
     this.#checks.set(check.name, check)
