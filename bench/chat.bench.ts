@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url'
 import { createScratchDatabase, dropScratchDatabase } from '../tests/postgres.ts'
 import { io as connect } from 'socket.io-client'
 import { LightSocketIoClient } from './light-client.ts'
-import { describeMachine } from './machine.ts'
+import { describeMachine, Histogram } from './machine.ts'
 
 const CLIENTS = Number(process.env.BENCH_CHAT_CLIENTS ?? 2000)
 const RATE = Number(process.env.BENCH_CHAT_RATE ?? 50)
@@ -56,25 +56,6 @@ process.env.SESSION_SECRET ??= randomBytes(32).toString('hex')
 process.env.LOG_LEVEL ??= 'warn'
 
 const serverEntry = fileURLToPath(new URL('./chat-server.ts', import.meta.url))
-
-/** Latency histogram in 0.1 ms buckets up to 30 s: millions of samples without millions of numbers. */
-class Histogram {
-  private readonly buckets = new Uint32Array(300_000)
-  count = 0
-  add(ms: number) {
-    this.buckets[Math.min(this.buckets.length - 1, Math.max(0, Math.round(ms * 10)))]! += 1
-    this.count += 1
-  }
-  percentile(p: number): number {
-    const target = Math.ceil((p / 100) * this.count)
-    let seen = 0
-    for (let i = 0; i < this.buckets.length; i++) {
-      seen += this.buckets[i]!
-      if (seen >= target && target > 0) return i / 10
-    }
-    return Number.NaN
-  }
-}
 
 type BenchClient = {
   emitWithAck: (event: string, payload: unknown, timeoutMs: number) => Promise<unknown>
@@ -160,8 +141,8 @@ async function runScenario({ label, servers, env }: Scenario, sessionId: string,
   const redisKey = `tradecast-bench-${process.pid}-${servers}`
   // One after another: each child checks the migrations under PostgreSQL's advisory lock.
   const started: Array<{ child: ChildProcess; port: number }> = []
-  const histogram = new Histogram()
-  const ackHistogram = new Histogram()
+  const histogram = new Histogram(30_000)
+  const ackHistogram = new Histogram(30_000)
   const clients: BenchClient[] = []
   let frames = 0
   try {

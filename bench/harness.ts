@@ -1,6 +1,7 @@
 // What the media benchmarks share: waiting, a scratch app environment, the SFU test page and the browser.
 import { randomBytes } from 'node:crypto'
 import { mkdtemp } from 'node:fs/promises'
+import { type AddressInfo, createServer as createTcpServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +9,15 @@ import { build } from 'esbuild'
 import { type Browser, chromium } from 'playwright-core'
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A TCP port free on loopback right now (the OS picks it; a listener opened later may still race for it). */
+export async function freePort(): Promise<number> {
+  const server = createTcpServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
 
 export async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -38,10 +48,10 @@ export async function useScratchApp(name: string, extra: Record<string, string> 
   return scratch
 }
 
-/** bench/sfu-page.ts bundled for the browser: the mediasoup-client page the benchmarks drive. */
-export async function bundleSfuPage(): Promise<string> {
+/** A browser page script bundled (IIFE, Chromium): by default bench/sfu-page.ts, the mediasoup-client page the benchmarks drive. */
+export async function bundleSfuPage(entryPoint = fileURLToPath(new URL('./sfu-page.ts', import.meta.url))): Promise<string> {
   const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./sfu-page.ts', import.meta.url))],
+    entryPoints: [entryPoint],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -50,7 +60,7 @@ export async function bundleSfuPage(): Promise<string> {
     logLevel: 'warning',
   })
   const output = bundle.outputFiles[0]
-  if (!output) throw new Error('the SFU page did not bundle')
+  if (!output) throw new Error(`${path.basename(entryPoint)} did not bundle`)
   return output.text
 }
 

@@ -17,24 +17,15 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createServer as createTcpServer } from 'node:net'
 import express from 'express'
 import type { types } from 'mediasoup'
 import pino from 'pino'
 import { MediaLayer } from '../server/media/index.ts'
 import { resolveWorkerBinary } from '../server/media/worker-binary.ts'
-import { bundleSfuPage, launchBenchChromium, sleep, until, useScratchApp } from './harness.ts'
+import { bundleSfuPage, freePort, launchBenchChromium, sleep, until, useScratchApp } from './harness.ts'
 import { describeMachine, summarize } from './machine.ts'
 
 const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 30)
-
-async function freePort(): Promise<number> {
-  const server = createTcpServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as AddressInfo).port
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 await useScratchApp('ingest')
 const { disconnectPrisma } = await import('../app/domain/db.server.ts')

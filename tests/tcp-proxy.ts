@@ -35,7 +35,9 @@ export class TcpProxy {
       const upstream = createConnection(this.target)
       for (const socket of [client, upstream]) {
         this.#sockets.add(socket)
+        socket.setNoDelay(true)
         socket.once('close', () => this.#sockets.delete(socket))
+        // A reset on one side ends the other: the client sees a dropped connection, as with a dead service.
         socket.on('error', () => {
           client.destroy()
           upstream.destroy()
@@ -51,10 +53,16 @@ export class TcpProxy {
     this.#server = server
   }
 
+  /** The service "goes away": open connections reset (RST, not a clean close), new ones refused. */
   async cut(): Promise<void> {
     const server = this.#server
     this.#server = null
-    for (const socket of this.#sockets) socket.destroy()
+    for (const socket of this.#sockets) socket.resetAndDestroy()
+    this.#sockets.clear()
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+
+  async close(): Promise<void> {
+    await this.cut()
   }
 }

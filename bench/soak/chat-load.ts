@@ -1,23 +1,5 @@
 import { LightSocketIoClient } from '../light-client.ts'
-
-/** Latency histogram in 0.1 ms buckets up to 60 s: millions of samples without millions of numbers. */
-export class Histogram {
-  private readonly buckets = new Uint32Array(600_000)
-  count = 0
-  add(ms: number) {
-    this.buckets[Math.min(this.buckets.length - 1, Math.max(0, Math.round(ms * 10)))]! += 1
-    this.count += 1
-  }
-  percentile(p: number): number {
-    const target = Math.ceil((p / 100) * this.count)
-    let seen = 0
-    for (let i = 0; i < this.buckets.length; i++) {
-      seen += this.buckets[i]!
-      if (seen >= target && target > 0) return i / 10
-    }
-    return Number.NaN
-  }
-}
+import { Histogram } from '../machine.ts'
 
 type Sent = {
   sentAt: number
@@ -65,7 +47,7 @@ export class ChatLoad {
   private sending = false
   private duplicates = 0
   private dropped = 0
-  readonly latency = new Histogram()
+  readonly latency = new Histogram(60_000)
 
   constructor(
     private readonly options: {

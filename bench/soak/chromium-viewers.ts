@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import type { Browser, Page } from 'playwright-core'
-import { launchBenchChromium, sleep } from '../harness.ts'
+import { bundleSfuPage, launchBenchChromium, sleep } from '../harness.ts'
 import { LightSocketIoClient } from '../light-client.ts'
 
 /** WebRTC viewers of a live showcase, whatever generates them: how many there are and how many receive media now. */
@@ -14,21 +13,6 @@ export type ViewerFleet = {
   readonly rejoins: number
   readonly errors: Record<string, number>
   close: () => Promise<void>
-}
-
-async function bundleViewerPage(): Promise<string> {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./viewer-page.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  })
-  const output = bundle.outputFiles[0]
-  if (!output) throw new Error('the viewer page did not bundle')
-  return output.text
 }
 
 type Ack = { ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>
@@ -50,7 +34,7 @@ export async function startChromiumViewers(options: {
   forwardedFor: (index: number) => string
 }): Promise<ViewerFleet> {
   const browser: Browser = await launchBenchChromium()
-  const script = await bundleViewerPage()
+  const script = await bundleSfuPage(fileURLToPath(new URL('./viewer-page.ts', import.meta.url)))
   const sockets: LightSocketIoClient[] = []
   const pages: Page[] = []
   const errors = new Map<string, number>()

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp } from 'node:fs/promises'
-import { createServer as createTcpServer, type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { createScratchDatabase, dropScratchDatabase } from '../../tests/postgres.ts'
-import { sleep, until } from '../harness.ts'
+import { TcpProxy } from '../../tests/tcp-proxy.ts'
+import { freePort, sleep, until } from '../harness.ts'
 import { LightSocketIoClient } from '../light-client.ts'
 import { describeMachine, percentile } from '../machine.ts'
 import { ChatLoad, type ChatReport } from './chat-load.ts'
@@ -13,7 +13,6 @@ import { startChromiumViewers, type ViewerFleet } from './chromium-viewers.ts'
 import { startGeneratorViewers } from './generator-viewers.ts'
 import { ServerMonitor, slopePerMinute, type ServerSample } from './monitor.ts'
 import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.ts'
-import { TcpProxy } from './tcp-proxy.ts'
 import { FormClient, TradeLoad, type TradeReport } from './trade-load.ts'
 
 export const PG_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
@@ -68,14 +67,6 @@ export type ScenarioResult = {
   serverErrorLines: Record<string, number>
   extra: string[]
   benchLoopP99Ms: number
-}
-
-async function freePort(): Promise<number> {
-  const server = createTcpServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 /**

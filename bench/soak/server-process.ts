@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { sleep } from '../harness.ts'
+import { CLK_TCK, procStat } from '../machine.ts'
 
 /**
  * One production server process (`server/index.ts` on the `npm run build` output, as e2e/own-server.ts
@@ -58,15 +59,9 @@ export async function stopServerProcess(server: ServerProcess | undefined): Prom
   if ((await Promise.race([exited.then(() => 'exited'), sleep(20_000).then(() => 'late')])) === 'late') child.kill('SIGKILL')
 }
 
-type ProcStat = { pid: number; comm: string; ppid: number; ticks: number }
-
-function readStat(pid: number): ProcStat | null {
+function readStat(pid: number): (ReturnType<typeof procStat> & { pid: number }) | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-    // After "comm)": state, ppid, ...; fields[11] and fields[12] are user and system time in clock ticks.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return { pid, comm, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }
+    return { pid, ...procStat(pid) }
   } catch {
     return null
   }
@@ -74,7 +69,7 @@ function readStat(pid: number): ProcStat | null {
 
 /** CPU seconds a process has used so far (0 once it is gone). */
 export function cpuSecondsOf(pid: number): number {
-  return (readStat(pid)?.ticks ?? 0) / 100
+  return (readStat(pid)?.ticks ?? 0) / CLK_TCK
 }
 
 /** The mediasoup worker processes the server process started (its children named mediasoup-worker). */
