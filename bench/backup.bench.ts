@@ -8,8 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
-import { postgresAnswers } from '../tests/postgres.ts'
+import { createScratchDatabase, databaseUrlOf, dropScratchDatabase, postgresAnswers } from '../tests/postgres.ts'
 import { describeMachine, summarize } from './machine.ts'
 
 const RUNS = 3
@@ -29,22 +28,6 @@ function timed(script: string, args: string[], env: Env): number {
   const ms = performance.now() - started
   if (child.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${child.status}):\n${child.stderr}`)
   return ms
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return url.toString()
 }
 
 async function writeMedia(dir: string): Promise<void> {
@@ -76,13 +59,13 @@ async function main(): Promise<void> {
     },
   ]
   if (withPostgres) {
-    await admin(`CREATE DATABASE "${prefix}_source"`)
+    const sourceUrl = await createScratchDatabase(adminUrl, `${prefix}_source`)
     sources.push({
       label: 'PostgreSQL',
-      env: { DATABASE_URL: databaseUrl(`${prefix}_source`) },
+      env: { DATABASE_URL: sourceUrl },
       restoreTarget: (run) => {
         const database = `${prefix}_${run.replaceAll('-', '_')}`
-        return { env: { DATABASE_URL: databaseUrl(database) }, database }
+        return { env: { DATABASE_URL: databaseUrlOf(adminUrl, database) }, database }
       },
     })
   }
@@ -113,14 +96,14 @@ async function main(): Promise<void> {
           }
           restores.push(timed('scripts/restore.ts', ['latest'], targetEnv))
           await rm(path.join(scratch, target), { recursive: true, force: true })
-          if (restoreTarget.database) await admin(`DROP DATABASE IF EXISTS "${restoreTarget.database}" WITH (FORCE)`)
+          if (restoreTarget.database) await dropScratchDatabase(adminUrl, restoreTarget.database)
         }
         const what = media ? `demo data + ${MEDIA_MB} MB recordings + 10 MB uploads` : 'demo data only (no media files)'
         console.log(`${source.label.padEnd(10)} ${what.padEnd(48)} backup ${format(backups)} | restore ${format(restores)}`)
       }
     }
   } finally {
-    if (withPostgres) await admin(`DROP DATABASE IF EXISTS "${prefix}_source" WITH (FORCE)`)
+    if (withPostgres) await dropScratchDatabase(adminUrl, `${prefix}_source`)
     await rm(scratch, { recursive: true, force: true })
   }
 }

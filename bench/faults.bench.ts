@@ -71,6 +71,18 @@ function chatWindows(context: ScenarioContext, windows: Array<[string, number, n
   ]
 }
 
+/** Chat before, during and after a service cut (marks 'cut' and 'restored'). */
+function chatAroundTheCut(context: ScenarioContext): string[] {
+  const cut = at(context, 'cut')
+  const restored = at(context, 'restored')
+  return chatWindows(context, [
+    ['before the cut', 0, cut],
+    ['during the cut', cut, restored],
+    ['first 10 s after', restored, restored + 10_000],
+    ['later', restored + 10_000, Date.now()],
+  ])
+}
+
 /** Seconds from `since` until a viewer sample shows at least `share` of the viewers receiving. */
 function recoverySeconds(context: ScenarioContext, since: number, share: number): number | null {
   const target = Math.ceil((context.viewers?.count ?? 0) * share)
@@ -148,18 +160,7 @@ const runs: Array<{ key: string; title: string; options: ScenarioOptions }> = [
           await readiness(context, '15 s after')
         },
       },
-      analyse: (context) => {
-        const cut = at(context, 'cut')
-        const restored = at(context, 'restored')
-        return Promise.resolve(
-          chatWindows(context, [
-            ['before the cut', 0, cut],
-            ['during the cut', cut, restored],
-            ['first 10 s after', restored, restored + 10_000],
-            ['later', restored + 10_000, Date.now()],
-          ]),
-        )
-      },
+      analyse: (context) => Promise.resolve(chatAroundTheCut(context)),
     },
   },
   {
@@ -195,18 +196,7 @@ const runs: Array<{ key: string; title: string; options: ScenarioOptions }> = [
           await pageProbe(context, 'after the restore')
         },
       },
-      analyse: (context) => {
-        const cut = at(context, 'cut')
-        const restored = at(context, 'restored')
-        return Promise.resolve(
-          chatWindows(context, [
-            ['before the cut', 0, cut],
-            ['during the cut', cut, restored],
-            ['first 10 s after', restored, restored + 10_000],
-            ['later', restored + 10_000, Date.now()],
-          ]),
-        )
-      },
+      analyse: (context) => Promise.resolve(chatAroundTheCut(context)),
     },
   },
 ]

@@ -6,10 +6,12 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { Header } from 'tar'
+import { expect } from 'vitest'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { getExporterPublicProfile } from '~/domain/exporters/public-profile.server'
 import { seedDemoData } from '../prisma/seed.ts'
 import { DEMO_EXPORTER_COMPANY } from '../prisma/seed/data/companies.ts'
+import { BackupError } from '../scripts/backup/errors.ts'
 import { MANIFEST_FILE, sha256OfFile, type Manifest } from '../scripts/backup/manifest.ts'
 
 /** Pinned, so the seed's relative dates and the profile's "valid now" filters read the same in every run. */
@@ -88,4 +90,15 @@ export async function replacePart(backupDir: string, part: 'database' | 'uploads
   if (part === 'database') manifest.database = { ...manifest.database, ...described }
   else manifest[part] = { ...manifest[part], ...described }
   await writeFile(path.join(backupDir, MANIFEST_FILE), JSON.stringify(manifest))
+}
+
+/** Runs `work`, expecting a BackupError with this code; returns it for further checks. */
+export async function refused(code: BackupError['code'], work: Promise<unknown>): Promise<BackupError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(BackupError)
+  expect((error as BackupError).code).toBe(code)
+  return error as BackupError
 }

@@ -118,13 +118,14 @@ export async function createProduct(companyId: string, options: ProductOptions =
 }
 
 /** A public showcase that is LIVE now, hosted by a new exporter company's owner. */
-export async function createLiveShowcase(title = 'Live showcase') {
+export async function createLiveShowcase(title = 'Live showcase', options: { isPublic?: boolean } = {}) {
   const prisma = await getPrisma()
   const exporter = await createExporter()
   const session = await prisma.liveSession.create({
     data: {
       title,
       status: 'LIVE',
+      ...(options.isPublic ? { isPublic: true } : {}),
       startedAt: new Date(),
       hostId: exporter.user.id,
       companyId: exporter.company.id,

@@ -26,6 +26,11 @@ async function runAsAdmin(adminUrl: string, sql: string) {
 export async function createScratchDatabase(adminUrl: string, name: string): Promise<string> {
   await runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   await runAsAdmin(adminUrl, `CREATE DATABASE "${name}"`)
+  return databaseUrlOf(adminUrl, name)
+}
+
+/** The URL of database `name` on the server of `adminUrl` (which need not exist yet). */
+export function databaseUrlOf(adminUrl: string, name: string): string {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return url.toString()

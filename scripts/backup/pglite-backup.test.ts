@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { disconnectPrisma } from '~/domain/db.server'
 import { openDatabase } from '../../prisma/engine/database.ts'
 import { createPGlite } from '../../prisma/engine/pglite-create.ts'
-import { folderDigest, hostileArchive, LOGO_NAME, readDemoProfile, readManifestJson, replacePart, seedAppData } from '../../tests/backup-fixtures.ts'
+import { folderDigest, hostileArchive, LOGO_NAME, readDemoProfile, readManifestJson, refused, replacePart, seedAppData } from '../../tests/backup-fixtures.ts'
 import { createBackup, listBackups } from './create-backup.ts'
-import { BackupError } from './errors.ts'
 import { MANIFEST_FILE, type Manifest } from './manifest.ts'
 import { restoreBackup } from './restore-backup.ts'
 import { countRows } from './tables.ts'
@@ -36,17 +35,6 @@ async function countsOf(dataDir: string) {
   } finally {
     await db.close()
   }
-}
-
-/** Runs `work`, expecting a BackupError with this code; returns it for further checks. */
-async function refused(code: BackupError['code'], work: Promise<unknown>): Promise<BackupError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(BackupError)
-  expect((error as BackupError).code).toBe(code)
-  return error as BackupError
 }
 
 beforeAll(async () => {

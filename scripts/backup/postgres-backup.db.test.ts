@@ -6,10 +6,9 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { disconnectPrisma } from '~/domain/db.server'
-import { folderDigest, readDemoProfile, replacePart, seedAppData } from '../../tests/backup-fixtures.ts'
-import { createScratchDatabase, dropScratchDatabase } from '../../tests/postgres.ts'
+import { folderDigest, readDemoProfile, refused, replacePart, seedAppData } from '../../tests/backup-fixtures.ts'
+import { createScratchDatabase, databaseUrlOf, dropScratchDatabase } from '../../tests/postgres.ts'
 import { createBackup } from './create-backup.ts'
-import { BackupError } from './errors.ts'
 import type { Manifest } from './manifest.ts'
 import { restoreBackup } from './restore-backup.ts'
 import { countRows } from './tables.ts'
@@ -27,12 +26,6 @@ let seeded: Awaited<ReturnType<typeof seedAppData>>
 let backupDir: string
 let manifest: Manifest
 
-function urlOf(name: string): string {
-  const url = new URL(adminUrl ?? '')
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
 async function countsOf(url: string) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
@@ -44,16 +37,6 @@ async function countsOf(url: string) {
 }
 
 const folders = (name: string) => ({ uploadDir: path.join(tmp, name, 'uploads'), recordingsDir: path.join(tmp, name, 'recordings') })
-
-async function refused(code: BackupError['code'], work: Promise<unknown>): Promise<BackupError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(BackupError)
-  expect((error as BackupError).code).toBe(code)
-  return error as BackupError
-}
 
 beforeAll(async () => {
   if (!onPostgres || !adminUrl) return
@@ -87,7 +70,7 @@ describe.skipIf(!onPostgres)('backup and restore on PostgreSQL', () => {
   })
 
   it('restores into a database that does not exist yet: the app serves the same data, files byte-identical', async () => {
-    const fresh = urlOf(names.fresh)
+    const fresh = databaseUrlOf(adminUrl ?? '', names.fresh)
     const result = await restoreBackup({ backupDir, database: { kind: 'postgres', url: fresh }, ...folders('fresh'), force: false })
     expect(result.tables).toEqual(manifest.database.tables)
     expect(await countsOf(fresh)).toEqual(await countsOf(sourceUrl))
@@ -122,7 +105,7 @@ describe.skipIf(!onPostgres)('backup and restore on PostgreSQL', () => {
   }, 60_000)
 
   it('refuses a corrupted dump before touching the target database', async () => {
-    const target = urlOf(names.fresh)
+    const target = databaseUrlOf(adminUrl ?? '', names.fresh)
     const before = await countsOf(target)
     const corrupt = path.join(tmp, 'corrupt')
     await cp(backupDir, corrupt, { recursive: true })
@@ -138,7 +121,7 @@ describe.skipIf(!onPostgres)('backup and restore on PostgreSQL', () => {
   }, 60_000)
 
   it('rolls back a dump that fails half-way (cut short, checksum forged): the target is as it was', async () => {
-    const target = urlOf(names.fresh)
+    const target = databaseUrlOf(adminUrl ?? '', names.fresh)
     const before = await countsOf(target)
     const forged = path.join(tmp, 'forged')
     await cp(backupDir, forged, { recursive: true })
@@ -150,7 +133,7 @@ describe.skipIf(!onPostgres)('backup and restore on PostgreSQL', () => {
     expect(await countsOf(target)).toEqual(before)
 
     // Into a database that did not exist: the one the restore created is dropped again.
-    const missing = urlOf(`${prefix}_never`)
+    const missing = databaseUrlOf(adminUrl ?? '', `${prefix}_never`)
     await refused('failed', restoreBackup({ backupDir: forged, database: { kind: 'postgres', url: missing }, ...folders('forged-new'), force: false }))
     const client = new pg.Client({ connectionString: adminUrl })
     await client.connect()

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { getLogger } from '~/utils/logger.server'
 import type { ChatMessageView } from '~/protocol/live'
-import { createBuyer, createExporter } from '../../tests/fixtures'
+import { createBuyer, createLiveShowcase } from '../../tests/fixtures'
 import { connectLive, emitAck, mediaWorkerBinary, nextEvent, type RealtimeNode, startRealtimeNode, stopRealtimeNode } from '../../tests/realtime'
 import { MediaLayer } from '../media/index'
 import { Readiness } from './health'
@@ -134,20 +134,8 @@ describe('/metrics of live chat on the production /live wiring', () => {
     cleanups.push(unwatch)
     const base = await serve({ metrics })
 
-    const prisma = await getPrisma()
-    const exporter = await createExporter()
+    const { exporter, session } = await createLiveShowcase('Metrics', { isPublic: true })
     const buyer = await createBuyer()
-    const session = await prisma.liveSession.create({
-      data: {
-        title: 'Metrics',
-        status: 'LIVE',
-        isPublic: true,
-        hostId: exporter.user.id,
-        companyId: exporter.company.id,
-        scheduledStartAt: new Date(),
-        scheduledEndAt: new Date(Date.now() + 3_600_000),
-      },
-    })
     const before = await scrape(base)
     const host = await connectLive(node.url, exporter.cookie, clients)
     const viewer = await connectLive(node.url, buyer.cookie, clients)
