@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createScratchDatabase as createDatabase, dropScratchDatabase as dropDatabase, postgresAnswers as answers } from '../tests/postgres'
+import { spawnServer, stopServer, untilServerAnswers } from '../tests/server-process'
 
 // Specs that read what the app writes, or need several server processes, run their own production
 // server(s) on a scratch PostgreSQL database (PGlite admits one process per data folder, and the
@@ -14,36 +15,22 @@ export const dropScratchDatabase = (name: string) => dropDatabase(POSTGRES_ADMIN
 
 /** Starts `server/index.ts` in production mode on `port` and waits until /healthz answers. */
 export async function startOwnServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<ChildProcess> {
-  const base = `http://localhost:${options.port}`
-  const server = spawn('node_modules/.bin/tsx', ['server/index.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(options.port),
-      DATABASE_URL: options.databaseUrl,
-      SEED_DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-      SESSION_SECRET: 'e2e-own-server-session-secret-0123456789abcdef',
-      APP_URL: base,
-      ...options.env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const baseUrl = `http://localhost:${options.port}`
+  const server = spawnServer({
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(options.port),
+    DATABASE_URL: options.databaseUrl,
+    SEED_DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    SESSION_SECRET: 'e2e-own-server-session-secret-0123456789abcdef',
+    APP_URL: baseUrl,
+    ...options.env,
   })
-  const deadline = Date.now() + 200_000
-  for (;;) {
-    const ok = await fetch(`${base}/healthz`)
-      .then((r) => r.ok)
-      .catch(() => false)
-    if (ok) return server
-    if (server.exitCode !== null) throw new Error(`server on port ${options.port} exited with ${server.exitCode}`)
-    if (Date.now() > deadline) throw new Error(`server on port ${options.port} did not start`)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
+  await untilServerAnswers(server, { baseUrl, label: `server on port ${options.port}`, timeoutMs: 200_000 })
+  return server
 }
 
 export async function stopOwnServer(server: ChildProcess | undefined): Promise<void> {
-  if (server?.exitCode !== null) return
-  const exited = new Promise((resolve) => server.once('exit', resolve))
-  server.kill('SIGTERM')
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
+  if (server) await stopServer(server, 'SIGTERM', 15_000)
 }

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { type ServerExit, spawnServer, stopServer, untilServerAnswers } from '../tests/server-process'
 
-export type ServerExit = { code: number | null; signal: NodeJS.Signals | null; ms: number }
+export type { ServerExit }
 
 /**
  * A production `server/index.ts` that a spec stops (SIGTERM or SIGKILL) and starts again on the same
- * port, environment and database. Node runs the server itself (`node --import tsx`), not the `tsx` CLI:
- * the CLI runs the server in a child process, so a SIGKILL would kill the CLI and leave the server running.
+ * port, environment and database.
  */
 export class RestartableServer {
   #process: ChildProcess | null = null
@@ -19,23 +19,13 @@ export class RestartableServer {
   /** Starts the server and waits until /healthz answers (the first start migrates and seeds). */
   async start(): Promise<void> {
     if (this.#process) throw new Error('the server is already running')
-    const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      env: { ...this.options.env, PORT: String(this.options.port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
+    const server = spawnServer({ ...this.options.env, PORT: String(this.options.port) })
     this.#process = server
-    const deadline = Date.now() + 200_000
-    for (;;) {
-      const ok = await fetch(`${this.baseUrl}/healthz`)
-        .then((response) => response.ok)
-        .catch(() => false)
-      if (ok) return
-      if (server.exitCode !== null || server.signalCode !== null) {
-        this.#process = null
-        throw new Error(`server on port ${this.options.port} exited with ${server.exitCode ?? server.signalCode}`)
-      }
-      if (Date.now() > deadline) throw new Error(`server on port ${this.options.port} did not start`)
-      await new Promise((resolve) => setTimeout(resolve, 250))
+    try {
+      await untilServerAnswers(server, { baseUrl: this.baseUrl, label: `server on port ${this.options.port}`, timeoutMs: 200_000, pollMs: 250 })
+    } catch (error) {
+      this.#process = null
+      throw error
     }
   }
 
@@ -46,21 +36,10 @@ export class RestartableServer {
   async stop(signal: 'SIGTERM' | 'SIGKILL', timeoutMs = 20_000): Promise<ServerExit> {
     const server = this.#process
     if (!server) throw new Error('the server is not running')
-    const started = Date.now()
-    const exited = new Promise<ServerExit>((resolve) =>
-      server.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal, ms: Date.now() - started })),
-    )
-    server.kill(signal)
-    const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs))
-    const result = await Promise.race([exited, timer])
-    if (!result) {
-      server.kill('SIGKILL')
-      await exited
-      this.#process = null
-      throw new Error(`server on port ${this.options.port} did not exit within ${timeoutMs} ms of ${signal}`)
-    }
+    const { forced, ...exit } = await stopServer(server, signal, timeoutMs)
     this.#process = null
-    return result
+    if (forced) throw new Error(`server on port ${this.options.port} did not exit within ${timeoutMs} ms of ${signal}`)
+    return exit
   }
 
   /** For afterAll: ends a server still running, whatever happened in the test. */

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { sleep } from '../harness.ts'
+import { spawnServer, stopServer, untilServerAnswers } from '../../tests/server-process.ts'
 import { CLK_TCK, procStat } from '../machine.ts'
 
 /**
@@ -21,14 +21,14 @@ export type ServerProcess = {
 
 export async function startServerProcess(options: { label: string; port: number; env: Record<string, string> }): Promise<ServerProcess> {
   if (!existsSync(path.resolve('build/server/index.js'))) throw new Error('no production build: run `npm run build` first')
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(options.port), LOG_LEVEL: 'warn', ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
+  const child = spawnServer(
+    { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(options.port), LOG_LEVEL: 'warn', ...options.env },
+    'pipe',
+  )
   // The last lines of its log, printed when something goes wrong (warnings and errors only).
   const stderrTail: string[] = []
   const errorLines = { count: 0 }
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr!.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
       if (!line.trim()) continue
       stderrTail.push(line.slice(0, 400))
@@ -37,26 +37,12 @@ export async function startServerProcess(options: { label: string; port: number;
     stderrTail.splice(0, Math.max(0, stderrTail.length - 200))
   })
   const baseUrl = `http://127.0.0.1:${options.port}`
-  const deadline = Date.now() + 240_000
-  for (;;) {
-    const ok = await fetch(`${baseUrl}/healthz`)
-      .then((r) => r.ok)
-      .catch(() => false)
-    if (ok) break
-    if (child.exitCode !== null) throw new Error(`${options.label} exited with ${child.exitCode}:\n${stderrTail.slice(-20).join('\n')}`)
-    if (Date.now() > deadline) throw new Error(`${options.label} did not start within 240 s`)
-    await sleep(500)
-  }
+  await untilServerAnswers(child, { baseUrl, label: options.label, timeoutMs: 240_000, detail: () => stderrTail.slice(-20).join('\n') })
   return { child, pid: child.pid!, port: options.port, baseUrl, label: options.label, stderrTail, errorLines }
 }
 
 export async function stopServerProcess(server: ServerProcess | undefined): Promise<void> {
-  const child = server?.child
-  if (child?.exitCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  // Still running after 20 s (exitCode is set by the time 'exit' fired): killed.
-  if ((await Promise.race([exited.then(() => 'exited'), sleep(20_000).then(() => 'late')])) === 'late') child.kill('SIGKILL')
+  if (server) await stopServer(server.child)
 }
 
 function readStat(pid: number): (ReturnType<typeof procStat> & { pid: number }) | null {
