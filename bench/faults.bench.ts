@@ -71,6 +71,22 @@ function chatWindows(context: ScenarioContext, windows: Array<[string, number, n
   ]
 }
 
+const proxyLabels = { redis: 'Redis', postgres: 'PostgreSQL' } as const
+
+/** The service "goes away" behind its proxy; marks 'cut'. */
+async function cutProxy(context: ScenarioContext, service: keyof typeof proxyLabels): Promise<void> {
+  context.marks.set('cut', Date.now())
+  await context.proxies[service]!.cut()
+  context.log(`${proxyLabels[service]} proxy cut`)
+}
+
+/** The service is back behind its proxy; marks 'restored'. */
+async function restoreProxy(context: ScenarioContext, service: keyof typeof proxyLabels): Promise<void> {
+  await context.proxies[service]!.restore()
+  context.marks.set('restored', Date.now())
+  context.log(`${proxyLabels[service]} proxy restored`)
+}
+
 /** Chat before, during and after a service cut (marks 'cut' and 'restored'). */
 function chatAroundTheCut(context: ScenarioContext): string[] {
   const cut = at(context, 'cut')
@@ -143,17 +159,13 @@ const runs: Array<{ key: string; title: string; options: ScenarioOptions }> = [
         atS: FAULT_AT_S,
         run: async (context) => {
           await readiness(context, 'before the cut')
-          context.marks.set('cut', Date.now())
-          await context.proxies.redis!.cut()
-          context.log('Redis proxy cut')
+          await cutProxy(context, 'redis')
           await sleep(5000)
           await readiness(context, '5 s into the cut')
           await sleep(20_000)
           await readiness(context, '25 s into the cut')
           await sleep(5000)
-          await context.proxies.redis!.restore()
-          context.marks.set('restored', Date.now())
-          context.log('Redis proxy restored')
+          await restoreProxy(context, 'redis')
           await sleep(5000)
           await readiness(context, '5 s after')
           await sleep(10_000)
@@ -175,16 +187,12 @@ const runs: Array<{ key: string; title: string; options: ScenarioOptions }> = [
         atS: FAULT_AT_S,
         run: async (context) => {
           await readiness(context, 'before the cut')
-          context.marks.set('cut', Date.now())
-          await context.proxies.postgres!.cut()
-          context.log('PostgreSQL proxy cut')
+          await cutProxy(context, 'postgres')
           await sleep(2000)
           await readiness(context, '2 s into the cut')
           await pageProbe(context, '3 s into the cut')
           await sleep(Math.max(0, 10_000 - (Date.now() - at(context, 'cut'))))
-          await context.proxies.postgres!.restore()
-          context.marks.set('restored', Date.now())
-          context.log('PostgreSQL proxy restored')
+          await restoreProxy(context, 'postgres')
           const deadline = Date.now() + 60_000
           let ready = ''
           while (Date.now() < deadline) {
