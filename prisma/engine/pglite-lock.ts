@@ -6,7 +6,8 @@ import { readFileSync, unlinkSync } from 'node:fs'
 import { open, readFile, unlink } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid runs (EPERM: it runs, as another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { projectRoot, type DatabaseTarget } from '../../prisma/engine/database-url.ts'
+import { isAlive } from '../../prisma/engine/pglite-lock.ts'
 import { BackupError } from './errors.ts'
 import { checkFolderArchive, checkReadableArchive, packFolder, type FolderStats } from './folders.ts'
 import {
@@ -76,23 +77,13 @@ export async function listBackups(backupRoot: string): Promise<string[]> {
 
 const PARTIAL_NAME = /^\.partial-\d{8}T\d{6}Z-(\d+)$/
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /** Deletes the `.partial-…` folders of runs whose process is gone (killed, power cut); a running one's stays. */
 async function removeStalePartials(backupRoot: string): Promise<string[]> {
   const entries = await readdir(backupRoot, { withFileTypes: true }).catch(() => [])
   const removed: string[] = []
   for (const entry of entries) {
     const pid = Number(PARTIAL_NAME.exec(entry.name)?.[1])
-    if (!entry.isDirectory() || !Number.isInteger(pid) || isRunning(pid)) continue
+    if (!entry.isDirectory() || !Number.isInteger(pid) || isAlive(pid)) continue
     await rm(path.join(backupRoot, entry.name), { recursive: true, force: true })
     removed.push(entry.name)
   }
