@@ -13,10 +13,21 @@ export const postgresAnswers = () => answers(POSTGRES_ADMIN_URL)
 export const createScratchDatabase = (name: string) => createDatabase(POSTGRES_ADMIN_URL, name)
 export const dropScratchDatabase = (name: string) => dropDatabase(POSTGRES_ADMIN_URL, name)
 
-/** Starts `server/index.ts` in production mode on `port` and waits until /healthz answers. */
-export async function startOwnServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<ChildProcess> {
+/**
+ * Starts `server/index.ts` in production mode on `port` and waits until /healthz answers (at
+ * http://localhost:`port`). `commandPrefix` runs it through another command (`ip netns exec <ns>`, see
+ * tests/server-process.ts); `onOutput` receives its log (stdout) and stderr, otherwise stderr goes to the
+ * test's and the log nowhere.
+ */
+export async function startOwnServer(options: {
+  port: number
+  databaseUrl: string
+  env?: Record<string, string>
+  commandPrefix?: readonly string[]
+  onOutput?: (chunk: Buffer) => void
+}): Promise<ChildProcess> {
   const baseUrl = `http://localhost:${options.port}`
-  const server = spawnServer({
+  const env = {
     ...process.env,
     NODE_ENV: 'production',
     PORT: String(options.port),
@@ -26,7 +37,12 @@ export async function startOwnServer(options: { port: number; databaseUrl: strin
     SESSION_SECRET: 'e2e-own-server-session-secret-0123456789abcdef',
     APP_URL: baseUrl,
     ...options.env,
-  })
+  }
+  const onOutput = options.onOutput
+  const server = onOutput
+    ? spawnServer(env, 'pipe', { commandPrefix: options.commandPrefix, stdout: 'pipe' })
+    : spawnServer(env, 'inherit', { commandPrefix: options.commandPrefix })
+  if (onOutput) for (const stream of [server.stdout!, server.stderr!]) stream.on('data', onOutput)
   await untilServerAnswers(server, { baseUrl, label: `server on port ${options.port}`, timeoutMs: 200_000 })
   return server
 }

@@ -49,6 +49,8 @@ install_all() {
   apt_ensure ca-certificates git ffmpeg
   # pg_dump/pg_restore for `npm run backup`/`restore` on PostgreSQL (Debian 12: client 15, which dumps servers up to 15).
   apt_ensure postgresql-client
+  # ip netns for scripts/netns.sh (the media-cascade e2e runs three server processes in three network namespaces).
+  apt_ensure iproute2
   local lock_stamp="node_modules/.tradecast-lock-hash"
   local lock_hash
   lock_hash="$(sha256sum package-lock.json package.json | sha256sum | cut -c1-16)"

@@ -7,10 +7,17 @@ export type ServerExit = { code: number | null; signal: NodeJS.Signals | null; m
 /**
  * Spawns `server/index.ts` with exactly `env`. Node runs the server itself (`node --import tsx`), not
  * the `tsx` CLI: the CLI runs the server in a child process, so a SIGKILL would kill the CLI and leave
- * the server running (and the pid would not be the server's).
+ * the server running (and the pid would not be the server's). The server logs (pino JSON) to stdout,
+ * ignored unless `options.stdout` is 'pipe'. `options.commandPrefix` runs node through a command that
+ * execs it in its own place, e.g. `['ip', 'netns', 'exec', 'ns-a']` (the pid and signals stay the server's).
  */
-export function spawnServer(env: NodeJS.ProcessEnv, stderr: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env, stdio: ['ignore', 'ignore', stderr] })
+export function spawnServer(
+  env: NodeJS.ProcessEnv,
+  stderr: 'inherit' | 'pipe' = 'inherit',
+  options: { commandPrefix?: readonly string[]; stdout?: 'ignore' | 'pipe' } = {},
+): ChildProcess {
+  const command = [...(options.commandPrefix ?? []), process.execPath, '--import', 'tsx', 'server/index.ts']
+  return spawn(command[0]!, command.slice(1), { env, stdio: ['ignore', options.stdout ?? 'ignore', stderr] })
 }
 
 /**

@@ -2,9 +2,11 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import type { AddressInfo } from 'node:net'
 
 /**
- * A loopback TCP proxy to a real service (PostgreSQL, Redis) that a test can cut and restore: cut()
- * drops every open connection and refuses new ones (the port stays the same), restore() accepts again.
- * For outage tests without stopping the shared service.
+ * A TCP proxy to a real service (PostgreSQL, Redis) that a test can cut and restore: cut() drops every
+ * open connection and refuses new ones (the port stays the same), restore() accepts again. For outage
+ * tests without stopping the shared service. Listens on loopback unless told otherwise (`listen.host`):
+ * the media-cascade e2e listens on a bridge address so that processes in network namespaces reach
+ * the root namespace's services, and on a fixed port (`listen.port`) to give a page a loopback origin.
  */
 export class TcpProxy {
   readonly #sockets = new Set<Socket>()
@@ -12,11 +14,13 @@ export class TcpProxy {
 
   private constructor(
     readonly target: { host: string; port: number },
+    readonly host: string,
     public port: number,
   ) {}
 
-  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    const proxy = new TcpProxy(target, 0)
+  /** `listen`: the address to listen on (default 127.0.0.1) and port (default: any free one). */
+  static async start(target: { host: string; port: number }, listen: { host?: string; port?: number } = {}): Promise<TcpProxy> {
+    const proxy = new TcpProxy(target, listen.host ?? '127.0.0.1', listen.port ?? 0)
     await proxy.restore()
     return proxy
   }
@@ -24,7 +28,7 @@ export class TcpProxy {
   /** The target URL with its host and port replaced by the proxy's. */
   rewrite(url: string): string {
     const parsed = new URL(url)
-    parsed.hostname = '127.0.0.1'
+    parsed.hostname = this.host
     parsed.port = String(this.port)
     return parsed.toString()
   }
@@ -47,7 +51,7 @@ export class TcpProxy {
     })
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
-      server.listen(this.port, '127.0.0.1', resolve)
+      server.listen(this.port, this.host, resolve)
     })
     this.port = (server.address() as AddressInfo).port
     this.#server = server
