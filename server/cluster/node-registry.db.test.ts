@@ -155,6 +155,8 @@ describe.skipIf(!redisUrl)('MediaNodeRegistry on a real Redis', () => {
         expect(at - cutAt).toBeGreaterThan(TTL_MS - HEARTBEAT_MS - 20)
         expect(at - cutAt).toBeLessThan(TTL_MS + HEARTBEAT_MS + SLACK_MS)
       }
+      // The expired member leaves the set too.
+      await expect.poll(() => commands.sMembers(`${prefix}:nodes`)).not.toContain('node-c')
       // c cannot read: it keeps the last view rather than declaring everyone down.
       await new Promise((resolve) => setTimeout(resolve, TTL_MS))
       expect(ids(c)).toEqual(['node-a', 'node-b', 'node-c'])

@@ -132,7 +132,7 @@ describe.skipIf(!redisUrl)('NodeRpc on a real Redis', () => {
   it('fails at once a call to a node nobody listens for', async () => {
     const { a } = await pair()
     const startedAt = performance.now()
-    expect((await refusal(a.call('node-gone', 'sum', { numbers: [] }, { timeoutMs: 5000 }))).code).toBe('node-down')
+    expect((await refusal(a.call('node-gone', 'sum', { numbers: [] }, { timeoutMs: 5000 }))).code).toBe('unreachable')
     expect(performance.now() - startedAt).toBeLessThan(1000)
   })
 
@@ -200,6 +200,6 @@ describe.skipIf(!redisUrl)('NodeRpc on a real Redis', () => {
     expect((await refusal(pending)).code).toBe('closed')
     expect((await refusal(a.call('node-b', 'hang', {}))).code).toBe('closed')
     // b no longer hears calls for a closed a: a's channels have no subscriber.
-    expect((await refusal(b.call('node-a', 'anything', {}))).code).toBe('node-down')
+    expect((await refusal(b.call('node-a', 'anything', {}))).code).toBe('unreachable')
   })
 })

@@ -5,8 +5,9 @@ import { getLogger } from '../../app/utils/logger.server.ts'
 
 /**
  * A refused or failed call. `code` is the handler's own error code when it threw one (MediaError,
- * ProtocolError), else one of: invalid, unknown-method, timeout, node-down, unreachable (Redis did not
- * take the request), closed, internal.
+ * ProtocolError), else one of: invalid, unknown-method, timeout, node-down (nodeDown() was called),
+ * unreachable (the request reached no one: Redis refused it, or nothing listens on that node's channel,
+ * e.g. it is gone or its subscriber is reconnecting; the request did not run), closed, internal.
  */
 export class RpcError extends Error {
   constructor(
@@ -48,7 +49,7 @@ const GENERIC_FAILURE = 'the handler failed on the serving node (details in its 
  * and validation, so callers need not care where a peer lives.
  *
  * Pub/sub delivers at most once: a request published while the target is not subscribed is lost, so a
- * request nobody hears fails at once ('node-down'), and one that is lost later times out.
+ * request nobody hears fails at once ('unreachable'), and one that is lost later times out.
  */
 export class NodeRpc {
   readonly nodeId: string
@@ -114,7 +115,7 @@ export class NodeRpc {
     } else {
       this.#commands.publish(this.#requestChannel(nodeId), message).then(
         (receivers) => {
-          if (receivers === 0) this.#fail(id, new RpcError('node-down', `node ${nodeId} is not listening`))
+          if (receivers === 0) this.#fail(id, new RpcError('unreachable', `nothing listens for node ${nodeId}`))
         },
         (error: unknown) => this.#fail(id, new RpcError('unreachable', `the request to node ${nodeId} could not be sent: ${String(error)}`)),
       )
