@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { ChildProcess } from 'node:child_process'
@@ -77,13 +77,18 @@ class CascadeNode {
   /** Starts the server in its namespace and waits until /healthz answers through the loopback proxy. */
   async start(databaseUrl: string): Promise<void> {
     appendFileSync(this.logFile, `--- ${new Date().toISOString()} starting ${this.id}\n`)
-    this.#process = await startOwnServer({
-      port: this.port,
-      databaseUrl,
-      env: this.env,
-      commandPrefix: ['ip', 'netns', 'exec', `${NETNS_PREFIX}-${this.name}`],
-      onOutput: (chunk) => appendFileSync(this.logFile, chunk),
-    })
+    try {
+      this.#process = await startOwnServer({
+        port: this.port,
+        databaseUrl,
+        env: this.env,
+        commandPrefix: ['ip', 'netns', 'exec', `${NETNS_PREFIX}-${this.name}`],
+        onOutput: (chunk) => appendFileSync(this.logFile, chunk),
+      })
+    } catch (error) {
+      const tail = readFileSync(this.logFile, 'utf8').split('\n').slice(-30).join('\n')
+      throw new Error(`${this.id}: ${error instanceof Error ? error.message : String(error)}\n--- end of ${this.logFile}:\n${tail}`, { cause: error })
+    }
   }
 
   /** Sends `signal`; resolves when the process has exited, with the instant it exited. */
@@ -281,6 +286,7 @@ test.beforeAll(async () => {
 
   logDir = path.join(test.info().project.outputDir, 'media-cascade-logs')
   mkdirSync(logDir, { recursive: true })
+  console.log(`[media-cascade] node logs: ${logDir}`)
   const adminDatabaseUrl = await createScratchDatabase(DB_NAME)
   // PostgreSQL and Redis listen on the root namespace's loopback, out of the namespaces' reach: each gets
   // a proxy on the bridge address, which every namespace reaches.
@@ -431,6 +437,5 @@ test('a showcase cascades from origin A to edges B and C in three network namesp
   })
 
   for (const { context } of [host, viewer2]) await context.close()
-  console.log(`[media-cascade] node logs: ${logDir}`)
   expect(errors, 'console errors').toEqual([])
 })
