@@ -127,9 +127,10 @@ export class MediaNodeRegistry extends EventEmitter<RegistryEvents> {
   /** Marks this node draining and writes it at once, so placement elsewhere skips it from its next poll. */
   async setDraining(): Promise<void> {
     this.#draining = true
-    await this.#running
-    if (this.#closed) return
-    await this.#write()
+    // Chained on the heartbeat in progress, so close() waits for it and no write lands after its delete.
+    const write = this.#running.then(() => (this.#closed ? undefined : this.#write()))
+    this.#running = write.catch(() => undefined)
+    await write
   }
 
   /** Stops the heartbeat and deletes this node's entry: the others see it down at their next poll. */
