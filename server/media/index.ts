@@ -6,6 +6,7 @@ import { WorkerPool, type WorkerDeath, type WorkerFactory } from './worker-pool.
 
 export { MediaError, Peer, type MediaSource, type PeerRole } from './peer.ts'
 export { Room, type RoomCloseReason } from './room.ts'
+export type { PipeEndpoint, PipedProducer, PipeListen } from './pipe.ts'
 export { WorkerPool } from './worker-pool.ts'
 export { MediaTap, type TapDestination, type TappedTrack } from './tap.ts'
 export type { MediaConfig, IceServer } from './config.ts'
@@ -87,6 +88,13 @@ export class MediaLayer extends EventEmitter<LayerEvents> {
     if (pid === undefined) return null
     const index = this.pool.pids().indexOf(pid)
     return index >= 0 ? this.pool.kill(index) : null
+  }
+
+  /** Consumers of all rooms (viewers, meeting seats, pipes to other nodes, taps): this node's load. */
+  consumerCount(): number {
+    let count = 0
+    for (const room of this.#rooms.values()) if (!room.closed) count += room.consumerCount()
+    return count
   }
 
   stats() {

@@ -1,46 +1,12 @@
-import { execFileSync } from 'node:child_process'
-import { accessSync, constants } from 'node:fs'
 import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MediaError, MediaLayer } from './index'
 import { PEER_LIMITS } from './peer'
 import { Room } from './room'
+import { requireTestWorker, testWorkerBin as bin, testWorkerFactory as factory } from './test-worker'
 import { WorkerPool, type WorkerDeath } from './worker-pool'
 
-// Real mediasoup workers: MEDIASOUP_WORKER_BIN when set, else the offline-built binary
-// (tools/mediasoup-worker/build.sh prints its path in 0.01 s when cached).
-function workerBin(): string | undefined {
-  const configured = process.env.MEDIASOUP_WORKER_BIN
-  if (configured) return isExecutable(configured) ? configured : undefined
-  try {
-    return execFileSync('tools/mediasoup-worker/build.sh', { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] })
-      .trim()
-      .split('\n')
-      .pop()
-  } catch {
-    return undefined
-  }
-}
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
-const bin = workerBin()
-const NO_WORKER = process.env.MEDIASOUP_WORKER_BIN
-  ? `MEDIASOUP_WORKER_BIN=${process.env.MEDIASOUP_WORKER_BIN} is not an executable mediasoup worker`
-  : 'no mediasoup worker: set MEDIASOUP_WORKER_BIN to a worker binary, or build one with tools/mediasoup-worker/build.sh'
-// CI must run these: a missing worker there is a failure, not a skip. Locally the reason is printed.
-describe.runIf(!bin && process.env.CI === 'true')('mediasoup worker under CI', () => {
-  it('is available', () => {
-    throw new Error(NO_WORKER)
-  })
-})
-if (!bin && process.env.CI !== 'true') process.stdout.write(`server/media/media.test.ts: skipped, ${NO_WORKER}\n`)
-const factory = WorkerPool.mediasoupFactory({ logLevel: 'error', ...(bin ? { workerBin: bin } : {}) })
+requireTestWorker('server/media/media.test.ts')
 const listen = { listenIp: '127.0.0.1', minPort: 43000, maxPort: 43999 }
 
 const cleanups: Array<() => void> = []

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { types } from 'mediasoup'
 import { MEDIA_CODECS } from './config.ts'
 import { MediaError, Peer, type MediaSource, type PeerHost, type PeerRole, type TransportListen } from './peer.ts'
+import { isPiped, PipeLink, type PipedProducer, type PipeEndpoint, type PipeListen } from './pipe.ts'
 import { placeConsumers, type RouterLoad } from './placement.ts'
 import { MediaTap, type TapDestination } from './tap.ts'
 import type { WorkerPool } from './worker-pool.ts'
@@ -17,6 +18,8 @@ type RouterSlot = {
   /** Consumers that actually exist. */
   consumers: number
 }
+
+export type { PipedProducer, PipeEndpoint, PipeListen } from './pipe.ts'
 
 export type RoomCloseReason = 'ended' | 'worker-died' | 'shutdown' | 'empty'
 
@@ -42,7 +45,9 @@ export type RoomOptions = {
 /**
  * One live session's media: the primary router (the host's producers) on one worker and, once its
  * consumers pass `consumersPerRouter`, more routers on other workers that pipeToRouter feeds.
- * The Room owns every router and peer; close() is idempotent and closes them all.
+ * Across media nodes, PipeTransports (openPipe/connectPipe) carry producers from an origin room
+ * (pipeOut) to an edge room of the same session (pipeIn), where they act as the host's.
+ * The Room owns every router, peer and pipe; close() is idempotent and closes them all.
  */
 export class Room extends EventEmitter<RoomEvents> implements PeerHost {
   readonly peers = new Map<string, Peer>()
@@ -51,6 +56,14 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
   /** producerId → id of the peer that sends it. */
   readonly #owners = new Map<string, string>()
   readonly #taps = new Set<MediaTap>()
+  /** linkId → this node's end of a pipe to another media node. */
+  readonly #pipes = new Map<string, PipeLink>()
+  readonly #openingPipes = new Set<string>()
+  /**
+   * Piped producers being produced on this (edge) node: a pause or close from the origin that
+   * arrives meanwhile is kept here and applied once the producer exists.
+   */
+  readonly #pipingIn = new Map<string, { paused: boolean; closed: boolean }>()
   #closed = false
   #fanOut: Promise<RouterSlot> | null = null
 
@@ -206,9 +219,148 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
     return tap
   }
 
+  // Cascade across media nodes ------------------------------------------------------------------
+
+  /** This node's end of pipe `linkId` (one per link) on the primary router: its address goes to the other node. */
+  async openPipe(linkId: string, listen: PipeListen): Promise<PipeEndpoint> {
+    if (this.#pipes.has(linkId) || this.#openingPipes.has(linkId)) throw new MediaError('invalid', `The pipe ${linkId} is already open.`)
+    const router = this.#primary().router
+    this.#openingPipes.add(linkId)
+    let link: PipeLink
+    try {
+      link = await PipeLink.open(linkId, router, listen)
+    } finally {
+      this.#openingPipes.delete(linkId)
+    }
+    if (this.#closed) {
+      link.close()
+      throw new MediaError('closed', 'This live session’s media is restarting; join again.')
+    }
+    let endpoint: PipeEndpoint
+    try {
+      endpoint = link.endpoint()
+    } catch (error) {
+      link.close()
+      throw error
+    }
+    this.#pipes.set(linkId, link)
+    link.transport.observer.once('close', () => {
+      if (this.#pipes.get(linkId) === link) this.#pipes.delete(linkId)
+    })
+    return endpoint
+  }
+
+  async connectPipe(linkId: string, remote: PipeEndpoint): Promise<void> {
+    await this.#pipe(linkId).connect(remote)
+  }
+
+  /** Origin side: a pipe consumer of one of the room's producers, and what the edge needs to produce it. */
+  async pipeOut(linkId: string, producerId: string): Promise<PipedProducer> {
+    const link = this.#pipe(linkId)
+    if (!this.#hostProducers.has(producerId)) throw new MediaError('not-found', 'No such producer.')
+    const consumer = await link.consumerOf(producerId)
+    return {
+      producerId,
+      kind: consumer.kind,
+      rtpParameters: consumer.rtpParameters,
+      paused: consumer.producerPaused,
+      source: this.sourceOf(producerId) ?? (consumer.kind === 'audio' ? 'microphone' : 'camera'),
+      ownerId: this.#owners.get(producerId) ?? '',
+    }
+  }
+
+  /**
+   * Edge side: the origin's producer, produced on the pipe with the same id, joins the room like a
+   * host producer ('produceradded', fan-out routers, viewers). Repeating it for the same link is a no-op.
+   */
+  async pipeIn(linkId: string, piped: PipedProducer): Promise<void> {
+    const link = this.#pipe(linkId)
+    const existing = this.#hostProducers.get(piped.producerId)
+    if (existing) {
+      if (isPiped(existing) && existing.appData.linkId === linkId) return
+      throw new MediaError('invalid', 'This producer is already in the room.')
+    }
+    if (this.#pipingIn.has(piped.producerId)) throw new MediaError('invalid', 'This producer is already being piped in.')
+    const pending = { paused: piped.paused, closed: false }
+    this.#pipingIn.set(piped.producerId, pending)
+    let producer: types.Producer
+    try {
+      producer = await link.produce(piped)
+      // The origin paused or resumed it meanwhile: follow before viewers see it.
+      while (!producer.closed && !pending.closed && producer.paused !== pending.paused) await (pending.paused ? producer.pause() : producer.resume())
+    } finally {
+      this.#pipingIn.delete(piped.producerId)
+    }
+    if (pending.closed) {
+      producer.close()
+      return
+    }
+    if (producer.closed || this.#closed) throw new MediaError('closed', 'The pipe closed before the producer arrived.')
+    await this.addExternalProducer(piped.ownerId, producer)
+  }
+
+  /** Edge side: the origin's producer was paused or resumed ('producerpaused' fires as for a local one). */
+  async setPipedPaused(producerId: string, paused: boolean): Promise<void> {
+    const pending = this.#pipingIn.get(producerId)
+    if (pending) {
+      pending.paused = paused
+      return
+    }
+    const producer = this.#pipedProducer(producerId)
+    if (!producer) return
+    try {
+      await (paused ? producer.pause() : producer.resume())
+    } catch (error) {
+      // Closed meanwhile (the pipe or the room went): nothing left to pause.
+      if (!producer.closed) throw error
+    }
+  }
+
+  /** Edge side: the origin's producer closed ('producerclosed' fires). Unknown ids are ignored (already gone). */
+  closePipedProducer(producerId: string): void {
+    const pending = this.#pipingIn.get(producerId)
+    if (pending) {
+      pending.closed = true
+      return
+    }
+    this.#pipedProducer(producerId)?.close()
+  }
+
+  /** Closes this end of the link: its piped-in producers ('producerclosed' each) and pipe consumers close with it. */
+  closePipe(linkId: string): void {
+    this.#pipes.get(linkId)?.close()
+  }
+
+  pipeLinks(): string[] {
+    return [...this.#pipes.keys()]
+  }
+
+  /** Whether this producer arrived through a pipe from another node (not sent here by a peer or an encoder). */
+  isPipedIn(producerId: string): boolean {
+    const producer = this.#hostProducers.get(producerId)
+    return producer !== undefined && isPiped(producer)
+  }
+
+  /** Whether a peer or an encoder sends media here (producers piped in from another node do not count). */
+  hasLocalProducers(): boolean {
+    for (const producer of this.#hostProducers.values()) if (!isPiped(producer)) return true
+    return false
+  }
+
+  /** Consumers this room runs: viewers' and meeting seats', pipe consumers to other nodes, taps. */
+  consumerCount(): number {
+    let count = 0
+    for (const slot of this.#slots) count += slot.consumers
+    for (const link of this.#pipes.values()) count += link.consumers.size
+    for (const tap of this.#taps) count += tap.tracks.length
+    return count
+  }
+
   close(reason: RoomCloseReason): void {
     if (this.#closed) return
     this.#closed = true
+    // Pipes first: piped-in producers go without a 'producerclosed' each (the room is closing anyway).
+    for (const link of [...this.#pipes.values()]) link.close()
     for (const tap of [...this.#taps]) tap.close()
     for (const peer of [...this.peers.values()]) peer.close()
     for (const slot of this.#slots) {
@@ -224,6 +376,20 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
     const primary = this.#slots[0]
     if (!primary || this.#closed) throw new MediaError('closed', 'This live session’s media is restarting; join again.')
     return primary
+  }
+
+  #pipe(linkId: string): PipeLink {
+    if (this.#closed) throw new MediaError('closed', 'This live session’s media is restarting; join again.')
+    const link = this.#pipes.get(linkId)
+    if (!link) throw new MediaError('not-found', `No pipe ${linkId}.`)
+    return link
+  }
+
+  /** A producer piped in from the origin; undefined when it is gone; a local producer is refused. */
+  #pipedProducer(producerId: string): types.Producer | undefined {
+    const producer = this.#hostProducers.get(producerId)
+    if (producer && !isPiped(producer)) throw new MediaError('invalid', 'Only a piped producer follows its origin.')
+    return producer
   }
 
   #loads(): RouterLoad[] {
