@@ -62,8 +62,8 @@ const boundaries = [
   ...layer('app/utils', [noServerFolder, onlyAppLayers(['utils', 'lib', 'domain'], 'app/utils')]),
   ...layer('app/locales', [noServerFolder, onlyAppLayers(['locales'], 'Locales')]),
   ...layer('server/realtime', [onlyAppLayers(['domain', 'protocol', 'lib', 'utils'], 'The socket gateway')], {
-    // operations: the metrics hooks (server/operations/metrics.ts).
-    besides: ['media', 'recording', 'restream', 'operations'],
+    // operations: the metrics hooks (server/operations/metrics.ts); cluster: media nodes in Redis (ADR 020).
+    besides: ['media', 'recording', 'restream', 'operations', 'cluster'],
     atRoot: ['app'],
   }),
   // Restream: the recorder's encode out to RTMP publishers; destinations and uptime through the domain. No sockets.
@@ -77,6 +77,14 @@ const boundaries = [
     besides: ['media'],
     atRoot: ['app'],
     paths: ['socket.io'].map((name) => ({ name, message: 'The recorder knows no sockets: the realtime layer tells rooms what it does.' })),
+  }),
+  // Cluster: media nodes, their RPC and placement in Redis (ADR 020). No sockets, no database, no mediasoup objects.
+  ...layer('server/cluster', [onlyAppLayers(['utils'], 'The cluster layer')], {
+    atRoot: ['app'],
+    paths: ['socket.io', 'express', 'react-router', 'pg', '@prisma/client', 'mediasoup'].map((name) => ({
+      name,
+      message: 'server/cluster coordinates nodes through Redis only: no sockets, HTTP, database or mediasoup.',
+    })),
   }),
   ...layer(
     'server/media',

@@ -11,7 +11,7 @@ import { startReplayRetentionTimer } from '../app/domain/replays/retention.serve
 import { getEnv } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
 import { createExpressApp } from './app.ts'
-import { createMediaLayer } from './media-setup.ts'
+import { createMediaLayer, mediaNodeSettings } from './media-setup.ts'
 import { createOperations, watchServices } from './operations/index.ts'
 import { IngestService } from './ingest/service.ts'
 import { RtmpIngest } from './ingest/rtmp.ts'
@@ -81,8 +81,10 @@ const rtmpIngest = env.RTMP_INGEST_PORT
       },
     )
   : null
+// With REDIS_URL this process is a media node: showcases cascade across the nodes (ADR 020).
+const node = mediaNodeSettings(env, media)
 const realtime = await createRealtimeServer(httpServer, {
-  media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1', recordings, restreams },
+  media: { layer: media, iceServers: env.ICE_SERVERS, testHooks: env.ENABLE_TEST_HOOKS === '1', recordings, restreams, ...(node ? { node } : {}) },
 })
 watchServices(operations, { media, realtime, recordings, restreams })
 
@@ -99,7 +101,8 @@ const port = typeof address === 'object' && address ? address.port : env.PORT
 logger.info({ port, mode: env.NODE_ENV, bootMs: Math.round(performance.now() - bootStarted) }, `Tradecast listening on http://localhost:${port}`)
 
 // Finish in-flight requests, close sockets, then the database; a second signal forces exit.
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+// A media node's drain comes on top of the usual 10 s.
+closeWithGrace({ delay: 10_000 + (node ? env.MEDIA_DRAIN_TIMEOUT_MS : 0) }, async ({ signal, err }) => {
   if (err) logger.error({ err }, 'shutting down after an error')
   else logger.info({ signal }, 'shutting down')
   // Readiness answers 503 from now on (liveness stays 200), so balancers stop sending new viewers here.
@@ -112,6 +115,8 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
       logger.error({ err: error, step: name }, 'shutdown step failed; continuing')
     }
   }
+  // A media node of a cluster first moves its viewers to the other nodes (bounded by MEDIA_DRAIN_TIMEOUT_MS).
+  await step('media drain', () => realtime.drainMedia())
   await step('reminders', stopReminders)
   await step('replay retention', stopReplayRetention)
   // Recording parts first, while the show's media still flows: ffmpeg closes its last segment on SIGINT

@@ -3,6 +3,8 @@ import type { Logger } from 'pino'
 import type { Env } from '../app/utils/env.server.ts'
 import { defaultWorkerCount } from './media/config.ts'
 import { MediaLayer } from './media/index.ts'
+import { CONSUMERS_PER_VIEWER } from './media/room.ts'
+import type { MediaNodeSettings } from './realtime/media-nodes/cluster.ts'
 import { resolveWorkerBinary } from './media/worker-binary.ts'
 
 /** The first non-internal IPv4 address of this machine, announced when listening on 0.0.0.0. */
@@ -39,4 +41,24 @@ export async function createMediaLayer(env: Env, logger: Logger): Promise<MediaL
   layer.on('error', (error) => logger.error({ err: error }, 'mediasoup worker could not be replaced (retrying)'))
   logger.info({ workers: layer.pool.pids() }, 'mediasoup workers ready')
   return layer
+}
+
+/**
+ * This process as a media node of a cluster (ADR 020): only with REDIS_URL. Pipes to other nodes listen
+ * on MEDIA_PIPE_IP (default RTC_LISTEN_IP) and announce MEDIA_PIPE_ANNOUNCED_IP (default the address
+ * announced to browsers, else the listen address).
+ */
+export function mediaNodeSettings(env: Env, layer: MediaLayer): MediaNodeSettings | undefined {
+  if (!env.REDIS_URL) return undefined
+  const announced = layer.config.announcedAddress ?? layer.config.listenIp
+  const pipeIp = env.MEDIA_PIPE_IP ?? layer.config.listenIp
+  const wildcard = pipeIp === '0.0.0.0' || pipeIp === '::'
+  const pipeAnnounced = env.MEDIA_PIPE_ANNOUNCED_IP ?? (wildcard ? announced : undefined)
+  return {
+    nodeId: env.MEDIA_NODE_ID ?? `${os.hostname()}-${process.pid}`,
+    maxViewers: env.MEDIA_NODE_MAX_VIEWERS ?? Math.floor((layer.pool.size * layer.config.consumersPerRouter) / CONSUMERS_PER_VIEWER),
+    pipe: { listenIp: pipeIp, ...(pipeAnnounced ? { announcedAddress: pipeAnnounced } : {}), minPort: layer.config.minPort, maxPort: layer.config.maxPort },
+    announcedAddress: announced,
+    drainTimeoutMs: env.MEDIA_DRAIN_TIMEOUT_MS,
+  }
 }

@@ -30,7 +30,13 @@ export function mediaWorkerBinary(): string | null {
 
 export async function startRealtimeNode(
   redis?: { url: string; key: string },
-  options: { media?: boolean; identityEvents?: RealtimeOptions['identityEvents']; sessionRecheckMs?: number } = {},
+  options: {
+    media?: boolean
+    identityEvents?: RealtimeOptions['identityEvents']
+    sessionRecheckMs?: number
+    /** With `redis`: this node as a media node of a cluster (its pipes listen on `pipeIp`, default 127.0.0.1). */
+    mediaNode?: { nodeId: string; maxViewers: number; pipeIp?: string; drainTimeoutMs?: number }
+  } = {},
 ): Promise<RealtimeNode> {
   const http = createServer()
   const workerBin = options.media ? mediaWorkerBinary() : null
@@ -50,7 +56,26 @@ export async function startRealtimeNode(
     : null
   const realtime = await createRealtimeServer(http, {
     ...(redis ? { redis } : {}),
-    ...(media ? { media: { layer: media, iceServers: [], testHooks: false } } : {}),
+    ...(media
+      ? {
+          media: {
+            layer: media,
+            iceServers: [],
+            testHooks: false,
+            ...(options.mediaNode
+              ? {
+                  node: {
+                    nodeId: options.mediaNode.nodeId,
+                    maxViewers: options.mediaNode.maxViewers,
+                    pipe: { listenIp: options.mediaNode.pipeIp ?? '127.0.0.1' },
+                    announcedAddress: '127.0.0.1',
+                    drainTimeoutMs: options.mediaNode.drainTimeoutMs ?? 10_000,
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
     ...(options.identityEvents ? { identityEvents: options.identityEvents } : {}),
     ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
   })

@@ -6,6 +6,11 @@ export type PlaybackStats = {
   frameHeight: number
   videoBytesReceived: number
   audioPacketsReceived: number
+  /** Audio decoded into samples, and its energy: silence or a stalled decoder would not grow them. */
+  audioSamplesReceived: number
+  audioEnergy: number
+  /** In a cluster of media nodes: the node whose SFU this viewer receives from. */
+  mediaNode: string | null
   /** What the host is showing: camera or screen. */
   source: string | null
   /** The video consumer's codec (`video/VP8` from a browser studio, `video/H264` from an encoder such as OBS). */
@@ -16,13 +21,21 @@ export type PlaybackStats = {
 type StatsWindow = Window & { __tradecastStats?: PlaybackStats }
 
 /** Inbound RTP figures of the playing consumers (frames decoded, resolution, audio packets). */
-export async function readPlaybackStats(video: types.Consumer | null, audio: types.Consumer | null, source: string | null): Promise<PlaybackStats> {
+export async function readPlaybackStats(
+  video: types.Consumer | null,
+  audio: types.Consumer | null,
+  source: string | null,
+  mediaNode: string | null = null,
+): Promise<PlaybackStats> {
   const stats: PlaybackStats = {
     framesDecoded: 0,
     frameWidth: 0,
     frameHeight: 0,
     videoBytesReceived: 0,
     audioPacketsReceived: 0,
+    audioSamplesReceived: 0,
+    audioEnergy: 0,
+    mediaNode,
     source,
     videoCodec: video && !video.closed ? (video.rtpParameters.codecs[0]?.mimeType ?? null) : null,
     updatedAt: Date.now(),
@@ -38,7 +51,10 @@ export async function readPlaybackStats(video: types.Consumer | null, audio: typ
   }
   if (audio && !audio.closed) {
     ;(await audio.getStats()).forEach((report: Record<string, unknown>) => {
-      if (report.type === 'inbound-rtp') stats.audioPacketsReceived = Number(report.packetsReceived ?? 0)
+      if (report.type !== 'inbound-rtp') return
+      stats.audioPacketsReceived = Number(report.packetsReceived ?? 0)
+      stats.audioSamplesReceived = Number(report.totalSamplesReceived ?? 0)
+      stats.audioEnergy = Number(report.totalAudioEnergy ?? 0)
     })
   }
   return stats

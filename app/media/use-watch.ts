@@ -67,6 +67,7 @@ export function useWatch(sessionId: string): Watch {
   const qualityRef = useRef<QualityChoice>('auto')
   const statusRef = useRef<SessionStatus>('SCHEDULED')
   const sourceRef = useRef<MediaSource | null>(null)
+  const mediaNodeRef = useRef<string | null>(null)
 
   const patch = useCallback((next: Partial<WatchState>) => setState((current) => ({ ...current, ...next })), [])
 
@@ -198,6 +199,7 @@ export function useWatch(sessionId: string): Watch {
         throw error
       }
       statusRef.current = joined.status
+      mediaNodeRef.current = joined.mediaNode ?? null
       patch({ title: joined.title, error: null })
       if (isSessionOver(joined.status)) {
         refreshStream()
@@ -249,7 +251,7 @@ export function useWatch(sessionId: string): Watch {
       const list = [...consumers.current.values()]
       const video = list.find((consumer) => consumer.kind === 'video') ?? null
       const audio = list.find((consumer) => consumer.kind === 'audio') ?? null
-      void readPlaybackStats(video, audio, sourceRef.current)
+      void readPlaybackStats(video, audio, sourceRef.current, mediaNodeRef.current)
         .then((stats) => {
           publishPlaybackStats(stats)
           patch({ stats })

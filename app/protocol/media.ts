@@ -197,6 +197,8 @@ export type MediaResponses = {
     title: string
     /** Meetings (role participant): the caller's own seat. */
     seat?: ParticipantInfo
+    /** In a cluster of media nodes: the node whose SFU serves this connection (support, tests). */
+    mediaNode?: string
   }
   /** Meetings: `participants` are the others already in the room; `producers` exclude the caller's own. */
   'media:ready': { producers: ProducerInfo[]; viewerCount: number; status: SessionStatus; participants?: ParticipantInfo[] }
@@ -292,6 +294,9 @@ export type MediaServerToClient = {
   'media:recording': (payload: RecordingState) => void
   /** The host's view of the showcase's restream destinations (hosts only; also sent once after joining). */
   'media:restream': (payload: RestreamStatus) => void
-  /** The room's media restarted (a worker died): join again. */
-  'media:reset': (payload: { reason: 'worker-died' | 'shutdown' | 'peer-timeout' }) => void
+  /**
+   * Join again: the room's media restarted (a worker died), or the media node serving this connection
+   * went down or is draining for a deploy (the next join places it on another node).
+   */
+  'media:reset': (payload: { reason: 'worker-died' | 'shutdown' | 'peer-timeout' | 'node-down' | 'draining' }) => void
 }

@@ -52,6 +52,18 @@ const EnvSchema = z
     RTC_ANNOUNCED_IP: z.string().min(1).optional(),
     RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65_535).default(40_000),
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65_535).default(49_999),
+    /// Media nodes (ADR 020; only with REDIS_URL): this node's id in the cluster (default: host name and process id)
+    MEDIA_NODE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash and underscore')
+      .optional(),
+    /// Viewers this node takes (default: its workers × MEDIA_CONSUMERS_PER_ROUTER / 2; 0 = origin-only, for hosts and encoders)
+    MEDIA_NODE_MAX_VIEWERS: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    /// Address the pipe transports to other media nodes bind to (default RTC_LISTEN_IP) and the one announced to them
+    MEDIA_PIPE_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+    MEDIA_PIPE_ANNOUNCED_IP: z.string().min(1).optional(),
+    /// SIGTERM: how long a media node waits for its viewers to move to other nodes before it stops
+    MEDIA_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /// RTMP ingest from encoders (issue 17): the port the RTMP listener takes (unset: no RTMP ingest) and the
     /// host encoders are told to use (default: the host of the page that shows it)
     RTMP_INGEST_PORT: z.coerce.number().int().min(1).max(65_535).optional(),

@@ -38,6 +38,11 @@ export type WebRtcViewerOptions = {
   viewersPerAddress?: number
   /** How long one viewer may take from its start to receiving audio and a video key frame (default 20 s). */
   viewerTimeoutMs?: number
+  /**
+   * Join again after a `media:reset` as the browser does (a dead worker, a media node down or draining),
+   * on the same socket; each move's time from the reset to media flowing again is in `moveMs`. Default off.
+   */
+  rejoinOnReset?: boolean
 }
 
 export type ViewerState = 'joining' | 'connecting' | 'receiving' | 'failed' | 'closed'
@@ -53,8 +58,12 @@ export type ViewerStats = {
   firstAudioMs: number | null
   video: StreamStats | null
   audio: StreamStats | null
-  /** Media resets the server sent (worker died, shutdown, peer timeout). */
+  /** Media resets the server sent (worker died, shutdown, peer timeout, node down or draining). */
   resets: number
+  /** The media node serving the viewer now (a cluster's join answer), null on a single process. */
+  mediaNode: string | null
+  /** With rejoinOnReset: ms from each reset to the first packet of media again. */
+  moveMs: number[]
 }
 
 export type FleetSnapshot = {
@@ -117,6 +126,10 @@ class WebRtcViewer {
   error: string | null = null
   connectMs: number | null = null
   resets = 0
+  mediaNode: string | null = null
+  readonly moveMs: number[] = []
+  private resetAt: number | null = null
+  private rejoining = false
   video: RtpReceiver | null = null
   audio: RtpReceiver | null = null
   private socket: LightSocketIoClient | null = null
@@ -129,7 +142,7 @@ class WebRtcViewer {
 
   constructor(
     readonly index: number,
-    private readonly options: Required<Pick<WebRtcViewerOptions, 'baseUrl' | 'sessionId' | 'viewerTimeoutMs'>> & {
+    private readonly options: Required<Pick<WebRtcViewerOptions, 'baseUrl' | 'sessionId' | 'viewerTimeoutMs' | 'rejoinOnReset'>> & {
       cookie: string | undefined
       localAddress: string | undefined
     },
@@ -158,10 +171,56 @@ class WebRtcViewer {
     this.socket = new LightSocketIoClient(this.options.baseUrl, '/media', cookie ? { cookie } : {}, localAddress)
     this.socket.on('media:reset', () => {
       this.resets++
+      if (this.options.rejoinOnReset) void this.rejoin()
     })
     await this.socket.connected
+    await this.joinRoom()
+  }
+
+  /** After a reset: drop the peer connection, join again on the same socket (retrying while no node has room yet). */
+  private async rejoin() {
+    if (this.state === 'closed' || this.rejoining) return
+    this.rejoining = true
+    this.resetAt ??= performance.now()
+    try {
+      for (let attempt = 0; attempt < 20 && !this.isClosed(); attempt++) {
+        this.dropMedia()
+        this.state = 'joining'
+        try {
+          await this.joinRoom()
+          this.error = null
+          return
+        } catch (error) {
+          this.error = error instanceof Error ? error.message : String(error)
+          await new Promise((resolve) => setTimeout(resolve, 1000))
+        }
+      }
+      if (!this.isClosed()) this.fail(new Error(`did not rejoin after a reset: ${this.error}`))
+    } finally {
+      this.rejoining = false
+    }
+  }
+
+  /** Read through a method: the state changes while a rejoin awaits. */
+  private isClosed() {
+    return this.state === 'closed'
+  }
+
+  private dropMedia() {
+    for (const track of this.tracks.splice(0)) track.close()
+    const pc = this.pc
+    this.pc = null
+    pc?.close()
+    this.video = null
+    this.audio = null
+    this.videoTrack = null
+    this.lastKeyFrameRequest = 0
+  }
+
+  private async joinRoom() {
     const joined = await this.request<MediaResponses['media:join']>('media:join', { sessionId: this.options.sessionId, role: 'viewer' })
     if (joined.status !== 'LIVE') throw new Error(`the showcase is ${joined.status}`)
+    this.mediaNode = joined.mediaNode ?? null
     const { transport } = await this.request<{ transport: TransportInfo }>('media:create-transport', { direction: 'recv' })
     const ready = await this.request<{ producers: ProducerInfo[] }>('media:ready', { rtpCapabilities: viewerRtpCapabilities(joined.routerRtpCapabilities) })
     const consumers: ConsumerParameters[] = []
@@ -182,6 +241,8 @@ class WebRtcViewer {
     const pc = new nodeDataChannel.PeerConnection(`viewer-${this.index}`, { iceServers: [] })
     this.pc = pc
     pc.onStateChange((state) => {
+      // A peer connection this viewer already dropped (a rejoin) says nothing about the viewer.
+      if (this.pc !== pc) return
       if (state === 'connected') this.connectMs ??= performance.now() - this.startedAt
       if (state === 'failed' || (state === 'closed' && this.state !== 'closed')) this.fail(new Error(`peer connection ${state}`))
     })
@@ -207,6 +268,10 @@ class WebRtcViewer {
           (this.audio?.stats.firstMediaMs != null || !this.expectsAudio(consumers))
         ) {
           this.state = 'receiving'
+          if (this.resetAt !== null) {
+            this.moveMs.push(Math.round(performance.now() - this.resetAt))
+            this.resetAt = null
+          }
           this.settle()
         }
       })
@@ -256,6 +321,8 @@ class WebRtcViewer {
       video: this.video ? { ...this.video.stats, lost: this.video.lostNow() } : null,
       audio: this.audio ? { ...this.audio.stats, lost: this.audio.lostNow() } : null,
       resets: this.resets,
+      mediaNode: this.mediaNode,
+      moveMs: [...this.moveMs],
     }
   }
 
@@ -293,6 +360,7 @@ export function startWebRtcViewers(options: WebRtcViewerOptions): WebRtcViewers 
         baseUrl: options.baseUrl,
         sessionId: options.sessionId,
         viewerTimeoutMs: options.viewerTimeoutMs ?? 20_000,
+        rejoinOnReset: options.rejoinOnReset ?? false,
         cookie: options.cookie?.(index),
         localAddress: sourceAddress(options.baseUrl, index, perAddress),
       })

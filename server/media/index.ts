@@ -12,6 +12,8 @@ export { MediaTap, type TapDestination, type TappedTrack } from './tap.ts'
 export type { MediaConfig, IceServer } from './config.ts'
 
 type LayerEvents = {
+  /** A room was created (the cluster follows every room: its producers make this node a show's origin). */
+  roomopened: [Room]
   roomclosed: [{ roomId: string; reason: RoomCloseReason }]
   workerdied: [WorkerDeath]
   workerreplaced: [{ index: number; pid: number }]
@@ -65,6 +67,7 @@ export class MediaLayer extends EventEmitter<LayerEvents> {
       })
         .then((room) => {
           this.#rooms.set(roomId, room)
+          this.emit('roomopened', room)
           room.once('closed', (reason) => {
             if (this.#rooms.get(roomId) === room) this.#rooms.delete(roomId)
             this.emit('roomclosed', { roomId, reason })

@@ -9,10 +9,19 @@ import { registerLiveNamespace } from './live-namespace.ts'
 import { createHandshakeGuard } from './handshake-guard.ts'
 import { watchIdentityEvents } from './identity-watch.ts'
 import { registerMediaNamespace } from './media-namespace.ts'
+import type { MediaNodeSettings } from './media-nodes/cluster.ts'
 
 export type RealtimeOptions = {
   /** The mediasoup layer; without it the `/media` namespace is not served. */
-  media?: { layer: MediaLayer; iceServers: IceServer[]; testHooks: boolean; recordings?: RecordingService | null; restreams?: RestreamService | null }
+  media?: {
+    layer: MediaLayer
+    iceServers: IceServer[]
+    testHooks: boolean
+    recordings?: RecordingService | null
+    restreams?: RestreamService | null
+    /** This process as a media node: with Redis, rooms cascade across the nodes (ADR 020). */
+    node?: MediaNodeSettings
+  }
   /** Shares rooms with other processes through Redis; defaults to REDIS_URL. `key` keeps test and benchmark channels apart. */
   redis?: { url: string; key?: string }
   /** Where identity events come from (default: this process's domain events); tests give one server none. */
@@ -52,8 +61,13 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
   // gateway); it only carries messages between processes (identity-watch.ts).
 
   const live = registerLiveNamespace(io, shared && cluster ? { redis: { ...shared, onRecovered: cluster.onRecovered } } : {})
+  const clusterSetup =
+    options.media?.node && cluster && redis
+      ? { settings: options.media.node, commands: cluster.commands, redisUrl: redis.url, prefix: `${redis.key ?? 'socket.io'}:media` }
+      : undefined
   const media = options.media
-    ? registerMediaNamespace(io, {
+    ? await registerMediaNamespace(io, {
+        cluster: clusterSetup,
         media: options.media.layer,
         iceServers: options.media.iceServers,
         testHooks: options.media.testHooks,
@@ -73,6 +87,10 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Real
     io,
     /** The Redis adapter's connections (none without Redis), for the readiness check. */
     redisClients: cluster?.clients ?? [],
+    /** This process's media node in a cluster (null without one). */
+    mediaCluster: media?.cluster ?? null,
+    /** SIGTERM: a media node's viewers move to other nodes first (nothing without a cluster). */
+    drainMedia: async () => (media ? media.drain() : null),
     async close() {
       stopIdentityWatch()
       live.close()

@@ -13,7 +13,9 @@ import { getLogger } from '../../app/utils/logger.server.ts'
 import type { MediaLayer } from '../media/index.ts'
 import type { RecordingService } from '../recording/service.ts'
 import type { RestreamService } from '../restream/service.ts'
+import type { RedisCommandClient } from '../../app/utils/redis.server.ts'
 import { serveCatalogue, typedNamespace } from './gateway/index.ts'
+import { MediaCluster, type MediaNodeSettings } from './media-nodes/cluster.ts'
 import { type MediaContext, type MediaHandlers, type MediaNamespace, type MediaSocket, mediaHostsRoomName, mediaRoomName } from './media-handlers/context.ts'
 import { joinHandlers } from './media-handlers/join.ts'
 import { lifecycleHandlers, SessionStatuses } from './media-handlers/lifecycle.ts'
@@ -37,6 +39,8 @@ export type MediaNamespaceOptions = {
   /** Heartbeat of open viewer spans and stats refresh, ms. */
   heartbeatMs?: number
   now?: () => Date
+  /** This process as a media node of a cluster (ADR 020); without it every room is this process's own. */
+  cluster?: { settings: MediaNodeSettings; commands: RedisCommandClient; redisUrl: string; prefix: string } | undefined
 }
 
 /** Requests one connection may send per window (valid or not). */
@@ -47,14 +51,43 @@ export const MEDIA_EVENT_BUDGET = { points: 60, duration: 10 }
  * gateway (gateway/index.ts) from the catalogue of app/protocol/media.ts. Its concerns live in
  * media-handlers/: joining, the showcase lifecycle, transports and media, viewer spans.
  */
-export function registerMediaNamespace(io: Server, options: MediaNamespaceOptions): { close: () => Promise<void> } {
+export async function registerMediaNamespace(
+  io: Server,
+  options: MediaNamespaceOptions,
+): Promise<{ close: () => Promise<void>; drain: () => Promise<{ moved: number; left: number; ms: number } | null>; cluster: MediaCluster | null }> {
   const nsp = typedNamespace<MediaNamespace>(io, '/media')
   const logger = getLogger().child({ ns: 'media' })
   const now = options.now ?? (() => new Date())
 
   // Open spans move forward every heartbeat; stats of sessions whose viewers changed are refreshed.
   const spans = new ViewerSpans(now, logger, options.heartbeatMs ?? VIEW_SPAN_HEARTBEAT_MS)
-  const rooms = new MediaRooms(nsp, spans, logger)
+  const statuses = new SessionStatuses()
+  let cluster: MediaCluster | null = null
+  // In a cluster the viewer count is the sum over the media nodes (each node's own count is in Redis).
+  const rooms = new MediaRooms(
+    nsp,
+    spans,
+    logger,
+    options.cluster?.settings.nodeId ?? null,
+    options.cluster ? async (room) => (cluster ? cluster.publishViewers(room) : room.viewerCount()) : undefined,
+  )
+  if (options.cluster) {
+    cluster = await MediaCluster.start({
+      ...options.cluster,
+      media: options.media,
+      nsp,
+      rooms: () => rooms,
+      // Another node changed the show's status: joins here answer it, and an ended show's sockets leave.
+      onStatus: async (sessionId, status) => {
+        statuses.set(sessionId, status)
+        if (status !== 'ENDED') return
+        options.media.closeRoom(sessionId, 'ended')
+        await rooms.leaveAll(sessionId)
+        await spans.settle(sessionId)
+      },
+      logger: logger.child({ component: 'media-node' }),
+    })
+  }
   const recordings = options.recordings ?? null
   const context: MediaContext = {
     nsp,
@@ -63,10 +96,11 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
     now,
     rooms,
     spans,
-    statuses: new SessionStatuses(),
+    statuses,
     recordings,
     restreams: options.restreams ?? null,
     onSessionEnded: options.onSessionEnded,
+    cluster,
   }
   // Everyone in a showcase's room learns whether it is being recorded (viewers too: they are on it).
   const announceRecording = ({ sessionId, state }: { sessionId: string; state: RecordingState }) =>
@@ -98,11 +132,15 @@ export function registerMediaNamespace(io: Server, options: MediaNamespaceOption
   })
 
   return {
+    cluster,
+    /** SIGTERM in a cluster: this node's viewers move to other nodes before it stops (null without a cluster). */
+    drain: async () => (cluster ? cluster.drain() : null),
     async close() {
       recordings?.off('state', announceRecording)
       options.restreams?.off('status', announceRestream)
       rooms.close()
       await spans.shutdown()
+      await cluster?.close()
     },
   }
 }

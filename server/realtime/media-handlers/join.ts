@@ -7,6 +7,7 @@ import { addressBudgetKey } from '../../../app/lib/ip-network.ts'
 import { ProtocolError } from '../gateway/index.ts'
 import type { HandshakeRequest } from '../handshake-guard.ts'
 import { type MediaContext, type MediaHandlers, type MediaSocket, mediaHostsRoomName, mediaRoomName, requireJoined } from './context.ts'
+import { LocalPeerPort } from './peer-port.ts'
 import { PeerQuota } from './peer-quota.ts'
 import { ownerOf, withOwner } from './rooms.ts'
 
@@ -14,7 +15,7 @@ type JoinAnswer = MediaResponses['media:join']
 type RouterCapabilities = JoinAnswer['routerRtpCapabilities']
 
 /** media:join (a showcase as host or viewer, a meeting as participant), media:ready and media:leave. */
-export function joinHandlers({ media, now, rooms, statuses, spans, recordings, restreams }: MediaContext): MediaHandlers {
+export function joinHandlers({ media, now, rooms, statuses, spans, recordings, restreams, cluster }: MediaContext): MediaHandlers {
   const quota = new PeerQuota()
   // One join at a time per connection: two joins in flight would each add a peer, and the first would be
   // left open (transports, a counted viewer) when the second replaced it.
@@ -40,14 +41,16 @@ export function joinHandlers({ media, now, rooms, statuses, spans, recordings, r
     const seat = await admitToMeetingRoom(sessionId, identity.userId, cookieHeaderNow(socket.request.headers.cookie, now()))
     await rooms.leave(socket)
     quota.check(quotaKeys(socket))
-    await socket.join(mediaRoomName(sessionId))
+    // A meeting's room stays on the node its participants' sockets reach (ADR 020).
+    const nodeId = cluster?.nodeId ?? null
+    await rooms.enter(socket, sessionId, nodeId)
     const room = await media.openRoom(sessionId)
     rooms.wire(room)
     const peer = room.addPeer(socket.id, 'participant')
     quota.hold(peer, quotaKeys(socket))
     peer.label = { name: seat.name, role: seat.role }
     const info: ParticipantInfo = { peerId: peer.id, name: seat.name, role: seat.role }
-    socket.data.joined = { sessionId, role: 'participant', room, peer, seat: info }
+    socket.data.joined = { sessionId, role: 'participant', media: new LocalPeerPort(room, peer, nodeId), local: { room, peer }, seat: info }
     peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
     rooms.resetOnTimeout(socket)
     return {
@@ -82,22 +85,45 @@ export function joinHandlers({ media, now, rooms, statuses, spans, recordings, r
       return { routerRtpCapabilities: {}, status: session.status, isHost, title: session.title }
     }
     quota.check(quotaKeys(socket))
-    const room = await media.openRoom(sessionId)
-    rooms.wire(room)
-    const peer = room.addPeer(socket.id, role)
-    quota.hold(peer, quotaKeys(socket))
     // Guests minted over their network's budget watch uncounted (handshake-guard.ts).
-    peer.counted = !(identity.kind === 'guest' && identity.transient)
-    socket.data.joined = { sessionId, role, room, peer }
-    peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
-    peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
+    const counted = !(identity.kind === 'guest' && identity.transient)
+    // In a cluster a viewer goes to the least loaded media node; a host produces where its socket is (the origin).
+    const nodeId = cluster && role === 'viewer' ? cluster.placeViewer(sessionId) : (cluster?.nodeId ?? null)
+    if (cluster && nodeId === null) throw new ProtocolError('too-many', 'Every media server of this showcase is full right now.')
+    let capabilities: unknown
+    if (!cluster || nodeId === cluster.nodeId) {
+      const room = await media.openRoom(sessionId)
+      rooms.wire(room)
+      // A viewer on a node that is not the show's origin: the host's media is piped here first.
+      if (cluster && role === 'viewer') await cluster.feed(room)
+      const peer = room.addPeer(socket.id, role)
+      peer.counted = counted
+      socket.data.joined = { sessionId, role, media: new LocalPeerPort(room, peer, nodeId), local: { room, peer } }
+      peer.on('consumerclosed', (payload) => socket.emit('media:consumer-closed', payload))
+      peer.on('layerschange', (payload) => socket.emit('media:consumer-layers', payload))
+      capabilities = room.rtpCapabilities
+    } else if (nodeId) {
+      // The peer lives on another node; its events reach this socket through the adapter.
+      const remote = await cluster.openRemoteViewer(nodeId, { sessionId, peerId: socket.id, counted })
+      socket.data.joined = { sessionId, role, media: remote.port, local: null }
+      capabilities = remote.rtpCapabilities
+    }
+    const joined = requireJoined(socket)
+    quota.hold(joined.media, quotaKeys(socket))
+    await rooms.enter(socket, sessionId, nodeId)
     rooms.resetOnTimeout(socket)
     if (session.status === 'LIVE' && recordings) socket.emit('media:recording', recordings.stateOf(sessionId))
     if (role === 'host' && restreams) {
       await socket.join(mediaHostsRoomName(sessionId))
       socket.emit('media:restream', restreams.statusOf(sessionId))
     }
-    return { routerRtpCapabilities: room.rtpCapabilities as RouterCapabilities, status: session.status, isHost, title: session.title }
+    return {
+      routerRtpCapabilities: capabilities as RouterCapabilities,
+      status: session.status,
+      isHost,
+      title: session.title,
+      ...(nodeId ? { mediaNode: nodeId } : {}),
+    }
   }
 
   return {
@@ -106,10 +132,10 @@ export function joinHandlers({ media, now, rooms, statuses, spans, recordings, r
     'media:ready': async (socket, { rtpCapabilities }) => {
       const joined = requireJoined(socket)
       joined.rtpCapabilities = rtpCapabilities
-      const wasJoined = joined.peer.joined
-      joined.room.peerJoined(joined.peer)
-      if (joined.seat) {
-        const { room, peer } = joined
+      if (joined.seat && joined.local) {
+        const { room, peer } = joined.local
+        const wasJoined = peer.joined
+        room.peerJoined(peer)
         if (!wasJoined) socket.to(mediaRoomName(joined.sessionId)).emit('media:participant-joined', joined.seat)
         const participants = [...room.peers.values()]
           .filter((other) => other !== peer && other.joined && other.label)
@@ -121,6 +147,7 @@ export function joinHandlers({ media, now, rooms, statuses, spans, recordings, r
           .map((producer) => withOwner(room, producer))
         return { producers, viewerCount: 0, status: 'LIVE', participants }
       }
+      const producers = await joined.media.ready()
       const identity = socket.data.identity
       const current = await statuses.get(joined.sessionId)
       // Guests minted over their network's budget watch without a view span: such churn never reaches
@@ -131,11 +158,8 @@ export function joinHandlers({ media, now, rooms, statuses, spans, recordings, r
         // The viewer may leave while the row is being written.
         joined.spanId = await spans.start(joined.sessionId, viewer, () => socket.data.joined === joined)
       }
-      return {
-        producers: joined.room.hostProducers().map(({ ownerId: _owner, ...producer }) => producer),
-        viewerCount: joined.room.viewerCount(),
-        status: current,
-      }
+      const viewerCount = cluster ? await cluster.viewerTotal(joined.sessionId) : (joined.local?.room.viewerCount() ?? 0)
+      return { producers, viewerCount, status: current }
     },
 
     'media:leave': async (socket) => {

@@ -2,7 +2,7 @@ import { endLive, goLive } from '../../../app/domain/live/lifecycle.server.ts'
 import { assertShowcaseManagement, loadSessionFacts } from '../../../app/domain/live/room-access.server.ts'
 import type { SessionStatus } from '../../../app/protocol/media.ts'
 import { ProtocolError } from '../gateway/index.ts'
-import { type MediaContext, type MediaHandlers, type MediaSocket, mediaRoomName, requireJoined } from './context.ts'
+import { type MediaContext, type MediaHandlers, type MediaSocket, mediaRoomName, requireProducer } from './context.ts'
 
 /** Each session's lifecycle status as this process last saw it (joins and this namespace's go-live/end keep it current). */
 export class SessionStatuses {
@@ -30,24 +30,25 @@ async function managingHost(socket: MediaSocket, sessionId: string, refusal: str
 }
 
 /** media:go-live and media:end: SCHEDULED → LIVE → ENDED, told to the whole room. */
-export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings, restreams, onSessionEnded }: MediaContext): MediaHandlers {
+export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings, restreams, onSessionEnded, cluster }: MediaContext): MediaHandlers {
   return {
     'media:go-live': async (socket) => {
-      const joined = requireJoined(socket, 'host')
+      const joined = requireProducer(socket, 'host')
       // A member goes live only with the showcases they host.
       const userId = await managingHost(socket, joined.sessionId, 'Only the host can go live.')
       const result = await goLive(joined.sessionId, userId, now())
       statuses.set(joined.sessionId, 'LIVE')
+      cluster?.sessionStatus(joined.sessionId, 'LIVE')
       nsp.to(mediaRoomName(joined.sessionId)).emit('media:status', { status: 'LIVE' })
       spans.changed(joined.sessionId)
       // Not awaited: the recording starts beside the show, never in its way.
-      void recordings?.sessionLive(joined.sessionId, joined.room)
-      void restreams?.sessionLive(joined.sessionId, joined.room)
+      void recordings?.sessionLive(joined.sessionId, joined.local.room)
+      void restreams?.sessionLive(joined.sessionId, joined.local.room)
       return { status: 'LIVE', startedAt: result.startedAt.toISOString() }
     },
 
     'media:end': async (socket) => {
-      const { sessionId, room } = requireJoined(socket, 'host')
+      const { sessionId, local } = requireProducer(socket, 'host')
       await managingHost(socket, sessionId, 'Only the host can end the showcase.')
       const result = await endLive(sessionId, now())
       statuses.set(sessionId, 'ENDED')
@@ -58,14 +59,16 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings
       void restreams?.sessionEnded(sessionId)
       void recordings?.sessionEnded(sessionId)
       // Closing the room leaves every socket of it (their spans close at this instant), then final stats.
-      room.close('ended')
+      local.room.close('ended')
+      // Every other media node closes its room of the show too, and its sockets leave.
+      cluster?.sessionStatus(sessionId, 'ENDED')
       await rooms.leaveAll(sessionId)
       await spans.settle(sessionId)
       return { status: 'ENDED', endedAt: result.endedAt.toISOString() }
     },
 
     'media:restream-retry': async (socket, { destinationId }) => {
-      const { sessionId } = requireJoined(socket, 'host')
+      const { sessionId } = requireProducer(socket, 'host')
       await managingHost(socket, sessionId, 'Only the host can retry a destination.')
       // A destination that is not this show's, or a show not live here, has nothing to retry.
       restreams?.retry(sessionId, destinationId)

@@ -1,4 +1,3 @@
-import type { Peer } from '../../media/index.ts'
 import { ProtocolError } from '../gateway/index.ts'
 
 /**
@@ -26,7 +25,7 @@ export class PeerQuota {
   }
 
   /** Counts the peer against both until it closes, however it closes (leave, timeout, worker death). */
-  hold(peer: Peer, { identity, address }: { identity: string; address: string }): void {
+  hold(peer: { once(event: 'closed', listener: () => void): unknown }, { identity, address }: { identity: string; address: string }): void {
     const keys = [`i:${identity}`, `a:${address}`]
     for (const key of keys) this.held.set(key, (this.held.get(key) ?? 0) + 1)
     peer.once('closed', () => {
