@@ -9,8 +9,9 @@ import { mediaWorkerBinary, type RealtimeNode, startRealtimeNode, stopRealtimeNo
 // Three media nodes in this process, joined only through Redis (ADR 020): the host's producers on A (an
 // origin-only node), real WebRTC viewers (ICE + DTLS + SRTP) whose sockets are all on A but whose peers
 // are placed on B and C, fed by PipeTransports from A with SRTP (each node's pipes on its own loopback
-// address). Then B drains as on SIGTERM and its viewer moves to C. The real-process version, with SIGKILL
-// and three network namespaces, is e2e/media-cascade.spec.ts.
+// address). Then B drains as on SIGTERM and its viewer moves to C; then the origin goes away and the host
+// comes back on B, which C then pipes from. The real-process version, with SIGKILL and three network
+// namespaces, is e2e/media-cascade.spec.ts.
 
 const redisUrl = process.env.TEST_REDIS_URL
 const bin = mediaWorkerBinary()
@@ -39,7 +40,7 @@ describe.skipIf(!redisUrl || !bin)('showcase cascade across media nodes', () => 
     await disconnectPrisma()
   })
 
-  it('places viewers on B and C, pipes the host from A with SRTP, counts them over the nodes, and moves B’s viewer to C when B drains', async () => {
+  it('places viewers on B and C, pipes the host from A with SRTP, counts them over the nodes, moves B’s viewer to C when B drains, and re-pipes from the host’s new node', async () => {
     const [a, b, c] = nodes as [RealtimeNode, RealtimeNode, RealtimeNode]
     const { session } = await createLiveShowcase('Cascade showcase')
     // The host's producers arrive on A: A claims the show as its origin.
@@ -90,5 +91,39 @@ describe.skipIf(!redisUrl || !bin)('showcase cascade across media nodes', () => 
     expect(after).toMatchObject({ receiving: 2, stalled: 0 })
     expect(b.media!.room(session.id)?.viewerCount() ?? 0).toBe(0)
     expect(c.media!.room(session.id)!.viewerCount()).toBe(2)
-  }, 90_000)
+
+    // The origin goes away: C drops its pipe (the piped producers close: viewers wait for the host).
+    publisher.close()
+    publisher = null
+    await stopRealtimeNode(a)
+    nodes.splice(nodes.indexOf(a), 1)
+    await vi.waitFor(() => expect(c.media!.room(session.id)!.pipeLinks()).toEqual([]), { timeout: 8000, interval: 100 })
+    expect(c.media!.room(session.id)!.hostProducers()).toEqual([])
+
+    // The host comes back on B (its studio reconnected there): B claims the show and C pipes it from B.
+    publisher = await SyntheticPublisher.start(await b.media!.openRoom(session.id))
+    await vi.waitFor(() => expect(c.media!.room(session.id)!.pipeLinks()).toEqual(['node-b']), { timeout: 8000, interval: 100 })
+    await vi.waitFor(
+      () =>
+        expect(
+          c
+            .media!.room(session.id)!
+            .hostProducers()
+            .map((producer) => producer.kind)
+            .sort(),
+        ).toEqual(['audio', 'video']),
+      {
+        timeout: 8000,
+        interval: 100,
+      },
+    )
+    // A viewer joining through C now receives the host from B (B drains, so C takes it).
+    const late = startWebRtcViewers({ baseUrl: c.url.replace(/\/live$/, ''), sessionId: session.id, count: 1, firstIndex: 10 })
+    try {
+      expect(await late.ready).toMatchObject({ receiving: 1, errors: [] })
+      expect(late.viewers()[0]!.mediaNode).toBe('node-c')
+    } finally {
+      await late.close()
+    }
+  }, 120_000)
 })
