@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import type { Logger } from 'pino'
 import type { Env } from '../app/utils/env.server.ts'
@@ -55,7 +56,8 @@ export function mediaNodeSettings(env: Env, layer: MediaLayer): MediaNodeSetting
   const wildcard = pipeIp === '0.0.0.0' || pipeIp === '::'
   const pipeAnnounced = env.MEDIA_PIPE_ANNOUNCED_IP ?? (wildcard ? announced : undefined)
   return {
-    nodeId: env.MEDIA_NODE_ID ?? `${os.hostname()}-${process.pid}`,
+    // Browsers see the id (support, `mediaNode`): the default says nothing about the host.
+    nodeId: env.MEDIA_NODE_ID ?? `node-${randomUUID().slice(0, 8)}`,
     maxViewers: env.MEDIA_NODE_MAX_VIEWERS ?? Math.floor((layer.pool.size * layer.config.consumersPerRouter) / CONSUMERS_PER_VIEWER),
     pipe: { listenIp: pipeIp, ...(pipeAnnounced ? { announcedAddress: pipeAnnounced } : {}), minPort: layer.config.minPort, maxPort: layer.config.maxPort },
     announcedAddress: announced,

@@ -52,7 +52,7 @@ const EnvSchema = z
     RTC_ANNOUNCED_IP: z.string().min(1).optional(),
     RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65_535).default(40_000),
     RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65_535).default(49_999),
-    /// Media nodes (ADR 020; only with REDIS_URL): this node's id in the cluster (default: host name and process id)
+    /// Media nodes (ADR 020; only with REDIS_URL): this node's id in the cluster (default: node-<random>; browsers see it)
     MEDIA_NODE_ID: z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash and underscore')

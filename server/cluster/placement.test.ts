@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { MediaNode } from './node-registry.ts'
 import { PendingPlacements, placeViewer } from './placement.ts'
 
@@ -65,23 +65,38 @@ describe('placeViewer', () => {
 })
 
 describe('PendingPlacements', () => {
-  it('adds up placements per node until that node’s next heartbeat settles them', () => {
-    const pending = new PendingPlacements()
-    pending.add('a', 2)
-    pending.add('a', 2)
-    pending.add('b', 2)
-    expect(new Map(pending.view)).toEqual(
-      new Map([
-        ['a', 4],
-        ['b', 2],
-      ]),
-    )
-    pending.settle('a')
-    expect(new Map(pending.view)).toEqual(new Map([['b', 2]]))
-    // The view is live: placeViewer reads the current counts.
-    const nodes = [node('a', { consumers: 10 }), node('b', { consumers: 10 })]
-    expect(place(nodes, 'self', pending.view)).toBe('a')
-    pending.add('a', 4)
-    expect(place(nodes, 'self', pending.view)).toBe('b')
+  it('holds each placement for its time, then drops it by itself', () => {
+    vi.useFakeTimers()
+    try {
+      const pending = new PendingPlacements()
+      pending.hold('a', 2, 2000)
+      pending.hold('a', 2, 2000)
+      vi.advanceTimersByTime(500)
+      pending.hold('b', 2, 2000)
+      expect(new Map(pending.view)).toEqual(
+        new Map([
+          ['a', 4],
+          ['b', 2],
+        ]),
+      )
+      vi.advanceTimersByTime(1500)
+      expect(new Map(pending.view)).toEqual(new Map([['b', 2]]))
+      // The view is live: placeViewer reads the current counts.
+      const nodes = [node('a', { consumers: 10 }), node('b', { consumers: 10 })]
+      expect(place(nodes, 'self', pending.view)).toBe('a')
+      pending.hold('a', 4, 2000)
+      expect(place(nodes, 'self', pending.view)).toBe('b')
+      vi.advanceTimersByTime(2000)
+      expect(pending.view.size).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('CPU in placement', () => {
+  it('ignores the few percent an idle worker uses: equally empty nodes go by id', () => {
+    expect(place([node('c', { cpu: 0.004 }), node('b', { cpu: 0.03 })], 'x')).toBe('b')
+    expect(place([node('c', { cpu: 0.0 }), node('b', { cpu: 0.12 })], 'x')).toBe('c')
   })
 })

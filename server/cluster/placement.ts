@@ -2,6 +2,8 @@ import type { MediaNode } from './node-registry.ts'
 
 /** Two loads closer than this are a tie (floating-point noise must not decide between two idle nodes). */
 const TIE = 1e-9
+/** CPU counts in steps of this share: an idle worker's few milliseconds must not reorder equally empty nodes. */
+const CPU_STEP = 0.1
 
 /**
  * The node a new viewer's media goes to, or null when no node has room (the caller refuses with
@@ -20,7 +22,7 @@ export function placeViewer(nodes: readonly MediaNode[], options: { selfId: stri
     if (node.draining || node.capacity <= 0) continue
     const committed = node.consumers + (options.pending.get(node.id) ?? 0)
     if (committed + options.need > node.capacity) continue
-    const score = Math.max(committed / node.capacity, node.cpu)
+    const score = Math.max(committed / node.capacity, Math.floor(node.cpu / CPU_STEP + TIE) * CPU_STEP)
     if (best === null || isBetter({ id: node.id, score }, best, options.selfId)) best = { id: node.id, score }
   }
   return best?.id ?? null
@@ -35,20 +37,24 @@ function isBetter(candidate: { id: string; score: number }, best: { id: string; 
 }
 
 /**
- * Consumers placed on each node since that node's last heartbeat: its published `consumers` does not
- * count them yet, and without them a burst of joins between two heartbeats would all land on the node
- * that looked emptiest. `settle(nodeId)` when a new heartbeat from it arrives (the registry's
- * `heartbeat` event) or when it goes down.
+ * Consumers placed on each node that its published `consumers` may not count yet: without them a burst
+ * of joins between two heartbeats would all land on the node that looked emptiest. Each placement is
+ * held for `ms` (long enough for the node's heartbeats, read at this node's polls, to include it) and
+ * then drops by itself: a heartbeat read right after a placement may have been written before the join,
+ * so none settles it early. Counting a viewer twice for that while errs on the side of spreading.
  */
 export class PendingPlacements {
   readonly #counts = new Map<string, number>()
 
-  add(nodeId: string, consumers: number): void {
-    this.#counts.set(nodeId, (this.#counts.get(nodeId) ?? 0) + consumers)
+  hold(nodeId: string, consumers: number, ms: number): void {
+    this.#change(nodeId, consumers)
+    setTimeout(() => this.#change(nodeId, -consumers), ms).unref()
   }
 
-  settle(nodeId: string): void {
-    this.#counts.delete(nodeId)
+  #change(nodeId: string, delta: number): void {
+    const next = (this.#counts.get(nodeId) ?? 0) + delta
+    if (next > 0) this.#counts.set(nodeId, next)
+    else this.#counts.delete(nodeId)
   }
 
   /** The live counts, for placeViewer's `pending`. */

@@ -30,6 +30,8 @@ type RoomEvents = {
   producerclosed: [{ producerId: string; ownerId: string }]
   /** A producer was paused or resumed (the host muted the microphone or turned the camera off). */
   producerpaused: [{ producerId: string; paused: boolean }]
+  /** A video producer switched between camera and screen (the edges of a cascade follow). */
+  producersource: [{ producerId: string; source: MediaSource }]
   /** The number of joined viewers changed. */
   viewers: [number]
 }
@@ -144,6 +146,7 @@ export class Room extends EventEmitter<RoomEvents> implements PeerHost {
     if (!producer) throw new MediaError('not-found', 'No such producer.')
     if (producer.kind !== 'video' || source === 'microphone') throw new MediaError('invalid', 'Only video can switch between camera and screen.')
     producer.appData.source = source
+    this.emit('producersource', { producerId, source })
   }
 
   sourceOf(producerId: string): MediaSource | null {

@@ -138,6 +138,9 @@ export async function registerMediaNamespace(
     async close() {
       recordings?.off('state', announceRecording)
       options.restreams?.off('status', announceRestream)
+      // Peers this node's sockets hold on other nodes are let go while the RPC still runs (their nodes
+      // would otherwise keep them until they see this node down).
+      for (const socket of nsp.sockets.values()) if (socket.data.joined && !socket.data.joined.local) socket.data.joined.media.close()
       rooms.close()
       await spans.shutdown()
       await cluster?.close()

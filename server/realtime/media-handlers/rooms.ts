@@ -95,15 +95,15 @@ export class MediaRooms {
    * again, placed elsewhere. Hosts and meeting seats have their peers where their sockets are.
    */
   async resetNode(nodeId: string, reason: 'node-down' | 'draining'): Promise<number> {
-    let moved = 0
-    for (const socket of this.nsp.sockets.values()) {
+    const moving = [...this.nsp.sockets.values()].flatMap((socket) => {
       const joined = socket.data.joined
-      if (joined?.media.nodeId !== nodeId || joined.role !== 'viewer') continue
-      await this.leave(socket)
-      socket.emit('media:reset', { reason })
-      moved++
-    }
-    return moved
+      return joined?.media.nodeId === nodeId && joined.role === 'viewer' ? [{ socket, joined }] : []
+    })
+    // Everyone is told first (each leave writes a view span: a thousand of them one by one take a while);
+    // a socket that already joined again meanwhile keeps its new membership.
+    for (const { socket } of moving) socket.emit('media:reset', { reason })
+    for (const { socket, joined } of moving) if (socket.data.joined === joined) await this.leave(socket)
+    return moving.length
   }
 
   /** Every socket of this process in the session's room (those `which` accepts) leaves it. */

@@ -31,8 +31,10 @@ type Endpoint = z.infer<typeof endpointSchema>
 
 /** How long an edge waits for its pipe from the origin when a viewer joins (the viewer joins either way). */
 export const FEED_WAIT_MS = 5000
-/** An edge room with nobody in it closes after this long (its pipe from the origin with it). */
+/** A room with nobody in it and nothing sent to it closes after this long (an edge's pipe with it). */
 export const EMPTY_EDGE_ROOM_MS = 30_000
+/** How often each edge room checks that it is fed from the show's current origin (after a lost message, a false node-down). */
+export const RECONCILE_MS = 2000
 
 /**
  * The cascade of a showcase across media nodes (ADR 020). The origin is the node where the show's
@@ -53,6 +55,7 @@ export class Cascade {
   readonly #watched = new WeakSet<Room>()
   readonly #queues = new Map<string, Promise<unknown>>()
   readonly #emptyTimers = new Map<string, NodeJS.Timeout>()
+  readonly #reconcileTimer: NodeJS.Timeout
 
   constructor(
     private readonly deps: {
@@ -90,12 +93,25 @@ export class Cascade {
       linkSchema.extend({ producerId: z.string().min(1).max(64), paused: z.boolean() }),
       ({ sessionId, producerId, paused }, from) => this.#serial(sessionId, async () => this.#fedRoom(sessionId, from)?.setPipedPaused(producerId, paused)),
     )
+    rpc.serve(
+      'pipe.producer-source',
+      linkSchema.extend({ producerId: z.string().min(1).max(64), source: z.enum(['camera', 'screen']) }),
+      ({ sessionId, producerId, source }, from) =>
+        this.#serial(sessionId, () => {
+          this.#fedRoom(sessionId, from)?.setProducerSource(producerId, source)
+          return Promise.resolve()
+        }),
+    )
     rpc.serve('origin.changed', linkSchema.extend({ originId: z.string().min(1).max(100) }), async ({ sessionId, originId }) => {
       this.#origins.set(sessionId, originId)
       const room = deps.media.room(sessionId)
       if (room && originId !== deps.nodeId) await this.feed(room)
     })
     deps.registry.on('nodedown', (nodeId) => this.#nodeDown(nodeId))
+    // Notifications are fire-and-forget and a node may be declared down by mistake (Redis paused longer
+    // than the TTL): each room with viewers and no producers of its own checks its feed now and then.
+    this.#reconcileTimer = setInterval(() => this.#reconcile(), RECONCILE_MS)
+    this.#reconcileTimer.unref()
   }
 
   /** Follows a room of this node: a producer sent here makes this node the show's origin; an empty edge room closes. */
@@ -103,8 +119,9 @@ export class Cascade {
     if (this.#watched.has(room)) return
     this.#watched.add(room)
     const sessionId = room.id
-    room.on('produceradded', ({ producerId }) => {
-      if (room.isPipedIn(producerId)) return
+    room.on('produceradded', ({ producerId, ownerId }) => {
+      // Meetings never cascade: their rooms stay on the node their participants reach (ADR 020).
+      if (room.isPipedIn(producerId) || room.peers.get(ownerId)?.role === 'participant') return
       void this.#serial(sessionId, async () => {
         await this.#claimOrigin(room)
         for (const edgeId of this.#downstream.get(sessionId) ?? []) {
@@ -114,6 +131,9 @@ export class Cascade {
       }).catch((error: unknown) => this.deps.logger.warn({ err: error, sessionId }, 'pushing a producer to the edges failed'))
     })
     room.on('producerclosed', ({ producerId }) => this.#toEdges(sessionId, 'pipe.producer-closed', { sessionId, producerId }))
+    room.on('producersource', ({ producerId, source }) => {
+      if (!room.isPipedIn(producerId)) this.#toEdges(sessionId, 'pipe.producer-source', { sessionId, producerId, source })
+    })
     room.on('producerpaused', ({ producerId, paused }) => {
       if (!room.isPipedIn(producerId)) this.#toEdges(sessionId, 'pipe.producer-paused', { sessionId, producerId, paused })
     })
@@ -126,6 +146,8 @@ export class Cascade {
       this.#toEdges(sessionId, 'pipe.close', { sessionId })
       this.#upstream.delete(sessionId)
       this.#downstream.delete(sessionId)
+      // A new room of the show here (the host back after a worker died) must claim the show again.
+      if (this.#origins.get(sessionId) === this.deps.nodeId) this.#origins.delete(sessionId)
     })
   }
 
@@ -153,7 +175,14 @@ export class Cascade {
     return [...(this.#downstream.get(sessionId) ?? [])]
   }
 
+  /** The show ended: its origin claim goes (the viewer counts' key expires by itself). */
+  async forget(sessionId: string): Promise<void> {
+    this.#origins.delete(sessionId)
+    await this.deps.commands.del(this.#originKey(sessionId))
+  }
+
   close(): void {
+    clearInterval(this.#reconcileTimer)
     for (const timer of this.#emptyTimers.values()) clearTimeout(timer)
   }
 
@@ -208,7 +237,19 @@ export class Cascade {
     } catch (error) {
       room.closePipe(origin)
       this.#upstream.delete(room.id)
+      // The origin may have opened its end before the failure (a timeout): it closes it.
+      this.deps.rpc.notify(origin, 'pipe.close', { sessionId: room.id })
       throw error
+    }
+  }
+
+  #reconcile(): void {
+    for (const { id } of this.deps.media.stats().rooms) {
+      const room = this.deps.media.room(id)
+      if (!room || room.hasLocalProducers() || ![...room.peers.values()].some((peer) => peer.role === 'viewer')) continue
+      void this.#serial(id, () => this.#linkToOrigin(room)).catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, sessionId: id }, 'piping the show from its origin failed'),
+      )
     }
   }
 
@@ -278,7 +319,7 @@ export class Cascade {
     const sessionId = room.id
     clearTimeout(this.#emptyTimers.get(sessionId))
     this.#emptyTimers.delete(sessionId)
-    if (room.peers.size > 0 || room.hasLocalProducers() || !this.#upstream.has(sessionId)) return
+    if (room.peers.size > 0 || room.hasLocalProducers()) return
     const timer = setTimeout(() => {
       this.#emptyTimers.delete(sessionId)
       if (room.peers.size === 0 && !room.hasLocalProducers() && !room.closed) this.deps.media.closeRoom(sessionId, 'empty')

@@ -35,7 +35,7 @@ const blob = z.looseObject({})
 const HEARTBEAT_MS = 1000
 const NODE_TTL_MS = 3000
 /** A placement counts on this node until the placed node's heartbeats (read at this node's polls) include it. */
-const PENDING_PLACEMENT_MS = 3 * HEARTBEAT_MS
+const PENDING_PLACEMENT_MS = 2 * HEARTBEAT_MS
 
 /** Viewer peers in the rooms of this process. */
 function viewerPeersOf(media: MediaLayer): number {
@@ -56,8 +56,8 @@ export class MediaCluster implements MediaClusterPort {
   readonly #pending = new PendingPlacements()
   /** Nodes this one was told are draining, before its next read of the registry shows it. */
   readonly #draining = new Set<string>()
-  /** Peers of viewers whose sockets are on other nodes, by `sessionId/peerId`. */
-  readonly #served = new Map<string, LocalPeerPort>()
+  /** Peers of viewers whose sockets are on other nodes, by `sessionId/peerId`, with the node holding the socket. */
+  readonly #served = new Map<string, { port: LocalPeerPort; socketNode: string }>()
   /** Peers this node's sockets hold on other nodes. */
   readonly #remote = new Set<RemotePeerPort>()
   readonly #cascade: Cascade
@@ -131,31 +131,34 @@ export class MediaCluster implements MediaClusterPort {
     logger: Logger
   }): Promise<MediaCluster> {
     const { settings, media, commands, prefix } = options
+    // The RPC listens before the node is in the registry: other nodes may place viewers here from its first heartbeat.
+    const rpc = await NodeRpc.start({ commands, url: options.redisUrl, prefix, nodeId: settings.nodeId })
     // The registry reads the load at its first heartbeat, before the cluster exists.
-    let cluster: MediaCluster | undefined
-    const registry = await MediaNodeRegistry.start({
-      commands,
-      prefix,
-      self: {
-        id: settings.nodeId,
-        announcedAddress: settings.announcedAddress,
-        pipeAddress: settings.pipe.announcedAddress ?? settings.pipe.listenIp,
-        workers: media.pool.size,
-        capacity: settings.maxViewers * CONSUMERS_PER_VIEWER,
-      },
-      // A viewer counts from its join (its consumers come a moment later), so placement elsewhere sees it at once.
-      load: () => ({ consumers: Math.max(media.consumerCount(), viewerPeersOf(media) * CONSUMERS_PER_VIEWER), cpu: cluster?.cpu ?? 0 }),
-      heartbeatMs: HEARTBEAT_MS,
-      ttlMs: NODE_TTL_MS,
-    })
+    const started: { cluster?: MediaCluster } = {}
+    let registry: MediaNodeRegistry
     try {
-      const rpc = await NodeRpc.start({ commands, url: options.redisUrl, prefix, nodeId: settings.nodeId })
-      const sampleCpu = workerCpuSampler(() => Array.from({ length: media.pool.size }, (_, index) => media.pool.workerAt(index)))
-      cluster = new MediaCluster({ ...options, registry, rpc }, sampleCpu)
+      registry = await MediaNodeRegistry.start({
+        commands,
+        prefix,
+        self: {
+          id: settings.nodeId,
+          announcedAddress: settings.announcedAddress,
+          pipeAddress: settings.pipe.announcedAddress ?? settings.pipe.listenIp,
+          workers: media.pool.size,
+          capacity: settings.maxViewers * CONSUMERS_PER_VIEWER,
+        },
+        // A viewer counts from its join (its consumers come a moment later), so placement elsewhere sees it at once.
+        load: () => ({ consumers: Math.max(media.consumerCount(), viewerPeersOf(media) * CONSUMERS_PER_VIEWER), cpu: started.cluster?.cpu ?? 0 }),
+        heartbeatMs: HEARTBEAT_MS,
+        ttlMs: NODE_TTL_MS,
+      })
     } catch (error) {
-      await registry.close()
+      await rpc.close()
       throw error
     }
+    const sampleCpu = workerCpuSampler(() => Array.from({ length: media.pool.size }, (_, index) => media.pool.workerAt(index)))
+    const cluster = new MediaCluster({ ...options, registry, rpc }, sampleCpu)
+    started.cluster = cluster
     options.logger.info({ node: settings.nodeId, maxViewers: settings.maxViewers, nodes: registry.nodes().length }, 'media node registered')
     return cluster
   }
@@ -173,8 +176,7 @@ export class MediaCluster implements MediaClusterPort {
     const nodeId = placeViewer(candidates, { selfId: this.nodeId, need: CONSUMERS_PER_VIEWER, pending: this.#pending.view })
     if (nodeId) {
       // Counted here until that node's own heartbeats surely include the viewer (its peer exists from the join on).
-      this.#pending.add(nodeId, CONSUMERS_PER_VIEWER)
-      setTimeout(() => this.#pending.add(nodeId, -CONSUMERS_PER_VIEWER), PENDING_PLACEMENT_MS).unref()
+      this.#pending.hold(nodeId, CONSUMERS_PER_VIEWER, PENDING_PLACEMENT_MS)
     } else this.deps.logger.warn({ sessionId, nodes: candidates.length }, 'no media node has room for another viewer')
     return nodeId
   }
@@ -190,7 +192,8 @@ export class MediaCluster implements MediaClusterPort {
       port.once('closed', () => this.#remote.delete(port))
       return { port, rtpCapabilities }
     } catch (error) {
-      port.lost()
+      // Told even when the join timed out: a join that completes there late is closed at once.
+      port.close()
       throw refusalOf(error)
     }
   }
@@ -220,6 +223,8 @@ export class MediaCluster implements MediaClusterPort {
 
   sessionStatus(sessionId: string, status: 'LIVE' | 'ENDED'): void {
     for (const node of this.deps.registry.nodes()) if (node.id !== this.nodeId) this.deps.rpc.notify(node.id, 'session.status', { sessionId, status })
+    if (status === 'ENDED')
+      void this.#cascade.forget(sessionId).catch((error: unknown) => this.deps.logger.warn({ err: error, sessionId }, 'forgetting the show’s origin failed'))
   }
 
   /**
@@ -228,13 +233,14 @@ export class MediaCluster implements MediaClusterPort {
    */
   async drain(): Promise<{ moved: number; left: number; ms: number }> {
     const started = performance.now()
+    // No new viewers from now on, whatever follows.
+    this.#draining.add(this.nodeId)
+    await this.deps.registry.setDraining()
+    for (const node of this.deps.registry.nodes()) if (node.id !== this.nodeId) this.deps.rpc.notify(node.id, 'node.draining', {})
     const before = this.#viewerPeersHere()
     // Nowhere to go: the viewers stay until the process stops (then their sockets reconnect to a node that is up).
     const elsewhere = this.deps.registry.nodes().some((node) => node.id !== this.nodeId && !node.draining && !this.#draining.has(node.id) && node.capacity > 0)
     if (before === 0 || !elsewhere) return { moved: 0, left: before, ms: 0 }
-    this.#draining.add(this.nodeId)
-    await this.deps.registry.setDraining()
-    for (const node of this.deps.registry.nodes()) if (node.id !== this.nodeId) this.deps.rpc.notify(node.id, 'node.draining', {})
     await this.deps.rooms().resetNode(this.nodeId, 'draining')
     const deadline = Date.now() + this.deps.settings.drainTimeoutMs
     while (this.#viewerPeersHere() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
@@ -263,10 +269,15 @@ export class MediaCluster implements MediaClusterPort {
 
   async #nodeDown(nodeId: string): Promise<void> {
     this.deps.logger.warn({ node: nodeId }, 'media node down: its viewers join again elsewhere')
-    this.#pending.settle(nodeId)
     this.#draining.delete(nodeId)
     this.deps.rpc.nodeDown(nodeId)
     for (const port of [...this.#remote]) if (port.nodeId === nodeId) port.lost()
+    // Peers here of viewers whose sockets were on that node: nobody will ever leave them.
+    for (const [key, { port, socketNode }] of [...this.#served]) {
+      if (socketNode !== nodeId) continue
+      this.#served.delete(key)
+      port.close()
+    }
     await this.deps.rooms().resetNode(nodeId, 'node-down')
   }
 
@@ -275,34 +286,44 @@ export class MediaCluster implements MediaClusterPort {
     const { rpc, media, nsp } = this.deps
     const key = ({ sessionId, peerId }: { sessionId: string; peerId: string }) => `${sessionId}/${peerId}`
     const served = (ref: { sessionId: string; peerId: string }) => {
-      const port = this.#served.get(key(ref))
-      if (!port || port.closed) throw new MediaError('closed', 'This viewer’s media moved; join again.')
-      return port
+      const entry = this.#served.get(key(ref))
+      if (!entry || entry.port.closed) throw new MediaError('closed', 'This viewer’s media moved; join again.')
+      return entry.port
     }
+    const shuttingDown = () => new MediaError('closed', 'This media server is shutting down; join again.')
+    // Joins under way, by key: a leave that arrives meanwhile closes the peer as soon as it exists.
+    const joining = new Map<string, { left: boolean }>()
 
-    rpc.serve('viewer.join', peerRef.extend({ counted: z.boolean() }), async (ref) => {
-      if (this.#draining.has(this.nodeId)) throw new MediaError('closed', 'This media server is shutting down; join again.')
-      // A join again from the same socket replaces its peer (unregistered first: that close is no timeout).
+    rpc.serve('viewer.join', peerRef.extend({ counted: z.boolean() }), async (ref, from) => {
+      if (this.#draining.has(this.nodeId)) throw shuttingDown()
+      // A join again from the same socket replaces its peer.
       const previous = this.#served.get(key(ref))
       this.#served.delete(key(ref))
-      previous?.close()
-      const room = await media.openRoom(ref.sessionId)
-      this.deps.rooms().wire(room)
-      await this.#cascade.feed(room)
-      const peer = room.addPeer(ref.peerId, 'viewer')
-      peer.counted = ref.counted
-      const port = new LocalPeerPort(room, peer, this.nodeId)
-      this.#served.set(key(ref), port)
-      // The socket is on another node: the adapter takes these to it.
-      peer.on('consumerclosed', (payload) => nsp.to(ref.peerId).emit('media:consumer-closed', payload))
-      peer.on('layerschange', (payload) => nsp.to(ref.peerId).emit('media:consumer-layers', payload))
-      port.once('closed', () => {
-        // Still registered: not closed by its socket leaving. Closed by the join timeout (never ready): that socket starts over.
-        if (this.#served.get(key(ref)) !== port) return
-        this.#served.delete(key(ref))
-        if (!peer.joined && !room.closed) nsp.to(ref.peerId).emit('media:reset', { reason: 'peer-timeout' })
-      })
-      return { rtpCapabilities: room.rtpCapabilities }
+      previous?.port.close()
+      const attempt = { left: false }
+      joining.set(key(ref), attempt)
+      try {
+        const room = await media.openRoom(ref.sessionId)
+        this.deps.rooms().wire(room)
+        await this.#cascade.feed(room)
+        // The node began draining, or the socket left (or gave up), while this join was under way.
+        if (this.#draining.has(this.nodeId)) throw shuttingDown()
+        if (attempt.left) throw new MediaError('closed', 'This viewer left while joining.')
+        const peer = room.addPeer(ref.peerId, 'viewer')
+        peer.counted = ref.counted
+        const port = new LocalPeerPort(room, peer, this.nodeId)
+        this.#served.set(key(ref), { port, socketNode: from })
+        // The socket is on another node: the adapter takes these to it.
+        peer.on('consumerclosed', (payload) => nsp.to(ref.peerId).emit('media:consumer-closed', payload))
+        peer.on('layerschange', (payload) => nsp.to(ref.peerId).emit('media:consumer-layers', payload))
+        // Closed here (join timeout, worker death): forgotten; the socket's next request hears 'restarting' and joins again.
+        port.once('closed', () => {
+          if (this.#served.get(key(ref))?.port === port) this.#served.delete(key(ref))
+        })
+        return { rtpCapabilities: room.rtpCapabilities }
+      } finally {
+        if (joining.get(key(ref)) === attempt) joining.delete(key(ref))
+      }
     })
     rpc.serve('viewer.ready', peerRef, async (ref) => served(ref).ready())
     rpc.serve('viewer.create-transport', peerRef.extend({ direction: z.literal('recv') }), async (ref) => served(ref).createTransport(ref.direction))
@@ -322,9 +343,11 @@ export class MediaCluster implements MediaClusterPort {
       return {}
     })
     rpc.serve('viewer.leave', peerRef, (ref) => {
-      const port = this.#served.get(key(ref))
+      const entry = this.#served.get(key(ref))
       this.#served.delete(key(ref))
-      port?.close()
+      entry?.port.close()
+      const attempt = joining.get(key(ref))
+      if (attempt) attempt.left = true
       return Promise.resolve({})
     })
   }

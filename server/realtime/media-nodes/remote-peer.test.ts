@@ -5,8 +5,8 @@ import { refusalOf } from './remote-peer.ts'
 
 // What a browser hears when a relayed request fails on (or on the way to) the node holding its peer.
 describe('refusalOf', () => {
-  it('turns a node that is gone, slow or unreachable into "restarting", which browsers answer by joining again', () => {
-    for (const code of ['node-down', 'timeout', 'closed', 'unreachable']) {
+  it('turns a node that is gone, slow, unreachable or not serving yet into "restarting", which browsers answer by joining again', () => {
+    for (const code of ['node-down', 'timeout', 'closed', 'unreachable', 'unknown-method']) {
       const refusal = refusalOf(new RpcError(code, 'whatever the transport said'))
       expect(refusal).toBeInstanceOf(ProtocolError)
       expect(refusal).toMatchObject({ code: 'restarting' })
@@ -22,7 +22,8 @@ describe('refusalOf', () => {
   })
 
   it('answers codes outside the media vocabulary as internal, and leaves other errors alone', () => {
-    expect(refusalOf(new RpcError('unknown-method', 'viewer.nope'))).toMatchObject({ code: 'internal' })
+    expect(refusalOf(new RpcError('internal', 'the handler failed'))).toMatchObject({ code: 'internal' })
+    expect(refusalOf(new RpcError('invalid', 'payload: bad'))).toMatchObject({ code: 'invalid' })
     const other = new Error('not from the relay')
     expect(refusalOf(other)).toBe(other)
   })

@@ -5,8 +5,11 @@ import { type NodeRpc, RpcError } from '../../cluster/node-rpc.ts'
 import { knownCode, ProtocolError } from '../gateway/index.ts'
 import type { PeerPort, TransportParams } from '../media-handlers/peer-port.ts'
 
-/** RPC failures that mean "the node serving this peer is gone or changing": the browser joins again. */
-const GONE = new Set(['node-down', 'timeout', 'closed', 'unreachable'])
+/**
+ * RPC failures that mean "the node serving this peer is gone or changing" (or not serving yet: just
+ * started, or another version during a rolling deploy): the browser joins again.
+ */
+const GONE = new Set(['node-down', 'timeout', 'closed', 'unreachable', 'unknown-method'])
 
 /** A refusal from the serving node in the `/media` vocabulary (its MediaError 'closed' reads 'restarting'). */
 export function refusalOf(error: unknown): unknown {
