@@ -111,6 +111,11 @@ export type WebRtcViewers = {
   stats: () => FleetSnapshot
   /** Counters over the next `ms` (loss, bitrate, this process's CPU per viewer). */
   measure: (ms: number) => Promise<FleetWindow>
+  /**
+   * Each viewer's video glass-to-glass latencies (ms, from the synthetic host's send time in the frame,
+   * same process) since the last call, with the media node serving it; taking them clears them.
+   */
+  takeLatencies: () => Array<{ index: number; mediaNode: string | null; latenciesMs: number[] }>
   close: () => Promise<void>
 }
 
@@ -443,6 +448,7 @@ export function startWebRtcViewers(options: WebRtcViewerOptions): WebRtcViewers 
         belowTopLayer: flowing.filter((viewer) => (viewer.video?.stats.height ?? 0) < top).length,
       }
     },
+    takeLatencies: () => fleet.map((viewer) => ({ index: viewer.index, mediaNode: viewer.mediaNode, latenciesMs: viewer.video?.takeLatencies() ?? [] })),
     async close() {
       lifecycle.closed = true
       clearInterval(ticker)

@@ -1,3 +1,5 @@
+import { readSendTime, vp8FrameStart, wallClockMs } from './send-time.ts'
+
 /**
  * What one received RTP stream (one consumer) looked like, from the decrypted packets alone: packets,
  * bytes, frames, loss from sequence numbers (a gap is NACKed; a packet that arrives late or as an RTX
@@ -27,6 +29,8 @@ const NACK_RETRY_MS = 60
 const NACK_TRIES = 3
 const GIVE_UP_MS = 1000
 const MAX_TRACKED_GAP = 500
+/** Latency samples kept until taken (a fleet nobody measures latency of must not grow without end). */
+const MAX_LATENCY_SAMPLES = 2000
 
 export class RtpReceiver {
   readonly stats: StreamStats = {
@@ -47,6 +51,8 @@ export class RtpReceiver {
   private highest = 0 // extended sequence number
   /** Extended sequence number → when it went missing and how many NACKs asked for it. */
   private readonly missing = new Map<number, { since: number; tries: number }>()
+  /** Video: ms from the publisher sending each frame's first packet to its arrival here (send-time.ts). */
+  private latencies: number[] = []
 
   constructor(
     private readonly kind: 'audio' | 'video',
@@ -81,6 +87,11 @@ export class RtpReceiver {
       return
     }
     if (packet[1]! & 0x80) this.stats.frames++
+    const sentAt = readSendTime(packet, payloadOffset)
+    if (sentAt !== null) {
+      if (this.latencies.length >= MAX_LATENCY_SAMPLES) this.latencies.splice(0, MAX_LATENCY_SAMPLES / 2)
+      this.latencies.push(wallClockMs(now) - sentAt)
+    }
     const keyFrame = vp8KeyFrame(packet, payloadOffset)
     if (keyFrame) {
       this.stats.keyFrames++
@@ -138,6 +149,13 @@ export class RtpReceiver {
     this.nack(again)
   }
 
+  /** The glass-to-glass latencies (ms) collected since the last call, oldest first; they are cleared. */
+  takeLatencies(): number[] {
+    const taken = this.latencies
+    this.latencies = []
+    return taken
+  }
+
   /** Loss now: given up plus still missing. */
   lostNow(): number {
     return this.stats.lost + this.missing.size
@@ -170,15 +188,8 @@ export function rtpPayloadOffset(packet: Buffer): number | null {
 
 /** A VP8 key frame's first packet (RFC 7741 payload descriptor, then the frame tag): its announced size. */
 export function vp8KeyFrame(packet: Buffer, offset: number): { width: number; height: number } | null {
-  const first = packet[offset]
-  if (first === undefined || !(first & 0x10) || (first & 0x07) !== 0) return null
-  let at = offset + 1
-  if (first & 0x80) {
-    const extension = packet[at++] ?? 0
-    if (extension & 0x80) at += (packet[at] ?? 0) & 0x80 ? 2 : 1
-    if (extension & 0x40) at++
-    if (extension & 0x30) at++
-  }
+  const at = vp8FrameStart(packet, offset)
+  if (at === null) return null
   const tag = packet[at]
   if (tag === undefined || tag & 0x01) return null
   if (packet.length < at + 10 || packet[at + 3] !== 0x9d || packet[at + 4] !== 0x01 || packet[at + 5] !== 0x2a) return { width: 0, height: 0 }

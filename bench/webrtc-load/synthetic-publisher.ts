@@ -1,6 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram'
 import type { types } from 'mediasoup'
 import type { Room } from '../../server/media/index.ts'
+import { wallClockMs, writeSendTime } from './send-time.ts'
 
 /**
  * A host for load tests without an encoder: RTP shaped like a browser's simulcast VP8 (three SSRCs, VP8
@@ -8,7 +9,8 @@ import type { Room } from '../../server/media/index.ts'
  * plus Opus, sent from Node into a PlainTransport of the room's send router and added to the room as
  * the host's producers. The SFU never decodes, so for it these packets cost what real video of the same
  * sizes and rates costs; it lets a test or a bench fix the bitrate of every layer and answers key-frame
- * requests (PLI/FIR) at the next frame like a browser, at no encoding CPU.
+ * requests (PLI/FIR) at the next frame like a browser, at no encoding CPU. Each frame's first packet
+ * carries its send time (send-time.ts), so viewers in the same process measure glass-to-glass latency.
  */
 export type SyntheticLayer = { width: number; height: number; kbps: number }
 
@@ -149,6 +151,8 @@ export class SyntheticPublisher {
           payload.writeUInt16LE(stream.layer.width, 12)
           payload.writeUInt16LE(stream.layer.height, 14)
         }
+        // The send time after the frame header, for glass-to-glass latency (send-time.ts).
+        writeSendTime(payload, 6, wallClockMs())
       }
       packets.push(rtpPacket(stream, VP8_PT, remaining === 0, payload))
       first = false
