@@ -45,9 +45,9 @@ const CASCADE_GOAL_MS = 20
 const GENERATOR_GOAL_PERCENT = 0.25
 const ORIGIN = 'origin'
 const EDGE = 'edge'
-// A placement counts on the placing node until the placed node's heartbeats surely include it (3 s): a
-// ramp of R viewers a second may see about 3·R viewers twice, which would refuse the last ones of a node
-// sized exactly N.
+// A placement counts on the placing node for a while after the placed node's heartbeats include it
+// (PENDING_PLACEMENT_MS, 2 s): a ramp of R viewers a second may see up to about 3·R viewers twice, which
+// would refuse the last ones of a node sized exactly N.
 const DOUBLE_COUNT_MARGIN = Math.ceil(3 * RAMP_PER_SECOND) + 2
 
 await useScratchApp('cascade')
