@@ -130,24 +130,18 @@ async function redisAnswers(): Promise<boolean> {
   }
 }
 
-// A media node's entry as the servers write it to Redis (server/cluster/node-registry.ts): only what the
-// test waits on.
+// A media node's entry as the servers write it to Redis, at `<REDIS_CHANNEL>:media:node:<id>`
+// (server/cluster/node-registry.ts, prefix from server/realtime/index.ts): only what the test waits on.
 const registeredNodeSchema = z.object({ id: z.string(), consumers: z.number(), draining: z.boolean(), beat: z.number() })
 
-/** This run's entry of node `id` in Redis, or null while it has none (keys carry this run's channel). */
+/** This run's entry of node `id` in Redis, or null while it has none. */
 async function registeredNode(id: string): Promise<z.infer<typeof registeredNodeSchema> | null> {
   const client = createClient({ url: REDIS_URL })
   client.on('error', () => undefined)
   await client.connect()
   try {
-    for await (const keys of client.scanIterator({ MATCH: `*${REDIS_CHANNEL}*:node:${id}`, COUNT: 1000 })) {
-      for (const key of keys) {
-        const value = await client.get(key)
-        const parsed = value === null ? null : registeredNodeSchema.safeParse(JSON.parse(value))
-        if (parsed?.success && parsed.data.id === id) return parsed.data
-      }
-    }
-    return null
+    const value = await client.get(`${REDIS_CHANNEL}:media:node:${id}`)
+    return value === null ? null : registeredNodeSchema.parse(JSON.parse(value))
   } finally {
     await client.quit()
   }
@@ -192,7 +186,7 @@ const stats = (page: Page): Promise<PlaybackStats> =>
 async function expectPlaying(page: Page, label: string, mediaNode: string) {
   await expect(page.locator('[role="status"][data-phase]'), `${label}: live`).toHaveAttribute('data-phase', 'live', { timeout: 30_000 })
   await expect.poll(async () => (await stats(page)).mediaNode, { message: `${label}: media node`, timeout: 15_000 }).toBe(mediaNode)
-  const growth = (field: 'framesDecoded' | 'audioSamplesReceived' | 'audioEnergy') => {
+  const growth = (field: 'framesDecoded' | 'audioPacketsReceived' | 'audioSamplesReceived' | 'audioEnergy') => {
     let last: number | null = null
     let grown = 0
     return async () => {
@@ -206,8 +200,19 @@ async function expectPlaying(page: Page, label: string, mediaNode: string) {
     }
   }
   await expect.poll(growth('framesDecoded'), { message: `${label}: video frames decoded and coming`, timeout: 30_000 }).toBeGreaterThan(10)
+  await expect.poll(growth('audioPacketsReceived'), { message: `${label}: audio packets coming`, timeout: 15_000 }).toBeGreaterThan(10)
+  // Samples count concealment too (they grow without packets); the energy is what was decoded from them.
   await expect.poll(growth('audioSamplesReceived'), { message: `${label}: audio samples decoded`, timeout: 15_000 }).toBeGreaterThan(4800)
   await expect.poll(growth('audioEnergy'), { message: `${label}: audio energy (not silence)`, timeout: 15_000 }).toBeGreaterThan(0)
+}
+
+/**
+ * The viewer taps "unmute" once the show plays (autoplay starts muted). Chromium reports no audio energy
+ * for a muted element's track, so the energy check needs the sound on; the page keeps it on across moves.
+ */
+async function unmute(page: Page) {
+  await page.getByRole('button', { name: 'Tap to unmute' }).click({ timeout: 30_000 })
+  await expect(page.getByRole('button', { name: 'Tap to unmute' })).toHaveCount(0)
 }
 
 /** Records the viewer page's phase, media node and playback at every change (badge mutations, stats every 100 ms). */
@@ -375,12 +380,14 @@ test('a showcase cascades from origin A to edges B and C in three network namesp
 
     await signIn(viewer1.page, 'buyer@tradecast.dev')
     await viewer1.page.goto(`/live/${sessionId}`)
+    await unmute(viewer1.page)
     // B and C are equally idle: the tie goes to the node the socket is on.
     await expectPlaying(viewer1.page, 'viewer 1', 'node-b')
 
     // Viewer 2 arrives once A knows B's load (viewer 1's audio + video consumers).
     await untilRegistered('node-b', { consumers: 2 })
     await viewer2.page.goto(`/live/${sessionId}`)
+    await unmute(viewer2.page)
     await expectPlaying(viewer2.page, 'viewer 2', 'node-c')
   })
 
@@ -415,6 +422,9 @@ test('a showcase cascades from origin A to edges B and C in three network namesp
     await c.start(databaseUrl)
     await untilRegistered('node-c')
     await viewer1.context.close()
+    await expect
+      .poll(async () => (await registeredNode('node-b'))?.consumers, { message: 'node-b holds only viewer 2 (audio + video)', timeout: 15_000 })
+      .toBe(2)
     const stopping = b.stop('SIGTERM', 30_000)
     const sentAt = Date.now()
     const reset = await untilTimeline(viewer2.page, sentAt, 'viewer 2 reconnecting as B drains', (entry) => entry.phase === 'reconnecting', MOVE_TIMEOUT_MS)
@@ -425,7 +435,8 @@ test('a showcase cascades from origin A to edges B and C in three network namesp
         `node-b exited (code ${exit.code}) after ${exit.exitedAt - sentAt} ms`,
     )
     expect(exit, 'B shuts down by itself once drained').toMatchObject({ code: 0, signal: null, forced: false })
-    expect(playing.at, 'viewer 2 plays from C before B exits').toBeLessThan(exit.exitedAt)
+    // Soft: the steps after it (viewer 2 keeps playing from C, the show ends cleanly) still run and report.
+    expect.soft(playing.at, 'viewer 2 plays from C before B exits').toBeLessThan(exit.exitedAt)
     await expectPlaying(viewer2.page, 'viewer 2 after B drained', 'node-c')
   })
 
