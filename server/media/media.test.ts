@@ -15,6 +15,15 @@ afterEach(() => {
 })
 
 describe.skipIf(!bin)('WorkerPool', () => {
+  it('leaves SIGTERM and SIGINT to the server: mediasoup would close every worker before a drain', async () => {
+    const listeners = () => process.listenerCount('SIGTERM') + process.listenerCount('SIGINT')
+    const before = listeners()
+    const pool = await WorkerPool.create({ size: 2, factory })
+    cleanups.push(() => pool.close())
+    // No listener of mediasoup's is left to close the workers when the signal comes.
+    expect(listeners()).toBe(before)
+  })
+
   it('replaces a dead worker at the same index and reports only the rooms that lived on it', async () => {
     const pool = await WorkerPool.create({ size: 2, factory })
     cleanups.push(() => pool.close())

@@ -46,7 +46,17 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
 
   /** A factory for real workers with the given settings. */
   static mediasoupFactory(settings: types.WorkerSettings): WorkerFactory {
-    return () => mediasoup.createWorker(settings)
+    return async () => {
+      // mediasoup closes each worker when the process gets SIGINT or SIGTERM. The server owns its shutdown
+      // (a media node drains its viewers first, recordings close while media still flows, then the pool
+      // closes the workers), so the listeners a new worker adds to the process are taken off again.
+      const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
+      const worker = await mediasoup.createWorker(settings)
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        for (const listener of process.listeners(signal)) if (!before[signal].includes(listener)) process.removeListener(signal, listener)
+      }
+      return worker
+    }
   }
 
   get size(): number {

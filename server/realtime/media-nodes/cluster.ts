@@ -229,7 +229,9 @@ export class MediaCluster implements MediaClusterPort {
 
   /**
    * SIGTERM: stop taking viewers, have every node move this node's viewers elsewhere (their sockets
-   * join again and are placed on other nodes), and wait until they have left or the time is up.
+   * join again and are placed on other nodes), and wait until they are counted on those nodes (joined
+   * there, so receiving) or the time is up. Leaving here is not enough: a viewer leaves before it has
+   * joined anew, and this node exiting then would be no different from a crash.
    */
   async drain(): Promise<{ moved: number; left: number; ms: number }> {
     const started = performance.now()
@@ -237,14 +239,22 @@ export class MediaCluster implements MediaClusterPort {
     this.#draining.add(this.nodeId)
     await this.deps.registry.setDraining()
     for (const node of this.deps.registry.nodes()) if (node.id !== this.nodeId) this.deps.rpc.notify(node.id, 'node.draining', {})
-    const before = this.#viewerPeersHere()
+    const here = this.#viewersBySession()
+    const before = [...here.values()].reduce((sum, count) => sum + count, 0)
     // Nowhere to go: the viewers stay until the process stops (then their sockets reconnect to a node that is up).
     const elsewhere = this.deps.registry.nodes().some((node) => node.id !== this.nodeId && !node.draining && !this.#draining.has(node.id) && node.capacity > 0)
     if (before === 0 || !elsewhere) return { moved: 0, left: before, ms: 0 }
+    const expected = new Map<string, number>()
+    for (const [sessionId, count] of here) expected.set(sessionId, (await this.#viewersElsewhere(sessionId)) + count)
     await this.deps.rooms().resetNode(this.nodeId, 'draining')
     const deadline = Date.now() + this.deps.settings.drainTimeoutMs
-    while (this.#viewerPeersHere() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
-    const left = this.#viewerPeersHere()
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 200))
+    while (viewerPeersOf(this.deps.media) > 0 && Date.now() < deadline) await pause()
+    // Then until the other nodes count them (each node publishes its count within a second of a change).
+    for (const [sessionId, count] of expected) {
+      while (Date.now() < deadline && (await this.#viewersElsewhere(sessionId).catch(() => count)) < count) await pause()
+    }
+    const left = viewerPeersOf(this.deps.media)
     const ms = Math.round(performance.now() - started)
     this.deps.logger.info({ moved: before - left, left, ms }, 'media node drained')
     return { moved: before - left, left, ms }
@@ -263,8 +273,19 @@ export class MediaCluster implements MediaClusterPort {
     return `${this.deps.prefix}:viewers:${sessionId}`
   }
 
-  #viewerPeersHere(): number {
-    return viewerPeersOf(this.deps.media)
+  /** Joined viewers of this node by show. */
+  #viewersBySession(): Map<string, number> {
+    const counts = new Map<string, number>()
+    for (const { id, viewers } of this.deps.media.stats().rooms) if (viewers > 0) counts.set(id, viewers)
+    return counts
+  }
+
+  /** The show's viewers on the other live nodes, as they last published them. */
+  async #viewersElsewhere(sessionId: string): Promise<number> {
+    const counts = await this.deps.commands.hGetAll(this.#viewersKey(sessionId))
+    let total = 0
+    for (const [nodeId, count] of Object.entries(counts)) if (nodeId !== this.nodeId && this.deps.registry.isAlive(nodeId)) total += Number(count) || 0
+    return total
   }
 
   async #nodeDown(nodeId: string): Promise<void> {
