@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import type { Browser, Page } from '@playwright/test'
-import { createClient } from 'redis'
 import { expect, signIn, test, trackConsoleErrors } from './fixtures'
 import { chatMessages, scheduleShowcase, sendChat } from './live-helpers'
-import { createScratchDatabase, dropScratchDatabase, postgresAnswers, startOwnServer, stopOwnServer } from './own-server'
+import { createScratchDatabase, dropScratchDatabase, postgresAnswers, redisAnswers, startOwnServer, stopOwnServer } from './own-server'
 
 // Two server processes on one PostgreSQL database, sharing rooms through Redis: the host broadcasts
 // from server A, a buyer and a guest watch through server B. Chat, deletion, bans, pinned products and
@@ -19,22 +18,9 @@ const PRODUCT = 'Makguksu Cold Noodle Meal Kit'
 let servers: ChildProcess[] = []
 let available = true
 
-async function redisAnswers() {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } })
-  client.on('error', () => undefined)
-  try {
-    await client.connect()
-    await client.ping()
-    await client.quit()
-    return true
-  } catch {
-    return false
-  }
-}
-
 test.beforeAll(async () => {
   test.setTimeout(300_000)
-  available = (await postgresAnswers()) && (await redisAnswers())
+  available = (await postgresAnswers()) && (await redisAnswers(REDIS_URL))
   if (!available) return
   const databaseUrl = await createScratchDatabase(DB_NAME)
   // A channel of its own, so nothing else on this Redis joins these rooms.

@@ -1,3 +1,4 @@
+import { createClient } from 'redis'
 import type { ChildProcess } from 'node:child_process'
 import { createScratchDatabase as createDatabase, dropScratchDatabase as dropDatabase, postgresAnswers as answers } from '../tests/postgres'
 import { spawnServer, stopServer, untilServerAnswers } from '../tests/server-process'
@@ -9,6 +10,20 @@ import { spawnServer, stopServer, untilServerAnswers } from '../tests/server-pro
 export const POSTGRES_ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 
 export const postgresAnswers = () => answers(POSTGRES_ADMIN_URL)
+
+/** Whether a Redis answers at `url` (specs that need one skip without it). */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const client = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: false } })
+  client.on('error', () => undefined)
+  try {
+    await client.connect()
+    await client.ping()
+    await client.quit()
+    return true
+  } catch {
+    return false
+  }
+}
 
 export const createScratchDatabase = (name: string) => createDatabase(POSTGRES_ADMIN_URL, name)
 export const dropScratchDatabase = (name: string) => dropDatabase(POSTGRES_ADMIN_URL, name)

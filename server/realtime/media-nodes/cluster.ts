@@ -207,18 +207,20 @@ export class MediaCluster implements MediaClusterPort {
     this.#cascade.watch(room)
   }
 
-  /** This node's viewers of the show go into Redis; the answer is the sum over the nodes alive. */
+  /**
+   * This node's viewers of the show go into Redis, tagged with this process's start, so a node that
+   * crashed and came back under the same id does not count what its previous run left there; the answer
+   * is the sum over the nodes alive.
+   */
   async publishViewers(room: Room): Promise<number> {
-    await this.deps.commands.hSet(this.#viewersKey(room.id), this.nodeId, String(room.viewerCount()))
+    const startedAt = this.deps.registry.node(this.nodeId)?.startedAt ?? ''
+    await this.deps.commands.hSet(this.#viewersKey(room.id), this.nodeId, `${room.viewerCount()}@${startedAt}`)
     await this.deps.commands.expire(this.#viewersKey(room.id), 86_400)
     return this.viewerTotal(room.id)
   }
 
   async viewerTotal(sessionId: string): Promise<number> {
-    const counts = await this.deps.commands.hGetAll(this.#viewersKey(sessionId))
-    let total = 0
-    for (const [nodeId, count] of Object.entries(counts)) if (this.deps.registry.isAlive(nodeId)) total += Number(count) || 0
-    return total
+    return this.#sumViewers(sessionId, () => true)
   }
 
   sessionStatus(sessionId: string, status: 'LIVE' | 'ENDED'): void {
@@ -281,10 +283,18 @@ export class MediaCluster implements MediaClusterPort {
   }
 
   /** The show's viewers on the other live nodes, as they last published them. */
-  async #viewersElsewhere(sessionId: string): Promise<number> {
+  #viewersElsewhere(sessionId: string): Promise<number> {
+    return this.#sumViewers(sessionId, (nodeId) => nodeId !== this.nodeId)
+  }
+
+  /** Viewer counts in Redis of the nodes `which` takes, counted only when written by the node's current run. */
+  async #sumViewers(sessionId: string, which: (nodeId: string) => boolean): Promise<number> {
     const counts = await this.deps.commands.hGetAll(this.#viewersKey(sessionId))
     let total = 0
-    for (const [nodeId, count] of Object.entries(counts)) if (nodeId !== this.nodeId && this.deps.registry.isAlive(nodeId)) total += Number(count) || 0
+    for (const [nodeId, value] of Object.entries(counts)) {
+      const [count, startedAt] = value.split('@')
+      if (which(nodeId) && startedAt === this.deps.registry.node(nodeId)?.startedAt) total += Number(count) || 0
+    }
     return total
   }
 
