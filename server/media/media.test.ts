@@ -1,9 +1,9 @@
 import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MediaError, MediaLayer } from './index'
+import { MediaError } from './index'
 import { PEER_LIMITS } from './peer'
 import { Room } from './room'
-import { requireTestWorker, testWorkerBin as bin, testWorkerFactory as factory } from './test-worker'
+import { requireTestWorker, testMediaLayer, testWorkerBin as bin, testWorkerFactory as factory } from './test-worker'
 import { WorkerPool, type WorkerDeath } from './worker-pool'
 
 requireTestWorker('server/media/media.test.ts')
@@ -48,20 +48,7 @@ describe.skipIf(!bin)('WorkerPool', () => {
   })
 
   it('closes only the dead worker’s rooms in the media layer', async () => {
-    const layer = await MediaLayer.create(
-      {
-        workers: 2,
-        listenIp: '127.0.0.1',
-        minPort: 43000,
-        maxPort: 43999,
-        consumersPerRouter: 500,
-        peerJoinTimeoutMs: 10_000,
-        iceServers: [],
-        logLevel: 'error',
-        ...(bin ? { workerBin: bin } : {}),
-      },
-      factory,
-    )
+    const layer = await testMediaLayer({ workers: 2, minPort: 43000, maxPort: 43999 })
     cleanups.push(() => layer.close())
     const one = await layer.openRoom('one')
     const two = await layer.openRoom('two')

@@ -3,7 +3,7 @@ import type { types } from 'mediasoup'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MediaError, MediaLayer, type Room } from './index'
 import type { PipeListen } from './pipe'
-import { requireTestWorker, testWorkerBin as bin, testWorkerFactory as factory } from './test-worker'
+import { requireTestWorker, testMediaLayer, testWorkerBin as bin } from './test-worker'
 
 // Two media nodes in one process: two MediaLayers, each with its own worker pool, piped over loopback.
 requireTestWorker('server/media/pipe.test.ts')
@@ -14,20 +14,7 @@ afterEach(() => {
 })
 
 async function mediaNode({ workers = 1, consumersPerRouter = 500 } = {}): Promise<MediaLayer> {
-  const layer = await MediaLayer.create(
-    {
-      workers,
-      listenIp: '127.0.0.1',
-      minPort: 44000,
-      maxPort: 44999,
-      consumersPerRouter,
-      peerJoinTimeoutMs: 10_000,
-      iceServers: [],
-      logLevel: 'error',
-      ...(bin ? { workerBin: bin } : {}),
-    },
-    factory,
-  )
+  const layer = await testMediaLayer({ workers, consumersPerRouter, minPort: 44000, maxPort: 44999 })
   cleanups.push(() => layer.close())
   return layer
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
 import { describe, it } from 'vitest'
+import { MediaLayer } from './index.ts'
 import { WorkerPool } from './worker-pool.ts'
 
 // Test helper: the real mediasoup worker the media tests run on. MEDIASOUP_WORKER_BIN when set, else
@@ -47,3 +48,21 @@ export function requireTestWorker(file: string): void {
 }
 
 export const testWorkerFactory = WorkerPool.mediasoupFactory({ logLevel: 'error', ...(testWorkerBin ? { workerBin: testWorkerBin } : {}) })
+
+/** A media layer of real workers on loopback for tests (the caller closes it). */
+export function testMediaLayer(options: { workers: number; consumersPerRouter?: number; minPort: number; maxPort: number }): Promise<MediaLayer> {
+  return MediaLayer.create(
+    {
+      workers: options.workers,
+      listenIp: '127.0.0.1',
+      minPort: options.minPort,
+      maxPort: options.maxPort,
+      consumersPerRouter: options.consumersPerRouter ?? 500,
+      peerJoinTimeoutMs: 10_000,
+      iceServers: [],
+      logLevel: 'error',
+      ...(testWorkerBin ? { workerBin: testWorkerBin } : {}),
+    },
+    testWorkerFactory,
+  )
+}
