@@ -322,6 +322,9 @@ export class DestinationPublisher extends EventEmitter<{ state: [RestreamDestina
     }
     if (this.#closed) return
     if (run.endedBy === 'stream-ended') {
+      // The encode gave up while this run was ending (its exit can come after encodeFailed on a busy
+      // machine): the destination stays failed until the encode is retried.
+      if (this.#state.state === 'failed') return
       // The encode moved to a new part (or paused): publish it as soon as it flows.
       this.#setState({ state: 'connecting' })
       if (this.#streamOn && !this.#retryTimer) void this.#start()
