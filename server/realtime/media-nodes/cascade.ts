@@ -114,7 +114,7 @@ export class Cascade {
     this.#reconcileTimer.unref()
   }
 
-  /** Follows a room of this node: a producer sent here makes this node the show's origin; an empty edge room closes. */
+  /** Follows a room of this node (the cluster calls it for every room as it opens): a producer sent here makes this node the show’s origin; an empty edge room closes. */
   watch(room: Room): void {
     if (this.#watched.has(room)) return
     this.#watched.add(room)
@@ -157,22 +157,12 @@ export class Cascade {
    * logged and the next claim or viewer tries again.
    */
   async feed(room: Room): Promise<void> {
-    this.watch(room)
     const linking = this.#serial(room.id, () => this.#linkToOrigin(room)).catch((error: unknown) =>
       this.deps.logger.warn({ err: error, sessionId: room.id }, 'piping the show from its origin failed'),
     )
     let timer: NodeJS.Timeout | undefined
     await Promise.race([linking, new Promise<void>((resolve) => (timer = setTimeout(resolve, FEED_WAIT_MS)))])
     clearTimeout(timer)
-  }
-
-  /** Which node feeds this node's room of the show (null: none, or this node is the origin). */
-  upstreamOf(sessionId: string): string | null {
-    return this.#upstream.get(sessionId) ?? null
-  }
-
-  edgesOf(sessionId: string): string[] {
-    return [...(this.#downstream.get(sessionId) ?? [])]
   }
 
   /** The show ended: its origin claim goes (the viewer counts' key expires by itself). */
@@ -257,7 +247,6 @@ export class Cascade {
   async #openAsOrigin({ sessionId, edgeId, endpoint, srtp }: { sessionId: string; edgeId: string; endpoint: Endpoint; srtp: boolean }) {
     const room = this.deps.media.room(sessionId)
     if (!room) throw new MediaError('not-found', 'This node has no room of the show.')
-    this.watch(room)
     // The edge restarted its link (a new room there): replace the old one.
     if (room.pipeLinks().includes(edgeId)) room.closePipe(edgeId)
     const own = await room.openPipe(edgeId, { ...this.deps.pipe, srtp })

@@ -202,11 +202,6 @@ export class MediaCluster implements MediaClusterPort {
     await this.#cascade.feed(room)
   }
 
-  /** Follows a room of this node (a producer sent to it makes this node the show's origin). */
-  watch(room: Room): void {
-    this.#cascade.watch(room)
-  }
-
   /**
    * This node's viewers of the show go into Redis, tagged with this process's start, so a node that
    * crashed and came back under the same id does not count what its previous run left there; the answer
