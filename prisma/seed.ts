@@ -9,6 +9,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { hashPassword } from '../app/domain/accounts/password.server.ts'
 import { refreshProductIndex } from '../app/domain/catalog/product-index.server.ts'
+import { seedCatalogueIfEmpty } from '../app/domain/readiness/catalogue.server.ts'
+import { refreshReadiness } from '../app/domain/readiness/readiness.server.ts'
 import type { Prisma, PrismaClient } from '../app/generated/prisma/client.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/buyers.ts'
 import { CATEGORIES } from './seed/data/categories.ts'
@@ -56,6 +58,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       // The app's own denormalisation: searchText over every locale + HS + category + company, and
       // minPriceUsdCents from the lowest tier converted with the exchange rates inserted above.
       await refreshProductIndex(tx, { now })
+      // Export readiness needs the market requirements catalogue (reference data, seeded once) and the certifications above.
+      await seedCatalogueIfEmpty(tx)
+      await refreshReadiness(tx, { all: true }, { now })
       return { categories: categories.count, ...inserted }
     },
     { maxWait: 30_000, timeout: 120_000 },

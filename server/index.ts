@@ -18,7 +18,7 @@ import { RtmpIngest } from './ingest/rtmp.ts'
 import { createRecordingService } from './recording/setup.ts'
 import { RestreamService } from './restream/service.ts'
 import { createRealtimeServer } from './realtime/index.ts'
-import { DemoCredentialsError, guardDemoCredentials, seedDemoDataIfEmpty } from './seed-on-start.ts'
+import { DemoCredentialsError, guardDemoCredentials, seedDemoDataIfEmpty, seedReferenceDataIfEmpty } from './seed-on-start.ts'
 
 const bootStarted = performance.now()
 const env = getEnv()
@@ -26,6 +26,7 @@ const logger = getLogger()
 
 // Database first: migrations apply here, and the bundled app reuses this client (see db.server.ts).
 await getPrisma()
+await seedReferenceDataIfEmpty()
 if (env.SEED_DEMO_DATA === 'true') await seedDemoDataIfEmpty()
 // A published demo password outside development: refuse to serve, unless this is declared a demo.
 try {

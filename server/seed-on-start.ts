@@ -3,9 +3,27 @@ import { verifyPassword } from '../app/domain/accounts/password.server.ts'
 import type { PrismaClient } from '../app/generated/prisma/client.ts'
 import type { Env } from '../app/utils/env.server.ts'
 import { getLogger } from '../app/utils/logger.server.ts'
+import { seedCatalogueIfEmpty } from '../app/domain/readiness/catalogue.server.ts'
+import { refreshReadiness } from '../app/domain/readiness/readiness.server.ts'
 import { DEMO_PASSWORD, seedDemoData } from '../prisma/seed.ts'
 import { CATEGORIES } from '../prisma/seed/data/categories.ts'
 import { buildDemoPlan } from '../prisma/seed/plan.ts'
+
+/**
+ * Reference data every deployment needs, demo or not: the market requirements catalogue from the
+ * repository's file when the database has none yet (a fresh start, or an upgrade to the version that
+ * brought it), then every product's readiness against it.
+ */
+export async function seedReferenceDataIfEmpty(): Promise<void> {
+  const prisma = await getPrisma()
+  const started = performance.now()
+  const { seeded, version } = await prisma.$transaction(async (tx) => {
+    const result = await seedCatalogueIfEmpty(tx)
+    if (result.seeded > 0) await refreshReadiness(tx, { all: true })
+    return result
+  })
+  if (seeded > 0) getLogger().info({ requirements: seeded, version, ms: Math.round(performance.now() - started) }, 'market requirements catalogue seeded')
+}
 
 /** Zero set-up: a fresh database gets the demo data; an existing one is left as it is. */
 export async function seedDemoDataIfEmpty(): Promise<void> {

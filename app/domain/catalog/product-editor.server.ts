@@ -4,6 +4,7 @@ import { getPrisma } from '~/domain/db.server'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { formatHsCode, hsChapter, PRODUCT_LOCALES } from './product-rules'
 import { hsChapterTitle } from './hs-chapters'
+import { refreshReadiness } from '~/domain/readiness/readiness.server'
 import { refreshProductIndex } from './product-index.server'
 import { fromMinorUnits, MAX_PRODUCT_IMAGES, ProductSchema, toMinorUnits, type ProductInput } from './product-schema'
 import { pickLocalized, pickTranslation } from './translations'
@@ -145,6 +146,7 @@ export async function saveProduct(
         await writeChildren(tx, product.id, input)
         await appendImages(tx, product.id, newImagePaths, englishName)
         await refreshProductIndex(tx, { productIds: [product.id], now })
+        await refreshReadiness(tx, { productIds: [product.id] }, { now })
         return product
       })
     } catch (error) {

@@ -1,5 +1,6 @@
 import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
+import { refreshReadiness } from '~/domain/readiness/readiness.server'
 import { certificationStatus } from './certification-status'
 import type { CertificationInput } from './schemas'
 
@@ -32,8 +33,11 @@ export async function listCertifications(companyId: string, now: Date) {
   }))
 }
 
-/** Creates (no id) or updates one of the company's certifications; 404 for another company's id. */
-export async function saveCertification(companyId: string, input: CertificationInput) {
+/**
+ * Creates (no id) or updates one of the company's certifications; 404 for another company's id. The
+ * company's stored readiness is rebuilt in the same transaction (a document can make products ready anywhere).
+ */
+export async function saveCertification(companyId: string, input: CertificationInput, now = new Date()) {
   const prisma = await getPrisma()
   const fields = {
     type: input.type,
@@ -43,15 +47,25 @@ export async function saveCertification(companyId: string, input: CertificationI
     validFrom: dateOnly(input.validFrom),
     validUntil: dateOnly(input.validUntil),
   }
-  if (!input.certificationId) return prisma.certification.create({ data: { companyId, ...fields }, select: { id: true } })
-  const { count } = await prisma.certification.updateMany({ where: { id: input.certificationId, companyId }, data: fields })
-  if (count === 0) throw new DomainError('not-found', { status: 404 })
-  return { id: input.certificationId }
+  return prisma.$transaction(async (tx) => {
+    let saved: { id: string }
+    if (!input.certificationId) saved = await tx.certification.create({ data: { companyId, ...fields }, select: { id: true } })
+    else {
+      const { count } = await tx.certification.updateMany({ where: { id: input.certificationId, companyId }, data: fields })
+      if (count === 0) throw new DomainError('not-found', { status: 404 })
+      saved = { id: input.certificationId }
+    }
+    await refreshReadiness(tx, { companyId }, { now })
+    return saved
+  })
 }
 
 /** Deleting unlinks it from products (cascade) too. */
-export async function deleteCertification(companyId: string, certificationId: string) {
+export async function deleteCertification(companyId: string, certificationId: string, now = new Date()) {
   const prisma = await getPrisma()
-  const { count } = await prisma.certification.deleteMany({ where: { id: certificationId, companyId } })
-  if (count === 0) throw new DomainError('not-found', { status: 404 })
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.certification.deleteMany({ where: { id: certificationId, companyId } })
+    if (count === 0) throw new DomainError('not-found', { status: 404 })
+    await refreshReadiness(tx, { companyId }, { now })
+  })
 }

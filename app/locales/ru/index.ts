@@ -17,6 +17,10 @@ import directory from './directory'
 import ingest from './ingest'
 import embed from './embed'
 import restream from './restream'
+import readiness from './readiness'
+import readinessExporter from './readiness-exporter'
+import readinessBuyer from './readiness-buyer'
+import readinessAdmin from './readiness-admin'
 
 export default {
   ...core,
@@ -37,4 +41,8 @@ export default {
   ...ingest,
   ...embed,
   ...restream,
+  ...readiness,
+  ...readinessExporter,
+  ...readinessBuyer,
+  ...readinessAdmin,
 }

@@ -1,0 +1,6 @@
+// Export readiness: admin side (issue 22).
+const readinessAdmin = {
+  readinessAdmin: {},
+}
+
+export default readinessAdmin

@@ -1,0 +1,8 @@
+import type en from '../en/readiness-exporter'
+import type { MessagesOf } from '../types'
+
+const readinessExporter: MessagesOf<typeof en, 'mn'> = {
+  readinessExporter: {},
+}
+
+export default readinessExporter

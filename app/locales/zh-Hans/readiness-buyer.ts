@@ -1,0 +1,8 @@
+import type en from '../en/readiness-buyer'
+import type { MessagesOf } from '../types'
+
+const readinessBuyer: MessagesOf<typeof en, 'zh-Hans'> = {
+  readinessBuyer: {},
+}
+
+export default readinessBuyer
