@@ -70,8 +70,9 @@ export async function refreshReadiness(db: Db, scope: Scope, { now = new Date(),
     await db.productMarketReadiness.deleteMany({ where: { productId: { in: products.map((product) => product.id) } } })
     if (rows.length) await db.productMarketReadiness.createMany({ data: rows })
     refreshed += products.length
-    cursor = products.at(-1)!.id
-    if (products.length < REFRESH_BATCH) break
+    const last = products.at(-1)
+    if (!last || products.length < REFRESH_BATCH) break
+    cursor = last.id
   }
   return { refreshed }
 }

@@ -107,11 +107,11 @@ export function assessRequirement(
 ): RequirementAssessment {
   if (requirement.documentTypes.length === 0) return { requirement, status: 'check', document: null, lapsed: null }
   const candidates = documents.filter((document) => documentSatisfies(requirement, document)).sort(byValidity)
-  const validNow = candidates.filter((document) => isCertificationValidAt(document, now))
-  if (validNow.length === 0) return { requirement, status: 'missing', document: null, lapsed: candidates[0] ?? null }
+  const current = candidates.find((document) => isCertificationValidAt(document, now))
+  if (!current) return { requirement, status: 'missing', document: null, lapsed: candidates[0] ?? null }
   // A renewal already on file (valid from a later day) keeps the product ready for the ship date.
   const validAtShip = candidates.some((document) => isCertificationValidAt(document, shipDate))
-  return { requirement, status: validAtShip ? 'held' : 'expiring', document: validNow[0]!, lapsed: null }
+  return { requirement, status: validAtShip ? 'held' : 'expiring', document: current, lapsed: null }
 }
 
 /** The requirements of `catalogue` that apply to a product with `hsCode` sold into `market` (country or bloc). */
