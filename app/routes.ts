@@ -21,6 +21,7 @@ export default [
     route('exporter/products/new', 'routes/exporter/products/new.tsx'),
     route('exporter/products/:productId', 'routes/exporter/products/edit.tsx'),
     route('exporter/certifications', 'routes/exporter/certifications.tsx'),
+    route('exporter/readiness', 'routes/exporter/readiness.tsx'),
     route('exporter/sessions', 'routes/exporter/sessions.tsx'),
     route('exporter/replays', 'routes/exporter/replays.tsx'),
     route('exporter/booths', 'routes/exporter/booths.tsx'),

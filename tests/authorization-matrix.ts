@@ -93,6 +93,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
     post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
   },
+  'exporter/readiness': {
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+  },
   'invitations/:token': {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
     post: [400, 400, 400, 400, 400, 400, 400, 400],

@@ -7,6 +7,7 @@ const EXPORTER_LINKS = [
   { to: '/exporter/team', key: 'exporter.nav.team', end: false },
   { to: '/exporter/products', key: 'exporter.nav.products', end: false },
   { to: '/exporter/certifications', key: 'exporter.nav.certifications', end: false },
+  { to: '/exporter/readiness', key: 'readinessExporter.nav', end: false },
   { to: '/exporter/sessions', key: 'exporter.nav.sessions', end: false },
   { to: '/exporter/replays', key: 'replayAdmin.nav', end: false },
   { to: '/exporter/booths', key: 'exporter.nav.booths', end: false },

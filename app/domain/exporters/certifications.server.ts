@@ -2,7 +2,19 @@ import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import { refreshReadiness } from '~/domain/readiness/readiness.server'
 import { certificationStatus } from './certification-status'
-import type { CertificationInput } from './schemas'
+import { certificationTypeChoices } from './readiness.server'
+import { type CertificationInput, CertificationSchema } from './schemas'
+
+/**
+ * The certification form's server truth: the client schema, and a type from the fixed list or named by the
+ * requirements catalogue (which admins edit, so it is read at submit time).
+ */
+export function certificationServerSchema() {
+  return CertificationSchema.refine(async (value) => (await certificationTypeChoices()).includes(value.type), {
+    error: 'errors.invalidChoice',
+    path: ['type'],
+  })
+}
 
 /** "2026-05-31" → UTC midnight of that date (dates on certificates have no zone). */
 function dateOnly(value: string | undefined): Date | null {
@@ -54,6 +66,12 @@ export async function saveCertification(companyId: string, input: CertificationI
       const { count } = await tx.certification.updateMany({ where: { id: input.certificationId, companyId }, data: fields })
       if (count === 0) throw new DomainError('not-found', { status: 404 })
       saved = { id: input.certificationId }
+    }
+    if (input.productId && input.attachProduct) {
+      // Attached in the same transaction, so the readiness below already counts it; only the company's own products.
+      const product = await tx.product.findFirst({ where: { id: input.productId, companyId }, select: { id: true } })
+      if (!product) throw new DomainError('not-found', { status: 404 })
+      await tx.productCertification.createMany({ data: [{ productId: product.id, certificationId: saved.id }], skipDuplicates: true })
     }
     await refreshReadiness(tx, { companyId }, { now })
     return saved

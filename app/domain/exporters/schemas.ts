@@ -119,6 +119,9 @@ export const CERTIFICATION_TYPES = [
   'OTHER',
 ] as const
 
+/** A certificate type as stored (Certification.type): the requirements catalogue's documentTypes use the same shape. */
+export const CERTIFICATION_TYPE_PATTERN = /^[A-Z0-9_-]{2,20}$/
+
 export function isCertificationMarket(value: string): boolean {
   return MARKET_BLOCS.includes(value) || isCountryCode(value)
 }
@@ -129,12 +132,23 @@ export const CertificationSchema = z
   .object({
     intent: z.literal('save'),
     certificationId: z.string().regex(RECORD_ID_PATTERN).optional(),
-    type: z.enum(CERTIFICATION_TYPES, { error: 'errors.invalidChoice' }),
+    // The fixed list or a document type the requirements catalogue names (the server checks which: see
+    // certificationServerSchema); here only its shape.
+    type: z
+      .string({ error: 'errors.required' })
+      .trim()
+      .toUpperCase()
+      .regex(CERTIFICATION_TYPE_PATTERN, { error: 'errors.invalidChoice' }),
     market: z.string({ error: 'exporter.errors.market' }).refine(isCertificationMarket, { error: 'exporter.errors.market' }),
     number: requiredText(100),
     issuer: optionalText(150),
     validFrom: isoDate.optional(),
     validUntil: isoDate.optional(),
+    /** From the readiness panel: the product the certificate is for, attached when `attachProduct` is ticked. */
+    productId: z.string().regex(RECORD_ID_PATTERN).optional(),
+    attachProduct: z.boolean().optional(),
+    /** Where to go after saving (only a same-site path is followed). */
+    redirectTo: z.string().max(2000).optional(),
   })
   .refine((value) => !value.validFrom || !value.validUntil || value.validFrom <= value.validUntil, {
     error: 'exporter.errors.dateOrder',

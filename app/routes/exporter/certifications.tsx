@@ -12,8 +12,12 @@ import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
 import { MARKET_BLOCS } from '~/domain/catalog/markets'
-import { deleteCertification, listCertifications, saveCertification } from '~/domain/exporters/certifications.server'
-import { CERTIFICATION_TYPES, CertificationSchema, DeleteCertificationSchema } from '~/domain/exporters/schemas'
+import { certificationServerSchema, deleteCertification, listCertifications, saveCertification } from '~/domain/exporters/certifications.server'
+import { certificationTypeChoices, companyProductName, parseMarket } from '~/domain/exporters/readiness.server'
+import { CertificationSchema, DeleteCertificationSchema } from '~/domain/exporters/schemas'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
+import { safeRedirectPath } from '~/utils/request.server'
+import { resolveLocale } from '~/utils/preferences.server'
 import { countryOptions } from '~/lib/countries'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
@@ -24,13 +28,32 @@ import { certificationMarketLabel, certificationTypeLabel } from '~/components/c
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.certifications')])
 
+const LIST_PATH = '/exporter/certifications'
+
 export async function loader({ request }: Route.LoaderArgs) {
-  const { membership } = await requireCompanyPermission(request, 'manage:certification:own')
-  const certifications = await listCertifications(membership.company.id, new Date())
-  const editId = new URL(request.url).searchParams.get('edit')
+  const { user, membership } = await requireCompanyPermission(request, 'manage:certification:own')
+  const companyId = membership.company.id
+  const [certifications, typeChoices] = await Promise.all([listCertifications(companyId, new Date()), certificationTypeChoices()])
+  const params = new URL(request.url).searchParams
+  const editId = params.get('edit')
   const editing = editId ? (certifications.find((c) => c.id === editId) ?? null) : null
   if (editId && !editing) throw data({ reason: 'not-found' }, { status: 404 })
-  return { certifications, editing }
+  // Prefilled from a readiness panel: ?type=CPNP&market=EU&product=<id>&redirectTo=<path back>.
+  const type = params.get('type')?.trim().toUpperCase() ?? ''
+  const productId = params.get('product')
+  let attach: { productId: string; name: string } | null = null
+  if (productId && !editing) {
+    if (!RECORD_ID_PATTERN.test(productId)) throw data({ reason: 'not-found' }, { status: 404 })
+    attach = { productId, name: await companyProductName(companyId, productId, await resolveLocale(request, user)) }
+  }
+  const redirectTo = safeRedirectPath(params.get('redirectTo'), '')
+  const prefill = {
+    type: typeChoices.includes(type) ? type : null,
+    market: parseMarket(params.get('market')),
+    attach,
+    redirectTo: redirectTo || null,
+  }
+  return { certifications, editing, typeChoices, prefill }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -44,10 +67,11 @@ export async function action({ request }: Route.ActionArgs) {
     await deleteCertification(companyId, parsed.data.certificationId)
     return redirectWithToast('/exporter/certifications', 'exporter.certifications.deleted')
   }
-  const submission = parseWithZod(formData, { schema: CertificationSchema })
+  const submission = await parseWithZod(formData, { schema: certificationServerSchema(), async: true })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await saveCertification(companyId, submission.value)
-  return redirectWithToast('/exporter/certifications', 'exporter.certifications.saved')
+  // Back to where the form was opened from (a readiness panel) when that is a path of this site.
+  return redirectWithToast(safeRedirectPath(submission.value.redirectTo, LIST_PATH), 'exporter.certifications.saved')
 }
 
 const STATUS_CLASS = {
@@ -58,12 +82,12 @@ const STATUS_CLASS = {
 } as const
 
 export default function CertificationsRoute({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { locale } = useRootData()
   const navigation = useNavigation()
-  const { certifications, editing } = loaderData
+  const { certifications, editing, typeChoices, prefill } = loaderData
   const [form, fields] = useForm({
-    id: editing ? `certification-${editing.id}` : 'certification-new',
+    id: editing ? `certification-${editing.id}` : `certification-new-${prefill.type ?? ''}-${prefill.market ?? ''}-${prefill.attach?.productId ?? ''}`,
     lastResult: navigation.state === 'idle' ? actionData?.result : null,
     defaultValue: editing
       ? {
@@ -76,7 +100,7 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
           validFrom: editing.validFrom,
           validUntil: editing.validUntil,
         }
-      : { intent: 'save', type: 'FDA', market: 'US' },
+      : { intent: 'save', type: prefill.type ?? 'FDA', market: prefill.market ?? 'US' },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificationSchema }),
@@ -88,6 +112,14 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
     ],
     [locale, t],
   )
+  // The fixed list's types in words; the catalogue's document types (CPNP, GACC…) by their code.
+  const typeLabel = (type: string) => (i18n.exists(`exporter.certifications.types.${type}`) ? t(`exporter.certifications.types.${type}`) : type)
+  // A refused type stays selected (with its error) rather than silently becoming another one.
+  const submittedType = fields.type.value
+  const typeOptions = [...typeChoices, ...(submittedType && !typeChoices.includes(submittedType) ? [submittedType] : [])].map((type) => ({
+    value: type,
+    label: typeLabel(type),
+  }))
   // Certificate dates are calendar dates: show them as such (UTC), not shifted into a zone.
   const day = (value: string) => (value ? formatDate(`${value}T00:00:00Z`, { locale, timeZone: 'UTC' }) : '—')
 
@@ -143,12 +175,13 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
           <CsrfInput />
           <input type="hidden" name="intent" value="save" />
           {editing ? <input type="hidden" name="certificationId" value={editing.id} /> : null}
+          {prefill.redirectTo && !editing ? <input type="hidden" name="redirectTo" value={prefill.redirectTo} /> : null}
           <FormErrors id={form.errorId} errors={form.errors} />
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField
               label={t('exporter.certifications.type')}
               errors={fields.type.errors}
-              options={CERTIFICATION_TYPES.map((type) => ({ value: type, label: t(`exporter.certifications.types.${type}`, { defaultValue: type }) }))}
+              options={typeOptions}
               selectProps={getSelectProps(fields.type)}
             />
             <SelectField
@@ -170,6 +203,13 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
               inputProps={getInputProps(fields.validUntil, { type: 'date' })}
             />
           </div>
+          {prefill.attach && !editing ? (
+            <div className="flex items-center gap-2 text-sm">
+              <input type="hidden" name="productId" value={prefill.attach.productId} />
+              <input id="attach-product" type="checkbox" name="attachProduct" value="on" defaultChecked className="h-4 w-4 rounded border-slate-300" />
+              <label htmlFor="attach-product">{t('readinessExporter.attachTo', { name: prefill.attach.name })}</label>
+            </div>
+          ) : null}
           <div className="flex gap-3">
             <Button type="submit" disabled={navigation.state !== 'idle'}>
               {t('common.save')}

@@ -3,12 +3,24 @@ import { Link } from 'react-router'
 import type { Route } from './+types/edit'
 import { ProductEditor } from './+shared/product-editor'
 import { handleProductEditorAction, loadProductEditor } from './+shared/product-editor.server'
+import { ProductReadinessPanel } from '../+readiness/readiness-ui'
+import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
+import { parseMarket, parseShipDate, productReadiness } from '~/domain/exporters/readiness.server'
 import { pageTitle } from '~/lib/meta'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.editProduct')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  return loadProductEditor(request, params.productId)
+  const editor = await loadProductEditor(request, params.productId)
+  const { membership } = await requireCompanyPermission(request, 'manage:product:own')
+  // The readiness section: ?market= adds a market to the product's target markets, ?ship= sets the ship date.
+  const query = new URL(request.url).searchParams
+  const readiness = await productReadiness(membership.company.id, params.productId, {
+    market: parseMarket(query.get('market')),
+    shipDate: parseShipDate(query.get('ship')),
+    now: new Date(),
+  })
+  return { ...editor, readiness }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -31,6 +43,7 @@ export default function EditProductRoute({ loaderData, actionData }: Route.Compo
         ) : null}
       </div>
       <ProductEditor key={product.id} options={loaderData.options} product={product} now={loaderData.now} lastResult={actionData?.result} />
+      <ProductReadinessPanel productId={product.id} readiness={loaderData.readiness} />
     </div>
   )
 }
