@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ContentText } from '~/components/content-text'
+import { ReadyBadge } from '~/components/ready-badge'
 import { formatHsCode } from '~/domain/catalog/product-rules'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
@@ -20,6 +21,8 @@ type ProductCardData = {
   companyName: string
   companyPlace: string
   certifications: readonly string[]
+  /** The reader's market when the product is ready for it (a "Ready for" badge). */
+  readyFor?: string | null
 }
 
 export function ProductCard({ product }: { product: ProductCardData }) {
@@ -52,6 +55,11 @@ export function ProductCard({ product }: { product: ProductCardData }) {
           {t('catalog.leadTime', { count: product.leadTimeDays })}
         </p>
         {product.incoterms.length ? <p className="text-xs text-slate-500">{product.incoterms.join(' · ')}</p> : null}
+        {product.readyFor ? (
+          <p>
+            <ReadyBadge market={product.readyFor} />
+          </p>
+        ) : null}
         <ul className="mt-auto flex flex-wrap gap-1 pt-2" aria-label={t('catalog.certifications')}>
           {product.certifications.slice(0, 4).map((cert) => (
             <li key={cert} className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">

@@ -10,7 +10,7 @@ import { type LiveRoom, useLiveRoom } from '~/live/use-live-room'
 import type { Ack, ParticipantView, PinnedProductView } from '~/protocol/live'
 import { useRootData } from '~/lib/use-root-data'
 import { ChatPanel } from './chat-panel'
-import { PinnedProducts, ProductPinner } from './pinned-products'
+import { PinnedProducts, ProductPinner, type ReadyForViewer } from './pinned-products'
 import { ReactionBar } from './reaction-bar'
 
 function ConnectionBadge({ room }: { room: LiveRoom }) {
@@ -116,12 +116,15 @@ export function ShoppableProducts({
   products,
   paymentsEnabled,
   buyerCountry,
+  readyForViewer = null,
   initialQuoteProduct = null,
 }: {
   sessionId: string
   products: readonly PinnedProductView[]
   paymentsEnabled: boolean
   buyerCountry: string | null
+  /** The viewer's market and the featured products ready for it (the room's loader): "Ready for your market" badges. */
+  readyForViewer?: ReadyForViewer | null
   /** A buyer back from signing in to ask a quote (`?rfq=`, checked by the loader): its form opens at once. */
   initialQuoteProduct?: PinnedProductView | null
 }) {
@@ -154,6 +157,7 @@ export function ShoppableProducts({
     <>
       <PinnedProducts
         products={products}
+        readyForViewer={readyForViewer}
         onRequestQuote={isBuyer ? (product) => setDialog({ kind: 'quote', product }) : undefined}
         guestQuoteReturnTo={user ? undefined : (product) => `/live/${sessionId}?${new URLSearchParams({ rfq: product.id })}`}
         renderExtraActions={(product) =>
@@ -189,12 +193,14 @@ export function ViewerRoom({
   video,
   paymentsEnabled,
   buyerCountry,
+  readyForViewer = null,
   initialQuoteProduct = null,
 }: {
   sessionId: string
   video: React.ReactNode
   paymentsEnabled: boolean
   buyerCountry: string | null
+  readyForViewer?: ReadyForViewer | null
   initialQuoteProduct?: PinnedProductView | null
 }) {
   const { t } = useTranslation()
@@ -222,6 +228,7 @@ export function ViewerRoom({
               products={room.state.pinnedProducts}
               paymentsEnabled={paymentsEnabled}
               buyerCountry={buyerCountry}
+              readyForViewer={readyForViewer}
               initialQuoteProduct={initialQuoteProduct}
             />
           ),

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ContentText } from '~/components/content-text'
+import { ReadyBadge } from '~/components/ready-badge'
 import { buttonClass } from '~/components/ui/button'
 import { formatHsCode } from '~/domain/catalog/product-rules'
 import { formatMoney } from '~/lib/money'
@@ -9,14 +10,20 @@ import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import type { PinnedProductView } from '~/protocol/live'
 
+/** The viewer's market and, of the showcase's featured products, those ready for it (read once by the room's loader). */
+export type ReadyForViewer = { market: string; productIds: readonly string[] }
+
 /** The product cards the host put on screen, with the trade facts a buyer needs to act. */
 export function PinnedProducts({
   products,
+  readyForViewer = null,
   onRequestQuote,
   guestQuoteReturnTo,
   renderExtraActions,
 }: {
   products: readonly PinnedProductView[]
+  /** "Ready for your market" on the pinned products in it; a pin arriving over the socket is looked up here. */
+  readyForViewer?: ReadyForViewer | null
   onRequestQuote?: (product: PinnedProductView) => void
   /** For a visitor not signed in: where to come back after signing in or up, to ask a quote on the product. */
   guestQuoteReturnTo?: ((product: PinnedProductView) => string) | undefined
@@ -24,6 +31,7 @@ export function PinnedProducts({
 }) {
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
+  const ready = new Set(readyForViewer?.productIds ?? [])
   return (
     <section aria-labelledby="pinned-title" className="space-y-2">
       <h2 id="pinned-title" className="font-semibold">
@@ -47,6 +55,11 @@ export function PinnedProducts({
                 </p>
               </div>
             </div>
+            {readyForViewer && ready.has(product.id) ? (
+              <p>
+                <ReadyBadge market={readyForViewer.market} yours />
+              </p>
+            ) : null}
             <table className="text-xs">
               <caption className="sr-only">{t('catalog.priceTiers')}</caption>
               <tbody>

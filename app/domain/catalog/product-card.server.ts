@@ -25,7 +25,11 @@ export function productCardSelect(now: Date) {
 
 type ProductCardRow = Prisma.ProductGetPayload<{ select: ReturnType<typeof productCardSelect> }>
 
-export function toProductCard(product: ProductCardRow, locale: string) {
+/**
+ * `readyFor`: the reader's market when the product is ready for it (readyProductIds, one query per page),
+ * shown as a "Ready for <market>" badge; null shows none.
+ */
+export function toProductCard(product: ProductCardRow, locale: string, { readyFor = null }: { readyFor?: string | null } = {}) {
   const firstTier = product.priceTiers[0]
   const translation = pickTranslation(product.translations, locale)
   return {
@@ -47,6 +51,7 @@ export function toProductCard(product: ProductCardRow, locale: string) {
     categoryName: pickLocalized(product.category.slug, product.category.nameI18n, locale),
     // Only certifications valid now, one entry per type and market.
     certifications: [...new Set(product.certifications.map((c) => `${c.certification.type} · ${c.certification.market}`))],
+    readyFor,
   }
 }
 

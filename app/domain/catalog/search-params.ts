@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isCountryCode } from '~/lib/countries'
+import { MARKET_BLOCS } from './markets'
 import { INCOTERMS, normalizeHsPrefix } from './product-rules'
 
 export const SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'moq_asc'] as const
@@ -10,6 +12,11 @@ const FIELDS = {
   hs: z.string().transform((v, ctx) => normalizeHsPrefix(v) ?? (ctx.addIssue({ code: 'custom', message: 'catalog.errors.hsPrefix' }), z.NEVER)),
   market: z.string().regex(/^([A-Z]{2}|EU|GCC|EAEU)$/),
   certType: z.string().regex(/^[A-Z0-9_-]{2,20}$/),
+  /** "Ready for my market": a country (ISO alpha-2) or a bloc; readiness from the requirements catalogue. */
+  readyFor: z
+    .string()
+    .regex(/^([A-Z]{2}|EU|GCC|EAEU)$/)
+    .refine((value) => MARKET_BLOCS.includes(value) || isCountryCode(value)),
   maxMoq: z.coerce.number().int().min(1).max(100_000_000),
   priceMin: z.coerce.number().min(0).max(10_000_000),
   priceMax: z.coerce.number().min(0).max(10_000_000),
@@ -28,6 +35,8 @@ const FIELDS = {
 /** Filters other listings share with the catalog, so a link reads the same everywhere. */
 export const CATEGORY_PARAM = FIELDS.category
 export const REGION_PARAM = FIELDS.region
+/** "Ready for" a market (country or bloc): the catalog filter, and the market a product page assesses. */
+export const READY_FOR_PARAM = FIELDS.readyFor
 
 type QueryOf<F extends Record<string, z.ZodType>> = { -readonly [K in keyof F]?: z.output<F[K]> }
 

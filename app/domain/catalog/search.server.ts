@@ -1,5 +1,6 @@
 import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
+import { isMarketCoveredInDb, readyForMarketSql, readyProductIds } from '~/domain/readiness/readiness.server'
 import { MARKET_BLOCS, marketsForCountry } from './markets'
 import { type CatalogQuery, PAGE_SIZE } from './search-params'
 import { productCardSelect, toProductCard } from './product-card.server'
@@ -39,6 +40,8 @@ function whereClauses(query: CatalogQuery, now: Date): Prisma.Sql[] {
         ${markets ? Prisma.sql`AND c."market" IN (${Prisma.join(markets)})` : Prisma.empty}
         ${query.certType ? Prisma.sql`AND c."type" = ${query.certType}` : Prisma.empty})`)
   }
+  // The caller drops readyFor when the catalogue has no rules for the market (searchCatalog does).
+  if (query.readyFor) clauses.push(readyForMarketSql(query.readyFor, now))
   return clauses
 }
 
@@ -77,16 +80,38 @@ export async function searchProductIds(query: CatalogQuery, now = new Date()) {
   return { ids: rows.map((row) => row.id), total: Number(rows[0]?.total ?? 0), page }
 }
 
-export async function searchCatalog(query: CatalogQuery, { locale, now = new Date() }: { locale: string; now?: Date }) {
+/**
+ * "Ready for my market" as the search applies it: only where the catalogue has rules for the market (a
+ * country without any would otherwise show every product as ready).
+ */
+export async function readinessFilterFor(query: CatalogQuery): Promise<{ market: string; applied: boolean } | null> {
+  if (!query.readyFor) return null
+  return { market: query.readyFor, applied: await isMarketCoveredInDb(query.readyFor) }
+}
+
+/**
+ * A page of results. `readerCountry` (a buyer's profile country) names the market of the "Ready for" badges
+ * when the search has no readyFor; a market the catalogue does not cover gets no badges.
+ */
+export async function searchCatalog(
+  query: CatalogQuery,
+  { locale, now = new Date(), readerCountry = null }: { locale: string; now?: Date; readerCountry?: string | null },
+) {
   const prisma = await getPrisma()
-  const { ids, total, page } = await searchProductIds(query, now)
-  const products = await prisma.product.findMany({ where: { id: { in: ids } }, select: productCardSelect(now) })
+  const readiness = await readinessFilterFor(query)
+  const badgeMarket = readiness ? (readiness.applied ? readiness.market : null) : readerCountry && (await isMarketCoveredInDb(readerCountry)) ? readerCountry : null
+  const { ids, total, page } = await searchProductIds(readiness && !readiness.applied ? { ...query, readyFor: undefined } : query, now)
+  const [products, ready] = await Promise.all([
+    prisma.product.findMany({ where: { id: { in: ids } }, select: productCardSelect(now) }),
+    // With the filter applied every result is ready; otherwise one query for the page.
+    badgeMarket === null ? new Set<string>() : readiness?.applied ? new Set(ids) : readyProductIds(ids, badgeMarket, now),
+  ])
   const byId = new Map(products.map((product) => [product.id, product]))
   const cards = ids.flatMap((id) => {
     const product = byId.get(id)
-    return product ? [toProductCard(product, locale)] : []
+    return product ? [toProductCard(product, locale, { readyFor: ready.has(id) ? badgeMarket : null })] : []
   })
-  return { cards, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
+  return { cards, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), readiness, badgeMarket }
 }
 
 /** Filter choices for the catalog sidebar. */

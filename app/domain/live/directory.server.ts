@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises'
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
-import { certifiedForCountryWhere } from '~/domain/catalog/certified-for-market'
 import { pickLocalized } from '~/domain/catalog/translations'
+import { readyForMarketWhere } from '~/domain/readiness/readiness.server'
 import { hsChapterTitle } from '~/domain/catalog/hs-chapters'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { LIVE_MEDIA_LINK_LIFETIME_SECONDS, signedMediaUrl } from '~/domain/replays/media-urls.server'
@@ -23,13 +23,15 @@ export type DirectoryReader = { buyerCountry: string | null }
 
 /**
  * The filters as conditions on a listed showcase (products count only when published). "Ready for my
- * market" applies only with the reader's buyer country; without one it is ignored.
+ * market" applies only with the reader's buyer country (and only when the requirements catalogue covers it:
+ * directoryDataFor drops it otherwise); without one it is ignored. Ready means the export readiness rule
+ * (readyForMarketWhere), the same as the catalog's filter and badges.
  */
 export function directoryWhere(filters: DirectoryFilters, { now, buyerCountry }: DirectoryReader & { now: Date }): Prisma.LiveSessionWhereInput {
   const and: Prisma.LiveSessionWhereInput[] = [LISTED_SHOWCASE]
   const ready = filters.ready && buyerCountry ? buyerCountry : null
   // Category, chapter and readiness hold for the same product: "a cosmetics product in chapter 33,
-  // certified for my market", not one of each.
+  // ready for my market", not one of each.
   if (filters.category || filters.hs || ready) {
     and.push({
       featuredProducts: {
@@ -38,7 +40,7 @@ export function directoryWhere(filters: DirectoryFilters, { now, buyerCountry }:
             status: 'PUBLISHED',
             ...(filters.category ? { category: { slug: filters.category } } : {}),
             ...(filters.hs ? { hsCode: { startsWith: filters.hs } } : {}),
-            ...(ready ? { certifications: { some: { certification: certifiedForCountryWhere(ready, now) } } } : {}),
+            ...(ready ? readyForMarketWhere(ready, now) : {}),
           },
         },
       },

@@ -1,8 +1,9 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/index'
 import { ProductCard } from '~/components/product-card'
+import { useMarketName } from '~/components/ready-badge'
 import { Button, buttonClass } from '~/components/ui/button'
 import { INCOTERMS } from '~/domain/catalog/product-rules'
 import { MARKET_BLOCS } from '~/domain/catalog/markets'
@@ -24,8 +25,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
   const { query, rejected } = parseCatalogQuery(new URL(request.url).searchParams)
-  const [results, facets] = await Promise.all([searchCatalog(query, { locale }), getCatalogFacets(locale)])
-  return { ...results, facets, rejected, query }
+  const buyerCountry = user?.buyerProfile?.country ?? null
+  const [results, facets] = await Promise.all([searchCatalog(query, { locale, readerCountry: buyerCountry }), getCatalogFacets(locale)])
+  return { ...results, facets, rejected, query, buyerCountry }
 }
 
 const SELECT_CLASS = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm'
@@ -36,7 +38,8 @@ export default function CatalogRoute({ loaderData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
   const searching = navigation.state === 'loading' && navigation.location.pathname === '/catalog'
-  const { cards, total, page, pageCount, facets, rejected, query } = loaderData
+  const { cards, total, page, pageCount, facets, rejected, query, readiness, buyerCountry } = loaderData
+  const marketName = useMarketName()
   const markets = useMemo(() => [...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: bloc })), ...countryOptions(locale)], [locale])
   const pageLink = (target: number) => {
     const next = new URLSearchParams(searchParams)
@@ -88,6 +91,7 @@ export default function CatalogRoute({ loaderData }: Route.ComponentProps) {
               ))}
             </select>
           </label>
+          <ReadyForFilter buyerCountry={buyerCountry} selected={query.readyFor ?? null} markets={markets} />
           <label className="block text-sm">
             {t('catalog.maxMoq')}
             <input name="maxMoq" type="number" min={1} defaultValue={value('maxMoq')} className={SELECT_CLASS} />
@@ -181,6 +185,14 @@ export default function CatalogRoute({ loaderData }: Route.ComponentProps) {
               {t('catalog.rejectedFilters', { fields: rejected.join(', ') })}
             </p>
           ) : null}
+          {readiness ? (
+            <p role="status" className={`rounded-md p-3 text-sm ring-1 ${readiness.applied ? 'bg-emerald-50 text-emerald-900 ring-emerald-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}>
+              {readiness.applied
+                ? t('readinessBuyer.filterApplied', { market: marketName(readiness.market) })
+                : t('readinessBuyer.notCovered', { market: marketName(readiness.market) })}{' '}
+              <span className="text-xs">{t('readiness.disclaimer')}</span>
+            </p>
+          ) : null}
           {cards.length === 0 ? (
             <p className="rounded-xl bg-white p-8 text-center text-slate-600 ring-1 ring-slate-200">{t('catalog.noResults')}</p>
           ) : (
@@ -214,5 +226,50 @@ export default function CatalogRoute({ loaderData }: Route.ComponentProps) {
         </section>
       </Form>
     </div>
+  )
+}
+
+/**
+ * "Ready for my market": a buyer's own country is a checkbox; anyone may pick another market. While the
+ * checkbox is ticked the other choice is disabled (so not submitted); the form remounts per search.
+ */
+function ReadyForFilter({
+  buyerCountry,
+  selected,
+  markets,
+}: {
+  buyerCountry: string | null
+  selected: string | null
+  markets: ReadonlyArray<{ value: string; label: string }>
+}) {
+  const { t } = useTranslation()
+  const marketName = useMarketName()
+  const [mine, setMine] = useState(buyerCountry !== null && selected === buyerCountry)
+  return (
+    <fieldset className="space-y-1 text-sm">
+      <legend>{t('readinessBuyer.filterLegend')}</legend>
+      {buyerCountry ? (
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="readyFor" value={buyerCountry} checked={mine} onChange={(event) => setMine(event.currentTarget.checked)} />
+          {t('readinessBuyer.readyFor', { market: marketName(buyerCountry) })}
+        </label>
+      ) : null}
+      <label className="block">
+        {buyerCountry ? t('readinessBuyer.otherMarket') : t('readinessBuyer.market')}
+        <select
+          name="readyFor"
+          disabled={mine}
+          defaultValue={selected && selected !== buyerCountry ? selected : ''}
+          className={SELECT_CLASS}
+        >
+          <option value="">{t('readinessBuyer.anyMarket')}</option>
+          {markets.map((m) => (
+            <option key={m.value} value={m.value}>
+              {MARKET_BLOCS.includes(m.value) ? marketName(m.value) : m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
   )
 }

@@ -14,6 +14,12 @@ import { Card, cardTitleId } from '~/components/ui/card'
 import { Cell, Table } from '~/components/ui/table'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getProductDetail } from '~/domain/catalog/product-detail.server'
+import { parseQueryFields, READY_FOR_PARAM } from '~/domain/catalog/search-params'
+import { productReadinessFor } from '~/domain/readiness/buyer-readiness.server'
+import { ReadinessSummary } from '~/components/readiness-summary'
+import { useMarketName } from '~/components/ready-badge'
+import { MARKET_BLOCS } from '~/domain/catalog/markets'
+import { countryOptions } from '~/lib/countries'
 import { formatHsCode } from '~/domain/catalog/product-rules'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { listProductClips, listProductReplayMoments } from '~/domain/replays/clips.server'
@@ -40,8 +46,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   })
   if (!product) throw data({ reason: 'not-found' }, { status: 404 })
   // From the replays this visitor may watch: the product's clips, and where it was pinned ("seen at 12:34").
-  const [clips, replayMoments] = await Promise.all([listProductClips(product.id, user, { locale }), listProductReplayMoments(product.id, user, { locale })])
-  return { product, clips, replayMoments, buyerCountry: user?.buyerProfile?.country ?? null, paymentsEnabled: isPaymentsEnabled() }
+  // Readiness for the market asked for (?readyFor=, as in the catalog), else the buyer's own country.
+  const buyerCountry = user?.buyerProfile?.country ?? null
+  const readinessMarket = parseQueryFields(new URL(request.url).searchParams, { readyFor: READY_FOR_PARAM }).query.readyFor ?? buyerCountry
+  const [clips, replayMoments, readiness] = await Promise.all([
+    listProductClips(product.id, user, { locale }),
+    listProductReplayMoments(product.id, user, { locale }),
+    readinessMarket ? productReadinessFor(product, readinessMarket, { locale }) : null,
+  ])
+  return { product, clips, replayMoments, buyerCountry, readiness, paymentsEnabled: isPaymentsEnabled() }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -177,6 +190,7 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
         </Card>
       </article>
       <aside className="space-y-6">
+        <MarketReadinessCard readiness={loaderData.readiness} />
         <Card id="exporter" title={t('catalog.exporter')}>
           <p className="font-semibold">
             <Link to={`/exporters/${product.company.slug}`} className="hover:underline">
@@ -261,5 +275,38 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
         </Card>
       </aside>
     </div>
+  )
+}
+
+/** "Ready for my market": the product's status for a market, what it holds and lacks (names only). */
+function MarketReadinessCard({ readiness }: { readiness: Route.ComponentProps['loaderData']['readiness'] }) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const marketName = useMarketName()
+  const markets = [...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: marketName(bloc) })), ...countryOptions(locale)]
+  return (
+    <Card id="readiness" title={readiness ? t('readinessBuyer.product.title', { market: marketName(readiness.market) }) : t('readinessBuyer.filterLegend')}>
+      {readiness ? <ReadinessSummary view={readiness} notCovered={t('readinessBuyer.product.notCovered', { market: marketName(readiness.market) })} /> : null}
+      <form method="get" className="mt-3 flex items-end gap-2 text-sm" key={readiness?.market ?? ''}>
+        <label className="flex-1">
+          {t('readinessBuyer.product.chooseMarket')}
+          <select
+            name="readyFor"
+            defaultValue={readiness?.market ?? ''}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value="">{t('readinessBuyer.anyMarket')}</option>
+            {markets.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={buttonClass('secondary')}>
+          {t('readinessBuyer.product.show')}
+        </button>
+      </form>
+    </Card>
   )
 }

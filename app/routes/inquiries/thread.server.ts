@@ -4,6 +4,7 @@ import { requireUser } from '~/domain/accounts/session.server'
 import { requireInquiryAccess, requireSide } from '~/domain/inquiries/access.server'
 import { addQuote, changeInquiryStatus, hasUnreadActivity, markInquiryRead, postInquiryMessage } from '~/domain/inquiries/inquiries.server'
 import { getInquiryThread } from '~/domain/inquiries/queries.server'
+import { inquiryReadinessGap } from '~/domain/readiness/buyer-readiness.server'
 import { InquiryActionSchema } from '~/domain/inquiries/schemas'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
@@ -15,8 +16,13 @@ export async function loadThread(request: Request, inquiryId: string) {
   const { side } = await requireInquiryAccess(user, inquiryId)
   const locale = await resolveLocale(request, user)
   // A GET changes nothing: the page posts `intent=read` once shown (see the route component).
-  const [inquiry, needsRead] = await Promise.all([getInquiryThread(inquiryId, locale), side === 'organizer' ? false : hasUnreadActivity(inquiryId, side)])
-  return { side, inquiry, viewerId: user.id, needsRead }
+  const [inquiry, needsRead, readinessGap] = await Promise.all([
+    getInquiryThread(inquiryId, locale),
+    side === 'organizer' ? false : hasUnreadActivity(inquiryId, side),
+    // The exporter sees, before quoting, what the product lacks for the buyer's destination.
+    side === 'exporter' ? inquiryReadinessGap(inquiryId, { locale }) : null,
+  ])
+  return { side, inquiry, viewerId: user.id, needsRead, readinessGap }
 }
 
 export async function handleThreadAction(request: Request, inquiryId: string) {

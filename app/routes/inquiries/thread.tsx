@@ -6,6 +6,8 @@ import { Form, Link, useFetcher, useNavigation, useRouteLoaderData } from 'react
 import type { Route } from './+types/thread'
 import { handleThreadAction, loadThread } from './thread.server'
 import { CsrfInput } from '~/components/csrf-input'
+import { ReadinessSummary } from '~/components/readiness-summary'
+import { useMarketName } from '~/components/ready-badge'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
 import { Button } from '~/components/ui/button'
@@ -265,6 +267,7 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
             </div>
           ) : null}
         </Card>
+        {loaderData.readinessGap ? <ReadinessGapCard gap={loaderData.readinessGap} /> : null}
         <Card id="quotes" title={t('inquiries.quotes')}>
           <ul className="space-y-2 text-sm">
             {inquiry.quotes.map((quote) => (
@@ -288,5 +291,28 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
         </Card>
       </aside>
     </div>
+  )
+}
+
+/** Before quoting: the product's readiness for the buyer's destination, and where to fix what it lacks. */
+function ReadinessGapCard({ gap }: { gap: NonNullable<Route.ComponentProps['loaderData']['readinessGap']> }) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const marketName = useMarketName()
+  const market = marketName(gap.market)
+  return (
+    <Card id="readiness-gap" title={t('readinessBuyer.gap.title', { market })}>
+      <p className="mb-3 text-sm text-slate-600">{t('readinessBuyer.gap.intro', { market, date: formatDate(`${gap.shipDate}T00:00:00Z`, { locale, timeZone: 'UTC' }) })}</p>
+      <ReadinessSummary view={gap} notCovered={t('readinessBuyer.product.notCovered', { market })}>
+        {gap.status === 'ready' ? <p className="text-sm text-slate-700">{t('readinessBuyer.gap.allHeld')}</p> : null}
+        {gap.missing.length + gap.expiring.length > 0 ? (
+          <p className="text-sm">
+            <Link to={`/exporter/products/${gap.productId}?market=${gap.market}#readiness`} className="font-semibold text-brand-700 hover:underline">
+              {t('readinessBuyer.gap.fix')}
+            </Link>
+          </p>
+        ) : null}
+      </ReadinessSummary>
+    </Card>
   )
 }

@@ -30,7 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
-  const { filters, rejected, buyerCountry } = directoryDataFor(new URL(request.url).searchParams, user, now)
+  const { filters, rejected, buyerCountry, readyNotCovered } = await directoryDataFor(new URL(request.url).searchParams, user, now)
   const [directory, facets] = await Promise.all([getShowcaseDirectory({ now, locale, filters, reader: { buyerCountry } }), getDirectoryFacets(locale)])
   return {
     ...directory,
@@ -40,6 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     filtered: hasFilters(filters),
     soonMinutes: STARTING_SOON_MINUTES,
     readyCountry: buyerCountry,
+    readyNotCovered,
     // When the data was read (the real clock, not the business clock): the page keeps the newer of this and a refresh.
     loadedAt: Date.now(),
   }
@@ -146,7 +147,7 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
   const { liveNow, startingSoon } = useCurrentShows(loaderData)
-  const { replays, facets, rejected, filtered, soonMinutes, readyCountry } = loaderData
+  const { replays, facets, rejected, filtered, soonMinutes, readyCountry, readyNotCovered } = loaderData
   // A show that went live or began its "soon" window since the page loaded is listed once, where it is now.
   const current = new Set([...liveNow, ...startingSoon].map((entry) => entry.id))
   const upcoming = loaderData.upcoming.filter((entry) => !current.has(entry.id))
@@ -200,9 +201,14 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
             <input type="checkbox" name="ready" value="1" defaultChecked={value('ready') === '1'} className="mt-0.5 size-4 rounded border-slate-300" />
             <span>
               <span className="font-medium">{t('directory.ready')}</span>
-              <span className="block text-slate-600">{t('directory.readyHint', { country: countryName(readyCountry, locale) })}</span>
+              <span className="block text-slate-600">{t('readinessBuyer.directoryHint', { country: countryName(readyCountry, locale) })}</span>
             </span>
           </label>
+        ) : null}
+        {readyCountry && readyNotCovered ? (
+          <p role="status" className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            {t('readinessBuyer.notCovered', { market: countryName(readyCountry, locale) })}
+          </p>
         ) : null}
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <Button type="submit">{t('directory.apply')}</Button>

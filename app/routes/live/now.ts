@@ -11,6 +11,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
-  const { where } = directoryDataFor(new URL(request.url).searchParams, user, now)
+  const { where } = await directoryDataFor(new URL(request.url).searchParams, user, now)
   return { ...(await getDirectoryNow({ now, locale, where })), loadedAt: Date.now() }
 }

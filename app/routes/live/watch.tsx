@@ -12,6 +12,7 @@ import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { findQuotableShowcaseProduct } from '~/domain/live/quote-from-stream.server'
+import { readyFeaturedProducts } from '~/domain/readiness/buyer-readiness.server'
 import { loadWatchSession } from '~/domain/live/sessions.server'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
 import { findReplay, replayStartSeconds } from '~/domain/replays/replay-page.server'
@@ -45,12 +46,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // A buyer back from signing in to ask a quote (?rfq=<product>): the form opens, for this showcase's products only.
   const rfqProductId = new URL(request.url).searchParams.get('rfq')
   const quoteProduct = session.access === 'watch' && user?.role === 'BUYER' ? await findQuotableShowcaseProduct(session.id, rfqProductId, locale) : null
+  const buyerCountry = user?.buyerProfile?.country ?? null
+  // "Ready for your market" on pinned products: the featured products ready for the viewer's country, once.
+  const readyForViewer = session.access === 'watch' && !replay ? await readyFeaturedProducts(session.id, buyerCountry) : null
   return {
     session,
     replay,
     startAtSeconds: replay ? replayStartSeconds(new URL(request.url)) : 0,
     paymentsEnabled: isPaymentsEnabled(),
-    buyerCountry: user?.buyerProfile?.country ?? null,
+    buyerCountry,
+    readyForViewer,
     quoteProduct,
   }
 }
@@ -92,6 +97,7 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
       sessionId={session.id}
       paymentsEnabled={loaderData.paymentsEnabled}
       buyerCountry={loaderData.buyerCountry}
+      readyForViewer={loaderData.readyForViewer}
       initialQuoteProduct={loaderData.quoteProduct}
       video={
         <Player
