@@ -15,7 +15,7 @@ const DAY = 86_400_000
 const NOW = new Date('2026-12-04T12:00:00Z')
 /** When the stored readiness was computed: ten days before the search. */
 const COMPUTED = new Date(NOW.getTime() - 10 * DAY)
-const TAG = `umbrella${randomUUID().slice(0, 8)}`
+const TAG = `walkingstick${randomUUID().slice(0, 8)}`
 
 /** The jurisdictions whose rules a buyer in each market faces, written out (not the app's jurisdictionsOf). */
 const JURISDICTIONS: Record<string, string[]> = { BR: ['BR'], KZ: ['KZ', 'EAEU'], RU: ['RU', 'EAEU'], EAEU: ['EAEU'], UY: ['UY'] }
@@ -47,10 +47,10 @@ const expectedIds = (market: string, t: Date) =>
 beforeAll(async () => {
   const prisma = await getPrisma()
   requirements = [
-    await createRequirement({ market: 'BR', scope: 'product', documentTypes: ['UMB-BR'], hs: ['6601'], name: { en: 'Brazil umbrella certificate' } }),
+    await createRequirement({ market: 'BR', scope: 'product', documentTypes: ['UMB-BR'], hs: ['6602'], name: { en: 'Brazil umbrella certificate' } }),
     // A check item (labelling): shown, never blocks.
-    await createRequirement({ market: 'BR', scope: 'product', documentTypes: [], hs: ['6601'], name: { en: 'Portuguese label' } }),
-    await createRequirement({ market: 'EAEU', scope: 'company', documentTypes: ['UMB-EAC'], hs: ['6601'], name: { en: 'EAC declaration for umbrellas' } }),
+    await createRequirement({ market: 'BR', scope: 'product', documentTypes: [], hs: ['6602'], name: { en: 'Portuguese label' } }),
+    await createRequirement({ market: 'EAEU', scope: 'company', documentTypes: ['UMB-EAC'], hs: ['6602'], name: { en: 'EAC declaration for umbrellas' } }),
   ]
   const a = await createExporter()
   const b = await createExporter()
@@ -66,7 +66,7 @@ beforeAll(async () => {
     ['eac', b.company.id, [{ type: 'UMB-EAC', market: 'EAEU', validUntil: null, linked: false }]],
   ]
   for (const [key, companyId, docs] of plan) {
-    const product = await createProduct(companyId, { name: `${TAG} ${key}`, hsCode: '660110' })
+    const product = await createProduct(companyId, { name: `${TAG} ${key}`, hsCode: '660200' })
     for (const doc of docs) {
       const certification = await prisma.certification.create({
         data: { companyId, type: doc.type, market: doc.market, number: randomUUID(), validUntil: doc.validUntil },
@@ -112,7 +112,7 @@ describe('catalog: ready for my market', () => {
   })
 
   it('combines with the other filters in the same search', async () => {
-    expect((await search({ readyFor: 'BR', hs: '6601', maxMoq: '100' })).ids).toEqual(expectedIds('BR', NOW))
+    expect((await search({ readyFor: 'BR', hs: '6602', maxMoq: '100' })).ids).toEqual(expectedIds('BR', NOW))
     expect((await search({ readyFor: 'BR', hs: '3304' })).ids).toEqual([])
   })
 

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { getRequest } from '../../../tests/http'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { readyForMarketWhere, readyProductIds, refreshReadiness } from '~/domain/readiness/readiness.server'
+import { createRequirement } from '~/domain/readiness/requirement-fixtures'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { LocalRecordingStorage, setRecordingStorage } from '~/domain/replays/storage.server'
 import { loader as directoryLoader } from '~/routes/live/index'
@@ -17,6 +19,7 @@ import { publishAudience } from './viewers.server'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
+const DAY_MS = 24 * HOUR
 const NOW = new Date()
 
 let recordingsDir = ''
@@ -170,14 +173,16 @@ describe('showcase directory', () => {
     expect(titles((await directory()).upcoming).sort()).toEqual(['Cream show', 'Draft product show', 'Noodle show'])
   })
 
-  it('narrows to “ready for my market” for a buyer: a published product with a certification valid now for their country', async () => {
+  it('narrows to “ready for my market” for a buyer: a published product holding every requirement on file for their country now', async () => {
     const { prisma, exporter, make } = await world()
+    // The catalogue's rule for the test's HS heading (6601, umbrellas: no seeded rule uses it) in the buyer's bloc.
+    await createRequirement({ market: 'EU', scope: 'product', documentTypes: ['UMB-CE'], hs: ['6601'] })
     const product = (hsCode: string, status: 'PUBLISHED' | 'DRAFT' = 'PUBLISHED') => createProduct(exporter.company.id, { hsCode, status })
     const certify = async (productId: string, market: string, validity: { validFrom?: Date; validUntil?: Date } = {}) => {
       const certification = await prisma.certification.create({
         data: {
           companyId: exporter.company.id,
-          type: 'CE',
+          type: 'UMB-CE',
           market,
           number: randomUUID(),
           validFrom: validity.validFrom ?? null,
@@ -190,25 +195,27 @@ describe('showcase directory', () => {
       const show = await make(title, { startsIn })
       await prisma.liveSessionProduct.create({ data: { sessionId: show.id, productId } })
     }
-    const eu = await product('330499')
+    const eu = await product('660110')
     await certify(eu.id, 'EU')
     await feature('EU certified', eu.id, 10 * MINUTE)
-    const global = await product('190230')
+    const global = await product('660191')
     await certify(global.id, 'global')
     await feature('Globally certified', global.id)
-    const expired = await product('330410')
+    // Valid when the readiness was stored, expired by the time the buyer looks.
+    const expired = await product('660110')
     await certify(expired.id, 'FR', { validUntil: NOW })
     await feature('Expired in France', expired.id)
-    const future = await product('330420')
+    const future = await product('660110')
     await certify(future.id, 'FR', { validFrom: new Date(NOW.getTime() + HOUR) })
     await feature('Not yet valid', future.id)
-    const us = await product('330430')
+    const us = await product('660110')
     await certify(us.id, 'US')
     await feature('US only', us.id)
-    const draft = await product('330440', 'DRAFT')
+    const draft = await product('660110', 'DRAFT')
     await certify(draft.id, 'FR')
     await feature('Draft product certified', draft.id)
     await make('Nothing featured')
+    await refreshReadiness(prisma, { companyId: exporter.company.id }, { now: new Date(NOW.getTime() - HOUR) })
 
     const french = await createBuyer({ country: 'FR' })
     const pageFor = async (cookie: string | undefined, query: string) => {
@@ -218,15 +225,27 @@ describe('showcase directory', () => {
     const region = encodeURIComponent((await prisma.exporterCompany.findUniqueOrThrow({ where: { id: exporter.company.id } })).region)
     const ready = await pageFor(french.cookie, `ready=1&region=${region}`)
     expect(ready.readyCountry).toBe('FR')
+    expect(ready.readyNotCovered).toBe(false)
     expect(titles(ready.startingSoon)).toEqual(['EU certified'])
     expect(titles(ready.upcoming)).toEqual(['Globally certified'])
     // Combined with a chapter, the same product must be both.
     const cosmetics = await pageFor(french.cookie, `ready=1&hs=33&region=${region}`)
-    expect([...titles(cosmetics.startingSoon), ...titles(cosmetics.upcoming)]).toEqual(['EU certified'])
+    expect([...titles(cosmetics.startingSoon), ...titles(cosmetics.upcoming)]).toEqual([])
+    const umbrellas = await pageFor(french.cookie, `ready=1&hs=66&region=${region}`)
+    expect([...titles(umbrellas.startingSoon), ...titles(umbrellas.upcoming)]).toEqual(['EU certified', 'Globally certified'])
     // The refresh route applies the same rule.
     const refresh = await nowLoader({ request: getRequest(`/live/now?ready=1&region=${region}`, [french.cookie]), params: {}, context: {} } as never)
     expect(titles(refresh.startingSoon)).toEqual(['EU certified'])
     expect(refresh).not.toHaveProperty('upcoming')
+
+    // A buyer from a market without any requirement on file: the filter is not applied, and the page says so.
+    const uruguayan = await createBuyer({ country: 'UY' })
+    expect(await prisma.marketRequirement.count({ where: { market: 'UY' } })).toBe(0)
+    const uncovered = await pageFor(uruguayan.cookie, `ready=1&region=${region}`)
+    expect(uncovered.readyCountry).toBe('UY')
+    expect(uncovered.readyNotCovered).toBe(true)
+    expect(uncovered.filters).toEqual({ region: expect.any(String) })
+    expect(uncovered.startingSoon.length + uncovered.upcoming.length).toBe(7)
 
     // A guest, an exporter, and a buyer without a country are not offered it, and the parameter is ignored.
     for (const cookie of [undefined, exporter.cookie]) {
@@ -235,6 +254,42 @@ describe('showcase directory', () => {
       expect(page.filters).toEqual({ region: expect.any(String) })
       expect(page.startingSoon.length + page.upcoming.length).toBe(7)
     }
+  })
+
+  it('its readiness condition is the catalog’s: readyForMarketWhere and readyForMarketSql select the same products', async () => {
+    const prisma = await getPrisma()
+    const exporter = await createExporter()
+    await createRequirement({ market: 'GCC', scope: 'company', documentTypes: ['UMB-HALAL'], hs: ['6601'] })
+    await createRequirement({ market: 'SA', scope: 'product', documentTypes: ['UMB-SASO'], hs: ['660110'] })
+    const at = new Date(NOW.getTime() - DAY_MS)
+    const validities = [null, new Date(NOW.getTime() - HOUR), NOW, new Date(NOW.getTime() + HOUR)]
+    const ids: string[] = []
+    for (const halal of validities) {
+      for (const saso of [...validities, 'none' as const]) {
+        const created = await createProduct(exporter.company.id, { hsCode: saso === 'none' ? '660191' : '660110' })
+        ids.push(created.id)
+        const halalCert = await prisma.certification.create({
+          data: { companyId: exporter.company.id, type: 'UMB-HALAL', market: 'GCC', number: randomUUID(), validUntil: halal },
+        })
+        await prisma.productCertification.create({ data: { productId: created.id, certificationId: halalCert.id } })
+        if (saso !== 'none') {
+          const sasoCert = await prisma.certification.create({
+            data: { companyId: exporter.company.id, type: 'UMB-SASO', market: 'SA', number: randomUUID(), validUntil: saso },
+          })
+          await prisma.productCertification.create({ data: { productId: created.id, certificationId: sasoCert.id } })
+        }
+      }
+    }
+    await refreshReadiness(prisma, { companyId: exporter.company.id }, { now: at })
+    for (const market of ['SA', 'AE', 'GCC']) {
+      for (const now of [new Date(NOW.getTime() - 2 * HOUR), NOW, new Date(NOW.getTime() + 2 * HOUR)]) {
+        const viaWhere = await prisma.product.findMany({ where: { id: { in: ids }, ...readyForMarketWhere(market, now) }, select: { id: true } })
+        const viaSql = await readyProductIds(ids, market, now)
+        expect(viaWhere.map((row) => row.id).sort()).toEqual([...viaSql].sort())
+      }
+    }
+    // The company-wide halal certificate of the first row never expires, so some products are ready for the UAE.
+    expect((await readyProductIds(ids, 'AE', NOW)).size).toBeGreaterThan(0)
   })
 
   it('offers the HS chapters of listed showcases’ published products, read again at most once a minute', async () => {
