@@ -52,14 +52,23 @@ export default [
   ]),
   // Downloads (resource routes): no page to lay out.
   route('organizer/fairs/:fairId/export.csv', 'routes/organizer/fairs/export-csv.ts'),
+  route('exporter/readiness.csv', 'routes/exporter/readiness-csv.ts'),
   route('organizer/fairs/:fairId/export.xlsx', 'routes/organizer/fairs/export-xlsx.ts'),
+  // The fair's export readiness gaps by market (its own CSV: the consultations CSV keeps the agency's layout).
+  route('organizer/fairs/:fairId/readiness-gaps.csv', 'routes/organizer/fairs/readiness-gaps-csv.ts'),
   route('meetings/:meetingId/invite.ics', 'routes/meetings/invite-ics.ts'),
   route('invitations/:token', 'routes/invitations/accept.tsx'),
   route('fairs', 'routes/fairs/index.tsx'),
   route('fairs/:slug', 'routes/fairs/fair.tsx'),
   route('fairs/:slug/register', 'routes/fairs/register.tsx'),
   route('fairs/:slug/booths/:code', 'routes/fairs/booth.tsx'),
-  route('admin', 'routes/admin/index.tsx'),
+  layout('routes/admin/_layout.tsx', [
+    route('admin', 'routes/admin/index.tsx'),
+    // The market requirements catalogue (export readiness): list, create, edit/delete with its audit trail.
+    route('admin/requirements', 'routes/admin/requirements/index.tsx'),
+    route('admin/requirements/new', 'routes/admin/requirements/new.tsx'),
+    route('admin/requirements/:code', 'routes/admin/requirements/edit.tsx'),
+  ]),
   route('catalog', 'routes/catalog/index.tsx'),
   route('catalog/:productId', 'routes/catalog/product.tsx'),
   route('exporters/:slug', 'routes/exporters/profile.tsx'),

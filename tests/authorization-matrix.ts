@@ -96,6 +96,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'exporter/readiness': {
     get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
   },
+  'exporter/readiness.csv': {
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
+  },
   'invitations/:token': {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
     post: [400, 400, 400, 400, 400, 400, 400, 400],
@@ -123,6 +126,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'organizer/fairs/:fairId/export.xlsx': {
     get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
   },
+  'organizer/fairs/:fairId/readiness-gaps.csv': {
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
+  },
   'organizer/rates': {
     get: [LOGIN, 403, 403, 403, 403, 200, 200, 200],
     post: [LOGIN, 403, 403, 403, 403, 400, 400, 400],
@@ -144,6 +150,18 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   admin: {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 200],
+  },
+  // The market requirements catalogue (export readiness): admins only; an empty POST is an invalid form.
+  'admin/requirements': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200],
+  },
+  'admin/requirements/new': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 400],
+  },
+  'admin/requirements/:code': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 400],
   },
   catalog: {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
@@ -306,6 +324,7 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'exporter/replays › delete': [LOGIN, 403, '→/exporter/replays', 403, 404, 403, 403, 403],
   'organizer/fairs/:fairId › unpublish-replay': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId'],
   'studio/:sessionId › recording': [LOGIN, 403, '→/studio/:sessionId', 403, 403, 403, 403, 403],
+  'admin/requirements/:code › delete': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/requirements'],
   'live/:sessionId/clips › create-clip': [LOGIN, 404, 200, 403, 404, 200, 404, 200],
   'exporter/sessions › schedule-into-fair': [LOGIN, 403, '→/exporter/sessions', '→/exporter/sessions', 400, 403, 403, 403],
 }

@@ -1,4 +1,4 @@
-import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
+import { pickLocalizedText, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { loadCatalogue } from '~/domain/readiness/catalogue.server'
@@ -159,7 +159,7 @@ export async function dashboardReadiness(companyId: string, { now, locale }: { n
     .slice(0, 3)
     .map((entry) => {
       const requirement = catalogue.find((candidate) => candidate.code === entry.code)
-      return { ...entry, name: requirement ? pickLocalized(requirement.name.en, requirement.name, locale) : entry.code }
+      return { ...entry, name: requirement ? pickLocalizedText(requirement.name.en, requirement.name, locale) : { text: entry.code, lang: 'en' } }
     })
   const majors = matrix.summary.filter((entry) => (MAJOR_MARKETS as readonly string[]).includes(entry.market))
   return { productCount: matrix.rows.length, markets: majors.map(({ market, ready, notCovered }) => ({ market, ready, covered: notCovered === 0 })), topMissing }

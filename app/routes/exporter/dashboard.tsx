@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
+import { marketName } from './+readiness/readiness-ui'
 import { LocalTime } from '~/components/local-time'
 import { ShowcaseList } from '~/components/showcase-list'
 import { StatusBadge } from '~/components/status-badge'
@@ -7,7 +9,9 @@ import { Card, cardTitleId, EmptyState, StatCard } from '~/components/ui/card'
 import { Cell, Table } from '~/components/ui/table'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { getExporterDashboard } from '~/domain/exporters/dashboard.server'
+import { dashboardReadiness } from '~/domain/exporters/readiness.server'
 import { countryName } from '~/lib/countries'
+import { contentLanguageOf } from '~/lib/languages'
 import { formatDate } from '~/lib/time'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
@@ -19,7 +23,68 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pag
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
   const locale = await resolveLocale(request, user)
-  return getExporterDashboard(membership.company.id, { now: new Date(), locale })
+  const now = new Date()
+  const [dashboard, readiness] = await Promise.all([
+    getExporterDashboard(membership.company.id, { now, locale }),
+    dashboardReadiness(membership.company.id, { now, locale }),
+  ])
+  return { ...dashboard, readiness }
+}
+
+/** Per major market how many products are ready, and what is missing for the most products. */
+function ReadinessCard({ readiness }: { readiness: Route.ComponentProps['loaderData']['readiness'] }) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const covered = readiness.markets.filter((market) => market.covered)
+  return (
+    <Card
+      id="readiness"
+      title={t('readinessExporter.dashboard.title')}
+      action={
+        <Link to="/exporter/readiness" className="text-sm font-medium text-brand-700 underline">
+          {t('readinessExporter.dashboard.openMatrix')}
+        </Link>
+      }
+    >
+      {readiness.productCount === 0 ? (
+        <EmptyState>{t('readinessExporter.matrix.empty')}</EmptyState>
+      ) : (
+        <div className="space-y-4">
+          <div>
+            <h3 className="text-sm font-medium text-slate-700">{t('readinessExporter.dashboard.perMarket')}</h3>
+            <ul className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
+              {covered.map((market) => (
+                <li key={market.market} className="flex justify-between gap-2">
+                  <span className="truncate">{marketName(t, market.market, locale)}</span>
+                  <span className="tabular-nums text-slate-700">
+                    {t('readinessExporter.dashboard.readyCount', { ready: market.ready, total: readiness.productCount })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <h3 className="text-sm font-medium text-slate-700">{t('readinessExporter.dashboard.topMissing')}</h3>
+            {readiness.topMissing.length === 0 ? (
+              <EmptyState>{t('readinessExporter.dashboard.nothingMissing')}</EmptyState>
+            ) : (
+              <ol className="mt-2 space-y-1 text-sm">
+                {readiness.topMissing.map((entry) => (
+                  <li key={entry.code} className="flex justify-between gap-2">
+                    <Link to="/exporter/readiness" className="underline" lang={entry.name.lang === contentLanguageOf(locale) ? undefined : entry.name.lang}>
+                      {entry.name.text}
+                    </Link>
+                    <span className="whitespace-nowrap text-red-800">{t('readinessExporter.dashboard.products', { count: entry.products })}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+          <p className="text-xs text-slate-500">{t('readiness.disclaimer')}</p>
+        </div>
+      )}
+    </Card>
+  )
 }
 
 export default function ExporterDashboard({ loaderData }: Route.ComponentProps) {
@@ -44,6 +109,7 @@ export default function ExporterDashboard({ loaderData }: Route.ComponentProps) 
           tone={certifications.expired > 0 ? 'bad' : 'default'}
         />
       </dl>
+      <ReadinessCard readiness={loaderData.readiness} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="sessions" title={t('dashboard.upcomingSessions')}>
           <ShowcaseList showcases={loaderData.upcomingSessions} />

@@ -1,34 +1,31 @@
 import { useTranslation } from 'react-i18next'
-import { Form, Link } from 'react-router'
+import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/readiness'
 import { MarketStatusBadge, marketName, readinessSectionPath } from './+readiness/readiness-ui'
 import { DataTable } from '~/components/charts'
 import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
-import { companyReadinessMatrix, isoDay, parseShipDate, readinessMatrixCsv } from '~/domain/exporters/readiness.server'
+import { companyReadinessMatrix, isoDay, parseShipDate } from '~/domain/exporters/readiness.server'
 import { pageTitle } from '~/lib/meta'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('readinessExporter.pageTitle')])
 
+/** CSV of the matrix for a ship date (or each product's lead time): the resource route readiness-csv.ts. */
+const csvPath = (ship: string | null) => `/exporter/readiness.csv${ship ? `?${new URLSearchParams({ ship }).toString()}` : ''}`
+
 /** The company's products × markets; `?ship=YYYY-MM-DD` for one ship date, `?format=csv` for the download. */
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
-  const locale = await resolveLocale(request, user)
   const query = new URL(request.url).searchParams
   const shipDate = parseShipDate(query.get('ship'))
+  const ship = shipDate ? isoDay(shipDate) : null
+  // A page's loader answers with data; the file itself comes from the resource route.
+  if (query.get('format') === 'csv') throw redirect(csvPath(ship))
+  const locale = await resolveLocale(request, user)
   const matrix = await companyReadinessMatrix(membership.company.id, { now: new Date(), shipDate, locale })
-  if (query.get('format') === 'csv') {
-    return new Response(readinessMatrixCsv(matrix, locale), {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="export-readiness-${isoDay(new Date())}.csv"`,
-        'Cache-Control': 'private, no-store',
-      },
-    })
-  }
-  return { ...matrix, ship: shipDate ? isoDay(shipDate) : null }
+  return { ...matrix, ship }
 }
 
 const SEGMENTS = [
@@ -99,7 +96,7 @@ export default function ExporterReadinessRoute({ loaderData }: Route.ComponentPr
   const { t } = useTranslation()
   const { locale } = useRootData()
   const { markets, rows, summary, ship } = loaderData
-  const csvHref = `?${new URLSearchParams({ format: 'csv', ...(ship ? { ship } : {}) }).toString()}`
+  const csvHref = csvPath(ship)
   return (
     <div className="space-y-6">
       <header className="space-y-1">

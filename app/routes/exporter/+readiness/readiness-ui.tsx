@@ -7,6 +7,7 @@ import { MARKET_BLOCS } from '~/domain/catalog/markets'
 import type { MarketStatus, RequirementStatus } from '~/domain/readiness/readiness'
 import type { MarketRequirement } from '~/domain/readiness/requirement-schema'
 import { countryName, countryOptions } from '~/lib/countries'
+import { contentLanguageOf } from '~/lib/languages'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 
@@ -90,7 +91,7 @@ function RequirementItem({ item, productId, market, shipDate }: { item: ItemView
     <li className="space-y-1 py-3">
       <div className="flex flex-wrap items-center gap-2">
         <ItemStatusBadge status={item.status} />
-        <span className="font-medium" lang={name.lang === locale ? undefined : name.lang}>
+        <span className="font-medium" lang={name.lang === contentLanguageOf(locale) ? undefined : name.lang}>
           {name.text}
         </span>
         <span className="text-xs text-slate-500">
@@ -115,7 +116,7 @@ function RequirementItem({ item, productId, market, shipDate }: { item: ItemView
           </p>
           <p>
             <span className="font-medium">{t('readinessExporter.panel.howToGet')}:</span>{' '}
-            <span lang={howToGet.lang === locale ? undefined : howToGet.lang}>{howToGet.text}</span>
+            <span lang={howToGet.lang === contentLanguageOf(locale) ? undefined : howToGet.lang}>{howToGet.text}</span>
           </p>
           {requirement.documentTypes.length > 0 ? (
             <Link
@@ -128,7 +129,7 @@ function RequirementItem({ item, productId, market, shipDate }: { item: ItemView
           ) : null}
         </div>
       ) : item.status === 'check' ? (
-        <p className="text-sm text-slate-700" lang={howToGet.lang === locale ? undefined : howToGet.lang}>
+        <p className="text-sm text-slate-700" lang={howToGet.lang === contentLanguageOf(locale) ? undefined : howToGet.lang}>
           {howToGet.text}
         </p>
       ) : null}
