@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { getPrisma } from '~/domain/db.server'
 import { hashInvitationToken } from '~/domain/exporters/team.server'
+import { requirementData } from '~/domain/readiness/catalogue.server'
 import { createBuyer, createExporter, createProduct, createUser } from './fixtures'
 
 // The cast of the authorization matrix: "the" company (owner + member), "the" fair and its organizer,
@@ -10,6 +11,31 @@ export const MATRIX_ROLES = ['anonymous', 'buyer', 'owner', 'member', 'otherExpo
 export type MatrixRole = (typeof MATRIX_ROLES)[number]
 
 const unique = () => randomUUID().slice(0, 8)
+
+/** A market requirement of the catalogue (admin/requirements/:code), with a code of its own. */
+async function matrixRequirement() {
+  const prisma = await getPrisma()
+  const code = `ZZ-MATRIX-${unique().toUpperCase()}`
+  await prisma.marketRequirement.create({
+    data: requirementData({
+      code,
+      market: 'US',
+      kind: 'registration',
+      scope: 'company',
+      documentTypes: ['FDA'],
+      hs: ['19'],
+      exceptHs: [],
+      name: { en: 'Matrix registration' },
+      howToGet: { en: 'Register with the regulator online.' },
+      issuerTypes: ['regulator'],
+      leadTimeDays: { min: 1, max: 5 },
+      voucherEligible: false,
+      sourceUrl: 'https://example.org/matrix-rule',
+      checkedOn: null,
+    }),
+  })
+  return code
+}
 const HOUR = 60 * 60 * 1000
 
 export async function createAuthorizationWorld(now = new Date()) {
@@ -124,7 +150,10 @@ export async function createAuthorizationWorld(now = new Date()) {
     sessionId: showcase.id,
   }
   // Where a param name means a different object on a given route.
-  const paramsByRoute: Record<string, Record<string, string>> = { 'exporters/:slug': { slug: company.slug } }
+  const paramsByRoute: Record<string, Record<string, string>> = {
+    'exporters/:slug': { slug: company.slug },
+    'admin/requirements/:code': { code: await matrixRequirement() },
+  }
   // Routes that need a query string to show anything.
   const queryByRoute: Record<string, string> = {
     'meetings/new': `?company=${encodeURIComponent(company.slug)}`,
@@ -313,6 +342,10 @@ export const ACTION_PROBES: Record<string, Probe> = {
   'organizer/fairs/:fairId › unpublish-replay': {
     route: 'organizer/fairs/:fairId',
     setup: async (world) => ({ body: { intent: 'unpublish-replay', recordingId: (await endedShowcaseWithReplay(world)).recording.id } }),
+  },
+  'admin/requirements/:code › delete': {
+    route: 'admin/requirements/:code',
+    setup: async () => ({ params: { code: await matrixRequirement() }, body: { intent: 'delete', confirm: 'on' } }),
   },
   'live/:sessionId/clips › create-clip': {
     route: 'live/:sessionId/clips',

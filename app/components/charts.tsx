@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { Cell, RowHeader, Table } from '~/components/ui/table'
 
-export type ChartSeries = { key: string; label: string; color: string }
+/** `stack`: series with the same stack id are drawn as one stacked bar (parts of a whole). */
+export type ChartSeries = { key: string; label: string; color: string; stack?: string }
 
 /** Recharts measures the DOM, so charts draw after hydration; the table is the server-rendered alternative. */
 function useMounted() {
@@ -68,7 +69,7 @@ export function BarChartFigure<Row extends Record<string, string | number>>({
               <Tooltip formatter={(value) => formatValue(Number(value))} />
               {series.length > 1 ? <Legend /> : null}
               {series.map((s) => (
-                <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
+                <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={s.stack} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>

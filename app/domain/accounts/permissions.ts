@@ -13,12 +13,14 @@ export type Permission =
   | 'buy:sample'
   | 'fulfil:orders'
   | 'pay:booth-fee'
+  /** Edit the market requirements catalogue (export readiness), every change audited. */
+  | 'manage:requirements'
 
 const PERMISSIONS_BY_ROLE: Record<RoleName, readonly Permission[]> = {
   EXPORTER: ['view:exporter-dashboard', 'manage:own-company', 'fulfil:orders', 'pay:booth-fee'],
   BUYER: ['view:buyer-dashboard', 'send:inquiry', 'buy:sample'],
   ORGANIZER: ['view:organizer-dashboard', 'manage:fair'],
-  ADMIN: ['view:admin', 'view:organizer-dashboard', 'manage:fair'],
+  ADMIN: ['view:admin', 'view:organizer-dashboard', 'manage:fair', 'manage:requirements'],
 }
 
 export function roleHasPermission(role: RoleName, permission: Permission): boolean {

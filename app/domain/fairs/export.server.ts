@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
+import { fairReadinessGaps, gapsTable } from '~/domain/readiness/fair-gaps.server'
 import { countryName } from '~/lib/countries'
 import { createI18n, isSupportedLocale, type Locale } from '~/lib/i18n'
 import { contentLanguageOf } from '~/lib/languages'
@@ -136,6 +137,12 @@ export async function buildConsultationXlsx(fairId: string, locale: string): Pro
     ...(await audienceSummary(fairId, reader)),
     [t('kpis.export.definitions'), t('kpis.export.definitionsText')],
   ])
+  // Export readiness gaps by market (issue 22): the same table as the dashboard's and its CSV.
+  const gaps = gapsTable(await fairReadinessGaps(fairId), reader)
+  const gapSheet = workbook.addWorksheet(t('readinessAdmin.gaps.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] })
+  gapSheet.columns = gaps.headings.map((header, index) => ({ header, key: `g${index}`, width: index === gaps.headings.length - 1 ? 60 : 16 }))
+  gapSheet.getRow(1).font = { bold: true }
+  for (const row of gaps.rows) gapSheet.addRow(row)
   const body = Buffer.from(await workbook.xlsx.writeBuffer())
   return { filename: `${fair.slug}-consultations.xlsx`, body }
 }

@@ -393,7 +393,7 @@ describe('fair KPIs', () => {
     } as never)
     const koBook = new ExcelJS.Workbook()
     await koBook.xlsx.load(await koXlsx.arrayBuffer())
-    expect(koBook.worksheets.map((sheet) => sheet.name)).toEqual(['상담', '박람회'])
+    expect(koBook.worksheets.map((sheet) => sheet.name)).toEqual(['상담', '박람회', '수출 준비 격차'])
     const header = koBook.worksheets[0]!.getRow(1).values as unknown[]
     expect(header.slice(1)).toEqual(['날짜', '유형', '수출기업', '바이어', '바이어 국가', '제품', 'HS 코드', '상담액(USD)', '계약액(USD)', '상태'])
     const koRow = koBook.worksheets[0]!.getRows(2, rows.length)!.find((row) => row.getCell(9).value === 4875)

@@ -8,6 +8,8 @@ import { pickLocalized } from '~/domain/catalog/translations'
 import { hsChapterTitle } from '~/domain/catalog/hs-chapters'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { getFairKpis } from '~/domain/fairs/kpis.server'
+import { fairReadinessGaps } from '~/domain/readiness/fair-gaps.server'
+import { ReadinessGapsCard } from './+shared/readiness-gaps'
 import { RestreamUptimeTable } from '~/components/live-media/restream-uptime'
 import { fairRestreamUptime } from '~/domain/restream/destinations.server'
 import { countryName } from '~/lib/countries'
@@ -21,10 +23,11 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.l
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, fair } = await requireFairManager(request, params.fairId)
   const locale = await resolveLocale(request, user)
-  const [kpis, restreamUptime] = await Promise.all([getFairKpis(fair.id, { locale }), fairRestreamUptime(fair.id)])
+  const [kpis, restreamUptime, readinessGaps] = await Promise.all([getFairKpis(fair.id, { locale }), fairRestreamUptime(fair.id), fairReadinessGaps(fair.id)])
   return {
     fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) },
     kpis,
+    readinessGaps,
     restreamUptime: restreamUptime.map(({ sessionTitle, platform, label, runs, secondsSent, bytesSent, drops }) => ({
       sessionTitle,
       platform,
@@ -281,6 +284,8 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           }
         />
       </Card>
+
+      <ReadinessGapsCard fairId={fair.id} gaps={loaderData.readinessGaps} />
 
       <Card id="values" title={t('kpis.valuesTitle')}>
         <div className="grid gap-8 lg:grid-cols-2">
