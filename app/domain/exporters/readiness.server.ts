@@ -4,7 +4,7 @@ import { DomainError } from '~/domain/errors'
 import { loadCatalogue } from '~/domain/readiness/catalogue.server'
 import type { MarketAssessment, MarketStatus, RequirementAssessment } from '~/domain/readiness/readiness'
 import { assessCompanyProducts, MAJOR_MARKETS } from '~/domain/readiness/readiness.server'
-import { createI18n, isSupportedLocale, type Locale } from '~/lib/i18n'
+import { createI18n, isSupportedLocale } from '~/lib/i18n'
 import { toCsv } from '~/utils/csv.server'
 import { CERTIFICATION_TYPES, isCertificationMarket } from './schemas'
 
@@ -133,9 +133,16 @@ export const MATRIX_CSV_COLUMNS = ['product', 'hsCode', 'market', 'status', 'mis
 
 /** The matrix as CSV, one line per product × market, headings and statuses in the reader's language, codes as codes. */
 export function readinessMatrixCsv(matrix: ReadinessMatrix, locale: string): string {
-  const { t } = createI18n((isSupportedLocale(locale) ? locale : 'en') as Locale)
+  const { t } = createI18n(isSupportedLocale(locale) ? locale : 'en')
   const lines = matrix.rows.flatMap((row) =>
-    row.cells.map((cell) => [row.name, row.hsCode, cell.market, t(`readiness.status.${cell.status}`), cell.missingCodes.join(' '), cell.expiringCodes.join(' ')]),
+    row.cells.map((cell) => [
+      row.name,
+      row.hsCode,
+      cell.market,
+      t(`readiness.status.${cell.status}`),
+      cell.missingCodes.join(' '),
+      cell.expiringCodes.join(' '),
+    ]),
   )
   return toCsv([MATRIX_CSV_COLUMNS.map((column) => t(`readinessExporter.csv.${column}`)), ...lines])
 }
@@ -162,7 +169,11 @@ export async function dashboardReadiness(companyId: string, { now, locale }: { n
       return { ...entry, name: requirement ? pickLocalizedText(requirement.name.en, requirement.name, locale) : { text: entry.code, lang: 'en' } }
     })
   const majors = matrix.summary.filter((entry) => (MAJOR_MARKETS as readonly string[]).includes(entry.market))
-  return { productCount: matrix.rows.length, markets: majors.map(({ market, ready, notCovered }) => ({ market, ready, covered: notCovered === 0 })), topMissing }
+  return {
+    productCount: matrix.rows.length,
+    markets: majors.map(({ market, ready, notCovered }) => ({ market, ready, covered: notCovered === 0 })),
+    topMissing,
+  }
 }
 
 /** The name of one of the company's products in the reader's language (the certificate form's "Attach to …"); 404 for another company's. */

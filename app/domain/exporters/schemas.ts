@@ -134,11 +134,7 @@ export const CertificationSchema = z
     certificationId: z.string().regex(RECORD_ID_PATTERN).optional(),
     // The fixed list or a document type the requirements catalogue names (the server checks which: see
     // certificationServerSchema); here only its shape.
-    type: z
-      .string({ error: 'errors.required' })
-      .trim()
-      .toUpperCase()
-      .regex(CERTIFICATION_TYPE_PATTERN, { error: 'errors.invalidChoice' }),
+    type: z.string({ error: 'errors.required' }).trim().toUpperCase().regex(CERTIFICATION_TYPE_PATTERN, { error: 'errors.invalidChoice' }),
     market: z.string({ error: 'exporter.errors.market' }).refine(isCertificationMarket, { error: 'exporter.errors.market' }),
     number: requiredText(100),
     issuer: optionalText(150),

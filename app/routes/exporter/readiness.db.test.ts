@@ -89,7 +89,9 @@ describe('the company readiness matrix', () => {
     expect(matrix.markets).toEqual([...MAJORS, 'AE', 'DE'])
     expect(matrix.rows.map((row) => row.name)).toEqual(['Cushion compact', 'Buckwheat noodles'])
     const statuses = (productId: string) =>
-      Object.fromEntries(matrix.rows.find((row) => row.id === productId)!.cells.map((cell) => [cell.market, [cell.status, cell.missingCodes, cell.expiringCodes]]))
+      Object.fromEntries(
+        matrix.rows.find((row) => row.id === productId)!.cells.map((cell) => [cell.market, [cell.status, cell.missingCodes, cell.expiringCodes]]),
+      )
     const nc = ['not-covered', [], []]
     expect(statuses(cushion.id)).toEqual({
       US: ['ready', [], []], // only the label check applies to HS 33
@@ -156,7 +158,10 @@ describe('the company readiness matrix', () => {
     const csv = await app.handle(appGet('/exporter/readiness.csv', [cookie]))
     expect(csv.status).toBe(200)
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n')
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
     expect(lines[0]).toBe('Product,HS code,Market,Status,Missing requirements,Requirements to renew')
     expect(lines).toHaveLength(1 + 2 * 15)
     expect(lines).toContain('Cushion compact,330499,DE,Missing requirements,T-EU-CPNP,')
@@ -207,7 +212,10 @@ describe('adding a certificate from the readiness panel', () => {
     )
     expect(saved.status).toBe(302)
     expect(saved.headers.get('Location')).toBe(back)
-    const certificate = await prisma.certification.findFirstOrThrow({ where: { companyId: exporter.company.id, number: 'CPNP-778' }, include: { products: true } })
+    const certificate = await prisma.certification.findFirstOrThrow({
+      where: { companyId: exporter.company.id, number: 'CPNP-778' },
+      include: { products: true },
+    })
     expect(certificate.products.map((link) => link.productId)).toEqual([cushion.id])
     const after = await prisma.productMarketReadiness.findUnique({ where: { productId_market: { productId: cushion.id, market: 'EU' } } })
     expect(after).toMatchObject({ required: 1, missing: 0, readyUntil: null })
@@ -223,7 +231,9 @@ describe('adding a certificate from the readiness panel', () => {
   it('refuses a type neither on the list nor in the catalogue, keeping what was typed', async () => {
     const { exporter } = await companyWithProducts()
     const response = await app.handle(
-      await appPost('/exporter/certifications', { intent: 'save', type: 'NOT-A-TYPE', market: 'EU', number: 'KEEP-123' }, [await freshSession(exporter.user.id)]),
+      await appPost('/exporter/certifications', { intent: 'save', type: 'NOT-A-TYPE', market: 'EU', number: 'KEEP-123' }, [
+        await freshSession(exporter.user.id),
+      ]),
     )
     expect(response.status).toBe(400)
     const html = await response.text()

@@ -64,7 +64,9 @@ function SummaryChart({ summary, total }: { summary: Route.ComponentProps['loade
                 className="flex h-4 overflow-hidden rounded bg-slate-100"
               >
                 {SEGMENTS.map((segment) =>
-                  entry[segment.key] > 0 ? <span key={segment.key} className={segment.className} style={{ width: `${(entry[segment.key] / total) * 100}%` }} /> : null,
+                  entry[segment.key] > 0 ? (
+                    <span key={segment.key} className={segment.className} style={{ width: `${(entry[segment.key] / total) * 100}%` }} />
+                  ) : null,
                 )}
               </div>
             </li>
@@ -129,7 +131,11 @@ export default function ExporterReadinessRoute({ loaderData }: Route.ComponentPr
           </Card>
           <Card id="readiness-matrix" title={t('readinessExporter.nav')}>
             <div role="region" aria-labelledby={cardTitleId('readiness-matrix')} tabIndex={0} className="relative overflow-x-auto">
-              <table className="min-w-full border-separate border-spacing-0 text-left text-sm" aria-labelledby={cardTitleId('readiness-matrix')} data-testid="readiness-matrix">
+              <table
+                className="min-w-full border-separate border-spacing-0 text-left text-sm"
+                aria-labelledby={cardTitleId('readiness-matrix')}
+                data-testid="readiness-matrix"
+              >
                 <thead className="text-xs text-slate-500">
                   <tr>
                     <th scope="col" className="sticky left-0 z-10 bg-white py-1 pr-3 font-medium">

@@ -158,7 +158,14 @@ export function ProductReadinessPanel({
   readiness,
 }: {
   productId: string
-  readiness: { targetMarkets: string[]; majorMarkets: readonly string[]; market: string | null; shipDate: string; shipParam: string | null; markets: MarketView[] }
+  readiness: {
+    targetMarkets: string[]
+    majorMarkets: readonly string[]
+    market: string | null
+    shipDate: string
+    shipParam: string | null
+    markets: MarketView[]
+  }
 }) {
   const { t } = useTranslation()
   const { locale } = useRootData()
