@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { ContentText } from '~/components/content-text'
-import type { ProductReadinessView, ReadinessItemView } from '~/domain/readiness/buyer-readiness.server'
+import type { ProductReadinessView, ReadinessItemView } from '~/domain/readiness/buyer-readiness'
 
 const STATUS_STYLE: Record<ProductReadinessView['status'], { icon: string; className: string }> = {
   ready: { icon: '✓', className: 'bg-emerald-50 text-emerald-900 ring-emerald-300' },

@@ -1,43 +1,10 @@
-import { pickLocalizedText } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
-import type { MarketAssessment, MarketStatus, RequirementAssessment } from './readiness'
+import { type ProductReadinessView, toReadinessView } from './buyer-readiness'
 import { assessCompanyProducts, isMarketCoveredInDb, readyProductIds } from './readiness.server'
 
 // Readiness of one product for one market as the buyer side shows it: the product page ("for my market")
 // and the exporter's inquiry page (the gap for the buyer's destination, before quoting). Names only, in the
 // reader's language; the assessment itself is assessMarket's (through assessCompanyProducts).
-
-export type ReadinessItemView = { code: string; name: string; nameLang: string }
-
-export type ProductReadinessView = {
-  market: string
-  status: MarketStatus
-  /** The day the assessment takes as the ship date (the product's lead time from now), YYYY-MM-DD. */
-  shipDate: string
-  held: ReadinessItemView[]
-  missing: ReadinessItemView[]
-  expiring: ReadinessItemView[]
-  /** Items to check that are not documents (labelling, per-shipment notices): never block readiness. */
-  checks: ReadinessItemView[]
-}
-
-function itemView(item: RequirementAssessment, locale: string): ReadinessItemView {
-  const { text, lang } = pickLocalizedText(item.requirement.name.en, item.requirement.name, locale)
-  return { code: item.requirement.code, name: text, nameLang: lang }
-}
-
-export function toReadinessView(assessment: MarketAssessment, shipDate: Date, locale: string): ProductReadinessView {
-  const of = (status: RequirementAssessment['status']) => assessment.items.filter((item) => item.status === status).map((item) => itemView(item, locale))
-  return {
-    market: assessment.market,
-    status: assessment.status,
-    shipDate: shipDate.toISOString().slice(0, 10),
-    held: of('held'),
-    missing: of('missing'),
-    expiring: of('expiring'),
-    checks: of('check'),
-  }
-}
 
 /** The readiness of `product` (of `companyId`) for `market` at `now`, or null when the product is not the company's. */
 export async function productReadinessFor(
