@@ -36,6 +36,7 @@ export type MarketGap = {
   topMissing: MissingRequirement[]
 }
 
+/** `companies`: approved exhibitors with at least one published product; `products`: their published products. */
 export type FairReadinessGaps = { companies: number; products: number; markets: MarketGap[] }
 
 /**
@@ -110,7 +111,8 @@ export async function fairReadinessGaps(fairId: string, { now = new Date() }: { 
   }
 
   return {
-    companies: companyIds.length,
+    // Exhibitors with something published (an approved company with only drafts has nothing to assess).
+    companies: new Set(products.map((product) => product.companyId)).size,
     products: products.length,
     markets: gaps.map((gap) => ({
       market: gap.market,

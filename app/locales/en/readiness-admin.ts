@@ -4,7 +4,7 @@ const readinessAdmin = {
     nav: { label: 'Administration', overview: 'Overview', requirements: 'Market requirements' },
     list: {
       title: 'Market requirements',
-      intro: 'Requirements in the catalogue: {{count}}. Every change is recorded and updates the readiness of every product.',
+      intro: 'Requirements in the catalogue: {{total}}. Every change is recorded and updates the readiness of every product.',
       new: 'New requirement',
       filters: 'Filter requirements',
       allMarkets: 'All markets',

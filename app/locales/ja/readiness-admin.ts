@@ -6,7 +6,7 @@ const readinessAdmin: MessagesOf<typeof en, 'ja'> = {
     nav: { label: '管理', overview: '概要', requirements: '市場別要件' },
     list: {
       title: '市場別要件',
-      intro: 'カタログの要件：{{count}}件。すべての変更は記録され、全製品の輸出準備状況を更新します。',
+      intro: 'カタログの要件：{{total}}件。すべての変更は記録され、全製品の輸出準備状況を更新します。',
       new: '新しい要件',
       filters: '要件の絞り込み',
       allMarkets: 'すべての市場',

@@ -6,7 +6,7 @@ const readinessAdmin: MessagesOf<typeof en, 'ko'> = {
     nav: { label: '관리', overview: '개요', requirements: '시장별 요건' },
     list: {
       title: '시장별 요건',
-      intro: '카탈로그의 요건: {{count}}개. 모든 변경은 기록되며 모든 제품의 수출 준비 상태를 갱신합니다.',
+      intro: '카탈로그의 요건: {{total}}개. 모든 변경은 기록되며 모든 제품의 수출 준비 상태를 갱신합니다.',
       new: '새 요건',
       filters: '요건 필터',
       allMarkets: '모든 시장',

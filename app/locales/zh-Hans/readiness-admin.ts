@@ -6,7 +6,7 @@ const readinessAdmin: MessagesOf<typeof en, 'zh-Hans'> = {
     nav: { label: '管理', overview: '概览', requirements: '市场准入要求' },
     list: {
       title: '市场准入要求',
-      intro: '目录中的要求：{{count}} 条。每次更改都会被记录，并更新所有产品的出口就绪状态。',
+      intro: '目录中的要求：{{total}} 条。每次更改都会被记录，并更新所有产品的出口就绪状态。',
       new: '新建要求',
       filters: '筛选要求',
       allMarkets: '所有市场',

@@ -58,7 +58,7 @@ export default function RequirementsList({ loaderData }: Route.ComponentProps) {
       <header className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">{t('readinessAdmin.list.title')}</h1>
-          <p className="text-sm text-slate-600">{t('readinessAdmin.list.intro', { count: loaderData.total })}</p>
+          <p className="text-sm text-slate-600">{t('readinessAdmin.list.intro', { total: loaderData.total })}</p>
         </div>
         <Link to="/admin/requirements/new" className={buttonClass('primary')}>
           {t('readinessAdmin.list.new')}
