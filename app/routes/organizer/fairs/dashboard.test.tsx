@@ -71,9 +71,28 @@ const kpis = {
   ],
 }
 
+// Export readiness gaps (issue 22): one covered market, one without rules.
+const readinessGaps = {
+  companies: 2,
+  products: 3,
+  markets: [
+    {
+      market: 'US',
+      covered: true,
+      products: 3,
+      ready: 2,
+      expiring: 0,
+      missing: 1,
+      companiesWithGaps: 1,
+      topMissing: [{ code: 'US-FDA-FFR', name: { en: 'FDA food facility registration', ko: 'FDA 식품시설 등록' }, products: 1, companies: 1 }],
+    },
+    { market: 'CN', covered: false, products: 3, ready: 0, expiring: 0, missing: 0, companiesWithGaps: 0, topMissing: [] },
+  ],
+}
+
 function render(locale: Locale): string {
   const restreamUptime = [{ sessionTitle: '오미자 라이브', platform: 'NAVER', label: '', runs: 2, secondsSent: 1800, bytesSent: 900_000_000, drops: 1 }]
-  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis, restreamUptime }
+  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis, restreamUptime, readinessGaps }
   const Stub = createRoutesStub([
     {
       id: 'root',
@@ -107,6 +126,16 @@ describe('fair dashboard charts', () => {
     expect(html).toContain('네이버 쇼핑라이브')
     expect(html).toContain('30분')
     expect(html).toContain('900 MB')
+  })
+
+  it('shows the export readiness gaps by market, in the reader’s language', () => {
+    const html = render('ko')
+    expect(labels(html)).toContain('미국: 준비 2, 갱신 필요 0, 요건 부족 1')
+    expect(html).toContain('FDA 식품시설 등록')
+    expect(html).toContain('등록된 규칙이 없는 시장: 중국.')
+    expect(html).toContain('href="/organizer/fairs/f1/readiness-gaps.csv"')
+    // An English-only name is marked as English on a Russian page.
+    expect(render('ru')).toContain('<span lang="en">FDA food facility registration</span>')
   })
 
   it('summarise each chart in Russian and Simplified Chinese notation', () => {
