@@ -121,7 +121,11 @@ describe('catalog: ready for my market', () => {
     expect(await prisma.marketRequirement.count({ where: { market: 'UY' } })).toBe(0)
     const result = await search({ readyFor: 'UY' })
     expect(result.readiness).toEqual({ market: 'UY', applied: false })
-    expect(result.ids).toEqual(Object.values(products).map((p) => p.id).sort())
+    expect(result.ids).toEqual(
+      Object.values(products)
+        .map((p) => p.id)
+        .sort(),
+    )
     // Nothing is called ready there either.
     expect(result.cards.filter((card) => card.readyFor !== null)).toEqual([])
   })
@@ -129,7 +133,10 @@ describe('catalog: ready for my market', () => {
   it('badges the cards ready for the reader’s market: the filter’s, else a buyer’s country', async () => {
     const page = await search({}, { readerCountry: 'BR' })
     expect(page.ids).toHaveLength(Object.keys(products).length)
-    const badged = page.cards.filter((card) => card.readyFor === 'BR').map((card) => card.id).sort()
+    const badged = page.cards
+      .filter((card) => card.readyFor === 'BR')
+      .map((card) => card.id)
+      .sort()
     expect(badged).toEqual(expectedIds('BR', NOW))
     expect(page.cards.every((card) => card.readyFor === null || card.readyFor === 'BR')).toBe(true)
     // The filter's market wins over the profile's.

@@ -3,7 +3,8 @@ import { parseCatalogQuery } from './search-params'
 
 describe('catalog readyFor parameter', () => {
   it('takes a country or a bloc', () => {
-    for (const market of ['DE', 'KZ', 'US', 'EU', 'GCC', 'EAEU']) expect(parseCatalogQuery(new URLSearchParams({ readyFor: market })).query.readyFor).toBe(market)
+    for (const market of ['DE', 'KZ', 'US', 'EU', 'GCC', 'EAEU'])
+      expect(parseCatalogQuery(new URLSearchParams({ readyFor: market })).query.readyFor).toBe(market)
   })
 
   it('drops hostile or unknown values like any other parameter, keeping the rest of the search', () => {

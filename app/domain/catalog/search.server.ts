@@ -99,7 +99,13 @@ export async function searchCatalog(
 ) {
   const prisma = await getPrisma()
   const readiness = await readinessFilterFor(query)
-  const badgeMarket = readiness ? (readiness.applied ? readiness.market : null) : readerCountry && (await isMarketCoveredInDb(readerCountry)) ? readerCountry : null
+  const badgeMarket = readiness
+    ? readiness.applied
+      ? readiness.market
+      : null
+    : readerCountry && (await isMarketCoveredInDb(readerCountry))
+      ? readerCountry
+      : null
   const { ids, total, page } = await searchProductIds(readiness && !readiness.applied ? { ...query, readyFor: undefined } : query, now)
   const [products, ready] = await Promise.all([
     prisma.product.findMany({ where: { id: { in: ids } }, select: productCardSelect(now) }),

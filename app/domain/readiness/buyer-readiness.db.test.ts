@@ -88,7 +88,9 @@ describe('readiness on the buyer side', () => {
     const general = await prisma.inquiry.create({
       data: { buyerId: buyer.profile.id, companyId: exporter.company.id, quantity: 1, destinationCountry: 'BR', message: 'x' },
     })
-    expect((await threadLoader({ request: getRequest(`/inquiries/${general.id}`, [exporter.cookie]), params: { inquiryId: general.id } } as never)).readinessGap).toBeNull()
+    expect(
+      (await threadLoader({ request: getRequest(`/inquiries/${general.id}`, [exporter.cookie]), params: { inquiryId: general.id } } as never)).readinessGap,
+    ).toBeNull()
   })
 
   it('shows a product’s readiness for the buyer’s country, or the market asked for, names in the reader’s language', async () => {
@@ -115,7 +117,10 @@ describe('readiness on the buyer side', () => {
     const { session, exporter } = await createLiveShowcase('Umbrella show', { isPublic: true })
     const tag = randomUUID().slice(0, 6).toUpperCase()
     const requirement = await createRequirement({ market: 'BR', scope: 'product', documentTypes: [`LIVE-${tag}`], hs: ['660390'] })
-    const ready = await createProduct(exporter.company.id, { hsCode: '660390', certification: { type: requirement.documentTypes[0] ?? '', market: 'BR', validUntil: new Date(now + 365 * DAY) } })
+    const ready = await createProduct(exporter.company.id, {
+      hsCode: '660390',
+      certification: { type: requirement.documentTypes[0] ?? '', market: 'BR', validUntil: new Date(now + 365 * DAY) },
+    })
     const lacking = await createProduct(exporter.company.id, { hsCode: '660390' })
     await prisma.liveSessionProduct.createMany({
       data: [

@@ -24,7 +24,7 @@ const readinessBuyer: MessagesOf<typeof en, 'zh-Hans'> = {
       notCovered: '尚未登记{{market}}的要求。',
     },
     gap: {
-      title: '买家市场的出口准备情况：{{market}}',
+      title: '采购商所在市场的出口准备情况：{{market}}',
       intro: '报价前请查看：按预计发货日 {{date}}，该产品针对{{market}}已具备和缺少的内容。',
       missing: '缺少',
       expiring: '发货日前到期',

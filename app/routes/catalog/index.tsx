@@ -186,7 +186,10 @@ export default function CatalogRoute({ loaderData }: Route.ComponentProps) {
             </p>
           ) : null}
           {readiness ? (
-            <p role="status" className={`rounded-md p-3 text-sm ring-1 ${readiness.applied ? 'bg-emerald-50 text-emerald-900 ring-emerald-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}>
+            <p
+              role="status"
+              className={`rounded-md p-3 text-sm ring-1 ${readiness.applied ? 'bg-emerald-50 text-emerald-900 ring-emerald-200' : 'bg-amber-50 text-amber-900 ring-amber-200'}`}
+            >
               {readiness.applied
                 ? t('readinessBuyer.filterApplied', { market: marketName(readiness.market) })
                 : t('readinessBuyer.notCovered', { market: marketName(readiness.market) })}{' '}
@@ -256,12 +259,7 @@ function ReadyForFilter({
       ) : null}
       <label className="block">
         {buyerCountry ? t('readinessBuyer.otherMarket') : t('readinessBuyer.market')}
-        <select
-          name="readyFor"
-          disabled={mine}
-          defaultValue={selected && selected !== buyerCountry ? selected : ''}
-          className={SELECT_CLASS}
-        >
+        <select name="readyFor" disabled={mine} defaultValue={selected && selected !== buyerCountry ? selected : ''} className={SELECT_CLASS}>
           <option value="">{t('readinessBuyer.anyMarket')}</option>
           {markets.map((m) => (
             <option key={m.value} value={m.value}>

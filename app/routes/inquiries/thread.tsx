@@ -302,7 +302,9 @@ function ReadinessGapCard({ gap }: { gap: NonNullable<Route.ComponentProps['load
   const market = marketName(gap.market)
   return (
     <Card id="readiness-gap" title={t('readinessBuyer.gap.title', { market })}>
-      <p className="mb-3 text-sm text-slate-600">{t('readinessBuyer.gap.intro', { market, date: formatDate(`${gap.shipDate}T00:00:00Z`, { locale, timeZone: 'UTC' }) })}</p>
+      <p className="mb-3 text-sm text-slate-600">
+        {t('readinessBuyer.gap.intro', { market, date: formatDate(`${gap.shipDate}T00:00:00Z`, { locale, timeZone: 'UTC' }) })}
+      </p>
       <ReadinessSummary view={gap} notCovered={t('readinessBuyer.product.notCovered', { market })}>
         {gap.status === 'ready' ? <p className="text-sm text-slate-700">{t('readinessBuyer.gap.allHeld')}</p> : null}
         {gap.missing.length + gap.expiring.length > 0 ? (
