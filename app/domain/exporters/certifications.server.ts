@@ -3,17 +3,16 @@ import { getPrisma } from '~/domain/db.server'
 import { refreshReadiness } from '~/domain/readiness/readiness.server'
 import { certificationStatus } from './certification-status'
 import { certificationTypeChoices } from './readiness.server'
-import { type CertificationInput, CertificationSchema } from './schemas'
+import { type CertificationInput, certificationSchemaWith, CertificationTypeSchema } from './schemas'
 
 /**
- * The certification form's server truth: the client schema, and a type from the fixed list or named by the
+ * The certification form's server truth: the client schema, with a type from the fixed list or named by the
  * requirements catalogue (which admins edit, so it is read at submit time).
  */
 export function certificationServerSchema() {
-  return CertificationSchema.refine(async (value) => (await certificationTypeChoices()).includes(value.type), {
-    error: 'errors.invalidChoice',
-    path: ['type'],
-  })
+  return certificationSchemaWith(
+    CertificationTypeSchema.refine(async (type) => (await certificationTypeChoices()).includes(type), { error: 'errors.invalidChoice' }),
+  )
 }
 
 /** "2026-05-31" → UTC midnight of that date (dates on certificates have no zone). */

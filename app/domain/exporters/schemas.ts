@@ -128,28 +128,39 @@ export function isCertificationMarket(value: string): boolean {
 
 const isoDate = z.iso.date({ error: 'exporter.errors.date' })
 
-export const CertificationSchema = z
-  .object({
-    intent: z.literal('save'),
-    certificationId: z.string().regex(RECORD_ID_PATTERN).optional(),
-    // The fixed list or a document type the requirements catalogue names (the server checks which: see
-    // certificationServerSchema); here only its shape.
-    type: z.string({ error: 'errors.required' }).trim().toUpperCase().regex(CERTIFICATION_TYPE_PATTERN, { error: 'errors.invalidChoice' }),
-    market: z.string({ error: 'exporter.errors.market' }).refine(isCertificationMarket, { error: 'exporter.errors.market' }),
-    number: requiredText(100),
-    issuer: optionalText(150),
-    validFrom: isoDate.optional(),
-    validUntil: isoDate.optional(),
-    /** From the readiness panel: the product the certificate is for, attached when `attachProduct` is ticked. */
-    productId: z.string().regex(RECORD_ID_PATTERN).optional(),
-    attachProduct: z.boolean().optional(),
-    /** Where to go after saving (only a same-site path is followed). */
-    redirectTo: z.string().max(2000).optional(),
-  })
-  .refine((value) => !value.validFrom || !value.validUntil || value.validFrom <= value.validUntil, {
-    error: 'exporter.errors.dateOrder',
-    path: ['validUntil'],
-  })
+/** A certificate type's shape; which types exist is the server's check (certificationServerSchema). */
+export const CertificationTypeSchema = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .toUpperCase()
+  .regex(CERTIFICATION_TYPE_PATTERN, { error: 'errors.invalidChoice' })
+
+/** The certification form around a type field: the client's (shape only) or the server's (a known type). */
+export function certificationSchemaWith(type: z.ZodType<string, string>) {
+  return z
+    .object({
+      intent: z.literal('save'),
+      certificationId: z.string().regex(RECORD_ID_PATTERN).optional(),
+      // The fixed list or a document type the requirements catalogue names.
+      type,
+      market: z.string({ error: 'exporter.errors.market' }).refine(isCertificationMarket, { error: 'exporter.errors.market' }),
+      number: requiredText(100),
+      issuer: optionalText(150),
+      validFrom: isoDate.optional(),
+      validUntil: isoDate.optional(),
+      /** From the readiness panel: the product the certificate is for, attached when `attachProduct` is ticked. */
+      productId: z.string().regex(RECORD_ID_PATTERN).optional(),
+      attachProduct: z.boolean().optional(),
+      /** Where to go after saving (only a same-site path is followed). */
+      redirectTo: z.string().max(2000).optional(),
+    })
+    .refine((value) => !value.validFrom || !value.validUntil || value.validFrom <= value.validUntil, {
+      error: 'exporter.errors.dateOrder',
+      path: ['validUntil'],
+    })
+}
+
+export const CertificationSchema = certificationSchemaWith(CertificationTypeSchema)
 export type CertificationInput = z.infer<typeof CertificationSchema>
 
 export const DeleteCertificationSchema = z.object({ intent: z.literal('delete'), certificationId: z.string().regex(RECORD_ID_PATTERN) })

@@ -130,6 +130,7 @@ export default function ExporterReadinessRoute({ loaderData }: Route.ComponentPr
             <SummaryChart summary={summary} total={rows.length} />
           </Card>
           <Card id="readiness-matrix" title={t('readinessExporter.nav')}>
+            <p className="mb-2 text-xs text-slate-500 sm:hidden">{t('readinessExporter.matrix.scrollHint')}</p>
             <div role="region" aria-labelledby={cardTitleId('readiness-matrix')} tabIndex={0} className="relative overflow-x-auto">
               <table
                 className="min-w-full border-separate border-spacing-0 text-left text-sm"
