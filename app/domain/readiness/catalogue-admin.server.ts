@@ -1,4 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { findRequirement, loadCatalogue, requirementData } from './catalogue.server'
@@ -15,6 +15,7 @@ export type Actor = { id: string; name: string; email: string }
 /** Rebuilding every product's readiness may take longer than Prisma's 5 s default on a big catalog. */
 const TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const
 
+const codeTaken = () => new DomainError('requirement-code-taken', { status: 409, field: 'code', messageKey: 'readinessAdmin.errors.codeTaken' })
 const notFound = () => new DomainError('requirement-not-found', { status: 404, messageKey: 'readinessAdmin.errors.notFound' })
 
 async function previous(tx: Prisma.TransactionClient, code: string): Promise<MarketRequirement | null> {
@@ -41,18 +42,22 @@ function auditEntry(actor: Actor, code: string, action: 'created' | 'updated' | 
 export async function saveRequirement(input: MarketRequirement, { actor, mode, now = new Date() }: { actor: Actor; mode: 'create' | 'update'; now?: Date }) {
   const requirement = MarketRequirementSchema.parse(input)
   const prisma = await getPrisma()
-  return prisma.$transaction(async (tx) => {
-    const before = await previous(tx, requirement.code)
-    if (mode === 'create' && before) {
-      throw new DomainError('requirement-code-taken', { status: 409, field: 'code', messageKey: 'readinessAdmin.errors.codeTaken' })
-    }
-    if (mode === 'update' && !before) throw notFound()
-    const data = requirementData(requirement)
-    if (mode === 'create') await tx.marketRequirement.create({ data })
-    else await tx.marketRequirement.update({ where: { code: requirement.code }, data })
-    await tx.marketRequirementChange.create({ data: auditEntry(actor, requirement.code, mode === 'create' ? 'created' : 'updated', before, requirement) })
-    return refreshReadiness(tx, { all: true }, { now })
-  }, TRANSACTION)
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const before = await previous(tx, requirement.code)
+      if (mode === 'create' && before) throw codeTaken()
+      if (mode === 'update' && !before) throw notFound()
+      const data = requirementData(requirement)
+      if (mode === 'create') await tx.marketRequirement.create({ data })
+      else await tx.marketRequirement.update({ where: { code: requirement.code }, data })
+      await tx.marketRequirementChange.create({ data: auditEntry(actor, requirement.code, mode === 'create' ? 'created' : 'updated', before, requirement) })
+      return refreshReadiness(tx, { all: true }, { now })
+    }, TRANSACTION)
+  } catch (error) {
+    // Two admins creating the same code at once: the second loses on the unique index.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw codeTaken()
+    throw error
+  }
 }
 
 export async function deleteRequirement(code: string, { actor, now = new Date() }: { actor: Actor; now?: Date }) {
