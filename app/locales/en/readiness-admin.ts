@@ -89,7 +89,6 @@ const readinessAdmin = {
       empty: 'No published products of approved exhibitors to assess yet.',
       chartTitle: 'Products by readiness and market',
       chartPoint: '{{market}}: {{ready}} ready, {{expiring}} to renew, {{missing}} missing',
-      tableBelow: 'The numbers are in the table below.',
       tableCaption: 'Export readiness gaps by market',
       columns: {
         market: 'Market',

@@ -91,7 +91,6 @@ const readinessAdmin: MessagesOf<typeof en, 'ja'> = {
       empty: '評価できる承認済み出展企業の公開製品はまだありません。',
       chartTitle: '市場別の製品の準備状況',
       chartPoint: '{{market}}：準備完了 {{ready}}、更新が必要 {{expiring}}、要件不足 {{missing}}',
-      tableBelow: '数値は下の表にあります。',
       tableCaption: '市場別の輸出準備のギャップ',
       columns: {
         market: '市場',

@@ -91,7 +91,6 @@ const readinessAdmin: MessagesOf<typeof en, 'ko'> = {
       empty: '아직 평가할 승인 참가기업의 공개 제품이 없습니다.',
       chartTitle: '시장별 제품 준비 상태',
       chartPoint: '{{market}}: 준비 {{ready}}, 갱신 필요 {{expiring}}, 요건 부족 {{missing}}',
-      tableBelow: '수치는 아래 표에 있습니다.',
       tableCaption: '시장별 수출 준비 격차',
       columns: {
         market: '시장',

@@ -91,7 +91,6 @@ const readinessAdmin: MessagesOf<typeof en, 'mn'> = {
       empty: 'Үнэлэх зөвшөөрөгдсөн оролцогчийн нийтэлсэн бүтээгдэхүүн одоогоор алга.',
       chartTitle: 'Зах зээл тус бүрийн бүтээгдэхүүний бэлэн байдал',
       chartPoint: '{{market}}: бэлэн {{ready}}, сунгах {{expiring}}, шаардлага дутуу {{missing}}',
-      tableBelow: 'Тоонууд доорх хүснэгтэд байна.',
       tableCaption: 'Зах зээл тус бүрийн экспортын бэлэн байдлын дутагдал',
       columns: {
         market: 'Зах зээл',

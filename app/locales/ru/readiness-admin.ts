@@ -91,7 +91,6 @@ const readinessAdmin: MessagesOf<typeof en, 'ru'> = {
       empty: 'Пока нет опубликованных товаров одобренных экспонентов для оценки.',
       chartTitle: 'Готовность товаров по рынкам',
       chartPoint: '{{market}}: готовы {{ready}}, продлить {{expiring}}, не хватает требований {{missing}}',
-      tableBelow: 'Цифры — в таблице ниже.',
       tableCaption: 'Пробелы в экспортной готовности по рынкам',
       columns: {
         market: 'Рынок',

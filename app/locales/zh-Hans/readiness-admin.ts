@@ -91,7 +91,6 @@ const readinessAdmin: MessagesOf<typeof en, 'zh-Hans'> = {
       empty: '尚无可评估的已批准参展企业的已发布产品。',
       chartTitle: '各市场产品就绪情况',
       chartPoint: '{{market}}：就绪 {{ready}}，需续期 {{expiring}}，缺少要求 {{missing}}',
-      tableBelow: '具体数字见下表。',
       tableCaption: '各市场出口就绪缺口',
       columns: {
         market: '市场',

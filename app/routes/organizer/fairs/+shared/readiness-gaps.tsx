@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { BarChartFigure } from '~/components/charts'
+import { BarChartFigure, DataTable } from '~/components/charts'
 import { buttonClass } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { Cell, RowHeader, Table } from '~/components/ui/table'
@@ -63,7 +63,18 @@ export function ReadinessGapsCard({ fairId, gaps }: { fairId: string; gaps: Fair
               { key: 'missing', label: t('readiness.status.missing'), color: RED, stack: 'status' },
             ]}
             format={(value) => n.format(value)}
-            table={<p className="text-xs text-slate-500">{t('readinessAdmin.gaps.tableBelow')}</p>}
+            table={
+              <DataTable
+                caption={t('readinessAdmin.gaps.chartTitle')}
+                headers={[
+                  t('readinessAdmin.gaps.columns.market'),
+                  t('readinessAdmin.gaps.columns.ready'),
+                  t('readinessAdmin.gaps.columns.expiring'),
+                  t('readinessAdmin.gaps.columns.missing'),
+                ]}
+                rows={covered.map((gap) => [`${gap.market} · ${marketName(gap.market)}`, n.format(gap.ready), n.format(gap.expiring), n.format(gap.missing)])}
+              />
+            }
           />
         )}
         <Table
