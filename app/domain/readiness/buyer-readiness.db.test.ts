@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createLiveShowcase, createProduct } from '../../../tests/fixtures'
+import { HOSTILE } from '../../../tests/hostile'
 import { getRequest } from '../../../tests/http'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { loader as catalogLoader } from '~/routes/catalog/index'
 import { loader as productLoader } from '~/routes/catalog/product'
 import { loader as threadLoader } from '~/routes/inquiries/thread'
 import { loader as watchLoader } from '~/routes/live/watch'
@@ -135,5 +137,19 @@ describe('readiness on the buyer side', () => {
     expect(await watch([brazilian.cookie])).toEqual({ market: 'BR', productIds: [ready.id] })
     expect(await watch([(await createBuyer({ country: 'UY' })).cookie])).toBeNull()
     expect(await watch([])).toBeNull()
+  })
+
+  it('the catalog page drops a hostile readyFor and still searches; a good one is reported applied or not', async () => {
+    const buyer = await createBuyer({ country: 'BR' })
+    const catalog = async (query: string) => catalogLoader({ request: getRequest(`/catalog?${query}`, [buyer.cookie]), params: {}, context: {} } as never)
+    for (const value of [...Object.values(HOSTILE), 'br', 'XX', 'EU;DROP', 'US%00']) {
+      const page = await catalog(new URLSearchParams({ readyFor: value, q: 'umbrella' }).toString())
+      expect(page.rejected).toEqual(['readyFor'])
+      expect(page.readiness).toBeNull()
+      expect(page.query).toEqual({ q: 'umbrella' })
+    }
+    const page = await catalog('readyFor=UY')
+    expect(page.readiness).toEqual({ market: 'UY', applied: false })
+    expect(page.buyerCountry).toBe('BR')
   })
 })
