@@ -30,7 +30,7 @@ const readinessAdmin = {
       name: 'Name',
       howToGet: 'How to get it',
       issuerTypes: 'Issued by',
-      leadTimeDays: 'Typical lead time (days)',
+      leadTimeDays: 'Typical time to obtain it (days)',
       voucherEligible: 'Export vouchers can fund it',
       sourceUrl: 'Official source (https)',
       checkedOn: 'Source checked',
