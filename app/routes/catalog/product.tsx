@@ -283,11 +283,14 @@ function MarketReadinessCard({ readiness }: { readiness: Route.ComponentProps['l
   const { t } = useTranslation()
   const { locale } = useRootData()
   const marketName = useMarketName()
+  // The showcase this page was opened from stays attached to its RFQ and sample order.
+  const session = useSearchParams()[0].get('session')
   const markets = [...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: marketName(bloc) })), ...countryOptions(locale)]
   return (
     <Card id="readiness" title={readiness ? t('readinessBuyer.product.title', { market: marketName(readiness.market) }) : t('readinessBuyer.filterLegend')}>
       {readiness ? <ReadinessSummary view={readiness} notCovered={t('readinessBuyer.product.notCovered', { market: marketName(readiness.market) })} /> : null}
       <form method="get" className="mt-3 flex items-end gap-2 text-sm" key={readiness?.market ?? ''}>
+        {session ? <input type="hidden" name="session" value={session} /> : null}
         <label className="flex-1">
           {t('readinessBuyer.product.chooseMarket')}
           <select
