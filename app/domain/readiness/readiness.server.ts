@@ -82,19 +82,12 @@ export async function refreshReadiness(db: Db, scope: Scope, { now = new Date(),
  * The caller checks first that the catalogue covers the market: with no rules at all everything would pass.
  */
 export function readyForMarketSql(market: string, now: Date): Prisma.Sql {
-  return Prisma.sql`NOT EXISTS (
-    SELECT 1 FROM "ProductMarketReadiness" r
-    WHERE r."productId" = p."id" AND r."market" IN (${Prisma.join(jurisdictionsOf(market))})
+  // NOT IN over one hashed subquery, not a NOT EXISTS probe per product: half the time at 10,000 products
+  // (bench/README.md, catalog). productId is never null, so NOT IN means what it says.
+  return Prisma.sql`p."id" NOT IN (
+    SELECT r."productId" FROM "ProductMarketReadiness" r
+    WHERE r."market" IN (${Prisma.join(jurisdictionsOf(market))})
       AND (r."missing" > 0 OR r."readyUntil" <= ${now}))`
-}
-
-/**
- * readyForMarketSql as a Prisma condition on a product (the /live directory's "ready for my market"): no
- * stored row of the market's jurisdictions with something missing or no longer valid at `now`. The caller
- * checks coverage first, as for the SQL form.
- */
-export function readyForMarketWhere(market: string, now: Date): Prisma.ProductWhereInput {
-  return { readiness: { none: { market: { in: jurisdictionsOf(market) }, OR: [{ missing: { gt: 0 } }, { readyUntil: { lte: now } }] } } }
 }
 
 /** Of `productIds`, those ready for a buyer in `market` at `now` (badges on cards and pinned products). */

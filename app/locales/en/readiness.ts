@@ -49,7 +49,7 @@ const readiness = {
       hsPrefix: 'HS prefixes are 2 to 10 digits',
       code: 'Use capital letters, digits and hyphens, e.g. US-FDA-FFR',
       documentType: 'Document types use capital letters, digits, - or _',
-      leadTime: 'The shortest lead time cannot exceed the longest',
+      leadTime: 'The shortest processing time cannot exceed the longest',
       exceptOutside: 'An exemption must be a longer prefix inside one of the prefixes it applies to',
     },
   },
