@@ -19,7 +19,7 @@ const readinessExporter = {
       noMarkets: 'This product has no target markets yet. Pick a market above to see what it needs.',
       targetMarket: 'Target market',
       noRequirements: 'No requirement on file applies to this product’s HS code here.',
-      counts: '{{required}} documents required · {{missing}} missing · {{expiring}} to renew',
+      counts: 'Documents required: {{required}} · missing: {{missing}} · to renew: {{expiring}}',
       issuers: 'Issued by',
       howToGet: 'How to get it',
       addCertificate: 'Add certificate',

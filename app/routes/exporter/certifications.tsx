@@ -170,58 +170,61 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
           </ul>
         )}
       </Card>
-      <Card id="editor" title={editing ? t('exporter.certifications.edit') : t('exporter.certifications.add')}>
-        <Form method="post" className="space-y-4" {...getFormProps(form)}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="save" />
-          {editing ? <input type="hidden" name="certificationId" value={editing.id} /> : null}
-          {prefill.redirectTo && !editing ? <input type="hidden" name="redirectTo" value={prefill.redirectTo} /> : null}
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField
-              label={t('exporter.certifications.type')}
-              errors={fields.type.errors}
-              options={typeOptions}
-              selectProps={getSelectProps(fields.type)}
-            />
-            <SelectField
-              label={t('exporter.certifications.market')}
-              errors={fields.market.errors}
-              options={markets}
-              selectProps={getSelectProps(fields.market)}
-            />
-            <Field label={t('exporter.certifications.number')} errors={fields.number.errors} inputProps={getInputProps(fields.number, { type: 'text' })} />
-            <Field label={t('exporter.certifications.issuer')} errors={fields.issuer.errors} inputProps={getInputProps(fields.issuer, { type: 'text' })} />
-            <Field
-              label={t('exporter.certifications.validFrom')}
-              errors={fields.validFrom.errors}
-              inputProps={getInputProps(fields.validFrom, { type: 'date' })}
-            />
-            <Field
-              label={t('exporter.certifications.validUntil')}
-              errors={fields.validUntil.errors}
-              inputProps={getInputProps(fields.validUntil, { type: 'date' })}
-            />
-          </div>
-          {prefill.attach && !editing ? (
-            <div className="flex items-center gap-2 text-sm">
-              <input type="hidden" name="productId" value={prefill.attach.productId} />
-              <input id="attach-product" type="checkbox" name="attachProduct" value="on" defaultChecked className="h-4 w-4 rounded border-slate-300" />
-              <label htmlFor="attach-product">{t('readinessExporter.attachTo', { name: prefill.attach.name })}</label>
+      {/* The target of #editor links (edit, and the readiness panels' "Add certificate"). */}
+      <div id="editor" className="scroll-mt-4">
+        <Card id="editor" title={editing ? t('exporter.certifications.edit') : t('exporter.certifications.add')}>
+          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="save" />
+            {editing ? <input type="hidden" name="certificationId" value={editing.id} /> : null}
+            {prefill.redirectTo && !editing ? <input type="hidden" name="redirectTo" value={prefill.redirectTo} /> : null}
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <SelectField
+                label={t('exporter.certifications.type')}
+                errors={fields.type.errors}
+                options={typeOptions}
+                selectProps={getSelectProps(fields.type)}
+              />
+              <SelectField
+                label={t('exporter.certifications.market')}
+                errors={fields.market.errors}
+                options={markets}
+                selectProps={getSelectProps(fields.market)}
+              />
+              <Field label={t('exporter.certifications.number')} errors={fields.number.errors} inputProps={getInputProps(fields.number, { type: 'text' })} />
+              <Field label={t('exporter.certifications.issuer')} errors={fields.issuer.errors} inputProps={getInputProps(fields.issuer, { type: 'text' })} />
+              <Field
+                label={t('exporter.certifications.validFrom')}
+                errors={fields.validFrom.errors}
+                inputProps={getInputProps(fields.validFrom, { type: 'date' })}
+              />
+              <Field
+                label={t('exporter.certifications.validUntil')}
+                errors={fields.validUntil.errors}
+                inputProps={getInputProps(fields.validUntil, { type: 'date' })}
+              />
             </div>
-          ) : null}
-          <div className="flex gap-3">
-            <Button type="submit" disabled={navigation.state !== 'idle'}>
-              {t('common.save')}
-            </Button>
-            {editing ? (
-              <Link to="/exporter/certifications" className={buttonClass('secondary')}>
-                {t('common.cancel')}
-              </Link>
+            {prefill.attach && !editing ? (
+              <div className="flex items-center gap-2 text-sm">
+                <input type="hidden" name="productId" value={prefill.attach.productId} />
+                <input id="attach-product" type="checkbox" name="attachProduct" value="on" defaultChecked className="h-4 w-4 rounded border-slate-300" />
+                <label htmlFor="attach-product">{t('readinessExporter.attachTo', { name: prefill.attach.name })}</label>
+              </div>
             ) : null}
-          </div>
-        </Form>
-      </Card>
+            <div className="flex gap-3">
+              <Button type="submit" disabled={navigation.state !== 'idle'}>
+                {t('common.save')}
+              </Button>
+              {editing ? (
+                <Link to="/exporter/certifications" className={buttonClass('secondary')}>
+                  {t('common.cancel')}
+                </Link>
+              ) : null}
+            </div>
+          </Form>
+        </Card>
+      </div>
     </div>
   )
 }
