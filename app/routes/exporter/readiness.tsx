@@ -156,7 +156,9 @@ export default function ExporterReadinessRoute({ loaderData }: Route.ComponentPr
                   {rows.map((row) => (
                     <tr key={row.id}>
                       <th scope="row" className="sticky left-0 z-10 max-w-40 border-t border-slate-100 bg-white py-2 pr-3 text-left font-normal">
-                        <span className="block truncate font-medium">{row.name}</span>
+                        <span className="block truncate font-medium" title={row.name}>
+                          {row.name}
+                        </span>
                         <span className="block text-xs text-slate-500">HS {row.hsCode}</span>
                       </th>
                       {row.cells.map((cell) => (
