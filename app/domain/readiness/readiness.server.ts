@@ -90,6 +90,15 @@ export function readyForMarketSql(market: string, now: Date): Prisma.Sql {
       AND (r."missing" > 0 OR r."readyUntil" <= ${now}))`
 }
 
+/**
+ * readyForMarketSql as a Prisma condition on a product (the /live directory's "ready for my market"): no
+ * stored row of the market's jurisdictions with something missing or no longer valid at `now`. The caller
+ * checks coverage first, as for the SQL form.
+ */
+export function readyForMarketWhere(market: string, now: Date): Prisma.ProductWhereInput {
+  return { readiness: { none: { market: { in: jurisdictionsOf(market) }, OR: [{ missing: { gt: 0 } }, { readyUntil: { lte: now } }] } } }
+}
+
 /** Of `productIds`, those ready for a buyer in `market` at `now` (badges on cards and pinned products). */
 export async function readyProductIds(productIds: readonly string[], market: string, now = new Date()): Promise<Set<string>> {
   if (productIds.length === 0) return new Set()
