@@ -92,7 +92,7 @@ export function ReadinessGapsCard({ fairId, gaps }: { fairId: string; gaps: Fair
         >
           {covered.map((gap) => (
             <tr key={gap.market} data-testid={`readiness-gap-${gap.market}`}>
-              <RowHeader>
+              <RowHeader className="min-w-28">
                 {gap.market} · {marketName(gap.market)}
               </RowHeader>
               <Cell align="end" numeric>
@@ -110,7 +110,8 @@ export function ReadinessGapsCard({ fairId, gaps }: { fairId: string; gaps: Fair
               <Cell align="end" numeric>
                 {n.format(gap.companiesWithGaps)}
               </Cell>
-              <Cell>
+              {/* Wide enough to read on a phone: the table scrolls sideways instead of growing tall. */}
+              <Cell className="min-w-72">
                 {gap.topMissing.length === 0 ? (
                   <span className="text-slate-500">—</span>
                 ) : (
