@@ -1,16 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { MARKET_BLOCS } from '~/domain/catalog/markets'
-import { countryName } from '~/lib/countries'
-import { useRootData } from '~/lib/use-root-data'
-
-type Bloc = 'EU' | 'GCC' | 'EAEU'
-
-/** A market's name in the reader's language: a country's, or a bloc's ("European Union"). */
-export function useMarketName() {
-  const { t } = useTranslation()
-  const { locale } = useRootData()
-  return (market: string) => (MARKET_BLOCS.includes(market) ? t(`readiness.blocs.${market as Bloc}`) : countryName(market, locale))
-}
+import { useMarketName } from '~/components/certification-labels'
 
 /**
  * "Ready for <market>" on a product: every document requirement on file for the market is held with a valid

@@ -200,7 +200,6 @@ const exporter = {
       products_other: 'linked to {{count}} products',
       saved: 'The certification is saved.',
       deleted: 'The certification was deleted.',
-      blocs: { EU: 'European Union (EU)', GCC: 'Gulf Cooperation Council (GCC)', EAEU: 'Eurasian Economic Union (EAEU)' },
       types: {
         FDA: 'FDA (US)',
         CE: 'CE marking',

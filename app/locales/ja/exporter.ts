@@ -200,7 +200,6 @@ const exporter: MessagesOf<typeof en, 'ja'> = {
       products_other: '製品{{count}}点に適用',
       saved: '認証を保存しました。',
       deleted: '認証を削除しました。',
-      blocs: { EU: '欧州連合（EU）', GCC: '湾岸協力会議（GCC）', EAEU: 'ユーラシア経済連合（EAEU）' },
       types: {
         FDA: 'FDA（米国）',
         CE: 'CEマーキング',

@@ -199,7 +199,6 @@ const exporter: MessagesOf<typeof en, 'ko'> = {
       products_other: '제품 {{count}}개에 연결됨',
       saved: '인증을 저장했습니다.',
       deleted: '인증을 삭제했습니다.',
-      blocs: { EU: '유럽연합(EU)', GCC: '걸프협력회의(GCC)', EAEU: '유라시아경제연합(EAEU)' },
       types: {
         FDA: 'FDA (미국)',
         CE: 'CE 마킹',

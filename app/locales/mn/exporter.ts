@@ -201,11 +201,6 @@ const exporter: MessagesOf<typeof en, 'mn'> = {
       products_other: '{{count}} бараатай холбоотой',
       saved: 'Гэрчилгээ хадгалагдлаа.',
       deleted: 'Гэрчилгээг устгалаа.',
-      blocs: {
-        EU: 'Европын холбоо (EU)',
-        GCC: 'Персийн булангийн хамтын ажиллагааны зөвлөл (GCC)',
-        EAEU: 'Евразийн эдийн засгийн холбоо (EAEU)',
-      },
       types: {
         FDA: 'FDA (АНУ)',
         CE: 'CE тэмдэглэгээ',

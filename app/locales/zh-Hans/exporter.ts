@@ -201,7 +201,6 @@ const exporter: MessagesOf<typeof en, 'zh-Hans'> = {
       products_other: '已关联 {{count}} 个产品',
       saved: '认证已保存。',
       deleted: '认证已删除。',
-      blocs: { EU: '欧盟（EU）', GCC: '海湾合作委员会（GCC）', EAEU: '欧亚经济联盟（EAEU）' },
       types: {
         FDA: 'FDA（美国）',
         CE: 'CE 标志',

@@ -24,7 +24,7 @@ import { useRootData } from '~/lib/use-root-data'
 import { validateCsrf } from '~/utils/csrf.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { pageTitle } from '~/lib/meta'
-import { certificationMarketLabel, certificationTypeLabel } from '~/components/certification-labels'
+import { certificationMarketLabel, certificationTypeLabel, marketName } from '~/components/certification-labels'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.certifications')])
 
@@ -105,13 +105,7 @@ export default function CertificationsRoute({ loaderData, actionData }: Route.Co
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificationSchema }),
   })
-  const markets = useMemo(
-    () => [
-      ...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: t(`exporter.certifications.blocs.${bloc}`, { defaultValue: bloc }) })),
-      ...countryOptions(locale),
-    ],
-    [locale, t],
-  )
+  const markets = useMemo(() => [...MARKET_BLOCS.map((bloc) => ({ value: bloc, label: marketName(t, bloc, locale) })), ...countryOptions(locale)], [locale, t])
   // The fixed list's types in words; the catalogue's document types (CPNP, GACC…) by their code.
   const typeLabel = (type: string) => (i18n.exists(`exporter.certifications.types.${type}`) ? t(`exporter.certifications.types.${type}`) : type)
   // A refused type stays selected (with its error) rather than silently becoming another one.

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
-import { marketName } from './+readiness/readiness-ui'
+import { marketName } from '~/components/certification-labels'
 import { LocalTime } from '~/components/local-time'
 import { ShowcaseList } from '~/components/showcase-list'
 import { StatusBadge } from '~/components/status-badge'

@@ -13,7 +13,8 @@ import { HsPrefixSchema } from '~/domain/readiness/requirement-schema'
 import { pageTitle } from '~/lib/meta'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
-import { ChangeList, useMarketName } from './+shared/change-list'
+import { useMarketName } from '~/components/certification-labels'
+import { ChangeList } from './+shared/change-list'
 import { requireCatalogueAdmin } from './+shared/requirement-editor.server'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('readinessAdmin.list.title')])

@@ -1,23 +1,17 @@
 import { clsx } from 'clsx'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
+import { marketName } from '~/components/certification-labels'
 import { pickLocalizedText } from '~/domain/catalog/translations'
-import { MARKET_BLOCS } from '~/domain/catalog/markets'
 import type { MarketStatus, RequirementStatus } from '~/domain/readiness/readiness'
 import type { MarketRequirement } from '~/domain/readiness/requirement-schema'
-import { countryName, countryOptions } from '~/lib/countries'
+import { countryOptions } from '~/lib/countries'
 import { contentLanguageOf } from '~/lib/languages'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 
 // Export readiness as the exporter area shows it: status badges readable without colour (icon + text),
 // the product editor's panel and the market names. Client-safe: the data comes from the loaders.
-
-/** A country by its name in the reader's language, a bloc by the readiness vocabulary's name. */
-export function marketName(t: TFunction, market: string, locale: string): string {
-  return MARKET_BLOCS.includes(market) ? t(`readiness.blocs.${market}`) : countryName(market, locale)
-}
 
 const MARKET_STYLE: Record<MarketStatus, { icon: string; className: string }> = {
   ready: { icon: '✓', className: 'bg-emerald-50 text-emerald-800 ring-emerald-200' },

@@ -1,17 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { ChangeEntry } from '~/domain/readiness/catalogue-admin.server'
-import { MARKET_BLOCS } from '~/domain/catalog/markets'
-import { countryName } from '~/lib/countries'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
-
-/** A market as people read it: a bloc's name, or the country's in the reader's language. */
-export function useMarketName() {
-  const { t } = useTranslation()
-  const { locale } = useRootData()
-  return (market: string) => (MARKET_BLOCS.includes(market) ? t(`readiness.blocs.${market}`, { defaultValue: market }) : countryName(market, locale))
-}
 
 /** Audit entries: who, when, what, and each changed field as before → after. */
 export function ChangeList({ entries, showCode }: { entries: readonly ChangeEntry[]; showCode: boolean }) {

@@ -2,11 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { BarChartFigure, DataTable } from '~/components/charts'
 import { buttonClass } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
+import { useMarketName } from '~/components/certification-labels'
 import { Cell, RowHeader, Table } from '~/components/ui/table'
-import { MARKET_BLOCS } from '~/domain/catalog/markets'
 import { pickLocalizedText } from '~/domain/catalog/translations'
 import type { FairReadinessGaps } from '~/domain/readiness/fair-gaps.server'
-import { countryName } from '~/lib/countries'
 import { useRootData } from '~/lib/use-root-data'
 
 const GREEN = '#059669'
@@ -22,7 +21,7 @@ export function ReadinessGapsCard({ fairId, gaps }: { fairId: string; gaps: Fair
   const { t } = useTranslation()
   const { locale } = useRootData()
   const n = new Intl.NumberFormat(locale)
-  const marketName = (market: string) => (MARKET_BLOCS.includes(market) ? t(`readiness.blocs.${market}`) : countryName(market, locale))
+  const marketName = useMarketName()
   const covered = gaps.markets.filter((gap) => gap.covered)
   const uncovered = gaps.markets.filter((gap) => !gap.covered)
   const summary = new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' }).format(
