@@ -17,11 +17,15 @@ import { buildDemoPlan } from '../prisma/seed/plan.ts'
 export async function seedReferenceDataIfEmpty(): Promise<void> {
   const prisma = await getPrisma()
   const started = performance.now()
-  const { seeded, version } = await prisma.$transaction(async (tx) => {
-    const result = await seedCatalogueIfEmpty(tx)
-    if (result.seeded > 0) await refreshReadiness(tx, { all: true })
-    return result
-  })
+  // Rebuilding every product's readiness can take longer than a transaction's default 5 s on an upgraded database.
+  const { seeded, version } = await prisma.$transaction(
+    async (tx) => {
+      const result = await seedCatalogueIfEmpty(tx)
+      if (result.seeded > 0) await refreshReadiness(tx, { all: true })
+      return result
+    },
+    { timeout: 300_000, maxWait: 30_000 },
+  )
   if (seeded > 0) getLogger().info({ requirements: seeded, version, ms: Math.round(performance.now() - started) }, 'market requirements catalogue seeded')
 }
 

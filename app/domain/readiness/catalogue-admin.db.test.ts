@@ -42,7 +42,9 @@ function requirementFields(overrides: Record<string, string> = {}): Record<strin
 }
 
 beforeAll(async () => {
-  await getPrisma()
+  const prisma = await getPrisma()
+  // On PostgreSQL the test files share one database: start from an empty catalogue, whatever ran before.
+  await prisma.marketRequirement.deleteMany({})
   admin = await createUser('ADMIN', { name: 'Ada Admin' })
   const exporter = await createExporter()
   productId = (await createProduct(exporter.company.id, { hsCode: '190230' })).id

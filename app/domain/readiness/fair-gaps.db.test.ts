@@ -41,6 +41,8 @@ let organizerCookie: string
 
 beforeAll(async () => {
   const prisma = await getPrisma()
+  // On PostgreSQL the test files share one database: this catalogue and nothing else, whatever ran before.
+  await prisma.marketRequirement.deleteMany({})
   await prisma.marketRequirement.createMany({
     data: [
       // US: a company-wide registration for HS 19 and a label check (never blocks).

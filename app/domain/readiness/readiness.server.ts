@@ -39,12 +39,19 @@ export function documentsForProduct(
 }
 
 const REFRESH_BATCH = 500
+/** Advisory lock key of readiness rebuilds (any constant no other code uses; 22 = issue 22). */
+const READINESS_LOCK = 22_0001
 
 /**
  * Recomputes the stored readiness of the products in `scope` (call it in the transaction that changed a
  * product, a certification or its links; the whole catalogue after a requirement changed).
  */
 export async function refreshReadiness(db: Db, scope: Scope, { now = new Date(), catalogue }: { now?: Date; catalogue?: readonly MarketRequirement[] } = {}) {
+  // One rebuild at a time, until the transaction ends: two rebuilds of one product (a certificate saved while
+  // the product is, an exporter's save during an admin's catalogue edit) would otherwise each delete the rows
+  // the other has not committed yet, then collide on insert, or write rows from data read before the other
+  // committed. Everything below is read after the lock, so it includes whatever the previous holder wrote.
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(${READINESS_LOCK})`
   const requirements = catalogue ?? (await loadCatalogue(db))
   const where: Prisma.ProductWhereInput =
     'productIds' in scope ? { id: { in: [...scope.productIds] } } : 'companyId' in scope ? { companyId: scope.companyId } : {}

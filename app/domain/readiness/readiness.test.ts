@@ -198,15 +198,39 @@ describe('stored rows per jurisdiction, read the same way as the catalog filter'
     expect(isReadyFromRows(rows, 'FR', day('2027-05-01'))).toBe(false)
   })
 
+  it('a renewal on file carries the stored readiness past the current document’s end; a gap ends it', () => {
+    const current = document({ type: 'CPNP', market: 'EU', validUntil: day('2027-01-01') })
+    const renewal = document({ type: 'CPNP', market: 'EU', validFrom: day('2026-12-20'), validUntil: day('2028-01-01') })
+    const afterGap = document({ type: 'CPNP', market: 'EU', validFrom: day('2028-02-01'), validUntil: day('2029-01-01') })
+    const rows = jurisdictionReadiness(CATALOGUE, { hsCode: '330499', documents: [current, renewal, afterGap] }, NOW)
+    expect(rows.find((row) => row.market === 'EU')).toEqual({ market: 'EU', required: 1, missing: 0, readyUntil: day('2028-01-01') })
+    for (const instant of [day('2027-02-01'), day('2027-12-31')]) {
+      expect(isReadyFromRows(rows, 'FR', instant)).toBe(true)
+      expect(assessMarket(CATALOGUE, { hsCode: '330499', documents: [current, renewal, afterGap] }, 'FR', { now: instant, shipDate: instant }).status).toBe(
+        'ready',
+      )
+    }
+    // In the gap both say not ready; after it only a rebuild sees the later document (ADR 021).
+    expect(isReadyFromRows(rows, 'FR', day('2028-01-15'))).toBe(false)
+    expect(
+      assessMarket(CATALOGUE, { hsCode: '330499', documents: [current, renewal, afterGap] }, 'FR', { now: day('2028-01-15'), shipDate: day('2028-01-15') })
+        .status,
+    ).toBe('missing')
+    const open = document({ type: 'CPNP', market: 'EU', validFrom: day('2026-12-31') })
+    expect(jurisdictionReadiness(CATALOGUE, { hsCode: '330499', documents: [current, open] }, NOW).find((row) => row.market === 'EU')?.readyUntil).toBeNull()
+  })
+
   it('agrees with assessMarket for every market and instant', () => {
     const documents = [
       document({ type: 'FDA', market: 'US', linked: false, validUntil: day('2027-01-01') }),
       document({ type: 'HALAL', market: 'GCC', validUntil: day('2027-04-01') }),
       document({ type: 'EAC', market: 'RU' }),
       document({ type: 'CPNP', market: 'EU', validUntil: day('2026-12-01') }),
+      // A Halal renewal that starts before the current one ends.
+      document({ type: 'HALAL', market: 'GCC', validFrom: day('2027-03-15'), validUntil: day('2027-09-01') }),
     ]
     for (const hsCode of ['210690', '190230', '220890', '330499', '901819']) {
-      for (const instant of [NOW, day('2027-01-01'), day('2027-03-31'), day('2027-04-01')]) {
+      for (const instant of [NOW, day('2027-01-01'), day('2027-03-31'), day('2027-04-01'), day('2027-08-31'), day('2027-09-01')]) {
         const rows = jurisdictionReadiness(CATALOGUE, { hsCode, documents }, NOW)
         for (const market of ['US', 'SA', 'KZ', 'DE', 'FR', 'EU', 'GCC']) {
           const pure = assessMarket(CATALOGUE, { hsCode, documents }, market, { now: instant, shipDate: instant }).status

@@ -170,17 +170,44 @@ export function jurisdictionReadiness(
     let missing = 0
     let readyUntil: Date | null = null
     for (const requirement of requirements) {
-      // The ship date does not matter here: the row says until when the product is ready, whatever the day.
-      const { status, document } = assessRequirement(requirement, product.documents, { now, shipDate: now })
-      if (status === 'missing' || !document) {
+      const covered = coveredUntil(
+        product.documents.filter((document) => documentSatisfies(requirement, document)),
+        now,
+      )
+      if (covered === undefined) {
         missing += 1
         continue
       }
-      if (document.validUntil && (!readyUntil || document.validUntil < readyUntil)) readyUntil = document.validUntil
+      if (covered && (!readyUntil || covered < readyUntil)) readyUntil = covered
     }
     rows.push({ market, required: requirements.length, missing, readyUntil: missing > 0 ? null : readyUntil })
   }
   return rows
+}
+
+/**
+ * Until when `documents` cover a requirement without a gap from `now`: the end of the latest one valid now,
+ * extended by any that starts by then (a renewal on file); null when one never ends; undefined when none is
+ * valid now. The stored rows keep this, so a product stays ready across a renewal without a rebuild.
+ */
+export function coveredUntil(documents: readonly HeldDocument[], now: Date): Date | null | undefined {
+  const current = documents.filter((document) => isCertificationValidAt(document, now))
+  if (current.length === 0) return undefined
+  if (current.some((document) => document.validUntil === null)) return null
+  let end = Math.max(...current.map((document) => document.validUntil?.getTime() ?? 0))
+  for (let extended = true; extended;) {
+    extended = false
+    for (const document of documents) {
+      const starts = document.validFrom?.getTime() ?? -Infinity
+      const ends = document.validUntil?.getTime() ?? Infinity
+      if (starts <= end && ends > end) {
+        if (ends === Infinity) return null
+        end = ends
+        extended = true
+      }
+    }
+  }
+  return new Date(end)
 }
 
 /** The stored rows' rule, for a buyer in `market` at `now` (the same test the catalog's SQL makes). */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { seedDemoData } from '../../../prisma/seed'
-import { assessCompanyProducts, readyProductIds } from './readiness.server'
+import { seedCatalogueIfEmpty } from './catalogue.server'
+import { assessCompanyProducts, readyProductIds, refreshReadiness } from './readiness.server'
 
 // The readiness matrix of two seeded companies against the repository's catalogue, compared with an
 // expectation written by hand from the catalogue file and the seed (prisma/seed/data/companies-*.ts),
@@ -97,7 +98,13 @@ const EXPECTED: Record<string, { products: string[]; matrix: Expected }> = {
 }
 
 beforeAll(async () => {
-  await seedDemoData(await getPrisma(), { now: NOW })
+  const prisma = await getPrisma()
+  // On PostgreSQL the test files share one database: other files may have left their own catalogue (or the
+  // demo data, seeded a little earlier). This file's subject is the repository's catalogue, so it puts it back.
+  await prisma.marketRequirement.deleteMany({})
+  await seedCatalogueIfEmpty(prisma)
+  await seedDemoData(prisma, { now: NOW })
+  await prisma.$transaction((tx) => refreshReadiness(tx, { all: true }, { now: NOW }), { timeout: 120_000 })
 }, 120_000)
 
 afterAll(async () => {
