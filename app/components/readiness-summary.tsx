@@ -1,25 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ContentText } from '~/components/content-text'
+import { itemStatusIcon, MarketStatusBadge } from '~/components/readiness-status'
 import type { ProductReadinessView, ReadinessItemView } from '~/domain/readiness/buyer-readiness'
-
-const STATUS_STYLE: Record<ProductReadinessView['status'], { icon: string; className: string }> = {
-  ready: { icon: '✓', className: 'bg-emerald-50 text-emerald-900 ring-emerald-300' },
-  expiring: { icon: '⏳', className: 'bg-amber-50 text-amber-900 ring-amber-300' },
-  missing: { icon: '✗', className: 'bg-red-50 text-red-900 ring-red-300' },
-  'not-covered': { icon: '?', className: 'bg-slate-50 text-slate-800 ring-slate-300' },
-}
-
-/** A market status as text with an icon (readable without colour). */
-export function ReadinessStatus({ status }: { status: ProductReadinessView['status'] }) {
-  const { t } = useTranslation()
-  const style = STATUS_STYLE[status]
-  return (
-    <span className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-sm font-semibold ring-1 ${style.className}`}>
-      <span aria-hidden="true">{style.icon}</span>
-      {t(`readiness.status.${status}`)}
-    </span>
-  )
-}
 
 function ItemList({ label, items, icon }: { label: string; items: readonly ReadinessItemView[]; icon: string }) {
   if (items.length === 0) return null
@@ -49,17 +31,17 @@ export function ReadinessSummary({ view, notCovered, children }: { view: Product
   return (
     <div className="space-y-3" data-testid="readiness-summary">
       <p>
-        <ReadinessStatus status={view.status} />
+        <MarketStatusBadge status={view.status} />
       </p>
       {view.status === 'not-covered' ? (
         <p className="text-sm text-slate-600">{notCovered}</p>
       ) : view.held.length + view.missing.length + view.expiring.length === 0 ? (
         <p className="text-sm text-slate-600">{t('readinessBuyer.product.none')}</p>
       ) : null}
-      <ItemList label={t('readinessBuyer.product.missing')} items={view.missing} icon="✗" />
-      <ItemList label={t('readinessBuyer.product.expiring')} items={view.expiring} icon="⏳" />
-      <ItemList label={t('readinessBuyer.product.held')} items={view.held} icon="✓" />
-      <ItemList label={t('readinessBuyer.product.checks')} items={view.checks} icon="•" />
+      <ItemList label={t('readinessBuyer.product.missing')} items={view.missing} icon={itemStatusIcon('missing')} />
+      <ItemList label={t('readinessBuyer.product.expiring')} items={view.expiring} icon={itemStatusIcon('expiring')} />
+      <ItemList label={t('readinessBuyer.product.held')} items={view.held} icon={itemStatusIcon('held')} />
+      <ItemList label={t('readinessBuyer.product.checks')} items={view.checks} icon={itemStatusIcon('check')} />
       {children}
       <p className="text-xs text-slate-500">{t('readiness.disclaimer')}</p>
     </div>

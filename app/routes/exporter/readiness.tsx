@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/readiness'
-import { MarketStatusBadge, readinessSectionPath } from './+readiness/readiness-ui'
+import { readinessSectionPath } from './+readiness/readiness-ui'
 import { marketName } from '~/components/certification-labels'
+import { MarketStatusBadge } from '~/components/readiness-status'
 import { DataTable } from '~/components/charts'
 import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
@@ -173,7 +174,7 @@ export default function ExporterReadinessRoute({ loaderData }: Route.ComponentPr
                               status: t(`readiness.status.${cell.status}`),
                             })}
                           >
-                            <MarketStatusBadge status={cell.status} short />
+                            <MarketStatusBadge status={cell.status} label={t(`readinessExporter.statusShort.${cell.status}`)} />
                             {cell.missingCodes.length > 0 ? (
                               <span className="text-xs text-red-800">{t('readinessExporter.missingCount', { count: cell.missingCodes.length })}</span>
                             ) : cell.expiringCodes.length > 0 ? (

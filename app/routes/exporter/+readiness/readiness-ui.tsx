@@ -1,7 +1,7 @@
-import { clsx } from 'clsx'
 import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { marketName } from '~/components/certification-labels'
+import { ItemStatusBadge, MarketStatusBadge } from '~/components/readiness-status'
 import { pickLocalizedText } from '~/domain/catalog/translations'
 import type { MarketStatus, RequirementStatus } from '~/domain/readiness/readiness'
 import type { MarketRequirement } from '~/domain/readiness/requirement-schema'
@@ -12,43 +12,6 @@ import { useRootData } from '~/lib/use-root-data'
 
 // Export readiness as the exporter area shows it: status badges readable without colour (icon + text),
 // the product editor's panel and the market names. Client-safe: the data comes from the loaders.
-
-const MARKET_STYLE: Record<MarketStatus, { icon: string; className: string }> = {
-  ready: { icon: '✓', className: 'bg-emerald-50 text-emerald-800 ring-emerald-200' },
-  expiring: { icon: '⚠', className: 'bg-amber-50 text-amber-800 ring-amber-200' },
-  missing: { icon: '✕', className: 'bg-red-50 text-red-800 ring-red-200' },
-  'not-covered': { icon: '?', className: 'bg-slate-50 text-slate-600 ring-slate-200' },
-}
-
-const ITEM_STYLE: Record<RequirementStatus, { icon: string; className: string }> = {
-  held: MARKET_STYLE.ready,
-  expiring: MARKET_STYLE.expiring,
-  missing: MARKET_STYLE.missing,
-  check: { icon: 'ℹ', className: 'bg-sky-50 text-sky-800 ring-sky-200' },
-}
-
-/** A market's status as an icon and words (`short` for matrix cells). */
-export function MarketStatusBadge({ status, short = false }: { status: MarketStatus; short?: boolean }) {
-  const { t } = useTranslation()
-  const style = MARKET_STYLE[status]
-  return (
-    <span className={clsx('inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1', style.className)}>
-      <span aria-hidden="true">{style.icon}</span>
-      {short ? t(`readinessExporter.statusShort.${status}`) : t(`readiness.status.${status}`)}
-    </span>
-  )
-}
-
-export function ItemStatusBadge({ status }: { status: RequirementStatus }) {
-  const { t } = useTranslation()
-  const style = ITEM_STYLE[status]
-  return (
-    <span className={clsx('inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1', style.className)}>
-      <span aria-hidden="true">{style.icon}</span>
-      {t(`readiness.item.${status}`)}
-    </span>
-  )
-}
 
 type DocumentView = { type: string; number: string; market: string; validUntil: string | null } | null
 
