@@ -21,6 +21,11 @@ const BUYER_LINKS = [
   { to: '/buyer/recommendations', key: 'meetings.nav.recommendedExporters', end: false },
 ] as const
 
+const ADMIN_LINKS = [
+  { to: '/admin', key: 'readinessAdmin.nav.overview', end: true },
+  { to: '/admin/requirements', key: 'readinessAdmin.nav.requirements', end: false },
+] as const
+
 function AreaNav({ label, links }: { label: string; links: ReadonlyArray<{ to: string; key: string; end: boolean }> }) {
   const { t } = useTranslation()
   return (
@@ -54,4 +59,10 @@ export function ExporterNav() {
 export function BuyerNav() {
   const { t } = useTranslation()
   return <AreaNav label={t('buyerProfile.navLabel')} links={BUYER_LINKS} />
+}
+
+/** Sub-navigation of the admin area, rendered once by its layout route (routes/admin/_layout.tsx). */
+export function AdminNav() {
+  const { t } = useTranslation()
+  return <AreaNav label={t('readinessAdmin.nav.label')} links={ADMIN_LINKS} />
 }
