@@ -49,7 +49,20 @@ export function dayInZone(instant: Date | string, timeZone: string): string {
   return format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd')
 }
 
-/** Zone names for pickers; the runtime's own list when available. */
+/**
+ * A day (`YYYY-MM-DD`, e.g. a certificate's validity or a ship date) as UTC midnight: days carry no zone.
+ * Invalid Date for anything that is not a real day.
+ */
+export function dayStart(day: string): Date {
+  const date = new Date(`${day}T00:00:00.000Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(date.getTime()) && isoDay(date) === day ? date : new Date(NaN)
+}
+
+/** The UTC calendar day of an instant, `YYYY-MM-DD` (the inverse of dayStart). */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
 /**
  * Every zone one may choose, sorted. UTC is always among them: V8 lists only city zones, and a select
  * whose value (a UTC browser's, or an account's default 'UTC') is missing shows its first entry instead.

@@ -1,5 +1,6 @@
 import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
+import { dayStart, isoDay } from '~/lib/time'
 import { refreshReadiness } from '~/domain/readiness/readiness.server'
 import { certificationStatus } from './certification-status'
 import { certificationTypeChoices } from './readiness.server'
@@ -15,15 +16,6 @@ export function certificationServerSchema() {
   )
 }
 
-/** "2026-05-31" → UTC midnight of that date (dates on certificates have no zone). */
-function dateOnly(value: string | undefined): Date | null {
-  return value ? new Date(`${value}T00:00:00.000Z`) : null
-}
-
-function isoDay(value: Date | null): string {
-  return value ? value.toISOString().slice(0, 10) : ''
-}
-
 export async function listCertifications(companyId: string, now: Date) {
   const prisma = await getPrisma()
   const rows = await prisma.certification.findMany({
@@ -37,8 +29,8 @@ export async function listCertifications(companyId: string, now: Date) {
     market: row.market,
     number: row.number,
     issuer: row.issuer ?? '',
-    validFrom: isoDay(row.validFrom),
-    validUntil: isoDay(row.validUntil),
+    validFrom: row.validFrom ? isoDay(row.validFrom) : '',
+    validUntil: row.validUntil ? isoDay(row.validUntil) : '',
     productCount: row._count.products,
     status: certificationStatus(row.validUntil, now),
   }))
@@ -55,8 +47,8 @@ export async function saveCertification(companyId: string, input: CertificationI
     market: input.market,
     number: input.number,
     issuer: input.issuer || null,
-    validFrom: dateOnly(input.validFrom),
-    validUntil: dateOnly(input.validUntil),
+    validFrom: input.validFrom ? dayStart(input.validFrom) : null,
+    validUntil: input.validUntil ? dayStart(input.validUntil) : null,
   }
   return prisma.$transaction(async (tx) => {
     let saved: { id: string }

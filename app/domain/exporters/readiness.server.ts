@@ -5,6 +5,7 @@ import { loadCatalogue } from '~/domain/readiness/catalogue.server'
 import type { MarketAssessment, MarketStatus, RequirementAssessment } from '~/domain/readiness/readiness'
 import { assessCompanyProducts, MAJOR_MARKETS } from '~/domain/readiness/readiness.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
+import { dayStart, isoDay } from '~/lib/time'
 import { toCsv } from '~/utils/csv.server'
 import { CERTIFICATION_TYPES, isCertificationMarket } from './schemas'
 
@@ -12,13 +13,11 @@ import { CERTIFICATION_TYPES, isCertificationMarket } from './schemas'
 // the company's products × markets (the matrix and its CSV) and the dashboard's summary. Every figure comes
 // from assessCompanyProducts, so the three views cannot disagree.
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-
 /** A ?ship=YYYY-MM-DD parameter as UTC midnight (dates on certificates and ship dates are days), else null. */
 export function parseShipDate(value: string | null | undefined): Date | null {
-  if (!value || !DAY.test(value)) return null
-  const date = new Date(`${value}T00:00:00.000Z`)
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null
+  if (!value) return null
+  const date = dayStart(value)
+  if (Number.isNaN(date.getTime())) return null
   const year = date.getUTCFullYear()
   return year >= 2000 && year <= 2100 ? date : null
 }
@@ -29,8 +28,6 @@ export function parseMarket(value: string | null | undefined): string | null {
   const code = value.trim().toUpperCase()
   return code !== 'GLOBAL' && isCertificationMarket(code) ? code : null
 }
-
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
 /**
  * The certificate types an exporter may record: the fixed list and every document type the requirements

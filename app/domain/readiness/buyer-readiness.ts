@@ -1,4 +1,5 @@
 import { pickLocalizedText } from '~/domain/catalog/translations'
+import { isoDay } from '~/lib/time'
 import type { MarketAssessment, MarketStatus, RequirementAssessment } from './readiness'
 
 // One product's readiness for one market as the buyer side shows it (product page, inquiry gap): names
@@ -28,7 +29,7 @@ export function toReadinessView(assessment: MarketAssessment, shipDate: Date, lo
   return {
     market: assessment.market,
     status: assessment.status,
-    shipDate: shipDate.toISOString().slice(0, 10),
+    shipDate: isoDay(shipDate),
     held: of('held'),
     missing: of('missing'),
     expiring: of('expiring'),

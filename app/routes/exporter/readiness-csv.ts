@@ -1,6 +1,7 @@
 import type { Route } from './+types/readiness-csv'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
-import { companyReadinessMatrix, isoDay, parseShipDate, readinessMatrixCsv } from '~/domain/exporters/readiness.server'
+import { companyReadinessMatrix, parseShipDate, readinessMatrixCsv } from '~/domain/exporters/readiness.server'
+import { isoDay } from '~/lib/time'
 import { resolveLocale } from '~/utils/preferences.server'
 
 /** The company's readiness matrix as CSV (what /exporter/readiness shows; `?ship=` as there), in the reader's language. */

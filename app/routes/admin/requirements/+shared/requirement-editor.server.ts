@@ -3,6 +3,7 @@ import { data } from 'react-router'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { deleteRequirement, requireRequirement, saveRequirement, type Actor } from '~/domain/readiness/catalogue-admin.server'
 import { RequirementFormSchema, requirementFromForm } from '~/domain/readiness/requirement-form'
+import { isoDay } from '~/lib/time'
 import { validateCsrf } from '~/utils/csrf.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -12,8 +13,6 @@ export async function requireCatalogueAdmin(request: Request): Promise<Actor> {
   const user = await requirePermission(request, 'manage:requirements')
   return { id: user.id, name: user.name, email: user.email }
 }
-
-const today = (now: Date) => now.toISOString().slice(0, 10)
 
 /**
  * The create/edit form's POST: intent "save" (create when `code` is null; on edit the URL's code wins over
@@ -37,7 +36,7 @@ export async function requirementEditorAction(request: Request, code: string | n
     return data({ result: submission.reply(), deleteError: null }, { status: 400 })
   }
   const now = new Date()
-  const requirement = requirementFromForm(submission.value, { previousCheckedOn: existing?.checkedOn ?? null, today: today(now) })
+  const requirement = requirementFromForm(submission.value, { previousCheckedOn: existing?.checkedOn ?? null, today: isoDay(now) })
   try {
     await saveRequirement(requirement, { actor, mode: code ? 'update' : 'create', now })
   } catch (error) {
