@@ -25,6 +25,7 @@ const readinessExporter = {
       addCertificate: 'Add certificate',
       addCertificateNamed: 'Add certificate for {{name}}',
       openSource: '{{source}}: {{name}} (opens in a new tab)',
+      shipDefault: 'Default: {{date}} (today + lead time)',
     },
     matrix: {
       title: 'Export readiness of your products',

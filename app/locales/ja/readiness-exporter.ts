@@ -25,6 +25,7 @@ const readinessExporter: MessagesOf<typeof en, 'ja'> = {
       addCertificate: '認証を追加',
       addCertificateNamed: '{{name}}の認証を追加',
       openSource: '{{source}}：{{name}}（新しいタブで開きます）',
+      shipDefault: '既定値：{{date}}（今日＋リードタイム）',
     },
     matrix: {
       title: '製品の輸出準備状況',

@@ -25,6 +25,7 @@ const readinessExporter: MessagesOf<typeof en, 'ko'> = {
       addCertificate: '인증 추가',
       addCertificateNamed: '{{name}} 인증 추가',
       openSource: '{{source}}: {{name}} (새 탭에서 열림)',
+      shipDefault: '기본값: {{date}} (오늘 + 리드타임)',
     },
     matrix: {
       title: '제품별 수출 준비도',

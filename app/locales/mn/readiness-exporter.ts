@@ -27,6 +27,7 @@ const readinessExporter: MessagesOf<typeof en, 'mn'> = {
       addCertificate: 'Гэрчилгээ нэмэх',
       addCertificateNamed: '{{name}}-д гэрчилгээ нэмэх',
       openSource: '{{source}}: {{name}} (шинэ цонхонд нээгдэнэ)',
+      shipDefault: 'Анхдагч: {{date}} (өнөөдөр + бэлтгэх хугацаа)',
     },
     matrix: {
       title: 'Бүтээгдэхүүний экспортын бэлэн байдал',

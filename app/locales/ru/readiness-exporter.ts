@@ -31,6 +31,7 @@ const readinessExporter: MessagesOf<typeof en, 'ru'> = {
       addCertificate: 'Добавить сертификат',
       addCertificateNamed: 'Добавить сертификат: {{name}}',
       openSource: '{{source}}: {{name}} (откроется в новой вкладке)',
+      shipDefault: 'По умолчанию: {{date}} (сегодня + срок поставки)',
     },
     matrix: {
       title: 'Готовность ваших товаров к экспорту',

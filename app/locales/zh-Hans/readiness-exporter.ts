@@ -25,6 +25,7 @@ const readinessExporter: MessagesOf<typeof en, 'zh-Hans'> = {
       addCertificate: '添加证书',
       addCertificateNamed: '为 {{name}} 添加证书',
       openSource: '{{source}}：{{name}}（在新标签页打开）',
+      shipDefault: '默认：{{date}}（今天＋交货期）',
     },
     matrix: {
       title: '产品出口准备度',

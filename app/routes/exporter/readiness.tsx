@@ -169,11 +169,18 @@ export default function ExporterReadinessRoute({ loaderData }: Route.ComponentPr
                           <Link
                             to={readinessSectionPath(row.id, cell.market, ship)}
                             className="inline-flex flex-col items-start gap-0.5 hover:underline"
-                            aria-label={t('readinessExporter.matrix.cell', {
-                              product: row.name,
-                              market: marketName(t, cell.market, locale),
-                              status: t(`readiness.status.${cell.status}`),
-                            })}
+                            aria-label={[
+                              t('readinessExporter.matrix.cell', {
+                                product: row.name,
+                                market: marketName(t, cell.market, locale),
+                                status: t(`readiness.status.${cell.status}`),
+                              }),
+                              // The label replaces the visible text: it must say the counts too.
+                              ...(cell.missingCodes.length > 0 ? [t('readinessExporter.missingCount', { count: cell.missingCodes.length })] : []),
+                              ...(cell.missingCodes.length === 0 && cell.expiringCodes.length > 0
+                                ? [t('readinessExporter.expiringCount', { count: cell.expiringCodes.length })]
+                                : []),
+                            ].join(', ')}
                           >
                             <MarketStatusBadge status={cell.status} label={t(`readinessExporter.statusShort.${cell.status}`)} />
                             {cell.missingCodes.length > 0 ? (

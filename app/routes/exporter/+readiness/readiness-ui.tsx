@@ -7,7 +7,7 @@ import type { MarketStatus, RequirementStatus } from '~/domain/readiness/readine
 import type { MarketRequirement } from '~/domain/readiness/requirement-schema'
 import { countryOptions } from '~/lib/countries'
 import { contentLanguageOf } from '~/lib/languages'
-import { formatDate } from '~/lib/time'
+import { dayStart, formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 
 // Export readiness as the exporter area shows it: status badges readable without colour (icon + text),
@@ -159,7 +159,17 @@ export function ProductReadinessPanel({
         </label>
         <label className="flex flex-col text-sm">
           <span className="font-medium">{t('readiness.shipDate')}</span>
-          <input type="date" name="ship" defaultValue={readiness.shipDate} className="mt-1 rounded-md border-slate-300 text-sm" />
+          {/* Empty unless the URL chose a day, so showing another market does not pin the default date. */}
+          <input
+            type="date"
+            name="ship"
+            defaultValue={readiness.shipParam ?? ''}
+            aria-describedby="readiness-ship-default"
+            className="mt-1 rounded-md border-slate-300 text-sm"
+          />
+          <span id="readiness-ship-default" className="mt-1 text-xs text-slate-500">
+            {t('readinessExporter.panel.shipDefault', { date: formatDate(dayStart(readiness.shipDate), { locale, timeZone: 'UTC' }) })}
+          </span>
         </label>
         <button type="submit" className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
           {t('readinessExporter.panel.show')}
