@@ -8,12 +8,20 @@ import { type CertificationInput, certificationSchemaWith, CertificationTypeSche
 
 /**
  * The certification form's server truth: the client schema, with a type from the fixed list or named by the
- * requirements catalogue (which admins edit, so it is read at submit time).
+ * requirements catalogue (which admins edit, so it is read at submit time). When editing, the certificate's
+ * own current type is accepted too: an admin removing a document type from the catalogue must not make the
+ * certificates already recorded with it impossible to re-save.
  */
-export function certificationServerSchema() {
-  return certificationSchemaWith(
-    CertificationTypeSchema.refine(async (type) => (await certificationTypeChoices()).includes(type), { error: 'errors.invalidChoice' }),
-  )
+export function certificationServerSchema(companyId: string) {
+  return certificationSchemaWith(CertificationTypeSchema).superRefine(async (value, ctx) => {
+    if ((await certificationTypeChoices()).includes(value.type)) return
+    if (value.certificationId) {
+      const prisma = await getPrisma()
+      const current = await prisma.certification.findFirst({ where: { id: value.certificationId, companyId }, select: { type: true } })
+      if (current?.type === value.type) return
+    }
+    ctx.addIssue({ code: 'custom', message: 'errors.invalidChoice', path: ['type'] })
+  })
 }
 
 export async function listCertifications(companyId: string, now: Date) {
