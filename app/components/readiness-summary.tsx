@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { ContentText } from '~/components/content-text'
 import { itemStatusIcon, MarketStatusBadge } from '~/components/readiness-status'
-import type { ProductReadinessView, ReadinessItemView } from '~/domain/readiness/buyer-readiness'
+import type { ProductReadinessView, RequirementNameView } from '~/domain/readiness/readiness-view'
 
-function ItemList({ label, items, icon }: { label: string; items: readonly ReadinessItemView[]; icon: string }) {
+function ItemList({ label, items, icon }: { label: string; items: readonly RequirementNameView[]; icon: string }) {
   if (items.length === 0) return null
   return (
     <div>

@@ -2,8 +2,9 @@ import { pickLocalizedText, pickTranslation } from '~/domain/catalog/translation
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { loadCatalogue } from '~/domain/readiness/catalogue.server'
-import type { MarketAssessment, MarketStatus, RequirementAssessment } from '~/domain/readiness/readiness'
+import type { MarketAssessment, MarketStatus } from '~/domain/readiness/readiness'
 import { assessCompanyProducts, MAJOR_MARKETS } from '~/domain/readiness/readiness.server'
+import { toMarketView } from '~/domain/readiness/readiness-view'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
 import { dayStart, isoDay } from '~/lib/time'
 import { toCsv } from '~/utils/csv.server'
@@ -38,28 +39,6 @@ export async function certificationTypeChoices(): Promise<string[]> {
   return [...new Set([...CERTIFICATION_TYPES, ...catalogue.flatMap((requirement) => requirement.documentTypes)])].sort((a, b) => a.localeCompare(b))
 }
 
-/** A requirement's assessment as the page shows it (dates as ISO days). */
-function itemView(item: RequirementAssessment) {
-  const document = (held: RequirementAssessment['document']) =>
-    held ? { type: held.type, number: held.number, market: held.market, validUntil: held.validUntil ? isoDay(held.validUntil) : null } : null
-  return { requirement: item.requirement, status: item.status, document: document(item.document), lapsed: document(item.lapsed) }
-}
-
-export type ReadinessItemView = ReturnType<typeof itemView>
-
-function marketView(assessment: MarketAssessment) {
-  return {
-    market: assessment.market,
-    status: assessment.status,
-    required: assessment.required,
-    missing: assessment.missing,
-    expiring: assessment.expiring,
-    items: assessment.items.map(itemView),
-  }
-}
-
-export type MarketReadinessView = ReturnType<typeof marketView>
-
 /**
  * One product's readiness for its target markets and `market` (the picker), on `shipDate` (else its lead
  * time from now). 404 when the product is not the company's.
@@ -83,7 +62,7 @@ export async function productReadiness(
     shipDate: isoDay(row.shipDate),
     /** The ship date the reader chose (kept in links back here), null for the product's lead time. */
     shipParam: shipDate ? isoDay(shipDate) : null,
-    markets: row.markets.map(marketView),
+    markets: row.markets.map(toMarketView),
   }
 }
 

@@ -1,5 +1,5 @@
 import { getPrisma } from '~/domain/db.server'
-import { type ProductReadinessView, toReadinessView } from './buyer-readiness'
+import { type ProductReadinessView, toReadinessView } from './readiness-view'
 import { assessCompanyProducts, isMarketCoveredInDb, readyProductIds } from './readiness.server'
 
 // Readiness of one product for one market as the buyer side shows it: the product page ("for my market")

@@ -3,8 +3,7 @@ import { Form, Link } from 'react-router'
 import { marketName } from '~/components/certification-labels'
 import { ItemStatusBadge, MarketStatusBadge } from '~/components/readiness-status'
 import { pickLocalizedText } from '~/domain/catalog/translations'
-import type { MarketStatus, RequirementStatus } from '~/domain/readiness/readiness'
-import type { MarketRequirement } from '~/domain/readiness/requirement-schema'
+import type { MarketReadinessView, ReadinessItemView } from '~/domain/readiness/readiness-view'
 import { countryOptions } from '~/lib/countries'
 import { contentLanguageOf } from '~/lib/languages'
 import { dayStart, formatDate } from '~/lib/time'
@@ -13,12 +12,6 @@ import { useRootData } from '~/lib/use-root-data'
 // Export readiness as the exporter area shows it: status badges readable without colour (icon + text),
 // the product editor's panel and the market names. Client-safe: the data comes from the loaders.
 
-type DocumentView = { type: string; number: string; market: string; validUntil: string | null } | null
-
-export type ItemView = { requirement: MarketRequirement; status: RequirementStatus; document: DocumentView; lapsed: DocumentView }
-
-export type MarketView = { market: string; status: MarketStatus; required: number; missing: number; expiring: number; items: ItemView[] }
-
 /** "?market=…#readiness-…": the product editor's readiness block for a market (the matrix links there, certificates come back there). */
 export function readinessSectionPath(productId: string, market: string, shipDate?: string | null): string {
   const query = new URLSearchParams({ market, ...(shipDate ? { ship: shipDate } : {}) })
@@ -26,7 +19,7 @@ export function readinessSectionPath(productId: string, market: string, shipDate
 }
 
 /** The certificate form prefilled for a missing requirement, coming back to this product's block afterwards. */
-function addCertificatePath(productId: string, item: ItemView, market: string, shipDate: string | null): string {
+function addCertificatePath(productId: string, item: ReadinessItemView, market: string, shipDate: string | null): string {
   const query = new URLSearchParams({
     type: item.requirement.documentTypes[0] ?? '',
     market: item.requirement.market,
@@ -36,7 +29,7 @@ function addCertificatePath(productId: string, item: ItemView, market: string, s
   return `/exporter/certifications?${query.toString()}#editor`
 }
 
-function RequirementItem({ item, productId, market, shipDate }: { item: ItemView; productId: string; market: string; shipDate: string | null }) {
+function RequirementItem({ item, productId, market, shipDate }: { item: ReadinessItemView; productId: string; market: string; shipDate: string | null }) {
   const { t } = useTranslation()
   const { locale } = useRootData()
   const { requirement } = item
@@ -121,7 +114,7 @@ export function ProductReadinessPanel({
     market: string | null
     shipDate: string
     shipParam: string | null
-    markets: MarketView[]
+    markets: MarketReadinessView[]
   }
 }) {
   const { t } = useTranslation()
