@@ -2,6 +2,7 @@ import { pickLocalizedText, pickTranslation } from '~/domain/catalog/translation
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { loadCatalogue } from '~/domain/readiness/catalogue.server'
+import { majorMarketsAnd, type MissingTally, tallyMissing, topMissing } from '~/domain/readiness/fair-gaps.server'
 import type { MarketAssessment, MarketStatus } from '~/domain/readiness/readiness'
 import { assessCompanyProducts, MAJOR_MARKETS } from '~/domain/readiness/readiness.server'
 import { toMarketView } from '~/domain/readiness/readiness-view'
@@ -71,20 +72,23 @@ const productName = (translations: ReadonlyArray<{ locale: string; name: string 
 const codesWith = (assessment: MarketAssessment, status: 'missing' | 'expiring') =>
   assessment.items.filter((item) => item.status === status).map((item) => item.requirement.code)
 
+/** The company's non-archived products assessed for the major markets and the products' target markets. */
+async function assessCompany(companyId: string, { now, shipDate }: { now: Date; shipDate: Date | null }) {
+  const prisma = await getPrisma()
+  const targets = await prisma.product.findMany({ where: { companyId, status: { not: 'ARCHIVED' } }, select: { targetMarkets: true } })
+  const markets = majorMarketsAnd(targets.flatMap((product) => product.targetMarkets))
+  const assessed = await assessCompanyProducts(companyId, { markets, now, ...(shipDate ? { shipDate } : {}) })
+  return { markets, products: assessed.products }
+}
+
 /**
  * The company's non-archived products × (the major markets and the products' target markets): each cell's
  * status with the codes of what is missing or expiring, and per market how many products are ready,
  * expiring or missing something (the chart above the matrix).
  */
 export async function companyReadinessMatrix(companyId: string, { now, shipDate, locale }: { now: Date; shipDate: Date | null; locale: string }) {
-  const prisma = await getPrisma()
-  const targets = await prisma.product.findMany({ where: { companyId, status: { not: 'ARCHIVED' } }, select: { targetMarkets: true } })
-  const extra = [...new Set(targets.flatMap((product) => product.targetMarkets.map((code) => code.toUpperCase())))]
-    .filter((code) => !(MAJOR_MARKETS as readonly string[]).includes(code))
-    .sort()
-  const markets = [...MAJOR_MARKETS, ...extra]
-  const assessed = await assessCompanyProducts(companyId, { markets, now, ...(shipDate ? { shipDate } : {}) })
-  const rows = assessed.products.map(({ product, shipDate: day, markets: assessments }) => ({
+  const { markets, products } = await assessCompany(companyId, { now, shipDate })
+  const rows = products.map(({ product, shipDate: day, markets: assessments }) => ({
     id: product.id,
     name: productName(product.translations, locale),
     hsCode: product.hsCode,
@@ -125,30 +129,24 @@ export function readinessMatrixCsv(matrix: ReadinessMatrix, locale: string): str
 
 /**
  * The dashboard's card: per major market how many of the company's products are ready, and the three
- * requirements missing for the most products (over the major markets and the products' target markets).
+ * requirements missing for the most products (over the major markets and the products' target markets),
+ * counted the way the fair's gaps are (tallyMissing, topMissing).
  */
 export async function dashboardReadiness(companyId: string, { now, locale }: { now: Date; locale: string }) {
-  const matrix = await companyReadinessMatrix(companyId, { now, shipDate: null, locale })
-  const catalogue = await loadCatalogue()
-  const productsMissing = new Map<string, Set<string>>()
-  for (const row of matrix.rows) {
-    for (const cell of row.cells) {
-      for (const code of cell.missingCodes) productsMissing.set(code, (productsMissing.get(code) ?? new Set()).add(row.id))
-    }
+  const { markets, products } = await assessCompany(companyId, { now, shipDate: null })
+  const tally: MissingTally = new Map()
+  for (const { product, markets: assessments } of products) {
+    for (const assessment of assessments) tallyMissing(tally, assessment, { id: product.id, companyId })
   }
-  const topMissing = [...productsMissing]
-    .map(([code, products]) => ({ code, products: products.size }))
-    .sort((a, b) => b.products - a.products || a.code.localeCompare(b.code))
-    .slice(0, 3)
-    .map((entry) => {
-      const requirement = catalogue.find((candidate) => candidate.code === entry.code)
-      return { ...entry, name: requirement ? pickLocalizedText(requirement.name.en, requirement.name, locale) : { text: entry.code, lang: 'en' } }
-    })
-  const majors = matrix.summary.filter((entry) => (MAJOR_MARKETS as readonly string[]).includes(entry.market))
+  const major: readonly string[] = MAJOR_MARKETS
   return {
-    productCount: matrix.rows.length,
-    markets: majors.map(({ market, ready, notCovered }) => ({ market, ready, covered: notCovered === 0 })),
-    topMissing,
+    productCount: products.length,
+    markets: markets.flatMap((market, column) => {
+      if (!major.includes(market)) return []
+      const statuses = products.map((row) => row.markets[column]?.status)
+      return [{ market, ready: statuses.filter((status) => status === 'ready').length, covered: !statuses.includes('not-covered') }]
+    }),
+    topMissing: topMissing(tally).map(({ code, products: count, name }) => ({ code, products: count, name: pickLocalizedText(name.en, name, locale) })),
   }
 }
 

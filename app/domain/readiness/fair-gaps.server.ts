@@ -2,7 +2,7 @@ import { getPrisma } from '~/domain/db.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
 import { toCsv } from '~/utils/csv.server'
 import { loadCatalogue } from './catalogue.server'
-import { assessMarket, isMarketCovered } from './readiness'
+import { assessMarket, isMarketCovered, type MarketAssessment } from './readiness'
 import { defaultShipDate, documentsByCompany, documentsForProduct, MAJOR_MARKETS } from './readiness.server'
 import type { RequirementText } from './requirement-schema'
 
@@ -40,13 +40,35 @@ export type MarketGap = {
 export type FairReadinessGaps = { companies: number; products: number; markets: MarketGap[] }
 
 /**
- * The markets of the fair's view: the major markets, then the countries of its approved buyers (a German
- * buyer's DE row applies DE's rules and the EU's).
+ * A readiness view's markets: the major markets, then the other countries it concerns, sorted (a fair's
+ * buyers' countries, a company's target markets). A German buyer's DE row applies DE's rules and the EU's.
  */
-export function fairMarkets(buyerCountries: readonly string[]): string[] {
+export function majorMarketsAnd(countries: readonly string[]): string[] {
   const major: readonly string[] = MAJOR_MARKETS
-  const extra = [...new Set(buyerCountries.map((country) => country.toUpperCase()))].filter((country) => !major.includes(country)).sort()
+  const extra = [...new Set(countries.map((country) => country.toUpperCase()))].filter((country) => !major.includes(country)).sort()
   return [...major, ...extra]
+}
+
+/** Requirements missing in assessments: per requirement code, its name and which products and companies lack it. */
+export type MissingTally = Map<string, { name: RequirementText; products: Set<string>; companies: Set<string> }>
+
+/** Adds one product's assessment for one market to the tally. */
+export function tallyMissing(tally: MissingTally, assessment: MarketAssessment, product: { id: string; companyId: string }): void {
+  for (const item of assessment.items) {
+    if (item.status !== 'missing') continue
+    const entry = tally.get(item.requirement.code) ?? { name: item.requirement.name, products: new Set<string>(), companies: new Set<string>() }
+    entry.products.add(product.id)
+    entry.companies.add(product.companyId)
+    tally.set(item.requirement.code, entry)
+  }
+}
+
+/** The requirements missing for the most products (then companies, then by code). */
+export function topMissing(tally: MissingTally, limit = TOP_MISSING): MissingRequirement[] {
+  return [...tally]
+    .map(([code, entry]) => ({ code, name: entry.name, products: entry.products.size, companies: entry.companies.size }))
+    .sort((a, b) => b.products - a.products || b.companies - a.companies || a.code.localeCompare(b.code))
+    .slice(0, limit)
 }
 
 export async function fairReadinessGaps(fairId: string, { now = new Date() }: { now?: Date } = {}): Promise<FairReadinessGaps> {
@@ -61,7 +83,7 @@ export async function fairReadinessGaps(fairId: string, { now = new Date() }: { 
   const buyerCountries = registrations.flatMap((registration) =>
     registration.kind === 'BUYER' && registration.user.buyerProfile?.country ? [registration.user.buyerProfile.country] : [],
   )
-  const markets = fairMarkets(buyerCountries)
+  const markets = majorMarketsAnd(buyerCountries)
   const [catalogue, products, documents] = await Promise.all([
     loadCatalogue(prisma),
     companyIds.length
@@ -83,7 +105,7 @@ export async function fairReadinessGaps(fairId: string, { now = new Date() }: { 
       expiring: 0,
       missing: 0,
       companies: new Set<string>(),
-      requirements: new Map<string, { name: RequirementText; products: number; companies: Set<string> }>(),
+      requirements: new Map() as MissingTally,
     }
     return gap
   })
@@ -100,13 +122,7 @@ export async function fairReadinessGaps(fairId: string, { now = new Date() }: { 
         gap.missing += 1
         gap.companies.add(product.companyId)
       }
-      for (const item of assessment.items) {
-        if (item.status !== 'missing') continue
-        const entry = gap.requirements.get(item.requirement.code) ?? { name: item.requirement.name, products: 0, companies: new Set<string>() }
-        entry.products += 1
-        entry.companies.add(product.companyId)
-        gap.requirements.set(item.requirement.code, entry)
-      }
+      tallyMissing(gap.requirements, assessment, product)
     }
   }
 
@@ -122,10 +138,7 @@ export async function fairReadinessGaps(fairId: string, { now = new Date() }: { 
       expiring: gap.expiring,
       missing: gap.missing,
       companiesWithGaps: gap.companies.size,
-      topMissing: [...gap.requirements]
-        .map(([code, entry]) => ({ code, name: entry.name, products: entry.products, companies: entry.companies.size }))
-        .sort((a, b) => b.products - a.products || b.companies - a.companies || a.code.localeCompare(b.code))
-        .slice(0, TOP_MISSING),
+      topMissing: topMissing(gap.requirements),
     })),
   }
 }
