@@ -9,8 +9,9 @@ import { contentLanguageOf } from '~/lib/languages'
 import { dayStart, formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 
-// Export readiness as the exporter area shows it: status badges readable without colour (icon + text),
-// the product editor's panel and the market names. Client-safe: the data comes from the loaders.
+// Export readiness as the exporter area shows it: the product editor's panel and the links into it (badges
+// in app/components/readiness-status.tsx, market names in certification-labels.ts). Client-safe: the data
+// comes from the loaders.
 
 /** "?market=…#readiness-…": the product editor's readiness block for a market (the matrix links there, certificates come back there). */
 export function readinessSectionPath(productId: string, market: string, shipDate?: string | null): string {
