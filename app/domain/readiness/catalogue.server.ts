@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
+import { dayStart, isoDay } from '~/lib/time'
 import { type MarketRequirement, MarketRequirementSchema, type RequirementCatalogueFile, RequirementCatalogueFileSchema } from './requirement-schema'
 
 // The market requirements catalogue in the database: read as MarketRequirement values, seeded from the
@@ -52,7 +53,7 @@ export function requirementFromRow(row: RequirementRow): MarketRequirement {
     leadTimeDays: { min: row.leadTimeMinDays, max: row.leadTimeMaxDays },
     voucherEligible: row.voucherEligible,
     sourceUrl: row.sourceUrl,
-    checkedOn: row.checkedOn ? row.checkedOn.toISOString().slice(0, 10) : null,
+    checkedOn: row.checkedOn ? isoDay(row.checkedOn) : null,
   })
 }
 
@@ -72,7 +73,7 @@ export function requirementData(requirement: MarketRequirement) {
     leadTimeMaxDays: requirement.leadTimeDays.max,
     voucherEligible: requirement.voucherEligible,
     sourceUrl: requirement.sourceUrl,
-    checkedOn: requirement.checkedOn ? new Date(`${requirement.checkedOn}T00:00:00.000Z`) : null,
+    checkedOn: requirement.checkedOn ? dayStart(requirement.checkedOn) : null,
   } satisfies Prisma.MarketRequirementCreateInput
 }
 
