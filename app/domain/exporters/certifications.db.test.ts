@@ -27,7 +27,7 @@ describe('certificate types on save', () => {
       ...(certificationId ? { certificationId } : {}),
     })
     const typeError = async (companyId: string, input: object) => {
-      const result = await certificationServerSchema(companyId).safeParseAsync(input)
+      const result = await certificationServerSchema(companyId, (input as { certificationId?: string }).certificationId).safeParseAsync(input)
       return result.success ? null : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     }
 
@@ -40,7 +40,7 @@ describe('certificate types on save', () => {
     // A new certificate of that type is refused; the existing one can be re-saved with its own type.
     expect(await typeError(company.id, form(`REG-${tag}`))).toEqual(['type: errors.invalidChoice'])
     expect(await typeError(company.id, form(`REG-${tag}`, saved.id))).toBeNull()
-    const value = await certificationServerSchema(company.id).parseAsync({ ...form(`REG-${tag}`, saved.id), number: 'N-2', validUntil: '2032-01-01' })
+    const value = await certificationServerSchema(company.id, saved.id).parseAsync({ ...form(`REG-${tag}`, saved.id), number: 'N-2', validUntil: '2032-01-01' })
     await saveCertification(company.id, value)
     expect((await listCertifications(company.id, new Date())).map(({ type, number, validUntil }) => ({ type, number, validUntil }))).toEqual([
       { type: `REG-${tag}`, number: 'N-2', validUntil: '2032-01-01' },

@@ -10,17 +10,24 @@ import { type CertificationInput, certificationSchemaWith, CertificationTypeSche
  * The certification form's server truth: the client schema, with a type from the fixed list or named by the
  * requirements catalogue (which admins edit, so it is read at submit time). When editing, the certificate's
  * own current type is accepted too: an admin removing a document type from the catalogue must not make the
- * certificates already recorded with it impossible to re-save.
+ * certificates already recorded with it impossible to re-save. `editingId` is the form's certificationId, read
+ * before parsing (the type field's check needs it).
  */
-export function certificationServerSchema(companyId: string) {
-  return certificationSchemaWith(CertificationTypeSchema).superRefine(async (value, ctx) => {
-    if ((await certificationTypeChoices()).includes(value.type)) return
-    if (value.certificationId) {
+export function certificationServerSchema(companyId: string, editingId: unknown = null) {
+  // On the type field itself, so it is checked (and reported with the others) even when other fields fail.
+  const knownType = CertificationTypeSchema.refine(
+    async (type) => {
+      if ((await certificationTypeChoices()).includes(type)) return true
+      if (typeof editingId !== 'string' || !editingId) return false
       const prisma = await getPrisma()
-      const current = await prisma.certification.findFirst({ where: { id: value.certificationId, companyId }, select: { type: true } })
-      if (current?.type === value.type) return
-    }
-    ctx.addIssue({ code: 'custom', message: 'errors.invalidChoice', path: ['type'] })
+      const current = await prisma.certification.findFirst({ where: { id: editingId, companyId }, select: { type: true } })
+      return current?.type === type
+    },
+    { error: 'errors.invalidChoice' },
+  )
+  return certificationSchemaWith(knownType).refine((value) => value.certificationId === undefined || value.certificationId === editingId, {
+    error: 'errors.invalidChoice',
+    path: ['certificationId'],
   })
 }
 

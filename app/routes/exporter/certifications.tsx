@@ -67,7 +67,7 @@ export async function action({ request }: Route.ActionArgs) {
     await deleteCertification(companyId, parsed.data.certificationId)
     return redirectWithToast('/exporter/certifications', 'exporter.certifications.deleted')
   }
-  const submission = await parseWithZod(formData, { schema: certificationServerSchema(companyId), async: true })
+  const submission = await parseWithZod(formData, { schema: certificationServerSchema(companyId, formData.get('certificationId')), async: true })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await saveCertification(companyId, submission.value)
   // Back to where the form was opened from (a readiness panel) when that is a path of this site.
