@@ -70,7 +70,7 @@ for (const locale of LOCALES) {
     test(`buyer pages (${locale})`, async ({ page }) => {
       test.setTimeout(90_000)
       await asAccount(page, 'buyer@tradecast.dev', locale, () =>
-        checkPages(page, locale, ['/buyer', '/buyer/profile', '/meetings', '/inquiries', '/orders', '/settings', '/notifications']),
+        checkPages(page, locale, ['/buyer', '/buyer/profile', '/meetings', '/inquiries', '/orders', '/settings', '/notifications', '/catalog?readyFor=US']),
       )
     })
 
@@ -78,7 +78,19 @@ for (const locale of LOCALES) {
       test.setTimeout(90_000)
       await asAccount(page, 'exporter@tradecast.dev', locale, async () => {
         const studio = await firstHref(page, '/exporter/sessions', 'main a[href^="/studio/"]')
-        await checkPages(page, locale, ['/exporter', '/exporter/products', '/exporter/sessions', studio, '/meetings', '/inquiries', '/exporter/orders'])
+        const product = await firstHref(page, '/exporter/products', 'main a[href^="/exporter/products/"]:not([href$="/new"])')
+        await checkPages(page, locale, [
+          '/exporter',
+          '/exporter/products',
+          `${product}?market=CN`,
+          '/exporter/readiness',
+          '/exporter/certifications',
+          '/exporter/sessions',
+          studio,
+          '/meetings',
+          '/inquiries',
+          '/exporter/orders',
+        ])
       })
     })
 
@@ -88,6 +100,19 @@ for (const locale of LOCALES) {
         const fair = await firstHref(page, '/organizer/fairs', 'main a[href^="/organizer/fairs/"]:not([href$="/new"])')
         await checkPages(page, locale, ['/organizer', '/organizer/fairs', fair, '/notifications', '/settings'])
       })
+    })
+
+    test(`admin pages (${locale})`, async ({ page }) => {
+      test.setTimeout(90_000)
+      await asAccount(page, 'admin@tradecast.dev', locale, () =>
+        checkPages(page, locale, [
+          '/admin',
+          '/admin/requirements',
+          '/admin/requirements?hs=190230',
+          '/admin/requirements/US-FDA-FFR',
+          '/admin/requirements/new',
+        ]),
+      )
     })
   })
 }

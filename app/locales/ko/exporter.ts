@@ -141,7 +141,7 @@ const exporter: MessagesOf<typeof en, 'ko'> = {
       tier: '{{number}}구간',
       currency: '통화',
       addTier: '구간 추가',
-      removeTier: '{{number}}구간 삭제',
+      removeTier: '{{number}}구간 제거',
       sampleAvailable: '샘플 제공',
       samplePrice: '샘플 가격',
       samplePriceHint: '무료 샘플은 0.',

@@ -145,7 +145,7 @@ const exporter: MessagesOf<typeof en, 'ru'> = {
       tier: 'Ступень {{number}}',
       currency: 'Валюта',
       addTier: 'Добавить ступень',
-      removeTier: 'Удалить ступень {{number}}',
+      removeTier: 'Убрать ступень {{number}}',
       sampleAvailable: 'Есть образцы',
       samplePrice: 'Цена образца',
       samplePriceHint: '0 — бесплатные образцы.',

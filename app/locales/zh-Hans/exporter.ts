@@ -143,7 +143,7 @@ const exporter: MessagesOf<typeof en, 'zh-Hans'> = {
       tier: '第 {{number}} 档',
       currency: '币种',
       addTier: '添加价格档位',
-      removeTier: '删除第 {{number}} 档',
+      removeTier: '移除第 {{number}} 档',
       sampleAvailable: '可提供样品',
       samplePrice: '样品价格',
       samplePriceHint: '填 0 表示免费提供样品。',

@@ -309,7 +309,7 @@ function ReadinessGapCard({ gap }: { gap: NonNullable<Route.ComponentProps['load
         {gap.status === 'ready' ? <p className="text-sm text-slate-700">{t('readinessBuyer.gap.allHeld')}</p> : null}
         {gap.missing.length + gap.expiring.length > 0 ? (
           <p className="text-sm">
-            <Link to={`/exporter/products/${gap.productId}?market=${gap.market}#readiness`} className="font-semibold text-brand-700 hover:underline">
+            <Link to={`/exporter/products/${gap.productId}?market=${gap.market}#readiness`} className="font-semibold text-brand-700 underline">
               {t('readinessBuyer.gap.fix')}
             </Link>
           </p>

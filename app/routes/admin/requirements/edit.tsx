@@ -49,7 +49,7 @@ export default function EditRequirement({ loaderData, actionData }: Route.Compon
         </h1>
         <p className="text-sm text-slate-600">
           {requirement.market} · {marketName(requirement.market)} ·{' '}
-          <a href={requirement.sourceUrl} className="text-brand-700 hover:underline" rel="noreferrer noopener" target="_blank">
+          <a href={requirement.sourceUrl} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
             {t('readiness.source')}
           </a>
         </p>
