@@ -11,11 +11,25 @@ type Db = Prisma.TransactionClient | PrismaClient
 
 type Scope = { productIds: readonly string[] } | { companyId: string } | { all: true }
 
+const companyDocumentSelect = {
+  id: true,
+  companyId: true,
+  type: true,
+  market: true,
+  number: true,
+  validFrom: true,
+  validUntil: true,
+  products: { select: { productId: true } },
+} satisfies Prisma.CertificationSelect
+
+/** A certification row as documentsByCompany reads it. */
+type CompanyDocument = Prisma.CertificationGetPayload<{ select: typeof companyDocumentSelect }>
+
 /** Every certification of the given companies, with the products each is attached to. */
 export async function documentsByCompany(db: Db, companyIds: readonly string[]) {
   const rows = await db.certification.findMany({
     where: { companyId: { in: [...companyIds] } },
-    select: { id: true, companyId: true, type: true, market: true, number: true, validFrom: true, validUntil: true, products: { select: { productId: true } } },
+    select: companyDocumentSelect,
   })
   const byCompany = new Map<string, typeof rows>()
   for (const row of rows) byCompany.set(row.companyId, [...(byCompany.get(row.companyId) ?? []), row])
@@ -23,10 +37,7 @@ export async function documentsByCompany(db: Db, companyIds: readonly string[]) 
 }
 
 /** A company's documents as one product sees them (`linked` when attached to it). */
-export function documentsForProduct(
-  rows: Awaited<ReturnType<typeof documentsByCompany>> extends Map<string, infer R> ? R : never,
-  productId: string,
-): HeldDocument[] {
+export function documentsForProduct(rows: readonly CompanyDocument[], productId: string): HeldDocument[] {
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
