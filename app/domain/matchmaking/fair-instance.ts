@@ -5,6 +5,11 @@ import { DomainError } from '../errors.ts'
 
 export type FairSlot = {
   id: string
+  /**
+   * The session (a day, or a block between long pauses) the slot belongs to; consecutive slots with the
+   * same key form one session. Idle gaps ("breaks") are counted within a session only. Default: one session.
+   */
+  session?: string
 }
 
 export type FairBuyer = {
@@ -75,6 +80,8 @@ export type FairInstance = {
   exporterAvailable: Uint8Array
   buyerCap: Int32Array
   exporterCap: Int32Array
+  /** Session index per slot, non-decreasing: a new index wherever the slot's session key changes */
+  slotSession: Int32Array
   locked: Array<{ buyer: number; exporter: number; slot: number }>
 }
 
@@ -111,6 +118,14 @@ function caps(people: ReadonlyArray<{ maxMeetings?: number }>, slotCount: number
   return Int32Array.from(people, (person) => Math.max(0, Math.min(slotCount, Math.floor(person.maxMeetings ?? slotCount))))
 }
 
+function sessions(slots: readonly FairSlot[]): Int32Array {
+  const session = new Int32Array(slots.length)
+  slots.forEach((slot, index) => {
+    if (index > 0) session[index] = session[index - 1]! + (slot.session === slots[index - 1]!.session ? 0 : 1)
+  })
+  return session
+}
+
 /** Validates ids and locked meetings and builds the dense form. */
 export function buildFairInstance<B extends FairBuyer, E extends FairExporter>(
   problem: FairSchedulingProblem<B, E>,
@@ -145,6 +160,7 @@ export function buildFairInstance<B extends FairBuyer, E extends FairExporter>(
     exporterAvailable: availability(problem.exporters, slotIndex, slotCount),
     buyerCap: caps(problem.buyers, slotCount),
     exporterCap: caps(problem.exporters, slotCount),
+    slotSession: sessions(problem.slots),
     locked: [],
   }
 
