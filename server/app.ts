@@ -16,6 +16,7 @@ import { limitRequestBody } from './body-limit.ts'
 import { mountRecordingFiles } from './recording/media-files.ts'
 import type { IngestService } from './ingest/service.ts'
 import { mountWhip } from './ingest/whip-http.ts'
+import { mountJobTestHook, type JobService } from './jobs.ts'
 import { createOperations, mountOperations, type Operations, PROBE_PATHS } from './operations/index.ts'
 import { cspNonce, noStoreWhenSignedIn, permissionsPolicy, securityHeaders } from './security.ts'
 
@@ -26,6 +27,8 @@ type AppOptions = ({ mode: 'production'; build: ServerBuild; clientDir: string }
   ingest?: () => IngestService | null
   /** Health probes and metrics (default: the database check and this process's metrics). */
   operations?: Operations
+  /** The job service, started after the app (ENABLE_TEST_HOOKS=1 serves its run-due hook). */
+  jobs?: () => JobService | null
 }
 
 /** Where a form may lead besides our origin: Stripe Checkout (or the local fake) after a redirect. */
@@ -94,6 +97,9 @@ export function createExpressApp(options: AppOptions): Express {
 
   // WHIP ingest from encoders (bearer token; before the request log, which would record the Authorization header).
   mountWhip(app, options.ingest ?? (() => null))
+
+  // e2e specs run the jobs due at an instant they choose; never served without test hooks.
+  if (getEnv().ENABLE_TEST_HOOKS === '1') mountJobTestHook(app, options.jobs ?? (() => null))
 
   app.use(
     pinoHttp({

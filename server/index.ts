@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from 'react-router'
 import { disconnectPrisma, getPrisma } from '../app/domain/db.server.ts'
 import { closeSharedRedis } from '../app/utils/redis.server.ts'
-import { startSessionReminderTimer } from '../app/domain/fairs/reminders.server.ts'
 import { resumeUnfinishedClips } from '../app/domain/replays/clips.server.ts'
 import { startReplayRetentionTimer } from '../app/domain/replays/retention.server.ts'
 import { getEnv } from '../app/utils/env.server.ts'
@@ -14,6 +13,7 @@ import { createExpressApp } from './app.ts'
 import { createMediaLayer, mediaNodeSettings } from './media-setup.ts'
 import { createOperations, watchServices } from './operations/index.ts'
 import { IngestService } from './ingest/service.ts'
+import { startJobs, type JobService } from './jobs.ts'
 import { RtmpIngest } from './ingest/rtmp.ts'
 import { createRecordingService } from './recording/setup.ts'
 import { RestreamService } from './restream/service.ts'
@@ -43,17 +43,19 @@ const operations = createOperations()
 let app
 // Encoder ingest (WHIP here, RTMP below) needs the media layer, which starts after the app is built.
 let ingest: IngestService | null = null
+// Deferred work (reminders, confirmations, webhook retries) starts once the server listens.
+let jobs: JobService | null = null
 let closeVite: (() => Promise<void>) | undefined
 // Tests (the e2e server) run the production build too; only development compiles on the fly.
 if (env.NODE_ENV !== 'development') {
   const buildDir = path.resolve('build')
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
-  app = createExpressApp({ mode: 'production', build, clientDir: path.join(buildDir, 'client'), ingest: () => ingest, operations })
+  app = createExpressApp({ mode: 'production', build, clientDir: path.join(buildDir, 'client'), ingest: () => ingest, operations, jobs: () => jobs })
 } else {
   const { createServer: createViteServer } = await import('vite')
   const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'custom' })
   closeVite = () => vite.close()
-  app = createExpressApp({ mode: 'development', vite, ingest: () => ingest, operations })
+  app = createExpressApp({ mode: 'development', vite, ingest: () => ingest, operations, jobs: () => jobs })
 }
 
 const httpServer = createServer(app)
@@ -93,9 +95,9 @@ await new Promise<void>((resolve, reject) => {
   httpServer.once('error', reject)
   httpServer.listen(env.PORT, env.HOST, resolve)
 })
-// In-app reminders to registered buyers shortly before approved fair showcases (idempotent per buyer and session).
-const stopReminders = startSessionReminderTimer({ onError: (err) => logger.error({ err }, 'session reminders failed') })
 // Hourly: replays past their fair's retention are deleted; at the first run, clip cuts a restart interrupted resume.
+// Reminders, confirmations, expiries and webhook retries: BullMQ with REDIS_URL, else the database queue.
+jobs = await startJobs(env, logger)
 const stopReplayRetention = startReplayRetentionTimer({ onStart: resumeUnfinishedClips, onError: (err) => logger.error({ err }, 'replay retention failed') })
 const address = httpServer.address()
 const port = typeof address === 'object' && address ? address.port : env.PORT
@@ -118,7 +120,7 @@ closeWithGrace({ delay: 10_000 + (node ? env.MEDIA_DRAIN_TIMEOUT_MS : 0) }, asyn
   }
   // A media node of a cluster first moves its viewers to the other nodes (bounded by MEDIA_DRAIN_TIMEOUT_MS).
   await step('media drain', () => realtime.drainMedia())
-  await step('reminders', stopReminders)
+  await step('jobs', () => jobs.close())
   await step('replay retention', stopReplayRetention)
   // Recording parts first, while the show's media still flows: ffmpeg closes its last segment on SIGINT
   // only when packets keep coming (with the rooms closed it waited for input until the 5 s SIGKILL).

@@ -23,3 +23,9 @@ export function cookieHeaderNow(cookieHeader: string | null | undefined, real: D
   }
   return env.TEST_CLOCK_OFFSET_MS !== 0 ? new Date(real.getTime() + env.TEST_CLOCK_OFFSET_MS) : real
 }
+
+/** The process's "now" for background work (the job runner): TEST_CLOCK_OFFSET_MS moves it in tests. */
+export function processNow(real: Date = new Date()): Date {
+  const env = getEnv()
+  return env.ENABLE_TEST_HOOKS === '1' && env.TEST_CLOCK_OFFSET_MS !== 0 ? new Date(real.getTime() + env.TEST_CLOCK_OFFSET_MS) : real
+}

@@ -1,0 +1,5 @@
+// Every job kind, imported for its defineJob() side effect so the runner (server/jobs.ts) knows it.
+// One line per module that defines jobs.
+import '~/domain/meetings/attendance-jobs.server'
+import '~/domain/engagement/reminders.server'
+export {}
