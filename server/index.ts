@@ -98,6 +98,8 @@ await new Promise<void>((resolve, reject) => {
 // Hourly: replays past their fair's retention are deleted; at the first run, clip cuts a restart interrupted resume.
 // Reminders, confirmations, expiries and webhook retries: BullMQ with REDIS_URL, else the database queue.
 jobs = await startJobs(env, logger)
+const jobService = jobs
+operations.metrics.watchQueue('jobs-failed', () => jobService.countFailed())
 const stopReplayRetention = startReplayRetentionTimer({ onStart: resumeUnfinishedClips, onError: (err) => logger.error({ err }, 'replay retention failed') })
 const address = httpServer.address()
 const port = typeof address === 'object' && address ? address.port : env.PORT

@@ -85,7 +85,7 @@ export class OperationsMetrics {
     this.#mediaGauges(registers)
     new Gauge({
       name: 'tradecast_queue_depth',
-      help: 'Items waiting in this process’s queues (chat-batch, clip-cuts) and in the shared e-mail outbox (email-outbox: not yet attempted; email-failed: delivery failed, not retried)',
+      help: 'Items waiting in this process’s queues (chat-batch, clip-cuts) and in the shared e-mail outbox (email-outbox: not yet attempted; email-failed: delivery failed, not retried; jobs-failed: deferred jobs out of attempts)',
       labelNames: ['queue'],
       registers,
       collect: async () => {
@@ -153,7 +153,7 @@ export class OperationsMetrics {
   }
 
   /** Adds a source to a queue's depth (several sources of one queue add up); returns its removal. */
-  watchQueue(queue: 'chat-batch' | 'clip-cuts' | 'email-outbox' | 'email-failed', depth: QueueDepth): () => void {
+  watchQueue(queue: 'chat-batch' | 'clip-cuts' | 'email-outbox' | 'email-failed' | 'jobs-failed', depth: QueueDepth): () => void {
     const sources = this.#queues.get(queue) ?? new Set()
     this.#queues.set(queue, sources)
     sources.add(depth)
