@@ -33,6 +33,7 @@ export default [
     route('buyer', 'routes/buyer/dashboard.tsx'),
     route('buyer/profile', 'routes/buyer/profile.tsx'),
     route('buyer/recommendations', 'routes/buyer/recommendations.tsx'),
+    route('buyer/following', 'routes/buyer/following.tsx'),
   ]),
   layout('routes/organizer/_layout.tsx', [
     route('organizer', 'routes/organizer/dashboard.tsx'),
@@ -92,6 +93,13 @@ export default [
   route('live/:sessionId/live.m3u8', 'routes/live/live-playlist.ts'),
   // "Add to calendar" of a listed showcase (public resource route).
   route('live/:sessionId/calendar.ics', 'routes/live/calendar-ics.ts'),
+  // RSVP to a showcase (POST: an account's one click, a guest's e-mail) and the RSVP's own calendar file.
+  route('live/:sessionId/rsvp', 'routes/live/rsvp.ts'),
+  route('live/:sessionId/rsvp.ics', 'routes/live/rsvp-ics.ts'),
+  // Follow / stop following an exporter or a fair (POST); a guest's RSVP confirmation; unsubscribe from reminder mail.
+  route('engagement/follow', 'routes/engagement/follow.ts'),
+  route('rsvp/:token', 'routes/engagement/rsvp-confirm.tsx'),
+  route('unsubscribe/:token', 'routes/engagement/unsubscribe.tsx'),
   // A replay's clips (JSON for the clip marker): list, cut status, mark a clip.
   route('live/:sessionId/clips', 'routes/live/clips.ts'),
   // Replay view counter (start a view, heartbeats of watched time): POST only.

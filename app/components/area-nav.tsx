@@ -19,6 +19,7 @@ const BUYER_LINKS = [
   { to: '/buyer', key: 'exporter.nav.dashboard', end: true },
   { to: '/buyer/profile', key: 'buyerProfile.nav', end: false },
   { to: '/buyer/recommendations', key: 'meetings.nav.recommendedExporters', end: false },
+  { to: '/buyer/following', key: 'engagement.nav.following', end: false },
 ] as const
 
 const ADMIN_LINKS = [

@@ -36,6 +36,8 @@ export const ACCOUNT_LIMITS = {
   passwordResetByIp: { keyPrefix: 'tradecast:reset-ip', points: 10, duration: 60 * 60 },
   /** Reset mails to one address: nobody's inbox gets flooded. */
   passwordResetByEmail: { keyPrefix: 'tradecast:reset-email', points: 3, duration: 60 * 60 },
+  /** Guest RSVPs (each mails a confirmation) from one address. */
+  guestRsvpByIp: { keyPrefix: 'tradecast:rsvp-ip', points: 20, duration: 60 * 60 },
 } as const
 
 /**

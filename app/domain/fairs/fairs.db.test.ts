@@ -12,7 +12,7 @@ import { action as manageAction, loader as manageLoader } from '~/routes/organiz
 import { action as registerAction } from '~/routes/fairs/register'
 import { loader as publicFairLoader } from '~/routes/fairs/fair'
 import { getFairKpis, listConsultationRows } from './kpis.server'
-import { REMINDER_LEAD_MINUTES, sendSessionReminders } from './reminders.server'
+import { deliverReminder, reminderJobsToReconcile } from '~/domain/engagement/reminders.server'
 
 const MINUTE = 60_000
 
@@ -404,8 +404,8 @@ describe('fair KPIs', () => {
   })
 })
 
-describe('session reminders', () => {
-  it('notifies approved buyers once, shortly before approved showcases start', async () => {
+describe('fair showcase reminders (one mechanism: the engagement reminder job)', () => {
+  it('reminds approved buyers once, 10 minutes before approved showcases start', async () => {
     const prisma = await getPrisma()
     const organizer = await createUser('ORGANIZER')
     const fair = await createFair(organizer.user.id, { status: 'LIVE' })
@@ -433,23 +433,37 @@ describe('session reminders', () => {
         },
       })
     const soon = await session('Soon', 10)
-    await session('Later', REMINDER_LEAD_MINUTES + 5)
-    await session('Unapproved', 5, false)
-    await session('Already started', -1)
+    const later = await session('Later', 20)
+    const unapproved = await session('Unapproved', 5, false)
+    const started = await session('Already started', -1)
+    const ours = new Set([soon.id, later.id, unapproved.id, started.id])
 
-    expect(await sendSessionReminders(now)).toBe(1)
-    const notes = await prisma.notification.findMany({ where: { kind: 'session.starting', userId: { in: [approvedBuyer.user.id, pendingBuyer.user.id] } } })
+    // The jobs a boot derives: approved showcases still to come, each with its 10-minute reminder.
+    const jobs = (await reminderJobsToReconcile(now)).filter((job) => ours.has(job.data.sessionId))
+    expect(jobs.map((job) => [job.data.sessionId, job.data.kind, job.runAt.toISOString()]).sort()).toEqual(
+      [
+        [soon.id, 'starts-10m', '2026-07-02T00:50:00.000Z'],
+        [later.id, 'starts-10m', '2026-07-02T01:00:00.000Z'],
+      ].sort(),
+    )
+    const due = jobs.filter((job) => job.runAt <= now)
+    expect(due).toHaveLength(1)
+    expect(await deliverReminder(due[0]!.data, now, { appUrl: 'https://tradecast.test' })).toEqual({ sent: 1 })
+    const notes = await prisma.notification.findMany({ where: { kind: 'showcase.reminder10m', userId: { in: [approvedBuyer.user.id, pendingBuyer.user.id] } } })
     expect(notes).toHaveLength(1)
-    expect(notes[0]).toMatchObject({ userId: approvedBuyer.user.id, link: `/fairs/${fair.slug}#session-${soon.id}` })
-    expect(notes[0]!.data).toMatchObject({ sessionId: soon.id, title: 'Soon', when: '9:00 PM EDT' })
+    expect(notes[0]).toMatchObject({ userId: approvedBuyer.user.id, link: `/live/${soon.id}` })
+    // In the buyer's zone (New York, EDT in July): 01:00 UTC is 9:00 PM the evening before.
+    expect(notes[0]!.data).toMatchObject({ sessionId: soon.id, title: 'Soon', when: expect.stringContaining('9:00') })
+    expect(String((notes[0]!.data as { when: string }).when)).toMatch(/EDT/)
 
-    // Idempotent: the next ticks (even concurrent ones) add nothing for the same session.
-    expect(await sendSessionReminders(new Date(now.getTime() + MINUTE))).toBe(0)
-    await Promise.all([sendSessionReminders(new Date(now.getTime() + 2 * MINUTE)), sendSessionReminders(new Date(now.getTime() + 2 * MINUTE))])
-    expect(await prisma.notification.count({ where: { kind: 'session.starting', userId: approvedBuyer.user.id } })).toBe(1)
-    // The later session comes into the window and gets its own single reminder.
-    expect(await sendSessionReminders(new Date(now.getTime() + 6 * MINUTE))).toBe(1)
-    expect(await sendSessionReminders(new Date(now.getTime() + 7 * MINUTE))).toBe(0)
+    // Exactly once: the job again, and twice at once (a retry, two processes), add nothing.
+    expect(await deliverReminder(due[0]!.data, new Date(now.getTime() + MINUTE))).toEqual({ sent: 0 })
+    await Promise.all([deliverReminder(due[0]!.data, new Date(now.getTime() + 2 * MINUTE)), deliverReminder(due[0]!.data, new Date(now.getTime() + 2 * MINUTE))])
+    expect(await prisma.notification.count({ where: { kind: 'showcase.reminder10m', userId: approvedBuyer.user.id } })).toBe(1)
+    // The later showcase's job, at its instant, gets its own single reminder.
+    const laterJob = jobs.find((job) => job.data.sessionId === later.id)!
+    expect(await deliverReminder(laterJob.data, laterJob.runAt)).toEqual({ sent: 1 })
+    expect(await deliverReminder(laterJob.data, new Date(laterJob.runAt.getTime() + MINUTE))).toEqual({ sent: 0 })
   })
 })
 

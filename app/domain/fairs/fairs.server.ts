@@ -8,6 +8,7 @@ import type { FairInput, ProposeSessionInput } from './schemas'
 import { instantToWallClock, wallClockToInstant } from '~/lib/time'
 import { assertShowcaseTiming } from '~/domain/live/schedule'
 import { nameIn } from '~/domain/notifications/localized-values'
+import { scheduleShowReminders } from '~/domain/engagement/reminders.server'
 
 const MINUTE = 60_000
 
@@ -255,6 +256,8 @@ export async function placeSession(fairId: string, input: { sessionId: string; s
     data: { scheduledStartAt: start, scheduledEndAt: new Date(start.getTime() + input.durationMinutes * MINUTE), approvedAt: now },
   })
   if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
+  // Its reminders follow the (new) start: the fair's buyers and RSVPs are reminded at the time placed.
+  await scheduleShowReminders(input.sessionId, now)
 }
 
 export async function unplaceSession(fairId: string, sessionId: string) {

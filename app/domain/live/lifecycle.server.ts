@@ -1,5 +1,6 @@
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
+import { scheduleNowLive } from '~/domain/engagement/reminders.server'
 
 export type LifecycleErrorCode = 'not-found' | 'ended' | 'cancelled'
 
@@ -21,6 +22,8 @@ export async function goLive(sessionId: string, hostUserId: string, now: Date): 
   if (!session) throw lifecycleError('not-found', 'No such session.')
   if (session.status === 'ENDED') throw lifecycleError('ended', 'This showcase has ended.')
   if (session.status === 'CANCELLED') throw lifecycleError('cancelled', 'This showcase was cancelled.')
+  // The first go-live tells RSVPs and followers (a job: once per recipient, whatever calls this twice).
+  if (started.count === 1) await scheduleNowLive(sessionId, now)
   if (started.count === 0 && !session.startedAt) {
     await prisma.liveSession.update({ where: { id: sessionId }, data: { startedAt: now } })
     return { status: 'LIVE', startedAt: now }

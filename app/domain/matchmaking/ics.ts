@@ -4,6 +4,7 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { createI18n, isSupportedLocale, type Locale } from '~/lib/i18n'
 import { languageName } from '~/lib/languages'
+import { formatDateTime } from '~/lib/time'
 import { formatSlotInZone } from './slot-finder.ts'
 
 function readerLocale(locale: string | undefined): Locale {
@@ -104,6 +105,8 @@ export type ShowcaseEvent = {
   uidDomain?: string
   /** Language of the description (a UI locale; English otherwise) */
   locale?: string
+  /** The reader's IANA zone (an RSVP's): the description names the start in it, and the calendar's zone is it */
+  timeZone?: string
 }
 
 /**
@@ -115,6 +118,7 @@ export function showcaseEventIcs(show: ShowcaseEvent): string {
   const locale = readerLocale(show.locale)
   const { t } = createI18n(locale)
   const description = [
+    ...(show.timeZone ? [t('engagement.ics.startsAt', { when: formatDateTime(show.startsAt, { locale, timeZone: show.timeZone, withZone: true }) })] : []),
     t('liveMedia.ics.hostedBy', { company: show.company }),
     ...(show.language ? [t('liveMedia.ics.language', { language: languageName(show.language, locale) })] : []),
     ...(show.description ? ['', show.description] : []),
@@ -123,6 +127,8 @@ export function showcaseEventIcs(show: ShowcaseEvent): string {
   ].join('\n')
   const calendar = ical({ prodId: { company: 'Tradecast', product: 'Showcases', language: 'EN' } })
   calendar.method(ICalCalendarMethod.PUBLISH)
+  // Times stay in UTC (exact whatever the calendar); the reader's zone is named for calendars that show one.
+  if (show.timeZone) calendar.x([{ key: 'X-WR-TIMEZONE', value: show.timeZone }])
   calendar.createEvent({
     id: `showcase-${show.sessionId}@${show.uidDomain ?? 'tradecast.app'}`,
     stamp: show.now,

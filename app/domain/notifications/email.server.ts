@@ -17,11 +17,20 @@ function getTransporter(): Transporter | null {
   return transporter
 }
 
-export type OutgoingEmail = { to: string; subject: string; text: string }
+export type OutgoingEmail = {
+  to: string
+  subject: string
+  text: string
+  /** Reminder mail: the signed unsubscribe URL, sent as List-Unsubscribe with one-click POST (RFC 8058) */
+  listUnsubscribe?: string | undefined
+}
 
 /** Records the mail in the outbox inside the caller's transaction; delivery happens after commit. */
 export async function queueEmail(db: Db, email: OutgoingEmail): Promise<string> {
-  const row = await db.emailOutbox.create({ data: email, select: { id: true } })
+  const row = await db.emailOutbox.create({
+    data: { to: email.to, subject: email.subject, text: email.text, listUnsubscribe: email.listUnsubscribe ?? null },
+    select: { id: true },
+  })
   return row.id
 }
 
@@ -50,7 +59,10 @@ export async function deliverQueuedEmails(ids: readonly string[]): Promise<void>
   const from = getEnv().MAIL_FROM
   for (const row of rows) {
     try {
-      if (transport) await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text })
+      const headers = row.listUnsubscribe
+        ? { 'List-Unsubscribe': `<${row.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : undefined
+      if (transport) await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text, ...(headers ? { headers } : {}) })
       // Links carry secrets (reset, invitation tokens): the log gets them redacted; the outbox keeps the mail.
       else getLogger().info({ mail: { to: row.to, subject: row.subject, text: redactSecrets(row.text) } }, 'email (no SMTP_URL configured: logged)')
       await prisma.emailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), error: null } })

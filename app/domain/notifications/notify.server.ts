@@ -20,6 +20,9 @@ export type NotificationKind =
   | 'meeting.requested'
   | 'meeting.updated'
   | 'session.starting'
+  | 'showcase.reminder24h'
+  | 'showcase.reminder10m'
+  | 'showcase.live'
   | 'order.updated'
   | 'registration.decided'
 

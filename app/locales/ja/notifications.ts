@@ -31,6 +31,9 @@ const notifications: MessagesOf<typeof en, 'ja'> = {
       body: '{{with}}との商談のステータスが「$t(status.{{status}})」になりました。',
     },
     'session.starting': { title: 'まもなく開始：{{title}}', body: '{{company}}の「{{title}}」は{{when}}に開始します。' },
+    'showcase.reminder24h': { title: '24時間後：{{title}}', body: '{{company}}の{{title}}は{{when}}に始まります。' },
+    'showcase.reminder10m': { title: '{{title}}はあと10分で始まります', body: '{{company}}の{{title}}は{{when}}に始まります。' },
+    'showcase.live': { title: '{{title}}がライブ配信中', body: '{{company}}がライブ配信中です：{{title}}（予定 {{when}}）。' },
     'order.updated': {
       title: '注文{{order}}：$t(status.{{status}})',
       body: 'ご注文{{order}}のステータスが「$t(status.{{status}})」になりました。',

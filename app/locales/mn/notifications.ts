@@ -31,6 +31,9 @@ const notifications: MessagesOf<typeof en, 'mn'> = {
       body: 'Таны уулзалт ({{with}}) одоо «$t(status.{{status}})» төлөвтэй байна.',
     },
     'session.starting': { title: '«{{title}}» удахгүй эхэлнэ', body: '{{company}} компанийн «{{title}}» эхлэх цаг: {{when}}.' },
+    'showcase.reminder24h': { title: '24 цагийн дараа: {{title}}', body: '{{company}}-ийн {{title}} {{when}}-д эхэлнэ.' },
+    'showcase.reminder10m': { title: '{{title}} 10 минутын дараа эхэлнэ', body: '{{company}}-ийн {{title}} {{when}}-д эхэлнэ.' },
+    'showcase.live': { title: '{{title}} одоо шууд явагдаж байна', body: '{{company}} одоо шууд дамжуулж байна: {{title}} (төлөвлөсөн {{when}}).' },
     'order.updated': {
       title: 'Захиалга {{order}}: $t(status.{{status}})',
       body: 'Таны {{order}} дугаартай захиалга одоо «$t(status.{{status}})» төлөвтэй байна.',

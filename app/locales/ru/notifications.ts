@@ -33,6 +33,9 @@ const notifications: MessagesOf<typeof en, 'ru'> = {
       body: 'Статус вашей встречи с {{with}}: «$t(status.{{status}})».',
     },
     'session.starting': { title: '«{{title}}» скоро начнётся', body: '«{{title}}» (компания {{company}}). Начало: {{when}}.' },
+    'showcase.reminder24h': { title: 'Через 24 часа: {{title}}', body: '{{title}} ({{company}}) начинается {{when}}.' },
+    'showcase.reminder10m': { title: '{{title}} начнётся через 10 минут', body: '{{title}} ({{company}}) начинается {{when}}.' },
+    'showcase.live': { title: '{{title}}: прямой эфир', body: '{{company}} сейчас в прямом эфире: {{title}} (по плану {{when}}).' },
     'order.updated': { title: 'Заказ {{order}}: $t(status.{{status}})', body: 'Статус вашего заказа {{order}}: «$t(status.{{status}})».' },
     'registration.decided': {
       title: 'Регистрация на выставку «{{fair}}»: $t(status.{{status}})',

@@ -21,6 +21,7 @@ import readiness from './readiness'
 import readinessExporter from './readiness-exporter'
 import readinessBuyer from './readiness-buyer'
 import readinessAdmin from './readiness-admin'
+import engagement from './engagement'
 
 export default {
   ...core,
@@ -45,4 +46,5 @@ export default {
   ...readinessExporter,
   ...readinessBuyer,
   ...readinessAdmin,
+  ...engagement,
 }

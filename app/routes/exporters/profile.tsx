@@ -8,6 +8,8 @@ import { ShowcaseList } from '~/components/showcase-list'
 import { Card } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getExporterPublicProfile } from '~/domain/exporters/public-profile.server'
+import { isFollowing } from '~/domain/engagement/follows.server'
+import { FollowButton } from '~/components/engagement/follow-button'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { countryName } from '~/lib/countries'
 import { languageName } from '~/lib/languages'
@@ -24,7 +26,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const locale = await resolveLocale(request, user)
   const profile = await getExporterPublicProfile(params.slug, { locale, now: new Date() })
   if (!profile) throw data({ reason: 'not-found' }, { status: 404 })
-  return { profile, replays: await listVisibleReplays({ companyId: profile.id }, user, locale) }
+  const [replays, following] = await Promise.all([listVisibleReplays({ companyId: profile.id }, user, locale), isFollowing(user?.id, 'exporter', profile.id)])
+  return { profile, replays, following }
 }
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, () => [args.loaderData.profile.name])
@@ -42,6 +45,9 @@ export default function ExporterProfileRoute({ loaderData }: Route.ComponentProp
           <p className="text-sm text-slate-600">
             {profile.place} · {profile.industry}
           </p>
+        </div>
+        <div className="ml-auto">
+          <FollowButton target="exporter" id={profile.id} name={profile.name} following={loaderData.following} />
         </div>
       </header>
       <div className="grid gap-6 lg:grid-cols-3">

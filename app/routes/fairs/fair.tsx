@@ -9,6 +9,10 @@ import { buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPublicFair } from '~/domain/fairs/public.server'
+import { isFollowing } from '~/domain/engagement/follows.server'
+import { rsvpedSessionIds } from '~/domain/engagement/rsvps.server'
+import { FollowButton } from '~/components/engagement/follow-button'
+import { RsvpToggle } from '~/components/engagement/rsvp-panel'
 import { listVisibleReplays } from '~/domain/replays/lists.server'
 import { languageName } from '~/lib/languages'
 import { dayInZone, formatDate } from '~/lib/time'
@@ -30,7 +34,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await getOptionalUser(request)
   const locale = await resolveLocale(request, user)
   const page = await getPublicFair(params.slug, { now: requestNow(request), locale, viewer: user ? { id: user.id, role: user.role } : null })
-  return { ...page, replays: await listVisibleReplays({ fairId: page.fair.id }, user, locale) }
+  // The viewer's follow and RSVPs, for the Follow button and the programme's RSVP toggles.
+  const [replays, following, rsvped] = await Promise.all([
+    listVisibleReplays({ fairId: page.fair.id }, user, locale),
+    isFollowing(user?.id, 'fair', page.fair.id),
+    rsvpedSessionIds(
+      user?.id,
+      page.programme.map((s) => s.id),
+    ),
+  ])
+  return { ...page, replays, following, rsvped: [...rsvped] }
 }
 
 type Session = Route.ComponentProps['loaderData']['programme'][number]
@@ -50,9 +63,9 @@ function CalendarLink({ session }: { session: Session }) {
   )
 }
 
-function SessionRow({ session, fairZone }: { session: Session; fairZone: string }) {
+function SessionRow({ session, fairZone, going }: { session: Session; fairZone: string; going: boolean }) {
   const { t } = useTranslation()
-  const { locale } = useRootData()
+  const { locale, user } = useRootData()
   return (
     <li id={`session-${session.id}`} className="flex flex-wrap items-start justify-between gap-2 py-3" data-testid={`programme-item-${session.id}`}>
       <div className="min-w-0">
@@ -77,8 +90,9 @@ function SessionRow({ session, fairZone }: { session: Session; fairZone: string 
           <SessionTime session={session} fairZone={fairZone} />
         </div>
         {session.state === 'soon' || session.state === 'upcoming' ? (
-          <div className="mt-1">
+          <div className="mt-1 flex flex-wrap items-center justify-end gap-2">
             <CalendarLink session={session} />
+            {user ? <RsvpToggle sessionId={session.id} title={session.title} going={going} compact /> : null}
           </div>
         ) : null}
       </div>
@@ -146,6 +160,7 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { user, locale, timeZone } = useRootData()
   const { fair, halls, programme, liveNow, startingSoon, counts, registration, manages, replays } = loaderData
+  const rsvped = new Set(loaderData.rsvped)
   const days = new Map<string, [Session, ...Session[]]>()
   for (const session of programme) {
     const day = dayInZone(session.startsAt, timeZone)
@@ -199,6 +214,7 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
                 {t('fairs.register')}
               </Link>
             ) : null}
+            {user ? <FollowButton target="fair" id={fair.id} name={fair.name} following={loaderData.following} /> : null}
             {manages ? (
               <Link to={`/organizer/fairs/${fair.id}`} className={buttonClass('secondary')}>
                 {t('fairs.manage')}
@@ -212,7 +228,7 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
         <Card id="now" title={t('fairs.startingSoon')}>
           <ul className="divide-y divide-slate-100">
             {startingSoon.map((s) => (
-              <SessionRow key={s.id} session={s} fairZone={fair.timeZone} />
+              <SessionRow key={s.id} session={s} fairZone={fair.timeZone} going={rsvped.has(s.id)} />
             ))}
           </ul>
         </Card>
@@ -228,7 +244,7 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
               <h3 className="mt-3 text-sm font-semibold text-slate-700">{formatDate(sessions[0].startsAt, { locale, timeZone })}</h3>
               <ul className="divide-y divide-slate-100">
                 {sessions.map((s) => (
-                  <SessionRow key={s.id} session={s} fairZone={fair.timeZone} />
+                  <SessionRow key={s.id} session={s} fairZone={fair.timeZone} going={rsvped.has(s.id)} />
                 ))}
               </ul>
             </section>

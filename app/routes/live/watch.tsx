@@ -11,6 +11,8 @@ import { RecordingBadge } from '~/components/live-media/recording-badge'
 import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { getOptionalUser } from '~/domain/accounts/session.server'
+import { RsvpPanel } from '~/components/engagement/rsvp-panel'
+import { hasRsvped } from '~/domain/engagement/rsvps.server'
 import { findQuotableShowcaseProduct } from '~/domain/live/quote-from-stream.server'
 import { readyFeaturedProducts } from '~/domain/readiness/buyer-readiness.server'
 import { loadWatchSession } from '~/domain/live/sessions.server'
@@ -49,7 +51,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const buyerCountry = user?.buyerProfile?.country ?? null
   // "Ready for your market" on pinned products: the featured products ready for the viewer's country, once.
   const readyForViewer = session.access === 'watch' && !replay ? await readyFeaturedProducts(session.id, buyerCountry) : null
+  // A public show still to come takes RSVPs (reminders by mail, and in-app for accounts).
+  const rsvp =
+    session.access === 'watch' && session.status === 'SCHEDULED' && session.isPublic && !session.isHost
+      ? { going: await hasRsvped(user?.id, session.id) }
+      : null
   return {
+    rsvp,
     session,
     replay,
     startAtSeconds: replay ? replayStartSeconds(new URL(request.url)) : 0,
@@ -92,7 +100,7 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
       />
     )
   }
-  return (
+  const room = (
     <ViewerRoom
       sessionId={session.id}
       paymentsEnabled={loaderData.paymentsEnabled}
@@ -109,6 +117,13 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
         />
       }
     />
+  )
+  if (!loaderData.rsvp) return room
+  return (
+    <div className="space-y-4">
+      <RsvpPanel sessionId={session.id} title={session.title} going={loaderData.rsvp.going} />
+      {room}
+    </div>
   )
 }
 

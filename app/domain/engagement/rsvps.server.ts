@@ -1,0 +1,255 @@
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
+import { LISTED_SHOWCASE } from '~/domain/live/upcoming.server'
+import { showcaseEventIcs } from '~/domain/matchmaking/ics'
+import { deliverQueuedEmails, queueEmail } from '~/domain/notifications/email.server'
+import { createI18n, isSupportedLocale, type Locale } from '~/lib/i18n'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
+import { formatDateTime, isValidTimeZone } from '~/lib/time'
+import { scheduleShowReminders } from './reminders.server'
+import type { GuestRsvpInput } from './schemas'
+import { signToken, verifyToken } from './tokens.server'
+
+// RSVPs to showcases. An account answers in one click (and withdraws the same way); a guest gives an
+// e-mail address and confirms by a signed link mailed to it: until then the RSVP gets nothing else (no
+// reminders), so nobody can sign someone else up for mail beyond that one confirmation.
+
+/** A guest asking again within this time gets no second confirmation mail (no mail-bombing an address). */
+export const CONFIRMATION_RESEND_MS = 15 * 60_000
+
+async function requireRsvpableShowcase(sessionId: string) {
+  if (!RECORD_ID_PATTERN.test(sessionId)) throw new DomainError('not-found', { status: 404 })
+  const prisma = await getPrisma()
+  const session = await prisma.liveSession.findFirst({
+    where: { AND: [LISTED_SHOWCASE, { id: sessionId }] },
+    select: {
+      id: true,
+      status: true,
+      title: true,
+      titleI18n: true,
+      scheduledStartAt: true,
+      company: { select: { name: true, nameI18n: true, timeZone: true } },
+      fair: { select: { timeZone: true } },
+    },
+  })
+  if (!session) throw new DomainError('not-found', { status: 404 })
+  // Only a show still to come takes answers (one that is live is simply watched).
+  if (session.status !== 'SCHEDULED') throw new DomainError('rsvp-closed', { status: 409, messageKey: 'engagement.rsvp.closed' })
+  return session
+}
+
+/** Whether this account has answered (for the button's state). */
+export async function hasRsvped(userId: string | undefined, sessionId: string): Promise<boolean> {
+  if (!userId || !RECORD_ID_PATTERN.test(sessionId)) return false
+  const prisma = await getPrisma()
+  return (await prisma.showcaseRsvp.count({ where: { sessionId, userId } })) > 0
+}
+
+/** The ids among `sessionIds` this account has answered (for the directory's and the programme's cards). */
+export async function rsvpedSessionIds(userId: string | undefined, sessionIds: readonly string[]): Promise<Set<string>> {
+  if (!userId || sessionIds.length === 0) return new Set()
+  const prisma = await getPrisma()
+  const rows = await prisma.showcaseRsvp.findMany({ where: { userId, sessionId: { in: [...sessionIds] } }, select: { sessionId: true } })
+  return new Set(rows.map((row) => row.sessionId))
+}
+
+/** An account's one-click RSVP (going = true) or its withdrawal; returns the new state. */
+export async function setAccountRsvp(user: Pick<SessionUser, 'id'>, sessionId: string, going: boolean, now: Date): Promise<boolean> {
+  const prisma = await getPrisma()
+  if (!going) {
+    await prisma.showcaseRsvp.deleteMany({ where: { sessionId, userId: user.id } })
+    return false
+  }
+  await requireRsvpableShowcase(sessionId)
+  await prisma.showcaseRsvp.createMany({ data: [{ sessionId, userId: user.id, confirmedAt: now }], skipDuplicates: true })
+  await scheduleShowReminders(sessionId, now)
+  return true
+}
+
+function localeOf(value: string | undefined): Locale {
+  return value && isSupportedLocale(value) ? value : 'en'
+}
+
+/**
+ * A guest's RSVP: records it unconfirmed (with the page's language and zone) and mails the confirmation
+ * link. The answer is the same whether the address was new, pending or already confirmed, so the form
+ * tells nobody who has answered. Returns the queued mail id (none when nothing was sent).
+ */
+export async function requestGuestRsvp(sessionId: string, input: GuestRsvpInput, { now, appUrl }: { now: Date; appUrl: string }): Promise<string | null> {
+  const session = await requireRsvpableShowcase(sessionId)
+  const locale = localeOf(input.locale)
+  const timeZone = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : null
+  const prisma = await getPrisma()
+  const mailId = await prisma.$transaction(async (tx) => {
+    const existing = await tx.showcaseRsvp.findUnique({ where: { sessionId_email: { sessionId, email: input.email } } })
+    if (existing?.confirmedAt) return null
+    if (existing && now.getTime() - existing.createdAt.getTime() < CONFIRMATION_RESEND_MS) return null
+    const rsvp = existing
+      ? await tx.showcaseRsvp.update({ where: { id: existing.id }, data: { locale, timeZone, createdAt: now } })
+      : await tx.showcaseRsvp.create({ data: { sessionId, email: input.email, locale, timeZone, createdAt: now } })
+    const { t } = createI18n(locale)
+    const zone = timeZone ?? session.fair?.timeZone ?? session.company.timeZone
+    const values = {
+      title: pickLocalized(session.title, session.titleI18n, locale),
+      company: pickLocalized(session.company.name, session.company.nameI18n, locale),
+      when: formatDateTime(session.scheduledStartAt, { locale, timeZone: zone, withZone: true }),
+    }
+    const url = `${appUrl}/rsvp/${signToken({ p: 'rsvp', r: rsvp.id, e: input.email })}`
+    return queueEmail(tx, {
+      to: input.email,
+      subject: t('engagement.mail.confirm.subject', values),
+      text: [t('engagement.mail.confirm.body', values), '', url, '', t('engagement.mail.confirm.ignore')].join('\n'),
+    })
+  })
+  if (mailId) await deliverQueuedEmails([mailId]).catch(() => undefined)
+  return mailId
+}
+
+export type GuestRsvpView = {
+  token: string
+  sessionId: string
+  title: string
+  company: string
+  startsAt: string
+  status: string
+  confirmed: boolean
+  email: string
+  timeZone: string
+}
+
+/** The RSVP a confirmation link names, or a 404 for a forged, altered or withdrawn one. */
+export async function readGuestRsvp(token: string, locale: string): Promise<GuestRsvpView> {
+  const payload = verifyToken(token, 'rsvp')
+  if (!payload) throw new DomainError('bad-link', { status: 404, messageKey: 'engagement.rsvp.badLink' })
+  const prisma = await getPrisma()
+  const rsvp = await prisma.showcaseRsvp.findFirst({
+    where: { id: payload.r, email: payload.e, userId: null },
+    select: {
+      confirmedAt: true,
+      email: true,
+      timeZone: true,
+      session: {
+        select: {
+          id: true,
+          status: true,
+          title: true,
+          titleI18n: true,
+          scheduledStartAt: true,
+          company: { select: { name: true, nameI18n: true, timeZone: true } },
+        },
+      },
+    },
+  })
+  if (!rsvp) throw new DomainError('bad-link', { status: 404, messageKey: 'engagement.rsvp.badLink' })
+  return {
+    token,
+    sessionId: rsvp.session.id,
+    title: pickLocalized(rsvp.session.title, rsvp.session.titleI18n, locale),
+    company: pickLocalized(rsvp.session.company.name, rsvp.session.company.nameI18n, locale),
+    startsAt: rsvp.session.scheduledStartAt.toISOString(),
+    status: rsvp.session.status,
+    confirmed: rsvp.confirmedAt !== null,
+    email: rsvp.email ?? payload.e,
+    timeZone: rsvp.timeZone ?? rsvp.session.company.timeZone,
+  }
+}
+
+/** Confirms a guest's RSVP from its signed link (confirming twice is once) and schedules its reminders. */
+export async function confirmGuestRsvp(token: string, now: Date): Promise<{ sessionId: string }> {
+  const payload = verifyToken(token, 'rsvp')
+  if (!payload) throw new DomainError('bad-link', { status: 404, messageKey: 'engagement.rsvp.badLink' })
+  const prisma = await getPrisma()
+  const rsvp = await prisma.showcaseRsvp.findFirst({
+    where: { id: payload.r, email: payload.e, userId: null },
+    select: { id: true, sessionId: true, session: { select: { status: true } } },
+  })
+  if (!rsvp) throw new DomainError('bad-link', { status: 404, messageKey: 'engagement.rsvp.badLink' })
+  if (rsvp.session.status === 'CANCELLED' || rsvp.session.status === 'ENDED') {
+    throw new DomainError('rsvp-closed', { status: 409, messageKey: 'engagement.rsvp.closed' })
+  }
+  await prisma.showcaseRsvp.updateMany({ where: { id: rsvp.id, confirmedAt: null }, data: { confirmedAt: now } })
+  await scheduleShowReminders(rsvp.sessionId, now)
+  return { sessionId: rsvp.sessionId }
+}
+
+/**
+ * The .ics of an RSVP, in the RSVP's language and zone: a guest's (by their confirmation token) or the
+ * signed-in account's. 404 without an RSVP, so the file tells nothing about shows one has not answered.
+ */
+export async function rsvpCalendarFile(
+  sessionId: string,
+  who: { token: string } | { user: Pick<SessionUser, 'id'> & { locale: string; timeZone: string | null } },
+  { now, appUrl }: { now: Date; appUrl: string },
+): Promise<string> {
+  if (!RECORD_ID_PATTERN.test(sessionId)) throw new DomainError('not-found', { status: 404 })
+  const prisma = await getPrisma()
+  let where: { id: string; email: string; userId: null } | { sessionId: string; userId: string }
+  if ('token' in who) {
+    const payload = verifyToken(who.token, 'rsvp')
+    if (!payload) throw new DomainError('not-found', { status: 404 })
+    where = { id: payload.r, email: payload.e, userId: null }
+  } else where = { sessionId, userId: who.user.id }
+  const rsvp = await prisma.showcaseRsvp.findFirst({
+    where,
+    select: {
+      locale: true,
+      timeZone: true,
+      session: {
+        select: {
+          id: true,
+          status: true,
+          title: true,
+          titleI18n: true,
+          description: true,
+          language: true,
+          scheduledStartAt: true,
+          scheduledEndAt: true,
+          company: { select: { name: true, nameI18n: true, timeZone: true } },
+          fair: { select: { timeZone: true } },
+        },
+      },
+    },
+  })
+  if (rsvp?.session.id !== sessionId || rsvp.session.status === 'CANCELLED') throw new DomainError('not-found', { status: 404 })
+  const locale = 'token' in who ? rsvp.locale : who.user.locale
+  const chosenZone = 'token' in who ? rsvp.timeZone : who.user.timeZone
+  const timeZone = chosenZone && isValidTimeZone(chosenZone) ? chosenZone : (rsvp.session.fair?.timeZone ?? rsvp.session.company.timeZone)
+  const session = rsvp.session
+  return showcaseEventIcs({
+    sessionId: session.id,
+    title: pickLocalized(session.title, session.titleI18n, locale),
+    company: pickLocalized(session.company.name, session.company.nameI18n, locale),
+    description: session.description,
+    language: session.language,
+    startsAt: session.scheduledStartAt,
+    endsAt: session.scheduledEndAt,
+    watchUrl: new URL(`/live/${session.id}`, appUrl).toString(),
+    now,
+    locale,
+    timeZone,
+  })
+}
+
+/** The account's RSVPs to shows still to come or live, soonest first (the buyer area's "Following" page). */
+export async function listUpcomingRsvps(userId: string, locale: string, now: Date) {
+  const prisma = await getPrisma()
+  const rows = await prisma.showcaseRsvp.findMany({
+    where: { userId, session: { status: { in: ['SCHEDULED', 'LIVE'] }, scheduledEndAt: { gt: now } } },
+    orderBy: { session: { scheduledStartAt: 'asc' } },
+    take: 50,
+    select: {
+      session: {
+        select: { id: true, title: true, titleI18n: true, status: true, scheduledStartAt: true, company: { select: { name: true, nameI18n: true } } },
+      },
+    },
+  })
+  return rows.map(({ session }) => ({
+    id: session.id,
+    title: pickLocalized(session.title, session.titleI18n, locale),
+    company: pickLocalized(session.company.name, session.company.nameI18n, locale),
+    status: session.status,
+    startsAt: session.scheduledStartAt.toISOString(),
+  }))
+}

@@ -1,0 +1,52 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data } from 'react-router'
+import type { Route } from './+types/rsvp'
+import { getOptionalUser } from '~/domain/accounts/session.server'
+import { requestGuestRsvp, setAccountRsvp } from '~/domain/engagement/rsvps.server'
+import { AccountRsvpSchema, GuestRsvpSchema } from '~/domain/engagement/schemas'
+import { requestNow } from '~/utils/clock.server'
+import { validateCsrf } from '~/utils/csrf.server'
+import { consumeRateLimit } from '~/utils/rate-limit.server'
+import { appOrigin, getClientIp, safeRedirectPath } from '~/utils/request.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+/**
+ * RSVP to a showcase: an account in one click (intent "rsvp", going true/false), back to the page with a
+ * toast; a guest with an e-mail address (intent "rsvp-guest"), answered in place with "check your inbox".
+ */
+export async function action({ request, params }: Route.ActionArgs) {
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const now = requestNow(request)
+  const user = await getOptionalUser(request)
+  if (user) {
+    const submission = parseWithZod(formData, { schema: AccountRsvpSchema })
+    if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
+    try {
+      const going = await setAccountRsvp(user, params.sessionId, submission.value.going, now)
+      return await redirectWithToast(
+        safeRedirectPath(formData.get('returnTo'), `/live/${params.sessionId}`),
+        going ? 'engagement.toast.rsvped' : 'engagement.toast.rsvpWithdrawn',
+      )
+    } catch (error) {
+      return formErrorFromDomain(submission, error, { only: ['rsvp-closed'], extra: { sent: false } })
+    }
+  }
+  const submission = parseWithZod(formData, { schema: GuestRsvpSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
+  // Each request may mail an address: bounded per client like other unauthenticated mail (password reset).
+  const verdict = await consumeRateLimit('guestRsvpByIp', getClientIp(request))
+  if (!verdict.allowed) {
+    return data(
+      { result: submission.reply({ formErrors: ['engagement.rsvp.errors.tooMany'] }), sent: false },
+      { status: 429, headers: { 'Retry-After': String(verdict.retryAfterSeconds) } },
+    )
+  }
+  try {
+    await requestGuestRsvp(params.sessionId, submission.value, { now, appUrl: appOrigin(request) })
+  } catch (error) {
+    return formErrorFromDomain(submission, error, { only: ['rsvp-closed'], extra: { sent: false } })
+  }
+  return data({ result: submission.reply({ resetForm: true }), sent: true })
+}
