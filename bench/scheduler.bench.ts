@@ -1,6 +1,8 @@
 // Fair scheduler benchmark (issue 7): 1,000 buyers × 300 exporters × 16 slots, seeded.
 // Run: npx tsx bench/scheduler.bench.ts [--seed N] [--runs N] [--buyers N --exporters N --slots N]
-//      [--buyer-availability 0.8 --exporter-availability 0.9 --locked 100]
+//      [--buyer-availability 0.8 --exporter-availability 0.9 --locked 100 --sessions 1]
+// Each run solves the same instance twice, without and with the compaction phase (ADR 022), and prints
+// both side by side: time, objective, and the participants' idle breaks.
 import { parseArgs } from 'node:util'
 import { scheduleFairMeetings, type FairSchedule } from '../app/domain/matchmaking/fair-scheduler.ts'
 import { loadHighsSolver } from '../app/domain/matchmaking/fair-lp.ts'
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     'buyer-availability': { type: 'string', default: '0.8' },
     'exporter-availability': { type: 'string', default: '0.9' },
     locked: { type: 'string', default: '100' },
+    sessions: { type: 'string', default: '1' },
   },
 })
 const seed = Number(values.seed)
@@ -30,6 +33,7 @@ const problem = generateRandomFairProblem({
   buyerAvailability: Number(values['buyer-availability']),
   exporterAvailability: Number(values['exporter-availability']),
   locked: Number(values.locked),
+  sessions: Number(values.sessions),
 })
 const generationMs = performance.now() - generationStarted
 
@@ -49,27 +53,38 @@ const loadStarted = performance.now()
 await loadHighsSolver()
 const loadMs = performance.now() - loadStarted
 
-const results: Array<{ ms: number; schedule: FairSchedule }> = []
+type Run = { ms: number; schedule: FairSchedule }
+const plainRuns: Run[] = []
+const compactRuns: Run[] = []
 for (let run = 0; run < runs; run++) {
-  const started = performance.now()
-  const schedule = await scheduleFairMeetings(scoredProblem)
-  results.push({ ms: performance.now() - started, schedule })
+  for (const [compact, into] of [
+    [false, plainRuns],
+    [true, compactRuns],
+  ] as const) {
+    const started = performance.now()
+    const schedule = await scheduleFairMeetings(scoredProblem, { compact })
+    into.push({ ms: performance.now() - started, schedule })
+  }
 }
-const sorted = [...results].sort((a, b) => a.ms - b.ms)
-const median = sorted[Math.floor(sorted.length / 2)]!
+const medianRun = (list: Run[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor(list.length / 2)]!
+const plain = medianRun(plainRuns)
+const median = medianRun(compactRuns)
 const { schedule } = median
 const ratioToBound = schedule.objective / schedule.upperBound
 const ratioToCandidateLp = schedule.candidateLpBound ? schedule.objective / schedule.candidateLpBound : null
+const middle = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!
 
 const fmt = (value: number, digits = 1) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-console.log(`Fair scheduler benchmark — ${size.buyers} buyers × ${size.exporters} exporters × ${size.slots} slots, seed ${seed}`)
+console.log(
+  `Fair scheduler benchmark — ${size.buyers} buyers × ${size.exporters} exporters × ${size.slots} slots in ${values.sessions} session(s), seed ${seed}`,
+)
 console.log(describeMachine())
 console.log(
   `instance: availability buyers ${values['buyer-availability']}, exporters ${values['exporter-availability']}; ${problem.preferences?.length ?? 0} preferences, ${problem.locked?.length ?? 0} locked meetings; generated in ${fmt(generationMs, 0)} ms, ${fmt(scores.length, 0)} pair scores in ${fmt(scoringMs, 0)} ms, HiGHS loaded in ${fmt(loadMs, 0)} ms`,
 )
-console.log(`time to solve: median ${fmt(median.ms, 0)} ms of ${runs} runs (${results.map((r) => fmt(r.ms, 0)).join(', ')} ms)`)
+console.log(`time to solve: median ${fmt(median.ms, 0)} ms of ${runs} runs (${compactRuns.map((r) => fmt(r.ms, 0)).join(', ')} ms)`)
 console.log(
-  `  lp ${fmt(schedule.stats.milliseconds.lp, 0)} ms, rounding ${fmt(schedule.stats.milliseconds.rounding, 0)} ms, improvement ${fmt(schedule.stats.milliseconds.improvement, 0)} ms`,
+  `  lp ${fmt(schedule.stats.milliseconds.lp, 0)} ms, rounding ${fmt(schedule.stats.milliseconds.rounding, 0)} ms, improvement ${fmt(schedule.stats.milliseconds.improvement, 0)} ms, compaction ${fmt(schedule.stats.milliseconds.compaction, 0)} ms`,
 )
 console.log(`meetings: ${schedule.meetings.length}`)
 console.log(`objective: ${fmt(schedule.objective)}`)
@@ -85,3 +100,24 @@ console.log(
 )
 const goalMet = median.ms < 5000 && ratioToBound >= 0.95
 console.log(`goal (< 5 s and ≥ 95 % of the bound): ${goalMet ? 'met' : 'NOT met'}`)
+
+// Compaction, side by side on the same instance: medians over the runs (the solve is deterministic, so
+// the break figures agree between runs unless a time budget cut a phase short).
+const breaksOf = (list: Run[], phase: 'beforeCompaction' | 'afterCompaction') => {
+  const pick = (key: 'total' | 'mean' | 'max' | 'participantsWithBreaks') => middle(list.map((r) => r.schedule.stats.breaks[phase][key]))
+  return { total: pick('total'), mean: pick('mean'), max: pick('max'), withBreaks: pick('participantsWithBreaks') }
+}
+const without = breaksOf(plainRuns, 'afterCompaction')
+const withCompaction = breaksOf(compactRuns, 'afterCompaction')
+const participants = schedule.stats.breaks.afterCompaction.participants
+const lowerBound = middle(compactRuns.map((r) => r.schedule.stats.breaks.lowerBound))
+const row = (label: string, run: Run, breaks: typeof without) =>
+  `| ${label} | ${fmt(run.ms, 0)} ms | ${run.schedule.meetings.length} | ${fmt(run.schedule.objective)} | ${fmt(breaks.total, 0)} | ${fmt(breaks.mean, 3)} | ${fmt(breaks.max, 0)} | ${fmt(breaks.withBreaks, 0)} (${fmt((100 * breaks.withBreaks) / Math.max(1, participants))} %) |`
+console.log(`\nidle breaks per participant (${participants} participants with a meeting; no placement of these meetings has fewer than ${lowerBound} breaks):`)
+console.log('| phase | solve p50 | meetings | objective | breaks total | mean | max | participants with ≥ 1 |')
+console.log('|---|---|---|---|---|---|---|---|')
+console.log(row('without compaction', plain, without))
+console.log(row('with compaction', median, withCompaction))
+console.log(
+  `compaction: ${fmt(middle(compactRuns.map((r) => r.schedule.stats.milliseconds.compaction)), 0)} ms, ${middle(compactRuns.map((r) => r.schedule.stats.compactionSteps))} steps, converged ${compactRuns.every((r) => r.schedule.stats.compactionConverged) ? 'yes' : 'no'}; breaks ${fmt(without.total, 0)} → ${fmt(withCompaction.total, 0)} (${fmt((100 * (withCompaction.total - without.total)) / Math.max(1, without.total))} %); objective unchanged: ${Math.abs(plain.schedule.objective - schedule.objective) < 1e-6 ? 'yes' : 'NO'}`,
+)

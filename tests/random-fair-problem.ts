@@ -9,6 +9,8 @@ export type RandomFairOptions = {
   buyers: number
   exporters: number
   slots: number
+  /** Slots are split evenly into this many sessions (days); breaks are counted per session (default 1) */
+  sessions?: number
   /** Share of slots each buyer can attend (default 0.8) */
   buyerAvailability?: number
   exporterAvailability?: number
@@ -78,7 +80,11 @@ export function generateRandomFairProblem(options: RandomFairOptions): RandomFai
     return chosen
   }
   const now = new Date('2026-11-02T00:00:00Z')
-  const slots = Array.from({ length: options.slots }, (_, index) => ({ id: `slot-${index}` }))
+  const sessions = Math.max(1, options.sessions ?? 1)
+  const slots = Array.from({ length: options.slots }, (_, index) => ({
+    id: `slot-${index}`,
+    ...(sessions > 1 ? { session: `day-${Math.floor((index * sessions) / options.slots)}` } : {}),
+  }))
   const availableSlots = (share: number) => {
     const ids = slots.filter(() => random() < share).map((slot) => slot.id)
     return ids.length > 0 ? ids : [pick(slots).id]

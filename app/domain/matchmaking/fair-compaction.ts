@@ -326,7 +326,8 @@ export function compactAgendas(instance: FairInstance, meetings: readonly Placed
           for (let onward = 0; onward < slotCount; onward++) {
             if (onward === slot || onward === from) continue
             if (!agendas.fits(blocker, onward)) continue
-            const people = [['b', meeting.buyer], ['e', meeting.exporter], side === 'b' ? ['e', other.exporter] : ['b', other.buyer]] as const
+            const onwardPerson: readonly ['b' | 'e', number] = side === 'b' ? ['e', other.exporter] : ['b', other.buyer]
+            const people = [['b', meeting.buyer], ['e', meeting.exporter], onwardPerson] as const
             if (
               trial(people, [
                 [id, slot],

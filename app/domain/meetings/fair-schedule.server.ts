@@ -4,6 +4,9 @@
 // scheduler, then publish the draft as ACCEPTED meetings with seats, live sessions and notifications.
 // The draft itself is not stored (there is no table for it): the page carries it between run and publish,
 // and publish re-checks every constraint under row locks.
+// Freed slots (ADR 022): published meetings later cancelled, declined or expired leave places in agendas;
+// a refill run keeps every meeting that still stands, closes slots that have started, never proposes a
+// called-off pair again, and reports how many freed places the new draft fills.
 import { DomainError, isDomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
@@ -11,6 +14,7 @@ import { getPrisma } from '~/domain/db.server'
 import {
   FAIR_SCHEDULE_INPUT_ERROR,
   scheduleFairMeetings,
+  type BreakStats,
   type FairSchedule,
   type LockedMeeting,
   type MeetingPreference,
@@ -38,7 +42,15 @@ export type ScheduleInputs = {
   preferences: MeetingPreference[]
   /** Where the preferences came from: explicit rows, and open requests standing in for a missing one */
   preferenceSources: { stored: number; fromRequests: number }
+  /** Published meetings of this fair in one of its slots that no longer hold it (cancelled, declined, expired) */
+  released: Array<{ meetingId: string; buyerId: string; exporterId: string; slotId: string }>
 }
+
+/** Statuses in which a meeting still holds its slot or is still being decided; any other status freed it. */
+const HOLDING_STATUSES = ['ACCEPTED', 'REQUESTED', 'RESCHEDULE_PROPOSED', 'HELD', 'NO_SHOW'] as const
+
+/** Slots more than this apart start a new session: breaks are counted within a session (a day, a half-day). */
+const SESSION_PAUSE_MS = 60 * 60_000
 
 const overlaps = (slot: { startsAt: Date; endsAt: Date }, busy: { start: Date; end: Date }) =>
   slot.startsAt.getTime() < busy.end.getTime() && busy.start.getTime() < slot.endsAt.getTime()
@@ -59,7 +71,7 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
   const buyerIds = buyerProfiles.map((b) => b.id)
   const first = slots[0]?.startsAt ?? new Date(0)
   const last = slots.at(-1)?.endsAt ?? new Date(0)
-  const [buyerRows, exporterRows, stored, meetings] = await Promise.all([
+  const [buyerRows, exporterRows, stored, meetings, releasedRows] = await Promise.all([
     loadMatchBuyers(buyerIds),
     loadMatchExporters(companyIds),
     listFairPreferences(fairId),
@@ -80,6 +92,11 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
         requestedById: true,
         buyer: { select: { userId: true } },
       },
+    }),
+    prisma.meeting.findMany({
+      where: { fairId, publishedAt: { not: null }, slotId: { not: null }, status: { notIn: [...HOLDING_STATUSES] } },
+      orderBy: { id: 'asc' },
+      select: { id: true, buyerId: true, companyId: true, slotId: true },
     }),
   ])
   const buyerSet = new Set(buyerIds)
@@ -142,7 +159,51 @@ export async function loadScheduleInputs(fairId: string, { locale }: { locale: s
     confirmed,
     preferences,
     preferenceSources: { stored: storedCount, fromRequests: preferences.length - storedCount },
+    released: releasedRows.flatMap((row) =>
+      row.slotId !== null && slotSet.has(row.slotId) ? [{ meetingId: row.id, buyerId: row.buyerId, exporterId: row.companyId, slotId: row.slotId }] : [],
+    ),
   }
+}
+
+export type FreedPlace = { side: 'buyer' | 'exporter'; partyId: string; slotId: string }
+
+/**
+ * Places in agendas that published meetings left free: for each called-off meeting whose slot has not
+ * started at `now`, the buyer's and the exporter's place in that slot, unless that party has left the fair
+ * or holds another accepted meeting there now. `meetings` counts the called-off meetings that freed any place.
+ */
+export function freedSlots(inputs: ScheduleInputs, now: Date): { meetings: number; places: FreedPlace[] } {
+  const startsAt = new Map(inputs.slots.map((slot) => [slot.id, slot.startsAt.getTime()]))
+  const buyerIds = new Set(inputs.buyers.map((b) => b.id))
+  const exporterIds = new Set(inputs.exporters.map((e) => e.id))
+  const taken = new Set(inputs.confirmed.flatMap((m) => [`buyer|${m.buyerId}|${m.slotId}`, `exporter|${m.exporterId}|${m.slotId}`]))
+  const places = new Map<string, FreedPlace>()
+  let meetings = 0
+  for (const meeting of inputs.released) {
+    if ((startsAt.get(meeting.slotId) ?? 0) <= now.getTime()) continue
+    let freed = false
+    for (const [side, partyId, present] of [
+      ['buyer', meeting.buyerId, buyerIds.has(meeting.buyerId)],
+      ['exporter', meeting.exporterId, exporterIds.has(meeting.exporterId)],
+    ] as const) {
+      const key = `${side}|${partyId}|${meeting.slotId}`
+      if (!present || taken.has(key)) continue
+      freed = true
+      places.set(key, { side, partyId, slotId: meeting.slotId })
+    }
+    if (freed) meetings++
+  }
+  return { meetings, places: [...places.values()] }
+}
+
+/** Session keys for the scheduler's break count: a new session after a pause longer than SESSION_PAUSE_MS. */
+function slotSessions(slots: ScheduleInputs['slots']): Array<{ id: string; session: string }> {
+  let session = 0
+  return slots.map((slot, index) => {
+    const previous = slots[index - 1]
+    if (previous && slot.startsAt.getTime() - previous.endsAt.getTime() > SESSION_PAUSE_MS) session++
+    return { id: slot.id, session: String(session) }
+  })
 }
 
 export type ScheduleRun = {
@@ -152,12 +213,26 @@ export type ScheduleRun = {
   /** objective / upperBound, 0–1 (1 when the bound is 0) */
   ratio: number
   milliseconds: number
+  /** Idle breaks in the participants' agendas, before and after the compaction phase (ADR 022) */
+  breaks: { before: BreakStats; after: BreakStats; lowerBound: number }
+  /** Refill runs only: the places freed since publishing and how many of them the draft's new meetings fill */
+  refill: { releasedMeetings: number; freedPlaces: number; refilledPlaces: number; newMeetings: number } | null
 }
 
-/** Runs the scheduler; confirmed meetings and the draft's locked ones are kept as they are. */
+/**
+ * Runs the scheduler; confirmed meetings and the draft's locked ones are kept as they are. With `refill`,
+ * slots that have started at `now` take no new meetings and pairs whose published meeting was called off
+ * are not proposed again (see freedSlots).
+ */
 export async function runFairSchedule(
   inputs: ScheduleInputs,
-  { maxPerExporter, keep, now, timeLimitSeconds }: { maxPerExporter: number; keep: readonly DraftMeeting[]; now: Date; timeLimitSeconds?: number },
+  {
+    maxPerExporter,
+    keep,
+    now,
+    timeLimitSeconds,
+    refill = false,
+  }: { maxPerExporter: number; keep: readonly DraftMeeting[]; now: Date; timeLimitSeconds?: number; refill?: boolean },
 ): Promise<ScheduleRun> {
   const slotIds = new Set(inputs.slots.map((s) => s.id))
   const buyerIds = new Set(inputs.buyers.map((b) => b.id))
@@ -166,17 +241,22 @@ export async function runFairSchedule(
   const kept = keep.filter(
     (m) => slotIds.has(m.slotId) && buyerIds.has(m.buyerId) && exporterIds.has(m.exporterId) && !confirmedKeys.has(`${m.buyerId}|${m.exporterId}|${m.slotId}`),
   )
+  // A refill never offers a slot that has started, nor a pair that called their meeting off.
+  const open = refill ? inputs.slots.filter((slot) => slot.startsAt.getTime() > now.getTime()) : inputs.slots
+  const calledOff = new Set(refill ? inputs.released.map((m) => `${m.buyerId}|${m.exporterId}`) : [])
   const available = (busy: Array<{ start: Date; end: Date }>) =>
-    busy.length === 0 ? undefined : inputs.slots.filter((slot) => !busy.some((interval) => overlaps(slot, interval))).map((slot) => slot.id)
+    busy.length === 0 && open.length === inputs.slots.length
+      ? undefined
+      : open.filter((slot) => !busy.some((interval) => overlaps(slot, interval))).map((slot) => slot.id)
   let schedule: FairSchedule
   try {
     schedule = await scheduleFairMeetings(
       {
-        slots: inputs.slots,
+        slots: slotSessions(inputs.slots),
         buyers: inputs.buyers.map((b) => ({ id: b.id, availableSlotIds: available(b.busy), match: b.match })),
         exporters: inputs.exporters.map((e) => ({ id: e.id, availableSlotIds: available(e.busy), maxMeetings: maxPerExporter, match: e.match })),
-        pairScore: (buyer, exporter) => matchScore(buyer.match, exporter.match, { now }).score,
-        preferences: inputs.preferences,
+        pairScore: (buyer, exporter) => (calledOff.has(`${buyer.id}|${exporter.id}`) ? 0 : matchScore(buyer.match, exporter.match, { now }).score),
+        preferences: inputs.preferences.filter((p) => !calledOff.has(`${p.buyerId}|${p.exporterId}`)),
         locked: [...inputs.confirmed.map(({ buyerId, exporterId, slotId }) => ({ buyerId, exporterId, slotId })), ...kept],
       },
       { timeLimitSeconds: timeLimitSeconds ?? 4.5 },
@@ -186,19 +266,35 @@ export async function runFairSchedule(
       throw new DomainError('locked-conflict', { status: 400, messageKey: 'schedule.errors.lockedConflict', cause: error })
     throw error
   }
+  const meetings = schedule.meetings.map((m) => ({
+    buyerId: m.buyerId,
+    exporterId: m.exporterId,
+    slotId: m.slotId,
+    weight: m.weight,
+    locked: m.locked,
+    confirmed: confirmedKeys.has(`${m.buyerId}|${m.exporterId}|${m.slotId}`),
+  }))
+  let refillSummary: ScheduleRun['refill'] = null
+  if (refill) {
+    const freed = freedSlots(inputs, now)
+    const fresh = meetings.filter((m) => !m.confirmed)
+    const filled = new Set(fresh.flatMap((m) => [`buyer|${m.buyerId}|${m.slotId}`, `exporter|${m.exporterId}|${m.slotId}`]))
+    refillSummary = {
+      releasedMeetings: freed.meetings,
+      freedPlaces: freed.places.length,
+      refilledPlaces: freed.places.filter((place) => filled.has(`${place.side}|${place.partyId}|${place.slotId}`)).length,
+      newMeetings: fresh.length,
+    }
+  }
+  const { beforeCompaction, afterCompaction, lowerBound } = schedule.stats.breaks
   return {
-    meetings: schedule.meetings.map((m) => ({
-      buyerId: m.buyerId,
-      exporterId: m.exporterId,
-      slotId: m.slotId,
-      weight: m.weight,
-      locked: m.locked,
-      confirmed: confirmedKeys.has(`${m.buyerId}|${m.exporterId}|${m.slotId}`),
-    })),
+    meetings,
     objective: schedule.objective,
     upperBound: schedule.upperBound,
     ratio: schedule.upperBound > 0 ? schedule.objective / schedule.upperBound : 1,
     milliseconds: Math.round(schedule.stats.milliseconds.total),
+    breaks: { before: beforeCompaction, after: afterCompaction, lowerBound },
+    refill: refillSummary,
   }
 }
 

@@ -1,5 +1,6 @@
 // Every area's messages for this locale; top-level keys are namespaces, so modules merge without clashes.
 import core from './core'
+import scheduleRefill from './fair-schedule-refill'
 import catalog from './catalog'
 import inquiries from './inquiries'
 import liveRoom from './live-room'
@@ -25,6 +26,7 @@ import engagement from './engagement'
 
 export default {
   ...core,
+  ...scheduleRefill,
   ...catalog,
   ...inquiries,
   ...liveRoom,

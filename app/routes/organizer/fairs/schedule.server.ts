@@ -3,7 +3,7 @@ import { data } from 'react-router'
 import { z } from 'zod'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { requireFairManager } from '~/domain/fairs/access.server'
-import { loadScheduleInputs, publishFairSchedule, PUBLISH_ERRORS, runFairSchedule } from '~/domain/meetings/fair-schedule.server'
+import { freedSlots, loadScheduleInputs, publishFairSchedule, PUBLISH_ERRORS, runFairSchedule } from '~/domain/meetings/fair-schedule.server'
 import { formatSlotInZone } from '~/domain/matchmaking/slot-finder'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
@@ -16,7 +16,8 @@ const DraftSchema = z
   .max(20_000)
 
 export const ScheduleFormSchema = z.object({
-  intent: z.enum(['run', 'publish']),
+  // 'refill': re-run after published meetings were called off, offering their freed slots again (ADR 022)
+  intent: z.enum(['run', 'refill', 'publish']),
   maxPerExporter: z.coerce
     .number({ error: 'schedule.errors.limit' })
     .int({ error: 'schedule.errors.limit' })
@@ -39,7 +40,9 @@ export async function loadSchedulePage(request: Request, fairId: string) {
   const { user, fair } = await requireFairManager(request, fairId)
   const locale = await resolveLocale(request, user)
   const inputs = await loadScheduleInputs(fair.id, { locale })
+  const freed = freedSlots(inputs, requestNow(request))
   return {
+    freed: { meetings: freed.meetings, places: freed.places.length },
     fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) },
     counts: {
       buyers: inputs.buyers.length,
@@ -73,10 +76,10 @@ export async function handleScheduleAction(request: Request, fairId: string) {
   const { intent, maxPerExporter, draft } = submission.value
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
-  if (intent === 'run') {
+  if (intent === 'run' || intent === 'refill') {
     const inputs = await loadScheduleInputs(fair.id, { locale })
     try {
-      const run = await runFairSchedule(inputs, { maxPerExporter, keep: draft.filter((m) => m.locked), now })
+      const run = await runFairSchedule(inputs, { maxPerExporter, keep: draft.filter((m) => m.locked), now, refill: intent === 'refill' })
       return data({ result: submission.reply(), run })
     } catch (error) {
       return formErrorFromDomain(submission, error, { only: ['locked-conflict'], extra: { run: null } })

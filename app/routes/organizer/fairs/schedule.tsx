@@ -23,6 +23,71 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 type LoaderData = Route.ComponentProps['loaderData']
 type DraftRow = { buyerId: string; exporterId: string; slotId: string; locked: boolean; weight: number; confirmed: boolean }
+type Breaks = { total: number; mean: number; max: number; participantsWithBreaks: number; participants: number }
+type RunSummary = {
+  objective: number
+  upperBound: number
+  ratio: number
+  milliseconds: number
+  breaks: { before: Breaks; after: Breaks; lowerBound: number }
+  refill: { releasedMeetings: number; freedPlaces: number; refilledPlaces: number; newMeetings: number } | null
+}
+
+/** Idle gaps in the participants' agendas after compaction, with the figure before it (ADR 022). */
+function BreakStats({ breaks }: { breaks: RunSummary['breaks'] }) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+  const before = (value: number) => (
+    <span className="mt-1 block text-xs font-normal text-slate-500">{t('scheduleRefill.breaks.before', { value: number.format(value) })}</span>
+  )
+  return (
+    <section aria-labelledby="schedule-breaks" className="space-y-2">
+      <h2 id="schedule-breaks" className="text-lg font-semibold">
+        {t('scheduleRefill.breaks.title')}
+      </h2>
+      <p className="text-sm text-slate-600">{t('scheduleRefill.breaks.hint', { participants: breaks.after.participants })}</p>
+      <dl className="grid gap-4 sm:grid-cols-4" data-testid="schedule-breaks">
+        <StatCard
+          label={t('scheduleRefill.breaks.total')}
+          value={
+            <>
+              {number.format(breaks.after.total)}
+              {before(breaks.before.total)}
+            </>
+          }
+        />
+        <StatCard
+          label={t('scheduleRefill.breaks.mean')}
+          value={
+            <>
+              {number.format(breaks.after.mean)}
+              {before(breaks.before.mean)}
+            </>
+          }
+        />
+        <StatCard
+          label={t('scheduleRefill.breaks.max')}
+          value={
+            <>
+              {number.format(breaks.after.max)}
+              {before(breaks.before.max)}
+            </>
+          }
+        />
+        <StatCard
+          label={t('scheduleRefill.breaks.withBreaks')}
+          value={
+            <>
+              {number.format(breaks.after.participantsWithBreaks)}
+              {before(breaks.before.participantsWithBreaks)}
+            </>
+          }
+        />
+      </dl>
+    </section>
+  )
+}
 
 function ScheduleEditor({
   loaderData,
@@ -33,7 +98,7 @@ function ScheduleEditor({
   loaderData: LoaderData
   initial: DraftRow[]
   initialLimit: string
-  run: { objective: number; upperBound: number; ratio: number; milliseconds: number } | null
+  run: RunSummary | null
 }) {
   const { t } = useTranslation()
   const { locale } = useRootData()
@@ -77,6 +142,11 @@ function ScheduleEditor({
           <Button type="submit" name="intent" value="run" disabled={busyIntent !== null && busyIntent !== undefined}>
             {busyIntent === 'run' ? t('schedule.running') : run ? t('schedule.rerun') : t('schedule.run')}
           </Button>
+          {loaderData.freed.meetings > 0 ? (
+            <Button type="submit" name="intent" value="refill" variant="secondary" disabled={busyIntent !== null && busyIntent !== undefined}>
+              {busyIntent === 'refill' ? t('scheduleRefill.freed.refilling') : t('scheduleRefill.freed.refill')}
+            </Button>
+          ) : null}
           <Button
             type="submit"
             name="intent"
@@ -88,7 +158,7 @@ function ScheduleEditor({
           </Button>
         </Form>
         <p className="mt-2 text-xs text-slate-500">{t('schedule.lockHint')}</p>
-        {busyIntent === 'run' ? (
+        {busyIntent === 'run' || busyIntent === 'refill' ? (
           <p role="status" className="mt-3 flex items-center gap-2 text-sm text-brand-700">
             <span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" />
             {t('schedule.runningHint')}
@@ -106,6 +176,12 @@ function ScheduleEditor({
           />
         </dl>
       ) : null}
+      {run?.refill ? (
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="schedule-refill-result">
+          {t('scheduleRefill.freed.result', { count: run.refill.newMeetings, refilled: run.refill.refilledPlaces, freed: run.refill.freedPlaces })}
+        </p>
+      ) : null}
+      {run ? <BreakStats breaks={run.breaks} /> : null}
       <Card id="draft" title={t('schedule.draftTitle', { count: rows.length })}>
         {sorted.length === 0 ? (
           <EmptyState>{t('schedule.empty')}</EmptyState>
@@ -203,6 +279,14 @@ export default function FairScheduleRoute({ loaderData, actionData }: Route.Comp
           }
         />
       </dl>
+      <Card id="freed" title={t('scheduleRefill.freed.title')}>
+        <p className="text-sm text-slate-700" data-testid="schedule-freed">
+          {loaderData.freed.meetings > 0
+            ? t('scheduleRefill.freed.summary', { count: loaderData.freed.meetings, places: loaderData.freed.places })
+            : t('scheduleRefill.freed.none')}
+        </p>
+        {loaderData.freed.meetings > 0 ? <p className="mt-2 text-xs text-slate-500">{t('scheduleRefill.freed.hint')}</p> : null}
+      </Card>
       {formErrors?.length ? <FormErrors id="schedule-errors" errors={formErrors} /> : null}
       <ScheduleEditor
         key={run ? `${run.objective}-${run.meetings.length}-${run.milliseconds}` : 'initial'}
