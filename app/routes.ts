@@ -28,6 +28,9 @@ export default [
     route('exporter/results', 'routes/exporter/results.tsx'),
     route('exporter/recommendations', 'routes/exporter/recommendations.tsx'),
     route('exporter/orders', 'routes/exporter/orders.tsx'),
+    // Leads (issue 21): a showcase's lead list (live + replay) and the company's CRM webhook (docs/leads.md).
+    route('exporter/sessions/:sessionId/leads', 'routes/exporter/leads.tsx'),
+    route('exporter/leads/webhook', 'routes/exporter/leads-webhook.tsx'),
   ]),
   layout('routes/buyer/_layout.tsx', [
     route('buyer', 'routes/buyer/dashboard.tsx'),
@@ -54,6 +57,7 @@ export default [
   // Downloads (resource routes): no page to lay out.
   route('organizer/fairs/:fairId/export.csv', 'routes/organizer/fairs/export-csv.ts'),
   route('exporter/readiness.csv', 'routes/exporter/readiness-csv.ts'),
+  route('exporter/sessions/:sessionId/leads.csv', 'routes/exporter/leads-csv.ts'),
   route('organizer/fairs/:fairId/export.xlsx', 'routes/organizer/fairs/export-xlsx.ts'),
   // The fair's export readiness gaps by market (its own CSV: the consultations CSV keeps the agency's layout).
   route('organizer/fairs/:fairId/readiness-gaps.csv', 'routes/organizer/fairs/readiness-gaps-csv.ts'),
@@ -104,6 +108,8 @@ export default [
   route('live/:sessionId/clips', 'routes/live/clips.ts'),
   // Replay view counter (start a view, heartbeats of watched time): POST only.
   route('live/:sessionId/replay-views', 'routes/live/replay-views.ts'),
+  // "Opened a pinned product" of a signed-in viewer, for the exporter's lead list: POST only.
+  route('live/:sessionId/product-opens', 'routes/live/product-opens.ts'),
   // The embeddable player (for other sites' iframes and the <tradecast-player> script, public/embed.js) and
   // oEmbed for CMSs that are given a showcase's link.
   route('embed/:sessionId', 'routes/embed/player.tsx'),

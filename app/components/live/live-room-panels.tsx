@@ -7,9 +7,11 @@ import { SampleOrderForm } from '~/components/sample-order-form'
 import { buttonClass } from '~/components/ui/button'
 import { NarrowTabs } from '~/components/ui/narrow-tabs'
 import { type LiveRoom, useLiveRoom } from '~/live/use-live-room'
+import { type ProductOpenSource, useProductOpen } from '~/live/use-product-open'
 import type { Ack, ParticipantView, PinnedProductView } from '~/protocol/live'
 import { useRootData } from '~/lib/use-root-data'
 import { ChatPanel } from './chat-panel'
+import { LeadPrivacyNotice } from './lead-privacy-notice'
 import { PinnedProducts, ProductPinner, type ReadyForViewer } from './pinned-products'
 import { ReactionBar } from './reaction-bar'
 
@@ -118,9 +120,12 @@ export function ShoppableProducts({
   buyerCountry,
   readyForViewer = null,
   initialQuoteProduct = null,
+  source = 'live',
 }: {
   sessionId: string
   products: readonly PinnedProductView[]
+  /** Where the cards are shown: the live room or the replay (recorded with a signed-in viewer's opens). */
+  source?: ProductOpenSource
   paymentsEnabled: boolean
   buyerCountry: string | null
   /** The viewer's market and the featured products ready for it (the room's loader): "Ready for your market" badges. */
@@ -153,21 +158,31 @@ export function ShoppableProducts({
     }
   }
   const isBuyer = user?.role === 'BUYER'
+  const recordOpen = useProductOpen(sessionId, source, Boolean(user))
   return (
     <>
       <PinnedProducts
         products={products}
         readyForViewer={readyForViewer}
+        onOpen={(product, how) => recordOpen(product.id, how)}
         onRequestQuote={isBuyer ? (product) => setDialog({ kind: 'quote', product }) : undefined}
         guestQuoteReturnTo={user ? undefined : (product) => `/live/${sessionId}?${new URLSearchParams({ rfq: product.id })}`}
         renderExtraActions={(product) =>
           isBuyer && product.sample ? (
-            <button type="button" className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')} onClick={() => setDialog({ kind: 'samples', product })}>
+            <button
+              type="button"
+              className={buttonClass('secondary', 'min-h-8 px-3 py-1 text-xs')}
+              onClick={() => {
+                recordOpen(product.id, 'samples')
+                setDialog({ kind: 'samples', product })
+              }}
+            >
               {t('payments.buySamples')}
             </button>
           ) : null
         }
       />
+      <LeadPrivacyNotice />
       {dialog?.kind === 'quote' ? <QuoteDialog product={dialog.product} sessionId={sessionId} buyerCountry={buyerCountry} onClose={closeDialog} /> : null}
       {dialog?.kind === 'samples' && dialog.product.sample ? (
         <Dialog title={`${t('payments.buySamples')}: ${dialog.product.name}`} onClose={closeDialog}>

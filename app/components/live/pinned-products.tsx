@@ -20,6 +20,7 @@ export function PinnedProducts({
   onRequestQuote,
   guestQuoteReturnTo,
   renderExtraActions,
+  onOpen,
 }: {
   products: readonly PinnedProductView[]
   /** "Ready for your market" on the pinned products in it; a pin arriving over the socket is looked up here. */
@@ -28,6 +29,8 @@ export function PinnedProducts({
   /** For a visitor not signed in: where to come back after signing in or up, to ask a quote on the product. */
   guestQuoteReturnTo?: ((product: PinnedProductView) => string) | undefined
   renderExtraActions?: (product: PinnedProductView) => React.ReactNode
+  /** A signed-in viewer opened the card (its name or "Request quote"): recorded for the exporter's lead list. */
+  onOpen?: ((product: PinnedProductView, how: 'name' | 'quote') => void) | undefined
 }) {
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
@@ -45,7 +48,7 @@ export function PinnedProducts({
               {product.image ? <img src={product.image} alt="" className="size-14 rounded object-cover" /> : null}
               <div>
                 <ContentText as="p" lang={product.nameLang} className="font-semibold leading-snug">
-                  <Link to={`/catalog/${product.id}`} target="_blank" className="hover:underline">
+                  <Link to={`/catalog/${product.id}`} target="_blank" className="hover:underline" onClick={() => onOpen?.(product, 'name')}>
                     {product.name}
                   </Link>
                 </ContentText>
@@ -99,7 +102,14 @@ export function PinnedProducts({
             ) : null}
             <div className="mt-auto flex flex-wrap gap-2 pt-2">
               {onRequestQuote ? (
-                <button type="button" className={buttonClass('primary', 'min-h-8 px-3 py-1 text-xs')} onClick={() => onRequestQuote(product)}>
+                <button
+                  type="button"
+                  className={buttonClass('primary', 'min-h-8 px-3 py-1 text-xs')}
+                  onClick={() => {
+                    onOpen?.(product, 'quote')
+                    onRequestQuote(product)
+                  }}
+                >
                   {t('liveRoom.requestQuote')}
                 </button>
               ) : guestQuoteReturnTo ? (

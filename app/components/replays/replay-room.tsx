@@ -84,6 +84,7 @@ export function ReplayRoom({
         <ShoppableProducts
           sessionId={replay.sessionId}
           products={onScreen}
+          source="replay"
           paymentsEnabled={paymentsEnabled}
           buyerCountry={buyerCountry}
           initialQuoteProduct={initialQuoteProduct}

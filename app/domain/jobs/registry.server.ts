@@ -2,4 +2,5 @@
 // One line per module that defines jobs.
 import '~/domain/meetings/attendance-jobs.server'
 import '~/domain/engagement/reminders.server'
+import '~/domain/leads/webhook-jobs.server'
 export {}

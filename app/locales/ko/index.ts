@@ -23,6 +23,7 @@ import readinessExporter from './readiness-exporter'
 import readinessBuyer from './readiness-buyer'
 import readinessAdmin from './readiness-admin'
 import engagement from './engagement'
+import leads from './leads'
 
 export default {
   ...core,
@@ -49,4 +50,5 @@ export default {
   ...readinessBuyer,
   ...readinessAdmin,
   ...engagement,
+  ...leads,
 }

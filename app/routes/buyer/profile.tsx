@@ -14,6 +14,7 @@ import { requirePermission } from '~/domain/accounts/permissions.server'
 import { BUYER_TYPES } from '~/domain/accounts/schemas'
 import { BuyerProfileSchema, VOLUME_BANDS } from '~/domain/buyers/profile-schema'
 import { getBuyerProfileForEdit, updateBuyerProfile } from '~/domain/buyers/profile.server'
+import { getLeadListOptOut, LeadListOptOutSchema, setLeadListOptOut } from '~/domain/leads/opt-out.server'
 import { HS_CHAPTER_CODES, hsChapterTitle } from '~/domain/catalog/hs-chapters'
 import { countryOptions } from '~/lib/countries'
 import { languageOptions } from '~/lib/languages'
@@ -28,13 +29,21 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pag
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'view:buyer-dashboard')
-  return getBuyerProfileForEdit(user.id, await resolveLocale(request, user))
+  const profile = await getBuyerProfileForEdit(user.id, await resolveLocale(request, user))
+  return { ...profile, leadListOptOut: await getLeadListOptOut(user.id) }
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, 'view:buyer-dashboard')
   const formData = await request.formData()
   await validateCsrf(request, formData)
+  // Leads (issue 21): the small form under the profile, its own intent.
+  if (formData.get('intent') === 'lead-list') {
+    const optOut = parseWithZod(formData, { schema: LeadListOptOutSchema })
+    if (optOut.status !== 'success') return data({ result: optOut.reply() }, { status: 400 })
+    await setLeadListOptOut(user.id, optOut.value.leadListOptOut)
+    return redirectWithToast('/buyer/profile', 'leads.optOut.saved')
+  }
   const submission = parseWithZod(formData, { schema: BuyerProfileSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   await updateBuyerProfile(user.id, submission.value)
@@ -139,6 +148,25 @@ export default function BuyerProfileRoute({ loaderData, actionData }: Route.Comp
         <Button type="submit" disabled={navigation.state !== 'idle'}>
           {t('common.save')}
         </Button>
+      </Form>
+      <Form method="post" className="mt-6" id="lead-list" data-testid="lead-list-form">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="lead-list" />
+        <Card id="lead-list-card" title={t('leads.optOut.legend')}>
+          <div className="space-y-3">
+            <p className="text-sm text-slate-600">{t('leads.privacy.notice')}</p>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="leadListOptOut" defaultChecked={loaderData.leadListOptOut} className="mt-0.5" aria-describedby="lead-list-hint" />
+              <span>{t('leads.optOut.label')}</span>
+            </label>
+            <p id="lead-list-hint" className="text-xs text-slate-600">
+              {t('leads.optOut.hint')}
+            </p>
+            <Button type="submit" variant="secondary" disabled={navigation.state !== 'idle'}>
+              {t('leads.optOut.save')}
+            </Button>
+          </div>
+        </Card>
       </Form>
     </div>
   )

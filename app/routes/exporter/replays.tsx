@@ -161,6 +161,13 @@ function ReplayRow({ replay, clips }: { replay: CompanyReplay; clips: readonly C
           </p>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-xs">
             <span className={clsx('rounded-full px-2 py-0.5 font-semibold', STATUS_TONE[replay.status])}>{t(`replayAdmin.status.${replay.status}`)}</span>
+            <Link
+              to={`/exporter/sessions/${replay.sessionId}/leads`}
+              className="text-brand-700 hover:underline"
+              aria-label={t('leads.linkFor', { title: replay.title })}
+            >
+              {t('leads.link')}
+            </Link>
             {replay.status !== 'REMOVED' ? (
               <span className={clsx('rounded-full px-2 py-0.5 font-semibold', replay.published ? 'bg-sky-100 text-sky-800' : 'bg-slate-100 text-slate-700')}>
                 {replay.published ? t('replayAdmin.published') : t('replayAdmin.unpublished')}

@@ -115,6 +115,15 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                   <Link to={`/live/${session.id}`} className="text-sm text-brand-700 hover:underline">
                     {t('liveMedia.sessions.viewerPage')}
                   </Link>
+                  {session.status === 'LIVE' || session.status === 'ENDED' ? (
+                    <Link
+                      to={`/exporter/sessions/${session.id}/leads`}
+                      className="text-sm text-brand-700 hover:underline"
+                      aria-label={t('leads.linkFor', { title: session.title })}
+                    >
+                      {t('leads.link')}
+                    </Link>
+                  ) : null}
                 </div>
                 {loaderData.embeddableIds.includes(session.id) ? (
                   <EmbedSnippet origin={loaderData.origin} sessionId={session.id} title={session.title} />

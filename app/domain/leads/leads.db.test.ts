@@ -1,0 +1,448 @@
+import '../../../tests/app-handler'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getPrisma } from '~/domain/db.server'
+import { appGet, appPost, freshSession, startAppHandler, type AppHandler } from '../../../tests/app-handler'
+import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { seededRandom } from '../../../tests/seeded-random'
+import { FOLLOW_UP_DAYS, listSessionLeads } from './leads.server'
+import { recordProductOpen } from './product-opens.server'
+import { scoreLead } from './score'
+import {
+  deliverLeadWebhook,
+  IDEMPOTENCY_HEADER,
+  MAX_DELIVERY_ATTEMPTS,
+  retryDelaySeconds,
+  saveWebhook,
+  SIGNATURE_HEADER,
+  sweepCompanyLeads,
+  verifyWebhookSignature,
+} from './webhooks.server'
+
+// The exporter's lead list (issue 21) on a showcase seeded with pseudo-random activity, checked against
+// figures this test computes on its own from the raw rows; the buyer's opt-out; who may read it; product
+// opens; and the CRM webhook against a real HTTP server on this machine.
+
+const T0 = new Date('2026-11-20T10:00:00.000Z')
+const MIN = 60_000
+const DAY = 24 * 60 * MIN
+const at = (minutes: number) => new Date(T0.getTime() + minutes * MIN)
+
+let app: AppHandler
+beforeAll(async () => {
+  app = await startAppHandler()
+}, 120_000)
+afterAll(async () => {
+  await (app as AppHandler | undefined)?.close()
+})
+
+/** A showcase that aired 10:00–11:00, with its replay, three featured products and seeded viewer activity. */
+async function seedShowcase(seed: number) {
+  const prisma = await getPrisma()
+  const random = seededRandom(seed)
+  const pick = (n: number) => Math.floor(random() * n)
+  const exporter = await createExporter({ companyName: `Leads Foods ${seed}` })
+  const products = [
+    await createProduct(exporter.company.id, { name: 'Kelp noodles' }),
+    await createProduct(exporter.company.id, { name: 'Pine nut oil' }),
+    await createProduct(exporter.company.id, { name: 'Buckwheat tea' }),
+  ]
+  const session = await prisma.liveSession.create({
+    data: {
+      title: `Lead show ${seed}`,
+      status: 'ENDED',
+      isPublic: true,
+      startedAt: at(0),
+      endedAt: at(60),
+      scheduledStartAt: at(0),
+      scheduledEndAt: at(60),
+      hostId: exporter.user.id,
+      companyId: exporter.company.id,
+      featuredProducts: { create: products.map((product, position) => ({ productId: product.id, position, pinnedAt: at(position * 10) })) },
+    },
+  })
+  const recording = await prisma.recording.create({
+    data: { sessionId: session.id, status: 'READY', startedAt: at(0), finalizedAt: at(60), durationMs: 3_600_000 },
+  })
+  const buyers = await Promise.all(
+    Array.from({ length: 6 }, (_, index) => createBuyer({ companyName: `Lead buyer ${seed}-${index}`, country: ['US', 'DE', 'JP'][index % 3] })),
+  )
+  const optedOut = buyers[5]!
+  await prisma.buyerProfile.update({ where: { id: optedOut.profile.id }, data: { leadListOptOut: true } })
+  const notBuyer = await createUser('ORGANIZER')
+  // Non-overlapping spans per viewer, inside the show (the lead list merges overlaps; the test keeps them apart).
+  for (const viewer of [...buyers.map((buyer) => buyer.user), notBuyer.user, exporter.user]) {
+    let cursor = pick(10)
+    for (let span = 0, count = 1 + pick(3); span < count && cursor < 55; span += 1) {
+      const length = 1 + pick(15)
+      const leftAt = Math.min(60, cursor + length)
+      await prisma.liveSessionView.create({ data: { sessionId: session.id, userId: viewer.id, joinedAt: at(cursor), leftAt: at(leftAt) } })
+      cursor = leftAt + 1 + pick(5)
+    }
+  }
+  for (let guest = 0; guest < 4; guest += 1) {
+    await prisma.liveSessionView.create({ data: { sessionId: session.id, guestKey: `guest-${seed}-${guest}`, joinedAt: at(guest), leftAt: at(guest + 20) } })
+  }
+  await prisma.replayView.create({
+    data: { recordingId: recording.id, guestKey: `guest-${seed}-replay`, startedAt: at(24 * 60), lastSeenAt: at(24 * 60 + 5), watchedSeconds: 300 },
+  })
+  for (const buyer of buyers.slice(0, 4)) {
+    if (random() < 0.7) {
+      const start = 24 * 60 + pick(600)
+      await prisma.replayView.create({
+        data: { recordingId: recording.id, userId: buyer.user.id, startedAt: at(start), lastSeenAt: at(start + 20), watchedSeconds: 60 + pick(1200) },
+      })
+    }
+  }
+  for (const buyer of buyers) {
+    for (const product of products) {
+      if (random() < 0.5)
+        await recordProductOpen(session.id, buyer.user.id, { productId: product.id, source: random() < 0.5 ? 'live' : 'replay', how: 'name' }, at(5 + pick(50)))
+    }
+    for (let message = 0, count = pick(3); message < count; message += 1) {
+      await prisma.chatMessage.create({
+        data: { sessionId: session.id, authorId: buyer.user.id, body: `Question ${message} about MOQ?`, createdAt: at(2 + pick(55)) },
+      })
+    }
+  }
+  // A removed message does not count; a guest's message counts the guest.
+  await prisma.chatMessage.create({ data: { sessionId: session.id, authorId: buyers[0]!.user.id, body: 'spam', createdAt: at(30), removedAt: at(31) } })
+  await prisma.chatMessage.create({ data: { sessionId: session.id, guestKey: `guest-${seed}-0`, guestName: 'Guest', body: 'Hello', createdAt: at(3) } })
+  // RFQs: from the stream, days later, long after (outside the window), and to another company (never counted).
+  const other = await createExporter()
+  const rfq = (buyer: (typeof buyers)[number], createdAt: Date, extra: { companyId?: string; liveSessionId?: string } = {}) =>
+    prisma.inquiry.create({
+      data: {
+        buyerId: buyer.profile.id,
+        companyId: extra.companyId ?? exporter.company.id,
+        liveSessionId: extra.liveSessionId ?? null,
+        quantity: 100,
+        destinationCountry: 'US',
+        message: 'Quote please',
+        createdAt,
+      },
+    })
+  await rfq(buyers[0]!, at(40), { liveSessionId: session.id })
+  await rfq(buyers[1]!, new Date(T0.getTime() + 3 * DAY))
+  await rfq(buyers[2]!, new Date(T0.getTime() + 90 * DAY))
+  await rfq(buyers[3]!, at(45), { companyId: other.company.id })
+  const meeting = (buyer: (typeof buyers)[number], createdAt: Date) =>
+    prisma.meeting.create({
+      data: {
+        buyerId: buyer.profile.id,
+        companyId: exporter.company.id,
+        startsAt: new Date(createdAt.getTime() + DAY),
+        endsAt: new Date(createdAt.getTime() + DAY + 30 * MIN),
+        requestedById: buyer.user.id,
+        createdAt,
+      },
+    })
+  await meeting(buyers[1]!, new Date(T0.getTime() + 5 * DAY))
+  await meeting(buyers[3]!, new Date(T0.getTime() + 120 * DAY))
+  return { exporter, other, session, recording, products, buyers, optedOut, notBuyer }
+}
+
+/** The expected figures per listed buyer, from the raw rows, without the lead-list code. */
+async function expectedFromRows(sessionId: string, recordingId: string, companyId: string) {
+  const prisma = await getPrisma()
+  const [spans, replays, opens, messages, team] = await Promise.all([
+    prisma.liveSessionView.findMany({ where: { sessionId } }),
+    prisma.replayView.findMany({ where: { recordingId } }),
+    prisma.leadProductOpen.findMany({ where: { sessionId } }),
+    prisma.chatMessage.findMany({ where: { sessionId, removedAt: null } }),
+    prisma.exporterMember.findMany({ where: { companyId } }),
+  ])
+  const people = new Set<string>()
+  for (const row of [...spans, ...replays, ...opens]) if (row.userId) people.add(row.userId)
+  for (const row of messages) if (row.authorId) people.add(row.authorId)
+  for (const member of team) people.delete(member.userId)
+  const profiles = await prisma.buyerProfile.findMany({ where: { userId: { in: [...people] } } })
+  const listed = profiles.filter((profile) => !profile.leadListOptOut)
+  const guests = new Set(
+    [...spans, ...replays, ...messages].flatMap((row) =>
+      row.guestKey && !('authorId' in row && row.authorId) && !('userId' in row && row.userId) ? [row.guestKey] : [],
+    ),
+  )
+  const result = new Map<string, { liveSeconds: number; replaySeconds: number; productsOpened: number; chatMessages: number; rfqs: number; meetings: number }>()
+  for (const profile of listed) {
+    const mySpans = spans.filter((span) => span.userId === profile.userId)
+    const myReplays = replays.filter((view) => view.userId === profile.userId)
+    const myOpens = opens.filter((open) => open.userId === profile.userId)
+    const myMessages = messages.filter((message) => message.authorId === profile.userId)
+    const instants = [
+      ...mySpans.flatMap((span) => [span.joinedAt, span.leftAt!]),
+      ...myReplays.flatMap((view) => [view.startedAt, view.lastSeenAt]),
+      ...myOpens.flatMap((open) => [open.firstOpenedAt, open.lastOpenedAt]),
+      ...myMessages.map((message) => message.createdAt),
+    ].map((instant) => instant.getTime())
+    const from = Math.min(...instants)
+    const until = Math.max(...instants) + FOLLOW_UP_DAYS * DAY
+    const inquiries = await prisma.inquiry.findMany({ where: { buyerId: profile.id, companyId } })
+    const meetings = await prisma.meeting.findMany({ where: { buyerId: profile.id, companyId } })
+    result.set(profile.userId, {
+      liveSeconds: mySpans.reduce((sum, span) => sum + (span.leftAt!.getTime() - span.joinedAt.getTime()) / 1000, 0),
+      replaySeconds: myReplays.reduce((sum, view) => sum + view.watchedSeconds, 0),
+      productsOpened: new Set(myOpens.map((open) => open.productId)).size,
+      chatMessages: myMessages.length,
+      rfqs: inquiries.filter((row) => row.liveSessionId === sessionId || (row.createdAt.getTime() >= from && row.createdAt.getTime() <= until)).length,
+      meetings: meetings.filter((row) => row.createdAt.getTime() >= from && row.createdAt.getTime() <= until).length,
+    })
+  }
+  return { result, guests: guests.size, optedOut: profiles.length - listed.length, otherSignedIn: people.size - profiles.length }
+}
+
+describe('lead list of a seeded showcase', () => {
+  it('equals the figures computed from the raw rows, with the score and reasons of the one rule', async () => {
+    const world = await seedShowcase(2112)
+    const now = new Date(T0.getTime() + 200 * DAY)
+    const { leads, anonymous } = await listSessionLeads({ sessionId: world.session.id, companyId: world.exporter.company.id }, { now })
+    const expected = await expectedFromRows(world.session.id, world.recording.id, world.exporter.company.id)
+
+    expect(anonymous).toEqual({ guests: expected.guests, optedOut: expected.optedOut, otherSignedIn: expected.otherSignedIn })
+    expect(anonymous.guests).toBe(5)
+    expect(anonymous.optedOut).toBe(1)
+    expect(new Set(leads.map((lead) => lead.userId))).toEqual(new Set(expected.result.keys()))
+    expect(leads.length).toBeGreaterThanOrEqual(3)
+    for (const lead of leads) {
+      const figures = expected.result.get(lead.userId)!
+      expect({
+        liveSeconds: lead.liveSeconds,
+        replaySeconds: lead.replaySeconds,
+        productsOpened: lead.productsOpened,
+        chatMessages: lead.chatMessages,
+        rfqs: lead.rfqs,
+        meetings: lead.meetings,
+      }).toEqual(figures)
+      expect({ score: lead.score, reasons: lead.reasons }).toEqual(scoreLead({ ...figures, verified: lead.verified }))
+    }
+    // The opted-out buyer, the host and the organizer are never listed by name.
+    const names = leads.map((lead) => lead.userId)
+    expect(names).not.toContain(world.optedOut.user.id)
+    expect(names).not.toContain(world.exporter.user.id)
+    expect(names).not.toContain(world.notBuyer.user.id)
+    // Sorted by score, highest first.
+    expect(leads.map((lead) => lead.score)).toEqual([...leads.map((lead) => lead.score)].sort((a, b) => b - a))
+  })
+
+  it('lists an opted-out buyer again once they opt back in', async () => {
+    const world = await seedShowcase(77)
+    const prisma = await getPrisma()
+    const now = new Date(T0.getTime() + 200 * DAY)
+    const read = () => listSessionLeads({ sessionId: world.session.id, companyId: world.exporter.company.id }, { now })
+    const hadActivity = (await prisma.liveSessionView.count({ where: { sessionId: world.session.id, userId: world.optedOut.user.id } })) > 0
+    expect(hadActivity).toBe(true)
+    expect((await read()).leads.some((lead) => lead.userId === world.optedOut.user.id)).toBe(false)
+    await prisma.buyerProfile.update({ where: { id: world.optedOut.profile.id }, data: { leadListOptOut: false } })
+    const after = await read()
+    expect(after.leads.some((lead) => lead.userId === world.optedOut.user.id)).toBe(true)
+    expect(after.anonymous.optedOut).toBe(0)
+  })
+})
+
+describe('lead list pages', () => {
+  it('shows the company its leads and CSV; another company’s exporter gets 404; a buyer is refused', async () => {
+    const world = await seedShowcase(5)
+    const prisma = await getPrisma()
+    const page = await app.handle(appGet(`/exporter/sessions/${world.session.id}/leads`, [await freshSession(world.exporter.user.id)]))
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    const listed = (await listSessionLeads({ sessionId: world.session.id, companyId: world.exporter.company.id }, { now: new Date() })).leads
+    for (const lead of listed) expect(html).toContain(lead.companyName)
+    expect(html).not.toContain(world.optedOut.profile.companyName)
+
+    const csv = await app.handle(appGet(`/exporter/sessions/${world.session.id}/leads.csv`, [await freshSession(world.exporter.user.id)]))
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    const lines = (await csv.text()).trim().split(/\r?\n/)
+    expect(lines).toHaveLength(listed.length + 1)
+    // A formula typed in a profile is neutralised in the CSV.
+    await prisma.user.update({ where: { id: listed[0]!.userId }, data: { name: '=HYPERLINK("http://evil")' } })
+    const again = await (await app.handle(appGet(`/exporter/sessions/${world.session.id}/leads.csv`, [await freshSession(world.exporter.user.id)]))).text()
+    expect(again).not.toMatch(/(^|,)=HYPERLINK/m)
+
+    for (const path of [`/exporter/sessions/${world.session.id}/leads`, `/exporter/sessions/${world.session.id}/leads.csv`]) {
+      const foreign = await app.handle(appGet(path, [await freshSession(world.other.user.id)]))
+      expect(foreign.status).toBe(404)
+      const buyer = await app.handle(appGet(path, [await freshSession(world.buyers[0]!.user.id)]))
+      expect(buyer.status).toBe(403)
+      const anonymous = await app.handle(appGet(path))
+      expect([302, 401]).toContain(anonymous.status)
+    }
+  })
+})
+
+describe('opened a pinned product', () => {
+  it('records signed-in viewers once a minute per product, refuses products the showcase does not feature, ignores guests and the host', async () => {
+    const world = await seedShowcase(9)
+    const prisma = await getPrisma()
+    const buyer = await createBuyer()
+    const cookie = await freshSession(buyer.user.id)
+    const post = async (body: Record<string, string>, cookies = [cookie]) => app.handle(await appPost(`/live/${world.session.id}/product-opens`, body, cookies))
+    const productId = world.products[0]!.id
+    const first = await post({ productId, source: 'live', how: 'quote' })
+    expect(first.status).toBe(200)
+    expect(await first.json()).toEqual({ recorded: true })
+    // A second click within the minute is the same open.
+    expect(await (await post({ productId, source: 'live', how: 'name' })).json()).toEqual({ recorded: false })
+    const row = await prisma.leadProductOpen.findUniqueOrThrow({
+      where: { sessionId_userId_productId_source: { sessionId: world.session.id, userId: buyer.user.id, productId, source: 'LIVE' } },
+    })
+    expect(row.opens).toBe(1)
+    // Identity comes from the session only: a userId in the form is ignored (the schema has no such field).
+    await post({ productId: world.products[1]!.id, source: 'replay', userId: world.buyers[0]!.user.id })
+    expect(await prisma.leadProductOpen.count({ where: { sessionId: world.session.id, userId: buyer.user.id } })).toBe(2)
+    // Another company's product, garbage ids and unknown sources.
+    const foreign = await createProduct(world.other.company.id, { name: 'Not featured' })
+    expect((await post({ productId: foreign.id, source: 'live' })).status).toBe(404)
+    expect((await post({ productId: "x'; DROP TABLE", source: 'live' })).status).toBe(400)
+    expect((await post({ productId, source: 'tv' })).status).toBe(400)
+    // A guest: answered, recorded nowhere.
+    const before = await prisma.leadProductOpen.count()
+    expect((await post({ productId, source: 'live' }, [])).status).toBe(204)
+    expect(await prisma.leadProductOpen.count()).toBe(before)
+    // The host's own team is not a lead.
+    expect(await recordProductOpen(world.session.id, world.exporter.user.id, { productId, source: 'live', how: 'name' }, at(10))).toEqual({ recorded: false })
+    // After the dedupe minute, it counts again.
+    expect(await recordProductOpen(world.session.id, buyer.user.id, { productId, source: 'live', how: 'name' }, new Date(Date.now() + 61_000))).toEqual({
+      recorded: true,
+    })
+    expect((await prisma.leadProductOpen.findUniqueOrThrow({ where: { id: row.id } })).opens).toBe(2)
+  })
+})
+
+describe('CRM webhook', () => {
+  it('refuses hostile URLs (and plain http anywhere but loopback)', async () => {
+    const { company, user } = await createExporter()
+    const production = { production: true }
+    for (const url of [
+      'http://127.0.0.1:9/hook',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://localhost/hook',
+      'https://10.0.0.8/hook',
+      'https://[::1]/hook',
+      'https://0x7f000001/',
+      'https://metadata.google.internal/',
+      'javascript:alert(1)',
+      'https://user:pw@crm.example.com/',
+    ]) {
+      await expect(saveWebhook(company.id, user.id, url, production), url).rejects.toMatchObject({ code: 'webhook-url' })
+    }
+    await expect(saveWebhook(company.id, user.id, 'http://crm.example.com/hook', { production: false })).rejects.toMatchObject({ code: 'webhook-url' })
+    const prisma = await getPrisma()
+    expect(await prisma.leadWebhook.count({ where: { companyId: company.id } })).toBe(0)
+    // Through the page: a 400 with the message on the field, nothing stored.
+    const response = await app.handle(await appPost('/exporter/leads/webhook', { intent: 'save', url: 'http://10.1.1.1/hook' }, [await freshSession(user.id)]))
+    expect(response.status).toBe(400)
+    expect(await prisma.leadWebhook.count({ where: { companyId: company.id } })).toBe(0)
+  })
+
+  it('posts new and re-scored leads signed, retries with backoff until the receiver accepts, and records every attempt', async () => {
+    const world = await seedShowcase(31)
+    const prisma = await getPrisma()
+    // A real receiver on this machine: refuses the first two requests, then accepts.
+    const received: Array<{ headers: IncomingMessage['headers']; body: string; status: number }> = []
+    let failuresLeft = 2
+    const server: Server = createServer((request, response) => {
+      let body = ''
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+      request.on('end', () => {
+        const status = failuresLeft > 0 ? 503 : 200
+        if (failuresLeft > 0) failuresLeft -= 1
+        received.push({ headers: request.headers, body, status })
+        response.writeHead(status).end()
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const { secret } = await saveWebhook(world.exporter.company.id, world.exporter.user.id, `http://127.0.0.1:${port}/crm`, { production: false })
+      expect(secret).toMatch(/^whsec_/)
+      const now = new Date(T0.getTime() + 2 * DAY)
+      const created = await sweepCompanyLeads(world.exporter.company.id, now)
+      const { leads } = await listSessionLeads({ sessionId: world.session.id, companyId: world.exporter.company.id }, { now })
+      expect(created).toHaveLength(leads.length)
+      // A second sweep with nothing changed adds nothing (idempotent).
+      expect(await sweepCompanyLeads(world.exporter.company.id, now)).toEqual([])
+
+      const deliveryId = created[0]!
+      const policy = { production: false }
+      let clock = now
+      const first = await deliverLeadWebhook(deliveryId, { now: clock, policy })
+      expect(first).toEqual({ state: 'retry', nextAttemptAt: new Date(clock.getTime() + retryDelaySeconds(1) * 1000) })
+      // Not due yet: nothing is sent.
+      expect((await deliverLeadWebhook(deliveryId, { now: new Date(clock.getTime() + 1000), policy })).state).toBe('skipped')
+      clock = first.nextAttemptAt!
+      const second = await deliverLeadWebhook(deliveryId, { now: clock, policy })
+      expect(second.state).toBe('retry')
+      expect(second.nextAttemptAt!.getTime() - clock.getTime()).toBe(retryDelaySeconds(2) * 1000)
+      expect(retryDelaySeconds(2)).toBe(2 * retryDelaySeconds(1))
+      clock = second.nextAttemptAt!
+      expect(await deliverLeadWebhook(deliveryId, { now: clock, policy })).toEqual({ state: 'delivered' })
+      // Delivered is final.
+      expect((await deliverLeadWebhook(deliveryId, { now: new Date(clock.getTime() + DAY), policy })).state).toBe('skipped')
+
+      const row = await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })
+      expect(row).toMatchObject({ status: 'DELIVERED', attempts: 3, lastStatusCode: 200, lastError: null, deliveredAt: clock })
+      expect(received.map((request) => request.status)).toEqual([503, 503, 200])
+      const accepted = received[2]!
+      const signature = String(accepted.headers[SIGNATURE_HEADER.toLowerCase()])
+      expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/)
+      expect(verifyWebhookSignature(secret!, signature, accepted.body, Math.floor(clock.getTime() / 1000))).toBe(true)
+      expect(verifyWebhookSignature(secret!, signature, accepted.body.replace('"score"', '"scorf"'), Math.floor(clock.getTime() / 1000))).toBe(false)
+      expect(verifyWebhookSignature('whsec_wrong', signature, accepted.body, Math.floor(clock.getTime() / 1000))).toBe(false)
+      // The same idempotency key on every attempt of one delivery.
+      expect(new Set(received.map((request) => request.headers[IDEMPOTENCY_HEADER.toLowerCase()]))).toEqual(new Set([row.idempotencyKey]))
+      const payload = JSON.parse(accepted.body) as {
+        id: string
+        type: string
+        showcase: { id: string }
+        lead: { id: string; score: number; reasons: unknown[] }
+      }
+      expect(payload).toMatchObject({ id: deliveryId, type: 'lead.created', showcase: { id: world.session.id } })
+      const lead = leads.find((candidate) => candidate.userId === payload.lead.id)!
+      expect(payload.lead.score).toBe(lead.score)
+      expect(payload.lead.reasons).toEqual(lead.reasons)
+
+      // A lead's score changes (their first RFQ, from the stream): the next sweep sends that lead again, as an update.
+      const fresh = leads.find((candidate) => candidate.rfqs === 0)!
+      const buyer = await prisma.buyerProfile.findUniqueOrThrow({ where: { userId: fresh.userId } })
+      await prisma.inquiry.create({
+        data: {
+          buyerId: buyer.id,
+          companyId: world.exporter.company.id,
+          liveSessionId: world.session.id,
+          quantity: 5,
+          destinationCountry: 'DE',
+          message: 'Another',
+          createdAt: now,
+        },
+      })
+      const later = await sweepCompanyLeads(world.exporter.company.id, new Date(now.getTime() + 10 * MIN))
+      expect(later).toHaveLength(1)
+      const update = await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id: later[0]! } })
+      expect(update).toMatchObject({ leadUserId: fresh.userId, score: fresh.score + 10, status: 'PENDING', attempts: 0 })
+      expect(update.payload).toMatchObject({ type: 'lead.updated' })
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  })
+
+  it('gives up after the last attempt and says why; refuses to send to a private address under the production policy', async () => {
+    const world = await seedShowcase(41)
+    const prisma = await getPrisma()
+    const { secret } = await saveWebhook(world.exporter.company.id, world.exporter.user.id, 'http://127.0.0.1:9/closed', { production: false })
+    expect(secret).toBeTruthy()
+    const now = new Date(T0.getTime() + 2 * DAY)
+    const [deliveryId] = await sweepCompanyLeads(world.exporter.company.id, now)
+    let clock = now
+    let outcome = await deliverLeadWebhook(deliveryId!, { now: clock, policy: { production: true } })
+    for (let attempt = 2; outcome.state === 'retry'; attempt += 1) {
+      clock = outcome.nextAttemptAt!
+      outcome = await deliverLeadWebhook(deliveryId!, { now: clock, policy: { production: true } })
+    }
+    expect(outcome.state).toBe('failed')
+    const row = await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id: deliveryId! } })
+    expect(row).toMatchObject({ status: 'FAILED', attempts: MAX_DELIVERY_ATTEMPTS, lastError: 'refused: scheme', nextAttemptAt: null })
+  })
+})

@@ -1,0 +1,358 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
+import http from 'node:http'
+import https from 'node:https'
+import type { Prisma } from '~/generated/prisma/client'
+import { getPrisma } from '~/domain/db.server'
+import { DomainError } from '~/domain/errors'
+import { openSecret, sealSecret } from '~/utils/sealed-secrets.server'
+import { listSessionLeads, recentCompanyShowcases, type Lead } from './leads.server'
+import { scoreFingerprint } from './score'
+import { webhookAddressAllowed, webhookUrlProblem, type WebhookUrlPolicy } from './webhook-url'
+
+/**
+ * The CRM webhook of the lead list (issue 21, docs/leads.md). A sweep finds leads that are new or whose
+ * score or reasons changed since their last delivery and records one LeadWebhookDelivery per lead state
+ * (unique idempotency key, so two sweeps at once record it once); each delivery is POSTed as JSON signed
+ * like Stripe's webhooks — `Tradecast-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">` — with the
+ * key in `Idempotency-Key`, retried with exponential backoff, every attempt recorded for the exporter.
+ */
+
+export const SIGNATURE_HEADER = 'Tradecast-Signature'
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
+export const MAX_DELIVERY_ATTEMPTS = 8
+export const RETRY_BASE_SECONDS = 30
+const RETRY_CAP_SECONDS = 6 * 60 * 60
+const REQUEST_TIMEOUT_MS = 10_000
+const ERROR_MAX = 300
+
+/** Seconds before attempt `attempt + 1` after `attempt` failed: 30 s, 60 s, 120 s, … capped at 6 h. */
+export function retryDelaySeconds(attempt: number): number {
+  return Math.min(RETRY_CAP_SECONDS, RETRY_BASE_SECONDS * 2 ** Math.max(0, attempt - 1))
+}
+
+export function signWebhookBody(secret: string, timestamp: number, body: string): string {
+  const v1 = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')
+  return `t=${timestamp},v1=${v1}`
+}
+
+/** What a receiver does (docs/leads.md): recompute the HMAC over `t.body`, compare in constant time, refuse old timestamps. */
+export function verifyWebhookSignature(secret: string, header: string, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+  const parts = new Map(header.split(',').map((part) => part.split('=', 2) as [string, string]))
+  const timestamp = Number(parts.get('t'))
+  const given = parts.get('v1') ?? ''
+  if (!Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > toleranceSeconds || !/^[0-9a-f]{64}$/.test(given)) return false
+  const expected = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest()
+  return timingSafeEqual(expected, Buffer.from(given, 'hex'))
+}
+
+export function webhookPolicy(): WebhookUrlPolicy {
+  return { production: process.env.NODE_ENV === 'production' }
+}
+
+function newSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64url')}`
+}
+
+export type WebhookView = {
+  url: string
+  enabled: boolean
+  createdAt: Date
+  deliveries: Array<{
+    id: string
+    sessionId: string
+    leadName: string
+    score: number
+    status: 'PENDING' | 'DELIVERED' | 'FAILED'
+    attempts: number
+    lastError: string | null
+    lastStatusCode: number | null
+    lastAttemptAt: Date | null
+    nextAttemptAt: Date | null
+    createdAt: Date
+  }>
+}
+
+export async function getWebhook(companyId: string): Promise<WebhookView | null> {
+  const prisma = await getPrisma()
+  const hook = await prisma.leadWebhook.findUnique({
+    where: { companyId },
+    select: {
+      url: true,
+      enabled: true,
+      createdAt: true,
+      deliveries: { orderBy: { createdAt: 'desc' }, take: 50 },
+    },
+  })
+  if (!hook) return null
+  return {
+    url: hook.url,
+    enabled: hook.enabled,
+    createdAt: hook.createdAt,
+    deliveries: hook.deliveries.map((delivery) => ({
+      id: delivery.id,
+      sessionId: delivery.sessionId,
+      leadName: leadNameOf(delivery.payload),
+      score: delivery.score,
+      status: delivery.status,
+      attempts: delivery.attempts,
+      lastError: delivery.lastError,
+      lastStatusCode: delivery.lastStatusCode,
+      lastAttemptAt: delivery.lastAttemptAt,
+      nextAttemptAt: delivery.status === 'PENDING' ? delivery.nextAttemptAt : null,
+      createdAt: delivery.createdAt,
+    })),
+  }
+}
+
+function leadNameOf(payload: Prisma.JsonValue): string {
+  const lead = typeof payload === 'object' && payload && !Array.isArray(payload) ? payload.lead : null
+  return typeof lead === 'object' && lead && !Array.isArray(lead) && typeof lead.name === 'string' ? lead.name : ''
+}
+
+/**
+ * Sets the company's webhook URL (checked against the policy again here: the domain does not trust the
+ * form). A new webhook gets a secret, returned this once; changing the URL keeps the secret.
+ */
+export async function saveWebhook(companyId: string, userId: string, url: string, policy = webhookPolicy()): Promise<{ secret: string | null }> {
+  const problem = webhookUrlProblem(url, policy)
+  if (problem) throw new DomainError('webhook-url', { status: 400, messageKey: `leads.webhook.errors.${problem}`, field: 'url' })
+  const prisma = await getPrisma()
+  const existing = await prisma.leadWebhook.findUnique({ where: { companyId }, select: { companyId: true } })
+  if (existing) {
+    await prisma.leadWebhook.update({ where: { companyId }, data: { url, enabled: true } })
+    return { secret: null }
+  }
+  const secret = newSecret()
+  await prisma.leadWebhook.create({ data: { companyId, url, secretSealed: sealSecret(secret), createdById: userId } })
+  return { secret }
+}
+
+export async function rotateWebhookSecret(companyId: string): Promise<{ secret: string }> {
+  const prisma = await getPrisma()
+  const secret = newSecret()
+  const updated = await prisma.leadWebhook.updateMany({ where: { companyId }, data: { secretSealed: sealSecret(secret) } })
+  if (updated.count === 0) throw new DomainError('not-found', { status: 404 })
+  return { secret }
+}
+
+export async function setWebhookEnabled(companyId: string, enabled: boolean): Promise<void> {
+  const prisma = await getPrisma()
+  await prisma.leadWebhook.updateMany({ where: { companyId }, data: { enabled } })
+}
+
+export async function deleteWebhook(companyId: string): Promise<void> {
+  const prisma = await getPrisma()
+  await prisma.leadWebhook.deleteMany({ where: { companyId } })
+}
+
+export function leadPayload(session: { id: string; title: string }, lead: Lead, now: Date) {
+  return {
+    type: 'lead.updated' as const,
+    sentFor: now.toISOString(),
+    showcase: { id: session.id, title: session.title },
+    lead: {
+      id: lead.userId,
+      name: lead.name,
+      email: lead.email,
+      companyName: lead.companyName,
+      country: lead.country,
+      score: lead.score,
+      reasons: lead.reasons,
+      liveSeconds: lead.liveSeconds,
+      replaySeconds: lead.replaySeconds,
+      productsOpened: lead.productsOpened,
+      products: lead.productNames,
+      chatMessages: lead.chatMessages,
+      rfqs: lead.rfqs,
+      meetings: lead.meetings,
+      firstSeenAt: lead.firstSeenAt.toISOString(),
+      lastSeenAt: lead.lastSeenAt.toISOString(),
+    },
+  }
+}
+
+/**
+ * Records a delivery for each lead of the company's recent showcases that is new or whose score or
+ * reasons changed since its last delivery. Idempotent: the key hashes the company, showcase, lead, the
+ * score's fingerprint and the previous delivery's id, so a second sweep (or two at once) adds nothing,
+ * while a score that goes back to an earlier value is still sent. Returns the new deliveries' ids.
+ */
+export async function sweepCompanyLeads(companyId: string, now: Date): Promise<string[]> {
+  const prisma = await getPrisma()
+  const hook = await prisma.leadWebhook.findUnique({ where: { companyId }, select: { enabled: true } })
+  if (!hook?.enabled) return []
+  const created: string[] = []
+  for (const sessionId of await recentCompanyShowcases(companyId, now)) {
+    const { session, leads } = await listSessionLeads({ sessionId, companyId }, { now })
+    if (leads.length === 0) continue
+    const previous = await prisma.leadWebhookDelivery.findMany({
+      where: { companyId, sessionId, leadUserId: { in: leads.map((lead) => lead.userId) } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, leadUserId: true, payload: true },
+    })
+    const latest = new Map<string, (typeof previous)[number]>()
+    for (const row of previous) if (!latest.has(row.leadUserId)) latest.set(row.leadUserId, row)
+    for (const lead of leads) {
+      const fingerprint = scoreFingerprint(lead)
+      const last = latest.get(lead.userId)
+      if (last && fingerprintOf(last.payload) === fingerprint) continue
+      const idempotencyKey = createHash('sha256')
+        .update([companyId, sessionId, lead.userId, fingerprint, last?.id ?? ''].join('|'))
+        .digest('hex')
+      const payload = { ...leadPayload(session, lead, now), type: last ? ('lead.updated' as const) : ('lead.created' as const), fingerprint }
+      const result = await prisma.leadWebhookDelivery.createMany({
+        data: [
+          {
+            companyId,
+            idempotencyKey,
+            sessionId,
+            leadUserId: lead.userId,
+            score: lead.score,
+            payload: payload as unknown as Prisma.InputJsonValue,
+            createdAt: now,
+            nextAttemptAt: now,
+          },
+        ],
+        skipDuplicates: true,
+      })
+      if (result.count === 1) {
+        const row = await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { idempotencyKey }, select: { id: true } })
+        created.push(row.id)
+      }
+    }
+  }
+  return created
+}
+
+function fingerprintOf(payload: Prisma.JsonValue): string | null {
+  return typeof payload === 'object' && payload && !Array.isArray(payload) && typeof payload.fingerprint === 'string' ? payload.fingerprint : null
+}
+
+export type PostResult = { status: number } | { error: string }
+
+/** POSTs to the webhook URL, connecting only to addresses the policy allows (checked as the socket connects). */
+export function postWebhook(url: string, headers: Record<string, string>, body: string, policy = webhookPolicy()): Promise<PostResult> {
+  return new Promise((resolve) => {
+    const target = new URL(url)
+    const lookup = (
+      hostname: string,
+      options: { all?: boolean },
+      callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+    ) => {
+      dnsLookup(hostname, { all: true }, (error, addresses) => {
+        if (error) return callback(error, [])
+        const refused = addresses.find((entry) => !webhookAddressAllowed(entry.address, policy))
+        if (refused || addresses.length === 0) {
+          return callback(Object.assign(new Error(`refused address for ${hostname}`), { code: 'EPRIVATE' }), [])
+        }
+        if (options.all) return callback(null, addresses)
+        const [first] = addresses as [LookupAddress]
+        callback(null, first.address, first.family)
+      })
+    }
+    const request = (target.protocol === 'https:' ? https : http).request(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': 'Tradecast-Webhooks/1' },
+        timeout: REQUEST_TIMEOUT_MS,
+        lookup: lookup as never,
+      },
+      (response) => {
+        // The answer's body is not needed: read and drop it so the socket is freed.
+        response.resume()
+        response.on('end', () => resolve({ status: response.statusCode ?? 0 }))
+        response.on('error', (error) => resolve({ error: error.message }))
+      },
+    )
+    request.on('timeout', () => request.destroy(new Error('timed out')))
+    request.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code === 'EPRIVATE' ? 'refused: private address' : error.message }))
+    request.end(body)
+  })
+}
+
+export type DeliveryOutcome = { state: 'delivered' | 'retry' | 'failed' | 'skipped'; nextAttemptAt?: Date }
+
+/**
+ * One attempt at a delivery (the job's handler). Claims the attempt first (attempts n → n+1 only if still
+ * n and pending), so two runners never send the same attempt; records the answer; on failure sets the
+ * next attempt's time (exponential backoff) or FAILED after MAX_DELIVERY_ATTEMPTS. Receivers dedupe on
+ * the Idempotency-Key header (a crash between their 2xx and our record resends once).
+ */
+export async function deliverLeadWebhook(
+  deliveryId: string,
+  { now, policy = webhookPolicy() }: { now: Date; policy?: WebhookUrlPolicy },
+): Promise<DeliveryOutcome> {
+  const prisma = await getPrisma()
+  const delivery = await prisma.leadWebhookDelivery.findUnique({
+    where: { id: deliveryId },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      idempotencyKey: true,
+      payload: true,
+      nextAttemptAt: true,
+      webhook: { select: { url: true, enabled: true, secretSealed: true } },
+    },
+  })
+  if (!delivery || delivery.status !== 'PENDING' || !delivery.webhook.enabled) return { state: 'skipped' }
+  if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime()) return { state: 'skipped', nextAttemptAt: delivery.nextAttemptAt }
+  const attempt = delivery.attempts + 1
+  const claimed = await prisma.leadWebhookDelivery.updateMany({
+    where: { id: deliveryId, status: 'PENDING', attempts: delivery.attempts },
+    data: { attempts: attempt, lastAttemptAt: now },
+  })
+  if (claimed.count === 0) return { state: 'skipped' }
+
+  const { fingerprint: _fingerprint, ...payload } = delivery.payload as Record<string, unknown>
+  const body = JSON.stringify({ id: delivery.id, ...payload })
+  const timestamp = Math.floor(now.getTime() / 1000)
+  let result: PostResult
+  const problem = webhookUrlProblem(delivery.webhook.url, policy)
+  if (problem) result = { error: `refused: ${problem}` }
+  else {
+    result = await postWebhook(
+      delivery.webhook.url,
+      {
+        [SIGNATURE_HEADER]: signWebhookBody(openSecret(delivery.webhook.secretSealed), timestamp, body),
+        [IDEMPOTENCY_HEADER]: delivery.idempotencyKey,
+      },
+      body,
+      policy,
+    )
+  }
+  if ('status' in result && result.status >= 200 && result.status < 300) {
+    await prisma.leadWebhookDelivery.update({
+      where: { id: deliveryId },
+      data: { status: 'DELIVERED', deliveredAt: now, lastStatusCode: result.status, lastError: null, nextAttemptAt: null },
+    })
+    return { state: 'delivered' }
+  }
+  const lastError = ('status' in result ? `HTTP ${result.status}` : result.error).slice(0, ERROR_MAX)
+  const lastStatusCode = 'status' in result ? result.status : null
+  if (attempt >= MAX_DELIVERY_ATTEMPTS) {
+    await prisma.leadWebhookDelivery.update({ where: { id: deliveryId }, data: { status: 'FAILED', lastError, lastStatusCode, nextAttemptAt: null } })
+    return { state: 'failed' }
+  }
+  const nextAttemptAt = new Date(now.getTime() + retryDelaySeconds(attempt) * 1000)
+  await prisma.leadWebhookDelivery.update({ where: { id: deliveryId }, data: { lastError, lastStatusCode, nextAttemptAt } })
+  return { state: 'retry', nextAttemptAt }
+}
+
+/** Pending deliveries and when each is due (the jobs' boot-time reconcile). */
+export async function pendingDeliveries(): Promise<Array<{ id: string; attempts: number; runAt: Date }>> {
+  const prisma = await getPrisma()
+  const rows = await prisma.leadWebhookDelivery.findMany({
+    where: { status: 'PENDING', webhook: { enabled: true } },
+    select: { id: true, attempts: true, nextAttemptAt: true, createdAt: true },
+    take: 10_000,
+  })
+  return rows.map((row) => ({ id: row.id, attempts: row.attempts, runAt: row.nextAttemptAt ?? row.createdAt }))
+}
+
+export async function enabledWebhookCompanies(): Promise<string[]> {
+  const prisma = await getPrisma()
+  return (await prisma.leadWebhook.findMany({ where: { enabled: true }, select: { companyId: true } })).map((row) => row.companyId)
+}
