@@ -6,7 +6,8 @@ type MeetingSpec = {
   key: string
   buyer: string
   company: string
-  status: 'REQUESTED' | 'ACCEPTED' | 'HELD' | 'DECLINED'
+  /** CANCELLED in the fair: published by the schedule, then called off (a freed slot, ADR 022) */
+  status: 'REQUESTED' | 'ACCEPTED' | 'HELD' | 'DECLINED' | 'CANCELLED'
   /** Seoul calendar day relative to today and wall-clock start; 30 minutes long */
   day: number
   at: string
@@ -113,6 +114,18 @@ const MEETINGS: MeetingSpec[] = [
     requestedBy: 'buyer',
     agenda: 'Aftermarket brake pads for Hyundai/Kia fleet customers in Texas.',
   },
+  {
+    // Published by the fair schedule, then called off: the organizer's schedule page offers its slot again.
+    key: 'volkov-seorak',
+    buyer: 'Dmitry Volkov',
+    company: 'seorak-sea-foods',
+    status: 'CANCELLED',
+    day: 3,
+    at: '10:00',
+    inFair: true,
+    requestedBy: 'buyer',
+    agenda: 'Dried hwangtae pollack for Vladivostok retail chains; EAC paperwork and routing via Donghae port.',
+  },
 ]
 
 export type SeededMeetings = Map<string, { id: string; startsAt: Date }>
@@ -135,6 +148,7 @@ export function buildMeetings(world: World): SeededMeetings {
     const createdAt = new Date(Math.min(ctx.now.getTime() - 3 * HOUR, startsAt.getTime() - rng.number.int({ min: 2, max: 6 }) * DAY))
     const decided = spec.status !== 'REQUESTED'
     const held = spec.status === 'HELD'
+    const calledOff = spec.inFair && spec.status === 'CANCELLED'
 
     plan.meetings.push({
       id: meetingId,
@@ -149,14 +163,14 @@ export function buildMeetings(world: World): SeededMeetings {
       interpreterLanguage: spec.interpreter ?? null,
       agenda: spec.agenda,
       locked: spec.inFair && (spec.status === 'ACCEPTED' || held),
-      publishedAt: spec.inFair && (spec.status === 'ACCEPTED' || held) ? addMs(createdAt, DAY) : null,
+      publishedAt: spec.inFair && (spec.status === 'ACCEPTED' || held) ? addMs(createdAt, DAY) : calledOff ? addMs(createdAt, HOUR) : null,
       consultationValueUsdCents: spec.outcome ? BigInt(spec.outcome.consultationUsd * 100) : null,
       expectedContractValueUsdCents: spec.outcome ? BigInt(spec.outcome.expectedUsd * 100) : null,
       contractValueUsdCents: spec.outcome?.contractUsd === undefined ? null : BigInt(spec.outcome.contractUsd * 100),
       nextStep: spec.outcome?.nextStep ?? null,
       outcomeNotes: spec.outcome?.notes ?? null,
       createdAt,
-      updatedAt: held ? addMs(endsAt, 20 * MINUTE) : decided ? addMs(createdAt, 5 * HOUR) : createdAt,
+      updatedAt: held ? addMs(endsAt, 20 * MINUTE) : calledOff ? addMs(createdAt, 2 * HOUR) : decided ? addMs(createdAt, 5 * HOUR) : createdAt,
     })
 
     const joined = (offsetSeconds: number) => (held ? addMs(startsAt, offsetSeconds * 1000) : null)
