@@ -77,6 +77,8 @@ export default [
   route('catalog', 'routes/catalog/index.tsx'),
   route('catalog/:productId', 'routes/catalog/product.tsx'),
   route('exporters/:slug', 'routes/exporters/profile.tsx'),
+    // Verified buyers: every buyer company, verify/revoke with the history (docs/verified-buyers.md).
+    route('admin/buyers', 'routes/admin/buyers.tsx'),
   route('inquiries', 'routes/inquiries/index.tsx'),
   route('inquiries/:inquiryId', 'routes/inquiries/thread.tsx'),
   route('notifications', 'routes/notifications/index.tsx'),

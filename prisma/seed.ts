@@ -16,6 +16,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/buyers.ts'
 import { CATEGORIES } from './seed/data/categories.ts'
 import { FAIR_SLUG } from './seed/fair.ts'
 import { buildDemoPlan } from './seed/plan.ts'
+import { seedLeadActivity } from './seed/leads.ts'
+import { seedBuyerVerifications } from './seed/verified-buyers.ts'
 import { PLAN_TABLES, type PlanTable, type SeedPlan } from './seed/types.ts'
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/buyers.ts'
@@ -61,6 +63,10 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       // Export readiness needs the market requirements catalogue (reference data, seeded once) and the certifications above.
       await seedCatalogueIfEmpty(tx)
       await refreshReadiness(tx, { all: true }, { now })
+      // Verified buyers (and one product's free samples kept for them), from the rows above.
+      await seedBuyerVerifications(tx, { now })
+      // Leads (issue 21): pinned products the seeded buyers opened in the ended showcases they watched.
+      await seedLeadActivity(tx)
       return { categories: categories.count, ...inserted }
     },
     { maxWait: 30_000, timeout: 120_000 },

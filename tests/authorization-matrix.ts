@@ -163,6 +163,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 200],
     post: [LOGIN, 403, 403, 403, 403, 403, 403, 400],
   },
+  // Verified buyers: every buyer company, verify/revoke — admins only (organizers verify on their fair's page).
+  'admin/buyers': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 400],
+  },
   catalog: {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
   },
@@ -325,6 +330,11 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'organizer/fairs/:fairId › unpublish-replay': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId'],
   'studio/:sessionId › recording': [LOGIN, 403, '→/studio/:sessionId', 403, 403, 403, 403, 403],
   'admin/requirements/:code › delete': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/requirements'],
+  // Verified buyers: a buyer registered to "the" fair, verified by its organizer or an admin; exporters and
+  // buyers may not; another fair's organizer gets the fair's 404. Any buyer on the admin's list.
+  'organizer/fairs/:fairId › verify-buyer': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId'],
+  'organizer/fairs/:fairId › revoke-buyer': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId'],
+  'admin/buyers › verify-buyer': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/buyers'],
   'live/:sessionId/clips › create-clip': [LOGIN, 404, 200, 403, 404, 200, 404, 200],
   'exporter/sessions › schedule-into-fair': [LOGIN, 403, '→/exporter/sessions', '→/exporter/sessions', 400, 403, 403, 403],
 }

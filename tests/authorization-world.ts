@@ -343,6 +343,42 @@ export const ACTION_PROBES: Record<string, Probe> = {
     route: 'organizer/fairs/:fairId',
     setup: async (world) => ({ body: { intent: 'unpublish-replay', recordingId: (await endedShowcaseWithReplay(world)).recording.id } }),
   },
+  'organizer/fairs/:fairId › verify-buyer': {
+    route: 'organizer/fairs/:fairId',
+    setup: async (world) => {
+      const prisma = await getPrisma()
+      const { user, profile } = await createBuyer()
+      await prisma.fairRegistration.create({ data: { fairId: world.fair.id, userId: user.id, kind: 'BUYER' } })
+      return { body: { intent: 'verify-buyer', buyerId: profile.id, method: 'DOCUMENTS', note: 'Business registration seen' } }
+    },
+  },
+  'organizer/fairs/:fairId › revoke-buyer': {
+    route: 'organizer/fairs/:fairId',
+    setup: async (world) => {
+      const prisma = await getPrisma()
+      const { user, profile } = await createBuyer()
+      await prisma.fairRegistration.create({ data: { fairId: world.fair.id, userId: user.id, kind: 'BUYER', status: 'APPROVED' } })
+      const entry = await prisma.buyerVerification.create({
+        data: {
+          buyerId: profile.id,
+          action: 'VERIFIED',
+          method: 'TRADE_REFERENCE',
+          note: 'Matrix reference',
+          verifierName: 'Matrix organizer',
+          fairId: world.fair.id,
+        },
+      })
+      await prisma.buyerProfile.update({ where: { id: profile.id }, data: { currentVerificationId: entry.id } })
+      return { body: { intent: 'revoke-buyer', buyerId: profile.id, note: 'Reference withdrawn' } }
+    },
+  },
+  'admin/buyers › verify-buyer': {
+    route: 'admin/buyers',
+    setup: async () => {
+      const { profile } = await createBuyer()
+      return { body: { intent: 'verify-buyer', buyerId: profile.id, method: 'OTHER', note: 'Video call with the director' } }
+    },
+  },
   'admin/requirements/:code › delete': {
     route: 'admin/requirements/:code',
     setup: async () => ({ params: { code: await matrixRequirement() }, body: { intent: 'delete', confirm: 'on' } }),

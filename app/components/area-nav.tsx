@@ -25,6 +25,7 @@ const BUYER_LINKS = [
 const ADMIN_LINKS = [
   { to: '/admin', key: 'readinessAdmin.nav.overview', end: true },
   { to: '/admin/requirements', key: 'readinessAdmin.nav.requirements', end: false },
+  { to: '/admin/buyers', key: 'buyerVerification.admin.nav', end: false },
 ] as const
 
 function AreaNav({ label, links }: { label: string; links: ReadonlyArray<{ to: string; key: string; end: boolean }> }) {

@@ -128,12 +128,20 @@ export type ErrorCode = (typeof LIVE_ERROR_CODES)[number]
 export type LiveRefusal = { code: ErrorCode; message: string; retryAfterMs?: number }
 export type Ack<T = NoResult> = AckOf<T, LiveRefusal>
 
+/**
+ * A buyer company an organizer or admin verified (docs/verified-buyers.md). Set by the server from the
+ * database on every message view, never taken from a client: `chat:send` carries only the body.
+ */
+export type ChatVerifiedBuyer = { verifiedAt: string; verifierName: string; method: 'DOCUMENTS' | 'TRADE_REFERENCE' | 'OTHER' }
+
 export type ChatMessageView = {
   id: string
   body: string
   language: string | null
   createdAt: string
-  author: { kind: 'user'; id: string; name: string; role: string } | { kind: 'guest'; key: string; name: string }
+  author:
+    | { kind: 'user'; id: string; name: string; role: string; /** Present only when the author is a verified buyer. */ verifiedBuyer?: ChatVerifiedBuyer }
+    | { kind: 'guest'; key: string; name: string }
 }
 
 export type PinnedProductView = {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { clsx } from 'clsx'
 import { Button } from '~/components/ui/button'
+import { VerifiedBuyerBadge } from '~/components/verified-buyer'
 import type { LiveRoom } from '~/live/use-live-room'
 import { CHAT_MAX_LENGTH, type ChatMessageView } from '~/protocol/live'
 import { measureText } from '~/lib/chat-length'
@@ -25,6 +26,11 @@ export function ChatMessageText({ message }: { message: ChatMessageView }) {
       <span className={clsx('font-semibold', message.author.kind === 'user' && message.author.role === 'EXPORTER' ? 'text-brand-700' : 'text-slate-800')}>
         {message.author.name}
       </span>{' '}
+      {message.author.kind === 'user' && message.author.verifiedBuyer ? (
+        <>
+          <VerifiedBuyerBadge badge={message.author.verifiedBuyer} />{' '}
+        </>
+      ) : null}
       <span className="break-words text-slate-800">
         <LinkifiedText text={message.body} />
       </span>

@@ -15,12 +15,16 @@ export type Permission =
   | 'pay:booth-fee'
   /** Edit the market requirements catalogue (export readiness), every change audited. */
   | 'manage:requirements'
+  /** Verify or revoke a buyer company registered to one of the user's own fairs (docs/verified-buyers.md). */
+  | 'verify:buyer:own-fair'
+  /** Verify or revoke any buyer company. */
+  | 'verify:buyer:any'
 
 const PERMISSIONS_BY_ROLE: Record<RoleName, readonly Permission[]> = {
   EXPORTER: ['view:exporter-dashboard', 'manage:own-company', 'fulfil:orders', 'pay:booth-fee'],
   BUYER: ['view:buyer-dashboard', 'send:inquiry', 'buy:sample'],
-  ORGANIZER: ['view:organizer-dashboard', 'manage:fair'],
-  ADMIN: ['view:admin', 'view:organizer-dashboard', 'manage:fair', 'manage:requirements'],
+  ORGANIZER: ['view:organizer-dashboard', 'manage:fair', 'verify:buyer:own-fair'],
+  ADMIN: ['view:admin', 'view:organizer-dashboard', 'manage:fair', 'manage:requirements', 'verify:buyer:own-fair', 'verify:buyer:any'],
 }
 
 export function roleHasPermission(role: RoleName, permission: Permission): boolean {

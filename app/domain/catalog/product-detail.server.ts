@@ -25,6 +25,7 @@ export async function getProductDetail(productId: string, { locale, now, viewerC
       sampleCurrency: true,
       sampleMaxQuantity: true,
       sampleShippingNote: true,
+      freeSamplesVerifiedOnly: true,
       translations: { select: { locale: true, name: true, description: true } },
       priceTiers: { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true, currency: true } },
       images: { orderBy: { position: 'asc' }, select: { path: true, alt: true } },
@@ -78,6 +79,8 @@ export async function getProductDetail(productId: string, { locale, now, viewerC
           currency: product.sampleCurrency ?? 'USD',
           maxQuantity: product.sampleMaxQuantity ?? 1,
           shippingNote: product.sampleShippingNote,
+          /** Free samples kept for verified buyers (a priced sample is open to every buyer). */
+          verifiedBuyersOnly: product.freeSamplesVerifiedOnly && (product.samplePriceMinor ?? 0) === 0,
         }
       : null,
     priceTiers: product.priceTiers,

@@ -72,6 +72,7 @@ function productData(input: ProductInput) {
     sampleCurrency: input.sampleAvailable && input.samplePrice !== undefined ? input.sampleCurrency : null,
     sampleMaxQuantity: input.sampleAvailable ? (input.sampleMaxQuantity ?? null) : null,
     sampleShippingNote: input.sampleAvailable ? input.sampleShippingNote || null : null,
+    freeSamplesVerifiedOnly: input.sampleAvailable && input.freeSamplesVerifiedOnly,
   }
 }
 
@@ -288,6 +289,7 @@ export async function getProductForEdit(companyId: string, productId: string) {
       sampleCurrency: product.sampleCurrency ?? 'USD',
       sampleMaxQuantity: product.sampleMaxQuantity === null ? '' : String(product.sampleMaxQuantity),
       sampleShippingNote: product.sampleShippingNote ?? '',
+      freeSamplesVerifiedOnly: product.freeSamplesVerifiedOnly ? 'on' : '',
       targetMarkets: product.targetMarkets,
       certificationIds: product.certifications.map((c) => c.certificationId),
       status: product.status,

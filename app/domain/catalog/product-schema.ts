@@ -118,6 +118,8 @@ export const ProductSchema = z
     sampleCurrency: currency.default('USD'),
     sampleMaxQuantity: positiveInt(10_000, 'exporter.products.errors.sampleQuantity').optional(),
     sampleShippingNote: trimmed(500).optional(),
+    /** Free samples only for verified buyers (docs/verified-buyers.md). */
+    freeSamplesVerifiedOnly: z.boolean().default(false),
     targetMarkets: z
       .array(z.string().refine(isCountryCode, { error: 'errors.invalidCountry' }))
       .max(250)

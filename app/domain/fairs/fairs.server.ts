@@ -104,7 +104,7 @@ export async function getFairForManagement(fairId: string, locale: string) {
           status: true,
           createdAt: true,
           decidedAt: true,
-          user: { select: { name: true, email: true, buyerProfile: { select: { companyName: true, country: true } } } },
+          user: { select: { name: true, email: true, buyerProfile: { select: { id: true, companyName: true, country: true } } } },
           company: { select: { name: true, nameI18n: true } },
         },
       },
@@ -159,6 +159,8 @@ export async function getFairForManagement(fairId: string, locale: string) {
       name: r.kind === 'EXHIBITOR' && r.company ? pickLocalized(r.company.name, r.company.nameI18n, locale) : (r.user.buyerProfile?.companyName ?? r.user.name),
       contact: `${r.user.name} <${r.user.email}>`,
       country: r.kind === 'BUYER' ? (r.user.buyerProfile?.country ?? null) : 'KR',
+      /** The buyer company a BUYER registration can be verified as (docs/verified-buyers.md). */
+      buyerId: r.kind === 'BUYER' ? (r.user.buyerProfile?.id ?? null) : null,
     })),
     booths: fair.booths.map((booth) => ({ ...booth, company: pickLocalized(booth.company.name, booth.company.nameI18n, locale) })),
     sessions: fair.liveSessions.map((s) => ({

@@ -1,9 +1,11 @@
 import { Prisma } from '~/generated/prisma/client'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
+import { toVerifiedBadge, VERIFIED_BADGE_SELECT } from '~/domain/buyers/verification.server'
 import type { InquiryStatusName } from './pipeline'
 
-export type InboxFilter = { status?: InquiryStatusName; unreadOnly?: boolean }
+/** `verifiedOnly`/`verifiedFirst`: the exporter's filter and priority for verified buyers (docs/verified-buyers.md). */
+export type InboxFilter = { status?: InquiryStatusName; unreadOnly?: boolean; verifiedOnly?: boolean; verifiedFirst?: boolean }
 
 /**
  * The exporter's inbox or the buyer's "my inquiries": newest activity first, with unread counts
@@ -28,7 +30,8 @@ export async function listInquiries(owner: { kind: 'exporter'; companyId: string
         (SELECT max(e."createdAt") FROM "InquiryStatusEvent" e WHERE e."inquiryId" = i."id")) AS "lastActivityAt"
     FROM "Inquiry" i JOIN "BuyerProfile" bp ON bp."id" = i."buyerId"
     WHERE ${ownerClause} ${filter.status ? Prisma.sql`AND i."status" = ${filter.status}::"InquiryStatus"` : Prisma.empty}
-    ORDER BY "lastActivityAt" DESC
+      ${filter.verifiedOnly ? Prisma.sql`AND bp."currentVerificationId" IS NOT NULL` : Prisma.empty}
+    ORDER BY ${filter.verifiedFirst ? Prisma.sql`(bp."currentVerificationId" IS NOT NULL) DESC,` : Prisma.empty} "lastActivityAt" DESC
     LIMIT 200`
   const visible = filter.unreadOnly ? rows.filter((row) => row.unread > 0n) : rows
   const details = await prisma.inquiry.findMany({
@@ -40,7 +43,7 @@ export async function listInquiries(owner: { kind: 'exporter'; companyId: string
       unit: true,
       destinationCountry: true,
       liveSessionId: true,
-      buyer: { select: { companyName: true, country: true } },
+      buyer: { select: { companyName: true, country: true, ...VERIFIED_BADGE_SELECT } },
       company: { select: { name: true, nameI18n: true } },
       product: { select: { id: true, translations: { select: { locale: true, name: true } } } },
     },
@@ -59,6 +62,7 @@ export async function listInquiries(owner: { kind: 'exporter'; companyId: string
         fromLiveSession: detail.liveSessionId !== null,
         buyerCompany: detail.buyer.companyName,
         buyerCountry: detail.buyer.country,
+        buyerVerified: toVerifiedBadge(detail.buyer),
         companyName: pickLocalized(detail.company.name, detail.company.nameI18n, locale),
         productName: detail.product ? (pickTranslation(detail.product.translations, locale)?.name ?? null) : null,
         unread: Number(row.unread),
@@ -99,7 +103,7 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
       createdAt: true,
       liveSession: { select: { id: true, title: true } },
       fair: { select: { name: true, slug: true } },
-      buyer: { select: { companyName: true, country: true, timeZone: true, user: { select: { name: true } } } },
+      buyer: { select: { companyName: true, country: true, timeZone: true, user: { select: { name: true } }, ...VERIFIED_BADGE_SELECT } },
       company: { select: { slug: true, name: true, nameI18n: true, timeZone: true } },
       product: { select: { id: true, hsCode: true, translations: { select: { locale: true, name: true } } } },
       messages: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true } } } },
@@ -121,4 +125,6 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
     quotes: inquiry.quotes.map((q) => ({ ...q, validUntil: q.validUntil.toISOString(), createdAt: q.createdAt.toISOString() })),
     statusEvents: inquiry.statusEvents.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
   }
+    buyer: { companyName: inquiry.buyer.companyName, country: inquiry.buyer.country, timeZone: inquiry.buyer.timeZone, user: inquiry.buyer.user },
+    buyerVerified: toVerifiedBadge(inquiry.buyer),
 }

@@ -1,4 +1,5 @@
 import { getPrisma } from '~/domain/db.server'
+import { toVerifiedBadge, VERIFIED_BADGE_SELECT, verifiedBadgeRowOfUser } from '~/domain/buyers/verification.server'
 import { countGraphemes } from '~/lib/chat-length'
 import { CHAT_MAX_LENGTH, type ChatMessageView } from '~/protocol/live'
 import { findBlockedWord } from './blocked-words'
@@ -19,7 +20,7 @@ export const MESSAGE_SELECT = {
   guestKey: true,
   guestName: true,
   authorId: true,
-  author: { select: { id: true, name: true, role: true } },
+  author: { select: { id: true, name: true, role: true, buyerProfile: { select: VERIFIED_BADGE_SELECT } } },
 } as const
 
 type MessageRow = {
@@ -30,17 +31,19 @@ type MessageRow = {
   guestKey: string | null
   guestName: string | null
   authorId: string | null
-  author: { id: string; name: string; role: string } | null
+  author: { id: string; name: string; role: string; buyerProfile?: Parameters<typeof toVerifiedBadge>[0] } | null
 }
 
 export function toMessageView(row: MessageRow): ChatMessageView {
+  // The verified-buyer badge comes from the database (the author's buyer profile), never from the sender.
+  const verifiedBuyer = row.author ? toVerifiedBadge(row.author.buyerProfile) : null
   return {
     id: row.id,
     body: row.body,
     language: row.language,
     createdAt: row.createdAt.toISOString(),
     author: row.author
-      ? { kind: 'user', id: row.author.id, name: row.author.name, role: row.author.role }
+      ? { kind: 'user', id: row.author.id, name: row.author.name, role: row.author.role, ...(verifiedBuyer ? { verifiedBuyer } : {}) }
       : { kind: 'guest', key: row.guestKey ?? '', name: row.guestName ?? 'Guest' },
   }
 }
@@ -246,6 +249,8 @@ export async function postChatMessage(
     },
     select: { id: true, body: true, language: true, createdAt: true, guestKey: true, guestName: true, authorId: true },
   })
-  const author = identity.kind === 'user' ? { id: identity.userId, name: identity.name, role: identity.role } : null
+  // A buyer's badge is read here (one indexed lookup, buyers only): the identity carries no verification.
+  const buyerProfile = identity.kind === 'user' && identity.role === 'BUYER' ? await verifiedBadgeRowOfUser(identity.userId) : null
+  const author = identity.kind === 'user' ? { id: identity.userId, name: identity.name, role: identity.role, buyerProfile } : null
   return { ok: true, message: toMessageView({ ...row, author }) }
 }

@@ -2,6 +2,7 @@ import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
+import { toVerifiedBadge, VERIFIED_BADGE_SELECT } from '~/domain/buyers/verification.server'
 import { meetingInviteIcs } from '~/domain/matchmaking/ics'
 import { contentLanguageOf } from '~/lib/languages'
 import { type MeetingSide, proposerSide, sideOf } from './sides'
@@ -66,7 +67,7 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
       nextStep: true,
       outcomeNotes: true,
       fair: { select: { name: true, nameI18n: true, slug: true } },
-      buyer: { select: { userId: true, companyName: true, country: true, timeZone: true } },
+      buyer: { select: { userId: true, companyName: true, country: true, timeZone: true, ...VERIFIED_BADGE_SELECT } },
       company: { select: { name: true, nameI18n: true, slug: true, timeZone: true } },
       participants: { select: { userId: true, role: true, user: { select: { name: true } } } },
     },
@@ -89,6 +90,7 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
     company: { name: pickLocalized(meeting.company.name, meeting.company.nameI18n, locale), slug: meeting.company.slug, timeZone: meeting.company.timeZone },
     /** The other party's zone, for "their local time" next to the viewer's */
     otherTimeZone: side === 'buyer' ? meeting.company.timeZone : meeting.buyer.timeZone,
+    buyerVerified: toVerifiedBadge(meeting.buyer),
     isParticipant: meeting.participants.some((participant) => participant.userId === viewer.id),
     participants: meeting.participants.map((participant) => ({ role: participant.role, name: participant.user.name })),
     outcome: {
@@ -117,7 +119,8 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       interpreterLanguage: true,
       buyerId: true,
       companyId: true,
-      buyer: { select: { userId: true, companyName: true, timeZone: true } },
+      ...ATTENDANCE_SELECT,
+      buyer: { select: { userId: true, companyName: true, timeZone: true, ...VERIFIED_BADGE_SELECT } },
       company: { select: { name: true, nameI18n: true, timeZone: true } },
     },
   })
@@ -136,6 +139,9 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
         awaitingMe: false,
       }
     }
+        buyerVerified: toVerifiedBadge(row.buyer),
+        attendance: attendanceView(row),
+        side: null,
     return {
       id: row.id,
       status: row.status,
@@ -146,6 +152,10 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       awaitingMe: (row.status === 'REQUESTED' || row.status === 'RESCHEDULE_PROPOSED') && proposer !== side,
     }
   })
+      /** The buyer's verification, shown to the exporter side (the buyer sees their own company's state nowhere here). */
+      buyerVerified: side === 'buyer' ? null : toVerifiedBadge(row.buyer),
+      attendance: attendanceView(row),
+      side,
 }
 
 /** The calendar file of an accepted meeting, for one of its participants. */

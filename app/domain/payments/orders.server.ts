@@ -37,6 +37,7 @@ export async function priceSampleOrder(productId: string, quantity: number, loca
       samplePriceMinor: true,
       sampleCurrency: true,
       sampleMaxQuantity: true,
+      freeSamplesVerifiedOnly: true,
       translations: { select: { locale: true, name: true } },
     },
   })
@@ -54,6 +55,7 @@ export async function priceSampleOrder(productId: string, quantity: number, loca
     unitAmountMinor,
     totalAmountMinor: unitAmountMinor * quantity,
     currency,
+    freeSamplesVerifiedOnly: product.freeSamplesVerifiedOnly,
   }
 }
 
@@ -81,6 +83,11 @@ export async function createSampleOrder(
     if (!liveSession) throw new DomainError('invalid-session', { status: 400 })
   }
   const free = price.totalAmountMinor === 0
+  // The exporter keeps free samples for verified buyers (docs/verified-buyers.md): read from the database, now.
+  if (free && price.freeSamplesVerifiedOnly) {
+    const profile = await prisma.buyerProfile.findUnique({ where: { id: buyer.id }, select: { currentVerificationId: true } })
+    if (!profile?.currentVerificationId) throw orderError('verified-buyers-only', 403)
+  }
   if (!free && !isPaymentsEnabled()) throw orderError('payments-disabled')
   // Free samples cost the exporter goods and postage with nothing charged: a script could drain them,
   // so each one takes a point of the caller's budget (priced ones are limited by the payment itself).

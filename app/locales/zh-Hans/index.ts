@@ -23,6 +23,7 @@ import readinessExporter from './readiness-exporter'
 import readinessBuyer from './readiness-buyer'
 import readinessAdmin from './readiness-admin'
 import engagement from './engagement'
+import buyerVerification from './buyer-verification'
 import leads from './leads'
 
 export default {
@@ -52,3 +53,4 @@ export default {
   ...engagement,
   ...leads,
 }
+  ...buyerVerification,

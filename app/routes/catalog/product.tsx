@@ -12,6 +12,7 @@ import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
 import { Card, cardTitleId } from '~/components/ui/card'
 import { Cell, Table } from '~/components/ui/table'
+import { isBuyerVerified } from '~/domain/buyers/verification.server'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getProductDetail } from '~/domain/catalog/product-detail.server'
 import { parseQueryFields, READY_FOR_PARAM } from '~/domain/catalog/search-params'
@@ -54,7 +55,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     listProductReplayMoments(product.id, user, { locale }),
     readinessMarket ? productReadinessFor(product, readinessMarket, { locale }) : null,
   ])
-  return { product, clips, replayMoments, buyerCountry, readiness, paymentsEnabled: isPaymentsEnabled() }
+  // A buyer reading a product whose free samples are kept for verified buyers is told where they stand.
+  const viewerVerified = product.sample?.verifiedBuyersOnly && user?.buyerProfile ? await isBuyerVerified(user.buyerProfile.id) : null
+  return { product, clips, replayMoments, buyerCountry, readiness, paymentsEnabled: isPaymentsEnabled(), viewerVerified }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -134,6 +137,12 @@ export default function ProductRoute({ loaderData, actionData }: Route.Component
                     })
                 : t('catalog.sampleNone')}
               {product.sample?.shippingNote ? <span className="block font-normal text-slate-600">{product.sample.shippingNote}</span> : null}
+              {product.sample?.verifiedBuyersOnly ? (
+                <span className="block font-normal text-slate-700" data-testid="free-samples-verified-only">
+                  {t('buyerVerification.samples.productNote')} {loaderData.viewerVerified === false ? t('buyerVerification.samples.youAreNotVerified') : null}
+                  {loaderData.viewerVerified === true ? t('buyerVerification.samples.youAreVerified') : null}
+                </span>
+              ) : null}
             </dd>
           </div>
         </dl>

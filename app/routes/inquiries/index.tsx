@@ -3,6 +3,7 @@ import { data, Link, NavLink, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/index'
 import { StatusBadge } from '~/components/status-badge'
+import { VerifiedBuyerBadge } from '~/components/verified-buyer'
 import { Card, EmptyState } from '~/components/ui/card'
 import { requireUser } from '~/domain/accounts/session.server'
 import { INQUIRY_STATUSES } from '~/domain/inquiries/pipeline'
@@ -18,6 +19,9 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pag
 const FilterSchema = z.object({
   status: z.enum(INQUIRY_STATUSES).optional().catch(undefined),
   unread: z.literal('1').optional().catch(undefined),
+  // Exporters: only verified buyers, or verified buyers first (docs/verified-buyers.md).
+  verified: z.literal('1').optional().catch(undefined),
+  sort: z.literal('verified-first').optional().catch(undefined),
 })
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -26,7 +30,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const query = { ...(filter.status ? { status: filter.status } : {}), unreadOnly: filter.unread === '1' }
   if (user.exporterMember) {
-    return { side: 'exporter' as const, ...(await listInquiries({ kind: 'exporter', companyId: user.exporterMember.company.id }, query, locale)) }
+    const exporterQuery = { ...query, verifiedOnly: filter.verified === '1', verifiedFirst: filter.sort === 'verified-first' }
+    return { side: 'exporter' as const, ...(await listInquiries({ kind: 'exporter', companyId: user.exporterMember.company.id }, exporterQuery, locale)) }
   }
   if (user.buyerProfile) {
     return { side: 'buyer' as const, ...(await listInquiries({ kind: 'buyer', buyerId: user.buyerProfile.id }, query, locale)) }
@@ -40,13 +45,19 @@ export default function InquiriesRoute({ loaderData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams()
   const { side, items, statusCounts, unreadTotal } = loaderData
   const current = searchParams.get('status')
-  const filterLink = (status: string | null, unread = false) => {
+  const verifiedOnly = searchParams.get('verified') === '1'
+  const verifiedFirst = searchParams.get('sort') === 'verified-first'
+  // The verified-buyer filter and sort stay on while the exporter moves between status chips.
+  const filterLink = (status: string | null, unread = false, verified = { only: verifiedOnly, first: verifiedFirst }) => {
     const params = new URLSearchParams()
     if (status) params.set('status', status)
     if (unread) params.set('unread', '1')
+    if (side === 'exporter' && verified.only) params.set('verified', '1')
+    if (side === 'exporter' && verified.first) params.set('sort', 'verified-first')
     const query = params.toString()
     return query ? `/inquiries?${query}` : '/inquiries'
   }
+  const currentUnread = Boolean(searchParams.get('unread'))
   const chip = 'rounded-full px-3 py-1 text-sm ring-1 ring-slate-300'
   const active = 'bg-slate-900 text-white ring-slate-900'
   return (
@@ -70,6 +81,26 @@ export default function InquiriesRoute({ loaderData }: Route.ComponentProps) {
           </Link>
         ))}
       </nav>
+      {side === 'exporter' ? (
+        <nav aria-label={t('buyerVerification.inbox.label')} className="flex flex-wrap gap-2">
+          <Link
+            to={filterLink(current, currentUnread, { only: !verifiedOnly, first: verifiedFirst })}
+            className={`${chip} ${verifiedOnly ? active : ''}`}
+            aria-pressed={verifiedOnly}
+            role="button"
+          >
+            {t('buyerVerification.inbox.verifiedOnly')}
+          </Link>
+          <Link
+            to={filterLink(current, currentUnread, { only: verifiedOnly, first: !verifiedFirst })}
+            className={`${chip} ${verifiedFirst ? active : ''}`}
+            aria-pressed={verifiedFirst}
+            role="button"
+          >
+            {t('buyerVerification.inbox.verifiedFirst')}
+          </Link>
+        </nav>
+      ) : null}
       <Card id="list" title={t('catalog.results', { count: items.length })}>
         {items.length === 0 ? (
           <EmptyState>{t('inquiries.empty')}</EmptyState>
@@ -86,6 +117,7 @@ export default function InquiriesRoute({ loaderData }: Route.ComponentProps) {
                       {side === 'exporter' ? `${item.buyerCompany} · ${countryName(item.buyerCountry, locale)}` : item.companyName}
                       {item.fromLiveSession ? ` · ${t('inquiries.fromLive')}` : ''}
                     </p>
+                    {side === 'exporter' ? <VerifiedBuyerBadge badge={item.buyerVerified} /> : null}
                   </div>
                   <div className="flex items-center gap-2 text-sm">
                     {item.unread ? (

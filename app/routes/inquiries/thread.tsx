@@ -10,6 +10,7 @@ import { ReadinessSummary } from '~/components/readiness-summary'
 import { useMarketName } from '~/components/certification-labels'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
+import { VerifiedBuyerBadge } from '~/components/verified-buyer'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
@@ -234,6 +235,7 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
           </ol>
           {side !== 'organizer' && inquiry.status !== 'WON' && inquiry.status !== 'LOST' ? <MessageForm lastResult={resultFor('message')} /> : null}
         </Card>
+            <VerifiedBuyerBadge badge={inquiry.buyerVerified} detailed={side === 'exporter'} />
       </div>
       <aside className="space-y-6">
         <Card id="pipeline" title={t('inquiries.pipeline')}>

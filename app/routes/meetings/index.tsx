@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { Route } from './+types/index'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
+import { VerifiedBuyerBadge } from '~/components/verified-buyer'
 import { buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { requireUser } from '~/domain/accounts/session.server'
@@ -39,6 +40,7 @@ function MeetingList({ rows }: { rows: Row[] }) {
           <Link to={`/meetings/${row.id}`} className="flex flex-wrap items-center justify-between gap-2 py-3 hover:bg-slate-50">
             <span>
               <span className="block font-medium">{row.counterpart}</span>
+              <VerifiedBuyerBadge badge={row.buyerVerified} />
               <span className="block text-sm text-slate-600">
                 <LocalTime value={row.startsAt} otherZone={row.counterpartTimeZone} />
               </span>

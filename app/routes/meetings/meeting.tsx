@@ -8,6 +8,7 @@ import { CsrfInput } from '~/components/csrf-input'
 import { SlotPicker } from '~/components/slot-picker'
 import { StatusBadge } from '~/components/status-badge'
 import { Button, buttonClass } from '~/components/ui/button'
+import { VerifiedBuyerBadge } from '~/components/verified-buyer'
 import { Card } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
@@ -183,6 +184,7 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
           <StatusBadge status={meeting.status} />
           {meeting.fair ? <span>{meeting.fair.name}</span> : null}
         </div>
+          <VerifiedBuyerBadge badge={meeting.buyerVerified} detailed />
       </header>
       {formErrors ? <FormErrors id="meeting-errors" errors={formErrors} /> : null}
       <Card id="when" title={t('meetings.detail.when')}>

@@ -1,6 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { readFairForm, saveFairForm } from './+shared/fair-editor.server'
+import { handleBuyerVerificationForm, isBuyerVerificationIntent } from '~/routes/admin/buyers.server'
+import { buyerVerificationsOf } from '~/domain/buyers/verification.server'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { addHall, decideRegistration, getFairForManagement, placeSession, unplaceSession, updateBooth } from '~/domain/fairs/fairs.server'
 import { ManageFairActionSchema } from '~/domain/fairs/schemas'
@@ -12,7 +14,9 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadManagedFair(request: Request, fairId: string) {
   const { user } = await requireFairManager(request, fairId)
-  return { fair: await getFairForManagement(fairId, await resolveLocale(request, user)) }
+  const fair = await getFairForManagement(fairId, await resolveLocale(request, user))
+  const buyerIds = fair.registrations.flatMap((r) => (r.buyerId && r.status !== 'REJECTED' ? [r.buyerId] : []))
+  return { fair, buyerVerifications: await buyerVerificationsOf(buyerIds) }
 }
 
 const TOAST = {
@@ -30,6 +34,9 @@ export async function handleManageFairAction(request: Request, fairId: string) {
   const { formData, failure } = await readFairForm(request)
   if (!formData) return failure
   if (formData.get('intent') === 'save') return saveFairForm(formData, { organizerId: user.id, fairId })
+  if (isBuyerVerificationIntent(formData.get('intent'))) {
+    return handleBuyerVerificationForm(request, user, formData, { fairId, redirectTo: `/organizer/fairs/${fairId}` })
+  }
   const submission = parseWithZod(formData, { schema: ManageFairActionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const input = submission.value

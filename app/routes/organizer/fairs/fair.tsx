@@ -6,6 +6,7 @@ import { handleManageFairAction, loadManagedFair } from './fair.server'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
+import { BuyerVerificationControls } from '~/components/verified-buyer'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
@@ -39,7 +40,7 @@ function IntentForm({ intent, children, className }: { intent: string; children:
 export default function ManageFairRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale } = useRootData()
-  const { fair } = loaderData
+  const { fair, buyerVerifications } = loaderData
   const result = actionData?.result as { initialValue?: { intent?: string }; error?: Record<string, string[] | null> } | undefined
   const saveResult = result?.initialValue?.intent === 'save' ? actionData?.result : undefined
   const otherErrors = result && result.initialValue?.intent !== 'save' ? (result.error?.[''] ?? undefined) : undefined
@@ -87,6 +88,7 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
               { label: t('fairs.kind') },
               { label: t('fairs.country') },
               { label: t('dashboard.status') },
+              { label: t('buyerVerification.column') },
               { label: t('fairs.decision'), hideLabel: true },
             ]}
           >
@@ -100,6 +102,18 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                 <Cell>{r.country ? countryName(r.country, locale) : '—'}</Cell>
                 <Cell>
                   <StatusBadge status={r.status} />
+                </Cell>
+                <Cell className="min-w-56">
+                  {r.buyerId && buyerVerifications[r.buyerId] ? (
+                    <BuyerVerificationControls
+                      buyerId={r.buyerId}
+                      companyName={r.name}
+                      badge={buyerVerifications[r.buyerId]?.badge ?? null}
+                      history={buyerVerifications[r.buyerId]?.history ?? []}
+                    />
+                  ) : (
+                    '—'
+                  )}
                 </Cell>
                 <Cell>
                   {r.status === 'PENDING' ? (

@@ -257,6 +257,21 @@ export function ProductEditor({ options, product, now, lastResult }: EditorProps
               textareaProps={{ ...getTextareaProps(fields.sampleShippingNote), rows: 2 }}
             />
           </div>
+          <label className="mt-4 flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name={fields.freeSamplesVerifiedOnly.name}
+              defaultChecked={fields.freeSamplesVerifiedOnly.initialValue === 'on'}
+              aria-describedby="free-samples-verified-hint"
+              className="mt-1"
+            />
+            <span>
+              {t('buyerVerification.samples.setting')}
+              <span id="free-samples-verified-hint" className="block text-xs text-slate-600">
+                {t('buyerVerification.samples.settingHint')}
+              </span>
+            </span>
+          </label>
         </Card>
 
         <Card id="markets" title={t('catalog.targetMarkets')}>
