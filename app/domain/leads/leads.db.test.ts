@@ -143,9 +143,26 @@ async function seedShowcase(seed: number) {
   return { exporter, other, session, recording, products, buyers, optedOut, notBuyer }
 }
 
+/** Seconds covered by one viewer's spans inside [start, end]: clamped, sorted, overlaps counted once. */
+function mergedSeconds(spans: ReadonlyArray<{ joinedAt: Date; leftAt: Date | null }>, start: Date, end: Date): number {
+  const intervals = spans
+    .map((span) => [Math.max(span.joinedAt.getTime(), start.getTime()), Math.min((span.leftAt ?? end).getTime(), end.getTime())] as const)
+    .filter(([from, to]) => to > from)
+    .sort((a, b) => a[0] - b[0])
+  let total = 0
+  let reach = -Infinity
+  for (const [from, to] of intervals) {
+    if (to <= reach) continue
+    total += to - Math.max(from, reach)
+    reach = to
+  }
+  return Math.floor(total / 1000)
+}
+
 /** The expected figures per listed buyer, from the raw rows, without the lead-list code. */
 async function expectedFromRows(sessionId: string, recordingId: string, companyId: string) {
   const prisma = await getPrisma()
+  const session = await prisma.liveSession.findUniqueOrThrow({ where: { id: sessionId } })
   const [spans, replays, opens, messages, team] = await Promise.all([
     prisma.liveSessionView.findMany({ where: { sessionId } }),
     prisma.replayView.findMany({ where: { recordingId } }),
@@ -171,7 +188,7 @@ async function expectedFromRows(sessionId: string, recordingId: string, companyI
     const myOpens = opens.filter((open) => open.userId === profile.userId)
     const myMessages = messages.filter((message) => message.authorId === profile.userId)
     const instants = [
-      ...mySpans.flatMap((span) => [span.joinedAt, span.leftAt!]),
+      ...mySpans.flatMap((span) => [span.joinedAt, span.leftAt ?? session.endedAt!]),
       ...myReplays.flatMap((view) => [view.startedAt, view.lastSeenAt]),
       ...myOpens.flatMap((open) => [open.firstOpenedAt, open.lastOpenedAt]),
       ...myMessages.map((message) => message.createdAt),
@@ -181,7 +198,7 @@ async function expectedFromRows(sessionId: string, recordingId: string, companyI
     const inquiries = await prisma.inquiry.findMany({ where: { buyerId: profile.id, companyId } })
     const meetings = await prisma.meeting.findMany({ where: { buyerId: profile.id, companyId } })
     result.set(profile.userId, {
-      liveSeconds: mySpans.reduce((sum, span) => sum + (span.leftAt!.getTime() - span.joinedAt.getTime()) / 1000, 0),
+      liveSeconds: mergedSeconds(mySpans, session.startedAt!, session.endedAt!),
       replaySeconds: myReplays.reduce((sum, view) => sum + view.watchedSeconds, 0),
       productsOpened: new Set(myOpens.map((open) => open.productId)).size,
       chatMessages: myMessages.length,
@@ -238,6 +255,38 @@ describe('lead list of a seeded showcase', () => {
     expect(after.leads.some((lead) => lead.userId === world.optedOut.user.id)).toBe(true)
     expect(after.anonymous.optedOut).toBe(0)
   })
+})
+
+describe('lead list of the demo seed', () => {
+  it('equals the figures computed from the raw rows for the ended showcase with the most signed-in viewers', async () => {
+    const prisma = await getPrisma()
+    const { seedDemoData } = await import('../../../prisma/seed')
+    await seedDemoData(prisma, { now: T0 })
+    const ended = await prisma.liveSession.findMany({
+      where: { kind: 'SHOWCASE', status: 'ENDED', startedAt: { not: null }, endedAt: { not: null }, company: { slug: { not: { startsWith: 'co-' } } } },
+      select: { id: true, companyId: true, recording: { select: { id: true } }, _count: { select: { views: { where: { userId: { not: null } } } } } },
+    })
+    const showcase = ended.sort((a, b) => b._count.views - a._count.views || a.id.localeCompare(b.id))[0]!
+    expect(showcase._count.views).toBeGreaterThan(0)
+    const now = new Date(T0.getTime() + 400 * DAY)
+    const { leads, anonymous } = await listSessionLeads({ sessionId: showcase.id, companyId: showcase.companyId }, { now })
+    const expected = await expectedFromRows(showcase.id, showcase.recording?.id ?? 'none', showcase.companyId)
+    expect(anonymous).toEqual({ guests: expected.guests, optedOut: expected.optedOut, otherSignedIn: expected.otherSignedIn })
+    expect(leads.length).toBeGreaterThan(0)
+    expect(new Set(leads.map((lead) => lead.userId))).toEqual(new Set(expected.result.keys()))
+    for (const lead of leads) {
+      expect({
+        liveSeconds: lead.liveSeconds,
+        replaySeconds: lead.replaySeconds,
+        productsOpened: lead.productsOpened,
+        chatMessages: lead.chatMessages,
+        rfqs: lead.rfqs,
+        meetings: lead.meetings,
+      }).toEqual(expected.result.get(lead.userId))
+    }
+    // The demo shows products opened (prisma/seed/leads.ts).
+    expect(leads.some((lead) => lead.productsOpened > 0)).toBe(true)
+  }, 120_000)
 })
 
 describe('lead list pages', () => {

@@ -258,7 +258,7 @@ export async function listSessionLeads(
  */
 function verifiedFlag(profile: object): boolean | undefined {
   if (!('currentVerificationId' in profile)) return undefined
-  return (profile as { currentVerificationId: unknown }).currentVerificationId != null
+  return profile.currentVerificationId != null
 }
 
 export function sortLeads(leads: Lead[], sort: LeadSort): Lead[] {

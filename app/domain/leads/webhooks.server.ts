@@ -209,7 +209,7 @@ export async function sweepCompanyLeads(companyId: string, now: Date): Promise<s
             sessionId,
             leadUserId: lead.userId,
             score: lead.score,
-            payload: payload as unknown as Prisma.InputJsonValue,
+            payload: payload,
             createdAt: now,
             nextAttemptAt: now,
           },
@@ -241,12 +241,19 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
       callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
     ) => {
       dnsLookup(hostname, { all: true }, (error, addresses) => {
-        if (error) return callback(error, [])
+        if (error) {
+          callback(error, [])
+          return
+        }
         const refused = addresses.find((entry) => !webhookAddressAllowed(entry.address, policy))
         if (refused || addresses.length === 0) {
-          return callback(Object.assign(new Error(`refused address for ${hostname}`), { code: 'EPRIVATE' }), [])
+          callback(Object.assign(new Error(`refused address for ${hostname}`), { code: 'EPRIVATE' }), [])
+          return
         }
-        if (options.all) return callback(null, addresses)
+        if (options.all) {
+          callback(null, addresses)
+          return
+        }
         const [first] = addresses as [LookupAddress]
         callback(null, first.address, first.family)
       })
@@ -257,7 +264,7 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': 'Tradecast-Webhooks/1' },
         timeout: REQUEST_TIMEOUT_MS,
-        lookup: lookup as never,
+        lookup: lookup,
       },
       (response) => {
         // The answer's body is not needed: read and drop it so the socket is freed.
@@ -297,8 +304,8 @@ export async function deliverLeadWebhook(
       webhook: { select: { url: true, enabled: true, secretSealed: true } },
     },
   })
-  if (!delivery || delivery.status !== 'PENDING' || !delivery.webhook.enabled) return { state: 'skipped' }
-  if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime()) return { state: 'skipped', nextAttemptAt: delivery.nextAttemptAt }
+  if (delivery?.status !== 'PENDING' || !delivery.webhook.enabled) return { state: 'skipped' }
+  if (delivery.nextAttemptAt && delivery.nextAttemptAt > now) return { state: 'skipped', nextAttemptAt: delivery.nextAttemptAt }
   const attempt = delivery.attempts + 1
   const claimed = await prisma.leadWebhookDelivery.updateMany({
     where: { id: deliveryId, status: 'PENDING', attempts: delivery.attempts },
