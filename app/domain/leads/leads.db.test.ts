@@ -9,6 +9,7 @@ import { seededRandom } from '../../../tests/seeded-random'
 import { FOLLOW_UP_DAYS, listSessionLeads } from './leads.server'
 import { recordProductOpen } from './product-opens.server'
 import { scoreLead } from './score'
+import { deliverLeadWebhookJob, startLeadSweep, sweepLeadWebhookJob } from './webhook-jobs.server'
 import {
   deliverLeadWebhook,
   IDEMPOTENCY_HEADER,
@@ -321,6 +322,31 @@ describe('lead list pages', () => {
   })
 })
 
+describe('buyer opt-out setting', () => {
+  it('is set on /buyer/profile and respected by the lead list at once; unticking lists the buyer again', async () => {
+    const world = await seedShowcase(13)
+    const prisma = await getPrisma()
+    const buyer = world.buyers[0]!
+    const read = async () =>
+      (await listSessionLeads({ sessionId: world.session.id, companyId: world.exporter.company.id }, { now: new Date() })).leads.map((lead) => lead.userId)
+    expect(await read()).toContain(buyer.user.id)
+    const page = await app.handle(appGet('/buyer/profile', [await freshSession(buyer.user.id)]))
+    expect(await page.text()).toContain('Do not list me on exporters’ lead lists')
+    const off = await app.handle(await appPost('/buyer/profile', { intent: 'lead-list', leadListOptOut: 'on' }, [await freshSession(buyer.user.id)]))
+    expect(off.status).toBe(302)
+    expect((await prisma.buyerProfile.findUniqueOrThrow({ where: { id: buyer.profile.id } })).leadListOptOut).toBe(true)
+    expect(await read()).not.toContain(buyer.user.id)
+    // Hostile values are refused, the setting unchanged.
+    expect(
+      (await app.handle(await appPost('/buyer/profile', { intent: 'lead-list', leadListOptOut: 'yes please' }, [await freshSession(buyer.user.id)]))).status,
+    ).toBe(400)
+    expect((await prisma.buyerProfile.findUniqueOrThrow({ where: { id: buyer.profile.id } })).leadListOptOut).toBe(true)
+    const on = await app.handle(await appPost('/buyer/profile', { intent: 'lead-list' }, [await freshSession(buyer.user.id)]))
+    expect(on.status).toBe(302)
+    expect(await read()).toContain(buyer.user.id)
+  })
+})
+
 describe('opened a pinned product', () => {
   it('records signed-in viewers once a minute per product, refuses products the showcase does not feature, ignores guests and the host', async () => {
     const world = await seedShowcase(9)
@@ -418,7 +444,7 @@ describe('CRM webhook', () => {
       const policy = { production: false }
       let clock = now
       const first = await deliverLeadWebhook(deliveryId, { now: clock, policy })
-      expect(first).toEqual({ state: 'retry', nextAttemptAt: new Date(clock.getTime() + retryDelaySeconds(1) * 1000) })
+      expect(first).toEqual({ state: 'retry', nextAttemptAt: new Date(clock.getTime() + retryDelaySeconds(1) * 1000), nextAttempt: 2 })
       // Not due yet: nothing is sent.
       expect((await deliverLeadWebhook(deliveryId, { now: new Date(clock.getTime() + 1000), policy })).state).toBe('skipped')
       clock = first.nextAttemptAt!
@@ -493,5 +519,39 @@ describe('CRM webhook', () => {
     expect(outcome.state).toBe('failed')
     const row = await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id: deliveryId! } })
     expect(row).toMatchObject({ status: 'FAILED', attempts: MAX_DELIVERY_ATTEMPTS, lastError: 'refused: scheme', nextAttemptAt: null })
+  })
+
+  it('runs through the jobs: a saved webhook schedules a sweep; the sweep schedules one delivery job per new lead and the next sweep; reconcile re-derives them', async () => {
+    const world = await seedShowcase(53)
+    const prisma = await getPrisma()
+    await saveWebhook(world.exporter.company.id, world.exporter.user.id, 'http://127.0.0.1:9/crm', { production: false })
+    const now = new Date(T0.getTime() + 2 * DAY)
+    await startLeadSweep(world.exporter.company.id, now)
+    const sweeps = await prisma.scheduledJob.findMany({ where: { name: sweepLeadWebhookJob.name, key: { startsWith: world.exporter.company.id } } })
+    expect(sweeps.map((job) => job.runAt)).toEqual([now])
+    await sweepLeadWebhookJob.run({ companyId: world.exporter.company.id }, { now, key: sweeps[0]!.key, attempt: 1 })
+    const deliveries = await prisma.leadWebhookDelivery.findMany({ where: { companyId: world.exporter.company.id } })
+    expect(deliveries.length).toBeGreaterThan(0)
+    const deliverJobs = await prisma.scheduledJob.findMany({ where: { name: deliverLeadWebhookJob.name, key: { in: deliveries.map((row) => `${row.id}:1`) } } })
+    expect(deliverJobs).toHaveLength(deliveries.length)
+    const next = await prisma.scheduledJob.findMany({
+      where: { name: sweepLeadWebhookJob.name, key: { startsWith: world.exporter.company.id }, runAt: { gt: now } },
+    })
+    expect(next).toHaveLength(1)
+    expect(next[0]!.runAt.getTime() - now.getTime()).toBeLessThanOrEqual(5 * MIN)
+    // One delivery attempt through the job: refused (http to port 9 answers nothing), recorded, the retry scheduled under the next key.
+    const [first] = deliveries
+    await deliverLeadWebhookJob.run({ deliveryId: first!.id }, { now, key: `${first!.id}:1`, attempt: 1 })
+    const after = await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id: first!.id } })
+    expect(after).toMatchObject({ status: 'PENDING', attempts: 1 })
+    expect(after.lastError).toBeTruthy()
+    const retry = await prisma.scheduledJob.findMany({ where: { name: deliverLeadWebhookJob.name, key: `${first!.id}:2` } })
+    expect(retry.map((job) => job.runAt)).toEqual([after.nextAttemptAt])
+    // Reconcile (boot): every pending delivery of this company at its due time, and a sweep now.
+    const reconciled = await deliverLeadWebhookJob.reconcile!(now)
+    const mine = reconciled.filter((spec) => deliveries.some((row) => row.id === spec.data.deliveryId))
+    expect(mine).toHaveLength(deliveries.length)
+    expect(mine.find((spec) => spec.data.deliveryId === first!.id)).toMatchObject({ key: `${first!.id}:2`, runAt: after.nextAttemptAt })
+    expect((await sweepLeadWebhookJob.reconcile!(now)).some((spec) => spec.data.companyId === world.exporter.company.id)).toBe(true)
   })
 })

@@ -23,13 +23,15 @@ export const deliverLeadWebhookJob = defineJob({
   attempts: 1,
   run: async ({ deliveryId }, { now }) => {
     const outcome = await deliverLeadWebhook(deliveryId, { now })
-    if (outcome.nextAttemptAt) await scheduleDelivery(deliveryId, outcome.nextAttemptAt)
+    if (outcome.state === 'retry' && outcome.nextAttemptAt && outcome.nextAttempt)
+      await scheduleDelivery(deliveryId, outcome.nextAttemptAt, outcome.nextAttempt)
   },
   reconcile: async () => (await pendingDeliveries()).map((row) => ({ key: `${row.id}:${row.attempts + 1}`, runAt: row.runAt, data: { deliveryId: row.id } })),
 })
 
-async function scheduleDelivery(deliveryId: string, runAt: Date, attempt?: number) {
-  await scheduleJob(deliverLeadWebhookJob, { key: `${deliveryId}:${attempt ?? runAt.getTime()}`, runAt, data: { deliveryId } })
+/** One job per attempt (a job never replaces itself while it runs); reconcile uses the same keys. */
+async function scheduleDelivery(deliveryId: string, runAt: Date, attempt: number) {
+  await scheduleJob(deliverLeadWebhookJob, { key: `${deliveryId}:${attempt}`, runAt, data: { deliveryId } })
 }
 
 /** The sweep slot an instant falls in: the key of that slot's sweep (so a sweep never replaces itself). */

@@ -279,7 +279,7 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
   })
 }
 
-export type DeliveryOutcome = { state: 'delivered' | 'retry' | 'failed' | 'skipped'; nextAttemptAt?: Date }
+export type DeliveryOutcome = { state: 'delivered' | 'retry' | 'failed' | 'skipped'; nextAttemptAt?: Date; nextAttempt?: number }
 
 /**
  * One attempt at a delivery (the job's handler). Claims the attempt first (attempts n → n+1 only if still
@@ -345,7 +345,7 @@ export async function deliverLeadWebhook(
   }
   const nextAttemptAt = new Date(now.getTime() + retryDelaySeconds(attempt) * 1000)
   await prisma.leadWebhookDelivery.update({ where: { id: deliveryId }, data: { lastError, lastStatusCode, nextAttemptAt } })
-  return { state: 'retry', nextAttemptAt }
+  return { state: 'retry', nextAttemptAt, nextAttempt: attempt + 1 }
 }
 
 /** Pending deliveries and when each is due (the jobs' boot-time reconcile). */
