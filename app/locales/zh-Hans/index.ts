@@ -52,5 +52,5 @@ export default {
   ...readinessAdmin,
   ...engagement,
   ...leads,
-}
   ...buyerVerification,
+}
