@@ -87,10 +87,10 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
     published: meeting.publishedAt !== null,
     fair: meeting.fair ? { name: pickLocalized(meeting.fair.name, meeting.fair.nameI18n, locale), slug: meeting.fair.slug } : null,
     buyer: { companyName: meeting.buyer.companyName, country: meeting.buyer.country, timeZone: meeting.buyer.timeZone },
+    buyerVerified: toVerifiedBadge(meeting.buyer),
     company: { name: pickLocalized(meeting.company.name, meeting.company.nameI18n, locale), slug: meeting.company.slug, timeZone: meeting.company.timeZone },
     /** The other party's zone, for "their local time" next to the viewer's */
     otherTimeZone: side === 'buyer' ? meeting.company.timeZone : meeting.buyer.timeZone,
-    buyerVerified: toVerifiedBadge(meeting.buyer),
     isParticipant: meeting.participants.some((participant) => participant.userId === viewer.id),
     participants: meeting.participants.map((participant) => ({ role: participant.role, name: participant.user.name })),
     outcome: {
@@ -119,7 +119,6 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       interpreterLanguage: true,
       buyerId: true,
       companyId: true,
-      ...ATTENDANCE_SELECT,
       buyer: { select: { userId: true, companyName: true, timeZone: true, ...VERIFIED_BADGE_SELECT } },
       company: { select: { name: true, nameI18n: true, timeZone: true } },
     },
@@ -136,12 +135,10 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
         interpreterLanguage: row.interpreterLanguage,
         counterpart: `${row.buyer.companyName} × ${pickLocalized(row.company.name, row.company.nameI18n, locale)}`,
         counterpartTimeZone: row.buyer.timeZone,
+        buyerVerified: toVerifiedBadge(row.buyer),
         awaitingMe: false,
       }
     }
-        buyerVerified: toVerifiedBadge(row.buyer),
-        attendance: attendanceView(row),
-        side: null,
     return {
       id: row.id,
       status: row.status,
@@ -149,13 +146,11 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       interpreterLanguage: row.interpreterLanguage,
       counterpart: side === 'buyer' ? pickLocalized(row.company.name, row.company.nameI18n, locale) : row.buyer.companyName,
       counterpartTimeZone: side === 'buyer' ? row.company.timeZone : row.buyer.timeZone,
+      /** The buyer's verification, shown to the exporter side (the buyer sees their own company's state nowhere here). */
+      buyerVerified: side === 'buyer' ? null : toVerifiedBadge(row.buyer),
       awaitingMe: (row.status === 'REQUESTED' || row.status === 'RESCHEDULE_PROPOSED') && proposer !== side,
     }
   })
-      /** The buyer's verification, shown to the exporter side (the buyer sees their own company's state nowhere here). */
-      buyerVerified: side === 'buyer' ? null : toVerifiedBadge(row.buyer),
-      attendance: attendanceView(row),
-      side,
 }
 
 /** The calendar file of an accepted meeting, for one of its participants. */
