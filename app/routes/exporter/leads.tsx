@@ -26,6 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   )
   return {
     sort,
+    followUpDays: FOLLOW_UP_DAYS,
     session: { id: session.id, title: session.title, hasReplay: session.hasReplay },
     anonymous,
     leads: leads.map((lead) => ({
@@ -47,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
 }
 
-export function ReasonList({ reasons }: { reasons: readonly LeadReason[] }) {
+function ReasonList({ reasons }: { reasons: readonly LeadReason[] }) {
   const { t } = useTranslation()
   if (reasons.length === 0) return null
   return (
@@ -77,7 +78,7 @@ export default function ExporterLeadsRoute({ loaderData }: Route.ComponentProps)
           </Link>
         </p>
         <h1 className="text-2xl font-bold tracking-tight">{t('leads.title', { title: session.title })}</h1>
-        <p className="max-w-3xl text-sm text-slate-600">{t('leads.intro', { days: FOLLOW_UP_DAYS })}</p>
+        <p className="max-w-3xl text-sm text-slate-600">{t('leads.intro', { days: loaderData.followUpDays })}</p>
         <div className="flex flex-wrap gap-2">
           <a href={`/exporter/sessions/${session.id}/leads.csv?sort=${sort}`} className={buttonClass('secondary')} download>
             {t('leads.csv')}
