@@ -61,7 +61,11 @@ export default [
   route('organizer/fairs/:fairId/export.xlsx', 'routes/organizer/fairs/export-xlsx.ts'),
   // The fair's export readiness gaps by market (its own CSV: the consultations CSV keeps the agency's layout).
   route('organizer/fairs/:fairId/readiness-gaps.csv', 'routes/organizer/fairs/readiness-gaps-csv.ts'),
+  // Meeting attendance (held/accepted, no-shows by buyer country and by exporter): its own CSV.
+  route('organizer/fairs/:fairId/attendance.csv', 'routes/organizer/fairs/attendance-csv.ts'),
   route('meetings/:meetingId/invite.ics', 'routes/meetings/invite-ics.ts'),
+  // A confirmation mail's signed link (no sign-in): answer "I'll be there" / "can't make it".
+  route('meetings/attend/:token', 'routes/meetings/attend.tsx'),
   route('invitations/:token', 'routes/invitations/accept.tsx'),
   route('fairs', 'routes/fairs/index.tsx'),
   route('fairs/:slug', 'routes/fairs/fair.tsx'),

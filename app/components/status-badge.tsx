@@ -10,6 +10,7 @@ const TONE: Record<string, string> = {
   LOST: 'bg-slate-200 text-slate-700',
   DECLINED: 'bg-slate-200 text-slate-700',
   CANCELLED: 'bg-slate-200 text-slate-700',
+  EXPIRED: 'bg-slate-200 text-slate-700',
   ENDED: 'bg-slate-200 text-slate-700',
   NEW: 'bg-sky-100 text-sky-800',
   REQUESTED: 'bg-sky-100 text-sky-800',

@@ -7,6 +7,7 @@ import { createI18n, isSupportedLocale, type Locale } from '~/lib/i18n'
 import { contentLanguageOf } from '~/lib/languages'
 import { toCsv } from '~/utils/csv.server'
 import { listConsultationRows, sessionStats, type ConsultationRow } from './kpis.server'
+import { attendanceTable, fairAttendance } from './attendance-kpis.server'
 
 // The export agency's consultation report, as CSV and as an Excel workbook. Written in the language of
 // whoever downloads it (headings, type, status, country and product names, numbers); the date stays in
@@ -99,7 +100,7 @@ export async function buildConsultationCsv(fairId: string, locale: string): Prom
   return { filename: `${fair.slug}-consultations.csv`, body }
 }
 
-export async function buildConsultationXlsx(fairId: string, locale: string): Promise<{ filename: string; body: Buffer }> {
+export async function buildConsultationXlsx(fairId: string, locale: string, now: Date = new Date()): Promise<{ filename: string; body: Buffer }> {
   const reader = readerLocale(locale)
   const { fair, rows } = await loadReport(fairId, reader)
   const text = reportText(reader)
@@ -143,6 +144,14 @@ export async function buildConsultationXlsx(fairId: string, locale: string): Pro
   gapSheet.columns = gaps.headings.map((header, index) => ({ header, key: `g${index}`, width: index === gaps.headings.length - 1 ? 60 : 16 }))
   gapSheet.getRow(1).font = { bold: true }
   for (const row of gaps.rows) gapSheet.addRow(row)
+  // Meeting attendance (docs/meeting-attendance.md): the dashboard's table, its definitions below it.
+  const attendance = attendanceTable(await fairAttendance(fairId, { now, locale: reader }), reader)
+  const attendanceSheet = workbook.addWorksheet(t('attendance.kpis.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] })
+  attendanceSheet.columns = attendance.headings.map((header, index) => ({ header, key: `a${index}`, width: index < 2 ? 24 : 16 }))
+  attendanceSheet.getRow(1).font = { bold: true }
+  for (const row of attendance.rows) attendanceSheet.addRow(row)
+  attendanceSheet.addRow([])
+  attendanceSheet.addRow([t('attendance.kpis.definitions')])
   const body = Buffer.from(await workbook.xlsx.writeBuffer())
   return { filename: `${fair.slug}-consultations.xlsx`, body }
 }

@@ -9,6 +9,9 @@ import { getPrisma } from '~/domain/db.server'
 import { isApprovedFairPair } from '~/domain/fairs/participation.server'
 import { findCommonSlots, type SchedulingParty, type TimeInterval } from '~/domain/matchmaking/slot-finder'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
+import { getEnv } from '~/utils/env.server'
+import { respondByFor } from './attendance'
+import { cancelMeetingJobs, scheduleAcceptedMeeting, scheduleExpiry } from './attendance-jobs.server'
 import type { OutcomeInput, RequestMeetingInput } from './schemas'
 import { type MeetingSide, partySide, proposerSide, sideOf } from './sides'
 
@@ -41,6 +44,8 @@ const MESSAGE_KEYS: Record<string, string> = {
   'interpreter-unknown': 'meetings.errors.interpreterUnknown',
   'interpreter-is-party': 'meetings.errors.interpreterIsParty',
   'no-interpreter-needed': 'meetings.errors.changed',
+  'no-common-slot': 'attendance.errors.noCommonSlot',
+  'not-reschedulable': 'meetings.errors.changed',
 }
 /** The codes of refusals shown on the meeting's forms. */
 export const MEETING_FORM_ERRORS = Object.keys(MESSAGE_KEYS)
@@ -177,6 +182,7 @@ const meetingHead = {
   requestedById: true,
   interpreterLanguage: true,
   liveSessionId: true,
+  respondBy: true,
   buyer: { select: { userId: true, companyName: true, timeZone: true } },
   company: { select: { name: true, timeZone: true } },
 } satisfies Prisma.MeetingSelect
@@ -291,7 +297,7 @@ export type MeetingTarget = { companyId: string } | { buyerId: string }
 export async function requestMeeting(
   user: SessionUser,
   target: MeetingTarget,
-  input: RequestMeetingInput & { fairId?: string | null },
+  input: RequestMeetingInput & { fairId?: string | null; rescheduledFromId?: string | null },
   now: Date,
 ): Promise<string> {
   let buyerId: string
@@ -306,7 +312,7 @@ export async function requestMeeting(
   } else {
     fail(403, 'forbidden')
   }
-  return inTransaction(async (tx) => {
+  const created = await inTransaction(async (tx) => {
     const slot = await assertSlotBookable(tx, { buyerId, companyId }, new Date(input.slotStart), now)
     // A meeting counts for a fair only between approved participants of it; otherwise it is still a
     // meeting between the two, just not the fair's (no refusal: the parties did nothing wrong).
@@ -322,8 +328,10 @@ export async function requestMeeting(
         requestedById: user.id,
         interpreterLanguage: input.interpreterLanguage ?? null,
         agenda: input.agenda,
+        respondBy: respondByFor(now, slot.start, getEnv().MEETING_REQUEST_EXPIRY_HOURS),
+        rescheduledFromId: input.rescheduledFromId ?? null,
       },
-      select: { id: true },
+      select: { id: true, respondBy: true },
     })
     const meeting = await loadHead(tx, created.id)
     const other = await otherSide(tx, meeting, side)
@@ -334,8 +342,10 @@ export async function requestMeeting(
       times: { when: { at: slot.start, fallbackTimeZone: other.timeZone } },
       link: `/meetings/${created.id}`,
     })
-    return { result: created.id, emails }
+    return { result: { id: created.id, respondBy: created.respondBy! }, emails }
   })
+  await scheduleExpiry(created)
+  return created.id
 }
 
 /** The side that did not make the current proposal accepts it; the time is re-checked under row locks. */
@@ -346,6 +356,8 @@ export async function acceptMeeting(user: SessionUser, meetingId: string, now: D
     const meeting = await loadHead(tx, meetingId)
     const side = requireResponder(user, meeting)
     if (meeting.startsAt.getTime() <= now.getTime()) fail(409, 'expired')
+    // Past its answer time (the expiry job may not have run yet): expired all the same.
+    if (meeting.respondBy && meeting.respondBy.getTime() <= now.getTime()) fail(409, 'expired')
     if (
       await hasBookedOverlap(tx, {
         buyerId: meeting.buyerId,
@@ -369,8 +381,8 @@ export async function acceptMeeting(user: SessionUser, meetingId: string, now: D
       title: `${meeting.buyer.companyName} × ${meeting.company.name}`,
     })
     const emails = await notifyOtherSide(tx, meeting, side, 'ACCEPTED')
-    return { result: undefined, emails }
-  })
+    return { result: meeting, emails }
+  }).then((meeting) => scheduleAcceptedMeeting(meeting, now))
 }
 
 export async function declineMeeting(user: SessionUser, meetingId: string): Promise<void> {
@@ -382,6 +394,7 @@ export async function declineMeeting(user: SessionUser, meetingId: string): Prom
     const emails = await notifyOtherSide(tx, meeting, side, 'DECLINED')
     return { result: undefined, emails }
   })
+  await cancelMeetingJobs(meetingId)
 }
 
 /**
@@ -389,7 +402,7 @@ export async function declineMeeting(user: SessionUser, meetingId: string): Prom
  * `requestedById`, so the other side answers next, with the same accept/decline/propose choices.
  */
 export async function proposeNewTime(user: SessionUser, meetingId: string, slotStart: string, now: Date): Promise<void> {
-  await inTransaction(async (tx) => {
+  const respondBy = await inTransaction(async (tx) => {
     const meeting = await loadHead(tx, meetingId)
     const side = requireResponder(user, meeting)
     const slot = await assertSlotBookable(
@@ -398,14 +411,17 @@ export async function proposeNewTime(user: SessionUser, meetingId: string, slotS
       new Date(slotStart),
       now,
     )
+    const answerBy = respondByFor(now, slot.start, getEnv().MEETING_REQUEST_EXPIRY_HOURS)
     const updated = await tx.meeting.updateMany({
       where: { id: meeting.id, status: meeting.status, requestedById: meeting.requestedById },
-      data: { status: 'RESCHEDULE_PROPOSED', startsAt: slot.start, endsAt: slot.end, requestedById: user.id },
+      // The answer clock starts again with the new time.
+      data: { status: 'RESCHEDULE_PROPOSED', startsAt: slot.start, endsAt: slot.end, requestedById: user.id, respondBy: answerBy },
     })
     if (updated.count !== 1) fail(409, 'conflict')
     const emails = await notifyOtherSide(tx, meeting, side, 'RESCHEDULE_PROPOSED')
-    return { result: undefined, emails }
+    return { result: answerBy, emails }
   })
+  await scheduleExpiry({ id: meetingId, respondBy })
 }
 
 /** Either side calls off a meeting that has not started; its private live session is cancelled too. */
@@ -422,6 +438,7 @@ export async function cancelMeeting(user: SessionUser, meetingId: string, now: D
     const emails = await notifyOtherSide(tx, meeting, side, 'CANCELLED')
     return { result: undefined, emails }
   })
+  await cancelMeetingJobs(meetingId)
 }
 
 function usdToCents(amount: number | undefined): bigint | null | undefined {

@@ -5,6 +5,7 @@ import { getPrisma } from '~/domain/db.server'
 import { toVerifiedBadge, VERIFIED_BADGE_SELECT } from '~/domain/buyers/verification.server'
 import { meetingInviteIcs } from '~/domain/matchmaking/ics'
 import { contentLanguageOf } from '~/lib/languages'
+import { ATTENDANCE_SELECT, attendanceView } from './attendance'
 import { type MeetingSide, proposerSide, sideOf } from './sides'
 
 export type MeetingViewerSide = MeetingSide | 'organizer' | 'interpreter'
@@ -66,6 +67,7 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
       expectedContractValueUsdCents: true,
       nextStep: true,
       outcomeNotes: true,
+      ...ATTENDANCE_SELECT,
       fair: { select: { name: true, nameI18n: true, slug: true } },
       buyer: { select: { userId: true, companyName: true, country: true, timeZone: true, ...VERIFIED_BADGE_SELECT } },
       company: { select: { name: true, nameI18n: true, slug: true, timeZone: true } },
@@ -85,6 +87,7 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
     agenda: meeting.agenda,
     liveSessionId: meeting.liveSessionId,
     published: meeting.publishedAt !== null,
+    attendance: attendanceView(meeting),
     fair: meeting.fair ? { name: pickLocalized(meeting.fair.name, meeting.fair.nameI18n, locale), slug: meeting.fair.slug } : null,
     buyer: { companyName: meeting.buyer.companyName, country: meeting.buyer.country, timeZone: meeting.buyer.timeZone },
     buyerVerified: toVerifiedBadge(meeting.buyer),
@@ -119,6 +122,7 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       interpreterLanguage: true,
       buyerId: true,
       companyId: true,
+      ...ATTENDANCE_SELECT,
       buyer: { select: { userId: true, companyName: true, timeZone: true, ...VERIFIED_BADGE_SELECT } },
       company: { select: { name: true, nameI18n: true, timeZone: true } },
     },
@@ -136,6 +140,8 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
         counterpart: `${row.buyer.companyName} × ${pickLocalized(row.company.name, row.company.nameI18n, locale)}`,
         counterpartTimeZone: row.buyer.timeZone,
         buyerVerified: toVerifiedBadge(row.buyer),
+        attendance: attendanceView(row),
+        side: null,
         awaitingMe: false,
       }
     }
@@ -148,6 +154,8 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       counterpartTimeZone: side === 'buyer' ? row.company.timeZone : row.buyer.timeZone,
       /** The buyer's verification, shown to the exporter side (the buyer sees their own company's state nowhere here). */
       buyerVerified: side === 'buyer' ? null : toVerifiedBadge(row.buyer),
+      attendance: attendanceView(row),
+      side,
       awaitingMe: (row.status === 'REQUESTED' || row.status === 'RESCHEDULE_PROPOSED') && proposer !== side,
     }
   })

@@ -56,3 +56,12 @@ export async function admitToMeetingRoom(sessionId: string, userId: string, now:
   if (window.state === 'closed') throw meetingRoomError('closed', 'This meeting is over and its room has closed.')
   return { meetingId: meeting.id, userId, name: seat.user.name, role: seat.role, session: { title: session.title, status: session.status } }
 }
+
+/**
+ * The first time a seat enters the room (the `/media` join, request clock): what the attendance job reads
+ * to tell HELD from NO_SHOW after the meeting (attendance-jobs.server.ts). Later joins keep the first.
+ */
+export async function recordMeetingRoomJoin(seat: Pick<MeetingRoomSeat, 'meetingId' | 'userId'>, now: Date): Promise<void> {
+  const prisma = await getPrisma()
+  await prisma.meetingParticipant.updateMany({ where: { meetingId: seat.meetingId, userId: seat.userId, joinedAt: null }, data: { joinedAt: now } })
+}

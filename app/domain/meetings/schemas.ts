@@ -26,6 +26,12 @@ export const AcceptSchema = z.object({ intent: z.literal('accept') })
 export const DeclineSchema = z.object({ intent: z.literal('decline') })
 export const CancelSchema = z.object({ intent: z.literal('cancel') })
 export const ProposeSchema = z.object({ intent: z.literal('propose'), slotStart })
+/** Attendance (docs/meeting-attendance.md): the 24 h confirmation's two answers, and the one-click reschedule. */
+export const ConfirmAttendanceSchema = z.object({ intent: z.literal('confirm-attendance') })
+export const CantMakeItSchema = z.object({ intent: z.literal('cant-make-it') })
+export const RescheduleSchema = z.object({ intent: z.literal('reschedule') })
+/** The confirmation page of a mail's signed link: the answer is the button pressed. */
+export const AttendanceAnswerSchema = z.object({ answer: z.enum(['confirm', 'decline'], { error: 'errors.invalidChoice' }) })
 
 export const OUTCOME_STATUSES = ['HELD', 'NO_SHOW'] as const
 
@@ -60,4 +66,7 @@ export const MeetingActionSchema = z.discriminatedUnion('intent', [
   ProposeSchema,
   OutcomeSchema,
   SeatInterpreterSchema,
+  ConfirmAttendanceSchema,
+  CantMakeItSchema,
+  RescheduleSchema,
 ])

@@ -184,6 +184,7 @@ const en = {
     RESCHEDULE_PROPOSED: 'New time proposed',
     HELD: 'Held',
     NO_SHOW: 'No-show',
+    EXPIRED: 'Expired',
     DRAFT: 'Draft',
     OPEN: 'Open',
     CLOSED: 'Closed',

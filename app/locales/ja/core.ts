@@ -182,6 +182,7 @@ const ja: MessagesOf<typeof en, 'ja'> = {
     RESCHEDULE_PROPOSED: '別日時を提案中',
     HELD: '実施済み',
     NO_SHOW: '欠席',
+    EXPIRED: '期限切れ',
     DRAFT: '下書き',
     OPEN: '受付中',
     CLOSED: '終了',

@@ -181,6 +181,7 @@ const ko: MessagesOf<typeof en, 'ko'> = {
     RESCHEDULE_PROPOSED: '새 일정 제안',
     HELD: '진행 완료',
     NO_SHOW: '불참',
+    EXPIRED: '만료됨',
     DRAFT: '초안',
     OPEN: '모집 중',
     CLOSED: '종료',

@@ -183,6 +183,7 @@ const mn: MessagesOf<typeof en, 'mn'> = {
     RESCHEDULE_PROPOSED: 'Шинэ цаг санал болгосон',
     HELD: 'Болсон',
     NO_SHOW: 'Ирээгүй',
+    EXPIRED: 'Хугацаа дууссан',
     DRAFT: 'Ноорог',
     OPEN: 'Нээлттэй',
     CLOSED: 'Хаагдсан',

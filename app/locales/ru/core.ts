@@ -189,6 +189,7 @@ const ru: MessagesOf<typeof en, 'ru'> = {
     RESCHEDULE_PROPOSED: 'Предложено другое время',
     HELD: 'Проведено',
     NO_SHOW: 'Неявка',
+    EXPIRED: 'Истёк срок',
     DRAFT: 'Черновик',
     OPEN: 'Открыто',
     CLOSED: 'Закрыто',

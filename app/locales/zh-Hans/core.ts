@@ -184,6 +184,7 @@ const core: MessagesOf<typeof en, 'zh-Hans'> = {
     RESCHEDULE_PROPOSED: '已提议新时间',
     HELD: '已举行',
     NO_SHOW: '未出席',
+    EXPIRED: '已过期',
     DRAFT: '草稿',
     OPEN: '开放中',
     CLOSED: '已关闭',

@@ -19,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
   const meetings = await listMeetings(user, { locale })
-  const upcoming = meetings.filter((m) => new Date(m.startsAt) >= new Date(now.getTime() - 60 * 60_000) && !['DECLINED', 'CANCELLED'].includes(m.status))
+  const upcoming = meetings.filter((m) => new Date(m.startsAt) >= new Date(now.getTime() - 60 * 60_000) && !['DECLINED', 'CANCELLED', 'EXPIRED'].includes(m.status))
   const past = meetings.filter((m) => !upcoming.includes(m)).reverse()
   return {
     upcoming,
@@ -46,6 +46,13 @@ function MeetingList({ rows }: { rows: Row[] }) {
               </span>
             </span>
             <span className="flex items-center gap-2">
+              {row.side && row.status === 'ACCEPTED' && row.attendance.confirmation[row.side] !== 'not-asked' ? (
+                row.attendance.confirmation[row.side] === 'confirmed' ? (
+                  <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t('attendance.list.confirmed')}</span>
+                ) : (
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t('attendance.list.confirmNeeded')}</span>
+                )
+              ) : null}
               {row.awaitingMe ? (
                 <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t('meetings.index.awaitingYou')}</span>
               ) : null}

@@ -11,6 +11,7 @@ import {
   recordOutcome,
   seatInterpreter,
 } from '~/domain/meetings/meetings.server'
+import { ATTENDANCE_FORM_ERRORS, answerAttendanceAsUser, rescheduleMeeting } from '~/domain/meetings/attendance.server'
 import { getMeetingView, requireMeetingAccess } from '~/domain/meetings/queries.server'
 import { MeetingActionSchema } from '~/domain/meetings/schemas'
 import { formatSlotForViewer, formatSlotInZone } from '~/domain/matchmaking/slot-finder'
@@ -69,6 +70,7 @@ export async function handleMeetingAction(request: Request, meetingId: string) {
   if (!allowed) throw data({ reason: 'forbidden' }, { status: 403 })
   const now = requestNow(request)
   let toastKey: string
+  let target = `/meetings/${meetingId}`
   try {
     switch (input.intent) {
       case 'seat-interpreter':
@@ -95,9 +97,21 @@ export async function handleMeetingAction(request: Request, meetingId: string) {
         await recordOutcome(user, meetingId, input, now)
         toastKey = 'meetings.toast.outcome'
         break
+      case 'confirm-attendance':
+        await answerAttendanceAsUser(user, meetingId, 'confirm', now)
+        toastKey = 'attendance.toast.confirmed'
+        break
+      case 'cant-make-it':
+        await answerAttendanceAsUser(user, meetingId, 'decline', now)
+        toastKey = 'attendance.toast.cantMakeIt'
+        break
+      case 'reschedule':
+        target = `/meetings/${await rescheduleMeeting(user, meetingId, now)}`
+        toastKey = 'attendance.toast.rescheduled'
+        break
     }
   } catch (error) {
-    return formErrorFromDomain(submission, error, { only: MEETING_FORM_ERRORS })
+    return formErrorFromDomain(submission, error, { only: [...MEETING_FORM_ERRORS, ...ATTENDANCE_FORM_ERRORS] })
   }
-  return redirectWithToast(`/meetings/${meetingId}`, toastKey)
+  return redirectWithToast(target, toastKey)
 }

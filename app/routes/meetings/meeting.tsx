@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/meeting'
 import { handleMeetingAction, loadMeeting } from './meeting.server'
+import { AttendanceCard } from './+shared/attendance-card'
 import { CsrfInput } from '~/components/csrf-input'
 import { SlotPicker } from '~/components/slot-picker'
 import { StatusBadge } from '~/components/status-badge'
-import { Button, buttonClass } from '~/components/ui/button'
 import { VerifiedBuyerBadge } from '~/components/verified-buyer'
+import { Button, buttonClass } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
@@ -183,8 +184,8 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
         <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <StatusBadge status={meeting.status} />
           {meeting.fair ? <span>{meeting.fair.name}</span> : null}
-        </div>
           <VerifiedBuyerBadge badge={meeting.buyerVerified} detailed />
+        </div>
       </header>
       {formErrors ? <FormErrors id="meeting-errors" errors={formErrors} /> : null}
       <Card id="when" title={t('meetings.detail.when')}>
@@ -222,6 +223,14 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
           </p>
         ) : null}
       </Card>
+
+      <AttendanceCard
+        status={meeting.status}
+        attendance={meeting.attendance}
+        side={side}
+        started={started}
+        names={{ buyer: meeting.buyer.companyName, exporter: meeting.company.name }}
+      />
 
       {canSeatInterpreter ? (
         <Card id="interpreter" title={t('meetings.interpreterSeat.title', { language: (meeting.interpreterLanguage ?? '').toUpperCase() })}>

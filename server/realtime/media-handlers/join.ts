@@ -1,5 +1,5 @@
 import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
-import { admitToMeetingRoom } from '../../../app/domain/meetings/room-access.server.ts'
+import { admitToMeetingRoom, recordMeetingRoomJoin } from '../../../app/domain/meetings/room-access.server.ts'
 import type { MediaResponses, ParticipantInfo } from '../../../app/protocol/media.ts'
 import { cookieHeaderNow } from '../../../app/utils/clock.server.ts'
 import { identityKey } from '../../../app/domain/live/room-identity.ts'
@@ -38,7 +38,10 @@ export function joinHandlers({ media, now, rooms, statuses, spans, recordings, r
   async function joinMeeting(socket: MediaSocket, sessionId: string): Promise<JoinAnswer> {
     const identity = socket.data.identity
     if (identity.kind !== 'user') throw new ProtocolError('unauthenticated', 'Sign in to join this meeting.')
-    const seat = await admitToMeetingRoom(sessionId, identity.userId, cookieHeaderNow(socket.request.headers.cookie, now()))
+    const at = cookieHeaderNow(socket.request.headers.cookie, now())
+    const seat = await admitToMeetingRoom(sessionId, identity.userId, at)
+    // Attendance: this seat showed up (HELD vs NO_SHOW after the meeting), recorded before any media object exists.
+    await recordMeetingRoomJoin(seat, at)
     await rooms.leave(socket)
     quota.check(quotaKeys(socket))
     // A meeting's room stays on the node its participants' sockets reach (ADR 020).

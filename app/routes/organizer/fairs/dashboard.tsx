@@ -10,6 +10,9 @@ import { requireFairManager } from '~/domain/fairs/access.server'
 import { getFairKpis } from '~/domain/fairs/kpis.server'
 import { fairReadinessGaps } from '~/domain/readiness/fair-gaps.server'
 import { ReadinessGapsCard } from './+shared/readiness-gaps'
+import { AttendanceKpisCard } from './+shared/attendance-kpis'
+import { fairAttendance } from '~/domain/fairs/attendance-kpis.server'
+import { requestNow } from '~/utils/clock.server'
 import { RestreamUptimeTable } from '~/components/live-media/restream-uptime'
 import { fairRestreamUptime } from '~/domain/restream/destinations.server'
 import { countryName } from '~/lib/countries'
@@ -23,11 +26,17 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.l
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, fair } = await requireFairManager(request, params.fairId)
   const locale = await resolveLocale(request, user)
-  const [kpis, restreamUptime, readinessGaps] = await Promise.all([getFairKpis(fair.id, { locale }), fairRestreamUptime(fair.id), fairReadinessGaps(fair.id)])
+  const [kpis, restreamUptime, readinessGaps, attendance] = await Promise.all([
+    getFairKpis(fair.id, { locale }),
+    fairRestreamUptime(fair.id),
+    fairReadinessGaps(fair.id),
+    fairAttendance(fair.id, { now: requestNow(request), locale }),
+  ])
   return {
     fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) },
     kpis,
     readinessGaps,
+    attendance,
     restreamUptime: restreamUptime.map(({ sessionTitle, platform, label, runs, secondsSent, bytesSent, drops }) => ({
       sessionTitle,
       platform,
@@ -208,6 +217,8 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           />
         </Card>
       </div>
+
+      <AttendanceKpisCard fairId={fair.id} attendance={loaderData.attendance} />
 
       <Card id="sessions" title={t('kpis.sessionsTitle')}>
         <dl className="mb-4 grid grid-cols-2 gap-4 lg:grid-cols-5">
