@@ -116,6 +116,8 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
   })
   return {
     ...inquiry,
+    buyer: { companyName: inquiry.buyer.companyName, country: inquiry.buyer.country, timeZone: inquiry.buyer.timeZone, user: inquiry.buyer.user },
+    buyerVerified: toVerifiedBadge(inquiry.buyer),
     createdAt: inquiry.createdAt.toISOString(),
     consultationValueUsdCents: inquiry.consultationValueUsdCents === null ? null : Number(inquiry.consultationValueUsdCents),
     contractValueUsdCents: inquiry.contractValueUsdCents === null ? null : Number(inquiry.contractValueUsdCents),
@@ -125,6 +127,4 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
     quotes: inquiry.quotes.map((q) => ({ ...q, validUntil: q.validUntil.toISOString(), createdAt: q.createdAt.toISOString() })),
     statusEvents: inquiry.statusEvents.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
   }
-    buyer: { companyName: inquiry.buyer.companyName, country: inquiry.buyer.country, timeZone: inquiry.buyer.timeZone, user: inquiry.buyer.user },
-    buyerVerified: toVerifiedBadge(inquiry.buyer),
 }
