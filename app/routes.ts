@@ -77,12 +77,12 @@ export default [
     route('admin/requirements', 'routes/admin/requirements/index.tsx'),
     route('admin/requirements/new', 'routes/admin/requirements/new.tsx'),
     route('admin/requirements/:code', 'routes/admin/requirements/edit.tsx'),
+    // Verified buyers: every buyer company, verify/revoke with the history (docs/verified-buyers.md).
+    route('admin/buyers', 'routes/admin/buyers.tsx'),
   ]),
   route('catalog', 'routes/catalog/index.tsx'),
   route('catalog/:productId', 'routes/catalog/product.tsx'),
   route('exporters/:slug', 'routes/exporters/profile.tsx'),
-    // Verified buyers: every buyer company, verify/revoke with the history (docs/verified-buyers.md).
-    route('admin/buyers', 'routes/admin/buyers.tsx'),
   route('inquiries', 'routes/inquiries/index.tsx'),
   route('inquiries/:inquiryId', 'routes/inquiries/thread.tsx'),
   route('notifications', 'routes/notifications/index.tsx'),

@@ -197,6 +197,7 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
             <span>
               {inquiry.buyer.companyName} ({countryName(inquiry.buyer.country, locale)}) → {inquiry.companyName}
             </span>
+            <VerifiedBuyerBadge badge={inquiry.buyerVerified} detailed={side === 'exporter'} />
           </div>
           {inquiry.liveSession ? <p className="mt-1 text-sm text-slate-600">{t('inquiries.linkedSession', { title: inquiry.liveSession.title })}</p> : null}
         </header>
@@ -235,7 +236,6 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
           </ol>
           {side !== 'organizer' && inquiry.status !== 'WON' && inquiry.status !== 'LOST' ? <MessageForm lastResult={resultFor('message')} /> : null}
         </Card>
-            <VerifiedBuyerBadge badge={inquiry.buyerVerified} detailed={side === 'exporter'} />
       </div>
       <aside className="space-y-6">
         <Card id="pipeline" title={t('inquiries.pipeline')}>
