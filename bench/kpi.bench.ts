@@ -140,7 +140,7 @@ async function generate(prisma: Prisma) {
     ),
     (batch) => prisma.chatMessage.createMany({ data: batch }),
   )
-  const statuses = ['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING', 'WON', 'LOST'] as const
+  const statuses = ['CONSULTATION', 'QUOTE', 'SAMPLE', 'LOI', 'CONTRACT_SIGNED', 'SHIPPED', 'LOST'] as const
   const inquiries = Array.from({ length: INQUIRIES }, (_, i) => {
     const c = int(EXPORTERS)
     const status = pick(statuses)
@@ -157,14 +157,21 @@ async function generate(prisma: Prisma) {
       destinationCountry: 'US',
       message: 'bench',
       consultationValueUsdCents: random() < 0.7 ? BigInt(int(5_000_000)) : null,
-      contractValueUsdCents: status === 'WON' && recorded ? BigInt(int(20_000_000)) : null,
-      wonAt: status === 'WON' ? new Date(start.getTime() + int(10) * 86_400_000) : null,
+      contractValueUsdCents: (status === 'CONTRACT_SIGNED' || status === 'SHIPPED') && recorded ? BigInt(int(20_000_000)) : null,
+      contractSignedAt: status === 'CONTRACT_SIGNED' || status === 'SHIPPED' ? new Date(start.getTime() + int(10) * 86_400_000) : null,
+      // Outcome-stage values, from the index (no extra random draws, so the other rows stay as they were).
+      quotedAt: status === 'CONSULTATION' ? null : start,
+      quoteValueUsdCents: status === 'CONSULTATION' ? null : BigInt(100_000 + (i % 997) * 20_000),
+      loiAt: status === 'LOI' ? start : null,
+      loiValueUsdCents: status === 'LOI' ? BigInt(100_000 + (i % 991) * 20_000) : null,
+      shippedAt: status === 'SHIPPED' ? start : null,
+      shippedValueUsdCents: status === 'SHIPPED' ? BigInt(100_000 + (i % 983) * 20_000) : null,
     }
   })
   await inBatches(inquiries, (batch) => prisma.inquiry.createMany({ data: batch }))
   await inBatches(
     inquiries
-      .filter((i) => i.status !== 'NEW')
+      .filter((i) => i.status !== 'CONSULTATION')
       .map((i) => ({
         inquiryId: i.id,
         unitPriceMinor: 100 + int(100_000),

@@ -54,31 +54,34 @@ test('a buyer finds a product with filters, sends an RFQ, and follows the export
   await expect(exporter.getByRole('status')).toHaveText('Quote sent.')
 
   await buyer.reload()
-  await expect(buyer.locator('#pipeline-title').locator('..').locator('..')).toContainText('Quoted')
+  await expect(buyer.locator('#pipeline-title').locator('..').locator('..')).toContainText('Quote')
   await expect(buyer.getByText(/\$25\.10 per carton × 400/)).toBeVisible()
 
-  for (const [status, label] of [
-    ['SAMPLE_SENT', 'Sample sent'],
-    ['NEGOTIATING', 'Negotiating'],
-  ] as const) {
-    await exporter.getByLabel('Move to').selectOption(status)
-    await exporter.getByRole('button', { name: 'Update status' }).click()
-    // The previous toast may still be on screen: wait for the new status in the page header.
-    await expect(exporter.getByRole('heading', { level: 1 }).locator('..')).toContainText(label)
-    await buyer.reload()
-    await expect(buyer.getByRole('heading', { level: 1 }).locator('..')).toContainText(label)
-  }
-  await exporter.getByLabel('Move to').selectOption('WON')
-  await exporter.getByLabel('Contract value (USD)').fill('10040')
-  await exporter.getByRole('button', { name: 'Update status' }).click()
-  await expect(exporter.getByRole('heading', { level: 1 }).locator('..')).toContainText('Won')
+  // The outcome stages: a sample (no value), a letter of intent in EUR (stored in USD), then the signed contract.
+  await exporter.getByLabel('Move to stage').selectOption('SAMPLE')
+  await exporter.getByRole('button', { name: 'Update stage' }).click()
+  await expect(exporter.getByRole('heading', { level: 1 }).locator('..')).toContainText('Sample')
+  await exporter.getByLabel('Move to stage').selectOption('LOI')
+  await exporter.getByRole('button', { name: 'Update stage' }).click()
+  // Without its value the stage is refused, on the field.
+  await expect(exporter.getByText('Enter the value of this stage.')).toBeVisible()
+  await exporter.getByLabel('Move to stage').selectOption('LOI')
+  await exporter.getByLabel('Letter of intent value').fill('9000')
+  await exporter.getByRole('button', { name: 'Update stage' }).click()
+  await expect(exporter.getByRole('heading', { level: 1 }).locator('..')).toContainText('Letter of intent (LOI)')
+  await exporter.getByLabel('Move to stage').selectOption('CONTRACT_SIGNED')
+  await exporter.getByLabel('Contract value').fill('10040')
+  await exporter.getByRole('button', { name: 'Update stage' }).click()
+  await expect(exporter.getByRole('heading', { level: 1 }).locator('..')).toContainText('Contract signed')
 
   await buyer.reload()
-  await expect(buyer.getByRole('heading', { level: 1 }).locator('..')).toContainText('Won')
-  await expect(buyer.getByText('$10,040.00')).toBeVisible()
+  await expect(buyer.getByRole('heading', { level: 1 }).locator('..')).toContainText('Contract signed')
+  const stages = buyer.getByTestId('deal-stages')
+  await expect(stages).toContainText('$9,000.00')
+  await expect(stages).toContainText('$10,040.00')
   // The buyer was notified of every change.
   await buyer.getByRole('link', { name: /Notifications/ }).click()
-  await expect(buyer.getByText(/moved to “Won”/).first()).toBeVisible()
+  await expect(buyer.getByText(/moved to “Contract signed”/).first()).toBeVisible()
 
   expect(consoleErrors.flat(), 'console errors').toEqual([])
   await buyerContext.close()

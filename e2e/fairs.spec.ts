@@ -159,15 +159,15 @@ test('an organizer runs a fair: registrations, programme in the buyer’s zone, 
   const inquiry = async (status: string, buyerId: string, consultation: number | null, contract: number | null, wonAt: Date | null = null) => {
     const id = `e2e-inq-${Math.random().toString(36).slice(2)}`
     await db!.query(
-      `INSERT INTO "Inquiry" ("id","buyerId","companyId","productId","fairId","liveSessionId","status","quantity","destinationCountry","message","consultationValueUsdCents","contractValueUsdCents","wonAt","updatedAt")
+      `INSERT INTO "Inquiry" ("id","buyerId","companyId","productId","fairId","liveSessionId","status","quantity","destinationCountry","message","consultationValueUsdCents","contractValueUsdCents","contractSignedAt","updatedAt")
        VALUES ($1,$2,$3,$4,$5,$6,$7,500,'US','e2e',$8,$9,$10,now())`,
       [id, buyerId, ids!.companyId, ids!.productId, fairId, session!.id, status, consultation, contract, wonAt],
     )
     return id
   }
-  await inquiry('NEW', ids!.buyerId, 150_000, null)
-  await inquiry('WON', other[0]!.id, 420_000, 3_500_000, new Date())
-  const quoted = await inquiry('WON', other[1]!.id, null, null, new Date())
+  await inquiry('CONSULTATION', ids!.buyerId, 150_000, null)
+  await inquiry('CONTRACT_SIGNED', other[0]!.id, 420_000, 3_500_000, new Date())
+  const quoted = await inquiry('SHIPPED', other[1]!.id, null, null, new Date())
   await db!.query(
     `INSERT INTO "Quote" ("id","inquiryId","unitPriceMinor","currency","quantity","validUntil","createdById") VALUES ($1,$2,12000,'KRW',500,now() + interval '30 days',$3)`,
     [`e2e-q-${Date.now()}`, quoted, ids!.userId],
@@ -186,7 +186,7 @@ test('an organizer runs a fair: registrations, programme in the buyer’s zone, 
 
   // ── Expected figures, computed here from the rows ──
   const inquiries = await q<{ id: string; status: string; consultation: string | null; contract: string | null; wonAt: Date | null }>(
-    `SELECT "id", "status", "consultationValueUsdCents" AS "consultation", "contractValueUsdCents" AS "contract", "wonAt" FROM "Inquiry" WHERE "fairId" = $1`,
+    `SELECT "id", "status", "consultationValueUsdCents" AS "consultation", "contractValueUsdCents" AS "contract", "contractSignedAt" AS "wonAt" FROM "Inquiry" WHERE "fairId" = $1`,
     [fairId],
   )
   const meetings = await q<{ status: string; consultation: string | null; contract: string | null }>(
@@ -205,8 +205,9 @@ test('an organizer runs a fair: registrations, programme in the buyer’s zone, 
   const cents = (v: string | null) => Number(v ?? 0)
   const consultationValue = [...inquiries, ...held].reduce((t, r) => t + cents(r.consultation), 0)
   const contractValue =
-    inquiries.filter((i) => i.status === 'WON').reduce((t, i) => t + (i.contract === null ? converted : cents(i.contract)), 0) +
-    held.reduce((t, m) => t + cents(m.contract), 0)
+    inquiries
+      .filter((i) => i.status === 'CONTRACT_SIGNED' || i.status === 'SHIPPED')
+      .reduce((t, i) => t + (i.contract === null ? converted : cents(i.contract)), 0) + held.reduce((t, m) => t + cents(m.contract), 0)
   const usd = (c: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(c / 100)
 
   await organizer.goto(`/organizer/fairs/${fairId}/dashboard`)
@@ -223,9 +224,15 @@ test('an organizer runs a fair: registrations, programme in the buyer’s zone, 
   await expect(organizer.getByTestId('kpi-peak-viewers')).toHaveText('23')
   await expect(organizer.getByTestId('kpi-watch-hours')).toHaveText('11.5')
   await expect(organizer.getByTestId('funnel-won')).toHaveText(
-    String(inquiries.filter((i) => i.status === 'WON').length + held.filter((m) => cents(m.contract) > 0).length),
+    String(inquiries.filter((i) => i.status === 'CONTRACT_SIGNED' || i.status === 'SHIPPED').length + held.filter((m) => cents(m.contract) > 0).length),
   )
   await expect(organizer.getByRole('img', { name: /Viewers: 57/ })).toBeVisible()
+  // Outcome stages: signed contracts apart from those still pursued (none here) and shipped ones.
+  const signed = inquiries.filter((i) => i.status === 'CONTRACT_SIGNED' || i.status === 'SHIPPED').length + held.filter((m) => cents(m.contract) > 0).length
+  await expect(organizer.getByTestId('outcome-signed')).toContainText(usd(contractValue))
+  await expect(organizer.getByTestId('outcome-signed')).toContainText(`${signed} deals`)
+  await expect(organizer.getByTestId('outcome-reached-CONTRACT_SIGNED')).toHaveText(String(signed))
+  await expect(organizer.getByTestId('outcome-current-SHIPPED')).toHaveText(String(inquiries.filter((i) => i.status === 'SHIPPED').length))
   // The CSV export has one row per consultation.
   const csv = await organizer.request.get(`${BASE}/organizer/fairs/${fairId}/export.csv`)
   expect(csv.status()).toBe(200)

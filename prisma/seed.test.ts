@@ -6,6 +6,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, FAIR_SLUG, seedDemoData, type SeedResult 
 import { COMPANIES } from './seed/data/companies.ts'
 import { SUPPORTED_LOCALES } from '../app/lib/i18n.ts'
 import { contentLanguageOf } from '../app/lib/languages.ts'
+import { outcomeFunnel } from '../app/domain/fairs/outcome-funnel.server.ts'
+import { expectedOutcomeFunnel } from '../tests/outcome-funnel-expected.ts'
 
 let prisma: PrismaClient
 let first: SeedResult
@@ -228,13 +230,13 @@ describe('seedDemoData', () => {
         _count: { select: { quotes: true, messages: true } },
       },
     })
-    expect(new Set(inquiries.map((i) => i.status))).toEqual(new Set(['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING', 'WON', 'LOST']))
+    expect(new Set(inquiries.map((i) => i.status))).toEqual(new Set(['CONSULTATION', 'QUOTE', 'SAMPLE', 'LOI', 'CONTRACT_SIGNED', 'SHIPPED', 'LOST']))
     for (const inquiry of inquiries) {
-      expect(inquiry.statusEvents[0]?.status).toBe('NEW')
+      expect(inquiry.statusEvents[0]?.status).toBe('CONSULTATION')
       expect(inquiry.statusEvents.at(-1)?.status).toBe(inquiry.status)
       expect(inquiry._count.messages).toBeGreaterThanOrEqual(1)
-      if (inquiry.status !== 'NEW') expect(inquiry._count.quotes).toBeGreaterThanOrEqual(1)
-      if (inquiry.status === 'WON') expect(inquiry.contractValueUsdCents).toBeGreaterThan(0n)
+      if (inquiry.status !== 'CONSULTATION') expect(inquiry._count.quotes).toBeGreaterThanOrEqual(1)
+      if (inquiry.status === 'CONTRACT_SIGNED' || inquiry.status === 'SHIPPED') expect(inquiry.contractValueUsdCents).toBeGreaterThan(0n)
     }
     const interpreted = await prisma.meeting.findFirstOrThrow({
       where: { interpreterLanguage: 'ru', fair: { slug: FAIR_SLUG } },
@@ -242,6 +244,20 @@ describe('seedDemoData', () => {
     })
     expect(interpreted.status).toBe('ACCEPTED')
     expect(interpreted.participants.map((p) => p.role)).toContain('INTERPRETER')
+  })
+
+  it('gives the demo fair a believable outcome funnel, equal to what its rows add up to', async () => {
+    const fair = await prisma.tradeFair.findUniqueOrThrow({ where: { slug: FAIR_SLUG }, select: { id: true } })
+    const funnel = await outcomeFunnel({ fairId: fair.id })
+    expect(funnel).toEqual(await expectedOutcomeFunnel(prisma, { fairId: fair.id }))
+    // Every stage has a deal at it, the funnel narrows, and pursued, signed and shipped all carry value.
+    expect(funnel.stages.every((s) => s.current > 0)).toBe(true)
+    const reached = funnel.stages.map((s) => s.reached)
+    expect(reached).toEqual([...reached].sort((x, y) => y - x))
+    expect(funnel.lost).toBeGreaterThan(0)
+    expect(funnel.pursued.usdCents).toBeGreaterThan(funnel.signed.usdCents)
+    expect(funnel.signed.usdCents).toBeGreaterThan(funnel.shipped.usdCents)
+    expect(funnel.shipped.usdCents).toBeGreaterThan(0)
   })
 
   it('creates nothing on a second run', async () => {

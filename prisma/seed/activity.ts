@@ -90,9 +90,9 @@ export function buildNotifications(world: World, sessions: SeededSessions, inqui
     zhang.createdAt,
     true,
   )
-  push(zhang.buyer.id, 'inquiry.status', { product: zhang.productName, status: 'WON' }, `/inquiries/${zhang.id}`, new Date(now - 21 * DAY), true)
+  push(zhang.buyer.id, 'inquiry.status', { product: zhang.productName, status: 'CONTRACT_SIGNED' }, `/inquiries/${zhang.id}`, new Date(now - 21 * DAY), true)
   const tea = inquiry('volkov-tea')
-  push(tea.buyer.id, 'inquiry.status', { product: tea.productName, status: 'SAMPLE_SENT' }, `/inquiries/${tea.id}`, new Date(now - 8.4 * DAY), true)
+  push(tea.buyer.id, 'inquiry.status', { product: tea.productName, status: 'SAMPLE' }, `/inquiries/${tea.id}`, new Date(now - 8.4 * DAY), true)
   const laver = inquiry('nurul-laver')
   for (const user of companyUsers(laver.company)) {
     push(user.id, 'inquiry.message', { author: laver.buyer.company, product: laver.productName }, `/inquiries/${laver.id}`, new Date(now - 4 * DAY), false)

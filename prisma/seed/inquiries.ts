@@ -1,10 +1,11 @@
-// RFQs in every pipeline stage, with status history, quotes and message threads.
+// RFQs at every outcome stage (docs/outcome-stages.md), with stage history, quotes and message threads; most belong
+// to the demo fair, so its KPI page shows a believable funnel.
 import type { SeededSessions } from './live.ts'
 import { lookups, type World } from './lookup.ts'
 import type { SeededBuyer, SeededCompany, SeededUser } from './types.ts'
 import { DAY, MINUTE, addMs, createRng, idFactory, toMinor } from './util.ts'
 
-type Status = 'NEW' | 'QUOTED' | 'SAMPLE_SENT' | 'NEGOTIATING' | 'WON' | 'LOST'
+type Status = 'CONSULTATION' | 'QUOTE' | 'SAMPLE' | 'LOI' | 'CONTRACT_SIGNED' | 'SHIPPED' | 'LOST'
 type Incoterm = 'EXW' | 'FCA' | 'FOB' | 'CFR' | 'CIF' | 'CIP' | 'DAP' | 'DDP'
 
 type InquirySpec = {
@@ -12,7 +13,7 @@ type InquirySpec = {
   buyer: string
   company: string
   product: [string, number?]
-  /** Final status; the history walks NEW → QUOTED → SAMPLE_SENT → NEGOTIATING → WON, or to LOST */
+  /** Final stage; the history walks CONSULTATION → QUOTE → SAMPLE → LOI → CONTRACT_SIGNED → SHIPPED (each step dated in `days`), or to LOST */
   status: Status
   quantity: number
   /** Target unit price in major units of the product's currency */
@@ -21,11 +22,15 @@ type InquirySpec = {
   destination: string
   certs?: string[]
   /** Days before now of each step (fractions allowed) */
-  days: { created: number; quoted?: number; sample?: number; negotiating?: number; closed?: number }
+  /** negotiating: when a revised quote was sent (no stage of its own); closed: when it was lost */
+  days: { created: number; quoted?: number; sample?: number; negotiating?: number; loi?: number; signed?: number; shipped?: number; closed?: number }
   message: string
   quote?: { price: number; validDays: number; terms: string; revised?: number }
   consultationUsd?: number
+  /** Letter of intent, contract and shipped (invoiced) values in USD; the quote value is the latest quote's total */
+  loiUsd?: number
   contractUsd?: number
+  shippedUsd?: number
   lostReason?: string
   inFair?: boolean
   fromEndedSession?: boolean
@@ -41,7 +46,7 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Takashi Sato',
     company: 'soyang-buckwheat-foods',
     product: ['chuncheon-buckwheat-soba', 0],
-    status: 'NEW',
+    status: 'CONSULTATION',
     quantity: 800,
     target: 24,
     incoterm: 'CIF',
@@ -59,7 +64,8 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Emily Carter',
     company: 'soyang-buckwheat-foods',
     product: ['gangwon-potato-chips', 1],
-    status: 'QUOTED',
+    inFair: true,
+    status: 'QUOTE',
     quantity: 1000,
     target: 17.5,
     incoterm: 'FOB',
@@ -84,7 +90,8 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Dmitry Volkov',
     company: 'soyang-buckwheat-foods',
     product: ['tartary-buckwheat-tea'],
-    status: 'SAMPLE_SENT',
+    inFair: true,
+    status: 'SAMPLE',
     quantity: 2000,
     target: 4.5,
     incoterm: 'CIF',
@@ -105,7 +112,8 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Emily Carter',
     company: 'hongcheon-red-ginseng',
     product: ['six-year-red-ginseng-extract', 0],
-    status: 'NEGOTIATING',
+    status: 'SAMPLE',
+    inFair: true,
     quantity: 600,
     target: 52,
     incoterm: 'DAP',
@@ -128,18 +136,20 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Zhang Wei',
     company: 'soyang-buckwheat-foods',
     product: ['instant-buckwheat-cup-noodles', 0],
-    status: 'WON',
+    status: 'SHIPPED',
+    inFair: true,
     quantity: 4000,
     target: 16.8,
     incoterm: 'CIF',
     destination: 'CN',
     certs: ['HACCP'],
-    days: { created: 45, quoted: 43, sample: 38, negotiating: 30, closed: 21 },
+    days: { created: 45, quoted: 43, sample: 38, negotiating: 30, signed: 21, shipped: 1.5 },
     message:
       'We import Korean instant noodles for Shanghai convenience stores. Request a quote for 4,000 cartons of buckwheat cup noodles, CIF Shanghai, Chinese labels.',
     quote: { price: 17.8, validDays: 30, terms: 'CIF Shanghai. Chinese back labels. GACC registration number printed on carton.', revised: 17.1 },
     consultationUsd: 72_000,
     contractUsd: 68_400,
+    shippedUsd: 68_400,
     thread: [
       ['exporter', 43, 'Quote attached: $17.80 CIF Shanghai for 4,000 cartons.'],
       ['exporter', 38, 'Samples (2 cartons) sent by SF Express.'],
@@ -147,6 +157,7 @@ const INQUIRIES: InquirySpec[] = [
       ['exporter', 30, 'We can offer $17.10 with a 40 ft container of mixed original and spicy.'],
       ['buyer', 22, 'Agreed at $17.10. PO 2026-SH-0412 sent by email.'],
       ['exporter', 21, 'Thank you! Production starts Monday; ETD Incheon in 4 weeks.'],
+      ['exporter', 1.5, 'Container loaded and shipped from Incheon; B/L and invoice for $68,400 attached. ETA Shanghai in 5 days.'],
     ],
   },
   {
@@ -154,6 +165,7 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Lukas Becker',
     company: 'soyang-buckwheat-foods',
     product: ['gangwon-potato-chips', 0],
+    inFair: true,
     status: 'LOST',
     quantity: 600,
     target: 16,
@@ -173,7 +185,7 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Emily Carter',
     company: 'jajak-birch-cosmetics',
     product: ['birch-sap-hydrating-toner', 0],
-    status: 'NEW',
+    status: 'CONSULTATION',
     quantity: 3000,
     target: 4.8,
     incoterm: 'FOB',
@@ -191,7 +203,8 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Rachel Brooks',
     company: 'wonju-medisense',
     product: ['medisense-bedside-patient-monitor', 0],
-    status: 'QUOTED',
+    inFair: true,
+    status: 'QUOTE',
     quantity: 40,
     target: 1700,
     incoterm: 'CIP',
@@ -207,12 +220,13 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Bat-Erdene Ganbold',
     company: 'seorak-sea-foods',
     product: ['sokcho-sun-dried-squid', 1],
-    status: 'WON',
+    status: 'CONTRACT_SIGNED',
+    inFair: true,
     quantity: 1200,
     target: 36,
     incoterm: 'CFR',
     destination: 'MN',
-    days: { created: 60, quoted: 58, sample: 52, negotiating: 45, closed: 35 },
+    days: { created: 60, quoted: 58, sample: 52, negotiating: 45, signed: 35 },
     message: 'Dried squid for Ulaanbaatar supermarkets, 1,200 kg. Shipping via Tianjin, CFR Tianjin.',
     quote: { price: 38, validDays: 30, terms: "CFR Tianjin, transit to Ulaanbaatar by buyer's forwarder.", revised: 36.75 },
     consultationUsd: 48_000,
@@ -230,21 +244,24 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Nurul Aisyah binti Hassan',
     company: 'samcheok-blue-seaweed',
     product: ['seasoned-laver-snack', 0],
-    status: 'NEGOTIATING',
+    status: 'LOI',
+    inFair: true,
     quantity: 2400,
     target: 29,
     incoterm: 'CIF',
     destination: 'MY',
     certs: ['HALAL'],
-    days: { created: 18, quoted: 16, sample: 12, negotiating: 4 },
+    days: { created: 18, quoted: 16, sample: 12, loi: 3 },
     message: 'Halal seaweed snacks for a Malaysian hypermarket chain. 2,400 cartons CIF Port Klang, JAKIM-recognised halal logo required on pack.',
     quote: { price: 31, validDays: 30, terms: 'CIF Port Klang. KMF halal logo (JAKIM-recognised) printed on pack.' },
     consultationUsd: 72_000,
+    loiUsd: 69_600,
     unread: 'exporter',
     thread: [
       ['exporter', 16, 'Quote: $31 CIF Port Klang. Our KMF certificate is recognised by JAKIM.'],
       ['exporter', 12, 'Samples sent by DHL.'],
       ['buyer', 4, 'Samples approved by our QA. Could you offer $29 if we commit to 4 containers a year?'],
+      ['buyer', 3, 'Letter of intent attached: 2,400 cartons at $29 CIF Port Klang for the first container, subject to your halal certificate copy.'],
     ],
   },
   {
@@ -252,7 +269,7 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Yui Nakamura',
     company: 'yangyang-mugwort-lab',
     product: ['mugwort-calming-sheet-mask', 1],
-    status: 'SAMPLE_SENT',
+    status: 'SAMPLE',
     quantity: 5000,
     incoterm: 'EXW',
     destination: 'JP',
@@ -269,7 +286,7 @@ const INQUIRIES: InquirySpec[] = [
     buyer: 'Sergei Kuznetsov',
     company: 'osteobridge-dental',
     product: ['osteobridge-implant-fixture', 0],
-    status: 'NEW',
+    status: 'CONSULTATION',
     quantity: 2000,
     target: 60,
     incoterm: 'DAP',
@@ -283,7 +300,13 @@ const INQUIRIES: InquirySpec[] = [
   },
 ]
 
-const STEP_ORDER: Status[] = ['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING', 'WON']
+const STEP_ORDER: Status[] = ['CONSULTATION', 'QUOTE', 'SAMPLE', 'LOI', 'CONTRACT_SIGNED', 'SHIPPED']
+
+/** The latest quote's total (unit price × quantity) in USD cents, as the app records it; quotes here are in USD. */
+function quoteValueUsdCents(spec: InquirySpec, currency: string): bigint | null {
+  if (!spec.quote || spec.days.quoted === undefined || currency !== 'USD') return null
+  return BigInt(Math.round((spec.quote.revised ?? spec.quote.price) * spec.quantity * 100))
+}
 
 export type SeededInquiries = Map<
   string,
@@ -317,16 +340,21 @@ export function buildInquiries(world: World, sessions: SeededSessions): SeededIn
     const createdAt = spec.fromEndedSession ? addMs(sessions.ended.endedAt, 37 * MINUTE) : ago(spec.days.created)
 
     // Status history
-    const history: Array<{ status: Status; at: Date; actor: string }> = [{ status: 'NEW', at: createdAt, actor: buyer.id }]
+    const history: Array<{ status: Status; at: Date; actor: string }> = [{ status: 'CONSULTATION', at: createdAt, actor: buyer.id }]
     const stamp = (days: number | undefined) => (days === undefined ? undefined : ago(days))
     const quotedAt = stamp(spec.days.quoted)
     const sampleSentAt = stamp(spec.days.sample)
     const negotiatingAt = stamp(spec.days.negotiating)
-    const closedAt = stamp(spec.days.closed)
-    if (quotedAt) history.push({ status: 'QUOTED', at: quotedAt, actor: exporter.id })
-    if (sampleSentAt) history.push({ status: 'SAMPLE_SENT', at: sampleSentAt, actor: exporter.id })
-    if (negotiatingAt) history.push({ status: 'NEGOTIATING', at: negotiatingAt, actor: buyer.id })
-    if (closedAt) history.push({ status: spec.status, at: closedAt, actor: exporter.id })
+    const loiAt = stamp(spec.days.loi)
+    const contractSignedAt = stamp(spec.days.signed)
+    const shippedAt = stamp(spec.days.shipped)
+    const lostAt = spec.status === 'LOST' ? stamp(spec.days.closed) : undefined
+    if (quotedAt) history.push({ status: 'QUOTE', at: quotedAt, actor: exporter.id })
+    if (sampleSentAt) history.push({ status: 'SAMPLE', at: sampleSentAt, actor: exporter.id })
+    if (loiAt) history.push({ status: 'LOI', at: loiAt, actor: exporter.id })
+    if (contractSignedAt) history.push({ status: 'CONTRACT_SIGNED', at: contractSignedAt, actor: exporter.id })
+    if (shippedAt) history.push({ status: 'SHIPPED', at: shippedAt, actor: exporter.id })
+    if (lostAt) history.push({ status: 'LOST', at: lostAt, actor: exporter.id })
     const reached = history[history.length - 1]?.status
     if (reached !== spec.status) throw new Error(`seed: inquiry ${spec.key} history ends at ${reached}, expected ${spec.status}`)
     if (spec.status !== 'LOST' && !STEP_ORDER.includes(spec.status)) throw new Error(`seed: bad status ${spec.status}`)
@@ -395,12 +423,16 @@ export function buildInquiries(world: World, sessions: SeededSessions): SeededIn
       certificationsNeeded: spec.certs ?? [],
       message: spec.message,
       consultationValueUsdCents: spec.consultationUsd === undefined ? null : BigInt(spec.consultationUsd * 100),
+      quoteValueUsdCents: quoteValueUsdCents(spec, product.currency),
+      loiValueUsdCents: spec.loiUsd === undefined ? null : BigInt(spec.loiUsd * 100),
       contractValueUsdCents: spec.contractUsd === undefined ? null : BigInt(spec.contractUsd * 100),
+      shippedValueUsdCents: spec.shippedUsd === undefined ? null : BigInt(spec.shippedUsd * 100),
       quotedAt: quotedAt ?? null,
       sampleSentAt: sampleSentAt ?? null,
-      negotiatingAt: negotiatingAt ?? null,
-      wonAt: spec.status === 'WON' ? (closedAt ?? null) : null,
-      lostAt: spec.status === 'LOST' ? (closedAt ?? null) : null,
+      loiAt: loiAt ?? null,
+      contractSignedAt: contractSignedAt ?? null,
+      shippedAt: shippedAt ?? null,
+      lostAt: lostAt ?? null,
       lostReason: spec.lostReason ?? null,
       buyerLastReadAt: spec.unread === 'buyer' ? beforeLast : activity,
       exporterLastReadAt: spec.unread === 'exporter' ? (spec.thread.length === 0 ? null : beforeLast) : activity,

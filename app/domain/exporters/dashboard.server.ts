@@ -1,9 +1,10 @@
+import { SIGNED_STAGES } from '~/domain/inquiries/pipeline'
 import { getPrisma } from '~/domain/db.server'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { listUpcomingShowcases } from '~/domain/live/upcoming.server'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const OPEN_INQUIRY = ['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING'] as const
+const OPEN_INQUIRY = ['CONSULTATION', 'QUOTE', 'SAMPLE', 'LOI'] as const
 
 export async function getExporterDashboard(companyId: string, { now, locale }: { now: Date; locale: string }) {
   const prisma = await getPrisma()
@@ -20,7 +21,7 @@ export async function getExporterDashboard(companyId: string, { now, locale }: {
       select: { id: true, type: true, market: true, number: true, validUntil: true },
     }),
     prisma.inquiry.count({ where: { companyId, status: { in: [...OPEN_INQUIRY] } } }),
-    prisma.inquiry.aggregate({ where: { companyId, status: 'WON' }, _sum: { contractValueUsdCents: true } }),
+    prisma.inquiry.aggregate({ where: { companyId, status: { in: [...SIGNED_STAGES] } }, _sum: { contractValueUsdCents: true } }),
     prisma.inquiry.findMany({
       where: { companyId },
       orderBy: { createdAt: 'desc' },

@@ -1,6 +1,7 @@
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { consultationsCte } from '~/domain/fairs/kpis.server'
+import { outcomeFunnel } from '~/domain/fairs/outcome-funnel.server'
 
 const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
 
@@ -13,7 +14,7 @@ const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
 export async function getExporterResults(companyId: string, { fairId, locale }: { fairId: string | null; locale: string }) {
   const prisma = await getPrisma()
   const fairFilter = fairId ? { fairId } : {}
-  const [fairs, sessions, sessionTotals, replayTotals, inquiries, meetings, values] = await Promise.all([
+  const [fairs, sessions, sessionTotals, replayTotals, inquiries, meetings, values, outcomes] = await Promise.all([
     prisma.tradeFair.findMany({
       where: { OR: [{ booths: { some: { companyId } } }, { registrations: { some: { companyId } } }] },
       orderBy: { startsAt: 'desc' },
@@ -55,11 +56,13 @@ export async function getExporterResults(companyId: string, { fairId, locale }: 
     >`${consultationsCte({ fairId, companyId })}
       SELECT count(*)::int AS "consultations", sum("consultationUsdCents")::bigint AS "consultationUsdCents", sum("contractUsdCents")::bigint AS "contractUsdCents"
       FROM consultations`,
+    outcomeFunnel({ fairId, companyId }),
   ])
   const total = values[0]
   return {
     fairs: fairs.map((f) => ({ id: f.id, name: pickLocalized(f.name, f.nameI18n, locale) })),
     fairId,
+    outcomes,
     sessions: sessions.map((s) => ({
       id: s.id,
       title: pickLocalized(s.title, s.titleI18n, locale),
@@ -81,7 +84,7 @@ export async function getExporterResults(companyId: string, { fairId, locale }: 
       replayUniqueViewers: num(replayTotals._sum.uniqueViewers),
       replayWatchSeconds: num(replayTotals._sum.watchSeconds),
       inquiries: inquiries.reduce((t, r) => t + r._count._all, 0),
-      wonInquiries: inquiries.find((r) => r.status === 'WON')?._count._all ?? 0,
+      wonInquiries: inquiries.filter((r) => r.status === 'CONTRACT_SIGNED' || r.status === 'SHIPPED').reduce((t, r) => t + r._count._all, 0),
       meetings: meetings.reduce((t, r) => t + r._count._all, 0),
       meetingsHeld: meetings.find((r) => r.status === 'HELD')?._count._all ?? 0,
       consultations: total?.consultations ?? 0,

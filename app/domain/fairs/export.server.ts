@@ -25,7 +25,11 @@ export const REPORT_COLUMNS = [
   'consultationValue',
   'contractValue',
   'status',
+  // Outcome stages (docs/outcome-stages.md); headings under outcomes.export
+  'pursuedValue',
+  'shippedValue',
 ] as const
+const OUTCOME_COLUMNS: ReadonlySet<string> = new Set(['pursuedValue', 'shippedValue'])
 
 function readerLocale(locale: string): Locale {
   return isSupportedLocale(locale) ? locale : 'en'
@@ -35,7 +39,7 @@ function reportText(locale: Locale) {
   const { t } = createI18n(locale)
   return {
     t,
-    headings: REPORT_COLUMNS.map((column) => t(`kpis.export.columns.${column}`)),
+    headings: REPORT_COLUMNS.map((column) => t(OUTCOME_COLUMNS.has(column) ? `outcomes.export.${column}` : `kpis.export.columns.${column}`)),
     kind: (kind: ConsultationRow['kind']) => t(`kpis.export.kind.${kind}`),
     status: (status: string) => t(`status.${status}`, { defaultValue: status }),
     country: (code: string) => (code ? countryName(code, locale) : ''),
@@ -55,6 +59,8 @@ function reportCells(row: ConsultationRow, text: ReturnType<typeof reportText>) 
     row.consultationUsdCents / 100,
     row.contractUsdCents / 100,
     text.status(row.status),
+    row.pursuedUsdCents / 100,
+    row.shippedUsdCents / 100,
   ] as const
 }
 
@@ -94,6 +100,8 @@ export async function buildConsultationCsv(fairId: string, locale: string): Prom
       const cells: Array<string | number> = [...reportCells(row, text)]
       cells[7] = amount.format(row.consultationUsdCents / 100)
       cells[8] = amount.format(row.contractUsdCents / 100)
+      cells[10] = amount.format(row.pursuedUsdCents / 100)
+      cells[11] = amount.format(row.shippedUsdCents / 100)
       return cells
     }),
   ])
@@ -112,11 +120,11 @@ export async function buildConsultationXlsx(fairId: string, locale: string, now:
   sheet.columns = text.headings.map((header, index) => ({
     header,
     key: `c${index}`,
-    width: index >= 7 && index <= 8 ? 22 : index === 2 || index === 3 || index === 5 ? 30 : 14,
+    width: (index >= 7 && index <= 8) || index >= 10 ? 22 : index === 2 || index === 3 || index === 5 ? 30 : 14,
   }))
   sheet.getRow(1).font = { bold: true }
   for (const row of rows) sheet.addRow([...reportCells(row, text)])
-  for (const column of [8, 9]) sheet.getColumn(column).numFmt = '#,##0.00'
+  for (const column of [8, 9, 11, 12]) sheet.getColumn(column).numFmt = '#,##0.00'
   const total = sheet.addRow([
     t('kpis.export.total'),
     '',
@@ -128,6 +136,8 @@ export async function buildConsultationXlsx(fairId: string, locale: string, now:
     rows.reduce((sum, r) => sum + r.consultationUsdCents, 0) / 100,
     rows.reduce((sum, r) => sum + r.contractUsdCents, 0) / 100,
     '',
+    rows.reduce((sum, r) => sum + r.pursuedUsdCents, 0) / 100,
+    rows.reduce((sum, r) => sum + r.shippedUsdCents, 0) / 100,
   ])
   total.font = { bold: true }
   const summary = workbook.addWorksheet(t('kpis.export.fairSheet'))

@@ -164,22 +164,22 @@ describe('fair KPIs', () => {
     const base = { quantity: 100, destinationCountry: 'DE', message: 'x' }
     const inquiry = (companyId: string, buyerId: string, productId: string, extra: Record<string, unknown>) =>
       prisma.inquiry.create({ data: { ...base, companyId, buyerId, productId, fairId: fair.id, ...extra } })
-    await inquiry(a.company.id, de.profile.id, pa.id, { status: 'NEW', consultationValueUsdCents: 100_000n })
+    await inquiry(a.company.id, de.profile.id, pa.id, { status: 'CONSULTATION', consultationValueUsdCents: 100_000n })
     await inquiry(a.company.id, us.profile.id, pa.id, {
-      status: 'WON',
-      wonAt: new Date('2026-07-02T00:00:00Z'),
+      status: 'CONTRACT_SIGNED',
+      contractSignedAt: new Date('2026-07-02T00:00:00Z'),
       consultationValueUsdCents: 200_000n,
       contractValueUsdCents: 5_000_000n,
     })
-    const krwLate = await inquiry(b.company.id, de.profile.id, pb.id, { status: 'WON', wonAt: new Date('2026-07-10T03:00:00Z') })
-    const krwEarly = await inquiry(b.company.id, jp.profile.id, pb.id, { status: 'WON', wonAt: new Date('2026-03-01T00:00:00Z') })
+    const krwLate = await inquiry(b.company.id, de.profile.id, pb.id, { status: 'CONTRACT_SIGNED', contractSignedAt: new Date('2026-07-10T03:00:00Z') })
+    const krwEarly = await inquiry(b.company.id, jp.profile.id, pb.id, { status: 'CONTRACT_SIGNED', contractSignedAt: new Date('2026-03-01T00:00:00Z') })
     const eur = await inquiry(b.company.id, us.profile.id, pb.id, {
-      status: 'WON',
-      wonAt: new Date('2026-07-03T00:00:00Z'),
+      status: 'CONTRACT_SIGNED',
+      contractSignedAt: new Date('2026-07-03T00:00:00Z'),
       consultationValueUsdCents: 33_300n,
     })
     await inquiry(a.company.id, jp.profile.id, pa.id, { status: 'LOST', consultationValueUsdCents: 30_000n, contractValueUsdCents: 999_900n })
-    const noRate = await inquiry(a.company.id, de.profile.id, pa.id, { status: 'WON', wonAt: new Date('2026-07-04T00:00:00Z') })
+    const noRate = await inquiry(a.company.id, de.profile.id, pa.id, { status: 'CONTRACT_SIGNED', contractSignedAt: new Date('2026-07-04T00:00:00Z') })
     // Not this fair's.
     await prisma.inquiry.create({
       data: {
@@ -188,12 +188,12 @@ describe('fair KPIs', () => {
         buyerId: de.profile.id,
         productId: pa.id,
         fairId: otherFair.id,
-        status: 'WON',
+        status: 'CONTRACT_SIGNED',
         contractValueUsdCents: 7_777_700n,
       },
     })
     await prisma.inquiry.create({
-      data: { ...base, companyId: a.company.id, buyerId: de.profile.id, productId: pa.id, status: 'WON', contractValueUsdCents: 1_000_000n },
+      data: { ...base, companyId: a.company.id, buyerId: de.profile.id, productId: pa.id, status: 'SHIPPED', contractValueUsdCents: 1_000_000n },
     })
     const quote = (inquiryId: string, unitPriceMinor: number, currency: string, quantity: number, createdAt: Date) =>
       prisma.quote.create({ data: { inquiryId, unitPriceMinor, currency, quantity, validUntil: new Date('2027-01-01'), createdById: b.user.id, createdAt } })
@@ -274,10 +274,10 @@ describe('fair KPIs', () => {
     const meetings = await prisma.meeting.findMany({ where: { fairId: fair.id }, include: { buyer: true } })
     const held = meetings.filter((m) => m.status === 'HELD')
     const contractOf = (i: (typeof inquiries)[number]): bigint => {
-      if (i.status !== 'WON') return 0n
+      if (i.status !== 'CONTRACT_SIGNED' && i.status !== 'SHIPPED') return 0n
       if (i.contractValueUsdCents !== null) return i.contractValueUsdCents
       const q = i.quotes[0]
-      return q ? (convert(BigInt(q.unitPriceMinor) * BigInt(q.quantity), q.currency, i.wonAt!) ?? 0n) : 0n
+      return q ? (convert(BigInt(q.unitPriceMinor) * BigInt(q.quantity), q.currency, i.contractSignedAt!) ?? 0n) : 0n
     }
     const consultations = [
       ...inquiries.map((i) => ({
@@ -357,7 +357,12 @@ describe('fair KPIs', () => {
       { stage: 'viewers', count: 200 },
       { stage: 'inquiries', count: inquiries.length },
       { stage: 'meetings', count: meetings.length },
-      { stage: 'won', count: inquiries.filter((i) => i.status === 'WON').length + meetings.filter((m) => (m.contractValueUsdCents ?? 0n) > 0n).length },
+      {
+        stage: 'won',
+        count:
+          inquiries.filter((i) => i.status === 'CONTRACT_SIGNED' || i.status === 'SHIPPED').length +
+          meetings.filter((m) => (m.contractValueUsdCents ?? 0n) > 0n).length,
+      },
     ])
 
     // The export has one row per consultation with the same totals.
@@ -369,9 +374,11 @@ describe('fair KPIs', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n')
-    expect(lines[0]).toBe('Date,Type,Exporter,Buyer,Buyer country,Product,HS code,Consultation value (USD),Contract value (USD),Status')
+    expect(lines[0]).toBe(
+      'Date,Type,Exporter,Buyer,Buyer country,Product,HS code,Consultation value (USD),Contract value (USD),Status,Value being pursued (USD),Shipped value (USD)',
+    )
     expect(lines).toHaveLength(rows.length + 1)
-    expect(lines.some((l) => l.includes('Beta Beauty') && l.includes(',4875.00,Won'))).toBe(true)
+    expect(lines.some((l) => l.includes('Beta Beauty') && l.includes(',4875.00,Contract signed,0.00,0.00'))).toBe(true)
     const xlsx = await xlsxLoader({ request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]), params: { fairId: fair.id } } as never)
     const bytes = new Uint8Array(await xlsx.arrayBuffer())
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]) // a zip (OOXML) container
@@ -384,9 +391,9 @@ describe('fair KPIs', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n')
-    expect(koLines[0]).toBe('날짜,유형,수출기업,바이어,바이어 국가,제품,HS 코드,상담액(USD),계약액(USD),상태')
+    expect(koLines[0]).toBe('날짜,유형,수출기업,바이어,바이어 국가,제품,HS 코드,상담액(USD),계약액(USD),상태,추진 중 금액 (USD),선적액 (USD)')
     const koWon = koLines.find((l) => l.includes(',4875.00,'))
-    expect(koWon).toMatch(/^\d{4}-\d{2}-\d{2},문의,Beta Beauty,[^,]*,(독일|미국|일본),베타 세럼,330499,[\d.]+,4875\.00,성사$/)
+    expect(koWon).toMatch(/^\d{4}-\d{2}-\d{2},문의,Beta Beauty,[^,]*,(독일|미국|일본),베타 세럼,330499,[\d.]+,4875\.00,계약 체결,0\.00,0\.00$/)
     const koXlsx = await xlsxLoader({
       request: getRequest(`/organizer/fairs/${fair.id}/export.xlsx`, [organizer.cookie]),
       params: { fairId: fair.id },
@@ -395,9 +402,22 @@ describe('fair KPIs', () => {
     await koBook.xlsx.load(await koXlsx.arrayBuffer())
     expect(koBook.worksheets.map((sheet) => sheet.name)).toEqual(['상담', '박람회', '수출 준비 격차'])
     const header = koBook.worksheets[0]!.getRow(1).values as unknown[]
-    expect(header.slice(1)).toEqual(['날짜', '유형', '수출기업', '바이어', '바이어 국가', '제품', 'HS 코드', '상담액(USD)', '계약액(USD)', '상태'])
+    expect(header.slice(1)).toEqual([
+      '날짜',
+      '유형',
+      '수출기업',
+      '바이어',
+      '바이어 국가',
+      '제품',
+      'HS 코드',
+      '상담액(USD)',
+      '계약액(USD)',
+      '상태',
+      '추진 중 금액 (USD)',
+      '선적액 (USD)',
+    ])
     const koRow = koBook.worksheets[0]!.getRows(2, rows.length)!.find((row) => row.getCell(9).value === 4875)
-    expect([koRow?.getCell(2).value, koRow?.getCell(10).value]).toEqual(['문의', '성사'])
+    expect([koRow?.getCell(2).value, koRow?.getCell(10).value]).toEqual(['문의', '계약 체결'])
     // A Russian reader gets a decimal comma (the cell is quoted, since it holds the separator).
     await prisma.user.update({ where: { id: organizer.user.id }, data: { locale: 'ru' } })
     expect(await (await download(`/organizer/fairs/${fair.id}/export.csv`)).text()).toContain(',"4875,00",')
@@ -458,7 +478,10 @@ describe('fair showcase reminders (one mechanism: the engagement reminder job)',
 
     // Exactly once: the job again, and twice at once (a retry, two processes), add nothing.
     expect(await deliverReminder(due[0]!.data, new Date(now.getTime() + MINUTE))).toEqual({ sent: 0 })
-    await Promise.all([deliverReminder(due[0]!.data, new Date(now.getTime() + 2 * MINUTE)), deliverReminder(due[0]!.data, new Date(now.getTime() + 2 * MINUTE))])
+    await Promise.all([
+      deliverReminder(due[0]!.data, new Date(now.getTime() + 2 * MINUTE)),
+      deliverReminder(due[0]!.data, new Date(now.getTime() + 2 * MINUTE)),
+    ])
     expect(await prisma.notification.count({ where: { kind: 'showcase.reminder10m', userId: approvedBuyer.user.id } })).toBe(1)
     // The later showcase's job, at its instant, gets its own single reminder.
     const laterJob = jobs.find((job) => job.data.sessionId === later.id)!

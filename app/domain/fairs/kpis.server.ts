@@ -15,13 +15,16 @@
  * - Consultation: one export consultation with the fair = an Inquiry whose fairId is the fair (any status)
  *   or a Meeting of the fair that was HELD. Its date is the inquiry's creation or the meeting's start.
  * - Consultation value (USD): the recorded consultation values (consultationValueUsdCents), 0 when none.
- * - Contract value (USD): WON inquiries' contract values + held meetings' contract values. A WON inquiry
+ * - Contract value (USD): signed inquiries' contract values (outcome stage CONTRACT_SIGNED or SHIPPED, see
+ *   docs/outcome-stages.md) + held meetings' contract values. A signed inquiry
  *   without a recorded contract value counts its latest quote (unit price × quantity, in the quote's
  *   currency) converted to USD with the ExchangeRate valid at the deal's date (the latest rate whose
- *   validFrom ≤ wonAt); a missing rate leaves it out and is counted as `unconverted`.
+ *   validFrom ≤ contractSignedAt); a missing rate leaves it out and is counted as `unconverted`.
  * - HS chapter: the first two digits of the inquired product's HS code; meetings have no product ("—").
  * - Funnel: viewers (sum of the sessions' unique viewers) → inquiries → meetings requested (all
- *   meetings of the fair) → won (WON inquiries + meetings with a contract value above 0).
+ *   meetings of the fair) → won (signed inquiries + meetings with a contract value above 0).
+ * - Outcome stages (outcomeFunnel): consultation → quote → sample → LOI → contract signed → shipped, counts and USD
+ *   values per stage, with "being pursued" (expected) kept apart from "signed" and "shipped" (docs/outcome-stages.md).
  */
 import { Prisma } from '~/generated/prisma/client'
 import { PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
@@ -30,6 +33,7 @@ import { getPrisma } from '~/domain/db.server'
 import { currencyFractionDigits } from '~/lib/money'
 import { dayInZone } from '~/lib/time'
 import { contentLanguageOf } from '~/lib/languages'
+import { outcomeFunnel } from './outcome-funnel.server'
 
 const num = (value: bigint | number | null | undefined) => Number(value ?? 0)
 
@@ -57,7 +61,7 @@ export function consultationsCte(scope: string | { fairId?: string | null; compa
     )
   return Prisma.sql`
     WITH digits("currency", "digits") AS (VALUES ${digitsTable()}),
-    -- Only WON inquiries without a recorded contract value look up their latest quote and its dated rate
+    -- Only signed inquiries without a recorded contract value look up their latest quote and its dated rate
     -- (kept apart so the planner costs the lookup for those few rows, not for every inquiry).
     quoted AS (
       SELECT i."id", q."usdCents"
@@ -70,19 +74,19 @@ export function consultationsCte(scope: string | { fairId?: string | null; compa
         LEFT JOIN digits d ON d."currency" = qq."currency"
         LEFT JOIN LATERAL (
           SELECT er."usdPerUnit" FROM "ExchangeRate" er
-          WHERE er."currency" = qq."currency" AND er."validFrom" <= COALESCE(i."wonAt", i."updatedAt")
+          WHERE er."currency" = qq."currency" AND er."validFrom" <= COALESCE(i."contractSignedAt", i."updatedAt")
           ORDER BY er."validFrom" DESC LIMIT 1
         ) r ON true
         WHERE qq."inquiryId" = i."id"
         ORDER BY qq."createdAt" DESC LIMIT 1
       ) q ON true
-      WHERE ${where('i')} AND i."status" = 'WON' AND i."contractValueUsdCents" IS NULL
+      WHERE ${where('i')} AND i."status" IN ('CONTRACT_SIGNED', 'SHIPPED') AND i."contractValueUsdCents" IS NULL
     ),
     consultations AS (
       SELECT 'INQUIRY'::text AS "kind", i."id", i."createdAt" AS "at", i."companyId", i."buyerId", i."productId",
         i."status"::text AS "status",
         COALESCE(i."consultationValueUsdCents", 0)::bigint AS "consultationUsdCents",
-        (CASE WHEN i."status" = 'WON' THEN COALESCE(i."contractValueUsdCents", q."usdCents", 0) ELSE 0 END)::bigint AS "contractUsdCents",
+        (CASE WHEN i."status" IN ('CONTRACT_SIGNED', 'SHIPPED') THEN COALESCE(i."contractValueUsdCents", q."usdCents", 0) ELSE 0 END)::bigint AS "contractUsdCents",
         (q."id" IS NOT NULL AND q."usdCents" IS NULL) AS "unconverted"
       FROM "Inquiry" i
       LEFT JOIN quoted q ON q."id" = i."id"
@@ -283,18 +287,19 @@ export async function pipelineCounts(fairId: string) {
     inquiries: sum(inquiriesByStatus),
     meetingsRequested: sum(meetingsByStatus),
     meetingsHeld: meetingsByStatus.find((r) => r.status === 'HELD')?.count ?? 0,
-    wonInquiries: inquiriesByStatus.find((r) => r.status === 'WON')?.count ?? 0,
+    wonInquiries: inquiriesByStatus.filter((r) => r.status === 'CONTRACT_SIGNED' || r.status === 'SHIPPED').reduce((total, r) => total + r.count, 0),
     meetingsWithContract: rows.filter((r) => r.source === 'MEETING').reduce((total, r) => total + r.withContract, 0),
   }
 }
 
 /** All KPI blocks of the organizer's fair dashboard. */
 export async function getFairKpis(fairId: string, { locale }: { locale: string }) {
-  const [consultations, registrations, sessions, pipeline] = await Promise.all([
+  const [consultations, registrations, sessions, pipeline, outcomes] = await Promise.all([
     consultationBreakdowns(fairId, locale),
     registrationsByCountry(fairId),
     sessionStats(fairId, locale),
     pipelineCounts(fairId),
+    outcomeFunnel({ fairId }),
   ])
   return {
     registrations: {
@@ -306,6 +311,7 @@ export async function getFairKpis(fairId: string, { locale }: { locale: string }
     sessions,
     pipeline,
     consultations,
+    outcomes,
     funnel: [
       { stage: 'viewers', count: sessions.totals.uniqueViewers },
       { stage: 'inquiries', count: pipeline.inquiries },
@@ -329,12 +335,22 @@ export async function listConsultationRows(fairId: string, { locale, timeZone }:
       productName: string | null
       consultationUsdCents: bigint
       contractUsdCents: bigint
+      pursuedUsdCents: bigint
+      shippedUsdCents: bigint
       status: string
     }>
   >`${consultationsCte(fairId)}
     SELECT c."kind", c."at", co."name" AS "exporter", co."nameI18n" AS "exporterI18n", b."companyName" AS "buyer", b."country",
-      p."hsCode", COALESCE(pt."name", pten."name") AS "productName", c."consultationUsdCents", c."contractUsdCents", c."status"
+      p."hsCode", COALESCE(pt."name", pten."name") AS "productName", c."consultationUsdCents", c."contractUsdCents", c."status",
+      -- Outcome stages (outcome-funnel.server.ts): the value still being pursued, and the shipped value.
+      (CASE WHEN c."kind" = 'MEETING' THEN (CASE WHEN c."contractUsdCents" = 0 THEN COALESCE(m."expectedContractValueUsdCents", 0) ELSE 0 END)
+            WHEN c."status" IN ('QUOTE', 'SAMPLE') THEN COALESCE(i."quoteValueUsdCents", 0)
+            WHEN c."status" = 'LOI' THEN COALESCE(i."loiValueUsdCents", i."quoteValueUsdCents", 0)
+            ELSE 0 END)::bigint AS "pursuedUsdCents",
+      (CASE WHEN c."kind" = 'INQUIRY' AND c."status" = 'SHIPPED' THEN COALESCE(i."shippedValueUsdCents", c."contractUsdCents") ELSE 0 END)::bigint AS "shippedUsdCents"
     FROM consultations c
+    LEFT JOIN "Inquiry" i ON c."kind" = 'INQUIRY' AND i."id" = c."id"
+    LEFT JOIN "Meeting" m ON c."kind" = 'MEETING' AND m."id" = c."id"
     JOIN "ExporterCompany" co ON co."id" = c."companyId"
     JOIN "BuyerProfile" b ON b."id" = c."buyerId"
     LEFT JOIN "Product" p ON p."id" = c."productId"
@@ -351,6 +367,8 @@ export async function listConsultationRows(fairId: string, { locale, timeZone }:
     hsCode: r.hsCode ?? '',
     consultationUsdCents: num(r.consultationUsdCents),
     contractUsdCents: num(r.contractUsdCents),
+    pursuedUsdCents: num(r.pursuedUsdCents),
+    shippedUsdCents: num(r.shippedUsdCents),
     status: r.status,
   }))
 }

@@ -100,3 +100,17 @@ export async function deleteExchangeRate(actorId: string, id: string, now = new 
     })
   })
 }
+
+/**
+ * The USD rate of a currency on a date, as the KPIs use it: the latest rate whose validFrom ≤ at (1 for USD);
+ * null when the table has none yet.
+ */
+export async function usdPerUnitAt(tx: Prisma.TransactionClient, currency: string, at: Date): Promise<string | null> {
+  if (currency === 'USD') return '1'
+  const rate = await tx.exchangeRate.findFirst({
+    where: { currency, validFrom: { lte: at } },
+    orderBy: { validFrom: 'desc' },
+    select: { usdPerUnit: true },
+  })
+  return rate ? rate.usdPerUnit.toString() : null
+}

@@ -39,7 +39,7 @@ afterAll(async () => {
 })
 
 describe('RFQ to contract', () => {
-  it('flows NEW → QUOTED → SAMPLE_SENT → NEGOTIATING → WON with timestamps, values and notifications', async () => {
+  it('flows CONSULTATION → QUOTE → SAMPLE → LOI → CONTRACT_SIGNED → SHIPPED with dates, USD values and notifications', async () => {
     const p = await setup()
     const prisma = await getPrisma()
     const created = (await sendRfq(p, { targetPrice: '2.10', targetCurrency: 'EUR', incoterm: 'FOB' })) as Response
@@ -47,7 +47,7 @@ describe('RFQ to contract', () => {
     const inquiryId = created.headers.get('Location')!.split('/').pop()!
     const inquiry = await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })
     expect(inquiry).toMatchObject({
-      status: 'NEW',
+      status: 'CONSULTATION',
       quantity: 1000,
       targetPriceMinor: 210,
       targetCurrency: 'EUR',
@@ -66,26 +66,52 @@ describe('RFQ to contract', () => {
     expect(
       ((await act({ intent: 'quote', unitPrice: '1.95', currency: 'USD', quantity: '1000', incoterm: 'FOB', validUntil: future })) as Response).status,
     ).toBe(302)
-    expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).status).toBe('QUOTED')
+    expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).status).toBe('QUOTE')
     expect(await prisma.quote.findFirstOrThrow({ where: { inquiryId } })).toMatchObject({ unitPriceMinor: 195, currency: 'USD' })
 
-    await act({ intent: 'status', status: 'SAMPLE_SENT' })
-    await act({ intent: 'status', status: 'NEGOTIATING', consultationValueUsd: '25000' })
+    expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).quoteValueUsdCents).toBe(195_000n) // 1.95 × 1000 USD
+
+    // The rule's refusals come back as form errors on their field (pipeline.ts).
+    const errorsOf = (result: unknown) => (result as { data: { result: { error: Record<string, string[]> } } }).data.result.error
+    const noValue = await act({ intent: 'status', status: 'LOI' })
+    expect(errorsOf(noValue).value).toEqual(['outcomes.errors.valueRequired'])
+    const skipToShip = await act({ intent: 'status', status: 'SHIPPED', value: '1000' })
+    expect(errorsOf(skipToShip).status).toEqual(['outcomes.errors.invalidTransition'])
+    const tooLate = await act({ intent: 'status', status: 'SAMPLE', date: '2999-01-01' })
+    expect(errorsOf(tooLate).date).toEqual(['outcomes.errors.dateInFuture'])
+    const hostile = await act({ intent: 'status', status: 'LOI', value: '-5', currency: 'XXX' })
+    expect(errorsOf(hostile)).toMatchObject({ value: ['inquiries.errors.amount'], currency: ['errors.invalidChoice'] })
+
+    await act({ intent: 'status', status: 'SAMPLE', consultationValueUsd: '25000' })
     await act({ intent: 'message', body: 'Sample shipped by EMS.' })
     await act({ intent: 'message', body: 'Received, thank you!' }, p.buyer.cookie)
-    await act({ intent: 'status', status: 'WON', contractValueUsd: '48000.50' })
+    // A letter of intent in VND: stored in USD with the rate valid today (read here independently).
+    await prisma.exchangeRate.upsert({
+      where: { currency_validFrom: { currency: 'VND', validFrom: new Date('2001-01-01T00:00:00Z') } },
+      update: {},
+      create: { currency: 'VND', validFrom: new Date('2001-01-01T00:00:00Z'), usdPerUnit: '0.00004' },
+    })
+    const vnd = await prisma.exchangeRate.findFirstOrThrow({ where: { currency: 'VND', validFrom: { lte: new Date() } }, orderBy: { validFrom: 'desc' } })
+    await act({ intent: 'status', status: 'LOI', value: '1000000000', currency: 'VND' })
+    await act({ intent: 'status', status: 'CONTRACT_SIGNED', value: '48000.50' })
+    await act({ intent: 'status', status: 'SHIPPED', value: '47000' })
 
-    const won = await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId }, include: { statusEvents: true, messages: true } })
-    expect(won.status).toBe('WON')
-    expect(won.quotedAt && won.sampleSentAt && won.negotiatingAt && won.wonAt).toBeTruthy()
+    const won = await prisma.inquiry.findUniqueOrThrow({
+      where: { id: inquiryId },
+      include: { statusEvents: { orderBy: { createdAt: 'asc' } }, messages: true },
+    })
+    expect(won.status).toBe('SHIPPED')
+    expect(won.quotedAt && won.sampleSentAt && won.loiAt && won.contractSignedAt && won.shippedAt).toBeTruthy()
     expect(won.consultationValueUsdCents).toBe(2_500_000n)
+    expect(won.loiValueUsdCents).toBe(BigInt(Math.round(1_000_000_000 * Number(vnd.usdPerUnit) * 100)))
     expect(won.contractValueUsdCents).toBe(4_800_050n)
-    expect(won.statusEvents.map((e) => e.status)).toEqual(['NEW', 'QUOTED', 'SAMPLE_SENT', 'NEGOTIATING', 'WON'])
+    expect(won.shippedValueUsdCents).toBe(4_700_000n)
+    expect(won.statusEvents.map((e) => e.status)).toEqual(['CONSULTATION', 'QUOTE', 'SAMPLE', 'LOI', 'CONTRACT_SIGNED', 'SHIPPED'])
     expect(won.messages).toHaveLength(3)
-    expect(await prisma.notification.count({ where: { userId: p.buyer.user.id } })).toBe(5)
+    expect(await prisma.notification.count({ where: { userId: p.buyer.user.id } })).toBe(6) // the quote, four stages, one message
 
-    // Closed: no going back.
-    const reopen = (await act({ intent: 'status', status: 'NEGOTIATING' })) as { init: { status: number } }
+    // Shipped is final: no going back, no losing it.
+    const reopen = (await act({ intent: 'status', status: 'LOST' })) as { init: { status: number } }
     expect(reopen.init.status).toBe(409)
   })
 
@@ -147,7 +173,9 @@ describe('who may read an inquiry', () => {
     }
     // The buyer may read and write, but not quote or move the pipeline.
     expect(
-      await caught(() => post(`/inquiries/${inquiryId}`, p.buyer.cookie, { intent: 'status', status: 'WON' }, threadAction as never, { inquiryId })),
+      await caught(() =>
+        post(`/inquiries/${inquiryId}`, p.buyer.cookie, { intent: 'status', status: 'CONTRACT_SIGNED' }, threadAction as never, { inquiryId }),
+      ),
     ).toMatchObject({ status: 403 })
     // A guest is sent to sign in.
     expect(await caught(() => threadLoader({ request: getRequest(`/inquiries/${inquiryId}`), params: { inquiryId } } as never))).toMatchObject({ status: 302 })

@@ -5,7 +5,8 @@ import { countryIn, dayIn, moneyIn, productNameIn, quantityIn } from '~/domain/n
 import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { currencyFractionDigits } from '~/lib/money'
-import { canMoveInquiry, STATUS_TIMESTAMP } from './pipeline'
+import { usdPerUnitAt } from '~/domain/fairs/rates.server'
+import { canMoveInquiry, checkStageMove, stageInstant, stageValueColumn, STATUS_TIMESTAMP, toUsdCents, type DealStage, type StageMoveError } from './pipeline'
 import type { QuoteInput, RfqInput, StatusInput } from './schemas'
 
 /** Major units from a form (e.g. 12.5 USD) → integer minor units (1250), per the currency's digits. */
@@ -60,7 +61,7 @@ export async function createInquiry(user: SessionUser, input: RfqInput, now = ne
         certificationsNeeded: input.certificationsNeeded,
         message: input.message,
         buyerLastReadAt: now,
-        statusEvents: { create: { status: 'NEW', actorId: user.id, createdAt: now } },
+        statusEvents: { create: { status: 'CONSULTATION', actorId: user.id, createdAt: now } },
         messages: { create: { authorId: user.id, body: input.message, createdAt: now } },
       },
       select: { id: true },
@@ -102,7 +103,9 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
   if (validUntil < now) throw new DomainError('invalid', { status: 400, field: 'validUntil' })
   const emails = await prisma.$transaction(async (tx) => {
     const inquiry = await inquiryHeadline(tx, inquiryId)
-    if (inquiry.status === 'WON' || inquiry.status === 'LOST') throw new DomainError('closed', { status: 409 })
+    if (inquiry.status !== 'CONSULTATION' && inquiry.status !== 'QUOTE' && inquiry.status !== 'SAMPLE' && inquiry.status !== 'LOI') {
+      throw new DomainError('closed', { status: 409 })
+    }
     await tx.quote.create({
       data: {
         inquiryId,
@@ -116,9 +119,15 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
         createdAt: now,
       },
     })
-    if (inquiry.status === 'NEW') {
-      await tx.inquiry.update({ where: { id: inquiryId }, data: { status: 'QUOTED', quotedAt: now, exporterLastReadAt: now } })
-      await tx.inquiryStatusEvent.create({ data: { inquiryId, status: 'QUOTED', actorId: user.id, createdAt: now } })
+    // The latest quote's total is the deal's quote value (USD at today's rate; none without a rate for its
+    // currency, which the KPIs then count as unconverted). A consultation reaches the QUOTE stage with it.
+    const rate = await usdPerUnitAt(tx, input.currency, now)
+    const quoteValueUsdCents = rate === null ? null : toUsdCents(input.unitPrice * input.quantity, rate)
+    if (inquiry.status === 'CONSULTATION') {
+      await tx.inquiry.update({ where: { id: inquiryId }, data: { status: 'QUOTE', quotedAt: now, quoteValueUsdCents, exporterLastReadAt: now } })
+      await tx.inquiryStatusEvent.create({ data: { inquiryId, status: 'QUOTE', actorId: user.id, createdAt: now } })
+    } else if (quoteValueUsdCents !== null) {
+      await tx.inquiry.update({ where: { id: inquiryId }, data: { quoteValueUsdCents } })
     }
     return notify(tx, {
       userIds: [inquiry.buyer.userId],
@@ -135,24 +144,59 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
   await flushNotificationEmails(emails)
 }
 
-/** Moves the inquiry along the pipeline (exporter side), recording KPI values when given. */
+const STAGE_SELECT = {
+  createdAt: true,
+  quotedAt: true,
+  sampleSentAt: true,
+  loiAt: true,
+  contractSignedAt: true,
+  shippedAt: true,
+  lostAt: true,
+  quoteValueUsdCents: true,
+  loiValueUsdCents: true,
+  contractValueUsdCents: true,
+  shippedValueUsdCents: true,
+} as const
+
+/** An error of the stage rule, with the message under outcomes.errors and the form field it belongs to. */
+function stageError(error: StageMoveError): DomainError {
+  const key = error.code.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())
+  return new DomainError(error.code, { status: error.code === 'invalid-transition' ? 409 : 400, field: error.field, messageKey: `outcomes.errors.${key}` })
+}
+
+/**
+ * Moves the deal to another outcome stage (exporter side) under the rule of pipeline.ts: the stage's date (the
+ * form's day, default now) and its value, entered in a currency and converted to USD with the dated exchange
+ * rate of that day (rates.server.ts, as the KPIs convert quotes); the consultation value stays in USD.
+ */
 export async function changeInquiryStatus(user: SessionUser, inquiryId: string, input: StatusInput, now = new Date()) {
   const prisma = await getPrisma()
   const emails = await prisma.$transaction(async (tx) => {
     const inquiry = await inquiryHeadline(tx, inquiryId)
-    if (!canMoveInquiry(inquiry.status, input.status)) {
-      throw new DomainError('invalid-transition', { status: 409, messageKey: 'inquiries.errors.closed' })
+    const stages = await tx.inquiry.findUniqueOrThrow({ where: { id: inquiryId }, select: STAGE_SELECT })
+    if (!canMoveInquiry(inquiry.status, input.status)) throw stageError({ code: 'invalid-transition', field: 'status' })
+    const currentColumn = (STATUS_TIMESTAMP as Partial<Record<DealStage, keyof typeof STAGE_SELECT>>)[inquiry.status]
+    const currentSince = (currentColumn ? (stages[currentColumn] as Date | null) : null) ?? stages.createdAt
+    const at = stageInstant(input.date, { now, currentSince })
+    let valueUsdCents: bigint | null = null
+    if (input.value !== undefined && Number.isFinite(at.getTime())) {
+      const rate = await usdPerUnitAt(tx, input.currency, at)
+      if (rate === null) throw new DomainError('no-rate', { status: 400, field: 'currency', messageKey: 'outcomes.errors.noRate' })
+      valueUsdCents = toUsdCents(input.value, rate)
+      if (valueUsdCents === null) throw stageError({ code: 'value-invalid', field: 'value' })
     }
-    // Only some statuses have a timestamp column.
-    const stamp = (STATUS_TIMESTAMP as Partial<Record<string, string>>)[input.status]
+    const problem = checkStageMove({ from: inquiry.status, to: input.status, at, currentSince, now, valueUsdCents, existing: stages })
+    if (problem) throw stageError(problem)
+    const stamp = STATUS_TIMESTAMP[input.status as keyof typeof STATUS_TIMESTAMP]
+    const valueColumn = stageValueColumn(input.status)
     // Guarded update: a concurrent move from the same state wins once; the loser gets a conflict.
     const updated = await tx.inquiry.updateMany({
       where: { id: inquiryId, status: inquiry.status },
       data: {
         status: input.status,
-        ...(stamp ? { [stamp]: now } : {}),
+        [stamp]: at,
+        ...(valueColumn && valueUsdCents !== null ? { [valueColumn]: valueUsdCents } : {}),
         ...(input.consultationValueUsd !== undefined ? { consultationValueUsdCents: usdToCents(input.consultationValueUsd) } : {}),
-        ...(input.contractValueUsd !== undefined ? { contractValueUsdCents: usdToCents(input.contractValueUsd) } : {}),
         ...(input.status === 'LOST' && input.lostReason ? { lostReason: input.lostReason } : {}),
         exporterLastReadAt: now,
       },

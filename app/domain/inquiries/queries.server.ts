@@ -2,7 +2,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { toVerifiedBadge, VERIFIED_BADGE_SELECT } from '~/domain/buyers/verification.server'
-import type { InquiryStatusName } from './pipeline'
+import { DEAL_STAGES, STATUS_TIMESTAMP, stageValueColumn, type DealStage, type InquiryStatusName } from './pipeline'
 
 /** `verifiedOnly`/`verifiedFirst`: the exporter's filter and priority for verified buyers (docs/verified-buyers.md). */
 export type InboxFilter = { status?: InquiryStatusName; unreadOnly?: boolean; verifiedOnly?: boolean; verifiedFirst?: boolean }
@@ -98,7 +98,16 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
       destinationCountry: true,
       certificationsNeeded: true,
       consultationValueUsdCents: true,
+      quoteValueUsdCents: true,
+      loiValueUsdCents: true,
       contractValueUsdCents: true,
+      shippedValueUsdCents: true,
+      quotedAt: true,
+      sampleSentAt: true,
+      loiAt: true,
+      contractSignedAt: true,
+      shippedAt: true,
+      lostAt: true,
       lostReason: true,
       createdAt: true,
       liveSession: { select: { id: true, title: true } },
@@ -126,5 +135,24 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
     messages: inquiry.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     quotes: inquiry.quotes.map((q) => ({ ...q, validUntil: q.validUntil.toISOString(), createdAt: q.createdAt.toISOString() })),
     statusEvents: inquiry.statusEvents.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    quoteValueUsdCents: inquiry.quoteValueUsdCents === null ? null : Number(inquiry.quoteValueUsdCents),
+    loiValueUsdCents: inquiry.loiValueUsdCents === null ? null : Number(inquiry.loiValueUsdCents),
+    shippedValueUsdCents: inquiry.shippedValueUsdCents === null ? null : Number(inquiry.shippedValueUsdCents),
+    stages: stageTimeline(inquiry),
   }
+}
+
+/** The outcome stages the deal reached, in order, each with its date and USD value (when it has one). */
+function stageTimeline(inquiry: { createdAt: Date; consultationValueUsdCents: bigint | null } & Record<string, unknown>) {
+  const dated = [
+    { stage: 'CONSULTATION' as DealStage, at: inquiry.createdAt, value: inquiry.consultationValueUsdCents },
+    ...DEAL_STAGES.flatMap((stage) => {
+      const stampColumn = (STATUS_TIMESTAMP as Partial<Record<DealStage, string>>)[stage]
+      const at = stampColumn ? (inquiry[stampColumn] as Date | null | undefined) : null
+      if (!at) return []
+      const valueColumn = stageValueColumn(stage)
+      return [{ stage, at, value: valueColumn ? ((inquiry[valueColumn] as bigint | null | undefined) ?? null) : null }]
+    }),
+  ]
+  return dated.map((s) => ({ stage: s.stage, at: s.at.toISOString(), valueUsdCents: s.value === null ? null : Number(s.value) }))
 }

@@ -35,6 +35,12 @@ const usdAmount = z.coerce
   .min(0, { error: 'inquiries.errors.amount' })
   .max(MAX_DEAL_USD, { error: 'inquiries.errors.amount' })
 
+/** A deal's value in any quoting currency's major units (converted to USD on the server). */
+const dealAmount = z.coerce
+  .number({ error: 'inquiries.errors.amount' })
+  .min(0, { error: 'inquiries.errors.amount' })
+  .max(MAX_DEAL_USD, { error: 'inquiries.errors.amount' })
+
 export const RfqSchema = z.object({
   intent: z.literal('rfq'),
   productId: z.string().regex(RECORD_ID_PATTERN),
@@ -68,11 +74,17 @@ export const MessageSchema = z.object({
   body: text(5000),
 })
 
+/**
+ * A move to the next outcome stage (pipeline.ts holds the rule): the stage's value in a currency (converted to
+ * USD with the dated exchange rates), the day it happened (default today), and for LOST a reason.
+ */
 export const StatusSchema = z.object({
   intent: z.literal('status'),
   status: z.enum(INQUIRY_STATUSES, { error: 'errors.invalidChoice' }),
+  value: dealAmount.optional(),
+  currency: z.enum(PRICE_CURRENCIES, { error: 'errors.invalidChoice' }).default('USD'),
+  date: z.iso.date({ error: 'inquiries.errors.date' }).optional(),
   consultationValueUsd: usdAmount.optional(),
-  contractValueUsd: usdAmount.optional(),
   lostReason: z.string().trim().max(500, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
 })
 export type StatusInput = z.infer<typeof StatusSchema>

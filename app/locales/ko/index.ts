@@ -11,6 +11,7 @@ import fairs from './fairs'
 import exporter from './exporter'
 import buyerProfile from './buyer-profile'
 import meetings from './meetings'
+import attendance from './attendance'
 import account from './account'
 import replayAdmin from './replay-admin'
 import replayPage from './replay-page'
@@ -22,9 +23,10 @@ import readiness from './readiness'
 import readinessExporter from './readiness-exporter'
 import readinessBuyer from './readiness-buyer'
 import readinessAdmin from './readiness-admin'
-import engagement from './engagement'
 import buyerVerification from './buyer-verification'
+import engagement from './engagement'
 import leads from './leads'
+import outcomes from './outcomes'
 
 export default {
   ...core,
@@ -39,6 +41,7 @@ export default {
   ...exporter,
   ...buyerProfile,
   ...meetings,
+  ...attendance,
   ...account,
   ...replayAdmin,
   ...replayPage,
@@ -50,7 +53,8 @@ export default {
   ...readinessExporter,
   ...readinessBuyer,
   ...readinessAdmin,
+  ...buyerVerification,
   ...engagement,
   ...leads,
-  ...buyerVerification,
+  ...outcomes,
 }

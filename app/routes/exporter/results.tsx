@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/results'
 import { LocalTime } from '~/components/local-time'
+import { OutcomeFunnelCard } from '~/components/outcome-funnel'
 import { StatusBadge } from '~/components/status-badge'
 import { Button } from '~/components/ui/button'
 import { Card, cardTitleId, EmptyState, StatCard } from '~/components/ui/card'
@@ -76,6 +77,7 @@ export default function ExporterResultsRoute({ loaderData }: Route.ComponentProp
         <StatCard label={t('kpis.consultationValue')} value={formatMoney(totals.consultationUsdCents, 'USD', locale)} />
         <StatCard label={t('kpis.contractValue')} value={formatMoney(totals.contractUsdCents, 'USD', locale)} />
       </dl>
+      <OutcomeFunnelCard funnel={loaderData.outcomes} locale={locale} />
       <Card id="sessions" title={t('kpis.sessionsTitle')}>
         {sessions.length === 0 ? (
           <EmptyState>{t('common.none')}</EmptyState>

@@ -58,7 +58,19 @@ export async function handleThreadAction(request: Request, inquiryId: string) {
       try {
         await changeInquiryStatus(user, inquiryId, input)
       } catch (error) {
-        return formErrorFromDomain(submission, error, { only: ['invalid-transition', 'conflict'] })
+        return formErrorFromDomain(submission, error, {
+          only: [
+            'invalid-transition',
+            'conflict',
+            'no-rate',
+            'value-required',
+            'value-invalid',
+            'value-not-used',
+            'date-invalid',
+            'date-in-future',
+            'date-before-previous',
+          ],
+        })
       }
       toastKey = 'inquiries.statusUpdated'
       break

@@ -16,7 +16,7 @@ import { Card } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { INCOTERMS, PRICE_CURRENCIES } from '~/domain/catalog/product-rules'
-import { INQUIRY_STATUSES, nextStatuses } from '~/domain/inquiries/pipeline'
+import { isClosedStage, nextStatuses, stageValueColumn, valueRequired, type DealStage } from '~/domain/inquiries/pipeline'
 import { MessageSchema, QuoteSchema, StatusSchema } from '~/domain/inquiries/schemas'
 import { countryName } from '~/lib/countries'
 import { formatDate } from '~/lib/time'
@@ -34,6 +34,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   return handleThreadAction(request, params.inquiryId)
 }
+
+/** Stages at which a quote may still be sent (addQuote refuses the others). */
+const OPEN_FOR_QUOTES: ReadonlySet<DealStage> = new Set(['CONSULTATION', 'QUOTE', 'SAMPLE', 'LOI'])
 
 type ActionResult = Extract<Route.ComponentProps['actionData'], { result: unknown }> | undefined
 
@@ -135,39 +138,74 @@ function QuoteForm({ lastResult, defaults }: { lastResult: ActionResult; default
   )
 }
 
-function StatusForm({ lastResult, status }: { lastResult: ActionResult; status: (typeof INQUIRY_STATUSES)[number] }) {
+/** The exporter moves the deal to its next outcome stage (the rule and its messages: pipeline.ts, outcomes.*). */
+function StatusForm({
+  lastResult,
+  status,
+  stages,
+}: {
+  lastResult: ActionResult
+  status: DealStage
+  stages: Array<{ stage: DealStage; valueUsdCents: number | null }>
+}) {
   const { t } = useTranslation()
+  const options = nextStatuses(status)
   const [form, fields] = useForm({
     id: 'status',
     lastResult: lastResult?.result,
+    defaultValue: { status: options[0] ?? '', currency: 'USD' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StatusSchema }),
     shouldValidate: 'onBlur',
   })
-  const options = nextStatuses(status)
   if (options.length === 0) return null
+  const target = (fields.status.value as DealStage | undefined) ?? options[0] ?? status
+  const existing = Object.fromEntries(
+    stages.flatMap((s) => {
+      const column = stageValueColumn(s.stage)
+      return column && s.valueUsdCents !== null ? [[column, BigInt(s.valueUsdCents)]] : []
+    }),
+  )
+  const hasValue = stageValueColumn(target) !== null
+  const required = valueRequired(target, existing)
   return (
     <Form method="post" className="space-y-3" {...getFormProps(form)}>
       <CsrfInput />
       <input type="hidden" name="intent" value="status" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <SelectField
-        label={t('inquiries.moveTo')}
+        label={t('outcomes.moveTo')}
         errors={fields.status.errors}
         options={options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         selectProps={getSelectProps(fields.status)}
       />
-      <Field
-        label={t('inquiries.consultationValue')}
-        errors={fields.consultationValueUsd.errors}
-        inputProps={{ ...getInputProps(fields.consultationValueUsd, { type: 'number' }), min: 0, step: '0.01' }}
-      />
-      <Field
-        label={t('inquiries.contractValue')}
-        errors={fields.contractValueUsd.errors}
-        inputProps={{ ...getInputProps(fields.contractValueUsd, { type: 'number' }), min: 0, step: '0.01' }}
-      />
-      <Field label={t('inquiries.lostReason')} errors={fields.lostReason.errors} inputProps={getInputProps(fields.lostReason, { type: 'text' })} />
-      <Button type="submit">{t('inquiries.move')}</Button>
+      {hasValue ? (
+        <div className="grid grid-cols-[1fr_7rem] gap-3">
+          <Field
+            label={`${t(`outcomes.valueOf.${target}`)}${required ? '' : ` ${t('outcomes.optional')}`}`}
+            errors={fields.value.errors}
+            inputProps={{ ...getInputProps(fields.value, { type: 'number' }), min: 0, step: '0.01', required }}
+          />
+          <SelectField
+            label={t('inquiries.currency')}
+            errors={fields.currency.errors}
+            options={PRICE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+            selectProps={getSelectProps(fields.currency)}
+          />
+        </div>
+      ) : null}
+      {hasValue ? <p className="text-xs text-slate-500">{t('outcomes.convertedHint')}</p> : null}
+      <Field label={t('outcomes.date')} errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: 'date' })} />
+      {status === 'CONSULTATION' ? (
+        <Field
+          label={t('inquiries.consultationValue')}
+          errors={fields.consultationValueUsd.errors}
+          inputProps={{ ...getInputProps(fields.consultationValueUsd, { type: 'number' }), min: 0, step: '0.01' }}
+        />
+      ) : null}
+      {target === 'LOST' ? (
+        <Field label={t('inquiries.lostReason')} errors={fields.lostReason.errors} inputProps={getInputProps(fields.lostReason, { type: 'text' })} />
+      ) : null}
+      <Button type="submit">{t('outcomes.move')}</Button>
     </Form>
   )
 }
@@ -234,38 +272,36 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
               </li>
             ))}
           </ol>
-          {side !== 'organizer' && inquiry.status !== 'WON' && inquiry.status !== 'LOST' ? <MessageForm lastResult={resultFor('message')} /> : null}
+          {side !== 'organizer' && !isClosedStage(inquiry.status) ? <MessageForm lastResult={resultFor('message')} /> : null}
         </Card>
       </div>
       <aside className="space-y-6">
         <Card id="pipeline" title={t('inquiries.pipeline')}>
-          <ol className="space-y-1 text-sm">
-            {inquiry.statusEvents.map((event) => (
-              <li key={event.id} className="flex justify-between gap-2">
-                <StatusBadge status={event.status} />
-                <span className="text-slate-500">
-                  <LocalTime value={event.createdAt} />
+          <p className="mb-2 text-sm">
+            <StatusBadge status={inquiry.status} />
+          </p>
+          <ol className="space-y-1 text-sm" aria-label={t('outcomes.timeline')} data-testid="deal-stages">
+            {inquiry.stages.map((s) => (
+              <li key={s.stage} className="flex flex-wrap justify-between gap-x-2">
+                <span>{t(`status.${s.stage}`)}</span>
+                <span className="text-slate-600">
+                  {formatDate(s.at, { locale, timeZone: 'UTC' })}
+                  {s.valueUsdCents !== null ? (
+                    <>
+                      {' '}
+                      · <span className="font-semibold text-slate-900">{formatMoney(s.valueUsdCents, 'USD', locale)}</span>
+                    </>
+                  ) : null}
                 </span>
               </li>
             ))}
           </ol>
-          {inquiry.consultationValueUsdCents !== null || inquiry.contractValueUsdCents !== null ? (
-            <dl className="mt-3 space-y-1 text-sm">
-              <div className="flex justify-between">
-                <dt>{t('inquiries.consultationValue')}</dt>
-                <dd className="font-semibold">
-                  {inquiry.consultationValueUsdCents !== null ? formatMoney(inquiry.consultationValueUsdCents, 'USD', locale) : '—'}
-                </dd>
-              </div>
-              <div className="flex justify-between">
-                <dt>{t('inquiries.contractValue')}</dt>
-                <dd className="font-semibold">{inquiry.contractValueUsdCents !== null ? formatMoney(inquiry.contractValueUsdCents, 'USD', locale) : '—'}</dd>
-              </div>
-            </dl>
+          {inquiry.status === 'LOST' && inquiry.lostReason ? (
+            <p className="mt-2 text-sm text-slate-600">{t('outcomes.lostBecause', { reason: inquiry.lostReason })}</p>
           ) : null}
           {side === 'exporter' ? (
             <div className="mt-4 border-t border-slate-100 pt-4">
-              <StatusForm lastResult={resultFor('status')} status={inquiry.status} />
+              <StatusForm lastResult={resultFor('status')} status={inquiry.status} stages={inquiry.stages} />
             </div>
           ) : null}
         </Card>
@@ -285,7 +321,7 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
               </li>
             ))}
           </ul>
-          {side === 'exporter' && inquiry.status !== 'WON' && inquiry.status !== 'LOST' ? (
+          {side === 'exporter' && OPEN_FOR_QUOTES.has(inquiry.status) ? (
             <div className="mt-4 border-t border-slate-100 pt-4">
               <QuoteForm lastResult={resultFor('quote')} defaults={{ quantity: inquiry.quantity, incoterm: inquiry.incoterm }} />
             </div>

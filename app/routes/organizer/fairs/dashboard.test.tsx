@@ -54,7 +54,7 @@ const kpis = {
     meetingsHeld: 1,
     wonInquiries: 1,
     meetingsWithContract: 0,
-    inquiriesByStatus: [{ status: 'WON', count: 1 }],
+    inquiriesByStatus: [{ status: 'CONTRACT_SIGNED', count: 1 }],
     meetingsByStatus: [{ status: 'HELD', count: 1 }],
   },
   consultations: {
@@ -69,6 +69,22 @@ const kpis = {
     { stage: 'meetings', count: 1 },
     { stage: 'won', count: 1 },
   ],
+  // Outcome stages (docs/outcome-stages.md)
+  outcomes: {
+    deals: 2,
+    stages: [
+      { stage: 'CONSULTATION', reached: 2, current: 1, currentUsdCents: 1_000_00 },
+      { stage: 'QUOTE', reached: 1, current: 0, currentUsdCents: 0 },
+      { stage: 'SAMPLE', reached: 1, current: 0, currentUsdCents: 0 },
+      { stage: 'LOI', reached: 1, current: 0, currentUsdCents: 0 },
+      { stage: 'CONTRACT_SIGNED', reached: 1, current: 1, currentUsdCents: 5_000_00 },
+      { stage: 'SHIPPED', reached: 0, current: 0, currentUsdCents: 0 },
+    ],
+    lost: 0,
+    pursued: { count: 1, usdCents: 2_000_00, fromMeetingsUsdCents: 2_000_00 },
+    signed: { count: 1, usdCents: 5_000_00 },
+    shipped: { count: 0, usdCents: 0 },
+  },
 }
 
 // Export readiness gaps (issue 22): one covered market, one without rules.
@@ -115,7 +131,7 @@ describe('fair dashboard charts', () => {
     const summaries = labels(render('ko'))
     expect(summaries).toContain('시청자: 1,500, 문의: 2, 상담: 1 및 성사: 1')
     expect(summaries).toContain('독일: 1,200')
-    expect(summaries).toContain('성사: 1')
+    expect(summaries).toContain('계약 체결: 1')
     expect(summaries).toContain('33 정유·화장품: US$5천')
     expect(summaries).toContain('오미자 청 라이브 시음회와 수출 상담 — 인제 오미자 농장: 순 시청자: 1,500, 최대 동시 시청자: 90 및 채팅 메시지: 12')
   })

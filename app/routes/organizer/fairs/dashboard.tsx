@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { BarChartFigure, DataTable } from '~/components/charts'
+import { OutcomeFunnelCard } from '~/components/outcome-funnel'
 import { buttonClass } from '~/components/ui/button'
 import { Card, StatCard } from '~/components/ui/card'
 import { pickLocalized } from '~/domain/catalog/translations'
@@ -147,6 +148,8 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
           }
         />
       </Card>
+
+      <OutcomeFunnelCard funnel={kpis.outcomes} locale={locale} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="registrations" title={t('kpis.registrationsTitle')}>
