@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { breakStats, breaksLowerBound, compactAgendas, countBreaks, type PlacedMeeting } from './fair-compaction.ts'
+import { exactCompaction } from './fair-compaction-mip.ts'
 import { buildFairInstance, type FairSchedulingProblem } from './fair-instance.ts'
+import { loadHighsSolver } from './fair-lp.ts'
 import { scheduleFairMeetings } from './fair-scheduler.ts'
 import { generateRandomFairProblem } from '../../../tests/random-fair-problem.ts'
 import { seededRandom } from '../../../tests/seeded-random.ts'
@@ -228,8 +230,72 @@ describe('compactAgendas on random small schedules (exhaustive check)', () => {
       expect(result.after.total).toBeLessThanOrEqual(result.before.total)
       expect(result.after.total).toBeGreaterThanOrEqual(optimum)
       expect(breaksLowerBound(instance, placed)).toBeLessThanOrEqual(optimum)
+
+      // The exact model reaches the exhaustive optimum, from the phase-1 placement as well.
+      const exact = exactCompaction(await loadHighsSolver(), instance, placed, { deadline: performance.now() + 20_000 })
+      expect(exact).not.toBeNull()
+      expectValidPlacement(instance, placed, exact!.meetings)
+      expect(breakStats(instance, exact!.meetings).total).toBe(optimum)
+      expect(exact!.optimal).toBe(true)
     })
   }
+})
+
+describe('exactCompaction (MIP) on the hand-made instances', () => {
+  it('finds the swap-only optimum and keeps locked meetings', async () => {
+    const highs = await loadHighsSolver()
+    const swap = fixedMeetings(
+      {
+        slots: slotIds(3),
+        buyers: [{ id: 'B' }, { id: 'b3' }, { id: 'b4', availableSlotIds: ['s1'] }],
+        exporters: [
+          { id: 'e1', availableSlotIds: ['s0', 's1'] },
+          { id: 'e2', availableSlotIds: ['s1', 's2'] },
+        ],
+      },
+      [
+        ['B', 'e1', 's0'],
+        ['B', 'e2', 's2'],
+        ['b3', 'e2', 's1'],
+        ['b4', 'e1', 's1'],
+      ],
+    )
+    const exact = exactCompaction(highs, swap.instance, swap.placed, { deadline: performance.now() + 20_000 })!
+    expect(breakStats(swap.instance, exact.meetings).total).toBe(0)
+    expect(exact.optimal).toBe(true)
+    expectValidPlacement(swap.instance, swap.placed, exact.meetings)
+
+    const locked = fixedMeetings({ slots: slotIds(5), buyers: [{ id: 'b1' }, { id: 'b2' }, { id: 'b3' }], exporters: [{ id: 'e' }] }, [
+      ['b1', 'e', 's2', true],
+      ['b2', 'e', 's0'],
+      ['b3', 'e', 's4'],
+    ])
+    const around = exactCompaction(highs, locked.instance, locked.placed, { deadline: performance.now() + 20_000 })!
+    expect(breakStats(locked.instance, around.meetings).total).toBe(0)
+    expect(around.meetings[0]).toEqual(locked.placed[0])
+    expectValidPlacement(locked.instance, locked.placed, around.meetings)
+  })
+
+  it('counts breaks per session (two days: a meeting on each day is no break)', async () => {
+    const { instance, placed } = fixedMeetings(
+      {
+        slots: ['d1a', 'd1b', 'd1c', 'd2a', 'd2b'].map((id) => ({ id, session: id.slice(0, 2) })),
+        buyers: [{ id: 'b1' }, { id: 'b2' }, { id: 'b3', availableSlotIds: ['d1a', 'd2b'] }],
+        exporters: [{ id: 'e', availableSlotIds: ['d1a', 'd1c', 'd2a', 'd2b'] }],
+      },
+      [
+        ['b1', 'e', 'd1c'],
+        ['b2', 'e', 'd2a'],
+        ['b3', 'e', 'd1a'],
+      ],
+    )
+    // e: d1a, d1c (break at d1b, which e cannot use) and d2a. Moving b3 to d2b gives d1c | d2a d2b: 0 breaks.
+    expect(breakStats(instance, placed).total).toBe(1)
+    const exact = exactCompaction(await loadHighsSolver(), instance, placed, { deadline: performance.now() + 20_000 })!
+    expect(breakStats(instance, exact.meetings).total).toBe(0)
+    expectValidPlacement(instance, placed, exact.meetings)
+    expect(compactAgendas(instance, placed, { deadline: FOREVER }).after.total).toBe(0)
+  })
 })
 
 describe('scheduleFairMeetings with the compaction phase', () => {

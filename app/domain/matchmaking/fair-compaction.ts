@@ -5,6 +5,8 @@
 // meetings cannot change (lexicographic order, ADR 022). It is a local search:
 //   - move: one meeting to another slot where both people are available and free;
 //   - swap: two meetings of one person exchange their slots (the partners' agendas change);
+//   - chain: a meeting moves into a slot where one of its people is busy, that meeting moves on;
+//   - Kempe chain: all meetings of two slots connected through shared people exchange the two slots;
 // a step is taken only when it lowers the total cost (breaks first, then idle slots inside breaks: see
 // agendaCost), so the search ends and never adds a break overall, and every step
 // keeps the schedule feasible (availability, one meeting per person per slot; limits and pairs are
@@ -283,6 +285,36 @@ export function compactAgendas(instance: FairInstance, meetings: readonly Placed
     return false
   }
 
+  // The Kempe chain of `meeting` between its slot and `other`: null when it contains a locked meeting or a
+  // meeting whose people cannot attend the slot it would move to.
+  const kempeChain = (meeting: number, other: number) => {
+    const from = agendas.slot[meeting]!
+    if (other === from) return null
+    const seen = new Set<number>([meeting])
+    const queue = [meeting]
+    const moves: Array<readonly [number, number]> = []
+    const people = new Map<string, readonly ['b' | 'e', number]>()
+    while (queue.length > 0) {
+      const current = queue.pop()!
+      const { buyer, exporter, locked } = meetings[current]!
+      if (locked) return null
+      const at = agendas.slot[current]!
+      const to = at === from ? other : from
+      if (instance.buyerAvailable[buyer * slotCount + to] !== 1 || instance.exporterAvailable[exporter * slotCount + to] !== 1) return null
+      moves.push([current, to])
+      people.set(`b${buyer}`, ['b', buyer])
+      people.set(`e${exporter}`, ['e', exporter])
+      for (const next of [agendas.buyerAt[buyer * slotCount + to]!, agendas.exporterAt[exporter * slotCount + to]!]) {
+        if (next !== NONE && !seen.has(next)) {
+          seen.add(next)
+          queue.push(next)
+        }
+      }
+      if (moves.length > 64) return null
+    }
+    return { moves, people: [...people.values()] }
+  }
+
   // Meetings per person, for the swaps.
   const byBuyer: number[][] = Array.from({ length: instance.buyerCount }, () => [])
   const byExporter: number[][] = Array.from({ length: instance.exporterCount }, () => [])
@@ -340,6 +372,20 @@ export function compactAgendas(instance: FairInstance, meetings: readonly Placed
             }
           }
           if (agendas.slot[id] !== from) break
+        }
+      }
+      if ((id & 255) === 0 && performance.now() > deadline) break search
+    }
+    // Kempe chains: the meetings of slots t1 and t2 connected to a meeting through shared people all
+    // exchange t1 and t2 (so nobody is double-booked); allowed when every one of them may use its new slot.
+    for (let id = 0; id < meetings.length; id++) {
+      if (meetings[id]!.locked) continue
+      for (let other = 0; other < slotCount; other++) {
+        const chain = kempeChain(id, other)
+        if (!chain || chain.moves.length < 2) continue
+        if (trial(chain.people, chain.moves)) {
+          steps++
+          improved = true
         }
       }
       if ((id & 255) === 0 && performance.now() > deadline) break search

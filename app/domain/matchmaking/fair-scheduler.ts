@@ -11,6 +11,7 @@
 //   5. Compact agendas (fair-compaction.ts, ADR 022): with the meetings of step 4 fixed, move them between
 //      slots to lower the number of idle breaks; the number and weight of meetings stay as they are.
 import { FairAssignment } from './fair-assignment.ts'
+import { exactCompaction } from './fair-compaction-mip.ts'
 import { breakStats, breaksLowerBound, compactAgendas, type BreakStats } from './fair-compaction.ts'
 import {
   DEFAULT_PREFERENCE_BOOSTS,
@@ -58,6 +59,11 @@ export type FairSchedulerOptions = {
   lpSolverOptions?: Record<string, string | number | boolean>
   /** Second phase: move meetings between slots to close idle breaks, keeping every meeting (default true) */
   compact?: boolean
+  /**
+   * Longest time for the exact compaction MIP that follows the local search on small fairs (default 1 s,
+   * 0 = local search only; it never runs past the overall budget)
+   */
+  exactCompactionSeconds?: number
 }
 
 export type ScheduledMeeting = {
@@ -91,6 +97,10 @@ export type FairScheduleStats = {
   /** Moves and swaps the compaction applied; false in `compactionConverged` when the budget ran out first */
   compactionSteps: number
   compactionConverged: boolean
+  /** 'local-search' alone, or 'mip' when the exact model (small fairs) proved an optimal placement in time */
+  compactionMethod: 'off' | 'local-search' | 'mip'
+  /** True when no placement of these meetings has fewer breaks (MIP proof, or the lower bound reached) */
+  compactionOptimal: boolean
   milliseconds: { lp: number; rounding: number; improvement: number; compaction: number; total: number }
 }
 
@@ -246,6 +256,22 @@ export async function scheduleFairMeetings<B extends FairBuyer, E extends FairEx
           return { meetings: placed, before: stats, after: stats, steps: 0, converged: true }
         })()
       : compactAgendas(instance, placed, { deadline })
+  const breaksBound = breaksLowerBound(instance, placed)
+  let compactionMethod: FairScheduleStats['compactionMethod'] = options.compact === false ? 'off' : 'local-search'
+  let provedByMip = false
+  const exactSeconds = options.exactCompactionSeconds ?? 1
+  if (compactionMethod !== 'off' && !options.withoutLp && exactSeconds > 0 && compaction.after.total > breaksBound) {
+    const exact = exactCompaction(await loadHighsSolver(), instance, compaction.meetings, {
+      deadline: Math.min(deadline, performance.now() + exactSeconds * 1000),
+      lowerBound: breaksBound,
+    })
+    if (exact) {
+      compactionMethod = 'mip'
+      provedByMip = exact.optimal
+      compaction.meetings = exact.meetings
+      compaction.after = breakStats(instance, exact.meetings)
+    }
+  }
   const finished = performance.now()
 
   const upperBound = Math.min(capacity, relaxation?.dualBound ?? Number.POSITIVE_INFINITY)
@@ -272,9 +298,11 @@ export async function scheduleFairMeetings<B extends FairBuyer, E extends FairEx
       lpRounds: relaxation?.rounds ?? [],
       capacityBound: capacity,
       dualBound: relaxation?.dualBound ?? null,
-      breaks: { beforeCompaction: compaction.before, afterCompaction: compaction.after, lowerBound: breaksLowerBound(instance, placed) },
+      breaks: { beforeCompaction: compaction.before, afterCompaction: compaction.after, lowerBound: breaksBound },
       compactionSteps: compaction.steps,
       compactionConverged: compaction.converged,
+      compactionMethod,
+      compactionOptimal: compactionMethod !== 'off' && (provedByMip || compaction.after.total === breaksBound),
       milliseconds: {
         lp: lpMs,
         rounding: improvementStarted - roundingStarted,
