@@ -57,7 +57,7 @@ test('a buyer finds a product with filters, sends an RFQ, and follows the export
   await expect(buyer.locator('#pipeline-title').locator('..').locator('..')).toContainText('Quote')
   await expect(buyer.getByText(/\$25\.10 per carton × 400/)).toBeVisible()
 
-  // The outcome stages: a sample (no value), a letter of intent in EUR (stored in USD), then the signed contract.
+  // The outcome stages: a sample (no value), a letter of intent, then the signed contract, each value shown to the buyer.
   await exporter.getByLabel('Move to stage').selectOption('SAMPLE')
   await exporter.getByRole('button', { name: 'Update stage' }).click()
   await expect(exporter.getByRole('heading', { level: 1 }).locator('..')).toContainText('Sample')
@@ -67,6 +67,9 @@ test('a buyer finds a product with filters, sends an RFQ, and follows the export
   await expect(exporter.getByText('Enter the value of this stage.')).toBeVisible()
   await exporter.getByLabel('Move to stage').selectOption('LOI')
   await exporter.getByLabel('Letter of intent value').fill('9000')
+  // Leaving the field clears its error (the form revalidates on blur) before the click.
+  await exporter.getByLabel('Letter of intent value').blur()
+  await expect(exporter.getByText('Enter the value of this stage.')).toBeHidden()
   await exporter.getByRole('button', { name: 'Update stage' }).click()
   await expect(exporter.getByRole('heading', { level: 1 }).locator('..')).toContainText('Letter of intent (LOI)')
   await exporter.getByLabel('Move to stage').selectOption('CONTRACT_SIGNED')
