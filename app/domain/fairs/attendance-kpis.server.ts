@@ -72,7 +72,20 @@ function toRow(row: SqlRow, key: string, label: string): AttendanceRow {
   }
 }
 
-const EMPTY: SqlRow = { gCountry: 1, gCompany: 1, country: null, companyId: null, accepted: 0, held: 0, noShow: 0, buyerMissed: 0, exporterMissed: 0, unrecorded: 0, expired: 0, cantMakeIt: 0 }
+const EMPTY: SqlRow = {
+  gCountry: 1,
+  gCompany: 1,
+  country: null,
+  companyId: null,
+  accepted: 0,
+  held: 0,
+  noShow: 0,
+  buyerMissed: 0,
+  exporterMissed: 0,
+  unrecorded: 0,
+  expired: 0,
+  cantMakeIt: 0,
+}
 
 export async function fairAttendance(fairId: string, { now, locale }: { now: Date; locale: string }) {
   const prisma = await getPrisma()

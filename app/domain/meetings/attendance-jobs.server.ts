@@ -140,7 +140,7 @@ export async function markMeetingAttendance(meetingId: string, now: Date, graceM
       where: { id: meetingId },
       select: { ...sidesSelect, attendanceMarkedAt: true, participants: { select: { role: true, joinedAt: true } } },
     })
-    if (!meeting || meeting.status !== 'ACCEPTED' || meeting.attendanceMarkedAt) return []
+    if (meeting?.status !== 'ACCEPTED' || meeting.attendanceMarkedAt) return []
     if (attendanceRunAt(meeting.endsAt, graceMinutes).getTime() > now.getTime()) return []
     const verdict = attendanceVerdict(meeting.participants)
     const updated = await tx.meeting.updateMany({
@@ -153,7 +153,13 @@ export async function markMeetingAttendance(meetingId: string, now: Date, graceM
       await tx.liveSession.updateMany({ where: { id: meeting.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } }, data: { status: 'ENDED', endedAt: now } })
     }
     for (const side of recipients(meeting)) {
-      await notify(tx, { userIds: side.userIds, kind: 'meeting.updated', data: { with: side.other, status: verdict.status }, link: `/meetings/${meeting.id}`, email: false })
+      await notify(tx, {
+        userIds: side.userIds,
+        kind: 'meeting.updated',
+        data: { with: side.other, status: verdict.status },
+        link: `/meetings/${meeting.id}`,
+        email: false,
+      })
     }
     return []
   })
@@ -165,21 +171,25 @@ export async function markMeetingAttendance(meetingId: string, now: Date, graceM
 export const expireMeetingJob = defineJob({
   name: 'meetings.expire',
   data: MeetingJobData,
-  run: async ({ meetingId }, { now }) => void (await expireMeetingRequest(meetingId, now)),
+  run: async ({ meetingId }, { now }) => {
+    await expireMeetingRequest(meetingId, now)
+  },
   reconcile: async () => {
     const prisma = await getPrisma()
     const rows = await prisma.meeting.findMany({
       where: { status: { in: [...OPEN_PROPOSAL] }, respondBy: { not: null } },
       select: { id: true, respondBy: true },
     })
-    return rows.map((row) => ({ key: row.id, runAt: row.respondBy!, data: { meetingId: row.id } }))
+    return rows.flatMap((row) => (row.respondBy ? [{ key: row.id, runAt: row.respondBy, data: { meetingId: row.id } }] : []))
   },
 })
 
 export const confirmMeetingJob = defineJob({
   name: 'meetings.confirm',
   data: MeetingJobData,
-  run: async ({ meetingId }, { now }) => void (await sendConfirmationRequests(meetingId, now)),
+  run: async ({ meetingId }, { now }) => {
+    await sendConfirmationRequests(meetingId, now)
+  },
   reconcile: async (now) => {
     const prisma = await getPrisma()
     const rows = await prisma.meeting.findMany({
@@ -193,7 +203,9 @@ export const confirmMeetingJob = defineJob({
 export const meetingAttendanceJob = defineJob({
   name: 'meetings.attendance',
   data: MeetingJobData,
-  run: async ({ meetingId }, { now }) => void (await markMeetingAttendance(meetingId, now)),
+  run: async ({ meetingId }, { now }) => {
+    await markMeetingAttendance(meetingId, now)
+  },
   reconcile: async () => {
     const prisma = await getPrisma()
     const grace = getEnv().MEETING_NO_SHOW_GRACE_MINUTES
@@ -218,7 +230,9 @@ async function quietly(what: string, meetingId: string, run: () => Promise<void>
 
 /** A request or new time is open until respondBy. */
 export function scheduleExpiry(meeting: { id: string; respondBy: Date }): Promise<void> {
-  return quietly('schedule expiry', meeting.id, () => scheduleJob(expireMeetingJob, { key: meeting.id, runAt: meeting.respondBy, data: { meetingId: meeting.id } }))
+  return quietly('schedule expiry', meeting.id, () =>
+    scheduleJob(expireMeetingJob, { key: meeting.id, runAt: meeting.respondBy, data: { meetingId: meeting.id } }),
+  )
 }
 
 /** Accepted: no expiry any more; a confirmation request before, and the room's attendance after. */

@@ -10,7 +10,14 @@ import { DatabaseJobRunner } from '~/domain/jobs/database-queue.server'
 import type { JobDefinition } from '~/domain/jobs/jobs.server'
 import { attendanceTable, buildAttendanceCsv, fairAttendance } from '~/domain/fairs/attendance-kpis.server'
 import { answerAttendance, answerAttendanceByLink, answerAttendanceAsUser, rescheduleMeeting } from './attendance.server'
-import { confirmMeetingJob, expireMeetingJob, expireMeetingRequest, markMeetingAttendance, meetingAttendanceJob, sendConfirmationRequests } from './attendance-jobs.server'
+import {
+  confirmMeetingJob,
+  expireMeetingJob,
+  expireMeetingRequest,
+  markMeetingAttendance,
+  meetingAttendanceJob,
+  sendConfirmationRequests,
+} from './attendance-jobs.server'
 import { attendanceToken, readAttendanceToken } from './attendance-token.server'
 import { acceptMeeting, proposeNewTime, recordOutcome, requestMeeting } from './meetings.server'
 import { admitToMeetingRoom, recordMeetingRoomJoin } from './room-access.server'
@@ -47,7 +54,12 @@ async function pair() {
 
 async function acceptedMeeting(slotStart = FRIDAY, acceptAt = NOW) {
   const parties = await pair()
-  const meetingId = await requestMeeting(parties.buyer.session, { companyId: parties.exporter.company.id }, { intent: 'request', slotStart, agenda: 'Soba' }, NOW)
+  const meetingId = await requestMeeting(
+    parties.buyer.session,
+    { companyId: parties.exporter.company.id },
+    { intent: 'request', slotStart, agenda: 'Soba' },
+    NOW,
+  )
   await acceptMeeting(parties.exporter.session, meetingId, acceptAt)
   return { ...parties, meetingId }
 }
@@ -84,7 +96,12 @@ describe('request expiry', () => {
     expect(await jobOf('meetings.expire', meetingId)).toMatchObject({ runAt: respondBy, doneAt: null })
 
     // A request for a slot sooner than 72 h away expires at its start.
-    const soon = await requestMeeting(buyer.session, { companyId: exporter.company.id }, { intent: 'request', slotStart: '2026-03-09T08:30:00.000Z', agenda: '' }, NOW)
+    const soon = await requestMeeting(
+      buyer.session,
+      { companyId: exporter.company.id },
+      { intent: 'request', slotStart: '2026-03-09T08:30:00.000Z', agenda: '' },
+      NOW,
+    )
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: soon } })).respondBy).toEqual(at('2026-03-09T08:30:00Z'))
 
     expect(await expireMeetingRequest(meetingId, at(respondBy.toISOString(), -1))).toBe(false)
@@ -109,7 +126,12 @@ describe('request expiry', () => {
     const late = await requestMeeting(buyer.session, { companyId: exporter.company.id }, { intent: 'request', slotStart: FRIDAY, agenda: '' }, NOW)
     await expectDomainError(() => acceptMeeting(exporter.session, late, at('2026-03-12T00:00:00Z')), 'expired', 409)
 
-    const moved = await requestMeeting(buyer.session, { companyId: exporter.company.id }, { intent: 'request', slotStart: '2026-03-10T08:00:00.000Z', agenda: '' }, NOW)
+    const moved = await requestMeeting(
+      buyer.session,
+      { companyId: exporter.company.id },
+      { intent: 'request', slotStart: '2026-03-10T08:00:00.000Z', agenda: '' },
+      NOW,
+    )
     const proposedAt = at('2026-03-09T06:00:00Z')
     await proposeNewTime(exporter.session, moved, '2026-03-16T08:00:00.000Z', proposedAt)
     const row = await prisma.meeting.findUniqueOrThrow({ where: { id: moved } })
@@ -200,7 +222,13 @@ describe('confirmations 24 h before', () => {
     await expectDomainError(() => answerAttendance({ meetingId, side: 'buyer' }, 'confirm', askAt), 'invalid-transition', 409)
 
     // The buyer reschedules from the meeting page: the next common slot after now (Thursday 08:00 UTC).
-    const rescheduled = (await postAction(meetingAction, `/meetings/${meetingId}`, [buyer.cookie, clock(askAt)], { intent: 'reschedule' }, { meetingId })) as Response
+    const rescheduled = (await postAction(
+      meetingAction,
+      `/meetings/${meetingId}`,
+      [buyer.cookie, clock(askAt)],
+      { intent: 'reschedule' },
+      { meetingId },
+    )) as Response
     expect(rescheduled.status).toBe(302)
     const newId = rescheduled.headers.get('Location')!.split('/').pop()!
     expect(await prisma.meeting.findUniqueOrThrow({ where: { id: newId } })).toMatchObject({
@@ -217,7 +245,13 @@ describe('confirmations 24 h before', () => {
     const prisma = await getPrisma()
     const late = await acceptedMeeting('2026-03-09T08:30:00.000Z', at('2026-03-09T02:00:00Z'))
     expect(await jobOf('meetings.confirm', late.meetingId)).toMatchObject({ runAt: at('2026-03-09T02:00:00Z') })
-    const confirmed = (await postAction(meetingAction, `/meetings/${late.meetingId}`, [late.exporter.cookie, clock(at('2026-03-09T03:00:00Z'))], { intent: 'confirm-attendance' }, { meetingId: late.meetingId })) as Response
+    const confirmed = (await postAction(
+      meetingAction,
+      `/meetings/${late.meetingId}`,
+      [late.exporter.cookie, clock(at('2026-03-09T03:00:00Z'))],
+      { intent: 'confirm-attendance' },
+      { meetingId: late.meetingId },
+    )) as Response
     expect(confirmed.status).toBe(302)
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: late.meetingId } })).exporterConfirmedAt).toEqual(at('2026-03-09T03:00:00Z'))
     // After the start nobody answers any more.
@@ -252,7 +286,9 @@ describe('confirmation tokens', () => {
     // The page of a bad link answers 400, not a 500.
     expect((await caught(() => attendLoader({ request: getRequest('/meetings/attend/nope', []), params: { token: 'nope' } } as never))).status).toBe(400)
     // A wrong answer value is a form error.
-    const wrong = (await postAction(attendAction, `/meetings/attend/${good}`, [clock(now)], { answer: 'maybe' }, { token: good })) as { init: { status: number } }
+    const wrong = (await postAction(attendAction, `/meetings/attend/${good}`, [clock(now)], { answer: 'maybe' }, { token: good })) as {
+      init: { status: number }
+    }
     expect(wrong.init.status).toBe(400)
     const prisma = await getPrisma()
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } })).status).toBe('ACCEPTED')
@@ -269,7 +305,12 @@ describe('one-click reschedule', () => {
     // meeting of the exporter's at 08:00 with someone else pushes it to 08:30.
     const other = await createBuyer({ country: 'FR' })
     await prisma.buyerProfile.update({ where: { id: other.profile.id }, data: { timeZone: 'Europe/Paris' } })
-    const blocking = await requestMeeting(await userOf(other.cookie), { companyId: exporter.company.id }, { intent: 'request', slotStart: '2026-03-12T08:00:00.000Z', agenda: '' }, NOW)
+    const blocking = await requestMeeting(
+      await userOf(other.cookie),
+      { companyId: exporter.company.id },
+      { intent: 'request', slotStart: '2026-03-12T08:00:00.000Z', agenda: '' },
+      NOW,
+    )
     await acceptMeeting(exporter.session, blocking, NOW)
     const first = await rescheduleMeeting(exporter.session, expired, at('2026-03-12T00:00:00Z'))
     expect(await prisma.meeting.findUniqueOrThrow({ where: { id: first } })).toMatchObject({
@@ -311,9 +352,9 @@ describe('no-shows recorded by the room', () => {
     await joinRoom(both.meetingId, both.exporter.user.id, at(FRIDAY, 2 * MINUTE))
     // A rejoin keeps the first instant.
     await joinRoom(both.meetingId, both.buyer.user.id, at(FRIDAY, 10 * MINUTE))
-    expect((await prisma.meetingParticipant.findUniqueOrThrow({ where: { meetingId_userId: { meetingId: both.meetingId, userId: both.buyer.user.id } } })).joinedAt).toEqual(
-      at(FRIDAY, -5 * MINUTE),
-    )
+    expect(
+      (await prisma.meetingParticipant.findUniqueOrThrow({ where: { meetingId_userId: { meetingId: both.meetingId, userId: both.buyer.user.id } } })).joinedAt,
+    ).toEqual(at(FRIDAY, -5 * MINUTE))
     expect(await markMeetingAttendance(both.meetingId, at(DUE.toISOString(), -1), 15)).toBe(false)
     expect(await markMeetingAttendance(both.meetingId, DUE, 15)).toBe(true)
     expect(await prisma.meeting.findUniqueOrThrow({ where: { id: both.meetingId } })).toMatchObject({
@@ -331,14 +372,31 @@ describe('no-shows recorded by the room', () => {
     await runner.runDue(DUE)
     await runner.runDue(at(DUE.toISOString(), HOUR))
     expect(await markMeetingAttendance(buyerOnly.meetingId, at(DUE.toISOString(), 2 * HOUR), 15)).toBe(false)
-    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: buyerOnly.meetingId } })).toMatchObject({ status: 'NO_SHOW', buyerAbsent: false, exporterAbsent: true })
-    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: none.meetingId } })).toMatchObject({ status: 'NO_SHOW', buyerAbsent: true, exporterAbsent: true })
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: buyerOnly.meetingId } })).toMatchObject({
+      status: 'NO_SHOW',
+      buyerAbsent: false,
+      exporterAbsent: true,
+    })
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: none.meetingId } })).toMatchObject({
+      status: 'NO_SHOW',
+      buyerAbsent: true,
+      exporterAbsent: true,
+    })
     const live = await prisma.meeting.findUniqueOrThrow({ where: { id: none.meetingId }, select: { liveSession: { select: { status: true } } } })
     expect(live.liveSession?.status).toBe('ENDED')
-    expect(await prisma.notification.count({ where: { kind: 'meeting.updated', link: `/meetings/${buyerOnly.meetingId}`, data: { path: ['status'], equals: 'NO_SHOW' } } })).toBe(2)
+    expect(
+      await prisma.notification.count({
+        where: { kind: 'meeting.updated', link: `/meetings/${buyerOnly.meetingId}`, data: { path: ['status'], equals: 'NO_SHOW' } },
+      }),
+    ).toBe(2)
 
     // People can still correct the outcome afterwards.
-    await recordOutcome(buyerOnly.exporter.session, buyerOnly.meetingId, { intent: 'outcome', status: 'HELD', nextStep: 'Call back' }, at(DUE.toISOString(), 3 * HOUR))
+    await recordOutcome(
+      buyerOnly.exporter.session,
+      buyerOnly.meetingId,
+      { intent: 'outcome', status: 'HELD', nextStep: 'Call back' },
+      at(DUE.toISOString(), 3 * HOUR),
+    )
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: buyerOnly.meetingId } })).status).toBe('HELD')
     // And an outcome recorded before the job wins: the job leaves it alone.
     const recorded = await acceptedMeeting()
@@ -370,10 +428,15 @@ describe('attendance KPIs', () => {
     const meetings = [await acceptedMeeting(), await acceptedMeeting(), await acceptedMeeting(), await acceptedMeeting()]
     await prisma.buyerProfile.update({ where: { id: meetings[3]!.buyer.profile.id }, data: { country: 'US' } })
     const expired = await pair()
-    const expiredId = await requestMeeting(expired.buyer.session, { companyId: expired.exporter.company.id }, { intent: 'request', slotStart: FRIDAY, agenda: '' }, NOW)
+    const expiredId = await requestMeeting(
+      expired.buyer.session,
+      { companyId: expired.exporter.company.id },
+      { intent: 'request', slotStart: FRIDAY, agenda: '' },
+      NOW,
+    )
     await expireMeetingRequest(expiredId, at('2026-03-12T00:00:00Z'))
     await prisma.meeting.updateMany({ where: { id: { in: [...meetings.map((m) => m.meetingId), expiredId] } }, data: { fairId: fair.id } })
-    const [held, buyerOnly, none, later] = meetings as [(typeof meetings)[0], (typeof meetings)[0], (typeof meetings)[0], (typeof meetings)[0]]
+    const [held, buyerOnly, none] = meetings as [(typeof meetings)[0], (typeof meetings)[0], (typeof meetings)[0]]
     await prisma.meetingParticipant.updateMany({ where: { meetingId: held.meetingId }, data: { joinedAt: at(FRIDAY) } })
     await prisma.meetingParticipant.updateMany({ where: { meetingId: buyerOnly.meetingId, role: 'BUYER' }, data: { joinedAt: at(FRIDAY) } })
     for (const m of [held, buyerOnly, none]) await markMeetingAttendance(m.meetingId, at('2026-03-13T08:45:00Z'), 15)

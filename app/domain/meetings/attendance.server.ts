@@ -36,7 +36,11 @@ export type AnswerResult = { status: 'ACCEPTED' | 'CANCELLED'; changed: boolean 
  * cancels its live session and tells the other side, who can reschedule in one click. Answering again
  * with the answer already recorded changes nothing (a double click, a mail link opened twice).
  */
-export async function answerAttendance({ meetingId, side }: { meetingId: string; side: MeetingSide }, answer: AttendanceAnswer, now: Date): Promise<AnswerResult> {
+export async function answerAttendance(
+  { meetingId, side }: { meetingId: string; side: MeetingSide },
+  answer: AttendanceAnswer,
+  now: Date,
+): Promise<AnswerResult> {
   const prisma = await getPrisma()
   const role = ROLE_OF_SIDE[side]
   const { result, emails } = await prisma.$transaction(async (tx) => {

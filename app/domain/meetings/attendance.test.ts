@@ -25,15 +25,37 @@ describe('attendance timing', () => {
 describe('attendanceVerdict', () => {
   const joined = at('2026-03-13T08:01:00Z')
   it('is HELD only when someone of each side joined; interpreters count for neither', () => {
-    expect(attendanceVerdict([{ role: 'BUYER', joinedAt: joined }, { role: 'EXPORTER', joinedAt: joined }])).toEqual({ status: 'HELD', buyerAbsent: false, exporterAbsent: false })
-    expect(attendanceVerdict([{ role: 'BUYER', joinedAt: joined }, { role: 'EXPORTER', joinedAt: null }, { role: 'INTERPRETER', joinedAt: joined }])).toEqual({
+    expect(
+      attendanceVerdict([
+        { role: 'BUYER', joinedAt: joined },
+        { role: 'EXPORTER', joinedAt: joined },
+      ]),
+    ).toEqual({ status: 'HELD', buyerAbsent: false, exporterAbsent: false })
+    expect(
+      attendanceVerdict([
+        { role: 'BUYER', joinedAt: joined },
+        { role: 'EXPORTER', joinedAt: null },
+        { role: 'INTERPRETER', joinedAt: joined },
+      ]),
+    ).toEqual({
       status: 'NO_SHOW',
       buyerAbsent: false,
       exporterAbsent: true,
     })
-    expect(attendanceVerdict([{ role: 'BUYER', joinedAt: null }, { role: 'EXPORTER', joinedAt: null }])).toEqual({ status: 'NO_SHOW', buyerAbsent: true, exporterAbsent: true })
+    expect(
+      attendanceVerdict([
+        { role: 'BUYER', joinedAt: null },
+        { role: 'EXPORTER', joinedAt: null },
+      ]),
+    ).toEqual({ status: 'NO_SHOW', buyerAbsent: true, exporterAbsent: true })
     // A colleague's seat counts for the exporter side.
-    expect(attendanceVerdict([{ role: 'BUYER', joinedAt: joined }, { role: 'EXPORTER', joinedAt: null }, { role: 'EXPORTER', joinedAt: joined }]).status).toBe('HELD')
+    expect(
+      attendanceVerdict([
+        { role: 'BUYER', joinedAt: joined },
+        { role: 'EXPORTER', joinedAt: null },
+        { role: 'EXPORTER', joinedAt: joined },
+      ]).status,
+    ).toBe('HELD')
     expect(attendanceVerdict([]).status).toBe('NO_SHOW')
   })
 })

@@ -90,6 +90,11 @@ type AttendanceRow = {
   rescheduledAs: { id: string } | null
 }
 
+function cantMakeItSide(row: Pick<AttendanceRow, 'cancelReason' | 'cancelledBySide'>): MeetingSide | null {
+  if (row.cancelReason !== CANT_MAKE_IT || !row.cancelledBySide) return null
+  return row.cancelledBySide === 'BUYER' ? 'buyer' : 'exporter'
+}
+
 /** What the meeting page and list show of attendance (serialisable). */
 export function attendanceView(row: AttendanceRow) {
   return {
@@ -98,7 +103,7 @@ export function attendanceView(row: AttendanceRow) {
       buyer: confirmationState(row, row.buyerConfirmedAt),
       exporter: confirmationState(row, row.exporterConfirmedAt),
     },
-    cantMakeItBy: (row.cancelReason === CANT_MAKE_IT && row.cancelledBySide ? (row.cancelledBySide === 'BUYER' ? 'buyer' : 'exporter') : null) as MeetingSide | null,
+    cantMakeItBy: cantMakeItSide(row),
     /** Set when the room marked the meeting (not when a person recorded the outcome). */
     absent: row.attendanceMarkedAt && row.buyerAbsent !== null ? { buyer: row.buyerAbsent, exporter: row.exporterAbsent === true } : null,
     rescheduledFromId: row.rescheduledFromId,

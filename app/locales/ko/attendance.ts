@@ -12,7 +12,8 @@ const attendance = {
       rescheduled: '가장 빠른 공통 시간으로 새 미팅 요청을 보냈습니다.',
     },
     email: {
-      confirmBody: '{{with}}와의 미팅이 {{when}}에 있습니다.\n\n참석합니다: {{confirmUrl}}\n참석할 수 없습니다(미팅 취소): {{declineUrl}}\n\n미팅: {{meetingUrl}}',
+      confirmBody:
+        '{{with}}와의 미팅이 {{when}}에 있습니다.\n\n참석합니다: {{confirmUrl}}\n참석할 수 없습니다(미팅 취소): {{declineUrl}}\n\n미팅: {{meetingUrl}}',
     },
     detail: {
       title: '참석',

@@ -49,7 +49,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   } catch (error) {
     return formErrorFromDomain(submission, error, { only: ATTENDANCE_FORM_ERRORS })
   }
-  return redirectWithToast(`/meetings/attend/${params.token}`, submission.value.answer === 'confirm' ? 'attendance.toast.confirmed' : 'attendance.toast.cantMakeIt')
+  return redirectWithToast(
+    `/meetings/attend/${params.token}`,
+    submission.value.answer === 'confirm' ? 'attendance.toast.confirmed' : 'attendance.toast.cantMakeIt',
+  )
 }
 
 function AnswerButton({ answer, label, primary }: { answer: 'confirm' | 'decline'; label: string; primary: boolean }) {

@@ -46,7 +46,8 @@ export function AttendanceCard({
   const pending = status === 'REQUESTED' || status === 'RESCHEDULE_PROPOSED'
   const accepted = status === 'ACCEPTED'
   const lines: string[] = []
-  if (pending && attendance.respondBy) lines.push(t('attendance.detail.respondBy', { time: formatDateTime(attendance.respondBy, { locale, timeZone, withZone: true }) }))
+  if (pending && attendance.respondBy)
+    lines.push(t('attendance.detail.respondBy', { time: formatDateTime(attendance.respondBy, { locale, timeZone, withZone: true }) }))
   if (status === 'EXPIRED') lines.push(t('attendance.detail.expired'))
   if (attendance.cantMakeItBy) lines.push(t('attendance.detail.cantMakeItBy', { name: names[attendance.cantMakeItBy] }))
   if (attendance.absent) {

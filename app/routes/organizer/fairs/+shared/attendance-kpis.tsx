@@ -31,7 +31,15 @@ export function AttendanceKpisCard({ fairId, attendance }: { fairId: string; att
     t('attendance.kpis.exporterMissed'),
     t('attendance.kpis.unrecorded'),
   ]
-  const cells = (r: AttendanceRow) => [n.format(r.accepted), n.format(r.held), rate(r.heldRatio), rate(r.noShowRate), rate(r.buyerMissedRate), rate(r.exporterMissedRate), n.format(r.unrecorded)]
+  const cells = (r: AttendanceRow) => [
+    n.format(r.accepted),
+    n.format(r.held),
+    rate(r.heldRatio),
+    rate(r.noShowRate),
+    rate(r.buyerMissedRate),
+    rate(r.exporterMissedRate),
+    n.format(r.unrecorded),
+  ]
   const point = (label: string, value: string) => t('kpis.chartPoint', { label, value })
   const summaryOf = (items: readonly string[]) => new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' }).format(items)
   // Shares of the accepted meetings (stacked to 100 %: held, buyer side missed, exporter side missed, other).
@@ -60,6 +68,7 @@ export function AttendanceKpisCard({ fairId, attendance }: { fairId: string; att
           tone={total.noShowRate !== null && total.noShowRate > 0.2 ? 'warn' : 'default'}
           value={<span data-testid="kpi-no-show-rate">{rate(total.noShowRate)}</span>}
         />
+        <StatCard label={t('status.NO_SHOW')} value={<span data-testid="kpi-no-shows">{n.format(total.noShow)}</span>} />
         <StatCard label={t('attendance.kpis.expired')} value={<span data-testid="kpi-expired">{n.format(total.expired)}</span>} />
         <StatCard label={t('attendance.kpis.buyerMissed')} value={<span data-testid="kpi-buyer-missed">{rate(total.buyerMissedRate)}</span>} />
         <StatCard label={t('attendance.kpis.exporterMissed')} value={<span data-testid="kpi-exporter-missed">{rate(total.exporterMissedRate)}</span>} />
