@@ -211,6 +211,15 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'buyer/recommendations': {
     get: [LOGIN, 200, 403, 403, 403, 403, 403, 403],
   },
+  // Follows and RSVPs (docs/engagement.md): the buyer's list; following is POST only, for accounts (buyers
+  // only, checked after the form: an empty form is a 400 for every account).
+  'buyer/following': {
+    get: [LOGIN, 200, 403, 403, 403, 403, 403, 403],
+  },
+  'engagement/follow': {
+    get: [405, 405, 405, 405, 405, 405, 405, 405],
+    post: [LOGIN, 400, 400, 400, 400, 400, 400, 400],
+  },
   'exporter/recommendations': {
     get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
     post: [LOGIN, 403, 400, 400, 400, 403, 403, 403],
@@ -284,6 +293,24 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // (private, unapproved, cancelled: 404 to all, app/domain/fairs/discovery.db.test.ts).
   'live/:sessionId/calendar.ics': {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  // RSVP: guests with an e-mail address, accounts in one click; an empty form is a 400 for everyone. The
+  // RSVP's own calendar file: 404 without an RSVP (or a guest's signed token). Confirm and unsubscribe
+  // links: a token that is not ours is a 404 for everyone, signed in or not.
+  'live/:sessionId/rsvp': {
+    get: [405, 405, 405, 405, 405, 405, 405, 405],
+    post: [400, 400, 400, 400, 400, 400, 400, 400],
+  },
+  'live/:sessionId/rsvp.ics': {
+    get: [404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  'rsvp/:token': {
+    get: [404, 404, 404, 404, 404, 404, 404, 404],
+    post: [404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  'unsubscribe/:token': {
+    get: [404, 404, 404, 404, 404, 404, 404, 404],
+    post: [404, 404, 404, 404, 404, 404, 404, 404],
   },
   // Clips of the replay (the world's showcase has none yet: 404 to all). Marking one: the company with
   // manage:showcase:own (the MEMBER did not host it: 403), the fair's organizer, admins; others 404.

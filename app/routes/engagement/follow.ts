@@ -8,6 +8,11 @@ import { validateCsrf } from '~/utils/csrf.server'
 import { safeRedirectPath } from '~/utils/request.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
+/** Only POST is served here (a GET without a loader would be logged as a server error). */
+export function loader() {
+  return new Response(null, { status: 405, headers: { Allow: 'POST' } })
+}
+
 /** Follow or stop following an exporter or a fair (the Follow buttons post here), then back to the page. */
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request)

@@ -11,6 +11,11 @@ import { appOrigin, getClientIp, safeRedirectPath } from '~/utils/request.server
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
+/** Only POST is served here (a GET without a loader would be logged as a server error). */
+export function loader() {
+  return new Response(null, { status: 405, headers: { Allow: 'POST' } })
+}
+
 /**
  * RSVP to a showcase: an account in one click (intent "rsvp", going true/false), back to the page with a
  * toast; a guest with an e-mail address (intent "rsvp-guest"), answered in place with "check your inbox".
