@@ -79,6 +79,8 @@ for (const locale of LOCALES) {
       await asAccount(page, 'exporter@tradecast.dev', locale, async () => {
         const studio = await firstHref(page, '/exporter/sessions', 'main a[href^="/studio/"]')
         const product = await firstHref(page, '/exporter/products', 'main a[href^="/exporter/products/"]:not([href$="/new"])')
+        // An inquiry thread with the outcome-stage form (issue 21).
+        const thread = await firstHref(page, '/inquiries', 'main a[href^="/inquiries/"]')
         await checkPages(page, locale, [
           '/exporter',
           '/exporter/products',
@@ -89,6 +91,8 @@ for (const locale of LOCALES) {
           studio,
           '/meetings',
           '/inquiries',
+          thread,
+          '/exporter/results',
           '/exporter/orders',
         ])
       })
@@ -98,7 +102,8 @@ for (const locale of LOCALES) {
       test.setTimeout(90_000)
       await asAccount(page, 'organizer@tradecast.dev', locale, async () => {
         const fair = await firstHref(page, '/organizer/fairs', 'main a[href^="/organizer/fairs/"]:not([href$="/new"])')
-        await checkPages(page, locale, ['/organizer', '/organizer/fairs', fair, '/notifications', '/settings'])
+        // The fair's KPI page: charts, tables and the outcome stages (issue 21).
+        await checkPages(page, locale, ['/organizer', '/organizer/fairs', fair, `${fair}/dashboard`, '/notifications', '/settings'])
       })
     })
 

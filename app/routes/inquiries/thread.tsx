@@ -193,7 +193,7 @@ function StatusForm({
           />
         </div>
       ) : null}
-      {hasValue ? <p className="text-xs text-slate-500">{t('outcomes.convertedHint')}</p> : null}
+      {hasValue ? <p className="text-xs text-slate-600">{t('outcomes.convertedHint')}</p> : null}
       <Field label={t('outcomes.date')} errors={fields.date.errors} inputProps={getInputProps(fields.date, { type: 'date' })} />
       {status === 'CONSULTATION' ? (
         <Field
@@ -265,7 +265,7 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
           <ol className="space-y-3" aria-live="polite">
             {inquiry.messages.map((message) => (
               <li key={message.id} className={`rounded-lg p-3 text-sm ${message.author.id === viewerId ? 'ml-8 bg-brand-50' : 'mr-8 bg-slate-100'}`}>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-600">
                   {message.author.name} · <LocalTime value={message.createdAt} />
                 </p>
                 <p className="mt-1 whitespace-pre-line break-words">{message.body}</p>
