@@ -48,12 +48,14 @@ export function FollowButton({
       <button
         type="submit"
         aria-pressed={shown}
-        aria-label={shown ? t('engagement.follow.unfollowName', { name }) : t('engagement.follow.followName', { name })}
+        title={shown ? t('engagement.follow.unfollowName', { name }) : t('engagement.follow.followName', { name })}
         className={buttonClass(shown ? 'secondary' : 'primary')}
         disabled={fetcher.state !== 'idle'}
       >
         <span aria-hidden="true">{shown ? '✓ ' : '+ '}</span>
         {shown ? t('engagement.follow.following') : t('engagement.follow.follow')}
+        {/* The name keeps the visible word first (WCAG 2.5.3) and says whom, for lists of several. */}
+        <span className="sr-only"> · {name}</span>
       </button>
       {hint ? <span className="text-xs text-slate-500">{t('engagement.follow.hint')}</span> : null}
     </fetcher.Form>

@@ -31,12 +31,14 @@ export function RsvpToggle({ sessionId, title, going, compact = false }: { sessi
       <button
         type="submit"
         aria-pressed={shown}
-        aria-label={shown ? t('engagement.rsvp.withdrawFor', { title }) : t('engagement.rsvp.rsvpFor', { title })}
+        title={shown ? t('engagement.rsvp.withdrawFor', { title }) : t('engagement.rsvp.rsvpFor', { title })}
         className={buttonClass(shown ? 'secondary' : 'primary', compact ? 'px-2 py-1 text-xs' : undefined)}
         disabled={fetcher.state !== 'idle'}
       >
         <span aria-hidden="true">{shown ? '✓ ' : ''}</span>
         {shown ? t('engagement.rsvp.going') : t('engagement.rsvp.rsvp')}
+        {/* The name keeps the visible word first (WCAG 2.5.3) and says which show, for lists of several. */}
+        <span className="sr-only"> · {title}</span>
       </button>
       {refusal ? (
         <span role="alert" className="text-xs text-red-700">
