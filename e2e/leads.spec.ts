@@ -1,4 +1,5 @@
 import { expect, signIn, test, trackConsoleErrors } from './fixtures'
+import { expectNoSeriousViolations } from './axe'
 import { scheduleShowcase } from './live-helpers'
 
 // Leads (issue 21): a signed-in buyer is told what the exporter sees, opens a pinned product; the exporter's
@@ -40,6 +41,7 @@ test('a buyer opens a pinned product; the exporter sees the lead with its reason
     await expect(row).toBeVisible()
     await expect(row.getByTestId('lead-reasons')).toContainText('opened 1 product')
     await expect(row).toContainText(PRODUCT)
+    await expectNoSeriousViolations(host)
     const scoreHeader = host.getByRole('columnheader', { name: 'Sort by Score' })
     await expect(scoreHeader).toHaveAttribute('aria-sort', 'descending')
     await host.getByRole('link', { name: 'Sort by Lead' }).click()
@@ -63,6 +65,15 @@ test('a buyer opens a pinned product; the exporter sees the lead with its reason
     await buyer.getByLabel('Do not list me on exporters’ lead lists').uncheck()
     await buyer.getByTestId('lead-list-form').getByRole('button', { name: 'Save', exact: true }).click()
     await expect(buyer.getByText('Your lead-list setting was saved.')).toBeVisible()
+  })
+  await test.step('the CRM webhook page refuses an internal address with a clear message', async () => {
+    await host.getByRole('link', { name: 'CRM webhook' }).click()
+    await expect(host.getByRole('heading', { level: 1, name: 'CRM webhook for leads' })).toBeVisible()
+    await expectNoSeriousViolations(host)
+    await host.getByLabel('Webhook URL').fill('https://169.254.169.254/latest/meta-data/')
+    await host.getByRole('button', { name: 'Save webhook' }).click()
+    await expect(host.getByText('Private, internal and local network addresses are not allowed.')).toBeVisible()
+    await expect(host.getByTestId('webhook-secret')).toHaveCount(0)
   })
   expect(errors).toEqual([])
   await buyerContext.close()

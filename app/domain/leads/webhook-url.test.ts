@@ -55,11 +55,21 @@ describe('webhookUrlProblem', () => {
     expect(webhookUrlProblem('http://user:pw@127.0.0.1/hook', development)).toBe('credentials')
   })
 
-  it('checks resolved addresses in production only', () => {
+  it('refuses every other internal address in development too', () => {
+    expect(webhookUrlProblem('https://127.0.0.1:4555/hook', development)).toBeNull()
+    expect(webhookUrlProblem('https://169.254.169.254/latest/meta-data/', development)).toBe('private-host')
+    expect(webhookUrlProblem('https://10.0.0.5/hook', development)).toBe('private-host')
+    expect(webhookUrlProblem('https://metadata.google.internal/', development)).toBe('private-host')
+    expect(webhookUrlProblem('https://hooks.example-crm.com/in', development)).toBeNull()
+  })
+
+  it('checks resolved addresses: loopback allowed outside production only, other internal addresses never', () => {
     expect(webhookAddressAllowed('10.1.2.3', production)).toBe(false)
     expect(webhookAddressAllowed('::1', production)).toBe(false)
     expect(webhookAddressAllowed('93.184.216.34', production)).toBe(true)
     expect(webhookAddressAllowed('127.0.0.1', development)).toBe(true)
+    expect(webhookAddressAllowed('169.254.169.254', development)).toBe(false)
+    expect(webhookAddressAllowed('10.1.2.3', development)).toBe(false)
   })
 })
 

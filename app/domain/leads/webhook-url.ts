@@ -4,8 +4,8 @@ import { isNonCanonicalNumericHost, isPrivateAddress, isPrivateHost } from '~/do
 /**
  * Which CRM webhook URLs an exporter may set (SSRF, docs/leads.md):
  * - https to a public host name or public IPv4 address;
- * - http only to loopback (localhost, 127.0.0.0/8, [::1]) and only outside production (development, tests);
- * - in production no private, loopback, link-local, CGNAT or otherwise internal host, no IPv6 literal, no
+ * - loopback (localhost, 127.0.0.0/8, [::1]), over http or https, only outside production (development, tests);
+ * - never a private, link-local (cloud metadata), CGNAT or otherwise internal host, no IPv6 literal, no
  *   numeric host spelled in a way the resolver reads as an address, no credentials in the URL, nothing
  *   but ports 443/8443 or above 1024. The host's resolved addresses are checked again at each delivery
  *   (the connection is made only to checked addresses: DNS rebinding gains nothing).
@@ -42,7 +42,8 @@ export function webhookUrlProblem(value: string, policy: WebhookUrlPolicy): Webh
     return isLoopbackHost(host) ? null : 'scheme'
   }
   if (url.protocol !== 'https:') return 'scheme'
-  if (!policy.production) return host.startsWith('[') || HOST_NAME.test(host) ? null : 'host'
+  // Development and tests may also reach this machine over https; every other internal address stays refused.
+  if (!policy.production && isLoopbackHost(host)) return null
   if (host.startsWith('[')) return 'private-host'
   if (!HOST_NAME.test(host) || isNonCanonicalNumericHost(host)) return 'host'
   if (isPrivateHost(host) || INTERNAL_SUFFIXES.some((suffix) => host.endsWith(suffix)) || !host.includes('.')) return 'private-host'
@@ -53,7 +54,8 @@ export function webhookUrlProblem(value: string, policy: WebhookUrlPolicy): Webh
 
 /** Whether a connection may go to this resolved address under the policy (each address is checked at connect time). */
 export function webhookAddressAllowed(address: string, policy: WebhookUrlPolicy): boolean {
-  return !policy.production || !isPrivateAddress(address)
+  if (!isPrivateAddress(address)) return true
+  return !policy.production && (/^127\./.test(address) || address === '::1' || address === '::ffff:127.0.0.1')
 }
 
 /** The webhook form (one schema, server truth; messages are i18n keys of the leads namespace). */

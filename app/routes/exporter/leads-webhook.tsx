@@ -58,7 +58,7 @@ export async function action({ request }: Route.ActionArgs) {
         await startLeadSweep(companyId, now)
         // The secret is shown on this answer only (never stored readable, never in a redirect or a cookie).
         if (secret) return data({ result: submission.reply({ resetForm: true }), secret })
-        return redirectWithToast('/exporter/leads/webhook', 'leads.webhook.saved')
+        return await redirectWithToast('/exporter/leads/webhook', 'leads.webhook.saved')
       }
       case 'rotate': {
         const { secret } = await rotateWebhookSecret(companyId)
@@ -67,10 +67,10 @@ export async function action({ request }: Route.ActionArgs) {
       case 'toggle':
         await setWebhookEnabled(companyId, input.enabled)
         if (input.enabled) await startLeadSweep(companyId, now)
-        return redirectWithToast('/exporter/leads/webhook', 'leads.webhook.toggled')
+        return await redirectWithToast('/exporter/leads/webhook', 'leads.webhook.toggled')
       case 'delete':
         await deleteWebhook(companyId)
-        return redirectWithToast('/exporter/leads/webhook', 'leads.webhook.deleted')
+        return await redirectWithToast('/exporter/leads/webhook', 'leads.webhook.deleted')
     }
   } catch (error) {
     return formErrorFromDomain(submission, error, { only: ['webhook-url', 'not-found'], extra: { secret: null } })
@@ -138,7 +138,7 @@ export default function LeadsWebhookRoute({ loaderData, actionData }: Route.Comp
         </section>
       ) : null}
 
-      <Card id="webhook-settings" title={t('leads.webhook.url')}>
+      <Card id="webhook-settings" title={t('leads.webhookLink')}>
         <Form method="post" {...getFormProps(form)} className="space-y-3">
           <CsrfInput />
           <input type="hidden" name="intent" value="save" />

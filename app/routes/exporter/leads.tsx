@@ -55,7 +55,7 @@ function ReasonList({ reasons }: { reasons: readonly LeadReason[] }) {
     <ul className="flex flex-wrap gap-1" data-testid="lead-reasons">
       {reasons.map((reason) => (
         <li key={reason.code} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
-          {t(reasonMessage(reason).key, reasonMessage(reason).options)} <span className="text-slate-500">{t('leads.points', { points: reason.points })}</span>
+          {t(reasonMessage(reason).key, reasonMessage(reason).options)} <span className="text-slate-700">{t('leads.points', { points: reason.points })}</span>
         </li>
       ))}
     </ul>
