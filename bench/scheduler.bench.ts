@@ -119,5 +119,5 @@ console.log('|---|---|---|---|---|---|---|---|')
 console.log(row('without compaction', plain, without))
 console.log(row('with compaction', median, withCompaction))
 console.log(
-  `compaction: ${fmt(middle(compactRuns.map((r) => r.schedule.stats.milliseconds.compaction)), 0)} ms, ${middle(compactRuns.map((r) => r.schedule.stats.compactionSteps))} steps, converged ${compactRuns.every((r) => r.schedule.stats.compactionConverged) ? 'yes' : 'no'}; breaks ${fmt(without.total, 0)} → ${fmt(withCompaction.total, 0)} (${fmt((100 * (withCompaction.total - without.total)) / Math.max(1, without.total))} %); objective unchanged: ${Math.abs(plain.schedule.objective - schedule.objective) < 1e-6 ? 'yes' : 'NO'}`,
+  `compaction: ${schedule.stats.compactionMethod}, ${fmt(middle(compactRuns.map((r) => r.schedule.stats.milliseconds.compaction)), 0)} ms, ${middle(compactRuns.map((r) => r.schedule.stats.compactionSteps))} steps, converged ${compactRuns.every((r) => r.schedule.stats.compactionConverged) ? 'yes' : 'no'}, optimal ${schedule.stats.compactionOptimal ? 'yes' : 'not proven'}; breaks ${fmt(without.total, 0)} → ${fmt(withCompaction.total, 0)} (${fmt((100 * (withCompaction.total - without.total)) / Math.max(1, without.total))} %); objective unchanged: ${Math.abs(plain.schedule.objective - schedule.objective) < 1e-6 ? 'yes' : 'NO'}`,
 )

@@ -60,7 +60,7 @@ export type FairSchedulerOptions = {
   /** Second phase: move meetings between slots to close idle breaks, keeping every meeting (default true) */
   compact?: boolean
   /**
-   * Longest time for the exact compaction MIP that follows the local search on small fairs (default 1 s,
+   * Longest time for the exact compaction MIP that follows the local search on small fairs (default 2 s,
    * 0 = local search only; it never runs past the overall budget)
    */
   exactCompactionSeconds?: number
@@ -259,7 +259,7 @@ export async function scheduleFairMeetings<B extends FairBuyer, E extends FairEx
   const breaksBound = breaksLowerBound(instance, placed)
   let compactionMethod: FairScheduleStats['compactionMethod'] = options.compact === false ? 'off' : 'local-search'
   let provedByMip = false
-  const exactSeconds = options.exactCompactionSeconds ?? 1
+  const exactSeconds = options.exactCompactionSeconds ?? 2
   if (compactionMethod !== 'off' && !options.withoutLp && exactSeconds > 0 && compaction.after.total > breaksBound) {
     const exact = exactCompaction(await loadHighsSolver(), instance, compaction.meetings, {
       deadline: Math.min(deadline, performance.now() + exactSeconds * 1000),
