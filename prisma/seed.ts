@@ -18,6 +18,7 @@ import { FAIR_SLUG } from './seed/fair.ts'
 import { buildDemoPlan } from './seed/plan.ts'
 import { seedLeadActivity } from './seed/leads.ts'
 import { seedBuyerVerifications } from './seed/verified-buyers.ts'
+import { seedEngagement } from './seed/engagement.ts'
 import { PLAN_TABLES, type PlanTable, type SeedPlan } from './seed/types.ts'
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/buyers.ts'
@@ -67,6 +68,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       await seedBuyerVerifications(tx, { now })
       // Leads (issue 21): pinned products the seeded buyers opened in the ended showcases they watched.
       await seedLeadActivity(tx)
+      // Follows and RSVPs (docs/engagement.md): the demo buyer's, so /buyer/following and the RSVP buttons show state.
+      await seedEngagement(tx, { now })
       return { categories: categories.count, ...inserted }
     },
     { maxWait: 30_000, timeout: 120_000 },
