@@ -33,7 +33,7 @@ const notifications: MessagesOf<typeof en, 'ru'> = {
       body: 'Статус вашей встречи с {{with}}: «$t(status.{{status}})».',
     },
     'meeting.confirm': { title: 'Подтвердите встречу с {{with}}', body: 'Ваша встреча с {{with}} назначена на {{when}}. Подтвердите участие или сообщите, что не сможете прийти.' },
-    'meeting.expired': { title: 'Срок запроса истёк: {{with}}', body: 'На запрос встречи с {{with}} на {{when}} никто не ответил вовремя, и его срок истёк. Можно запросить другое время.' },
+    'meeting.expired': { title: 'Срок запроса встречи истёк: {{with}}', body: 'На запрос встречи с {{with}} на {{when}} никто не ответил вовремя, и его срок истёк. Можно запросить другое время.' },
     'meeting.cantMakeIt': { title: '{{with}} не сможет прийти', body: '{{with}} не сможет прийти на встречу {{when}}, поэтому она отменена. Её можно перенести одним нажатием.' },
     'session.starting': { title: '«{{title}}» скоро начнётся', body: '«{{title}}» (компания {{company}}). Начало: {{when}}.' },
     'showcase.reminder24h': { title: 'Через 24 часа: {{title}}', body: '{{title}} ({{company}}) начинается {{when}}.' },
