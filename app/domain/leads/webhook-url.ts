@@ -55,7 +55,7 @@ export function webhookUrlProblem(value: string, policy: WebhookUrlPolicy): Webh
 /** Whether a connection may go to this resolved address under the policy (each address is checked at connect time). */
 export function webhookAddressAllowed(address: string, policy: WebhookUrlPolicy): boolean {
   if (!isPrivateAddress(address)) return true
-  return !policy.production && (address.startsWith("127.") || address === '::1' || address === '::ffff:127.0.0.1')
+  return !policy.production && (address.startsWith('127.') || address === '::1' || address === '::ffff:127.0.0.1')
 }
 
 /** The webhook form (one schema, server truth; messages are i18n keys of the leads namespace). */
