@@ -99,6 +99,19 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'exporter/readiness.csv': {
     get: [LOGIN, 403, 200, 200, 200, 403, 403, 403],
   },
+  // Leads (docs/leads.md): every member of the hosting company reads a showcase's lead list and its CSV;
+  // another company's exporter finds no such showcase (404). The CRM webhook: owners and admins of a company
+  // (the other company's owner sets their own); an empty form is a 400.
+  'exporter/sessions/:sessionId/leads': {
+    get: [LOGIN, 403, 200, 200, 404, 403, 403, 403],
+  },
+  'exporter/sessions/:sessionId/leads.csv': {
+    get: [LOGIN, 403, 200, 200, 404, 403, 403, 403],
+  },
+  'exporter/leads/webhook': {
+    get: [LOGIN, 403, 200, 403, 200, 403, 403, 403],
+    post: [LOGIN, 403, 400, 403, 400, 403, 403, 403],
+  },
   'invitations/:token': {
     get: [200, 200, 200, 200, 200, 200, 200, 200],
     post: [400, 400, 400, 400, 400, 400, 400, 400],
@@ -321,6 +334,12 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // The replay view counter is POST only; anyone who may watch the replay counts (guests too), so an
   // empty form is a 400 for every role (visibility is checked per intent, 404 for a replay not shown).
   'live/:sessionId/replay-views': {
+    get: [405, 405, 405, 405, 405, 405, 405, 405],
+    post: [400, 400, 400, 400, 400, 400, 400, 400],
+  },
+  // "Opened a pinned product" (leads): POST only; an empty form is a 400 for everyone (the viewer comes from
+  // the session; a guest's valid click is a 204 recorded nowhere, app/domain/leads/leads.db.test.ts).
+  'live/:sessionId/product-opens': {
     get: [405, 405, 405, 405, 405, 405, 405, 405],
     post: [400, 400, 400, 400, 400, 400, 400, 400],
   },
