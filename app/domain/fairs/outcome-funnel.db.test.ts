@@ -7,6 +7,9 @@ import { buildConsultationCsv } from './export.server'
 import { listConsultationRows } from './kpis.server'
 import { outcomeFunnel } from './outcome-funnel.server'
 import { getExporterResults } from '~/domain/exporters/results.server'
+import { getOptionalUser } from '~/domain/accounts/session.server'
+import { recordOutcome } from '~/domain/meetings/meetings.server'
+import { OutcomeSchema } from '~/domain/meetings/schemas'
 import { loader as dashboardLoader } from '~/routes/organizer/fairs/dashboard'
 
 beforeAll(async () => {
@@ -179,5 +182,40 @@ describe('outcome funnel', () => {
     )
     expect(csv.some((line) => line.includes(',Shipped,0.00,39000.00'))).toBe(true)
     expect(csv.some((line) => line.includes(',Letter of intent (LOI),8500.00,0.00'))).toBe(true)
+  })
+
+  it('takes a signed contract from a held meeting’s outcome: that deal moves to CONTRACT_SIGNED (never from a no-show)', async () => {
+    const { prisma, fair, a } = await setup()
+    const buyer = await createBuyer({ country: 'DE' })
+    const session = await getOptionalUser(getRequest('/meetings', [buyer.cookie]))
+    if (!session) throw new Error('no session user')
+    const meeting = await prisma.meeting.create({
+      data: {
+        buyerId: buyer.profile.id,
+        companyId: a.company.id,
+        fairId: fair.id,
+        status: 'ACCEPTED',
+        startsAt: day('2026-07-02'),
+        endsAt: day('2026-07-02'),
+        requestedById: buyer.user.id,
+        expectedContractValueUsdCents: 1_000_000n,
+      },
+    })
+    expect(OutcomeSchema.safeParse({ intent: 'outcome', status: 'NO_SHOW', contractValueUsd: '10' }).error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['contractValueUsd'], 'outcomes.errors.meetingContractHeld'],
+    ])
+    const before = await outcomeFunnel({ fairId: fair.id })
+    await recordOutcome(
+      session,
+      meeting.id,
+      OutcomeSchema.parse({ intent: 'outcome', status: 'HELD', contractValueUsd: '9000' }),
+      new Date('2026-07-03T00:00:00Z'),
+    )
+    const after = await outcomeFunnel({ fairId: fair.id })
+    expect(after).toEqual(await expectedOutcomeFunnel(prisma, { fairId: fair.id }))
+    expect(after.deals).toBe(before.deals + 1)
+    expect(after.signed).toEqual({ count: before.signed.count + 1, usdCents: before.signed.usdCents + 900_000 })
+    // Signed, so its expected value no longer counts as pursued.
+    expect(after.pursued).toEqual(before.pursued)
   })
 })

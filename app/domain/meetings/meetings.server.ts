@@ -459,6 +459,7 @@ export async function recordOutcome(user: SessionUser, meetingId: string, input:
         status: input.status,
         ...(input.consultationValueUsd !== undefined ? { consultationValueUsdCents: usdToCents(input.consultationValueUsd) } : {}),
         ...(input.expectedContractValueUsd !== undefined ? { expectedContractValueUsdCents: usdToCents(input.expectedContractValueUsd) } : {}),
+        ...(input.contractValueUsd !== undefined ? { contractValueUsdCents: usdToCents(input.contractValueUsd) } : {}),
         ...(input.nextStep !== undefined ? { nextStep: input.nextStep || null } : {}),
         ...(input.outcomeNotes !== undefined ? { outcomeNotes: input.outcomeNotes || null } : {}),
       },

@@ -65,6 +65,7 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
       publishedAt: true,
       consultationValueUsdCents: true,
       expectedContractValueUsdCents: true,
+      contractValueUsdCents: true,
       nextStep: true,
       outcomeNotes: true,
       ...ATTENDANCE_SELECT,
@@ -99,6 +100,7 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
     outcome: {
       consultationValueUsdCents: meeting.consultationValueUsdCents === null ? null : Number(meeting.consultationValueUsdCents),
       expectedContractValueUsdCents: meeting.expectedContractValueUsdCents === null ? null : Number(meeting.expectedContractValueUsdCents),
+      contractValueUsdCents: meeting.contractValueUsdCents === null ? null : Number(meeting.contractValueUsdCents),
       nextStep: meeting.nextStep,
       outcomeNotes: meeting.outcomeNotes,
     },

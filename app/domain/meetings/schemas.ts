@@ -35,14 +35,21 @@ export const AttendanceAnswerSchema = z.object({ answer: z.enum(['confirm', 'dec
 
 export const OUTCOME_STATUSES = ['HELD', 'NO_SHOW'] as const
 
-export const OutcomeSchema = z.object({
-  intent: z.literal('outcome'),
-  status: z.enum(OUTCOME_STATUSES, { error: 'errors.invalidChoice' }),
-  consultationValueUsd: usdAmount.optional(),
-  expectedContractValueUsd: usdAmount.optional(),
-  nextStep: z.string().trim().max(500, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
-  outcomeNotes: z.string().trim().max(5000, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
-})
+export const OutcomeSchema = z
+  .object({
+    intent: z.literal('outcome'),
+    status: z.enum(OUTCOME_STATUSES, { error: 'errors.invalidChoice' }),
+    consultationValueUsd: usdAmount.optional(),
+    expectedContractValueUsd: usdAmount.optional(),
+    /** A contract signed after the meeting: the deal reaches CONTRACT_SIGNED in the outcome stages (docs/outcome-stages.md). */
+    contractValueUsd: usdAmount.optional(),
+    nextStep: z.string().trim().max(500, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
+    outcomeNotes: z.string().trim().max(5000, { error: 'errors.tooLong' }).refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
+  })
+  .refine((outcome) => outcome.contractValueUsd === undefined || outcome.status === 'HELD', {
+    path: ['contractValueUsd'],
+    error: 'outcomes.errors.meetingContractHeld',
+  })
 export type OutcomeInput = z.infer<typeof OutcomeSchema>
 
 /** "Who I want to meet at this fair": the level, or NONE to clear it. One schema for the booth page and the exporter's recommendations. */

@@ -7,6 +7,7 @@ const outcomes = {
     date: 'Date reached (default today)',
     convertedHint: 'Enter it in any currency: it is stored in USD at the exchange rate valid on that date.',
     timeline: 'Outcome stages reached',
+    meetingContractValue: 'Contract signed (USD)',
     lostBecause: 'Lost: {{reason}}',
     valueOf: {
       QUOTE: 'Quote value',
@@ -23,6 +24,7 @@ const outcomes = {
       dateInFuture: 'The date cannot be in the future.',
       dateBeforePrevious: 'The date cannot be before the deal reached its current stage.',
       noRate: 'There is no exchange rate for this currency on that date yet. Enter the value in USD, or ask an administrator to add the rate.',
+      meetingContractHeld: 'A contract value goes with a held meeting.',
     },
     funnel: {
       title: 'Outcome stages',

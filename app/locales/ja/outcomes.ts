@@ -9,6 +9,7 @@ const outcomes: MessagesOf<typeof en, 'ja'> = {
     date: '到達日 (既定は今日)',
     convertedHint: 'どの通貨でも入力できます。その日に有効な為替レートで USD として保存されます。',
     timeline: '到達した成果段階',
+    meetingContractValue: '締結した契約金額 (USD)',
     lostBecause: '失注: {{reason}}',
     valueOf: {
       QUOTE: '見積金額',
@@ -25,6 +26,7 @@ const outcomes: MessagesOf<typeof en, 'ja'> = {
       dateInFuture: '未来の日付は入力できません。',
       dateBeforePrevious: '取引が現在の段階に達した日より前の日付は入力できません。',
       noRate: 'その日付のこの通貨の為替レートがまだありません。USD で入力するか、管理者にレートの追加を依頼してください。',
+      meetingContractHeld: '契約金額は実施された商談会にのみ記録できます。',
     },
     funnel: {
       title: '成果段階',

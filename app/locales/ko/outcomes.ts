@@ -9,6 +9,7 @@ const outcomes: MessagesOf<typeof en, 'ko'> = {
     date: '도달 날짜 (기본값: 오늘)',
     convertedHint: '어떤 통화로든 입력하세요. 그 날짜에 유효한 환율로 USD로 저장됩니다.',
     timeline: '도달한 성과 단계',
+    meetingContractValue: '체결된 계약액 (USD)',
     lostBecause: '무산: {{reason}}',
     valueOf: {
       QUOTE: '견적액',
@@ -25,6 +26,7 @@ const outcomes: MessagesOf<typeof en, 'ko'> = {
       dateInFuture: '미래 날짜는 입력할 수 없습니다.',
       dateBeforePrevious: '거래가 현재 단계에 도달한 날보다 이전 날짜는 입력할 수 없습니다.',
       noRate: '그 날짜에 이 통화의 환율이 아직 없습니다. USD로 입력하거나 관리자에게 환율 추가를 요청하세요.',
+      meetingContractHeld: '계약액은 진행된 미팅에만 기록할 수 있습니다.',
     },
     funnel: {
       title: '성과 단계',

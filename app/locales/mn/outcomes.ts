@@ -9,6 +9,7 @@ const outcomes: MessagesOf<typeof en, 'mn'> = {
     date: 'Хүрсэн огноо (анхдагч нь өнөөдөр)',
     convertedHint: 'Дурын валютаар оруулна уу: тухайн өдөр хүчинтэй ханшаар USD болгон хадгална.',
     timeline: 'Хүрсэн үр дүнгийн шатууд',
+    meetingContractValue: 'Байгуулсан гэрээний дүн (USD)',
     lostBecause: 'Бүтэлгүйтсэн: {{reason}}',
     valueOf: {
       QUOTE: 'Үнийн саналын дүн',
@@ -25,6 +26,7 @@ const outcomes: MessagesOf<typeof en, 'mn'> = {
       dateInFuture: 'Ирээдүйн огноо оруулах боломжгүй.',
       dateBeforePrevious: 'Хэлцэл одоогийн шатандаа хүрснээс өмнөх огноо оруулах боломжгүй.',
       noRate: 'Тэр өдрийн энэ валютын ханш хараахан алга. Дүнг USD-ээр оруулах эсвэл админаас ханш нэмүүлнэ үү.',
+      meetingContractHeld: 'Гэрээний дүнг зөвхөн болсон уулзалтад бүртгэнэ.',
     },
     funnel: {
       title: 'Үр дүнгийн шатууд',

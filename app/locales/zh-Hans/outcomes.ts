@@ -9,6 +9,7 @@ const outcomes: MessagesOf<typeof en, 'zh-Hans'> = {
     date: '达成日期 (默认今天)',
     convertedHint: '可用任意币种填写,系统按该日期有效的汇率折算为 USD 保存。',
     timeline: '已达成的成果阶段',
+    meetingContractValue: '已签合同金额 (USD)',
     lostBecause: '未成交: {{reason}}',
     valueOf: {
       QUOTE: '报价金额',
@@ -25,6 +26,7 @@ const outcomes: MessagesOf<typeof en, 'zh-Hans'> = {
       dateInFuture: '日期不能晚于今天。',
       dateBeforePrevious: '日期不能早于交易进入当前阶段的日期。',
       noRate: '该日期还没有此币种的汇率。请用 USD 填写,或请管理员添加汇率。',
+      meetingContractHeld: '合同金额只能记录在已举行的会议上。',
     },
     funnel: {
       title: '成果阶段',

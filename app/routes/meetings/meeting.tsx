@@ -76,6 +76,7 @@ function OutcomeForm({ lastResult, meeting }: { lastResult: ActionResult; meetin
       status: meeting.status === 'NO_SHOW' ? 'NO_SHOW' : 'HELD',
       consultationValueUsd: cents(meeting.outcome.consultationValueUsdCents),
       expectedContractValueUsd: cents(meeting.outcome.expectedContractValueUsdCents),
+      contractValueUsd: cents(meeting.outcome.contractValueUsdCents),
       nextStep: meeting.outcome.nextStep ?? '',
       outcomeNotes: meeting.outcome.outcomeNotes ?? '',
     },
@@ -103,6 +104,11 @@ function OutcomeForm({ lastResult, meeting }: { lastResult: ActionResult; meetin
           label={t('meetings.outcome.expectedContractValue')}
           errors={fields.expectedContractValueUsd.errors}
           inputProps={{ ...getInputProps(fields.expectedContractValueUsd, { type: 'number' }), min: 0, step: '0.01', inputMode: 'decimal' }}
+        />
+        <Field
+          label={t('outcomes.meetingContractValue')}
+          errors={fields.contractValueUsd.errors}
+          inputProps={{ ...getInputProps(fields.contractValueUsd, { type: 'number' }), min: 0, step: '0.01', inputMode: 'decimal' }}
         />
       </div>
       <Field
@@ -295,6 +301,10 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
               <div>
                 <dt className="text-slate-500">{t('meetings.outcome.expectedContractValue')}</dt>
                 <dd className="font-semibold">{usd(meeting.outcome.expectedContractValueUsdCents)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t('outcomes.meetingContractValue')}</dt>
+                <dd className="font-semibold">{usd(meeting.outcome.contractValueUsdCents)}</dd>
               </div>
               <div className="sm:col-span-2">
                 <dt className="text-slate-500">{t('meetings.outcome.nextStep')}</dt>
