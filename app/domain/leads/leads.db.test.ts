@@ -290,6 +290,26 @@ describe('lead list of the demo seed', () => {
   }, 120_000)
 })
 
+describe('verified buyers', () => {
+  it('adds the verified-buyer reason once an organizer or admin has verified the buyer’s company', async () => {
+    const world = await seedShowcase(61)
+    const prisma = await getPrisma()
+    const now = new Date(T0.getTime() + 200 * DAY)
+    const read = async () => (await listSessionLeads({ sessionId: world.session.id, companyId: world.exporter.company.id }, { now })).leads
+    const before = (await read())[0]!
+    expect(before.reasons.some((reason) => reason.code === 'verified-buyer')).toBe(false)
+    const profile = await prisma.buyerProfile.findUniqueOrThrow({ where: { userId: before.userId } })
+    const verification = await prisma.buyerVerification.create({
+      data: { buyerId: profile.id, action: 'VERIFIED', method: 'DOCUMENTS', note: 'Import licence seen', verifierName: 'Test admin' },
+    })
+    await prisma.buyerProfile.update({ where: { id: profile.id }, data: { currentVerificationId: verification.id } })
+    const after = (await read()).find((lead) => lead.userId === before.userId)!
+    expect(after.verified).toBe(true)
+    expect(after.reasons).toContainEqual({ code: 'verified-buyer', points: 3 })
+    expect(after.score).toBe(before.score + 3)
+  })
+})
+
 describe('lead list pages', () => {
   it('shows the company its leads and CSV; another company’s exporter gets 404; a buyer is refused', async () => {
     const world = await seedShowcase(5)
