@@ -4,6 +4,7 @@ import { createBuyer, createExporter } from '../../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { isDomainError } from '~/domain/errors'
 import { databaseJobStore, DatabaseJobRunner, reconcileJobs } from '~/domain/jobs/database-queue.server'
+import type { JobDefinition } from '~/domain/jobs/jobs.server'
 import { goLive } from '~/domain/live/lifecycle.server'
 import { setFollowing } from './follows.server'
 import { reminderInstant } from './reminder-timing'
@@ -14,6 +15,8 @@ import { readUnsubscribe, unsubscribe } from './unsubscribe.server'
 
 const MINUTE = 60_000
 const APP = 'https://tradecast.test'
+/** The reminder job as the runners take their definitions. */
+const REMINDER_DEFINITIONS = [reminderJob as unknown as JobDefinition<unknown>]
 
 beforeAll(async () => {
   await getPrisma()
@@ -215,7 +218,7 @@ describe('reminders to accounts: exactly once, moved and cancelled shows, restar
 
     // Two "processes": two runners claim due jobs at the same instant, and the handler runs twice at once.
     const dayAt = reminderInstant('starts-24h', start)
-    const [a, b] = [new DatabaseJobRunner({ definitions: [reminderJob] }), new DatabaseJobRunner({ definitions: [reminderJob] })]
+    const [a, b] = [new DatabaseJobRunner({ definitions: REMINDER_DEFINITIONS }), new DatabaseJobRunner({ definitions: REMINDER_DEFINITIONS })]
     await Promise.all([a.runDue(dayAt), b.runDue(dayAt)])
     const dayJob: ReminderJobData = { sessionId: session.id, kind: 'starts-24h', plannedStart: start.toISOString() }
     const again = await Promise.all([deliverReminder(dayJob, dayAt, { appUrl: APP }), deliverReminder(dayJob, dayAt, { appUrl: APP })])
@@ -233,12 +236,12 @@ describe('reminders to accounts: exactly once, moved and cancelled shows, restar
     const specs = (await reminderJob.reconcile!(bootAt)).filter(ours)
     // The 24-hour reminder was delivered: not again. The 10-minute one is still ahead, at its instant.
     expect(specs.map((spec) => [spec.data.kind, spec.runAt.toISOString()])).toEqual([['starts-10m', '2031-05-10T08:50:00.000Z']])
-    await reconcileJobs(databaseJobStore, [reminderJob], bootAt)
-    expect(await new DatabaseJobRunner({ definitions: [reminderJob] }).runDue(bootAt)).toMatchObject({ failed: 0 })
+    await reconcileJobs(databaseJobStore, REMINDER_DEFINITIONS, bootAt)
+    expect(await new DatabaseJobRunner({ definitions: REMINDER_DEFINITIONS }).runDue(bootAt)).toMatchObject({ failed: 0 })
     expect(await deliveries(session.id)).toHaveLength(3)
     // At 08:50 the 10-minute reminder goes to each once, even with a second reconcile (another process booting).
     const tenAt = reminderInstant('starts-10m', start)
-    await reconcileJobs(databaseJobStore, [reminderJob], new Date(tenAt.getTime() - MINUTE))
+    await reconcileJobs(databaseJobStore, REMINDER_DEFINITIONS, new Date(tenAt.getTime() - MINUTE))
     await Promise.all([a.runDue(tenAt), b.runDue(tenAt)])
     expect(await deliveries(session.id)).toEqual(
       [...buyers.map((buyer) => `starts-24h user:${buyer.user.id}`), ...buyers.map((buyer) => `starts-10m user:${buyer.user.id}`)].sort(),
@@ -260,8 +263,8 @@ describe('reminders to accounts: exactly once, moved and cancelled shows, restar
       ['starts-24h', '2031-06-09T09:40:00.000Z'],
       ['starts-10m', '2031-06-10T08:50:00.000Z'],
     ])
-    await reconcileJobs(databaseJobStore, [reminderJob], bootAt)
-    await new DatabaseJobRunner({ definitions: [reminderJob] }).runDue(bootAt)
+    await reconcileJobs(databaseJobStore, REMINDER_DEFINITIONS, bootAt)
+    await new DatabaseJobRunner({ definitions: REMINDER_DEFINITIONS }).runDue(bootAt)
     expect(await deliveries(session.id)).toEqual([`starts-24h user:${buyer.user.id}`])
     // A second restart a minute later schedules the 24-hour reminder no more.
     const later = (await reminderJob.reconcile!(new Date(bootAt.getTime() + MINUTE))).filter((spec) => spec.data.sessionId === session.id)
@@ -297,8 +300,8 @@ describe('"now live" to RSVPs and followers', () => {
     const job = await prisma.scheduledJob.findUnique({ where: { name_key: { name: 'engagement.reminder', key: `${session.id}:now-live` } } })
     expect(job?.runAt.toISOString()).toBe(wentLive.toISOString())
     await Promise.all([
-      new DatabaseJobRunner({ definitions: [reminderJob] }).runDue(wentLive),
-      new DatabaseJobRunner({ definitions: [reminderJob] }).runDue(wentLive),
+      new DatabaseJobRunner({ definitions: REMINDER_DEFINITIONS }).runDue(wentLive),
+      new DatabaseJobRunner({ definitions: REMINDER_DEFINITIONS }).runDue(wentLive),
     ])
     const data: ReminderJobData = { sessionId: session.id, kind: 'now-live', plannedStart: wentLive.toISOString() }
     expect(await deliverReminder(data, new Date(wentLive.getTime() + 2 * MINUTE), { appUrl: APP })).toEqual({ sent: 0 })

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { AccountRsvpSchema, FollowSchema, GuestRsvpSchema } from './schemas'
 
 /** A field's error messages (typed here: the submission's error map is loosely typed). */
-function errorsOf(submission: { error?: Record<string, string[] | null> | null | undefined }, field: string) {
-  return submission.error?.[field]
+function errorsOf(submission: object, field: string) {
+  return (submission as { error?: Record<string, string[] | null> | null }).error?.[field]
 }
 
 function form(values: Record<string, string>) {

@@ -20,6 +20,8 @@ import { requestNow } from '~/utils/clock.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import type { LanguageAlternatesHandle } from '~/lib/language-alternates'
 import { pageTitle } from '~/lib/meta'
+import { RsvpToggle } from '~/components/engagement/rsvp-panel'
+import { rsvpedSessionIds } from '~/domain/engagement/rsvps.server'
 
 // A public page: the document lists its language versions (hreflang) and its canonical URL.
 export const handle: LanguageAlternatesHandle = { alternates: true }
@@ -32,8 +34,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   const now = requestNow(request)
   const { filters, rejected, buyerCountry, readyNotCovered } = await directoryDataFor(new URL(request.url).searchParams, user, now)
   const [directory, facets] = await Promise.all([getShowcaseDirectory({ now, locale, filters, reader: { buyerCountry } }), getDirectoryFacets(locale)])
+  // The signed-in viewer's RSVPs among the scheduled shows listed, for the one-click toggles.
+  const rsvped = await rsvpedSessionIds(
+    user?.id,
+    [...directory.startingSoon, ...directory.upcoming].map((entry) => entry.id),
+  )
   return {
     ...directory,
+    rsvped: [...rsvped],
     facets,
     filters,
     rejected,
@@ -87,9 +95,9 @@ function useCurrentShows(page: { liveNow: LiveNowEntry[]; startingSoon: Director
   return fresh ?? page
 }
 
-function ScheduledEntry({ entry, headingLevel }: { entry: DirectoryEntry; headingLevel: 3 | 4 }) {
+function ScheduledEntry({ entry, headingLevel, going }: { entry: DirectoryEntry; headingLevel: 3 | 4; going: boolean }) {
   const { t } = useTranslation()
-  const { locale, timeZone } = useRootData()
+  const { locale, timeZone, user } = useRootData()
   const time = formatTime(entry.startsAt, { locale, timeZone })
   const Heading = headingLevel === 3 ? 'h3' : 'h4'
   return (
@@ -105,9 +113,12 @@ function ScheduledEntry({ entry, headingLevel }: { entry: DirectoryEntry; headin
           {entry.fairName ? ` · ${entry.fairName}` : ''}
         </p>
       </div>
-      <p className="text-sm tabular-nums text-slate-700">
-        <time dateTime={entry.startsAt}>{t('directory.startsAt', { time })}</time>
-      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <p className="text-sm tabular-nums text-slate-700">
+          <time dateTime={entry.startsAt}>{t('directory.startsAt', { time })}</time>
+        </p>
+        {user ? <RsvpToggle sessionId={entry.id} title={entry.title} going={going} compact /> : null}
+      </div>
     </li>
   )
 }
@@ -151,6 +162,7 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
   // A show that went live or began its "soon" window since the page loaded is listed once, where it is now.
   const current = new Set([...liveNow, ...startingSoon].map((entry) => entry.id))
   const upcoming = loaderData.upcoming.filter((entry) => !current.has(entry.id))
+  const rsvped = new Set(loaderData.rsvped)
   const loading = navigation.state === 'loading' && navigation.location.pathname === '/live'
   const value = (key: string) => searchParams.get(key) ?? ''
   const days = groupByDay(upcoming, timeZone)
@@ -246,7 +258,7 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
         {startingSoon.length ? (
           <ul className="mt-2 divide-y divide-slate-100 rounded-xl bg-white px-4 shadow-sm ring-1 ring-slate-200">
             {startingSoon.map((entry) => (
-              <ScheduledEntry key={entry.id} entry={entry} headingLevel={3} />
+              <ScheduledEntry key={entry.id} entry={entry} headingLevel={3} going={rsvped.has(entry.id)} />
             ))}
           </ul>
         ) : (
@@ -270,7 +282,7 @@ export default function ShowcaseDirectory({ loaderData }: Route.ComponentProps) 
                 </h3>
                 <ul className="divide-y divide-slate-100">
                   {items.map((entry) => (
-                    <ScheduledEntry key={entry.id} entry={entry} headingLevel={4} />
+                    <ScheduledEntry key={entry.id} entry={entry} headingLevel={4} going={rsvped.has(entry.id)} />
                   ))}
                 </ul>
               </li>
