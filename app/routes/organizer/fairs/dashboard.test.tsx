@@ -106,9 +106,81 @@ const readinessGaps = {
   ],
 }
 
+/** Attendance (docs/meeting-attendance.md): 4 accepted meetings ended, 1 held, 2 no-shows, 1 unrecorded. */
+const attendance = {
+  total: {
+    key: '',
+    label: '',
+    accepted: 4,
+    held: 1,
+    noShow: 2,
+    buyerMissed: 1,
+    exporterMissed: 2,
+    unrecorded: 1,
+    expired: 1,
+    cantMakeIt: 0,
+    heldRatio: 1 / 4,
+    noShowRate: 2 / 4,
+    buyerMissedRate: 1 / 4,
+    exporterMissedRate: 2 / 4,
+  },
+  byBuyerCountry: [
+    {
+      key: 'DE',
+      label: 'DE',
+      accepted: 3,
+      held: 1,
+      noShow: 2,
+      buyerMissed: 1,
+      exporterMissed: 2,
+      unrecorded: 0,
+      expired: 1,
+      cantMakeIt: 0,
+      heldRatio: 1 / 3,
+      noShowRate: 2 / 3,
+      buyerMissedRate: 1 / 3,
+      exporterMissedRate: 2 / 3,
+    },
+    {
+      key: 'US',
+      label: 'US',
+      accepted: 1,
+      held: 0,
+      noShow: 0,
+      buyerMissed: 0,
+      exporterMissed: 0,
+      unrecorded: 1,
+      expired: 0,
+      cantMakeIt: 0,
+      heldRatio: 0 / 1,
+      noShowRate: 0 / 1,
+      buyerMissedRate: 0 / 1,
+      exporterMissedRate: 0 / 1,
+    },
+  ],
+  byExporter: [
+    {
+      key: 'c1',
+      label: '인제 오미자 농장',
+      accepted: 4,
+      held: 1,
+      noShow: 2,
+      buyerMissed: 1,
+      exporterMissed: 2,
+      unrecorded: 1,
+      expired: 1,
+      cantMakeIt: 0,
+      heldRatio: 1 / 4,
+      noShowRate: 2 / 4,
+      buyerMissedRate: 1 / 4,
+      exporterMissedRate: 2 / 4,
+    },
+  ],
+}
+
 function render(locale: Locale): string {
   const restreamUptime = [{ sessionTitle: '오미자 라이브', platform: 'NAVER', label: '', runs: 2, secondsSent: 1800, bytesSent: 900_000_000, drops: 1 }]
-  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis, restreamUptime, readinessGaps }
+  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis, restreamUptime, readinessGaps, attendance }
   const Stub = createRoutesStub([
     {
       id: 'root',
@@ -152,6 +224,17 @@ describe('fair dashboard charts', () => {
     expect(html).toContain('href="/organizer/fairs/f1/readiness-gaps.csv"')
     // An English-only name is marked as English on a Russian page.
     expect(render('ru')).toContain('<span lang="en">FDA food facility registration</span>')
+  })
+
+  it('shows meeting attendance: held / accepted and no-show rates, by buyer country, with the CSV link', () => {
+    const html = render('ko')
+    expect(html).toContain('미팅 참석')
+    expect(html).toContain('data-testid="kpi-held-ratio">25%')
+    expect(html).toContain('data-testid="kpi-no-show-rate">50%')
+    expect(html).toContain('href="/organizer/fairs/f1/attendance.csv"')
+    // The charts' spoken summaries give each country's and exporter's no-show rate.
+    expect(labels(html)).toContain('독일: 66.7% 및 미국: 0%')
+    expect(labels(html)).toContain('인제 오미자 농장: 50%')
   })
 
   it('summarise each chart in Russian and Simplified Chinese notation', () => {
