@@ -169,6 +169,8 @@ export function buildMeetings(world: World): SeededMeetings {
       contractValueUsdCents: spec.outcome?.contractUsd === undefined ? null : BigInt(spec.outcome.contractUsd * 100),
       nextStep: spec.outcome?.nextStep ?? null,
       outcomeNotes: spec.outcome?.notes ?? null,
+      // Attendance (docs/meeting-attendance.md): an open request waits 72 h for an answer, never past its start.
+      respondBy: spec.status === 'REQUESTED' ? new Date(Math.min(ctx.now.getTime() + 72 * HOUR, startsAt.getTime())) : null,
       createdAt,
       updatedAt: held ? addMs(endsAt, 20 * MINUTE) : calledOff ? addMs(createdAt, 2 * HOUR) : decided ? addMs(createdAt, 5 * HOUR) : createdAt,
     })
