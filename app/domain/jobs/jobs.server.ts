@@ -46,7 +46,7 @@ export type JobQueue = {
 
 // Keyed by name on purpose: route modules (the app bundle) and server/ (tsx) load this file as two
 // modules, and each registers the same names; the runner uses the definitions of its own module graph.
-const definitions = new Map<string, JobDefinition<never>>()
+const definitions = new Map<string, JobDefinition<unknown>>()
 
 export function defineJob<T>(definition: {
   name: string
@@ -57,16 +57,16 @@ export function defineJob<T>(definition: {
 }): JobDefinition<T> {
   if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/.test(definition.name)) throw new Error(`job name "${definition.name}" is not <area>.<what>`)
   const job: JobDefinition<T> = { ...definition, attempts: definition.attempts ?? DEFAULT_JOB_ATTEMPTS }
-  definitions.set(job.name, job as unknown as JobDefinition<never>)
+  definitions.set(job.name, job as unknown as JobDefinition<unknown>)
   return job
 }
 
 export function jobDefinition(name: string): JobDefinition<unknown> | undefined {
-  return definitions.get(name) as JobDefinition<unknown> | undefined
+  return definitions.get(name)
 }
 
 export function allJobDefinitions(): Array<JobDefinition<unknown>> {
-  return [...definitions.values()] as Array<JobDefinition<unknown>>
+  return [...definitions.values()]
 }
 
 // The process's queue, shared by both module graphs through globalThis (like the Prisma client).

@@ -37,7 +37,7 @@ describe.skipIf(!redisUrl)('Redis job queue (BullMQ)', () => {
         { key: 'show-1:10m', runAt: new Date(planned + 100), data: { show: 'show-1' } },
       ],
     })
-    const [a, b] = processes(2, [job as unknown as JobDefinition<never>])
+    const [a, b] = processes(2, [job as unknown as JobDefinition<never>]) as [RedisJobQueue, RedisJobQueue]
     await Promise.all([a.start(), b.start()])
     await Promise.all([
       a.schedule(job.name, { key: 'show-2:now-live', runAt: new Date(planned), data: { show: 'show-2' } }, 3),
