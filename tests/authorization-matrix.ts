@@ -142,6 +142,15 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'organizer/fairs/:fairId/readiness-gaps.csv': {
     get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
   },
+  'organizer/fairs/:fairId/attendance.csv': {
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200],
+  },
+  // A confirmation mail's signed link: the token is the only credential (no sign-in); opening it changes
+  // nothing, and a post without an answer is a form error (docs/meeting-attendance.md).
+  'meetings/attend/:token': {
+    get: [200, 200, 200, 200, 200, 200, 200, 200],
+    post: [400, 400, 400, 400, 400, 400, 400, 400],
+  },
   'organizer/rates': {
     get: [LOGIN, 403, 403, 403, 403, 200, 200, 200],
     post: [LOGIN, 403, 403, 403, 403, 400, 400, 400],

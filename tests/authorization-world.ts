@@ -3,6 +3,7 @@ import { getPrisma } from '~/domain/db.server'
 import { hashInvitationToken } from '~/domain/exporters/team.server'
 import { requirementData } from '~/domain/readiness/catalogue.server'
 import { createBuyer, createExporter, createProduct, createUser } from './fixtures'
+import { attendanceToken } from '~/domain/meetings/attendance-token.server'
 
 // The cast of the authorization matrix: "the" company (owner + member), "the" fair and its organizer,
 // and one of everything a route can be opened on, all owned by them.
@@ -153,6 +154,8 @@ export async function createAuthorizationWorld(now = new Date()) {
   const paramsByRoute: Record<string, Record<string, string>> = {
     'exporters/:slug': { slug: company.slug },
     'admin/requirements/:code': { code: await matrixRequirement() },
+    // A confirmation mail's signed link (docs/meeting-attendance.md): the buyer side of "the" meeting.
+    'meetings/attend/:token': { token: attendanceToken(meeting.id, 'buyer', meeting.startsAt) },
   }
   // Routes that need a query string to show anything.
   const queryByRoute: Record<string, string> = {
