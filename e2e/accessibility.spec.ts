@@ -70,7 +70,21 @@ for (const locale of LOCALES) {
     test(`buyer pages (${locale})`, async ({ page }) => {
       test.setTimeout(90_000)
       await asAccount(page, 'buyer@tradecast.dev', locale, () =>
-        checkPages(page, locale, ['/buyer', '/buyer/profile', '/meetings', '/inquiries', '/orders', '/settings', '/notifications', '/catalog?readyFor=US']),
+        checkPages(page, locale, [
+          '/buyer',
+          '/buyer/profile',
+          '/meetings',
+          '/inquiries',
+          '/orders',
+          '/settings',
+          '/notifications',
+          '/catalog?readyFor=US',
+          // Follow buttons and RSVP toggles in their signed-in state (the demo buyer follows and has RSVPs).
+          '/buyer/following',
+          '/exporters/soyang-buckwheat-foods',
+          '/fairs/gti-expo-2026',
+          '/live',
+        ]),
       )
     })
 

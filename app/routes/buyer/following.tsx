@@ -55,13 +55,9 @@ export default function BuyerFollowingRoute({ loaderData }: Route.ComponentProps
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-3">
-                  <a
-                    href={`/live/${show.id}/rsvp.ics`}
-                    download
-                    aria-label={t('engagement.following.calendar', { title: show.title })}
-                    className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
-                  >
-                    .ics
+                  <a href={`/live/${show.id}/rsvp.ics`} download className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {t('engagement.rsvp.calendar')}
+                    <span className="sr-only"> · {show.title}</span>
                   </a>
                   {show.status === 'SCHEDULED' ? <RsvpToggle sessionId={show.id} title={show.title} going compact /> : null}
                 </div>
