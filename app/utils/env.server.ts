@@ -94,8 +94,8 @@ const EnvSchema = z
     /// Meeting attendance (docs/meeting-attendance.md): hours a request or new time waits for an answer
     /// before it expires (never later than the meeting's start), and minutes after the end before the
     /// room's attendance is marked (HELD or NO_SHOW)
-    MEETING_REQUEST_EXPIRY_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(72),
-    MEETING_NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+    MEETING_REQUEST_EXPIRY_HOURS: z.coerce.number().int().min(1).max(1440).default(72),
+    MEETING_NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
     /// "1" enables test-only hooks (e.g. killing a mediasoup worker from the e2e suite). Never in real deployments.
     ENABLE_TEST_HOOKS: z.enum(['0', '1']).default('0'),
     /// With ENABLE_TEST_HOOKS=1 only: milliseconds added to the request clock (app/utils/clock.server.ts)

@@ -317,6 +317,7 @@ export async function requestMeeting(
     // A meeting counts for a fair only between approved participants of it; otherwise it is still a
     // meeting between the two, just not the fair's (no refusal: the parties did nothing wrong).
     const fairId = input.fairId && (await isApprovedFairPair(tx, input.fairId, { buyerId, companyId })) ? input.fairId : null
+    const respondBy = respondByFor(now, slot.start, getEnv().MEETING_REQUEST_EXPIRY_HOURS)
     const created = await tx.meeting.create({
       data: {
         buyerId,
@@ -328,10 +329,10 @@ export async function requestMeeting(
         requestedById: user.id,
         interpreterLanguage: input.interpreterLanguage ?? null,
         agenda: input.agenda,
-        respondBy: respondByFor(now, slot.start, getEnv().MEETING_REQUEST_EXPIRY_HOURS),
+        respondBy,
         rescheduledFromId: input.rescheduledFromId ?? null,
       },
-      select: { id: true, respondBy: true },
+      select: { id: true },
     })
     const meeting = await loadHead(tx, created.id)
     const other = await otherSide(tx, meeting, side)
@@ -342,7 +343,7 @@ export async function requestMeeting(
       times: { when: { at: slot.start, fallbackTimeZone: other.timeZone } },
       link: `/meetings/${created.id}`,
     })
-    return { result: { id: created.id, respondBy: created.respondBy! }, emails }
+    return { result: { id: created.id, respondBy }, emails }
   })
   await scheduleExpiry(created)
   return created.id

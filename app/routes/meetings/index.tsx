@@ -19,7 +19,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
   const meetings = await listMeetings(user, { locale })
-  const upcoming = meetings.filter((m) => new Date(m.startsAt) >= new Date(now.getTime() - 60 * 60_000) && !['DECLINED', 'CANCELLED', 'EXPIRED'].includes(m.status))
+  const upcoming = meetings.filter(
+    (m) => new Date(m.startsAt) >= new Date(now.getTime() - 60 * 60_000) && !['DECLINED', 'CANCELLED', 'EXPIRED'].includes(m.status),
+  )
   const past = meetings.filter((m) => !upcoming.includes(m)).reverse()
   return {
     upcoming,
