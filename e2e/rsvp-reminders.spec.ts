@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import pg from 'pg'
 import { SMTPServer } from 'smtp-server'
+import { expectNoSeriousViolations } from './axe'
 import { expect, signIn, test } from './fixtures'
 import { FAKE_MEDIA_BROWSER, scheduleShowcase } from './live-helpers'
 import { createScratchDatabase, dropScratchDatabase, postgresAnswers, startOwnServer, stopOwnServer } from './own-server'
@@ -123,6 +124,7 @@ test('a guest RSVPs by e-mail, confirms by the mailed link, gets "now live" over
     const link = linkIn(confirmation, new RegExp(`${BASE}/rsvp/[\\w-]+\\.[\\w-]+`))
     await guest.goto(link)
     await expect(guest.getByRole('heading', { name: 'Confirm your RSVP' })).toBeVisible()
+    await expectNoSeriousViolations(guest)
     await guest.getByRole('button', { name: `Confirm reminders to ${email}` }).click()
     await expect(guest.getByText(`You are on the list: reminders go to ${email}.`)).toBeVisible()
     // The RSVP's calendar file is written for the guest's zone.
@@ -158,6 +160,7 @@ test('a guest RSVPs by e-mail, confirms by the mailed link, gets "now live" over
     const live = await mailTo(email, /is live now$/)
     await guest.goto(linkIn(live, new RegExp(`${BASE}/unsubscribe/[\\w-]+\\.[\\w-]+`)))
     await expect(guest.getByRole('heading', { name: 'Unsubscribe' })).toBeVisible()
+    await expectNoSeriousViolations(guest)
     await guest.getByRole('button', { name: 'Unsubscribe' }).click()
     await expect(guest.getByRole('status')).toContainText(`no more reminders about “${title}” go to ${email}`)
   })

@@ -21,7 +21,6 @@ const engagement = {
       noFairs: 'You follow no fairs yet. Follow one from its page.',
       noRsvps: 'No upcoming showcases you RSVPed to.',
       since: 'since {{date}}',
-      calendar: 'Calendar file (.ics) for {{title}}',
     },
     rsvp: {
       heading: 'Reminders',

@@ -21,7 +21,6 @@ const engagement = {
       noFairs: 'フォロー中の展示会はまだありません。展示会のページからフォローできます。',
       noRsvps: 'RSVP した今後のショーケースはありません。',
       since: '{{date}}から',
-      calendar: '{{title}}のカレンダーファイル (.ics)',
     },
     rsvp: {
       heading: 'リマインダー',

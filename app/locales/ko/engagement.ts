@@ -21,7 +21,6 @@ const engagement = {
       noFairs: '아직 팔로우하는 박람회가 없습니다. 박람회 페이지에서 팔로우하세요.',
       noRsvps: 'RSVP한 예정 쇼케이스가 없습니다.',
       since: '{{date}}부터',
-      calendar: '{{title}} 캘린더 파일(.ics)',
     },
     rsvp: {
       heading: '알림',

@@ -21,7 +21,6 @@ const engagement = {
       noFairs: '您还没有关注任何展会。请在展会页面关注。',
       noRsvps: '没有您已 RSVP 的即将开始的直播展示。',
       since: '自 {{date}}',
-      calendar: '{{title}} 的日历文件 (.ics)',
     },
     rsvp: {
       heading: '提醒',
