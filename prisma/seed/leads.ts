@@ -8,7 +8,7 @@ import type { Prisma } from '../../app/generated/prisma/client.ts'
 const MIN = 60_000
 
 function bucket(...parts: string[]): number {
-  return createHash('sha256').update(parts.join('|')).digest()[0]!
+  return createHash('sha256').update(parts.join('|')).digest().readUInt8(0)
 }
 
 export async function seedLeadActivity(tx: Prisma.TransactionClient): Promise<{ opens: number }> {

@@ -474,7 +474,7 @@ describe('fair showcase reminders (one mechanism: the engagement reminder job)',
     expect(notes[0]).toMatchObject({ userId: approvedBuyer.user.id, link: `/live/${soon.id}` })
     // In the buyer's zone (New York, EDT in July): 01:00 UTC is 9:00 PM the evening before.
     expect(notes[0]!.data).toMatchObject({ sessionId: soon.id, title: 'Soon', when: expect.stringContaining('9:00') })
-    expect(String((notes[0]!.data as { when: string }).when)).toMatch(/EDT/)
+    expect((notes[0]!.data as { when: string }).when).toMatch(/EDT/)
 
     // Exactly once: the job again, and twice at once (a retry, two processes), add nothing.
     expect(await deliverReminder(due[0]!.data, new Date(now.getTime() + MINUTE))).toEqual({ sent: 0 })

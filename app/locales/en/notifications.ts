@@ -12,9 +12,18 @@ const notifications = {
     'invitation.created': { title: 'Join {{company}} on Tradecast', body: '{{inviter}} invited you to join {{company}} on Tradecast.' },
     'meeting.requested': { title: 'Meeting request from {{from}}', body: '{{from}} proposed a meeting on {{when}}.' },
     'meeting.updated': { title: 'Meeting with {{with}}: $t(status.{{status}})', body: 'Your meeting with {{with}} is now “$t(status.{{status}})”.' },
-    'meeting.confirm': { title: 'Please confirm: meeting with {{with}}', body: 'Your meeting with {{with}} is on {{when}}. Please confirm you will attend, or say you can\'t make it.' },
-    'meeting.expired': { title: 'Meeting request expired: {{with}}', body: 'Nobody answered the meeting request with {{with}} for {{when}} in time, so it expired. You can ask for another time.' },
-    'meeting.cantMakeIt': { title: '{{with}} can\'t make it', body: '{{with}} can\'t make it to the meeting on {{when}}, so it is cancelled. You can reschedule it in one click.' },
+    'meeting.confirm': {
+      title: 'Please confirm: meeting with {{with}}',
+      body: "Your meeting with {{with}} is on {{when}}. Please confirm you will attend, or say you can't make it.",
+    },
+    'meeting.expired': {
+      title: 'Meeting request expired: {{with}}',
+      body: 'Nobody answered the meeting request with {{with}} for {{when}} in time, so it expired. You can ask for another time.',
+    },
+    'meeting.cantMakeIt': {
+      title: "{{with}} can't make it",
+      body: "{{with}} can't make it to the meeting on {{when}}, so it is cancelled. You can reschedule it in one click.",
+    },
     'session.starting': { title: '{{title}} starts soon', body: '{{title}} by {{company}} starts at {{when}}.' },
     'showcase.reminder24h': { title: 'In 24 hours: {{title}}', body: '{{title}} by {{company}} starts {{when}}.' },
     'showcase.reminder10m': { title: '{{title}} starts in 10 minutes', body: '{{title}} by {{company}} starts {{when}}.' },

@@ -31,8 +31,14 @@ const notifications: MessagesOf<typeof en, 'ja'> = {
       body: '{{with}}との商談のステータスが「$t(status.{{status}})」になりました。',
     },
     'meeting.confirm': { title: '出席確認：{{with}}との商談', body: '{{with}}との商談は{{when}}です。出席を確認するか、参加できない旨をお知らせください。' },
-    'meeting.expired': { title: '商談リクエストの期限切れ：{{with}}', body: '{{when}}の{{with}}との商談リクエストに期限内の回答がなく、期限切れになりました。別の日時を依頼できます。' },
-    'meeting.cantMakeIt': { title: '{{with}}は参加できません', body: '{{with}}は{{when}}の商談に参加できないため、商談はキャンセルされました。ワンクリックで日程を再調整できます。' },
+    'meeting.expired': {
+      title: '商談リクエストの期限切れ：{{with}}',
+      body: '{{when}}の{{with}}との商談リクエストに期限内の回答がなく、期限切れになりました。別の日時を依頼できます。',
+    },
+    'meeting.cantMakeIt': {
+      title: '{{with}}は参加できません',
+      body: '{{with}}は{{when}}の商談に参加できないため、商談はキャンセルされました。ワンクリックで日程を再調整できます。',
+    },
     'session.starting': { title: 'まもなく開始：{{title}}', body: '{{company}}の「{{title}}」は{{when}}に開始します。' },
     'showcase.reminder24h': { title: '24時間後：{{title}}', body: '{{company}}の{{title}}は{{when}}に始まります。' },
     'showcase.reminder10m': { title: '{{title}}はあと10分で始まります', body: '{{company}}の{{title}}は{{when}}に始まります。' },

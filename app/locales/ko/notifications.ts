@@ -14,9 +14,18 @@ const notifications: MessagesOf<typeof en, 'ko'> = {
     'invitation.created': { title: 'Tradecast에서 {{company}}에 합류하세요', body: '{{inviter}}님이 Tradecast의 {{company}}에 초대했습니다.' },
     'meeting.requested': { title: '{{from}}의 상담 요청', body: '{{from}}이(가) {{when}} 상담을 제안했습니다.' },
     'meeting.updated': { title: '{{with}}와의 상담: $t(status.{{status}})', body: '{{with}}와의 상담이 “$t(status.{{status}})” 상태입니다.' },
-    'meeting.confirm': { title: '참석 확인: {{with}}와의 미팅', body: '{{with}}와의 미팅이 {{when}}에 있습니다. 참석 여부를 확인하거나 참석할 수 없다고 알려 주세요.' },
-    'meeting.expired': { title: '미팅 요청 만료: {{with}}', body: '{{when}} {{with}}와의 미팅 요청에 제때 응답이 없어 만료되었습니다. 다른 시간을 요청할 수 있습니다.' },
-    'meeting.cantMakeIt': { title: '{{with}} 참석 불가', body: '{{with}}이(가) {{when}} 미팅에 참석할 수 없어 미팅이 취소되었습니다. 한 번의 클릭으로 일정을 다시 잡을 수 있습니다.' },
+    'meeting.confirm': {
+      title: '참석 확인: {{with}}와의 미팅',
+      body: '{{with}}와의 미팅이 {{when}}에 있습니다. 참석 여부를 확인하거나 참석할 수 없다고 알려 주세요.',
+    },
+    'meeting.expired': {
+      title: '미팅 요청 만료: {{with}}',
+      body: '{{when}} {{with}}와의 미팅 요청에 제때 응답이 없어 만료되었습니다. 다른 시간을 요청할 수 있습니다.',
+    },
+    'meeting.cantMakeIt': {
+      title: '{{with}} 참석 불가',
+      body: '{{with}}이(가) {{when}} 미팅에 참석할 수 없어 미팅이 취소되었습니다. 한 번의 클릭으로 일정을 다시 잡을 수 있습니다.',
+    },
     'session.starting': { title: '{{title}} 곧 시작', body: '{{company}}의 {{title}}이(가) {{when}}에 시작합니다.' },
     'showcase.reminder24h': { title: '24시간 후: {{title}}', body: '{{company}}의 {{title}}이(가) {{when}}에 시작합니다.' },
     'showcase.reminder10m': { title: '{{title}} 10분 후 시작', body: '{{company}}의 {{title}}이(가) {{when}}에 시작합니다.' },
