@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
-import { countFailedJobs, DatabaseJobRunner, databaseJobStore, reconcileJobs } from './database-queue.server'
+import { countFailedJobs, DatabaseJobRunner, databaseJobStore, DONE_JOB_RETENTION_MS, pruneDoneJobs, reconcileJobs } from './database-queue.server'
 import { defineJob, retryDelayMs, scheduleJob, type JobDefinition } from './jobs.server'
 
 // The embedded default's queue on a real database (PGlite here, PostgreSQL in the db project). Each test
@@ -145,6 +145,22 @@ describe('database job queue', () => {
     } finally {
       await runner.stop()
     }
+  })
+
+  it('prunes done jobs after the retention, keeps pending and failed ones', async () => {
+    const job = recordingJob([])
+    const failing = recordingJob([], { failTimes: 99, attempts: 1 })
+    const runner = runnerFor(job, failing)
+    await scheduleJob(job, { key: 'done', runAt: at(0), data: { n: 1 } })
+    await scheduleJob(job, { key: 'later', runAt: at(DONE_JOB_RETENTION_MS * 2), data: { n: 2 } })
+    await scheduleJob(failing, { key: 'failed', runAt: at(0), data: { n: 3 } })
+    await runner.runDue(at(0))
+    const prisma = await getPrisma()
+    const left = () => prisma.scheduledJob.findMany({ where: { name: { in: [job.name, failing.name] } }, select: { key: true }, orderBy: { key: 'asc' } })
+    await pruneDoneJobs(at(DONE_JOB_RETENTION_MS - 1))
+    expect((await left()).map((row) => row.key)).toEqual(['done', 'failed', 'later'])
+    await pruneDoneJobs(at(DONE_JOB_RETENTION_MS + 1))
+    expect((await left()).map((row) => row.key)).toEqual(['failed', 'later'])
   })
 
   it('refuses data that does not match the job schema when scheduled', async () => {

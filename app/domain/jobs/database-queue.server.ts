@@ -10,6 +10,9 @@ import { allJobDefinitions, jobDefinition, retryDelayMs, type JobDefinition, typ
 
 const LOCK_MS = 5 * 60_000
 const BATCH = 20
+/** Done jobs are kept this long (for inspection), then deleted; failed ones stay for the metric. */
+export const DONE_JOB_RETENTION_MS = 14 * 24 * 3600_000
+const PRUNE_EVERY_MS = 3600_000
 
 type Row = { id: string; name: string; key: string; runAt: Date; data: Prisma.JsonValue; attempts: number; maxAttempts: number; version: number }
 
@@ -34,8 +37,10 @@ export const databaseJobStore: JobQueue = {
   },
 }
 
-// Runners in this process re-arm their timer when a job is scheduled (it may be due sooner).
-const runners = new Set<DatabaseJobRunner>()
+// Runners in this process re-arm their timer when a job is scheduled (it may be due sooner). On globalThis:
+// route modules (the app bundle) schedule through their own copy of this file, the runner lives in server/'s.
+const runnerHolder = globalThis as typeof globalThis & { __tradecastJobRunners?: Set<{ wake: () => void }> }
+const runners = (runnerHolder.__tradecastJobRunners ??= new Set())
 function wakeRunners() {
   for (const runner of runners) runner.wake()
 }
@@ -59,6 +64,7 @@ export class DatabaseJobRunner {
   #timer: NodeJS.Timeout | undefined
   #running: Promise<RunReport> | undefined
   #stopped = true
+  #prunedAt = 0
 
   constructor(options: RunnerOptions = {}) {
     this.#clock = options.clock ?? (() => new Date())
@@ -95,6 +101,11 @@ export class DatabaseJobRunner {
       this.#running = this.runDue(this.#clock()).finally(() => (this.#running = undefined))
     }
     await this.#running.catch((error: unknown) => this.#onError?.(error, { name: '(runner)', key: '', attempt: 0 }))
+    const now = this.#clock()
+    if (now.getTime() - this.#prunedAt >= PRUNE_EVERY_MS) {
+      this.#prunedAt = now.getTime()
+      await pruneDoneJobs(now).catch((error: unknown) => this.#onError?.(error, { name: '(prune)', key: '', attempt: 0 }))
+    }
     // stop() may have come while the jobs ran.
     if (!runners.has(this)) return
     const next = await this.#nextRunAt().catch(() => undefined)
@@ -176,6 +187,13 @@ export async function reconcileJobs(queue: JobQueue, definitions: ReadonlyArray<
       count += 1
     }
   }
+  return count
+}
+
+/** Deletes jobs done more than DONE_JOB_RETENTION_MS ago; returns how many. */
+export async function pruneDoneJobs(now: Date): Promise<number> {
+  const prisma = await getPrisma()
+  const { count } = await prisma.scheduledJob.deleteMany({ where: { doneAt: { lt: new Date(now.getTime() - DONE_JOB_RETENTION_MS) } } })
   return count
 }
 

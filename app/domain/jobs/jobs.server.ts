@@ -93,7 +93,12 @@ export async function cancelJob<T>(job: JobDefinition<T>, key: string): Promise<
   await (await activeQueue()).cancel(job.name, key)
 }
 
-/** Delay before retry `attempt` (1 = the first retry): 10 s, 20 s, 40 s, … capped at an hour. */
+/** Exponential backoff, the one formula: delay before retry `attempt` (1 = the first retry) is baseMs, 2·baseMs, 4·baseMs, … capped at capMs. */
+export function exponentialBackoffMs(attempt: number, { baseMs, capMs }: { baseMs: number; capMs: number }): number {
+  return Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1))
+}
+
+/** The jobs' retry delay: 10 s, 20 s, 40 s, … capped at an hour. */
 export function retryDelayMs(attempt: number): number {
-  return Math.min(JOB_RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1), 3_600_000)
+  return exponentialBackoffMs(attempt, { baseMs: JOB_RETRY_BASE_MS, capMs: 3_600_000 })
 }

@@ -68,6 +68,28 @@ describe.skipIf(!redisUrl)('Redis job queue (BullMQ)', () => {
     expect(runs).toEqual(['moved:2'])
   })
 
+  it('a job rescheduled while it runs runs again at its new instant (the running one finishes)', async () => {
+    const runs: string[] = []
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const job = defineJob({
+      name: `test.redis-${randomUUID().slice(0, 8)}`,
+      data: z.object({ v: z.number() }),
+      run: async (data, { key }) => {
+        runs.push(`${key}:${data.v}:start`)
+        if (data.v === 1) await held
+      },
+    })
+    const [queue] = processes(1, [job as unknown as JobDefinition<never>])
+    await queue!.start()
+    await queue!.schedule(job.name, { key: 'busy', runAt: new Date(), data: { v: 1 } }, 3)
+    await expect.poll(() => runs.length, { timeout: 10_000, interval: 20 }).toBe(1)
+    // While the first run is active, the job moves (a show rescheduled during its reminder run).
+    await queue!.schedule(job.name, { key: 'busy', runAt: new Date(Date.now() + 200), data: { v: 2 } }, 3)
+    release()
+    await expect.poll(() => runs, { timeout: 10_000, interval: 50 }).toEqual(['busy:1:start', 'busy:2:start'])
+  })
+
   it('retries a failing job with its data, then counts it failed when attempts run out', async () => {
     const attempts: number[] = []
     const job = defineJob({

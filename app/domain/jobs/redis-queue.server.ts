@@ -14,9 +14,20 @@ export const JOB_QUEUE_NAME = 'tradecast-jobs'
 type Envelope = { runAt: string; key: string; payload: unknown }
 
 /** BullMQ refuses ':' in custom ids (its key separator). */
-export function bullJobId(name: string, key: string): string {
-  return `${name}|${key.replaceAll(':', '|')}`
+function idPart(value: string): string {
+  return value.replaceAll(':', '|')
 }
+
+/**
+ * A job's BullMQ id: its name, key and instant. Two processes scheduling the same job at the same instant
+ * add one; a reschedule is a new id, so it never waits on the old one (which may be running elsewhere).
+ */
+export function bullJobId(name: string, key: string, runAt: Date): string {
+  return `${idPart(name)}|${idPart(key)}|${runAt.getTime()}`
+}
+
+/** How long the pointer to a job's current id outlives the job's instant (longer than any job is kept). */
+const POINTER_AFTER_RUN_SECONDS = 45 * 24 * 3600
 
 export type RedisQueueOptions = {
   url: string
@@ -46,31 +57,42 @@ export class RedisJobQueue implements JobQueue {
   }
 
   async schedule(name: string, spec: JobSpec<unknown>, attempts: number): Promise<void> {
-    const jobId = bullJobId(name, spec.key)
-    const runAt = spec.runAt.toISOString()
-    const existing = await this.#queue.getJob(jobId)
-    if (existing) {
-      if ((existing.data as Envelope).runAt === runAt) return
-      // A running job can't be removed; it finishes, and its handler sees the data has moved on.
-      const state = await existing.getState()
-      if (state === 'active') return
-      await existing.remove().catch(() => undefined)
-    }
-    const envelope: Envelope = { runAt, key: spec.key, payload: spec.data }
+    const jobId = bullJobId(name, spec.key, spec.runAt)
+    const pointer = this.#currentKey(name, spec.key)
+    // The pointer names the job in force: a superseded one still queued (or running on another process)
+    // finds it moved on and does nothing.
+    const ttl = Math.ceil(Math.max(0, spec.runAt.getTime() - this.#clock().getTime()) / 1000) + POINTER_AFTER_RUN_SECONDS
+    const previous = await this.#connection.set(pointer, jobId, 'EX', ttl, 'GET')
+    if (previous === jobId) return
+    if (previous) await this.#removeUnlessRunning(previous)
+    const envelope: Envelope = { runAt: spec.runAt.toISOString(), key: spec.key, payload: spec.data }
     await this.#queue.add(name, envelope, {
       jobId,
       delay: Math.max(0, spec.runAt.getTime() - this.#clock().getTime()),
       attempts,
       backoff: { type: 'custom' },
-      // Kept a while so a reconcile finds the job done instead of adding it again.
+      // Kept a while for inspection; the pointer, not the job, tells a reconcile that it is done.
       removeOnComplete: { age: 14 * 24 * 3600 },
       removeOnFail: { age: 30 * 24 * 3600 },
     })
   }
 
   async cancel(name: string, key: string): Promise<void> {
-    const job = await this.#queue.getJob(bullJobId(name, key))
-    await job?.remove().catch(() => undefined)
+    const pointer = this.#currentKey(name, key)
+    const previous = await this.#connection.get(pointer)
+    await this.#connection.del(pointer)
+    if (previous) await this.#removeUnlessRunning(previous)
+  }
+
+  #currentKey(name: string, key: string): string {
+    return `${this.#options.prefix ?? 'tradecast'}:${JOB_QUEUE_NAME}:current:${idPart(name)}|${idPart(key)}`
+  }
+
+  async #removeUnlessRunning(jobId: string): Promise<void> {
+    const job = await this.#queue.getJob(jobId)
+    if (!job) return
+    // A running job can't be removed; when it ends, its handler has already checked what it must do.
+    if ((await job.getState()) !== 'active') await job.remove().catch(() => undefined)
   }
 
   /** Reconciles every job kind, then starts this process's worker. */
@@ -93,6 +115,8 @@ export class RedisJobQueue implements JobQueue {
     const definition = this.#definitions.get(job.name)
     if (!definition) throw new Error(`no handler for job ${job.name}`)
     const envelope = job.data as Envelope
+    // Superseded (rescheduled or cancelled) after it was queued: the job in force does the work.
+    if ((await this.#connection.get(this.#currentKey(job.name, envelope.key))) !== job.id) return
     const data = definition.data.parse(envelope.payload)
     await definition.run(data, { now: this.#clock(), key: envelope.key, attempt: job.attemptsMade + 1 })
   }
