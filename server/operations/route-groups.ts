@@ -44,6 +44,9 @@ export const APP_ROUTE_SEGMENTS: ReadonlySet<string> = new Set([
   'live',
   'embed',
   'oembed',
+  'engagement',
+  'rsvp',
+  'unsubscribe',
 ])
 
 /** A low-cardinality label for a request path: a server prefix's group, the app area, or 'other'. */

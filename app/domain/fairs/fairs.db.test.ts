@@ -400,7 +400,7 @@ describe('fair KPIs', () => {
     } as never)
     const koBook = new ExcelJS.Workbook()
     await koBook.xlsx.load(await koXlsx.arrayBuffer())
-    expect(koBook.worksheets.map((sheet) => sheet.name)).toEqual(['상담', '박람회', '수출 준비 격차'])
+    expect(koBook.worksheets.map((sheet) => sheet.name)).toEqual(['상담', '박람회', '수출 준비 격차', '참석'])
     const header = koBook.worksheets[0]!.getRow(1).values as unknown[]
     expect(header.slice(1)).toEqual([
       '날짜',
