@@ -1,5 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
-import { getSessionSecret } from '~/utils/secrets.server'
+import { sign, verify } from '~/utils/signed-token.server'
 import { isRecordingFileName } from './storage.server'
 
 /** How long a signed media link works: long enough for a replay watched to its end with pauses. */
@@ -18,9 +17,11 @@ function scopeOf(file: string): string {
   return SEGMENT_FILE.test(file) ? 'segments' : `file:${file}`
 }
 
-function signature(recordingId: string, scope: string, expires: number): string {
-  // A separate key from the cookie signatures: a media link can never be replayed as a cookie value.
-  return createHmac('sha256', `${getSessionSecret()}:recording-media`).update(`${recordingId}.${scope}.${expires}`).digest('base64url')
+// Signed by the app's signer (~/utils/signed-token.server, purpose 'recording-media': a key of its own, so a
+// media link can never be replayed as a cookie value or a mail link) over `<recordingId>.<scope>`; the
+// token's last two parts (expiry, signature) travel as the link's `exp` and `sig`.
+function mediaToken(recordingId: string, scope: string, expires: number): string {
+  return sign('recording-media', `${recordingId}.${scope}`, { expiresAt: expires * 1000 })
 }
 
 /**
@@ -35,7 +36,8 @@ export function signedMediaUrl(
 ): string {
   // Rounded up to the quarter hour: the same link for a while, so players and caches reuse it.
   const expires = Math.ceil(now / 1000 / 900) * 900 + lifetimeSeconds
-  return `${MEDIA_PATH_PREFIX}/${recordingId}/${file}?${new URLSearchParams({ exp: String(expires), sig: signature(recordingId, scopeOf(file), expires) })}`
+  const sig = mediaToken(recordingId, scopeOf(file), expires).split('.').at(-1) ?? ''
+  return `${MEDIA_PATH_PREFIX}/${recordingId}/${file}?${new URLSearchParams({ exp: String(expires), sig })}`
 }
 
 export type MediaLinkCheck = { ok: true } | { ok: false; reason: 'malformed' | 'expired' | 'bad-signature' }
@@ -43,10 +45,6 @@ export type MediaLinkCheck = { ok: true } | { ok: false; reason: 'malformed' | '
 export function verifyMediaLink(recordingId: string, file: string, exp: unknown, sig: unknown, now = Date.now()): MediaLinkCheck {
   if (typeof exp !== 'string' || typeof sig !== 'string' || !/^\d{1,12}$/.test(exp) || !/^[\w-]{43}$/.test(sig)) return { ok: false, reason: 'malformed' }
   if (!isRecordingFileName(file) || !/^[a-z0-9]{16,40}$/.test(recordingId)) return { ok: false, reason: 'malformed' }
-  const expires = Number(exp)
-  if (expires * 1000 < now) return { ok: false, reason: 'expired' }
-  const expected = Buffer.from(signature(recordingId, scopeOf(file), expires))
-  const given = Buffer.from(sig)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad-signature' }
-  return { ok: true }
+  const checked = verify('recording-media', `${recordingId}.${scopeOf(file)}.${exp}.${sig}`, now)
+  return checked.ok ? { ok: true } : { ok: false, reason: checked.reason }
 }
