@@ -53,7 +53,7 @@ export function RsvpToggle({ sessionId, title, going, compact = false }: { sessi
  * The watch page's RSVP box for a scheduled showcase: the one-click toggle for accounts (with the .ics of
  * the RSVP), the e-mail form for guests (with the page's language and the browser's zone for their mails).
  */
-export function RsvpPanel({ sessionId, title, going }: { sessionId: string; title: string; going: boolean }) {
+export function RsvpPanel({ sessionId, title, going, mailOff = false }: { sessionId: string; title: string; going: boolean; mailOff?: boolean }) {
   const { t } = useTranslation()
   const { user, locale } = useRootData()
   return (
@@ -65,6 +65,7 @@ export function RsvpPanel({ sessionId, title, going }: { sessionId: string; titl
         <div className="mt-2 space-y-2">
           <p className="text-sm text-slate-600">{t('engagement.rsvp.goingNote')}</p>
           <RsvpToggle sessionId={sessionId} title={title} going={going} />
+          {going && mailOff ? <ResubscribeNotice email={user.email} action={`/live/${sessionId}/rsvp`} /> : null}
           {going ? (
             <p>
               <a href={`/live/${sessionId}/rsvp.ics`} download className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
@@ -77,6 +78,29 @@ export function RsvpPanel({ sessionId, title, going }: { sessionId: string; titl
         <GuestRsvpForm sessionId={sessionId} locale={locale} />
       )}
     </section>
+  )
+}
+
+/**
+ * "Reminder mail is off for this address" with a one-click "turn it back on" (a POST with intent
+ * "resubscribe"): shown where an RSVP of an address that chose "stop all reminder mail" is confirmed.
+ */
+export function ResubscribeNotice({ email, action }: { email: string; action?: string }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const fetcher = useFetcher()
+  return (
+    <div role="status" className="space-y-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+      <p>{t('engagement.rsvp.mailOff', { email })}</p>
+      <fetcher.Form method="post" action={action}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="resubscribe" />
+        <input type="hidden" name="returnTo" value={`${location.pathname}${location.search}`} />
+        <Button type="submit" disabled={fetcher.state !== 'idle'}>
+          {t('engagement.rsvp.resubscribe')}
+        </Button>
+      </fetcher.Form>
+    </div>
   )
 }
 

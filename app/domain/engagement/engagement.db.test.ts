@@ -9,7 +9,16 @@ import { goLive } from '~/domain/live/lifecycle.server'
 import { setFollowing } from './follows.server'
 import { reminderInstant } from './reminder-timing'
 import { deliverReminder, reminderJob, type ReminderJobData } from './reminders.server'
-import { confirmGuestRsvp, readGuestRsvp, requestGuestRsvp, rsvpCalendarFile, setAccountRsvp } from './rsvps.server'
+import {
+  confirmGuestRsvp,
+  isReminderMailOff,
+  readGuestRsvp,
+  requestGuestRsvp,
+  resubscribeGuest,
+  resubscribeReminderMail,
+  rsvpCalendarFile,
+  setAccountRsvp,
+} from './rsvps.server'
 import { signToken, verifyToken } from './tokens.server'
 import { readUnsubscribe, unsubscribe } from './unsubscribe.server'
 
@@ -317,5 +326,74 @@ describe('"now live" to RSVPs and followers', () => {
     // Too late: half an hour after going live, "now live" is not sent any more (a job delayed that long).
     await prisma.reminderDelivery.deleteMany({ where: { sessionId: session.id } })
     expect(await deliverReminder(data, new Date(wentLive.getTime() + 30 * MINUTE), { appUrl: APP })).toEqual({ sent: 0, skipped: 'not-due' })
+  })
+})
+
+describe('an RSVP after an opt-out', () => {
+  async function optOuts(email: string) {
+    const prisma = await getPrisma()
+    return (await prisma.reminderOptOut.findMany({ where: { email }, select: { scope: true } })).map((row) => row.scope).sort()
+  }
+
+  it('a guest confirming lifts the show’s opt-out; "stop all" stays until the confirmation page turns mail back on', async () => {
+    const start = new Date('2031-08-10T09:00:00.000Z')
+    const asked = new Date('2031-08-01T00:00:00.000Z')
+    const { session } = await showcase(start)
+    const email = guestEmail()
+    // Earlier choices of this address: no reminders about this show, and no reminder mail at all.
+    await unsubscribe(signToken({ p: 'unsub', e: email, s: session.id }), asked)
+    await unsubscribe(signToken({ p: 'unsub', e: email, s: '*' }), asked)
+
+    await requestGuestRsvp(session.id, { intent: 'rsvp-guest', email, locale: 'en', timeZone: 'Europe/Berlin' }, { now: asked, appUrl: APP })
+    const token = linkIn((await outbox(email))[0]?.text ?? '', 'rsvp')
+    // Not confirmed yet: the opt-outs stand (asking is not yet the address's own word).
+    expect(await optOuts(email)).toEqual(['*', session.id].sort())
+    await confirmGuestRsvp(token, new Date(asked.getTime() + MINUTE))
+    expect(await optOuts(email)).toEqual(['*'])
+    expect(await readGuestRsvp(token, 'en')).toMatchObject({ confirmed: true, reminderMailOff: true })
+    const dayJob: ReminderJobData = { sessionId: session.id, kind: 'starts-24h', plannedStart: start.toISOString() }
+    expect(await deliverReminder(dayJob, reminderInstant('starts-24h', start), { appUrl: APP })).toEqual({ sent: 0 })
+
+    // Hostile: an unsubscribe token or an altered one cannot turn mail back on.
+    await expectNotFound(resubscribeGuest(signToken({ p: 'unsub', e: email, s: '*' })))
+    await expectNotFound(resubscribeGuest(`${token}x`))
+    expect(await optOuts(email)).toEqual(['*'])
+
+    await resubscribeGuest(token)
+    await resubscribeGuest(token) // twice is once
+    expect(await optOuts(email)).toEqual([])
+    expect((await readGuestRsvp(token, 'en')).reminderMailOff).toBe(false)
+    const tenJob: ReminderJobData = { sessionId: session.id, kind: 'starts-10m', plannedStart: start.toISOString() }
+    expect(await deliverReminder(tenJob, reminderInstant('starts-10m', start), { appUrl: APP })).toEqual({ sent: 1 })
+    expect((await outbox(email)).map((mail) => mail.subject)).toEqual([expect.stringContaining('Confirm your RSVP'), expect.stringContaining('10 minutes')])
+  })
+
+  it('an account RSVPing again lifts its show opt-out (in-app reminders return); "stop all" keeps mail off until it resubscribes', async () => {
+    const prisma = await getPrisma()
+    const start = new Date('2031-09-10T09:00:00.000Z')
+    const now = new Date('2031-09-01T00:00:00.000Z')
+    const { session } = await showcase(start)
+    const buyer = await createBuyer()
+    const email = buyer.user.email.toLowerCase()
+    await unsubscribe(signToken({ p: 'unsub', e: email, s: session.id }), now)
+    await unsubscribe(signToken({ p: 'unsub', e: email, s: '*' }), now)
+    // Another show's opt-out is not this RSVP's business.
+    await unsubscribe(signToken({ p: 'unsub', e: email, s: 'cksomeothershow000000000' }), now)
+
+    expect(await setAccountRsvp(buyer.user, session.id, true, now)).toBe(true)
+    expect(await optOuts(email)).toEqual(['*', 'cksomeothershow000000000'])
+    expect(await isReminderMailOff(buyer.user.email)).toBe(true)
+    // Reminded in-app (the show opt-out no longer suppresses it), not by mail.
+    const dayJob: ReminderJobData = { sessionId: session.id, kind: 'starts-24h', plannedStart: start.toISOString() }
+    expect(await deliverReminder(dayJob, reminderInstant('starts-24h', start), { appUrl: APP })).toEqual({ sent: 1 })
+    expect(await deliveries(session.id)).toEqual([`starts-24h user:${buyer.user.id}`])
+    expect(await prisma.notification.count({ where: { userId: buyer.user.id } })).toBe(1)
+    expect(await outbox(buyer.user.email)).toEqual([])
+
+    await resubscribeReminderMail(buyer.user.email)
+    expect(await isReminderMailOff(buyer.user.email)).toBe(false)
+    const tenJob: ReminderJobData = { sessionId: session.id, kind: 'starts-10m', plannedStart: start.toISOString() }
+    expect(await deliverReminder(tenJob, reminderInstant('starts-10m', start), { appUrl: APP })).toEqual({ sent: 1 })
+    expect(await outbox(buyer.user.email)).toHaveLength(1)
   })
 })

@@ -55,17 +55,48 @@ export async function rsvpedSessionIds(userId: string | undefined, sessionIds: r
   return new Set(rows.map((row) => row.sessionId))
 }
 
-/** An account's one-click RSVP (going = true) or its withdrawal; returns the new state. */
-export async function setAccountRsvp(user: Pick<SessionUser, 'id'>, sessionId: string, going: boolean, now: Date): Promise<boolean> {
+/**
+ * An account's one-click RSVP (going = true) or its withdrawal; returns the new state. Answering again lifts
+ * an earlier "stop reminders for this showcase" of the account's address (the new RSVP says the opposite).
+ */
+export async function setAccountRsvp(user: Pick<SessionUser, 'id' | 'email'>, sessionId: string, going: boolean, now: Date): Promise<boolean> {
   const prisma = await getPrisma()
   if (!going) {
     await prisma.showcaseRsvp.deleteMany({ where: { sessionId, userId: user.id } })
     return false
   }
   await requireRsvpableShowcase(sessionId)
-  await prisma.showcaseRsvp.createMany({ data: [{ sessionId, userId: user.id, confirmedAt: now }], skipDuplicates: true })
+  await prisma.$transaction([
+    prisma.showcaseRsvp.createMany({ data: [{ sessionId, userId: user.id, confirmedAt: now }], skipDuplicates: true }),
+    prisma.reminderOptOut.deleteMany({ where: { email: user.email.toLowerCase(), scope: sessionId } }),
+  ])
   await scheduleShowReminders(sessionId, now)
   return true
+}
+
+/**
+ * Whether this address chose "stop all reminder mail": an RSVP does not lift that by itself (it was a choice
+ * about every show), so the RSVP's page says so and offers to turn reminder mail back on.
+ */
+export async function isReminderMailOff(email: string): Promise<boolean> {
+  const prisma = await getPrisma()
+  return (await prisma.reminderOptOut.count({ where: { email: email.toLowerCase(), scope: '*' } })) > 0
+}
+
+/** Turns reminder mail back on for this address (lifts its "stop all" opt-out; twice is once). */
+export async function resubscribeReminderMail(email: string): Promise<void> {
+  const prisma = await getPrisma()
+  await prisma.reminderOptOut.deleteMany({ where: { email: email.toLowerCase(), scope: '*' } })
+}
+
+/** A guest's "turn reminder mail back on", from the page of their RSVP's confirmation link (the link proves the address). */
+export async function resubscribeGuest(token: string): Promise<void> {
+  const payload = verifyToken(token, 'rsvp')
+  if (!payload) throw new DomainError('bad-link', { status: 404, messageKey: 'engagement.rsvp.badLink' })
+  const prisma = await getPrisma()
+  const rsvp = await prisma.showcaseRsvp.findFirst({ where: { id: payload.r, email: payload.e, userId: null }, select: { id: true } })
+  if (!rsvp) throw new DomainError('bad-link', { status: 404, messageKey: 'engagement.rsvp.badLink' })
+  await resubscribeReminderMail(payload.e)
 }
 
 function localeOf(value: string | undefined): Locale {
@@ -117,6 +148,8 @@ export type GuestRsvpView = {
   confirmed: boolean
   email: string
   timeZone: string
+  /** The address chose "stop all reminder mail" (the page offers to turn it back on). */
+  reminderMailOff: boolean
 }
 
 /** The RSVP a confirmation link names, or a 404 for a forged, altered or withdrawn one. */
@@ -153,6 +186,7 @@ export async function readGuestRsvp(token: string, locale: string): Promise<Gues
     confirmed: rsvp.confirmedAt !== null,
     email: rsvp.email ?? payload.e,
     timeZone: rsvp.timeZone ?? rsvp.session.company.timeZone,
+    reminderMailOff: await isReminderMailOff(payload.e),
   }
 }
 
@@ -169,7 +203,11 @@ export async function confirmGuestRsvp(token: string, now: Date): Promise<{ sess
   if (rsvp.session.status === 'CANCELLED' || rsvp.session.status === 'ENDED') {
     throw new DomainError('rsvp-closed', { status: 409, messageKey: 'engagement.rsvp.closed' })
   }
-  await prisma.showcaseRsvp.updateMany({ where: { id: rsvp.id, confirmedAt: null }, data: { confirmedAt: now } })
+  // Confirming lifts an earlier "stop reminders for this showcase" of the address: the RSVP says the opposite.
+  await prisma.$transaction([
+    prisma.showcaseRsvp.updateMany({ where: { id: rsvp.id, confirmedAt: null }, data: { confirmedAt: now } }),
+    prisma.reminderOptOut.deleteMany({ where: { email: payload.e.toLowerCase(), scope: rsvp.sessionId } }),
+  ])
   await scheduleShowReminders(rsvp.sessionId, now)
   return { sessionId: rsvp.sessionId }
 }

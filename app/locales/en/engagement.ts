@@ -44,6 +44,8 @@ const engagement = {
       confirmButton: 'Confirm reminders to {{email}}',
       confirmed: 'You are on the list: reminders go to {{email}}.',
       watch: 'Go to the showcase',
+      mailOff: 'Reminder mail is off for {{email}}: you once chose to stop all Tradecast reminder mail, so this RSVP’s reminders will not be mailed.',
+      resubscribe: 'Turn reminder mail back on',
     },
     unsubscribe: {
       title: 'Unsubscribe',
@@ -71,6 +73,8 @@ const engagement = {
       unfollowed: 'You no longer follow them.',
       rsvped: 'You RSVPed. Reminders are on.',
       rsvpWithdrawn: 'RSVP cancelled. No more reminders for this showcase.',
+      rsvpedMailOff: 'You RSVPed. Reminder mail is off for your address (you stopped it): you get in-app reminders only.',
+      resubscribed: 'Reminder mail is back on.',
       confirmed: 'RSVP confirmed. Reminders are on.',
     },
   },

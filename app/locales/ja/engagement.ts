@@ -47,6 +47,9 @@ const engagement = {
       confirmButton: '{{email}}へのリマインダーを確認',
       confirmed: '登録しました。リマインダーは{{email}}に届きます。',
       watch: 'ショーケースへ',
+      mailOff:
+        '{{email}} へのリマインダーメールはオフです。以前 Tradecast のリマインダーメールをすべて停止されたため、この RSVP のリマインダーはメールで届きません。',
+      resubscribe: 'リマインダーメールを再開する',
     },
     unsubscribe: {
       title: '配信停止',
@@ -74,6 +77,8 @@ const engagement = {
       unfollowed: 'フォローをやめました。',
       rsvped: 'RSVP しました。リマインダーがオンになりました。',
       rsvpWithdrawn: 'RSVP を取り消しました。このショーケースのリマインダーは届きません。',
+      rsvpedMailOff: 'RSVP しました。このアドレスへのリマインダーメールはオフです（ご自身で停止済み）。リマインダーはアプリ内のみで届きます。',
+      resubscribed: 'リマインダーメールを再開しました。',
       confirmed: 'RSVP を確認しました。リマインダーがオンになりました。',
     },
   },

@@ -44,6 +44,8 @@ const engagement = {
       confirmButton: '{{email}}(으)로 알림 받기 확인',
       confirmed: '등록되었습니다. 알림은 {{email}}(으)로 보내 드립니다.',
       watch: '쇼케이스로 이동',
+      mailOff: '{{email}}(으)로 가는 알림 메일이 꺼져 있습니다. 이전에 Tradecast 알림 메일을 모두 중지하셨기 때문에 이 RSVP의 알림은 메일로 보내지 않습니다.',
+      resubscribe: '알림 메일 다시 받기',
     },
     unsubscribe: {
       title: '수신 거부',
@@ -71,6 +73,8 @@ const engagement = {
       unfollowed: '팔로우를 취소했습니다.',
       rsvped: 'RSVP했습니다. 알림이 켜졌습니다.',
       rsvpWithdrawn: 'RSVP를 취소했습니다. 이 쇼케이스 알림은 더 이상 가지 않습니다.',
+      rsvpedMailOff: 'RSVP했습니다. 이 주소의 알림 메일은 꺼져 있어(직접 중지하셨습니다) 앱 안에서만 알림을 받습니다.',
+      resubscribed: '알림 메일을 다시 켰습니다.',
       confirmed: 'RSVP가 확인되었습니다. 알림이 켜졌습니다.',
     },
   },

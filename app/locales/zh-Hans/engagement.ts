@@ -44,6 +44,8 @@ const engagement = {
       confirmButton: '确认向 {{email}} 发送提醒',
       confirmed: '已登记：提醒将发送至 {{email}}。',
       watch: '前往直播展示',
+      mailOff: '发送至 {{email}} 的提醒邮件已关闭：您曾选择停止所有 Tradecast 提醒邮件，因此本次 RSVP 的提醒不会通过邮件发送。',
+      resubscribe: '重新开启提醒邮件',
     },
     unsubscribe: {
       title: '退订',
@@ -71,6 +73,8 @@ const engagement = {
       unfollowed: '已取消关注。',
       rsvped: '已 RSVP，提醒已开启。',
       rsvpWithdrawn: '已取消 RSVP，本场直播展示不再提醒。',
+      rsvpedMailOff: '已 RSVP。您的地址已关闭提醒邮件（由您本人停止），您只会收到站内提醒。',
+      resubscribed: '提醒邮件已重新开启。',
       confirmed: 'RSVP 已确认，提醒已开启。',
     },
   },

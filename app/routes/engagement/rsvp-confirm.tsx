@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/rsvp-confirm'
 import { CsrfInput } from '~/components/csrf-input'
+import { ResubscribeNotice } from '~/components/engagement/rsvp-panel'
 import { Button, buttonClass } from '~/components/ui/button'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { confirmGuestRsvp, readGuestRsvp } from '~/domain/engagement/rsvps.server'
+import { confirmGuestRsvp, readGuestRsvp, resubscribeGuest } from '~/domain/engagement/rsvps.server'
 import { pageTitle } from '~/lib/meta'
 import { formatDateTime } from '~/lib/time'
 import { requestNow } from '~/utils/clock.server'
@@ -14,6 +15,8 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 // A guest's RSVP confirmation (the link of the confirmation mail). Opening the link shows what is confirmed;
 // the button confirms (a POST, so mail scanners that open links confirm nothing). Forged or altered: 404.
+// When the address once chose "stop all reminder mail", the page says reminders will not be mailed and
+// offers to turn them back on (intent "resubscribe", also a POST).
 
 export const meta: Route.MetaFunction = (args) => [...pageTitle(args, (t) => [t('engagement.rsvp.confirmTitle')]), { name: 'robots', content: 'noindex' }]
 
@@ -27,6 +30,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData()
   await validateCsrf(request, formData)
+  if (formData.get('intent') === 'resubscribe') {
+    await resubscribeGuest(params.token)
+    return redirectWithToast(`/rsvp/${params.token}`, 'engagement.toast.resubscribed')
+  }
   await confirmGuestRsvp(params.token, requestNow(request))
   return redirectWithToast(`/rsvp/${params.token}`, 'engagement.toast.confirmed')
 }
@@ -63,6 +70,7 @@ export default function RsvpConfirmRoute({ loaderData }: Route.ComponentProps) {
           </Button>
         </Form>
       )}
+      {rsvp.reminderMailOff ? <ResubscribeNotice email={rsvp.email} /> : null}
       <p className="text-xs text-slate-500">{t('engagement.rsvp.privacy')}</p>
     </section>
   )

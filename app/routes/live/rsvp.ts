@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import type { Route } from './+types/rsvp'
 import { getOptionalUser } from '~/domain/accounts/session.server'
-import { requestGuestRsvp, setAccountRsvp } from '~/domain/engagement/rsvps.server'
+import { isReminderMailOff, requestGuestRsvp, resubscribeReminderMail, setAccountRsvp } from '~/domain/engagement/rsvps.server'
 import { AccountRsvpSchema, GuestRsvpSchema } from '~/domain/engagement/schemas'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
@@ -19,12 +19,19 @@ export function loader() {
 /**
  * RSVP to a showcase: an account in one click (intent "rsvp", going true/false), back to the page with a
  * toast; a guest with an e-mail address (intent "rsvp-guest"), answered in place with "check your inbox".
+ * An account whose address chose "stop all reminder mail" is told so in the toast, and turns mail back on
+ * with intent "resubscribe".
  */
 export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const now = requestNow(request)
   const user = await getOptionalUser(request)
+  if (user && formData.get('intent') === 'resubscribe') {
+    // "Turn reminder mail back on" for the account's own address (shown where its RSVP says mail is off).
+    await resubscribeReminderMail(user.email)
+    return redirectWithToast(safeRedirectPath(formData.get('returnTo'), `/live/${params.sessionId}`), 'engagement.toast.resubscribed')
+  }
   if (user) {
     const submission = parseWithZod(formData, { schema: AccountRsvpSchema })
     if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
@@ -32,7 +39,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       const going = await setAccountRsvp(user, params.sessionId, submission.value.going, now)
       return await redirectWithToast(
         safeRedirectPath(formData.get('returnTo'), `/live/${params.sessionId}`),
-        going ? 'engagement.toast.rsvped' : 'engagement.toast.rsvpWithdrawn',
+        going ? ((await isReminderMailOff(user.email)) ? 'engagement.toast.rsvpedMailOff' : 'engagement.toast.rsvped') : 'engagement.toast.rsvpWithdrawn',
       )
     } catch (error) {
       return formErrorFromDomain(submission, error, { only: ['rsvp-closed'], extra: { sent: false } })

@@ -12,7 +12,7 @@ import { VideoView } from '~/components/live-media/video-view'
 import { Button } from '~/components/ui/button'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { RsvpPanel } from '~/components/engagement/rsvp-panel'
-import { hasRsvped } from '~/domain/engagement/rsvps.server'
+import { hasRsvped, isReminderMailOff } from '~/domain/engagement/rsvps.server'
 import { findQuotableShowcaseProduct } from '~/domain/live/quote-from-stream.server'
 import { readyFeaturedProducts } from '~/domain/readiness/buyer-readiness.server'
 import { loadWatchSession } from '~/domain/live/sessions.server'
@@ -54,7 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // A public show still to come takes RSVPs (reminders by mail, and in-app for accounts).
   const rsvp =
     session.access === 'watch' && session.status === 'SCHEDULED' && session.isPublic && !session.isHost
-      ? { going: await hasRsvped(user?.id, session.id) }
+      ? { going: await hasRsvped(user?.id, session.id), mailOff: user ? await isReminderMailOff(user.email) : false }
       : null
   return {
     rsvp,
@@ -121,7 +121,7 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
   if (!loaderData.rsvp) return room
   return (
     <div className="space-y-4">
-      <RsvpPanel sessionId={session.id} title={session.title} going={loaderData.rsvp.going} />
+      <RsvpPanel sessionId={session.id} title={session.title} going={loaderData.rsvp.going} mailOff={loaderData.rsvp.mailOff} />
       {room}
     </div>
   )
