@@ -351,7 +351,7 @@ export const ACTION_PROBES: Record<string, Probe> = {
     setup: async (world) => {
       const prisma = await getPrisma()
       const { user, profile } = await createBuyer()
-      await prisma.fairRegistration.create({ data: { fairId: world.fair.id, userId: user.id, kind: 'BUYER' } })
+      await prisma.fairRegistration.create({ data: { fairId: world.fair.id, userId: user.id, kind: 'BUYER', status: 'APPROVED' } })
       return { body: { intent: 'verify-buyer', buyerId: profile.id, method: 'DOCUMENTS', note: 'Business registration seen' } }
     },
   },

@@ -3,28 +3,32 @@ import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
-import type { VerifiedBuyerBadge as Badge } from '~/domain/buyers/verification-schema'
+import type { BuyerVerificationMethodName, VerifiedBuyerBadge as Badge } from '~/domain/buyers/verification-schema'
 import { BUYER_VERIFICATION_METHODS } from '~/domain/buyers/verification-schema'
 import { formatDate } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 
 // Verified buyers (docs/verified-buyers.md): the badge exporters see on RFQs, chat and meeting requests,
 // and the verify/revoke forms organizers and admins use. The badge is an icon and words (readable without
-// colour); who verified and when is in its description: visible with `detailed`, else screen-reader text
-// and a tooltip.
+// colour); when and how (and, on RFQs and meetings, who) is in its description: visible with `detailed`,
+// else screen-reader text and a tooltip. The live chat's badge carries no verifier name (chat payloads
+// reach every viewer, guests included), so its description says only when and how.
+
+/** A badge to show: the full one (RFQs, meetings) or the chat's, without the verifier's name. */
+type ShownBadge = { verifiedAt: string; method: BuyerVerificationMethodName; verifierName?: string | undefined } | null | undefined
 
 export function useVerifiedBuyerDescription() {
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
-  return (badge: NonNullable<Badge>) =>
-    t('buyerVerification.badge.description', {
-      name: badge.verifierName,
-      date: formatDate(badge.verifiedAt, { locale, timeZone }),
-      method: t(`buyerVerification.method.${badge.method}`),
-    })
+  return (badge: NonNullable<ShownBadge>) => {
+    const values = { date: formatDate(badge.verifiedAt, { locale, timeZone }), method: t(`buyerVerification.method.${badge.method}`) }
+    return badge.verifierName
+      ? t('buyerVerification.badge.description', { ...values, name: badge.verifierName })
+      : t('buyerVerification.badge.descriptionWithoutName', values)
+  }
 }
 
-export function VerifiedBuyerBadge({ badge, detailed = false }: { badge: Badge; detailed?: boolean }) {
+export function VerifiedBuyerBadge({ badge, detailed = false }: { badge: ShownBadge; detailed?: boolean }) {
   const { t } = useTranslation()
   const describe = useVerifiedBuyerDescription()
   if (!badge) return null
@@ -58,6 +62,8 @@ type HistoryEntry = {
 /**
  * A buyer's verification state with the forms to verify (method and note) or revoke (reason), and the
  * latest entries of its history. Posts `intent` verify-buyer / revoke-buyer with `buyerId` to the page's action.
+ * `readOnly`: an organizer looking at a verification made by an admin or through another fair, which
+ * only they may change — the badge and a note, no forms.
  */
 export function BuyerVerificationControls({
   buyerId,
@@ -65,12 +71,14 @@ export function BuyerVerificationControls({
   badge,
   history,
   errors,
+  readOnly = false,
 }: {
   buyerId: string
   companyName: string
   badge: Badge
   history: readonly HistoryEntry[]
   errors?: string[] | undefined
+  readOnly?: boolean
 }) {
   const { t } = useTranslation()
   const { locale, timeZone } = useRootData()
@@ -85,46 +93,49 @@ export function BuyerVerificationControls({
           ))}
         </ul>
       ) : null}
-      <details>
-        <summary className="cursor-pointer font-medium text-brand-700">
-          {badge ? t('buyerVerification.reverifyName', { name: companyName }) : t('buyerVerification.verifyName', { name: companyName })}
-        </summary>
-        <Form method="post" className="mt-2 space-y-2">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="verify-buyer" />
-          <input type="hidden" name="buyerId" value={buyerId} />
-          <label className="block" htmlFor={`${id}-method`}>
-            {t('buyerVerification.methodLabel')}
-          </label>
-          <select id={`${id}-method`} name="method" required className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1">
-            {BUYER_VERIFICATION_METHODS.map((method) => (
-              <option key={method} value={method}>
-                {t(`buyerVerification.method.${method}`)}
-              </option>
-            ))}
-          </select>
-          <label className="block" htmlFor={`${id}-note`}>
-            {t('buyerVerification.noteLabel')}
-          </label>
-          <textarea
-            id={`${id}-note`}
-            name="note"
-            required
-            minLength={3}
-            maxLength={500}
-            rows={2}
-            aria-describedby={`${id}-note-hint`}
-            className="block w-full rounded-md border border-slate-300 px-2 py-1"
-          />
-          <p id={`${id}-note-hint`} className="text-xs text-slate-500">
-            {t('buyerVerification.noteHint')}
-          </p>
-          <Button type="submit" className="min-h-8 px-3 py-1">
-            {t('buyerVerification.verify')}
-          </Button>
-        </Form>
-      </details>
-      {badge ? (
+      {readOnly ? <p className="text-xs text-slate-600">{t('buyerVerification.verifiedElsewhere')}</p> : null}
+      {readOnly ? null : (
+        <details>
+          <summary className="cursor-pointer font-medium text-brand-700">
+            {badge ? t('buyerVerification.reverifyName', { name: companyName }) : t('buyerVerification.verifyName', { name: companyName })}
+          </summary>
+          <Form method="post" className="mt-2 space-y-2">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="verify-buyer" />
+            <input type="hidden" name="buyerId" value={buyerId} />
+            <label className="block" htmlFor={`${id}-method`}>
+              {t('buyerVerification.methodLabel')}
+            </label>
+            <select id={`${id}-method`} name="method" required className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1">
+              {BUYER_VERIFICATION_METHODS.map((method) => (
+                <option key={method} value={method}>
+                  {t(`buyerVerification.method.${method}`)}
+                </option>
+              ))}
+            </select>
+            <label className="block" htmlFor={`${id}-note`}>
+              {t('buyerVerification.noteLabel')}
+            </label>
+            <textarea
+              id={`${id}-note`}
+              name="note"
+              required
+              minLength={3}
+              maxLength={500}
+              rows={2}
+              aria-describedby={`${id}-note-hint`}
+              className="block w-full rounded-md border border-slate-300 px-2 py-1"
+            />
+            <p id={`${id}-note-hint`} className="text-xs text-slate-500">
+              {t('buyerVerification.noteHint')}
+            </p>
+            <Button type="submit" className="min-h-8 px-3 py-1">
+              {t('buyerVerification.verify')}
+            </Button>
+          </Form>
+        </details>
+      )}
+      {badge && !readOnly ? (
         <details>
           <summary className="cursor-pointer font-medium text-red-700">{t('buyerVerification.revokeName', { name: companyName })}</summary>
           <Form method="post" className="mt-2 space-y-2">

@@ -130,9 +130,10 @@ export type Ack<T = NoResult> = AckOf<T, LiveRefusal>
 
 /**
  * A buyer company an organizer or admin verified (docs/verified-buyers.md). Set by the server from the
- * database on every message view, never taken from a client: `chat:send` carries only the body.
+ * database on every message view, never taken from a client: `chat:send` carries only the body. The
+ * badge only — when and how — never the verifier's name: chat payloads reach every viewer, guests included.
  */
-export type ChatVerifiedBuyer = { verifiedAt: string; verifierName: string; method: 'DOCUMENTS' | 'TRADE_REFERENCE' | 'OTHER' }
+export type ChatVerifiedBuyer = { verified: true; verifiedAt: string; method: 'DOCUMENTS' | 'TRADE_REFERENCE' | 'OTHER' }
 
 export type ChatMessageView = {
   id: string

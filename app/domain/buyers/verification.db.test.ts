@@ -66,8 +66,8 @@ const asVerifier = (user: { id: string; role: 'EXPORTER' | 'BUYER' | 'ORGANIZER'
 })
 
 describe('verifying a buyer', () => {
-  it("the fair's organizer verifies a registered buyer on the fair page; the entry records method, note, verifier, fair and date", async () => {
-    const { organizer, fair, buyer } = await fairWithBuyer('PENDING')
+  it("the fair's organizer verifies an approved buyer on the fair page; the entry records method, note, verifier, fair and date", async () => {
+    const { organizer, fair, buyer } = await fairWithBuyer('APPROVED')
     const response = (await post(`/organizer/fairs/${fair.id}`, organizer.cookie, { ...verifyInput(buyer.profile.id) }, manageAction, {
       fairId: fair.id,
     })) as Response
@@ -184,11 +184,106 @@ describe('who may not verify (hostile)', () => {
     expect(await prisma.buyerVerification.count({ where: { buyerId: buyer.profile.id } })).toBe(0)
   })
 
-  it('a rejected registration, an exhibitor, an unknown buyer id: 404', async () => {
+  it('a rejected registration, an unknown buyer id: 404', async () => {
     const { organizer, fair, buyer } = await fairWithBuyer('REJECTED')
     const verifier = asVerifier(organizer.user)
     await expect(assertMayVerifyBuyer(verifier, buyer.profile.id, fair.id)).rejects.toMatchObject({ status: 404 })
     await expect(assertMayVerifyBuyer(verifier, 'no-such-buyer', fair.id)).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('a pending registration is not enough: 404 on the fair page, nothing written, and the page offers no controls for it', async () => {
+    const { organizer, fair, buyer } = await fairWithBuyer('PENDING')
+    await expect(assertMayVerifyBuyer(asVerifier(organizer.user), buyer.profile.id, fair.id)).rejects.toMatchObject({ status: 404 })
+    const got = await caught(() => post(`/organizer/fairs/${fair.id}`, organizer.cookie, verifyInput(buyer.profile.id), manageAction, { fairId: fair.id }))
+    expect(got.status).toBe(404)
+    const prisma = await getPrisma()
+    expect(await prisma.buyerVerification.count({ where: { buyerId: buyer.profile.id } })).toBe(0)
+    const page = (await manageLoader({ request: getRequest(`/organizer/fairs/${fair.id}`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as {
+      buyerVerifications: Record<string, unknown>
+    }
+    expect(page.buyerVerifications).not.toHaveProperty(buyer.profile.id)
+  })
+
+  it("an organizer cannot revoke or re-verify an admin's verification, nor one made through another fair (403 with the message); the fair page's history shows only its own fair's entries", async () => {
+    const prisma = await getPrisma()
+    const { organizer, fair, buyer } = await fairWithBuyer()
+    const admin = await createUser('ADMIN', { name: 'Ada Admin' })
+    // An admin verifies through this fair's page: the entry belongs to no fair.
+    const byAdmin = (await post(`/organizer/fairs/${fair.id}`, admin.cookie, verifyInput(buyer.profile.id), manageAction, { fairId: fair.id })) as Response
+    expect(byAdmin.status).toBe(302)
+    const adminEntry = await prisma.buyerProfile.findUniqueOrThrow({ where: { id: buyer.profile.id }, select: { currentVerification: true } })
+    expect(adminEntry.currentVerification).toMatchObject({ verifierId: admin.user.id, fairId: null })
+
+    for (const fields of [
+      { intent: 'revoke-buyer', buyerId: buyer.profile.id, note: 'I think not' },
+      { ...verifyInput(buyer.profile.id), method: 'OTHER', note: 'Taking it over' },
+    ]) {
+      const refused = await caught(async () => {
+        throw await post(`/organizer/fairs/${fair.id}`, organizer.cookie, fields, manageAction, { fairId: fair.id })
+      })
+      expect(refused.status, fields.intent).toBe(403)
+      expect(JSON.stringify(refused.data)).toContain('buyerVerification.errors.notYourVerification')
+    }
+    expect(await prisma.buyerVerification.count({ where: { buyerId: buyer.profile.id } })).toBe(1)
+
+    // The organizer's page: the badge (global), no forms to change it, and no history entry (not made under this fair).
+    const page = (await manageLoader({ request: getRequest(`/organizer/fairs/${fair.id}`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as {
+      buyerVerifications: Record<string, { badge: { verifierName: string } | null; underThisFair: boolean; history: unknown[] }>
+      mayChangeAnyVerification: boolean
+    }
+    expect(page.buyerVerifications[buyer.profile.id]).toMatchObject({ badge: { verifierName: 'Ada Admin' }, underThisFair: false, history: [] })
+    expect(page.mayChangeAnyVerification).toBe(false)
+
+    // Another fair where the same buyer is approved: its organizer cannot revoke this one either.
+    const other = await fairWithBuyer()
+    await prisma.fairRegistration.create({ data: { fairId: other.fair.id, userId: buyer.user.id, kind: 'BUYER', status: 'APPROVED' } })
+    await expect(
+      applyBuyerVerification(
+        asVerifier(other.organizer.user),
+        { intent: 'revoke-buyer', buyerId: buyer.profile.id, note: 'Not on my watch' },
+        { fairId: other.fair.id, now: NOW },
+      ),
+    ).rejects.toMatchObject({ code: 'not-your-verification', status: 403 })
+
+    // The admin revokes; now this fair's organizer verifies, and the other fair's organizer cannot revoke that.
+    await applyBuyerVerification(
+      asVerifier(admin.user),
+      { intent: 'revoke-buyer', buyerId: buyer.profile.id, note: 'Rechecking' },
+      { fairId: null, now: new Date(NOW.getTime() + 60_000) },
+    )
+    await applyBuyerVerification(asVerifier(organizer.user), verifyInput(buyer.profile.id), { fairId: fair.id, now: new Date(NOW.getTime() + 120_000) })
+    await expect(
+      applyBuyerVerification(
+        asVerifier(other.organizer.user),
+        { intent: 'revoke-buyer', buyerId: buyer.profile.id, note: 'Not on my watch' },
+        { fairId: other.fair.id, now: NOW },
+      ),
+    ).rejects.toMatchObject({ code: 'not-your-verification', status: 403 })
+    // The other fair's page shows the badge but none of this fair's or the admin's entries.
+    const otherPage = (await manageLoader({
+      request: getRequest(`/organizer/fairs/${other.fair.id}`, [other.organizer.cookie]),
+      params: { fairId: other.fair.id },
+    } as never)) as { buyerVerifications: Record<string, { badge: unknown; underThisFair: boolean; history: unknown[] }> }
+    expect(otherPage.buyerVerifications[buyer.profile.id]).toMatchObject({ underThisFair: false, history: [] })
+    // This fair's page: only its own entry; the admin's list has all three.
+    const ownPage = (await manageLoader({ request: getRequest(`/organizer/fairs/${fair.id}`, [organizer.cookie]), params: { fairId: fair.id } } as never)) as {
+      buyerVerifications: Record<string, { underThisFair: boolean; history: Array<{ verifierName: string; action: string }> }>
+    }
+    expect(ownPage.buyerVerifications[buyer.profile.id]?.underThisFair).toBe(true)
+    expect(ownPage.buyerVerifications[buyer.profile.id]?.history.map((h) => [h.action, h.verifierName])).toEqual([['VERIFIED', 'Soo-jin Organizer']])
+    const adminList = await listBuyersForVerification({ verified: 'all', query: buyer.user.email })
+    expect(adminList.buyers.find((b) => b.id === buyer.profile.id)?.history.map((h) => [h.action, h.verifierName])).toEqual([
+      ['VERIFIED', 'Soo-jin Organizer'],
+      ['REVOKED', 'Ada Admin'],
+      ['VERIFIED', 'Ada Admin'],
+    ])
+    // The organizer now revokes their own verification.
+    await applyBuyerVerification(
+      asVerifier(organizer.user),
+      { intent: 'revoke-buyer', buyerId: buyer.profile.id, note: 'Licence expired' },
+      { fairId: fair.id, now: new Date(NOW.getTime() + 180_000) },
+    )
+    expect((await prisma.buyerProfile.findUniqueOrThrow({ where: { id: buyer.profile.id } })).currentVerificationId).toBeNull()
   })
 
   it('bad input is a 400 with the message, and nothing is written', async () => {
@@ -305,13 +400,21 @@ describe('the badge reaches RFQs, meetings and the live chat', () => {
     const sent = await postChatMessage(room, identity(buyer.user, 'BUYER'), { body: 'Do you ship to New York?' }, { now: NOW })
     const plainSent = await postChatMessage(room, identity(plain.user, 'BUYER'), { body: 'And to Boston?' }, { now: new Date(NOW.getTime() + 1000) })
     if (!sent.ok || !plainSent.ok) throw new Error('chat refused')
-    expect(sent.message.author).toMatchObject({
-      kind: 'user',
-      verifiedBuyer: { verifierName: 'Soo-jin Organizer', method: 'DOCUMENTS', verifiedAt: NOW.toISOString() },
+    // Only the badge: no verifier's name in a payload every viewer (guests too) receives.
+    expect(sent.message.author).toMatchObject({ kind: 'user' })
+    expect(sent.message.author.kind === 'user' ? sent.message.author.verifiedBuyer : null).toEqual({
+      verified: true,
+      method: 'DOCUMENTS',
+      verifiedAt: NOW.toISOString(),
     })
+    expect(JSON.stringify(sent.message)).not.toContain('Soo-jin')
     expect(plainSent.message.author).not.toHaveProperty('verifiedBuyer')
     const history = await listRecentMessages(session.id)
-    expect(history.map((m) => (m.author.kind === 'user' ? (m.author.verifiedBuyer?.verifierName ?? null) : 'guest'))).toEqual(['Soo-jin Organizer', null])
+    expect(history.map((m) => (m.author.kind === 'user' ? (m.author.verifiedBuyer ?? null) : 'guest'))).toEqual([
+      { verified: true, method: 'DOCUMENTS', verifiedAt: NOW.toISOString() },
+      null,
+    ])
+    expect(JSON.stringify(history)).not.toContain('Soo-jin')
   })
 })
 

@@ -36,42 +36,50 @@ export async function verifiedBadgeRowOfUser(userId: string) {
 }
 
 /**
- * Who may verify this buyer: an admin any buyer; an organizer only a buyer registered (pending or
- * approved) to a fair they organize, named by `fairId`. Other roles get a 403 from the permission
- * table; a fair or buyer the organizer has nothing to do with is a 404, revealing nothing.
- * Returns the fair to record with the entry (null when an admin acts outside a fair).
+ * Who may verify this buyer. Verification is global (the badge shows everywhere and unlocks free
+ * samples from every exporter), so an organizer's reach is narrow: only a buyer with an APPROVED BUYER
+ * registration to a fair they organize, named by `fairId`. An admin may verify any buyer. Other roles
+ * get a 403 from the permission table; a fair or buyer the organizer has nothing to do with (or a
+ * pending or rejected registration) is a 404, revealing nothing.
+ * Returns the fair to record with the entry: the organizer's fair; null for an admin, whose
+ * verifications belong to no fair (docs/verified-buyers.md).
  */
 export async function assertMayVerifyBuyer(user: Pick<Verifier, 'id' | 'role'>, buyerId: string, fairId: string | null): Promise<{ fairId: string | null }> {
   if (!roleHasPermission(user.role, 'verify:buyer:own-fair')) throw new DomainError('forbidden', { status: 403 })
   const prisma = await getPrisma()
   const buyer = await prisma.buyerProfile.findUnique({ where: { id: buyerId }, select: { userId: true } })
   if (!buyer) throw new DomainError('not-found', { status: 404 })
-  const admin = roleHasPermission(user.role, 'verify:buyer:any')
-  if (!fairId) {
-    if (admin) return { fairId: null }
-    throw new DomainError('not-found', { status: 404 })
-  }
+  if (roleHasPermission(user.role, 'verify:buyer:any')) return { fairId: null }
+  if (!fairId) throw new DomainError('not-found', { status: 404 })
   const registration = await prisma.fairRegistration.findUnique({
     where: { fairId_userId: { fairId, userId: buyer.userId } },
     select: { kind: true, status: true, fair: { select: { organizerId: true } } },
   })
-  const registered = registration !== null && registration.kind === 'BUYER' && registration.status !== 'REJECTED'
-  if (admin) return { fairId: registered ? fairId : null }
-  if (!registered || registration.fair.organizerId !== user.id) throw new DomainError('not-found', { status: 404 })
+  const approved = registration !== null && registration.kind === 'BUYER' && registration.status === 'APPROVED'
+  if (!approved || registration.fair.organizerId !== user.id) throw new DomainError('not-found', { status: 404 })
   return { fairId }
 }
 
 /**
  * Verifies (or re-verifies, with a new method or note) a buyer company, or revokes its verification.
- * Revoking an unverified buyer is refused (409 `not-verified`), as is a revocation racing another.
+ * Revoking an unverified buyer is refused (409 `not-verified`), as is a revocation racing another. An
+ * organizer may change (re-verify or revoke) only a verification made under their own fair: one made
+ * by an admin or through another fair is a 403 `not-your-verification`.
  */
 export async function applyBuyerVerification(user: Verifier, input: BuyerVerificationAction, context: { fairId: string | null; now: Date }) {
   const { fairId } = await assertMayVerifyBuyer(user, input.buyerId, context.fairId)
+  const admin = roleHasPermission(user.role, 'verify:buyer:any')
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    const buyer = await tx.buyerProfile.findUniqueOrThrow({ where: { id: input.buyerId }, select: { currentVerificationId: true } })
+    const buyer = await tx.buyerProfile.findUniqueOrThrow({
+      where: { id: input.buyerId },
+      select: { currentVerificationId: true, currentVerification: { select: { fairId: true } } },
+    })
     if (input.intent === 'revoke-buyer' && !buyer.currentVerificationId) {
       throw new DomainError('not-verified', { status: 409, messageKey: 'buyerVerification.errors.notVerified' })
+    }
+    if (!admin && buyer.currentVerification && buyer.currentVerification.fairId !== fairId) {
+      throw new DomainError('not-your-verification', { status: 403, messageKey: 'buyerVerification.errors.notYourVerification' })
     }
     const entry = await tx.buyerVerification.create({
       data: {
@@ -169,18 +177,32 @@ export async function listBuyersForVerification(filter: { verified: BuyerListFil
   }
 }
 
-/** For a fair's registrations table: the badge and recent history of each registered buyer, by buyer id. */
-export async function buyerVerificationsOf(buyerIds: readonly string[]) {
+/**
+ * For a fair's registrations table: the badge of each buyer, whether the fair's organizer may change
+ * it (unverified, or verified under this fair), and the recent history made under this fair only (an
+ * admin sees every entry on /admin/buyers), by buyer id.
+ */
+export async function buyerVerificationsOf(buyerIds: readonly string[], fairId: string) {
   const prisma = await getPrisma()
   const rows =
     buyerIds.length === 0
       ? []
       : await prisma.buyerProfile.findMany({
           where: { id: { in: [...buyerIds] } },
-          select: { id: true, ...VERIFIED_BADGE_SELECT, verifications: HISTORY_SELECT },
+          select: {
+            id: true,
+            currentVerification: { select: { ...VERIFIED_BADGE_SELECT.currentVerification.select, fairId: true } },
+            verifications: { ...HISTORY_SELECT, where: { fairId } },
+          },
         })
-  return Object.fromEntries(rows.map((row) => [row.id, { badge: toVerifiedBadge(row), history: row.verifications.map(toHistoryEntry) }])) as Record<
-    string,
-    { badge: VerifiedBuyerBadge; history: VerificationHistoryEntry[] }
-  >
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.id,
+      {
+        badge: toVerifiedBadge(row),
+        underThisFair: !row.currentVerification || row.currentVerification.fairId === fairId,
+        history: row.verifications.map(toHistoryEntry),
+      },
+    ]),
+  ) as Record<string, { badge: VerifiedBuyerBadge; underThisFair: boolean; history: VerificationHistoryEntry[] }>
 }

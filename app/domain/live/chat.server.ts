@@ -1,7 +1,7 @@
 import { getPrisma } from '~/domain/db.server'
 import { toVerifiedBadge, VERIFIED_BADGE_SELECT, verifiedBadgeRowOfUser } from '~/domain/buyers/verification.server'
 import { countGraphemes } from '~/lib/chat-length'
-import { CHAT_MAX_LENGTH, type ChatMessageView } from '~/protocol/live'
+import { CHAT_MAX_LENGTH, type ChatMessageView, type ChatVerifiedBuyer } from '~/protocol/live'
 import { findBlockedWord } from './blocked-words'
 import type { RoomContext } from './room-access.server'
 import type { RoomIdentity } from './room-identity'
@@ -35,8 +35,10 @@ type MessageRow = {
 }
 
 export function toMessageView(row: MessageRow): ChatMessageView {
-  // The verified-buyer badge comes from the database (the author's buyer profile), never from the sender.
-  const verifiedBuyer = row.author ? toVerifiedBadge(row.author.buyerProfile) : null
+  // The verified-buyer badge comes from the database (the author's buyer profile), never from the sender;
+  // only the badge (when, how) goes out: no verifier's name in a payload every viewer, guests too, receives.
+  const badge = row.author ? toVerifiedBadge(row.author.buyerProfile) : null
+  const verifiedBuyer: ChatVerifiedBuyer | null = badge ? { verified: true, verifiedAt: badge.verifiedAt, method: badge.method } : null
   return {
     id: row.id,
     body: row.body,

@@ -5,6 +5,7 @@ const buyerVerification = {
     badge: {
       label: 'Verified buyer',
       description: 'Verified by {{name}} on {{date}} ({{method}})',
+      descriptionWithoutName: 'Verified on {{date}} ({{method}})',
     },
     method: {
       DOCUMENTS: 'company documents seen',
@@ -13,6 +14,7 @@ const buyerVerification = {
     },
     column: 'Buyer verification',
     notVerified: 'Not verified',
+    verifiedElsewhere: 'Verified by a platform admin or through another fair: only they can change or revoke it.',
     verifyName: 'Verify {{name}}',
     reverifyName: 'Verify {{name}} again',
     revokeName: 'Revoke the verification of {{name}}',
@@ -30,6 +32,7 @@ const buyerVerification = {
       method: 'Choose how the company was checked.',
       notVerified: 'This buyer is not verified: there is nothing to revoke.',
       conflict: 'Someone else changed this verification at the same time. Reload and try again.',
+      notYourVerification: 'This verification was made by a platform admin or through another fair: only they can change or revoke it.',
     },
     toast: {
       verified: 'Buyer verified.',

@@ -6,6 +6,7 @@ const buyerVerification: MessagesOf<typeof en, 'ja'> = {
     badge: {
       label: '確認済みバイヤー',
       description: '{{name}} が {{date}} に確認（{{method}}）',
+      descriptionWithoutName: '{{date}} に確認（{{method}}）',
     },
     method: {
       DOCUMENTS: '会社書類を確認',
@@ -14,6 +15,7 @@ const buyerVerification: MessagesOf<typeof en, 'ja'> = {
     },
     column: 'バイヤー確認',
     notVerified: '未確認',
+    verifiedElsewhere: 'プラットフォーム管理者または他の展示会を通じて認証されています。変更・取り消しができるのはその担当者のみです。',
     verifyName: '{{name}} を確認',
     reverifyName: '{{name}} を再確認',
     revokeName: '{{name}} の確認を取り消す',
@@ -31,6 +33,7 @@ const buyerVerification: MessagesOf<typeof en, 'ja'> = {
       method: '会社の確認方法を選んでください。',
       notVerified: 'このバイヤーは未確認のため、取り消す確認がありません。',
       conflict: '他の人が同時にこの確認を変更しました。再読み込みしてもう一度お試しください。',
+      notYourVerification: 'この認証はプラットフォーム管理者または他の展示会を通じて行われました。変更・取り消しができるのはその担当者のみです。',
     },
     toast: {
       verified: 'バイヤーを確認しました。',

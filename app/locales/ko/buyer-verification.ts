@@ -6,6 +6,7 @@ const buyerVerification: MessagesOf<typeof en, 'ko'> = {
     badge: {
       label: '인증된 바이어',
       description: '{{name}} 님이 {{date}}에 확인 ({{method}})',
+      descriptionWithoutName: '{{date}}에 확인 ({{method}})',
     },
     method: {
       DOCUMENTS: '회사 서류 확인',
@@ -14,6 +15,7 @@ const buyerVerification: MessagesOf<typeof en, 'ko'> = {
     },
     column: '바이어 확인',
     notVerified: '미확인',
+    verifiedElsewhere: '플랫폼 관리자 또는 다른 박람회를 통해 인증되었습니다. 변경하거나 취소할 수 있는 것은 그쪽뿐입니다.',
     verifyName: '{{name}} 확인하기',
     reverifyName: '{{name}} 다시 확인하기',
     revokeName: '{{name}} 확인 취소',
@@ -31,6 +33,7 @@ const buyerVerification: MessagesOf<typeof en, 'ko'> = {
       method: '회사를 확인한 방법을 선택하세요.',
       notVerified: '확인되지 않은 바이어입니다. 취소할 확인이 없습니다.',
       conflict: '다른 사람이 동시에 이 확인을 변경했습니다. 새로고침 후 다시 시도하세요.',
+      notYourVerification: '이 인증은 플랫폼 관리자 또는 다른 박람회를 통해 이루어졌습니다. 변경하거나 취소할 수 있는 것은 그쪽뿐입니다.',
     },
     toast: {
       verified: '바이어를 확인했습니다.',

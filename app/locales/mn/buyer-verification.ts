@@ -6,6 +6,7 @@ const buyerVerification: MessagesOf<typeof en, 'mn'> = {
     badge: {
       label: 'Баталгаажсан худалдан авагч',
       description: '{{name}} {{date}}-нд шалгасан ({{method}})',
+      descriptionWithoutName: '{{date}}-нд шалгасан ({{method}})',
     },
     method: {
       DOCUMENTS: 'компанийн баримт бичгийг үзсэн',
@@ -14,6 +15,7 @@ const buyerVerification: MessagesOf<typeof en, 'mn'> = {
     },
     column: 'Худалдан авагчийн баталгаажуулалт',
     notVerified: 'Баталгаажаагүй',
+    verifiedElsewhere: 'Платформын админ эсвэл өөр үзэсгэлэнгээр баталгаажуулсан: зөвхөн тэд өөрчлөх буюу цуцлах боломжтой.',
     verifyName: '{{name}}-г баталгаажуулах',
     reverifyName: '{{name}}-г дахин баталгаажуулах',
     revokeName: '{{name}}-ийн баталгаажуулалтыг цуцлах',
@@ -31,6 +33,7 @@ const buyerVerification: MessagesOf<typeof en, 'mn'> = {
       method: 'Компанийг хэрхэн шалгасныг сонгоно уу.',
       notVerified: 'Энэ худалдан авагч баталгаажаагүй тул цуцлах зүйл алга.',
       conflict: 'Өөр хүн энэ баталгаажуулалтыг яг одоо өөрчилсөн байна. Хуудсыг дахин ачаалаад оролдоно уу.',
+      notYourVerification: 'Энэ баталгаажуулалтыг платформын админ эсвэл өөр үзэсгэлэнгээр хийсэн: зөвхөн тэд өөрчлөх буюу цуцлах боломжтой.',
     },
     toast: {
       verified: 'Худалдан авагчийг баталгаажууллаа.',

@@ -6,6 +6,7 @@ const buyerVerification: MessagesOf<typeof en, 'ru'> = {
     badge: {
       label: 'Проверенный покупатель',
       description: 'Проверил(а) {{name}}, {{date}} ({{method}})',
+      descriptionWithoutName: 'Проверено {{date}} ({{method}})',
     },
     method: {
       DOCUMENTS: 'просмотрены документы компании',
@@ -14,6 +15,7 @@ const buyerVerification: MessagesOf<typeof en, 'ru'> = {
     },
     column: 'Проверка покупателя',
     notVerified: 'Не проверен',
+    verifiedElsewhere: 'Проверено администратором платформы или через другую выставку: изменить или отозвать проверку могут только они.',
     verifyName: 'Проверить {{name}}',
     reverifyName: 'Проверить {{name}} заново',
     revokeName: 'Отозвать проверку {{name}}',
@@ -31,6 +33,7 @@ const buyerVerification: MessagesOf<typeof en, 'ru'> = {
       method: 'Выберите, как проверена компания.',
       notVerified: 'Этот покупатель не проверен: отзывать нечего.',
       conflict: 'Кто-то изменил эту проверку одновременно с вами. Обновите страницу и повторите.',
+      notYourVerification: 'Эту проверку выполнил администратор платформы или она сделана через другую выставку: изменить или отозвать её могут только они.',
     },
     toast: {
       verified: 'Покупатель проверен.',

@@ -6,6 +6,7 @@ const buyerVerification: MessagesOf<typeof en, 'zh-Hans'> = {
     badge: {
       label: '已验证采购商',
       description: '由 {{name}} 于 {{date}} 验证（{{method}}）',
+      descriptionWithoutName: '于 {{date}} 验证（{{method}}）',
     },
     method: {
       DOCUMENTS: '已查看公司文件',
@@ -14,6 +15,7 @@ const buyerVerification: MessagesOf<typeof en, 'zh-Hans'> = {
     },
     column: '采购商验证',
     notVerified: '未验证',
+    verifiedElsewhere: '由平台管理员或通过其他展会验证：只有他们可以更改或撤销。',
     verifyName: '验证 {{name}}',
     reverifyName: '重新验证 {{name}}',
     revokeName: '撤销 {{name}} 的验证',
@@ -31,6 +33,7 @@ const buyerVerification: MessagesOf<typeof en, 'zh-Hans'> = {
       method: '请选择核实公司的方式。',
       notVerified: '该采购商尚未验证，无可撤销的验证。',
       conflict: '他人同时更改了此验证。请刷新后重试。',
+      notYourVerification: '此验证由平台管理员或通过其他展会完成：只有他们可以更改或撤销。',
     },
     toast: {
       verified: '采购商已验证。',

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { readFairForm, saveFairForm } from './+shared/fair-editor.server'
-import { handleBuyerVerificationForm, isBuyerVerificationIntent } from '~/routes/admin/buyers.server'
+import { handleBuyerVerificationForm, isBuyerVerificationIntent } from '~/routes/+shared/buyer-verification-form.server'
+import { roleHasPermission } from '~/domain/accounts/permissions'
 import { buyerVerificationsOf } from '~/domain/buyers/verification.server'
 import { requireFairManager } from '~/domain/fairs/access.server'
 import { addHall, decideRegistration, getFairForManagement, placeSession, unplaceSession, updateBooth } from '~/domain/fairs/fairs.server'
@@ -15,8 +16,9 @@ import { redirectWithToast } from '~/utils/toast.server'
 export async function loadManagedFair(request: Request, fairId: string) {
   const { user } = await requireFairManager(request, fairId)
   const fair = await getFairForManagement(fairId, await resolveLocale(request, user))
-  const buyerIds = fair.registrations.flatMap((r) => (r.buyerId && r.status !== 'REJECTED' ? [r.buyerId] : []))
-  return { fair, buyerVerifications: await buyerVerificationsOf(buyerIds) }
+  // Only approved buyers may be verified from a fair's page (docs/verified-buyers.md).
+  const buyerIds = fair.registrations.flatMap((r) => (r.buyerId && r.status === 'APPROVED' ? [r.buyerId] : []))
+  return { fair, buyerVerifications: await buyerVerificationsOf(buyerIds, fairId), mayChangeAnyVerification: roleHasPermission(user.role, 'verify:buyer:any') }
 }
 
 const TOAST = {

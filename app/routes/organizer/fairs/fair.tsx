@@ -40,7 +40,7 @@ function IntentForm({ intent, children, className }: { intent: string; children:
 export default function ManageFairRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale } = useRootData()
-  const { fair, buyerVerifications } = loaderData
+  const { fair, buyerVerifications, mayChangeAnyVerification } = loaderData
   const result = actionData?.result as { initialValue?: { intent?: string }; error?: Record<string, string[] | null> } | undefined
   const saveResult = result?.initialValue?.intent === 'save' ? actionData?.result : undefined
   const otherErrors = result && result.initialValue?.intent !== 'save' ? (result.error?.[''] ?? undefined) : undefined
@@ -110,6 +110,7 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                       companyName={r.name}
                       badge={buyerVerifications[r.buyerId]?.badge ?? null}
                       history={buyerVerifications[r.buyerId]?.history ?? []}
+                      readOnly={!mayChangeAnyVerification && !buyerVerifications[r.buyerId]?.underThisFair}
                     />
                   ) : (
                     '—'
