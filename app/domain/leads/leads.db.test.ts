@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '~/domain/db.server'
 import { appGet, appPost, freshSession, startAppHandler, type AppHandler } from '../../../tests/app-handler'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { exponentialBackoffMs, retryDelayMs } from '~/domain/jobs/jobs.server'
 import { seededRandom } from '../../../tests/seeded-random'
 import { FOLLOW_UP_DAYS, listSessionLeads } from './leads.server'
 import { recordProductOpen } from './product-opens.server'
@@ -14,7 +15,7 @@ import {
   deliverLeadWebhook,
   IDEMPOTENCY_HEADER,
   MAX_DELIVERY_ATTEMPTS,
-  retryDelaySeconds,
+  deliveryRetryDelayMs,
   saveWebhook,
   SIGNATURE_HEADER,
   sweepCompanyLeads,
@@ -340,6 +341,42 @@ describe('lead list pages', () => {
       expect([302, 401]).toContain(anonymous.status)
     }
   })
+
+  it('lets every company member read and export leads; only owners and admins see or reach the webhook settings', async () => {
+    const world = await seedShowcase(7)
+    const prisma = await getPrisma()
+    const member = await createUser('EXPORTER')
+    await prisma.exporterMember.create({ data: { userId: member.user.id, companyId: world.exporter.company.id, role: 'MEMBER' } })
+    const admin = await createUser('EXPORTER')
+    await prisma.exporterMember.create({ data: { userId: admin.user.id, companyId: world.exporter.company.id, role: 'ADMIN' } })
+    const listPath = `/exporter/sessions/${world.session.id}/leads`
+    for (const reader of [member.user.id, admin.user.id, world.exporter.user.id]) {
+      expect((await app.handle(appGet(listPath, [await freshSession(reader)]))).status).toBe(200)
+      expect((await app.handle(appGet(`${listPath}.csv`, [await freshSession(reader)]))).status).toBe(200)
+    }
+    const memberPage = await (await app.handle(appGet(listPath, [await freshSession(member.user.id)]))).text()
+    expect(memberPage).not.toContain('href="/exporter/leads/webhook"')
+    const adminPage = await (await app.handle(appGet(listPath, [await freshSession(admin.user.id)]))).text()
+    expect(adminPage).toContain('href="/exporter/leads/webhook"')
+    expect((await app.handle(appGet('/exporter/leads/webhook', [await freshSession(member.user.id)]))).status).toBe(403)
+    const save = await app.handle(
+      await appPost('/exporter/leads/webhook', { intent: 'save', url: 'https://crm.example.com/hook' }, [await freshSession(member.user.id)]),
+    )
+    expect(save.status).toBe(403)
+    expect(await prisma.leadWebhook.count({ where: { companyId: world.exporter.company.id } })).toBe(0)
+    expect((await app.handle(appGet('/exporter/leads/webhook', [await freshSession(admin.user.id)]))).status).toBe(200)
+  })
+})
+
+describe('one backoff formula', () => {
+  it('webhook deliveries and jobs share exponentialBackoffMs, each with its own base and cap', () => {
+    expect([1, 2, 3, 4].map(deliveryRetryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000])
+    expect(deliveryRetryDelayMs(30)).toBe(6 * 60 * MIN)
+    expect([1, 2, 3].map(retryDelayMs)).toEqual([10_000, 20_000, 40_000])
+    expect(retryDelayMs(30)).toBe(60 * MIN)
+    expect(exponentialBackoffMs(0, { baseMs: 5, capMs: 100 })).toBe(5)
+    expect(exponentialBackoffMs(6, { baseMs: 5, capMs: 100 })).toBe(100)
+  })
 })
 
 describe('buyer opt-out setting', () => {
@@ -464,14 +501,13 @@ describe('CRM webhook', () => {
       const policy = { production: false }
       let clock = now
       const first = await deliverLeadWebhook(deliveryId, { now: clock, policy })
-      expect(first).toEqual({ state: 'retry', nextAttemptAt: new Date(clock.getTime() + retryDelaySeconds(1) * 1000), nextAttempt: 2 })
+      expect(first).toEqual({ state: 'retry', nextAttemptAt: new Date(clock.getTime() + 30_000), nextAttempt: 2 })
       // Not due yet: nothing is sent.
       expect((await deliverLeadWebhook(deliveryId, { now: new Date(clock.getTime() + 1000), policy })).state).toBe('skipped')
       clock = first.nextAttemptAt!
       const second = await deliverLeadWebhook(deliveryId, { now: clock, policy })
       expect(second.state).toBe('retry')
-      expect(second.nextAttemptAt!.getTime() - clock.getTime()).toBe(retryDelaySeconds(2) * 1000)
-      expect(retryDelaySeconds(2)).toBe(2 * retryDelaySeconds(1))
+      expect(second.nextAttemptAt!.getTime() - clock.getTime()).toBe(60_000)
       clock = second.nextAttemptAt!
       expect(await deliverLeadWebhook(deliveryId, { now: clock, policy })).toEqual({ state: 'delivered' })
       // Delivered is final.
@@ -521,6 +557,92 @@ describe('CRM webhook', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
+  })
+
+  it('re-reads the buyer before every attempt: an opt-out (or joining the company) since the sweep cancels the delivery, sends nothing and clears the personal fields', async () => {
+    const world = await seedShowcase(71)
+    const prisma = await getPrisma()
+    const received: string[] = []
+    const server: Server = createServer((request, response) => {
+      let body = ''
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+      request.on('end', () => {
+        received.push(body)
+        response.writeHead(503).end()
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      await saveWebhook(world.exporter.company.id, world.exporter.user.id, `http://127.0.0.1:${port}/crm`, { production: false })
+      const now = new Date(T0.getTime() + 2 * DAY)
+      const created = await sweepCompanyLeads(world.exporter.company.id, now)
+      expect(created.length).toBeGreaterThanOrEqual(2)
+      const policy = { production: false }
+      const [optingOut, joining] = await Promise.all(created.slice(0, 2).map((id) => prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id } })))
+      // The first attempt goes out (and fails): the delivery waits for its retry.
+      const first = await deliverLeadWebhook(optingOut!.id, { now, policy })
+      expect(first.state).toBe('retry')
+      expect(received).toHaveLength(1)
+      // Meanwhile the buyer opts out (written directly: the attempt itself must notice), the other joins the exporter.
+      await prisma.buyerProfile.update({ where: { userId: optingOut!.leadUserId }, data: { leadListOptOut: true } })
+      await prisma.exporterMember.create({ data: { userId: joining!.leadUserId, companyId: world.exporter.company.id, role: 'MEMBER' } })
+      expect(await deliverLeadWebhook(optingOut!.id, { now: first.nextAttemptAt!, policy })).toEqual({ state: 'cancelled' })
+      expect(await deliverLeadWebhook(joining!.id, { now, policy })).toEqual({ state: 'cancelled' })
+      expect(received).toHaveLength(1)
+      const cancelled = await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id: optingOut!.id } })
+      expect(cancelled).toMatchObject({ status: 'CANCELLED', lastError: 'opted-out', attempts: 1, nextAttemptAt: null })
+      expect(cancelled.payload).toEqual({
+        type: 'lead.created',
+        showcase: { id: world.session.id, title: world.session.title },
+        lead: { id: optingOut!.leadUserId },
+      })
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: optingOut!.leadUserId }, include: { buyerProfile: true } })
+      for (const personal of [user.name, user.email, user.buyerProfile!.companyName]) expect(JSON.stringify(cancelled.payload)).not.toContain(personal)
+      expect(await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id: joining!.id } })).toMatchObject({
+        status: 'CANCELLED',
+        lastError: 'not-a-lead',
+        attempts: 0,
+      })
+      // Cancelled is final: a later run (a retry job already queued) sends nothing.
+      expect((await deliverLeadWebhook(optingOut!.id, { now: new Date(now.getTime() + DAY), policy })).state).toBe('skipped')
+      expect(received).toHaveLength(1)
+      // The exporter's delivery table says so, in words.
+      const page = await (await app.handle(appGet('/exporter/leads/webhook', [await freshSession(world.exporter.user.id)]))).text()
+      expect(page).toContain('Cancelled')
+      expect(page).toContain('The buyer opted out of lead lists')
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  })
+
+  it('cancels a buyer’s pending deliveries the moment they opt out on /buyer/profile; opting back in sends them again', async () => {
+    const world = await seedShowcase(73)
+    const prisma = await getPrisma()
+    await saveWebhook(world.exporter.company.id, world.exporter.user.id, 'http://127.0.0.1:9/crm', { production: false })
+    const now = new Date(T0.getTime() + 2 * DAY)
+    const created = await sweepCompanyLeads(world.exporter.company.id, now)
+    const rows = await prisma.leadWebhookDelivery.findMany({ where: { id: { in: created } } })
+    const buyerId = rows[0]!.leadUserId
+    const off = await app.handle(await appPost('/buyer/profile', { intent: 'lead-list', leadListOptOut: 'on' }, [await freshSession(buyerId)]))
+    expect(off.status).toBe(302)
+    const after = await prisma.leadWebhookDelivery.findMany({ where: { id: { in: created } } })
+    for (const row of after) {
+      if (row.leadUserId === buyerId) {
+        expect(row).toMatchObject({ status: 'CANCELLED', lastError: 'opted-out', nextAttemptAt: null })
+        expect(row.payload).toMatchObject({ lead: { id: buyerId } })
+        expect(Object.keys((row.payload as { lead: object }).lead)).toEqual(['id'])
+      } else expect(row.status).toBe('PENDING')
+    }
+    // Still opted out: the sweep records nothing for them.
+    expect(await sweepCompanyLeads(world.exporter.company.id, new Date(now.getTime() + 5 * MIN))).toEqual([])
+    // Back in: the next sweep sends them again, once.
+    const on = await app.handle(await appPost('/buyer/profile', { intent: 'lead-list' }, [await freshSession(buyerId)]))
+    expect(on.status).toBe(302)
+    const again = await sweepCompanyLeads(world.exporter.company.id, new Date(now.getTime() + 10 * MIN))
+    expect(again).toHaveLength(1)
+    expect(await prisma.leadWebhookDelivery.findUniqueOrThrow({ where: { id: again[0]! } })).toMatchObject({ leadUserId: buyerId, status: 'PENDING' })
+    expect(await sweepCompanyLeads(world.exporter.company.id, new Date(now.getTime() + 15 * MIN))).toEqual([])
   })
 
   it('gives up after the last attempt and says why; refuses to send to a private address under the production policy', async () => {

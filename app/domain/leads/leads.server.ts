@@ -32,7 +32,7 @@ export type Lead = {
   chatSample: Array<{ body: string; at: Date }>
   rfqs: number
   meetings: number
-  verified: boolean | undefined
+  verified: boolean
   firstSeenAt: Date
   lastSeenAt: Date
   score: number
@@ -164,7 +164,15 @@ export async function listSessionLeads(
 
   const userIds = [...byUser.keys()]
   const users = userIds.length
-    ? await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true, buyerProfile: true } })
+    ? await prisma.user.findMany({
+        where: { id: { in: userIds } },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          buyerProfile: { select: { id: true, companyName: true, country: true, leadListOptOut: true, currentVerificationId: true } },
+        },
+      })
     : []
   let optedOut = 0
   let otherSignedIn = userIds.length - users.length
@@ -211,7 +219,8 @@ export async function listSessionLeads(
     const inWindow = (at: Date) => at.getTime() >= entry.first && at.getTime() <= entry.last + FOLLOW_UP_DAYS * DAY_MS
     const rfqs = inquiries.filter((inquiry) => inquiry.buyerId === profile.id && (inquiry.liveSessionId === sessionId || inWindow(inquiry.createdAt))).length
     const meetingCount = meetings.filter((meeting) => meeting.buyerId === profile.id && inWindow(meeting.createdAt)).length
-    const verified = verifiedFlag(profile)
+    // Verified: the buyer's company has a verification in force (issue 21's verified buyers).
+    const verified = profile.currentVerificationId != null
     const activity = {
       liveSeconds: entry.liveSeconds,
       replaySeconds: entry.replaySeconds,
@@ -250,15 +259,6 @@ export async function listSessionLeads(
     leads,
     anonymous: { guests: guests.size, optedOut, otherSignedIn },
   }
-}
-
-/**
- * Whether the buyer's company is verified, when the schema knows it (BuyerProfile.currentVerificationId,
- * issue 21's verified buyers); undefined otherwise, so the score neither adds nor shows it.
- */
-function verifiedFlag(profile: object): boolean | undefined {
-  if (!('currentVerificationId' in profile)) return undefined
-  return profile.currentVerificationId != null
 }
 
 export function sortLeads(leads: Lead[], sort: LeadSort): Lead[] {

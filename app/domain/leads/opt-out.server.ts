@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { getPrisma } from '~/domain/db.server'
+import { cancelBuyerDeliveries } from './webhooks.server'
 
 /** The buyer's lead-list setting (BuyerProfile.leadListOptOut): listed by name, or counted as anonymous. */
 export const LeadListOptOutSchema = z.object({
@@ -17,7 +18,11 @@ export async function getLeadListOptOut(userId: string): Promise<boolean> {
   return profile?.leadListOptOut ?? false
 }
 
+/** Opting out also cancels the buyer's pending CRM webhook deliveries at once (their personal fields cleared). */
 export async function setLeadListOptOut(userId: string, optOut: boolean): Promise<void> {
   const prisma = await getPrisma()
-  await prisma.buyerProfile.updateMany({ where: { userId }, data: { leadListOptOut: optOut } })
+  await prisma.$transaction(async (tx) => {
+    await tx.buyerProfile.updateMany({ where: { userId }, data: { leadListOptOut: optOut } })
+    if (optOut) await cancelBuyerDeliveries(tx, userId)
+  })
 }

@@ -5,6 +5,7 @@ import https from 'node:https'
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
+import { exponentialBackoffMs } from '~/domain/jobs/jobs.server'
 import { openSecret, sealSecret } from '~/utils/sealed-secrets.server'
 import { listSessionLeads, recentCompanyShowcases, type Lead } from './leads.server'
 import { scoreFingerprint } from './score'
@@ -21,14 +22,13 @@ import { webhookAddressAllowed, webhookUrlProblem, type WebhookUrlPolicy } from 
 export const SIGNATURE_HEADER = 'Tradecast-Signature'
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 export const MAX_DELIVERY_ATTEMPTS = 8
-export const RETRY_BASE_SECONDS = 30
-const RETRY_CAP_SECONDS = 6 * 60 * 60
+const RETRY_BACKOFF = { baseMs: 30_000, capMs: 6 * 60 * 60 * 1000 }
 const REQUEST_TIMEOUT_MS = 10_000
 const ERROR_MAX = 300
 
-/** Seconds before attempt `attempt + 1` after `attempt` failed: 30 s, 60 s, 120 s, … capped at 6 h. */
-export function retryDelaySeconds(attempt: number): number {
-  return Math.min(RETRY_CAP_SECONDS, RETRY_BASE_SECONDS * 2 ** Math.max(0, attempt - 1))
+/** Milliseconds before attempt `attempt + 1` after `attempt` failed: 30 s, 60 s, 120 s, … capped at 6 h (the jobs' formula, own base and cap). */
+export function deliveryRetryDelayMs(attempt: number): number {
+  return exponentialBackoffMs(attempt, RETRY_BACKOFF)
 }
 
 export function signWebhookBody(secret: string, timestamp: number, body: string): string {
@@ -63,7 +63,7 @@ export type WebhookView = {
     sessionId: string
     leadName: string
     score: number
-    status: 'PENDING' | 'DELIVERED' | 'FAILED'
+    status: 'PENDING' | 'DELIVERED' | 'FAILED' | 'CANCELLED'
     attempts: number
     lastError: string | null
     lastStatusCode: number | null
@@ -196,6 +196,7 @@ export async function sweepCompanyLeads(companyId: string, now: Date): Promise<s
     for (const lead of leads) {
       const fingerprint = scoreFingerprint(lead)
       const last = latest.get(lead.userId)
+      // A cancelled delivery's payload has no fingerprint left, so a buyer who opted back in is sent again.
       if (last && fingerprintOf(last.payload) === fingerprint) continue
       const idempotencyKey = createHash('sha256')
         .update([companyId, sessionId, lead.userId, fingerprint, last?.id ?? ''].join('|'))
@@ -279,7 +280,68 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
   })
 }
 
-export type DeliveryOutcome = { state: 'delivered' | 'retry' | 'failed' | 'skipped'; nextAttemptAt?: Date; nextAttempt?: number }
+export type DeliveryOutcome = { state: 'delivered' | 'retry' | 'failed' | 'skipped' | 'cancelled'; nextAttemptAt?: Date; nextAttempt?: number }
+
+/** Why a delivery was cancelled (LeadWebhookDelivery.lastError of a CANCELLED row). */
+export const CANCELLED_OPTED_OUT = 'opted-out'
+export const CANCELLED_NOT_A_LEAD = 'not-a-lead'
+
+/**
+ * What a cancelled delivery keeps of its payload: the lead's id (the buyer's own user id, already the row's
+ * leadUserId) and the showcase; name, e-mail, company, country and activity are dropped. The fingerprint
+ * goes too, so a buyer who opts back in is sent again by the next sweep (as a new delivery).
+ */
+function scrubbedPayload(payload: Prisma.JsonValue): Prisma.InputJsonValue {
+  const record = typeof payload === 'object' && payload && !Array.isArray(payload) ? payload : {}
+  const lead = typeof record.lead === 'object' && record.lead && !Array.isArray(record.lead) ? record.lead : {}
+  return {
+    type: typeof record.type === 'string' ? record.type : 'lead.updated',
+    showcase: record.showcase ?? null,
+    lead: { id: typeof lead.id === 'string' ? lead.id : null },
+  }
+}
+
+/**
+ * Cancels pending deliveries (never sent after this) and clears their personal fields: each row's own
+ * payload is scrubbed. `where` narrows to one buyer, or one delivery.
+ */
+async function cancelPendingDeliveries(
+  tx: Prisma.TransactionClient,
+  where: { leadUserId: string; companyId?: string } | { id: string },
+  reason: string,
+): Promise<number> {
+  const rows = await tx.leadWebhookDelivery.findMany({ where: { ...where, status: 'PENDING' }, select: { id: true, payload: true } })
+  let cancelled = 0
+  for (const row of rows) {
+    const updated = await tx.leadWebhookDelivery.updateMany({
+      where: { id: row.id, status: 'PENDING' },
+      data: { status: 'CANCELLED', lastError: reason, nextAttemptAt: null, payload: scrubbedPayload(row.payload) },
+    })
+    cancelled += updated.count
+  }
+  return cancelled
+}
+
+/** On the buyer's opt-out of lead lists (app/domain/leads/opt-out.server.ts): none of their pending deliveries is sent. */
+export async function cancelBuyerDeliveries(tx: Prisma.TransactionClient, leadUserId: string): Promise<number> {
+  return cancelPendingDeliveries(tx, { leadUserId }, CANCELLED_OPTED_OUT)
+}
+
+/**
+ * Whether the lead may still be sent to this company now: a buyer profile that has not opted out of lead
+ * lists, and not a member of the company (the same rules as the lead list, read again before each attempt,
+ * since a delivery may wait hours between retries). Returns the reason it may not, or null.
+ */
+async function deliveryBlocked(leadUserId: string, companyId: string): Promise<string | null> {
+  const prisma = await getPrisma()
+  const [profile, member] = await Promise.all([
+    prisma.buyerProfile.findUnique({ where: { userId: leadUserId }, select: { leadListOptOut: true } }),
+    prisma.exporterMember.findFirst({ where: { userId: leadUserId, companyId }, select: { id: true } }),
+  ])
+  if (profile?.leadListOptOut) return CANCELLED_OPTED_OUT
+  if (!profile || member) return CANCELLED_NOT_A_LEAD
+  return null
+}
 
 /**
  * One attempt at a delivery (the job's handler). Claims the attempt first (attempts n → n+1 only if still
@@ -299,6 +361,8 @@ export async function deliverLeadWebhook(
       status: true,
       attempts: true,
       idempotencyKey: true,
+      companyId: true,
+      leadUserId: true,
       payload: true,
       nextAttemptAt: true,
       webhook: { select: { url: true, enabled: true, secretSealed: true } },
@@ -306,6 +370,12 @@ export async function deliverLeadWebhook(
   })
   if (delivery?.status !== 'PENDING' || !delivery.webhook.enabled) return { state: 'skipped' }
   if (delivery.nextAttemptAt && delivery.nextAttemptAt > now) return { state: 'skipped', nextAttemptAt: delivery.nextAttemptAt }
+  // Read the buyer's choice again before every attempt: an opt-out since the sweep means nothing is sent.
+  const blocked = await deliveryBlocked(delivery.leadUserId, delivery.companyId)
+  if (blocked) {
+    await prisma.$transaction((tx) => cancelPendingDeliveries(tx, { id: deliveryId }, blocked))
+    return { state: 'cancelled' }
+  }
   const attempt = delivery.attempts + 1
   const claimed = await prisma.leadWebhookDelivery.updateMany({
     where: { id: deliveryId, status: 'PENDING', attempts: delivery.attempts },
@@ -343,7 +413,7 @@ export async function deliverLeadWebhook(
     await prisma.leadWebhookDelivery.update({ where: { id: deliveryId }, data: { status: 'FAILED', lastError, lastStatusCode, nextAttemptAt: null } })
     return { state: 'failed' }
   }
-  const nextAttemptAt = new Date(now.getTime() + retryDelaySeconds(attempt) * 1000)
+  const nextAttemptAt = new Date(now.getTime() + deliveryRetryDelayMs(attempt))
   await prisma.leadWebhookDelivery.update({ where: { id: deliveryId }, data: { lastError, lastStatusCode, nextAttemptAt } })
   return { state: 'retry', nextAttemptAt, nextAttempt: attempt + 1 }
 }

@@ -127,6 +127,11 @@ const leads = {
         PENDING: 'Pending',
         DELIVERED: 'Delivered',
         FAILED: 'Failed',
+        CANCELLED: 'Cancelled',
+      },
+      cancelled: {
+        optedOut: 'The buyer opted out of lead lists: nothing was sent, personal details removed.',
+        notALead: 'No longer a lead (no buyer profile, or now a member of your company): nothing was sent.',
       },
       errors: {
         required: 'Enter the address to post leads to.',

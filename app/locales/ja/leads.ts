@@ -120,6 +120,11 @@ const leads: MessagesOf<typeof en, 'ja'> = {
         PENDING: '待機中',
         DELIVERED: '送信済み',
         FAILED: '失敗',
+        CANCELLED: 'キャンセル',
+      },
+      cancelled: {
+        optedOut: 'バイヤーがリードリストへの掲載を拒否しました。送信せず、個人情報を削除しました。',
+        notALead: 'リードではなくなりました（バイヤープロフィールがないか、貴社のメンバーになりました）。送信していません。',
       },
       errors: {
         required: 'リードの送信先アドレスを入力してください。',

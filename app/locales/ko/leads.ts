@@ -120,6 +120,11 @@ const leads: MessagesOf<typeof en, 'ko'> = {
         PENDING: '대기 중',
         DELIVERED: '전송됨',
         FAILED: '실패',
+        CANCELLED: '취소됨',
+      },
+      cancelled: {
+        optedOut: '바이어가 리드 목록 제외를 선택했습니다. 전송하지 않았고 개인 정보를 삭제했습니다.',
+        notALead: '더 이상 리드가 아닙니다(바이어 프로필 없음 또는 귀사 구성원). 전송하지 않았습니다.',
       },
       errors: {
         required: '리드를 보낼 주소를 입력하세요.',

@@ -120,6 +120,11 @@ const leads: MessagesOf<typeof en, 'zh-Hans'> = {
         PENDING: '等待中',
         DELIVERED: '已送达',
         FAILED: '失败',
+        CANCELLED: '已取消',
+      },
+      cancelled: {
+        optedOut: '采购商已选择不出现在潜在客户名单中：未发送，个人信息已删除。',
+        notALead: '已不再是潜在客户（没有采购商资料，或已成为贵公司成员）：未发送。',
       },
       errors: {
         required: '请输入接收潜在客户的地址。',

@@ -77,7 +77,12 @@ export async function action({ request }: Route.ActionArgs) {
   }
 }
 
-const STATUS_TONE = { PENDING: 'bg-amber-100 text-amber-900', DELIVERED: 'bg-emerald-100 text-emerald-800', FAILED: 'bg-red-100 text-red-800' } as const
+const STATUS_TONE = {
+  PENDING: 'bg-amber-100 text-amber-900',
+  DELIVERED: 'bg-emerald-100 text-emerald-800',
+  FAILED: 'bg-red-100 text-red-800',
+  CANCELLED: 'bg-slate-100 text-slate-800',
+} as const
 
 function IntentForm({
   intent,
@@ -202,7 +207,11 @@ export default function LeadsWebhookRoute({ loaderData, actionData }: Route.Comp
                         </span>
                       </td>
                       <td className="py-2 pr-3 tabular-nums">{delivery.attempts}</td>
-                      <td className="py-2 pr-3 text-xs">{delivery.lastError ?? '—'}</td>
+                      <td className="py-2 pr-3 text-xs">
+                        {delivery.status === 'CANCELLED'
+                          ? t(`leads.webhook.cancelled.${delivery.lastError === 'opted-out' ? 'optedOut' : 'notALead'}`)
+                          : (delivery.lastError ?? '—')}
+                      </td>
                       <td className="py-2 pr-3 text-xs">{delivery.nextAttemptAt ? <LocalTime value={delivery.nextAttemptAt} /> : '—'}</td>
                     </tr>
                   ))}

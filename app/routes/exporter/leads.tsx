@@ -5,6 +5,7 @@ import type { Route } from './+types/leads'
 import { LocalTime } from '~/components/local-time'
 import { buttonClass } from '~/components/ui/button'
 import { EmptyState } from '~/components/ui/card'
+import { companyRoleHasPermission } from '~/domain/accounts/permissions'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { FOLLOW_UP_DAYS, LeadSortSchema, listSessionLeads, type LeadSort } from '~/domain/leads/leads.server'
 import { reasonMessage, type LeadReason } from '~/domain/leads/score'
@@ -15,7 +16,8 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('lea
 
 /**
  * A showcase's lead list (issue 21, docs/leads.md): any member of the hosting company reads it; another
- * company's showcase is a 404 (listSessionLeads finds it only under the reader's company).
+ * company's showcase is a 404 (listSessionLeads finds it only under the reader's company). Only owners and
+ * admins configure where leads are sent (the CRM webhook, requireCompanyAdmin), so only they see its link.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requireExporterMember(request)
@@ -26,6 +28,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   )
   return {
     sort,
+    canConfigureWebhook: companyRoleHasPermission(membership.role, 'update:company:own'),
     followUpDays: FOLLOW_UP_DAYS,
     session: { id: session.id, title: session.title, hasReplay: session.hasReplay },
     anonymous,
@@ -83,9 +86,11 @@ export default function ExporterLeadsRoute({ loaderData }: Route.ComponentProps)
           <a href={`/exporter/sessions/${session.id}/leads.csv?sort=${sort}`} className={buttonClass('secondary')} download>
             {t('leads.csv')}
           </a>
-          <Link to="/exporter/leads/webhook" className={buttonClass('ghost')}>
-            {t('leads.webhookLink')}
-          </Link>
+          {loaderData.canConfigureWebhook ? (
+            <Link to="/exporter/leads/webhook" className={buttonClass('ghost')}>
+              {t('leads.webhookLink')}
+            </Link>
+          ) : null}
         </div>
       </header>
 

@@ -2,7 +2,7 @@
 CREATE TYPE "LeadSource" AS ENUM ('LIVE', 'REPLAY');
 
 -- CreateEnum
-CREATE TYPE "LeadWebhookDeliveryStatus" AS ENUM ('PENDING', 'DELIVERED', 'FAILED');
+CREATE TYPE "LeadWebhookDeliveryStatus" AS ENUM ('PENDING', 'DELIVERED', 'FAILED', 'CANCELLED');
 
 -- AlterTable
 ALTER TABLE "BuyerProfile" ADD COLUMN "leadListOptOut" BOOLEAN NOT NULL DEFAULT false;
