@@ -15,7 +15,7 @@ import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { getEnv } from '~/utils/env.server'
 import { getLogger } from '~/utils/logger.server'
 import { appOrigin } from '~/utils/request.server'
-import { attendanceRunAt, attendanceVerdict, confirmationRunAt, OPEN_PROPOSAL } from './attendance'
+import { attendanceRunAt, attendanceVerdict, confirmationRunAt, isCatchUpExpiry, OPEN_PROPOSAL } from './attendance'
 import { attendanceToken } from './attendance-token.server'
 import type { MeetingSide } from './sides'
 
@@ -53,7 +53,10 @@ async function inTransaction(run: (tx: Tx) => Promise<string[]>): Promise<void> 
 
 // ───────────────────────────── handlers (exported for tests) ─────────────────────────────
 
-/** An open proposal past its respondBy becomes EXPIRED; both sides are told. False: nothing to do. */
+/**
+ * An open proposal past its respondBy becomes EXPIRED; both sides are told, unless the job runs more than
+ * an hour late (isCatchUpExpiry): then it expires silently. False: nothing to do.
+ */
 export async function expireMeetingRequest(meetingId: string, now: Date): Promise<boolean> {
   let expired = false
   await inTransaction(async (tx) => {
@@ -67,6 +70,9 @@ export async function expireMeetingRequest(meetingId: string, now: Date): Promis
     })
     if (updated.count !== 1) return []
     expired = true
+    // A catch-up (downtime, or the migration's backfilled respondBy long past at first boot): the request is
+    // old news to both sides, and mailing every such one at once would flood them; the status shows it.
+    if (isCatchUpExpiry(meeting.respondBy, now)) return []
     const emails: string[] = []
     for (const side of recipients(meeting)) {
       emails.push(

@@ -160,6 +160,47 @@ describe('request expiry', () => {
     const specs = await expireMeetingJob.reconcile!(NOW)
     expect(specs.some((spec) => spec.key === meetingId)).toBe(false)
   })
+
+  it('expires a long-overdue proposal silently (a catch-up after downtime or the migration backfill)', async () => {
+    const prisma = await getPrisma()
+    const { buyer, exporter } = await pair()
+    const told = (id: string) => prisma.notification.count({ where: { kind: 'meeting.expired', link: `/meetings/${id}` } })
+    const mails = () => prisma.emailOutbox.count({ where: { to: { in: [buyer.user.email, exporter.user.email] }, subject: { contains: 'expired' } } })
+    const respondBy = at('2026-03-12T00:00:00Z')
+
+    // An hour late is still the expiry itself: both sides told.
+    const onTime = await requestMeeting(buyer.session, { companyId: exporter.company.id }, { intent: 'request', slotStart: FRIDAY, agenda: '' }, NOW)
+    expect(await expireMeetingRequest(onTime, at(respondBy.toISOString(), HOUR))).toBe(true)
+    expect(await told(onTime)).toBe(2)
+    const mailsBefore = await mails()
+    expect(mailsBefore).toBeGreaterThan(0)
+
+    // More than an hour late: EXPIRED all the same, nobody told.
+    const late = await requestMeeting(
+      buyer.session,
+      { companyId: exporter.company.id },
+      { intent: 'request', slotStart: '2026-03-16T08:00:00.000Z', agenda: '' },
+      NOW,
+    )
+    expect(await expireMeetingRequest(late, at(respondBy.toISOString(), HOUR + MINUTE))).toBe(true)
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id: late } })).status).toBe('EXPIRED')
+    expect(await told(late)).toBe(0)
+
+    // The migration's backfill: an old proposal whose start had passed got respondBy = startsAt, due at once
+    // at the first boot (the job as the queue runs it, pinned clock): expired without a word.
+    const old = await requestMeeting(
+      buyer.session,
+      { companyId: exporter.company.id },
+      { intent: 'request', slotStart: '2026-03-17T08:00:00.000Z', agenda: '' },
+      NOW,
+    )
+    const oldStart = at('2026-03-02T08:00:00Z')
+    await prisma.meeting.update({ where: { id: old }, data: { startsAt: oldStart, endsAt: at(oldStart.toISOString(), 30 * MINUTE), respondBy: oldStart } })
+    await expireMeetingJob.run({ meetingId: old }, { now: NOW, key: old, attempt: 1 })
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id: old } })).status).toBe('EXPIRED')
+    expect(await told(old)).toBe(0)
+    expect(await mails()).toBe(mailsBefore)
+  })
 })
 
 describe('confirmations 24 h before', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { attendanceRunAt, attendanceVerdict, confirmationRunAt, respondByFor } from './attendance'
+import { attendanceRunAt, attendanceVerdict, confirmationRunAt, isCatchUpExpiry, respondByFor } from './attendance'
 
 const at = (iso: string) => new Date(iso)
 
@@ -14,6 +14,15 @@ describe('attendance timing', () => {
     // Berlin leaves winter time on 29 March 2026: 24 h before 30 March 07:00 UTC is 29 March 07:00 UTC.
     expect(confirmationRunAt(at('2026-03-30T07:00:00Z'), at('2026-03-20T00:00:00Z'))).toEqual(at('2026-03-29T07:00:00Z'))
     expect(confirmationRunAt(at('2026-03-30T07:00:00Z'), at('2026-03-29T20:00:00Z'))).toEqual(at('2026-03-29T20:00:00Z'))
+  })
+
+  it('treats an expiry more than an hour after respondBy as a silent catch-up', () => {
+    const respondBy = at('2026-03-12T00:00:00Z')
+    expect(isCatchUpExpiry(respondBy, at('2026-03-12T00:00:00Z'))).toBe(false)
+    expect(isCatchUpExpiry(respondBy, at('2026-03-12T01:00:00Z'))).toBe(false)
+    expect(isCatchUpExpiry(respondBy, at('2026-03-12T01:00:01Z'))).toBe(true)
+    // A backfilled respondBy (a start weeks ago) at the first boot after the migration.
+    expect(isCatchUpExpiry(at('2026-02-20T08:00:00Z'), respondBy)).toBe(true)
   })
 
   it('marks attendance after the end plus the grace', () => {

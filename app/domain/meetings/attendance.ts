@@ -25,6 +25,21 @@ export function respondByFor(now: Date, startsAt: Date, expiryHours: number): Da
 }
 
 /**
+ * An expiry job running this long after respondBy is a catch-up (the app was down, or the proposal got its
+ * respondBy from the migration's backfill, possibly long past): the proposal still expires, silently.
+ */
+export const EXPIRY_CATCH_UP_MS = HOUR_MS
+
+/**
+ * Whether an expiry at `now` is a late catch-up rather than the expiry itself. respondBy is never after the
+ * start, so this also covers every proposal whose start has long passed: telling both sides then that an
+ * old request went unanswered is noise (and at the first boot after the migration, a burst of it).
+ */
+export function isCatchUpExpiry(respondBy: Date, now: Date): boolean {
+  return now.getTime() - respondBy.getTime() > EXPIRY_CATCH_UP_MS
+}
+
+/**
  * When the confirmation request of an accepted meeting goes out: 24 h before the start, or at once when
  * it was accepted later than that (still before the start).
  */

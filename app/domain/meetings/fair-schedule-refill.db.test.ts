@@ -4,6 +4,7 @@ import { createBuyer, createExporter, createProduct, createUser } from '../../..
 import { getRequest, postAction } from '../../../tests/http'
 import { getPrisma } from '~/domain/db.server'
 import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
+import { getEnv } from '~/utils/env.server'
 import { action as scheduleAction, loader as scheduleLoader } from '~/routes/organizer/fairs/schedule'
 import { freedSlots, loadScheduleInputs, publishFairSchedule, runFairSchedule } from './fair-schedule.server'
 
@@ -63,7 +64,30 @@ async function fairWithPublishedSchedule() {
     { buyerId: b3, exporterId: e1, slotId: s1, locked: true },
   ]
   expect(await publishFairSchedule(organizer.user, fair.id, draft, { maxPerExporter: 2, now: NOW, locale: 'en' })).toEqual({ created: 4, updated: 0 })
+  await expectAttendanceJobs(fair.id, 4)
   return { prisma, organizer, fair, slots, ids: { b0, b1, b2, b3, e0, e1, s0, s1 } }
+}
+
+/**
+ * Every ACCEPTED meeting of the fair has its confirmation job (24 h before its start) and its attendance
+ * job (its end plus the grace) in the database queue, as an accepted request does.
+ */
+async function expectAttendanceJobs(fairId: string, count: number) {
+  const prisma = await getPrisma()
+  const meetings = await prisma.meeting.findMany({ where: { fairId, status: 'ACCEPTED' }, select: { id: true, startsAt: true, endsAt: true } })
+  expect(meetings).toHaveLength(count)
+  const graceMs = getEnv().MEETING_NO_SHOW_GRACE_MINUTES * 60_000
+  for (const meeting of meetings) {
+    const jobs = await prisma.scheduledJob.findMany({
+      where: { key: meeting.id, doneAt: null },
+      orderBy: { name: 'asc' },
+      select: { name: true, runAt: true, data: true },
+    })
+    expect(jobs).toEqual([
+      { name: 'meetings.attendance', runAt: new Date(meeting.endsAt.getTime() + graceMs), data: { meetingId: meeting.id } },
+      { name: 'meetings.confirm', runAt: new Date(meeting.startsAt.getTime() - 24 * 3_600_000), data: { meetingId: meeting.id } },
+    ])
+  }
 }
 
 useTestHooksAndDatabase()
@@ -123,6 +147,8 @@ describe('offering freed fair slots again', () => {
     expect(after).toEqual(kept)
     const added = await prisma.meeting.findFirstOrThrow({ where: { fairId: fair.id, buyerId: b3, companyId: e0 } })
     expect(added).toMatchObject({ status: 'ACCEPTED', slotId: s0, publishedAt: NOW })
+    // The refilled meeting is confirmed the day before and its attendance marked, like the others.
+    await expectAttendanceJobs(fair.id, 4)
     // e0's place in s0 is taken again; b0's stays free (their only remaining candidate is the called-off pair).
     expect(freedSlots(await loadScheduleInputs(fair.id, { locale: 'en' }), NOW)).toEqual({
       meetings: 1,
@@ -153,9 +179,26 @@ describe('offering freed fair slots again', () => {
       [organizer.cookie, clock(NOW)],
       { intent: 'refill', maxPerExporter: '2', draft: '[]' },
       { fairId: fair.id },
-    )) as { data: { run: { refill: unknown; meetings: Array<{ confirmed: boolean; slotId: string }> } } }
+    )) as { data: { run: { refill: unknown; meetings: Array<{ buyerId: string; exporterId: string; slotId: string; locked: boolean; confirmed: boolean }> } } }
     expect(refilled.data.run.refill).toEqual({ releasedMeetings: 1, freedPlaces: 2, refilledPlaces: 1, newMeetings: 1 })
     expect(refilled.data.run.meetings.filter((m) => !m.confirmed).map((m) => m.slotId)).toEqual([s0])
+
+    // That draft left open on the page and published once s0 has started: refused, nothing written.
+    const stale = JSON.stringify(refilled.data.run.meetings.map(({ buyerId, exporterId, slotId, locked }) => ({ buyerId, exporterId, slotId, locked })))
+    const before = await prisma.meeting.count({ where: { fairId: fair.id } })
+    const refused = (await postAction(
+      scheduleAction,
+      url,
+      [organizer.cookie, clock(during)],
+      { intent: 'publish', maxPerExporter: '2', draft: stale },
+      { fairId: fair.id },
+    )) as { data: { result: { error: Record<string, string[]> } }; init: { status: number } | null }
+    expect(refused.init?.status).toBe(409)
+    expect(refused.data.result.error['']).toEqual(['schedule.errors.slot-started'])
+    expect(await prisma.meeting.count({ where: { fairId: fair.id } })).toBe(before)
+    await expect(
+      publishFairSchedule(organizer.user, fair.id, JSON.parse(stale) as never, { maxPerExporter: 2, now: during, locale: 'en' }),
+    ).rejects.toMatchObject({ code: 'slot-started', status: 409 })
 
     // A hostile intent is refused as a form error.
     const hostile = (await postAction(

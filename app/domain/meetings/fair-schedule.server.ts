@@ -22,6 +22,7 @@ import {
 import { matchScore, type MatchBuyer, type MatchExporter } from '~/domain/matchmaking/match-score'
 import { loadMatchBuyers, loadMatchExporters, toMatchBuyer, toMatchExporter } from '~/domain/matchmaking/recommendations.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
+import { scheduleAcceptedMeeting } from './attendance-jobs.server'
 import { hasBookedOverlap, lockParties, seatAcceptedMeeting } from './meetings.server'
 import { listFairPreferences } from './preferences.server'
 import { proposerSide, SIDE_OF_ROLE } from './sides'
@@ -298,7 +299,7 @@ export async function runFairSchedule(
   }
 }
 
-export const PUBLISH_ERRORS = ['unknown-party', 'unknown-slot', 'over-limit', 'double-booked', 'duplicate-pair'] as const
+export const PUBLISH_ERRORS = ['unknown-party', 'unknown-slot', 'slot-started', 'over-limit', 'double-booked', 'duplicate-pair'] as const
 export type PublishErrorCode = (typeof PUBLISH_ERRORS)[number]
 
 /** A draft that cannot be published as it is: the organizer is told why (`schedule.errors.<code>`). */
@@ -309,8 +310,9 @@ function publishRefusal(code: PublishErrorCode, meeting: DraftMeeting) {
 
 /**
  * Publishes the draft's new meetings (confirmed ones already exist) as ACCEPTED meetings in their slots.
- * All or nothing: any violated constraint (party not approved, slot of another fair, per-exporter limit,
- * someone double-booked, a pair met twice) rolls everything back.
+ * All or nothing: any violated constraint (party not approved, slot of another fair, slot already started
+ * (a stale draft), per-exporter limit, someone double-booked, a pair met twice) rolls everything back.
+ * After commit each new meeting gets its confirmation and attendance jobs, as an accepted request does.
  */
 export async function publishFairSchedule(
   organizer: Pick<SessionUser, 'id'>,
@@ -327,6 +329,7 @@ export async function publishFairSchedule(
     async (tx) => {
       await lockParties(tx, [...new Set(draft.map((m) => m.exporterId))], [...new Set(draft.map((m) => m.buyerId))])
       const emails: string[] = []
+      const accepted: Array<{ id: string; startsAt: Date; endsAt: Date }> = []
       let created = 0
       let updated = 0
       const perExporter = new Map<string, number>()
@@ -357,6 +360,8 @@ export async function publishFairSchedule(
         const exporter = exporters.get(meeting.exporterId)
         const host = exporter ? hostOf(exporter.id) : undefined
         if (!slot) throw publishRefusal('unknown-slot', meeting)
+        // A draft computed earlier (a refill left open on the page) must not publish meetings into the past.
+        if (slot.startsAt.getTime() <= now.getTime()) throw publishRefusal('slot-started', meeting)
         if (!buyer || !exporter || !host) throw publishRefusal('unknown-party', meeting)
         const pair = `${meeting.buyerId}|${meeting.exporterId}`
         if (pairs.has(pair) || confirmedPairs.has(pair)) throw publishRefusal('duplicate-pair', meeting)
@@ -381,6 +386,7 @@ export async function publishFairSchedule(
             })
         if (pending) updated++
         else created++
+        accepted.push({ id: row.id, startsAt: slot.startsAt, endsAt: slot.endsAt })
         await seatAcceptedMeeting(
           tx,
           {
@@ -409,10 +415,11 @@ export async function publishFairSchedule(
           })),
         )
       }
-      return { created, updated, emails }
+      return { created, updated, emails, accepted }
     },
     { timeout: 60_000 },
   )
   await flushNotificationEmails(result.emails)
+  for (const meeting of result.accepted) await scheduleAcceptedMeeting(meeting, now)
   return { created: result.created, updated: result.updated }
 }

@@ -244,6 +244,7 @@ const meetings = {
       lockedConflict: 'Locked meetings conflict with each other or with confirmed meetings. Unlock one and re-run.',
       'unknown-party': 'A meeting involves someone who is no longer approved for this fair. Re-run the schedule.',
       'unknown-slot': 'A meeting uses a slot that no longer exists. Re-run the schedule.',
+      'slot-started': 'A meeting is in a slot that has already started (the draft is out of date). Re-run the schedule.',
       'over-limit': 'An exhibitor would get more meetings than the limit. Re-run the schedule.',
       'double-booked': 'Someone would be double-booked (a meeting was accepted meanwhile). Re-run the schedule.',
       'duplicate-pair': 'A buyer and an exhibitor would meet twice. Re-run the schedule.',

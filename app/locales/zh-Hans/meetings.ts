@@ -245,6 +245,7 @@ const meetings: MessagesOf<typeof en, 'zh-Hans'> = {
       lockedConflict: '已锁定的洽谈之间或与已确认洽谈存在冲突。请解除其中一项锁定后重新生成。',
       'unknown-party': '某场洽谈的参与方已不再获准参加本展会，请重新生成排程。',
       'unknown-slot': '某场洽谈使用的时段已不存在，请重新生成排程。',
+      'slot-started': '某场洽谈所在的时段已经开始（草案已过时），请重新生成排程。',
       'over-limit': '某家参展商的洽谈数将超出上限，请重新生成排程。',
       'double-booked': '有人将被重复安排（期间有洽谈被接受），请重新生成排程。',
       'duplicate-pair': '同一采购商与参展商将洽谈两次，请重新生成排程。',

@@ -29,5 +29,6 @@ ALTER TABLE "Meeting" ADD CONSTRAINT "Meeting_rescheduledFromId_fkey" FOREIGN KE
 UPDATE "Meeting" SET "respondBy" = LEAST(GREATEST("updatedAt" + interval '72 hours', now() + interval '24 hours'), "startsAt")
 WHERE "status" IN ('REQUESTED', 'RESCHEDULE_PROPOSED') AND "respondBy" IS NULL;
 
--- Accepted meetings that ended before the room recorded joins: not marked by the room (people record them).
-UPDATE "Meeting" SET "attendanceMarkedAt" = now() WHERE "status" = 'ACCEPTED' AND "endsAt" < now();
+-- Accepted meetings that had started before this migration: the room did not record joins for (all of) them,
+-- so the attendance job must not judge them (it would mark both sides absent); people record the outcome.
+UPDATE "Meeting" SET "attendanceMarkedAt" = now() WHERE "status" = 'ACCEPTED' AND "startsAt" < now();
