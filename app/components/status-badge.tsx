@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 
 const TONE: Record<string, string> = {
   LIVE: 'bg-red-100 text-red-800',
-  WON: 'bg-emerald-100 text-emerald-800',
   CONTRACT_SIGNED: 'bg-emerald-100 text-emerald-800',
   ACCEPTED: 'bg-emerald-100 text-emerald-800',
   APPROVED: 'bg-emerald-100 text-emerald-800',
@@ -13,7 +12,6 @@ const TONE: Record<string, string> = {
   CANCELLED: 'bg-slate-200 text-slate-700',
   EXPIRED: 'bg-slate-200 text-slate-700',
   ENDED: 'bg-slate-200 text-slate-700',
-  NEW: 'bg-sky-100 text-sky-800',
   CONSULTATION: 'bg-sky-100 text-sky-800',
   REQUESTED: 'bg-sky-100 text-sky-800',
   PENDING: 'bg-amber-100 text-amber-800',

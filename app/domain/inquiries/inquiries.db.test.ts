@@ -121,7 +121,7 @@ describe('RFQ to contract', () => {
     const created = (await sendRfq(p)) as Response
     const inquiryId = created.headers.get('Location')!.split('/').pop()!
     const inbox = (await inboxLoader({ request: getRequest('/inquiries', [p.exporter.cookie]) } as never)) as { items: Array<{ id: string; unread: number }> }
-    expect(inbox.items.find((i) => i.id === inquiryId)?.unread).toBe(2) // first message + NEW event
+    expect(inbox.items.find((i) => i.id === inquiryId)?.unread).toBe(2) // first message + CONSULTATION event
     const view = (await threadLoader({ request: getRequest(`/inquiries/${inquiryId}`, [p.exporter.cookie]), params: { inquiryId } } as never)) as {
       needsRead: boolean
     }

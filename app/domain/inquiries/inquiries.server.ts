@@ -6,7 +6,17 @@ import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { currencyFractionDigits } from '~/lib/money'
 import { usdPerUnitAt } from '~/domain/fairs/rates.server'
-import { canMoveInquiry, checkStageMove, stageInstant, stageValueColumn, STATUS_TIMESTAMP, toUsdCents, type DealStage, type StageMoveError } from './pipeline'
+import {
+  canMoveInquiry,
+  checkStageMove,
+  stageInstant,
+  stageValueColumn,
+  STATUS_TIMESTAMP,
+  quoteUsdCents,
+  toUsdCents,
+  type DealStage,
+  type StageMoveError,
+} from './pipeline'
 import type { QuoteInput, RfqInput, StatusInput } from './schemas'
 
 /** Major units from a form (e.g. 12.5 USD) → integer minor units (1250), per the currency's digits. */
@@ -96,7 +106,7 @@ async function inquiryHeadline(tx: Prisma.TransactionClient, inquiryId: string) 
   return { ...inquiry, productName: productNameIn(inquiry.product?.translations ?? []) }
 }
 
-/** The exporter's quote; a NEW inquiry becomes QUOTED. */
+/** The exporter's quote; a deal at CONSULTATION moves to the QUOTE stage, and the quote's total becomes its quote value. */
 export async function addQuote(user: SessionUser, inquiryId: string, input: QuoteInput, now = new Date()) {
   const prisma = await getPrisma()
   const validUntil = new Date(`${input.validUntil}T23:59:59Z`)
@@ -106,10 +116,11 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
     if (inquiry.status !== 'CONSULTATION' && inquiry.status !== 'QUOTE' && inquiry.status !== 'SAMPLE' && inquiry.status !== 'LOI') {
       throw new DomainError('closed', { status: 409 })
     }
+    const unitPriceMinor = toMinorUnits(input.unitPrice, input.currency)
     await tx.quote.create({
       data: {
         inquiryId,
-        unitPriceMinor: toMinorUnits(input.unitPrice, input.currency),
+        unitPriceMinor,
         currency: input.currency,
         quantity: input.quantity,
         incoterm: input.incoterm ?? null,
@@ -119,10 +130,11 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
         createdAt: now,
       },
     })
-    // The latest quote's total is the deal's quote value (USD at today's rate; none without a rate for its
-    // currency, which the KPIs then count as unconverted). A consultation reaches the QUOTE stage with it.
+    // The latest quote's total is the deal's quote value (USD at today's rate, computed from the stored minor units
+    // exactly as the outcome-stages migration backfilled older quotes; none without a rate for its currency, which
+    // the KPIs then count as unconverted). A consultation reaches the QUOTE stage with it.
     const rate = await usdPerUnitAt(tx, input.currency, now)
-    const quoteValueUsdCents = rate === null ? null : toUsdCents(input.unitPrice * input.quantity, rate)
+    const quoteValueUsdCents = rate === null ? null : quoteUsdCents(unitPriceMinor, input.quantity, input.currency, rate)
     if (inquiry.status === 'CONSULTATION') {
       await tx.inquiry.update({ where: { id: inquiryId }, data: { status: 'QUOTE', quotedAt: now, quoteValueUsdCents, exporterLastReadAt: now } })
       await tx.inquiryStatusEvent.create({ data: { inquiryId, status: 'QUOTE', actorId: user.id, createdAt: now } })
@@ -135,7 +147,7 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
       data: { company: inquiry.company.name },
       localized: {
         product: inquiry.productName,
-        price: moneyIn(toMinorUnits(input.unitPrice, input.currency), input.currency),
+        price: moneyIn(unitPriceMinor, input.currency),
         validUntil: dayIn(input.validUntil),
       },
       link: `/inquiries/${inquiryId}`,

@@ -5,6 +5,7 @@ import {
   currentStageValue,
   DEAL_STAGES,
   nextStatuses,
+  quoteUsdCents,
   stageInstant,
   toUsdCents,
   valueRequired,
@@ -140,6 +141,27 @@ describe('values in USD', () => {
     expect(toUsdCents(10, '0')).toBeNull()
     expect(toUsdCents(10, 'abc')).toBeNull()
     expect(toUsdCents(1e300, '1')).toBeNull()
+  })
+  it('totals a quote from its stored minor units in exact decimals, rounded half up to the cent', () => {
+    expect(quoteUsdCents(195, 1000, 'USD', '1')).toBe(195_000n) // 1.95 USD × 1000
+    expect(quoteUsdCents(1250, 1000, 'EUR', '1.08000000')).toBe(1_350_000n) // 12.50 EUR × 1000 × 1.08 = 13,500 USD
+    expect(quoteUsdCents(15_000, 100, 'KRW', '0.00075000')).toBe(112_500n) // KRW has no minor unit: 1,500,000 KRW = 1,125 USD
+    expect(quoteUsdCents(1, 1, 'JPY', '0.00665')).toBe(1n) // 0.665 cents → 1
+    expect(quoteUsdCents(1, 1, 'JPY', '0.00645')).toBe(1n) // 0.645 cents → 1
+    expect(quoteUsdCents(1, 1, 'JPY', '0.00449')).toBe(0n)
+    // Where doubles are off by a cent: 0.09 EUR × 10 × 0.15 = 0.135 USD → 14 cents (SQL's ROUND), not 13.
+    expect(quoteUsdCents(9, 10, 'EUR', '0.15')).toBe(14n)
+    expect(toUsdCents(0.09 * 10, '0.15')).toBe(13n)
+    expect(quoteUsdCents(100, 1, 'VND', '1e-8')).toBe(0n)
+    expect(quoteUsdCents(100_000_000, 1, 'VND', '1e-8')).toBe(100n)
+  })
+  it('refuses a quote total it cannot compute', () => {
+    expect(quoteUsdCents(-1, 1, 'USD', '1')).toBeNull()
+    expect(quoteUsdCents(1.5, 1, 'USD', '1')).toBeNull()
+    expect(quoteUsdCents(1, Number.NaN, 'USD', '1')).toBeNull()
+    expect(quoteUsdCents(1, 1, 'EUR', '0')).toBeNull()
+    expect(quoteUsdCents(1, 1, 'EUR', '-1.2')).toBeNull()
+    expect(quoteUsdCents(1, 1, 'EUR', 'abc')).toBeNull()
   })
   it('values a deal at its stage', () => {
     const values = { quoteValueUsdCents: 100n, loiValueUsdCents: 200n, contractValueUsdCents: 300n, shippedValueUsdCents: 280n }

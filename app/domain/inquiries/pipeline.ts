@@ -1,3 +1,4 @@
+import { currencyFractionDigits } from '~/lib/money'
 import { dayStart, isoDay } from '~/lib/time'
 
 // Client-safe: the outcome stages of a deal (an inquiry), the one place for their rule — which moves are
@@ -144,6 +145,27 @@ export function toUsdCents(amount: number, usdPerUnit: string | number): bigint 
   if (!Number.isFinite(amount) || !Number.isFinite(rate) || amount < 0 || rate <= 0) return null
   const cents = Math.round(amount * rate * 100)
   return Number.isSafeInteger(cents) ? BigInt(cents) : null
+}
+
+/**
+ * A quote's total in USD cents: unit price (integer minor units of its currency, as Quote stores it) × quantity at
+ * the rate (USD per unit, a decimal string as stored; '1' for USD), rounded half up to the cent in exact decimal
+ * arithmetic — the same figure as the SQL of the KPIs' `quoted` CTE (fairs/kpis.server.ts) and the quote-value
+ * backfill of the outcome-stages migration. Null for a negative or non-integer price or quantity, or an unreadable
+ * or non-positive rate.
+ */
+export function quoteUsdCents(unitPriceMinor: number, quantity: number, currency: string, usdPerUnit: string): bigint | null {
+  if (!Number.isSafeInteger(unitPriceMinor) || !Number.isSafeInteger(quantity) || unitPriceMinor < 0 || quantity < 0) return null
+  // Decimal.js writes very small rates with an exponent (1e-8); the table keeps 8 decimals.
+  const plain = /e/i.test(usdPerUnit) ? Number(usdPerUnit).toFixed(8) : usdPerUnit.trim()
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(plain)
+  if (!match) return null
+  const [, whole = '', fraction = ''] = match
+  const rateScaled = BigInt(whole + fraction)
+  if (rateScaled === 0n) return null
+  const numerator = BigInt(unitPriceMinor) * BigInt(quantity) * rateScaled * 100n
+  const denominator = 10n ** BigInt(currencyFractionDigits(currency) + fraction.length)
+  return (numerator * 2n + denominator) / (denominator * 2n)
 }
 
 /**

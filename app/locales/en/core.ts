@@ -172,6 +172,9 @@ const en = {
     LIVE: 'Live',
     ENDED: 'Ended',
     CANCELLED: 'Cancelled',
+    // Inquiry statuses before outcome stages (migration 20261205104000_outcome_stages): no row has them any more, but
+    // 'inquiry.status' notifications written before it keep them in their data and the notifications page renders
+    // their title with $t(status.{{status}}) when shown — keep these five (in every locale) for those.
     NEW: 'New',
     QUOTED: 'Quoted',
     SAMPLE_SENT: 'Sample sent',

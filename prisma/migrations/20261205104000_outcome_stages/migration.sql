@@ -19,6 +19,31 @@ WHERE "quotedAt" IS NULL AND "sampleSentAt" IS NULL AND "negotiatingAt" IS NOT N
 -- Every signed contract has its date.
 UPDATE "Inquiry" SET "contractSignedAt" = "updatedAt" WHERE "status" = 'WON' AND "contractSignedAt" IS NULL;
 
+-- The quote value of every existing deal with a quote (otherwise the funnel and the KPIs would count the deals
+-- being pursued at $0): its latest quote's total, unit price (in the minor units of the quote's currency: KRW, JPY
+-- and VND have none, the others two) × quantity, in USD cents at the ExchangeRate valid on the quote's date (the
+-- latest whose validFrom ≤ the quote's createdAt; 1 for USD), rounded to the cent — what addQuote stores for a new
+-- quote (quoteUsdCents in app/domain/inquiries/pipeline.ts) and the KPIs' `quoted` CTE computes. Without a rate
+-- for the latest quote's currency on that date the value stays NULL. Runs unchanged on the current schema too
+-- (app/domain/inquiries/quote-value-backfill.db.test.ts checks it against quoteUsdCents).
+-- backfill:quote-value begin
+UPDATE "Inquiry" i SET "quoteValueUsdCents" = v."usdCents"
+FROM (
+  SELECT DISTINCT ON (q."inquiryId") q."inquiryId",
+    ROUND(q."unitPriceMinor"::numeric * q."quantity"
+          * (CASE WHEN q."currency" = 'USD' THEN 1 ELSE r."usdPerUnit" END) * 100
+          / (10::numeric ^ (CASE WHEN q."currency" IN ('KRW', 'JPY', 'VND') THEN 0 ELSE 2 END)))::bigint AS "usdCents"
+  FROM "Quote" q
+  LEFT JOIN LATERAL (
+    SELECT er."usdPerUnit" FROM "ExchangeRate" er
+    WHERE er."currency" = q."currency" AND er."validFrom" <= q."createdAt"
+    ORDER BY er."validFrom" DESC LIMIT 1
+  ) r ON true
+  ORDER BY q."inquiryId", q."createdAt" DESC, q."id" DESC
+) v
+WHERE v."inquiryId" = i."id" AND i."quoteValueUsdCents" IS NULL AND v."usdCents" IS NOT NULL;
+-- backfill:quote-value end
+
 ALTER TYPE "InquiryStatus" RENAME TO "InquiryStatus_old";
 CREATE TYPE "InquiryStatus" AS ENUM ('CONSULTATION', 'QUOTE', 'SAMPLE', 'LOI', 'CONTRACT_SIGNED', 'SHIPPED', 'LOST');
 
