@@ -9,7 +9,7 @@ const leads = {
     back: 'All showcases',
     link: 'Leads',
     linkFor: 'Leads of {{title}}',
-    csv: 'Download CSV',
+    downloadCsv: 'Download CSV',
     webhookLink: 'CRM webhook',
     summaryLabel: 'Who took part',
     summary: {

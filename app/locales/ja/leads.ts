@@ -10,7 +10,7 @@ const leads: MessagesOf<typeof en, 'ja'> = {
     back: 'すべてのショーケース',
     link: 'リード',
     linkFor: '{{title}} のリード',
-    csv: 'CSV をダウンロード',
+    downloadCsv: 'CSV をダウンロード',
     webhookLink: 'CRM Webhook',
     summaryLabel: '参加者',
     summary: {

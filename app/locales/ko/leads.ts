@@ -10,7 +10,7 @@ const leads: MessagesOf<typeof en, 'ko'> = {
     back: '모든 쇼케이스',
     link: '리드',
     linkFor: '{{title}}의 리드',
-    csv: 'CSV 다운로드',
+    downloadCsv: 'CSV 다운로드',
     webhookLink: 'CRM 웹훅',
     summaryLabel: '참여자',
     summary: {

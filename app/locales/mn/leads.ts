@@ -10,7 +10,7 @@ const leads: MessagesOf<typeof en, 'mn'> = {
     back: 'Бүх танилцуулга',
     link: 'Боломжит харилцагчид',
     linkFor: '{{title}}-ийн боломжит харилцагчид',
-    csv: 'CSV татах',
+    downloadCsv: 'CSV татах',
     webhookLink: 'CRM вэбхүүк',
     summaryLabel: 'Оролцогчид',
     summary: {

@@ -10,7 +10,7 @@ const leads: MessagesOf<typeof en, 'ru'> = {
     back: 'Все презентации',
     link: 'Лиды',
     linkFor: 'Лиды презентации {{title}}',
-    csv: 'Скачать CSV',
+    downloadCsv: 'Скачать CSV',
     webhookLink: 'Вебхук для CRM',
     summaryLabel: 'Кто участвовал',
     summary: {

@@ -10,7 +10,7 @@ const leads: MessagesOf<typeof en, 'zh-Hans'> = {
     back: '全部直播展示',
     link: '潜在客户',
     linkFor: '{{title}} 的潜在客户',
-    csv: '下载 CSV',
+    downloadCsv: '下载 CSV',
     webhookLink: 'CRM Webhook',
     summaryLabel: '参与者',
     summary: {

@@ -84,7 +84,7 @@ export default function ExporterLeadsRoute({ loaderData }: Route.ComponentProps)
         <p className="max-w-3xl text-sm text-slate-600">{t('leads.intro', { days: loaderData.followUpDays })}</p>
         <div className="flex flex-wrap gap-2">
           <a href={`/exporter/sessions/${session.id}/leads.csv?sort=${sort}`} className={buttonClass('secondary')} download>
-            {t('leads.csv')}
+            {t('leads.downloadCsv')}
           </a>
           {loaderData.canConfigureWebhook ? (
             <Link to="/exporter/leads/webhook" className={buttonClass('ghost')}>
