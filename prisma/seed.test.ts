@@ -8,6 +8,7 @@ import { SUPPORTED_LOCALES } from '../app/lib/i18n.ts'
 import { contentLanguageOf } from '../app/lib/languages.ts'
 import { outcomeFunnel } from '../app/domain/fairs/outcome-funnel.server.ts'
 import { expectedOutcomeFunnel } from '../tests/outcome-funnel-expected.ts'
+import { createScratchDatabase, dropScratchDatabase } from '../tests/postgres.ts'
 
 let prisma: PrismaClient
 let first: SeedResult
@@ -52,13 +53,21 @@ async function tableCounts(db: PrismaClient): Promise<Record<string, number>> {
   return Object.fromEntries(entries)
 }
 
+// This file checks what a first seed creates: on PostgreSQL, where the test files share one database and
+// others seed the demo data too (the readiness matrix), it works in a database of its own.
+const adminUrl = process.env.TEST_POSTGRES_URL
+const onPostgres = Boolean(adminUrl && process.env.DATABASE_URL)
+const scratchName = `tradecast_seed_${process.pid}_${Date.now()}`
+
 beforeAll(async () => {
+  if (onPostgres) process.env.DATABASE_URL = await createScratchDatabase(adminUrl!, scratchName)
   prisma = await getPrisma()
   first = await seedDemoData(prisma, { now })
 }, 60_000)
 
 afterAll(async () => {
   await disconnectPrisma()
+  if (onPostgres) await dropScratchDatabase(adminUrl!, scratchName)
 })
 
 describe('seedDemoData', () => {

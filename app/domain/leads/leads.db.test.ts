@@ -2,10 +2,11 @@ import '../../../tests/app-handler'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getPrisma } from '~/domain/db.server'
+import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { appGet, appPost, freshSession, startAppHandler, type AppHandler } from '../../../tests/app-handler'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { exponentialBackoffMs, retryDelayMs } from '~/domain/jobs/jobs.server'
+import { createScratchDatabase, dropScratchDatabase } from '../../../tests/postgres'
 import { seededRandom } from '../../../tests/seeded-random'
 import { FOLLOW_UP_DAYS, listSessionLeads } from './leads.server'
 import { recordProductOpen } from './product-opens.server'
@@ -31,12 +32,24 @@ const MIN = 60_000
 const DAY = 24 * 60 * MIN
 const at = (minutes: number) => new Date(T0.getTime() + minutes * MIN)
 
+// The last test seeds the demo data: on PostgreSQL, where the test files share one database, that would
+// leave it for files that seed it themselves at another instant (prisma/seed.test.ts, the readiness matrix).
+// So this file works in a database of its own there (PGlite files each have their own already).
+const adminUrl = process.env.TEST_POSTGRES_URL
+const onPostgres = Boolean(adminUrl && process.env.DATABASE_URL)
+const scratchName = `tradecast_leads_${process.pid}_${Date.now()}`
+
 let app: AppHandler
 beforeAll(async () => {
+  if (onPostgres) process.env.DATABASE_URL = await createScratchDatabase(adminUrl!, scratchName)
   app = await startAppHandler()
 }, 120_000)
 afterAll(async () => {
   await (app as AppHandler | undefined)?.close()
+  if (onPostgres) {
+    await disconnectPrisma()
+    await dropScratchDatabase(adminUrl!, scratchName)
+  }
 })
 
 /** A showcase that aired 10:00–11:00, with its replay, three featured products and seeded viewer activity. */
