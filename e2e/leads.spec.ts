@@ -56,14 +56,14 @@ test('a buyer opens a pinned product; the exporter sees the lead with its reason
     await buyer.goto('/buyer/profile')
     const setting = buyer.getByLabel('Do not list me on exporters’ lead lists')
     await setting.check()
-    await buyer.getByTestId('lead-list-form').getByRole('button', { name: 'Save', exact: true }).click()
+    await buyer.getByTestId('lead-list-form').getByRole('button', { name: 'Save lead-list setting' }).click()
     await expect(buyer.getByText('Your lead-list setting was saved.')).toBeVisible()
     await host.reload()
     await expect(host.getByTestId('lead-row').filter({ hasText: BUYER_COMPANY })).toHaveCount(0)
     await expect(host.getByTestId('leads-summary')).toContainText('1 buyer opted out of lead lists')
     // Back as it was, for the other specs sharing the demo data.
     await buyer.getByLabel('Do not list me on exporters’ lead lists').uncheck()
-    await buyer.getByTestId('lead-list-form').getByRole('button', { name: 'Save', exact: true }).click()
+    await buyer.getByTestId('lead-list-form').getByRole('button', { name: 'Save lead-list setting' }).click()
     await expect(buyer.getByText('Your lead-list setting was saved.')).toBeVisible()
   })
   await test.step('the CRM webhook page refuses an internal address with a clear message', async () => {

@@ -52,7 +52,7 @@ test('a buyer requests a meeting from a recommendation, the exporter accepts, bo
   await buyer.goto('/buyer/profile')
   await buyer.getByLabel('Business hours from').fill('18:00')
   await buyer.getByLabel('Business hours until').fill('23:00')
-  await buyer.getByRole('button', { name: 'Save' }).click()
+  await buyer.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(buyer.getByRole('status')).toHaveText('Your buyer profile is saved.')
 
   // Recommendations, with reasons in words.

@@ -85,7 +85,7 @@ const leads = {
     },
     optOut: {
       legend: 'Lead lists',
-      save: 'Save',
+      save: 'Save lead-list setting',
       saved: 'Your lead-list setting was saved.',
       label: 'Do not list me on exporters’ lead lists',
       hint: 'Exporters then count you as an anonymous viewer. Your RFQs and meeting requests still reach them with your name, as before.',

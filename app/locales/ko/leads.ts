@@ -78,7 +78,7 @@ const leads: MessagesOf<typeof en, 'ko'> = {
     },
     optOut: {
       legend: '리드 목록',
-      save: '저장',
+      save: '리드 목록 설정 저장',
       saved: '리드 목록 설정을 저장했습니다.',
       label: '수출기업의 리드 목록에 나를 표시하지 않음',
       hint: '수출기업은 귀하를 익명 시청자로 집계합니다. 견적 요청과 미팅 요청은 지금처럼 이름과 함께 전달됩니다.',

@@ -78,7 +78,7 @@ const leads: MessagesOf<typeof en, 'zh-Hans'> = {
     },
     optOut: {
       legend: '潜在客户名单',
-      save: '保存',
+      save: '保存潜在客户名单设置',
       saved: '潜在客户名单设置已保存。',
       label: '不要把我列入出口商的潜在客户名单',
       hint: '出口商会把您计为匿名观众。您的询价和洽谈请求仍会像以前一样带着您的姓名送达。',
