@@ -3,7 +3,7 @@ import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { LISTED_SHOWCASE } from '~/domain/live/upcoming.server'
-import { showcaseEventIcs } from '~/domain/matchmaking/ics'
+import { showcaseIcs } from '~/domain/live/calendar.server'
 import { deliverQueuedEmails, queueEmail } from '~/domain/notifications/email.server'
 import { createI18n, isSupportedLocale, type Locale } from '~/lib/i18n'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
@@ -254,20 +254,7 @@ export async function rsvpCalendarFile(
   const locale = 'token' in who ? rsvp.locale : who.user.locale
   const chosenZone = 'token' in who ? rsvp.timeZone : who.user.timeZone
   const timeZone = chosenZone && isValidTimeZone(chosenZone) ? chosenZone : (rsvp.session.fair?.timeZone ?? rsvp.session.company.timeZone)
-  const session = rsvp.session
-  return showcaseEventIcs({
-    sessionId: session.id,
-    title: pickLocalized(session.title, session.titleI18n, locale),
-    company: pickLocalized(session.company.name, session.company.nameI18n, locale),
-    description: session.description,
-    language: session.language,
-    startsAt: session.scheduledStartAt,
-    endsAt: session.scheduledEndAt,
-    watchUrl: new URL(`/live/${session.id}`, appUrl).toString(),
-    now,
-    locale,
-    timeZone,
-  })
+  return showcaseIcs(rsvp.session, { now, appUrl, locale, timeZone })
 }
 
 /** The account's RSVPs to shows still to come or live, soonest first (the buyer area's "Following" page). */

@@ -28,6 +28,22 @@ export async function showcaseCalendarFile(sessionId: string, { now, appUrl, loc
     },
   })
   if (!session) throw new DomainError('not-found', { status: 404 })
+  return showcaseIcs(session, { now, appUrl, locale })
+}
+
+type IcsShowcase = {
+  id: string
+  title: string
+  titleI18n: unknown
+  description: string
+  language: string
+  scheduledStartAt: Date
+  scheduledEndAt: Date
+  company: { name: string; nameI18n: unknown }
+}
+
+/** A showcase's calendar file in the reader's language (and, for an RSVP, the start written in their zone). */
+export function showcaseIcs(session: IcsShowcase, { now, appUrl, locale, timeZone }: { now: Date; appUrl: string; locale: string; timeZone?: string }) {
   return showcaseEventIcs({
     sessionId: session.id,
     title: pickLocalized(session.title, session.titleI18n, locale),
@@ -39,5 +55,6 @@ export async function showcaseCalendarFile(sessionId: string, { now, appUrl, loc
     watchUrl: new URL(`/live/${session.id}`, appUrl).toString(),
     now,
     locale,
+    ...(timeZone ? { timeZone } : {}),
   })
 }
