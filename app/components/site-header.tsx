@@ -109,7 +109,7 @@ export function SiteHeader() {
               <NavLink to="/notifications" className={navClass}>
                 {t('notifications.title')}
                 {unreadNotifications > 0 ? (
-                  <span className="ml-1 rounded-full bg-live px-1.5 text-xs font-semibold text-white">
+                  <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white">
                     <span aria-hidden="true">{unreadNotifications}</span>
                     <span className="sr-only">{t('notifications.unread', { count: unreadNotifications })}</span>
                   </span>
