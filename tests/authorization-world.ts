@@ -8,7 +8,19 @@ import { attendanceToken } from '~/domain/meetings/attendance-token.server'
 // The cast of the authorization matrix: "the" company (owner + member), "the" fair and its organizer,
 // and one of everything a route can be opened on, all owned by them.
 
-export const MATRIX_ROLES = ['anonymous', 'buyer', 'owner', 'member', 'otherExporter', 'organizer', 'otherOrganizer', 'admin'] as const
+export const MATRIX_ROLES = [
+  'anonymous',
+  'buyer',
+  'owner',
+  'member',
+  'otherExporter',
+  'organizer',
+  'otherOrganizer',
+  'admin',
+  'studioOperator',
+  'tradeOfficer',
+  'agencyMember',
+] as const
 export type MatrixRole = (typeof MATRIX_ROLES)[number]
 
 const unique = () => randomUUID().slice(0, 8)
@@ -50,6 +62,10 @@ export async function createAuthorizationWorld(now = new Date()) {
   const organizer = await createUser('ORGANIZER')
   const otherOrganizer = await createUser('ORGANIZER')
   const admin = await createUser('ADMIN')
+  // The people who run the hub (issue 23).
+  const studioOperator = await createUser('STUDIO_OPERATOR')
+  const tradeOfficer = await createUser('TRADE_OFFICER')
+  const agencyMember = await createUser('AGENCY')
 
   const fairData = (organizerId: string, slug: string) => ({
     slug,
@@ -137,6 +153,9 @@ export async function createAuthorizationWorld(now = new Date()) {
     organizer: organizer.user.id,
     otherOrganizer: otherOrganizer.user.id,
     admin: admin.user.id,
+    studioOperator: studioOperator.user.id,
+    tradeOfficer: tradeOfficer.user.id,
+    agencyMember: agencyMember.user.id,
   }
   // Route params → the objects of "the" company / "the" fair.
   const params: Record<string, string> = {

@@ -1,3 +1,4 @@
+import type { RoleName } from '~/domain/accounts/permissions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createLiveShowcase, createProduct, createUser } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
@@ -59,7 +60,7 @@ const verifyInput = (buyerId: string) => ({
   method: 'DOCUMENTS' as const,
   note: 'Business registration and import licence seen',
 })
-const asVerifier = (user: { id: string; role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN'; name: string }) => ({
+const asVerifier = (user: { id: string; role: RoleName; name: string }) => ({
   id: user.id,
   role: user.role,
   name: user.name,

@@ -1,3 +1,4 @@
+import type { RoleName } from '~/domain/accounts/permissions'
 import { describe, expect, it } from 'vitest'
 import { isDomainError } from '~/domain/errors'
 import { roomContextFor, type SessionFacts } from './room-access.server'
@@ -17,7 +18,7 @@ const showcase: SessionFacts = {
   meetingParticipantIds: [],
 }
 
-const user = (userId: string, role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN', companyId: string | null = null): RoomIdentity => ({
+const user = (userId: string, role: RoleName, companyId: string | null = null): RoomIdentity => ({
   kind: 'user',
   userId,
   name: userId,

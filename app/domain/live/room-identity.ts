@@ -1,3 +1,4 @@
+import type { RoleName } from '~/domain/accounts/permissions'
 /**
  * Who is in a live room: a signed-in user, or a named guest of a public showcase. A guest carries
  * the network prefix it connected from (bans of guests also cover it for a while) and is `transient`
@@ -5,7 +6,7 @@
  * identity and is not counted as a viewer.
  */
 export type RoomIdentity =
-  | { kind: 'user'; userId: string; name: string; role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN'; companyId: string | null; locale: string }
+  | { kind: 'user'; userId: string; name: string; role: RoleName; companyId: string | null; locale: string }
   | { kind: 'guest'; guestKey: string; name: string; network?: string | null; transient?: boolean }
 
 /** A stable key for presence lists and sanctions: "u:<id>" or "g:<key>". */

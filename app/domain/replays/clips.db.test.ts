@@ -1,3 +1,4 @@
+import type { RoleName } from '~/domain/accounts/permissions'
 import { access } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '~/domain/db.server'
@@ -73,7 +74,7 @@ async function createWorld() {
   return { exporter, member, other, organizer, otherOrganizer, admin, buyer, fair, kelp, foreign, session, recordingId, durationMs }
 }
 
-const actor = (user: { id: string; role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN' }) => ({ id: user.id, role: user.role })
+const actor = (user: { id: string; role: RoleName }) => ({ id: user.id, role: user.role })
 
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(

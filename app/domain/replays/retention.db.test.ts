@@ -1,3 +1,4 @@
+import type { RoleName } from '~/domain/accounts/permissions'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getPrisma } from '~/domain/db.server'
 import { isDomainError } from '~/domain/errors'
@@ -69,12 +70,12 @@ async function showcaseWithReplay(options: { retentionDays?: number | null; inFa
   return { session, recordingId, fair }
 }
 
-const actor = (user: { id: string; role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN' }) => ({ id: user.id, role: user.role })
+const actor = (user: { id: string; role: RoleName }) => ({ id: user.id, role: user.role })
 const viewer = (user: {
   id: string
   email: string
   name: string
-  role: 'EXPORTER' | 'BUYER' | 'ORGANIZER' | 'ADMIN'
+  role: RoleName
   locale: string
   timeZone: string | null
 }) => ({

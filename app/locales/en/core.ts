@@ -39,6 +39,9 @@ const en = {
     BUYER: 'Buyer',
     ORGANIZER: 'Organizer',
     ADMIN: 'Administrator',
+    STUDIO_OPERATOR: 'Studio operator',
+    TRADE_OFFICER: 'Trade officer',
+    AGENCY: 'Export agency',
   },
   landing: {
     heroTitle: 'Korean makers, live in front of the world’s buyers',

@@ -39,6 +39,9 @@ const ja: MessagesOf<typeof en, 'ja'> = {
     BUYER: 'バイヤー',
     ORGANIZER: '主催者',
     ADMIN: '管理者',
+    STUDIO_OPERATOR: 'スタジオ運営者',
+    TRADE_OFFICER: '貿易官',
+    AGENCY: '輸出代行機関',
   },
   landing: {
     heroTitle: '韓国のメーカーを、ライブで世界のバイヤーへ',

@@ -39,6 +39,9 @@ const ko: MessagesOf<typeof en, 'ko'> = {
     BUYER: '바이어',
     ORGANIZER: '주최자',
     ADMIN: '관리자',
+    STUDIO_OPERATOR: '스튜디오 운영자',
+    TRADE_OFFICER: '무역관 자문관',
+    AGENCY: '수출 대행기관',
   },
   landing: {
     heroTitle: '강원의 제조 기업, 세계 바이어 앞에서 라이브로',

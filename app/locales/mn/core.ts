@@ -39,6 +39,9 @@ const mn: MessagesOf<typeof en, 'mn'> = {
     BUYER: 'Худалдан авагч',
     ORGANIZER: 'Зохион байгуулагч',
     ADMIN: 'Администратор',
+    STUDIO_OPERATOR: 'Студийн оператор',
+    TRADE_OFFICER: 'Худалдааны төлөөлөгч',
+    AGENCY: 'Экспортын агентлаг',
   },
   landing: {
     heroTitle: 'Солонгос үйлдвэрлэгчид дэлхийн худалдан авагчдын өмнө шууд эфирээр',

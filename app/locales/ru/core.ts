@@ -41,6 +41,9 @@ const ru: MessagesOf<typeof en, 'ru'> = {
     BUYER: 'Покупатель',
     ORGANIZER: 'Организатор',
     ADMIN: 'Администратор',
+    STUDIO_OPERATOR: 'Оператор студии',
+    TRADE_OFFICER: 'Торговый представитель',
+    AGENCY: 'Экспортное агентство',
   },
   landing: {
     heroTitle: 'Корейские производители — в прямом эфире для покупателей со всего мира',

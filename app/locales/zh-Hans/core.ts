@@ -41,6 +41,9 @@ const core: MessagesOf<typeof en, 'zh-Hans'> = {
     BUYER: '采购商',
     ORGANIZER: '主办方',
     ADMIN: '管理员',
+    STUDIO_OPERATOR: '演播室运营',
+    TRADE_OFFICER: '贸易官员',
+    AGENCY: '出口代理机构',
   },
   landing: {
     heroTitle: '韩国厂商，面向全球采购商现场直播',
