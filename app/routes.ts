@@ -79,6 +79,8 @@ export default [
     route('admin/requirements/:code', 'routes/admin/requirements/edit.tsx'),
     // Verified buyers: every buyer company, verify/revoke with the history (docs/verified-buyers.md).
     route('admin/buyers', 'routes/admin/buyers.tsx'),
+    // Hub staff accounts: organizers, studio operators, trade officers, agency members (docs/hub-staff.md).
+    route('admin/staff', 'routes/admin/staff.tsx'),
   ]),
   route('catalog', 'routes/catalog/index.tsx'),
   route('catalog/:productId', 'routes/catalog/product.tsx'),

@@ -250,6 +250,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
     post: [LOGIN, 403, 403, 403, 403, 403, 403, 400, 403, 403, 403],
   },
+  // Hub staff accounts (docs/hub-staff.md): admins only.
+  'admin/staff': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 400, 403, 403, 403],
+  },
   catalog: {
     get: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   },
@@ -462,6 +467,7 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'organizer/fairs/:fairId › verify-buyer': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId', 403, 403, 403],
   'organizer/fairs/:fairId › revoke-buyer': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId', 403, 403, 403],
   'admin/buyers › verify-buyer': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/buyers', 403, 403, 403],
+  'admin/staff › create-staff': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/staff', 403, 403, 403],
   'live/:sessionId/clips › create-clip': [LOGIN, 404, 200, 403, 404, 200, 404, 200, 404, 404, 404],
   'exporter/sessions › schedule-into-fair': [LOGIN, 403, '→/exporter/sessions', '→/exporter/sessions', 400, 403, 403, 403, 403, 403, 403],
 }

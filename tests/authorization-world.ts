@@ -401,6 +401,10 @@ export const ACTION_PROBES: Record<string, Probe> = {
       return { body: { intent: 'verify-buyer', buyerId: profile.id, method: 'OTHER', note: 'Video call with the director' } }
     },
   },
+  'admin/staff › create-staff': {
+    route: 'admin/staff',
+    setup: async () => ({ body: { intent: 'create-staff', name: 'Probe Officer', email: `probe-staff-${unique()}@example.test`, role: 'TRADE_OFFICER', locale: 'en' } }),
+  },
   'admin/requirements/:code › delete': {
     route: 'admin/requirements/:code',
     setup: async () => ({ params: { code: await matrixRequirement() }, body: { intent: 'delete', confirm: 'on' } }),

@@ -26,6 +26,7 @@ const ADMIN_LINKS = [
   { to: '/admin', key: 'readinessAdmin.nav.overview', end: true },
   { to: '/admin/requirements', key: 'readinessAdmin.nav.requirements', end: false },
   { to: '/admin/buyers', key: 'buyerVerification.admin.nav', end: false },
+  { to: '/admin/staff', key: 'staff.nav', end: false },
 ] as const
 
 function AreaNav({ label, links }: { label: string; links: ReadonlyArray<{ to: string; key: string; end: boolean }> }) {

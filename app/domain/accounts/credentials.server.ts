@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
@@ -73,32 +74,44 @@ export async function changePassword({
   return replacePassword(userId, await hashPassword(newPassword), now)
 }
 
+/** What the set-password mail says: its subject and the text above and below the link. */
+export type PasswordLinkMail = { subject: string; intro: string; outro: string }
+
+/**
+ * Issues a single-use set-password link for the user (voiding older ones) and queues the mail carrying
+ * it, in the caller's transaction. The raw token exists only in the mail. Returns the outbox row's id.
+ */
+export async function issuePasswordLink(
+  tx: Prisma.TransactionClient,
+  user: { id: string; email: string },
+  { ttlMs, now, mail }: { ttlMs: number; now: Date; mail: PasswordLinkMail },
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url')
+  // Only the newest link works.
+  await tx.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } })
+  await tx.passwordResetToken.create({
+    data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + ttlMs), createdAt: now },
+  })
+  return queueEmail(tx, { to: user.email, subject: mail.subject, text: `${mail.intro}\n\n${appOrigin()}${passwordResetPath(token)}\n\n${mail.outro}` })
+}
+
 /**
  * Mails a reset link when the email has an account; does nothing otherwise. The caller answers the
- * same either way (no account enumeration). The raw token exists only in the mail.
+ * same either way (no account enumeration).
  */
 export async function requestPasswordReset({ email, now = new Date() }: { email: string; now?: Date }): Promise<void> {
   const prisma = await getPrisma()
   const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, locale: true } })
   if (!user) return
-  const token = randomBytes(32).toString('base64url')
-  const emailIds = await prisma.$transaction(async (tx) => {
-    // Only the newest link works.
-    await tx.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } })
-    await tx.passwordResetToken.create({
-      data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS), createdAt: now },
-    })
-    const { t } = createI18n(isSupportedLocale(user.locale) ? user.locale : 'en')
-    const minutes = PASSWORD_RESET_TTL_MS / 60_000
-    const id = await queueEmail(tx, {
-      to: user.email,
-      subject: t('account.reset.mailSubject'),
-      text: `${t('account.reset.mailBody', { minutes })}\n\n${appOrigin()}${passwordResetPath(token)}\n\n${t('account.reset.mailIgnore')}`,
-    })
-    return [id]
-  })
+  const { t } = createI18n(isSupportedLocale(user.locale) ? user.locale : 'en')
+  const mail = {
+    subject: t('account.reset.mailSubject'),
+    intro: t('account.reset.mailBody', { minutes: PASSWORD_RESET_TTL_MS / 60_000 }),
+    outro: t('account.reset.mailIgnore'),
+  }
+  const emailId = await prisma.$transaction((tx) => issuePasswordLink(tx, user, { ttlMs: PASSWORD_RESET_TTL_MS, now, mail }))
   // Not awaited: an SMTP round trip only for existing accounts would tell them apart by timing.
-  void flushNotificationEmails(emailIds)
+  void flushNotificationEmails([emailId])
 }
 
 /** The account a reset link belongs to while it is unused and fresh; null otherwise. */

@@ -27,6 +27,7 @@ import buyerVerification from './buyer-verification'
 import engagement from './engagement'
 import leads from './leads'
 import outcomes from './outcomes'
+import staff from './staff'
 
 export default {
   ...core,
@@ -57,4 +58,5 @@ export default {
   ...engagement,
   ...leads,
   ...outcomes,
+  ...staff,
 }
