@@ -5,7 +5,8 @@ import type { Server } from 'node:net'
 import { promisify } from 'node:util'
 import type { types } from 'mediasoup'
 import type { Logger } from 'pino'
-import { findIngestTarget } from '../../app/domain/live/ingest.server.ts'
+import { resolveIngest } from '../../app/domain/live/ingest.server.ts'
+import { processNow } from '../../app/utils/clock.server.ts'
 import { redactSecrets } from '../../app/utils/redact.server.ts'
 import { MediaError } from '../media/index.ts'
 import type { IngestSession } from './ingest-session.ts'
@@ -151,9 +152,11 @@ export class RtmpIngest {
   async #admit(publisher: NmsSession): Promise<void> {
     const { logger, ingest } = this.options
     const key = publisher.streamName
-    const target = publisher.streamApp === 'live' ? await findIngestTarget(key) : null
+    const resolved = publisher.streamApp === 'live' ? await resolveIngest(key, undefined, processNow()) : null
+    const target = resolved?.target ?? null
     if (!target) {
-      logger.warn({ ip: publisher.ip }, 'RTMP publish refused: wrong or revoked stream key')
+      if (resolved?.target === null && resolved.reason === 'studio-no-slot') logger.warn({ ip: publisher.ip }, `RTMP publish refused: ${resolved.message}`)
+      else logger.warn({ ip: publisher.ip }, 'RTMP publish refused: wrong or revoked stream key')
       publisher.close()
       return
     }

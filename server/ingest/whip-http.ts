@@ -1,7 +1,8 @@
 import express, { type Express, type Request, type Response } from 'express'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { z } from 'zod'
-import { findIngestTarget } from '../../app/domain/live/ingest.server.ts'
+import { resolveIngest } from '../../app/domain/live/ingest.server.ts'
+import { processNow } from '../../app/utils/clock.server.ts'
 import { getLogger } from '../../app/utils/logger.server.ts'
 import { MediaError } from '../media/index.ts'
 import { IngestError, type IngestService } from './service.ts'
@@ -34,6 +35,8 @@ export type WhipErrorCode =
   | 'unavailable'
   | 'too-many'
   | 'method-not-allowed'
+  /** The studio's ingest key outside every approved booking's slot (docs/studio-booking.md). */
+  | 'no-studio-slot'
 
 /** The one error shape of the WHIP endpoint: `{ error: { code, message } }` with the matching status. */
 function refuse(res: Response, status: number, code: WhipErrorCode, message: string): void {
@@ -81,13 +84,18 @@ export function mountWhip(app: Express, getIngest: () => IngestService | null): 
       return null
     }
     const token = bearerOf(req)
-    const target = token ? await findIngestTarget(token, sessionId) : null
-    if (!target) {
+    const resolved = token ? await resolveIngest(token, sessionId, processNow()) : null
+    if (!resolved?.target) {
+      // The studio's key outside its slots is a right key at the wrong time: no failure counted, a reason given.
+      if (resolved?.reason === 'studio-no-slot') {
+        refuse(res, 403, 'no-studio-slot', resolved.message)
+        return null
+      }
       await failures.consume(address).catch(() => undefined)
       refuse(res, 401, 'unauthorized', token ? 'The ingest token is wrong or was revoked.' : 'Send the ingest token as "Authorization: Bearer <token>".')
       return null
     }
-    return target
+    return resolved.target
   }
 
   router.post('/:sessionId', async (req, res) => {

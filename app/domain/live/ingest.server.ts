@@ -70,25 +70,60 @@ export async function revokeIngestToken(sessionId: string, userId: string): Prom
 
 export type IngestTarget = { sessionId: string; hostId: string; status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'; title: string }
 
+/** The WHIP path segment in place of a showcase id for the studio's ingest key (`/whip/studio`): the slot decides the showcase. */
+export const STUDIO_INGEST_SEGMENT = 'studio'
+
+export type IngestResolution =
+  | { target: IngestTarget; studioBookingId?: string }
+  /** unknown: malformed, wrong or revoked token; studio-no-slot: the studio's key outside every approved slot. */
+  | { target: null; reason: 'unknown' | 'studio-no-slot'; message: string }
+
+const UNKNOWN_TOKEN = { target: null, reason: 'unknown', message: 'The ingest token is wrong or was revoked.' } as const
+
 /**
- * The showcase a presented token opens, or null (unknown, malformed or revoked token; a token of another
- * showcase when `sessionId` is given). The token is looked up by its hash and compared in constant time.
+ * The one place an ingest token is resolved (WHIP and RTMP): a showcase's own token opens that showcase;
+ * the studio's ingest key (docs/studio-booking.md) opens the showcase of the APPROVED studio booking whose
+ * slot is on at `now` (with a short lead-in), and is refused outside every slot with a clear reason.
+ * Tokens are looked up by their hash and compared in constant time. With `sessionId`, a token of another
+ * showcase is refused (the studio key also answers at `/whip/studio`).
  */
-export async function findIngestTarget(token: string, sessionId?: string): Promise<IngestTarget | null> {
-  if (!IngestTokenSchema.safeParse(token).success) return null
+export async function resolveIngest(token: string, sessionId: string | undefined, now: Date): Promise<IngestResolution> {
+  if (!IngestTokenSchema.safeParse(token).success) return UNKNOWN_TOKEN
   const prisma = await getPrisma()
   const row = await prisma.showcaseIngest.findUnique({
     where: { tokenHash: hashIngestToken(token) },
     select: { sessionId: true, tokenSealed: true, session: { select: { hostId: true, status: true, kind: true, title: true } } },
   })
-  if (row?.session.kind !== 'SHOWCASE') return null
+  if (!row) {
+    const { resolveStudioIngest } = await import('~/domain/studio/studio.server')
+    const studio = await resolveStudioIngest(token, now)
+    if (studio.kind === 'not-studio') return UNKNOWN_TOKEN
+    if (studio.kind === 'no-slot') {
+      return {
+        target: null,
+        reason: 'studio-no-slot',
+        message: `No approved booking of ${studio.studioName} is on air now: the studio key opens a showcase only during its slot.`,
+      }
+    }
+    if (sessionId !== undefined && sessionId !== STUDIO_INGEST_SEGMENT && sessionId !== studio.sessionId) return UNKNOWN_TOKEN
+    return { target: { sessionId: studio.sessionId, hostId: studio.hostId, status: studio.status, title: studio.title }, studioBookingId: studio.bookingId }
+  }
+  if (row.session.kind !== 'SHOWCASE') return UNKNOWN_TOKEN
   let stored: string
   try {
     stored = openSecret(row.tokenSealed)
   } catch {
-    return null
+    return UNKNOWN_TOKEN
   }
-  if (!sameToken(token, stored)) return null
-  if (sessionId !== undefined && row.sessionId !== sessionId) return null
-  return { sessionId: row.sessionId, hostId: row.session.hostId, status: row.session.status, title: row.session.title }
+  if (!sameToken(token, stored)) return UNKNOWN_TOKEN
+  if (sessionId !== undefined && row.sessionId !== sessionId) return UNKNOWN_TOKEN
+  return { target: { sessionId: row.sessionId, hostId: row.session.hostId, status: row.session.status, title: row.session.title } }
+}
+
+/**
+ * The showcase a presented token opens, or null (unknown, malformed or revoked token; a token of another
+ * showcase when `sessionId` is given; the studio key outside its slots).
+ */
+export async function findIngestTarget(token: string, sessionId?: string, now: Date = new Date()): Promise<IngestTarget | null> {
+  return (await resolveIngest(token, sessionId, now)).target
 }

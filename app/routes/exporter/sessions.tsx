@@ -25,6 +25,8 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { pageTitle } from '~/lib/meta'
 import { appOrigin } from '~/utils/request.server'
 import { EmbedSnippet } from '~/components/live/embed-snippet'
+import { StudioCredit } from '~/components/studio/studio-parts'
+import { type StudioProduction, studioProductionsOf } from '~/domain/studio/bookings.server'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.liveShowcases')])
 
@@ -42,7 +44,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   const now = requestNow(request)
   const embeddable = await Promise.all(sessions.map(async (session) => (session.status === 'CANCELLED' ? false : isEmbeddable(session.id, locale, now))))
   const embeddableIds = sessions.filter((_, i) => embeddable[i]).map((session) => session.id)
-  return { sessions, products, fairs, timeZone, defaultLanguage, origin: appOrigin(request), embeddableIds }
+  // The hub studio's booking of each showcase (docs/studio-booking.md): "Produced at …", or the request waiting.
+  const productions = await studioProductionsOf(
+    sessions.map((session) => session.id),
+    { includeRequested: true },
+  )
+  return { sessions, products, fairs, timeZone, defaultLanguage, origin: appOrigin(request), embeddableIds, productions }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -115,6 +122,15 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                   <Link to={`/live/${session.id}`} className="text-sm text-brand-700 hover:underline">
                     {t('liveMedia.sessions.viewerPage')}
                   </Link>
+                  {session.manageable && session.status === 'SCHEDULED' && !loaderData.productions[session.id] ? (
+                    <Link
+                      to={`/exporter/studio?sessionId=${session.id}`}
+                      className="text-sm text-brand-700 hover:underline"
+                      aria-label={t('studioBooking.exporter.bookFor', { title: session.title })}
+                    >
+                      {t('studioBooking.exporter.book')}
+                    </Link>
+                  ) : null}
                   {session.status === 'LIVE' || session.status === 'ENDED' ? (
                     <Link
                       to={`/exporter/sessions/${session.id}/leads`}
@@ -125,6 +141,7 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                     </Link>
                   ) : null}
                 </div>
+                <ShowcaseStudioBooking production={loaderData.productions[session.id]} />
                 {loaderData.embeddableIds.includes(session.id) ? (
                   <EmbedSnippet origin={loaderData.origin} sessionId={session.id} title={session.title} />
                 ) : session.status !== 'CANCELLED' ? (
@@ -234,4 +251,20 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
       </Card>
     </div>
   )
+}
+
+/** The hub studio's booking of a showcase: "Produced at …" once approved, a link while the request waits. */
+function ShowcaseStudioBooking({ production }: { production: StudioProduction | undefined }) {
+  const { t } = useTranslation()
+  if (!production) return null
+  if (production.status === 'REQUESTED') {
+    return (
+      <p className="text-sm text-slate-600">
+        <Link to="/exporter/studio" className="text-brand-700 hover:underline">
+          {t('studioBooking.exporter.requestWaiting')}
+        </Link>
+      </p>
+    )
+  }
+  return <StudioCredit production={production} />
 }

@@ -2,6 +2,8 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/watch'
+import { StudioCredit } from '~/components/studio/studio-parts'
+import { studioProductionOf } from '~/domain/studio/bookings.server'
 import { SessionAudienceCount } from '~/components/live/audience-count'
 import { ViewerRoom } from '~/components/live/live-room-panels'
 import { ReplayRoom } from '~/components/replays/replay-room'
@@ -56,8 +58,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     session.access === 'watch' && session.status === 'SCHEDULED' && session.isPublic && !session.isHost
       ? { going: await hasRsvped(user?.id, session.id), mailOff: user ? await isReminderMailOff(user.email) : false }
       : null
+  // Produced in the hub's studio (docs/studio-booking.md): "Produced at <studio>, interpreter <languages>".
+  const studioProduction = session.access === 'watch' ? await studioProductionOf(session.id) : null
   return {
     rsvp,
+    studioProduction,
     session,
     replay,
     startAtSeconds: replay ? replayStartSeconds(new URL(request.url)) : 0,
@@ -118,10 +123,12 @@ export default function WatchRoute({ loaderData }: Route.ComponentProps) {
       }
     />
   )
-  if (!loaderData.rsvp) return room
+  const credit = loaderData.studioProduction ? <StudioCredit production={loaderData.studioProduction} /> : null
+  if (!loaderData.rsvp && !credit) return room
   return (
     <div className="space-y-4">
-      <RsvpPanel sessionId={session.id} title={session.title} going={loaderData.rsvp.going} mailOff={loaderData.rsvp.mailOff} />
+      {loaderData.rsvp ? <RsvpPanel sessionId={session.id} title={session.title} going={loaderData.rsvp.going} mailOff={loaderData.rsvp.mailOff} /> : null}
+      {credit}
       {room}
     </div>
   )
