@@ -168,7 +168,7 @@ const studioBooking: MessagesOf<typeof en, 'ja'> = {
       addResource: 'リソースを追加',
       ingestTitle: 'スタジオのエンコーダー',
       ingestIntro:
-        'スタジオのエンコーダーは一つのキーを使います。承認済み予約の枠の間（と {{minutes}} 分前から）はその予約の配信につながり、どの枠の外でも拒否されます。',
+        'スタジオのエンコーダーは一つのキーを使います。承認済み予約の枠の間（と {{minutes}} 分前から）はその予約のショーケースにつながり、どの枠の外でも拒否されます。',
       whipUrl: 'WHIP URL',
       rtmpUrl: 'RTMP サーバー',
       ingestKey: 'スタジオキー',

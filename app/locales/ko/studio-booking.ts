@@ -168,7 +168,7 @@ const studioBooking: MessagesOf<typeof en, 'ko'> = {
       addResource: '자원 추가',
       ingestTitle: '스튜디오 인코더',
       ingestIntro:
-        '스튜디오 인코더는 키 하나를 씁니다. 승인된 예약 시간(그리고 {{minutes}}분 전부터) 동안 이 키는 해당 예약의 방송으로 연결되고, 그 밖의 시간에는 거부됩니다.',
+        '스튜디오 인코더는 키 하나를 씁니다. 승인된 예약 시간(그리고 {{minutes}}분 전부터) 동안 이 키는 해당 예약의 쇼케이스로 연결되고, 그 밖의 시간에는 거부됩니다.',
       whipUrl: 'WHIP URL',
       rtmpUrl: 'RTMP 서버',
       ingestKey: '스튜디오 키',

@@ -166,7 +166,7 @@ const studioBooking: MessagesOf<typeof en, 'zh-Hans'> = {
       deleteResource: '删除 {{name}}',
       addResource: '添加资源',
       ingestTitle: '演播室编码器',
-      ingestIntro: '演播室编码器使用一个密钥。在已批准预约的时段内（及提前 {{minutes}} 分钟）该密钥推流到该预约的节目；其他时间一律拒绝。',
+      ingestIntro: '演播室编码器使用一个密钥。在已批准预约的时段内（及提前 {{minutes}} 分钟）该密钥推流到该预约的直播展示；其他时间一律拒绝。',
       whipUrl: 'WHIP 地址',
       rtmpUrl: 'RTMP 服务器',
       ingestKey: '演播室密钥',
