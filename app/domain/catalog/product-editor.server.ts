@@ -8,6 +8,7 @@ import { refreshReadiness } from '~/domain/readiness/readiness.server'
 import { refreshProductIndex } from './product-index.server'
 import { fromMinorUnits, MAX_PRODUCT_IMAGES, ProductSchema, toMinorUnits, type ProductInput } from './product-schema'
 import { pickLocalized, pickTranslation } from './translations'
+import type { CompanyAudit } from '~/domain/agencies/actor.server'
 
 type Db = Prisma.TransactionClient
 
@@ -125,7 +126,7 @@ export async function saveProduct(
   companyId: string,
   productId: string | null,
   input: ProductInput,
-  { newImagePaths = [], now = new Date() }: { newImagePaths?: readonly string[]; now?: Date } = {},
+  { newImagePaths = [], now = new Date(), audit }: { newImagePaths?: readonly string[]; now?: Date; audit?: CompanyAudit } = {},
 ): Promise<{ id: string; slug: string }> {
   const prisma = await getPrisma()
   const englishName = (input.translations as Record<string, { name?: string } | undefined>).en?.name ?? ''
@@ -148,6 +149,8 @@ export async function saveProduct(
         await appendImages(tx, product.id, newImagePaths, englishName)
         await refreshProductIndex(tx, { productIds: [product.id], now })
         await refreshReadiness(tx, { productIds: [product.id] }, { now })
+        // An agency member's save is recorded in this transaction (ADR 026).
+        await audit?.(tx, product)
         return product
       })
     } catch (error) {
@@ -159,7 +162,7 @@ export async function saveProduct(
 }
 
 /** Moves an image one place up or down (swapping positions); returns nothing to delete. */
-export async function moveProductImage(companyId: string, productId: string, imageId: string, direction: 'up' | 'down') {
+export async function moveProductImage(companyId: string, productId: string, imageId: string, direction: 'up' | 'down', audit?: CompanyAudit) {
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
     const images = await tx.productImage.findMany({
@@ -174,11 +177,12 @@ export async function moveProductImage(companyId: string, productId: string, ima
     const order = images.map((image) => image.id)
     order.splice(target, 0, ...order.splice(index, 1)) // neighbours: moving one swaps the two
     for (const [position, id] of order.entries()) await tx.productImage.update({ where: { id }, data: { position } })
+    await audit?.(tx, { id: productId })
   })
 }
 
 /** Deletes the image row and renumbers the rest; returns the file path for the caller to delete after commit. */
-export async function deleteProductImage(companyId: string, productId: string, imageId: string): Promise<string> {
+export async function deleteProductImage(companyId: string, productId: string, imageId: string, audit?: CompanyAudit): Promise<string> {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const image = await tx.productImage.findFirst({ where: { id: imageId, productId, product: { companyId } }, select: { id: true, path: true } })
@@ -186,6 +190,7 @@ export async function deleteProductImage(companyId: string, productId: string, i
     await tx.productImage.delete({ where: { id: image.id } })
     const rest = await tx.productImage.findMany({ where: { productId }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } })
     for (const [position, { id }] of rest.entries()) await tx.productImage.update({ where: { id }, data: { position } })
+    await audit?.(tx, { id: productId })
     return image.path
   })
 }

@@ -18,6 +18,7 @@ import {
   type StageMoveError,
 } from './pipeline'
 import type { QuoteInput, RfqInput, StatusInput } from './schemas'
+import type { CompanyAudit } from '~/domain/agencies/actor.server'
 
 /** Major units from a form (e.g. 12.5 USD) → integer minor units (1250), per the currency's digits. */
 export function toMinorUnits(amount: number, currency: string): number {
@@ -107,7 +108,7 @@ async function inquiryHeadline(tx: Prisma.TransactionClient, inquiryId: string) 
 }
 
 /** The exporter's quote; a deal at CONSULTATION moves to the QUOTE stage, and the quote's total becomes its quote value. */
-export async function addQuote(user: SessionUser, inquiryId: string, input: QuoteInput, now = new Date()) {
+export async function addQuote(user: SessionUser, inquiryId: string, input: QuoteInput, now = new Date(), audit?: CompanyAudit) {
   const prisma = await getPrisma()
   const validUntil = new Date(`${input.validUntil}T23:59:59Z`)
   if (validUntil < now) throw new DomainError('invalid', { status: 400, field: 'validUntil' })
@@ -117,7 +118,7 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
       throw new DomainError('closed', { status: 409 })
     }
     const unitPriceMinor = toMinorUnits(input.unitPrice, input.currency)
-    await tx.quote.create({
+    const quote = await tx.quote.create({
       data: {
         inquiryId,
         unitPriceMinor,
@@ -129,7 +130,10 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
         createdById: user.id,
         createdAt: now,
       },
+      select: { id: true },
     })
+    // An agency member's quote is recorded as "agency X for company Y" in this transaction (ADR 026).
+    await audit?.(tx, quote)
     // The latest quote's total is the deal's quote value (USD at today's rate, computed from the stored minor units
     // exactly as the outcome-stages migration backfilled older quotes; none without a rate for its currency, which
     // the KPIs then count as unconverted). A consultation reaches the QUOTE stage with it.
@@ -181,7 +185,7 @@ function stageError(error: StageMoveError): DomainError {
  * form's day, default now) and its value, entered in a currency and converted to USD with the dated exchange
  * rate of that day (rates.server.ts, as the KPIs convert quotes); the consultation value stays in USD.
  */
-export async function changeInquiryStatus(user: SessionUser, inquiryId: string, input: StatusInput, now = new Date()) {
+export async function changeInquiryStatus(user: SessionUser, inquiryId: string, input: StatusInput, now = new Date(), audit?: CompanyAudit) {
   const prisma = await getPrisma()
   const emails = await prisma.$transaction(async (tx) => {
     const inquiry = await inquiryHeadline(tx, inquiryId)
@@ -215,6 +219,7 @@ export async function changeInquiryStatus(user: SessionUser, inquiryId: string, 
     })
     if (updated.count !== 1) throw new DomainError('conflict', { status: 409, messageKey: 'inquiries.errors.closed' })
     await tx.inquiryStatusEvent.create({ data: { inquiryId, status: input.status, actorId: user.id, createdAt: now } })
+    await audit?.(tx, { id: inquiryId })
     return notify(tx, {
       userIds: [inquiry.buyer.userId],
       kind: 'inquiry.status',
@@ -226,11 +231,19 @@ export async function changeInquiryStatus(user: SessionUser, inquiryId: string, 
   await flushNotificationEmails(emails)
 }
 
-export async function postInquiryMessage(user: SessionUser, inquiryId: string, side: 'buyer' | 'exporter', body: string, now = new Date()) {
+export async function postInquiryMessage(
+  user: SessionUser,
+  inquiryId: string,
+  side: 'buyer' | 'exporter',
+  body: string,
+  now = new Date(),
+  audit?: CompanyAudit,
+) {
   const prisma = await getPrisma()
   const emails = await prisma.$transaction(async (tx) => {
     const inquiry = await inquiryHeadline(tx, inquiryId)
-    await tx.inquiryMessage.create({ data: { inquiryId, authorId: user.id, body, createdAt: now } })
+    const message = await tx.inquiryMessage.create({ data: { inquiryId, authorId: user.id, body, createdAt: now }, select: { id: true } })
+    await audit?.(tx, message)
     await tx.inquiry.update({
       where: { id: inquiryId },
       data: side === 'buyer' ? { buyerLastReadAt: now } : { exporterLastReadAt: now },

@@ -123,6 +123,16 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
       statusEvents: { orderBy: { createdAt: 'asc' }, select: { id: true, status: true, createdAt: true } },
     },
   })
+  // Messages and quotes an export agency sent for the company show "agency X for company Y" (ADR 026).
+  const agencyTargets = [...inquiry.messages.map((m) => m.id), ...inquiry.quotes.map((q) => q.id)]
+  const agencyActions =
+    agencyTargets.length === 0
+      ? []
+      : await prisma.agencyAction.findMany({
+          where: { targetType: { in: ['inquiry-message', 'quote'] }, targetId: { in: agencyTargets } },
+          select: { targetId: true, agency: { select: { name: true, nameI18n: true } } },
+        })
+  const agencyOf = new Map(agencyActions.map((a) => [a.targetId, pickLocalized(a.agency.name, a.agency.nameI18n, locale)]))
   return {
     ...inquiry,
     buyer: { companyName: inquiry.buyer.companyName, country: inquiry.buyer.country, timeZone: inquiry.buyer.timeZone, user: inquiry.buyer.user },
@@ -132,8 +142,8 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
     contractValueUsdCents: inquiry.contractValueUsdCents === null ? null : Number(inquiry.contractValueUsdCents),
     companyName: pickLocalized(inquiry.company.name, inquiry.company.nameI18n, locale),
     productName: inquiry.product ? (pickTranslation(inquiry.product.translations, locale)?.name ?? null) : null,
-    messages: inquiry.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
-    quotes: inquiry.quotes.map((q) => ({ ...q, validUntil: q.validUntil.toISOString(), createdAt: q.createdAt.toISOString() })),
+    messages: inquiry.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), agency: agencyOf.get(m.id) ?? null })),
+    quotes: inquiry.quotes.map((q) => ({ ...q, validUntil: q.validUntil.toISOString(), createdAt: q.createdAt.toISOString(), agency: agencyOf.get(q.id) ?? null })),
     statusEvents: inquiry.statusEvents.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     quoteValueUsdCents: inquiry.quoteValueUsdCents === null ? null : Number(inquiry.quoteValueUsdCents),
     loiValueUsdCents: inquiry.loiValueUsdCents === null ? null : Number(inquiry.loiValueUsdCents),

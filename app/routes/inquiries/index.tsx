@@ -12,6 +12,7 @@ import { countryName } from '~/lib/countries'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
 import { resolveLocale } from '~/utils/preferences.server'
+import { requireCompanyActorForScope } from '~/domain/agencies/actor.server'
 import { pageTitle } from '~/lib/meta'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.inquiries')])
@@ -32,6 +33,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (user.exporterMember) {
     const exporterQuery = { ...query, verifiedOnly: filter.verified === '1', verifiedFirst: filter.sort === 'verified-first' }
     return { side: 'exporter' as const, ...(await listInquiries({ kind: 'exporter', companyId: user.exporterMember.company.id }, exporterQuery, locale)) }
+  }
+  if (user.role === 'AGENCY') {
+    // An agency member sees the inbox of the company this session acts for, when it granted RFQs & quotes (ADR 026).
+    const acting = await requireCompanyActorForScope(request, user, 'RFQS_QUOTES')
+    const exporterQuery = { ...query, verifiedOnly: filter.verified === '1', verifiedFirst: filter.sort === 'verified-first' }
+    return { side: 'exporter' as const, ...(await listInquiries({ kind: 'exporter', companyId: acting.company.id }, exporterQuery, locale)) }
   }
   if (user.buyerProfile) {
     return { side: 'buyer' as const, ...(await listInquiries({ kind: 'buyer', buyerId: user.buyerProfile.id }, query, locale)) }

@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { requireUser } from '~/domain/accounts/session.server'
 import { requireInquiryAccess, requireSide } from '~/domain/inquiries/access.server'
+import { agencyAudit } from '~/domain/agencies/actor.server'
 import { addQuote, changeInquiryStatus, hasUnreadActivity, markInquiryRead, postInquiryMessage } from '~/domain/inquiries/inquiries.server'
 import { getInquiryThread } from '~/domain/inquiries/queries.server'
 import { inquiryReadinessGap } from '~/domain/readiness/buyer-readiness.server'
@@ -13,7 +14,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadThread(request: Request, inquiryId: string) {
   const user = await requireUser(request)
-  const { side } = await requireInquiryAccess(user, inquiryId)
+  const { side, agency } = await requireInquiryAccess(user, inquiryId)
   const locale = await resolveLocale(request, user)
   // A GET changes nothing: the page posts `intent=read` once shown (see the route component).
   const [inquiry, needsRead, readinessGap] = await Promise.all([
@@ -22,12 +23,12 @@ export async function loadThread(request: Request, inquiryId: string) {
     // The exporter sees, before quoting, what the product lacks for the buyer's destination.
     side === 'exporter' ? inquiryReadinessGap(inquiryId, { locale }) : null,
   ])
-  return { side, inquiry, viewerId: user.id, needsRead, readinessGap }
+  return { side, inquiry, viewerId: user.id, needsRead, readinessGap, actingAgency: agency ? { agency: agency.agency.name, company: agency.company.name } : null }
 }
 
 export async function handleThreadAction(request: Request, inquiryId: string) {
   const user = await requireUser(request)
-  const { side } = await requireInquiryAccess(user, inquiryId)
+  const { side, agency } = await requireInquiryAccess(user, inquiryId)
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const submission = parseWithZod(formData, { schema: InquiryActionSchema })
@@ -42,7 +43,7 @@ export async function handleThreadAction(request: Request, inquiryId: string) {
   switch (input.intent) {
     case 'message':
       requireSide(side, 'buyer', 'exporter')
-      await postInquiryMessage(user, inquiryId, side as 'buyer' | 'exporter', input.body)
+      await postInquiryMessage(user, inquiryId, side as 'buyer' | 'exporter', input.body, new Date(), agencyAudit(agency, 'inquiry.message', 'inquiry-message', 'RFQS_QUOTES'))
       toastKey = 'inquiries.messageSent'
       break
     case 'quote':
@@ -50,13 +51,13 @@ export async function handleThreadAction(request: Request, inquiryId: string) {
       if (new Date(`${input.validUntil}T23:59:59Z`) < new Date()) {
         return data({ result: submission.reply({ fieldErrors: { validUntil: ['inquiries.errors.pastDate'] } }) }, { status: 400 })
       }
-      await addQuote(user, inquiryId, input)
+      await addQuote(user, inquiryId, input, new Date(), agencyAudit(agency, 'inquiry.quote', 'quote', 'RFQS_QUOTES'))
       toastKey = 'inquiries.quoteSent'
       break
     case 'status':
       requireSide(side, 'exporter')
       try {
-        await changeInquiryStatus(user, inquiryId, input)
+        await changeInquiryStatus(user, inquiryId, input, new Date(), agencyAudit(agency, `inquiry.stage.${input.status}`, 'inquiry', 'RFQS_QUOTES'))
       } catch (error) {
         return formErrorFromDomain(submission, error, {
           only: [

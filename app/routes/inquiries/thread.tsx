@@ -238,6 +238,11 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
             <VerifiedBuyerBadge badge={inquiry.buyerVerified} detailed={side === 'exporter'} />
           </div>
           {inquiry.liveSession ? <p className="mt-1 text-sm text-slate-600">{t('inquiries.linkedSession', { title: inquiry.liveSession.title })}</p> : null}
+          {loaderData.actingAgency ? (
+            <p className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="acting-agency">
+              {t('agency.actingBanner', loaderData.actingAgency)}
+            </p>
+          ) : null}
         </header>
         <Card id="details" title={t('inquiries.details')}>
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
@@ -266,7 +271,8 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
             {inquiry.messages.map((message) => (
               <li key={message.id} className={`rounded-lg p-3 text-sm ${message.author.id === viewerId ? 'ml-8 bg-brand-50' : 'mr-8 bg-slate-100'}`}>
                 <p className="text-xs text-slate-600">
-                  {message.author.name} · <LocalTime value={message.createdAt} />
+                  {message.author.name}
+                  {message.agency ? ` (${t('agency.onBehalf', { agency: message.agency, company: inquiry.companyName })})` : ''} · <LocalTime value={message.createdAt} />
                 </p>
                 <p className="mt-1 whitespace-pre-line break-words">{message.body}</p>
               </li>
@@ -318,6 +324,9 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
                   date: formatDate(quote.validUntil, { locale, timeZone: 'UTC' }),
                 })}
                 {quote.terms ? <span className="mt-1 block whitespace-pre-line text-slate-600">{quote.terms}</span> : null}
+                {quote.agency ? (
+                  <span className="mt-1 block text-xs text-slate-600">{t('agency.onBehalf', { agency: quote.agency, company: inquiry.companyName })}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import type { Route } from './+types/edit'
 import { ProductEditor } from './+shared/product-editor'
 import { handleProductEditorAction, loadProductEditor } from './+shared/product-editor.server'
 import { ProductReadinessPanel } from '../+readiness/readiness-ui'
-import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
+import { requireCompanyActor } from '~/domain/agencies/actor.server'
 import { parseMarket, parseShipDate, productReadiness } from '~/domain/exporters/readiness.server'
 import { pageTitle } from '~/lib/meta'
 
@@ -12,10 +12,10 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pag
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const editor = await loadProductEditor(request, params.productId)
-  const { membership } = await requireCompanyPermission(request, 'manage:product:own')
+  const actor = await requireCompanyActor(request, 'manage:product:own')
   // The readiness section: ?market= adds a market to the product's target markets, ?ship= sets the ship date.
   const query = new URL(request.url).searchParams
-  const readiness = await productReadiness(membership.company.id, params.productId, {
+  const readiness = await productReadiness(actor.company.id, params.productId, {
     market: parseMarket(query.get('market')),
     shipDate: parseShipDate(query.get('ship')),
     now: new Date(),

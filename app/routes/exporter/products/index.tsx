@@ -5,7 +5,7 @@ import { StatusBadge } from '~/components/status-badge'
 import { buttonClass } from '~/components/ui/button'
 import { EmptyState } from '~/components/ui/card'
 import { Cell, Table } from '~/components/ui/table'
-import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
+import { requireCompanyActor } from '~/domain/agencies/actor.server'
 import { listCompanyProducts } from '~/domain/catalog/product-editor.server'
 import { formatMoney } from '~/lib/money'
 import { useRootData } from '~/lib/use-root-data'
@@ -15,9 +15,9 @@ import { pageTitle } from '~/lib/meta'
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.products')])
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { user, membership } = await requireCompanyPermission(request, 'manage:product:own')
-  const locale = await resolveLocale(request, user)
-  return { products: await listCompanyProducts(membership.company.id, locale) }
+  const actor = await requireCompanyActor(request, 'manage:product:own')
+  const locale = await resolveLocale(request, actor.user)
+  return { products: await listCompanyProducts(actor.company.id, locale) }
 }
 
 export default function ProductsRoute({ loaderData }: Route.ComponentProps) {

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
-import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
+import { agencyAudit, actingOf, requireCompanyActor } from '~/domain/agencies/actor.server'
 import {
   deleteProductImage,
   getProductEditorOptions,
@@ -20,9 +20,10 @@ import { deleteUpload, deleteUploads, filesOf, MB, parseUploadForm, sniffRasterI
 export const PRODUCT_IMAGE_MAX_BYTES = 5 * MB
 
 export async function loadProductEditor(request: Request, productId: string | null) {
-  const { user, membership } = await requireCompanyPermission(request, 'manage:product:own')
-  const locale = await resolveLocale(request, user)
-  const companyId = membership.company.id
+  // A company member, or an agency member acting for the company with the catalogue scope (ADR 026).
+  const actor = await requireCompanyActor(request, 'manage:product:own')
+  const locale = await resolveLocale(request, actor.user)
+  const companyId = actor.company.id
   const [options, product] = await Promise.all([
     getProductEditorOptions(companyId, locale),
     productId ? getProductForEdit(companyId, productId) : Promise.resolve(null),
@@ -32,8 +33,9 @@ export async function loadProductEditor(request: Request, productId: string | nu
 
 /** Saves the editor (create when productId is null) or runs an image action (move, delete). */
 export async function handleProductEditorAction(request: Request, productId: string | null, now = new Date()) {
-  const { membership } = await requireCompanyPermission(request, 'manage:product:own')
-  const companyId = membership.company.id
+  const actor = await requireCompanyActor(request, 'manage:product:own')
+  const companyId = actor.company.id
+  const acting = actingOf(actor)
   // Before reading a byte of the body: the product must be this company's (404 otherwise).
   if (productId) await getProductForEdit(companyId, productId)
 
@@ -52,9 +54,10 @@ export async function handleProductEditorAction(request: Request, productId: str
     if (!imageAction.success) throw data({ reason: 'bad-request' }, { status: 400 })
     const { imageId } = imageAction.data
     if (imageAction.data.intent === 'image-delete') {
-      await deleteUpload(await deleteProductImage(companyId, productId, imageId))
+      await deleteUpload(await deleteProductImage(companyId, productId, imageId, agencyAudit(acting, 'product.image-delete', 'product', 'CATALOGUE', now)))
     } else {
-      await moveProductImage(companyId, productId, imageId, imageAction.data.intent === 'image-up' ? 'up' : 'down')
+      const direction = imageAction.data.intent === 'image-up' ? 'up' : 'down'
+      await moveProductImage(companyId, productId, imageId, direction, agencyAudit(acting, 'product.image-move', 'product', 'CATALOGUE', now))
     }
     return redirectWithToast(`/exporter/products/${productId}#images`, 'exporter.products.imagesUpdated')
   }
@@ -74,7 +77,8 @@ export async function handleProductEditorAction(request: Request, productId: str
   let saved: { id: string }
   try {
     for (const image of images) stored.push(await storeImage(image))
-    saved = await saveProduct(companyId, productId, submission.value, { newImagePaths: stored, now })
+    const audit = agencyAudit(acting, productId ? 'product.update' : 'product.create', 'product', 'CATALOGUE', now)
+    saved = await saveProduct(companyId, productId, submission.value, { newImagePaths: stored, now, ...(audit ? { audit } : {}) })
   } catch (error) {
     await deleteUploads(stored)
     return formErrorFromDomain(submission, error, { only: PRODUCT_EDITOR_ERRORS, hideFields: ['images'] })

@@ -1,0 +1,124 @@
+import { DomainError } from '~/domain/errors'
+import { Prisma } from '~/generated/prisma/client'
+import { getPrisma } from '~/domain/db.server'
+import type { SessionUser } from '~/domain/accounts/session.server'
+import { requireCompanyRoleNow } from '~/domain/exporters/company-access.server'
+import { pickLocalized } from '~/domain/catalog/translations'
+import type { AgencyScopeName } from './scopes'
+
+// A company's grants to export agencies (docs/export-agencies.md): only the company's OWNER, read from the
+// database inside the transaction, may grant, change or revoke. One active grant per company and agency
+// (a partial unique index); a revoke takes effect on the agency's very next request (ADR 026).
+
+const sortedScopes = (scopes: readonly AgencyScopeName[]) => [...new Set(scopes)].sort() as AgencyScopeName[]
+
+/** Every agency (to find one), the company's grants (active and revoked) and what agencies did for it. */
+export async function loadCompanyAgencies(companyId: string, locale: string, query?: string) {
+  const prisma = await getPrisma()
+  const [agencies, grants, actions] = await Promise.all([
+    prisma.exportAgency.findMany({
+      where: query ? { OR: [{ name: { contains: query, mode: 'insensitive' } }, { region: { contains: query, mode: 'insensitive' } }] } : {},
+      orderBy: { name: 'asc' },
+      take: 50,
+      select: { id: true, name: true, nameI18n: true, region: true, _count: { select: { members: true } } },
+    }),
+    prisma.agencyGrant.findMany({
+      where: { companyId },
+      orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+      take: 100,
+      select: {
+        id: true,
+        scopes: true,
+        createdAt: true,
+        updatedAt: true,
+        revokedAt: true,
+        agency: { select: { id: true, name: true, nameI18n: true, region: true } },
+        grantedBy: { select: { name: true } },
+        revokedBy: { select: { name: true } },
+      },
+    }),
+    prisma.agencyAction.findMany({
+      where: { companyId },
+      orderBy: { createdAt: 'desc' },
+      take: 100,
+      select: { id: true, action: true, targetType: true, targetId: true, actorName: true, createdAt: true, agency: { select: { name: true, nameI18n: true } } },
+    }),
+  ])
+  const activeAgencyIds = new Set(grants.filter((g) => g.revokedAt === null).map((g) => g.agency.id))
+  return {
+    agencies: agencies.map((a) => ({
+      id: a.id,
+      name: pickLocalized(a.name, a.nameI18n, locale),
+      region: a.region,
+      members: a._count.members,
+      granted: activeAgencyIds.has(a.id),
+    })),
+    grants: grants.map((g) => ({
+      id: g.id,
+      scopes: g.scopes as AgencyScopeName[],
+      createdAt: g.createdAt.toISOString(),
+      updatedAt: g.updatedAt.toISOString(),
+      revokedAt: g.revokedAt?.toISOString() ?? null,
+      agency: { id: g.agency.id, name: pickLocalized(g.agency.name, g.agency.nameI18n, locale), region: g.agency.region },
+      grantedBy: g.grantedBy?.name ?? null,
+      revokedBy: g.revokedBy?.name ?? null,
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      action: a.action,
+      targetType: a.targetType,
+      targetId: a.targetId,
+      actorName: a.actorName,
+      createdAt: a.createdAt.toISOString(),
+      agency: pickLocalized(a.agency.name, a.agency.nameI18n, locale),
+    })),
+  }
+}
+
+/** The owner grants an agency these scopes (an active grant of the same agency gets the scopes instead). */
+export async function grantAgency(owner: Pick<SessionUser, 'id'>, companyId: string, agencyId: string, scopes: readonly AgencyScopeName[], now = new Date()) {
+  const prisma = await getPrisma()
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await requireCompanyRoleNow(owner.id, companyId, 'grant:agency:own', tx)
+      const agency = await tx.exportAgency.findUnique({ where: { id: agencyId }, select: { id: true } })
+      if (!agency) throw new DomainError('not-found', { status: 404 })
+      const active = await tx.agencyGrant.findFirst({ where: { companyId, agencyId, revokedAt: null }, select: { id: true } })
+      if (active) {
+        await tx.agencyGrant.update({ where: { id: active.id }, data: { scopes: sortedScopes(scopes), updatedAt: now } })
+        return active.id
+      }
+      const created = await tx.agencyGrant.create({
+        data: { companyId, agencyId, scopes: sortedScopes(scopes), grantedById: owner.id, createdAt: now, updatedAt: now },
+        select: { id: true },
+      })
+      return created.id
+    })
+  } catch (error) {
+    // Two grants racing: the partial unique index lets one through; the other is told to reload.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new DomainError('conflict', { status: 409, messageKey: 'agency.errors.conflict' })
+    }
+    throw error
+  }
+}
+
+/** The owner changes an active grant's scopes (takes effect on the agency's next request). */
+export async function updateGrantScopes(owner: Pick<SessionUser, 'id'>, companyId: string, grantId: string, scopes: readonly AgencyScopeName[], now = new Date()) {
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+    await requireCompanyRoleNow(owner.id, companyId, 'grant:agency:own', tx)
+    const updated = await tx.agencyGrant.updateMany({ where: { id: grantId, companyId, revokedAt: null }, data: { scopes: sortedScopes(scopes), updatedAt: now } })
+    if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
+  })
+}
+
+/** The owner revokes a grant at once: kept with who and when; the agency's next request is refused. */
+export async function revokeGrant(owner: Pick<SessionUser, 'id'>, companyId: string, grantId: string, now = new Date()) {
+  const prisma = await getPrisma()
+  await prisma.$transaction(async (tx) => {
+    await requireCompanyRoleNow(owner.id, companyId, 'grant:agency:own', tx)
+    const revoked = await tx.agencyGrant.updateMany({ where: { id: grantId, companyId, revokedAt: null }, data: { revokedAt: now, revokedById: owner.id } })
+    if (revoked.count !== 1) throw new DomainError('not-found', { status: 404 })
+  })
+}

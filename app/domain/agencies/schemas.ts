@@ -1,0 +1,44 @@
+// One zod schema per form of the export agencies area (docs/export-agencies.md); each form posts an intent.
+import { z } from 'zod'
+import { RECORD_ID_PATTERN } from '~/lib/record-id'
+import { AGENCY_SCOPES } from './scopes'
+
+const recordId = z.string().trim().regex(RECORD_ID_PATTERN, 'errors.invalidValue')
+// A checkbox group posts each checked value once; none checked posts nothing (refused with a message).
+const scopes = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.enum(AGENCY_SCOPES)).min(1, 'agency.errors.scopesRequired').max(AGENCY_SCOPES.length),
+)
+
+/** The company owner's page (/exporter/agencies): grant, change scopes, revoke. */
+export const CompanyAgencyActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('grant'), agencyId: recordId, scopes }),
+  z.object({ intent: z.literal('update-scopes'), grantId: recordId, scopes }),
+  z.object({ intent: z.literal('revoke'), grantId: recordId }),
+])
+
+/** The agency dashboard (/agency): choose the company this session acts for. */
+export const AgencyDashboardActionSchema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('act-for'), companyId: recordId })])
+
+/** The admin's page (/admin/agencies): create an agency, add a member, remove a member. */
+export const AdminAgencyActionSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('create-agency'),
+    name: z.string({ error: 'errors.required' }).trim().min(2, 'errors.required').max(120, 'errors.tooLong'),
+    nameKo: z.string().trim().max(120, 'errors.tooLong').optional(),
+    region: z.string({ error: 'errors.required' }).trim().min(2, 'errors.required').max(80, 'errors.tooLong'),
+  }),
+  z.object({
+    intent: z.literal('add-member'),
+    agencyId: recordId,
+    email: z.string().trim().toLowerCase().max(254, 'errors.tooLong').pipe(z.email({ error: 'errors.invalidEmail' })),
+    role: z.enum(['LEAD', 'AGENT']).default('AGENT'),
+  }),
+  z.object({ intent: z.literal('remove-member'), memberId: recordId }),
+])
+
+/** Filters of the agency inbox (query string; anything else is ignored). */
+export const AgencyInboxFilterSchema = z.object({
+  company: z.string().regex(RECORD_ID_PATTERN).optional().catch(undefined),
+  kind: z.enum(['rfq', 'meeting']).optional().catch(undefined),
+})

@@ -1,0 +1,35 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data } from 'react-router'
+import { requirePermission } from '~/domain/accounts/permissions.server'
+import { actingCompanyChoice, chooseActingCompany } from '~/domain/agencies/actor.server'
+import { loadAgencyDashboard } from '~/domain/agencies/dashboard.server'
+import { AgencyDashboardActionSchema, AgencyInboxFilterSchema } from '~/domain/agencies/schemas'
+import { requestNow } from '~/utils/clock.server'
+import { validateCsrf } from '~/utils/csrf.server'
+import { resolveLocale } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+// /agency: one inbox across the companies the agency represents, those companies and their scopes, the
+// agency's action log and KPIs; the company this session acts for is chosen here (ADR 026).
+
+export async function loadAgencyPage(request: Request) {
+  const user = await requirePermission(request, 'act:agency')
+  const locale = await resolveLocale(request, user)
+  const filter = AgencyInboxFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  return { filter, ...(await loadAgencyDashboard(user.id, locale, filter, await actingCompanyChoice(request), requestNow(request))) }
+}
+
+export async function handleAgencyAction(request: Request) {
+  const user = await requirePermission(request, 'act:agency')
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: AgencyDashboardActionSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    await chooseActingCompany(request, user, submission.value.companyId)
+  } catch (error) {
+    return formErrorFromDomain(submission, error, { only: ['agency-no-grant'] })
+  }
+  return redirectWithToast('/agency', 'agency.toast.actingFor')
+}
