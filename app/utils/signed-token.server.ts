@@ -16,6 +16,8 @@ const PURPOSES = {
   'meeting-attendance': { expires: true },
   /** Links to a recording's files (segments, posters, clips), short-lived. */
   'recording-media': { expires: true },
+  /** A fair badge's QR code (registration + fair; valid until a day after the fair ends; docs/decisions/025). */
+  'fair-badge': { expires: true },
 } as const satisfies Record<string, { expires: boolean }>
 
 export type SignedTokenPurpose = keyof typeof PURPOSES

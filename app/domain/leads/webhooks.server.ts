@@ -8,6 +8,7 @@ import { DomainError } from '~/domain/errors'
 import { exponentialBackoffMs } from '~/domain/jobs/jobs.server'
 import { openSecret, sealSecret } from '~/utils/sealed-secrets.server'
 import { listSessionLeads, recentCompanyShowcases, type Lead } from './leads.server'
+import { sweepBoothLeads } from '~/domain/on-site/booth-leads.server'
 import { scoreFingerprint } from './score'
 import { webhookAddressAllowed, webhookUrlProblem, type WebhookUrlPolicy } from './webhook-url'
 
@@ -223,8 +224,12 @@ export async function sweepCompanyLeads(companyId: string, now: Date): Promise<s
       }
     }
   }
+  // On-site leads scanned at the company's fair booths (docs/fair-on-site.md), from the last 30 days.
+  created.push(...(await sweepBoothLeads(companyId, now, new Date(now.getTime() - ON_SITE_SWEEP_DAYS * 24 * 60 * 60 * 1000))))
   return created
 }
+
+const ON_SITE_SWEEP_DAYS = 30
 
 function fingerprintOf(payload: Prisma.JsonValue): string | null {
   return typeof payload === 'object' && payload && !Array.isArray(payload) && typeof payload.fingerprint === 'string' ? payload.fingerprint : null

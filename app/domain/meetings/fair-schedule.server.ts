@@ -26,6 +26,7 @@ import { scheduleAcceptedMeeting } from './attendance-jobs.server'
 import { hasBookedOverlap, lockParties, seatAcceptedMeeting } from './meetings.server'
 import { listFairPreferences } from './preferences.server'
 import { proposerSide, SIDE_OF_ROLE } from './sides'
+import { assignMeetingTables } from '~/domain/on-site/tables.server'
 
 export type DraftMeeting = {
   buyerId: string
@@ -415,6 +416,8 @@ export async function publishFairSchedule(
           })),
         )
       }
+      // Venue tables for the on-site meetings, after the schedule is decided (docs/fair-on-site.md).
+      await assignMeetingTables(tx, fairId, { now })
       return { created, updated, emails, accepted }
     },
     { timeout: 60_000 },

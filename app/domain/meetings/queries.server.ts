@@ -127,6 +127,8 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       ...ATTENDANCE_SELECT,
       buyer: { select: { userId: true, companyName: true, timeZone: true, ...VERIFIED_BADGE_SELECT } },
       company: { select: { name: true, nameI18n: true, timeZone: true } },
+      // On site: the venue table of a fair meeting (docs/fair-on-site.md); none = online.
+      table: { select: { tableNumber: true } },
     },
   })
   return rows.map((row) => {
@@ -143,6 +145,7 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
         counterpartTimeZone: row.buyer.timeZone,
         buyerVerified: toVerifiedBadge(row.buyer),
         attendance: attendanceView(row),
+        tableNumber: row.table?.tableNumber ?? null,
         side: null,
         awaitingMe: false,
       }
@@ -157,6 +160,7 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       /** The buyer's verification, shown to the exporter side (the buyer sees their own company's state nowhere here). */
       buyerVerified: side === 'buyer' ? null : toVerifiedBadge(row.buyer),
       attendance: attendanceView(row),
+      tableNumber: row.table?.tableNumber ?? null,
       side,
       awaitingMe: (row.status === 'REQUESTED' || row.status === 'RESCHEDULE_PROPOSED') && proposer !== side,
     }

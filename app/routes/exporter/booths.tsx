@@ -9,6 +9,7 @@ import { Card, EmptyState } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
 import { requireExporterMember, requirePermission } from '~/domain/accounts/permissions.server'
 import { listCompanyBooths, startBoothFeeCheckout } from '~/domain/payments/booth-fees.server'
+import { exhibitingFairs } from '~/domain/on-site/booth-leads.server'
 import { ORDER_ERRORS } from '~/domain/payments/errors'
 import { PayBoothFeeSchema } from '~/domain/payments/schemas'
 import { isPaymentsEnabled } from '~/domain/payments/stripe.server'
@@ -26,7 +27,12 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pag
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, membership } = await requireExporterMember(request)
   const locale = await resolveLocale(request, user)
-  return { booths: await listCompanyBooths(membership.company.id, locale), paymentsEnabled: isPaymentsEnabled() }
+  return {
+    booths: await listCompanyBooths(membership.company.id, locale),
+    paymentsEnabled: isPaymentsEnabled(),
+    // On site: the booth scanner of each fair the company exhibits at (docs/fair-on-site.md).
+    scanFairs: await exhibitingFairs(membership.company.id, { locale }),
+  }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -93,6 +99,19 @@ export default function ExporterBoothsRoute({ loaderData, actionData }: Route.Co
           </ul>
         )}
       </Card>
+      {loaderData.scanFairs.length > 0 ? (
+        <Card id="booth-scans" title={t('onSite.booth.fairsTitle')}>
+          <ul className="space-y-2">
+            {loaderData.scanFairs.map((fair) => (
+              <li key={fair.id}>
+                <Link to={`/exporter/fairs/${fair.id}/booth-scan`} className="font-medium text-brand-700 hover:underline">
+                  {t('onSite.booth.scanLink', { fair: fair.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
     </div>
   )
 }

@@ -214,6 +214,11 @@ export default function PublicFairRoute({ loaderData }: Route.ComponentProps) {
                 {t('fairs.register')}
               </Link>
             ) : null}
+            {registration?.status === 'APPROVED' ? (
+              <Link to={`/fairs/${fair.slug}/badge`} className={buttonClass('secondary')}>
+                {t('onSite.badge.link')}
+              </Link>
+            ) : null}
             {user ? <FollowButton target="fair" id={fair.id} name={fair.name} following={loaderData.following} /> : null}
             {manages ? (
               <Link to={`/organizer/fairs/${fair.id}`} className={buttonClass('secondary')}>

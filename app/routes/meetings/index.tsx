@@ -46,6 +46,11 @@ function MeetingList({ rows }: { rows: Row[] }) {
               <span className="block text-sm text-slate-600">
                 <LocalTime value={row.startsAt} otherZone={row.counterpartTimeZone} />
               </span>
+              {row.tableNumber !== null ? (
+                <span className="block text-sm font-semibold text-slate-800" data-testid="meeting-table">
+                  {t('onSite.agenda.table', { number: row.tableNumber })}
+                </span>
+              ) : null}
             </span>
             <span className="flex items-center gap-2">
               {row.side && row.status === 'ACCEPTED' && row.attendance.confirmation[row.side] !== 'not-asked' ? (

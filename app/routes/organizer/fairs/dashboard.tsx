@@ -13,6 +13,8 @@ import { fairReadinessGaps } from '~/domain/readiness/fair-gaps.server'
 import { ReadinessGapsCard } from './+shared/readiness-gaps'
 import { AttendanceKpisCard } from './+shared/attendance-kpis'
 import { fairAttendance } from '~/domain/fairs/attendance-kpis.server'
+import { onSiteKpis } from '~/domain/on-site/kpis.server'
+import { OnSiteKpisCard } from './+shared/on-site-kpis'
 import { requestNow } from '~/utils/clock.server'
 import { RestreamUptimeTable } from '~/components/live-media/restream-uptime'
 import { fairRestreamUptime } from '~/domain/restream/destinations.server'
@@ -27,17 +29,19 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.l
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, fair } = await requireFairManager(request, params.fairId)
   const locale = await resolveLocale(request, user)
-  const [kpis, restreamUptime, readinessGaps, attendance] = await Promise.all([
+  const [kpis, restreamUptime, readinessGaps, attendance, onSite] = await Promise.all([
     getFairKpis(fair.id, { locale }),
     fairRestreamUptime(fair.id),
     fairReadinessGaps(fair.id),
     fairAttendance(fair.id, { now: requestNow(request), locale }),
+    onSiteKpis(fair.id),
   ])
   return {
     fair: { id: fair.id, slug: fair.slug, timeZone: fair.timeZone, name: pickLocalized(fair.name, fair.nameI18n, locale) },
     kpis,
     readinessGaps,
     attendance,
+    onSite,
     restreamUptime: restreamUptime.map(({ sessionTitle, platform, label, runs, secondsSent, bytesSent, drops }) => ({
       sessionTitle,
       platform,
@@ -222,6 +226,7 @@ export default function FairDashboardRoute({ loaderData }: Route.ComponentProps)
       </div>
 
       <AttendanceKpisCard fairId={fair.id} attendance={loaderData.attendance} />
+      <OnSiteKpisCard fairId={fair.id} kpis={loaderData.onSite} />
 
       <Card id="sessions" title={t('kpis.sessionsTitle')}>
         <dl className="mb-4 grid grid-cols-2 gap-4 lg:grid-cols-5">

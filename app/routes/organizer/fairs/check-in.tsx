@@ -1,0 +1,98 @@
+import { useCallback, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useRevalidator } from 'react-router'
+import type { Route } from './+types/check-in'
+import { BadgeScanner } from '~/components/on-site/badge-scanner'
+import { Card, EmptyState } from '~/components/ui/card'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { requireFairCheckIn } from '~/domain/on-site/access.server'
+import { recentCheckIns } from '~/domain/on-site/check-in.server'
+import { pageTitle } from '~/lib/meta'
+import { formatDateTime } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+import { resolveLocale } from '~/utils/preferences.server'
+
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData.fair.name, t('onSite.pageTitle.checkIn')])
+
+/** The fair's check-in desk (docs/fair-on-site.md): scan badges with the camera or type their numbers; works offline. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, fair } = await requireFairCheckIn(request, params.fairId)
+  const locale = await resolveLocale(request, user)
+  return {
+    fair: { id: fair.id, name: pickLocalized(fair.name, fair.nameI18n, locale), timeZone: fair.timeZone },
+    checkIns: await recentCheckIns(fair.id, { locale }),
+  }
+}
+
+export default function CheckInRoute({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const { fair, checkIns } = loaderData
+  const revalidator = useRevalidator()
+  const refresh = useCallback(() => void revalidator.revalidate(), [revalidator])
+  // Other desks check people in too: the list is read again every 20 s while the page is open.
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (navigator.onLine && document.visibilityState === 'visible') void revalidator.revalidate()
+    }, 20_000)
+    return () => window.clearInterval(timer)
+  }, [revalidator])
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-600">
+          <Link to={`/organizer/fairs/${fair.id}/dashboard`} className="hover:underline">
+            {fair.name}
+          </Link>{' '}
+          ·{' '}
+          <Link to={`/organizer/fairs/${fair.id}/on-site`} className="hover:underline">
+            {t('onSite.checkIn.setupLink')}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold tracking-tight">{t('onSite.checkIn.title', { fair: fair.name })}</h1>
+        <p className="text-sm text-slate-700">{t('onSite.checkIn.intro')}</p>
+      </header>
+      <BadgeScanner endpoint={`/organizer/fairs/${fair.id}/check-in/scans`} queueKey={`check-in-${fair.id}`} onSynced={refresh} />
+      <Card id="recent-check-ins" title={t('onSite.checkIn.recent')}>
+        <p className="mb-2 text-sm font-semibold" data-testid="check-in-total">
+          {t('onSite.checkIn.total', { count: checkIns.total })}
+        </p>
+        {checkIns.recent.length === 0 ? (
+          <EmptyState>{t('onSite.checkIn.none')}</EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t('onSite.checkIn.recent')}</caption>
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-3">
+                    {t('onSite.checkIn.time')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('onSite.checkIn.name')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('onSite.checkIn.company')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('onSite.checkIn.kind')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody data-testid="check-in-list">
+                {checkIns.recent.map((row) => (
+                  <tr key={row.id} className="border-b border-slate-100">
+                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(row.at, { locale, timeZone: fair.timeZone })}</td>
+                    <td className="py-2 pr-3">{row.name}</td>
+                    <td className="py-2 pr-3">{row.company}</td>
+                    <td className="py-2">{t(`onSite.kind.${row.kind}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  )
+}

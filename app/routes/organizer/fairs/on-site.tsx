@@ -1,0 +1,122 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { data, Form, Link } from 'react-router'
+import type { Route } from './+types/on-site'
+import { CsrfInput } from '~/components/csrf-input'
+import { Button } from '~/components/ui/button'
+import { Card, EmptyState } from '~/components/ui/card'
+import { Field } from '~/components/ui/field'
+import { FormErrors } from '~/components/ui/form-errors'
+import { pickLocalized } from '~/domain/catalog/translations'
+import { requireFairManager } from '~/domain/fairs/access.server'
+import { getMeetingTables, MeetingTablesSchema, setMeetingTables, tablesBySlot } from '~/domain/on-site/tables.server'
+import { pageTitle } from '~/lib/meta'
+import { formatDateTime } from '~/lib/time'
+import { useRootData } from '~/lib/use-root-data'
+import { requestNow } from '~/utils/clock.server'
+import { validateCsrf } from '~/utils/csrf.server'
+import { resolveLocale } from '~/utils/preferences.server'
+import { formErrorFromDomain } from '~/utils/route-errors.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData.fair.name, t('onSite.pageTitle.setup')])
+
+/** The fair's venue meeting tables (docs/fair-on-site.md): how many, and how each slot's meetings are seated. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, fair } = await requireFairManager(request, params.fairId)
+  const locale = await resolveLocale(request, user)
+  const [meetingTables, slots] = await Promise.all([getMeetingTables(fair.id), tablesBySlot(fair.id)])
+  return { fair: { id: fair.id, name: pickLocalized(fair.name, fair.nameI18n, locale), timeZone: fair.timeZone }, meetingTables, slots }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { fair } = await requireFairManager(request, params.fairId)
+  const formData = await request.formData()
+  await validateCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: MeetingTablesSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    await setMeetingTables(fair.id, submission.value.meetingTables, { now: requestNow(request) })
+  } catch (error) {
+    return formErrorFromDomain(submission, error, { only: ['bad-table-count'] })
+  }
+  return redirectWithToast(`/organizer/fairs/${fair.id}/on-site`, 'onSite.setup.saved')
+}
+
+export default function OnSiteSetupRoute({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  const { fair, slots } = loaderData
+  const [form, fields] = useForm({
+    id: 'meeting-tables',
+    lastResult: actionData?.result,
+    defaultValue: { meetingTables: String(loaderData.meetingTables) },
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingTablesSchema }),
+  })
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-600">
+          <Link to={`/organizer/fairs/${fair.id}/dashboard`} className="hover:underline">
+            {fair.name}
+          </Link>{' '}
+          ·{' '}
+          <Link to={`/organizer/fairs/${fair.id}/check-in`} className="hover:underline">
+            {t('onSite.setup.checkInLink')}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold tracking-tight">{t('onSite.setup.title', { fair: fair.name })}</h1>
+        <p className="text-sm text-slate-700">{t('onSite.setup.intro')}</p>
+      </header>
+      <Card id="tables" title={t('onSite.setup.tablesLabel')}>
+        <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="set-tables" />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field
+            label={t('onSite.setup.tablesLabel')}
+            hint={t('onSite.setup.tablesHint')}
+            errors={fields.meetingTables.errors}
+            inputProps={{ ...getInputProps(fields.meetingTables, { type: 'number' }), min: 0, max: 500, step: 1 }}
+          />
+          <Button type="submit">{t('onSite.setup.save')}</Button>
+        </Form>
+      </Card>
+      <Card id="slots" title={t('onSite.setup.slotsTitle')}>
+        {slots.length === 0 ? (
+          <EmptyState>{t('onSite.setup.noSlots')}</EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t('onSite.setup.slotsTitle')}</caption>
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-3">
+                    {t('onSite.setup.slot')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    {t('onSite.setup.seated')}
+                  </th>
+                  <th scope="col" className="py-2 text-right">
+                    {t('onSite.setup.online')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {slots.map((slot) => (
+                  <tr key={slot.id} className="border-b border-slate-100">
+                    <td className="py-2 pr-3">{formatDateTime(slot.startsAt, { locale, timeZone: fair.timeZone })}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{slot.seated}</td>
+                    <td className="py-2 text-right tabular-nums">{slot.online}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  )
+}
