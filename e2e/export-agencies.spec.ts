@@ -1,0 +1,153 @@
+import type { Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './axe'
+import { chooseLanguage, expect, signIn, test, trackConsoleErrors } from './fixtures'
+
+// Export agencies (docs/export-agencies.md, ADR 026): the demo exporter's owner grants the Gangwon Export
+// Agency the catalogue and RFQs & quotes; the agency's lead acts for the company, edits a product and quotes a
+// buyer's RFQ (the buyer reads "Gangwon Export Agency for Soyang Buckwheat Foods"); another company's product
+// is refused; the owner revokes in another browser context and the lead's very next request is refused.
+
+const COMPANY = 'Soyang Buckwheat Foods'
+const AGENCY = 'Gangwon Export Agency'
+
+async function grantCatalogueAndRfqs(owner: Page) {
+  await owner.goto('/exporter/agencies')
+  await expect(owner.getByRole('heading', { level: 1, name: 'Export agencies' })).toBeVisible()
+  const granted = owner.getByRole('region', { name: 'Agencies with access' }).getByRole('listitem').filter({ hasText: AGENCY })
+  // The demo grants the agency more (meetings too); a re-run finds it revoked and grants it again.
+  const form = (await granted.count()) > 0 ? granted : owner.getByRole('region', { name: 'Find an agency' }).getByRole('listitem').filter({ hasText: AGENCY })
+  const scopes = form.getByRole('group', { name: `Rights of ${AGENCY}` })
+  for (const [label, on] of [
+    ['Catalogue (products, certificates)', true],
+    ['Showcases', false],
+    ['RFQs and quotes', true],
+    ['Meetings', false],
+  ] as const) {
+    await scopes.getByRole('checkbox', { name: label, exact: true }).setChecked(on)
+  }
+  if ((await granted.count()) > 0) {
+    await form.getByRole('button', { name: 'Save rights', exact: true }).click()
+    await expect(owner.getByRole('status')).toHaveText('The agency’s rights were updated.')
+  } else {
+    await form.getByRole('button', { name: `Grant access to ${AGENCY}`, exact: true }).click()
+    await expect(owner.getByRole('status')).toHaveText('Access granted to the agency.')
+  }
+}
+
+test('an agency member edits a granting company’s product and quotes its RFQ, is refused elsewhere, and loses access at once on revoke', async ({ browser }) => {
+  test.setTimeout(150_000)
+  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()])
+  const [owner, agent, buyer] = await Promise.all(contexts.map((context) => context.newPage()))
+  if (!owner || !agent || !buyer) throw new Error('no pages')
+  const consoleErrors = [owner, agent, buyer].map((page) => trackConsoleErrors(page))
+  const note = `E2E agency RFQ ${Date.now()}`
+
+  // The owner grants the catalogue and RFQs & quotes (no showcases, no meetings).
+  await signIn(owner, 'exporter@tradecast.dev')
+  await chooseLanguage(owner, 'en')
+  await grantCatalogueAndRfqs(owner)
+  await expectNoSeriousViolations(owner)
+
+  // A buyer's RFQ for the company's soba noodles.
+  await signIn(buyer, 'buyer@tradecast.dev')
+  await chooseLanguage(buyer, 'en')
+  await buyer.goto('/catalog')
+  await buyer.getByLabel('Search products').fill('buckwheat soba')
+  await buyer.getByRole('button', { name: 'Apply filters' }).click()
+  await buyer
+    .getByRole('link', { name: /Chuncheon Buckwheat Soba Noodles/ })
+    .first()
+    .click()
+  await buyer.getByLabel('Quantity').fill('400')
+  await buyer.getByLabel('Message to the exporter').fill(note)
+  await buyer.getByRole('button', { name: 'Send request' }).click()
+  await expect(buyer.getByRole('status')).toHaveText('Your request was sent to the exporter.')
+  const inquiryPath = new URL(buyer.url()).pathname
+
+  // The agency's lead: the dashboard lists the company with its rights and the RFQ in the one inbox.
+  await signIn(agent, 'agency@tradecast.dev')
+  // Signed in, the account lands on its dashboard (/dashboard → /agency): switch the language once there.
+  await agent.waitForURL(/\/agency$/)
+  await chooseLanguage(agent, 'en')
+  await agent.goto('/agency')
+  await expect(agent.getByRole('heading', { level: 1, name: AGENCY })).toBeVisible()
+  const companyRow = agent.getByRole('region', { name: 'Companies you represent' }).getByRole('row').filter({ hasText: COMPANY })
+  await expect(companyRow).toContainText('Catalogue (products, certificates), RFQs and quotes')
+  await expect(agent.getByRole('region', { name: /^Inbox/ }).locator(`a[href="${inquiryPath}"]`)).toBeVisible()
+  await companyRow.getByRole('button', { name: `Act for ${COMPANY}`, exact: true }).click()
+  await expect(agent.getByRole('status')).toHaveText('You now act for this company.')
+  await expect(agent.getByTestId('acting-for')).toHaveText(`This session acts as ${AGENCY} for ${COMPANY}.`)
+  await expectNoSeriousViolations(agent)
+
+  // The catalogue: edit the soba noodles' lead time through the company's own editor.
+  await agent.getByRole('navigation', { name: 'Agency' }).getByRole('link', { name: 'Products', exact: true }).click()
+  await agent.getByRole('link', { name: /Chuncheon Buckwheat Soba Noodles/ }).first().click()
+  await agent.waitForURL(/\/exporter\/products\/[A-Za-z0-9_-]+$/)
+  const productPath = new URL(agent.url()).pathname
+  await agent.getByLabel('Lead time (days)').fill('17')
+  await agent.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(agent.getByRole('status')).toHaveText('The product is saved.')
+  await expect(agent.getByLabel('Lead time (days)')).toHaveValue('17')
+
+  // The RFQ: a quote, sent as the agency for the company.
+  await agent.goto(inquiryPath)
+  await expect(agent.getByTestId('acting-agency')).toContainText(`You act here as ${AGENCY} for ${COMPANY}.`)
+  await agent.getByLabel('Unit price').fill('3.40')
+  await agent.getByLabel('Valid until').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10))
+  await agent.getByRole('button', { name: 'Send a quote', exact: true }).click()
+  await expect(agent.getByRole('status')).toHaveText('Quote sent.')
+  await expectNoSeriousViolations(agent)
+
+  // The buyer reads who quoted.
+  await buyer.goto(inquiryPath)
+  await expect(buyer.getByRole('region', { name: 'Quotes' })).toContainText(`${AGENCY} for ${COMPANY}`)
+
+  // The owner sees the agency's actions in the company's log.
+  await owner.goto('/exporter/agencies')
+  const log = owner.getByRole('region', { name: 'What agencies did for your company' }).first()
+  await expect(log).toContainText('Sent a quote')
+  await expect(log).toContainText('Edited a product')
+
+  // Another company (no grant): its product is not editable, its name not offered.
+  await agent.goto('/catalog')
+  await agent.getByLabel('Search products').fill('makgeolli')
+  await agent.getByRole('button', { name: 'Apply filters' }).click()
+  await agent
+    .getByRole('link', { name: /Gyeongpo Unpasteurised Makgeolli/ })
+    .first()
+    .click()
+  await agent.waitForURL(/\/catalog\/[A-Za-z0-9_-]+$/)
+  const otherId = new URL(agent.url()).pathname.split('/').pop()!
+  const refused = await agent.goto(`/exporter/products/${otherId}`)
+  expect(refused?.status()).toBe(404)
+  await agent.goto('/agency')
+  await expect(agent.getByRole('region', { name: 'Companies you represent' }).first()).not.toContainText('Gyeongpo Brewery')
+
+  // The owner revokes in their own browser; the lead's very next request is refused.
+  await owner.getByRole('button', { name: `Revoke access of ${AGENCY}`, exact: true }).click()
+  await expect(owner.getByRole('status')).toHaveText('Access revoked. The agency is refused from its next request.')
+  const afterRevoke = await agent.goto(productPath)
+  expect(afterRevoke?.status()).toBe(403)
+  const threadAfter = await agent.goto(inquiryPath)
+  expect(threadAfter?.status()).toBe(404)
+  await agent.goto('/agency')
+  await expect(agent.getByRole('region', { name: 'Companies you represent' }).first()).not.toContainText(COMPANY)
+
+  for (const errors of consoleErrors) expect(errors).toEqual([])
+  await Promise.all(contexts.map((context) => context.close()))
+})
+
+test('an admin creates an agency and sees its members and grants', async ({ page }) => {
+  await signIn(page, 'admin@tradecast.dev')
+  await chooseLanguage(page, 'en')
+  await page.goto('/admin/agencies')
+  await expect(page.getByRole('heading', { level: 1, name: 'Export agencies' })).toBeVisible()
+  await expect(page.getByRole('region', { name: /^Gangwon Export Agency/ })).toContainText('agency@tradecast.dev')
+  const name = `E2E Agency ${Date.now()}`
+  await page.getByLabel('Name', { exact: true }).fill(name)
+  await page.getByLabel('Region', { exact: true }).fill('Gangwon')
+  await page.getByRole('button', { name: 'Create agency', exact: true }).click()
+  await expect(page.getByRole('status')).toHaveText('Agency created.')
+  await expect(page.getByRole('heading', { level: 2, name: `${name} · Gangwon` })).toBeVisible()
+  await expectNoSeriousViolations(page)
+})
