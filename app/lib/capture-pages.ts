@@ -5,6 +5,8 @@
 const CAPTURE_PAGES = [
   /^\/studio\/[^/]+\/?$/,
   /^\/meetings\/[^/]+\/room\/?$/,
+  // A trade-officer consultation's room (docs/consultations.md).
+  /^\/consultations\/[^/]+\/room\/?$/,
   /^\/organizer\/fairs\/[^/]+\/check-in\/?$/,
   /^\/exporter\/fairs\/[^/]+\/booth-scan\/?$/,
 ]

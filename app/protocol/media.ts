@@ -174,7 +174,8 @@ export type TransportInfo = {
   iceServers: IceServerInfo[]
 }
 export type IceServerInfo = { urls: string | string[]; username?: string; credential?: string }
-export type MeetingSeatRole = 'BUYER' | 'EXPORTER' | 'INTERPRETER' | 'ORGANIZER'
+/** ADVISOR: the trade officer in a consultation's room (docs/consultations.md). */
+export type MeetingSeatRole = 'BUYER' | 'EXPORTER' | 'INTERPRETER' | 'ORGANIZER' | 'ADVISOR'
 /** A meeting participant as the others see them (peerId = their connection id). */
 export type ParticipantInfo = { peerId: string; name: string; role: MeetingSeatRole }
 /** `owner` is set in meetings: whose camera, microphone or screen this is. */

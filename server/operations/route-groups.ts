@@ -37,6 +37,7 @@ export const APP_ROUTE_SEGMENTS: ReadonlySet<string> = new Set([
   'admin',
   'hub',
   'advisor',
+  'consultations',
   'agency',
   'catalog',
   'exporters',

@@ -56,6 +56,12 @@ export const SignupSchema = z.discriminatedUnion(
       ...commonSignup,
       region: requiredText(80),
       industry: requiredText(80),
+      /** An overseas Korean entrepreneur (docs/consultations.md): an exporter company abroad, with its country of residence. */
+      overseasKorean: z.boolean().optional(),
+      residenceCountry: z.string().refine(isCountryCode, { error: 'errors.invalidCountry' }).optional(),
+    }).refine((input) => !input.overseasKorean || input.residenceCountry !== undefined, {
+      path: ['residenceCountry'],
+      error: 'consultations.signup.residenceRequired',
     }),
   ],
   { error: 'errors.invalidChoice' },

@@ -130,6 +130,24 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t('auth.region')} errors={fields.region.errors} inputProps={getInputProps(fields.region, { type: 'text' })} />
             <Field label={t('auth.industry')} errors={fields.industry.errors} inputProps={getInputProps(fields.industry, { type: 'text' })} />
+            {/* Overseas Korean entrepreneurs register as exporters and book trade-officer consultations (docs/consultations.md). */}
+            <div className="sm:col-span-2">
+              <label className="flex items-start gap-2 text-sm">
+                <input {...getInputProps(fields.overseasKorean, { type: 'checkbox' })} className="mt-1" aria-describedby="overseas-korean-hint" />
+                <span>
+                  <span className="font-medium">{t('consultations.signup.overseasKorean')}</span>
+                  <span id="overseas-korean-hint" className="block text-xs text-slate-600">
+                    {t('consultations.signup.overseasKoreanHint')}
+                  </span>
+                </span>
+              </label>
+            </div>
+            <SelectField
+              label={t('consultations.signup.residenceCountry')}
+              errors={fields.residenceCountry.errors}
+              options={[{ value: '', label: '—' }, ...countries]}
+              selectProps={getSelectProps(fields.residenceCountry)}
+            />
           </div>
         )}
         <TimeZoneSelect

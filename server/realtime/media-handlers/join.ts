@@ -1,5 +1,6 @@
 import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from '../../../app/domain/live/room-access.server.ts'
 import { admitToMeetingRoom, recordMeetingRoomJoin } from '../../../app/domain/meetings/room-access.server.ts'
+import { admitToConsultationRoom, recordConsultationRoomJoin } from '../../../app/domain/consultations/room-access.server.ts'
 import type { MediaResponses, ParticipantInfo } from '../../../app/protocol/media.ts'
 import { cookieHeaderNow } from '../../../app/utils/clock.server.ts'
 import { identityKey } from '../../../app/domain/live/room-identity.ts'
@@ -39,9 +40,19 @@ export function joinHandlers({ media, now, rooms, statuses, spans, recordings, r
     const identity = socket.data.identity
     if (identity.kind !== 'user') throw new ProtocolError('unauthenticated', 'Sign in to join this meeting.')
     const at = cookieHeaderNow(socket.request.headers.cookie, now())
-    const seat = await admitToMeetingRoom(sessionId, identity.userId, at)
+    // A trade-officer consultation's room admits its two participants (docs/consultations.md); any other
+    // private room is a meeting's.
     // Attendance: this seat showed up (HELD vs NO_SHOW after the meeting), recorded before any media object exists.
-    await recordMeetingRoomJoin(seat, at)
+    const consultationSeat = await admitToConsultationRoom(sessionId, identity.userId, at)
+    let seat: { name: string; role: ParticipantInfo['role']; session: { title: string; status: 'SCHEDULED' | 'LIVE' } }
+    if (consultationSeat) {
+      await recordConsultationRoomJoin(consultationSeat, at)
+      seat = consultationSeat
+    } else {
+      const meetingSeat = await admitToMeetingRoom(sessionId, identity.userId, at)
+      await recordMeetingRoomJoin(meetingSeat, at)
+      seat = meetingSeat
+    }
     await rooms.leave(socket)
     quota.check(quotaKeys(socket))
     // A meeting's room stays on the node its participants' sockets reach (ADR 020).

@@ -29,6 +29,9 @@ export default function OrganizerFairsRoute({ loaderData }: Route.ComponentProps
           <Link to="/organizer/rates" className={buttonClass('secondary')}>
             {t('fairs.ratesTitle')}
           </Link>
+          <Link to="/organizer/consultations" className={buttonClass('secondary')}>
+            {t('consultations.nav.organizer')}
+          </Link>
           <Link to="/organizer/fairs/new" className={buttonClass()}>
             {t('fairs.newTitle')}
           </Link>
