@@ -34,7 +34,9 @@ async function grantCatalogueAndRfqs(owner: Page) {
   }
 }
 
-test('an agency member edits a granting company’s product and quotes its RFQ, is refused elsewhere, and loses access at once on revoke', async ({ browser }) => {
+test('an agency member edits a granting company’s product and quotes its RFQ, is refused elsewhere, and loses access at once on revoke', async ({
+  browser,
+}) => {
   test.setTimeout(150_000)
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()])
   const [owner, agent, buyer] = await Promise.all(contexts.map((context) => context.newPage()))
@@ -81,7 +83,10 @@ test('an agency member edits a granting company’s product and quotes its RFQ, 
 
   // The catalogue: edit the soba noodles' lead time through the company's own editor.
   await agent.getByRole('navigation', { name: 'Agency' }).getByRole('link', { name: 'Products', exact: true }).click()
-  await agent.getByRole('link', { name: /Chuncheon Buckwheat Soba Noodles/ }).first().click()
+  await agent
+    .getByRole('link', { name: /Chuncheon Buckwheat Soba Noodles/ })
+    .first()
+    .click()
   await agent.waitForURL(/\/exporter\/products\/[A-Za-z0-9_-]+$/)
   const productPath = new URL(agent.url()).pathname
   await agent.getByLabel('Lead time (days)').fill('17')

@@ -38,11 +38,25 @@ export async function seedAgencies(tx: Prisma.TransactionClient, { now, password
     select: { userId: true, companyId: true },
   })
   await tx.agencyGrant.create({
-    data: { companyId: owner.companyId, agencyId: agency.id, scopes: ['CATALOGUE', 'MEETINGS', 'RFQS_QUOTES'], grantedById: owner.userId, createdAt: now, updatedAt: now },
+    data: {
+      companyId: owner.companyId,
+      agencyId: agency.id,
+      scopes: ['CATALOGUE', 'MEETINGS', 'RFQS_QUOTES'],
+      grantedById: owner.userId,
+      createdAt: now,
+      updatedAt: now,
+    },
   })
   if (second) {
     await tx.agencyGrant.create({
-      data: { companyId: second.companyId, agencyId: agency.id, scopes: ['CATALOGUE', 'SHOWCASES'], grantedById: second.userId, createdAt: now, updatedAt: now },
+      data: {
+        companyId: second.companyId,
+        agencyId: agency.id,
+        scopes: ['CATALOGUE', 'SHOWCASES'],
+        grantedById: second.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
     })
   }
   // One earlier edit of the demo company's catalogue, so both logs have a first line.

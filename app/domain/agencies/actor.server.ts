@@ -50,9 +50,7 @@ export async function actingCompanies(userId: string, scope?: AgencyScopeName) {
     select: { scopes: true, company: { select: { id: true, slug: true, name: true } } },
     orderBy: { company: { name: 'asc' } },
   })
-  return grants
-    .filter((grant) => !scope || grant.scopes.includes(scope))
-    .map((grant) => ({ company: grant.company, scopes: grant.scopes as AgencyScopeName[] }))
+  return grants.filter((grant) => !scope || grant.scopes.includes(scope)).map((grant) => ({ company: grant.company, scopes: grant.scopes }))
 }
 
 /** The company this signed-in session chose to act for (a choice only: the grant is checked separately). */
@@ -82,7 +80,8 @@ async function resolveActingCompanyId(request: Request, user: SessionUser, scope
   const chosen = await actingCompanyChoice(request)
   if (chosen) return chosen
   const companies = await actingCompanies(user.id, scope)
-  return companies.length === 1 ? companies[0]!.company.id : null
+  const [only] = companies
+  return companies.length === 1 && only ? only.company.id : null
 }
 
 /**
@@ -151,7 +150,7 @@ export async function recordAgencyAction(
   now = new Date(),
 ): Promise<void> {
   const grant = await activeAgencyGrant(tx, acting.user.id, acting.company.id, entry.scope)
-  if (!grant || grant.agency.id !== acting.agency.id) throw new DomainError('agency-no-grant', { status: 403, messageKey: 'agency.errors.noGrant' })
+  if (grant?.agency.id !== acting.agency.id) throw new DomainError('agency-no-grant', { status: 403, messageKey: 'agency.errors.noGrant' })
   await tx.agencyAction.create({
     data: {
       agencyId: acting.agency.id,
@@ -167,7 +166,13 @@ export async function recordAgencyAction(
 }
 
 /** The audit hook a domain mutation calls in its transaction; undefined for a company member. */
-export function agencyAudit(acting: AgencyActing | null, action: string, targetType: string, scope: AgencyScopeName, now = new Date()): CompanyAudit | undefined {
+export function agencyAudit(
+  acting: AgencyActing | null,
+  action: string,
+  targetType: string,
+  scope: AgencyScopeName,
+  now = new Date(),
+): CompanyAudit | undefined {
   if (!acting) return undefined
   return (tx, target) => recordAgencyAction(tx, acting, { action, targetType, targetId: target.id, scope }, now)
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { loader as productsLoader } from '~/routes/exporter/products/index'
-import { action as editAction, loader as editLoader } from '~/routes/exporter/products/edit'
+import { loader as editLoader } from '~/routes/exporter/products/edit'
 import { action as threadAction, loader as threadLoader } from '~/routes/inquiries/thread'
 import { action as agenciesAction } from '~/routes/exporter/agencies'
 import { action as agencyAction, loader as agencyLoader } from '~/routes/agency/dashboard'
@@ -41,7 +41,15 @@ async function world() {
     },
   })
   const otherInquiry = await prisma.inquiry.create({
-    data: { buyerId: buyer.profile.id, companyId: other.company.id, productId: otherProduct.id, quantity: 5, unit: 'kg', destinationCountry: 'US', message: 'Hi' },
+    data: {
+      buyerId: buyer.profile.id,
+      companyId: other.company.id,
+      productId: otherProduct.id,
+      quantity: 5,
+      unit: 'kg',
+      destinationCountry: 'US',
+      message: 'Hi',
+    },
   })
   return { granting, other, product, otherProduct, agency, member, grantId, buyer, inquiry, otherInquiry }
 }
@@ -51,7 +59,14 @@ async function post(path: string, cookie: string, fields: Record<string, string>
   return formRequest(path, { csrf: csrf.token, ...fields }, { cookies: [csrf.cookie, cookie] })
 }
 
-const quote = () => ({ intent: 'quote', unitPrice: '3.5', currency: 'USD', quantity: '100', validUntil: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10), terms: '' })
+const quote = () => ({
+  intent: 'quote',
+  unitPrice: '3.5',
+  currency: 'USD',
+  quantity: '100',
+  validUntil: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+  terms: '',
+})
 
 beforeAll(async () => {
   await getPrisma()
@@ -64,31 +79,46 @@ describe('an agency member acting for a company', () => {
   it('edits the granting company’s products and quotes its RFQ, each recorded as "agency X for company Y"', async () => {
     const w = await world()
     const prisma = await getPrisma()
-    const list = (await productsLoader({ request: getRequest('/exporter/products', [w.member.cookie]), params: {} } as never)) as { products: { id: string }[] }
+    const list = (await productsLoader({ request: getRequest('/exporter/products', [w.member.cookie]), params: {} } as never)) as {
+      products: Array<{ id: string }>
+    }
     expect(list.products.map((p) => p.id)).toContain(w.product.id)
     await editLoader({ request: getRequest(`/exporter/products/${w.product.id}`, [w.member.cookie]), params: { productId: w.product.id } } as never)
 
-    const quoted = (await threadAction({ request: await post(`/inquiries/${w.inquiry.id}`, w.member.cookie, quote()), params: { inquiryId: w.inquiry.id } } as never)) as Response
+    const quoted = (await threadAction({
+      request: await post(`/inquiries/${w.inquiry.id}`, w.member.cookie, quote()),
+      params: { inquiryId: w.inquiry.id },
+    } as never)) as Response
     expect(quoted.status).toBe(302)
     const saved = await prisma.quote.findFirstOrThrow({ where: { inquiryId: w.inquiry.id } })
     const entry = await prisma.agencyAction.findFirstOrThrow({ where: { targetType: 'quote', targetId: saved.id } })
     expect(entry).toMatchObject({ agencyId: w.agency.id, companyId: w.granting.company.id, actorId: w.member.user.id, action: 'inquiry.quote' })
 
     // The buyer reads who sent it.
-    const thread = (await threadLoader({ request: getRequest(`/inquiries/${w.inquiry.id}`, [w.buyer.cookie]), params: { inquiryId: w.inquiry.id } } as never)) as {
-      inquiry: { quotes: { agency: string | null }[] }
+    const thread = (await threadLoader({
+      request: getRequest(`/inquiries/${w.inquiry.id}`, [w.buyer.cookie]),
+      params: { inquiryId: w.inquiry.id },
+    } as never)) as {
+      inquiry: { quotes: Array<{ agency: string | null }> }
     }
     expect(thread.inquiry.quotes[0]?.agency).toBe(w.agency.name)
   })
 
   it('is refused on a company that granted nothing, and outside the granted scopes', async () => {
     const w = await world()
-    const editOther = await caught(() => editLoader({ request: getRequest(`/exporter/products/${w.otherProduct.id}`, [w.member.cookie]), params: { productId: w.otherProduct.id } } as never))
+    const editOther = await caught(() =>
+      editLoader({ request: getRequest(`/exporter/products/${w.otherProduct.id}`, [w.member.cookie]), params: { productId: w.otherProduct.id } } as never),
+    )
     expect(editOther.status).toBe(404)
-    const threadOther = await caught(() => threadLoader({ request: getRequest(`/inquiries/${w.otherInquiry.id}`, [w.member.cookie]), params: { inquiryId: w.otherInquiry.id } } as never))
+    const threadOther = await caught(() =>
+      threadLoader({ request: getRequest(`/inquiries/${w.otherInquiry.id}`, [w.member.cookie]), params: { inquiryId: w.otherInquiry.id } } as never),
+    )
     expect(threadOther.status).toBe(404)
     // Choosing to act for the other company is refused (no grant).
-    const choose = await agencyAction({ request: await post('/agency', w.member.cookie, { intent: 'act-for', companyId: w.other.company.id }), params: {} } as never)
+    const choose = await agencyAction({
+      request: await post('/agency', w.member.cookie, { intent: 'act-for', companyId: w.other.company.id }),
+      params: {},
+    } as never)
     expect((choose as { init?: { status?: number } }).init?.status).toBe(403)
     // RFQs only: the catalogue is refused once the scope is taken away.
     const prisma = await getPrisma()
@@ -100,14 +130,22 @@ describe('an agency member acting for a company', () => {
 
   it('loses access on the very next request once the owner revokes the grant', async () => {
     const w = await world()
-    const before = await editLoader({ request: getRequest(`/exporter/products/${w.product.id}`, [w.member.cookie]), params: { productId: w.product.id } } as never)
+    const before = await editLoader({
+      request: getRequest(`/exporter/products/${w.product.id}`, [w.member.cookie]),
+      params: { productId: w.product.id },
+    } as never)
     expect(before).toBeTruthy()
-    const revoke = (await agenciesAction({ request: await post('/exporter/agencies', w.granting.cookie, { intent: 'revoke', grantId: w.grantId }), params: {} } as never)) as Response
+    const revoke = (await agenciesAction({
+      request: await post('/exporter/agencies', w.granting.cookie, { intent: 'revoke', grantId: w.grantId }),
+      params: {},
+    } as never)) as Response
     expect(revoke.status).toBe(302)
     // Same session, next request: the session's cached user is not trusted, the grant is read again.
     const products = await caught(() => productsLoader({ request: getRequest('/exporter/products', [w.member.cookie]), params: {} } as never))
     expect(products.location).toBe('/agency')
-    const thread = await caught(() => threadLoader({ request: getRequest(`/inquiries/${w.inquiry.id}`, [w.member.cookie]), params: { inquiryId: w.inquiry.id } } as never))
+    const thread = await caught(() =>
+      threadLoader({ request: getRequest(`/inquiries/${w.inquiry.id}`, [w.member.cookie]), params: { inquiryId: w.inquiry.id } } as never),
+    )
     expect(thread.status).toBe(404)
     const request = await post(`/inquiries/${w.inquiry.id}`, w.member.cookie, quote())
     const quoteAfter = await caught(() => threadAction({ request, params: { inquiryId: w.inquiry.id } } as never))
@@ -121,10 +159,15 @@ describe('an agency member acting for a company', () => {
 
   it('a chosen acting company is refused once its grant is revoked (the choice is not a right)', async () => {
     const w = await world()
-    const chosen = (await agencyAction({ request: await post('/agency', w.member.cookie, { intent: 'act-for', companyId: w.granting.company.id }), params: {} } as never)) as Response
+    const chosen = (await agencyAction({
+      request: await post('/agency', w.member.cookie, { intent: 'act-for', companyId: w.granting.company.id }),
+      params: {},
+    } as never)) as Response
     expect(chosen.status).toBe(302)
     await revokeGrant(w.granting.user, w.granting.company.id, w.grantId)
-    const edit = await caught(() => editLoader({ request: getRequest(`/exporter/products/${w.product.id}`, [w.member.cookie]), params: { productId: w.product.id } } as never))
+    const edit = await caught(() =>
+      editLoader({ request: getRequest(`/exporter/products/${w.product.id}`, [w.member.cookie]), params: { productId: w.product.id } } as never),
+    )
     expect(edit.status).toBe(403)
   })
 
@@ -171,8 +214,8 @@ describe('grants', () => {
   it('the dashboard lists the granting companies and the RFQ waiting for an answer', async () => {
     const w = await world()
     const page = (await agencyLoader({ request: getRequest('/agency', [w.member.cookie]), params: {} } as never)) as {
-      companies: { id: string; scopes: string[] }[]
-      inbox: { id: string; companyId: string }[]
+      companies: Array<{ id: string; scopes: string[] }>
+      inbox: Array<{ id: string; companyId: string }>
       kpis: { companies: number }
     }
     expect(page.companies).toEqual([expect.objectContaining({ id: w.granting.company.id, scopes: ['CATALOGUE', 'RFQS_QUOTES'] })])

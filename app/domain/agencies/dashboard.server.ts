@@ -35,7 +35,7 @@ export async function loadAgencyDashboard(userId: string, locale: string, filter
     id: g.company.id,
     slug: g.company.slug,
     name: pickLocalized(g.company.name, g.company.nameI18n, locale),
-    scopes: g.scopes as AgencyScopeName[],
+    scopes: g.scopes,
     since: g.createdAt.toISOString(),
   }))
   const nameOf = new Map(companies.map((c) => [c.id, c.name]))
@@ -74,7 +74,15 @@ export async function loadAgencyDashboard(userId: string, locale: string, filter
       where: { agencyId },
       orderBy: { createdAt: 'desc' },
       take: 50,
-      select: { id: true, action: true, targetType: true, targetId: true, actorName: true, createdAt: true, company: { select: { name: true, nameI18n: true } } },
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        actorName: true,
+        createdAt: true,
+        company: { select: { name: true, nameI18n: true } },
+      },
     }),
     prisma.agencyAction.count({ where: { agencyId, action: 'inquiry.quote' } }),
     prisma.agencyAction.findMany({
@@ -95,7 +103,7 @@ export async function loadAgencyDashboard(userId: string, locale: string, filter
       companyName: nameOf.get(i.companyId) ?? '',
       buyer: i.buyer.companyName,
       country: i.buyer.country,
-      status: i.status as string,
+      status: i.status,
       title: i.product ? (pickTranslation(i.product.translations, locale)?.name ?? '') : '',
       at: (i.messages[0]?.createdAt ?? i.createdAt).toISOString(),
     }))
@@ -107,7 +115,7 @@ export async function loadAgencyDashboard(userId: string, locale: string, filter
     companyName: nameOf.get(m.companyId) ?? '',
     buyer: m.buyer.companyName,
     country: m.buyer.country,
-    status: m.status as string,
+    status: m.status,
     title: '',
     at: m.startsAt.toISOString(),
   }))

@@ -10,7 +10,7 @@ import type { AgencyScopeName } from './scopes'
 // database inside the transaction, may grant, change or revoke. One active grant per company and agency
 // (a partial unique index); a revoke takes effect on the agency's very next request (ADR 026).
 
-const sortedScopes = (scopes: readonly AgencyScopeName[]) => [...new Set(scopes)].sort() as AgencyScopeName[]
+const sortedScopes = (scopes: readonly AgencyScopeName[]) => [...new Set(scopes)].sort()
 
 /** Every agency (to find one), the company's grants (active and revoked) and what agencies did for it. */
 export async function loadCompanyAgencies(companyId: string, locale: string, query?: string) {
@@ -41,7 +41,15 @@ export async function loadCompanyAgencies(companyId: string, locale: string, que
       where: { companyId },
       orderBy: { createdAt: 'desc' },
       take: 100,
-      select: { id: true, action: true, targetType: true, targetId: true, actorName: true, createdAt: true, agency: { select: { name: true, nameI18n: true } } },
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        actorName: true,
+        createdAt: true,
+        agency: { select: { name: true, nameI18n: true } },
+      },
     }),
   ])
   const activeAgencyIds = new Set(grants.filter((g) => g.revokedAt === null).map((g) => g.agency.id))
@@ -55,7 +63,7 @@ export async function loadCompanyAgencies(companyId: string, locale: string, que
     })),
     grants: grants.map((g) => ({
       id: g.id,
-      scopes: g.scopes as AgencyScopeName[],
+      scopes: g.scopes,
       createdAt: g.createdAt.toISOString(),
       updatedAt: g.updatedAt.toISOString(),
       revokedAt: g.revokedAt?.toISOString() ?? null,
@@ -104,11 +112,20 @@ export async function grantAgency(owner: Pick<SessionUser, 'id'>, companyId: str
 }
 
 /** The owner changes an active grant's scopes (takes effect on the agency's next request). */
-export async function updateGrantScopes(owner: Pick<SessionUser, 'id'>, companyId: string, grantId: string, scopes: readonly AgencyScopeName[], now = new Date()) {
+export async function updateGrantScopes(
+  owner: Pick<SessionUser, 'id'>,
+  companyId: string,
+  grantId: string,
+  scopes: readonly AgencyScopeName[],
+  now = new Date(),
+) {
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
     await requireCompanyRoleNow(owner.id, companyId, 'grant:agency:own', tx)
-    const updated = await tx.agencyGrant.updateMany({ where: { id: grantId, companyId, revokedAt: null }, data: { scopes: sortedScopes(scopes), updatedAt: now } })
+    const updated = await tx.agencyGrant.updateMany({
+      where: { id: grantId, companyId, revokedAt: null },
+      data: { scopes: sortedScopes(scopes), updatedAt: now },
+    })
     if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
   })
 }

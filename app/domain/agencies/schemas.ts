@@ -6,7 +6,7 @@ import { AGENCY_SCOPES } from './scopes'
 const recordId = z.string().trim().regex(RECORD_ID_PATTERN, 'errors.invalidValue')
 // A checkbox group posts each checked value once; none checked posts nothing (refused with a message).
 const scopes = z.preprocess(
-  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
   z.array(z.enum(AGENCY_SCOPES)).min(1, 'agency.errors.scopesRequired').max(AGENCY_SCOPES.length),
 )
 
@@ -31,7 +31,12 @@ export const AdminAgencyActionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('add-member'),
     agencyId: recordId,
-    email: z.string().trim().toLowerCase().max(254, 'errors.tooLong').pipe(z.email({ error: 'errors.invalidEmail' })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, 'errors.tooLong')
+      .pipe(z.email({ error: 'errors.invalidEmail' })),
     role: z.enum(['LEAD', 'AGENT']).default('AGENT'),
   }),
   z.object({ intent: z.literal('remove-member'), memberId: recordId }),

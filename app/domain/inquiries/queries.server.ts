@@ -143,7 +143,12 @@ export async function getInquiryThread(inquiryId: string, locale: string) {
     companyName: pickLocalized(inquiry.company.name, inquiry.company.nameI18n, locale),
     productName: inquiry.product ? (pickTranslation(inquiry.product.translations, locale)?.name ?? null) : null,
     messages: inquiry.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), agency: agencyOf.get(m.id) ?? null })),
-    quotes: inquiry.quotes.map((q) => ({ ...q, validUntil: q.validUntil.toISOString(), createdAt: q.createdAt.toISOString(), agency: agencyOf.get(q.id) ?? null })),
+    quotes: inquiry.quotes.map((q) => ({
+      ...q,
+      validUntil: q.validUntil.toISOString(),
+      createdAt: q.createdAt.toISOString(),
+      agency: agencyOf.get(q.id) ?? null,
+    })),
     statusEvents: inquiry.statusEvents.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     quoteValueUsdCents: inquiry.quoteValueUsdCents === null ? null : Number(inquiry.quoteValueUsdCents),
     loiValueUsdCents: inquiry.loiValueUsdCents === null ? null : Number(inquiry.loiValueUsdCents),

@@ -29,13 +29,13 @@ export async function handleAdminAgenciesAction(request: Request) {
     switch (input.intent) {
       case 'create-agency':
         await createAgency(input, now)
-        return redirectWithToast('/admin/agencies', 'agency.toast.agencyCreated')
+        return await redirectWithToast('/admin/agencies', 'agency.toast.agencyCreated')
       case 'add-member':
         await addAgencyMember(input, now)
-        return redirectWithToast('/admin/agencies', 'agency.toast.memberAdded')
+        return await redirectWithToast('/admin/agencies', 'agency.toast.memberAdded')
       case 'remove-member':
         await removeAgencyMember(input.memberId)
-        return redirectWithToast('/admin/agencies', 'agency.toast.memberRemoved')
+        return await redirectWithToast('/admin/agencies', 'agency.toast.memberRemoved')
     }
   } catch (error) {
     return formErrorFromDomain(submission, error, { only: ['conflict', 'not-agency-account', 'already-member'], extra: { target } })

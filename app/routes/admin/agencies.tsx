@@ -35,9 +35,21 @@ export default function AdminAgenciesRoute({ loaderData, actionData }: Route.Com
       <Card id="new-agency" title={t('agency.admin.create')}>
         <Form method="post" className="grid gap-3 sm:grid-cols-3">
           <CsrfInput />
-          <Field label={t('agency.admin.name')} errors={createErrors?.name ?? undefined} inputProps={{ id: 'agency-name', name: 'name', required: true, maxLength: 120 }} />
-          <Field label={t('agency.admin.nameKo')} errors={createErrors?.nameKo ?? undefined} inputProps={{ id: 'agency-name-ko', name: 'nameKo', maxLength: 120 }} />
-          <Field label={t('agency.admin.region')} errors={createErrors?.region ?? undefined} inputProps={{ id: 'agency-region', name: 'region', required: true, maxLength: 80 }} />
+          <Field
+            label={t('agency.admin.name')}
+            errors={createErrors?.name ?? undefined}
+            inputProps={{ id: 'agency-name', name: 'name', required: true, maxLength: 120 }}
+          />
+          <Field
+            label={t('agency.admin.nameKo')}
+            errors={createErrors?.nameKo ?? undefined}
+            inputProps={{ id: 'agency-name-ko', name: 'nameKo', maxLength: 120 }}
+          />
+          <Field
+            label={t('agency.admin.region')}
+            errors={createErrors?.region ?? undefined}
+            inputProps={{ id: 'agency-region', name: 'region', required: true, maxLength: 80 }}
+          />
           <FormErrors id="create-agency-errors" errors={createErrors?.[''] ?? undefined} />
           <div className="sm:col-span-3">
             <Button type="submit" name="intent" value="create-agency">

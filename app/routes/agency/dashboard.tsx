@@ -155,7 +155,12 @@ export default function AgencyDashboardRoute({ loaderData, actionData }: Route.C
         ) : (
           <Table
             labelledBy={cardTitleId('log')}
-            columns={[{ label: t('agency.log.when') }, { label: t('agency.log.who') }, { label: t('agency.dashboard.company') }, { label: t('agency.log.what') }]}
+            columns={[
+              { label: t('agency.log.when') },
+              { label: t('agency.log.who') },
+              { label: t('agency.dashboard.company') },
+              { label: t('agency.log.what') },
+            ]}
           >
             {actions.map((entry) => (
               <tr key={entry.id}>

@@ -35,13 +35,13 @@ export async function handleCompanyAgenciesAction(request: Request) {
     switch (input.intent) {
       case 'grant':
         await grantAgency(user, companyId, input.agencyId, input.scopes, now)
-        return redirectWithToast('/exporter/agencies', 'agency.toast.granted')
+        return await redirectWithToast('/exporter/agencies', 'agency.toast.granted')
       case 'update-scopes':
         await updateGrantScopes(user, companyId, input.grantId, input.scopes, now)
-        return redirectWithToast('/exporter/agencies', 'agency.toast.scopesUpdated')
+        return await redirectWithToast('/exporter/agencies', 'agency.toast.scopesUpdated')
       case 'revoke':
         await revokeGrant(user, companyId, input.grantId, now)
-        return redirectWithToast('/exporter/agencies', 'agency.toast.revoked')
+        return await redirectWithToast('/exporter/agencies', 'agency.toast.revoked')
     }
   } catch (error) {
     return formErrorFromDomain(submission, error, { only: ['conflict'], extra: { target: 'agencyId' in input ? input.agencyId : input.grantId } })

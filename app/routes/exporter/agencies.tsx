@@ -151,7 +151,8 @@ export default function CompanyAgenciesRoute({ loaderData, actionData }: Route.C
           <ul className="space-y-1 text-sm">
             {revoked.map((grant) => (
               <li key={grant.id}>
-                {t('agency.company.revokedLine', { agency: grant.agency.name, name: grant.revokedBy ?? '—' })} · <LocalTime value={grant.revokedAt!} />
+                {t('agency.company.revokedLine', { agency: grant.agency.name, name: grant.revokedBy ?? '—' })} ·{' '}
+                <LocalTime value={grant.revokedAt ?? grant.updatedAt} />
               </li>
             ))}
           </ul>

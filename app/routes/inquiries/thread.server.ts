@@ -23,7 +23,14 @@ export async function loadThread(request: Request, inquiryId: string) {
     // The exporter sees, before quoting, what the product lacks for the buyer's destination.
     side === 'exporter' ? inquiryReadinessGap(inquiryId, { locale }) : null,
   ])
-  return { side, inquiry, viewerId: user.id, needsRead, readinessGap, actingAgency: agency ? { agency: agency.agency.name, company: agency.company.name } : null }
+  return {
+    side,
+    inquiry,
+    viewerId: user.id,
+    needsRead,
+    readinessGap,
+    actingAgency: agency ? { agency: agency.agency.name, company: agency.company.name } : null,
+  }
 }
 
 export async function handleThreadAction(request: Request, inquiryId: string) {
@@ -43,7 +50,14 @@ export async function handleThreadAction(request: Request, inquiryId: string) {
   switch (input.intent) {
     case 'message':
       requireSide(side, 'buyer', 'exporter')
-      await postInquiryMessage(user, inquiryId, side as 'buyer' | 'exporter', input.body, new Date(), agencyAudit(agency, 'inquiry.message', 'inquiry-message', 'RFQS_QUOTES'))
+      await postInquiryMessage(
+        user,
+        inquiryId,
+        side as 'buyer' | 'exporter',
+        input.body,
+        new Date(),
+        agencyAudit(agency, 'inquiry.message', 'inquiry-message', 'RFQS_QUOTES'),
+      )
       toastKey = 'inquiries.messageSent'
       break
     case 'quote':

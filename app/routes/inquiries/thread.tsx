@@ -272,7 +272,8 @@ export default function InquiryThreadRoute({ loaderData, actionData }: Route.Com
               <li key={message.id} className={`rounded-lg p-3 text-sm ${message.author.id === viewerId ? 'ml-8 bg-brand-50' : 'mr-8 bg-slate-100'}`}>
                 <p className="text-xs text-slate-600">
                   {message.author.name}
-                  {message.agency ? ` (${t('agency.onBehalf', { agency: message.agency, company: inquiry.companyName })})` : ''} · <LocalTime value={message.createdAt} />
+                  {message.agency ? ` (${t('agency.onBehalf', { agency: message.agency, company: inquiry.companyName })})` : ''} ·{' '}
+                  <LocalTime value={message.createdAt} />
                 </p>
                 <p className="mt-1 whitespace-pre-line break-words">{message.body}</p>
               </li>
