@@ -30,6 +30,8 @@ async function fillRequest(page: Page, sessionId: string, day: string) {
   await page.getByLabel('End (Asia/Seoul)').fill('12:00')
   await page.getByRole('checkbox', { name: 'Camera operator', exact: true }).check()
   await page.getByRole('checkbox', { name: 'Interpreter', exact: true }).check()
+  // The show's own language (Korean) comes checked; this show is in Chinese only.
+  await page.getByRole('checkbox', { name: 'Korean', exact: true }).uncheck()
   await page.getByRole('checkbox', { name: 'Chinese', exact: true }).check()
   await page.getByLabel('What you will show').fill('Gift boxes of Gangwon rice cakes, with tasting')
 }
@@ -77,9 +79,11 @@ test('an exporter books the studio, a concurrent booking of the same set is refu
   await expect(row).toContainText('Set B — living room')
 
   // The studio operator: the request waits in the queue; approve it with a camera operator and the Chinese interpreter.
+  // The operator's account reads Korean: switch once the desk has loaded.
   await signIn(operator, OPERATOR)
-  await chooseLanguage(operator, 'en')
   await operator.goto('/hub/studio')
+  await expect(operator.getByRole('heading', { level: 1 })).toBeVisible()
+  await chooseLanguage(operator, 'en')
   await expect(operator.getByRole('heading', { level: 1, name: 'Studio requests and bookings' })).toBeVisible()
   await expectNoSeriousViolations(operator)
   const request = operator.getByTestId('studio-request').filter({ hasText: winnerTitle })

@@ -1,33 +1,16 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { z } from 'zod'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { maskSecret, openSecret, sealSecret } from '~/utils/sealed-secrets.server'
 import { announceIngestRevoked } from './ingest-status.server'
 import { assertShowcaseManagement } from './room-access.server'
+import { hashIngestToken, IngestTokenSchema, newIngestToken, sameToken } from './ingest-token.server'
+import { resolveStudioIngest } from '~/domain/studio/studio.server'
 
 // Encoder ingest (issue 17, docs/decisions/018): one secret per showcase, used as the WHIP bearer token and
 // as the RTMP stream key. Stored sealed, found by its SHA-256 (no row is opened to find a token), compared
 // in constant time, never logged. Rotating it revokes the old one at once.
 
-/** What an ingest token looks like: base64url, long enough to be unguessable, short enough for an RTMP key field. */
-export const IngestTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/)
-
-export function hashIngestToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex')
-}
-
-/** 32 random bytes, base64url (43 characters). */
-export function newIngestToken(): string {
-  return randomBytes(32).toString('base64url')
-}
-
-/** Equal strings, in time that does not depend on where they first differ. */
-export function sameToken(presented: string, stored: string): boolean {
-  const a = createHash('sha256').update(presented, 'utf8').digest()
-  const b = createHash('sha256').update(stored, 'utf8').digest()
-  return timingSafeEqual(a, b) && presented.length === stored.length
-}
+export { hashIngestToken, IngestTokenSchema, newIngestToken, sameToken }
 
 export type IngestCredential = {
   /** The token, for the showcase's managers only (copy button); never logged. */
@@ -95,7 +78,6 @@ export async function resolveIngest(token: string, sessionId: string | undefined
     select: { sessionId: true, tokenSealed: true, session: { select: { hostId: true, status: true, kind: true, title: true } } },
   })
   if (!row) {
-    const { resolveStudioIngest } = await import('~/domain/studio/studio.server')
     const studio = await resolveStudioIngest(token, now)
     if (studio.kind === 'not-studio') return UNKNOWN_TOKEN
     if (studio.kind === 'no-slot') {

@@ -95,6 +95,7 @@ const studioBooking = {
       upcomingTitle: 'Approved bookings to come',
       noUpcoming: 'No approved bookings to come.',
       cancelFor: 'Call off the studio booking of {{showcase}}',
+      callOff: 'Call off',
       cancelled: 'Booking called off; the exporter has been told.',
     },
     utilisation: {
@@ -151,7 +152,7 @@ const studioBooking = {
       addBlackout: 'Close this day',
       noBlackouts: 'No closed days.',
       remove: 'Remove',
-      removeBlackout: 'Open {{day}} again',
+      removeBlackout: 'Remove the closed day {{day}}',
       noResources: 'No resources yet.',
       resource: 'Resource',
       kind: 'Kind',

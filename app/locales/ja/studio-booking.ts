@@ -96,6 +96,7 @@ const studioBooking: MessagesOf<typeof en, 'ja'> = {
       upcomingTitle: '今後の承認済み予約',
       noUpcoming: '今後の承認済み予約はありません。',
       cancelFor: '{{showcase}} のスタジオ予約を中止',
+      callOff: '予約を中止',
       cancelled: '予約を中止し、輸出企業に通知しました。',
     },
     utilisation: {
@@ -152,7 +153,7 @@ const studioBooking: MessagesOf<typeof en, 'ja'> = {
       addBlackout: 'この日を休業にする',
       noBlackouts: '休業日はありません。',
       remove: '削除',
-      removeBlackout: '{{day}} を再び営業にする',
+      removeBlackout: '休業日 {{day}} を削除',
       noResources: 'リソースはまだありません。',
       resource: 'リソース',
       kind: '種類',

@@ -96,6 +96,7 @@ const studioBooking: MessagesOf<typeof en, 'ko'> = {
       upcomingTitle: '예정된 승인 예약',
       noUpcoming: '예정된 승인 예약이 없습니다.',
       cancelFor: '{{showcase}} 스튜디오 예약 취소',
+      callOff: '예약 취소',
       cancelled: '예약을 취소했고 수출기업에 알렸습니다.',
     },
     utilisation: {
@@ -152,7 +153,7 @@ const studioBooking: MessagesOf<typeof en, 'ko'> = {
       addBlackout: '이날 휴무',
       noBlackouts: '휴무일이 없습니다.',
       remove: '삭제',
-      removeBlackout: '{{day}} 다시 운영',
+      removeBlackout: '휴무일 {{day}} 삭제',
       noResources: '아직 자원이 없습니다.',
       resource: '자원',
       kind: '종류',

@@ -97,6 +97,7 @@ const studioBooking: MessagesOf<typeof en, 'mn'> = {
       upcomingTitle: 'Ирэх батлагдсан захиалгууд',
       noUpcoming: 'Ирэх батлагдсан захиалга алга.',
       cancelFor: '{{showcase}}-ийн студийн захиалгыг цуцлах',
+      callOff: 'Цуцлах',
       cancelled: 'Захиалгыг цуцалж, экспортлогчид мэдэгдлээ.',
     },
     utilisation: {
@@ -153,7 +154,7 @@ const studioBooking: MessagesOf<typeof en, 'mn'> = {
       addBlackout: 'Энэ өдөр хаах',
       noBlackouts: 'Амралтын өдөр алга.',
       remove: 'Устгах',
-      removeBlackout: '{{day}}-г дахин нээх',
+      removeBlackout: 'Амралтын өдөр {{day}}-г устгах',
       noResources: 'Нөөц одоохондоо алга.',
       resource: 'Нөөц',
       kind: 'Төрөл',

@@ -99,6 +99,7 @@ const studioBooking: MessagesOf<typeof en, 'ru'> = {
       upcomingTitle: 'Предстоящие подтверждённые брони',
       noUpcoming: 'Предстоящих подтверждённых броней нет.',
       cancelFor: 'Отменить бронь студии для {{showcase}}',
+      callOff: 'Отменить бронь',
       cancelled: 'Бронь отменена, экспортёр уведомлён.',
     },
     utilisation: {
@@ -155,7 +156,7 @@ const studioBooking: MessagesOf<typeof en, 'ru'> = {
       addBlackout: 'Закрыть в этот день',
       noBlackouts: 'Нерабочих дней нет.',
       remove: 'Удалить',
-      removeBlackout: 'Снова открыть {{day}}',
+      removeBlackout: 'Удалить нерабочий день {{day}}',
       noResources: 'Ресурсов пока нет.',
       resource: 'Ресурс',
       kind: 'Тип',

@@ -94,7 +94,8 @@ const studioBooking: MessagesOf<typeof en, 'zh-Hans'> = {
       declined: '申请已拒绝，已通知出口商。',
       upcomingTitle: '即将进行的已批准预约',
       noUpcoming: '没有即将进行的已批准预约。',
-      cancelFor: '取消 {{showcase}} 的演播室预约',
+      cancelFor: '取消预约：{{showcase}} 的演播室预约',
+      callOff: '取消预约',
       cancelled: '预约已取消，已通知出口商。',
     },
     utilisation: {
@@ -151,7 +152,7 @@ const studioBooking: MessagesOf<typeof en, 'zh-Hans'> = {
       addBlackout: '这天闭馆',
       noBlackouts: '没有闭馆日。',
       remove: '删除',
-      removeBlackout: '{{day}} 重新开放',
+      removeBlackout: '删除闭馆日 {{day}}',
       noResources: '还没有资源。',
       resource: '资源',
       kind: '类型',

@@ -180,7 +180,7 @@ export default function StudioDeskRoute({ loaderData, actionData }: Route.Compon
                       className="min-h-8 px-2 py-1"
                       aria-label={t('studioBooking.operator.cancelFor', { showcase: booking.sessionTitle })}
                     >
-                      {t('studioBooking.cancel')}
+                      {t('studioBooking.operator.callOff')}
                     </Button>
                   </Form>
                 </Cell>
