@@ -5,6 +5,7 @@ import { refreshReadiness } from '~/domain/readiness/readiness.server'
 import { certificationStatus } from './certification-status'
 import { certificationTypeChoices } from './readiness.server'
 import { type CertificationInput, certificationSchemaWith, CertificationTypeSchema } from './schemas'
+import type { CompanyAudit } from '~/domain/agencies/actor.server'
 
 /**
  * The certification form's server truth: the client schema, with a type from the fixed list or named by the
@@ -55,7 +56,7 @@ export async function listCertifications(companyId: string, now: Date) {
  * Creates (no id) or updates one of the company's certifications; 404 for another company's id. The
  * company's stored readiness is rebuilt in the same transaction (a document can make products ready anywhere).
  */
-export async function saveCertification(companyId: string, input: CertificationInput, now = new Date()) {
+export async function saveCertification(companyId: string, input: CertificationInput, now = new Date(), audit?: CompanyAudit) {
   const prisma = await getPrisma()
   const fields = {
     type: input.type,
@@ -80,16 +81,19 @@ export async function saveCertification(companyId: string, input: CertificationI
       await tx.productCertification.createMany({ data: [{ productId: product.id, certificationId: saved.id }], skipDuplicates: true })
     }
     await refreshReadiness(tx, { companyId }, { now })
+    // An agency member's save is recorded in this transaction (ADR 026).
+    await audit?.(tx, saved)
     return saved
   })
 }
 
 /** Deleting unlinks it from products (cascade) too. */
-export async function deleteCertification(companyId: string, certificationId: string, now = new Date()) {
+export async function deleteCertification(companyId: string, certificationId: string, now = new Date(), audit?: CompanyAudit) {
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.certification.deleteMany({ where: { id: certificationId, companyId } })
     if (count === 0) throw new DomainError('not-found', { status: 404 })
     await refreshReadiness(tx, { companyId }, { now })
+    await audit?.(tx, { id: certificationId })
   })
 }

@@ -68,6 +68,9 @@ const agency = {
       inquiryQuote: 'Sent a quote',
       inquiryMessage: 'Answered an RFQ',
       inquiryStage: 'Moved a deal to another stage',
+      certificationCreate: 'Added a certificate',
+      certificationUpdate: 'Edited a certificate',
+      certificationDelete: 'Deleted a certificate',
     },
     dashboard: {
       title: 'Agency dashboard',

@@ -69,6 +69,9 @@ const agency: MessagesOf<typeof en, 'ja'> = {
       inquiryQuote: '見積を送付',
       inquiryMessage: '見積依頼(RFQ)に回答',
       inquiryStage: '取引の段階を変更',
+      certificationCreate: '認証書を登録',
+      certificationUpdate: '認証書を編集',
+      certificationDelete: '認証書を削除',
     },
     dashboard: {
       title: '代行機関ダッシュボード',

@@ -69,6 +69,9 @@ const agency: MessagesOf<typeof en, 'ko'> = {
       inquiryQuote: '견적 발송',
       inquiryMessage: '견적 요청(RFQ)에 답변',
       inquiryStage: '거래 단계 변경',
+      certificationCreate: '인증서 등록',
+      certificationUpdate: '인증서 수정',
+      certificationDelete: '인증서 삭제',
     },
     dashboard: {
       title: '대행기관 대시보드',

@@ -69,6 +69,9 @@ const agency: MessagesOf<typeof en, 'mn'> = {
       inquiryQuote: 'Үнийн санал илгээсэн',
       inquiryMessage: 'Үнийн санал авах хүсэлтэд (RFQ) хариулсан',
       inquiryStage: 'Хэлцлийн шатыг өөрчилсөн',
+      certificationCreate: 'Гэрчилгээ нэмсэн',
+      certificationUpdate: 'Гэрчилгээ засварласан',
+      certificationDelete: 'Гэрчилгээ устгасан',
     },
     dashboard: {
       title: 'Агентлагийн самбар',

@@ -69,6 +69,9 @@ const agency: MessagesOf<typeof en, 'ru'> = {
       inquiryQuote: 'Отправлено коммерческое предложение',
       inquiryMessage: 'Дан ответ на запрос цены (RFQ)',
       inquiryStage: 'Сделка переведена на другой этап',
+      certificationCreate: 'Добавлен сертификат',
+      certificationUpdate: 'Изменён сертификат',
+      certificationDelete: 'Удалён сертификат',
     },
     dashboard: {
       title: 'Панель агентства',

@@ -69,6 +69,9 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       inquiryQuote: '发送报价',
       inquiryMessage: '回复询价(RFQ)',
       inquiryStage: '变更交易阶段',
+      certificationCreate: '新增认证证书',
+      certificationUpdate: '编辑认证证书',
+      certificationDelete: '删除认证证书',
     },
     dashboard: {
       title: '代理机构看板',

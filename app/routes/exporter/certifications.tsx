@@ -10,7 +10,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
-import { requireCompanyPermission } from '~/domain/accounts/permissions.server'
+import { actingOf, agencyAudit, requireCompanyActor } from '~/domain/agencies/actor.server'
 import { MARKET_BLOCS } from '~/domain/catalog/markets'
 import { certificationServerSchema, deleteCertification, listCertifications, saveCertification } from '~/domain/exporters/certifications.server'
 import { certificationTypeChoices, companyProductName, parseMarket } from '~/domain/exporters/readiness.server'
@@ -31,8 +31,9 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pag
 const LIST_PATH = '/exporter/certifications'
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { user, membership } = await requireCompanyPermission(request, 'manage:certification:own')
-  const companyId = membership.company.id
+  // A company member, or an agency member acting for the company with the catalogue scope (ADR 026).
+  const { user, company } = await requireCompanyActor(request, 'manage:certification:own')
+  const companyId = company.id
   const [certifications, typeChoices] = await Promise.all([listCertifications(companyId, new Date()), certificationTypeChoices()])
   const params = new URL(request.url).searchParams
   const editId = params.get('edit')
@@ -57,19 +58,21 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const { membership } = await requireCompanyPermission(request, 'manage:certification:own')
+  const actor = await requireCompanyActor(request, 'manage:certification:own')
   const formData = await request.formData()
   await validateCsrf(request, formData)
-  const companyId = membership.company.id
+  const companyId = actor.company.id
+  const acting = actingOf(actor)
   if (formData.get('intent') === 'delete') {
     const parsed = DeleteCertificationSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) throw data({ reason: 'bad-request' }, { status: 400 })
-    await deleteCertification(companyId, parsed.data.certificationId)
+    await deleteCertification(companyId, parsed.data.certificationId, new Date(), agencyAudit(acting, 'certification.delete', 'certification', 'CATALOGUE'))
     return redirectWithToast('/exporter/certifications', 'exporter.certifications.deleted')
   }
   const submission = await parseWithZod(formData, { schema: certificationServerSchema(companyId, formData.get('certificationId')), async: true })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  await saveCertification(companyId, submission.value)
+  const action = submission.value.certificationId ? 'certification.update' : 'certification.create'
+  await saveCertification(companyId, submission.value, new Date(), agencyAudit(acting, action, 'certification', 'CATALOGUE'))
   // Back to where the form was opened from (a readiness panel) when that is a path of this site.
   return redirectWithToast(safeRedirectPath(submission.value.redirectTo, LIST_PATH), 'exporter.certifications.saved')
 }
