@@ -71,7 +71,7 @@ export async function seedConsultations(tx: Prisma.TransactionClient, { now, pas
       },
       select: { id: true, tradeOfficerProfile: { select: { id: true } } },
     })
-    profiles.push({ id: user.tradeOfficerProfile!.id, userId: user.id, timeZone: officer.timeZone })
+    if (user.tradeOfficerProfile) profiles.push({ id: user.tradeOfficerProfile.id, userId: user.id, timeZone: officer.timeZone })
   }
 
   const exporter = await tx.user.findUnique({

@@ -39,7 +39,9 @@ export function ConsultationTable({ rows, labelledBy, side }: { rows: readonly C
           </td>
           <td className="py-2 pr-3">
             {row.with}
-            {side === 'officer' && row.overseasKorean ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t('consultations.overseasKorean')}</span> : null}
+            {side === 'officer' && row.overseasKorean ? (
+              <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t('consultations.overseasKorean')}</span>
+            ) : null}
           </td>
           <td className="py-2 pr-3">{row.market}</td>
           <td className="py-2 pr-3">{t(`consultations.topics.${row.topic}`)}</td>

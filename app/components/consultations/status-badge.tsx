@@ -12,7 +12,10 @@ const TONE: Record<string, string> = {
 export function ConsultationStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation()
   return (
-    <span data-testid="consultation-status" className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold', TONE[status] ?? 'bg-slate-100 text-slate-800')}>
+    <span
+      data-testid="consultation-status"
+      className={clsx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold', TONE[status] ?? 'bg-slate-100 text-slate-800')}
+    >
       {t(`consultations.status.${status}`)}
     </span>
   )

@@ -51,18 +51,20 @@ export const SignupSchema = z.discriminatedUnion(
       country: z.string({ error: 'errors.invalidCountry' }).refine(isCountryCode, { error: 'errors.invalidCountry' }),
       businessType: z.enum(BUYER_TYPES, { error: 'errors.invalidChoice' }),
     }),
-    z.object({
-      accountType: z.literal('EXPORTER'),
-      ...commonSignup,
-      region: requiredText(80),
-      industry: requiredText(80),
-      /** An overseas Korean entrepreneur (docs/consultations.md): an exporter company abroad, with its country of residence. */
-      overseasKorean: z.boolean().optional(),
-      residenceCountry: z.string().refine(isCountryCode, { error: 'errors.invalidCountry' }).optional(),
-    }).refine((input) => !input.overseasKorean || input.residenceCountry !== undefined, {
-      path: ['residenceCountry'],
-      error: 'consultations.signup.residenceRequired',
-    }),
+    z
+      .object({
+        accountType: z.literal('EXPORTER'),
+        ...commonSignup,
+        region: requiredText(80),
+        industry: requiredText(80),
+        /** An overseas Korean entrepreneur (docs/consultations.md): an exporter company abroad, with its country of residence. */
+        overseasKorean: z.boolean().optional(),
+        residenceCountry: z.string().refine(isCountryCode, { error: 'errors.invalidCountry' }).optional(),
+      })
+      .refine((input) => !input.overseasKorean || input.residenceCountry !== undefined, {
+        path: ['residenceCountry'],
+        error: 'consultations.signup.residenceRequired',
+      }),
   ],
   { error: 'errors.invalidChoice' },
 )

@@ -130,7 +130,10 @@ describe('booking', () => {
     const [first, second, third] = await Promise.all([createExporter(), createExporter(), createExporter()])
     const [a, b] = await Promise.all([userOf(first.cookie), userOf(second.cookie)])
     // Two exporters book the same slot at the same moment: exactly one wins.
-    const results = await Promise.allSettled([bookConsultation(a, officer.profileId, booking(MONDAY_10), NOW), bookConsultation(b, officer.profileId, booking(MONDAY_10), NOW)])
+    const results = await Promise.allSettled([
+      bookConsultation(a, officer.profileId, booking(MONDAY_10), NOW),
+      bookConsultation(b, officer.profileId, booking(MONDAY_10), NOW),
+    ])
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
     const refused = results.find((result) => result.status === 'rejected')
     expect(refused?.reason).toBeInstanceOf(DomainError)
@@ -152,8 +155,12 @@ describe('booking', () => {
     const foreignProduct = await createProduct(other.company.id)
     const user = await userOf(exporter.cookie)
     expect(await caught(() => bookConsultation(user, officer.profileId, booking('2026-03-02T03:00:00.000Z'), NOW))).toMatchObject({ code: 'slot-unavailable' })
-    expect(await caught(() => bookConsultation(user, officer.profileId, booking(MONDAY_10), new Date('2026-03-02T01:30:00Z')))).toMatchObject({ code: 'slot-unavailable' })
-    expect(await caught(() => bookConsultation(user, officer.profileId, booking(MONDAY_10, { market: 'JP' }), NOW))).toMatchObject({ code: 'market-not-advised' })
+    expect(await caught(() => bookConsultation(user, officer.profileId, booking(MONDAY_10), new Date('2026-03-02T01:30:00Z')))).toMatchObject({
+      code: 'slot-unavailable',
+    })
+    expect(await caught(() => bookConsultation(user, officer.profileId, booking(MONDAY_10, { market: 'JP' }), NOW))).toMatchObject({
+      code: 'market-not-advised',
+    })
     expect(await caught(() => bookConsultation(user, officer.profileId, booking(MONDAY_10, { productIds: [foreignProduct.id] }), NOW))).toMatchObject({
       code: 'unknown-product',
     })
@@ -277,6 +284,8 @@ describe('consultationKpis', () => {
     expect((await consultationKpis({ ...period, companyIds: [two.company.id] })).total).toBe(1)
     expect((await consultationKpis({ ...period, companyIds: [] })).total).toBe(0)
     // Outside the period: nothing of these.
-    expect((await consultationKpis({ from: new Date('2026-03-05T00:00:00Z'), to: new Date('2026-03-06T00:00:00Z'), companyIds: [one.company.id] })).total).toBe(0)
+    expect((await consultationKpis({ from: new Date('2026-03-05T00:00:00Z'), to: new Date('2026-03-06T00:00:00Z'), companyIds: [one.company.id] })).total).toBe(
+      0,
+    )
   })
 })

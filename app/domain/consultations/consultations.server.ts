@@ -19,15 +19,7 @@ type Tx = Prisma.TransactionClient
 const DAY_MS = 86_400_000
 
 export type ConsultationErrorCode =
-  | 'not-found'
-  | 'forbidden'
-  | 'no-company'
-  | 'no-profile'
-  | 'slot-unavailable'
-  | 'market-not-advised'
-  | 'invalid-transition'
-  | 'too-early'
-  | 'unknown-product'
+  'not-found' | 'forbidden' | 'no-company' | 'no-profile' | 'slot-unavailable' | 'market-not-advised' | 'invalid-transition' | 'too-early' | 'unknown-product'
 
 function fail(status: DomainErrorStatus, code: ConsultationErrorCode): never {
   throw new DomainError<ConsultationErrorCode>(code, { status, messageKey: `consultations.errors.${code}` })
@@ -96,7 +88,11 @@ export async function getOfficer(officerId: string): Promise<OfficerCard> {
   return officer
 }
 
-async function availabilityOf(db: Tx, officer: Pick<OfficerCard, 'id' | 'timeZone' | 'slotMinutes' | 'hours'>, window: TimeInterval): Promise<OfficerAvailability> {
+async function availabilityOf(
+  db: Tx,
+  officer: Pick<OfficerCard, 'id' | 'timeZone' | 'slotMinutes' | 'hours'>,
+  window: TimeInterval,
+): Promise<OfficerAvailability> {
   const booked = await db.consultation.findMany({
     where: { officerId: officer.id, status: { in: [...SLOT_HOLDING_STATUSES] }, startsAt: { lt: window.end }, endsAt: { gt: window.start } },
     select: { startsAt: true, endsAt: true },
@@ -136,7 +132,10 @@ export async function bookConsultation(user: SessionUser, officerId: string, inp
   const start = new Date(input.slotStart)
   const { id, emails } = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "TradeOfficerProfile" WHERE "id" = ${officerId} FOR UPDATE`
-    const officer = await tx.tradeOfficerProfile.findFirst({ where: { id: officerId, user: { role: 'TRADE_OFFICER' } }, select: { ...officerCard, userId: true } })
+    const officer = await tx.tradeOfficerProfile.findFirst({
+      where: { id: officerId, user: { role: 'TRADE_OFFICER' } },
+      select: { ...officerCard, userId: true },
+    })
     if (!officer) fail(404, 'not-found')
     if (!officer.markets.includes(input.market)) fail(400, 'market-not-advised')
     const end = new Date(start.getTime() + officer.slotMinutes * 60_000)
@@ -203,7 +202,10 @@ export type ConsultationView = Prisma.ConsultationGetPayload<{ select: typeof co
 export type ConsultationSide = 'officer' | 'requester'
 
 /** The consultation as one of its two participants sees it; anyone else gets a 404. */
-export async function getConsultationFor(user: Pick<SessionUser, 'id' | 'role'>, consultationId: string): Promise<{ consultation: ConsultationView; side: ConsultationSide }> {
+export async function getConsultationFor(
+  user: Pick<SessionUser, 'id' | 'role'>,
+  consultationId: string,
+): Promise<{ consultation: ConsultationView; side: ConsultationSide }> {
   const prisma = await getPrisma()
   const consultation = await prisma.consultation.findUnique({ where: { id: consultationId }, select: consultationView })
   if (!consultation) fail(404, 'not-found')
@@ -271,7 +273,8 @@ export async function cancelConsultation(user: SessionUser, consultationId: stri
     const { consultation, side } = await loadForChange(tx, user, consultationId, ['officer', 'requester'])
     if ((consultation.status !== 'REQUESTED' && consultation.status !== 'CONFIRMED') || consultation.endsAt <= now) fail(409, 'invalid-transition')
     await tx.consultation.update({ where: { id: consultationId }, data: { status: 'CANCELLED', cancelledAt: now, cancelledById: user.id } })
-    if (consultation.liveSessionId) await tx.liveSession.updateMany({ where: { id: consultation.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } }, data: { status: 'CANCELLED' } })
+    if (consultation.liveSessionId)
+      await tx.liveSession.updateMany({ where: { id: consultation.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } }, data: { status: 'CANCELLED' } })
     return { result: null, emails: await tellOtherSide(tx, consultation, side, 'CANCELLED') }
   })
   await cancelConsultationReminder(consultationId)
@@ -294,7 +297,11 @@ export async function recordConsultationOutcome(user: SessionUser, consultationI
     if (consultation.status !== 'CONFIRMED' && consultation.status !== 'HELD' && consultation.status !== 'NO_SHOW') fail(409, 'invalid-transition')
     if (now < consultation.startsAt) fail(409, 'too-early')
     await tx.consultation.update({ where: { id: consultationId }, data: { status } })
-    if (consultation.liveSessionId) await tx.liveSession.updateMany({ where: { id: consultation.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } }, data: { status: 'ENDED', endedAt: now } })
+    if (consultation.liveSessionId)
+      await tx.liveSession.updateMany({
+        where: { id: consultation.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } },
+        data: { status: 'ENDED', endedAt: now },
+      })
     return { result: null, emails: consultation.status === status ? [] : await tellOtherSide(tx, consultation, side, status) }
   })
 }

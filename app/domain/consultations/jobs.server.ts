@@ -65,14 +65,21 @@ export const consultationReminderJob = defineJob({
   },
   reconcile: async (now) => {
     const prisma = await getPrisma()
-    const rows = await prisma.consultation.findMany({ where: { status: 'CONFIRMED', reminderSentAt: null, startsAt: { gt: now } }, select: { id: true, startsAt: true } })
+    const rows = await prisma.consultation.findMany({
+      where: { status: 'CONFIRMED', reminderSentAt: null, startsAt: { gt: now } },
+      select: { id: true, startsAt: true },
+    })
     return rows.map((row) => ({ key: row.id, runAt: reminderRunAt(row.startsAt, now), data: { consultationId: row.id } }))
   },
 })
 
 /** After the confirming transaction committed. */
 export async function scheduleConsultationReminder(consultation: { id: string; startsAt: Date }, now: Date): Promise<void> {
-  await scheduleJob(consultationReminderJob, { key: consultation.id, runAt: reminderRunAt(consultation.startsAt, now), data: { consultationId: consultation.id } })
+  await scheduleJob(consultationReminderJob, {
+    key: consultation.id,
+    runAt: reminderRunAt(consultation.startsAt, now),
+    data: { consultationId: consultation.id },
+  })
 }
 
 export async function cancelConsultationReminder(consultationId: string): Promise<void> {

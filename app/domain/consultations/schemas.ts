@@ -18,7 +18,14 @@ const recordId = z.string().regex(RECORD_ID_PATTERN, { error: 'errors.invalidCho
 const codeList = (check: (code: string) => boolean, error: string, { upper }: { upper: boolean }) =>
   z
     .string({ error: 'errors.required' })
-    .transform((text) => [...new Set(text.split(/[\s,;]+/).filter(Boolean).map((code) => (upper ? code.toUpperCase() : code)))])
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(/[\s,;]+/)
+          .filter(Boolean)
+          .map((code) => (upper ? code.toUpperCase() : code)),
+      ),
+    ])
     .refine((codes) => codes.length > 0 && codes.length <= 30, { error: 'errors.required' })
     .refine((codes) => codes.every(check), { error })
 
@@ -49,7 +56,9 @@ export const OfficerProfileSchema = z
     markets: codeList(isCountryCode, 'consultations.errors.markets', { upper: true }),
     languages: codeList(isLanguageCode, 'consultations.errors.languages', { upper: false }),
     timeZone: z.string({ error: 'errors.required' }).refine(isValidTimeZone, { error: 'errors.invalidTimeZone' }),
-    slotMinutes: z.coerce.number({ error: 'errors.invalidChoice' }).refine((minutes) => (SLOT_LENGTHS as readonly number[]).includes(minutes), { error: 'errors.invalidChoice' }),
+    slotMinutes: z.coerce
+      .number({ error: 'errors.invalidChoice' })
+      .refine((minutes) => (SLOT_LENGTHS as readonly number[]).includes(minutes), { error: 'errors.invalidChoice' }),
     bio: plain(2000).default(''),
     ...WEEKLY_HOUR_FIELDS,
   })
@@ -59,7 +68,8 @@ export const OfficerProfileSchema = z
       const start = fields[`start${day}`]
       const end = fields[`end${day}`]
       if ((start === undefined) !== (end === undefined)) context.addIssue({ code: 'custom', path: [`end${day}`], message: 'consultations.errors.hoursPair' })
-      else if (typeof start === 'string' && typeof end === 'string' && start >= end) context.addIssue({ code: 'custom', path: [`end${day}`], message: 'errors.hoursOrder' })
+      else if (typeof start === 'string' && typeof end === 'string' && start >= end)
+        context.addIssue({ code: 'custom', path: [`end${day}`], message: 'errors.hoursOrder' })
     }
   })
 export type OfficerProfileInput = z.infer<typeof OfficerProfileSchema>
@@ -85,7 +95,10 @@ export const BookConsultationSchema = z.object({
   topic: z.enum(CONSULTATION_TOPICS, { error: 'errors.invalidChoice' }),
   question: requiredPlain(4000),
   productIds: z
-    .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(recordId).max(10, { error: 'consultations.errors.tooManyProducts' }))
+    .preprocess(
+      (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
+      z.array(recordId).max(10, { error: 'consultations.errors.tooManyProducts' }),
+    )
     .default([]),
 })
 export type BookConsultationInput = z.infer<typeof BookConsultationSchema>

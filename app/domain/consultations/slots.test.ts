@@ -36,7 +36,13 @@ describe('officerFreeSlots', () => {
   })
 
   it('keeps the wall-clock hours across a DST change (New York, 8 March 2026)', () => {
-    const newYork: OfficerAvailability = { id: 'ny', timeZone: 'America/New_York', slotMinutes: 60, hours: [{ weekday: 1, start: '09:00', end: '10:00' }], busy: [] }
+    const newYork: OfficerAvailability = {
+      id: 'ny',
+      timeZone: 'America/New_York',
+      slotMinutes: 60,
+      hours: [{ weekday: 1, start: '09:00', end: '10:00' }],
+      busy: [],
+    }
     const now = new Date('2026-02-28T00:00:00Z')
     const slots = officerFreeSlots(newYork, { from: now, to: new Date('2026-03-10T00:00:00Z'), now })
     // 09:00 EST is 14:00 UTC; after the change 09:00 EDT is 13:00 UTC.
@@ -46,7 +52,9 @@ describe('officerFreeSlots', () => {
   it('reads a local day that starts on the previous UTC date (a Monday morning in Seoul is Sunday in UTC)', () => {
     const seoul: OfficerAvailability = { id: 'seoul', timeZone: 'Asia/Seoul', slotMinutes: 30, hours: [{ weekday: 1, start: '07:00', end: '07:30' }], busy: [] }
     const now = new Date('2026-03-01T00:00:00Z')
-    expect(iso(officerFreeSlots(seoul, { from: now, to: new Date('2026-03-03T00:00:00Z'), now }))).toEqual(['2026-03-01T22:00:00.000Z/2026-03-01T22:30:00.000Z'])
+    expect(iso(officerFreeSlots(seoul, { from: now, to: new Date('2026-03-03T00:00:00Z'), now }))).toEqual([
+      '2026-03-01T22:00:00.000Z/2026-03-01T22:30:00.000Z',
+    ])
   })
 
   it('returns nothing without hours and respects the limit', () => {
@@ -63,7 +71,13 @@ describe('isFreeSlot', () => {
     expect(isFreeSlot(ULAANBAATAR, new Date('2026-03-02T02:30:00Z'), now)).toBe(true)
     expect(isFreeSlot(ULAANBAATAR, new Date('2026-03-02T03:00:00Z'), now)).toBe(false) // 11:00 UB: hours end
     expect(isFreeSlot(ULAANBAATAR, new Date('2026-03-02T02:10:00Z'), now)).toBe(false)
-    expect(isFreeSlot({ ...ULAANBAATAR, busy: [{ start: new Date('2026-03-02T02:15:00Z'), end: new Date('2026-03-02T02:45:00Z') }] }, new Date('2026-03-02T02:30:00Z'), now)).toBe(false)
+    expect(
+      isFreeSlot(
+        { ...ULAANBAATAR, busy: [{ start: new Date('2026-03-02T02:15:00Z'), end: new Date('2026-03-02T02:45:00Z') }] },
+        new Date('2026-03-02T02:30:00Z'),
+        now,
+      ),
+    ).toBe(false)
     expect(isFreeSlot(ULAANBAATAR, new Date('2026-03-02T02:30:00Z'), new Date('2026-03-02T03:00:00Z'))).toBe(false)
   })
 })

@@ -21,13 +21,18 @@ export const BOOKING_WINDOW_DAYS = 21
 export const MIN_NOTICE_MINUTES = 60
 
 /** Free slots in [from, to), sorted by start, at most `limit`. */
-export function officerFreeSlots(
-  officer: OfficerAvailability,
-  { from, to, now, limit }: { from: Date; to: Date; now: Date; limit?: number },
-): TimeInterval[] {
+export function officerFreeSlots(officer: OfficerAvailability, { from, to, now, limit }: { from: Date; to: Date; now: Date; limit?: number }): TimeInterval[] {
   const slots = officer.hours.flatMap((day) =>
     findCommonSlots({
-      parties: [{ id: `${officer.id}:${day.weekday}`, timeZone: officer.timeZone, businessHours: { start: day.start, end: day.end }, workingDays: [day.weekday], busy: officer.busy }],
+      parties: [
+        {
+          id: `${officer.id}:${day.weekday}`,
+          timeZone: officer.timeZone,
+          businessHours: { start: day.start, end: day.end },
+          workingDays: [day.weekday],
+          busy: officer.busy,
+        },
+      ],
       from,
       to,
       now,

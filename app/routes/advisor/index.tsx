@@ -45,10 +45,18 @@ export default function AdvisorHome({ loaderData }: Route.ComponentProps) {
       </header>
       <p className="text-sm text-slate-600">{t('consultations.timesIn', { zone: viewerZone })}</p>
       <Card id="upcoming" title={t('consultations.advisor.upcoming')}>
-        {upcoming.length === 0 ? <p className="text-sm text-slate-600">{t('consultations.advisor.noneUpcoming')}</p> : <ConsultationTable rows={upcoming} labelledBy="upcoming-title" side="officer" />}
+        {upcoming.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('consultations.advisor.noneUpcoming')}</p>
+        ) : (
+          <ConsultationTable rows={upcoming} labelledBy="upcoming-title" side="officer" />
+        )}
       </Card>
       <Card id="past" title={t('consultations.advisor.past')}>
-        {past.length === 0 ? <p className="text-sm text-slate-600">{t('consultations.advisor.nonePast')}</p> : <ConsultationTable rows={past} labelledBy="past-title" side="officer" />}
+        {past.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('consultations.advisor.nonePast')}</p>
+        ) : (
+          <ConsultationTable rows={past} labelledBy="past-title" side="officer" />
+        )}
       </Card>
     </div>
   )

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { type FieldMetadata, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
@@ -24,10 +24,18 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, 'advise:consultations')
   const locale = await resolveLocale(request, user)
   const profile = await getOwnOfficerProfile(user.id)
-  const hours = Object.fromEntries((profile?.hours ?? []).flatMap((day) => [[`start${day.weekday}`, day.start], [`end${day.weekday}`, day.end]]))
+  const hours = Object.fromEntries(
+    (profile?.hours ?? []).flatMap((day) => [
+      [`start${day.weekday}`, day.start],
+      [`end${day.weekday}`, day.end],
+    ]),
+  )
   // Weekday names in the reader's language: 2026-03-01 was a Sunday (weekday 0).
   const weekdayNames = Object.fromEntries(
-    [0, 1, 2, 3, 4, 5, 6].map((day) => [day, new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 2, 1 + day)))]),
+    [0, 1, 2, 3, 4, 5, 6].map((day) => [
+      day,
+      new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 2, 1 + day))),
+    ]),
   )
   return {
     weekdayNames,
@@ -65,7 +73,8 @@ export default function AdvisorProfile({ loaderData, actionData }: Route.Compone
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfficerProfileSchema }),
     shouldValidate: 'onSubmit',
   })
-  const hourFields = fields as unknown as Record<string, Parameters<typeof getInputProps>[0]>
+  // The weekday fields (start0…end6) by name.
+  const hourFields = fields as unknown as Record<string, FieldMetadata<string> | undefined>
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header>
@@ -78,7 +87,11 @@ export default function AdvisorProfile({ loaderData, actionData }: Route.Compone
         <FormErrors id={form.errorId} errors={form.errors} />
         <Card id="office" title={t('consultations.profile.office')}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('consultations.profile.officeName')} errors={fields.officeName.errors} inputProps={getInputProps(fields.officeName, { type: 'text' })} />
+            <Field
+              label={t('consultations.profile.officeName')}
+              errors={fields.officeName.errors}
+              inputProps={getInputProps(fields.officeName, { type: 'text' })}
+            />
             <SelectField
               label={t('consultations.profile.timeZone')}
               errors={fields.timeZone.errors}
@@ -108,7 +121,12 @@ export default function AdvisorProfile({ loaderData, actionData }: Route.Compone
             <label htmlFor={fields.bio.id} className="block text-sm font-medium text-slate-800">
               {t('consultations.profile.bio')}
             </label>
-            <textarea {...getTextareaProps(fields.bio)} rows={3} maxLength={2000} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <textarea
+              {...getTextareaProps(fields.bio)}
+              rows={3}
+              maxLength={2000}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
             <FieldErrors id={fields.bio.errorId} errors={fields.bio.errors} />
           </div>
         </Card>
@@ -140,10 +158,18 @@ export default function AdvisorProfile({ loaderData, actionData }: Route.Compone
                       {name}
                     </th>
                     <td className="py-2 pr-3">
-                      <input {...getInputProps(start, { type: 'time' })} aria-label={t('consultations.profile.fromDay', { day: name })} className="rounded-md border border-slate-300 px-2 py-1" />
+                      <input
+                        {...getInputProps(start, { type: 'time' })}
+                        aria-label={t('consultations.profile.fromDay', { day: name })}
+                        className="rounded-md border border-slate-300 px-2 py-1"
+                      />
                     </td>
                     <td className="py-2">
-                      <input {...getInputProps(end, { type: 'time' })} aria-label={t('consultations.profile.untilDay', { day: name })} className="rounded-md border border-slate-300 px-2 py-1" />
+                      <input
+                        {...getInputProps(end, { type: 'time' })}
+                        aria-label={t('consultations.profile.untilDay', { day: name })}
+                        className="rounded-md border border-slate-300 px-2 py-1"
+                      />
                       <FieldErrors id={end.errorId} errors={end.errors} />
                     </td>
                   </tr>

@@ -62,7 +62,11 @@ export async function loadConsultation(request: Request, consultationId: string)
     times: [
       { key: 'viewer', label: viewerZone, text: formatSlotInZone(interval, { locale, timeZone: viewerZone }) },
       { key: 'exporter', label: `${consultation.company.name} · ${exporterZone}`, text: formatSlotInZone(interval, { locale, timeZone: exporterZone }) },
-      { key: 'officer', label: `${consultation.officer.officeName} · ${consultation.officer.timeZone}`, text: formatSlotInZone(interval, { locale, timeZone: consultation.officer.timeZone }) },
+      {
+        key: 'officer',
+        label: `${consultation.officer.officeName} · ${consultation.officer.timeZone}`,
+        text: formatSlotInZone(interval, { locale, timeZone: consultation.officer.timeZone }),
+      },
     ],
     can: {
       confirm: side === 'officer' && consultation.status === 'REQUESTED' && consultation.endsAt > now,
@@ -70,7 +74,10 @@ export async function loadConsultation(request: Request, consultationId: string)
       enterRoom: room === 'open' && consultation.liveSessionId !== null,
       roomSoon: room === 'early',
       writeNotes: side === 'officer' && (consultation.status === 'CONFIRMED' || consultation.status === 'HELD' || consultation.status === 'NO_SHOW'),
-      recordOutcome: side === 'officer' && (consultation.status === 'CONFIRMED' || consultation.status === 'HELD' || consultation.status === 'NO_SHOW') && now >= consultation.startsAt,
+      recordOutcome:
+        side === 'officer' &&
+        (consultation.status === 'CONFIRMED' || consultation.status === 'HELD' || consultation.status === 'NO_SHOW') &&
+        now >= consultation.startsAt,
     },
   }
 }

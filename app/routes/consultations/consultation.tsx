@@ -171,7 +171,14 @@ export default function ConsultationPage({ loaderData, actionData }: Route.Compo
                   <input type="hidden" name="intent" value="toggle-task" />
                   <input type="hidden" name="taskId" value={task.id} />
                   <input type="hidden" name="done" value={task.done ? 'false' : 'true'} />
-                  <Button type="submit" variant="secondary" disabled={busy} aria-label={task.done ? t('consultations.detail.reopenTask', { title: task.title }) : t('consultations.detail.markTaskDone', { title: task.title })}>
+                  <Button
+                    type="submit"
+                    variant="secondary"
+                    disabled={busy}
+                    aria-label={
+                      task.done ? t('consultations.detail.reopenTask', { title: task.title }) : t('consultations.detail.markTaskDone', { title: task.title })
+                    }
+                  >
                     {task.done ? t('consultations.detail.reopen') : t('consultations.detail.markDone')}
                   </Button>
                 </Form>

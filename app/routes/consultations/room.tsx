@@ -38,7 +38,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     times: [
       { key: 'viewer', label: viewerZone, text: formatSlotInZone(interval, { locale, timeZone: viewerZone }) },
       { key: 'exporter', label: `${consultation.company.name} · ${exporterZone}`, text: formatSlotInZone(interval, { locale, timeZone: exporterZone }) },
-      { key: 'officer', label: `${consultation.officer.officeName} · ${consultation.officer.timeZone}`, text: formatSlotInZone(interval, { locale, timeZone: consultation.officer.timeZone }) },
+      {
+        key: 'officer',
+        label: `${consultation.officer.officeName} · ${consultation.officer.timeZone}`,
+        text: formatSlotInZone(interval, { locale, timeZone: consultation.officer.timeZone }),
+      },
     ],
   }
 }

@@ -116,7 +116,10 @@ export default function BookConsultation({ loaderData, actionData }: Route.Compo
               <ul className="mt-2 max-h-96 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2" data-testid="consultation-slots">
                 {slots.map((slot, index) => (
                   <li key={slot.start}>
-                    <label htmlFor={`slot-${index}`} className="flex cursor-pointer items-start gap-3 rounded-md p-2 hover:bg-slate-50 has-[:checked]:bg-brand-50">
+                    <label
+                      htmlFor={`slot-${index}`}
+                      className="flex cursor-pointer items-start gap-3 rounded-md p-2 hover:bg-slate-50 has-[:checked]:bg-brand-50"
+                    >
                       <input id={`slot-${index}`} type="radio" name={fields.slotStart.name} value={slot.start} required className="mt-1" />
                       <span className="text-sm" data-testid="consultation-slot" data-start={slot.start}>
                         <span className="block font-medium" data-testid="slot-mine">
@@ -148,7 +151,12 @@ export default function BookConsultation({ loaderData, actionData }: Route.Compo
             <label htmlFor={fields.question.id} className="block text-sm font-medium text-slate-800">
               {t('consultations.book.question')}
             </label>
-            <textarea {...getTextareaProps(fields.question)} rows={4} maxLength={4000} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <textarea
+              {...getTextareaProps(fields.question)}
+              rows={4}
+              maxLength={4000}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
             <FieldErrors id={fields.question.errorId} errors={fields.question.errors} />
           </div>
           {products.length > 0 ? (

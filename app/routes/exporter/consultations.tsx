@@ -54,7 +54,11 @@ export default function ExporterConsultations({ loaderData }: Route.ComponentPro
       </header>
       <Card id="mine" title={t('consultations.exporter.mine')}>
         <p className="mb-2 text-xs text-slate-500">{t('consultations.timesIn', { zone: viewerZone })}</p>
-        {mine.length === 0 ? <p className="text-sm text-slate-600">{t('consultations.exporter.noneYet')}</p> : <ConsultationTable rows={mine} labelledBy="mine-title" side="requester" />}
+        {mine.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('consultations.exporter.noneYet')}</p>
+        ) : (
+          <ConsultationTable rows={mine} labelledBy="mine-title" side="requester" />
+        )}
       </Card>
       <Card id="find" title={t('consultations.exporter.find')}>
         <Form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-labelledby="find-title">
@@ -62,7 +66,12 @@ export default function ExporterConsultations({ loaderData }: Route.ComponentPro
             <label htmlFor="officer-market" className="block text-sm font-medium text-slate-800">
               {t('consultations.exporter.market')}
             </label>
-            <select id="officer-market" name="market" defaultValue={filter.market} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="officer-market"
+              name="market"
+              defaultValue={filter.market}
+              className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               <option value="">{t('consultations.exporter.anyMarket')}</option>
               {countries.map((country) => (
                 <option key={country.value} value={country.value}>
@@ -75,7 +84,12 @@ export default function ExporterConsultations({ loaderData }: Route.ComponentPro
             <label htmlFor="officer-language" className="block text-sm font-medium text-slate-800">
               {t('consultations.exporter.language')}
             </label>
-            <select id="officer-language" name="language" defaultValue={filter.language} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="officer-language"
+              name="language"
+              defaultValue={filter.language}
+              className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               <option value="">{t('consultations.exporter.anyLanguage')}</option>
               {languages.map((language) => (
                 <option key={language.value} value={language.value}>

@@ -4,7 +4,10 @@ import { countryName } from '~/lib/countries'
 import type { ConsultationTableRow } from '~/components/consultations/consultation-table'
 
 /** List rows with their text made on the server (same text in both renders). */
-export function consultationRowsFor(rows: readonly ConsultationRow[], { locale, viewerZone, side }: { locale: string; viewerZone: string; side: 'officer' | 'requester' }): ConsultationTableRow[] {
+export function consultationRowsFor(
+  rows: readonly ConsultationRow[],
+  { locale, viewerZone, side }: { locale: string; viewerZone: string; side: 'officer' | 'requester' },
+): ConsultationTableRow[] {
   return rows.map((row) => ({
     id: row.id,
     status: row.status,
