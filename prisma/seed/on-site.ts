@@ -2,7 +2,8 @@
 // deterministic: the GTI Expo has 8 meeting tables and its accepted/held meetings sit at them (lowest free
 // table per slot, as the app assigns them); every third approved buyer and every fourth exhibitor's staff
 // member checked in at the entrance on the fair's first morning; and the demo exporter scanned three buyers
-// at its booth, with notes. The demo buyer is left unchecked-in, so its badge can be scanned in a demo.
+// at its booth, with notes. The demo buyer and the demo exporter are left unchecked-in, so their badges can
+// be scanned in a demo (and in e2e/fair-on-site.spec.ts).
 import type { Prisma } from '../../app/generated/prisma/client.ts'
 import { DEMO_ACCOUNTS } from './buyers.ts'
 import { FAIR_SLUG } from './fair.ts'
@@ -47,7 +48,7 @@ export async function seedOnSite(tx: Prisma.TransactionClient): Promise<{ checkI
   const exhibitors = registrations.filter((r) => r.kind === 'EXHIBITOR')
   const arriving = [
     ...buyers.filter((r, index) => index % 3 === 0 && r.user.email !== DEMO_ACCOUNTS.buyer),
-    ...exhibitors.filter((_, index) => index % 4 === 0),
+    ...exhibitors.filter((r, index) => index % 4 === 0 && r.user.email !== DEMO_ACCOUNTS.exporter),
   ]
   for (const [index, registration] of arriving.entries()) {
     const at = new Date(doors + (index * 3 + 1) * MINUTE)

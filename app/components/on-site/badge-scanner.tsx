@@ -245,7 +245,7 @@ export function BadgeScanner({
                 {t('onSite.scanner.stopCamera')}
               </Button>
             ) : (
-              <Button type="button" onClick={() => void startCamera()}>
+              <Button type="button" data-testid="start-camera" onClick={() => void startCamera()}>
                 {t('onSite.scanner.startCamera')}
               </Button>
             )}
@@ -294,7 +294,9 @@ export function BadgeScanner({
                 rows={3}
               />
               <div className="flex gap-2">
-                <Button type="submit">{t('onSite.scanner.saveLead')}</Button>
+                <Button type="submit" data-testid="save-lead">
+                  {t('onSite.scanner.saveLead')}
+                </Button>
                 <Button type="button" variant="secondary" onClick={() => setPendingCode(null)}>
                   {t('onSite.scanner.discard')}
                 </Button>
@@ -320,13 +322,14 @@ export function BadgeScanner({
             <div className="flex gap-2">
               <input
                 id={`${queueKey}-manual`}
+                data-testid="manual-code"
                 aria-describedby={`${queueKey}-manual-hint`}
                 value={manual}
                 onChange={(event) => setManual(event.target.value)}
                 autoComplete="off"
                 className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
               />
-              <Button type="submit" variant="secondary">
+              <Button type="submit" variant="secondary" data-testid="manual-submit">
                 {t('onSite.scanner.manualSubmit')}
               </Button>
             </div>

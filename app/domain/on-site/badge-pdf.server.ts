@@ -41,7 +41,8 @@ export function locateCjkFont(candidates = CJK_CANDIDATES): string | null {
 
 export async function badgePdf(badge: BadgeView, locale: string): Promise<Buffer> {
   const { t } = createI18n(isSupportedLocale(locale) ? locale : 'en')
-  const qr = await QRCode.toBuffer(badge.token, { errorCorrectionLevel: 'M', margin: 2, width: 600 })
+  // Whole pixels per module: resampled codes with uneven modules are harder for scanners to find.
+  const qr = await QRCode.toBuffer(badge.token, { errorCorrectionLevel: 'M', margin: 4, scale: 12 })
   const doc = new PDFDocument({ size: 'A6', margin: 24, info: { Title: t('onSite.badge.pdfTitle', { name: badge.attendee.name, fair: badge.fair.name }) } })
   const font = locateCjkFont()
   if (font) {
@@ -81,5 +82,5 @@ export async function badgePdf(badge: BadgeView, locale: string): Promise<Buffer
 
 /** The QR code as a PNG data URL for the on-screen badge. */
 export function badgeQrDataUrl(token: string): Promise<string> {
-  return QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 320 })
+  return QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 4, scale: 6 })
 }

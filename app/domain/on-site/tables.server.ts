@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { MAX_MEETING_TABLES } from './schemas'
 
 // On-site meeting tables (docs/fair-on-site.md): the venue's tables are a resource of the fair schedule.
 // A fair has N tables (FairOnSite.meetingTables); each slot seats at most N accepted meetings, one per
@@ -9,12 +9,6 @@ import type { Prisma } from '~/generated/prisma/client'
 // when; this decides where): when the organizer publishes the schedule, and when the table count changes.
 // Meetings beyond a slot's tables stay online. Assignment runs under a per-fair advisory lock, and the
 // unique (slot, table) key refuses a second meeting on a table in a slot whatever runs concurrently.
-
-export const MAX_MEETING_TABLES = 500
-export const MeetingTablesSchema = z.object({
-  intent: z.literal('set-tables'),
-  meetingTables: z.coerce.number().int().min(0).max(MAX_MEETING_TABLES),
-})
 
 /** Meetings that keep (or get) a table: accepted ones, and held ones keep theirs for the record. */
 const SEATED: Prisma.MeetingWhereInput['status'] = { in: ['ACCEPTED', 'HELD', 'NO_SHOW'] }

@@ -57,9 +57,7 @@ export default function BadgeRoute({ loaderData }: Route.ComponentProps) {
         <img
           src={qr}
           alt={t('onSite.badge.qrAlt', { name: badge.attendee.name })}
-          width={256}
-          height={256}
-          className="mx-auto"
+          className="mx-auto max-w-full [image-rendering:pixelated]"
           data-badge-token={badge.token}
         />
         <p className="font-mono text-xs break-all text-slate-600" data-testid="badge-number">

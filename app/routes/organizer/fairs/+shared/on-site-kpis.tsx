@@ -27,7 +27,7 @@ export function OnSiteKpisCard({ fairId, kpis }: { fairId: string; kpis: OnSiteK
         </span>
       }
     >
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <StatCard
           label={t('onSite.kpis.checkedIn')}
           value={
@@ -46,7 +46,7 @@ export function OnSiteKpisCard({ fairId, kpis }: { fairId: string; kpis: OnSiteK
         <StatCard label={t('onSite.kpis.meetingsOnline')} value={n.format(kpis.meetings.online)} />
         <StatCard label={t('onSite.kpis.onlineViewers')} value={<span data-testid="kpi-online-viewers">{n.format(kpis.onlineViewers)}</span>} />
         <StatCard label={t('onSite.kpis.both')} value={n.format(kpis.checkedInAlsoOnline)} />
-      </div>
+      </dl>
       <p className="mt-3 text-xs text-slate-600">{t('onSite.kpis.definitions')}</p>
     </Card>
   )

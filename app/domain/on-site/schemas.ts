@@ -1,0 +1,11 @@
+import { z } from 'zod'
+
+// Forms of the on-site pages (client hints and server truth).
+
+export const MAX_MEETING_TABLES = 500
+
+/** /organizer/fairs/:id/on-site: the venue's meeting tables (0 = every meeting online). */
+export const MeetingTablesSchema = z.object({
+  intent: z.literal('set-tables'),
+  meetingTables: z.coerce.number().int().min(0).max(MAX_MEETING_TABLES),
+})
