@@ -114,9 +114,8 @@ test('an agency member edits a granting company’s product and quotes its RFQ, 
   await expect(log).toContainText('Edited a product')
 
   // Another company (no grant): its product is not editable, its name not offered.
-  await agent.goto('/catalog')
-  await agent.getByLabel('Search products').fill('makgeolli')
-  await agent.getByRole('button', { name: 'Apply filters' }).click()
+  // Gyeongpo Brewery's public page (seeded) lists its products.
+  await agent.goto('/exporters/gyeongpo-brewery')
   await agent
     .getByRole('link', { name: /Gyeongpo Unpasteurised Makgeolli/ })
     .first()

@@ -132,10 +132,17 @@ export default function AgencyDashboardRoute({ loaderData, actionData }: Route.C
               <tr key={`${item.kind}-${item.id}`} data-testid={`inbox-${item.id}`}>
                 <Cell>{item.companyName}</Cell>
                 <Cell>
-                  <Link to={item.href} className="font-medium text-brand-700 underline">
-                    {item.kind === 'rfq' ? t('agency.dashboard.rfqItem', { product: item.title || '—' }) : t('agency.dashboard.meetingItem')}
-                  </Link>{' '}
-                  {item.kind === 'rfq' ? <StatusBadge status={item.status} /> : null}
+                  {/* Meeting pages do not take agency members yet (docs/export-agencies.md): the request is listed, not linked. */}
+                  {item.kind === 'rfq' ? (
+                    <>
+                      <Link to={item.href} className="font-medium text-brand-700 underline">
+                        {t('agency.dashboard.rfqItem', { product: item.title || '—' })}
+                      </Link>{' '}
+                      <StatusBadge status={item.status} />
+                    </>
+                  ) : (
+                    <span className="font-medium">{t('agency.dashboard.meetingItem')}</span>
+                  )}
                 </Cell>
                 <Cell>
                   {item.buyer} ({countryName(item.country, locale)})
