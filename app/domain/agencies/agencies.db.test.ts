@@ -10,7 +10,7 @@ import { action as agencyAction, loader as agencyLoader } from '~/routes/agency/
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { grantAgency, revokeGrant } from './grants.server'
 import { recordAgencyAction } from './actor.server'
-import { CompanyAgencyActionSchema } from './schemas'
+import { AdminAgencyActionSchema, CompanyAgencyActionSchema } from './schemas'
 
 // Export agencies (docs/export-agencies.md, ADR 026): an agency member acts for a company only within the scopes
 // of its active grant, read at every request; a revoke refuses the very next request; every action is recorded.
@@ -233,5 +233,15 @@ describe('hostile input', () => {
     { intent: 'drop-table' },
   ])('the grants form refuses %j', (fields) => {
     expect(CompanyAgencyActionSchema.safeParse(fields).success).toBe(false)
+  })
+
+  it.each([
+    { intent: 'create-agency', name: 'Gangwon\u202EycnegA', region: 'Gangwon' },
+    { intent: 'create-agency', name: 'Agency\u0007', region: 'Gangwon' },
+    { intent: 'create-agency', name: 'A'.repeat(121), region: 'Gangwon' },
+    { intent: 'add-member', agencyId: 'abc', email: 'not-an-address' },
+    { intent: 'add-member', agencyId: 'abc', email: 'x@example.test', role: 'OWNER' },
+  ])('the admin form refuses %j', (fields) => {
+    expect(AdminAgencyActionSchema.safeParse(fields).success).toBe(false)
   })
 })

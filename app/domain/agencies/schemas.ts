@@ -1,5 +1,6 @@
 // One zod schema per form of the export agencies area (docs/export-agencies.md); each form posts an intent.
 import { z } from 'zod'
+import { isPlainText, PLAIN_TEXT_ERROR } from '~/lib/plain-text'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { AGENCY_SCOPES } from './scopes'
 
@@ -24,9 +25,9 @@ export const AgencyDashboardActionSchema = z.discriminatedUnion('intent', [z.obj
 export const AdminAgencyActionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('create-agency'),
-    name: z.string({ error: 'errors.required' }).trim().min(2, 'errors.required').max(120, 'errors.tooLong'),
-    nameKo: z.string().trim().max(120, 'errors.tooLong').optional(),
-    region: z.string({ error: 'errors.required' }).trim().min(2, 'errors.required').max(80, 'errors.tooLong'),
+    name: z.string({ error: 'errors.required' }).trim().min(2, 'errors.required').max(120, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }),
+    nameKo: z.string().trim().max(120, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
+    region: z.string({ error: 'errors.required' }).trim().min(2, 'errors.required').max(80, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }),
   }),
   z.object({
     intent: z.literal('add-member'),
