@@ -31,6 +31,15 @@ export default [
     // Leads (issue 21): a showcase's lead list (live + replay) and the company's CRM webhook (docs/leads.md).
     route('exporter/sessions/:sessionId/leads', 'routes/exporter/leads.tsx'),
     route('exporter/leads/webhook', 'routes/exporter/leads-webhook.tsx'),
+    // On site (issue 23): scan visitors' badges at the company's booth of a fair (docs/fair-on-site.md).
+    route('exporter/fairs/:fairId/booth-scan', 'routes/exporter/booth-scan.tsx'),
+    // Trade-officer consultations (issue 23): find officers, book a slot, own consultations (docs/consultations.md).
+    route('exporter/consultations', 'routes/exporter/consultations.tsx'),
+    route('exporter/consultations/book/:officerId', 'routes/exporter/consultation-book.tsx'),
+    // Studio booking (issue 23): request a slot of the hub's studio for a showcase, see and cancel bookings (docs/studio-booking.md).
+    route('exporter/studio', 'routes/exporter/studio.tsx'),
+    // Export agencies (issue 23): the owner grants, changes and revokes an agency's scopes (docs/export-agencies.md).
+    route('exporter/agencies', 'routes/exporter/agencies.tsx'),
   ]),
   layout('routes/buyer/_layout.tsx', [
     route('buyer', 'routes/buyer/dashboard.tsx'),
@@ -46,7 +55,12 @@ export default [
     route('organizer/fairs/:fairId/dashboard', 'routes/organizer/fairs/dashboard.tsx'),
     route('organizer/fairs/:fairId/fees', 'routes/organizer/fairs/fees.tsx'),
     route('organizer/fairs/:fairId/schedule', 'routes/organizer/fairs/schedule.tsx'),
+    // On site (issue 23): the check-in desk and the venue's meeting tables (docs/fair-on-site.md).
+    route('organizer/fairs/:fairId/check-in', 'routes/organizer/fairs/check-in.tsx'),
+    route('organizer/fairs/:fairId/on-site', 'routes/organizer/fairs/on-site.tsx'),
     route('organizer/rates', 'routes/organizer/rates.tsx'),
+    // Trade-officer consultations by market and topic (docs/consultations.md).
+    route('organizer/consultations', 'routes/organizer/consultations.tsx'),
   ]),
   layout('routes/meetings/_layout.tsx', [
     route('meetings', 'routes/meetings/index.tsx'),
@@ -71,6 +85,13 @@ export default [
   route('fairs/:slug', 'routes/fairs/fair.tsx'),
   route('fairs/:slug/register', 'routes/fairs/register.tsx'),
   route('fairs/:slug/booths/:code', 'routes/fairs/booth.tsx'),
+  // A registrant's badge (signed QR code) on screen and as a printable PDF; badge scans (POST, JSON) from the
+  // check-in desk and a booth, and a booth's on-site leads as CSV (docs/fair-on-site.md).
+  route('fairs/:slug/badge', 'routes/fairs/badge.tsx'),
+  route('fairs/:slug/badge.pdf', 'routes/fairs/badge-pdf.ts'),
+  route('organizer/fairs/:fairId/check-in/scans', 'routes/organizer/fairs/check-in-scans.ts'),
+  route('exporter/fairs/:fairId/booth-scan/scans', 'routes/exporter/booth-scan-scans.ts'),
+  route('exporter/fairs/:fairId/on-site-leads.csv', 'routes/exporter/on-site-leads-csv.ts'),
   layout('routes/admin/_layout.tsx', [
     route('admin', 'routes/admin/index.tsx'),
     // The market requirements catalogue (export readiness): list, create, edit/delete with its audit trail.
@@ -79,8 +100,25 @@ export default [
     route('admin/requirements/:code', 'routes/admin/requirements/edit.tsx'),
     // Verified buyers: every buyer company, verify/revoke with the history (docs/verified-buyers.md).
     route('admin/buyers', 'routes/admin/buyers.tsx'),
+    // Export agencies: create agencies, add and remove their members.
+    route('admin/agencies', 'routes/admin/agencies.tsx'),
     // Hub staff accounts: organizers, studio operators, trade officers, agency members (docs/hub-staff.md).
     route('admin/staff', 'routes/admin/staff.tsx'),
+  ]),
+  // An export agency's dashboard: one inbox across the companies it represents, its log and KPIs (ADR 026).
+  layout('routes/agency/_layout.tsx', [route('agency', 'routes/agency/dashboard.tsx')]),
+  // The hub's studio operator (docs/studio-booking.md): requests and bookings, day/week calendar, setup.
+  layout('routes/hub/_layout.tsx', [
+    route('hub/studio', 'routes/hub/studio/index.tsx'),
+    route('hub/studio/calendar', 'routes/hub/studio/calendar.tsx'),
+    route('hub/studio/setup', 'routes/hub/studio/setup.tsx'),
+  ]),
+  // The trade officer's area: consultations, profile and weekly hours (docs/consultations.md).
+  layout('routes/advisor/_layout.tsx', [route('advisor', 'routes/advisor/index.tsx'), route('advisor/profile', 'routes/advisor/profile.tsx')]),
+  // One consultation and its video room, for its two participants.
+  layout('routes/consultations/_layout.tsx', [
+    route('consultations/:consultationId', 'routes/consultations/consultation.tsx'),
+    route('consultations/:consultationId/room', 'routes/consultations/room.tsx'),
   ]),
   route('catalog', 'routes/catalog/index.tsx'),
   route('catalog/:productId', 'routes/catalog/product.tsx'),

@@ -19,6 +19,10 @@ import { buildDemoPlan } from './seed/plan.ts'
 import { seedLeadActivity } from './seed/leads.ts'
 import { seedBuyerVerifications } from './seed/verified-buyers.ts'
 import { seedEngagement } from './seed/engagement.ts'
+import { seedStudio } from './seed/studio.ts'
+import { seedConsultations } from './seed/consultations.ts'
+import { seedAgencies } from './seed/agencies.ts'
+import { seedOnSite } from './seed/on-site.ts'
 import { PLAN_TABLES, type PlanTable, type SeedPlan } from './seed/types.ts'
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/buyers.ts'
@@ -70,6 +74,14 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       await seedLeadActivity(tx)
       // Follows and RSVPs (docs/engagement.md): the demo buyer's, so /buyer/following and the RSVP buttons show state.
       await seedEngagement(tx, { now })
+      // The hub's studio (docs/studio-booking.md): its operator, resources, hours and bookings of the demo exporter's showcases.
+      await seedStudio(tx, { now, passwordHash })
+      // Trade-officer consultations (docs/consultations.md): officers in Ulaanbaatar, Almaty and Tokyo, and the demo exporter's earlier consultations.
+      await seedConsultations(tx, { now, passwordHash })
+      // Export agencies (docs/export-agencies.md): the Gangwon Export Agency, its lead (agency@tradecast.dev) and two companies' grants.
+      await seedAgencies(tx, { now, passwordHash })
+      // Hybrid fairs on site (docs/fair-on-site.md): venue tables for the fair's meetings, check-ins and the demo exporter's booth leads.
+      await seedOnSite(tx)
       return { categories: categories.count, ...inserted }
     },
     { maxWait: 30_000, timeout: 120_000 },

@@ -138,20 +138,21 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
     post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403],
   },
+  // The agency member's agency holds "the" company's catalogue grant (its only company: acted for without choosing).
   'exporter/products': {
-    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 200],
   },
   'exporter/products/new': {
-    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
-    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 400],
   },
   'exporter/products/:productId': {
-    get: [LOGIN, 403, 200, 200, 404, 403, 403, 403, 403, 403, 403],
-    post: [LOGIN, 403, 400, 400, 404, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 200, 404, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 400, 400, 404, 403, 403, 403, 403, 403, 400],
   },
   'exporter/certifications': {
-    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
-    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 400],
   },
   'exporter/readiness': {
     get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
@@ -230,6 +231,36 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     post: [LOGIN, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
   },
+  // On site (docs/fair-on-site.md). A badge is its registrant's own: approved registrants 200, others 404.
+  'fairs/:slug/badge': {
+    get: [LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  'fairs/:slug/badge.pdf': {
+    get: [LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  // The check-in desk: 'check-in:fair' on the own fair (another organizer's fair is 404); scans are POST only (405 on GET).
+  'organizer/fairs/:fairId/check-in': {
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200, 403, 403, 403],
+  },
+  'organizer/fairs/:fairId/check-in/scans': {
+    get: [405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405],
+    post: [LOGIN, 403, 403, 403, 403, 400, 404, 400, 403, 403, 403],
+  },
+  'organizer/fairs/:fairId/on-site': {
+    get: [LOGIN, 403, 403, 403, 403, 200, 404, 200, 403, 403, 403],
+    post: [LOGIN, 403, 403, 403, 403, 400, 404, 400, 403, 403, 403],
+  },
+  // Booth scans: members of a company exhibiting at the fair; a company that does not exhibit there gets 404.
+  'exporter/fairs/:fairId/booth-scan': {
+    get: [LOGIN, 403, 200, 200, 404, 403, 403, 403, 403, 403, 403],
+  },
+  'exporter/fairs/:fairId/booth-scan/scans': {
+    get: [405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405],
+    post: [LOGIN, 403, 400, 400, 404, 403, 403, 403, 403, 403, 403],
+  },
+  'exporter/fairs/:fairId/on-site-leads.csv': {
+    get: [LOGIN, 403, 200, 200, 404, 403, 403, 403, 403, 403, 403],
+  },
   admin: {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
   },
@@ -250,6 +281,23 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
     post: [LOGIN, 403, 403, 403, 403, 403, 403, 400, 403, 403, 403],
   },
+  // Studio booking (docs/studio-booking.md): the operator's desk, calendar and setup ('manage:studio': studio
+  // operators and admins); the exporter's requests (members of a company; each request re-checks the showcase).
+  'hub/studio': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 400, 400, 403, 403],
+  },
+  'hub/studio/calendar': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403],
+  },
+  'hub/studio/setup': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 400, 400, 403, 403],
+  },
+  'exporter/studio': {
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403],
+  },
   // Hub staff accounts (docs/hub-staff.md): admins only.
   'admin/staff': {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
@@ -265,12 +313,27 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'exporters/:slug': {
     get: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   },
+  // The agency member's agency holds "the" company's RFQs & quotes grant.
   inquiries: {
-    get: [LOGIN, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 200, 200, 200, 200, 403, 403, 403, 403, 403, 200],
   },
   'inquiries/:inquiryId': {
-    get: [LOGIN, 200, 200, 200, 404, 404, 404, 200, 404, 404, 404],
-    post: [LOGIN, 400, 400, 400, 404, 404, 404, 400, 404, 404, 404],
+    get: [LOGIN, 200, 200, 200, 404, 404, 404, 200, 404, 404, 200],
+    post: [LOGIN, 400, 400, 400, 404, 404, 404, 400, 404, 404, 400],
+  },
+  // Export agencies (docs/export-agencies.md): the owner's grants page (OWNER only: a MEMBER is refused), the
+  // agency's dashboard, the admin's agencies.
+  'exporter/agencies': {
+    get: [LOGIN, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403],
+    post: [LOGIN, 403, 400, 403, 400, 403, 403, 403, 403, 403, 403],
+  },
+  agency: {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, 400],
+  },
+  'admin/agencies': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 400, 403, 403, 403],
   },
   notifications: {
     get: [LOGIN, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -336,6 +399,32 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   'meetings/:meetingId/room': {
     get: [LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+  },
+  // Trade-officer consultations (docs/consultations.md): the officer's area, the exporters' booking, the
+  // organizers' KPIs, and one consultation (and its room) for exactly its two participants: "the" owner and the trade officer.
+  advisor: {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403],
+  },
+  'advisor/profile': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 400, 403],
+  },
+  'exporter/consultations': {
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
+  },
+  'exporter/consultations/book/:officerId': {
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403],
+  },
+  'organizer/consultations': {
+    get: [LOGIN, 403, 403, 403, 403, 200, 200, 200, 403, 403, 403],
+  },
+  'consultations/:consultationId': {
+    get: [LOGIN, 404, 200, 404, 404, 404, 404, 404, 404, 200, 404],
+    post: [LOGIN, 404, 400, 404, 404, 404, 404, 404, 404, 400, 404],
+  },
+  'consultations/:consultationId/room': {
+    get: [LOGIN, 404, 200, 404, 404, 404, 404, 404, 404, 200, 404],
   },
   'meetings/:meetingId/invite.ics': {
     get: [LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404],
@@ -451,11 +540,30 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'exporter/orders › ship': [LOGIN, 403, '→/exporter/orders', '→/exporter/orders', 404, 403, 403, 403, 403, 403, 403],
   'orders/:orderId › ship': [LOGIN, 403, '→/orders/:orderId', '→/orders/:orderId', 404, 404, 404, 404, 404, 404, 404],
   'orders/:orderId › refund': [LOGIN, 403, 400, 403, 404, 404, 404, 404, 404, 404, 404],
-  'inquiries/:inquiryId › message': [LOGIN, '→/inquiries/:inquiryId', '→/inquiries/:inquiryId', '→/inquiries/:inquiryId', 404, 404, 404, 403, 404, 404, 404],
+  'inquiries/:inquiryId › message': [
+    LOGIN,
+    '→/inquiries/:inquiryId',
+    '→/inquiries/:inquiryId',
+    '→/inquiries/:inquiryId',
+    404,
+    404,
+    404,
+    403,
+    404,
+    404,
+    '→/inquiries/:inquiryId',
+  ],
+  // A quote: the company's members and the agency holding its RFQs & quotes grant; the buyer is not the exporter side.
+  'inquiries/:inquiryId › quote': [LOGIN, 403, '→/inquiries/:inquiryId', '→/inquiries/:inquiryId', 404, 404, 404, 403, 404, 404, '→/inquiries/:inquiryId'],
   'organizer/fairs/:fairId › approve': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId', 403, 403, 403],
+  'organizer/fairs/:fairId/check-in/scans › scan': [LOGIN, 403, 403, 403, 403, 200, 404, 200, 403, 403, 403],
+  'exporter/fairs/:fairId/booth-scan/scans › scan': [LOGIN, 403, 200, 200, 404, 403, 403, 403, 403, 403, 403],
   'organizer/fairs/:fairId/fees › set-fee': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId/fees', 404, '→/organizer/fairs/:fairId/fees', 403, 403, 403],
+  'exporter/studio › request': [LOGIN, 403, '→/exporter/studio', 403, 403, 403, 403, 403, 403, 403, 403],
+  'hub/studio › approve': [LOGIN, 403, 403, 403, 403, 403, 403, '→/hub/studio', '→/hub/studio', 403, 403],
   'organizer/rates › rate': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates', 403, 403, 403],
   'organizer/rates › delete': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates', 403, 403, 403],
+  'consultations/:consultationId › confirm': [LOGIN, 404, 403, 404, 404, 404, 404, 404, 404, '→/consultations/:consultationId', 404],
   'meetings/:meetingId › cancel': [LOGIN, '→/meetings/:meetingId', '→/meetings/:meetingId', '→/meetings/:meetingId', 404, 403, 404, 403, 404, 404, 404],
   'fairs/:slug/booths/:code › preference': [LOGIN, '→/fairs/:slug/booths/:code', 403, 403, 403, 403, 403, 403, 403, 403, 403],
   'exporter/replays › delete': [LOGIN, 403, '→/exporter/replays', 403, 404, 403, 403, 403, 403, 403, 403],
@@ -469,5 +577,13 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'admin/buyers › verify-buyer': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/buyers', 403, 403, 403],
   'admin/staff › create-staff': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/staff', 403, 403, 403],
   'live/:sessionId/clips › create-clip': [LOGIN, 404, 200, 403, 404, 200, 404, 200, 404, 404, 404],
+  // Export agencies: only the OWNER grants and revokes (another company's owner grants for their own company, and
+  // finds no grant of "the" company to revoke); only an agency member acts for a company; only admins create
+  // agencies and add members.
+  'exporter/agencies › grant': [LOGIN, 403, '→/exporter/agencies', 403, '→/exporter/agencies', 403, 403, 403, 403, 403, 403],
+  'exporter/agencies › revoke': [LOGIN, 403, '→/exporter/agencies', 403, 404, 403, 403, 403, 403, 403, 403],
+  'agency › act-for': [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, '→/agency'],
+  'admin/agencies › create-agency': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/agencies', 403, 403, 403],
+  'admin/agencies › add-member': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/agencies', 403, 403, 403],
   'exporter/sessions › schedule-into-fair': [LOGIN, 403, '→/exporter/sessions', '→/exporter/sessions', 400, 403, 403, 403, 403, 403, 403],
 }

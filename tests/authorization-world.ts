@@ -4,6 +4,7 @@ import { hashInvitationToken } from '~/domain/exporters/team.server'
 import { requirementData } from '~/domain/readiness/catalogue.server'
 import { createBuyer, createExporter, createProduct, createUser } from './fixtures'
 import { attendanceToken } from '~/domain/meetings/attendance-token.server'
+import { badgeToken } from '~/domain/on-site/badge-token.server'
 
 // The cast of the authorization matrix: "the" company (owner + member), "the" fair and its organizer,
 // and one of everything a route can be opened on, all owned by them.
@@ -50,6 +51,24 @@ async function matrixRequirement() {
   return code
 }
 const HOUR = 60 * 60 * 1000
+
+/** A consultation awaiting the officer's confirmation, a week ahead (its own each time). */
+async function matrixConsultation(officerId: string, requesterId: string, companyId: string) {
+  const prisma = await getPrisma()
+  const startsAt = new Date(Date.now() + 7 * 24 * 3600_000)
+  return prisma.consultation.create({
+    data: {
+      officerId,
+      requesterId,
+      companyId,
+      market: 'MN',
+      topic: 'MARKET_ENTRY',
+      question: 'Matrix question',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+    },
+  })
+}
 
 export async function createAuthorizationWorld(now = new Date()) {
   const prisma = await getPrisma()
@@ -145,6 +164,28 @@ export async function createAuthorizationWorld(now = new Date()) {
     },
   })
 
+  // Export agencies (docs/export-agencies.md): the agency member's agency holds "the" company's grant of the
+  // catalogue and RFQs & quotes (no showcases, no meetings); the other company granted nothing.
+  const matrixAgency = await prisma.exportAgency.create({ data: { slug: `matrix-agency-${unique()}`, name: 'Matrix Agency', region: 'Gangwon' } })
+  await prisma.agencyMember.create({ data: { userId: agencyMember.user.id, agencyId: matrixAgency.id } })
+  await prisma.agencyGrant.create({
+    data: { companyId: company.id, agencyId: matrixAgency.id, scopes: ['CATALOGUE', 'RFQS_QUOTES'], grantedById: owner.user.id },
+  })
+
+  // Trade-officer consultations (docs/consultations.md): the trade officer's profile with hours, and a
+  // consultation "the" owner booked with them (its two participants).
+  const officerProfile = await prisma.tradeOfficerProfile.create({
+    data: {
+      userId: tradeOfficer.user.id,
+      officeName: 'Matrix Trade Office',
+      markets: ['MN'],
+      languages: ['en'],
+      timeZone: 'Asia/Ulaanbaatar',
+      hours: { create: [{ weekday: 1, start: '09:00', end: '17:00' }] },
+    },
+  })
+  const consultation = await matrixConsultation(officerProfile.id, owner.user.id, company.id)
+
   const users: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
     buyer: buyer.user.id,
     owner: owner.user.id,
@@ -168,6 +209,8 @@ export async function createAuthorizationWorld(now = new Date()) {
     orderId: order.id,
     meetingId: meeting.id,
     sessionId: showcase.id,
+    officerId: officerProfile.id,
+    consultationId: consultation.id,
   }
   // Where a param name means a different object on a given route.
   const paramsByRoute: Record<string, Record<string, string>> = {
@@ -181,7 +224,7 @@ export async function createAuthorizationWorld(now = new Date()) {
     'meetings/new': `?company=${encodeURIComponent(company.slug)}`,
     oembed: `?${new URLSearchParams({ url: `http://localhost/live/${showcase.id}`, format: 'json' })}`,
   }
-  return { users, params, paramsByRoute, queryByRoute, company, fair, buyerProfileId: buyer.profile.id, product, inquiry }
+  return { users, params, paramsByRoute, queryByRoute, company, fair, buyerProfileId: buyer.profile.id, product, inquiry, officerProfileId: officerProfile.id }
 }
 
 export type AuthorizationWorld = Awaited<ReturnType<typeof createAuthorizationWorld>>
@@ -230,6 +273,14 @@ async function paidOrder(world: AuthorizationWorld) {
 
 let probeDays = 0
 
+/** The badge token of a new approved buyer registration of "the" fair. */
+async function freshBadge(world: AuthorizationWorld) {
+  const prisma = await getPrisma()
+  const { user } = await createBuyer()
+  const registration = await prisma.fairRegistration.create({ data: { fairId: world.fair.id, userId: user.id, kind: 'BUYER', status: 'APPROVED' } })
+  return badgeToken(registration, world.fair)
+}
+
 /** An ended showcase of "the" company in "the" fair with a READY, published recording (no files). */
 async function endedShowcaseWithReplay(world: AuthorizationWorld) {
   const prisma = await getPrisma()
@@ -249,6 +300,27 @@ async function endedShowcaseWithReplay(world: AuthorizationWorld) {
   })
   const recording = await prisma.recording.create({ data: { sessionId: session.id, status: 'READY', startedAt, finalizedAt: startedAt, durationMs: 600_000 } })
   return { session, recording }
+}
+
+/** A studio open every day (UTC), with one set, and a scheduled showcase of "the" company hosted by its owner (studio booking). */
+async function studioProbe(world: AuthorizationWorld) {
+  const prisma = await getPrisma()
+  const allDay = { open: '00:00', close: '23:59' }
+  const studio = await prisma.studio.create({
+    data: { name: 'Probe studio', timeZone: 'UTC', openingHours: Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, allDay])) },
+  })
+  const set = await prisma.studioResource.create({ data: { studioId: studio.id, kind: 'SET', name: 'Probe set' } })
+  const day = new Date(Date.now() + 2 * 24 * HOUR).toISOString().slice(0, 10)
+  const session = await prisma.liveSession.create({
+    data: {
+      title: 'Probe studio showcase',
+      scheduledStartAt: new Date(`${day}T10:00:00Z`),
+      scheduledEndAt: new Date(`${day}T11:00:00Z`),
+      hostId: world.users.owner,
+      companyId: world.company.id,
+    },
+  })
+  return { studio, set, session, day }
 }
 
 export const ACTION_PROBES: Record<string, Probe> = {
@@ -309,9 +381,59 @@ export const ACTION_PROBES: Record<string, Probe> = {
       return { body: { intent: 'approve', registrationId: registration.id } }
     },
   },
+  // On site (docs/fair-on-site.md): a fresh approved buyer's badge scanned at the check-in desk and at the booth.
+  'organizer/fairs/:fairId/check-in/scans › scan': {
+    route: 'organizer/fairs/:fairId/check-in/scans',
+    setup: async (world) => ({ body: { intent: 'scan', scanId: randomUUID(), code: await freshBadge(world), scannedAt: String(Date.now()) } }),
+  },
+  'exporter/fairs/:fairId/booth-scan/scans › scan': {
+    route: 'exporter/fairs/:fairId/booth-scan/scans',
+    setup: async (world) => ({ body: { intent: 'scan', scanId: randomUUID(), code: await freshBadge(world), scannedAt: String(Date.now()), note: 'Probe' } }),
+  },
   'organizer/fairs/:fairId/fees › set-fee': {
     route: 'organizer/fairs/:fairId/fees',
     setup: async () => ({ body: { intent: 'set-fee', fee: '100', currency: 'USD' } }),
+  },
+  // Studio booking: a request for "the" company's showcase; an operator's approval of a fresh request.
+  'exporter/studio › request': {
+    route: 'exporter/studio',
+    setup: async (world) => {
+      const { studio, set, session, day } = await studioProbe(world)
+      return {
+        body: {
+          intent: 'request',
+          studioId: studio.id,
+          sessionId: session.id,
+          setId: set.id,
+          day,
+          start: '10:00',
+          end: '11:00',
+          showing: 'Probe',
+          languages: 'en',
+        },
+      }
+    },
+  },
+  'hub/studio › approve': {
+    route: 'hub/studio',
+    setup: async (world) => {
+      const prisma = await getPrisma()
+      const { studio, set, session, day } = await studioProbe(world)
+      const startsAt = new Date(`${day}T10:00:00Z`)
+      const endsAt = new Date(`${day}T11:00:00Z`)
+      const booking = await prisma.studioBooking.create({
+        data: {
+          studioId: studio.id,
+          companyId: world.company.id,
+          sessionId: session.id,
+          startsAt,
+          endsAt,
+          showing: 'Probe',
+          resources: { create: { resourceId: set.id, startsAt, endsAt } },
+        },
+      })
+      return { body: { intent: 'approve', bookingId: booking.id } }
+    },
   },
   'organizer/rates › rate': {
     route: 'organizer/rates',
@@ -403,11 +525,63 @@ export const ACTION_PROBES: Record<string, Probe> = {
   },
   'admin/staff › create-staff': {
     route: 'admin/staff',
-    setup: async () => ({ body: { intent: 'create-staff', name: 'Probe Officer', email: `probe-staff-${unique()}@example.test`, role: 'TRADE_OFFICER', locale: 'en' } }),
+    setup: async () => ({
+      body: { intent: 'create-staff', name: 'Probe Officer', email: `probe-staff-${unique()}@example.test`, role: 'TRADE_OFFICER', locale: 'en' },
+    }),
   },
   'admin/requirements/:code › delete': {
     route: 'admin/requirements/:code',
     setup: async () => ({ params: { code: await matrixRequirement() }, body: { intent: 'delete', confirm: 'on' } }),
+  },
+  // Export agencies: the owner grants a fresh agency, revokes a fresh grant; the agency member acts for "the"
+  // company; the admin creates an agency and adds a member (docs/export-agencies.md).
+  'exporter/agencies › grant': {
+    route: 'exporter/agencies',
+    setup: async () => {
+      const prisma = await getPrisma()
+      const agency = await prisma.exportAgency.create({ data: { slug: `probe-agency-${unique()}`, name: 'Probe Agency', region: 'Gangwon' } })
+      return { body: { intent: 'grant', agencyId: agency.id, scopes: 'CATALOGUE' } }
+    },
+  },
+  'exporter/agencies › revoke': {
+    route: 'exporter/agencies',
+    setup: async (world) => {
+      const prisma = await getPrisma()
+      const agency = await prisma.exportAgency.create({ data: { slug: `probe-agency-${unique()}`, name: 'Probe Agency', region: 'Gangwon' } })
+      const grant = await prisma.agencyGrant.create({ data: { companyId: world.company.id, agencyId: agency.id, scopes: ['CATALOGUE'] } })
+      return { body: { intent: 'revoke', grantId: grant.id } }
+    },
+  },
+  'agency › act-for': {
+    route: 'agency',
+    setup: async (world) => ({ body: { intent: 'act-for', companyId: world.company.id } }),
+  },
+  'admin/agencies › create-agency': {
+    route: 'admin/agencies',
+    setup: async () => ({ body: { intent: 'create-agency', name: `Probe Agency ${unique()}`, region: 'Gangwon' } }),
+  },
+  'admin/agencies › add-member': {
+    route: 'admin/agencies',
+    setup: async () => {
+      const prisma = await getPrisma()
+      const agency = await prisma.exportAgency.create({ data: { slug: `probe-agency-${unique()}`, name: 'Probe Agency', region: 'Gangwon' } })
+      const { user } = await createUser('AGENCY')
+      return { body: { intent: 'add-member', agencyId: agency.id, email: user.email, role: 'AGENT' } }
+    },
+  },
+  'consultations/:consultationId › confirm': {
+    route: 'consultations/:consultationId',
+    setup: async (world) => {
+      const consultation = await matrixConsultation(world.officerProfileId, world.users.owner, world.company.id)
+      return { params: { consultationId: consultation.id }, body: { intent: 'confirm' } }
+    },
+  },
+  'inquiries/:inquiryId › quote': {
+    route: 'inquiries/:inquiryId',
+    setup: async () => {
+      const validUntil = new Date(Date.now() + 30 * 24 * HOUR).toISOString().slice(0, 10)
+      return { body: { intent: 'quote', unitPrice: '12.5', currency: 'USD', quantity: '100', validUntil, terms: '' } }
+    },
   },
   'live/:sessionId/clips › create-clip': {
     route: 'live/:sessionId/clips',

@@ -13,6 +13,16 @@ const EXPORTER_LINKS = [
   { to: '/exporter/booths', key: 'exporter.nav.booths', end: false },
   { to: '/exporter/results', key: 'exporter.nav.results', end: false },
   { to: '/exporter/recommendations', key: 'meetings.nav.recommendedBuyers', end: false },
+  { to: '/exporter/consultations', key: 'consultations.nav.exporter', end: false },
+  { to: '/exporter/agencies', key: 'agency.nav.companyAgencies', end: false },
+] as const
+
+// An export agency's member: their dashboard and the company pages an agency may use (ADR 026).
+const AGENCY_LINKS = [
+  { to: '/agency', key: 'agency.nav.dashboard', end: true },
+  { to: '/exporter/products', key: 'exporter.nav.products', end: false },
+  { to: '/exporter/certifications', key: 'exporter.nav.certifications', end: false },
+  { to: '/inquiries', key: 'agency.nav.inquiries', end: false },
 ] as const
 
 const BUYER_LINKS = [
@@ -26,6 +36,8 @@ const ADMIN_LINKS = [
   { to: '/admin', key: 'readinessAdmin.nav.overview', end: true },
   { to: '/admin/requirements', key: 'readinessAdmin.nav.requirements', end: false },
   { to: '/admin/buyers', key: 'buyerVerification.admin.nav', end: false },
+  { to: '/organizer/consultations', key: 'consultations.nav.organizer', end: false },
+  { to: '/admin/agencies', key: 'agency.admin.nav', end: false },
   { to: '/admin/staff', key: 'staff.nav', end: false },
 ] as const
 
@@ -68,4 +80,10 @@ export function BuyerNav() {
 export function AdminNav() {
   const { t } = useTranslation()
   return <AreaNav label={t('readinessAdmin.nav.label')} links={ADMIN_LINKS} />
+}
+
+/** Sub-navigation of an export agency's member (the /agency page and the company pages they act on). */
+export function AgencyNav() {
+  const { t } = useTranslation()
+  return <AreaNav label={t('agency.nav.label')} links={AGENCY_LINKS} />
 }

@@ -3,4 +3,6 @@
 import '~/domain/meetings/attendance-jobs.server'
 import '~/domain/engagement/reminders.server'
 import '~/domain/leads/webhook-jobs.server'
+import '~/domain/studio/bookings.server'
+import '~/domain/consultations/jobs.server'
 export {}

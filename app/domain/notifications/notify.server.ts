@@ -28,6 +28,15 @@ export type NotificationKind =
   | 'showcase.live'
   | 'order.updated'
   | 'registration.decided'
+  /** Trade-officer consultations (docs/consultations.md) */
+  | 'consultation.requested'
+  | 'consultation.updated'
+  | 'consultation.reminder'
+  /** Studio booking (docs/studio-booking.md): a request for the operators; the decision or a call-off for the exporter. */
+  | 'studio.requested'
+  | 'studio.approved'
+  | 'studio.declined'
+  | 'studio.cancelled'
 
 export type NotificationInput = {
   userIds: readonly string[]

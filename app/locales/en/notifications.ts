@@ -29,7 +29,32 @@ const notifications = {
     'showcase.reminder10m': { title: '{{title}} starts in 10 minutes', body: '{{title}} by {{company}} starts {{when}}.' },
     'showcase.live': { title: '{{title}} is live now', body: '{{company}} is live now: {{title}} (planned for {{when}}).' },
     'order.updated': { title: 'Order {{order}}: $t(status.{{status}})', body: 'Your order {{order}} is now “$t(status.{{status}})”.' },
+    'consultation.requested': {
+      title: 'Consultation booked by {{from}}',
+      body: '{{from}} booked a consultation about {{market}} on {{when}}. Please confirm it.',
+    },
+    'consultation.updated': {
+      title: 'Consultation with {{with}}: $t(consultations.status.{{status}})',
+      body: 'Your consultation with {{with}} on {{when}} is now “$t(consultations.status.{{status}})”.',
+    },
+    'consultation.reminder': {
+      title: 'Consultation with {{with}} starts soon',
+      body: 'Your consultation with {{with}} starts at {{when}}. The video room opens 10 minutes before.',
+    },
     'registration.decided': { title: '{{fair}}: registration $t(status.{{status}})', body: 'Your registration for {{fair}} is now “$t(status.{{status}})”.' },
+    'studio.requested': { title: 'Studio request: {{showcase}}', body: 'A studio slot was requested for {{showcase}} on {{startsAt}}.' },
+    'studio.approved': {
+      title: 'Studio booked: {{showcase}}',
+      body: '{{studio}} approved your studio slot for {{showcase}} on {{startsAt}}. Interpreter: {{interpreter}}.',
+    },
+    'studio.declined': {
+      title: 'Studio request declined: {{showcase}}',
+      body: '{{studio}} declined the studio slot for {{showcase}} on {{startsAt}}: {{reason}}',
+    },
+    'studio.cancelled': {
+      title: 'Studio booking called off: {{showcase}}',
+      body: '{{studio}} called off the studio slot for {{showcase}} on {{startsAt}}: {{reason}}',
+    },
   },
 }
 export default notifications

@@ -47,9 +47,34 @@ const notifications: MessagesOf<typeof en, 'ja'> = {
       title: '注文{{order}}：$t(status.{{status}})',
       body: 'ご注文{{order}}のステータスが「$t(status.{{status}})」になりました。',
     },
+    'consultation.requested': {
+      title: '{{from}} から相談の予約',
+      body: '{{from}} が {{when}} に {{market}} 市場についての相談を予約しました。確定してください。',
+    },
+    'consultation.updated': {
+      title: '{{with}} との相談：$t(consultations.status.{{status}})',
+      body: '{{when}} の {{with}} との相談は「$t(consultations.status.{{status}})」になりました。',
+    },
+    'consultation.reminder': {
+      title: '{{with}} との相談がまもなく始まります',
+      body: '{{with}} との相談は {{when}} に始まります。ビデオ相談ルームは 10 分前に開きます。',
+    },
     'registration.decided': {
       title: '展示会「{{fair}}」の参加申込：$t(status.{{status}})',
       body: '展示会「{{fair}}」への参加申込は「$t(status.{{status}})」となりました。',
+    },
+    'studio.requested': { title: 'スタジオ予約の申請：{{showcase}}', body: '{{showcase}} のスタジオ枠（{{startsAt}}）の予約が申請されました。' },
+    'studio.approved': {
+      title: 'スタジオ予約確定：{{showcase}}',
+      body: '{{studio}} が {{showcase}} のスタジオ枠（{{startsAt}}）を承認しました。通訳：{{interpreter}}。',
+    },
+    'studio.declined': {
+      title: 'スタジオ予約の申請が却下されました：{{showcase}}',
+      body: '{{studio}} が {{showcase}} のスタジオ枠（{{startsAt}}）の申請を却下しました：{{reason}}',
+    },
+    'studio.cancelled': {
+      title: 'スタジオ予約が取り消されました：{{showcase}}',
+      body: '{{studio}} が {{showcase}} のスタジオ枠（{{startsAt}}）を取り消しました：{{reason}}',
     },
   },
 }

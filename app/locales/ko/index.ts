@@ -28,6 +28,10 @@ import engagement from './engagement'
 import leads from './leads'
 import outcomes from './outcomes'
 import staff from './staff'
+import agency from './agency'
+import consultations from './consultations'
+import onSite from './on-site'
+import studioBooking from './studio-booking'
 
 export default {
   ...core,
@@ -59,4 +63,8 @@ export default {
   ...leads,
   ...outcomes,
   ...staff,
+  ...agency,
+  ...consultations,
+  ...onSite,
+  ...studioBooking,
 }

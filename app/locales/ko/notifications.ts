@@ -31,7 +31,26 @@ const notifications: MessagesOf<typeof en, 'ko'> = {
     'showcase.reminder10m': { title: '{{title}} 10분 후 시작', body: '{{company}}의 {{title}}이(가) {{when}}에 시작합니다.' },
     'showcase.live': { title: '{{title}} 지금 라이브 중', body: '{{company}}이(가) 지금 라이브 중입니다: {{title}} (예정 {{when}}).' },
     'order.updated': { title: '주문 {{order}}: $t(status.{{status}})', body: '주문 {{order}}의 상태가 “$t(status.{{status}})”입니다.' },
+    'consultation.requested': { title: '{{from}}의 상담 예약', body: '{{from}}에서 {{when}}에 {{market}} 시장 상담을 예약했습니다. 확정해 주세요.' },
+    'consultation.updated': {
+      title: '{{with}} 상담: $t(consultations.status.{{status}})',
+      body: '{{when}} {{with}} 상담이 “$t(consultations.status.{{status}})” 상태가 되었습니다.',
+    },
+    'consultation.reminder': { title: '{{with}} 상담이 곧 시작됩니다', body: '{{with}} 상담이 {{when}}에 시작됩니다. 화상 상담실은 10분 전에 열립니다.' },
     'registration.decided': { title: '{{fair}}: 참가 신청 $t(status.{{status}})', body: '{{fair}} 참가 신청이 $t(status.{{status}})되었습니다.' },
+    'studio.requested': { title: '스튜디오 예약 요청: {{showcase}}', body: '{{showcase}}의 스튜디오 시간({{startsAt}}) 예약이 요청되었습니다.' },
+    'studio.approved': {
+      title: '스튜디오 예약 확정: {{showcase}}',
+      body: '{{studio}}에서 {{showcase}}의 스튜디오 시간({{startsAt}})을 승인했습니다. 통역: {{interpreter}}.',
+    },
+    'studio.declined': {
+      title: '스튜디오 예약 거절: {{showcase}}',
+      body: '{{studio}}에서 {{showcase}}의 스튜디오 시간({{startsAt}}) 요청을 거절했습니다: {{reason}}',
+    },
+    'studio.cancelled': {
+      title: '스튜디오 예약 취소: {{showcase}}',
+      body: '{{studio}}에서 {{showcase}}의 스튜디오 시간({{startsAt}})을 취소했습니다: {{reason}}',
+    },
   },
 }
 export default notifications

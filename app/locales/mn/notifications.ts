@@ -50,9 +50,34 @@ const notifications: MessagesOf<typeof en, 'mn'> = {
       title: 'Захиалга {{order}}: $t(status.{{status}})',
       body: 'Таны {{order}} дугаартай захиалга одоо «$t(status.{{status}})» төлөвтэй байна.',
     },
+    'consultation.requested': {
+      title: '{{from}} зөвлөгөө захиаллаа',
+      body: '{{from}} {{when}}-д {{market}} зах зээлийн талаар зөвлөгөө захиаллаа. Баталгаажуулна уу.',
+    },
+    'consultation.updated': {
+      title: '{{with}}-тай зөвлөгөө: $t(consultations.status.{{status}})',
+      body: '{{when}}-д болох {{with}}-тай зөвлөгөө одоо «$t(consultations.status.{{status}})» төлөвтэй байна.',
+    },
+    'consultation.reminder': {
+      title: '{{with}}-тай зөвлөгөө удахгүй эхэлнэ',
+      body: '{{with}}-тай зөвлөгөө {{when}}-д эхэлнэ. Видео өрөө 10 минутын өмнө нээгдэнэ.',
+    },
     'registration.decided': {
       title: '{{fair}} үзэсгэлэнгийн бүртгэл: $t(status.{{status}})',
       body: '{{fair}} үзэсгэлэнд хийсэн таны бүртгэл одоо «$t(status.{{status}})» төлөвтэй байна.',
+    },
+    'studio.requested': { title: 'Студийн захиалгын хүсэлт: {{showcase}}', body: '{{showcase}}-д зориулж {{startsAt}}-ний студийн цаг хүссэн байна.' },
+    'studio.approved': {
+      title: 'Студи захиалагдлаа: {{showcase}}',
+      body: '{{studio}} {{showcase}}-ийн {{startsAt}}-ний студийн цагийг баталлаа. Орчуулагч: {{interpreter}}.',
+    },
+    'studio.declined': {
+      title: 'Студийн хүсэлтээс татгалзлаа: {{showcase}}',
+      body: '{{studio}} {{showcase}}-ийн {{startsAt}}-ний студийн цагийн хүсэлтээс татгалзлаа: {{reason}}',
+    },
+    'studio.cancelled': {
+      title: 'Студийн захиалга цуцлагдлаа: {{showcase}}',
+      body: '{{studio}} {{showcase}}-ийн {{startsAt}}-ний студийн цагийг цуцаллаа: {{reason}}',
     },
   },
 }

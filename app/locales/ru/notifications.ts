@@ -49,10 +49,32 @@ const notifications: MessagesOf<typeof en, 'ru'> = {
     'showcase.reminder10m': { title: '{{title}} начнётся через 10 минут', body: '{{title}} ({{company}}) начинается {{when}}.' },
     'showcase.live': { title: '{{title}}: прямой эфир', body: '{{company}} сейчас в прямом эфире: {{title}} (по плану {{when}}).' },
     'order.updated': { title: 'Заказ {{order}}: $t(status.{{status}})', body: 'Статус вашего заказа {{order}}: «$t(status.{{status}})».' },
+    'consultation.requested': {
+      title: 'Запись на консультацию: {{from}}',
+      body: '{{from}} записалась на консультацию по рынку {{market}} на {{when}}. Подтвердите её.',
+    },
+    'consultation.updated': {
+      title: 'Консультация с {{with}}: $t(consultations.status.{{status}})',
+      body: 'Статус вашей консультации с {{with}} на {{when}}: «$t(consultations.status.{{status}})».',
+    },
+    'consultation.reminder': {
+      title: 'Скоро консультация с {{with}}',
+      body: 'Ваша консультация с {{with}} начнётся {{when}}. Видеокомната откроется за 10 минут.',
+    },
     'registration.decided': {
       title: 'Регистрация на выставку «{{fair}}»: $t(status.{{status}})',
       body: 'Статус вашей регистрации на выставку «{{fair}}»: «$t(status.{{status}})».',
     },
+    'studio.requested': { title: 'Заявка на студию: {{showcase}}', body: 'Для {{showcase}} запрошено время в студии: {{startsAt}}.' },
+    'studio.approved': {
+      title: 'Студия забронирована: {{showcase}}',
+      body: '{{studio}} подтвердила время в студии для {{showcase}}: {{startsAt}}. Переводчик: {{interpreter}}.',
+    },
+    'studio.declined': {
+      title: 'Заявка на студию отклонена: {{showcase}}',
+      body: '{{studio}} отклонила заявку на студию для {{showcase}} ({{startsAt}}): {{reason}}',
+    },
+    'studio.cancelled': { title: 'Бронь студии отменена: {{showcase}}', body: '{{studio}} отменила бронь студии для {{showcase}} ({{startsAt}}): {{reason}}' },
   },
 }
 export default notifications

@@ -22,7 +22,17 @@ const notifications: MessagesOf<typeof en, 'zh-Hans'> = {
     'showcase.reminder10m': { title: '{{title}} 将在 10 分钟后开始', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
     'showcase.live': { title: '{{title}} 正在直播', body: '{{company}} 正在直播：{{title}}（原定 {{when}}）。' },
     'order.updated': { title: '订单 {{order}}：$t(status.{{status}})', body: '您的订单 {{order}} 状态已变更为“$t(status.{{status}})”。' },
+    'consultation.requested': { title: '{{from}} 预约了咨询', body: '{{from}} 预约了 {{when}} 关于 {{market}} 市场的咨询。请予以确认。' },
+    'consultation.updated': {
+      title: '与 {{with}} 的咨询：$t(consultations.status.{{status}})',
+      body: '您与 {{with}} 在 {{when}} 的咨询现为“$t(consultations.status.{{status}})”。',
+    },
+    'consultation.reminder': { title: '与 {{with}} 的咨询即将开始', body: '您与 {{with}} 的咨询将于 {{when}} 开始。视频咨询室提前 10 分钟开放。' },
     'registration.decided': { title: '{{fair}}：展会报名$t(status.{{status}})', body: '您的 {{fair}} 展会报名状态已变更为“$t(status.{{status}})”。' },
+    'studio.requested': { title: '演播室预约申请：{{showcase}}', body: '有人为 {{showcase}} 申请了 {{startsAt}} 的演播室时段。' },
+    'studio.approved': { title: '演播室已预约：{{showcase}}', body: '{{studio}} 已批准 {{showcase}} 在 {{startsAt}} 的演播室时段。翻译：{{interpreter}}。' },
+    'studio.declined': { title: '演播室申请被拒绝：{{showcase}}', body: '{{studio}} 拒绝了 {{showcase}} 在 {{startsAt}} 的演播室时段：{{reason}}' },
+    'studio.cancelled': { title: '演播室预约已取消：{{showcase}}', body: '{{studio}} 取消了 {{showcase}} 在 {{startsAt}} 的演播室时段：{{reason}}' },
   },
 }
 
