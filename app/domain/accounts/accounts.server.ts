@@ -94,7 +94,9 @@ export async function signUp(input: SignupInput, locale: string) {
             industry: input.industry,
             languages: [locale],
             // An overseas Korean entrepreneur's company works from its country of residence, in the zone given at sign-up.
-            ...(input.overseasKorean && input.residenceCountry ? { overseasKorean: true, residenceCountry: input.residenceCountry, timeZone: input.timeZone } : {}),
+            ...(input.overseasKorean && input.residenceCountry
+              ? { overseasKorean: true, residenceCountry: input.residenceCountry, timeZone: input.timeZone }
+              : {}),
             members: { create: { userId: user.id, role: 'OWNER' } },
           },
         })

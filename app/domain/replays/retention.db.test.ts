@@ -71,14 +71,7 @@ async function showcaseWithReplay(options: { retentionDays?: number | null; inFa
 }
 
 const actor = (user: { id: string; role: RoleName }) => ({ id: user.id, role: user.role })
-const viewer = (user: {
-  id: string
-  email: string
-  name: string
-  role: RoleName
-  locale: string
-  timeZone: string | null
-}) => ({
+const viewer = (user: { id: string; email: string; name: string; role: RoleName; locale: string; timeZone: string | null }) => ({
   id: user.id,
   email: user.email,
   name: user.name,
