@@ -23,30 +23,43 @@ function invitationMail(locale: string, role: StaffRole, invitedBy: string) {
   }
 }
 
-/** Creates the account (no password yet) and mails its set-password link. */
-export async function createStaffAccount(
-  input: { name: string; email: string; role: StaffRole; locale: string },
+type StaffAccountInput = { name: string; email: string; role: StaffRole; locale: string }
+
+/**
+ * Creates the account (no password yet) and queues its invitation mail in the caller's transaction: the one
+ * place that creates staff accounts (the agency admin page adds members through it). The caller flushes
+ * the returned e-mail after commit; a taken address fails with P2002 (see createStaffAccount).
+ */
+export async function createStaffAccountIn(
+  tx: Prisma.TransactionClient,
+  input: StaffAccountInput,
   invitedBy: { name: string },
   now: Date,
-): Promise<{ userId: string }> {
+): Promise<{ userId: string; emailId: string }> {
+  const user = await tx.user.create({
+    data: { email: input.email, name: input.name, role: input.role, locale: input.locale },
+    select: { id: true, email: true },
+  })
+  const emailId = await issuePasswordLink(tx, user, { ttlMs: STAFF_INVITE_TTL_MS, now, mail: invitationMail(input.locale, input.role, invitedBy.name) })
+  return { userId: user.id, emailId }
+}
+
+/** Creates the account (no password yet) and mails its set-password link. */
+export async function createStaffAccount(input: StaffAccountInput, invitedBy: { name: string }, now: Date): Promise<{ userId: string }> {
   const prisma = await getPrisma()
   try {
-    const { userId, emailId } = await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, locale: input.locale },
-        select: { id: true, email: true },
-      })
-      const emailId = await issuePasswordLink(tx, user, { ttlMs: STAFF_INVITE_TTL_MS, now, mail: invitationMail(input.locale, input.role, invitedBy.name) })
-      return { userId: user.id, emailId }
-    })
+    const { userId, emailId } = await prisma.$transaction((tx) => createStaffAccountIn(tx, input, invitedBy, now))
     await flushNotificationEmails([emailId])
     return { userId }
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new DomainError('email-taken', { field: 'email', messageKey: 'staff.errors.emailTaken' })
-    }
+    if (isUniqueViolation(error)) throw new DomainError('email-taken', { field: 'email', messageKey: 'staff.errors.emailTaken' })
     throw error
   }
+}
+
+/** A unique index refused the write (two admins creating the same address at once). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 }
 
 /** A new link for a staff account whose person has not set a password yet (the old link stops working). */

@@ -141,7 +141,9 @@ export type CompanyAudit = (tx: Client, target: { id: string }) => Promise<void>
 
 /**
  * "Agency X for company Y": records the action in the caller's transaction, after re-reading the grant in that
- * transaction (403, and the whole mutation rolls back, when the grant was revoked meanwhile).
+ * transaction FOR SHARE (403, and the whole mutation rolls back, when the grant was revoked meanwhile). The
+ * share lock holds until the mutation commits: a revoke (an UPDATE of the row) waits for it, and a revoke
+ * not yet committed is waited for and then seen, so no write lands after a committed revoke.
  */
 export async function recordAgencyAction(
   tx: Client,
@@ -151,6 +153,10 @@ export async function recordAgencyAction(
 ): Promise<void> {
   const grant = await activeAgencyGrant(tx, acting.user.id, acting.company.id, entry.scope)
   if (grant?.agency.id !== acting.agency.id) throw new DomainError('agency-no-grant', { status: 403, messageKey: 'agency.errors.noGrant' })
+  // Scopes read as text: the PGlite adapter mishandles enum arrays (see activeAgencyGrant).
+  const [locked] = await tx.$queryRaw<{ scopes: string[] }[]>`
+    SELECT "scopes"::text[] AS "scopes" FROM "AgencyGrant" WHERE "id" = ${grant.grantId} AND "revokedAt" IS NULL FOR SHARE`
+  if (!locked?.scopes.includes(entry.scope)) throw new DomainError('agency-no-grant', { status: 403, messageKey: 'agency.errors.noGrant' })
   await tx.agencyAction.create({
     data: {
       agencyId: acting.agency.id,

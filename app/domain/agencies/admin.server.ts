@@ -1,10 +1,12 @@
 import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
-import { requestPasswordReset } from '~/domain/accounts/credentials.server'
+import { createStaffAccountIn, isUniqueViolation } from '~/domain/accounts/staff.server'
+import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 
 // Admins create export agencies and add their members (docs/export-agencies.md). A member is an account with
-// the AGENCY role: an existing one, or one created here (no password: a set-password link goes out by mail).
+// the AGENCY role: an existing one, or a new one created as a hub staff account (docs/hub-staff.md: no password,
+// the staff invitation mail with its 7-day set-password link).
 
 function slugOf(name: string): string {
   const base = name
@@ -54,29 +56,41 @@ export async function createAgency(input: { name: string; nameKo?: string | unde
 }
 
 /**
- * Adds the account with this e-mail to the agency. An account that does not exist yet is created with the
- * AGENCY role and sent a set-password link; an existing account must have the AGENCY role and no agency.
+ * Adds the account with this e-mail to the agency. An address without an account gets a new AGENCY staff
+ * account (the name is then required) and the staff invitation, created with the member row in one
+ * transaction; an existing account must have the AGENCY role and no agency.
  */
-export async function addAgencyMember(input: { agencyId: string; email: string; role: 'LEAD' | 'AGENT' }, now = new Date()): Promise<void> {
+export async function addAgencyMember(
+  input: { agencyId: string; email: string; name?: string | undefined; role: 'LEAD' | 'AGENT'; locale: string },
+  invitedBy: { name: string },
+  now = new Date(),
+): Promise<void> {
   const prisma = await getPrisma()
-  const created = await prisma.$transaction(async (tx) => {
-    const agency = await tx.exportAgency.findUnique({ where: { id: input.agencyId }, select: { id: true } })
-    if (!agency) throw new DomainError('not-found', { status: 404 })
-    let user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, agencyMembership: { select: { id: true } } } })
-    let isNew = false
-    if (!user) {
-      user = await tx.user.create({
-        data: { email: input.email, name: input.email.split('@')[0] ?? input.email, role: 'AGENCY', createdAt: now },
-        select: { id: true, role: true, agencyMembership: { select: { id: true } } },
-      })
-      isNew = true
-    }
-    if (user.role !== 'AGENCY') throw new DomainError('not-agency-account', { status: 400, field: 'email', messageKey: 'agency.errors.notAgencyAccount' })
-    if (user.agencyMembership) throw new DomainError('already-member', { status: 409, field: 'email', messageKey: 'agency.errors.alreadyMember' })
-    await tx.agencyMember.create({ data: { userId: user.id, agencyId: agency.id, role: input.role, createdAt: now } })
-    return isNew
-  })
-  if (created) await requestPasswordReset({ email: input.email, now })
+  let invitation: string | null
+  try {
+    invitation = await prisma.$transaction(async (tx) => {
+      const agency = await tx.exportAgency.findUnique({ where: { id: input.agencyId }, select: { id: true } })
+      if (!agency) throw new DomainError('not-found', { status: 404 })
+      const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, agencyMembership: { select: { id: true } } } })
+      let userId: string
+      let emailId: string | null = null
+      if (existing) {
+        if (existing.role !== 'AGENCY') throw new DomainError('not-agency-account', { status: 400, field: 'email', messageKey: 'agency.errors.notAgencyAccount' })
+        if (existing.agencyMembership) throw new DomainError('already-member', { status: 409, field: 'email', messageKey: 'agency.errors.alreadyMember' })
+        userId = existing.id
+      } else {
+        if (!input.name) throw new DomainError('name-required', { status: 400, field: 'name', messageKey: 'agency.errors.nameRequired' })
+        ;({ userId, emailId } = await createStaffAccountIn(tx, { name: input.name, email: input.email, role: 'AGENCY', locale: input.locale }, invitedBy, now))
+      }
+      await tx.agencyMember.create({ data: { userId, agencyId: agency.id, role: input.role, createdAt: now } })
+      return emailId
+    })
+  } catch (error) {
+    // The same address added twice at once: the account's (or the membership's) unique index refuses one.
+    if (isUniqueViolation(error)) throw new DomainError('conflict', { status: 409, messageKey: 'agency.errors.conflict' })
+    throw error
+  }
+  if (invitation) await flushNotificationEmails([invitation])
 }
 
 export async function removeAgencyMember(memberId: string): Promise<void> {

@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
-import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
+import { caught, formRequest, getRequest, mintCsrf, postAction } from '../../../tests/http'
 import { loader as productsLoader } from '~/routes/exporter/products/index'
 import { loader as editLoader } from '~/routes/exporter/products/edit'
 import { action as threadAction, loader as threadLoader } from '~/routes/inquiries/thread'
 import { action as agenciesAction } from '~/routes/exporter/agencies'
 import { action as agencyAction, loader as agencyLoader } from '~/routes/agency/dashboard'
+import { action as adminAgenciesAction } from '~/routes/admin/agencies'
+import { createI18n } from '~/lib/i18n'
+import { STAFF_INVITE_TTL_MS } from '~/domain/accounts/staff.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { grantAgency, revokeGrant } from './grants.server'
 import { recordAgencyAction } from './actor.server'
+import { addAgencyMember } from './admin.server'
 import { AdminAgencyActionSchema, CompanyAgencyActionSchema } from './schemas'
 
 // Export agencies (docs/export-agencies.md, ADR 026): an agency member acts for a company only within the scopes
@@ -224,6 +228,151 @@ describe('grants', () => {
   })
 })
 
+type Reply = { data: { result: { error: Record<string, string[] | null> } }; init: { status: number } | null }
+
+describe('agency members (admin)', () => {
+  it('a new address gets an AGENCY staff account and the staff invitation, atomically with its membership; a name is required for it', async () => {
+    const prisma = await getPrisma()
+    const { user: admin, cookie } = await createUser('ADMIN')
+    const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Jeju' } })
+    const address = `agent-${unique()}@example.test`
+
+    const nameless = (await postAction(adminAgenciesAction, '/admin/agencies', [cookie], { intent: 'add-member', agencyId: agency.id, email: address, role: 'AGENT' })) as Reply
+    expect(nameless.init?.status).toBe(400)
+    expect(nameless.data.result.error.name).toEqual(['agency.errors.nameRequired'])
+    expect(await prisma.user.findUnique({ where: { email: address } })).toBeNull()
+
+    const added = await postAction(adminAgenciesAction, '/admin/agencies', [cookie], { intent: 'add-member', agencyId: agency.id, email: address, name: 'Agent Oyun', role: 'LEAD' })
+    expect((added as Response).status).toBe(302)
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: address }, include: { password: true, agencyMembership: true, passwordResets: true } })
+    expect(user).toMatchObject({ name: 'Agent Oyun', role: 'AGENCY', password: null, agencyMembership: { agencyId: agency.id, role: 'LEAD' } })
+    // The staff invitation (7-day link, the inviting admin named), not the 30-minute password reset mail.
+    const [reset] = user.passwordResets
+    expect(reset!.expiresAt.getTime() - reset!.createdAt.getTime()).toBeGreaterThan(STAFF_INVITE_TTL_MS - 60_000)
+    const mails = await prisma.emailOutbox.findMany({ where: { to: address } })
+    expect(mails).toHaveLength(1)
+    const { t } = createI18n(user.locale as 'en')
+    expect(mails[0]!.subject).toBe(t('staff.mail.subject'))
+    expect(mails[0]!.text).toContain(admin.name)
+    expect(mails[0]!.text).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}/)
+  })
+
+  it('an existing AGENCY account is added without a name and without mail; another role is refused; an unknown agency leaves no account and no mail', async () => {
+    const prisma = await getPrisma()
+    const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Jeju' } })
+    const existing = await createUser('AGENCY')
+    await addAgencyMember({ agencyId: agency.id, email: existing.user.email, role: 'AGENT', locale: 'en' }, { name: 'Hub Admin' })
+    expect(await prisma.agencyMember.findUnique({ where: { userId: existing.user.id } })).toMatchObject({ agencyId: agency.id })
+    expect(await prisma.emailOutbox.count({ where: { to: existing.user.email } })).toBe(0)
+
+    const buyer = await createUser('BUYER')
+    await expect(addAgencyMember({ agencyId: agency.id, email: buyer.user.email, role: 'AGENT', locale: 'en' }, { name: 'Hub Admin' })).rejects.toMatchObject({
+      code: 'not-agency-account',
+    })
+    // An unknown agency: no account is created for the address and no mail goes out.
+    const address = `orphan-${unique()}@example.test`
+    await expect(
+      addAgencyMember({ agencyId: 'cmissingagency0000000000', email: address, name: 'Nobody', role: 'AGENT', locale: 'en' }, { name: 'Hub Admin' }),
+    ).rejects.toMatchObject({ status: 404 })
+    expect(await prisma.user.findUnique({ where: { email: address } })).toBeNull()
+    expect(await prisma.emailOutbox.count({ where: { to: address } })).toBe(0)
+  })
+})
+
+// Two connections at once: PostgreSQL only (PGlite has one connection; its files run the rest of this file).
+const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
+
+/** Waits until a statement on AgencyGrant is blocked on a row lock in this database. */
+async function waitForBlockedOnGrant() {
+  const prisma = await getPrisma()
+  for (let i = 0; i < 200; i++) {
+    const [row] = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%AgencyGrant%'`
+    if (row && row.n > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error('no statement on AgencyGrant became blocked')
+}
+
+function gate() {
+  let open!: () => void
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { open, opened }
+}
+
+describe.runIf(onPostgres)('a revoke racing an agency mutation (PostgreSQL)', () => {
+  const actingOf = (w: Awaited<ReturnType<typeof world>>) => ({
+    user: { id: w.member.user.id, name: w.member.user.name },
+    agency: { id: w.agency.id, name: w.agency.name },
+    company: { id: w.granting.company.id, slug: w.granting.company.slug, name: w.granting.company.name },
+    scopes: ['CATALOGUE' as const],
+  })
+
+  it('a revoke waits for a mutation that already holds the grant: the write is committed before the revoke, never after', async () => {
+    const w = await world()
+    const prisma = await getPrisma()
+    const checked = gate()
+    const finish = gate()
+    const mutation = prisma.$transaction(
+      async (tx) => {
+        await tx.product.update({ where: { id: w.product.id }, data: { moq: 4343 } })
+        await recordAgencyAction(tx, actingOf(w), { action: 'product.update', targetType: 'product', targetId: w.product.id, scope: 'CATALOGUE' })
+        checked.open()
+        await finish.opened
+        return new Date()
+      },
+      { timeout: 20_000 },
+    )
+    await checked.opened
+    let revoked = false
+    const revoke = revokeGrant(w.granting.user, w.granting.company.id, w.grantId).then(() => (revoked = true))
+    await waitForBlockedOnGrant()
+    expect(revoked).toBe(false)
+    finish.open()
+    await mutation
+    await revoke
+    const action = await prisma.agencyAction.findFirstOrThrow({ where: { targetId: w.product.id } })
+    const grant = await prisma.agencyGrant.findUniqueOrThrow({ where: { id: w.grantId } })
+    expect(grant.revokedAt).not.toBeNull()
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: w.product.id } })).moq).toBe(4343)
+    expect(action.agencyId).toBe(w.agency.id)
+  })
+
+  it('a mutation meeting a revoke not yet committed waits for it, then fails and rolls back', async () => {
+    const w = await world()
+    const prisma = await getPrisma()
+    const updated = gate()
+    const commit = gate()
+    const revoking = prisma.$transaction(
+      async (tx) => {
+        await tx.agencyGrant.update({ where: { id: w.grantId }, data: { revokedAt: new Date(), revokedById: w.granting.user.id } })
+        updated.open()
+        await commit.opened
+      },
+      { timeout: 20_000 },
+    )
+    await updated.opened
+    const mutation = prisma.$transaction(
+      async (tx) => {
+        await tx.product.update({ where: { id: w.product.id }, data: { moq: 4444 } })
+        await recordAgencyAction(tx, actingOf(w), { action: 'product.update', targetType: 'product', targetId: w.product.id, scope: 'CATALOGUE' })
+      },
+      { timeout: 20_000 },
+    )
+    const outcome = mutation.then(
+      () => 'committed',
+      (error: unknown) => error,
+    )
+    await waitForBlockedOnGrant()
+    commit.open()
+    await revoking
+    expect(await outcome).toMatchObject({ code: 'agency-no-grant', status: 403 })
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: w.product.id } })).moq).not.toBe(4444)
+    expect(await prisma.agencyAction.count({ where: { targetId: w.product.id } })).toBe(0)
+  })
+})
+
 describe('hostile input', () => {
   it.each([
     { intent: 'grant', agencyId: "x' OR 1=1 --", scopes: 'CATALOGUE' },
@@ -241,6 +390,8 @@ describe('hostile input', () => {
     { intent: 'create-agency', name: 'A'.repeat(121), region: 'Gangwon' },
     { intent: 'add-member', agencyId: 'abc', email: 'not-an-address' },
     { intent: 'add-member', agencyId: 'abc', email: 'x@example.test', role: 'OWNER' },
+    { intent: 'add-member', agencyId: 'abc', email: 'x@example.test', name: 'Agent\u202Egnp.exe' },
+    { intent: 'add-member', agencyId: 'abc', email: 'x@example.test', name: 'A'.repeat(101) },
   ])('the admin form refuses %j', (fields) => {
     expect(AdminAgencyActionSchema.safeParse(fields).success).toBe(false)
   })

@@ -130,7 +130,10 @@ export async function updateGrantScopes(
   })
 }
 
-/** The owner revokes a grant at once: kept with who and when; the agency's next request is refused. */
+/**
+ * The owner revokes a grant at once: kept with who and when; the agency's next request is refused. The UPDATE
+ * locks the row, so it waits for an agency mutation holding the grant FOR SHARE (recordAgencyAction).
+ */
 export async function revokeGrant(owner: Pick<SessionUser, 'id'>, companyId: string, grantId: string, now = new Date()) {
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {

@@ -38,6 +38,8 @@ export const AdminAgencyActionSchema = z.discriminatedUnion('intent', [
       .toLowerCase()
       .max(254, 'errors.tooLong')
       .pipe(z.email({ error: 'errors.invalidEmail' })),
+    // Required only for an address without an account (the new account's name): checked by addAgencyMember.
+    name: z.string().trim().max(100, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
     role: z.enum(['LEAD', 'AGENT']).default('AGENT'),
   }),
   z.object({ intent: z.literal('remove-member'), memberId: recordId }),

@@ -24,6 +24,7 @@ const agency = {
       conflict: 'Someone changed this at the same time. Reload the page and try again.',
       notAgencyAccount: 'This account is not an agency account.',
       alreadyMember: 'This account already belongs to an agency.',
+      nameRequired: 'A new address needs the person’s name: their account is created with it.',
     },
     toast: {
       granted: 'Access granted to the agency.',
@@ -118,6 +119,8 @@ const agency = {
       activeGrants_other: '{{count}} companies grant access',
       removeMember: 'Remove {{name}}',
       memberEmail: 'Member e-mail',
+      memberName: 'Name (new account)',
+      memberNameHint: 'Needed only when the address has no account yet: the person gets an invitation to set a password.',
       memberRole: 'Role',
       addMember: 'Add a member to {{agency}}',
     },

@@ -25,6 +25,7 @@ const agency: MessagesOf<typeof en, 'ja'> = {
       conflict: '同時に別の変更がありました。ページを再読み込みしてもう一度お試しください。',
       notAgencyAccount: 'このアカウントは代行機関のアカウントではありません。',
       alreadyMember: 'このアカウントはすでに代行機関に所属しています。',
+      nameRequired: '新しいアドレスには氏名が必要です。その氏名でアカウントが作成されます。',
     },
     toast: {
       granted: '代行機関に権限を付与しました。',
@@ -117,6 +118,8 @@ const agency: MessagesOf<typeof en, 'ja'> = {
       activeGrants_other: '{{count}} 社が権限を付与',
       removeMember: '{{name}}を削除',
       memberEmail: 'メンバーのメール',
+      memberName: '氏名（新規アカウント）',
+      memberNameHint: 'アドレスにまだアカウントがない場合のみ必要です。本人にパスワード設定の招待が届きます。',
       memberRole: '役割',
       addMember: '{{agency}}にメンバーを追加',
     },

@@ -25,6 +25,7 @@ const agency: MessagesOf<typeof en, 'ko'> = {
       conflict: '누군가 동시에 변경했습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
       notAgencyAccount: '이 계정은 대행기관 계정이 아닙니다.',
       alreadyMember: '이 계정은 이미 다른 대행기관에 속해 있습니다.',
+      nameRequired: '새 주소에는 이름이 필요합니다. 그 이름으로 계정이 만들어집니다.',
     },
     toast: {
       granted: '대행기관에 권한을 부여했습니다.',
@@ -117,6 +118,8 @@ const agency: MessagesOf<typeof en, 'ko'> = {
       activeGrants_other: '권한을 부여한 기업 {{count}}곳',
       removeMember: '{{name}} 삭제',
       memberEmail: '구성원 이메일',
+      memberName: '이름(새 계정)',
+      memberNameHint: '주소에 아직 계정이 없을 때만 필요합니다. 그 사람은 비밀번호 설정 초대 메일을 받습니다.',
       memberRole: '역할',
       addMember: '{{agency}}에 구성원 추가',
     },

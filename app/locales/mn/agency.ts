@@ -25,6 +25,7 @@ const agency: MessagesOf<typeof en, 'mn'> = {
       conflict: 'Өөр хэн нэгэн зэрэг өөрчилсөн байна. Хуудсаа шинэчлээд дахин оролдоно уу.',
       notAgencyAccount: 'Энэ бүртгэл агентлагийн бүртгэл биш байна.',
       alreadyMember: 'Энэ бүртгэл аль хэдийн агентлагт хамаарч байна.',
+      nameRequired: 'Шинэ хаягт хүний нэр шаардлагатай: бүртгэлийг тэр нэрээр үүсгэнэ.',
     },
     toast: {
       granted: 'Агентлагт эрх олголоо.',
@@ -119,6 +120,8 @@ const agency: MessagesOf<typeof en, 'mn'> = {
       activeGrants_other: '{{count}} компани эрх олгосон',
       removeMember: '{{name}}-ийг хасах',
       memberEmail: 'Гишүүний и-мэйл',
+      memberName: 'Нэр (шинэ бүртгэл)',
+      memberNameHint: 'Хаягт бүртгэл байхгүй үед л шаардлагатай: тухайн хүн нууц үг тохируулах урилга хүлээн авна.',
       memberRole: 'Үүрэг',
       addMember: '{{agency}}-д гишүүн нэмэх',
     },

@@ -25,6 +25,7 @@ const agency: MessagesOf<typeof en, 'ru'> = {
       conflict: 'Кто-то изменил это одновременно с вами. Обновите страницу и попробуйте снова.',
       notAgencyAccount: 'Эта учётная запись не относится к агентству.',
       alreadyMember: 'Эта учётная запись уже входит в агентство.',
+      nameRequired: 'Для нового адреса нужно имя: с ним будет создана учётная запись.',
     },
     toast: {
       granted: 'Агентству предоставлен доступ.',
@@ -123,6 +124,8 @@ const agency: MessagesOf<typeof en, 'ru'> = {
       activeGrants_other: 'Доступ дали {{count}} компании',
       removeMember: 'Удалить: {{name}}',
       memberEmail: 'E-mail участника',
+      memberName: 'Имя (новая учётная запись)',
+      memberNameHint: 'Нужно, только если у адреса ещё нет учётной записи: человек получит приглашение задать пароль.',
       memberRole: 'Роль',
       addMember: 'Добавить участника в {{agency}}',
     },

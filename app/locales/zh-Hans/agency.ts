@@ -25,6 +25,7 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       conflict: '有人同时做了修改。请刷新页面后重试。',
       notAgencyAccount: '该账户不是代理机构账户。',
       alreadyMember: '该账户已属于某个代理机构。',
+      nameRequired: '新地址需要填写此人的姓名：将以此姓名创建账户。',
     },
     toast: {
       granted: '已向代理机构授权。',
@@ -116,6 +117,8 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       activeGrants_other: '{{count}} 家企业已授权',
       removeMember: '移除{{name}}',
       memberEmail: '成员电子邮件',
+      memberName: '姓名（新账户）',
+      memberNameHint: '仅当该地址尚无账户时需要：此人将收到设置密码的邀请。',
       memberRole: '角色',
       addMember: '向{{agency}}添加成员',
     },

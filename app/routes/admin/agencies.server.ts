@@ -17,7 +17,7 @@ export async function loadAdminAgencies(request: Request) {
 }
 
 export async function handleAdminAgenciesAction(request: Request) {
-  await requirePermission(request, 'view:admin')
+  const admin = await requirePermission(request, 'view:admin')
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const submission = parseWithZod(formData, { schema: AdminAgencyActionSchema })
@@ -31,13 +31,13 @@ export async function handleAdminAgenciesAction(request: Request) {
         await createAgency(input, now)
         return await redirectWithToast('/admin/agencies', 'agency.toast.agencyCreated')
       case 'add-member':
-        await addAgencyMember(input, now)
+        await addAgencyMember({ ...input, locale: await resolveLocale(request, admin) }, admin, now)
         return await redirectWithToast('/admin/agencies', 'agency.toast.memberAdded')
       case 'remove-member':
         await removeAgencyMember(input.memberId)
         return await redirectWithToast('/admin/agencies', 'agency.toast.memberRemoved')
     }
   } catch (error) {
-    return formErrorFromDomain(submission, error, { only: ['conflict', 'not-agency-account', 'already-member'], extra: { target } })
+    return formErrorFromDomain(submission, error, { only: ['conflict', 'not-agency-account', 'already-member', 'name-required'], extra: { target } })
   }
 }

@@ -88,6 +88,12 @@ export default function AdminAgenciesRoute({ loaderData, actionData }: Route.Com
                 errors={errors?.email ?? undefined}
                 inputProps={{ id: `member-email-${agency.id}`, name: 'email', type: 'email', required: true, maxLength: 254 }}
               />
+              <Field
+                label={t('agency.admin.memberName')}
+                hint={t('agency.admin.memberNameHint')}
+                errors={errors?.name ?? undefined}
+                inputProps={{ id: `member-name-${agency.id}`, name: 'name', autoComplete: 'off', maxLength: 100 }}
+              />
               <SelectField
                 label={t('agency.admin.memberRole')}
                 options={[
