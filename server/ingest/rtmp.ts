@@ -155,7 +155,7 @@ export class RtmpIngest {
     const resolved = publisher.streamApp === 'live' ? await resolveIngest(key, undefined, processNow()) : null
     const target = resolved?.target ?? null
     if (!target) {
-      if (resolved?.target === null && resolved.reason === 'studio-no-slot') logger.warn({ ip: publisher.ip }, `RTMP publish refused: ${resolved.message}`)
+      if (resolved?.target === null && resolved.reason !== 'unknown') logger.warn({ ip: publisher.ip }, `RTMP publish refused: ${resolved.message}`)
       else logger.warn({ ip: publisher.ip }, 'RTMP publish refused: wrong or revoked stream key')
       publisher.close()
       return

@@ -29,11 +29,13 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-async function studioWithKey(slot?: { sessionId: string; companyId: string; startsAt: Date; endsAt: Date }) {
+type Slot = { sessionId: string; companyId: string; startsAt: Date; endsAt: Date }
+
+async function studioWithKey(...slots: Slot[]) {
   const prisma = await getPrisma()
   const { user: operator } = await createUser('STUDIO_OPERATOR')
   const studio = await prisma.studio.create({ data: { name: `Studio ${Date.now()}`, timeZone: 'UTC', openingHours: {} } })
-  if (slot) {
+  for (const slot of slots) {
     await prisma.studioBooking.create({
       data: {
         studioId: studio.id,
@@ -77,5 +79,22 @@ describe('the studio ingest key at the WHIP endpoint', () => {
     expect((await post(session.id, key)).status).toBe(415)
     expect((await post(other.id, key)).status).toBe(401)
     expect((await post('studio', 'not-a-key-at-all-but-long-enough-0123456789')).status).toBe(401)
+  })
+
+  it('with two approved bookings on air at once: 409 studio-slot-ambiguous at /whip/studio, each showcase at its own id', async () => {
+    const first = await createLiveShowcase('Set A show')
+    const second = await createLiveShowcase('Set B show')
+    const now = Date.now()
+    const key = await studioWithKey(
+      { sessionId: first.session.id, companyId: first.exporter.company.id, startsAt: new Date(now - 10 * 60_000), endsAt: new Date(now + 50 * 60_000) },
+      { sessionId: second.session.id, companyId: second.exporter.company.id, startsAt: new Date(now + 5 * 60_000), endsAt: new Date(now + 65 * 60_000) },
+    )
+    const response = await post('studio', key)
+    expect(response.status).toBe(409)
+    const body = (await response.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('studio-slot-ambiguous')
+    expect(body.error.message).toMatch(/use the WHIP URL \/whip\/<showcase id>/)
+    expect((await post(first.session.id, key)).status).toBe(415)
+    expect((await post(second.session.id, key)).status).toBe(415)
   })
 })

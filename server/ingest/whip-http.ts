@@ -37,6 +37,8 @@ export type WhipErrorCode =
   | 'method-not-allowed'
   /** The studio's ingest key outside every approved booking's slot (docs/studio-booking.md). */
   | 'no-studio-slot'
+  /** The studio's key at `/whip/studio` while several approved bookings are on air: name the showcase in the URL. */
+  | 'studio-slot-ambiguous'
 
 /** The one error shape of the WHIP endpoint: `{ error: { code, message } }` with the matching status. */
 function refuse(res: Response, status: number, code: WhipErrorCode, message: string): void {
@@ -89,6 +91,10 @@ export function mountWhip(app: Express, getIngest: () => IngestService | null): 
       // The studio's key outside its slots is a right key at the wrong time: no failure counted, a reason given.
       if (resolved?.reason === 'studio-no-slot') {
         refuse(res, 403, 'no-studio-slot', resolved.message)
+        return null
+      }
+      if (resolved?.reason === 'studio-slot-ambiguous') {
+        refuse(res, 409, 'studio-slot-ambiguous', resolved.message)
         return null
       }
       await failures.consume(address).catch(() => undefined)

@@ -58,8 +58,11 @@ export const STUDIO_INGEST_SEGMENT = 'studio'
 
 export type IngestResolution =
   | { target: IngestTarget; studioBookingId?: string }
-  /** unknown: malformed, wrong or revoked token; studio-no-slot: the studio's key outside every approved slot. */
-  | { target: null; reason: 'unknown' | 'studio-no-slot'; message: string }
+  /**
+   * unknown: malformed, wrong or revoked token; studio-no-slot: the studio's key outside every approved slot;
+   * studio-slot-ambiguous: the studio's key with no showcase named while several approved bookings are on air.
+   */
+  | { target: null; reason: 'unknown' | 'studio-no-slot' | 'studio-slot-ambiguous'; message: string }
 
 const UNKNOWN_TOKEN = { target: null, reason: 'unknown', message: 'The ingest token is wrong or was revoked.' } as const
 
@@ -78,8 +81,8 @@ export async function resolveIngest(token: string, sessionId: string | undefined
     select: { sessionId: true, tokenSealed: true, session: { select: { hostId: true, status: true, kind: true, title: true } } },
   })
   if (!row) {
-    const studio = await resolveStudioIngest(token, now)
-    if (studio.kind === 'not-studio') return UNKNOWN_TOKEN
+    const studio = await resolveStudioIngest(token, now, sessionId === STUDIO_INGEST_SEGMENT ? undefined : sessionId)
+    if (studio.kind === 'not-studio' || studio.kind === 'other-showcase') return UNKNOWN_TOKEN
     if (studio.kind === 'no-slot') {
       return {
         target: null,
@@ -87,7 +90,13 @@ export async function resolveIngest(token: string, sessionId: string | undefined
         message: `No approved booking of ${studio.studioName} is on air now: the studio key opens a showcase only during its slot.`,
       }
     }
-    if (sessionId !== undefined && sessionId !== STUDIO_INGEST_SEGMENT && sessionId !== studio.sessionId) return UNKNOWN_TOKEN
+    if (studio.kind === 'ambiguous') {
+      return {
+        target: null,
+        reason: 'studio-slot-ambiguous',
+        message: `${studio.titles.length} approved bookings of ${studio.studioName} are on air now: use the WHIP URL /whip/<showcase id> of the showcase this encoder feeds (RTMP cannot name it).`,
+      }
+    }
     return { target: { sessionId: studio.sessionId, hostId: studio.hostId, status: studio.status, title: studio.title }, studioBookingId: studio.bookingId }
   }
   if (row.session.kind !== 'SHOWCASE') return UNKNOWN_TOKEN

@@ -14,7 +14,7 @@ import {
   studioUtilisation,
 } from './bookings.server'
 import type { BookingRequestInput } from './schemas'
-import { rotateStudioIngestKey } from './studio.server'
+import { deleteResource, rotateStudioIngestKey } from './studio.server'
 
 // Studio bookings on a pinned clock (ADR 024). Runs on PGlite (unit project) and PostgreSQL (db project),
 // where the concurrent requests and approvals below really overlap: exactly one may win a resource.
@@ -122,6 +122,84 @@ describe('no double booking under concurrency', () => {
     expect(await prisma.studioBooking.count({ where: { studioId: studio.id, status: 'APPROVED' } })).toBe(1)
     // The camera was never involved: still free for any of them.
     expect(await prisma.studioBookingResource.count({ where: { resourceId: camera.id } })).toBe(0)
+  })
+})
+
+describe('one open booking per showcase under concurrency', () => {
+  it('requests for the same showcase on different sets and times at once: exactly one is made, the others are told', async () => {
+    const prisma = await getPrisma()
+    const { studio, sets } = await makeStudio()
+    const { exporter, session } = await makeShowcase()
+    const slots = [
+      ['10:00', '11:00'],
+      ['11:00', '12:00'],
+      ['13:00', '14:00'],
+      ['14:00', '15:00'],
+      ['15:00', '16:00'],
+      ['16:00', '17:00'],
+    ] as const
+    const results = await Promise.allSettled(
+      slots.map(([start, end], i) => requestBooking(exporter.user.id, request(studio.id, session.id, sets[i % sets.length]!.id, { start, end }), NOW)),
+    )
+    expect(results.map(codeOf).filter((code) => code === 'ok')).toHaveLength(1)
+    expect(results.map(codeOf).filter((code) => code !== 'ok')).toEqual(Array.from({ length: 5 }, () => 'showcase-already-booked'))
+    expect(await prisma.studioBooking.count({ where: { sessionId: session.id } })).toBe(1)
+    expect(await prisma.studioBookingResource.count({ where: { booking: { sessionId: session.id } } })).toBe(1)
+  })
+})
+
+describe('deleting a resource', () => {
+  it('is refused while any booking, past, cancelled or to come, holds it; an unused one is deleted', async () => {
+    const prisma = await getPrisma()
+    const { studio, sets, camera, operator } = await makeStudio()
+    const past = await makeShowcase()
+    const cancelled = await makeShowcase()
+    const done = await requestBooking(past.exporter.user.id, request(studio.id, past.session.id, sets[0]!.id, { crewNeeded: ['CAMERA'] }), NOW)
+    await approveBooking(operator.id, done.bookingId, [camera.id], NOW)
+    const gone = await requestBooking(cancelled.exporter.user.id, request(studio.id, cancelled.session.id, sets[1]!.id), NOW)
+    await cancelBookingByExporter(cancelled.exporter.user.id, gone.bookingId, undefined, NOW)
+    // The approved slot is over and was produced: its holds are the record of what it used.
+    await prisma.studioBooking.update({ where: { id: done.bookingId }, data: { status: 'COMPLETED' } })
+    for (const resource of [sets[0]!, sets[1]!, camera])
+      await expect(deleteResource(operator.id, studio.id, resource.id)).rejects.toMatchObject({ code: 'resource-in-use', status: 409 })
+    expect(await prisma.studioBookingResource.count({ where: { bookingId: { in: [done.bookingId, gone.bookingId] } } })).toBe(3)
+    await expect(deleteResource(operator.id, studio.id, sets[3]!.id)).resolves.toBeUndefined()
+    expect(await prisma.studioResource.count({ where: { id: sets[3]!.id } })).toBe(0)
+    // Another studio's resource, an unknown id and a non-operator are refused.
+    const other = await makeStudio()
+    await expect(deleteResource(operator.id, studio.id, other.setA.id)).rejects.toMatchObject({ code: 'not-found' })
+    await expect(deleteResource(operator.id, studio.id, "' OR 1=1 --")).rejects.toMatchObject({ code: 'not-found' })
+    await expect(deleteResource(past.exporter.user.id, studio.id, sets[2]!.id)).rejects.toMatchObject({ code: 'forbidden' })
+  })
+
+  it('a delete racing a request for the same set: either the request holds it and the delete is refused, or the set is gone and the request is refused', async () => {
+    const prisma = await getPrisma()
+    const { studio, sets, operator } = await makeStudio()
+    const showcases = await Promise.all(sets.map(() => makeShowcase()))
+    const outcomes = await Promise.all(
+      sets.map(async (set, i) => {
+        const { exporter, session } = showcases[i]!
+        const [asked, deleted] = await Promise.allSettled([
+          requestBooking(exporter.user.id, request(studio.id, session.id, set.id), NOW),
+          deleteResource(operator.id, studio.id, set.id),
+        ])
+        return { asked: codeOf(asked), deleted: codeOf(deleted), setId: set.id, sessionId: session.id }
+      }),
+    )
+    for (const outcome of outcomes) {
+      const setLeft = await prisma.studioResource.count({ where: { id: outcome.setId } })
+      const bookings = await prisma.studioBooking.findMany({ where: { sessionId: outcome.sessionId }, select: { resources: { select: { resourceId: true } } } })
+      if (outcome.asked === 'ok') {
+        expect(outcome.deleted).toBe('resource-in-use')
+        expect(setLeft).toBe(1)
+        expect(bookings.map((booking) => booking.resources.map((row) => row.resourceId))).toEqual([[outcome.setId]])
+      } else {
+        expect(['resource-gone', 'set-unknown']).toContain(outcome.asked)
+        expect(outcome.deleted).toBe('ok')
+        expect(setLeft).toBe(0)
+        expect(bookings).toEqual([])
+      }
+    }
   })
 })
 
@@ -270,5 +348,39 @@ describe('the studio ingest key', () => {
     // Hostile tokens: malformed, empty, too long.
     for (const token of ['', 'x', 'a'.repeat(500), "' OR 1=1 --"])
       expect(await resolveIngest(token, undefined, NOW)).toMatchObject({ target: null, reason: 'unknown' })
+  })
+})
+
+describe('the studio ingest key with two sets on air', () => {
+  it('takes the showcase the WHIP URL names, and without one refuses rather than guessing', async () => {
+    const { studio, sets, operator } = await makeStudio()
+    const first = await makeShowcase()
+    const second = await makeShowcase()
+    const stranger = await makeShowcase()
+    // 10:00–11:00 KST on set A and 10:30–12:00 KST on set B overlap from 10:30 (01:30 UTC) to 11:00.
+    const a = await requestBooking(first.exporter.user.id, request(studio.id, first.session.id, sets[0]!.id, { crewNeeded: [] }), NOW)
+    const b = await requestBooking(
+      second.exporter.user.id,
+      request(studio.id, second.session.id, sets[1]!.id, { crewNeeded: [], start: '10:30', end: '12:00' }),
+      NOW,
+    )
+    await approveBooking(operator.id, a.bookingId, [], NOW)
+    await approveBooking(operator.id, b.bookingId, [], NOW)
+    const key = await rotateStudioIngestKey(operator.id, studio.id, NOW)
+    const both = new Date('2030-03-04T01:40:00Z')
+    // RTMP (no showcase named) and /whip/studio: two bookings on air, so no showcase is picked.
+    for (const named of [undefined, 'studio']) {
+      const resolved = await resolveIngest(key, named, both)
+      expect(resolved).toMatchObject({ target: null, reason: 'studio-slot-ambiguous' })
+      expect('message' in resolved && resolved.message).toMatch(/2 approved bookings of Studio \w+ are on air now: use the WHIP URL \/whip\/<showcase id>/)
+    }
+    expect(await resolveIngest(key, first.session.id, both)).toMatchObject({ target: { sessionId: first.session.id }, studioBookingId: a.bookingId })
+    expect(await resolveIngest(key, second.session.id, both)).toMatchObject({ target: { sessionId: second.session.id }, studioBookingId: b.bookingId })
+    expect(await resolveIngest(key, stranger.session.id, both)).toMatchObject({ target: null, reason: 'unknown' })
+    // The second booking's lead-in alone (10:15–10:30 KST) is an overlap too: the first is not taken for granted.
+    expect(await resolveIngest(key, undefined, new Date('2030-03-04T01:20:00Z'))).toMatchObject({ target: null, reason: 'studio-slot-ambiguous' })
+    // Once the first slot is over only the second is on air: no name needed.
+    expect(await resolveIngest(key, undefined, new Date('2030-03-04T02:10:00Z'))).toMatchObject({ target: { sessionId: second.session.id } })
+    expect(await resolveIngest(key, first.session.id, new Date('2030-03-04T02:10:00Z'))).toMatchObject({ target: null, reason: 'unknown' })
   })
 })

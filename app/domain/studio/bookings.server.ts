@@ -48,7 +48,9 @@ export async function lockAndCheckResources(
 ): Promise<void> {
   const ids = [...new Set(resourceIds)].sort()
   if (ids.length === 0) return
-  await tx.$queryRaw`SELECT "id" FROM "StudioResource" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`
+  const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "StudioResource" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`
+  // Read before the lock and deleted by the operator meanwhile (deleteResource locks the row too).
+  if (locked.length !== ids.length) throw new DomainError('resource-gone', { status: 409, messageKey: 'studioBooking.errors.resourceGone' })
   const clash = await tx.studioBookingResource.findFirst({
     where: {
       resourceId: { in: ids },
@@ -76,6 +78,9 @@ export async function requestBooking(actorId: string, input: BookingRequestInput
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     const studio = await loadStudio(tx, input.studioId)
+    // The showcase row is locked before "one open booking per showcase" is checked: a second request for the
+    // same showcase (another set, another time) waits here until the first commits, then sees its booking.
+    await tx.$queryRaw`SELECT "id" FROM "LiveSession" WHERE "id" = ${input.sessionId} FOR UPDATE`
     const session = await tx.liveSession.findUnique({
       where: { id: input.sessionId },
       select: { id: true, kind: true, status: true, companyId: true, title: true },

@@ -124,16 +124,21 @@ export async function saveResource(actorId: string, studioId: string, input: Res
   })
 }
 
-/** Deletes a resource no current or future booking holds (otherwise: deactivate it). */
-export async function deleteResource(actorId: string, studioId: string, resourceId: string, now: Date): Promise<void> {
+/**
+ * Deletes a resource no booking holds or ever held (a past booking's holds are its record: otherwise the
+ * operator deactivates it). The resource row is locked before the holds are counted, the lock every new
+ * hold takes first (lockAndCheckResources), so a request cannot slip a hold in between.
+ */
+export async function deleteResource(actorId: string, studioId: string, resourceId: string): Promise<void> {
   const prisma = await getPrisma()
   await prisma.$transaction(async (tx) => {
     await requireStudioOperator(tx, actorId)
-    const resource = await tx.studioResource.findFirst({ where: { id: resourceId, studioId }, select: { id: true } })
+    const locked = await tx.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT "id" FROM "StudioResource" WHERE "id" = ${resourceId} AND "studioId" = ${studioId} FOR UPDATE`
+    const resource = locked[0]
     if (!resource) throw new DomainError('not-found', { status: 404 })
-    const held = await tx.studioBookingResource.count({
-      where: { resourceId, endsAt: { gt: now }, booking: { status: { in: ['REQUESTED', 'APPROVED'] } } },
-    })
+    const held = await tx.studioBookingResource.count({ where: { resourceId: resource.id } })
     if (held > 0) throw new DomainError('resource-in-use', { status: 409, messageKey: 'studioBooking.errors.resourceInUse' })
     await tx.studioResource.delete({ where: { id: resource.id } })
   })
@@ -222,13 +227,20 @@ export const STUDIO_INGEST_LEAD_IN_MINUTES = 15
 export type StudioIngestResolution =
   | { kind: 'not-studio' }
   | { kind: 'no-slot'; studioName: string }
+  /** The URL names a showcase that no approved booking on air now is for. */
+  | { kind: 'other-showcase' }
+  /** No showcase named (RTMP, `/whip/studio`) while several approved bookings are on air: not guessed. */
+  | { kind: 'ambiguous'; studioName: string; titles: string[] }
   | { kind: 'slot'; sessionId: string; hostId: string; status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'; title: string; bookingId: string }
 
 /**
  * The showcase a studio ingest key opens at `now`: that of the APPROVED booking whose slot (with the
  * lead-in) is on now; `no-slot` outside every slot; `not-studio` when the token is no studio's key.
+ * One key, several sets: when bookings on different sets overlap, the WHIP URL's showcase id
+ * (`sessionId`) picks the booking (`other-showcase` when none on air is for it); without one (RTMP,
+ * `/whip/studio`) and more than one on air the answer is `ambiguous`, never the earliest.
  */
-export async function resolveStudioIngest(token: string, now: Date): Promise<StudioIngestResolution> {
+export async function resolveStudioIngest(token: string, now: Date, sessionId?: string): Promise<StudioIngestResolution> {
   if (!IngestTokenSchema.safeParse(token).success) return { kind: 'not-studio' }
   const prisma = await getPrisma()
   const studio = await prisma.studio.findUnique({
@@ -244,12 +256,21 @@ export async function resolveStudioIngest(token: string, now: Date): Promise<Stu
   }
   if (!sameToken(token, stored)) return { kind: 'not-studio' }
   const leadIn = new Date(now.getTime() + STUDIO_INGEST_LEAD_IN_MINUTES * 60_000)
-  const booking = await prisma.studioBooking.findFirst({
-    where: { studioId: studio.id, status: 'APPROVED', startsAt: { lte: leadIn }, endsAt: { gt: now } },
-    orderBy: { startsAt: 'asc' },
-    select: { id: true, session: { select: { id: true, hostId: true, status: true, title: true, kind: true } } },
+  const onAir = await prisma.studioBooking.findMany({
+    where: { studioId: studio.id, status: 'APPROVED', startsAt: { lte: leadIn }, endsAt: { gt: now }, session: { kind: 'SHOWCASE' } },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, session: { select: { id: true, hostId: true, status: true, title: true } } },
   })
-  if (booking?.session.kind !== 'SHOWCASE') return { kind: 'no-slot', studioName: studio.name }
+  if (onAir.length === 0) return { kind: 'no-slot', studioName: studio.name }
+  let booking: (typeof onAir)[number] | undefined
+  if (sessionId !== undefined) {
+    booking = onAir.find((candidate) => candidate.session.id === sessionId)
+    if (!booking) return { kind: 'other-showcase' }
+  } else {
+    if (onAir.length > 1) return { kind: 'ambiguous', studioName: studio.name, titles: onAir.map((candidate) => candidate.session.title) }
+    booking = onAir[0]
+  }
+  if (!booking) return { kind: 'no-slot', studioName: studio.name }
   return {
     kind: 'slot',
     sessionId: booking.session.id,

@@ -41,7 +41,8 @@ const studioBooking = {
       interpreterLanguages: 'Name the languages the interpreter should work in.',
       crewRoleRequired: 'Choose the crew member’s role.',
       hoursPair: 'Give both an opening and a closing time, or leave both empty for a closed day.',
-      resourceInUse: 'Current or future bookings hold this resource: make it inactive instead.',
+      resourceInUse: 'Bookings (past or future) hold this resource, so it cannot be removed: make it inactive instead.',
+      resourceGone: 'That resource was just removed from the studio. Reload the page and choose again.',
       blackoutHasBookings: 'Bookings stand on that day: cancel them first.',
     },
     exporter: {
@@ -169,6 +170,8 @@ const studioBooking = {
       ingestTitle: 'Studio encoder',
       ingestIntro:
         'The studio’s encoder uses one key. During an approved booking’s slot (and {{minutes}} minutes before it) the key feeds that booking’s showcase; outside every slot it is refused.',
+      ingestOverlap:
+        'When approved bookings on two sets overlap, the key does not pick one: give each encoder the WHIP URL of its own showcase (/whip/ followed by the showcase’s id, as in its /live/ address). RTMP and /whip/studio are refused until only one booking is on air.',
       whipUrl: 'WHIP URL',
       rtmpUrl: 'RTMP server',
       ingestKey: 'Studio key',

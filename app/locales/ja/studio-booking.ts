@@ -43,7 +43,8 @@ const studioBooking: MessagesOf<typeof en, 'ja'> = {
       interpreterLanguages: '通訳する言語を指定してください。',
       crewRoleRequired: 'スタッフの役割を選んでください。',
       hoursPair: '開始と終了の両方を入力するか、休業日なら両方を空けてください。',
-      resourceInUse: '現在または今後の予約がこのリソースを使っています。代わりに無効にしてください。',
+      resourceInUse: '過去または今後の予約がこのリソースを使っているため削除できません。代わりに無効にしてください。',
+      resourceGone: 'このリソースはたった今スタジオから削除されました。ページを再読み込みしてもう一度選んでください。',
       blackoutHasBookings: 'その日に予約があります。先に取り消してください。',
     },
     exporter: {
@@ -170,6 +171,8 @@ const studioBooking: MessagesOf<typeof en, 'ja'> = {
       ingestTitle: 'スタジオのエンコーダー',
       ingestIntro:
         'スタジオのエンコーダーは一つのキーを使います。承認済み予約の枠の間（と {{minutes}} 分前から）はその予約のショーケースにつながり、どの枠の外でも拒否されます。',
+      ingestOverlap:
+        '2つのセットの承認済み予約が重なるとき、キーはどちらも選びません。エンコーダーごとに自分のショーケースの WHIP URL（/whip/ の後にショーケース ID。/live/ のアドレスと同じ ID）を設定してください。放送中の予約が一つになるまで RTMP と /whip/studio は拒否されます。',
       whipUrl: 'WHIP URL',
       rtmpUrl: 'RTMP サーバー',
       ingestKey: 'スタジオキー',

@@ -43,7 +43,8 @@ const studioBooking: MessagesOf<typeof en, 'ko'> = {
       interpreterLanguages: '통역할 언어를 지정하세요.',
       crewRoleRequired: '스태프의 역할을 선택하세요.',
       hoursPair: '시작과 종료 시간을 모두 입력하거나, 휴무일이면 둘 다 비워 두세요.',
-      resourceInUse: '현재 또는 향후 예약이 이 자원을 사용합니다. 대신 비활성으로 바꾸세요.',
+      resourceInUse: '지난 예약이나 향후 예약이 이 자원을 사용하므로 삭제할 수 없습니다. 대신 비활성으로 바꾸세요.',
+      resourceGone: '이 자원은 방금 스튜디오에서 삭제되었습니다. 페이지를 새로 고친 뒤 다시 선택하세요.',
       blackoutHasBookings: '그날에 예약이 있습니다. 먼저 취소하세요.',
     },
     exporter: {
@@ -170,6 +171,8 @@ const studioBooking: MessagesOf<typeof en, 'ko'> = {
       ingestTitle: '스튜디오 인코더',
       ingestIntro:
         '스튜디오 인코더는 키 하나를 씁니다. 승인된 예약 시간(그리고 {{minutes}}분 전부터) 동안 이 키는 해당 예약의 쇼케이스로 연결되고, 그 밖의 시간에는 거부됩니다.',
+      ingestOverlap:
+        '두 세트의 승인된 예약이 겹치면 키는 어느 쪽도 고르지 않습니다. 인코더마다 자기 쇼케이스의 WHIP URL(/whip/ 뒤에 쇼케이스 ID, /live/ 주소와 같은 ID)을 넣으세요. 방송 중인 예약이 하나가 될 때까지 RTMP와 /whip/studio는 거부됩니다.',
       whipUrl: 'WHIP URL',
       rtmpUrl: 'RTMP 서버',
       ingestKey: '스튜디오 키',

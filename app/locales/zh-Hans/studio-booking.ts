@@ -43,7 +43,8 @@ const studioBooking: MessagesOf<typeof en, 'zh-Hans'> = {
       interpreterLanguages: '请注明需要口译的语言。',
       crewRoleRequired: '请选择工作人员的角色。',
       hoursPair: '请同时填写开始和结束时间；闭馆日两项都留空。',
-      resourceInUse: '当前或未来的预约占用此资源，请改为停用。',
+      resourceInUse: '过去或未来的预约占用此资源，无法删除，请改为停用。',
+      resourceGone: '该资源刚刚已从演播室删除。请刷新页面后重新选择。',
       blackoutHasBookings: '当天有预约，请先取消。',
     },
     exporter: {
@@ -168,6 +169,8 @@ const studioBooking: MessagesOf<typeof en, 'zh-Hans'> = {
       addResource: '添加资源',
       ingestTitle: '演播室编码器',
       ingestIntro: '演播室编码器使用一个密钥。在已批准预约的时段内（及提前 {{minutes}} 分钟）该密钥推流到该预约的直播展示；其他时间一律拒绝。',
+      ingestOverlap:
+        '当两个布景的已批准预约时段重叠时，该密钥不会替你选择：请为每个编码器填写其直播展示自己的 WHIP 地址（/whip/ 后接直播展示的 ID，与其 /live/ 地址中的相同）。在只剩一个预约播出之前，RTMP 和 /whip/studio 会被拒绝。',
       whipUrl: 'WHIP 地址',
       rtmpUrl: 'RTMP 服务器',
       ingestKey: '演播室密钥',

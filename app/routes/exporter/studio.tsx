@@ -93,6 +93,7 @@ export async function action({ request }: Route.ActionArgs) {
     return formErrorFromDomain(submission, error, {
       only: [
         'resource-taken',
+        'resource-gone',
         'slot-order',
         'slot-past',
         'slot-outside-hours',

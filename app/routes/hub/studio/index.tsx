@@ -52,6 +52,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const FORM_CODES = [
   'resource-taken',
+  'resource-gone',
   'crew-unknown',
   'crew-missing',
   'interpreter-language',

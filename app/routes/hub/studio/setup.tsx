@@ -89,7 +89,7 @@ export async function action({ request }: Route.ActionArgs) {
       const submission = parseWithZod(formData, { schema: DeleteResourceSchema })
       if (submission.status !== 'success') return data({ result: submission.reply(), form: 'resources' }, { status: 400 })
       try {
-        await deleteResource(user.id, studio.id, submission.value.resourceId, requestNow(request))
+        await deleteResource(user.id, studio.id, submission.value.resourceId)
       } catch (error) {
         return formErrorFromDomain(submission, error, { only: ['resource-in-use'], field: '', extra: { form: 'resources' } })
       }
@@ -371,6 +371,7 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
 
       <Card id="ingest" title={t('studioBooking.setup.ingestTitle')}>
         <p className="text-sm text-slate-700">{t('studioBooking.setup.ingestIntro', { minutes: loaderData.leadIn })}</p>
+        <p className="mt-2 text-sm text-slate-700">{t('studioBooking.setup.ingestOverlap')}</p>
         <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">{t('studioBooking.setup.whipUrl')}</dt>
           <dd>
