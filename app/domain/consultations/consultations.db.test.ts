@@ -4,6 +4,7 @@ import { getRequest } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
+import { loadSessionFacts, roomContextFor } from '~/domain/live/room-access.server'
 import {
   addConsultationTask,
   bookConsultation,
@@ -211,6 +212,16 @@ describe('a consultation from booking to follow-up', () => {
     }
     expect(await caught(() => admitToConsultationRoom(sessionId, exporter.user.id, new Date('2026-03-02T01:49:59Z')))).toMatchObject({ code: 'early' })
     expect(await caught(() => admitToConsultationRoom(sessionId, exporter.user.id, new Date('2026-03-02T03:00:00Z')))).toMatchObject({ code: 'closed' })
+    // The /live namespace (chat, presence) follows the same rule: the two participants, not the colleague
+    // (a member of the exporter company with host rights anywhere else), not another officer.
+    const facts = await loadSessionFacts(sessionId)
+    const identityOf = (userId: string, role: 'EXPORTER' | 'TRADE_OFFICER', companyId: string | null) =>
+      ({ kind: 'user', userId, name: userId, role, companyId, locale: 'en' }) as const
+    expect(roomContextFor(facts, identityOf(officer.user.id, 'TRADE_OFFICER', null))).toMatchObject({ isHost: false, canModerate: false })
+    expect(roomContextFor(facts, identityOf(exporter.user.id, 'EXPORTER', exporter.company.id))).toMatchObject({ isHost: false, canModerate: false })
+    for (const identity of [identityOf(colleague.user.id, 'EXPORTER', exporter.company.id), identityOf(otherOfficer.user.id, 'TRADE_OFFICER', null)]) {
+      expect(await caught(async () => roomContextFor(facts, identity))).toMatchObject({ code: 'forbidden' })
+    }
     // Any other live session is not a consultation's: the meetings' admission decides.
     expect(await admitToConsultationRoom('no-such-session', exporter.user.id, atStart)).toBeNull()
     await recordConsultationRoomJoin(officerSeat!, atStart)

@@ -24,6 +24,21 @@ function roomError(code: ConsultationRoomErrorCode, detail: string) {
   return new DomainError<ConsultationRoomErrorCode>(code, { status: STATUS[code], detail })
 }
 
+/** Who a consultation's room is for, as its participants' ids (the officer still a trade officer). */
+export type ConsultationParticipants = { officerUserId: string; officerRole: string; requesterId: string }
+
+/**
+ * The one rule of who may be in a consultation's room, for the `/media` gateway (admitToConsultationRoom)
+ * and the `/live` namespace (app/domain/live/room-access.server.ts): exactly the officer and the exporter
+ * who booked; nobody else, not the exporter's colleagues, not an admin.
+ */
+export function consultationSeatRole(participants: ConsultationParticipants, userId: string | null): ConsultationSeatRole | null {
+  if (userId === null) return null
+  if (userId === participants.officerUserId && participants.officerRole === 'TRADE_OFFICER') return 'ADVISOR'
+  if (userId === participants.requesterId) return 'EXPORTER'
+  return null
+}
+
 /**
  * The caller's seat in the consultation whose room is this live session; null when the live session is
  * not a consultation's (the caller then tries the meetings' admission). Throws when it is one and the
@@ -47,12 +62,11 @@ export async function admitToConsultationRoom(sessionId: string, userId: string,
   if (!consultation) return null
   const session = consultation.liveSession
   if (!session) throw roomError('not-found', 'No such consultation room.')
-  const seat =
-    userId === consultation.officer.userId && consultation.officer.user.role === 'TRADE_OFFICER'
-      ? { name: consultation.officer.user.name, role: 'ADVISOR' as const }
-      : userId === consultation.requesterId
-        ? { name: consultation.requester.name, role: 'EXPORTER' as const }
-        : null
+  const role = consultationSeatRole(
+    { officerUserId: consultation.officer.userId, officerRole: consultation.officer.user.role, requesterId: consultation.requesterId },
+    userId,
+  )
+  const seat = role === 'ADVISOR' ? { name: consultation.officer.user.name, role } : role === 'EXPORTER' ? { name: consultation.requester.name, role } : null
   if (!seat) throw roomError('forbidden', 'Only the two participants of this consultation can join its room.')
   if (consultation.status !== 'CONFIRMED' || session.status === 'ENDED' || session.status === 'CANCELLED') {
     throw roomError('closed', 'This consultation room is closed.')

@@ -2,6 +2,7 @@ import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { type CompanyPermission, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { RoomIdentity } from './room-identity'
+import { type ConsultationParticipants, consultationSeatRole } from '~/domain/consultations/room-access.server'
 
 export type RoomContext = {
   sessionId: string
@@ -35,6 +36,8 @@ export type SessionFacts = {
   organizerId: string | null
   moderatorIds: string[]
   meetingParticipantIds: string[]
+  /** Set when the session is a trade-officer consultation's private room: only its two participants. */
+  consultation?: ConsultationParticipants | null
 }
 
 export async function loadSessionFacts(sessionId: string): Promise<SessionFacts> {
@@ -53,6 +56,7 @@ export async function loadSessionFacts(sessionId: string): Promise<SessionFacts>
       fair: { select: { organizerId: true } },
       moderators: { select: { userId: true } },
       meeting: { select: { participants: { select: { userId: true } } } },
+      consultation: { select: { requesterId: true, officer: { select: { userId: true, user: { select: { role: true } } } } } },
     },
   })
   if (!session) throw roomAccessError('not-found')
@@ -68,6 +72,13 @@ export async function loadSessionFacts(sessionId: string): Promise<SessionFacts>
     organizerId: session.fair?.organizerId ?? null,
     moderatorIds: session.moderators.map((m) => m.userId),
     meetingParticipantIds: session.meeting?.participants.map((p) => p.userId) ?? [],
+    consultation: session.consultation
+      ? {
+          officerUserId: session.consultation.officer.userId,
+          officerRole: session.consultation.officer.user.role,
+          requesterId: session.consultation.requesterId,
+        }
+      : null,
   }
 }
 
@@ -82,6 +93,21 @@ export function isSessionHost(session: Pick<SessionFacts, 'companyId'>, identity
  */
 export function roomContextFor(session: SessionFacts, identity: RoomIdentity): RoomContext {
   const userId = identity.kind === 'user' ? identity.userId : null
+  if (session.consultation) {
+    // A consultation's room follows the /media rule (consultationSeatRole): exactly the officer and the
+    // exporter who booked. The exporter's colleagues are not hosts there, and nobody moderates.
+    if (consultationSeatRole(session.consultation, userId) === null) throw roomAccessError(identity.kind === 'guest' ? 'unauthenticated' : 'forbidden')
+    return {
+      sessionId: session.id,
+      companyId: session.companyId,
+      status: session.status,
+      isPublic: false,
+      isHost: false,
+      canModerate: false,
+      blockedWords: session.blockedWords,
+      slowModeSeconds: session.slowModeSeconds,
+    }
+  }
   const isHost = isSessionHost(session, identity)
   if (session.kind === 'MEETING') {
     const participant = userId !== null && session.meetingParticipantIds.includes(userId)

@@ -73,3 +73,31 @@ describe('roomContextFor', () => {
     expect(refusal(() => roomContextFor(meeting, guest))).toBe('unauthenticated')
   })
 })
+
+describe('roomContextFor: a consultation room (same rule as /media, consultationSeatRole)', () => {
+  const consultationRoom: SessionFacts = {
+    ...showcase,
+    id: 'cr1',
+    kind: 'MEETING',
+    isPublic: false,
+    consultation: { officerUserId: 'officer', officerRole: 'TRADE_OFFICER', requesterId: 'booker' },
+  }
+
+  it('admits exactly the officer and the exporter who booked, neither as host nor moderator', () => {
+    expect(roomContextFor(consultationRoom, user('officer', 'TRADE_OFFICER'))).toMatchObject({ isHost: false, canModerate: false })
+    expect(roomContextFor(consultationRoom, user('booker', 'EXPORTER', 'c1'))).toMatchObject({ isHost: false, canModerate: false })
+  })
+
+  it('refuses the exporter company colleagues, moderators, organizers, admins and guests', () => {
+    expect(refusal(() => roomContextFor(consultationRoom, user('colleague', 'EXPORTER', 'c1')))).toBe('forbidden')
+    expect(refusal(() => roomContextFor(consultationRoom, user('mod1', 'BUYER')))).toBe('forbidden')
+    expect(refusal(() => roomContextFor(consultationRoom, user('org1', 'ORGANIZER')))).toBe('forbidden')
+    expect(refusal(() => roomContextFor(consultationRoom, user('admin', 'ADMIN')))).toBe('forbidden')
+    expect(refusal(() => roomContextFor(consultationRoom, guest))).toBe('unauthenticated')
+  })
+
+  it('refuses the officer once the account is no longer a trade officer', () => {
+    const demoted = { ...consultationRoom, consultation: { officerUserId: 'officer', officerRole: 'BUYER', requesterId: 'booker' } }
+    expect(refusal(() => roomContextFor(demoted, user('officer', 'BUYER')))).toBe('forbidden')
+  })
+})

@@ -176,6 +176,12 @@ const consultations = {
       byMarket: 'By market',
       count: 'Count',
       none: 'No consultations in this period.',
+      agencyTitle: 'Trade-officer consultations',
+      agencyIntro: 'Consultations of the companies you represent, by market and topic, counted by their start in the period.',
+      errors: {
+        'invalid-date': 'Those dates could not be read (use YYYY-MM-DD); showing the default period.',
+        'from-after-to': 'The start date is after the end date; showing the default period.',
+      },
     },
     toast: {
       profileSaved: 'Your profile and hours are saved.',

@@ -177,6 +177,12 @@ const consultations: MessagesOf<typeof en, 'ja'> = {
       byMarket: '市場別',
       count: '件数',
       none: 'この期間の相談はありません。',
+      agencyTitle: '貿易館相談',
+      agencyIntro: '代理している企業の貿易館相談を、市場別・テーマ別に期間内の開始日時で集計します。',
+      errors: {
+        'invalid-date': '日付を読み取れませんでした（YYYY-MM-DD 形式）。既定の期間を表示しています。',
+        'from-after-to': '開始日が終了日より後です。既定の期間を表示しています。',
+      },
     },
     toast: {
       profileSaved: 'プロフィールと相談時間を保存しました。',

@@ -177,6 +177,12 @@ const consultations: MessagesOf<typeof en, 'ko'> = {
       byMarket: '시장별',
       count: '건수',
       none: '이 기간에는 상담이 없습니다.',
+      agencyTitle: '무역관 상담',
+      agencyIntro: '대행 중인 기업의 상담을 시장·주제별로, 기간 내 시작일 기준으로 집계합니다.',
+      errors: {
+        'invalid-date': '날짜를 읽을 수 없습니다(YYYY-MM-DD 형식). 기본 기간을 표시합니다.',
+        'from-after-to': '시작일이 종료일보다 늦습니다. 기본 기간을 표시합니다.',
+      },
     },
     toast: {
       profileSaved: '프로필과 상담 시간이 저장되었습니다.',

@@ -177,6 +177,12 @@ const consultations: MessagesOf<typeof en, 'zh-Hans'> = {
       byMarket: '按市场',
       count: '数量',
       none: '此期间没有咨询。',
+      agencyTitle: '贸易官咨询',
+      agencyIntro: '您所代理企业的咨询，按市场和主题统计，以期间内的开始时间计。',
+      errors: {
+        'invalid-date': '无法识别这些日期（请使用 YYYY-MM-DD），现显示默认期间。',
+        'from-after-to': '开始日期晚于结束日期，现显示默认期间。',
+      },
     },
     toast: {
       profileSaved: '您的资料与咨询时间已保存。',

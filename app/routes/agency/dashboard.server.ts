@@ -2,11 +2,14 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { actingCompanyChoice, chooseActingCompany } from '~/domain/agencies/actor.server'
+import { agencyConsultationKpis } from '~/domain/agencies/consultation-kpis.server'
 import { loadAgencyDashboard } from '~/domain/agencies/dashboard.server'
 import { AgencyDashboardActionSchema, AgencyInboxFilterSchema } from '~/domain/agencies/schemas'
+import { kpiPeriod } from '~/domain/consultations/kpi-period'
+import { countryName } from '~/lib/countries'
 import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
-import { resolveLocale } from '~/utils/preferences.server'
+import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -16,8 +19,26 @@ import { redirectWithToast } from '~/utils/toast.server'
 export async function loadAgencyPage(request: Request) {
   const user = await requirePermission(request, 'act:agency')
   const locale = await resolveLocale(request, user)
-  const filter = AgencyInboxFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  return { filter, ...(await loadAgencyDashboard(user.id, locale, filter, await actingCompanyChoice(request), requestNow(request))) }
+  const url = new URL(request.url)
+  const filter = AgencyInboxFilterSchema.parse(Object.fromEntries(url.searchParams))
+  const now = requestNow(request)
+  // The consultation KPIs' period: calendar days in the viewer's zone, as on /organizer/consultations; a
+  // refused period shows its message over the default one (the rest of the page is unaffected).
+  const period = kpiPeriod({ from: url.searchParams.get('from'), to: url.searchParams.get('to') }, { now, timeZone: resolveTimeZone(request, user).timeZone })
+  const [dashboard, consultations] = await Promise.all([
+    loadAgencyDashboard(user.id, locale, filter, await actingCompanyChoice(request), now),
+    agencyConsultationKpis(user.id, period.range),
+  ])
+  return {
+    filter,
+    ...dashboard,
+    consultations: {
+      from: period.from,
+      to: period.to,
+      error: period.error,
+      kpis: { ...consultations, byMarket: consultations.byMarket.map((market) => ({ ...market, name: countryName(market.market, locale) })) },
+    },
+  }
 }
 
 export async function handleAgencyAction(request: Request) {

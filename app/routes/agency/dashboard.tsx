@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { handleAgencyAction, loadAgencyPage } from './dashboard.server'
+import { ConsultationKpis } from '~/components/consultations/consultation-kpis'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
@@ -27,7 +28,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function AgencyDashboardRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale } = useRootData()
-  const { agency, companies, inbox, actions, kpis, filter, actingCompanyId } = loaderData
+  const { agency, companies, inbox, actions, kpis, filter, actingCompanyId, consultations } = loaderData
   const failed = actionData as { result?: { error?: Record<string, string[] | null> } } | undefined
   const acting = companies.find((company) => company.id === actingCompanyId)
   const chip = 'rounded-full px-3 py-1 text-sm ring-1 ring-slate-300'
@@ -155,6 +156,46 @@ export default function AgencyDashboardRoute({ loaderData, actionData }: Route.C
           </Table>
         )}
       </Card>
+
+      <section aria-labelledby="consultations-heading" className="space-y-4">
+        <div>
+          <h2 id="consultations-heading" className="text-lg font-semibold">
+            {t('consultations.kpi.agencyTitle')}
+          </h2>
+          <p className="text-sm text-slate-600">{t('consultations.kpi.agencyIntro')}</p>
+        </div>
+        {consultations.error ? (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+            {t(`consultations.kpi.errors.${consultations.error}`)}
+          </p>
+        ) : null}
+        <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t('consultations.kpi.period')}>
+          {filter.company ? <input type="hidden" name="company" value={filter.company} /> : null}
+          {filter.kind ? <input type="hidden" name="kind" value={filter.kind} /> : null}
+          <div>
+            <label htmlFor="kpi-from" className="block text-sm font-medium text-slate-800">
+              {t('consultations.kpi.from')}
+            </label>
+            <input
+              id="kpi-from"
+              name="from"
+              type="date"
+              defaultValue={consultations.from}
+              className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+          </div>
+          <div>
+            <label htmlFor="kpi-to" className="block text-sm font-medium text-slate-800">
+              {t('consultations.kpi.to')}
+            </label>
+            <input id="kpi-to" name="to" type="date" defaultValue={consultations.to} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+          <Button type="submit" variant="secondary">
+            {t('consultations.kpi.show')}
+          </Button>
+        </Form>
+        <ConsultationKpis kpis={consultations.kpis} idPrefix="consultations-" />
+      </section>
 
       <Card id="log" title={t('agency.dashboard.log')}>
         {actions.length === 0 ? (
