@@ -97,7 +97,7 @@ test('a badge is scanned by camera at check-in and at a booth; the lead and the 
   await signIn(exporterPage, EXPORTER)
   await exporterPage.goto(`/fairs/${FAIR}/badge`)
   const exporterNumber = ((await exporterPage.getByTestId('badge-number').textContent()) ?? '').trim().split(/\s+/).pop() ?? ''
-  expect(exporterNumber).toMatch(/^[A-Za-z0-9_-]{8,}$/)
+  expect(exporterNumber).toMatch(/^[A-Za-z0-9_]{8,}-[A-Z2-7]{10}$/)
 
   const video = await qrVideo(token)
   const camera = await cameraBrowser(video)

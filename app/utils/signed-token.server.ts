@@ -18,6 +18,8 @@ const PURPOSES = {
   'recording-media': { expires: true },
   /** A fair badge's QR code (registration + fair; valid until a day after the fair ends; docs/decisions/025). */
   'fair-badge': { expires: true },
+  /** The check code of a fair badge's printed number (registration + fair; expiry checked against the fair). */
+  'fair-badge-number': { expires: false },
 } as const satisfies Record<string, { expires: boolean }>
 
 export type SignedTokenPurpose = keyof typeof PURPOSES

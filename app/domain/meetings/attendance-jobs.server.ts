@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { cancelJob, defineJob, scheduleJob } from '~/domain/jobs/jobs.server'
+import { freeMeetingTable } from '~/domain/on-site/tables.server'
 import { queueEmail } from '~/domain/notifications/email.server'
 import { flushNotificationEmails, notify, notificationDataFor } from '~/domain/notifications/notify.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
@@ -69,6 +70,7 @@ export async function expireMeetingRequest(meetingId: string, now: Date): Promis
       data: { status: 'EXPIRED' },
     })
     if (updated.count !== 1) return []
+    await freeMeetingTable(tx, meeting.id)
     expired = true
     // A catch-up (downtime, or the migration's backfilled respondBy long past at first boot): the request is
     // old news to both sides, and mailing every such one at once would flood them; the status shows it.

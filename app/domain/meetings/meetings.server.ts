@@ -7,6 +7,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { isApprovedFairPair } from '~/domain/fairs/participation.server'
+import { freeMeetingTable, seatLateAcceptedMeeting } from '~/domain/on-site/tables.server'
 import { findCommonSlots, type SchedulingParty, type TimeInterval } from '~/domain/matchmaking/slot-finder'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { getEnv } from '~/utils/env.server'
@@ -381,6 +382,8 @@ export async function acceptMeeting(user: SessionUser, meetingId: string, now: D
       exporterUserId: side === 'exporter' ? user.id : meeting.requestedById,
       title: `${meeting.buyer.companyName} × ${meeting.company.name}`,
     })
+    // On site: a free venue table of its slot, if the fair's schedule is out (docs/fair-on-site.md).
+    await seatLateAcceptedMeeting(tx, meeting, { now })
     const emails = await notifyOtherSide(tx, meeting, side, 'ACCEPTED')
     return { result: meeting, emails }
   }).then((meeting) => scheduleAcceptedMeeting(meeting, now))
@@ -392,6 +395,7 @@ export async function declineMeeting(user: SessionUser, meetingId: string): Prom
     const side = requireResponder(user, meeting)
     const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: meeting.status }, data: { status: 'DECLINED' } })
     if (updated.count !== 1) fail(409, 'conflict')
+    await freeMeetingTable(tx, meeting.id)
     const emails = await notifyOtherSide(tx, meeting, side, 'DECLINED')
     return { result: undefined, emails }
   })
@@ -435,6 +439,7 @@ export async function cancelMeeting(user: SessionUser, meetingId: string, now: D
     if (meeting.startsAt.getTime() <= now.getTime()) fail(409, 'started')
     const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: meeting.status }, data: { status: 'CANCELLED' } })
     if (updated.count !== 1) fail(409, 'conflict')
+    await freeMeetingTable(tx, meeting.id)
     if (meeting.liveSessionId) await tx.liveSession.update({ where: { id: meeting.liveSessionId }, data: { status: 'CANCELLED' } })
     const emails = await notifyOtherSide(tx, meeting, side, 'CANCELLED')
     return { result: undefined, emails }

@@ -75,7 +75,7 @@ export async function badgePdf(badge: BadgeView, locale: string): Promise<Buffer
   doc
     .fontSize(7)
     .fillColor('#475569')
-    .text(t('onSite.badge.number', { number: badge.registrationId }), 24, doc.y, { width, align: 'center' })
+    .text(t('onSite.badge.number', { number: badge.number }), 24, doc.y, { width, align: 'center' })
   doc.end()
   return done
 }

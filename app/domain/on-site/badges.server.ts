@@ -1,7 +1,7 @@
 import { DomainError } from '~/domain/errors'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
-import { badgeExpiry, badgeToken, looksLikeBadgeToken, readBadgeToken } from './badge-token.server'
+import { badgeExpiry, badgeNumber, badgeToken, looksLikeBadgeToken, readBadgeNumber, readBadgeToken } from './badge-token.server'
 import type { ScanAttendee } from './scan'
 
 // Badges (docs/fair-on-site.md): every APPROVED registration of a fair, buyer or exhibitor staff, has one.
@@ -20,6 +20,7 @@ const REGISTRATION_SELECT = {
   fairId: true,
   kind: true,
   status: true,
+  fair: { select: { endsAt: true } },
   user: { select: { id: true, name: true, buyerProfile: { select: { companyName: true } } } },
   company: { select: { name: true, nameI18n: true } },
 } as const
@@ -38,8 +39,9 @@ export function attendeeOf(row: RegistrationRow, locale: string): ScanAttendee {
 
 /**
  * The approved registration a scanned code names at this fair: a badge token (the QR code) or, typed by
- * hand at a desk whose camera fails, the badge number printed under it (the registration id). Throws a
- * DomainError for anything else.
+ * hand at a desk whose camera fails, the badge number printed under it (`<registrationId>-<CODE>`, its code
+ * an HMAC under the signer's key). Both go through the same checks: authenticity, the fair, the badge's
+ * expiry (a day after the fair ends) and the registration still APPROVED. Throws a DomainError otherwise.
  */
 export async function resolveBadge(fairId: string, code: string, { now, locale }: { now: Date; locale: string }) {
   let registrationId: string
@@ -49,20 +51,23 @@ export async function resolveBadge(fairId: string, code: string, { now, locale }
     if (token.fairId !== fairId) throw badgeError('badge-other-fair')
     registrationId = token.registrationId
   } else {
-    const number = code.trim()
-    if (!/^[A-Za-z0-9_-]{8,64}$/.test(number)) throw badgeError('badge-invalid')
-    registrationId = number
+    const typed = readBadgeNumber(code, fairId)
+    if (!typed.ok) throw badgeError('badge-invalid')
+    registrationId = typed.registrationId
   }
   const prisma = await getPrisma()
   const registration = await prisma.fairRegistration.findUnique({ where: { id: registrationId }, select: REGISTRATION_SELECT })
   if (!registration) throw badgeError('badge-invalid')
   if (registration.fairId !== fairId) throw badgeError('badge-other-fair')
+  if (badgeExpiry(registration.fair).getTime() <= now.getTime()) throw badgeError('badge-expired')
   if (registration.status !== 'APPROVED') throw badgeError('badge-revoked')
   return { registrationId: registration.id, userId: registration.user.id, attendee: attendeeOf(registration, locale) }
 }
 
 export type BadgeView = {
   registrationId: string
+  /** The number printed under the QR code, typed when a camera fails (checked like the QR code). */
+  number: string
   token: string
   expiresAt: Date
   attendee: ScanAttendee
@@ -86,6 +91,7 @@ export async function getOwnBadge(userId: string, slug: string, { locale }: { lo
   if (registration.status !== 'APPROVED') throw new DomainError('badge-not-approved', { status: 403, messageKey: 'onSite.errors.badge-not-approved' })
   return {
     registrationId: registration.id,
+    number: badgeNumber(registration),
     token: badgeToken(registration, fair),
     expiresAt: badgeExpiry(fair),
     attendee: attendeeOf(registration, locale),

@@ -57,49 +57,76 @@ function mergedNote(previous: string, added: string): string {
   return (previous ? `${previous}\n${added}` : added).slice(0, NOTE_MAX * 4)
 }
 
+class RetryScan extends Error {}
+
+/**
+ * Records a scan at the booth, idempotently like the check-in: the same scan sent again (the offline queue
+ * replaying, or flushed from two tabs at once) gets the same answer; another scan of a buyer the company
+ * already has merges its note into that lead. A write that loses a race (the unique scan id or the unique
+ * company+buyer key, or a note changed under it) is retried and then finds the winner's row.
+ */
 export async function recordBoothLead(
   { fairId, companyId, userId }: { fairId: string; companyId: string; userId: string },
   scan: Pick<ScanInput, 'scanId' | 'code' | 'scannedAt' | 'note'>,
   { now, locale }: { now: Date; locale: string },
 ): Promise<ScanOutcome> {
-  const prisma = await getPrisma()
-  const replayed = await prisma.boothLead.findUnique({ where: { scanId: scan.scanId }, select: { companyId: true, registrationId: true, scannedAt: true } })
   const badge = await resolveBadge(fairId, scan.code, { now, locale })
-  if (replayed) {
-    if (replayed.companyId !== companyId || replayed.registrationId !== badge.registrationId)
-      throw new DomainError('scan-id-taken', { status: 409, messageKey: 'onSite.errors.scan-id-taken' })
-    return { state: 'lead-recorded', scanId: scan.scanId, attendee: badge.attendee, at: replayed.scannedAt.toISOString() }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await recordOnce({ fairId, companyId, userId }, scan, badge, { now })
+    } catch (error) {
+      if (attempt < 4 && (error instanceof RetryScan || isUniqueViolation(error))) continue
+      if (isUniqueViolation(error)) throw new DomainError('scan-conflict', { status: 409, messageKey: 'onSite.errors.scan-conflict' })
+      throw error
+    }
   }
-  if (badge.attendee.kind !== 'BUYER') throw new DomainError('badge-not-a-buyer', { status: 422, messageKey: 'onSite.errors.badge-not-a-buyer' })
+}
+
+async function recordOnce(
+  { fairId, companyId, userId }: { fairId: string; companyId: string; userId: string },
+  scan: Pick<ScanInput, 'scanId' | 'scannedAt' | 'note'>,
+  badge: Awaited<ReturnType<typeof resolveBadge>>,
+  { now }: { now: Date },
+): Promise<ScanOutcome> {
+  const prisma = await getPrisma()
   const { at } = boundedScanTime(scan.scannedAt, now)
   const note = scan.note
   return prisma.$transaction(async (tx) => {
+    // The same scan again (in the transaction, so a retry after losing a race sees the winner's row).
+    const replayed = await tx.boothLead.findUnique({ where: { scanId: scan.scanId }, select: { companyId: true, registrationId: true, scannedAt: true } })
+    if (replayed) {
+      if (replayed.companyId !== companyId || replayed.registrationId !== badge.registrationId)
+        throw new DomainError('scan-id-taken', { status: 409, messageKey: 'onSite.errors.scan-id-taken' })
+      return { state: 'lead-recorded' as const, scanId: scan.scanId, attendee: badge.attendee, at: replayed.scannedAt.toISOString() }
+    }
+    if (badge.attendee.kind !== 'BUYER') throw new DomainError('badge-not-a-buyer', { status: 422, messageKey: 'onSite.errors.badge-not-a-buyer' })
     const existing = await tx.boothLead.findUnique({
       where: { companyId_registrationId: { companyId, registrationId: badge.registrationId } },
       select: { id: true, note: true, scannedAt: true },
     })
     if (existing) {
-      await tx.boothLead.update({ where: { id: existing.id }, data: { note: mergedNote(existing.note, note) } })
+      const merged = mergedNote(existing.note, note)
+      if (merged !== existing.note) {
+        // Only over the note read here: a note merged meanwhile by another scan is not overwritten (retry).
+        const updated = await tx.boothLead.updateMany({ where: { id: existing.id, note: existing.note }, data: { note: merged } })
+        if (updated.count !== 1) throw new RetryScan()
+      }
       return { state: 'lead-updated' as const, scanId: scan.scanId, attendee: badge.attendee, at: existing.scannedAt.toISOString() }
     }
-    try {
-      await tx.boothLead.create({
-        data: {
-          fairId,
-          companyId,
-          registrationId: badge.registrationId,
-          source: 'ON_SITE',
-          note,
-          scanId: scan.scanId,
-          scannedAt: at,
-          receivedAt: now,
-          scannedById: userId,
-        },
-      })
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('scan-conflict', { status: 409, messageKey: 'onSite.errors.scan-conflict' })
-      throw error
-    }
+    // A unique violation here (a concurrent scan won) leaves the transaction; the caller retries.
+    await tx.boothLead.create({
+      data: {
+        fairId,
+        companyId,
+        registrationId: badge.registrationId,
+        source: 'ON_SITE',
+        note,
+        scanId: scan.scanId,
+        scannedAt: at,
+        receivedAt: now,
+        scannedById: userId,
+      },
+    })
     return { state: 'lead-recorded' as const, scanId: scan.scanId, attendee: badge.attendee, at: at.toISOString() }
   })
 }

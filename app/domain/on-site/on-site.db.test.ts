@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
+import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
+import { acceptMeeting, cancelMeeting, declineMeeting } from '~/domain/meetings/meetings.server'
 import { saveWebhook, sweepCompanyLeads } from '~/domain/leads/webhooks.server'
 import { action as boothScanAction } from '~/routes/exporter/booth-scan-scans'
 import { loader as boothCsvLoader } from '~/routes/exporter/on-site-leads-csv'
@@ -11,9 +13,9 @@ import { loader as badgePdfLoader } from '~/routes/fairs/badge-pdf'
 import { loader as meetingsLoader } from '~/routes/meetings/index'
 import { action as checkInAction } from '~/routes/organizer/fairs/check-in-scans'
 import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
-import { badgeToken } from './badge-token.server'
+import { badgeNumber, badgeToken } from './badge-token.server'
 import { getOwnBadge } from './badges.server'
-import { listBoothLeads } from './booth-leads.server'
+import { listBoothLeads, recordBoothLead } from './booth-leads.server'
 import { checkInBadge } from './check-in.server'
 import { onSiteKpis } from './kpis.server'
 import { assignMeetingTables, setMeetingTables } from './tables.server'
@@ -110,8 +112,10 @@ describe('check-in', () => {
       { fairId: fair.id },
     )
     expect(again.body).toMatchObject({ state: 'already', at: NOW.toISOString() })
-    // Typed by hand: the badge number.
-    const typed = await postScan(checkInAction, path, organizer.cookie, { scanId: scanId(), code: buyerReg.id }, { fairId: fair.id })
+    // Typed by hand: the badge number (lower case and spaces forgiven).
+    const number = badgeNumber(buyerReg)
+    expect(number).toMatch(new RegExp(`^${buyerReg.id}-[A-Z2-7]{10}$`))
+    const typed = await postScan(checkInAction, path, organizer.cookie, { scanId: scanId(), code: ` ${number.toLowerCase()} ` }, { fairId: fair.id })
     expect(typed.body).toMatchObject({ state: 'already' })
     expect((await onSiteKpis(fair.id)).checkedIn).toEqual({ buyers: 1, exhibitors: 0, total: 1 })
   })
@@ -144,8 +148,9 @@ describe('check-in', () => {
       status: 422,
       body: { reason: 'onSite.errors.badge-other-fair' },
     })
-    expect(await postScan(checkInAction, path, organizer.cookie, { scanId: scanId(), code: other.buyerReg.id }, { fairId: fair.id })).toMatchObject({
-      body: { reason: 'onSite.errors.badge-other-fair' },
+    // Another fair's badge number does not pass here (its code is made for its own fair).
+    expect(await postScan(checkInAction, path, organizer.cookie, { scanId: scanId(), code: badgeNumber(other.buyerReg) }, { fairId: fair.id })).toMatchObject({
+      body: { reason: 'onSite.errors.badge-invalid' },
     })
     await expect(
       checkInBadge(
@@ -182,6 +187,51 @@ describe('check-in', () => {
     expect((await caught(() => postScan(checkInAction, path, exporter.cookie, fields, { fairId: fair.id }))).status).toBe(403)
     expect((await caught(() => postScan(checkInAction, path, buyer.cookie, fields, { fairId: fair.id }))).status).toBe(403)
     expect((await onSiteKpis(fair.id)).checkedIn.total).toBe(0)
+  })
+})
+
+describe('typed badge numbers', () => {
+  it('are checked like the QR code: a bare registration id or a forged code is refused, and so are an expired badge and a withdrawn registration', async () => {
+    const { prisma, fair, organizer, exporter, buyerReg } = await onSiteFair()
+    const desk = `/organizer/fairs/${fair.id}/check-in/scans`
+    const booth = `/exporter/fairs/${fair.id}/booth-scan/scans`
+    const number = badgeNumber(buyerReg)
+    const code = number.slice(number.lastIndexOf('-') + 1)
+    const forged = [buyerReg.id, `${buyerReg.id}-AAAAAAAAAA`, `${buyerReg.id}-${code.slice(0, 9)}${code.endsWith('A') ? 'B' : 'A'}`, `${buyerReg.id}-${code}X`, `x-${code}`]
+    for (const typed of forged) {
+      expect(await postScan(checkInAction, desk, organizer.cookie, { scanId: scanId(), code: typed }, { fairId: fair.id })).toMatchObject({
+        status: 422,
+        body: { state: 'invalid', reason: 'onSite.errors.badge-invalid' },
+      })
+      expect(await postScan(boothScanAction, booth, exporter.cookie, { scanId: scanId(), code: typed }, { fairId: fair.id })).toMatchObject({
+        status: 422,
+        body: { reason: 'onSite.errors.badge-invalid' },
+      })
+    }
+    // After the badge's expiry (a day after the fair ends) the printed number no more than the QR code.
+    const late = new Date(fair.endsAt.getTime() + 24 * 60 * 60 * 1000 + 1000)
+    await expect(
+      recordBoothLead(
+        { fairId: fair.id, companyId: exporter.company.id, userId: exporter.user.id },
+        { scanId: scanId(), code: number, scannedAt: late.getTime(), note: '' },
+        { now: late, locale: 'en' },
+      ),
+    ).rejects.toMatchObject({ code: 'badge-expired' })
+    await expect(
+      checkInBadge({ fairId: fair.id, userId: organizer.user.id }, { scanId: scanId(), code: number, scannedAt: late.getTime() }, { now: late, locale: 'en' }),
+    ).rejects.toMatchObject({ code: 'badge-expired' })
+    await prisma.fairRegistration.update({ where: { id: buyerReg.id }, data: { status: 'WITHDRAWN' } })
+    expect(await postScan(boothScanAction, booth, exporter.cookie, { scanId: scanId(), code: number }, { fairId: fair.id })).toMatchObject({
+      status: 410,
+      body: { reason: 'onSite.errors.badge-revoked' },
+    })
+    expect((await listBoothLeads(exporter.company.id, fair.id)).leads).toEqual([])
+    expect((await onSiteKpis(fair.id)).checkedIn.total).toBe(0)
+    // While valid, the number works at the booth like the QR code.
+    await prisma.fairRegistration.update({ where: { id: buyerReg.id }, data: { status: 'APPROVED' } })
+    expect((await postScan(boothScanAction, booth, exporter.cookie, { scanId: scanId(), code: number }, { fairId: fair.id })).body).toMatchObject({
+      state: 'lead-recorded',
+    })
   })
 })
 
@@ -234,6 +284,32 @@ describe('booth leads', () => {
     expect(delivery.payload).toMatchObject({ type: 'lead.created', source: 'ON_SITE', fair: { id: fair.id }, lead: { email: buyer.user.email } })
     // A second sweep with nothing new sends nothing again.
     expect(await sweepCompanyLeads(exporter.company.id, NOW)).toEqual([])
+  })
+
+  it('is idempotent under concurrency: one scan flushed from two tabs gets one answer, concurrent scans of one buyer merge their notes', async () => {
+    const { fair, exporter, buyerReg } = await onSiteFair()
+    const actor = { fairId: fair.id, companyId: exporter.company.id, userId: exporter.user.id }
+    const token = badgeToken(buyerReg, fair)
+    const same = scanId()
+    const replays = await Promise.all(
+      Array.from({ length: 4 }, () => recordBoothLead(actor, { scanId: same, code: token, scannedAt: NOW.getTime(), note: 'Samples' }, { now: NOW, locale: 'en' })),
+    )
+    expect(replays.map((o) => [o.state, o.scanId, o.at])).toEqual(Array.from({ length: 4 }, () => ['lead-recorded', same, NOW.toISOString()]))
+
+    const other = await createBuyer()
+    const otherReg = await (await getPrisma()).fairRegistration.create({ data: { fairId: fair.id, userId: other.user.id, kind: 'BUYER', status: 'APPROVED' } })
+    const notes = ['Wants 200 cartons', 'Asks for halal papers', 'Visit in June', 'Price list by mail']
+    const outcomes = await Promise.all(
+      notes.map((note) =>
+        recordBoothLead(actor, { scanId: scanId(), code: badgeNumber(otherReg), scannedAt: NOW.getTime(), note }, { now: NOW, locale: 'en' }),
+      ),
+    )
+    expect(outcomes.filter((o) => o.state === 'lead-recorded')).toHaveLength(1)
+    expect(outcomes.filter((o) => o.state === 'lead-updated')).toHaveLength(3)
+    const { leads } = await listBoothLeads(exporter.company.id, fair.id)
+    expect(leads).toHaveLength(2)
+    const lead = leads.find((l) => l.leadUserId === other.user.id)
+    for (const note of notes) expect(lead?.note).toContain(note)
   })
 
   it('a company that does not exhibit at the fair cannot scan there (404), and a buyer cannot at all (403)', async () => {
@@ -312,6 +388,64 @@ describe('meeting tables', () => {
     await expect(
       prisma.meetingTable.create({ data: { meetingId: unseated?.id ?? '', slotId: slot.id, fairId: fair.id, tableNumber: 1 } }),
     ).rejects.toMatchObject({ code: 'P2002' })
+  })
+
+  async function sessionOf(cookie: string) {
+    const user = await getOptionalUser(getRequest('/', [cookie]))
+    if (!user) throw new Error('no session user')
+    return user
+  }
+
+  it('a cancelled or declined meeting frees its table (gone from both agendas), and a meeting accepted after publication takes a free one', async () => {
+    const { prisma, fair, slot, meetings, parties } = await fairWithMeetings(2)
+    await prisma.meeting.updateMany({ where: { fairId: fair.id }, data: { publishedAt: NOW } })
+    expect(await setMeetingTables(fair.id, 2, { now: NOW })).toEqual({ seated: 2, online: 0 })
+    const cancelled = meetings[0]?.id ?? ''
+    const cancelledTable = (await prisma.meetingTable.findUniqueOrThrow({ where: { meetingId: cancelled } })).tableNumber
+    await cancelMeeting(await sessionOf(parties[0]?.buyer.cookie ?? ''), cancelled, NOW)
+    expect(await prisma.meetingTable.findUnique({ where: { meetingId: cancelled } })).toBeNull()
+    for (const cookie of [parties[0]?.buyer.cookie ?? '', parties[0]?.exporter.cookie ?? '']) {
+      const data = await meetingsLoader({ request: getRequest('/meetings', [cookie, clock]), params: {} } as never)
+      expect(data.upcoming.filter((m) => m.tableNumber !== null)).toEqual([])
+    }
+
+    // Requested at the slot's time after publication and accepted: it takes the table the cancelled one left.
+    const buyer = await createBuyer()
+    const exporter = await createExporter()
+    const request = (status: 'REQUESTED') => ({
+      buyerId: buyer.profile.id,
+      companyId: exporter.company.id,
+      fairId: fair.id,
+      status,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      requestedById: buyer.user.id,
+      respondBy: new Date(slot.startsAt.getTime() - 60_000),
+    })
+    const late = await prisma.meeting.create({ data: request('REQUESTED') })
+    await acceptMeeting(await sessionOf(exporter.cookie), late.id, NOW)
+    expect(await prisma.meetingTable.findUnique({ where: { meetingId: late.id } })).toMatchObject({ slotId: slot.id, tableNumber: cancelledTable })
+    const data = await meetingsLoader({ request: getRequest('/meetings', [buyer.cookie, clock]), params: {} } as never)
+    expect(data.upcoming.map((m) => m.tableNumber)).toEqual([cancelledTable])
+    // The assignment keeps it there and puts no one else on its table.
+    expect(await setMeetingTables(fair.id, 2, { now: NOW })).toEqual({ seated: 2, online: 0 })
+    expect(new Set((await prisma.meetingTable.findMany({ where: { slotId: slot.id } })).map((t) => t.tableNumber))).toEqual(new Set([1, 2]))
+
+    // No table free: accepted, held online.
+    const buyer2 = await createBuyer()
+    const exporter2 = await createExporter()
+    const full = await prisma.meeting.create({ data: { ...request('REQUESTED'), buyerId: buyer2.profile.id, companyId: exporter2.company.id, requestedById: buyer2.user.id } })
+    await acceptMeeting(await sessionOf(exporter2.cookie), full.id, NOW)
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: full.id }, select: { status: true } })).toEqual({ status: 'ACCEPTED' })
+    expect(await prisma.meetingTable.findUnique({ where: { meetingId: full.id } })).toBeNull()
+
+    // Declined: whatever it held is freed in the same transaction (a table row left on an open proposal is dropped).
+    const buyer3 = await createBuyer()
+    const exporter3 = await createExporter()
+    const declined = await prisma.meeting.create({ data: { ...request('REQUESTED'), buyerId: buyer3.profile.id, companyId: exporter3.company.id, requestedById: buyer3.user.id } })
+    await prisma.meetingTable.create({ data: { meetingId: declined.id, slotId: slot.id, fairId: fair.id, tableNumber: 9 } })
+    await declineMeeting(await sessionOf(exporter3.cookie), declined.id)
+    expect(await prisma.meetingTable.findUnique({ where: { meetingId: declined.id } })).toBeNull()
   })
 
   it('shows the table on both parties’ agendas', async () => {

@@ -41,23 +41,24 @@ export async function assignMeetingTables(tx: Prisma.TransactionClient, fairId: 
     where: { fairId, slot: future, OR: [{ meeting: { status: { notIn: ['ACCEPTED'] } } }, { tableNumber: { gt: capacity } }] },
   })
   const meetings = await tx.meeting.findMany({
-    where: { fairId, slotId: { not: null }, status: SEATED, slot: future },
+    // The schedule's meetings, and those accepted after publication that hold a table of a slot by their time.
+    where: { fairId, status: SEATED, OR: [{ slotId: { not: null }, slot: future }, { table: { is: { slot: future } } }] },
     orderBy: [{ startsAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, slotId: true, table: { select: { tableNumber: true } } },
   })
+  // Tables taken, from the table rows themselves (a meeting accepted after publication holds one by its time).
   const used = new Map<string, Set<number>>()
-  for (const meeting of meetings) {
-    if (!meeting.slotId || !meeting.table) continue
-    used.set(meeting.slotId, (used.get(meeting.slotId) ?? new Set()).add(meeting.table.tableNumber))
+  for (const row of await tx.meetingTable.findMany({ where: { fairId, slot: future }, select: { slotId: true, tableNumber: true } })) {
+    used.set(row.slotId, (used.get(row.slotId) ?? new Set()).add(row.tableNumber))
   }
   let seated = 0
   let online = 0
   for (const meeting of meetings) {
-    if (!meeting.slotId) continue
     if (meeting.table) {
       seated++
       continue
     }
+    if (!meeting.slotId) continue
     const taken = used.get(meeting.slotId) ?? new Set<number>()
     let table = 1
     while (taken.has(table)) table++
@@ -70,6 +71,40 @@ export async function assignMeetingTables(tx: Prisma.TransactionClient, fairId: 
     seated++
   }
   return { seated, online }
+}
+
+/** A meeting called off (cancelled, declined, expired) leaves its table: both agendas stop showing it, and the slot's table is free. */
+export async function freeMeetingTable(tx: Prisma.TransactionClient, meetingId: string): Promise<void> {
+  await tx.meetingTable.deleteMany({ where: { meetingId } })
+}
+
+/**
+ * A fair meeting accepted after the fair's schedule was published (one side accepted a request at a time of
+ * a schedule slot) takes the lowest free table of that slot, if the fair has tables on site and one is free;
+ * else it is held online. Call in the transaction that accepted it. Returns the table number or null.
+ */
+export async function seatLateAcceptedMeeting(
+  tx: Prisma.TransactionClient,
+  meeting: { id: string; fairId: string | null; startsAt: Date; endsAt: Date },
+  { now }: { now: Date },
+): Promise<number | null> {
+  if (!meeting.fairId || meeting.startsAt.getTime() <= now.getTime()) return null
+  const fairId = meeting.fairId
+  const capacity = (await tx.fairOnSite.findUnique({ where: { fairId }, select: { meetingTables: true } }))?.meetingTables ?? 0
+  if (capacity === 0) return null
+  const published = await tx.meeting.findFirst({ where: { fairId, publishedAt: { not: null } }, select: { id: true } })
+  if (!published) return null
+  const slot = await tx.meetingSlot.findFirst({ where: { fairId, startsAt: meeting.startsAt, endsAt: meeting.endsAt }, select: { id: true } })
+  if (!slot) return null
+  // The same lock as the assignment: no two meetings take one table, whoever runs concurrently.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${tablesLockKey(fairId)}::int)`
+  if (await tx.meetingTable.findUnique({ where: { meetingId: meeting.id }, select: { meetingId: true } })) return null
+  const taken = new Set((await tx.meetingTable.findMany({ where: { slotId: slot.id }, select: { tableNumber: true } })).map((row) => row.tableNumber))
+  let table = 1
+  while (taken.has(table)) table++
+  if (table > capacity) return null
+  await tx.meetingTable.create({ data: { meetingId: meeting.id, slotId: slot.id, fairId, tableNumber: table } })
+  return table
 }
 
 /** The organizer sets the venue's table count; seats are re-assigned at once. */

@@ -20,6 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     badge: {
       registrationId: badge.registrationId,
+      number: badge.number,
       token: badge.token,
       expiresAt: badge.expiresAt.toISOString(),
       attendee: badge.attendee,
@@ -61,7 +62,7 @@ export default function BadgeRoute({ loaderData }: Route.ComponentProps) {
           data-badge-token={badge.token}
         />
         <p className="font-mono text-xs break-all text-slate-600" data-testid="badge-number">
-          {t('onSite.badge.number', { number: badge.registrationId })}
+          {t('onSite.badge.number', { number: badge.number })}
         </p>
         <p className="text-sm">
           {badge.checkedInAt ? t('onSite.badge.checkedIn', { time: formatDateTime(badge.checkedInAt, { locale, timeZone }) }) : t('onSite.badge.notCheckedIn')}
