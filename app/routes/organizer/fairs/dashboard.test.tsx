@@ -106,6 +106,18 @@ const readinessGaps = {
   ],
 }
 
+/** On site and online (docs/fair-on-site.md): 12 of 40 approved registrants checked in at the venue. */
+const onSite = {
+  checkedIn: { buyers: 9, exhibitors: 3, total: 12 },
+  approved: { buyers: 30, exhibitors: 10 },
+  boothLeads: 7,
+  companiesWithBoothLeads: 2,
+  meetings: { onSite: 5, online: 11 },
+  onlineViewers: 140,
+  checkedInAlsoOnline: 4,
+  meetingTables: 6,
+}
+
 /** Attendance (docs/meeting-attendance.md): 4 accepted meetings ended, 1 held, 2 no-shows, 1 unrecorded. */
 const attendance = {
   total: {
@@ -180,7 +192,7 @@ const attendance = {
 
 function render(locale: Locale): string {
   const restreamUptime = [{ sessionTitle: '오미자 라이브', platform: 'NAVER', label: '', runs: 2, secondsSent: 1800, bytesSent: 900_000_000, drops: 1 }]
-  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis, restreamUptime, readinessGaps, attendance }
+  const loaderData = { fair: { id: 'f1', slug: 'expo', timeZone: 'Asia/Seoul', name: 'Gangwon Expo' }, kpis, restreamUptime, readinessGaps, attendance, onSite }
   const Stub = createRoutesStub([
     {
       id: 'root',
@@ -224,6 +236,14 @@ describe('fair dashboard charts', () => {
     expect(html).toContain('href="/organizer/fairs/f1/readiness-gaps.csv"')
     // An English-only name is marked as English on a Russian page.
     expect(render('ru')).toContain('<span lang="en">FDA food facility registration</span>')
+  })
+
+  it('separates on-site from online participation', () => {
+    const html = render('en')
+    expect(html).toContain('On site and online')
+    expect(html).toContain('data-testid="kpi-checked-in">12<')
+    expect(html).toContain('12 of 40 approved')
+    expect(html).toContain('href="/organizer/fairs/f1/check-in"')
   })
 
   it('shows meeting attendance: held / accepted and no-show rates, by buyer country, with the CSV link', () => {
