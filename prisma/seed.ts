@@ -82,7 +82,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       await seedAgencies(tx, { now, passwordHash })
       // Hybrid fairs on site (docs/fair-on-site.md): venue tables for the fair's meetings, check-ins and the demo exporter's booth leads.
       await seedOnSite(tx)
-      return { categories: categories.count, ...inserted }
+      // The hub's seeds above add their own accounts (operator, officers, agency members): count them all.
+      return { categories: categories.count, ...inserted, users: await tx.user.count() }
     },
     { maxWait: 30_000, timeout: 120_000 },
   )
