@@ -294,7 +294,7 @@ describe('booth leads', () => {
     const replays = await Promise.all(
       Array.from({ length: 4 }, () => recordBoothLead(actor, { scanId: same, code: token, scannedAt: NOW.getTime(), note: 'Samples' }, { now: NOW, locale: 'en' })),
     )
-    expect(replays.map((o) => [o.state, o.scanId, o.at])).toEqual(Array.from({ length: 4 }, () => ['lead-recorded', same, NOW.toISOString()]))
+    expect(replays.map((o) => [o.state, o.scanId, 'at' in o ? o.at : null])).toEqual(Array.from({ length: 4 }, () => ['lead-recorded', same, NOW.toISOString()]))
 
     const other = await createBuyer()
     const otherReg = await (await getPrisma()).fairRegistration.create({ data: { fairId: fair.id, userId: other.user.id, kind: 'BUYER', status: 'APPROVED' } })
