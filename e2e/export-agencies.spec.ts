@@ -83,6 +83,8 @@ test('an agency member edits a granting company’s product and quotes its RFQ, 
 
   // The catalogue: edit the soba noodles' lead time through the company's own editor.
   await agent.getByRole('navigation', { name: 'Agency' }).getByRole('link', { name: 'Products', exact: true }).click()
+  // The inbox on /agency links the same product name (the RFQ): click only once the products page is shown.
+  await agent.waitForURL(/\/exporter\/products$/)
   await agent
     .getByRole('link', { name: /Chuncheon Buckwheat Soba Noodles/ })
     .first()
