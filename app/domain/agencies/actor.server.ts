@@ -154,7 +154,7 @@ export async function recordAgencyAction(
   const grant = await activeAgencyGrant(tx, acting.user.id, acting.company.id, entry.scope)
   if (grant?.agency.id !== acting.agency.id) throw new DomainError('agency-no-grant', { status: 403, messageKey: 'agency.errors.noGrant' })
   // Scopes read as text: the PGlite adapter mishandles enum arrays (see activeAgencyGrant).
-  const [locked] = await tx.$queryRaw<{ scopes: string[] }[]>`
+  const [locked] = await tx.$queryRaw<Array<{ scopes: string[] }>>`
     SELECT "scopes"::text[] AS "scopes" FROM "AgencyGrant" WHERE "id" = ${grant.grantId} AND "revokedAt" IS NULL FOR SHARE`
   if (!locked?.scopes.includes(entry.scope)) throw new DomainError('agency-no-grant', { status: 403, messageKey: 'agency.errors.noGrant' })
   await tx.agencyAction.create({

@@ -75,7 +75,8 @@ export async function addAgencyMember(
       let userId: string
       let emailId: string | null = null
       if (existing) {
-        if (existing.role !== 'AGENCY') throw new DomainError('not-agency-account', { status: 400, field: 'email', messageKey: 'agency.errors.notAgencyAccount' })
+        if (existing.role !== 'AGENCY')
+          throw new DomainError('not-agency-account', { status: 400, field: 'email', messageKey: 'agency.errors.notAgencyAccount' })
         if (existing.agencyMembership) throw new DomainError('already-member', { status: 409, field: 'email', messageKey: 'agency.errors.alreadyMember' })
         userId = existing.id
       } else {

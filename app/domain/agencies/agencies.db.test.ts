@@ -237,12 +237,23 @@ describe('agency members (admin)', () => {
     const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Jeju' } })
     const address = `agent-${unique()}@example.test`
 
-    const nameless = (await postAction(adminAgenciesAction, '/admin/agencies', [cookie], { intent: 'add-member', agencyId: agency.id, email: address, role: 'AGENT' })) as Reply
+    const nameless = (await postAction(adminAgenciesAction, '/admin/agencies', [cookie], {
+      intent: 'add-member',
+      agencyId: agency.id,
+      email: address,
+      role: 'AGENT',
+    })) as Reply
     expect(nameless.init?.status).toBe(400)
     expect(nameless.data.result.error.name).toEqual(['agency.errors.nameRequired'])
     expect(await prisma.user.findUnique({ where: { email: address } })).toBeNull()
 
-    const added = await postAction(adminAgenciesAction, '/admin/agencies', [cookie], { intent: 'add-member', agencyId: agency.id, email: address, name: 'Agent Oyun', role: 'LEAD' })
+    const added = await postAction(adminAgenciesAction, '/admin/agencies', [cookie], {
+      intent: 'add-member',
+      agencyId: agency.id,
+      email: address,
+      name: 'Agent Oyun',
+      role: 'LEAD',
+    })
     expect((added as Response).status).toBe(302)
     const user = await prisma.user.findUniqueOrThrow({ where: { email: address }, include: { password: true, agencyMembership: true, passwordResets: true } })
     expect(user).toMatchObject({ name: 'Agent Oyun', role: 'AGENCY', password: null, agencyMembership: { agencyId: agency.id, role: 'LEAD' } })
@@ -286,7 +297,7 @@ const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE
 async function waitForBlockedOnGrant() {
   const prisma = await getPrisma()
   for (let i = 0; i < 200; i++) {
-    const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
       SELECT count(*)::int AS n FROM pg_stat_activity
       WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%AgencyGrant%'`
     if (row && row.n > 0) return

@@ -48,7 +48,7 @@ function base32(bytes: Buffer, length: number): string {
     value = (value << 8) | byte
     bits += 8
     while (bits >= 5 && out.length < length) {
-      out += BASE32[(value >>> (bits - 5)) & 31]
+      out += BASE32.charAt((value >>> (bits - 5)) & 31)
       bits -= 5
     }
     value &= (1 << bits) - 1

@@ -197,7 +197,13 @@ describe('typed badge numbers', () => {
     const booth = `/exporter/fairs/${fair.id}/booth-scan/scans`
     const number = badgeNumber(buyerReg)
     const code = number.slice(number.lastIndexOf('-') + 1)
-    const forged = [buyerReg.id, `${buyerReg.id}-AAAAAAAAAA`, `${buyerReg.id}-${code.slice(0, 9)}${code.endsWith('A') ? 'B' : 'A'}`, `${buyerReg.id}-${code}X`, `x-${code}`]
+    const forged = [
+      buyerReg.id,
+      `${buyerReg.id}-AAAAAAAAAA`,
+      `${buyerReg.id}-${code.slice(0, 9)}${code.endsWith('A') ? 'B' : 'A'}`,
+      `${buyerReg.id}-${code}X`,
+      `x-${code}`,
+    ]
     for (const typed of forged) {
       expect(await postScan(checkInAction, desk, organizer.cookie, { scanId: scanId(), code: typed }, { fairId: fair.id })).toMatchObject({
         status: 422,
@@ -292,9 +298,13 @@ describe('booth leads', () => {
     const token = badgeToken(buyerReg, fair)
     const same = scanId()
     const replays = await Promise.all(
-      Array.from({ length: 4 }, () => recordBoothLead(actor, { scanId: same, code: token, scannedAt: NOW.getTime(), note: 'Samples' }, { now: NOW, locale: 'en' })),
+      Array.from({ length: 4 }, () =>
+        recordBoothLead(actor, { scanId: same, code: token, scannedAt: NOW.getTime(), note: 'Samples' }, { now: NOW, locale: 'en' }),
+      ),
     )
-    expect(replays.map((o) => [o.state, o.scanId, 'at' in o ? o.at : null])).toEqual(Array.from({ length: 4 }, () => ['lead-recorded', same, NOW.toISOString()]))
+    expect(replays.map((o) => [o.state, o.scanId, 'at' in o ? o.at : null])).toEqual(
+      Array.from({ length: 4 }, () => ['lead-recorded', same, NOW.toISOString()]),
+    )
 
     const other = await createBuyer()
     const otherReg = await (await getPrisma()).fairRegistration.create({ data: { fairId: fair.id, userId: other.user.id, kind: 'BUYER', status: 'APPROVED' } })
@@ -434,7 +444,9 @@ describe('meeting tables', () => {
     // No table free: accepted, held online.
     const buyer2 = await createBuyer()
     const exporter2 = await createExporter()
-    const full = await prisma.meeting.create({ data: { ...request('REQUESTED'), buyerId: buyer2.profile.id, companyId: exporter2.company.id, requestedById: buyer2.user.id } })
+    const full = await prisma.meeting.create({
+      data: { ...request('REQUESTED'), buyerId: buyer2.profile.id, companyId: exporter2.company.id, requestedById: buyer2.user.id },
+    })
     await acceptMeeting(await sessionOf(exporter2.cookie), full.id, NOW)
     expect(await prisma.meeting.findUniqueOrThrow({ where: { id: full.id }, select: { status: true } })).toEqual({ status: 'ACCEPTED' })
     expect(await prisma.meetingTable.findUnique({ where: { meetingId: full.id } })).toBeNull()
@@ -442,7 +454,9 @@ describe('meeting tables', () => {
     // Declined: whatever it held is freed in the same transaction (a table row left on an open proposal is dropped).
     const buyer3 = await createBuyer()
     const exporter3 = await createExporter()
-    const declined = await prisma.meeting.create({ data: { ...request('REQUESTED'), buyerId: buyer3.profile.id, companyId: exporter3.company.id, requestedById: buyer3.user.id } })
+    const declined = await prisma.meeting.create({
+      data: { ...request('REQUESTED'), buyerId: buyer3.profile.id, companyId: exporter3.company.id, requestedById: buyer3.user.id },
+    })
     await prisma.meetingTable.create({ data: { meetingId: declined.id, slotId: slot.id, fairId: fair.id, tableNumber: 9 } })
     await declineMeeting(await sessionOf(exporter3.cookie), declined.id)
     expect(await prisma.meetingTable.findUnique({ where: { meetingId: declined.id } })).toBeNull()
