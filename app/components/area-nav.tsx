@@ -41,6 +41,19 @@ const ADMIN_LINKS = [
   { to: '/admin/staff', key: 'staff.nav', end: false },
 ] as const
 
+// The trade officer's area (docs/consultations.md): consultations and the profile with weekly hours.
+const ADVISOR_LINKS = [
+  { to: '/advisor', key: 'consultations.nav.advisorHome', end: true },
+  { to: '/advisor/profile', key: 'consultations.nav.advisorProfile', end: false },
+] as const
+
+// The hub's studio operator (docs/studio-booking.md): the studio's requests and bookings, its calendar, its setup.
+const HUB_LINKS = [
+  { to: '/hub/studio', key: 'studioBooking.nav.bookings', end: true },
+  { to: '/hub/studio/calendar', key: 'studioBooking.nav.calendar', end: false },
+  { to: '/hub/studio/setup', key: 'studioBooking.nav.setup', end: false },
+] as const
+
 function AreaNav({ label, links }: { label: string; links: ReadonlyArray<{ to: string; key: string; end: boolean }> }) {
   const { t } = useTranslation()
   return (
@@ -86,4 +99,16 @@ export function AdminNav() {
 export function AgencyNav() {
   const { t } = useTranslation()
   return <AreaNav label={t('agency.nav.label')} links={AGENCY_LINKS} />
+}
+
+/** Sub-navigation of the trade officer's area, rendered once by its layout route (routes/advisor/_layout.tsx). */
+export function AdvisorNav() {
+  const { t } = useTranslation()
+  return <AreaNav label={t('consultations.nav.advisorLabel')} links={ADVISOR_LINKS} />
+}
+
+/** Sub-navigation of the hub's operator area, rendered once by its layout route (routes/hub/_layout.tsx). */
+export function HubNav() {
+  const { t } = useTranslation()
+  return <AreaNav label={t('studioBooking.nav.label')} links={HUB_LINKS} />
 }
