@@ -19,6 +19,7 @@ import {
 } from './pipeline'
 import type { QuoteInput, RfqInput, StatusInput } from './schemas'
 import type { CompanyAudit } from '~/domain/agencies/actor.server'
+import { companyRecipients } from '~/domain/agencies/recipients.server'
 
 /** Major units from a form (e.g. 12.5 USD) → integer minor units (1250), per the currency's digits. */
 export function toMinorUnits(amount: number, currency: string): number {
@@ -27,11 +28,6 @@ export function toMinorUnits(amount: number, currency: string): number {
 
 function usdToCents(amount: number | undefined): bigint | undefined {
   return amount === undefined ? undefined : BigInt(Math.round(amount * 100))
-}
-
-async function companyMemberIds(tx: Prisma.TransactionClient, companyId: string): Promise<string[]> {
-  const members = await tx.exporterMember.findMany({ where: { companyId }, select: { userId: true } })
-  return members.map((member) => member.userId)
 }
 
 /** A buyer's RFQ for a published product, optionally made during a live session of that exporter. */
@@ -79,7 +75,8 @@ export async function createInquiry(user: SessionUser, input: RfqInput, now = ne
     })
     emails.push(
       ...(await notify(tx, {
-        userIds: await companyMemberIds(tx, product.companyId),
+        // The company's members and the agencies it let handle RFQs; the thread opens for both (requireInquiryAccess).
+        userIds: await companyRecipients(tx, product.companyId, 'RFQS_QUOTES'),
         kind: 'inquiry.created',
         data: { buyer: buyer.companyName },
         localized: { country: countryIn(buyer.country), product: productNameIn(product.translations), quantity: quantityIn(input.quantity, product.unit) },
@@ -248,7 +245,7 @@ export async function postInquiryMessage(
       where: { id: inquiryId },
       data: side === 'buyer' ? { buyerLastReadAt: now } : { exporterLastReadAt: now },
     })
-    const recipients = side === 'buyer' ? await companyMemberIds(tx, inquiry.companyId) : [inquiry.buyer.userId]
+    const recipients = side === 'buyer' ? await companyRecipients(tx, inquiry.companyId, 'RFQS_QUOTES') : [inquiry.buyer.userId]
     return notify(tx, {
       userIds: recipients.filter((id) => id !== user.id),
       kind: 'inquiry.message',
