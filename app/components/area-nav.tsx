@@ -9,6 +9,7 @@ const EXPORTER_LINKS = [
   { to: '/exporter/certifications', key: 'exporter.nav.certifications', end: false },
   { to: '/exporter/readiness', key: 'readinessExporter.nav', end: false },
   { to: '/exporter/sessions', key: 'exporter.nav.sessions', end: false },
+  { to: '/exporter/studio', key: 'studioBooking.nav.exporter', end: false },
   { to: '/exporter/replays', key: 'replayAdmin.nav', end: false },
   { to: '/exporter/booths', key: 'exporter.nav.booths', end: false },
   { to: '/exporter/results', key: 'exporter.nav.results', end: false },
@@ -23,6 +24,8 @@ const AGENCY_LINKS = [
   { to: '/exporter/products', key: 'exporter.nav.products', end: false },
   { to: '/exporter/certifications', key: 'exporter.nav.certifications', end: false },
   { to: '/inquiries', key: 'agency.nav.inquiries', end: false },
+  { to: '/exporter/sessions', key: 'exporter.nav.sessions', end: false },
+  { to: '/exporter/studio', key: 'studioBooking.nav.exporter', end: false },
 ] as const
 
 const BUYER_LINKS = [

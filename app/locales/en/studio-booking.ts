@@ -1,7 +1,7 @@
 // The hub's studio booking (docs/studio-booking.md): the operator's desk, calendar and setup, the exporter's requests.
 const studioBooking = {
   studioBooking: {
-    nav: { label: 'Studio', bookings: 'Requests and bookings', calendar: 'Calendar', setup: 'Studio setup' },
+    nav: { label: 'Studio', exporter: 'Studio', bookings: 'Requests and bookings', calendar: 'Calendar', setup: 'Studio setup' },
     status: {
       REQUESTED: 'Requested',
       APPROVED: 'Approved',

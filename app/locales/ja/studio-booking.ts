@@ -3,7 +3,7 @@ import type { MessagesOf } from '../types'
 
 const studioBooking: MessagesOf<typeof en, 'ja'> = {
   studioBooking: {
-    nav: { label: 'スタジオ', bookings: '申請と予約', calendar: 'カレンダー', setup: 'スタジオ設定' },
+    nav: { label: 'スタジオ', exporter: 'スタジオ', bookings: '申請と予約', calendar: 'カレンダー', setup: 'スタジオ設定' },
     status: {
       REQUESTED: '申請中',
       APPROVED: '承認済み',

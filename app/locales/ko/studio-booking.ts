@@ -3,7 +3,7 @@ import type { MessagesOf } from '../types'
 
 const studioBooking: MessagesOf<typeof en, 'ko'> = {
   studioBooking: {
-    nav: { label: '스튜디오', bookings: '요청 및 예약', calendar: '캘린더', setup: '스튜디오 설정' },
+    nav: { label: '스튜디오', exporter: '스튜디오', bookings: '요청 및 예약', calendar: '캘린더', setup: '스튜디오 설정' },
     status: {
       REQUESTED: '요청됨',
       APPROVED: '승인됨',

@@ -3,7 +3,7 @@ import type { MessagesOf } from '../types'
 
 const studioBooking: MessagesOf<typeof en, 'mn'> = {
   studioBooking: {
-    nav: { label: 'Студи', bookings: 'Хүсэлт ба захиалга', calendar: 'Календарь', setup: 'Студийн тохиргоо' },
+    nav: { label: 'Студи', exporter: 'Студи', bookings: 'Хүсэлт ба захиалга', calendar: 'Календарь', setup: 'Студийн тохиргоо' },
     status: {
       REQUESTED: 'Хүсэлт илгээсэн',
       APPROVED: 'Баталсан',

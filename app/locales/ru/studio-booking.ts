@@ -3,7 +3,7 @@ import type { MessagesOf } from '../types'
 
 const studioBooking: MessagesOf<typeof en, 'ru'> = {
   studioBooking: {
-    nav: { label: 'Студия', bookings: 'Заявки и брони', calendar: 'Календарь', setup: 'Настройка студии' },
+    nav: { label: 'Студия', exporter: 'Студия', bookings: 'Заявки и брони', calendar: 'Календарь', setup: 'Настройка студии' },
     status: {
       REQUESTED: 'Заявка',
       APPROVED: 'Подтверждено',

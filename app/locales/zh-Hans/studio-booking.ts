@@ -3,7 +3,7 @@ import type { MessagesOf } from '../types'
 
 const studioBooking: MessagesOf<typeof en, 'zh-Hans'> = {
   studioBooking: {
-    nav: { label: '演播室', bookings: '申请与预约', calendar: '日历', setup: '演播室设置' },
+    nav: { label: '演播室', exporter: '演播室', bookings: '申请与预约', calendar: '日历', setup: '演播室设置' },
     status: {
       REQUESTED: '已申请',
       APPROVED: '已批准',
