@@ -172,6 +172,29 @@ describe('deleting a resource', () => {
     await expect(deleteResource(past.exporter.user.id, studio.id, sets[2]!.id)).rejects.toMatchObject({ code: 'forbidden' })
   })
 
+  it('is refused by the database too (Restrict): no delete, whatever path it takes, erases a booking’s holds', async () => {
+    const prisma = await getPrisma()
+    const { studio, sets, operator } = await makeStudio()
+    const { exporter, session } = await makeShowcase()
+    const held = await requestBooking(exporter.user.id, request(studio.id, session.id, sets[0]!.id, { crewNeeded: [] }), NOW)
+    await approveBooking(operator.id, held.bookingId, [], NOW)
+    await prisma.studioBooking.update({ where: { id: held.bookingId }, data: { status: 'COMPLETED' } })
+    await expect(prisma.studioResource.delete({ where: { id: sets[0]!.id } })).rejects.toThrow()
+    await expect(prisma.studioResource.deleteMany({ where: { studioId: studio.id, id: sets[0]!.id } })).rejects.toThrow()
+    expect(await prisma.studioResource.count({ where: { id: sets[0]!.id } })).toBe(1)
+    expect(await prisma.studioBookingResource.findMany({ where: { bookingId: held.bookingId }, select: { resourceId: true } })).toEqual([
+      { resourceId: sets[0]!.id },
+    ])
+    // The operator's path says why and offers deactivation instead; deactivating keeps the history.
+    await expect(deleteResource(operator.id, studio.id, sets[0]!.id)).rejects.toMatchObject({
+      code: 'resource-in-use',
+      status: 409,
+      messageKey: 'studioBooking.errors.resourceInUse',
+    })
+    await prisma.studioResource.update({ where: { id: sets[0]!.id }, data: { active: false } })
+    expect(await prisma.studioBookingResource.count({ where: { bookingId: held.bookingId } })).toBe(1)
+  })
+
   it('a delete racing a request for the same set: either the request holds it and the delete is refused, or the set is gone and the request is refused', async () => {
     const prisma = await getPrisma()
     const { studio, sets, operator } = await makeStudio()
