@@ -393,9 +393,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404],
     post: [LOGIN, 400, 404, 404, 404, 404, 404, 404, 404, 404, 404],
   },
+  // The agency holding "the" company's MEETINGS grant answers for the company (docs/export-agencies.md).
   'meetings/:meetingId': {
-    get: [LOGIN, 200, 200, 200, 404, 200, 404, 200, 404, 404, 404],
-    post: [LOGIN, 400, 400, 400, 404, 400, 404, 400, 404, 404, 404],
+    get: [LOGIN, 200, 200, 200, 404, 200, 404, 200, 404, 404, 200],
+    post: [LOGIN, 400, 400, 400, 404, 400, 404, 400, 404, 404, 400],
   },
   'meetings/:meetingId/room': {
     get: [LOGIN, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404],
@@ -564,7 +565,22 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'organizer/rates › rate': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates', 403, 403, 403],
   'organizer/rates › delete': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates', 403, 403, 403],
   'consultations/:consultationId › confirm': [LOGIN, 404, 403, 404, 404, 404, 404, 404, 404, '→/consultations/:consultationId', 404],
-  'meetings/:meetingId › cancel': [LOGIN, '→/meetings/:meetingId', '→/meetings/:meetingId', '→/meetings/:meetingId', 404, 403, 404, 403, 404, 404, 404],
+  'meetings/:meetingId › cancel': [
+    LOGIN,
+    '→/meetings/:meetingId',
+    '→/meetings/:meetingId',
+    '→/meetings/:meetingId',
+    404,
+    403,
+    404,
+    403,
+    404,
+    404,
+    '→/meetings/:meetingId',
+  ],
+  // The buyer's request (no fair): the exporter side answers (its members, the agency with the MEETINGS grant);
+  // not the buyer, nor an admin; an organizer does not see it.
+  'meetings/:meetingId › accept': [LOGIN, 403, '→/meetings/:meetingId', '→/meetings/:meetingId', 404, 404, 404, 403, 404, 404, '→/meetings/:meetingId'],
   'fairs/:slug/booths/:code › preference': [LOGIN, '→/fairs/:slug/booths/:code', 403, 403, 403, 403, 403, 403, 403, 403, 403],
   'exporter/replays › delete': [LOGIN, 403, '→/exporter/replays', 403, 404, 403, 403, 403, 403, 403, 403],
   'organizer/fairs/:fairId › unpublish-replay': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId', 403, 403, 403],

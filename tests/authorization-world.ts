@@ -51,6 +51,8 @@ async function matrixRequirement() {
   return code
 }
 const HOUR = 60 * 60 * 1000
+/** Each accept probe's meeting starts an hour after the previous one's (no clash between roles' acceptances). */
+let acceptProbes = 0
 
 /** A consultation awaiting the officer's confirmation, a week ahead (its own each time). */
 async function matrixConsultation(officerId: string, requesterId: string, companyId: string) {
@@ -165,11 +167,11 @@ export async function createAuthorizationWorld(now = new Date()) {
   })
 
   // Export agencies (docs/export-agencies.md): the agency member's agency holds "the" company's grant of the
-  // catalogue and RFQs & quotes (no showcases, no meetings); the other company granted nothing.
+  // catalogue, RFQs & quotes, meetings and showcases; the other company granted nothing.
   const matrixAgency = await prisma.exportAgency.create({ data: { slug: `matrix-agency-${unique()}`, name: 'Matrix Agency', region: 'Gangwon' } })
   await prisma.agencyMember.create({ data: { userId: agencyMember.user.id, agencyId: matrixAgency.id } })
   await prisma.agencyGrant.create({
-    data: { companyId: company.id, agencyId: matrixAgency.id, scopes: ['CATALOGUE', 'RFQS_QUOTES'], grantedById: owner.user.id },
+    data: { companyId: company.id, agencyId: matrixAgency.id, scopes: ['CATALOGUE', 'RFQS_QUOTES', 'MEETINGS', 'SHOWCASES'], grantedById: owner.user.id },
   })
 
   // Trade-officer consultations (docs/consultations.md): the trade officer's profile with hours, and a
@@ -473,6 +475,25 @@ export const ACTION_PROBES: Record<string, Probe> = {
         },
       })
       return { params: { meetingId: meeting.id }, body: { intent: 'cancel' } }
+    },
+  },
+  // A request of the buyer's, each role's an hour after the previous one's so no acceptance clashes with another.
+  'meetings/:meetingId › accept': {
+    route: 'meetings/:meetingId',
+    setup: async (world) => {
+      const prisma = await getPrisma()
+      const startsAt = new Date(Date.now() + 96 * HOUR + (acceptProbes += 1) * HOUR)
+      const meeting = await prisma.meeting.create({
+        data: {
+          buyerId: world.buyerProfileId,
+          companyId: world.company.id,
+          status: 'REQUESTED',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + HOUR / 2),
+          requestedById: world.users.buyer,
+        },
+      })
+      return { params: { meetingId: meeting.id }, body: { intent: 'accept' } }
     },
   },
   'fairs/:slug/booths/:code › preference': {

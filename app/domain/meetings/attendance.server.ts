@@ -3,13 +3,15 @@
 // happen into the next common slot. The jobs that expire, ask and mark are in attendance-jobs.server.ts.
 import { DomainError, type DomainErrorStatus } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import type { AgencyActing } from '~/domain/agencies/actor.server'
+import { companyRecipients } from '~/domain/agencies/recipients.server'
 import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { CANT_MAKE_IT, RESCHEDULABLE } from './attendance'
 import { cancelMeetingJobs } from './attendance-jobs.server'
 import { readAttendanceToken } from './attendance-token.server'
-import { findMeetingSlots, requestMeeting } from './meetings.server'
-import { ROLE_OF_SIDE, type MeetingSide, partySide, sideOf } from './sides'
+import { actingSide, auditMeeting, findMeetingSlots, requestMeeting } from './meetings.server'
+import { ROLE_OF_SIDE, type MeetingSide, partySide } from './sides'
 
 export type AttendanceAnswer = 'confirm' | 'decline'
 
@@ -40,6 +42,7 @@ export async function answerAttendance(
   { meetingId, side }: { meetingId: string; side: MeetingSide },
   answer: AttendanceAnswer,
   now: Date,
+  acting?: AgencyActing | null,
 ): Promise<AnswerResult> {
   const prisma = await getPrisma()
   const role = ROLE_OF_SIDE[side]
@@ -56,7 +59,8 @@ export async function answerAttendance(
         buyerConfirmedAt: true,
         exporterConfirmedAt: true,
         buyer: { select: { userId: true, companyName: true, timeZone: true } },
-        company: { select: { name: true, timeZone: true, members: { select: { userId: true } } } },
+        companyId: true,
+        company: { select: { name: true, timeZone: true } },
       },
     })
     if (!meeting) fail(404, 'not-found')
@@ -74,6 +78,7 @@ export async function answerAttendance(
         data: side === 'buyer' ? { buyerConfirmedAt: now } : { exporterConfirmedAt: now },
       })
       if (updated.count !== 1) fail(409, 'conflict')
+      await auditMeeting(tx, acting, 'meeting.confirm', meeting.id, now)
       return { result: { status: 'ACCEPTED' as const, changed: true }, emails: [] }
     }
     const updated = await tx.meeting.updateMany({
@@ -82,9 +87,10 @@ export async function answerAttendance(
     })
     if (updated.count !== 1) fail(409, 'conflict')
     if (meeting.liveSessionId) await tx.liveSession.updateMany({ where: { id: meeting.liveSessionId, status: 'SCHEDULED' }, data: { status: 'CANCELLED' } })
+    await auditMeeting(tx, acting, 'meeting.cant-make-it', meeting.id, now)
     const other =
       side === 'buyer'
-        ? { userIds: meeting.company.members.map((m) => m.userId), timeZone: meeting.company.timeZone, name: meeting.buyer.companyName }
+        ? { userIds: await companyRecipients(tx, meeting.companyId, 'MEETINGS'), timeZone: meeting.company.timeZone, name: meeting.buyer.companyName }
         : { userIds: [meeting.buyer.userId], timeZone: meeting.buyer.timeZone, name: meeting.company.name }
     const queued = await notify(tx, {
       userIds: other.userIds,
@@ -100,13 +106,19 @@ export async function answerAttendance(
   return result
 }
 
-/** The signed-in side of a meeting answers its confirmation (the meeting page's buttons). */
-export async function answerAttendanceAsUser(user: SessionUser, meetingId: string, answer: AttendanceAnswer, now: Date): Promise<AnswerResult> {
+/** The signed-in side of a meeting (or an agency acting for its company) answers its confirmation (the meeting page's buttons). */
+export async function answerAttendanceAsUser(
+  user: SessionUser,
+  meetingId: string,
+  answer: AttendanceAnswer,
+  now: Date,
+  acting?: AgencyActing | null,
+): Promise<AnswerResult> {
   const prisma = await getPrisma()
   const meeting = await prisma.meeting.findUnique({ where: { id: meetingId }, select: { buyerId: true, companyId: true } })
-  const side = meeting ? sideOf(user, meeting) : null
+  const side = meeting ? actingSide(user, meeting, acting) : null
   if (!side) fail(404, 'not-found')
-  return answerAttendance({ meetingId, side }, answer, now)
+  return answerAttendance({ meetingId, side }, answer, now, acting)
 }
 
 /**
@@ -115,7 +127,7 @@ export async function answerAttendanceAsUser(user: SessionUser, meetingId: strin
  * clear of accepted meetings and open proposals), same fair, interpreter and agenda. The other side
  * accepts as usual. One reschedule per meeting: clicking again opens the request already made.
  */
-export async function rescheduleMeeting(user: SessionUser, meetingId: string, now: Date): Promise<string> {
+export async function rescheduleMeeting(user: SessionUser, meetingId: string, now: Date, acting?: AgencyActing | null): Promise<string> {
   const prisma = await getPrisma()
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
@@ -130,8 +142,9 @@ export async function rescheduleMeeting(user: SessionUser, meetingId: string, no
       rescheduledAs: { select: { id: true } },
     },
   })
-  const side = meeting ? sideOf(user, meeting) : null
-  if (!meeting || !side || partySide(user) !== side) fail(404, 'not-found')
+  const side = meeting ? actingSide(user, meeting, acting) : null
+  // The side's own party (an agency acts for the company's side only through `acting`).
+  if (!meeting || !side || (!acting && partySide(user) !== side)) fail(404, 'not-found')
   if (meeting.rescheduledAs) return meeting.rescheduledAs.id
   if (!(RESCHEDULABLE as readonly string[]).includes(meeting.status)) fail(409, 'not-reschedulable')
   const { slots } = await findMeetingSlots({ buyerId: meeting.buyerId, companyId: meeting.companyId }, { now, limit: 1 })
@@ -151,6 +164,7 @@ export async function rescheduleMeeting(user: SessionUser, meetingId: string, no
         rescheduledFromId: meeting.id,
       },
       now,
+      acting,
     )
   } catch (error) {
     // Two clicks at once: the other one made the request (rescheduledFromId is unique).

@@ -5,6 +5,8 @@
 import { DomainError, type DomainErrorStatus } from '~/domain/errors'
 import type { Prisma } from '~/generated/prisma/client'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import { type AgencyActing, recordAgencyAction } from '~/domain/agencies/actor.server'
+import { companyRecipients } from '~/domain/agencies/recipients.server'
 import { getPrisma } from '~/domain/db.server'
 import { isApprovedFairPair } from '~/domain/fairs/participation.server'
 import { freeMeetingTable, seatLateAcceptedMeeting } from '~/domain/on-site/tables.server'
@@ -167,9 +169,19 @@ async function assertSlotBookable(
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-async function companyMemberIds(db: Tx, companyId: string): Promise<string[]> {
-  const members = await db.exporterMember.findMany({ where: { companyId }, select: { userId: true } })
-  return members.map((member) => member.userId)
+/**
+ * The side someone acts on: their own (sideOf), or the exporter side when an export agency acts for the
+ * meeting's company (ADR 026; the caller read the MEETINGS grant now, and the mutation re-reads it in its
+ * transaction through recordAgencyAction).
+ */
+export function actingSide(user: SessionUser, meeting: { buyerId: string; companyId: string }, acting: AgencyActing | null | undefined): MeetingSide | null {
+  if (acting) return acting.user.id === user.id && acting.company.id === meeting.companyId ? 'exporter' : null
+  return sideOf(user, meeting)
+}
+
+/** "Agency X for company Y" did this to the meeting, in the mutation's transaction; nothing for the parties themselves. */
+export async function auditMeeting(tx: Tx, acting: AgencyActing | null | undefined, action: string, meetingId: string, now: Date): Promise<void> {
+  if (acting) await recordAgencyAction(tx, acting, { action, targetType: 'meeting', targetId: meetingId, scope: 'MEETINGS' }, now)
 }
 
 const meetingHead = {
@@ -194,16 +206,19 @@ async function loadHead(db: Tx, meetingId: string) {
   return meeting
 }
 
-/** Recipients on the other side of `side`, and the name they know the sender by. */
+/**
+ * Recipients on the other side of `side`, and the name they know the sender by. The exporter side is the
+ * company's members and the members of agencies it granted MEETINGS (they answer for it).
+ */
 async function otherSide(db: Tx, meeting: Awaited<ReturnType<typeof loadHead>>, side: MeetingSide) {
   return side === 'buyer'
-    ? { userIds: await companyMemberIds(db, meeting.companyId), timeZone: meeting.company.timeZone, senderName: meeting.buyer.companyName }
+    ? { userIds: await companyRecipients(db, meeting.companyId, 'MEETINGS'), timeZone: meeting.company.timeZone, senderName: meeting.buyer.companyName }
     : { userIds: [meeting.buyer.userId], timeZone: meeting.buyer.timeZone, senderName: meeting.company.name }
 }
 
 /** The side answering an open proposal (accept, decline, propose another time): never its own proposal. */
-function requireResponder(user: SessionUser, meeting: Awaited<ReturnType<typeof loadHead>>): MeetingSide {
-  const side = sideOf(user, meeting)
+function requireResponder(user: SessionUser, meeting: Awaited<ReturnType<typeof loadHead>>, acting?: AgencyActing | null): MeetingSide {
+  const side = actingSide(user, meeting, acting)
   if (!side) fail(404, 'not-found')
   if (meeting.status !== 'REQUESTED' && meeting.status !== 'RESCHEDULE_PROPOSED') fail(409, 'invalid-transition')
   if (proposerSide(meeting) === side) fail(403, 'own-proposal')
@@ -294,22 +309,27 @@ async function inTransaction<T>(run: (tx: Tx) => Promise<{ result: T; emails: st
 
 export type MeetingTarget = { companyId: string } | { buyerId: string }
 
-/** Either side proposes a meeting at a slot that findMeetingSlots offered. */
+/**
+ * Either side proposes a meeting at a slot that findMeetingSlots offered (the exporter side: a company member,
+ * or an agency member acting for the company, which only reschedules through here).
+ */
 export async function requestMeeting(
   user: SessionUser,
   target: MeetingTarget,
   input: RequestMeetingInput & { fairId?: string | null; rescheduledFromId?: string | null },
   now: Date,
+  acting?: AgencyActing | null,
 ): Promise<string> {
   let buyerId: string
   let companyId: string
-  const side = partySide(user)
+  const side = acting ? 'exporter' : partySide(user)
+  const ownCompanyId = acting ? acting.company.id : user.exporterMember?.company.id
   if (side === 'buyer' && user.buyerProfile && 'companyId' in target) {
     buyerId = user.buyerProfile.id
     companyId = target.companyId
-  } else if (side === 'exporter' && user.exporterMember && 'buyerId' in target) {
+  } else if (side === 'exporter' && ownCompanyId && 'buyerId' in target) {
     buyerId = target.buyerId
-    companyId = user.exporterMember.company.id
+    companyId = ownCompanyId
   } else {
     fail(403, 'forbidden')
   }
@@ -336,6 +356,7 @@ export async function requestMeeting(
       select: { id: true },
     })
     const meeting = await loadHead(tx, created.id)
+    await auditMeeting(tx, acting, input.rescheduledFromId ? 'meeting.reschedule' : 'meeting.request', meeting.id, now)
     const other = await otherSide(tx, meeting, side)
     const emails = await notify(tx, {
       userIds: other.userIds,
@@ -350,13 +371,17 @@ export async function requestMeeting(
   return created.id
 }
 
-/** The side that did not make the current proposal accepts it; the time is re-checked under row locks. */
-export async function acceptMeeting(user: SessionUser, meetingId: string, now: Date): Promise<void> {
+/**
+ * The side that did not make the current proposal accepts it; the time is re-checked under row locks. The
+ * exporter side's seat goes to whoever accepts for it: a company member, or the agency member acting for the
+ * company (`acting`), who then attends as the company's export window (docs/export-agencies.md).
+ */
+export async function acceptMeeting(user: SessionUser, meetingId: string, now: Date, acting?: AgencyActing | null): Promise<void> {
   await inTransaction(async (tx) => {
     const head = await loadHead(tx, meetingId)
     await lockParties(tx, [head.companyId], [head.buyerId])
     const meeting = await loadHead(tx, meetingId)
-    const side = requireResponder(user, meeting)
+    const side = requireResponder(user, meeting, acting)
     if (meeting.startsAt.getTime() <= now.getTime()) fail(409, 'expired')
     // Past its answer time (the expiry job may not have run yet): expired all the same.
     if (meeting.respondBy && meeting.respondBy.getTime() <= now.getTime()) fail(409, 'expired')
@@ -384,18 +409,20 @@ export async function acceptMeeting(user: SessionUser, meetingId: string, now: D
     })
     // On site: a free venue table of its slot, if the fair's schedule is out (docs/fair-on-site.md).
     await seatLateAcceptedMeeting(tx, meeting, { now })
+    await auditMeeting(tx, acting, 'meeting.accept', meeting.id, now)
     const emails = await notifyOtherSide(tx, meeting, side, 'ACCEPTED')
     return { result: meeting, emails }
   }).then((meeting) => scheduleAcceptedMeeting(meeting, now))
 }
 
-export async function declineMeeting(user: SessionUser, meetingId: string): Promise<void> {
+export async function declineMeeting(user: SessionUser, meetingId: string, acting?: AgencyActing | null, now = new Date()): Promise<void> {
   await inTransaction(async (tx) => {
     const meeting = await loadHead(tx, meetingId)
-    const side = requireResponder(user, meeting)
+    const side = requireResponder(user, meeting, acting)
     const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: meeting.status }, data: { status: 'DECLINED' } })
     if (updated.count !== 1) fail(409, 'conflict')
     await freeMeetingTable(tx, meeting.id)
+    await auditMeeting(tx, acting, 'meeting.decline', meeting.id, now)
     const emails = await notifyOtherSide(tx, meeting, side, 'DECLINED')
     return { result: undefined, emails }
   })
@@ -406,10 +433,10 @@ export async function declineMeeting(user: SessionUser, meetingId: string): Prom
  * The responding side proposes another slot (RESCHEDULE_PROPOSED). The proposer becomes
  * `requestedById`, so the other side answers next, with the same accept/decline/propose choices.
  */
-export async function proposeNewTime(user: SessionUser, meetingId: string, slotStart: string, now: Date): Promise<void> {
+export async function proposeNewTime(user: SessionUser, meetingId: string, slotStart: string, now: Date, acting?: AgencyActing | null): Promise<void> {
   const respondBy = await inTransaction(async (tx) => {
     const meeting = await loadHead(tx, meetingId)
-    const side = requireResponder(user, meeting)
+    const side = requireResponder(user, meeting, acting)
     const slot = await assertSlotBookable(
       tx,
       { buyerId: meeting.buyerId, companyId: meeting.companyId, excludeMeetingId: meeting.id },
@@ -423,6 +450,7 @@ export async function proposeNewTime(user: SessionUser, meetingId: string, slotS
       data: { status: 'RESCHEDULE_PROPOSED', startsAt: slot.start, endsAt: slot.end, requestedById: user.id, respondBy: answerBy },
     })
     if (updated.count !== 1) fail(409, 'conflict')
+    await auditMeeting(tx, acting, 'meeting.propose', meeting.id, now)
     const emails = await notifyOtherSide(tx, meeting, side, 'RESCHEDULE_PROPOSED')
     return { result: answerBy, emails }
   })
@@ -430,10 +458,10 @@ export async function proposeNewTime(user: SessionUser, meetingId: string, slotS
 }
 
 /** Either side calls off a meeting that has not started; its private live session is cancelled too. */
-export async function cancelMeeting(user: SessionUser, meetingId: string, now: Date): Promise<void> {
+export async function cancelMeeting(user: SessionUser, meetingId: string, now: Date, acting?: AgencyActing | null): Promise<void> {
   await inTransaction(async (tx) => {
     const meeting = await loadHead(tx, meetingId)
-    const side = sideOf(user, meeting)
+    const side = actingSide(user, meeting, acting)
     if (!side) fail(404, 'not-found')
     if (!['REQUESTED', 'RESCHEDULE_PROPOSED', 'ACCEPTED'].includes(meeting.status)) fail(409, 'invalid-transition')
     if (meeting.startsAt.getTime() <= now.getTime()) fail(409, 'started')
@@ -441,6 +469,7 @@ export async function cancelMeeting(user: SessionUser, meetingId: string, now: D
     if (updated.count !== 1) fail(409, 'conflict')
     await freeMeetingTable(tx, meeting.id)
     if (meeting.liveSessionId) await tx.liveSession.update({ where: { id: meeting.liveSessionId }, data: { status: 'CANCELLED' } })
+    await auditMeeting(tx, acting, 'meeting.cancel', meeting.id, now)
     const emails = await notifyOtherSide(tx, meeting, side, 'CANCELLED')
     return { result: undefined, emails }
   })
@@ -452,10 +481,10 @@ function usdToCents(amount: number | undefined): bigint | null | undefined {
 }
 
 /** After the start, either side records what came of an accepted meeting (and may correct it later). */
-export async function recordOutcome(user: SessionUser, meetingId: string, input: OutcomeInput, now: Date): Promise<void> {
+export async function recordOutcome(user: SessionUser, meetingId: string, input: OutcomeInput, now: Date, acting?: AgencyActing | null): Promise<void> {
   await inTransaction(async (tx) => {
     const meeting = await loadHead(tx, meetingId)
-    const side = sideOf(user, meeting)
+    const side = actingSide(user, meeting, acting)
     if (!side) fail(404, 'not-found')
     if (!['ACCEPTED', 'HELD', 'NO_SHOW'].includes(meeting.status)) fail(409, 'invalid-transition')
     if (meeting.startsAt.getTime() > now.getTime()) fail(409, 'not-started')
@@ -474,6 +503,7 @@ export async function recordOutcome(user: SessionUser, meetingId: string, input:
     if (meeting.liveSessionId && meeting.status === 'ACCEPTED') {
       await tx.liveSession.updateMany({ where: { id: meeting.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } }, data: { status: 'ENDED', endedAt: now } })
     }
+    await auditMeeting(tx, acting, 'meeting.outcome', meeting.id, now)
     const other = await otherSide(tx, meeting, side)
     const emails =
       meeting.status === input.status

@@ -1,5 +1,6 @@
 import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import { actingCompanies, activeAgencyGrant, agencyActingFor, type AgencyActing } from '~/domain/agencies/actor.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { toVerifiedBadge, VERIFIED_BADGE_SELECT } from '~/domain/buyers/verification.server'
@@ -11,11 +12,12 @@ import { type MeetingSide, proposerSide, sideOf } from './sides'
 export type MeetingViewerSide = MeetingSide | 'organizer' | 'interpreter'
 
 /**
- * Who may see a meeting: its buyer, the exporter company's members, its seated interpreter and (read-only
- * apart from seating the interpreter) the organizer of its fair or an admin. Everyone else gets a 404 so
- * meeting ids reveal nothing.
+ * Who may see a meeting: its buyer, the exporter company's members, an export agency's member whose agency
+ * holds the company's active MEETINGS grant (read now, so a revoke holds at once; `agency` says for whom they
+ * act, on the exporter side), its seated interpreter and (read-only apart from seating the interpreter) the
+ * organizer of its fair or an admin. Everyone else gets a 404 so meeting ids reveal nothing.
  */
-export async function requireMeetingAccess(user: SessionUser, meetingId: string): Promise<{ side: MeetingViewerSide }> {
+export async function requireMeetingAccess(user: SessionUser, meetingId: string): Promise<{ side: MeetingViewerSide; agency: AgencyActing | null }> {
   const prisma = await getPrisma()
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
@@ -28,21 +30,31 @@ export async function requireMeetingAccess(user: SessionUser, meetingId: string)
   })
   if (meeting) {
     const side = sideOf(user, meeting)
-    if (side) return { side }
-    if (user.role === 'ADMIN' || (user.role === 'ORGANIZER' && meeting.fair?.organizerId === user.id)) return { side: 'organizer' }
-    if (meeting.participants.length > 0) return { side: 'interpreter' }
+    if (side) return { side, agency: null }
+    if (user.role === 'AGENCY') {
+      const agency = await agencyActingFor(user, meeting.companyId, 'MEETINGS')
+      if (agency) return { side: 'exporter', agency }
+    }
+    if (user.role === 'ADMIN' || (user.role === 'ORGANIZER' && meeting.fair?.organizerId === user.id)) return { side: 'organizer', agency: null }
+    if (meeting.participants.length > 0) return { side: 'interpreter', agency: null }
   }
   throw new DomainError('not-found', { status: 404 })
 }
 
-/** Room and calendar file: only seated participants of an accepted (or held) meeting; others 404. */
+/**
+ * Room and calendar file: only seated participants of an accepted (or held) meeting; others 404. An agency
+ * member seated for the company keeps the seat only while the company's MEETINGS grant holds.
+ */
 export async function requireMeetingParticipant(user: SessionUser, meetingId: string) {
   const prisma = await getPrisma()
   const seat = await prisma.meetingParticipant.findUnique({
     where: { meetingId_userId: { meetingId, userId: user.id } },
-    select: { role: true, meeting: { select: { status: true } } },
+    select: { role: true, meeting: { select: { status: true, companyId: true } } },
   })
   if (!seat || !['ACCEPTED', 'HELD', 'NO_SHOW'].includes(seat.meeting.status)) throw new DomainError('not-found', { status: 404 })
+  if (user.role === 'AGENCY' && seat.role === 'EXPORTER' && !(await activeAgencyGrant(prisma, user.id, seat.meeting.companyId, 'MEETINGS'))) {
+    throw new DomainError('not-found', { status: 404 })
+  }
   return seat
 }
 
@@ -107,9 +119,19 @@ export async function getMeetingView(meetingId: string, { locale, viewer }: { lo
   }
 }
 
-/** The viewer's meetings (as buyer, through their company, or as seated interpreter), upcoming first, then the rest. */
+/**
+ * The viewer's meetings (as buyer, through their company, for the companies whose MEETINGS grant their agency
+ * holds now, or as seated interpreter), upcoming first, then the rest.
+ */
 export async function listMeetings(user: SessionUser, { locale }: { locale: string }) {
-  const own = user.buyerProfile ? { buyerId: user.buyerProfile.id } : user.exporterMember ? { companyId: user.exporterMember.company.id } : null
+  const actingFor = new Set(user.role === 'AGENCY' ? (await actingCompanies(user.id, 'MEETINGS')).map((grant) => grant.company.id) : [])
+  const own = user.buyerProfile
+    ? { buyerId: user.buyerProfile.id }
+    : user.exporterMember
+      ? { companyId: user.exporterMember.company.id }
+      : actingFor.size > 0
+        ? { companyId: { in: [...actingFor] } }
+        : null
   const interpreting = { participants: { some: { userId: user.id, role: 'INTERPRETER' as const } } }
   const prisma = await getPrisma()
   const rows = await prisma.meeting.findMany({
@@ -133,7 +155,8 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
   })
   return rows.map((row) => {
     const proposer = proposerSide(row)
-    const side = sideOf(user, row)
+    // An agency member acting for the company is on its side (sideOf knows only the parties themselves).
+    const side = sideOf(user, row) ?? (actingFor.has(row.companyId) ? 'exporter' : null)
     if (!side) {
       // Seated as interpreter: both parties are the counterpart; nothing awaits their answer.
       return {
@@ -155,7 +178,13 @@ export async function listMeetings(user: SessionUser, { locale }: { locale: stri
       status: row.status,
       startsAt: row.startsAt.toISOString(),
       interpreterLanguage: row.interpreterLanguage,
-      counterpart: side === 'buyer' ? pickLocalized(row.company.name, row.company.nameI18n, locale) : row.buyer.companyName,
+      // An agency acts for several companies: its rows name the company too.
+      counterpart:
+        side === 'buyer'
+          ? pickLocalized(row.company.name, row.company.nameI18n, locale)
+          : user.role === 'AGENCY'
+            ? `${row.buyer.companyName} × ${pickLocalized(row.company.name, row.company.nameI18n, locale)}`
+            : row.buyer.companyName,
       counterpartTimeZone: side === 'buyer' ? row.company.timeZone : row.buyer.timeZone,
       /** The buyer's verification, shown to the exporter side (the buyer sees their own company's state nowhere here). */
       buyerVerified: side === 'buyer' ? null : toVerifiedBadge(row.buyer),

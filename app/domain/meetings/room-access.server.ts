@@ -1,4 +1,5 @@
 import type { MeetingRole } from '~/generated/prisma/client'
+import { activeAgencyGrant } from '~/domain/agencies/actor.server'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { roomState } from './room-window'
@@ -39,7 +40,8 @@ export async function admitToMeetingRoom(sessionId: string, userId: string, now:
           status: true,
           startsAt: true,
           endsAt: true,
-          participants: { where: { userId }, select: { role: true, user: { select: { name: true } } } },
+          companyId: true,
+          participants: { where: { userId }, select: { role: true, user: { select: { name: true, role: true } } } },
         },
       },
     },
@@ -48,6 +50,10 @@ export async function admitToMeetingRoom(sessionId: string, userId: string, now:
   if (!session || !meeting) throw meetingRoomError('not-found', 'No such meeting room.')
   const seat = meeting.participants[0]
   if (!seat) throw meetingRoomError('forbidden', 'Only the participants of this meeting can join its room.')
+  // An agency member seated for the company (docs/export-agencies.md) joins only while its MEETINGS grant holds.
+  if (seat.user.role === 'AGENCY' && seat.role === 'EXPORTER' && !(await activeAgencyGrant(prisma, userId, meeting.companyId, 'MEETINGS'))) {
+    throw meetingRoomError('forbidden', 'Only the participants of this meeting can join its room.')
+  }
   if (meeting.status !== 'ACCEPTED' || session.status === 'ENDED' || session.status === 'CANCELLED') {
     throw meetingRoomError('closed', 'This meeting room is closed.')
   }

@@ -72,6 +72,15 @@ const agency = {
       certificationCreate: 'Added a certificate',
       certificationUpdate: 'Edited a certificate',
       certificationDelete: 'Deleted a certificate',
+      meetingAccept: 'Accepted a meeting request',
+      meetingDecline: 'Declined a meeting request',
+      meetingPropose: 'Proposed another meeting time',
+      meetingCancel: 'Called off a meeting',
+      meetingOutcome: 'Recorded a meeting outcome',
+      meetingConfirm: 'Confirmed attendance at a meeting',
+      meetingCantMakeIt: 'Said the company cannot make a meeting',
+      meetingReschedule: 'Rescheduled a meeting',
+      meetingRequest: 'Requested a meeting',
     },
     dashboard: {
       title: 'Agency dashboard',
@@ -102,6 +111,7 @@ const agency = {
       companies: 'Companies represented',
       rfqsAnswered: 'RFQs answered',
       quotes: 'Quotes sent',
+      meetingActions: 'Meeting actions',
       meetingsAccepted: 'Meetings accepted or held',
     },
     admin: {

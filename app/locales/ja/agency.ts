@@ -73,6 +73,15 @@ const agency: MessagesOf<typeof en, 'ja'> = {
       certificationCreate: '認証書を登録',
       certificationUpdate: '認証書を編集',
       certificationDelete: '認証書を削除',
+      meetingAccept: '商談リクエストを承認',
+      meetingDecline: '商談リクエストを辞退',
+      meetingPropose: '商談の別の日時を提案',
+      meetingCancel: '商談を取り消し',
+      meetingOutcome: '商談の結果を記録',
+      meetingConfirm: '商談への出席を確認',
+      meetingCantMakeIt: '商談に出席できないと回答',
+      meetingReschedule: '商談を再調整',
+      meetingRequest: '商談をリクエスト',
     },
     dashboard: {
       title: '代行機関ダッシュボード',
@@ -102,6 +111,7 @@ const agency: MessagesOf<typeof en, 'ja'> = {
       companies: '代行している企業数',
       rfqsAnswered: '回答した見積依頼(RFQ)',
       quotes: '送付した見積',
+      meetingActions: '商談での対応',
       meetingsAccepted: '承認済み・実施済みの商談',
     },
     admin: {

@@ -73,6 +73,15 @@ const agency: MessagesOf<typeof en, 'ko'> = {
       certificationCreate: '인증서 등록',
       certificationUpdate: '인증서 수정',
       certificationDelete: '인증서 삭제',
+      meetingAccept: '미팅 요청 수락',
+      meetingDecline: '미팅 요청 거절',
+      meetingPropose: '다른 미팅 시간 제안',
+      meetingCancel: '미팅 취소',
+      meetingOutcome: '미팅 결과 기록',
+      meetingConfirm: '미팅 참석 확인',
+      meetingCantMakeIt: '미팅 불참 통보',
+      meetingReschedule: '미팅 일정 재조정',
+      meetingRequest: '미팅 요청',
     },
     dashboard: {
       title: '대행기관 대시보드',
@@ -102,6 +111,7 @@ const agency: MessagesOf<typeof en, 'ko'> = {
       companies: '대행 기업 수',
       rfqsAnswered: '답변한 견적 요청(RFQ)',
       quotes: '보낸 견적',
+      meetingActions: '미팅 관련 작업',
       meetingsAccepted: '수락되었거나 열린 미팅',
     },
     admin: {

@@ -73,6 +73,15 @@ const agency: MessagesOf<typeof en, 'mn'> = {
       certificationCreate: 'Гэрчилгээ нэмсэн',
       certificationUpdate: 'Гэрчилгээ засварласан',
       certificationDelete: 'Гэрчилгээ устгасан',
+      meetingAccept: 'Уулзалтын хүсэлтийг зөвшөөрсөн',
+      meetingDecline: 'Уулзалтын хүсэлтээс татгалзсан',
+      meetingPropose: 'Уулзалтын өөр цаг санал болгосон',
+      meetingCancel: 'Уулзалтыг цуцалсан',
+      meetingOutcome: 'Уулзалтын үр дүнг бүртгэсэн',
+      meetingConfirm: 'Уулзалтад оролцохоо баталгаажуулсан',
+      meetingCantMakeIt: 'Уулзалтад оролцож чадахгүй гэж мэдэгдсэн',
+      meetingReschedule: 'Уулзалтыг дахин товлосон',
+      meetingRequest: 'Уулзалт хүссэн',
     },
     dashboard: {
       title: 'Агентлагийн самбар',
@@ -103,6 +112,7 @@ const agency: MessagesOf<typeof en, 'mn'> = {
       companies: 'Төлөөлж буй компани',
       rfqsAnswered: 'Хариулсан үнийн санал авах хүсэлт (RFQ)',
       quotes: 'Илгээсэн үнийн санал',
+      meetingActions: 'Уулзалтын үйлдэл',
       meetingsAccepted: 'Зөвшөөрсөн эсвэл болсон уулзалт',
     },
     admin: {

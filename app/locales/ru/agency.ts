@@ -73,6 +73,15 @@ const agency: MessagesOf<typeof en, 'ru'> = {
       certificationCreate: 'Добавлен сертификат',
       certificationUpdate: 'Изменён сертификат',
       certificationDelete: 'Удалён сертификат',
+      meetingAccept: 'Принят запрос на встречу',
+      meetingDecline: 'Отклонён запрос на встречу',
+      meetingPropose: 'Предложено другое время встречи',
+      meetingCancel: 'Отменена встреча',
+      meetingOutcome: 'Записан итог встречи',
+      meetingConfirm: 'Подтверждено участие во встрече',
+      meetingCantMakeIt: 'Сообщено, что компания не придёт на встречу',
+      meetingReschedule: 'Встреча перенесена',
+      meetingRequest: 'Запрошена встреча',
     },
     dashboard: {
       title: 'Панель агентства',
@@ -105,6 +114,7 @@ const agency: MessagesOf<typeof en, 'ru'> = {
       companies: 'Представляемые компании',
       rfqsAnswered: 'Отвеченные запросы цены (RFQ)',
       quotes: 'Отправленные коммерческие предложения',
+      meetingActions: 'Действия по встречам',
       meetingsAccepted: 'Принятые или проведённые встречи',
     },
     admin: {

@@ -73,6 +73,15 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       certificationCreate: '新增认证证书',
       certificationUpdate: '编辑认证证书',
       certificationDelete: '删除认证证书',
+      meetingAccept: '接受洽谈请求',
+      meetingDecline: '拒绝洽谈请求',
+      meetingPropose: '提议其他洽谈时间',
+      meetingCancel: '取消洽谈',
+      meetingOutcome: '记录洽谈结果',
+      meetingConfirm: '确认出席洽谈',
+      meetingCantMakeIt: '告知无法出席洽谈',
+      meetingReschedule: '重新安排洽谈',
+      meetingRequest: '发起洽谈请求',
     },
     dashboard: {
       title: '代理机构看板',
@@ -102,6 +111,7 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       companies: '代表的企业数',
       rfqsAnswered: '已回复的询价(RFQ)',
       quotes: '已发送的报价',
+      meetingActions: '洽谈操作',
       meetingsAccepted: '已接受或已举行的洽谈',
     },
     admin: {

@@ -48,10 +48,11 @@ export default function AgencyDashboardRoute({ loaderData, actionData }: Route.C
         </p>
       </div>
 
-      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <StatCard label={t('agency.kpi.companies')} value={kpis.companies} />
         <StatCard label={t('agency.kpi.rfqsAnswered')} value={kpis.rfqsAnswered} />
         <StatCard label={t('agency.kpi.quotes')} value={kpis.quotes} />
+        <StatCard label={t('agency.kpi.meetingActions')} value={kpis.meetingActions} />
         <StatCard label={t('agency.kpi.meetingsAccepted')} value={kpis.meetingsAccepted} />
       </dl>
 
@@ -133,17 +134,10 @@ export default function AgencyDashboardRoute({ loaderData, actionData }: Route.C
               <tr key={`${item.kind}-${item.id}`} data-testid={`inbox-${item.id}`}>
                 <Cell>{item.companyName}</Cell>
                 <Cell>
-                  {/* Meeting pages do not take agency members yet (docs/export-agencies.md): the request is listed, not linked. */}
-                  {item.kind === 'rfq' ? (
-                    <>
-                      <Link to={item.href} className="font-medium text-brand-700 underline">
-                        {t('agency.dashboard.rfqItem', { product: item.title || '—' })}
-                      </Link>{' '}
-                      <StatusBadge status={item.status} />
-                    </>
-                  ) : (
-                    <span className="font-medium">{t('agency.dashboard.meetingItem')}</span>
-                  )}
+                  <Link to={item.href} className="font-medium text-brand-700 underline">
+                    {item.kind === 'rfq' ? t('agency.dashboard.rfqItem', { product: item.title || '—' }) : t('agency.dashboard.meetingItem')}
+                  </Link>{' '}
+                  <StatusBadge status={item.status} />
                 </Cell>
                 <Cell>
                   {item.buyer} ({countryName(item.country, locale)})

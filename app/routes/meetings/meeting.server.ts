@@ -23,7 +23,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loadMeeting(request: Request, meetingId: string) {
   const user = await requireUser(request)
-  const { side } = await requireMeetingAccess(user, meetingId)
+  const { side, agency } = await requireMeetingAccess(user, meetingId)
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
   const viewerZone = resolveTimeZone(request, user).timeZone
@@ -41,6 +41,8 @@ export async function loadMeeting(request: Request, meetingId: string) {
     : []
   return {
     side,
+    // An agency member acts here for the company (ADR 026): the page says so.
+    actingAgency: agency ? { agency: agency.agency.name, company: agency.company.name } : null,
     meeting,
     otherName,
     viewerZone,
@@ -58,7 +60,8 @@ export async function loadMeeting(request: Request, meetingId: string) {
 
 export async function handleMeetingAction(request: Request, meetingId: string) {
   const user = await requireUser(request)
-  const { side } = await requireMeetingAccess(user, meetingId)
+  // `agency`: an agency member acting for the company, its MEETINGS grant read now and again in each mutation.
+  const { side, agency } = await requireMeetingAccess(user, meetingId)
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const submission = parseWithZod(formData, { schema: MeetingActionSchema })
@@ -78,35 +81,35 @@ export async function handleMeetingAction(request: Request, meetingId: string) {
         toastKey = 'meetings.toast.interpreterSeated'
         break
       case 'accept':
-        await acceptMeeting(user, meetingId, now)
+        await acceptMeeting(user, meetingId, now, agency)
         toastKey = 'meetings.toast.accepted'
         break
       case 'decline':
-        await declineMeeting(user, meetingId)
+        await declineMeeting(user, meetingId, agency, now)
         toastKey = 'meetings.toast.declined'
         break
       case 'propose':
-        await proposeNewTime(user, meetingId, input.slotStart, now)
+        await proposeNewTime(user, meetingId, input.slotStart, now, agency)
         toastKey = 'meetings.toast.proposed'
         break
       case 'cancel':
-        await cancelMeeting(user, meetingId, now)
+        await cancelMeeting(user, meetingId, now, agency)
         toastKey = 'meetings.toast.cancelled'
         break
       case 'outcome':
-        await recordOutcome(user, meetingId, input, now)
+        await recordOutcome(user, meetingId, input, now, agency)
         toastKey = 'meetings.toast.outcome'
         break
       case 'confirm-attendance':
-        await answerAttendanceAsUser(user, meetingId, 'confirm', now)
+        await answerAttendanceAsUser(user, meetingId, 'confirm', now, agency)
         toastKey = 'attendance.toast.confirmed'
         break
       case 'cant-make-it':
-        await answerAttendanceAsUser(user, meetingId, 'decline', now)
+        await answerAttendanceAsUser(user, meetingId, 'decline', now, agency)
         toastKey = 'attendance.toast.cantMakeIt'
         break
       case 'reschedule':
-        target = `/meetings/${await rescheduleMeeting(user, meetingId, now)}`
+        target = `/meetings/${await rescheduleMeeting(user, meetingId, now, agency)}`
         toastKey = 'attendance.toast.rescheduled'
         break
     }

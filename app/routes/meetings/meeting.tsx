@@ -192,6 +192,11 @@ export default function MeetingRoute({ loaderData, actionData }: Route.Component
           {meeting.fair ? <span>{meeting.fair.name}</span> : null}
           <VerifiedBuyerBadge badge={meeting.buyerVerified} detailed />
         </div>
+        {loaderData.actingAgency ? (
+          <p className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="acting-agency">
+            {t('agency.actingBanner', loaderData.actingAgency)}
+          </p>
+        ) : null}
       </header>
       {formErrors ? <FormErrors id="meeting-errors" errors={formErrors} /> : null}
       <Card id="when" title={t('meetings.detail.when')}>
