@@ -74,6 +74,29 @@ export function ResourceSummary({ sets, crew }: { sets: readonly ResourceLite[];
   )
 }
 
+type BookedResources = { languages: readonly string[]; resources: readonly ResourceLite[] }
+
+/** A booking's resources; an interpreter with the booked languages they speak. */
+export function BookingResources({ booking }: { booking: BookedResources }) {
+  const { t } = useTranslation()
+  const { locale } = useRootData()
+  return (
+    <ul className="text-xs">
+      {booking.resources.map((resource) => (
+        <li key={resource.id}>
+          {resource.crewRole ? t(`studioBooking.crewRole.${resource.crewRole}`) : t(`studioBooking.kind.${resource.kind}`)}: {resource.name}
+          {resource.crewRole === 'INTERPRETER'
+            ? ` (${resource.languages
+                .filter((l) => booking.languages.includes(l))
+                .map((l) => languageName(l, locale))
+                .join(', ')})`
+            : ''}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 /** "Produced at <studio>, interpreter <languages>" on a showcase. */
 export function StudioCredit({ production }: { production: { studioName: string; interpreterLanguages: readonly string[] } }) {
   const { t } = useTranslation()

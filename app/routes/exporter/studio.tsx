@@ -4,7 +4,8 @@ import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/studio'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
-import { OpeningHoursList, ResourceSummary, StudioStatus } from '~/components/studio/studio-parts'
+import { CancelBookingForm } from '~/components/studio/studio-forms'
+import { BookingResources, OpeningHoursList, ResourceSummary, StudioStatus } from '~/components/studio/studio-parts'
 import { Button } from '~/components/ui/button'
 import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
 import { CheckboxGroup, TextAreaField } from '~/components/ui/checkbox-group'
@@ -232,45 +233,16 @@ export default function ExporterStudioRoute({ loaderData, actionData }: Route.Co
                     {booking.cancelReason ? <p className="text-xs text-slate-600">{booking.cancelReason}</p> : null}
                   </Cell>
                   <Cell>
-                    <ul className="text-xs">
-                      {booking.resources.map((resource) => (
-                        <li key={resource.id}>
-                          {resource.crewRole ? `${t(`studioBooking.crewRole.${resource.crewRole}`)}: ` : ''}
-                          {resource.name}
-                          {resource.crewRole === 'INTERPRETER'
-                            ? ` (${resource.languages
-                                .filter((l) => booking.languages.includes(l))
-                                .map((l) => languageName(l, locale))
-                                .join(', ')})`
-                            : ''}
-                        </li>
-                      ))}
-                    </ul>
+                    <BookingResources booking={booking} />
                   </Cell>
                   <Cell align="end">
                     {open ? (
-                      <Form method="post" className="flex flex-wrap items-end justify-end gap-2">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="cancel" />
-                        <input type="hidden" name="bookingId" value={booking.id} />
-                        <label className="text-xs">
-                          <span className="sr-only">{t('studioBooking.cancelReason')}</span>
-                          <input
-                            name="reason"
-                            maxLength={500}
-                            placeholder={t('studioBooking.cancelReason')}
-                            className="rounded-md border border-slate-300 px-2 py-1 text-xs"
-                          />
-                        </label>
-                        <Button
-                          type="submit"
-                          variant="ghost"
-                          className="min-h-8 px-2 py-1"
-                          aria-label={t('studioBooking.exporter.cancelFor', { showcase: booking.sessionTitle })}
-                        >
-                          {t('studioBooking.cancel')}
-                        </Button>
-                      </Form>
+                      <CancelBookingForm
+                        bookingId={booking.id}
+                        reasonRequired={false}
+                        label={t('studioBooking.exporter.cancelFor', { showcase: booking.sessionTitle })}
+                        text={t('studioBooking.cancel')}
+                      />
                     ) : null}
                   </Cell>
                 </tr>

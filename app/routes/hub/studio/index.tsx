@@ -5,7 +5,8 @@ import type { Route } from './+types/index'
 import { BarChartFigure, DataTable } from '~/components/charts'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
-import { StudioStatus } from '~/components/studio/studio-parts'
+import { BookingResources, StudioStatus } from '~/components/studio/studio-parts'
+import { CancelBookingForm } from '~/components/studio/studio-forms'
 import { Button } from '~/components/ui/button'
 import { Card, cardTitleId, EmptyState, StatCard } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
@@ -157,33 +158,16 @@ export default function StudioDeskRoute({ loaderData, actionData }: Route.Compon
                   <span className="block text-xs text-slate-600">{booking.companyName}</span>
                 </Cell>
                 <Cell>
-                  <ResourceList booking={booking} />
+                  <BookingResources booking={booking} />
                 </Cell>
                 <Cell align="end">
                   <FormErrors id={`cancel-${booking.id}-errors`} errors={errorsFor(booking.id)} />
-                  <Form method="post" className="flex flex-wrap items-end justify-end gap-2">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="cancel" />
-                    <input type="hidden" name="bookingId" value={booking.id} />
-                    <label className="text-xs">
-                      <span className="sr-only">{t('studioBooking.cancelReason')}</span>
-                      <input
-                        name="reason"
-                        required
-                        maxLength={500}
-                        placeholder={t('studioBooking.cancelReason')}
-                        className="rounded-md border border-slate-300 px-2 py-1 text-xs"
-                      />
-                    </label>
-                    <Button
-                      type="submit"
-                      variant="ghost"
-                      className="min-h-8 px-2 py-1"
-                      aria-label={t('studioBooking.operator.cancelFor', { showcase: booking.sessionTitle })}
-                    >
-                      {t('studioBooking.operator.callOff')}
-                    </Button>
-                  </Form>
+                  <CancelBookingForm
+                    bookingId={booking.id}
+                    reasonRequired
+                    label={t('studioBooking.operator.cancelFor', { showcase: booking.sessionTitle })}
+                    text={t('studioBooking.operator.callOff')}
+                  />
                 </Cell>
               </tr>
             ))}
@@ -234,26 +218,6 @@ export default function StudioDeskRoute({ loaderData, actionData }: Route.Compon
   )
 }
 
-function ResourceList({ booking }: { booking: BookingRow }) {
-  const { t } = useTranslation()
-  const { locale } = useRootData()
-  return (
-    <ul className="text-xs">
-      {booking.resources.map((resource) => (
-        <li key={resource.id}>
-          {resource.crewRole ? t(`studioBooking.crewRole.${resource.crewRole}`) : t(`studioBooking.kind.${resource.kind}`)}: {resource.name}
-          {resource.crewRole === 'INTERPRETER'
-            ? ` (${resource.languages
-                .filter((l) => booking.languages.includes(l))
-                .map((l) => languageName(l, locale))
-                .join(', ')})`
-            : ''}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
 function RequestItem({
   booking,
   crew,
@@ -289,7 +253,7 @@ function RequestItem({
           languages: booking.languages.map((l) => languageName(l, locale)).join(', ') || '—',
         })}
       </p>
-      <ResourceList booking={booking} />
+      <BookingResources booking={booking} />
       <FormErrors id={`${headingId}-errors`} errors={errors} />
       <div className="mt-3 grid gap-4 md:grid-cols-2">
         <Form method="post" className="space-y-2">

@@ -4,6 +4,7 @@ import { data, Form } from 'react-router'
 import type { Route } from './+types/setup'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
+import { StudioRowForm } from '~/components/studio/studio-forms'
 import { WEEK_ORDER, weekdayName } from '~/components/studio/studio-parts'
 import { Button } from '~/components/ui/button'
 import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
@@ -223,19 +224,12 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
                 <span>
                   <time dateTime={blackout.day}>{blackout.day}</time> — {blackout.reason}
                 </span>
-                <Form method="post">
-                  <CsrfInput />
-                  <input type="hidden" name="intent" value="delete-blackout" />
-                  <input type="hidden" name="blackoutId" value={blackout.id} />
-                  <Button
-                    type="submit"
-                    variant="ghost"
-                    className="min-h-8 px-2 py-1"
-                    aria-label={t('studioBooking.setup.removeBlackout', { day: blackout.day })}
-                  >
-                    {t('studioBooking.setup.remove')}
-                  </Button>
-                </Form>
+                <StudioRowForm
+                  intent="delete-blackout"
+                  fields={{ blackoutId: blackout.id }}
+                  label={t('studioBooking.setup.removeBlackout', { day: blackout.day })}
+                  text={t('studioBooking.setup.remove')}
+                />
               </li>
             ))}
           </ul>
@@ -258,12 +252,14 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
             {resources.map((resource) => (
               <tr key={resource.id} data-testid="studio-resource-row">
                 <Cell>
-                  <Form method="post" className="flex flex-wrap items-end gap-2">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="resource" />
-                    <input type="hidden" name="resourceId" value={resource.id} />
-                    <input type="hidden" name="kind" value={resource.kind} />
-                    {resource.crewRole ? <input type="hidden" name="crewRole" value={resource.crewRole} /> : null}
+                  <StudioRowForm
+                    intent="resource"
+                    fields={{ resourceId: resource.id, kind: resource.kind, ...(resource.crewRole ? { crewRole: resource.crewRole } : {}) }}
+                    label={t('studioBooking.setup.saveResource', { name: resource.name })}
+                    text={t('studioBooking.setup.save')}
+                    variant="secondary"
+                    className="flex flex-wrap items-end gap-2"
+                  >
                     <label className="text-xs">
                       <span className="sr-only">{t('studioBooking.setup.nameOf', { name: resource.name })}</span>
                       <input
@@ -295,15 +291,7 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
                       <input type="checkbox" name="active" defaultChecked={resource.active} />
                       {t('studioBooking.setup.active')}
                     </label>
-                    <Button
-                      type="submit"
-                      variant="secondary"
-                      className="min-h-8 px-2 py-1"
-                      aria-label={t('studioBooking.setup.saveResource', { name: resource.name })}
-                    >
-                      {t('studioBooking.setup.save')}
-                    </Button>
-                  </Form>
+                  </StudioRowForm>
                 </Cell>
                 <Cell>
                   {t(`studioBooking.kind.${resource.kind}`)}
@@ -313,19 +301,12 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
                   ) : null}
                 </Cell>
                 <Cell align="end">
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="delete-resource" />
-                    <input type="hidden" name="resourceId" value={resource.id} />
-                    <Button
-                      type="submit"
-                      variant="ghost"
-                      className="min-h-8 px-2 py-1"
-                      aria-label={t('studioBooking.setup.deleteResource', { name: resource.name })}
-                    >
-                      {t('studioBooking.setup.remove')}
-                    </Button>
-                  </Form>
+                  <StudioRowForm
+                    intent="delete-resource"
+                    fields={{ resourceId: resource.id }}
+                    label={t('studioBooking.setup.deleteResource', { name: resource.name })}
+                    text={t('studioBooking.setup.remove')}
+                  />
                 </Cell>
               </tr>
             ))}
