@@ -1,7 +1,8 @@
 import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useRevalidator } from 'react-router'
+import { useRevalidator } from 'react-router'
 import type { Route } from './+types/check-in'
+import { OnSiteHeader } from './+shared/on-site-header'
 import { BadgeScanner } from '~/components/on-site/badge-scanner'
 import { Card, EmptyState } from '~/components/ui/card'
 import { pickLocalized } from '~/domain/catalog/translations'
@@ -39,19 +40,12 @@ export default function CheckInRoute({ loaderData }: Route.ComponentProps) {
   }, [revalidator])
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <p className="text-sm text-slate-600">
-          <Link to={`/organizer/fairs/${fair.id}/dashboard`} className="hover:underline">
-            {fair.name}
-          </Link>{' '}
-          ·{' '}
-          <Link to={`/organizer/fairs/${fair.id}/on-site`} className="hover:underline">
-            {t('onSite.checkIn.setupLink')}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold tracking-tight">{t('onSite.checkIn.title', { fair: fair.name })}</h1>
-        <p className="text-sm text-slate-700">{t('onSite.checkIn.intro')}</p>
-      </header>
+      <OnSiteHeader
+        fair={fair}
+        other={{ page: 'on-site', label: t('onSite.checkIn.setupLink') }}
+        title={t('onSite.checkIn.title', { fair: fair.name })}
+        intro={t('onSite.checkIn.intro')}
+      />
       <BadgeScanner endpoint={`/organizer/fairs/${fair.id}/check-in/scans`} queueKey={`check-in-${fair.id}`} onSynced={refresh} />
       <Card id="recent-check-ins" title={t('onSite.checkIn.recent')}>
         <p className="mb-2 text-sm font-semibold" data-testid="check-in-total">

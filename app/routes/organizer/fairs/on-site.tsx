@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { data, Form, Link } from 'react-router'
+import { data, Form } from 'react-router'
 import type { Route } from './+types/on-site'
+import { OnSiteHeader } from './+shared/on-site-header'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
@@ -58,19 +59,12 @@ export default function OnSiteSetupRoute({ loaderData, actionData }: Route.Compo
   })
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <p className="text-sm text-slate-600">
-          <Link to={`/organizer/fairs/${fair.id}/dashboard`} className="hover:underline">
-            {fair.name}
-          </Link>{' '}
-          ·{' '}
-          <Link to={`/organizer/fairs/${fair.id}/check-in`} className="hover:underline">
-            {t('onSite.setup.checkInLink')}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold tracking-tight">{t('onSite.setup.title', { fair: fair.name })}</h1>
-        <p className="text-sm text-slate-700">{t('onSite.setup.intro')}</p>
-      </header>
+      <OnSiteHeader
+        fair={fair}
+        other={{ page: 'check-in', label: t('onSite.setup.checkInLink') }}
+        title={t('onSite.setup.title', { fair: fair.name })}
+        intro={t('onSite.setup.intro')}
+      />
       <Card id="tables" title={t('onSite.setup.tablesLabel')}>
         <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
           <CsrfInput />
