@@ -12,13 +12,14 @@ import { loader as boothCsvLoader } from '~/routes/exporter/on-site-leads-csv'
 import { loader as badgePdfLoader } from '~/routes/fairs/badge-pdf'
 import { loader as meetingsLoader } from '~/routes/meetings/index'
 import { action as checkInAction } from '~/routes/organizer/fairs/check-in-scans'
+import { action as onSiteAction } from '~/routes/organizer/fairs/on-site'
 import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
 import { badgeNumber, badgeToken } from './badge-token.server'
 import { getOwnBadge } from './badges.server'
 import { listBoothLeads, recordBoothLead } from './booth-leads.server'
 import { checkInBadge } from './check-in.server'
 import { onSiteKpis } from './kpis.server'
-import { assignMeetingTables, setMeetingTables } from './tables.server'
+import { assignMeetingTables, moveMeetingToTable, setMeetingTables, tablesBySlot } from './tables.server'
 
 // Hybrid fairs on site (docs/fair-on-site.md): badges, the idempotent check-in, booth leads and the venue's
 // meeting tables, against the database (PGlite by default, PostgreSQL in the db project).
@@ -460,6 +461,75 @@ describe('meeting tables', () => {
     await prisma.meetingTable.create({ data: { meetingId: declined.id, slotId: slot.id, fairId: fair.id, tableNumber: 9 } })
     await declineMeeting(await sessionOf(exporter3.cookie), declined.id)
     expect(await prisma.meetingTable.findUnique({ where: { meetingId: declined.id } })).toBeNull()
+  })
+
+  it('the organizer moves a meeting to another table: the one there swaps; an online meeting displaces it; later assignments keep the choice', async () => {
+    const { prisma, fair, slot, meetings } = await fairWithMeetings(3)
+    expect(await setMeetingTables(fair.id, 2, { now: NOW })).toEqual({ seated: 2, online: 1 })
+    const tableOf = async (meetingId: string) => (await prisma.meetingTable.findUnique({ where: { meetingId } }))?.tableNumber ?? null
+    const seats = await Promise.all(meetings.map(async (m) => ({ id: m.id, table: await tableOf(m.id) })))
+    const atOne = seats.find((seat) => seat.table === 1)?.id ?? ''
+    const atTwo = seats.find((seat) => seat.table === 2)?.id ?? ''
+    const third = seats.find((seat) => seat.table === null)?.id ?? ''
+
+    expect(await moveMeetingToTable(fair.id, { meetingId: atOne, tableNumber: 2 }, { now: NOW })).toEqual({ swappedWith: atTwo })
+    expect([await tableOf(atOne), await tableOf(atTwo)]).toEqual([2, 1])
+
+    // The online meeting takes table 1; the meeting there goes online (the organizer chose so).
+    expect(await moveMeetingToTable(fair.id, { meetingId: third, tableNumber: 1 }, { now: NOW })).toEqual({ swappedWith: atTwo })
+    expect([await tableOf(third), await tableOf(atTwo)]).toEqual([1, null])
+
+    // Re-assigning (same count) keeps the manual seats.
+    expect(await setMeetingTables(fair.id, 2, { now: NOW })).toEqual({ seated: 2, online: 1 })
+    expect([await tableOf(third), await tableOf(atOne), await tableOf(atTwo)]).toEqual([1, 2, null])
+    const [overview] = await tablesBySlot(fair.id, 'en', { now: NOW })
+    expect(overview).toMatchObject({ id: slot.id, seated: 2, online: 1, open: true })
+    expect(overview?.meetings.map((m) => [m.id, m.tableNumber])).toEqual([
+      [third, 1],
+      [atOne, 2],
+      [atTwo, null],
+    ])
+
+    // Refused: a table beyond the venue's count, another fair's meeting, a slot that has started.
+    await expect(moveMeetingToTable(fair.id, { meetingId: third, tableNumber: 3 }, { now: NOW })).rejects.toMatchObject({ code: 'bad-table-number' })
+    const other = await onSiteFair()
+    await expect(moveMeetingToTable(other.fair.id, { meetingId: third, tableNumber: 1 }, { now: NOW })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(moveMeetingToTable(fair.id, { meetingId: atTwo, tableNumber: 2 }, { now: slot.startsAt })).rejects.toMatchObject({
+      code: 'table-move-closed',
+    })
+    expect(await tableOf(atTwo)).toBeNull()
+  })
+
+  it('the on-site page moves a meeting for its organizer only, and answers hostile input with a clear error', async () => {
+    const { fair, organizer, meetings, prisma } = await fairWithMeetings(2)
+    await setMeetingTables(fair.id, 2, { now: NOW })
+    const path = `/organizer/fairs/${fair.id}/on-site`
+    const move = (cookie: string, fields: Record<string, string>) =>
+      postAction(onSiteAction, path, [cookie, clock], { intent: 'move-table', ...fields }, { fairId: fair.id })
+    const meetingId = meetings[0]?.id ?? ''
+    const before = (await prisma.meetingTable.findUniqueOrThrow({ where: { meetingId } })).tableNumber
+    const target = before === 1 ? 2 : 1
+    const moved = (await move(organizer.cookie, { meetingId, tableNumber: String(target) })) as Response
+    expect(moved.status).toBe(302)
+    expect(moved.headers.get('Location')).toBe(`${path}#slots`)
+    expect((await prisma.meetingTable.findUniqueOrThrow({ where: { meetingId } })).tableNumber).toBe(target)
+
+    const garbage = (await move(organizer.cookie, { meetingId, tableNumber: 'x' })) as {
+      init: ResponseInit | null
+      data: { result: { error?: Record<string, string[]> } }
+    }
+    expect(garbage.init?.status).toBe(400)
+    expect(Object.keys(garbage.data.result.error ?? {})).toContain('tableNumber')
+    const tooFar = (await move(organizer.cookie, { meetingId, tableNumber: '7' })) as {
+      init: ResponseInit | null
+      data: { result: { error?: Record<string, string[]> } }
+    }
+    expect(tooFar.init?.status).toBe(400)
+    expect(tooFar.data.result.error?.tableNumber).toEqual(['onSite.errors.bad-table-number'])
+    expect((await caught(() => move(organizer.cookie, { meetingId: 'forged', tableNumber: '1' }))).status).toBe(404)
+    const stranger = await createUser('ORGANIZER')
+    expect((await caught(() => move(stranger.cookie, { meetingId, tableNumber: '1' }))).status).toBe(404)
+    expect((await prisma.meetingTable.findUniqueOrThrow({ where: { meetingId } })).tableNumber).toBe(target)
   })
 
   it('shows the table on both parties’ agendas', async () => {

@@ -1,6 +1,7 @@
 import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { pickLocalized } from '~/domain/catalog/translations'
 import { MAX_MEETING_TABLES } from './schemas'
 
 // On-site meeting tables (docs/fair-on-site.md): the venue's tables are a resource of the fair schedule.
@@ -121,8 +122,60 @@ export async function setMeetingTables(fairId: string, meetingTables: number, { 
   )
 }
 
-/** Per slot of the fair: meetings seated at tables and meetings held online (the organizer's overview). */
-export async function tablesBySlot(fairId: string) {
+/**
+ * The organizer puts one accepted meeting of a slot that has not started at a given table (issue 23's
+ * manual assignment). The meeting already at that table swaps with it, so nobody loses a seat; when the
+ * moved meeting was online, the one it displaces is held online instead (the organizer chose so). Runs under
+ * the assignment's lock; later automatic runs keep every seat as it is.
+ */
+export async function moveMeetingToTable(fairId: string, input: { meetingId: string; tableNumber: number }, { now }: { now: Date }) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${tablesLockKey(fairId)}::int)`
+    const meeting = await tx.meeting.findFirst({
+      where: { id: input.meetingId, fairId },
+      select: { id: true, status: true, startsAt: true, endsAt: true, slotId: true, table: { select: { slotId: true, tableNumber: true } } },
+    })
+    if (!meeting) throw new DomainError('not-found', { status: 404 })
+    if (meeting.status !== 'ACCEPTED' || meeting.startsAt.getTime() <= now.getTime())
+      throw new DomainError('table-move-closed', { status: 409, messageKey: 'onSite.errors.table-move-closed' })
+    // A meeting accepted after publication has no schedule slot of its own: the slot of its time.
+    const slotId =
+      meeting.table?.slotId ??
+      meeting.slotId ??
+      (await tx.meetingSlot.findFirst({ where: { fairId, startsAt: meeting.startsAt, endsAt: meeting.endsAt }, select: { id: true } }))?.id
+    if (!slotId) throw new DomainError('table-move-closed', { status: 409, messageKey: 'onSite.errors.table-move-closed' })
+    const capacity = (await tx.fairOnSite.findUnique({ where: { fairId }, select: { meetingTables: true } }))?.meetingTables ?? 0
+    if (!Number.isInteger(input.tableNumber) || input.tableNumber < 1 || input.tableNumber > capacity)
+      throw new DomainError('bad-table-number', { status: 400, messageKey: 'onSite.errors.bad-table-number', field: 'tableNumber' })
+    if (meeting.table?.tableNumber === input.tableNumber) return { swappedWith: null }
+    const occupant = await tx.meetingTable.findUnique({
+      where: { slotId_tableNumber: { slotId, tableNumber: input.tableNumber } },
+      select: { meetingId: true },
+    })
+    // Free both seats first: the unique (slot, table) key would refuse the swap written in place.
+    await tx.meetingTable.deleteMany({ where: { meetingId: { in: [meeting.id, ...(occupant ? [occupant.meetingId] : [])] } } })
+    await tx.meetingTable.create({ data: { meetingId: meeting.id, slotId, fairId, tableNumber: input.tableNumber } })
+    if (occupant && meeting.table) {
+      await tx.meetingTable.create({ data: { meetingId: occupant.meetingId, slotId, fairId, tableNumber: meeting.table.tableNumber } })
+    }
+    return { swappedWith: occupant?.meetingId ?? null }
+  })
+}
+
+const SLOT_MEETING_SELECT = {
+  id: true,
+  status: true,
+  buyer: { select: { companyName: true } },
+  company: { select: { name: true, nameI18n: true } },
+  table: { select: { tableNumber: true } },
+} satisfies Prisma.MeetingSelect
+
+/**
+ * Per slot of the fair: its meetings (the schedule's, and those accepted later that hold one of its tables)
+ * with their table or none (online), for the organizer's overview and manual moves.
+ */
+export async function tablesBySlot(fairId: string, locale: string, { now }: { now: Date }) {
   const prisma = await getPrisma()
   const slots = await prisma.meetingSlot.findMany({
     where: { fairId },
@@ -131,15 +184,30 @@ export async function tablesBySlot(fairId: string) {
       id: true,
       startsAt: true,
       endsAt: true,
-      _count: { select: { tables: true } },
-      meetings: { where: { status: SEATED }, select: { id: true } },
+      meetings: { where: { status: SEATED }, select: SLOT_MEETING_SELECT },
+      tables: { select: { meeting: { select: SLOT_MEETING_SELECT } } },
     },
   })
-  return slots.map((slot) => ({
-    id: slot.id,
-    startsAt: slot.startsAt.toISOString(),
-    endsAt: slot.endsAt.toISOString(),
-    seated: slot._count.tables,
-    online: Math.max(0, slot.meetings.length - slot._count.tables),
-  }))
+  return slots.map((slot) => {
+    const byId = new Map([...slot.meetings, ...slot.tables.map((row) => row.meeting)].map((meeting) => [meeting.id, meeting]))
+    const meetings = [...byId.values()]
+      .map((meeting) => ({
+        id: meeting.id,
+        buyer: meeting.buyer.companyName,
+        exporter: pickLocalized(meeting.company.name, meeting.company.nameI18n, locale),
+        tableNumber: meeting.table?.tableNumber ?? null,
+        movable: meeting.status === 'ACCEPTED',
+      }))
+      .sort((a, b) => (a.tableNumber ?? Number.MAX_SAFE_INTEGER) - (b.tableNumber ?? Number.MAX_SAFE_INTEGER) || a.exporter.localeCompare(b.exporter))
+    const seated = meetings.filter((meeting) => meeting.tableNumber !== null).length
+    return {
+      id: slot.id,
+      startsAt: slot.startsAt.toISOString(),
+      endsAt: slot.endsAt.toISOString(),
+      seated,
+      online: meetings.length - seated,
+      open: slot.startsAt.getTime() > now.getTime(),
+      meetings,
+    }
+  })
 }

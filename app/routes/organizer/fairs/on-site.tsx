@@ -9,10 +9,11 @@ import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
+import { SlotMeetingTables } from '~/components/on-site/slot-meeting-tables'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { requireFairManager } from '~/domain/fairs/access.server'
-import { MeetingTablesSchema } from '~/domain/on-site/schemas'
-import { getMeetingTables, setMeetingTables, tablesBySlot } from '~/domain/on-site/tables.server'
+import { MeetingTablesSchema, OnSiteSetupSchema } from '~/domain/on-site/schemas'
+import { getMeetingTables, moveMeetingToTable, setMeetingTables, tablesBySlot } from '~/domain/on-site/tables.server'
 import { pageTitle } from '~/lib/meta'
 import { formatDateTime } from '~/lib/time'
 import { useRootData } from '~/lib/use-root-data'
@@ -28,7 +29,7 @@ export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.l
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, fair } = await requireFairManager(request, params.fairId)
   const locale = await resolveLocale(request, user)
-  const [meetingTables, slots] = await Promise.all([getMeetingTables(fair.id), tablesBySlot(fair.id)])
+  const [meetingTables, slots] = await Promise.all([getMeetingTables(fair.id), tablesBySlot(fair.id, locale, { now: requestNow(request) })])
   return { fair: { id: fair.id, name: pickLocalized(fair.name, fair.nameI18n, locale), timeZone: fair.timeZone }, meetingTables, slots }
 }
 
@@ -36,23 +37,31 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { fair } = await requireFairManager(request, params.fairId)
   const formData = await request.formData()
   await validateCsrf(request, formData)
-  const submission = parseWithZod(formData, { schema: MeetingTablesSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const submission = parseWithZod(formData, { schema: OnSiteSetupSchema })
+  const intent = formData.get('intent') === 'move-table' ? 'move-table' : 'set-tables'
+  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+  const input = submission.value
+  const now = requestNow(request)
   try {
-    await setMeetingTables(fair.id, submission.value.meetingTables, { now: requestNow(request) })
+    if (input.intent === 'set-tables') await setMeetingTables(fair.id, input.meetingTables, { now })
+    else await moveMeetingToTable(fair.id, input, { now })
   } catch (error) {
-    return formErrorFromDomain(submission, error, { only: ['bad-table-count'] })
+    return formErrorFromDomain(submission, error, { only: ['bad-table-count', 'bad-table-number', 'table-move-closed'], extra: { intent: input.intent } })
   }
-  return redirectWithToast(`/organizer/fairs/${fair.id}/on-site`, 'onSite.setup.saved')
+  const moved = input.intent === 'move-table'
+  return redirectWithToast(`/organizer/fairs/${fair.id}/on-site${moved ? '#slots' : ''}`, moved ? 'onSite.setup.moved' : 'onSite.setup.saved')
 }
 
 export default function OnSiteSetupRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { locale } = useRootData()
   const { fair, slots } = loaderData
+  // A refused move (the slot started meanwhile, or the table count shrank) shows above the slots.
+  const moveResult = actionData?.intent === 'move-table' ? actionData.result : undefined
+  const moveErrors = Object.values(moveResult?.error ?? {}).flatMap((errors) => errors ?? [])
   const [form, fields] = useForm({
     id: 'meeting-tables',
-    lastResult: actionData?.result,
+    lastResult: actionData?.intent === 'move-table' ? undefined : actionData?.result,
     defaultValue: { meetingTables: String(loaderData.meetingTables) },
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingTablesSchema }),
@@ -80,6 +89,7 @@ export default function OnSiteSetupRoute({ loaderData, actionData }: Route.Compo
         </Form>
       </Card>
       <Card id="slots" title={t('onSite.setup.slotsTitle')}>
+        {moveErrors.length > 0 ? <FormErrors id="move-table-errors" errors={moveErrors} /> : null}
         {slots.length === 0 ? (
           <EmptyState>{t('onSite.setup.noSlots')}</EmptyState>
         ) : (
@@ -94,19 +104,28 @@ export default function OnSiteSetupRoute({ loaderData, actionData }: Route.Compo
                   <th scope="col" className="py-2 pr-3 text-right">
                     {t('onSite.setup.seated')}
                   </th>
-                  <th scope="col" className="py-2 text-right">
+                  <th scope="col" className="py-2 pr-3 text-right">
                     {t('onSite.setup.online')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('onSite.setup.meetings')}
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {slots.map((slot) => (
-                  <tr key={slot.id} className="border-b border-slate-100">
-                    <td className="py-2 pr-3">{formatDateTime(slot.startsAt, { locale, timeZone: fair.timeZone })}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{slot.seated}</td>
-                    <td className="py-2 text-right tabular-nums">{slot.online}</td>
-                  </tr>
-                ))}
+                {slots.map((slot) => {
+                  const slotLabel = formatDateTime(slot.startsAt, { locale, timeZone: fair.timeZone })
+                  return (
+                    <tr key={slot.id} className="border-b border-slate-100 align-top">
+                      <td className="py-2 pr-3">{slotLabel}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{slot.seated}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{slot.online}</td>
+                      <td className="py-2">
+                        <SlotMeetingTables slotLabel={slotLabel} meetings={slot.meetings} tableCount={loaderData.meetingTables} open={slot.open} />
+                      </td>
+                    </tr>
+                  )
+                })}
               </tbody>
             </table>
           </div>
