@@ -9,7 +9,7 @@ import { DomainError, type DomainErrorStatus } from '~/domain/errors'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { countryIn } from '~/domain/notifications/localized-values'
 import type { TimeInterval } from '~/domain/matchmaking/slot-finder'
-import { cancelConsultationReminder, scheduleConsultationReminder } from './jobs.server'
+import { cancelConsultationJobs, scheduleConsultationAttendance, scheduleConsultationReminder } from './jobs.server'
 import type { BookConsultationInput, OfficerProfileInput } from './schemas'
 import { weeklyHoursOf } from './schemas'
 import { BOOKING_WINDOW_DAYS, isFreeSlot, officerFreeSlots, type OfficerAvailability } from './slots'
@@ -130,7 +130,7 @@ export async function bookConsultation(user: SessionUser, officerId: string, inp
   const companyId = requireCompanyId(user)
   const prisma = await getPrisma()
   const start = new Date(input.slotStart)
-  const { id, emails } = await prisma.$transaction(async (tx) => {
+  const { id, emails, endsAt } = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "TradeOfficerProfile" WHERE "id" = ${officerId} FOR UPDATE`
     const officer = await tx.tradeOfficerProfile.findFirst({
       where: { id: officerId, user: { role: 'TRADE_OFFICER' } },
@@ -168,9 +168,10 @@ export async function bookConsultation(user: SessionUser, officerId: string, inp
       localized: { market: countryIn(input.market) },
       link: `/consultations/${created.id}`,
     })
-    return { id: created.id, emails }
+    return { id: created.id, emails, endsAt: end }
   })
   await flushNotificationEmails(emails)
+  await scheduleConsultationAttendance({ id, endsAt })
   return id
 }
 
@@ -277,7 +278,7 @@ export async function cancelConsultation(user: SessionUser, consultationId: stri
       await tx.liveSession.updateMany({ where: { id: consultation.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } }, data: { status: 'CANCELLED' } })
     return { result: null, emails: await tellOtherSide(tx, consultation, side, 'CANCELLED') }
   })
-  await cancelConsultationReminder(consultationId)
+  await cancelConsultationJobs(consultationId)
 }
 
 /** The officer's notes, written during or after the consultation (shown to the requester). */

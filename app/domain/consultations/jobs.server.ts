@@ -1,17 +1,23 @@
 import { z } from 'zod'
 import { getPrisma } from '~/domain/db.server'
 import { cancelJob, defineJob, scheduleJob } from '~/domain/jobs/jobs.server'
+import { attendanceRunAt } from '~/domain/meetings/attendance'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
+import { getEnv } from '~/utils/env.server'
+import { getLogger } from '~/utils/logger.server'
 
-// The reminder before a confirmed consultation (in-app and by mail, to both participants), sent once:
-// the row's reminderSentAt is claimed in the transaction that writes the notifications, so a retried or
-// duplicated job sends nothing twice (ADR 023).
+// A consultation's jobs (ADR 023), one key per consultation each:
+//   consultations.reminder    at startsAt − 1 h: both participants reminded (in-app and by mail), once
+//   consultations.attendance  at endsAt + the meetings' no-show grace: HELD when both sides joined the room,
+//                             else NO_SHOW
+// Each handler claims its effect with a guarded update in the transaction that writes the notifications,
+// so a retried or duplicated job (a second process, a boot-time reconcile) does nothing twice.
 
 /** How long before the start the reminder goes out. */
 export const REMINDER_BEFORE_MS = 60 * 60_000
 
-const ReminderData = z.object({ consultationId: z.string().regex(RECORD_ID_PATTERN) })
+const ConsultationJobData = z.object({ consultationId: z.string().regex(RECORD_ID_PATTERN) })
 
 export function reminderRunAt(startsAt: Date, now: Date): Date {
   return new Date(Math.max(startsAt.getTime() - REMINDER_BEFORE_MS, now.getTime()))
@@ -59,7 +65,7 @@ export async function sendConsultationReminder(consultationId: string, now: Date
 
 export const consultationReminderJob = defineJob({
   name: 'consultations.reminder',
-  data: ReminderData,
+  data: ConsultationJobData,
   run: async ({ consultationId }, { now }) => {
     await sendConsultationReminder(consultationId, now)
   },
@@ -82,6 +88,101 @@ export async function scheduleConsultationReminder(consultation: { id: string; s
   })
 }
 
-export async function cancelConsultationReminder(consultationId: string): Promise<void> {
+// ───────────────────────────── attendance ─────────────────────────────
+
+/** Statuses the attendance job settles: booked (the officer never confirmed, so no room) or confirmed. */
+const OPEN_AFTER_END = ['REQUESTED', 'CONFIRMED'] as const
+
+/**
+ * After endsAt + grace (the meetings' MEETING_NO_SHOW_GRACE_MINUTES), a consultation still booked or
+ * confirmed: HELD when both the officer and the requester joined its room (officerJoinedAt,
+ * requesterJoinedAt), NO_SHOW when either or both never did; an unconfirmed booking had no room, so nobody
+ * could join it. Its room's live session ends; both sides are told in-app. An outcome the officer recorded
+ * before wins (the status is no longer open); the officer can still correct this one. False: nothing to do.
+ */
+export async function markConsultationAttendance(consultationId: string, now: Date, graceMinutes = getEnv().MEETING_NO_SHOW_GRACE_MINUTES): Promise<boolean> {
+  const prisma = await getPrisma()
+  const marked = await prisma.$transaction(async (tx) => {
+    // The row lock orders this after a join being recorded (recordConsultationRoomJoin) or an outcome the
+    // officer is writing (loadForChange locks the same row).
+    await tx.$queryRaw`SELECT "id" FROM "Consultation" WHERE "id" = ${consultationId} FOR UPDATE`
+    const consultation = await tx.consultation.findUnique({
+      where: { id: consultationId },
+      select: {
+        id: true,
+        status: true,
+        startsAt: true,
+        endsAt: true,
+        liveSessionId: true,
+        officerJoinedAt: true,
+        requesterJoinedAt: true,
+        requesterId: true,
+        company: { select: { name: true, timeZone: true } },
+        officer: { select: { userId: true, officeName: true, timeZone: true } },
+      },
+    })
+    if (!consultation || !(OPEN_AFTER_END as readonly string[]).includes(consultation.status)) return null
+    if (attendanceRunAt(consultation.endsAt, graceMinutes).getTime() > now.getTime()) return null
+    const status = consultation.officerJoinedAt && consultation.requesterJoinedAt ? 'HELD' : 'NO_SHOW'
+    const updated = await tx.consultation.updateMany({ where: { id: consultation.id, status: consultation.status }, data: { status } })
+    if (updated.count !== 1) return null
+    if (consultation.liveSessionId) {
+      await tx.liveSession.updateMany({
+        where: { id: consultation.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } },
+        data: { status: 'ENDED', endedAt: now },
+      })
+    }
+    const sides = [
+      { userId: consultation.officer.userId, with: consultation.company.name, timeZone: consultation.officer.timeZone },
+      { userId: consultation.requesterId, with: consultation.officer.officeName, timeZone: consultation.company.timeZone },
+    ]
+    for (const side of sides) {
+      await notify(tx, {
+        userIds: [side.userId],
+        kind: 'consultation.updated',
+        data: { with: side.with, status },
+        times: { when: { at: consultation.startsAt, fallbackTimeZone: side.timeZone } },
+        link: `/consultations/${consultation.id}`,
+        email: false,
+      })
+    }
+    return status
+  })
+  return marked !== null
+}
+
+export const consultationAttendanceJob = defineJob({
+  name: 'consultations.attendance',
+  data: ConsultationJobData,
+  run: async ({ consultationId }, { now }) => {
+    await markConsultationAttendance(consultationId, now)
+  },
+  reconcile: async () => {
+    const prisma = await getPrisma()
+    const grace = getEnv().MEETING_NO_SHOW_GRACE_MINUTES
+    const rows = await prisma.consultation.findMany({ where: { status: { in: [...OPEN_AFTER_END] } }, select: { id: true, endsAt: true } })
+    return rows.map((row) => ({ key: row.id, runAt: attendanceRunAt(row.endsAt, grace), data: { consultationId: row.id } }))
+  },
+})
+
+/**
+ * After the booking committed. A failure here must not turn the booking into an error page, and the
+ * boot-time reconcile schedules whatever is missing, so it is logged and left.
+ */
+export async function scheduleConsultationAttendance(consultation: { id: string; endsAt: Date }): Promise<void> {
+  try {
+    await scheduleJob(consultationAttendanceJob, {
+      key: consultation.id,
+      runAt: attendanceRunAt(consultation.endsAt, getEnv().MEETING_NO_SHOW_GRACE_MINUTES),
+      data: { consultationId: consultation.id },
+    })
+  } catch (err) {
+    getLogger().error({ err, consultationId: consultation.id }, 'consultations: could not schedule the attendance job')
+  }
+}
+
+/** Cancelled: neither job has anything left to do. */
+export async function cancelConsultationJobs(consultationId: string): Promise<void> {
   await cancelJob(consultationReminderJob, consultationId)
+  await cancelJob(consultationAttendanceJob, consultationId)
 }
