@@ -6,6 +6,7 @@ import { caught, getRequest, postAction } from '../../../tests/http'
 import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { acceptMeeting, requestMeeting } from '~/domain/meetings/meetings.server'
+import { sendConfirmationRequests } from '~/domain/meetings/attendance-jobs.server'
 import { listMeetings, requireMeetingParticipant } from '~/domain/meetings/queries.server'
 import { admitToMeetingRoom } from '~/domain/meetings/room-access.server'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings/meeting'
@@ -154,6 +155,16 @@ describe('an agency member with a MEETINGS grant', () => {
     const { liveSessionId } = await prisma.meeting.findUniqueOrThrow({ where: { id: w.meetingId }, select: { liveSessionId: true } })
     const inRoom = new Date(new Date(SLOT).getTime() + 60_000)
     expect(await admitToMeetingRoom(liveSessionId!, w.member.user.id, inRoom)).toMatchObject({ role: 'EXPORTER' })
+
+    // The 24 h confirmation: in-app to the agency member too (answered on the page, under the grant); the mail
+    // with the side's signed links only to the company's own members.
+    expect(await sendConfirmationRequests(w.meetingId, NOW)).toBe(true)
+    for (const userId of [w.granting.user.id, w.member.user.id]) {
+      expect(await prisma.notification.count({ where: { userId, kind: 'meeting.confirm', link: `/meetings/${w.meetingId}` } })).toBe(1)
+    }
+    const confirmMails = await prisma.emailOutbox.findMany({ where: { text: { contains: `/meetings/attend/` } }, select: { to: true, text: true } })
+    const mine = confirmMails.filter((mail) => mail.text.includes(`/meetings/${w.meetingId}`)).map((mail) => mail.to)
+    expect(mine.sort()).toEqual([w.buyer.user.email, w.granting.user.email].sort())
 
     await revokeGrant(w.granting.user, w.granting.company.id, w.grantId)
     expect((await caught(() => requireMeetingParticipant(memberSession, w.meetingId))).status).toBe(404)

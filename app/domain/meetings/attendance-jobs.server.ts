@@ -6,6 +6,7 @@
 // second process, a boot-time reconcile) finds the row already changed and does nothing.
 import { z } from 'zod'
 import type { Prisma } from '~/generated/prisma/client'
+import { companyRecipients } from '~/domain/agencies/recipients.server'
 import { getPrisma } from '~/domain/db.server'
 import { cancelJob, defineJob, scheduleJob } from '~/domain/jobs/jobs.server'
 import { freeMeetingTable } from '~/domain/on-site/tables.server'
@@ -32,17 +33,27 @@ const sidesSelect = {
   endsAt: true,
   respondBy: true,
   liveSessionId: true,
+  companyId: true,
   buyer: { select: { userId: true, companyName: true, timeZone: true } },
   company: { select: { name: true, timeZone: true, members: { select: { userId: true } } } },
 } satisfies Prisma.MeetingSelect
 
 type MeetingSides = Prisma.MeetingGetPayload<{ select: typeof sidesSelect }>
 
-/** Each side's recipients, the zone their times fall back to, and the other side's name. */
-function recipients(meeting: MeetingSides): Array<{ side: MeetingSide; userIds: string[]; timeZone: string; other: string }> {
+/**
+ * Each side's recipients, the zone their times fall back to, and the other side's name. `withAgencies`: the
+ * exporter side includes the members of agencies the company granted MEETINGS (docs/export-agencies.md); not
+ * for the confirmation mail, whose signed links answer for the side without any grant being read again.
+ */
+async function recipients(
+  tx: Tx,
+  meeting: MeetingSides,
+  { withAgencies }: { withAgencies: boolean },
+): Promise<Array<{ side: MeetingSide; userIds: string[]; timeZone: string; other: string }>> {
+  const exporterIds = withAgencies ? await companyRecipients(tx, meeting.companyId, 'MEETINGS') : meeting.company.members.map((m) => m.userId)
   return [
     { side: 'buyer', userIds: [meeting.buyer.userId], timeZone: meeting.buyer.timeZone, other: meeting.company.name },
-    { side: 'exporter', userIds: meeting.company.members.map((m) => m.userId), timeZone: meeting.company.timeZone, other: meeting.buyer.companyName },
+    { side: 'exporter', userIds: exporterIds, timeZone: meeting.company.timeZone, other: meeting.buyer.companyName },
   ]
 }
 
@@ -76,7 +87,7 @@ export async function expireMeetingRequest(meetingId: string, now: Date): Promis
     // old news to both sides, and mailing every such one at once would flood them; the status shows it.
     if (isCatchUpExpiry(meeting.respondBy, now)) return []
     const emails: string[] = []
-    for (const side of recipients(meeting)) {
+    for (const side of await recipients(tx, meeting, { withAgencies: true })) {
       emails.push(
         ...(await notify(tx, {
           userIds: side.userIds,
@@ -108,7 +119,10 @@ export async function sendConfirmationRequests(meetingId: string, now: Date): Pr
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: sidesSelect })
     const appUrl = appOrigin()
     const emails: string[] = []
-    for (const side of recipients(meeting)) {
+    // In-app (a link to the page, where an agency member answers under its grant) to every recipient; the mail
+    // with the side's signed links only to the parties themselves.
+    const mailed = await recipients(tx, meeting, { withAgencies: false })
+    for (const side of await recipients(tx, meeting, { withAgencies: true })) {
       const input = {
         userIds: side.userIds,
         kind: 'meeting.confirm' as const,
@@ -119,7 +133,8 @@ export async function sendConfirmationRequests(meetingId: string, now: Date): Pr
       }
       await notify(tx, input)
       const token = attendanceToken(meeting.id, side.side, meeting.startsAt)
-      const users = await tx.user.findMany({ where: { id: { in: side.userIds } }, select: { email: true, locale: true, timeZone: true } })
+      const mailTo = mailed.find((party) => party.side === side.side)?.userIds ?? []
+      const users = await tx.user.findMany({ where: { id: { in: mailTo } }, select: { email: true, locale: true, timeZone: true } })
       for (const user of users) {
         const { t } = createI18n(isSupportedLocale(user.locale) ? user.locale : 'en')
         const data = notificationDataFor(user, input)
@@ -160,7 +175,7 @@ export async function markMeetingAttendance(meetingId: string, now: Date, graceM
     if (meeting.liveSessionId) {
       await tx.liveSession.updateMany({ where: { id: meeting.liveSessionId, status: { in: ['SCHEDULED', 'LIVE'] } }, data: { status: 'ENDED', endedAt: now } })
     }
-    for (const side of recipients(meeting)) {
+    for (const side of await recipients(tx, meeting, { withAgencies: true })) {
       await notify(tx, {
         userIds: side.userIds,
         kind: 'meeting.updated',
