@@ -22,6 +22,26 @@ import { resolveLocale, resolveTimeZone } from '~/utils/preferences.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
+type ConsultationView = Awaited<ReturnType<typeof getConsultationFor>>['consultation']
+
+/**
+ * The slot in the reader's zone, the company's (its requester's own zone first) and the trade officer's,
+ * for the consultation page and its room. Formatted here so the server and the browser render identical text.
+ */
+export function consultationTimes(consultation: ConsultationView, locale: string, viewerZone: string) {
+  const interval = { start: consultation.startsAt, end: consultation.endsAt }
+  const exporterZone = consultation.requester.timeZone ?? consultation.company.timeZone
+  return [
+    { key: 'viewer', label: viewerZone, text: formatSlotInZone(interval, { locale, timeZone: viewerZone }) },
+    { key: 'exporter', label: `${consultation.company.name} · ${exporterZone}`, text: formatSlotInZone(interval, { locale, timeZone: exporterZone }) },
+    {
+      key: 'officer',
+      label: `${consultation.officer.officeName} · ${consultation.officer.timeZone}`,
+      text: formatSlotInZone(interval, { locale, timeZone: consultation.officer.timeZone }),
+    },
+  ]
+}
+
 /** The consultation as one of its two participants sees it, with its time in both parties' zones. */
 export async function loadConsultation(request: Request, consultationId: string) {
   const user = await requireUser(request)
@@ -29,8 +49,6 @@ export async function loadConsultation(request: Request, consultationId: string)
   const locale = await resolveLocale(request, user)
   const now = requestNow(request)
   const viewerZone = resolveTimeZone(request, user).timeZone
-  const interval = { start: consultation.startsAt, end: consultation.endsAt }
-  const exporterZone = consultation.requester.timeZone ?? consultation.company.timeZone
   const open = consultation.status === 'REQUESTED' || consultation.status === 'CONFIRMED'
   const room = consultation.status === 'CONFIRMED' ? roomState(consultation, now).state : 'closed'
   return {
@@ -58,16 +76,7 @@ export async function loadConsultation(request: Request, consultationId: string)
       done: task.doneAt !== null,
     })),
     joined: { officer: consultation.officerJoinedAt !== null, requester: consultation.requesterJoinedAt !== null },
-    // Formatted here so the server and the browser render identical text.
-    times: [
-      { key: 'viewer', label: viewerZone, text: formatSlotInZone(interval, { locale, timeZone: viewerZone }) },
-      { key: 'exporter', label: `${consultation.company.name} · ${exporterZone}`, text: formatSlotInZone(interval, { locale, timeZone: exporterZone }) },
-      {
-        key: 'officer',
-        label: `${consultation.officer.officeName} · ${consultation.officer.timeZone}`,
-        text: formatSlotInZone(interval, { locale, timeZone: consultation.officer.timeZone }),
-      },
-    ],
+    times: consultationTimes(consultation, locale, viewerZone),
     can: {
       confirm: side === 'officer' && consultation.status === 'REQUESTED' && consultation.endsAt > now,
       cancel: open && consultation.endsAt > now,

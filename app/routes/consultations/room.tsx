@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/room'
+import { consultationTimes } from './consultation.server'
 import { RoomTimes, VideoRoom } from '~/components/live-media/video-room'
 import { Card } from '~/components/ui/card'
 import { requireUser } from '~/domain/accounts/session.server'
 import { getConsultationFor } from '~/domain/consultations/consultations.server'
 import { roomState } from '~/domain/meetings/room-window'
-import { formatSlotInZone } from '~/domain/matchmaking/slot-finder'
 import { pageTitle } from '~/lib/meta'
 import { formatDateTime } from '~/lib/time'
 import { requestNow } from '~/utils/clock.server'
@@ -22,24 +22,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { consultation } = await getConsultationFor(user, params.consultationId)
   const locale = await resolveLocale(request, user)
   const viewerZone = resolveTimeZone(request, user).timeZone
-  const interval = { start: consultation.startsAt, end: consultation.endsAt }
-  const room = consultation.status === 'CONFIRMED' ? roomState(consultation, requestNow(request)) : { state: 'closed' as const, closedAt: interval.end }
-  const exporterZone = consultation.requester.timeZone ?? consultation.company.timeZone
+  const room = consultation.status === 'CONFIRMED' ? roomState(consultation, requestNow(request)) : { state: 'closed' as const, closedAt: consultation.endsAt }
   return {
     consultationId: consultation.id,
     liveSessionId: consultation.liveSessionId,
     room: room.state,
     opensAt: room.state === 'early' ? formatDateTime(room.opensAt, { locale, timeZone: viewerZone, withZone: true }) : null,
     title: `${consultation.officer.officeName} × ${consultation.company.name}`,
-    times: [
-      { key: 'viewer', label: viewerZone, text: formatSlotInZone(interval, { locale, timeZone: viewerZone }) },
-      { key: 'exporter', label: `${consultation.company.name} · ${exporterZone}`, text: formatSlotInZone(interval, { locale, timeZone: exporterZone }) },
-      {
-        key: 'officer',
-        label: `${consultation.officer.officeName} · ${consultation.officer.timeZone}`,
-        text: formatSlotInZone(interval, { locale, timeZone: consultation.officer.timeZone }),
-      },
-    ],
+    times: consultationTimes(consultation, locale, viewerZone),
   }
 }
 
