@@ -4,6 +4,7 @@ import type { Route } from './+types/consultations'
 import { ConsultationTable } from '~/components/consultations/consultation-table'
 import { buttonClass } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
+import { SelectField } from '~/components/ui/field'
 import { requireExporterMember } from '~/domain/accounts/permissions.server'
 import { listRequesterConsultations, searchOfficers } from '~/domain/consultations/consultations.server'
 import { OfficerSearchSchema } from '~/domain/consultations/schemas'
@@ -62,42 +63,16 @@ export default function ExporterConsultations({ loaderData }: Route.ComponentPro
       </Card>
       <Card id="find" title={t('consultations.exporter.find')}>
         <Form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-labelledby="find-title">
-          <div>
-            <label htmlFor="officer-market" className="block text-sm font-medium text-slate-800">
-              {t('consultations.exporter.market')}
-            </label>
-            <select
-              id="officer-market"
-              name="market"
-              defaultValue={filter.market}
-              className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            >
-              <option value="">{t('consultations.exporter.anyMarket')}</option>
-              {countries.map((country) => (
-                <option key={country.value} value={country.value}>
-                  {country.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="officer-language" className="block text-sm font-medium text-slate-800">
-              {t('consultations.exporter.language')}
-            </label>
-            <select
-              id="officer-language"
-              name="language"
-              defaultValue={filter.language}
-              className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            >
-              <option value="">{t('consultations.exporter.anyLanguage')}</option>
-              {languages.map((language) => (
-                <option key={language.value} value={language.value}>
-                  {language.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('consultations.exporter.market')}
+            options={[{ value: '', label: t('consultations.exporter.anyMarket') }, ...countries]}
+            selectProps={{ id: 'officer-market', name: 'market', defaultValue: filter.market }}
+          />
+          <SelectField
+            label={t('consultations.exporter.language')}
+            options={[{ value: '', label: t('consultations.exporter.anyLanguage') }, ...languages]}
+            selectProps={{ id: 'officer-language', name: 'language', defaultValue: filter.language }}
+          />
           <button type="submit" className={buttonClass('secondary')}>
             {t('consultations.exporter.search')}
           </button>
