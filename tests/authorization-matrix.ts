@@ -294,9 +294,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403],
     post: [LOGIN, 403, 403, 403, 403, 403, 403, 400, 400, 403, 403],
   },
+  // Every member, and the agency holding the company's SHOWCASES grant (its bookings are recorded as its actions).
   'exporter/studio': {
-    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
-    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 400],
   },
   // Hub staff accounts (docs/hub-staff.md): admins only.
   'admin/staff': {
@@ -434,30 +435,32 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 403, 403, 403, 200, 404, 200, 403, 403, 403],
     post: [LOGIN, 403, 403, 403, 403, 400, 404, 400, 403, 403, 403],
   },
+  // Every member schedules; so does the agency holding the company's SHOWCASES grant (never into a fair).
   'exporter/sessions': {
-    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
-    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 400],
   },
-  // Every member sees the company's replays; who may change one is per replay (probe below).
+  // Every member sees the company's replays; who may change one is per replay (probe below). Not an agency's.
   'exporter/replays': {
     get: [LOGIN, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403],
     post: [LOGIN, 403, 400, 400, 400, 403, 403, 403, 403, 403, 403],
   },
-  // The studio's one form: recording on/off before going live (the MEMBER does not host the world's showcase).
+  // The studio's one form: recording on/off before going live (the MEMBER does not host the world's showcase;
+  // the agency holding the company's SHOWCASES grant manages all its showcases).
   'studio/:sessionId': {
-    get: [LOGIN, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403],
-    post: [LOGIN, 403, 400, 403, 403, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 400, 403, 403, 403, 403, 403, 403, 403, 400],
   },
   // The studio's Restream panel (JSON): the showcase's managers only; an empty POST is a 400 (no intent).
   'studio/:sessionId/restream': {
-    get: [LOGIN, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403],
-    post: [LOGIN, 403, 400, 403, 403, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 400, 403, 403, 403, 403, 403, 403, 403, 400],
   },
   // The studio's encoder panel (JSON: ingest addresses, the stream key, feed state): the showcase's managers only;
   // an empty POST is a 400 (no intent).
   'studio/:sessionId/ingest': {
-    get: [LOGIN, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403],
-    post: [LOGIN, 403, 400, 403, 403, 403, 403, 403, 403, 403, 403],
+    get: [LOGIN, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 400, 403, 403, 403, 403, 403, 403, 403, 400],
   },
   // The showcase directory: public, lists only showcases anyone may see.
   live: {
@@ -560,7 +563,7 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'organizer/fairs/:fairId/check-in/scans › scan': [LOGIN, 403, 403, 403, 403, 200, 404, 200, 403, 403, 403],
   'exporter/fairs/:fairId/booth-scan/scans › scan': [LOGIN, 403, 200, 200, 404, 403, 403, 403, 403, 403, 403],
   'organizer/fairs/:fairId/fees › set-fee': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId/fees', 404, '→/organizer/fairs/:fairId/fees', 403, 403, 403],
-  'exporter/studio › request': [LOGIN, 403, '→/exporter/studio', 403, 403, 403, 403, 403, 403, 403, 403],
+  'exporter/studio › request': [LOGIN, 403, '→/exporter/studio', 403, 403, 403, 403, 403, 403, 403, '→/exporter/studio'],
   'hub/studio › approve': [LOGIN, 403, 403, 403, 403, 403, 403, '→/hub/studio', '→/hub/studio', 403, 403],
   'organizer/rates › rate': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates', 403, 403, 403],
   'organizer/rates › delete': [LOGIN, 403, 403, 403, 403, 403, 403, '→/organizer/rates', 403, 403, 403],
@@ -584,7 +587,7 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'fairs/:slug/booths/:code › preference': [LOGIN, '→/fairs/:slug/booths/:code', 403, 403, 403, 403, 403, 403, 403, 403, 403],
   'exporter/replays › delete': [LOGIN, 403, '→/exporter/replays', 403, 404, 403, 403, 403, 403, 403, 403],
   'organizer/fairs/:fairId › unpublish-replay': [LOGIN, 403, 403, 403, 403, '→/organizer/fairs/:fairId', 404, '→/organizer/fairs/:fairId', 403, 403, 403],
-  'studio/:sessionId › recording': [LOGIN, 403, '→/studio/:sessionId', 403, 403, 403, 403, 403, 403, 403, 403],
+  'studio/:sessionId › recording': [LOGIN, 403, '→/studio/:sessionId', 403, 403, 403, 403, 403, 403, 403, '→/studio/:sessionId'],
   'admin/requirements/:code › delete': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/requirements', 403, 403, 403],
   // Verified buyers: a buyer registered to "the" fair, verified by its organizer or an admin; exporters and
   // buyers may not; another fair's organizer gets the fair's 404. Any buyer on the admin's list.

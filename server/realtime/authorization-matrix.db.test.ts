@@ -39,6 +39,11 @@ async function buildWorld() {
   const fairF = await prisma.tradeFair.create({ data: fair(fairOrganizer.user.id) })
   await prisma.tradeFair.create({ data: fair(otherOrganizer.user.id) })
   const target = await createBuyer()
+  // An export agency that C granted SHOWCASES (ADR 026): its member runs C's showcases.
+  const agency = await prisma.exportAgency.create({ data: { slug: `matrix-agency-${unique()}`, name: 'Matrix Agency', region: 'Gangwon' } })
+  const agent = await createUser('AGENCY')
+  await prisma.agencyMember.create({ data: { userId: agent.user.id, agencyId: agency.id } })
+  await prisma.agencyGrant.create({ data: { companyId: owner.company.id, agencyId: agency.id, scopes: ['SHOWCASES'], grantedById: owner.user.id } })
   const cookies: Record<Actor, string> = {
     guest: mintGuestCookie().setCookie.split(';')[0]!,
     buyer: (await createBuyer()).cookie,
@@ -48,6 +53,7 @@ async function buildWorld() {
     fairOrganizer: fairOrganizer.cookie,
     otherOrganizer: otherOrganizer.cookie,
     admin: (await createUser('ADMIN')).cookie,
+    agency: agent.cookie,
   }
   return { owner, member, product, fairF, target, cookies }
 }

@@ -21,47 +21,49 @@ import type { MediaErrorCode, MediaRequestName } from '../../app/protocol/media.
  *   fairOrganizer   the organizer of fair F
  *   otherOrganizer  the organizer of another fair
  *   admin           a platform administrator
+ *   agency          a member of an export agency whose active grant from C holds SHOWCASES (ADR 026): runs C's
+ *                   showcases like the owner (hosts, broadcasts, moderates, pins), never C's blocked words
  */
-export const ACTORS = ['guest', 'buyer', 'owner', 'member', 'otherExporter', 'fairOrganizer', 'otherOrganizer', 'admin'] as const
+export const ACTORS = ['guest', 'buyer', 'owner', 'member', 'otherExporter', 'fairOrganizer', 'otherOrganizer', 'admin', 'agency'] as const
 export type Actor = (typeof ACTORS)[number]
 
 type Row<Code extends string> = Readonly<Record<Actor, 'ok' | Code>>
 
 // prettier-ignore
 export const LIVE_EVENT_MATRIX = {
-  'live:join':         { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'live:leave':        { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'chat:send':         { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'room:react':        { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'chat:delete':       { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok' },
-  'chat:pin':          { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok' },
-  'mod:sanction':      { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok' },
-  'mod:unban':         { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok' },
-  'mod:slow-mode':     { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok' },
-  'mod:participants':  { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok' },
-  'mod:blocked-words': { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'products:pin':      { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
+  'live:join':         { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'live:leave':        { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'chat:send':         { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'room:react':        { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'chat:delete':       { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok',        agency: 'ok' },
+  'chat:pin':          { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok',        agency: 'ok' },
+  'mod:sanction':      { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok',        agency: 'ok' },
+  'mod:unban':         { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok',        agency: 'ok' },
+  'mod:slow-mode':     { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok',        agency: 'ok' },
+  'mod:participants':  { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'ok',        otherOrganizer: 'forbidden', admin: 'ok',        agency: 'ok' },
+  'mod:blocked-words': { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'forbidden' },
+  'products:pin':      { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'ok',        otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
 } as const satisfies Record<LiveEventName, Row<ErrorCode>>
 
 // `media:join` is played as a join as `host`; everyone may join as `viewer` (the row of media:ready).
 // prettier-ignore
 export const MEDIA_EVENT_MATRIX = {
-  'media:join':              { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:ready':             { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'media:create-transport':  { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:connect-transport': { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'media:produce':           { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:pause-producer':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:resume-producer':   { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:close-producer':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:set-source':        { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:consume':           { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'media:resume-consumer':   { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'media:set-quality':       { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
-  'media:go-live':           { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:end':               { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:restream-retry':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden' },
-  'media:leave':             { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok' },
+  'media:join':              { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:ready':             { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'media:create-transport':  { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:connect-transport': { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'media:produce':           { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:pause-producer':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:resume-producer':   { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:close-producer':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:set-source':        { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:consume':           { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'media:resume-consumer':   { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'media:set-quality':       { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
+  'media:go-live':           { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:end':               { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:restream-retry':    { guest: 'forbidden', buyer: 'forbidden', owner: 'ok', member: 'forbidden', otherExporter: 'forbidden', fairOrganizer: 'forbidden', otherOrganizer: 'forbidden', admin: 'forbidden', agency: 'ok' },
+  'media:leave':             { guest: 'ok',        buyer: 'ok',        owner: 'ok', member: 'ok',        otherExporter: 'ok',        fairOrganizer: 'ok',        otherOrganizer: 'ok',        admin: 'ok',        agency: 'ok' },
   // Served only with ENABLE_TEST_HOOKS=1, never in production: unknown there.
-  'test:kill-worker':        { guest: 'not-found', buyer: 'not-found', owner: 'not-found', member: 'not-found', otherExporter: 'not-found', fairOrganizer: 'not-found', otherOrganizer: 'not-found', admin: 'not-found' },
+  'test:kill-worker':        { guest: 'not-found', buyer: 'not-found', owner: 'not-found', member: 'not-found', otherExporter: 'not-found', fairOrganizer: 'not-found', otherOrganizer: 'not-found', admin: 'not-found', agency: 'not-found' },
 } as const satisfies Record<MediaRequestName, Row<MediaErrorCode>>

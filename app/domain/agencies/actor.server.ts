@@ -87,9 +87,11 @@ async function resolveActingCompanyId(request: Request, user: SessionUser, scope
 /**
  * A company member whose company role allows `permission`, or an agency member acting (this session's
  * choice) for a company whose active grant to the agency holds the scope that permission needs. Throws 403
- * otherwise (an agency member who has not chosen a company goes to /agency to choose).
+ * otherwise (an agency member who has not chosen a company goes to /agency to choose). With `everyMember`,
+ * any member of a company passes (the page checks per resource what the role allows: a MEMBER manages the
+ * showcases they host); an agency member still needs the scope.
  */
-export async function requireCompanyActor(request: Request, permission: CompanyPermission): Promise<CompanyActor> {
+export async function requireCompanyActor(request: Request, permission: CompanyPermission, options: { everyMember?: boolean } = {}): Promise<CompanyActor> {
   const user = await requireUser(request)
   if (user.role === 'AGENCY') {
     const scope = agencyScopeFor(permission)
@@ -103,7 +105,7 @@ export async function requireCompanyActor(request: Request, permission: CompanyP
   if (!roleHasPermission(user.role, 'view:exporter-dashboard')) throw new DomainError('forbidden', { status: 403 })
   const membership = user.exporterMember
   if (!membership) throw new DomainError('no-company', { status: 403 })
-  if (!companyRoleHasPermission(membership.role, permission)) throw new DomainError('forbidden', { status: 403 })
+  if (!options.everyMember && !companyRoleHasPermission(membership.role, permission)) throw new DomainError('forbidden', { status: 403 })
   return { kind: 'member', user, company: membership.company, companyRole: membership.role }
 }
 

@@ -1,6 +1,7 @@
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { type CompanyPermission, companyRoleHasPermission } from '~/domain/accounts/permissions'
+import { activeAgencyGrant } from '~/domain/agencies/actor.server'
 import type { RoomIdentity } from './room-identity'
 import { type ConsultationParticipants, consultationSeatRole } from '~/domain/consultations/room-access.server'
 
@@ -9,7 +10,7 @@ export type RoomContext = {
   companyId: string
   status: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED'
   isPublic: boolean
-  /** A member of the exporter company hosting the session: pins products, moderates. */
+  /** A member of the exporter company hosting the session, or of an agency running its showcases: pins products, moderates. */
   isHost: boolean
   canModerate: boolean
   blockedWords: string[]
@@ -36,6 +37,11 @@ export type SessionFacts = {
   organizerId: string | null
   moderatorIds: string[]
   meetingParticipantIds: string[]
+  /**
+   * Members of the export agencies whose active grant from the company holds SHOWCASES: they run the
+   * company's showcases for it (ADR 026), so in a showcase's room they are hosts like its members.
+   */
+  agencyHostIds: string[]
   /** Set when the session is a trade-officer consultation's private room: only its two participants. */
   consultation?: ConsultationParticipants | null
 }
@@ -52,7 +58,13 @@ export async function loadSessionFacts(sessionId: string): Promise<SessionFacts>
       isPublic: true,
       companyId: true,
       slowModeSeconds: true,
-      company: { select: { blockedWords: true } },
+      company: {
+        select: {
+          blockedWords: true,
+          // Scopes are filtered below, not in SQL (the PGlite adapter mishandles enum array filters, see actor.server.ts).
+          agencyGrants: { where: { revokedAt: null }, select: { scopes: true, agency: { select: { members: { select: { userId: true } } } } } },
+        },
+      },
       fair: { select: { organizerId: true } },
       moderators: { select: { userId: true } },
       meeting: { select: { participants: { select: { userId: true } } } },
@@ -72,6 +84,9 @@ export async function loadSessionFacts(sessionId: string): Promise<SessionFacts>
     organizerId: session.fair?.organizerId ?? null,
     moderatorIds: session.moderators.map((m) => m.userId),
     meetingParticipantIds: session.meeting?.participants.map((p) => p.userId) ?? [],
+    agencyHostIds: session.company.agencyGrants
+      .filter((grant) => grant.scopes.includes('SHOWCASES'))
+      .flatMap((grant) => grant.agency.members.map((m) => m.userId)),
     consultation: session.consultation
       ? {
           officerUserId: session.consultation.officer.userId,
@@ -82,9 +97,14 @@ export async function loadSessionFacts(sessionId: string): Promise<SessionFacts>
   }
 }
 
-/** The host rule: members of the exporter company hosting the session (they pin, moderate, broadcast, and cannot be sanctioned there). */
-export function isSessionHost(session: Pick<SessionFacts, 'companyId'>, identity: RoomIdentity): boolean {
-  return identity.kind === 'user' && identity.companyId === session.companyId
+/**
+ * The host rule: members of the exporter company hosting the session, and in a showcase the members of an
+ * agency the company granted SHOWCASES (they pin, moderate, broadcast, and cannot be sanctioned there).
+ */
+export function isSessionHost(session: Pick<SessionFacts, 'companyId' | 'kind' | 'agencyHostIds'>, identity: RoomIdentity): boolean {
+  if (identity.kind !== 'user') return false
+  if (identity.companyId === session.companyId) return true
+  return session.kind === 'SHOWCASE' && session.agencyHostIds.includes(identity.userId)
 }
 
 /**
@@ -138,18 +158,25 @@ export type ShowcaseManagement = Extract<CompanyPermission, 'manage:showcase:own
 /**
  * Throws `forbidden` unless this user may, right now, do `permission` on the session: a member of
  * the hosting company whose company role grants it, or, for going live and ending, the member who
- * hosts this showcase (LiveSession.hostId). Read from the database at each call, so a role lowered
- * or a membership removed since the socket connected counts at once. Chat moderation stays with
- * every member (roomContextFor).
+ * hosts this showcase (LiveSession.hostId); or, for 'manage:showcase:own' on a showcase only (never the
+ * blocked words), a member of an agency whose active grant from the company holds SHOWCASES (ADR 026).
+ * Read from the database at each call, so a role lowered, a membership removed or a grant revoked since
+ * the socket connected counts at once. Chat moderation stays with every member (roomContextFor).
  */
 export async function assertShowcaseManagement(sessionId: string, userId: string, permission: ShowcaseManagement): Promise<void> {
   const prisma = await getPrisma()
   const [session, member] = await Promise.all([
-    prisma.liveSession.findUnique({ where: { id: sessionId }, select: { companyId: true, hostId: true } }),
+    prisma.liveSession.findUnique({ where: { id: sessionId }, select: { companyId: true, hostId: true, kind: true } }),
     prisma.exporterMember.findUnique({ where: { userId }, select: { companyId: true, role: true } }),
   ])
   if (!session) throw roomAccessError('not-found')
-  if (member?.companyId !== session.companyId) throw roomAccessError('forbidden')
+  if (!member) {
+    // An agency's member: never through hostId (a showcase they created stays theirs only while the grant holds).
+    if (permission !== 'manage:showcase:own' || session.kind !== 'SHOWCASE') throw roomAccessError('forbidden')
+    if (await activeAgencyGrant(prisma, userId, session.companyId, 'SHOWCASES')) return
+    throw roomAccessError('forbidden')
+  }
+  if (member.companyId !== session.companyId) throw roomAccessError('forbidden')
   if (companyRoleHasPermission(member.role, permission)) return
   if (permission === 'manage:showcase:own' && session.hostId === userId) return
   throw roomAccessError('forbidden')

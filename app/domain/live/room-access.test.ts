@@ -16,6 +16,7 @@ const showcase: SessionFacts = {
   organizerId: 'org1',
   moderatorIds: ['mod1'],
   meetingParticipantIds: [],
+  agencyHostIds: ['agent'],
 }
 
 const user = (userId: string, role: RoleName, companyId: string | null = null): RoomIdentity => ({
@@ -62,6 +63,13 @@ describe('roomContextFor', () => {
     expect(refusal(() => roomContextFor(showcase, guest))).toBeNull()
     expect(refusal(() => roomContextFor({ ...showcase, isPublic: false }, guest))).toBe('unauthenticated')
     expect(refusal(() => roomContextFor({ ...showcase, isPublic: false }, user('buyer', 'BUYER')))).toBeNull()
+  })
+
+  it('makes the members of an agency granted SHOWCASES hosts and moderators of the company’s showcases, not of its meetings', () => {
+    expect(roomContextFor(showcase, user('agent', 'AGENCY'))).toMatchObject({ isHost: true, canModerate: true })
+    expect(roomContextFor(showcase, user('other-agent', 'AGENCY'))).toMatchObject({ isHost: false, canModerate: false })
+    const meeting: SessionFacts = { ...showcase, kind: 'MEETING', isPublic: false, meetingParticipantIds: ['buyer'] }
+    expect(refusal(() => roomContextFor(meeting, user('agent', 'AGENCY')))).toBe('forbidden')
   })
 
   it('admits only the participants and the host company to a meeting', () => {

@@ -3,6 +3,7 @@ import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
 import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import type { CompanyAudit } from '~/domain/agencies/actor.server'
 import { proposeFairShowcase } from '~/domain/fairs/fairs.server'
 import { wallClockToInstant } from '~/lib/time'
 import { assertShowcaseTiming, defaultShowcaseLanguage, type ScheduleShowcaseInput } from './schedule'
@@ -11,11 +12,13 @@ import type { RoomIdentity } from './room-identity'
 
 /**
  * The company's showcases; `manageable` says whether this viewer may open the studio (same rule as
- * assertShowcaseManagement: the company role's 'manage:showcase:own', or hosting it; the studio re-checks).
+ * assertShowcaseManagement: the company role's 'manage:showcase:own', an agency granted SHOWCASES, or
+ * hosting it; the studio re-checks).
  */
-export async function listCompanySessions(companyId: string, locale: string, viewer: { userId: string; companyRole: CompanyRoleName }) {
+export async function listCompanySessions(companyId: string, locale: string, viewer: { userId: string; companyRole: CompanyRoleName | null }) {
   const prisma = await getPrisma()
-  const managesAll = companyRoleHasPermission(viewer.companyRole, 'manage:showcase:own')
+  // No company role: an agency's member, whose grant holds SHOWCASES (requireCompanyActor checked it).
+  const managesAll = viewer.companyRole === null || companyRoleHasPermission(viewer.companyRole, 'manage:showcase:own')
   const sessions = await prisma.liveSession.findMany({
     where: { companyId, kind: 'SHOWCASE' },
     orderBy: [{ scheduledStartAt: 'desc' }],
@@ -75,12 +78,18 @@ export async function listCompanyProductsForShowcase(companyId: string, locale: 
   })
 }
 
+/**
+ * Schedules a showcase of the company, hosted by whoever schedules it (an agency's member runs the ones they
+ * schedule). `audit` records an agency's action in the same transaction; an agency proposes nothing to a
+ * fair (booths are the company's own business with the organizer).
+ */
 export async function createShowcase(
   user: SessionUser,
   companyId: string,
   input: ScheduleShowcaseInput,
   timeZone: string,
   now: Date,
+  audit?: CompanyAudit,
 ): Promise<{ ok: true; id: string; proposedToFair: boolean } | { ok: false; field: 'productIds'; error: string }> {
   const start = wallClockToInstant(input.startsAt, timeZone)
   const end = wallClockToInstant(input.endsAt, timeZone)
@@ -91,33 +100,39 @@ export async function createShowcase(
   const owned = await prisma.product.count({ where: { id: { in: productIds }, companyId } })
   if (owned !== productIds.length) return { ok: false, field: 'productIds', error: 'liveMedia.schedule.errors.products' }
   if (input.fairId) {
+    if (audit) throw new DomainError('forbidden', { status: 403 })
     // Into a fair's programme: the fair's rule (booth, dates, waits for the organizer), thrown as a DomainError.
     const { title, description, language, isPublic } = input
     const id = await proposeFairShowcase(user, input.fairId, { title, description, language, start, end, isPublic, productIds }, now)
     return { ok: true, id, proposedToFair: true }
   }
-  const session = await prisma.liveSession.create({
-    data: {
-      kind: 'SHOWCASE',
-      title: input.title,
-      description: input.description,
-      language: input.language,
-      isPublic: input.isPublic,
-      scheduledStartAt: start,
-      scheduledEndAt: end,
-      hostId: user.id,
-      companyId,
-      featuredProducts: { create: productIds.map((productId, position) => ({ productId, position })) },
-    },
-    select: { id: true },
+  const session = await prisma.$transaction(async (tx) => {
+    const created = await tx.liveSession.create({
+      data: {
+        kind: 'SHOWCASE',
+        title: input.title,
+        description: input.description,
+        language: input.language,
+        isPublic: input.isPublic,
+        scheduledStartAt: start,
+        scheduledEndAt: end,
+        hostId: user.id,
+        companyId,
+        featuredProducts: { create: productIds.map((productId, position) => ({ productId, position })) },
+      },
+      select: { id: true },
+    })
+    await audit?.(tx, created)
+    return created
   })
   return { ok: true, id: session.id, proposedToFair: false }
 }
 
 /**
  * The studio (go live, end) is for those who may manage this showcase: the hosting company's OWNER and
- * ADMIN, or the MEMBER who hosts it (the rule lives in assertShowcaseManagement, read fresh). Other
- * members moderate chat from the viewer page. 403 otherwise, 404 if unknown.
+ * ADMIN, the MEMBER who hosts it, or a member of an agency the company granted SHOWCASES (the rule lives
+ * in assertShowcaseManagement, read fresh). Other members moderate chat from the viewer page. 403
+ * otherwise, 404 if unknown.
  */
 export async function requireStudioSession(sessionId: string, user: SessionUser) {
   const prisma = await getPrisma()
@@ -126,7 +141,6 @@ export async function requireStudioSession(sessionId: string, user: SessionUser)
     select: { id: true, title: true, status: true, companyId: true, isPublic: true, scheduledStartAt: true, startedAt: true },
   })
   if (!session) throw new DomainError('not-found', { status: 404 })
-  if (user.exporterMember?.company.id !== session.companyId) throw new DomainError('forbidden', { status: 403 })
   await assertShowcaseManagement(session.id, user.id, 'manage:showcase:own')
   return { ...session, scheduledStartAt: session.scheduledStartAt.toISOString(), startedAt: session.startedAt?.toISOString() ?? null }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError, isDomainError } from '~/domain/errors'
+import type { CompanyAudit } from '~/domain/agencies/actor.server'
 import { assertShowcaseManagement } from '~/domain/live/room-access.server'
 import { cancelJob, defineJob, scheduleJob } from '~/domain/jobs/jobs.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
@@ -71,9 +72,19 @@ export async function lockAndCheckResources(
 
 // ───────────────────────────── exporter side ─────────────────────────────
 
+/**
+ * Whose showcases a booking request or cancellation is for: the company the page acts for (a showcase of
+ * another company is refused even when the actor manages it too), and an agency's audit hook.
+ */
+export type BookingActing = { companyId: string; audit?: CompanyAudit }
+
+function assertActingCompany(acting: BookingActing | undefined, companyId: string) {
+  if (acting && acting.companyId !== companyId) throw new DomainError('forbidden', { status: 403 })
+}
+
 /** An exporter's request for a slot for one of their showcases; holds the chosen set at once. */
-export async function requestBooking(actorId: string, input: BookingRequestInput, now: Date): Promise<{ bookingId: string }> {
-  // The company role's manage:showcase:own, or the showcase's host (room-access rule).
+export async function requestBooking(actorId: string, input: BookingRequestInput, now: Date, acting?: BookingActing): Promise<{ bookingId: string }> {
+  // The company role's manage:showcase:own, the showcase's host, or an agency granted SHOWCASES (room-access rule).
   await assertShowcaseManagement(input.sessionId, actorId, 'manage:showcase:own')
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
@@ -86,6 +97,7 @@ export async function requestBooking(actorId: string, input: BookingRequestInput
       select: { id: true, kind: true, status: true, companyId: true, title: true },
     })
     if (!session) throw new DomainError('not-found', { status: 404 })
+    assertActingCompany(acting, session.companyId)
     if (session.kind !== 'SHOWCASE' || session.status !== 'SCHEDULED') {
       throw new DomainError('showcase-not-scheduled', { status: 409, messageKey: 'studioBooking.errors.showcaseNotScheduled', field: 'sessionId' })
     }
@@ -115,6 +127,7 @@ export async function requestBooking(actorId: string, input: BookingRequestInput
       },
       select: { id: true },
     })
+    await acting?.audit?.(tx, booking)
     const operators = await tx.user.findMany({ where: { role: 'STUDIO_OPERATOR' }, select: { id: true } })
     await notify(tx, {
       userIds: operators.map((operator) => operator.id),
@@ -129,11 +142,18 @@ export async function requestBooking(actorId: string, input: BookingRequestInput
 }
 
 /** The exporter cancels (free until the studio's freeCancelHours before the slot, later = a late cancellation, counted). */
-export async function cancelBookingByExporter(actorId: string, bookingId: string, reason: string | undefined, now: Date): Promise<{ late: boolean }> {
+export async function cancelBookingByExporter(
+  actorId: string,
+  bookingId: string,
+  reason: string | undefined,
+  now: Date,
+  acting?: BookingActing,
+): Promise<{ late: boolean }> {
   const prisma = await getPrisma()
-  const booking = await prisma.studioBooking.findUnique({ where: { id: bookingId }, select: { sessionId: true } })
+  const booking = await prisma.studioBooking.findUnique({ where: { id: bookingId }, select: { sessionId: true, companyId: true } })
   if (!booking) throw new DomainError('not-found', { status: 404 })
   await assertShowcaseManagement(booking.sessionId, actorId, 'manage:showcase:own')
+  assertActingCompany(acting, booking.companyId)
   const late = await prisma.$transaction(async (tx) => {
     const row = await lockBooking(tx, bookingId)
     if (row.status !== 'REQUESTED' && row.status !== 'APPROVED')
@@ -145,6 +165,7 @@ export async function cancelBookingByExporter(actorId: string, bookingId: string
       where: { id: bookingId },
       data: { status: 'CANCELLED', cancelledAt: now, cancelledBy: 'EXPORTER', cancelReason: reason ?? null, lateCancellation: isLate },
     })
+    await acting?.audit?.(tx, row)
     return isLate
   })
   await quietly('cancel the no-show check', bookingId, () => cancelJob(studioAttendanceJob, bookingId))

@@ -9,7 +9,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
-import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { actingOf, agencyAudit, requireCompanyActor } from '~/domain/agencies/actor.server'
 import { listFairsOpenForProposals } from '~/domain/fairs/fairs.server'
 import { SHOWCASE_LANGUAGES, ScheduleShowcaseSchema } from '~/domain/live/schedule'
 import { companyShowcaseLanguage, createShowcase, listCompanyProductsForShowcase, listCompanySessions } from '~/domain/live/sessions.server'
@@ -30,15 +30,22 @@ import { type StudioProduction, studioProductionsOf } from '~/domain/studio/book
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('pageTitle.liveShowcases')])
 
+// Every member of the company schedules here (a MEMBER manages the showcases they host); an agency's member
+// acting for a company that granted SHOWCASES schedules and runs the company's showcases (ADR 026), but
+// proposes nothing to a fair and sees no leads (the buyers' contacts stay with the company).
+const SHOWCASE_ACTOR = { everyMember: true } as const
+
 export async function loader({ request }: Route.LoaderArgs) {
-  const { user, membership } = await requireExporterMember(request)
+  const actor = await requireCompanyActor(request, 'manage:showcase:own', SHOWCASE_ACTOR)
+  const { user, company } = actor
+  const isAgency = actor.kind === 'agency'
   const locale = await resolveLocale(request, user)
   const { timeZone } = resolveTimeZone(request, user)
   const [sessions, products, fairs, defaultLanguage] = await Promise.all([
-    listCompanySessions(membership.company.id, locale, { userId: user.id, companyRole: membership.role }),
-    listCompanyProductsForShowcase(membership.company.id, locale),
-    listFairsOpenForProposals(membership.company.id, requestNow(request), locale),
-    companyShowcaseLanguage(membership.company.id),
+    listCompanySessions(company.id, locale, { userId: user.id, companyRole: isAgency ? null : actor.companyRole }),
+    listCompanyProductsForShowcase(company.id, locale),
+    isAgency ? Promise.resolve([]) : listFairsOpenForProposals(company.id, requestNow(request), locale),
+    companyShowcaseLanguage(company.id),
   ])
   // A private showcase, or a fair's one awaiting approval, has an embed that answers 404: no snippet for it.
   const now = requestNow(request)
@@ -49,19 +56,22 @@ export async function loader({ request }: Route.LoaderArgs) {
     sessions.map((session) => session.id),
     { includeRequested: true },
   )
-  return { sessions, products, fairs, timeZone, defaultLanguage, origin: appOrigin(request), embeddableIds, productions }
+  return { sessions, products, fairs, timeZone, defaultLanguage, origin: appOrigin(request), embeddableIds, productions, showsLeads: !isAgency }
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const { user, membership } = await requireExporterMember(request)
+  const actor = await requireCompanyActor(request, 'manage:showcase:own', SHOWCASE_ACTOR)
+  const { user } = actor
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const submission = parseWithZod(formData, { schema: ScheduleShowcaseSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { timeZone } = resolveTimeZone(request, user)
+  const now = requestNow(request)
   let created: Awaited<ReturnType<typeof createShowcase>>
   try {
-    created = await createShowcase(user, membership.company.id, submission.value, timeZone, requestNow(request))
+    const audit = agencyAudit(actingOf(actor), 'showcase.create', 'showcase', 'SHOWCASES', now)
+    created = await createShowcase(user, actor.company.id, submission.value, timeZone, now, audit)
   } catch (error) {
     // Refusals of the timing rule (past start, too short or long) and of the fair's rule (no approved booth
     // or a forged fair, ended, outside its dates, private).
@@ -131,7 +141,7 @@ export default function ExporterSessionsRoute({ loaderData, actionData }: Route.
                       {t('studioBooking.exporter.book')}
                     </Link>
                   ) : null}
-                  {session.status === 'LIVE' || session.status === 'ENDED' ? (
+                  {loaderData.showsLeads && (session.status === 'LIVE' || session.status === 'ENDED') ? (
                     <Link
                       to={`/exporter/sessions/${session.id}/leads`}
                       className="text-sm text-brand-700 hover:underline"

@@ -13,7 +13,7 @@ import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { Cell, Table } from '~/components/ui/table'
 import { companyRoleHasPermission } from '~/domain/accounts/permissions'
-import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { actingOf, agencyAudit, requireCompanyActor } from '~/domain/agencies/actor.server'
 import { bookableShowcases, cancelBookingByExporter, listCompanyBookings, requestBooking } from '~/domain/studio/bookings.server'
 import { BookingRequestSchema, CREW_ROLES, ExporterCancelSchema } from '~/domain/studio/schemas'
 import { listResources, listStudios } from '~/domain/studio/studio.server'
@@ -28,20 +28,25 @@ import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 // The exporter's side of the hub's studio (docs/studio-booking.md): request a slot for one of their
-// showcases (set, crew, languages, what they will show), see each booking's state, cancel.
+// showcases (set, crew, languages, what they will show), see each booking's state, cancel. Every member of
+// the company comes here (a MEMBER books the showcases they host); so does an agency's member acting for a
+// company that granted SHOWCASES, for all its showcases, each request and cancellation recorded (ADR 026).
+
+const SHOWCASE_ACTOR = { everyMember: true } as const
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('studioBooking.exporter.title')])
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { user, membership } = await requireExporterMember(request)
+  const actor = await requireCompanyActor(request, 'manage:showcase:own', SHOWCASE_ACTOR)
+  const { user, company } = actor
   const locale = await resolveLocale(request, user)
   const studios = await listStudios()
   const studio = studios[0] ?? null
-  const canManageAll = companyRoleHasPermission(membership.role, 'manage:showcase:own')
+  const canManageAll = actor.kind === 'agency' || companyRoleHasPermission(actor.companyRole, 'manage:showcase:own')
   const [resources, showcases, bookings] = await Promise.all([
     studio ? listResources(studio.id, { activeOnly: true }) : Promise.resolve([]),
-    bookableShowcases(membership.company.id, user.id, canManageAll, locale),
-    listCompanyBookings(membership.company.id, locale),
+    bookableShowcases(company.id, user.id, canManageAll, locale),
+    listCompanyBookings(company.id, locale),
   ])
   const wanted = new URL(request.url).searchParams.get('sessionId')
   const selected = showcases.find((showcase) => showcase.id === wanted) ?? showcases[0] ?? null
@@ -68,16 +73,19 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const { user } = await requireExporterMember(request)
+  const actor = await requireCompanyActor(request, 'manage:showcase:own', SHOWCASE_ACTOR)
+  const { user } = actor
   const formData = await request.formData()
   await validateCsrf(request, formData)
   const now = requestNow(request)
+  const acting = actingOf(actor)
+  const bookingActing = (action: string) => ({ companyId: actor.company.id, audit: agencyAudit(acting, action, 'studio-booking', 'SHOWCASES', now) })
   if (formData.get('intent') === 'cancel') {
     const submission = parseWithZod(formData, { schema: ExporterCancelSchema })
     if (submission.status !== 'success') return data({ result: submission.reply(), form: 'cancel' as const }, { status: 400 })
     let late: boolean
     try {
-      ;({ late } = await cancelBookingByExporter(user.id, submission.value.bookingId, submission.value.reason, now))
+      ;({ late } = await cancelBookingByExporter(user.id, submission.value.bookingId, submission.value.reason, now, bookingActing('studioBooking.cancel')))
     } catch (error) {
       return formErrorFromDomain(submission, error, { only: ['booking-closed', 'booking-started'], extra: { form: 'cancel' as const } })
     }
@@ -89,7 +97,7 @@ export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: BookingRequestSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), form: 'request' as const }, { status: 400 })
   try {
-    await requestBooking(user.id, submission.value, now)
+    await requestBooking(user.id, submission.value, now, bookingActing('studioBooking.request'))
   } catch (error) {
     return formErrorFromDomain(submission, error, {
       only: [

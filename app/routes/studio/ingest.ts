@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Route } from './+types/ingest'
-import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { requireUser } from '~/domain/accounts/session.server'
 import { ingestCredentialFor, revokeIngestToken, rotateIngestToken } from '~/domain/live/ingest.server'
 import { ingestStatusOf } from '~/domain/live/ingest-status.server'
 import { requireStudioSession } from '~/domain/live/sessions.server'
@@ -24,7 +24,8 @@ export type IngestPanelData = {
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user } = await requireExporterMember(request)
+  // Whoever may manage the showcase (its company's members by role, an agency granted SHOWCASES): requireStudioSession.
+  const user = await requireUser(request)
   const session = await requireStudioSession(params.sessionId, user)
   const credential = await ingestCredentialFor(session.id, user.id)
   const url = new URL(getEnv().APP_URL ?? request.url)
@@ -41,7 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 const IngestActionSchema = z.strictObject({ csrf: z.string(), intent: z.enum(['rotate', 'revoke']) })
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user } = await requireExporterMember(request)
+  const user = await requireUser(request)
   const session = await requireStudioSession(params.sessionId, user)
   const formData = await request.formData()
   await validateCsrf(request, formData)

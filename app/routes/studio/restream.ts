@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Route } from './+types/restream'
-import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { requireUser } from '~/domain/accounts/session.server'
 import { isDomainError } from '~/domain/errors'
 import { requireStudioSession } from '~/domain/live/sessions.server'
 import { RESTREAM_PRESET_URLS, type RestreamActionData, type RestreamPanelData } from '~/domain/restream/destinations'
@@ -22,7 +22,8 @@ import { validateCsrf } from '~/utils/csrf.server'
 const noStore = { 'Cache-Control': 'no-store' }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user } = await requireExporterMember(request)
+  // Whoever may manage the showcase (its company's members by role, an agency granted SHOWCASES): requireStudioSession.
+  const user = await requireUser(request)
   const session = await requireStudioSession(params.sessionId, user)
   const destinations = await listDestinations(session.id, user.id)
   const uptime = (await restreamUptime(session.id)).flatMap((entry) =>
@@ -44,7 +45,7 @@ const FORM_REFUSALS: readonly string[] = ['restream-too-many', 'restream-not-sho
 const answer = (body: RestreamActionData, status = 200) => Response.json(body, { status, headers: noStore })
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user } = await requireExporterMember(request)
+  const user = await requireUser(request)
   const session = await requireStudioSession(params.sessionId, user)
   const formData = await request.formData()
   await validateCsrf(request, formData)

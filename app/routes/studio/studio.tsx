@@ -13,7 +13,7 @@ import { ingestStatusOf } from '~/domain/live/ingest-status.server'
 import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { companyRoleHasPermission } from '~/domain/accounts/permissions'
-import { requireExporterMember } from '~/domain/accounts/permissions.server'
+import { requireUser } from '~/domain/accounts/session.server'
 import { requireStudioSession } from '~/domain/live/sessions.server'
 import { DomainError } from '~/domain/errors'
 import { useBroadcast } from '~/media/use-broadcast'
@@ -30,25 +30,29 @@ import { pageTitle } from '~/lib/meta'
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [args.loaderData.session.title, t('pageTitle.studio')])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, membership } = await requireExporterMember(request)
+  // The showcase's managers: its company's members by role, or an agency granted SHOWCASES (requireStudioSession).
+  const user = await requireUser(request)
   const session = await requireStudioSession(params.sessionId, user)
   const locale = await resolveLocale(request, user)
+  const membership = user.exporterMember
   const [room, stats, recording] = await Promise.all([
-    loadHostRoomOptions(membership.company.id, locale),
+    loadHostRoomOptions(session.companyId, locale),
     getSessionStatistics(session.id),
     studioRecordingSettings(session.id),
   ])
   // An encoder already feeding the show: the studio opens on the encoder source.
   const ingestState = ingestStatusOf(session.id)?.state
   const encoderActive = ingestState !== undefined && ingestState !== 'stopped'
-  return { session, room, stats, recording, encoderActive, canEditBlockedWords: companyRoleHasPermission(membership.role, 'manage:blocked-words:own') }
+  // The blocked words are the company's own: never an agency's (assertShowcaseManagement refuses them too).
+  const canEditBlockedWords = membership?.company.id === session.companyId && companyRoleHasPermission(membership.role, 'manage:blocked-words:own')
+  return { session, room, stats, recording, encoderActive, canEditBlockedWords }
 }
 
 const RecordingSettingSchema = z.strictObject({ csrf: z.string(), intent: z.literal('recording'), enabled: z.enum(['true', 'false']) })
 
 /** Recording on or off, before going live (the one setting the studio changes over HTTP). */
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user } = await requireExporterMember(request)
+  const user = await requireUser(request)
   const session = await requireStudioSession(params.sessionId, user)
   const formData = await request.formData()
   await validateCsrf(request, formData)
