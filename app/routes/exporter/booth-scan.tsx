@@ -5,6 +5,7 @@ import type { Route } from './+types/booth-scan'
 import { BadgeScanner } from '~/components/on-site/badge-scanner'
 import { buttonClass } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
+import { Cell, Table } from '~/components/ui/table'
 import { requireBoothScanner } from '~/domain/on-site/access.server'
 import { listBoothLeads } from '~/domain/on-site/booth-leads.server'
 import { countryName } from '~/lib/countries'
@@ -58,44 +59,30 @@ export default function BoothScanRoute({ loaderData }: Route.ComponentProps) {
         {leads.length === 0 ? (
           <EmptyState>{t('onSite.booth.none')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t('onSite.booth.leadsTitle')}</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">
-                    {t('onSite.booth.scannedAt')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('onSite.booth.name')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('onSite.booth.company')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('onSite.booth.country')}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t('onSite.booth.note')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody data-testid="booth-leads">
-                {leads.map((lead) => (
-                  <tr key={lead.id} className="border-b border-slate-100 align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(lead.scannedAt, { locale, timeZone })}</td>
-                    <td className="py-2 pr-3">
-                      <span className="block font-medium">{lead.name}</span>
-                      <span className="block text-xs text-slate-600">{lead.email}</span>
-                    </td>
-                    <td className="py-2 pr-3">{lead.companyName}</td>
-                    <td className="py-2 pr-3">{lead.country ? countryName(lead.country, locale) : '—'}</td>
-                    <td className="py-2 whitespace-pre-line">{lead.note}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('onSite.booth.leadsTitle')}
+            testId="booth-leads"
+            columns={[
+              { label: t('onSite.booth.scannedAt') },
+              { label: t('onSite.booth.name') },
+              { label: t('onSite.booth.company') },
+              { label: t('onSite.booth.country') },
+              { label: t('onSite.booth.note') },
+            ]}
+          >
+            {leads.map((lead) => (
+              <tr key={lead.id} className="align-top">
+                <Cell className="whitespace-nowrap">{formatDateTime(lead.scannedAt, { locale, timeZone })}</Cell>
+                <Cell>
+                  <span className="block font-medium">{lead.name}</span>
+                  <span className="block text-xs text-slate-600">{lead.email}</span>
+                </Cell>
+                <Cell>{lead.companyName}</Cell>
+                <Cell>{lead.country ? countryName(lead.country, locale) : '—'}</Cell>
+                <Cell className="whitespace-pre-line">{lead.note}</Cell>
+              </tr>
+            ))}
+          </Table>
         )}
       </Card>
     </div>

@@ -5,6 +5,7 @@ import type { Route } from './+types/check-in'
 import { OnSiteHeader } from './+shared/on-site-header'
 import { BadgeScanner } from '~/components/on-site/badge-scanner'
 import { Card, EmptyState } from '~/components/ui/card'
+import { Cell, Table } from '~/components/ui/table'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { requireFairCheckIn } from '~/domain/on-site/access.server'
 import { recentCheckIns } from '~/domain/on-site/check-in.server'
@@ -54,37 +55,25 @@ export default function CheckInRoute({ loaderData }: Route.ComponentProps) {
         {checkIns.recent.length === 0 ? (
           <EmptyState>{t('onSite.checkIn.none')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t('onSite.checkIn.recent')}</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">
-                    {t('onSite.checkIn.time')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('onSite.checkIn.name')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('onSite.checkIn.company')}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t('onSite.checkIn.kind')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody data-testid="check-in-list">
-                {checkIns.recent.map((row) => (
-                  <tr key={row.id} className="border-b border-slate-100">
-                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(row.at, { locale, timeZone: fair.timeZone })}</td>
-                    <td className="py-2 pr-3">{row.name}</td>
-                    <td className="py-2 pr-3">{row.company}</td>
-                    <td className="py-2">{t(`onSite.kind.${row.kind}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('onSite.checkIn.recent')}
+            testId="check-in-list"
+            columns={[
+              { label: t('onSite.checkIn.time') },
+              { label: t('onSite.checkIn.name') },
+              { label: t('onSite.checkIn.company') },
+              { label: t('onSite.checkIn.kind') },
+            ]}
+          >
+            {checkIns.recent.map((row) => (
+              <tr key={row.id}>
+                <Cell className="whitespace-nowrap">{formatDateTime(row.at, { locale, timeZone: fair.timeZone })}</Cell>
+                <Cell>{row.name}</Cell>
+                <Cell>{row.company}</Cell>
+                <Cell>{t(`onSite.kind.${row.kind}`)}</Cell>
+              </tr>
+            ))}
+          </Table>
         )}
       </Card>
     </div>

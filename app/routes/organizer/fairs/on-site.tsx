@@ -9,6 +9,7 @@ import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
+import { Cell, Table } from '~/components/ui/table'
 import { SlotMeetingTables } from '~/components/on-site/slot-meeting-tables'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { requireFairManager } from '~/domain/fairs/access.server'
@@ -93,42 +94,33 @@ export default function OnSiteSetupRoute({ loaderData, actionData }: Route.Compo
         {slots.length === 0 ? (
           <EmptyState>{t('onSite.setup.noSlots')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t('onSite.setup.slotsTitle')}</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">
-                    {t('onSite.setup.slot')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right">
-                    {t('onSite.setup.seated')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right">
-                    {t('onSite.setup.online')}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t('onSite.setup.meetings')}
-                  </th>
+          <Table
+            caption={t('onSite.setup.slotsTitle')}
+            columns={[
+              { label: t('onSite.setup.slot') },
+              { label: t('onSite.setup.seated'), align: 'end' },
+              { label: t('onSite.setup.online'), align: 'end' },
+              { label: t('onSite.setup.meetings') },
+            ]}
+          >
+            {slots.map((slot) => {
+              const slotLabel = formatDateTime(slot.startsAt, { locale, timeZone: fair.timeZone })
+              return (
+                <tr key={slot.id} className="align-top">
+                  <Cell>{slotLabel}</Cell>
+                  <Cell align="end" numeric>
+                    {slot.seated}
+                  </Cell>
+                  <Cell align="end" numeric>
+                    {slot.online}
+                  </Cell>
+                  <Cell>
+                    <SlotMeetingTables slotLabel={slotLabel} meetings={slot.meetings} tableCount={loaderData.meetingTables} open={slot.open} />
+                  </Cell>
                 </tr>
-              </thead>
-              <tbody>
-                {slots.map((slot) => {
-                  const slotLabel = formatDateTime(slot.startsAt, { locale, timeZone: fair.timeZone })
-                  return (
-                    <tr key={slot.id} className="border-b border-slate-100 align-top">
-                      <td className="py-2 pr-3">{slotLabel}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{slot.seated}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{slot.online}</td>
-                      <td className="py-2">
-                        <SlotMeetingTables slotLabel={slotLabel} meetings={slot.meetings} tableCount={loaderData.meetingTables} open={slot.open} />
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+              )
+            })}
+          </Table>
         )}
       </Card>
     </div>
