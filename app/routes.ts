@@ -105,8 +105,9 @@ export default [
     // Hub staff accounts: organizers, studio operators, trade officers, agency members (docs/hub-staff.md).
     route('admin/staff', 'routes/admin/staff.tsx'),
   ]),
-  // An export agency's dashboard: one inbox across the companies it represents, its log and KPIs (ADR 026).
-  layout('routes/agency/_layout.tsx', [route('agency', 'routes/agency/dashboard.tsx')]),
+  // An export agency's dashboard: one inbox across the companies it represents, its log and KPIs (ADR 026);
+  // its team, which the agency's leads manage.
+  layout('routes/agency/_layout.tsx', [route('agency', 'routes/agency/dashboard.tsx'), route('agency/team', 'routes/agency/team.tsx')]),
   // The hub's studio operator (docs/studio-booking.md): requests and bookings, day/week calendar, setup.
   layout('routes/hub/_layout.tsx', [
     route('hub/studio', 'routes/hub/studio/index.tsx'),

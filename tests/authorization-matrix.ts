@@ -332,6 +332,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
     post: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, 400],
   },
+  'agency/team': {
+    get: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+    post: [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
   'admin/agencies': {
     get: [LOGIN, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403],
     post: [LOGIN, 403, 403, 403, 403, 403, 403, 400, 403, 403, 403],
@@ -602,6 +606,7 @@ export const ACTION_MATRIX: Record<string, Row> = {
   'exporter/agencies › grant': [LOGIN, 403, '→/exporter/agencies', 403, '→/exporter/agencies', 403, 403, 403, 403, 403, 403],
   'exporter/agencies › revoke': [LOGIN, 403, '→/exporter/agencies', 403, 404, 403, 403, 403, 403, 403, 403],
   'agency › act-for': [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, '→/agency'],
+  'agency/team › add-member': [LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   'admin/agencies › create-agency': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/agencies', 403, 403, 403],
   'admin/agencies › add-member': [LOGIN, 403, 403, 403, 403, 403, 403, '→/admin/agencies', 403, 403, 403],
   'exporter/sessions › schedule-into-fair': [LOGIN, 403, '→/exporter/sessions', '→/exporter/sessions', 400, 403, 403, 403, 403, 403, 403],

@@ -577,6 +577,14 @@ export const ACTION_PROBES: Record<string, Probe> = {
     route: 'agency',
     setup: async (world) => ({ body: { intent: 'act-for', companyId: world.company.id } }),
   },
+  // The matrix's agency member is an AGENT: refused; only the agency's leads manage its team.
+  'agency/team › add-member': {
+    route: 'agency/team',
+    setup: async () => {
+      const { user } = await createUser('AGENCY')
+      return { body: { intent: 'add-member', email: user.email, role: 'AGENT' } }
+    },
+  },
   'admin/agencies › create-agency': {
     route: 'admin/agencies',
     setup: async () => ({ body: { intent: 'create-agency', name: `Probe Agency ${unique()}`, region: 'Gangwon' } }),

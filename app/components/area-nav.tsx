@@ -26,6 +26,7 @@ const AGENCY_LINKS = [
   { to: '/inquiries', key: 'agency.nav.inquiries', end: false },
   { to: '/exporter/sessions', key: 'exporter.nav.sessions', end: false },
   { to: '/exporter/studio', key: 'studioBooking.nav.exporter', end: false },
+  { to: '/agency/team', key: 'agency.nav.team', end: false },
 ] as const
 
 const BUYER_LINKS = [

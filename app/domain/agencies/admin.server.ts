@@ -94,8 +94,9 @@ export async function addAgencyMember(
   if (invitation) await flushNotificationEmails([invitation])
 }
 
-export async function removeAgencyMember(memberId: string): Promise<void> {
+/** Removes a member (of this agency only, when one is named: an agency lead's page). */
+export async function removeAgencyMember(memberId: string, within: { agencyId?: string } = {}): Promise<void> {
   const prisma = await getPrisma()
-  const removed = await prisma.agencyMember.deleteMany({ where: { id: memberId } })
+  const removed = await prisma.agencyMember.deleteMany({ where: { id: memberId, ...(within.agencyId ? { agencyId: within.agencyId } : {}) } })
   if (removed.count !== 1) throw new DomainError('not-found', { status: 404 })
 }

@@ -21,6 +21,19 @@ export const CompanyAgencyActionSchema = z.discriminatedUnion('intent', [
 /** The agency dashboard (/agency): choose the company this session acts for. */
 export const AgencyDashboardActionSchema = z.discriminatedUnion('intent', [z.object({ intent: z.literal('act-for'), companyId: recordId })])
 
+/** A member to add to an agency: an existing AGENCY account by address, or a new one (then named). */
+const newMember = {
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, 'errors.tooLong')
+    .pipe(z.email({ error: 'errors.invalidEmail' })),
+  // Required only for an address without an account (the new account's name): checked by addAgencyMember.
+  name: z.string().trim().max(100, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
+  role: z.enum(['LEAD', 'AGENT']).default('AGENT'),
+}
+
 /** The admin's page (/admin/agencies): create an agency, add a member, remove a member. */
 export const AdminAgencyActionSchema = z.discriminatedUnion('intent', [
   z.object({
@@ -29,19 +42,13 @@ export const AdminAgencyActionSchema = z.discriminatedUnion('intent', [
     nameKo: z.string().trim().max(120, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
     region: z.string({ error: 'errors.required' }).trim().min(2, 'errors.required').max(80, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }),
   }),
-  z.object({
-    intent: z.literal('add-member'),
-    agencyId: recordId,
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(254, 'errors.tooLong')
-      .pipe(z.email({ error: 'errors.invalidEmail' })),
-    // Required only for an address without an account (the new account's name): checked by addAgencyMember.
-    name: z.string().trim().max(100, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }).optional(),
-    role: z.enum(['LEAD', 'AGENT']).default('AGENT'),
-  }),
+  z.object({ intent: z.literal('add-member'), agencyId: recordId, ...newMember }),
+  z.object({ intent: z.literal('remove-member'), memberId: recordId }),
+])
+
+/** The agency's team page (/agency/team): a lead adds or removes members of their own agency. */
+export const AgencyTeamActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add-member'), ...newMember }),
   z.object({ intent: z.literal('remove-member'), memberId: recordId }),
 ])
 

@@ -5,6 +5,7 @@ const agency = {
     nav: {
       label: 'Agency',
       dashboard: 'Agency dashboard',
+      team: 'Team',
       inquiries: 'RFQs',
       companyAgencies: 'Agencies',
     },
@@ -17,6 +18,14 @@ const agency = {
       MEETINGS: 'Meetings',
     },
     memberRoles: { LEAD: 'Lead', AGENT: 'Agent' },
+    team: {
+      title: 'The agency’s team',
+      introLead:
+        'The people who work for {{agency}}. As a lead you add agents (or other leads) and remove members; a new address gets an account and an invitation to set a password.',
+      introAgent: 'The people who work for {{agency}}. Your agency’s leads add and remove members.',
+      add: 'Add to the team',
+      invited: 'invitation sent',
+    },
     errors: {
       noGrant: 'This company has not granted your agency this right, or the grant was revoked.',
       noAgency: 'Your account does not belong to an agency yet. Ask an administrator to add you.',
@@ -25,6 +34,8 @@ const agency = {
       notAgencyAccount: 'This account is not an agency account.',
       alreadyMember: 'This account already belongs to an agency.',
       nameRequired: 'A new address needs the person’s name: their account is created with it.',
+      leadOnly: 'Only the agency’s leads manage its team.',
+      removeSelf: 'You cannot remove yourself: ask another lead or an administrator.',
     },
     toast: {
       granted: 'Access granted to the agency.',

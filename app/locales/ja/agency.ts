@@ -6,6 +6,7 @@ const agency: MessagesOf<typeof en, 'ja'> = {
     nav: {
       label: '輸出代行機関',
       dashboard: '代行機関ダッシュボード',
+      team: 'チーム',
       inquiries: '見積依頼(RFQ)',
       companyAgencies: '代行機関',
     },
@@ -18,6 +19,14 @@ const agency: MessagesOf<typeof en, 'ja'> = {
       MEETINGS: '商談',
     },
     memberRoles: { LEAD: '責任者', AGENT: '担当者' },
+    team: {
+      title: 'エージェンシーのチーム',
+      introLead:
+        '{{agency}} で働くメンバーです。リードはエージェント（または他のリード）を追加し、メンバーを外せます。新しいアドレスにはアカウントが作成され、パスワード設定の招待が届きます。',
+      introAgent: '{{agency}} で働くメンバーです。メンバーの追加と削除はエージェンシーのリードが行います。',
+      add: 'チームに追加',
+      invited: '招待送信済み',
+    },
     errors: {
       noGrant: 'この企業は貴機関にこの権限を付与していないか、付与が取り消されました。',
       noAgency: 'このアカウントはまだどの代行機関にも所属していません。管理者に追加を依頼してください。',
@@ -26,6 +35,8 @@ const agency: MessagesOf<typeof en, 'ja'> = {
       notAgencyAccount: 'このアカウントは代行機関のアカウントではありません。',
       alreadyMember: 'このアカウントはすでに代行機関に所属しています。',
       nameRequired: '新しいアドレスには氏名が必要です。その氏名でアカウントが作成されます。',
+      leadOnly: 'チームを管理できるのはエージェンシーのリードだけです。',
+      removeSelf: '自分自身は外せません。他のリードか管理者に依頼してください。',
     },
     toast: {
       granted: '代行機関に権限を付与しました。',

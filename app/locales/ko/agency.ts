@@ -6,6 +6,7 @@ const agency: MessagesOf<typeof en, 'ko'> = {
     nav: {
       label: '수출 대행기관',
       dashboard: '대행기관 대시보드',
+      team: '팀',
       inquiries: '견적 요청(RFQ)',
       companyAgencies: '대행기관',
     },
@@ -18,6 +19,14 @@ const agency: MessagesOf<typeof en, 'ko'> = {
       MEETINGS: '미팅',
     },
     memberRoles: { LEAD: '책임자', AGENT: '담당자' },
+    team: {
+      title: '에이전시 팀',
+      introLead:
+        '{{agency}}에서 일하는 사람들입니다. 리드는 에이전트(또는 다른 리드)를 추가하고 구성원을 삭제할 수 있습니다. 새 주소로는 계정이 만들어지고 비밀번호 설정 초대가 발송됩니다.',
+      introAgent: '{{agency}}에서 일하는 사람들입니다. 구성원 추가와 삭제는 에이전시 리드가 합니다.',
+      add: '팀에 추가',
+      invited: '초대 발송됨',
+    },
     errors: {
       noGrant: '이 기업이 귀 기관에 이 권한을 부여하지 않았거나 권한이 철회되었습니다.',
       noAgency: '이 계정은 아직 어떤 대행기관에도 속해 있지 않습니다. 관리자에게 추가를 요청하세요.',
@@ -26,6 +35,8 @@ const agency: MessagesOf<typeof en, 'ko'> = {
       notAgencyAccount: '이 계정은 대행기관 계정이 아닙니다.',
       alreadyMember: '이 계정은 이미 다른 대행기관에 속해 있습니다.',
       nameRequired: '새 주소에는 이름이 필요합니다. 그 이름으로 계정이 만들어집니다.',
+      leadOnly: '에이전시 팀은 리드만 관리할 수 있습니다.',
+      removeSelf: '자신은 삭제할 수 없습니다. 다른 리드나 관리자에게 요청하세요.',
     },
     toast: {
       granted: '대행기관에 권한을 부여했습니다.',

@@ -6,6 +6,7 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
     nav: {
       label: '出口代理机构',
       dashboard: '代理机构看板',
+      team: '团队',
       inquiries: '询价(RFQ)',
       companyAgencies: '代理机构',
     },
@@ -18,6 +19,13 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       MEETINGS: '洽谈',
     },
     memberRoles: { LEAD: '负责人', AGENT: '专员' },
+    team: {
+      title: '代理机构团队',
+      introLead: '在 {{agency}} 工作的成员。作为负责人，您可以添加代理（或其他负责人）并移除成员；新地址会创建账户并收到设置密码的邀请。',
+      introAgent: '在 {{agency}} 工作的成员。成员由代理机构的负责人添加和移除。',
+      add: '加入团队',
+      invited: '已发送邀请',
+    },
     errors: {
       noGrant: '该企业未授予贵机构此权限，或授权已被撤销。',
       noAgency: '您的账户尚未加入任何代理机构。请联系管理员添加。',
@@ -26,6 +34,8 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       notAgencyAccount: '该账户不是代理机构账户。',
       alreadyMember: '该账户已属于某个代理机构。',
       nameRequired: '新地址需要填写此人的姓名：将以此姓名创建账户。',
+      leadOnly: '只有代理机构的负责人可以管理团队。',
+      removeSelf: '不能移除自己：请联系其他负责人或管理员。',
     },
     toast: {
       granted: '已向代理机构授权。',

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
 import type { Route } from './+types/agencies'
 import { handleAdminAgenciesAction, loadAdminAgencies } from './agencies.server'
+import { AgencyMembers } from '~/components/agencies/agency-members'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
-import { Field, SelectField } from '~/components/ui/field'
+import { Field } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { pageTitle } from '~/lib/meta'
 
@@ -64,51 +65,14 @@ export default function AdminAgenciesRoute({ loaderData, actionData }: Route.Com
         return (
           <Card key={agency.id} id={`agency-${agency.id}`} title={`${agency.name} · ${agency.region}`}>
             <p className="text-sm text-slate-600">{t('agency.admin.activeGrants', { count: agency.activeGrants })}</p>
-            <ul className="mt-2 space-y-1 text-sm">
-              {agency.members.map((member) => (
-                <li key={member.id} className="flex flex-wrap items-center gap-2">
-                  <span>
-                    {member.name} · {member.email} · {t(`agency.memberRoles.${member.role}`)}
-                  </span>
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="memberId" value={member.id} />
-                    <Button type="submit" name="intent" value="remove-member" variant="ghost" className="min-h-8 px-2 py-1">
-                      {t('agency.admin.removeMember', { name: member.name })}
-                    </Button>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-            <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-3">
-              <CsrfInput />
-              <input type="hidden" name="agencyId" value={agency.id} />
-              <Field
-                label={t('agency.admin.memberEmail')}
-                errors={errors?.email ?? undefined}
-                inputProps={{ id: `member-email-${agency.id}`, name: 'email', type: 'email', required: true, maxLength: 254 }}
-              />
-              <Field
-                label={t('agency.admin.memberName')}
-                hint={t('agency.admin.memberNameHint')}
-                errors={errors?.name ?? undefined}
-                inputProps={{ id: `member-name-${agency.id}`, name: 'name', autoComplete: 'off', maxLength: 100 }}
-              />
-              <SelectField
-                label={t('agency.admin.memberRole')}
-                options={[
-                  { value: 'AGENT', label: t('agency.memberRoles.AGENT') },
-                  { value: 'LEAD', label: t('agency.memberRoles.LEAD') },
-                ]}
-                selectProps={{ id: `member-role-${agency.id}`, name: 'role', defaultValue: 'AGENT' }}
-              />
-              <FormErrors id={`member-errors-${agency.id}`} errors={errors?.[''] ?? undefined} />
-              <div className="sm:col-span-3">
-                <Button type="submit" name="intent" value="add-member" variant="secondary">
-                  {t('agency.admin.addMember', { agency: agency.name })}
-                </Button>
-              </div>
-            </Form>
+            <AgencyMembers
+              members={agency.members.map((member) => ({ ...member, removable: true }))}
+              agencyId={agency.id}
+              idSuffix={agency.id}
+              addLabel={t('agency.admin.addMember', { agency: agency.name })}
+              errors={errors}
+              canManage
+            />
           </Card>
         )
       })}
