@@ -17,6 +17,7 @@ import {
   IDEMPOTENCY_HEADER,
   MAX_DELIVERY_ATTEMPTS,
   deliveryRetryDelayMs,
+  getWebhook,
   saveWebhook,
   SIGNATURE_HEADER,
   sweepCompanyLeads,
@@ -509,6 +510,10 @@ describe('CRM webhook', () => {
       expect(created).toHaveLength(leads.length)
       // A second sweep with nothing changed adds nothing (idempotent).
       expect(await sweepCompanyLeads(world.exporter.company.id, now)).toEqual([])
+      // The deliveries list names the showcase each lead came from.
+      const view = await getWebhook(world.exporter.company.id, 'en')
+      expect(view?.deliveries).toHaveLength(created.length)
+      for (const delivery of view?.deliveries ?? []) expect(delivery.source).toEqual({ kind: 'showcase', name: world.session.title })
 
       const deliveryId = created[0]!
       const policy = { production: false }

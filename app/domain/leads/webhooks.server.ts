@@ -8,7 +8,8 @@ import { DomainError } from '~/domain/errors'
 import { exponentialBackoffMs } from '~/domain/jobs/jobs.server'
 import { openSecret, sealSecret } from '~/utils/sealed-secrets.server'
 import { listSessionLeads, recentCompanyShowcases, type Lead } from './leads.server'
-import { sweepBoothLeads } from '~/domain/on-site/booth-leads.server'
+import { onSiteDeliveryFairId, sweepBoothLeads } from '~/domain/on-site/booth-leads.server'
+import { pickLocalized } from '~/domain/catalog/translations'
 import { scoreFingerprint } from './score'
 import { webhookAddressAllowed, webhookUrlProblem, type WebhookUrlPolicy } from './webhook-url'
 
@@ -61,7 +62,8 @@ export type WebhookView = {
   createdAt: Date
   deliveries: Array<{
     id: string
-    sessionId: string
+    /** What the lead came from, by name: a showcase's title, or the fair whose booth scanned them (on site) */
+    source: DeliverySource
     leadName: string
     score: number
     status: 'PENDING' | 'DELIVERED' | 'FAILED' | 'CANCELLED'
@@ -74,7 +76,36 @@ export type WebhookView = {
   }>
 }
 
-export async function getWebhook(companyId: string): Promise<WebhookView | null> {
+export type DeliverySource = { kind: 'showcase' | 'on-site'; name: string }
+
+/**
+ * Each delivery's source by name, in the reader's language (a fair's localized name), never the stored
+ * `fair:<id>` marker; a showcase or fair deleted since reads as an empty name.
+ */
+async function deliverySources(companyId: string, sessionIds: readonly string[], locale: string): Promise<Map<string, DeliverySource>> {
+  const fairIds = new Set<string>()
+  const showcaseIds = new Set<string>()
+  for (const sessionId of sessionIds) {
+    const fairId = onSiteDeliveryFairId(sessionId)
+    if (fairId) fairIds.add(fairId)
+    else showcaseIds.add(sessionId)
+  }
+  const prisma = await getPrisma()
+  const [fairs, showcases] = await Promise.all([
+    fairIds.size ? prisma.tradeFair.findMany({ where: { id: { in: [...fairIds] } }, select: { id: true, name: true, nameI18n: true } }) : [],
+    showcaseIds.size ? prisma.liveSession.findMany({ where: { id: { in: [...showcaseIds] }, companyId }, select: { id: true, title: true } }) : [],
+  ])
+  const fairName = new Map(fairs.map((fair) => [fair.id, pickLocalized(fair.name, fair.nameI18n, locale)]))
+  const showcaseTitle = new Map(showcases.map((showcase) => [showcase.id, showcase.title]))
+  const sources = new Map<string, DeliverySource>()
+  for (const sessionId of sessionIds) {
+    const fairId = onSiteDeliveryFairId(sessionId)
+    sources.set(sessionId, fairId ? { kind: 'on-site', name: fairName.get(fairId) ?? '' } : { kind: 'showcase', name: showcaseTitle.get(sessionId) ?? '' })
+  }
+  return sources
+}
+
+export async function getWebhook(companyId: string, locale = 'en'): Promise<WebhookView | null> {
   const prisma = await getPrisma()
   const hook = await prisma.leadWebhook.findUnique({
     where: { companyId },
@@ -86,13 +117,18 @@ export async function getWebhook(companyId: string): Promise<WebhookView | null>
     },
   })
   if (!hook) return null
+  const sources = await deliverySources(
+    companyId,
+    hook.deliveries.map((delivery) => delivery.sessionId),
+    locale,
+  )
   return {
     url: hook.url,
     enabled: hook.enabled,
     createdAt: hook.createdAt,
     deliveries: hook.deliveries.map((delivery) => ({
       id: delivery.id,
-      sessionId: delivery.sessionId,
+      source: sources.get(delivery.sessionId) ?? { kind: 'showcase', name: '' },
       leadName: leadNameOf(delivery.payload),
       score: delivery.score,
       status: delivery.status,

@@ -194,9 +194,16 @@ export function boothLeadsCsv(leads: readonly BoothLeadRow[], locale: string): s
   ])
 }
 
+const ON_SITE_DELIVERY_PREFIX = 'fair:'
+
 /** The webhook's "session" of an on-site lead: the fair, marked so it never reads as a showcase id. */
 export function onSiteDeliverySessionId(fairId: string): string {
-  return `fair:${fairId}`
+  return `${ON_SITE_DELIVERY_PREFIX}${fairId}`
+}
+
+/** The fair of an on-site lead's delivery (null for a showcase's): the inverse of onSiteDeliverySessionId. */
+export function onSiteDeliveryFairId(sessionId: string): string | null {
+  return sessionId.startsWith(ON_SITE_DELIVERY_PREFIX) ? sessionId.slice(ON_SITE_DELIVERY_PREFIX.length) : null
 }
 
 /**

@@ -9,6 +9,7 @@ import { acceptMeeting, cancelMeeting, declineMeeting } from '~/domain/meetings/
 import { saveWebhook, sweepCompanyLeads } from '~/domain/leads/webhooks.server'
 import { action as boothScanAction } from '~/routes/exporter/booth-scan-scans'
 import { loader as boothCsvLoader } from '~/routes/exporter/on-site-leads-csv'
+import { loader as webhookLoader } from '~/routes/exporter/leads-webhook'
 import { loader as badgePdfLoader } from '~/routes/fairs/badge-pdf'
 import { loader as meetingsLoader } from '~/routes/meetings/index'
 import { action as checkInAction } from '~/routes/organizer/fairs/check-in-scans'
@@ -291,6 +292,12 @@ describe('booth leads', () => {
     expect(delivery.payload).toMatchObject({ type: 'lead.created', source: 'ON_SITE', fair: { id: fair.id }, lead: { email: buyer.user.email } })
     // A second sweep with nothing new sends nothing again.
     expect(await sweepCompanyLeads(exporter.company.id, NOW)).toEqual([])
+    // The company's deliveries list names the fair, not the stored `fair:<id>` marker.
+    const page = (await webhookLoader({ request: getRequest('/exporter/leads/webhook', [exporter.cookie]), params: {} } as never)) as {
+      hook: { deliveries: Array<{ source: unknown }> }
+    }
+    expect(page.hook.deliveries.map((row) => row.source)).toEqual([{ kind: 'on-site', name: fair.name }])
+    expect(JSON.stringify(page)).not.toContain(`fair:${fair.id}`)
   })
 
   it('is idempotent under concurrency: one scan flushed from two tabs gets one answer, concurrent scans of one buyer merge their notes', async () => {

@@ -117,12 +117,14 @@ const leads = {
       columns: {
         created: 'Queued',
         lead: 'Lead',
+        source: 'Source',
         score: 'Score',
         status: 'Status',
         attempts: 'Attempts',
         lastError: 'Last error',
         nextAttempt: 'Next attempt',
       },
+      source: { onSite: 'On site · {{fair}}' },
       status: {
         PENDING: 'Pending',
         DELIVERED: 'Delivered',

@@ -110,12 +110,14 @@ const leads: MessagesOf<typeof en, 'ja'> = {
       columns: {
         created: 'キュー登録',
         lead: 'リード',
+        source: '発生元',
         score: 'スコア',
         status: '状態',
         attempts: '試行回数',
         lastError: '最後のエラー',
         nextAttempt: '次の試行',
       },
+      source: { onSite: '会場 · {{fair}}' },
       status: {
         PENDING: '待機中',
         DELIVERED: '送信済み',

@@ -110,12 +110,14 @@ const leads: MessagesOf<typeof en, 'ko'> = {
       columns: {
         created: '대기 시작',
         lead: '리드',
+        source: '출처',
         score: '점수',
         status: '상태',
         attempts: '시도',
         lastError: '마지막 오류',
         nextAttempt: '다음 시도',
       },
+      source: { onSite: '현장 · {{fair}}' },
       status: {
         PENDING: '대기 중',
         DELIVERED: '전송됨',

@@ -118,12 +118,14 @@ const leads: MessagesOf<typeof en, 'mn'> = {
       columns: {
         created: 'Дараалалд орсон',
         lead: 'Боломжит харилцагч',
+        source: 'Эх сурвалж',
         score: 'Оноо',
         status: 'Төлөв',
         attempts: 'Оролдлого',
         lastError: 'Сүүлийн алдаа',
         nextAttempt: 'Дараагийн оролдлого',
       },
+      source: { onSite: 'Газар дээр · {{fair}}' },
       status: {
         PENDING: 'Хүлээгдэж буй',
         DELIVERED: 'Хүргэгдсэн',

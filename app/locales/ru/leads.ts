@@ -134,12 +134,14 @@ const leads: MessagesOf<typeof en, 'ru'> = {
       columns: {
         created: 'В очереди с',
         lead: 'Лид',
+        source: 'Источник',
         score: 'Оценка',
         status: 'Статус',
         attempts: 'Попытки',
         lastError: 'Последняя ошибка',
         nextAttempt: 'Следующая попытка',
       },
+      source: { onSite: 'На площадке · {{fair}}' },
       status: {
         PENDING: 'Ожидает',
         DELIVERED: 'Доставлено',

@@ -110,12 +110,14 @@ const leads: MessagesOf<typeof en, 'zh-Hans'> = {
       columns: {
         created: '排队时间',
         lead: '潜在客户',
+        source: '来源',
         score: '评分',
         status: '状态',
         attempts: '尝试次数',
         lastError: '最近错误',
         nextAttempt: '下次尝试',
       },
+      source: { onSite: '现场 · {{fair}}' },
       status: {
         PENDING: '等待中',
         DELIVERED: '已送达',

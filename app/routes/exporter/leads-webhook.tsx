@@ -18,14 +18,15 @@ import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { formErrorFromDomain } from '~/utils/route-errors.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { resolveLocale } from '~/utils/preferences.server'
 import { pageTitle } from '~/lib/meta'
 
 export const meta: Route.MetaFunction = (args) => pageTitle(args, (t) => [t('leads.webhook.pageTitle')])
 
 // The webhook sends buyers' names and e-mail addresses out of Tradecast: the company's owners and admins set it.
 export async function loader({ request }: Route.LoaderArgs) {
-  const { membership } = await requireCompanyAdmin(request)
-  const hook = await getWebhook(membership.company.id)
+  const { user, membership } = await requireCompanyAdmin(request)
+  const hook = await getWebhook(membership.company.id, await resolveLocale(request, user))
   return {
     production: webhookPolicy().production,
     hook: hook && {
@@ -184,7 +185,7 @@ export default function LeadsWebhookRoute({ loaderData, actionData }: Route.Comp
                 </caption>
                 <thead className="text-xs text-slate-500">
                   <tr>
-                    {(['created', 'lead', 'score', 'status', 'attempts', 'lastError', 'nextAttempt'] as const).map((column) => (
+                    {(['created', 'lead', 'source', 'score', 'status', 'attempts', 'lastError', 'nextAttempt'] as const).map((column) => (
                       <th key={column} scope="col" className="py-1 pr-3 font-medium">
                         {t(`leads.webhook.columns.${column}`)}
                       </th>
@@ -200,6 +201,11 @@ export default function LeadsWebhookRoute({ loaderData, actionData }: Route.Comp
                       <th scope="row" className="py-2 pr-3 text-left font-medium">
                         {delivery.leadName}
                       </th>
+                      <td className="py-2 pr-3">
+                        {delivery.source.kind === 'on-site'
+                          ? t('leads.webhook.source.onSite', { fair: delivery.source.name || '—' })
+                          : delivery.source.name || '—'}
+                      </td>
                       <td className="py-2 pr-3 tabular-nums">{delivery.score}</td>
                       <td className="py-2 pr-3">
                         <span className={clsx('rounded-full px-2 py-0.5 text-xs font-semibold', STATUS_TONE[delivery.status])}>
