@@ -25,6 +25,13 @@ const REGISTRATION_SELECT = {
   company: { select: { name: true, nameI18n: true } },
 } as const
 
+/** What attendeeOf reads of a registration, for queries that show who was scanned. */
+export const ATTENDEE_SELECT = {
+  kind: true,
+  user: { select: { name: true, buyerProfile: { select: { companyName: true } } } },
+  company: { select: { name: true, nameI18n: true } },
+} as const
+
 type RegistrationRow = {
   kind: 'BUYER' | 'EXHIBITOR'
   user: { name: string; buyerProfile: { companyName: string } | null }

@@ -1,7 +1,7 @@
 import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import { Prisma } from '~/generated/prisma/client'
-import { attendeeOf, resolveBadge } from './badges.server'
+import { ATTENDEE_SELECT, attendeeOf, resolveBadge } from './badges.server'
 import { boundedScanTime, type ScanInput, type ScanOutcome } from './scan'
 
 // The fair's check-in desk (docs/fair-on-site.md). Idempotent twice over: a scan the device sends again
@@ -20,13 +20,7 @@ async function existingByScanId(scanId: string, fairId: string, locale: string):
     select: {
       fairId: true,
       scannedAt: true,
-      registration: {
-        select: {
-          kind: true,
-          user: { select: { name: true, buyerProfile: { select: { companyName: true } } } },
-          company: { select: { name: true, nameI18n: true } },
-        },
-      },
+      registration: { select: ATTENDEE_SELECT },
     },
   })
   if (!row) return null
@@ -73,13 +67,7 @@ export async function recentCheckIns(fairId: string, { locale }: { locale: strin
       select: {
         id: true,
         scannedAt: true,
-        registration: {
-          select: {
-            kind: true,
-            user: { select: { name: true, buyerProfile: { select: { companyName: true } } } },
-            company: { select: { name: true, nameI18n: true } },
-          },
-        },
+        registration: { select: ATTENDEE_SELECT },
       },
     }),
     prisma.fairCheckIn.count({ where: { fairId } }),
