@@ -7,6 +7,7 @@ import { Button } from '~/components/ui/button'
 import { Card, EmptyState } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
+import { Cell, Table } from '~/components/ui/table'
 import { STAFF_ROLES } from '~/domain/accounts/staff-schema'
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from '~/lib/i18n'
 import { pageTitle } from '~/lib/meta'
@@ -81,60 +82,45 @@ export default function AdminStaffRoute({ loaderData, actionData }: Route.Compon
         {loaderData.accounts.length === 0 ? (
           <EmptyState>{t('staff.none')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{t('staff.listTitle')}</caption>
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    {t('staff.name')}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    {t('staff.role')}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    {t('staff.state')}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    {t('staff.created')}
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    <span className="sr-only">{t('staff.actions')}</span>
-                  </th>
+          <Table
+            caption={t('staff.listTitle')}
+            columns={[
+              { label: t('staff.name') },
+              { label: t('staff.role') },
+              { label: t('staff.state') },
+              { label: t('staff.created') },
+              { label: t('staff.actions'), hideLabel: true },
+            ]}
+          >
+            {loaderData.accounts.map((account) => {
+              const errors = failed?.target === account.id ? failed.result?.error : undefined
+              return (
+                <tr key={account.id} className="align-top">
+                  <Cell>
+                    <span className="font-medium">{account.name}</span>
+                    <span className="block text-slate-600">{account.email}</span>
+                  </Cell>
+                  <Cell>{t(`roles.${account.role}`)}</Cell>
+                  <Cell>
+                    <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_CLASS[account.state]}`}>{t(`staff.states.${account.state}`)}</span>
+                  </Cell>
+                  <Cell>{formatDate(account.createdAt, { locale, timeZone })}</Cell>
+                  <Cell>
+                    {account.state === 'active' ? null : (
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="userId" value={account.id} />
+                        <Button type="submit" name="intent" value="resend-invite" variant="secondary" className="min-h-8 px-2 py-1">
+                          {t('staff.resend', { name: account.name })}
+                        </Button>
+                        <FormErrors id={`staff-errors-${account.id}`} errors={errors?.[''] ?? undefined} />
+                      </Form>
+                    )}
+                  </Cell>
                 </tr>
-              </thead>
-              <tbody>
-                {loaderData.accounts.map((account) => {
-                  const errors = failed?.target === account.id ? failed.result?.error : undefined
-                  return (
-                    <tr key={account.id} className="border-b border-slate-100 align-top">
-                      <td className="py-2 pr-4">
-                        <span className="font-medium">{account.name}</span>
-                        <span className="block text-slate-600">{account.email}</span>
-                      </td>
-                      <td className="py-2 pr-4">{t(`roles.${account.role}`)}</td>
-                      <td className="py-2 pr-4">
-                        <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_CLASS[account.state]}`}>{t(`staff.states.${account.state}`)}</span>
-                      </td>
-                      <td className="py-2 pr-4">{formatDate(account.createdAt, { locale, timeZone })}</td>
-                      <td className="py-2">
-                        {account.state === 'active' ? null : (
-                          <Form method="post">
-                            <CsrfInput />
-                            <input type="hidden" name="userId" value={account.id} />
-                            <Button type="submit" name="intent" value="resend-invite" variant="secondary" className="min-h-8 px-2 py-1">
-                              {t('staff.resend', { name: account.name })}
-                            </Button>
-                            <FormErrors id={`staff-errors-${account.id}`} errors={errors?.[''] ?? undefined} />
-                          </Form>
-                        )}
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+              )
+            })}
+          </Table>
         )}
       </Card>
     </div>

@@ -5,9 +5,10 @@ import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/profile'
 import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
-import { Card } from '~/components/ui/card'
+import { Card, cardTitleId } from '~/components/ui/card'
 import { Field, FieldErrors, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
+import { Cell, RowHeader, Table } from '~/components/ui/table'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { getOwnOfficerProfile, saveOfficerProfile } from '~/domain/consultations/consultations.server'
 import { OfficerProfileSchema } from '~/domain/consultations/schemas'
@@ -132,51 +133,37 @@ export default function AdvisorProfile({ loaderData, actionData }: Route.Compone
         </Card>
         <Card id="hours" title={t('consultations.profile.hours')}>
           <p className="mb-3 text-sm text-slate-600">{t('consultations.profile.hoursHint')}</p>
-          <table className="w-full text-sm" aria-labelledby="hours-title">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 pr-3 text-left font-medium">
-                  {t('consultations.profile.weekday')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-left font-medium">
-                  {t('consultations.profile.from')}
-                </th>
-                <th scope="col" className="py-1 text-left font-medium">
-                  {t('consultations.profile.until')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {WEEKDAYS_MONDAY_FIRST.map((day) => {
-                const start = hourFields[`start${day}`]
-                const end = hourFields[`end${day}`]
-                if (!start || !end) return null
-                const name = weekdayNames[day] ?? String(day)
-                return (
-                  <tr key={day} className="border-t border-slate-100">
-                    <th scope="row" className="py-2 pr-3 text-left font-normal">
-                      {name}
-                    </th>
-                    <td className="py-2 pr-3">
-                      <input
-                        {...getInputProps(start, { type: 'time' })}
-                        aria-label={t('consultations.profile.fromDay', { day: name })}
-                        className="rounded-md border border-slate-300 px-2 py-1"
-                      />
-                    </td>
-                    <td className="py-2">
-                      <input
-                        {...getInputProps(end, { type: 'time' })}
-                        aria-label={t('consultations.profile.untilDay', { day: name })}
-                        className="rounded-md border border-slate-300 px-2 py-1"
-                      />
-                      <FieldErrors id={end.errorId} errors={end.errors} />
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <Table
+            labelledBy={cardTitleId('hours')}
+            columns={[{ label: t('consultations.profile.weekday') }, { label: t('consultations.profile.from') }, { label: t('consultations.profile.until') }]}
+          >
+            {WEEKDAYS_MONDAY_FIRST.map((day) => {
+              const start = hourFields[`start${day}`]
+              const end = hourFields[`end${day}`]
+              if (!start || !end) return null
+              const name = weekdayNames[day] ?? String(day)
+              return (
+                <tr key={day}>
+                  <RowHeader>{name}</RowHeader>
+                  <Cell>
+                    <input
+                      {...getInputProps(start, { type: 'time' })}
+                      aria-label={t('consultations.profile.fromDay', { day: name })}
+                      className="rounded-md border border-slate-300 px-2 py-1"
+                    />
+                  </Cell>
+                  <Cell>
+                    <input
+                      {...getInputProps(end, { type: 'time' })}
+                      aria-label={t('consultations.profile.untilDay', { day: name })}
+                      className="rounded-md border border-slate-300 px-2 py-1"
+                    />
+                    <FieldErrors id={end.errorId} errors={end.errors} />
+                  </Cell>
+                </tr>
+              )
+            })}
+          </Table>
         </Card>
         <Button type="submit" disabled={navigation.state !== 'idle'}>
           {navigation.state === 'submitting' ? t('common.loading') : t('consultations.profile.save')}
