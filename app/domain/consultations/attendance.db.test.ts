@@ -124,7 +124,7 @@ describe('automatic consultation attendance', () => {
     expect(await statusOf(c.id)).toBe('HELD')
   })
 
-  it('marks HELD when both sides joined, NO_SHOW when nobody did, and NO_SHOW for a booking the officer never confirmed', async () => {
+  it('marks HELD when both sides joined, NO_SHOW when nobody did, and lets a booking the officer never confirmed lapse as cancelled', async () => {
     const both = await booked()
     await recordConsultationRoomJoin(sideOf(both.id, 'ADVISOR'), new Date(SLOT))
     await recordConsultationRoomJoin(sideOf(both.id, 'EXPORTER'), new Date(SLOT))
@@ -133,7 +133,7 @@ describe('automatic consultation attendance', () => {
     for (const id of [both.id, nobody.id, unconfirmed.id]) expect(await markConsultationAttendance(id, DUE)).toBe(true)
     expect(await statusOf(both.id)).toBe('HELD')
     expect(await statusOf(nobody.id)).toBe('NO_SHOW')
-    expect(await statusOf(unconfirmed.id)).toBe('NO_SHOW')
+    expect(await statusOf(unconfirmed.id)).toBe('CANCELLED')
   })
 
   it('leaves an outcome the officer recorded, and a cancelled consultation (whose job is cancelled too), alone', async () => {

@@ -95,9 +95,10 @@ const OPEN_AFTER_END = ['REQUESTED', 'CONFIRMED'] as const
 
 /**
  * After endsAt + grace (the meetings' MEETING_NO_SHOW_GRACE_MINUTES), a consultation still booked or
- * confirmed: HELD when both the officer and the requester joined its room (officerJoinedAt,
- * requesterJoinedAt), NO_SHOW when either or both never did; an unconfirmed booking had no room, so nobody
- * could join it. Its room's live session ends; both sides are told in-app. An outcome the officer recorded
+ * confirmed: a confirmed one is HELD when both the officer and the requester joined its room
+ * (officerJoinedAt, requesterJoinedAt), NO_SHOW when either or both never did. A booking the officer never
+ * confirmed had no room, so nobody failed to come: it lapses as CANCELLED (by nobody: cancelledById stays
+ * null), which keeps it out of the no-show count. Its room's live session ends; both sides are told in-app. An outcome the officer recorded
  * before wins (the status is no longer open); the officer can still correct this one. False: nothing to do.
  */
 export async function markConsultationAttendance(consultationId: string, now: Date, graceMinutes = getEnv().MEETING_NO_SHOW_GRACE_MINUTES): Promise<boolean> {
@@ -123,8 +124,11 @@ export async function markConsultationAttendance(consultationId: string, now: Da
     })
     if (!consultation || !(OPEN_AFTER_END as readonly string[]).includes(consultation.status)) return null
     if (attendanceRunAt(consultation.endsAt, graceMinutes).getTime() > now.getTime()) return null
-    const status = consultation.officerJoinedAt && consultation.requesterJoinedAt ? 'HELD' : 'NO_SHOW'
-    const updated = await tx.consultation.updateMany({ where: { id: consultation.id, status: consultation.status }, data: { status } })
+    const status = consultation.status === 'REQUESTED' ? 'CANCELLED' : consultation.officerJoinedAt && consultation.requesterJoinedAt ? 'HELD' : 'NO_SHOW'
+    const updated = await tx.consultation.updateMany({
+      where: { id: consultation.id, status: consultation.status },
+      data: { status, ...(status === 'CANCELLED' ? { cancelledAt: now } : {}) },
+    })
     if (updated.count !== 1) return null
     if (consultation.liveSessionId) {
       await tx.liveSession.updateMany({
