@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { Form } from 'react-router'
+import { Button } from '~/components/ui/button'
 import { Card, StatCard } from '~/components/ui/card'
 import { Table } from '~/components/ui/table'
 import { CONSULTATION_TOPICS, type ConsultationStatusName, type ConsultationTopicName } from '~/domain/consultations/topics'
@@ -10,6 +12,51 @@ export type ConsultationKpisView = {
   byTopic: Record<ConsultationTopicName, number>
   byMarket: Array<{ market: string; name: string; total: number; held: number; byTopic: Record<ConsultationTopicName, number> }>
   overseasKorean: number
+}
+
+/**
+ * The KPIs' period (calendar days in the viewer's zone) as a GET form, above the loader's refusal of a bad
+ * one. `keep` carries the page's other filters, left out when empty.
+ */
+export function ConsultationKpiPeriod({
+  from,
+  to,
+  error,
+  keep = {},
+}: {
+  from: string
+  to: string
+  error: string | null | undefined
+  keep?: Record<string, string | null | undefined>
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+          {t(`consultations.kpi.errors.${error}`)}
+        </p>
+      ) : null}
+      <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t('consultations.kpi.period')}>
+        {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+        <div>
+          <label htmlFor="kpi-from" className="block text-sm font-medium text-slate-800">
+            {t('consultations.kpi.from')}
+          </label>
+          <input id="kpi-from" name="from" type="date" defaultValue={from} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        <div>
+          <label htmlFor="kpi-to" className="block text-sm font-medium text-slate-800">
+            {t('consultations.kpi.to')}
+          </label>
+          <input id="kpi-to" name="to" type="date" defaultValue={to} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        <Button type="submit" variant="secondary">
+          {t('consultations.kpi.show')}
+        </Button>
+      </Form>
+    </>
+  )
 }
 
 /**

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { handleAgencyAction, loadAgencyPage } from './dashboard.server'
-import { ConsultationKpis } from '~/components/consultations/consultation-kpis'
+import { ConsultationKpiPeriod, ConsultationKpis } from '~/components/consultations/consultation-kpis'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
@@ -158,36 +158,12 @@ export default function AgencyDashboardRoute({ loaderData, actionData }: Route.C
           </h2>
           <p className="text-sm text-slate-600">{t('consultations.kpi.agencyIntro')}</p>
         </div>
-        {consultations.error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-            {t(`consultations.kpi.errors.${consultations.error}`)}
-          </p>
-        ) : null}
-        <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t('consultations.kpi.period')}>
-          {filter.company ? <input type="hidden" name="company" value={filter.company} /> : null}
-          {filter.kind ? <input type="hidden" name="kind" value={filter.kind} /> : null}
-          <div>
-            <label htmlFor="kpi-from" className="block text-sm font-medium text-slate-800">
-              {t('consultations.kpi.from')}
-            </label>
-            <input
-              id="kpi-from"
-              name="from"
-              type="date"
-              defaultValue={consultations.from}
-              className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-          </div>
-          <div>
-            <label htmlFor="kpi-to" className="block text-sm font-medium text-slate-800">
-              {t('consultations.kpi.to')}
-            </label>
-            <input id="kpi-to" name="to" type="date" defaultValue={consultations.to} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </div>
-          <Button type="submit" variant="secondary">
-            {t('consultations.kpi.show')}
-          </Button>
-        </Form>
+        <ConsultationKpiPeriod
+          from={consultations.from}
+          to={consultations.to}
+          error={consultations.error}
+          keep={{ company: filter.company, kind: filter.kind }}
+        />
         <ConsultationKpis kpis={consultations.kpis} idPrefix="consultations-" />
       </section>
 

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { data, Form } from 'react-router'
+import { data } from 'react-router'
 import type { Route } from './+types/consultations'
-import { buttonClass } from '~/components/ui/button'
-import { ConsultationKpis } from '~/components/consultations/consultation-kpis'
+import { ConsultationKpiPeriod, ConsultationKpis } from '~/components/consultations/consultation-kpis'
 import { requirePermission } from '~/domain/accounts/permissions.server'
 import { consultationKpis } from '~/domain/consultations/kpis.server'
 import { kpiPeriod } from '~/domain/consultations/kpi-period'
@@ -40,28 +39,7 @@ export default function OrganizerConsultations({ loaderData }: Route.ComponentPr
         <h1 className="text-2xl font-bold tracking-tight">{t('consultations.kpi.title')}</h1>
         <p className="text-sm text-slate-600">{t('consultations.kpi.intro')}</p>
       </header>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-          {t(`consultations.kpi.errors.${error}`)}
-        </p>
-      ) : null}
-      <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t('consultations.kpi.period')}>
-        <div>
-          <label htmlFor="kpi-from" className="block text-sm font-medium text-slate-800">
-            {t('consultations.kpi.from')}
-          </label>
-          <input id="kpi-from" name="from" type="date" defaultValue={from} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        </div>
-        <div>
-          <label htmlFor="kpi-to" className="block text-sm font-medium text-slate-800">
-            {t('consultations.kpi.to')}
-          </label>
-          <input id="kpi-to" name="to" type="date" defaultValue={to} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        </div>
-        <button type="submit" className={buttonClass('secondary')}>
-          {t('consultations.kpi.show')}
-        </button>
-      </Form>
+      <ConsultationKpiPeriod from={from} to={to} error={error} />
       <ConsultationKpis kpis={kpis} />
     </div>
   )
