@@ -1,6 +1,7 @@
 import { DomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
+import { ACTION_LOG_FIELDS, actionLogEntry } from './action-log.server'
 import type { AgencyScopeName } from './scopes'
 
 // The agency's dashboard (/agency): one inbox across the companies it represents, those companies with
@@ -74,15 +75,7 @@ export async function loadAgencyDashboard(userId: string, locale: string, filter
       where: { agencyId },
       orderBy: { createdAt: 'desc' },
       take: 50,
-      select: {
-        id: true,
-        action: true,
-        targetType: true,
-        targetId: true,
-        actorName: true,
-        createdAt: true,
-        company: { select: { name: true, nameI18n: true } },
-      },
+      select: { ...ACTION_LOG_FIELDS, company: { select: { name: true, nameI18n: true } } },
     }),
     prisma.agencyAction.count({ where: { agencyId, action: 'inquiry.quote' } }),
     prisma.agencyAction.findMany({
@@ -135,15 +128,7 @@ export async function loadAgencyDashboard(userId: string, locale: string, filter
     companies,
     actingCompanyId: actingCompanyId && nameOf.has(actingCompanyId) ? actingCompanyId : null,
     inbox: [...rfqItems, ...meetingItems].sort((a, b) => b.at.localeCompare(a.at)),
-    actions: actions.map((a) => ({
-      id: a.id,
-      action: a.action,
-      targetType: a.targetType,
-      targetId: a.targetId,
-      actorName: a.actorName,
-      createdAt: a.createdAt.toISOString(),
-      company: pickLocalized(a.company.name, a.company.nameI18n, locale),
-    })),
+    actions: actions.map((a) => ({ ...actionLogEntry(a), company: pickLocalized(a.company.name, a.company.nameI18n, locale) })),
     kpis: { companies: companies.length, rfqsAnswered, quotes: quoteCount, meetingActions, meetingsAccepted },
   }
 }

@@ -4,6 +4,7 @@ import { getPrisma } from '~/domain/db.server'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { requireCompanyRoleNow } from '~/domain/exporters/company-access.server'
 import { pickLocalized } from '~/domain/catalog/translations'
+import { ACTION_LOG_FIELDS, actionLogEntry } from './action-log.server'
 import type { AgencyScopeName } from './scopes'
 
 // A company's grants to export agencies (docs/export-agencies.md): only the company's OWNER, read from the
@@ -41,15 +42,7 @@ export async function loadCompanyAgencies(companyId: string, locale: string, que
       where: { companyId },
       orderBy: { createdAt: 'desc' },
       take: 100,
-      select: {
-        id: true,
-        action: true,
-        targetType: true,
-        targetId: true,
-        actorName: true,
-        createdAt: true,
-        agency: { select: { name: true, nameI18n: true } },
-      },
+      select: { ...ACTION_LOG_FIELDS, agency: { select: { name: true, nameI18n: true } } },
     }),
   ])
   const activeAgencyIds = new Set(grants.filter((g) => g.revokedAt === null).map((g) => g.agency.id))
@@ -71,15 +64,7 @@ export async function loadCompanyAgencies(companyId: string, locale: string, que
       grantedBy: g.grantedBy?.name ?? null,
       revokedBy: g.revokedBy?.name ?? null,
     })),
-    actions: actions.map((a) => ({
-      id: a.id,
-      action: a.action,
-      targetType: a.targetType,
-      targetId: a.targetId,
-      actorName: a.actorName,
-      createdAt: a.createdAt.toISOString(),
-      agency: pickLocalized(a.agency.name, a.agency.nameI18n, locale),
-    })),
+    actions: actions.map((a) => ({ ...actionLogEntry(a), agency: pickLocalized(a.agency.name, a.agency.nameI18n, locale) })),
   }
 }
 
