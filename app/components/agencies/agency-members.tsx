@@ -4,6 +4,7 @@ import { CsrfInput } from '~/components/csrf-input'
 import { Button } from '~/components/ui/button'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
+import { RowActionForm } from '~/components/ui/row-action-form'
 
 export type AgencyMemberRow = { id: string; name: string; email: string; role: 'LEAD' | 'AGENT'; removable: boolean; invited?: boolean }
 type FieldErrors = Record<string, string[] | null> | undefined
@@ -39,13 +40,7 @@ export function AgencyMembers({
               {member.invited ? ` · ${t('agency.team.invited')}` : ''}
             </span>
             {canManage && member.removable ? (
-              <Form method="post">
-                <CsrfInput />
-                <input type="hidden" name="memberId" value={member.id} />
-                <Button type="submit" name="intent" value="remove-member" variant="ghost" className="min-h-8 px-2 py-1">
-                  {t('agency.admin.removeMember', { name: member.name })}
-                </Button>
-              </Form>
+              <RowActionForm intent="remove-member" fields={{ memberId: member.id }} text={t('agency.admin.removeMember', { name: member.name })} />
             ) : null}
           </li>
         ))}

@@ -8,6 +8,7 @@ import { Card, EmptyState } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormErrors } from '~/components/ui/form-errors'
 import { Cell, Table } from '~/components/ui/table'
+import { RowActionForm } from '~/components/ui/row-action-form'
 import { STAFF_ROLES } from '~/domain/accounts/staff-schema'
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from '~/lib/i18n'
 import { pageTitle } from '~/lib/meta'
@@ -107,14 +108,15 @@ export default function AdminStaffRoute({ loaderData, actionData }: Route.Compon
                   <Cell>{formatDate(account.createdAt, { locale, timeZone })}</Cell>
                   <Cell>
                     {account.state === 'active' ? null : (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="userId" value={account.id} />
-                        <Button type="submit" name="intent" value="resend-invite" variant="secondary" className="min-h-8 px-2 py-1">
-                          {t('staff.resend', { name: account.name })}
-                        </Button>
+                      <>
+                        <RowActionForm
+                          intent="resend-invite"
+                          fields={{ userId: account.id }}
+                          text={t('staff.resend', { name: account.name })}
+                          variant="secondary"
+                        />
                         <FormErrors id={`staff-errors-${account.id}`} errors={errors?.[''] ?? undefined} />
-                      </Form>
+                      </>
                     )}
                   </Cell>
                 </tr>

@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next'
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { handleAgencyAction, loadAgencyPage } from './dashboard.server'
 import { ConsultationKpiPeriod, ConsultationKpis } from '~/components/consultations/consultation-kpis'
-import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
-import { Button } from '~/components/ui/button'
 import { Card, cardTitleId, EmptyState, StatCard } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
 import { Cell, Table } from '~/components/ui/table'
+import { RowActionForm } from '~/components/ui/row-action-form'
 import { agencyActionKey } from '~/domain/agencies/scopes'
 import { countryName } from '~/lib/countries'
 import { pageTitle } from '~/lib/meta'
@@ -77,13 +76,12 @@ export default function AgencyDashboardRoute({ loaderData, actionData }: Route.C
                   {company.id === actingCompanyId ? (
                     <span className="text-sm font-semibold text-emerald-800">{t('agency.dashboard.current')}</span>
                   ) : (
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="companyId" value={company.id} />
-                      <Button type="submit" name="intent" value="act-for" variant="secondary" className="min-h-8 px-3 py-1">
-                        {t('agency.dashboard.actFor', { company: company.name })}
-                      </Button>
-                    </Form>
+                    <RowActionForm
+                      intent="act-for"
+                      fields={{ companyId: company.id }}
+                      text={t('agency.dashboard.actFor', { company: company.name })}
+                      variant="secondary"
+                    />
                   )}
                 </Cell>
               </tr>

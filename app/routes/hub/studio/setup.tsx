@@ -4,7 +4,7 @@ import { data, Form } from 'react-router'
 import type { Route } from './+types/setup'
 import { CsrfInput } from '~/components/csrf-input'
 import { LocalTime } from '~/components/local-time'
-import { StudioRowForm } from '~/components/studio/studio-forms'
+import { RowActionForm } from '~/components/ui/row-action-form'
 import { WEEK_ORDER, weekdayName } from '~/components/studio/studio-parts'
 import { Button } from '~/components/ui/button'
 import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
@@ -224,7 +224,7 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
                 <span>
                   <time dateTime={blackout.day}>{blackout.day}</time> — {blackout.reason}
                 </span>
-                <StudioRowForm
+                <RowActionForm
                   intent="delete-blackout"
                   fields={{ blackoutId: blackout.id }}
                   label={t('studioBooking.setup.removeBlackout', { day: blackout.day })}
@@ -252,7 +252,7 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
             {resources.map((resource) => (
               <tr key={resource.id} data-testid="studio-resource-row">
                 <Cell>
-                  <StudioRowForm
+                  <RowActionForm
                     intent="resource"
                     fields={{ resourceId: resource.id, kind: resource.kind, ...(resource.crewRole ? { crewRole: resource.crewRole } : {}) }}
                     label={t('studioBooking.setup.saveResource', { name: resource.name })}
@@ -291,7 +291,7 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
                       <input type="checkbox" name="active" defaultChecked={resource.active} />
                       {t('studioBooking.setup.active')}
                     </label>
-                  </StudioRowForm>
+                  </RowActionForm>
                 </Cell>
                 <Cell>
                   {t(`studioBooking.kind.${resource.kind}`)}
@@ -301,7 +301,7 @@ export default function StudioSetupRoute({ loaderData, actionData }: Route.Compo
                   ) : null}
                 </Cell>
                 <Cell align="end">
-                  <StudioRowForm
+                  <RowActionForm
                     intent="delete-resource"
                     fields={{ resourceId: resource.id }}
                     label={t('studioBooking.setup.deleteResource', { name: resource.name })}
