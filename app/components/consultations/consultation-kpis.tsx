@@ -39,23 +39,24 @@ export function ConsultationKpiPeriod({
       ) : null}
       <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t('consultations.kpi.period')}>
         {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-        <div>
-          <label htmlFor="kpi-from" className="block text-sm font-medium text-slate-800">
-            {t('consultations.kpi.from')}
-          </label>
-          <input id="kpi-from" name="from" type="date" defaultValue={from} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        </div>
-        <div>
-          <label htmlFor="kpi-to" className="block text-sm font-medium text-slate-800">
-            {t('consultations.kpi.to')}
-          </label>
-          <input id="kpi-to" name="to" type="date" defaultValue={to} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        </div>
+        <PeriodDay name="from" value={from} label={t('consultations.kpi.from')} />
+        <PeriodDay name="to" value={to} label={t('consultations.kpi.to')} />
         <Button type="submit" variant="secondary">
           {t('consultations.kpi.show')}
         </Button>
       </Form>
     </>
+  )
+}
+
+function PeriodDay({ name, value, label }: { name: 'from' | 'to'; value: string; label: string }) {
+  return (
+    <div>
+      <label htmlFor={`kpi-${name}`} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input id={`kpi-${name}`} name={name} type="date" defaultValue={value} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+    </div>
   )
 }
 
