@@ -46,7 +46,7 @@ describe('ingest tokens (app/domain/live/ingest.server.ts)', () => {
     expect(second).not.toBe(first)
     expect(await findIngestTarget(first)).toBeNull()
     expect(await findIngestTarget(second)).not.toBeNull()
-    await revokeIngestToken(session.id, exporter.user.id)
+    await revokeIngestToken(session.id, exporter.user.id, new Date())
     expect(await findIngestTarget(second)).toBeNull()
   })
 
@@ -115,7 +115,7 @@ describe.skipIf(!bin)('WHIP endpoint (POST offer / DELETE resource) on real medi
     // A valid token of another showcase opens nothing here.
     const other = await showcaseWithToken()
     expect((await post(sessionId, CHROMIUM, other.auth)).status).toBe(401)
-    await revokeIngestToken(sessionId, hostId)
+    await revokeIngestToken(sessionId, hostId, new Date())
     expect((await post(sessionId, CHROMIUM, { authorization: `Bearer ${token}` })).status).toBe(401)
     expect(media.room(sessionId)).toBeUndefined()
     expect(ingest.status(sessionId)).toBeNull()

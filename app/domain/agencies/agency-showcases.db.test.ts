@@ -10,6 +10,10 @@ import { assertShowcaseManagement, loadSessionFacts, roomContextFor } from '~/do
 import type { RoomIdentity } from '~/domain/live/room-identity'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { cancelBookingByExporter, requestBooking } from '~/domain/studio/bookings.server'
+import { endLiveAsManager, goLive, goLiveAsManager } from '~/domain/live/lifecycle.server'
+import { rotateIngestToken } from '~/domain/live/ingest.server'
+import { addDestination, removeDestination, restreamFormSchema, setDestinationEnabled } from '~/domain/restream/destinations.server'
+import { setShowcaseRecording } from '~/domain/replays/recordings.server'
 import { grantAgency, revokeGrant } from './grants.server'
 import { agencyActingFor, agencyAudit } from './actor.server'
 import type { AgencyScopeName } from './scopes'
@@ -218,5 +222,82 @@ describe('an agency member scheduling and running the granting company’s showc
     expect(await refusal(() => requestBooking(w.member.user.id, { ...input, sessionId: w.otherSession.id }, now, { companyId: w.granting.company.id }))).toBe(
       'forbidden',
     )
+  })
+})
+
+describe('what the agency does in the studio is recorded as "agency X for company Y"', () => {
+  const at = (minute: number) => new Date(Date.UTC(2030, 2, 4, 1, minute))
+  const actionsOn = async (targetIds: string[]) => {
+    const prisma = await getPrisma()
+    const rows = await prisma.agencyAction.findMany({ where: { targetId: { in: targetIds } }, orderBy: { createdAt: 'asc' } })
+    return rows.map((row) => [row.action, row.targetType, row.agencyId, row.companyId, row.actorId])
+  }
+
+  it('records the recording switch, the ingest key, restream changes, going live and ending (the calls of the studio and of media:go-live / media:end)', async () => {
+    const w = await world()
+    const prisma = await getPrisma()
+    const by = w.member.user.id
+    await setShowcaseRecording(w.session.id, by, false, at(0))
+    await setShowcaseRecording(w.session.id, by, true, at(1))
+    await rotateIngestToken(w.session.id, by, at(2))
+    const { id: destinationId } = await addDestination(
+      w.session.id,
+      by,
+      restreamFormSchema().parse({ platform: 'YOUTUBE', streamKey: 'agency-key-AAAA' }),
+      at(3),
+    )
+    await setDestinationEnabled(w.session.id, by, destinationId, false, at(4))
+    await setDestinationEnabled(w.session.id, by, destinationId, true, at(5))
+    await removeDestination(w.session.id, by, destinationId, at(6))
+    expect(await goLiveAsManager(w.session.id, by, at(7))).toEqual({ status: 'LIVE', startedAt: at(7) })
+    // A resume writes nothing, so nothing more is recorded.
+    expect(await goLiveAsManager(w.session.id, by, at(8))).toEqual({ status: 'LIVE', startedAt: at(7) })
+    expect(await endLiveAsManager(w.session.id, by, at(9))).toEqual({ status: 'ENDED', endedAt: at(9) })
+
+    const session = await prisma.liveSession.findUniqueOrThrow({ where: { id: w.session.id } })
+    expect(session).toMatchObject({ status: 'ENDED', hostId: by, recordingEnabled: true, startedAt: at(7), endedAt: at(9) })
+    const ids = [w.agency.id, w.granting.company.id, by]
+    expect(await actionsOn([w.session.id, destinationId])).toEqual([
+      ['recording.off', 'showcase', ...ids],
+      ['recording.on', 'showcase', ...ids],
+      ['ingest.rotate', 'showcase', ...ids],
+      ['restream.add', 'restream-destination', ...ids],
+      ['restream.disable', 'restream-destination', ...ids],
+      ['restream.enable', 'restream-destination', ...ids],
+      ['restream.remove', 'restream-destination', ...ids],
+      ['showcase.live', 'showcase', ...ids],
+      ['showcase.end', 'showcase', ...ids],
+    ])
+  })
+
+  it('after a revoke refuses going live and ending and writes nothing; a revoke between the check and the write rolls the write back', async () => {
+    const w = await world()
+    const prisma = await getPrisma()
+    const by = w.member.user.id
+    // Checked before the revoke: the audit hook re-reads the grant FOR SHARE in the write's transaction.
+    const acting = await assertShowcaseManagement(w.session.id, by, 'manage:showcase:own')
+    expect(acting).toMatchObject({ agency: { id: w.agency.id }, company: { id: w.granting.company.id }, user: { id: by } })
+    await revokeGrant(w.granting.user, w.granting.company.id, w.grantId)
+
+    expect(await refusal(() => goLiveAsManager(w.session.id, by, at(0)))).toBe('forbidden')
+    expect(await refusal(() => endLiveAsManager(w.session.id, by, at(1)))).toBe('forbidden')
+    expect(await refusal(() => setShowcaseRecording(w.session.id, by, false, at(2)))).toBe('forbidden')
+    expect(await refusal(() => rotateIngestToken(w.session.id, by, at(3)))).toBe('forbidden')
+    expect(await refusal(() => goLive(w.session.id, by, at(4), agencyAudit(acting, 'showcase.live', 'showcase', 'SHOWCASES', at(4))))).toBe('agency-no-grant')
+
+    const session = await prisma.liveSession.findUniqueOrThrow({ where: { id: w.session.id } })
+    expect(session).toMatchObject({ status: 'SCHEDULED', startedAt: null, endedAt: null, hostId: w.granting.user.id, recordingEnabled: true })
+    expect(await prisma.showcaseIngest.count({ where: { sessionId: w.session.id } })).toBe(0)
+    expect(await actionsOn([w.session.id])).toEqual([])
+  })
+
+  it('records nothing for the company’s own member going live and ending', async () => {
+    const w = await world()
+    const prisma = await getPrisma()
+    expect(await assertShowcaseManagement(w.session.id, w.granting.user.id, 'manage:showcase:own')).toBeNull()
+    await goLiveAsManager(w.session.id, w.granting.user.id, at(0))
+    await endLiveAsManager(w.session.id, w.granting.user.id, at(1))
+    expect(await prisma.liveSession.findUniqueOrThrow({ where: { id: w.session.id } })).toMatchObject({ status: 'ENDED', startedAt: at(0) })
+    expect(await prisma.agencyAction.count({ where: { companyId: w.granting.company.id } })).toBe(0)
   })
 })

@@ -3,6 +3,7 @@ import { DomainError } from '~/domain/errors'
 import { maskSecret, openSecret, sealSecret } from '~/utils/sealed-secrets.server'
 import { announceIngestRevoked } from './ingest-status.server'
 import { assertShowcaseManagement } from './room-access.server'
+import { recordAgencyAction } from '~/domain/agencies/actor.server'
 import { hashIngestToken, IngestTokenSchema, newIngestToken, sameToken } from './ingest-token.server'
 import { resolveStudioIngest } from '~/domain/studio/studio.server'
 
@@ -29,25 +30,35 @@ export async function ingestCredentialFor(sessionId: string, userId: string): Pr
   return { token, masked: maskSecret(token), rotatedAt: row.rotatedAt }
 }
 
-/** A new ingest secret (the first one, or one in place of the old, which stops working now). */
+/**
+ * A new ingest secret (the first one, or one in place of the old, which stops working now). An agency's
+ * rotation is recorded (ingest.rotate) in the transaction that stores the secret.
+ */
 export async function rotateIngestToken(sessionId: string, userId: string, now: Date): Promise<string> {
-  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+  const acting = await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
   const prisma = await getPrisma()
   const session = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: { kind: true, status: true } })
   if (!session) throw new DomainError('not-found', { status: 404 })
   if (session.kind !== 'SHOWCASE') throw new DomainError('ingest-not-showcase', { status: 409, messageKey: 'ingest.errors.notShowcase' })
   const token = newIngestToken()
   const data = { tokenSealed: sealSecret(token), tokenHash: hashIngestToken(token), rotatedAt: now, rotatedById: userId }
-  await prisma.showcaseIngest.upsert({ where: { sessionId }, create: { sessionId, ...data }, update: data })
+  await prisma.$transaction(async (tx) => {
+    await tx.showcaseIngest.upsert({ where: { sessionId }, create: { sessionId, ...data }, update: data })
+    if (acting) await recordAgencyAction(tx, acting, { action: 'ingest.rotate', targetType: 'showcase', targetId: sessionId, scope: 'SHOWCASES' }, now)
+  })
   announceIngestRevoked(sessionId)
   return token
 }
 
-/** Turns encoder ingest off for the showcase (the secret is gone; a new one is made by rotating). */
-export async function revokeIngestToken(sessionId: string, userId: string): Promise<void> {
-  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+/** Turns encoder ingest off for the showcase (the secret is gone; a new one is made by rotating); an agency's is recorded (ingest.revoke). */
+export async function revokeIngestToken(sessionId: string, userId: string, now: Date): Promise<void> {
+  const acting = await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
   const prisma = await getPrisma()
-  await prisma.showcaseIngest.deleteMany({ where: { sessionId } })
+  await prisma.$transaction(async (tx) => {
+    const removed = await tx.showcaseIngest.deleteMany({ where: { sessionId } })
+    if (acting && removed.count > 0)
+      await recordAgencyAction(tx, acting, { action: 'ingest.revoke', targetType: 'showcase', targetId: sessionId, scope: 'SHOWCASES' }, now)
+  })
   announceIngestRevoked(sessionId)
 }
 

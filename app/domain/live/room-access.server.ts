@@ -1,7 +1,7 @@
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { type CompanyPermission, companyRoleHasPermission } from '~/domain/accounts/permissions'
-import { activeAgencyGrant } from '~/domain/agencies/actor.server'
+import { type AgencyActing, activeAgencyGrant } from '~/domain/agencies/actor.server'
 import type { RoomIdentity } from './room-identity'
 import { type ConsultationParticipants, consultationSeatRole } from '~/domain/consultations/room-access.server'
 
@@ -162,8 +162,11 @@ export type ShowcaseManagement = Extract<CompanyPermission, 'manage:showcase:own
  * blocked words), a member of an agency whose active grant from the company holds SHOWCASES (ADR 026).
  * Read from the database at each call, so a role lowered, a membership removed or a grant revoked since
  * the socket connected counts at once. Chat moderation stays with every member (roomContextFor).
+ *
+ * Returns the acting agency when the user manages the showcase as an agency's member (null for the company's
+ * own members): the mutation records it with recordAgencyAction in its transaction, which reads the grant again.
  */
-export async function assertShowcaseManagement(sessionId: string, userId: string, permission: ShowcaseManagement): Promise<void> {
+export async function assertShowcaseManagement(sessionId: string, userId: string, permission: ShowcaseManagement): Promise<AgencyActing | null> {
   const prisma = await getPrisma()
   const [session, member] = await Promise.all([
     prisma.liveSession.findUnique({ where: { id: sessionId }, select: { companyId: true, hostId: true, kind: true } }),
@@ -173,11 +176,15 @@ export async function assertShowcaseManagement(sessionId: string, userId: string
   if (!member) {
     // An agency's member: never through hostId (a showcase they created stays theirs only while the grant holds).
     if (permission !== 'manage:showcase:own' || session.kind !== 'SHOWCASE') throw roomAccessError('forbidden')
-    if (await activeAgencyGrant(prisma, userId, session.companyId, 'SHOWCASES')) return
-    throw roomAccessError('forbidden')
+    const [grant, user] = await Promise.all([
+      activeAgencyGrant(prisma, userId, session.companyId, 'SHOWCASES'),
+      prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true } }),
+    ])
+    if (!grant || !user) throw roomAccessError('forbidden')
+    return { user, agency: grant.agency, company: grant.company, scopes: grant.scopes }
   }
   if (member.companyId !== session.companyId) throw roomAccessError('forbidden')
-  if (companyRoleHasPermission(member.role, permission)) return
-  if (permission === 'manage:showcase:own' && session.hostId === userId) return
+  if (companyRoleHasPermission(member.role, permission)) return null
+  if (permission === 'manage:showcase:own' && session.hostId === userId) return null
   throw roomAccessError('forbidden')
 }

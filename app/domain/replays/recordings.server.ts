@@ -1,6 +1,7 @@
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import { recordAgencyAction } from '~/domain/agencies/actor.server'
 import { assertShowcaseManagement, loadSessionFacts, roomContextFor, type SessionFacts } from '~/domain/live/room-access.server'
 import { visitorIdentity } from '~/domain/live/sessions.server'
 import { composeVodPlaylist, parseMediaPlaylist, partDurationMs, partPlaylistName, type PartPlaylist } from './playlist'
@@ -176,11 +177,16 @@ export async function studioRecordingSettings(sessionId: string) {
 
 /**
  * The host turns recording on or off before going live (a show already live keeps what it started with:
- * switching mid-show would leave a replay with holes nobody chose). Managing the showcase is required.
+ * switching mid-show would leave a replay with holes nobody chose). Managing the showcase is required; an
+ * agency's switch is recorded (recording.on / recording.off) in the transaction that writes it.
  */
-export async function setShowcaseRecording(sessionId: string, userId: string, enabled: boolean): Promise<void> {
-  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+export async function setShowcaseRecording(sessionId: string, userId: string, enabled: boolean, now: Date): Promise<void> {
+  const acting = await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
   const prisma = await getPrisma()
-  const updated = await prisma.liveSession.updateMany({ where: { id: sessionId, status: 'SCHEDULED' }, data: { recordingEnabled: enabled } })
-  if (updated.count === 0) throw new DomainError('already-live', { status: 409, messageKey: 'liveMedia.recording.errors.alreadyLive' })
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.liveSession.updateMany({ where: { id: sessionId, status: 'SCHEDULED' }, data: { recordingEnabled: enabled } })
+    if (updated.count === 0) throw new DomainError('already-live', { status: 409, messageKey: 'liveMedia.recording.errors.alreadyLive' })
+    const action = enabled ? 'recording.on' : 'recording.off'
+    if (acting) await recordAgencyAction(tx, acting, { action, targetType: 'showcase', targetId: sessionId, scope: 'SHOWCASES' }, now)
+  })
 }

@@ -2,13 +2,23 @@ import { getEnv } from '~/utils/env.server'
 import { maskSecret, openSecret, sealSecret } from '~/utils/sealed-secrets.server'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
+import { type AgencyActing, recordAgencyAction } from '~/domain/agencies/actor.server'
 import { assertShowcaseManagement } from '~/domain/live/room-access.server'
+import type { Prisma } from '~/generated/prisma/client'
 import { type DestinationForm, destinationFormSchema, type DestinationView, MAX_DESTINATIONS, type RestreamPlatform } from './destinations'
 
 export { type DestinationView, MAX_DESTINATIONS } from './destinations'
 
 // Restream destinations of a showcase: who manages the showcase manages them. Stream keys are sealed at
-// rest and leave this module only masked, except to the restreamer (openDestinationsForPublishing).
+// rest and leave this module only masked, except to the restreamer (openDestinationsForPublishing). An
+// agency's change is recorded ("agency X for company Y") in the transaction that writes it.
+
+type RestreamAction = 'restream.add' | 'restream.remove' | 'restream.enable' | 'restream.disable'
+
+function recordRestream(tx: Prisma.TransactionClient, acting: AgencyActing | null, action: RestreamAction, destinationId: string, now: Date) {
+  if (!acting) return Promise.resolve()
+  return recordAgencyAction(tx, acting, { action, targetType: 'restream-destination', targetId: destinationId, scope: 'SHOWCASES' }, now)
+}
 
 /** RESTREAM_ALLOW_PRIVATE_HOSTS: destinations may be on this server's own network (tests, a studio's own relay). */
 export function restreamAllowsPrivateHosts(): boolean {
@@ -43,8 +53,8 @@ export async function listDestinations(sessionId: string, userId: string): Promi
 }
 
 /** Adds a destination from a form already parsed by restreamFormSchema(); the key is sealed before it is stored. */
-export async function addDestination(sessionId: string, userId: string, form: DestinationForm): Promise<{ id: string }> {
-  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+export async function addDestination(sessionId: string, userId: string, form: DestinationForm, now: Date): Promise<{ id: string }> {
+  const acting = await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
   const prisma = await getPrisma()
   // The schema is the truth; parsing again here keeps a caller that skipped it from storing junk.
   const checked = restreamFormSchema().parse(form)
@@ -58,7 +68,7 @@ export async function addDestination(sessionId: string, userId: string, form: De
       throw new DomainError('restream-session-over', { status: 409, messageKey: 'restream.errors.sessionOver' })
     const count = await tx.restreamDestination.count({ where: { sessionId } })
     if (count >= MAX_DESTINATIONS) throw new DomainError('restream-too-many', { status: 409, messageKey: 'restream.errors.tooMany' })
-    return tx.restreamDestination.create({
+    const created = await tx.restreamDestination.create({
       data: {
         sessionId,
         platform: checked.platform,
@@ -68,6 +78,8 @@ export async function addDestination(sessionId: string, userId: string, form: De
       },
       select: { id: true },
     })
+    await recordRestream(tx, acting, 'restream.add', created.id, now)
+    return created
   })
 }
 
@@ -78,16 +90,22 @@ async function ownDestination(sessionId: string, destinationId: string) {
   return prisma
 }
 
-export async function removeDestination(sessionId: string, userId: string, destinationId: string): Promise<void> {
-  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+export async function removeDestination(sessionId: string, userId: string, destinationId: string, now: Date): Promise<void> {
+  const acting = await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
   const prisma = await ownDestination(sessionId, destinationId)
-  await prisma.restreamDestination.delete({ where: { id: destinationId } })
+  await prisma.$transaction(async (tx) => {
+    await tx.restreamDestination.delete({ where: { id: destinationId } })
+    await recordRestream(tx, acting, 'restream.remove', destinationId, now)
+  })
 }
 
-export async function setDestinationEnabled(sessionId: string, userId: string, destinationId: string, enabled: boolean): Promise<void> {
-  await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
+export async function setDestinationEnabled(sessionId: string, userId: string, destinationId: string, enabled: boolean, now: Date): Promise<void> {
+  const acting = await assertShowcaseManagement(sessionId, userId, 'manage:showcase:own')
   const prisma = await ownDestination(sessionId, destinationId)
-  await prisma.restreamDestination.update({ where: { id: destinationId }, data: { enabled } })
+  await prisma.$transaction(async (tx) => {
+    await tx.restreamDestination.update({ where: { id: destinationId }, data: { enabled } })
+    await recordRestream(tx, acting, enabled ? 'restream.enable' : 'restream.disable', destinationId, now)
+  })
 }
 
 export type PublishingDestination = {

@@ -49,6 +49,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   const parsed = IngestActionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new DomainError('invalid', { status: 400, messageKey: 'ingest.errors.invalid' })
   if (parsed.data.intent === 'rotate') await rotateIngestToken(session.id, user.id, requestNow(request))
-  else await revokeIngestToken(session.id, user.id)
+  else await revokeIngestToken(session.id, user.id, requestNow(request))
   return Response.json({ ok: true, intent: parsed.data.intent }, { headers: noStore })
 }

@@ -104,7 +104,7 @@ describe('restream destinations in the studio', () => {
   it('never stores more than the limit, even when adds arrive at once, and tells the host the limit', async () => {
     const { session, exporter } = await createLiveShowcase('Many at once')
     const form = restreamFormSchema().parse({ platform: 'YOUTUBE', streamKey: KEY })
-    const results = await Promise.allSettled(Array.from({ length: MAX_DESTINATIONS + 4 }, () => addDestination(session.id, exporter.user.id, form)))
+    const results = await Promise.allSettled(Array.from({ length: MAX_DESTINATIONS + 4 }, () => addDestination(session.id, exporter.user.id, form, new Date())))
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(MAX_DESTINATIONS)
     const prisma = await getPrisma()
     expect(await prisma.restreamDestination.count({ where: { sessionId: session.id } })).toBe(MAX_DESTINATIONS)
@@ -124,7 +124,7 @@ describe('restream destinations in the studio', () => {
     ] as const) {
       const { session, exporter } = await createLiveShowcase('Not restreamable')
       await prisma.liveSession.update({ where: { id: session.id }, data })
-      const refused = await addDestination(session.id, exporter.user.id, form).catch((error: unknown) => error)
+      const refused = await addDestination(session.id, exporter.user.id, form, new Date()).catch((error: unknown) => error)
       expect(refused, JSON.stringify(data)).toMatchObject({ code, status: 409 })
       expect(await prisma.restreamDestination.count({ where: { sessionId: session.id } })).toBe(0)
     }

@@ -12,6 +12,7 @@ import {
   restreamUptime,
   setDestinationEnabled,
 } from '~/domain/restream/destinations.server'
+import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 
 // The studio's Restream panel (app/components/live-media/restream-panel.tsx): GET lists the showcase's
@@ -61,14 +62,14 @@ export async function action({ request, params }: Route.ActionArgs) {
           for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || 'form'] ??= []).push(issue.message)
           return answer({ ok: false, fieldErrors, formErrors: [] }, 400)
         }
-        await addDestination(session.id, user.id, parsed.data)
+        await addDestination(session.id, user.id, parsed.data, requestNow(request))
         break
       }
       case 'remove':
-        await removeDestination(session.id, user.id, intent.data.destinationId)
+        await removeDestination(session.id, user.id, intent.data.destinationId, requestNow(request))
         break
       case 'toggle':
-        await setDestinationEnabled(session.id, user.id, intent.data.destinationId, intent.data.enabled === 'true')
+        await setDestinationEnabled(session.id, user.id, intent.data.destinationId, intent.data.enabled === 'true', requestNow(request))
         break
     }
   } catch (error) {

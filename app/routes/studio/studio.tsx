@@ -22,6 +22,7 @@ import { HostRoomPanel } from '~/components/live/live-room-panels'
 import { loadHostRoomOptions } from '~/domain/live/pinned-products.server'
 import { getSessionStatistics } from '~/domain/live/session-statistics.server'
 import { setShowcaseRecording, studioRecordingSettings } from '~/domain/replays/recordings.server'
+import { requestNow } from '~/utils/clock.server'
 import { validateCsrf } from '~/utils/csrf.server'
 import { resolveLocale } from '~/utils/preferences.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -60,7 +61,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   // Only a hand-made request sends anything else: a plain 400 through the error boundary.
   if (!parsed.success) throw new DomainError('invalid', { status: 400, messageKey: 'liveMedia.recording.errors.invalid' })
   const enabled = parsed.data.enabled === 'true'
-  await setShowcaseRecording(session.id, user.id, enabled)
+  await setShowcaseRecording(session.id, user.id, enabled, requestNow(request))
   return redirectWithToast(`/studio/${session.id}`, enabled ? 'liveMedia.recording.turnedOn' : 'liveMedia.recording.turnedOff')
 }
 

@@ -1,4 +1,4 @@
-import { endLive, goLive } from '../../../app/domain/live/lifecycle.server.ts'
+import { endLiveAsManager, goLiveAsManager } from '../../../app/domain/live/lifecycle.server.ts'
 import { assertShowcaseManagement, loadSessionFacts } from '../../../app/domain/live/room-access.server.ts'
 import type { SessionStatus } from '../../../app/protocol/media.ts'
 import { ProtocolError } from '../gateway/index.ts'
@@ -21,11 +21,10 @@ export class SessionStatuses {
   }
 }
 
-/** The host's user id; going live and ending are for signed-in members (the company role is read again now). */
-async function managingHost(socket: MediaSocket, sessionId: string, refusal: string): Promise<string> {
+/** The host's user id; going live and ending are for signed-in managers (their right is read again by the domain call). */
+function signedInHost(socket: MediaSocket, refusal: string): string {
   const identity = socket.data.identity
   if (identity.kind !== 'user') throw new ProtocolError('forbidden', refusal)
-  await assertShowcaseManagement(sessionId, identity.userId, 'manage:showcase:own')
   return identity.userId
 }
 
@@ -34,9 +33,9 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings
   return {
     'media:go-live': async (socket) => {
       const joined = requireProducer(socket, 'host')
-      // A member goes live only with the showcases they host.
-      const userId = await managingHost(socket, joined.sessionId, 'Only the host can go live.')
-      const result = await goLive(joined.sessionId, userId, now())
+      // Only those who manage the showcase (an agency's go-live is recorded with it).
+      const userId = signedInHost(socket, 'Only the host can go live.')
+      const result = await goLiveAsManager(joined.sessionId, userId, now())
       statuses.set(joined.sessionId, 'LIVE')
       cluster?.sessionStatus(joined.sessionId, 'LIVE')
       nsp.to(mediaRoomName(joined.sessionId)).emit('media:status', { status: 'LIVE' })
@@ -49,8 +48,8 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings
 
     'media:end': async (socket) => {
       const { sessionId, local } = requireProducer(socket, 'host')
-      await managingHost(socket, sessionId, 'Only the host can end the showcase.')
-      const result = await endLive(sessionId, now())
+      const userId = signedInHost(socket, 'Only the host can end the showcase.')
+      const result = await endLiveAsManager(sessionId, userId, now())
       statuses.set(sessionId, 'ENDED')
       nsp.to(mediaRoomName(sessionId)).emit('media:status', { status: 'ENDED' })
       onSessionEnded?.(sessionId)
@@ -69,7 +68,8 @@ export function lifecycleHandlers({ nsp, now, rooms, statuses, spans, recordings
 
     'media:restream-retry': async (socket, { destinationId }) => {
       const { sessionId } = requireProducer(socket, 'host')
-      await managingHost(socket, sessionId, 'Only the host can retry a destination.')
+      // Nothing is written (the destination is tried again now), so nothing is recorded for an agency.
+      await assertShowcaseManagement(sessionId, signedInHost(socket, 'Only the host can retry a destination.'), 'manage:showcase:own')
       // A destination that is not this show's, or a show not live here, has nothing to retry.
       restreams?.retry(sessionId, destinationId)
       return {}
