@@ -157,3 +157,49 @@ test('an admin creates an agency and sees its members and grants', async ({ page
   await expect(page.getByRole('heading', { level: 2, name: `${name} · Gangwon` })).toBeVisible()
   await expectNoSeriousViolations(page)
 })
+
+test('an agency lead reads the represented companies’ consultations by market and runs the agency’s team', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()])
+  const [owner, lead] = await Promise.all(contexts.map((context) => context.newPage()))
+  if (!owner || !lead) throw new Error('no pages')
+  const consoleErrors = [owner, lead].map((page) => trackConsoleErrors(page))
+  // The company must be represented (an earlier spec may have revoked the demo grant).
+  await signIn(owner, 'exporter@tradecast.dev')
+  await chooseLanguage(owner, 'en')
+  await grantCatalogueAndRfqs(owner)
+
+  // The demo exporter's consultations (seeded: Ulaanbaatar, held) count under Mongolia for the agency.
+  await signIn(lead, 'agency@tradecast.dev')
+  await chooseLanguage(lead, 'en')
+  await lead.goto('/agency')
+  const consultations = lead.getByRole('region', { name: 'Trade-officer consultations' })
+  await expect(consultations.getByTestId('consultations-by-market').getByRole('row', { name: /Mongolia/ })).toBeVisible()
+  expect(Number(await consultations.getByTestId('kpi-consultations').textContent())).toBeGreaterThanOrEqual(1)
+  // A period without consultations shows none; a reversed period says so and keeps the default one.
+  await consultations.getByLabel('From', { exact: true }).fill('2020-01-01')
+  await consultations.getByLabel('To', { exact: true }).fill('2020-01-31')
+  await consultations.getByRole('button', { name: 'Show', exact: true }).click()
+  await expect(consultations.getByTestId('kpi-consultations')).toHaveText('0')
+  await expect(consultations).toContainText('No consultations in this period.')
+  await lead.goto('/agency?from=2026-12-31&to=2026-01-01')
+  await expect(lead.getByRole('alert').filter({ hasText: 'The start date is after the end date' })).toBeVisible()
+
+  // The lead adds an agent by a new address (an account with its invitation) and removes them again.
+  await lead.getByRole('navigation', { name: 'Agency' }).getByRole('link', { name: 'Team', exact: true }).click()
+  await lead.waitForURL('**/agency/team')
+  await expect(lead.getByRole('heading', { level: 1, name: 'The agency’s team' })).toBeVisible()
+  const name = `E2E Agent ${Date.now()}`
+  await lead.getByLabel('Member e-mail', { exact: true }).fill(`e2e-agent-${Date.now()}@export.example`)
+  await lead.getByLabel('Name (new account)', { exact: true }).fill(name)
+  await lead.getByRole('button', { name: 'Add to the team', exact: true }).click()
+  await expect(lead.getByRole('status')).toHaveText('Member added.')
+  await expect(lead.getByRole('listitem').filter({ hasText: name })).toContainText('invitation sent')
+  await expectNoSeriousViolations(lead)
+  await lead.getByRole('button', { name: `Remove ${name}`, exact: true }).click()
+  await expect(lead.getByRole('status')).toHaveText('Member removed.')
+  await expect(lead.getByRole('listitem').filter({ hasText: name })).toHaveCount(0)
+
+  for (const errors of consoleErrors) expect(errors).toEqual([])
+  await Promise.all(contexts.map((context) => context.close()))
+})
