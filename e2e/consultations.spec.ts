@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './axe'
 import { expect, signIn, test } from './fixtures'
-import { FAKE_MEDIA_BROWSER } from './live-helpers'
+import { expectReceiving, FAKE_MEDIA_BROWSER } from './live-helpers'
 
 // Trade-officer consultations (docs/consultations.md). The seeded exporter (Seoul, UTC+9) books the seeded
 // KOTRA Ulaanbaatar officer (UTC+8, weekdays 09:00–17:00 Ulaanbaatar time) about the Mongolian market; the
@@ -38,19 +38,6 @@ function watchErrors(page: Page, errors: string[]) {
 
 async function pinClock(context: BrowserContext, baseURL: string, at: string) {
   await context.addCookies([{ name: 'tc_test_now', value: encodeURIComponent(at), url: baseURL }])
-}
-
-/** The other participant's tile decodes video frames that keep coming, and audio arrives. */
-async function expectReceiving(page: Page, role: 'ADVISOR' | 'EXPORTER', label: string) {
-  const tile = page.locator(`[data-testid="meeting-tile-remote"][data-role="${role}"]`)
-  await expect(tile).toHaveCount(1)
-  const frames = async () => Number((await tile.getAttribute('data-frames-decoded')) ?? 0)
-  await expect.poll(frames, { message: `${label}: frames decoded`, timeout: 20_000 }).toBeGreaterThan(0)
-  const before = await frames()
-  await expect.poll(frames, { message: `${label}: frames keep coming`, timeout: 10_000 }).toBeGreaterThan(before + 5)
-  await expect
-    .poll(async () => Number((await tile.getAttribute('data-audio-packets')) ?? 0), { message: `${label}: audio packets`, timeout: 10_000 })
-    .toBeGreaterThan(0)
 }
 
 test('an exporter books a trade officer for the Mongolian market in both zones, both meet in the room and see each other', async ({ browser, baseURL }) => {

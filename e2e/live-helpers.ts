@@ -22,6 +22,19 @@ export async function sendChat(page: Page, text: string) {
 
 export const chatMessages = (page: Page) => page.getByTestId('chat-message')
 
+/** In a meeting or consultation room, the tile of the other participant with `role` decodes video frames that keep coming, and audio arrives. */
+export async function expectReceiving(page: Page, role: string, label: string) {
+  const tile = page.locator(`[data-testid="meeting-tile-remote"][data-role="${role}"]`)
+  await expect(tile).toHaveCount(1)
+  const frames = async () => Number((await tile.getAttribute('data-frames-decoded')) ?? 0)
+  await expect.poll(frames, { message: `${label}: frames decoded`, timeout: 20_000 }).toBeGreaterThan(0)
+  const before = await frames()
+  await expect.poll(frames, { message: `${label}: frames keep coming`, timeout: 10_000 }).toBeGreaterThan(before + 5)
+  await expect
+    .poll(async () => Number((await tile.getAttribute('data-audio-packets')) ?? 0), { message: `${label}: audio packets`, timeout: 10_000 })
+    .toBeGreaterThan(0)
+}
+
 /**
  * Chromium for specs that broadcast: fake camera, microphone and screen (the whole screen picked without a
  * dialog), WebRTC allowed on loopback (mediasoup listens on 127.0.0.1), autoplay without a gesture.

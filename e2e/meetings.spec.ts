@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { expect, signIn, test } from './fixtures'
-import { FAKE_MEDIA_BROWSER } from './live-helpers'
+import { expectReceiving, FAKE_MEDIA_BROWSER } from './live-helpers'
 
 // The seeded buyer (New York) books the seeded exporter (Seoul) from a recommendation; the exporter
 // accepts; both open the room at the slot time, with the server clock pinned per browser context by the
@@ -11,19 +11,6 @@ const EXPORTER_SLUG = 'soyang-buckwheat-foods'
 // In the room both send Chromium's fake camera + microphone through mediasoup on 127.0.0.1
 // (needs MEDIASOUP_WORKER_BIN, like e2e/live-media.spec.ts).
 test.use(FAKE_MEDIA_BROWSER)
-
-/** The tile of the other participant decodes video frames that keep coming, and audio arrives. */
-async function expectReceiving(page: Page, role: 'BUYER' | 'EXPORTER', label: string) {
-  const tile = page.locator(`[data-testid="meeting-tile-remote"][data-role="${role}"]`)
-  await expect(tile).toHaveCount(1)
-  const frames = async () => Number((await tile.getAttribute('data-frames-decoded')) ?? 0)
-  await expect.poll(frames, { message: `${label}: frames decoded`, timeout: 20_000 }).toBeGreaterThan(0)
-  const before = await frames()
-  await expect.poll(frames, { message: `${label}: frames keep coming`, timeout: 10_000 }).toBeGreaterThan(before + 5)
-  await expect
-    .poll(async () => Number((await tile.getAttribute('data-audio-packets')) ?? 0), { message: `${label}: audio packets`, timeout: 10_000 })
-    .toBeGreaterThan(0)
-}
 
 function watchErrors(page: Page, errors: string[]) {
   page.on('console', (message) => {
