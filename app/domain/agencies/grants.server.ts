@@ -2,8 +2,11 @@ import { DomainError } from '~/domain/errors'
 import { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import type { SessionUser } from '~/domain/accounts/session.server'
+import { emitIdentityEvent } from '~/domain/accounts/identity-events.server'
 import { requireCompanyRoleNow } from '~/domain/exporters/company-access.server'
 import { pickLocalized } from '~/domain/catalog/translations'
+import { handBackAgencySeats, lockAgencySeatedMeetings } from '~/domain/meetings/agency-seats.server'
+import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { ACTION_LOG_FIELDS, actionLogEntry } from './action-log.server'
 import type { AgencyScopeName } from './scopes'
 
@@ -12,6 +15,45 @@ import type { AgencyScopeName } from './scopes'
 // (a partial unique index); a revoke takes effect on the agency's very next request (ADR 026).
 
 const sortedScopes = (scopes: readonly AgencyScopeName[]) => [...new Set(scopes)].sort()
+
+type Tx = Prisma.TransactionClient
+type GrantChange = { scopes: readonly AgencyScopeName[] } | { revoke: true }
+type ChangeResult = { emails: string[]; formerHolders: string[] }
+const UNCHANGED: ChangeResult = { emails: [], formerHolders: [] }
+
+/**
+ * Writes a change to the company's active grant (404 when there is none). A change that takes MEETINGS away (a
+ * revoke, or scopes without it) hands the agency's exporter seats in the company's meetings still to be held
+ * back to the owner making it, in this transaction (handBackAgencySeats): the owner's act, not the agency's,
+ * so nothing goes to the agency's action log; the grant's history stays as it is.
+ */
+async function changeActiveGrant(
+  tx: Tx,
+  owner: Pick<SessionUser, 'id'>,
+  companyId: string,
+  grantId: string,
+  change: GrantChange,
+  now: Date,
+): Promise<ChangeResult> {
+  const grant = await tx.agencyGrant.findFirst({ where: { id: grantId, companyId, revokedAt: null }, select: { agencyId: true, scopes: true } })
+  if (!grant) throw new DomainError('not-found', { status: 404 })
+  const takesMeetings = grant.scopes.includes('MEETINGS') && ('revoke' in change || !change.scopes.includes('MEETINGS'))
+  const handover = { companyId, agencyId: grant.agencyId, now }
+  if (takesMeetings) await lockAgencySeatedMeetings(tx, handover)
+  const updated = await tx.agencyGrant.updateMany({
+    where: { id: grantId, companyId, revokedAt: null },
+    data: 'revoke' in change ? { revokedAt: now, revokedById: owner.id } : { scopes: sortedScopes(change.scopes), updatedAt: now },
+  })
+  if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
+  return takesMeetings ? handBackAgencySeats(tx, { ...handover, hostUserId: owner.id }) : UNCHANGED
+}
+
+/** After the commit: the handed-back seats' mails go out, and their former holders' open connections drop. */
+async function afterChange(companyId: string, { emails, formerHolders }: ChangeResult): Promise<void> {
+  await flushNotificationEmails(emails)
+  // A socket already in a meeting's room reconnects and joins again as who it is now: without a seat.
+  for (const userId of formerHolders) emitIdentityEvent({ kind: 'membership-changed', userId, companyId })
+}
 
 /** Every agency (to find one), the company's grants (active and revoked) and what agencies did for it. */
 export async function loadCompanyAgencies(companyId: string, locale: string, query?: string) {
@@ -72,21 +114,20 @@ export async function loadCompanyAgencies(companyId: string, locale: string, que
 export async function grantAgency(owner: Pick<SessionUser, 'id'>, companyId: string, agencyId: string, scopes: readonly AgencyScopeName[], now = new Date()) {
   const prisma = await getPrisma()
   try {
-    return await prisma.$transaction(async (tx) => {
+    const { grantId, change } = await prisma.$transaction(async (tx) => {
       await requireCompanyRoleNow(owner.id, companyId, 'grant:agency:own', tx)
       const agency = await tx.exportAgency.findUnique({ where: { id: agencyId }, select: { id: true } })
       if (!agency) throw new DomainError('not-found', { status: 404 })
       const active = await tx.agencyGrant.findFirst({ where: { companyId, agencyId, revokedAt: null }, select: { id: true } })
-      if (active) {
-        await tx.agencyGrant.update({ where: { id: active.id }, data: { scopes: sortedScopes(scopes), updatedAt: now } })
-        return active.id
-      }
+      if (active) return { grantId: active.id, change: await changeActiveGrant(tx, owner, companyId, active.id, { scopes }, now) }
       const created = await tx.agencyGrant.create({
         data: { companyId, agencyId, scopes: sortedScopes(scopes), grantedById: owner.id, createdAt: now, updatedAt: now },
         select: { id: true },
       })
-      return created.id
+      return { grantId: created.id, change: UNCHANGED }
     })
+    await afterChange(companyId, change)
+    return grantId
   } catch (error) {
     // Two grants racing: the partial unique index lets one through; the other is told to reload.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -96,7 +137,7 @@ export async function grantAgency(owner: Pick<SessionUser, 'id'>, companyId: str
   }
 }
 
-/** The owner changes an active grant's scopes (takes effect on the agency's next request). */
+/** The owner changes an active grant's scopes (takes effect on the agency's next request; see changeActiveGrant). */
 export async function updateGrantScopes(
   owner: Pick<SessionUser, 'id'>,
   companyId: string,
@@ -105,25 +146,23 @@ export async function updateGrantScopes(
   now = new Date(),
 ) {
   const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
+  const change = await prisma.$transaction(async (tx) => {
     await requireCompanyRoleNow(owner.id, companyId, 'grant:agency:own', tx)
-    const updated = await tx.agencyGrant.updateMany({
-      where: { id: grantId, companyId, revokedAt: null },
-      data: { scopes: sortedScopes(scopes), updatedAt: now },
-    })
-    if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
+    return changeActiveGrant(tx, owner, companyId, grantId, { scopes }, now)
   })
+  await afterChange(companyId, change)
 }
 
 /**
  * The owner revokes a grant at once: kept with who and when; the agency's next request is refused. The UPDATE
- * locks the row, so it waits for an agency mutation holding the grant FOR SHARE (recordAgencyAction).
+ * locks the row, so it waits for an agency mutation holding the grant FOR SHARE (recordAgencyAction). A grant
+ * with MEETINGS hands its agency's meeting seats back to this owner (changeActiveGrant).
  */
 export async function revokeGrant(owner: Pick<SessionUser, 'id'>, companyId: string, grantId: string, now = new Date()) {
   const prisma = await getPrisma()
-  await prisma.$transaction(async (tx) => {
+  const change = await prisma.$transaction(async (tx) => {
     await requireCompanyRoleNow(owner.id, companyId, 'grant:agency:own', tx)
-    const revoked = await tx.agencyGrant.updateMany({ where: { id: grantId, companyId, revokedAt: null }, data: { revokedAt: now, revokedById: owner.id } })
-    if (revoked.count !== 1) throw new DomainError('not-found', { status: 404 })
+    return changeActiveGrant(tx, owner, companyId, grantId, { revoke: true }, now)
   })
+  await afterChange(companyId, change)
 }

@@ -22,6 +22,8 @@ export type NotificationKind =
   | 'meeting.confirm'
   | 'meeting.expired'
   | 'meeting.cantMakeIt'
+  /** An export agency's exporter seat handed back to the company when MEETINGS is taken back (docs/export-agencies.md). */
+  | 'meeting.seatHandedBack'
   | 'session.starting'
   | 'showcase.reminder24h'
   | 'showcase.reminder10m'

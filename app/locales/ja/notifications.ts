@@ -39,6 +39,10 @@ const notifications: MessagesOf<typeof en, 'ja'> = {
       title: '{{with}}は参加できません',
       body: '{{with}}は{{when}}の商談に参加できないため、商談はキャンセルされました。ワンクリックで日程を再調整できます。',
     },
+    'meeting.seatHandedBack': {
+      title: '{{with}}との商談はあなたの担当になりました',
+      body: '{{agency}}が貴社の商談を担当しなくなったため、{{when}}の{{with}}との商談の席はあなたに引き継がれました。ルームの主催とカレンダーファイルの取得はあなたが行います。バイヤーと日時は変わりません。',
+    },
     'session.starting': { title: 'まもなく開始：{{title}}', body: '{{company}}の「{{title}}」は{{when}}に開始します。' },
     'showcase.reminder24h': { title: '24時間後：{{title}}', body: '{{company}}の{{title}}は{{when}}に始まります。' },
     'showcase.reminder10m': { title: '{{title}}はあと10分で始まります', body: '{{company}}の{{title}}は{{when}}に始まります。' },

@@ -42,6 +42,10 @@ const notifications: MessagesOf<typeof en, 'mn'> = {
       title: '{{with}} ирж чадахгүй',
       body: '{{with}} {{when}}-д болох уулзалтад ирж чадахгүй тул уулзалт цуцлагдлаа. Нэг товшилтоор дахин товлож болно.',
     },
+    'meeting.seatHandedBack': {
+      title: 'Уулзалт ({{with}}) одоо таны хариуцлагад',
+      body: '{{agency}} танай компанийн уулзалтыг хариуцахаа больсон тул {{when}}-д болох уулзалтын ({{with}}) суудал танд шилжлээ: уулзалтын өрөөг та хөтөлж, календарийн файлыг татаж авна. Худалдан авагч болон цаг хэвээр байна.',
+    },
     'session.starting': { title: '«{{title}}» удахгүй эхэлнэ', body: '{{company}} компанийн «{{title}}» эхлэх цаг: {{when}}.' },
     'showcase.reminder24h': { title: '24 цагийн дараа: {{title}}', body: '{{company}}-ийн {{title}} {{when}}-д эхэлнэ.' },
     'showcase.reminder10m': { title: '{{title}} 10 минутын дараа эхэлнэ', body: '{{company}}-ийн {{title}} {{when}}-д эхэлнэ.' },

@@ -44,6 +44,10 @@ const notifications: MessagesOf<typeof en, 'ru'> = {
       title: '{{with}} не сможет прийти',
       body: '{{with}} не сможет прийти на встречу {{when}}, поэтому она отменена. Её можно перенести одним нажатием.',
     },
+    'meeting.seatHandedBack': {
+      title: 'Встреча с {{with}} теперь ваша',
+      body: '{{agency}} больше не ведёт встречи вашей компании, поэтому место агентства на встрече с {{with}} ({{when}}) перешло к вам: вы ведёте комнату встречи, вам доступен файл для календаря. Покупатель и время остаются прежними.',
+    },
     'session.starting': { title: '«{{title}}» скоро начнётся', body: '«{{title}}» (компания {{company}}). Начало: {{when}}.' },
     'showcase.reminder24h': { title: 'Через 24 часа: {{title}}', body: '{{title}} ({{company}}) начинается {{when}}.' },
     'showcase.reminder10m': { title: '{{title}} начнётся через 10 минут', body: '{{title}} ({{company}}) начинается {{when}}.' },

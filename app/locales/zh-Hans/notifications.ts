@@ -17,6 +17,10 @@ const notifications: MessagesOf<typeof en, 'zh-Hans'> = {
     'meeting.confirm': { title: '请确认：与{{with}}的会议', body: '您与{{with}}的会议定于{{when}}。请确认您将出席，或告知无法参加。' },
     'meeting.expired': { title: '会议请求已过期：{{with}}', body: '与{{with}}在{{when}}的会议请求未在规定时间内得到答复，已过期。您可以另约时间。' },
     'meeting.cantMakeIt': { title: '{{with}}无法参加', body: '{{with}}无法参加{{when}}的会议，会议已取消。您可以一键重新安排。' },
+    'meeting.seatHandedBack': {
+      title: '与{{with}}的洽谈现由您负责',
+      body: '{{agency}}不再代理贵公司的洽谈，因此{{when}}与{{with}}的洽谈席位已转交给您：由您主持会议室，并可获取日历文件。采购商和时间保持不变。',
+    },
     'session.starting': { title: '{{title}} 即将开始', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
     'showcase.reminder24h': { title: '24 小时后：{{title}}', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
     'showcase.reminder10m': { title: '{{title}} 将在 10 分钟后开始', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
