@@ -1,6 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './axe'
-import { expect, signIn, test } from './fixtures'
+import { expect, pinClock, signIn, test, watchErrors } from './fixtures'
 import { expectReceiving, FAKE_MEDIA_BROWSER } from './live-helpers'
 
 // Trade-officer consultations (docs/consultations.md). The seeded exporter (Seoul, UTC+9) books the seeded
@@ -27,17 +26,6 @@ function slotIn(start: Date, end: Date, timeZone: string): string {
     timeZone,
     timeZoneName: 'short',
   }).formatRange(start, end)
-}
-
-function watchErrors(page: Page, errors: string[]) {
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-}
-
-async function pinClock(context: BrowserContext, baseURL: string, at: string) {
-  await context.addCookies([{ name: 'tc_test_now', value: encodeURIComponent(at), url: baseURL }])
 }
 
 test('an exporter books a trade officer for the Mongolian market in both zones, both meet in the room and see each other', async ({ browser, baseURL }) => {

@@ -40,6 +40,19 @@ export function trackConsoleErrors(page: Page): string[] {
   return errors
 }
 
+/** Adds every console error and uncaught page error of a page to `errors` (several pages may share one list). */
+export function watchErrors(page: Page, errors: string[]) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+}
+
+/** Pins the server's clock for this browser context (the tc_test_now cookie, honoured only with ENABLE_TEST_HOOKS=1). */
+export async function pinClock(context: BrowserContext, baseURL: string, at: string) {
+  await context.addCookies([{ name: 'tc_test_now', value: encodeURIComponent(at), url: baseURL }])
+}
+
 // What Chromium logs when it blocks something under the Content-Security-Policy or Permissions-Policy
 // (errors for blocked scripts, warnings/verbose "[Violation]" lines for refused features).
 const POLICY_CONSOLE = /Content[- ]Security[- ]Policy|Permissions[- ]Policy|permissions policy violation/i

@@ -1,5 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test'
-import { expect, signIn, test } from './fixtures'
+import { expect, pinClock, signIn, test, watchErrors } from './fixtures'
 import { expectReceiving, FAKE_MEDIA_BROWSER } from './live-helpers'
 
 // The seeded buyer (New York) books the seeded exporter (Seoul) from a recommendation; the exporter
@@ -11,17 +10,6 @@ const EXPORTER_SLUG = 'soyang-buckwheat-foods'
 // In the room both send Chromium's fake camera + microphone through mediasoup on 127.0.0.1
 // (needs MEDIASOUP_WORKER_BIN, like e2e/live-media.spec.ts).
 test.use(FAKE_MEDIA_BROWSER)
-
-function watchErrors(page: Page, errors: string[]) {
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-}
-
-async function pinClock(context: BrowserContext, baseURL: string, at: string) {
-  await context.addCookies([{ name: 'tc_test_now', value: encodeURIComponent(at), url: baseURL }])
-}
 
 test('a buyer requests a meeting from a recommendation, the exporter accepts, both meet in the room', async ({ browser, baseURL }) => {
   test.setTimeout(150_000)
