@@ -1,4 +1,4 @@
-import { PrismaClient } from '~/generated/prisma/client'
+import { Prisma, PrismaClient } from '~/generated/prisma/client'
 import { applyMigrations, openDatabase, resolveDatabaseTarget } from '../../prisma/engine/database.ts'
 import { getLogger } from '~/utils/logger.server'
 
@@ -45,4 +45,9 @@ export async function disconnectPrisma(): Promise<void> {
   if (!current) return
   Reflect.deleteProperty(holder, DB_KEY)
   await (await current).close()
+}
+
+/** A unique index refused the write (P2002): the one test for "someone made the same row first". */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 }

@@ -1,5 +1,4 @@
-import { Prisma } from '~/generated/prisma/client'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import type { SessionUser } from './session.server'
 import { hashPassword, verifyPassword } from './password.server'
@@ -105,7 +104,7 @@ export async function signUp(input: SignupInput, locale: string) {
     })
   } catch (error) {
     // Two sign-ups with one email racing past the check above: the unique index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw emailTaken()
+    if (isUniqueViolation(error)) throw emailTaken()
     throw error
   }
 }

@@ -1,4 +1,4 @@
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { Prisma } from '~/generated/prisma/client'
@@ -55,11 +55,6 @@ export async function createStaffAccount(input: StaffAccountInput, invitedBy: { 
     if (isUniqueViolation(error)) throw new DomainError('email-taken', { field: 'email', messageKey: 'staff.errors.emailTaken' })
     throw error
   }
-}
-
-/** A unique index refused the write (two admins creating the same address at once). */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 }
 
 /** A new link for a staff account whose person has not set a password yet (the old link stops working). */

@@ -1,6 +1,6 @@
 import { DomainError } from '~/domain/errors'
-import { getPrisma } from '~/domain/db.server'
-import { createStaffAccountIn, isUniqueViolation } from '~/domain/accounts/staff.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
+import { createStaffAccountIn } from '~/domain/accounts/staff.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 

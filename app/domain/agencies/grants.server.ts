@@ -1,6 +1,6 @@
 import { DomainError } from '~/domain/errors'
 import { Prisma } from '~/generated/prisma/client'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { emitIdentityEvent } from '~/domain/accounts/identity-events.server'
 import { requireCompanyRoleNow } from '~/domain/exporters/company-access.server'
@@ -130,7 +130,7 @@ export async function grantAgency(owner: Pick<SessionUser, 'id'>, companyId: str
     return grantId
   } catch (error) {
     // Two grants racing: the partial unique index lets one through; the other is told to reload.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new DomainError('conflict', { status: 409, messageKey: 'agency.errors.conflict' })
     }
     throw error

@@ -1,6 +1,6 @@
 import { DomainError } from '~/domain/errors'
 import { Prisma } from '~/generated/prisma/client'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { RECORD_ID_PATTERN } from '~/lib/record-id'
 import { formatHsCode, hsChapter, PRODUCT_LOCALES } from './product-rules'
 import { hsChapterTitle } from './hs-chapters'
@@ -155,7 +155,7 @@ export async function saveProduct(
       })
     } catch (error) {
       // Two creates racing for one slug: the unique index decides; try the next free slug.
-      if (!productId && attempt < 3 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue
+      if (!productId && attempt < 3 && isUniqueViolation(error)) continue
       throw error
     }
   }

@@ -4,7 +4,7 @@ import { Prisma } from '~/generated/prisma/client'
 import type { CompanyRoleName } from '~/domain/accounts/permissions'
 import { emitIdentityEvent } from '~/domain/accounts/identity-events.server'
 import { hashPassword } from '~/domain/accounts/password.server'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { requireCompanyRoleNow } from './company-access.server'
 import { queueEmail } from '~/domain/notifications/email.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
@@ -222,8 +222,7 @@ export async function acceptInvitation(userId: string, invitation: InvitationVie
     try {
       await tx.exporterMember.create({ data: { userId, companyId: invitation.companyId, role: invitation.role } })
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-        throw teamError('other-company', 'exporter.invitation.errors.otherCompany')
+      if (isUniqueViolation(error)) throw teamError('other-company', 'exporter.invitation.errors.otherCompany')
       throw error
     }
   })
@@ -258,8 +257,7 @@ export async function signUpWithInvitation(
       return user
     })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw teamError('account-exists', 'exporter.invitation.errors.accountExists')
+    if (isUniqueViolation(error)) throw teamError('account-exists', 'exporter.invitation.errors.accountExists')
     throw error
   }
 }

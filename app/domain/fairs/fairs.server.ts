@@ -1,7 +1,7 @@
 import { DomainError } from '~/domain/errors'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
 import { Prisma } from '~/generated/prisma/client'
 import type { FairInput, ProposeSessionInput } from './schemas'
@@ -74,7 +74,7 @@ export async function createFair(organizerId: string, input: FairInput): Promise
     const fair = await prisma.tradeFair.create({ data: { ...fairData(input), slug: input.slug, organizerId }, select: { id: true } })
     return fair.id
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken()
+    if (isUniqueViolation(error)) throw slugTaken()
     throw error
   }
 }
@@ -84,7 +84,7 @@ export async function updateFair(fairId: string, input: FairInput): Promise<void
   try {
     await prisma.tradeFair.update({ where: { id: fairId }, data: { ...fairData(input), slug: input.slug } })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken()
+    if (isUniqueViolation(error)) throw slugTaken()
     throw error
   }
 }
@@ -242,8 +242,7 @@ export async function updateBooth(fairId: string, input: { boothId: string; code
     })
     if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw new DomainError('booth-code-taken', { status: 409, messageKey: 'fairs.errors.booth-code-taken' })
+    if (isUniqueViolation(error)) throw new DomainError('booth-code-taken', { status: 409, messageKey: 'fairs.errors.booth-code-taken' })
     throw error
   }
 }

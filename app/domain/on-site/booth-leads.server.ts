@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { DomainError } from '~/domain/errors'
 import { pickLocalized } from '~/domain/catalog/translations'
-import { getPrisma } from '~/domain/db.server'
-import { Prisma } from '~/generated/prisma/client'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { createI18n, isSupportedLocale } from '~/lib/i18n'
 import { toCsv } from '~/utils/csv.server'
 import { resolveBadge } from './badges.server'
@@ -13,10 +12,6 @@ import { boundedScanTime, NOTE_MAX, type ScanInput, type ScanOutcome } from './s
 // (LeadSource ON_SITE): one row per company and visitor, listed on the booth scan page, in its CSV and sent
 // to the company's CRM webhook like its showcase leads. Only buyers' badges make leads (exhibitor staff are
 // not leads, as in the showcase lead lists). Handing one's badge over to be scanned is the consent.
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
-}
 
 /** The fair, if the company exhibits at it (an approved booth or an approved exhibitor registration); else 404. */
 export async function requireExhibitingFair(companyId: string, fairId: string, { locale }: { locale: string }) {

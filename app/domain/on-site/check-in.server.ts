@@ -1,6 +1,5 @@
 import { DomainError } from '~/domain/errors'
-import { getPrisma } from '~/domain/db.server'
-import { Prisma } from '~/generated/prisma/client'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { ATTENDEE_SELECT, attendeeOf, resolveBadge } from './badges.server'
 import { boundedScanTime, type ScanInput, type ScanOutcome } from './scan'
 
@@ -8,10 +7,6 @@ import { boundedScanTime, type ScanInput, type ScanOutcome } from './scan'
 // (same scanId, e.g. a queue replayed after the network came back) answers what it answered the first
 // time, and a registration already checked in is not counted again ('already'). Either way there is one
 // FairCheckIn row per registration, so the KPIs count each visitor once.
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
-}
 
 async function existingByScanId(scanId: string, fairId: string, locale: string): Promise<ScanOutcome | null> {
   const prisma = await getPrisma()

@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { findRequirement, loadCatalogue, requirementData } from './catalogue.server'
 import { refreshReadiness } from './readiness.server'
@@ -55,7 +55,7 @@ export async function saveRequirement(input: MarketRequirement, { actor, mode, n
     }, TRANSACTION)
   } catch (error) {
     // Two admins creating the same code at once: the second loses on the unique index.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw codeTaken()
+    if (isUniqueViolation(error)) throw codeTaken()
     throw error
   }
 }
