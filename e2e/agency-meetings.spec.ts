@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { AGENCY, grantAgencyScopes } from './agency-helpers'
 import { expectNoSeriousViolations } from './axe'
 import { chooseLanguage, expect, signIn, test, trackConsoleErrors } from './fixtures'
 
@@ -9,27 +9,7 @@ import { chooseLanguage, expect, signIn, test, trackConsoleErrors } from './fixt
 
 const COMPANY = 'Soyang Buckwheat Foods'
 const COMPANY_SLUG = 'soyang-buckwheat-foods'
-const AGENCY = 'Gangwon Export Agency'
 const LEAD = 'Kim Haneul'
-
-/** The owner makes sure the agency's grant holds meetings (the demo grants them; another spec may have revoked it). */
-async function grantMeetings(owner: Page) {
-  await owner.goto('/exporter/agencies')
-  await expect(owner.getByRole('heading', { level: 1, name: 'Export agencies' })).toBeVisible()
-  const granted = owner.getByRole('region', { name: 'Agencies with access' }).getByRole('listitem').filter({ hasText: AGENCY })
-  const form = (await granted.count()) > 0 ? granted : owner.getByRole('region', { name: 'Find an agency' }).getByRole('listitem').filter({ hasText: AGENCY })
-  const scopes = form.getByRole('group', { name: `Rights of ${AGENCY}` })
-  for (const label of ['Catalogue (products, certificates)', 'RFQs and quotes', 'Meetings']) {
-    await scopes.getByRole('checkbox', { name: label, exact: true }).setChecked(true)
-  }
-  if ((await granted.count()) > 0) {
-    await form.getByRole('button', { name: 'Save rights', exact: true }).click()
-    await expect(owner.getByRole('status')).toHaveText('The agency’s rights were updated.')
-  } else {
-    await form.getByRole('button', { name: `Grant access to ${AGENCY}`, exact: true }).click()
-    await expect(owner.getByRole('status')).toHaveText('Access granted to the agency.')
-  }
-}
 
 test('an agency member opens a granting company’s meeting request from the inbox and accepts it for the company', async ({ browser }) => {
   test.setTimeout(150_000)
@@ -41,7 +21,7 @@ test('an agency member opens a granting company’s meeting request from the inb
 
   await signIn(owner, 'exporter@tradecast.dev')
   await chooseLanguage(owner, 'en')
-  await grantMeetings(owner)
+  await grantAgencyScopes(owner, { catalogue: true, rfqs: true, meetings: true })
 
   // The buyer (New York) opens an evening window, so that Seoul office hours overlap, and requests a meeting.
   await signIn(buyer, 'buyer@tradecast.dev')

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { AGENCY, grantAgencyScopes } from './agency-helpers'
 import { expectNoSeriousViolations } from './axe'
 import { chooseLanguage, expect, signIn, test, trackConsoleErrors } from './fixtures'
 import { FAKE_MEDIA_BROWSER } from './live-helpers'
@@ -11,26 +11,6 @@ import { FAKE_MEDIA_BROWSER } from './live-helpers'
 test.use(FAKE_MEDIA_BROWSER)
 
 const COMPANY = 'Soyang Buckwheat Foods'
-const AGENCY = 'Gangwon Export Agency'
-
-/** The owner makes sure the agency's grant holds showcases (other specs change or revoke it). */
-async function grantShowcases(owner: Page) {
-  await owner.goto('/exporter/agencies')
-  await expect(owner.getByRole('heading', { level: 1, name: 'Export agencies' })).toBeVisible()
-  const granted = owner.getByRole('region', { name: 'Agencies with access' }).getByRole('listitem').filter({ hasText: AGENCY })
-  const form = (await granted.count()) > 0 ? granted : owner.getByRole('region', { name: 'Find an agency' }).getByRole('listitem').filter({ hasText: AGENCY })
-  await form
-    .getByRole('group', { name: `Rights of ${AGENCY}` })
-    .getByRole('checkbox', { name: 'Showcases', exact: true })
-    .setChecked(true)
-  if ((await granted.count()) > 0) {
-    await form.getByRole('button', { name: 'Save rights', exact: true }).click()
-    await expect(owner.getByRole('status')).toHaveText('The agency’s rights were updated.')
-  } else {
-    await form.getByRole('button', { name: `Grant access to ${AGENCY}`, exact: true }).click()
-    await expect(owner.getByRole('status')).toHaveText('Access granted to the agency.')
-  }
-}
 
 test('an agency member schedules a granting company’s showcase, opens its studio, and is refused once the owner revokes', async ({ browser }) => {
   test.setTimeout(150_000)
@@ -42,7 +22,7 @@ test('an agency member schedules a granting company’s showcase, opens its stud
 
   await signIn(owner, 'exporter@tradecast.dev')
   await chooseLanguage(owner, 'en')
-  await grantShowcases(owner)
+  await grantAgencyScopes(owner, { showcases: true })
 
   // The lead acts for the company (a second demo company grants showcases too: the choice says which).
   await signIn(agent, 'agency@tradecast.dev')

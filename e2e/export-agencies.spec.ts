@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { AGENCY, grantAgencyScopes } from './agency-helpers'
 import { expectNoSeriousViolations } from './axe'
 import { chooseLanguage, expect, signIn, test, trackConsoleErrors } from './fixtures'
 
@@ -8,31 +8,6 @@ import { chooseLanguage, expect, signIn, test, trackConsoleErrors } from './fixt
 // is refused; the owner revokes in another browser context and the lead's very next request is refused.
 
 const COMPANY = 'Soyang Buckwheat Foods'
-const AGENCY = 'Gangwon Export Agency'
-
-async function grantCatalogueAndRfqs(owner: Page) {
-  await owner.goto('/exporter/agencies')
-  await expect(owner.getByRole('heading', { level: 1, name: 'Export agencies' })).toBeVisible()
-  const granted = owner.getByRole('region', { name: 'Agencies with access' }).getByRole('listitem').filter({ hasText: AGENCY })
-  // The demo grants the agency more (meetings too); a re-run finds it revoked and grants it again.
-  const form = (await granted.count()) > 0 ? granted : owner.getByRole('region', { name: 'Find an agency' }).getByRole('listitem').filter({ hasText: AGENCY })
-  const scopes = form.getByRole('group', { name: `Rights of ${AGENCY}` })
-  for (const [label, on] of [
-    ['Catalogue (products, certificates)', true],
-    ['Showcases', false],
-    ['RFQs and quotes', true],
-    ['Meetings', false],
-  ] as const) {
-    await scopes.getByRole('checkbox', { name: label, exact: true }).setChecked(on)
-  }
-  if ((await granted.count()) > 0) {
-    await form.getByRole('button', { name: 'Save rights', exact: true }).click()
-    await expect(owner.getByRole('status')).toHaveText('The agency’s rights were updated.')
-  } else {
-    await form.getByRole('button', { name: `Grant access to ${AGENCY}`, exact: true }).click()
-    await expect(owner.getByRole('status')).toHaveText('Access granted to the agency.')
-  }
-}
 
 test('an agency member edits a granting company’s product and quotes its RFQ, is refused elsewhere, and loses access at once on revoke', async ({
   browser,
@@ -47,7 +22,7 @@ test('an agency member edits a granting company’s product and quotes its RFQ, 
   // The owner grants the catalogue and RFQs & quotes (no showcases, no meetings).
   await signIn(owner, 'exporter@tradecast.dev')
   await chooseLanguage(owner, 'en')
-  await grantCatalogueAndRfqs(owner)
+  await grantAgencyScopes(owner, { catalogue: true, showcases: false, rfqs: true, meetings: false })
   await expectNoSeriousViolations(owner)
 
   // A buyer's RFQ for the company's soba noodles.
@@ -167,7 +142,7 @@ test('an agency lead reads the represented companies’ consultations by market 
   // The company must be represented (an earlier spec may have revoked the demo grant).
   await signIn(owner, 'exporter@tradecast.dev')
   await chooseLanguage(owner, 'en')
-  await grantCatalogueAndRfqs(owner)
+  await grantAgencyScopes(owner, { catalogue: true, showcases: false, rfqs: true, meetings: false })
 
   // The demo exporter's consultations (seeded: Ulaanbaatar, held) count under Mongolia for the agency.
   await signIn(lead, 'agency@tradecast.dev')
