@@ -21,7 +21,7 @@ export function RowActionForm({
   fields: Record<string, string>
   text: string
   label?: string
-  variant?: 'ghost' | 'secondary'
+  variant?: 'primary' | 'ghost' | 'secondary'
   className?: string
   children?: ReactNode
 }) {

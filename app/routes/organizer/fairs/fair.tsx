@@ -8,6 +8,7 @@ import { LocalTime } from '~/components/local-time'
 import { StatusBadge } from '~/components/status-badge'
 import { BuyerVerificationControls } from '~/components/verified-buyer'
 import { Button, buttonClass } from '~/components/ui/button'
+import { RowActionForm } from '~/components/ui/row-action-form'
 import { Card, cardTitleId, EmptyState } from '~/components/ui/card'
 import { FormErrors } from '~/components/ui/form-errors'
 import { Cell, Table } from '~/components/ui/table'
@@ -26,16 +27,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 const INPUT = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm'
-
-function IntentForm({ intent, children, className }: { intent: string; children: React.ReactNode; className?: string }) {
-  return (
-    <Form method="post" className={className}>
-      <CsrfInput />
-      <input type="hidden" name="intent" value={intent} />
-      {children}
-    </Form>
-  )
-}
 
 export default function ManageFairRoute({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
@@ -119,18 +110,20 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                 <Cell>
                   {r.status === 'PENDING' ? (
                     <div className="flex gap-2">
-                      <IntentForm intent="approve">
-                        <input type="hidden" name="registrationId" value={r.id} />
-                        <Button type="submit" className="min-h-8 px-3 py-1" aria-label={t('fairs.approveName', { name: r.name })}>
-                          {t('fairs.approve')}
-                        </Button>
-                      </IntentForm>
-                      <IntentForm intent="reject">
-                        <input type="hidden" name="registrationId" value={r.id} />
-                        <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1" aria-label={t('fairs.rejectName', { name: r.name })}>
-                          {t('fairs.reject')}
-                        </Button>
-                      </IntentForm>
+                      <RowActionForm
+                        intent="approve"
+                        fields={{ registrationId: r.id }}
+                        variant="primary"
+                        text={t('fairs.approve')}
+                        label={t('fairs.approveName', { name: r.name })}
+                      />
+                      <RowActionForm
+                        intent="reject"
+                        fields={{ registrationId: r.id }}
+                        variant="secondary"
+                        text={t('fairs.reject')}
+                        label={t('fairs.rejectName', { name: r.name })}
+                      />
                     </div>
                   ) : null}
                 </Cell>
@@ -158,8 +151,14 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                 </div>
                 {s.status === 'SCHEDULED' ? (
                   <div className="flex flex-wrap items-end gap-2">
-                    <IntentForm intent="place" className="flex flex-wrap items-end gap-2">
-                      <input type="hidden" name="sessionId" value={s.id} />
+                    <RowActionForm
+                      intent="place"
+                      fields={{ sessionId: s.id }}
+                      variant="primary"
+                      text={s.approved ? t('fairs.move') : t('fairs.approveAndPlace')}
+                      label={t(s.approved ? 'fairs.moveFor' : 'fairs.placeFor', { title: s.title })}
+                      className="flex flex-wrap items-end gap-2"
+                    >
                       <label className="text-xs text-slate-600">
                         {t('fairs.placeStart', { zone: fair.timeZone })}
                         <input
@@ -175,18 +174,8 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                         {t('fairs.durationMinutes')}
                         <input type="number" name="durationMinutes" min={10} max={480} defaultValue={s.durationMinutes} required className={`${INPUT} w-24`} />
                       </label>
-                      <Button type="submit" className="min-h-8 px-3 py-1" aria-label={t(s.approved ? 'fairs.moveFor' : 'fairs.placeFor', { title: s.title })}>
-                        {s.approved ? t('fairs.move') : t('fairs.approveAndPlace')}
-                      </Button>
-                    </IntentForm>
-                    {s.approved ? (
-                      <IntentForm intent="unplace">
-                        <input type="hidden" name="sessionId" value={s.id} />
-                        <Button type="submit" variant="ghost" className="min-h-8 px-3 py-1">
-                          {t('fairs.unplace')}
-                        </Button>
-                      </IntentForm>
-                    ) : null}
+                    </RowActionForm>
+                    {s.approved ? <RowActionForm intent="unplace" fields={{ sessionId: s.id }} text={t('fairs.unplace')} /> : null}
                   </div>
                 ) : (
                   <div className="flex flex-wrap items-center gap-2">
@@ -200,17 +189,13 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                           </Link>
                         ) : null}
                         {s.replay.published ? (
-                          <IntentForm intent="unpublish-replay">
-                            <input type="hidden" name="recordingId" value={s.replay.id} />
-                            <Button
-                              type="submit"
-                              variant="secondary"
-                              className="min-h-8 px-3 py-1"
-                              aria-label={t('replayAdmin.unpublishFor', { title: s.title })}
-                            >
-                              {t('replayAdmin.unpublish')}
-                            </Button>
-                          </IntentForm>
+                          <RowActionForm
+                            intent="unpublish-replay"
+                            fields={{ recordingId: s.replay.id }}
+                            variant="secondary"
+                            text={t('replayAdmin.unpublish')}
+                            label={t('replayAdmin.unpublishFor', { title: s.title })}
+                          />
                         ) : null}
                       </>
                     ) : null}
@@ -233,7 +218,9 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
               ))}
             </ul>
           )}
-          <IntentForm intent="hall" className="mt-3 flex flex-wrap items-end gap-2">
+          <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="hall" />
             <label className="text-xs text-slate-600">
               {t('fairs.hallName')}
               <input name="name" required maxLength={120} className={INPUT} />
@@ -245,7 +232,7 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
             <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
               {t('fairs.addHall')}
             </Button>
-          </IntentForm>
+          </Form>
         </Card>
         <Card id="booths" title={t('dashboard.booths')}>
           {fair.booths.length === 0 ? (
@@ -255,8 +242,13 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
               {fair.booths.map((booth) => (
                 <li key={booth.id} className="py-2">
                   <p className="text-sm font-medium">{booth.company}</p>
-                  <IntentForm intent="booth" className="grid grid-cols-[6rem_1fr] gap-2 sm:grid-cols-[6rem_10rem_1fr_auto] sm:items-end">
-                    <input type="hidden" name="boothId" value={booth.id} />
+                  <RowActionForm
+                    intent="booth"
+                    fields={{ boothId: booth.id }}
+                    variant="secondary"
+                    text={t('common.save', { defaultValue: 'Save' })}
+                    className="grid grid-cols-[6rem_1fr] gap-2 sm:grid-cols-[6rem_10rem_1fr_auto] sm:items-end"
+                  >
                     <label className="text-xs text-slate-600">
                       {t('fairs.boothCode')}
                       <input name="code" defaultValue={booth.code} required className={INPUT} />
@@ -276,10 +268,7 @@ export default function ManageFairRoute({ loaderData, actionData }: Route.Compon
                       {t('fairs.headline')}
                       <input name="headline" defaultValue={booth.headline} maxLength={200} className={INPUT} />
                     </label>
-                    <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
-                      {t('common.save', { defaultValue: 'Save' })}
-                    </Button>
-                  </IntentForm>
+                  </RowActionForm>
                 </li>
               ))}
             </ul>
