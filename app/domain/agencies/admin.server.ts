@@ -3,6 +3,8 @@ import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { createStaffAccountIn } from '~/domain/accounts/staff.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { pickLocalized } from '~/domain/catalog/translations'
+import { emitIdentityEvent } from '~/domain/accounts/identity-events.server'
+import { lockAgencySeatedMeetings, passOnMemberSeats } from '~/domain/meetings/agency-seats.server'
 
 // Admins create export agencies and add their members (docs/export-agencies.md). A member is an account with
 // the AGENCY role: an existing one, or a new one created as a hub staff account (docs/hub-staff.md: no password,
@@ -94,9 +96,56 @@ export async function addAgencyMember(
   if (invitation) await flushNotificationEmails([invitation])
 }
 
-/** Removes a member (of this agency only, when one is named: an agency lead's page). */
-export async function removeAgencyMember(memberId: string, within: { agencyId?: string } = {}): Promise<void> {
+/**
+ * Removes a member (of this agency only, when one is named: an agency lead's page). Their exporter seats in
+ * meetings that still have a room pass on in this transaction (passOnMemberSeats): to the `lead` removing them
+ * while the meeting's company still grants the agency MEETINGS, recorded in the agency's log as the lead's
+ * `meeting.takeOver` (the company sees who now sits in its meeting for the agency); otherwise back to the
+ * company, as a revoke does, with nothing recorded for the agency.
+ */
+export async function removeAgencyMember(
+  memberId: string,
+  within: { agencyId?: string; lead?: { id: string; name: string } } = {},
+  now = new Date(),
+): Promise<void> {
   const prisma = await getPrisma()
-  const removed = await prisma.agencyMember.deleteMany({ where: { id: memberId, ...(within.agencyId ? { agencyId: within.agencyId } : {}) } })
-  if (removed.count !== 1) throw new DomainError('not-found', { status: 404 })
+  const moved = await prisma.$transaction(async (tx) => {
+    const member = await tx.agencyMember.findFirst({
+      where: { id: memberId, ...(within.agencyId ? { agencyId: within.agencyId } : {}) },
+      select: { userId: true, agencyId: true },
+    })
+    if (!member) throw new DomainError('not-found', { status: 404 })
+    const removal = { agencyId: member.agencyId, userId: member.userId, now }
+    // Meetings before the membership, as a revoke takes them before the grant (lockAgencySeatedMeetings).
+    await lockAgencySeatedMeetings(tx, removal)
+    const lead = within.lead
+    const result = await passOnMemberSeats(tx, {
+      ...removal,
+      ...(lead && {
+        lead: {
+          userId: lead.id,
+          onLeadSeat: async (meetingId: string, companyId: string) => {
+            await tx.agencyAction.create({
+              data: {
+                agencyId: member.agencyId,
+                companyId,
+                actorId: lead.id,
+                actorName: lead.name,
+                action: 'meeting.takeOver',
+                targetType: 'meeting',
+                targetId: meetingId,
+                createdAt: now,
+              },
+            })
+          },
+        },
+      }),
+    })
+    const removed = await tx.agencyMember.deleteMany({ where: { id: memberId } })
+    if (removed.count !== 1) throw new DomainError('not-found', { status: 404 })
+    return result
+  })
+  await flushNotificationEmails(moved.emails)
+  // A socket already in a meeting's room reconnects and joins again as who the former member is now: without a seat.
+  for (const { userId, companyId } of moved.formerHolders) emitIdentityEvent({ kind: 'membership-changed', userId, companyId })
 }

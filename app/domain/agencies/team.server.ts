@@ -47,8 +47,9 @@ export async function addAgencyTeamMember(
   await addAgencyMember({ ...input, agencyId: member.agency.id }, lead, now)
 }
 
-export async function removeAgencyTeamMember(lead: { id: string }, memberId: string): Promise<void> {
+/** The removed member's seats in meetings still to be held pass to the lead while the company's grant allows (removeAgencyMember). */
+export async function removeAgencyTeamMember(lead: { id: string; name: string }, memberId: string, now = new Date()): Promise<void> {
   const member = await requireAgencyLead(lead.id)
   if (memberId === member.id) throw new DomainError('remove-self', { status: 409, messageKey: 'agency.errors.removeSelf' })
-  await removeAgencyMember(memberId, { agencyId: member.agency.id })
+  await removeAgencyMember(memberId, { agencyId: member.agency.id, lead }, now)
 }

@@ -2,32 +2,37 @@
 // seats the agency's members took by accepting for the company (seatAcceptedMeeting) go back to the company in
 // the same transaction: a seat the grant no longer opens would leave the buyer alone in the room
 // (docs/export-agencies.md, Meetings). It is the company's act: nothing is recorded for the agency.
+// Removing an agency member passes their seats on the same way (passOnMemberSeats): to the lead removing them
+// while the company's grant still holds MEETINGS, otherwise back to the company.
 import type { Prisma } from '~/generated/prisma/client'
 import { nameIn } from '~/domain/notifications/localized-values'
-import { notify } from '~/domain/notifications/notify.server'
+import { notify, type NotificationInput } from '~/domain/notifications/notify.server'
 import { ROOM_CLOSES_AFTER_MS } from './room-window'
 
 type Tx = Prisma.TransactionClient
 
-type Handover = { companyId: string; agencyId: string; now: Date }
+/** Whose seats move: the agency's in one company's meetings (a grant change), or one member's (a removal). */
+type Handover = { agencyId: string; now: Date } & ({ companyId: string } | { userId: string })
 
 /**
- * The agency's exporter seats in the company's meetings that still have a room: ACCEPTED, room not closed
- * (admitToMeetingRoom). A meeting held or marked (HELD, NO_SHOW), or ACCEPTED with its room closed and its
- * attendance not yet marked, keeps its seat: that seat's join is the exporter side's attendance record.
+ * The agency's exporter seats (in the company's meetings, or the member's) that still have a room: ACCEPTED,
+ * room not closed (admitToMeetingRoom). A meeting held or marked (HELD, NO_SHOW), or ACCEPTED with its room
+ * closed and its attendance not yet marked, keeps its seat: that seat's join is the exporter side's attendance
+ * record.
  */
-function liveAgencySeats({ companyId, agencyId, now }: Handover): Prisma.MeetingParticipantWhereInput {
+function liveAgencySeats(handover: Handover): Prisma.MeetingParticipantWhereInput {
+  const live = { status: 'ACCEPTED' as const, endsAt: { gt: new Date(handover.now.getTime() - ROOM_CLOSES_AFTER_MS) } }
   return {
     role: 'EXPORTER',
-    user: { agencyMembership: { agencyId } },
-    meeting: { companyId, status: 'ACCEPTED', endsAt: { gt: new Date(now.getTime() - ROOM_CLOSES_AFTER_MS) } },
+    user: { agencyMembership: { agencyId: handover.agencyId } },
+    ...('userId' in handover ? { userId: handover.userId, meeting: live } : { meeting: { ...live, companyId: handover.companyId } }),
   }
 }
 
 /**
- * Locks the meetings whose seats will move, before the caller writes the grant: an agency's meeting mutation
- * locks its meeting and then reads the grant FOR SHARE (recordAgencyAction), so taking the meetings first keeps
- * one lock order and no deadlock.
+ * Locks the meetings whose seats will move, before the caller writes the grant or deletes the membership: an
+ * agency's meeting mutation locks its meeting and then reads the grant FOR SHARE (recordAgencyAction), so taking
+ * the meetings first keeps one lock order and no deadlock.
  */
 export async function lockAgencySeatedMeetings(tx: Tx, handover: Handover): Promise<void> {
   const seats = await tx.meetingParticipant.findMany({ where: liveAgencySeats(handover), select: { meetingId: true } })
@@ -36,17 +41,8 @@ export async function lockAgencySeatedMeetings(tx: Tx, handover: Handover): Prom
   }
 }
 
-/**
- * Moves the agency's live exporter seats (liveAgencySeats) to `hostUserId`, the company's OWNER making the
- * change, as removing a team member hands theirs to the owner who removes them (removeMember); the company's
- * next hosts (its other owners, then members, oldest first, as the fair schedule seats) only when that owner
- * already sits in the meeting as its interpreter. Only the agency's seats move: the buyer's, the interpreter's
- * and a colleague's exporter seat stay. The seat keeps its first join (a meeting under way: the exporter side
- * did show up), the meeting's private session gets the new host, and its time and buyer stay. The new holder is
- * told in-app and by mail. Call after the grant's write, in its transaction; returns the queued mails and whose
- * seats moved.
- */
-export async function handBackAgencySeats(tx: Tx, handover: Handover & { hostUserId: string }): Promise<{ emails: string[]; formerHolders: string[] }> {
+/** The live seats, one entry per meeting (a meeting may seat two of the agency's members). */
+async function liveSeatsByMeeting(tx: Tx, handover: Handover) {
   const seats = await tx.meetingParticipant.findMany({
     where: liveAgencySeats(handover),
     orderBy: { meeting: { startsAt: 'asc' } },
@@ -56,6 +52,7 @@ export async function handBackAgencySeats(tx: Tx, handover: Handover & { hostUse
       meeting: {
         select: {
           id: true,
+          companyId: true,
           startsAt: true,
           liveSessionId: true,
           buyer: { select: { companyName: true } },
@@ -65,56 +62,145 @@ export async function handBackAgencySeats(tx: Tx, handover: Handover & { hostUse
       },
     },
   })
-  if (seats.length === 0) return { emails: [], formerHolders: [] }
-  const [members, agency] = await Promise.all([
-    tx.exporterMember.findMany({ where: { companyId: handover.companyId }, orderBy: { createdAt: 'asc' }, select: { userId: true, role: true } }),
-    tx.exportAgency.findUniqueOrThrow({ where: { id: handover.agencyId }, select: { name: true, nameI18n: true } }),
-  ])
-  const hosts = [
-    ...new Set([handover.hostUserId, ...members.filter((member) => member.role === 'OWNER').map((member) => member.userId), ...members.map((m) => m.userId)]),
-  ]
-  const byMeeting = new Map<string, { meeting: (typeof seats)[number]['meeting']; holders: string[]; joinedAt: Date | null }>()
+  const byMeeting = new Map<string, SeatMove>()
   for (const seat of seats) {
     const entry = byMeeting.get(seat.meeting.id) ?? { meeting: seat.meeting, holders: [], joinedAt: null }
     entry.holders.push(seat.userId)
     if (seat.joinedAt && (!entry.joinedAt || seat.joinedAt < entry.joinedAt)) entry.joinedAt = seat.joinedAt
     byMeeting.set(seat.meeting.id, entry)
   }
+  return [...byMeeting.values()]
+}
+
+type SeatMove = {
+  meeting: {
+    id: string
+    companyId: string
+    startsAt: Date
+    liveSessionId: string | null
+    buyer: { companyName: string }
+    company: { timeZone: string }
+    participants: Array<{ userId: string; role: string; joinedAt: Date | null }>
+  }
+  holders: string[]
+  /** The holders' first join: a meeting under way keeps it (the exporter side did show up). */
+  joinedAt: Date | null
+}
+
+/** The company's hosts, as the fair schedule seats: its owners, then its members, oldest first. */
+async function companyHosts(tx: Tx, companyId: string): Promise<string[]> {
+  const members = await tx.exporterMember.findMany({ where: { companyId }, orderBy: { createdAt: 'asc' }, select: { userId: true, role: true } })
+  return [...members.filter((member) => member.role === 'OWNER'), ...members.filter((member) => member.role !== 'OWNER')].map((member) => member.userId)
+}
+
+type Notice = Pick<NotificationInput, 'kind' | 'data' | 'localized'>
+
+/**
+ * Moves one meeting's seat from its holders to the first of `hosts` not seated otherwise (one seat per person
+ * and meeting: the interpreter cannot take it). The seat keeps its first join, the meeting's private session
+ * gets the new host, the .ics sequence moves on, and the new holder is told in-app and by mail (someone already
+ * in the exporter seat gains nothing to hear about). Null when no host can take it: the seat stays.
+ */
+async function moveSeat(tx: Tx, { meeting, holders, joinedAt }: SeatMove, hosts: readonly string[], notice: Notice, now: Date) {
+  const others = meeting.participants.filter((seat) => !holders.includes(seat.userId))
+  const host = hosts.find((userId) => others.every((seat) => seat.userId !== userId || seat.role === 'EXPORTER'))
+  if (!host) return null
+  await tx.meetingParticipant.deleteMany({ where: { meetingId: meeting.id, userId: { in: holders } } })
+  const held = others.find((seat) => seat.userId === host)
+  if (!held) {
+    await tx.meetingParticipant.create({ data: { meetingId: meeting.id, userId: host, role: 'EXPORTER', joinedAt } })
+  } else if (joinedAt && (!held.joinedAt || joinedAt < held.joinedAt)) {
+    await tx.meetingParticipant.update({ where: { meetingId_userId: { meetingId: meeting.id, userId: host } }, data: { joinedAt } })
+  }
+  if (meeting.liveSessionId) {
+    await tx.liveSession.updateMany({
+      where: { id: meeting.liveSessionId, hostId: { in: holders }, status: { in: ['SCHEDULED', 'LIVE'] } },
+      data: { hostId: host },
+    })
+  }
+  // A newer calendar sequence (meetingIcs), so a downloaded .ics replaces the one naming the former holder.
+  await tx.meeting.update({ where: { id: meeting.id }, data: { updatedAt: now } })
+  if (held) return { host, emails: [] }
+  const emails = await notify(tx, {
+    userIds: [host],
+    kind: notice.kind,
+    data: { ...notice.data, with: meeting.buyer.companyName },
+    localized: notice.localized,
+    times: { when: { at: meeting.startsAt, fallbackTimeZone: meeting.company.timeZone } },
+    link: `/meetings/${meeting.id}`,
+  })
+  return { host, emails }
+}
+
+type Moved = { emails: string[]; formerHolders: Array<{ userId: string; companyId: string }> }
+
+async function agencyName(tx: Tx, agencyId: string) {
+  const agency = await tx.exportAgency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true, nameI18n: true } })
+  return nameIn(agency.name, agency.nameI18n)
+}
+
+/**
+ * Moves the agency's live exporter seats (liveAgencySeats) to `hostUserId`, the company's OWNER making the
+ * change, as removing a team member hands theirs to the owner who removes them (removeMember); the company's
+ * next hosts (companyHosts) only when that owner already sits in the meeting as its interpreter. Only the
+ * agency's seats move: the buyer's, the interpreter's and a colleague's exporter seat stay; the meeting's time
+ * and buyer stay (moveSeat). Call after the grant's write, in its transaction; returns the queued mails and
+ * whose seats moved.
+ */
+export async function handBackAgencySeats(
+  tx: Tx,
+  handover: { companyId: string; agencyId: string; now: Date; hostUserId: string },
+): Promise<{ emails: string[]; formerHolders: string[] }> {
+  const moves = await liveSeatsByMeeting(tx, handover)
+  if (moves.length === 0) return { emails: [], formerHolders: [] }
+  const hosts = [...new Set([handover.hostUserId, ...(await companyHosts(tx, handover.companyId))])]
+  const notice: Notice = { kind: 'meeting.seatHandedBack', data: {}, localized: { agency: await agencyName(tx, handover.agencyId) } }
   const emails: string[] = []
   const formerHolders = new Set<string>()
-  for (const { meeting, holders, joinedAt } of byMeeting.values()) {
-    const others = meeting.participants.filter((seat) => !holders.includes(seat.userId))
-    // One seat per person and meeting: a host already seated otherwise (the interpreter) cannot take it.
-    const host = hosts.find((userId) => others.every((seat) => seat.userId !== userId || seat.role === 'EXPORTER'))
-    if (!host) continue
-    await tx.meetingParticipant.deleteMany({ where: { meetingId: meeting.id, userId: { in: holders } } })
-    const held = others.find((seat) => seat.userId === host)
-    if (!held) {
-      await tx.meetingParticipant.create({ data: { meetingId: meeting.id, userId: host, role: 'EXPORTER', joinedAt } })
-    } else if (joinedAt && (!held.joinedAt || joinedAt < held.joinedAt)) {
-      await tx.meetingParticipant.update({ where: { meetingId_userId: { meetingId: meeting.id, userId: host } }, data: { joinedAt } })
-    }
-    if (meeting.liveSessionId) {
-      await tx.liveSession.updateMany({
-        where: { id: meeting.liveSessionId, hostId: { in: holders }, status: { in: ['SCHEDULED', 'LIVE'] } },
-        data: { hostId: host },
-      })
-    }
-    // A newer calendar sequence (meetingIcs), so a downloaded .ics replaces the one naming the agency's member.
-    await tx.meeting.update({ where: { id: meeting.id }, data: { updatedAt: handover.now } })
-    for (const holder of holders) formerHolders.add(holder)
-    // Someone already in the exporter seat gains nothing to hear about.
-    if (held) continue
-    emails.push(
-      ...(await notify(tx, {
-        userIds: [host],
-        kind: 'meeting.seatHandedBack',
-        data: { with: meeting.buyer.companyName },
-        localized: { agency: nameIn(agency.name, agency.nameI18n) },
-        times: { when: { at: meeting.startsAt, fallbackTimeZone: meeting.company.timeZone } },
-        link: `/meetings/${meeting.id}`,
-      })),
-    )
+  for (const move of moves) {
+    const moved = await moveSeat(tx, move, hosts, notice, handover.now)
+    if (!moved) continue
+    emails.push(...moved.emails)
+    for (const holder of move.holders) formerHolders.add(holder)
   }
   return { emails, formerHolders: [...formerHolders] }
+}
+
+/**
+ * Passes a removed agency member's live exporter seats on (docs/export-agencies.md, Meetings): to `lead`, the
+ * agency's LEAD removing them on the team page, while the meeting's company still grants the agency MEETINGS
+ * (read FOR SHARE, as recordAgencyAction does: a revoke waits, or is waited for and seen), so the seat stays the
+ * agency's and `onLeadSeat` records it in the agency's log; otherwise (an admin's removal, or a grant without
+ * MEETINGS) back to the company's hosts (companyHosts), as a revoke does. Call after lockAgencySeatedMeetings and
+ * before the membership's delete (the seats are found through it), in its transaction.
+ */
+export async function passOnMemberSeats(
+  tx: Tx,
+  removal: { agencyId: string; userId: string; now: Date; lead?: { userId: string; onLeadSeat: (meetingId: string, companyId: string) => Promise<void> } },
+): Promise<Moved> {
+  const moves = await liveSeatsByMeeting(tx, removal)
+  if (moves.length === 0) return { emails: [], formerHolders: [] }
+  const member = await tx.user.findUniqueOrThrow({ where: { id: removal.userId }, select: { name: true } })
+  const notice: Notice = { kind: 'meeting.seatPassedOn', data: { member: member.name }, localized: { agency: await agencyName(tx, removal.agencyId) } }
+  const emails: string[] = []
+  const formerHolders: Moved['formerHolders'] = []
+  for (const move of moves) {
+    const { companyId } = move.meeting
+    const lead = removal.lead && (await grantHoldsMeetings(tx, companyId, removal.agencyId)) ? removal.lead : null
+    const hosts = [...new Set([...(lead ? [lead.userId] : []), ...(await companyHosts(tx, companyId))])]
+    const moved = await moveSeat(tx, move, hosts, notice, removal.now)
+    if (!moved) continue
+    if (moved.host === lead?.userId) await lead.onLeadSeat(move.meeting.id, companyId)
+    emails.push(...moved.emails)
+    if (!formerHolders.some((former) => former.companyId === companyId)) formerHolders.push({ userId: removal.userId, companyId })
+  }
+  return { emails, formerHolders }
+}
+
+async function grantHoldsMeetings(tx: Tx, companyId: string, agencyId: string): Promise<boolean> {
+  // Scopes read as text: the PGlite adapter mishandles enum arrays (see activeAgencyGrant).
+  const [grant] = await tx.$queryRaw<Array<{ scopes: string[] }>>`
+    SELECT "scopes"::text[] AS "scopes" FROM "AgencyGrant"
+    WHERE "companyId" = ${companyId} AND "agencyId" = ${agencyId} AND "revokedAt" IS NULL FOR SHARE`
+  return grant?.scopes.includes('MEETINGS') ?? false
 }

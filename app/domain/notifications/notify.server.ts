@@ -24,6 +24,8 @@ export type NotificationKind =
   | 'meeting.cantMakeIt'
   /** An export agency's exporter seat handed back to the company when MEETINGS is taken back (docs/export-agencies.md). */
   | 'meeting.seatHandedBack'
+  /** A removed agency member's exporter seat passed to the lead removing them, or back to the company. */
+  | 'meeting.seatPassedOn'
   | 'session.starting'
   | 'showcase.reminder24h'
   | 'showcase.reminder10m'

@@ -105,6 +105,7 @@ const agency = {
       meetingCantMakeIt: 'Said the company cannot make a meeting',
       meetingReschedule: 'Rescheduled a meeting',
       meetingRequest: 'Requested a meeting',
+      meetingTakeOver: 'Took over a meeting from a removed member',
     },
     dashboard: {
       title: 'Agency dashboard',

@@ -28,6 +28,10 @@ const notifications = {
       title: 'The meeting with {{with}} is yours now',
       body: '{{agency}} no longer handles your company’s meetings, so its seat in the meeting with {{with}} on {{when}} passed to you: you host its room and get its calendar file. The buyer and the time stay the same.',
     },
+    'meeting.seatPassedOn': {
+      title: 'The meeting with {{with}} is yours now',
+      body: '{{member}} no longer works for {{agency}}, so their seat in the meeting with {{with}} on {{when}} passed to you: you host its room and get its calendar file. The buyer and the time stay the same.',
+    },
     'session.starting': { title: '{{title}} starts soon', body: '{{title}} by {{company}} starts at {{when}}.' },
     'showcase.reminder24h': { title: 'In 24 hours: {{title}}', body: '{{title}} by {{company}} starts {{when}}.' },
     'showcase.reminder10m': { title: '{{title}} starts in 10 minutes', body: '{{title}} by {{company}} starts {{when}}.' },

@@ -106,6 +106,7 @@ const agency: MessagesOf<typeof en, 'ja'> = {
       meetingCantMakeIt: '商談に出席できないと回答',
       meetingReschedule: '商談を再調整',
       meetingRequest: '商談をリクエスト',
+      meetingTakeOver: '削除されたメンバーの商談を引き継ぎ',
     },
     dashboard: {
       title: '代行機関ダッシュボード',

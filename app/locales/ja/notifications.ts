@@ -43,6 +43,10 @@ const notifications: MessagesOf<typeof en, 'ja'> = {
       title: '{{with}}との商談はあなたの担当になりました',
       body: '{{agency}}が貴社の商談を担当しなくなったため、{{when}}の{{with}}との商談の席はあなたに引き継がれました。ルームの主催とカレンダーファイルの取得はあなたが行います。バイヤーと日時は変わりません。',
     },
+    'meeting.seatPassedOn': {
+      title: '{{with}}との商談はあなたの担当になりました',
+      body: '{{member}}さんが{{agency}}のメンバーではなくなったため、{{when}}の{{with}}との商談の席はあなたに引き継がれました。ルームの主催とカレンダーファイルの取得はあなたが行います。バイヤーと日時は変わりません。',
+    },
     'session.starting': { title: 'まもなく開始：{{title}}', body: '{{company}}の「{{title}}」は{{when}}に開始します。' },
     'showcase.reminder24h': { title: '24時間後：{{title}}', body: '{{company}}の{{title}}は{{when}}に始まります。' },
     'showcase.reminder10m': { title: '{{title}}はあと10分で始まります', body: '{{company}}の{{title}}は{{when}}に始まります。' },

@@ -106,6 +106,7 @@ const agency: MessagesOf<typeof en, 'ko'> = {
       meetingCantMakeIt: '미팅 불참 통보',
       meetingReschedule: '미팅 일정 재조정',
       meetingRequest: '미팅 요청',
+      meetingTakeOver: '제외된 멤버의 미팅 인수',
     },
     dashboard: {
       title: '대행기관 대시보드',

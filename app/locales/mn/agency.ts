@@ -106,6 +106,7 @@ const agency: MessagesOf<typeof en, 'mn'> = {
       meetingCantMakeIt: 'Уулзалтад оролцож чадахгүй гэж мэдэгдсэн',
       meetingReschedule: 'Уулзалтыг дахин товлосон',
       meetingRequest: 'Уулзалт хүссэн',
+      meetingTakeOver: 'Хасагдсан гишүүний уулзалтыг хүлээж авсан',
     },
     dashboard: {
       title: 'Агентлагийн самбар',

@@ -106,6 +106,7 @@ const agency: MessagesOf<typeof en, 'ru'> = {
       meetingCantMakeIt: 'Сообщено, что компания не придёт на встречу',
       meetingReschedule: 'Встреча перенесена',
       meetingRequest: 'Запрошена встреча',
+      meetingTakeOver: 'Принята встреча удалённого сотрудника',
     },
     dashboard: {
       title: 'Панель агентства',

@@ -105,6 +105,7 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       meetingCantMakeIt: '告知无法出席洽谈',
       meetingReschedule: '重新安排洽谈',
       meetingRequest: '发起洽谈请求',
+      meetingTakeOver: '接手了被移除成员的洽谈',
     },
     dashboard: {
       title: '代理机构看板',

@@ -34,7 +34,7 @@ export async function handleAdminAgenciesAction(request: Request) {
         await addAgencyMember({ ...input, locale: await resolveLocale(request, admin) }, admin, now)
         return await redirectWithToast('/admin/agencies', 'agency.toast.memberAdded')
       case 'remove-member':
-        await removeAgencyMember(input.memberId)
+        await removeAgencyMember(input.memberId, {}, now)
         return await redirectWithToast('/admin/agencies', 'agency.toast.memberRemoved')
     }
   } catch (error) {

@@ -36,7 +36,7 @@ export async function action({ request }: Route.ActionArgs) {
       await addAgencyTeamMember(user, { ...input, locale: await resolveLocale(request, user) }, requestNow(request))
       return await redirectWithToast('/agency/team', 'agency.toast.memberAdded')
     }
-    await removeAgencyTeamMember(user, input.memberId)
+    await removeAgencyTeamMember(user, input.memberId, requestNow(request))
     return await redirectWithToast('/agency/team', 'agency.toast.memberRemoved')
   } catch (error) {
     return formErrorFromDomain(submission, error, { only: ['conflict', 'not-agency-account', 'already-member', 'name-required', 'remove-self'] })
