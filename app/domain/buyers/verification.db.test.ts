@@ -214,6 +214,8 @@ describe('who may not verify (hostile)', () => {
     expect(byAdmin.status).toBe(302)
     const adminEntry = await prisma.buyerProfile.findUniqueOrThrow({ where: { id: buyer.profile.id }, select: { currentVerification: true } })
     expect(adminEntry.currentVerification).toMatchObject({ verifierId: admin.user.id, fairId: null })
+    // The page wrote it at the real time: the later entries are placed after that, whatever the pinned NOW.
+    const adminAt = (await prisma.buyerVerification.findFirstOrThrow({ where: { buyerId: buyer.profile.id }, select: { createdAt: true } })).createdAt
 
     for (const fields of [
       { intent: 'revoke-buyer', buyerId: buyer.profile.id, note: 'I think not' },
@@ -250,9 +252,9 @@ describe('who may not verify (hostile)', () => {
     await applyBuyerVerification(
       asVerifier(admin.user),
       { intent: 'revoke-buyer', buyerId: buyer.profile.id, note: 'Rechecking' },
-      { fairId: null, now: new Date(NOW.getTime() + 60_000) },
+      { fairId: null, now: new Date(adminAt.getTime() + 60_000) },
     )
-    await applyBuyerVerification(asVerifier(organizer.user), verifyInput(buyer.profile.id), { fairId: fair.id, now: new Date(NOW.getTime() + 120_000) })
+    await applyBuyerVerification(asVerifier(organizer.user), verifyInput(buyer.profile.id), { fairId: fair.id, now: new Date(adminAt.getTime() + 120_000) })
     await expect(
       applyBuyerVerification(
         asVerifier(other.organizer.user),
@@ -282,7 +284,7 @@ describe('who may not verify (hostile)', () => {
     await applyBuyerVerification(
       asVerifier(organizer.user),
       { intent: 'revoke-buyer', buyerId: buyer.profile.id, note: 'Licence expired' },
-      { fairId: fair.id, now: new Date(NOW.getTime() + 180_000) },
+      { fairId: fair.id, now: new Date(adminAt.getTime() + 180_000) },
     )
     expect((await prisma.buyerProfile.findUniqueOrThrow({ where: { id: buyer.profile.id } })).currentVerificationId).toBeNull()
   })
