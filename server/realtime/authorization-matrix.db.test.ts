@@ -294,3 +294,31 @@ describe('Socket.io authorization matrix', () => {
     expect(played).toEqual(MEDIA_EVENT_MATRIX[event])
   })
 })
+
+describe('a broadcast after the grant lost SHOWCASES', () => {
+  it.skipIf(!hasMedia)('media:produce re-checks management: an agency member already joined as host is refused after a revoke', async () => {
+    const prisma = await getPrisma()
+    const agency = await prisma.exportAgency.create({ data: { slug: `revoked-agency-${unique()}`, name: 'Revoked Agency', region: 'Gangwon' } })
+    const agent = await createUser('AGENCY')
+    await prisma.agencyMember.create({ data: { userId: agent.user.id, agencyId: agency.id } })
+    const grant = await prisma.agencyGrant.create({
+      data: { companyId: world.owner.company.id, agencyId: agency.id, scopes: ['SHOWCASES'], grantedById: world.owner.user.id },
+    })
+    const { sessionId } = await freshShowcase()
+    const mine: ClientSocket[] = []
+    try {
+      const socket = await connectLive(node.mediaUrl, agent.cookie, opened)
+      mine.push(socket)
+      const caps = must(await ask<{ routerRtpCapabilities: unknown }>(socket, 'media:join', { sessionId, role: 'host' }), 'join').routerRtpCapabilities
+      must(await ask(socket, 'media:ready', { rtpCapabilities: caps }), 'ready')
+      const { transport } = must(await ask<{ transport: { id: string } }>(socket, 'media:create-transport', { direction: 'send' }), 'send')
+      const produce = (ssrc: number) => ask(socket, 'media:produce', { transportId: transport.id, kind: 'video', rtpParameters: vp8(ssrc), source: 'camera' })
+      expect(outcome(await produce(11000))).toBe('ok')
+      // Revoked in the database only: the connection is not dropped here, so the produce check alone refuses.
+      await prisma.agencyGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date(), revokedById: world.owner.user.id } })
+      expect(outcome(await produce(12000))).toBe('forbidden')
+    } finally {
+      for (const socket of mine) socket.disconnect()
+    }
+  })
+})

@@ -5,6 +5,7 @@ import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { emitIdentityEvent } from '~/domain/accounts/identity-events.server'
 import { lockAgencySeatedMeetings, passOnMemberSeats } from '~/domain/meetings/agency-seats.server'
+import { afterShowcaseCutOff, cutOffMemberShowcases } from './showcase-revoke.server'
 
 // Admins create export agencies and add their members (docs/export-agencies.md). A member is an account with
 // the AGENCY role: an existing one, or a new one created as a hub staff account (docs/hub-staff.md: no password,
@@ -143,9 +144,11 @@ export async function removeAgencyMember(
     })
     const removed = await tx.agencyMember.deleteMany({ where: { id: memberId } })
     if (removed.count !== 1) throw new DomainError('not-found', { status: 404 })
-    return result
+    // The ingest keys the member could copy go with them (showcase-revoke.server.ts).
+    return { ...result, showcases: await cutOffMemberShowcases(tx, removal) }
   })
   await flushNotificationEmails(moved.emails)
   // A socket already in a meeting's room reconnects and joins again as who the former member is now: without a seat.
   for (const { userId, companyId } of moved.formerHolders) emitIdentityEvent({ kind: 'membership-changed', userId, companyId })
+  afterShowcaseCutOff(moved.showcases)
 }

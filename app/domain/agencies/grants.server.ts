@@ -8,6 +8,7 @@ import { pickLocalized } from '~/domain/catalog/translations'
 import { handBackAgencySeats, lockAgencySeatedMeetings } from '~/domain/meetings/agency-seats.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { ACTION_LOG_FIELDS, actionLogEntry } from './action-log.server'
+import { afterShowcaseCutOff, cutOffAgencyShowcases, type ShowcaseCutOff } from './showcase-revoke.server'
 import type { AgencyScopeName } from './scopes'
 
 // A company's grants to export agencies (docs/export-agencies.md): only the company's OWNER, read from the
@@ -18,14 +19,15 @@ const sortedScopes = (scopes: readonly AgencyScopeName[]) => [...new Set(scopes)
 
 type Tx = Prisma.TransactionClient
 type GrantChange = { scopes: readonly AgencyScopeName[] } | { revoke: true }
-type ChangeResult = { emails: string[]; formerHolders: string[] }
+type ChangeResult = { emails: string[]; formerHolders: string[]; showcases?: ShowcaseCutOff }
 const UNCHANGED: ChangeResult = { emails: [], formerHolders: [] }
 
 /**
  * Writes a change to the company's active grant (404 when there is none). A change that takes MEETINGS away (a
  * revoke, or scopes without it) hands the agency's exporter seats in the company's meetings still to be held
  * back to the owner making it, in this transaction (handBackAgencySeats): the owner's act, not the agency's,
- * so nothing goes to the agency's action log; the grant's history stays as it is.
+ * so nothing goes to the agency's action log; the grant's history stays as it is. One taking SHOWCASES away
+ * cuts off what the agency holds of the company's showcases (cutOffAgencyShowcases).
  */
 async function changeActiveGrant(
   tx: Tx,
@@ -38,6 +40,7 @@ async function changeActiveGrant(
   const grant = await tx.agencyGrant.findFirst({ where: { id: grantId, companyId, revokedAt: null }, select: { agencyId: true, scopes: true } })
   if (!grant) throw new DomainError('not-found', { status: 404 })
   const takesMeetings = grant.scopes.includes('MEETINGS') && ('revoke' in change || !change.scopes.includes('MEETINGS'))
+  const takesShowcases = grant.scopes.includes('SHOWCASES') && ('revoke' in change || !change.scopes.includes('SHOWCASES'))
   const handover = { companyId, agencyId: grant.agencyId, now }
   if (takesMeetings) await lockAgencySeatedMeetings(tx, handover)
   const updated = await tx.agencyGrant.updateMany({
@@ -45,12 +48,15 @@ async function changeActiveGrant(
     data: 'revoke' in change ? { revokedAt: now, revokedById: owner.id } : { scopes: sortedScopes(change.scopes), updatedAt: now },
   })
   if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
-  return takesMeetings ? handBackAgencySeats(tx, { ...handover, hostUserId: owner.id }) : UNCHANGED
+  const meetings = takesMeetings ? await handBackAgencySeats(tx, { ...handover, hostUserId: owner.id }) : UNCHANGED
+  if (!takesShowcases) return meetings
+  return { ...meetings, showcases: await cutOffAgencyShowcases(tx, { companyId, agencyId: grant.agencyId }) }
 }
 
 /** After the commit: the handed-back seats' mails go out, and their former holders' open connections drop. */
-async function afterChange(companyId: string, { emails, formerHolders }: ChangeResult): Promise<void> {
+async function afterChange(companyId: string, { emails, formerHolders, showcases }: ChangeResult): Promise<void> {
   await flushNotificationEmails(emails)
+  if (showcases) afterShowcaseCutOff(showcases)
   // A socket already in a meeting's room reconnects and joins again as who it is now: without a seat.
   for (const userId of formerHolders) emitIdentityEvent({ kind: 'membership-changed', userId, companyId })
 }

@@ -7,6 +7,7 @@ import { resolveIngest } from '~/domain/live/ingest.server'
 import {
   approveBooking,
   cancelBookingByExporter,
+  cancelBookingByOperator,
   declineBooking,
   markStudioAttendance,
   requestBooking,
@@ -287,6 +288,41 @@ describe('approval, crew and cancellation', () => {
     expect(await studioProductionOf(session.id)).toMatchObject({ studioName: studio.name, interpreterLanguages: ['zh'], status: 'APPROVED' })
     // The exporter was told, in-app and by mail.
     expect(await prisma.notification.count({ where: { userId: exporter.user.id, kind: 'studio.approved' } })).toBe(1)
+  })
+
+  it('tells the company’s members and the agencies granted SHOWCASES of an approval, a decline and an operator’s cancellation, never an agency revoked since', async () => {
+    const prisma = await getPrisma()
+    const { studio, setA, camera, interpreterZh, operator } = await makeStudio()
+    const { exporter, session } = await makeShowcase()
+    const colleague = await createUser('EXPORTER')
+    await prisma.exporterMember.create({ data: { userId: colleague.user.id, companyId: exporter.company.id, role: 'MEMBER' } })
+    const agencyMember = async () => {
+      const agency = await prisma.exportAgency.create({ data: { slug: `agency-${randomUUID().slice(0, 8)}`, name: 'Agency', region: 'Gangwon' } })
+      const { user } = await createUser('AGENCY')
+      await prisma.agencyMember.create({ data: { userId: user.id, agencyId: agency.id } })
+      const grant = await prisma.agencyGrant.create({
+        data: { companyId: exporter.company.id, agencyId: agency.id, scopes: ['SHOWCASES'], grantedById: exporter.user.id },
+      })
+      return { user, grant }
+    }
+    const [former, current] = [await agencyMember(), await agencyMember()]
+    const who = { owner: exporter.user.id, colleague: colleague.user.id, former: former.user.id, current: current.user.id }
+    const told = async (kind: string) => {
+      const rows = await prisma.notification.findMany({ where: { kind, userId: { in: Object.values(who) } }, select: { userId: true } })
+      return Object.entries(who)
+        .filter(([, id]) => rows.some((row) => row.userId === id))
+        .map(([name]) => name)
+    }
+    // The former agency asked for the booking, then lost its grant.
+    const { bookingId } = await requestBooking(former.user.id, request(studio.id, session.id, setA.id), NOW)
+    await prisma.agencyGrant.update({ where: { id: former.grant.id }, data: { revokedAt: NOW, revokedById: exporter.user.id } })
+    await approveBooking(operator.id, bookingId, [camera.id, interpreterZh.id], NOW)
+    expect(await told('studio.approved')).toEqual(['owner', 'colleague', 'current'])
+    await cancelBookingByOperator(operator.id, bookingId, 'Blackout', NOW)
+    expect(await told('studio.cancelled')).toEqual(['owner', 'colleague', 'current'])
+    const again = await requestBooking(exporter.user.id, request(studio.id, session.id, setA.id), NOW)
+    await declineBooking(operator.id, again.bookingId, 'Fully booked', NOW)
+    expect(await told('studio.declined')).toEqual(['owner', 'colleague', 'current'])
   })
 
   it('refuses a request for a showcase of another company and a set of another studio', async () => {

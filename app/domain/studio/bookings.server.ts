@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { getPrisma } from '~/domain/db.server'
 import { DomainError, isDomainError } from '~/domain/errors'
 import type { CompanyAudit } from '~/domain/agencies/actor.server'
+import { companyRecipients } from '~/domain/agencies/recipients.server'
 import { assertShowcaseManagement } from '~/domain/live/room-access.server'
 import { cancelJob, defineJob, scheduleJob } from '~/domain/jobs/jobs.server'
 import { flushNotificationEmails, notify } from '~/domain/notifications/notify.server'
@@ -186,7 +187,7 @@ async function lockBooking(tx: Db, bookingId: string) {
       crewNeeded: true,
       requesterId: true,
       sessionId: true,
-      session: { select: { title: true, hostId: true } },
+      session: { select: { title: true, companyId: true } },
     },
   })
   if (!row) throw new DomainError('not-found', { status: 404 })
@@ -243,7 +244,7 @@ export async function approveBooking(actorId: string, bookingId: string, crewIds
     const emails =
       booking.status === 'REQUESTED'
         ? await notify(tx, {
-            userIds: [booking.requesterId, booking.session.hostId].filter((id): id is string => id !== null),
+            userIds: await companyRecipients(tx, booking.session.companyId, 'SHOWCASES'),
             kind: 'studio.approved',
             data: { showcase: booking.session.title, studio: studio.name },
             times: { startsAt: { at: booking.startsAt, fallbackTimeZone: studio.timeZone } },
@@ -268,7 +269,7 @@ export async function declineBooking(actorId: string, bookingId: string, reason:
     await tx.studioBooking.update({ where: { id: bookingId }, data: { status: 'DECLINED', decidedById: actorId, decidedAt: now, declineReason: reason } })
     const studio = await tx.studio.findUniqueOrThrow({ where: { id: booking.studioId }, select: { name: true, timeZone: true } })
     return notify(tx, {
-      userIds: [booking.requesterId, booking.session.hostId].filter((id): id is string => id !== null),
+      userIds: await companyRecipients(tx, booking.session.companyId, 'SHOWCASES'),
       kind: 'studio.declined',
       data: { showcase: booking.session.title, studio: studio.name, reason },
       times: { startsAt: { at: booking.startsAt, fallbackTimeZone: studio.timeZone } },
@@ -289,7 +290,7 @@ export async function cancelBookingByOperator(actorId: string, bookingId: string
     await tx.studioBooking.update({ where: { id: bookingId }, data: { status: 'CANCELLED', cancelledAt: now, cancelledBy: 'OPERATOR', cancelReason: reason } })
     const studio = await tx.studio.findUniqueOrThrow({ where: { id: booking.studioId }, select: { name: true, timeZone: true } })
     return notify(tx, {
-      userIds: [booking.requesterId, booking.session.hostId].filter((id): id is string => id !== null),
+      userIds: await companyRecipients(tx, booking.session.companyId, 'SHOWCASES'),
       kind: 'studio.cancelled',
       data: { showcase: booking.session.title, studio: studio.name, reason },
       times: { startsAt: { at: booking.startsAt, fallbackTimeZone: studio.timeZone } },

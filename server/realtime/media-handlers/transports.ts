@@ -1,6 +1,17 @@
+import { assertShowcaseManagement } from '../../../app/domain/live/room-access.server.ts'
 import type { Peer } from '../../media/index.ts'
 import { ProtocolError } from '../gateway/index.ts'
-import { type MediaContext, type MediaHandlers, mediaRoomName, requireJoined, requireProducer } from './context.ts'
+import { type MediaContext, type MediaHandlers, type MediaSocket, mediaRoomName, requireJoined, requireProducer } from './context.ts'
+
+/**
+ * A host's right to broadcast is read again at each produce (two indexed reads), not only at join: an agency
+ * whose grant lost SHOWCASES, or a member who lost their role, is refused from the next produce on (ADR 026).
+ */
+async function requireStillManaging(socket: MediaSocket, sessionId: string): Promise<void> {
+  const identity = socket.data.identity
+  if (identity.kind !== 'user') throw new ProtocolError('forbidden', 'Only members of the hosting company can broadcast.')
+  await assertShowcaseManagement(sessionId, identity.userId, 'manage:showcase:own')
+}
 
 /** Transports, producers (the host's or a meeting seat's own) and consumers of a joined connection. */
 export function transportHandlers({ nsp, iceServers, statuses, recordings, restreams }: MediaContext): MediaHandlers {
@@ -29,6 +40,7 @@ export function transportHandlers({ nsp, iceServers, statuses, recordings, restr
 
     'media:produce': async (socket, { transportId, kind, rtpParameters, source }) => {
       const joined = requireProducer(socket, 'producer')
+      if (joined.role === 'host') await requireStillManaging(socket, joined.sessionId)
       if (joined.role === 'host' && (await statuses.get(joined.sessionId)) !== 'LIVE') throw new ProtocolError('not-live', 'Go live before broadcasting.')
       const producer = await joined.local.peer.produce(transportId, kind, rtpParameters as Parameters<Peer['produce']>[2], source)
       // A host producing into a live show (also after a server restart, when nobody pressed "go live"): record it.
