@@ -73,15 +73,17 @@ export async function chooseActingCompany(request: Request, user: SessionUser, c
 }
 
 /**
- * The company an agency member acts for on a page whose URL names no company: the session's choice, or the
- * only company granting the scope when there is one. Null when none can be told (the member must choose).
+ * The company an agency member acts for on a page whose URL names no company: the session's choice when its
+ * grant holds the scope, else the only company granting the scope when there is one (a choice made for another
+ * page's scope does not refuse this one). The choice stays when no other can be told (the caller's grant check
+ * then refuses it); null when there is neither (the member must choose).
  */
 async function resolveActingCompanyId(request: Request, user: SessionUser, scope: AgencyScopeName): Promise<string | null> {
   const chosen = await actingCompanyChoice(request)
-  if (chosen) return chosen
   const companies = await actingCompanies(user.id, scope)
+  if (chosen && companies.some((granting) => granting.company.id === chosen)) return chosen
   const [only] = companies
-  return companies.length === 1 && only ? only.company.id : null
+  return companies.length === 1 && only ? only.company.id : chosen
 }
 
 /**
@@ -159,6 +161,12 @@ export async function recordAgencyAction(
   const [locked] = await tx.$queryRaw<Array<{ scopes: string[] }>>`
     SELECT "scopes"::text[] AS "scopes" FROM "AgencyGrant" WHERE "id" = ${grant.grantId} AND "revokedAt" IS NULL FOR SHARE`
   if (!locked?.scopes.includes(entry.scope)) throw new DomainError('agency-no-grant', { status: 403, messageKey: 'agency.errors.noGrant' })
+  // The membership too, after the grant (lock order meeting → grant → member): a removal (a DELETE of the row)
+  // waits for this mutation and then passes on the seat it wrote (removeAgencyMember), and a removal not yet
+  // committed is waited for and then seen, so no seat lands with an account that has left its agency.
+  const [membership] = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "AgencyMember" WHERE "userId" = ${acting.user.id} AND "agencyId" = ${acting.agency.id} FOR SHARE`
+  if (!membership) throw new DomainError('agency-no-grant', { status: 403, messageKey: 'agency.errors.noGrant' })
   await tx.agencyAction.create({
     data: {
       agencyId: acting.agency.id,

@@ -111,41 +111,69 @@ export async function removeAgencyMember(
 ): Promise<void> {
   const prisma = await getPrisma()
   const moved = await prisma.$transaction(async (tx) => {
-    const member = await tx.agencyMember.findFirst({
+    const found = await tx.agencyMember.findFirst({
       where: { id: memberId, ...(within.agencyId ? { agencyId: within.agencyId } : {}) },
-      select: { userId: true, agencyId: true },
+      select: { agencyId: true },
     })
-    if (!member) throw new DomainError('not-found', { status: 404 })
+    if (!found) throw new DomainError('not-found', { status: 404 })
+    // One removal at a time per agency (the agency row, first: agency mutations take it only FOR KEY SHARE, by
+    // their foreign keys, which NO KEY UPDATE lets through): two leads removing each other, or the last two
+    // leads, are decided one after the other.
+    await tx.$queryRaw`SELECT "id" FROM "ExportAgency" WHERE "id" = ${found.agencyId} FOR NO KEY UPDATE`
+    const member = await tx.agencyMember.findUnique({ where: { id: memberId }, select: { userId: true, agencyId: true, role: true } })
+    if (member?.agencyId !== found.agencyId) throw new DomainError('not-found', { status: 404 })
+    // The lead's role is read again here: a lead removed or made an agent since the page's check acts no more.
+    if (within.lead) {
+      const acting = await tx.agencyMember.findFirst({ where: { userId: within.lead.id, agencyId: member.agencyId, role: 'LEAD' }, select: { id: true } })
+      if (!acting) throw new DomainError('forbidden', { status: 403, messageKey: 'agency.errors.leadOnly' })
+    }
+    if (member.role === 'LEAD' && (await tx.agencyMember.count({ where: { agencyId: member.agencyId, role: 'LEAD' } })) <= 1)
+      throw new DomainError('last-lead', { status: 409, messageKey: 'agency.errors.lastLead' })
     const removal = { agencyId: member.agencyId, userId: member.userId, now }
     // Meetings before the membership, as a revoke takes them before the grant (lockAgencySeatedMeetings).
     await lockAgencySeatedMeetings(tx, removal)
     const lead = within.lead
-    const result = await passOnMemberSeats(tx, {
-      ...removal,
-      ...(lead && {
-        lead: {
-          userId: lead.id,
-          onLeadSeat: async (meetingId: string, companyId: string) => {
-            await tx.agencyAction.create({
-              data: {
-                agencyId: member.agencyId,
-                companyId,
-                actorId: lead.id,
-                actorName: lead.name,
-                action: 'meeting.takeOver',
-                targetType: 'meeting',
-                targetId: meetingId,
-                createdAt: now,
-              },
-            })
+    const passOn = (departed: boolean) =>
+      passOnMemberSeats(tx, {
+        ...removal,
+        departed,
+        ...(lead && {
+          lead: {
+            userId: lead.id,
+            onLeadSeat: async (meetingId: string, companyId: string) => {
+              await tx.agencyAction.create({
+                data: {
+                  agencyId: member.agencyId,
+                  companyId,
+                  actorId: lead.id,
+                  actorName: lead.name,
+                  action: 'meeting.takeOver',
+                  targetType: 'meeting',
+                  targetId: meetingId,
+                  createdAt: now,
+                },
+              })
+            },
           },
-        },
-      }),
-    })
+        }),
+      })
+    const result = await passOn(false)
     const removed = await tx.agencyMember.deleteMany({ where: { id: memberId } })
     if (removed.count !== 1) throw new DomainError('not-found', { status: 404 })
+    // The delete waited for any agency mutation of the member's holding the row FOR SHARE (recordAgencyAction):
+    // an accept committed meanwhile seated them after the pass above, so pass on once more. Its meeting is
+    // locked by moveSeat's writes (that accept has committed; a mutation still waiting on the row fails).
+    const late = await passOn(true)
     // The ingest keys the member could copy go with them (showcase-revoke.server.ts).
-    return { ...result, showcases: await cutOffMemberShowcases(tx, removal) }
+    const showcases = await cutOffMemberShowcases(tx, removal)
+    return {
+      showcases,
+      emails: [...result.emails, ...late.emails],
+      formerHolders: [
+        ...result.formerHolders,
+        ...late.formerHolders.filter((former) => !result.formerHolders.some((earlier) => earlier.companyId === former.companyId)),
+      ],
+    }
   })
   await flushNotificationEmails(moved.emails)
   // A socket already in a meeting's room reconnects and joins again as who the former member is now: without a seat.

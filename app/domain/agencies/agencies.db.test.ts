@@ -12,7 +12,8 @@ import { createI18n } from '~/lib/i18n'
 import { STAFF_INVITE_TTL_MS } from '~/domain/accounts/staff.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { grantAgency, revokeGrant } from './grants.server'
-import { recordAgencyAction } from './actor.server'
+import { recordAgencyAction, requireCompanyActorForScope } from './actor.server'
+import { getOptionalUser } from '~/domain/accounts/session.server'
 import { addAgencyMember } from './admin.server'
 import { AdminAgencyActionSchema, CompanyAgencyActionSchema } from './schemas'
 
@@ -192,6 +193,28 @@ describe('an agency member acting for a company', () => {
       }),
     ).rejects.toMatchObject({ code: 'agency-no-grant', status: 403 })
     expect((await prisma.product.findUniqueOrThrow({ where: { id: w.product.id } })).moq).not.toBe(4242)
+  })
+})
+
+describe('the acting company of a page whose URL names none', () => {
+  it('a choice whose grant lacks the scope falls back to the one company granting it; with two, it is refused', async () => {
+    const w = await world()
+    const chosen = (await agencyAction({
+      request: await post('/agency', w.member.cookie, { intent: 'act-for', companyId: w.granting.company.id }),
+      params: {},
+    } as never)) as Response
+    expect(chosen.status).toBe(302)
+    const user = await getOptionalUser(getRequest('/', [w.member.cookie]))
+    if (!user) throw new Error('no session user')
+    const request = getRequest('/agency/meetings', [w.member.cookie])
+    // The choice holds CATALOGUE, not MEETINGS: the only company granting MEETINGS is taken instead of a 403.
+    await grantAgency(w.other.user, w.other.company.id, w.agency.id, ['MEETINGS'])
+    expect((await requireCompanyActorForScope(request, user, 'MEETINGS')).company.id).toBe(w.other.company.id)
+    expect((await requireCompanyActorForScope(request, user, 'CATALOGUE')).company.id).toBe(w.granting.company.id)
+    // Two companies grant MEETINGS: which one cannot be told, and the choice does not hold it.
+    const third = await createExporter({ companyName: `Third ${unique()}` })
+    await grantAgency(third.user, third.company.id, w.agency.id, ['MEETINGS'])
+    expect((await caught(() => requireCompanyActorForScope(request, user, 'MEETINGS'))).status).toBe(403)
   })
 })
 

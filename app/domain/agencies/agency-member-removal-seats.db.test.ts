@@ -13,7 +13,7 @@ import { action as adminAgenciesAction } from '~/routes/admin/agencies'
 import { action as teamAction } from '~/routes/agency/team'
 import { loader as roomLoader } from '~/routes/meetings/room'
 import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
-import { agencyActingFor } from './actor.server'
+import { agencyActingFor, recordAgencyAction } from './actor.server'
 import { grantAgency } from './grants.server'
 import type { AgencyScopeName } from './scopes'
 
@@ -222,5 +222,106 @@ describe('removing an agency member with exporter seats', () => {
     expect(await exporterSeatOf(meetingId)).toEqual(before)
     expect(await Promise.all([w.lead.user.id, w.granting.user.id].map(passedOn))).toEqual([[], []])
     expect(events).toEqual([])
+  })
+})
+
+// Two connections at once: PostgreSQL only (PGlite has one connection; its files run the rest of this file).
+const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
+
+/** Waits until a statement on AgencyMember is blocked on a row lock in this database. */
+async function waitForBlockedOnMember() {
+  const prisma = await getPrisma()
+  for (let i = 0; i < 200; i++) {
+    const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%AgencyMember%'`
+    if (row && row.n > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error('no statement on AgencyMember became blocked')
+}
+
+function gate() {
+  let open!: () => void
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { open, opened }
+}
+
+describe.runIf(onPostgres)('a removal racing the member’s accept (PostgreSQL)', () => {
+  /** The agent's accept as a transaction: the meeting, its seats and the agency's record (which locks the membership). */
+  async function accepting(w: World, whileOpen: () => Promise<void>) {
+    const prisma = await getPrisma()
+    const agent = await userOf(w.agent.cookie)
+    const acting = await agencyActingFor(agent, w.granting.company.id, 'MEETINGS')
+    if (!acting) throw new Error('no grant')
+    return prisma.$transaction(
+      async (tx) => {
+        const start = new Date('2027-03-09T08:00:00Z')
+        const meeting = await tx.meeting.create({
+          data: {
+            buyerId: w.buyer.profile.id,
+            companyId: w.granting.company.id,
+            status: 'ACCEPTED',
+            startsAt: start,
+            endsAt: new Date(start.getTime() + 30 * 60_000),
+            requestedById: w.buyer.user.id,
+          },
+          select: { id: true, buyerId: true, companyId: true, fairId: true, startsAt: true, endsAt: true, interpreterLanguage: true },
+        })
+        await seatAcceptedMeeting(tx, meeting, { buyerUserId: w.buyer.user.id, exporterUserId: w.agent.user.id, title: 'Raced' })
+        await recordAgencyAction(tx, acting, { action: 'meeting.accept', targetType: 'meeting', targetId: meeting.id, scope: 'MEETINGS' }, NOW)
+        await whileOpen()
+        return meeting.id
+      },
+      { timeout: 20_000 },
+    )
+  }
+
+  it('a removal waits for an accept holding the membership, then passes on the seat that accept wrote', async () => {
+    const w = await world()
+    const checked = gate()
+    const finish = gate()
+    const accept = accepting(w, async () => {
+      checked.open()
+      await finish.opened
+    })
+    await checked.opened
+    let removed = false
+    const removal = removeAsAdmin(w, NOW).then((response) => ((removed = true), response))
+    await waitForBlockedOnMember()
+    expect(removed).toBe(false)
+    finish.open()
+    const meetingId = await accept
+    expect((await removal).status).toBe(302)
+
+    const owner = w.granting.user.id
+    expect((await exporterSeatOf(meetingId)).holders).toEqual([{ userId: owner, joinedAt: null }])
+    expect((await passedOn(owner)).map((n) => n.link)).toEqual([`/meetings/${meetingId}`])
+    expect(events).toEqual([{ kind: 'membership-changed', userId: w.agent.user.id, companyId: w.granting.company.id }])
+  })
+
+  it('an accept meeting a removal not yet committed waits for it, then fails and rolls back', async () => {
+    const w = await world()
+    const prisma = await getPrisma()
+    const deleted = gate()
+    const commit = gate()
+    const removing = prisma.$transaction(
+      async (tx) => {
+        await tx.agencyMember.delete({ where: { id: w.agentMember.id } })
+        deleted.open()
+        await commit.opened
+      },
+      { timeout: 20_000 },
+    )
+    await deleted.opened
+    const outcome = accepting(w, async () => {}).then(
+      () => 'committed',
+      (error: unknown) => error,
+    )
+    await waitForBlockedOnMember()
+    commit.open()
+    await removing
+    expect(await outcome).toMatchObject({ code: 'agency-no-grant', status: 403 })
+    expect(await prisma.meetingParticipant.count({ where: { userId: w.agent.user.id } })).toBe(0)
   })
 })

@@ -5,6 +5,8 @@ import { caught, getRequest, postAction } from '../../../tests/http'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
 import { getPrisma } from '~/domain/db.server'
 import { action as teamAction, loader as teamLoader } from '~/routes/agency/team'
+import { action as adminAgenciesAction } from '~/routes/admin/agencies'
+import { removeAgencyMember } from './admin.server'
 
 // The agency's team (/agency/team, docs/export-agencies.md): its leads add and remove members of their own
 // agency; agents only see the team.
@@ -65,18 +67,40 @@ describe('agency team', () => {
     expect((await caught(() => post(lead.cookie, { intent: 'remove-member', memberId: elsewhere.agentMember.id }))).status).toBe(404)
     expect(await prisma.agencyMember.findUnique({ where: { id: elsewhere.agentMember.id } })).not.toBeNull()
 
-    // A buyer's address is not an agency account; a new address needs a name; a malformed address and role.
+    // The lead always names the person, whether or not the address has an account; a malformed address and role.
     const buyer = await createBuyer()
-    const notAgency = (await post(lead.cookie, { intent: 'add-member', email: buyer.user.email, role: 'AGENT' })) as Failed
-    expect(notAgency.init?.status).toBe(400)
-    expect(notAgency.data.result.error?.email).toEqual(['agency.errors.notAgencyAccount'])
-    const nameless = (await post(lead.cookie, { intent: 'add-member', email: `x-${unique()}@export.example`, role: 'AGENT' })) as Failed
-    expect(nameless.data.result.error?.name).toEqual(['agency.errors.nameRequired'])
-    const garbage = (await post(lead.cookie, { intent: 'add-member', email: 'not-an-address', role: 'OWNER' })) as Failed
+    const nameless = (await post(lead.cookie, { intent: 'add-member', email: buyer.user.email, role: 'AGENT' })) as Failed
+    expect(nameless.data.result.error).toEqual({ name: ['errors.required'] })
+    const garbage = (await post(lead.cookie, { intent: 'add-member', email: 'not-an-address', name: 'X', role: 'OWNER' })) as Failed
     expect(garbage.init?.status).toBe(400)
     expect(Object.keys(garbage.data.result.error ?? {}).sort()).toEqual(['email', 'role'])
-    // An account already in an agency stays where it is.
-    const taken = (await post(lead.cookie, { intent: 'add-member', email: elsewhere.agent.user.email, role: 'AGENT' })) as Failed
-    expect(taken.init?.status).toBe(409)
+    // A buyer's account and another agency's member get the same answer: the lead learns nothing of either.
+    for (const email of [buyer.user.email, elsewhere.agent.user.email]) {
+      const refused = (await post(lead.cookie, { intent: 'add-member', email, name: 'Someone', role: 'AGENT' })) as Failed
+      expect(refused.init?.status).toBe(400)
+      expect(refused.data.result.error).toEqual({ email: ['agency.errors.cannotAdd'] })
+    }
+    expect(await prisma.agencyMember.findUnique({ where: { userId: elsewhere.agent.user.id } })).toMatchObject({ agencyId: elsewhere.agency.id })
+  })
+
+  it('an agency keeps a lead: its last lead is not removed; a lead no longer leading removes nobody', async () => {
+    const { prisma, agency, lead, agent, leadMember, agentMember } = await agencyWithTeam()
+    const other = await createUser('AGENCY')
+    const otherLead = await prisma.agencyMember.create({ data: { userId: other.user.id, agencyId: agency.id, role: 'LEAD' } })
+    expect(((await post(lead.cookie, { intent: 'remove-member', memberId: otherLead.id })) as Response).status).toBe(302)
+
+    const admin = await createUser('ADMIN')
+    const last = (await postAction(adminAgenciesAction, '/admin/agencies', [admin.cookie], { intent: 'remove-member', memberId: leadMember.id })) as Failed
+    expect(last.init?.status).toBe(409)
+    expect(last.data.result.error?.['']).toEqual(['agency.errors.lastLead'])
+    expect(await prisma.agencyMember.findUnique({ where: { id: leadMember.id } })).not.toBeNull()
+
+    // The role is read again in the removal's transaction (the page checked it before).
+    await prisma.agencyMember.update({ where: { id: leadMember.id }, data: { role: 'AGENT' } })
+    await expect(removeAgencyMember(agentMember.id, { agencyId: agency.id, lead: { id: lead.user.id, name: lead.user.name } })).rejects.toMatchObject({
+      code: 'forbidden',
+      status: 403,
+    })
+    expect(await prisma.agencyMember.findUnique({ where: { userId: agent.user.id } })).not.toBeNull()
   })
 })

@@ -48,7 +48,12 @@ export const AdminAgencyActionSchema = z.discriminatedUnion('intent', [
 
 /** The agency's team page (/agency/team): a lead adds or removes members of their own agency. */
 export const AgencyTeamActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('add-member'), ...newMember }),
+  // The lead always names the person, so the answer never depends on whether the address has an account.
+  z.object({
+    intent: z.literal('add-member'),
+    ...newMember,
+    name: z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(100, 'errors.tooLong').refine(isPlainText, { error: PLAIN_TEXT_ERROR }),
+  }),
   z.object({ intent: z.literal('remove-member'), memberId: recordId }),
 ])
 

@@ -1,4 +1,4 @@
-import { DomainError } from '~/domain/errors'
+import { DomainError, isDomainError } from '~/domain/errors'
 import { getPrisma } from '~/domain/db.server'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { addAgencyMember, removeAgencyMember } from './admin.server'
@@ -6,7 +6,7 @@ import { requireAgencyMembership } from './dashboard.server'
 
 // The agency's own team (/agency/team, docs/export-agencies.md): every member sees who works for the agency;
 // its LEADs add agents (or other leads) and remove members, as an admin can at /admin/agencies, but only in
-// their own agency. A lead cannot remove themselves, so the agency keeps at least the lead acting.
+// their own agency. A lead cannot remove themselves, and an agency keeps at least one lead (removeAgencyMember).
 
 export async function loadAgencyTeam(userId: string, locale: string) {
   const prisma = await getPrisma()
@@ -44,7 +44,15 @@ export async function addAgencyTeamMember(
   now = new Date(),
 ): Promise<void> {
   const member = await requireAgencyLead(lead.id)
-  await addAgencyMember({ ...input, agencyId: member.agency.id }, lead, now)
+  try {
+    await addAgencyMember({ ...input, agencyId: member.agency.id }, lead, now)
+  } catch (error) {
+    // One answer for every existing account a lead cannot add (another role, another agency's member): a lead
+    // must not learn from this form whether an address has an account, or what it is. An admin sees the cause.
+    if (isDomainError(error) && (error.code === 'not-agency-account' || error.code === 'already-member'))
+      throw new DomainError('cannot-add', { status: 400, field: 'email', messageKey: 'agency.errors.cannotAdd' })
+    throw error
+  }
 }
 
 /** The removed member's seats in meetings still to be held pass to the lead while the company's grant allows (removeAgencyMember). */

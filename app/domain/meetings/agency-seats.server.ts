@@ -12,7 +12,7 @@ import { ROOM_CLOSES_AFTER_MS } from './room-window'
 type Tx = Prisma.TransactionClient
 
 /** Whose seats move: the agency's in one company's meetings (a grant change), or one member's (a removal). */
-type Handover = { agencyId: string; now: Date } & ({ companyId: string } | { userId: string })
+type Handover = { agencyId: string; now: Date } & ({ companyId: string } | { userId: string; departed?: boolean })
 
 /**
  * The agency's exporter seats (in the company's meetings, or the member's) that still have a room: ACCEPTED,
@@ -24,7 +24,9 @@ function liveAgencySeats(handover: Handover): Prisma.MeetingParticipantWhereInpu
   const live = { status: 'ACCEPTED' as const, endsAt: { gt: new Date(handover.now.getTime() - ROOM_CLOSES_AFTER_MS) } }
   return {
     role: 'EXPORTER',
-    user: { agencyMembership: { agencyId: handover.agencyId } },
+    // A member whose row this transaction deleted (departed) is found by account alone: an AGENCY account's
+    // exporter seats are all seats taken for an agency.
+    ...(!('departed' in handover && handover.departed) && { user: { agencyMembership: { agencyId: handover.agencyId } } }),
     ...('userId' in handover ? { userId: handover.userId, meeting: live } : { meeting: { ...live, companyId: handover.companyId } }),
   }
 }
@@ -172,11 +174,18 @@ export async function handBackAgencySeats(
  * (read FOR SHARE, as recordAgencyAction does: a revoke waits, or is waited for and seen), so the seat stays the
  * agency's and `onLeadSeat` records it in the agency's log; otherwise (an admin's removal, or a grant without
  * MEETINGS) back to the company's hosts (companyHosts), as a revoke does. Call after lockAgencySeatedMeetings and
- * before the membership's delete (the seats are found through it), in its transaction.
+ * before the membership's delete (the seats are found through it), in its transaction; and once more after the
+ * delete with `departed` (found by account), for seats an accept committed while the delete waited for it.
  */
 export async function passOnMemberSeats(
   tx: Tx,
-  removal: { agencyId: string; userId: string; now: Date; lead?: { userId: string; onLeadSeat: (meetingId: string, companyId: string) => Promise<void> } },
+  removal: {
+    agencyId: string
+    userId: string
+    now: Date
+    departed?: boolean
+    lead?: { userId: string; onLeadSeat: (meetingId: string, companyId: string) => Promise<void> }
+  },
 ): Promise<Moved> {
   const moves = await liveSeatsByMeeting(tx, removal)
   if (moves.length === 0) return { emails: [], formerHolders: [] }

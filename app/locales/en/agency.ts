@@ -36,6 +36,8 @@ const agency = {
       nameRequired: 'A new address needs the person’s name: their account is created with it.',
       leadOnly: 'Only the agency’s leads manage its team.',
       removeSelf: 'You cannot remove yourself: ask another lead or an administrator.',
+      cannotAdd: 'This address cannot be added to your agency. If the person has an account, ask an administrator.',
+      lastLead: 'An agency keeps at least one lead: make another member a lead first, or ask an administrator.',
     },
     toast: {
       granted: 'Access granted to the agency.',

@@ -36,6 +36,8 @@ const agency: MessagesOf<typeof en, 'zh-Hans'> = {
       nameRequired: '新地址需要填写此人的姓名：将以此姓名创建账户。',
       leadOnly: '只有代理机构的负责人可以管理团队。',
       removeSelf: '不能移除自己：请联系其他负责人或管理员。',
+      cannotAdd: '无法将此地址添加到您的代理机构。如果此人已有账户，请联系管理员。',
+      lastLead: '代理机构至少要保留一名负责人：请先将其他成员设为负责人，或联系管理员。',
     },
     toast: {
       granted: '已向代理机构授权。',

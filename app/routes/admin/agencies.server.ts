@@ -38,6 +38,9 @@ export async function handleAdminAgenciesAction(request: Request) {
         return await redirectWithToast('/admin/agencies', 'agency.toast.memberRemoved')
     }
   } catch (error) {
-    return formErrorFromDomain(submission, error, { only: ['conflict', 'not-agency-account', 'already-member', 'name-required'], extra: { target } })
+    return formErrorFromDomain(submission, error, {
+      only: ['conflict', 'not-agency-account', 'already-member', 'name-required', 'last-lead'],
+      extra: { target },
+    })
   }
 }

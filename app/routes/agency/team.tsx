@@ -39,7 +39,7 @@ export async function action({ request }: Route.ActionArgs) {
     await removeAgencyTeamMember(user, input.memberId, requestNow(request))
     return await redirectWithToast('/agency/team', 'agency.toast.memberRemoved')
   } catch (error) {
-    return formErrorFromDomain(submission, error, { only: ['conflict', 'not-agency-account', 'already-member', 'name-required', 'remove-self'] })
+    return formErrorFromDomain(submission, error, { only: ['conflict', 'cannot-add', 'name-required', 'remove-self', 'last-lead'] })
   }
 }
 
