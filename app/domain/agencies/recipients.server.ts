@@ -10,10 +10,9 @@ type Client = Prisma.TransactionClient
  * lives: RFQ notifications use RFQS_QUOTES, meeting requests MEETINGS.
  */
 export async function companyRecipients(tx: Client, companyId: string, scope: AgencyScopeName): Promise<string[]> {
-  const [members, grants] = await Promise.all([
-    tx.exporterMember.findMany({ where: { companyId }, select: { userId: true } }),
-    tx.agencyGrant.findMany({ where: { companyId, revokedAt: null }, select: { agencyId: true, scopes: true } }),
-  ])
+  // One after the other: a transaction is one connection, and pg refuses overlapping queries on it.
+  const members = await tx.exporterMember.findMany({ where: { companyId }, select: { userId: true } })
+  const grants = await tx.agencyGrant.findMany({ where: { companyId, revokedAt: null }, select: { agencyId: true, scopes: true } })
   // Scopes compared here, not with `has` in SQL: the PGlite adapter sends an enum array filter as a malformed literal.
   const agencyIds = grants.filter((grant) => grant.scopes.includes(scope)).map((grant) => grant.agencyId)
   const agents =
