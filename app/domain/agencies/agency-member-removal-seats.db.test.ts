@@ -14,7 +14,7 @@ import { action as teamAction } from '~/routes/agency/team'
 import { loader as roomLoader } from '~/routes/meetings/room'
 import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
 import { agencyActingFor, recordAgencyAction } from './actor.server'
-import { grantAgency } from './grants.server'
+import { grantAgency, revokeGrant } from './grants.server'
 import type { AgencyScopeName } from './scopes'
 
 // Removing an agency member (docs/export-agencies.md, Meetings) passes their exporter seats in meetings that
@@ -228,17 +228,17 @@ describe('removing an agency member with exporter seats', () => {
 // Two connections at once: PostgreSQL only (PGlite has one connection; its files run the rest of this file).
 const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
 
-/** Waits until a statement on AgencyMember is blocked on a row lock in this database. */
-async function waitForBlockedOnMember() {
+/** Waits until a statement on this table is blocked on a row lock in this database. */
+async function waitForBlockedOn(table: 'AgencyMember' | 'AgencyGrant') {
   const prisma = await getPrisma()
   for (let i = 0; i < 200; i++) {
     const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
       SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%AgencyMember%'`
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ${`%${table}%`}`
     if (row && row.n > 0) return
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
-  throw new Error('no statement on AgencyMember became blocked')
+  throw new Error(`no statement on ${table} became blocked`)
 }
 
 function gate() {
@@ -288,7 +288,7 @@ describe.runIf(onPostgres)('a removal racing the member’s accept (PostgreSQL)'
     await checked.opened
     let removed = false
     const removal = removeAsAdmin(w, NOW).then((response) => ((removed = true), response))
-    await waitForBlockedOnMember()
+    await waitForBlockedOn('AgencyMember')
     expect(removed).toBe(false)
     finish.open()
     const meetingId = await accept
@@ -298,6 +298,29 @@ describe.runIf(onPostgres)('a removal racing the member’s accept (PostgreSQL)'
     expect((await exporterSeatOf(meetingId)).holders).toEqual([{ userId: owner, joinedAt: null }])
     expect((await passedOn(owner)).map((n) => n.link)).toEqual([`/meetings/${meetingId}`])
     expect(events).toEqual([{ kind: 'membership-changed', userId: w.agent.user.id, companyId: w.granting.company.id }])
+  })
+
+  it('a revoke waiting for an accept hands back the seat that accept wrote, its meeting locked before the grant', async () => {
+    const w = await world()
+    const prisma = await getPrisma()
+    const checked = gate()
+    const finish = gate()
+    const accept = accepting(w, async () => {
+      checked.open()
+      await finish.opened
+    })
+    await checked.opened
+    const grant = await prisma.agencyGrant.findFirstOrThrow({ where: { agencyId: w.agency.id, revokedAt: null } })
+    const revoke = revokeGrant(w.granting.user, w.granting.company.id, grant.id, NOW)
+    await waitForBlockedOn('AgencyGrant')
+    finish.open()
+    const meetingId = await accept
+    await revoke
+    // The seat appeared after the revoke locked the agency's meetings: the grant's write was rolled back to its
+    // savepoint, the meeting locked, the write made again, and the seat handed back.
+    const owner = w.granting.user.id
+    expect((await exporterSeatOf(meetingId)).holders).toEqual([{ userId: owner, joinedAt: null }])
+    expect((await prisma.agencyGrant.findUniqueOrThrow({ where: { id: grant.id } })).revokedAt).toEqual(NOW)
   })
 
   it('an accept meeting a removal not yet committed waits for it, then fails and rolls back', async () => {
@@ -318,7 +341,7 @@ describe.runIf(onPostgres)('a removal racing the member’s accept (PostgreSQL)'
       () => 'committed',
       (error: unknown) => error,
     )
-    await waitForBlockedOnMember()
+    await waitForBlockedOn('AgencyMember')
     commit.open()
     await removing
     expect(await outcome).toMatchObject({ code: 'agency-no-grant', status: 403 })

@@ -5,7 +5,7 @@ import type { SessionUser } from '~/domain/accounts/session.server'
 import { emitIdentityEvent } from '~/domain/accounts/identity-events.server'
 import { requireCompanyRoleNow } from '~/domain/exporters/company-access.server'
 import { pickLocalized } from '~/domain/catalog/translations'
-import { handBackAgencySeats, lockAgencySeatedMeetings } from '~/domain/meetings/agency-seats.server'
+import { agencySeatedMeetingIds, handBackAgencySeats, lockAgencySeatedMeetings } from '~/domain/meetings/agency-seats.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { ACTION_LOG_FIELDS, actionLogEntry } from './action-log.server'
 import { afterShowcaseCutOff, cutOffAgencyShowcases, type ShowcaseCutOff } from './showcase-revoke.server'
@@ -42,12 +42,25 @@ async function changeActiveGrant(
   const takesMeetings = grant.scopes.includes('MEETINGS') && ('revoke' in change || !change.scopes.includes('MEETINGS'))
   const takesShowcases = grant.scopes.includes('SHOWCASES') && ('revoke' in change || !change.scopes.includes('SHOWCASES'))
   const handover = { companyId, agencyId: grant.agencyId, now }
-  if (takesMeetings) await lockAgencySeatedMeetings(tx, handover)
-  const updated = await tx.agencyGrant.updateMany({
-    where: { id: grantId, companyId, revokedAt: null },
-    data: 'revoke' in change ? { revokedAt: now, revokedById: owner.id } : { scopes: sortedScopes(change.scopes), updatedAt: now },
-  })
-  if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
+  // The grant's write waits for agency mutations holding it FOR SHARE; an accept among them commits a seat in a
+  // meeting the lock below did not see. Moving that seat would lock its meeting while holding the grant, the
+  // reverse of an agency mutation's order (meeting, then grant): a deadlock with one that holds the meeting and
+  // waits for the grant. So the write runs in a savepoint and, when such seats appeared, is rolled back to it
+  // (which releases the grant's row) and retried with their meetings locked first. After three tries the seats
+  // are moved anyway (PostgreSQL's deadlock check then refuses one side rather than hanging).
+  for (let attempt = 1; ; attempt++) {
+    const locked = takesMeetings ? await lockAgencySeatedMeetings(tx, handover) : new Set<string>()
+    await tx.$executeRaw`SAVEPOINT grant_change`
+    const updated = await tx.agencyGrant.updateMany({
+      where: { id: grantId, companyId, revokedAt: null },
+      data: 'revoke' in change ? { revokedAt: now, revokedById: owner.id } : { scopes: sortedScopes(change.scopes), updatedAt: now },
+    })
+    if (updated.count !== 1) throw new DomainError('not-found', { status: 404 })
+    if (!takesMeetings || attempt === 3) break
+    const late = (await agencySeatedMeetingIds(tx, handover)).filter((meetingId) => !locked.has(meetingId))
+    if (late.length === 0) break
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT grant_change`
+  }
   const meetings = takesMeetings ? await handBackAgencySeats(tx, { ...handover, hostUserId: owner.id }) : UNCHANGED
   if (!takesShowcases) return meetings
   return { ...meetings, showcases: await cutOffAgencyShowcases(tx, { companyId, agencyId: grant.agencyId }) }

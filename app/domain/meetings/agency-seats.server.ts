@@ -36,11 +36,18 @@ function liveAgencySeats(handover: Handover): Prisma.MeetingParticipantWhereInpu
  * agency's meeting mutation locks its meeting and then reads the grant FOR SHARE (recordAgencyAction), so taking
  * the meetings first keeps one lock order and no deadlock.
  */
-export async function lockAgencySeatedMeetings(tx: Tx, handover: Handover): Promise<void> {
-  const seats = await tx.meetingParticipant.findMany({ where: liveAgencySeats(handover), select: { meetingId: true } })
-  for (const meetingId of [...new Set(seats.map((seat) => seat.meetingId))].sort()) {
+export async function lockAgencySeatedMeetings(tx: Tx, handover: Handover): Promise<Set<string>> {
+  const meetingIds = await agencySeatedMeetingIds(tx, handover)
+  for (const meetingId of meetingIds) {
     await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "id" = ${meetingId} FOR UPDATE`
   }
+  return new Set(meetingIds)
+}
+
+/** The meetings of the live seats (liveAgencySeats), in lock order. */
+export async function agencySeatedMeetingIds(tx: Tx, handover: Handover): Promise<string[]> {
+  const seats = await tx.meetingParticipant.findMany({ where: liveAgencySeats(handover), select: { meetingId: true } })
+  return [...new Set(seats.map((seat) => seat.meetingId))].sort()
 }
 
 /** The live seats, one entry per meeting (a meeting may seat two of the agency's members). */
