@@ -74,14 +74,16 @@ export async function chooseActingCompany(request: Request, user: SessionUser, c
 
 /**
  * The company an agency member acts for on a page whose URL names no company: the session's choice when its
- * grant holds the scope, else the only company granting the scope when there is one (a choice made for another
- * page's scope does not refuse this one). The choice stays when no other can be told (the caller's grant check
- * then refuses it); null when there is neither (the member must choose).
+ * grant holds the scope; else, when the chosen company still grants the agency something (a choice made for
+ * another page's scope) or nothing was chosen, the only company granting the scope when there is one. A chosen
+ * company that revoked the grant stays chosen, so the member is told it was revoked (403) instead of finding
+ * another company's pages in its place. Null when there is neither (the member must choose).
  */
 async function resolveActingCompanyId(request: Request, user: SessionUser, scope: AgencyScopeName): Promise<string | null> {
   const chosen = await actingCompanyChoice(request)
   const companies = await actingCompanies(user.id, scope)
   if (chosen && companies.some((granting) => granting.company.id === chosen)) return chosen
+  if (chosen && !(await activeAgencyGrant(await getPrisma(), user.id, chosen))) return chosen
   const [only] = companies
   return companies.length === 1 && only ? only.company.id : chosen
 }
