@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { getPrisma } from '~/domain/db.server'
-import { createUserSession } from '~/domain/accounts/session.server'
+import { createUserSession, getOptionalUser } from '~/domain/accounts/session.server'
 import { refreshProductIndex } from '~/domain/catalog/product-index.server'
 import type { Incoterm, Role } from '~/generated/prisma/client'
-import { cookiePair } from './http'
+import { cookiePair, getRequest } from './http'
 
 // Test data builders: each call creates its own rows with unique keys, so tests never collide.
 
@@ -11,6 +11,13 @@ const unique = () => randomUUID().slice(0, 8)
 
 async function sessionFor(userId: string): Promise<string> {
   return cookiePair(await createUserSession(userId, { userAgent: 'vitest' }))
+}
+
+/** The session user a cookie signs in as (as a loader would see it); throws when it signs in nobody. */
+export async function sessionUserOf(cookie: string) {
+  const user = await getOptionalUser(getRequest('/', [cookie]))
+  if (!user) throw new Error('no session user')
+  return user
 }
 
 export async function createUser(role: Role, overrides: { name?: string; timeZone?: string } = {}) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
-import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createProduct, createUser, sessionUserOf } from '../../../tests/fixtures'
+import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
 import { caught, formRequest, getRequest, mintCsrf, postAction } from '../../../tests/http'
 import { loader as productsLoader } from '~/routes/exporter/products/index'
 import { loader as editLoader } from '~/routes/exporter/products/edit'
@@ -13,14 +13,11 @@ import { STAFF_INVITE_TTL_MS } from '~/domain/accounts/staff.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { grantAgency, revokeGrant } from './grants.server'
 import { recordAgencyAction, requireCompanyActorForScope } from './actor.server'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { addAgencyMember } from './admin.server'
 import { AdminAgencyActionSchema, CompanyAgencyActionSchema } from './schemas'
 
 // Export agencies (docs/export-agencies.md, ADR 026): an agency member acts for a company only within the scopes
 // of its active grant, read at every request; a revoke refuses the very next request; every action is recorded.
-
-const unique = () => randomUUID().slice(0, 8)
 
 async function world() {
   const prisma = await getPrisma()
@@ -28,9 +25,8 @@ async function world() {
   const other = await createExporter({ companyName: `Other ${unique()}` })
   const product = await createProduct(granting.company.id, { name: 'Buckwheat noodles' })
   const otherProduct = await createProduct(other.company.id, { name: 'Pine nuts' })
-  const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Gangwon' } })
-  const member = await createUser('AGENCY')
-  await prisma.agencyMember.create({ data: { userId: member.user.id, agencyId: agency.id } })
+  const agency = await createAgency()
+  const member = await createAgencyMember(agency.id)
   const grantId = await grantAgency(granting.user, granting.company.id, agency.id, ['CATALOGUE', 'RFQS_QUOTES'])
   const buyer = await createBuyer()
   const inquiry = await prisma.inquiry.create({
@@ -204,8 +200,7 @@ describe('the acting company of a page whose URL names none', () => {
       params: {},
     } as never)) as Response
     expect(chosen.status).toBe(302)
-    const user = await getOptionalUser(getRequest('/', [w.member.cookie]))
-    if (!user) throw new Error('no session user')
+    const user = await sessionUserOf(w.member.cookie)
     const request = getRequest('/agency/meetings', [w.member.cookie])
     // The choice holds CATALOGUE, not MEETINGS: the only company granting MEETINGS is taken instead of a 403.
     await grantAgency(w.other.user, w.other.company.id, w.agency.id, ['MEETINGS'])
@@ -257,7 +252,7 @@ describe('agency members (admin)', () => {
   it('a new address gets an AGENCY staff account and the staff invitation, atomically with its membership; a name is required for it', async () => {
     const prisma = await getPrisma()
     const { user: admin, cookie } = await createUser('ADMIN')
-    const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Jeju' } })
+    const agency = await createAgency({ region: 'Jeju' })
     const address = `agent-${unique()}@example.test`
 
     const nameless = (await postAction(adminAgenciesAction, '/admin/agencies', [cookie], {
@@ -293,7 +288,7 @@ describe('agency members (admin)', () => {
 
   it('an existing AGENCY account is added without a name and without mail; another role is refused; an unknown agency leaves no account and no mail', async () => {
     const prisma = await getPrisma()
-    const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Jeju' } })
+    const agency = await createAgency({ region: 'Jeju' })
     const existing = await createUser('AGENCY')
     await addAgencyMember({ agencyId: agency.id, email: existing.user.email, role: 'AGENT', locale: 'en' }, { name: 'Hub Admin' })
     expect(await prisma.agencyMember.findUnique({ where: { userId: existing.user.id } })).toMatchObject({ agencyId: agency.id })

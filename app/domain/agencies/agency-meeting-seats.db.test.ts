@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
+import { clockAt, createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import type { MeetingStatus } from '~/generated/prisma/client'
 import { acceptMeeting, requestMeeting, seatAcceptedMeeting } from '~/domain/meetings/meetings.server'
@@ -13,7 +12,6 @@ import { formatDateTime } from '~/lib/time'
 import { action as agenciesAction } from '~/routes/exporter/agencies'
 import { loader as icsLoader } from '~/routes/meetings/invite-ics'
 import { loader as roomLoader } from '~/routes/meetings/room'
-import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
 import { agencyActingFor } from './actor.server'
 import { grantAgency, revokeGrant, updateGrantScopes } from './grants.server'
 import type { AgencyScopeName } from './scopes'
@@ -27,20 +25,10 @@ import type { AgencyScopeName } from './scopes'
 const NOW = new Date('2027-03-08T00:00:00Z')
 const SLOT = '2027-03-08T08:00:00.000Z'
 const IN_ROOM = new Date('2027-03-08T08:01:00Z')
-const unique = () => randomUUID().slice(0, 8)
-const clockAt = (at: Date) => `${TEST_CLOCK_COOKIE}=${encodeURIComponent(at.toISOString())}`
-
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
 
 async function agencyWithMember(name = `Agency ${unique()}`) {
-  const prisma = await getPrisma()
-  const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name, nameI18n: { ko: `${name} 센터` }, region: 'Gangwon' } })
-  const member = await createUser('AGENCY')
-  await prisma.agencyMember.create({ data: { userId: member.user.id, agencyId: agency.id } })
+  const agency = await createAgency({ name, nameI18n: { ko: `${name} 센터` } })
+  const member = await createAgencyMember(agency.id)
   return { agency, member }
 }
 
@@ -58,9 +46,9 @@ type World = Awaited<ReturnType<typeof world>>
 
 /** The buyer asks for SLOT and the agency member accepts for the company (the product path). */
 async function acceptedByAgency(w: World) {
-  const buyerSession = await userOf(w.buyer.cookie)
+  const buyerSession = await sessionUserOf(w.buyer.cookie)
   const meetingId = await requestMeeting(buyerSession, { companyId: w.granting.company.id }, { intent: 'request', slotStart: SLOT, agenda: 'Noodles' }, NOW)
-  const memberSession = await userOf(w.member.cookie)
+  const memberSession = await sessionUserOf(w.member.cookie)
   await acceptMeeting(memberSession, meetingId, NOW, await agencyActingFor(memberSession, w.granting.company.id, 'MEETINGS'))
   return meetingId
 }
@@ -141,7 +129,7 @@ describe('taking MEETINGS back from an agency', () => {
     expect(after.updatedAt).toEqual(NOW)
 
     // The owner: the room page, the calendar file (they are its organizer) and the room itself.
-    const owner = await userOf(w.granting.cookie)
+    const owner = await sessionUserOf(w.granting.cookie)
     expect(await requireMeetingParticipant(owner, meetingId)).toMatchObject({ role: 'EXPORTER' })
     const room = (await roomLoader({
       request: getRequest(`/meetings/${meetingId}/room`, [w.granting.cookie, clockAt(IN_ROOM)]),
@@ -165,7 +153,7 @@ describe('taking MEETINGS back from an agency', () => {
     expect(await admitToMeetingRoom(liveSessionId!, w.granting.user.id, IN_ROOM)).toMatchObject({ role: 'EXPORTER' })
 
     // The agency's member: none of them.
-    const member = await userOf(w.member.cookie)
+    const member = await sessionUserOf(w.member.cookie)
     expect((await caught(() => requireMeetingParticipant(member, meetingId))).status).toBe(404)
     expect(
       (

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, sessionUserOf } from '../../../tests/fixtures'
+import { clockAt, createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { acceptMeeting, requestMeeting } from '~/domain/meetings/meetings.server'
 import { sendConfirmationRequests } from '~/domain/meetings/attendance-jobs.server'
@@ -11,7 +10,6 @@ import { listMeetings, requireMeetingParticipant } from '~/domain/meetings/queri
 import { admitToMeetingRoom } from '~/domain/meetings/room-access.server'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings/meeting'
 import { loader as agencyLoader } from '~/routes/agency/dashboard'
-import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
 import { agencyActingFor } from './actor.server'
 import { grantAgency, revokeGrant } from './grants.server'
 import type { AgencyScopeName } from './scopes'
@@ -24,26 +22,18 @@ import type { AgencyScopeName } from './scopes'
 // (UTC+9): the common hour is 08:00–09:00 UTC.
 const NOW = new Date('2027-03-08T00:00:00Z')
 const SLOT = '2027-03-08T08:00:00.000Z'
-const clock = `${TEST_CLOCK_COOKIE}=${encodeURIComponent(NOW.toISOString())}`
-const unique = () => randomUUID().slice(0, 8)
-
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
+const clock = clockAt(NOW)
 
 async function world(scopes: AgencyScopeName[] = ['MEETINGS']) {
   const prisma = await getPrisma()
   const granting = await createExporter({ companyName: `Granting ${unique()}` })
   const other = await createExporter({ companyName: `Other ${unique()}` })
-  const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Gangwon' } })
-  const member = await createUser('AGENCY')
-  await prisma.agencyMember.create({ data: { userId: member.user.id, agencyId: agency.id } })
+  const agency = await createAgency()
+  const member = await createAgencyMember(agency.id)
   const grantId = await grantAgency(granting.user, granting.company.id, agency.id, scopes)
   const buyer = await createBuyer({ country: 'DE' })
   await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
-  const buyerSession = await userOf(buyer.cookie)
+  const buyerSession = await sessionUserOf(buyer.cookie)
   const request = { intent: 'request' as const, slotStart: SLOT, agenda: 'Buckwheat noodles' }
   const meetingId = await requestMeeting(buyerSession, { companyId: granting.company.id }, request, NOW)
   const otherMeetingId = await requestMeeting(buyerSession, { companyId: other.company.id }, request, NOW)
@@ -106,7 +96,7 @@ describe('an agency member with a MEETINGS grant', () => {
     expect(after.actions[0]).toMatchObject({ action: 'meeting.accept', targetId: w.meetingId })
 
     // /meetings lists the granting company's meetings on its side, naming the company; not the other company's.
-    const listed = await listMeetings(await userOf(w.member.cookie), { locale: 'en' })
+    const listed = await listMeetings(await sessionUserOf(w.member.cookie), { locale: 'en' })
     expect(listed.map((row) => row.id)).toEqual([w.meetingId])
     expect(listed[0]).toMatchObject({ side: 'exporter', counterpart: `${w.buyer.profile.companyName} × ${w.granting.company.name}` })
   })
@@ -119,7 +109,7 @@ describe('an agency member with a MEETINGS grant', () => {
     const noMeetings = await world(['CATALOGUE', 'RFQS_QUOTES'])
     expect((await caught(() => openMeeting(noMeetings.meetingId, noMeetings.member.cookie))).status).toBe(404)
     expect((await caught(() => answer(noMeetings.meetingId, noMeetings.member.cookie, 'decline'))).status).toBe(404)
-    expect(await listMeetings(await userOf(noMeetings.member.cookie), { locale: 'en' })).toEqual([])
+    expect(await listMeetings(await sessionUserOf(noMeetings.member.cookie), { locale: 'en' })).toEqual([])
     const prisma = await getPrisma()
     expect(await prisma.meeting.findUniqueOrThrow({ where: { id: noMeetings.meetingId }, select: { status: true } })).toEqual({ status: 'REQUESTED' })
     expect(await prisma.agencyAction.count({ where: { agencyId: { in: [w.agency.id, noMeetings.agency.id] } } })).toBe(0)
@@ -128,7 +118,7 @@ describe('an agency member with a MEETINGS grant', () => {
   it('is refused at once after a revoke: the page, an answer already under way, and the seat it holds', async () => {
     const w = await world()
     const prisma = await getPrisma()
-    const memberSession = await userOf(w.member.cookie)
+    const memberSession = await sessionUserOf(w.member.cookie)
     // Read before the revoke, as a request already past its access check would have it.
     const acting = await agencyActingFor(memberSession, w.granting.company.id, 'MEETINGS')
     expect(acting).not.toBeNull()
@@ -150,7 +140,7 @@ describe('an agency member with a MEETINGS grant', () => {
     const w = await world()
     const prisma = await getPrisma()
     expect(((await answer(w.meetingId, w.member.cookie, 'accept')) as Response).status).toBe(302)
-    const memberSession = await userOf(w.member.cookie)
+    const memberSession = await sessionUserOf(w.member.cookie)
     expect(await requireMeetingParticipant(memberSession, w.meetingId)).toMatchObject({ role: 'EXPORTER' })
     const { liveSessionId } = await prisma.meeting.findUniqueOrThrow({ where: { id: w.meetingId }, select: { liveSessionId: true } })
     const inRoom = new Date(new Date(SLOT).getTime() + 60_000)

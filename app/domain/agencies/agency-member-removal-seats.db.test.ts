@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
+import { clockAt, createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
 import { getRequest, postAction } from '../../../tests/http'
 import { onIdentityEvent, type IdentityEvent } from '~/domain/accounts/identity-events.server'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import type { MeetingStatus } from '~/generated/prisma/client'
 import { acceptMeeting, requestMeeting, seatAcceptedMeeting } from '~/domain/meetings/meetings.server'
@@ -12,7 +11,6 @@ import { admitToMeetingRoom } from '~/domain/meetings/room-access.server'
 import { action as adminAgenciesAction } from '~/routes/admin/agencies'
 import { action as teamAction } from '~/routes/agency/team'
 import { loader as roomLoader } from '~/routes/meetings/room'
-import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
 import { agencyActingFor, recordAgencyAction } from './actor.server'
 import { grantAgency, revokeGrant } from './grants.server'
 import type { AgencyScopeName } from './scopes'
@@ -25,25 +23,15 @@ import type { AgencyScopeName } from './scopes'
 const NOW = new Date('2027-03-08T00:00:00Z')
 const SLOT = '2027-03-08T08:00:00.000Z'
 const IN_ROOM = new Date('2027-03-08T08:01:00Z')
-const unique = () => randomUUID().slice(0, 8)
-const clockAt = (at: Date) => `${TEST_CLOCK_COOKIE}=${encodeURIComponent(at.toISOString())}`
-
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
 
 /** A company granting `scopes` to an agency of a lead and an agent, and a buyer in Berlin. */
 async function world(scopes: AgencyScopeName[] = ['MEETINGS']) {
   const prisma = await getPrisma()
   const granting = await createExporter({ companyName: `Granting ${unique()}` })
-  const name = `Agency ${unique()}`
-  const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name, region: 'Gangwon' } })
-  const lead = await createUser('AGENCY')
-  const agent = await createUser('AGENCY')
-  await prisma.agencyMember.create({ data: { userId: lead.user.id, agencyId: agency.id, role: 'LEAD' } })
-  const agentMember = await prisma.agencyMember.create({ data: { userId: agent.user.id, agencyId: agency.id, role: 'AGENT' } })
+  const agency = await createAgency()
+  const lead = await createAgencyMember(agency.id, 'LEAD')
+  const agent = await createAgencyMember(agency.id, 'AGENT')
+  const agentMember = agent.membership
   await grantAgency(granting.user, granting.company.id, agency.id, scopes, NOW)
   const buyer = await createBuyer({ country: 'DE' })
   await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
@@ -54,12 +42,12 @@ type World = Awaited<ReturnType<typeof world>>
 /** The buyer asks for SLOT and the agent accepts for the company (the product path). */
 async function acceptedByAgent(w: World) {
   const meetingId = await requestMeeting(
-    await userOf(w.buyer.cookie),
+    await sessionUserOf(w.buyer.cookie),
     { companyId: w.granting.company.id },
     { intent: 'request', slotStart: SLOT, agenda: 'Noodles' },
     NOW,
   )
-  const agent = await userOf(w.agent.cookie)
+  const agent = await sessionUserOf(w.agent.cookie)
   await acceptMeeting(agent, meetingId, NOW, await agencyActingFor(agent, w.granting.company.id, 'MEETINGS'))
   return meetingId
 }
@@ -251,7 +239,7 @@ describe.runIf(onPostgres)('a removal racing the member’s accept (PostgreSQL)'
   /** The agent's accept as a transaction: the meeting, its seats and the agency's record (which locks the membership). */
   async function accepting(w: World, whileOpen: () => Promise<void>) {
     const prisma = await getPrisma()
-    const agent = await userOf(w.agent.cookie)
+    const agent = await sessionUserOf(w.agent.cookie)
     const acting = await agencyActingFor(agent, w.granting.company.id, 'MEETINGS')
     if (!acting) throw new Error('no grant')
     return prisma.$transaction(

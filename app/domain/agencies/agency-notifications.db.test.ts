@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
-import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createProduct } from '../../../tests/fixtures'
+import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
 import { formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { action as productAction } from '~/routes/catalog/product'
 import { action as threadAction, loader as threadLoader } from '~/routes/inquiries/thread'
@@ -11,15 +11,11 @@ import type { AgencyScopeName } from './scopes'
 // RFQ notifications reach the agencies a company let handle its RFQs (ADR 026, companyRecipients): a new RFQ
 // and a buyer's reply notify the agency's members while the grant holds RFQS_QUOTES, and nobody else's.
 
-const unique = () => randomUUID().slice(0, 8)
-
 async function world(scopes: AgencyScopeName[]) {
-  const prisma = await getPrisma()
   const exporter = await createExporter({ companyName: `Granting ${unique()}` })
   const product = await createProduct(exporter.company.id, { name: 'Buckwheat noodles' })
-  const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Gangwon' } })
-  const agent = await createUser('AGENCY')
-  await prisma.agencyMember.create({ data: { userId: agent.user.id, agencyId: agency.id } })
+  const agency = await createAgency()
+  const agent = await createAgencyMember(agency.id)
   const grantId = await grantAgency(exporter.user, exporter.company.id, agency.id, scopes)
   const buyer = await createBuyer()
   return { exporter, product, agency, agent, grantId, buyer }

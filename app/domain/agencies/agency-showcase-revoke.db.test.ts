@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
-import { createExporter, createUser } from '../../../tests/fixtures'
+import { createExporter } from '../../../tests/fixtures'
+import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { type IdentityEvent, onIdentityEvent } from '~/domain/accounts/identity-events.server'
 import { onIngestRevoked } from '~/domain/live/ingest-status.server'
@@ -13,15 +13,14 @@ import type { AgencyScopeName } from './scopes'
 // Taking SHOWCASES away cuts off what the agency already holds (showcase-revoke.server.ts, ADR 026): the
 // company's ingest keys, the restream destinations the agency added, its members' open connections.
 
-const unique = () => randomUUID().slice(0, 8)
 const now = new Date('2030-03-04T00:00:00Z')
 
 async function world(scopes: readonly AgencyScopeName[] = ['SHOWCASES', 'RFQS_QUOTES']) {
   const prisma = await getPrisma()
   const granting = await createExporter({ companyName: `Granting ${unique()}` })
-  const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Gangwon' } })
-  const member = await createUser('AGENCY')
-  const membership = await prisma.agencyMember.create({ data: { userId: member.user.id, agencyId: agency.id } })
+  const agency = await createAgency()
+  const member = await createAgencyMember(agency.id)
+  const { membership } = member
   const grantId = await grantAgency(granting.user, granting.company.id, agency.id, scopes)
   const session = await prisma.liveSession.create({
     data: {

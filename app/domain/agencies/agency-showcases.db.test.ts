@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
-import { createExporter, createUser } from '../../../tests/fixtures'
+import { createExporter } from '../../../tests/fixtures'
+import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { action as sessionsAction, loader as sessionsLoader } from '~/routes/exporter/sessions'
 import { loader as studioLoader } from '~/routes/studio/studio'
@@ -22,15 +22,12 @@ import type { AgencyScopeName } from './scopes'
 // showcases (studio, going live, ingest, restream, recordings, studio bookings) and hosts their rooms; never the
 // blocked words, never another company's showcases; a revoke counts on the very next check.
 
-const unique = () => randomUUID().slice(0, 8)
-
 async function world(scopes: readonly AgencyScopeName[] = ['SHOWCASES']) {
   const prisma = await getPrisma()
   const granting = await createExporter({ companyName: `Granting ${unique()}` })
   const other = await createExporter({ companyName: `Other ${unique()}` })
-  const agency = await prisma.exportAgency.create({ data: { slug: `agency-${unique()}`, name: `Agency ${unique()}`, region: 'Gangwon' } })
-  const member = await createUser('AGENCY')
-  await prisma.agencyMember.create({ data: { userId: member.user.id, agencyId: agency.id } })
+  const agency = await createAgency()
+  const member = await createAgencyMember(agency.id)
   const grantId = await grantAgency(granting.user, granting.company.id, agency.id, scopes)
   const showcase = (companyId: string, hostId: string) =>
     prisma.liveSession.create({

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createBuyer, createUser } from '../../../tests/fixtures'
+import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
 import { getPrisma } from '~/domain/db.server'
@@ -13,15 +13,13 @@ import { removeAgencyMember } from './admin.server'
 
 useTestHooksAndDatabase()
 
-const unique = () => randomUUID().slice(0, 8)
-
 async function agencyWithTeam() {
   const prisma = await getPrisma()
-  const agency = await prisma.exportAgency.create({ data: { slug: `team-${unique()}`, name: 'Gangwon Export Co.', region: 'Gangwon' } })
-  const lead = await createUser('AGENCY')
-  const agent = await createUser('AGENCY')
-  const leadMember = await prisma.agencyMember.create({ data: { userId: lead.user.id, agencyId: agency.id, role: 'LEAD' } })
-  const agentMember = await prisma.agencyMember.create({ data: { userId: agent.user.id, agencyId: agency.id, role: 'AGENT' } })
+  const agency = await createAgency({ slug: `team-${unique()}`, name: 'Gangwon Export Co.' })
+  const lead = await createAgencyMember(agency.id, 'LEAD')
+  const agent = await createAgencyMember(agency.id, 'AGENT')
+  const { membership: leadMember } = lead
+  const { membership: agentMember } = agent
   return { prisma, agency, lead, agent, leadMember, agentMember }
 }
 

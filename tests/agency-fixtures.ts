@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto'
+import { getPrisma } from '~/domain/db.server'
+import type { AgencyMemberRole } from '~/generated/prisma/client'
+import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
+import { createUser } from './fixtures'
+
+// Builders shared by the export-agency tests: an agency, its members, and the test clock cookie.
+
+export const unique = () => randomUUID().slice(0, 8)
+
+/** The cookie that pins the app's clock to `at` for one request (TEST_CLOCK_COOKIE). */
+export const clockAt = (at: Date) => `${TEST_CLOCK_COOKIE}=${encodeURIComponent(at.toISOString())}`
+
+/** An export agency in Gangwon with unique slug and name unless given. */
+export async function createAgency(options: { name?: string; slug?: string; region?: string; nameI18n?: Record<string, string> } = {}) {
+  const prisma = await getPrisma()
+  const { name = `Agency ${unique()}`, slug = `agency-${unique()}`, region = 'Gangwon', nameI18n } = options
+  return prisma.exportAgency.create({ data: { slug, name, nameI18n, region } })
+}
+
+/** A new AGENCY user who is a member of `agencyId` (the schema's default role unless given). */
+export async function createAgencyMember(agencyId: string, role?: AgencyMemberRole) {
+  const prisma = await getPrisma()
+  const member = await createUser('AGENCY')
+  const membership = await prisma.agencyMember.create({ data: { userId: member.user.id, agencyId, role } })
+  return { ...member, membership }
+}
