@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { getPrisma } from '~/domain/db.server'
 import type { AgencyMemberRole } from '~/generated/prisma/client'
 import { TEST_CLOCK_COOKIE } from '~/utils/clock.server'
-import { createUser } from './fixtures'
+import { grantAgency } from '~/domain/agencies/grants.server'
+import type { AgencyScopeName } from '~/domain/agencies/scopes'
+import { createBuyer, createExporter, createUser } from './fixtures'
 
 // Builders shared by the export-agency tests: an agency, its members, and the test clock cookie.
 
@@ -24,4 +26,21 @@ export async function createAgencyMember(agencyId: string, role?: AgencyMemberRo
   const member = await createUser('AGENCY')
   const membership = await prisma.agencyMember.create({ data: { userId: member.user.id, agencyId, role } })
   return { ...member, membership }
+}
+
+/** A company granting `scopes` (at `at`) to a new agency with one member of the default role. */
+export async function agencyGrantingWorld(scopes: readonly AgencyScopeName[], options: { at?: Date } = {}) {
+  const granting = await createExporter({ companyName: `Granting ${unique()}` })
+  const agency = await createAgency()
+  const member = await createAgencyMember(agency.id)
+  const grantId = await grantAgency(granting.user, granting.company.id, agency.id, scopes, options.at)
+  return { granting, agency, member, grantId }
+}
+
+/** A buyer in Germany on Berlin time: with exporters in Seoul the common working hour is 08:00–09:00 UTC. */
+export async function createBerlinBuyer() {
+  const prisma = await getPrisma()
+  const buyer = await createBuyer({ country: 'DE' })
+  await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
+  return buyer
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuyer, createExporter, createProduct, createUser, sessionUserOf } from '../../../tests/fixtures'
-import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
+import { agencyGrantingWorld, createAgency, unique } from '../../../tests/agency-fixtures'
 import { caught, formRequest, getRequest, mintCsrf, postAction } from '../../../tests/http'
 import { loader as productsLoader } from '~/routes/exporter/products/index'
 import { loader as editLoader } from '~/routes/exporter/products/edit'
@@ -21,13 +21,10 @@ import { AdminAgencyActionSchema, CompanyAgencyActionSchema } from './schemas'
 
 async function world() {
   const prisma = await getPrisma()
-  const granting = await createExporter({ companyName: `Granting ${unique()}` })
+  const { granting, agency, member, grantId } = await agencyGrantingWorld(['CATALOGUE', 'RFQS_QUOTES'])
   const other = await createExporter({ companyName: `Other ${unique()}` })
   const product = await createProduct(granting.company.id, { name: 'Buckwheat noodles' })
   const otherProduct = await createProduct(other.company.id, { name: 'Pine nuts' })
-  const agency = await createAgency()
-  const member = await createAgencyMember(agency.id)
-  const grantId = await grantAgency(granting.user, granting.company.id, agency.id, ['CATALOGUE', 'RFQS_QUOTES'])
   const buyer = await createBuyer()
   const inquiry = await prisma.inquiry.create({
     data: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
-import { clockAt, createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
+import { createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
+import { clockAt, createAgency, createAgencyMember, createBerlinBuyer, unique } from '../../../tests/agency-fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { getPrisma } from '~/domain/db.server'
 import type { MeetingStatus } from '~/generated/prisma/client'
@@ -34,12 +34,10 @@ async function agencyWithMember(name = `Agency ${unique()}`) {
 
 /** A company granting an agency `scopes`, and a buyer in Berlin. */
 async function world(scopes: AgencyScopeName[] = ['MEETINGS']) {
-  const prisma = await getPrisma()
   const granting = await createExporter({ companyName: `Granting ${unique()}` })
   const { agency, member } = await agencyWithMember()
   const grantId = await grantAgency(granting.user, granting.company.id, agency.id, scopes, NOW)
-  const buyer = await createBuyer({ country: 'DE' })
-  await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
+  const buyer = await createBerlinBuyer()
   return { granting, agency, member, grantId, buyer }
 }
 type World = Awaited<ReturnType<typeof world>>

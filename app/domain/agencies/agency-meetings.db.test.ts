@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, sessionUserOf } from '../../../tests/fixtures'
-import { clockAt, createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
+import { createExporter, sessionUserOf } from '../../../tests/fixtures'
+import { agencyGrantingWorld, clockAt, createBerlinBuyer, unique } from '../../../tests/agency-fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { getPrisma } from '~/domain/db.server'
 import { acceptMeeting, requestMeeting } from '~/domain/meetings/meetings.server'
@@ -11,7 +11,7 @@ import { admitToMeetingRoom } from '~/domain/meetings/room-access.server'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings/meeting'
 import { loader as agencyLoader } from '~/routes/agency/dashboard'
 import { agencyActingFor } from './actor.server'
-import { grantAgency, revokeGrant } from './grants.server'
+import { revokeGrant } from './grants.server'
 import type { AgencyScopeName } from './scopes'
 
 // The MEETINGS scope (docs/export-agencies.md, ADR 026): an agency member answers a granting company's meeting
@@ -25,14 +25,9 @@ const SLOT = '2027-03-08T08:00:00.000Z'
 const clock = clockAt(NOW)
 
 async function world(scopes: AgencyScopeName[] = ['MEETINGS']) {
-  const prisma = await getPrisma()
-  const granting = await createExporter({ companyName: `Granting ${unique()}` })
+  const { granting, agency, member, grantId } = await agencyGrantingWorld(scopes)
   const other = await createExporter({ companyName: `Other ${unique()}` })
-  const agency = await createAgency()
-  const member = await createAgencyMember(agency.id)
-  const grantId = await grantAgency(granting.user, granting.company.id, agency.id, scopes)
-  const buyer = await createBuyer({ country: 'DE' })
-  await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
+  const buyer = await createBerlinBuyer()
   const buyerSession = await sessionUserOf(buyer.cookie)
   const request = { intent: 'request' as const, slotStart: SLOT, agenda: 'Buckwheat noodles' }
   const meetingId = await requestMeeting(buyerSession, { companyId: granting.company.id }, request, NOW)

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
-import { clockAt, createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
+import { createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
+import { clockAt, createAgency, createAgencyMember, createBerlinBuyer, unique } from '../../../tests/agency-fixtures'
 import { getRequest, postAction } from '../../../tests/http'
 import { onIdentityEvent, type IdentityEvent } from '~/domain/accounts/identity-events.server'
 import { getPrisma } from '~/domain/db.server'
@@ -26,15 +26,13 @@ const IN_ROOM = new Date('2027-03-08T08:01:00Z')
 
 /** A company granting `scopes` to an agency of a lead and an agent, and a buyer in Berlin. */
 async function world(scopes: AgencyScopeName[] = ['MEETINGS']) {
-  const prisma = await getPrisma()
   const granting = await createExporter({ companyName: `Granting ${unique()}` })
   const agency = await createAgency()
   const lead = await createAgencyMember(agency.id, 'LEAD')
   const agent = await createAgencyMember(agency.id, 'AGENT')
   const agentMember = agent.membership
   await grantAgency(granting.user, granting.company.id, agency.id, scopes, NOW)
-  const buyer = await createBuyer({ country: 'DE' })
-  await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
+  const buyer = await createBerlinBuyer()
   return { granting, agency, lead, agent, agentMember, buyer }
 }
 type World = Awaited<ReturnType<typeof world>>

@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBuyer, createExporter, createProduct } from '../../../tests/fixtures'
-import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
+import { createBuyer, createProduct } from '../../../tests/fixtures'
+import { agencyGrantingWorld } from '../../../tests/agency-fixtures'
 import { formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { action as productAction } from '~/routes/catalog/product'
 import { action as threadAction, loader as threadLoader } from '~/routes/inquiries/thread'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
-import { grantAgency, revokeGrant } from './grants.server'
+import { revokeGrant } from './grants.server'
 import type { AgencyScopeName } from './scopes'
 
 // RFQ notifications reach the agencies a company let handle its RFQs (ADR 026, companyRecipients): a new RFQ
 // and a buyer's reply notify the agency's members while the grant holds RFQS_QUOTES, and nobody else's.
 
 async function world(scopes: AgencyScopeName[]) {
-  const exporter = await createExporter({ companyName: `Granting ${unique()}` })
+  const { granting: exporter, agency, member: agent, grantId } = await agencyGrantingWorld(scopes)
   const product = await createProduct(exporter.company.id, { name: 'Buckwheat noodles' })
-  const agency = await createAgency()
-  const agent = await createAgencyMember(agency.id)
-  const grantId = await grantAgency(exporter.user, exporter.company.id, agency.id, scopes)
   const buyer = await createBuyer()
   return { exporter, product, agency, agent, grantId, buyer }
 }

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createExporter } from '../../../tests/fixtures'
-import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
+import { agencyGrantingWorld, unique } from '../../../tests/agency-fixtures'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { type IdentityEvent, onIdentityEvent } from '~/domain/accounts/identity-events.server'
 import { onIngestRevoked } from '~/domain/live/ingest-status.server'
 import { resolveIngest, rotateIngestToken } from '~/domain/live/ingest.server'
 import { addDestination, restreamFormSchema } from '~/domain/restream/destinations.server'
-import { grantAgency, revokeGrant, updateGrantScopes } from './grants.server'
+import { revokeGrant, updateGrantScopes } from './grants.server'
 import { removeAgencyMember } from './admin.server'
 import type { AgencyScopeName } from './scopes'
 
@@ -17,11 +16,8 @@ const now = new Date('2030-03-04T00:00:00Z')
 
 async function world(scopes: readonly AgencyScopeName[] = ['SHOWCASES', 'RFQS_QUOTES']) {
   const prisma = await getPrisma()
-  const granting = await createExporter({ companyName: `Granting ${unique()}` })
-  const agency = await createAgency()
-  const member = await createAgencyMember(agency.id)
+  const { granting, agency, member, grantId } = await agencyGrantingWorld(scopes)
   const { membership } = member
-  const grantId = await grantAgency(granting.user, granting.company.id, agency.id, scopes)
   const session = await prisma.liveSession.create({
     data: {
       title: `Showcase ${unique()}`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createExporter } from '../../../tests/fixtures'
-import { createAgency, createAgencyMember, unique } from '../../../tests/agency-fixtures'
+import { agencyGrantingWorld, unique } from '../../../tests/agency-fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { action as sessionsAction, loader as sessionsLoader } from '~/routes/exporter/sessions'
 import { loader as studioLoader } from '~/routes/studio/studio'
@@ -14,7 +14,7 @@ import { endLiveAsManager, goLive, goLiveAsManager } from '~/domain/live/lifecyc
 import { rotateIngestToken } from '~/domain/live/ingest.server'
 import { addDestination, removeDestination, restreamFormSchema, setDestinationEnabled } from '~/domain/restream/destinations.server'
 import { setShowcaseRecording } from '~/domain/replays/recordings.server'
-import { grantAgency, revokeGrant } from './grants.server'
+import { revokeGrant } from './grants.server'
 import { agencyActingFor, agencyAudit } from './actor.server'
 import type { AgencyScopeName } from './scopes'
 
@@ -24,11 +24,8 @@ import type { AgencyScopeName } from './scopes'
 
 async function world(scopes: readonly AgencyScopeName[] = ['SHOWCASES']) {
   const prisma = await getPrisma()
-  const granting = await createExporter({ companyName: `Granting ${unique()}` })
+  const { granting, agency, member, grantId } = await agencyGrantingWorld(scopes)
   const other = await createExporter({ companyName: `Other ${unique()}` })
-  const agency = await createAgency()
-  const member = await createAgencyMember(agency.id)
-  const grantId = await grantAgency(granting.user, granting.company.id, agency.id, scopes)
   const showcase = (companyId: string, hostId: string) =>
     prisma.liveSession.create({
       data: {
