@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createExporter } from '../../../tests/fixtures'
+import { createBuyer, createExporter } from '../../../tests/fixtures'
 import { agencyGrantingWorld, unique } from '../../../tests/agency-fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { action as sessionsAction, loader as sessionsLoader } from '~/routes/exporter/sessions'
@@ -149,6 +149,12 @@ describe('an agency member scheduling and running the granting company’s showc
       studioLoader({ request: getRequest(`/studio/${w.otherSession.id}`, [w.member.cookie]), params: { sessionId: w.otherSession.id } } as never),
     )
     expect(otherStudio.status).toBe(403)
+    // Not a company's or an agency's member: 403 before the id is looked up (an unknown id tells nothing).
+    const buyer = await createBuyer()
+    for (const sessionId of [created.id, 'no-such-showcase']) {
+      const refused = await caught(() => studioLoader({ request: getRequest(`/studio/${sessionId}`, [buyer.cookie]), params: { sessionId } } as never))
+      expect(refused.status).toBe(403)
+    }
 
     await revokeGrant(w.granting.user, w.granting.company.id, w.grantId)
     const after = await caught(() =>

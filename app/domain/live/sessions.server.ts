@@ -1,7 +1,7 @@
 import { DomainError, isDomainError } from '~/domain/errors'
 import { pickLocalized, pickTranslation } from '~/domain/catalog/translations'
 import { getPrisma } from '~/domain/db.server'
-import { type CompanyRoleName, companyRoleHasPermission } from '~/domain/accounts/permissions'
+import { type CompanyRoleName, companyRoleHasPermission, roleHasPermission } from '~/domain/accounts/permissions'
 import type { SessionUser } from '~/domain/accounts/session.server'
 import type { CompanyAudit } from '~/domain/agencies/actor.server'
 import { proposeFairShowcase } from '~/domain/fairs/fairs.server'
@@ -135,6 +135,10 @@ export async function createShowcase(
  * otherwise, 404 if unknown.
  */
 export async function requireStudioSession(sessionId: string, user: SessionUser) {
+  // Who could manage any showcase at all (a company's member, an agency's), before the id is looked up: anyone
+  // else gets 403 whatever the id, as before agencies, and learns nothing about which ids exist.
+  const companyMember = roleHasPermission(user.role, 'view:exporter-dashboard') && Boolean(user.exporterMember)
+  if (!companyMember && !roleHasPermission(user.role, 'act:agency')) throw new DomainError('forbidden', { status: 403 })
   const prisma = await getPrisma()
   const session = await prisma.liveSession.findUnique({
     where: { id: sessionId },
