@@ -97,8 +97,12 @@ async function recordOnce(
     if (badge.attendee.kind !== 'BUYER') throw new DomainError('badge-not-a-buyer', { status: 422, messageKey: 'onSite.errors.badge-not-a-buyer' })
     const existing = await tx.boothLead.findUnique({
       where: { companyId_registrationId: { companyId, registrationId: badge.registrationId } },
-      select: { id: true, note: true, scannedAt: true },
+      select: { id: true, note: true, scannedAt: true, scanId: true },
     })
+    // This very scan, committed by a concurrent request after the scan-id read above (read committed:
+    // each statement sees the latest commits), is a replay too, not a second scan of the buyer.
+    if (existing?.scanId === scan.scanId)
+      return { state: 'lead-recorded' as const, scanId: scan.scanId, attendee: badge.attendee, at: existing.scannedAt.toISOString() }
     if (existing) {
       const merged = mergedNote(existing.note, note)
       if (merged !== existing.note) {
