@@ -5,4 +5,5 @@ import '~/domain/engagement/reminders.server'
 import '~/domain/leads/webhook-jobs.server'
 import '~/domain/studio/bookings.server'
 import '~/domain/consultations/jobs.server'
+import '~/domain/notifications/email.server'
 export {}
