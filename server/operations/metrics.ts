@@ -85,7 +85,7 @@ export class OperationsMetrics {
     this.#mediaGauges(registers)
     new Gauge({
       name: 'tradecast_queue_depth',
-      help: 'Items waiting in this process’s queues (chat-batch, clip-cuts) and in the shared e-mail outbox (email-outbox: not yet attempted; email-failed: delivery failed, not retried; jobs-failed: deferred jobs out of attempts)',
+      help: 'Items waiting in this process’s queues (chat-batch, clip-cuts) and in the shared e-mail outbox (email-outbox: waiting for its first attempt or a retry; email-failed: given up on, refused for good or out of attempts; jobs-failed: deferred jobs out of attempts)',
       labelNames: ['queue'],
       registers,
       collect: async () => {

@@ -5,14 +5,7 @@ import { SMTPServer, type SMTPServerDataStream } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { resetEnvCache } from '~/utils/env.server'
-import {
-  countFailedEmails,
-  deliverEmail,
-  deliverEmailJob,
-  deliverQueuedEmails,
-  MAX_EMAIL_ATTEMPTS,
-  queueEmail,
-} from './email.server'
+import { countFailedEmails, deliverEmail, deliverEmailJob, deliverQueuedEmails, MAX_EMAIL_ATTEMPTS, queueEmail } from './email.server'
 
 // Mail delivery and its retries (docs/operations.md#mail) against a real SMTP server on loopback that
 // this file starts: it accepts, defers (451) or refuses (550) as each case sets.

@@ -47,11 +47,7 @@ export const MAX_EMAIL_ATTEMPTS = 10
 const EMAIL_RETRY_BACKOFF = { baseMs: 60_000, capMs: 4 * 60 * 60 * 1000 }
 const ERROR_MAX = 500
 
-export type EmailDeliveryOutcome =
-  | { state: 'sent' }
-  | { state: 'skipped' }
-  | { state: 'retry'; nextAttemptAt: Date; nextAttempt: number }
-  | { state: 'failed' }
+export type EmailDeliveryOutcome = { state: 'sent' } | { state: 'skipped' } | { state: 'retry'; nextAttemptAt: Date; nextAttempt: number } | { state: 'failed' }
 
 /** Mail waiting for its first attempt or for a retry (for the metrics; normally 0 a second after the commit). */
 export async function countQueuedEmails(): Promise<number> {
@@ -76,9 +72,7 @@ async function send(row: { to: string; subject: string; text: string; listUnsubs
     getLogger().info({ mail: { to: row.to, subject: row.subject, text: redactSecrets(row.text) } }, 'email (no SMTP_URL configured: logged)')
     return
   }
-  const headers = row.listUnsubscribe
-    ? { 'List-Unsubscribe': `<${row.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-    : undefined
+  const headers = row.listUnsubscribe ? { 'List-Unsubscribe': `<${row.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined
   await transport.sendMail({ from: getEnv().MAIL_FROM, to: row.to, subject: row.subject, text: row.text, ...(headers ? { headers } : {}) })
 }
 
