@@ -80,12 +80,12 @@ export async function chooseActingCompany(request: Request, user: SessionUser, c
  * another company's pages in its place. Null when there is neither (the member must choose).
  */
 async function resolveActingCompanyId(request: Request, user: SessionUser, scope: AgencyScopeName): Promise<string | null> {
-  const chosen = await actingCompanyChoice(request)
-  const companies = await actingCompanies(user.id, scope)
-  if (chosen && companies.some((granting) => granting.company.id === chosen)) return chosen
-  if (chosen && !(await activeAgencyGrant(await getPrisma(), user.id, chosen))) return chosen
-  const [only] = companies
-  return companies.length === 1 && only ? only.company.id : chosen
+  const [chosen, granting] = await Promise.all([actingCompanyChoice(request), actingCompanies(user.id)])
+  const withScope = granting.filter((grant) => grant.scopes.includes(scope))
+  const namesChosen = (list: typeof granting) => list.some((grant) => grant.company.id === chosen)
+  if (chosen && (namesChosen(withScope) || !namesChosen(granting))) return chosen
+  const [only] = withScope
+  return withScope.length === 1 && only ? only.company.id : chosen
 }
 
 /**

@@ -98,8 +98,9 @@ const OPEN_AFTER_END = ['REQUESTED', 'CONFIRMED'] as const
  * confirmed: a confirmed one is HELD when both the officer and the requester joined its room
  * (officerJoinedAt, requesterJoinedAt), NO_SHOW when either or both never did. A booking the officer never
  * confirmed had no room, so nobody failed to come: it lapses as CANCELLED (by nobody: cancelledById stays
- * null), which keeps it out of the no-show count. Its room's live session ends; both sides are told in-app. An outcome the officer recorded
- * before wins (the status is no longer open); the officer can still correct this one. False: nothing to do.
+ * null), which keeps it out of the no-show count. Its room's live session ends; both sides are told in-app.
+ * An outcome the officer recorded before wins (the status is no longer open); the officer can still correct
+ * this one. False: nothing to do.
  */
 export async function markConsultationAttendance(consultationId: string, now: Date, graceMinutes = getEnv().MEETING_NO_SHOW_GRACE_MINUTES): Promise<boolean> {
   const prisma = await getPrisma()
