@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createProduct, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { action as productAction } from '~/routes/catalog/product'
 import { action as threadAction, loader as threadLoader } from '~/routes/inquiries/thread'
 import { loader as inboxLoader } from '~/routes/inquiries/index'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
+import { addQuote } from './inquiries.server'
+import type { QuoteInput } from './schemas'
 
 type Parties = Awaited<ReturnType<typeof setup>>
 
@@ -315,5 +317,82 @@ describe('notifications in the recipient’s language', () => {
     expect(mail.text).toContain('(일본)')
     expect(mail.text).toContain('메밀국수')
     expect(mail.text).not.toMatch(/\bJP\b|Japan/)
+  })
+})
+
+// Two connections at once: PostgreSQL only (PGlite has one connection).
+const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
+
+/** Waits until a statement on an inquiry is blocked on a row lock in this database. */
+async function waitForBlockedOnInquiry() {
+  const prisma = await getPrisma()
+  for (let i = 0; i < 200; i++) {
+    const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%Inquiry%'`
+    if (row && row.n > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error('no statement on Inquiry became blocked')
+}
+
+function gate() {
+  let open!: () => void
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { open, opened }
+}
+
+describe.runIf(onPostgres)('a quote racing a stage move (PostgreSQL)', () => {
+  const quote: QuoteInput = {
+    intent: 'quote',
+    unitPrice: 1.95,
+    currency: 'USD',
+    quantity: 1000,
+    validUntil: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+    terms: '',
+  }
+
+  async function consultation() {
+    const p = await setup()
+    const created = (await sendRfq(p)) as Response
+    const inquiryId = created.headers.get('Location')!.split('/').pop()!
+    return { p, inquiryId, exporter: await sessionUserOf(p.exporter.cookie) }
+  }
+
+  it('a deal closed as LOST while the quote is being written refuses the quote as closed; LOST stays', async () => {
+    const { inquiryId, exporter } = await consultation()
+    const prisma = await getPrisma()
+    const moved = gate()
+    const commit = gate()
+    // The stage move to LOST, holding the inquiry's row until the quote has started.
+    const losing = prisma.$transaction(
+      async (tx) => {
+        await tx.inquiry.update({ where: { id: inquiryId }, data: { status: 'LOST', lostAt: new Date() } })
+        moved.open()
+        await commit.opened
+      },
+      { timeout: 20_000 },
+    )
+    await moved.opened
+    const quoting = addQuote(exporter, inquiryId, quote).then(
+      () => null,
+      (error: unknown) => error,
+    )
+    await waitForBlockedOnInquiry()
+    commit.open()
+    await losing
+    expect(await quoting).toMatchObject({ code: 'closed', status: 409 })
+    expect(await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId }, select: { status: true } })).toEqual({ status: 'LOST' })
+    expect(await prisma.quote.count({ where: { inquiryId } })).toBe(0)
+    expect(await prisma.inquiryStatusEvent.count({ where: { inquiryId, status: 'QUOTE' } })).toBe(0)
+  })
+
+  it('two quotes at once on a consultation: both are kept, the deal reaches QUOTE once', async () => {
+    const { inquiryId, exporter } = await consultation()
+    const prisma = await getPrisma()
+    await Promise.all([addQuote(exporter, inquiryId, quote), addQuote(exporter, inquiryId, { ...quote, unitPrice: 1.9 })])
+    expect(await prisma.quote.count({ where: { inquiryId } })).toBe(2)
+    expect(await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId }, select: { status: true } })).toEqual({ status: 'QUOTE' })
+    expect(await prisma.inquiryStatusEvent.count({ where: { inquiryId, status: 'QUOTE' } })).toBe(1)
   })
 })

@@ -110,6 +110,9 @@ export async function addQuote(user: SessionUser, inquiryId: string, input: Quot
   const validUntil = new Date(`${input.validUntil}T23:59:59Z`)
   if (validUntil < now) throw new DomainError('invalid', { status: 400, field: 'validUntil' })
   const emails = await prisma.$transaction(async (tx) => {
+    // Locked before its status is read: a concurrent stage move (say to LOST) or second quote waits, so the status
+    // checked below is still the inquiry's when this quote writes QUOTE (and only the first quote records that event).
+    await tx.$queryRaw`SELECT "id" FROM "Inquiry" WHERE "id" = ${inquiryId} FOR UPDATE`
     const inquiry = await inquiryHeadline(tx, inquiryId)
     if (inquiry.status !== 'CONSULTATION' && inquiry.status !== 'QUOTE' && inquiry.status !== 'SAMPLE' && inquiry.status !== 'LOI') {
       throw new DomainError('closed', { status: 409 })
