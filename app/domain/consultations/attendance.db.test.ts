@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createExporter, createUser } from '../../../tests/fixtures'
-import { getRequest } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
+import { createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { DatabaseJobRunner } from '~/domain/jobs/database-queue.server'
 import type { JobDefinition } from '~/domain/jobs/jobs.server'
@@ -31,12 +29,6 @@ const GRACE = getEnv().MEETING_NO_SHOW_GRACE_MINUTES
 const DUE = new Date(SLOT_END.getTime() + GRACE * MINUTE)
 const after = (ms: number) => new Date(DUE.getTime() + ms)
 
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
-
 async function booked(options: { confirm?: boolean } = {}) {
   const officer = await createUser('TRADE_OFFICER', { timeZone: 'Asia/Ulaanbaatar' })
   const form = OfficerProfileSchema.parse({
@@ -54,8 +46,8 @@ async function booked(options: { confirm?: boolean } = {}) {
   const prisma = await getPrisma()
   const profile = await prisma.tradeOfficerProfile.findUniqueOrThrow({ where: { userId: officer.user.id } })
   const exporter = await createExporter()
-  const requester = await userOf(exporter.cookie)
-  const officerUser = await userOf(officer.cookie)
+  const requester = await sessionUserOf(exporter.cookie)
+  const officerUser = await sessionUserOf(officer.cookie)
   const id = await bookConsultation(
     requester,
     profile.id,

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
-import { getRequest } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
+import { createBuyer, createExporter, createProduct, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { loadSessionFacts, roomContextFor } from '~/domain/live/room-access.server'
@@ -29,12 +27,6 @@ import { BookConsultationSchema, OfficerProfileSchema, type BookConsultationInpu
 const NOW = new Date('2026-03-01T00:00:00Z')
 const MONDAY_10 = '2026-03-02T02:00:00.000Z'
 const MONDAY_1030 = '2026-03-02T02:30:00.000Z'
-
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
 
 async function caught(run: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -129,7 +121,7 @@ describe('booking', () => {
   it('books a free slot, refuses the same slot twice even when both bookings race', async () => {
     const officer = await createOfficer()
     const [first, second, third] = await Promise.all([createExporter(), createExporter(), createExporter()])
-    const [a, b] = await Promise.all([userOf(first.cookie), userOf(second.cookie)])
+    const [a, b] = await Promise.all([sessionUserOf(first.cookie), sessionUserOf(second.cookie)])
     // Two exporters book the same slot at the same moment: exactly one wins.
     const results = await Promise.allSettled([
       bookConsultation(a, officer.profileId, booking(MONDAY_10), NOW),
@@ -145,7 +137,7 @@ describe('booking', () => {
     const offered = await freeSlotsOf(await getOfficer(officer.profileId), NOW, 1)
     expect(offered[0]?.start.toISOString()).toBe(MONDAY_1030)
     // A third exporter later gets the other slot; the officer was notified of each booking.
-    await bookConsultation(await userOf(third.cookie), officer.profileId, booking(MONDAY_1030), NOW)
+    await bookConsultation(await sessionUserOf(third.cookie), officer.profileId, booking(MONDAY_1030), NOW)
     expect(await prisma.notification.count({ where: { userId: officer.user.id, kind: 'consultation.requested' } })).toBe(2)
   })
 
@@ -154,7 +146,7 @@ describe('booking', () => {
     const exporter = await createExporter()
     const other = await createExporter()
     const foreignProduct = await createProduct(other.company.id)
-    const user = await userOf(exporter.cookie)
+    const user = await sessionUserOf(exporter.cookie)
     expect(await caught(() => bookConsultation(user, officer.profileId, booking('2026-03-02T03:00:00.000Z'), NOW))).toMatchObject({ code: 'slot-unavailable' })
     expect(await caught(() => bookConsultation(user, officer.profileId, booking(MONDAY_10), new Date('2026-03-02T01:30:00Z')))).toMatchObject({
       code: 'slot-unavailable',
@@ -167,7 +159,7 @@ describe('booking', () => {
     })
     expect(await caught(() => bookConsultation(user, 'no-such-officer', booking(MONDAY_10), NOW))).toMatchObject({ code: 'not-found' })
     const buyer = await createBuyer()
-    const buyerUser = await userOf(buyer.cookie)
+    const buyerUser = await sessionUserOf(buyer.cookie)
     expect(await caught(() => bookConsultation(buyerUser, officer.profileId, booking(MONDAY_10), NOW))).toMatchObject({ code: 'no-company' })
   })
 })
@@ -181,15 +173,15 @@ describe('a consultation from booking to follow-up', () => {
     const colleague = await createUser('EXPORTER')
     await prisma.exporterMember.create({ data: { userId: colleague.user.id, companyId: exporter.company.id } })
     const otherOfficer = await createOfficer()
-    const requester = await userOf(exporter.cookie)
-    const officerUser = await userOf(officer.cookie)
+    const requester = await sessionUserOf(exporter.cookie)
+    const officerUser = await sessionUserOf(officer.cookie)
 
     const id = await bookConsultation(requester, officer.profileId, booking(MONDAY_10, { topic: 'CERTIFICATION', productIds: [product.id] }), NOW)
     expect((await getConsultationFor(requester, id)).side).toBe('requester')
     expect((await getConsultationFor(officerUser, id)).side).toBe('officer')
     // Nobody else sees it, the colleague included.
     for (const outsider of [colleague.cookie, otherOfficer.cookie]) {
-      expect(await caught(async () => getConsultationFor(await userOf(outsider), id))).toMatchObject({ code: 'not-found' })
+      expect(await caught(async () => getConsultationFor(await sessionUserOf(outsider), id))).toMatchObject({ code: 'not-found' })
     }
     // Only the officer confirms.
     expect(await caught(() => confirmConsultation(requester, id, NOW))).toMatchObject({ code: 'forbidden' })
@@ -254,9 +246,9 @@ describe('a consultation from booking to follow-up', () => {
     const prisma = await getPrisma()
     const officer = await createOfficer()
     const exporter = await createExporter()
-    const requester = await userOf(exporter.cookie)
+    const requester = await sessionUserOf(exporter.cookie)
     const id = await bookConsultation(requester, officer.profileId, booking(MONDAY_10), NOW)
-    await confirmConsultation(await userOf(officer.cookie), id, NOW)
+    await confirmConsultation(await sessionUserOf(officer.cookie), id, NOW)
     const oneHourBefore = new Date('2026-03-02T01:00:00Z')
     expect(await sendConsultationReminder(id, oneHourBefore)).toBe(true)
     expect(await sendConsultationReminder(id, oneHourBefore)).toBe(false)
@@ -265,7 +257,7 @@ describe('a consultation from booking to follow-up', () => {
     await cancelConsultation(requester, id, NOW)
     expect(await caught(() => cancelConsultation(requester, id, NOW))).toMatchObject({ code: 'invalid-transition' })
     const other = await createExporter()
-    await expect(bookConsultation(await userOf(other.cookie), officer.profileId, booking(MONDAY_10), NOW)).resolves.toEqual(expect.any(String))
+    await expect(bookConsultation(await sessionUserOf(other.cookie), officer.profileId, booking(MONDAY_10), NOW)).resolves.toEqual(expect.any(String))
   })
 })
 
@@ -275,10 +267,10 @@ describe('consultationKpis', () => {
     const [one, two] = await Promise.all([createExporter(), createExporter()])
     const prisma = await getPrisma()
     await prisma.exporterCompany.update({ where: { id: two.company.id }, data: { overseasKorean: true, residenceCountry: 'KZ' } })
-    const officerUser = await userOf(officer.cookie)
-    const a = await bookConsultation(await userOf(one.cookie), officer.profileId, booking(MONDAY_10, { topic: 'CERTIFICATION' }), NOW)
-    await bookConsultation(await userOf(two.cookie), officer.profileId, booking(MONDAY_1030, { market: 'KZ', topic: 'LOGISTICS' }), NOW)
-    await bookConsultation(await userOf(one.cookie), officer.profileId, booking('2026-03-04T06:00:00.000Z', { topic: 'CERTIFICATION' }), NOW)
+    const officerUser = await sessionUserOf(officer.cookie)
+    const a = await bookConsultation(await sessionUserOf(one.cookie), officer.profileId, booking(MONDAY_10, { topic: 'CERTIFICATION' }), NOW)
+    await bookConsultation(await sessionUserOf(two.cookie), officer.profileId, booking(MONDAY_1030, { market: 'KZ', topic: 'LOGISTICS' }), NOW)
+    await bookConsultation(await sessionUserOf(one.cookie), officer.profileId, booking('2026-03-04T06:00:00.000Z', { topic: 'CERTIFICATION' }), NOW)
     await confirmConsultation(officerUser, a, NOW)
     await recordConsultationOutcome(officerUser, a, 'HELD', new Date(MONDAY_1030))
 

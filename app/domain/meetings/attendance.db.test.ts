@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { HOSTILE } from '../../../tests/hostile'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { isDomainError } from '~/domain/errors'
 import { DatabaseJobRunner } from '~/domain/jobs/database-queue.server'
@@ -35,20 +34,14 @@ const MINUTE = 60_000
 const at = (iso: string, plusMs = 0) => new Date(new Date(iso).getTime() + plusMs)
 const clock = (instant: Date) => `${TEST_CLOCK_COOKIE}=${encodeURIComponent(instant.toISOString())}`
 
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
-
 async function pair() {
   const prisma = await getPrisma()
   const buyer = await createBuyer({ country: 'DE' })
   await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
   const exporter = await createExporter()
   return {
-    buyer: { ...buyer, session: await userOf(buyer.cookie) },
-    exporter: { ...exporter, session: await userOf(exporter.cookie) },
+    buyer: { ...buyer, session: await sessionUserOf(buyer.cookie) },
+    exporter: { ...exporter, session: await sessionUserOf(exporter.cookie) },
   }
 }
 
@@ -347,7 +340,7 @@ describe('one-click reschedule', () => {
     const other = await createBuyer({ country: 'FR' })
     await prisma.buyerProfile.update({ where: { id: other.profile.id }, data: { timeZone: 'Europe/Paris' } })
     const blocking = await requestMeeting(
-      await userOf(other.cookie),
+      await sessionUserOf(other.cookie),
       { companyId: exporter.company.id },
       { intent: 'request', slotStart: '2026-03-12T08:00:00.000Z', agenda: '' },
       NOW,

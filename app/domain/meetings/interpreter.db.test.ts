@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/meetings/meeting'
 import { loader as meetingsIndexLoader } from '~/routes/meetings/index'
@@ -15,12 +14,6 @@ import { admitToMeetingRoom } from './room-access.server'
 const NOW = new Date('2026-03-09T00:00:00Z')
 const SLOT_1 = '2026-03-09T08:00:00.000Z'
 const clock = (at: Date | string) => `${TEST_CLOCK_COOKIE}=${encodeURIComponent(new Date(at).toISOString())}`
-
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
 
 function post(path: string, cookies: string[], fields: Record<string, string>, params: Record<string, string>) {
   return postAction(meetingAction, path, cookies, fields, params)
@@ -50,7 +43,7 @@ describe('interpreter seat', () => {
     const buyer = await createBuyer({ country: 'DE' })
     await prisma.buyerProfile.update({ where: { id: buyer.profile.id }, data: { timeZone: 'Europe/Berlin' } })
     const exporter = await createExporter()
-    const buyerSession = await userOf(buyer.cookie)
+    const buyerSession = await sessionUserOf(buyer.cookie)
     // A fair meeting needs both parties approved at the fair (issue 13: strangers cannot attach to its KPIs).
     await prisma.fairRegistration.createMany({
       data: [
@@ -69,7 +62,7 @@ describe('interpreter seat', () => {
 
     // Not accepted yet: nobody can seat an interpreter.
     expect(await caught(() => seatInterpreter(organizer.user, id, interpreter.user.email))).toMatchObject({ status: 409 })
-    await acceptMeeting(await userOf(exporter.cookie), id, NOW)
+    await acceptMeeting(await sessionUserOf(exporter.cookie), id, NOW)
 
     // The parties and other organizers cannot.
     expect(await caught(() => post(path, [exporter.cookie, clock(NOW)], { intent: 'seat-interpreter', email: interpreter.user.email }, params))).toMatchObject({

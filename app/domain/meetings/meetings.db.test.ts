@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createProduct, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { createI18n } from '~/lib/i18n'
 import { recommendBuyersForExporter, recommendExportersForBuyer } from '~/domain/matchmaking/recommendations.server'
@@ -23,12 +22,6 @@ const SLOT_1 = '2026-03-09T08:00:00.000Z'
 const SLOT_2 = '2026-03-09T08:30:00.000Z'
 const clock = (at: Date | string) => `${TEST_CLOCK_COOKIE}=${encodeURIComponent(new Date(at).toISOString())}`
 
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
-
 async function berlinBuyer(overrides: { country?: string; interests?: string[]; hsChapters?: string[] } = {}) {
   const buyer = await createBuyer({ country: overrides.country ?? 'DE' })
   const prisma = await getPrisma()
@@ -36,13 +29,13 @@ async function berlinBuyer(overrides: { country?: string; interests?: string[]; 
     where: { id: buyer.profile.id },
     data: { timeZone: 'Europe/Berlin', interests: overrides.interests ?? ['processed-food'], hsChapters: overrides.hsChapters ?? [], languages: ['en'] },
   })
-  return { ...buyer, session: await userOf(buyer.cookie) }
+  return { ...buyer, session: await sessionUserOf(buyer.cookie) }
 }
 
 async function seoulExporter() {
   const exporter = await createExporter()
   await createProduct(exporter.company.id, { categorySlug: 'processed-food', hsCode: '190230' })
-  return { ...exporter, session: await userOf(exporter.cookie) }
+  return { ...exporter, session: await sessionUserOf(exporter.cookie) }
 }
 
 const post = postAction

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createProduct, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, postAction } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { action as boothAction, loader as boothLoader } from '~/routes/fairs/booth'
 import { action as exporterRecsAction } from '~/routes/exporter/recommendations'
@@ -11,23 +10,17 @@ import { setMeetingPreference } from './preferences.server'
 
 const NOW = new Date('2026-03-09T00:00:00Z')
 
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
-
 async function buyer(interests: string[]) {
   const created = await createBuyer({ country: 'DE' })
   const prisma = await getPrisma()
   await prisma.buyerProfile.update({ where: { id: created.profile.id }, data: { timeZone: 'Europe/Berlin', interests, languages: ['en'] } })
-  return { ...created, session: await userOf(created.cookie) }
+  return { ...created, session: await sessionUserOf(created.cookie) }
 }
 
 async function exporter() {
   const created = await createExporter()
   await createProduct(created.company.id, { categorySlug: 'processed-food', hsCode: '190230' })
-  return { ...created, session: await userOf(created.cookie) }
+  return { ...created, session: await sessionUserOf(created.cookie) }
 }
 
 async function fairWithSlots(slotCount: number) {

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
-import { getRequest } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
+import { createBuyer, createExporter, createProduct, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { acceptMeeting, requestMeeting } from './meetings.server'
 import { DomainError } from '~/domain/errors'
@@ -19,12 +17,6 @@ async function caught(run: () => Promise<unknown>): Promise<unknown> {
     return error
   }
   throw new Error('expected a refusal')
-}
-
-async function userOf(cookie: string) {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('no session user')
-  return user
 }
 
 beforeAll(async () => {
@@ -46,12 +38,12 @@ describe('meeting room admission', () => {
     const stranger = await createUser('BUYER')
 
     const meetingId = await requestMeeting(
-      await userOf(buyer.cookie),
+      await sessionUserOf(buyer.cookie),
       { companyId: exporter.company.id },
       { intent: 'request', slotStart: SLOT, agenda: '' },
       NOW,
     )
-    await acceptMeeting(await userOf(exporter.cookie), meetingId, NOW)
+    await acceptMeeting(await sessionUserOf(exporter.cookie), meetingId, NOW)
     const { liveSessionId } = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } })
     const sessionId = liveSessionId!
     expect(await isMeetingSession(sessionId)).toBe(true)

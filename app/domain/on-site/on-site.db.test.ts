@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createBuyer, createExporter, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { caught, getRequest, postAction } from '../../../tests/http'
 import { useTestHooksAndDatabase } from '../../../tests/test-hooks'
-import { getOptionalUser } from '~/domain/accounts/session.server'
 import { getPrisma } from '~/domain/db.server'
 import { acceptMeeting, cancelMeeting, declineMeeting } from '~/domain/meetings/meetings.server'
 import { saveWebhook, sweepCompanyLeads } from '~/domain/leads/webhooks.server'
@@ -408,19 +407,13 @@ describe('meeting tables', () => {
     ).rejects.toMatchObject({ code: 'P2002' })
   })
 
-  async function sessionOf(cookie: string) {
-    const user = await getOptionalUser(getRequest('/', [cookie]))
-    if (!user) throw new Error('no session user')
-    return user
-  }
-
   it('a cancelled or declined meeting frees its table (gone from both agendas), and a meeting accepted after publication takes a free one', async () => {
     const { prisma, fair, slot, meetings, parties } = await fairWithMeetings(2)
     await prisma.meeting.updateMany({ where: { fairId: fair.id }, data: { publishedAt: NOW } })
     expect(await setMeetingTables(fair.id, 2, { now: NOW })).toEqual({ seated: 2, online: 0 })
     const cancelled = meetings[0]?.id ?? ''
     const cancelledTable = (await prisma.meetingTable.findUniqueOrThrow({ where: { meetingId: cancelled } })).tableNumber
-    await cancelMeeting(await sessionOf(parties[0]?.buyer.cookie ?? ''), cancelled, NOW)
+    await cancelMeeting(await sessionUserOf(parties[0]?.buyer.cookie ?? ''), cancelled, NOW)
     expect(await prisma.meetingTable.findUnique({ where: { meetingId: cancelled } })).toBeNull()
     for (const cookie of [parties[0]?.buyer.cookie ?? '', parties[0]?.exporter.cookie ?? '']) {
       const data = await meetingsLoader({ request: getRequest('/meetings', [cookie, clock]), params: {} } as never)
@@ -441,7 +434,7 @@ describe('meeting tables', () => {
       respondBy: new Date(slot.startsAt.getTime() - 60_000),
     })
     const late = await prisma.meeting.create({ data: request('REQUESTED') })
-    await acceptMeeting(await sessionOf(exporter.cookie), late.id, NOW)
+    await acceptMeeting(await sessionUserOf(exporter.cookie), late.id, NOW)
     expect(await prisma.meetingTable.findUnique({ where: { meetingId: late.id } })).toMatchObject({ slotId: slot.id, tableNumber: cancelledTable })
     const data = await meetingsLoader({ request: getRequest('/meetings', [buyer.cookie, clock]), params: {} } as never)
     expect(data.upcoming.map((m) => m.tableNumber)).toEqual([cancelledTable])
@@ -455,7 +448,7 @@ describe('meeting tables', () => {
     const full = await prisma.meeting.create({
       data: { ...request('REQUESTED'), buyerId: buyer2.profile.id, companyId: exporter2.company.id, requestedById: buyer2.user.id },
     })
-    await acceptMeeting(await sessionOf(exporter2.cookie), full.id, NOW)
+    await acceptMeeting(await sessionUserOf(exporter2.cookie), full.id, NOW)
     expect(await prisma.meeting.findUniqueOrThrow({ where: { id: full.id }, select: { status: true } })).toEqual({ status: 'ACCEPTED' })
     expect(await prisma.meetingTable.findUnique({ where: { meetingId: full.id } })).toBeNull()
 
@@ -466,7 +459,7 @@ describe('meeting tables', () => {
       data: { ...request('REQUESTED'), buyerId: buyer3.profile.id, companyId: exporter3.company.id, requestedById: buyer3.user.id },
     })
     await prisma.meetingTable.create({ data: { meetingId: declined.id, slotId: slot.id, fairId: fair.id, tableNumber: 9 } })
-    await declineMeeting(await sessionOf(exporter3.cookie), declined.id)
+    await declineMeeting(await sessionUserOf(exporter3.cookie), declined.id)
     expect(await prisma.meetingTable.findUnique({ where: { meetingId: declined.id } })).toBeNull()
   })
 

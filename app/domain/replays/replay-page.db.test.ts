@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createUser } from '../../../tests/fixtures'
+import { createUser, sessionUserOf } from '../../../tests/fixtures'
 import { at, endedShowcase, T0 } from '../../../tests/replay-fixtures'
-import { getRequest } from '../../../tests/http'
-import { getOptionalUser, type SessionUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { isDomainError } from '~/domain/errors'
 import { listPinnedProducts } from '~/domain/live/pinned-products.server'
@@ -15,16 +13,10 @@ afterAll(async () => {
   await disconnectPrisma()
 })
 
-async function userOf(cookie: string): Promise<SessionUser> {
-  const user = await getOptionalUser(getRequest('/', [cookie]))
-  if (!user) throw new Error('expected a signed-in user')
-  return user
-}
-
 describe('loadReplay', () => {
   it('puts chapters and chat on the playback time across two parts and their gap, and leaves removed messages and withdrawn products out', async () => {
     const { buyer, exporter, session, products } = await endedShowcase()
-    const replay = await loadReplay(session.id, await userOf(buyer.cookie), 'en', at(3600))
+    const replay = await loadReplay(session.id, await sessionUserOf(buyer.cookie), 'en', at(3600))
 
     expect(replay).toMatchObject({
       sessionId: session.id,
@@ -87,24 +79,24 @@ describe('loadReplay', () => {
     await clip('Draft cut', { status: 'READY', published: false })
     await clip('Still cutting', { status: 'PROCESSING', published: true })
 
-    const seen = await loadReplay(session.id, await userOf(buyer.cookie), 'en')
+    const seen = await loadReplay(session.id, await sessionUserOf(buyer.cookie), 'en')
     expect(seen.clips.map((c) => [c.title, c.productName])).toEqual([['Kelp in 15 s', 'Kelp noodles']])
     expect(seen.clips[0]?.url).toMatch(new RegExp(`^/media/recordings/${recording.id}/clip-${ready.id}\\.mp4\\?exp=`))
-    const managed = await loadReplay(session.id, await userOf(exporter.cookie), 'en')
+    const managed = await loadReplay(session.id, await sessionUserOf(exporter.cookie), 'en')
     expect(managed.clips.map((c) => c.title).sort()).toEqual(['Draft cut', 'Kelp in 15 s', 'Still cutting'])
   })
 
   it('an unpublished replay is 404 for a buyer and a guest, and visible (manageable) for the hosting company and the admin', async () => {
     const { buyer, exporter, session } = await endedShowcase({ published: false })
-    const refusal = await loadReplay(session.id, await userOf(buyer.cookie), 'en').catch((error: unknown) => error)
+    const refusal = await loadReplay(session.id, await sessionUserOf(buyer.cookie), 'en').catch((error: unknown) => error)
     expect(isDomainError(refusal) && refusal.code === 'not-found' && refusal.status === 404).toBe(true)
     expect(await findReplay(session.id, null, 'en')).toBeNull()
 
-    const member = await loadReplay(session.id, await userOf(exporter.cookie), 'en')
+    const member = await loadReplay(session.id, await sessionUserOf(exporter.cookie), 'en')
     expect(member).toMatchObject({ published: false, canManage: true })
     expect(member.chapters).toHaveLength(2)
     const admin = await createUser('ADMIN')
-    expect(await loadReplay(session.id, await userOf(admin.cookie), 'en')).toMatchObject({ canManage: true })
+    expect(await loadReplay(session.id, await sessionUserOf(admin.cookie), 'en')).toMatchObject({ canManage: true })
   })
 
   it('keeps the first REPLAY_CHAT_LIMIT messages and says the chat is cut short', async () => {

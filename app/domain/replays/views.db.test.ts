@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBuyer, createExporter } from '../../../tests/fixtures'
-import { getRequest } from '../../../tests/http'
-import { getOptionalUser } from '~/domain/accounts/session.server'
+import { createBuyer, createExporter, sessionUserOf } from '../../../tests/fixtures'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { HEARTBEAT_TOLERANCE_SECONDS, recordReplayHeartbeat, refreshReplayStats, startReplayView } from './views.server'
 
@@ -46,13 +44,6 @@ async function endedShowcaseWithReplay(options: { isPublic?: boolean; published?
   return { exporter, session, recording }
 }
 
-/** The signed-in visitor as the route reads it from the session cookie. */
-async function sessionUser(party: { cookie: string }) {
-  const user = await getOptionalUser(getRequest('/', [party.cookie]))
-  if (!user) throw new Error('no session user')
-  return user
-}
-
 async function recordingFigures(recordingId: string) {
   const prisma = await getPrisma()
   const row = await prisma.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { uniqueViewers: true, watchSeconds: true } })
@@ -63,7 +54,7 @@ describe('replay views', () => {
   it('starts a view for a signed-in visitor and for a guest browser key', async () => {
     const { session, recording } = await endedShowcaseWithReplay()
     const buyer = await createBuyer()
-    const user = await sessionUser(buyer)
+    const user = await sessionUserOf(buyer.cookie)
     const mine = await startReplayView(session.id, user, null, at(0))
     const guests = await startReplayView(session.id, null, 'guest-key-1', at(0))
     const prisma = await getPrisma()
@@ -82,12 +73,12 @@ describe('replay views', () => {
 
   it('refuses (404) a replay the visitor may not see: unpublished, removed, unfinished, failed, private to a guest, absent', async () => {
     const buyer = await createBuyer()
-    const user = await sessionUser(buyer)
+    const user = await sessionUserOf(buyer.cookie)
     const unpublished = await endedShowcaseWithReplay({ published: false })
     await expect(startReplayView(unpublished.session.id, user, null, at(0))).rejects.toMatchObject({ code: 'not-found', status: 404 })
     await expect(startReplayView(unpublished.session.id, null, 'guest-a', at(0))).rejects.toMatchObject({ status: 404 })
     // Its own company still previews it (and so counts a view).
-    const owner = await sessionUser(unpublished.exporter)
+    const owner = await sessionUserOf(unpublished.exporter.cookie)
     await expect(startReplayView(unpublished.session.id, owner, null, at(0))).resolves.toHaveProperty('viewId')
     for (const status of ['REMOVED', 'RECORDING', 'FAILED'] as const) {
       const { session } = await endedShowcaseWithReplay({ status })
@@ -104,7 +95,7 @@ describe('replay views', () => {
   it('caps each heartbeat by the wall time since the viewer’s credit clock, plus a tolerance that never adds up', async () => {
     const { session, recording } = await endedShowcaseWithReplay()
     const buyer = await createBuyer()
-    const user = await sessionUser(buyer)
+    const user = await sessionUserOf(buyer.cookie)
     const { viewId } = await startReplayView(session.id, user, null, at(0))
     const beat = (watchedSeconds: number, seconds: number) => recordReplayHeartbeat(session.id, { viewId, watchedSeconds }, user, null, at(seconds))
 
@@ -128,7 +119,7 @@ describe('replay views', () => {
   it('a second view (another tab, a fresh start) shares the viewer’s budget instead of doubling it', async () => {
     const { session, recording } = await endedShowcaseWithReplay()
     const buyer = await createBuyer()
-    const user = await sessionUser(buyer)
+    const user = await sessionUserOf(buyer.cookie)
     const first = await startReplayView(session.id, user, null, at(0))
     const second = await startReplayView(session.id, user, null, at(1))
     let total = 0
@@ -148,8 +139,8 @@ describe('replay views', () => {
     const other = await endedShowcaseWithReplay()
     const buyer = await createBuyer()
     const intruder = await createBuyer()
-    const user = await sessionUser(buyer)
-    const intruderUser = await sessionUser(intruder)
+    const user = await sessionUserOf(buyer.cookie)
+    const intruderUser = await sessionUserOf(intruder.cookie)
     const { viewId } = await startReplayView(session.id, user, null, at(0))
     const guestView = await startReplayView(session.id, null, 'guest-owner', at(0))
     const refused = [
@@ -182,8 +173,8 @@ describe('replay views', () => {
   it('counts unique viewers as distinct accounts and guest keys that watched, with the exact watch time; a recount from the rows agrees', async () => {
     const { session, recording } = await endedShowcaseWithReplay()
     const [a, b] = await Promise.all([createBuyer(), createBuyer()])
-    const userA = await sessionUser(a)
-    const userB = await sessionUser(b)
+    const userA = await sessionUserOf(a.cookie)
+    const userB = await sessionUserOf(b.cookie)
     const beat = async (view: { viewId: string }, visitor: typeof userA | null, guestKey: string | null, seconds: number, second: number) =>
       (await recordReplayHeartbeat(session.id, { viewId: view.viewId, watchedSeconds: seconds }, visitor, guestKey, at(second))).creditedSeconds
     // A watches twice (yesterday's view and today's), B once, guest G1 in two views, guest G2 opens a view but never plays.
