@@ -214,3 +214,54 @@ describe('amount checks', () => {
     expect((await statusOf(order.id)).status).toBe('PAID')
   })
 })
+
+// Two connections at once: PostgreSQL only (PGlite has one connection).
+const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
+
+/** Waits until a statement on an order is blocked on a row lock in this database. */
+async function waitForBlockedOnOrder() {
+  const prisma = await getPrisma()
+  for (let i = 0; i < 200; i++) {
+    const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"Order"%'`
+    if (row && row.n > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error('no statement on Order became blocked')
+}
+
+function gate() {
+  let open!: () => void
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { open, opened }
+}
+
+describe.runIf(onPostgres)('a refund racing the seller (PostgreSQL)', () => {
+  it('a refund arriving while the seller marks the order shipped refunds it from SHIPPED', async () => {
+    const { order, session } = await pendingOrder()
+    const prisma = await getPrisma()
+    const paidSession = completed(session)
+    await deliver(event('checkout.session.completed', paidSession))
+    const shipped = gate()
+    const commit = gate()
+    // The seller's "shipped", holding the order's row until the refund has read it as PAID.
+    const shipping = prisma.$transaction(
+      async (tx) => {
+        await tx.order.update({ where: { id: order.id }, data: { status: 'SHIPPED', shippedAt: new Date() } })
+        shipped.open()
+        await commit.opened
+      },
+      { timeout: 20_000 },
+    )
+    await shipped.opened
+    const refund = deliver(event('charge.refunded', refundedCharge(paidSession.payment_intent, 7000)))
+    await waitForBlockedOnOrder()
+    commit.open()
+    await shipping
+    expect(await refund).toMatchObject({ status: 200, body: { outcome: `order ${order.id} refunded` } })
+    const refunded = await statusOf(order.id)
+    expect(refunded.status).toBe('REFUNDED')
+    expect(refunded.refundedAt).toBeInstanceOf(Date)
+  })
+})

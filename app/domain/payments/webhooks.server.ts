@@ -3,7 +3,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { getPrisma } from '~/domain/db.server'
 import { flushNotificationEmails } from '~/domain/notifications/notify.server'
 import { getLogger } from '~/utils/logger.server'
-import { canTransition } from './order-status'
+import { canTransition, type OrderStatusName } from './order-status'
 import { getStripeClient, getWebhookSecret, isPaymentsEnabled } from './stripe.server'
 import { moveOrder, notifyOrderMoved, ORDER_HEAD_SELECT, type OrderHead } from './transitions.server'
 
@@ -175,8 +175,14 @@ async function onChargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date): Promi
       emails: [],
     }
   }
+  // The status as it is now, locked: a seller marking the order shipped or delivered at this moment either waits for
+  // the refund or has committed, and the refund moves the order from there (REFUNDED is reachable from each).
+  const [current] = await tx.$queryRaw<Array<{ status: OrderStatusName }>>`SELECT "status"::text AS "status" FROM "Order" WHERE "id" = ${order.id} FOR UPDATE`
+  if (current) order = { ...order, status: current.status }
   if (!canTransition(order.kind, order.status, 'REFUNDED')) return { outcome: `ignored: order ${order.id} is already ${order.status}`, emails: [] }
-  await moveOrder(tx, order, 'REFUNDED', now, paymentIntentId && !order.stripePaymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {})
+  const moved = await moveOrder(tx, order, 'REFUNDED', now, paymentIntentId && !order.stripePaymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {})
+  // Never recorded as processed without the move: rolled back, Stripe delivers the refund again.
+  if (!moved) throw new Error(`order ${order.id} changed during the webhook`)
   // A refunded booth fee withdraws the booth's approval that the payment gave.
   if (order.kind === 'BOOTH_FEE' && order.boothId) await tx.booth.updateMany({ where: { id: order.boothId }, data: { approvedAt: null } })
   return { outcome: `order ${order.id} refunded`, emails: await notifyOrderMoved(tx, order, 'REFUNDED') }
