@@ -397,3 +397,30 @@ describe('an RSVP after an opt-out', () => {
     expect(await outbox(buyer.user.email)).toHaveLength(1)
   })
 })
+
+describe('guest RSVPs sent at once: one confirmation mail', () => {
+  const ask = (sessionId: string, email: string, now: Date) =>
+    requestGuestRsvp(sessionId, { intent: 'rsvp-guest', email, locale: 'en', timeZone: 'Europe/Berlin' }, { now, appUrl: APP })
+
+  it('a pending RSVP past the resend throttle, asked for five times at once, is mailed again once', async () => {
+    const asked = new Date('2031-10-01T12:00:00.000Z')
+    const { session } = await showcase(new Date('2031-10-10T09:00:00.000Z'))
+    const email = guestEmail()
+    await ask(session.id, email, asked)
+    const later = new Date(asked.getTime() + 20 * MINUTE)
+    const mailIds = await Promise.all(Array.from({ length: 5 }, () => ask(session.id, email, later)))
+    expect(mailIds.filter(Boolean)).toHaveLength(1)
+    expect(await outbox(email)).toHaveLength(2)
+  })
+
+  it('a new address submitted twice at once gets one RSVP and one mail, and both requests are answered', async () => {
+    const prisma = await getPrisma()
+    const asked = new Date('2031-10-01T12:00:00.000Z')
+    const { session } = await showcase(new Date('2031-10-10T09:00:00.000Z'))
+    const email = guestEmail()
+    const mailIds = await Promise.all([ask(session.id, email, asked), ask(session.id, email, asked)])
+    expect(mailIds.filter(Boolean)).toHaveLength(1)
+    expect(await prisma.showcaseRsvp.count({ where: { sessionId: session.id, email } })).toBe(1)
+    expect(await outbox(email)).toHaveLength(1)
+  })
+})

@@ -1,6 +1,6 @@
 import type { SessionUser } from '~/domain/accounts/session.server'
 import { pickLocalized } from '~/domain/catalog/translations'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { LISTED_SHOWCASE } from '~/domain/live/upcoming.server'
 import { showcaseIcs } from '~/domain/live/calendar.server'
@@ -113,27 +113,42 @@ export async function requestGuestRsvp(sessionId: string, input: GuestRsvpInput,
   const locale = localeOf(input.locale)
   const timeZone = input.timeZone && isValidTimeZone(input.timeZone) ? input.timeZone : null
   const prisma = await getPrisma()
-  const mailId = await prisma.$transaction(async (tx) => {
-    const existing = await tx.showcaseRsvp.findUnique({ where: { sessionId_email: { sessionId, email: input.email } } })
-    if (existing?.confirmedAt) return null
-    if (existing && now.getTime() - existing.createdAt.getTime() < CONFIRMATION_RESEND_MS) return null
-    const rsvp = existing
-      ? await tx.showcaseRsvp.update({ where: { id: existing.id }, data: { locale, timeZone, createdAt: now } })
-      : await tx.showcaseRsvp.create({ data: { sessionId, email: input.email, locale, timeZone, createdAt: now } })
-    const { t } = createI18n(locale)
-    const zone = timeZone ?? session.fair?.timeZone ?? session.company.timeZone
-    const values = {
-      title: pickLocalized(session.title, session.titleI18n, locale),
-      company: pickLocalized(session.company.name, session.company.nameI18n, locale),
-      when: formatDateTime(session.scheduledStartAt, { locale, timeZone: zone, withZone: true }),
-    }
-    const url = `${appUrl}/rsvp/${signToken({ p: 'rsvp', r: rsvp.id, e: input.email })}`
-    return queueEmail(tx, {
-      to: input.email,
-      subject: t('engagement.mail.confirm.subject', values),
-      text: [t('engagement.mail.confirm.body', values), '', url, '', t('engagement.mail.confirm.ignore')].join('\n'),
+  const mailId = await prisma
+    .$transaction(async (tx) => {
+      const existing = await tx.showcaseRsvp.findUnique({ where: { sessionId_email: { sessionId, email: input.email } } })
+      if (existing?.confirmedAt) return null
+      if (existing && now.getTime() - existing.createdAt.getTime() < CONFIRMATION_RESEND_MS) return null
+      let rsvpId: string
+      if (existing) {
+        // Claimed on the instant read: of requests racing past the throttle together, one restarts it and mails.
+        const claimed = await tx.showcaseRsvp.updateMany({
+          where: { id: existing.id, createdAt: existing.createdAt, confirmedAt: null },
+          data: { locale, timeZone, createdAt: now },
+        })
+        if (claimed.count !== 1) return null
+        rsvpId = existing.id
+      } else {
+        rsvpId = (await tx.showcaseRsvp.create({ data: { sessionId, email: input.email, locale, timeZone, createdAt: now }, select: { id: true } })).id
+      }
+      const { t } = createI18n(locale)
+      const zone = timeZone ?? session.fair?.timeZone ?? session.company.timeZone
+      const values = {
+        title: pickLocalized(session.title, session.titleI18n, locale),
+        company: pickLocalized(session.company.name, session.company.nameI18n, locale),
+        when: formatDateTime(session.scheduledStartAt, { locale, timeZone: zone, withZone: true }),
+      }
+      const url = `${appUrl}/rsvp/${signToken({ p: 'rsvp', r: rsvpId, e: input.email })}`
+      return queueEmail(tx, {
+        to: input.email,
+        subject: t('engagement.mail.confirm.subject', values),
+        text: [t('engagement.mail.confirm.body', values), '', url, '', t('engagement.mail.confirm.ignore')].join('\n'),
+      })
     })
-  })
+    .catch((error: unknown) => {
+      // The same new address submitted twice at once: the other request created the RSVP and mails the link.
+      if (isUniqueViolation(error)) return null
+      throw error
+    })
   if (mailId) await deliverQueuedEmails([mailId]).catch(() => undefined)
   return mailId
 }
