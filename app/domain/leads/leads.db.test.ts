@@ -483,6 +483,18 @@ describe('CRM webhook', () => {
     expect(await prisma.leadWebhook.count({ where: { companyId: company.id } })).toBe(0)
   })
 
+  it('takes a double-submitted first save as one webhook: one secret shown, the other request keeps it', async () => {
+    const { company, user } = await createExporter()
+    const policy = { production: false }
+    const saves = await Promise.all([
+      saveWebhook(company.id, user.id, 'http://127.0.0.1:9/crm', policy),
+      saveWebhook(company.id, user.id, 'http://127.0.0.1:9/crm', policy),
+    ])
+    expect(saves.filter((save) => save.secret !== null)).toHaveLength(1)
+    const prisma = await getPrisma()
+    expect(await prisma.leadWebhook.count({ where: { companyId: company.id } })).toBe(1)
+  })
+
   it('posts new and re-scored leads signed, retries with backoff until the receiver accepts, and records every attempt', async () => {
     const world = await seedShowcase(31)
     const prisma = await getPrisma()

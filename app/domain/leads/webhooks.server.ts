@@ -3,7 +3,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import http from 'node:http'
 import https from 'node:https'
 import type { Prisma } from '~/generated/prisma/client'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
 import { exponentialBackoffMs } from '~/domain/jobs/jobs.server'
 import { openSecret, sealSecret } from '~/utils/sealed-secrets.server'
@@ -26,6 +26,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 export const MAX_DELIVERY_ATTEMPTS = 8
 const RETRY_BACKOFF = { baseMs: 30_000, capMs: 6 * 60 * 60 * 1000 }
 const REQUEST_TIMEOUT_MS = 10_000
+/** Well beyond one POST (REQUEST_TIMEOUT_MS). */
+const ATTEMPT_LEASE_MS = 5 * 60 * 1000
 const ERROR_MAX = 300
 
 /** Milliseconds before attempt `attempt + 1` after `attempt` failed: 30 s, 60 s, 120 s, … capped at 6 h (the jobs' formula, own base and cap). */
@@ -156,12 +158,19 @@ export async function saveWebhook(companyId: string, userId: string, url: string
   if (problem) throw new DomainError('webhook-url', { status: 400, messageKey: `leads.webhook.errors.${problem}`, field: 'url' })
   const prisma = await getPrisma()
   const existing = await prisma.leadWebhook.findUnique({ where: { companyId }, select: { companyId: true } })
-  if (existing) {
+  const keepSecret = async () => {
     await prisma.leadWebhook.update({ where: { companyId }, data: { url, enabled: true } })
     return { secret: null }
   }
+  if (existing) return keepSecret()
   const secret = newSecret()
-  await prisma.leadWebhook.create({ data: { companyId, url, secretSealed: sealSecret(secret), createdById: userId } })
+  try {
+    await prisma.leadWebhook.create({ data: { companyId, url, secretSealed: sealSecret(secret), createdById: userId } })
+  } catch (error) {
+    // A double submit: the other request created it (and showed its secret); this one sets the URL as a change would.
+    if (isUniqueViolation(error)) return await keepSecret()
+    throw error
+  }
   return { secret }
 }
 
@@ -418,9 +427,11 @@ export async function deliverLeadWebhook(
     return { state: 'cancelled' }
   }
   const attempt = delivery.attempts + 1
+  // The claim also leases the row: a reconcile (another process booting) while this POST is in flight sees the
+  // next attempt due only after the lease, by when the outcome below has replaced it.
   const claimed = await prisma.leadWebhookDelivery.updateMany({
     where: { id: deliveryId, status: 'PENDING', attempts: delivery.attempts },
-    data: { attempts: attempt, lastAttemptAt: now },
+    data: { attempts: attempt, lastAttemptAt: now, nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) },
   })
   if (claimed.count === 0) return { state: 'skipped' }
 

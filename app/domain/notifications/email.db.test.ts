@@ -16,6 +16,8 @@ const at = (ms: number) => new Date(T0.getTime() + ms)
 
 type Reply = 'accept' | 'defer' | 'refuse'
 let reply: Reply = 'accept'
+/** While set, the server holds each message's data until it resolves (a send in flight); `held` says one is held. */
+let holdData: { release: Promise<void>; held: () => void } | null = null
 const received: Array<{ to: string; raw: string }> = []
 let smtp: SMTPServer
 let smtpUrl: string
@@ -52,8 +54,10 @@ beforeAll(async () => {
       else callback()
     },
     onData(stream, session, callback) {
-      readStream(stream).then(
-        (raw) => {
+      const hold = holdData
+      hold?.held()
+      Promise.all([readStream(stream), hold?.release]).then(
+        ([raw]) => {
           received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw })
           callback()
         },
@@ -80,6 +84,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   reply = 'accept'
+  holdData = null
   useSmtp(smtpUrl)
 })
 
@@ -168,6 +173,24 @@ describe('mail delivery', () => {
     expect(outcomes.filter((o) => o.state === 'skipped')).toHaveLength(2)
     expect(mailsTo(mail.to)).toHaveLength(1)
     expect((await row(mail.id)).attempts).toBe(1)
+  })
+
+  it('does not send again from a process booting while an attempt is in flight: the claim leases the row', async () => {
+    const mail = await queued()
+    let release = () => {}
+    let held = () => {}
+    const inFlight = new Promise<void>((resolve) => (held = resolve))
+    holdData = { release: new Promise<void>((resolve) => (release = resolve)), held }
+    const sending = deliverEmail(mail.id, { now: T0 })
+    await inFlight
+    // Another process boots now: its reconcile finds the row unsent, due only when the lease ends.
+    const job = (await deliverEmailJob.reconcile!(at(MIN))).find((candidate) => candidate.data.emailId === mail.id)
+    expect(job).toEqual({ key: `${mail.id}:2`, runAt: at(15 * MIN), data: { emailId: mail.id } })
+    release()
+    expect(await sending).toEqual({ state: 'sent' })
+    // By the lease's end the outcome is recorded: that job finds nothing to send.
+    expect(await deliverEmail(mail.id, { now: at(15 * MIN) })).toEqual({ state: 'skipped' })
+    expect(mailsTo(mail.to)).toHaveLength(1)
   })
 
   it('finds at boot the mail a stopped process never attempted, and the retries it had scheduled', async () => {

@@ -46,6 +46,8 @@ export async function queueEmail(db: Db, email: OutgoingEmail): Promise<string> 
 export const MAX_EMAIL_ATTEMPTS = 10
 const EMAIL_RETRY_BACKOFF = { baseMs: 60_000, capMs: 4 * 60 * 60 * 1000 }
 const ERROR_MAX = 500
+/** Longer than a send takes: nodemailer gives up on a connection after 2 min and on a silent socket after 10. */
+const ATTEMPT_LEASE_MS = 15 * 60 * 1000
 
 export type EmailDeliveryOutcome = { state: 'sent' } | { state: 'skipped' } | { state: 'retry'; nextAttemptAt: Date; nextAttempt: number } | { state: 'failed' }
 
@@ -86,9 +88,11 @@ export async function deliverEmail(emailId: string, { now }: { now: Date }): Pro
   const row = await prisma.emailOutbox.findUnique({ where: { id: emailId } })
   if (!row || row.sentAt || row.failedAt || (row.nextAttemptAt && row.nextAttemptAt > now)) return { state: 'skipped' }
   const attempt = row.attempts + 1
+  // The claim also leases the row: a reconcile (another process booting) while this send is in flight sees
+  // the next attempt due only after the lease, by when the outcome below has replaced it.
   const claimed = await prisma.emailOutbox.updateMany({
     where: { id: emailId, sentAt: null, failedAt: null, attempts: row.attempts },
-    data: { attempts: attempt, lastAttemptAt: now },
+    data: { attempts: attempt, lastAttemptAt: now, nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) },
   })
   if (claimed.count === 0) return { state: 'skipped' }
   try {
