@@ -187,6 +187,25 @@ describe('taking MEETINGS back from an agency', () => {
     expect(mails[0]?.text).toContain(`/meetings/${meetingId}`)
     expect(await handedBack(w.member.user.id)).toEqual([])
 
+    // The buyer hears who hosts the meeting now, the time in their own zone (Berlin), in-app and by mail.
+    expect(await prisma.notification.findMany({ where: { userId: w.buyer.user.id, kind: 'meeting.hostChanged' }, select: { link: true, data: true } })).toEqual(
+      [
+        {
+          link: `/meetings/${meetingId}`,
+          data: {
+            host: w.granting.user.name,
+            company: w.granting.company.name,
+            when: formatDateTime(new Date(SLOT), { locale: 'en', timeZone: 'Europe/Berlin', withZone: true }),
+          },
+        },
+      ],
+    )
+    expect(
+      await prisma.emailOutbox.count({
+        where: { to: w.buyer.user.email, subject: `${w.granting.company.name}: ${w.granting.user.name} hosts your meeting now` },
+      }),
+    ).toBe(1)
+
     // The company's act: the agency's log has its accept only; the grant stays in the history, revoked by the owner.
     expect(await prisma.agencyAction.findMany({ where: { agencyId: w.agency.id }, select: { action: true } })).toEqual([{ action: 'meeting.accept' }])
     expect(await prisma.agencyGrant.findUniqueOrThrow({ where: { id: w.grantId }, select: { revokedAt: true, revokedById: true, scopes: true } })).toEqual({

@@ -64,8 +64,8 @@ async function liveSeatsByMeeting(tx: Tx, handover: Handover) {
           companyId: true,
           startsAt: true,
           liveSessionId: true,
-          buyer: { select: { companyName: true } },
-          company: { select: { timeZone: true } },
+          buyer: { select: { companyName: true, timeZone: true } },
+          company: { select: { timeZone: true, name: true, nameI18n: true } },
           participants: { select: { userId: true, role: true, joinedAt: true } },
         },
       },
@@ -87,8 +87,8 @@ type SeatMove = {
     companyId: string
     startsAt: Date
     liveSessionId: string | null
-    buyer: { companyName: string }
-    company: { timeZone: string }
+    buyer: { companyName: string; timeZone: string }
+    company: { timeZone: string; name: string; nameI18n: Prisma.JsonValue }
     participants: Array<{ userId: string; role: string; joinedAt: Date | null }>
   }
   holders: string[]
@@ -107,8 +107,8 @@ type Notice = Pick<NotificationInput, 'kind' | 'data' | 'localized'>
 /**
  * Moves one meeting's seat from its holders to the first of `hosts` not seated otherwise (one seat per person
  * and meeting: the interpreter cannot take it). The seat keeps its first join, the meeting's private session
- * gets the new host, the .ics sequence moves on, and the new holder is told in-app and by mail (someone already
- * in the exporter seat gains nothing to hear about). Null when no host can take it: the seat stays.
+ * gets the new host, the .ics sequence moves on, and the new holder and the buyer are told in-app and by mail
+ * (when someone already in the exporter seat keeps it, nobody has anything to hear about). Null when no host can take it: the seat stays.
  */
 async function moveSeat(tx: Tx, { meeting, holders, joinedAt }: SeatMove, hosts: readonly string[], notice: Notice, now: Date) {
   const others = meeting.participants.filter((seat) => !holders.includes(seat.userId))
@@ -130,14 +130,30 @@ async function moveSeat(tx: Tx, { meeting, holders, joinedAt }: SeatMove, hosts:
   // A newer calendar sequence (meetingIcs), so a downloaded .ics replaces the one naming the former holder.
   await tx.meeting.update({ where: { id: meeting.id }, data: { updatedAt: now } })
   if (held) return { host, emails: [] }
+  const link = `/meetings/${meeting.id}`
   const emails = await notify(tx, {
     userIds: [host],
     kind: notice.kind,
     data: { ...notice.data, with: meeting.buyer.companyName },
     localized: notice.localized,
     times: { when: { at: meeting.startsAt, fallbackTimeZone: meeting.company.timeZone } },
-    link: `/meetings/${meeting.id}`,
+    link,
   })
+  // The buyer meets someone else now: they hear who, and that a calendar file downloaded again names them.
+  const buyers = meeting.participants.filter((seat) => seat.role === 'BUYER').map((seat) => seat.userId)
+  if (buyers.length > 0) {
+    const hostUser = await tx.user.findUniqueOrThrow({ where: { id: host }, select: { name: true } })
+    emails.push(
+      ...(await notify(tx, {
+        userIds: buyers,
+        kind: 'meeting.hostChanged',
+        data: { host: hostUser.name },
+        localized: { company: nameIn(meeting.company.name, meeting.company.nameI18n) },
+        times: { when: { at: meeting.startsAt, fallbackTimeZone: meeting.buyer.timeZone } },
+        link,
+      })),
+    )
+  }
   return { host, emails }
 }
 

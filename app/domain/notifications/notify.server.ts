@@ -26,6 +26,8 @@ export type NotificationKind =
   | 'meeting.seatHandedBack'
   /** A removed agency member's exporter seat passed to the lead removing them, or back to the company. */
   | 'meeting.seatPassedOn'
+  /** The buyer's side of those moves: who hosts their meeting now. */
+  | 'meeting.hostChanged'
   | 'session.starting'
   | 'showcase.reminder24h'
   | 'showcase.reminder10m'

@@ -32,6 +32,10 @@ const notifications = {
       title: 'The meeting with {{with}} is yours now',
       body: '{{member}} no longer works for {{agency}}, so their seat in the meeting with {{with}} on {{when}} passed to you: you host its room and get its calendar file. The buyer and the time stay the same.',
     },
+    'meeting.hostChanged': {
+      title: '{{company}}: {{host}} hosts your meeting now',
+      body: '{{host}} now hosts your meeting with {{company}} on {{when}}. The time and the room stay the same; a calendar file downloaded again names the new host.',
+    },
     'session.starting': { title: '{{title}} starts soon', body: '{{title}} by {{company}} starts at {{when}}.' },
     'showcase.reminder24h': { title: 'In 24 hours: {{title}}', body: '{{title}} by {{company}} starts {{when}}.' },
     'showcase.reminder10m': { title: '{{title}} starts in 10 minutes', body: '{{title}} by {{company}} starts {{when}}.' },

@@ -47,6 +47,10 @@ const notifications: MessagesOf<typeof en, 'ja'> = {
       title: '{{with}}との商談はあなたの担当になりました',
       body: '{{member}}さんが{{agency}}のメンバーではなくなったため、{{when}}の{{with}}との商談の席はあなたに引き継がれました。ルームの主催とカレンダーファイルの取得はあなたが行います。バイヤーと日時は変わりません。',
     },
+    'meeting.hostChanged': {
+      title: '{{company}}：商談の担当が{{host}}さんになりました',
+      body: '{{when}}の{{company}}との商談は、今後{{host}}さんが担当します。日時とルームは変わりません。カレンダーファイルを再度ダウンロードすると新しい担当者が記載されます。',
+    },
     'session.starting': { title: 'まもなく開始：{{title}}', body: '{{company}}の「{{title}}」は{{when}}に開始します。' },
     'showcase.reminder24h': { title: '24時間後：{{title}}', body: '{{company}}の{{title}}は{{when}}に始まります。' },
     'showcase.reminder10m': { title: '{{title}}はあと10分で始まります', body: '{{company}}の{{title}}は{{when}}に始まります。' },

@@ -34,6 +34,10 @@ const notifications: MessagesOf<typeof en, 'ko'> = {
       title: '{{with}}와의 미팅을 이제 직접 맡습니다',
       body: '{{member}} 님이 더 이상 {{agency}} 소속이 아니어서, {{when}} {{with}}와의 미팅 자리가 회원님께 넘어왔습니다. 미팅룸은 회원님이 진행하며 캘린더 파일도 받을 수 있습니다. 바이어와 시간은 그대로입니다.',
     },
+    'meeting.hostChanged': {
+      title: '{{company}}: 이제 {{host}} 님이 미팅을 진행합니다',
+      body: '{{when}} {{company}}와의 미팅은 이제 {{host}} 님이 진행합니다. 시간과 미팅룸은 그대로이며, 캘린더 파일을 다시 받으면 새 진행자가 표시됩니다.',
+    },
     'session.starting': { title: '{{title}} 곧 시작', body: '{{company}}의 {{title}}이(가) {{when}}에 시작합니다.' },
     'showcase.reminder24h': { title: '24시간 후: {{title}}', body: '{{company}}의 {{title}}이(가) {{when}}에 시작합니다.' },
     'showcase.reminder10m': { title: '{{title}} 10분 후 시작', body: '{{company}}의 {{title}}이(가) {{when}}에 시작합니다.' },

@@ -50,6 +50,10 @@ const notifications: MessagesOf<typeof en, 'mn'> = {
       title: 'Уулзалт ({{with}}) одоо таны хариуцлагад',
       body: '{{member}} {{agency}}-д ажиллахаа больсон тул {{when}}-д болох уулзалтын ({{with}}) суудал танд шилжлээ: уулзалтын өрөөг та хөтөлж, календарийн файлыг татаж авна. Худалдан авагч болон цаг хэвээр байна.',
     },
+    'meeting.hostChanged': {
+      title: '{{company}}: уулзалтыг одоо {{host}} хөтөлнө',
+      body: '{{when}}-д болох {{company}}-тай хийх уулзалтыг одоо {{host}} хөтөлнө. Цаг болон уулзалтын өрөө хэвээр байна; календарийн файлыг дахин татвал шинэ хөтлөгч харагдана.',
+    },
     'session.starting': { title: '«{{title}}» удахгүй эхэлнэ', body: '{{company}} компанийн «{{title}}» эхлэх цаг: {{when}}.' },
     'showcase.reminder24h': { title: '24 цагийн дараа: {{title}}', body: '{{company}}-ийн {{title}} {{when}}-д эхэлнэ.' },
     'showcase.reminder10m': { title: '{{title}} 10 минутын дараа эхэлнэ', body: '{{company}}-ийн {{title}} {{when}}-д эхэлнэ.' },

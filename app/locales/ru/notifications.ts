@@ -52,6 +52,10 @@ const notifications: MessagesOf<typeof en, 'ru'> = {
       title: 'Встреча с {{with}} теперь ваша',
       body: '{{member}} больше не работает в {{agency}}, поэтому место на встрече с {{with}} ({{when}}) перешло к вам: вы ведёте комнату встречи, вам доступен файл для календаря. Покупатель и время остаются прежними.',
     },
+    'meeting.hostChanged': {
+      title: '{{company}}: встречу теперь ведёт {{host}}',
+      body: 'Вашу встречу с {{company}} ({{when}}) теперь ведёт {{host}}. Время и комната встречи остаются прежними; заново скачанный файл для календаря назовёт нового ведущего.',
+    },
     'session.starting': { title: '«{{title}}» скоро начнётся', body: '«{{title}}» (компания {{company}}). Начало: {{when}}.' },
     'showcase.reminder24h': { title: 'Через 24 часа: {{title}}', body: '{{title}} ({{company}}) начинается {{when}}.' },
     'showcase.reminder10m': { title: '{{title}} начнётся через 10 минут', body: '{{title}} ({{company}}) начинается {{when}}.' },

@@ -25,6 +25,10 @@ const notifications: MessagesOf<typeof en, 'zh-Hans'> = {
       title: '与{{with}}的洽谈现由您负责',
       body: '{{member}}已不再是{{agency}}的成员，因此{{when}}与{{with}}的洽谈席位已转交给您：由您主持会议室，并可获取日历文件。采购商和时间保持不变。',
     },
+    'meeting.hostChanged': {
+      title: '{{company}}：洽谈现由{{host}}主持',
+      body: '您于{{when}}与{{company}}的洽谈现由{{host}}主持。时间和会议室保持不变；重新下载日历文件即可看到新的主持人。',
+    },
     'session.starting': { title: '{{title}} 即将开始', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
     'showcase.reminder24h': { title: '24 小时后：{{title}}', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
     'showcase.reminder10m': { title: '{{title}} 将在 10 分钟后开始', body: '{{company}} 的 {{title}} 将于 {{when}} 开始。' },
