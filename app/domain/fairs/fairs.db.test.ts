@@ -11,6 +11,7 @@ import { loader as xlsxLoader } from '~/routes/organizer/fairs/export-xlsx'
 import { action as manageAction, loader as manageLoader } from '~/routes/organizer/fairs/fair'
 import { action as registerAction } from '~/routes/fairs/register'
 import { loader as publicFairLoader } from '~/routes/fairs/fair'
+import { decideRegistration } from './fairs.server'
 import { getFairKpis, listConsultationRows } from './kpis.server'
 import { deliverReminder, reminderJobsToReconcile } from '~/domain/engagement/reminders.server'
 
@@ -85,6 +86,21 @@ describe('registration approval', () => {
     const again = (await decide('approve', regs[1]!.id)) as { init: { status: number } }
     expect(again.init.status).toBe(409)
     expect((await prisma.fairRegistration.findUniqueOrThrow({ where: { id: regs[1]!.id } })).status).toBe('REJECTED')
+  })
+
+  it('gives each exhibitor its own booth code when approvals run at once', async () => {
+    const prisma = await getPrisma()
+    const organizer = await createUser('ORGANIZER')
+    const fair = await createFair(organizer.user.id)
+    const exporters = await Promise.all([createExporter(), createExporter(), createExporter()])
+    const registrations = await Promise.all(
+      exporters.map(({ user, company }) =>
+        prisma.fairRegistration.create({ data: { fairId: fair.id, userId: user.id, companyId: company.id, kind: 'EXHIBITOR', status: 'PENDING' } }),
+      ),
+    )
+    await Promise.all(registrations.map((registration) => decideRegistration(fair.id, registration.id, 'APPROVED')))
+    const booths = await prisma.booth.findMany({ where: { fairId: fair.id }, select: { code: true }, orderBy: { code: 'asc' } })
+    expect(booths.map((booth) => booth.code)).toEqual(['B-001', 'B-002', 'B-003'])
   })
 
   it('refuses registration for a DRAFT fair (404) and a CLOSED one', async () => {

@@ -213,6 +213,9 @@ export async function decideRegistration(fairId: string, registrationId: string,
     })
     if (updated.count !== 1) throw new DomainError('already-decided', { status: 409, messageKey: 'fairs.errors.already-decided' })
     if (decision === 'APPROVED' && registration.kind === 'EXHIBITOR' && registration.companyId) {
+      // One booth giver per fair at a time: two approvals at once would pick the same next code, or both create
+      // the booth of a company two colleagues registered. NO KEY: rows that only reference the fair don't wait.
+      await tx.$queryRaw`SELECT "id" FROM "TradeFair" WHERE "id" = ${fairId} FOR NO KEY UPDATE`
       const existing = await tx.booth.findUnique({ where: { fairId_companyId: { fairId, companyId: registration.companyId } } })
       if (existing) await tx.booth.update({ where: { id: existing.id }, data: { approvedAt: now } })
       else await tx.booth.create({ data: { fairId, companyId: registration.companyId, code: await nextBoothCode(tx, fairId), approvedAt: now } })

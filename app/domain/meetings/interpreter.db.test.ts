@@ -111,5 +111,12 @@ describe('interpreter seat', () => {
     ])
     expect(await caught(() => room([interpreter.cookie, clock(SLOT_1)]))).toMatchObject({ status: 404 })
     await expect(admitToMeetingRoom(liveSessionId, interpreter.user.id, new Date(SLOT_1))).rejects.toMatchObject({ code: 'forbidden' })
+
+    // Two seatings at once (the organizer and an admin): still one interpreter seat, the one committed last.
+    const third = await createUser('BUYER', { name: 'Park Interpreter' })
+    await Promise.all([seatInterpreter(organizer.user, id, interpreter.user.email), seatInterpreter(admin.user, id, third.user.email)])
+    const seats = await prisma.meetingParticipant.findMany({ where: { meetingId: id, role: 'INTERPRETER' }, select: { userId: true } })
+    expect(seats).toHaveLength(1)
+    expect([interpreter.user.id, third.user.id]).toContain(seats[0]?.userId)
   })
 })

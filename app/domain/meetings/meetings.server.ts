@@ -528,6 +528,8 @@ export async function recordOutcome(user: SessionUser, meetingId: string, input:
  */
 export async function seatInterpreter(user: Pick<SessionUser, 'id' | 'role'>, meetingId: string, email: string): Promise<{ userId: string }> {
   return inTransaction(async (tx) => {
+    // Two seatings at once would each delete the interpreter seat the other had not committed yet, then both insert.
+    await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "id" = ${meetingId} FOR UPDATE`
     const meeting = await tx.meeting.findUnique({
       where: { id: meetingId },
       select: {

@@ -77,13 +77,21 @@ export async function loadStudio(db: Db, studioId: string): Promise<StudioFacts>
   return studioFacts(row)
 }
 
+/** Advisory lock key of making the hub's first studio (any constant no other code uses; 23 = issue 23). */
+const HUB_STUDIO_LOCK = 23_0001
+
 /** The studio the operator pages show: the first one, made with default hours when the hub has none yet. */
 export async function operatorStudio(actorId: string): Promise<StudioFacts> {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
     await requireStudioOperator(tx, actorId)
-    const first = await tx.studio.findFirst({ select: STUDIO_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+    const firstStudio = () => tx.studio.findFirst({ select: STUDIO_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+    const first = await firstStudio()
     if (first) return studioFacts(first)
+    // Two operator pages opening at once on a hub without a studio would each make one: the second waits and finds it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HUB_STUDIO_LOCK})`
+    const madeMeanwhile = await firstStudio()
+    if (madeMeanwhile) return studioFacts(madeMeanwhile)
     const created = await tx.studio.create({ data: { name: 'Hub studio', timeZone: 'Asia/Seoul', openingHours: DEFAULT_OPENING_HOURS }, select: STUDIO_SELECT })
     return studioFacts(created)
   })
