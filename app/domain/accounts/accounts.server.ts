@@ -1,5 +1,6 @@
 import { getPrisma, isUniqueViolation } from '~/domain/db.server'
 import { DomainError } from '~/domain/errors'
+import type { Prisma } from '~/generated/prisma/client'
 import type { SessionUser } from './session.server'
 import { hashPassword, verifyPassword } from './password.server'
 import type { SignupInput } from './schemas'
@@ -56,55 +57,70 @@ export async function rememberLocale(userId: string, locale: string) {
 /** Creates the user with their role-specific profile in one transaction. */
 export async function signUp(input: SignupInput, locale: string) {
   const prisma = await getPrisma()
-  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken()
+  const emailExists = async () => (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) !== null
+  if (await emailExists()) throw emailTaken()
   const passwordHash = await hashPassword(input.password)
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          email: input.email,
-          name: input.name,
-          role: input.accountType,
-          locale,
-          timeZone: input.timeZone,
-          password: { create: { hash: passwordHash } },
-        },
-        select: { id: true, role: true },
-      })
-      if (input.accountType === 'BUYER') {
-        await tx.buyerProfile.create({
-          data: {
-            userId: user.id,
-            companyName: input.companyName,
-            country: input.country,
-            businessType: input.businessType,
-            timeZone: input.timeZone,
-            languages: [locale],
-          },
-        })
-      } else {
-        const slugBase = slugify(input.companyName)
-        const taken = await tx.exporterCompany.count({ where: { slug: { startsWith: slugBase } } })
-        await tx.exporterCompany.create({
-          data: {
-            slug: taken === 0 ? slugBase : `${slugBase}-${taken + 1}`,
-            name: input.companyName,
-            region: input.region,
-            industry: input.industry,
-            languages: [locale],
-            // An overseas Korean entrepreneur's company works from its country of residence, in the zone given at sign-up.
-            ...(input.overseasKorean && input.residenceCountry
-              ? { overseasKorean: true, residenceCountry: input.residenceCountry, timeZone: input.timeZone }
-              : {}),
-            members: { create: { userId: user.id, role: 'OWNER' } },
-          },
-        })
-      }
-      return user
-    })
-  } catch (error) {
-    // Two sign-ups with one email racing past the check above: the unique index decides.
-    if (isUniqueViolation(error)) throw emailTaken()
-    throw error
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createAccount(input, locale, passwordHash)
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      // Another sign-up committed first: with this email (the unique index decides), or a company whose slug
+      // this one picked (the next try picks the next free one).
+      if (await emailExists()) throw emailTaken()
+      if (attempt >= 3) throw error
+    }
   }
+}
+
+/** The first of `base`, `base-2`, `base-3`, … no company has. */
+async function freeCompanySlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
+  const taken = new Set((await tx.exporterCompany.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug))
+  if (!taken.has(base)) return base
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+async function createAccount(input: SignupInput, locale: string, passwordHash: string) {
+  const prisma = await getPrisma()
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.accountType,
+        locale,
+        timeZone: input.timeZone,
+        password: { create: { hash: passwordHash } },
+      },
+      select: { id: true, role: true },
+    })
+    if (input.accountType === 'BUYER') {
+      await tx.buyerProfile.create({
+        data: {
+          userId: user.id,
+          companyName: input.companyName,
+          country: input.country,
+          businessType: input.businessType,
+          timeZone: input.timeZone,
+          languages: [locale],
+        },
+      })
+    } else {
+      await tx.exporterCompany.create({
+        data: {
+          slug: await freeCompanySlug(tx, slugify(input.companyName)),
+          name: input.companyName,
+          region: input.region,
+          industry: input.industry,
+          languages: [locale],
+          // An overseas Korean entrepreneur's company works from its country of residence, in the zone given at sign-up.
+          ...(input.overseasKorean && input.residenceCountry
+            ? { overseasKorean: true, residenceCountry: input.residenceCountry, timeZone: input.timeZone }
+            : {}),
+          members: { create: { userId: user.id, role: 'OWNER' } },
+        },
+      })
+    }
+    return user
+  })
 }
