@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { createBuyer, createExporter, createProduct, createUser } from '../../../tests/fixtures'
+import { createBuyer, createExporter, createProduct, createUser, sessionUserOf } from '../../../tests/fixtures'
 import { caught, formRequest, getRequest, mintCsrf } from '../../../tests/http'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { createI18n } from '~/lib/i18n'
@@ -11,7 +11,7 @@ import { loader as xlsxLoader } from '~/routes/organizer/fairs/export-xlsx'
 import { action as manageAction, loader as manageLoader } from '~/routes/organizer/fairs/fair'
 import { action as registerAction } from '~/routes/fairs/register'
 import { loader as publicFairLoader } from '~/routes/fairs/fair'
-import { decideRegistration } from './fairs.server'
+import { decideRegistration, registerForFair } from './fairs.server'
 import { getFairKpis, listConsultationRows } from './kpis.server'
 import { deliverReminder, reminderJobsToReconcile } from '~/domain/engagement/reminders.server'
 
@@ -101,6 +101,24 @@ describe('registration approval', () => {
     await Promise.all(registrations.map((registration) => decideRegistration(fair.id, registration.id, 'APPROVED')))
     const booths = await prisma.booth.findMany({ where: { fairId: fair.id }, select: { code: true }, orderBy: { code: 'asc' } })
     expect(booths.map((booth) => booth.code)).toEqual(['B-001', 'B-002', 'B-003'])
+  })
+
+  it('registers a company once when two colleagues register at the same time, and a double submit once', async () => {
+    const prisma = await getPrisma()
+    const organizer = await createUser('ORGANIZER')
+    const fair = await createFair(organizer.user.id)
+    const owner = await createExporter()
+    const colleague = await createUser('EXPORTER')
+    await prisma.exporterMember.create({ data: { userId: colleague.user.id, companyId: owner.company.id, role: 'MEMBER' } })
+    const [ownerSession, colleagueSession] = await Promise.all([sessionUserOf(owner.cookie), sessionUserOf(colleague.cookie)])
+    const ids = await Promise.all([registerForFair(ownerSession, fair.id), registerForFair(colleagueSession, fair.id), registerForFair(ownerSession, fair.id)])
+    expect(new Set(ids).size).toBe(1)
+    expect(await prisma.fairRegistration.count({ where: { fairId: fair.id, companyId: owner.company.id } })).toBe(1)
+
+    const buyer = await sessionUserOf((await createBuyer()).cookie)
+    const twice = await Promise.all([registerForFair(buyer, fair.id), registerForFair(buyer, fair.id)])
+    expect(twice[0]).toBe(twice[1])
+    expect(await prisma.fairRegistration.count({ where: { fairId: fair.id, userId: buyer.id } })).toBe(1)
   })
 
   it('refuses registration for a DRAFT fair (404) and a CLOSED one', async () => {

@@ -294,18 +294,30 @@ export async function registerForFair(user: SessionUser, fairId: string, now = n
   if (!kind) throw new DomainError('forbidden', { status: 403, messageKey: 'fairs.errors.register-forbidden' })
   if (kind === 'EXHIBITOR' && !user.exporterMember) throw new DomainError('no-company', { status: 403, messageKey: 'fairs.errors.register-no-company' })
   const companyId = kind === 'EXHIBITOR' ? (user.exporterMember?.company.id ?? null) : null
-  if (companyId) {
-    // One exhibitor registration per company: a colleague's registration counts.
-    const colleague = await prisma.fairRegistration.findFirst({ where: { fairId, companyId, status: { in: ['PENDING', 'APPROVED'] } } })
-    if (colleague) return colleague.id
+  const register = () =>
+    prisma.$transaction(async (tx) => {
+      if (companyId) {
+        // One exhibitor registration per company: a colleague's registration counts, including one being made
+        // right now (the company is locked until it commits). NO KEY: rows that only reference it don't wait.
+        await tx.$queryRaw`SELECT "id" FROM "ExporterCompany" WHERE "id" = ${companyId} FOR NO KEY UPDATE`
+        const colleague = await tx.fairRegistration.findFirst({ where: { fairId, companyId, status: { in: ['PENDING', 'APPROVED'] } } })
+        if (colleague) return colleague.id
+      }
+      const registration = await tx.fairRegistration.upsert({
+        where: { fairId_userId: { fairId, userId: user.id } },
+        update: {},
+        create: { fairId, userId: user.id, kind, companyId, createdAt: now },
+        select: { id: true },
+      })
+      return registration.id
+    })
+  try {
+    return await register()
+  } catch (error) {
+    // The same person's second submit committed first: the upsert finds it now.
+    if (isUniqueViolation(error)) return await register()
+    throw error
   }
-  const registration = await prisma.fairRegistration.upsert({
-    where: { fairId_userId: { fairId, userId: user.id } },
-    update: {},
-    create: { fairId, userId: user.id, kind, companyId, createdAt: now },
-    select: { id: true },
-  })
-  return registration.id
 }
 
 /** A showcase proposed for a fair's programme; instants, whichever zone the form was filled in. */
