@@ -15,6 +15,7 @@ import { grantAgency, revokeGrant } from './grants.server'
 import { recordAgencyAction, requireCompanyActorForScope } from './actor.server'
 import { addAgencyMember } from './admin.server'
 import { AdminAgencyActionSchema, CompanyAgencyActionSchema } from './schemas'
+import { gate, waitForBlockedOn } from '../../../tests/lock-waits'
 
 // Export agencies (docs/export-agencies.md, ADR 026): an agency member acts for a company only within the scopes
 // of its active grant, read at every request; a revoke refuses the very next request; every action is recorded.
@@ -308,25 +309,6 @@ describe('agency members (admin)', () => {
 // Two connections at once: PostgreSQL only (PGlite has one connection; its files run the rest of this file).
 const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
 
-/** Waits until a statement on AgencyGrant is blocked on a row lock in this database. */
-async function waitForBlockedOnGrant() {
-  const prisma = await getPrisma()
-  for (let i = 0; i < 200; i++) {
-    const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
-      SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%AgencyGrant%'`
-    if (row && row.n > 0) return
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error('no statement on AgencyGrant became blocked')
-}
-
-function gate() {
-  let open!: () => void
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { open, opened }
-}
-
 describe.runIf(onPostgres)('a revoke racing an agency mutation (PostgreSQL)', () => {
   const actingOf = (w: Awaited<ReturnType<typeof world>>) => ({
     user: { id: w.member.user.id, name: w.member.user.name },
@@ -353,7 +335,7 @@ describe.runIf(onPostgres)('a revoke racing an agency mutation (PostgreSQL)', ()
     await checked.opened
     let revoked = false
     const revoke = revokeGrant(w.granting.user, w.granting.company.id, w.grantId).then(() => (revoked = true))
-    await waitForBlockedOnGrant()
+    await waitForBlockedOn('AgencyGrant')
     expect(revoked).toBe(false)
     finish.open()
     await mutation
@@ -390,7 +372,7 @@ describe.runIf(onPostgres)('a revoke racing an agency mutation (PostgreSQL)', ()
       () => 'committed',
       (error: unknown) => error,
     )
-    await waitForBlockedOnGrant()
+    await waitForBlockedOn('AgencyGrant')
     commit.open()
     await revoking
     expect(await outcome).toMatchObject({ code: 'agency-no-grant', status: 403 })

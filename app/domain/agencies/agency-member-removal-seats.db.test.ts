@@ -14,6 +14,7 @@ import { loader as roomLoader } from '~/routes/meetings/room'
 import { agencyActingFor, recordAgencyAction } from './actor.server'
 import { grantAgency, revokeGrant } from './grants.server'
 import type { AgencyScopeName } from './scopes'
+import { gate, waitForBlockedOn } from '../../../tests/lock-waits'
 
 // Removing an agency member (docs/export-agencies.md, Meetings) passes their exporter seats in meetings that
 // still have a room on, in the removal's transaction: to the lead removing them while the company's grant holds
@@ -213,25 +214,6 @@ describe('removing an agency member with exporter seats', () => {
 
 // Two connections at once: PostgreSQL only (PGlite has one connection; its files run the rest of this file).
 const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
-
-/** Waits until a statement on this table is blocked on a row lock in this database. */
-async function waitForBlockedOn(table: 'AgencyMember' | 'AgencyGrant') {
-  const prisma = await getPrisma()
-  for (let i = 0; i < 200; i++) {
-    const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
-      SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ${`%${table}%`}`
-    if (row && row.n > 0) return
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`no statement on ${table} became blocked`)
-}
-
-function gate() {
-  let open!: () => void
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { open, opened }
-}
 
 describe.runIf(onPostgres)('a removal racing the member’s accept (PostgreSQL)', () => {
   /** The agent's accept as a transaction: the meeting, its seats and the agency's record (which locks the membership). */

@@ -7,6 +7,7 @@ import { loader as inboxLoader } from '~/routes/inquiries/index'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { addQuote } from './inquiries.server'
 import type { QuoteInput } from './schemas'
+import { gate, waitForBlockedOn } from '../../../tests/lock-waits'
 
 type Parties = Awaited<ReturnType<typeof setup>>
 
@@ -323,25 +324,6 @@ describe('notifications in the recipient’s language', () => {
 // Two connections at once: PostgreSQL only (PGlite has one connection).
 const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
 
-/** Waits until a statement on an inquiry is blocked on a row lock in this database. */
-async function waitForBlockedOnInquiry() {
-  const prisma = await getPrisma()
-  for (let i = 0; i < 200; i++) {
-    const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
-      SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%Inquiry%'`
-    if (row && row.n > 0) return
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error('no statement on Inquiry became blocked')
-}
-
-function gate() {
-  let open!: () => void
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { open, opened }
-}
-
 describe.runIf(onPostgres)('a quote racing a stage move (PostgreSQL)', () => {
   const quote: QuoteInput = {
     intent: 'quote',
@@ -378,7 +360,7 @@ describe.runIf(onPostgres)('a quote racing a stage move (PostgreSQL)', () => {
       () => null,
       (error: unknown) => error,
     )
-    await waitForBlockedOnInquiry()
+    await waitForBlockedOn('Inquiry')
     commit.open()
     await losing
     expect(await quoting).toMatchObject({ code: 'closed', status: 409 })

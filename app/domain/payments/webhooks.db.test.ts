@@ -6,6 +6,7 @@ import { findActiveSessionUser } from '~/domain/accounts/session.server'
 import { disconnectPrisma, getPrisma } from '~/domain/db.server'
 import { getLogger } from '~/utils/logger.server'
 import { createSampleOrder } from './orders.server'
+import { gate, waitForBlockedOn } from '../../../tests/lock-waits'
 
 // The webhook endpoint, through the real Express route on a local port with raw bodies and
 // Stripe-Signature headers made exactly as Stripe makes them.
@@ -218,25 +219,6 @@ describe('amount checks', () => {
 // Two connections at once: PostgreSQL only (PGlite has one connection).
 const onPostgres = Boolean(process.env.TEST_POSTGRES_URL && process.env.DATABASE_URL)
 
-/** Waits until a statement on an order is blocked on a row lock in this database. */
-async function waitForBlockedOnOrder() {
-  const prisma = await getPrisma()
-  for (let i = 0; i < 200; i++) {
-    const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
-      SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"Order"%'`
-    if (row && row.n > 0) return
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error('no statement on Order became blocked')
-}
-
-function gate() {
-  let open!: () => void
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { open, opened }
-}
-
 describe.runIf(onPostgres)('a refund racing the seller (PostgreSQL)', () => {
   it('a refund arriving while the seller marks the order shipped refunds it from SHIPPED', async () => {
     const { order, session } = await pendingOrder()
@@ -256,7 +238,7 @@ describe.runIf(onPostgres)('a refund racing the seller (PostgreSQL)', () => {
     )
     await shipped.opened
     const refund = deliver(event('charge.refunded', refundedCharge(paidSession.payment_intent, 7000)))
-    await waitForBlockedOnOrder()
+    await waitForBlockedOn('"Order"')
     commit.open()
     await shipping
     expect(await refund).toMatchObject({ status: 200, body: { outcome: `order ${order.id} refunded` } })
