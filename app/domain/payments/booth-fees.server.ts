@@ -112,8 +112,16 @@ export async function listCompanyBooths(companyId: string, locale: string) {
 }
 
 /**
+ * A PENDING booth-fee order without a session id is a checkout being opened; past this (the Stripe call's
+ * timeout and retry, with room) its process stopped before storing the id, and nobody ever got its page.
+ */
+const OPENING_ABANDONED_AFTER_MS = 2 * 60_000
+
+/**
  * An exporter member starts paying the booth fee. The amount is the fair's fee from the database. An
  * older unpaid attempt for the same booth is expired at Stripe first, so the fee cannot be paid twice.
+ * Checkouts of one booth are serialized on the booth row; while one is being opened (its order has no
+ * session id yet) another answers 409 'checkout-opening'.
  */
 export async function startBoothFeeCheckout(user: SessionUser, boothId: string, { origin }: { origin: string }, now = new Date()): Promise<string> {
   const companyId = user.exporterMember?.company.id
@@ -136,43 +144,62 @@ export async function startBoothFeeCheckout(user: SessionUser, boothId: string, 
   if (booth.approvedAt) throw orderError('already-paid', 409)
   if (!isPaymentsEnabled()) throw orderError('payments-disabled')
 
-  const earlier = await prisma.order.findMany({
-    where: { boothId, kind: 'BOOTH_FEE', status: { in: ['PENDING', 'PAID'] } },
-    select: { id: true, status: true, stripeCheckoutSessionId: true },
-  })
-  if (earlier.some((order) => order.status === 'PAID')) throw orderError('already-paid', 409)
-  for (const order of earlier) {
-    if (order.stripeCheckoutSessionId) {
-      try {
-        await expireCheckoutSession(order.stripeCheckoutSessionId)
-      } catch (error) {
-        getLogger().warn({ err: error, orderId: order.id }, 'earlier booth-fee checkout could not be expired (paid?)')
-        throw orderError('already-paid', 409)
-      }
+  const cancelIfPending = (orderId: string) =>
+    prisma.order.updateMany({ where: { id: orderId, status: 'PENDING' }, data: { status: 'CANCELLED', cancelledAt: now } })
+
+  // The booth row is locked while the earlier attempts are read and the new order is made, so two tabs
+  // cannot both find nothing and both open a checkout. Stripe is called after the commit, not under the lock.
+  const { orderId, superseded } = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Booth" WHERE "id" = ${boothId} FOR UPDATE`
+    const earlier = await tx.order.findMany({
+      where: { boothId, kind: 'BOOTH_FEE', status: { in: ['PENDING', 'PAID'] } },
+      select: { id: true, status: true, stripeCheckoutSessionId: true, createdAt: true },
+    })
+    if (earlier.some((order) => order.status === 'PAID')) throw orderError('already-paid', 409)
+    const withSession: Array<{ id: string; sessionId: string }> = []
+    for (const order of earlier) {
+      if (order.stripeCheckoutSessionId) withSession.push({ id: order.id, sessionId: order.stripeCheckoutSessionId })
+      else if (now.getTime() - order.createdAt.getTime() < OPENING_ABANDONED_AFTER_MS) throw orderError('checkout-opening', 409)
+      // Abandoned (see OPENING_ABANDONED_AFTER_MS): nobody can pay it, so it no longer blocks the booth.
+      else await tx.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'CANCELLED', cancelledAt: now } })
     }
-    await prisma.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'CANCELLED', cancelledAt: now } })
+    const created = await tx.order.create({
+      data: {
+        kind: 'BOOTH_FEE',
+        status: 'PENDING',
+        userId: user.id,
+        companyId,
+        boothId: booth.id,
+        fairId: booth.fairId,
+        quantity: 1,
+        unitAmountMinor: boothFeeMinor,
+        totalAmountMinor: boothFeeMinor,
+        currency: boothFeeCurrency.toUpperCase(),
+        createdAt: now,
+      },
+      select: { id: true },
+    })
+    return { orderId: created.id, superseded: withSession }
+  })
+
+  // An earlier attempt stays PENDING until Stripe has expired it; Stripe refuses that for a paid one.
+  for (const order of superseded) {
+    try {
+      await expireCheckoutSession(order.sessionId)
+    } catch (error) {
+      getLogger().warn({ err: error, orderId: order.id }, 'earlier booth-fee checkout could not be expired (paid?)')
+      await cancelIfPending(orderId)
+      throw orderError('already-paid', 409)
+    }
+    await cancelIfPending(order.id)
   }
 
-  const order = await prisma.order.create({
-    data: {
-      kind: 'BOOTH_FEE',
-      status: 'PENDING',
-      userId: user.id,
-      companyId,
-      boothId: booth.id,
-      fairId: booth.fairId,
-      quantity: 1,
-      unitAmountMinor: boothFeeMinor,
-      totalAmountMinor: boothFeeMinor,
-      currency: boothFeeCurrency.toUpperCase(),
-      createdAt: now,
-    },
-    select: { id: true },
-  })
+  let session: { id: string; url: string }
+  let stored: boolean
   try {
-    const session = await createCheckoutSession(
+    session = await createCheckoutSession(
       {
-        orderId: order.id,
+        orderId,
         kind: 'BOOTH_FEE',
         // Stripe's page shows this to the payer: in their language, the fair by its name in it.
         name: createI18n(locale).t('payments.checkout.boothLine', {
@@ -184,16 +211,26 @@ export async function startBoothFeeCheckout(user: SessionUser, boothId: string, 
         unitAmountMinor: boothFeeMinor,
         currency: boothFeeCurrency,
         customerEmail: user.email,
-        successUrl: `${origin}/orders/${order.id}?checkout=success`,
-        cancelUrl: `${origin}/orders/${order.id}?checkout=cancelled`,
+        successUrl: `${origin}/orders/${orderId}?checkout=success`,
+        cancelUrl: `${origin}/orders/${orderId}?checkout=cancelled`,
       },
       now,
     )
-    await prisma.order.update({ where: { id: order.id }, data: { stripeCheckoutSessionId: session.id } })
-    return session.url
+    // Only on an order still PENDING: one cancelled meanwhile must not get a payable session.
+    const { count } = await prisma.order.updateMany({ where: { id: orderId, status: 'PENDING' }, data: { stripeCheckoutSessionId: session.id } })
+    stored = count === 1
   } catch (error) {
-    getLogger().error({ err: error, orderId: order.id }, 'could not create a booth-fee Checkout Session; order cancelled')
-    await prisma.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'CANCELLED', cancelledAt: now } })
+    getLogger().error({ err: error, orderId }, 'could not create a booth-fee Checkout Session; order cancelled')
+    await cancelIfPending(orderId)
     throw orderError('checkout-failed', 502)
   }
+  if (!stored) {
+    try {
+      await expireCheckoutSession(session.id)
+    } catch (error) {
+      getLogger().error({ err: error, orderId }, 'checkout session of a cancelled booth-fee order could not be expired')
+    }
+    throw orderError('conflict', 409)
+  }
+  return session.url
 }

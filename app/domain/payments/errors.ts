@@ -12,6 +12,8 @@ export const ORDER_ERRORS = [
   'refund-failed',
   'no-fee',
   'already-paid',
+  /** Another tab or member is opening this booth fee's checkout right now. */
+  'checkout-opening',
   'session-closed',
   'too-many-free',
   /** A free sample the exporter keeps for verified buyers, asked for by an unverified one. */

@@ -376,4 +376,58 @@ describe('booth fees', () => {
     }
     expect(paidAgain.init.status).toBe(409)
   })
+
+  it('two tabs paying one booth at once open one checkout: the other is told one is being opened', async () => {
+    const prisma = await getPrisma()
+    const organizer = await createUser('ORGANIZER')
+    const exporter = await createExporter()
+    const fair = await prisma.tradeFair.create({
+      data: {
+        slug: `fair-race-${exporter.company.id}`,
+        name: 'Race Fair',
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 86_400_000),
+        timeZone: 'Asia/Seoul',
+        organizerId: organizer.user.id,
+        boothFeeMinor: 9000,
+        boothFeeCurrency: 'USD',
+      },
+    })
+    const booth = await prisma.booth.create({ data: { fairId: fair.id, companyId: exporter.company.id, code: 'R-01' } })
+    const payFee = () => post('/exporter/booths', exporter.cookie, { intent: 'pay-booth-fee', boothId: booth.id }, boothsAction)
+
+    type FormError = { init: { status: number }; data: { result: { error: Record<string, string[]> } } }
+    const answers = (await Promise.all([payFee(), payFee()])) as Array<Response | FormError>
+    const redirected = answers.filter((answer): answer is Response => answer instanceof Response)
+    const refused = answers.filter((answer): answer is FormError => !(answer instanceof Response))
+    // Usually the second tab reads the booth while the first is still opening its checkout: 409. Should the
+    // first have stored its session by then, the second supersedes it, as a second click always has.
+    const refusedSecond = refused.length === 1
+    expect(redirected.map((answer) => answer.status)).toEqual(refusedSecond ? [302] : [302, 302])
+    expect(refused.map((answer) => [answer.init.status, answer.data.result.error['']])).toEqual(
+      refusedSecond ? [[409, ['payments.errors.checkout-opening']]] : [],
+    )
+
+    // Either way: one PENDING order, and its checkout the only one still open at Stripe.
+    const orders = await prisma.order.findMany({ where: { boothId: booth.id } })
+    const pending = orders.filter((order) => order.status === 'PENDING')
+    expect(pending).toHaveLength(1)
+    expect(orders.filter((order) => order.status !== 'PENDING').map((order) => order.status)).toEqual(refusedSecond ? [] : ['CANCELLED'])
+    const openSessions = orders.flatMap((order) => {
+      const session = order.stripeCheckoutSessionId ? h.mock.sessions.get(order.stripeCheckoutSessionId) : undefined
+      return session?.status === 'open' ? [session.id] : []
+    })
+    expect(openSessions).toEqual([pending[0]!.stripeCheckoutSessionId])
+    expect(redirected.map((answer) => answer.headers.get('Location'))).toContain(h.mock.sessions.get(openSessions[0]!)!.url)
+    const created = h.mock.requests.filter(
+      (request) => request.path === '/v1/checkout/sessions' && orders.some((order) => order.id === request.body.client_reference_id),
+    )
+    expect(created).toHaveLength(refusedSecond ? 1 : 2)
+
+    // An attempt whose process stopped before storing its session id does not block the booth for good.
+    await prisma.order.update({ where: { id: pending[0]!.id }, data: { stripeCheckoutSessionId: null, createdAt: new Date(Date.now() - 3 * 60_000) } })
+    expect(((await payFee()) as Response).status).toBe(302)
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: pending[0]!.id } })).status).toBe('CANCELLED')
+    expect(await prisma.order.count({ where: { boothId: booth.id, status: 'PENDING' } })).toBe(1)
+  })
 })

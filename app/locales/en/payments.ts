@@ -115,6 +115,8 @@ const payments = {
       'refund-failed': 'Stripe did not accept the refund. Nothing changed; please try again later.',
       'no-fee': 'This fair has no booth fee.',
       'already-paid': 'This has already been paid.',
+      'checkout-opening':
+        'The payment page for this booth fee is being opened right now, in another tab or by someone on your team. Wait a moment, then reload the page.',
       'session-closed': 'This payment page is no longer open. Cancel this order and order again.',
     },
   },

@@ -117,6 +117,7 @@ const payments: MessagesOf<typeof en, 'ko'> = {
       'refund-failed': 'Stripe가 환불을 받아들이지 않았습니다. 변경된 것은 없습니다. 나중에 다시 시도하세요.',
       'no-fee': '이 박람회에는 부스비가 없습니다.',
       'already-paid': '이미 결제되었습니다.',
+      'checkout-opening': '다른 탭이나 팀의 다른 사람이 지금 이 부스비 결제 페이지를 열고 있습니다. 잠시 후 페이지를 새로 고치세요.',
       'session-closed': '이 결제 페이지는 더 이상 열려 있지 않습니다. 주문을 취소하고 다시 주문하세요.',
     },
   },

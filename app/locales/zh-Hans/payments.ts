@@ -117,6 +117,7 @@ const payments: MessagesOf<typeof en, 'zh-Hans'> = {
       'refund-failed': 'Stripe 未受理此次退款，订单未作任何更改，请稍后重试。',
       'no-fee': '该展会不收取展位费。',
       'already-paid': '该款项已支付。',
+      'checkout-opening': '此展位费的支付页面正在另一个标签页中或由您团队中的其他人打开。请稍候，然后刷新页面。',
       'session-closed': '此支付页面已失效。请取消该订单后重新下单。',
     },
   },
