@@ -51,3 +51,18 @@ export async function disconnectPrisma(): Promise<void> {
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 }
+
+/** A 32-bit advisory lock key for one record of a kind (FNV-1a of `kind:id`), for locks where no row can be taken. */
+export function advisoryLockKey(kind: string, id: string): number {
+  let hash = 0x811c9dc5
+  for (const char of `${kind}:${id}`) {
+    hash ^= char.charCodeAt(0)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash | 0
+}
+
+/** Holds the advisory lock of one record of a kind until the transaction ends (callers of the same kind and id queue). */
+export async function lockRecordKey(tx: Prisma.TransactionClient, kind: string, id: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${advisoryLockKey(kind, id)}::int)`
+}

@@ -1,5 +1,5 @@
 import { DomainError } from '~/domain/errors'
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, lockRecordKey } from '~/domain/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { pickLocalized } from '~/domain/catalog/translations'
 import { MAX_MEETING_TABLES } from './schemas'
@@ -14,16 +14,6 @@ import { MAX_MEETING_TABLES } from './schemas'
 /** Meetings that keep (or get) a table: accepted ones, and held ones keep theirs for the record. */
 const SEATED: Prisma.MeetingWhereInput['status'] = { in: ['ACCEPTED', 'HELD', 'NO_SHOW'] }
 
-/** A 32-bit key for pg_advisory_xact_lock from the fair id (FNV-1a), namespaced against other locks. */
-export function tablesLockKey(fairId: string): number {
-  let hash = 0x811c9dc5
-  for (const char of `meeting-tables:${fairId}`) {
-    hash ^= char.charCodeAt(0)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash | 0
-}
-
 export async function getMeetingTables(fairId: string): Promise<number> {
   const prisma = await getPrisma()
   return (await prisma.fairOnSite.findUnique({ where: { fairId }, select: { meetingTables: true } }))?.meetingTables ?? 0
@@ -35,7 +25,7 @@ export async function getMeetingTables(fairId: string): Promise<number> {
  * count. Slots that have started keep their tables as they are. Returns how many meetings are seated.
  */
 export async function assignMeetingTables(tx: Prisma.TransactionClient, fairId: string, { now }: { now: Date }): Promise<{ seated: number; online: number }> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${tablesLockKey(fairId)}::int)`
+  await lockRecordKey(tx, 'meeting-tables', fairId)
   const capacity = (await tx.fairOnSite.findUnique({ where: { fairId }, select: { meetingTables: true } }))?.meetingTables ?? 0
   const future = { startsAt: { gt: now } }
   await tx.meetingTable.deleteMany({
@@ -98,7 +88,7 @@ export async function seatLateAcceptedMeeting(
   const slot = await tx.meetingSlot.findFirst({ where: { fairId, startsAt: meeting.startsAt, endsAt: meeting.endsAt }, select: { id: true } })
   if (!slot) return null
   // The same lock as the assignment: no two meetings take one table, whoever runs concurrently.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${tablesLockKey(fairId)}::int)`
+  await lockRecordKey(tx, 'meeting-tables', fairId)
   if (await tx.meetingTable.findUnique({ where: { meetingId: meeting.id }, select: { meetingId: true } })) return null
   const taken = new Set((await tx.meetingTable.findMany({ where: { slotId: slot.id }, select: { tableNumber: true } })).map((row) => row.tableNumber))
   let table = 1
@@ -131,7 +121,7 @@ export async function setMeetingTables(fairId: string, meetingTables: number, { 
 export async function moveMeetingToTable(fairId: string, input: { meetingId: string; tableNumber: number }, { now }: { now: Date }) {
   const prisma = await getPrisma()
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${tablesLockKey(fairId)}::int)`
+    await lockRecordKey(tx, 'meeting-tables', fairId)
     const meeting = await tx.meeting.findFirst({
       where: { id: input.meetingId, fairId },
       select: { id: true, status: true, startsAt: true, endsAt: true, slotId: true, table: { select: { slotId: true, tableNumber: true } } },
