@@ -373,6 +373,21 @@ describe('hostile input on /live', () => {
     expect(await emit(guest, 'chat:send', { sessionId: session.id, body: 'two' })).toMatchObject({ ok: false, error: { code: 'slow-mode' } })
   })
 
+  it('holds slow mode for one buyer sending from two tabs at the same instant', async () => {
+    const { exporter, session } = await liveSession()
+    const host = await client(exporter.cookie)
+    await emit(host, 'live:join', { sessionId: session.id })
+    expect((await emit(host, 'mod:slow-mode', { sessionId: session.id, seconds: 30 })).ok).toBe(true)
+    const buyer = await createBuyer()
+    const tabs = [await client(buyer.cookie), await client(buyer.cookie)]
+    for (const tab of tabs) await emit(tab, 'live:join', { sessionId: session.id })
+    const sent = await Promise.all(tabs.map((tab, index) => emit(tab, 'chat:send', { sessionId: session.id, body: `tab ${index}` })))
+    expect(sent.filter((answer) => answer.ok)).toHaveLength(1)
+    expect(sent.filter((answer) => !answer.ok)).toMatchObject([{ ok: false, error: { code: 'slow-mode' } }])
+    const prisma = await getPrisma()
+    expect(await prisma.chatMessage.count({ where: { sessionId: session.id, authorId: buyer.user.id } })).toBe(1)
+  })
+
   it('enforces slow mode and lets guests chat only in public showcases', async () => {
     const { exporter, session } = await liveSession()
     const host = await client(exporter.cookie)

@@ -1,4 +1,5 @@
-import { getPrisma } from '~/domain/db.server'
+import { getPrisma, lockRecordKey } from '~/domain/db.server'
+import type { Prisma } from '~/generated/prisma/client'
 import { toVerifiedBadge, VERIFIED_BADGE_SELECT, verifiedBadgeRowOfUser } from '~/domain/buyers/verification.server'
 import { countGraphemes } from '~/lib/chat-length'
 import { CHAT_MAX_LENGTH, type ChatMessageView, type ChatVerifiedBuyer } from '~/protocol/live'
@@ -226,33 +227,40 @@ export async function postChatMessage(
   if (isChatMessageTooLong(input.body)) return { ok: false, rejection: { code: 'too-long' } }
   if (!room.canModerate && findBlockedWord(input.body, room.blockedWords)) return { ok: false, rejection: { code: 'blocked-word' } }
   const prisma = await getPrisma()
-  if (room.slowModeSeconds > 0 && !room.canModerate) {
-    const last = await prisma.chatMessage.findFirst({
-      where: {
+  const author = identity.kind === 'user' ? { authorId: identity.userId } : { guestKey: identity.guestKey }
+  const slowMode = room.slowModeSeconds > 0 && !room.canModerate
+  const store = async (db: Prisma.TransactionClient) => {
+    if (slowMode) {
+      // Sends from two tabs at once would both pass the check below: one sender's sends queue here.
+      await lockRecordKey(db, 'chat-slow-mode', `${room.sessionId}:${identity.kind === 'user' ? identity.userId : identity.guestKey}`)
+      const last = await db.chatMessage.findFirst({
+        where: { sessionId: room.sessionId, ...author },
+        orderBy: { createdAt: 'desc' },
+        select: { createdAt: true },
+      })
+      const waitMs = last ? last.createdAt.getTime() + room.slowModeSeconds * 1000 - now.getTime() : 0
+      if (waitMs > 0) return { kind: 'refused' as const, rejection: { code: 'slow-mode' as const, retryAfterMs: waitMs } }
+    }
+    // Only the stored columns come back (one INSERT … RETURNING); the author is the identity itself.
+    const row = await db.chatMessage.create({
+      data: {
         sessionId: room.sessionId,
-        ...(identity.kind === 'user' ? { authorId: identity.userId } : { guestKey: identity.guestKey }),
+        authorId: identity.kind === 'user' ? identity.userId : null,
+        guestKey: identity.kind === 'guest' ? identity.guestKey : null,
+        guestName: identity.kind === 'guest' ? identity.name : null,
+        body: input.body,
+        language: input.language ?? (identity.kind === 'user' ? identity.locale : null),
+        createdAt: now,
       },
-      orderBy: { createdAt: 'desc' },
-      select: { createdAt: true },
+      select: { id: true, body: true, language: true, createdAt: true, guestKey: true, guestName: true, authorId: true },
     })
-    const waitMs = last ? last.createdAt.getTime() + room.slowModeSeconds * 1000 - now.getTime() : 0
-    if (waitMs > 0) return { ok: false, rejection: { code: 'slow-mode', retryAfterMs: waitMs } }
+    return { kind: 'stored' as const, row }
   }
-  // Only the stored columns come back (one INSERT … RETURNING); the author is the identity itself.
-  const row = await prisma.chatMessage.create({
-    data: {
-      sessionId: room.sessionId,
-      authorId: identity.kind === 'user' ? identity.userId : null,
-      guestKey: identity.kind === 'guest' ? identity.guestKey : null,
-      guestName: identity.kind === 'guest' ? identity.name : null,
-      body: input.body,
-      language: input.language ?? (identity.kind === 'user' ? identity.locale : null),
-      createdAt: now,
-    },
-    select: { id: true, body: true, language: true, createdAt: true, guestKey: true, guestName: true, authorId: true },
-  })
+  const stored = slowMode ? await prisma.$transaction(store) : await store(prisma)
+  if (stored.kind === 'refused') return { ok: false, rejection: stored.rejection }
+  const { row } = stored
   // A buyer's badge is read here (one indexed lookup, buyers only): the identity carries no verification.
   const buyerProfile = identity.kind === 'user' && identity.role === 'BUYER' ? await verifiedBadgeRowOfUser(identity.userId) : null
-  const author = identity.kind === 'user' ? { id: identity.userId, name: identity.name, role: identity.role, buyerProfile } : null
-  return { ok: true, message: toMessageView({ ...row, author }) }
+  const authorView = identity.kind === 'user' ? { id: identity.userId, name: identity.name, role: identity.role, buyerProfile } : null
+  return { ok: true, message: toMessageView({ ...row, author: authorView }) }
 }
