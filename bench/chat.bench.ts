@@ -2,7 +2,8 @@
 // chat load (default 50 messages/s for 60 s), side by side on one server process with chat batching
 // off (LIVE_CHAT_BATCH_MAX_MS=0, one frame per message as before ADR 008), on one server process as
 // configured, and on two server processes joined by the Redis adapter (clients split across both). Prints delivery latency (send time carried in the
-// body → receive time at every client) p50/p95/p99, deliveries, frames, server CPU and the machine.
+// body → receive time at every client) p50/p95/p99, deliveries, frames, server CPU and the machine. A fourth
+// run, one process with slow mode on, prices the per-sender lock slow mode takes.
 //
 // "On one core" is taken literally: where `taskset` exists and the machine has two cores or more, the
 // server processes are pinned to CPU 0 (BENCH_CHAT_SERVER_CPUS) and this process, which runs all the
@@ -47,9 +48,12 @@ const ALL_SCENARIOS = [
   { key: 'unbatched', label: '1 process, batching off', servers: 1, env: { LIVE_CHAT_BATCH_MAX_MS: '0' } },
   { key: 'one', label: '1 process', servers: 1, env: {} },
   { key: 'two', label: '2 processes + Redis', servers: 2, env: {} },
+  // Slow mode puts every send through a transaction holding the sender's advisory lock (chat.server.ts); at 5 s
+  // the senders, each sending every 10 s, are never refused, so this is that path's cost alone.
+  { key: 'slow', label: '1 process, slow mode 5 s', servers: 1, env: {}, slowModeSeconds: 5 },
 ] as const
 type Scenario = (typeof ALL_SCENARIOS)[number]
-const SCENARIO_KEYS = (process.env.BENCH_CHAT_SCENARIOS ?? 'unbatched,one,two').split(',')
+const SCENARIO_KEYS = (process.env.BENCH_CHAT_SCENARIOS ?? 'unbatched,one,two,slow').split(',')
 
 // Cookies are signed by the children with the same secret the bench mints guest keys with.
 process.env.SESSION_SECRET ??= randomBytes(32).toString('hex')
@@ -262,10 +266,11 @@ try {
       members: { create: { userId: host.id, role: 'OWNER' } },
     },
   })
-  const newSession = (title: string) =>
+  const newSession = (title: string, slowModeSeconds = 0) =>
     prisma.liveSession.create({
       data: {
         title,
+        slowModeSeconds,
         status: 'LIVE',
         isPublic: true,
         hostId: host.id,
@@ -289,7 +294,8 @@ try {
   const results: Result[] = []
   for (const scenario of ALL_SCENARIOS.filter((s) => SCENARIO_KEYS.includes(s.key))) {
     const { label } = scenario
-    const result = await runScenario(scenario, (await newSession(`Bench ${label}`)).id, scratch.url, mintCookie)
+    const slowModeSeconds = 'slowModeSeconds' in scenario ? scenario.slowModeSeconds : 0
+    const result = await runScenario(scenario, (await newSession(`Bench ${label}`, slowModeSeconds)).id, scratch.url, mintCookie)
     console.log(`${label}: p99 ${result.p99.toFixed(1)} ms, delivered ${result.received} of ${result.expected}`)
     results.push(result)
   }
